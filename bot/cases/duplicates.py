@@ -1,0 +1,139 @@
+"""Probable duplicates: several riders pass the same pothole.
+
+A new report is a probable duplicate of an existing case when both have the
+same category, are at the same place (pins within `RADIUS_M`, or place texts
+alike) and the existing case is recent (`WINDOW`) and still open. "Probable"
+because a human (the secretary) confirms with `mark_duplicate`; so the test
+leans to recall, and place texts are normalised before comparing
+("幸福小区三号门口" and "幸福小区3号门" are the same place).
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from difflib import SequenceMatcher
+
+from .lifecycle import is_open
+
+RADIUS_M = 150.0
+WINDOW = timedelta(hours=48)
+THRESHOLD = 0.8
+DIFFERENT_NUMBERS_CAP = 0.6
+_EARTH_RADIUS_M = 6_371_008.8
+
+LatLon = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class ReportRef:
+    """What duplicate detection needs to know about a report or case."""
+
+    category: str | None
+    reported_at: datetime
+    place: str | None = None
+    pin: LatLon | None = None
+    status: str = "new"
+
+
+def haversine_m(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance in metres between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * _EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --- place normalisation -----------------------------------------------------------
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+")
+# words that say "around there" rather than where: dropped before comparing
+_ZH_VAGUE = re.compile(r"附近|旁边|边上|周边|周围|一带|那边|这边|这里|那里|对面|跟前|前面|后面|里面|外面")
+_ZH_SAME = (("十字路口", "路口"), ("门口", "门"), ("交叉口", "路口"), ("交汇处", "路口"), ("大门", "门"),
+            ("号楼", "栋"), ("幢", "栋"))
+_EN_VAGUE = {"near", "nearby", "the", "a", "at", "by", "next", "to", "outside", "opposite",
+             "in", "front", "of", "on", "around", "close", "beside", "behind", "entrance"}
+_EN_SAME = {"rd": "road", "st": "street", "ave": "avenue", "av": "avenue", "blvd": "boulevard",
+            "hwy": "highway", "ln": "lane", "no": "", "bldg": "building", "intersection": "junction",
+            "crossing": "junction", "xing": "junction"}
+# a junction "A路与B路" is the same as "B路和A路"
+_ZH_JOIN = re.compile(r"(?<=[路街道巷桥])[与和跟同及](?=\S)")
+_NUMBER = re.compile(r"\d+")
+_EN_JOIN = re.compile(r"\s*(?:\band\b|&|/|\+)\s*")
+
+
+def _cn_to_int(s: str) -> str:
+    """一 -> 1, 十二 -> 12, 二十三 -> 23, 一百零五 -> 105, 三零一 -> 301."""
+    if "十" not in s and "百" not in s:
+        return "".join(str(_DIGITS[c]) for c in s)
+    total, digit = 0, 0
+    for c in s:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif c == "百":
+            total += (digit or 1) * 100
+            digit = 0
+    return str(total + digit)
+
+
+def normalize_place(text: str) -> str:
+    """Comparable form of a place string (zh or en)."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    for a, b in _ZH_SAME:                     # before numerals: 十字路口, 一带
+        s = s.replace(a, b)
+    s = _ZH_VAGUE.sub("", s)
+    s = _CN_NUMBER.sub(lambda m: _cn_to_int(m.group()), s)
+    s = re.sub(r"[^\w\s&/+]", " ", s)          # punctuation to spaces
+    words = [_EN_SAME.get(w, w) for w in s.split()]
+    words = [w for w in words if w and w not in _EN_VAGUE]
+    s = " ".join(words)
+    parts = _EN_JOIN.split(s) if _EN_JOIN.search(s) else _ZH_JOIN.split(s)
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) > 1:
+        tail = ""
+        last = parts[-1]
+        for suffix in ("路口", " junction"):  # keep "crossroads" marker out of the sort
+            if last.endswith(suffix):
+                parts[-1], tail = last[: -len(suffix)].strip(), suffix.strip()
+        parts = sorted(p for p in parts if p) + ([tail] if tail else [])
+    s = " ".join(parts)
+    # Chinese needs no spaces; keep them only between latin/digit words
+    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", s).strip()
+
+
+def place_similarity(a: str, b: str) -> float:
+    """0..1 likeness of two place strings after normalisation."""
+    na, nb = normalize_place(a or ""), normalize_place(b or "")
+    if not na or not nb:
+        return 0.0
+    if na == nb:
+        return 1.0
+    score = max(SequenceMatcher(None, na, nb, autojunk=False).ratio(),
+                SequenceMatcher(None, " ".join(sorted(na.split())),
+                                " ".join(sorted(nb.split())), autojunk=False).ratio())
+    nums_a, nums_b = _NUMBER.findall(na), _NUMBER.findall(nb)
+    if nums_a and nums_b and sorted(nums_a) != sorted(nums_b):
+        score = min(score, DIFFERENT_NUMBERS_CAP)   # gate 3 is not gate 5
+    return score
+
+
+def is_probable_duplicate(new: ReportRef, existing: ReportRef, now: datetime, *,
+                          radius_m: float = RADIUS_M, threshold: float = THRESHOLD,
+                          window: timedelta = WINDOW) -> bool:
+    """Whether `new` likely reports the same thing as the open case `existing`."""
+    if new.category is None or new.category != existing.category:
+        return False
+    if not is_open(existing.status) or now - existing.reported_at > window:
+        return False
+    if new.pin is not None and existing.pin is not None \
+            and haversine_m(new.pin, existing.pin) <= radius_m:
+        return True
+    if new.place and existing.place:
+        return place_similarity(new.place, existing.place) >= threshold
+    return False

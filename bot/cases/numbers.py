@@ -1,0 +1,34 @@
+"""Case numbers: "C-000123" on screen, a plain int in storage.
+
+Riders type case numbers by hand on phone keyboards, so parsing accepts what
+they actually type: "c123", "C-123", "C000123", "#123", full-width
+"Ｃ－１２３", or a bare "123".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PREFIX = "C-"
+_WIDTH = 6
+_CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.]?\s*)?#?\s*(\d{1,12})$")
+_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
+
+
+def format_case_no(n: int) -> str:
+    """1 -> "C-000001"; numbers beyond six digits simply grow wider."""
+    if n < 1:
+        raise ValueError(f"case numbers start at 1, got {n}")
+    return f"{PREFIX}{n:0{_WIDTH}d}"
+
+
+def parse_case_no(s: str | None) -> int | None:
+    """The case id in `s`, or None when `s` is not a case number."""
+    if not s:
+        return None
+    text = unicodedata.normalize("NFKC", s).translate(_DASHES).strip().lower()
+    m = _CASE_NO.match(text)
+    if not m:
+        return None
+    n = int(m.group(1))
+    return n if n >= 1 else None

@@ -1,0 +1,93 @@
+"""`sentinel` command line: run the bot, the offline demo, the emulator, migrations, intake tools."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+
+from bot.config import ConfigError, Settings, load_settings
+
+
+def _settings() -> Settings:
+    return load_settings()
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if not settings.bot_token:
+        raise ConfigError("SENTINEL_BOT_TOKEN is not set (ask @BotFather for one), "
+                          "or try `sentinel demo` to run offline")
+    if args.webhook and not settings.webhook_url:
+        raise ConfigError("--webhook needs SENTINEL_WEBHOOK_URL (the public https URL Telegram calls)")
+    from handlers.runtime import run_bot
+    asyncio.run(run_bot(settings, webhook=args.webhook))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from handlers.demo import run_demo
+    return asyncio.run(run_demo(keep=args.keep, port=args.port))
+
+
+def _emulator(args: argparse.Namespace) -> int:
+    import emulator
+    argv = ["--host", args.host, "--port", str(args.port)] + (["--no-limits"] if args.no_limits else [])
+    return emulator.main(argv) or 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from storage.migrate import upgrade
+    url = _settings().database_url
+    upgrade(url, args.revision)
+    print(f"database at {url.split('@')[-1]} is at revision {args.revision}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sentinel", description="Rider Sentinel (骑手哨兵)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
+    p.add_argument("--webhook", action="store_true")
+    p.set_defaults(func=_run)
+
+    p = sub.add_parser("demo", help="offline demo: emulator + bot + a scripted conversation")
+    p.add_argument("--keep", action="store_true", help="leave emulator and bot running afterwards")
+    p.add_argument("--port", type=int, default=0, help="emulator port (default: a free one)")
+    p.set_defaults(func=_demo)
+
+    p = sub.add_parser("emulator", help="run the Telegram Bot API emulator")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8081)
+    p.add_argument("--no-limits", action="store_true", help="switch rate limits off")
+    p.set_defaults(func=_emulator)
+
+    db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
+    p = db.add_parser("upgrade", help="apply migrations")
+    p.add_argument("revision", nargs="?", default="head")
+    p.set_defaults(func=_db_upgrade)
+
+    from bot.intake import cli as intake_cli
+    intake_cli.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except ConfigError as e:
+        print(f"sentinel: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

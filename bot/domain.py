@@ -1,0 +1,57 @@
+"""Platform-neutral shapes that adapters (Telegram today, WeChat-style later) translate to and from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    first_name: str = ""
+    username: str | None = None
+    language_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingMessage:
+    """What a user posted, as the domain needs it."""
+
+    chat_id: int
+    chat_type: str  # private | group | supergroup
+    sender: Person
+    message_id: int
+    chat_title: str | None = None
+    text: str = ""
+    photo_file_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    reply_to_bot: bool = False
+
+    @property
+    def is_private(self) -> bool:
+        return self.chat_type == "private"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A message owed to a chat: a catalogue kind and its arguments, rendered at send time.
+
+    Rendering late keeps HTML and buttons out of the domain and lets the sender
+    merge or re-render what is queued.
+    """
+
+    chat_id: int
+    kind: str
+    lang: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    reply_to: int | None = None
+    priority: int = 0
+    dedupe_key: str | None = None
+    case_id: int | None = None
+
+
+# Lower goes first. Conversation (replies, case announcements) shares one level so
+# that a chat hears things in the order they happened; broadcasts wait behind it.
+PRIORITY_CONVERSATION = 0
+PRIORITY_BROADCAST = 5

@@ -1,0 +1,355 @@
+"""Location extraction: the shortest exact span of the message naming the place.
+
+Works on the normalised text (same length as the original, see normalize.py) and
+returns a slice of the *original* text, so the result is always an exact
+substring of what the rider wrote, or None.
+
+Chinese: a place is a proper name followed by a place-type suffix (路/街/大道,
+小区/花园/苑, 广场/大厦/医院/驿站 …), optionally followed by sub-parts (3号门,
+北门, 5栋, B座楼下, 地库入口, 辅路, 桥下, 路口 …). Adjacent pieces are merged, two
+roads joined by 和/与 into a junction are merged, and "那个路口 / 那条路" style
+tails are kept. Positional words that add nothing (上, 里, 附近, 那边, 这一片)
+are left out.
+
+English: a capitalised proper name ending in a street / place suffix (Rd, St,
+Ave, Blvd, Plaza, Garden, Village …), widened to the left by a place head noun
+("underpass on", "bus stop on", "back of the") and to the right by a landmark
+("near Metro Exit B", "outside the mall", "pedestrian crossing", "junction").
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import normalize
+
+# ---------------------------------------------------------------- Chinese ----
+_HAN = "\u4e00-\u9fff"
+_NUM = "0-9一二三四五六七八九十两"
+
+# characters that never belong to a place name (particles, pronouns, verbs of
+# motion that glue a place into a sentence)
+_STOP = set("在到的了是说那这个从往去把被与跟就都也又还我你他她它们啊吧呢吗么给让对向离过呀哦哈嘛啦"
+            "您咱谁啥要有没不很太好真刚才已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道")
+# words that, at the start of a candidate name, are chat rather than place
+_LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大家", "注意", "紧急", "求助", "快来",
+               "今天", "昨天", "刚才", "刚刚", "现在", "晚上", "早上", "中午", "下午", "半夜",
+               "路过", "附近", "前面", "后面", "旁边", "对面", "听说", "发现", "看到", "看见",
+               "我们", "咱们", "这边", "那边", "一个", "有个", "有人", "那个", "这个", "那条",
+               "这条", "每次", "每天", "天天", "又是", "还是", "然后", "结果", "请问", "麻烦",
+               "报告", "反映", "举报", "投诉", "提醒", "哇", "哎", "唉", "嗯", "喂", "靠", "卧槽",
+               "艾玛", "我去", "救命", "靠近", "听人说", "据说", "好家伙", "真是", "居然", "竟然", "快", "赶紧", "老是", "总是", "好像", "感觉", "应该",
+               "可能", "据说", "楼下", "门口", "马上", "立刻", "出车祸了", "出事了", "着火了")
+
+# place-type suffixes; longest first inside each alternation
+_ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环路|高速|胡同|路|街|巷|弄)"
+_AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区|华府|公馆|大院|名苑|别墅|庄园|"
+             r"广场|大厦|大楼|写字楼|商场|商城|购物中心|中心|市场|菜场|超市|医院|卫生院|诊所|"
+             r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|电影院|影院|"
+             r"酒店|宾馆|银行|网吧|饭店|码头|机场|天地|天街|驿站|服务站|加油站|充电站|"
+             r"地铁站|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
+             r"隧道|高架|工业园|产业园|科技园|园区|城|苑|湾|村|园|区|站|"
+             r"里(?=[0-9一二三四五六七八九十]+(?:号|栋|幢|单元|期|区)|小区|社区))")
+# chain stores and big malls riders use as landmarks without a place suffix
+_BRANDS = re.compile(r"万达|万象城|沃尔玛|家乐福|大润发|永辉|盒马|肯德基|麦当劳|星巴克|苏宁|银泰|吾悦|宝龙|"
+                     r"华润|印象城|天虹|山姆|宜家|海底捞|7-?11|便利蜂|全家|罗森")
+# characters before 路/街 that make a common word, not a road name (修路, 马路, 逛街)
+_BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡铺占迷找半引探赶认小大条段抄顺同赶"),
+             "街": set("逛满上沿临大小条整扫摆"), "城": set("进全出满同县古京"),
+             "区": set("小社城景园地郊市片分山灾"), "站": set("车驿")}
+_SUF = re.compile(rf"{_ROAD_SUF}|{_AREA_SUF}")
+# what may not follow a suffix if it is really a suffix
+_BAD_NEXT = {
+    "路": set("灯面过人费线程由子牙边况段标障虎"), "街": set("道头边灯上"), "城": set("管市里"),
+    "区": set("域别"), "站": set("长着在起队住岗"), "园": set("丁艺林"), "村": set("民长"),
+    "桥": set("梁"), "中心": set("线点"), "市场": set("价部"), "高架": set("桥"),
+    "巷": set("子"), "湾": set("区"), "苑": set(), "弄": set("坏丢脏乱"), "桥": set("梁洞"),
+}
+# generic words: a "name" made only of these is not a proper name
+_GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立交", "天", "公交", "地铁", "过",
+                  "高架", "小区", "主", "辅", "上", "下", "门", "路", "出", "进", "绕", "修", "封",
+                  "半", "近", "带", "找", "问", "走", "迷", "让", "条", "段", "整", "这条", "那条",
+                  "充电", "服务", "停车", "加油", "换电", "休息", "外卖", "快递", "骑手", "商", "菜",
+                  "超", "医", "学", "公共", "校", "饭", "网", "厕", "公园", "大桥", "马路", "路口",
+                  "城", "全", "同", "进", "县", "本", "该", "老小", "社", "园", "景", "郊", "市",
+                  "片", "分", "前", "后", "这个", "那个",
+                  "那座", "这座", "座", "个", "隔壁", "对面", "附近", "旁边", "街道", "高速", "车",
+                  "单车", "电动车", "停", "地下", "底下", "楼下", "桥", "人行", "非机动车", "机动车",
+                  "自行车", "快", "慢", "车道", "拐", "转", "弯", "十字", "三岔", "丁字", "回家",
+                  "到家", "大街", "小街", "街", "夜", "早", "新", "旧", "整条", "每条", "哪条",
+                  "哪个", "一条", "两条", "好几", "几"}
+# sub-parts that extend a place to the right
+_SUB = re.compile(
+    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外|门|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])|[a-z]座|"
+    r"(?:东南|东北|西南|西北|[东南西北正后侧大小])门(?:口|外)?|大门口|门口|门外|门前|出入口|"
+    r"地库(?:入口|出口)?|地下车库(?:入口|出口)?|地下停车场|停车场(?:入口|出口)?|楼下|"
+    r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
+    r"天桥|地下通道|下穿隧道|下穿|隧道|高架(?:桥)?(?:下面|下|底下)?|十字路口|三岔路口|丁字路口|"
+    r"路口|交叉口|环岛|公交站台?|地铁站|地铁口|[a-z]口|驿站|急转弯|转弯处|拐角处?|转角|"
+    r"喷泉边|花坛边?|广场|停车棚|车棚|充电棚|垃圾站|垃圾桶旁边|厕所旁边|工地门口|"
+    r"旁边|边上|对面|下面|底下|后面|前面|后门|正门|侧门)")
+# tails kept after a place: "那个路口", "后面那条路", "靠近菜市场那段"
+_TAIL = re.compile(
+    rf"(?:(?:后面|旁边|对面|前面|东边|西边|南边|北边)?(?:那个|那条|这个|这条|那|这)"
+    rf"(?:小路|小巷|巷子|三岔路口|十字路口|丁字路口|路口|路段|坡|路|弯道|弯)(?![灯面])"
+    rf"|靠近[{_HAN}]{{1,6}}?那段)")
+_JOIN = set("和与跟/、&")
+_NAME_MAX = 4
+
+
+_WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里"}
+_SINGLE_OK = {"站", "苑", "大道", "大街", "新村", "新城", "天地", "街", "湾", "广场", "大厦", "花园"}
+
+
+def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
+    """Start of the proper name ending at `end` (exclusive), not before `lo`;
+    and whether the name had to be cut (a run-on sentence, less reliable)."""
+    i = end
+    while i > lo and end - i < 10:
+        ch = n[i - 1]
+        if ch in _STOP or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
+            break
+        if ch in "和" and i - 1 == lo and lo > 0:
+            break
+        i -= 1
+    changed = True
+    while changed and i < end:
+        changed = False
+        for w in _LEAD_WORDS:
+            if n.startswith(w, i) and end - i - len(w) >= 1:
+                i += len(w)
+                changed = True
+                break
+    cut = False
+    if end - i > _NAME_MAX:
+        i = end - _NAME_MAX
+        cut = True
+    return i, cut
+
+
+_BAD_SINGLE = set("大小上这那一满逛沿整扫条半全")
+_BARE = {"火车站", "高铁站", "汽车站", "客运站", "机场", "大学城", "市中心"}
+
+
+def _accept(name: str, suf: str, cut: bool) -> bool:
+    if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:
+        return True
+    if not name or name in _GENERIC_NAMES:
+        return False
+    if len(name) >= 2 and name[-1] in "条个座段家":
+        return False
+    bad_prev = _BAD_PREV.get(suf)
+    if bad_prev and name[-1] in bad_prev:
+        return False
+    if len(name) == 1:
+        if suf in ("站", "区"):
+            return name in "东南西北"
+        return suf in _SINGLE_OK and name not in _BAD_SINGLE
+    if suf in _WEAK_SUF and (cut or len(name) >= 4):
+        return False
+    return True
+
+
+def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
+    """(start, end, named) spans of place pieces in normalised text n."""
+    pieces: list[tuple[int, int, bool, bool]] = []  # start, end, named, road
+    lo = 0
+    pos = 0
+    for m in _BRANDS.finditer(n):
+        pieces.append((m.start(), m.end(), True, False))
+    while True:
+        m = _SUF.search(n, pos)
+        if not m:
+            break
+        s, e = m.span()
+        suf = m.group(0)
+        pos = s + 1
+        bad = _BAD_NEXT.get(suf) or _BAD_NEXT.get(suf[-1])
+        if bad and e < len(n) and n[e] in bad:
+            continue
+        ns, cut = _name_start(n, s, lo)
+        name = n[ns:s]
+        if not name and suf in _BARE:
+            pieces.append((s, e, True, False))
+            lo = pos = e
+            continue
+        if not name:
+            if s == lo and lo > 0 and pieces and pieces[-1][1] == s:  # "翡翠城小区", "老街路口"
+                pieces.append((s, e, False, suf[-1] in "路街道口"))
+                lo = pos = e
+            continue
+        if not _accept(name, suf, cut):
+            continue
+        pieces.append((ns, e, True, suf[-1] in "路街道巷弄口"))
+        lo = pos = e
+    if not pieces:
+        return []
+    pieces.sort()
+    merged: list[list] = []
+    for s, e, named, road in pieces:
+        if merged:
+            ps, pe, pn, proad = merged[-1]
+            if s <= pe:
+                merged[-1] = [ps, max(pe, e), pn or named, road or proad]
+                continue
+            if s == pe + 1 and n[pe] in _JOIN and proad and road and named:
+                merged[-1] = [ps, e, True, True]
+                continue
+        merged.append([s, e, named, road])
+    out = []
+    for s, e, named, _road in merged:
+        while True:
+            m = _SUB.match(n, e) or _TAIL.match(n, e)
+            if not m or m.end() == e:
+                if e < len(n) and n[e - 1] in "桥架":
+                    m3 = re.compile(r"下面|底下|下(?![雨班午来去])").match(n, e)
+                    if m3:
+                        e = m3.end()
+                break
+            e = m.end()
+            m2 = _SUF.match(n, e)
+            if m2 and m2.group(0) not in _WEAK_SUF:
+                bad = _BAD_NEXT.get(m2.group(0)) or _BAD_NEXT.get(m2.group(0)[-1])
+                if not (bad and m2.end() < len(n) and n[m2.end()] in bad):
+                    e = m2.end()
+        out.append((s, e, named))
+    return out
+
+
+# ---------------------------------------------------------------- English ----
+_EN_SUF = (r"(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Lu|Xilu|Donglu|Nanlu|Beilu|Dadao|Hwy|"
+           r"Highway|Lane|Ln|Dr|Drive|Way|Expressway|Bridge|Tunnel|Plaza|Square|Garden|Gardens|"
+           r"Village|Park|Mall|Building|Tower|Towers|Center|Centre|Station|Market|Hospital|School|"
+           r"University|College|Estate|Community|Court|Residence|Apartments|City|Town|Complex|"
+           r"Stadium|Library|Hotel|Terminal|Airport|Pier|Metro|Hub|Campus|Compound|Heights|Bay|"
+           r"Gate|Food Court|Exit [A-Z0-9]+)")
+_CAPW = r"(?:[0-9]+-[A-Z][A-Za-z]*|[A-Z][A-Za-z'\-]*|[0-9]+(?:st|nd|rd|th)?|[A-Z])"
+_PROPER = rf"(?:{_CAPW}(?: {_CAPW}){{0,4}})"
+_EN_PLACE = re.compile(rf"\b{_PROPER}\b")
+_HEAD = (r"(?:underpass|tunnel|bus stop|bus shelter|metro exit|metro station|subway station|rider station|"
+         r"rider hub|station|parking shed|bike shed|parking lot|car park|garage|footbridge|overpass|bridge|"
+         r"entrance|exit|gate|back|front|side|rear|corner|junction|intersection|crossing|roundabout|"
+         r"food court|plaza|square|market|alley|park|stairs|stairway|ramp|east gate|"
+         r"west gate|north gate|south gate|main gate|back gate|basement|lobby)")
+_LEFT = re.compile(rf"(?:\bthe )?\b({_HEAD}) (?:on|at|of|in|outside|near|by) (?:the )?$", re.I)
+_LEFT_BEHIND = re.compile(r"\b(behind|outside|opposite|across from|in front of) (?:the )?$", re.I)
+_RIGHT_LM = re.compile(
+    rf"^ (?:near|outside|next to|opposite|by|behind|across from|in front of|beside) (?:the )?"
+    rf"(?:{_PROPER}|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
+_RIGHT_HEAD = re.compile(
+    r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
+    r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit [a-z0-9]+|entrance|"
+    r"gate|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
+    r"parking lot|side road|service road|main road|tunnel)\b", re.I)
+_EN_OF = re.compile(rf" of (?:the )?({_PROPER})")
+_EN_JOIN = re.compile(rf"^ ?(?:and|&|/|x) ?({_PROPER})")
+_EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "Someone", "Is", "Are",
+               "Can", "Could", "Would", "Please", "Guys", "Hey", "Hi", "Hello", "Morning", "Thanks",
+               "Thank", "Urgent", "Help", "Watch", "Careful", "Heads", "FYI", "PSA", "Just", "There",
+               "It", "It's", "This", "That", "Why", "What", "How", "When", "Who", "Where", "Lol", "OMG",
+               "Omg", "Wow", "Yo", "Bro", "Bros", "Dude", "Also", "And", "But", "So", "Any", "Has",
+               "Have", "Does", "Do", "Our", "My", "We", "They", "He", "She", "You", "Again", "Still",
+               "Seriously", "Note", "Warning", "Emergency", "Suggestion", "Idea", "Maybe", "Big",
+               "Huge", "Some", "Another", "Two", "Three", "Cars", "Car", "Smoke", "Fire", "Gas",
+               "Water", "Street", "Traffic", "Manhole", "Shared", "Bins", "Delivery", "Platform",
+               "Customer", "Security", "Old", "An", "Accident", "Team", "Station", "Rider", "Riders",
+               "Everyone", "All", "Man", "Woman", "Kid", "Lady", "Guy", "Elevator", "Lift", "Lights",
+               "Light", "Broken", "Huge", "Massive", "Deep", "Sewage", "Garbage", "Trash", "Dead",
+               "Pothole", "Potholes", "E-bike", "E-bikes", "Construction", "Vendors", "Stalls", "Tree",
+               "App", "Ok", "OK", "Okay", "Yes", "No", "Sorry", "Good", "Great", "Nice", "Also",
+               "Not", "Never", "Every", "Each", "Today", "Yesterday", "Tonight", "Now", "Right",
+               "Left", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+               "WeChat", "Meituan", "Eleme", "Didi", "Telegram"}
+_EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area|district|zone|neighbourhood|neighborhood))\b")
+
+
+def _en_extract(text: str) -> str | None:
+    best: tuple[int, int] | None = None
+    for m in _EN_PLACE.finditer(text):
+        s, e = m.span()
+        words = text[s:e].split(" ")
+        # trim stop-capitalised words from the left ("Urgent Keyuan Rd" -> "Keyuan Rd")
+        while words and (words[0] in _EN_STOPCAP or words[0].rstrip("'s") in _EN_STOPCAP):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        s = min(s, e)
+        phrase = text[s:e]
+        has_suffix = re.search(rf"\b{_EN_SUF}$", phrase) is not None
+        mo = _EN_OF.match(text, e)
+        if mo and re.search(rf"\b{_EN_SUF}$", mo.group(1)):
+            e = mo.end()
+            has_suffix = True
+        before = text[:s]
+        prep = re.search(r"\b(?:on|at|near|in|outside|behind|by|of|along|from|opposite|to)(?: the)? $", before)
+        if not has_suffix and not prep:
+            continue
+        if not has_suffix and (len(phrase) < 3 or phrase.isdigit()):
+            continue
+        # right extensions
+        while True:
+            rest = text[e:]
+            mj = _EN_JOIN.match(rest)
+            if mj and re.search(rf"\b{_EN_SUF}$", mj.group(1)):
+                e += mj.end()
+                continue
+            mh = _RIGHT_HEAD.match(rest)
+            if mh:
+                e += mh.end()
+                continue
+            ml = _RIGHT_LM.match(rest)
+            if ml and (has_suffix or prep):
+                e += ml.end()
+                # trim trailing stop-capitalised word
+                continue
+            break
+        # left extension: head noun
+        ml = _LEFT.search(text[:s])
+        if ml:
+            s = ml.start(1)
+        else:
+            mb = _LEFT_BEHIND.search(text[:s])
+            if mb and mb.group(1).lower() == "behind":
+                s = mb.start(1)
+        cand = (s, e)
+        score = 2 if has_suffix else 1
+        if best is None or score > best[2]:  # type: ignore[index]
+            best = (s, e, score)  # type: ignore[assignment]
+        if score == 2:
+            break
+    if best is not None:
+        s, e = best[0], best[1]
+        return text[s:e].strip(" ,.") or None
+    m = _EN_AREA.search(text)
+    if m:
+        return m.group(1)
+    return None
+
+
+# ------------------------------------------------------------------- API ----
+def extract_location(text: str, lang: str | None = None, norm: str | None = None) -> str | None:
+    """Shortest exact substring of `text` naming the place, or None."""
+    if not text:
+        return None
+    n = norm if norm is not None else normalize(text)
+    if len(n) != len(text):  # cannot map back safely
+        n = text
+    has_han = any("\u4e00" <= c <= "\u9fff" for c in n)
+    if has_han:
+        cands = [c for c in _zh_candidates(n) if c[2]]
+        if cands:
+            s, e, _ = cands[0]
+            loc = text[s:e].strip()
+            if loc:
+                return loc
+    loc = _en_extract(text)
+    if loc and loc in text:
+        return loc
+    if has_han:
+        m = _ACRONYM.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
+_ACRONYM = re.compile(r"(?<![A-Za-z])(CBD|[A-Z]{2,6})(?=这块|那块|这边|那边|这一片|那一片|一带|附近|片区|商圈|园区)")

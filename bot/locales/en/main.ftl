@@ -1,0 +1,74 @@
+## Rider Sentinel — English
+## Arguments are already escaped for the chat's markup by the adapter.
+
+start =
+    👋 Hi { $name }! I'm <b>Rider Sentinel</b>.
+    Seen a problem on the road (a dark street light, a missing manhole cover, flooding, someone who fell)? Just say it in your work group, or send /report with a description here.
+    You get a case number at once, and every step of progress is announced in the group and here.
+    /help lists all commands.
+help =
+    <b>Rider Sentinel · how to use</b>
+    📸 Report: describe the problem in the group (a photo or location pin helps), or send /report with a description here
+    📍 If the place is missing I ask once: reply with the place or send a location pin
+    /mycases — cases you reported
+    /lang zh|en — switch language
+    /help — show this help
+case-created =
+    📝 Case <b>{ $number }</b> registered
+    Category: { $category } · Urgency: { $urgency }
+    Place: { $location }
+    { $next }
+case-next = { $urgency ->
+    [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within 1 hour. Stay safe!
+    [low] Noted; you get an answer within 7 days. Every step will be posted here.
+   *[normal] It goes to the responsible department, with an answer due within 72 hours. Every step will be posted here.
+}
+location-unknown = to be added
+ask-location = 📍 { $number } has no place yet: reply with where it is (road, compound, gate, junction) or send a location pin.
+location-attached = 📍 Place added to <b>{ $number }</b>: { $location }
+location-pin = pin ({ $lat }, { $lon })
+lang-set = ✅ Language set to English.
+lang-usage = Usage: /lang zh or /lang en
+mycases-header = <b>Your cases</b> (latest { $count })
+mycases-item = { $number } · { $category } · { $status } · { $date }
+mycases-empty = You have not reported any case yet. Just say what you saw in your group.
+unknown-command = 🤔 Unknown command: { $command }
+    Send /help to see what I can do.
+report-usage = Write what you saw after /report, e.g. /report street light out at Gate 3, Xingfu Compound
+photo-needs-caption = 📸 Photo received. Add a line saying what and where, and I will register a case.
+error-generic = 😥 Something went wrong and this was not processed. Please try again shortly.
+
+cat-lighting = Street lighting
+cat-road = Road damage
+cat-waterlogging = Waterlogging
+cat-bike_lane = Bike lane blocked
+cat-parking = Disorderly parking
+cat-traffic = Traffic safety
+cat-fire_safety = Fire hazard
+cat-sanitation = Sanitation
+cat-public_facility = Public facility damage
+cat-person_in_need = Person in need
+cat-rider_rights = Rider rights
+cat-rider_service = Rider service needs
+cat-suggestion = Suggestion
+cat-other = Other
+
+urg-urgent = 🔴 URGENT
+urg-normal = normal
+urg-low = low
+
+status-new = new
+status-accepted = accepted
+status-in_progress = in progress
+status-resolved = resolved
+status-closed = closed
+status-rejected = rejected
+status-duplicate = duplicate
+status-transferred = being transferred
+status-closed_not_fixed = cannot be fixed
+
+cmd-start = get started
+cmd-report = report a problem
+cmd-mycases = cases you reported
+cmd-lang = switch language zh / en
+cmd-help = how to use

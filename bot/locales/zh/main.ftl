@@ -1,0 +1,74 @@
+## Rider Sentinel — 简体中文
+## Arguments are already escaped for the chat's markup by the adapter.
+
+start =
+    👋 你好，{ $name }！我是<b>骑手哨兵</b>。
+    路上看到问题（路灯不亮、井盖丢了、积水、有人摔倒……），直接在工作群里说一句，或在这里发 /report 加描述。
+    我会立刻给你一个工单号，之后每一步进展都会在群里和这里告诉你。
+    /help 查看全部命令。
+help =
+    <b>骑手哨兵 · 使用说明</b>
+    📸 上报：在群里直接描述问题（可带照片或位置），或私聊发 /report 描述
+    📍 缺地点时我会问你一次，回复地点文字或发位置即可
+    /mycases — 我上报的工单
+    /lang zh|en — 切换语言
+    /help — 显示本说明
+case-created =
+    📝 已登记工单 <b>{ $number }</b>
+    类别：{ $category } · 紧急程度：{ $urgency }
+    地点：{ $location }
+    { $next }
+case-next = { $urgency ->
+    [urgent] ⚠️ 涉及人身安全，已标记为紧急：1 小时内必须有人响应。注意自身安全！
+    [low] 已记录，7 天内答复。每一步进展都会在这里回复你。
+   *[normal] 将转交责任部门，72 小时内答复。每一步进展都会在这里回复你。
+}
+location-unknown = 待补充
+ask-location = 📍 { $number } 还缺地点：请回复具体位置（路名、小区、门牌、路口），或直接发一个位置。
+location-attached = 📍 已为 <b>{ $number }</b> 补充地点：{ $location }
+location-pin = 位置（{ $lat }, { $lon }）
+lang-set = ✅ 语言已切换为简体中文。
+lang-usage = 用法：/lang zh 或 /lang en
+mycases-header = <b>我上报的工单</b>（最近 { $count } 件）
+mycases-item = { $number } · { $category } · { $status } · { $date }
+mycases-empty = 你还没有上报过工单。在群里说一句看到的问题就行。
+unknown-command = 🤔 没有这个命令：{ $command }
+    发 /help 查看可用的命令。
+report-usage = 请在 /report 后面写上看到的问题，例如：/report 幸福小区3号门路灯不亮
+photo-needs-caption = 📸 收到照片。请补一句说明（什么问题、在哪里），我再登记工单。
+error-generic = 😥 出了点问题，没处理成功。请稍后再试一次。
+
+cat-lighting = 路灯照明
+cat-road = 道路破损
+cat-waterlogging = 积水内涝
+cat-bike_lane = 非机动车道占用
+cat-parking = 乱停乱放
+cat-traffic = 交通安全
+cat-fire_safety = 消防安全隐患
+cat-sanitation = 环境卫生
+cat-public_facility = 公共设施损坏
+cat-person_in_need = 群众求助
+cat-rider_rights = 骑手权益
+cat-rider_service = 驿站与服务需求
+cat-suggestion = 建议
+cat-other = 其他
+
+urg-urgent = 🔴 紧急
+urg-normal = 一般
+urg-low = 较低
+
+status-new = 新上报
+status-accepted = 已受理
+status-in_progress = 处理中
+status-resolved = 已解决
+status-closed = 已办结
+status-rejected = 未受理
+status-duplicate = 重复
+status-transferred = 转办中
+status-closed_not_fixed = 无法解决
+
+cmd-start = 开始使用
+cmd-report = 上报一个问题
+cmd-mycases = 我上报的工单
+cmd-lang = 切换语言 zh / en
+cmd-help = 使用说明

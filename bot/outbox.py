@@ -1,0 +1,165 @@
+"""The outbox: every outgoing message is a row committed with its cause, and one
+sender delivers rows through a platform transport within the platform's limits.
+
+Delivery is exactly-once for everything committed, except one unavoidable window:
+if the process dies after the platform accepted a message but before the row is
+marked sent, that message is sent again after restart (platform send APIs take
+no idempotency key).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.domain import Notice
+from bot.pacing import Pacer
+from storage.models import OutboxMessage
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class RetryLater(Exception):
+    """The platform asked us to slow down (Telegram 429)."""
+
+    def __init__(self, seconds: float, chat_id: int | None = None) -> None:
+        super().__init__(f"retry after {seconds}s")
+        self.seconds, self.chat_id = seconds, chat_id
+
+
+class TransientError(Exception):
+    """5xx or network trouble: worth retrying with backoff."""
+
+
+class PermanentError(Exception):
+    """The platform refused this message for good (bad request)."""
+
+
+class Unreachable(PermanentError):
+    """The chat blocked us or removed us: stop writing to it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    id: int
+    chat_id: int
+    kind: str
+    lang: str
+    payload: dict[str, Any]
+    reply_to: int | None
+
+
+class Transport(Protocol):
+    async def deliver(self, message: Outgoing) -> int | None:
+        """Send one message; return the platform's message id. Raise the errors above."""
+
+
+def enqueue(uow: UnitOfWork, notice: Notice) -> None:
+    uow.outbox.add(OutboxMessage(
+        chat_id=notice.chat_id, kind=notice.kind, lang=notice.lang, payload=notice.payload,
+        reply_to_message_id=notice.reply_to, priority=notice.priority,
+        dedupe_key=notice.dedupe_key, case_id=notice.case_id))
+
+
+class Sender:
+    """The one loop that talks to the platform for outgoing messages."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
+                 *, batch: int = 50, max_attempts: int = 8,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self._uow = uow_factory
+        self._transport = transport
+        self._pacer = pacer
+        self._batch = batch
+        self._max_attempts = max_attempts
+        self._sleep = sleep
+        self._wake = asyncio.Event()
+        self._stopping = False
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+
+    async def run(self) -> None:
+        while not self._stopping:
+            try:
+                sent_any = await self.drain_once()
+            except Exception:  # noqa: BLE001  (a DB hiccup must not kill the sender)
+                log.exception("outbox pass failed")
+                sent_any = False
+            if not sent_any and not self._stopping:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=0.5)
+                except TimeoutError:
+                    pass
+
+    async def drain_once(self) -> bool:
+        """Deliver what is due now; True if anything was attempted."""
+        async with self._uow() as uow:
+            rows = await uow.outbox.due(self._batch)
+            batch = [Outgoing(r.id, r.chat_id, r.kind, r.lang, r.payload, r.reply_to_message_id)
+                     for r in rows if r.id is not None]
+            attempts = {r.id: r.attempts for r in rows}
+        if not batch:
+            return False
+        held: set[int] = set()
+        attempted = False
+        for msg in batch:
+            if self._stopping:
+                break
+            if msg.chat_id in held:
+                continue
+            if self._pacer.chat_wait(msg.chat_id) > 0:
+                held.add(msg.chat_id)  # keep the chat's order; others may go meanwhile
+                continue
+            wait = self._pacer.global_wait()
+            if wait > 0:
+                await self._sleep(wait)
+            attempted = True
+            if not await self._deliver(msg, attempts.get(msg.id, 0)):
+                held.add(msg.chat_id)
+        if not attempted and held:
+            await self._sleep(min(0.2, min(self._pacer.chat_wait(c) for c in held) or 0.05))
+        return attempted
+
+    async def _deliver(self, msg: Outgoing, attempts: int) -> bool:
+        """One try; records the outcome. False when the chat must wait."""
+        self._pacer.record(msg.chat_id)
+        try:
+            platform_id = await self._transport.deliver(msg)
+        except RetryLater as e:
+            self._pacer.penalise(e.chat_id, e.seconds)
+            return await self._record(msg, "postpone", e.seconds, f"429 retry after {e.seconds}", False)
+        except TransientError as e:
+            if attempts + 1 >= self._max_attempts:
+                return await self._record(msg, "failed", 0, f"gave up: {e}", True)
+            return await self._record(msg, "postpone", min(60.0, 0.5 * 2 ** attempts), str(e), True)
+        except Unreachable as e:
+            async with self._uow() as uow:
+                await uow.chats.set_blocked(msg.chat_id)
+                await uow.outbox.mark_failed(msg.id, str(e), status="blocked")
+                await uow.commit()
+            return True
+        except PermanentError as e:
+            log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
+            return await self._record(msg, "failed", 0, str(e), True)
+        async with self._uow() as uow:
+            await uow.outbox.mark_sent(msg.id, platform_id)
+            await uow.commit()
+        return True
+
+    async def _record(self, msg: Outgoing, outcome: str, delay: float, error: str, attempt: bool) -> bool:
+        async with self._uow() as uow:
+            if outcome == "postpone":
+                await uow.outbox.postpone(msg.id, delay, error, attempt)
+            else:
+                await uow.outbox.mark_failed(msg.id, error)
+            await uow.commit()
+        return outcome != "postpone"

@@ -1,0 +1,30 @@
+"""Who is talking, in which chat, and in what language we answer them."""
+from __future__ import annotations
+
+from bot.domain import IncomingMessage
+from bot.i18n import normalize_lang
+from bot.intake import detect_language
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+def reply_lang(user: User | None, language_code: str | None, text: str, default: str) -> str:
+    """Explicit /lang choice, then Telegram's language_code, then the text itself, then default."""
+    if user is not None and user.lang:
+        return user.lang
+    lang = normalize_lang(language_code)
+    if lang:
+        return lang
+    if text.strip():
+        return detect_language(text)
+    return default
+
+
+async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
+    """Record the chat and the sender; a private message means we may write to them later."""
+    await uow.chats.ensure(msg.chat_id, msg.chat_type, msg.chat_title)
+    s = msg.sender
+    user = await uow.users.upsert(s.id, s.first_name, s.username, s.language_code)
+    if msg.is_private:
+        user.started = True
+    return user

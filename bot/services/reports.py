@@ -1,0 +1,103 @@
+"""Report intake: a rider's message becomes a case, and the chat hears back at once."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.intake import classify
+from bot.intake.location import extract_location
+from bot.outbox import enqueue
+from storage.models import Case, User, utcnow
+from storage.uow import UnitOfWork
+
+LOCATION_WAIT = timedelta(minutes=30)  # how long a missing place may still be supplied
+
+
+class ReportService:
+    def __init__(self, default_lang: str = "zh") -> None:
+        self.default_lang = default_lang
+
+    async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
+        """Create a case for a report; answer a pending place question; stay silent otherwise."""
+        pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
+        if pending is not None and await self._supply_location(uow, pending, msg, lang):
+            return pending
+        if not msg.text.strip():
+            return None
+        intake = classify(msg.text)
+        if not intake.is_report:
+            return None
+        return await self._open_case(uow, msg, user, lang, intake.category or "other",
+                                     intake.urgency or "normal", intake.location)
+
+    async def report_private(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                             text: str) -> Case:
+        """/report is an explicit report: always a case, even when the classifier doubts it."""
+        intake = classify(text)
+        return await self._open_case(uow, msg, user, lang, intake.category or "other",
+                                     intake.urgency or "normal", intake.location, text=text)
+
+    async def _open_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                         category: str, urgency: str, location: str | None,
+                         text: str | None = None) -> Case:
+        has_place = bool(location) or msg.lat is not None
+        case = await uow.cases.add(Case(
+            category=category, urgency=urgency, text=text if text is not None else msg.text,
+            location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
+            reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
+            awaiting_location=not has_place), actor_id=user.id)
+        number = case.number
+        enqueue(uow, Notice(msg.chat_id, "case-created", lang, case_id=case.id,
+                            reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
+                            dedupe_key=f"case:{case.id}:created",
+                            payload={"number": number, "category": category, "urgency": urgency,
+                                     "location": location, "lat": msg.lat, "lon": msg.lon}))
+        if not has_place:
+            enqueue(uow, Notice(msg.chat_id, "ask-location", lang, case_id=case.id,
+                                reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
+                                dedupe_key=f"case:{case.id}:ask-location", payload={"number": number}))
+        return case
+
+    async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str) -> bool:
+        """Take a pin, a reply to our question, or a short text naming a place."""
+        if msg.lat is not None:
+            case.lat, case.lon = msg.lat, msg.lon
+        else:
+            place = _place_answer(msg)
+            if place is None:
+                return False
+            case.location = place
+        case.awaiting_location = False
+        uow.cases.touch(case)
+        uow.cases.log(case, "location", msg.sender.id, case.location)
+        enqueue(uow, Notice(msg.chat_id, "location-attached", lang, case_id=case.id,
+                            reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
+                            dedupe_key=f"case:{case.id}:location",
+                            payload={"number": case.number, "location": case.location,
+                                     "lat": case.lat, "lon": case.lon}))
+        return True
+
+    def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
+        """A direct answer to what the user just said."""
+        enqueue(uow, Notice(msg.chat_id, kind, lang, payload=dict(payload),
+                            reply_to=None if msg.is_private else msg.message_id,
+                            priority=PRIORITY_CONVERSATION))
+
+    async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
+        cases = await uow.cases.by_reporter(user.id)
+        items = [{"number": c.number, "category": c.category, "status": c.status,
+                  "date": c.created_at.strftime("%m-%d")} for c in cases]
+        self.reply(uow, msg, "mycases", lang, cases=items)
+
+
+def _place_answer(msg: IncomingMessage) -> str | None:
+    text = msg.text.strip()
+    if not text or text.startswith("/"):
+        return None
+    found = extract_location(text)
+    if found:
+        return found
+    if msg.reply_to_bot and len(text) <= 100:
+        return text  # they answered our question directly
+    return None
+

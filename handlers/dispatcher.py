@@ -1,0 +1,19 @@
+"""Builds the aiogram Dispatcher: routers, middlewares, and the services handlers receive by name."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aiogram import Dispatcher
+
+from handlers import commands, reports
+from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
+from storage.uow import UnitOfWork
+
+
+def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, **services: Any) -> Dispatcher:
+    dp = Dispatcher(**services)
+    dp.update.outer_middleware(TransactionMiddleware(uow_factory, default_lang))
+    dp.message.middleware(PeopleMiddleware(default_lang))
+    dp.include_routers(commands.make_router(), reports.make_router())
+    return dp

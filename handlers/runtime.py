@@ -1,0 +1,96 @@
+"""Runs the Telegram adapter: the aiogram bot, polling or webhook, the outbox sender, clean shutdown."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import BotCommand
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+
+from bot.app import Core
+from bot.config import Settings
+from bot.i18n import t
+from handlers.dispatcher import build_dispatcher
+from handlers.polling import poll
+from handlers.transport import TelegramTransport
+
+log = logging.getLogger(__name__)
+COMMANDS = ("start", "report", "mycases", "lang", "help")
+DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
+
+
+def make_bot(settings: Settings) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.api_base))
+    return Bot(settings.bot_token, session=session)
+
+
+async def _set_commands(bot: Bot) -> None:
+    for lang, code in (("zh", None), ("en", "en")):
+        await bot.set_my_commands([BotCommand(command=c, description=t(lang, f"cmd-{c}"))
+                                   for c in COMMANDS], language_code=code)
+
+
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+
+
+async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Event | None = None,
+                  handle_signals: bool = True) -> None:
+    """Serve until `stop` is set (or SIGTERM/SIGINT): in-flight updates finish first."""
+    stop = stop or asyncio.Event()
+    if handle_signals:
+        _stop_on_signals(stop)
+    core = await Core.open(settings)
+    bot = make_bot(settings)
+    sender = core.attach(TelegramTransport(bot))
+    dp = build_dispatcher(core.uow, settings.default_lang, reports=core.reports, settings=settings)
+    sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
+    try:
+        me = await bot.me()
+        log.info("bot @%s (%s) started, %s mode", me.username, me.id, "webhook" if webhook else "polling")
+        await _set_commands(bot)
+        if webhook:
+            await _serve_webhook(bot, dp, settings, stop)
+        else:
+            await bot.delete_webhook(drop_pending_updates=False)
+            await poll(bot, dp, stop, settings.poll_timeout)
+    finally:
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
+        sender.stop()
+        await sender_task
+        await bot.session.close()
+        await core.close()
+
+
+async def _drained(core: Core) -> None:
+    while True:
+        async with core.uow() as uow:
+            if await uow.outbox.pending_count() == 0:
+                return
+        await asyncio.sleep(0.1)
+
+
+async def _serve_webhook(bot: Bot, dp: object, settings: Settings, stop: asyncio.Event) -> None:
+    """Answer Telegram 200 only after the update is committed (handle_in_background=False)."""
+    app = web.Application()
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=settings.webhook_secret or None,  # type: ignore[arg-type]
+                         handle_in_background=False).register(app, path="/webhook")
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+    await site.start()
+    await bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret or None)
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,66 @@
+"""The outbox's Telegram transport: sends one rendered notice and maps Telegram's errors."""
+from __future__ import annotations
+
+import asyncio
+import re
+
+from aiogram import Bot
+from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
+                                TelegramRetryAfter, TelegramServerError, TelegramUnauthorizedError)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+
+from bot.outbox import Outgoing, PermanentError, RetryLater, TransientError, Unreachable
+from handlers.render import Rendered, render
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _markup(rendered: Rendered) -> InlineKeyboardMarkup | None:
+    if not rendered.buttons:
+        return None
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+        for row in rendered.buttons])
+
+
+class TelegramTransport:
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def deliver(self, message: Outgoing) -> int | None:
+        rendered = render(message)
+        try:
+            return await self._send(message, rendered, "HTML")
+        except TelegramBadRequest as e:
+            if "can't parse entities" not in e.message:
+                raise PermanentError(e.message) from e
+        # Our markup was wrong somewhere: the text still matters more than its bold.
+        plain = Rendered(_TAGS.sub("", rendered.text), rendered.buttons, rendered.photo)
+        try:
+            return await self._send(message, plain, None)
+        except TelegramBadRequest as e:
+            raise PermanentError(e.message) from e
+
+    async def _send(self, message: Outgoing, rendered: Rendered, parse_mode: str | None) -> int:
+        reply = (ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
+                 if message.reply_to else None)
+        try:
+            if rendered.photo:
+                sent = await self.bot.send_photo(message.chat_id, rendered.photo,
+                                                 caption=rendered.text[:1024], parse_mode=parse_mode,
+                                                 reply_parameters=reply, reply_markup=_markup(rendered))
+            else:
+                sent = await self.bot.send_message(message.chat_id, rendered.text, parse_mode=parse_mode,
+                                                   reply_parameters=reply, reply_markup=_markup(rendered))
+        except TelegramRetryAfter as e:
+            raise RetryLater(e.retry_after, message.chat_id) from e
+        except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError,
+                asyncio.TimeoutError) as e:
+            raise TransientError(str(e)) from e
+        except TelegramForbiddenError as e:
+            raise Unreachable(e.message) from e
+        except TelegramBadRequest as e:
+            if "chat not found" in e.message:
+                raise Unreachable(e.message) from e
+            raise
+        return sent.message_id

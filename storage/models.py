@@ -1,0 +1,119 @@
+"""Tables. Telegram ids are 64-bit; timestamps are aware UTC on every backend."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Branch(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=64)
+    name: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Chat(SQLModel, table=True):
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    type: str = Field(max_length=16)
+    title: str | None = Field(default=None, max_length=255)
+    branch_id: int | None = Field(default=None, foreign_key="branch.id", index=True)
+    blocked: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    first_name: str = Field(default="", max_length=255)
+    username: str | None = Field(default=None, max_length=64)
+    language_code: str | None = Field(default=None, max_length=16)
+    lang: str | None = Field(default=None, max_length=8)  # explicit /lang choice wins
+    role: str = Field(default="rider", max_length=32)
+    branch_id: int | None = Field(default=None, foreign_key="branch.id")
+    started: bool = False  # has a private chat with the bot, so we may message them
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Case(SQLModel, table=True):
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_awaiting", "reporter_id", "chat_id", "awaiting_location"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    category: str = Field(max_length=32)
+    urgency: str = Field(max_length=16)
+    status: str = Field(default="new", max_length=32, index=True)
+    text: str
+    location: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    photo_file_id: str | None = Field(default=None, max_length=255)
+    reporter_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    lang: str = Field(default="zh", max_length=8)
+    department: str | None = Field(default=None, max_length=64)
+    awaiting_location: bool = False
+    due_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def number(self) -> str:
+        return f"C-{self.id:06d}"
+
+
+class CaseEvent(SQLModel, table=True):
+    __tablename__ = "case_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    kind: str = Field(max_length=32)
+    from_status: str | None = Field(default=None, max_length=32)
+    to_status: str | None = Field(default=None, max_length=32)
+    actor_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    note: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message we owe someone. Written in the same transaction as its cause."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("dedupe_key"),
+        Index("ix_outbox_due", "status", "priority", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    kind: str = Field(max_length=64)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    lang: str = Field(default="zh", max_length=8)
+    reply_to_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    priority: int = 0  # lower goes first: case announcements before broadcasts
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    not_before: datetime | None = None
+    dedupe_key: str | None = Field(default=None, max_length=128)
+    case_id: int | None = Field(default=None, foreign_key="cases.id")
+    error: str | None = None
+    sent_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """Update ids already committed: a redelivered update is recognised and skipped."""
+
+    __tablename__ = "processed_update"
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    processed_at: datetime = Field(default_factory=utcnow)

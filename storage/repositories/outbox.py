@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, update
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
+
+from storage.models import OutboxMessage, utcnow
+from storage.repositories.base import Repository
+
+
+class OutboxRepository(Repository):
+    added = False  # tells the unit of work to wake the sender after commit
+
+    def add(self, message: OutboxMessage) -> None:
+        self.session.add(message)
+        self.added = True
+
+    async def due(self, limit: int, now: datetime | None = None) -> list[OutboxMessage]:
+        """Pending messages in send order: priority first, then the order they were caused."""
+        now = now or utcnow()
+        held = aliased(OutboxMessage)
+        # A chat whose earlier message is waiting to be retried keeps its order: nothing overtakes it.
+        overtakes = (select(held.id).where(held.chat_id == OutboxMessage.chat_id, held.status == "pending",
+                                           held.id < OutboxMessage.id, held.not_before > now).exists())
+        stmt = (select(OutboxMessage)
+                .where(OutboxMessage.status == "pending",
+                       or_(col(OutboxMessage.not_before).is_(None), OutboxMessage.not_before <= now),
+                       ~overtakes)
+                .order_by(col(OutboxMessage.priority), col(OutboxMessage.id)).limit(limit))
+        return list((await self.session.exec(stmt)).all())
+
+    async def _set(self, msg_id: int, **values: Any) -> None:
+        await self.session.exec(  # type: ignore[call-overload]
+            update(OutboxMessage).where(col(OutboxMessage.id) == msg_id,
+                                        OutboxMessage.status == "pending").values(**values))
+
+    async def mark_sent(self, msg_id: int, message_id: int | None) -> None:
+        await self._set(msg_id, status="sent", sent_at=utcnow(), sent_message_id=message_id)
+
+    async def mark_failed(self, msg_id: int, error: str, status: str = "failed") -> None:
+        await self._set(msg_id, status=status, error=error[:500])
+
+    async def postpone(self, msg_id: int, delay: float, error: str, count_attempt: bool) -> None:
+        values: dict[str, Any] = {"not_before": utcnow() + timedelta(seconds=delay), "error": error[:500]}
+        if count_attempt:
+            values["attempts"] = OutboxMessage.attempts + 1
+        await self._set(msg_id, **values)
+
+    async def pending_count(self) -> int:
+        stmt = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
+        return int((await self.session.exec(stmt)).one())

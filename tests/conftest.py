@@ -1,0 +1,161 @@
+"""Shared fixtures: a migrated database per test (SQLite, and PostgreSQL when
+SENTINEL_TEST_PG_URL is set), the project's Bot API emulator over real HTTP,
+and the real bot running against both."""
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import pytest
+from sqlalchemy import text
+
+from bot.config import Settings, load_settings
+from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
+from emulator.client import EmulatorClient
+from handlers.runtime import run_bot
+from storage.db import create_engine, session_factory
+from storage.migrate import upgrade
+
+PG_ADMIN_URL = os.environ.get("SENTINEL_TEST_PG_URL", "")
+BACKENDS = ["sqlite"] + (["postgres"] if PG_ADMIN_URL else [])
+TOKEN = DEFAULT_TOKEN
+TABLES = ("processed_update", "outbox", "case_event", "cases", "users", "chat", "branch")
+
+
+def _pg(url: str, db: str | None = None) -> str:
+    base = url.replace("postgresql+asyncpg://", "postgresql://").replace("postgres://", "postgresql://")
+    return base if db is None else base.rsplit("/", 1)[0] + "/" + db
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "template.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """One fresh PostgreSQL database for the session, dropped at the end."""
+    name = f"sentinel_test_{uuid.uuid4().hex[:10]}"
+    admin = _pg(PG_ADMIN_URL)
+
+    async def _exec(sql: str) -> None:
+        conn = await asyncpg.connect(admin)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    def admin_exec(sql: str) -> None:  # in a thread: the test's loop may already be running
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, _exec(sql)).result()
+
+    admin_exec(f'CREATE DATABASE "{name}"')
+    url = _pg(PG_ADMIN_URL, name).replace("postgresql://", "postgresql+asyncpg://")
+    upgrade(url)
+    yield url
+    admin_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=BACKENDS)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        path = tmp_path / "sentinel.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite+aiosqlite:///{path}"
+    url: str = request.getfixturevalue("pg_url")
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
+    return url
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Any]:
+    """A session factory for asserting on what the bot committed."""
+    engine = create_engine(database_url)
+    yield session_factory(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[Emulator]:
+    emulator = Emulator(EmulatorConfig(limits=False))
+    await emulator.start(host="127.0.0.1", port=0)
+    yield emulator
+    await emulator.stop()
+
+
+@pytest.fixture
+async def tg(emu: Emulator) -> AsyncIterator[EmulatorClient]:
+    async with EmulatorClient(emu.base_url, token=TOKEN) as client:
+        yield client
+
+
+@pytest.fixture
+def settings(emu: Emulator, database_url: str) -> Settings:
+    return load_settings(_env_file=None, bot_token=TOKEN, api_base=emu.base_url,
+                         database_url=database_url, poll_timeout=5)
+
+
+class RunningBot:
+    """The real bot (aiogram, outbox sender) in this event loop, startable and stoppable."""
+
+    def __init__(self, settings: Settings, tg: EmulatorClient) -> None:
+        self.settings, self.tg = settings, tg
+        self._stop: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self, **kwargs: Any) -> None:
+        self._stop = asyncio.Event()
+        self._task = asyncio.create_task(run_bot(self.settings, stop=self._stop, handle_signals=False,
+                                                 **kwargs))
+        for _ in range(200):  # until the bot polls (or set its webhook)
+            calls = (await self.tg.stats())["calls"]
+            if calls.get("getUpdates") or calls.get("setWebhook"):
+                return
+            if self._task.done():
+                self._task.result()
+            await asyncio.sleep(0.05)
+        raise TimeoutError("bot did not start")
+
+    async def stop(self) -> None:
+        if self._task is not None and self._stop is not None:
+            self._stop.set()
+            await asyncio.wait_for(self._task, 30)
+            self._task = None
+
+
+@pytest.fixture
+async def bot(settings: Settings, tg: EmulatorClient) -> AsyncIterator[RunningBot]:
+    running = RunningBot(settings, tg)
+    await running.start()
+    yield running
+    await running.stop()
+
+
+@asynccontextmanager
+async def session(db: Any) -> AsyncIterator[Any]:
+    async with db() as s:
+        yield s
+
+
+GROUP = {"id": -100100, "type": "supergroup", "title": "朝阳骑手一群"}
+GROUP_B = {"id": -100200, "type": "supergroup", "title": "Riders East"}
+LI = {"id": 501, "first_name": "李师傅", "language_code": "zh-hans"}
+WANG = {"id": 502, "first_name": "王哥", "language_code": "zh"}
+AMY = {"id": 601, "first_name": "Amy", "language_code": "en"}
+
+
+def private(user: dict[str, Any]) -> dict[str, Any]:
+    return {"id": user["id"], "type": "private"}

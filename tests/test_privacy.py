@@ -1,0 +1,63 @@
+"""The negative list: personal data masked, places and case numbers kept."""
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy import mask
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联系我13812345678", "联系我138****5678"),
+    ("电话 138 1234 5678", "电话 138****5678"),
+    ("电话138-1234-5678谢谢", "电话138****5678谢谢"),
+    ("+86 139 1234 5678", "+86 139****5678"),
+    ("+86-13912345678", "+86 139****5678"),
+    ("call 15900001111 now", "call 159****1111 now"),
+    ("座机010-12345678", "座机010-****5678"),
+    ("0755 8888 6666", "0755-****6666"),
+    ("(021)62345678", "021-****5678"),
+    ("身份证11010519491231002X", "身份证110***********002X"),
+    ("ID 110105194912310021.", "ID 110***********0021."),
+    ("住3栋2单元501", "住3栋2单元***"),
+    ("3号楼2单元1203室门口有积水", "3号楼2单元***室门口有积水"),
+    ("501室漏水", "***室漏水"),
+    ("1203房间", "***房间"),
+    ("2-3-501", "2-3-***"),
+    ("Room 1203 is flooded", "Room *** is flooded"),
+    ("Apt 5B, Rm.88", "Apt ***, Rm.***"),
+    ("Flat 12, Unit 3A", "Flat ***, Unit ***"),
+    ("mail zhang.san@example.com", "mail z***@example.com"),
+    ("13812345678@163.com", "1***@163.com"),
+])
+def test_masks_personal_data(text, expected):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "幸福小区3号门有个坑",
+    "建国路88号门口路灯不亮",
+    "工单 C-000123 还没处理",
+    "#123 已解决",
+    "朝阳路与建国路交叉口",
+    "3栋门口电动车充电",
+    "3号楼12楼楼道堆满杂物",
+    "Keyuan Rd underpass, near gate 3",
+    "2024-05-12 15:30 在京藏高速G6出口",
+    "请拨打12345或110",
+    "订单号202405121234567",
+    "温度38度，等了20分钟",
+    "1室1厅",
+])
+def test_keeps_places_and_case_numbers(text):
+    assert mask(text) == text
+
+
+def test_masks_several_in_one_message():
+    text = "我是张三，电话13812345678，住幸福小区3栋2单元501，身份证110105194912310021"
+    out = mask(text)
+    assert "13812345678" not in out and "501" not in out and "110105194912310021" not in out
+    assert "幸福小区3栋2单元" in out and "138****5678" in out
+
+
+def test_empty():
+    assert mask("") == ""
