@@ -44,7 +44,6 @@ class Settings(BaseSettings):
     default_lang: str = "zh"
     timezone: str = "Asia/Shanghai"
     superadmin_ids: list[int] = []
-    log_level: str = "INFO"
 
     @field_validator("default_lang")
     @classmethod

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from storage.models import Case
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,7 @@ class Notice:
     reply_to: int | None = None
     priority: int = 0
     dedupe_key: str | None = None
-    case_id: int | None = None
+    case: Case | None = None  # the object, so a new case needs no flush before its notice
 
 
 # Lower goes first. Conversation (replies, case announcements) shares one level so

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 from bot.domain import Notice
 from bot.pacing import Pacer
-from storage.models import OutboxMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -50,6 +49,7 @@ class Outgoing:
     lang: str
     payload: dict[str, Any]
     reply_to: int | None
+    case_id: int | None = None
 
 
 class Transport(Protocol):
@@ -58,10 +58,9 @@ class Transport(Protocol):
 
 
 def enqueue(uow: UnitOfWork, notice: Notice) -> None:
-    uow.outbox.add(OutboxMessage(
-        chat_id=notice.chat_id, kind=notice.kind, lang=notice.lang, payload=notice.payload,
-        reply_to_message_id=notice.reply_to, priority=notice.priority,
-        dedupe_key=notice.dedupe_key, case_id=notice.case_id))
+    uow.outbox.add(chat_id=notice.chat_id, kind=notice.kind, lang=notice.lang, payload=notice.payload,
+                   reply_to=notice.reply_to, priority=notice.priority, dedupe_key=notice.dedupe_key,
+                   case=notice.case)
 
 
 class Sender:
@@ -104,7 +103,7 @@ class Sender:
         """Deliver what is due now; True if anything was attempted."""
         async with self._uow() as uow:
             rows = await uow.outbox.due(self._batch)
-            batch = [Outgoing(r.id, r.chat_id, r.kind, r.lang, r.payload, r.reply_to_message_id)
+            batch = [Outgoing(r.id, r.chat_id, r.kind, r.lang, r.payload, r.reply_to_message_id, r.case_id)
                      for r in rows if r.id is not None]
             attempts = {r.id: r.attempts for r in rows}
         if not batch:

@@ -200,7 +200,7 @@ class Control:
         timed_out = False
         while True:
             wake = st.message_signal.event()
-            if len(st.bot_messages(chat_id)) >= count:
+            if len(st.bot_messages(chat_id)) >= count or self.emu.closing:
                 break
             remaining = deadline - asyncio.get_running_loop().time()
             if remaining <= 0:

@@ -172,7 +172,7 @@ def parse_html(text: str) -> ParsedText:
             if i < n and data[i] == 0x3E:
                 break
             attr_start = i
-            while i < n and data[i] not in _SPACE and data[i] != 0x3D:
+            while i < n and data[i] not in _SPACE and data[i] not in b"=>":
                 i += 1
             attr = data[attr_start:i].decode("utf-8", "replace").lower()
             if not attr:

@@ -41,6 +41,7 @@ class Emulator:
         self.stats = Stats()
         self.faults = Faults()
         self.base_url = ""
+        self.closing = False
         self._update_ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self._http: aiohttp.ClientSession | None = None
@@ -55,7 +56,9 @@ class Emulator:
         return app
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        self.closing = False
+        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False,
+                                     shutdown_timeout=2.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
@@ -65,8 +68,10 @@ class Emulator:
         self.base_url = f"http://{shown}:{real_port}"
 
     async def stop(self) -> None:
+        self.closing = True  # lets /_emu/wait long-polls return instead of holding shutdown
         for st in self.states.values():
             st.close()
+            st.message_signal.notify()
         if self._http is not None:
             await self._http.close()
             self._http = None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 
+from .params import Params, Upload
 from .state import BotState, now
 
 if TYPE_CHECKING:
@@ -48,12 +49,13 @@ async def _deliver_loop(emu: "Emulator", st: BotState) -> None:
         if hook.secret_token:
             headers["X-Telegram-Bot-Api-Secret-Token"] = hook.secret_token
         error: str | None = None
-        body = b""
+        reply: Params | None = None
         try:
             async with emu.http().post(hook.url, data=json.dumps(update), headers=headers,
                                        timeout=aiohttp.ClientTimeout(total=10)) as resp:
-                body = await resp.read()
-                if not 200 <= resp.status < 300:
+                if 200 <= resp.status < 300:
+                    reply = await _read_reply(resp)
+                else:
                     error = f"Wrong response from the webhook: {resp.status} {resp.reason}"
         except asyncio.CancelledError:
             raise
@@ -67,7 +69,8 @@ async def _deliver_loop(emu: "Emulator", st: BotState) -> None:
             if st.updates and st.updates[0] is update:
                 st.updates.pop(0)
             backoff = BACKOFF_START
-            await _run_reply_method(emu, st, body)
+            if reply is not None:
+                await _run_reply_method(emu, st, reply)
             continue
         hook.last_error_date = now()
         hook.last_error_message = error
@@ -75,17 +78,36 @@ async def _deliver_loop(emu: "Emulator", st: BotState) -> None:
         backoff = min(backoff * 2, BACKOFF_MAX)
 
 
-async def _run_reply_method(emu: "Emulator", st: BotState, body: bytes) -> None:
+async def _read_reply(resp: aiohttp.ClientResponse) -> Params | None:
+    """Parse a webhook answer that carries a method call (JSON or aiogram's multipart)."""
+    try:
+        if resp.content_type == "application/json":
+            data = await resp.json(content_type=None)
+            return Params(data, {}) if isinstance(data, dict) else None
+        if resp.content_type == "multipart/form-data":
+            values: dict = {}
+            files: dict[str, Upload] = {}
+            reader = aiohttp.MultipartReader.from_response(resp)
+            async for part in reader:
+                if not isinstance(part, aiohttp.BodyPartReader) or part.name is None:
+                    continue
+                if part.filename is not None:
+                    files[part.name] = Upload(part.filename, bytes(await part.read()),
+                                              part.headers.get("Content-Type", "application/octet-stream"))
+                else:
+                    values[part.name] = await part.text()
+            return Params(values, files)
+    except (ValueError, aiohttp.ClientError):
+        log.debug("unreadable webhook reply", exc_info=True)
+    return None
+
+
+async def _run_reply_method(emu: "Emulator", st: BotState, reply: Params) -> None:
     """Execute a Bot API call returned in the webhook response body."""
-    if not body:
+    name = reply.values.pop("method", None)
+    if not isinstance(name, str):
         return
     try:
-        payload = json.loads(body)
-    except ValueError:
-        return
-    if isinstance(payload, dict) and isinstance(payload.get("method"), str):
-        params = {k: v for k, v in payload.items() if k != "method"}
-        try:
-            await emu.call(st.token, payload["method"], params)
-        except Exception:  # the bot never sees this answer, like on Telegram
-            log.debug("webhook reply method failed", exc_info=True)
+        await emu.call(st.token, name, reply)
+    except Exception:  # the bot never sees this answer, like on Telegram
+        log.debug("webhook reply method failed", exc_info=True)

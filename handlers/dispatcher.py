@@ -12,8 +12,9 @@ from storage.uow import UnitOfWork
 
 
 def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, **services: Any) -> Dispatcher:
-    dp = Dispatcher(**services)
+    dp = Dispatcher(disable_fsm=True, **services)  # no FSM: state lives in our tables
     dp.update.outer_middleware(TransactionMiddleware(uow_factory, default_lang))
     dp.message.middleware(PeopleMiddleware(default_lang))
-    dp.include_routers(commands.make_router(), reports.make_router())
+    # Reports first: most updates are group text, and they should not try every command filter.
+    dp.include_routers(reports.make_router(), commands.make_router())
     return dp

@@ -33,6 +33,10 @@ class TransactionMiddleware(BaseMiddleware):
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         assert isinstance(event, Update)
+        batch: UnitOfWork | None = data.get("batch")
+        if batch is not None:  # the poller owns this transaction, its commit and its marks
+            data["uow"] = batch
+            return await handler(event, data)
         async with self.uow_factory() as uow:
             if await uow.updates.seen(event.update_id):
                 return None
@@ -43,7 +47,7 @@ class TransactionMiddleware(BaseMiddleware):
                 await uow.commit()
                 return result
             except IntegrityError:
-                await uow.session.rollback()
+                await uow.rollback()
                 if await uow.updates.seen(event.update_id):
                     return None  # another delivery of this update won the race
                 raise
@@ -51,7 +55,7 @@ class TransactionMiddleware(BaseMiddleware):
                 raise  # the database is unwell: leave the update unconfirmed, it will come again
             except Exception:
                 log.exception("update %s failed", event.update_id)
-                await uow.session.rollback()
+                await uow.rollback()
         await self._apologise(event, data)
         return None
 

@@ -1,17 +1,22 @@
 """Long polling that confirms an update to Telegram only after it is committed.
 
-aiogram's own polling moves the offset on even when a handler failed; here a
-failing update is retried (with backoff) until it is handled, and the offset
-sent to Telegram never runs ahead of what the database holds.
+aiogram's own polling moves the offset on even when a handler failed; here the
+offset sent to Telegram never runs ahead of what the database holds. Each batch
+from getUpdates is handled in one transaction (one commit, cached users and
+chats); if anything in it fails, the batch is rolled back and its updates are
+handled one transaction each, retried with backoff until they commit.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramConflictError, TelegramRetryAfter
 from aiogram.types import Update
+
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +35,8 @@ async def _next_batch(bot: Bot, offset: int | None, timeout: int, stop: asyncio.
     return fetch.result()
 
 
-async def poll(bot: Bot, dp: Dispatcher, stop: asyncio.Event, timeout: int = 25) -> None:
+async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], stop: asyncio.Event,
+               timeout: int = 25) -> None:
     offset: int | None = None
     backoff = 0.5
     while not stop.is_set():
@@ -50,15 +56,43 @@ async def poll(bot: Bot, dp: Dispatcher, stop: asyncio.Event, timeout: int = 25)
         backoff = 0.5
         if updates is None:
             break
-        for update in updates:
-            if not await _handle(bot, dp, update, stop):
-                return  # stopping mid-retry: leave it unconfirmed for the next run
-            offset = update.update_id + 1
+        if not updates:
+            continue
+        if not await _handle_batch(bot, dp, uow_factory, updates):
+            for update in updates:
+                if not await _handle(bot, dp, update, stop):
+                    return  # stopping mid-retry: leave it unconfirmed for the next run
+        offset = updates[-1].update_id + 1
     if offset is not None:
         try:  # tell Telegram what we finished, so the next run does not see it again
             await bot.get_updates(offset=offset, timeout=0, limit=1)
         except Exception:  # noqa: BLE001
             pass
+
+
+async def _handle_batch(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork],
+                        updates: list[Update]) -> bool:
+    """All of a batch in one commit; False (nothing committed) if any update failed."""
+    try:
+        async with uow_factory() as uow:
+            seen = await uow.updates.seen_many([u.update_id for u in updates])
+            await _preload(uow, updates)
+            for update in updates:
+                if update.update_id not in seen:
+                    await dp.feed_update(bot, update, batch=uow)
+                    uow.updates.mark(update.update_id)
+            await uow.commit()
+        return True
+    except Exception:  # noqa: BLE001  (rolled back; the one-by-one path finds the culprit)
+        log.warning("batch of %d rolled back; handling one by one", len(updates), exc_info=True)
+        return False
+
+
+async def _preload(uow: UnitOfWork, updates: list[Update]) -> None:
+    """Two queries for the batch's senders and chats instead of one per update."""
+    messages = [u.message for u in updates if u.message is not None]
+    await uow.users.preload_many({m.from_user.id for m in messages if m.from_user})
+    await uow.chats.preload_many({m.chat.id for m in messages})
 
 
 async def _handle(bot: Bot, dp: Dispatcher, update: Update, stop: asyncio.Event) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.cases.numbers import format_case_no
 from bot.i18n import t
 from bot.outbox import Outgoing
 
@@ -63,9 +64,10 @@ _COMPOSED: dict[str, Callable[[str, dict[str, Any]], str]] = {
 
 
 def render(msg: Outgoing) -> Rendered:
+    payload = msg.payload if msg.case_id is None else {**msg.payload, "number": format_case_no(msg.case_id)}
     compose = _COMPOSED.get(msg.kind)
     if compose is not None:
-        text = compose(msg.lang, msg.payload)
+        text = compose(msg.lang, payload)
     else:
-        text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in msg.payload.items()})
+        text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items()})
     return Rendered(text=text[:MAX_TEXT])

@@ -30,7 +30,10 @@ async def private_message(message: Message, uow: UnitOfWork, incoming: IncomingM
 def make_router() -> Router:
     """A fresh router each time: aiogram attaches a router to one dispatcher only."""
     router = Router(name="reports")
-    router.message.register(group_message, F.chat.type.in_({"group", "supergroup"}), F.text | F.caption | F.location)
+    not_command = ~F.text.startswith("/")
+    router.message.register(group_message, F.chat.type.in_({"group", "supergroup"}),
+                            F.text | F.caption | F.location, not_command)
     router.message.register(private_photo, F.chat.type == "private", F.photo, ~F.caption)
-    router.message.register(private_message, F.chat.type == "private", F.text | F.caption | F.location)
+    router.message.register(private_message, F.chat.type == "private", F.text | F.caption | F.location,
+                            not_command)
     return router

@@ -62,7 +62,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
             await _serve_webhook(bot, dp, settings, stop)
         else:
             await bot.delete_webhook(drop_pending_updates=False)
-            await poll(bot, dp, stop, settings.poll_timeout)
+            await poll(bot, dp, core.uow, stop, settings.poll_timeout)
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)

@@ -102,33 +102,34 @@ def en_location(rng: random.Random) -> tuple[str, str]:
 
 # --------------------------------------------------------- report phrases --
 # {L} = rendered location. Leading code: U urgent, N normal, L low.
+# {L} = rendered location. Leading code: U urgent, N normal, L low.
 ZH = {
     "lighting": """
 N {L}的路灯坏了好几天了 晚上黑乎乎的
 N {L}路灯一到晚上就不亮 送单全靠手机照
-N {L}那排路灯一闪一闪的 晃得眼睛疼
-N {L}的灯太暗了 晚上看不清路上的坑
-N {L}路灯全灭了 黑灯瞎火 差点撞到行人
+N {L}的路灯忽明忽暗 闪得人心慌
+N {L}的灯跟没开一样 亮度太低 坑都看不见
+N {L}的路灯整排都熄了 夜里只能摸黑骑
 N 反映一下 {L}好几盏路灯不亮 已经一个礼拜了
 N {L}的照明灯坏了 楼道口一片黑 老人晚上出门不方便
 N {L}路灯白天亮着晚上反而不亮 是不是定时器坏了
 N {L}的地下通道灯坏了一半 走进去阴森森的
 N {L}有盏路灯灯罩掉了 灯泡也不亮
 N {L}人行道上的灯不亮了 晚上骑过去啥也看不见
-N {L}的路灯杆歪了 灯也不亮
+N {L}的景观灯和路灯都黑了 只剩车灯
 """,
     "road": """
 N {L}有个大坑 电动车过去颠得要飞起来
 N {L}路面塌了一小块 下雨积水看不出来
-N {L}的路面全是裂缝 翘起来的地方很容易摔
+N {L}的沥青拱起来好几道包 跟搓衣板一样
 N {L}井盖松了 一压就响 晃得厉害
-N {L}马路牙子塌了 上坡的时候很容易翻车
+N {L}的路沿石碎了一地 轮子一磕就侧滑
 N {L}修路挖的沟没填好 坑坑洼洼的
 N {L}的减速带断了一截 钢钉露在外面
 N {L}地砖翘起来好几块 绊了好几个人了
 U {L}井盖没了 一个黑窟窿 车多的很 掉下去要出人命
 U {L}井盖被偷了 晚上根本看不见 刚才一个兄弟差点掉进去
-U {L}主路塌陷了一个大坑 有一米多深 赶紧来人拦一下
+U {L}路面突然陷下去一个洞 能看到下面是空的 车还在往上压
 U {L}路中间的井盖丢了 大车小车都在绕 太危险了
 N 有个坑 就在{L} 车胎都扎破了
 """,
@@ -136,210 +137,216 @@ N 有个坑 就在{L} 车胎都扎破了
 N {L}又积水了 下水道堵了 水一直排不出去
 N {L}一下雨就淹 路边全是水 电动车过去溅一身
 N {L}的排水口被树叶堵死了 积了一大滩水
-N {L}有根水管爆了 哗哗往外冒水
+N {L}地下的自来水管裂了 水从路面缝里一直往上冒
 N {L}积水好几天了 都发臭了 也没人来抽
 N {L}下水道反水 路面全是污水
 N {L}地库入口积水 车进不去
-U {L}积水已经没过膝盖了 电动车都熄火了 千万别走
-U {L}水很深 淹到座垫了 刚才有个兄弟被困在中间
+U {L}水深得看不见路牙了 好几台电动车泡在里面 有兄弟推着车在水里走
+U {L}积水快到车灯了 一个外卖小哥连人带车陷在水里出不来
 U {L}的下穿通道被淹了 有辆车泡在里面 人还在车上
 U {L}水漫到腰了 有人推车过不去 很危险 快来人
 N {L}路边的雨水井盖被冲开了 一直往外涌水
 """,
     "bike_lane": """
-N {L}的非机动车道被私家车占满了 我们只能骑到机动车道上
-N {L}非机动车道上全是摆摊的 根本过不去
-N {L}施工围挡把自行车道堵了 也没个绕行提示
+N {L}的非机动车道成了停车场 一溜轿车
+N {L}的夜市摊子摆到非机动车道上 每天晚上都这样
+N {L}修地铁的围挡把非机动车道圈进去了 只能跟汽车抢道
 N {L}的非机动车道被货车卸货占了 每天早上都这样
-N {L}电动车道上停了一排出租车 等客的
+N {L}非机动车道上网约车在排队等客
 N {L}的自行车道被隔离栏杆封了一半 只剩一个人宽
 N {L}非机动车道堆满了建材 骑过去得下来推
-U {L}非机动车道被封了 电动车全挤到快车道跟大货车抢道 刚才差点被刮到 赶紧派人疏导
+U {L}非机动车道被挖断了 电动车都被赶进机动车道 旁边全是泥头车 刚才有人差点被卷到车底
 """,
     "parking": """
-N {L}门口私家车乱停 把路堵了一半
-N {L}共享单车堆成山了 人都过不去
-N {L}的盲道上停满了电动车
-N {L}有辆僵尸车停了好几个月 落满了灰
-N {L}双排停车 路都堵死了 进出要绕半天
+N {L}的私家车随便停在转角 拐弯根本看不到人
+N {L}的共享单车横七竖八堆在出口 推车都挤不过去
+N {L}的盲道被电动车一辆挨一辆占着
+N {L}有辆破面包车扔在那半年了 车窗都碎了
+N {L}两边都停满车 中间只剩一条缝 会车都会不了
 N {L}人行道上全是乱停的车 行人只能走马路
 N {L}的电动车停车位被汽车占了 我们没地方停
 N {L}路边的车停得乱七八糟 送单进去出不来
 N {L}共享电单车乱扔 倒了一地
 """,
     "traffic": """
-N {L}的红绿灯坏了 一直闪黄灯
+N {L}的红绿灯罢工了 只剩黄灯在闪
 N {L}的信号灯不亮了 车都抢着走
 N {L}红绿灯时间太短 行人走到一半就变了
-N {L}的路口视线被广告牌挡住了 每天都差点撞车
+N {L}的绿化树长太高把路口挡了 右转根本看不见直行的车
 N {L}的限速牌被撞歪了 司机都不知道限速多少
 N {L}的斑马线都磨没了 老人过马路很危险
 N {L}的转弯镜碎了 看不到对面来车
-N {L}的红绿灯一直红灯 等了好几分钟都不变
-U {L}出车祸了 一个骑手被撞倒在地上 流了好多血 快打120
+N {L}的信号灯卡在红灯不动 大家都在闯
+U {L}刚发生车祸 一辆电动车被轿车别倒了 骑车的人腿上全是血
 U {L}两辆车撞了 有人受伤了 躺在地上起不来
 U {L}一辆货车把电动车撞翻了 人压在下面 快来人
 N {L}的路口天天有人逆行 早晚要出事
 """,
     "fire_safety": """
-U {L}楼道里一排电动车在充电 插线板拖了一地 着火了谁都跑不掉
-U {L}的消防通道被车堵死了 消防车根本进不去
-U {L}的安全出口被锁了 还堆满了纸箱
-U {L}闻到好大一股煤气味 赶紧叫人 别点火
+U {L}一楼楼道停了七八台电动车在充电 楼上住了几十户人
+U {L}的消防车道上停满了私家车 画了黄线也没用
+U {L}的安全通道门被铁链锁死了 里面还是个餐馆
+U {L}一股液化气的味道 越走越浓 是不是哪里漏气了
 U {L}冒烟了 好像是哪家着火了 有人打119了吗
-U {L}电线掉地上了 还在冒火花 大家别靠近
+U {L}一根高压线被车刮断了 耷拉在地上 噼里啪啦响
 U {L}起火了 火很大 浓烟滚滚的
 U {L}有根电线断了搭在铁栏杆上 怕是漏电了 千万别碰
 U {L}的配电箱一直滋滋响还有焦糊味 门也开着
 U {L}燃气味特别重 整个楼道都是
+U 楼道里好大一股煤气味
+U 闻到燃气味了 就在{L}
 U {L}有人飞线充电 电线从五楼吊下来 挂在树上
-N {L}的消防栓被围起来种菜了 不算特别急 但万一有事用不了
+N {L}的消防栓被广告牌挡住了 找都找不到 不过暂时没啥危险
 N {L}的灭火器都过期了 箱子也是空的
 N {L}楼道里堆了好多杂物 挡了一半的消防通道 平时还能过人
 """,
     "sanitation": """
-N {L}的垃圾桶满了好几天了 没人清 臭得不行
-N {L}垃圾堆成山了 苍蝇到处飞
-N {L}有只死猫 好几天了 臭死了
-N {L}下水道一直冒臭味 熏得人头疼
-N {L}有人偷倒建筑垃圾 堆了一路
+N {L}的垃圾桶塞爆了 袋子都堆在外面
+N {L}的垃圾好几天没人收 夏天一股酸臭味 蚊子苍蝇一大堆
+N {L}路边躺着一只死老鼠 大的吓人 一直没人收
+N {L}的化粪池好像满了 一整条街都是臭味
+N {L}半夜有车来倒装修垃圾 水泥块砖头扔得到处都是
 N {L}的公厕脏得没法进 满地都是
 N {L}餐馆把泔水直接倒在路边 又臭又滑
 N {L}的垃圾站污水流到路上 骑过去直打滑
 N {L}老鼠成群 垃圾袋全被咬破了
 """,
     "public_facility": """
-N {L}的护栏断了好几根 一靠就晃
-N {L}的长椅坏了 钉子都露出来了
-N {L}公交站的站台棚子破了 下雨全淋湿
-N {L}的指示牌被撞歪了 方向都指反了
-N {L}的电梯坏了好久了 老人上不去
+N {L}的铁栏杆锈断了 有一截直接倒在人行道上
+N {L}的石凳塌了一个角 小孩爬上爬下的
+N {L}的长椅断了一条腿 坐上去就晃
+N {L}的路边座椅烂了 木板翘起来
+N {L}候车亭的顶棚被风掀了一块 铁皮挂在上面
+N {L}的路名牌掉了 外地人完全找不到方向
+N {L}的无障碍电梯停用快一个月了 轮椅上不去
 N {L}的健身器材断了一个 小孩在上面玩很危险
 N {L}有根树枝断了挂在半空 晃来晃去的
-N {L}的井字护栏倒了一片 一直没人扶
+N {L}的隔离护栏倒了一片 一直没人扶
 N {L}的扶梯停了一个月了 推车上不去
-U {L}大树被风刮倒了 横在路中间 刚才差点砸到人
-U {L}的广告牌快掉下来了 一直在晃 下面都是人 快拉警戒线
+U {L}一棵老树连根倒了 压在路上 车过不去 还有树枝挂着电线
+U {L}楼顶的招牌被吹松了 一角已经耷拉下来 下面是人行道
 U {L}天桥的栏杆断了 下面就是快车道 有人靠上去就完了
 """,
     "person_in_need": """
-U {L}有个老人摔倒了 起不来 我在旁边陪着 谁帮忙叫个120
+U {L}一个老爷子骑三轮翻了 腿好像断了 动不了
 U {L}有个人晕倒了 叫也叫不醒
-U {L}有个小孩找不到妈妈了 一直在哭 穿蓝衣服 大概五六岁
-U {L}电梯困人了 里面有个老人 物业电话打不通
+U {L}有个小男孩跟家长走散了 问他家在哪也说不清
+U {L}电梯卡在两层中间 里面关着人 在喊救命
 U {L}有个大爷躺在地上不动了 快来人
-U {L}一个兄弟中暑了 脸都白了 站都站不稳
+U {L}一个兄弟骑着骑着突然栽倒了 嘴唇发紫 叫不醒
 U {L}有个阿姨心脏不舒服 坐在地上喘不过气
 N {L}有个独居老人 每次送餐都让我帮忙扔垃圾 社区能不能有人定期去看看
-N {L}有位腿脚不便的老人 想请人帮忙把米扛上楼
+N {L}有个老爷爷一个人住 好几次看他站在门口发呆 家里好像也没人照顾 社区能不能上门看看
 N {L}有个老奶奶不会用手机叫车 经常在路边等很久 能不能有志愿者帮帮她
 N {L}有个残疾人想找人帮忙办低保手续
 """,
     "rider_rights": """
-N {L}的保安不让外卖员进 让我们把餐放门口 顾客投诉还算我们的
-N {L}物业不让骑手坐电梯 只能爬楼梯
-N 平台无故扣了我两百 说我超时 明明是商家出餐慢 申诉没人理
-N 站长拖欠工资一个多月了 好几个兄弟都没拿到钱
+N {L}门岗要我们押身份证才能进 不押就不让送 这合法吗
+N {L}写字楼的货梯说骑手不能用 客梯也不让上 三十多层全靠腿
+N 系统判我虚假配送罚了五十 我明明送到了 有照片 客服就是不认
+N 这个月的钱到现在还没发 问站点就说等等 都拖了快两个月了
 N {L}的商家天天让我们等半小时出餐 超时算我们头上
-N 送餐路上被车撞了 平台说不算工伤 医药费都自己出
-N {L}的保安骂我们送外卖的 还动手推人 这种能投诉吗
-N 平台规则又改了 同样的距离少给两块钱 也不提前通知
-N {L}商场不让骑手上厕所 看见穿骑手服的就拦
+N 上个月送单摔骨折了 到现在医药费一分没报 站点也不管
+N {L}的店老板嫌我们来得慢 当着客人面骂人 还把餐扔地上
+N 这周单价又偷偷降了 一单少了一块多 问客服说是系统调整
+N {L}的保洁看到骑手进卫生间就赶人 说影响形象
 N 保险每天扣三块 出了事却说不赔 这合理吗
-U {L}有个顾客在打骑手 拿头盔砸头 已经见血了 快来人
+U {L}几个人围着一个骑手打 说他撞了车 人已经倒地了 快报警
 """,
     "rider_service": """
-L {L}驿站的微波炉坏了 热饭要排好久的队
+L {L}驿站的热饭机坏了 大家中午只能吃凉的
 L {L}这一片能不能搞个充电的地方 电根本不够跑
 L {L}附近一个厕所都没有 能不能给骑手开放一下
-L {L}驿站的饮水机坏了 夏天连口凉水都喝不上
-L {L}驿站晚上十点就关门了 夜班兄弟没地方歇脚
-L {L}驿站充电要收钱了 以前不是免费的吗
+L {L}驿站的净水器没水了 跑一上午连口水都没得喝
+L {L}驿站下午就关门了 跑晚班的想找个地方眯一会都没有
+L {L}驿站的充电插座一半都是坏的 排队排半天
 L 希望{L}能多几个换电柜 每次都要排队
 L {L}驿站的椅子太少了 中午休息都没地方坐
-L {L}能不能搞个骑手食堂 中午只能蹲路边吃
+L {L}吃饭太贵了 能不能跟商家谈个骑手优惠餐
 L {L}驿站的wifi老断 想看个导航都不行
-N {L}驿站空调坏了一个礼拜 里面跟蒸笼一样 有兄弟差点中暑
+N {L}驿站的风扇空调全坏了 午休的兄弟热得直冒汗 有人已经头晕了
 """,
     "suggestion": """
-L 建议在{L}立个小区平面图 新来的骑手老找不着楼
-L 建议{L}早晚高峰派个志愿者疏导一下 人车太多
-L 提个建议 {L}能不能统一设个外卖柜 骑手不用爬楼
+L 建议{L}门口装个楼栋导向牌 送单老是绕圈
+L 建议{L}上下学时段安排个交通协管员 孩子太多车也多
+L {L}要是能装几个智能取餐柜就好了 骑手和居民都省事
 L 建议{L}的楼栋号做大一点 晚上根本看不清
 L 能不能在{L}划一块骑手专用停车区 省得被贴条
 L 建议{L}装个反光镜 转弯看不到车
+L 建议{L}多放几个分类垃圾桶 现在走半条街都找不到
+L 建议{L}的路灯晚上开久一点 凌晨送单太黑
 L 我觉得{L}可以搞个骑手爱心驿站 大家歇歇脚
-L 建议每周在群里发一下哪些路段施工 我们好提前绕路
+L 建议平台地图上标一下封路信息 我们好提前规划路线
 L 建议给骑手发个社区通行卡 进出小区不用每次登记
-L 提议让骑手兼任网格员 天天在外面跑 发现问题最快
+L 可以组织骑手志愿队 顺路帮社区巡查一下安全隐患
 """,
     "other": """
-N {L}新开的酒吧天天半夜放音乐 周围的人都睡不着
-N {L}有几条流浪狗专门追电动车 上周咬了一个兄弟
-N {L}有人在偷电动车电瓶 这周丢了好几个
-N {L}有家网吧让未成年人进 放学一堆小孩往里钻
+N {L}的广场舞音响开到晚上十一点 周围住户天天投诉也没用
+N {L}的野狗越来越多 晚上成群结队的 见人就叫 进去送餐心里发毛
+N {L}的车棚老丢头盔和雨衣 监控也是坏的
+N {L}有家小卖部卖烟酒给初中生 天天一群孩子在那抽烟
 N {L}有个黑车点 天天在门口拉客 占道还吵架
 N {L}的工地晚上十二点还在打桩 吵得睡不着
-U {L}有人高空抛物 一个花盆砸下来 差点砸到人
-U {L}工地的塔吊在大风里晃得厉害 下面就是人行道
+U {L}楼上往下扔酒瓶子 碎玻璃溅了一地 差点砸到我头
+U {L}工地的脚手架被风吹得歪了 随时可能倒下来 下面有人走
 U {L}有条大狗没拴绳 刚咬了一个小孩 还在到处跑
 """,
 }
 
 EN = {
     "lighting": """
-N Street lights {L} have been out for days, pitch black at night
-N The lamps {L} keep flickering on and off, can barely see the road
-N Lights {L} are way too dim, nearly hit a pedestrian last night
-N Half the street lamps {L} are dead since last week
-N The light in the underground passage {L} is broken, super dark in there
+N No lights working {L}, it's pitch black after 8pm
+N The lamps {L} keep flickering, it's like a disco
+N Lights {L} are so dim I can't see the potholes
+N Half the street lamps {L} are dead
+N The passage light {L} is busted, totally dark inside
 """,
     "road": """
 N Huge pothole {L}, almost lost my front wheel
 N Road surface {L} is cracked and lifting, easy to fall
 N The kerb {L} collapsed, watch out when you ride up
 N Loose manhole cover {L}, it rattles every time a car goes over
-U Manhole cover missing {L}, right in the middle of the lane, someone will fall in
+U Someone took the manhole cover {L}, there's just an open hole in the road
 U Road caved in {L}, a hole like a metre deep, cars still driving past it
 """,
     "waterlogging": """
 N Drain blocked {L}, there's a big puddle that never goes away
 N Water main burst {L}, water gushing all over the road
 N Standing water {L} again after the rain, drains not working
-U The underpass is flooded {L}, water up to the seat, riders stuck inside
+U Tunnel flooded {L}, water past the wheels, a car is stalled in there with people inside
 U Water is knee deep {L}, two e-bikes stalled in the middle, don't go there
 """,
     "bike_lane": """
-N Cars parked all along the bike lane {L}, we have to ride in traffic
+N Bike lane {L} is a parking lot again, we're forced into car traffic
 N Food stalls set up in the e-bike lane {L} every morning
 N Construction barriers block the bike lane {L}, no detour signs at all
 N Delivery trucks unloading in the bike lane {L} again
 """,
     "parking": """
-N Shared bikes dumped all over the sidewalk {L}, can't even walk past
+N Hundreds of shared bikes piled up {L}, blocking the whole pavement
 N Cars double parked {L}, the whole street is jammed
-N Abandoned car {L} has been sitting there for months with flat tyres
+N Abandoned van {L} has been sitting there for months, windows smashed
 N E-bikes parked all over the tactile paving {L}
 """,
     "traffic": """
-N Traffic light {L} is stuck on red, people just run it
+N The traffic signal {L} has been stuck on red all morning
 N The signal {L} is out, everyone is just guessing
 N Stop sign {L} got knocked down, cars fly through
-N Blind corner {L}, a billboard blocks the view, near misses every day
+N Blind corner {L}, hedges block the view, near misses every day
 U Accident {L}, a rider is lying on the ground bleeding, call 120
 U Car hit an e-bike {L}, the guy can't get up, someone call an ambulance
 """,
     "fire_safety": """
-U Smoke coming out of a shop {L}, no fire truck yet
+U Thick black smoke from a restaurant kitchen {L}, looks like a fire
 U Strong gas smell {L}, tell people not to smoke
 U Live wire down {L}, it's sparking, keep away
 U Fire exit chained shut {L} and boxes piled in front of it
-U Cars parked across the fire lane {L}, a fire truck could never get in
+U The fire access road {L} is completely blocked by parked cars
 U Dozens of e-bikes charging in the stairwell {L}, cables everywhere, total fire trap
 N The fire extinguishers {L} are all expired, nobody checks them
 """,
     "sanitation": """
-N Bins overflowing {L}, trash all over the ground
+N Garbage hasn't been collected {L} for days, bags all over the pavement
 N Dead dog {L} for days, the smell is awful
 N Sewage smell {L}, you can smell it from the road
 N Someone dumped construction waste {L}, it's piling up
@@ -347,53 +354,74 @@ N Rats everywhere around the garbage point {L}
 """,
     "public_facility": """
 N The railing {L} is broken, a few bars are missing
-N Benches {L} are broken with nails sticking out
+N The playground slide {L} is cracked with sharp edges
 N The bus shelter {L} has a huge hole in the roof
-N The elevator {L} has been out for two weeks, old folks can't get up
+N Lift at the footbridge {L} broken for ages, wheelchairs can't cross
 N Direction sign {L} is twisted and pointing the wrong way
 U Big tree fell across the road {L}, blocking both lanes, nearly hit a rider
 U The billboard {L} is hanging loose and swinging over the sidewalk
 """,
     "person_in_need": """
-U An old man fell {L} and can't get up, I'm with him, please call 120
+U Elderly guy slipped {L}, his head is bleeding and he can't stand, I'm staying with him
 U A lady collapsed {L}, she's not responding
 U Lost kid {L}, about five years old, crying for his mum
 U People trapped in the lift {L}, management not answering
 U A rider fainted from the heat {L}, he's really pale
-N There's an elderly lady living alone {L} who asks me to carry her rice upstairs, could someone visit her regularly
-N A blind man {L} asked if someone could help him read his letters now and then
+N An old man living alone {L} hasn't been seen for days, can someone from the community check on him
+N A disabled resident {L} needs help getting groceries up, could volunteers help once a week
 """,
     "rider_rights": """
-N Security {L} won't let riders in, we have to leave food at the gate and then get complaints
-N Platform fined me 200 for being late when the restaurant was slow, appeal ignored
+N Got a 50 yuan penalty for a fake delivery even though I have the photo, support won't listen
 N Station manager hasn't paid us for two months
-N Got hurt on a delivery and the platform says it's not a work injury
-N Property management {L} bans riders from the passenger lift, 30 floors by stairs
-N Security guard {L} cursed at me and shoved me, I have it on video, can I complain
-U A customer is beating a rider {L}, he's bleeding, come quick
+N Broke my wrist on shift last month and nobody will cover the hospital bill
+N Building {L} makes riders leave our ID at the gate before going in
+N The shop owner {L} screamed at me and threw the food on the floor because I was 2 min late
+N Security {L} won't let riders in, we have to wait outside in the rain
+U A group of guys {L} are beating up a rider over a scratched car, he's on the ground
 """,
     "rider_service": """
-L The rider station {L} only has a few battery-swap lockers, always a queue
-L Could the rider station {L} stay open later, night shift has nowhere to rest
+L Only two charging sockets work at the rider station {L}, long wait every time
+L Would be great if the rider station {L} had a place to nap at night
 L No toilet anywhere {L} that lets riders in, can we get one opened
-L Water dispenser at the rider station {L} has been broken for days
+L Drinking fountain {L} is empty all week
 L Need more charging spots {L}, we run out of battery every afternoon
-L The microwave at the rider station {L} is broken
+L No place to heat lunch {L}, could we get a microwave in the station
 """,
     "suggestion": """
-L Suggestion: put a map of the buildings at the gate {L}, new riders always get lost
-L Idea: a pickup locker at every compound gate {L}, riders save time and residents too
-L Could we get a weekly list of road closures in the group so we can plan routes
-L Suggest bigger building numbers {L}, impossible to read at night
-L Maybe let riders work as community grid reporters, we see everything first
+L Suggestion: number signs on every lamp post {L} so we can report faults precisely
+L Idea: a shaded waiting spot for riders {L} during peak hours
+L Could the city share a live map of closed roads with riders
+L Suggest glow-in-the-dark building numbers {L}, impossible to read at night
+L Maybe give active riders a community volunteer badge and points for reporting hazards
 """,
     "other": """
-N Someone keeps stealing e-bike batteries {L}, three gone this week
-N Stray dogs {L} chase e-bikes every night, one bit a rider last week
-N The bar {L} blasts music until 3am, neighbours can't sleep
-U Someone threw a flowerpot off a balcony {L}, missed a rider by inches
-U Crane {L} swinging badly in the wind over the sidewalk
+N Helmets keep getting stolen from bikes {L}, the CCTV doesn't work
+N A pack of stray dogs {L} barks and lunges at riders every night
+N Square dancing speakers {L} blast until 11pm every night
+U Someone is throwing bottles off a balcony {L}, glass everywhere
+U Scaffolding {L} is leaning badly in the wind over the footpath
 """,
+}
+
+
+
+# short, terse reports (riders often send just a few words)
+SHORT = {
+    "lighting": ["{L}路灯坏了", "{L}灯不亮", "{L}路灯全灭了", "lights out {L}", "street lamp broken {L}"],
+    "road": ["{L}有个大坑", "{L}路面塌了", "{L}井盖松了", "pothole {L}", "big crack in the road {L}"],
+    "waterlogging": ["{L}积水了", "{L}下水道堵了", "{L}水管爆了", "flooding {L}", "drain blocked {L}"],
+    "bike_lane": ["{L}非机动车道被占了", "{L}自行车道堵死了", "bike lane blocked {L}"],
+    "parking": ["{L}乱停车", "{L}共享单车堆满了", "cars parked on the sidewalk {L}"],
+    "traffic": ["{L}红绿灯坏了", "{L}信号灯不亮", "traffic light broken {L}"],
+    "fire_safety": ["{L}着火了", "{L}冒烟了", "{L}有煤气味", "fire {L}", "gas smell {L}"],
+    "sanitation": ["{L}垃圾没人清", "{L}垃圾堆满了 好臭", "trash piling up {L}", "dead rat {L}"],
+    "public_facility": ["{L}护栏断了", "{L}长椅坏了", "{L}电梯坏了", "railing broken {L}", "bench broken {L}"],
+    "person_in_need": ["{L}有人晕倒了", "{L}老人摔倒了", "someone collapsed {L}", "old lady fell {L}"],
+    "rider_rights": ["平台乱罚款 申诉没人管", "工资又拖欠了", "{L}保安不让骑手进", "platform fined me for nothing",
+                     "站点扣了我两百 没理由"],
+    "rider_service": ["{L}驿站没水喝", "{L}想要个充电桩", "need a charging spot {L}", "{L}没有厕所可以上"],
+    "suggestion": ["建议{L}加个减速带", "建议多设几个休息点", "suggestion: more rest spots {L}"],
+    "other": ["{L}噪音扰民", "{L}有人偷电瓶", "stray dogs {L} chasing riders"],
 }
 
 ZH_OPEN = ["", "", "", "", "兄弟们 ", "兄弟们注意 ", "家人们 ", "师傅们 ", "各位 ", "紧急！", "求助 ",
@@ -409,72 +437,67 @@ EN_NOLOC = ["here", "near my pickup spot", "around here", "by the gate", "on my 
 
 # ------------------------------------------------------------- negatives --
 NEG_ZH = """
-早上好兄弟们 今天也要平安
-晚安 明天见
+早上好兄弟们 出发
+睡了睡了 累死
 收到
 好的 谢谢
 哈哈哈笑死我了
 今天单子好少啊 一上午才五单
 有没有人一起吃午饭
-谁能帮我带一单 三点前要送到 红包感谢
-有人换班吗 周日想休息
-新来的 请多关照
-这个月冲单奖励怎么算的
-积分怎么兑换啊
-@机器人 你好
-机器人 你能干啥
-机器人 我上次报的那个事有进展吗
-怎么查我上报过的记录
-请问怎么报名培训
+下周三谁能跟我调个班
+刚入职 以后多多指教
+这个月的阶梯奖励规则谁能讲讲
+积分能换啥东西
+机器人在线吗
+我报的东西怎么看处理结果
+安全培训在哪个群通知
 今天几点开会
-App又闪退了 烦死了
-今天热得要命 衣服全湿透了
-这雨下个没完 烦
-堵车堵了半小时 单子都超时了
-又是被差评的一天
-今天跑了五十单 累瘫了
-有人知道哪里修电动车便宜吗
-转让一个保温箱 八成新
-谁有充电宝 借我用一下
+手机卡得要死 抢不到单
+太阳晒得头皮发烫
+雨衣又漏了 裤子全湿
+高架上堵成停车场了 今天的单全完蛋
+今天被投诉了 心累
+今天才跑了二十单 行情太差
+谁知道哪里换电池靠谱
+出一件骑手冬装 穿过两次 要的私我
+谁有数据线 苹果的
 顾客让我帮他带包烟 我拒绝了
 这单地址写错了 客户电话也打不通 咋办
 商家出餐好慢 等了二十分钟
-谢谢大家昨天帮忙
+多亏大家帮我推车 不然今天要完
 辛苦了各位
 明天要降温了 多穿点
-大家下雨天骑慢点 注意安全
-台风要来了 能不跑就别跑了
-哪个兄弟在附近 帮我拿一下餐
-周末有个志愿活动 有人去吗
-那个坑已经补好了 效率挺高
-路灯修好了 晚上亮堂多了 点赞
-积水退了 现在能正常走了
-上次说的井盖已经盖上了 谢谢城管
-驿站的饮水机换新了 谢谢站长
+雾大 开好车灯
+听说晚上有雷暴 早点收工
+麻烦哪位帮我去奶茶店取个餐 我这边走不开
+下个月有个骑手运动会 报名了没
+桥下那段水已经抽干了 刚骑过去没问题
+前两天反映的塌陷处已经铺好沥青了
+小区门口那几盏灯换成新的了 挺亮
+之前说的那个松动的护栏 今天看已经焊好了
+驿站新装了空调 站长给力
 之前反映的红绿灯修好了
 垃圾昨天已经清走了 干净多了
 昨天那个老人已经被家人接走了 没事了
 消防通道的车已经挪走了
-签到
-打卡✅
+报到 今天上早班
+打完卡了 出发
 👍👍👍
 😂😂😂
 哈哈
 +1
 同意
 在吗
-有人在吗
 今天发工资了 开心
 这个月收入还行
 平台新出的规则大家看了吗
-这个微党课在哪看
-我今天第一次拿到五星好评
-有只橘猫跟了我一路 太可爱了
+学习强国的任务怎么做
+今天有个顾客送了我一杯奶茶
+今天在电梯里碰到一只柯基 超乖
 等会儿下雨 带好雨衣
 我车没电了 附近哪有换电柜
 哪里能买到便宜的头盔
-今天顾客给我小费了 哈哈
-这个bot能识别语音吗
+能不能直接发图片给机器人
 怎么在群里发定位
 上报之后多久有人处理啊
 积分排行榜在哪看
@@ -489,10 +512,10 @@ App又闪退了 烦死了
 周六有人约球吗
 明天早班谁来
 刚才那个顾客人挺好的 还给了瓶水
-晚高峰谁来顶一下 家里有事
+今晚有事 谁能帮我跑两小时 给红包
 今天又被狗追了哈哈 还好跑得快
 换了新车 骑起来真爽
-有人知道高温补贴怎么领吗
+社保怎么交 有懂的吗
 这个活动怎么参加
 谁有站长电话 发我一下
 我的账号被封了 怎么申诉
@@ -503,43 +526,52 @@ App又闪退了 烦死了
 刚看新闻 说要修地铁了
 哪家的盒饭好吃推荐一下
 排队取餐排了半小时 绝了
-堵死了 前面一眼望不到头
 今天风好大 骑车都歪
 终于下班了 回家睡觉
-有人顺路去火车站吗 帮我捎个东西
-我在万达这边 谁需要帮忙带单
+谁下午去北站那边 帮我带个快递
+我在商场这边闲着 谁的单我能顺一下
 刚才那个小区绕了三圈才找到楼
+早高峰电梯排队排疯了 一栋楼等十分钟
+兄弟们加油 今天冲单
+有没有人知道今天为啥单这么多
+今天这单顾客备注要辣 商家没放 被骂了
+群里能不能别发广告了
+这周谁拿了跑单王
+老哥们 有推荐的防晒袖套吗
+晚上一起撸串啊
+我要请假两天 回老家
+刚才差点迟到 还好赶上了
+机器人 今天天气怎么样
+这个群是干嘛的
+怎么把报上去的撤回
 """.strip().splitlines()
 
 NEG_EN = """
-Morning everyone, stay safe today
-Good night all
+Rise and grind, team
 Thanks guys
 lol that's hilarious
 Anyone want to grab lunch?
-Who can take my 3pm order? I'll send a red packet
-Anyone want to swap shifts on Sunday?
-How do I redeem my points?
-Bot, what can you do?
-What's the status of my last report?
-How do I check my report history?
+Can anyone cover my Friday night slot?
+Where can I see my ranking?
+Hey bot, are you a real person?
+Bot, did anyone look at what I sent yesterday?
 When is the training session?
-The app keeps crashing, so annoying
-So hot today, I'm melting
+The app keeps logging me out, so annoying
+Sun is brutal today
 This rain never stops
-Stuck in traffic for 40 minutes, all my orders are late
-Got a one-star review for no reason, great day
-Did 50 orders today, exhausted
-Anyone know a cheap e-bike repair shop?
+Highway is a parking lot, all my orders are going to be late
+Customer gave me a bad rating because the restaurant forgot the drink
+Slow day, only 15 orders
+Where's a good place to buy a rain poncho?
 Selling a delivery box, barely used
-Can someone lend me a power bank?
-Customer gave me a 10 yuan tip today haha
+Can someone lend me a charging cable?
 The restaurant is so slow, waiting 20 minutes already
-Thanks for covering for me yesterday
-The pothole I reported got fixed, nice work
+Appreciate the help this morning guys
+The broken railing by the river got welded back, good job whoever reported it
 The street lights are back on, thanks whoever fixed them
 Water's gone down now, road is fine again
 The blocked fire lane was cleared this morning, all good now
+Can someone grab a pickup for me at the noodle shop, I'm stuck across town
 Ok
 Got it
 👍
@@ -548,36 +580,33 @@ Anyone around?
 New here, hi everyone
 Payday today!
 Has anyone read the new platform rules?
-Where do I watch the micro lesson?
 Is there a meetup this weekend?
-Typhoon coming tomorrow, take care
-Ride slow in the rain guys
+Storm coming tonight, take care
 Which noodle place near the station is good?
 Just finished my shift, going home
 My battery is almost dead, where's the nearest swap cabinet?
-Does the bot understand voice messages?
+Can I send photos to the bot?
 How long does it take for a report to be handled?
 Traffic is insane today
 It's so windy my bike is swaying
 Who's on the early shift tomorrow?
 I'm downstairs, come get your food
 Happy weekend everyone
-Can someone pick up an order for me near the mall? Red packet for you
 Anyone going towards the train station? Need to drop something off
-Lol a cat followed me for three blocks today
+How do I delete something I sent to the bot?
+What does this group do exactly?
 Good luck everyone on the rush hour
 """.strip().splitlines()
 
-# templated negatives that mention places and problem words but are not reports
 NEG_ZH_T = [
-    "{L}的路灯已经修好了 谢谢", "{L}那个坑补上了 👍", "{L}的积水退了 可以走了", "上周说的{L}井盖已经盖好了",
+    "{L}的路灯已经修好了 谢谢", "{L}那个坑补上了 👍", "{L}的水已经排掉了 路能走了", "{L}那个井盖昨天换新的了",
     "谁在{L} 帮我带一单", "我在{L}等餐 谁顺路一起", "{L}这单谁接一下 红包20", "有没有人在{L}附近 借个充电宝",
     "{L}那边的单子太远了 不想跑", "机器人 {L}那个事处理得怎么样了", "{L}的红绿灯修好了 终于不用等了",
     "{L}那家店的饭挺好吃", "明天{L}有志愿活动 有人去吗", "{L}今天好堵啊 堵了半小时", "刚到{L} 顾客电话打不通",
     "{L}驿站的空调修好了 凉快", "谢谢城管 {L}的垃圾清走了",
 ]
 NEG_EN_T = [
-    "Anyone {L}? Need someone to take an order", "The pothole {L} got patched, nice",
+    "Anyone {L}? Need someone to take an order", "Road {L} got resurfaced, smooth ride now",
     "Street lights {L} are fixed now, thanks", "Stuck in traffic {L} again, ugh",
     "Who's {L}? Let's grab lunch", "Bot, any update on my report {L}?", "Waiting for food {L}, so slow today",
 ]
@@ -645,6 +674,20 @@ def generate(n_per_phrase: int = 3) -> list[dict]:
                     text = text.lower()
                     loc = loc.lower() if loc else None
                 add(text, "en", True, cat, urg, loc)
+    for cat, phrases in SHORT.items():
+        for phrase in phrases:
+            en = phrase.isascii()
+            default = {"rider_service": "low", "suggestion": "low", "fire_safety": "urgent",
+                       "person_in_need": "urgent"}.get(cat, "normal")
+            for k in range(2):
+                if "{L}" in phrase and k == 0:
+                    label, rendered = en_location(rng) if en else zh_location(rng)
+                    loc = label
+                    text = phrase.replace("{L}", rendered if en else rendered)
+                else:
+                    text = phrase.replace(" {L}", "").replace("{L}", "")
+                    loc = None
+                add(text, "en" if en else "zh", True, cat, default, loc)
     for s in NEG_ZH:
         add(s, "zh", False)
         if rng.random() < 0.3:

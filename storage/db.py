@@ -13,9 +13,11 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """WAL lets the sender read while a handler writes; busy_timeout waits out short locks."""
+    """SQLite: one connection per process, so our own writers queue in asyncio instead of
+    spinning in SQLite's busy handler; WAL lets other processes (tools, tests) read meanwhile."""
     if is_sqlite(url):
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, pool_size=1, max_overflow=0,
+                                     **kwargs)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:

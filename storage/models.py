@@ -65,10 +65,6 @@ class Case(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
-    @property
-    def number(self) -> str:
-        return f"C-{self.id:06d}"
-
 
 class CaseEvent(SQLModel, table=True):
     __tablename__ = "case_event"

@@ -7,6 +7,8 @@ from types import TracebackType
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.deferred import DeferredInserts
+from storage.models import OutboxMessage
 from storage.repositories import (CaseRepository, ChatRepository, OutboxRepository,
                                   UpdateRepository, UserRepository)
 
@@ -19,21 +21,30 @@ class UnitOfWork:
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._sessions()
-        self.users = UserRepository(self.session)
-        self.chats = ChatRepository(self.session)
-        self.cases = CaseRepository(self.session)
-        self.outbox = OutboxRepository(self.session)
-        self.updates = UpdateRepository(self.session)
+        self.deferred = DeferredInserts()
+        repo_args = (self.session, self.deferred)
+        self.users = UserRepository(*repo_args)
+        self.chats = ChatRepository(*repo_args)
+        self.cases = CaseRepository(*repo_args)
+        self.outbox = OutboxRepository(*repo_args)
+        self.updates = UpdateRepository(*repo_args)
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
         if exc_type is not None:
-            await self.session.rollback()
+            await self.rollback()
         await self.session.close()
 
+    async def rollback(self) -> None:
+        self.deferred = DeferredInserts()
+        for repo in (self.users, self.chats, self.cases, self.outbox, self.updates):
+            repo.deferred = self.deferred
+        await self.session.rollback()
+
     async def commit(self) -> None:
+        wake = self.deferred.has(OutboxMessage)
+        await self.deferred.write(self.session)
         await self.session.commit()
-        if self.outbox.added and self._on_commit:
+        if wake and self._on_commit:
             self._on_commit()
-        self.outbox.added = False

@@ -528,3 +528,52 @@ async def test_throughput_without_limits(bot, http):
     elapsed = time.monotonic() - started
     assert len(await bot_messages(http, GROUP["id"])) == 300
     assert elapsed < 5
+
+
+def test_cli_runs_and_stops_on_sigint():
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "emulator", "--port", "0", "--no-limits"],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert DEFAULT_TOKEN in line
+        url = line.split()[line.split().index("on") + 1]
+        with urllib.request.urlopen(f"{url}/bot{DEFAULT_TOKEN}/getMe", timeout=5) as r:
+            assert b'"ok":true' in r.read()
+        with urllib.request.urlopen(f"{url}/_emu/config", timeout=5) as r:
+            assert b'"limits": false' in r.read()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        proc.stdout.close()
+
+
+async def test_aiogram_webhook_mode_reply_in_response(bot, http):
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+
+    dp = Dispatcher()
+
+    @dp.message(CommandStart())
+    async def start(message: Message):
+        return message.answer("via webhook response")  # returned, not awaited
+
+    app = web.Application()
+    SimpleRequestHandler(dp, bot, handle_in_background=False, secret_token="tok").register(
+        app, path="/wh")
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    try:
+        await bot.set_webhook(f"http://127.0.0.1:{port}/wh", secret_token="tok")
+        await user_says(http, "/start")
+        res = await ctl(http, "/_emu/wait", method="GET", chat_id=GROUP["id"], count=1, timeout=5)
+        assert res["messages"][0]["text"] == "via webhook response"
+    finally:
+        await bot.delete_webhook()
+        await runner.cleanup()

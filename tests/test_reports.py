@@ -57,7 +57,7 @@ async def test_english_user_gets_english(bot, tg) -> None:
 
 
 async def test_chit_chat_gets_no_reply(bot, tg) -> None:
-    await tg.send(GROUP, LI, "中午有人一起吃饭不 老地方见")
+    await tg.send(GROUP, LI, "中午吃啥 有人一起不")
     await tg.send(GROUP, WANG, "哈哈哈 好啊")
     report = await tg.send(GROUP, LI, "光华路那边积水很深 电动车过不去了")
     msgs = await tg.wait(GROUP["id"], 1)

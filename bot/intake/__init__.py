@@ -1,12 +1,21 @@
 """Report intake: decide whether a rider's message is a report, and of what.
 
-`classify` is the one interface the rest of the bot uses; the approach behind it
-may change (keyword rules now, a trained model later) without touching callers.
+`classify` is the one interface the rest of the bot uses. Behind it:
+
+* normalize.py - Traditional->Simplified, full->half width, lower case (length kept)
+* model.py     - pure-Python logistic regression over character / word n-grams,
+                 trained from data/intake/train.jsonl (+ corrections.jsonl),
+                 cached in bot/intake/_model.pkl
+* rules.py     - life-safety cues forcing `urgent`, de-escalation cues
+* location.py  - rule-based extractor of the shortest place span
+* lang.py      - zh / en detection
+
 Codes follow the labelling contract in shared/intake/taxonomy.md.
 """
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 CATEGORIES: tuple[str, ...] = (
@@ -15,6 +24,8 @@ CATEGORIES: tuple[str, ...] = (
     "rider_rights", "rider_service", "suggestion", "other",
 )
 URGENCIES: tuple[str, ...] = ("urgent", "normal", "low")
+# below this confidence in the is_report decision the bot asks "是，上报 / 不是"
+ASK_THRESHOLD: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,43 +37,57 @@ class Intake:
     confidence: float = 1.0
 
 
-_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "lighting": ("路灯", "灯不亮", "灯坏", "street light", "streetlight", "lamp"),
-    "road": ("坑", "井盖", "路面", "塌陷", "pothole", "manhole"),
-    "waterlogging": ("积水", "淹", "下水道", "堵了", "flood", "water"),
-    "bike_lane": ("非机动车道", "bike lane"),
-    "parking": ("乱停", "停车", "parked", "parking"),
-    "traffic": ("红绿灯", "信号灯", "车祸", "路口", "traffic light", "accident"),
-    "fire_safety": ("起火", "着火", "冒烟", "煤气", "漏电", "电线", "楼道充电", "fire", "smoke", "gas"),
-    "sanitation": ("垃圾", "臭", "garbage", "trash"),
-    "public_facility": ("栏杆", "护栏", "树倒", "电梯", "railing", "bench", "tree"),
-    "person_in_need": ("摔倒", "晕倒", "倒地", "老人", "走丢", "fell", "lost child", "elderly"),
-    "rider_rights": ("工资", "罚款", "欠薪", "不让进", "pay", "fine"),
-    "rider_service": ("充电", "休息", "驿站", "厕所", "charging", "rest"),
-    "suggestion": ("建议", "suggest"),
-}
-_URGENT = ("倒地", "晕倒", "漏电", "电线掉", "井盖没", "井盖丢", "起火", "着火", "冒烟", "煤气味",
-           "水很深", "淹到", "受伤", "fire", "smoke", "injured", "fell", "live wire")
-_PLACE = re.compile(
-    r"[\u4e00-\u9fff\w]{1,12}?(?:路与[\u4e00-\u9fff]{1,8}路(?:交叉口|路口)?|路口|交叉口|小区\d*号?门?|"
-    r"地铁站|桥下|广场|大道|路|街)"
-    r"|(?:on|at|near) [A-Z][\w ]{1,40}?(?:Rd|Road|St|Street|Ave|Blvd)\b"
-)
+from .lang import detect_language  # noqa: E402
+from .location import extract_location  # noqa: E402
+from .normalize import normalize  # noqa: E402
+from . import rules as _rules  # noqa: E402
+
+_MODEL = None
+_SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
+_LOCK = threading.Lock()
+_MAX_CHARS = 2000  # a report is never longer; bounds the cost of huge pastes
 
 
-def detect_language(text: str) -> str:
-    """'zh' when the text has any CJK character, else 'en'."""
-    return "zh" if re.search(r"[\u4e00-\u9fff]", text or "") else "en"
+def get_model():
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                from . import model as _m
+                _MODEL = _m.load()
+    return _MODEL
+
+
+def reload_model() -> None:
+    """Drop the in-memory model (after `sentinel intake train`)."""
+    global _MODEL
+    _MODEL = None
+_SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
 
 
 def classify(text: str, lang: str | None = None) -> Intake:
-    """Keyword rules (v0): enough to route the demo; replaced by a trained model."""
-    low = (text or "").lower()
-    hits = [cat for cat, words in _KEYWORDS.items() if any(w in low for w in words)]
-    if not hits:
-        return Intake(is_report=False, confidence=0.9)
-    category = hits[0]
-    urgency = "urgent" if any(w in low for w in _URGENT) else (
-        "low" if category in ("rider_service", "suggestion") else "normal")
-    match = _PLACE.search(text)
-    return Intake(True, category, urgency, match.group(0) if match else None, 0.6)
+    if not text or not text.strip():
+        return Intake(is_report=False, confidence=1.0)
+    text = text[:_MAX_CHARS]
+    n = normalize(text)
+    if not any(ch.isalnum() for ch in n):  # only emoji / punctuation
+        return Intake(is_report=False, confidence=0.99)
+    from .model import features
+    m = get_model()
+    feats = features(n)
+    p = m.p_report(feats)
+    if p < 0.75 and _rules.urgent_cue(n) and "kw:past" not in feats and "kw:neg" not in feats:
+        p = 0.75  # a present life-safety cue is always worth a report
+    if p < 0.5:
+        return Intake(is_report=False, confidence=round(1.0 - p, 4))
+    category, _pc = m.predict_category(feats)
+    if _SUGGEST.match(n):
+        category = "suggestion"  # an explicit "建议 / suggestion:" opener
+    urgency, _pu = m.predict_urgency(feats, category)
+    urgency = _rules.adjust_urgency(n, category, urgency)
+    location = extract_location(text, lang, n)
+    return Intake(True, category, urgency, location, round(p, 4))
+
+
+__all__ = ["CATEGORIES", "URGENCIES", "ASK_THRESHOLD", "Intake", "classify", "detect_language",
+           "extract_location", "normalize", "reload_model"]

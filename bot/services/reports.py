@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.cases.numbers import format_case_no
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.intake import classify
+from bot.intake import Intake, classify
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from storage.models import Case, User, utcnow
@@ -19,13 +20,12 @@ class ReportService:
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         """Create a case for a report; answer a pending place question; stay silent otherwise."""
-        pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
-        if pending is not None and await self._supply_location(uow, pending, msg, lang):
-            return pending
-        if not msg.text.strip():
-            return None
-        intake = classify(msg.text)
-        if not intake.is_report:
+        intake = classify(msg.text) if msg.text.strip() else None
+        if _may_answer_place(msg, intake):
+            pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
+            if pending is not None and await self._supply_location(uow, pending, msg, lang):
+                return pending
+        if intake is None or not intake.is_report:
             return None
         return await self._open_case(uow, msg, user, lang, intake.category or "other",
                                      intake.urgency or "normal", intake.location)
@@ -41,21 +41,18 @@ class ReportService:
                          category: str, urgency: str, location: str | None,
                          text: str | None = None) -> Case:
         has_place = bool(location) or msg.lat is not None
-        case = await uow.cases.add(Case(
+        case = uow.cases.add(Case(
             category=category, urgency=urgency, text=text if text is not None else msg.text,
             location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
             awaiting_location=not has_place), actor_id=user.id)
-        number = case.number
-        enqueue(uow, Notice(msg.chat_id, "case-created", lang, case_id=case.id,
+        enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                            dedupe_key=f"case:{case.id}:created",
-                            payload={"number": number, "category": category, "urgency": urgency,
+                            payload={"category": category, "urgency": urgency,
                                      "location": location, "lat": msg.lat, "lon": msg.lon}))
         if not has_place:
-            enqueue(uow, Notice(msg.chat_id, "ask-location", lang, case_id=case.id,
-                                reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                                dedupe_key=f"case:{case.id}:ask-location", payload={"number": number}))
+            enqueue(uow, Notice(msg.chat_id, "ask-location", lang, case=case,
+                                reply_to=msg.message_id, priority=PRIORITY_CONVERSATION))
         return case
 
     async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str) -> bool:
@@ -70,10 +67,9 @@ class ReportService:
         case.awaiting_location = False
         uow.cases.touch(case)
         uow.cases.log(case, "location", msg.sender.id, case.location)
-        enqueue(uow, Notice(msg.chat_id, "location-attached", lang, case_id=case.id,
+        enqueue(uow, Notice(msg.chat_id, "location-attached", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                            dedupe_key=f"case:{case.id}:location",
-                            payload={"number": case.number, "location": case.location,
+                            payload={"location": case.location,
                                      "lat": case.lat, "lon": case.lon}))
         return True
 
@@ -85,9 +81,17 @@ class ReportService:
 
     async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         cases = await uow.cases.by_reporter(user.id)
-        items = [{"number": c.number, "category": c.category, "status": c.status,
+        items = [{"number": format_case_no(c.id or 0), "category": c.category, "status": c.status,
                   "date": c.created_at.strftime("%m-%d")} for c in cases]
         self.reply(uow, msg, "mycases", lang, cases=items)
+
+
+def _may_answer_place(msg: IncomingMessage, intake: Intake | None) -> bool:
+    """Only a pin, a reply to us, or a non-report naming a place can answer our question:
+    everything else skips the look-up (it is on the hot path of every group message)."""
+    if msg.lat is not None or msg.reply_to_bot:
+        return True
+    return intake is not None and not intake.is_report and extract_location(msg.text) is not None
 
 
 def _place_answer(msg: IncomingMessage) -> str | None:

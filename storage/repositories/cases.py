@@ -9,12 +9,10 @@ from storage.repositories.base import Repository
 
 
 class CaseRepository(Repository):
-    async def add(self, case: Case, actor_id: int | None) -> Case:
-        """Insert with its 'reported' event; flush so the number is known for replies."""
+    def add(self, case: Case, actor_id: int | None) -> Case:
+        """Insert with its 'reported' event (at commit, with the rest of the batch)."""
         self.session.add(case)
-        await self.session.flush()
-        self.session.add(CaseEvent(case_id=case.id, kind="reported", to_status=case.status,
-                                   actor_id=actor_id))
+        self._event(case, "reported", None, actor_id, None)
         return case
 
     async def get(self, case_id: int) -> Case | None:
@@ -36,6 +34,12 @@ class CaseRepository(Repository):
         case.updated_at = utcnow()
         self.session.add(case)
 
-    def log(self, case: Case, kind: str, actor_id: int | None, note: str | None = None) -> None:
-        self.session.add(CaseEvent(case_id=case.id, kind=kind, from_status=case.status,
-                                   to_status=case.status, actor_id=actor_id, note=note))
+    def log(self, case: Case, kind: str, actor_id: int | None, note: str | None = None,
+            from_status: str | None = None) -> None:
+        """Audit one change; `from_status` defaults to the current one (no status change)."""
+        self._event(case, kind, from_status or case.status, actor_id, note)
+
+    def _event(self, case: Case, kind: str, from_status: str | None, actor_id: int | None,
+               note: str | None) -> None:
+        self.deferred.add(CaseEvent, {"kind": kind, "from_status": from_status, "to_status": case.status,
+                                      "actor_id": actor_id, "note": note, "created_at": utcnow()}, case)

@@ -6,13 +6,17 @@ from storage.repositories.base import Repository
 
 class ChatRepository(Repository):
     async def get(self, chat_id: int) -> Chat | None:
-        return await self.session.get(Chat, chat_id)
+        return await self.cached(Chat, chat_id)
+
+    async def preload_many(self, chat_ids: set[int]) -> None:
+        await self.preload(Chat, chat_ids)
 
     async def ensure(self, chat_id: int, type_: str, title: str | None) -> Chat:
         chat = await self.get(chat_id)
         if chat is None:
             chat = Chat(id=chat_id, type=type_, title=title)
             self.session.add(chat)
+            self.hold(chat, chat.id)
         elif title and chat.title != title:
             chat.title = title
         return chat

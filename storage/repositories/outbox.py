@@ -12,11 +12,12 @@ from storage.repositories.base import Repository
 
 
 class OutboxRepository(Repository):
-    added = False  # tells the unit of work to wake the sender after commit
-
-    def add(self, message: OutboxMessage) -> None:
-        self.session.add(message)
-        self.added = True
+    def add(self, *, chat_id: int, kind: str, lang: str, payload: dict[str, Any], reply_to: int | None,
+            priority: int, dedupe_key: str | None, case: Any = None) -> None:
+        self.deferred.add(OutboxMessage, {
+            "chat_id": chat_id, "kind": kind, "lang": lang, "payload": payload,
+            "reply_to_message_id": reply_to, "priority": priority, "status": "pending", "attempts": 0,
+            "dedupe_key": dedupe_key, "case_id": None, "created_at": utcnow()}, case)
 
     async def due(self, limit: int, now: datetime | None = None) -> list[OutboxMessage]:
         """Pending messages in send order: priority first, then the order they were caused."""

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from storage.models import ProcessedUpdate
+from sqlmodel import col, select
+
+from storage.models import ProcessedUpdate, utcnow
 from storage.repositories.base import Repository
 
 
@@ -8,5 +10,9 @@ class UpdateRepository(Repository):
     async def seen(self, update_id: int) -> bool:
         return await self.session.get(ProcessedUpdate, update_id) is not None
 
+    async def seen_many(self, update_ids: list[int]) -> set[int]:
+        stmt = select(ProcessedUpdate.update_id).where(col(ProcessedUpdate.update_id).in_(update_ids))
+        return set((await self.session.exec(stmt)).all())
+
     def mark(self, update_id: int) -> None:
-        self.session.add(ProcessedUpdate(update_id=update_id))
+        self.deferred.add(ProcessedUpdate, {"update_id": update_id, "processed_at": utcnow()})

@@ -6,7 +6,10 @@ from storage.repositories.base import Repository
 
 class UserRepository(Repository):
     async def get(self, user_id: int) -> User | None:
-        return await self.session.get(User, user_id)
+        return await self.cached(User, user_id)
+
+    async def preload_many(self, user_ids: set[int]) -> None:
+        await self.preload(User, user_ids)
 
     async def upsert(self, user_id: int, first_name: str, username: str | None,
                      language_code: str | None) -> User:
@@ -16,6 +19,7 @@ class UserRepository(Repository):
             user = User(id=user_id, first_name=first_name, username=username,
                         language_code=language_code)
             self.session.add(user)
+            self.hold(user, user.id)
         else:
             user.first_name, user.username = first_name, username
             if language_code:

@@ -1,0 +1,65 @@
+"""Explicit life-safety cues that force urgency, and cues that lower it.
+
+Applied after the model on the normalised (simplified, lower-cased) text.
+"""
+from __future__ import annotations
+
+import re
+
+# immediate danger to someone's safety or life -> urgent
+URGENT_ZH = re.compile(
+    r"倒地|晕倒|昏倒|栽倒|昏迷|不省人事|叫不醒|没反应|躺(在)?(地上)?不动|起不来|动不了|站不起来|"
+    r"摔倒.{0,8}(起不来|不动|流血|出血)|抽搐|喘不过气|心脏(病|不舒服)|"
+    r"漏电|电线.{0,4}(掉|断|落|垂|耷拉)|高压线|冒火花|打火花|火花|"
+    r"井盖.{0,3}(没了|丢了|被偷|不见|没有了|掀了|被掀)|没有井盖|"
+    r"起火|着火|失火|火灾|冒烟|浓烟|烧起来|火很大|"
+    r"煤气味|燃气味|液化气|漏气|天然气味|"
+    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|"
+    r"车祸|撞翻|撞倒|被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
+    r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|塌了|塌陷|倒下来|横在路中间|"
+    r"打120|叫120|打了120|拨120|120|打119|119|报警|救命|"
+    r"走丢|走散|找不到(妈妈|爸爸|家长|家人)|小孩.{0,6}(丢|哭)|"
+    r"围着.{0,6}打|打骑手|动刀|"
+    r"卷到车底|卷进去|差点被(卷|撞|刮)")
+URGENT_EN = re.compile(
+    r"can'?t (get up|stand)|collapsed|unconscious|not responding|unresponsive|fainted|passed out|"
+    r"live wire|wires? (down|on the ground)|sparking|sparks|"
+    r"manhole cover (is )?(missing|gone|stolen)|(missing|no|took the) manhole|open hole|"
+    r"\bfire\b(?! extinguisher)|\bsmoke\b|smoking out|burning|gas smell|smell(s)? of gas|gas leak|"
+    r"knee[- ]deep|waist[- ]deep|up to the (seat|knee|waist)|stalled|trapped|stuck (inside|in the)|"
+    r"bleeding|blood|(?<!work )injur(ed|ies|y)|hurt badly|ambulance|call 120|called 120|call 119|call the police|"
+    r"lost (kid|child|boy|girl)|crying for (his|her) (mum|mom|dad|parents)|"
+    r"beating|fell across|falling down|hanging loose|caved in|collapse|"
+    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit")
+# explicit de-escalation -> not urgent
+CALM_ZH = re.compile(r"不算(太|特别)?急|不(是很|太)?急|不着急|暂时没(啥|什么)?(危险|事)|有空(再)?(来|修)|不影响")
+CALM_EN = re.compile(r"not urgent|no rush|no hurry|whenever|not an emergency|not dangerous")
+# hypothetical danger words used only as a warning ("万一着火") don't count on their own
+_HYPOTHETICAL = re.compile(r"(万一|如果|要是|怕|以防|防止|小心)(.{0,4})(着火|起火|火灾)")
+
+
+def urgent_cue(n: str) -> bool:
+    m = URGENT_ZH.search(n) or URGENT_EN.search(n)
+    if not m:
+        return False
+    if _HYPOTHETICAL.search(n) and not URGENT_ZH.search(_HYPOTHETICAL.sub("", n)):
+        return False
+    return True
+
+
+def calm_cue(n: str) -> bool:
+    return bool(CALM_ZH.search(n) or CALM_EN.search(n))
+
+
+def adjust_urgency(n: str, category: str, urgency: str) -> str:
+    """Rules on top of the model's urgency."""
+    if urgency == "low" and category not in LOW_CATEGORIES:
+        urgency = "normal"  # `low` is for suggestions and service wishes only
+    if calm_cue(n):
+        return "normal" if urgency == "urgent" else urgency
+    if urgent_cue(n):
+        return "urgent"
+    return urgency
+
+
+LOW_CATEGORIES = frozenset({"rider_service", "suggestion"})

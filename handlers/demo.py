@@ -1,0 +1,114 @@
+"""`sentinel demo`: the real bot against the built-in emulator on a throwaway database.
+
+Plays a short scripted conversation (two groups, Chinese and English, a report
+without a place, chit-chat that must stay unanswered) and prints the chat as it
+happens. With --keep, both keep running for you to post to with curl.
+"""
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from bot.config import load_settings
+from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
+from emulator.client import EmulatorClient
+from handlers.runtime import run_bot
+
+ZH_GROUP = {"id": -1001001, "type": "supergroup", "title": "朝阳骑手一群"}
+EN_GROUP = {"id": -1001002, "type": "supergroup", "title": "Riders East"}
+LI = {"id": 7001, "first_name": "李师傅", "language_code": "zh-hans"}
+WANG = {"id": 7002, "first_name": "王哥", "language_code": "zh"}
+ZHANG = {"id": 7003, "first_name": "张姐", "language_code": "zh"}
+AMY = {"id": 7101, "first_name": "Amy", "language_code": "en"}
+
+# (chat, who, text, replies the bot should give, reply to the bot's Nth message in that chat)
+SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
+    (ZH_GROUP, LI, "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身", 1, None),
+    (ZH_GROUP, WANG, "中午吃啥 有人一起不", 0, None),
+    (ZH_GROUP, ZHANG, "路灯又坏了 晚上黑乎乎的 好吓人", 2, None),
+    (ZH_GROUP, ZHANG, "建国路和光华路路口", 1, -1),
+    (EN_GROUP, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt", 1, None),
+    ({"id": AMY["id"], "type": "private"}, AMY, "/mycases", 1, None),
+]
+
+
+class Transcript:
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.seen: dict[int, int] = {}
+
+    def said(self, chat: dict[str, Any], who: dict[str, Any], text: str) -> None:
+        where = chat.get("title") or "私聊 private"
+        self.console.print(f"[bold cyan]{where}[/] · [bold]{who['first_name']}[/]: {text}", markup=True,
+                           highlight=False)
+
+    async def bot_replies(self, tg: EmulatorClient, chat_id: int, expected: int) -> bool:
+        """Print the bot's new messages in the chat; False if fewer than expected came."""
+        if expected == 0:
+            self.console.print("    [dim](no reply: chit-chat stays unanswered)[/]")
+            return True
+        before = self.seen.get(chat_id, 0)
+        msgs = await tg.wait(chat_id, before + expected, timeout=15)
+        for m in msgs[before:]:
+            reply = " ↩" if m.get("reply_to_message_id") else ""
+            body = m.get("plain_text") or m.get("text") or ""
+            self.console.print(f"    [green]🤖 Rider Sentinel{reply}[/]: " + body.replace("\n", "\n       "),
+                               highlight=False)
+        self.seen[chat_id] = len(msgs)
+        return len(msgs) >= before + expected
+
+
+async def run_demo(keep: bool = False, port: int = 0) -> int:
+    console = Console()
+    emu = Emulator(EmulatorConfig(limits=True))
+    await emu.start(host="127.0.0.1", port=port)
+    with tempfile.TemporaryDirectory(prefix="sentinel-demo-") as tmp:
+        settings = load_settings(_env_file=None, bot_token=DEFAULT_TOKEN, api_base=emu.base_url,
+                                 database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'demo.db'}", poll_timeout=2)
+        stop = asyncio.Event()
+        bot_task = asyncio.create_task(run_bot(settings, stop=stop))
+        try:
+            async with EmulatorClient(emu.base_url, token=DEFAULT_TOKEN) as tg:
+                console.rule(f"Rider Sentinel demo · emulator at {emu.base_url}")
+                ok = await _play(tg, Transcript(console), bot_task)
+                if keep:
+                    _print_keep_help(console, emu.base_url)
+                    await stop.wait()
+        finally:
+            stop.set()
+            await bot_task
+            await emu.stop()
+    console.rule("done" if ok else "[red]demo failed[/]")
+    return 0 if ok else 1
+
+
+async def _play(tg: EmulatorClient, out: Transcript, bot_task: asyncio.Task[None]) -> bool:
+    for _ in range(100):
+        if (await tg.stats())["calls"].get("getUpdates"):
+            break
+        if bot_task.done():
+            bot_task.result()
+        await asyncio.sleep(0.05)
+    for chat, who, text, expected, reply_to in SCRIPT:
+        extra: dict[str, Any] = {}
+        if reply_to is not None:
+            extra["reply_to_message_id"] = (await tg.messages(chat["id"]))[reply_to]["message_id"]
+        out.said(chat, who, text)
+        await tg.send(chat, who, text, **extra)
+        if not await out.bot_replies(tg, chat["id"], expected):
+            return False
+    return (await tg.stats())["errors"].get("400", 0) == 0
+
+
+def _print_keep_help(console: Console, url: str) -> None:
+    console.rule("still running — post as a rider with curl (Ctrl+C to stop)")
+    console.print(
+        f"curl -s -X POST {url}/_emu/send -H 'content-type: application/json' \\\n"
+        "  -d '{\"chat\":{\"id\":-1001001,\"type\":\"supergroup\",\"title\":\"朝阳骑手一群\"},"
+        "\"from\":{\"id\":7009,\"first_name\":\"小刘\",\"language_code\":\"zh\"},"
+        "\"text\":\"人民路地铁站B口井盖没了\"}'\n"
+        f"curl -s '{url}/_emu/messages?chat_id=-1001001'", highlight=False, markup=False)

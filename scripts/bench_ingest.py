@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Ingest throughput: updates handled per second by the full bot vs a bare aiogram echo bot.
+
+Both run as separate processes against the same emulator (its own process, limits
+off), on the same pre-queued mix of reports and chit-chat. The full bot classifies,
+stores the case and queues a reply in one commit per update before confirming it;
+the echo bot only answers. Prints both rates and their ratio; exits non-zero below
+--min-ratio (issue target 0.5).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from emulator import DEFAULT_TOKEN  # noqa: E402
+from emulator.client import EmulatorClient  # noqa: E402
+
+REPORTS = ["幸福小区3号门的路灯坏了 晚上黑乎乎的", "建国路和光华路路口红绿灯一直闪黄灯",
+           "光华路桥下积水很深 电动车过不去", "The street light on Keyuan Rd is out",
+           "人民路地铁站B口井盖没了 很危险", "小区门口垃圾堆了三天没人收 臭死了"]
+CHATTER = ["中午有人一起吃饭不", "哈哈哈 好的", "今天单子好多啊 累死", "Anyone up for lunch?"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _wait_http(url: str) -> None:
+    async with EmulatorClient(url) as tg:
+        for _ in range(200):
+            try:
+                await tg.stats()
+                return
+            except Exception:  # noqa: BLE001
+                await asyncio.sleep(0.05)
+    raise TimeoutError("emulator did not start")
+
+
+async def _fill(tg: EmulatorClient, n: int, chats: int) -> None:
+    await tg.reset()
+    for i in range(n):
+        chat = {"id": -100500 - i % chats, "type": "supergroup", "title": f"bench {i % chats}"}
+        user = {"id": 9000 + i % 50, "first_name": f"r{i % 50}", "language_code": "zh"}
+        text = REPORTS[i % len(REPORTS)] if i % 5 < 3 else CHATTER[i % len(CHATTER)]
+        await tg.send(chat, user, f"{text} #{i}")
+
+
+async def _measure(tg: EmulatorClient, cmd: list[str], env: dict[str, str], n: int,
+                   done: str) -> float:
+    """Start the bot; time from its first getUpdates (start-up excluded) until the emulator
+    has no unconfirmed update left (`confirmed`) or has received n messages (`sent`)."""
+    proc = await asyncio.create_subprocess_exec(*cmd, env=env, cwd=tempfile.gettempdir(),
+                                                stdout=asyncio.subprocess.DEVNULL,
+                                                stderr=asyncio.subprocess.DEVNULL)
+    start = None
+    try:
+        while True:
+            stats = await tg.stats()
+            if start is None:
+                if not stats["calls"].get("getUpdates"):
+                    await asyncio.sleep(0.002)
+                    continue
+                start = time.perf_counter()
+            if done == "confirmed" and stats["pending_updates"] == 0 and stats["calls"].get("getUpdates", 0) > 1:
+                break
+            if done == "sent" and stats["sent"] >= n:
+                break
+            if proc.returncode is not None:
+                raise RuntimeError(f"{cmd} exited {proc.returncode}")
+            await asyncio.sleep(0.01)
+        return time.perf_counter() - start
+    finally:
+        proc.terminate()
+        await proc.wait()
+
+
+def serve_echo(api: str) -> None:
+    from aiogram import Bot, Dispatcher
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.types import Message
+
+    dp = Dispatcher()
+
+    @dp.message()
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "")
+
+    bot = Bot(DEFAULT_TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(api)))
+    asyncio.run(dp.start_polling(bot, polling_timeout=5))
+
+
+async def main(args: argparse.Namespace) -> int:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    emu = await asyncio.create_subprocess_exec(sys.executable, "-m", "emulator", "--port", str(port),
+                                               "--no-limits", stdout=asyncio.subprocess.DEVNULL)
+    try:
+        await _wait_http(url)
+        async with EmulatorClient(url, token=DEFAULT_TOKEN) as tg:
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            await _fill(tg, args.n, args.chats)
+            echo_s = await _measure(tg, [sys.executable, __file__, "--serve-echo", url], env, args.n, "sent")
+            with tempfile.TemporaryDirectory() as tmp:
+                db = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+                from storage.migrate import upgrade
+                upgrade(db)  # not part of the timing
+                await _fill(tg, args.n, args.chats)
+                bot_env = {**env, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": url,
+                           "SENTINEL_DATABASE_URL": db, "SENTINEL_LOG_LEVEL": "WARNING"}
+                full_s = await _measure(tg, [sys.executable, "-m", "bot.cli", "run"], bot_env, args.n,
+                                        "confirmed")
+    finally:
+        emu.terminate()
+        await emu.wait()
+    echo_rate, full_rate = args.n / echo_s, args.n / full_s
+    ratio = full_rate / echo_rate
+    print(f"updates: {args.n} in {args.chats} groups ({REPORTS and '60% reports'})")
+    print(f"echo bot (aiogram, answers each):        {echo_rate:8.0f} updates/s  ({echo_s:.2f} s)")
+    print(f"full bot (classify, store, queue reply): {full_rate:8.0f} updates/s  ({full_s:.2f} s)")
+    print(f"ratio full/echo: {ratio:.2f}  (target >= {args.min_ratio})")
+    return 0 if ratio >= args.min_ratio else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve-echo":
+        serve_echo(sys.argv[2])
+        sys.exit(0)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=2000, help="updates to send")
+    parser.add_argument("--chats", type=int, default=20)
+    parser.add_argument("--min-ratio", type=float, default=0.5)
+    parser.add_argument("--database-url", default="", help="default: a temporary SQLite file")
+    sys.exit(asyncio.run(main(parser.parse_args())))

@@ -1,0 +1,39 @@
+"""Rows that only need inserting, written with one statement per table at commit.
+
+An ORM object costs far more than its row; audit events, outgoing messages and
+processed-update marks are never read back in the transaction that writes them,
+so they wait here and go in after the flush that gives new cases their ids.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+
+class DeferredInserts:
+    def __init__(self) -> None:
+        self._rows: dict[Table, list[tuple[dict[str, Any], Any]]] = {}
+
+    def add(self, model: type[SQLModel], values: dict[str, Any], case: Any = None) -> None:
+        """Queue a row; `case` (a possibly unflushed Case) fills its case_id at write time."""
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        self._rows.setdefault(table, []).append((values, case))
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+    def has(self, model: type[SQLModel]) -> bool:
+        return bool(self._rows.get(model.__table__))  # type: ignore[attr-defined]
+
+    async def write(self, session: AsyncSession) -> None:
+        if not self._rows:
+            return
+        await session.flush()
+        conn = await session.connection()
+        for table, rows in self._rows.items():
+            params = [values if case is None else {**values, "case_id": case.id} for values, case in rows]
+            await conn.execute(insert(table), params)
+        self._rows.clear()
