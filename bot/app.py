@@ -46,7 +46,7 @@ class Core:
         s = self.settings.sender
         self.sender = Sender(self.uow, transport,
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec),
-                             batch=s.batch, max_attempts=s.max_attempts)
+                             batch=s.batch, max_backoff=s.max_backoff)
         return self.sender
 
     async def close(self) -> None:

@@ -23,7 +23,7 @@ class SenderSettings(BaseModel):
     global_per_sec: float = Field(28.0, gt=0)
     group_per_min: int = Field(19, gt=0)
     private_per_sec: float = Field(1.0, gt=0)
-    max_attempts: int = Field(8, ge=1)
+    max_backoff: float = Field(60.0, gt=0)  # seconds between retries after 5xx or network errors
     batch: int = Field(50, ge=1)
 
 

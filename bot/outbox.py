@@ -67,13 +67,13 @@ class Sender:
     """The one loop that talks to the platform for outgoing messages."""
 
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
-                 *, batch: int = 50, max_attempts: int = 8,
+                 *, batch: int = 50, max_backoff: float = 60.0,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self._uow = uow_factory
         self._transport = transport
         self._pacer = pacer
         self._batch = batch
-        self._max_attempts = max_attempts
+        self._max_backoff = max_backoff
         self._sleep = sleep
         self._wake = asyncio.Event()
         self._stopping = False
@@ -86,6 +86,9 @@ class Sender:
         self._wake.set()
 
     async def run(self) -> None:
+        async with self._uow() as uow:  # a restart is a fresh start: retry what was waiting now
+            await uow.outbox.retry_now()
+            await uow.commit()
         while not self._stopping:
             try:
                 sent_any = await self.drain_once()
@@ -136,10 +139,8 @@ class Sender:
         except RetryLater as e:
             self._pacer.penalise(e.chat_id, e.seconds)
             return await self._record(msg, "postpone", e.seconds, f"429 retry after {e.seconds}", False)
-        except TransientError as e:
-            if attempts + 1 >= self._max_attempts:
-                return await self._record(msg, "failed", 0, f"gave up: {e}", True)
-            return await self._record(msg, "postpone", min(60.0, 0.5 * 2 ** attempts), str(e), True)
+        except TransientError as e:  # never given up: an outage ends, and nothing may be lost
+            return await self._record(msg, "postpone", min(self._max_backoff, 0.5 * 2 ** attempts), str(e), True)
         except Unreachable as e:
             async with self._uow() as uow:
                 await uow.chats.set_blocked(msg.chat_id)

@@ -17,7 +17,7 @@ import asyncpg
 import pytest
 from sqlalchemy import text
 
-from bot.config import Settings, load_settings
+from bot.config import SenderSettings, Settings, load_settings
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
 from emulator.client import EmulatorClient
 from handlers.runtime import run_bot
@@ -104,8 +104,11 @@ async def tg(emu: Emulator) -> AsyncIterator[EmulatorClient]:
 
 @pytest.fixture
 def settings(emu: Emulator, database_url: str) -> Settings:
+    # Pacing far above the emulator's (off) limits: tests about pacing set their own.
     return load_settings(_env_file=None, bot_token=TOKEN, api_base=emu.base_url,
-                         database_url=database_url, poll_timeout=5)
+                         database_url=database_url, poll_timeout=5,
+                         sender=SenderSettings(global_per_sec=10_000, group_per_min=100_000,
+                                               private_per_sec=1_000))
 
 
 class RunningBot:

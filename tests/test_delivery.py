@@ -71,6 +71,7 @@ async def _no_pending(db) -> bool:
 async def _spawn(settings, tmp_path: Path) -> asyncio.subprocess.Process:
     env = {**os.environ, "SENTINEL_BOT_TOKEN": TOKEN, "SENTINEL_API_BASE": settings.api_base,
            "SENTINEL_DATABASE_URL": settings.database_url, "SENTINEL_POLL_TIMEOUT": "5",
+           "SENTINEL_SENDER__GROUP_PER_MIN": "100000", "SENTINEL_SENDER__GLOBAL_PER_SEC": "10000",
            "PYTHONPATH": str(REPO)}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", cwd=tmp_path, env=env,
@@ -97,16 +98,16 @@ async def test_sigkill_mid_burst_every_report_answered_exactly_once(emu, tg, set
     await tg.wait(GROUP["id"], 10, timeout=30)
     await _until(lambda: _no_pending(db))
     await tg.fault("sendMessage", 502, count=100_000)
-    await burst(300)
+    await burst(200)
     await _until(lambda: _count_at_least(db, 60), timeout=60)
     proc.send_signal(signal.SIGKILL)
     await proc.wait()
-    assert await _count(db, Case) < 310, "the kill came too late to test anything"
+    assert await _count(db, Case) < 210, "the kill came too late to test anything"
 
     await tg.http.delete(f"{tg.base_url}/_emu/faults")
     proc = await _spawn(settings, tmp_path)
     try:
-        await tg.wait(GROUP["id"], 310, timeout=120)
+        await tg.wait(GROUP["id"], 210, timeout=120)
         await _until(lambda: _no_pending(db), timeout=60)
         await asyncio.sleep(0.5)
     finally:
@@ -114,7 +115,7 @@ async def test_sigkill_mid_burst_every_report_answered_exactly_once(emu, tg, set
         assert await asyncio.wait_for(proc.wait(), 30) == 0
     replies = Counter(m["reply_to_message_id"] for m in await tg.messages(GROUP["id"]))
     assert all(replies[r] == 1 for r in reports), [r for r in reports if replies[r] != 1]
-    assert await _count(db, Case) == 310
+    assert await _count(db, Case) == 210
 
 
 async def _count_at_least(db, n: int) -> bool:

@@ -50,6 +50,11 @@ class OutboxRepository(Repository):
             values["attempts"] = OutboxMessage.attempts + 1
         await self._set(msg_id, **values)
 
+    async def retry_now(self) -> None:
+        await self.session.exec(  # type: ignore[call-overload]
+            update(OutboxMessage).where(OutboxMessage.status == "pending",
+                                        col(OutboxMessage.not_before).is_not(None)).values(not_before=None))
+
     async def pending_count(self) -> int:
         stmt = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
         return int((await self.session.exec(stmt)).one())
