@@ -13,6 +13,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.config import Settings
 from bot.outbox import Sender, Transport
 from bot.pacing import Pacer
+from bot.cases import load_routing
+from bot.services.admin import AdminService
+from bot.services.cases import CaseService
+from bot.services.deadlines import DeadlineService
 from bot.services.reports import ReportService
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
@@ -24,7 +28,10 @@ class Core:
     settings: Settings
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    cases: CaseService
     reports: ReportService
+    admin: AdminService
+    deadlines: DeadlineService
     sender: Sender | None = field(default=None)
 
     @classmethod
@@ -32,7 +39,18 @@ class Core:
         if migrate:
             await upgrade_async(settings.database_url)
         engine = create_engine(settings.database_url)
-        return cls(settings, engine, session_factory(engine), ReportService(settings.default_lang))
+        cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz)
+        return cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),
+                   AdminService(cases), DeadlineService(cases))
+
+    def services(self) -> dict[str, object]:
+        """What handlers may ask for by name."""
+        return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin}
+
+    async def sweep_deadlines(self) -> None:
+        async with self.uow() as uow:
+            await self.deadlines.sweep(uow, self.cases.clock())
+            await uow.commit()
 
     def uow(self) -> UnitOfWork:
         """A unit of work that wakes the sender when it commits new outgoing messages."""

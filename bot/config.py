@@ -5,6 +5,7 @@ Per-concern groups keep each part of the app asking only for what it uses.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
@@ -44,6 +45,7 @@ class Settings(BaseSettings):
     default_lang: str = "zh"
     timezone: str = "Asia/Shanghai"
     superadmin_ids: list[int] = []
+    routing_file: Path | None = None  # operator overrides of departments and deadlines (TOML)
 
     @field_validator("default_lang")
     @classmethod

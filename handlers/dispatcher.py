@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram import Dispatcher
 
-from handlers import commands, reports
+from handlers import admin, cases, commands, reports
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
 
@@ -16,5 +16,6 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     dp.update.outer_middleware(TransactionMiddleware(uow_factory, default_lang))
     dp.message.middleware(PeopleMiddleware(default_lang))
     # Reports first: most updates are group text, and they should not try every command filter.
-    dp.include_routers(reports.make_router(), commands.make_router())
+    dp.include_routers(reports.make_router(), cases.make_router(), admin.make_router(),
+                       commands.make_router())
     return dp

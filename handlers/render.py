@@ -52,14 +52,76 @@ def _mycases(lang: str, p: dict[str, Any]) -> str:
         return t(lang, "mycases-empty")
     lines = [t(lang, "mycases-header", count=len(cases))]
     lines += [t(lang, "mycases-item", number=esc(c["number"]), category=t(lang, f"cat-{c['category']}"),
-                status=t(lang, f"status-{c['status']}"), date=esc(c["date"])) for c in cases]
+                status=t(lang, f"case-status-{c['status']}"), date=esc(c["date"])) for c in cases]
     return "\n".join(lines)
+
+
+def error_text(lang: str, key: str, params: dict[str, Any]) -> str:
+    """A refused action, with status and action codes in words."""
+    args = {k: esc(v) for k, v in params.items()}
+    if "status" in params:
+        args["status"] = t(lang, f"case-status-{params['status']}")
+    if "action" in params:
+        args["action"] = t(lang, f"case-action-{params['action']}")
+    return t(lang, key, **args)
+
+
+def _case_error(lang: str, p: dict[str, Any]) -> str:
+    return error_text(lang, p["key"], p.get("params") or {})
+
+
+def _case_event(lang: str, p: dict[str, Any]) -> str:
+    args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
+    return t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+
+
+def _case_card(lang: str, p: dict[str, Any]) -> str:
+    lines = [t(lang, "card-title", number=esc(p["number"]), status=t(lang, f"case-status-{p['status']}")),
+             t(lang, "card-facts", category=t(lang, f"cat-{p['category']}"), urgency=t(lang, f"urg-{p['urgency']}"),
+               location=_place(lang, p)),
+             t(lang, "card-owner", department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"))
+             + (" " + t(lang, "card-overdue") if p.get("overdue") else ""),
+             "「" + esc(p.get("text") or "", 200) + "」"]
+    for e in p.get("events") or []:
+        note = f" — {esc(e['note'], 120)}" if e.get("note") else ""
+        lines.append(f"· {esc(e['at'])} {t(lang, 'ev-' + e['kind'])}{note}")
+    return "\n".join(lines)
+
+
+def _case_list(lang: str, p: dict[str, Any]) -> str:
+    cases = p.get("cases") or []
+    if not cases:
+        return t(lang, "cases-empty", which=p.get("which", "open"))
+    lines = [t(lang, "cases-header", which=p.get("which", "open"), count=len(cases))]
+    for c in cases:
+        flag = " " + t(lang, "card-overdue") if c.get("overdue") else ""
+        lines.append(t(lang, "cases-item", number=esc(c["number"]), category=t(lang, f"cat-{c['category']}"),
+                       status=t(lang, f"case-status-{c['status']}"), due=esc(c.get("due") or "—")) + flag)
+    return "\n".join(lines)
+
+
+def _case_alert(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, p["key"], number=f"<b>{esc(p['number'])}</b>", category=t(lang, f"cat-{p['category']}"),
+             urgency=t(lang, f"urg-{p['urgency']}"), location=_place(lang, p),
+             department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"),
+             text=esc(p.get("text") or "", 200))
+
+
+def _case_followed(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "case-followed", number=f"<b>{esc(p['number'])}</b>",
+             status=t(lang, f"case-status-{p['status']}"))
 
 
 _COMPOSED: dict[str, Callable[[str, dict[str, Any]], str]] = {
     "case-created": _case_created,
     "location-attached": _location_attached,
     "mycases": _mycases,
+    "case-error": _case_error,
+    "case-event": _case_event,
+    "case-card": _case_card,
+    "case-list": _case_list,
+    "case-alert": _case_alert,
+    "case-followed": _case_followed,
 }
 
 
@@ -69,5 +131,6 @@ def render(msg: Outgoing) -> Rendered:
     if compose is not None:
         text = compose(msg.lang, payload)
     else:
-        text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items()})
-    return Rendered(text=text[:MAX_TEXT])
+        text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items() if k != "buttons"})
+    buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
+    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"))

@@ -16,6 +16,7 @@ from aiohttp import web
 from bot.app import Core
 from bot.config import Settings
 from bot.i18n import t
+from bot.scheduling import start_scheduler
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import poll
 from handlers.transport import TelegramTransport
@@ -52,7 +53,8 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     core = await Core.open(settings)
     bot = make_bot(settings)
     sender = core.attach(TelegramTransport(bot))
-    dp = build_dispatcher(core.uow, settings.default_lang, reports=core.reports, settings=settings)
+    dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
+    scheduler = start_scheduler(core)
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
         me = await bot.me()
@@ -66,6 +68,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
+        scheduler.shutdown(wait=False)
         sender.stop()
         await sender_task
         await bot.session.close()

@@ -44,7 +44,8 @@ class User(SQLModel, table=True):
 
 class Case(SQLModel, table=True):
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_awaiting", "reporter_id", "chat_id", "awaiting_location"),)
+    __table_args__ = (Index("ix_cases_awaiting", "reporter_id", "chat_id", "awaiting_location"),
+                      Index("ix_cases_recent", "category", "created_at"))
 
     id: int | None = Field(default=None, primary_key=True)
     category: str = Field(max_length=32)
@@ -59,9 +60,18 @@ class Case(SQLModel, table=True):
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
     lang: str = Field(default="zh", max_length=8)
+    branch_id: int | None = Field(default=None, foreign_key="branch.id", index=True)
     department: str | None = Field(default=None, max_length=64)
+    pending_department: str | None = Field(default=None, max_length=64)  # transfer asked, not accepted
+    transfers: int = 0
+    reopens: int = 0
+    master_id: int | None = Field(default=None, foreign_key="cases.id")  # when a duplicate
+    resolution_photo: str | None = Field(default=None, max_length=255)
     awaiting_location: bool = False
     due_at: datetime | None = None
+    reminders: int = 0  # deadline reminders already sent: 1 = half-time, 2 = due, 3 = escalated
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -76,6 +86,62 @@ class CaseEvent(SQLModel, table=True):
     to_status: str | None = Field(default=None, max_length=32)
     actor_id: int | None = Field(default=None, sa_column=Column(BigInteger))
     note: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseWatcher(SQLModel, table=True):
+    """Someone else who reported the same thing: they hear every change too, in their thread."""
+
+    __tablename__ = "case_watcher"
+
+    case_id: int = Field(foreign_key="cases.id", primary_key=True)
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    lang: str = Field(default="zh", max_length=8)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DepartmentMember(SQLModel, table=True):
+    """Telegram users who act for a department (besides those listed in the routing config)."""
+
+    __tablename__ = "department_member"
+
+    department: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+
+
+class PendingReport(SQLModel, table=True):
+    """A message the classifier was unsure about: the sender is asked once, yes or no."""
+
+    __tablename__ = "pending_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    message_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    text: str
+    category: str = Field(max_length=32)
+    urgency: str = Field(max_length=16)
+    location: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    photo_file_id: str | None = Field(default=None, max_length=255)
+    lang: str = Field(default="zh", max_length=8)
+    answer: str | None = Field(default=None, max_length=8)  # yes | no, once answered
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Correction(SQLModel, table=True):
+    """A secretary's fix of the classifier's labels: a labelled example for the next training."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="cases.id")
+    text: str
+    is_report: bool = True
+    category: str | None = Field(default=None, max_length=32)
+    urgency: str | None = Field(default=None, max_length=16)
+    actor_id: int | None = Field(default=None, sa_column=Column(BigInteger))
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.deferred import DeferredInserts
 from storage.models import OutboxMessage
-from storage.repositories import (CaseRepository, ChatRepository, OutboxRepository,
+from storage.repositories import (BranchRepository, CaseRepository, ChatRepository, OutboxRepository,
                                   UpdateRepository, UserRepository)
 
 
@@ -28,6 +28,7 @@ class UnitOfWork:
         self.cases = CaseRepository(*repo_args)
         self.outbox = OutboxRepository(*repo_args)
         self.updates = UpdateRepository(*repo_args)
+        self.branches = BranchRepository(*repo_args)
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -38,7 +39,7 @@ class UnitOfWork:
 
     async def rollback(self) -> None:
         self.deferred = DeferredInserts()
-        for repo in (self.users, self.chats, self.cases, self.outbox, self.updates):
+        for repo in (self.users, self.chats, self.cases, self.outbox, self.updates, self.branches):
             repo.deferred = self.deferred
         await self.session.rollback()
 

@@ -106,7 +106,7 @@ EVENT_KINDS: dict[str, str] = {
 }
 
 
-# --- message keys (rendered by the Fluent catalogue; see bot/locales/_cases_keys.md)
+# --- message keys (rendered by the Fluent catalogue; bot/locales/*/cases.ftl)
 ERR_ILLEGAL = "case-err-illegal"
 ERR_NOT_PERMITTED = "case-err-not-permitted"
 ERR_REASON_REQUIRED = "case-err-reason-required"

@@ -1,7 +1,7 @@
 """Who is talking, in which chat, and in what language we answer them."""
 from __future__ import annotations
 
-from bot.domain import IncomingMessage
+from bot.domain import IncomingMessage, Person
 from bot.i18n import normalize_lang
 from bot.intake import detect_language
 from storage.models import User
@@ -20,11 +20,14 @@ def reply_lang(user: User | None, language_code: str | None, text: str, default:
     return default
 
 
+async def register_person(uow: UnitOfWork, p: Person) -> User:
+    return await uow.users.upsert(p.id, p.first_name, p.username, p.language_code)
+
+
 async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
     """Record the chat and the sender; a private message means we may write to them later."""
     await uow.chats.ensure(msg.chat_id, msg.chat_type, msg.chat_title)
-    s = msg.sender
-    user = await uow.users.upsert(s.id, s.first_name, s.username, s.language_code)
+    user = await register_person(uow, msg.sender)
     if msg.is_private:
         user.started = True
     return user

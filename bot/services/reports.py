@@ -4,18 +4,22 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.cases.numbers import format_case_no
-from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.intake import Intake, classify
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
+from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
+from bot.cases.duplicates import ReportRef, is_probable_duplicate
+from bot.intake import ASK_THRESHOLD, Intake, classify
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
-from storage.models import Case, User, utcnow
+from bot.services.cases import CaseService
+from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
 LOCATION_WAIT = timedelta(minutes=30)  # how long a missing place may still be supplied
 
 
 class ReportService:
-    def __init__(self, default_lang: str = "zh") -> None:
+    def __init__(self, cases: CaseService, default_lang: str = "zh") -> None:
+        self.cases = cases
         self.default_lang = default_lang
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
@@ -25,10 +29,44 @@ class ReportService:
             pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
             if pending is not None and await self._supply_location(uow, pending, msg, lang):
                 return pending
-        if intake is None or not intake.is_report:
+        if intake is None or (not intake.is_report and intake.confidence >= ASK_THRESHOLD):
+            return None
+        if intake.confidence < ASK_THRESHOLD:
+            await self._ask_if_report(uow, msg, user, lang, intake)
             return None
         return await self._open_case(uow, msg, user, lang, intake.category or "other",
                                      intake.urgency or "normal", intake.location)
+
+    async def _ask_if_report(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                             intake: Intake) -> None:
+        """Unsure: ask the sender once, with two buttons, rather than guess either way."""
+        pending = await uow.cases.add_pending(PendingReport(
+            chat_id=msg.chat_id, message_id=msg.message_id, user_id=user.id, text=msg.text,
+            category=intake.category or "other", urgency=intake.urgency or "normal",
+            location=intake.location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
+            lang=lang))
+        buttons = [[("unsure-yes", f"rp:{pending.id}:y"), ("unsure-no", f"rp:{pending.id}:n")]]
+        enqueue(uow, Notice(msg.chat_id, "unsure-ask", lang, reply_to=msg.message_id,
+                            priority=PRIORITY_CONVERSATION, payload={"buttons": buttons}))
+
+    async def answer_unsure(self, uow: UnitOfWork, pending_id: int, user: User, yes: bool) -> str:
+        """The sender's answer: 'yes' opens the case. Returns a message key for the presser."""
+        pending = await uow.cases.get_pending(pending_id)
+        if pending is None:
+            return "unsure-gone"
+        if pending.user_id != user.id:
+            return "unsure-not-yours"
+        if pending.answer is not None:
+            return "unsure-done"
+        pending.answer = "yes" if yes else "no"
+        if not yes:
+            return "unsure-dropped"
+        msg = IncomingMessage(chat_id=pending.chat_id, chat_type="group", message_id=pending.message_id,
+                              sender=Person(user.id, user.first_name), text=pending.text,
+                              photo_file_id=pending.photo_file_id, lat=pending.lat, lon=pending.lon)
+        await self._open_case(uow, msg, user, pending.lang, pending.category, pending.urgency,
+                              pending.location)
+        return "unsure-reported"
 
     async def report_private(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              text: str) -> Case:
@@ -41,11 +79,22 @@ class ReportService:
                          category: str, urgency: str, location: str | None,
                          text: str | None = None) -> Case:
         has_place = bool(location) or msg.lat is not None
+        chat = await uow.chats.get(msg.chat_id)
+        branch_id = chat.branch_id if chat is not None else None
+        master = await self._probable_duplicate(uow, category, location, msg)
+        if master is not None:
+            await uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang)
+            enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
+                                priority=PRIORITY_CONVERSATION, payload={"status": master.status}))
+            return master
         case = uow.cases.add(Case(
             category=category, urgency=urgency, text=text if text is not None else msg.text,
             location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
-            awaiting_location=not has_place), actor_id=user.id)
+            branch_id=branch_id, awaiting_location=not has_place), actor_id=user.id)
+        self.cases.route_new(case)
+        if urgency == "urgent":  # personal safety: the branch hears at once, not at the deadline
+            await self.cases.alert(uow, case, "case-urgent", staff=True)
         enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"category": category, "urgency": urgency,
@@ -54,6 +103,19 @@ class ReportService:
             enqueue(uow, Notice(msg.chat_id, "ask-location", lang, case=case,
                                 reply_to=msg.message_id, priority=PRIORITY_CONVERSATION))
         return case
+
+    async def _probable_duplicate(self, uow: UnitOfWork, category: str, location: str | None,
+                                  msg: IncomingMessage) -> Case | None:
+        """An open case of the same kind and place in the last 48 h, reported by someone."""
+        if not location and msg.lat is None:
+            return None
+        now = utcnow()
+        new = ReportRef(category, now, location, (msg.lat, msg.lon) if msg.lat is not None else None)
+        for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
+            pin = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
+            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, pin, ref.status), now):
+                return await ref.load(uow.cases)
+        return None
 
     async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str) -> bool:
         """Take a pin, a reply to our question, or a short text naming a place."""

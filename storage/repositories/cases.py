@@ -1,11 +1,29 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import or_
 from sqlmodel import col, select
 
-from storage.models import Case, CaseEvent, utcnow
+from storage.models import Case, CaseEvent, CaseWatcher, DepartmentMember, PendingReport, utcnow
 from storage.repositories.base import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRef:
+    """Enough of a case to compare places; `case` is set when it is already loaded."""
+
+    id: int | None
+    created_at: datetime
+    location: str | None
+    lat: float | None
+    lon: float | None
+    status: str
+    case: Case | None
+
+    async def load(self, repo: CaseRepository) -> Case:
+        return self.case or await repo.get(self.id or 0)  # type: ignore[return-value]
 
 
 class CaseRepository(Repository):
@@ -16,7 +34,7 @@ class CaseRepository(Repository):
         return case
 
     async def get(self, case_id: int) -> Case | None:
-        return await self.session.get(Case, case_id)
+        return await self.cached(Case, case_id)
 
     async def awaiting_location(self, reporter_id: int, chat_id: int, since: datetime) -> Case | None:
         stmt = (select(Case)
@@ -43,3 +61,87 @@ class CaseRepository(Repository):
                note: str | None) -> None:
         self.deferred.add(CaseEvent, {"kind": kind, "from_status": from_status, "to_status": case.status,
                                       "actor_id": actor_id, "note": note, "created_at": utcnow()}, case)
+
+    async def events(self, case_id: int) -> list[CaseEvent]:
+        stmt = select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
+        return list((await self.session.exec(stmt)).all())
+
+    async def watch(self, case: Case, user_id: int, chat_id: int, message_id: int | None, lang: str) -> None:
+        """Follow `case` (its reporter and existing watchers need no row)."""
+        if user_id == case.reporter_id:
+            return
+        if case.id is None:
+            await self.session.flush()  # rare: the master was reported in this same batch
+        with self.session.no_autoflush:
+            if await self.session.get(CaseWatcher, (case.id, user_id)):
+                return
+        if any(isinstance(w, CaseWatcher) and (w.case_id, w.user_id) == (case.id, user_id)
+               for w in self.session.new):
+            return
+        self.session.add(CaseWatcher(case_id=case.id, user_id=user_id, chat_id=chat_id,
+                                     message_id=message_id, lang=lang))
+
+    async def watchers(self, case_id: int) -> list[CaseWatcher]:
+        stmt = select(CaseWatcher).where(CaseWatcher.case_id == case_id)
+        return list((await self.session.exec(stmt)).all())
+
+    async def departments_of(self, user_id: int) -> list[str]:
+        stmt = select(DepartmentMember.department).where(DepartmentMember.user_id == user_id)
+        return list((await self.session.exec(stmt)).all())
+
+    async def members_of(self, department: str) -> list[int]:
+        stmt = select(DepartmentMember.user_id).where(DepartmentMember.department == department)
+        return list((await self.session.exec(stmt)).all())
+
+    async def listing(self, *, branch_id: int | None = None, departments: frozenset[str] | None = None,
+                      reporter_id: int | None = None, statuses: tuple[str, ...] = (),
+                      overdue_at: datetime | None = None, everything: bool = False,
+                      limit: int = 20) -> list[Case]:
+        """Cases in a scope (any of the given branch, departments or reporter), newest first."""
+        scope = []
+        if branch_id is not None:
+            scope.append(Case.branch_id == branch_id)
+        if departments:
+            scope.append(col(Case.department).in_(departments))
+        if reporter_id is not None:
+            scope.append(Case.reporter_id == reporter_id)
+        stmt = select(Case)
+        if not everything:
+            stmt = stmt.where(or_(*scope)) if scope else stmt.where(col(Case.id).is_(None))
+        if statuses:
+            stmt = stmt.where(col(Case.status).in_(statuses))
+        if overdue_at is not None:
+            stmt = stmt.where(col(Case.due_at).is_not(None), Case.due_at < overdue_at)
+        return list((await self.session.exec(stmt.order_by(col(Case.id).desc()).limit(limit))).all())
+
+    async def open_with_deadline(self, statuses: tuple[str, ...]) -> list[Case]:
+        stmt = select(Case).where(col(Case.status).in_(statuses), col(Case.due_at).is_not(None),
+                                  Case.reminders < 3)
+        return list((await self.session.exec(stmt)).all())
+
+    async def resolved_before(self, before: datetime) -> list[Case]:
+        stmt = select(Case).where(Case.status == "resolved", col(Case.resolved_at).is_not(None),
+                                  Case.resolved_at <= before)
+        return list((await self.session.exec(stmt)).all())
+
+    async def recent_open(self, category: str, since: datetime, limit: int = 50) -> list[CaseRef]:
+        """Light rows of open cases, stored and still unflushed alike (no flush, no ORM
+        objects: this runs for every report)."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        stmt = (select(c.id, c.created_at, c.location, c.lat, c.lon, c.status)
+                .where(c.category == category, c.created_at >= since,
+                       c.status.in_(("new", "accepted", "in_progress", "transferred")))
+                .order_by(c.id.desc()).limit(limit))
+        with self.session.no_autoflush:
+            stored = [CaseRef(*row, case=None) for row in (await self.session.exec(stmt)).all()]
+        fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, case=x)
+                 for x in self.session.new if isinstance(x, Case) and x.category == category]
+        return fresh + stored
+
+    async def add_pending(self, pending: PendingReport) -> PendingReport:
+        self.session.add(pending)
+        await self.session.flush()  # its id goes into the buttons
+        return pending
+
+    async def get_pending(self, pending_id: int) -> PendingReport | None:
+        return await self.session.get(PendingReport, pending_id)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from storage.models import User
+from sqlalchemy import or_
+from sqlmodel import col, select
+
+from storage.models import DepartmentMember, User
 from storage.repositories.base import Repository
 
 
@@ -25,3 +28,32 @@ class UserRepository(Repository):
             if language_code:
                 user.language_code = language_code
         return user
+
+    async def staff_ids(self, branch_id: int | None) -> list[int]:
+        """Superadmins, and the secretaries of `branch_id`."""
+        cond = User.role == "superadmin"
+        if branch_id is not None:
+            cond = or_(cond, (User.role == "secretary") & (User.branch_id == branch_id))
+        return list((await self.session.exec(select(User.id).where(cond))).all())
+
+    async def reachable(self, ids: set[int]) -> list[User]:
+        """Those of `ids` who have a private chat with the bot."""
+        if not ids:
+            return []
+        stmt = select(User).where(col(User.id).in_(ids), col(User.started).is_(True))
+        return list((await self.session.exec(stmt)).all())
+
+    async def find(self, who: str) -> User | None:
+        """A user by numeric id or @username."""
+        who = who.strip()
+        if who.lstrip("-").isdigit():
+            return await self.get(int(who))
+        stmt = select(User).where(User.username == who.lstrip("@"))
+        return (await self.session.exec(stmt)).first()
+
+    async def set_department(self, user_id: int, department: str, member: bool) -> None:
+        row = await self.session.get(DepartmentMember, (department, user_id))
+        if member and row is None:
+            self.session.add(DepartmentMember(department=department, user_id=user_id))
+        elif not member and row is not None:
+            await self.session.delete(row)

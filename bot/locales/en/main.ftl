@@ -57,15 +57,6 @@ urg-urgent = 🔴 URGENT
 urg-normal = normal
 urg-low = low
 
-status-new = new
-status-accepted = accepted
-status-in_progress = in progress
-status-resolved = resolved
-status-closed = closed
-status-rejected = rejected
-status-duplicate = duplicate
-status-transferred = being transferred
-status-closed_not_fixed = cannot be fixed
 
 cmd-start = get started
 cmd-report = report a problem

@@ -57,15 +57,6 @@ urg-urgent = 🔴 紧急
 urg-normal = 一般
 urg-low = 较低
 
-status-new = 新上报
-status-accepted = 已受理
-status-in_progress = 处理中
-status-resolved = 已解决
-status-closed = 已办结
-status-rejected = 未受理
-status-duplicate = 重复
-status-transferred = 转办中
-status-closed_not_fixed = 无法解决
 
 cmd-start = 开始使用
 cmd-report = 上报一个问题

@@ -1,0 +1,121 @@
+## Case lifecycle: errors, announcements, statuses, actions
+
+case-err-illegal = This case is “{ $status }”; “{ $action }” is not possible now.
+case-err-not-permitted = You are not allowed to “{ $action }” this case.
+case-err-reason-required = Please give a reason; it will be shown to the reporter.
+case-err-note-required = Please add a note on what was done.
+case-err-department-required = Please choose the responsible department.
+case-err-master-required = Please give the number of the original case, e.g. C-000123.
+case-err-master-invalid = “{ $master }” is not a case number; use e.g. C-000123.
+case-err-transfer-limit = This case has been transferred { $transfers } times (limit { $limit }); it cannot be transferred again. The secretary must assign or settle it.
+case-err-transfer-same-department = A case cannot be transferred to its own department.
+case-err-no-owner = This case has no responsible department yet; the secretary must assign it first.
+case-ev-accepted = Case { $case } has been accepted by { $department }.
+case-ev-assigned = Case { $case } has been assigned to { $department }.
+case-ev-started = { $department } has started work on case { $case }.
+case-ev-noted = Case { $case } update: { $note }
+case-ev-resolved = Case { $case } has been resolved: { $note } Please confirm, or reopen it if the problem is still there.
+case-ev-confirmed = The reporter confirmed the fix; case { $case } is closed. Thank you for reporting!
+case-ev-reopened = The reporter says the problem is still there; case { $case } is back with { $department }.
+case-ev-auto-closed = Case { $case } was closed automatically: no reply within 72 hours of the fix.
+case-ev-transfer-requested = { $from } has asked to transfer case { $case } to { $to }; { $from } stays responsible until then.
+case-ev-transfer-accepted = Case { $case } is now handled by { $to }.
+case-ev-transfer-declined = { $to } declined case { $case } ({ $note }); { $from } remains responsible.
+case-ev-marked-duplicate = Case { $case } reports the same problem as { $master } and will be handled with it.
+case-ev-rejected = Case { $case } was not accepted. Reason: { $note }
+case-ev-closed-not-fixed = Case { $case } cannot be fixed for now and has been closed. Reason: { $note }
+case-status-new = New
+case-status-accepted = Accepted
+case-status-in_progress = In progress
+case-status-transferred = Being transferred
+case-status-resolved = Resolved, awaiting confirmation
+case-status-closed = Closed
+case-status-rejected = Rejected
+case-status-duplicate = Duplicate
+case-status-closed_not_fixed = Closed, cannot be fixed
+case-action-accept = Accept
+case-action-assign = Assign department
+case-action-start = Start work
+case-action-note = Add update
+case-action-resolve = Mark resolved
+case-action-confirm = Confirm fixed
+case-action-reopen = Not fixed, reopen
+case-action-auto_close = Auto-close
+case-action-transfer_request = Request transfer
+case-action-transfer_accept = Accept transfer
+case-action-transfer_decline = Decline transfer
+case-action-mark_duplicate = Mark as duplicate
+case-action-reject = Reject
+case-action-cannot_fix = Cannot fix
+
+## Commands, cards, lists, alerts
+case-err-not-found = No case “{ $number }”. Case numbers look like C-000123.
+case-err-unknown-department = There is no department with the code “{ $department }”.
+case-usage = Usage: /{ $command } C-000123 … (e.g. /resolve C-000123 fixed the lamp)
+cases-usage = Usage: /cases open | overdue | mine
+case-needs-input = This step needs a few words. Send: /{ $command } { $case } your note
+case-done = ✅ Done
+case-followed = 🔁 Someone already reported this as { $number } ({ $status }); you now follow it and will hear every update too.
+card-title = 📋 <b>{ $number }</b> · { $status }
+card-facts = { $category } · { $urgency } · { $location }
+card-owner = Department: { $department } · answer due: { $due }
+card-overdue = ⏰ overdue
+cases-header = { $which ->
+    [overdue] <b>Overdue cases</b>
+    [mine] <b>Your cases</b>
+   *[open] <b>Open cases</b>
+ } ({ $count })
+cases-empty = { $which ->
+    [overdue] No overdue cases. 👍
+    [mine] You have not reported any case yet.
+   *[open] No open cases.
+ }
+cases-item = { $number } · { $category } · { $status } · due { $due }
+case-remind-half = ⏳ Reminder: case { $number } ({ $category }, { $location }) is half-way to its deadline, { $due }.
+case-remind-due = ⏰ Case { $number } ({ $category }, { $location }) reached its deadline { $due }. Please act now.
+case-escalated = 🚨 Escalated: case { $number } is overdue. Department: { $department }, due { $due }.
+    “{ $text }”
+case-urgent = 🔴 URGENT case { $number }: { $category } · { $location }
+    “{ $text }”
+    Someone must respond within 1 hour (by { $due }); department: { $department }.
+
+ev-reported = reported
+ev-location = place added
+ev-accepted = accepted
+ev-assigned = assigned
+ev-started = work started
+ev-noted = update
+ev-resolved = resolved
+ev-confirmed = reporter confirmed
+ev-reopened = reporter says not fixed
+ev-auto_closed = closed automatically
+ev-transfer_requested = transfer requested
+ev-transfer_accepted = transfer accepted
+ev-transfer_declined = transfer declined
+ev-marked_duplicate = marked duplicate
+ev-rejected = rejected
+ev-closed_not_fixed = cannot be fixed
+ev-reminded = half-time reminder
+ev-escalated = escalated, overdue
+ev-recategorized = category corrected
+
+## Unsure reports
+unsure-ask = 🤔 Is this something to report?
+unsure-yes = Yes, report it
+unsure-no = No
+unsure-gone = This question has expired.
+unsure-not-yours = Only the person who wrote the message can answer.
+unsure-done = Already answered.
+unsure-dropped = OK, not reported.
+unsure-reported = ✅ Reported; the case number is on its way to the group.
+
+## Admin
+admin-grant-usage = Usage: /grant <user id or @username> secretary <branch> | superadmin | dept <department> (same for /revoke)
+admin-not-permitted = ⛔ You are not allowed to use this admin command.
+admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
+admin-dept-unknown = There is no department with the code “{ $dept }”.
+admin-branch-unknown = There is no branch “{ $branch }”; create it with /bind in its group first.
+admin-granted = ✅ Granted { $who }: { $role } { $arg }
+admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }
+admin-bind-usage = Usage: in a group, send /bind <branch code> [branch name]
+admin-bound = ✅ This group now belongs to branch: { $branch }

@@ -1,0 +1,121 @@
+## Case lifecycle: errors, announcements, statuses, actions
+
+case-err-illegal = 工单当前状态为“{ $status }”，不能执行“{ $action }”。
+case-err-not-permitted = 你没有权限对这个工单执行“{ $action }”。
+case-err-reason-required = 请填写原因，原因会告知上报人。
+case-err-note-required = 请填写处理说明。
+case-err-department-required = 请选择责任部门。
+case-err-master-required = 请填写重复的原工单号，例如 C-000123。
+case-err-master-invalid = “{ $master }”不是有效的工单号，例如 C-000123。
+case-err-transfer-limit = 该工单已转办 { $transfers } 次（上限 { $limit } 次），不能再转办，请由支部书记指派或处理。
+case-err-transfer-same-department = 不能转办给本部门。
+case-err-no-owner = 工单尚无责任部门，请先由支部书记指派。
+case-ev-accepted = 工单 { $case } 已受理，责任部门：{ $department }。
+case-ev-assigned = 工单 { $case } 已指派给 { $department }。
+case-ev-started = 工单 { $case } 正在处理中（{ $department }）。
+case-ev-noted = 工单 { $case } 进展：{ $note }
+case-ev-resolved = 工单 { $case } 已处理完毕：{ $note } 请确认是否解决；如未解决可申请重新处理。
+case-ev-confirmed = 上报人已确认，工单 { $case } 已办结。感谢你的上报！
+case-ev-reopened = 上报人反馈问题仍未解决，工单 { $case } 已重新交由 { $department } 处理。
+case-ev-auto-closed = 工单 { $case } 处理完毕后 72 小时内未收到反馈，已自动办结。
+case-ev-transfer-requested = 工单 { $case } 正由 { $from } 申请转办至 { $to }，转办完成前仍由 { $from } 负责。
+case-ev-transfer-accepted = 工单 { $case } 已转由 { $to } 负责。
+case-ev-transfer-declined = { $to } 未接收工单 { $case }（{ $note }），仍由 { $from } 负责。
+case-ev-marked-duplicate = 工单 { $case } 与 { $master } 为同一问题，将随 { $master } 一并处理。
+case-ev-rejected = 工单 { $case } 未予受理，原因：{ $note }
+case-ev-closed-not-fixed = 工单 { $case } 暂无法解决，已办结。原因：{ $note }
+case-status-new = 待受理
+case-status-accepted = 已受理
+case-status-in_progress = 处理中
+case-status-transferred = 转办中
+case-status-resolved = 待确认
+case-status-closed = 已办结
+case-status-rejected = 不予受理
+case-status-duplicate = 重复上报
+case-status-closed_not_fixed = 无法解决（已办结）
+case-action-accept = 受理
+case-action-assign = 指派部门
+case-action-start = 开始处理
+case-action-note = 添加进展
+case-action-resolve = 处理完毕
+case-action-confirm = 确认已解决
+case-action-reopen = 仍未解决
+case-action-auto_close = 自动办结
+case-action-transfer_request = 申请转办
+case-action-transfer_accept = 接收转办
+case-action-transfer_decline = 退回转办
+case-action-mark_duplicate = 标记重复
+case-action-reject = 不予受理
+case-action-cannot_fix = 无法解决
+
+## Commands, cards, lists, alerts
+case-err-not-found = 找不到工单“{ $number }”。工单号形如 C-000123。
+case-err-unknown-department = 没有“{ $department }”这个部门代码。
+case-usage = 用法：/{ $command } C-000123 …（例如 /resolve C-000123 已修好）
+cases-usage = 用法：/cases open | overdue | mine
+case-needs-input = 这一步需要补充内容，请发：/{ $command } { $case } 说明
+case-done = ✅ 已办理
+case-followed = 🔁 已有人上报 { $number }（{ $status }），已为你关注，后续进展会同时告诉你。
+card-title = 📋 <b>{ $number }</b> · { $status }
+card-facts = { $category } · { $urgency } · { $location }
+card-owner = 责任部门：{ $department } · 答复期限：{ $due }
+card-overdue = ⏰ 已超时
+cases-header = { $which ->
+    [overdue] <b>超时工单</b>
+    [mine] <b>我上报的工单</b>
+   *[open] <b>未办结工单</b>
+ }（{ $count } 件）
+cases-empty = { $which ->
+    [overdue] 没有超时工单。👍
+    [mine] 你还没有上报过工单。
+   *[open] 没有未办结的工单。
+ }
+cases-item = { $number } · { $category } · { $status } · 期限 { $due }
+case-remind-half = ⏳ 提醒：工单 { $number }（{ $category }，{ $location }）答复期限已过半，期限 { $due }。
+case-remind-due = ⏰ 工单 { $number }（{ $category }，{ $location }）已到答复期限 { $due }，请尽快处理。
+case-escalated = 🚨 升级：工单 { $number } 已超时未处理。责任部门：{ $department }，期限 { $due }。
+    「{ $text }」
+case-urgent = 🔴 紧急工单 { $number }：{ $category } · { $location }
+    「{ $text }」
+    1 小时内必须响应（{ $due } 前），责任部门：{ $department }。
+
+ev-reported = 上报
+ev-location = 补充地点
+ev-accepted = 受理
+ev-assigned = 指派
+ev-started = 开始处理
+ev-noted = 进展
+ev-resolved = 处理完毕
+ev-confirmed = 上报人确认
+ev-reopened = 上报人反馈未解决
+ev-auto_closed = 自动办结
+ev-transfer_requested = 申请转办
+ev-transfer_accepted = 接收转办
+ev-transfer_declined = 拒绝转办
+ev-marked_duplicate = 标记重复
+ev-rejected = 不予受理
+ev-closed_not_fixed = 无法解决
+ev-reminded = 期限过半提醒
+ev-escalated = 超时升级
+ev-recategorized = 更正分类
+
+## Unsure reports
+unsure-ask = 🤔 这是要上报的问题吗？
+unsure-yes = 是，上报
+unsure-no = 不是
+unsure-gone = 这条询问已失效。
+unsure-not-yours = 只有发消息的人可以回答哦。
+unsure-done = 已经回答过了。
+unsure-dropped = 好的，不上报。
+unsure-reported = ✅ 已上报，工单号马上发到群里。
+
+## Admin
+admin-grant-usage = 用法：/grant 用户ID或@用户名 secretary 支部代码 | superadmin | dept 部门代码（/revoke 同样格式）
+admin-not-permitted = ⛔ 你没有权限执行这个管理命令。
+admin-user-unknown = 找不到用户“{ $who }”：对方需要先和机器人说过话。
+admin-dept-unknown = 没有“{ $dept }”这个部门代码。
+admin-branch-unknown = 没有“{ $branch }”这个支部，请先在群里用 /bind 创建。
+admin-granted = ✅ 已授予 { $who }：{ $role } { $arg }
+admin-revoked = ✅ 已撤销 { $who }：{ $role } { $arg }
+admin-bind-usage = 用法：在群里发 /bind 支部代码 [支部名称]
+admin-bound = ✅ 本群已归属支部：{ $branch }

@@ -1,0 +1,131 @@
+"""Case commands and buttons for secretaries, department members and reporters.
+
+Every command and every button press is checked on the server: the lifecycle
+rules decide, with roles computed for this user and this case (branch scope).
+"""
+from __future__ import annotations
+
+import contextlib
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.cases import CaseError, format_case_no
+from bot.domain import IncomingMessage
+from bot.i18n import normalize_lang, t
+from bot.services.cases import CaseService
+from bot.services.people import register_person
+from bot.services.reports import ReportService
+from handlers.convert import person
+from handlers.render import error_text
+from storage.models import User
+from storage.uow import UnitOfWork
+
+# command -> (action, what the words after the case number mean)
+ACTION_COMMANDS: dict[str, tuple[str, str | None]] = {
+    "accept": ("accept", "department"), "assign": ("assign", "department"), "work": ("start", None),
+    "note": ("note", "note"), "resolve": ("resolve", "note"), "reject": ("reject", "note"),
+    "dup": ("mark_duplicate", "master"), "transfer": ("transfer_request", "department"),
+    "take": ("transfer_accept", None), "decline": ("transfer_decline", "note"),
+    "cannotfix": ("cannot_fix", "note"), "confirm": ("confirm", None), "reopen": ("reopen", None),
+}
+NEEDS_INPUT = {"assign", "note", "resolve", "reject", "mark_duplicate", "transfer_request",
+               "transfer_decline", "cannot_fix"}
+
+
+async def case_action(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                      user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+    action, arg = ACTION_COMMANDS[command.command.lower()]
+    parts = (command.args or "").split(maxsplit=1)
+    if not parts:
+        reports.reply(uow, incoming, "case-usage", lang, command=command.command)
+        return
+    rest = parts[1].strip() if len(parts) > 1 else None
+    photo = incoming.photo_file_id if action == "resolve" else None
+    try:
+        case = await cases.find(uow, parts[0])
+        await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
+    except CaseError as e:
+        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+
+
+async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                    user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+    if not command.args:
+        reports.reply(uow, incoming, "case-usage", lang, command="case")
+        return
+    try:
+        case = await cases.find(uow, command.args.split()[0])
+        scope = await cases.scope(uow, user)
+        if not cases.can_view(scope, case):
+            reports.reply(uow, incoming, "case-error", lang, key="case-err-not-permitted",
+                          params={"action": "view"})
+            return
+        actor = await cases.actor(uow, user, case)
+        await cases.card(uow, case, incoming.chat_id, lang, actor,
+                         reply_to=None if incoming.is_private else incoming.message_id)
+    except CaseError as e:
+        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+
+
+async def list_cases(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                     user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+    which = (command.args or "open").strip().lower()
+    if which not in ("open", "overdue", "mine"):
+        reports.reply(uow, incoming, "cases-usage", lang)
+        return
+    await cases.send_list(uow, user, which, incoming.chat_id, lang,
+                          reply_to=None if incoming.is_private else incoming.message_id)
+
+
+async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: object) -> None:
+    """ca:<id>:<action> on a case card; cf:<id>:y|n on a resolution (reporter only)."""
+    user, lang = await _presser(uow, query, getattr(settings, "default_lang", "zh"))
+    kind, case_id, arg = (query.data or "::").split(":", 2)
+    action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
+    if action in NEEDS_INPUT:
+        await _answer(query, t(lang, "case-needs-input", command=_command_for(action),
+                               case=format_case_no(int(case_id))), alert=True)
+        return
+    try:
+        case = await cases.find(uow, case_id)
+        await cases.act(uow, user, case, action)
+    except CaseError as e:
+        await _answer(query, error_text(lang, e.key, e.params), alert=True)
+        return
+    await _answer(query, t(lang, "case-done"))
+
+
+async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: object) -> None:
+    user, lang = await _presser(uow, query, getattr(settings, "default_lang", "zh"))
+    _, pending_id, answer = (query.data or "::").split(":", 2)
+    key = await reports.answer_unsure(uow, int(pending_id), user, answer == "y")
+    await _answer(query, t(lang, key))
+
+
+async def _answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
+    """Answer the press at once (Telegram wants it within seconds); a late or repeated
+    answer is refused by Telegram and must not undo the committed action."""
+    with contextlib.suppress(TelegramAPIError):
+        await query.answer(text[:200], show_alert=alert)
+
+
+async def _presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[User, str]:
+    user = await register_person(uow, person(query.from_user))
+    return user, user.lang or normalize_lang(query.from_user.language_code) or default
+
+
+def _command_for(action: str) -> str:
+    return next(c for c, (a, _) in ACTION_COMMANDS.items() if a == action)
+
+
+def make_router() -> Router:
+    router = Router(name="cases")
+    router.message.register(case_action, Command(*ACTION_COMMANDS))
+    router.message.register(show_case, Command("case"))
+    router.message.register(list_cases, Command("cases"))
+    router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
+    router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
+    return router

@@ -1,0 +1,167 @@
+"""The case lifecycle through the real bot: commands, buttons, permissions, the feedback loop."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.app import Core
+from storage.models import Case, CaseEvent, CaseWatcher
+from tests.conftest import GROUP, GROUP_B, LI, WANG, private
+
+BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}       # superadmin from settings
+SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}      # secretary of branch cy
+SEC_B = {"id": 802, "first_name": "Sec B", "language_code": "en"}    # secretary of branch hd
+
+
+@pytest.fixture
+def settings(settings):
+    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
+
+
+async def _case(db, case_id: int = 1) -> Case:
+    async with db() as s:
+        return (await s.exec(select(Case).where(Case.id == case_id))).one()
+
+
+async def _setup(tg) -> None:
+    """Two branches, their secretaries, and a rider who has started the bot."""
+    for who in (BOSS, SEC, SEC_B, LI):
+        await tg.send(private(who), who, "/start")
+    await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
+    await tg.send(GROUP_B, BOSS, "/bind hd Haidian")
+    await tg.send(private(BOSS), BOSS, f"/grant {SEC['id']} secretary cy")
+    await tg.send(private(BOSS), BOSS, f"/grant {SEC_B['id']} secretary hd")
+    await tg.wait(BOSS["id"], 3)
+    await tg.wait(GROUP["id"], 1)
+    await tg.wait(GROUP_B["id"], 1)
+
+
+async def _report(tg, text: str = "幸福小区3号门的路灯坏了 晚上黑乎乎的", who=LI) -> int:
+    before = len(await tg.messages(GROUP["id"]))
+    sent = await tg.send(GROUP, who, text)
+    await tg.wait(GROUP["id"], before + 1)
+    return sent["message_id"]
+
+
+async def _last(tg, chat_id: int, count: int) -> dict:
+    return (await tg.wait(chat_id, count))[count - 1]
+
+
+async def test_full_lifecycle_every_step_answers_in_the_thread(bot, tg, db) -> None:
+    await _setup(tg)
+    report_id = await _report(tg)
+    group_before = len(await tg.messages(GROUP["id"]))
+    li_before = len(await tg.messages(LI["id"]))
+
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    accepted = await _last(tg, GROUP["id"], group_before + 1)
+    assert accepted["reply_to_message_id"] == report_id and "已受理" in accepted["text"]
+    assert "C-000001" in (await _last(tg, LI["id"], li_before + 1))["text"]
+
+    await tg.send(private(SEC), SEC, "/resolve C-000001 已更换灯泡，今晚恢复照明")
+    resolved = await _last(tg, GROUP["id"], group_before + 2)
+    assert resolved["reply_to_message_id"] == report_id and "已更换灯泡" in resolved["text"]
+    private_resolved = await _last(tg, LI["id"], li_before + 2)
+    buttons = [b["callback_data"] for row in private_resolved["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons == ["cf:1:y", "cf:1:n"]
+    assert (await _case(db)).status == "resolved"
+
+    await tg.press(LI["id"], private_resolved["message_id"], LI, "cf:1:y")
+    closed = await _last(tg, GROUP["id"], group_before + 3)
+    assert closed["reply_to_message_id"] == report_id and "已办结" in closed["text"]
+    case = await _case(db)
+    assert case.status == "closed" and case.closed_at is not None
+    async with db() as s:
+        kinds = [e.kind for e in (await s.exec(select(CaseEvent).order_by(CaseEvent.id))).all()]
+    assert kinds == ["reported", "accepted", "resolved", "confirmed"]
+
+
+async def test_reporter_reopens_and_a_rider_cannot_resolve(bot, tg, db) -> None:
+    await _setup(tg)
+    await _report(tg)
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    await tg.send(private(SEC), SEC, "/resolve C-000001 修好了")
+    li_msgs = await tg.wait(LI["id"], 3)  # /start, accepted, resolved (with the buttons)
+    await tg.press(LI["id"], li_msgs[-1]["message_id"], LI, "cf:1:n")
+    reopened = await _last(tg, LI["id"], 4)
+    assert "仍未解决" in reopened["text"]
+    case = await _case(db)
+    assert case.status == "in_progress" and case.reopens == 1
+
+    await tg.send(private(WANG), WANG, "/resolve C-000001 我说修好了")
+    refused = await _last(tg, WANG["id"], 1)
+    assert "没有权限" in refused["text"]
+    assert (await _case(db)).status == "in_progress"
+
+
+async def test_secretary_of_another_branch_cannot_touch_the_case(bot, tg, db) -> None:
+    await _setup(tg)
+    await _report(tg)
+    await tg.send(private(SEC_B), SEC_B, "/accept C-000001")
+    assert "not allowed" in (await _last(tg, SEC_B["id"], 2))["text"]
+    # a forged button press with a real card's message id
+    await tg.send(private(SEC), SEC, "/case C-000001")
+    card = await _last(tg, SEC["id"], 2)
+    assert "ca:1:accept" in str(card["reply_markup"])
+    qid = await tg.press(SEC["id"], card["message_id"], SEC_B, "ca:1:accept")
+    for _ in range(100):
+        answers = [a for a in await tg.answers() if a["callback_query_id"] == qid]
+        if answers:
+            break
+        import asyncio
+        await asyncio.sleep(0.05)
+    assert answers and answers[0]["show_alert"] and "not allowed" in answers[0]["text"]
+    assert (await _case(db)).status == "new"
+    # the right secretary's press works
+    qid = await tg.press(SEC["id"], card["message_id"], SEC, "ca:1:accept")
+    await tg.wait(GROUP["id"], len(await tg.messages(GROUP["id"])) + 1)
+    assert (await _case(db)).status == "accepted"
+
+
+async def test_illegal_transition_and_unknown_case_get_clear_answers(bot, tg) -> None:
+    await _setup(tg)
+    await _report(tg)
+    await tg.send(private(SEC), SEC, "/resolve C-000001 ok")
+    await tg.send(private(SEC), SEC, "/case C-000999")
+    await tg.send(private(SEC), SEC, "/accept")
+    illegal, missing, usage = (await tg.wait(SEC["id"], 4))[1:4]
+    assert "不能执行" in illegal["text"] and "待受理" in illegal["text"]
+    assert "找不到工单" in missing["text"]
+    assert "用法" in usage["text"]
+
+
+async def test_overdue_case_escalates_once_with_a_controlled_clock(bot, tg, db, settings) -> None:
+    await _setup(tg)
+    await _report(tg, "人民路地铁站B口井盖没了 很危险")
+    case = await _case(db)
+    assert case.urgency == "urgent" and case.due_at - case.created_at == timedelta(hours=1)
+    sec_before = len(await tg.wait(SEC["id"], 2))  # /start answer + the urgent alert
+    core = await Core.open(settings, migrate=False)
+    try:
+        for minutes in (31, 61, 62):  # half-time, overdue, and a repeated sweep
+            async with core.uow() as uow:
+                await core.deadlines.sweep(uow, case.created_at + timedelta(minutes=minutes))
+                await uow.commit()
+    finally:
+        await core.close()
+    msgs = await tg.wait(SEC["id"], sec_before + 1)
+    assert any("超时" in m["text"] for m in msgs[sec_before - 1:])
+    boss = await tg.wait(BOSS["id"], 99, timeout=2)
+    assert sum("升级" in m["text"] for m in boss) == 1
+    assert (await _case(db)).reminders == 3
+
+
+async def test_duplicate_report_is_linked_and_hears_every_update(bot, tg, db) -> None:
+    await _setup(tg)
+    await _report(tg, "幸福小区3号门的路灯坏了")
+    second = await tg.send(GROUP, WANG, "幸福小区三号门口路灯不亮了 好黑")
+    followed = await _last(tg, GROUP["id"], 3)
+    assert followed["reply_to_message_id"] == second["message_id"] and "C-000001" in followed["text"]
+    async with db() as s:
+        assert len((await s.exec(select(Case))).all()) == 1
+        assert (await s.exec(select(CaseWatcher))).one().user_id == WANG["id"]
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    msgs = await tg.wait(GROUP["id"], 5)
+    assert {m["reply_to_message_id"] for m in msgs[3:5]} == {second["message_id"], msgs[1]["reply_to_message_id"]}
