@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import sys
+from pathlib import Path
 from collections.abc import Callable
 
 from bot.config import ConfigError, Settings, load_settings
@@ -46,6 +47,15 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_corrections(args: argparse.Namespace) -> int:
+    from bot.intake.model import CORRECTIONS_FILE
+    from bot.services.corrections import export_corrections
+    out = Path(args.out) if args.out else CORRECTIONS_FILE
+    count = asyncio.run(export_corrections(_settings().database_url, out))
+    print(f"{count} corrections written to {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sentinel", description="Rider Sentinel (骑手哨兵)")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -72,7 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_db_upgrade)
 
     from bot.intake import cli as intake_cli
-    intake_cli.register(sub)
+    intake = intake_cli.register(sub)
+    p = intake.add_parser("export-corrections", help="write secretaries' label corrections for `intake train`")
+    p.add_argument("--out", default=None, help="default: data/intake/corrections.jsonl")
+    p.set_defaults(func=_export_corrections)
     return parser
 
 

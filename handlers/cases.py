@@ -70,6 +70,23 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
         reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
 
 
+async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+    """/recat C-000123 road [urgent]"""
+    words = (command.args or "").split()
+    if len(words) < 2:
+        reports.reply(uow, incoming, "recat-usage", lang)
+        return
+    try:
+        case = await cases.find(uow, words[0])
+        await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
+    except CaseError as e:
+        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+        return
+    reports.reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
+                  category=case.category, urgency=case.urgency)
+
+
 async def list_cases(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                      user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
     which = (command.args or "open").strip().lower()
@@ -126,6 +143,7 @@ def make_router() -> Router:
     router.message.register(case_action, Command(*ACTION_COMMANDS))
     router.message.register(show_case, Command("case"))
     router.message.register(list_cases, Command("cases"))
+    router.message.register(recat, Command("recat"))
     router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
     router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
     return router

@@ -165,3 +165,57 @@ async def test_duplicate_report_is_linked_and_hears_every_update(bot, tg, db) ->
     await tg.send(private(SEC), SEC, "/accept C-000001")
     msgs = await tg.wait(GROUP["id"], 5)
     assert {m["reply_to_message_id"] for m in msgs[3:5]} == {second["message_id"], msgs[1]["reply_to_message_id"]}
+
+
+async def _answer_for(tg, qid: str) -> dict:
+    import asyncio
+    for _ in range(200):
+        found = [a for a in await tg.answers() if a["callback_query_id"] == qid]
+        if found:
+            return found[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError("no callback answer")
+
+
+async def test_unsure_message_is_asked_once_and_only_its_sender_decides(bot, tg, db) -> None:
+    sent = await tg.send(GROUP, LI, "路边好像有个东西")  # the classifier is unsure about this one
+    [ask] = await tg.wait(GROUP["id"], 1)
+    assert ask["reply_to_message_id"] == sent["message_id"] and "上报" in ask["text"]
+    yes = ask["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    other = await _answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], WANG, yes))
+    assert "只有发消息的人" in other["text"]
+    mine = await _answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
+    assert "已上报" in mine["text"]
+    created = (await tg.wait(GROUP["id"], 2))[1]
+    assert created["reply_to_message_id"] == sent["message_id"] and "C-000001" in created["text"]
+    again = await _answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
+    assert "已经回答过" in again["text"]
+    async with db() as s:
+        assert len((await s.exec(select(Case))).all()) == 1
+
+
+async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, tmp_path) -> None:
+    await _setup(tg)
+    await _report(tg, "幸福小区3号门的路灯坏了")
+    await tg.send(private(LI), LI, "/recat C-000001 road urgent")
+    await tg.send(private(SEC), SEC, "/recat C-000001 road urgent")
+    await tg.send(private(SEC), SEC, "/recat C-000001 spaceship")
+    assert "没有权限" in (await _last(tg, LI["id"], 2))["text"]
+    done, bad = (await tg.wait(SEC["id"], 3))[1:3]
+    assert "road" in done["text"] and "不是有效" in bad["text"]
+    case = await _case(db)
+    assert (case.category, case.urgency, case.department) == ("road", "urgent", "road_maintenance")
+    assert case.due_at - case.created_at == timedelta(hours=1)
+
+    import json
+    import os
+    import subprocess
+    import sys
+    out = tmp_path / "corrections.jsonl"
+    env = {**os.environ, "SENTINEL_DATABASE_URL": settings.database_url}
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "intake", "export-corrections", "--out", str(out)],
+                         env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                         check=False)
+    assert run.returncode == 0, run.stderr
+    [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert row["text"] == "幸福小区3号门的路灯坏了" and row["category"] == "road" and row["urgency"] == "urgent"

@@ -59,7 +59,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(subparsers) -> argparse._SubParsersAction:
+    """Add `classify` and `intake ...`; returns the `intake` sub-commands for more."""
     from . import model
     p = subparsers.add_parser("classify", help="classify rider messages (JSONL with id+text, or text lines)")
     p.add_argument("file", nargs="?", default="-", help="input file, '-' for stdin (default)")
@@ -71,6 +72,7 @@ def register(subparsers) -> None:
     t.add_argument("--data", default=str(model.TRAIN_FILE))
     t.add_argument("--corrections", default=str(model.CORRECTIONS_FILE))
     t.set_defaults(func=cmd_train)
+    return sub
 
 
 def main(argv: list[str] | None = None) -> int:

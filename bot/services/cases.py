@@ -14,11 +14,12 @@ from datetime import datetime, tzinfo
 
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
-from bot.cases.lifecycle import Actor, Transition
+from bot.cases.lifecycle import Actor, NotPermitted, Transition
+from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
-from storage.models import Case, User, utcnow
+from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
 
 SUPERADMIN, SECRETARY = "superadmin", "secretary"
@@ -138,6 +139,21 @@ class CaseService:
                   "due": self.local(c.due_at), "overdue": _overdue(c, self.clock())} for c in found]
         enqueue(uow, Notice(chat_id, "case-list", lang, payload={"which": which, "cases": items},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION))
+
+    async def recategorize(self, uow: UnitOfWork, user: User, case: Case, category: str,
+                           urgency: str | None) -> None:
+        """A secretary fixes the classifier's labels; the fix becomes a training example."""
+        scope = await self.scope(uow, user)
+        if not (scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
+            raise NotPermitted(action="recategorize")
+        if category not in CATEGORIES or (urgency is not None and urgency not in URGENCIES):
+            raise InvalidInput("case-err-bad-label", category=category, urgency=urgency or "")
+        case.category, case.urgency = category, urgency or case.urgency
+        if case.status == "new":  # not yet owned: route it afresh, the clock still from the report
+            self.route_new(case)
+        uow.cases.log(case, "recategorized", user.id, f"{category} {case.urgency}")
+        uow.cases.add_correction(Correction(case_id=case.id, text=case.text, category=category,
+                                            urgency=case.urgency, actor_id=user.id))
 
     def buttons_for(self, case: Case, actor: Actor) -> list[list[tuple[str, str]]]:
         """Inline buttons (label key, callback data): short ids only, well under 64 bytes."""

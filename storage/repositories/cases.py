@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import or_
 from sqlmodel import col, select
 
-from storage.models import Case, CaseEvent, CaseWatcher, DepartmentMember, PendingReport, utcnow
+from storage.models import Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, PendingReport, utcnow
 from storage.repositories.base import Repository
 
 
@@ -145,3 +145,6 @@ class CaseRepository(Repository):
 
     async def get_pending(self, pending_id: int) -> PendingReport | None:
         return await self.session.get(PendingReport, pending_id)
+
+    def add_correction(self, correction: Correction) -> None:
+        self.session.add(correction)

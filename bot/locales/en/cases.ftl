@@ -119,3 +119,8 @@ admin-granted = ✅ Granted { $who }: { $role } { $arg }
 admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }
 admin-bind-usage = Usage: in a group, send /bind <branch code> [branch name]
 admin-bound = ✅ This group now belongs to branch: { $branch }
+
+## Corrections
+recat-usage = Usage: /recat C-000123 <category code> [urgent|normal|low], category codes like lighting, road, waterlogging…
+recat-done = ✅ { $number } corrected to { $category } · { $urgency }, and kept as a training example.
+case-err-bad-label = “{ $category } { $urgency }” is not a valid category or urgency code.

@@ -119,3 +119,8 @@ admin-granted = ✅ 已授予 { $who }：{ $role } { $arg }
 admin-revoked = ✅ 已撤销 { $who }：{ $role } { $arg }
 admin-bind-usage = 用法：在群里发 /bind 支部代码 [支部名称]
 admin-bound = ✅ 本群已归属支部：{ $branch }
+
+## Corrections
+recat-usage = 用法：/recat C-000123 类别代码 [urgent|normal|low]，类别代码如 lighting、road、waterlogging……
+recat-done = ✅ 已更正 { $number }：{ $category } · { $urgency }，并记为训练样本。
+case-err-bad-label = “{ $category } { $urgency }”不是有效的类别或紧急程度代码。
