@@ -34,6 +34,15 @@ GROUP = {"id": -1001, "type": "supergroup", "title": "Riders North"}
 RIDER = {"id": 501, "first_name": "Li", "username": "li_rider"}
 
 
+async def _serve(app: web.Application) -> tuple[web.AppRunner, int]:
+    """Serve `app` on a free loopback port (a webhook receiver for the emulator)."""
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+
 @pytest.fixture
 async def emu():
     e = Emulator(EmulatorConfig(limits=False))
@@ -425,11 +434,7 @@ async def test_webhook_delivery_with_secret_and_retry(bot, http):
 
     app = web.Application()
     app.router.add_post("/hook", hook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
+    runner, port = await _serve(app)
     try:
         assert await bot.set_webhook(f"http://127.0.0.1:{port}/hook", secret_token="s3cret")
         with pytest.raises(TelegramConflictError, match="webhook is active"):
@@ -564,11 +569,7 @@ async def test_aiogram_webhook_mode_reply_in_response(bot, http):
     app = web.Application()
     SimpleRequestHandler(dp, bot, handle_in_background=False, secret_token="tok").register(
         app, path="/wh")
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
+    runner, port = await _serve(app)
     try:
         await bot.set_webhook(f"http://127.0.0.1:{port}/wh", secret_token="tok")
         await user_says(http, "/start")
