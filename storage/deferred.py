@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Table, insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,11 +17,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 class DeferredInserts:
     def __init__(self) -> None:
         self._rows: dict[Table, list[tuple[dict[str, Any], Any]]] = {}
+        self._idempotent: set[Table] = set()
 
-    def add(self, model: type[SQLModel], values: dict[str, Any], case: Any = None) -> None:
-        """Queue a row; `case` (a possibly unflushed Case) fills its case_id at write time."""
+    def add(self, model: type[SQLModel], values: dict[str, Any], case: Any = None,
+            idempotent: bool = False) -> None:
+        """Queue a row; `case` (a possibly unflushed Case) fills its case_id at write time.
+        `idempotent`: a row whose key already exists is skipped (ON CONFLICT DO NOTHING)."""
         table: Table = model.__table__  # type: ignore[attr-defined]
         self._rows.setdefault(table, []).append((values, case))
+        if idempotent:
+            self._idempotent.add(table)
 
     def __bool__(self) -> bool:
         return bool(self._rows)
@@ -35,5 +41,9 @@ class DeferredInserts:
         conn = await session.connection()
         for table, rows in self._rows.items():
             params = [values if case is None else {**values, "case_id": case.id} for values, case in rows]
-            await conn.execute(insert(table), params)
+            stmt = insert(table)
+            if table in self._idempotent:
+                dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+                stmt = dialect.insert(table).on_conflict_do_nothing()
+            await conn.execute(stmt, params)
         self._rows.clear()

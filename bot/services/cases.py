@@ -106,7 +106,7 @@ class CaseService:
         if t.announce:
             await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve")
         if master_case is not None:
-            await uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang)
+            uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang)
         return t
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,

@@ -83,7 +83,7 @@ class ReportService:
         branch_id = chat.branch_id if chat is not None else None
         master = await self._probable_duplicate(uow, category, location, msg)
         if master is not None:
-            await uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang)
+            uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang)
             enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
                                 priority=PRIORITY_CONVERSATION, payload={"status": master.status}))
             return master

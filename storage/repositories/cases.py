@@ -66,20 +66,11 @@ class CaseRepository(Repository):
         stmt = select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
         return list((await self.session.exec(stmt)).all())
 
-    async def watch(self, case: Case, user_id: int, chat_id: int, message_id: int | None, lang: str) -> None:
+    def watch(self, case: Case, user_id: int, chat_id: int, message_id: int | None, lang: str) -> None:
         """Follow `case` (its reporter and existing watchers need no row)."""
-        if user_id == case.reporter_id:
-            return
-        if case.id is None:
-            await self.session.flush()  # rare: the master was reported in this same batch
-        with self.session.no_autoflush:
-            if await self.session.get(CaseWatcher, (case.id, user_id)):
-                return
-        if any(isinstance(w, CaseWatcher) and (w.case_id, w.user_id) == (case.id, user_id)
-               for w in self.session.new):
-            return
-        self.session.add(CaseWatcher(case_id=case.id, user_id=user_id, chat_id=chat_id,
-                                     message_id=message_id, lang=lang))
+        if user_id != case.reporter_id:  # following twice is following once
+            self.deferred.add(CaseWatcher, {"user_id": user_id, "chat_id": chat_id, "message_id": message_id,
+                                            "lang": lang, "created_at": utcnow()}, case, idempotent=True)
 
     async def watchers(self, case_id: int) -> list[CaseWatcher]:
         stmt = select(CaseWatcher).where(CaseWatcher.case_id == case_id)
