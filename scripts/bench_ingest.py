@@ -138,7 +138,7 @@ if __name__ == "__main__":
         serve_echo(sys.argv[2])
         sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=2000, help="updates to send")
+    parser.add_argument("-n", type=int, default=3000, help="updates to send")
     parser.add_argument("--chats", type=int, default=20)
     parser.add_argument("--min-ratio", type=float, default=0.5)
     parser.add_argument("--database-url", default="", help="default: a temporary SQLite file")

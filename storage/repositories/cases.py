@@ -27,6 +27,8 @@ class CaseRef:
 
 
 class CaseRepository(Repository):
+    _recent: dict[str, list[CaseRef]] | None = None  # open cases, read once per unit of work
+
     def add(self, case: Case, actor_id: int | None) -> Case:
         """Insert with its 'reported' event (at commit, with the rest of the batch)."""
         self.session.add(case)
@@ -115,19 +117,25 @@ class CaseRepository(Repository):
                                   Case.resolved_at <= before)
         return list((await self.session.exec(stmt)).all())
 
-    async def recent_open(self, category: str, since: datetime, limit: int = 50) -> list[CaseRef]:
-        """Light rows of open cases, stored and still unflushed alike (no flush, no ORM
-        objects: this runs for every report)."""
-        c = Case.__table__.c  # type: ignore[attr-defined]
-        stmt = (select(c.id, c.created_at, c.location, c.lat, c.lon, c.status)
-                .where(c.category == category, c.created_at >= since,
-                       c.status.in_(("new", "accepted", "in_progress", "transferred")))
-                .order_by(c.id.desc()).limit(limit))
-        with self.session.no_autoflush:
-            stored = [CaseRef(*row, case=None) for row in (await self.session.exec(stmt)).all()]
+    async def recent_open(self, category: str, since: datetime, limit: int = 2000) -> list[CaseRef]:
+        """Light rows of open cases reported since `since`, stored and still unflushed alike.
+
+        Runs for every report, so the stored ones are read once per unit of work (a whole
+        polling batch), without flushing or building ORM objects.
+        """
+        if self._recent is None:
+            c = Case.__table__.c  # type: ignore[attr-defined]
+            stmt = (select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.category)
+                    .where(c.created_at >= since,
+                           c.status.in_(("new", "accepted", "in_progress", "transferred")))
+                    .order_by(c.id.desc()).limit(limit))
+            self._recent = {}
+            with self.session.no_autoflush:
+                for *row, cat in (await self.session.exec(stmt)).all():
+                    self._recent.setdefault(cat, []).append(CaseRef(*row, case=None))
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, case=x)
                  for x in self.session.new if isinstance(x, Case) and x.category == category]
-        return fresh + stored
+        return fresh + self._recent.get(category, [])
 
     async def add_pending(self, pending: PendingReport) -> PendingReport:
         self.session.add(pending)
