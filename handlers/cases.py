@@ -49,6 +49,9 @@ async def case_action(message: Message, command: CommandObject, uow: UnitOfWork,
         await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
     except CaseError as e:
         reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+        return
+    if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
+        reports.reply(uow, incoming, "case-done", lang)
 
 
 async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,

@@ -24,6 +24,7 @@ LI = {"id": 7001, "first_name": "李师傅", "language_code": "zh-hans"}
 WANG = {"id": 7002, "first_name": "王哥", "language_code": "zh"}
 ZHANG = {"id": 7003, "first_name": "张姐", "language_code": "zh"}
 AMY = {"id": 7101, "first_name": "Amy", "language_code": "en"}
+SECRETARY = {"id": 7900, "first_name": "赵书记", "language_code": "zh"}  # the demo's superadmin
 
 # (chat, who, text, replies the bot should give, reply to the bot's Nth message in that chat)
 SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
@@ -33,6 +34,9 @@ SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
     (ZH_GROUP, ZHANG, "建国路和光华路路口", 1, -1),
     (EN_GROUP, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt", 1, None),
     ({"id": AMY["id"], "type": "private"}, AMY, "/mycases", 1, None),
+    (ZH_GROUP, SECRETARY, "/bind cy 朝阳街道党支部", 1, None),
+    (ZH_GROUP, SECRETARY, "/accept C-000001", 1, None),
+    (ZH_GROUP, SECRETARY, "/resolve C-000001 已疏通下水道，积水已排干", 1, None),
 ]
 
 
@@ -68,7 +72,8 @@ async def run_demo(keep: bool = False, port: int = 0) -> int:
     await emu.start(host="127.0.0.1", port=port)
     with tempfile.TemporaryDirectory(prefix="sentinel-demo-") as tmp:
         settings = load_settings(_env_file=None, bot_token=DEFAULT_TOKEN, api_base=emu.base_url,
-                                 database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'demo.db'}", poll_timeout=2)
+                                 database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'demo.db'}", poll_timeout=2,
+                                 superadmin_ids=[SECRETARY["id"]])
         stop = asyncio.Event()
         bot_task = asyncio.create_task(run_bot(settings, stop=stop))
         try:
