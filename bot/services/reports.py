@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.cases.numbers import format_case_no
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate
 from bot.intake import ASK_THRESHOLD, Intake, classify
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
-from bot.services.cases import CaseService
+from bot.services.cases import CaseService, number
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -143,7 +142,7 @@ class ReportService:
 
     async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         cases = await uow.cases.by_reporter(user.id)
-        items = [{"number": format_case_no(c.id or 0), "category": c.category, "status": c.status,
+        items = [{"number": number(c), "category": c.category, "status": c.status,
                   "date": c.created_at.strftime("%m-%d")} for c in cases]
         self.reply(uow, msg, "mycases", lang, cases=items)
 
