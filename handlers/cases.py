@@ -13,6 +13,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.cases import CaseError, format_case_no
+from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import normalize_lang, t
 from bot.services.cases import CaseService
@@ -100,9 +101,9 @@ async def list_cases(message: Message, command: CommandObject, uow: UnitOfWork, 
                           reply_to=None if incoming.is_private else incoming.message_id)
 
 
-async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: object) -> None:
+async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
     """ca:<id>:<action> on a case card; cf:<id>:y|n on a resolution (reporter only)."""
-    user, lang = await _presser(uow, query, getattr(settings, "default_lang", "zh"))
+    user, lang = await _presser(uow, query, settings.default_lang)
     kind, case_id, arg = (query.data or "::").split(":", 2)
     action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
     if action in NEEDS_INPUT:
@@ -118,8 +119,8 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     await _answer(query, t(lang, "case-done"))
 
 
-async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: object) -> None:
-    user, lang = await _presser(uow, query, getattr(settings, "default_lang", "zh"))
+async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings) -> None:
+    user, lang = await _presser(uow, query, settings.default_lang)
     _, pending_id, answer = (query.data or "::").split(":", 2)
     key = await reports.answer_unsure(uow, int(pending_id), user, answer == "y")
     await _answer(query, t(lang, key))

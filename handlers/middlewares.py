@@ -56,10 +56,10 @@ class TransactionMiddleware(BaseMiddleware):
             except Exception:
                 log.exception("update %s failed", event.update_id)
                 await uow.rollback()
-        await self._apologise(event, data)
+        await self._apologise(event)
         return None
 
-    async def _apologise(self, event: Update, data: dict[str, Any]) -> None:
+    async def _apologise(self, event: Update) -> None:
         """A bug must not turn into silence: say so, and do not retry the same poison update."""
         message = event.message
         async with self.uow_factory() as uow:

@@ -28,8 +28,9 @@ class DeferredInserts:
         if idempotent:
             self._idempotent.add(table)
 
-    def __bool__(self) -> bool:
-        return bool(self._rows)
+    def clear(self) -> None:
+        self._rows.clear()
+        self._idempotent.clear()
 
     def has(self, model: type[SQLModel]) -> bool:
         return bool(self._rows.get(model.__table__))  # type: ignore[attr-defined]
@@ -46,4 +47,4 @@ class DeferredInserts:
                 dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
                 stmt = dialect.insert(table).on_conflict_do_nothing()
             await conn.execute(stmt, params)
-        self._rows.clear()
+        self.clear()

@@ -38,9 +38,7 @@ class UnitOfWork:
         await self.session.close()
 
     async def rollback(self) -> None:
-        self.deferred = DeferredInserts()
-        for repo in (self.users, self.chats, self.cases, self.outbox, self.updates, self.branches):
-            repo.deferred = self.deferred
+        self.deferred.clear()
         await self.session.rollback()
 
     async def commit(self) -> None:
