@@ -5,12 +5,14 @@ transport and their update source; nothing here knows a chat platform.
 """
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
+from bot.intake import get_model
 from bot.outbox import Sender, Transport
 from bot.pacing import Pacer
 from bot.cases import load_routing
@@ -38,6 +40,9 @@ class Core:
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
         if migrate:
             await upgrade_async(settings.database_url)
+        # Load (on a fresh checkout: build) the intake model now, off the event loop, rather
+        # than inside the first rider message's handler, where it would stall every update.
+        await asyncio.to_thread(get_model)
         engine = create_engine(settings.database_url)
         cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz)
         return cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),

@@ -92,7 +92,7 @@ async def run_demo(keep: bool = False, port: int = 0) -> int:
 
 
 async def _play(tg: EmulatorClient, out: Transcript, bot_task: asyncio.Task[None]) -> bool:
-    for _ in range(100):
+    for _ in range(1200):  # start-up; on a fresh checkout it builds the intake model first
         if (await tg.stats())["calls"].get("getUpdates"):
             break
         if bot_task.done():

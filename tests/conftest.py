@@ -123,7 +123,7 @@ class RunningBot:
         self._stop = asyncio.Event()
         self._task = asyncio.create_task(run_bot(self.settings, stop=self._stop, handle_signals=False,
                                                  **kwargs))
-        for _ in range(200):  # until the bot polls (or set its webhook)
+        for _ in range(1200):  # until the bot polls or sets its webhook (a fresh clone builds the model first)
             calls = (await self.tg.stats())["calls"]
             if calls.get("getUpdates") or calls.get("setWebhook"):
                 return

@@ -57,7 +57,8 @@ async def test_full_lifecycle_every_step_answers_in_the_thread(bot, tg, db) -> N
 
     await tg.send(private(SEC), SEC, "/accept C-000001")
     accepted = await _last(tg, GROUP["id"], group_before + 1)
-    assert accepted["reply_to_message_id"] == report_id and "已受理" in accepted["text"]
+    assert accepted["reply_to_message_id"] == report_id and "已受理" in accepted["text"], \
+        [m["text"][:30] for m in await tg.messages(GROUP["id"])]
     assert "C-000001" in (await _last(tg, LI["id"], li_before + 1))["text"]
 
     await tg.send(private(SEC), SEC, "/resolve C-000001 已更换灯泡，今晚恢复照明")
