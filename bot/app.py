@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +16,7 @@ from bot.config import Settings
 from bot.intake import get_model
 from bot.outbox import Sender, Transport
 from bot.pacing import Pacer
+from bot.scheduling import Jobs, Pass, attach_runner, build_scheduler, run_pass_in
 from bot.cases import load_routing
 from bot.services.admin import AdminService
 from bot.services.cases import CaseService
@@ -23,6 +25,9 @@ from bot.services.reports import ReportService
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
 from storage.uow import UnitOfWork
+
+
+SWEEP_EVERY = 60  # seconds between deadline sweeps
 
 
 @dataclass
@@ -34,6 +39,8 @@ class Core:
     reports: ReportService
     admin: AdminService
     deadlines: DeadlineService
+    jobs: Jobs
+    passes: dict[str, Pass] = field(default_factory=dict)  # stored job kind -> pass(uow, *ids)
     sender: Sender | None = field(default=None)
 
     @classmethod
@@ -45,17 +52,31 @@ class Core:
         await asyncio.to_thread(get_model)
         engine = create_engine(settings.database_url)
         cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz)
-        return cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),
-                   AdminService(cases), DeadlineService(cases))
+        jobs = Jobs(build_scheduler(settings.database_url, settings.tz))
+        deadlines = DeadlineService(cases)
+        core = cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),
+                   AdminService(cases), deadlines, jobs)
+        core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
+        return core
 
     def services(self) -> dict[str, object]:
         """What handlers may ask for by name."""
         return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin}
 
-    async def sweep_deadlines(self) -> None:
-        async with self.uow() as uow:
-            await self.deadlines.sweep(uow, self.cases.clock())
-            await uow.commit()
+    async def run_job(self, kind: str, *args: Any) -> None:
+        """Run one stored job's pass now, as the scheduler would."""
+        await run_pass_in(self.uow, self.passes)(kind, args)
+
+    def start_jobs(self) -> None:
+        """Start the one scheduler; only the process that serves the bot does this."""
+        attach_runner(run_pass_in(self.uow, self.passes))
+        self.jobs.every("deadline-sweep", "deadline-sweep", seconds=SWEEP_EVERY)
+        self.jobs.scheduler.start()
+
+    def stop_jobs(self) -> None:
+        if self.jobs.scheduler.running:
+            self.jobs.scheduler.shutdown(wait=False)
+        attach_runner(None)
 
     def uow(self) -> UnitOfWork:
         """A unit of work that wakes the sender when it commits new outgoing messages."""

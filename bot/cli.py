@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)
     p = db.add_parser("upgrade", help="apply migrations")
-    p.add_argument("revision", nargs="?", default="head")
+    p.add_argument("revision", nargs="?", default="heads")
     p.set_defaults(func=_db_upgrade)
 
     from bot.intake import cli as intake_cli

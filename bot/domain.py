@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from storage.models import Case
+    from storage.uow import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +59,14 @@ class Notice:
 # that a chat hears things in the order they happened; broadcasts wait behind it.
 PRIORITY_CONVERSATION = 0
 PRIORITY_BROADCAST = 5
+
+
+class Awarder(Protocol):
+    """The points bank as other services see it: award by rule, once per source key."""
+
+    async def award(self, uow: UnitOfWork, user_id: int, rule: str, source_key: str, *,
+                    units: int = 1, branch_id: int | None = None, actor_id: int | None = None) -> int:
+        """Points credited (0 when the key was already used, a cap is reached or the rule gives none)."""
+
+    async def reverse(self, uow: UnitOfWork, source_key: str, reason: str) -> int:
+        """Cancels what `source_key` awarded with a reversal entry; the points taken back."""

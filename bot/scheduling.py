@@ -1,26 +1,111 @@
 """The one scheduler (APScheduler 3) of the one bot process.
 
-Jobs have stable ids (replace_existing), coalesce missed runs and never overlap.
-They carry no objects: each job asks the core to run a pass whose state lives in
-the database (case deadlines and reminder marks), so a restart loses nothing
-and a pass after downtime catches up once.
+Jobs live in a persistent SQLAlchemy job store next to our tables, so they
+survive a restart; a run missed while the bot was down is run once late (within
+its grace time, runs coalesced) or skipped with APScheduler's log line.
+
+Jobs carry no objects: every stored job calls `run_job(kind, *ids)`, which opens
+a unit of work and hands it, with the ids, to the pass registered under `kind`.
+What a pass does lives in the database too, with idempotency keys on what it
+sends, so a pass that runs twice announces nothing twice.
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.app import Core
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
-SWEEP_EVERY = 60  # seconds
+JOB_FUNC = "bot.scheduling:run_job"  # a text reference: the job store pickles no functions
+DEFAULT_GRACE = 300  # seconds a missed run may still be run late
+
+Pass = Callable[..., Awaitable[Any]]  # (uow, *ids) -> None; the runner commits
+_runner: Callable[[str, tuple[Any, ...]], Awaitable[None]] | None = None
 
 
-def start_scheduler(core: Core) -> AsyncIOScheduler:
-    scheduler = AsyncIOScheduler(timezone=core.settings.tz,
-                                 job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300})
-    scheduler.add_job(core.sweep_deadlines, "interval", seconds=SWEEP_EVERY, id="deadline-sweep",
-                      replace_existing=True)
-    scheduler.start()
-    return scheduler
+def sync_url(url: str) -> str:
+    """The job store is synchronous: the same database through a sync driver."""
+    return (url.replace("sqlite+aiosqlite://", "sqlite://")
+               .replace("postgresql+asyncpg://", "postgresql+psycopg://"))
+
+
+def build_scheduler(database_url: str, timezone: Any) -> AsyncIOScheduler:
+    return AsyncIOScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=sync_url(database_url), tablename="apscheduler_jobs")},
+        timezone=timezone,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": DEFAULT_GRACE})
+
+
+async def run_job(kind: str, *args: Any) -> None:
+    """What every stored job calls."""
+    if _runner is None:
+        log.warning("job %s%s ran with no core attached; skipped", kind, args)
+        return
+    await _runner(kind, args)
+
+
+def attach_runner(runner: Callable[[str, tuple[Any, ...]], Awaitable[None]] | None) -> None:
+    global _runner
+    _runner = runner
+
+
+class Jobs:
+    """The port through which services schedule work: stable ids, kinds and ids, no objects.
+
+    Add jobs inside the unit of work that commits their cause: if that commit fails
+    the job finds nothing to do; if the process dies after it, the job is stored.
+    """
+
+    def __init__(self, scheduler: AsyncIOScheduler) -> None:
+        self.scheduler = scheduler
+
+    def _add(self, job_id: str, trigger: Any, kind: str, args: tuple[Any, ...], grace: int | None) -> None:
+        self.scheduler.add_job(JOB_FUNC, trigger=trigger, args=[kind, *args], id=job_id, name=kind,
+                               replace_existing=True, misfire_grace_time=grace or DEFAULT_GRACE)
+
+    def every(self, job_id: str, kind: str, *args: Any, seconds: float, grace: int | None = None) -> None:
+        self._add(job_id, IntervalTrigger(seconds=seconds), kind, args, grace)
+
+    def cron(self, job_id: str, kind: str, *args: Any, grace: int | None = None, **fields: Any) -> None:
+        """`fields` as CronTrigger takes them: day_of_week="mon,wed", hour=14, minute=5 …"""
+        self._add(job_id, CronTrigger(timezone=self.scheduler.timezone, **fields), kind, args, grace)
+
+    def at(self, job_id: str, kind: str, *args: Any, when: datetime, grace: int | None = None) -> None:
+        self._add(job_id, DateTrigger(run_date=when), kind, args, grace)
+
+    def cancel(self, job_id: str) -> bool:
+        if self.scheduler.get_job(job_id) is None:
+            return False
+        self.scheduler.remove_job(job_id)
+        return True
+
+    def next_run(self, job_id: str) -> datetime | None:
+        job = self.scheduler.get_job(job_id)
+        return getattr(job, "next_run_time", None) if job else None
+
+    def ids(self, prefix: str = "") -> list[str]:
+        return sorted(j.id for j in self.scheduler.get_jobs() if j.id.startswith(prefix))
+
+
+def run_pass_in(uow_factory: Callable[[], UnitOfWork], passes: dict[str, Pass]) -> Callable[
+        [str, tuple[Any, ...]], Awaitable[None]]:
+    """The runner: one unit of work per run, committed when the pass returns."""
+    async def runner(kind: str, args: tuple[Any, ...]) -> None:
+        handler = passes.get(kind)
+        if handler is None:
+            log.warning("no pass for stored job kind %r; skipped", kind)
+            return
+        async with uow_factory() as uow:
+            await handler(uow, *args)
+            await uow.commit()
+    return runner

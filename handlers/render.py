@@ -112,7 +112,9 @@ def _case_followed(lang: str, p: dict[str, Any]) -> str:
              status=t(lang, f"case-status-{p['status']}"))
 
 
-_COMPOSED: dict[str, Callable[[str, dict[str, Any]], str]] = {
+Composer = Callable[[str, dict[str, Any]], str]
+
+_COMPOSED: dict[str, Composer] = {
     "case-created": _case_created,
     "location-attached": _location_attached,
     "mycases": _mycases,
@@ -123,6 +125,14 @@ _COMPOSED: dict[str, Callable[[str, dict[str, Any]], str]] = {
     "case-alert": _case_alert,
     "case-followed": _case_followed,
 }
+
+
+def composer(kind: str) -> Callable[[Composer], Composer]:
+    """Registers how a notice kind that needs more than one catalogue message is written."""
+    def register(fn: Composer) -> Composer:
+        _COMPOSED[kind] = fn
+        return fn
+    return register
 
 
 def render(msg: Outgoing) -> Rendered:

@@ -5,6 +5,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -16,7 +17,6 @@ from aiohttp import web
 from bot.app import Core
 from bot.config import Settings
 from bot.i18n import t
-from bot.scheduling import start_scheduler
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import poll
 from handlers.transport import TelegramTransport
@@ -45,7 +45,7 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 
 
 async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Event | None = None,
-                  handle_signals: bool = True) -> None:
+                  handle_signals: bool = True, ready: Callable[[Core], None] | None = None) -> None:
     """Serve until `stop` is set (or SIGTERM/SIGINT): in-flight updates finish first."""
     stop = stop or asyncio.Event()
     if handle_signals:
@@ -54,7 +54,9 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     bot = make_bot(settings)
     sender = core.attach(TelegramTransport(bot))
     dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
-    scheduler = start_scheduler(core)
+    if ready is not None:
+        ready(core)
+    core.start_jobs()
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
         me = await bot.me()
@@ -68,7 +70,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
-        scheduler.shutdown(wait=False)
+        core.stop_jobs()
         sender.stop()
         await sender_task
         await bot.session.close()

@@ -18,7 +18,7 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "heads") -> None:
     """Alembic's env runs its own event loop, so it gets a thread of its own (callers may have a loop)."""
     with ThreadPoolExecutor(1) as pool:
         pool.submit(command.upgrade, alembic_config(url), revision).result()

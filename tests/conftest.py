@@ -16,18 +16,20 @@ from typing import Any
 import asyncpg
 import pytest
 from sqlalchemy import text
+from sqlmodel import SQLModel
 
+from bot.app import Core
 from bot.config import SenderSettings, Settings, load_settings
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
 from emulator.client import EmulatorClient
 from handlers.runtime import run_bot
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
+import storage.models  # noqa: F401,E402  (registers every table for the truncation)
 
 PG_ADMIN_URL = os.environ.get("SENTINEL_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgres"] if PG_ADMIN_URL else [])
 TOKEN = DEFAULT_TOKEN
-TABLES = ("processed_update", "outbox", "case_event", "cases", "users", "chat", "branch")
 
 
 def _pg(url: str, db: str | None = None) -> str:
@@ -75,7 +77,10 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     url: str = request.getfixturevalue("pg_url")
     engine = create_engine(url)
     async with engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+        tables = [t.name for t in SQLModel.metadata.sorted_tables]
+        if (await conn.execute(text("SELECT to_regclass('apscheduler_jobs')"))).scalar():
+            tables.append("apscheduler_jobs")
+        await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     await engine.dispose()
     return url
 
@@ -118,11 +123,15 @@ class RunningBot:
         self.settings, self.tg = settings, tg
         self._stop: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
+        self.core: Core | None = None  # the running bot's core: run a stored job's pass with core.run_job
+
+    def _ready(self, core: Core) -> None:
+        self.core = core
 
     async def start(self, **kwargs: Any) -> None:
         self._stop = asyncio.Event()
         self._task = asyncio.create_task(run_bot(self.settings, stop=self._stop, handle_signals=False,
-                                                 **kwargs))
+                                                 ready=self._ready, **kwargs))
         for _ in range(1200):  # until the bot polls or sets its webhook (a fresh clone builds the model first)
             calls = (await self.tg.stats())["calls"]
             if calls.get("getUpdates") or calls.get("setWebhook"):

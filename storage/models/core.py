@@ -7,6 +7,9 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+__all__ = ["utcnow", "Branch", "Chat", "User", "Case", "CaseEvent", "CaseWatcher", "DepartmentMember",
+           "PendingReport", "Correction", "OutboxMessage", "ProcessedUpdate"]
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)

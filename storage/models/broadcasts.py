@@ -1,0 +1,2 @@
+"""Tables of the broadcasts feature."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Tables of the checkins feature."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Tables of the lessons feature."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Tables of the points feature."""
+from __future__ import annotations
