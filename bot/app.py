@@ -89,7 +89,8 @@ class Core:
     def attach(self, transport: Transport) -> Sender:
         s = self.settings.sender
         self.sender = Sender(self.uow, transport,
-                             Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec),
+                             Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
+                                   group_window=s.group_window),
                              batch=s.batch, max_backoff=s.max_backoff)
         return self.sender
 

@@ -23,6 +23,7 @@ class SenderSettings(BaseModel):
 
     global_per_sec: float = Field(28.0, gt=0)
     group_per_min: int = Field(19, gt=0)
+    group_window: float = Field(60.0, gt=0)  # seconds; tests scale Telegram's minute down
     private_per_sec: float = Field(1.0, gt=0)
     max_backoff: float = Field(60.0, gt=0)  # seconds between retries after 5xx or network errors
     batch: int = Field(50, ge=1)

@@ -1,6 +1,11 @@
 """The outbox: every outgoing message is a row committed with its cause, and one
 sender delivers rows through a platform transport within the platform's limits.
 
+A group allows ~20 messages a minute. When a group's queue is longer than what
+its window still allows, the window's last message is a digest of everything
+queued for it: announcements arrive late by at most one window, never dropped,
+and the group is never flooded.
+
 Delivery is exactly-once for everything committed, except one unavoidable window:
 if the process dies after the platform accepted a message but before the row is
 marked sent, that message is sent again after restart (platform send APIs take
@@ -14,11 +19,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.domain import Notice
+from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
+DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
 
 
 class RetryLater(Exception):
@@ -50,6 +57,15 @@ class Outgoing:
     payload: dict[str, Any]
     reply_to: int | None
     case_id: int | None = None
+
+
+def mergeable(priority: int, payload: dict[str, Any]) -> bool:
+    """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
+    return priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
+
+
+def _outgoing(row: Any) -> Outgoing:
+    return Outgoing(row.id, row.chat_id, row.kind, row.lang, row.payload, row.reply_to_message_id, row.case_id)
 
 
 class Transport(Protocol):
@@ -106,9 +122,9 @@ class Sender:
         """Deliver what is due now; True if anything was attempted."""
         async with self._uow() as uow:
             rows = await uow.outbox.due(self._batch)
-            batch = [Outgoing(r.id, r.chat_id, r.kind, r.lang, r.payload, r.reply_to_message_id, r.case_id)
-                     for r in rows if r.id is not None]
+            batch = [_outgoing(r) for r in rows if r.id is not None]
             attempts = {r.id: r.attempts for r in rows}
+            priority = {r.id: r.priority for r in rows}
         if not batch:
             return False
         held: set[int] = set()
@@ -121,6 +137,12 @@ class Sender:
             if self._pacer.chat_wait(msg.chat_id) > 0:
                 held.add(msg.chat_id)  # keep the chat's order; others may go meanwhile
                 continue
+            if (msg.chat_id < 0 and self._pacer.chat_left(msg.chat_id) == 1
+                    and mergeable(priority.get(msg.id, -1), msg.payload)):
+                digest = await self._merge(msg)
+                if digest is not None:
+                    held.add(msg.chat_id)  # the rest of this batch for the chat went into the digest
+                    msg = digest
             wait = self._pacer.global_wait()
             if wait > 0:
                 await self._sleep(wait)
@@ -130,6 +152,23 @@ class Sender:
         if not attempted and held:
             await self._sleep(min(0.2, min(self._pacer.chat_wait(c) for c in held) or 0.05))
         return attempted
+
+    async def _merge(self, first: Outgoing) -> Outgoing | None:
+        """The group's last slot in this window: merge its queued conversation into one digest."""
+        async with self._uow() as uow:
+            rows = await uow.outbox.queued_in(first.chat_id, first.id, DIGEST_MAX)
+            run = []
+            for row in rows:
+                if not mergeable(row.priority, row.payload):
+                    break  # later messages wait: nothing overtakes a message that keeps its own slot
+                run.append(row)
+            if len(run) < 2:
+                return None
+            items = [{"kind": r.kind, "lang": r.lang, "payload": r.payload, "case_id": r.case_id} for r in run]
+            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items}))
+            await uow.commit()
+        log.info("group %s backed up: %d messages merged into digest %s", first.chat_id, len(run), digest.id)
+        return digest
 
     async def _deliver(self, msg: Outgoing, attempts: int) -> bool:
         """One try; records the outcome. False when the chat must wait."""

@@ -12,13 +12,13 @@ from collections.abc import Callable
 
 class Pacer:
     def __init__(self, global_per_sec: float, group_per_min: int, private_per_sec: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, group_window: float = 60.0) -> None:
         self._rate = global_per_sec
         self._burst = max(1.0, global_per_sec)
         self._tokens = self._burst
         self._stamp = clock()
         self._clock = clock
-        self._group = (group_per_min, 60.0)
+        self._group = (group_per_min, group_window)
         self._private = (max(1, int(private_per_sec)), 1.0 if private_per_sec >= 1 else 1 / private_per_sec)
         self._sent: dict[int, deque[float]] = {}
 
@@ -31,16 +31,23 @@ class Pacer:
         self._refill(self._clock())
         return 0.0 if self._tokens >= 1 else (1 - self._tokens) / self._rate
 
-    def chat_wait(self, chat_id: int) -> float:
-        """Seconds until this chat's window allows one more message."""
+    def _window(self, chat_id: int) -> tuple[int, float, deque[float] | None]:
         limit, window = self._group if chat_id < 0 else self._private
         sent = self._sent.get(chat_id)
-        if not sent:
-            return 0.0
         now = self._clock()
         while sent and sent[0] <= now - window:
             sent.popleft()
-        return 0.0 if len(sent) < limit else sent[0] + window - now
+        return limit, window, sent
+
+    def chat_wait(self, chat_id: int) -> float:
+        """Seconds until this chat's window allows one more message."""
+        limit, window, sent = self._window(chat_id)
+        return 0.0 if not sent or len(sent) < limit else sent[0] + window - self._clock()
+
+    def chat_left(self, chat_id: int) -> int:
+        """Messages this chat may still get in its current window."""
+        limit, _window, sent = self._window(chat_id)
+        return max(0, limit - len(sent or ()))
 
     def record(self, chat_id: int) -> None:
         now = self._clock()

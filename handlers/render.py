@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from bot.cases.numbers import format_case_no
 from bot.i18n import t
-from bot.outbox import Outgoing
+from bot.outbox import DIGEST, Outgoing
 
 MAX_TEXT = 4096
 MAX_ARG = 300  # user text quoted back is clipped so a message never outgrows Telegram's limit
+DIGEST_ITEM = 180  # characters of each merged message in a digest (DIGEST_MAX of them fit in one)
+TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,16 @@ def _case_followed(lang: str, p: dict[str, Any]) -> str:
              status=t(lang, f"case-status-{p['status']}"))
 
 
+def _digest(lang: str, p: dict[str, Any]) -> str:
+    """Each merged message as one plain line, each in its own reader's language."""
+    items = p.get("items") or []
+    lines = [t(lang, "digest-header", count=len(items))]
+    for item in items:
+        text = render(Outgoing(0, 0, item["kind"], item["lang"], item["payload"], None, item.get("case_id"))).text
+        lines.append("• " + esc(" ".join(html.unescape(TAGS.sub("", text)).split()), DIGEST_ITEM))
+    return "\n".join(lines)
+
+
 Composer = Callable[[str, dict[str, Any]], str]
 
 _COMPOSED: dict[str, Composer] = {
@@ -124,6 +137,7 @@ _COMPOSED: dict[str, Composer] = {
     "case-list": _case_list,
     "case-alert": _case_alert,
     "case-followed": _case_followed,
+    DIGEST: _digest,
 }
 
 

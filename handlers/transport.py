@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 
 from aiogram import Bot
 from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
@@ -10,9 +9,7 @@ from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, Tele
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
 from bot.outbox import Outgoing, PermanentError, RetryLater, TransientError, Unreachable
-from handlers.render import Rendered, render
-
-_TAGS = re.compile(r"<[^>]+>")
+from handlers.render import TAGS, Rendered, render
 
 
 def _markup(rendered: Rendered) -> InlineKeyboardMarkup | None:
@@ -35,7 +32,7 @@ class TelegramTransport:
             if "can't parse entities" not in e.message:
                 raise PermanentError(e.message) from e
         # Our markup was wrong somewhere: the text still matters more than its bold.
-        plain = Rendered(_TAGS.sub("", rendered.text), rendered.buttons, rendered.photo)
+        plain = Rendered(TAGS.sub("", rendered.text), rendered.buttons, rendered.photo)
         try:
             return await self._send(message, plain, None)
         except TelegramBadRequest as e:

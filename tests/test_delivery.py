@@ -68,8 +68,8 @@ async def _no_pending(db) -> bool:
     return await _count(db, OutboxMessage, OutboxMessage.status == "pending") == 0
 
 
-async def _spawn(settings, tmp_path: Path) -> asyncio.subprocess.Process:
-    env = {**os.environ, "SENTINEL_BOT_TOKEN": TOKEN, "SENTINEL_API_BASE": settings.api_base,
+async def _spawn(settings, tmp_path: Path, extra: dict[str, str] | None = None) -> asyncio.subprocess.Process:
+    env = {**os.environ, **(extra or {}), "SENTINEL_BOT_TOKEN": TOKEN, "SENTINEL_API_BASE": settings.api_base,
            "SENTINEL_DATABASE_URL": settings.database_url, "SENTINEL_POLL_TIMEOUT": "5",
            "SENTINEL_SENDER__GROUP_PER_MIN": "100000", "SENTINEL_SENDER__GLOBAL_PER_SEC": "10000",
            "PYTHONPATH": str(REPO)}

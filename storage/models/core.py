@@ -171,6 +171,7 @@ class OutboxMessage(SQLModel, table=True):
     case_id: int | None = Field(default=None, foreign_key="cases.id")
     error: str | None = None
     sent_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    merged_into: int | None = None  # the digest that carried this message (status "merged")
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
 

@@ -33,6 +33,27 @@ class OutboxRepository(Repository):
                 .order_by(col(OutboxMessage.priority), col(OutboxMessage.id)).limit(limit))
         return list((await self.session.exec(stmt)).all())
 
+    async def queued_in(self, chat_id: int, from_id: int, limit: int) -> list[OutboxMessage]:
+        """The chat's pending messages from `from_id` on, in send order."""
+        stmt = (select(OutboxMessage)
+                .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending",
+                       OutboxMessage.id >= from_id)
+                .order_by(col(OutboxMessage.id)).limit(limit))
+        return list((await self.session.exec(stmt)).all())
+
+    async def merge(self, rows: list[OutboxMessage], kind: str, payload: dict[str, Any]) -> OutboxMessage:
+        """One message in place of `rows`, which stay on record as merged into it."""
+        first = rows[0]
+        digest = OutboxMessage(chat_id=first.chat_id, kind=kind, lang=first.lang, payload=payload,
+                               priority=first.priority)
+        self.session.add(digest)
+        await self.session.flush()
+        await self.session.exec(  # type: ignore[call-overload]
+            update(OutboxMessage).where(col(OutboxMessage.id).in_([r.id for r in rows]),
+                                        OutboxMessage.status == "pending")
+            .values(status="merged", merged_into=digest.id))
+        return digest
+
     async def _set(self, msg_id: int, **values: Any) -> None:
         await self.session.exec(  # type: ignore[call-overload]
             update(OutboxMessage).where(col(OutboxMessage.id) == msg_id,

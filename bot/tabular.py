@@ -1,0 +1,45 @@
+"""Tables for people outside the chat (a secretary's superiors): CSV or XLSX, one writer for every export.
+
+CSV is written with a BOM so that Excel opens Chinese text correctly.
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("csv", "xlsx")
+
+
+def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str = "csv",
+                sheet: str = "export") -> int:
+    """Writes `rows` under `headers`; returns the number of rows written."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    count = 0
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(headers)
+            for row in rows:
+                writer.writerow(["" if v is None else v for v in row])
+                count += 1
+        return count
+    from openpyxl import Workbook  # only exports need it
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31])
+    ws.append(list(headers))
+    for row in rows:
+        ws.append([_cell(v) for v in row])
+        count += 1
+    wb.save(path)
+    return count
+
+
+def _cell(value: Any) -> Any:
+    """openpyxl refuses aware datetimes; exports state their time zone in the header instead."""
+    tz = getattr(value, "tzinfo", None)
+    return value.replace(tzinfo=None) if tz is not None else value
