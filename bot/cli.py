@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from collections.abc import Callable
 
@@ -56,6 +57,26 @@ def _export_corrections(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_cases(args: argparse.Namespace) -> int:
+    from bot.services.case_export import UnknownBranch, export_cases
+    settings = _settings()
+    out = Path(args.out or f"cases-{args.since}.{args.format}")
+    try:
+        count = asyncio.run(export_cases(settings.database_url, out, args.format, args.since, settings.tz,
+                                         args.branch))
+    except UnknownBranch as e:
+        raise ConfigError(f"no branch with code {e}") from e
+    print(f"{count} cases written to {out}")
+    return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sentinel", description="Rider Sentinel (骑手哨兵)")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -80,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = db.add_parser("upgrade", help="apply migrations")
     p.add_argument("revision", nargs="?", default="heads")
     p.set_defaults(func=_db_upgrade)
+
+    export = sub.add_parser("export", help="tables for superiors (csv or xlsx)").add_subparsers(
+        dest="export_command", required=True)
+    p = export.add_parser("cases", help="cases reported since a date; personal data masked")
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("--since", type=_date, required=True, help="YYYY-MM-DD (local time)")
+    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
+    p.add_argument("--out", default=None, help="default: cases-<since>.<format>")
+    p.set_defaults(func=_export_cases)
 
     from bot.intake import cli as intake_cli
     intake = intake_cli.register(sub)

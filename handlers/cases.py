@@ -16,6 +16,7 @@ from bot.cases import CaseError, format_case_no
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import normalize_lang, t
+from bot.services.board import post_board
 from bot.services.cases import CaseService
 from bot.services.people import register_person
 from bot.services.reports import ReportService
@@ -101,6 +102,13 @@ async def list_cases(message: Message, command: CommandObject, uow: UnitOfWork, 
                           reply_to=None if incoming.is_private else incoming.message_id)
 
 
+async def board(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                reports: ReportService, cases: CaseService) -> None:
+    if not await post_board(uow, cases, user, incoming.chat_id, incoming.is_private, lang,
+                            None if incoming.is_private else incoming.message_id):
+        reports.reply(uow, incoming, "board-in-group", lang)
+
+
 async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
     """ca:<id>:<action> on a case card; cf:<id>:y|n on a resolution (reporter only)."""
     user, lang = await _presser(uow, query, settings.default_lang)
@@ -148,6 +156,7 @@ def make_router() -> Router:
     router.message.register(show_case, Command("case"))
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
+    router.message.register(board, Command("board"))
     router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
     router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
     return router

@@ -115,6 +115,21 @@ def _case_followed(lang: str, p: dict[str, Any]) -> str:
              status=t(lang, f"case-status-{p['status']}"))
 
 
+def _case_board(lang: str, p: dict[str, Any]) -> str:
+    median = p.get("median_hours")
+    lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60)),
+             t(lang, "board-counts", open=p["open"], solved=p["solved"], total=p["total"]),
+             t(lang, "board-median", hours=median) if median is not None else t(lang, "board-median-none")]
+    latest = p.get("latest") or []
+    if latest:
+        lines.append(t(lang, "board-latest"))
+    for c in latest:
+        place = f" · {esc(c['location'], 40)}" if c.get("location") else ""
+        lines.append(f"{esc(c['number'])} · {t(lang, 'cat-' + c['category'])}{place} · "
+                     f"{t(lang, 'case-status-' + c['status'])} · {esc(c['date'])}")
+    return "\n".join(lines)
+
+
 def _digest(lang: str, p: dict[str, Any]) -> str:
     """Each merged message as one plain line, each in its own reader's language."""
     items = p.get("items") or []
@@ -137,6 +152,7 @@ _COMPOSED: dict[str, Composer] = {
     "case-list": _case_list,
     "case-alert": _case_alert,
     "case-followed": _case_followed,
+    "case-board": _case_board,
     DIGEST: _digest,
 }
 

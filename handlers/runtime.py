@@ -22,7 +22,7 @@ from handlers.polling import poll
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "report", "mycases", "lang", "help")
+COMMANDS = ("start", "report", "mycases", "board", "lang", "help")
 DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
 
 

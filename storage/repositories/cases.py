@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import col, select
 
 from storage.models import Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, PendingReport, utcnow
@@ -106,6 +106,28 @@ class CaseRepository(Repository):
         if overdue_at is not None:
             stmt = stmt.where(col(Case.due_at).is_not(None), Case.due_at < overdue_at)
         return list((await self.session.exec(stmt.order_by(col(Case.id).desc()).limit(limit))).all())
+
+    async def board(self, *, branch_id: int | None, chat_id: int | None, latest: int,
+                    ) -> tuple[dict[str, int], list[float], list[Case]]:
+        """Counts by status, seconds from report to resolution, and the newest cases of a scope
+        (a branch, a chat, or everything when both are None)."""
+        where = ([Case.branch_id == branch_id] if branch_id is not None
+                 else [Case.chat_id == chat_id] if chat_id is not None else [])
+        counts = dict((await self.session.exec(
+            select(Case.status, func.count()).where(*where).group_by(Case.status))).all())
+        times = (await self.session.exec(
+            select(Case.created_at, Case.resolved_at).where(*where, col(Case.resolved_at).is_not(None)))).all()
+        seconds = [(done - made).total_seconds() for made, done in times if done is not None]
+        newest = (await self.session.exec(select(Case).where(*where, col(Case.master_id).is_(None))
+                                          .order_by(col(Case.id).desc()).limit(latest))).all()
+        return counts, seconds, list(newest)
+
+    async def since(self, since: datetime, branch_id: int | None = None) -> list[Case]:
+        """Every case reported since `since`, oldest first (exports)."""
+        stmt = select(Case).where(Case.created_at >= since)
+        if branch_id is not None:
+            stmt = stmt.where(Case.branch_id == branch_id)
+        return list((await self.session.exec(stmt.order_by(col(Case.id)))).all())
 
     async def open_with_deadline(self, statuses: tuple[str, ...]) -> list[Case]:
         stmt = select(Case).where(col(Case.status).in_(statuses), col(Case.due_at).is_not(None),

@@ -127,3 +127,11 @@ case-err-bad-label = “{ $category } { $urgency }” is not a valid category or
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
 digest-header = 📋 Busy group: { $count } updates merged into one message:
+
+## Public board (/board)
+board-title = 📊 <b>Reports and fixes</b> { $title }
+board-counts = Open { $open } · Solved { $solved } · Reported in all { $total }
+board-median = Median time from report to fix: { $hours } h
+board-median-none = No case has been solved yet.
+board-latest = Latest cases:
+board-in-group = Send /board in a riders' group; secretaries can see their branch's board here.

@@ -11,6 +11,7 @@ help =
     📸 Report: describe the problem in the group (a photo or location pin helps), or send /report with a description here
     📍 If the place is missing I ask once: reply with the place or send a location pin
     /mycases — cases you reported
+    /board — the branch's reports-and-fixes board
     /lang zh|en — switch language
     /help — show this help
 case-created =
@@ -61,5 +62,6 @@ urg-low = low
 cmd-start = get started
 cmd-report = report a problem
 cmd-mycases = cases you reported
+cmd-board = reports and fixes board
 cmd-lang = switch language zh / en
 cmd-help = how to use

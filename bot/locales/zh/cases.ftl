@@ -127,3 +127,11 @@ case-err-bad-label = “{ $category } { $urgency }”不是有效的类别或紧
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
 digest-header = 📋 群里消息较多，以下 { $count } 条进展合并发送：
+
+## Public board (/board)
+board-title = 📊 <b>问题上报与解决</b> { $title }
+board-counts = 处理中 { $open } 件 · 已解决 { $solved } 件 · 累计上报 { $total } 件
+board-median = 从上报到解决的中位时长：{ $hours } 小时
+board-median-none = 还没有已解决的工单。
+board-latest = 最新工单：
+board-in-group = /board 请在骑手群里发；书记私聊可看本支部的看板。

@@ -11,6 +11,7 @@ help =
     📸 上报：在群里直接描述问题（可带照片或位置），或私聊发 /report 描述
     📍 缺地点时我会问你一次，回复地点文字或发位置即可
     /mycases — 我上报的工单
+    /board — 本支部问题上报与解决看板
     /lang zh|en — 切换语言
     /help — 显示本说明
 case-created =
@@ -61,5 +62,6 @@ urg-low = 较低
 cmd-start = 开始使用
 cmd-report = 上报一个问题
 cmd-mycases = 我上报的工单
+cmd-board = 问题上报与解决看板
 cmd-lang = 切换语言 zh / en
 cmd-help = 使用说明

@@ -1,0 +1,55 @@
+"""`sentinel export cases`: the secretary's superiors get every case as a table.
+
+The table leaves the bot, so free text passes the negative list (bot.privacy.mask)
+and no reporter is named.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.cases import format_case_no
+from bot.privacy import mask
+from bot.tabular import write_table
+from storage.db import create_engine, session_factory
+from storage.uow import UnitOfWork
+
+HEADERS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location",
+           "text", "due_at", "resolved_at", "closed_at", "hours_to_resolve", "transfers", "reopens",
+           "duplicate_of")
+
+
+class UnknownBranch(ValueError):
+    pass
+
+
+async def export_cases(database_url: str, out: Path, fmt: str, since: date, tz: ZoneInfo,
+                       branch_code: str | None = None) -> int:
+    """Cases reported since `since` (local midnight); times in `tz`. Returns the rows written."""
+    engine = create_engine(database_url)
+    try:
+        async with UnitOfWork(session_factory(engine)) as uow:
+            branch_id = None
+            if branch_code:
+                branch = await uow.branches.by_code(branch_code)
+                if branch is None:
+                    raise UnknownBranch(branch_code)
+                branch_id = branch.id
+            cases = await uow.cases.since(datetime.combine(since, time(), tz), branch_id)
+            codes = {b.id: b.code for b in await uow.branches.all()}
+    finally:
+        await engine.dispose()
+
+    def local(when: datetime | None) -> str:
+        return when.astimezone(tz).strftime("%Y-%m-%d %H:%M") if when else ""
+
+    rows = ((format_case_no(c.id or 0), local(c.created_at), c.category, c.urgency, c.status,
+             codes.get(c.branch_id, "") if c.branch_id else "", c.department or "",
+             mask(c.location) if c.location else "", mask(c.text), local(c.due_at), local(c.resolved_at),
+             local(c.closed_at),
+             round((c.resolved_at - c.created_at).total_seconds() / 3600, 1) if c.resolved_at else "",
+             c.transfers, c.reopens, format_case_no(c.master_id) if c.master_id else "")
+            for c in cases)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return write_table(out, HEADERS, rows, fmt, sheet="cases")
