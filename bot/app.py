@@ -91,7 +91,7 @@ class Core:
         self.sender = Sender(self.uow, transport,
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
                                    group_window=s.group_window),
-                             batch=s.batch, max_backoff=s.max_backoff)
+                             batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency)
         return self.sender
 
     async def close(self) -> None:

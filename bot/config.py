@@ -27,6 +27,7 @@ class SenderSettings(BaseModel):
     private_per_sec: float = Field(1.0, gt=0)
     max_backoff: float = Field(60.0, gt=0)  # seconds between retries after 5xx or network errors
     batch: int = Field(50, ge=1)
+    concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
 
 
 class Settings(BaseSettings):

@@ -79,20 +79,41 @@ def enqueue(uow: UnitOfWork, notice: Notice) -> None:
                    case=notice.case)
 
 
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    msg_id: int
+    chat_id: int
+    status: str  # sent | postpone | failed | blocked
+    platform_id: int | None = None
+    delay: float = 0.0
+    error: str = ""
+    count_attempt: bool = True
+
+
 class Sender:
-    """The one loop that talks to the platform for outgoing messages."""
+    """The one loop that talks to the platform for outgoing messages.
+
+    Each pass takes the due messages, gives every chat one task that sends the
+    chat's messages in order, runs up to `concurrency` chats at once (so the
+    platform's latency does not cap the rate; the pacer does), and records the
+    outcomes as they come, many per commit when busy. A pass ends only when
+    every outcome is recorded, so the next pass never sees a sent message as due.
+    """
 
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
-                 *, batch: int = 50, max_backoff: float = 60.0,
+                 *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self._uow = uow_factory
         self._transport = transport
         self._pacer = pacer
         self._batch = batch
         self._max_backoff = max_backoff
+        self._slots = asyncio.Semaphore(concurrency)
         self._sleep = sleep
         self._wake = asyncio.Event()
         self._stopping = False
+        self._outcomes: list[_Outcome] = []
+        self._recorder: asyncio.Task[None] | None = None
 
     def wake(self) -> None:
         self._wake.set()
@@ -120,38 +141,53 @@ class Sender:
 
     async def drain_once(self) -> bool:
         """Deliver what is due now; True if anything was attempted."""
+        if self._outcomes:  # left over from a pass whose recording failed: they are not due again
+            await self._write_outcomes()
         async with self._uow() as uow:
             rows = await uow.outbox.due(self._batch)
-            batch = [_outgoing(r) for r in rows if r.id is not None]
-            attempts = {r.id: r.attempts for r in rows}
-            priority = {r.id: r.priority for r in rows}
-        if not batch:
+        chats: dict[int, list[tuple[Outgoing, int, int]]] = {}
+        for r in rows:
+            if r.id is not None:
+                chats.setdefault(r.chat_id, []).append((_outgoing(r), r.attempts, r.priority))
+        if not chats:
             return False
-        held: set[int] = set()
-        attempted = False
-        for msg in batch:
-            if self._stopping:
-                break
-            if msg.chat_id in held:
-                continue
-            if self._pacer.chat_wait(msg.chat_id) > 0:
-                held.add(msg.chat_id)  # keep the chat's order; others may go meanwhile
-                continue
-            if (msg.chat_id < 0 and self._pacer.chat_left(msg.chat_id) == 1
-                    and mergeable(priority.get(msg.id, -1), msg.payload)):
-                digest = await self._merge(msg)
-                if digest is not None:
-                    held.add(msg.chat_id)  # the rest of this batch for the chat went into the digest
-                    msg = digest
-            wait = self._pacer.global_wait()
-            if wait > 0:
-                await self._sleep(wait)
-            attempted = True
-            if not await self._deliver(msg, attempts.get(msg.id, 0)):
-                held.add(msg.chat_id)
-        if not attempted and held:
-            await self._sleep(min(0.2, min(self._pacer.chat_wait(c) for c in held) or 0.05))
+        results = await asyncio.gather(*(self._send_chat(queue) for queue in chats.values()),
+                                       return_exceptions=True)
+        await self._recorded()
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+        attempted = any(results)
+        if not attempted:  # every chat is waiting for its window
+            waits = [self._pacer.chat_wait(c) for c in chats]
+            await self._sleep(min(0.2, min(waits) or 0.05))
         return attempted
+
+    async def _send_chat(self, queue: list[tuple[Outgoing, int, int]]) -> bool:
+        """One chat's messages in order, until its window is full or one must be retried later."""
+        attempted = False
+        async with self._slots:
+            for msg, attempts, priority in queue:
+                chat = msg.chat_id
+                if self._stopping or self._pacer.chat_wait(chat) > 0:
+                    break
+                merged = False
+                if chat < 0 and self._pacer.chat_left(chat) == 1 and mergeable(priority, msg.payload):
+                    digest = await self._merge(msg)
+                    if digest is not None:
+                        msg, attempts, merged = digest, 0, True
+                await self._take_global()
+                attempted = True
+                outcome = await self._try(msg, attempts)
+                self._record(outcome)
+                if merged or outcome.status == "postpone":
+                    break  # the rest of the queue went into the digest, or must keep its order
+        return attempted
+
+    async def _take_global(self) -> None:
+        """Wait for the global bucket and take a token (no await between check and take)."""
+        while (wait := self._pacer.global_wait()) > 0:
+            await self._sleep(wait)
 
     async def _merge(self, first: Outgoing) -> Outgoing | None:
         """The group's last slot in this window: merge its queued conversation into one digest."""
@@ -170,35 +206,51 @@ class Sender:
         log.info("group %s backed up: %d messages merged into digest %s", first.chat_id, len(run), digest.id)
         return digest
 
-    async def _deliver(self, msg: Outgoing, attempts: int) -> bool:
-        """One try; records the outcome. False when the chat must wait."""
+    async def _try(self, msg: Outgoing, attempts: int) -> _Outcome:
         self._pacer.record(msg.chat_id)
         try:
             platform_id = await self._transport.deliver(msg)
         except RetryLater as e:
             self._pacer.penalise(e.chat_id, e.seconds)
-            return await self._record(msg, "postpone", e.seconds, f"429 retry after {e.seconds}", False)
+            return _Outcome(msg.id, msg.chat_id, "postpone", delay=e.seconds, error=f"429 retry after {e.seconds}",
+                            count_attempt=False)
         except TransientError as e:  # never given up: an outage ends, and nothing may be lost
-            return await self._record(msg, "postpone", min(self._max_backoff, 0.5 * 2 ** attempts), str(e), True)
+            return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
+                            error=str(e))
         except Unreachable as e:
-            async with self._uow() as uow:
-                await uow.chats.set_blocked(msg.chat_id)
-                await uow.outbox.mark_failed(msg.id, str(e), status="blocked")
-                await uow.commit()
-            return True
+            return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
         except PermanentError as e:
             log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
-            return await self._record(msg, "failed", 0, str(e), True)
-        async with self._uow() as uow:
-            await uow.outbox.mark_sent(msg.id, platform_id)
-            await uow.commit()
-        return True
+            return _Outcome(msg.id, msg.chat_id, "failed", error=str(e))
+        return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id)
 
-    async def _record(self, msg: Outgoing, outcome: str, delay: float, error: str, attempt: bool) -> bool:
-        async with self._uow() as uow:
-            if outcome == "postpone":
-                await uow.outbox.postpone(msg.id, delay, error, attempt)
-            else:
-                await uow.outbox.mark_failed(msg.id, error)
-            await uow.commit()
-        return outcome != "postpone"
+    def _record(self, outcome: _Outcome) -> None:
+        """Queue an outcome for the recorder: while one commit runs, the next ones gather."""
+        self._outcomes.append(outcome)
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._write_outcomes())
+
+    async def _recorded(self) -> None:
+        while self._recorder is not None and not self._recorder.done():
+            await asyncio.shield(self._recorder)
+        if self._outcomes:  # the recorder failed (database trouble): try once more, or fail the pass
+            await self._write_outcomes()
+
+    async def _write_outcomes(self) -> None:
+        while self._outcomes:
+            outcomes, self._outcomes = self._outcomes, []
+            try:
+                async with self._uow() as uow:
+                    for o in outcomes:
+                        if o.status == "sent":
+                            await uow.outbox.mark_sent(o.msg_id, o.platform_id)
+                        elif o.status == "postpone":
+                            await uow.outbox.postpone(o.msg_id, o.delay, o.error, o.count_attempt)
+                        else:
+                            if o.status == "blocked":
+                                await uow.chats.set_blocked(o.chat_id)
+                            await uow.outbox.mark_failed(o.msg_id, o.error, status=o.status)
+                    await uow.commit()
+            except BaseException:
+                self._outcomes[:0] = outcomes  # keep them for the next try
+                raise

@@ -82,6 +82,7 @@ class StoredMessage:
     poll: dict | None = None
     edits: list[dict] = field(default_factory=list)
     deleted: bool = False
+    received_at: float = field(default_factory=time.time)  # epoch seconds, sub-second (benchmarks)
 
     @property
     def date(self) -> int:
@@ -98,6 +99,7 @@ class StoredMessage:
             "reply_to_message_id": self.reply_to_message_id, "reply_markup": self.reply_markup,
             "date": self.date, "edits": self.edits, "deleted": self.deleted,
             "location": self.obj.get("location"), "voice": self.obj.get("voice"),
+            "received_at": self.received_at,
         }
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import sys
 import tempfile
 import time
@@ -23,28 +22,12 @@ sys.path.insert(0, str(REPO))
 
 from emulator import DEFAULT_TOKEN  # noqa: E402
 from emulator.client import EmulatorClient  # noqa: E402
+from emulator.process import emulator_process  # noqa: E402
 
 REPORTS = ["幸福小区3号门的路灯坏了 晚上黑乎乎的", "建国路和光华路路口红绿灯一直闪黄灯",
            "光华路桥下积水很深 电动车过不去", "The street light on Keyuan Rd is out",
            "人民路地铁站B口井盖没了 很危险", "小区门口垃圾堆了三天没人收 臭死了"]
 CHATTER = ["中午有人一起吃饭不", "哈哈哈 好的", "今天单子好多啊 累死", "Anyone up for lunch?"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-async def _wait_http(url: str) -> None:
-    async with EmulatorClient(url) as tg:
-        for _ in range(200):
-            try:
-                await tg.stats()
-                return
-            except Exception:  # noqa: BLE001
-                await asyncio.sleep(0.05)
-    raise TimeoutError("emulator did not start")
 
 
 async def _fill(tg: EmulatorClient, n: int, chats: int) -> None:
@@ -102,28 +85,19 @@ def serve_echo(api: str) -> None:
 
 
 async def main(args: argparse.Namespace) -> int:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    emu = await asyncio.create_subprocess_exec(sys.executable, "-m", "emulator", "--port", str(port),
-                                               "--no-limits", stdout=asyncio.subprocess.DEVNULL)
-    try:
-        await _wait_http(url)
-        async with EmulatorClient(url, token=DEFAULT_TOKEN) as tg:
-            env = {**os.environ, "PYTHONPATH": str(REPO)}
+    async with emulator_process("--no-limits") as url, EmulatorClient(url, token=DEFAULT_TOKEN) as tg:
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        await _fill(tg, args.n, args.chats)
+        echo_s = await _measure(tg, [sys.executable, __file__, "--serve-echo", url], env, args.n, "sent")
+        with tempfile.TemporaryDirectory() as tmp:
+            db = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+            from storage.migrate import upgrade
+            upgrade(db)  # not part of the timing
             await _fill(tg, args.n, args.chats)
-            echo_s = await _measure(tg, [sys.executable, __file__, "--serve-echo", url], env, args.n, "sent")
-            with tempfile.TemporaryDirectory() as tmp:
-                db = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-                from storage.migrate import upgrade
-                upgrade(db)  # not part of the timing
-                await _fill(tg, args.n, args.chats)
-                bot_env = {**env, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": url,
-                           "SENTINEL_DATABASE_URL": db, "SENTINEL_LOG_LEVEL": "WARNING"}
-                full_s = await _measure(tg, [sys.executable, "-m", "bot.cli", "run"], bot_env, args.n,
-                                        "confirmed")
-    finally:
-        emu.terminate()
-        await emu.wait()
+            bot_env = {**env, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": url,
+                       "SENTINEL_DATABASE_URL": db, "SENTINEL_LOG_LEVEL": "WARNING"}
+            full_s = await _measure(tg, [sys.executable, "-m", "bot.cli", "run"], bot_env, args.n,
+                                    "confirmed")
     echo_rate, full_rate = args.n / echo_s, args.n / full_s
     ratio = full_rate / echo_rate
     print(f"updates: {args.n} in {args.chats} groups ({REPORTS and '60% reports'})")

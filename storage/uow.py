@@ -1,6 +1,7 @@
 """Unit of work: one transaction, the repositories that share it, and an after-commit hook."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from types import TracebackType
 
@@ -36,6 +37,7 @@ class UnitOfWork:
         if exc_type is not None:
             await self.rollback()
         await self.session.close()
+        await asyncio.sleep(0)  # let whoever waits for the connection take it (SQLite has one) before we reuse it
 
     async def rollback(self) -> None:
         self.deferred.clear()
