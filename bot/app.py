@@ -12,16 +12,24 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.intake import get_model
 from bot.outbox import Sender, Transport
 from bot.pacing import Pacer
 from bot.scheduling import Jobs, Pass, attach_runner, build_scheduler, run_pass_in
 from bot.cases import load_routing
+from bot.points import ConfigError as PointsConfigError
+from bot.points import load_points_config
 from bot.services.admin import AdminService
+from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
+from bot.services.checkins import CheckinService
 from bot.services.deadlines import DeadlineService
+from bot.services.lessons import LessonService
+from bot.services.needs import NeedsService
+from bot.services.points import PointsService
 from bot.services.reports import ReportService
+from bot.services.surveys import SurveyService
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
 from storage.uow import UnitOfWork
@@ -42,6 +50,12 @@ class Core:
     jobs: Jobs
     passes: dict[str, Pass] = field(default_factory=dict)  # stored job kind -> pass(uow, *ids)
     sender: Sender | None = field(default=None)
+    lessons: LessonService | None = field(default=None)
+    points: PointsService | None = field(default=None)
+    checkins: CheckinService | None = field(default=None)
+    broadcasts: BroadcastService | None = field(default=None)
+    surveys: SurveyService | None = field(default=None)
+    needs: NeedsService | None = field(default=None)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -51,17 +65,40 @@ class Core:
         # than inside the first rider message's handler, where it would stall every update.
         await asyncio.to_thread(get_model)
         engine = create_engine(settings.database_url)
-        cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz)
+        try:
+            points_config = load_points_config(settings.points_file)
+        except PointsConfigError as e:
+            raise ConfigError(f"invalid SENTINEL_POINTS_FILE: {e}") from None
+        points = PointsService(points_config, settings.tz, superadmins=frozenset(settings.superadmin_ids),
+                               default_lang=settings.default_lang)
+        cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz,
+                            points=points)
         jobs = Jobs(build_scheduler(settings.database_url, settings.tz))
         deadlines = DeadlineService(cases)
         core = cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),
                    AdminService(cases), deadlines, jobs)
         core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
+        core.lessons = LessonService(jobs, cases, settings.timezone, points=points)
+        core.passes.update(core.lessons.passes())
+        core.points = points
+        core.checkins = CheckinService(settings.tz, frozenset(settings.superadmin_ids), awarder=points,
+                                       default_lang=settings.default_lang)
+        core.passes["leaderboard"] = lambda uow: points.leaderboard(uow)
+        core.broadcasts = BroadcastService(jobs, cases, settings.sender.global_per_sec)
+        core.surveys = SurveyService(jobs, core.broadcasts, points=points)
+        core.needs = NeedsService(core.broadcasts)
+        core.passes.update(core.broadcasts.passes() | core.surveys.passes())
+        async with core.uow() as uow:  # the catalogue follows config; stock stays as it is
+            await points.seed_catalogue(uow)
+            await uow.commit()
         return core
 
     def services(self) -> dict[str, object]:
         """What handlers may ask for by name."""
-        return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin}
+        return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin,
+                "lessons": self.lessons,
+                "points": self.points, "checkins": self.checkins,
+                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
@@ -71,6 +108,9 @@ class Core:
         """Start the one scheduler; only the process that serves the bot does this."""
         attach_runner(run_pass_in(self.uow, self.passes))
         self.jobs.every("deadline-sweep", "deadline-sweep", seconds=SWEEP_EVERY)
+        if self.lessons is not None:
+            self.lessons.start_jobs()
+        self.jobs.cron("leaderboard-monthly", "leaderboard", day=1, hour=9, minute=0)
         self.jobs.scheduler.start()
 
     def stop_jobs(self) -> None:

@@ -70,6 +70,35 @@ def _export_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_points(args: argparse.Namespace) -> int:
+    from bot.points.export import UnknownBranch, export_points
+    settings = _settings()
+    what = "balances" if args.balances else "points"
+    out = Path(args.out or f"{what}{'-' + str(args.since) if args.since else ''}.{args.format}")
+    try:
+        count = asyncio.run(export_points(settings.database_url, out, args.format, settings.tz, since=args.since,
+                                          branch_code=args.branch, balances=args.balances,
+                                          points_file=settings.points_file))
+    except UnknownBranch as e:
+        raise ConfigError(f"no branch with code {e}") from e
+    print(f"{count} rows written to {out}")
+    return 0
+
+
+def _export_attendance(args: argparse.Namespace) -> int:
+    from bot.services.attendance_export import UnknownBranch, export_attendance
+    settings = _settings()
+    out = Path(args.out or f"attendance{'-' + str(args.since) if args.since else ''}.{args.format}")
+    try:
+        count = asyncio.run(export_attendance(settings.database_url, out, args.format, settings.tz,
+                                              since=args.since, branch_code=args.branch,
+                                              lang=settings.default_lang))
+    except UnknownBranch as e:
+        raise ConfigError(f"no branch with code {e}") from e
+    print(f"{count} attendances written to {out} (times in {settings.timezone})")
+    return 0
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -110,12 +139,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch", default=None, help="branch code (default: every branch)")
     p.add_argument("--out", default=None, help="default: cases-<since>.<format>")
     p.set_defaults(func=_export_cases)
+    p = export.add_parser("points", help="the points ledger (or --balances); hidden riders stay anonymous")
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("--since", type=_date, default=None, help="YYYY-MM-DD (local time; default: everything)")
+    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
+    p.add_argument("--balances", action="store_true", help="one row per rider: balance, tier, last 12 months")
+    p.add_argument("--out", default=None, help="default: points[-<since>].<format>")
+    p.set_defaults(func=_export_points)
+    p = export.add_parser("attendance", help="activity check-ins and lesson completions; free text masked")
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("--since", type=_date, default=None, help="YYYY-MM-DD (local time; default: everything)")
+    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
+    p.add_argument("--out", default=None, help="default: attendance[-<since>].<format>")
+    p.set_defaults(func=_export_attendance)
 
     from bot.intake import cli as intake_cli
     intake = intake_cli.register(sub)
     p = intake.add_parser("export-corrections", help="write secretaries' label corrections for `intake train`")
     p.add_argument("--out", default=None, help="default: data/intake/corrections.jsonl")
     p.set_defaults(func=_export_corrections)
+
+    from bot.lessons import cli as lessons_cli
+    lessons_cli.register(sub)
     return parser
 
 

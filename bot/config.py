@@ -21,7 +21,7 @@ class ConfigError(Exception):
 class SenderSettings(BaseModel):
     """Outgoing pacing; defaults follow Telegram's published limits."""
 
-    global_per_sec: float = Field(28.0, gt=0)
+    global_per_sec: float = Field(29.0, gt=0)
     group_per_min: int = Field(19, gt=0)
     group_window: float = Field(60.0, gt=0)  # seconds; tests scale Telegram's minute down
     private_per_sec: float = Field(1.0, gt=0)
@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Shanghai"
     superadmin_ids: list[int] = []
     routing_file: Path | None = None  # operator overrides of departments and deadlines (TOML)
+    points_file: Path | None = None  # operator overrides of points rules, tiers, catalogue (TOML)
 
     @field_validator("default_lang")
     @classmethod

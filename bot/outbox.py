@@ -185,7 +185,7 @@ class Sender:
         return attempted
 
     async def _take_global(self) -> None:
-        """Wait for the global bucket and take a token (no await between check and take)."""
+        """Wait for the global window; the caller dispatches at once (no await between)."""
         while (wait := self._pacer.global_wait()) > 0:
             await self._sleep(wait)
 
@@ -211,17 +211,25 @@ class Sender:
         try:
             platform_id = await self._transport.deliver(msg)
         except RetryLater as e:
+            self._pacer.answered()
             self._pacer.penalise(e.chat_id, e.seconds)
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=e.seconds, error=f"429 retry after {e.seconds}",
                             count_attempt=False)
         except TransientError as e:  # never given up: an outage ends, and nothing may be lost
+            self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
                             error=str(e))
         except Unreachable as e:
+            self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
         except PermanentError as e:
+            self._pacer.answered()
             log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
             return _Outcome(msg.id, msg.chat_id, "failed", error=str(e))
+        except BaseException:
+            self._pacer.answered()
+            raise
+        self._pacer.answered()
         return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id)
 
     def _record(self, outcome: _Outcome) -> None:
@@ -241,10 +249,12 @@ class Sender:
             outcomes, self._outcomes = self._outcomes, []
             try:
                 async with self._uow() as uow:
+                    await uow.outbox.mark_sent_many([(o.msg_id, o.platform_id) for o in outcomes
+                                                     if o.status == "sent"])
                     for o in outcomes:
                         if o.status == "sent":
-                            await uow.outbox.mark_sent(o.msg_id, o.platform_id)
-                        elif o.status == "postpone":
+                            continue
+                        if o.status == "postpone":
                             await uow.outbox.postpone(o.msg_id, o.delay, o.error, o.count_attempt)
                         else:
                             if o.status == "blocked":

@@ -1,7 +1,11 @@
-"""Outgoing rate limits: a global token bucket plus per-chat sliding windows.
+"""Outgoing rate limits, counted the way Telegram counts them: sliding windows.
 
 Telegram answers 429 above ~30 messages/s overall, ~20/min in one group and
-~1/s in one private chat; pacing below those keeps 429s the exception.
+~1/s in one private chat. Every limit here is a sliding window (a token bucket
+would let any one second carry up to twice its rate after a pause). The global
+window counts a message from the moment it is dispatched until one window after
+its answer came back: with many sends in flight, one that reached Telegram late
+still counts in Telegram's second.
 """
 from __future__ import annotations
 
@@ -9,27 +13,33 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+GLOBAL_WINDOW = 1.0  # seconds
+IN_FLIGHT_POLL = 0.002  # seconds to wait when only sends in flight fill the global window
+
 
 class Pacer:
     def __init__(self, global_per_sec: float, group_per_min: int, private_per_sec: float,
                  clock: Callable[[], float] = time.monotonic, group_window: float = 60.0) -> None:
-        self._rate = global_per_sec
-        self._burst = max(1.0, global_per_sec)
-        self._tokens = self._burst
-        self._stamp = clock()
         self._clock = clock
+        self._global_limit = max(1, int(global_per_sec))
+        self._answered: deque[float] = deque()  # when recent sends' answers came back
+        self._in_flight = 0
+        self._hold_until = 0.0  # after a global 429
         self._group = (group_per_min, group_window)
         self._private = (max(1, int(private_per_sec)), 1.0 if private_per_sec >= 1 else 1 / private_per_sec)
         self._sent: dict[int, deque[float]] = {}
 
-    def _refill(self, now: float) -> None:
-        self._tokens = min(self._burst, self._tokens + (now - self._stamp) * self._rate)
-        self._stamp = now
-
     def global_wait(self) -> float:
-        """Seconds until the global bucket allows one more message."""
-        self._refill(self._clock())
-        return 0.0 if self._tokens >= 1 else (1 - self._tokens) / self._rate
+        """Seconds until one more message may be dispatched."""
+        now = self._clock()
+        if now < self._hold_until:
+            return self._hold_until - now
+        answered = self._answered
+        while answered and answered[0] <= now - GLOBAL_WINDOW:
+            answered.popleft()
+        if len(answered) + self._in_flight < self._global_limit:
+            return 0.0
+        return answered[0] + GLOBAL_WINDOW - now if answered else IN_FLIGHT_POLL
 
     def _window(self, chat_id: int) -> tuple[int, float, deque[float] | None]:
         limit, window = self._group if chat_id < 0 else self._private
@@ -50,17 +60,19 @@ class Pacer:
         return max(0, limit - len(sent or ()))
 
     def record(self, chat_id: int) -> None:
-        now = self._clock()
-        self._refill(now)
-        self._tokens -= 1
-        self._sent.setdefault(chat_id, deque()).append(now)
+        """A message is dispatched to `chat_id`; call `answered` when the platform replies."""
+        self._in_flight += 1
+        self._sent.setdefault(chat_id, deque()).append(self._clock())
+
+    def answered(self) -> None:
+        self._in_flight = max(0, self._in_flight - 1)
+        self._answered.append(self._clock())
 
     def penalise(self, chat_id: int | None, seconds: float) -> None:
-        """After a 429, hold the bucket (chat_id None) or the chat for `seconds`."""
+        """After a 429, hold everything (chat_id None) or the chat for `seconds`."""
         now = self._clock()
         if chat_id is None:
-            self._refill(now)
-            self._tokens = min(self._tokens, -seconds * self._rate)
+            self._hold_until = max(self._hold_until, now + seconds)
         else:
             limit, window = self._group if chat_id < 0 else self._private
             self._sent[chat_id] = deque([now + seconds - window] * limit)

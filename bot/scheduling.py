@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
@@ -39,9 +40,23 @@ def sync_url(url: str) -> str:
                .replace("postgresql+asyncpg://", "postgresql+psycopg://"))
 
 
+def jobstore_url(url: str) -> str:
+    """Where the jobs live: our database through a sync driver, except that on SQLite they get a
+    file of their own beside it (`x.db` -> `x.jobs.db`). APScheduler writes its store from the
+    event loop's thread; sharing the file's one write lock with our async connection deadlocks
+    whenever a transaction of ours is open at that moment (the store waits for a lock only the
+    blocked loop can release, 5 s, then "database is locked")."""
+    sync = sync_url(url)
+    prefix = "sqlite:///"
+    if not sync.startswith(prefix) or sync == prefix or ":memory:" in sync:
+        return sync
+    path = Path(sync[len(prefix):])
+    return prefix + str(path.with_name(f"{path.stem}.jobs{path.suffix or '.db'}"))
+
+
 def build_scheduler(database_url: str, timezone: Any) -> AsyncIOScheduler:
     return AsyncIOScheduler(
-        jobstores={"default": SQLAlchemyJobStore(url=sync_url(database_url), tablename="apscheduler_jobs")},
+        jobstores={"default": SQLAlchemyJobStore(url=jobstore_url(database_url), tablename="apscheduler_jobs")},
         timezone=timezone,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": DEFAULT_GRACE})
 

@@ -7,6 +7,7 @@ from aiogram.types import Message
 
 from bot.domain import IncomingMessage
 from bot.i18n import LANGS
+from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -16,9 +17,13 @@ async def start(message: Message, uow: UnitOfWork, incoming: IncomingMessage, la
     reports.reply(uow, incoming, "start", lang, name=incoming.sender.first_name)
 
 
-async def help_(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
-                reports: ReportService) -> None:
+async def help_(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                reports: ReportService, cases: CaseService) -> None:
     reports.reply(uow, incoming, "help", lang)
+    if incoming.is_private:
+        scope = await cases.scope(uow, user)
+        if scope.superadmin or scope.branch_id is not None or scope.departments:
+            reports.reply(uow, incoming, "help-staff", lang)
 
 
 async def set_lang(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,

@@ -22,7 +22,8 @@ from handlers.polling import poll
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "report", "mycases", "board", "lang", "help")
+COMMANDS = ("start", "report", "mycases", "board", "lesson", "checkin", "hours", "reportin", "me", "shop", "lang",
+            "help")
 DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
 
 

@@ -1,25 +1,49 @@
-"""Benchmark the micro-lesson pipeline.
+"""Benchmark the micro-lesson pipeline: planning, and delivery within Telegram's limits.
 
-Planning part (the only one for now, and the default ``--plan-only``): plan a
-week for 5,000 groups across 50 branches (3 days each, a mix of time zones and
-custom shift profiles), time it, and verify every planner property from
-scratch. Exits non-zero if planning takes longer than the budget or any
-property fails.
+Planning (``--plan-only``): plan a week for 5,000 groups across 50 branches (3 days
+each, a mix of time zones and custom shift profiles), time it, and verify every
+planner property from scratch. Fails if planning takes longer than the budget or
+any property fails.
 
-    .venv/bin/python scripts/bench_lessons.py [--groups 5000 --branches 50 --seed 7]
+Delivery (``--deliver-only``; both parts run by default): the emulator in its own
+process with Telegram's limits ON (30 msg/s overall, 20/min per group, 1/s per
+private chat); this process runs the bot's core on a temporary SQLite database:
+1,000 lesson pushes to 250 groups (4 slots each, so the per-group limit is not the
+bottleneck) are queued by the real push pass (LessonService.push, outbox rows with
+their dedupe keys), then the real outbox Sender with the TelegramTransport (aiogram
+over HTTP) delivers them, paced at SenderSettings.global_per_sec (default 30, the
+emulator's limit). Reports the achieved rate as % of the emulator's global limit
+(target >= 95 %), the busiest one-second window the emulator saw, and the 429s it
+answered (target 0). Fails if a target is missed.
+
+    .venv/bin/python scripts/bench_lessons.py [--plan-only | --deliver-only] [--messages 1000 --groups 250]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.app import Core  # noqa: E402
+from bot.config import SenderSettings, load_settings  # noqa: E402
+from emulator import DEFAULT_TOKEN  # noqa: E402
+from emulator.client import EmulatorClient  # noqa: E402
+from emulator.process import emulator_process  # noqa: E402
+from handlers.runtime import make_bot  # noqa: E402
+from handlers.transport import TelegramTransport  # noqa: E402
+from storage.models import Branch, Chat  # noqa: E402
+from storage.models.lessons import LessonSchedule  # noqa: E402
 
 from bot.lessons.library import default_folder, load_library  # noqa: E402
 from bot.lessons.planner import (  # noqa: E402
@@ -83,20 +107,131 @@ def bench_plan(args: argparse.Namespace) -> bool:
     return ok
 
 
+MONDAY_LULL = datetime(2025, 3, 3, 14, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Monday, off-peak
+GROUP_BASE = -1_000_200_000_000
+
+
+async def _seed(core: Core, tg: EmulatorClient, groups: int) -> list[int]:
+    """One branch, `groups` groups under it with a Monday lesson slot, known to the emulator too."""
+    ids = [GROUP_BASE - i for i in range(groups)]
+    async with core.uow() as uow:
+        branch = uow.branches.add(Branch(code="bench", name="Bench"))
+        await uow.session.flush()
+        for i, chat_id in enumerate(ids):
+            uow.session.add(Chat(id=chat_id, type="supergroup", title=f"bench {i}", branch_id=branch.id))
+            uow.session.add(LessonSchedule(chat_id=chat_id, weekdays="0", slots={"0": 14 * 60 + 30}))
+        await uow.commit()
+    for i, chat_id in enumerate(ids):
+        async with tg.http.post(f"{tg.base_url}/_emu/chat", json={
+                "token": DEFAULT_TOKEN, "chat": {"id": chat_id, "type": "supergroup", "title": f"bench {i}"}}) as r:
+            r.raise_for_status()
+    return ids
+
+
+async def _queue(core: Core, ids: list[int], rounds: int) -> int:
+    """`rounds` weekly Monday slots for every group, through the push pass (one commit per slot)."""
+    assert core.lessons is not None
+    queued = 0
+    for week in range(rounds):
+        core.lessons.clock = lambda week=week: (MONDAY_LULL + timedelta(weeks=week)).astimezone(UTC)
+        async with core.uow() as uow:
+            for chat_id in ids:
+                queued += await core.lessons.push(uow, chat_id, 0)
+            await uow.commit()
+    return queued
+
+
+async def _received(tg: EmulatorClient, ids: list[int]) -> list[float]:
+    """When the emulator stored each bot message (epoch seconds), over all the groups."""
+    stamps: list[float] = []
+    for chat_id in ids:
+        stamps += [m["received_at"] for m in await tg.messages(chat_id)]
+    return sorted(stamps)
+
+
+def _busiest_second(stamps: list[float]) -> int:
+    best, j = 0, 0
+    for i, t in enumerate(stamps):
+        while stamps[j] <= t - 1.0:
+            j += 1
+        best = max(best, i - j + 1)
+    return best
+
+
+async def _deliver(args: argparse.Namespace) -> bool:
+    limits = ("--global-per-sec", str(args.global_per_sec), "--group-per-min", str(args.group_per_min),
+              "--private-per-sec", str(args.private_per_sec))
+    async with emulator_process(*limits) as url, EmulatorClient(url, token=DEFAULT_TOKEN) as tg:
+        with tempfile.TemporaryDirectory() as tmp:
+            sender_cfg = SenderSettings(global_per_sec=args.sender_global, group_per_min=args.sender_group,
+                                        private_per_sec=args.private_per_sec)
+            settings = load_settings(_env_file=None, bot_token=DEFAULT_TOKEN, api_base=url,
+                                     database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}", sender=sender_cfg)
+            core = await Core.open(settings)  # migrations and the intake model: not timed
+            bot = make_bot(settings)
+            try:
+                ids = await _seed(core, tg, args.groups)
+                t0 = time.perf_counter()
+                queued = await _queue(core, ids, max(1, args.messages // args.groups))
+                queue_s = time.perf_counter() - t0
+                sender = core.attach(TelegramTransport(bot))
+                task = asyncio.create_task(sender.run())
+                deadline = time.perf_counter() + args.timeout
+                while (await tg.stats())["sent"] < queued and time.perf_counter() < deadline:
+                    await asyncio.sleep(0.05)
+                sender.stop()
+                await task
+                stats = await tg.stats()
+                stamps = await _received(tg, ids)
+            finally:
+                await bot.session.close()
+                await core.close()
+    delivered = len(stamps)
+    seconds = max(1e-9, stamps[-1] - stamps[0]) if stamps else float("inf")
+    rate = (delivered - 1) / seconds if delivered > 1 else 0.0  # n messages span n-1 intervals
+    pct = 100 * rate / args.global_per_sec
+    errors = stats["errors"].get("429", 0)
+    print(f"deliver: {queued} lessons queued to {args.groups} groups by the push pass in {queue_s:.2f} s")
+    print(f"deliver: emulator limits {args.global_per_sec}/s overall, {args.group_per_min}/min per group; "
+          f"sender paced at {args.sender_global}/s, {args.sender_group}/min per group")
+    print(f"deliver: {delivered}/{queued} delivered in {seconds:.2f} s = {rate:.1f} msg/s = "
+          f"{pct:.1f} % of the {args.global_per_sec}/s limit (target >= {args.min_pct:.0f} %)")
+    print(f"deliver: busiest second {_busiest_second(stamps)} messages; 429s answered {errors} (target 0); "
+          f"sendMessage calls {stats['calls'].get('sendMessage', 0)}")
+    ok = delivered >= queued and errors == 0 and pct >= args.min_pct
+    print(f"deliver: {'OK' if ok else 'FAIL'}")
+    return ok
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--plan-only", action=argparse.BooleanOptionalAction, default=True,
-                        help="run only the planning benchmark (default; the delivery part is not built yet)")
-    parser.add_argument("--groups", type=int, default=5000)
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--plan-only", action="store_true", help="run only the planning benchmark")
+    which.add_argument("--deliver-only", action="store_true", help="run only the delivery benchmark")
+    parser.add_argument("--groups", type=int, default=None,
+                        help="planning: 5000 groups; delivery: 250 groups")
     parser.add_argument("--branches", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--cap", type=int, default=DEFAULT_PER_MINUTE_CAP, help="global sends per minute")
     parser.add_argument("--budget", type=float, default=2.0, help="max seconds for plan_week")
     parser.add_argument("--week-start", default="2025-03-03", help="ISO date of the week's first day")
+    parser.add_argument("--messages", type=int, default=1000, help="delivery: lessons to deliver")
+    parser.add_argument("--global-per-sec", type=int, default=30, help="delivery: the emulator's global limit")
+    parser.add_argument("--group-per-min", type=int, default=20, help="delivery: the emulator's per-group limit")
+    parser.add_argument("--private-per-sec", type=int, default=1)
+    parser.add_argument("--sender-global", type=float, default=30.0,
+                        help="delivery: SenderSettings.global_per_sec (default: the emulator's limit)")
+    parser.add_argument("--sender-group", type=int, default=19, help="delivery: SenderSettings.group_per_min")
+    parser.add_argument("--min-pct", type=float, default=95.0)
+    parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args(argv)
+    ok = True
+    if not args.deliver_only:
+        ok = bench_plan(argparse.Namespace(**{**vars(args), "groups": args.groups or 5000})) and ok
     if not args.plan_only:
-        parser.error("only the planning benchmark exists so far; run with --plan-only (the default)")
-    return 0 if bench_plan(args) else 1
+        logging.basicConfig(level=logging.WARNING)
+        ok = asyncio.run(_deliver(argparse.Namespace(**{**vars(args), "groups": args.groups or 250}))) and ok
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

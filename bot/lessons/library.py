@@ -45,6 +45,7 @@ EN_WORDS_PER_MINUTE = 200
 MAX_BODY_CHARS = 3500  # leaves room under Telegram's 4096 for title and buttons
 MAX_OPTIONS, MIN_OPTIONS, MAX_OPTION_CHARS = 10, 2, 100  # Telegram poll limits
 MAX_QUESTION_CHARS = 300
+MAX_ID_CHARS = 48  # ids are stored (64) and quoted in pushes; keep them short
 
 REQUIRED_FIELDS = ("id", "tags", "minutes", "title_zh", "title_en")
 QUIZ_FIELDS = ("question_zh", "question_en", "options_zh", "options_en", "answer")
@@ -142,6 +143,8 @@ def _check(meta: dict, bodies: dict[str, str], source: str) -> list[str]:
     lesson_id = meta.get("id")
     if lesson_id is not None and not (isinstance(lesson_id, str) and _SLUG.match(lesson_id)):
         problems.append(f"{source}: id {lesson_id!r} is not a slug (a-z, 0-9, '-')")
+    elif isinstance(lesson_id, str) and len(lesson_id) > MAX_ID_CHARS:
+        problems.append(f"{source}: id {lesson_id!r} is longer than {MAX_ID_CHARS} characters")
     tags = meta.get("tags")
     if tags is not None:
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
@@ -231,17 +234,27 @@ def _build(meta: dict, bodies: dict[str, str], source: str) -> Lesson:
     )
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).glob("*.md") if not p.name.startswith(("_", ".")) and p.name.lower() != "readme.md")
+def lesson_files(folder: Path) -> list[Path]:
+    """The lesson files of a folder in push order (README.md and `_`/`.` files are not lessons)."""
+    return sorted(p for p in Path(folder).glob("*.md") if is_lesson_name(p.name))
+
+
+def is_lesson_name(name: str) -> bool:
+    return name.endswith(".md") and not name.startswith(("_", ".")) and name.lower() != "readme.md"
 
 
 def validate(folder: Path) -> list[str]:
     """All problems in the library folder (empty list = clean). Never raises for content."""
-    problems: list[str] = []
-    seen: dict[str, str] = {}
-    files = _files(folder)
+    files = lesson_files(folder)
     if not files:
         return [f"{folder}: no lesson files (*.md)"]
+    return validate_files(files)
+
+
+def validate_files(files: list[Path]) -> list[str]:
+    """All problems in these lesson files taken as one library (ids unique across them)."""
+    problems: list[str] = []
+    seen: dict[str, str] = {}
     for path in files:
         try:
             meta, bodies = _split(path.read_text(encoding="utf-8"), path.name)
@@ -265,7 +278,7 @@ def load_library(folder: Path) -> list[Lesson]:
     if problems:
         raise LessonFormatError("lesson library has problems:\n  " + "\n  ".join(problems))
     lessons = []
-    for path in _files(folder):
+    for path in lesson_files(folder):
         meta, bodies = _split(path.read_text(encoding="utf-8"), path.name)
         lessons.append(_build(meta, bodies, path.name))
     return lessons

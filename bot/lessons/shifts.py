@@ -12,7 +12,7 @@ English and Chinese (``"mon,wed,fri"``, ``"一三五"``, ``"高峰 10:30-13:30"`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -124,6 +124,15 @@ class ShiftProfile:
             and not any(s.contains(minute) for s in self.peak)
             and not any(s.contains(minute) for s in self.quiet)
         )
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for storage (JSON: spans become [start, end]); :meth:`from_dict` reads it back."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> ShiftProfile:
+        """The inverse of :meth:`to_dict`; fields it lacks keep their defaults."""
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})  # type: ignore[arg-type]
 
     def describe(self) -> str:
         """Shown to secretaries; round-trips through :func:`parse_profile` (default meeting gap/length)."""

@@ -16,9 +16,10 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.lifecycle import Actor, NotPermitted, Transition
 from bot.intake import CATEGORIES, URGENCIES
-from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
+from bot.services import case_awards
 from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -41,11 +42,12 @@ class Scope:
 
 class CaseService:
     def __init__(self, routing: RoutingTable, superadmins: frozenset[int], tz: tzinfo,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+                 clock: Callable[[], datetime] = utcnow, points: Awarder | None = None) -> None:
         self.routing = routing
         self.superadmins = superadmins
         self.tz = tz
         self.clock = clock
+        self.points = points  # the points bank: what a transition earns the reporter (case_awards)
 
     def local(self, when: datetime | None) -> str:
         return when.astimezone(self.tz).strftime("%m-%d %H:%M") if when else ""
@@ -107,6 +109,8 @@ class CaseService:
             await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve")
         if master_case is not None:
             uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang)
+        if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
+            await case_awards.on_transition(self.points, uow, case, t, actor)
         return t
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,

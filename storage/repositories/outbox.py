@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import bindparam, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
@@ -59,8 +59,16 @@ class OutboxRepository(Repository):
             update(OutboxMessage).where(col(OutboxMessage.id) == msg_id,
                                         OutboxMessage.status == "pending").values(**values))
 
-    async def mark_sent(self, msg_id: int, message_id: int | None) -> None:
-        await self._set(msg_id, status="sent", sent_at=utcnow(), sent_message_id=message_id)
+    async def mark_sent_many(self, sent: list[tuple[int, int | None]]) -> None:
+        """One statement for a batch (executemany): the sender's busiest write."""
+        if not sent:
+            return
+        table = OutboxMessage.__table__  # type: ignore[attr-defined]
+        stmt = (update(table).where(table.c.id == bindparam("row_id"), table.c.status == "pending")
+                .values(status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("platform_id")))
+        now = utcnow()
+        conn = await self.session.connection()
+        await conn.execute(stmt, [{"row_id": i, "platform_id": p, "at": now} for i, p in sent])
 
     async def mark_failed(self, msg_id: int, error: str, status: str = "failed") -> None:
         await self._set(msg_id, status=status, error=error[:500])

@@ -12,8 +12,24 @@ help =
     📍 If the place is missing I ask once: reply with the place or send a location pin
     /mycases — cases you reported
     /board — the branch's reports-and-fixes board
+    /lesson — the current micro lesson (catch up if you missed it)
+    /checkin CODE — check in to an activity
+    /hours CODE 2.5 — log volunteer hours; /hours shows your time bank
+    /reportin your party organisation — report in as a party member
+    /me — your points, tier and activity; /points your history
+    /shop — redeem points; /redeem ITEM
+    /privacy — hide or show your name on leaderboards
     /lang zh|en — switch language
     /help — show this help
+help-staff =
+    <b>Secretary and department commands</b>
+    Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat
+    Board and needs: /board · /needs
+    Lessons: /lessons · /lessons plan mon,wed,fri · /lessons shifts … · /stats lessons
+    Activities and report-ins: /activity new "name" date time length · /activity list · /stats checkins · /reportins · /hours pending
+    Points: /points grant @user N reason · /redemptions
+    Broadcasts and surveys: /broadcast · /broadcasts · /survey new
+    Branches and roles: /bind CODE · /grant · /revoke
 case-created =
     📝 Case <b>{ $number }</b> registered
     Category: { $category } · Urgency: { $urgency }

@@ -12,8 +12,24 @@ help =
     📍 缺地点时我会问你一次，回复地点文字或发位置即可
     /mycases — 我上报的工单
     /board — 本支部问题上报与解决看板
+    /lesson — 本期微党课（错过了也能补学）
+    /checkin 签到码 — 活动签到
+    /hours 签到码 2.5 — 登记志愿时长；/hours 查看时间银行
+    /reportin 所在党组织 — 党员报到
+    /me — 我的积分、等级和参与记录；/points 积分明细
+    /shop — 积分兑换；/redeem 编号
+    /privacy — 排行榜上隐藏或显示我的名字
     /lang zh|en — 切换语言
     /help — 显示本说明
+help-staff =
+    <b>书记 / 部门命令</b>
+    工单：/cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat
+    看板与需求：/board · /needs
+    微党课：/lessons · /lessons plan 一三五 · /lessons shifts … · /stats lessons
+    活动与报到：/activity new "名称" 日期 时间 时长 · /activity list · /stats checkins · /reportins · /hours pending
+    积分：/points grant @用户 数量 原因 · /redemptions
+    群发与问卷：/broadcast · /broadcasts · /survey new
+    支部与权限：/bind 支部代码 · /grant · /revoke
 case-created =
     📝 已登记工单 <b>{ $number }</b>
     类别：{ $category } · 紧急程度：{ $urgency }

@@ -1,0 +1,68 @@
+## Micro lessons: pushes, buttons, /lesson, /lessons (secretaries), /stats lessons
+
+lesson-btn-done = ✅ Done
+lesson-opt-0 = A
+lesson-opt-1 = B
+lesson-opt-2 = C
+lesson-opt-3 = D
+lesson-opt-4 = E
+lesson-opt-5 = F
+lesson-opt-6 = G
+lesson-opt-7 = H
+lesson-opt-8 = I
+lesson-opt-9 = J
+lesson-quiz = ❓ <b>Quiz</b>: { $question }
+lesson-footer = 👇 Read it, then tap “✅ Done”. That's all.
+lesson-footer-quiz = 👇 Read it, then tap “✅ Done”, or just pick an answer (answering counts as done).
+lesson-footer-done = ✅ You have done this lesson.
+lesson-gone = This lesson is no longer available. Send /lesson for the latest one.
+lesson-none-yet = 📚 No lesson has been pushed yet. Once your secretary turns them on, a few minutes each arrive in the group when it is quiet.
+lesson-private-only = 📚 Send me /lesson in a private chat to see the current lesson (and catch up if you missed it).
+
+lesson-done = { $points ->
+    [0] ✅ Noted: you have done this lesson.
+   *[other] ✅ Noted: you have done this lesson. +{ $points } points.
+}
+lesson-already-done = 👍 You have already done this lesson; no need to tap again.
+lesson-quiz-right = { $points ->
+    [0] 🎉 Correct! The answer is { $answer }
+   *[other] 🎉 Correct! The answer is { $answer }. +{ $points } points.
+}
+lesson-quiz-wrong = { $points ->
+    [0] Not quite. The answer is { $answer }.
+   *[other] Not quite. The answer is { $answer }. +{ $points } points for taking part.
+}
+lesson-quiz-again = You have answered this one already (the first answer counts). The answer is { $answer }
+
+lessons-plan-title = 📚 <b>{ $title }</b> · micro lessons
+lessons-plan-off = Pushes are off. Send /lessons plan mon,wed,fri to turn them on (in private, put the group's number before plan).
+lessons-plan-days = Days: { $days }
+lessons-plan-times = Send times (the same every week, staggered automatically): { $times }
+lessons-plan-windows = Push windows: { $windows }
+lessons-plan-busy = Peak (no pushes): { $peak } · quiet hours: { $quiet }
+lessons-plan-next = Next lesson: “{ $lesson }”
+lessons-none = none
+lessons-groups-title = Groups you can set up (in private, put the group's number first):
+lessons-groups-item = { $n }. { $title } — { $days }
+lessons-groups-empty = Your branch has no groups yet. Send /bind BRANCH in a group to put it under your branch.
+lessons-usage =
+    Usage (secretaries):
+    /lessons — this group's lesson plan
+    /lessons plan mon,wed,fri — the weekdays to push (weekdays / daily / 一三五)
+    /lessons shifts peak 10:30-13:30 16:30-20:00; meeting 08:30 — the shift profile (offpeak 14:00-16:00 / quiet 23:00-07:00 / default)
+    /lessons off — stop the pushes
+    In private, put the group's number first, e.g. /lessons 1 plan mon,wed,fri
+lessons-not-permitted = Only a secretary of this branch can set up lessons. To read the current lesson, send me /lesson in private.
+lessons-not-bound = This group is not under a branch yet. Send /bind BRANCH first.
+lessons-no-such-group = No group “{ $group }”. Send /lessons to see the numbers.
+lessons-bad-days = I can't read these days: { $error }. For example: /lessons plan mon,wed,fri
+lessons-bad-shifts = I can't read this shift profile: { $error }. For example: /lessons shifts peak 10:30-13:30 16:30-20:00; meeting 08:30
+lessons-cannot-plan = No room for this plan: { $error }. Pick fewer days, or widen the push windows.
+
+lessons-stats-title = 📊 <b>Micro lessons</b> · last { $days } days
+lessons-stats-row = <b>{ $title }</b>: { $sent } lessons pushed · { $completions } completions · { $completers }/{ $known } riders took part · completion { $rate } · quiz { $accuracy } ({ $correct }/{ $answers })
+lessons-stats-empty = Your branch has no groups yet.
+lessons-stats-note = Completion = completions ÷ (lessons pushed × known riders); known riders = those who reported in the group, or did or answered one of its lessons.
+lessons-stats-usage = Usage: /stats lessons [days], e.g. /stats lessons 7
+
+cmd-lesson = The current micro lesson

@@ -1,0 +1,133 @@
+## 推送、问卷、需求概览（书记在与机器人的私聊中使用）
+
+bc-usage =
+    <b>📢 推送 /broadcast</b>（书记使用，请在私聊中发送）
+    一条搞定：/broadcast all now 今晚8点起建国路封路施工，请绕行
+    定时：/broadcast all 明天 08:30 通知内容
+    每周：/broadcast groups=all when=每周一08:30，然后把正文（文字、图片，或转发一条消息）发给我
+    对象：all（本支部全部群，默认）· riders（已私聊过机器人的骑手）· groups=群ID或群名关键词,…
+    时间：now/现在（默认）· 明天 08:30 · 2026-12-01 09:00 · 每天 20:00 · 每周一 08:30 · every mon 08:30
+    发送前会先给你预览，点 ✅ 才发出。/broadcast cancel 放弃草稿 · /broadcasts 查看和取消定时推送
+bc-ask-body = ✍️ 好的，请把要推送的内容发给我：文字、带说明的图片，或直接转发一条消息。（30 分钟内有效，/broadcast cancel 放弃）
+bc-err-not-staff = ⛔ 只有支部书记可以使用这个功能。
+bc-err-private-only = 🔒 请在与我的私聊中使用这个命令。
+bc-err-no-groups = 你的支部还没有绑定任何群（在群里发 /bind 支部代码）。
+bc-err-group-unknown = 找不到群“{ $group }”。你的群：{ $groups }
+bc-err-too-long = 内容太长（{ $length } 字，上限 { $limit }）。请精简后再发。
+bc-err-empty = 推送内容不能为空。
+bc-err-content = 这种消息没法推送：请发文字、带说明的图片，或转发一条文字/图片消息。
+bc-dropped = 🗑 草稿已放弃。
+bc-no-draft = 没有待发的草稿。
+bc-preview-title = 📢 <b>推送预览 #{ $id }</b>
+bc-preview-to = 发给：{ $audience }（{ $count } 个聊天）
+bc-preview-when = 时间：{ $when }
+bc-preview-blocked = ⚠️ 另有 { $blocked } 个聊天已屏蔽或移除机器人，将跳过。
+bc-preview-nobody = ⚠️ 目前没有可送达的聊天。
+bc-preview-photo-only = （仅图片）
+bc-audience-groups = 本支部全部群
+bc-audience-chosen = 选定的 { $count } 个群
+bc-audience-riders = 已私聊机器人的骑手
+bc-btn-confirm = ✅ 确认发送
+bc-btn-drop = ❌ 取消
+bc-ok = ✅ 已确认
+bc-gone = 这份草稿已不存在或已处理。
+bc-not-yours = 这不是你的草稿。
+bc-already = 这份推送已经确认过了。
+bc-no-body = 还没有正文：请先把内容发给我。
+bc-started = 🚀 推送 #{ $id } 开始发送：{ $count } 个聊天{ $blocked ->
+    [0] 。
+   *[other] ，{ $blocked } 个已屏蔽的跳过。
+ }发完后给你送达报告。
+bc-scheduled = ⏰ 推送 #{ $id } 已安排：{ $when }（下次：{ $next }）。/broadcasts 可查看或取消。
+bc-scheduled-once = ⏰ 推送 #{ $id } 已安排在 { $when } 发送。/broadcasts 可查看或取消。
+bc-next = 下次：{ $next }
+bc-report = 📬 <b>推送 #{ $id } 送达报告</b>
+    ✅ 已送达 { $sent } · ❌ 失败 { $failed } · 🚫 已屏蔽 { $blocked } · 用时 { $seconds } 秒
+bc-report-recurring = （周期推送，下次照常发送）
+bc-list-title = <b>⏰ 定时推送</b>（{ $count } 条）
+bc-list-item = #{ $id } · { $when } · { $audience } · { $next }
+    「{ $text }」
+bc-list-missed = ⚠️ 未排上（时间已过）
+bc-list-hint = 点下方按钮取消，或发 /broadcasts cancel 编号
+bc-list-empty = 没有定时推送。
+bc-list-usage = 用法：/broadcasts 或 /broadcasts cancel 编号
+bc-cancelled = 🗑 推送 #{ $id } 已取消，不会再发送。
+bc-cancel-gone = 推送 #{ $id } 不存在，或已发出/已取消。
+
+## 时间表达
+when-err-empty = 请写上发送时间。
+when-err-unknown = 没看懂这个时间。
+when-err-need-time = 请写上几点，例如 08:30。
+when-err-need-day = 请写上星期几，例如 每周一 08:30。
+when-err-past = 这个时间已经过去了。
+when-err-bad-time = 时间不对：小时 0–23，分钟 0–59。
+when-err-bad-date = 日期不对。
+when-examples = 可以这样写：现在 · 明天 08:30 · 2026-12-01 09:00 · 每天 20:00 · 每周一 08:30 · 工作日 7:30 · 30分钟后
+when-now = 立即
+when-at = { $at }
+when-cron = { $days } { $time }
+when-every-day = 每天
+when-weekdays = 工作日
+when-every-week = 每{ $days }
+when-sep = 、
+when-dow-0 = 周一
+when-dow-1 = 周二
+when-dow-2 = 周三
+when-dow-3 = 周四
+when-dow-4 = 周五
+when-dow-5 = 周六
+when-dow-6 = 周日
+
+## 问卷
+sv-usage =
+    <b>📊 问卷 /survey</b>（书记使用，请在私聊中发送）
+    /survey new 你们最需要什么？ | 充电桩 | 午休点 | 饮水点
+    或者问题和每个选项各占一行；2–10 个选项。
+    可选：close=明天18:00（默认 24 小时后截止）· anon（匿名）· riders（发给骑手私聊）· groups=群ID或群名,…
+    /survey results 编号 · /survey close 编号（提前结束）· /survey list
+sv-err-options = 需要 { $min }–{ $max } 个选项（现在是 { $count } 个）。
+sv-err-too-long = 问题最多 { $question } 字，每个选项最多 { $option } 字。
+sv-err-duplicate = 有重复的选项。
+sv-err-close = 截止时间要写一个具体时间（30 天内），例如 close=明天18:00。
+sv-err-no-targets = 没有可以发送的聊天。
+sv-err-unknown = 没有编号为 { $id } 的问卷。
+sv-err-closed = 问卷 #{ $id } 已经结束。
+sv-created = 📊 问卷 #{ $id } 已发到 { $count } 个聊天{ $blocked ->
+    [0] {""}
+   *[other] （{ $blocked } 个已屏蔽的跳过）
+ }，{ $close } 截止。/survey results { $id } 随时看结果。
+sv-closing = 问卷 #{ $id } 已结束，结果马上发到各群。
+sv-question-title = 📊 <b>问卷 #{ $id }</b>
+sv-question-close = ⏰ { $close } 截止 · { $mode }
+sv-question-hint = 👇 点选项作答；截止前可以改选，以最后一次为准。
+sv-anon = 匿名
+sv-named = 实名
+sv-ans-recorded = ✅ 已记录：{ $option }
+sv-ans-points = ✅ 已记录：{ $option }（+{ $points } 积分）
+sv-ans-changed = 🔄 已改为：{ $option }
+sv-ans-same = 你已经选了：{ $option }
+sv-ans-closed = 这个问卷已经结束了。
+sv-ans-gone = 这个问卷不存在或不在本群。
+sv-status-open = 进行中
+sv-status-closed = 已结束
+sv-results-title = 📊 <b>问卷 #{ $id } 结果</b>（{ $status }）
+sv-summary-title = 📊 <b>问卷 #{ $id } 已结束</b>，谢谢大家参与！
+sv-option-line = { $n }. { $text } — { $count } 票（{ $pct }%）{ $bar }
+sv-more = 等 { $more } 人
+sv-total = 共 { $total } 人参与 · 截止 { $close }
+sv-anon-note = （匿名问卷：不显示谁选了什么）
+sv-list-title = <b>📊 最近的问卷</b>
+sv-list-item = #{ $id } · { $question } · { $total } 人 · { $status } · { $close }
+sv-list-empty = 还没有问卷。
+
+## 需求概览
+needs-usage = 用法：/needs [天数 1–365] [支部代码]
+needs-err-branch = 没有代码为“{ $branch }”的支部。
+needs-title = 📈 <b>需求概览</b> · { $branch } · 近 { $days } 天
+needs-title-all = 📈 <b>需求概览</b> · 全部支部 · 近 { $days } 天
+needs-total = 共上报 { $total } 件
+needs-categories = <b>最多的问题</b>
+needs-places = <b>最多的地点</b>
+needs-urgent-title = 🔴 <b>未结的紧急工单</b>（{ $count } 件）
+needs-urgent-none = 没有。👍
+needs-urgent-item = · { $number } · { $category } · { $location } · { $hours } 小时前 · { $status }

@@ -1,0 +1,84 @@
+"""`sentinel export attendance`: who attended what, for a secretary's superiors.
+
+One row per activity check-in (with the hours approved for that activity) and per lesson
+completion (✅ or quiz; its branch is that of the group the lesson was pushed to). The table leaves
+the bot, so free text (activity and lesson titles, names) passes the negative list
+(bot.privacy.mask), and a cell that a spreadsheet would take for a formula is quoted.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.privacy import mask
+from bot.lessons.library import default_folder, load_library
+from bot.services.checkins import Attendance
+from bot.tabular import write_table
+from storage.db import create_engine, session_factory
+from storage.uow import UnitOfWork
+
+HEADERS = ("kind", "date", "time", "branch", "ref", "title", "user_id", "name", "distance_m", "hours")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+class UnknownBranch(ValueError):
+    pass
+
+
+def _text(value: str) -> str:
+    """Masked, and never read as a formula by Excel or LibreOffice."""
+    value = mask(value or "")
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+@lru_cache(maxsize=4)
+def _lesson_titles(lang: str) -> dict[str, str]:
+    try:
+        return {lesson.id: lesson.title(lang) for lesson in load_library(default_folder())}
+    except (OSError, ValueError):  # a broken library must not stop an export: ids are enough
+        return {}
+
+
+async def attendance(uow: UnitOfWork, since: datetime | None, branch_id: int | None,
+                     lang: str = "zh") -> list[Attendance]:
+    rows = [Attendance("activity", r.at, r.branch, r.code, r.title, r.user_id, r.name, r.distance_m,
+                       r.hours_halves / 2 if r.hours_halves is not None else None)
+            for r in await uow.checkins.attendance(since, branch_id)]
+    titles = _lesson_titles(lang)
+    rows += [Attendance("lesson", r.at, r.branch, r.lesson_id, titles.get(r.lesson_id, ""), r.user_id, r.name)
+             for r in await uow.checkins.lesson_attendance(since, branch_id)]
+    rows.sort(key=lambda a: (a.at, a.kind, a.user_id))
+    return rows
+
+
+def table_rows(rows: list[Attendance], tz: ZoneInfo) -> list[tuple[Any, ...]]:
+    out = []
+    for a in rows:
+        at = a.at.astimezone(tz)
+        out.append((a.kind, at.strftime("%Y-%m-%d"), at.strftime("%H:%M"), a.branch, a.ref, _text(a.title),
+                    a.user_id, _text(a.name), a.distance_m, a.hours))
+    return out
+
+
+async def export_attendance(database_url: str, out: Path, fmt: str, tz: ZoneInfo, since: date | None = None,
+                            branch_code: str | None = None, lang: str = "zh") -> int:
+    """Attendance since `since` (local midnight; everything if None), optionally of one branch.
+    Returns the number of rows written."""
+    engine = create_engine(database_url)
+    try:
+        async with UnitOfWork(session_factory(engine)) as uow:
+            branch_id = None
+            if branch_code:
+                branch = await uow.branches.by_code(branch_code)
+                if branch is None:
+                    raise UnknownBranch(branch_code)
+                branch_id = branch.id
+            start = datetime.combine(since, time(), tz) if since else None
+            rows = await attendance(uow, start, branch_id, lang)
+    finally:
+        await engine.dispose()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return write_table(out, HEADERS, table_rows(rows, tz), fmt, sheet="attendance")

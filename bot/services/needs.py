@@ -1,0 +1,59 @@
+"""/needs: what riders report in a branch, measured rather than guessed — the top
+categories and places of the last days, and the urgent cases still open."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot.privacy import mask
+from bot.services.broadcasts import BroadcastError, BroadcastService, tell
+from bot.services.cases import number
+from storage.models import User, utcnow
+from storage.uow import UnitOfWork
+
+DEFAULT_DAYS, MAX_DAYS = 30, 365
+TOP = 5
+
+
+class NeedsService:
+    def __init__(self, broadcasts: BroadcastService, clock: Callable[[], datetime] = utcnow) -> None:
+        self.broadcasts = broadcasts  # staff scope and local times
+        self.clock = clock
+
+    async def overview(self, uow: UnitOfWork, user: User, chat_id: int, lang: str, args: str) -> None:
+        """`/needs [days] [branch code]`: a secretary sees their branch; a superadmin every
+        branch, or the one named."""
+        scope = self.broadcasts.scope(user)
+        days, code = DEFAULT_DAYS, None
+        for word in args.split():
+            if word.isdigit():
+                days = int(word)
+            else:
+                code = word
+        if not 1 <= days <= MAX_DAYS:
+            raise BroadcastError("needs-usage")
+        branch_id, everything = scope.branch_id, scope.everything
+        if code is not None:
+            found = await uow.branches.by_code(code)
+            if found is None:
+                raise BroadcastError("needs-err-branch", branch=code)
+            if not scope.everything and found.id != scope.branch_id:
+                raise BroadcastError("bc-err-not-staff")
+            branch_id, everything = found.id, False
+        branch = await uow.branches.get(branch_id) if not everything and branch_id is not None else None
+        now = self.clock()
+        since = now - timedelta(days=days)
+        needs = uow.needs
+        urgent = await needs.open_urgent(branch_id, everything)
+        tell(uow, chat_id, "needs-overview", lang, days=days, branch=branch.name if branch else "",
+             total=await needs.total(branch_id, everything, since),
+             categories=[[c, n] for c, n in await needs.top_categories(branch_id, everything, since, TOP)],
+             places=[[mask(p), n] for p, n in await needs.top_places(branch_id, everything, since, TOP)],
+             urgent=[{"number": number(c), "category": c.category, "location": mask(c.location or ""),
+                      "since": self.broadcasts.local(c.created_at), "hours": _hours(now, c.created_at),
+                      "overdue": c.due_at is not None and c.due_at < now, "status": c.status}
+                     for c in urgent])
+
+
+def _hours(now: datetime, then: datetime) -> int:
+    return max(0, int((now - then).total_seconds() // 3600))

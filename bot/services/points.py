@@ -1,0 +1,426 @@
+"""The participation points bank (积分银行): awards by rule, once per source key, on an
+append-only ledger; a catalogue riders redeem points for; tiers; monthly leaderboards.
+
+Money-like invariants, each held by the database rather than by luck:
+
+* **Once per cause.** Every ledger line has a unique `source_key`; lines go in with
+  INSERT … ON CONFLICT DO NOTHING, so a retried update, a double press or two
+  concurrent units of work credit once.
+* **Append-only.** A balance is the sum of the ledger, cached on `points_account`
+  (with the count of lines, so `check` can prove the cache right). Mistakes are
+  corrected by reversal lines, never by editing or deleting one.
+* **Never below zero.** Every write to a rider's points first takes their account row
+  (`SELECT … FOR UPDATE` on PostgreSQL; SQLite serialises writers), so checks and
+  writes do not interleave; debits are conditional UPDATEs (`balance + delta >= 0`)
+  and a CHECK constraint backs them. Stock is taken by `UPDATE … WHERE stock > 0`.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.i18n import normalize_lang
+from bot.outbox import enqueue
+from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, load_points_config,
+                        tier_rank)
+from bot.privacy import mask
+from storage.models import OutboxMessage, User, utcnow
+from storage.models.points import PointsItem, Redemption
+from storage.repositories.points import Account, PointsRepository
+
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+REVERSE_PREFIX = "reverse:"
+SUPERADMIN, SECRETARY = "superadmin", "secretary"
+
+
+class PointsError(Exception):
+    """A refused request; `key` is the message for the user, `args` its arguments."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.args_ = key, args
+
+
+def redemption_no(redemption_id: int) -> str:
+    return f"R{redemption_id}"
+
+
+def parse_redemption_no(text: str | None) -> int | None:
+    text = (text or "").strip().lstrip("#").upper().removeprefix("R").lstrip("-")
+    return int(text) if text.isdigit() else None
+
+
+class PointsService:
+    """Implements `bot.domain.Awarder`, and everything riders and secretaries do with points."""
+
+    def __init__(self, config: PointsConfig | None = None, tz: tzinfo | None = None, *,
+                 superadmins: frozenset[int] = frozenset(), default_lang: str = "zh",
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.config = config or load_points_config()
+        self.tz = tz or ZoneInfo("Asia/Shanghai")
+        self.superadmins = superadmins
+        self.default_lang = default_lang
+        self.clock = clock
+
+    @staticmethod
+    def repo(uow: UnitOfWork) -> PointsRepository:
+        return PointsRepository(uow.session, uow.deferred)
+
+    # --- the Awarder port --------------------------------------------------------------
+    async def award(self, uow: UnitOfWork, user_id: int, rule: str, source_key: str, *,
+                    units: int = 1, branch_id: int | None = None, actor_id: int | None = None) -> int:
+        """Points credited (0 when the key was already used, a cap is reached or the rule gives none)."""
+        spec = self.config.rule(rule)
+        if spec is None:
+            log.warning("award by unknown rule %r (%s) ignored", rule, source_key)
+            return 0
+        if units < 1 or (spec.max_units and units > spec.max_units):
+            return 0
+        if actor_id is not None and actor_id == user_id and not spec.self_award:
+            return 0  # a secretary's own report, a grant to oneself
+        return await self._credit(uow, user_id, rule, spec.points * units, spec.daily_cap, source_key,
+                                  branch_id=branch_id, actor_id=actor_id)
+
+    async def _credit(self, uow: UnitOfWork, user_id: int, rule: str, points: int, daily_cap: int,
+                      source_key: str, *, branch_id: int | None, actor_id: int | None,
+                      note: str | None = None) -> int:
+        """One credit under the rider's lock: once per key, within the day's cap."""
+        if points <= 0:
+            return 0
+        repo = self.repo(uow)
+        account = await repo.lock_account(user_id)
+        if await repo.has_entry(source_key):
+            return 0
+        if daily_cap:
+            given = await repo.earned_by_rule(user_id, rule, self._day_start())
+            points = min(points, daily_cap - given)
+            if points <= 0:
+                return 0
+        if await repo.add_entry(user_id=user_id, rule=rule, points=points, source_key=source_key,
+                                branch_id=branch_id, actor_id=actor_id, note=note, at=self.clock()) is None:
+            return 0
+        await repo.move(user_id, points)
+        await self._retier(uow, repo, account)
+        return points
+
+    async def reverse(self, uow: UnitOfWork, source_key: str, reason: str) -> int:
+        """Cancels what `source_key` awarded with a reversal entry; the points taken back.
+
+        What was already spent cannot be taken back (a balance never goes below zero):
+        the reversal takes what is there and is recorded even when that is nothing, so
+        the cause no longer counts toward tiers."""
+        repo = self.repo(uow)
+        original = await repo.entry(source_key)
+        if original is None or original.points <= 0 or original.reverses_id is not None:
+            return 0
+        account = await repo.lock_account(original.user_id)
+        take = min(original.points, account.balance)
+        if await repo.add_entry(user_id=original.user_id, rule=original.rule, points=-take,
+                                source_key=REVERSE_PREFIX + source_key, branch_id=original.branch_id,
+                                note=reason[:500] if reason else None, reverses_id=original.id,
+                                at=self.clock()) is None:
+            return 0
+        await repo.move(original.user_id, -take)
+        await self._retier(uow, repo, account)
+        return take
+
+    # --- balances, tiers ---------------------------------------------------------------
+    async def balance(self, uow: UnitOfWork, user_id: int) -> int:
+        account = await self.repo(uow).account(user_id)
+        return account.balance if account else 0
+
+    async def standing(self, uow: UnitOfWork, user_id: int) -> dict[str, Any]:
+        """Balance, tier, what was earned in the tier window, and what the next tier needs."""
+        repo = self.repo(uow)
+        account = await repo.account(user_id)
+        earned, reports = await repo.earned(user_id, self.clock() - timedelta(days=self.config.window_days))
+        tier = self.config.tier_for(earned, reports)
+        nxt = {ADVANCED: SPARK, BASIC: ADVANCED}.get(tier)
+        need: dict[str, Any] = {}
+        if nxt:
+            spec = next(t for t in self.config.tiers if t.code == nxt)
+            need = {"tier": nxt, "points": max(0, spec.min_points - earned),
+                    "reports": max(0, spec.min_reports - reports)}
+        return {"balance": account.balance if account else 0, "tier": tier, "earned": earned,
+                "reports": reports, "next": need, "hidden": bool(account and account.hide_name)}
+
+    async def _retier(self, uow: UnitOfWork, repo: PointsRepository, account: Account) -> None:
+        """Store the rider's tier after a change; a promotion is announced to them privately."""
+        earned, reports = await repo.earned(account.user_id,
+                                            self.clock() - timedelta(days=self.config.window_days))
+        tier = self.config.tier_for(earned, reports)
+        if tier == account.tier:
+            return
+        await repo.set_account(account.user_id, tier=tier)
+        if tier_rank(tier) > tier_rank(account.tier):
+            user = await uow.users.get(account.user_id)
+            if user is not None and user.started:
+                await self._notify_once(uow, Notice(
+                    user.id, "points-promoted", self._lang(user), payload={"tier": tier, "points": earned},
+                    priority=PRIORITY_CONVERSATION,
+                    dedupe_key=f"points:tier:{user.id}:{tier}:{self._local(self.clock()):%Y%m%d}"))
+
+    async def check(self, uow: UnitOfWork, fix: bool = False) -> list[tuple[int, int, int]]:
+        """The consistency check: (user, cached, ledger sum) for every cached balance that
+        disagrees with its ledger; with `fix`, the cache is rebuilt from the ledger."""
+        repo = self.repo(uow)
+        found = await repo.mismatches()
+        if fix:
+            for user_id, _, _ in found:
+                await repo.rebuild(user_id)
+        return found
+
+    # --- riders ---------------------------------------------------------------------
+    async def me(self, uow: UnitOfWork, user: User, *, extra: list[Any] | None = None) -> dict[str, Any]:
+        """What /me shows: standing, the latest lines, and other features' summary lines."""
+        standing = await self.standing(uow, user.id)
+        standing["recent"] = await self._lines(uow, user.id, 5)
+        standing["extra"] = list(extra or [])
+        return standing
+
+    async def history(self, uow: UnitOfWork, user: User, limit: int = 20) -> dict[str, Any]:
+        return {"balance": await self.balance(uow, user.id), "entries": await self._lines(uow, user.id, limit)}
+
+    async def _lines(self, uow: UnitOfWork, user_id: int, limit: int) -> list[dict[str, Any]]:
+        return [{"rule": e.rule, "points": e.points, "reversal": e.reverses_id is not None,
+                 "date": self._local(e.created_at).strftime("%m-%d"), "note": mask(e.note) if e.note else ""}
+                for e in await self.repo(uow).history(user_id, limit)]
+
+    async def toggle_privacy(self, uow: UnitOfWork, user: User) -> bool:
+        """Hide (or show again) the rider's name on leaderboards and in exports; the new state."""
+        repo = self.repo(uow)
+        account = await repo.lock_account(user.id)
+        await repo.set_account(user.id, hide_name=not account.hide_name)
+        return not account.hide_name
+
+    # --- the catalogue --------------------------------------------------------------
+    async def seed_catalogue(self, uow: UnitOfWork) -> None:
+        """Items from config: new ones with their stock, known ones keep the stock they have."""
+        repo = self.repo(uow)
+        for spec in self.config.items.values():
+            await repo.seed_item(spec.code, {"name_zh": spec.name_zh, "name_en": spec.name_en, "cost": spec.cost,
+                                             "per_user": spec.per_user, "per_days": spec.per_days,
+                                             "active": spec.active}, spec.stock)
+
+    async def shop(self, uow: UnitOfWork, lang: str) -> dict[str, Any]:
+        items = await self.repo(uow).items()
+        return {"items": [{"code": i.code, "name": item_name(i, lang), "cost": i.cost, "stock": i.stock,
+                           "per_user": i.per_user, "per_days": i.per_days} for i in items],
+                # a label that is no catalogue key is shown as it is: the item's own name
+                "buttons": [[(f"🎁 {item_name(i, lang)} · {i.cost}", f"pt:r:{i.id}")]
+                            for i in items if i.stock > 0]}
+
+    async def redeem(self, uow: UnitOfWork, user: User, item_ref: str | int, *, chat_id: int,
+                     lang: str) -> Redemption:
+        """Take one of the item and its cost at once (pending), or raise PointsError.
+
+        The rider's account is locked first, so their balance and per-user limit are read
+        and written without interleaving; stock is taken by a conditional UPDATE."""
+        repo = self.repo(uow)
+        item = await repo.item(item_ref.strip().lower() if isinstance(item_ref, str) else item_ref)
+        if item is None or not item.active or item.id is None:
+            raise PointsError("points-item-unknown", item=str(item_ref)[:32])
+        account = await repo.lock_account(user.id)
+        if account.balance < item.cost:
+            raise PointsError("points-too-few", cost=item.cost, balance=account.balance, item=item_name(item, lang))
+        if item.per_user:
+            since = self.clock() - timedelta(days=item.per_days) if item.per_days else None
+            if await repo.redemptions_of(user.id, item.id, since) >= item.per_user:
+                raise PointsError("points-limit", item=item_name(item, lang), limit=item.per_user,
+                                  days=item.per_days)
+        if not await repo.take_stock(item.id):
+            raise PointsError("points-out-of-stock", item=item_name(item, lang))
+        redemption = await repo.add_redemption(Redemption(
+            item_id=item.id, user_id=user.id, cost=item.cost, branch_id=await self.branch_of(uow, user),
+            chat_id=chat_id, lang=lang, created_at=self.clock()))
+        assert redemption.id is not None
+        await repo.add_entry(user_id=user.id, rule=REDEEM, points=-item.cost, source_key=f"redeem:{redemption.id}",
+                             branch_id=redemption.branch_id, actor_id=user.id, note=item.code, at=self.clock())
+        if not await repo.move(user.id, -item.cost):  # cannot happen under the lock: roll everything back
+            raise RuntimeError(f"balance of {user.id} changed under its lock")
+        await self._tell_staff(uow, redemption, item)
+        return redemption
+
+    async def _tell_staff(self, uow: UnitOfWork, redemption: Redemption, item: PointsItem) -> None:
+        """The branch's secretaries (and superadmins) get the request with two buttons."""
+        ids = set(self.superadmins) | set(await uow.users.staff_ids(redemption.branch_id))
+        rider = await uow.users.get(redemption.user_id)
+        for staff in await uow.users.reachable(ids):
+            lang = self._lang(staff)
+            enqueue(uow, Notice(staff.id, "points-redeem-request", lang, priority=PRIORITY_CONVERSATION,
+                                dedupe_key=f"points:redeem:{redemption.id}:{staff.id}",
+                                payload={"number": redemption_no(redemption.id or 0),
+                                         "who": rider.first_name if rider else str(redemption.user_id),
+                                         "item": item_name(item, lang), "cost": redemption.cost,
+                                         "buttons": [[("points-fulfil-button", f"pr:{redemption.id}:y"),
+                                                      ("points-refuse-button", f"pr:{redemption.id}:n")]]}))
+
+    async def decide(self, uow: UnitOfWork, actor: User, number: str | int, fulfil: bool,
+                     note: str | None) -> Redemption:
+        """A secretary fulfils a pending redemption (the rider hears the code or message) or
+        refuses it (the points come back by a refund entry, the item back into stock)."""
+        repo = self.repo(uow)
+        rid = number if isinstance(number, int) else parse_redemption_no(number)
+        redemption = await repo.redemption(rid) if rid is not None else None
+        if redemption is None or redemption.id is None:
+            raise PointsError("points-redemption-unknown", number=str(number)[:32])
+        if not self.may_manage(actor, redemption.branch_id):
+            raise PointsError("points-not-permitted")
+        note = (note or "").strip()[:500] or None
+        if not await repo.decide(redemption.id, "fulfilled" if fulfil else "rejected", actor.id, note):
+            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id))
+        item = await repo.item(redemption.item_id)
+        if not fulfil:
+            await repo.lock_account(redemption.user_id)
+            if await repo.add_entry(user_id=redemption.user_id, rule=REFUND, points=redemption.cost,
+                                    source_key=f"refund:{redemption.id}", branch_id=redemption.branch_id,
+                                    actor_id=actor.id, note=note, at=self.clock()) is not None:
+                await repo.move(redemption.user_id, redemption.cost)
+                await repo.put_back(redemption.item_id)
+        rider = await uow.users.get(redemption.user_id)
+        lang = self._lang(rider) if rider is not None else redemption.lang
+        chat_id = redemption.user_id if rider is not None and rider.started else redemption.chat_id
+        enqueue(uow, Notice(chat_id, "points-fulfilled" if fulfil else "points-refused", lang,
+                            priority=PRIORITY_CONVERSATION, dedupe_key=f"points:decided:{redemption.id}",
+                            payload={"number": redemption_no(redemption.id),
+                                     "item": item_name(item, lang) if item else "", "cost": redemption.cost,
+                                     "note": note or ""}))
+        return redemption
+
+    async def pending(self, uow: UnitOfWork, actor: User, lang: str) -> dict[str, Any]:
+        if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
+            raise PointsError("points-not-permitted")
+        repo = self.repo(uow)
+        rows = await repo.pending(self._secretary_branch(actor), self.is_superadmin(actor))
+        items = {i.id: i for i in await repo.items(active_only=False)}
+        out = []
+        for r in rows:
+            rider = await uow.users.get(r.user_id)
+            out.append({"number": redemption_no(r.id or 0), "who": rider.first_name if rider else str(r.user_id),
+                        "item": item_name(items[r.item_id], lang) if r.item_id in items else "",
+                        "cost": r.cost, "date": self._local(r.created_at).strftime("%m-%d %H:%M")})
+        return {"items": out}
+
+    # --- grants ---------------------------------------------------------------------
+    async def grant(self, uow: UnitOfWork, actor: User, target: User, amount: int, reason: str, *,
+                    source_key: str, chat_branch: int | None = None) -> int:
+        """A secretary's manual grant to a rider of their branch; audited in the ledger
+        (actor, reason, time) and told to the rider. Raises PointsError when refused.
+
+        `chat_branch`: the branch of the group where the rider's message was answered,
+        which places the rider in that branch even before they earned anything there."""
+        if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
+            raise PointsError("points-not-permitted")
+        spec = self.config.rules["manual"]
+        reason = reason.strip()
+        if not reason:
+            raise PointsError("points-grant-usage")
+        if amount < 1 or (spec.max_units and amount > spec.max_units):
+            raise PointsError("points-grant-amount", max=spec.max_units)
+        if target.id == actor.id:
+            raise PointsError("points-grant-self")
+        branch = await self.branch_of(uow, target)
+        if not self.is_superadmin(actor):
+            mine = self._secretary_branch(actor)
+            if branch != mine and chat_branch != mine:
+                raise PointsError("points-grant-other-branch")
+            branch = mine
+        points = await self._credit(uow, target.id, "manual", amount * spec.points, spec.daily_cap, source_key,
+                                    branch_id=branch, actor_id=actor.id, note=reason[:500])
+        if not points:
+            raise PointsError("points-grant-done")
+        if target.started:
+            enqueue(uow, Notice(target.id, "points-granted", self._lang(target), priority=PRIORITY_CONVERSATION,
+                                payload={"points": points, "reason": mask(reason),
+                                         "balance": await self.balance(uow, target.id)}))
+        return points
+
+    # --- leaderboards ---------------------------------------------------------------
+    async def leaderboard(self, uow: UnitOfWork, now: datetime | None = None) -> int:
+        """The monthly "best riders" post: last month's board in each branch's groups.
+
+        Idempotent per branch, month and group (outbox dedupe keys), so a pass run twice,
+        or late after downtime, posts each board once. Hidden riders are never named."""
+        local = self._local(now or self.clock())
+        first = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        start = (first - timedelta(days=1)).replace(day=1)
+        month = f"{start:%Y-%m}"
+        repo = self.repo(uow)
+        for user_id, cached, ledger in await repo.mismatches():  # the monthly consistency check
+            log.error("points balance of %s is %s but its ledger sums to %s", user_id, cached, ledger)
+        posted = 0
+        for branch_id, chats in (await repo.branch_groups()).items():
+            rows = await repo.board(branch_id, start, first, self.config.leaderboard_size,
+                                    self.config.leaderboard_min_points)
+            if not rows:
+                continue
+            payload = {"month": month, "rows": [{"rank": i, "name": r.name, "points": r.points}
+                                                 for i, r in enumerate(rows, 1)]}
+            for chat_id in chats:
+                if await self._notify_once(uow, Notice(chat_id, "points-leaderboard", self.default_lang,
+                                                       payload=payload,
+                                                       dedupe_key=f"leaderboard:{branch_id}:{month}:{chat_id}")):
+                    posted += 1
+        return posted
+
+    # --- who ------------------------------------------------------------------------
+    def is_superadmin(self, user: User) -> bool:
+        return user.id in self.superadmins or user.role == SUPERADMIN
+
+    @staticmethod
+    def _secretary_branch(user: User) -> int | None:
+        return user.branch_id if user.role == SECRETARY else None
+
+    def may_manage(self, actor: User, branch_id: int | None) -> bool:
+        if self.is_superadmin(actor):
+            return True
+        mine = self._secretary_branch(actor)
+        return mine is not None and mine == branch_id
+
+    async def branch_of(self, uow: UnitOfWork, user: User) -> int | None:
+        """The rider's branch: their own (report-in, or a secretary's), else where they
+        last earned points, else where they last reported."""
+        if user.branch_id is not None:
+            return user.branch_id
+        found = await self.repo(uow).last_branch(user.id)
+        if found is not None:
+            return found
+        for case in await uow.cases.by_reporter(user.id, limit=5):
+            if case.branch_id is not None:
+                return case.branch_id
+        return None
+
+    # --- helpers ---------------------------------------------------------------------
+    def _local(self, when: datetime) -> datetime:
+        return when.astimezone(self.tz)
+
+    def _day_start(self) -> datetime:
+        return self._local(self.clock()).replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def _lang(self, user: User) -> str:
+        return user.lang or normalize_lang(user.language_code) or self.default_lang
+
+    async def _notify_once(self, uow: UnitOfWork, notice: Notice) -> bool:
+        """Queue `notice` unless its dedupe key is already in the outbox."""
+        assert notice.dedupe_key is not None
+        stmt = select(OutboxMessage.id).where(OutboxMessage.dedupe_key == notice.dedupe_key)
+        if (await uow.session.exec(stmt)).first() is not None:
+            return False
+        enqueue(uow, notice)
+        return True
+
+
+def item_name(item: PointsItem | None, lang: str) -> str:
+    if item is None:
+        return ""
+    return item.name_zh if lang == "zh" else item.name_en

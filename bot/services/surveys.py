@@ -1,0 +1,229 @@
+"""Quick surveys (问卷): measure demand instead of guessing it.
+
+A question with 2–10 options goes to the branch's groups (or to riders privately)
+as inline buttons, not a native poll: buttons tell us who answered (points, one
+answer per person) and work the same in every chat. One answer per person,
+changeable until the survey closes (the last press counts); the first answer
+earns points (rule "survey_answered", source key `survey:<id>:<user>`). Closing is
+a stored job `sv:<id>`: each chat gets a short summary (a reply to the question)
+and the author the results. Anonymous surveys never show who answered what.
+
+    /survey new [groups=…|riders] [close=明天18:00] [anon] 问题 | 选项1 | 选项2 …
+    (or the question and each option on lines of their own)
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
+from bot.outbox import enqueue
+from bot.scheduling import Jobs, Pass
+from bot.services.broadcasts import (AUDIENCE_KEYS, RIDER_WORDS, BroadcastError, BroadcastService, after_commit,
+                                     may_manage, parse_audience, tell)
+from bot.timeparse import When, WhenError, normalize
+from storage.models import User, utcnow
+from storage.models.broadcasts import Survey, SurveyAnswer
+from storage.uow import UnitOfWork
+
+MIN_OPTIONS, MAX_OPTIONS = 2, 10
+MAX_QUESTION, MAX_OPTION = 300, 100
+DEFAULT_OPEN = timedelta(hours=24)
+MAX_OPEN = timedelta(days=30)
+ANON_WORDS = {"anon", "anonymous", "匿名"}
+NAMED_WORDS = {"named", "public", "实名", "记名"}
+CLOSE_KEYS = {"close", "closes", "until", "deadline", "截止", "结束", "截至"}
+VOTERS_SHOWN = 30  # names listed per option in a named survey's results
+_BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}\s*[.、)）]|[a-jA-J]\s*[.、)）])\s*")
+POINTS_RULE = "survey_answered"
+
+
+@dataclass(slots=True)
+class SurveyDraft:
+    question: str
+    options: list[str]
+    anonymous: bool = False
+    audience: str = "groups"
+    groups: list[str] | None = None
+    close: When | None = None
+
+
+class SurveyService:
+    def __init__(self, jobs: Jobs, broadcasts: BroadcastService, points: Awarder | None = None,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.jobs = jobs
+        self.broadcasts = broadcasts  # audiences, staff scope, local times
+        self.points = points
+        self.clock = clock
+
+    def passes(self) -> dict[str, Pass]:
+        return {"survey-close": self.close_due}
+
+    # --- creating -------------------------------------------------------------------
+    def parse_new(self, text: str) -> SurveyDraft:
+        """Flags and keys first (groups=, close=, anon), then the question and its options,
+        split by lines or by '|'. Raises BroadcastError or WhenError."""
+        d = SurveyDraft("", [])
+        first, nl, more = text.partition("\n")
+        tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", first)]
+        rest_at = len(first)
+        i = 0
+        while i < len(tokens):
+            start, raw = tokens[i]
+            word = normalize(raw)
+            key, eq, value = word.partition("=")
+            if eq and key in AUDIENCE_KEYS:
+                d.audience, d.groups = parse_audience(key, re.split(r"[=＝]", raw, maxsplit=1)[1])
+            elif eq and key in CLOSE_KEYS:
+                found = self.broadcasts.longest_when([w for _, w in tokens[i + 1:]], value)
+                if found is None:
+                    self.broadcasts.parse_when(value)  # raises the precise reason
+                    raise WhenError("when-err-unknown")
+                d.close, used = found
+                i += used
+            elif word in ANON_WORDS or word in NAMED_WORDS:
+                d.anonymous = word in ANON_WORDS
+            elif word in RIDER_WORDS:
+                d.audience, d.groups = "riders", None
+            else:
+                rest_at = start
+                break
+            i += 1
+        rest = (first[rest_at:] + nl + more).strip()
+        lines = [ln.strip() for ln in rest.splitlines() if ln.strip()]
+        parts = lines if len(lines) > 1 else [p.strip() for p in re.split(r"[|｜]", rest) if p.strip()]
+        if not parts:
+            raise BroadcastError("sv-usage")
+        d.question = parts[0]
+        d.options = [_BULLET.sub("", p).strip() for p in parts[1:]]
+        d.options = [o for o in d.options if o]
+        if not MIN_OPTIONS <= len(d.options) <= MAX_OPTIONS:
+            raise BroadcastError("sv-err-options", count=len(d.options), min=MIN_OPTIONS, max=MAX_OPTIONS)
+        if len(d.question) > MAX_QUESTION or any(len(o) > MAX_OPTION for o in d.options):
+            raise BroadcastError("sv-err-too-long", question=MAX_QUESTION, option=MAX_OPTION)
+        if len({normalize(o) for o in d.options}) != len(d.options):
+            raise BroadcastError("sv-err-duplicate")
+        if d.close is not None and d.close.kind != "at":
+            raise BroadcastError("sv-err-close")
+        return d
+
+    async def create(self, uow: UnitOfWork, user: User, chat_id: int, lang: str, d: SurveyDraft) -> Survey:
+        """Post the survey to its audience now and store its closing job."""
+        scope = self.broadcasts.scope(user)
+        now = self.clock()
+        close_at = d.close.at if d.close is not None and d.close.at else now + DEFAULT_OPEN
+        if close_at - now > MAX_OPEN:
+            raise BroadcastError("sv-err-close")
+        chosen = await self.broadcasts.chosen(uow, scope, d.groups) if d.groups else None
+        targets, blocked = await self.broadcasts.targets(uow, scope, d.audience, chosen, user.id, lang)
+        if not targets:
+            raise BroadcastError("sv-err-no-targets")
+        survey = await uow.surveys.add(Survey(
+            author_id=user.id, branch_id=scope.branch_id, question=d.question, options=d.options,
+            anonymous=d.anonymous, audience=d.audience, chat_ids=[t.chat_id for t in targets],
+            lang=lang, close_at=close_at, created_at=now))
+        sid = survey.id or 0
+        buttons = [[(f"{n}. {o}", f"sv:{sid}:{n - 1}")] for n, o in enumerate(d.options, 1)]
+        for t in targets:
+            enqueue(uow, Notice(t.chat_id, "sv-question", t.lang, priority=PRIORITY_BROADCAST,
+                                dedupe_key=f"sv:{sid}:{t.chat_id}",
+                                payload={"id": sid, "question": d.question, "anonymous": d.anonymous,
+                                         "close": self.broadcasts.local(close_at), "buttons": buttons}))
+        after_commit(uow, lambda: self.jobs.at(f"sv:{sid}", "survey-close", sid, when=close_at,
+                                                         grace=24 * 3600))
+        tell(uow, chat_id, "sv-created", lang, id=sid, count=len(targets), blocked=blocked,
+             close=self.broadcasts.local(close_at))
+        return survey
+
+    # --- answering ------------------------------------------------------------------
+    async def answer(self, uow: UnitOfWork, user: User, survey_id: int, option: int,
+                     chat_id: int) -> tuple[str, dict[str, object]]:
+        """A button press: (message key, args) for the presser's toast."""
+        survey = await uow.surveys.get(survey_id)
+        if survey is None or chat_id not in survey.chat_ids or not 0 <= option < len(survey.options):
+            return "sv-ans-gone", {}
+        now = self.clock()
+        if survey.status != "open" or now >= survey.close_at:
+            return "sv-ans-closed", {}
+        choice = survey.options[option]
+        existing = await uow.surveys.answer_of(survey_id, user.id)
+        if existing is not None:
+            if existing.option == option:
+                return "sv-ans-same", {"option": choice}
+            existing.option, existing.chat_id, existing.answered_at = option, chat_id, now
+            existing.changes += 1
+            return "sv-ans-changed", {"option": choice}
+        uow.surveys.add_answer(SurveyAnswer(survey_id=survey_id, user_id=user.id, option=option,
+                                            chat_id=chat_id, answered_at=now))
+        points = 0
+        if self.points is not None:
+            points = await self.points.award(uow, user.id, POINTS_RULE, f"survey:{survey_id}:{user.id}",
+                                             branch_id=survey.branch_id)
+        return ("sv-ans-points" if points else "sv-ans-recorded"), {"option": choice, "points": points}
+
+    # --- results and closing --------------------------------------------------------
+    async def results(self, uow: UnitOfWork, user: User, survey_id: int, chat_id: int, lang: str) -> None:
+        survey = await self._managed(uow, user, survey_id)
+        tell(uow, chat_id, "sv-results", lang, **await self._tally(uow, survey, with_names=not survey.anonymous))
+
+    async def close(self, uow: UnitOfWork, user: User, survey_id: int) -> None:
+        """`/survey close ID`: close early; the same summary and results as at the closing time."""
+        survey = await self._managed(uow, user, survey_id)
+        if survey.status != "open":
+            raise BroadcastError("sv-err-closed", id=survey_id)
+        job_id = f"sv:{survey_id}"
+        after_commit(uow, lambda: self.jobs.cancel(job_id))
+        await self._close(uow, survey)
+
+    async def close_due(self, uow: UnitOfWork, survey_id: int) -> None:
+        """The stored closing job (idempotent: a closed survey is left alone)."""
+        survey = await uow.surveys.get(survey_id)
+        if survey is not None and survey.status == "open":
+            await self._close(uow, survey)
+
+    async def _close(self, uow: UnitOfWork, survey: Survey) -> None:
+        survey.status, survey.closed_at = "closed", self.clock()
+        sid = survey.id or 0
+        tally = await self._tally(uow, survey, with_names=False)
+        replies = await uow.broadcasts.sent_message_ids(f"sv:{sid}:")
+        for chat_id in survey.chat_ids:
+            enqueue(uow, Notice(chat_id, "sv-summary", survey.lang, payload=tally, reply_to=replies.get(chat_id),
+                                priority=PRIORITY_BROADCAST, dedupe_key=f"sv-sum:{sid}:{chat_id}"))
+        full = await self._tally(uow, survey, with_names=not survey.anonymous)
+        enqueue(uow, Notice(survey.author_id, "sv-results", survey.lang, payload=full,
+                            priority=PRIORITY_CONVERSATION, dedupe_key=f"sv-res:{sid}"))
+
+    async def send_list(self, uow: UnitOfWork, user: User, chat_id: int, lang: str) -> None:
+        scope = self.broadcasts.scope(user)
+        items = []
+        for s in await uow.surveys.recent(scope.branch_id, scope.everything):
+            total = sum((await uow.surveys.counts(s.id or 0)).values())
+            items.append({"id": s.id, "question": s.question, "status": s.status, "total": total,
+                          "close": self.broadcasts.local(s.closed_at or s.close_at)})
+        tell(uow, chat_id, "sv-list", lang, items=items)
+
+    async def _managed(self, uow: UnitOfWork, user: User, survey_id: int) -> Survey:
+        scope = self.broadcasts.scope(user)
+        survey = await uow.surveys.get(survey_id)
+        if survey is None:
+            raise BroadcastError("sv-err-unknown", id=survey_id)
+        if not may_manage(scope, user, survey.author_id, survey.branch_id):
+            raise BroadcastError("bc-err-not-staff")
+        return survey
+
+    async def _tally(self, uow: UnitOfWork, survey: Survey, *, with_names: bool) -> dict[str, Any]:
+        sid = survey.id or 0
+        counts = await uow.surveys.counts(sid)
+        names: dict[int, list[str]] = {}
+        if with_names:
+            for option, name in await uow.surveys.voters(sid):
+                names.setdefault(option, []).append(name)
+        total = sum(counts.values())
+        return {"id": sid, "question": survey.question, "status": survey.status, "total": total,
+                "anonymous": survey.anonymous, "close": self.broadcasts.local(survey.closed_at or survey.close_at),
+                "options": [{"text": o, "count": counts.get(i, 0),
+                             "names": names.get(i, [])[:VOTERS_SHOWN], "more": max(0, len(names.get(i, [])) - VOTERS_SHOWN)}
+                            for i, o in enumerate(survey.options)]}

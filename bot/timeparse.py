@@ -1,0 +1,323 @@
+"""Time expressions as busy secretaries type them, in Chinese and English.
+
+    现在 / now                       -> now
+    明天 08:30, 后天 9点半, today 18:00, 8pm, 2026-12-01 09:00, 12-01 9:00, 周五 18:00,
+    30分钟后, in 2 hours             -> one moment (local time of the bot, returned in UTC)
+    每天 20:00, 每周一 08:30, 每周一三五 8点, 每周一至周五 7:30, 工作日 8:00,
+    every day 20:00, daily 8pm, every mon 08:30, every mon,wed 8:30, weekdays 7:30
+                                     -> a weekly cron (days of week, hour, minute)
+
+A bare time of day ("08:30", "晚上8点") means the next such moment. Full-width
+digits and colons are accepted (NFKC). Errors carry a catalogue key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+DOW = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # CronTrigger's day_of_week names
+
+
+class WhenError(ValueError):
+    """Not a time expression we understand; `key` is the message to show."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    kind: str  # now | at | cron
+    at: datetime | None = None  # aware UTC, for "at"
+    days: tuple[int, ...] = field(default=())  # 0 = Monday; all seven = every day (cron)
+    hour: int = 0
+    minute: int = 0
+
+    def cron_fields(self) -> dict[str, object]:
+        """For `Jobs.cron(...)` (APScheduler CronTrigger fields)."""
+        dow = "*" if len(self.days) == 7 else ",".join(DOW[d] for d in self.days)
+        return {"day_of_week": dow, "hour": self.hour, "minute": self.minute}
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-able form for storage and for rendering."""
+        return {"kind": self.kind, "at": self.at.isoformat() if self.at else None,
+                "days": list(self.days), "hour": self.hour, "minute": self.minute}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, object]) -> When:
+        at = datetime.fromisoformat(str(d["at"])) if d.get("at") else None
+        return cls(str(d["kind"]), at, tuple(int(x) for x in d.get("days") or ()),  # type: ignore[union-attr]
+                   int(d.get("hour") or 0), int(d.get("minute") or 0))  # type: ignore[arg-type]
+
+
+NOW_WORDS = {"now", "现在", "立即", "立刻", "马上", "即刻", "immediately", "asap"}
+ALL_DAYS = tuple(range(7))
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_DOW = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_DOW = {name: i for i, names in enumerate((
+    ("mon", "monday", "mondays"), ("tue", "tues", "tuesday", "tuesdays"),
+    ("wed", "weds", "wednesday", "wednesdays"), ("thu", "thur", "thurs", "thursday", "thursdays"),
+    ("fri", "friday", "fridays"), ("sat", "saturday", "saturdays"), ("sun", "sunday", "sundays")))
+    for name in names}
+
+_NUM = r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})"
+_HM = re.compile(r"^(\d{1,2}):(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?$")
+_H_AMPM = re.compile(r"^(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)$")
+_PERIOD = r"(上午|早上|早晨|清晨|中午|下午|傍晚|晚上|夜里|夜间|凌晨)"
+_CN_TIME = re.compile(rf"^{_PERIOD}?\s*({_NUM})\s*[点點时時](?:\s*(半|一刻|三刻|{_NUM})\s*分?)?$")
+_CN_PERIOD_ONLY = re.compile(rf"^{_PERIOD}\s*(\d{{1,2}}):(\d{{2}})$")
+_DATE_FULL = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
+_DATE_SHORT = re.compile(r"^(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*[日号]?$")
+_IN = re.compile(r"^(?:in\s+)?(\d{1,4})\s*(分钟|分|min|mins|minute|minutes|小时|个小时|h|hr|hrs|hour|hours)\s*(?:后|以后|之后|later)?$")
+_REL_DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2}
+
+
+def normalize(text: str) -> str:
+    """Full width to half width, lower case, single spaces, Chinese punctuation to ASCII."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("，", ",").replace("、", ",")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_when(text: str, now: datetime, tz: tzinfo) -> When:
+    """Parse `text` relative to `now` (aware). One-off moments must lie in the future."""
+    s = normalize(text)
+    if not s:
+        raise WhenError("when-err-empty")
+    if s in NOW_WORDS:
+        return When("now")
+    local_now = now.astimezone(tz)
+    recurring = _recurring(s)
+    if recurring is not None:
+        days, rest = recurring
+        hm = _time_of_day(rest)
+        if hm is None:
+            raise WhenError("when-err-need-time")
+        return When("cron", days=days, hour=hm[0], minute=hm[1])
+    m = _IN.match(s)
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        minutes = n if unit in ("分钟", "分", "min", "mins", "minute", "minutes") else n * 60
+        if minutes <= 0:
+            raise WhenError("when-err-past")
+        return When("at", at=(now + timedelta(minutes=minutes)).astimezone(timezone.utc))
+    day, rest, roll = _day(s, local_now)
+    hm = _time_of_day(rest)
+    if hm is None:
+        raise WhenError("when-err-need-time" if day is not None else "when-err-unknown")
+    if day is None:  # a bare time of day: the next such moment
+        day, roll = local_now.date(), 1
+    at = _local(day, hm, tz)
+    if at <= local_now and roll:  # "周三 9:00" said on Wednesday afternoon: next week's
+        at = _local(day + timedelta(days=roll), hm, tz)
+    if at <= local_now:
+        raise WhenError("when-err-past")
+    return When("at", at=at.astimezone(timezone.utc))
+
+
+def _local(day: date, hm: tuple[int, int], tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(hm[0], hm[1]), tzinfo=tz)
+
+
+def _recurring(s: str) -> tuple[tuple[int, ...], str] | None:
+    """(days, rest) for every-day / every-week expressions, else None."""
+    for prefix in ("每天", "每日", "天天", "every day", "everyday", "daily", "each day"):
+        if s.startswith(prefix):
+            return ALL_DAYS, s[len(prefix):].strip()
+    for prefix in ("每个工作日", "每工作日", "工作日", "every weekday", "weekdays", "workdays"):
+        if s.startswith(prefix):
+            return (0, 1, 2, 3, 4), s[len(prefix):].strip()
+    for prefix in ("每周末", "周末", "every weekend", "weekends"):
+        if s.startswith(prefix):
+            return (5, 6), s[len(prefix):].strip()
+    m = re.match(r"^(?:每个?(?:周|星期|礼拜))\s*", s)
+    if m:
+        return _cn_days(s[m.end():])
+    m = re.match(r"^(?:every|each)\s+", s)
+    if m:
+        return _en_days(s[m.end():])
+    return None
+
+
+_CN_DAY = r"(?:周|星期|礼拜)?[一二三四五六日天]"
+_CN_DAYS = re.compile(rf"^{_CN_DAY}(?:\s*(?:,|和|及|至|到|~|-)?\s*{_CN_DAY})*")
+
+
+def _cn_days(s: str) -> tuple[tuple[int, ...], str]:
+    """'一三五 8点', '一至五 7:30', '一,周三 08:30' -> days and the rest."""
+    m = _CN_DAYS.match(s)
+    if not m:
+        raise WhenError("when-err-need-day")
+    days: list[int] = []
+    ranged = False
+    for token in re.findall(r"[一二三四五六日天]|至|到|~|-", m.group(0)):
+        if token in ("至", "到", "~", "-"):
+            ranged = bool(days)
+            continue
+        d = _CN_DOW[token]
+        days.extend(range(days[-1] + 1, d + 1) if ranged else [d])
+        ranged = False
+    return tuple(sorted(set(days))), s[m.end():].strip()
+
+
+def _en_days(s: str) -> tuple[tuple[int, ...], str]:
+    """'mon,wed 8:30', 'monday and friday 8am', 'mon-fri 7:30' -> days and the rest."""
+    days: list[int] = []
+    words = re.split(r"(\s*(?:,|&|\band\b|-|\bto\b)\s*|\s+)", s)
+    rest_at = len(words)
+    pending_range = False
+    for idx, word in enumerate(words):
+        w = word.strip()
+        if not w or w in (",", "&", "and"):
+            continue
+        if w in ("-", "to"):
+            pending_range = True
+            continue
+        if w in _EN_DOW:
+            d = _EN_DOW[w]
+            if pending_range and days:
+                days.extend(range(days[-1] + 1, d + 1))
+            else:
+                days.append(d)
+            pending_range = False
+            continue
+        rest_at = idx
+        break
+    if not days:
+        raise WhenError("when-err-need-day")
+    return tuple(sorted(set(days))), "".join(words[rest_at:]).strip()
+
+
+def _day(s: str, local_now: datetime) -> tuple[date | None, str, int]:
+    """A leading day (relative word, date, or next weekday), the rest of the text, and how
+    many days later the same words mean if that moment has passed today (0: none)."""
+    today = local_now.date()
+    s = re.sub(r"^(?:at|on)\s+", "", s)
+    for word, offset in sorted(_REL_DAYS.items(), key=lambda kv: -len(kv[0])):
+        if s.startswith(word):
+            return today + timedelta(days=offset), s[len(word):].strip(), 0
+    if s.startswith("day after tomorrow"):
+        return today + timedelta(days=2), s[len("day after tomorrow"):].strip(), 0
+    if s.startswith("今晚"):  # 今晚8点 = today 20:00
+        return today, "晚上" + s[len("今晚"):].strip(), 0
+    if s.startswith("明晚"):
+        return today + timedelta(days=1), "晚上" + s[len("明晚"):].strip(), 0
+    head, _, tail = s.partition(" ")
+    head, tail = _split_iso(head, tail)
+    for pattern, full in ((_DATE_FULL, True), (_DATE_SHORT, False)):
+        m = pattern.match(head) or _date_prefix(pattern, s)
+        if m:
+            rest = tail if pattern.match(head) else s[m.end():].strip()
+            try:
+                if full:
+                    return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), rest, 0
+                day = date(today.year, int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                raise WhenError("when-err-bad-date") from None
+            return (day if day >= today else day.replace(year=today.year + 1)), rest, 0
+    m = re.match(r"^(下个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六日天])\s*", s)
+    if m:
+        return _next_weekday(today, _CN_DOW[m.group(2)], m.group(1) in ("下", "下个")), s[m.end():].strip(), 7
+    m = re.match(r"^(next\s+)?([a-z]+)\b\s*", s)
+    if m and m.group(2) in _EN_DOW:
+        return _next_weekday(today, _EN_DOW[m.group(2)], bool(m.group(1))), s[m.end():].strip(), 7
+    return None, s, 0
+
+
+def _split_iso(head: str, tail: str) -> tuple[str, str]:
+    """'2026-12-01t09:00' -> ('2026-12-01', '09:00 ...')."""
+    if "t" in head and re.match(r"^\d{4}-\d{1,2}-\d{1,2}t", head):
+        d, _, t = head.partition("t")
+        return d, (t + " " + tail).strip()
+    return head, tail
+
+
+def _date_prefix(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """A date written flush against the time ('12月1日9点')."""
+    if "月" not in s and "年" not in s:
+        return None
+    return re.match(pattern.pattern.rstrip("$"), s)
+
+
+def _next_weekday(today: date, dow: int, next_week: bool) -> date:
+    ahead = (dow - today.weekday()) % 7
+    if next_week:
+        ahead += 7 if ahead == 0 or dow >= today.weekday() else 0
+    return today + timedelta(days=ahead)
+
+
+def _time_of_day(s: str) -> tuple[int, int] | None:
+    s = s.strip()
+    if not s:
+        return None
+    s = re.sub(r"^(?:at|@)\s*", "", s)
+    m = _HM.match(s)
+    if m:
+        return _checked(int(m.group(1)), int(m.group(2)), m.group(3))
+    m = _H_AMPM.match(s)
+    if m:
+        return _checked(int(m.group(1)), 0, m.group(2))
+    m = _CN_PERIOD_ONLY.match(s)
+    if m:
+        return _checked(_cn_period(m.group(1), int(m.group(2))), int(m.group(3)), None)
+    m = _CN_TIME.match(s)
+    if m:
+        hour = _cn_number(m.group(2))
+        minute_text = m.group(3)
+        minute = {"半": 30, "一刻": 15, "三刻": 45, None: 0}.get(minute_text)
+        if minute is None:
+            minute = _cn_number(minute_text or "0")
+        return _checked(_cn_period(m.group(1), hour), minute, None)
+    return None
+
+
+def _cn_period(period: str | None, hour: int) -> int:
+    if period in ("下午", "傍晚", "晚上", "夜里", "夜间") and hour < 12:
+        return hour + 12
+    if period == "中午" and hour < 6:
+        return hour + 12
+    if period == "凌晨" and hour == 12:
+        return 0
+    return hour
+
+
+def _cn_number(text: str) -> int:
+    """'8', '八', '十', '十二', '二十', '三十五' -> int."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + _CN_DIGITS[ch]
+    return value
+
+
+def _checked(hour: int, minute: int, ampm: str | None) -> tuple[int, int]:
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise WhenError("when-err-bad-time")
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise WhenError("when-err-bad-time")
+    return hour, minute
+
+
+def next_fire(when: When, now: datetime, tz: tzinfo) -> datetime | None:
+    """The next moment `when` fires after `now` (aware UTC), without asking the scheduler."""
+    if when.kind == "at":
+        return when.at if when.at and when.at > now else None
+    if when.kind != "cron":
+        return None
+    local_now = now.astimezone(tz)
+    for ahead in range(8):
+        day = local_now.date() + timedelta(days=ahead)
+        at = _local(day, (when.hour, when.minute), tz)
+        if day.weekday() in when.days and at > local_now:
+            return at.astimezone(timezone.utc)
+    return None

@@ -1,0 +1,223 @@
+"""Secretaries' pushes, surveys and the needs overview, in a private chat with the bot.
+
+/broadcast [all|riders|groups=…] [now|<when>] [text]   compose (preview, then ✅ or ❌)
+/broadcast cancel                                       drop the draft
+/broadcasts [cancel ID]                                 scheduled ones, each with a cancel button
+/survey new …, /survey results ID, /survey close ID, /survey list
+/needs [days] [branch]                                  top categories, places, open urgent cases
+
+Thin: parse, call the service (which checks every permission on the server), answer.
+"""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message, MessageEntity
+from aiogram.utils.text_decorations import html_decoration
+
+from bot.config import Settings
+from bot.domain import IncomingMessage
+from bot.i18n import t
+from bot.services.broadcasts import Body, BroadcastError, BroadcastService
+from bot.services.needs import NeedsService
+from bot.services.reports import ReportService
+from bot.services.surveys import SurveyService
+from bot.timeparse import WhenError
+from handlers.cases import _answer, _presser
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def body_of(message: Message, skip: int = 0) -> Body | None:
+    """The message as recipients should get it: its text or caption from character `skip` on,
+    formatting kept (entities → Telegram HTML, everything else escaped), and its photo.
+    None when it carries nothing we can push (a sticker, a voice note …)."""
+    text = message.text if message.text is not None else (message.caption or "")
+    entities = message.entities if message.text is not None else message.caption_entities
+    photo = message.photo[-1].file_id if message.photo else None
+    if not text.strip() and photo is None:
+        return None
+    cut = _utf16(text[:skip])
+    shifted: list[MessageEntity] = []
+    for e in entities or []:
+        start, end = max(e.offset, cut), e.offset + e.length
+        if end > start:
+            shifted.append(e.model_copy(update={"offset": start - cut, "length": end - start}))
+    body = text[skip:]
+    html = html_decoration.unparse(body, shifted).strip()
+    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)))
+
+
+def _number(text: str) -> int | None:
+    """An id as typed ("3", "#3"); None for anything else, huge numbers included."""
+    text = text.strip().lstrip("#")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
+async def _private_only(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str) -> bool:
+    if not incoming.is_private:
+        reports.reply(uow, incoming, "bc-err-private-only", lang)
+        return False
+    return True
+
+
+async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str,
+                    step: Callable[[], Awaitable[Any]]) -> None:
+    """Run `step`; a refusal (bad input, no permission, a time we cannot read) becomes the answer."""
+    try:
+        await step()
+    except BroadcastError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.params)
+    except WhenError as e:
+        reports.reply(uow, incoming, "when-error", lang, key=e.key)
+
+
+async def broadcast(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                    user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
+    if not await _private_only(incoming, uow, reports, lang):
+        return
+    args = command.args or ""
+
+    async def step() -> None:
+        c = broadcasts.parse(args)
+        if c.action == "cancel":
+            reports.reply(uow, incoming, await broadcasts.drop_draft(uow, user), lang)
+            return
+        if c.action == "help":
+            broadcasts.scope(user)
+            reports.reply(uow, incoming, "bc-usage", lang)
+            return
+        body = None
+        if c.body_at is not None:
+            text = message.text or message.caption or ""
+            body = body_of(message, len(text) - len(args) + c.body_at)
+        await broadcasts.compose(uow, user, incoming.chat_id, lang, c, body)
+
+    await _refusals(incoming, uow, reports, lang, step)
+
+
+async def draft_body(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                     reports: ReportService, broadcasts: BroadcastService) -> None:
+    """The next private message after `/broadcast …` without a text: the body (forwarded ones too)."""
+    body = body_of(message)
+    if body is None:
+        reports.reply(uow, incoming, "bc-err-content", lang)
+        return
+    await _refusals(incoming, uow, reports, lang, lambda: broadcasts.take_body(uow, user, incoming.chat_id, body))
+
+
+async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                          user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
+    """/broadcasts, or /broadcasts cancel ID."""
+    if not await _private_only(incoming, uow, reports, lang):
+        return
+    words = (command.args or "").split()
+
+    async def step() -> None:
+        if words and words[0].lower() in ("cancel", "取消"):
+            bid = _number(words[1]) if len(words) > 1 else None
+            if bid is None:
+                reports.reply(uow, incoming, "bc-list-usage", lang)
+                return
+            key, args = await broadcasts.cancel(uow, user, bid)
+            reports.reply(uow, incoming, key, lang, **args)
+            return
+        await broadcasts.send_list(uow, user, incoming.chat_id, lang)
+
+    await _refusals(incoming, uow, reports, lang, step)
+
+
+async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: BroadcastService,
+                          settings: Settings) -> None:
+    """bc:go:<id> / bc:x:<id> on a preview; bc:c:<id> on the /broadcasts list."""
+    user, lang = await _presser(uow, query, settings.default_lang)
+    _, action, raw_id = (query.data or "::").split(":", 2)
+    bid = int(raw_id)
+    args: dict[str, object] = {}
+    if action == "go":
+        key = await broadcasts.confirm(uow, user, bid)
+    elif action == "x":
+        key = await broadcasts.drop_draft(uow, user, bid)
+    else:
+        key, args = await broadcasts.cancel(uow, user, bid)
+    await _answer(query, t(lang, key, **args), alert=key not in ("bc-ok", "bc-dropped", "bc-cancelled"))
+
+
+async def survey(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                 user: User, lang: str, reports: ReportService, surveys: SurveyService) -> None:
+    if not await _private_only(incoming, uow, reports, lang):
+        return
+    args = command.args or ""
+    word = args.split(maxsplit=1)[0] if args.strip() else ""
+    sub = word.lower()
+    rest = args[len(word):].lstrip(" \t")  # a newline after "new" stays: the question is on its own line
+
+    sid = _number(rest)
+
+    async def step() -> None:
+        surveys.broadcasts.scope(user)  # riders are told they may not, rather than how
+        if sub in ("new", "新建", "发起"):
+            await surveys.create(uow, user, incoming.chat_id, lang, surveys.parse_new(rest))
+        elif sub in ("results", "result", "结果") and sid is not None:
+            await surveys.results(uow, user, sid, incoming.chat_id, lang)
+        elif sub in ("close", "关闭", "结束") and sid is not None:
+            await surveys.close(uow, user, sid)
+            reports.reply(uow, incoming, "sv-closing", lang, id=sid)
+        elif sub in ("list", "列表"):
+            await surveys.send_list(uow, user, incoming.chat_id, lang)
+        else:
+            reports.reply(uow, incoming, "sv-usage", lang)
+
+    await _refusals(incoming, uow, reports, lang, step)
+
+
+async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings) -> None:
+    """sv:<survey id>:<option index>, pressed by anyone in a chat the survey went to."""
+    user, lang = await _presser(uow, query, settings.default_lang)
+    _, sid, option = (query.data or "::").split(":", 2)
+    chat_id = query.message.chat.id if query.message else 0
+    key, args = await surveys.answer(uow, user, int(sid), int(option), chat_id)
+    await _answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
+
+
+async def needs(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                user: User, lang: str, reports: ReportService, needs: NeedsService) -> None:
+    if not await _private_only(incoming, uow, reports, lang):
+        return
+    await _refusals(incoming, uow, reports, lang,
+                    lambda: needs.overview(uow, user, incoming.chat_id, lang, command.args or ""))
+
+
+async def _awaiting_body(message: Message, uow: UnitOfWork, broadcasts: BroadcastService) -> bool:
+    """Only a secretary with a draft waiting for its body: everyone else's private messages
+    go on to the report handlers untouched."""
+    text = message.text or message.caption or ""
+    if message.from_user is None or text.startswith("/"):
+        return False
+    return await broadcasts.waiting_draft(uow, message.from_user.id) is not None
+
+
+def make_capture_router() -> Router:
+    """Goes before the report handlers: a draft's body must not become a case."""
+    router = Router(name="broadcast-drafts")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(draft_body, _awaiting_body)
+    return router
+
+
+def make_router() -> Router:
+    router = Router(name="broadcasts")
+    router.message.register(broadcast, Command("broadcast"))
+    router.message.register(list_broadcasts, Command("broadcasts"))
+    router.message.register(survey, Command("survey"))
+    router.message.register(needs, Command("needs"))
+    router.callback_query.register(press_broadcast, F.data.regexp(r"^bc:(go|x|c):\d{1,9}$"))
+    router.callback_query.register(press_survey, F.data.regexp(r"^sv:\d{1,9}:\d{1,2}$"))
+    return router

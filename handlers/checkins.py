@@ -1,0 +1,222 @@
+"""Check-in commands and buttons: activities, /checkin, report-ins (报到), volunteer hours, /stats checkins.
+
+Thin: parse, call CheckinService, turn its refusals into answers. Every button is checked
+on the server (the service decides who may approve what).
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.config import Settings
+from bot.domain import IncomingMessage
+from bot.i18n import normalize_lang, t
+from bot.services.checkins import CheckinError, CheckinService
+from bot.services.people import register_person
+from handlers import render_checkins  # noqa: F401  (registers the composers of this feature)
+from handlers.convert import person
+from storage.models import User
+from storage.uow import UnitOfWork
+
+_TAGS = re.compile(r"<[^>]+>")
+NEW, LIST, CLOSE, PLACE = ("new", "新建", "创建"), ("list", "列表"), ("close", "关闭", "结束"), ("place", "地点")
+APPROVE, REJECT = ("approve", "ok", "通过", "批准"), ("reject", "no", "驳回", "拒绝")
+
+
+def _replied_pin(message: Message, same_sender: bool = False) -> tuple[float, float] | None:
+    """The location pin this command replies to, if any."""
+    reply = message.reply_to_message
+    if reply is None or reply.location is None:
+        return None
+    if same_sender and (reply.from_user is None or message.from_user is None
+                        or reply.from_user.id != message.from_user.id):
+        return None
+    return reply.location.latitude, reply.location.longitude
+
+
+async def activity(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                   user: User, lang: str, checkins: CheckinService) -> None:
+    """/activity new "title" 2026-12-05 09:00 2h [500m] | list | close CODE | place CODE [500m]"""
+    sub, _, rest = (command.args or "").strip().partition(" ")
+    sub = sub.lower()
+    try:
+        if sub in NEW:
+            await checkins.create_activity(uow, incoming, user, lang, rest, _replied_pin(message))
+        elif sub in LIST:
+            await checkins.list_activities(uow, incoming, user, lang)
+        elif sub in CLOSE and rest.strip():
+            await checkins.close_activity(uow, incoming, user, lang, rest.split()[0])
+        elif sub in PLACE and rest.strip():
+            words = rest.split()
+            await checkins.set_place(uow, incoming, user, lang, words[0], words[1] if len(words) > 1 else None,
+                                     _replied_pin(message))
+        else:
+            checkins.reply(uow, incoming, "activity-usage", lang)
+    except CheckinError as e:
+        checkins.reply(uow, incoming, e.key, lang, **e.params)
+
+
+async def checkin(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                  user: User, lang: str, checkins: CheckinService) -> None:
+    """/checkin CODE (a reply to your own location pin brings the pin along)."""
+    words = (command.args or "").split()
+    if not words:
+        checkins.reply(uow, incoming, "checkin-usage", lang)
+        return
+    try:
+        await checkins.checkin(uow, incoming, user, lang, "".join(words),
+                               _replied_pin(message, same_sender=True))
+    except CheckinError as e:
+        checkins.reply(uow, incoming, e.key, lang, **e.params)
+
+
+async def location_answer(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+                          lang: str, checkins: CheckinService) -> None:
+    """A pin we asked for (the filter checked that we did)."""
+    if message.forward_origin is not None:
+        checkins.reply(uow, incoming, "checkin-err-forwarded", lang)
+        return
+    await checkins.on_pin(uow, incoming, user, lang)
+
+
+async def asked_for_pin(message: Message, uow: UnitOfWork, checkins: CheckinService) -> bool:
+    """Filter: did we ask this sender for a pin in this chat? (Runs only for location messages.)"""
+    if message.from_user is None:
+        return False
+    return await checkins.awaiting_pin(uow, message.from_user.id, message.chat.id)
+
+
+async def report_in(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                    user: User, lang: str, checkins: CheckinService) -> None:
+    """/reportin <home organisation>"""
+    try:
+        await checkins.report_in(uow, incoming, user, lang, command.args or "")
+    except CheckinError as e:
+        checkins.reply(uow, incoming, e.key, lang, **e.params)
+
+
+async def report_ins(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                     user: User, lang: str, checkins: CheckinService) -> None:
+    """/reportins [BRANCH] | /reportins approve ID | /reportins reject ID [reason]"""
+    words = (command.args or "").split(maxsplit=2)
+    try:
+        if words and words[0].lower() in APPROVE + REJECT:
+            if len(words) < 2 or not words[1].lstrip("#").isdigit():
+                checkins.reply(uow, incoming, "reportins-usage", lang)
+                return
+            key, args = await checkins.decide_report_in(uow, user, int(words[1].lstrip("#")),
+                                                        words[0].lower() in APPROVE,
+                                                        words[2] if len(words) > 2 else None)
+            checkins.reply(uow, incoming, key, lang, **args)
+        else:
+            await checkins.list_report_ins(uow, incoming, user, lang, words[0] if words else None)
+    except CheckinError as e:
+        checkins.reply(uow, incoming, e.key, lang, **e.params)
+
+
+async def hours(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                user: User, lang: str, checkins: CheckinService) -> None:
+    """/hours CODE 2.5 | /hours | /hours pending [BRANCH] | /hours approve ID | /hours reject ID [reason]"""
+    words = (command.args or "").split(maxsplit=2)
+    head = words[0].lower() if words else ""
+    try:
+        if not words:
+            await checkins.my_hours(uow, incoming, user, lang)
+        elif head in ("pending", "待审"):
+            await checkins.list_hours(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
+        elif head in APPROVE + REJECT:
+            if len(words) < 2 or not words[1].lstrip("#").isdigit():
+                checkins.reply(uow, incoming, "hours-usage", lang)
+                return
+            key, args = await checkins.decide_hours(uow, user, int(words[1].lstrip("#")), head in APPROVE,
+                                                    words[2] if len(words) > 2 else None)
+            checkins.reply(uow, incoming, key, lang, **args)
+        elif len(words) >= 2:
+            await checkins.log_hours(uow, incoming, user, lang, words[0], " ".join(words[1:]))
+        else:
+            checkins.reply(uow, incoming, "hours-usage", lang)
+    except CheckinError as e:
+        checkins.reply(uow, incoming, e.key, lang, **e.params)
+
+
+async def stats_checkins(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                         user: User, lang: str, checkins: CheckinService) -> None:
+    """/stats checkins [BRANCH]"""
+    words = (command.args or "").split()
+    try:
+        await checkins.stats(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
+    except CheckinError as e:
+        checkins.reply(uow, incoming, e.key, lang, **e.params)
+
+
+# --- buttons ----------------------------------------------------------------------------------
+async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
+                          settings: Settings) -> None:
+    """ri:<id>:a|r on a report-in card (the branch's secretary)."""
+    user, lang = await _presser(uow, query, settings.default_lang)
+    _, row_id, verdict = (query.data or "::").split(":", 2)
+    try:
+        key, args = await checkins.decide_report_in(uow, user, int(row_id), verdict == "a")
+    except CheckinError as e:
+        await _answer(query, t(lang, e.key, **e.params), alert=True)
+        return
+    await _answer(query, t(lang, key, **args))
+
+
+async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
+                       settings: Settings) -> None:
+    """rb:<report-in id>:<branch id>: the rider picks the branch they work in."""
+    user, lang = await _presser(uow, query, settings.default_lang)
+    _, row_id, branch_id = (query.data or "::").split(":", 2)
+    key = await checkins.choose_branch(uow, user, lang, int(row_id), int(branch_id))
+    await _answer(query, t(lang, key), alert=key != "reportin-chosen")
+
+
+async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
+                      settings: Settings) -> None:
+    """vh:<entry id>:<half hours on the card>:a|r (the branch's secretary)."""
+    user, lang = await _presser(uow, query, settings.default_lang)
+    _, entry_id, halves, verdict = (query.data or ":::").split(":", 3)
+    try:
+        key, args = await checkins.decide_hours(uow, user, int(entry_id), verdict == "a", halves=int(halves))
+    except CheckinError as e:
+        await _answer(query, t(lang, e.key, **e.params), alert=True)
+        return
+    await _answer(query, t(lang, key, **args))
+
+
+async def _answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
+    """At once, plain text; a late or repeated answer is refused by Telegram and must not undo anything."""
+    with contextlib.suppress(TelegramAPIError):
+        await query.answer(_TAGS.sub("", text)[:200], show_alert=alert)
+
+
+async def _presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[User, str]:
+    user = await register_person(uow, person(query.from_user))
+    return user, user.lang or normalize_lang(query.from_user.language_code) or default
+
+
+def make_pin_router() -> Router:
+    """Pins we asked for: before the report router, which would take a pin as a report's place."""
+    router = Router(name="checkin-pins")
+    router.message.register(location_answer, F.location, asked_for_pin)
+    return router
+
+
+def make_router() -> Router:
+    router = Router(name="checkins")
+    router.message.register(activity, Command("activity"))
+    router.message.register(checkin, Command("checkin"))
+    router.message.register(report_in, Command("reportin"))
+    router.message.register(report_ins, Command("reportins"))
+    router.message.register(hours, Command("hours"))
+    router.message.register(stats_checkins, Command("stats", magic=F.args.regexp(r"(?i)^\s*checkins\b")))
+    router.callback_query.register(press_report_in, F.data.regexp(r"^ri:\d+:[ar]$"))
+    router.callback_query.register(press_branch, F.data.regexp(r"^rb:\d+:\d+$"))
+    router.callback_query.register(press_hours, F.data.regexp(r"^vh:\d+:\d+:[ar]$"))
+    return router

@@ -1,0 +1,97 @@
+"""Micro lessons: /lesson (riders, private), /lessons (secretaries), /stats lessons, and the
+lesson's buttons (✅ and the quiz options), answered to the presser alone."""
+from __future__ import annotations
+
+import re
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.config import Settings
+from bot.domain import IncomingMessage
+from bot.services.lessons import STATS_DAYS, LessonRefused, LessonService
+from bot.services.reports import ReportService
+from handlers.cases import _answer, _presser  # the one way buttons are answered
+from handlers.render_lessons import feedback
+from storage.models import User
+from storage.uow import UnitOfWork
+
+SELECTOR = re.compile(r"^#?-?\d+$")  # in private: the group's number in the list, or its chat id
+SUBCOMMANDS = {"show": "show", "plan": "plan", "shifts": "shifts", "shift": "shifts", "off": "off", "stop": "off",
+               "查看": "show", "计划": "plan", "推送": "plan", "班次": "shifts", "停止": "off", "关闭": "off"}
+
+
+async def lesson(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                 reports: ReportService, lessons: LessonService) -> None:
+    """/lesson: the current lesson, in private (in a group, a pointer there)."""
+    if not incoming.is_private:
+        reports.reply(uow, incoming, "lesson-private-only", lang)
+        return
+    await lessons.current(uow, user, incoming.chat_id, lang)
+
+
+async def lessons_command(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                          user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
+    """/lessons [N] [show | plan DAYS | shifts PROFILE | off]  (N: the group, in private)"""
+    words = (command.args or "").split(maxsplit=1)
+    selector = None
+    if incoming.is_private and words and SELECTOR.match(words[0]):
+        selector, words = words[0], (words[1] if len(words) > 1 else "").split(maxsplit=1)
+    sub = SUBCOMMANDS.get(words[0].lower()) if words else "show"
+    rest = words[1].strip() if len(words) > 1 else ""
+    if sub is None or (sub == "plan" and not rest):
+        reports.reply(uow, incoming, "lessons-usage", lang)
+        return
+    reply_to = None if incoming.is_private else incoming.message_id
+    try:
+        chat = await lessons.target(uow, user, incoming.chat_id, incoming.is_private, selector)
+        if sub == "plan":
+            await lessons.set_plan(uow, user, chat, rest, lang)
+        elif sub == "shifts" and rest:
+            await lessons.set_shifts(uow, user, chat, rest)
+        elif sub == "off":
+            await lessons.stop(uow, user, chat)
+    except LessonRefused as e:
+        if e.key == "lessons-choose-group":
+            await lessons.list_groups(uow, user, incoming.chat_id, lang)
+        else:
+            reports.reply(uow, incoming, e.key, lang, **e.params)
+        return
+    await lessons.describe(uow, chat, incoming.chat_id, lang, reply_to)
+
+
+async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                        user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
+    """/stats lessons [days]"""
+    words = (command.args or "").split()
+    if len(words) > 2 or (len(words) == 2 and not (words[1].isdigit() and 1 <= int(words[1]) <= 366)):
+        reports.reply(uow, incoming, "lessons-stats-usage", lang)
+        return
+    days = int(words[1]) if len(words) == 2 else STATS_DAYS
+    try:
+        await lessons.stats(uow, user, incoming.chat_id, lang, days,
+                            reply_to=None if incoming.is_private else incoming.message_id)
+    except LessonRefused as e:
+        reports.reply(uow, incoming, e.key, lang, **e.params)
+
+
+async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings) -> None:
+    """ls:<push>:d (✅) or ls:<push>:<option> (a quiz answer), in the group or in private."""
+    user, lang = await _presser(uow, query, settings.default_lang)
+    _, push, what = (query.data or "::").split(":", 2)
+    chat_id = query.message.chat.id if query.message else user.id
+    if what == "d":
+        key, args = await lessons.complete(uow, user, int(push), chat_id)
+    else:
+        key, args = await lessons.answer(uow, user, int(push), int(what), chat_id)
+    await _answer(query, feedback(lang, key, args), alert=key.startswith("lesson-quiz"))
+
+
+def make_router() -> Router:
+    router = Router(name="lessons")
+    router.message.register(lesson, Command("lesson"))
+    router.message.register(lessons_command, Command("lessons"))
+    router.message.register(stats_lessons, Command("stats", magic=F.args.regexp(r"(?i)^\s*lessons?\b")))
+    router.callback_query.register(press_lesson, F.data.regexp(r"^ls:\d{1,9}:(d|\d)$"))
+    return router

@@ -1,0 +1,187 @@
+"""Points commands and buttons: /me, /points (history; grant for secretaries), /shop,
+/redeem, /privacy, and the secretaries' /redemptions, /fulfil, /refuse.
+
+Thin: parse, call PointsService (which checks every permission on the server), reply.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.config import Settings
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.i18n import normalize_lang, t
+from bot.outbox import enqueue
+from bot.services.people import register_person
+from bot.services.points import PointsError, PointsService, item_name, redemption_no
+from bot.services.reports import ReportService
+from handlers import render_points  # noqa: F401  (registers the points composers)
+from handlers.convert import person
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+async def me(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+             reports: ReportService, points: PointsService, checkins: Any = None) -> None:
+    """Balance, tier, the latest lines, and other features' summary lines."""
+    extra: list[Any] = []
+    lines = getattr(checkins, "me_lines", None)
+    if lines is not None:  # CheckinService.me_lines: check-ins, lessons, volunteer hours, report-in
+        extra = list(await lines(uow, user, lang) or [])
+    reports.reply(uow, incoming, "points-me", lang, **await points.me(uow, user, extra=extra))
+
+
+async def points_command(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                         user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+    """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
+    words = (command.args or "").split()
+    if not words or words[0].lower() != "grant":
+        reports.reply(uow, incoming, "points-history", lang, **await points.history(uow, user))
+        return
+    await _grant(message, words[1:], uow, incoming, user, lang, reports, points)
+
+
+async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User,
+                 lang: str, reports: ReportService, points: PointsService) -> None:
+    if not (points.is_superadmin(user) or user.role == "secretary"):
+        reports.reply(uow, incoming, "points-not-permitted", lang)
+        return
+    replied = message.reply_to_message
+    replied_user = replied.from_user if replied is not None and replied.from_user is not None \
+        and not replied.from_user.is_bot else None
+    target: User | None = None
+    chat_branch = None
+    if words and (not _is_int(words[0]) or (replied_user is None and len(words) >= 3)):
+        who, words = words[0], words[1:]  # @username or user id, then the points
+        target = await uow.users.find(who)
+        if target is None:
+            reports.reply(uow, incoming, "points-user-unknown", lang, who=who[:64])
+            return
+    elif replied_user is not None:  # a reply to the rider's message: the points come first
+        target = await register_person(uow, person(replied_user))
+        chat = await uow.chats.get(incoming.chat_id)
+        chat_branch = chat.branch_id if chat is not None and not incoming.is_private else None
+    if target is None or len(words) < 2 or not _is_int(words[0]):
+        reports.reply(uow, incoming, "points-grant-usage", lang)
+        return
+    amount, reason = int(words[0]), " ".join(words[1:])
+    try:
+        given = await points.grant(uow, user, target, amount, reason,
+                                   source_key=f"grant:{incoming.chat_id}:{incoming.message_id}",
+                                   chat_branch=chat_branch)
+    except PointsError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+        return
+    reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
+                  points=given, reason=reason)
+
+
+def _is_int(word: str) -> bool:
+    return word.lstrip("+-").isdigit()
+
+
+async def shop(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
+               reports: ReportService, points: PointsService) -> None:
+    reports.reply(uow, incoming, "points-shop", lang, **await points.shop(uow, lang))
+
+
+async def redeem(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                 user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+    code = (command.args or "").strip().split(maxsplit=1)
+    if not code:
+        reports.reply(uow, incoming, "points-redeem-usage", lang)
+        return
+    try:
+        payload = await _redeem(uow, points, user, code[0], incoming.chat_id, lang)
+    except PointsError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+        return
+    reports.reply(uow, incoming, "points-redeemed", lang, **payload)
+
+
+async def _redeem(uow: UnitOfWork, points: PointsService, user: User, ref: str | int, chat_id: int,
+                  lang: str) -> dict[str, Any]:
+    redemption = await points.redeem(uow, user, ref, chat_id=chat_id, lang=lang)
+    item = await points.repo(uow).item(redemption.item_id)
+    return {"number": redemption_no(redemption.id or 0), "item": item_name(item, lang), "cost": redemption.cost,
+            "balance": await points.balance(uow, user.id)}
+
+
+async def privacy(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                  reports: ReportService, points: PointsService) -> None:
+    hidden = await points.toggle_privacy(uow, user)
+    reports.reply(uow, incoming, "points-privacy-on" if hidden else "points-privacy-off", lang)
+
+
+async def redemptions(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                      reports: ReportService, points: PointsService) -> None:
+    try:
+        reports.reply(uow, incoming, "points-pending", lang, **await points.pending(uow, user, lang))
+    except PointsError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+
+
+async def decide(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                 user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+    """/fulfil R12 [code or message] · /refuse R12 [reason]"""
+    parts = (command.args or "").split(maxsplit=1)
+    if not parts:
+        reports.reply(uow, incoming, "points-decide-usage", lang)
+        return
+    try:
+        r = await points.decide(uow, user, parts[0], command.command.lower() == "fulfil",
+                                parts[1] if len(parts) > 1 else None)
+    except PointsError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+        return
+    reports.reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
+
+
+async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings) -> None:
+    """pt:r:<item> redeems from the /shop list; pr:<redemption>:y|n fulfils or refuses."""
+    user = await register_person(uow, person(query.from_user))
+    lang = user.lang or normalize_lang(query.from_user.language_code) or settings.default_lang
+    kind, _, rest = (query.data or "").partition(":")
+    try:
+        if kind == "pt":
+            chat_id = query.message.chat.id if query.message else user.id
+            payload = await _redeem(uow, points, user, int(rest.split(":")[1]), chat_id, lang)
+            if user.started:  # the receipt, in private; the press is answered at once below
+                enqueue(uow, Notice(user.id, "points-redeemed", lang, payload=payload,
+                                    priority=PRIORITY_CONVERSATION))
+            text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
+        else:
+            number, _, answer = rest.partition(":")
+            r = await points.decide(uow, user, int(number), answer == "y", None)
+            text = t(lang, "points-decided", number=redemption_no(r.id or 0))
+    except PointsError as e:
+        await _answer(query, t(lang, e.key, **{k: str(v) for k, v in e.args_.items()}), alert=True)
+        return
+    await _answer(query, _plain(text), alert=kind == "pt")
+
+
+def _plain(text: str) -> str:
+    return text.replace("<b>", "").replace("</b>", "")
+
+
+async def _answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
+    with contextlib.suppress(TelegramAPIError):
+        await query.answer(text[:200], show_alert=alert)
+
+
+def make_router() -> Router:
+    router = Router(name="points")
+    router.message.register(me, Command("me"))
+    router.message.register(points_command, Command("points"))
+    router.message.register(shop, Command("shop"))
+    router.message.register(redeem, Command("redeem"))
+    router.message.register(privacy, Command("privacy"))
+    router.message.register(redemptions, Command("redemptions"))
+    router.message.register(decide, Command("fulfil", "refuse"))
+    router.callback_query.register(press, F.data.regexp(r"^(pt:r:\d+|pr:\d+:[yn])$"))
+    return router

@@ -1,0 +1,170 @@
+"""Broadcasts, surveys and the needs overview: the SQL of the broadcasts feature."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_
+from sqlmodel import col, select
+
+from storage.models import Case, Chat, OutboxMessage, User
+from storage.models.broadcasts import Broadcast, BroadcastRun, Survey, SurveyAnswer
+from storage.repositories.base import Repository
+
+GROUP_TYPES = ("group", "supergroup")
+OPEN_STATUSES = ("new", "accepted", "in_progress", "transferred")
+
+
+class BroadcastRepository(Repository):
+    # --- broadcasts -----------------------------------------------------------------
+    async def add(self, broadcast: Broadcast) -> Broadcast:
+        self.session.add(broadcast)
+        await self.session.flush()  # its id goes into the buttons
+        return broadcast
+
+    async def get(self, broadcast_id: int) -> Broadcast | None:
+        return await self.session.get(Broadcast, broadcast_id)
+
+    async def draft_of(self, author_id: int) -> Broadcast | None:
+        stmt = (select(Broadcast).where(Broadcast.author_id == author_id, Broadcast.status == "draft")
+                .order_by(col(Broadcast.id).desc()).limit(1))
+        return (await self.session.exec(stmt)).first()
+
+    async def discard_drafts(self, author_id: int) -> None:
+        await self.session.exec(delete(Broadcast).where(  # type: ignore[call-overload]
+            col(Broadcast.author_id) == author_id, col(Broadcast.status) == "draft"))
+
+    async def scheduled(self, branch_id: int | None, everything: bool) -> list[Broadcast]:
+        stmt = select(Broadcast).where(col(Broadcast.status).in_(("scheduled", "recurring")))
+        if not everything:
+            stmt = stmt.where(Broadcast.branch_id == branch_id)
+        return list((await self.session.exec(stmt.order_by(col(Broadcast.id)))).all())
+
+    # --- runs -----------------------------------------------------------------------
+    async def start_run(self, broadcast_id: int, slot: str, now: datetime) -> BroadcastRun | None:
+        """A new run for this firing, or None when this slot already ran."""
+        stmt = select(BroadcastRun.id).where(BroadcastRun.broadcast_id == broadcast_id,
+                                             BroadcastRun.slot == slot)
+        if (await self.session.exec(stmt)).first() is not None:
+            return None
+        run = BroadcastRun(broadcast_id=broadcast_id, slot=slot, started_at=now)
+        self.session.add(run)
+        await self.session.flush()  # its id goes into the dedupe keys
+        return run
+
+    async def run(self, run_id: int) -> BroadcastRun | None:
+        return await self.session.get(BroadcastRun, run_id)
+
+    async def delivery(self, prefix: str) -> tuple[dict[str, int], datetime | None]:
+        """Outbox rows whose dedupe key starts with `prefix`: count per status, last sent_at."""
+        o = OutboxMessage.__table__.c  # type: ignore[attr-defined]
+        stmt = (select(o.status, func.count(), func.max(o.sent_at))
+                .where(o.dedupe_key.like(_like_prefix(prefix), escape="\\")).group_by(o.status))
+        counts: dict[str, int] = {}
+        last: datetime | None = None
+        for status, n, sent_at in (await self.session.exec(stmt)).all():
+            counts[status] = int(n)
+            if sent_at is not None and (last is None or sent_at > last):
+                last = sent_at
+        return counts, last
+
+    async def sent_message_ids(self, prefix: str) -> dict[int, int]:
+        """chat id -> the platform's message id, for outbox rows sent under `prefix`."""
+        o = OutboxMessage.__table__.c  # type: ignore[attr-defined]
+        stmt = select(o.chat_id, o.sent_message_id).where(
+            o.dedupe_key.like(_like_prefix(prefix), escape="\\"), o.status == "sent")
+        return {int(c): int(m) for c, m in (await self.session.exec(stmt)).all() if m is not None}
+
+    # --- audiences ------------------------------------------------------------------
+    async def groups(self, branch_id: int | None, everything: bool) -> list[Chat]:
+        """Every group in scope (blocked ones included: the caller counts them)."""
+        stmt = select(Chat).where(col(Chat.type).in_(GROUP_TYPES))
+        if not everything:
+            stmt = stmt.where(Chat.branch_id == branch_id)
+        return list((await self.session.exec(stmt.order_by(col(Chat.id)))).all())
+
+    async def riders(self, branch_id: int | None, everything: bool) -> list[tuple[User, bool]]:
+        """Riders who started the bot (so it may write to them), with whether they blocked it.
+
+        A branch's riders: those who reported in (users.branch_id) or reported a case in one
+        of its groups; a superadmin reaches everyone who started the bot.
+        """
+        c = Chat.__table__.c  # type: ignore[attr-defined]
+        stmt = (select(User, func.coalesce(c.blocked, False))
+                .outerjoin(Chat, and_(c.id == User.id, c.type == "private"))
+                .where(col(User.started).is_(True), User.role == "rider"))
+        if not everything:
+            reported = select(Case.reporter_id).where(Case.branch_id == branch_id)
+            stmt = stmt.where(or_(User.branch_id == branch_id, col(User.id).in_(reported)))
+        rows = (await self.session.exec(stmt.order_by(col(User.id)))).all()
+        return [(user, bool(blocked)) for user, blocked in rows]
+
+
+class SurveyRepository(Repository):
+    async def add(self, survey: Survey) -> Survey:
+        self.session.add(survey)
+        await self.session.flush()
+        return survey
+
+    async def get(self, survey_id: int) -> Survey | None:
+        return await self.session.get(Survey, survey_id)
+
+    async def recent(self, branch_id: int | None, everything: bool, limit: int = 10) -> list[Survey]:
+        stmt = select(Survey)
+        if not everything:
+            stmt = stmt.where(Survey.branch_id == branch_id)
+        return list((await self.session.exec(stmt.order_by(col(Survey.id).desc()).limit(limit))).all())
+
+    async def answer_of(self, survey_id: int, user_id: int) -> SurveyAnswer | None:
+        return await self.session.get(SurveyAnswer, (survey_id, user_id))
+
+    def add_answer(self, answer: SurveyAnswer) -> None:
+        self.session.add(answer)
+
+    async def counts(self, survey_id: int) -> dict[int, int]:
+        stmt = (select(SurveyAnswer.option, func.count()).where(SurveyAnswer.survey_id == survey_id)
+                .group_by(SurveyAnswer.option))
+        return {int(o): int(n) for o, n in (await self.session.exec(stmt)).all()}
+
+    async def voters(self, survey_id: int) -> list[tuple[int, str]]:
+        """(option, first name) of everyone who answered, in the order they answered."""
+        stmt = (select(SurveyAnswer.option, User.first_name)
+                .join(User, col(User.id) == SurveyAnswer.user_id)
+                .where(SurveyAnswer.survey_id == survey_id).order_by(col(SurveyAnswer.answered_at)))
+        return [(int(o), str(name or "")) for o, name in (await self.session.exec(stmt)).all()]
+
+
+class NeedsRepository(Repository):
+    """What riders reported in a branch: the demand picture behind /needs."""
+
+    def _scope(self, stmt: Any, branch_id: int | None, everything: bool) -> Any:
+        return stmt if everything else stmt.where(Case.branch_id == branch_id)
+
+    async def total(self, branch_id: int | None, everything: bool, since: datetime) -> int:
+        stmt = select(func.count()).select_from(Case).where(Case.created_at >= since)
+        return int((await self.session.exec(self._scope(stmt, branch_id, everything))).one())
+
+    async def top_categories(self, branch_id: int | None, everything: bool, since: datetime,
+                             limit: int = 5) -> list[tuple[str, int]]:
+        n = func.count().label("n")
+        stmt = select(Case.category, n).where(Case.created_at >= since).group_by(Case.category)
+        stmt = self._scope(stmt, branch_id, everything).order_by(n.desc(), Case.category).limit(limit)
+        return [(str(c), int(k)) for c, k in (await self.session.exec(stmt)).all()]
+
+    async def top_places(self, branch_id: int | None, everything: bool, since: datetime,
+                         limit: int = 5) -> list[tuple[str, int]]:
+        n = func.count().label("n")
+        stmt = (select(Case.location, n)
+                .where(Case.created_at >= since, col(Case.location).is_not(None), Case.location != "")
+                .group_by(Case.location))
+        stmt = self._scope(stmt, branch_id, everything).order_by(n.desc(), Case.location).limit(limit)
+        return [(str(p), int(k)) for p, k in (await self.session.exec(stmt)).all()]
+
+    async def open_urgent(self, branch_id: int | None, everything: bool, limit: int = 15) -> list[Case]:
+        stmt = select(Case).where(Case.urgency == "urgent", col(Case.status).in_(OPEN_STATUSES))
+        stmt = self._scope(stmt, branch_id, everything).order_by(col(Case.created_at)).limit(limit)
+        return list((await self.session.exec(stmt)).all())
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

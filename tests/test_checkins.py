@@ -1,0 +1,426 @@
+"""Check-ins through the real bot: activities, /checkin with and without a place, report-ins,
+volunteer hours, /stats checkins and the attendance export. The check-in service's clock is
+the test's (settings.tz is Asia/Shanghai, UTC+8)."""
+from __future__ import annotations
+
+import asyncio
+import csv
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import select
+
+from bot.services.checkins import (CODE_ALPHABET, CheckinError, parse_activity, parse_hours, streak_days,
+                                   streak_weeks)
+from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
+from tests.conftest import GROUP, GROUP_B, LI, WANG, private
+
+BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}       # superadmin from settings
+SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}      # secretary of branch cy (GROUP)
+SEC_B = {"id": 802, "first_name": "Sec B", "language_code": "en"}    # secretary of branch hd (GROUP_B)
+TZ = ZoneInfo("Asia/Shanghai")
+PLACE = {"latitude": 39.90870, "longitude": 116.39750}
+NEAR = {"latitude": 39.90950, "longitude": 116.39750}   # ~89 m north
+FAR = {"latitude": 39.92670, "longitude": 116.39750}    # ~2 km north
+
+
+def local(*args: int) -> datetime:
+    return datetime(*args, tzinfo=TZ)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now.astimezone(timezone.utc)
+
+
+class FakeAwarder:
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+
+    async def award(self, uow, user_id, rule, source_key, *, units=1, branch_id=None, actor_id=None) -> int:
+        self.calls.append((user_id, rule, source_key, units, branch_id, actor_id))
+        return 10 * units
+
+    async def reverse(self, uow, source_key, reason) -> int:
+        return 0
+
+
+@pytest.fixture
+def settings(settings):
+    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
+
+
+@pytest.fixture
+def clock(bot) -> Clock:
+    c = Clock(local(2026, 12, 1, 10, 0))
+    bot.core.checkins.clock = c
+    return c
+
+
+@pytest.fixture
+def awarder(bot) -> FakeAwarder:
+    fake = FakeAwarder()
+    bot.core.checkins.awarder = fake
+    return fake
+
+
+async def said(tg, chat: dict | int, who: dict, text: str | None = None, **extra: Any) -> dict:
+    """`who` posts in `chat`; the bot's next message there."""
+    chat_id = chat if isinstance(chat, int) else chat["id"]
+    target = private(who) if chat_id == who["id"] else chat
+    before = len(await tg.messages(chat_id))
+    await tg.send(target, who, text, **extra)
+    msgs = await tg.wait(chat_id, before + 1)
+    assert len(msgs) > before, f"no answer to {text!r}"
+    return msgs[before]
+
+
+async def next_in(tg, chat_id: int, before: int) -> dict:
+    msgs = await tg.wait(chat_id, before + 1)
+    assert len(msgs) > before, f"nothing new in {chat_id}"
+    return msgs[before]
+
+
+async def answer_for(tg, qid: str) -> dict:
+    for _ in range(200):
+        found = [a for a in await tg.answers() if a["callback_query_id"] == qid]
+        if found:
+            return found[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError("no callback answer")
+
+
+def buttons(msg: dict) -> list[str]:
+    return [b["callback_data"] for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+
+
+async def setup(tg) -> None:
+    """Two branches with their secretaries; riders who have started the bot."""
+    for who in (BOSS, SEC, SEC_B, LI, WANG):
+        await tg.send(private(who), who, "/start")
+    await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
+    await tg.send(GROUP_B, BOSS, "/bind hd Haidian")
+    await tg.send(private(BOSS), BOSS, f"/grant {SEC['id']} secretary cy")
+    await tg.send(private(BOSS), BOSS, f"/grant {SEC_B['id']} secretary hd")
+    await tg.wait(BOSS["id"], 3)
+    await tg.wait(GROUP["id"], 1)
+    await tg.wait(GROUP_B["id"], 1)
+    for who in (SEC, SEC_B, LI, WANG):
+        await tg.wait(who["id"], 1)
+
+
+async def activities(db) -> list[Activity]:
+    async with db() as s:
+        return list((await s.exec(select(Activity).order_by(Activity.id))).all())
+
+
+async def create(tg, db, args: str = '"周六社区清洁" 2026-12-05 09:00 2h', who=SEC, **extra: Any) -> tuple[Activity, dict]:
+    reply = await said(tg, who["id"], who, f"/activity new {args}", **extra)
+    activity = (await activities(db))[-1]
+    return activity, reply
+
+
+async def test_secretary_creates_an_activity_and_a_rider_cannot(bot, tg, db, clock) -> None:
+    await setup(tg)
+    activity, reply = await create(tg, db)
+    assert activity.code in reply["text"] and "周六社区清洁" in reply["text"]
+    assert "12-05 09:00–11:00" in reply["text"]
+    assert re.fullmatch(f"[{CODE_ALPHABET}]{{5}}", activity.code)
+    assert activity.starts_at == datetime(2026, 12, 5, 1, 0, tzinfo=timezone.utc)
+    assert activity.ends_at - activity.starts_at == timedelta(hours=2)
+    assert activity.radius_m is None and activity.status == "open"
+
+    refused = await said(tg, LI["id"], LI, '/activity new "我的活动" 2026-12-05 09:00 2h')
+    assert "只有支部书记" in refused["text"]
+    assert len(await activities(db)) == 1
+
+    bad = await said(tg, SEC["id"], SEC, '/activity new "清洁" 2026-12-05 09:00')
+    assert "时长" in bad["text"]
+    listing = await said(tg, SEC["id"], SEC, "/activity list")
+    assert activity.code in listing["text"] and "朝阳支部" in listing["text"]
+    # the other branch's secretary may not close it
+    assert "another branch" in (await said(tg, SEC_B["id"], SEC_B, f"/activity close {activity.code}"))["text"]
+    assert (await activities(db))[0].status == "open"
+
+
+async def test_checkin_wrong_code_window_and_duplicate(bot, tg, db, clock) -> None:
+    await setup(tg)
+    activity, _ = await create(tg, db)
+    wrong = next(c for c in ("ABCDE", "XYZ23") if c != activity.code)
+    assert "没有签到码" in (await said(tg, GROUP, LI, f"/checkin {wrong}"))["text"]
+
+    clock.now = local(2026, 12, 5, 8, 0)  # an hour early
+    early = await said(tg, GROUP, LI, f"/checkin {activity.code}")
+    assert "还没开始" in early["text"] and "08:45" in early["text"]
+
+    clock.now = local(2026, 12, 5, 9, 30)
+    listing = await said(tg, GROUP, LI, "/activity list")  # a rider sees the group's branch's open ones
+    assert activity.code in listing["text"] and "签到中" in listing["text"]
+    done = await said(tg, GROUP, LI, f"/checkin {activity.code.lower()}")
+    assert "签到成功" in done["text"] and "09:30" in done["text"]
+    clock.now = local(2026, 12, 5, 9, 40)
+    again = await said(tg, GROUP, LI, f"/checkin {activity.code}")
+    assert "签到过" in again["text"] and "09:30" in again["text"]
+
+    clock.now = local(2026, 12, 5, 11, 1)
+    late = await said(tg, GROUP, WANG, f"/checkin {activity.code}")
+    assert "已经结束" in late["text"]
+    async with db() as s:
+        rows = (await s.exec(select(ActivityCheckin))).all()
+    assert [(r.user_id, r.distance_m) for r in rows] == [(LI["id"], None)]
+
+    closed = await said(tg, SEC["id"], SEC, f"/activity close {activity.code}")
+    assert "1 人签到" in closed["text"]
+
+
+async def test_checkin_with_a_place_needs_a_pin_inside_the_radius(bot, tg, db, clock) -> None:
+    await setup(tg)
+    activity, reply = await create(tg, db, '"防汛宣传" 2026-12-05 09:00-11:00 500m')
+    assert "发送活动地点的位置" in reply["text"] and activity.radius_m == 500 and activity.lat is None
+    clock.now = local(2026, 12, 5, 9, 5)  # the question of four days ago has expired: asked again
+    no_place = await said(tg, GROUP, WANG, f"/checkin {activity.code}")
+    assert "地点还没设好" in no_place["text"]
+    assert "500 米" in (await said(tg, SEC["id"], SEC, f"/activity place {activity.code}"))["text"]
+    place_set = await said(tg, SEC["id"], SEC, location=PLACE)
+    assert "地点已设好" in place_set["text"]
+
+    ask = await said(tg, GROUP, LI, f"/checkin {activity.code}")
+    assert "私聊" in ask["text"]
+    far = await said(tg, LI["id"], LI, location=FAR)
+    assert "需要在 500 米内" in far["text"] and re.search(r"约 \d{4} 米", far["text"])
+    near = await said(tg, LI["id"], LI, location=NEAR)
+    assert "签到成功" in near["text"] and "米" in near["text"]
+    async with db() as s:
+        [row] = (await s.exec(select(ActivityCheckin))).all()
+    assert row.user_id == LI["id"] and 60 <= (row.distance_m or 0) <= 120
+    # the question is answered: a later pin in private is no check-in (and no error)
+    before = len(await tg.messages(LI["id"]))
+    await tg.send(private(LI), LI, location=FAR)
+    await asyncio.sleep(0.5)
+    assert not [m for m in (await tg.messages(LI["id"]))[before:] if "签到" in m["text"]]
+
+    # a group pin of another rider is still a report's business, not a check-in
+    async with db() as s:
+        assert len((await s.exec(select(ActivityCheckin))).all()) == 1
+
+
+async def test_activity_created_as_a_reply_to_a_pin_has_its_place_at_once(bot, tg, db, clock) -> None:
+    await setup(tg)
+    pin = await tg.send(private(SEC), SEC, location=PLACE)
+    activity, reply = await create(tg, db, '"驿站值班" 明天 14:00 3h', reply_to_message_id=pin["message_id"])
+    assert "地点已设好" in reply["text"] and "300" in reply["text"]
+    assert (activity.lat, activity.lon, activity.radius_m) == (PLACE["latitude"], PLACE["longitude"], 300)
+    clock.now = local(2026, 12, 2, 14, 30)
+    pin = await tg.send(private(LI), LI, location=NEAR)
+    done = await said(tg, LI["id"], LI, f"/checkin {activity.code}", reply_to_message_id=pin["message_id"])
+    assert "签到成功" in done["text"]
+
+
+async def test_report_in_is_approved_only_by_the_branch_secretary(bot, tg, db, clock) -> None:
+    await setup(tg)
+    sec_before = len(await tg.messages(SEC["id"]))
+    ack = await said(tg, GROUP, LI, "/reportin 河南省周口市某某村党支部")
+    assert "朝阳支部" in ack["text"] and ack["reply_to_message_id"] is not None
+    card = await next_in(tg, SEC["id"], sec_before)
+    assert "某某村党支部" in card["text"] and "李师傅" in card["text"]
+    assert buttons(card) == ["ri:1:a", "ri:1:r"]
+
+    # the other branch's secretary forges a press on the real card
+    forged = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC_B, "ri:1:a"))
+    assert forged["show_alert"] and "another branch" in forged["text"]
+    by_rider = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], LI, "ri:1:a"))
+    assert by_rider["show_alert"]
+    async with db() as s:
+        assert (await s.exec(select(ReportIn))).one().status == "pending"
+
+    li_before = len(await tg.messages(LI["id"]))
+    ok = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "ri:1:a"))
+    assert "已通过" in ok["text"]
+    told = await next_in(tg, LI["id"], li_before)
+    assert "已确认" in told["text"] and "朝阳支部" in told["text"]
+    async with db() as s:
+        row = (await s.exec(select(ReportIn))).one()
+    assert (row.status, row.branch_id, row.home_org, row.decided_by) == ("approved", 1, "河南省周口市某某村党支部", SEC["id"])
+    again = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "ri:1:a"))
+    assert "已经处理过" in again["text"]
+    assert "已经" in (await said(tg, GROUP, LI, "/reportin 河南省周口市某某村党支部"))["text"]
+
+    stats = await said(tg, SEC["id"], SEC, "/stats checkins")
+    assert "已确认 1 人" in stats["text"] and "待确认 0 人" in stats["text"]
+    assert "0 条" in (await said(tg, SEC["id"], SEC, "/reportins"))["text"]
+    assert "只有支部书记" in (await said(tg, LI["id"], LI, "/stats checkins"))["text"]
+
+
+async def test_report_in_from_private_asks_which_branch(bot, tg, db, clock) -> None:
+    await setup(tg)
+    assert "工作的群" in (await said(tg, WANG["id"], WANG, "/reportin 老家党支部"))["text"]
+    activity, _ = await create(tg, db, '"清洁" 2026-12-01 09:30 2h')
+    await said(tg, GROUP, WANG, f"/checkin {activity.code}")  # now WANG has been active in branch cy
+    ask = await said(tg, WANG["id"], WANG, "/reportin 老家党支部")
+    assert buttons(ask) == ["rb:1:1"] and "朝阳支部" in str(ask["reply_markup"])
+    sec_before = len(await tg.messages(SEC["id"]))
+    wang_before = len(await tg.messages(WANG["id"]))
+    chosen = await answer_for(tg, await tg.press(WANG["id"], ask["message_id"], WANG, "rb:1:1"))
+    assert "已提交" in chosen["text"]
+    assert "已向「朝阳支部」提交报到" in (await next_in(tg, WANG["id"], wang_before))["text"]
+    card = await next_in(tg, SEC["id"], sec_before)
+    assert buttons(card) == ["ri:1:a", "ri:1:r"]
+    # reject by command, with a reason
+    done = await said(tg, SEC["id"], SEC, "/reportins reject 1 请先提供流动党员证明")
+    assert "已驳回" in done["text"]
+    told = await next_in(tg, WANG["id"], wang_before + 1)  # after "submitted"
+    assert "未通过" in told["text"] and "流动党员证明" in told["text"]
+
+
+async def test_volunteer_hours_are_approved_into_the_time_bank(bot, tg, db, clock, awarder) -> None:
+    await setup(tg)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 9, 10)
+    await said(tg, GROUP, LI, f"/checkin {activity.code}")
+    clock.now = local(2026, 12, 5, 11, 30)
+    too_many = await said(tg, LI["id"], LI, f"/hours {activity.code} 3")
+    assert "最多登记 2 小时" in too_many["text"]
+
+    sec_before = len(await tg.messages(SEC["id"]))
+    logged = await said(tg, LI["id"], LI, f"/hours {activity.code} 2.5h")
+    assert "最多" in logged["text"]
+    logged = await said(tg, LI["id"], LI, f"/hours {activity.code} 1.5")
+    assert "1.5 小时" in logged["text"] and "等待" in logged["text"]
+    card = await next_in(tg, SEC["id"], sec_before)
+    assert "已签到" in card["text"] and buttons(card) == ["vh:1:3:a", "vh:1:3:r"]
+
+    forged = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC_B, "vh:1:3:a"))
+    assert forged["show_alert"]
+    li_before = len(await tg.messages(LI["id"]))
+    ok = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:a"))
+    assert "1.5" in ok["text"]
+    told = await next_in(tg, LI["id"], li_before)
+    assert "余额 1.5 小时" in told["text"] and "+10" in told["text"]
+    assert awarder.calls == [(LI["id"], "volunteer_hour", "hours:1", 1, 1, SEC["id"])]
+    twice = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:a"))
+    assert "已经处理过" in twice["text"] and len(awarder.calls) == 1
+
+    # WANG did not check in: the secretary sees it and rejects by command
+    sec_before = len(await tg.messages(SEC["id"]))
+    await said(tg, WANG["id"], WANG, f"/hours {activity.code} 2")
+    card = await next_in(tg, SEC["id"], sec_before)
+    assert "未签到" in card["text"]
+    assert "已驳回" in (await said(tg, SEC["id"], SEC, "/hours reject 2 没有签到记录"))["text"]
+
+    mine = await said(tg, LI["id"], LI, "/hours")
+    assert "1.5 小时" in mine["text"] and "已认可" in mine["text"]
+    async with db() as s:
+        entries = {e.user_id: e for e in (await s.exec(select(VolunteerHours))).all()}
+    assert (entries[LI["id"]].status, entries[LI["id"]].halves, entries[LI["id"]].points) == ("approved", 3, 10)
+    assert entries[WANG["id"]].status == "rejected" and not entries[WANG["id"]].checked_in
+    stats = await said(tg, SEC["id"], SEC, "/stats checkins")
+    assert activity.code in stats["text"] and "签到 1 人" in stats["text"] and "认可时长 1.5 小时" in stats["text"]
+
+    async with bot.core.uow() as uow:
+        summary = await bot.core.checkins.summary(uow, LI["id"], local(2026, 12, 5, 12, 0).date())
+        lines = await bot.core.checkins.me_lines(uow, await uow.users.get(LI["id"]), "zh")
+    assert summary["checkins_month"] == 1 and summary["checkins_total"] == 1
+    assert summary["activity_streak_weeks"] == 1
+    assert summary["hours_balance"] == 1.5 and summary["hours_pending"] == 0
+    assert summary["reportin"] is None and summary["lessons"]["month"] == 0
+    assert [line["key"] for line in lines] == ["me-checkins-activities", "me-checkins-lessons",
+                                               "me-checkins-hours", "me-checkins-reportin-none"]
+
+
+async def test_export_attendance_csv_and_xlsx(bot, tg, db, clock, settings, tmp_path, monkeypatch) -> None:
+    from bot import cli
+    from storage.models.lessons import LessonCompletion
+
+    await setup(tg)
+    activity, _ = await create(tg, db, '"=清洁 报名13812345678" 2026-12-05 09:00 2h')
+    other, _ = await create(tg, db, '"Haidian walk" 2026-12-05 09:00 2h', who=SEC_B)
+    clock.now = local(2026, 12, 5, 9, 30)
+    await said(tg, GROUP, LI, f"/checkin {activity.code}")
+    await said(tg, GROUP_B, WANG, f"/checkin {other.code}")
+    async with db() as s:
+        s.add(LessonCompletion(user_id=LI["id"], lesson_id="volunteer-time-bank", chat_id=GROUP["id"],
+                               completed_at=local(2026, 12, 6, 21, 15)))
+        await s.commit()
+
+    monkeypatch.setenv("SENTINEL_DATABASE_URL", settings.database_url)
+    out = tmp_path / "attendance.csv"
+    code = await asyncio.to_thread(cli.main, ["export", "attendance", "--format", "csv", "--since", "2026-12-01",
+                                              "--branch", "cy", "--out", str(out)])
+    assert code == 0
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["kind", "date", "time", "branch", "ref", "title", "user_id", "name", "distance_m", "hours"]
+    assert rows[1] == ["activity", "2026-12-05", "09:30", "cy", activity.code, "'=清洁 报名138****5678",
+                       str(LI["id"]), "李师傅", "", ""]
+    assert rows[2][:8] == ["lesson", "2026-12-06", "21:15", "cy", "volunteer-time-bank", "志愿服务和公益时间银行",
+                           str(LI["id"]), "李师傅"]
+    assert len(rows) == 3  # WANG's check-in belongs to branch hd
+
+    xlsx = tmp_path / "all.xlsx"
+    assert await asyncio.to_thread(cli.main, ["export", "attendance", "--format", "xlsx", "--out", str(xlsx)]) == 0
+    from openpyxl import load_workbook
+    sheet = load_workbook(xlsx).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert len(values) == 4 and {v[3] for v in values[1:]} == {"cy", "hd"}
+    assert await asyncio.to_thread(cli.main, ["export", "attendance", "--branch", "nope",
+                                              "--out", str(tmp_path / "x.csv")]) == 2
+
+
+# --- the rules without a bot ---------------------------------------------------------------------
+def test_parse_activity_forms() -> None:
+    now = local(2026, 12, 1, 10, 0)
+    spec = parse_activity("“周六 社区清洁” 12-05 9:00-11:30 1km", now)
+    assert (spec.title, spec.starts_at, spec.ends_at, spec.radius_m) == (
+        "周六 社区清洁", local(2026, 12, 5, 9, 0), local(2026, 12, 5, 11, 30), 1000)
+    spec = parse_activity("社区清洁 明天 09:00 90m", now)
+    assert (spec.title, spec.ends_at - spec.starts_at) == ("社区清洁", timedelta(minutes=90))
+    assert parse_activity('"x" 11-01 09:00 1h', now).starts_at.year == 2027  # a past day means next year
+    assert parse_activity('"x" 22:00-01:00', now).ends_at == local(2026, 12, 2, 1, 0)
+    for bad, key in (('"x" 2026-02-30 09:00 1h', "activity-err-date"), ('"x" 09:00', "activity-err-duration"),
+                     ('"x" 09:00 2h 10m', "activity-err-radius"), ('"x" 25:00 1h', "activity-err-time"),
+                     ('"x" 09:00 25h', "activity-err-duration"), ("", "activity-err-usage")):
+        with pytest.raises(CheckinError) as e:
+            parse_activity(bad, now)
+        assert e.value.key == key, bad
+
+
+def test_parse_hours_in_half_hours() -> None:
+    assert [parse_hours(x) for x in ("2.5", "2.5h", "2小时", "1:30", "２.５", "0.75")] == [5, 5, 4, 3, 5, 2]
+    for bad in ("0", "0.2", "abc", "-1"):
+        with pytest.raises(CheckinError):
+            parse_hours(bad)
+
+
+def test_streaks() -> None:
+    today = local(2026, 12, 10, 0, 0).date()  # a Thursday
+    days = {today - timedelta(days=n) for n in (1, 2, 3, 5)}
+    assert streak_days(days, today) == 3
+    assert streak_days(days | {today}, today) == 4
+    weekly = {today - timedelta(weeks=n) for n in (1, 2, 4)}
+    assert streak_weeks(weekly, today) == 2  # this week not yet, the two before
+    assert streak_weeks(set(), today) == 0
+
+
+def test_both_catalogues_have_every_checkin_key() -> None:
+    from bot import i18n
+    root = Path(__file__).resolve().parents[1]
+    used = set()
+    for name in ("bot/services/checkins.py", "handlers/checkins.py", "handlers/render_checkins.py"):
+        used |= set(re.findall(r'"((?:activity|checkin|reportins?|hours|stats-checkins|me-checkins)-[a-z-]+)"',
+                               (root / name).read_text(encoding="utf-8")))
+    import handlers.render_checkins  # noqa: F401  (registers its composers)
+    from handlers.render import _COMPOSED
+    used -= {"checkin-pins"} | set(_COMPOSED)  # a router's name; kinds written by a composer
+    assert len(used) > 60
+    for lang in i18n.LANGS:
+        assert not used - i18n.message_keys(lang), lang
+    keys = {lang: set(re.findall(r"^([a-z][\w-]*) =", (root / f"bot/locales/{lang}/checkins.ftl").read_text(
+        encoding="utf-8"), re.M)) for lang in i18n.LANGS}
+    assert keys["zh"] == keys["en"]

@@ -1,0 +1,201 @@
+"""The points bank through the real bot: case events award the reporter once, secretaries
+grant within their branch (riders cannot), /me, /shop, /redeem and its approval, /privacy,
+and the monthly leaderboard job."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from storage.models.points import PointsEntry, PointsItem, Redemption
+from tests.conftest import GROUP, LI, WANG, private
+from tests.test_cases import BOSS, SEC, SEC_B, _setup
+
+
+@pytest.fixture
+def settings(settings):
+    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
+
+
+async def _until(check: Callable[[], Awaitable[Any]], timeout: float = 10.0) -> Any:
+    for _ in range(int(timeout / 0.05)):
+        value = await check()
+        if value:
+            return value
+        await asyncio.sleep(0.05)
+    raise AssertionError("condition not reached")
+
+
+async def _ledger(db, user_id: int) -> list[tuple[str, int, str]]:
+    async with db() as s:
+        rows = (await s.exec(select(PointsEntry).where(PointsEntry.user_id == user_id)
+                             .order_by(PointsEntry.id))).all()
+        return [(e.rule, e.points, e.source_key) for e in rows]
+
+
+async def _balance(db, user_id: int) -> int:
+    return sum(points for _, points, _ in await _ledger(db, user_id))
+
+
+async def _said(tg, chat_id: int, needle: str) -> dict:
+    async def find() -> dict | None:
+        return next((m for m in reversed(await tg.messages(chat_id)) if needle in m["text"]), None)
+    return await _until(find)
+
+
+async def _command(tg, who: dict, text: str, needle: str, chat: dict | None = None, **extra: Any) -> dict:
+    """Send a command and wait for the bot's answer containing `needle`."""
+    chat = chat or private(who)
+    before = len(await tg.messages(chat["id"]))
+    await tg.send(chat, who, text, **extra)
+    async def answered() -> dict | None:
+        return next((m for m in (await tg.messages(chat["id"]))[before:] if needle in m["text"]), None)
+    return await _until(answered)
+
+
+async def test_case_lifecycle_awards_the_reporter_once(bot, tg, db) -> None:
+    await _setup(tg)
+    await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await _said(tg, GROUP["id"], "C-000001")
+    await tg.send(GROUP, WANG, "幸福小区3号门路灯不亮了")  # the same problem: Wang watches C-000001
+    await _said(tg, GROUP["id"], "已有人上报")
+    await _command(tg, SEC, "/accept C-000001", "")  # the thread hears it; the actor gets a receipt
+    await _said(tg, GROUP["id"], "已受理")
+    # again, and through a button on the card: refused, and no second award
+    await _command(tg, SEC, "/accept C-000001", "不能")
+    await _command(tg, SEC, "/case C-000001", "C-000001")
+    assert await _ledger(db, LI["id"]) == [("report_accepted", 5, "case:C-000001:accepted")]
+    assert await _ledger(db, WANG["id"]) == []  # watchers earn nothing
+
+    await _command(tg, SEC, "/resolve C-000001 已更换灯泡", "")
+    resolved = await _said(tg, LI["id"], "已更换灯泡")
+    await asyncio.gather(*[tg.press(LI["id"], resolved["message_id"], LI, "cf:1:y") for _ in range(3)])
+    await _said(tg, GROUP["id"], "已办结")
+    assert await _until(lambda: _ledger(db, LI["id"])) and (await _ledger(db, LI["id"]))[1:] == [
+        ("report_resolved", 5, "case:C-000001:resolved"), ("fix_confirmed", 1, "case:C-000001:fix_confirmed")]
+
+    # an urgent report accepted, then found to be a duplicate: both awards are reversed
+    await tg.send(GROUP, LI, "解放路有个井盖没了，骑车差点掉进去")
+    await _said(tg, GROUP["id"], "C-000002")
+    await _command(tg, SEC, "/accept C-000002", "")
+    await _until(lambda: _balance(db, LI["id"]))
+    await _until(lambda: _has(db, LI["id"], "case:C-000002:urgent"))
+    assert await _balance(db, LI["id"]) == 11 + 15
+    await _command(tg, SEC, "/dup C-000002 C-000001", "")
+    await _until(lambda: _has(db, LI["id"], "reverse:case:C-000002:urgent"))
+    assert await _balance(db, LI["id"]) == 11
+    assert [k for _, _, k in await _ledger(db, LI["id"])][-2:] == [
+        "reverse:case:C-000002:accepted", "reverse:case:C-000002:urgent"]
+
+
+async def _has(db, user_id: int, key: str) -> bool:
+    return any(k == key for _, _, k in await _ledger(db, user_id))
+
+
+async def test_a_secretary_earns_nothing_for_accepting_their_own_report(bot, tg, db) -> None:
+    await _setup(tg)
+    await tg.send(GROUP, SEC, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await _said(tg, GROUP["id"], "C-000001")
+    await _command(tg, SEC, "/accept C-000001", "")
+    await _said(tg, GROUP["id"], "已受理")
+    await tg.send(private(LI), LI, "/me")  # a later update: the accept is committed by now
+    await _said(tg, LI["id"], "我的积分")
+    assert await _ledger(db, SEC["id"]) == []
+
+
+async def test_grants_rider_refused_secretary_in_branch_only(bot, tg, db) -> None:
+    await _setup(tg)
+    await tg.send(private(WANG), WANG, "/start")
+    chat = await tg.send(GROUP, WANG, "今天单子好多啊")  # chit-chat: no case, but the group is cy's
+
+    reply = await _command(tg, LI, f"/points grant {WANG['id']} 10 帮了我", "只有书记")
+    assert reply and await _ledger(db, WANG["id"]) == []
+
+    # a secretary of another branch, by id, in private: not her rider
+    await _command(tg, SEC_B, f"/points grant {WANG['id']} 10 thanks", "own branch")
+    # the secretary of cy, replying to the rider's message in cy's group
+    await _command(tg, SEC, "/points grant 10 帮助摔倒的老人", "已给", chat=GROUP,
+                   reply_to_message_id=chat["message_id"])
+    granted = await _said(tg, WANG["id"], "书记奖励")
+    assert "帮助摔倒的老人" in granted["text"] and "10" in granted["text"]
+    [entry] = await _ledger(db, WANG["id"])
+    assert entry[:2] == ("manual", 10)
+    async with db() as s:
+        row = (await s.exec(select(PointsEntry).where(PointsEntry.user_id == WANG["id"]))).one()
+    assert row.actor_id == SEC["id"] and row.note == "帮助摔倒的老人" and row.branch_id is not None
+    # now Wang is cy's rider by his points too: by @username or id works from private
+    await _command(tg, SEC, f"/points grant {WANG['id']} 5 志愿服务", "已给")
+    await _command(tg, SEC, f"/points grant {SEC['id']} 5 me", "不能给自己")
+    await _command(tg, SEC, f"/points grant {WANG['id']} 5000 too much", "1 到 200")
+    assert await _balance(db, WANG["id"]) == 15
+
+
+async def test_me_shop_redeem_and_approval(bot, tg, db) -> None:
+    await _setup(tg)
+    sent = await tg.send(GROUP, LI, "大家注意安全")
+    await _command(tg, SEC, "/points grant 60 冬季志愿服务", "已给", chat=GROUP, reply_to_message_id=sent["message_id"])
+
+    me = await _command(tg, LI, "/me", "我的积分")
+    assert "60" in me["text"] and "基础骑手" in me["text"] and "书记奖励" in me["text"]
+    assert "me-checkins" not in me["text"]  # the check-in lines, if any, come rendered
+
+    shop = await _command(tg, LI, "/shop", "积分兑换")
+    assert "meal" in shop["text"] and "驿站爱心餐券" in shop["text"]
+    buttons = [b["callback_data"] for row in shop["reply_markup"]["inline_keyboard"] for b in row]
+    assert len(buttons) == 4 and all(b.startswith("pt:r:") for b in buttons)
+
+    await _command(tg, LI, "/redeem training", "积分不足")
+    receipt = await _command(tg, LI, "/redeem meal", "已申请兑换")
+    assert "R1" in receipt["text"] and "剩余 40 分" in receipt["text"]
+    request = await _said(tg, SEC["id"], "兑换申请 R1")
+    assert [b["callback_data"] for row in request["reply_markup"]["inline_keyboard"] for b in row] == [
+        "pr:1:y", "pr:1:n"]
+    assert not any("兑换申请" in m["text"] for m in await tg.messages(SEC_B["id"]))  # not her branch
+
+    await tg.press(SEC["id"], request["message_id"], SEC, "pr:1:y")
+    done = await _said(tg, LI["id"], "已发放")
+    assert "驿站" in done["text"]
+    await tg.press(SEC["id"], request["message_id"], SEC, "pr:1:n")  # too late: no refund
+    await _until(lambda: _answered(tg, "已经处理过"))
+
+    # a redemption by button, refused by command with a reason: refunded
+    meal = f"pt:r:{await _item_id(db, 'meal')}"
+    assert meal in buttons
+    await tg.press(LI["id"], shop["message_id"], LI, meal)
+    await _said(tg, SEC["id"], "兑换申请 R2")
+    await _command(tg, SEC, "/refuse R2 本月餐券已发完", "已处理")
+    refused = await _said(tg, LI["id"], "未通过")
+    assert "本月餐券已发完" in refused["text"]
+    assert await _balance(db, LI["id"]) == 40
+    async with db() as s:
+        assert [r.status for r in (await s.exec(select(Redemption).order_by(Redemption.id))).all()] == [
+            "fulfilled", "rejected"]
+    await _command(tg, SEC, "/redemptions", "没有待处理")
+    await _command(tg, LI, "/redemptions", "只有书记")
+
+
+async def _answered(tg, needle: str) -> bool:
+    return any(needle in (a.get("text") or "") for a in await tg.answers())
+
+
+async def _item_id(db, code: str) -> int:
+    async with db() as s:
+        return (await s.exec(select(PointsItem.id).where(PointsItem.code == code))).one()
+
+
+async def test_privacy_toggles_and_the_leaderboard_job_is_registered(bot, tg, db) -> None:
+    await tg.send(private(AMY_RIDER), AMY_RIDER, "/privacy")
+    assert "not be shown" in (await _said(tg, AMY_RIDER["id"], "leaderboards"))["text"]
+    await _command(tg, AMY_RIDER, "/privacy", "will be shown")
+    core = bot.core
+    assert core is not None and "leaderboard" in core.passes
+    assert "leaderboard-monthly" in core.jobs.ids()
+    trigger = core.jobs.scheduler.get_job("leaderboard-monthly").trigger
+    assert str(trigger.fields[2]) == "1" and str(trigger.fields[5]) == "9"  # day 1, 09:00
+    await core.run_job("leaderboard")  # no points last month: nothing to post, nothing fails
+
+
+AMY_RIDER = {"id": 601, "first_name": "Amy", "language_code": "en"}

@@ -1,0 +1,124 @@
+"""Quick surveys through the real bot: inline-button answers (changeable, one per person),
+points through the Awarder port, results to the secretary, a summary to the groups at closing."""
+from __future__ import annotations
+
+import asyncio
+
+from sqlmodel import select
+
+from storage.models.broadcasts import Survey, SurveyAnswer
+from tests.conftest import AMY, GROUP, GROUP_B, LI, WANG
+from tests.test_broadcasts import (SEC, _answer_of, _answered, _buttons, _last, _say, _setup, _until,
+                                   sender, settings)  # noqa: F401  (the fixtures: superadmin, pacing)
+
+
+class Recording:
+    """The points bank as SurveyService sees it (bot.domain.Awarder), recording each call
+    on its way to the real one."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.calls = inner, []
+
+    async def award(self, uow, user_id, rule, source_key, **kw) -> int:
+        points = await self.inner.award(uow, user_id, rule, source_key, **kw)
+        self.calls.append((user_id, rule, source_key, points))
+        return points
+
+    async def reverse(self, uow, source_key, reason) -> int:
+        return await self.inner.reverse(uow, source_key, reason)
+
+
+async def _press(tg, chat_id: int, message: dict, who: dict, data: str) -> str:
+    qid = await tg.press(chat_id, message["message_id"], who, data)
+    await _until(lambda: _answered(tg, qid))
+    return (await _answer_of(tg, qid))["text"]
+
+
+async def test_survey_answers_points_results_and_closing_summary(bot, tg, db) -> None:
+    await _setup(tg)
+    points = bot.core.surveys.points = Recording(bot.core.surveys.points)
+    created = await _say(tg, SEC, "/survey new close=明天18:00 你们最需要什么？ | 充电桩 | 午休点 | 饮水点")
+    assert "问卷 #1 已发到 2 个聊天" in created["plain_text"], created["plain_text"]
+    assert bot.core.jobs.ids("sv:") == ["sv:1"]
+    questions = {g["id"]: await _last(tg, g["id"], 2) for g in (GROUP, GROUP_B)}
+    q = questions[GROUP["id"]]
+    assert "你们最需要什么？" in q["plain_text"] and "实名" in q["plain_text"]
+    assert _buttons(q) == ["sv:1:0", "sv:1:1", "sv:1:2"]
+    labels = [b["text"] for row in q["reply_markup"]["inline_keyboard"] for b in row]
+    assert labels == ["1. 充电桩", "2. 午休点", "3. 饮水点"]
+
+    first = await _press(tg, GROUP["id"], q, LI, "sv:1:0")
+    assert first.startswith("✅ 已记录：充电桩")
+    assert ("积分" in first) == (points.calls[0][3] > 0)
+    assert "你已经选了：充电桩" in await _press(tg, GROUP["id"], q, LI, "sv:1:0")
+    assert "已改为：午休点" in await _press(tg, GROUP["id"], q, LI, "sv:1:1")
+    await _press(tg, GROUP_B["id"], questions[GROUP_B["id"]], WANG, "sv:1:1")
+    await _press(tg, GROUP["id"], q, AMY, "sv:1:2")
+    assert [(u, r, k) for u, r, k, _ in points.calls] == [
+        (LI["id"], "survey_answered", f"survey:1:{LI['id']}"),
+        (WANG["id"], "survey_answered", f"survey:1:{WANG['id']}"),
+        (AMY["id"], "survey_answered", f"survey:1:{AMY['id']}")]  # once each: changing earns nothing
+    # a forged option, and the survey's data on a message in a chat it never went to
+    assert "不存在或不在本群" in await _press(tg, GROUP["id"], q, LI, "sv:1:7")
+    stray = await _say(tg, LI, "/start")
+    gone = await _press(tg, LI["id"], stray, LI, "sv:1:0")
+    assert "不存在或不在本群" in gone
+
+    results = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    assert "1. 充电桩 — 0 票（0%）" in results and "2. 午休点 — 2 票（67%）" in results, results
+    assert "3. 饮水点 — 1 票（33%）" in results and "共 3 人参与" in results
+    assert "李师傅" in results and "王哥" in results and "Amy" in results  # a named survey
+
+    sec_before = len(await tg.messages(SEC["id"]))
+    await bot.core.run_job("survey-close", 1)  # the stored closing job's pass
+    for g in (GROUP, GROUP_B):
+        summary = await _last(tg, g["id"], 3)
+        assert "已结束" in summary["plain_text"] and "2. 午休点 — 2 票" in summary["plain_text"]
+        assert summary["reply_to_message_id"] == questions[g["id"]]["message_id"]
+        assert "李师傅" not in summary["plain_text"]  # names go to the secretary only
+    final = await _last(tg, SEC["id"], sec_before + 1)
+    assert "问卷 #1 结果" in final["plain_text"] and "已结束" in final["plain_text"]
+    assert "已经结束" in await _press(tg, GROUP["id"], q, WANG, "sv:1:0")
+    await bot.core.run_job("survey-close", 1)  # a second run announces nothing twice
+    await asyncio.sleep(0.3)
+    assert len(await tg.messages(GROUP["id"])) == 3
+    async with db() as s:
+        survey = (await s.exec(select(Survey))).one()
+        answers = (await s.exec(select(SurveyAnswer).order_by(SurveyAnswer.user_id))).all()
+    assert survey.status == "closed" and survey.closed_at is not None
+    assert [(a.user_id, a.option, a.changes) for a in answers] == [(LI["id"], 1, 1), (WANG["id"], 1, 0),
+                                                                   (AMY["id"], 2, 0)]
+
+
+async def test_anonymous_survey_lines_form_early_close_and_bad_input(bot, tg, db) -> None:
+    await _setup(tg)
+    await _say(tg, LI, "/start")
+    assert "只有支部书记" in (await _say(tg, LI, "/survey new 问题 | A | B"))["plain_text"]
+    assert "需要 2–10 个选项（现在是 1 个）" in (await _say(tg, SEC, "/survey new 问题 | 只有一个"))["plain_text"]
+    eleven = " | ".join(f"选项{i}" for i in range(11))
+    assert "现在是 11 个" in (await _say(tg, SEC, f"/survey new 问题 | {eleven}"))["plain_text"]
+    assert "重复" in (await _say(tg, SEC, "/survey new 问题 | 一样 | 一样"))["plain_text"]
+    assert "已经过去" in (await _say(tg, SEC, "/survey new close=2020-01-01 8:00 问题 | A | B"))["plain_text"]
+    assert "具体时间" in (await _say(tg, SEC, "/survey new close=每天8:00 问题 | A | B"))["plain_text"]
+    assert "没有编号为 9 的问卷" in (await _say(tg, SEC, "/survey results 9"))["plain_text"]
+    assert "/survey new" in (await _say(tg, SEC, "/survey"))["plain_text"]
+
+    created = await _say(tg, SEC, "/survey new anon groups=Riders\n<b>午休</b>去哪 & 几点？\n1. 驿站\n2. 公园\n3. 不休息")
+    assert "问卷 #1 已发到 1 个聊天" in created["plain_text"], created["plain_text"]
+    q = await _last(tg, GROUP_B["id"], 2)
+    assert "<b>午休</b>去哪 & 几点？" in q["plain_text"] and "匿名" in q["plain_text"]
+    assert _buttons(q) == ["sv:1:0", "sv:1:1", "sv:1:2"]
+    await _press(tg, GROUP_B["id"], q, LI, "sv:1:0")
+    await _press(tg, GROUP_B["id"], q, WANG, "sv:1:0")
+    results = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    assert "1. 驿站 — 2 票（100%）" in results and "匿名问卷" in results
+    assert "李师傅" not in results and "王哥" not in results
+
+    assert "已结束" in (await _say(tg, SEC, "/survey close 1"))["plain_text"]
+    assert bot.core.jobs.ids("sv:") == []
+    summary = await _last(tg, GROUP_B["id"], 3)
+    assert "问卷 #1 已结束" in summary["plain_text"] and "共 2 人参与" in summary["plain_text"]
+    assert "已经结束" in (await _say(tg, SEC, "/survey close 1"))["plain_text"]
+    listing = (await _say(tg, SEC, "/survey list"))["plain_text"]
+    assert "#1" in listing and "2 人" in listing and "已结束" in listing
+    assert len(await tg.messages(GROUP["id"])) == 1  # the other group got nothing
