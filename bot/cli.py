@@ -8,7 +8,8 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings
 
@@ -57,46 +58,35 @@ def _export_corrections(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_cases(args: argparse.Namespace) -> int:
-    from bot.services.case_export import UnknownBranch, export_cases
+def _export(args: argparse.Namespace, what: str, run: Callable[[Settings, Path], Coroutine[Any, Any, int]]) -> int:
+    from bot.exports import UnknownBranch
     settings = _settings()
-    out = Path(args.out or f"cases-{args.since}.{args.format}")
+    out = Path(args.out or f"{what}{'-' + str(args.since) if args.since else ''}.{args.format}")
     try:
-        count = asyncio.run(export_cases(settings.database_url, out, args.format, args.since, settings.tz,
-                                         args.branch))
+        count = asyncio.run(run(settings, out))
     except UnknownBranch as e:
         raise ConfigError(f"no branch with code {e}") from e
-    print(f"{count} cases written to {out}")
+    print(f"{count} rows written to {out} (times in {settings.timezone})")
     return 0
+
+
+def _export_cases(args: argparse.Namespace) -> int:
+    from bot.services.case_export import export_cases
+    return _export(args, "cases", lambda s, out: export_cases(s.database_url, out, args.format, args.since, s.tz,
+                                                               args.branch))
 
 
 def _export_points(args: argparse.Namespace) -> int:
-    from bot.points.export import UnknownBranch, export_points
-    settings = _settings()
-    what = "balances" if args.balances else "points"
-    out = Path(args.out or f"{what}{'-' + str(args.since) if args.since else ''}.{args.format}")
-    try:
-        count = asyncio.run(export_points(settings.database_url, out, args.format, settings.tz, since=args.since,
-                                          branch_code=args.branch, balances=args.balances,
-                                          points_file=settings.points_file))
-    except UnknownBranch as e:
-        raise ConfigError(f"no branch with code {e}") from e
-    print(f"{count} rows written to {out}")
-    return 0
+    from bot.points.export import export_points
+    return _export(args, "balances" if args.balances else "points", lambda s, out: export_points(
+        s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch,
+        balances=args.balances, points_file=s.points_file))
 
 
 def _export_attendance(args: argparse.Namespace) -> int:
-    from bot.services.attendance_export import UnknownBranch, export_attendance
-    settings = _settings()
-    out = Path(args.out or f"attendance{'-' + str(args.since) if args.since else ''}.{args.format}")
-    try:
-        count = asyncio.run(export_attendance(settings.database_url, out, args.format, settings.tz,
-                                              since=args.since, branch_code=args.branch,
-                                              lang=settings.default_lang))
-    except UnknownBranch as e:
-        raise ConfigError(f"no branch with code {e}") from e
-    print(f"{count} attendances written to {out} (times in {settings.timezone})")
-    return 0
+    from bot.services.attendance_export import export_attendance
+    return _export(args, "attendance", lambda s, out: export_attendance(
+        s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch, lang=s.default_lang))
 
 
 def _date(text: str) -> date:

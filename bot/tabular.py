@@ -1,6 +1,8 @@
 """Tables for people outside the chat (a secretary's superiors): CSV or XLSX, one writer for every export.
 
-CSV is written with a BOM so that Excel opens Chinese text correctly.
+CSV is written with a BOM so that Excel opens Chinese text correctly. Text that a
+spreadsheet would take for a formula (=, +, -, @ first) is quoted: exported cells hold
+what riders typed.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 FORMATS = ("csv", "xlsx")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str = "csv",
@@ -24,7 +27,7 @@ def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequenc
             writer = csv.writer(f)
             writer.writerow(headers)
             for row in rows:
-                writer.writerow(["" if v is None else v for v in row])
+                writer.writerow(["" if v is None else _safe(v) for v in row])
                 count += 1
         return count
     from openpyxl import Workbook  # only exports need it
@@ -33,7 +36,7 @@ def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequenc
     ws = wb.create_sheet(sheet[:31])
     ws.append(list(headers))
     for row in rows:
-        ws.append([_cell(v) for v in row])
+        ws.append([_safe(_cell(v)) for v in row])
         count += 1
     wb.save(path)
     return count
@@ -43,3 +46,7 @@ def _cell(value: Any) -> Any:
     """openpyxl refuses aware datetimes; exports state their time zone in the header instead."""
     tz = getattr(value, "tzinfo", None)
     return value.replace(tzinfo=None) if tz is not None else value
+
+
+def _safe(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA) else value

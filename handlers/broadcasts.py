@@ -26,7 +26,7 @@ from bot.services.needs import NeedsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
-from handlers.cases import _answer, _presser
+from handlers.callbacks import answer, presser
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -137,7 +137,7 @@ async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfW
 async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: BroadcastService,
                           settings: Settings) -> None:
     """bc:go:<id> / bc:x:<id> on a preview; bc:c:<id> on the /broadcasts list."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     _, action, raw_id = (query.data or "::").split(":", 2)
     bid = int(raw_id)
     args: dict[str, object] = {}
@@ -147,7 +147,7 @@ async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: Bro
         key = await broadcasts.drop_draft(uow, user, bid)
     else:
         key, args = await broadcasts.cancel(uow, user, bid)
-    await _answer(query, t(lang, key, **args), alert=key not in ("bc-ok", "bc-dropped", "bc-cancelled"))
+    await answer(query, t(lang, key, **args), alert=key not in ("bc-ok", "bc-dropped", "bc-cancelled"))
 
 
 async def survey(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -180,11 +180,11 @@ async def survey(message: Message, command: CommandObject, uow: UnitOfWork, inco
 
 async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings) -> None:
     """sv:<survey id>:<option index>, pressed by anyone in a chat the survey went to."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     _, sid, option = (query.data or "::").split(":", 2)
     chat_id = query.message.chat.id if query.message else 0
     key, args = await surveys.answer(uow, user, int(sid), int(option), chat_id)
-    await _answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
+    await answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
 
 
 async def needs(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,

@@ -5,22 +5,19 @@ rules decide, with roles computed for this user and this case (branch scope).
 """
 from __future__ import annotations
 
-import contextlib
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.cases import CaseError, format_case_no
 from bot.config import Settings
 from bot.domain import IncomingMessage
-from bot.i18n import normalize_lang, t
+from bot.i18n import t
 from bot.services.board import post_board
 from bot.services.cases import CaseService
-from bot.services.people import register_person
 from bot.services.reports import ReportService
-from handlers.convert import person
+from handlers.callbacks import answer, presser
 from handlers.render import error_text
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -111,39 +108,27 @@ async def board(message: Message, uow: UnitOfWork, incoming: IncomingMessage, us
 
 async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
     """ca:<id>:<action> on a case card; cf:<id>:y|n on a resolution (reporter only)."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     kind, case_id, arg = (query.data or "::").split(":", 2)
     action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
     if action in NEEDS_INPUT:
-        await _answer(query, t(lang, "case-needs-input", command=_command_for(action),
+        await answer(query, t(lang, "case-needs-input", command=_command_for(action),
                                case=format_case_no(int(case_id))), alert=True)
         return
     try:
         case = await cases.find(uow, case_id)
         await cases.act(uow, user, case, action)
     except CaseError as e:
-        await _answer(query, error_text(lang, e.key, e.params), alert=True)
+        await answer(query, error_text(lang, e.key, e.params), alert=True)
         return
-    await _answer(query, t(lang, "case-done"))
+    await answer(query, t(lang, "case-done"))
 
 
 async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings) -> None:
-    user, lang = await _presser(uow, query, settings.default_lang)
-    _, pending_id, answer = (query.data or "::").split(":", 2)
-    key = await reports.answer_unsure(uow, int(pending_id), user, answer == "y")
-    await _answer(query, t(lang, key))
-
-
-async def _answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
-    """Answer the press at once (Telegram wants it within seconds); a late or repeated
-    answer is refused by Telegram and must not undo the committed action."""
-    with contextlib.suppress(TelegramAPIError):
-        await query.answer(text[:200], show_alert=alert)
-
-
-async def _presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[User, str]:
-    user = await register_person(uow, person(query.from_user))
-    return user, user.lang or normalize_lang(query.from_user.language_code) or default
+    user, lang = await presser(uow, query, settings.default_lang)
+    _, pending_id, choice = (query.data or "::").split(":", 2)
+    key = await reports.answer_unsure(uow, int(pending_id), user, choice == "y")
+    await answer(query, t(lang, key))
 
 
 def _command_for(action: str) -> str:

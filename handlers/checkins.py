@@ -5,25 +5,19 @@ on the server (the service decides who may approve what).
 """
 from __future__ import annotations
 
-import contextlib
-import re
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.domain import IncomingMessage
-from bot.i18n import normalize_lang, t
+from bot.i18n import t
 from bot.services.checkins import CheckinError, CheckinService
-from bot.services.people import register_person
-from handlers import render_checkins  # noqa: F401  (registers the composers of this feature)
-from handlers.convert import person
+from handlers.callbacks import answer, presser
 from storage.models import User
 from storage.uow import UnitOfWork
 
-_TAGS = re.compile(r"<[^>]+>")
 NEW, LIST, CLOSE, PLACE = ("new", "新建", "创建"), ("list", "列表"), ("close", "关闭", "结束"), ("place", "地点")
 APPROVE, REJECT = ("approve", "ok", "通过", "批准"), ("reject", "no", "驳回", "拒绝")
 
@@ -158,47 +152,36 @@ async def stats_checkins(message: Message, command: CommandObject, uow: UnitOfWo
 async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
                           settings: Settings) -> None:
     """ri:<id>:a|r on a report-in card (the branch's secretary)."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     _, row_id, verdict = (query.data or "::").split(":", 2)
     try:
         key, args = await checkins.decide_report_in(uow, user, int(row_id), verdict == "a")
     except CheckinError as e:
-        await _answer(query, t(lang, e.key, **e.params), alert=True)
+        await answer(query, t(lang, e.key, **e.params), alert=True)
         return
-    await _answer(query, t(lang, key, **args))
+    await answer(query, t(lang, key, **args))
 
 
 async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
                        settings: Settings) -> None:
     """rb:<report-in id>:<branch id>: the rider picks the branch they work in."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     _, row_id, branch_id = (query.data or "::").split(":", 2)
     key = await checkins.choose_branch(uow, user, lang, int(row_id), int(branch_id))
-    await _answer(query, t(lang, key), alert=key != "reportin-chosen")
+    await answer(query, t(lang, key), alert=key != "reportin-chosen")
 
 
 async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
                       settings: Settings) -> None:
     """vh:<entry id>:<half hours on the card>:a|r (the branch's secretary)."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     _, entry_id, halves, verdict = (query.data or ":::").split(":", 3)
     try:
         key, args = await checkins.decide_hours(uow, user, int(entry_id), verdict == "a", halves=int(halves))
     except CheckinError as e:
-        await _answer(query, t(lang, e.key, **e.params), alert=True)
+        await answer(query, t(lang, e.key, **e.params), alert=True)
         return
-    await _answer(query, t(lang, key, **args))
-
-
-async def _answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
-    """At once, plain text; a late or repeated answer is refused by Telegram and must not undo anything."""
-    with contextlib.suppress(TelegramAPIError):
-        await query.answer(_TAGS.sub("", text)[:200], show_alert=alert)
-
-
-async def _presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[User, str]:
-    user = await register_person(uow, person(query.from_user))
-    return user, user.lang or normalize_lang(query.from_user.language_code) or default
+    await answer(query, t(lang, key, **args))
 
 
 def make_pin_router() -> Router:

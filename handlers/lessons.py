@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.services.lessons import STATS_DAYS, LessonRefused, LessonService
 from bot.services.reports import ReportService
-from handlers.cases import _answer, _presser  # the one way buttons are answered
+from handlers.callbacks import answer, presser
 from handlers.render_lessons import feedback
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -78,14 +78,14 @@ async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWor
 
 async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings) -> None:
     """ls:<push>:d (✅) or ls:<push>:<option> (a quiz answer), in the group or in private."""
-    user, lang = await _presser(uow, query, settings.default_lang)
+    user, lang = await presser(uow, query, settings.default_lang)
     _, push, what = (query.data or "::").split(":", 2)
     chat_id = query.message.chat.id if query.message else user.id
     if what == "d":
         key, args = await lessons.complete(uow, user, int(push), chat_id)
     else:
         key, args = await lessons.answer(uow, user, int(push), int(what), chat_id)
-    await _answer(query, feedback(lang, key, args), alert=key.startswith("lesson-quiz"))
+    await answer(query, feedback(lang, key, args), alert=key.startswith("lesson-quiz"))
 
 
 def make_router() -> Router:

@@ -5,22 +5,20 @@ Thin: parse, call PointsService (which checks every permission on the server), r
 """
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.i18n import normalize_lang, t
+from bot.i18n import t
 from bot.outbox import enqueue
 from bot.services.people import register_person
 from bot.services.points import PointsError, PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
-from handlers import render_points  # noqa: F401  (registers the points composers)
+from handlers.callbacks import answer, presser
 from handlers.convert import person
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -144,8 +142,7 @@ async def decide(message: Message, command: CommandObject, uow: UnitOfWork, inco
 
 async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings) -> None:
     """pt:r:<item> redeems from the /shop list; pr:<redemption>:y|n fulfils or refuses."""
-    user = await register_person(uow, person(query.from_user))
-    lang = user.lang or normalize_lang(query.from_user.language_code) or settings.default_lang
+    user, lang = await presser(uow, query, settings.default_lang)
     kind, _, rest = (query.data or "").partition(":")
     try:
         if kind == "pt":
@@ -156,22 +153,13 @@ async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, se
                                     priority=PRIORITY_CONVERSATION))
             text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
         else:
-            number, _, answer = rest.partition(":")
-            r = await points.decide(uow, user, int(number), answer == "y", None)
+            number, _, verdict = rest.partition(":")
+            r = await points.decide(uow, user, int(number), verdict == "y", None)
             text = t(lang, "points-decided", number=redemption_no(r.id or 0))
     except PointsError as e:
-        await _answer(query, t(lang, e.key, **{k: str(v) for k, v in e.args_.items()}), alert=True)
+        await answer(query, t(lang, e.key, **{k: str(v) for k, v in e.args_.items()}), alert=True)
         return
-    await _answer(query, _plain(text), alert=kind == "pt")
-
-
-def _plain(text: str) -> str:
-    return text.replace("<b>", "").replace("</b>", "")
-
-
-async def _answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
-    with contextlib.suppress(TelegramAPIError):
-        await query.answer(text[:200], show_alert=alert)
+    await answer(query, text, alert=kind == "pt")
 
 
 def make_router() -> Router:

@@ -174,7 +174,3 @@ def render(msg: Outgoing) -> Rendered:
         text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
     return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"))
-
-
-from handlers import render_broadcasts  # noqa: E402,F401  (registers its kinds)
-from handlers import render_lessons  # noqa: E402,F401  (registers its kinds)

@@ -8,7 +8,7 @@ import os
 import shutil
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 import asyncpg
 import pytest
 from sqlalchemy import text
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from bot.app import Core
 from bot.config import SenderSettings, Settings, load_settings
@@ -26,6 +26,7 @@ from handlers.runtime import run_bot
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
 import storage.models  # noqa: F401,E402  (registers every table for the truncation)
+from storage.models.points import PointsEntry
 
 PG_ADMIN_URL = os.environ.get("SENTINEL_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgres"] if PG_ADMIN_URL else [])
@@ -167,7 +168,88 @@ GROUP_B = {"id": -100200, "type": "supergroup", "title": "Riders East"}
 LI = {"id": 501, "first_name": "李师傅", "language_code": "zh-hans"}
 WANG = {"id": 502, "first_name": "王哥", "language_code": "zh"}
 AMY = {"id": 601, "first_name": "Amy", "language_code": "en"}
+BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}       # superadmin, in settings by `with_boss`
+SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}      # secretary of branch cy (GROUP)
+SEC_B = {"id": 802, "first_name": "Sec B", "language_code": "en"}    # secretary of branch hd (GROUP_B)
 
 
 def private(user: dict[str, Any]) -> dict[str, Any]:
     return {"id": user["id"], "type": "private"}
+
+
+def with_boss(settings: Settings, **changes: Any) -> Settings:
+    """`settings` with BOSS as the superadmin (and any other `changes`): a test file that
+    uses the staff overrides its `settings` fixture with this."""
+    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]], **changes})
+
+
+async def two_branches(tg: EmulatorClient, *riders: dict[str, Any]) -> None:
+    """Branch cy (GROUP, secretary SEC) and branch hd (GROUP_B, secretary SEC_B), bound and
+    granted by BOSS; `riders` have started the bot. Returns once every answer has arrived."""
+    for who in (BOSS, SEC, SEC_B, *riders):
+        await tg.send(private(who), who, "/start")
+    await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
+    await tg.send(GROUP_B, BOSS, "/bind hd Haidian")
+    await tg.send(private(BOSS), BOSS, f"/grant {SEC['id']} secretary cy")
+    await tg.send(private(BOSS), BOSS, f"/grant {SEC_B['id']} secretary hd")
+    await tg.wait(BOSS["id"], 3)  # /start and the two grants
+    for chat in (GROUP, GROUP_B, SEC, SEC_B, *riders):  # a /bind answer; a /start answer
+        await tg.wait(chat["id"], 1)
+
+
+# --- waiting for the bot ---------------------------------------------------------------------------
+async def until(check: Callable[[], Awaitable[Any]], timeout: float = 15.0) -> Any:
+    """Polls `check` until it gives something true; that value."""
+    for _ in range(int(timeout / 0.05)):
+        if value := await check():
+            return value
+        await asyncio.sleep(0.05)
+    raise AssertionError("condition not reached in time")
+
+
+async def last(tg: EmulatorClient, chat_id: int, count: int) -> dict[str, Any]:
+    """The bot's `count`-th message in a chat, once it is there."""
+    msgs = await tg.wait(chat_id, count)
+    assert len(msgs) >= count, [str(m.get("plain_text"))[:60] for m in msgs]
+    return msgs[count - 1]
+
+
+async def said(tg: EmulatorClient, chat: dict[str, Any] | int, who: dict[str, Any], text: str | None = None,
+               **extra: Any) -> dict[str, Any]:
+    """`who` posts in `chat` (a chat, or a chat id: their own for private); the bot's next message there."""
+    chat_id = chat if isinstance(chat, int) else chat["id"]
+    target = private(who) if chat_id == who["id"] else chat
+    before = len(await tg.messages(chat_id))
+    await tg.send(target, who, text, **extra)
+    msgs = await tg.wait(chat_id, before + 1)
+    assert len(msgs) > before, f"no answer to {text!r}"
+    return msgs[before]
+
+
+async def answer_for(tg: EmulatorClient, qid: str) -> dict[str, Any]:
+    """The bot's answer to a button press (tg.press returns its id)."""
+    async def answered() -> dict[str, Any] | None:
+        return next((a for a in await tg.answers() if a["callback_query_id"] == qid), None)
+    return await until(answered, timeout=10.0)
+
+
+def buttons(msg: dict[str, Any]) -> list[str]:
+    """The callback data of a message's inline buttons, row by row."""
+    return [b["callback_data"] for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+
+
+async def ledger(db: Any, user_id: int | None = None, *, at_least: int = 0) -> list[PointsEntry]:
+    """The points bank's ledger (one rider's lines of it), oldest first; with `at_least`, once it
+    has that many lines (a button's answer goes out before its transaction commits)."""
+    stmt = select(PointsEntry).order_by(PointsEntry.id)
+    if user_id is not None:
+        stmt = stmt.where(PointsEntry.user_id == user_id)
+    lines: list[PointsEntry] = []
+
+    async def enough() -> bool:
+        nonlocal lines
+        async with db() as s:
+            lines = list((await s.exec(stmt)).all())
+        return len(lines) >= at_least
+    await until(enough, timeout=10.0)
+    return lines

@@ -8,45 +8,45 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.services.case_export import HEADERS, export_cases
-from tests.conftest import GROUP, GROUP_B, LI, WANG, private
-from tests.test_cases import BOSS, SEC, _last, _report, _setup
+from tests.conftest import GROUP, GROUP_B, LI, SEC, WANG, last, private, two_branches, with_boss
+from tests.test_cases import _report
 
 PHONE_REPORT = "幸福小区3号门的路灯坏了 物业电话13812345678"
 
 
 @pytest.fixture
 def settings(settings):
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
+    return with_boss(settings)
 
 
 async def _two_cases_one_solved(tg) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg, PHONE_REPORT)
     await _report(tg, "光华路积水很深 电动车过不去", who=WANG)
     await tg.send(private(SEC), SEC, "/accept C-000001")
     await tg.send(private(SEC), SEC, "/resolve C-000001 已修好")
     li = await tg.wait(LI["id"], 3)
     await tg.press(LI["id"], li[-1]["message_id"], LI, "cf:1:y")
-    await tg.wait(GROUP["id"], 7)  # bind, 2 reports, accepted, resolved, closed … and the rest
+    await tg.wait(GROUP["id"], 6)  # bind, 2 reports, accepted, resolved, closed
 
 
 async def test_board_shows_counts_median_and_latest_without_personal_data(bot, tg) -> None:
     await _two_cases_one_solved(tg)
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, WANG, "/board")
-    board = (await _last(tg, GROUP["id"], before + 1))["text"]
+    board = (await last(tg, GROUP["id"], before + 1))["text"]
     assert "处理中 1 件 · 已解决 1 件 · 累计上报 2 件" in board
     assert "中位时长" in board and "C-000002" in board and "C-000001" in board
     assert "13812345678" not in board
 
     # another branch's group sees none of it; a rider in private is told where to ask
     await tg.send(GROUP_B, WANG, "/board")
-    assert "累计上报 0 件" in (await _last(tg, GROUP_B["id"], 2))["text"]
+    assert "累计上报 0 件" in (await last(tg, GROUP_B["id"], 2))["text"]
     await tg.send(private(WANG), WANG, "/board")
-    assert "/board" in (await _last(tg, WANG["id"], 1))["text"]
+    assert "/board" in (await last(tg, WANG["id"], 1))["text"]
     sec_before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, "/board")
-    assert "累计上报 2 件" in (await _last(tg, SEC["id"], sec_before + 1))["text"]
+    assert "累计上报 2 件" in (await last(tg, SEC["id"], sec_before + 1))["text"]
 
 
 async def test_export_cases_csv_and_xlsx_mask_personal_data(bot, tg, settings, tmp_path) -> None:

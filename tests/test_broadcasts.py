@@ -14,10 +14,9 @@ from bot.config import SenderSettings
 from bot.timeparse import When, WhenError, next_fire, parse_when
 from storage.models import Case, Chat, OutboxMessage
 from storage.models.broadcasts import Broadcast, BroadcastRun
-from tests.conftest import GROUP, GROUP_B, LI, WANG, AMY, private
+from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, WANG, answer_for, buttons, last, private, said,
+                            until, with_boss)
 
-BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}       # superadmin from settings
-SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}      # secretary of branch cy
 TZ = ZoneInfo("Asia/Shanghai")
 
 
@@ -34,7 +33,7 @@ def sender() -> SenderSettings | None:
 
 @pytest.fixture
 def settings(settings, sender):
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]], **({"sender": sender} if sender else {})})
+    return with_boss(settings, **({"sender": sender} if sender else {}))
 
 
 # --- time expressions ---------------------------------------------------------------
@@ -100,38 +99,17 @@ async def _setup(tg, groups=(GROUP, GROUP_B)) -> None:
         await tg.wait(g["id"], 1, timeout=30)
 
 
-async def _last(tg, chat_id: int, count: int) -> dict:
-    msgs = await tg.wait(chat_id, count)
-    assert len(msgs) >= count, [m["plain_text"][:60] for m in msgs]
-    return msgs[count - 1]
-
-
 async def _say(tg, who: dict, text: str) -> dict:
     """`who` writes privately; returns the bot's next message to them."""
-    before = len(await tg.messages(who["id"]))
-    await tg.send(private(who), who, text)
-    return await _last(tg, who["id"], before + 1)
-
-
-def _buttons(msg: dict) -> list[str]:
-    return [b["callback_data"] for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+    return await said(tg, who["id"], who, text)
 
 
 async def _confirm(tg, who: dict, preview: dict) -> dict:
     """Press ✅ on a preview; returns the confirmation message."""
     before = len(await tg.messages(who["id"]))
-    go = next(d for d in _buttons(preview) if d.startswith("bc:go:"))
+    go = next(d for d in buttons(preview) if d.startswith("bc:go:"))
     await tg.press(who["id"], preview["message_id"], who, go)
-    return await _last(tg, who["id"], before + 1)
-
-
-async def _until(predicate, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await predicate():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not reached in time")
+    return await last(tg, who["id"], before + 1)
 
 
 async def test_one_shot_broadcast_preview_confirm_deliver_report(bot, tg, db) -> None:
@@ -139,15 +117,15 @@ async def test_one_shot_broadcast_preview_confirm_deliver_report(bot, tg, db) ->
     preview = await _say(tg, SEC, "/broadcast all now 今晚8点起 建国路<封路> & 施工，请绕行 🚧")
     assert "推送预览" in preview["plain_text"] and "2 个聊天" in preview["plain_text"]
     assert "建国路<封路> & 施工" in preview["plain_text"]
-    assert _buttons(preview) == ["bc:go:1", "bc:x:1"]
+    assert buttons(preview) == ["bc:go:1", "bc:x:1"]
     assert len(await tg.messages(GROUP["id"])) == 1  # nothing goes out before ✅
 
     started = await _confirm(tg, SEC, preview)
     assert "开始发送" in started["plain_text"]
     for g in (GROUP, GROUP_B):
-        got = await _last(tg, g["id"], 2)
+        got = await last(tg, g["id"], 2)
         assert got["plain_text"] == "今晚8点起 建国路<封路> & 施工，请绕行 🚧"
-    report = await _last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
+    report = await last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
     assert "送达报告" in report["plain_text"] and "已送达 2" in report["plain_text"]
     assert "失败 0" in report["plain_text"] and "已屏蔽 0" in report["plain_text"]
     async with db() as s:
@@ -160,18 +138,9 @@ async def test_one_shot_broadcast_preview_confirm_deliver_report(bot, tg, db) ->
 
     # a second press does not send again
     answer_id = await tg.press(SEC["id"], preview["message_id"], SEC, "bc:go:1")
-    await _until(lambda: _answered(tg, answer_id))
-    assert "已经确认" in (await _answer_of(tg, answer_id))["text"]
+    assert "已经确认" in (await answer_for(tg, answer_id))["text"]
     await asyncio.sleep(0.3)
     assert len(await tg.messages(GROUP["id"])) == 2
-
-
-async def _answer_of(tg, qid: str) -> dict:
-    return next(a for a in await tg.answers() if a["callback_query_id"] == qid)
-
-
-async def _answered(tg, qid: str) -> bool:
-    return any(a["callback_query_id"] == qid for a in await tg.answers())
 
 
 async def test_two_messages_schedule_list_and_cancel_before_send(bot, tg, db) -> None:
@@ -189,10 +158,9 @@ async def test_two_messages_schedule_list_and_cancel_before_send(bot, tg, db) ->
 
     listing = await _say(tg, SEC, "/broadcasts")
     assert "#1" in listing["plain_text"] and "明早8点半" in listing["plain_text"]
-    assert _buttons(listing) == ["bc:c:1"]
+    assert buttons(listing) == ["bc:c:1"]
     qid = await tg.press(SEC["id"], listing["message_id"], SEC, "bc:c:1")
-    await _until(lambda: _answered(tg, qid))
-    assert "已取消" in (await _answer_of(tg, qid))["text"]
+    assert "已取消" in (await answer_for(tg, qid))["text"]
     assert bot.core.jobs.ids("bc:") == []
 
     await bot.core.run_job("bc-fire", 1)  # a firing that raced the cancel finds nothing to send
@@ -214,7 +182,7 @@ async def test_recurring_schedule_survives_restart_and_fires(bot, tg, db) -> Non
     old = bot.core
     await bot.stop()
     await bot.start()
-    await _until(_ready(bot, old))  # start() returns on the first run's getUpdates count
+    await until(_ready(bot, old))  # start() returns on the first run's getUpdates count
     assert bot.core.jobs.ids("bc:") == ["bc:1"]
     nxt = bot.core.jobs.next_run("bc:1").astimezone(TZ)
     assert (nxt.weekday(), nxt.hour, nxt.minute) == (0, 8, 30)
@@ -222,8 +190,8 @@ async def test_recurring_schedule_survives_restart_and_fires(bot, tg, db) -> Non
     # make the stored job due now: the scheduler itself runs it, from the job store
     await asyncio.to_thread(bot.core.jobs.scheduler.modify_job, "bc:1", next_run_time=datetime.now(TZ))
     for g in (GROUP, GROUP_B):
-        assert (await _last(tg, g["id"], 2))["plain_text"] == "本周安全提示：雨天路滑，慢行"
-    report = await _last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
+        assert (await last(tg, g["id"], 2))["plain_text"] == "本周安全提示：雨天路滑，慢行"
+    report = await last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
     assert "已送达 2" in report["plain_text"] and "周期推送" in report["plain_text"]
     assert bot.core.jobs.ids("bc:") == ["bc:1"]  # still there for next week
     nxt = bot.core.jobs.next_run("bc:1").astimezone(TZ)
@@ -257,10 +225,10 @@ async def test_blocked_rider_is_skipped_and_counted(bot, tg, db) -> None:
     preview = await _say(tg, SEC, "/broadcast riders now 骑手驿站今天下午免费体检")
     assert "3 个聊天" in preview["plain_text"]
     await _confirm(tg, SEC, preview)
-    report = await _last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
+    report = await last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
     assert "已送达 2" in report["plain_text"] and "已屏蔽 1" in report["plain_text"], report["plain_text"]
     for w in (LI, WANG):
-        assert (await _last(tg, w["id"], rider_msgs[w["id"]] + 1))["plain_text"] == "骑手驿站今天下午免费体检"
+        assert (await last(tg, w["id"], rider_msgs[w["id"]] + 1))["plain_text"] == "骑手驿站今天下午免费体检"
     async with db() as s:
         assert (await s.get(Chat, AMY["id"])).blocked
 
@@ -269,7 +237,7 @@ async def test_blocked_rider_is_skipped_and_counted(bot, tg, db) -> None:
     preview = await _say(tg, SEC, "/broadcast riders now 明天降温，注意保暖")
     assert "2 个聊天" in preview["plain_text"] and "1 个聊天已屏蔽" in preview["plain_text"]
     await _confirm(tg, SEC, preview)
-    report = await _last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
+    report = await last(tg, SEC["id"], len(await tg.messages(SEC["id"])) + 1)
     assert "已送达 2" in report["plain_text"] and "已屏蔽 1" in report["plain_text"]
     async with db() as s:
         run = (await s.exec(select(BroadcastRun).where(BroadcastRun.id == 2))).one()
@@ -300,9 +268,9 @@ async def test_600_messages_across_50_groups_no_429_and_case_replies_overtake(bo
     await tg.config(**SCALED)
     before = await tg.stats()
     started = time.monotonic()
-    await asyncio.gather(*(tg.press(sec["id"], p["message_id"], sec, _buttons(p)[0])
+    await asyncio.gather(*(tg.press(sec["id"], p["message_id"], sec, buttons(p)[0])
                            for sec, p in zip(secretaries, previews)))
-    await _until(lambda: _queued(db, 600), timeout=20)
+    await until(lambda: _queued(db, 600), timeout=20)
     report = await tg.send(groups[0], LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # mid-broadcast
 
     for g in groups:
@@ -340,7 +308,7 @@ async def test_refusals_and_bad_input_get_clear_answers(bot, tg, db) -> None:
     assert "只有支部书记" in (await _say(tg, LI, "/broadcasts"))["plain_text"]
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, SEC, "/broadcast all now 大家好")
-    assert "私聊" in (await _last(tg, GROUP["id"], before + 1))["plain_text"]
+    assert "私聊" in (await last(tg, GROUP["id"], before + 1))["plain_text"]
 
     bad_when = (await _say(tg, SEC, "/broadcast when=下周八 开会"))["plain_text"]
     assert "没看懂这个时间" in bad_when and "每周一 08:30" in bad_when
@@ -358,17 +326,15 @@ async def test_refusals_and_bad_input_get_clear_answers(bot, tg, db) -> None:
     assert "请把要推送的内容发给我" in (await _say(tg, SEC, "/broadcast"))["plain_text"]
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, voice={"duration": 3})
-    assert "没法推送" in (await _last(tg, SEC["id"], before + 1))["plain_text"]
+    assert "没法推送" in (await last(tg, SEC["id"], before + 1))["plain_text"]
     assert "已登记工单" in (await _say(tg, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的"))["plain_text"]
     assert "草稿已放弃" in (await _say(tg, SEC, "/broadcast cancel"))["plain_text"]
     preview = await _say(tg, SEC, "/broadcast all now 预览后取消")
-    go, x = _buttons(preview)
+    go, x = buttons(preview)
     drop = await tg.press(SEC["id"], preview["message_id"], SEC, x)
-    await _until(lambda: _answered(tg, drop))
-    assert "草稿已放弃" in (await _answer_of(tg, drop))["text"]
+    assert "草稿已放弃" in (await answer_for(tg, drop))["text"]
     late = await tg.press(SEC["id"], preview["message_id"], SEC, go)
-    await _until(lambda: _answered(tg, late))
-    assert "已不存在" in (await _answer_of(tg, late))["text"]
+    assert "已不存在" in (await answer_for(tg, late))["text"]
     assert "推送预览" not in (await _say(tg, SEC, "站点今天几点开门"))["plain_text"]  # no draft: not captured
     assert [len(await tg.messages(g["id"])) for g in (GROUP, GROUP_B)] == [2, 1]  # bind reply, the refusal
 
@@ -379,16 +345,16 @@ async def test_chosen_groups_and_forwarded_formatting(bot, tg, db) -> None:
     assert "选定的 2 个群" in preview["plain_text"] and "Riders East" in preview["plain_text"]
     await _confirm(tg, SEC, preview)
     for g in (GROUP, GROUP_B):
-        assert (await _last(tg, g["id"], 2))["plain_text"] == "两个群都收到"
+        assert (await last(tg, g["id"], 2))["plain_text"] == "两个群都收到"
 
     preview = await _say(tg, SEC, "/broadcast groups=Riders")
     assert "请把要推送的内容发给我" in preview["plain_text"]
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, caption="<i>停电</i> 通知 & 安排", photo=True)  # a photo with a caption
-    preview = await _last(tg, SEC["id"], before + 1)
+    preview = await last(tg, SEC["id"], before + 1)
     assert preview["photo"] and "选定的 1 个群" in preview["plain_text"]
     await _confirm(tg, SEC, preview)
-    got = await _last(tg, GROUP_B["id"], 3)
+    got = await last(tg, GROUP_B["id"], 3)
     assert got["photo"] and got["plain_text"] == "<i>停电</i> 通知 & 安排"
     await asyncio.sleep(0.3)
     assert len(await tg.messages(GROUP["id"])) == 2
@@ -421,7 +387,7 @@ async def test_needs_overview_counts_the_branch_last_30_days(bot, tg, db) -> Non
     assert "用法" in (await _say(tg, SEC, "/needs 0"))["plain_text"]
     assert "⛔" in (await _say(tg, SEC, "/needs 30 hd"))["plain_text"]
     await tg.send(private(BOSS), BOSS, "/needs 30 hd")
-    assert "Haidian" in (await _last(tg, BOSS["id"], 3))["plain_text"]
+    assert "Haidian" in (await last(tg, BOSS["id"], 3))["plain_text"]
 
 
 def test_catalogue_has_every_key_in_both_languages_once() -> None:

@@ -9,9 +9,9 @@ import pytest
 from sqlmodel import select
 
 from storage.models import Case, CaseEvent, OutboxMessage
-from tests.conftest import GROUP, LI, private
-from tests.test_cases import BOSS, SEC, _report, _setup
-from tests.test_delivery import _count, _no_pending, _spawn, _until
+from tests.conftest import BOSS, GROUP, LI, SEC, private, two_branches, until, with_boss
+from tests.test_cases import _report
+from tests.test_delivery import _count, _no_pending, _spawn
 
 WINDOW = 3.0  # the group window, scaled down from Telegram's minute so the test takes seconds
 PER_WINDOW = 19
@@ -21,11 +21,11 @@ PER_WINDOW = 19
 def settings(settings):
     sender = settings.sender.model_copy(update={"group_per_min": PER_WINDOW, "group_window": WINDOW,
                                                 "max_backoff": 0.3})
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]], "sender": sender})
+    return with_boss(settings, sender=sender)
 
 
 async def test_thirty_changes_in_a_backed_up_group_arrive_in_at_most_twenty_messages(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     for n in range(1, 11):
         await _report(tg, f"幸福小区{n}号楼门口的路灯坏了")
     await asyncio.sleep(WINDOW)  # the reports' replies leave the window
@@ -35,9 +35,9 @@ async def test_thirty_changes_in_a_backed_up_group_arrive_in_at_most_twenty_mess
     for n in range(1, 11):
         for command in (f"/accept C-{n:06d}", f"/work C-{n:06d}", f"/note C-{n:06d} 进展{n}号"):
             await tg.send(private(SEC), SEC, command)
-    await _until(lambda: _events(db, 30), timeout=30)
+    await until(lambda: _events(db, 30), timeout=30)
     await tg.http.delete(f"{tg.base_url}/_emu/faults")
-    await _until(lambda: _no_pending(db), timeout=30)
+    await until(lambda: _no_pending(db), timeout=30)
 
     group = (await tg.messages(GROUP["id"]))[before:]
     assert len(group) <= 20, len(group)
@@ -62,11 +62,11 @@ async def test_killed_between_commit_and_send_announces_once_after_restart(emu, 
     env = {"SENTINEL_SUPERADMIN_IDS": f"[{BOSS['id']}]"}
     proc = await _spawn(settings, tmp_path, env)
     try:
-        await _setup(tg)
+        await two_branches(tg, LI)
         report_id = await _report(tg)
         await tg.fault("sendMessage", 502, count=1_000_000)
         await tg.send(private(SEC), SEC, "/accept C-000001")
-        await _until(lambda: _status(db, "accepted"), timeout=30)
+        await until(lambda: _status(db, "accepted"), timeout=30)
     finally:
         proc.send_signal(signal.SIGKILL)
         await proc.wait()
@@ -75,7 +75,7 @@ async def test_killed_between_commit_and_send_announces_once_after_restart(emu, 
     await tg.http.delete(f"{tg.base_url}/_emu/faults")
     proc = await _spawn(settings, tmp_path, env)
     try:
-        await _until(lambda: _no_pending(db), timeout=60)
+        await until(lambda: _no_pending(db), timeout=60)
         await asyncio.sleep(0.5)
     finally:
         proc.send_signal(signal.SIGTERM)

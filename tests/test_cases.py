@@ -8,34 +8,18 @@ from sqlmodel import select
 
 from bot.app import Core
 from storage.models import Case, CaseEvent, CaseWatcher
-from tests.conftest import GROUP, GROUP_B, LI, WANG, private
-
-BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}       # superadmin from settings
-SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}      # secretary of branch cy
-SEC_B = {"id": 802, "first_name": "Sec B", "language_code": "en"}    # secretary of branch hd
+from tests.conftest import (BOSS, GROUP, LI, SEC, SEC_B, WANG, answer_for, buttons, last, private,
+                            two_branches, with_boss)
 
 
 @pytest.fixture
 def settings(settings):
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
+    return with_boss(settings)
 
 
 async def _case(db, case_id: int = 1) -> Case:
     async with db() as s:
         return (await s.exec(select(Case).where(Case.id == case_id))).one()
-
-
-async def _setup(tg) -> None:
-    """Two branches, their secretaries, and a rider who has started the bot."""
-    for who in (BOSS, SEC, SEC_B, LI):
-        await tg.send(private(who), who, "/start")
-    await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
-    await tg.send(GROUP_B, BOSS, "/bind hd Haidian")
-    await tg.send(private(BOSS), BOSS, f"/grant {SEC['id']} secretary cy")
-    await tg.send(private(BOSS), BOSS, f"/grant {SEC_B['id']} secretary hd")
-    await tg.wait(BOSS["id"], 3)
-    await tg.wait(GROUP["id"], 1)
-    await tg.wait(GROUP_B["id"], 1)
 
 
 async def _report(tg, text: str = "幸福小区3号门的路灯坏了 晚上黑乎乎的", who=LI) -> int:
@@ -45,32 +29,27 @@ async def _report(tg, text: str = "幸福小区3号门的路灯坏了 晚上黑�
     return sent["message_id"]
 
 
-async def _last(tg, chat_id: int, count: int) -> dict:
-    return (await tg.wait(chat_id, count))[count - 1]
-
-
 async def test_full_lifecycle_every_step_answers_in_the_thread(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     report_id = await _report(tg)
     group_before = len(await tg.messages(GROUP["id"]))
     li_before = len(await tg.messages(LI["id"]))
 
     await tg.send(private(SEC), SEC, "/accept C-000001")
-    accepted = await _last(tg, GROUP["id"], group_before + 1)
+    accepted = await last(tg, GROUP["id"], group_before + 1)
     assert accepted["reply_to_message_id"] == report_id and "已受理" in accepted["text"], \
         [m["text"][:30] for m in await tg.messages(GROUP["id"])]
-    assert "C-000001" in (await _last(tg, LI["id"], li_before + 1))["text"]
+    assert "C-000001" in (await last(tg, LI["id"], li_before + 1))["text"]
 
     await tg.send(private(SEC), SEC, "/resolve C-000001 已更换灯泡，今晚恢复照明")
-    resolved = await _last(tg, GROUP["id"], group_before + 2)
+    resolved = await last(tg, GROUP["id"], group_before + 2)
     assert resolved["reply_to_message_id"] == report_id and "已更换灯泡" in resolved["text"]
-    private_resolved = await _last(tg, LI["id"], li_before + 2)
-    buttons = [b["callback_data"] for row in private_resolved["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["cf:1:y", "cf:1:n"]
+    private_resolved = await last(tg, LI["id"], li_before + 2)
+    assert buttons(private_resolved) == ["cf:1:y", "cf:1:n"]
     assert (await _case(db)).status == "resolved"
 
     await tg.press(LI["id"], private_resolved["message_id"], LI, "cf:1:y")
-    closed = await _last(tg, GROUP["id"], group_before + 3)
+    closed = await last(tg, GROUP["id"], group_before + 3)
     assert closed["reply_to_message_id"] == report_id and "已办结" in closed["text"]
     case = await _case(db)
     assert case.status == "closed" and case.closed_at is not None
@@ -80,43 +59,43 @@ async def test_full_lifecycle_every_step_answers_in_the_thread(bot, tg, db) -> N
 
 
 async def test_reporter_reopens_and_a_rider_cannot_resolve(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg)
     await tg.send(private(SEC), SEC, "/accept C-000001")
     await tg.send(private(SEC), SEC, "/resolve C-000001 修好了")
     li_msgs = await tg.wait(LI["id"], 3)  # /start, accepted, resolved (with the buttons)
     await tg.press(LI["id"], li_msgs[-1]["message_id"], LI, "cf:1:n")
-    reopened = await _last(tg, LI["id"], 4)
+    reopened = await last(tg, LI["id"], 4)
     assert "仍未解决" in reopened["text"]
     case = await _case(db)
     assert case.status == "in_progress" and case.reopens == 1
 
     await tg.send(private(WANG), WANG, "/resolve C-000001 我说修好了")
-    refused = await _last(tg, WANG["id"], 1)
+    refused = await last(tg, WANG["id"], 1)
     assert "没有权限" in refused["text"]
     assert (await _case(db)).status == "in_progress"
 
 
 async def test_secretary_of_another_branch_cannot_touch_the_case(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg)
     await tg.send(private(SEC_B), SEC_B, "/accept C-000001")
-    assert "not allowed" in (await _last(tg, SEC_B["id"], 2))["text"]
+    assert "not allowed" in (await last(tg, SEC_B["id"], 2))["text"]
     # a forged button press with a real card's message id
     await tg.send(private(SEC), SEC, "/case C-000001")
-    card = await _last(tg, SEC["id"], 2)
+    card = await last(tg, SEC["id"], 2)
     assert "ca:1:accept" in str(card["reply_markup"])
-    answer = await _answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC_B, "ca:1:accept"))
+    answer = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC_B, "ca:1:accept"))
     assert answer["show_alert"] and "not allowed" in answer["text"]
     assert (await _case(db)).status == "new"
     # the right secretary's press works
-    qid = await tg.press(SEC["id"], card["message_id"], SEC, "ca:1:accept")
+    await tg.press(SEC["id"], card["message_id"], SEC, "ca:1:accept")
     await tg.wait(GROUP["id"], len(await tg.messages(GROUP["id"])) + 1)
     assert (await _case(db)).status == "accepted"
 
 
 async def test_illegal_transition_and_unknown_case_get_clear_answers(bot, tg) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg)
     await tg.send(private(SEC), SEC, "/resolve C-000001 ok")
     await tg.send(private(SEC), SEC, "/case C-000999")
@@ -128,7 +107,7 @@ async def test_illegal_transition_and_unknown_case_get_clear_answers(bot, tg) ->
 
 
 async def test_overdue_case_escalates_once_with_a_controlled_clock(bot, tg, db, settings) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg, "人民路地铁站B口井盖没了 很危险")
     case = await _case(db)
     assert case.urgency == "urgent" and case.due_at - case.created_at == timedelta(hours=1)
@@ -149,10 +128,10 @@ async def test_overdue_case_escalates_once_with_a_controlled_clock(bot, tg, db, 
 
 
 async def test_duplicate_report_is_linked_and_hears_every_update(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg, "幸福小区3号门的路灯坏了")
     second = await tg.send(GROUP, WANG, "幸福小区三号门口路灯不亮了 好黑")
-    followed = await _last(tg, GROUP["id"], 3)
+    followed = await last(tg, GROUP["id"], 3)
     assert followed["reply_to_message_id"] == second["message_id"] and "C-000001" in followed["text"]
     async with db() as s:
         assert len((await s.exec(select(Case))).all()) == 1
@@ -162,40 +141,30 @@ async def test_duplicate_report_is_linked_and_hears_every_update(bot, tg, db) ->
     assert {m["reply_to_message_id"] for m in msgs[3:5]} == {second["message_id"], msgs[1]["reply_to_message_id"]}
 
 
-async def _answer_for(tg, qid: str) -> dict:
-    import asyncio
-    for _ in range(200):
-        found = [a for a in await tg.answers() if a["callback_query_id"] == qid]
-        if found:
-            return found[0]
-        await asyncio.sleep(0.05)
-    raise AssertionError("no callback answer")
-
-
 async def test_unsure_message_is_asked_once_and_only_its_sender_decides(bot, tg, db) -> None:
     sent = await tg.send(GROUP, LI, "路边好像有个东西")  # the classifier is unsure about this one
     [ask] = await tg.wait(GROUP["id"], 1)
     assert ask["reply_to_message_id"] == sent["message_id"] and "上报" in ask["text"]
     yes = ask["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-    other = await _answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], WANG, yes))
+    other = await answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], WANG, yes))
     assert "只有发消息的人" in other["text"]
-    mine = await _answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
+    mine = await answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
     assert "已上报" in mine["text"]
     created = (await tg.wait(GROUP["id"], 2))[1]
     assert created["reply_to_message_id"] == sent["message_id"] and "C-000001" in created["text"]
-    again = await _answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
+    again = await answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
     assert "已经回答过" in again["text"]
     async with db() as s:
         assert len((await s.exec(select(Case))).all()) == 1
 
 
 async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, tmp_path) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await _report(tg, "幸福小区3号门的路灯坏了")
     await tg.send(private(LI), LI, "/recat C-000001 road urgent")
     await tg.send(private(SEC), SEC, "/recat C-000001 road urgent")
     await tg.send(private(SEC), SEC, "/recat C-000001 spaceship")
-    assert "没有权限" in (await _last(tg, LI["id"], 2))["text"]
+    assert "没有权限" in (await last(tg, LI["id"], 2))["text"]
     done, bad = (await tg.wait(SEC["id"], 3))[1:3]
     assert "road" in done["text"] and "不是有效" in bad["text"]
     case = await _case(db)
@@ -214,3 +183,16 @@ async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, t
     assert run.returncode == 0, run.stderr
     [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert row["text"] == "幸福小区3号门的路灯坏了" and row["category"] == "road" and row["urgency"] == "urgent"
+
+
+async def test_help_lists_staff_commands_to_staff_only(bot, tg) -> None:
+    await two_branches(tg, LI)
+    sec_before, li_before = len(await tg.messages(SEC["id"])), len(await tg.messages(LI["id"]))
+    await tg.send(private(SEC), SEC, "/help")
+    await tg.send(private(LI), LI, "/help")
+    sec = (await tg.wait(SEC["id"], sec_before + 2))[sec_before:]
+    assert "/checkin" in sec[0]["text"] and "/cases" in sec[1]["text"] and "/broadcast" in sec[1]["text"]
+    rider = (await tg.wait(LI["id"], li_before + 1))[li_before:]
+    await tg.send(private(LI), LI, "/mycases")  # a marker: answered after any second help message
+    rider = (await tg.wait(LI["id"], li_before + 2))[li_before:]
+    assert "/me" in rider[0]["text"] and "/cases" not in rider[1]["text"]

@@ -17,11 +17,9 @@ from sqlmodel import select
 from bot.services.checkins import (CODE_ALPHABET, CheckinError, parse_activity, parse_hours, streak_days,
                                    streak_weeks)
 from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
-from tests.conftest import GROUP, GROUP_B, LI, WANG, private
+from tests.conftest import (GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
+                            two_branches, with_boss)
 
-BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}       # superadmin from settings
-SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}      # secretary of branch cy (GROUP)
-SEC_B = {"id": 802, "first_name": "Sec B", "language_code": "en"}    # secretary of branch hd (GROUP_B)
 TZ = ZoneInfo("Asia/Shanghai")
 PLACE = {"latitude": 39.90870, "longitude": 116.39750}
 NEAR = {"latitude": 39.90950, "longitude": 116.39750}   # ~89 m north
@@ -40,21 +38,9 @@ class Clock:
         return self.now.astimezone(timezone.utc)
 
 
-class FakeAwarder:
-    def __init__(self) -> None:
-        self.calls: list[tuple[Any, ...]] = []
-
-    async def award(self, uow, user_id, rule, source_key, *, units=1, branch_id=None, actor_id=None) -> int:
-        self.calls.append((user_id, rule, source_key, units, branch_id, actor_id))
-        return 10 * units
-
-    async def reverse(self, uow, source_key, reason) -> int:
-        return 0
-
-
 @pytest.fixture
 def settings(settings):
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
+    return with_boss(settings)
 
 
 @pytest.fixture
@@ -64,56 +50,10 @@ def clock(bot) -> Clock:
     return c
 
 
-@pytest.fixture
-def awarder(bot) -> FakeAwarder:
-    fake = FakeAwarder()
-    bot.core.checkins.awarder = fake
-    return fake
-
-
-async def said(tg, chat: dict | int, who: dict, text: str | None = None, **extra: Any) -> dict:
-    """`who` posts in `chat`; the bot's next message there."""
-    chat_id = chat if isinstance(chat, int) else chat["id"]
-    target = private(who) if chat_id == who["id"] else chat
-    before = len(await tg.messages(chat_id))
-    await tg.send(target, who, text, **extra)
-    msgs = await tg.wait(chat_id, before + 1)
-    assert len(msgs) > before, f"no answer to {text!r}"
-    return msgs[before]
-
-
 async def next_in(tg, chat_id: int, before: int) -> dict:
     msgs = await tg.wait(chat_id, before + 1)
     assert len(msgs) > before, f"nothing new in {chat_id}"
     return msgs[before]
-
-
-async def answer_for(tg, qid: str) -> dict:
-    for _ in range(200):
-        found = [a for a in await tg.answers() if a["callback_query_id"] == qid]
-        if found:
-            return found[0]
-        await asyncio.sleep(0.05)
-    raise AssertionError("no callback answer")
-
-
-def buttons(msg: dict) -> list[str]:
-    return [b["callback_data"] for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
-
-
-async def setup(tg) -> None:
-    """Two branches with their secretaries; riders who have started the bot."""
-    for who in (BOSS, SEC, SEC_B, LI, WANG):
-        await tg.send(private(who), who, "/start")
-    await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
-    await tg.send(GROUP_B, BOSS, "/bind hd Haidian")
-    await tg.send(private(BOSS), BOSS, f"/grant {SEC['id']} secretary cy")
-    await tg.send(private(BOSS), BOSS, f"/grant {SEC_B['id']} secretary hd")
-    await tg.wait(BOSS["id"], 3)
-    await tg.wait(GROUP["id"], 1)
-    await tg.wait(GROUP_B["id"], 1)
-    for who in (SEC, SEC_B, LI, WANG):
-        await tg.wait(who["id"], 1)
 
 
 async def activities(db) -> list[Activity]:
@@ -128,7 +68,7 @@ async def create(tg, db, args: str = '"周六社区清洁" 2026-12-05 09:00 2h',
 
 
 async def test_secretary_creates_an_activity_and_a_rider_cannot(bot, tg, db, clock) -> None:
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     activity, reply = await create(tg, db)
     assert activity.code in reply["text"] and "周六社区清洁" in reply["text"]
     assert "12-05 09:00–11:00" in reply["text"]
@@ -151,7 +91,7 @@ async def test_secretary_creates_an_activity_and_a_rider_cannot(bot, tg, db, clo
 
 
 async def test_checkin_wrong_code_window_and_duplicate(bot, tg, db, clock) -> None:
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     activity, _ = await create(tg, db)
     wrong = next(c for c in ("ABCDE", "XYZ23") if c != activity.code)
     assert "没有签到码" in (await said(tg, GROUP, LI, f"/checkin {wrong}"))["text"]
@@ -181,7 +121,7 @@ async def test_checkin_wrong_code_window_and_duplicate(bot, tg, db, clock) -> No
 
 
 async def test_checkin_with_a_place_needs_a_pin_inside_the_radius(bot, tg, db, clock) -> None:
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     activity, reply = await create(tg, db, '"防汛宣传" 2026-12-05 09:00-11:00 500m')
     assert "发送活动地点的位置" in reply["text"] and activity.radius_m == 500 and activity.lat is None
     clock.now = local(2026, 12, 5, 9, 5)  # the question of four days ago has expired: asked again
@@ -212,7 +152,7 @@ async def test_checkin_with_a_place_needs_a_pin_inside_the_radius(bot, tg, db, c
 
 
 async def test_activity_created_as_a_reply_to_a_pin_has_its_place_at_once(bot, tg, db, clock) -> None:
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     pin = await tg.send(private(SEC), SEC, location=PLACE)
     activity, reply = await create(tg, db, '"驿站值班" 明天 14:00 3h', reply_to_message_id=pin["message_id"])
     assert "地点已设好" in reply["text"] and "300" in reply["text"]
@@ -224,7 +164,7 @@ async def test_activity_created_as_a_reply_to_a_pin_has_its_place_at_once(bot, t
 
 
 async def test_report_in_is_approved_only_by_the_branch_secretary(bot, tg, db, clock) -> None:
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     sec_before = len(await tg.messages(SEC["id"]))
     ack = await said(tg, GROUP, LI, "/reportin 河南省周口市某某村党支部")
     assert "朝阳支部" in ack["text"] and ack["reply_to_message_id"] is not None
@@ -259,7 +199,7 @@ async def test_report_in_is_approved_only_by_the_branch_secretary(bot, tg, db, c
 
 
 async def test_report_in_from_private_asks_which_branch(bot, tg, db, clock) -> None:
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     assert "工作的群" in (await said(tg, WANG["id"], WANG, "/reportin 老家党支部"))["text"]
     activity, _ = await create(tg, db, '"清洁" 2026-12-01 09:30 2h')
     await said(tg, GROUP, WANG, f"/checkin {activity.code}")  # now WANG has been active in branch cy
@@ -279,8 +219,8 @@ async def test_report_in_from_private_asks_which_branch(bot, tg, db, clock) -> N
     assert "未通过" in told["text"] and "流动党员证明" in told["text"]
 
 
-async def test_volunteer_hours_are_approved_into_the_time_bank(bot, tg, db, clock, awarder) -> None:
-    await setup(tg)
+async def test_volunteer_hours_are_approved_into_the_time_bank(bot, tg, db, clock) -> None:
+    await two_branches(tg, LI, WANG)
     activity, _ = await create(tg, db)
     clock.now = local(2026, 12, 5, 9, 10)
     await said(tg, GROUP, LI, f"/checkin {activity.code}")
@@ -301,11 +241,14 @@ async def test_volunteer_hours_are_approved_into_the_time_bank(bot, tg, db, cloc
     li_before = len(await tg.messages(LI["id"]))
     ok = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:a"))
     assert "1.5" in ok["text"]
-    told = await next_in(tg, LI["id"], li_before)
+    told = await next_in(tg, LI["id"], li_before)  # sent after the approval's commit
     assert "余额 1.5 小时" in told["text"] and "+10" in told["text"]
-    assert awarder.calls == [(LI["id"], "volunteer_hour", "hours:1", 1, 1, SEC["id"])]
+    # the points bank's rule volunteer_hour: +10 a whole hour (1.5 h is one), for the branch, by its secretary
+    [credit] = await ledger(db)
+    assert (credit.user_id, credit.rule, credit.source_key, credit.points, credit.branch_id, credit.actor_id) == (
+        LI["id"], "volunteer_hour", "hours:1", 10, 1, SEC["id"])
     twice = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:a"))
-    assert "已经处理过" in twice["text"] and len(awarder.calls) == 1
+    assert "已经处理过" in twice["text"]
 
     # WANG did not check in: the secretary sees it and rejects by command
     sec_before = len(await tg.messages(SEC["id"]))
@@ -320,6 +263,7 @@ async def test_volunteer_hours_are_approved_into_the_time_bank(bot, tg, db, cloc
         entries = {e.user_id: e for e in (await s.exec(select(VolunteerHours))).all()}
     assert (entries[LI["id"]].status, entries[LI["id"]].halves, entries[LI["id"]].points) == ("approved", 3, 10)
     assert entries[WANG["id"]].status == "rejected" and not entries[WANG["id"]].checked_in
+    assert [e.source_key for e in await ledger(db)] == ["hours:1"]  # nothing for the second press, nor WANG
     stats = await said(tg, SEC["id"], SEC, "/stats checkins")
     assert activity.code in stats["text"] and "签到 1 人" in stats["text"] and "认可时长 1.5 小时" in stats["text"]
 
@@ -338,7 +282,7 @@ async def test_export_attendance_csv_and_xlsx(bot, tg, db, clock, settings, tmp_
     from bot import cli
     from storage.models.lessons import LessonCompletion
 
-    await setup(tg)
+    await two_branches(tg, LI, WANG)
     activity, _ = await create(tg, db, '"=清洁 报名13812345678" 2026-12-05 09:00 2h')
     other, _ = await create(tg, db, '"Haidian walk" 2026-12-05 09:00 2h', who=SEC_B)
     clock.now = local(2026, 12, 5, 9, 30)
@@ -415,7 +359,6 @@ def test_both_catalogues_have_every_checkin_key() -> None:
     for name in ("bot/services/checkins.py", "handlers/checkins.py", "handlers/render_checkins.py"):
         used |= set(re.findall(r'"((?:activity|checkin|reportins?|hours|stats-checkins|me-checkins)-[a-z-]+)"',
                                (root / name).read_text(encoding="utf-8")))
-    import handlers.render_checkins  # noqa: F401  (registers its composers)
     from handlers.render import _COMPOSED
     used -= {"checkin-pins"} | set(_COMPOSED)  # a router's name; kinds written by a composer
     assert len(used) > 60

@@ -20,64 +20,25 @@ from bot.services.lessons import REFERENCE_WEEK, job_id
 from storage.deferred import DeferredInserts
 from storage.models import Branch, OutboxMessage
 from storage.models.lessons import LessonCompletion, LessonDelivery, LessonQuizAnswer, LessonSchedule
-from storage.models.points import PointsEntry
 from storage.repositories.lessons import LessonRepository
-from tests.conftest import AMY, GROUP, GROUP_B, LI, WANG, private
-from tests.test_cases import _answer_for as answer_for
-from tests.test_delivery import _count, _until
+from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private,
+                            said, two_branches, until, with_boss)
+from tests.test_delivery import _count
 
-BOSS = {"id": 900, "first_name": "超管", "language_code": "zh"}
-SEC = {"id": 801, "first_name": "张书记", "language_code": "zh"}     # secretary of branch cy (GROUP)
-SEC_B = {"id": 802, "first_name": "Sec B", "language_code": "en"}   # secretary of branch hd (GROUP_B)
 TZ = ZoneInfo("Asia/Shanghai")
 MONDAY_LULL = datetime(2025, 3, 3, 14, 30, tzinfo=TZ)  # a Monday, in the lunch lull
 MON_WED_FRI = [job_id(GROUP["id"], d) for d in (4, 0, 2)]  # sorted: fri, mon, wed
 FIRST = load_catalog().lessons[0]  # report-a-hazard, with a quiz whose answer is B
-
-
-class FakeAwarder:
-    def __init__(self) -> None:
-        self.calls: list[tuple[int, str, str, int | None]] = []
-
-    async def award(self, uow, user_id, rule, source_key, *, units=1, branch_id=None, actor_id=None) -> int:
-        self.calls.append((user_id, rule, source_key, branch_id))
-        return 0 if any(c[2] == source_key for c in self.calls[:-1]) else 5
-
-    async def reverse(self, uow, source_key, reason) -> int:
-        return 0
+LESSON_POINTS, QUIZ_POINTS = 2, 1  # rules lesson_completed, quiz_correct in bot/points/rules_default.toml
 
 
 @pytest.fixture
 def settings(settings):
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
-
-
-@pytest.fixture
-def awarder(bot) -> FakeAwarder:
-    fake = FakeAwarder()
-    bot.core.lessons.points = fake
-    return fake
+    return with_boss(settings)
 
 
 def at(when: datetime):
     return lambda: when.astimezone(UTC)
-
-
-async def said(tg, chat: dict, who: dict, text: str) -> dict:
-    """`who` posts `text` in `chat`; the bot's next message there."""
-    before = len(await tg.messages(chat["id"]))
-    await tg.send(chat, who, text)
-    return (await tg.wait(chat["id"], before + 1))[before]
-
-
-async def _setup(tg) -> None:
-    """Two branches with a group and a secretary each; riders who have started the bot."""
-    for who in (BOSS, SEC, SEC_B, LI, WANG):
-        await said(tg, private(who), who, "/start")
-    await said(tg, GROUP, BOSS, "/bind cy 朝阳支部")
-    await said(tg, GROUP_B, BOSS, "/bind hd Haidian")
-    await said(tg, private(BOSS), BOSS, f"/grant {SEC['id']} secretary cy")
-    await said(tg, private(BOSS), BOSS, f"/grant {SEC_B['id']} secretary hd")
 
 
 async def _jobs(bot, prefix: str = "lesson:-") -> list[str]:
@@ -87,12 +48,12 @@ async def _jobs(bot, prefix: str = "lesson:-") -> list[str]:
 async def _jobs_are(bot, expected: list[str]) -> None:
     async def check() -> bool:
         return await _jobs(bot) == sorted(expected)
-    await _until(check)
+    await until(check)
 
 
 async def _plan(tg, bot, days: str = "一三五") -> dict:
     reply = await said(tg, GROUP, SEC, f"/lessons plan {days}")
-    await _until(lambda: _has_jobs(bot))
+    await until(lambda: _has_jobs(bot))
     return reply
 
 
@@ -108,8 +69,17 @@ async def _push(tg, bot, when: datetime = MONDAY_LULL, chat: dict = GROUP) -> di
     return (await tg.wait(chat["id"], before + 1))[before]
 
 
-def _buttons(msg: dict) -> list[str]:
-    return [b["callback_data"] for row in msg["reply_markup"]["inline_keyboard"] for b in row]
+async def _credits(db, count: int) -> list[tuple[int, str, str, int]]:
+    """The points ledger as (rider, rule, source key, points), once it has `count` lines."""
+    return [(e.user_id, e.rule, e.source_key, e.points) for e in await ledger(db, at_least=count)]
+
+
+def _lesson_credit(user: dict) -> tuple[int, str, str, int]:
+    return user["id"], "lesson_completed", f"lesson:{FIRST.id}:{user['id']}", LESSON_POINTS
+
+
+def _quiz_credit(user: dict) -> tuple[int, str, str, int]:
+    return user["id"], "quiz_correct", f"quiz:{FIRST.id}:{user['id']}", QUIZ_POINTS
 
 
 def _local_minute(when: datetime) -> int:
@@ -119,7 +89,7 @@ def _local_minute(when: datetime) -> int:
 
 # --- plans and permissions -------------------------------------------------------------------
 async def test_plan_is_refused_to_riders_and_to_other_branches(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     refused = await said(tg, GROUP, LI, "/lessons plan 一三五")
     assert "只有本支部的书记" in refused["text"]
     other = await said(tg, GROUP, SEC_B, "/lessons plan mon,wed,fri")
@@ -133,7 +103,7 @@ async def test_plan_is_refused_to_riders_and_to_other_branches(bot, tg, db) -> N
 
 
 async def test_plan_stores_jobs_with_stable_ids_inside_off_peak_windows(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     reply = await _plan(tg, bot)
     assert "推送日：周一、周三、周五" in reply["text"] and "14:00-16:00" in reply["text"], reply["text"]
     await _jobs_are(bot, MON_WED_FRI)
@@ -152,7 +122,7 @@ async def test_plan_stores_jobs_with_stable_ids_inside_off_peak_windows(bot, tg,
 
 
 async def test_groups_of_one_branch_never_share_a_minute(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await said(tg, GROUP_B, BOSS, "/bind cy")  # both groups in branch cy now
     await said(tg, GROUP, SEC, "/lessons plan 每天")
     await said(tg, GROUP_B, SEC, "/lessons plan daily")
@@ -168,7 +138,7 @@ async def test_groups_of_one_branch_never_share_a_minute(bot, tg, db) -> None:
 
 
 async def test_shifts_command_moves_the_times_and_off_stops_them(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     reply = await said(tg, GROUP, SEC, "/lessons shifts 错峰 15:00-15:30; 早会 none")
     assert "15:00-15:30" in reply["text"], reply["text"]
@@ -177,7 +147,7 @@ async def test_shifts_command_moves_the_times_and_off_stops_them(bot, tg, db) ->
     async def moved() -> bool:
         runs = [bot.core.jobs.next_run(jid) for jid in MON_WED_FRI]
         return all(r is not None and _local_minute(r) in window for r in runs)
-    await _until(moved)
+    await until(moved)
     bad = await said(tg, GROUP, SEC, "/lessons shifts 高峰 25:00-26:00")
     assert "看不懂这个班次" in bad["text"]
     await said(tg, GROUP, SEC, "/lessons off")
@@ -186,7 +156,7 @@ async def test_shifts_command_moves_the_times_and_off_stops_them(bot, tg, db) ->
 
 
 async def test_secretary_plans_from_private_by_group_number(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await said(tg, GROUP_B, BOSS, "/bind cy")
     listing = await said(tg, private(SEC), SEC, "/lessons")
     assert "1. Riders East" in listing["text"] and "2. 朝阳骑手一群" in listing["text"], listing["text"]
@@ -196,7 +166,7 @@ async def test_secretary_plans_from_private_by_group_number(bot, tg, db) -> None
 
 
 async def test_bad_input_gets_a_clear_answer(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     assert "用法" in (await said(tg, GROUP, SEC, "/lessons <b>&amp;</b>"))["text"]
     assert "用法" in (await said(tg, GROUP, SEC, "/lessons plan"))["text"]
     long = await said(tg, GROUP, SEC, "/lessons plan " + "周八<&>" * 900)
@@ -234,7 +204,7 @@ def _with_clock(bot, when: datetime) -> None:
 
 
 async def test_jobs_survive_a_restart_and_a_missed_run_is_delivered_once(bot, tg, db, settings, caplog) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     await _jobs_are(bot, MON_WED_FRI)
     runs = {jid: bot.core.jobs.next_run(jid) for jid in MON_WED_FRI}
@@ -248,8 +218,8 @@ async def test_jobs_survive_a_restart_and_a_missed_run_is_delivered_once(bot, tg
     with caplog.at_level(logging.WARNING):
         await bot.start()
         lesson = (await tg.wait(GROUP["id"], before + 1))[before]
-        assert FIRST.title_zh in lesson["text"] and "ls:1:d" in _buttons(lesson)
-        await _until(lambda: _next_run_moved(bot, friday))
+        assert FIRST.title_zh in lesson["text"] and "ls:1:d" in buttons(lesson)
+        await until(lambda: _next_run_moved(bot, friday))
     assert any("was missed" in r.getMessage() and "day_of_week='fri'" in r.getMessage() for r in caplog.records)
     # every job is still there; those that did not run kept their times
     assert await _jobs(bot) == sorted(MON_WED_FRI)
@@ -268,7 +238,7 @@ async def _next_run_moved(bot, jid: str) -> bool:
 
 
 async def test_sync_restores_a_lost_job_and_removes_a_stray_one(bot, tg) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     await _jobs_are(bot, MON_WED_FRI)
     jobs = bot.core.jobs  # job store writes off the loop: on SQLite they may wait for the bot's commit
@@ -280,11 +250,11 @@ async def test_sync_restores_a_lost_job_and_removes_a_stray_one(bot, tg) -> None
 
 # --- pushes ------------------------------------------------------------------------------------
 async def test_push_arrives_in_the_group_with_buttons_and_each_slot_once(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     lesson = await _push(tg, bot)
     assert lesson["text"].startswith(f"<b>{FIRST.title_zh}</b>") and "小测验" in lesson["text"]
-    assert _buttons(lesson) == ["ls:1:d", "ls:1:0", "ls:1:1", "ls:1:2"]
+    assert buttons(lesson) == ["ls:1:d", "ls:1:0", "ls:1:1", "ls:1:2"]
     assert lesson["reply_markup"]["inline_keyboard"][0][0]["text"] == "✅ 学完了"
     before = len(await tg.messages(GROUP["id"]))
     await bot.core.run_job("lesson-push", GROUP["id"], 0)  # the same Monday slot
@@ -296,12 +266,12 @@ async def test_push_arrives_in_the_group_with_buttons_and_each_slot_once(bot, tg
     assert load_catalog().lessons[1].title_zh in second["text"]
     async with db() as s:
         wednesday = (await s.exec(select(LessonDelivery).where(LessonDelivery.id != 1))).one()
-    assert _buttons(second)[0] == f"ls:{wednesday.id}:d" and str(wednesday.slot_date) == "2025-03-05"
+    assert buttons(second)[0] == f"ls:{wednesday.id}:d" and str(wednesday.slot_date) == "2025-03-05"
     assert await _count(db, LessonDelivery) == 2
 
 
 async def test_unplanned_weekday_pushes_nothing(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot, "mon")
     bot.core.lessons.clock = at(MONDAY_LULL + timedelta(days=1))
     await bot.core.run_job("lesson-push", GROUP["id"], 1)
@@ -309,31 +279,30 @@ async def test_unplanned_weekday_pushes_nothing(bot, tg, db) -> None:
 
 
 # --- taking part -------------------------------------------------------------------------------
-async def test_completion_counts_once_under_repeated_and_concurrent_presses(bot, tg, db, awarder) -> None:
-    await _setup(tg)
+async def test_completion_counts_once_under_repeated_and_concurrent_presses(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     lesson = await _push(tg, bot)
     group_before = len(await tg.messages(GROUP["id"]))
     answers = [await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], LI, "ls:1:d"))
                for _ in range(3)]
-    assert "已记下" in answers[0]["text"] and "+5" in answers[0]["text"]
+    assert "已记下" in answers[0]["text"] and f"积分 +{LESSON_POINTS}。" in answers[0]["text"]
     assert all("已经学过" in a["text"] for a in answers[1:])
     qids = await asyncio.gather(*(tg.press(GROUP["id"], lesson["message_id"], WANG, "ls:1:d") for _ in range(6)))
     texts = [(await answer_for(tg, q))["text"] for q in qids]
     assert sum("已记下" in x for x in texts) == 1 and sum("已经学过" in x for x in texts) == 5
     assert await _count(db, LessonCompletion) == 2
     assert await _count(db, LessonCompletion, LessonCompletion.user_id == WANG["id"]) == 1
-    assert sorted(c[:3] for c in awarder.calls) == sorted(
-        [(u["id"], "lesson_completed", f"lesson:{FIRST.id}:{u['id']}") for u in (LI, WANG)])
     await asyncio.sleep(0.3)
     assert len(await tg.messages(GROUP["id"])) == group_before  # feedback went to the pressers alone
+    assert await _credits(db, 2) == [_lesson_credit(LI), _lesson_credit(WANG)]
     async with db() as s:
         rows = (await s.exec(select(LessonCompletion))).all()
     assert {r.chat_id for r in rows} == {GROUP["id"]} and {r.delivery_id for r in rows} == {1}
 
 
-async def test_quiz_feedback_is_a_callback_answer_only(bot, tg, db, awarder) -> None:
-    await _setup(tg)
+async def test_quiz_feedback_is_a_callback_answer_only(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     lesson = await _push(tg, bot)
     group_before = len(await tg.messages(GROUP["id"]))
@@ -342,7 +311,7 @@ async def test_quiz_feedback_is_a_callback_answer_only(bot, tg, db, awarder) -> 
     again = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], LI, "ls:1:1"))
     assert "已经答过" in again["text"]
     right = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], AMY, "ls:1:1"))
-    assert "Correct" in right["text"] and "+10 points" in right["text"]  # taking part 5 + correct 5
+    assert "Correct" in right["text"] and f"+{LESSON_POINTS + QUIZ_POINTS} points" in right["text"]  # taking part + right
     done = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], AMY, "ls:1:d"))
     assert "already done" in done["text"]  # answering counted as taking part
     await asyncio.sleep(0.3)
@@ -350,34 +319,29 @@ async def test_quiz_feedback_is_a_callback_answer_only(bot, tg, db, awarder) -> 
     async with db() as s:
         answers = {a.user_id: (a.choice, a.correct) for a in (await s.exec(select(LessonQuizAnswer))).all()}
     assert answers == {LI["id"]: (0, False), AMY["id"]: (1, True)}
-    assert [c[1:3] for c in awarder.calls if c[0] == AMY["id"]] == [
-        ("lesson_completed", f"lesson:{FIRST.id}:{AMY['id']}"), ("quiz_correct", f"quiz:{FIRST.id}:{AMY['id']}")]
-    assert not any(c[1] == "quiz_correct" for c in awarder.calls if c[0] == LI["id"])
+    # a wrong answer takes part too, and earns no more
+    assert await _credits(db, 3) == [_lesson_credit(LI), _lesson_credit(AMY), _quiz_credit(AMY)]
 
 
 async def test_the_points_bank_credits_a_lesson_and_a_right_answer_once(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     lesson = await _push(tg, bot)
-    rules = bot.core.points.config
-    earned = rules.rule("lesson_completed").points + rules.rule("quiz_correct").points
     right = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], LI, "ls:1:1"))
-    assert f"积分 +{earned}" in right["text"], right["text"]
+    assert f"积分 +{LESSON_POINTS + QUIZ_POINTS}" in right["text"], right["text"]
     again = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], LI, "ls:1:d"))
     assert "已经学过" in again["text"]
-    async with db() as s:
-        keys = sorted(e.source_key for e in (await s.exec(select(PointsEntry))).all())
-    assert keys == [f"lesson:{FIRST.id}:{LI['id']}", f"quiz:{FIRST.id}:{LI['id']}"]
+    assert await _credits(db, 2) == [_lesson_credit(LI), _quiz_credit(LI)]
 
 
-async def test_lesson_in_private_catches_up_and_counts_once(bot, tg, db, awarder) -> None:
-    await _setup(tg)
+async def test_lesson_in_private_catches_up_and_counts_once(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)
     assert "还没有推送过" in (await said(tg, private(LI), LI, "/lesson"))["text"]
     await _plan(tg, bot)
     group_lesson = await _push(tg, bot)
     assert "/lesson" in (await said(tg, GROUP, LI, "/lesson"))["text"]  # in a group: a pointer to private
     mine = await said(tg, private(LI), LI, "/lesson")
-    assert FIRST.title_zh in mine["text"] and _buttons(mine) == _buttons(group_lesson)
+    assert FIRST.title_zh in mine["text"] and buttons(mine) == buttons(group_lesson)
     caught = await answer_for(tg, await tg.press(LI["id"], mine["message_id"], LI, "ls:1:d"))
     assert "已记下" in caught["text"]
     late = await answer_for(tg, await tg.press(GROUP["id"], group_lesson["message_id"], LI, "ls:1:d"))
@@ -385,9 +349,9 @@ async def test_lesson_in_private_catches_up_and_counts_once(bot, tg, db, awarder
     async with db() as s:
         [row] = (await s.exec(select(LessonCompletion))).all()
     assert (row.user_id, row.chat_id, row.delivery_id, row.lesson_id) == (LI["id"], LI["id"], 1, FIRST.id)
-    assert len(awarder.calls) == 1
     again = await said(tg, private(LI), LI, "/lesson")
     assert "你已经学完了" in again["text"]
+    assert await _credits(db, 1) == [_lesson_credit(LI)]
     async with db() as s:
         assert [c.lesson_id for c in await _completions_of(s, LI["id"])] == [FIRST.id]
 
@@ -397,8 +361,8 @@ async def _completions_of(session: Any, user_id: int) -> list[LessonCompletion]:
 
 
 # --- figures -----------------------------------------------------------------------------------
-async def test_stats_lessons_per_group_of_the_secretarys_branch(bot, tg, db, awarder) -> None:
-    await _setup(tg)
+async def test_stats_lessons_per_group_of_the_secretarys_branch(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)
     await _plan(tg, bot)
     await said(tg, GROUP, WANG, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # WANG is seen in the group
     lesson = await _push(tg, bot)

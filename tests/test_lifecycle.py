@@ -1,10 +1,8 @@
 """Case lifecycle rules: table, permissions, transfers, mandatory inputs, numbers."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 

@@ -4,36 +4,22 @@ and the monthly leaderboard job."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from sqlmodel import select
 
-from storage.models.points import PointsEntry, PointsItem, Redemption
-from tests.conftest import GROUP, LI, WANG, private
-from tests.test_cases import BOSS, SEC, SEC_B, _setup
+from storage.models.points import PointsItem, Redemption
+from tests.conftest import AMY, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
 
 
 @pytest.fixture
 def settings(settings):
-    return settings.model_copy(update={"superadmin_ids": [BOSS["id"]]})
-
-
-async def _until(check: Callable[[], Awaitable[Any]], timeout: float = 10.0) -> Any:
-    for _ in range(int(timeout / 0.05)):
-        value = await check()
-        if value:
-            return value
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not reached")
+    return with_boss(settings)
 
 
 async def _ledger(db, user_id: int) -> list[tuple[str, int, str]]:
-    async with db() as s:
-        rows = (await s.exec(select(PointsEntry).where(PointsEntry.user_id == user_id)
-                             .order_by(PointsEntry.id))).all()
-        return [(e.rule, e.points, e.source_key) for e in rows]
+    return [(e.rule, e.points, e.source_key) for e in await ledger(db, user_id)]
 
 
 async def _balance(db, user_id: int) -> int:
@@ -43,7 +29,7 @@ async def _balance(db, user_id: int) -> int:
 async def _said(tg, chat_id: int, needle: str) -> dict:
     async def find() -> dict | None:
         return next((m for m in reversed(await tg.messages(chat_id)) if needle in m["text"]), None)
-    return await _until(find)
+    return await until(find)
 
 
 async def _command(tg, who: dict, text: str, needle: str, chat: dict | None = None, **extra: Any) -> dict:
@@ -53,11 +39,11 @@ async def _command(tg, who: dict, text: str, needle: str, chat: dict | None = No
     await tg.send(chat, who, text, **extra)
     async def answered() -> dict | None:
         return next((m for m in (await tg.messages(chat["id"]))[before:] if needle in m["text"]), None)
-    return await _until(answered)
+    return await until(answered)
 
 
 async def test_case_lifecycle_awards_the_reporter_once(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     await _said(tg, GROUP["id"], "C-000001")
     await tg.send(GROUP, WANG, "幸福小区3号门路灯不亮了")  # the same problem: Wang watches C-000001
@@ -74,18 +60,18 @@ async def test_case_lifecycle_awards_the_reporter_once(bot, tg, db) -> None:
     resolved = await _said(tg, LI["id"], "已更换灯泡")
     await asyncio.gather(*[tg.press(LI["id"], resolved["message_id"], LI, "cf:1:y") for _ in range(3)])
     await _said(tg, GROUP["id"], "已办结")
-    assert await _until(lambda: _ledger(db, LI["id"])) and (await _ledger(db, LI["id"]))[1:] == [
+    assert await until(lambda: _ledger(db, LI["id"])) and (await _ledger(db, LI["id"]))[1:] == [
         ("report_resolved", 5, "case:C-000001:resolved"), ("fix_confirmed", 1, "case:C-000001:fix_confirmed")]
 
     # an urgent report accepted, then found to be a duplicate: both awards are reversed
     await tg.send(GROUP, LI, "解放路有个井盖没了，骑车差点掉进去")
     await _said(tg, GROUP["id"], "C-000002")
     await _command(tg, SEC, "/accept C-000002", "")
-    await _until(lambda: _balance(db, LI["id"]))
-    await _until(lambda: _has(db, LI["id"], "case:C-000002:urgent"))
+    await until(lambda: _balance(db, LI["id"]))
+    await until(lambda: _has(db, LI["id"], "case:C-000002:urgent"))
     assert await _balance(db, LI["id"]) == 11 + 15
     await _command(tg, SEC, "/dup C-000002 C-000001", "")
-    await _until(lambda: _has(db, LI["id"], "reverse:case:C-000002:urgent"))
+    await until(lambda: _has(db, LI["id"], "reverse:case:C-000002:urgent"))
     assert await _balance(db, LI["id"]) == 11
     assert [k for _, _, k in await _ledger(db, LI["id"])][-2:] == [
         "reverse:case:C-000002:accepted", "reverse:case:C-000002:urgent"]
@@ -96,7 +82,7 @@ async def _has(db, user_id: int, key: str) -> bool:
 
 
 async def test_a_secretary_earns_nothing_for_accepting_their_own_report(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     await tg.send(GROUP, SEC, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     await _said(tg, GROUP["id"], "C-000001")
     await _command(tg, SEC, "/accept C-000001", "")
@@ -107,8 +93,7 @@ async def test_a_secretary_earns_nothing_for_accepting_their_own_report(bot, tg,
 
 
 async def test_grants_rider_refused_secretary_in_branch_only(bot, tg, db) -> None:
-    await _setup(tg)
-    await tg.send(private(WANG), WANG, "/start")
+    await two_branches(tg, LI, WANG)
     chat = await tg.send(GROUP, WANG, "今天单子好多啊")  # chit-chat: no case, but the group is cy's
 
     reply = await _command(tg, LI, f"/points grant {WANG['id']} 10 帮了我", "只有书记")
@@ -121,11 +106,9 @@ async def test_grants_rider_refused_secretary_in_branch_only(bot, tg, db) -> Non
                    reply_to_message_id=chat["message_id"])
     granted = await _said(tg, WANG["id"], "书记奖励")
     assert "帮助摔倒的老人" in granted["text"] and "10" in granted["text"]
-    [entry] = await _ledger(db, WANG["id"])
-    assert entry[:2] == ("manual", 10)
-    async with db() as s:
-        row = (await s.exec(select(PointsEntry).where(PointsEntry.user_id == WANG["id"]))).one()
-    assert row.actor_id == SEC["id"] and row.note == "帮助摔倒的老人" and row.branch_id is not None
+    [entry] = await ledger(db, WANG["id"])
+    assert (entry.rule, entry.points) == ("manual", 10)
+    assert entry.actor_id == SEC["id"] and entry.note == "帮助摔倒的老人" and entry.branch_id is not None
     # now Wang is cy's rider by his points too: by @username or id works from private
     await _command(tg, SEC, f"/points grant {WANG['id']} 5 志愿服务", "已给")
     await _command(tg, SEC, f"/points grant {SEC['id']} 5 me", "不能给自己")
@@ -134,7 +117,7 @@ async def test_grants_rider_refused_secretary_in_branch_only(bot, tg, db) -> Non
 
 
 async def test_me_shop_redeem_and_approval(bot, tg, db) -> None:
-    await _setup(tg)
+    await two_branches(tg, LI)
     sent = await tg.send(GROUP, LI, "大家注意安全")
     await _command(tg, SEC, "/points grant 60 冬季志愿服务", "已给", chat=GROUP, reply_to_message_id=sent["message_id"])
 
@@ -144,26 +127,25 @@ async def test_me_shop_redeem_and_approval(bot, tg, db) -> None:
 
     shop = await _command(tg, LI, "/shop", "积分兑换")
     assert "meal" in shop["text"] and "驿站爱心餐券" in shop["text"]
-    buttons = [b["callback_data"] for row in shop["reply_markup"]["inline_keyboard"] for b in row]
-    assert len(buttons) == 4 and all(b.startswith("pt:r:") for b in buttons)
+    items = buttons(shop)
+    assert len(items) == 4 and all(b.startswith("pt:r:") for b in items)
 
     await _command(tg, LI, "/redeem training", "积分不足")
     receipt = await _command(tg, LI, "/redeem meal", "已申请兑换")
     assert "R1" in receipt["text"] and "剩余 40 分" in receipt["text"]
     request = await _said(tg, SEC["id"], "兑换申请 R1")
-    assert [b["callback_data"] for row in request["reply_markup"]["inline_keyboard"] for b in row] == [
-        "pr:1:y", "pr:1:n"]
+    assert buttons(request) == ["pr:1:y", "pr:1:n"]
     assert not any("兑换申请" in m["text"] for m in await tg.messages(SEC_B["id"]))  # not her branch
 
     await tg.press(SEC["id"], request["message_id"], SEC, "pr:1:y")
     done = await _said(tg, LI["id"], "已发放")
     assert "驿站" in done["text"]
     await tg.press(SEC["id"], request["message_id"], SEC, "pr:1:n")  # too late: no refund
-    await _until(lambda: _answered(tg, "已经处理过"))
+    await until(lambda: _answered(tg, "已经处理过"))
 
     # a redemption by button, refused by command with a reason: refunded
     meal = f"pt:r:{await _item_id(db, 'meal')}"
-    assert meal in buttons
+    assert meal in items
     await tg.press(LI["id"], shop["message_id"], LI, meal)
     await _said(tg, SEC["id"], "兑换申请 R2")
     await _command(tg, SEC, "/refuse R2 本月餐券已发完", "已处理")
@@ -187,9 +169,9 @@ async def _item_id(db, code: str) -> int:
 
 
 async def test_privacy_toggles_and_the_leaderboard_job_is_registered(bot, tg, db) -> None:
-    await tg.send(private(AMY_RIDER), AMY_RIDER, "/privacy")
-    assert "not be shown" in (await _said(tg, AMY_RIDER["id"], "leaderboards"))["text"]
-    await _command(tg, AMY_RIDER, "/privacy", "will be shown")
+    await tg.send(private(AMY), AMY, "/privacy")
+    assert "not be shown" in (await _said(tg, AMY["id"], "leaderboards"))["text"]
+    await _command(tg, AMY, "/privacy", "will be shown")
     core = bot.core
     assert core is not None and "leaderboard" in core.passes
     assert "leaderboard-monthly" in core.jobs.ids()
@@ -197,5 +179,3 @@ async def test_privacy_toggles_and_the_leaderboard_job_is_registered(bot, tg, db
     assert str(trigger.fields[2]) == "1" and str(trigger.fields[5]) == "9"  # day 1, 09:00
     await core.run_job("leaderboard")  # no points last month: nothing to post, nothing fails
 
-
-AMY_RIDER = {"id": 601, "first_name": "Amy", "language_code": "en"}

@@ -7,57 +7,37 @@ import asyncio
 from sqlmodel import select
 
 from storage.models.broadcasts import Survey, SurveyAnswer
-from tests.conftest import AMY, GROUP, GROUP_B, LI, WANG
-from tests.test_broadcasts import (SEC, _answer_of, _answered, _buttons, _last, _say, _setup, _until,
-                                   sender, settings)  # noqa: F401  (the fixtures: superadmin, pacing)
+from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, answer_for, buttons, last, ledger
+from tests.test_broadcasts import _say, _setup, sender, settings  # noqa: F401  (the fixtures: superadmin, pacing)
 
-
-class Recording:
-    """The points bank as SurveyService sees it (bot.domain.Awarder), recording each call
-    on its way to the real one."""
-
-    def __init__(self, inner) -> None:
-        self.inner, self.calls = inner, []
-
-    async def award(self, uow, user_id, rule, source_key, **kw) -> int:
-        points = await self.inner.award(uow, user_id, rule, source_key, **kw)
-        self.calls.append((user_id, rule, source_key, points))
-        return points
-
-    async def reverse(self, uow, source_key, reason) -> int:
-        return await self.inner.reverse(uow, source_key, reason)
+SURVEY_POINTS = 3  # rule survey_answered in bot/points/rules_default.toml
 
 
 async def _press(tg, chat_id: int, message: dict, who: dict, data: str) -> str:
-    qid = await tg.press(chat_id, message["message_id"], who, data)
-    await _until(lambda: _answered(tg, qid))
-    return (await _answer_of(tg, qid))["text"]
+    return (await answer_for(tg, await tg.press(chat_id, message["message_id"], who, data)))["text"]
 
 
 async def test_survey_answers_points_results_and_closing_summary(bot, tg, db) -> None:
     await _setup(tg)
-    points = bot.core.surveys.points = Recording(bot.core.surveys.points)
     created = await _say(tg, SEC, "/survey new close=明天18:00 你们最需要什么？ | 充电桩 | 午休点 | 饮水点")
     assert "问卷 #1 已发到 2 个聊天" in created["plain_text"], created["plain_text"]
     assert bot.core.jobs.ids("sv:") == ["sv:1"]
-    questions = {g["id"]: await _last(tg, g["id"], 2) for g in (GROUP, GROUP_B)}
+    questions = {g["id"]: await last(tg, g["id"], 2) for g in (GROUP, GROUP_B)}
     q = questions[GROUP["id"]]
     assert "你们最需要什么？" in q["plain_text"] and "实名" in q["plain_text"]
-    assert _buttons(q) == ["sv:1:0", "sv:1:1", "sv:1:2"]
+    assert buttons(q) == ["sv:1:0", "sv:1:1", "sv:1:2"]
     labels = [b["text"] for row in q["reply_markup"]["inline_keyboard"] for b in row]
     assert labels == ["1. 充电桩", "2. 午休点", "3. 饮水点"]
 
     first = await _press(tg, GROUP["id"], q, LI, "sv:1:0")
-    assert first.startswith("✅ 已记录：充电桩")
-    assert ("积分" in first) == (points.calls[0][3] > 0)
+    assert first == f"✅ 已记录：充电桩（+{SURVEY_POINTS} 积分）"
     assert "你已经选了：充电桩" in await _press(tg, GROUP["id"], q, LI, "sv:1:0")
     assert "已改为：午休点" in await _press(tg, GROUP["id"], q, LI, "sv:1:1")
     await _press(tg, GROUP_B["id"], questions[GROUP_B["id"]], WANG, "sv:1:1")
     await _press(tg, GROUP["id"], q, AMY, "sv:1:2")
-    assert [(u, r, k) for u, r, k, _ in points.calls] == [
-        (LI["id"], "survey_answered", f"survey:1:{LI['id']}"),
-        (WANG["id"], "survey_answered", f"survey:1:{WANG['id']}"),
-        (AMY["id"], "survey_answered", f"survey:1:{AMY['id']}")]  # once each: changing earns nothing
+    assert [(e.user_id, e.rule, e.source_key, e.points) for e in await ledger(db, at_least=3)] == [
+        (u["id"], "survey_answered", f"survey:1:{u['id']}", SURVEY_POINTS)
+        for u in (LI, WANG, AMY)]  # once each: changing earns nothing
     # a forged option, and the survey's data on a message in a chat it never went to
     assert "不存在或不在本群" in await _press(tg, GROUP["id"], q, LI, "sv:1:7")
     stray = await _say(tg, LI, "/start")
@@ -72,11 +52,11 @@ async def test_survey_answers_points_results_and_closing_summary(bot, tg, db) ->
     sec_before = len(await tg.messages(SEC["id"]))
     await bot.core.run_job("survey-close", 1)  # the stored closing job's pass
     for g in (GROUP, GROUP_B):
-        summary = await _last(tg, g["id"], 3)
+        summary = await last(tg, g["id"], 3)
         assert "已结束" in summary["plain_text"] and "2. 午休点 — 2 票" in summary["plain_text"]
         assert summary["reply_to_message_id"] == questions[g["id"]]["message_id"]
         assert "李师傅" not in summary["plain_text"]  # names go to the secretary only
-    final = await _last(tg, SEC["id"], sec_before + 1)
+    final = await last(tg, SEC["id"], sec_before + 1)
     assert "问卷 #1 结果" in final["plain_text"] and "已结束" in final["plain_text"]
     assert "已经结束" in await _press(tg, GROUP["id"], q, WANG, "sv:1:0")
     await bot.core.run_job("survey-close", 1)  # a second run announces nothing twice
@@ -105,9 +85,9 @@ async def test_anonymous_survey_lines_form_early_close_and_bad_input(bot, tg, db
 
     created = await _say(tg, SEC, "/survey new anon groups=Riders\n<b>午休</b>去哪 & 几点？\n1. 驿站\n2. 公园\n3. 不休息")
     assert "问卷 #1 已发到 1 个聊天" in created["plain_text"], created["plain_text"]
-    q = await _last(tg, GROUP_B["id"], 2)
+    q = await last(tg, GROUP_B["id"], 2)
     assert "<b>午休</b>去哪 & 几点？" in q["plain_text"] and "匿名" in q["plain_text"]
-    assert _buttons(q) == ["sv:1:0", "sv:1:1", "sv:1:2"]
+    assert buttons(q) == ["sv:1:0", "sv:1:1", "sv:1:2"]
     await _press(tg, GROUP_B["id"], q, LI, "sv:1:0")
     await _press(tg, GROUP_B["id"], q, WANG, "sv:1:0")
     results = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
@@ -116,7 +96,7 @@ async def test_anonymous_survey_lines_form_early_close_and_bad_input(bot, tg, db
 
     assert "已结束" in (await _say(tg, SEC, "/survey close 1"))["plain_text"]
     assert bot.core.jobs.ids("sv:") == []
-    summary = await _last(tg, GROUP_B["id"], 3)
+    summary = await last(tg, GROUP_B["id"], 3)
     assert "问卷 #1 已结束" in summary["plain_text"] and "共 2 人参与" in summary["plain_text"]
     assert "已经结束" in (await _say(tg, SEC, "/survey close 1"))["plain_text"]
     listing = (await _say(tg, SEC, "/survey list"))["plain_text"]

@@ -10,7 +10,6 @@ as a whole, so a typo fails at start-up with one line, not at the first report.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +17,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from bot.intake import CATEGORIES, URGENCIES   # the stable codes of the labelling contract
+from bot.tomlconfig import ConfigError, check_keys, deep_merge, read_toml
 
 DEFAULT_PATH = Path(__file__).with_name("routing_default.toml")
 _KNOWN_CATEGORIES = frozenset(CATEGORIES)
@@ -27,10 +27,6 @@ _DEPARTMENT_KEYS = {"name_zh", "name_en", "members"}
 _CATEGORY_KEYS = {"department", "urgency"}
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
-
-
-class ConfigError(ValueError):
-    """The routing configuration is unusable; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -110,21 +106,21 @@ def load_routing(path: Path | None = None, branch: str | int | None = None) -> R
 
     A branch without a section in the file simply gets the (overridden) defaults.
     """
-    config = _read(DEFAULT_PATH)
+    config = read_toml(DEFAULT_PATH)
     branch_code = None if branch is None else str(branch)
     if path is not None:
-        override = _read(Path(path))
+        override = read_toml(Path(path))
         where = str(path)
-        _check_keys(override, set(_SECTIONS) | {"branch"}, where)
+        check_keys(override, set(_SECTIONS) | {"branch"}, where)
         branches = override.get("branch", {})
         if not isinstance(branches, dict):
             raise ConfigError(f"{where}: branch: expected a table")
         for code, section in branches.items():
-            _check_keys(section, set(_SECTIONS), f"{where}: branch.{code}")
-        config = _merge(config, {k: v for k, v in override.items() if k != "branch"})
+            check_keys(section, set(_SECTIONS), f"{where}: branch.{code}")
+        config = deep_merge(config, {k: v for k, v in override.items() if k != "branch"})
         table = _build(config, branch_code, where)
         # validate every branch now, so a typo in any of them fails at start-up
-        tables = {code: _build(_merge(config, section), code,
+        tables = {code: _build(deep_merge(config, section), code,
                                f"{where}: branch.{code}")
                   for code, section in branches.items()}
         return tables.get(branch_code, table) if branch_code is not None else table
@@ -132,32 +128,10 @@ def load_routing(path: Path | None = None, branch: str | int | None = None) -> R
 
 
 # --- internals ------------------------------------------------------------------
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML: {e}".replace("\n", " ")) from None
 
 
-def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
-def _check_keys(table: Any, allowed: set[str], where: str) -> None:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where}: expected a table")
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
 
 
 def _text(table: dict[str, Any], key: str, where: str) -> str:
@@ -169,7 +143,7 @@ def _text(table: dict[str, Any], key: str, where: str) -> str:
 
 def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTable:
     deadlines_cfg = config.get("deadlines", {})
-    _check_keys(deadlines_cfg, set(URGENCIES), f"{where}: deadlines")
+    check_keys(deadlines_cfg, set(URGENCIES), f"{where}: deadlines")
     deadlines = {}
     for urgency in URGENCIES:
         if urgency not in deadlines_cfg:
@@ -181,7 +155,7 @@ def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTab
         at = f"{where}: departments.{code}"
         if not _CODE.match(code):
             raise ConfigError(f"{at}: department codes are lower_snake_case, up to 64 characters")
-        _check_keys(d, _DEPARTMENT_KEYS, at)
+        check_keys(d, _DEPARTMENT_KEYS, at)
         members = d.get("members", [])
         if not isinstance(members, list) or not all(
                 isinstance(m, int) and not isinstance(m, bool) for m in members):
@@ -194,7 +168,7 @@ def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTab
         at = f"{where}: categories.{code}"
         if code not in _KNOWN_CATEGORIES:
             raise ConfigError(f"{at}: unknown category (known: {', '.join(sorted(_KNOWN_CATEGORIES))})")
-        _check_keys(c, _CATEGORY_KEYS, at)
+        check_keys(c, _CATEGORY_KEYS, at)
         dept = _text(c, "department", at)
         if dept not in departments:
             raise ConfigError(f"{at}.department: no department {dept!r} is defined")

@@ -61,7 +61,7 @@ _SUF = re.compile(rf"{_ROAD_SUF}|{_AREA_SUF}")
 _BAD_NEXT = {
     "路": set("灯面过人费线程由子牙边况段标障虎"), "街": set("道头边灯上"), "城": set("管市里"),
     "区": set("域别"), "站": set("长着在起队住岗"), "园": set("丁艺林"), "村": set("民长"),
-    "桥": set("梁"), "中心": set("线点"), "市场": set("价部"), "高架": set("桥"),
+    "中心": set("线点"), "市场": set("价部"), "高架": set("桥"),
     "巷": set("子"), "湾": set("区"), "苑": set(), "弄": set("坏丢脏乱"), "桥": set("梁洞"),
 }
 # generic words: a "name" made only of these is not a proper name
@@ -311,7 +311,6 @@ def _en_extract(text: str) -> str | None:
             mb = _LEFT_BEHIND.search(text[:s])
             if mb and mb.group(1).lower() == "behind":
                 s = mb.start(1)
-        cand = (s, e)
         score = 2 if has_suffix else 1
         if best is None or score > best[2]:  # type: ignore[index]
             best = (s, e, score)  # type: ignore[assignment]

@@ -8,11 +8,12 @@ start-up with one line rather than at the first award.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
+
+from bot.tomlconfig import ConfigError, check_keys, deep_merge, read_toml
 
 DEFAULT_PATH = Path(__file__).with_name("rules_default.toml")
 
@@ -27,10 +28,6 @@ TIERS = (BASIC, ADVANCED, SPARK)  # lowest first
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _RULE_KEYS = {"points", "daily_cap", "self_award", "max_units"}
 _ITEM_KEYS = {"name_zh", "name_en", "cost", "stock", "per_user", "per_days", "active"}
-
-
-class ConfigError(ValueError):
-    """The points configuration is unusable; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -86,39 +83,20 @@ def tier_rank(code: str) -> int:
 
 
 def load_points_config(path: Path | None = None) -> PointsConfig:
-    config = _read(DEFAULT_PATH)
+    config = read_toml(DEFAULT_PATH)
     where = str(DEFAULT_PATH)
     if path is not None:
-        override = _read(Path(path))
+        override = read_toml(Path(path))
         where = str(path)
-        _check_keys(override, {"rules", "tiers", "leaderboard", "items"}, where)
-        config = _merge(config, override)
+        check_keys(override, {"rules", "tiers", "leaderboard", "items"}, where)
+        config = deep_merge(config, override)
     return _build(config, where)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML: {e}".replace("\n", " ")) from None
 
 
-def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
 
 
-def _check_keys(table: Any, allowed: set[str], where: str) -> None:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where}: expected a table")
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
 
 
 def _int(table: dict[str, Any], key: str, where: str, default: int | None = None, minimum: int = 0) -> int:
@@ -145,18 +123,18 @@ def _bool(table: dict[str, Any], key: str, where: str, default: bool) -> bool:
 def _build(config: dict[str, Any], where: str) -> PointsConfig:
     rules: dict[str, Rule] = {}
     rules_cfg = config.get("rules", {})
-    _check_keys(rules_cfg, set(EARNING_RULES), f"{where}: rules")
+    check_keys(rules_cfg, set(EARNING_RULES), f"{where}: rules")
     for code in EARNING_RULES:
         at = f"{where}: rules.{code}"
         r = rules_cfg.get(code)
         if r is None:
             raise ConfigError(f"{at}: missing")
-        _check_keys(r, _RULE_KEYS, at)
+        check_keys(r, _RULE_KEYS, at)
         rules[code] = Rule(code, _int(r, "points", at), _int(r, "daily_cap", at, 0),
                            _bool(r, "self_award", at, True), _int(r, "max_units", at, 0))
 
     tiers_cfg = config.get("tiers", {})
-    _check_keys(tiers_cfg, {"window_days", ADVANCED, SPARK}, f"{where}: tiers")
+    check_keys(tiers_cfg, {"window_days", ADVANCED, SPARK}, f"{where}: tiers")
     window = _int(tiers_cfg, "window_days", f"{where}: tiers", 365, minimum=1)
     tiers = []
     for code in (SPARK, ADVANCED):
@@ -164,24 +142,24 @@ def _build(config: dict[str, Any], where: str) -> PointsConfig:
         t = tiers_cfg.get(code)
         if t is None:
             raise ConfigError(f"{at}: missing")
-        _check_keys(t, {"min_points", "min_reports"}, at)
+        check_keys(t, {"min_points", "min_reports"}, at)
         tiers.append(Tier(code, _int(t, "min_points", at), _int(t, "min_reports", at, 0)))
     if tiers[0].min_points < tiers[1].min_points or tiers[0].min_reports < tiers[1].min_reports:
         raise ConfigError(f"{where}: tiers.spark: its thresholds must not be below tiers.advanced")
 
     board = config.get("leaderboard", {})
-    _check_keys(board, {"size", "min_points"}, f"{where}: leaderboard")
+    check_keys(board, {"size", "min_points"}, f"{where}: leaderboard")
     size = _int(board, "size", f"{where}: leaderboard", 10, minimum=1)
     min_points = _int(board, "min_points", f"{where}: leaderboard", 1)
 
     items: dict[str, ItemSpec] = {}
     items_cfg = config.get("items", {})
-    _check_keys(items_cfg, set(items_cfg), f"{where}: items")
+    check_keys(items_cfg, set(items_cfg), f"{where}: items")
     for code, it in items_cfg.items():
         at = f"{where}: items.{code}"
         if not _CODE.match(code):
             raise ConfigError(f"{at}: item codes are lower_snake_case, up to 32 characters")
-        _check_keys(it, _ITEM_KEYS, at)
+        check_keys(it, _ITEM_KEYS, at)
         items[code] = ItemSpec(code, _text(it, "name_zh", at), _text(it, "name_en", at),
                                _int(it, "cost", at, minimum=1), _int(it, "stock", at, 0),
                                _int(it, "per_user", at, 0), _int(it, "per_days", at, 0),

@@ -6,7 +6,7 @@ lines can still be added up. Notes pass the negative list (bot.privacy.mask).
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 from bot.points import load_points_config
 from bot.privacy import mask
 from bot.tabular import write_table
-from storage.db import create_engine, session_factory
+from bot.exports import branch_scope, local_midnight
 from storage.repositories.points import PointsRepository
-from storage.uow import UnitOfWork
 
 LEDGER_HEADERS = ("entry", "time", "rider", "rider_id", "username", "rule", "points", "source", "branch",
                   "actor_id", "note")
@@ -24,15 +23,10 @@ BALANCE_HEADERS = ("rider", "rider_id", "username", "balance", "tier", "earned_1
 ANONYMOUS = "匿名骑手"
 
 
-class UnknownBranch(ValueError):
-    pass
-
-
 async def export_points(database_url: str, out: Path, fmt: str, tz: ZoneInfo, *, since: date | None = None,
                         branch_code: str | None = None, balances: bool = False,
                         points_file: Path | None = None) -> int:
     """Writes the table; returns the rows written."""
-    engine = create_engine(database_url)
     anon: dict[int, str] = {}
 
     def who(user_id: int, name: str | None, username: str | None, hidden: bool) -> tuple[str, Any, str]:
@@ -41,34 +35,23 @@ async def export_points(database_url: str, out: Path, fmt: str, tz: ZoneInfo, *,
             return label, "", ""
         return name or "", user_id, username or ""
 
-    try:
-        async with UnitOfWork(session_factory(engine)) as uow:
-            repo = PointsRepository(uow.session, uow.deferred)
-            branch_id = None
-            if branch_code:
-                branch = await uow.branches.by_code(branch_code)
-                if branch is None:
-                    raise UnknownBranch(branch_code)
-                branch_id = branch.id
-            codes = {b.id: b.code for b in await uow.branches.all()}
-            start = datetime.combine(since, time(), tz) if since else None
-            entries = await repo.export_rows(branch_id, start)
-            if balances:
-                config = load_points_config(points_file)
-                window = datetime.now(tz) - timedelta(days=config.window_days)
-                users: dict[int, Any] = {}
-                for e in entries:
-                    users.setdefault(e.user_id, e)
-                table = []
-                for user_id, e in sorted(users.items()):
-                    account = await repo.account(user_id)
-                    earned, reports = await repo.earned(user_id, window)
-                    table.append((*who(user_id, e.first_name, e.username, bool(e.hide_name)),
-                                  account.balance if account else 0, config.tier_for(earned, reports),
-                                  earned, reports))
-    finally:
-        await engine.dispose()
-
+    async with branch_scope(database_url, branch_code) as (uow, branch_id):
+        repo = PointsRepository(uow.session, uow.deferred)
+        codes = {b.id: b.code for b in await uow.branches.all()}
+        entries = await repo.export_rows(branch_id, local_midnight(since, tz))
+        if balances:
+            config = load_points_config(points_file)
+            window = datetime.now(tz) - timedelta(days=config.window_days)
+            users: dict[int, Any] = {}
+            for e in entries:
+                users.setdefault(e.user_id, e)
+            table = []
+            for user_id, e in sorted(users.items()):
+                account = await repo.account(user_id)
+                earned, reports = await repo.earned(user_id, window)
+                table.append((*who(user_id, e.first_name, e.username, bool(e.hide_name)),
+                              account.balance if account else 0, config.tier_for(earned, reports),
+                              earned, reports))
     out.parent.mkdir(parents=True, exist_ok=True)
     if balances:
         return write_table(out, BALANCE_HEADERS, table, fmt, sheet="balances")

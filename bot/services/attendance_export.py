@@ -7,7 +7,7 @@ the bot, so free text (activity and lesson titles, names) passes the negative li
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,21 +17,12 @@ from bot.privacy import mask
 from bot.lessons.library import default_folder, load_library
 from bot.services.checkins import Attendance
 from bot.tabular import write_table
-from storage.db import create_engine, session_factory
+from bot.exports import branch_scope, local_midnight
 from storage.uow import UnitOfWork
 
 HEADERS = ("kind", "date", "time", "branch", "ref", "title", "user_id", "name", "distance_m", "hours")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-class UnknownBranch(ValueError):
-    pass
-
-
 def _text(value: str) -> str:
-    """Masked, and never read as a formula by Excel or LibreOffice."""
-    value = mask(value or "")
-    return "'" + value if value.startswith(_FORMULA) else value
+    return mask(value or "")
 
 
 @lru_cache(maxsize=4)
@@ -67,18 +58,7 @@ async def export_attendance(database_url: str, out: Path, fmt: str, tz: ZoneInfo
                             branch_code: str | None = None, lang: str = "zh") -> int:
     """Attendance since `since` (local midnight; everything if None), optionally of one branch.
     Returns the number of rows written."""
-    engine = create_engine(database_url)
-    try:
-        async with UnitOfWork(session_factory(engine)) as uow:
-            branch_id = None
-            if branch_code:
-                branch = await uow.branches.by_code(branch_code)
-                if branch is None:
-                    raise UnknownBranch(branch_code)
-                branch_id = branch.id
-            start = datetime.combine(since, time(), tz) if since else None
-            rows = await attendance(uow, start, branch_id, lang)
-    finally:
-        await engine.dispose()
+    async with branch_scope(database_url, branch_code) as (uow, branch_id):
+        rows = await attendance(uow, local_midnight(since, tz), branch_id, lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     return write_table(out, HEADERS, table_rows(rows, tz), fmt, sheet="attendance")

@@ -5,41 +5,26 @@ and no reporter is named.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.cases import format_case_no
 from bot.privacy import mask
+from bot.exports import branch_scope, local_midnight
 from bot.tabular import write_table
-from storage.db import create_engine, session_factory
-from storage.uow import UnitOfWork
 
 HEADERS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location",
            "text", "due_at", "resolved_at", "closed_at", "hours_to_resolve", "transfers", "reopens",
            "duplicate_of")
 
 
-class UnknownBranch(ValueError):
-    pass
-
-
 async def export_cases(database_url: str, out: Path, fmt: str, since: date, tz: ZoneInfo,
                        branch_code: str | None = None) -> int:
     """Cases reported since `since` (local midnight); times in `tz`. Returns the rows written."""
-    engine = create_engine(database_url)
-    try:
-        async with UnitOfWork(session_factory(engine)) as uow:
-            branch_id = None
-            if branch_code:
-                branch = await uow.branches.by_code(branch_code)
-                if branch is None:
-                    raise UnknownBranch(branch_code)
-                branch_id = branch.id
-            cases = await uow.cases.since(datetime.combine(since, time(), tz), branch_id)
-            codes = {b.id: b.code for b in await uow.branches.all()}
-    finally:
-        await engine.dispose()
+    async with branch_scope(database_url, branch_code) as (uow, branch_id):
+        cases = await uow.cases.since(local_midnight(since, tz), branch_id)
+        codes = {b.id: b.code for b in await uow.branches.all()}
 
     def local(when: datetime | None) -> str:
         return when.astimezone(tz).strftime("%Y-%m-%d %H:%M") if when else ""

@@ -122,9 +122,9 @@ class CaseRepository(Repository):
                                           .order_by(col(Case.id).desc()).limit(latest))).all()
         return counts, seconds, list(newest)
 
-    async def since(self, since: datetime, branch_id: int | None = None) -> list[Case]:
-        """Every case reported since `since`, oldest first (exports)."""
-        stmt = select(Case).where(Case.created_at >= since)
+    async def since(self, since: datetime | None, branch_id: int | None = None) -> list[Case]:
+        """Every case reported since `since` (None: ever), oldest first (exports)."""
+        stmt = select(Case) if since is None else select(Case).where(Case.created_at >= since)
         if branch_id is not None:
             stmt = stmt.where(Case.branch_id == branch_id)
         return list((await self.session.exec(stmt.order_by(col(Case.id)))).all())

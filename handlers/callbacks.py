@@ -1,0 +1,28 @@
+"""Button presses: who pressed, in which language, and the answer only they see."""
+from __future__ import annotations
+
+import contextlib
+
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import CallbackQuery
+
+from bot.i18n import normalize_lang
+from bot.services.people import register_person
+from handlers.convert import person
+from handlers.render import TAGS
+from storage.models import User
+from storage.uow import UnitOfWork
+
+MAX_ANSWER = 200  # Telegram shows at most 200 characters in a callback answer
+
+
+async def presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[User, str]:
+    user = await register_person(uow, person(query.from_user))
+    return user, user.lang or normalize_lang(query.from_user.language_code) or default
+
+
+async def answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
+    """At once, as plain text (answers take no markup); a late or repeated answer is refused by
+    Telegram and must not undo the action already committed."""
+    with contextlib.suppress(TelegramAPIError):
+        await query.answer(TAGS.sub("", text)[:MAX_ANSWER], show_alert=alert)
