@@ -96,6 +96,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
+def _export_parser(export: Any, name: str, func: Callable[[argparse.Namespace], int], help_: str,
+                   since_required: bool = False) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = export.add_parser(name, help=help_)
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("--since", type=_date, required=since_required,
+                   default=None, help="YYYY-MM-DD, local time" + ("" if since_required else " (default: everything)"))
+    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
+    p.add_argument("--out", default=None, help=f"default: {name}[-<since>].<format>")
+    p.set_defaults(func=func)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sentinel", description="Rider Sentinel (骑手哨兵)")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -123,25 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="tables for superiors (csv or xlsx)").add_subparsers(
         dest="export_command", required=True)
-    p = export.add_parser("cases", help="cases reported since a date; personal data masked")
-    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    p.add_argument("--since", type=_date, required=True, help="YYYY-MM-DD (local time)")
-    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
-    p.add_argument("--out", default=None, help="default: cases-<since>.<format>")
-    p.set_defaults(func=_export_cases)
-    p = export.add_parser("points", help="the points ledger (or --balances); hidden riders stay anonymous")
-    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    p.add_argument("--since", type=_date, default=None, help="YYYY-MM-DD (local time; default: everything)")
-    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
+    p = _export_parser(export, "cases", _export_cases, "cases reported since a date; personal data masked",
+                       since_required=True)
+    p = _export_parser(export, "points", _export_points,
+                       "the points ledger (or --balances); hidden riders stay anonymous")
     p.add_argument("--balances", action="store_true", help="one row per rider: balance, tier, last 12 months")
-    p.add_argument("--out", default=None, help="default: points[-<since>].<format>")
-    p.set_defaults(func=_export_points)
-    p = export.add_parser("attendance", help="activity check-ins and lesson completions; free text masked")
-    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    p.add_argument("--since", type=_date, default=None, help="YYYY-MM-DD (local time; default: everything)")
-    p.add_argument("--branch", default=None, help="branch code (default: every branch)")
-    p.add_argument("--out", default=None, help="default: attendance[-<since>].<format>")
-    p.set_defaults(func=_export_attendance)
+    _export_parser(export, "attendance", _export_attendance,
+                   "activity check-ins and lesson completions; free text masked")
 
     from bot.intake import cli as intake_cli
     intake = intake_cli.register(sub)

@@ -50,6 +50,12 @@ async def report(message: Message, command: CommandObject, uow: UnitOfWork, inco
     await reports.report_private(uow, incoming, user, lang, text)
 
 
+async def stats_usage(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
+                      reports: ReportService) -> None:
+    """/stats with neither `lessons` nor `checkins` (those are answered by their features' routers)."""
+    reports.reply(uow, incoming, "stats-usage", lang)
+
+
 async def unknown(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                   reports: ReportService) -> None:
     """Answer unknown commands meant for us; commands for other bots in the group are not ours."""
@@ -69,5 +75,6 @@ def make_router() -> Router:
     router.message.register(set_lang, Command("lang"))
     router.message.register(my_cases, Command("mycases"))
     router.message.register(report, Command("report"))
+    router.message.register(stats_usage, Command("stats"))
     router.message.register(unknown, F.text.startswith("/"))
     return router

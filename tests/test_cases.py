@@ -196,3 +196,10 @@ async def test_help_lists_staff_commands_to_staff_only(bot, tg) -> None:
     await tg.send(private(LI), LI, "/mycases")  # a marker: answered after any second help message
     rider = (await tg.wait(LI["id"], li_before + 2))[li_before:]
     assert "/me" in rider[0]["text"] and "/cases" not in rider[1]["text"]
+
+
+async def test_stats_without_a_known_view_gets_its_usage(bot, tg) -> None:
+    await tg.send(private(LI), LI, "/stats")
+    await tg.send(private(LI), LI, "/stats frobs")
+    usage = await tg.wait(LI["id"], 2)
+    assert all("/stats lessons" in m["text"] for m in usage)

@@ -448,12 +448,8 @@ class CheckinService:
         """/checkin CODE. Returns the check-in, or None when a pin was asked for."""
         activity = await self.find(uow, code)
         now = self.clock()
-        done = await uow.checkins.checkin_of(activity.id or 0, user.id)
-        if done is not None:
-            self.reply(uow, msg, "checkin-already", lang, title=activity.title, code=activity.code,
-                       at=self.local(done.created_at))
+        if (done := await self._checked_in(uow, msg, user, lang, activity, now)) is not None:
             return done
-        self._check_window(activity, now)
         if not activity.needs_pin:
             return self._record(uow, msg, user, lang, activity, None, None, now)
         if not activity.place_set:
@@ -465,15 +461,22 @@ class CheckinService:
                    title=activity.title, code=activity.code, radius=activity.radius_m or 0)
         return None
 
-    async def _with_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
-                        activity: Activity, pin: tuple[float, float]) -> ActivityCheckin:
-        now = self.clock()
+    async def _checked_in(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                          activity: Activity, now: datetime) -> ActivityCheckin | None:
+        """A check-in made before (answered as such), or None once the window allows a new one."""
         done = await uow.checkins.checkin_of(activity.id or 0, user.id)
         if done is not None:
             self.reply(uow, msg, "checkin-already", lang, title=activity.title, code=activity.code,
                        at=self.local(done.created_at))
             return done
         self._check_window(activity, now)
+        return None
+
+    async def _with_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                        activity: Activity, pin: tuple[float, float]) -> ActivityCheckin:
+        now = self.clock()
+        if (done := await self._checked_in(uow, msg, user, lang, activity, now)) is not None:
+            return done
         distance = round(haversine_m(pin, (activity.lat or 0.0, activity.lon or 0.0)))
         radius = activity.radius_m or 0
         if distance > radius:

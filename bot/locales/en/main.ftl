@@ -51,6 +51,7 @@ mycases-item = { $number } · { $category } · { $status } · { $date }
 mycases-empty = You have not reported any case yet. Just say what you saw in your group.
 unknown-command = 🤔 Unknown command: { $command }
     Send /help to see what I can do.
+stats-usage = Usage: /stats lessons (micro-lesson completion) or /stats checkins (activity check-ins and volunteer hours)
 report-usage = Write what you saw after /report, e.g. /report street light out at Gate 3, Xingfu Compound
 photo-needs-caption = 📸 Photo received. Add a line saying what and where, and I will register a case.
 error-generic = 😥 Something went wrong and this was not processed. Please try again shortly.

@@ -51,6 +51,7 @@ mycases-item = { $number } · { $category } · { $status } · { $date }
 mycases-empty = 你还没有上报过工单。在群里说一句看到的问题就行。
 unknown-command = 🤔 没有这个命令：{ $command }
     发 /help 查看可用的命令。
+stats-usage = 用法：/stats lessons（微党课完成情况）或 /stats checkins（活动签到与志愿时长）
 report-usage = 请在 /report 后面写上看到的问题，例如：/report 幸福小区3号门路灯不亮
 photo-needs-caption = 📸 收到照片。请补一句说明（什么问题、在哪里），我再登记工单。
 error-generic = 😥 出了点问题，没处理成功。请稍后再试一次。
