@@ -1,8 +1,9 @@
 """`sentinel demo`: the real bot against the built-in emulator on a throwaway database.
 
 Plays a short scripted conversation (two groups, Chinese and English, a report
-without a place, chit-chat that must stay unanswered) and prints the chat as it
-happens. With --keep, both keep running for you to post to with curl.
+without a place, chit-chat that must stay unanswered, a secretary closing the
+loop, the board, a lesson plan, an activity, the points bank) and prints the
+chat as it happens. With --keep, both keep running for you to post to with curl.
 """
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
     (ZH_GROUP, SECRETARY, "/bind cy 朝阳街道党支部", 1, None),
     (ZH_GROUP, SECRETARY, "/accept C-000001", 1, None),
     (ZH_GROUP, SECRETARY, "/resolve C-000001 已疏通下水道，积水已排干", 1, None),
+    (ZH_GROUP, WANG, "/board", 1, None),
+    (ZH_GROUP, SECRETARY, "/lessons plan 一三五", 1, None),
+    (ZH_GROUP, SECRETARY, '/activity new "周六社区清洁" 明天 09:00 2h', 1, None),
+    ({"id": LI["id"], "type": "private"}, LI, "/me", 1, None),
+    ({"id": LI["id"], "type": "private"}, LI, "/shop", 1, None),
 ]
 
 

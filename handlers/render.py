@@ -116,10 +116,12 @@ def _case_followed(lang: str, p: dict[str, Any]) -> str:
 
 
 def _case_board(lang: str, p: dict[str, Any]) -> str:
-    median = p.get("median_hours")
+    minutes = p.get("median_minutes")
+    median = (t(lang, "board-median-none") if minutes is None
+              else t(lang, "board-median", hours=round(minutes / 60, 1)) if minutes >= 60
+              else t(lang, "board-median-minutes", minutes=max(1, minutes)))
     lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60)),
-             t(lang, "board-counts", open=p["open"], solved=p["solved"], total=p["total"]),
-             t(lang, "board-median", hours=median) if median is not None else t(lang, "board-median-none")]
+             t(lang, "board-counts", open=p["open"], solved=p["solved"], total=p["total"]), median]
     latest = p.get("latest") or []
     if latest:
         lines.append(t(lang, "board-latest"))

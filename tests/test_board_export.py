@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.services.case_export import HEADERS, export_cases
-from tests.conftest import GROUP, GROUP_B, LI, SEC, WANG, last, private, two_branches, with_boss
+from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, WANG, last, private, two_branches, with_boss
 from tests.test_cases import _report
 
 PHONE_REPORT = "幸福小区3号门的路灯坏了 物业电话13812345678"
@@ -68,3 +68,16 @@ async def test_export_cases_csv_and_xlsx_mask_personal_data(bot, tg, settings, t
     assert [c.value for c in sheet[1]] == list(HEADERS) and sheet.max_row == 3
     assert await export_cases(settings.database_url, tmp_path / "none.csv", "csv",
                               date.today() + timedelta(days=2), settings.tz) == 0
+
+
+async def test_a_group_bound_later_brings_its_earlier_cases_to_the_branch(bot, tg) -> None:
+    await two_branches(tg, LI)
+    late = {"id": -100300, "type": "supergroup", "title": "新群"}
+    await tg.send(late, LI, "光华路积水很深 电动车过不去")
+    await tg.wait(late["id"], 1)
+    await tg.send(late, BOSS, "/bind cy")
+    await tg.send(late, WANG, "/board")
+    assert "累计上报 1 件" in (await last(tg, late["id"], 3))["text"]
+    sec_before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/cases")
+    assert "C-000001" in (await last(tg, SEC["id"], sec_before + 1))["text"]

@@ -51,4 +51,5 @@ class AdminService:
         chat = await uow.chats.get(chat_id)
         assert chat is not None  # registered by the middleware
         chat.branch_id = branch.id
+        await uow.cases.adopt(chat_id, branch.id or 0)  # what the group reported before is the branch's too
         return "admin-bound", {"branch": branch.name}

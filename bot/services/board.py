@@ -44,7 +44,7 @@ async def post_board(uow: UnitOfWork, cases: CaseService, user: User, chat_id: i
         "open": sum(n for status, n in counts.items() if status in OPEN_STATUSES and status != "resolved"),
         "solved": sum(counts.get(status, 0) for status in SOLVED),
         "total": sum(counts.values()),
-        "median_hours": round(median(seconds) / 3600, 1) if seconds else None,
+        "median_minutes": round(median(seconds) / 60) if seconds else None,
         "latest": [{"number": number(c), "category": c.category, "status": c.status,
                     "date": cases.local(c.created_at), "location": mask(c.location) if c.location else ""}
                    for c in newest],

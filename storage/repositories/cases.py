@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, or_, update
 from sqlmodel import col, select
 
 from storage.models import Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, PendingReport, utcnow
@@ -121,6 +121,11 @@ class CaseRepository(Repository):
         newest = (await self.session.exec(select(Case).where(*where, col(Case.master_id).is_(None))
                                           .order_by(col(Case.id).desc()).limit(latest))).all()
         return counts, seconds, list(newest)
+
+    async def adopt(self, chat_id: int, branch_id: int) -> None:
+        """Cases a group reported before it had a branch join the branch it now belongs to."""
+        await self.session.exec(  # type: ignore[call-overload]
+            update(Case).where(Case.chat_id == chat_id, col(Case.branch_id).is_(None)).values(branch_id=branch_id))
 
     async def since(self, since: datetime | None, branch_id: int | None = None) -> list[Case]:
         """Every case reported since `since` (None: ever), oldest first (exports)."""

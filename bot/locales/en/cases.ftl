@@ -132,6 +132,7 @@ digest-header = 📋 Busy group: { $count } updates merged into one message:
 board-title = 📊 <b>Reports and fixes</b> { $title }
 board-counts = Open { $open } · Solved { $solved } · Reported in all { $total }
 board-median = Median time from report to fix: { $hours } h
+board-median-minutes = Median time from report to fix: { $minutes } min
 board-median-none = No case has been solved yet.
 board-latest = Latest cases:
 board-in-group = Send /board in a riders' group; secretaries can see their branch's board here.

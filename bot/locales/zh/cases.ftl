@@ -132,6 +132,7 @@ digest-header = 📋 群里消息较多，以下 { $count } 条进展合并发�
 board-title = 📊 <b>问题上报与解决</b> { $title }
 board-counts = 处理中 { $open } 件 · 已解决 { $solved } 件 · 累计上报 { $total } 件
 board-median = 从上报到解决的中位时长：{ $hours } 小时
+board-median-minutes = 从上报到解决的中位时长：{ $minutes } 分钟
 board-median-none = 还没有已解决的工单。
 board-latest = 最新工单：
 board-in-group = /board 请在骑手群里发；书记私聊可看本支部的看板。
