@@ -5,6 +5,7 @@ start =
     👋 Hi { $name }! I'm <b>Rider Sentinel</b>.
     Seen a problem on the road (a dark street light, a missing manhole cover, flooding, someone who fell)? Just say it in your work group, or send /report with a description here.
     You get a case number at once, and every step of progress is announced in the group and here.
+    Two-minute micro lessons, activity check-ins and a points bank you can redeem: /lesson, /checkin, /me, /shop.
     /help lists all commands.
 help =
     <b>Rider Sentinel · how to use</b>
