@@ -18,12 +18,12 @@ from bot.outbox import Sender, Transport
 from bot.pacing import Pacer
 from bot.scheduling import Jobs, Pass, attach_runner, build_scheduler, run_pass_in
 from bot.cases import load_routing
+from bot.checkins.service import CheckinService
 from bot.points import ConfigError as PointsConfigError
 from bot.points import load_points_config
 from bot.services.admin import AdminService
 from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
-from bot.services.checkins import CheckinService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
 from bot.services.needs import NeedsService

@@ -10,10 +10,11 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.checkins.errors import CheckinError
+from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.services.checkins import CheckinError, CheckinService
 from handlers.callbacks import answer, presser
 from storage.models import User
 from storage.uow import UnitOfWork

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from bot.services.checkins import (CODE_ALPHABET, CheckinError, parse_activity, parse_hours, streak_days,
-                                   streak_weeks)
+from bot.checkins.errors import CheckinError
+from bot.checkins.parsing import CODE_ALPHABET, parse_activity, parse_hours, streak_days, streak_weeks
 from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
 from tests.conftest import (GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
                             two_branches, with_boss)
@@ -356,9 +356,11 @@ def test_both_catalogues_have_every_checkin_key() -> None:
     from bot import i18n
     root = Path(__file__).resolve().parents[1]
     used = set()
-    for name in ("bot/services/checkins.py", "handlers/checkins.py", "handlers/render_checkins.py"):
+    files = sorted((root / "bot/checkins").glob("*.py")) + [root / "handlers/checkins.py",
+                                                            root / "handlers/render_checkins.py"]
+    for path in files:
         used |= set(re.findall(r'"((?:activity|checkin|reportins?|hours|stats-checkins|me-checkins)-[a-z-]+)"',
-                               (root / name).read_text(encoding="utf-8")))
+                               path.read_text(encoding="utf-8")))
     from handlers.render import _COMPOSED
     used -= {"checkin-pins"} | set(_COMPOSED)  # a router's name; kinds written by a composer
     assert len(used) > 60

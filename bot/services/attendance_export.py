@@ -7,6 +7,7 @@ the bot, so free text (activity and lesson titles, names) passes the negative li
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -15,12 +16,28 @@ from zoneinfo import ZoneInfo
 
 from bot.privacy import mask
 from bot.lessons.library import default_folder, load_library
-from bot.services.checkins import Attendance
 from bot.tabular import write_table
 from bot.exports import branch_scope, local_midnight
 from storage.uow import UnitOfWork
 
 HEADERS = ("kind", "date", "time", "branch", "ref", "title", "user_id", "name", "distance_m", "hours")
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """One attendance for the export: an activity check-in or a lesson completion."""
+
+    kind: str  # activity | lesson
+    at: datetime  # aware
+    branch: str  # branch code, "" if none
+    ref: str  # activity code or lesson id
+    title: str
+    user_id: int
+    name: str
+    distance_m: int | None = None
+    hours: float | None = None
+
+
 def _text(value: str) -> str:
     return mask(value or "")
 

@@ -1,0 +1,227 @@
+"""Activities and check-ins (with pins).
+
+An activity belongs to its creator's branch (a superadmin creates one for the group's branch).
+Its code is 5 characters from an alphabet without 0/O/1/I, unique across all activities.
+Check-in is open from 15 minutes before the start to the end, until the secretary closes it.
+An activity with a place needs a location pin within its radius: the rider is asked, and the
+next pin they send in their private chat with the bot (within 30 minutes) answers. The
+question is a row (`checkin_pending`), not conversation state in memory.
+A rider checks in once per activity; asking again says when they did.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from bot.cases.duplicates import haversine_m
+from bot.checkins.context import SECRETARY, CheckinContext
+from bot.checkins.errors import CheckinError
+from bot.checkins.parsing import CODE_ALPHABET, CODE_LEN, is_code, normalize_code, parse_activity, parse_radius
+from bot.domain import IncomingMessage
+from storage.models import User
+from storage.models.checkins import Activity, ActivityCheckin
+
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
+
+CHECKIN_EARLY = timedelta(minutes=15)
+PIN_WAIT = timedelta(minutes=30)
+DEFAULT_RADIUS_M = 300
+
+
+async def find_activity(uow: UnitOfWork, code: str | None) -> Activity:
+    """The activity a typed code names; refused if there is none."""
+    norm = normalize_code(code)
+    activity = await uow.checkins.activity_by_code(norm) if is_code(norm) else None
+    if activity is None:
+        raise CheckinError("checkin-err-unknown-code", code=(code or "").strip()[:16])
+    return activity
+
+
+async def _new_code(uow: UnitOfWork) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LEN))
+        if not await uow.checkins.code_taken(code):
+            return code
+
+
+class Activities:
+    """Creating, placing, closing and listing activities; checking in to them."""
+
+    def __init__(self, ctx: CheckinContext) -> None:
+        self.ctx = ctx
+
+    async def create_activity(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                              args: str, pin: tuple[float, float] | None = None) -> Activity:
+        """/activity new "title" date HH:MM 2h [500m]; `pin`: the location the command replied to."""
+        branch_id = await self.ctx.staff_branch(uow, user, msg)
+        now = self.ctx.clock()
+        spec = parse_activity(args, now.astimezone(self.ctx.tz))
+        if spec.ends_at <= now:
+            raise CheckinError("activity-err-past", when=self.ctx.local(spec.ends_at))
+        radius = spec.radius_m or (DEFAULT_RADIUS_M if pin else None)
+        activity = await uow.checkins.add_activity(Activity(
+            code=await _new_code(uow), branch_id=branch_id, title=spec.title,
+            starts_at=spec.starts_at.astimezone(timezone.utc), ends_at=spec.ends_at.astimezone(timezone.utc),
+            radius_m=radius, lat=pin[0] if pin else None, lon=pin[1] if pin else None,
+            created_by=user.id, created_at=now))
+        where = "none" if radius is None else ("pin" if pin else "ask")
+        if where == "ask":
+            await uow.checkins.ask_pin(user.id, msg.chat_id, "place", activity.id or 0, radius, now)
+        self.ctx.reply(uow, msg, "activity-created", lang, title=activity.title, code=activity.code,
+                   when=self.ctx.window(activity), where=where, radius=radius or 0)
+        return activity
+
+    async def set_place(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str,
+                        radius_word: str | None, pin: tuple[float, float] | None = None) -> None:
+        """/activity place CODE [radius]: the next pin (or the pin replied to) sets the place."""
+        activity = await find_activity(uow, code)
+        if not self.ctx.may_manage(user, activity.branch_id):
+            raise CheckinError("checkin-err-not-permitted")
+        radius = parse_radius(radius_word) or activity.radius_m or DEFAULT_RADIUS_M
+        if pin is not None:
+            self._place(uow, msg, lang, activity, pin, radius)
+            return
+        await uow.checkins.ask_pin(user.id, msg.chat_id, "place", activity.id or 0, radius, self.ctx.clock())
+        self.ctx.reply(uow, msg, "activity-ask-place", lang, code=activity.code, radius=radius)
+
+    def _place(self, uow: UnitOfWork, msg: IncomingMessage, lang: str, activity: Activity,
+               pin: tuple[float, float], radius: int) -> None:
+        activity.lat, activity.lon, activity.radius_m = pin[0], pin[1], radius
+        self.ctx.reply(uow, msg, "activity-place-set", lang, code=activity.code, title=activity.title,
+                   radius=radius, lat=f"{pin[0]:.5f}", lon=f"{pin[1]:.5f}")
+
+    async def close_activity(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                             code: str) -> None:
+        activity = await find_activity(uow, code)
+        if not self.ctx.may_manage(user, activity.branch_id):
+            raise CheckinError("checkin-err-not-permitted")
+        if activity.status == "closed":
+            raise CheckinError("activity-err-closed-already", code=activity.code)
+        activity.status, activity.closed_at = "closed", self.ctx.clock()
+        await uow.checkins.drop_pending_for(activity.id or 0)
+        self.ctx.reply(uow, msg, "activity-closed", lang, code=activity.code, title=activity.title,
+                   count=await uow.checkins.checkins_at(activity.id or 0))
+
+    async def list_activities(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
+        """Staff: their branch's latest activities. Riders: the open ones of this group's branch
+        (in private: of the branch they reported in to)."""
+        now = self.ctx.clock()
+        staff = self.ctx.is_superadmin(user) or user.role == SECRETARY
+        if staff:
+            branch_id: int | None = await self.ctx.staff_branch(uow, user, msg)
+            activities = await uow.checkins.activities(branch_id or 0, limit=15)
+        else:
+            branch_id = await self._rider_branch(uow, msg, user)
+            if branch_id is None:
+                raise CheckinError("activity-list-no-branch")
+            activities = await uow.checkins.activities(branch_id, open_only=True, ending_after=now, limit=15)
+        branch = await uow.checkins.branch(branch_id or 0)
+        items = [{"code": a.code, "title": a.title, "when": self.ctx.window(a),
+                  "state": self._state(a, now), "place": a.needs_pin} for a in reversed(activities)]
+        self.ctx.reply(uow, msg, "activity-list", lang, branch=branch.name if branch else "", items=items)
+
+    def _state(self, a: Activity, now: datetime) -> str:
+        if a.status == "closed":
+            return "closed"
+        if now > a.ends_at:
+            return "ended"
+        if now < a.starts_at - CHECKIN_EARLY:
+            return "upcoming"
+        return "open"
+
+    async def _rider_branch(self, uow: UnitOfWork, msg: IncomingMessage, user: User) -> int | None:
+        if not msg.is_private:
+            chat = await uow.chats.get(msg.chat_id)
+            return chat.branch_id if chat else None
+        approved = [r for r in await uow.checkins.report_ins_of(user.id) if r.status == "approved"]
+        return approved[0].branch_id if approved else None
+
+    # --- check-in ---------------------------------------------------------------------------
+    def _check_window(self, a: Activity, now: datetime) -> None:
+        if a.status == "closed":
+            raise CheckinError("checkin-err-closed", title=a.title, code=a.code)
+        if now < a.starts_at - CHECKIN_EARLY:
+            raise CheckinError("checkin-err-early", title=a.title, when=self.ctx.window(a),
+                               opens=self.ctx.local(a.starts_at - CHECKIN_EARLY))
+        if now > a.ends_at:
+            raise CheckinError("checkin-err-ended", title=a.title, when=self.ctx.window(a))
+
+    async def checkin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str,
+                      pin: tuple[float, float] | None = None) -> ActivityCheckin | None:
+        """/checkin CODE. Returns the check-in, or None when a pin was asked for."""
+        activity = await find_activity(uow, code)
+        now = self.ctx.clock()
+        if (done := await self._checked_in(uow, msg, user, lang, activity, now)) is not None:
+            return done
+        if not activity.needs_pin:
+            return self._record(uow, msg, user, lang, activity, None, None, now)
+        if not activity.place_set:
+            raise CheckinError("checkin-err-no-place", title=activity.title)
+        if pin is not None:
+            return await self._with_pin(uow, msg, user, lang, activity, pin)
+        await uow.checkins.ask_pin(user.id, user.id, "checkin", activity.id or 0, None, now)
+        self.ctx.reply(uow, msg, "checkin-ask-pin" if msg.is_private else "checkin-ask-pin-private", lang,
+                   title=activity.title, code=activity.code, radius=activity.radius_m or 0)
+        return None
+
+    async def _checked_in(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                          activity: Activity, now: datetime) -> ActivityCheckin | None:
+        """A check-in made before (answered as such), or None once the window allows a new one."""
+        done = await uow.checkins.checkin_of(activity.id or 0, user.id)
+        if done is not None:
+            self.ctx.reply(uow, msg, "checkin-already", lang, title=activity.title, code=activity.code,
+                       at=self.ctx.local(done.created_at))
+            return done
+        self._check_window(activity, now)
+        return None
+
+    async def _with_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                        activity: Activity, pin: tuple[float, float]) -> ActivityCheckin:
+        now = self.ctx.clock()
+        if (done := await self._checked_in(uow, msg, user, lang, activity, now)) is not None:
+            return done
+        distance = round(haversine_m(pin, (activity.lat or 0.0, activity.lon or 0.0)))
+        radius = activity.radius_m or 0
+        if distance > radius:
+            raise CheckinError("checkin-err-too-far", title=activity.title, distance=distance, radius=radius)
+        return self._record(uow, msg, user, lang, activity, pin, distance, now)
+
+    def _record(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, activity: Activity,
+                pin: tuple[float, float] | None, distance: int | None, now: datetime) -> ActivityCheckin:
+        row = uow.checkins.add_checkin(ActivityCheckin(
+            activity_id=activity.id or 0, user_id=user.id, chat_id=msg.chat_id,
+            lat=pin[0] if pin else None, lon=pin[1] if pin else None, distance_m=distance, created_at=now))
+        self.ctx.reply(uow, msg, "checkin-done", lang, title=activity.title, code=activity.code,
+                   at=self.ctx.local(now), where="none" if distance is None else "pin", distance=distance or 0)
+        return row
+
+    async def awaiting_pin(self, uow: UnitOfWork, user_id: int, chat_id: int) -> bool:
+        return await uow.checkins.pending(user_id, chat_id, self.ctx.clock() - PIN_WAIT) is not None
+
+    async def on_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> bool:
+        """A location pin: the answer to our question in this chat, if we asked one."""
+        if msg.lat is None or msg.lon is None:
+            return False
+        row = await uow.checkins.pending(user.id, msg.chat_id, self.ctx.clock() - PIN_WAIT)
+        if row is None:
+            return False
+        activity = await uow.checkins.activity(row.activity_id)
+        if activity is None:
+            await uow.checkins.answered(row)
+            return False
+        pin = (msg.lat, msg.lon)
+        if row.purpose == "place":
+            await uow.checkins.answered(row)
+            self._place(uow, msg, lang, activity, pin, row.radius_m or activity.radius_m or DEFAULT_RADIUS_M)
+            return True
+        try:
+            await self._with_pin(uow, msg, user, lang, activity, pin)
+        except CheckinError as e:
+            if e.key != "checkin-err-too-far":  # too far: they may walk closer and send another pin
+                await uow.checkins.answered(row)
+            self.ctx.reply(uow, msg, e.key, lang, **e.params)
+            return True
+        await uow.checkins.answered(row)
+        return True

@@ -1,0 +1,102 @@
+"""What every part of the check-in service shares: settings and clock, local time, who may act,
+and how answers are sent (outbox notices in the caller's transaction)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from bot.checkins.errors import CheckinError
+from bot.domain import PRIORITY_CONVERSATION, Awarder, IncomingMessage, Notice
+from bot.i18n import normalize_lang
+from bot.outbox import enqueue
+from storage.models import User, utcnow
+from storage.models.checkins import Activity
+
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
+
+SECRETARY, SUPERADMIN = "secretary", "superadmin"
+
+
+class CheckinContext:
+    def __init__(self, tz: tzinfo, superadmins: frozenset[int] = frozenset(), *,
+                 awarder: Awarder | None = None,
+                 clock: Callable[[], datetime] = utcnow, default_lang: str = "zh") -> None:
+        self.tz = tz
+        self.superadmins = superadmins
+        self.awarder = awarder  # the points bank; None: no points (until it is wired)
+        self.clock = clock
+        self.default_lang = default_lang
+
+    # --- time -------------------------------------------------------------------------------
+    def today(self) -> date:
+        return self.clock().astimezone(self.tz).date()
+
+    def local(self, when: datetime, fmt: str = "%m-%d %H:%M") -> str:
+        return when.astimezone(self.tz).strftime(fmt)
+
+    def window(self, a: Activity) -> str:
+        start, end = a.starts_at.astimezone(self.tz), a.ends_at.astimezone(self.tz)
+        return f"{start:%m-%d %H:%M}–{end:%H:%M}" if start.date() == end.date() \
+            else f"{start:%m-%d %H:%M}–{end:%m-%d %H:%M}"
+
+    # --- who ------------------------------------------------------------------------------
+    def is_superadmin(self, user: User) -> bool:
+        return user.id in self.superadmins or user.role == SUPERADMIN
+
+    def may_manage(self, user: User, branch_id: int | None) -> bool:
+        return self.is_superadmin(user) or (
+            user.role == SECRETARY and branch_id is not None and user.branch_id == branch_id)
+
+    async def staff_branch(self, uow: UnitOfWork, user: User, msg: IncomingMessage,
+                           code: str | None = None) -> int:
+        """The branch a secretary (their own) or a superadmin (named, or this group's) acts for."""
+        if user.role == SECRETARY and user.branch_id is not None and not self.is_superadmin(user):
+            return user.branch_id
+        if not self.is_superadmin(user):
+            raise CheckinError("checkin-err-staff-only")
+        if code:
+            branch = await uow.branches.by_code(code)
+            if branch is None or branch.id is None:
+                raise CheckinError("checkin-err-branch-unknown", branch=code)
+            return branch.id
+        chat = await uow.chats.get(msg.chat_id)
+        if chat is not None and chat.branch_id is not None:
+            return chat.branch_id
+        if user.branch_id is not None:
+            return user.branch_id
+        raise CheckinError("checkin-err-which-branch")
+
+    def lang_of(self, user: User | None, fallback: str) -> str:
+        if user is None:
+            return fallback
+        return user.lang or normalize_lang(user.language_code) or fallback
+
+    # --- telling ----------------------------------------------------------------------------
+    def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: Any) -> None:
+        """An answer in the chat the user wrote in (a reply to their message in a group)."""
+        enqueue(uow, Notice(msg.chat_id, kind, lang, payload=payload,
+                            reply_to=None if msg.is_private else msg.message_id,
+                            priority=PRIORITY_CONVERSATION))
+
+    def tell(self, uow: UnitOfWork, chat_id: int, kind: str, lang: str, *, reply_to: int | None = None,
+             **payload: Any) -> None:
+        enqueue(uow, Notice(chat_id, kind, lang, payload=payload, reply_to=reply_to,
+                            priority=PRIORITY_CONVERSATION))
+
+    async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
+                          lang: str, kind: str, **payload: Any) -> None:
+        """Privately if they have started the bot, else where they asked (a reply to them there)."""
+        person = await uow.users.get(user_id)
+        if person is not None and person.started:
+            self.tell(uow, user_id, kind, self.lang_of(person, lang), **payload)
+        else:
+            self.tell(uow, chat_id, kind, lang, reply_to=None if chat_id == user_id else reply_to, **payload)
+
+    async def staff_to_tell(self, uow: UnitOfWork, branch_id: int) -> list[User]:
+        """The branch's secretaries; the superadmins when the branch has none reachable."""
+        people = await uow.checkins.secretaries(branch_id)
+        if not people:
+            people = await uow.users.reachable(set(self.superadmins) | set(await uow.users.staff_ids(None)))
+        return people

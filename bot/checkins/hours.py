@@ -1,0 +1,130 @@
+"""Volunteer hours into a public-service time bank.
+
+Hours are logged per activity in half hours (2.5 = five halves), from the start until 7 days
+after the end, at most the activity's length (rounded up to a half hour). The rider need
+not have checked in: the secretary sees whether they did and decides. Approved hours are the
+time-bank balance and earn points under rule `volunteer_hour`, one unit per *whole* hour of
+the entry (2.5 h -> 2 units), source key `hours:<entry id>`, so an entry is paid once.
+"""
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.checkins.activities import find_activity
+from bot.checkins.context import CheckinContext
+from bot.checkins.errors import CheckinError
+from bot.checkins.parsing import hours_text, parse_hours
+from bot.domain import IncomingMessage
+from storage.models import User
+from storage.models.checkins import Activity, VolunteerHours
+
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
+
+HOURS_LATE = timedelta(days=7)
+HALF_HOUR = timedelta(minutes=30)
+POINTS_RULE = "volunteer_hour"
+
+
+class Hours:
+    """/hours: logging, listing, my balance, and the secretaries' verdicts (with points)."""
+
+    def __init__(self, ctx: CheckinContext) -> None:
+        self.ctx = ctx
+
+    async def log_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str,
+                        amount: str) -> VolunteerHours:
+        """/hours CODE 2.5"""
+        activity = await find_activity(uow, code)
+        halves = parse_hours(amount)
+        now = self.ctx.clock()
+        if now < activity.starts_at:
+            raise CheckinError("hours-err-early", title=activity.title, when=self.ctx.window(activity))
+        if now > activity.ends_at + HOURS_LATE:
+            raise CheckinError("hours-err-late", title=activity.title, days=HOURS_LATE.days)
+        most = math.ceil((activity.ends_at - activity.starts_at) / HALF_HOUR)
+        if halves > most:
+            raise CheckinError("hours-err-too-many", title=activity.title, max=hours_text(most),
+                               value=hours_text(halves))
+        checked_in = await uow.checkins.checkin_of(activity.id or 0, user.id) is not None
+        entry = await uow.checkins.hours_entry(activity.id or 0, user.id)
+        if entry is not None and entry.status == "approved":
+            raise CheckinError("hours-err-approved", title=activity.title, hours=hours_text(entry.halves))
+        if entry is None:
+            entry = await uow.checkins.add_hours(VolunteerHours(
+                activity_id=activity.id or 0, user_id=user.id, halves=halves, checked_in=checked_in,
+                chat_id=msg.chat_id, lang=lang, created_at=now, updated_at=now))
+        else:
+            entry.halves, entry.checked_in, entry.status, entry.updated_at = halves, checked_in, "pending", now
+            entry.chat_id, entry.lang, entry.reason, entry.decided_by, entry.decided_at = \
+                msg.chat_id, lang, None, None, None
+        self.ctx.reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
+                   hours=hours_text(halves), checked_in=str(checked_in).lower())
+        for staff in await self.ctx.staff_to_tell(uow, activity.branch_id):
+            self.ctx.tell(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
+                       **self._hours_card(user, entry, activity))
+        return entry
+
+    def _hours_card(self, user: User | None, entry: VolunteerHours, activity: Activity) -> dict[str, Any]:
+        tag = f"{entry.id}:{entry.halves}"  # a press on an out-of-date card is refused
+        return {"id": entry.id, "name": (user.first_name if user else "") or str(entry.user_id),
+                "username": f"@{user.username}" if user and user.username else "",
+                "title": activity.title, "code": activity.code, "when": self.ctx.window(activity),
+                "hours": hours_text(entry.halves), "checked_in": str(entry.checked_in).lower(),
+                "buttons": [[("hours-approve", f"vh:{tag}:a"), ("hours-reject", f"vh:{tag}:r")]]}
+
+    async def list_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                         branch_code: str | None = None) -> None:
+        """/hours pending: the header, then each pending entry with its buttons."""
+        branch_id = await self.ctx.staff_branch(uow, user, msg, branch_code)
+        rows, total = await uow.checkins.pending_hours(branch_id)
+        self.ctx.reply(uow, msg, "hours-pending-header", lang, count=total, shown=len(rows))
+        for entry in rows:
+            activity = await uow.checkins.activity(entry.activity_id)
+            if activity is not None:
+                self.ctx.tell(uow, msg.chat_id, "hours-request", lang,
+                           **self._hours_card(await uow.users.get(entry.user_id), entry, activity))
+
+    async def my_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
+        """/hours: my entries and my time-bank balance."""
+        totals = await uow.checkins.halves_by_status(user.id)
+        items = [{"title": a.title, "code": a.code, "hours": hours_text(h.halves), "status": h.status}
+                 for h, a in await uow.checkins.hours_of(user.id)]
+        self.ctx.reply(uow, msg, "hours-mine", lang, balance=hours_text(totals.get("approved", 0)),
+                   pending=hours_text(totals.get("pending", 0)), items=items)
+
+    async def decide_hours(self, uow: UnitOfWork, actor: User, entry_id: int, approve: bool,
+                           reason: str | None = None, halves: int | None = None) -> tuple[str, dict[str, Any]]:
+        """Approve (into the time bank, with points) or reject. `halves`: the amount on the card pressed."""
+        entry = await uow.checkins.hours(entry_id)
+        activity = await uow.checkins.activity(entry.activity_id) if entry else None
+        if entry is None or activity is None:
+            raise CheckinError("hours-err-not-found", id=entry_id)
+        if not self.ctx.may_manage(actor, activity.branch_id):
+            raise CheckinError("checkin-err-not-permitted")
+        if entry.status != "pending":
+            raise CheckinError("hours-err-decided", id=entry_id, status=entry.status)
+        if halves is not None and halves != entry.halves:
+            raise CheckinError("hours-err-changed", id=entry_id, hours=hours_text(entry.halves))
+        now = self.ctx.clock()
+        entry.status, entry.decided_by, entry.decided_at, entry.updated_at = \
+            ("approved" if approve else "rejected"), actor.id, now, now
+        entry.reason = (reason or "").strip()[:300] or None
+        if approve and self.ctx.awarder is not None and entry.halves >= 2:
+            entry.points = await self.ctx.awarder.award(uow, entry.user_id, POINTS_RULE, f"hours:{entry.id}",
+                                                    units=entry.halves // 2, branch_id=activity.branch_id,
+                                                    actor_id=actor.id)
+        await uow.session.flush()  # the balance below includes this entry
+        balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)
+        await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang,
+                                "hours-approved" if approve else "hours-rejected",
+                                title=activity.title, code=activity.code, hours=hours_text(entry.halves),
+                                balance=hours_text(balance), points=entry.points,
+                                has_points="yes" if entry.points > 0 else "no", reason=entry.reason or "",
+                                has_reason="yes" if entry.reason else "no")
+        rider = await uow.users.get(entry.user_id)
+        return ("hours-decided-approved" if approve else "hours-decided-rejected",
+                {"name": (rider.first_name if rider else "") or str(entry.user_id),
+                 "hours": hours_text(entry.halves), "title": activity.title})

@@ -1,0 +1,193 @@
+"""What riders and secretaries type, parsed; and the small arithmetic of codes, hours and streaks.
+
+Pure on purpose: no database, no clock (times come in as arguments), no Telegram.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.checkins.errors import CheckinError
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
+CODE_LEN = 5
+MIN_RADIUS_M, MAX_RADIUS_M = 30, 5000
+MAX_DURATION = timedelta(hours=24)
+
+
+@dataclass(frozen=True, slots=True)
+class ActivitySpec:
+    title: str
+    starts_at: datetime  # aware, local zone
+    ends_at: datetime
+    radius_m: int | None
+
+
+_QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』", "《": "》", "'": "'", "‘": "’"}
+_DATE_Y = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+_DATE_MD = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?$")
+_DATE_WORDS = {"今天": 0, "today": 0, "明天": 1, "tomorrow": 1, "后天": 2}
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
+_TIME_RANGE = re.compile(r"(\d{1,2}[:：]\d{2})\s*[-–—~～到至]\s*(\d{1,2}[:：]\d{2})")
+_DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小时))?"
+                       r"(?:(\d+)(?:m|min|mins|minutes|分钟|分))?$")
+_RADIUS = re.compile(r"^(\d+(?:\.\d+)?)(m|米|km|公里|千米)$")
+_HOURS = re.compile(r"^(\d+(?:\.\d+)?)(?:h|hr|hrs|hours?|小时|个小时)?$")
+_HOURS_HM = re.compile(r"^(\d+):(\d{2})$")
+
+
+def norm_text(text: str) -> str:
+    """Full-width folded (NFKC) and stripped."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def normalize_code(text: str | None) -> str:
+    """What a rider typed as a code: full-width, lower case, spaces and dashes forgiven."""
+    return re.sub(r"[\s\-_]", "", norm_text(text or "")).upper()
+
+
+def is_code(text: str | None) -> bool:
+    code = normalize_code(text)
+    return len(code) == CODE_LEN and all(c in CODE_ALPHABET for c in code)
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    text = text.strip()
+    close = _QUOTES.get(text[:1])
+    if close:
+        end = text.find(close, 1)
+        if end > 1:
+            return text[1:end].strip(), text[end + 1:]
+        raise CheckinError("activity-err-usage")
+    words = text.split()
+    for i, word in enumerate(words):
+        if _is_date(word) or _TIME.match(word.replace("：", ":")):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return text, ""
+
+
+def _is_date(word: str) -> bool:
+    return bool(_DATE_Y.match(word) or _DATE_MD.match(word) or word.lower() in _DATE_WORDS)
+
+
+def _date(word: str, today: date) -> date:
+    try:
+        if m := _DATE_Y.match(word):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DATE_MD.match(word):
+            day = date(today.year, int(m[1]), int(m[2]))
+            return day if day >= today else date(today.year + 1, day.month, day.day)
+    except ValueError:
+        raise CheckinError("activity-err-date", value=word) from None
+    return today + timedelta(days=_DATE_WORDS[word.lower()])
+
+
+def _duration(word: str) -> timedelta | None:
+    m = _DURATION.match(word.lower())
+    if not m or not (m[1] or m[2]):
+        return None
+    return timedelta(hours=float(m[1] or 0), minutes=int(m[2] or 0))
+
+
+def _radius(word: str) -> int | None:
+    m = _RADIUS.match(word.lower())
+    if not m:
+        return None
+    return round(float(m[1]) * (1000 if m[2] in ("km", "公里", "千米") else 1))
+
+
+def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
+    """`"title" [date] HH:MM (duration | -HH:MM) [radius]`, e.g. `"周六社区清洁" 2026-12-05 09:00 2h 500m`.
+
+    date: 2026-12-05, 12-05, 12月5日, 今天/明天/后天, today/tomorrow (default: today);
+    duration: 2h, 1.5h, 90m, 2h30m, 2小时; or an end time: 09:00-11:00;
+    radius: 500m, 1km, 500米 (then a location pin sets the place).
+    """
+    text = _TIME_RANGE.sub(r"\1-\2", norm_text(text))
+    title, rest = _split_title(text)
+    title = " ".join(title.split())
+    words = rest.replace("：", ":").split()
+    if not title or not words:
+        raise CheckinError("activity-err-usage")
+    tz = now_local.tzinfo
+    day = now_local.date()
+    if _is_date(words[0]):
+        day = _date(words.pop(0), day)
+    m = _TIME.match(words.pop(0)) if words else None
+    if m is None:
+        raise CheckinError("activity-err-time")
+    try:
+        starts = datetime.combine(day, time(int(m[1]), int(m[2])), tz)
+        if m[3] is not None:
+            ends = datetime.combine(day, time(int(m[3]), int(m[4])), tz)
+            if ends <= starts:
+                ends += timedelta(days=1)
+        else:
+            length = _duration(words.pop(0)) if words else None
+            if length is None:
+                raise CheckinError("activity-err-duration")
+            ends = starts + length
+    except ValueError:
+        raise CheckinError("activity-err-time") from None
+    if not timedelta(0) < ends - starts <= MAX_DURATION:
+        raise CheckinError("activity-err-duration")
+    radius = None
+    if words:
+        radius = _radius(words.pop(0))
+        if radius is None or words:
+            raise CheckinError("activity-err-usage")
+        if not MIN_RADIUS_M <= radius <= MAX_RADIUS_M:
+            raise CheckinError("activity-err-radius", min=MIN_RADIUS_M, max=MAX_RADIUS_M)
+    return ActivitySpec(title[:100], starts, ends, radius)
+
+
+def parse_radius(word: str | None) -> int | None:
+    if word is None:
+        return None
+    radius = _radius(norm_text(word))
+    if radius is None or not MIN_RADIUS_M <= radius <= MAX_RADIUS_M:
+        raise CheckinError("activity-err-radius", min=MIN_RADIUS_M, max=MAX_RADIUS_M)
+    return radius
+
+
+def parse_hours(text: str) -> int:
+    """Hours as typed (2.5, 2.5h, 2小时, 1:30) -> half hours, rounded to the nearest half."""
+    word = norm_text(text).lower().replace(" ", "")
+    if m := _HOURS_HM.match(word):
+        value = int(m[1]) + int(m[2]) / 60
+    elif m := _HOURS.match(word):
+        value = float(m[1])
+    else:
+        raise CheckinError("hours-err-amount", value=text[:20])
+    halves = math.floor(value * 2 + 0.5)
+    if halves <= 0:
+        raise CheckinError("hours-err-amount", value=text[:20])
+    return halves
+
+
+def hours_text(halves: int | float) -> str:
+    return f"{halves / 2:g}"
+
+
+def streak_days(days: set[date], today: date) -> int:
+    """Consecutive days with something, ending today (or yesterday: today is not over yet)."""
+    day = today if today in days else today - timedelta(days=1)
+    n = 0
+    while day in days:
+        n, day = n + 1, day - timedelta(days=1)
+    return n
+
+
+def streak_weeks(days: set[date], today: date) -> int:
+    """Consecutive weeks (Monday to Sunday) with something, ending this week or last week."""
+    weeks = {d - timedelta(days=d.weekday()) for d in days}
+    week = today - timedelta(days=today.weekday())
+    if week not in weeks:
+        week -= timedelta(weeks=1)
+    n = 0
+    while week in weeks:
+        n, week = n + 1, week - timedelta(weeks=1)
+    return n

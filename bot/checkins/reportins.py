@@ -1,0 +1,137 @@
+"""Report-ins (报到): a party member records their home organisation and the branch where they work.
+
+The branch's secretaries approve or reject it. Approving a new one marks an older approved one
+`moved`. In the work group the group's branch is taken; in private the rider picks one of the
+branches they have been seen in.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.checkins.context import CheckinContext
+from bot.checkins.errors import CheckinError
+from bot.checkins.parsing import norm_text
+from bot.domain import IncomingMessage
+from storage.models import User
+from storage.models.checkins import ReportIn
+
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
+
+
+class ReportIns:
+    """/reportin, the branch choice, and the secretaries' list and verdicts."""
+
+    def __init__(self, ctx: CheckinContext) -> None:
+        self.ctx = ctx
+
+    async def report_in(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                        home_org: str) -> None:
+        """/reportin <home organisation>: in the work group its branch; in private, one is asked."""
+        home = " ".join(norm_text(home_org).split())[:200]
+        if not home:
+            raise CheckinError("reportin-usage")
+        if not msg.is_private:
+            chat = await uow.chats.get(msg.chat_id)
+            if chat is None or chat.branch_id is None:
+                raise CheckinError("reportin-err-unbound")
+            await self._submit(uow, user, lang, home, chat.branch_id, msg.chat_id, msg.message_id, None)
+            return
+        seen = await uow.checkins.branches_seen(user.id)
+        if not seen:
+            raise CheckinError("reportin-err-which-branch")
+        row = next((r for r in await uow.checkins.report_ins_of(user.id)
+                    if r.branch_id is None and r.status == "pending"), None)
+        if row is None:
+            row = await uow.checkins.add_report_in(ReportIn(
+                user_id=user.id, home_org=home, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
+                created_at=self.ctx.clock()))
+        else:
+            row.home_org, row.lang = home, lang
+        buttons = [[(b.name, f"rb:{row.id}:{b.id}")] for b in seen[:8]]
+        self.ctx.reply(uow, msg, "reportin-choose-branch", lang, home=home, buttons=buttons)
+
+    async def choose_branch(self, uow: UnitOfWork, user: User, lang: str, row_id: int, branch_id: int) -> str:
+        """A button under "which branch?": returns the key for the press's answer."""
+        row = await uow.checkins.report_in(row_id)
+        if row is None or row.user_id != user.id:
+            return "reportin-err-not-yours"
+        if row.branch_id is not None or row.status != "pending":
+            return "reportin-err-chosen"
+        if await uow.checkins.branch(branch_id) is None:
+            return "reportin-err-not-found"
+        await self._submit(uow, user, row.lang, row.home_org, branch_id, row.chat_id, row.message_id, row)
+        return "reportin-chosen"
+
+    async def _submit(self, uow: UnitOfWork, user: User, lang: str, home: str, branch_id: int,
+                      chat_id: int, message_id: int | None, row: ReportIn | None) -> None:
+        branch = await uow.checkins.branch(branch_id)
+        name = branch.name if branch else ""
+        reply_to = None if chat_id == user.id else message_id
+        for r in await uow.checkins.report_ins_of(user.id):
+            if r.branch_id != branch_id or r.status not in ("approved", "pending") or r is row:
+                continue
+            if row is not None:
+                row.status = "dropped"  # the choice duplicated an existing report-in
+            if r.status == "approved":
+                self.ctx.tell(uow, chat_id, "reportin-already", lang, reply_to=reply_to, branch=name,
+                           since=self.ctx.local(r.decided_at or r.created_at, "%Y-%m-%d"))
+            else:
+                r.home_org = home
+                self.ctx.tell(uow, chat_id, "reportin-updated", lang, reply_to=reply_to, branch=name, home=home)
+            return
+        if row is None:
+            row = await uow.checkins.add_report_in(ReportIn(
+                user_id=user.id, home_org=home, branch_id=branch_id, chat_id=chat_id, message_id=message_id,
+                lang=lang, created_at=self.ctx.clock()))
+        else:
+            row.branch_id = branch_id
+        self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=home)
+        for staff in await self.ctx.staff_to_tell(uow, branch_id):
+            self.ctx.tell(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
+                       **self._report_in_card(user, row, name))
+
+    def _report_in_card(self, user: User | None, row: ReportIn, branch: str) -> dict[str, Any]:
+        return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
+                "username": f"@{user.username}" if user and user.username else "",
+                "home": row.home_org, "branch": branch, "at": self.ctx.local(row.created_at),
+                "buttons": [[("reportin-approve", f"ri:{row.id}:a"), ("reportin-reject", f"ri:{row.id}:r")]]}
+
+    async def list_report_ins(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                              branch_code: str | None = None) -> None:
+        """/reportins: the header here, then each pending one with its buttons (oldest first)."""
+        branch_id = await self.ctx.staff_branch(uow, user, msg, branch_code)
+        rows, total = await uow.checkins.pending_report_ins(branch_id)
+        branch = await uow.checkins.branch(branch_id)
+        self.ctx.reply(uow, msg, "reportins-header", lang, count=total, shown=len(rows),
+                   branch=branch.name if branch else "")
+        for row in rows:
+            self.ctx.tell(uow, msg.chat_id, "reportin-request", lang,
+                       **self._report_in_card(await uow.users.get(row.user_id), row, branch.name if branch else ""))
+
+    async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,
+                               reason: str | None = None) -> tuple[str, dict[str, Any]]:
+        """Approve or reject; returns (key, args) for the secretary. Raises CheckinError if refused."""
+        row = await uow.checkins.report_in(row_id)
+        if row is None or row.branch_id is None:
+            raise CheckinError("reportin-err-not-found", id=row_id)
+        if not self.ctx.may_manage(actor, row.branch_id):
+            raise CheckinError("checkin-err-not-permitted")
+        if row.status != "pending":
+            raise CheckinError("reportin-err-decided", id=row_id, status=row.status)
+        now = self.ctx.clock()
+        row.status, row.decided_by, row.decided_at = ("approved" if approve else "rejected"), actor.id, now
+        row.reason = (reason or "").strip()[:300] or None
+        if approve:
+            for other in await uow.checkins.report_ins_of(row.user_id):
+                if other.id != row.id and other.status == "approved":
+                    other.status = "moved"
+        branch = await uow.checkins.branch(row.branch_id)
+        name = branch.name if branch else ""
+        await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
+                                "reportin-approved" if approve else "reportin-rejected",
+                                branch=name, home=row.home_org, reason=row.reason or "",
+                                has_reason="yes" if row.reason else "no")
+        rider = await uow.users.get(row.user_id)
+        return ("reportin-decided-approved" if approve else "reportin-decided-rejected",
+                {"name": (rider.first_name if rider else "") or str(row.user_id), "branch": name})
