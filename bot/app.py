@@ -6,6 +6,7 @@ transport and their update source; nothing here knows a chat platform.
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from bot.config import ConfigError, Settings
 from bot.intake import get_model
 from bot.outbox import Sender, Transport
 from bot.pacing import Pacer
-from bot.scheduling import Jobs, Pass, attach_runner, build_scheduler, run_pass_in
+from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in
 from bot.cases import load_routing
 from bot.checkins.service import CheckinService
 from bot.points import ConfigError as PointsConfigError
@@ -35,6 +36,7 @@ from storage.migrate import upgrade_async
 from storage.uow import UnitOfWork
 
 
+log = logging.getLogger(__name__)
 SWEEP_EVERY = 60  # seconds between deadline sweeps
 
 
@@ -48,6 +50,7 @@ class Core:
     admin: AdminService
     deadlines: DeadlineService
     jobs: Jobs
+    scheduler_lock: SchedulerLock
     passes: dict[str, Pass] = field(default_factory=dict)  # stored job kind -> pass(uow, *ids)
     sender: Sender | None = field(default=None)
     lessons: LessonService | None = field(default=None)
@@ -76,7 +79,7 @@ class Core:
         jobs = Jobs(build_scheduler(settings.database_url, settings.tz))
         deadlines = DeadlineService(cases)
         core = cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),
-                   AdminService(cases), deadlines, jobs)
+                   AdminService(cases), deadlines, jobs, SchedulerLock(settings.database_url))
         core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
         core.lessons = LessonService(jobs, cases, settings.timezone, points=points)
         core.passes.update(core.lessons.passes())
@@ -104,19 +107,24 @@ class Core:
         """Run one stored job's pass now, as the scheduler would."""
         await run_pass_in(self.uow, self.passes)(kind, args)
 
-    def start_jobs(self) -> None:
-        """Start the one scheduler; only the process that serves the bot does this."""
+    def start_jobs(self) -> bool:
+        """Start the one scheduler, unless another process already runs it (False then)."""
+        if not self.scheduler_lock.acquire():
+            log.warning("another process runs the scheduler; this one serves updates and sends only")
+            return False
         attach_runner(run_pass_in(self.uow, self.passes))
         self.jobs.every("deadline-sweep", "deadline-sweep", seconds=SWEEP_EVERY)
         if self.lessons is not None:
             self.lessons.start_jobs()
         self.jobs.cron("leaderboard-monthly", "leaderboard", day=1, hour=9, minute=0)
         self.jobs.scheduler.start()
+        return True
 
     def stop_jobs(self) -> None:
         if self.jobs.scheduler.running:
             self.jobs.scheduler.shutdown(wait=False)
-        attach_runner(None)
+            attach_runner(None)
+        self.scheduler_lock.release()
 
     def uow(self) -> UnitOfWork:
         """A unit of work that wakes the sender when it commits new outgoing messages."""

@@ -54,6 +54,50 @@ def jobstore_url(url: str) -> str:
     return prefix + str(path.with_name(f"{path.stem}.jobs{path.suffix or '.db'}"))
 
 
+class SchedulerLock:
+    """Only one process runs the jobs, whatever is started by mistake: an advisory lock held on a
+    connection of its own (PostgreSQL), or a file lock beside the SQLite file. Both go with the
+    process, so a killed bot frees them."""
+
+    KEY = "rider-sentinel-scheduler"
+
+    def __init__(self, database_url: str) -> None:
+        self._url = sync_url(database_url)
+        self._held: Any = None
+
+    def acquire(self) -> bool:
+        if self._held is not None:
+            return True
+        if self._url.startswith("postgresql"):
+            import psycopg
+            conn = psycopg.connect(self._url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+            got = conn.execute("SELECT pg_try_advisory_lock(hashtext(%s || current_database()))",
+                               (self.KEY,)).fetchone()
+            if not (got and got[0]):
+                conn.close()
+                return False
+            self._held = conn
+            return True
+        path = jobstore_url(self._url).removeprefix("sqlite:///")
+        if not path or ":memory:" in path:
+            self._held = True
+            return True
+        import fcntl
+        handle = open(path + ".lock", "w")  # noqa: SIM115  (held open for the process's life)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._held = handle
+        return True
+
+    def release(self) -> None:
+        if self._held is not None and self._held is not True:
+            self._held.close()  # closing the connection or the file lets the lock go
+        self._held = None
+
+
 def build_scheduler(database_url: str, timezone: Any) -> AsyncIOScheduler:
     return AsyncIOScheduler(
         jobstores={"default": SQLAlchemyJobStore(url=jobstore_url(database_url), tablename="apscheduler_jobs")},

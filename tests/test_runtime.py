@@ -49,3 +49,21 @@ def test_invalid_setting_is_explained_in_one_line() -> None:
     run = _sentinel("run", SENTINEL_BOT_TOKEN="1:x", SENTINEL_TIMEZONE="Mars/Olympus")
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "SENTINEL_TIMEZONE" in run.stderr and run.stderr.strip().count("\n") == 0
+
+
+async def test_only_one_process_runs_the_scheduler(settings) -> None:
+    """A second bot on the same database serves but does not run the jobs; it can take over later."""
+    from bot.app import Core
+
+    first, second = await Core.open(settings), await Core.open(settings, migrate=False)
+    try:
+        assert first.start_jobs() and first.jobs.scheduler.running
+        assert not second.start_jobs() and not second.jobs.scheduler.running
+        first.stop_jobs()
+        assert second.start_jobs() and second.jobs.scheduler.running
+        assert "deadline-sweep" in second.jobs.ids()
+    finally:
+        first.stop_jobs()
+        second.stop_jobs()
+        await first.close()
+        await second.close()
