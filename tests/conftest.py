@@ -28,6 +28,20 @@ from storage.migrate import upgrade
 import storage.models  # noqa: F401,E402  (registers every table for the truncation)
 from storage.models.points import PointsEntry
 
+E2E_FIXTURES = {"emu", "tg", "bot"}
+DB_FIXTURES = {"database_url", "db"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks each test by what it needs, whatever folder it sits in: `e2e` (the emulator and the
+    real bot over HTTP), `service` (a real database, no chat) or `unit` (neither), so
+    `pytest -m "not e2e"` runs the fast layers alone."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        kind = "e2e" if used & E2E_FIXTURES else "service" if used & DB_FIXTURES else "unit"
+        item.add_marker(getattr(pytest.mark, kind))
+
+
 PG_ADMIN_URL = os.environ.get("SENTINEL_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgres"] if PG_ADMIN_URL else [])
 TOKEN = DEFAULT_TOKEN

@@ -382,7 +382,7 @@ async def test_sentinel_export_points_command(uows, bank, database_url, tmp_path
     env = {k: v for k, v in os.environ.items() if not k.startswith("SENTINEL_")}
     run = await asyncio.to_thread(
         subprocess.run, [sys.executable, "-m", "bot.cli", "export", "points", "--format", "xlsx", "--out", str(out)],
-        env={**env, "SENTINEL_DATABASE_URL": database_url, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env={**env, "SENTINEL_DATABASE_URL": database_url, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
         cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr
     assert "1 rows written" in run.stdout

@@ -13,7 +13,7 @@ from sqlmodel import func, select
 from storage.models import Case, OutboxMessage
 from tests.conftest import GROUP, LI, TOKEN, WANG
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 async def _count(db, model, *where) -> int:

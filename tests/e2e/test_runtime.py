@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.conftest import GROUP, LI, RunningBot
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _free_port() -> int:

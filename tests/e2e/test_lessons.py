@@ -23,7 +23,7 @@ from storage.models.lessons import LessonCompletion, LessonDelivery, LessonQuizA
 from storage.repositories.lessons import LessonRepository
 from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private,
                             said, two_branches, until, with_boss)
-from tests.test_delivery import _count
+from tests.e2e.test_delivery import _count
 
 TZ = ZoneInfo("Asia/Shanghai")
 MONDAY_LULL = datetime(2025, 3, 3, 14, 30, tzinfo=TZ)  # a Monday, in the lunch lull

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from bot.services.case_export import HEADERS, export_cases
 from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, WANG, last, private, two_branches, with_boss
-from tests.test_cases import _report
+from tests.e2e.test_cases import _report
 
 PHONE_REPORT = "幸福小区3号门的路灯坏了 物业电话13812345678"
 

@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from storage.models import Case, CaseEvent, OutboxMessage
 from tests.conftest import BOSS, GROUP, LI, SEC, private, two_branches, until, with_boss
-from tests.test_cases import _report
-from tests.test_delivery import _count, _no_pending, _spawn
+from tests.e2e.test_cases import _report
+from tests.e2e.test_delivery import _count, _no_pending, _spawn
 
 WINDOW = 3.0  # the group window, scaled down from Telegram's minute so the test takes seconds
 PER_WINDOW = 19

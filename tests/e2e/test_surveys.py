@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from storage.models.broadcasts import Survey, SurveyAnswer
 from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, answer_for, buttons, last, ledger
-from tests.test_broadcasts import _say, _setup, sender, settings  # noqa: F401  (the fixtures: superadmin, pacing)
+from tests.e2e.test_broadcasts import _say, _setup, sender, settings  # noqa: F401  (the fixtures: superadmin, pacing)
 
 SURVEY_POINTS = 3  # rule survey_answered in bot/points/rules_default.toml
 

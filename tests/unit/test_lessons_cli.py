@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.lessons.library import default_folder, lesson_files, load_library
-from tests.test_lessons_library import GOOD
+from tests.unit.test_lessons_library import GOOD
 
 
 @pytest.fixture

@@ -354,7 +354,7 @@ def test_streaks() -> None:
 
 def test_both_catalogues_have_every_checkin_key() -> None:
     from bot import i18n
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     used = set()
     files = sorted((root / "bot/checkins").glob("*.py")) + [root / "handlers/checkins.py",
                                                             root / "handlers/render_checkins.py"]

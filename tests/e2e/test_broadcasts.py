@@ -397,7 +397,7 @@ def test_catalogue_has_every_key_in_both_languages_once() -> None:
 
     from bot import i18n
     from handlers.render import _COMPOSED
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     sources = ["bot/services/broadcasts.py", "bot/services/surveys.py", "bot/services/needs.py", "bot/timeparse.py",
                "handlers/broadcasts.py", "handlers/render_broadcasts.py"]
     used = {k for f in sources for k in re.findall(r'"((?:bc|sv|when|needs)-[a-z0-9-]+)"', (root / f).read_text())}
