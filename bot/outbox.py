@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
-from storage.uow import UnitOfWork
+from storage.uow import EffectGate, UnitOfWork
 
 log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
@@ -108,8 +108,10 @@ class Sender:
 
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
                  *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 effects: EffectGate | None = None) -> None:
         self._uow = uow_factory
+        self._effects = effects
         self._transport = transport
         self._pacer = pacer
         self._batch = batch
@@ -149,8 +151,7 @@ class Sender:
         """Deliver what is due now; True if anything was attempted."""
         if self._outcomes:  # left over from a pass whose recording failed: they are not due again
             await self._write_outcomes()
-        async with self._uow() as uow:
-            rows = await uow.outbox.due(self._batch)
+        rows = await self._due()
         chats: dict[int, list[tuple[Outgoing, int, int]]] = {}
         for r in rows:
             if r.id is not None:
@@ -168,6 +169,18 @@ class Sender:
             waits = [self._pacer.chat_wait(c) for c in chats]
             await self._sleep(min(0.2, min(waits) or 0.05))
         return attempted
+
+    async def _due(self) -> list[Any]:
+        """The due rows, none of them caused by a commit whose after-commit effects still run:
+        a row is visible only after its commit, which raises the gate first, so rows read while
+        the gate is down (checked before and after the read) have their effects done."""
+        while True:
+            if self._effects is not None:
+                await self._effects.idle()
+            async with self._uow() as uow:
+                rows = await uow.outbox.due(self._batch)
+            if self._effects is None or self._effects.is_idle:
+                return rows
 
     async def _send_chat(self, queue: list[tuple[Outgoing, int, int]]) -> bool:
         """One chat's messages in order, until its window is full or one must be retried later."""
