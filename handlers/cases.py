@@ -10,6 +10,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID
 from bot.cases import CaseError, format_case_no
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -142,6 +143,6 @@ def make_router() -> Router:
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
     router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
-    router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
+    router.callback_query.register(press_case_button, F.data.regexp(rf"^(ca:{ID}:\w{{1,32}}|cf:{ID}:[yn])$"))
+    router.callback_query.register(press_unsure, F.data.regexp(rf"^rp:{ID}:[yn]$"))
     return router
