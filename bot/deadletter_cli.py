@@ -36,7 +36,7 @@ async def _with_uow(settings: Settings, work: Any) -> Any:
 
 def _first_line(error: str) -> str:
     lines = [ln for ln in error.strip().splitlines() if ln.strip()]
-    return (lines[-1] if lines else "")[:120]
+    return (lines[0] if lines else "")[:120]
 
 
 def cmd_list(args: argparse.Namespace) -> int:

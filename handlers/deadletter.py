@@ -38,10 +38,11 @@ def raw_of(update: Update | None, raw: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def describe(error: BaseException | str) -> str:
-    """The error in a few lines: type, message and where it came from."""
+    """The error: its headline first (type and message), then the end of its traceback."""
     if isinstance(error, str):
         return error
-    return "".join(traceback.format_exception(error, limit=-8)).strip()
+    headline = "".join(traceback.format_exception_only(error)).strip()
+    return headline[:1000] + "\n---\n" + "".join(traceback.format_exception(error, limit=-8)).strip()[-2800:]
 
 
 def _int(value: Any) -> int | None:
@@ -133,5 +134,5 @@ async def retry(uow_factory: Callable[[], UnitOfWork], bot: Bot, dp: Any, letter
             letter.status = RETRIED
         await uow.commit()
     if error is not None:
-        return False, f"dead letter #{letter_id} failed again: {error.strip().splitlines()[-1][:200]}"
+        return False, f"dead letter #{letter_id} failed again: {error.strip().splitlines()[0][:200]}"
     return True, f"dead letter #{letter_id} handled"

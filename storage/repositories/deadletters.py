@@ -7,12 +7,12 @@ from sqlmodel import col, select
 from storage.models.deadletter import DEAD, DeadLetter
 from storage.repositories.base import Repository
 
-MAX_ERROR = 4000  # characters of the error kept (a traceback's last lines are enough)
+MAX_ERROR = 4000  # characters of the error kept: its headline, then its traceback's end
 
 
 class DeadLetterRepository(Repository):
     def add(self, update_id: int, raw: str, error: str, attempts: int = 1) -> DeadLetter:
-        row = DeadLetter(update_id=update_id, raw=raw, error=error[-MAX_ERROR:], attempts=attempts)
+        row = DeadLetter(update_id=update_id, raw=raw, error=error[:MAX_ERROR], attempts=attempts)
         self.session.add(row)
         return row
 
