@@ -64,7 +64,10 @@ async def dead_letter(uow_factory: Callable[[], UnitOfWork], bot: Bot | None, ra
     (a redelivery). Raises when the database cannot take even this: the caller waits and tries again."""
     update_id = _int(raw.get("update_id"))
     text = describe(error)
-    log.error("update %s dead-lettered after %d attempt(s): %s", update_id, attempts, text)
+    # our failure is an ERROR (with its traceback); an update the client library cannot read is
+    # Telegram's or the library's version drift, stored all the same: a WARNING
+    log.log(logging.WARNING if isinstance(error, str) else logging.ERROR,
+            "update %s dead-lettered after %d attempt(s): %s", update_id, attempts, text)
     kind, part = _sender(raw)
     frm = part.get("from") if isinstance(part.get("from"), dict) else {}
     user_id = _int(frm.get("id"))

@@ -89,3 +89,12 @@ def test_every_catalogue_text_is_valid_telegram_html(lang: str) -> None:
         except ValueError as e:
             bad[key] = str(e)
     assert bad == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_refused_action_has_a_name(lang: str) -> None:
+    """A refusal names the action in words (`case-action-<code>`), never the raw key."""
+    from bot.cases.lifecycle import ACTIONS
+    from bot.i18n import has
+    missing = [a for a in (*ACTIONS, "view", "recategorize") if not has(lang, f"case-action-{a}")]
+    assert missing == []

@@ -3,3 +3,4 @@ error-recorded = 😥 Something went wrong with this message. It has been record
 button-stale = This button no longer works.
 unknown-command-private = 🤔 Unknown command: { $command }. Send /help to see what I can do.
 case-action-view = View
+case-action-recategorize = Recategorize
