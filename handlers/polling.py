@@ -86,10 +86,12 @@ async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], 
             continue
         parsed: list[Parsed] = [(parse(bot, raw), raw) for raw in raws]
         good = [(u, raw) for u, raw in parsed if u is not None]
-        if len(good) < len(parsed) or not await _handle_batch(bot, dp, uow_factory, good):
-            for update, raw in parsed:
-                if not await handle_one(bot, dp, uow_factory, update, raw, stop, default_lang):
-                    return  # stopping mid-retry: leave it unconfirmed for the next run
+        alone = [(u, raw) for u, raw in parsed if u is None]  # unreadable: each dead-lettered alone
+        if not await _handle_batch(bot, dp, uow_factory, good):
+            alone = parsed  # the culprit is found by handling each in its own transaction
+        for update, raw in alone:
+            if not await handle_one(bot, dp, uow_factory, update, raw, stop, default_lang):
+                return  # stopping mid-retry: leave it unconfirmed for the next run
         offset = max(int(raw.get("update_id", 0)) for raw in raws) + 1
     if offset is not None:
         try:  # tell Telegram what we finished, so the next run does not see it again

@@ -76,7 +76,8 @@ class FuzzGen:
                  groups: list[dict[str, Any]], quiet_group: dict[str, Any], bot_user: dict[str, Any]) -> None:
         self.rng = random.Random(seed)
         self.commands, self.prefixes = commands, prefixes
-        self.users, self.groups, self.quiet, self.bot_user = users, groups, quiet_group, bot_user
+        self.users = [{"is_bot": False, **u} for u in users]  # as Telegram sends a User
+        self.groups, self.quiet, self.bot_user = groups, quiet_group, bot_user
         self._msg = 10_000
 
     # --- pieces -----------------------------------------------------------------------------
