@@ -8,9 +8,16 @@ bot's messages) or `raw` (an update injected as given through `/_emu/update`).
 """
 from __future__ import annotations
 
+import asyncio
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from aiogram.types import Update
+from pydantic import ValidationError
+
+from bot.i18n import LANGS, message_keys, t
 
 HUGE = ["99999999999999999999", "99999999999", "2147483648", "9223372036854775808", "-1", "-99999999999",
         "0", "-0", "00000000000000000001", "1e309", "NaN", "Infinity", "１２３", "²", "٣", "9" * 300]
@@ -249,3 +256,93 @@ def callback_prefixes() -> list[str]:
     patterns = re.findall(r"F\.data\.regexp\(r?f?\"([^\"]+)\"\)", source)
     prefixes = {m for p in patterns for m in re.findall(r"(?:\^|\^\(|\|)([a-z]+):", p)}
     return sorted(prefixes)
+
+
+# --- judging what the bot said ------------------------------------------------------------
+LEAKS = re.compile(r"Traceback|Exception|Error\b|sqlalchemy|asyncpg|aiogram|File \"|\{ ?\$|pydantic")
+KEY_PREFIXES = {k.split("-")[0] for lang in LANGS for k in message_keys(lang) if "-" in k}
+KEBAB = re.compile(r"(?<![\w/@.&#-])([a-z]+(?:-[a-z0-9_]+)+)(?![\w-])")
+# words with a dash the catalogues themselves use ("report-in"): not keys
+PROSE = {w for lang in LANGS for k in message_keys(lang) for w in KEBAB.findall(t(lang, k))}
+
+
+def leaks(text: str, said: str = "") -> list[str]:
+    """What in a text the bot sent must never be shown: tracebacks, exception text, raw keys
+    (unless the users themselves wrote it, in `said`, and the bot quoted it back)."""
+    found = LEAKS.findall(text)
+    found += [k for k in KEBAB.findall(text) if k.split("-")[0] in KEY_PREFIXES and k not in PROSE]
+    return [f for f in found if f not in said]
+
+
+
+
+# --- playing ---------------------------------------------------------------------------------
+async def play(tg: Any, actions: list[Action], start_msgs: dict[int, int], chunk: int = 25) -> list[int]:
+    """Play the actions, `chunk` at a time (presses on the bot's message `start_msgs[user]` in
+    their private chat); the update ids created."""
+    async def one(a: Action) -> int | None:
+        if a.kind == "send":
+            return (await tg.send(a.chat, a.user, a.text))["update_id"]
+        if a.kind == "press":
+            return await _press(tg, a.user["id"], start_msgs[a.user["id"]], a.user, a.data or "")
+        return await tg.inject(a.update or {})
+    ids: list[int] = []
+    for i in range(0, len(actions), chunk):
+        ids += [u for u in await asyncio.gather(*(one(a) for a in actions[i:i + chunk])) if u is not None]
+    return ids
+
+
+async def _press(tg: Any, chat_id: int, message_id: int, user: dict[str, Any], data: str) -> int:
+    body = {"chat_id": chat_id, "message_id": message_id, "from": user, "data": data}
+    return (await tg._call("POST", "press", json=tg._tok(body)))["update_id"]
+
+
+def unparseable(action: Action) -> bool:
+    """A raw update the installed aiogram cannot read (only these may be dead-lettered)."""
+    if action.kind != "raw":
+        return False
+    try:
+        Update.model_validate({"update_id": 1, **(action.update or {})})
+    except ValidationError:
+        return True
+    return False
+
+
+# --- the verdict -----------------------------------------------------------------------------
+async def judge(tg: Any, sessions: Any, ids: list[int], actions: list[Action], chats: list[int], quiet_id: int,
+                records: list[Any]) -> dict[str, list[str]]:
+    """Each kind of failure, with examples (empty lists: none). `records`: the log records seen."""
+    import logging
+
+    from sqlmodel import col, select
+
+    from storage.models import ProcessedUpdate
+    from storage.models.deadletter import DeadLetter
+
+    failures: dict[str, list[str]] = {}
+    stats = await tg.stats()
+    failures["unconfirmed updates"] = [str(stats["pending_updates"])] if stats["pending_updates"] else []
+    async with sessions() as s:
+        done = set()
+        for i in range(0, len(ids), 1000):
+            chunk = ids[i:i + 1000]
+            done |= set((await s.exec(select(ProcessedUpdate.update_id)
+                                      .where(col(ProcessedUpdate.update_id).in_(chunk)))).all())
+        letters = list((await s.exec(select(DeadLetter))).all())
+    failures["updates not marked processed"] = [str(u) for u in ids if u not in done]
+    expected = sum(unparseable(a) for a in actions)
+    failures["dead letters beyond the unparseable"] = ([d.error.splitlines()[0][:200] for d in letters]
+                                                      if len(letters) != expected else [])
+    failures["ERROR log records"] = [r.getMessage()[:200] for r in records if r.levelno >= logging.ERROR]
+    shown = [(c, m) for c in chats for m in await tg.messages(c)]
+    failures["replies to group chit-chat"] = [m["plain_text"][:120] for c, m in shown if c == quiet_id]
+    said = "\n".join(a.text or a.data or "" for a in actions)
+    failures["leaks in messages"] = [f"{leaks(m['plain_text'] or '', said)}: {m['plain_text'][:120]}"
+                                     for _, m in shown if leaks(m["plain_text"] or "", said)]
+    answers = [a.get("text") or "" for a in await tg.answers()]
+    failures["leaks in button answers"] = [f"{leaks(a, said)}: {a[:120]}" for a in answers if leaks(a, said)]
+    failures["resent as plain text (bad HTML)"] = [m["plain_text"][:120] for _, m in shown
+                                                   if m.get("parse_mode") is None]
+    failures["messages over 4096"] = [m["plain_text"][:60] for _, m in shown if len(m["plain_text"] or "") > 4096]
+    failures["_sent"] = [str(len(shown))]
+    return failures
