@@ -61,10 +61,15 @@ async def stats_usage(message: Message, uow: UnitOfWork, incoming: IncomingMessa
 async def unknown(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                   reports: ReportService) -> None:
     """An unknown or malformed command (`/foo`, `/`, `//`, `/ report`): in private a short pointer
-    to /help; in a group silence, since it may be meant for another bot or be mere chit-chat."""
+    to /help. In a group only when addressed to us by name (`/foo@our_bot`): otherwise it may be
+    meant for another bot, or be mere chit-chat, and the group hears nothing."""
+    text = message.text or ""
+    word = text.split(maxsplit=1)[0] if text.strip() else "/"
     if not incoming.is_private:
-        return
-    word = (message.text or "").split(maxsplit=1)[0] if (message.text or "").strip() else "/"
+        _, _, mention = word.partition("@")
+        me = await message.bot.me() if message.bot and mention else None
+        if me is None or mention.lower() != (me.username or "").lower():
+            return
     reports.reply(uow, incoming, "unknown-command-private", lang, command=word[:64])
 
 

@@ -31,7 +31,7 @@ HUGE = "99999999999999999999"  # above 2^64
 ABOVE_INT32 = "99999999999"     # above 2^31
 # every callback prefix the handlers register (tests/unit/test_ids.py checks this list is complete)
 FORGED = [f"ri:{HUGE}:a", f"rb:{HUGE}:1", f"rb:1:{HUGE}", f"vh:{HUGE}:2:a", f"vh:1:{HUGE}:a", f"bc:go:{HUGE}",
-          f"bc:x:{ABOVE_INT32}", f"sv:{HUGE}:1", f"ca:{HUGE}:accept", f"cf:{HUGE}:y", f"rp:{HUGE}:y",
+          f"bc:x:{ABOVE_INT32}", f"sv:{HUGE}:1", f"ca:{HUGE}:accept", "ca:1:x", "ca:1:9223372036854775808", f"cf:{HUGE}:y", f"rp:{HUGE}:y",
           f"pt:r:{HUGE}", f"pr:{HUGE}:y", f"ls:{HUGE}:d", "ca:2147483648:start", "ri:-1:a", "ls:1:99999"]
 
 
@@ -207,13 +207,14 @@ async def test_webhook_mode_dead_letters_and_answers_200(settings, tg, db, monke
 
 
 async def test_group_ignores_malformed_and_unknown_commands(bot, tg, db) -> None:
-    for text in ("/", "//", "/ report", "/foo", "/foo@rider_sentinel_bot", "/weather@other_bot", "undefined",
-                 "null", "NaN", "[object Object]"):
+    for text in ("/", "//", "/ report", "/foo", "/foo bar", "/weather@other_bot", "undefined", "null", "NaN",
+                 "[object Object]", "/@", "/foo@"):
         await tg.send(GROUP, LI, text)
     await tg.send(GROUP, LI, "/help")  # a marker: answered only after all of the above
     msgs = await tg.wait(GROUP["id"], 1)
-    await asyncio.sleep(0)  # (the marker is the last update; nothing else can follow it)
     assert len(await tg.messages(GROUP["id"])) == 1 and "/report" in msgs[0]["text"]
+    named = await said(tg, GROUP, LI, "/foo@rider_sentinel_bot")  # addressed to us by name: a pointer to /help
+    assert "/help" in named["text"]
     async with db() as s:
         assert (await s.exec(select(Case))).all() == []
     unknown = await said(tg, AMY["id"], AMY, "/frobnicate")

@@ -98,3 +98,9 @@ def test_every_refused_action_has_a_name(lang: str) -> None:
     from bot.i18n import has
     missing = [a for a in (*ACTIONS, "view", "recategorize") if not has(lang, f"case-action-{a}")]
     assert missing == []
+
+
+def test_a_refusal_never_shows_a_raw_action_key() -> None:
+    from handlers.render import error_text
+    text = error_text("zh", "case-err-illegal", {"status": "new", "action": "x"})
+    assert "case-action" not in text

@@ -4,3 +4,4 @@ button-stale = This button no longer works.
 unknown-command-private = 🤔 Unknown command: { $command }. Send /help to see what I can do.
 case-action-view = View
 case-action-recategorize = Recategorize
+case-action-unnamed = this action

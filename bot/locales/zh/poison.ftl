@@ -4,3 +4,4 @@ button-stale = 这个按钮已失效。
 unknown-command-private = 🤔 没有这个命令：{ $command }。发送 /help 查看可用的命令。
 case-action-view = 查看
 case-action-recategorize = 更正分类
+case-action-unnamed = 这个操作
