@@ -92,7 +92,7 @@ async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], 
         for update, raw in alone:
             if not await handle_one(bot, dp, uow_factory, update, raw, stop, default_lang):
                 return  # stopping mid-retry: leave it unconfirmed for the next run
-        offset = max(int(raw.get("update_id", 0)) for raw in raws) + 1
+        offset = max((u for raw in raws if isinstance(u := raw.get("update_id"), int)), default=(offset or 1) - 1) + 1
     if offset is not None:
         try:  # tell Telegram what we finished, so the next run does not see it again
             await bot(RawGetUpdates(offset=offset, timeout=0, limit=1))
