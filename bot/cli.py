@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from bot.lessons import cli as lessons_cli
     lessons_cli.register(sub)
+
+    from bot import deadletter_cli
+    deadletter_cli.register(sub)
     return parser
 
 

@@ -173,6 +173,15 @@ class Control:
         update_id = st.add_update("callback_query", payload)
         return {"callback_query_id": qid, "update_id": update_id}
 
+    async def raw_update(self, body: dict, query: dict) -> dict:
+        """Queue a raw update, delivered as given: any update kind (``poll``, ``chat_member``,
+        ``message_reaction`` ...), forged callback data, or one a client library cannot parse."""
+        st = self._state(body.get("token"))
+        update = _need(body, "update")
+        if not isinstance(update, dict) or not update:
+            raise ControlError("update must be a non-empty JSON object")
+        return {"update_id": st.add_raw_update(update)}
+
     async def chat(self, body: dict, query: dict) -> dict:
         st = self._state(body.get("token"))
         data = body.get("chat") or body
@@ -316,7 +325,7 @@ def setup_control(app: web.Application, emu: "Emulator") -> None:
         ("POST", "/_emu/config", c.config), ("GET", "/_emu/config", c.get_config),
         ("POST", "/_emu/faults", c.add_fault), ("GET", "/_emu/faults", c.list_faults),
         ("DELETE", "/_emu/faults", c.clear_faults), ("POST", "/_emu/block", c.block),
-        ("POST", "/_emu/member", c.member),
+        ("POST", "/_emu/member", c.member), ("POST", "/_emu/update", c.raw_update),
     ]
     for verb, path, fn in routes:
         app.router.add_route(verb, path, _wrap(fn))

@@ -264,6 +264,16 @@ class BotState:
         self.update_signal.notify()
         return update_id
 
+    def add_raw_update(self, update: dict) -> int:
+        """Queue an update exactly as given (any kind, even one a client cannot parse);
+        only its ``update_id`` is assigned here."""
+        update_id = next(self._update_ids)
+        self.updates.append({**copy.deepcopy(update), "update_id": update_id})
+        if self.poller is not None and not self.poller.done():
+            self.poller.set_result("update")
+        self.update_signal.notify()
+        return update_id
+
     def confirm(self, offset: int | None) -> None:
         """Apply getUpdates ``offset`` semantics (negative = keep last -offset)."""
         if not offset:

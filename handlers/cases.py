@@ -10,7 +10,9 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID
 from bot.cases import CaseError, format_case_no
+from bot.cases.lifecycle import ACTIONS
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
@@ -111,6 +113,9 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     user, lang = await presser(uow, query, settings.default_lang)
     kind, case_id, arg = (query.data or "::").split(":", 2)
     action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
+    if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
+        await answer(query, t(lang, "button-stale"))
+        return
     if action in NEEDS_INPUT:
         await answer(query, t(lang, "case-needs-input", command=_command_for(action),
                                case=format_case_no(int(case_id))), alert=True)
@@ -142,6 +147,6 @@ def make_router() -> Router:
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
     router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
-    router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
+    router.callback_query.register(press_case_button, F.data.regexp(rf"^(ca:{ID}:\w{{1,32}}|cf:{ID}:[yn])$"))
+    router.callback_query.register(press_unsure, F.data.regexp(rf"^rp:{ID}:[yn]$"))
     return router

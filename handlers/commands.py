@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
+from bot.config import Settings
 from bot.domain import IncomingMessage
-from bot.i18n import LANGS
+from bot.i18n import LANGS, normalize_lang, t
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.services.reports import ReportService, is_junk
 from storage.models import User
+from handlers.callbacks import answer
 from storage.uow import UnitOfWork
 
 async def start(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
@@ -44,7 +46,7 @@ async def my_cases(message: Message, uow: UnitOfWork, incoming: IncomingMessage,
 async def report(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, reports: ReportService) -> None:
     text = (command.args or "").strip()
-    if not text:
+    if not text or is_junk(text):
         reports.reply(uow, incoming, "report-usage", lang)
         return
     await reports.report_private(uow, incoming, user, lang, text)
@@ -58,13 +60,23 @@ async def stats_usage(message: Message, uow: UnitOfWork, incoming: IncomingMessa
 
 async def unknown(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                   reports: ReportService) -> None:
-    """Answer unknown commands meant for us; commands for other bots in the group are not ours."""
-    word = (message.text or "").split(maxsplit=1)[0]
-    _, _, mention = word.partition("@")
-    me = await message.bot.me() if message.bot else None
-    if mention and me and mention.lower() != (me.username or "").lower():
-        return
-    reports.reply(uow, incoming, "unknown-command", lang, command=word[:64])
+    """An unknown or malformed command (`/foo`, `/`, `//`, `/ report`): in private a short pointer
+    to /help. In a group only when addressed to us by name (`/foo@our_bot`): otherwise it may be
+    meant for another bot, or be mere chit-chat, and the group hears nothing."""
+    text = message.text or ""
+    word = text.split(maxsplit=1)[0] if text.strip() else "/"
+    if not incoming.is_private:
+        _, _, mention = word.partition("@")
+        me = await message.bot.me() if message.bot and mention else None
+        if me is None or mention.lower() != (me.username or "").lower():
+            return
+    reports.reply(uow, incoming, "unknown-command-private", lang, command=word[:64])
+
+
+async def stale_button(query: CallbackQuery, settings: Settings) -> None:
+    """A button no handler knows (an old keyboard, or forged data): say so, touch nothing."""
+    lang = normalize_lang(query.from_user.language_code) or settings.default_lang
+    await answer(query, t(lang, "button-stale"))
 
 
 def make_router() -> Router:
@@ -77,4 +89,5 @@ def make_router() -> Router:
     router.message.register(report, Command("report"))
     router.message.register(stats_usage, Command("stats"))
     router.message.register(unknown, F.text.startswith("/"))
+    router.callback_query.register(stale_button)
     return router

@@ -11,6 +11,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID, bounded_int
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
@@ -67,7 +68,10 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
     if target is None or len(words) < 2 or not _is_int(words[0]):
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
-    amount, reason = int(words[0]), " ".join(words[1:])
+    amount, reason = bounded_int(words[0], -MAX_AMOUNT, MAX_AMOUNT), " ".join(words[1:])
+    if amount is None:
+        reports.reply(uow, incoming, "points-grant-usage", lang)
+        return
     try:
         given = await points.grant(uow, user, target, amount, reason,
                                    source_key=f"grant:{incoming.chat_id}:{incoming.message_id}",
@@ -77,6 +81,9 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
         return
     reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
                   points=given, reason=reason)
+
+
+MAX_AMOUNT = 1_000_000  # far above any rule's cap; a longer number is a typo, not a grant
 
 
 def _is_int(word: str) -> bool:
@@ -171,5 +178,5 @@ def make_router() -> Router:
     router.message.register(privacy, Command("privacy"))
     router.message.register(redemptions, Command("redemptions"))
     router.message.register(decide, Command("fulfil", "refuse"))
-    router.callback_query.register(press, F.data.regexp(r"^(pt:r:\d+|pr:\d+:[yn])$"))
+    router.callback_query.register(press, F.data.regexp(rf"^(pt:r:{ID}|pr:{ID}:[yn])$"))
     return router

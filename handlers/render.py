@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.cases.numbers import format_case_no
-from bot.i18n import t
+from bot.i18n import has, t
 from bot.outbox import DIGEST, Outgoing
 
 MAX_TEXT = 4096
@@ -64,8 +64,9 @@ def error_text(lang: str, key: str, params: dict[str, Any]) -> str:
     args = {k: esc(v) for k, v in params.items()}
     if "status" in params:
         args["status"] = t(lang, f"case-status-{params['status']}")
-    if "action" in params:
-        args["action"] = t(lang, f"case-action-{params['action']}")
+    if "action" in params:  # an action without a name (never a raw key) reads as "this action"
+        name = f"case-action-{params['action']}"
+        args["action"] = t(lang, name if has(lang, name) else "case-action-unnamed")
     return t(lang, key, **args)
 
 

@@ -17,6 +17,7 @@ from storage.repositories import (BranchRepository, CaseRepository, ChatReposito
                                   UpdateRepository, UserRepository)
 from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository, SurveyRepository
 from storage.repositories.checkins import CheckinRepository
+from storage.repositories.deadletters import DeadLetterRepository
 from storage.repositories.lessons import LessonRepository
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class UnitOfWork:
         self.surveys = SurveyRepository(*repo_args)
         self.needs = NeedsRepository(*repo_args)
         self.lessons = LessonRepository(*repo_args)
+        self.deadletters = DeadLetterRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

@@ -26,8 +26,8 @@ class NeedsService:
         scope = self.broadcasts.scope(user)
         days, code = DEFAULT_DAYS, None
         for word in args.split():
-            if word.isdigit():
-                days = int(word)
+            if word.isdigit():  # any run of digits is a number of days; out of range -> usage
+                days = int(word) if word.isascii() and len(word) <= 4 else 0
             else:
                 code = word
         if not 1 <= days <= MAX_DAYS:

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from bot.ids import parse_id
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -56,8 +57,7 @@ def redemption_no(redemption_id: int) -> str:
 
 
 def parse_redemption_no(text: str | None) -> int | None:
-    text = (text or "").strip().lstrip("#").upper().removeprefix("R").lstrip("-")
-    return int(text) if text.isdigit() else None
+    return parse_id((text or "").strip().lstrip("#"), prefix="R")
 
 
 class PointsService:

@@ -1,6 +1,8 @@
 """Report intake: a rider's message becomes a case, and the chat hears back at once."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import timedelta
 
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
@@ -14,6 +16,13 @@ from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
 LOCATION_WAIT = timedelta(minutes=30)  # how long a missing place may still be supplied
+# What a broken client or a script sends when it had nothing to send: never a report.
+_JUNK = re.compile(r"^[\s\W_]*(undefined|null|nil|none|nan|\[object object\]|\{\}|\[\])[\s\W_]*$", re.IGNORECASE)
+
+
+def is_junk(text: str) -> bool:
+    """True for `undefined`, `null`, `NaN`, `[object Object]` and the like, alone in a message."""
+    return bool(_JUNK.match(unicodedata.normalize("NFKC", text)))
 
 
 class ReportService:
@@ -23,7 +32,7 @@ class ReportService:
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         """Create a case for a report; answer a pending place question; stay silent otherwise."""
-        intake = classify(msg.text) if msg.text.strip() else None
+        intake = classify(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         if _may_answer_place(msg, intake):
             pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
             if pending is not None and await self._supply_location(uow, pending, msg, lang):

@@ -46,8 +46,8 @@ class UserRepository(Repository):
     async def find(self, who: str) -> User | None:
         """A user by numeric id or @username."""
         who = who.strip()
-        if who.lstrip("-").isdigit():
-            return await self.get(int(who))
+        if who.lstrip("-").isdigit():  # Telegram ids fit in 52 bits; a longer number is nobody
+            return await self.get(int(who)) if len(who.lstrip("-")) <= 15 else None
         stmt = select(User).where(User.username == who.lstrip("@"))
         return (await self.session.exec(stmt)).first()
 

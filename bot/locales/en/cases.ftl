@@ -110,18 +110,18 @@ unsure-dropped = OK, not reported.
 unsure-reported = ✅ Reported; the case number is on its way to the group.
 
 ## Admin
-admin-grant-usage = Usage: /grant <user id or @username> secretary <branch> | superadmin | dept <department> (same for /revoke)
+admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;branch&gt; | superadmin | dept &lt;department&gt; (same for /revoke)
 admin-not-permitted = ⛔ You are not allowed to use this admin command.
 admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
 admin-dept-unknown = There is no department with the code “{ $dept }”.
 admin-branch-unknown = There is no branch “{ $branch }”; create it with /bind in its group first.
 admin-granted = ✅ Granted { $who }: { $role } { $arg }
 admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }
-admin-bind-usage = Usage: in a group, send /bind <branch code> [branch name]
+admin-bind-usage = Usage: in a group, send /bind &lt;branch code&gt; [branch name]
 admin-bound = ✅ This group now belongs to branch: { $branch }
 
 ## Corrections
-recat-usage = Usage: /recat C-000123 <category code> [urgent|normal|low], category codes like lighting, road, waterlogging…
+recat-usage = Usage: /recat C-000123 &lt;category code&gt; [urgent|normal|low], category codes like lighting, road, waterlogging…
 recat-done = ✅ { $number } corrected to { $category } · { $urgency }, and kept as a training example.
 case-err-bad-label = “{ $category } { $urgency }” is not a valid category or urgency code.
 
