@@ -586,3 +586,19 @@ EN_NEG_FRAME = [
     "False alarm: {B} — turned out to be nothing, all fine",
     "Hypothetically, if {B}, who do we call?",
 ]
+
+# Community / property notices: announcements, not reports.
+NOTICE_ZH_HEAD = ["【通知】", "【温馨提示】", "社区通知：", "物业通知：", "【停水通知】", "【公告】", "转发社区通知 ",
+                  "街道办通知 ", ""]
+NOTICE_ZH_WHEN = ["明天上午9点到12点", "本周六全天", "周四晚上八点到十点", "下周一起", "今晚22点至次日6点",
+                  "3月15日", "本周三下午"]
+NOTICE_ZH_WHAT = ["停水检修", "计划停电", "电梯维保 暂停使用", "燃气管道检修 暂停供气", "开展消防演练",
+                  "道路施工 半幅封闭", "路灯线路检修", "下水管网疏通", "二次供水水箱清洗", "垃圾站升级改造 暂停投放",
+                  "开展电动车充电安全检查", "地库消杀"]
+NOTICE_ZH_ASK = ["请提前储水", "请大家提前安排", "给您带来不便敬请谅解", "请各位师傅注意绕行", "请配合",
+                 "请勿在楼道停放电动车", "感谢理解", ""]
+NOTICE_EN = ["Notice: water supply off {W} for maintenance, please store water",
+             "Community notice: lifts at {P} closed {W} for servicing",
+             "Reminder: fire drill at {P} {W}, please cooperate",
+             "Planned power cut {W} around {P}, plan your deliveries",
+             "Notice from the property office: road works at {P} {W}, one lane closed"]

@@ -21,6 +21,7 @@ no generated line equals a dev line.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -707,12 +708,14 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     rng = random.Random(SEED)
     rows: list[dict] = []
 
-    def add(text, lang, is_report, cat=None, urg=None, loc=None, src="gen"):
+    def add(text, lang, is_report, cat=None, urg=None, loc=None, src="gen", grp=None):
+        """grp names the seed a line came from: cross-validation keeps a seed in one fold."""
         text = text.strip()
         if loc is not None and loc not in text:
             return
+        g = hashlib.sha1((grp or text).encode("utf-8")).hexdigest()[:8]
         rows.append({"text": text, "lang": lang, "is_report": is_report, "category": cat,
-                     "urgency": urg, "location": loc, "src": src})
+                     "urgency": urg, "location": loc, "src": src, "group": g})
 
     def zh_body(phrase: str, with_loc: bool) -> tuple[str, str | None]:
         if "{L}" in phrase and with_loc:
@@ -744,7 +747,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 if loc and rng.random() < 0.12 and wrap == "{B}":
                     home = rng.choice(ZH_HOME)  # the rider's home is not the place
                     text = text + rng.choice([f" 我就住{home} 天天路过", f" 我家在{home} 离这不远"])
-                add(text, "zh", True, cat, urg, loc)
+                add(text, "zh", True, cat, urg, loc, grp=phrase)
     for cat, phrases in en_phr.items():
         for urg, phrase in phrases:
             for k in range(n_en):
@@ -759,7 +762,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 elif r < 0.38:
                     # mixed zh/en
                     text = rng.choice(["兄弟们 ", "注意 ", "大家看下 "]) + text
-                add(text, "en", True, cat, urg, loc)
+                add(text, "en", True, cat, urg, loc, grp=phrase)
     # two topics in one message, one life-threatening: the urgent one wins
     urgent_zh = [(c, p) for c, ps in zh_phr.items() for u, p in ps if u == "urgent"]
     normal_zh = [p for c, ps in zh_phr.items() for u, p in ps if u == "normal"]
@@ -768,7 +771,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         ub, loc = zh_body(up, rng.random() < 0.8)
         nb = rng.choice(normal_zh).replace("{L}", rng.choice(ZH_NOLOC))
         text = rng.choice(S.ZH_TWO).replace("{U}", ub).replace("{N_}", nb)
-        add(text, "zh", True, c, "urgent", loc, "two")
+        add(text, "zh", True, c, "urgent", loc, "two", grp=up)
     urgent_en = [(c, p) for c, ps in en_phr.items() for u, p in ps if u == "urgent"]
     normal_en = [p for c, ps in en_phr.items() for u, p in ps if u == "normal"]
     for _ in range(90):
@@ -776,7 +779,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         ub, loc = en_body(up, rng.random() < 0.8)
         nb = rng.choice(normal_en).replace(" {L}", " " + rng.choice(EN_NOLOC))
         text = rng.choice(S.EN_TWO).replace("{U}", ub).replace("{N_}", nb)
-        add(text, "en", True, c, "urgent", loc, "two")
+        add(text, "en", True, c, "urgent", loc, "two", grp=up)
     for cat, phrases in SHORT.items():
         for phrase in phrases:
             en = phrase.isascii()
@@ -790,7 +793,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 else:
                     text = phrase.replace(" {L}", "").replace("{L}", "")
                     loc = None
-                add(text, "en" if en else "zh", True, cat, default, loc)
+                add(text, "en" if en else "zh", True, cat, default, loc, grp=phrase)
     # negatives: chit-chat, logistics, and hard negatives sharing report words
     zh_negs = NEG_ZH + NEG_ZH_T + S.ZH_HARD_NEG
     for s in zh_negs:
@@ -807,7 +810,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 t = _typo_zh(rng, t)
             else:
                 t = _noise_zh(rng, t)
-            add(t, "zh", False, src="neg")
+            add(t, "zh", False, src="neg", grp=s)
     en_negs = NEG_EN + NEG_EN_T + S.EN_HARD_NEG
     for s in en_negs:
         for k in range(3):
@@ -816,7 +819,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 t = t.lower()
             elif k == 2:
                 t = _typo_en(rng, t)
-            add(t, "en", False, src="neg")
+            add(t, "en", False, src="neg", grp=s)
     # report bodies in frames that make them non-reports (over, remembered,
     # hypothetical, elsewhere, false alarm): same words, other meaning
     for cat, phrases in zh_phr.items():
@@ -826,13 +829,23 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 t = rng.choice(S.ZH_NEG_FRAME).replace("{B}", body)
                 if rng.random() < 0.2:
                     t = _strip_punct(t)
-                add(t, "zh", False, src="negframe")
+                add(t, "zh", False, src="negframe", grp=phrase)
     for cat, phrases in en_phr.items():
         for urg, phrase in phrases:
             for _ in range(2):
                 body, _loc = en_body(phrase, rng.random() < 0.6)
                 body = body[0].lower() + body[1:]
-                add(rng.choice(S.EN_NEG_FRAME).replace("{B}", body.rstrip(".!")), "en", False, src="negframe")
+                add(rng.choice(S.EN_NEG_FRAME).replace("{B}", body.rstrip(".!")), "en", False, src="negframe",
+                    grp=phrase)
+    # community notices (announcements of planned works, drills, cuts)
+    for _ in range(160):
+        t = (rng.choice(S.NOTICE_ZH_HEAD) + rng.choice(S.NOTICE_ZH_WHEN)
+             + zh_location2(rng)[0] + rng.choice(S.NOTICE_ZH_WHAT) + " " + rng.choice(S.NOTICE_ZH_ASK))
+        add(t, "zh", False, src="notice", grp="notice-zh-" + str(rng.randint(0, 9)))
+    for _ in range(30):
+        t = rng.choice(S.NOTICE_EN).replace("{W}", rng.choice(["tomorrow 9-12", "on Saturday", "tonight 10pm-6am"]))
+        t = t.replace("{P}", en_location(rng)[0])
+        add(t, "en", False, src="notice", grp="notice-en-" + str(rng.randint(0, 4)))
     # hand-written lines, each also once without punctuation
     for line in S.HAND:
         cat, urg, loc, text = line.split("|", 3)
@@ -841,7 +854,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         for t in (text, _strip_punct(text) if lang == "zh" else text.lower()):
             add(t, lang, rep, cat if rep else None, urg if rep else None,
                 None if loc == "-" else (loc if loc in t else None) if lang == "zh" else
-                (None if loc == "-" else (loc if loc in t else loc.lower())), "hand")
+                (None if loc == "-" else (loc if loc in t else loc.lower())), "hand", grp=text)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

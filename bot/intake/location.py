@@ -29,7 +29,10 @@ _NUM = "0-9一二三四五六七八九十两"
 # characters that never belong to a place name (particles, pronouns, verbs of
 # motion that glue a place into a sentence)
 _STOP = set("在到的了是说那这个从往去把被与跟就都也又还我你他她它们啊吧呢吗么给让对向离过呀哦哈嘛啦"
-            "您咱谁啥要有没不很太好真刚才已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道")
+            "您咱谁啥要有没不很太好真刚才已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道住")
+# stop characters that also begin place names (亮马桥路, 太平街, 向阳路): kept when they open
+# the message or follow a separator, where they cannot be a verb glued onto the name
+_NAME_OPENERS = set("亮太好正向和知")
 # words that, at the start of a candidate name, are chat rather than place
 _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大家", "注意", "紧急", "求助", "快来",
                "今天", "昨天", "刚才", "刚刚", "现在", "晚上", "早上", "中午", "下午", "半夜",
@@ -79,7 +82,7 @@ _GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立�
                   "哪个", "一条", "两条", "好几", "几"}
 # sub-parts that extend a place to the right
 _SUB = re.compile(
-    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])|[a-z]座|"
+    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])|[a-z]座|"
     r"(?:东南|东北|西南|西北|[东南西北正后侧大小])门(?:口|外)?|大门口|门口|门外|门前|出入口|"
     r"地库(?:入口|出口)?|地下车库(?:入口|出口)?|地下停车场|停车场(?:入口|出口)?|楼下|"
     r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
@@ -107,6 +110,8 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     while i > lo and end - i < 10:
         ch = n[i - 1]
         if ch in _STOP or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
+            if ch in _NAME_OPENERS and (i - 1 == 0 or not ("\u4e00" <= n[i - 2] <= "\u9fff")) and i - 1 >= lo:
+                i -= 1
             break
         if ch in "和" and i - 1 == lo and lo > 0:
             break
@@ -211,8 +216,15 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
                 bad = _BAD_NEXT.get(m2.group(0)) or _BAD_NEXT.get(m2.group(0)[-1])
                 if not (bad and m2.end() < len(n) and n[m2.end()] in bad):
                     e = m2.end()
+        if e < len(n) and n[e] == "口" and n[e - 1] in "路街":
+            e += 1  # 东三环路口: the junction, whole
+        if _HOME.search(n, max(0, s - 4), s):
+            continue  # the rider's home (我住… / 我家在…), not the incident's place
         out.append((s, e, named))
     return out
+
+
+_HOME = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)(?:在)?\s*$")
 
 
 # ---------------------------------------------------------------- English ----
@@ -238,7 +250,7 @@ _RIGHT_LM = re.compile(
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
     r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit [a-z0-9]+|entrance|"
-    r"gate|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
+    r"gate(?: [0-9]{1,2}\b)?|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
 _EN_OF = re.compile(rf" of (?:the )?({_PROPER})")
 _EN_JOIN = re.compile(rf"^ ?(?:and|&|/|x) ?({_PROPER})")

@@ -17,7 +17,7 @@ URGENT_ZH = re.compile(
     r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|"
     r"车祸|撞翻|撞倒|被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
     r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|塌了|塌陷|倒下来|横在路中间|"
-    r"打120|叫120|打了120|拨120|120|打119|119|报警|救命|"
+    r"打120|叫120|打了120|拨120|叫救护车|打119|报警|"
     r"走丢|走散|找不到(妈妈|爸爸|家长|家人)|小孩.{0,6}(丢|哭)|"
     r"围着.{0,6}打|打骑手|动刀|"
     r"卷到车底|卷进去|差点被(卷|撞|刮)")
@@ -36,6 +36,20 @@ CALM_ZH = re.compile(r"不算(太|特别)?急|不(是很|太)?急|不着急|暂�
 CALM_EN = re.compile(r"not urgent|no rush|no hurry|whenever|not an emergency|not dangerous")
 # hypothetical danger words used only as a warning ("万一着火") don't count on their own
 _HYPOTHETICAL = re.compile(r"(万一|如果|要是|怕|以防|防止|小心)(.{0,4})(着火|起火|火灾)")
+
+
+# the event is not happening now: hypothetical, a false alarm, a notice, already over.
+# A life-safety word in such a message does not make it a report.
+NOT_NOW_ZH = re.compile(r"假如|假设|万一|如果|要是(?!再)|虚惊|误报|误会|搞错了|看错了|弄错了|是假的|没事了|"
+                        r"【?通知】|温馨提示|演练|已经(灭|修好|处理|解决|恢复|清|好)|早就?(修好|好了|解决)|"
+                        r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家")
+NOT_NOW_EN = re.compile(r"\b(if|ever|hypothetical(ly)?|in case|false alarm|turned out|was just|"
+                        r"fixed|sorted|last year|on the news|another city|notice:|drill)\b")
+
+
+def not_now(n: str) -> bool:
+    """Cues that the danger mentioned is not a present one (see NOT_NOW_*)."""
+    return bool(NOT_NOW_ZH.search(n) or NOT_NOW_EN.search(n))
 
 
 def urgent_cue(n: str) -> bool:
