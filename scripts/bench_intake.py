@@ -69,6 +69,7 @@ def cross_validate(k: int, use_semantic: bool) -> dict:
         from bot.intake import semantic as S
         E = S.embed_many([r["text"] for r in rows])
     all_rows, all_preds, routed, total = [], [], 0, 0
+    vague_asked = vague_n = 0
     for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(rows, groups=groups)):
         train_rows = [rows[i] for i in tr]
         lex = M.train_lexical(train_rows)
@@ -80,14 +81,19 @@ def cross_validate(k: int, use_semantic: bool) -> dict:
             lookup = {rows[i]["text"][:2000]: E[i] for i in te}
             emb = lookup.__getitem__
         casc = Cascade(lex, sem, embed=emb)
-        test_rows = [rows[i] for i in te]
+        test_rows = [rows[i] for i in te if rows[i].get("is_report") is not None]
+        vague_rows = [rows[i] for i in te if rows[i].get("is_report") is None]
         all_rows += test_rows
         all_preds += [classify_with(casc, r["text"]) for r in test_rows]
+        vague_asked += sum(1 for r in vague_rows if classify_with(casc, r["text"]).confidence < ASK_THRESHOLD)
+        vague_n += len(vague_rows)
         routed += casc.routed
         total += casc.total
         print(f"  cv fold {fold + 1}/{k} done", file=sys.stderr)
     out = score(all_rows, all_preds, ASK_THRESHOLD)
     out["semantic_share"] = routed / total if total else 0.0
+    out["vague_asked"] = vague_asked / vague_n if vague_n else 0.0
+    out["vague_n"] = vague_n
     return out
 
 
@@ -162,6 +168,8 @@ def main() -> int:
                      ("ask_rate", "asked share"), ("semantic_share", "to semantic")]:
         c = f"{cv[k]:8.3f}" if cv else ""
         print(f"{label:14s}{dev[k]:8.3f}{c}")
+    if cv:
+        print(f"vague lines (corpus, ambiguous by label): asked {cv['vague_asked']:.3f} of {cv['vague_n']}")
     print(f"is_report dev: tp {dev['tp']} fp {dev['fp']} fn {dev['fn']}"
           + (f"   cv ({cv['n']} lines): tp {cv['tp']} fp {cv['fp']} fn {cv['fn']}" if cv else ""))
     print("per-category F1 (dev / cv):")

@@ -602,3 +602,30 @@ NOTICE_EN = ["Notice: water supply off {W} for maintenance, please store water",
              "Reminder: fire drill at {P} {W}, please cooperate",
              "Planned power cut {W} around {P}, plan your deliveries",
              "Notice from the property office: road works at {P} {W}, one lane closed"]
+
+# Vague hints of a problem with nothing to act on yet. Labelled ambiguous
+# (is_report null): the report heads learn half yes, half no, so such lines
+# land in the band where the bot asks "是，上报 / 不是" instead of guessing.
+VAGUE_ZH = """
+那边好像有点问题 不知道要不要说
+{L}那块感觉不太对劲
+这个是不是该反映一下 我也说不清
+刚才路过{L}看到点情况 算了
+有个事不知道算不算 要不要报
+{L}那儿怪怪的 你们有空去看看
+感觉{L}有点危险 说不上来哪里
+不知道是不是我想多了 {L}那边
+{L}那个东西是不是有问题啊
+那个地方一直那样 有人管吗
+哎 又是那里 每次都这样
+{L}那边有情况 等下说
+我也不确定 好像{L}出了点事
+有没有人去过{L} 那边现在啥情况
+""".strip().splitlines()
+VAGUE_EN = """
+something seems off near {L}, not sure
+is this worth reporting? that thing again
+saw something weird at {L}, maybe nothing
+not sure if it's a problem but {L} looks strange
+anyone been to {L} lately? something going on there
+""".strip().splitlines()

@@ -846,6 +846,16 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         t = rng.choice(S.NOTICE_EN).replace("{W}", rng.choice(["tomorrow 9-12", "on Saturday", "tonight 10pm-6am"]))
         t = t.replace("{P}", en_location(rng)[0])
         add(t, "en", False, src="notice", grp="notice-en-" + str(rng.randint(0, 4)))
+    # vague hints: ambiguous on purpose (see intake_seeds.VAGUE_ZH)
+    for v in S.VAGUE_ZH:
+        for _ in range(4):
+            t = v.replace("{L}", zh_location2(rng)[1]) if "{L}" in v else v
+            t = rng.choice(["", "", "兄弟们 ", "哎 "]) + t + rng.choice(["", "", "？", "…", " 🤔"])
+            add(t, "zh", None, src="vague", grp=v)
+    for v in S.VAGUE_EN:
+        for _ in range(3):
+            t = v.replace("{L}", en_location(rng)[0]) if "{L}" in v else v
+            add(t, "en", None, src="vague", grp=v)
     # hand-written lines, each also once without punctuation
     for line in S.HAND:
         cat, urg, loc, text = line.split("|", 3)
@@ -894,7 +904,7 @@ def main() -> int:
     with out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    n_rep = sum(r["is_report"] for r in rows)
+    n_rep = sum(bool(r["is_report"]) for r in rows)
     print(f"wrote {len(rows)} lines ({n_rep} reports, {len(rows) - n_rep} negatives) to {out}")
     return 0
 

@@ -186,9 +186,30 @@ def dedupe(rows: list[dict]) -> list[dict]:
     return list(by_text.values())
 
 
-def _fit_lr(X, y, C: float):
+def _fit_lr(X, y, C: float, sample_weight=None):
     from sklearn.linear_model import LogisticRegression
-    return LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(X, y)
+    return LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(X, y, sample_weight=sample_weight)
+
+
+def report_targets(rows: list[dict]) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Row index, target and weight for the is_report heads.
+
+    Lines labelled ambiguous (is_report null: a vague hint with nothing to act
+    on) count once as yes and once as no at half weight, so the heads learn to
+    be unsure of them and the bot asks instead of guessing."""
+    idx: list[int] = []
+    y: list[int] = []
+    w: list[float] = []
+    for i, r in enumerate(rows):
+        if r.get("is_report") is None:
+            idx += [i, i]
+            y += [1, 0]
+            w += [0.5, 0.5]
+        else:
+            idx.append(i)
+            y.append(1 if r["is_report"] else 0)
+            w.append(1.0)
+    return idx, np.array(y), np.array(w)
 
 
 def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
@@ -213,8 +234,8 @@ def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
     X = X_all[:, keep]
     col = {f: i for i, f in enumerate(vocab)}
 
-    y_rep = np.array([1 if r["is_report"] else 0 for r in rows])
-    rep = _fit_lr(X, y_rep, C=1.0)
+    ridx, y_rep, w_rep = report_targets(rows)
+    rep = _fit_lr(X[ridx], y_rep, C=1.0, sample_weight=w_rep)
     rep_idx = [i for i, r in enumerate(rows) if r["is_report"] and r.get("category") in CATEGORIES]
     cat = _fit_lr(X[rep_idx], [rows[i]["category"] for i in rep_idx], C=2.0)
     urg_idx = [i for i in rep_idx if rows[i].get("urgency") in URGENCIES]

@@ -131,8 +131,9 @@ def fit_heads(E: np.ndarray, rows: list[dict], fingerprint: str = "") -> Semanti
     from sklearn.linear_model import LogisticRegression
 
     from . import CATEGORIES, URGENCIES
-    y = np.array([1 if r["is_report"] else 0 for r in rows])
-    rep = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced").fit(E, y)
+    from .model import report_targets
+    ridx, y, w = report_targets(rows)
+    rep = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced").fit(E[ridx], y, sample_weight=w)
     idx = [i for i, r in enumerate(rows) if r["is_report"] and r.get("category") in CATEGORIES]
     cat = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced").fit(
         E[idx], [rows[i]["category"] for i in idx])
