@@ -621,6 +621,21 @@ VAGUE_ZH = """
 {L}那边有情况 等下说
 我也不确定 好像{L}出了点事
 有没有人去过{L} 那边现在啥情况
+{L}那边是不是出啥事了 好多人围着
+好像哪里不太对 说不好
+那个问题还在吗 谁知道
+{L}那个事有人管了没
+我看{L}那边挺乱的 不知道咋回事
+这种情况要不要说一声
+{L}那边有点吓人 但也没啥
+你们觉得{L}那块算不算隐患
+那儿有个东西歪着 也不知道要不要紧
+反正{L}那边每次过都心里没底
+那边好像有点状况 我没细看
+是不是该找人看看{L}
+说不上来 就是觉得{L}不太安全
+有个地方我觉得有点问题 回头再说
+感觉要出事 但又说不清是啥
 """.strip().splitlines()
 VAGUE_EN = """
 something seems off near {L}, not sure
@@ -628,4 +643,8 @@ is this worth reporting? that thing again
 saw something weird at {L}, maybe nothing
 not sure if it's a problem but {L} looks strange
 anyone been to {L} lately? something going on there
+kinda feels unsafe around {L}, idk
+should someone check {L}? not sure
+there's something going on at {L}, dunno what
+hmm that spot near {L} again
 """.strip().splitlines()

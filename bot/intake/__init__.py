@@ -17,6 +17,7 @@ Codes follow the labelling contract in shared/intake/taxonomy.md.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import threading
@@ -53,6 +54,11 @@ log = logging.getLogger(__name__)
 LEXICAL_SURE_LOW = 0.08    # p(report) below: chit-chat
 LEXICAL_SURE_HIGH = 0.92   # p(report) above and a clear category: a report
 CATEGORY_SURE = 0.85
+# Temperature on the final is_report logit. Decisions are unchanged (p >= 0.5); it only
+# sets how often the bot asks "是，上报 / 不是" (confidence < ASK_THRESHOLD). Chosen on
+# out-of-fold predictions of the corpus (grouped 5-fold): T = 1.5 asks about ~7 % of
+# labelled lines, catches ~2/3 of the wrong calls and ~40 % of the vague lines.
+CALIBRATION_T = 1.5
 SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabilities (grouped CV on the corpus)
 
 _MODEL = None
@@ -129,6 +135,8 @@ def classify_with(m: Cascade, text: str, lang: str | None = None) -> Intake:
         w = SEMANTIC_WEIGHT
         p = float((1 - w) * p + w * m.semantic.p_report(e))
         pc = (1 - w) * pc + w * m.semantic.p_category(e)
+    if 0.0 < p < 1.0:
+        p = 1.0 / (1.0 + math.exp(-math.log(p / (1.0 - p)) / CALIBRATION_T))
     if p < 0.75 and _rules.urgent_cue(n) and not _rules.not_now(n) \
             and "kw:past" not in feats and "kw:neg" not in feats:
         p = 0.75  # a present life-safety cue is always worth a report

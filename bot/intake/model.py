@@ -188,15 +188,22 @@ def dedupe(rows: list[dict]) -> list[dict]:
 
 def _fit_lr(X, y, C: float, sample_weight=None):
     from sklearn.linear_model import LogisticRegression
-    return LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(X, y, sample_weight=sample_weight)
+    cw = None if sample_weight is not None else "balanced"
+    return LogisticRegression(C=C, max_iter=2000, class_weight=cw).fit(X, y, sample_weight=sample_weight)
 
 
 def report_targets(rows: list[dict]) -> tuple[list[int], np.ndarray, np.ndarray]:
-    """Row index, target and weight for the is_report heads.
+    """Row index, target and sample weight for the is_report heads (fit without class_weight).
 
-    Lines labelled ambiguous (is_report null: a vague hint with nothing to act
-    on) count once as yes and once as no at half weight, so the heads learn to
+    Labelled lines are weighted to balance yes and no. Lines labelled ambiguous
+    (is_report null: a vague hint with nothing to act on) count once as yes and
+    once as no, each at half of an average line's weight, so the heads learn to
     be unsure of them and the bot asks instead of guessing."""
+    n_yes = sum(1 for r in rows if r.get("is_report") is True)
+    n_no = sum(1 for r in rows if r.get("is_report") is False)
+    n = n_yes + n_no
+    w_yes = n / (2 * n_yes) if n_yes else 1.0
+    w_no = n / (2 * n_no) if n_no else 1.0
     idx: list[int] = []
     y: list[int] = []
     w: list[float] = []
@@ -208,7 +215,7 @@ def report_targets(rows: list[dict]) -> tuple[list[int], np.ndarray, np.ndarray]
         else:
             idx.append(i)
             y.append(1 if r["is_report"] else 0)
-            w.append(1.0)
+            w.append(w_yes if r["is_report"] else w_no)
     return idx, np.array(y), np.array(w)
 
 

@@ -133,7 +133,7 @@ def fit_heads(E: np.ndarray, rows: list[dict], fingerprint: str = "") -> Semanti
     from . import CATEGORIES, URGENCIES
     from .model import report_targets
     ridx, y, w = report_targets(rows)
-    rep = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced").fit(E[ridx], y, sample_weight=w)
+    rep = LogisticRegression(C=4.0, max_iter=3000).fit(E[ridx], y, sample_weight=w)
     idx = [i for i, r in enumerate(rows) if r["is_report"] and r.get("category") in CATEGORIES]
     cat = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced").fit(
         E[idx], [rows[i]["category"] for i in idx])
