@@ -151,7 +151,42 @@ def classify_with(m: Cascade, text: str, lang: str | None = None) -> Intake:
     urgency = lex.labels["urgency"][int(pu.argmax())]
     urgency = _rules.adjust_urgency(n, category, urgency)
     location = extract_location(text, lang, n)
+    if urgency == "urgent":
+        category, location = _urgent_topic(lex, text, n, lang, category, location)
     return Intake(True, category, urgency, location, round(float(p), 4))
+
+
+def _urgent_topic(lex, text: str, n: str, lang: str | None, category: str,
+                  location: str | None) -> tuple[str, str | None]:
+    """Two topics, one life-threatening: the urgent one gives category and place.
+
+    The category only switches when the topic that gave the whole message its
+    category is itself not urgent, so one incident told in two sentences keeps
+    its category; the place is the urgent topic's when it names one."""
+    spans = _rules.topics(n)
+    if len(spans) < 2:
+        return category, location
+    from .model import features
+    from . import URGENCIES
+    u = URGENCIES.index("urgent")
+    best = None
+    same_cat_urgent = False
+    for a, b in spans:
+        seg = n[a:b]
+        s = lex.scores(features(seg))
+        cat = lex.labels["category"][int(lex.p_category(s).argmax())]
+        cue = _rules.urgent_cue(seg) and not _rules.calm_cue(seg)
+        pu = float(lex.p_urgency(s, cat)[u])
+        key = (cue, pu)
+        if cat == category and (cue or pu > 0.5):
+            same_cat_urgent = True
+        if best is None or key > best[0]:
+            best = (key, cat, a, b)
+    if best is None or not (best[0][0] or best[0][1] > 0.5):
+        return category, location
+    _, cat, a, b = best
+    seg_loc = extract_location(text[a:b], lang, n[a:b])
+    return (category if same_cat_urgent else cat), seg_loc or location
 
 
 __all__ = ["CATEGORIES", "URGENCIES", "ASK_THRESHOLD", "Intake", "classify", "detect_language",

@@ -77,14 +77,21 @@ def test_lifted_drain_cover_on_a_busy_road_is_urgent():
     assert r.is_report and r.category == "road" and r.urgency == "urgent", r
 
 
-@pytest.mark.parametrize("text,category", [
-    ("服了 松柏路今天单子少 对了青松小区门口有个老太太倒地上起不来了 快来人", "person_in_need"),
+@pytest.mark.parametrize("text,category,place", [
+    ("服了 松柏路今天单子少 对了青松小区门口有个老太太倒地上起不来了 快来人", "person_in_need", "青松小区门口"),
     ("The bins on Lotus St are overflowing again. Also the stairwell at Pine Garden is full of smoke, call 119",
-     "fire_safety"),
+     "fire_safety", "Pine Garden"),
+    ("梧桐街的路灯坏了好几天了 另外青松路口刚刚有人被车撞了 腿在流血", "traffic", "青松路口"),
 ])
-def test_two_topics_the_urgent_one_wins(text, category):
+def test_two_topics_the_urgent_one_wins(text, category, place):
     r = classify(text)
     assert r.is_report and r.category == category and r.urgency == "urgent", (text, r)
+    assert r.location == place, (text, r)
+
+
+def test_one_incident_in_two_sentences_keeps_its_category():
+    r = classify("团结路口出车祸了。有人受伤了 躺在地上")
+    assert r.is_report and r.category == "traffic" and r.urgency == "urgent" and r.location == "团结路口", r
 
 
 @pytest.mark.parametrize("text", [
