@@ -111,7 +111,7 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
                                case=format_case_no(int(case_id))), alert=True)
         return
     try:
-        case = await cases.find(uow, case_id)
+        case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
         await answer(query, error_text(lang, e.key, e.params), alert=True)

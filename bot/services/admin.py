@@ -80,7 +80,7 @@ class AdminService:
             branch_id = branch.id
         who = user.first_name or str(user.id)
         where = await self._branch_code(uow, branch_id) if branch_id is not None else "*"
-        before = await self._dept_state(uow, user.id, dept)
+        before = await self._dept_state(uow, user, dept)
         if revoke:
             every = secretary_branch is None and not branch_code
             if not await uow.users.revoke_department(user.id, dept, branch_id, every=every):
@@ -90,7 +90,7 @@ class AdminService:
             return "admin-granted", {"who": who, "role": "dept", "arg": f"{dept} @{where}"}
         await uow.session.flush()
         uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}", branch_id=branch_id,
-                         before=before, after=await self._dept_state(uow, user.id, dept))
+                         before=before, after=await self._dept_state(uow, user, dept))
         return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": "dept",
                                                                   "arg": f"{dept} @{where}"}
 
@@ -99,10 +99,10 @@ class AdminService:
         return {"user": user.id, "name": user.first_name, "role": user.role, "branch": code,
                 "branch_id": user.branch_id}
 
-    async def _dept_state(self, uow: UnitOfWork, user_id: int, dept: str) -> dict[str, Any]:
-        branches = sorted([await self._branch_code(uow, b) if b is not None else "*"
-                           for d, b in await uow.users.department_grants(user_id) if d == dept])
-        return {"user": user_id, "department": dept, "branches": branches}
+    async def _dept_state(self, uow: UnitOfWork, user: User, dept: str) -> dict[str, Any]:
+        branches = sorted([await self._branch_code(uow, b) or "?" if b is not None else "*"
+                           for d, b in await uow.users.department_grants(user.id) if d == dept])
+        return {"user": user.id, "name": user.first_name, "department": dept, "branches": branches}
 
     async def _branch_code(self, uow: UnitOfWork, branch_id: int | None) -> str | None:
         branch = await uow.branches.get(branch_id) if branch_id is not None else None
