@@ -43,9 +43,12 @@ class AdminService:
             return "admin-user-unknown", {"who": target[:64]}
         if user.id == actor.id and not is_super:
             return "admin-not-self", {}
-        who = user.first_name or str(user.id)
+        # a superadmin sees the name; a secretary what they typed (users of other branches stay unnamed)
+        who = (user.first_name or str(user.id)) if is_super else target[:64]
         if role == "dept":
-            return await self._department(uow, actor, user, arg, revoke, branch_code if is_super else None,
+            if not is_super and branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
+                return "admin-not-permitted", {}  # a secretary names no branch but their own
+            return await self._department(uow, actor, user, who, arg, revoke, branch_code if is_super else None,
                                           None if is_super else secretary_branch)
         before = await self._role_state(uow, user)
         if role == "secretary":
@@ -66,7 +69,7 @@ class AdminService:
                              before=before, after=after)
         return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "arg": arg or ""}
 
-    async def _department(self, uow: UnitOfWork, actor: User, user: User, dept: str | None, revoke: bool,
+    async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
         """A department membership: a secretary's in their own branch; a superadmin's in the
         branch named, or in every branch."""
@@ -78,7 +81,6 @@ class AdminService:
             if branch is None:
                 return "admin-branch-unknown", {"branch": branch_code[:64]}
             branch_id = branch.id
-        who = user.first_name or str(user.id)
         where = await self._branch_code(uow, branch_id) if branch_id is not None else "*"
         before = await self._dept_state(uow, user, dept)
         if revoke:
