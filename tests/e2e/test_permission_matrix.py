@@ -199,6 +199,7 @@ class World:
     hd: int
     people: tuple[int, ...]
     press_on: dict[int, int] = field(default_factory=dict)  # attacker -> a bot message in their chat
+    counts: dict[int, int] = field(default_factory=dict)  # chat -> the bot's messages there already read
 
 
 async def _one(db, stmt) -> Any:
@@ -312,7 +313,9 @@ async def attempt(tg, db, w: World, who: dict[str, Any], kind: str, where: str, 
     """One try; `before` is hd's snapshot before it, the snapshot after it is returned too.
     Without `check_state` no snapshot is taken: a change is then caught by the next one."""
     chats = (who["id"], GROUP["id"])
-    before_msgs = {c: len(await tg.messages(c)) for c in chats}
+    for c in chats:
+        if c not in w.counts:
+            w.counts[c] = len(await tg.messages(c))
     answer = ""
     if kind == "press":
         answer = await _answer(tg, await tg.press(who["id"], w.press_on[who["id"]], who, text))
@@ -320,7 +323,11 @@ async def attempt(tg, db, w: World, who: dict[str, Any], kind: str, where: str, 
         await tg.send(private(who) if where == P else GROUP_B, who, text)
     await settled(tg, db)
     after = await snapshot(db, w) if check_state else before
-    seen = [answer] + [m.get("text") or "" for c in chats for m in (await tg.messages(c))[before_msgs[c]:]]
+    seen = [answer]
+    for c in chats:
+        new = (await tg.messages(c))[w.counts[c]:]
+        w.counts[c] += len(new)
+        seen += [m.get("text") or "" for m in new]
     return Outcome([k for k in before if before[k] != after[k]], "\n".join(seen)), after
 
 
