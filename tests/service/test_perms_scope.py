@@ -97,3 +97,26 @@ async def test_memberships_granted_before_the_migration_are_kept_as_every_branch
         rows = (await conn.execute(text("SELECT department, user_id, branch_id FROM department_member"))).all()
     await engine.dispose()
     assert [tuple(r) for r in rows] == [("urban_lighting", 7, None)]
+
+
+async def test_sentinel_export_audit_command(uows, database_url: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    async with uows() as uow:
+        uow.audit.record(900, "grant", "user:801", branch_id=None, before={"role": "rider"},
+                         after={"role": "secretary", "branch": "cy"})
+        await uow.commit()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SENTINEL_")}
+    env.update(SENTINEL_DATABASE_URL=database_url, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot.cli", "export", "audit", *args], env=env, cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120, check=False)
+    ok = await asyncio.to_thread(run, "--format", "csv", "--out", str(tmp_path / "a.csv"))
+    assert ok.returncode == 0 and "1 rows written" in ok.stdout, ok.stderr
+    import csv
+    rows = list(csv.reader((tmp_path / "a.csv").open(encoding="utf-8-sig")))
+    assert rows[1][2:6] == ["900", "", "grant", "user:801"] and '"role": "secretary"' in rows[1][8]
+    bad = await asyncio.to_thread(run, "--branch", "nope")
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "nope" in bad.stderr
