@@ -61,12 +61,7 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
         reports.reply(uow, incoming, "case-usage", lang, command="case")
         return
     try:
-        case = await cases.find(uow, command.args.split()[0])
-        scope = await cases.scope(uow, user)
-        if not cases.can_view(scope, case):
-            reports.reply(uow, incoming, "case-error", lang, key="case-err-not-permitted",
-                          params={"action": "view"})
-            return
+        case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
         actor = await cases.actor(uow, user, case)
         await cases.card(uow, case, incoming.chat_id, lang, actor,
                          reply_to=None if incoming.is_private else incoming.message_id)
@@ -121,7 +116,7 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
                                case=format_case_no(int(case_id))), alert=True)
         return
     try:
-        case = await cases.find(uow, case_id)
+        case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
         await answer(query, error_text(lang, e.key, e.params), alert=True)

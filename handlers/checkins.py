@@ -172,7 +172,7 @@ async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinS
     user, lang = await presser(uow, query, settings.default_lang)
     _, row_id, branch_id = (query.data or "::").split(":", 2)
     key = await checkins.choose_branch(uow, user, lang, int(row_id), int(branch_id))
-    await answer(query, t(lang, key), alert=key != "reportin-chosen")
+    await answer(query, t(lang, key, id=row_id), alert=key != "reportin-chosen")
 
 
 async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,

@@ -24,7 +24,7 @@ async def help_(message: Message, uow: UnitOfWork, incoming: IncomingMessage, us
     reports.reply(uow, incoming, "help", lang)
     if incoming.is_private:
         scope = await cases.scope(uow, user)
-        if scope.superadmin or scope.branch_id is not None or scope.departments:
+        if scope.staff:
             reports.reply(uow, incoming, "help-staff", lang)
 
 

@@ -9,7 +9,7 @@ from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, Tele
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
 from bot.outbox import Outgoing, PermanentError, RetryLater, TransientError, Unreachable
-from handlers import render_broadcasts, render_checkins, render_lessons, render_points  # noqa: F401  (their kinds)
+from handlers import render_admin, render_broadcasts, render_checkins, render_lessons, render_points  # noqa: F401  (their kinds)
 from handlers.render import TAGS, Rendered, render
 
 

@@ -15,6 +15,7 @@ from storage.deferred import DeferredInserts
 from storage.models import OutboxMessage
 from storage.repositories import (BranchRepository, CaseRepository, ChatRepository, OutboxRepository,
                                   UpdateRepository, UserRepository)
+from storage.repositories.audit import AuditRepository
 from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository, SurveyRepository
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.deadletters import DeadLetterRepository
@@ -83,6 +84,7 @@ class UnitOfWork:
         self.needs = NeedsRepository(*repo_args)
         self.lessons = LessonRepository(*repo_args)
         self.deadletters = DeadLetterRepository(*repo_args)
+        self.audit = AuditRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

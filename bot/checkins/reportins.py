@@ -58,8 +58,8 @@ class ReportIns:
             return "reportin-err-not-yours"
         if row.branch_id is not None or row.status != "pending":
             return "reportin-err-chosen"
-        if await uow.checkins.branch(branch_id) is None:
-            return "reportin-err-not-found"
+        if branch_id not in {b.id for b in await uow.checkins.branches_seen(user.id)}:
+            return "reportin-err-not-found"  # only a branch the card offered (a forged one reads as none)
         await self._submit(uow, user, row.lang, row.home_org, branch_id, row.chat_id, row.message_id, row)
         return "reportin-chosen"
 
@@ -112,11 +112,10 @@ class ReportIns:
     async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,
                                reason: str | None = None) -> tuple[str, dict[str, Any]]:
         """Approve or reject; returns (key, args) for the secretary. Raises CheckinError if refused."""
+        self.ctx.require_staff(actor)
         row = await uow.checkins.report_in(row_id)
-        if row is None or row.branch_id is None:
-            raise CheckinError("reportin-err-not-found", id=row_id)
-        if not self.ctx.may_manage(actor, row.branch_id):
-            raise CheckinError("checkin-err-not-permitted")
+        if row is None or row.branch_id is None or not self.ctx.may_manage(actor, row.branch_id):
+            raise CheckinError("reportin-err-not-found", id=row_id)  # another branch's reads as none
         if row.status != "pending":
             raise CheckinError("reportin-err-decided", id=row_id, status=row.status)
         now = self.ctx.clock()

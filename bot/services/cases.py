@@ -32,12 +32,28 @@ class CaseNotFound(CaseError):
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """What a user may see: everything, one branch, some departments, or their own reports."""
+    """What a user may see: everything, one branch, some departments, or their own reports.
+
+    A department membership holds in every branch (`departments`: the routing config's members,
+    or a superadmin's grant) or in one (`branch_departments`: (department, branch) pairs, a
+    secretary's grant). Ask `departments_in(case.branch_id)` which apply to a case."""
 
     user_id: int
     superadmin: bool
     branch_id: int | None
     departments: frozenset[str]
+    branch_departments: frozenset[tuple[str, int]] = frozenset()
+
+    def departments_in(self, branch_id: int | None) -> frozenset[str]:
+        """The departments this user acts for on a case of `branch_id`."""
+        if branch_id is None or not self.branch_departments:
+            return self.departments
+        return self.departments | {d for d, b in self.branch_departments if b == branch_id}
+
+    @property
+    def staff(self) -> bool:
+        """A superadmin, a secretary or a department member (of any scope)."""
+        return self.superadmin or self.branch_id is not None or bool(self.departments or self.branch_departments)
 
 
 class CaseService:
@@ -57,20 +73,34 @@ class CaseService:
         return user.id in self.superadmins or user.role == SUPERADMIN
 
     async def scope(self, uow: UnitOfWork, user: User) -> Scope:
-        deps = set(self.routing.departments_of(user.id)) | set(await uow.cases.departments_of(user.id))
+        everywhere = set(self.routing.departments_of(user.id))
+        per_branch: set[tuple[str, int]] = set()
+        for dept, branch_id in await uow.users.department_grants(user.id):
+            if branch_id is None:
+                everywhere.add(dept)
+            else:
+                per_branch.add((dept, branch_id))
         branch = user.branch_id if user.role == SECRETARY else None
-        return Scope(user.id, self.is_superadmin(user), branch, frozenset(deps))
+        return Scope(user.id, self.is_superadmin(user), branch, frozenset(everywhere), frozenset(per_branch))
 
     async def actor(self, uow: UnitOfWork, user: User, case: Case) -> Actor:
         scope = await self.scope(uow, user)
-        return actor_for(snapshot(case), user.id, departments=scope.departments, is_rider=True,
+        return actor_for(snapshot(case), user.id, departments=scope.departments_in(case.branch_id), is_rider=True,
                          is_secretary=scope.branch_id is not None and scope.branch_id == case.branch_id,
                          is_superadmin=scope.superadmin)
 
     def can_view(self, scope: Scope, case: Case) -> bool:
         return (scope.superadmin or case.reporter_id == scope.user_id
                 or (scope.branch_id is not None and scope.branch_id == case.branch_id)
-                or bool({case.department, case.pending_department} & scope.departments))
+                or bool({case.department, case.pending_department} & scope.departments_in(case.branch_id)))
+
+    async def find_in_scope(self, uow: UnitOfWork, user: User, number: str | None) -> Case:
+        """The case numbered `number` if `user` may see it. A case out of their scope raises the
+        very same CaseNotFound as a number nobody reported: a refusal reveals nothing of it."""
+        case = await self.find(uow, number)
+        if not self.can_view(await self.scope(uow, user), case):
+            raise CaseNotFound(number=(number or "")[:32])
+        return case
 
     # --- what -----------------------------------------------------------------------
     async def find(self, uow: UnitOfWork, number: str | None) -> Case:
@@ -84,12 +114,15 @@ class CaseService:
                   note: str | None = None, department: str | None = None, master: str | None = None,
                   photo: str | None = None) -> Transition:
         """Apply `action` (raises CaseError with a message key when refused) and announce it."""
+        if user is not None and not self.can_view(await self.scope(uow, user), case):
+            raise CaseNotFound(number=number(case))  # scope before state: nothing of it is told
         actor = Actor.system() if user is None else await self.actor(uow, user, case)
         if department is not None and department not in self.routing.departments:
             raise InvalidInput("case-err-unknown-department", action=action, department=department)
         master_case = None
         if action == "mark_duplicate":
-            master_case = await self.find(uow, master)
+            master_case = await self.find(uow, master) if user is None else \
+                await self.find_in_scope(uow, user, master)
             if master_case.id == case.id:
                 raise InvalidInput("case-err-master-invalid", action=action, master=master)
         t = decide(snapshot(case), action, actor, note=note, department=department,
@@ -131,11 +164,12 @@ class CaseService:
         """/cases open|overdue|mine within the user's scope (a rider sees their own)."""
         scope = await self.scope(uow, user)
         open_ = ("new", "accepted", "in_progress", "transferred", "resolved")
-        if which == "mine" or not (scope.superadmin or scope.branch_id or scope.departments):
+        if which == "mine" or not scope.staff:
             found = await uow.cases.listing(reporter_id=user.id, statuses=open_ if which != "mine" else ())
         else:
             found = await uow.cases.listing(
                 branch_id=scope.branch_id, departments=scope.departments or None,
+                branch_departments=scope.branch_departments or None,
                 statuses=open_[:-1] if which == "overdue" else open_,
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
@@ -148,6 +182,8 @@ class CaseService:
                            urgency: str | None) -> None:
         """A secretary fixes the classifier's labels; the fix becomes a training example."""
         scope = await self.scope(uow, user)
+        if not self.can_view(scope, case):
+            raise CaseNotFound(number=number(case))
         if not (scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
             raise NotPermitted(action="recategorize")
         if category not in CATEGORIES or (urgency is not None and urgency not in URGENCIES):
@@ -204,7 +240,8 @@ class CaseService:
         ids: set[int] = set()
         if departments and case.department:
             dept = self.routing.departments.get(case.department)
-            ids |= set(dept.members if dept else ()) | set(await uow.cases.members_of(case.department))
+            ids |= set(dept.members if dept else ()) | set(await uow.cases.members_of(case.department,
+                                                                                      case.branch_id))
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):

@@ -35,10 +35,8 @@ class NeedsService:
         branch_id, everything = scope.branch_id, scope.everything
         if code is not None:
             found = await uow.branches.by_code(code)
-            if found is None:
-                raise BroadcastError("needs-err-branch", branch=code)
-            if not scope.everything and found.id != scope.branch_id:
-                raise BroadcastError("bc-err-not-staff")
+            if found is None or (not scope.everything and found.id != scope.branch_id):
+                raise BroadcastError("needs-err-branch", branch=code)  # another's reads as unknown
             branch_id, everything = found.id, False
         branch = await uow.branches.get(branch_id) if not everything and branch_id is not None else None
         now = self.clock()

@@ -106,12 +106,22 @@ class CaseWatcher(SQLModel, table=True):
 
 
 class DepartmentMember(SQLModel, table=True):
-    """Telegram users who act for a department (besides those listed in the routing config)."""
+    """Telegram users who act for a department (besides those listed in the routing config).
+
+    A membership holds within one branch (`branch_id`: the branch of the secretary who granted
+    it) or, granted by a superadmin, in every branch (`branch_id` None): a secretary can never
+    hand anyone, themselves included, a view of another branch's cases."""
 
     __tablename__ = "department_member"
+    __table_args__ = (Index("ix_department_member_user", "user_id"),
+                      Index("ix_department_member_dept", "department", "branch_id"))
 
-    department: str = Field(primary_key=True, max_length=64)
-    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    id: int | None = Field(default=None, primary_key=True)
+    department: str = Field(max_length=64)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    branch_id: int | None = Field(default=None, foreign_key="branch.id")
+    granted_by: int | None = Field(default=None, sa_column=Column(BigInteger))
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class PendingReport(SQLModel, table=True):

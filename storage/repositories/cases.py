@@ -78,24 +78,29 @@ class CaseRepository(Repository):
         stmt = select(CaseWatcher).where(CaseWatcher.case_id == case_id)
         return list((await self.session.exec(stmt)).all())
 
-    async def departments_of(self, user_id: int) -> list[str]:
-        stmt = select(DepartmentMember.department).where(DepartmentMember.user_id == user_id)
-        return list((await self.session.exec(stmt)).all())
-
-    async def members_of(self, department: str) -> list[int]:
-        stmt = select(DepartmentMember.user_id).where(DepartmentMember.department == department)
-        return list((await self.session.exec(stmt)).all())
+    async def members_of(self, department: str, branch_id: int | None) -> list[int]:
+        """Members of `department` who act for it in `branch_id` (their membership is for that
+        branch or for every branch)."""
+        in_branch = col(DepartmentMember.branch_id).is_(None)
+        if branch_id is not None:
+            in_branch = or_(in_branch, DepartmentMember.branch_id == branch_id)
+        stmt = select(DepartmentMember.user_id).where(DepartmentMember.department == department, in_branch)
+        return list(set((await self.session.exec(stmt)).all()))
 
     async def listing(self, *, branch_id: int | None = None, departments: frozenset[str] | None = None,
+                      branch_departments: frozenset[tuple[str, int]] | None = None,
                       reporter_id: int | None = None, statuses: tuple[str, ...] = (),
                       overdue_at: datetime | None = None, everything: bool = False,
                       limit: int = 20) -> list[Case]:
-        """Cases in a scope (any of the given branch, departments or reporter), newest first."""
+        """Cases in a scope (any of the given branch, departments in every branch, (department,
+        branch) pairs, or reporter), newest first."""
         scope = []
         if branch_id is not None:
             scope.append(Case.branch_id == branch_id)
         if departments:
             scope.append(col(Case.department).in_(departments))
+        for dept, branch in branch_departments or ():
+            scope.append((Case.department == dept) & (Case.branch_id == branch))
         if reporter_id is not None:
             scope.append(Case.reporter_id == reporter_id)
         stmt = select(Case)

@@ -30,7 +30,7 @@ help-staff =
     Activities and report-ins: /activity new "name" date time length · /activity list · /stats checkins · /reportins · /hours pending
     Points: /points grant @user N reason · /redemptions
     Broadcasts and surveys: /broadcast · /broadcasts · /survey new
-    Branches and roles: /bind CODE · /grant · /revoke
+    Branches and roles: /bind CODE · /unbind · /grant · /revoke · /audit (superadmins)
 case-created =
     📝 Case <b>{ $number }</b> registered
     Category: { $category } · Urgency: { $urgency }

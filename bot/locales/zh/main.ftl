@@ -30,7 +30,7 @@ help-staff =
     活动与报到：/activity new "名称" 日期 时间 时长 · /activity list · /stats checkins · /reportins · /hours pending
     积分：/points grant @用户 数量 原因 · /redemptions
     群发与问卷：/broadcast · /broadcasts · /survey new
-    支部与权限：/bind 支部代码 · /grant · /revoke
+    支部与权限：/bind 支部代码 · /unbind · /grant · /revoke · /audit（超级管理员）
 case-created =
     📝 已登记工单 <b>{ $number }</b>
     类别：{ $category } · 紧急程度：{ $urgency }
