@@ -34,6 +34,8 @@ def esc(value: Any, limit: int = MAX_ARG) -> str:
 def _place(lang: str, p: dict[str, Any]) -> str:
     if p.get("location"):
         return esc(p["location"])
+    if p.get("place_hidden"):  # the reporter's home, outside their own chat (bot.privacy)
+        return t(lang, "location-hidden")
     if p.get("lat") is not None:
         return t(lang, "location-pin", lat=f"{p['lat']:.5f}", lon=f"{p['lon']:.5f}")
     return t(lang, "location-unknown")

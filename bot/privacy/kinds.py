@@ -119,7 +119,18 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
             r"|电话|手机|座机|联系方式|联系电话|联系|号码|手机号|拨打我|打我)")
 
+# Where someone says they live, in running text. Stricter than a place's own prefix
+# (bot.privacy.places): "我家楼下" and "我住的小区门口" locate a problem, not a home.
+_HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
+            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])[^，。,.;；！!？?\s…]{2,30})")
+_HOME_EN = (r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|address)\s+is)\s+(?:(?:in|at|on)\s+)?"
+            r"(?P<secret>[^,.;!?\n]{2,40})")
+
 KINDS: tuple[Kind, ...] = (
+    # A home address said in passing ("…我住望京花园5号楼1203室"): the whole clause, not
+    # just the room, since the building alone still says where the rider sleeps.
+    Kind("home_address", re.compile(_HOME_ZH), _always, _all),
+    Kind("home_address_en", re.compile(_HOME_EN, re.IGNORECASE), _always, _all),
     Kind("email", re.compile(
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),

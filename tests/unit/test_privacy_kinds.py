@@ -44,10 +44,13 @@ def compact(s: str) -> str:
     ("卡号6212-2640-1234-5677", "bank_card", "26401234"),
     ("京A12345 的车挡住消防通道", "plate", "12345"),
     ("新能源车 沪AD12345 违停", "plate", "D12345"),
-    ("我住望京花园5号楼1203室", "zh_room", "1203"),
+    ("望京花园5号楼1203室", "zh_room", "1203"),
+    ("有人摔倒…我住望京花园5号楼1203室", "home_address", "望京花园"),
+    ("我家住在幸福小区3栋，井盖丢了", "home_address", "幸福小区"),
+    ("I live at 12 Keyuan Rd, the gate is broken", "home_address_en", "Keyuan"),
     ("3单元502", "zh_room", "502"),
     ("五号楼一二零三室", "zh_room", "一二零三"),
-    ("住在一二零三室", "zh_room_bare", "一二零三"),
+    ("在一二零三室门口", "zh_room_bare", "一二零三"),
     ("Room 1203 leaks", "en_room", "1203"),
     ("Flat 5B, Keyuan Rd", "en_room", "5B"),
 ])
@@ -71,6 +74,8 @@ def test_each_variant_is_masked(text, kind, gone):
     "C-000123 还没处理",
     "请拨打12345热线",
     "2024.05.12 15:30 发生",
+    "我家楼下的路灯坏了",
+    "我住的小区门口井盖丢了",
 ])
 def test_places_and_numbers_that_are_not_personal_stay(text):
     assert mask(text) == text
@@ -184,9 +189,17 @@ def test_any_email_is_masked(local, at, dot, before):
        st.sampled_from(["室", "", "号", "房"]), SAFE)
 @SETTINGS
 def test_any_flat_number_is_masked_and_the_building_kept(building, kind, unit, room, suffix, before):
-    text = f"{before}我住望京花园{building}{kind}{unit}{room}{suffix}"
+    text = f"{before}望京花园{building}{kind}{unit}{room}{suffix}"
     out = mask(text)
     assert room not in out and f"{building}{kind}{unit}" in out
+
+
+@given(st.sampled_from(["我住", "我家住在", "家住", "住址：", "I live at ", "my address is "]),
+       st.sampled_from(["望京花园5号楼1203室", "幸福小区3栋2单元501", "Keyuan Garden 5-1203"]), SAFE)
+@SETTINGS
+def test_a_home_said_in_passing_is_masked_whole(marker, home, after):
+    out = mask(f"路灯坏了，{marker}{home}，{after}")
+    assert home not in out and "花园" not in out.split("，")[1] and "小区" not in out and marker.strip() in out
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
