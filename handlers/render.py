@@ -77,7 +77,13 @@ def _case_error(lang: str, p: dict[str, Any]) -> str:
 
 def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
-    return t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+    text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+    if p.get("about") is None:  # a reply in the report's thread: the thread says which case
+        return text
+    has_place = bool(p.get("place")) or p.get("lat") is not None
+    where = _place(lang, {"location": p.get("place"), "lat": p.get("lat"), "lon": p.get("lon")}) if has_place else ""
+    return text + "\n" + t(lang, "case-ev-context", about=esc(p["about"]), place=where,
+                           has_place="yes" if has_place else "no")
 
 
 def _case_card(lang: str, p: dict[str, Any]) -> str:

@@ -194,14 +194,19 @@ class CaseService:
             (case.chat_id, case.message_id, case.lang, resolved and (not private_ok or case.chat_id == case.reporter_id))]
         if private_ok and case.chat_id != case.reporter_id:
             targets.append((case.reporter_id, None, reporter.lang or case.lang, resolved))
+        privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
         for w in await uow.cases.watchers(case.id):
             targets.append((w.chat_id, w.message_id, w.lang, False))
+            if w.chat_id == w.user_id:
+                privates.add(w.chat_id)
         seen: set[tuple[int, int | None]] = set()
         for chat_id, reply_to, lang, with_buttons in targets:
             if (chat_id, reply_to) in seen:
                 continue
             seen.add((chat_id, reply_to))
             body = dict(args(lang, chat_id), photo=photo, buttons=confirm if with_buttons else None)
+            if chat_id in privates:
+                body.update(context(case, own=chat_id == case.reporter_id))
             enqueue(uow, Notice(chat_id, "case-event", lang, payload=body, reply_to=reply_to,
                                 priority=PRIORITY_CONVERSATION, case=case))
 
@@ -237,6 +242,19 @@ class CaseService:
         """Routing defaults for a new case: the department to own it and the response deadline."""
         case.department = self.routing.route(case.category, case.urgency).department
         case.due_at = self.deadline_for(case)
+
+
+ABOUT_CHARS = 30
+
+
+def context(case: Case, *, own: bool) -> dict[str, object]:
+    """What a private update needs to say which case it is about: a short description and
+    the place (as written for the reporter; masked, and no home, for anyone else)."""
+    text = case.text if own else mask(case.text)
+    text = " ".join(text.split())
+    about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
+    place = (case.location or "") if own else shareable_place(case.location, case.text)
+    return {"about": about, "place": place, "lat": case.lat, "lon": case.lon}
 
 
 def _overdue(case: Case, now: datetime) -> bool:
