@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     superadmin_ids: list[int] = []
     routing_file: Path | None = None  # operator overrides of departments and deadlines (TOML)
     points_file: Path | None = None  # operator overrides of points rules, tiers, catalogue (TOML)
+    stt: str = ""  # speech-to-text for voice reports: vosk:/path/to/model | whisper:<model>; off when empty
 
     @field_validator("default_lang")
     @classmethod

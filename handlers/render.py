@@ -22,6 +22,7 @@ class Rendered:
     text: str
     buttons: list[list[tuple[str, str]]] | None = None  # rows of (label, callback_data)
     photo: str | None = None
+    voice: str | None = None  # a voice note's file id: sent as the voice message, the text its caption
 
 
 def esc(value: Any, limit: int = MAX_ARG) -> str:
@@ -183,4 +184,5 @@ def render(msg: Outgoing) -> Rendered:
     else:
         text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
-    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"))
+    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"),
+                    voice=payload.get("voice"))

@@ -16,6 +16,7 @@ from storage.repositories import (BranchRepository, CaseRepository, ChatReposito
 from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository, SurveyRepository
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.lessons import LessonRepository
+from storage.repositories.voice import VoiceRepository
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class UnitOfWork:
         self.surveys = SurveyRepository(*repo_args)
         self.needs = NeedsRepository(*repo_args)
         self.lessons = LessonRepository(*repo_args)
+        self.voice = VoiceRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         return self
 
