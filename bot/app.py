@@ -32,6 +32,8 @@ from bot.services.needs import NeedsService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
+from bot.voice.service import VoiceService
+from bot.voice.stt import SpeechToText, SttError, load_engine
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
 from storage.uow import EffectGate, UnitOfWork
@@ -62,6 +64,8 @@ class Core:
     needs: NeedsService | None = field(default=None)
     _leading: bool = field(default=False, init=False)
     effects: EffectGate = field(default_factory=EffectGate, init=False)  # after-commit effects under way
+    voice: VoiceService | None = field(default=None)
+    stt: SpeechToText | None = field(default=None)  # off unless SENTINEL_STT names an engine
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -94,6 +98,11 @@ class Core:
         core.surveys = SurveyService(jobs, core.broadcasts, points=points)
         core.needs = NeedsService(core.broadcasts)
         core.passes.update(core.broadcasts.passes() | core.surveys.passes())
+        try:  # a missing library or model is the operator's one-line error, at start
+            core.stt = await asyncio.to_thread(load_engine, settings.stt)
+        except SttError as e:
+            raise ConfigError(str(e)) from None
+        core.voice = VoiceService(cases, transcribing=core.stt is not None, default_lang=settings.default_lang)
         async with core.uow() as uow:  # the catalogue follows config; stock stays as it is
             await points.seed_catalogue(uow)
             await uow.commit()
@@ -104,7 +113,8 @@ class Core:
         return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin,
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
-                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs}
+                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
+                "voice": self.voice, "stt": self.stt}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""

@@ -10,6 +10,8 @@ from bot.domain import IncomingMessage
 from bot.i18n import LANGS, normalize_lang, t
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService, is_junk
+from bot.services.privately import to_private
+from bot.services.reports import ReportService
 from storage.models import User
 from handlers.callbacks import answer
 from storage.uow import UnitOfWork
@@ -40,7 +42,10 @@ async def set_lang(message: Message, command: CommandObject, uow: UnitOfWork, in
 
 async def my_cases(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                    reports: ReportService) -> None:
-    await reports.my_cases(uow, incoming, user, lang)
+    """A rider's cases, always privately (a pointer in the group, or nothing)."""
+    target = await to_private(uow, incoming, user, lang)
+    if target is not None:
+        await reports.my_cases(uow, target, user, lang)
 
 
 async def report(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,

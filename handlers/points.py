@@ -17,6 +17,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
 from bot.outbox import enqueue
 from bot.services.people import register_person
+from bot.services.privately import to_private
 from bot.services.points import PointsError, PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser
@@ -27,12 +28,15 @@ from storage.uow import UnitOfWork
 
 async def me(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
              reports: ReportService, points: PointsService, checkins: Any = None) -> None:
-    """Balance, tier, the latest lines, and other features' summary lines."""
+    """Balance, tier, the latest lines, and other features' summary lines (always privately)."""
+    target = await to_private(uow, incoming, user, lang)
+    if target is None:
+        return
     extra: list[Any] = []
     lines = getattr(checkins, "me_lines", None)
     if lines is not None:  # CheckinService.me_lines: check-ins, lessons, volunteer hours, report-in
         extra = list(await lines(uow, user, lang) or [])
-    reports.reply(uow, incoming, "points-me", lang, **await points.me(uow, user, extra=extra))
+    reports.reply(uow, target, "points-me", lang, **await points.me(uow, user, extra=extra))
 
 
 async def points_command(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -40,7 +44,9 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
     if not words or words[0].lower() != "grant":
-        reports.reply(uow, incoming, "points-history", lang, **await points.history(uow, user))
+        target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
+        if target is not None:
+            reports.reply(uow, target, "points-history", lang, **await points.history(uow, user))
         return
     await _grant(message, words[1:], uow, incoming, user, lang, reports, points)
 

@@ -22,6 +22,7 @@ class Rendered:
     text: str
     buttons: list[list[tuple[str, str]]] | None = None  # rows of (label, callback_data)
     photo: str | None = None
+    voice: str | None = None  # a voice note's file id: sent as the voice message, the text its caption
 
 
 def esc(value: Any, limit: int = MAX_ARG) -> str:
@@ -34,6 +35,8 @@ def esc(value: Any, limit: int = MAX_ARG) -> str:
 def _place(lang: str, p: dict[str, Any]) -> str:
     if p.get("location"):
         return esc(p["location"])
+    if p.get("place_hidden"):  # the reporter's home, outside their own chat (bot.privacy)
+        return t(lang, "location-hidden")
     if p.get("lat") is not None:
         return t(lang, "location-pin", lat=f"{p['lat']:.5f}", lon=f"{p['lon']:.5f}")
     return t(lang, "location-unknown")
@@ -76,7 +79,13 @@ def _case_error(lang: str, p: dict[str, Any]) -> str:
 
 def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
-    return t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+    text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+    if p.get("about") is None:  # a reply in the report's thread: the thread says which case
+        return text
+    has_place = bool(p.get("place")) or p.get("lat") is not None
+    where = _place(lang, {"location": p.get("place"), "lat": p.get("lat"), "lon": p.get("lon")}) if has_place else ""
+    return text + "\n" + t(lang, "case-ev-context", about=esc(p["about"]), place=where,
+                           has_place="yes" if has_place else "no")
 
 
 def _case_card(lang: str, p: dict[str, Any]) -> str:
@@ -176,4 +185,5 @@ def render(msg: Outgoing) -> Rendered:
     else:
         text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
-    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"))
+    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"),
+                    voice=payload.get("voice"))

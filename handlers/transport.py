@@ -10,6 +10,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 
 from bot.outbox import Outgoing, PermanentError, RetryLater, TransientError, Unreachable
 from handlers import render_admin, render_broadcasts, render_checkins, render_lessons, render_points  # noqa: F401  (their kinds)
+from handlers import render_voice  # noqa: F401  (its kinds)
 from handlers.render import TAGS, Rendered, render
 
 
@@ -33,7 +34,7 @@ class TelegramTransport:
             if "can't parse entities" not in e.message:
                 raise PermanentError(e.message) from e
         # Our markup was wrong somewhere: the text still matters more than its bold.
-        plain = Rendered(TAGS.sub("", rendered.text), rendered.buttons, rendered.photo)
+        plain = Rendered(TAGS.sub("", rendered.text), rendered.buttons, rendered.photo, rendered.voice)
         try:
             return await self._send(message, plain, None)
         except TelegramBadRequest as e:
@@ -43,7 +44,11 @@ class TelegramTransport:
         reply = (ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
                  if message.reply_to else None)
         try:
-            if rendered.photo:
+            if rendered.voice:
+                sent = await self.bot.send_voice(message.chat_id, rendered.voice,
+                                                 caption=rendered.text[:1024], parse_mode=parse_mode,
+                                                 reply_parameters=reply, reply_markup=_markup(rendered))
+            elif rendered.photo:
                 sent = await self.bot.send_photo(message.chat_id, rendered.photo,
                                                  caption=rendered.text[:1024], parse_mode=parse_mode,
                                                  reply_parameters=reply, reply_markup=_markup(rendered))

@@ -20,6 +20,7 @@ from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.deadletters import DeadLetterRepository
 from storage.repositories.lessons import LessonRepository
+from storage.repositories.voice import VoiceRepository
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class UnitOfWork:
         self.lessons = LessonRepository(*repo_args)
         self.deadletters = DeadLetterRepository(*repo_args)
         self.audit = AuditRepository(*repo_args)
+        self.voice = VoiceRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

@@ -18,7 +18,7 @@ from bot.cases.lifecycle import Actor, NotPermitted, Transition
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import enqueue
-from bot.privacy import mask
+from bot.privacy import mask, shareable_place
 from bot.services import case_awards
 from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
@@ -149,11 +149,16 @@ class CaseService:
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
                    reply_to: int | None) -> None:
         """The case card: facts, timeline, and the buttons this user may press."""
-        events = [{"kind": e.kind, "at": self.local(e.created_at), "note": mask(e.note) if e.note else ""}
+        own = chat_id == case.reporter_id  # the reporter's own private chat: their words as written
+        shown: Callable[[str], str] = (lambda s: s) if own else mask
+        events = [{"kind": e.kind, "at": self.local(e.created_at),
+                   "note": "" if not e.note else shown(e.note) if own or e.kind != "location"
+                   else shareable_place(e.note, case.text)}
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,
-                   "location": case.location, "lat": case.lat, "lon": case.lon,
-                   "text": mask(case.text), "department": self.department_name(case.department, lang),
+                   "location": case.location if own else shareable_place(case.location, case.text),
+                   "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon,
+                   "text": shown(case.text), "department": self.department_name(case.department, lang),
                    "due": self.local(case.due_at), "overdue": _overdue(case, self.clock()),
                    "events": events[-12:], "buttons": self.buttons_for(case, actor)}
         enqueue(uow, Notice(chat_id, "case-card", lang, payload=payload, reply_to=reply_to,
@@ -205,10 +210,13 @@ class CaseService:
     async def announce(self, uow: UnitOfWork, case: Case, key: str, payload: dict[str, object], *,
                        resolved: bool = False) -> None:
         """The reporter's thread, the reporter privately, and every watcher, in their language."""
-        note = mask(str(payload["note"])) if payload.get("note") else ""
+        # A note may be written *to* the reporter (a call-back number): as written in the
+        # reporter's own private chat, masked everywhere else (the group, other followers).
+        raw_note = str(payload["note"]) if payload.get("note") else ""
         owner = payload.get("to_department") or payload.get("department") or case.department
 
-        def args(lang: str) -> dict[str, object]:
+        def args(lang: str, chat_id: int) -> dict[str, object]:
+            note = raw_note if chat_id == case.reporter_id else mask(raw_note)
             return {"key": key, "note": note, "master": payload.get("master", ""),
                     "department": self.department_name(owner, lang),
                     "from": self.department_name(payload.get("from_department"), lang),
@@ -222,14 +230,19 @@ class CaseService:
             (case.chat_id, case.message_id, case.lang, resolved and (not private_ok or case.chat_id == case.reporter_id))]
         if private_ok and case.chat_id != case.reporter_id:
             targets.append((case.reporter_id, None, reporter.lang or case.lang, resolved))
+        privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
         for w in await uow.cases.watchers(case.id):
             targets.append((w.chat_id, w.message_id, w.lang, False))
+            if w.chat_id == w.user_id:
+                privates.add(w.chat_id)
         seen: set[tuple[int, int | None]] = set()
         for chat_id, reply_to, lang, with_buttons in targets:
             if (chat_id, reply_to) in seen:
                 continue
             seen.add((chat_id, reply_to))
-            body = dict(args(lang), photo=photo, buttons=confirm if with_buttons else None)
+            body = dict(args(lang, chat_id), photo=photo, buttons=confirm if with_buttons else None)
+            if chat_id in privates:
+                body.update(context(case, own=chat_id == case.reporter_id))
             enqueue(uow, Notice(chat_id, "case-event", lang, payload=body, reply_to=reply_to,
                                 priority=PRIORITY_CONVERSATION, case=case))
 
@@ -249,8 +262,8 @@ class CaseService:
             enqueue(uow, Notice(user.id, "case-alert", lang, case=case, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"case:{case.id}:{key}:{user.id}" if case.id else None,
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,
-                                         "location": case.location, "text": mask(case.text),
-                                         "due": self.local(case.due_at),
+                                         "location": shareable_place(case.location, case.text),
+                                         "place_hidden": bool(case.location), "text": mask(case.text), "due": self.local(case.due_at),
                                          "department": self.department_name(case.department, lang)}))
 
     def department_name(self, code: object, lang: str) -> str:
@@ -266,6 +279,19 @@ class CaseService:
         """Routing defaults for a new case: the department to own it and the response deadline."""
         case.department = self.routing.route(case.category, case.urgency).department
         case.due_at = self.deadline_for(case)
+
+
+ABOUT_CHARS = 30
+
+
+def context(case: Case, *, own: bool) -> dict[str, object]:
+    """What a private update needs to say which case it is about: a short description and
+    the place (as written for the reporter; masked, and no home, for anyone else)."""
+    text = case.text if own else mask(case.text)
+    text = " ".join(text.split())
+    about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
+    place = (case.location or "") if own else shareable_place(case.location, case.text)
+    return {"about": about, "place": place, "lat": case.lat, "lon": case.lon}
 
 
 def _overdue(case: Case, now: datetime) -> bool:

@@ -11,6 +11,7 @@ from bot.cases.duplicates import ReportRef, is_probable_duplicate
 from bot.intake import ASK_THRESHOLD, Intake, classify
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
+from bot.privacy import shareable_place
 from bot.services.cases import CaseService, number
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
@@ -106,7 +107,8 @@ class ReportService:
         enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"category": category, "urgency": urgency,
-                                     "location": location, "lat": msg.lat, "lon": msg.lon}))
+                                     "location": _shown_place(msg, location, case.text),
+                                     "place_hidden": bool(location), "lat": msg.lat, "lon": msg.lon}))
         if not has_place:
             enqueue(uow, Notice(msg.chat_id, "ask-location", lang, case=case,
                                 reply_to=msg.message_id, priority=PRIORITY_CONVERSATION))
@@ -139,8 +141,8 @@ class ReportService:
         uow.cases.log(case, "location", msg.sender.id, case.location)
         enqueue(uow, Notice(msg.chat_id, "location-attached", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                            payload={"location": case.location,
-                                     "lat": case.lat, "lon": case.lon}))
+                            payload={"location": _shown_place(msg, case.location, case.text),
+                                     "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
         return True
 
     def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
@@ -154,6 +156,14 @@ class ReportService:
         items = [{"number": number(c), "category": c.category, "status": c.status,
                   "date": c.created_at.strftime("%m-%d")} for c in cases]
         self.reply(uow, msg, "mycases", lang, cases=items)
+
+
+def _shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:
+    """The place as the answer shows it: as given in the rider's private chat; in a group, as
+    any shared place is (a home is not repeated to the group, a room number is masked)."""
+    if msg.is_private or not place:
+        return place
+    return shareable_place(place, text) or None
 
 
 def _may_answer_place(msg: IncomingMessage, intake: Intake | None) -> bool:
