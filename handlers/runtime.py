@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.i18n import t
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import poll
+from handlers.startup import first_me
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,9 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     core.start_jobs()
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
-        me = await bot.me()
+        me = await first_me(bot, stop, settings.api_base)
+        if me is None:  # stopped while waiting for the network
+            return
         log.info("bot @%s (%s) started, %s mode", me.username, me.id, "webhook" if webhook else "polling")
         await _set_commands(bot)
         if webhook:
@@ -90,7 +93,7 @@ async def _serve_webhook(bot: Bot, dp: object, settings: Settings, stop: asyncio
     """Answer Telegram 200 only after the update is committed (handle_in_background=False)."""
     app = web.Application()
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=settings.webhook_secret or None,  # type: ignore[arg-type]
-                         handle_in_background=False).register(app, path="/webhook")
+                         handle_in_background=False).register(app, path=settings.webhook_path)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
