@@ -59,6 +59,7 @@ def _database(state: dict[str, object]) -> Check:
     if set(at) != set(head):
         return Check("database", False, f"{where} at revision {', '.join(at)}, needs {', '.join(head)}: "
                                         "run `sentinel db upgrade`")
+    state["database_ok"] = True
     return Check("database", True, f"{where} reachable, at revision {', '.join(at)} (head)")
 
 
@@ -121,6 +122,8 @@ def _departments(state: dict[str, object]) -> Check:
 def _scheduler(state: dict[str, object]) -> Check:
     from bot.scheduling import SchedulerLock
     settings = _need(state)
+    if not state.get("database_ok"):  # the lock lives with the database (a file beside SQLite's)
+        return Check("scheduler", False, "unknown: the database check failed")
     lock = SchedulerLock(settings.database_url)
     try:
         free = lock.acquire()

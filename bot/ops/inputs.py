@@ -14,7 +14,7 @@ def read_text(name: str, what: str = "input") -> str:
     if not path.exists():
         raise CommandError(f"{name}: no such {what} file")
     if path.is_dir():
-        raise CommandError(f"{name}: is a folder, not a {what} file")
+        raise CommandError(f"{name}: is a folder; give a file")
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
