@@ -57,6 +57,8 @@ def _run(args: argparse.Namespace) -> int:
     from bot.ops.doctor import load_operator_files
     load_operator_files(settings)
     database.current(settings.database_url, must_exist=False)  # reachable (SQLite: created on upgrade)
+    from bot.ops.model import ensure_model
+    ensure_model()  # a first build shows its progress here rather than as a silent pause at start
     from handlers.runtime import run_bot
     asyncio.run(run_bot(settings, webhook=args.webhook))
     return 0
