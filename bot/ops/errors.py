@@ -52,7 +52,8 @@ def explain(exc: BaseException) -> tuple[int, str]:
         return RUNTIME, one_line(f"not valid JSON: {exc}")
     if isinstance(exc, OSError):
         if exc.errno == errno.EADDRINUSE:
-            return RUNTIME, one_line(f"{exc.strerror or exc}: the port is in use, choose another --port")
+            return RUNTIME, one_line(f"{exc.strerror or exc}: the port is in use; choose another "
+                                     "(--port, or SENTINEL_WEBHOOK_PORT for `run --webhook`)")
         if exc.filename:
             return RUNTIME, one_line(f"{exc.filename}: {exc.strerror or exc}")
         return RUNTIME, one_line(str(exc) or type(exc).__name__)
