@@ -32,7 +32,8 @@ class BuildWithData(build_py):
         super().run()
         for folder, patterns in RUNTIME_DATA.items():
             target = Path(self.build_lib) / "bot" / "_data" / folder
-            target.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(target, ignore_errors=True)  # a file removed from the repository leaves the wheel too
+            target.mkdir(parents=True)
             for pattern in patterns:
                 for src in sorted((ROOT / folder).glob(pattern)):
                     shutil.copy2(src, target / src.name)
