@@ -131,7 +131,7 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     ("demo-port-busy", ["demo", "--port", "{busy}"], {}, 1, "in use"),
     # the command line itself
     ("unknown-command", ["frobnicate"], {}, 2, "invalid choice"),
-    ("unknown-option", ["--frobnicate"], {}, 2, "unrecognized"),
+    ("unknown-option", ["--frobnicate", "db", "history"], {}, 2, "unrecognized"),
 ]
 
 
