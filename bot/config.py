@@ -75,6 +75,8 @@ class Settings(LogSettings):
     superadmin_ids: Annotated[list[int], NoDecode] = []
     routing_file: Path | None = None  # operator overrides of departments and deadlines (TOML)
     points_file: Path | None = None  # operator overrides of points rules, tiers, catalogue (TOML)
+    # seconds between a waiting process's tries to take the scheduler lock (and a leader's checks)
+    scheduler_lease: float = Field(10.0, gt=0, le=600)
 
     @field_validator("superadmin_ids", mode="before")
     @classmethod

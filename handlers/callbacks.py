@@ -22,7 +22,15 @@ async def presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[
 
 
 async def answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
-    """At once, as plain text (answers take no markup); a late or repeated answer is refused by
-    Telegram and must not undo the action already committed."""
-    with contextlib.suppress(TelegramAPIError):
-        await query.answer(TAGS.sub("", text)[:MAX_ANSWER], show_alert=alert)
+    """Plain text (answers take no markup), once the update's unit of work has committed and its
+    after-commit effects are done: "已取消" is said only when it is true, and a press whose
+    transaction rolls back is not answered as if it had worked. A late or repeated answer is
+    refused by Telegram and must not undo the action already committed."""
+    async def now() -> None:
+        with contextlib.suppress(TelegramAPIError):
+            await query.answer(TAGS.sub("", text)[:MAX_ANSWER], show_alert=alert)
+    uow = UnitOfWork.current()
+    if uow is None:
+        await now()
+    else:
+        uow.after_commit(now)

@@ -59,6 +59,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     if ready is not None:
         ready(core)
     core.start_jobs()
+    lease_task = asyncio.create_task(core.keep_leading(stop), name="scheduler-lease")
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
         me = await first_me(bot, stop, settings.api_base)
@@ -74,6 +75,9 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
+        lease_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await lease_task
         core.stop_jobs()
         sender.stop()
         await sender_task

@@ -202,7 +202,7 @@ async def test_recurring_schedule_survives_restart_and_fires(bot, tg, db) -> Non
 
 def _ready(bot, old):
     async def check() -> bool:
-        return bot.core is not old and bot.core.jobs.scheduler.running
+        return bot.core is not old and bot.core.leading
     return check
 
 
