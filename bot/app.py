@@ -81,8 +81,11 @@ class Core:
             raise ConfigError(f"invalid SENTINEL_POINTS_FILE: {e}") from None
         points = PointsService(points_config, settings.tz, superadmins=frozenset(settings.superadmin_ids),
                                default_lang=settings.default_lang)
-        cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz,
-                            points=points)
+        try:
+            routing = load_routing(settings.routing_file)
+        except ConfigError as e:
+            raise ConfigError(f"invalid SENTINEL_ROUTING_FILE: {e}") from None
+        cases = CaseService(routing, frozenset(settings.superadmin_ids), settings.tz, points=points)
         jobs = Jobs(build_scheduler(settings.database_url, settings.tz))
         deadlines = DeadlineService(cases)
         core = cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
@@ -292,6 +293,10 @@ class Control:
 Route = Callable[[dict, dict], Awaitable[dict]]
 
 
+def _readable(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
 def _wrap(fn: Route) -> Callable[[web.Request], Awaitable[web.Response]]:
     async def handler(request: web.Request) -> web.Response:
         body: dict = {}
@@ -305,7 +310,8 @@ def _wrap(fn: Route) -> Callable[[web.Request], Awaitable[web.Response]]:
                                          status=400)
             body = data
         try:
-            return web.json_response(await fn(body, dict(request.query)))
+            # Chinese stays Chinese in what people read with curl (ensure_ascii=False; still valid JSON)
+            return web.json_response(await fn(body, dict(request.query)), dumps=_readable)
         except ControlError as exc:
             return web.json_response({"ok": False, "error": str(exc)}, status=exc.status)
         except (KeyError, TypeError, ValueError) as exc:

@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.i18n import t
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import handle_one, parse, poll
+from handlers.startup import first_me
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,9 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     lease_task = asyncio.create_task(core.keep_leading(stop), name="scheduler-lease")
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
-        me = await bot.me()
+        me = await first_me(bot, stop, settings.api_base)
+        if me is None:  # stopped while waiting for the network
+            return
         log.info("bot @%s (%s) started, %s mode", me.username, me.id, "webhook" if webhook else "polling")
         await _set_commands(bot)
         if webhook:
@@ -107,7 +110,7 @@ async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Setting
         return web.json_response({}) if done else web.Response(status=503)  # stopping: Telegram resends
 
     app = web.Application()
-    app.router.add_post("/webhook", receive)
+    app.router.add_post(settings.webhook_path, receive)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)

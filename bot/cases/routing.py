@@ -1,7 +1,7 @@
 """Routing: which department owns a category, and by when it must respond.
 
 The default table (routing_default.toml) is the one in
-shared/intake/taxonomy.md. An operator file may override any part of it,
+docs/taxonomy.md. An operator file may override any part of it,
 globally or per branch (``[branch.<code>.categories.road]``), because cities
 organise departments differently; category and urgency codes never change.
 Overrides merge key by key (lists are replaced), then the result is validated

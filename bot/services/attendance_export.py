@@ -20,7 +20,7 @@ from bot.points.export import ANONYMOUS
 from bot.privacy import mask
 from bot.lessons.library import default_folder, load_library
 from bot.tabular import write_table
-from bot.exports import branch_scope, local_midnight
+from bot.exports import branch_scope, local_midnight, until_filter
 from storage.uow import UnitOfWork
 
 HEADERS = ("kind", "date", "time", "branch", "ref", "title", "user_id", "name", "distance_m", "hours")
@@ -82,10 +82,10 @@ def table_rows(rows: list[Attendance], tz: ZoneInfo) -> list[tuple[Any, ...]]:
 
 
 async def export_attendance(database_url: str, out: Path, fmt: str, tz: ZoneInfo, since: date | None = None,
-                            branch_code: str | None = None, lang: str = "zh") -> int:
-    """Attendance since `since` (local midnight; everything if None), optionally of one branch.
-    Returns the number of rows written."""
+                            branch_code: str | None = None, lang: str = "zh", until: date | None = None) -> int:
+    """Attendance since `since` (local midnight; everything if None) up to the end of `until`, optionally
+    of one branch. Returns the number of rows written."""
+    keep = until_filter(until, tz)
     async with branch_scope(database_url, branch_code) as (uow, branch_id):
-        rows = await attendance(uow, local_midnight(since, tz), branch_id, lang)
-    out.parent.mkdir(parents=True, exist_ok=True)
+        rows = [a for a in await attendance(uow, local_midnight(since, tz), branch_id, lang) if keep(a.at)]
     return write_table(out, HEADERS, table_rows(rows, tz), fmt, sheet="attendance")
