@@ -27,6 +27,9 @@ from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
+from bot.services.albums import AlbumService
+from bot.services.edits import EditService
+from bot.services.migration import ChatMigration
 from bot.services.needs import NeedsService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
@@ -59,6 +62,7 @@ class Core:
     broadcasts: BroadcastService | None = field(default=None)
     surveys: SurveyService | None = field(default=None)
     needs: NeedsService | None = field(default=None)
+    migration: ChatMigration = field(default_factory=ChatMigration)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -82,6 +86,7 @@ class Core:
                    AdminService(cases), deadlines, jobs, SchedulerLock(settings.database_url))
         core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
         core.lessons = LessonService(jobs, cases, settings.timezone, points=points)
+        core.migration = ChatMigration(core.lessons)
         core.passes.update(core.lessons.passes())
         core.points = points
         core.checkins = CheckinService(settings.tz, frozenset(settings.superadmin_ids), awarder=points,
@@ -101,7 +106,9 @@ class Core:
         return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin,
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
-                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs}
+                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
+                "migration": self.migration, "edits": EditService(self.reports),
+                "albums": AlbumService(self.reports)}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
@@ -139,7 +146,8 @@ class Core:
         self.sender = Sender(self.uow, transport,
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
                                    group_window=s.group_window),
-                             batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency)
+                             batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
+                             on_migrate=self.migration.move)
         return self.sender
 
     async def close(self) -> None:

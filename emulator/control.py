@@ -267,7 +267,8 @@ class Control:
         was = chat.blocked
         chat.blocked = bool(body.get("blocked", True))
         update_id = None
-        if chat.type == "private" and was != chat.blocked:  # Telegram tells the bot (my_chat_member)
+        # Telegram tells the bot (my_chat_member); opt-in here, so older scripts see no new update.
+        if body.get("notify") and chat.type == "private" and was != chat.blocked:
             user = st.users.get(chat.id) or st.remember_user({"id": chat.id, "first_name": chat.first_name})
             update_id = member_update(st, chat, user, "kicked" if was else "member",
                                       "kicked" if chat.blocked else "member")
@@ -287,7 +288,7 @@ class Control:
         update_id = None
         if uid == st.bot_id and chat.type != "private":
             chat.blocked = status in ("left", "kicked")
-            if old != status:  # the bot hears about its own membership (my_chat_member)
+            if body.get("notify") and old != status:  # the bot hears of its membership (my_chat_member)
                 frm = body.get("from")
                 actor = st.remember_user(frm) if isinstance(frm, dict) and frm.get("id") else st.bot_user
                 update_id = member_update(st, chat, actor, old, status)

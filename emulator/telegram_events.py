@@ -105,7 +105,7 @@ class Events:
         from_msg = st.add_message(new, False, dict(GROUP_ANONYMOUS_BOT),
                                   {"migrate_from_chat_id": old.id, "sender_chat": new.obj()})
         update_ids = []
-        if not old.blocked:
+        if not old.blocked and body.get("notify", True):  # notify=false: the bot misses them
             update_ids = [st.add_update("message", to_msg.obj), st.add_update("message", from_msg.obj)]
         return {"chat_id": old.id, "new_chat_id": new_id, "update_ids": update_ids}
 

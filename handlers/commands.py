@@ -5,6 +5,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
+from bot.commandtext import command_args
 from bot.domain import IncomingMessage
 from bot.i18n import LANGS
 from bot.services.cases import CaseService
@@ -42,8 +43,9 @@ async def my_cases(message: Message, uow: UnitOfWork, incoming: IncomingMessage,
 
 
 async def report(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService) -> None:
-    text = (command.args or "").strip()
+                 user: User, lang: str, reports: ReportService, raw_text: str | None = None) -> None:
+    # The words as the rider typed them (the command itself may have been normalised).
+    text = command_args(raw_text) if raw_text else (command.args or "").strip()
     if not text:
         reports.reply(uow, incoming, "report-usage", lang)
         return
