@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlmodel import SQLModel
 
 from storage.models import Chat, OutboxMessage
-from storage.models.lessons import LessonSchedule
 from storage.repositories.base import Repository
 
 # Rows that keep their chat: what was sent stays on record where it was sent.
@@ -38,13 +37,9 @@ class ChatMoveRepository(Repository):
                 changed += 1
             new.blocked = False
         await self.session.flush()
-        if await self.session.get(LessonSchedule, new_id) is not None:  # the new chat has its own plan
-            schedule = await self.session.get(LessonSchedule, old_id)
-            if schedule is not None:
-                await self.session.delete(schedule)
-                changed += 1
         conn = await self.session.connection()
         for table in _tables("chat_id"):
+            changed += await self._drop_clashes(conn, table, old_id, new_id)
             stmt = update(table).where(table.c.chat_id == old_id)
             keep = _KEEP.get(table.name)
             if keep is not None:
@@ -53,6 +48,22 @@ class ChatMoveRepository(Repository):
         for table in _tables("chat_ids"):
             changed += await self._move_in_lists(conn, table, old_id, new_id)
         return changed
+
+    @staticmethod
+    async def _drop_clashes(conn: Any, table: Table, old_id: int, new_id: int) -> int:
+        """Where the chat is part of the key (a lesson plan, a pending question), the new chat's
+        own row wins: the old one would collide with it."""
+        key = list(table.primary_key.columns)
+        if table.c.chat_id not in key:
+            return 0
+        rest = [c for c in key if c.name != "chat_id"]
+        rows = (await conn.execute(select(*(rest or [table.c.chat_id])).where(table.c.chat_id == new_id))).all()
+        taken = {tuple(r) for r in rows} if rest else ({()} if rows else set())
+        dropped = 0
+        for values in taken:
+            stmt = delete(table).where(table.c.chat_id == old_id, *[c == v for c, v in zip(rest, values)])
+            dropped += (await conn.execute(stmt)).rowcount or 0
+        return dropped
 
     async def _move_in_lists(self, conn: Any, table: Table, old_id: int, new_id: int) -> int:
         pk = list(table.primary_key.columns)[0]
