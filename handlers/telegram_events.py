@@ -128,8 +128,8 @@ async def bot_membership(event: ChatMemberUpdated, uow: UnitOfWork) -> None:
 
 
 # --- edits -------------------------------------------------------------------------------------
-async def edited(message: Message, uow: UnitOfWork, reports: ReportService, edits: EditService,
-                 settings: Any) -> None:
+async def edited(message: Message, uow: UnitOfWork, edits: EditService, settings: Any) -> None:
+    """A rider's edit: the case follows it, or it is read as a new message (see EditService)."""
     if message.from_user is None or message.from_user.is_bot:
         return
     msg = incoming(normalized(message), message.bot.id if message.bot else 0)
@@ -137,9 +137,7 @@ async def edited(message: Message, uow: UnitOfWork, reports: ReportService, edit
         return
     user = await people.register(uow, msg)
     lang = people.reply_lang(user, msg.sender.language_code, msg.text, settings.default_lang)
-    case = await edits.on_edit(uow, msg, user, lang, message.date)
-    if case is None and msg.is_private and not msg.text.startswith("/"):
-        return  # private chit-chat edited into more chit-chat: it already had its answer
+    await edits.on_edit(uow, msg, user, lang, message.date)
 
 
 # --- albums and media we cannot read ------------------------------------------------------------
