@@ -265,3 +265,18 @@ async def test_stickers_and_voice_in_private_get_a_hint_groups_stay_silent(bot, 
     await tg.send(GROUP, LI, sticker="👍")
     await tg.send(GROUP, LI, voice={"duration": 2})
     assert await quiet(tg, GROUP, AMY, 0) == []
+
+
+async def test_edited_private_report_command_updates_its_case(bot, tg, db) -> None:
+    sent = await tg.send(private(LI), LI, "/report 路灯坏了 晚上黑乎乎的")
+    await tg.wait(LI["id"], 2)  # the case and the place question
+    await emu(tg, "edit", chat_id=LI["id"], message_id=sent["message_id"],
+              text="/report，幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    edited = (await tg.wait(LI["id"], 3))[2]
+    assert "C-000001" in edited["plain_text"] and "幸福小区" in edited["plain_text"]
+    [case] = await cases(db)
+    assert case.text == "幸福小区3号门的路灯坏了 晚上黑乎乎的" and not case.awaiting_location
+    before = len(await tg.messages(LI["id"]))
+    await emu(tg, "edit", chat_id=LI["id"], message_id=sent["message_id"], text="/mycases")
+    await said(tg, LI["id"], LI, "/lang zh")  # an edit into another command does nothing
+    assert len(await tg.messages(LI["id"])) == before + 1
