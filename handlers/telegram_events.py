@@ -26,9 +26,7 @@ from bot.services.cases import CaseService
 from bot.services.edits import EditService
 from bot.services.migration import ChatMigration
 from bot.services.reports import ReportService
-from bot.i18n import t
 from handlers.convert import incoming
-from handlers.render import composer, esc, _place
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -55,7 +53,7 @@ def is_anonymous_admin(message: Message) -> bool:
 
 
 class TelegramEdge(BaseMiddleware):
-    """Outer middleware on messages and edited messages (runs before filters)."""
+    """Outer middleware on messages (runs before filters); edits are normalised by their handler."""
 
     def __init__(self, default_lang: str) -> None:
         self.default_lang = default_lang
@@ -150,12 +148,6 @@ async def unreadable(message: Message, uow: UnitOfWork, incoming: IncomingMessag
                      reports: ReportService) -> None:
     """A sticker, voice note, video, file… in private: say what we can read. Groups stay silent."""
     reports.reply(uow, incoming, "media-unsupported", lang)
-
-
-@composer("case-edited")
-def _case_edited(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, "case-edited", number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
-             location=_place(lang, p))
 
 
 def make_router() -> Router:

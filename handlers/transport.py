@@ -11,6 +11,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 
 from bot.outbox import ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
 from handlers import render_broadcasts, render_checkins, render_lessons, render_points  # noqa: F401  (their kinds)
+from handlers import render_telegram  # noqa: F401  (its kinds)
 from handlers.render import TAGS, Rendered, render
 
 
@@ -50,10 +51,12 @@ class TelegramTransport:
             if rendered.photo:
                 sent = await self.bot.send_photo(message.chat_id, rendered.photo,
                                                  caption=rendered.text[:1024], parse_mode=parse_mode,
-                                                 message_thread_id=thread, reply_parameters=reply, reply_markup=_markup(rendered))
+                                                 message_thread_id=thread, reply_parameters=reply,
+                                                 reply_markup=_markup(rendered))
             else:
                 sent = await self.bot.send_message(message.chat_id, rendered.text, parse_mode=parse_mode,
-                                                   message_thread_id=thread, reply_parameters=reply, reply_markup=_markup(rendered))
+                                                   message_thread_id=thread, reply_parameters=reply,
+                                                 reply_markup=_markup(rendered))
         except TelegramRetryAfter as e:
             raise RetryLater(e.retry_after, message.chat_id) from e
         except TelegramMigrateToChat as e:
