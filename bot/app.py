@@ -28,6 +28,9 @@ from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
+from bot.services.albums import AlbumService
+from bot.services.edits import EditService
+from bot.services.migration import ChatMigration
 from bot.services.needs import NeedsService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
@@ -66,6 +69,7 @@ class Core:
     effects: EffectGate = field(default_factory=EffectGate, init=False)  # after-commit effects under way
     voice: VoiceService | None = field(default=None)
     stt: SpeechToText | None = field(default=None)  # off unless SENTINEL_STT names an engine
+    migration: ChatMigration = field(default_factory=ChatMigration)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -92,6 +96,7 @@ class Core:
                    AdminService(cases), deadlines, jobs, SchedulerLock(settings.database_url))
         core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
         core.lessons = LessonService(jobs, cases, settings.timezone, points=points)
+        core.migration = ChatMigration(core.lessons)
         core.passes.update(core.lessons.passes())
         core.points = points
         core.checkins = CheckinService(settings.tz, frozenset(settings.superadmin_ids), awarder=points,
@@ -117,7 +122,9 @@ class Core:
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
                 "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
-                "voice": self.voice, "stt": self.stt}
+                "voice": self.voice, "stt": self.stt,
+                "migration": self.migration, "edits": EditService(self.reports),
+                "albums": AlbumService(self.reports)}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
@@ -200,7 +207,7 @@ class Core:
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
                                    group_window=s.group_window),
                              batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                             effects=self.effects)
+                             effects=self.effects, on_migrate=self.migration.move)
         return self.sender
 
     async def close(self) -> None:

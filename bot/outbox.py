@@ -52,6 +52,18 @@ class Unreachable(PermanentError):
     """The chat blocked us or removed us: stop writing to it."""
 
 
+class ChatMigrated(PermanentError):
+    """The chat lives on under another id (a Telegram group upgraded to a supergroup)."""
+
+    def __init__(self, new_chat_id: int) -> None:
+        super().__init__(f"chat migrated to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+# Moves everything (pending messages included) from an old chat id to its new one.
+OnMigrate = Callable[[UnitOfWork, int, int], Awaitable[object]]
+
+
 @dataclass(frozen=True, slots=True)
 class Outgoing:
     id: int
@@ -92,6 +104,7 @@ class _Outcome:
     delay: float = 0.0
     error: str = ""
     count_attempt: bool = True
+    new_chat_id: int | None = None  # status "migrated"
 
 
 class Sender:
@@ -109,9 +122,10 @@ class Sender:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
                  *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 effects: EffectGate | None = None) -> None:
+                 effects: EffectGate | None = None, on_migrate: OnMigrate | None = None) -> None:
         self._uow = uow_factory
         self._effects = effects
+        self._on_migrate = on_migrate
         self._transport = transport
         self._pacer = pacer
         self._batch = batch
@@ -199,7 +213,7 @@ class Sender:
                 attempted = True
                 outcome = await self._try(msg, attempts)
                 await self._record(outcome)
-                if merged or outcome.status == "postpone":
+                if merged or outcome.status in ("postpone", "migrated"):
                     break  # the rest of the queue went into the digest, or must keep its order
         return attempted
 
@@ -238,6 +252,9 @@ class Sender:
             self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
                             error=str(e))
+        except ChatMigrated as e:  # the chat's rows move to the new id; this one goes again there
+            self._pacer.answered()
+            return _Outcome(msg.id, msg.chat_id, "migrated", error=str(e), new_chat_id=e.new_chat_id)
         except Unreachable as e:
             self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
@@ -279,7 +296,9 @@ class Sender:
                             continue
                         if o.status == "postpone":
                             await uow.outbox.postpone(o.msg_id, o.delay, o.error, o.count_attempt)
-                        else:
+                        elif o.status == "migrated" and o.new_chat_id is not None and self._on_migrate:
+                            await self._on_migrate(uow, o.chat_id, o.new_chat_id)
+                        else:  # refused (or migrated with nobody to move it: as refused)
                             if o.status == "blocked":
                                 await uow.chats.set_blocked(o.chat_id)
                             await uow.outbox.mark_failed(o.msg_id, o.error, status=o.status)

@@ -100,6 +100,8 @@ class StoredMessage:
             "date": self.date, "edits": self.edits, "deleted": self.deleted,
             "location": self.obj.get("location"), "voice": self.obj.get("voice"),
             "received_at": self.received_at,
+            "message_thread_id": self.obj.get("message_thread_id"),
+            "media_group_id": self.obj.get("media_group_id"),
         }
 
 
@@ -114,6 +116,7 @@ class ChatState:
     first_name: str | None = None
     last_name: str | None = None
     blocked: bool = False  # private: bot blocked by user; group: bot kicked
+    migrated_to: int | None = None  # a group upgraded to this supergroup (/_emu/migrate)
     members: dict[int, str] = field(default_factory=dict)
     messages: dict[int, StoredMessage] = field(default_factory=dict)
     next_message_id: int = 1

@@ -6,12 +6,12 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
+from bot.commandtext import command_args
 from bot.domain import IncomingMessage
 from bot.i18n import LANGS, normalize_lang, t
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService, is_junk
 from bot.services.privately import to_private
-from bot.services.reports import ReportService
 from storage.models import User
 from handlers.callbacks import answer
 from storage.uow import UnitOfWork
@@ -49,8 +49,9 @@ async def my_cases(message: Message, uow: UnitOfWork, incoming: IncomingMessage,
 
 
 async def report(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService) -> None:
-    text = (command.args or "").strip()
+                 user: User, lang: str, reports: ReportService, raw_text: str | None = None) -> None:
+    # The words as the rider typed them (the command itself may have been normalised).
+    text = command_args(raw_text) if raw_text else (command.args or "").strip()
     if not text or is_junk(text):
         reports.reply(uow, incoming, "report-usage", lang)
         return

@@ -4,13 +4,14 @@ from __future__ import annotations
 import asyncio
 
 from aiogram import Bot
-from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
-                                TelegramRetryAfter, TelegramServerError, TelegramUnauthorizedError)
+from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramMigrateToChat,
+                                TelegramNetworkError, TelegramRetryAfter, TelegramServerError,
+                                TelegramUnauthorizedError)
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
-from bot.outbox import Outgoing, PermanentError, RetryLater, TransientError, Unreachable
+from bot.outbox import ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
 from handlers import render_admin, render_broadcasts, render_checkins, render_lessons, render_points  # noqa: F401  (their kinds)
-from handlers import render_voice  # noqa: F401  (its kinds)
+from handlers import render_telegram, render_voice  # noqa: F401  (their kinds)
 from handlers.render import TAGS, Rendered, render
 
 
@@ -41,8 +42,11 @@ class TelegramTransport:
             raise PermanentError(e.message) from e
 
     async def _send(self, message: Outgoing, rendered: Rendered, parse_mode: str | None) -> int:
+        # A reply whose message was deleted still goes out (allow_sending_without_reply), and
+        # in a forum it stays in the case's topic: the thread is named, not implied by the reply.
         reply = (ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
                  if message.reply_to else None)
+        thread = message.payload.get("thread_id")
         try:
             if rendered.voice:
                 sent = await self.bot.send_voice(message.chat_id, rendered.voice,
@@ -51,12 +55,16 @@ class TelegramTransport:
             elif rendered.photo:
                 sent = await self.bot.send_photo(message.chat_id, rendered.photo,
                                                  caption=rendered.text[:1024], parse_mode=parse_mode,
-                                                 reply_parameters=reply, reply_markup=_markup(rendered))
+                                                 message_thread_id=thread, reply_parameters=reply,
+                                                 reply_markup=_markup(rendered))
             else:
                 sent = await self.bot.send_message(message.chat_id, rendered.text, parse_mode=parse_mode,
-                                                   reply_parameters=reply, reply_markup=_markup(rendered))
+                                                   message_thread_id=thread, reply_parameters=reply,
+                                                 reply_markup=_markup(rendered))
         except TelegramRetryAfter as e:
             raise RetryLater(e.retry_after, message.chat_id) from e
+        except TelegramMigrateToChat as e:
+            raise ChatMigrated(e.migrate_to_chat_id) from e
         except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError,
                 asyncio.TimeoutError) as e:
             raise TransientError(str(e)) from e

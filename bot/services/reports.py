@@ -100,7 +100,7 @@ class ReportService:
             category=category, urgency=urgency, text=text if text is not None else msg.text,
             location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
-            branch_id=branch_id, awaiting_location=not has_place), actor_id=user.id)
+            branch_id=branch_id, awaiting_location=not has_place, thread_id=msg.thread_id), actor_id=user.id)
         self.cases.route_new(case)
         if urgency == "urgent":  # personal safety: the branch hears at once, not at the deadline
             await self.cases.alert(uow, case, "case-urgent", staff=True)

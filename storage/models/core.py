@@ -71,6 +71,8 @@ class Case(SQLModel, table=True):
     master_id: int | None = Field(default=None, foreign_key="cases.id")  # when a duplicate
     resolution_photo: str | None = Field(default=None, max_length=255)
     awaiting_location: bool = False
+    thread_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # forum topic of the report
+    photos: list[str] | None = Field(default=None, sa_column=Column(JSON))  # more photos (an album)
     due_at: datetime | None = None
     reminders: int = 0  # deadline reminders already sent: 1 = half-time, 2 = due, 3 = escalated
     resolved_at: datetime | None = None
