@@ -31,6 +31,7 @@ class IncomingMessage:
     lat: float | None = None
     lon: float | None = None
     reply_to_bot: bool = False
+    reply_to_id: int | None = None  # the message this one replies to (which case's thread it is in)
 
     @property
     def is_private(self) -> bool:

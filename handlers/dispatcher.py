@@ -7,6 +7,7 @@ from typing import Any
 from aiogram import Dispatcher
 
 from handlers import admin, broadcasts, cases, checkins, commands, lessons, points, reports
+from handlers import routing as routing_handlers
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
 
@@ -19,6 +20,7 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     # Only a location pin we asked for (a check-in, an activity's place) goes before them, and a
     # secretary's private message that is the body of their broadcast draft.
     dp.include_routers(checkins.make_pin_router(), broadcasts.make_capture_router(), reports.make_router(),
-                       cases.make_router(), admin.make_router(), points.make_router(), checkins.make_router(),
+                       cases.make_router(), routing_handlers.make_router(), admin.make_router(), points.make_router(),
+                       checkins.make_router(),
                        broadcasts.make_router(), lessons.make_router(), commands.make_router())
     return dp

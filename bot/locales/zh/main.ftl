@@ -37,9 +37,9 @@ case-created =
     地点：{ $location }
     { $next }
 case-next = { $urgency ->
-    [urgent] ⚠️ 涉及人身安全，已标记为紧急：1 小时内必须有人响应。注意自身安全！
-    [low] 已记录，7 天内答复。每一步进展都会在这里回复你。
-   *[normal] 将转交责任部门，72 小时内答复。每一步进展都会在这里回复你。
+    [urgent] ⚠️ 涉及人身安全，已标记为紧急：{ $respond }内必须有人响应，{ $fix }内处置。注意自身安全！
+    [low] 已记录，{ $respond }内受理、{ $fix }内答复。每一步进展都会在这里回复你。
+   *[normal] 将转交责任部门，{ $respond }内受理、{ $fix }内办结。每一步进展都会在这里回复你。
 }
 location-unknown = 待补充
 ask-location = 📍 { $number } 还缺地点：请回复具体位置（路名、小区、门牌、路口），或直接发一个位置。
