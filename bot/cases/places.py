@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 
 MAX_PLACE = 100  # characters kept from a direct answer
+_TAIL_MAX = 4  # characters after the extracted place that still belong to it
+_TAIL_OK = re.compile(r"^(?:口|门|号|\s?[0-9A-Za-z]{1,3})$")
 
 # what riders put around a place when they answer: "就在…", "地点是…", "it's at …"
 _ZH_LEAD = re.compile(r"^(?:(?:就|是|在|位置|地点|地址|具体|大概|应该|我说的|刚才那个|那个|这个|的)[是在：:，, ]*)+")
@@ -68,9 +70,13 @@ def looks_like_place(text: str) -> bool:
 
 
 def answer_place(text: str, found: str | None) -> str:
-    """The place to store for an answer: the whole cleaned answer when it is short (the
-    extractor may cut "路口" or "gate 2"), else what was found in it."""
+    """The place to store for an answer: what was found, completed by the few characters the
+    extractor may cut off its end ("光华路和东三环路" + "口", "Keyuan Rd gate" + " 2")."""
     whole = clean_place(text)
-    if whole and (found is None or found in whole) and len(whole) <= 40:
+    if found is None:
         return whole
-    return found or whole
+    at = whole.find(found)
+    tail = whole[at + len(found):] if at >= 0 else ""
+    if at >= 0 and 0 < len(tail) <= _TAIL_MAX and not _NOT_PLACE.search(tail) and _TAIL_OK.match(tail):
+        return whole[at:]
+    return found
