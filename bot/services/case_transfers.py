@@ -16,6 +16,8 @@ from bot.privacy import mask
 from storage.models import Case
 from storage.uow import UnitOfWork
 
+LIMIT_EVENT = "transfer_limit"
+
 if TYPE_CHECKING:
     from bot.services.cases import CaseService
 
@@ -43,6 +45,9 @@ async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Tr
 
 
 async def limit_hit(service: CaseService, uow: UnitOfWork, case: Case) -> None:
-    """The secretary decides from here on; told once per case."""
+    """The secretary decides from here on; told once per case (the timeline remembers)."""
+    if case.id is not None and any(e.kind == LIMIT_EVENT for e in await uow.cases.events(case.id)):
+        return
+    uow.cases.log(case, LIMIT_EVENT, None)
     await service.alert(uow, case, "case-transfer-limit", staff=True,
                         extra={"transfers": case.transfers, "limit": MAX_TRANSFERS})

@@ -17,6 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
 from bot.cases.lifecycle import Actor, NotPermitted, Transition, TransferLimitReached
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
+from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.privacy import mask
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
@@ -234,7 +235,7 @@ class CaseService:
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):
-            lang = user.lang or case.lang
+            lang = user.lang or normalize_lang(user.language_code) or case.lang
             more = dict(extra or {})
             if "from_code" in more:
                 more["from"] = self.department_name(more.pop("from_code"), lang)

@@ -39,6 +39,7 @@ case-transfer-offer = ↪ { $from } asks to transfer case { $number } ({ $catego
 case-transfer-declined = ↩️ { $from } declined case { $number } ({ $category }, { $location }). Reason: { $note }. { $department } remains responsible.
 case-transfer-limit = 🚦 Case { $number } ({ $category }, { $location }) has been transferred { $transfers } times, the limit is { $limit }: it cannot be transferred again. The secretary must assign it or decide.
 
+ev-transfer_limit = transfer limit reached, the secretary decides
 ev-linked = linked case
 ev-fix_reminded = half-time reminder (fix)
 ev-fix_escalated = fix deadline passed, escalated

@@ -30,6 +30,7 @@ case-transfer-offer = ↪ { $from }申请把工单 { $number }（{ $category }�
 case-transfer-declined = ↩️ { $from }退回了工单 { $number }（{ $category }，{ $location }），理由：{ $note }。工单仍由 { $department } 负责。
 case-transfer-limit = 🚦 工单 { $number }（{ $category }，{ $location }）已转办 { $transfers } 次，达到上限 { $limit } 次，不能再转。请书记指派部门或作出处理决定。
 
+ev-transfer_limit = 转办次数已达上限，交书记决定
 ev-linked = 关联工单
 ev-fix_reminded = 办结期限过半提醒
 ev-fix_escalated = 超过办结期限，已升级
