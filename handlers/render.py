@@ -42,7 +42,7 @@ def _place(lang: str, p: dict[str, Any]) -> str:
 def duration(lang: str, seconds: Any) -> str:
     """A configured time as words: "1 小时", "3 days", "90 minutes"."""
     n = int(seconds or 0)
-    if n and n % 86400 == 0:
+    if n >= 2 * 86400 and n % 86400 == 0:
         return t(lang, "dur-days", n=n // 86400)
     if n and n % 3600 == 0:
         return t(lang, "dur-hours", n=n // 3600)
@@ -59,7 +59,8 @@ def _clock_args(lang: str, p: dict[str, Any]) -> dict[str, str]:
 
 
 def _case_created(lang: str, p: dict[str, Any]) -> str:
-    key = "case-created-placeless" if p.get("no_place") else "case-created"
+    # no place line when the category has none, or when the question below asks for it
+    key = "case-created-placeless" if p.get("no_place") or p.get("ask_place") else "case-created"
     text = t(lang, key, number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
              urgency=t(lang, f"urg-{p['urgency']}"), location=_place(lang, p),
              next=t(lang, "case-next", urgency=p["urgency"], **_clock_args(lang, p)))
