@@ -55,7 +55,10 @@ class ReportService:
             if replied is not None:
                 if replied.reporter_id != user.id or not is_open(replied.status):
                     return None  # someone else's case, or a closed one: not a place answer
-                place = _place_in_reply(msg, found)
+                # filling a missing place, a restatement of the same problem still counts; a
+                # correction must say nothing else that reads as a report
+                place = _place_in_reply(msg, found, _reports_other_than(
+                    replied.category if replied.awaiting_location else None))
                 if place is None and msg.lat is None:
                     return None
                 if replied.awaiting_location:
@@ -217,9 +220,9 @@ def _aware(when: datetime) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
-def _reports_other_than(category: str) -> Callable[[str], bool]:
+def _reports_other_than(category: str | None) -> Callable[[str], bool]:
     """Whether a text is a confident report of another kind than `category` (then it is a new
-    report, not the place of this one: "建国路井盖丢了" after "路灯坏了")."""
+    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind."""
     def check(text: str) -> bool:
         if not text.strip():
             return False
@@ -228,14 +231,14 @@ def _reports_other_than(category: str) -> Callable[[str], bool]:
     return check
 
 
-def _place_in_reply(msg: IncomingMessage, found: str | None) -> str | None:
+def _place_in_reply(msg: IncomingMessage, found: str | None, is_report: Callable[[str], bool]) -> str | None:
     """The place in a reply to the bot's message about the sender's case, or None when the reply
-    says something else ("still there, not fixed!")."""
+    says something else ("still there, not fixed!", or a new report of its own)."""
     text = msg.text.strip()
     if not text or text.startswith("/"):
         return None
-    if found:  # a reply in the case's own thread: its place, even inside a sentence
-        return answer_place(text, found)
+    if found:
+        return answer_place(text, found) if is_place_answer(text, found, is_report) else None
     if looks_like_place(text):
         return clean_place(text)
     return None

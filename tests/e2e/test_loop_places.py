@@ -117,3 +117,20 @@ async def test_private_report_place_answer_without_reply(bot, tg, db) -> None:
     assert "幸福小区3号门" in attached["text"]
     [case] = await _cases(db)
     assert case.location == "幸福小区3号门"
+
+
+@pytest.mark.parametrize("who, first, again, place", [
+    (LI, "建国路C口有个大坑", "幸福小区3号门的路灯也坏了", "建国路C口"),
+    (AMY, "Big pothole at Keyuan Rd gate 2", "The street light at Xingfu Garden gate 3 is out too", None),
+])
+async def test_a_new_report_in_reply_is_a_new_case_not_a_correction(bot, tg, db, who, first, again,
+                                                                     place) -> None:
+    await tg.send(GROUP, who, first)
+    [created] = await tg.wait(GROUP["id"], 1)
+    before = (await _cases(db))[0].location
+    await tg.send(GROUP, who, again, reply_to_message_id=created["message_id"])
+    second = (await tg.wait(GROUP["id"], 2))[1]
+    assert "C-000002" in second["text"]
+    first_case, second_case = await _cases(db)
+    assert first_case.location == before and (place is None or before == place)
+    assert second_case.category == "lighting"
