@@ -24,7 +24,7 @@ help =
     /help — show this help
 help-staff =
     <b>Secretary and department commands</b>
-    Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat
+    Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing
     Board and needs: /board · /needs
     Lessons: /lessons · /lessons plan mon,wed,fri · /lessons shifts … · /stats lessons
     Activities and report-ins: /activity new "name" date time length · /activity list · /stats checkins · /reportins · /hours pending
