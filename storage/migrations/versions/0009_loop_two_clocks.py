@@ -23,6 +23,10 @@ def upgrade() -> None:
         batch.add_column(sa.Column('responded_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch.add_column(sa.Column('fix_due_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch.add_column(sa.Column('fix_reminders', sa.Integer(), nullable=False, server_default='0'))
+    # cases someone already took up have responded: their response clock must not fire now
+    # (their last change is the best time we have); older cases get no resolution clock
+    op.execute("UPDATE cases SET responded_at = updated_at "
+               "WHERE responded_at IS NULL AND status NOT IN ('new', 'transferred')")
 
 
 def downgrade() -> None:
