@@ -8,6 +8,7 @@ from aiogram import Dispatcher
 
 from handlers import (admin, broadcasts, cases, checkins, commands, lessons, points, reports, telegram_events,
                       voice)
+from handlers import routing as routing_handlers
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
 
@@ -23,7 +24,7 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     # secretary's private message that is the body of their broadcast draft.
     dp.include_routers(telegram_events.make_router(), checkins.make_pin_router(), broadcasts.make_capture_router(),
                        voice.make_router(), telegram_events.make_album_router(), reports.make_router(),
-                       cases.make_router(), admin.make_router(), points.make_router(), checkins.make_router(),
+                       cases.make_router(), routing_handlers.make_router(), admin.make_router(), points.make_router(), checkins.make_router(),
                        broadcasts.make_router(), lessons.make_router(), commands.make_router(),
                        telegram_events.make_fallback_router())
     return dp

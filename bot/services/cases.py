@@ -14,12 +14,13 @@ from datetime import datetime, tzinfo
 
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
-from bot.cases.lifecycle import Actor, NotPermitted, Transition
+from bot.cases.lifecycle import Actor, NotPermitted, Transition, TransferLimitReached
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
+from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
-from bot.services import case_awards
+from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
 from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -125,8 +126,12 @@ class CaseService:
                 await self.find_in_scope(uow, user, master)
             if master_case.id == case.id:
                 raise InvalidInput("case-err-master-invalid", action=action, master=master)
-        t = decide(snapshot(case), action, actor, note=note, department=department,
-                   master=master, photo=photo)
+        try:
+            t = decide(snapshot(case), action, actor, note=note, department=department,
+                       master=master, photo=photo)
+        except TransferLimitReached:
+            await transfers.limit_hit(self, uow, case)  # the refusal commits with this note
+            raise
         now = self.clock()
         for field, value in t.changes.items():
             setattr(case, field, value)
@@ -136,6 +141,7 @@ class CaseService:
             case.closed_at = now
         if master_case is not None:
             case.master_id = master_case.id
+        clocks.on_transition(case, t, now, self.routing)
         case.updated_at = now
         uow.cases.log(case, t.event_kind, actor.user_id, t.payload.get("note"), from_status=t.from_status)
         if t.announce:
@@ -144,6 +150,7 @@ class CaseService:
             uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang)
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
+        await transfers.on_transition(self, uow, case, t)
         return t
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
@@ -160,6 +167,7 @@ class CaseService:
                    "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon,
                    "text": shown(case.text), "department": self.department_name(case.department, lang),
                    "due": self.local(case.due_at), "overdue": _overdue(case, self.clock()),
+                   "fix_due": self.local(case.fix_due_at),
                    "events": events[-12:], "buttons": self.buttons_for(case, actor)}
         enqueue(uow, Notice(chat_id, "case-card", lang, payload=payload, reply_to=reply_to,
                             priority=PRIORITY_CONVERSATION, case=case))
@@ -179,7 +187,9 @@ class CaseService:
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
-                  "due": self.local(c.due_at), "overdue": _overdue(c, self.clock())} for c in found]
+                  "due": self.local(c.due_at), "overdue": _overdue(c, self.clock()),
+                  "incoming": c.pending_department is not None and c.pending_department in scope.departments}
+                 for c in found]
         enqueue(uow, Notice(chat_id, "case-list", lang, payload={"which": which, "cases": items},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION))
 
@@ -226,45 +236,83 @@ class CaseService:
         confirm = [[("case-action-confirm", f"cf:{case.id}:y"), ("case-action-reopen", f"cf:{case.id}:n")]]
         reporter = await uow.users.get(case.reporter_id)
         private_ok = reporter is not None and reporter.started
-        targets: list[tuple[int, int | None, str, bool]] = [
-            (case.chat_id, case.message_id, case.lang, resolved and (not private_ok or case.chat_id == case.reporter_id))]
+        # (chat, reply to, language, confirm buttons, followers to mention): one message per group
+        # and change, in reply to the report there, naming the followers (not one per thread)
+        targets: list[tuple[int, int | None, str, bool, list[int]]] = [
+            (case.chat_id, case.message_id, case.lang,
+             resolved and (not private_ok or case.chat_id == case.reporter_id), [])]
         if private_ok and case.chat_id != case.reporter_id:
-            targets.append((case.reporter_id, None, reporter.lang or case.lang, resolved))
+            targets.append((case.reporter_id, None, reporter.lang or case.lang, resolved, []))
         privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
+        by_chat = {chat_id: i for i, (chat_id, *_rest) in enumerate(targets)}
         for w in await uow.cases.watchers(case.id):
-            targets.append((w.chat_id, w.message_id, w.lang, False))
+            if w.user_id == case.reporter_id:
+                continue
+            if w.chat_id in by_chat:
+                if w.chat_id != w.user_id:  # a group already hearing it: mention the follower there
+                    targets[by_chat[w.chat_id]][4].append(w.user_id)
+                continue
+            by_chat[w.chat_id] = len(targets)
+            targets.append((w.chat_id, w.message_id, w.lang, False, [] if w.chat_id == w.user_id else [w.user_id]))
             if w.chat_id == w.user_id:
                 privates.add(w.chat_id)
-        seen: set[tuple[int, int | None]] = set()
-        for chat_id, reply_to, lang, with_buttons in targets:
-            if (chat_id, reply_to) in seen:
-                continue
-            seen.add((chat_id, reply_to))
-            body = dict(args(lang, chat_id), photo=photo, buttons=confirm if with_buttons else None)
+        names = {u.id: u.first_name for u in await uow.users.many({i for *_x, ids in targets for i in ids})}
+        for chat_id, reply_to, lang, with_buttons, followers in targets:
+            body = dict(args(lang, chat_id), photo=photo, buttons=confirm if with_buttons else None,
+                        mentions=[[i, names.get(i) or str(i)] for i in followers] or None)
             if chat_id in privates:
                 body.update(context(case, own=chat_id == case.reporter_id))
             enqueue(uow, Notice(chat_id, "case-event", lang, payload=body, reply_to=reply_to,
                                 priority=PRIORITY_CONVERSATION, case=case))
 
     async def alert(self, uow: UnitOfWork, case: Case, key: str, *, departments: bool = False,
-                    staff: bool = False) -> None:
-        """A private note about `case` to its department's members and/or the branch secretaries
-        and superadmins (those who have started the bot), each once per key."""
+                    staff: bool = False, department: str | None = None, dedupe: str = "",
+                    extra: dict[str, object] | None = None) -> None:
+        """A private note about `case` to its department's members (or those of `department`)
+        and/or the branch secretaries and superadmins (those who have started the bot), each
+        once per key. A department nobody can be reached in falls back to the branch secretary
+        (the superadmins when the case has no branch), so no reminder goes to nobody."""
         ids: set[int] = set()
-        if departments and case.department:
-            dept = self.routing.departments.get(case.department)
-            ids |= set(dept.members if dept else ()) | set(await uow.cases.members_of(case.department,
-                                                                                      case.branch_id))
+        dept_code = department or case.department
+        unstaffed = False
+        if (departments or department) and dept_code:
+            members = await self.members(uow, dept_code, case.branch_id)
+            unstaffed = not await uow.users.reachable(members)
+            ids |= members
+            if unstaffed:
+                ids |= await self.fallback(uow, case)
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):
-            lang = user.lang or case.lang
+            lang = user.lang or normalize_lang(user.language_code) or case.lang
+            more = dict(extra or {})
+            if "from_code" in more:
+                more["from"] = self.department_name(more.pop("from_code"), lang)
             enqueue(uow, Notice(user.id, "case-alert", lang, case=case, priority=PRIORITY_CONVERSATION,
-                                dedupe_key=f"case:{case.id}:{key}:{user.id}" if case.id else None,
+                                dedupe_key=f"case:{case.id}:{key}{dedupe}:{user.id}" if case.id else None,
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,
                                          "location": shareable_place(case.location, case.text),
-                                         "place_hidden": bool(case.location), "text": mask(case.text), "due": self.local(case.due_at),
-                                         "department": self.department_name(case.department, lang)}))
+                                         "place_hidden": bool(case.location), "text": mask(case.text),
+                                         "due": self.local(case.due_at), "fix_due": self.local(case.fix_due_at),
+                                         "department": self.department_name(dept_code, lang),
+                                         "unstaffed": unstaffed, **self.clocks(case.urgency), **more}))
+
+    async def members(self, uow: UnitOfWork, department: str, branch_id: int | None) -> set[int]:
+        """Who acts for `department` in `branch_id`: members in the routing file and those
+        granted in the bot for that branch (or for every branch)."""
+        dept = self.routing.departments.get(department)
+        return set(dept.members if dept else ()) | set(await uow.cases.members_of(department, branch_id))
+
+    async def fallback(self, uow: UnitOfWork, case: Case) -> set[int]:
+        """Who hears what an unstaffed department would: the branch's secretaries, or the
+        superadmins for a case outside any branch."""
+        ids = set(await uow.users.staff_ids(case.branch_id)) if case.branch_id is not None else set()
+        return ids or set(self.superadmins) | set(await uow.users.staff_ids(None))
+
+    def clocks(self, urgency: str) -> dict[str, int]:
+        """The configured times, in seconds, for texts to quote: to respond and to fix."""
+        return {"respond_s": int(self.routing.deadline(urgency).total_seconds()),
+                "fix_s": int(self.routing.resolve_deadline(urgency).total_seconds())}
 
     def department_name(self, code: object, lang: str) -> str:
         dept = self.routing.departments.get(str(code)) if code else None
@@ -279,6 +327,7 @@ class CaseService:
         """Routing defaults for a new case: the department to own it and the response deadline."""
         case.department = self.routing.route(case.category, case.urgency).department
         case.due_at = self.deadline_for(case)
+        case.fix_due_at = case.created_at + self.routing.resolve_deadline(case.urgency)
 
 
 ABOUT_CHARS = 30
@@ -295,8 +344,10 @@ def context(case: Case, *, own: bool) -> dict[str, object]:
 
 
 def _overdue(case: Case, now: datetime) -> bool:
-    return case.due_at is not None and case.due_at < now and case.status in (
-        "new", "accepted", "in_progress", "transferred")
+    """Past either clock: nobody accepted in time, or it is not fixed in time."""
+    return case.status in ("new", "accepted", "in_progress", "transferred") and (
+        (case.responded_at is None and case.due_at is not None and clocks.aware(case.due_at) < now)
+        or (case.fix_due_at is not None and clocks.aware(case.fix_due_at) < now))
 
 
 def snapshot(case: Case) -> CaseSnapshot:

@@ -73,8 +73,11 @@ class Case(SQLModel, table=True):
     awaiting_location: bool = False
     thread_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # forum topic of the report
     photos: list[str] | None = Field(default=None, sa_column=Column(JSON))  # more photos (an album)
-    due_at: datetime | None = None
+    due_at: datetime | None = None  # the response deadline: someone must accept by then
     reminders: int = 0  # deadline reminders already sent: 1 = half-time, 2 = due, 3 = escalated
+    responded_at: datetime | None = None  # first accepted: stops the response clock
+    fix_due_at: datetime | None = None  # the resolution deadline; a reopen restarts it
+    fix_reminders: int = 0  # as `reminders`, for the resolution clock
     resolved_at: datetime | None = None
     closed_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)

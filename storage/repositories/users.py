@@ -41,6 +41,12 @@ class UserRepository(Repository):
         stmt = select(User.id).where(User.role == "secretary", User.branch_id == branch_id)
         return list((await self.session.exec(stmt)).all())
 
+    async def many(self, ids: set[int]) -> list[User]:
+        """The known users among `ids` (names for mentions)."""
+        if not ids:
+            return []
+        return list((await self.session.exec(select(User).where(col(User.id).in_(ids)))).all())
+
     async def reachable(self, ids: set[int]) -> list[User]:
         """Those of `ids` who have a private chat with the bot."""
         if not ids:

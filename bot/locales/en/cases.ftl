@@ -77,7 +77,7 @@ case-escalated = 🚨 Escalated: case { $number } is overdue. Department: { $dep
     “{ $text }”
 case-urgent = 🔴 URGENT case { $number }: { $category } · { $location }
     “{ $text }”
-    Someone must respond within 1 hour (by { $due }); department: { $department }.
+    Someone must respond within { $respond } (by { $due }); department: { $department }.
 
 ev-reported = reported
 ev-location = place added

@@ -77,7 +77,7 @@ case-escalated = 🚨 升级：工单 { $number } 已超时未处理。责任部
     「{ $text }」
 case-urgent = 🔴 紧急工单 { $number }：{ $category } · { $location }
     「{ $text }」
-    1 小时内必须响应（{ $due } 前），责任部门：{ $department }。
+    { $respond }内必须响应（{ $due } 前），责任部门：{ $department }。
 
 ev-reported = 上报
 ev-location = 补充地点
