@@ -6,7 +6,7 @@ from typing import Any
 
 from aiogram import Dispatcher
 
-from handlers import admin, broadcasts, cases, checkins, commands, lessons, points, reports
+from handlers import admin, broadcasts, cases, checkins, commands, lessons, points, reports, top
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
 
@@ -20,5 +20,5 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     # secretary's private message that is the body of their broadcast draft.
     dp.include_routers(checkins.make_pin_router(), broadcasts.make_capture_router(), reports.make_router(),
                        cases.make_router(), admin.make_router(), points.make_router(), checkins.make_router(),
-                       broadcasts.make_router(), lessons.make_router(), commands.make_router())
+                       broadcasts.make_router(), lessons.make_router(), top.make_router(), commands.make_router())
     return dp

@@ -16,6 +16,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
 from bot.outbox import enqueue
 from bot.services.people import register_person
+from bot.services import points_corrections as corrections
 from bot.services.points import PointsError, PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser
@@ -38,6 +39,9 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
                          user: User, lang: str, reports: ReportService, points: PointsService) -> None:
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
+    if words and words[0].lower() in ("revoke", "撤回", "冲正"):
+        await _revoke(words[1:], uow, incoming, user, lang, reports, points)
+        return
     if not words or words[0].lower() != "grant":
         reports.reply(uow, incoming, "points-history", lang, **await points.history(uow, user))
         return
@@ -68,15 +72,34 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
     amount, reason = int(words[0]), " ".join(words[1:])
+    source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     try:
-        given = await points.grant(uow, user, target, amount, reason,
-                                   source_key=f"grant:{incoming.chat_id}:{incoming.message_id}",
+        if amount < 0:  # a correction: cancels the matching grant line, audited
+            done = await corrections.correct_grant(points, uow, user, target, amount, reason)
+            reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
+            return
+        given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
                                    chat_branch=chat_branch)
+        number = await corrections.grant_entry_no(points, uow, source_key)
     except PointsError as e:
         reports.reply(uow, incoming, e.key, lang, **e.args_)
         return
     reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
-                  points=given, reason=reason)
+                  points=given, reason=reason, number=number)
+
+
+async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                  reports: ReportService, points: PointsService) -> None:
+    """/points revoke #17 原因: a reversal line for ledger line 17, audited."""
+    if len(words) < 2:
+        reports.reply(uow, incoming, "points-revoke-usage", lang)
+        return
+    try:
+        done = await corrections.revoke(points, uow, user, words[0], " ".join(words[1:]))
+    except PointsError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+        return
+    reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
 
 
 def _is_int(word: str) -> bool:

@@ -173,6 +173,7 @@ def render(msg: Outgoing) -> Rendered:
     if compose is not None:
         text = compose(msg.lang, payload)
     else:
-        text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items() if k != "buttons"})
+        text = t(msg.lang, msg.kind, **{k: v if isinstance(v, int) and not isinstance(v, bool) else esc(v)
+                                        for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
     return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"))

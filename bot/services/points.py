@@ -335,7 +335,9 @@ class PointsService:
             if branch != mine and chat_branch != mine:
                 raise PointsError("points-grant-other-branch")
             branch = mine
-        points = await self._credit(uow, target.id, "manual", amount * spec.points, spec.daily_cap, source_key,
+        from bot.services.points_corrections import check_grant_cap  # the cap counts revoked grants out
+        await check_grant_cap(self, uow, target.id, amount * spec.points)
+        points = await self._credit(uow, target.id, "manual", amount * spec.points, 0, source_key,
                                     branch_id=branch, actor_id=actor.id, note=reason[:500])
         if not points:
             raise PointsError("points-grant-done")

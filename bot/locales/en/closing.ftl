@@ -1,0 +1,41 @@
+## Closing the loop: points corrections, leaderboard, choice buttons, settled buttons, exports
+
+points-revoke-usage = Usage: /points revoke ENTRY reason, e.g. /points revoke #17 granted by mistake. The entry number is in the grant's receipt.
+points-revoke-ok = ↩️ Entry { $number } of { $who } revoked: { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} taken back ({ $reason }).{ $short ->
+    [0] {""}
+    [one] {" "}1 point was already spent and cannot be taken back.
+   *[other] {" "}{ $short } points were already spent and cannot be taken back.
+}
+points-revoked-rider = ↩️ Your secretary corrected your points: { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} taken back ({ $reason }). Balance { $balance }; send /points for your history.
+points-entry-unknown = There is no points entry { $number } (or it is not your branch's).
+points-entry-not-revocable = Entry { $number } cannot be revoked: only grants and awards can; for redemptions use /refuse.
+points-entry-revoked = Entry { $number } has already been revoked.
+points-correct-none = No grant of { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} to { $who } to correct. Use /points revoke ENTRY reason to revoke a specific entry.
+points-grant-cap = A rider can receive at most { $cap } points of manual grants a day; { $left } left today.
+
+top-usage = Usage: /top for this month's leaderboard, /top week for this week's.
+top-no-branch = You don't belong to a branch yet, so there is no leaderboard for you. Report something in your work group or report in first.
+points-top-title = 🏆 <b>Leaderboard this { $period ->
+    [week] week
+   *[month] month
+}</b> (since { $since })
+points-top-line = { $rank }. { $name } — { $points ->
+    [one] 1 point
+   *[other] { $points } points
+}
+points-top-you = ← you
+points-top-empty = Nobody has earned points this { $period ->
+    [week] week
+   *[month] month
+} yet: report a problem or finish a micro lesson to get on the board.
+points-top-footer = Rather not be named? Send /privacy to the bot.
+cmd-top = Points leaderboard

@@ -1,0 +1,28 @@
+## 闭环：更正积分、排行榜、选择按钮、已处理的按钮、导出
+
+points-revoke-usage = 用法：/points revoke 记录号 原因，例如 /points revoke #17 误发冲正。记录号在发放回执里。
+points-revoke-ok = ↩️ 已撤回 { $who } 的记录 { $number }，扣回 { $points } 分（{ $reason }）。{ $short ->
+    [0] {""}
+   *[other] 另有 { $short } 分已被使用，无法扣回。
+}
+points-revoked-rider = ↩️ 书记更正了你的积分：扣回 { $points } 分（{ $reason }）。现有 { $balance } 分，发 /points 查看记录。
+points-entry-unknown = 没有积分记录 { $number }（或不属于你的支部）。
+points-entry-not-revocable = 记录 { $number } 不能撤回：只能撤回发放或奖励的积分，兑换请用 /refuse。
+points-entry-revoked = 记录 { $number } 已经撤回过了。
+points-correct-none = 没有找到给 { $who } 的 { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
+points-grant-cap = 每位骑手每天最多获得 { $cap } 分书记奖励，今天还能发 { $left } 分。
+
+top-usage = 用法：/top 查看本月排行，/top week 查看本周排行。
+top-no-branch = 你还没有所属支部，暂时没有排行榜。在工作群里上报或报到后就有了。
+points-top-title = 🏆 <b>{ $period ->
+    [week] 本周
+   *[month] 本月
+}积分排行</b>（{ $since } 起）
+points-top-line = { $rank }. { $name } — { $points } 分
+points-top-you = ← 你
+points-top-empty = { $period ->
+    [week] 本周
+   *[month] 本月
+}还没有人获得积分，上报问题、学习微党课都能上榜。
+points-top-footer = 不想上榜？私聊发 /privacy。
+cmd-top = 积分排行榜
