@@ -4,7 +4,10 @@ from __future__ import annotations
 import contextlib
 
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
+
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import EDIT, enqueue
 
 from bot.i18n import normalize_lang
 from bot.services.people import register_person
@@ -26,3 +29,15 @@ async def answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
     Telegram and must not undo the action already committed."""
     with contextlib.suppress(TelegramAPIError):
         await query.answer(TAGS.sub("", text)[:MAX_ANSWER], show_alert=alert)
+
+
+def settle(uow: UnitOfWork, query: CallbackQuery, lang: str, key: str, **args: object) -> None:
+    """The pressed message's buttons are used up: queue an edit (through the outbox, like any
+    send) that removes them and says, in one line under the text, what was decided and by whom."""
+    msg = query.message
+    if not isinstance(msg, Message):  # too old for the Bot API to show: nothing to edit
+        return
+    body = msg.html_text if (msg.text or msg.caption) else ""
+    enqueue(uow, Notice(msg.chat.id, "settled", lang, priority=PRIORITY_CONVERSATION,
+                        payload={EDIT: msg.message_id, "html": body, "caption": msg.caption is not None,
+                                 "key": key, "args": dict(args)}))

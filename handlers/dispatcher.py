@@ -6,7 +6,8 @@ from typing import Any
 
 from aiogram import Dispatcher
 
-from handlers import admin, broadcasts, cases, checkins, commands, lessons, points, reports, top
+from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, lessons, points, reports,
+                      top)
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
 
@@ -18,7 +19,8 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     # Reports first: most updates are group text, and they should not try every command filter.
     # Only a location pin we asked for (a check-in, an activity's place) goes before them, and a
     # secretary's private message that is the body of their broadcast draft.
-    dp.include_routers(checkins.make_pin_router(), broadcasts.make_capture_router(), reports.make_router(),
+    dp.include_routers(checkins.make_pin_router(), broadcasts.make_capture_router(), case_choices.make_router(),
+                       reports.make_router(),
                        cases.make_router(), admin.make_router(), points.make_router(), checkins.make_router(),
                        broadcasts.make_router(), lessons.make_router(), top.make_router(), commands.make_router())
     return dp

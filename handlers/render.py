@@ -22,6 +22,7 @@ class Rendered:
     text: str
     buttons: list[list[tuple[str, str]]] | None = None  # rows of (label, callback_data)
     photo: str | None = None
+    force_reply: bool = False  # ask for a reply (the answer to a prompt) instead of buttons
 
 
 def esc(value: Any, limit: int = MAX_ARG) -> str:
@@ -176,4 +177,5 @@ def render(msg: Outgoing) -> Rendered:
         text = t(msg.lang, msg.kind, **{k: v if isinstance(v, int) and not isinstance(v, bool) else esc(v)
                                         for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
-    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"))
+    return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"),
+                    force_reply=bool(payload.get("force_reply")))

@@ -6,14 +6,17 @@ import asyncio
 from aiogram import Bot
 from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
                                 TelegramRetryAfter, TelegramServerError, TelegramUnauthorizedError)
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from aiogram.types import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
-from bot.outbox import Outgoing, PermanentError, RetryLater, TransientError, Unreachable
-from handlers import render_broadcasts, render_checkins, render_lessons, render_points  # noqa: F401  (their kinds)
+from bot.outbox import EDIT, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
+from handlers import render_broadcasts, render_checkins, render_closing, render_lessons, render_points  # noqa: F401  (their kinds)
+from handlers.edits import edit_message
 from handlers.render import TAGS, Rendered, render
 
 
-def _markup(rendered: Rendered) -> InlineKeyboardMarkup | None:
+def _markup(rendered: Rendered) -> InlineKeyboardMarkup | ForceReply | None:
+    if rendered.force_reply:
+        return ForceReply(force_reply=True, selective=True)
     if not rendered.buttons:
         return None
     return InlineKeyboardMarkup(inline_keyboard=[
@@ -27,6 +30,8 @@ class TelegramTransport:
 
     async def deliver(self, message: Outgoing) -> int | None:
         rendered = render(message)
+        if message.payload.get(EDIT):
+            return await edit_message(self.bot, message, rendered)
         try:
             return await self._send(message, rendered, "HTML")
         except TelegramBadRequest as e:

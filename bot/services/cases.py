@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
+from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import Actor, NotPermitted, Transition
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
@@ -85,8 +86,8 @@ class CaseService:
                   photo: str | None = None) -> Transition:
         """Apply `action` (raises CaseError with a message key when refused) and announce it."""
         actor = Actor.system() if user is None else await self.actor(uow, user, case)
-        if department is not None and department not in self.routing.departments:
-            raise InvalidInput("case-err-unknown-department", action=action, department=department)
+        if department is not None:  # a display name, its head or a prefix, or the code
+            department = resolve_department(self.routing, department, action=action)
         master_case = None
         if action == "mark_duplicate":
             master_case = await self.find(uow, master)

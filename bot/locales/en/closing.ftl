@@ -39,3 +39,22 @@ points-top-empty = Nobody has earned points this { $period ->
 } yet: report a problem or finish a micro lesson to get on the board.
 points-top-footer = Rather not be named? Send /privacy to the bot.
 cmd-top = Points leaderboard
+
+choice-cancel = ✖ Cancel
+choice-cancelled = Cancelled ({ $who })
+choice-stale = The list of departments has changed: open the case again and choose.
+choice-sent-departments = Choose the department with the buttons below 👇
+choice-sent-prompt = Reply to the prompt below with your note 👇
+choice-settled-department = ✅ { $who }: { $action } → { $department }
+choice-prompt-done = ✅ Done for { $number }: { $action }
+case-choose-department = { $case } · { $action }: choose the department
+case-prompt-note = ✍️ { $case } · add a note: reply to this message with the progress.
+case-prompt-resolve = ✍️ { $case } · resolved: reply to this message with what was done (a photo may come with it).
+case-prompt-reject = ✍️ { $case } · reject: reply to this message with the reason (the reporter will see it).
+case-prompt-transfer_decline = ✍️ { $case } · decline the transfer: reply to this message with the reason.
+case-prompt-cannot_fix = ✍️ { $case } · cannot fix: reply to this message with the reason.
+case-prompt-mark_duplicate = ✍️ { $case } · duplicate: reply to this message with the original case's number (e.g. C-000001).
+settled-case = ✅ Done by { $who }: { $action }
+settled-stale = ℹ️ Handled by { $who }; now: { $status }
+case-stale = Someone already handled this: { $who } ({ $at }); the case is now: { $status }.
+case-err-ambiguous-department = “{ $department }” fits several departments: { $candidates_en }. Write the full name, or send the command without a department and choose from the buttons.

@@ -26,3 +26,22 @@ points-top-empty = { $period ->
 }还没有人获得积分，上报问题、学习微党课都能上榜。
 points-top-footer = 不想上榜？私聊发 /privacy。
 cmd-top = 积分排行榜
+
+choice-cancel = ✖ 取消
+choice-cancelled = 已取消（{ $who }）
+choice-stale = 部门列表已经变了，请重新打开工单再选。
+choice-sent-departments = 请在下面的按钮里选择部门 👇
+choice-sent-prompt = 请回复下面那条提示消息，写下说明 👇
+choice-settled-department = ✅ { $who }：{ $action } → { $department }
+choice-prompt-done = ✅ 已办理 { $number }：{ $action }
+case-choose-department = { $case } · { $action }：请选择部门
+case-prompt-note = ✍️ { $case } · 添加进展：请直接回复这条消息，写下进展。
+case-prompt-resolve = ✍️ { $case } · 处理完毕：请回复这条消息，写下处理结果（可以附一张照片）。
+case-prompt-reject = ✍️ { $case } · 不予受理：请回复这条消息，写下原因（会告诉上报人）。
+case-prompt-transfer_decline = ✍️ { $case } · 退回转办：请回复这条消息，写下退回原因。
+case-prompt-cannot_fix = ✍️ { $case } · 无法解决：请回复这条消息，写下原因。
+case-prompt-mark_duplicate = ✍️ { $case } · 标记重复：请回复这条消息，写下原工单号（例如 C-000001）。
+settled-case = ✅ 已由 { $who } 办理：{ $action }
+settled-stale = ℹ️ 已由 { $who } 处理，现在：{ $status }
+case-stale = 这一步已经有人处理了：{ $who }（{ $at }），现在状态：{ $status }。
+case-err-ambiguous-department = “{ $department }”对应多个部门：{ $candidates }。请写全称，或不带部门发命令，从按钮里选。

@@ -1,0 +1,34 @@
+"""How the closing-the-loop notices are written: a settled button message, a department
+choice, a reply prompt (registered with handlers.render by kind)."""
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import t
+from handlers.render import MAX_TEXT, composer, esc
+
+
+@composer("settled")
+def _settled(lang: str, p: dict[str, Any]) -> str:
+    """The message as it was, and one line: what was decided, by whom. Empty when it would not
+    fit (the transport then removes only the buttons)."""
+    args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(v, 80)
+            for k, v in (p.get("args") or {}).items()}
+    line = t(lang, str(p["key"]), **args)
+    body = str(p.get("html") or "")
+    text = f"{body}\n\n{line}" if body else line
+    return text if body and len(text) <= MAX_TEXT else ""
+
+
+def _action(lang: str, action: str) -> str:
+    return t(lang, f"case-action-{action}")
+
+
+@composer("case-choose-department")
+def _choose(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "case-choose-department", case=f"<b>{esc(p['number'])}</b>", action=_action(lang, p["action"]))
+
+
+@composer("case-prompt")
+def _prompt(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, f"case-prompt-{p['action']}", case=f"<b>{esc(p['number'])}</b>")
