@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import EDIT, enqueue
 
-from bot.i18n import normalize_lang
+from bot.i18n import normalize_lang, t
 from bot.services.people import register_person
 from handlers.convert import person
 from handlers.render import TAGS
@@ -41,3 +41,14 @@ def settle(uow: UnitOfWork, query: CallbackQuery, lang: str, key: str, **args: o
     enqueue(uow, Notice(msg.chat.id, "settled", lang, priority=PRIORITY_CONVERSATION,
                         payload={EDIT: msg.message_id, "html": body, "caption": msg.caption is not None,
                                  "key": key, "args": dict(args)}))
+
+
+def already_decided(uow: UnitOfWork, query: CallbackQuery, lang: str, text: str, params: dict[str, object],
+                    key: str) -> str:
+    """A press on something another secretary already decided: name them, and take the stale
+    buttons off this copy. Other refusals pass through unchanged."""
+    if not key.endswith("-decided"):
+        return text
+    who = str(params.get("who") or "")
+    settle(uow, query, lang, "settled-stale-by", who=who or "—")
+    return f"{text} {t(lang, 'decided-by', who=who)}" if who else text

@@ -19,7 +19,7 @@ from bot.services.people import register_person
 from bot.services import points_corrections as corrections
 from bot.services.points import PointsError, PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser
+from handlers.callbacks import already_decided, answer, presser, settle
 from handlers.convert import person
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -179,8 +179,11 @@ async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, se
             number, _, verdict = rest.partition(":")
             r = await points.decide(uow, user, int(number), verdict == "y", None)
             text = t(lang, "points-decided", number=redemption_no(r.id or 0))
+            settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
+                   what=t(lang, "points-fulfil-button" if verdict == "y" else "points-refuse-button"))
     except PointsError as e:
-        await answer(query, t(lang, e.key, **{k: str(v) for k, v in e.args_.items()}), alert=True)
+        text = t(lang, e.key, **{k: str(v) for k, v in e.args_.items()})
+        await answer(query, already_decided(uow, query, lang, text, e.args_, e.key), alert=True)
         return
     await answer(query, text, alert=kind == "pt")
 

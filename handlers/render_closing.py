@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import t
-from handlers.render import MAX_TEXT, composer, esc
+from handlers.render import MAX_TEXT, TAGS, composer, esc
 
 
 @composer("settled")
 def _settled(lang: str, p: dict[str, Any]) -> str:
     """The message as it was, and one line: what was decided, by whom. Empty when it would not
     fit (the transport then removes only the buttons)."""
-    args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(v, 80)
+    args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(TAGS.sub("", str(v)), 80)
             for k, v in (p.get("args") or {}).items()}
     line = t(lang, str(p["key"]), **args)
     body = str(p.get("html") or "")

@@ -118,7 +118,9 @@ class ReportIns:
         if not self.ctx.may_manage(actor, row.branch_id):
             raise CheckinError("checkin-err-not-permitted")
         if row.status != "pending":
-            raise CheckinError("reportin-err-decided", id=row_id, status=row.status)
+            decider = await uow.users.get(row.decided_by) if row.decided_by else None
+            raise CheckinError("reportin-err-decided", id=row_id, status=row.status,
+                               who=decider.first_name if decider else "")
         now = self.ctx.clock()
         row.status, row.decided_by, row.decided_at = ("approved" if approve else "rejected"), actor.id, now
         row.reason = (reason or "").strip()[:300] or None

@@ -278,7 +278,10 @@ class PointsService:
             raise PointsError("points-not-permitted")
         note = (note or "").strip()[:500] or None
         if not await repo.decide(redemption.id, "fulfilled" if fulfil else "rejected", actor.id, note):
-            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id))
+            await uow.session.refresh(redemption)
+            decider = await uow.users.get(redemption.decided_by) if redemption.decided_by else None
+            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id),
+                              who=decider.first_name if decider else "")
         item = await repo.item(redemption.item_id)
         if not fulfil:
             await repo.lock_account(redemption.user_id)

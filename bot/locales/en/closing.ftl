@@ -58,3 +58,6 @@ settled-case = ✅ Done by { $who }: { $action }
 settled-stale = ℹ️ Handled by { $who }; now: { $status }
 case-stale = Someone already handled this: { $who } ({ $at }); the case is now: { $status }.
 case-err-ambiguous-department = “{ $department }” fits several departments: { $candidates_en }. Write the full name, or send the command without a department and choose from the buttons.
+settled-by = ✅ { $who }: { $what }
+settled-stale-by = ℹ️ Handled by { $who }
+decided-by = Handled by { $who }.

@@ -45,3 +45,6 @@ settled-case = ✅ 已由 { $who } 办理：{ $action }
 settled-stale = ℹ️ 已由 { $who } 处理，现在：{ $status }
 case-stale = 这一步已经有人处理了：{ $who }（{ $at }），现在状态：{ $status }。
 case-err-ambiguous-department = “{ $department }”对应多个部门：{ $candidates }。请写全称，或不带部门发命令，从按钮里选。
+settled-by = ✅ { $who }：{ $what }
+settled-stale-by = ℹ️ 已由 { $who } 处理
+decided-by = 处理人：{ $who }。
