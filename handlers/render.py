@@ -74,8 +74,17 @@ def _case_error(lang: str, p: dict[str, Any]) -> str:
     return error_text(lang, p["key"], p.get("params") or {})
 
 
+def _sentence(text: str, lang: str) -> str:
+    """A note quoted mid-message ends as a sentence, so the next one does not run into it."""
+    if not text or text[-1] in "。！？!?.…；;~～）)」”\"":
+        return text
+    return text + ("。" if lang == "zh" else ".")
+
+
 def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
+    if p["key"] == "case-ev-resolved":
+        args["note"] = _sentence(args["note"], lang)
     return t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
 
 
@@ -121,7 +130,7 @@ def _case_board(lang: str, p: dict[str, Any]) -> str:
     median = (t(lang, "board-median-none") if minutes is None
               else t(lang, "board-median", hours=round(minutes / 60, 1)) if minutes >= 60
               else t(lang, "board-median-minutes", minutes=max(1, minutes)))
-    lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60)),
+    lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60) or t(lang, "board-title-all")),
              t(lang, "board-counts", open=p["open"], solved=p["solved"], total=p["total"]), median]
     latest = p.get("latest") or []
     if latest:

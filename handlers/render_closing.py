@@ -32,3 +32,27 @@ def _choose(lang: str, p: dict[str, Any]) -> str:
 @composer("case-prompt")
 def _prompt(lang: str, p: dict[str, Any]) -> str:
     return t(lang, f"case-prompt-{p['action']}", case=f"<b>{esc(p['number'])}</b>")
+
+
+@composer("recat-done")
+def _recat_done(lang: str, p: dict[str, Any]) -> str:
+    """Codes in words: the category and urgency as everywhere else."""
+    return t(lang, "recat-done", number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
+             urgency=t(lang, f"urg-{p['urgency']}"))
+
+
+def _role(lang: str, p: dict[str, Any]) -> dict[str, Any]:
+    role = str(p.get("role") or "")
+    arg = str(p.get("arg") or "")
+    return {"who": esc(p.get("who") or ""), "role": t(lang, f"role-{role}") if role else "",
+            "arg": esc(arg, 60), "has_arg": "yes" if arg else "no"}
+
+
+@composer("admin-granted")
+def _granted(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "admin-granted-role", **_role(lang, p))
+
+
+@composer("admin-revoked")
+def _revoked(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "admin-revoked-role", **_role(lang, p))

@@ -16,6 +16,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import Actor, NotPermitted, Transition
+from bot.i18n import normalize_lang
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import enqueue
@@ -186,7 +187,8 @@ class CaseService:
         targets: list[tuple[int, int | None, str, bool]] = [
             (case.chat_id, case.message_id, case.lang, resolved and (not private_ok or case.chat_id == case.reporter_id))]
         if private_ok and case.chat_id != case.reporter_id:
-            targets.append((case.reporter_id, None, reporter.lang or case.lang, resolved))
+            targets.append((case.reporter_id, None, reporter.lang or normalize_lang(reporter.language_code)
+                            or case.lang, resolved))
         for w in await uow.cases.watchers(case.id):
             targets.append((w.chat_id, w.message_id, w.lang, False))
         seen: set[tuple[int, int | None]] = set()
@@ -209,7 +211,7 @@ class CaseService:
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):
-            lang = user.lang or case.lang
+            lang = user.lang or normalize_lang(user.language_code) or case.lang  # staff read their own language
             enqueue(uow, Notice(user.id, "case-alert", lang, case=case, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"case:{case.id}:{key}:{user.id}" if case.id else None,
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,

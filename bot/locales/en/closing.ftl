@@ -20,7 +20,10 @@ points-correct-none = No grant of { $points ->
     [one] 1 point
    *[other] { $points } points
 } to { $who } to correct. Use /points revoke ENTRY reason to revoke a specific entry.
-points-grant-cap = A rider can receive at most { $cap } points of manual grants a day; { $left } left today.
+points-grant-cap = A rider can receive at most { $cap ->
+    [one] 1 point
+   *[other] { $cap } points
+} of manual grants a day; { $left } left today.
 
 top-usage = Usage: /top for this month's leaderboard, /top week for this week's.
 top-no-branch = You don't belong to a branch yet, so there is no leaderboard for you. Report something in your work group or report in first.
@@ -61,3 +64,17 @@ case-err-ambiguous-department = “{ $department }” fits several departments: 
 settled-by = ✅ { $who }: { $what }
 settled-stale-by = ℹ️ Handled by { $who }
 decided-by = Handled by { $who }.
+board-title-all = (all branches)
+role-secretary = branch secretary
+role-superadmin = superadmin
+role-dept = department member
+admin-granted-role = ✅ { $who } is now { $role }{ $has_arg ->
+    [yes] {" "}({ $arg })
+   *[no] {""}
+}.
+admin-revoked-role = ✅ { $who } is no longer { $role }{ $has_arg ->
+    [yes] {" "}({ $arg })
+   *[no] {""}
+}.
+smalltalk-thanks = You're welcome! Ride safe 🙏 Send me anything you see on the road.
+smalltalk-hello = Hello! If you see a problem on the road, just send me a description (with the place or a pin). /help shows everything I can do.

@@ -48,3 +48,17 @@ case-err-ambiguous-department = “{ $department }”对应多个部门：{ $can
 settled-by = ✅ { $who }：{ $what }
 settled-stale-by = ℹ️ 已由 { $who } 处理
 decided-by = 处理人：{ $who }。
+board-title-all = （全部支部）
+role-secretary = 支部书记
+role-superadmin = 超级管理员
+role-dept = 部门成员
+admin-granted-role = ✅ 已授予 { $who }「{ $role }」{ $has_arg ->
+    [yes] （{ $arg }）
+   *[no] {""}
+}。
+admin-revoked-role = ✅ 已撤销 { $who } 的「{ $role }」{ $has_arg ->
+    [yes] （{ $arg }）
+   *[no] {""}
+}。
+smalltalk-thanks = 不客气！路上注意安全 🙏 看到问题随时发给我。
+smalltalk-hello = 你好！看到路上的问题，直接把描述（最好带地点或定位）发给我就行。发 /help 查看全部用法。
