@@ -63,7 +63,7 @@ class Outgoing:
 def mergeable(priority: int, payload: dict[str, Any]) -> bool:
     """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
     return (priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
-            and not payload.get(EDIT) and not payload.get("force_reply"))
+            and not payload.get(EDIT) and not payload.get("force_reply") and not payload.get("document"))
 
 
 def _outgoing(row: Any) -> Outgoing:

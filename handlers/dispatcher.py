@@ -6,8 +6,8 @@ from typing import Any
 
 from aiogram import Dispatcher
 
-from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, lessons, points, reports,
-                      top)
+from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, export_chat, lessons, points,
+                      reports, top)
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
 
@@ -22,5 +22,6 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     dp.include_routers(checkins.make_pin_router(), broadcasts.make_capture_router(), case_choices.make_router(),
                        reports.make_router(),
                        cases.make_router(), admin.make_router(), points.make_router(), checkins.make_router(),
-                       broadcasts.make_router(), lessons.make_router(), top.make_router(), commands.make_router())
+                       broadcasts.make_router(), lessons.make_router(), top.make_router(),
+                       export_chat.make_router(), commands.make_router())
     return dp

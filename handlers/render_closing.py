@@ -56,3 +56,9 @@ def _granted(lang: str, p: dict[str, Any]) -> str:
 @composer("admin-revoked")
 def _revoked(lang: str, p: dict[str, Any]) -> str:
     return t(lang, "admin-revoked-role", **_role(lang, p))
+
+
+@composer("export-document")
+def _export_document(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "export-caption", rows=int(p.get("rows") or 0), since=esc(p.get("since") or ""),
+             part=str(p.get("part") or "cases"))

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 
 from aiogram import Bot
 from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
                                 TelegramRetryAfter, TelegramServerError, TelegramUnauthorizedError)
-from aiogram.types import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
 from bot.outbox import EDIT, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
 from handlers import render_broadcasts, render_checkins, render_closing, render_lessons, render_points  # noqa: F401  (their kinds)
@@ -48,7 +49,12 @@ class TelegramTransport:
         reply = (ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
                  if message.reply_to else None)
         try:
-            if rendered.photo:
+            if message.payload.get("document"):  # a file we made (an export), carried in the row
+                doc = message.payload["document"]
+                sent = await self.bot.send_document(
+                    message.chat_id, BufferedInputFile(base64.b64decode(doc["data"]), filename=doc["name"]),
+                    caption=rendered.text[:1024], parse_mode=parse_mode, reply_parameters=reply)
+            elif rendered.photo:
                 sent = await self.bot.send_photo(message.chat_id, rendered.photo,
                                                  caption=rendered.text[:1024], parse_mode=parse_mode,
                                                  reply_parameters=reply, reply_markup=_markup(rendered))

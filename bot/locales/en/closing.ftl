@@ -78,3 +78,55 @@ admin-revoked-role = ✅ { $who } is no longer { $role }{ $has_arg ->
 }.
 smalltalk-thanks = You're welcome! Ride safe 🙏 Send me anything you see on the road.
 smalltalk-hello = Hello! If you see a problem on the road, just send me a description (with the place or a pin). /help shows everything I can do.
+
+export-usage = Usage: /export cases [since] [xlsx|csv], e.g. /export cases 2026-11-01, /export cases 7d, /export cases month csv. Default: the last 30 days, xlsx.
+export-in-private = Send /export cases to the bot in a private chat (tables are not posted in groups).
+export-not-permitted = Only branch secretaries and admins can export cases.
+export-too-big = The table is too big to send in chat: choose a shorter period, or use `sentinel export cases`.
+export-caption = 📎 { $part ->
+    [summary] Summary per department (since { $since }, { $rows ->
+        [one] 1 department
+       *[other] { $rows } departments
+    })
+   *[other] Cases since { $since } ({ $rows ->
+        [one] 1 case
+       *[other] { $rows } cases
+    }){ $part ->
+        [both] ; the second sheet is the summary per department
+       *[other] {""}
+    }
+}. Personal data is masked per the negative list.
+export-sheet-cases = Cases
+export-sheet-summary = Summary by department
+export-col-case = Case
+export-col-reported_at = Reported at
+export-col-category = Category
+export-col-urgency = Urgency
+export-col-status = Status
+export-col-branch = Branch
+export-col-department = Department
+export-col-location = Place
+export-col-lat = Latitude
+export-col-lon = Longitude
+export-col-text = Description
+export-col-due_at = Due
+export-col-accepted_at = Accepted at
+export-col-resolved_at = Resolved at
+export-col-closed_at = Closed at
+export-col-hours_to_accept = Hours to accept
+export-col-hours_to_resolve = Hours to resolve
+export-col-transfers = Transfers
+export-col-reopens = Reopens
+export-col-duplicate_of = Duplicate of
+export-col-category_code = Category code
+export-col-urgency_code = Urgency code
+export-col-status_code = Status code
+export-col-department_code = Department code
+export-sum-department = Department
+export-sum-received = Received
+export-sum-accepted_on_time = Accepted on time
+export-sum-overdue = Overdue
+export-sum-median_hours_to_accept = Median hours to accept
+export-sum-median_hours_to_fix = Median hours to fix
+export-sum-department_code = Department code
+cmd-export = Export cases as a table

@@ -62,3 +62,49 @@ admin-revoked-role = ✅ 已撤销 { $who } 的「{ $role }」{ $has_arg ->
 }。
 smalltalk-thanks = 不客气！路上注意安全 🙏 看到问题随时发给我。
 smalltalk-hello = 你好！看到路上的问题，直接把描述（最好带地点或定位）发给我就行。发 /help 查看全部用法。
+
+export-usage = 用法：/export cases [起始日期] [xlsx|csv]，例如 /export cases 2026-11-01、/export cases 7天、/export cases 本月 csv。默认最近 30 天、xlsx。
+export-in-private = 导出表格请私聊机器人发送 /export cases（表格不在群里发）。
+export-not-permitted = 只有支部书记和管理员可以导出工单。
+export-too-big = 表格太大，无法在聊天里发送，请缩短时间范围，或用命令行 sentinel export cases。
+export-caption = 📎 { $part ->
+    [summary] 各部门汇总（{ $since } 起，{ $rows } 个部门）
+   *[other] 工单导出（{ $since } 起，共 { $rows } 件）{ $part ->
+        [both] ，第二个工作表为各部门汇总
+       *[other] {""}
+    }
+}。个人信息已按负面清单脱敏。
+export-sheet-cases = 工单
+export-sheet-summary = 各部门汇总
+export-col-case = 工单号
+export-col-reported_at = 上报时间
+export-col-category = 类别
+export-col-urgency = 紧急程度
+export-col-status = 状态
+export-col-branch = 支部
+export-col-department = 责任部门
+export-col-location = 地点
+export-col-lat = 纬度
+export-col-lon = 经度
+export-col-text = 描述
+export-col-due_at = 办理时限
+export-col-accepted_at = 受理时间
+export-col-resolved_at = 处理完毕时间
+export-col-closed_at = 办结时间
+export-col-hours_to_accept = 受理用时（小时）
+export-col-hours_to_resolve = 处理用时（小时）
+export-col-transfers = 转办次数
+export-col-reopens = 重新处理次数
+export-col-duplicate_of = 重复于
+export-col-category_code = 类别代码
+export-col-urgency_code = 紧急程度代码
+export-col-status_code = 状态代码
+export-col-department_code = 部门代码
+export-sum-department = 责任部门
+export-sum-received = 收到工单
+export-sum-accepted_on_time = 按时受理
+export-sum-overdue = 超时
+export-sum-median_hours_to_accept = 受理用时中位数（小时）
+export-sum-median_hours_to_fix = 处理用时中位数（小时）
+export-sum-department_code = 部门代码
+cmd-export = 导出工单表格
