@@ -74,3 +74,23 @@ async def test_closed_survey_loses_its_buttons(bot, tg, db) -> None:
     assert "你们最需要什么" in settled["text"]
     late = await answer_for(tg, await tg.press(GROUP["id"], question["message_id"], LI, "sv:1:0"))
     assert "结束" in late["text"]
+
+
+async def test_volunteer_hours_card_settles(bot, tg, db) -> None:
+    from tests.e2e.test_checkins import Clock, create, local
+    clock = Clock(local(2026, 12, 1, 10, 0))
+    bot.core.checkins.clock = clock
+    await two_branches(tg, LI)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 9, 10)
+    await said(tg, GROUP, LI, f"/checkin {activity.code}")
+    clock.now = local(2026, 12, 5, 11, 30)
+    before = len(await tg.messages(SEC["id"]))
+    await said(tg, LI["id"], LI, f"/hours {activity.code} 1.5")
+    card = await _new(tg, SEC["id"], before, "1.5")
+    assert buttons(card) == ["vh:1:3:a", "vh:1:3:r"]
+    await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:a"))
+    settled = await _settled(tg, SEC["id"], card["message_id"])
+    assert "张书记" in settled["text"] and "已认可" in settled["text"]
+    twice = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:r"))
+    assert "已经处理过" in twice["text"] and "张书记" in twice["text"]
