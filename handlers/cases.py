@@ -20,7 +20,6 @@ from bot.services.reports import ReportService
 from bot.services import case_choices as choices
 from handlers.callbacks import answer, presser, settle
 from handlers.case_choices import offer_for_press, stale_or_refused
-from handlers.render import error_text
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -137,10 +136,6 @@ async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportSer
     _, pending_id, choice = (query.data or "::").split(":", 2)
     key = await reports.answer_unsure(uow, int(pending_id), user, choice == "y")
     await answer(query, t(lang, key))
-
-
-def _command_for(action: str) -> str:
-    return next(c for c, (a, _) in ACTION_COMMANDS.items() if a == action)
 
 
 def make_router() -> Router:

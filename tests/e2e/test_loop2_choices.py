@@ -9,10 +9,8 @@ import pytest
 from sqlmodel import select
 
 from storage.models import Case, CaseEvent
-from tests.conftest import (AMY, BOSS, GROUP, LI, SEC, SEC_B, answer_for, buttons, private, two_branches, until,
-                            with_boss)
+from tests.conftest import BOSS, GROUP, LI, SEC, answer_for, buttons, private, two_branches, until, with_boss
 
-SEC_EN = {**SEC_B}
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import (BOSS, GROUP, LI, SEC, answer_for, buttons, private, said, two_branches, until,
-                            with_boss)
+from tests.conftest import BOSS, GROUP, LI, SEC, answer_for, buttons, said, two_branches, until, with_boss
 
 
 @pytest.fixture
