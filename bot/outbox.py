@@ -30,6 +30,7 @@ from storage.uow import EffectGate, UnitOfWork
 log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
 DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
+EDIT = "edit"  # payload key: the platform id of our earlier message this notice edits instead of sending
 
 
 class RetryLater(Exception):
@@ -77,7 +78,8 @@ class Outgoing:
 
 def mergeable(priority: int, payload: dict[str, Any]) -> bool:
     """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
-    return priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
+    return (priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
+            and not payload.get(EDIT) and not payload.get("force_reply") and not payload.get("document"))
 
 
 def _outgoing(row: Any) -> Outgoing:

@@ -19,8 +19,9 @@ from bot.i18n import t
 from bot.services.board import post_board
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser
-from handlers.render import error_text
+from bot.services import case_choices as choices
+from handlers.callbacks import answer, presser, settle
+from handlers.case_choices import offer_for_press, stale_or_refused
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -47,6 +48,11 @@ async def case_action(message: Message, command: CommandObject, uow: UnitOfWork,
     photo = incoming.photo_file_id if action == "resolve" else None
     try:
         case = await cases.find(uow, parts[0])
+        if rest is None and action in NEEDS_INPUT:
+            # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
+            await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
+                                reply_to=None if incoming.is_private else incoming.message_id)
+            return
         await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
     except CaseError as e:
         reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
@@ -111,16 +117,17 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
         await answer(query, t(lang, "button-stale"))
         return
-    if action in NEEDS_INPUT:
-        await answer(query, t(lang, "case-needs-input", command=_command_for(action),
-                               case=format_case_no(int(case_id))), alert=True)
+    if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
+        await offer_for_press(query, uow, cases, user, lang, int(case_id), action)
         return
     try:
         case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
-        await answer(query, error_text(lang, e.key, e.params), alert=True)
+        await stale_or_refused(query, uow, cases, lang, case_id, e)
         return
+    settle(uow, query, lang, "settled-case", who=user.first_name or str(user.id),
+           action=t(lang, f"case-action-{action}"))
     await answer(query, t(lang, "case-done"))
 
 
@@ -129,10 +136,6 @@ async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportSer
     _, pending_id, choice = (query.data or "::").split(":", 2)
     key = await reports.answer_unsure(uow, int(pending_id), user, choice == "y")
     await answer(query, t(lang, key))
-
-
-def _command_for(action: str) -> str:
-    return next(c for c, (a, _) in ACTION_COMMANDS.items() if a == action)
 
 
 def make_router() -> Router:

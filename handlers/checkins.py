@@ -16,7 +16,7 @@ from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from handlers.callbacks import answer, presser
+from handlers.callbacks import already_decided, answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -161,8 +161,9 @@ async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: Check
     try:
         key, args = await checkins.decide_report_in(uow, user, int(row_id), verdict == "a")
     except CheckinError as e:
-        await answer(query, t(lang, e.key, **e.params), alert=True)
+        await answer(query, already_decided(uow, query, lang, t(lang, e.key, **e.params), e.params, e.key), alert=True)
         return
+    settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id), what=t(lang, key, **args))
     await answer(query, t(lang, key, **args))
 
 
@@ -183,8 +184,9 @@ async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinSe
     try:
         key, args = await checkins.decide_hours(uow, user, int(entry_id), verdict == "a", halves=int(halves))
     except CheckinError as e:
-        await answer(query, t(lang, e.key, **e.params), alert=True)
+        await answer(query, already_decided(uow, query, lang, t(lang, e.key, **e.params), e.params, e.key), alert=True)
         return
+    settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id), what=t(lang, key, **args))
     await answer(query, t(lang, key, **args))
 
 

@@ -17,10 +17,11 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
 from bot.outbox import enqueue
 from bot.services.people import register_person
+from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
 from bot.services.points import PointsError, PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser
+from handlers.callbacks import already_decided, answer, presser, settle
 from handlers.convert import person
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -43,6 +44,9 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
                          user: User, lang: str, reports: ReportService, points: PointsService) -> None:
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
+    if words and words[0].lower() in ("revoke", "撤回", "冲正"):
+        await _revoke(words[1:], uow, incoming, user, lang, reports, points)
+        return
     if not words or words[0].lower() != "grant":
         target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
         if target is not None:
@@ -78,15 +82,34 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
     if amount is None:
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
+    source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     try:
-        given = await points.grant(uow, user, target, amount, reason,
-                                   source_key=f"grant:{incoming.chat_id}:{incoming.message_id}",
+        if amount < 0:  # a correction: cancels the matching grant line, audited
+            done = await corrections.correct_grant(points, uow, user, target, amount, reason)
+            reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
+            return
+        given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
                                    chat_branch=chat_branch)
+        number = await corrections.grant_entry_no(points, uow, source_key)
     except PointsError as e:
         reports.reply(uow, incoming, e.key, lang, **e.args_)
         return
     reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
-                  points=given, reason=reason)
+                  points=given, reason=reason, number=number)
+
+
+async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                  reports: ReportService, points: PointsService) -> None:
+    """/points revoke #17 原因: a reversal line for ledger line 17, audited."""
+    if len(words) < 2:
+        reports.reply(uow, incoming, "points-revoke-usage", lang)
+        return
+    try:
+        done = await corrections.revoke(points, uow, user, words[0], " ".join(words[1:]))
+    except PointsError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+        return
+    reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
 
 
 MAX_AMOUNT = 1_000_000  # far above any rule's cap; a longer number is a typo, not a grant
@@ -169,8 +192,11 @@ async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, se
             number, _, verdict = rest.partition(":")
             r = await points.decide(uow, user, int(number), verdict == "y", None)
             text = t(lang, "points-decided", number=redemption_no(r.id or 0))
+            settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
+                   what=t(lang, "points-fulfil-button" if verdict == "y" else "points-refuse-button"))
     except PointsError as e:
-        await answer(query, t(lang, e.key, **{k: str(v) for k, v in e.args_.items()}), alert=True)
+        text = t(lang, e.key, **{k: str(v) for k, v in e.args_.items()})
+        await answer(query, already_decided(uow, query, lang, text, e.args_, e.key), alert=True)
         return
     await answer(query, text, alert=kind == "pt")
 

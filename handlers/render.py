@@ -23,6 +23,7 @@ class Rendered:
     buttons: list[list[tuple[str, str]]] | None = None  # rows of (label, callback_data)
     photo: str | None = None
     voice: str | None = None  # a voice note's file id: sent as the voice message, the text its caption
+    force_reply: bool = False  # ask for a reply (the answer to a prompt) instead of buttons
 
 
 def esc(value: Any, limit: int = MAX_ARG) -> str:
@@ -114,8 +115,17 @@ def _case_error(lang: str, p: dict[str, Any]) -> str:
     return error_text(lang, p["key"], p.get("params") or {})
 
 
+def _sentence(text: str, lang: str) -> str:
+    """A note quoted mid-message ends as a sentence, so the next one does not run into it."""
+    if not text or text[-1] in "。！？!?.…；;~～）)」”\"":
+        return text
+    return text + ("。" if lang == "zh" else ".")
+
+
 def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
+    if p["key"] == "case-ev-resolved":
+        args["note"] = _sentence(args["note"], lang)
     text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
     if p.get("mentions"):
         text += "\n" + t(lang, "case-followers", names=mentions(p), count=len(p["mentions"]))
@@ -177,7 +187,7 @@ def _case_board(lang: str, p: dict[str, Any]) -> str:
     median = (t(lang, "board-median-none") if minutes is None
               else t(lang, "board-median", hours=round(minutes / 60, 1)) if minutes >= 60
               else t(lang, "board-median-minutes", minutes=max(1, minutes)))
-    lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60)),
+    lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60) or t(lang, "board-title-all")),
              t(lang, "board-counts", open=p["open"], solved=p["solved"], total=p["total"]), median]
     latest = p.get("latest") or []
     if latest:
@@ -231,7 +241,8 @@ def render(msg: Outgoing) -> Rendered:
     if compose is not None:
         text = compose(msg.lang, payload)
     else:
-        text = t(msg.lang, msg.kind, **{k: esc(v) for k, v in payload.items() if k != "buttons"})
+        text = t(msg.lang, msg.kind, **{k: v if isinstance(v, int) and not isinstance(v, bool) else esc(v)
+                                        for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
     return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"),
-                    voice=payload.get("voice"))
+                    voice=payload.get("voice"), force_reply=bool(payload.get("force_reply")))

@@ -22,7 +22,7 @@ from handlers.startup import first_me
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "report", "mycases", "board", "lesson", "checkin", "hours", "reportin", "me", "shop", "lang",
+COMMANDS = ("start", "report", "mycases", "board", "lesson", "checkin", "hours", "reportin", "me", "shop", "top", "lang",
             "help")
 DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
 

@@ -104,7 +104,9 @@ class Hours:
         if entry is None or activity is None or not self.ctx.may_manage(actor, activity.branch_id):
             raise CheckinError("hours-err-not-found", id=entry_id)  # another branch's reads as none
         if entry.status != "pending":
-            raise CheckinError("hours-err-decided", id=entry_id, status=entry.status)
+            decider = await uow.users.get(entry.decided_by) if entry.decided_by else None
+            raise CheckinError("hours-err-decided", id=entry_id, status=entry.status,
+                               who=decider.first_name if decider else "")
         if halves is not None and halves != entry.halves:
             raise CheckinError("hours-err-changed", id=entry_id, hours=hours_text(entry.halves))
         now = self.ctx.clock()

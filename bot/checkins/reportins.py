@@ -123,7 +123,9 @@ class ReportIns:
         if row is None or row.branch_id is None or not self.ctx.may_manage(actor, row.branch_id):
             raise CheckinError("reportin-err-not-found", id=row_id)  # another branch's reads as none
         if row.status != "pending":
-            raise CheckinError("reportin-err-decided", id=row_id, status=row.status)
+            decider = await uow.users.get(row.decided_by) if row.decided_by else None
+            raise CheckinError("reportin-err-decided", id=row_id, status=row.status,
+                               who=decider.first_name if decider else "")
         now = self.ctx.clock()
         row.status, row.decided_by, row.decided_at = ("approved" if approve else "rejected"), actor.id, now
         row.reason = (reason or "").strip()[:300] or None

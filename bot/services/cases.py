@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
+from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import Actor, NotPermitted, Transition, TransferLimitReached
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
@@ -118,8 +119,8 @@ class CaseService:
         if user is not None and not self.can_view(await self.scope(uow, user), case):
             raise CaseNotFound(number=number(case))  # scope before state: nothing of it is told
         actor = Actor.system() if user is None else await self.actor(uow, user, case)
-        if department is not None and department not in self.routing.departments:
-            raise InvalidInput("case-err-unknown-department", action=action, department=department)
+        if department is not None:  # a display name, its head or a prefix, or the code
+            department = resolve_department(self.routing, department, action=action)
         master_case = None
         if action == "mark_duplicate":
             master_case = await self.find(uow, master) if user is None else \
@@ -242,7 +243,8 @@ class CaseService:
             (case.chat_id, case.message_id, case.lang,
              resolved and (not private_ok or case.chat_id == case.reporter_id), [])]
         if private_ok and case.chat_id != case.reporter_id:
-            targets.append((case.reporter_id, None, reporter.lang or case.lang, resolved, []))
+            targets.append((case.reporter_id, None, reporter.lang or normalize_lang(reporter.language_code)
+                            or case.lang, resolved, []))
         privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
         by_chat = {chat_id: i for i, (chat_id, *_rest) in enumerate(targets)}
         for w in await uow.cases.watchers(case.id):
@@ -284,7 +286,7 @@ class CaseService:
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):
-            lang = user.lang or normalize_lang(user.language_code) or case.lang
+            lang = user.lang or normalize_lang(user.language_code) or case.lang  # staff read their own language
             more = dict(extra or {})
             if "from_code" in more:
                 more["from"] = self.department_name(more.pop("from_code"), lang)

@@ -278,7 +278,10 @@ class PointsService:
             raise PointsError("points-redemption-unknown", number=str(number)[:32])  # another's reads as none
         note = (note or "").strip()[:500] or None
         if not await repo.decide(redemption.id, "fulfilled" if fulfil else "rejected", actor.id, note):
-            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id))
+            await uow.session.refresh(redemption)
+            decider = await uow.users.get(redemption.decided_by) if redemption.decided_by else None
+            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id),
+                              who=decider.first_name if decider else "")
         item = await repo.item(redemption.item_id)
         if not fulfil:
             await repo.lock_account(redemption.user_id)
@@ -335,7 +338,9 @@ class PointsService:
             if branch != mine and chat_branch != mine:
                 raise PointsError("points-grant-other-branch")
             branch = mine
-        points = await self._credit(uow, target.id, "manual", amount * spec.points, spec.daily_cap, source_key,
+        from bot.services.points_corrections import check_grant_cap  # the cap counts revoked grants out
+        await check_grant_cap(self, uow, target.id, amount * spec.points)
+        points = await self._credit(uow, target.id, "manual", amount * spec.points, 0, source_key,
                                     branch_id=branch, actor_id=actor.id, note=reason[:500])
         if not points:
             raise PointsError("points-grant-done")

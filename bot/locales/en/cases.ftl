@@ -7,7 +7,10 @@ case-err-note-required = Please add a note on what was done.
 case-err-department-required = Please choose the responsible department.
 case-err-master-required = Please give the number of the original case, e.g. C-000123.
 case-err-master-invalid = “{ $master }” is not a case number; use e.g. C-000123.
-case-err-transfer-limit = This case has been transferred { $transfers } times (limit { $limit }); it cannot be transferred again. The secretary must assign or settle it.
+case-err-transfer-limit = This case has been transferred { $transfers ->
+    [one] 1 time
+   *[other] { $transfers } times
+} (limit { $limit }); it cannot be transferred again. The secretary must assign or settle it.
 case-err-transfer-same-department = A case cannot be transferred to its own department.
 case-err-no-owner = This case has no responsible department yet; the secretary must assign it first.
 case-ev-accepted = Case { $case } has been accepted by { $department }.
@@ -51,6 +54,8 @@ case-action-cannot_fix = Cannot fix
 ## Commands, cards, lists, alerts
 case-err-not-found = No case “{ $number }” in your scope. Case numbers look like C-000123.
 case-err-unknown-department = There is no department with the code “{ $department }”.
+case-err-not-found = No case “{ $number }”. Case numbers look like C-000123.
+case-err-unknown-department = There is no department called “{ $department }”. Send the command without a department (e.g. /assign C-000001) to choose from buttons.
 case-usage = Usage: /{ $command } C-000123 … (e.g. /resolve C-000123 fixed the lamp)
 cases-usage = Usage: /cases open | overdue | mine
 case-needs-input = This step needs a few words. Send: /{ $command } { $case } your note
@@ -126,7 +131,10 @@ recat-done = ✅ { $number } corrected to { $category } · { $urgency }, and kep
 case-err-bad-label = “{ $category } { $urgency }” is not a valid category or urgency code.
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
-digest-header = 📋 Busy group: { $count } updates merged into one message:
+digest-header = 📋 Busy group: { $count ->
+    [one] 1 update
+   *[other] { $count } updates
+} merged into one message:
 
 ## Public board (/board)
 board-title = 📊 <b>Reports and fixes</b> { $title }

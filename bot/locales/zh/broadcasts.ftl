@@ -130,4 +130,7 @@ needs-categories = <b>最多的问题</b>
 needs-places = <b>最多的地点</b>
 needs-urgent-title = 🔴 <b>未结的紧急工单</b>（{ $count } 件）
 needs-urgent-none = 没有。👍
-needs-urgent-item = · { $number } · { $category } · { $location } · { $hours } 小时前 · { $status }
+needs-urgent-item = · { $number } · { $category } · { $location } · { $hours ->
+    [0] 不到 1 小时前
+   *[other] { $hours } 小时前
+} · { $status }
