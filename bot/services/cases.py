@@ -189,7 +189,8 @@ class CaseService:
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
                   "due": self.local(c.due_at), "overdue": _overdue(c, self.clock()),
-                  "incoming": c.pending_department is not None and c.pending_department in scope.departments}
+                  "incoming": c.pending_department is not None
+                  and c.pending_department in scope.departments_in(c.branch_id)}
                  for c in found]
         enqueue(uow, Notice(chat_id, "case-list", lang, payload={"which": which, "cases": items},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION))
