@@ -226,7 +226,8 @@ class CaseService:
                                 dedupe_key=f"case:{case.id}:{key}:{user.id}" if case.id else None,
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,
                                          "location": shareable_place(case.location, case.text),
-                                         "place_hidden": bool(case.location), "text": mask(case.text), "due": self.local(case.due_at),
+                                         "place_hidden": bool(case.location), "text": mask(case.text),
+                                         "due": self.local(case.due_at),
                                          "department": self.department_name(case.department, lang)}))
 
     def department_name(self, code: object, lang: str) -> str:
