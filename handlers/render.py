@@ -132,7 +132,8 @@ def _case_event(lang: str, p: dict[str, Any]) -> str:
     if p.get("about") is None:  # a reply in the report's thread: the thread says which case
         return text
     has_place = bool(p.get("place")) or p.get("lat") is not None
-    where = _place(lang, {"location": p.get("place"), "lat": p.get("lat"), "lon": p.get("lon")}) if has_place else ""
+    where = _place(lang, {"location": p.get("place"), "lat": p.get("lat"), "lon": p.get("lon")}) \
+        if has_place else ""
     return text + "\n" + t(lang, "case-ev-context", about=esc(p["about"]), place=where,
                            has_place="yes" if has_place else "no")
 

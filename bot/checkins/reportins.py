@@ -139,8 +139,8 @@ class ReportIns:
         private = (person is not None and person.started) or row.chat_id == row.user_id
         await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
-                                branch=name, home=row.home_org if private else mask(row.home_org), reason=row.reason or "",
-                                has_reason="yes" if row.reason else "no")
+                                branch=name, home=row.home_org if private else mask(row.home_org),
+                                reason=row.reason or "", has_reason="yes" if row.reason else "no")
         rider = person
         return ("reportin-decided-approved" if approve else "reportin-decided-rejected",
                 {"name": (rider.first_name if rider else "") or str(row.user_id), "branch": name})

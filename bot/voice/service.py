@@ -53,13 +53,15 @@ class VoiceService:
         intake = classify(transcript) if transcript else None
         suggested = intake.category if intake is not None and intake.is_report else None
         location = intake.location if intake is not None else None
-        case = Case(category=suggested or "other", urgency=(intake.urgency if suggested and intake else None) or "normal",
+        urgency = (intake.urgency if suggested and intake is not None else None) or "normal"
+        case = Case(category=suggested or "other", urgency=urgency,
                     text=transcript or "", location=location, reporter_id=user.id, chat_id=msg.chat_id,
                     message_id=msg.message_id, lang=lang, branch_id=chat.branch_id if chat else None,
                     awaiting_location=not location, status=TRIAGE)
         uow.cases.add(case, actor_id=user.id)
-        report = await uow.voice.add(case, VoiceReport(case_id=0, file_id=note.file_id, file_unique_id=note.file_unique_id,
-                                              duration=note.duration, transcript=transcript, suggested=suggested))
+        report = await uow.voice.add(case, VoiceReport(
+            case_id=0, file_id=note.file_id, file_unique_id=note.file_unique_id, duration=note.duration,
+            transcript=transcript, suggested=suggested))
         private = msg.is_private
         enqueue(uow, Notice(msg.chat_id, "voice-received", lang, case=case, reply_to=msg.message_id,
                             priority=PRIORITY_CONVERSATION, payload={
@@ -79,7 +81,8 @@ class VoiceService:
         people = secretaries or staff  # a branch without a reachable secretary: the superadmins
         order = ([suggested] if suggested else []) + [c for c in CATEGORIES if c != suggested]
         cats = [(f"cat-{c}", f"vt:{case.id}:{c}") for c in order]
-        buttons = [cats[i:i + 3] for i in range(0, len(cats), 3)] + [[("voice-dismiss", f"vt:{case.id}:{DISMISS}")]]
+        buttons = [cats[i:i + 3] for i in range(0, len(cats), 3)]
+        buttons.append([("voice-dismiss", f"vt:{case.id}:{DISMISS}")])
         for person in people:
             lang = person.lang or normalize_lang(person.language_code) or case.lang or self.default_lang
             enqueue(uow, Notice(person.id, "voice-triage", lang, case=case, priority=PRIORITY_CONVERSATION,
