@@ -12,9 +12,9 @@ URGENT_ZH = re.compile(
     r"摔倒.{0,8}(起不来|不动|流血|出血)|抽搐|喘不过气|心脏(病|不舒服)|"
     r"漏电|电线.{0,4}(掉|断|落|垂|耷拉)|高压线|冒火花|打火花|火花|"
     r"井盖.{0,3}(没了|丢了|被偷|不见|没有了|掀了|被掀)|没有井盖|"
-    r"起火|着火|失火|火灾|冒烟|浓烟|烧起来|火很大|"
+    r"起火|着火|失火|着伙|起伙|火灾|冒烟|浓烟|冒黑烟|烧起来|火(很|挺|好|特别|太)大|"
     r"煤气味|燃气味|液化气|漏气|天然气味|"
-    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|"
+    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|卡在车里|(人|车里|里面|电梯里?|水里).{0,3}出不来|"
     r"车祸|撞翻|撞倒了?.{0,3}(人|老|小孩|孩子|骑手|行人|大爷|阿姨)|(人|老人|小孩|孩子|骑手|小哥|行人|大爷|阿姨).{0,4}被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
     r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|塌了|塌陷|倒下来|横在路中间|"
     r"打120|叫120|打了120|拨120|叫救护车|打119|报警|"
@@ -30,7 +30,8 @@ URGENT_EN = re.compile(
     r"bleeding|blood|(?<!work )injur(ed|ies|y)|hurt badly|ambulance|call 120|called 120|call 119|call the police|"
     r"lost (kid|child|boy|girl)|crying for (his|her) (mum|mom|dad|parents)|"
     r"beating|fell across|falling down|hanging loose|caved in|collapse|"
-    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit")
+    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit|"
+    r"\b(old|elderly|lady|man|woman|grandma|grandpa|kid|child|rider|guy)\b.{0,20}\b(fell|fallen|fall down)\b")
 # explicit de-escalation -> not urgent
 CALM_ZH = re.compile(r"不算(太|特别)?急|不(是很|太)?急|不着急|暂时没(啥|什么)?(危险|事)|有空(再)?(来|修)|不影响")
 CALM_EN = re.compile(r"not urgent|no rush|no hurry|whenever|not an emergency|not dangerous")

@@ -55,8 +55,14 @@ def encoder():
     return _ENCODER
 
 
+_EMBED_LOCK = threading.Lock()
+
+
 def embed(text: str) -> np.ndarray:
-    return encoder().query(text[:512])
+    """One message's embedding; serialised, the C engine keeps per-model buffers."""
+    enc = encoder()
+    with _EMBED_LOCK:
+        return enc.query(text[:512])
 
 
 def embed_many(texts: list[str], cache: bool = True) -> np.ndarray:
