@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from storage.models import Case, OutboxMessage
-from tests.conftest import AMY, GROUP, LI, WANG, private
+from tests.conftest import AMY, GROUP, LI, WANG, private, until
 
 
 async def _cases(db) -> list[Case]:
@@ -119,6 +119,10 @@ async def test_private_report_lang_and_mycases(bot, tg, db) -> None:
 async def test_every_reply_went_through_the_outbox_once(bot, tg, db) -> None:
     await tg.send(GROUP, LI, "建国路红绿灯坏了 一直闪黄灯")
     await tg.wait(GROUP["id"], 1)
-    async with db() as s:
-        rows = list((await s.exec(select(OutboxMessage))).all())
+
+    async def recorded() -> list[OutboxMessage]:  # the outcome is committed just after the answer
+        async with db() as s:
+            rows = list((await s.exec(select(OutboxMessage))).all())
+        return rows if all(r.status != "pending" for r in rows) else []
+    rows = await until(recorded)
     assert [r.status for r in rows] == ["sent"] and rows[0].sent_message_id
