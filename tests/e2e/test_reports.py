@@ -70,8 +70,12 @@ async def test_hostile_and_huge_text_is_stored_intact_and_echoed_safely(bot, tg,
     huge = "幸福小区3号门路灯坏了" + "啊" * (5000 - 11)
     first = await tg.send(GROUP, LI, nasty)
     second = await tg.send(GROUP, WANG, huge)
-    await tg.send(GROUP, WANG, "/help")  # a marker: answered only after both reports
-    msgs = await tg.wait(GROUP["id"], 99, timeout=3)
+    marker = await tg.send(GROUP, WANG, "/help")  # answered only after both reports
+
+    async def answered() -> list[dict]:
+        msgs = await tg.messages(GROUP["id"])
+        return msgs if any(m["reply_to_message_id"] == marker["message_id"] for m in msgs) else []
+    msgs = await until(answered, timeout=30)
     replied = {m["reply_to_message_id"] for m in msgs}
     assert {first["message_id"], second["message_id"]} <= replied
     cases = await _cases(db)
