@@ -28,10 +28,15 @@ from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
+from bot.services.albums import AlbumService
+from bot.services.edits import EditService
+from bot.services.migration import ChatMigration
 from bot.services.needs import NeedsService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
+from bot.voice.service import VoiceService
+from bot.voice.stt import SpeechToText, SttError, load_engine
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
 from storage.uow import EffectGate, UnitOfWork
@@ -62,6 +67,9 @@ class Core:
     needs: NeedsService | None = field(default=None)
     _leading: bool = field(default=False, init=False)
     effects: EffectGate = field(default_factory=EffectGate, init=False)  # after-commit effects under way
+    voice: VoiceService | None = field(default=None)
+    stt: SpeechToText | None = field(default=None)  # off unless SENTINEL_STT names an engine
+    migration: ChatMigration = field(default_factory=ChatMigration)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -88,6 +96,7 @@ class Core:
                    AdminService(cases), deadlines, jobs, SchedulerLock(settings.database_url))
         core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
         core.lessons = LessonService(jobs, cases, settings.timezone, points=points)
+        core.migration = ChatMigration(core.lessons)
         core.passes.update(core.lessons.passes())
         core.points = points
         core.checkins = CheckinService(settings.tz, frozenset(settings.superadmin_ids), awarder=points,
@@ -97,6 +106,11 @@ class Core:
         core.surveys = SurveyService(jobs, core.broadcasts, points=points)
         core.needs = NeedsService(core.broadcasts)
         core.passes.update(core.broadcasts.passes() | core.surveys.passes())
+        try:  # a missing library or model is the operator's one-line error, at start
+            core.stt = await asyncio.to_thread(load_engine, settings.stt)
+        except SttError as e:
+            raise ConfigError(str(e)) from None
+        core.voice = VoiceService(cases, transcribing=core.stt is not None, default_lang=settings.default_lang)
         async with core.uow() as uow:  # the catalogue follows config; stock stays as it is
             await points.seed_catalogue(uow)
             await uow.commit()
@@ -107,7 +121,10 @@ class Core:
         return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin,
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
-                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs}
+                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
+                "voice": self.voice, "stt": self.stt,
+                "migration": self.migration, "edits": EditService(self.reports),
+                "albums": AlbumService(self.reports)}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
@@ -190,7 +207,7 @@ class Core:
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
                                    group_window=s.group_window),
                              batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                             effects=self.effects)
+                             effects=self.effects, on_migrate=self.migration.move)
         return self.sender
 
     async def close(self) -> None:

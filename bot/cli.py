@@ -183,6 +183,12 @@ def _export_attendance(args: argparse.Namespace) -> int:
         until=args.until))
 
 
+def _export_audit(args: argparse.Namespace) -> int:
+    from bot.services.audit_export import export_audit
+    return _export(args, "audit", lambda s, out: export_audit(
+        s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch))
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -247,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--balances", action="store_true", help="one row per rider: balance, tier, last 12 months")
     _export_parser(export, "attendance", _export_attendance,
                    "activity check-ins and lesson completions; free text masked")
+    _export_parser(export, "audit", _export_audit, "role changes (grant, revoke, bind, unbind, move), before and after")
 
     from bot.intake import cli as intake_cli
     intake = intake_cli.register(sub)
@@ -258,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from bot.lessons import cli as lessons_cli
     lessons_cli.register(sub)
+
+    from bot import deadletter_cli
+    deadletter_cli.register(sub)
     return parser
 
 

@@ -77,6 +77,7 @@ class Settings(LogSettings):
     points_file: Path | None = None  # operator overrides of points rules, tiers, catalogue (TOML)
     # seconds between a waiting process's tries to take the scheduler lock (and a leader's checks)
     scheduler_lease: float = Field(10.0, gt=0, le=600)
+    stt: str = ""  # speech-to-text for voice reports: vosk:/path/to/model | whisper:<model>; off when empty
 
     @field_validator("superadmin_ids", mode="before")
     @classmethod

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import fluent_number
 
 LANGS: tuple[str, ...] = ("zh", "en")
 _LOCALES = Path(__file__).with_name("locales")
@@ -43,6 +44,9 @@ def t(lang: str, key: str, **args: Any) -> str:
     message = bundle.get_message(key)
     if message.value is None:
         return key
+    # Numbers stay numbers (plural selectors need them), written without grouping (2026, not 2,026).
+    args = {k: fluent_number(v, useGrouping=False) if isinstance(v, int) and not isinstance(v, bool) else v
+            for k, v in args.items()}
     text, _errors = bundle.format_pattern(message.value, args)
     return text
 

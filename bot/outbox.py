@@ -30,6 +30,7 @@ from storage.uow import EffectGate, UnitOfWork
 log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
 DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
+EDIT = "edit"  # payload key: the platform id of our earlier message this notice edits instead of sending
 
 
 class RetryLater(Exception):
@@ -52,6 +53,18 @@ class Unreachable(PermanentError):
     """The chat blocked us or removed us: stop writing to it."""
 
 
+class ChatMigrated(PermanentError):
+    """The chat lives on under another id (a Telegram group upgraded to a supergroup)."""
+
+    def __init__(self, new_chat_id: int) -> None:
+        super().__init__(f"chat migrated to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+# Moves everything (pending messages included) from an old chat id to its new one.
+OnMigrate = Callable[[UnitOfWork, int, int], Awaitable[object]]
+
+
 @dataclass(frozen=True, slots=True)
 class Outgoing:
     id: int
@@ -65,7 +78,8 @@ class Outgoing:
 
 def mergeable(priority: int, payload: dict[str, Any]) -> bool:
     """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
-    return priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
+    return (priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
+            and not payload.get(EDIT) and not payload.get("force_reply") and not payload.get("document"))
 
 
 def _outgoing(row: Any) -> Outgoing:
@@ -92,6 +106,7 @@ class _Outcome:
     delay: float = 0.0
     error: str = ""
     count_attempt: bool = True
+    new_chat_id: int | None = None  # status "migrated"
 
 
 class Sender:
@@ -109,9 +124,10 @@ class Sender:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
                  *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 effects: EffectGate | None = None) -> None:
+                 effects: EffectGate | None = None, on_migrate: OnMigrate | None = None) -> None:
         self._uow = uow_factory
         self._effects = effects
+        self._on_migrate = on_migrate
         self._transport = transport
         self._pacer = pacer
         self._batch = batch
@@ -199,7 +215,7 @@ class Sender:
                 attempted = True
                 outcome = await self._try(msg, attempts)
                 await self._record(outcome)
-                if merged or outcome.status == "postpone":
+                if merged or outcome.status in ("postpone", "migrated"):
                     break  # the rest of the queue went into the digest, or must keep its order
         return attempted
 
@@ -238,6 +254,9 @@ class Sender:
             self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
                             error=str(e))
+        except ChatMigrated as e:  # the chat's rows move to the new id; this one goes again there
+            self._pacer.answered()
+            return _Outcome(msg.id, msg.chat_id, "migrated", error=str(e), new_chat_id=e.new_chat_id)
         except Unreachable as e:
             self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
@@ -279,7 +298,9 @@ class Sender:
                             continue
                         if o.status == "postpone":
                             await uow.outbox.postpone(o.msg_id, o.delay, o.error, o.count_attempt)
-                        else:
+                        elif o.status == "migrated" and o.new_chat_id is not None and self._on_migrate:
+                            await self._on_migrate(uow, o.chat_id, o.new_chat_id)
+                        else:  # refused (or migrated with nobody to move it: as refused)
                             if o.status == "blocked":
                                 await uow.chats.set_blocked(o.chat_id)
                             await uow.outbox.mark_failed(o.msg_id, o.error, status=o.status)

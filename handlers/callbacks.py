@@ -4,9 +4,11 @@ from __future__ import annotations
 import contextlib
 
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import normalize_lang
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import EDIT, enqueue
+from bot.i18n import normalize_lang, t
 from bot.services.people import register_person
 from handlers.convert import person
 from handlers.render import TAGS
@@ -34,3 +36,26 @@ async def answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
         await now()
     else:
         uow.after_commit(now)
+
+
+def settle(uow: UnitOfWork, query: CallbackQuery, lang: str, key: str, **args: object) -> None:
+    """The pressed message's buttons are used up: queue an edit (through the outbox, like any
+    send) that removes them and says, in one line under the text, what was decided and by whom."""
+    msg = query.message
+    if not isinstance(msg, Message):  # too old for the Bot API to show: nothing to edit
+        return
+    body = msg.html_text if (msg.text or msg.caption) else ""
+    enqueue(uow, Notice(msg.chat.id, "settled", lang, priority=PRIORITY_CONVERSATION,
+                        payload={EDIT: msg.message_id, "html": body, "caption": msg.caption is not None,
+                                 "key": key, "args": dict(args)}))
+
+
+def already_decided(uow: UnitOfWork, query: CallbackQuery, lang: str, text: str, params: dict[str, object],
+                    key: str) -> str:
+    """A press on something another secretary already decided: name them, and take the stale
+    buttons off this copy. Other refusals pass through unchanged."""
+    if not key.endswith("-decided"):
+        return text
+    who = str(params.get("who") or "")
+    settle(uow, query, lang, "settled-stale-by", who=who or "—")
+    return f"{text} {t(lang, 'decided-by', who=who)}" if who else text

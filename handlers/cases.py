@@ -10,15 +10,18 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID
 from bot.cases import CaseError, format_case_no
+from bot.cases.lifecycle import ACTIONS
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
 from bot.services.board import post_board
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser
-from handlers.render import error_text
+from bot.services import case_choices as choices
+from handlers.callbacks import answer, presser, settle
+from handlers.case_choices import offer_for_press, stale_or_refused
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -45,6 +48,11 @@ async def case_action(message: Message, command: CommandObject, uow: UnitOfWork,
     photo = incoming.photo_file_id if action == "resolve" else None
     try:
         case = await cases.find(uow, parts[0])
+        if rest is None and action in NEEDS_INPUT:
+            # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
+            await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
+                                reply_to=None if incoming.is_private else incoming.message_id)
+            return
         await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
     except CaseError as e:
         reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
@@ -59,12 +67,7 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
         reports.reply(uow, incoming, "case-usage", lang, command="case")
         return
     try:
-        case = await cases.find(uow, command.args.split()[0])
-        scope = await cases.scope(uow, user)
-        if not cases.can_view(scope, case):
-            reports.reply(uow, incoming, "case-error", lang, key="case-err-not-permitted",
-                          params={"action": "view"})
-            return
+        case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
         actor = await cases.actor(uow, user, case)
         await cases.card(uow, case, incoming.chat_id, lang, actor,
                          reply_to=None if incoming.is_private else incoming.message_id)
@@ -111,16 +114,20 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     user, lang = await presser(uow, query, settings.default_lang)
     kind, case_id, arg = (query.data or "::").split(":", 2)
     action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
-    if action in NEEDS_INPUT:
-        await answer(query, t(lang, "case-needs-input", command=_command_for(action),
-                               case=format_case_no(int(case_id))), alert=True)
+    if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
+        await answer(query, t(lang, "button-stale"))
+        return
+    if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
+        await offer_for_press(query, uow, cases, user, lang, int(case_id), action)
         return
     try:
-        case = await cases.find(uow, case_id)
+        case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
-        await answer(query, error_text(lang, e.key, e.params), alert=True)
+        await stale_or_refused(query, uow, cases, lang, case_id, e)
         return
+    settle(uow, query, lang, "settled-case", who=user.first_name or str(user.id),
+           action=t(lang, f"case-action-{action}"))
     await answer(query, t(lang, "case-done"))
 
 
@@ -131,10 +138,6 @@ async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportSer
     await answer(query, t(lang, key))
 
 
-def _command_for(action: str) -> str:
-    return next(c for c, (a, _) in ACTION_COMMANDS.items() if a == action)
-
-
 def make_router() -> Router:
     router = Router(name="cases")
     router.message.register(case_action, Command(*ACTION_COMMANDS))
@@ -142,6 +145,6 @@ def make_router() -> Router:
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
     router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
-    router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
+    router.callback_query.register(press_case_button, F.data.regexp(rf"^(ca:{ID}:\w{{1,32}}|cf:{ID}:[yn])$"))
+    router.callback_query.register(press_unsure, F.data.regexp(rf"^rp:{ID}:[yn]$"))
     return router

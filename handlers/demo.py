@@ -34,7 +34,7 @@ SECRETARY = {"id": 7900, "first_name": "赵书记", "language_code": "zh"}  # th
 SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
     (ZH_GROUP, LI, "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身", 1, None),
     (ZH_GROUP, WANG, "中午吃啥 有人一起不", 0, None),
-    (ZH_GROUP, ZHANG, "路灯又坏了 晚上黑乎乎的 好吓人", 2, None),
+    (ZH_GROUP, ZHANG, "路灯又坏了 晚上黑乎乎的 好吓人", 1, None),
     (ZH_GROUP, ZHANG, "建国路和光华路路口", 1, -1),
     (EN_GROUP, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt", 1, None),
     ({"id": AMY["id"], "type": "private"}, AMY, "/mycases", 1, None),

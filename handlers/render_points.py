@@ -104,3 +104,18 @@ def _leaderboard(lang: str, p: dict[str, Any]) -> str:
         lines.append(t(lang, "points-leaderboard-line", rank=r["rank"], name=name, points=r["points"]))
     lines.append(t(lang, "points-leaderboard-footer"))
     return "\n".join(lines)
+
+
+@composer("points-top")
+def _top(lang: str, p: dict[str, Any]) -> str:
+    """/top: hidden riders are never named; the viewer's own row is marked."""
+    rows = p.get("rows") or []
+    lines = [t(lang, "points-top-title", period=p["period"], since=esc(p.get("since") or ""))]
+    if not rows:
+        lines.append(t(lang, "points-top-empty", period=p["period"]))
+    for r in rows:
+        name = esc(r["name"], 64) if r.get("name") else t(lang, "points-anonymous")
+        line = t(lang, "points-top-line", rank=int(r["rank"]), name=name, points=int(r["points"]))
+        lines.append(line + (" " + t(lang, "points-top-you") if r.get("me") else ""))
+    lines.append(t(lang, "points-top-footer"))
+    return "\n".join(lines)

@@ -6,6 +6,7 @@ from aiogram.types import Message
 
 from bot.domain import IncomingMessage
 from bot.services.reports import ReportService
+from bot.smalltalk import smalltalk
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -23,8 +24,9 @@ async def private_message(message: Message, uow: UnitOfWork, incoming: IncomingM
                           lang: str, reports: ReportService) -> None:
     """In a private chat a plain description is a report too; a pin may answer a place question."""
     case = await reports.on_message(uow, incoming, user, lang)
-    if case is None and incoming.text and not incoming.lat:
-        reports.reply(uow, incoming, "help", lang)
+    if case is None and incoming.text and not incoming.lat:  # a courtesy gets a short answer, not the manual
+        kind = smalltalk(incoming.text)
+        reports.reply(uow, incoming, f"smalltalk-{kind}" if kind else "help", lang)
 
 
 def make_router() -> Router:

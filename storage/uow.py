@@ -15,9 +15,12 @@ from storage.deferred import DeferredInserts
 from storage.models import OutboxMessage
 from storage.repositories import (BranchRepository, CaseRepository, ChatRepository, OutboxRepository,
                                   UpdateRepository, UserRepository)
+from storage.repositories.audit import AuditRepository
 from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository, SurveyRepository
 from storage.repositories.checkins import CheckinRepository
+from storage.repositories.deadletters import DeadLetterRepository
 from storage.repositories.lessons import LessonRepository
+from storage.repositories.voice import VoiceRepository
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,9 @@ class UnitOfWork:
         self.surveys = SurveyRepository(*repo_args)
         self.needs = NeedsRepository(*repo_args)
         self.lessons = LessonRepository(*repo_args)
+        self.deadletters = DeadLetterRepository(*repo_args)
+        self.audit = AuditRepository(*repo_args)
+        self.voice = VoiceRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from bot.ids import parse_id
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -56,8 +57,7 @@ def redemption_no(redemption_id: int) -> str:
 
 
 def parse_redemption_no(text: str | None) -> int | None:
-    text = (text or "").strip().lstrip("#").upper().removeprefix("R").lstrip("-")
-    return int(text) if text.isdigit() else None
+    return parse_id((text or "").strip().lstrip("#"), prefix="R")
 
 
 class PointsService:
@@ -269,16 +269,19 @@ class PointsService:
                      note: str | None) -> Redemption:
         """A secretary fulfils a pending redemption (the rider hears the code or message) or
         refuses it (the points come back by a refund entry, the item back into stock)."""
+        if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
+            raise PointsError("points-not-permitted")  # riders: before any lookup
         repo = self.repo(uow)
         rid = number if isinstance(number, int) else parse_redemption_no(number)
         redemption = await repo.redemption(rid) if rid is not None else None
-        if redemption is None or redemption.id is None:
-            raise PointsError("points-redemption-unknown", number=str(number)[:32])
-        if not self.may_manage(actor, redemption.branch_id):
-            raise PointsError("points-not-permitted")
+        if redemption is None or redemption.id is None or not self.may_manage(actor, redemption.branch_id):
+            raise PointsError("points-redemption-unknown", number=str(number)[:32])  # another's reads as none
         note = (note or "").strip()[:500] or None
         if not await repo.decide(redemption.id, "fulfilled" if fulfil else "rejected", actor.id, note):
-            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id))
+            await uow.session.refresh(redemption)
+            decider = await uow.users.get(redemption.decided_by) if redemption.decided_by else None
+            raise PointsError("points-redemption-decided", number=redemption_no(redemption.id),
+                              who=decider.first_name if decider else "")
         item = await repo.item(redemption.item_id)
         if not fulfil:
             await repo.lock_account(redemption.user_id)
@@ -335,7 +338,9 @@ class PointsService:
             if branch != mine and chat_branch != mine:
                 raise PointsError("points-grant-other-branch")
             branch = mine
-        points = await self._credit(uow, target.id, "manual", amount * spec.points, spec.daily_cap, source_key,
+        from bot.services.points_corrections import check_grant_cap  # the cap counts revoked grants out
+        await check_grant_cap(self, uow, target.id, amount * spec.points)
+        points = await self._credit(uow, target.id, "manual", amount * spec.points, 0, source_key,
                                     branch_id=branch, actor_id=actor.id, note=reason[:500])
         if not points:
             raise PointsError("points-grant-done")

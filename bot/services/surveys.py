@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
-from bot.outbox import enqueue
+from bot.outbox import EDIT, enqueue
 from bot.scheduling import Jobs, Pass
 from bot.services.broadcasts import (AUDIENCE_KEYS, RIDER_WORDS, BroadcastError, BroadcastService, after_commit,
                                      may_manage, parse_audience, tell)
@@ -192,6 +192,10 @@ class SurveyService:
         for chat_id in survey.chat_ids:
             enqueue(uow, Notice(chat_id, "sv-summary", survey.lang, payload=tally, reply_to=replies.get(chat_id),
                                 priority=PRIORITY_BROADCAST, dedupe_key=f"sv-sum:{sid}:{chat_id}"))
+            if replies.get(chat_id):  # the question's buttons go: a closed survey takes no more answers
+                enqueue(uow, Notice(chat_id, "settled", survey.lang, priority=PRIORITY_BROADCAST,
+                                    dedupe_key=f"sv-edit:{sid}:{chat_id}",
+                                    payload={EDIT: replies[chat_id], "html": "", "key": "settled-by", "args": {}}))
         full = await self._tally(uow, survey, with_names=not survey.anonymous)
         enqueue(uow, Notice(survey.author_id, "sv-results", survey.lang, payload=full,
                             priority=PRIORITY_CONVERSATION, dedupe_key=f"sv-res:{sid}"))
@@ -208,10 +212,8 @@ class SurveyService:
     async def _managed(self, uow: UnitOfWork, user: User, survey_id: int) -> Survey:
         scope = self.broadcasts.scope(user)
         survey = await uow.surveys.get(survey_id)
-        if survey is None:
-            raise BroadcastError("sv-err-unknown", id=survey_id)
-        if not may_manage(scope, user, survey.author_id, survey.branch_id):
-            raise BroadcastError("bc-err-not-staff")
+        if survey is None or not may_manage(scope, user, survey.author_id, survey.branch_id):
+            raise BroadcastError("sv-err-unknown", id=survey_id)  # another branch's reads as none
         return survey
 
     async def _tally(self, uow: UnitOfWork, survey: Survey, *, with_names: bool) -> dict[str, Any]:

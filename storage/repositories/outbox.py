@@ -14,6 +14,9 @@ from storage.repositories.base import Repository
 class OutboxRepository(Repository):
     def add(self, *, chat_id: int, kind: str, lang: str, payload: dict[str, Any], reply_to: int | None,
             priority: int, dedupe_key: str | None, case: Any = None) -> None:
+        thread = getattr(case, "thread_id", None)
+        if thread and chat_id == case.chat_id and "thread_id" not in payload:
+            payload = {**payload, "thread_id": thread}  # a case's news stays in its forum topic
         self.deferred.add(OutboxMessage, {
             "chat_id": chat_id, "kind": kind, "lang": lang, "payload": payload,
             "reply_to_message_id": reply_to, "priority": priority, "status": "pending", "attempts": 0,
@@ -87,3 +90,16 @@ class OutboxRepository(Repository):
     async def pending_count(self) -> int:
         stmt = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
         return int((await self.session.exec(stmt)).one())
+
+    async def prompt_for(self, chat_id: int, message_id: int, kind: str, since: datetime) -> OutboxMessage | None:
+        """The `kind` message we sent as `message_id` in the chat, so a reply to it finds its cause.
+        A prompt the sender has not yet recorded as sent (its id arrives a moment after Telegram
+        accepted it) is taken as the chat's latest one of that kind not yet known by another id."""
+        stmt = (select(OutboxMessage)
+                .where(OutboxMessage.chat_id == chat_id, OutboxMessage.kind == kind,
+                       OutboxMessage.created_at >= since,
+                       or_(col(OutboxMessage.sent_message_id).is_(None),
+                           OutboxMessage.sent_message_id == message_id))
+                .order_by(col(OutboxMessage.id).desc()).limit(5))
+        rows = list((await self.session.exec(stmt)).all())
+        return next((r for r in rows if r.sent_message_id == message_id), rows[0] if rows else None)

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, select, update
+from sqlalchemy.orm import aliased
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col
 
@@ -238,4 +239,28 @@ class PointsRepository(Repository):
         if not everything:
             stmt = stmt.where(Redemption.branch_id == branch_id)
         stmt = stmt.order_by(col(Redemption.id)).limit(limit).execution_options(populate_existing=True)
+        return list((await self.session.exec(stmt)).scalars().all())
+
+    # --- corrections and leaderboards on demand (loop2) -------------------------------
+    async def entry_by_id(self, entry_id: int) -> PointsEntry | None:
+        return (await self.session.exec(select(PointsEntry).where(PointsEntry.id == entry_id))).scalars().first()
+
+    async def reversal_of(self, entry_id: int) -> PointsEntry | None:
+        stmt = select(PointsEntry).where(PointsEntry.reverses_id == entry_id)
+        return (await self.session.exec(stmt)).scalars().first()
+
+    async def net_by_rule(self, user_id: int, rule: str, since: datetime) -> int:
+        """Points by `rule` since `since`, reversals deducted (a revoked grant frees its cap)."""
+        e = PointsEntry
+        stmt = select(func.coalesce(func.sum(e.points), 0)).where(
+            e.user_id == user_id, e.rule == rule, e.created_at >= since)
+        return int((await self.session.exec(stmt)).scalar_one())
+
+    async def unreversed(self, user_id: int, rule: str, points: int, limit: int = 20) -> list[PointsEntry]:
+        """The rider's latest lines of `rule` worth exactly `points` that nothing reversed yet."""
+        e, r = PointsEntry, aliased(PointsEntry)
+        stmt = (select(e).outerjoin(r, r.reverses_id == e.id)
+                .where(e.user_id == user_id, e.rule == rule, e.points == points,
+                       col(e.reverses_id).is_(None), col(r.id).is_(None))
+                .order_by(col(e.id).desc()).limit(limit))
         return list((await self.session.exec(stmt)).scalars().all())

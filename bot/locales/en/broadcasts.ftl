@@ -13,7 +13,10 @@ bc-err-not-staff = ⛔ Only branch secretaries can use this.
 bc-err-private-only = 🔒 Please use this command in a private chat with me.
 bc-err-no-groups = Your branch has no groups yet (send /bind BRANCH-CODE in a group).
 bc-err-group-unknown = No group matches “{ $group }”. Your groups: { $groups }
-bc-err-too-long = Too long ({ $length } characters, limit { $limit }). Please shorten it.
+bc-err-too-long = Too long ({ $length ->
+    [one] 1 character
+   *[other] { $length } characters
+}, limit { $limit }). Please shorten it.
 bc-err-empty = The broadcast has no content.
 bc-err-content = I can't broadcast this kind of message: send text, a photo with a caption, or forward a text or photo message.
 bc-dropped = 🗑 Draft dropped.
@@ -98,11 +101,14 @@ sv-usage =
     Options: close=tomorrow 18:00 (default: 24 hours) · anon (anonymous) · riders (privately to riders) · groups=group id or name,…
     /survey results ID · /survey close ID (close now) · /survey list
 sv-err-options = A survey needs { $min }–{ $max } options (this one has { $count }).
-sv-err-too-long = At most { $question } characters for the question and { $option } for each option.
+sv-err-too-long = At most { $question ->
+    [one] 1 character
+   *[other] { $question } characters
+} for the question and { $option } for each option.
 sv-err-duplicate = Two options are the same.
 sv-err-close = The closing time must be a moment within 30 days, e.g. close=tomorrow 18:00.
 sv-err-no-targets = There is no chat to send it to.
-sv-err-unknown = There is no survey #{ $id }.
+sv-err-unknown = There is no survey #{ $id } in your scope.
 sv-err-closed = Survey #{ $id } is already closed.
 sv-created = 📊 Survey #{ $id } went to { $count ->
     [one] { $count } chat
@@ -118,7 +124,10 @@ sv-question-hint = 👇 Tap an option; you may change it until it closes (the la
 sv-anon = anonymous
 sv-named = named
 sv-ans-recorded = ✅ Recorded: { $option }
-sv-ans-points = ✅ Recorded: { $option } (+{ $points } points)
+sv-ans-points = ✅ Recorded: { $option } (+{ $points ->
+    [one] 1 point
+   *[other] { $points } points
+})
 sv-ans-changed = 🔄 Changed to: { $option }
 sv-ans-same = You already chose: { $option }
 sv-ans-closed = This survey is closed.
@@ -143,12 +152,29 @@ sv-list-empty = No surveys yet.
 
 ## Needs overview
 needs-usage = Usage: /needs [days 1–365] [branch code]
-needs-err-branch = There is no branch “{ $branch }”.
+needs-err-branch = There is no branch “{ $branch }” in your scope.
 needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days } days
 needs-title-all = 📈 <b>Needs overview</b> · all branches · last { $days } days
 needs-total = { $total } reports
+needs-err-branch = There is no branch “{ $branch }”.
+needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+needs-title-all = 📈 <b>Needs overview</b> · all branches · last { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+needs-total = { $total ->
+    [one] 1 report
+   *[other] { $total } reports
+}
 needs-categories = <b>Top problems</b>
 needs-places = <b>Top places</b>
 needs-urgent-title = 🔴 <b>Open urgent cases</b> ({ $count })
 needs-urgent-none = None. 👍
-needs-urgent-item = · { $number } · { $category } · { $location } · { $hours } h ago · { $status }
+needs-urgent-item = · { $number } · { $category } · { $location } · { $hours ->
+    [0] less than an hour ago
+    [one] 1 hour ago
+   *[other] { $hours } hours ago
+} · { $status }

@@ -70,7 +70,7 @@ reportin-choose-branch = Which branch do you report in to? (Home organisation: {
 reportin-chosen = ✅ Submitted
 reportin-err-chosen = A branch has already been chosen for this report-in.
 reportin-err-not-yours = This is not your report-in.
-reportin-err-not-found = There is no report-in #{ $id }.
+reportin-err-not-found = There is no report-in #{ $id } in your scope.
 reportin-submitted = 📮 Your report-in to “{ $branch }” is submitted (home organisation: { $home }). You'll hear once the secretary confirms it.
 reportin-updated = ✏️ Your report-in to “{ $branch }” is updated (home organisation: { $home }); it still awaits the secretary.
 reportin-already = 👌 You reported in to “{ $branch }” on { $since } already.
@@ -128,10 +128,13 @@ hours-decided-approved = ✅ { $hours } h of { $name } approved
 hours-decided-rejected = { $hours } h of { $name } rejected
 hours-err-amount = “{ $value }” is not a number of hours; write e.g. 2 or 2.5.
 hours-err-early = “{ $title }” has not started yet ({ $when }); log hours once it has.
-hours-err-late = “{ $title }” ended more than { $days } days ago; hours can no longer be logged. Please ask the branch secretary.
+hours-err-late = “{ $title }” ended more than { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} ago; hours can no longer be logged. Please ask the branch secretary.
 hours-err-too-many = At most { $max } h can be logged for “{ $title }” (you wrote { $value } h).
 hours-err-approved = Your { $hours } h for “{ $title }” are already approved.
-hours-err-not-found = There are no volunteer hours #{ $id }.
+hours-err-not-found = There are no volunteer hours #{ $id } in your scope.
 hours-err-decided = Volunteer hours #{ $id } have been handled already ({ $status ->
         [approved] approved
        *[other] rejected
@@ -155,8 +158,17 @@ stats-checkins-item = <code>{ $code }</code> { $title } · { $when } · { $check
 stats-checkins-footer = Volunteer hours in total: { $hours } h · party members reported in: { $approved } confirmed, { $pending } to confirm
 
 ## /me lines (CheckinService.summary → handlers.render_checkins.me_lines)
-me-checkins-activities = 📍 Activity check-ins this month: { $month } ({ $total } in all); { $weeks } week(s) in a row
-me-checkins-lessons = 📚 Micro lessons this month: { $month }; streak { $days } day(s) / { $weeks } week(s)
+me-checkins-activities = 📍 Activity check-ins this month: { $month } ({ $total } in all); { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} in a row
+me-checkins-lessons = 📚 Micro lessons this month: { $month }; streak { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} / { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+}
 me-checkins-hours = ⏱ Time bank: { $balance } h ({ $pending } h awaiting review)
 me-checkins-reportin = 🙋 Report-in to “{ $branch }”: { $status ->
         [approved] confirmed

@@ -59,8 +59,20 @@ lessons-bad-days = I can't read these days: { $error }. For example: /lessons pl
 lessons-bad-shifts = I can't read this shift profile: { $error }. For example: /lessons shifts peak 10:30-13:30 16:30-20:00; meeting 08:30
 lessons-cannot-plan = No room for this plan: { $error }. Pick fewer days, or widen the push windows.
 
-lessons-stats-title = 📊 <b>Micro lessons</b> · last { $days } days
-lessons-stats-row = <b>{ $title }</b>: { $sent } lessons pushed · { $completions } completions · { $completers }/{ $known } riders took part · completion { $rate } · quiz { $accuracy } ({ $correct }/{ $answers })
+lessons-stats-title = 📊 <b>Micro lessons</b> · last { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+lessons-stats-row = <b>{ $title }</b>: { $sent ->
+    [one] 1 lesson
+   *[other] { $sent } lessons
+} pushed · { $completions ->
+    [one] 1 completion
+   *[other] { $completions } completions
+} · { $completers }/{ $known ->
+    [one] 1 rider
+   *[other] { $known } riders
+} took part · completion { $rate } · quiz { $accuracy } ({ $correct }/{ $answers })
 lessons-stats-empty = Your branch has no groups yet.
 lessons-stats-note = Completion = completions ÷ (lessons pushed × known riders); known riders = those who reported in the group, or did or answered one of its lessons.
 lessons-stats-usage = Usage: /stats lessons [days], e.g. /stats lessons 7

@@ -19,8 +19,28 @@ points-tier-spark = 🔥 Governance spark
 
 points-me-title = <b>My points</b>
 points-me-balance = 💰 Balance: <b>{ $balance }</b>
-points-me-tier = 🏅 Tier: { $tier } ({ $earned } points earned and { $reports } reports accepted in the last 12 months)
-points-me-next = To reach “{ $tier }”: { $points } more points and { $reports } more accepted reports
+points-me-tier = 🏅 Tier: { $tier } ({ $earned ->
+    [one] 1 point
+   *[other] { $earned } points
+} earned and { $reports ->
+    [one] 1 report
+   *[other] { $reports } reports
+} accepted in the last 12 months)
+points-me-next = To reach “{ $tier }”: { $points ->
+    [0] {""}
+    [one] 1 more point
+   *[other] { $points } more points
+}{ $points ->
+    [0] {""}
+   *[other] { $reports ->
+        [0] {""}
+       *[other] {" "}and{" "}
+    }
+}{ $reports ->
+    [0] {""}
+    [one] 1 more accepted report
+   *[other] { $reports } more accepted reports
+}
 points-me-top = You are at the highest tier. Thank you for looking after the city!
 points-me-recent = <b>Latest</b>
 points-me-hidden = 🙈 Your name is hidden on leaderboards (/privacy to change)
@@ -31,14 +51,20 @@ points-history-title = <b>Points history</b> (balance { $balance })
 points-history-empty = No points yet.
 
 points-shop-title = <b>Redeem points</b> (send /redeem CODE, or tap a button below)
-points-shop-item = { $code } · { $name } · { $cost } points · { $stock } left{ $limit }
+points-shop-item = { $code } · { $name } · { $cost ->
+    [one] 1 point
+   *[other] { $cost } points
+} · { $stock } left{ $limit }
 points-shop-limit = { $days ->
     [0] {" "}(max { $count } each)
    *[other] {" "}(max { $count } each per { $days } days)
 }
 points-shop-empty = The catalogue is empty for now.
 points-redeem-usage = Usage: /redeem CODE, e.g. /redeem data_pack. Send /shop for the catalogue.
-points-redeemed = 🎁 You asked to redeem <b>{ $item }</b> ({ $number }): { $cost } points taken, { $balance } left. You will hear when the secretary has handled it.
+points-redeemed = 🎁 You asked to redeem <b>{ $item }</b> ({ $number }): { $cost ->
+    [one] 1 point
+   *[other] { $cost } points
+} taken, { $balance } left. You will hear when the secretary has handled it.
 points-item-unknown = There is nothing called “{ $item }” in the catalogue. Send /shop to see it.
 points-too-few = Not enough points: “{ $item }” costs { $cost }, you have { $balance }.
 points-limit = “{ $item }” is limited to { $limit } per rider{ $days ->
@@ -46,18 +72,27 @@ points-limit = “{ $item }” is limited to { $limit } per rider{ $days ->
    *[other] {" "}per { $days } days
 }, and you have reached it.
 points-out-of-stock = “{ $item }” is out of stock. Choose another item or try again later.
-points-redeem-request = 🎁 Redemption { $number }: { $who } would like “{ $item }” for { $cost } points.
+points-redeem-request = 🎁 Redemption { $number }: { $who } would like “{ $item }” for { $cost ->
+    [one] 1 point
+   *[other] { $cost } points
+}.
     Fulfil: /fulfil { $number } code or instructions; refuse: /refuse { $number } reason
 points-fulfil-button = ✅ Fulfil
 points-refuse-button = ❌ Refuse and refund
 points-fulfilled = ✅ Your redemption { $number } (“{ $item }”) has been fulfilled. { $note }
 points-fulfilled-default = Please collect it at the station.
-points-refused = ↩️ Your redemption { $number } (“{ $item }”) was not approved; { $cost } points are back in your balance. { $note }
+points-refused = ↩️ Your redemption { $number } (“{ $item }”) was not approved; { $cost ->
+    [one] 1 point is
+   *[other] { $cost } points are
+} back in your balance. { $note }
 points-decided = ✅ Redemption { $number } handled.
-points-redemption-unknown = There is no redemption “{ $number }”.
+points-redemption-unknown = There is no redemption “{ $number }” in your scope.
 points-redemption-decided = Redemption { $number } has already been handled.
 points-pending-title = <b>Pending redemptions</b> ({ $count })
-points-pending-item = { $number } · { $who } · { $item } · { $cost } points · { $date }
+points-pending-item = { $number } · { $who } · { $item } · { $cost ->
+    [one] 1 point
+   *[other] { $cost } points
+} · { $date }
 points-pending-empty = No pending redemptions.
 points-decide-usage = Usage: /fulfil R12 code or instructions · /refuse R12 reason
 
@@ -66,17 +101,29 @@ points-grant-amount = Points must be a whole number from 1 to { $max }.
 points-grant-self = You cannot grant points to yourself.
 points-grant-other-branch = You can grant points only to riders of your own branch.
 points-grant-done = This grant has already been recorded.
-points-grant-ok = ✅ { $points } points granted to { $who } ({ $reason }).
-points-granted = 🎉 You received { $points } points from your secretary: { $reason }. Balance { $balance }; send /me for more.
+points-grant-ok = ✅ { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} granted to { $who } ({ $reason }), entry { $number }. To undo a mistake: /points revoke { $number } reason
+points-granted = 🎉 You received { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} from your secretary: { $reason }. Balance { $balance }; send /me for more.
 points-user-unknown = Unknown user { $who } (they must have written in a group or to the bot first).
 points-not-permitted = Only a secretary can do that.
 
-points-promoted = 🏅 Congratulations! You are now “{ $tier }”. You earned { $points } points in the last 12 months. Thank you for taking part!
+points-promoted = 🏅 Congratulations! You are now “{ $tier }”. You earned { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} in the last 12 months. Thank you for taking part!
 points-privacy-on = 🙈 Done: your name will not be shown on leaderboards (you appear as “a rider”). Send /privacy again to undo.
 points-privacy-off = 👀 Done: your name will be shown on leaderboards. Send /privacy again to hide it.
 points-anonymous = a rider
 points-leaderboard-title = 🏆 <b>Best riders of { $month }</b>
-points-leaderboard-line = { $rank }. { $name } — { $points } points
+points-leaderboard-line = { $rank }. { $name } — { $points ->
+    [one] 1 point
+   *[other] { $points } points
+}
 points-leaderboard-footer = Thank you to everyone who reported, learned and volunteered! Rather not be named? Send /privacy to the bot.
 
 cmd-me = My points and tier

@@ -11,16 +11,16 @@ case-err-transfer-limit = 该工单已转办 { $transfers } 次（上限 { $limi
 case-err-transfer-same-department = 不能转办给本部门。
 case-err-no-owner = 工单尚无责任部门，请先由支部书记指派。
 case-ev-accepted = 工单 { $case } 已受理，责任部门：{ $department }。
-case-ev-assigned = 工单 { $case } 已指派给 { $department }。
+case-ev-assigned = 工单 { $case } 已指派给{ $department }。
 case-ev-started = 工单 { $case } 正在处理中（{ $department }）。
 case-ev-noted = 工单 { $case } 进展：{ $note }
-case-ev-resolved = 工单 { $case } 已处理完毕：{ $note } 请确认是否解决；如未解决可申请重新处理。
+case-ev-resolved = 工单 { $case } 已处理完毕：{ $note }请确认是否解决；如未解决可申请重新处理。
 case-ev-confirmed = 上报人已确认，工单 { $case } 已办结。感谢你的上报！
-case-ev-reopened = 上报人反馈问题仍未解决，工单 { $case } 已重新交由 { $department } 处理。
+case-ev-reopened = 上报人反馈问题仍未解决，工单 { $case } 已重新交由{ $department }处理。
 case-ev-auto-closed = 工单 { $case } 处理完毕后 72 小时内未收到反馈，已自动办结。
-case-ev-transfer-requested = 工单 { $case } 正由 { $from } 申请转办至 { $to }，转办完成前仍由 { $from } 负责。
+case-ev-transfer-requested = 工单 { $case } 正由{ $from }申请转办至{ $to }，转办完成前仍由{ $from }负责。
 case-ev-transfer-accepted = 工单 { $case } 已转由 { $to } 负责。
-case-ev-transfer-declined = { $to } 未接收工单 { $case }（{ $note }），仍由 { $from } 负责。
+case-ev-transfer-declined = { $to }未接收工单 { $case }（{ $note }），仍由{ $from }负责。
 case-ev-marked-duplicate = 工单 { $case } 与 { $master } 为同一问题，将随 { $master } 一并处理。
 case-ev-rejected = 工单 { $case } 未予受理，原因：{ $note }
 case-ev-closed-not-fixed = 工单 { $case } 暂无法解决，已办结。原因：{ $note }
@@ -49,8 +49,10 @@ case-action-reject = 不予受理
 case-action-cannot_fix = 无法解决
 
 ## Commands, cards, lists, alerts
-case-err-not-found = 找不到工单“{ $number }”。工单号形如 C-000123。
+case-err-not-found = 在你的范围内找不到工单“{ $number }”。工单号形如 C-000123。
 case-err-unknown-department = 没有“{ $department }”这个部门代码。
+case-err-not-found = 找不到工单“{ $number }”。工单号形如 C-000123。
+case-err-unknown-department = 没有叫“{ $department }”的部门。不带部门发命令（例如 /assign C-000001），可以从按钮里选。
 case-usage = 用法：/{ $command } C-000123 …（例如 /resolve C-000123 已修好）
 cases-usage = 用法：/cases open | overdue | mine
 case-needs-input = 这一步需要补充内容，请发：/{ $command } { $case } 说明
@@ -77,7 +79,7 @@ case-escalated = 🚨 升级：工单 { $number } 已超时未处理。责任部
     「{ $text }」
 case-urgent = 🔴 紧急工单 { $number }：{ $category } · { $location }
     「{ $text }」
-    1 小时内必须响应（{ $due } 前），责任部门：{ $department }。
+    { $respond }内必须响应（{ $due } 前），责任部门：{ $department }。
 
 ev-reported = 上报
 ev-location = 补充地点

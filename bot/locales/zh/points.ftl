@@ -20,7 +20,19 @@ points-tier-spark = 🔥 治理星火
 points-me-title = <b>我的积分</b>
 points-me-balance = 💰 可用积分：<b>{ $balance }</b>
 points-me-tier = 🏅 等级：{ $tier }（近 12 个月获得 { $earned } 分，{ $reports } 件上报被受理）
-points-me-next = 距「{ $tier }」还差 { $points } 分、{ $reports } 件受理上报
+points-me-next = 距「{ $tier }」还差 { $points ->
+    [0] {""}
+   *[other] { $points } 分
+}{ $points ->
+    [0] {""}
+   *[other] { $reports ->
+        [0] {""}
+       *[other] 、
+    }
+}{ $reports ->
+    [0] {""}
+   *[other] { $reports } 件受理上报
+}
 points-me-top = 你已是最高等级，感谢你守护这座城市！
 points-me-recent = <b>最近记录</b>
 points-me-hidden = 🙈 排行榜上不显示你的名字（/privacy 切换）
@@ -35,7 +47,7 @@ points-shop-item = { $code } · { $name } · { $cost } 分 · 剩 { $stock } 份
 points-shop-limit = （每人 { $count } 份{ $days ->
     [0] {""}
    *[other] /{ $days } 天
-})
+}）
 points-shop-empty = 兑换目录暂时是空的。
 points-redeem-usage = 用法：/redeem 商品编号，例如 /redeem data_pack。发 /shop 查看目录。
 points-redeemed = 🎁 已申请兑换 <b>{ $item }</b>（{ $number }），扣除 { $cost } 分，剩余 { $balance } 分。书记审核后会通知你。
@@ -54,7 +66,7 @@ points-fulfilled = ✅ 你的兑换 { $number }「{ $item }」已发放。{ $not
 points-fulfilled-default = 请到驿站领取。
 points-refused = ↩️ 你的兑换 { $number }「{ $item }」未通过，{ $cost } 分已退回。{ $note }
 points-decided = ✅ 已处理兑换 { $number }。
-points-redemption-unknown = 没有兑换申请「{ $number }」。
+points-redemption-unknown = 在你的范围内没有兑换申请「{ $number }」。
 points-redemption-decided = 兑换申请 { $number } 已经处理过了。
 points-pending-title = <b>待处理的兑换</b>（{ $count } 件）
 points-pending-item = { $number } · { $who } · { $item } · { $cost } 分 · { $date }
@@ -66,7 +78,7 @@ points-grant-amount = 分数必须是 1 到 { $max } 之间的整数。
 points-grant-self = 不能给自己发放积分。
 points-grant-other-branch = 只能给本支部的骑手发放积分。
 points-grant-done = 这次发放已经记过了。
-points-grant-ok = ✅ 已给 { $who } 发放 { $points } 分（{ $reason }）。
+points-grant-ok = ✅ 已给 { $who } 发放 { $points } 分（{ $reason }），记录 { $number }。发错了可发 /points revoke { $number } 原因 撤回。
 points-granted = 🎉 你获得了 { $points } 分书记奖励：{ $reason }。现有 { $balance } 分，发 /me 查看。
 points-user-unknown = 找不到用户 { $who }（TA 需要先在群里或私聊里说过话）。
 points-not-permitted = 只有书记可以这样做。

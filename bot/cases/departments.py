@@ -1,0 +1,59 @@
+"""Naming a department the way people do: its display name in either language (`住建局·市政道路`,
+`Road maintenance`), the part before the dot (`住建局`), an unambiguous prefix, or its code.
+
+Pure: the routing table in, a department code (or a refusal with the candidates) out.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.cases.lifecycle import InvalidInput
+from bot.cases.routing import RoutingTable
+
+_DOTS = re.compile(r"[·・•．.\-_/\s]+")
+CALLBACK_LIMIT = 64  # Telegram's callback data, in bytes
+
+
+def _key(text: str) -> str:
+    return _DOTS.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _names(routing: RoutingTable, code: str) -> list[str]:
+    d = routing.departments[code]
+    return [code, d.name_zh, d.name_en]
+
+
+def resolve_department(routing: RoutingTable, text: str, *, action: str = "") -> str:
+    """The code `text` names; InvalidInput when nothing or more than one department fits."""
+    wanted = _key(text)
+    if not wanted:
+        raise InvalidInput("case-err-unknown-department", action=action, department=text[:40])
+    exact = [c for c in routing.departments if any(_key(n) == wanted for n in _names(routing, c))]
+    if len(exact) == 1:
+        return exact[0]
+    heads = [c for c in routing.departments  # 住建局 for 住建局·市政道路
+             if _key(_DOTS.split(routing.departments[c].name_zh)[0]) == wanted]
+    if len(heads) == 1:
+        return heads[0]
+    prefix = [c for c in routing.departments if any(_key(n).startswith(wanted) for n in _names(routing, c))]
+    if len(prefix) == 1:
+        return prefix[0]
+    if len(prefix) > 1:
+        raise InvalidInput("case-err-ambiguous-department", action=action, department=text[:40],
+                           candidates="、".join(routing.departments[c].name_zh for c in prefix[:6]),
+                           candidates_en=", ".join(routing.departments[c].name_en for c in prefix[:6]))
+    raise InvalidInput("case-err-unknown-department", action=action, department=text[:40])
+
+
+def department_token(routing: RoutingTable, code: str) -> str:
+    """What a button carries for a department: its code, or its index when the code is long."""
+    return code if len(code) <= 32 else f"#{list(routing.departments).index(code)}"
+
+
+def department_from_token(routing: RoutingTable, token: str) -> str | None:
+    if token.startswith("#") and token[1:].isdigit():
+        codes = list(routing.departments)
+        i = int(token[1:])
+        return codes[i] if i < len(codes) else None
+    return token if token in routing.departments else None

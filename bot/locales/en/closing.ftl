@@ -1,0 +1,132 @@
+## Closing the loop: points corrections, leaderboard, choice buttons, settled buttons, exports
+
+points-revoke-usage = Usage: /points revoke ENTRY reason, e.g. /points revoke #17 granted by mistake. The entry number is in the grant's receipt.
+points-revoke-ok = ↩️ Entry { $number } of { $who } revoked: { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} taken back ({ $reason }).{ $short ->
+    [0] {""}
+    [one] {" "}1 point was already spent and cannot be taken back.
+   *[other] {" "}{ $short } points were already spent and cannot be taken back.
+}
+points-revoked-rider = ↩️ Your secretary corrected your points: { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} taken back ({ $reason }). Balance { $balance }; send /points for your history.
+points-entry-unknown = There is no points entry { $number } (or it is not your branch's).
+points-entry-not-revocable = Entry { $number } cannot be revoked: only grants and awards can; for redemptions use /refuse.
+points-entry-revoked = Entry { $number } has already been revoked.
+points-correct-none = No grant of { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} to { $who } to correct. Use /points revoke ENTRY reason to revoke a specific entry.
+points-grant-cap = A rider can receive at most { $cap ->
+    [one] 1 point
+   *[other] { $cap } points
+} of manual grants a day; { $left } left today.
+
+top-usage = Usage: /top for this month's leaderboard, /top week for this week's.
+top-no-branch = You don't belong to a branch yet, so there is no leaderboard for you. Report something in your work group or report in first.
+points-top-title = 🏆 <b>Leaderboard this { $period ->
+    [week] week
+   *[month] month
+}</b> (since { $since })
+points-top-line = { $rank }. { $name } — { $points ->
+    [one] 1 point
+   *[other] { $points } points
+}
+points-top-you = ← you
+points-top-empty = Nobody has earned points this { $period ->
+    [week] week
+   *[month] month
+} yet: report a problem or finish a micro lesson to get on the board.
+points-top-footer = Rather not be named? Send /privacy to the bot.
+cmd-top = Points leaderboard
+
+choice-cancel = ✖ Cancel
+choice-cancelled = Cancelled ({ $who })
+choice-stale = The list of departments has changed: open the case again and choose.
+choice-sent-departments = Choose the department with the buttons below 👇
+choice-sent-prompt = Reply to the prompt below with your note 👇
+choice-settled-department = ✅ { $who }: { $action } → { $department }
+choice-prompt-done = ✅ Done for { $number }: { $action }
+case-choose-department = { $case } · { $action }: choose the department
+case-prompt-note = ✍️ { $case } · add a note: reply to this message with the progress.
+case-prompt-resolve = ✍️ { $case } · resolved: reply to this message with what was done (a photo may come with it).
+case-prompt-reject = ✍️ { $case } · reject: reply to this message with the reason (the reporter will see it).
+case-prompt-transfer_decline = ✍️ { $case } · decline the transfer: reply to this message with the reason.
+case-prompt-cannot_fix = ✍️ { $case } · cannot fix: reply to this message with the reason.
+case-prompt-mark_duplicate = ✍️ { $case } · duplicate: reply to this message with the original case's number (e.g. C-000001).
+settled-case = ✅ Done by { $who }: { $action }
+settled-stale = ℹ️ Handled by { $who }; now: { $status }
+case-stale = Someone already handled this: { $who } ({ $at }); the case is now: { $status }.
+case-err-ambiguous-department = “{ $department }” fits several departments: { $candidates_en }. Write the full name, or send the command without a department and choose from the buttons.
+settled-by = ✅ { $who }: { $what }
+settled-stale-by = ℹ️ Handled by { $who }
+decided-by = Handled by { $who }.
+board-title-all = (all branches)
+role-secretary = branch secretary
+role-superadmin = superadmin
+role-dept = department member
+admin-granted-role = ✅ { $who } is now { $role }{ $has_arg ->
+    [yes] {" "}({ $arg })
+   *[no] {""}
+}.
+admin-revoked-role = ✅ { $who } is no longer { $role }{ $has_arg ->
+    [yes] {" "}({ $arg })
+   *[no] {""}
+}.
+smalltalk-thanks = You're welcome! Ride safe 🙏 Send me anything you see on the road.
+smalltalk-hello = Hello! If you see a problem on the road, just send me a description (with the place or a pin). /help shows everything I can do.
+
+export-usage = Usage: /export cases [since] [xlsx|csv], e.g. /export cases 2026-11-01, /export cases 7d, /export cases month csv. Default: the last 30 days, xlsx.
+export-in-private = Send /export cases to the bot in a private chat (tables are not posted in groups).
+export-not-permitted = Only branch secretaries and admins can export cases.
+export-too-big = The table is too big to send in chat: choose a shorter period, or use `sentinel export cases`.
+export-caption = 📎 { $part ->
+    [summary] Summary per department (since { $since }, { $rows ->
+        [one] 1 department
+       *[other] { $rows } departments
+    })
+   *[other] Cases since { $since } ({ $rows ->
+        [one] 1 case
+       *[other] { $rows } cases
+    }){ $part ->
+        [both] ; the second sheet is the summary per department
+       *[other] {""}
+    }
+}. Personal data is masked per the negative list.
+export-sheet-cases = Cases
+export-sheet-summary = Summary by department
+export-col-case = Case
+export-col-reported_at = Reported at
+export-col-category = Category
+export-col-urgency = Urgency
+export-col-status = Status
+export-col-branch = Branch
+export-col-department = Department
+export-col-location = Place
+export-col-lat = Latitude
+export-col-lon = Longitude
+export-col-text = Description
+export-col-due_at = Due
+export-col-accepted_at = Accepted at
+export-col-resolved_at = Resolved at
+export-col-closed_at = Closed at
+export-col-hours_to_accept = Hours to accept
+export-col-hours_to_resolve = Hours to resolve
+export-col-transfers = Transfers
+export-col-reopens = Reopens
+export-col-duplicate_of = Duplicate of
+export-col-category_code = Category code
+export-col-urgency_code = Urgency code
+export-col-status_code = Status code
+export-col-department_code = Department code
+export-sum-department = Department
+export-sum-received = Received
+export-sum-accepted_on_time = Accepted on time
+export-sum-overdue = Overdue
+export-sum-median_hours_to_accept = Median hours to accept
+export-sum-median_hours_to_fix = Median hours to fix
+export-sum-department_code = Department code
+cmd-export = Export cases as a table

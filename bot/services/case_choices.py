@@ -1,0 +1,92 @@
+"""Buttons that ask instead of telling people to type commands.
+
+A case action that needs a department (assign, transfer, accept into another department)
+opens a choice: one button per department, by its display name. An action that needs a
+note or reason (progress note, resolve, reject, decline, cannot fix, duplicate of) asks for
+it with a reply prompt; the reply to that prompt is the note.
+
+Nothing is held in memory: a department button carries the case, the action and the
+department; a prompt is an outbox row (kind `case-prompt`) whose payload names the case,
+the action and who was asked, found again from the replied-to message id, so a restart
+between the question and the answer loses nothing.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.cases import allowed_actions
+from bot.cases.departments import department_from_token, department_token
+from bot.cases.lifecycle import NotPermitted
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import enqueue
+from bot.services.cases import CaseService, snapshot
+from storage.models import utcnow
+
+if TYPE_CHECKING:
+    from storage.models import Case, User
+    from storage.uow import UnitOfWork
+
+DEPARTMENT_ACTIONS = {"assign": "as", "transfer_request": "tr", "accept": "ac"}  # action -> short code
+SHORT_ACTIONS = {v: k for k, v in DEPARTMENT_ACTIONS.items()}
+PROMPT_ACTIONS = ("note", "resolve", "reject", "transfer_decline", "cannot_fix", "mark_duplicate")
+PROMPT_KIND = "case-prompt"
+CHOICE_KIND = "case-choose-department"
+PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
+CANCEL = "x"
+
+
+async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, action: str, *, chat_id: int,
+                lang: str, reply_to: int | None = None) -> None:
+    """Ask `user` for what `action` needs: department buttons or a reply prompt. Refused (as the
+    action itself would be) when the user may not take it now, so nobody is asked in vain."""
+    actor = await cases.actor(uow, user, case)
+    if action not in allowed_actions(snapshot(case), actor):
+        raise NotPermitted(status=case.status, action=action)
+    if action in DEPARTMENT_ACTIONS:
+        skip = {case.department} if action == "transfer_request" else set()
+        names = [(cases.department_name(code, lang), f"cd:{case.id}:{DEPARTMENT_ACTIONS[action]}:"
+                  f"{department_token(cases.routing, code)}")
+                 for code in cases.routing.departments if code not in skip]
+        rows: list[list[tuple[str, str]]] = [names[i:i + 2] for i in range(0, len(names), 2)]
+        rows.append([("choice-cancel", f"cd:{case.id}:{CANCEL}:-")])
+        enqueue(uow, Notice(chat_id, CHOICE_KIND, lang, payload={"action": action, "buttons": rows},
+                            reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case))
+        return
+    enqueue(uow, Notice(chat_id, PROMPT_KIND, lang, reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case,
+                        payload={"action": action, "force_reply": True,
+                                 "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
+
+
+def parse_choice(cases: CaseService, data: str) -> tuple[int, str | None, str | None]:
+    """`cd:<case>:<short action>:<department>` → (case id, action or None for cancel, department code)."""
+    _, case_id, short, token = data.split(":", 3)
+    if short == CANCEL:
+        return int(case_id), None, None
+    return int(case_id), SHORT_ACTIONS.get(short), department_from_token(cases.routing, token)
+
+
+async def prompt_answered(uow: UnitOfWork, user_id: int, chat_id: int, replied_to: int) -> dict[str, Any] | None:
+    """The prompt `replied_to` was, if it was one of ours put to this user: {case_id, action}."""
+    row = await uow.outbox.prompt_for(chat_id, replied_to, PROMPT_KIND, utcnow() - PROMPT_TTL)
+    prompt = (row.payload or {}).get("prompt") if row is not None else None
+    if not prompt or prompt.get("user_id") != user_id:
+        return None
+    return {"case_id": int(prompt["case_id"]), "action": str(prompt["action"])}
+
+
+def input_for(action: str, text: str) -> dict[str, str]:
+    """What the reply means for the action: the master case's number, or the note."""
+    return {"master": text.split()[0]} if action == "mark_duplicate" else {"note": text}
+
+
+async def last_decision(cases: CaseService, uow: UnitOfWork, case_id: int) -> dict[str, Any] | None:
+    """Who last moved the case, and to what: for a press on a button that is out of date."""
+    events = [e for e in await uow.cases.events(case_id)
+              if e.to_status != e.from_status or e.kind not in ("noted", "recategorized")]
+    if not events:
+        return None
+    last = events[-1]
+    actor = await uow.users.get(last.actor_id) if last.actor_id else None
+    return {"kind": last.kind, "status": last.to_status or "", "at": cases.local(last.created_at),
+            "who": (actor.first_name or str(actor.id)) if actor else ""}

@@ -1,0 +1,198 @@
+"""`/export cases [since] [xlsx|csv]`: a secretary gets the cases table as a document in their
+private chat, ready for Chinese superiors: headers and labels in the reader's language (codes
+in extra columns for machines), the incident's coordinates, and a summary per department.
+
+The table leaves the bot, so free text passes the negative list (bot.privacy.mask) and no
+reporter is named. A secretary gets their own branch; a superadmin every branch.
+
+Summary per department (the case's current owner):
+* received — cases routed to it in the period;
+* accepted on time — accepted (or first taken up) before the case's deadline;
+* overdue — the deadline passed before the case was resolved (or it is still open past it);
+* median hours to accept, and from report to fix.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import median
+from typing import TYPE_CHECKING, Any
+
+from bot.cases import format_case_no
+from bot.i18n import t
+from bot.privacy import mask
+from bot.tabular import write_table
+
+if TYPE_CHECKING:
+    from bot.services.cases import CaseService
+    from storage.models import Case, User
+    from storage.uow import UnitOfWork
+
+FORMATS = ("xlsx", "csv")
+MAX_BYTES = 8 * 1024 * 1024  # a document the outbox carries; bigger ones: `sentinel export cases`
+DEFAULT_DAYS = 30
+ACCEPTED = ("accepted", "started", "assigned")  # the first of these answers the report
+CLOSED_UNFIXED = ("rejected", "duplicate")
+COLUMNS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location", "lat",
+           "lon", "text", "due_at", "accepted_at", "resolved_at", "closed_at", "hours_to_accept",
+           "hours_to_resolve", "transfers", "reopens", "duplicate_of",
+           "category_code", "urgency_code", "status_code", "department_code")
+SUMMARY = ("department", "received", "accepted_on_time", "overdue", "median_hours_to_accept",
+           "median_hours_to_fix", "department_code")
+
+
+class ExportError(Exception):
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.args_ = key, args
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    name: str
+    content: bytes
+    rows: int
+
+
+def parse_args(words: list[str], today: date) -> tuple[date, str]:
+    """[since] [format]: since as 2026-11-01, 11-01, 30d / 30天, week / month (本周/本月)."""
+    since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
+    for word in words:
+        w = word.strip().lower()
+        if w in FORMATS:
+            fmt = w
+        elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", w):
+            since = _date(int(m[1]), int(m[2]), int(m[3]))
+        elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})日?", w):
+            month, day = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
+            since = _date(today.year, month, day)
+            if since > today:
+                since = _date(today.year - 1, month, day)
+        elif m := re.fullmatch(r"(\d{1,3})(d|天|days?)", w):
+            since = today - timedelta(days=int(m[1]))
+        elif w in ("week", "本周"):
+            since = today - timedelta(days=today.weekday())
+        elif w in ("month", "本月"):
+            since = today.replace(day=1)
+        else:
+            raise ExportError("export-usage")
+    return since, fmt
+
+
+def _date(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise ExportError("export-usage") from None
+
+
+async def build(cases: CaseService, uow: UnitOfWork, user: User, since: date, fmt: str,
+                lang: str) -> list[ExportFile]:
+    """The documents for `user` (xlsx: one workbook with two sheets; csv: two files)."""
+    scope = await cases.scope(uow, user)
+    if not scope.superadmin and scope.branch_id is None:
+        raise ExportError("export-not-permitted")
+    start = datetime.combine(since, datetime.min.time(), cases.tz)
+    found = await uow.cases.since(start, None if scope.superadmin else scope.branch_id)
+    branches = {b.id: b.name or b.code for b in await uow.branches.all()}
+    now = cases.clock()
+    accepted: dict[int, datetime | None] = {}
+    for c in found:
+        accepted[c.id or 0] = next((e.created_at for e in await uow.cases.events(c.id or 0)
+                                    if e.kind in ACCEPTED), None)
+
+    def local(when: datetime | None) -> str:
+        return when.astimezone(cases.tz).strftime("%Y-%m-%d %H:%M") if when else ""
+
+    def hours(a: datetime | None, b: datetime | None) -> float | str:
+        return round((b - a).total_seconds() / 3600, 1) if a and b else ""
+
+    rows = [(format_case_no(c.id or 0), local(c.created_at), t(lang, f"cat-{c.category}"), t(lang, f"urg-{c.urgency}"),
+             t(lang, f"case-status-{c.status}"), branches.get(c.branch_id, "") if c.branch_id else "",
+             cases.department_name(c.department, lang), mask(c.location) if c.location else "",
+             c.lat if c.lat is not None else "", c.lon if c.lon is not None else "", mask(c.text),
+             local(c.due_at), local(accepted[c.id or 0]), local(c.resolved_at), local(c.closed_at),
+             hours(c.created_at, accepted[c.id or 0]), hours(c.created_at, c.resolved_at), c.transfers, c.reopens,
+             format_case_no(c.master_id) if c.master_id else "", c.category, c.urgency, c.status, c.department or "")
+            for c in found]
+    summary = _summary(cases, found, accepted, now, lang)
+    headers = [t(lang, f"export-col-{c}") for c in COLUMNS]
+    sum_headers = [t(lang, f"export-sum-{c}") for c in SUMMARY]
+    stem = f"cases-{since:%Y%m%d}-{now.astimezone(cases.tz):%Y%m%d}"
+    if fmt == "xlsx":
+        content = _xlsx([(t(lang, "export-sheet-cases"), headers, rows),
+                         (t(lang, "export-sheet-summary"), sum_headers, summary)])
+        files = [ExportFile(f"{stem}.xlsx", content, len(rows))]
+    else:
+        files = [ExportFile(f"{stem}.csv", _csv(headers, rows), len(rows)),
+                 ExportFile(f"{stem}-summary.csv", _csv(sum_headers, summary), len(summary))]
+    if any(len(f.content) > MAX_BYTES for f in files):
+        raise ExportError("export-too-big")
+    return files
+
+
+def _summary(cases: CaseService, found: list[Case], accepted: dict[int, datetime | None], now: datetime,
+             lang: str) -> list[tuple[Any, ...]]:
+    by_dept: dict[str, list[Case]] = {}
+    for c in found:
+        if c.master_id is None:  # a duplicate is its master's case, counted once
+            by_dept.setdefault(c.department or "", []).append(c)
+    out = []
+    for code, group in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        on_time = sum(1 for c in group if accepted[c.id or 0] and c.due_at and accepted[c.id or 0] <= c.due_at)
+        overdue = sum(1 for c in group if c.due_at and c.status not in CLOSED_UNFIXED
+                      and (c.resolved_at or now) > c.due_at)
+        to_accept = [(accepted[c.id or 0] - c.created_at).total_seconds() / 3600
+                     for c in group if accepted[c.id or 0]]
+        to_fix = [(c.resolved_at - c.created_at).total_seconds() / 3600 for c in group if c.resolved_at]
+        out.append((cases.department_name(code, lang) if code else "—", len(group), on_time, overdue,
+                    round(median(to_accept), 1) if to_accept else "", round(median(to_fix), 1) if to_fix else "",
+                    code))
+    return out
+
+
+def _xlsx(sheets: list[tuple[str, list[str], list[tuple[Any, ...]]]]) -> bytes:
+    from openpyxl import Workbook  # only exports need it
+
+    wb = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        ws = wb.create_sheet(title[:31])
+        ws.append(headers)
+        for row in rows:
+            ws.append([("'" + v) if isinstance(v, str) and v.startswith(("=", "+", "-", "@")) else v
+                       for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _csv(headers: list[str], rows: list[tuple[Any, ...]]) -> bytes:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.csv"
+        write_table(path, headers, rows, "csv")
+        return path.read_bytes()
+
+
+def as_payload(f: ExportFile, caption_args: dict[str, Any]) -> dict[str, Any]:
+    """An outbox payload carrying the document (base64 in the row, so a restart loses nothing)."""
+    return {"document": {"name": f.name, "data": base64.b64encode(f.content).decode("ascii")},
+            **caption_args}
+
+
+async def send(cases: CaseService, uow: UnitOfWork, user: User, chat_id: int, lang: str, words: list[str]) -> None:
+    """Builds the export for `user` and queues it as documents to `chat_id` (their private chat)."""
+    from bot.domain import PRIORITY_CONVERSATION, Notice
+    from bot.outbox import enqueue
+
+    since, fmt = parse_args(words, cases.clock().astimezone(cases.tz).date())
+    for f in await build(cases, uow, user, since, fmt, lang):
+        enqueue(uow, Notice(chat_id, "export-document", lang, priority=PRIORITY_CONVERSATION,
+                            payload=as_payload(f, {"rows": f.rows, "since": f"{since:%Y-%m-%d}",
+                                                   "part": "both" if fmt == "xlsx" else
+                                                   "summary" if f.name.endswith("-summary.csv") else "cases"})))

@@ -1,0 +1,100 @@
+"""Correcting the points bank by hand: a secretary takes back one ledger line (a wrong grant,
+an award that should not have been) with a reason, and manual grants stay under a daily cap.
+
+The ledger stays append-only: a correction is a reversal line that names the line it
+cancels (`reverses_id`), the secretary who made it (`actor_id`) and why (`note`), so the
+audit trail shows both the mistake and its correction. A secretary corrects only lines of
+their own branch; a line of another branch reads as unknown (nothing is revealed).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import enqueue
+from bot.privacy import mask
+from bot.services.points import REVERSE_PREFIX, PointsError, PointsService
+
+if TYPE_CHECKING:
+    from storage.models import User
+    from storage.uow import UnitOfWork
+
+NOT_REVOCABLE = ("redeem", "refund")  # spending moves points back and forth: refuse/refund handle those
+
+
+def entry_no(entry_id: int) -> str:
+    return f"#{entry_id}"
+
+
+def parse_entry_no(text: str) -> int | None:
+    word = text.strip().lstrip("#").upper().removeprefix("E")
+    return int(word) if word.isdigit() else None
+
+
+async def grant_entry_no(points: PointsService, uow: UnitOfWork, source_key: str) -> str:
+    """The ledger number of the line a grant wrote, for the secretary's receipt."""
+    entry = await points.repo(uow).entry(source_key)
+    return entry_no(entry.id) if entry is not None and entry.id is not None else ""
+
+
+async def check_grant_cap(points: PointsService, uow: UnitOfWork, user_id: int, amount: int) -> None:
+    """Manual grants to one rider in one local day stay within the configured `daily_cap`
+    (revoked grants do not count); refused as a whole rather than trimmed silently."""
+    cap = points.config.rules["manual"].daily_cap
+    if not cap:
+        return
+    given = await points.repo(uow).net_by_rule(user_id, "manual", points._day_start())  # noqa: SLF001
+    if given + amount > cap:
+        raise PointsError("points-grant-cap", cap=cap, left=max(0, cap - given))
+
+
+async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, reason: str) -> dict[str, Any]:
+    """Takes back ledger line `ref` with a reversal line; what the receipt shows.
+
+    What the rider already spent cannot be taken back (a balance never goes below zero):
+    the reversal takes what is there, and says so."""
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):  # noqa: SLF001
+        raise PointsError("points-not-permitted")
+    entry_id = parse_entry_no(ref)
+    reason = reason.strip()
+    if entry_id is None or not reason:
+        raise PointsError("points-revoke-usage")
+    repo = points.repo(uow)
+    entry = await repo.entry_by_id(entry_id)
+    if entry is None or entry.id is None or not points.may_manage(actor, entry.branch_id):
+        raise PointsError("points-entry-unknown", number=entry_no(entry_id))
+    if entry.reverses_id is not None or entry.points <= 0 or entry.rule in NOT_REVOCABLE:
+        raise PointsError("points-entry-not-revocable", number=entry_no(entry.id))
+    if await repo.reversal_of(entry.id) is not None or await repo.has_entry(REVERSE_PREFIX + entry.source_key):
+        raise PointsError("points-entry-revoked", number=entry_no(entry.id))
+    account = await repo.lock_account(entry.user_id)
+    take = min(entry.points, account.balance)
+    if await repo.add_entry(user_id=entry.user_id, rule=entry.rule, points=-take,
+                            source_key=REVERSE_PREFIX + entry.source_key, branch_id=entry.branch_id,
+                            actor_id=actor.id, note=reason[:500], reverses_id=entry.id,
+                            at=points.clock()) is None:
+        raise PointsError("points-entry-revoked", number=entry_no(entry.id))
+    await repo.move(entry.user_id, -take)
+    await points._retier(uow, repo, account)  # noqa: SLF001
+    rider = await uow.users.get(entry.user_id)
+    balance = await points.balance(uow, entry.user_id)
+    if rider is not None and rider.started:
+        enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider),  # noqa: SLF001
+                            priority=PRIORITY_CONVERSATION,
+                            payload={"points": take, "reason": mask(reason), "balance": balance}))
+    return {"number": entry_no(entry.id), "who": (rider.first_name if rider else "") or str(entry.user_id),
+            "points": take, "short": entry.points - take, "reason": reason}
+
+
+async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, target: User, amount: int,
+                        reason: str) -> dict[str, Any]:
+    """`/points grant 501 -30 误发冲正`: a negative grant revokes the rider's latest manual grant of
+    exactly that many points (in the secretary's branch). Anything else is refused with the way
+    to name the line: a correction always cancels a specific, audited line."""
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):  # noqa: SLF001
+        raise PointsError("points-not-permitted")
+    spec = points.config.rules["manual"]
+    for entry in await points.repo(uow).unreversed(target.id, "manual", -amount * spec.points):
+        if entry.id is not None and points.may_manage(actor, entry.branch_id):
+            return await revoke(points, uow, actor, str(entry.id), reason)
+    raise PointsError("points-correct-none", points=-amount, who=target.first_name or str(target.id))

@@ -1,0 +1,43 @@
+"""`/top [month|week]`: the branch's leaderboard on demand, so far, in the viewer's language.
+
+The same ranking as the monthly "best riders" post (points earned in the branch, spending
+aside), for the current month or week. Riders who chose /privacy are never named.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.services.points import PointsService
+
+if TYPE_CHECKING:
+    from storage.models import User
+    from storage.uow import UnitOfWork
+
+PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "月榜": "month",
+           "week": "week", "w": "week", "周": "week", "本周": "week", "周榜": "week"}
+
+
+def parse_period(text: str) -> str | None:
+    word = text.strip().lower()
+    return "month" if not word else PERIODS.get(word)
+
+
+async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,
+              group_id: int | None) -> dict[str, Any] | None:
+    """The board of the viewer's branch (the group's, else their own); None when they have none."""
+    chat = await uow.chats.get(group_id) if group_id is not None else None
+    branch = chat.branch_id if chat is not None and chat.branch_id is not None else await points.branch_of(uow, user)
+    if branch is None:
+        return None
+    now = points.clock()
+    local = now.astimezone(points.tz)
+    day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    start = day.replace(day=1) if period == "month" else day - timedelta(days=day.weekday())
+    rows = await points.repo(uow).board(branch, start, now + timedelta(seconds=1), points.config.leaderboard_size,
+                                        points.config.leaderboard_min_points)
+    mine = next((i for i, r in enumerate(rows, 1) if r.user_id == user.id), None)
+    return {"period": period, "since": f"{start:%m-%d}",
+            "rows": [{"rank": i, "name": r.name, "points": r.points, "me": r.user_id == user.id}
+                     for i, r in enumerate(rows, 1)],
+            "mine": mine or 0}

@@ -1,0 +1,111 @@
+"""Department buttons and reply prompts for case actions (bot.services.case_choices): thin."""
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.cases import CaseError, format_case_no
+from bot.cases.lifecycle import ERR_ILLEGAL
+from bot.config import Settings
+from bot.domain import IncomingMessage
+from bot.i18n import t
+from bot.services import case_choices as choices
+from bot.services.cases import CaseService
+from bot.services.reports import ReportService
+from handlers.callbacks import answer, presser, settle
+from handlers.render import error_text
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+async def offer_for_press(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, user: User, lang: str,
+                          case_id: int, action: str) -> None:
+    """A card's button whose action needs input: ask for it (in the presser's private chat when
+    they have one with the bot, else where they pressed)."""
+    chat_id = user.id if user.started or not query.message else query.message.chat.id
+    reply_to = None if chat_id == user.id or not query.message else query.message.message_id
+    try:
+        case = await cases.find(uow, str(case_id))
+        await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
+    except CaseError as e:
+        await answer(query, error_text(lang, e.key, e.params), alert=True)
+        return
+    key = "choice-sent-departments" if action in choices.DEPARTMENT_ACTIONS else "choice-sent-prompt"
+    await answer(query, t(lang, key))
+
+
+async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
+    """cd:<case>:<action>:<department> from a department choice (or its cancel button)."""
+    user, lang = await presser(uow, query, settings.default_lang)
+    case_id, action, department = choices.parse_choice(cases, query.data or "")
+    if action is None:
+        settle(uow, query, lang, "choice-cancelled", who=user.first_name or str(user.id))
+        await answer(query, t(lang, "choice-cancelled", who=user.first_name or ""))
+        return
+    if department is None:  # the routing changed since the buttons were made
+        await answer(query, t(lang, "choice-stale"), alert=True)
+        return
+    try:
+        case = await cases.find(uow, str(case_id))
+        await cases.act(uow, user, case, action, department=department)
+    except CaseError as e:
+        await answer(query, error_text(lang, e.key, e.params), alert=True)
+        return
+    name = cases.department_name(department, lang)
+    settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
+           action=t(lang, f"case-action-{action}"), department=name)
+    await answer(query, t(lang, "case-done"))
+
+
+async def _prompt_reply(message: Message, uow: UnitOfWork) -> dict[str, Any] | bool:
+    """Filter: a reply to one of our case prompts put to this user; gives the handler `prompt`."""
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or not replied.from_user.is_bot or message.from_user is None:
+        return False
+    text = (message.text or message.caption or "").strip()
+    if not text or text.startswith("/"):
+        return False
+    prompt = await choices.prompt_answered(uow, message.from_user.id, message.chat.id, replied.message_id)
+    return {"prompt": prompt} if prompt else False
+
+
+async def answer_prompt(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                        reports: ReportService, cases: CaseService, prompt: dict[str, Any]) -> None:
+    action = prompt["action"]
+    text = (message.text or message.caption or "").strip()
+    try:
+        case = await cases.find(uow, str(prompt["case_id"]))
+        await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
+                        **choices.input_for(action, text))
+    except CaseError as e:
+        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+        return
+    if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
+        reports.reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
+                      action=t(lang, f"case-action-{action}"))
+
+
+def make_router() -> Router:
+    """Goes before the reports router: a reply to a prompt is the answer, not a new report."""
+    router = Router(name="case-choices")
+    router.message.register(answer_prompt, F.reply_to_message, _prompt_reply)
+    router.callback_query.register(press_choice, F.data.regexp(r"^cd:\d+:(as|tr|ac|x):[\w#-]{1,40}$"))
+    return router
+
+
+async def stale_or_refused(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, lang: str, case_id: str,
+                           error: CaseError) -> None:
+    """A refused press. When the case has moved on since the buttons were made (the action no
+    longer fits its status), say who moved it and take the stale buttons away."""
+    if error.key != ERR_ILLEGAL or not case_id.isdigit():
+        await answer(query, error_text(lang, error.key, error.params), alert=True)
+        return
+    last = await choices.last_decision(cases, uow, int(case_id))
+    if last is None:
+        await answer(query, error_text(lang, error.key, error.params), alert=True)
+        return
+    status = t(lang, f"case-status-{last['status']}")
+    settle(uow, query, lang, "settled-stale", who=last["who"] or "—", status=status)
+    await answer(query, t(lang, "case-stale", who=last["who"] or "—", at=last["at"], status=status), alert=True)

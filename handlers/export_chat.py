@@ -1,0 +1,34 @@
+"""/export cases [since] [xlsx|csv] in a private chat: the cases table as a document (thin)."""
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.domain import IncomingMessage
+from bot.services import chat_export
+from bot.services.cases import CaseService
+from bot.services.reports import ReportService
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+async def export(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+                 lang: str, reports: ReportService, cases: CaseService) -> None:
+    words = (command.args or "").split()
+    if not words or words[0].lower() not in ("cases", "工单"):
+        reports.reply(uow, incoming, "export-usage", lang)
+        return
+    if not incoming.is_private:  # a table of every case is not for the group
+        reports.reply(uow, incoming, "export-in-private", lang)
+        return
+    try:
+        await chat_export.send(cases, uow, user, incoming.chat_id, lang, words[1:])
+    except chat_export.ExportError as e:
+        reports.reply(uow, incoming, e.key, lang, **e.args_)
+
+
+def make_router() -> Router:
+    router = Router(name="export")
+    router.message.register(export, Command("export"))
+    return router

@@ -1,0 +1,64 @@
+"""How the closing-the-loop notices are written: a settled button message, a department
+choice, a reply prompt (registered with handlers.render by kind)."""
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import t
+from handlers.render import MAX_TEXT, TAGS, composer, esc
+
+
+@composer("settled")
+def _settled(lang: str, p: dict[str, Any]) -> str:
+    """The message as it was, and one line: what was decided, by whom. Empty when it would not
+    fit (the transport then removes only the buttons)."""
+    args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(TAGS.sub("", str(v)), 80)
+            for k, v in (p.get("args") or {}).items()}
+    line = t(lang, str(p["key"]), **args)
+    body = str(p.get("html") or "")
+    text = f"{body}\n\n{line}" if body else line
+    return text if body and len(text) <= MAX_TEXT else ""
+
+
+def _action(lang: str, action: str) -> str:
+    return t(lang, f"case-action-{action}")
+
+
+@composer("case-choose-department")
+def _choose(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "case-choose-department", case=f"<b>{esc(p['number'])}</b>", action=_action(lang, p["action"]))
+
+
+@composer("case-prompt")
+def _prompt(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, f"case-prompt-{p['action']}", case=f"<b>{esc(p['number'])}</b>")
+
+
+@composer("recat-done")
+def _recat_done(lang: str, p: dict[str, Any]) -> str:
+    """Codes in words: the category and urgency as everywhere else."""
+    return t(lang, "recat-done", number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
+             urgency=t(lang, f"urg-{p['urgency']}"))
+
+
+def _role(lang: str, p: dict[str, Any]) -> dict[str, Any]:
+    role = str(p.get("role") or "")
+    arg = str(p.get("arg") or "")
+    return {"who": esc(p.get("who") or ""), "role": t(lang, f"role-{role}") if role else "",
+            "arg": esc(arg, 60), "has_arg": "yes" if arg else "no"}
+
+
+@composer("admin-granted")
+def _granted(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "admin-granted-role", **_role(lang, p))
+
+
+@composer("admin-revoked")
+def _revoked(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "admin-revoked-role", **_role(lang, p))
+
+
+@composer("export-document")
+def _export_document(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "export-caption", rows=int(p.get("rows") or 0), since=esc(p.get("since") or ""),
+             part=str(p.get("part") or "cases"))

@@ -1,0 +1,91 @@
+"""Issue 13 §2: correcting a wrong manual grant (revoke a ledger line, a negative grant), the
+daily cap on manual grants, and /top [month|week] in the viewer's language with /privacy."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import AMY, GROUP, LI, SEC, SEC_B, WANG, ledger, private, two_branches, until, with_boss
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _command(tg, who: dict, text: str, needle: str, chat: dict | None = None, **extra: Any) -> dict:
+    chat = chat or private(who)
+    before = len(await tg.messages(chat["id"]))
+    await tg.send(chat, who, text, **extra)
+
+    async def answered() -> dict | None:
+        return next((m for m in (await tg.messages(chat["id"]))[before:] if needle in m["text"]), None)
+    return await until(answered)
+
+
+async def _balance(db, user_id: int, lines: int = 0) -> int:
+    return sum(e.points for e in await ledger(db, user_id, at_least=lines))
+
+
+async def test_revoke_a_wrong_grant_and_negative_grant_corrects(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)
+    hello = await tg.send(GROUP, LI, "大家注意安全")
+    receipt = await _command(tg, SEC, "/points grant 30 协助处置积水", "已给", chat=GROUP,
+                             reply_to_message_id=hello["message_id"])
+    [entry] = await ledger(db, LI["id"], at_least=1)
+    assert f"#{entry.id}" in receipt["text"] and "/points revoke" in receipt["text"]
+
+    # another branch's secretary cannot see or touch it; a rider cannot revoke
+    await _command(tg, SEC_B, f"/points revoke #{entry.id} mistake", "no points entry")
+    await _command(tg, WANG, f"/points revoke #{entry.id} 不对", "只有书记")
+    await _command(tg, SEC, f"/points revoke #{entry.id}", "用法")
+    done = await _command(tg, SEC, f"/points revoke #{entry.id} 误发冲正", "已撤回")
+    assert "30" in done["text"] and "李师傅" in done["text"]
+    told = await _command(tg, LI, "/points", "积分记录")
+    assert "撤回" in told["text"] and "误发冲正" in told["text"]
+    lines = await ledger(db, LI["id"], at_least=2)
+    assert [(e.points, e.reverses_id, e.actor_id, e.note) for e in lines][1] == (-30, entry.id, SEC["id"], "误发冲正")
+    assert await _balance(db, LI["id"]) == 0
+    await _command(tg, SEC, f"/points revoke #{entry.id} 再来", "已经撤回")
+
+    # the issue's reproduction: a negative grant corrects the matching grant
+    await _command(tg, SEC, f"/points grant {LI['id']} 20 志愿服务", "已给")
+    await _command(tg, SEC, f"/points grant {LI['id']} -30 误发冲正", "没有找到")
+    fixed = await _command(tg, SEC, f"/points grant {LI['id']} -20 误发冲正", "已撤回")
+    assert "20" in fixed["text"]
+    assert await _balance(db, LI["id"], 4) == 0
+
+
+async def test_manual_grants_have_a_daily_cap_that_revoked_grants_free(bot, tg, db) -> None:
+    await two_branches(tg, LI)
+    hello = await tg.send(GROUP, LI, "收到")
+    await _command(tg, SEC, "/points grant 150 冬季志愿服务", "已给", chat=GROUP,
+                   reply_to_message_id=hello["message_id"])
+    refused = await _command(tg, SEC, f"/points grant {LI['id']} 100 再奖励", "每天最多")
+    assert "200" in refused["text"] and "50" in refused["text"]
+    [entry] = await ledger(db, LI["id"], at_least=1)
+    await _command(tg, SEC, f"/points revoke {entry.id} 发多了", "已撤回")
+    await _command(tg, SEC, f"/points grant {LI['id']} 100 更正后的奖励", "已给")
+    assert await _balance(db, LI["id"], 3) == 100
+
+
+async def test_top_in_the_viewers_language_respects_privacy(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    for who, pts in ((AMY, 40), (LI, 30), (WANG, 1)):
+        hello = await tg.send(GROUP, who, "收到")
+        await _command(tg, SEC, f"/points grant {pts} 志愿服务", "已给", chat=GROUP,
+                       reply_to_message_id=hello["message_id"])
+    await _command(tg, WANG, "/privacy", "不再显示")
+
+    zh = await _command(tg, LI, "/top", "本月积分排行")
+    text = zh["text"]
+    assert text.index("Amy") < text.index("李师傅") and "王哥" not in text and "匿名骑手" in text
+    assert "← 你" in text and "30 分" in text
+    en = await _command(tg, AMY, "/top week", "Leaderboard this week")
+    assert "40 points" in en["text"] and "1 point\n" in en["text"] + "\n" and "a rider" in en["text"]
+    assert "王哥" not in en["text"] and "← you" in en["text"]
+    grp = await _command(tg, AMY, "/top month", "Leaderboard this month", chat=GROUP)
+    assert grp["reply_to_message_id"]
+    await _command(tg, AMY, "/top year", "Usage: /top")
+    await _command(tg, SEC_B, "/top", "Leaderboard")  # her branch has nobody yet: an empty board, not cy's

@@ -1,0 +1,60 @@
+"""Catalogue parity (issue 13 §2, language): every message exists in zh and in en, with the same
+variables, nothing fails to parse, and English counts use plural selectors, never "(s)"."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fluent.syntax import ast, parse
+from fluent.syntax.visitor import Visitor
+
+LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
+# Variables that name the same thing in each language's own words (a list of names in zh or en).
+LANGUAGE_SPECIFIC = {"case-err-ambiguous-department": {"candidates", "candidates_en"}}
+
+
+class _Vars(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802  (visitor API)
+        self.names.add(node.id.name)
+
+
+def _catalogue(lang: str) -> tuple[dict[str, set[str]], list[str]]:
+    messages: dict[str, set[str]] = {}
+    junk: list[str] = []
+    for path in sorted((LOCALES / lang).glob("*.ftl")):
+        for entry in parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(entry, ast.Junk):
+                junk.append(f"{path.name}: {entry.content[:60]!r}")
+            elif isinstance(entry, ast.Message):
+                assert entry.id.name not in messages, f"{lang}: {entry.id.name} defined twice"
+                found = _Vars()
+                found.visit(entry)
+                messages[entry.id.name] = found.names
+    return messages, junk
+
+
+def test_catalogues_parse_cleanly() -> None:
+    for lang in ("zh", "en"):
+        assert _catalogue(lang)[1] == [], lang
+
+
+def test_every_key_in_both_languages_with_the_same_variables() -> None:
+    zh, _ = _catalogue("zh")
+    en, _ = _catalogue("en")
+    assert sorted(set(zh) - set(en)) == [], "only in zh"
+    assert sorted(set(en) - set(zh)) == [], "only in en"
+    differ = {k: (sorted(zh[k] ^ en[k])) for k in zh
+              if (zh[k] ^ en[k]) - LANGUAGE_SPECIFIC.get(k, set())}
+    assert differ == {}
+
+
+@pytest.mark.parametrize("pattern", [r"\(s\)", r"\(es\)"])
+def test_english_plurals_use_selectors(pattern: str) -> None:
+    hits = [f"{p.name}: {line.strip()[:70]}" for p in sorted((LOCALES / "en").glob("*.ftl"))
+            for line in p.read_text(encoding="utf-8").splitlines() if re.search(pattern, line)]
+    assert hits == []
