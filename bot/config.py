@@ -47,7 +47,7 @@ class LogSettings(BaseSettings):
         env_prefix="SENTINEL_", env_file=".env", env_nested_delimiter="__", extra="ignore"
     )
 
-    log_level: str = ""  # empty: the command's default (INFO; WARNING for the demo)
+    log_level: str = ""  # empty: the command's default (INFO for run and emulator, else WARNING)
 
     @field_validator("log_level")
     @classmethod

@@ -1,4 +1,4 @@
-"""The intake model's first build, made visible: a progress bar on stderr instead of a silent pause.
+"""The intake model's load (or first build), made visible: a progress bar on stderr instead of a silent pause.
 
 The build itself belongs to bot.intake (trained from the training data and cached on first use); this
 only runs the public `get_model()` in a thread and, if it is not back at once, shows a bar with the time
@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 SHOW_AFTER = 0.4  # seconds: a cached model loads faster than this, and then no bar flickers by
-LABEL = "building the intake model (first use only, about 10–20 s)"
+LABEL = "loading the intake model"
 
 
 def ensure_model(console: Console | None = None) -> Any:

@@ -19,7 +19,7 @@ def test_a_slow_build_shows_a_bar_a_quick_load_nothing(monkeypatch: pytest.Monke
     console = _console()
     assert ops_model.ensure_model(console) == "built"
     shown = console.export_text()
-    assert "building the intake model" in shown and "intake model ready" in shown
+    assert "loading the intake model" in shown and "intake model ready" in shown
 
     monkeypatch.setattr(bot.intake, "get_model", lambda: "cached")
     console = _console()
