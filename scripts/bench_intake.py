@@ -47,10 +47,8 @@ print(json.dumps({"cold_start_s": t1 - t0, "peak_rss_mb": rss, "semantic": get_m
 
 
 def default_data() -> Path:
-    for p in (Path("/work/shared/intake/dev.jsonl"), ROOT.parent / "shared" / "intake" / "dev.jsonl"):
-        if p.exists():
-            return p
-    return Path("/work/shared/intake/dev.jsonl")
+    """The evaluation set the product side keeps beside the checkout (`../shared/intake/dev.jsonl`)."""
+    return ROOT.parent / "shared" / "intake" / "dev.jsonl"
 
 
 from bot.intake.evaluate import char_f1, f1, render, score  # noqa: E402,F401

@@ -886,7 +886,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "data" / "intake" / "train.jsonl"))
-    ap.add_argument("--dev", default="/work/shared/intake/dev.jsonl",
+    ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "intake" / "dev.jsonl"),
                     help="only used to assert that no generated line equals a dev line")
     args = ap.parse_args()
     rows = generate()

@@ -12,7 +12,7 @@
 * location.py  - rule-based extractor of the shortest place span
 * lang.py      - zh / en detection
 
-Codes follow the labelling contract in shared/intake/taxonomy.md.
+Codes follow the labelling contract in docs/taxonomy.md.
 """
 from __future__ import annotations
 

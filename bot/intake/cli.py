@@ -65,10 +65,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def _default_dev() -> Path:
-    for p in (Path("/work/shared/intake/dev.jsonl"), model_root().parent / "shared" / "intake" / "dev.jsonl"):
-        if p.exists():
-            return p
-    return Path("shared/intake/dev.jsonl")
+    """The product side's evaluation set beside the checkout (`../shared/intake/dev.jsonl`): read
+    to score the model, never to train it; `--data` names another labelled file."""
+    return model_root().parent / "shared" / "intake" / "dev.jsonl"
 
 
 def model_root() -> Path:

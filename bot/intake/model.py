@@ -33,6 +33,8 @@ from typing import Iterable
 
 import numpy as np
 
+from bot.resources import data_dir
+
 from .lexicon import lexicon_features
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ log = logging.getLogger(__name__)
 FEATURE_VERSION = 5
 PKG_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PKG_DIR.parent.parent
-DATA_DIR = REPO_ROOT / "data" / "intake"
+DATA_DIR = data_dir("data", "intake")  # the checkout's, or the copy a wheel carries
 TRAIN_FILE = DATA_DIR / "train.jsonl"
 CORRECTIONS_FILE = DATA_DIR / "corrections.jsonl"
 HEADS_DIR = PKG_DIR / "heads"

@@ -14,8 +14,7 @@ from bot.intake import ASK_THRESHOLD, CATEGORIES, URGENCIES, Intake, classify, d
 from bot.intake.location import extract_location
 from bot.intake.normalize import normalize
 
-DEV = next((p for p in (Path("/work/shared/intake/dev.jsonl"),
-                        Path(__file__).resolve().parents[3] / "shared" / "intake" / "dev.jsonl") if p.exists()), None)
+DEV = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "intake" / "dev.jsonl",) if p.exists()), None)
 
 
 def _check_contract(text: str, r: Intake) -> None:
