@@ -117,7 +117,7 @@ class Params:
             name = value[len("attach://"):]
             if name in self.files:
                 return self.files[name]
-            raise bad_request(f"file must be non-empty")
+            raise bad_request("file must be non-empty")
         if isinstance(value, dict):  # JSON clients sometimes pass {"file_id": ...}
             return value.get("file_id") or value.get("media")
         return value

@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -141,7 +140,7 @@ def main() -> int:
     ap.add_argument("--no-cv", action="store_true")
     args = ap.parse_args()
 
-    rows = [json.loads(l) for l in args.data.read_text(encoding="utf-8").splitlines() if l.strip()]
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     from bot.intake import ASK_THRESHOLD, CATEGORIES, get_model, classify_with
 
     m = get_model()

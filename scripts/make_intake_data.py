@@ -20,6 +20,8 @@ no generated line equals a dev line.
 """
 from __future__ import annotations
 
+import re as _re
+import sys as _sys
 import argparse
 import hashlib
 import json
@@ -642,9 +644,6 @@ def _parse(block: str) -> list[tuple[str, str]]:
     return out
 
 
-import re as _re
-import sys as _sys
-
 _sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake_seeds as S  # noqa: E402
 
@@ -822,16 +821,16 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             add(t, "en", False, src="neg", grp=s)
     # report bodies in frames that make them non-reports (over, remembered,
     # hypothetical, elsewhere, false alarm): same words, other meaning
-    for cat, phrases in zh_phr.items():
-        for urg, phrase in phrases:
+    for phrases in zh_phr.values():
+        for _urgency, phrase in phrases:
             for _ in range(3):
                 body, _loc = zh_body(phrase, rng.random() < 0.6)
                 t = rng.choice(S.ZH_NEG_FRAME).replace("{B}", body)
                 if rng.random() < 0.2:
                     t = _strip_punct(t)
                 add(t, "zh", False, src="negframe", grp=phrase)
-    for cat, phrases in en_phr.items():
-        for urg, phrase in phrases:
+    for phrases in en_phr.values():
+        for _urgency, phrase in phrases:
             for _ in range(2):
                 body, _loc = en_body(phrase, rng.random() < 0.6)
                 body = body[0].lower() + body[1:]

@@ -81,7 +81,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .evaluate import render, score
     path = Path(args.data) if args.data else _default_dev()
     try:
-        rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as e:
         print(f"cannot read {path}: {e}", file=sys.stderr)
         return 2

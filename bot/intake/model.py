@@ -255,7 +255,7 @@ def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
     urg = _fit_lr(Xu, [rows[i]["urgency"] for i in urg_idx], C=2.0)
 
     def full(clf, labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-        order = [list(clf.classes_).index(l) if l in clf.classes_ else None for l in labels]
+        order = [list(clf.classes_).index(label) if label in clf.classes_ else None for label in labels]
         W = np.zeros((len(vocab), len(labels)), np.float32)
         b = np.full(len(labels), -30.0, np.float32)
         for j, k in enumerate(order):

@@ -254,7 +254,7 @@ async def test_600_messages_across_50_groups_no_429_and_case_replies_overtake(bo
     await tg.send(private(BOSS), BOSS, "/start")
     for g in groups:
         await tg.send(g, BOSS, "/bind cy 朝阳支部")
-    for n, sec in enumerate(secretaries, 1):
+    for sec in secretaries:
         await tg.send(private(sec), sec, "/start")
         await tg.send(private(BOSS), BOSS, f"/grant {sec['id']} secretary cy")
     await tg.wait(BOSS["id"], 12, timeout=30)

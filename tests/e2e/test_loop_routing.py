@@ -11,7 +11,7 @@ from bot.app import Core
 from bot.cases import load_routing
 from bot.cases.routing import unstaffed_departments
 from storage.models import Case
-from tests.conftest import BOSS, GROUP, LI, SEC, SEC_B, private, said, two_branches, until, with_boss
+from tests.conftest import BOSS, GROUP, LI, SEC, SEC_B, said, two_branches, until, with_boss
 
 ROADS = {"id": 701, "first_name": "刘工", "language_code": "zh"}  # a member of road_maintenance
 

@@ -174,7 +174,7 @@ def test_cli_classify_round_trip(tmp_path, monkeypatch):
     buf = io.StringIO()
     monkeypatch.setattr(sys, "stdout", buf)
     assert args.func(args) == 0
-    out = [json.loads(l) for l in buf.getvalue().splitlines()]
+    out = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert out[0] == {"id": "x1", "is_report": True, "category": "road", "urgency": "urgent", "location": "幸福路"}
     assert out[1]["id"] == 2 and out[1]["is_report"] is False and out[1]["category"] is None
 
