@@ -21,6 +21,8 @@ async def grant(message: Message, command: CommandObject, uow: UnitOfWork, incom
         return
     key, args = await admin.grant(uow, user, words[0], words[1].lower(), words[2] if len(words) > 2 else None,
                                   revoke=command.command.lower() == "revoke")
+    if args.get("role") == "dept" and args.get("arg"):  # the department by its name, not its code
+        args = {**args, "arg": admin.cases.department_name(args["arg"], lang)}
     reports.reply(uow, incoming, key, lang, **args)
 
 
