@@ -6,6 +6,7 @@ transport and their update source; nothing here knows a chat platform.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,13 +28,18 @@ from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
+from bot.services.albums import AlbumService
+from bot.services.edits import EditService
+from bot.services.migration import ChatMigration
 from bot.services.needs import NeedsService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
+from bot.voice.service import VoiceService
+from bot.voice.stt import SpeechToText, SttError, load_engine
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
-from storage.uow import UnitOfWork
+from storage.uow import EffectGate, UnitOfWork
 
 
 log = logging.getLogger(__name__)
@@ -59,6 +65,11 @@ class Core:
     broadcasts: BroadcastService | None = field(default=None)
     surveys: SurveyService | None = field(default=None)
     needs: NeedsService | None = field(default=None)
+    _leading: bool = field(default=False, init=False)
+    effects: EffectGate = field(default_factory=EffectGate, init=False)  # after-commit effects under way
+    voice: VoiceService | None = field(default=None)
+    stt: SpeechToText | None = field(default=None)  # off unless SENTINEL_STT names an engine
+    migration: ChatMigration = field(default_factory=ChatMigration)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -74,14 +85,18 @@ class Core:
             raise ConfigError(f"invalid SENTINEL_POINTS_FILE: {e}") from None
         points = PointsService(points_config, settings.tz, superadmins=frozenset(settings.superadmin_ids),
                                default_lang=settings.default_lang)
-        cases = CaseService(load_routing(settings.routing_file), frozenset(settings.superadmin_ids), settings.tz,
-                            points=points)
+        try:
+            routing = load_routing(settings.routing_file)
+        except ConfigError as e:
+            raise ConfigError(f"invalid SENTINEL_ROUTING_FILE: {e}") from None
+        cases = CaseService(routing, frozenset(settings.superadmin_ids), settings.tz, points=points)
         jobs = Jobs(build_scheduler(settings.database_url, settings.tz))
         deadlines = DeadlineService(cases)
         core = cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),
                    AdminService(cases), deadlines, jobs, SchedulerLock(settings.database_url))
         core.passes["deadline-sweep"] = lambda uow: deadlines.sweep(uow, cases.clock())
         core.lessons = LessonService(jobs, cases, settings.timezone, points=points)
+        core.migration = ChatMigration(core.lessons)
         core.passes.update(core.lessons.passes())
         core.points = points
         core.checkins = CheckinService(settings.tz, frozenset(settings.superadmin_ids), awarder=points,
@@ -91,6 +106,11 @@ class Core:
         core.surveys = SurveyService(jobs, core.broadcasts, points=points)
         core.needs = NeedsService(core.broadcasts)
         core.passes.update(core.broadcasts.passes() | core.surveys.passes())
+        try:  # a missing library or model is the operator's one-line error, at start
+            core.stt = await asyncio.to_thread(load_engine, settings.stt)
+        except SttError as e:
+            raise ConfigError(str(e)) from None
+        core.voice = VoiceService(cases, transcribing=core.stt is not None, default_lang=settings.default_lang)
         async with core.uow() as uow:  # the catalogue follows config; stock stays as it is
             await points.seed_catalogue(uow)
             await uow.commit()
@@ -101,34 +121,81 @@ class Core:
         return {"settings": self.settings, "reports": self.reports, "cases": self.cases, "admin": self.admin,
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
-                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs}
+                "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
+                "voice": self.voice, "stt": self.stt,
+                "migration": self.migration, "edits": EditService(self.reports),
+                "albums": AlbumService(self.reports)}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
         await run_pass_in(self.uow, self.passes)(kind, args)
 
+    @property
+    def leading(self) -> bool:
+        """Whether this process runs the stored jobs now."""
+        return self._leading
+
     def start_jobs(self) -> bool:
-        """Start the one scheduler, unless another process already runs it (False then)."""
+        """Open the job store, and run the jobs unless another process already does (False then).
+
+        Every process's scheduler is started, paused where it does not lead, so a job that a
+        follower's service adds or cancels reaches the shared store at once; only the process
+        holding the scheduler lock runs jobs. `keep_leading` keeps trying to take the lock.
+        """
+        scheduler = self.jobs.scheduler
+        if not scheduler.running:
+            scheduler.start(paused=True)
+        if self._leading:
+            return True
         if not self.scheduler_lock.acquire():
-            log.warning("another process runs the scheduler; this one serves updates and sends only")
+            log.warning("another process runs the scheduler; this one serves updates and sends, "
+                        "and takes over the jobs if that process goes")
             return False
+        self._leading = True
         attach_runner(run_pass_in(self.uow, self.passes))
         self.jobs.every("deadline-sweep", "deadline-sweep", seconds=SWEEP_EVERY)
         if self.lessons is not None:
             self.lessons.start_jobs()
         self.jobs.cron("leaderboard-monthly", "leaderboard", day=1, hour=9, minute=0)
-        self.jobs.scheduler.start()
+        scheduler.resume()
+        log.info("this process runs the scheduler")
         return True
+
+    async def keep_leading(self, stop: asyncio.Event) -> None:
+        """The lease loop: every `scheduler_lease` seconds a follower tries to take the lock (so a
+        leader that died is replaced within one period) and a leader checks it still holds it
+        (else it pauses, and tries again like a follower). A leader also wakes its scheduler, so
+        a job that another process stored is seen within one period."""
+        period = self.settings.scheduler_lease
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=period)
+            if stop.is_set():
+                return
+            try:
+                if not self._leading:
+                    await asyncio.to_thread(self.start_jobs)
+                elif not await asyncio.to_thread(self.scheduler_lock.still_held):
+                    log.warning("scheduler lock lost; pausing the jobs until it can be taken again")
+                    self._leading = False
+                    self.jobs.scheduler.pause()
+                    attach_runner(None)
+                else:
+                    self.jobs.scheduler.wakeup()
+            except Exception:  # noqa: BLE001  (the database may be away: try again next period)
+                log.warning("scheduler lease check failed; trying again in %.0fs", period, exc_info=True)
 
     def stop_jobs(self) -> None:
         if self.jobs.scheduler.running:
             self.jobs.scheduler.shutdown(wait=False)
+        if self._leading:
             attach_runner(None)
+        self._leading = False
         self.scheduler_lock.release()
 
     def uow(self) -> UnitOfWork:
         """A unit of work that wakes the sender when it commits new outgoing messages."""
-        return UnitOfWork(self.sessions, on_commit=self._wake)
+        return UnitOfWork(self.sessions, on_commit=self._wake, effects=self.effects)
 
     def _wake(self) -> None:
         if self.sender is not None:
@@ -139,7 +206,8 @@ class Core:
         self.sender = Sender(self.uow, transport,
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
                                    group_window=s.group_window),
-                             batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency)
+                             batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
+                             effects=self.effects, on_migrate=self.migration.move)
         return self.sender
 
     async def close(self) -> None:

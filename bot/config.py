@@ -4,18 +4,28 @@ Per-concern groups keep each part of the app asking only for what it uses.
 """
 from __future__ import annotations
 
+import json
+import logging
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 OFFICIAL_API = "https://api.telegram.org"
 
 
-class ConfigError(Exception):
-    """A configuration problem, explained in one line for the operator."""
+class ConfigError(ValueError):
+    """A configuration problem (a setting or an operator file), explained in one line for the operator.
+
+    The one class for all of them: `bot.tomlconfig`, the routing and the points files re-export it,
+    so the command line's main() catches every configuration mistake in one place.
+    """
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SenderSettings(BaseModel):
@@ -30,25 +40,67 @@ class SenderSettings(BaseModel):
     concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
 
 
-class Settings(BaseSettings):
+class LogSettings(BaseSettings):
+    """Only the log level: read before any command runs (also from `.env`), so a bad value is one line."""
+
     model_config = SettingsConfigDict(
         env_prefix="SENTINEL_", env_file=".env", env_nested_delimiter="__", extra="ignore"
     )
 
+    log_level: str = ""  # empty: the command's default (INFO; WARNING for the demo)
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        v = v.strip().upper()
+        if v and v not in LOG_LEVELS:
+            raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}, got {v!r}")
+        return v
+
+
+class Settings(LogSettings):
     bot_token: str = ""
     api_base: str = OFFICIAL_API
     webhook_url: str = ""
     webhook_secret: str = ""
     webhook_host: str = "127.0.0.1"
     webhook_port: int = Field(8080, ge=1, le=65535)
+    webhook_path: str = "/webhook"  # the local path the webhook server answers on (behind a proxy)
     poll_timeout: int = Field(25, ge=0, le=50)
     sender: SenderSettings = SenderSettings()
     database_url: str = "sqlite+aiosqlite:///sentinel.db"
     default_lang: str = "zh"
     timezone: str = "Asia/Shanghai"
-    superadmin_ids: list[int] = []
+    # `1,2` or `[1, 2]` (NoDecode: pydantic-settings would insist on JSON and fail on a plain list)
+    superadmin_ids: Annotated[list[int], NoDecode] = []
     routing_file: Path | None = None  # operator overrides of departments and deadlines (TOML)
     points_file: Path | None = None  # operator overrides of points rules, tiers, catalogue (TOML)
+    # seconds between a waiting process's tries to take the scheduler lock (and a leader's checks)
+    scheduler_lease: float = Field(10.0, gt=0, le=600)
+    stt: str = ""  # speech-to-text for voice reports: vosk:/path/to/model | whisper:<model>; off when empty
+
+    @field_validator("superadmin_ids", mode="before")
+    @classmethod
+    def _ids(cls, v: Any) -> Any:
+        if not isinstance(v, str):
+            return v
+        text = v.strip()
+        if text.startswith("["):
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError:
+                raise ValueError("expected Telegram user ids like 1,2 or [1, 2]") from None
+        parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+        if not all(p.lstrip("-").isdigit() for p in parts):
+            raise ValueError(f"expected Telegram user ids like 1,2 or [1, 2], got {text!r}")
+        return [int(p) for p in parts]
+
+    @field_validator("webhook_path")
+    @classmethod
+    def _path(cls, v: str) -> str:
+        if not v.startswith("/") or " " in v:
+            raise ValueError(f"expected a path starting with /, got {v!r}")
+        return v
 
     @field_validator("default_lang")
     @classmethod
@@ -82,11 +134,26 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Build settings or raise ConfigError with a one-line reason."""
+def _build(cls: type[LogSettings], overrides: dict[str, Any]) -> LogSettings:
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return cls(**overrides)
     except ValidationError as e:
         err = e.errors()[0]
         where = "SENTINEL_" + "__".join(str(p) for p in err["loc"]).upper()
-        raise ConfigError(f"invalid setting {where}: {err['msg']}") from None
+        msg = err["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"invalid setting {where}: {msg}") from None
+    except SettingsError as e:  # a value pydantic-settings could not even decode (e.g. not JSON)
+        raise ConfigError(f"invalid setting: {e}".replace("\n", " ")) from None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings or raise ConfigError with a one-line reason."""
+    settings = _build(Settings, overrides)
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def log_level(default: str) -> int:
+    """The level SENTINEL_LOG_LEVEL (environment or `.env`) asks for, else `default`; ConfigError if unknown."""
+    name = _build(LogSettings, {}).log_level or default
+    return int(logging.getLevelName(name))

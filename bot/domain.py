@@ -31,6 +31,9 @@ class IncomingMessage:
     lat: float | None = None
     lon: float | None = None
     reply_to_bot: bool = False
+    thread_id: int | None = None  # the forum topic it was posted in
+    media_group_id: str | None = None  # one photo of an album
+    reply_to_id: int | None = None  # the message this one replies to (which case's thread it is in)
 
     @property
     def is_private(self) -> bool:

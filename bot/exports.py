@@ -1,9 +1,9 @@
 """What every `sentinel export` shares: a read of the database scoped to one branch (or all)."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from storage.db import create_engine, session_factory
@@ -34,3 +34,11 @@ async def branch_scope(database_url: str, branch_code: str | None) -> AsyncItera
 
 def local_midnight(day: date | None, tz: ZoneInfo) -> datetime | None:
     return datetime.combine(day, time(), tz) if day else None
+
+
+def until_filter(day: date | None, tz: ZoneInfo) -> Callable[[datetime | None], bool]:
+    """`--until DATE` keeps the whole of that local day: a test for a row's time (naive times are UTC)."""
+    if day is None:
+        return lambda when: True
+    end = datetime.combine(day + timedelta(days=1), time(), tz)
+    return lambda when: when is not None and (when if when.tzinfo else when.replace(tzinfo=timezone.utc)) < end

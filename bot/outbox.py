@@ -9,7 +9,11 @@ and the group is never flooded.
 Delivery is exactly-once for everything committed, except one unavoidable window:
 if the process dies after the platform accepted a message but before the row is
 marked sent, that message is sent again after restart (platform send APIs take
-no idempotency key).
+no idempotency key). The window is kept to the sends in flight: a chat's next
+message is dispatched only once the outcome of its previous one is committed, so
+at any instant each of the `concurrency` chat slots holds at most one message
+whose fate the database does not know yet — a kill without warning doubles at
+most `concurrency` messages (tests/e2e/test_outbox_window.py measures it).
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from typing import Any, Protocol
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
-from storage.uow import UnitOfWork
+from storage.uow import EffectGate, UnitOfWork
 
 log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
@@ -47,6 +51,18 @@ class PermanentError(Exception):
 
 class Unreachable(PermanentError):
     """The chat blocked us or removed us: stop writing to it."""
+
+
+class ChatMigrated(PermanentError):
+    """The chat lives on under another id (a Telegram group upgraded to a supergroup)."""
+
+    def __init__(self, new_chat_id: int) -> None:
+        super().__init__(f"chat migrated to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+# Moves everything (pending messages included) from an old chat id to its new one.
+OnMigrate = Callable[[UnitOfWork, int, int], Awaitable[object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +106,7 @@ class _Outcome:
     delay: float = 0.0
     error: str = ""
     count_attempt: bool = True
+    new_chat_id: int | None = None  # status "migrated"
 
 
 class Sender:
@@ -98,14 +115,19 @@ class Sender:
     Each pass takes the due messages, gives every chat one task that sends the
     chat's messages in order, runs up to `concurrency` chats at once (so the
     platform's latency does not cap the rate; the pacer does), and records the
-    outcomes as they come, many per commit when busy. A pass ends only when
+    outcomes as they come, many per commit when busy (a group commit). A chat
+    task sends its next message only once its last outcome is committed, which
+    bounds what a crash can double to the sends in flight. A pass ends only when
     every outcome is recorded, so the next pass never sees a sent message as due.
     """
 
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
                  *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 effects: EffectGate | None = None, on_migrate: OnMigrate | None = None) -> None:
         self._uow = uow_factory
+        self._effects = effects
+        self._on_migrate = on_migrate
         self._transport = transport
         self._pacer = pacer
         self._batch = batch
@@ -114,7 +136,7 @@ class Sender:
         self._sleep = sleep
         self._wake = asyncio.Event()
         self._stopping = False
-        self._outcomes: list[_Outcome] = []
+        self._outcomes: list[tuple[_Outcome, asyncio.Future[None] | None]] = []
         self._recorder: asyncio.Task[None] | None = None
 
     def wake(self) -> None:
@@ -145,8 +167,7 @@ class Sender:
         """Deliver what is due now; True if anything was attempted."""
         if self._outcomes:  # left over from a pass whose recording failed: they are not due again
             await self._write_outcomes()
-        async with self._uow() as uow:
-            rows = await uow.outbox.due(self._batch)
+        rows = await self._due()
         chats: dict[int, list[tuple[Outgoing, int, int]]] = {}
         for r in rows:
             if r.id is not None:
@@ -165,6 +186,18 @@ class Sender:
             await self._sleep(min(0.2, min(waits) or 0.05))
         return attempted
 
+    async def _due(self) -> list[Any]:
+        """The due rows, none of them caused by a commit whose after-commit effects still run:
+        a row is visible only after its commit, which raises the gate first, so rows read while
+        the gate is down (checked before and after the read) have their effects done."""
+        while True:
+            if self._effects is not None:
+                await self._effects.idle()
+            async with self._uow() as uow:
+                rows = await uow.outbox.due(self._batch)
+            if self._effects is None or self._effects.is_idle:
+                return rows
+
     async def _send_chat(self, queue: list[tuple[Outgoing, int, int]]) -> bool:
         """One chat's messages in order, until its window is full or one must be retried later."""
         attempted = False
@@ -181,8 +214,8 @@ class Sender:
                 await self._take_global()
                 attempted = True
                 outcome = await self._try(msg, attempts)
-                self._record(outcome)
-                if merged or outcome.status == "postpone":
+                await self._record(outcome)
+                if merged or outcome.status in ("postpone", "migrated"):
                     break  # the rest of the queue went into the digest, or must keep its order
         return attempted
 
@@ -221,6 +254,9 @@ class Sender:
             self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
                             error=str(e))
+        except ChatMigrated as e:  # the chat's rows move to the new id; this one goes again there
+            self._pacer.answered()
+            return _Outcome(msg.id, msg.chat_id, "migrated", error=str(e), new_chat_id=e.new_chat_id)
         except Unreachable as e:
             self._pacer.answered()
             return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
@@ -234,11 +270,14 @@ class Sender:
         self._pacer.answered()
         return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id)
 
-    def _record(self, outcome: _Outcome) -> None:
-        """Queue an outcome for the recorder: while one commit runs, the next ones gather."""
-        self._outcomes.append(outcome)
+    def _record(self, outcome: _Outcome) -> asyncio.Future[None]:
+        """Queue an outcome for the recorder (while one commit runs, the next ones gather);
+        the future is done once a commit holds it, and fails if that commit failed."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._outcomes.append((outcome, done))
         if self._recorder is None or self._recorder.done():
             self._recorder = asyncio.create_task(self._write_outcomes())
+        return done
 
     async def _recorded(self) -> None:
         while self._recorder is not None and not self._recorder.done():
@@ -248,7 +287,8 @@ class Sender:
 
     async def _write_outcomes(self) -> None:
         while self._outcomes:
-            outcomes, self._outcomes = self._outcomes, []
+            waiting, self._outcomes = self._outcomes, []
+            outcomes = [o for o, _ in waiting]
             try:
                 async with self._uow() as uow:
                     await uow.outbox.mark_sent_many([(o.msg_id, o.platform_id) for o in outcomes
@@ -258,11 +298,27 @@ class Sender:
                             continue
                         if o.status == "postpone":
                             await uow.outbox.postpone(o.msg_id, o.delay, o.error, o.count_attempt)
-                        else:
+                        elif o.status == "migrated" and o.new_chat_id is not None and self._on_migrate:
+                            await self._on_migrate(uow, o.chat_id, o.new_chat_id)
+                        else:  # refused (or migrated with nobody to move it: as refused)
                             if o.status == "blocked":
                                 await uow.chats.set_blocked(o.chat_id)
                             await uow.outbox.mark_failed(o.msg_id, o.error, status=o.status)
                     await uow.commit()
-            except BaseException:
-                self._outcomes[:0] = outcomes  # keep them for the next try
+            except BaseException as e:
+                self._outcomes[:0] = [(o, None) for o in outcomes]  # keep them for the next try
+                _settle(waiting, e)
                 raise
+            _settle(waiting, None)
+
+
+def _settle(waiting: list[tuple[_Outcome, asyncio.Future[None] | None]], error: BaseException | None) -> None:
+    """Tell each chat task whether its outcome is committed (a failed commit stops the task;
+    the outcome itself is kept and written before the next pass)."""
+    for _, done in waiting:
+        if done is None or done.done():
+            continue
+        if error is None:
+            done.set_result(None)
+        else:
+            done.set_exception(error if isinstance(error, Exception) else RuntimeError("outcome not recorded"))

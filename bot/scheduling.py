@@ -11,6 +11,7 @@ sends, so a pass that runs twice announces nothing twice.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -57,7 +58,8 @@ def jobstore_url(url: str) -> str:
 class SchedulerLock:
     """Only one process runs the jobs, whatever is started by mistake: an advisory lock held on a
     connection of its own (PostgreSQL), or a file lock beside the SQLite file. Both go with the
-    process, so a killed bot frees them."""
+    process, so a killed bot frees them, and a waiting process takes them on its next try (the
+    lease loop, `Core.keep_leading`)."""
 
     KEY = "rider-sentinel-scheduler"
 
@@ -92,9 +94,24 @@ class SchedulerLock:
         self._held = handle
         return True
 
+    def still_held(self) -> bool:
+        """Whether the lock is still ours: a PostgreSQL session that died (server restart, network
+        cut) took its advisory lock with it. A file lock lasts as long as the open file."""
+        if self._held is None:
+            return False
+        if self._held is True or not self._url.startswith("postgresql"):
+            return True
+        try:
+            self._held.execute("SELECT 1").fetchone()
+            return True
+        except Exception:  # noqa: BLE001  (any failure of the session means the lock is gone)
+            self.release()
+            return False
+
     def release(self) -> None:
         if self._held is not None and self._held is not True:
-            self._held.close()  # closing the connection or the file lets the lock go
+            with contextlib.suppress(Exception):
+                self._held.close()  # closing the connection or the file lets the lock go
         self._held = None
 
 

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+# One class for every configuration mistake (settings and files), so `sentinel`'s main() catches them all.
+from bot.config import ConfigError
 
-class ConfigError(ValueError):
-    """A configuration file is unusable; the message is one line, naming the file and the key."""
+__all__ = ["ConfigError", "check_keys", "deep_merge", "read_toml"]
 
 
 def read_toml(path: Path) -> dict[str, Any]:

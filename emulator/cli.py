@@ -5,20 +5,42 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
+import sys
+from typing import NoReturn
 
 from .config import DEFAULT_TOKEN, EmulatorConfig
 from .server import Emulator
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="emulator", description="Local Telegram Bot API emulator")
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is out of range (1-65535, or 0 for a free one)")
+    return port
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The emulator's flags: shared by ``python -m emulator`` and ``sentinel emulator``."""
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8081)
+    p.add_argument("--port", type=_port, default=8081)
     p.add_argument("--no-limits", action="store_true", help="disable flood limits")
     p.add_argument("--global-per-sec", type=int, default=30)
     p.add_argument("--group-per-min", type=int, default=20)
     p.add_argument("--private-per-sec", type=int, default=1)
     p.add_argument("--latency-ms", type=int, default=0)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, like `sentinel`
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="emulator", description="Local Telegram Bot API emulator")
+    add_arguments(p)
     return p
 
 
@@ -42,10 +64,20 @@ async def _serve(args: argparse.Namespace) -> None:
         await emu.stop()
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Blocking entry point; returns after SIGINT/SIGTERM."""
-    args = _parser().parse_args(argv)
+def serve(args: argparse.Namespace) -> int:
+    """Blocking: serves until SIGINT/SIGTERM. A port in use raises OSError (the caller explains it)."""
     try:
         asyncio.run(_serve(args))
     except KeyboardInterrupt:
         pass
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Blocking entry point; returns after SIGINT/SIGTERM (1 with one line on stderr if it cannot listen)."""
+    args = _parser().parse_args(argv)
+    try:
+        return serve(args)
+    except OSError as e:
+        print(f"emulator: cannot listen on {args.host}:{args.port}: {e.strerror or e}", file=sys.stderr)
+        return 1

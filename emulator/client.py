@@ -54,6 +54,10 @@ class EmulatorClient:
         body = {"chat_id": chat_id, "message_id": message_id, "from": sender, "data": data}
         return (await self._call("POST", "press", json=self._tok(body)))["callback_query_id"]
 
+    async def inject(self, update: dict[str, Any]) -> int:
+        """Queue a raw update as given (the emulator assigns its update_id); that id."""
+        return (await self._call("POST", "update", json=self._tok({"update": update})))["update_id"]
+
     async def messages(self, chat_id: int) -> list[dict[str, Any]]:
         return (await self._call("GET", "messages", params=self._params(chat_id=chat_id)))["messages"]
 

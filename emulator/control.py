@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
@@ -11,6 +12,7 @@ from aiohttp import web
 from .html import utf16_len
 from .messages import photo_sizes
 from .state import BotState, ChatState
+from .telegram_events import member_update, send_extras, setup_events
 
 if TYPE_CHECKING:
     from .server import Emulator
@@ -127,6 +129,7 @@ class Control:
             entities = _command_entities(caption)
             if entities:
                 fields["caption_entities"] = entities
+        send_extras(st, chat, body, fields)
         if not fields:
             raise ControlError("one of text, caption, photo, document, voice, location is required")
 
@@ -172,6 +175,15 @@ class Control:
             payload["data"] = str(body["data"])
         update_id = st.add_update("callback_query", payload)
         return {"callback_query_id": qid, "update_id": update_id}
+
+    async def raw_update(self, body: dict, query: dict) -> dict:
+        """Queue a raw update, delivered as given: any update kind (``poll``, ``chat_member``,
+        ``message_reaction`` ...), forged callback data, or one a client library cannot parse."""
+        st = self._state(body.get("token"))
+        update = _need(body, "update")
+        if not isinstance(update, dict) or not update:
+            raise ControlError("update must be a non-empty JSON object")
+        return {"update_id": st.add_raw_update(update)}
 
     async def chat(self, body: dict, query: dict) -> dict:
         st = self._state(body.get("token"))
@@ -262,8 +274,15 @@ class Control:
     async def block(self, body: dict, query: dict) -> dict:
         st = self._state(body.get("token"))
         chat = self._chat(st, _need(body, "chat_id"))
+        was = chat.blocked
         chat.blocked = bool(body.get("blocked", True))
-        return {"chat_id": chat.id, "blocked": chat.blocked}
+        update_id = None
+        # Telegram tells the bot (my_chat_member); opt-in here, so older scripts see no new update.
+        if body.get("notify") and chat.type == "private" and was != chat.blocked:
+            user = st.users.get(chat.id) or st.remember_user({"id": chat.id, "first_name": chat.first_name})
+            update_id = member_update(st, chat, user, "kicked" if was else "member",
+                                      "kicked" if chat.blocked else "member")
+        return {"chat_id": chat.id, "blocked": chat.blocked, "update_id": update_id}
 
     async def member(self, body: dict, query: dict) -> dict:
         st = self._state(body.get("token"))
@@ -272,15 +291,25 @@ class Control:
         status = str(body.get("status", "member"))
         if status not in _MEMBER_STATUSES:
             raise ControlError(f"status must be one of {sorted(_MEMBER_STATUSES)}")
+        old = chat.members.get(uid, "left" if uid == st.bot_id and chat.blocked else "member")
         chat.members[uid] = status
         if isinstance(body.get("user"), dict):
             st.remember_user({**body["user"], "id": uid})
+        update_id = None
         if uid == st.bot_id and chat.type != "private":
             chat.blocked = status in ("left", "kicked")
-        return {"chat_id": chat.id, "user_id": uid, "status": status}
+            if body.get("notify") and old != status:  # the bot hears of its membership (my_chat_member)
+                frm = body.get("from")
+                actor = st.remember_user(frm) if isinstance(frm, dict) and frm.get("id") else st.bot_user
+                update_id = member_update(st, chat, actor, old, status)
+        return {"chat_id": chat.id, "user_id": uid, "status": status, "update_id": update_id}
 
 
 Route = Callable[[dict, dict], Awaitable[dict]]
+
+
+def _readable(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _wrap(fn: Route) -> Callable[[web.Request], Awaitable[web.Response]]:
@@ -296,7 +325,8 @@ def _wrap(fn: Route) -> Callable[[web.Request], Awaitable[web.Response]]:
                                          status=400)
             body = data
         try:
-            return web.json_response(await fn(body, dict(request.query)))
+            # Chinese stays Chinese in what people read with curl (ensure_ascii=False; still valid JSON)
+            return web.json_response(await fn(body, dict(request.query)), dumps=_readable)
         except ControlError as exc:
             return web.json_response({"ok": False, "error": str(exc)}, status=exc.status)
         except (KeyError, TypeError, ValueError) as exc:
@@ -316,7 +346,8 @@ def setup_control(app: web.Application, emu: "Emulator") -> None:
         ("POST", "/_emu/config", c.config), ("GET", "/_emu/config", c.get_config),
         ("POST", "/_emu/faults", c.add_fault), ("GET", "/_emu/faults", c.list_faults),
         ("DELETE", "/_emu/faults", c.clear_faults), ("POST", "/_emu/block", c.block),
-        ("POST", "/_emu/member", c.member),
+        ("POST", "/_emu/member", c.member), ("POST", "/_emu/update", c.raw_update),
     ]
     for verb, path, fn in routes:
         app.router.add_route(verb, path, _wrap(fn))
+    setup_events(c, lambda verb, path, fn: app.router.add_route(verb, path, _wrap(fn)))

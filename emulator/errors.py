@@ -6,16 +6,20 @@ from __future__ import annotations
 class ApiError(Exception):
     """Raised by method handlers; turned into ``{"ok": false, ...}`` by the server."""
 
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(self, code: int, description: str, retry_after: int | None = None,
+                 parameters: dict | None = None) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.parameters = parameters  # other ResponseParameters, e.g. migrate_to_chat_id
 
     def payload(self) -> dict:
         body: dict = {"ok": False, "error_code": self.code, "description": self.description}
         if self.retry_after is not None:
             body["parameters"] = {"retry_after": self.retry_after}
+        if self.parameters:
+            body["parameters"] = {**body.get("parameters", {}), **self.parameters}
         return body
 
 

@@ -12,6 +12,7 @@ from .html import EntityParseError, ParsedText, UnsupportedParseMode, parse_text
 from .params import Params, Upload
 from .registry import Ctx, method
 from .state import BotState, ChatState, FileRecord, StoredMessage, now
+from .telegram_events import migrated_error, thread_fields
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -41,6 +42,9 @@ def resolve_chat(ctx: Ctx, p: Params, key: str = "chat_id", write: bool = True) 
 
 
 def check_access(chat: ChatState, write: bool = True) -> None:
+    migrated = migrated_error(chat)
+    if migrated is not None:
+        raise migrated
     if not chat.blocked:
         return
     if chat.type == "private":
@@ -158,6 +162,7 @@ def deliver(ctx: Ctx, chat: ChatState, p: Params, fields: dict, markup: Any,
     """Common tail of every send*: reply lookup, flood limits, then the effect."""
     reply = resolve_reply(ctx, chat, p)
     rate_check(ctx, chat)
+    thread_fields(chat, p.int("message_thread_id"), reply, fields)
     if inline_markup(markup) is not None:
         fields["reply_markup"] = markup
     ctx.state.limiter.record(chat.id)

@@ -100,6 +100,8 @@ class StoredMessage:
             "date": self.date, "edits": self.edits, "deleted": self.deleted,
             "location": self.obj.get("location"), "voice": self.obj.get("voice"),
             "received_at": self.received_at,
+            "message_thread_id": self.obj.get("message_thread_id"),
+            "media_group_id": self.obj.get("media_group_id"),
         }
 
 
@@ -114,6 +116,7 @@ class ChatState:
     first_name: str | None = None
     last_name: str | None = None
     blocked: bool = False  # private: bot blocked by user; group: bot kicked
+    migrated_to: int | None = None  # a group upgraded to this supergroup (/_emu/migrate)
     members: dict[int, str] = field(default_factory=dict)
     messages: dict[int, StoredMessage] = field(default_factory=dict)
     next_message_id: int = 1
@@ -259,6 +262,16 @@ class BotState:
         """Queue an update and wake getUpdates / the webhook sender."""
         update_id = next(self._update_ids)
         self.updates.append({"update_id": update_id, kind: copy.deepcopy(payload)})
+        if self.poller is not None and not self.poller.done():
+            self.poller.set_result("update")
+        self.update_signal.notify()
+        return update_id
+
+    def add_raw_update(self, update: dict) -> int:
+        """Queue an update exactly as given (any kind, even one a client cannot parse);
+        only its ``update_id`` is assigned here."""
+        update_id = next(self._update_ids)
+        self.updates.append({**copy.deepcopy(update), "update_id": update_id})
         if self.poller is not None and not self.poller.done():
             self.poller.set_result("update")
         self.update_signal.notify()

@@ -1,11 +1,13 @@
-"""Admin commands: roles (/grant, /revoke) and putting a group under a branch (/bind)."""
+"""Admin commands: roles (/grant, /revoke), putting a group under a branch (/bind, /unbind),
+and the audit of those changes (/audit)."""
 from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.domain import IncomingMessage
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.outbox import enqueue
 from bot.services.admin import AdminService
 from bot.services.reports import ReportService
 from storage.models import User
@@ -14,13 +16,14 @@ from storage.uow import UnitOfWork
 
 async def grant(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
-    """/grant <id|@username> secretary <branch> | superadmin | dept <code>  (and /revoke)"""
+    """/grant <id|@username> secretary <branch> | superadmin | dept <code> [branch]  (and /revoke)"""
     words = (command.args or "").split()
     if len(words) < 2:
         reports.reply(uow, incoming, "admin-grant-usage", lang)
         return
     key, args = await admin.grant(uow, user, words[0], words[1].lower(), words[2] if len(words) > 2 else None,
-                                  revoke=command.command.lower() == "revoke")
+                                  revoke=command.command.lower() == "revoke",
+                                  branch_code=words[3] if len(words) > 3 else None)
     if args.get("role") == "dept" and args.get("arg"):  # the department by its name, not its code
         args = {**args, "arg": admin.cases.department_name(args["arg"], lang)}
     reports.reply(uow, incoming, key, lang, **args)
@@ -37,8 +40,37 @@ async def bind(message: Message, command: CommandObject, uow: UnitOfWork, incomi
     reports.reply(uow, incoming, key, lang, **args)
 
 
+async def unbind(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                 reports: ReportService, admin: AdminService) -> None:
+    """/unbind in a group: it no longer belongs to its branch."""
+    if incoming.is_private:
+        reports.reply(uow, incoming, "admin-unbind-usage", lang)
+        return
+    key, args = await admin.unbind(uow, user, incoming.chat_id)
+    reports.reply(uow, incoming, key, lang, **args)
+
+
+async def audit(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
+    """/audit [n]: the newest n role changes (superadmins only)."""
+    arg = (command.args or "").strip()
+    if arg and not (arg.isdigit() and len(arg) <= 4):
+        reports.reply(uow, incoming, "admin-audit-usage", lang)
+        return
+    pages = await admin.audit(uow, user, int(arg) if arg else None)
+    if pages is None:
+        reports.reply(uow, incoming, "admin-not-permitted", lang)
+        return
+    for page in pages:
+        enqueue(uow, Notice(incoming.chat_id, "admin-audit", lang, payload=page,
+                            reply_to=None if incoming.is_private else incoming.message_id,
+                            priority=PRIORITY_CONVERSATION))
+
+
 def make_router() -> Router:
     router = Router(name="admin")
     router.message.register(grant, Command("grant", "revoke"))
     router.message.register(bind, Command("bind"))
+    router.message.register(unbind, Command("unbind"))
+    router.message.register(audit, Command("audit"))
     return router

@@ -18,6 +18,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, MessageEntity
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.ids import ID
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
@@ -218,6 +219,6 @@ def make_router() -> Router:
     router.message.register(list_broadcasts, Command("broadcasts"))
     router.message.register(survey, Command("survey"))
     router.message.register(needs, Command("needs"))
-    router.callback_query.register(press_broadcast, F.data.regexp(r"^bc:(go|x|c):\d{1,9}$"))
-    router.callback_query.register(press_survey, F.data.regexp(r"^sv:\d{1,9}:\d{1,2}$"))
+    router.callback_query.register(press_broadcast, F.data.regexp(rf"^bc:(go|x|c):{ID}$"))
+    router.callback_query.register(press_survey, F.data.regexp(rf"^sv:{ID}:\d{{1,2}}$"))
     return router

@@ -8,7 +8,6 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import EDIT, enqueue
-
 from bot.i18n import normalize_lang, t
 from bot.services.people import register_person
 from handlers.convert import person
@@ -25,10 +24,18 @@ async def presser(uow: UnitOfWork, query: CallbackQuery, default: str) -> tuple[
 
 
 async def answer(query: CallbackQuery, text: str, alert: bool = False) -> None:
-    """At once, as plain text (answers take no markup); a late or repeated answer is refused by
-    Telegram and must not undo the action already committed."""
-    with contextlib.suppress(TelegramAPIError):
-        await query.answer(TAGS.sub("", text)[:MAX_ANSWER], show_alert=alert)
+    """Plain text (answers take no markup), once the update's unit of work has committed and its
+    after-commit effects are done: "已取消" is said only when it is true, and a press whose
+    transaction rolls back is not answered as if it had worked. A late or repeated answer is
+    refused by Telegram and must not undo the action already committed."""
+    async def now() -> None:
+        with contextlib.suppress(TelegramAPIError):
+            await query.answer(TAGS.sub("", text)[:MAX_ANSWER], show_alert=alert)
+    uow = UnitOfWork.current()
+    if uow is None:
+        await now()
+    else:
+        uow.after_commit(now)
 
 
 def settle(uow: UnitOfWork, query: CallbackQuery, lang: str, key: str, **args: object) -> None:

@@ -10,7 +10,9 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID
 from bot.cases import CaseError, format_case_no
+from bot.cases.lifecycle import ACTIONS
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
@@ -65,12 +67,7 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
         reports.reply(uow, incoming, "case-usage", lang, command="case")
         return
     try:
-        case = await cases.find(uow, command.args.split()[0])
-        scope = await cases.scope(uow, user)
-        if not cases.can_view(scope, case):
-            reports.reply(uow, incoming, "case-error", lang, key="case-err-not-permitted",
-                          params={"action": "view"})
-            return
+        case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
         actor = await cases.actor(uow, user, case)
         await cases.card(uow, case, incoming.chat_id, lang, actor,
                          reply_to=None if incoming.is_private else incoming.message_id)
@@ -117,11 +114,14 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     user, lang = await presser(uow, query, settings.default_lang)
     kind, case_id, arg = (query.data or "::").split(":", 2)
     action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
+    if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
+        await answer(query, t(lang, "button-stale"))
+        return
     if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
         await offer_for_press(query, uow, cases, user, lang, int(case_id), action)
         return
     try:
-        case = await cases.find(uow, case_id)
+        case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
         await stale_or_refused(query, uow, cases, lang, case_id, e)
@@ -145,6 +145,6 @@ def make_router() -> Router:
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
     router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, F.data.regexp(r"^(ca:\d+:\w+|cf:\d+:[yn])$"))
-    router.callback_query.register(press_unsure, F.data.regexp(r"^rp:\d+:[yn]$"))
+    router.callback_query.register(press_case_button, F.data.regexp(rf"^(ca:{ID}:\w{{1,32}}|cf:{ID}:[yn])$"))
+    router.callback_query.register(press_unsure, F.data.regexp(rf"^rp:{ID}:[yn]$"))
     return router

@@ -10,6 +10,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID, parse_id
 from bot.checkins.errors import CheckinError
 from bot.checkins.service import CheckinService
 from bot.config import Settings
@@ -101,10 +102,11 @@ async def report_ins(message: Message, command: CommandObject, uow: UnitOfWork, 
     words = (command.args or "").split(maxsplit=2)
     try:
         if words and words[0].lower() in APPROVE + REJECT:
-            if len(words) < 2 or not words[1].lstrip("#").isdigit():
+            row_id = parse_id(words[1]) if len(words) > 1 else None
+            if row_id is None:
                 checkins.reply(uow, incoming, "reportins-usage", lang)
                 return
-            key, args = await checkins.decide_report_in(uow, user, int(words[1].lstrip("#")),
+            key, args = await checkins.decide_report_in(uow, user, row_id,
                                                         words[0].lower() in APPROVE,
                                                         words[2] if len(words) > 2 else None)
             checkins.reply(uow, incoming, key, lang, **args)
@@ -125,10 +127,11 @@ async def hours(message: Message, command: CommandObject, uow: UnitOfWork, incom
         elif head in ("pending", "待审"):
             await checkins.list_hours(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
         elif head in APPROVE + REJECT:
-            if len(words) < 2 or not words[1].lstrip("#").isdigit():
+            entry_id = parse_id(words[1]) if len(words) > 1 else None
+            if entry_id is None:
                 checkins.reply(uow, incoming, "hours-usage", lang)
                 return
-            key, args = await checkins.decide_hours(uow, user, int(words[1].lstrip("#")), head in APPROVE,
+            key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
                                                     words[2] if len(words) > 2 else None)
             checkins.reply(uow, incoming, key, lang, **args)
         elif len(words) >= 2:
@@ -170,7 +173,7 @@ async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinS
     user, lang = await presser(uow, query, settings.default_lang)
     _, row_id, branch_id = (query.data or "::").split(":", 2)
     key = await checkins.choose_branch(uow, user, lang, int(row_id), int(branch_id))
-    await answer(query, t(lang, key), alert=key != "reportin-chosen")
+    await answer(query, t(lang, key, id=row_id), alert=key != "reportin-chosen")
 
 
 async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
@@ -202,7 +205,7 @@ def make_router() -> Router:
     router.message.register(report_ins, Command("reportins"))
     router.message.register(hours, Command("hours"))
     router.message.register(stats_checkins, Command("stats", magic=F.args.regexp(r"(?i)^\s*checkins\b")))
-    router.callback_query.register(press_report_in, F.data.regexp(r"^ri:\d+:[ar]$"))
-    router.callback_query.register(press_branch, F.data.regexp(r"^rb:\d+:\d+$"))
-    router.callback_query.register(press_hours, F.data.regexp(r"^vh:\d+:\d+:[ar]$"))
+    router.callback_query.register(press_report_in, F.data.regexp(rf"^ri:{ID}:[ar]$"))
+    router.callback_query.register(press_branch, F.data.regexp(rf"^rb:{ID}:{ID}$"))
+    router.callback_query.register(press_hours, F.data.regexp(rf"^vh:{ID}:{ID}:[ar]$"))
     return router

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
+from bot.config import Settings
+from bot.commandtext import command_args
 from bot.domain import IncomingMessage
-from bot.i18n import LANGS
+from bot.i18n import LANGS, normalize_lang, t
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.services.reports import ReportService, is_junk
+from bot.services.privately import to_private
 from storage.models import User
+from handlers.callbacks import answer
 from storage.uow import UnitOfWork
 
 async def start(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
@@ -22,7 +26,7 @@ async def help_(message: Message, uow: UnitOfWork, incoming: IncomingMessage, us
     reports.reply(uow, incoming, "help", lang)
     if incoming.is_private:
         scope = await cases.scope(uow, user)
-        if scope.superadmin or scope.branch_id is not None or scope.departments:
+        if scope.staff:
             reports.reply(uow, incoming, "help-staff", lang)
 
 
@@ -38,13 +42,17 @@ async def set_lang(message: Message, command: CommandObject, uow: UnitOfWork, in
 
 async def my_cases(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                    reports: ReportService) -> None:
-    await reports.my_cases(uow, incoming, user, lang)
+    """A rider's cases, always privately (a pointer in the group, or nothing)."""
+    target = await to_private(uow, incoming, user, lang)
+    if target is not None:
+        await reports.my_cases(uow, target, user, lang)
 
 
 async def report(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService) -> None:
-    text = (command.args or "").strip()
-    if not text:
+                 user: User, lang: str, reports: ReportService, raw_text: str | None = None) -> None:
+    # The words as the rider typed them (the command itself may have been normalised).
+    text = command_args(raw_text) if raw_text else (command.args or "").strip()
+    if not text or is_junk(text):
         reports.reply(uow, incoming, "report-usage", lang)
         return
     await reports.report_private(uow, incoming, user, lang, text)
@@ -58,13 +66,23 @@ async def stats_usage(message: Message, uow: UnitOfWork, incoming: IncomingMessa
 
 async def unknown(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                   reports: ReportService) -> None:
-    """Answer unknown commands meant for us; commands for other bots in the group are not ours."""
-    word = (message.text or "").split(maxsplit=1)[0]
-    _, _, mention = word.partition("@")
-    me = await message.bot.me() if message.bot else None
-    if mention and me and mention.lower() != (me.username or "").lower():
-        return
-    reports.reply(uow, incoming, "unknown-command", lang, command=word[:64])
+    """An unknown or malformed command (`/foo`, `/`, `//`, `/ report`): in private a short pointer
+    to /help. In a group only when addressed to us by name (`/foo@our_bot`): otherwise it may be
+    meant for another bot, or be mere chit-chat, and the group hears nothing."""
+    text = message.text or ""
+    word = text.split(maxsplit=1)[0] if text.strip() else "/"
+    if not incoming.is_private:
+        _, _, mention = word.partition("@")
+        me = await message.bot.me() if message.bot and mention else None
+        if me is None or mention.lower() != (me.username or "").lower():
+            return
+    reports.reply(uow, incoming, "unknown-command-private", lang, command=word[:64])
+
+
+async def stale_button(query: CallbackQuery, settings: Settings) -> None:
+    """A button no handler knows (an old keyboard, or forged data): say so, touch nothing."""
+    lang = normalize_lang(query.from_user.language_code) or settings.default_lang
+    await answer(query, t(lang, "button-stale"))
 
 
 def make_router() -> Router:
@@ -77,4 +95,5 @@ def make_router() -> Router:
     router.message.register(report, Command("report"))
     router.message.register(stats_usage, Command("stats"))
     router.message.register(unknown, F.text.startswith("/"))
+    router.callback_query.register(stale_button)
     return router

@@ -21,4 +21,7 @@ def incoming(message: Message, bot_id: int) -> IncomingMessage:
         message_id=message.message_id, text=message.text or message.caption or "",
         photo_file_id=photo, lat=loc.latitude if loc else None, lon=loc.longitude if loc else None,
         reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        media_group_id=message.media_group_id,
+        reply_to_id=reply.message_id if reply else None,
     )

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
 
 from bot.config import load_settings
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
@@ -31,7 +34,7 @@ SECRETARY = {"id": 7900, "first_name": "赵书记", "language_code": "zh"}  # th
 SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
     (ZH_GROUP, LI, "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身", 1, None),
     (ZH_GROUP, WANG, "中午吃啥 有人一起不", 0, None),
-    (ZH_GROUP, ZHANG, "路灯又坏了 晚上黑乎乎的 好吓人", 2, None),
+    (ZH_GROUP, ZHANG, "路灯又坏了 晚上黑乎乎的 好吓人", 1, None),
     (ZH_GROUP, ZHANG, "建国路和光华路路口", 1, -1),
     (EN_GROUP, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt", 1, None),
     ({"id": AMY["id"], "type": "private"}, AMY, "/mycases", 1, None),
@@ -46,6 +49,36 @@ SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
 ]
 
 
+INDENT = 4  # the bot's messages sit under the speakers; wrapped lines keep their column
+
+
+def speaker_line(label: Text, body: str) -> Table:
+    """`label body`, the body wrapping in its own column: a continuation never starts at column 0,
+    where it would look like a new speaker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(label, Text(body))
+    return grid
+
+
+def buttons_line(message: dict[str, Any]) -> str:
+    """The message's inline keyboard as `[按钮] [按钮]`, a row per line ("" without buttons)."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+    return "\n".join(" ".join(f"[{b.get('text', '')}]" for b in row) for row in rows)
+
+
+def bot_message(message: dict[str, Any]) -> Padding:
+    """A bot message as the demo prints it: indented, wrapped under itself, buttons below."""
+    reply = " ↩" if message.get("reply_to_message_id") else ""
+    body = message.get("plain_text") or message.get("text") or message.get("caption") or ""
+    grid = speaker_line(Text(f"🤖 Rider Sentinel{reply}:", style="green"), body)
+    keys = buttons_line(message)
+    if keys:
+        grid.add_row("", Text(keys, style="bold yellow"))
+    return Padding(grid, (0, 0, 0, INDENT))
+
+
 class Transcript:
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -53,21 +86,19 @@ class Transcript:
 
     def said(self, chat: dict[str, Any], who: dict[str, Any], text: str) -> None:
         where = chat.get("title") or "私聊 private"
-        self.console.print(f"[bold cyan]{where}[/] · [bold]{who['first_name']}[/]: {text}", markup=True,
-                           highlight=False)
+        label = Text.assemble((where, "bold cyan"), " · ", (f"{who['first_name']}:", "bold"))
+        self.console.print(speaker_line(label, text))
 
     async def bot_replies(self, tg: EmulatorClient, chat_id: int, expected: int) -> bool:
         """Print the bot's new messages in the chat; False if fewer than expected came."""
         if expected == 0:
-            self.console.print("    [dim](no reply: chit-chat stays unanswered)[/]")
+            self.console.print(Padding(Text("(no reply: chit-chat stays unanswered)", style="dim"),
+                                       (0, 0, 0, INDENT)))
             return True
         before = self.seen.get(chat_id, 0)
         msgs = await tg.wait(chat_id, before + expected, timeout=15)
         for m in msgs[before:]:
-            reply = " ↩" if m.get("reply_to_message_id") else ""
-            body = m.get("plain_text") or m.get("text") or ""
-            self.console.print(f"    [green]🤖 Rider Sentinel{reply}[/]: " + body.replace("\n", "\n       "),
-                               highlight=False)
+            self.console.print(bot_message(m))
         self.seen[chat_id] = len(msgs)
         return len(msgs) >= before + expected
 
@@ -115,11 +146,18 @@ async def _play(tg: EmulatorClient, out: Transcript, bot_task: asyncio.Task[None
     return (await tg.stats())["errors"].get("400", 0) == 0
 
 
+def keep_help(url: str) -> list[str]:
+    """Commands to post as a rider and read the chat: one line each, to copy as printed."""
+    return [
+        f"curl -s -X POST {url}/_emu/send -H 'content-type: application/json' "
+        "-d '{\"chat\":{\"id\":-1001001,\"type\":\"supergroup\",\"title\":\"朝阳骑手一群\"},"
+        "\"from\":{\"id\":7009,\"first_name\":\"小刘\",\"language_code\":\"zh\"},"
+        "\"text\":\"人民路地铁站B口井盖没了\"}'",
+        f"curl -s '{url}/_emu/messages?chat_id=-1001001'",
+    ]
+
+
 def _print_keep_help(console: Console, url: str) -> None:
     console.rule("still running — post as a rider with curl (Ctrl+C to stop)")
-    console.print(
-        f"curl -s -X POST {url}/_emu/send -H 'content-type: application/json' \\\n"
-        "  -d '{\"chat\":{\"id\":-1001001,\"type\":\"supergroup\",\"title\":\"朝阳骑手一群\"},"
-        "\"from\":{\"id\":7009,\"first_name\":\"小刘\",\"language_code\":\"zh\"},"
-        "\"text\":\"人民路地铁站B口井盖没了\"}'\n"
-        f"curl -s '{url}/_emu/messages?chat_id=-1001001'", highlight=False, markup=False)
+    for line in keep_help(url):  # soft_wrap: the terminal may wrap it, but it stays one line to copy
+        console.print(line, highlight=False, markup=False, soft_wrap=True)

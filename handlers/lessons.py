@@ -8,6 +8,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID, bounded_int
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.services.lessons import STATS_DAYS, LessonRefused, LessonService
@@ -65,10 +66,10 @@ async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWor
                         user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
     """/stats lessons [days]"""
     words = (command.args or "").split()
-    if len(words) > 2 or (len(words) == 2 and not (words[1].isdigit() and 1 <= int(words[1]) <= 366)):
+    days = bounded_int(words[1], 1, 366) if len(words) == 2 else STATS_DAYS
+    if len(words) > 2 or days is None:
         reports.reply(uow, incoming, "lessons-stats-usage", lang)
         return
-    days = int(words[1]) if len(words) == 2 else STATS_DAYS
     try:
         await lessons.stats(uow, user, incoming.chat_id, lang, days,
                             reply_to=None if incoming.is_private else incoming.message_id)
@@ -93,5 +94,5 @@ def make_router() -> Router:
     router.message.register(lesson, Command("lesson"))
     router.message.register(lessons_command, Command("lessons"))
     router.message.register(stats_lessons, Command("stats", magic=F.args.regexp(r"(?i)^\s*lessons?\b")))
-    router.callback_query.register(press_lesson, F.data.regexp(r"^ls:\d{1,9}:(d|\d)$"))
+    router.callback_query.register(press_lesson, F.data.regexp(rf"^ls:{ID}:(d|\d)$"))
     return router

@@ -11,13 +11,13 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import Message, TelegramObject, Update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
-from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.i18n import normalize_lang
-from bot.outbox import enqueue
+from bot.domain import IncomingMessage
 from bot.services import people
 from handlers.convert import incoming
+from handlers.deadletter import dead_letter, raw_of
+from storage.errors import is_retryable
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -50,26 +50,16 @@ class TransactionMiddleware(BaseMiddleware):
                 await uow.rollback()
                 if await uow.updates.seen(event.update_id):
                     return None  # another delivery of this update won the race
-                raise
-            except DBAPIError:
-                raise  # the database is unwell: leave the update unconfirmed, it will come again
-            except Exception:
-                log.exception("update %s failed", event.update_id)
+                raise  # a race with another update on a unique key: the retry sees its row
+            except Exception as e:  # noqa: BLE001  (sorted below: retry, or give up on this one update)
+                if is_retryable(e):
+                    raise  # the database is unwell: the poller retries, a bounded number of times
                 await uow.rollback()
-        await self._apologise(event)
+                error: BaseException = e
+        # A bug or an input no retry can fix: dead-letter it, tell the sender, and go on.
+        await dead_letter(self.uow_factory, data.get("bot"), raw_of(event, data.get("raw")), error,
+                          default_lang=self.default_lang)
         return None
-
-    async def _apologise(self, event: Update) -> None:
-        """A bug must not turn into silence: say so, and do not retry the same poison update."""
-        message = event.message
-        async with self.uow_factory() as uow:
-            uow.updates.mark(event.update_id)
-            if message is not None:
-                sender = message.from_user
-                lang = normalize_lang(sender.language_code if sender else None) or self.default_lang
-                enqueue(uow, Notice(message.chat.id, "error-generic", lang,
-                                    reply_to=message.message_id, priority=PRIORITY_CONVERSATION))
-            await uow.commit()
 
 
 class PeopleMiddleware(BaseMiddleware):

@@ -11,12 +11,14 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.ids import ID, bounded_int
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
 from bot.outbox import enqueue
 from bot.services.people import register_person
 from bot.services import points_corrections as corrections
+from bot.services.privately import to_private
 from bot.services.points import PointsError, PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
 from handlers.callbacks import already_decided, answer, presser, settle
@@ -27,12 +29,15 @@ from storage.uow import UnitOfWork
 
 async def me(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
              reports: ReportService, points: PointsService, checkins: Any = None) -> None:
-    """Balance, tier, the latest lines, and other features' summary lines."""
+    """Balance, tier, the latest lines, and other features' summary lines (always privately)."""
+    target = await to_private(uow, incoming, user, lang)
+    if target is None:
+        return
     extra: list[Any] = []
     lines = getattr(checkins, "me_lines", None)
     if lines is not None:  # CheckinService.me_lines: check-ins, lessons, volunteer hours, report-in
         extra = list(await lines(uow, user, lang) or [])
-    reports.reply(uow, incoming, "points-me", lang, **await points.me(uow, user, extra=extra))
+    reports.reply(uow, target, "points-me", lang, **await points.me(uow, user, extra=extra))
 
 
 async def points_command(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -53,7 +58,9 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
             reports.reply(uow, incoming, e.key, lang, **e.args_)
         return
     if not words or words[0].lower() != "grant":
-        reports.reply(uow, incoming, "points-history", lang, **await points.history(uow, user))
+        target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
+        if target is not None:
+            reports.reply(uow, target, "points-history", lang, **await points.history(uow, user))
         return
     await _grant(message, words[1:], uow, incoming, user, lang, reports, points)
 
@@ -81,7 +88,10 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
     if target is None or len(words) < 2 or not _is_int(words[0]):
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
-    amount, reason = int(words[0]), " ".join(words[1:])
+    amount, reason = bounded_int(words[0], -MAX_AMOUNT, MAX_AMOUNT), " ".join(words[1:])
+    if amount is None:
+        reports.reply(uow, incoming, "points-grant-usage", lang)
+        return
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     try:
         if amount < 0:  # a correction: cancels the matching grant line, audited
@@ -110,6 +120,9 @@ async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, 
         reports.reply(uow, incoming, e.key, lang, **e.args_)
         return
     reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
+
+
+MAX_AMOUNT = 1_000_000  # far above any rule's cap; a longer number is a typo, not a grant
 
 
 def _is_int(word: str) -> bool:
@@ -207,5 +220,5 @@ def make_router() -> Router:
     router.message.register(privacy, Command("privacy"))
     router.message.register(redemptions, Command("redemptions"))
     router.message.register(decide, Command("fulfil", "refuse"))
-    router.callback_query.register(press, F.data.regexp(r"^(pt:r:\d+|pr:\d+:[yn])$"))
+    router.callback_query.register(press, F.data.regexp(rf"^(pt:r:{ID}|pr:{ID}:[yn])$"))
     return router

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.cases.numbers import format_case_no
-from bot.i18n import t
+from bot.i18n import has, t
 from bot.outbox import DIGEST, Outgoing
 
 MAX_TEXT = 4096
@@ -22,6 +22,7 @@ class Rendered:
     text: str
     buttons: list[list[tuple[str, str]]] | None = None  # rows of (label, callback_data)
     photo: str | None = None
+    voice: str | None = None  # a voice note's file id: sent as the voice message, the text its caption
     force_reply: bool = False  # ask for a reply (the answer to a prompt) instead of buttons
 
 
@@ -35,19 +36,58 @@ def esc(value: Any, limit: int = MAX_ARG) -> str:
 def _place(lang: str, p: dict[str, Any]) -> str:
     if p.get("location"):
         return esc(p["location"])
+    if p.get("place_hidden"):  # the reporter's home, outside their own chat (bot.privacy)
+        return t(lang, "location-hidden")
     if p.get("lat") is not None:
         return t(lang, "location-pin", lat=f"{p['lat']:.5f}", lon=f"{p['lon']:.5f}")
     return t(lang, "location-unknown")
 
 
+def duration(lang: str, seconds: Any) -> str:
+    """A configured time as words: "1 小时", "3 days", "90 minutes"."""
+    n = int(seconds or 0)
+    if n >= 2 * 86400 and n % 86400 == 0:
+        return t(lang, "dur-days", n=n // 86400)
+    if n and n % 3600 == 0:
+        return t(lang, "dur-hours", n=n // 3600)
+    return t(lang, "dur-minutes", n=max(1, round(n / 60)))
+
+
+_DEFAULT_CLOCKS = {"urgent": (3600, 86400), "normal": (259200, 604800), "low": (604800, 1296000)}
+
+
+def _clock_args(lang: str, p: dict[str, Any]) -> dict[str, str]:
+    """The configured respond / fix times the notice carries (older notices: the defaults)."""
+    respond, fix = _DEFAULT_CLOCKS.get(str(p.get("urgency")), (259200, 604800))
+    return {"respond": duration(lang, p.get("respond_s") or respond), "fix": duration(lang, p.get("fix_s") or fix)}
+
+
 def _case_created(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, "case-created", number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
+    # no place line when the category has none, or when the question below asks for it
+    key = "case-created-placeless" if p.get("no_place") or p.get("ask_place") else "case-created"
+    text = t(lang, key, number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
              urgency=t(lang, f"urg-{p['urgency']}"), location=_place(lang, p),
-             next=t(lang, "case-next", urgency=p["urgency"]))
+             next=t(lang, "case-next", urgency=p["urgency"], **_clock_args(lang, p)))
+    if p.get("linked"):
+        text += "\n" + t(lang, "case-linked", master=f"<b>{esc(p['linked'])}</b>")
+    if p.get("ask_place"):  # the question in the same message: one message per report, not two
+        text += "\n" + t(lang, "ask-place-inline")
+    elif not p.get("no_place"):
+        text += "\n" + t(lang, "case-place-fix")
+    return text
 
 
 def _location_attached(lang: str, p: dict[str, Any]) -> str:
     return t(lang, "location-attached", number=esc(p["number"]), location=_place(lang, p))
+
+
+def _location_corrected(lang: str, p: dict[str, Any]) -> str:
+    return t(lang, "location-corrected", number=esc(p["number"]), location=_place(lang, p))
+
+
+def mentions(p: dict[str, Any]) -> str:
+    """Followers named in a group message, as Telegram mentions (they get notified)."""
+    return " ".join(f'<a href="tg://user?id={int(i)}">{esc(name, 40)}</a>' for i, name in p.get("mentions") or [])
 
 
 def _mycases(lang: str, p: dict[str, Any]) -> str:
@@ -65,8 +105,9 @@ def error_text(lang: str, key: str, params: dict[str, Any]) -> str:
     args = {k: esc(v) for k, v in params.items()}
     if "status" in params:
         args["status"] = t(lang, f"case-status-{params['status']}")
-    if "action" in params:
-        args["action"] = t(lang, f"case-action-{params['action']}")
+    if "action" in params:  # an action without a name (never a raw key) reads as "this action"
+        name = f"case-action-{params['action']}"
+        args["action"] = t(lang, name if has(lang, name) else "case-action-unnamed")
     return t(lang, key, **args)
 
 
@@ -85,7 +126,15 @@ def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
     if p["key"] == "case-ev-resolved":
         args["note"] = _sentence(args["note"], lang)
-    return t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+    text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
+    if p.get("mentions"):
+        text += "\n" + t(lang, "case-followers", names=mentions(p), count=len(p["mentions"]))
+    if p.get("about") is None:  # a reply in the report's thread: the thread says which case
+        return text
+    has_place = bool(p.get("place")) or p.get("lat") is not None
+    where = _place(lang, {"location": p.get("place"), "lat": p.get("lat"), "lon": p.get("lon")}) if has_place else ""
+    return text + "\n" + t(lang, "case-ev-context", about=esc(p["about"]), place=where,
+                           has_place="yes" if has_place else "no")
 
 
 def _case_card(lang: str, p: dict[str, Any]) -> str:
@@ -93,7 +142,8 @@ def _case_card(lang: str, p: dict[str, Any]) -> str:
              t(lang, "card-facts", category=t(lang, f"cat-{p['category']}"), urgency=t(lang, f"urg-{p['urgency']}"),
                location=_place(lang, p)),
              t(lang, "card-owner", department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"))
-             + (" " + t(lang, "card-overdue") if p.get("overdue") else ""),
+             + (" " + t(lang, "card-overdue") if p.get("overdue") else "")
+             + (" · " + t(lang, "card-fix-due", due=esc(p["fix_due"])) if p.get("fix_due") else ""),
              "「" + esc(p.get("text") or "", 200) + "」"]
     for e in p.get("events") or []:
         note = f" — {esc(e['note'], 120)}" if e.get("note") else ""
@@ -108,20 +158,27 @@ def _case_list(lang: str, p: dict[str, Any]) -> str:
     lines = [t(lang, "cases-header", which=p.get("which", "open"), count=len(cases))]
     for c in cases:
         flag = " " + t(lang, "card-overdue") if c.get("overdue") else ""
+        if c.get("incoming"):
+            flag += " " + t(lang, "cases-transfer-in")
         lines.append(t(lang, "cases-item", number=esc(c["number"]), category=t(lang, f"cat-{c['category']}"),
                        status=t(lang, f"case-status-{c['status']}"), due=esc(c.get("due") or "—")) + flag)
     return "\n".join(lines)
 
 
 def _case_alert(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, p["key"], number=f"<b>{esc(p['number'])}</b>", category=t(lang, f"cat-{p['category']}"),
+    text = t(lang, p["key"], number=f"<b>{esc(p['number'])}</b>", category=t(lang, f"cat-{p['category']}"),
              urgency=t(lang, f"urg-{p['urgency']}"), location=_place(lang, p),
              department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"),
-             text=esc(p.get("text") or "", 200))
+             fix_due=esc(p.get("fix_due") or "—"), text=esc(p.get("text") or "", 200),
+             note=esc(p.get("note") or "—"), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
+             **{"from": esc(p.get("from") or "—")}, **_clock_args(lang, p))
+    if p.get("unstaffed"):  # the department has nobody in the bot: the secretary hears it instead
+        text += "\n" + t(lang, "case-alert-unstaffed", department=esc(p.get("department") or "—"))
+    return text
 
 
 def _case_followed(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, "case-followed", number=f"<b>{esc(p['number'])}</b>",
+    return t(lang, "case-followed-own" if p.get("own") else "case-followed", number=f"<b>{esc(p['number'])}</b>",
              status=t(lang, f"case-status-{p['status']}"))
 
 
@@ -157,6 +214,7 @@ Composer = Callable[[str, dict[str, Any]], str]
 _COMPOSED: dict[str, Composer] = {
     "case-created": _case_created,
     "location-attached": _location_attached,
+    "location-corrected": _location_corrected,
     "mycases": _mycases,
     "case-error": _case_error,
     "case-event": _case_event,
@@ -187,4 +245,4 @@ def render(msg: Outgoing) -> Rendered:
                                         for k, v in payload.items() if k != "buttons"})
     buttons = [[(t(msg.lang, label), data) for label, data in row] for row in payload.get("buttons") or []]
     return Rendered(text=text[:MAX_TEXT], buttons=buttons or None, photo=payload.get("photo"),
-                    force_reply=bool(payload.get("force_reply")))
+                    voice=payload.get("voice"), force_reply=bool(payload.get("force_reply")))

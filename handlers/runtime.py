@@ -7,18 +7,18 @@ import logging
 import signal
 from collections.abc import Callable
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import BotCommand
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.app import Core
 from bot.config import Settings
 from bot.i18n import t
 from handlers.dispatcher import build_dispatcher
-from handlers.polling import poll
+from handlers.polling import handle_one, parse, poll
+from handlers.startup import first_me
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
@@ -58,19 +58,25 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     if ready is not None:
         ready(core)
     core.start_jobs()
+    lease_task = asyncio.create_task(core.keep_leading(stop), name="scheduler-lease")
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
-        me = await bot.me()
+        me = await first_me(bot, stop, settings.api_base)
+        if me is None:  # stopped while waiting for the network
+            return
         log.info("bot @%s (%s) started, %s mode", me.username, me.id, "webhook" if webhook else "polling")
         await _set_commands(bot)
         if webhook:
-            await _serve_webhook(bot, dp, settings, stop)
+            await _serve_webhook(bot, dp, core, settings, stop)
         else:
             await bot.delete_webhook(drop_pending_updates=False)
-            await poll(bot, dp, core.uow, stop, settings.poll_timeout)
+            await poll(bot, dp, core.uow, stop, settings.poll_timeout, settings.default_lang)
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
+        lease_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await lease_task
         core.stop_jobs()
         sender.stop()
         await sender_task
@@ -86,16 +92,30 @@ async def _drained(core: Core) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _serve_webhook(bot: Bot, dp: object, settings: Settings, stop: asyncio.Event) -> None:
-    """Answer Telegram 200 only after the update is committed (handle_in_background=False)."""
+async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Settings, stop: asyncio.Event) -> None:
+    """Answer Telegram 200 only once the update is committed or dead-lettered (as polling does:
+    one update Telegram would otherwise resend forever must not hold up the others)."""
+    secret = settings.webhook_secret or None
+
+    async def receive(request: web.Request) -> web.Response:
+        if secret and request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
+            return web.Response(status=401)
+        try:
+            raw = await request.json()
+        except ValueError:
+            raw = None
+        if not isinstance(raw, dict):
+            return web.Response(status=400)
+        done = await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang)
+        return web.json_response({}) if done else web.Response(status=503)  # stopping: Telegram resends
+
     app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=settings.webhook_secret or None,  # type: ignore[arg-type]
-                         handle_in_background=False).register(app, path="/webhook")
+    app.router.add_post(settings.webhook_path, receive)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
     await site.start()
-    await bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret or None)
+    await bot.set_webhook(settings.webhook_url, secret_token=secret)
     try:
         await stop.wait()
     finally:

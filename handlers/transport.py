@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 
 from aiogram import Bot
-from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
-                                TelegramRetryAfter, TelegramServerError, TelegramUnauthorizedError)
+from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramMigrateToChat,
+                                TelegramNetworkError, TelegramRetryAfter, TelegramServerError,
+                                TelegramUnauthorizedError)
 from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
-from bot.outbox import EDIT, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
-from handlers import render_broadcasts, render_checkins, render_closing, render_lessons, render_points  # noqa: F401  (their kinds)
+from bot.outbox import EDIT, ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
+from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
+                      render_lessons, render_points, render_telegram, render_voice)
 from handlers.edits import edit_message
 from handlers.render import TAGS, Rendered, render
 
@@ -39,30 +42,43 @@ class TelegramTransport:
             if "can't parse entities" not in e.message:
                 raise PermanentError(e.message) from e
         # Our markup was wrong somewhere: the text still matters more than its bold.
-        plain = Rendered(TAGS.sub("", rendered.text), rendered.buttons, rendered.photo)
+        plain = dataclasses.replace(rendered, text=TAGS.sub("", rendered.text))
         try:
             return await self._send(message, plain, None)
         except TelegramBadRequest as e:
             raise PermanentError(e.message) from e
 
     async def _send(self, message: Outgoing, rendered: Rendered, parse_mode: str | None) -> int:
+        # A reply whose message was deleted still goes out (allow_sending_without_reply), and
+        # in a forum it stays in the case's topic: the thread is named, not implied by the reply.
         reply = (ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
                  if message.reply_to else None)
+        thread = message.payload.get("thread_id")
         try:
             if message.payload.get("document"):  # a file we made (an export), carried in the row
                 doc = message.payload["document"]
                 sent = await self.bot.send_document(
                     message.chat_id, BufferedInputFile(base64.b64decode(doc["data"]), filename=doc["name"]),
-                    caption=rendered.text[:1024], parse_mode=parse_mode, reply_parameters=reply)
+                    caption=rendered.text[:1024], parse_mode=parse_mode, reply_parameters=reply,
+                    message_thread_id=thread)
+            elif rendered.voice:
+                sent = await self.bot.send_voice(message.chat_id, rendered.voice,
+                                                 caption=rendered.text[:1024], parse_mode=parse_mode,
+                                                 message_thread_id=thread, reply_parameters=reply,
+                                                 reply_markup=_markup(rendered))
             elif rendered.photo:
                 sent = await self.bot.send_photo(message.chat_id, rendered.photo,
                                                  caption=rendered.text[:1024], parse_mode=parse_mode,
-                                                 reply_parameters=reply, reply_markup=_markup(rendered, reply is not None))
+                                                 message_thread_id=thread, reply_parameters=reply,
+                                                 reply_markup=_markup(rendered, reply is not None))
             else:
                 sent = await self.bot.send_message(message.chat_id, rendered.text, parse_mode=parse_mode,
-                                                   reply_parameters=reply, reply_markup=_markup(rendered, reply is not None))
+                                                   message_thread_id=thread, reply_parameters=reply,
+                                                   reply_markup=_markup(rendered, reply is not None))
         except TelegramRetryAfter as e:
             raise RetryLater(e.retry_after, message.chat_id) from e
+        except TelegramMigrateToChat as e:
+            raise ChatMigrated(e.migrate_to_chat_id) from e
         except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError,
                 asyncio.TimeoutError) as e:
             raise TransientError(str(e)) from e

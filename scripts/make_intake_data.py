@@ -2,17 +2,26 @@
 """Generate data/intake/train.jsonl: labelled rider-chat lines for the intake model.
 
 Deterministic (fixed seed). Reports are built from per-category problem phrases
-(zh and en, each with its urgency) combined with generated place names, chat
-openers/closers and surface noise (no spaces, emoji, filler words); negatives
-are hand-written chit-chat, order logistics, questions to the bot, weather and
-traffic moaning, thanks, and mentions of problems that were already fixed.
-The shared dev set is never read here.
+(zh and en, each with its urgency; seed lists here and in intake_seeds.py)
+combined with generated place names (roads, compounds, house numbers, ring
+roads), style wrappers (questions, complaints, sarcasm and mock thanks, slang,
+long stories with the report buried inside), surface noise (no punctuation,
+typos and homophones, mixed zh/en, ESL English), two-topic messages where the
+life-threatening topic wins, and the rider's home mentioned beside the
+incident's place. Negatives are chit-chat, order logistics, questions to the
+bot, hard negatives that share a category's words (a lamp, water, fire, a
+place), community notices, and report bodies framed as over, remembered,
+hypothetical, second-hand or a false alarm. Near-copies (same text once the
+place, digits and punctuation are removed) are dropped; hand-written lines are
+added as they are. The shared dev set is never read here except to assert that
+no generated line equals a dev line.
 
     python scripts/make_intake_data.py [--out data/intake/train.jsonl]
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -633,88 +642,245 @@ def _parse(block: str) -> list[tuple[str, str]]:
     return out
 
 
-def generate(n_per_phrase: int = 3) -> list[dict]:
+import re as _re
+import sys as _sys
+
+_sys.path.insert(0, str(Path(__file__).resolve().parent))
+import intake_seeds as S  # noqa: E402
+
+ZH_RING = ["东三环", "北四环", "西二环", "南三环", "东四环", "北三环"]
+ZH_HOME = ["望京花园5号楼1203室", "幸福里小区2栋", "翠竹苑8号楼", "金田新村3单元", "东湖家园12栋"]
+EN_HOME = ["Block 5, Xili Garden", "Meilong Village flat 1203", "Nanhai Garden building 3"]
+
+
+def zh_location2(rng: random.Random) -> tuple[str, str]:
+    """Adds riders' other ways of naming a place: house numbers, ring roads."""
+    r = rng.random()
+    name = rng.choice(ZH_NAMES)
+    if r < 0.25:
+        loc = name + rng.choice(["路", "街", "大道"]) + str(rng.randint(1, 300)) + "号"
+        if rng.random() < 0.6:
+            loc += rng.choice(["门口", "楼下", "对面", "旁边", "后门"])
+        return loc, loc
+    if r < 0.4:
+        loc = rng.choice(ZH_RING) + rng.choice(["路口", "辅路", "主路", "桥下", "出口"])
+        return loc, loc + rng.choice(["", "", "这边", "那段"])
+    return zh_location(rng)
+
+
+def en_location2(rng: random.Random) -> tuple[str, str]:
+    r = rng.random()
+    if r < 0.2:
+        loc = f"{rng.choice(EN_NAMES)} {rng.choice(['Rd', 'Road', 'St'])} gate {rng.randint(1, 6)}"
+        return loc, f"at {loc}"
+    if r < 0.3:
+        loc = f"{rng.randint(2, 400)} {rng.choice(EN_NAMES)} {rng.choice(['Rd', 'Road', 'St', 'Ave'])}"
+        return loc, f"outside {loc}"
+    return en_location(rng)
+
+
+def _strip_punct(s: str) -> str:
+    return _re.sub(r"[\s，。！？!?,.、~…]+", "", s)
+
+
+def _typo_zh(rng: random.Random, s: str) -> str:
+    pairs = [p for p in S.ZH_TYPO if p[0] in s]
+    for a, b in rng.sample(pairs, min(len(pairs), rng.randint(1, 2))):
+        s = s.replace(a, b, 1)
+    return s
+
+
+def _typo_en(rng: random.Random, s: str) -> str:
+    pairs = [p for p in S.EN_TYPO if _re.search(rf"\b{p[0]}\b", s)]
+    for a, b in rng.sample(pairs, min(len(pairs), 2)):
+        s = _re.sub(rf"\b{a}\b", b, s, count=1)
+    return s
+
+
+def _near_key(text: str, loc: str | None) -> str:
+    """Text minus its place, digits, spaces and punctuation: equal keys are near-copies."""
+    t = text.replace(loc, "@") if loc else text
+    t = _re.sub(r"[0-9]+", "0", t.lower())
+    return _re.sub(r"[\s\W_]+", "", t)
+
+
+def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     rng = random.Random(SEED)
     rows: list[dict] = []
 
-    def add(text, lang, is_report, cat=None, urg=None, loc=None):
+    def add(text, lang, is_report, cat=None, urg=None, loc=None, src="gen", grp=None):
+        """grp names the seed a line came from: cross-validation keeps a seed in one fold."""
         text = text.strip()
-        if loc is not None:
-            assert loc in text, (loc, text)
+        if loc is not None and loc not in text:
+            return
+        g = hashlib.sha1((grp or text).encode("utf-8")).hexdigest()[:8]
         rows.append({"text": text, "lang": lang, "is_report": is_report, "category": cat,
-                     "urgency": urg, "location": loc})
+                     "urgency": urg, "location": loc, "src": src, "group": g})
 
-    for cat, block in ZH.items():
-        for urg, phrase in _parse(block):
-            for k in range(n_per_phrase):
-                if "{L}" in phrase and (k < n_per_phrase - 1 or rng.random() < 0.5):
-                    label, rendered = zh_location(rng)
-                    body = phrase.replace("{L}", rendered)
-                    loc = label
-                else:
-                    body = phrase.replace("{L}", rng.choice(ZH_NOLOC) if "{L}" in phrase else "")
-                    loc = None
-                text = rng.choice(ZH_OPEN) + body + rng.choice(ZH_CLOSE)
-                text = _noise_zh(rng, text)
-                if loc is not None and loc not in text:  # noise removed a space inside the label
-                    loc = None if " " in loc else loc
-                add(text, "zh", True, cat, urg, loc)
-    for cat, block in EN.items():
-        for urg, phrase in _parse(block):
-            for k in range(n_per_phrase):
-                if "{L}" in phrase and k < n_per_phrase - 1:
-                    label, rendered = en_location(rng)
-                    body = phrase.replace("{L}", rendered)
-                    loc = label
-                else:
-                    body = phrase.replace(" {L}", " " + rng.choice(EN_NOLOC) if "{L}" in phrase else "")
-                    loc = None
-                text = rng.choice(EN_OPEN) + body + rng.choice(EN_CLOSE)
-                if rng.random() < 0.15:
+    def zh_body(phrase: str, with_loc: bool) -> tuple[str, str | None]:
+        if "{L}" in phrase and with_loc:
+            label, rendered = zh_location2(rng)
+            return phrase.replace("{L}", rendered), label
+        return phrase.replace("{L}", rng.choice(ZH_NOLOC) if "{L}" in phrase else ""), None
+
+    def en_body(phrase: str, with_loc: bool) -> tuple[str, str | None]:
+        if "{L}" in phrase and with_loc:
+            label, rendered = en_location2(rng)
+            return phrase.replace("{L}", rendered), label
+        return phrase.replace(" {L}", " " + rng.choice(EN_NOLOC) if "{L}" in phrase else ""), None
+
+    zh_phr = {c: _parse(ZH[c]) + _parse(S.ZH_MORE.get(c, "")) for c in ZH}
+    en_phr = {c: _parse(EN[c]) + _parse(S.EN_MORE.get(c, "")) for c in EN}
+    for cat, phrases in zh_phr.items():
+        for urg, phrase in phrases:
+            for k in range(n_zh):
+                body, loc = zh_body(phrase, k % 4 != 3)
+                wrap = rng.choice(S.ZH_WRAP)
+                text = wrap.replace("{B}", body)
+                r = rng.random()
+                if r < 0.2:
+                    text = _strip_punct(text)  # voice input, no punctuation
+                elif r < 0.35:
+                    text = _typo_zh(rng, text)
+                elif r < 0.45:
+                    text = _noise_zh(rng, text)
+                if loc and rng.random() < 0.12 and wrap == "{B}":
+                    home = rng.choice(ZH_HOME)  # the rider's home is not the place
+                    text = text + rng.choice([f" 我就住{home} 天天路过", f" 我家在{home} 离这不远"])
+                add(text, "zh", True, cat, urg, loc, grp=phrase)
+    for cat, phrases in en_phr.items():
+        for urg, phrase in phrases:
+            for k in range(n_en):
+                body, loc = en_body(phrase, k % 4 != 3)
+                text = rng.choice(S.EN_WRAP).replace("{B}", body)
+                r = rng.random()
+                if r < 0.15:
                     text = text.lower()
                     loc = loc.lower() if loc else None
-                add(text, "en", True, cat, urg, loc)
+                elif r < 0.3:
+                    text = _typo_en(rng, text)
+                elif r < 0.38:
+                    # mixed zh/en
+                    text = rng.choice(["兄弟们 ", "注意 ", "大家看下 "]) + text
+                add(text, "en", True, cat, urg, loc, grp=phrase)
+    # two topics in one message, one life-threatening: the urgent one wins
+    urgent_zh = [(c, p) for c, ps in zh_phr.items() for u, p in ps if u == "urgent"]
+    normal_zh = [p for c, ps in zh_phr.items() for u, p in ps if u == "normal"]
+    for _ in range(360):
+        c, up = rng.choice(urgent_zh)
+        ub, loc = zh_body(up, rng.random() < 0.8)
+        nb = rng.choice(normal_zh).replace("{L}", rng.choice(ZH_NOLOC))
+        text = rng.choice(S.ZH_TWO).replace("{U}", ub).replace("{N_}", nb)
+        add(text, "zh", True, c, "urgent", loc, "two", grp=up)
+    urgent_en = [(c, p) for c, ps in en_phr.items() for u, p in ps if u == "urgent"]
+    normal_en = [p for c, ps in en_phr.items() for u, p in ps if u == "normal"]
+    for _ in range(90):
+        c, up = rng.choice(urgent_en)
+        ub, loc = en_body(up, rng.random() < 0.8)
+        nb = rng.choice(normal_en).replace(" {L}", " " + rng.choice(EN_NOLOC))
+        text = rng.choice(S.EN_TWO).replace("{U}", ub).replace("{N_}", nb)
+        add(text, "en", True, c, "urgent", loc, "two", grp=up)
     for cat, phrases in SHORT.items():
         for phrase in phrases:
             en = phrase.isascii()
             default = {"rider_service": "low", "suggestion": "low", "fire_safety": "urgent",
                        "person_in_need": "urgent"}.get(cat, "normal")
-            for k in range(2):
-                if "{L}" in phrase and k == 0:
-                    label, rendered = en_location(rng) if en else zh_location(rng)
+            for k in range(3):
+                if "{L}" in phrase and k < 2:
+                    label, rendered = en_location2(rng) if en else zh_location2(rng)
+                    text = phrase.replace("{L}", rendered)
                     loc = label
-                    text = phrase.replace("{L}", rendered if en else rendered)
                 else:
                     text = phrase.replace(" {L}", "").replace("{L}", "")
                     loc = None
-                add(text, "en" if en else "zh", True, cat, default, loc)
-    for s in NEG_ZH:
-        add(s, "zh", False)
-        if rng.random() < 0.3:
-            add(rng.choice(ZH_OPEN[4:]) + s + rng.choice(["😂", "🙏", " 哈哈", "", "👍"]), "zh", False)
-    for s in NEG_EN:
-        add(s, "en", False)
-    for t in NEG_ZH_T:
+                add(text, "en" if en else "zh", True, cat, default, loc, grp=phrase)
+    # negatives: chit-chat, logistics, and hard negatives sharing report words
+    zh_negs = NEG_ZH + NEG_ZH_T + S.ZH_HARD_NEG
+    for s in zh_negs:
+        for k in range(4 if "{L}" in s or s in S.ZH_HARD_NEG else 2):
+            t = s.replace("{L}", zh_location2(rng)[1]) if "{L}" in s else s
+            r = rng.random()
+            if k == 0:
+                pass
+            elif r < 0.3:
+                t = rng.choice(ZH_OPEN[4:]) + t + rng.choice(["😂", "🙏", " 哈哈", "", "👍", "？"])
+            elif r < 0.55:
+                t = _strip_punct(t)
+            elif r < 0.8:
+                t = _typo_zh(rng, t)
+            else:
+                t = _noise_zh(rng, t)
+            add(t, "zh", False, src="neg", grp=s)
+    en_negs = NEG_EN + NEG_EN_T + S.EN_HARD_NEG
+    for s in en_negs:
+        for k in range(3):
+            t = s.replace("{L}", en_location2(rng)[1]) if "{L}" in s else s
+            if k == 1:
+                t = t.lower()
+            elif k == 2:
+                t = _typo_en(rng, t)
+            add(t, "en", False, src="neg", grp=s)
+    # report bodies in frames that make them non-reports (over, remembered,
+    # hypothetical, elsewhere, false alarm): same words, other meaning
+    for cat, phrases in zh_phr.items():
+        for urg, phrase in phrases:
+            for _ in range(3):
+                body, _loc = zh_body(phrase, rng.random() < 0.6)
+                t = rng.choice(S.ZH_NEG_FRAME).replace("{B}", body)
+                if rng.random() < 0.2:
+                    t = _strip_punct(t)
+                add(t, "zh", False, src="negframe", grp=phrase)
+    for cat, phrases in en_phr.items():
+        for urg, phrase in phrases:
+            for _ in range(2):
+                body, _loc = en_body(phrase, rng.random() < 0.6)
+                body = body[0].lower() + body[1:]
+                add(rng.choice(S.EN_NEG_FRAME).replace("{B}", body.rstrip(".!")), "en", False, src="negframe",
+                    grp=phrase)
+    # community notices (announcements of planned works, drills, cuts)
+    for _ in range(160):
+        t = (rng.choice(S.NOTICE_ZH_HEAD) + rng.choice(S.NOTICE_ZH_WHEN)
+             + zh_location2(rng)[0] + rng.choice(S.NOTICE_ZH_WHAT) + " " + rng.choice(S.NOTICE_ZH_ASK))
+        add(t, "zh", False, src="notice", grp="notice-zh-" + str(rng.randint(0, 9)))
+    for _ in range(30):
+        t = rng.choice(S.NOTICE_EN).replace("{W}", rng.choice(["tomorrow 9-12", "on Saturday", "tonight 10pm-6am"]))
+        t = t.replace("{P}", en_location(rng)[0])
+        add(t, "en", False, src="notice", grp="notice-en-" + str(rng.randint(0, 4)))
+    # vague hints: ambiguous on purpose (see intake_seeds.VAGUE_ZH)
+    for v in S.VAGUE_ZH:
+        for _ in range(4):
+            t = v.replace("{L}", zh_location2(rng)[1]) if "{L}" in v else v
+            t = rng.choice(["", "", "兄弟们 ", "哎 "]) + t + rng.choice(["", "", "？", "…", " 🤔"])
+            add(t, "zh", None, src="vague", grp=v)
+    for v in S.VAGUE_EN:
         for _ in range(3):
-            _, rendered = zh_location(rng)
-            add(_noise_zh(rng, t.replace("{L}", rendered)), "zh", False)
-    for t in NEG_EN_T:
-        for _ in range(3):
-            _, rendered = en_location(rng)
-            add(t.replace("{L}", rendered), "en", False)
-    # de-duplicate and shuffle deterministically
-    seen = set()
+            t = v.replace("{L}", en_location(rng)[0]) if "{L}" in v else v
+            add(t, "en", None, src="vague", grp=v)
+    # hand-written lines, each also once without punctuation
+    for line in S.HAND:
+        cat, urg, loc, text = line.split("|", 3)
+        lang = "en" if text.isascii() else "zh"
+        rep = cat != "-"
+        for t in (text, _strip_punct(text) if lang == "zh" else text.lower()):
+            add(t, lang, rep, cat if rep else None, urg if rep else None,
+                None if loc == "-" else (loc if loc in t else None) if lang == "zh" else
+                (None if loc == "-" else (loc if loc in t else loc.lower())), "hand", grp=text)
+    # de-duplicate near-copies and shuffle deterministically
+    seen: set = set()
     uniq = []
     for r in rows:
-        if r["text"] not in seen:
-            seen.add(r["text"])
-            uniq.append(r)
+        key = _near_key(r["text"], r["location"])
+        if key in seen:
+            continue
+        seen.add(key)
+        uniq.append(r)
     rng.shuffle(uniq)
+    out = []
     for i, r in enumerate(uniq, 1):
-        r_id = {"id": f"t{i:04d}"}
-        r_id.update(r)
-        uniq[i - 1] = r_id
-    return uniq
+        rec = {"id": f"t{i:05d}"}
+        rec.update(r)
+        out.append(rec)
+    return out
 
 
 def main() -> int:
@@ -738,7 +904,7 @@ def main() -> int:
     with out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    n_rep = sum(r["is_report"] for r in rows)
+    n_rep = sum(bool(r["is_report"]) for r in rows)
     print(f"wrote {len(rows)} lines ({n_rep} reports, {len(rows) - n_rep} negatives) to {out}")
     return 0
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
 from types import TracebackType
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -13,18 +15,59 @@ from storage.deferred import DeferredInserts
 from storage.models import OutboxMessage
 from storage.repositories import (BranchRepository, CaseRepository, ChatRepository, OutboxRepository,
                                   UpdateRepository, UserRepository)
+from storage.repositories.audit import AuditRepository
 from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository, SurveyRepository
 from storage.repositories.checkins import CheckinRepository
+from storage.repositories.deadletters import DeadLetterRepository
 from storage.repositories.lessons import LessonRepository
+from storage.repositories.voice import VoiceRepository
 
 log = logging.getLogger(__name__)
 
 
+class EffectGate:
+    """After-commit effects under way in this process (changes to the job store), so that the
+    sender can wait for them: a message a commit caused ("已安排", "已取消") goes out only once
+    that commit's effects are done, and what it says is then true everywhere."""
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @property
+    def is_idle(self) -> bool:
+        return self._running == 0
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        self._running += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._running -= 1
+            if self._running == 0:
+                self._idle.set()
+
+    async def idle(self) -> None:
+        await self._idle.wait()
+
+
+CURRENT: ContextVar[UnitOfWork | None] = ContextVar("current_unit_of_work", default=None)
+
+
 class UnitOfWork:
     def __init__(self, sessions: async_sessionmaker[AsyncSession],
-                 on_commit: Callable[[], None] | None = None) -> None:
+                 on_commit: Callable[[], None] | None = None, effects: EffectGate | None = None) -> None:
         self._sessions = sessions
         self._on_commit = on_commit
+        self._gate = effects
+
+    @staticmethod
+    def current() -> UnitOfWork | None:
+        """The unit of work open in this task, if any (an adapter defers its answers to it)."""
+        return CURRENT.get()
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._sessions()
@@ -41,11 +84,17 @@ class UnitOfWork:
         self.surveys = SurveyRepository(*repo_args)
         self.needs = NeedsRepository(*repo_args)
         self.lessons = LessonRepository(*repo_args)
+        self.deadletters = DeadLetterRepository(*repo_args)
+        self.audit = AuditRepository(*repo_args)
+        self.voice = VoiceRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
+        self._token = CURRENT.set(self)
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
+        with contextlib.suppress(ValueError):  # left in another context: nothing to restore there
+            CURRENT.reset(self._token)
         if exc_type is not None:
             await self.rollback()
         await self.session.close()
@@ -62,14 +111,18 @@ class UnitOfWork:
         await self.session.rollback()
 
     async def commit(self) -> None:
+        """Commit, then run the after-commit effects in order, then wake the sender. While the
+        effects run, the gate holds the sender back from what this commit enqueued."""
         wake = self.deferred.has(OutboxMessage)
         await self.deferred.write(self.session)
-        await self.session.commit()
+        effects, self._after = self._after, []
+        gate = self._gate.running() if self._gate is not None and effects else contextlib.nullcontext()
+        with gate:
+            await self.session.commit()
+            for effect in effects:
+                try:
+                    await effect()
+                except Exception:  # noqa: BLE001  (committed is committed; the effect's owner repairs it)
+                    log.exception("after-commit effect failed")
         if wake and self._on_commit:
             self._on_commit()
-        effects, self._after = self._after, []
-        for effect in effects:
-            try:
-                await effect()
-            except Exception:  # noqa: BLE001  (committed is committed; the effect's owner repairs it)
-                log.exception("after-commit effect failed")

@@ -2,10 +2,17 @@
 
 A new report is a probable duplicate of an existing case when both have the
 same category, are at the same place (pins within `RADIUS_M`, or place texts
-alike) and the existing case is recent (`WINDOW`) and still open. "Probable"
-because a human (the secretary) confirms with `mark_duplicate`; so the test
-leans to recall, and place texts are normalised before comparing
+alike *and specific*: a bare road name such as "建国路" is a kilometre long, so
+two reports on it are not at the same place), say similar things (a pothole is
+not a missing manhole cover, though both are "road"), and the existing case is
+recent (`WINDOW`) and still open. Place texts are normalised before comparing
 ("幸福小区三号门口" and "幸福小区3号门" are the same place).
+
+Urgency: an urgent report is never folded into a case that is not urgent
+(`may_follow`). It opens its own case, with its own one-hour clock and alert, and
+both cases note the other ("linked"), so the secretary can merge them knowingly.
+Raising the older case's urgency instead would restart a clock someone is already
+working to, and hide that a second, more serious report came in.
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ from .lifecycle import is_open
 RADIUS_M = 150.0
 WINDOW = timedelta(hours=48)
 THRESHOLD = 0.8
+CONTENT_THRESHOLD = 0.3
 DIFFERENT_NUMBERS_CAP = 0.6
 _EARTH_RADIUS_M = 6_371_008.8
 
@@ -36,6 +44,7 @@ class ReportRef:
     place: str | None = None
     pin: LatLon | None = None
     status: str = "new"
+    text: str | None = None  # the description, for `content_similarity` (None: unknown, not compared)
 
 
 def haversine_m(a: LatLon, b: LatLon) -> float:
@@ -123,17 +132,72 @@ def place_similarity(a: str, b: str) -> float:
     return score
 
 
+# a place that is only a road's name: not specific enough to say two reports are at one spot
+_BARE_ROAD = re.compile(r"^[^\d]{1,12}?(?:路|街|大道|大街|公路|环路|胡同|巷)$|^[a-z ]+ (?:road|street|avenue|lane|boulevard|highway)$")
+# characters and words that carry no content when comparing two descriptions
+_ZH_STOP = set("的了是在有个这那里儿边上下我你他她们也又还都就很太好啊吧呢吗呀哦哈嘛啦一了着过给把被"
+               "和与及或不没要会能到去来说看大家兄弟师傅今天刚才现在晚上快请")
+_EN_STOP = {"the", "a", "an", "is", "are", "was", "it", "its", "it's", "there", "here", "this", "that", "on",
+            "at", "in", "near", "by", "of", "to", "and", "or", "very", "so", "again", "please", "someone",
+            "some", "has", "have", "been", "be", "just", "now", "today", "still", "really", "out", "up",
+            "for", "with", "from", "guys", "hey", "we", "i", "you", "my", "our",
+            # place words: where, not what
+            "road", "rd", "street", "st", "avenue", "ave", "lane", "exit", "gate", "junction", "crossing",
+            "metro", "station", "bridge", "north", "south", "east", "west", "entrance", "corner"}
+_EN_SYNONYMS = {"lamp": "light", "streetlight": "light", "streetlamp": "light", "lamppost": "light",
+                "flooded": "flood", "flooding": "flood", "water": "flood"}
+_ZH_PLACE = set("路街道巷口门号楼栋区园村站桥东西南北环")
+_LATIN = re.compile(r"[a-z0-9']+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_specific(place: str | None) -> bool:
+    """Whether a place names a spot (a gate, a number, a junction, a compound), not just a road."""
+    norm = normalize_place(place or "")
+    return bool(norm) and not _BARE_ROAD.match(norm)
+
+
+def _content_tokens(text: str, place: str | None) -> set[str]:
+    s = unicodedata.normalize("NFKC", text).lower()
+    if place:
+        s = s.replace(unicodedata.normalize("NFKC", place).lower(), " ")
+    words = {w.rstrip("s") if len(w) > 3 else w for w in _LATIN.findall(s)
+             if len(w) > 1 and not w.isdigit()} - _EN_STOP
+    words = {_EN_SYNONYMS.get(w, w) for w in words}
+    return words | {c for c in _HAN.findall(s) if c not in _ZH_STOP and c not in _ZH_PLACE}
+
+
+def content_similarity(a: str, b: str, place_a: str | None = None, place_b: str | None = None) -> float:
+    """0..1: how much two descriptions share once their places are removed (overlap of
+    content characters and words). 1.0 when either says nothing beyond its place."""
+    ta, tb = _content_tokens(a, place_a), _content_tokens(b, place_b)
+    if not ta or not tb:
+        return 1.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def may_follow(new_urgency: str | None, existing_urgency: str | None) -> bool:
+    """Whether a report of `new_urgency` may simply follow a case of `existing_urgency`: never
+    an urgent report into a case that is not urgent (see the module docstring)."""
+    return new_urgency != "urgent" or existing_urgency == "urgent"
+
+
 def is_probable_duplicate(new: ReportRef, existing: ReportRef, now: datetime, *,
                           radius_m: float = RADIUS_M, threshold: float = THRESHOLD,
                           window: timedelta = WINDOW) -> bool:
-    """Whether `new` likely reports the same thing as the open case `existing`."""
+    """Whether `new` likely reports the same thing as the open case `existing`: same category,
+    the same spot (pins within `radius_m`, or alike specific places) and similar content."""
     if new.category is None or new.category != existing.category:
         return False
     if not is_open(existing.status) or now - existing.reported_at > window:
         return False
-    if new.pin is not None and existing.pin is not None \
-            and haversine_m(new.pin, existing.pin) <= radius_m:
+    near = new.pin is not None and existing.pin is not None \
+        and haversine_m(new.pin, existing.pin) <= radius_m
+    if not near and new.place and existing.place:
+        near = (is_specific(new.place) and is_specific(existing.place)
+                and place_similarity(new.place, existing.place) >= threshold)
+    if not near:
+        return False
+    if new.text is None or existing.text is None:
         return True
-    if new.place and existing.place:
-        return place_similarity(new.place, existing.place) >= threshold
-    return False
+    return content_similarity(new.text, existing.text, new.place, existing.place) >= CONTENT_THRESHOLD

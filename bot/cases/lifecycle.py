@@ -24,7 +24,7 @@ Choices made here (the brief left them open):
   the transfer limit is reached. On anything past ``new`` it lands in
   ``accepted`` under the new owner, who then starts it.
 * **Secretaries and superadmins may do every department action**: today the
-  departments sit behind the secretary (see shared/domain.md), who acts for them.
+  departments sit behind the secretary (see docs/domain.md), who acts for them.
   Only the reporter confirms or reopens; only the system auto-closes.
 * **announce** is true whenever something the reporter can see changes: the
   status, the owning department, or a progress note (notes are the feedback

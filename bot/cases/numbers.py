@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.ids import MAX_ID
+
 PREFIX = "C-"
 _WIDTH = 6
 _CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.]?\s*)?#?\s*(\d{1,12})$")
@@ -31,4 +33,4 @@ def parse_case_no(s: str | None) -> int | None:
     if not m:
         return None
     n = int(m.group(1))
-    return n if n >= 1 else None
+    return n if 1 <= n <= MAX_ID else None  # beyond: no such case (and no query that overflows)

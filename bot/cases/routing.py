@@ -1,7 +1,7 @@
 """Routing: which department owns a category, and by when it must respond.
 
 The default table (routing_default.toml) is the one in
-shared/intake/taxonomy.md. An operator file may override any part of it,
+docs/taxonomy.md. An operator file may override any part of it,
 globally or per branch (``[branch.<code>.categories.road]``), because cities
 organise departments differently; category and urgency codes never change.
 Overrides merge key by key (lists are replaced), then the result is validated
@@ -10,7 +10,7 @@ as a whole, so a typo fails at start-up with one line, not at the first report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -22,9 +22,9 @@ from bot.tomlconfig import ConfigError, check_keys, deep_merge, read_toml
 DEFAULT_PATH = Path(__file__).with_name("routing_default.toml")
 _KNOWN_CATEGORIES = frozenset(CATEGORIES)
 
-_SECTIONS = ("deadlines", "departments", "categories")
+_SECTIONS = ("deadlines", "resolution", "departments", "categories")
 _DEPARTMENT_KEYS = {"name_zh", "name_en", "members"}
-_CATEGORY_KEYS = {"department", "urgency"}
+_CATEGORY_KEYS = {"department", "urgency", "place"}
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 
@@ -57,6 +57,19 @@ class RoutingTable:
     categories: Mapping[str, tuple[str, str]]   # category -> (department, default urgency)
     deadlines: Mapping[str, timedelta]
     branch: str | None = None
+    # the second clock (12345 style): by when the case must be fixed, per urgency; `deadlines`
+    # is the first one, by when someone must accept it
+    resolution: Mapping[str, timedelta] = field(default_factory=lambda: MappingProxyType({}))
+    # categories with no place to ask for (an unfair platform fine, a suggestion)
+    placeless: frozenset[str] = frozenset()
+
+    def needs_place(self, category: str) -> bool:
+        """Whether a report of `category` is about a place, so a missing one is asked for."""
+        return category not in self.placeless
+
+    def resolve_deadline(self, urgency: str) -> timedelta:
+        """How long the owner has to fix a case of `urgency` (the response deadline if unset)."""
+        return self.resolution.get(urgency) or self.deadline(urgency)
 
     def default_urgency(self, category: str) -> str:
         return self._category(category)[1]
@@ -80,6 +93,11 @@ class RoutingTable:
     def departments_of(self, user_id: int) -> list[str]:
         """Department codes listing `user_id` as a member (for lifecycle.actor_for)."""
         return [code for code, d in self.departments.items() if user_id in d.members]
+
+    def staffed(self, code: str, extra: Mapping[str, Any] | None = None) -> bool:
+        """Whether department `code` has anyone to act for it (config members, or `extra[code]`)."""
+        dept = self.departments.get(code)
+        return bool((dept.members if dept else ()) or (extra or {}).get(code))
 
     def _category(self, category: str) -> tuple[str, str]:
         try:
@@ -127,13 +145,17 @@ def load_routing(path: Path | None = None, branch: str | int | None = None) -> R
     return _build(config, branch_code, str(DEFAULT_PATH))
 
 
+def unstaffed_departments(routing: RoutingTable,
+                          extra_members: Mapping[str, Any] | None = None) -> list[Department]:
+    """Departments that own at least one category yet have no member (in the routing file, or in
+    `extra_members`: code -> ids granted with /grant dept). Their reminders would reach nobody,
+    so they fall back to the branch secretary; `/routing` and `sentinel doctor` warn about them."""
+    owning = {dept for dept, _ in routing.categories.values()}
+    return [d for code, d in routing.departments.items()
+            if code in owning and not routing.staffed(code, extra_members)]
+
+
 # --- internals ------------------------------------------------------------------
-
-
-
-
-
-
 def _text(table: dict[str, Any], key: str, where: str) -> str:
     value = table.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -150,6 +172,14 @@ def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTab
             raise ConfigError(f"{where}: deadlines.{urgency}: missing")
         deadlines[urgency] = parse_duration(deadlines_cfg[urgency], f"{where}: deadlines.{urgency}")
 
+    resolution_cfg = config.get("resolution", {})
+    check_keys(resolution_cfg, set(URGENCIES), f"{where}: resolution")
+    resolution = {u: parse_duration(v, f"{where}: resolution.{u}") for u, v in resolution_cfg.items()}
+    for urgency, fix in resolution.items():
+        if fix < deadlines[urgency]:
+            raise ConfigError(f"{where}: resolution.{urgency}: shorter than deadlines.{urgency}; "
+                              "a case cannot have to be fixed before it must be accepted")
+
     departments: dict[str, Department] = {}
     for code, d in config.get("departments", {}).items():
         at = f"{where}: departments.{code}"
@@ -164,6 +194,7 @@ def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTab
                                        tuple(members))
 
     categories: dict[str, tuple[str, str]] = {}
+    placeless: set[str] = set()
     for code, c in config.get("categories", {}).items():
         at = f"{where}: categories.{code}"
         if code not in _KNOWN_CATEGORIES:
@@ -176,6 +207,11 @@ def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTab
         if urgency not in URGENCIES:
             raise ConfigError(f"{at}.urgency: expected one of {', '.join(URGENCIES)}, got {urgency!r}")
         categories[code] = (dept, urgency)
+        place = c.get("place", True)
+        if not isinstance(place, bool):
+            raise ConfigError(f"{at}.place: expected true or false, got {place!r}")
+        if not place:
+            placeless.add(code)
 
     missing = sorted(_KNOWN_CATEGORIES - categories.keys())
     if missing:
@@ -185,4 +221,6 @@ def _build(config: dict[str, Any], branch: str | None, where: str) -> RoutingTab
         categories=MappingProxyType(categories),
         deadlines=MappingProxyType(deadlines),
         branch=branch,
+        resolution=MappingProxyType(resolution),
+        placeless=frozenset(placeless),
     )

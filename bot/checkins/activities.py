@@ -76,9 +76,7 @@ class Activities:
     async def set_place(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str,
                         radius_word: str | None, pin: tuple[float, float] | None = None) -> None:
         """/activity place CODE [radius]: the next pin (or the pin replied to) sets the place."""
-        activity = await find_activity(uow, code)
-        if not self.ctx.may_manage(user, activity.branch_id):
-            raise CheckinError("checkin-err-not-permitted")
+        activity = await self.ctx.managed_activity(uow, user, code)
         radius = parse_radius(radius_word) or activity.radius_m or DEFAULT_RADIUS_M
         if pin is not None:
             self._place(uow, msg, lang, activity, pin, radius)
@@ -94,9 +92,7 @@ class Activities:
 
     async def close_activity(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              code: str) -> None:
-        activity = await find_activity(uow, code)
-        if not self.ctx.may_manage(user, activity.branch_id):
-            raise CheckinError("checkin-err-not-permitted")
+        activity = await self.ctx.managed_activity(uow, user, code)
         if activity.status == "closed":
             raise CheckinError("activity-err-closed-already", code=activity.code)
         activity.status, activity.closed_at = "closed", self.ctx.clock()

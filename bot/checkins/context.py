@@ -49,6 +49,21 @@ class CheckinContext:
         return self.is_superadmin(user) or (
             user.role == SECRETARY and branch_id is not None and user.branch_id == branch_id)
 
+    def require_staff(self, user: User) -> None:
+        """Refuses riders before any lookup, so what they are told never depends on what exists."""
+        if not (self.is_superadmin(user) or (user.role == SECRETARY and user.branch_id is not None)):
+            raise CheckinError("checkin-err-staff-only")
+
+    async def managed_activity(self, uow: UnitOfWork, user: User, code: str) -> Activity:
+        """The activity `code` if `user` manages it; another branch's reads as an unknown code."""
+        from bot.checkins.activities import find_activity  # activities imports this module
+
+        self.require_staff(user)
+        activity = await find_activity(uow, code)
+        if not self.may_manage(user, activity.branch_id):
+            raise CheckinError("checkin-err-unknown-code", code=(code or "").strip()[:16])
+        return activity
+
     async def staff_branch(self, uow: UnitOfWork, user: User, msg: IncomingMessage,
                            code: str | None = None) -> int:
         """The branch a secretary (their own) or a superadmin (named, or this group's) acts for."""

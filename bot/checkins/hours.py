@@ -98,12 +98,11 @@ class Hours:
     async def decide_hours(self, uow: UnitOfWork, actor: User, entry_id: int, approve: bool,
                            reason: str | None = None, halves: int | None = None) -> tuple[str, dict[str, Any]]:
         """Approve (into the time bank, with points) or reject. `halves`: the amount on the card pressed."""
+        self.ctx.require_staff(actor)
         entry = await uow.checkins.hours(entry_id)
         activity = await uow.checkins.activity(entry.activity_id) if entry else None
-        if entry is None or activity is None:
-            raise CheckinError("hours-err-not-found", id=entry_id)
-        if not self.ctx.may_manage(actor, activity.branch_id):
-            raise CheckinError("checkin-err-not-permitted")
+        if entry is None or activity is None or not self.ctx.may_manage(actor, activity.branch_id):
+            raise CheckinError("hours-err-not-found", id=entry_id)  # another branch's reads as none
         if entry.status != "pending":
             decider = await uow.users.get(entry.decided_by) if entry.decided_by else None
             raise CheckinError("hours-err-decided", id=entry_id, status=entry.status,

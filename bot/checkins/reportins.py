@@ -3,6 +3,10 @@
 The branch's secretaries approve or reject it. Approving a new one marks an older approved one
 `moved`. In the work group the group's branch is taken; in private the rider picks one of the
 branches they have been seen in.
+
+The home organisation is free text and can hold a home address or a phone number: it is shown
+as written only in the rider's own private chat, masked (bot.privacy) in the group and on the
+secretary's card.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import norm_text
 from bot.domain import IncomingMessage
+from bot.privacy import mask
 from storage.models import User
 from storage.models.checkins import ReportIn
 
@@ -58,8 +63,8 @@ class ReportIns:
             return "reportin-err-not-yours"
         if row.branch_id is not None or row.status != "pending":
             return "reportin-err-chosen"
-        if await uow.checkins.branch(branch_id) is None:
-            return "reportin-err-not-found"
+        if branch_id not in {b.id for b in await uow.checkins.branches_seen(user.id)}:
+            return "reportin-err-not-found"  # only a branch the card offered (a forged one reads as none)
         await self._submit(uow, user, row.lang, row.home_org, branch_id, row.chat_id, row.message_id, row)
         return "reportin-chosen"
 
@@ -68,6 +73,7 @@ class ReportIns:
         branch = await uow.checkins.branch(branch_id)
         name = branch.name if branch else ""
         reply_to = None if chat_id == user.id else message_id
+        shown = home if chat_id == user.id else mask(home)  # a group reads it masked
         for r in await uow.checkins.report_ins_of(user.id):
             if r.branch_id != branch_id or r.status not in ("approved", "pending") or r is row:
                 continue
@@ -78,7 +84,7 @@ class ReportIns:
                            since=self.ctx.local(r.decided_at or r.created_at, "%Y-%m-%d"))
             else:
                 r.home_org = home
-                self.ctx.tell(uow, chat_id, "reportin-updated", lang, reply_to=reply_to, branch=name, home=home)
+                self.ctx.tell(uow, chat_id, "reportin-updated", lang, reply_to=reply_to, branch=name, home=shown)
             return
         if row is None:
             row = await uow.checkins.add_report_in(ReportIn(
@@ -86,7 +92,7 @@ class ReportIns:
                 lang=lang, created_at=self.ctx.clock()))
         else:
             row.branch_id = branch_id
-        self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=home)
+        self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=shown)
         for staff in await self.ctx.staff_to_tell(uow, branch_id):
             self.ctx.tell(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
                        **self._report_in_card(user, row, name))
@@ -94,7 +100,7 @@ class ReportIns:
     def _report_in_card(self, user: User | None, row: ReportIn, branch: str) -> dict[str, Any]:
         return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
                 "username": f"@{user.username}" if user and user.username else "",
-                "home": row.home_org, "branch": branch, "at": self.ctx.local(row.created_at),
+                "home": mask(row.home_org), "branch": branch, "at": self.ctx.local(row.created_at),
                 "buttons": [[("reportin-approve", f"ri:{row.id}:a"), ("reportin-reject", f"ri:{row.id}:r")]]}
 
     async def list_report_ins(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
@@ -112,11 +118,10 @@ class ReportIns:
     async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,
                                reason: str | None = None) -> tuple[str, dict[str, Any]]:
         """Approve or reject; returns (key, args) for the secretary. Raises CheckinError if refused."""
+        self.ctx.require_staff(actor)
         row = await uow.checkins.report_in(row_id)
-        if row is None or row.branch_id is None:
-            raise CheckinError("reportin-err-not-found", id=row_id)
-        if not self.ctx.may_manage(actor, row.branch_id):
-            raise CheckinError("checkin-err-not-permitted")
+        if row is None or row.branch_id is None or not self.ctx.may_manage(actor, row.branch_id):
+            raise CheckinError("reportin-err-not-found", id=row_id)  # another branch's reads as none
         if row.status != "pending":
             decider = await uow.users.get(row.decided_by) if row.decided_by else None
             raise CheckinError("reportin-err-decided", id=row_id, status=row.status,
@@ -130,10 +135,12 @@ class ReportIns:
                     other.status = "moved"
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
+        person = await uow.users.get(row.user_id)
+        private = (person is not None and person.started) or row.chat_id == row.user_id
         await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
-                                branch=name, home=row.home_org, reason=row.reason or "",
+                                branch=name, home=row.home_org if private else mask(row.home_org), reason=row.reason or "",
                                 has_reason="yes" if row.reason else "no")
-        rider = await uow.users.get(row.user_id)
+        rider = person
         return ("reportin-decided-approved" if approve else "reportin-decided-rejected",
                 {"name": (rider.first_name if rider else "") or str(row.user_id), "branch": name})

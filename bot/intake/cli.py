@@ -1,4 +1,4 @@
-"""CLI for intake: `sentinel classify [FILE|-]` and `sentinel intake train`.
+"""CLI for intake: `sentinel classify [FILE|-]`, `sentinel intake train` and `sentinel intake report`.
 
 `register(subparsers)` adds both to the main argparse CLI; every subparser sets
 `func=callable(args) -> int`.
@@ -47,15 +47,52 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from . import model, reload_model
+    from . import model, reload_model, semantic
     paths = [Path(args.data)]
+    if not paths[0].exists():
+        print(f"no training data at {paths[0]}", file=sys.stderr)
+        return 2
     corr = Path(args.corrections)
     if corr.exists():
         paths.append(corr)
-    m = model.build(paths)
+    m = model.build(paths, semantic=not args.lexical_only)
     reload_model()
+    sem = ("semantic heads -> " + str(model.SEMANTIC_FILE)) if semantic.available() and not args.lexical_only \
+        else "semantic heads unchanged (extra not installed or --lexical-only)"
     print(f"intake model trained: {m.meta['n_rows']} lines ({m.meta['n_reports']} reports) "
-          f"from {', '.join(str(p) for p in paths)} -> {model.CACHE_FILE}")
+          f"from {', '.join(str(p) for p in paths)} -> {model.LEXICAL_FILE}; {sem}")
+    return 0
+
+
+def _default_dev() -> Path:
+    for p in (Path("/work/shared/intake/dev.jsonl"), model_root().parent / "shared" / "intake" / "dev.jsonl"):
+        if p.exists():
+            return p
+    return Path("shared/intake/dev.jsonl")
+
+
+def model_root() -> Path:
+    from . import model
+    return model.REPO_ROOT
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Figures and confusion matrix of the installed model on a labelled set (dev by default)."""
+    from . import ASK_THRESHOLD, classify_with, get_model
+    from .evaluate import render, score
+    path = Path(args.data) if args.data else _default_dev()
+    try:
+        rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    except (OSError, json.JSONDecodeError) as e:
+        print(f"cannot read {path}: {e}", file=sys.stderr)
+        return 2
+    m = get_model()
+    m.routed = m.total = 0
+    preds = [classify_with(m, r["text"], r.get("lang")) for r in rows]
+    d = score(rows, preds, ASK_THRESHOLD)
+    print(f"{path}: " + render(d))
+    print(f"semantic stage   {'on' if m.semantic is not None else 'off'}; "
+          f"reached by {m.routed}/{m.total} messages")
     return 0
 
 
@@ -71,7 +108,11 @@ def register(subparsers) -> argparse._SubParsersAction:
     t = sub.add_parser("train", help="rebuild the model cache from data/intake/train.jsonl (+ corrections.jsonl)")
     t.add_argument("--data", default=str(model.TRAIN_FILE))
     t.add_argument("--corrections", default=str(model.CORRECTIONS_FILE))
+    t.add_argument("--lexical-only", action="store_true", help="refit only the lexical heads")
     t.set_defaults(func=cmd_train)
+    r = sub.add_parser("report", help="figures and confusion matrix on a labelled set (default: shared dev set)")
+    r.add_argument("--data", default=None, help="labelled JSONL (default: shared/intake/dev.jsonl)")
+    r.set_defaults(func=cmd_report)
     return sub
 
 

@@ -29,7 +29,10 @@ _NUM = "0-9一二三四五六七八九十两"
 # characters that never belong to a place name (particles, pronouns, verbs of
 # motion that glue a place into a sentence)
 _STOP = set("在到的了是说那这个从往去把被与跟就都也又还我你他她它们啊吧呢吗么给让对向离过呀哦哈嘛啦"
-            "您咱谁啥要有没不很太好真刚才已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道")
+            "您咱谁啥要有没不很太好真刚已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道住")
+# stop characters that also begin place names (亮马桥路, 太平街, 向阳路): kept when they open
+# the message or follow a separator, where they cannot be a verb glued onto the name
+_NAME_OPENERS = set("亮太好正向和知")
 # words that, at the start of a candidate name, are chat rather than place
 _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大家", "注意", "紧急", "求助", "快来",
                "今天", "昨天", "刚才", "刚刚", "现在", "晚上", "早上", "中午", "下午", "半夜",
@@ -38,7 +41,9 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
                "这条", "每次", "每天", "天天", "又是", "还是", "然后", "结果", "请问", "麻烦",
                "报告", "反映", "举报", "投诉", "提醒", "哇", "哎", "唉", "嗯", "喂", "靠", "卧槽",
                "艾玛", "我去", "救命", "靠近", "听人说", "据说", "好家伙", "真是", "居然", "竟然", "快", "赶紧", "老是", "总是", "好像", "感觉", "应该",
-               "可能", "据说", "楼下", "门口", "马上", "立刻", "出车祸了", "出事了", "着火了")
+               "可能", "据说", "楼下", "门口", "马上", "立刻", "出车祸了", "出事了", "着火了",
+               "建议", "感谢", "谢谢", "希望", "情况", "各位师傅", "可以在", "能不能在", "吐槽", "过来",
+               "出来", "回来", "方才", "刚才", "发现")
 
 # place-type suffixes; longest first inside each alternation
 _ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环路|高速|胡同|路|街|巷|弄)"
@@ -57,6 +62,7 @@ _BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡�
              "街": set("逛满上沿临大小条整扫摆"), "城": set("进全出满同县古京"),
              "区": set("小社城景园地郊市片分山灾"), "站": set("车驿")}
 _SUF = re.compile(rf"{_ROAD_SUF}|{_AREA_SUF}")
+_RING = re.compile(r"[东南西北内外中][一二三四五六七]?环(?:路)?(?![保境卫球境节])")
 # what may not follow a suffix if it is really a suffix
 _BAD_NEXT = {
     "路": set("灯面过人费线程由子牙边况段标障虎"), "街": set("道头边灯上"), "城": set("管市里"),
@@ -79,7 +85,7 @@ _GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立�
                   "哪个", "一条", "两条", "好几", "几"}
 # sub-parts that extend a place to the right
 _SUB = re.compile(
-    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])|[a-z]座|"
+    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])|[a-z]座|"
     r"(?:东南|东北|西南|西北|[东南西北正后侧大小])门(?:口|外)?|大门口|门口|门外|门前|出入口|"
     r"地库(?:入口|出口)?|地下车库(?:入口|出口)?|地下停车场|停车场(?:入口|出口)?|楼下|"
     r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
@@ -107,10 +113,14 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     while i > lo and end - i < 10:
         ch = n[i - 1]
         if ch in _STOP or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
+            if ch in _NAME_OPENERS and (i - 1 == 0 or not ("\u4e00" <= n[i - 2] <= "\u9fff")) and i - 1 >= lo:
+                i -= 1
             break
         if ch in "和" and i - 1 == lo and lo > 0:
             break
         i -= 1
+    if 0 < i < end and n[i - 1:i + 1] in ("刚才", "方才"):
+        i += 1  # 才 belongs to 刚才, not to the name (育才路 keeps its 才)
     changed = True
     while changed and i < end:
         changed = False
@@ -123,6 +133,10 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     if end - i > _NAME_MAX:
         i = end - _NAME_MAX
         cut = True
+        for w in _LEAD_WORDS:  # a run-on cut may start on a chat word: 发现|西丽商场
+            if len(w) > 1 and n.startswith(w, i) and end - i - len(w) >= 1:
+                i += len(w)
+                break
     return i, cut
 
 
@@ -156,6 +170,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     pos = 0
     for m in _BRANDS.finditer(n):
         pieces.append((m.start(), m.end(), True, False))
+    for m in _RING.finditer(n):
+        pieces.append((m.start(), m.end(), True, True))
     while True:
         m = _SUF.search(n, pos)
         if not m:
@@ -211,8 +227,15 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
                 bad = _BAD_NEXT.get(m2.group(0)) or _BAD_NEXT.get(m2.group(0)[-1])
                 if not (bad and m2.end() < len(n) and n[m2.end()] in bad):
                     e = m2.end()
+        if e < len(n) and n[e] == "口" and n[e - 1] in "路街":
+            e += 1  # 东三环路口: the junction, whole
+        if _HOME.search(n, max(0, s - 4), s):
+            continue  # the rider's home (我住… / 我家在…), not the incident's place
         out.append((s, e, named))
     return out
+
+
+_HOME = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)(?:在)?\s*$")
 
 
 # ---------------------------------------------------------------- English ----
@@ -238,7 +261,7 @@ _RIGHT_LM = re.compile(
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
     r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit [a-z0-9]+|entrance|"
-    r"gate|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
+    r"gate(?: [0-9]{1,2}\b)?|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
 _EN_OF = re.compile(rf" of (?:the )?({_PROPER})")
 _EN_JOIN = re.compile(rf"^ ?(?:and|&|/|x) ?({_PROPER})")
@@ -322,7 +345,19 @@ def _en_extract(text: str) -> str | None:
     m = _EN_AREA.search(text)
     if m:
         return m.group(1)
+    m = _EN_LOWER.search(text)  # riders often type all lower case: "on honghua road"
+    if m and m.group(1).split(" ")[0] not in _EN_LOWER_STOP:
+        return m.group(1)
     return None
+
+
+_EN_LOWER = re.compile(
+    r"\b(?:on|at|near|along|outside|behind|by|in|opposite|of)(?: the)? "
+    r"((?:[0-9]+ )?[a-z]+(?: [a-z]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu|plaza|square|garden|"
+    r"gardens|village|park|mall|market|station|tower|center|centre|building|hospital|school|estate)"
+    r"(?: (?:gate|exit) [0-9a-z]{1,2}\b)?)\b")
+_EN_LOWER_STOP = {"the", "a", "my", "our", "this", "that", "every", "each", "bus", "main", "side", "car", "parking",
+                  "train", "metro", "rider", "police", "fire", "gas", "charging", "power", "no"}
 
 
 # ------------------------------------------------------------------- API ----

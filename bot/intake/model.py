@@ -1,43 +1,53 @@
-"""Linear intake models in pure Python (no NumPy, no scikit-learn).
+"""Intake models: a lexical stage and an optional semantic stage, trained with scikit-learn.
 
-Three logistic-regression models over sparse n-gram features:
+Lexical stage (always on): sparse binary features of the normalised text
+(character 1-3 grams of CJK runs, Latin words and bigrams, lexicon hits, see
+`features`) and three logistic regressions fitted by scikit-learn:
 
 * report   - binary: is the message a report at all?
-* category - 14-way softmax, trained on reports only
-* urgency  - 3-way softmax, trained on reports, with the (gold / predicted)
-             category as an extra feature so category defaults are learnt
+* category - 14-way, trained on reports only
+* urgency  - 3-way, trained on reports, with the category as an extra feature
 
-Features (on the normalised text): character 1-3 grams of every CJK run, word
-unigrams and bigrams plus 5-char word prefixes for Latin text, emoji/symbols,
-digit runs collapsed to "0", and a length bucket.
+For speed the fitted coefficients are kept as one float32 matrix and a
+feature -> row index: scoring a message is a dict lookup per feature and one
+sum, so the lexical stage stays well above 5,000 messages a second.
 
-Training is plain SGD with L2, a fixed seed and a fixed order, so the same data
-always gives the same model. The trained model is pickled next to this file as
-``_model.pkl`` (git-ignored) and rebuilt automatically when the training data
-or the feature version changes.
+Semantic stage (the optional `semantic` extra, see semantic.py): the same three
+heads fitted on multilingual-e5-small sentence embeddings. It sees only the
+messages the lexical stage is unsure of.
+
+Trained heads are versioned in the package (`heads/*.npz`, a few MB) so a fresh
+install classifies at once; `sentinel intake train` refits them from
+data/intake/train.jsonl plus the secretaries' corrections. When the shipped
+lexical heads are missing they are fitted at first use (a few seconds).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import math
+import logging
 import os
-import pickle
-import random
 import re
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
+
 from .lexicon import lexicon_features
 
-FEATURE_VERSION = 4
-LEXICON_WEIGHT = 1.5
+log = logging.getLogger(__name__)
+
+FEATURE_VERSION = 5
 PKG_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PKG_DIR.parent.parent
 DATA_DIR = REPO_ROOT / "data" / "intake"
 TRAIN_FILE = DATA_DIR / "train.jsonl"
 CORRECTIONS_FILE = DATA_DIR / "corrections.jsonl"
-CACHE_FILE = PKG_DIR / "_model.pkl"
+HEADS_DIR = PKG_DIR / "heads"
+LEXICAL_FILE = HEADS_DIR / "lexical.npz"
+SEMANTIC_FILE = HEADS_DIR / "semantic.npz"
+META_FILE = HEADS_DIR / "meta.json"
+CACHE_FILE = LEXICAL_FILE  # kept name: the CLI prints where the model went
 
 _TOKEN = re.compile(r"[\u3400-\u9fff]+|[a-z][a-z'\-]*|[0-9]+|[^\sa-z0-9\u3400-\u9fff.,!?;:，。！？、~…\"'()（）\[\]]")
 _EN_STOP = {"the", "a", "an", "is", "are", "to", "of", "in", "on", "at", "and", "it", "its", "it's", "for",
@@ -46,7 +56,7 @@ _EN_STOP = {"the", "a", "an", "is", "are", "to", "of", "in", "on", "at", "and", 
 
 def features(n: str) -> list[str]:
     """Sparse feature names for normalised text n (duplicates removed)."""
-    feats: list[str] = ["_bias"]
+    feats: list[str] = []
     words: list[str] = []
     cjk_total = 0
     for tok in _TOKEN.findall(n):
@@ -79,111 +89,66 @@ def features(n: str) -> list[str]:
     return list(dict.fromkeys(feats))
 
 
-class Softmax:
-    """Multinomial logistic regression over sparse binary features."""
-
-    def __init__(self, labels: Iterable[str]):
-        self.labels = tuple(labels)
-        self.w: dict[str, tuple[float, ...]] = {}
-
-    def scores(self, feats: Iterable[str]) -> list[float]:
-        w = self.w
-        rows = [w[f] for f in feats if f in w]
-        if not rows:
-            return [0.0] * len(self.labels)
-        return [sum(col) for col in zip(*rows)]
-
-    def proba(self, feats: Iterable[str]) -> list[float]:
-        s = self.scores(feats)
-        m = max(s)
-        e = [math.exp(x - m) for x in s]
-        z = sum(e)
-        return [x / z for x in e]
-
-    def fit(self, X: list[list[str]], y: list[str], epochs: int = 25, lr: float = 0.5,
-            l2: float = 1e-4, seed: int = 7) -> "Softmax":
-        K = len(self.labels)
-        idx = {lab: i for i, lab in enumerate(self.labels)}
-        W: dict[str, list[float]] = {}
-        G: dict[str, list[float]] = {}  # AdaGrad accumulators
-        order = list(range(len(X)))
-        rng = random.Random(seed)
-        for ep in range(epochs):
-            rng.shuffle(order)
-            for j in order:
-                feats = X[j]
-                rows = [W[f] for f in feats if f in W]
-                s = [sum(col) for col in zip(*rows)] if rows else [0.0] * K
-                m = max(s)
-                e = [math.exp(v - m) for v in s]
-                z = sum(e)
-                g = [v / z for v in e]
-                g[idx[y[j]]] -= 1.0
-                for f in feats:
-                    wf = W.get(f)
-                    if wf is None:
-                        wf = W[f] = [0.0] * K
-                        G[f] = [1e-6] * K
-                    gf = G[f]
-                    for k in range(K):
-                        gk = g[k] + l2 * wf[k]
-                        if gk:
-                            gf[k] += gk * gk
-                            wf[k] -= lr * gk / math.sqrt(gf[k])
-        # prune near-zero rows, store compactly
-        self.w = {f: tuple(round(v, 5) for v in ws) for f, ws in W.items() if max(abs(v) for v in ws) > 1e-3}
-        return self
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max()
+    e = np.exp(z)
+    return e / e.sum()
 
 
-class IntakeModel:
-    def __init__(self, report: Softmax, category: Softmax, urgency: Softmax, meta: dict):
-        self.report = report
-        self.category = category
-        self.urgency = urgency
+class LexicalModel:
+    """Three linear heads over one feature index; scoring without scikit-learn."""
+
+    def __init__(self, vocab: list[str], W: np.ndarray, b: np.ndarray, slices: dict[str, tuple[int, int]],
+                 labels: dict[str, tuple[str, ...]], meta: dict):
+        self.index = {f: i for i, f in enumerate(vocab)}
+        self.vocab = vocab
+        self.W = W            # (n_features, n_outputs) float32: report | category | urgency columns
+        self.b = b            # (n_outputs,)
+        self.slices = slices  # head -> (start, stop) columns
+        self.labels = labels
         self.meta = meta
-        self._kw_index = {}
-        for i, c in enumerate(category.labels):
-            self._kw_index["kw:" + c] = i
-            self._kw_index["kw2:" + c] = i
 
-    def __setstate__(self, state):
-        self.__dict__.update(state)
+    def scores(self, feats: Iterable[str]) -> np.ndarray:
+        """Raw scores of all heads (report | category | urgency columns)."""
+        rows = [i for i in map(self.index.get, feats) if i is not None]
+        if not rows:
+            return self.b.copy()
+        return self.W.take(rows, axis=0).sum(axis=0) + self.b
 
-    def p_report(self, feats: list[str]) -> float:
-        no, yes = self.report.scores(feats)
-        # lexicon prior: a fault word next to category vocabulary is evidence of a
-        # report; thanks / logistics / bot-questions are evidence against
-        fs = set(feats)
-        bonus = 0.0
-        if "kw:fault" in fs and ("kwn:0" not in fs):
-            bonus += LEXICON_WEIGHT
-        if "kw:danger" in fs and ("kwn:0" not in fs):
-            bonus += 0.5 * LEXICON_WEIGHT
-        if "kw:neg" in fs:
-            bonus -= LEXICON_WEIGHT
-        z = yes - no + bonus
-        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+    def p_report(self, s: np.ndarray) -> float:
+        a, _ = self.slices["report"]
+        z = float(s[a])
+        return 1.0 / (1.0 + np.exp(-z)) if z > -30 else 0.0
 
-    def predict_category(self, feats: list[str]) -> tuple[str, float]:
-        s = self.category.scores(feats)
-        # lexicon prior: each category keyword hit adds a fixed vote on top of the
-        # learnt weights, so unseen phrasings with known vocabulary still land right
-        for f in feats:
-            if f.startswith("kw"):
-                k = self._kw_index.get(f)
-                if k is not None:
-                    s[k] += LEXICON_WEIGHT
-        m = max(s)
-        e = [math.exp(x - m) for x in s]
-        z = sum(e)
-        p = [x / z for x in e]
-        k = max(range(len(p)), key=p.__getitem__)
-        return self.category.labels[k], p[k]
+    def p_category(self, s: np.ndarray) -> np.ndarray:
+        a, b = self.slices["category"]
+        return _softmax(s[a:b])
 
-    def predict_urgency(self, feats: list[str], category: str) -> tuple[str, float]:
-        p = self.urgency.proba(feats + ["cat=" + category])
-        k = max(range(len(p)), key=p.__getitem__)
-        return self.urgency.labels[k], p[k]
+    def p_urgency(self, s: np.ndarray, category: str) -> np.ndarray:
+        """Urgency from the scores `s` plus the category's own weights."""
+        a, b = self.slices["urgency"]
+        z = s[a:b]
+        k = self.index.get("cat=" + category)
+        if k is not None:
+            z = z + self.W[k, a:b]
+        return _softmax(z)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
+        np.savez_compressed(tmp, vocab=np.array(self.vocab), W=self.W.astype(np.float16), b=self.b,
+                            meta=np.array(json.dumps({"slices": self.slices, "labels": self.labels,
+                                                      **self.meta}, ensure_ascii=False)))
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "LexicalModel":
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            slices = {k: tuple(v) for k, v in meta.pop("slices").items()}
+            labels = {k: tuple(v) for k, v in meta.pop("labels").items()}
+            return cls(z["vocab"].tolist(), z["W"].astype(np.float32), z["b"].astype(np.float32),
+                       slices, labels, meta)
 
 
 # ------------------------------------------------------------- training ----
@@ -213,56 +178,143 @@ def data_fingerprint(paths: Iterable[Path] | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def train(rows: list[dict], fingerprint: str = "") -> IntakeModel:
-    from .normalize import normalize
-    from . import CATEGORIES, URGENCIES
-
-    # corrections come last in `rows` and override earlier labels of the same text
+def dedupe(rows: list[dict]) -> list[dict]:
+    """Later rows (corrections come last) override earlier labels of the same text."""
     by_text: dict[str, dict] = {}
     for r in rows:
         by_text[r["text"]] = r
-    rows = list(by_text.values())
-    X = [features(normalize(r["text"])) for r in rows]
-    y_rep = ["yes" if r["is_report"] else "no" for r in rows]
-    report = Softmax(("no", "yes")).fit(X, y_rep, epochs=20, lr=0.4, l2=2e-4, seed=11)
+    return list(by_text.values())
+
+
+def _fit_lr(X, y, C: float, sample_weight=None):
+    from sklearn.linear_model import LogisticRegression
+    cw = None if sample_weight is not None else "balanced"
+    return LogisticRegression(C=C, max_iter=2000, class_weight=cw).fit(X, y, sample_weight=sample_weight)
+
+
+def report_targets(rows: list[dict]) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Row index, target and sample weight for the is_report heads (fit without class_weight).
+
+    Labelled lines are weighted to balance yes and no. Lines labelled ambiguous
+    (is_report null: a vague hint with nothing to act on) count once as yes and
+    once as no, each at half of an average line's weight, so the heads learn to
+    be unsure of them and the bot asks instead of guessing."""
+    n_yes = sum(1 for r in rows if r.get("is_report") is True)
+    n_no = sum(1 for r in rows if r.get("is_report") is False)
+    n = n_yes + n_no
+    w_yes = n / (2 * n_yes) if n_yes else 1.0
+    w_no = n / (2 * n_no) if n_no else 1.0
+    idx: list[int] = []
+    y: list[int] = []
+    w: list[float] = []
+    for i, r in enumerate(rows):
+        if r.get("is_report") is None:
+            idx += [i, i]
+            y += [1, 0]
+            w += [0.5, 0.5]
+        else:
+            idx.append(i)
+            y.append(1 if r["is_report"] else 0)
+            w.append(w_yes if r["is_report"] else w_no)
+    return idx, np.array(y), np.array(w)
+
+
+def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
+    """Fit the three lexical heads (deterministic: lbfgs, no sampling)."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction import DictVectorizer
+
+    from . import CATEGORIES, URGENCIES
+    from .normalize import normalize
+
+    rows = dedupe(rows)
+    F = [features(normalize(r["text"])) for r in rows]
+    cat_feats = ["cat=" + c for c in CATEGORIES]
+    dv = DictVectorizer(dtype=np.float32)
+    dv.fit([{f: 1 for f in fs} for fs in F] + [{f: 1 for f in cat_feats}])
+    # drop features seen once: they only memorise
+    X_all = dv.transform([{f: 1 for f in fs} for fs in F])
+    df = np.asarray((X_all > 0).sum(axis=0)).ravel()
+    keep = np.where((df >= 2) | np.isin(np.arange(len(dv.feature_names_)),
+                                        [dv.vocabulary_[c] for c in cat_feats]))[0]
+    vocab = [dv.feature_names_[i] for i in keep]
+    X = X_all[:, keep]
+    col = {f: i for i, f in enumerate(vocab)}
+
+    ridx, y_rep, w_rep = report_targets(rows)
+    rep = _fit_lr(X[ridx], y_rep, C=1.0, sample_weight=w_rep)
     rep_idx = [i for i, r in enumerate(rows) if r["is_report"] and r.get("category") in CATEGORIES]
-    category = Softmax(CATEGORIES).fit([X[i] for i in rep_idx], [rows[i]["category"] for i in rep_idx],
-                                       epochs=25, lr=0.5, l2=1e-4, seed=13)
+    cat = _fit_lr(X[rep_idx], [rows[i]["category"] for i in rep_idx], C=2.0)
     urg_idx = [i for i in rep_idx if rows[i].get("urgency") in URGENCIES]
-    urgency = Softmax(URGENCIES).fit([X[i] + ["cat=" + rows[i]["category"]] for i in urg_idx],
-                                     [rows[i]["urgency"] for i in urg_idx], epochs=25, lr=0.4, l2=1e-4,
-                                     seed=17)
+    cat_onehot = csr_matrix((np.ones(len(urg_idx), np.float32),
+                             ([k for k in range(len(urg_idx))], [col["cat=" + rows[i]["category"]] for i in urg_idx])),
+                            shape=(len(urg_idx), len(vocab)))
+    Xu = X[urg_idx] + cat_onehot
+    urg = _fit_lr(Xu, [rows[i]["urgency"] for i in urg_idx], C=2.0)
+
+    def full(clf, labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        order = [list(clf.classes_).index(l) if l in clf.classes_ else None for l in labels]
+        W = np.zeros((len(vocab), len(labels)), np.float32)
+        b = np.full(len(labels), -30.0, np.float32)
+        for j, k in enumerate(order):
+            if k is not None:
+                W[:, j] = clf.coef_[k]
+                b[j] = clf.intercept_[k]
+        return W, b
+
+    Wr = rep.coef_.T.astype(np.float32)
+    br = rep.intercept_.astype(np.float32)
+    Wc, bc = full(cat, CATEGORIES)
+    Wu, bu = full(urg, URGENCIES)
+    del hstack
+    W = np.hstack([Wr, Wc, Wu])
+    b = np.concatenate([br, bc, bu])
+    slices = {"report": (0, 1), "category": (1, 1 + len(CATEGORIES)),
+              "urgency": (1 + len(CATEGORIES), 1 + len(CATEGORIES) + len(URGENCIES))}
+    # prune rows that carry no weight anywhere
+    live = np.where(np.abs(W).max(axis=1) > 1e-3)[0]
+    vocab = [vocab[i] for i in live]
+    W = W[live]
     meta = {"fingerprint": fingerprint, "n_rows": len(rows), "n_reports": len(rep_idx),
             "feature_version": FEATURE_VERSION}
-    return IntakeModel(report, category, urgency, meta)
+    return LexicalModel(vocab, W, b, slices, {"category": CATEGORIES, "urgency": URGENCIES}, meta)
 
 
-def build(paths: list[Path] | None = None, cache: Path | None = CACHE_FILE) -> IntakeModel:
+# kept for callers of the old API
+def train(rows: list[dict], fingerprint: str = "") -> LexicalModel:
+    return train_lexical(rows, fingerprint)
+
+
+def build(paths: list[Path] | None = None, out: Path | None = LEXICAL_FILE,
+          semantic: bool = True) -> LexicalModel:
+    """Refit the heads from the training files (and, with the encoder, the semantic heads)."""
     paths = paths if paths is not None else _data_files()
     rows = load_rows(paths)
     if not rows:
         raise FileNotFoundError(f"no intake training data at {paths[0]}")
-    model = train(rows, data_fingerprint(paths))
-    if cache is not None:
-        tmp = cache.with_name(cache.name + f".{os.getpid()}.tmp")
+    fp = data_fingerprint(paths)
+    lex = train_lexical(rows, fp)
+    if out is not None:
         try:
-            with tmp.open("wb") as f:
-                pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
+            lex.save(out)
         except OSError:  # read-only install: keep the in-memory model
-            tmp.unlink(missing_ok=True)
-    return model
+            log.warning("intake: cannot write %s; using the model in memory", out)
+    if semantic and out is not None:
+        from . import semantic as sem
+        if sem.available():
+            sem.train_and_save(dedupe(rows), out.with_name(SEMANTIC_FILE.name), fp)
+        else:
+            log.info("intake: semantic extra not installed; only the lexical heads were refitted")
+    return lex
 
 
-def load() -> IntakeModel:
-    """Cached model if it matches the training data, else (re)build it."""
-    fp = data_fingerprint() if TRAIN_FILE.exists() else None
-    if CACHE_FILE.exists():
+def load() -> LexicalModel:
+    """The shipped lexical heads, or fit them now if they are missing or unreadable."""
+    if LEXICAL_FILE.exists():
         try:
-            with CACHE_FILE.open("rb") as f:
-                model = pickle.load(f)
-            if fp is None or model.meta.get("fingerprint") == fp:
-                return model
-        except Exception:  # corrupt / incompatible cache: rebuild
-            pass
-    return build()
+            m = LexicalModel.load(LEXICAL_FILE)
+            if m.meta.get("feature_version") == FEATURE_VERSION:
+                return m
+        except Exception:  # corrupt / incompatible file: refit
+            log.warning("intake: %s unreadable, refitting the lexical heads", LEXICAL_FILE)
+    return build(semantic=False)

@@ -15,9 +15,9 @@ URGENT_ZH = re.compile(
     r"起火|着火|失火|火灾|冒烟|浓烟|烧起来|火很大|"
     r"煤气味|燃气味|液化气|漏气|天然气味|"
     r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|"
-    r"车祸|撞翻|撞倒|被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
+    r"车祸|撞翻|撞倒了?.{0,3}(人|老|小孩|孩子|骑手|行人|大爷|阿姨)|(人|老人|小孩|孩子|骑手|小哥|行人|大爷|阿姨).{0,4}被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
     r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|塌了|塌陷|倒下来|横在路中间|"
-    r"打120|叫120|打了120|拨120|120|打119|119|报警|救命|"
+    r"打120|叫120|打了120|拨120|叫救护车|打119|报警|"
     r"走丢|走散|找不到(妈妈|爸爸|家长|家人)|小孩.{0,6}(丢|哭)|"
     r"围着.{0,6}打|打骑手|动刀|"
     r"卷到车底|卷进去|差点被(卷|撞|刮)")
@@ -38,6 +38,20 @@ CALM_EN = re.compile(r"not urgent|no rush|no hurry|whenever|not an emergency|not
 _HYPOTHETICAL = re.compile(r"(万一|如果|要是|怕|以防|防止|小心)(.{0,4})(着火|起火|火灾)")
 
 
+# the event is not happening now: hypothetical, a false alarm, a notice, already over.
+# A life-safety word in such a message does not make it a report.
+NOT_NOW_ZH = re.compile(r"假如|假设|万一|如果|要是(?!再)|虚惊|误报|误会|搞错了|看错了|弄错了|是假的|没事了|"
+                        r"【?通知】|温馨提示|演练|已经(灭|修好|处理|解决|恢复|清|好)|早就?(修好|好了|解决)|"
+                        r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家")
+NOT_NOW_EN = re.compile(r"\b(if|ever|hypothetical(ly)?|in case|false alarm|turned out|was just|"
+                        r"fixed|sorted|last year|on the news|another city|notice:|drill)\b")
+
+
+def not_now(n: str) -> bool:
+    """Cues that the danger mentioned is not a present one (see NOT_NOW_*)."""
+    return bool(NOT_NOW_ZH.search(n) or NOT_NOW_EN.search(n))
+
+
 def urgent_cue(n: str) -> bool:
     m = URGENT_ZH.search(n) or URGENT_EN.search(n)
     if not m:
@@ -49,6 +63,23 @@ def urgent_cue(n: str) -> bool:
 
 def calm_cue(n: str) -> bool:
     return bool(CALM_ZH.search(n) or CALM_EN.search(n))
+
+
+# where one topic ends and another starts ("……另外……", "… Also …"): the urgent topic wins
+TOPIC_SPLIT = re.compile(r"另外|还有(?!人)|哦对了|对了|更要紧的是|更重要的是|顺便说一下|顺便|[。！!？?；;\n]+|"
+                         r"\b(?:also|oh and|and also|btw|by the way)\b", re.I)
+
+
+def topics(text: str) -> list[tuple[int, int]]:
+    """Spans of the topics of a message (one span when it has one topic)."""
+    spans, start = [], 0
+    for m in TOPIC_SPLIT.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if any(ch.isalnum() for ch in text[a:b])]
 
 
 def adjust_urgency(n: str, category: str, urgency: str) -> str:

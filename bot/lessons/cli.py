@@ -10,6 +10,7 @@ import filecmp
 import shutil
 from pathlib import Path
 
+from bot.ops.errors import CommandError
 from bot.lessons.library import (default_folder, is_lesson_name, lesson_files, load_library,
                                  validate, validate_files)
 
@@ -55,9 +56,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     path = Path(args.path) if args.path else default_folder()
     try:
         files = _incoming(path)
-    except (FileNotFoundError, ValueError) as e:
-        print(e)
-        return 1
+    except (FileNotFoundError, ValueError) as e:  # one line on stderr, exit 1 (bot/ops/errors.py)
+        raise CommandError(str(e)) from None
     problems = validate_files(files) if files else [f"{path}: no lesson files (*.md)"]
     if problems:
         return _problems(problems)
@@ -70,9 +70,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     dest = _folder(args)
     try:
         files = _incoming(Path(args.path))
-    except (FileNotFoundError, ValueError) as e:
-        print(e)
-        return 1
+    except (FileNotFoundError, ValueError) as e:  # one line on stderr, exit 1 (bot/ops/errors.py)
+        raise CommandError(str(e)) from None
     if not files:
         print(f"{args.path}: no lesson files (*.md)")
         return 1

@@ -285,8 +285,9 @@ def load_library(folder: Path) -> list[Lesson]:
 
 
 def default_folder() -> Path:
-    """``content/lessons`` at the repository root."""
-    return Path(__file__).resolve().parents[2] / "content" / "lessons"
+    """``content/lessons`` at the repository root (in a wheel: its packaged copy, see bot/resources.py)."""
+    from bot.resources import data_dir
+    return data_dir("content", "lessons")
 
 
 def estimate_minutes(lesson: Lesson) -> int:

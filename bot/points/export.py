@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.points import load_points_config
 from bot.privacy import mask
 from bot.tabular import write_table
-from bot.exports import branch_scope, local_midnight
+from bot.exports import branch_scope, local_midnight, until_filter
 from storage.repositories.points import PointsRepository
 
 LEDGER_HEADERS = ("entry", "time", "rider", "rider_id", "username", "rule", "points", "source", "branch",
@@ -25,8 +25,9 @@ ANONYMOUS = "匿名骑手"
 
 async def export_points(database_url: str, out: Path, fmt: str, tz: ZoneInfo, *, since: date | None = None,
                         branch_code: str | None = None, balances: bool = False,
-                        points_file: Path | None = None) -> int:
-    """Writes the table; returns the rows written."""
+                        points_file: Path | None = None, until: date | None = None) -> int:
+    """Writes the table (entries up to the end of `until`, if given); returns the rows written."""
+    keep = until_filter(until, tz)
     anon: dict[int, str] = {}
 
     def who(user_id: int, name: str | None, username: str | None, hidden: bool) -> tuple[str, Any, str]:
@@ -38,7 +39,7 @@ async def export_points(database_url: str, out: Path, fmt: str, tz: ZoneInfo, *,
     async with branch_scope(database_url, branch_code) as (uow, branch_id):
         repo = PointsRepository(uow.session, uow.deferred)
         codes = {b.id: b.code for b in await uow.branches.all()}
-        entries = await repo.export_rows(branch_id, local_midnight(since, tz))
+        entries = [e for e in await repo.export_rows(branch_id, local_midnight(since, tz)) if keep(e.created_at)]
         if balances:
             config = load_points_config(points_file)
             window = datetime.now(tz) - timedelta(days=config.window_days)
@@ -52,7 +53,6 @@ async def export_points(database_url: str, out: Path, fmt: str, tz: ZoneInfo, *,
                 table.append((*who(user_id, e.first_name, e.username, bool(e.hide_name)),
                               account.balance if account else 0, config.tier_for(earned, reports),
                               earned, reports))
-    out.parent.mkdir(parents=True, exist_ok=True)
     if balances:
         return write_table(out, BALANCE_HEADERS, table, fmt, sheet="balances")
     rows = ((e.id, e.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),

@@ -1,55 +1,205 @@
 """Roles and branches: who is a secretary of which branch, who acts for which department,
-which group belongs to which branch. Superadmins come from config first."""
+which group belongs to which branch. Superadmins come from config first.
+
+The rules (issue 12 §2): only a superadmin makes secretaries and superadmins, creates branches
+and moves a group that already belongs to a branch (the old branch's secretaries are told). A
+secretary binds an unbound group to their own branch only, and grants or revokes department
+memberships only in their own branch and never for themselves. A department membership holds
+in the branch it was granted for (a superadmin's may hold in every branch). Every change is
+written to the audit (actor, time, target, before and after) in the same transaction.
+"""
 from __future__ import annotations
 
+from typing import Any
+
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.i18n import normalize_lang
+from bot.outbox import enqueue
 from bot.services.cases import CaseService
 from storage.models import Branch, User
 from storage.uow import UnitOfWork
 
 ROLES = ("secretary", "superadmin", "dept")
+AUDIT_DEFAULT, AUDIT_MAX, AUDIT_PER_MESSAGE = 20, 100, 15
 
 
 class AdminService:
     def __init__(self, cases: CaseService) -> None:
         self.cases = cases
 
+    # --- roles ------------------------------------------------------------------------------
     async def grant(self, uow: UnitOfWork, actor: User, target: str, role: str, arg: str | None,
-                    revoke: bool = False) -> tuple[str, dict[str, object]]:
-        """Returns (message key, arguments) for the reply."""
+                    revoke: bool = False, branch_code: str | None = None) -> tuple[str, dict[str, object]]:
+        """Returns (message key, arguments) for the reply. `branch_code`: a superadmin's
+        department grant for one branch (without it: every branch)."""
         is_super = self.cases.is_superadmin(actor)
         if role not in ROLES:
             return "admin-grant-usage", {}
-        if not is_super and not (role == "dept" and actor.role == "secretary"):
+        secretary_branch = actor.branch_id if actor.role == "secretary" else None
+        if not is_super and not (role == "dept" and secretary_branch is not None):
             return "admin-not-permitted", {}
         user = await uow.users.find(target)
         if user is None:
-            return "admin-user-unknown", {"who": target}
+            return "admin-user-unknown", {"who": target[:64]}
+        if user.id == actor.id and not is_super:
+            return "admin-not-self", {}
+        # a superadmin sees the name; a secretary what they typed (users of other branches stay unnamed)
+        who = (user.first_name or str(user.id)) if is_super else target[:64]
         if role == "dept":
-            if not arg or arg not in self.cases.routing.departments:
-                return "admin-dept-unknown", {"dept": arg or ""}
-            await uow.users.set_department(user.id, arg, member=not revoke)
-        elif role == "secretary":
-            branch = await uow.branches.by_code(arg or "") if arg else None
+            if not is_super and branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
+                return "admin-not-permitted", {}  # a secretary names no branch but their own
+            return await self._department(uow, actor, user, who, arg, revoke, branch_code if is_super else None,
+                                          None if is_super else secretary_branch)
+        before = await self._role_state(uow, user)
+        if role == "secretary":
+            branch = await uow.branches.by_code(arg) if arg else None
             if not revoke and branch is None:
-                return "admin-branch-unknown", {"branch": arg or ""}
+                return "admin-branch-unknown", {"branch": (arg or "")[:64]}
+            if revoke and user.role != "secretary":
+                return "admin-revoke-none", {"who": who, "role": role, "arg": arg or ""}
             user.role, user.branch_id = ("rider", None) if revoke else ("secretary", branch.id if branch else None)
         else:
+            if revoke and user.role != "superadmin":
+                return "admin-revoke-none", {"who": who, "role": role, "arg": ""}
             user.role = "rider" if revoke else "superadmin"
-        return ("admin-revoked" if revoke else "admin-granted"), {"who": user.first_name or str(user.id),
-                                                                  "role": role, "arg": arg or ""}
+        after = await self._role_state(uow, user)
+        if after != before:
+            uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}",
+                             branch_id=user.branch_id if not revoke else before.get("branch_id"),  # type: ignore[arg-type]
+                             before=before, after=after)
+        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "arg": arg or ""}
 
+    async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
+                          branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
+        """A department membership: a secretary's in their own branch; a superadmin's in the
+        branch named, or in every branch."""
+        if not dept or dept not in self.cases.routing.departments:
+            return "admin-dept-unknown", {"dept": (dept or "")[:64]}
+        branch_id = secretary_branch
+        if secretary_branch is None and branch_code:
+            branch = await uow.branches.by_code(branch_code)
+            if branch is None:
+                return "admin-branch-unknown", {"branch": branch_code[:64]}
+            branch_id = branch.id
+        where = await self._branch_code(uow, branch_id) if branch_id is not None else "*"
+        before = await self._dept_state(uow, user, dept)
+        if revoke:
+            every = secretary_branch is None and not branch_code
+            if not await uow.users.revoke_department(user.id, dept, branch_id, every=every):
+                # a secretary learns nothing of memberships in other branches: "none here"
+                return "admin-revoke-none", {"who": who, "role": "dept", "arg": dept}
+        elif not await uow.users.grant_department(user.id, dept, branch_id, actor.id):
+            return "admin-granted", {"who": who, "role": "dept", "arg": f"{dept} @{where}"}
+        await uow.session.flush()
+        uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}", branch_id=branch_id,
+                         before=before, after=await self._dept_state(uow, user, dept))
+        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": "dept",
+                                                                  "arg": f"{dept} @{where}"}
+
+    async def _role_state(self, uow: UnitOfWork, user: User) -> dict[str, Any]:
+        code = await self._branch_code(uow, user.branch_id) if user.branch_id is not None else None
+        return {"user": user.id, "name": user.first_name, "role": user.role, "branch": code,
+                "branch_id": user.branch_id}
+
+    async def _dept_state(self, uow: UnitOfWork, user: User, dept: str) -> dict[str, Any]:
+        branches = sorted([await self._branch_code(uow, b) or "?" if b is not None else "*"
+                           for d, b in await uow.users.department_grants(user.id) if d == dept])
+        return {"user": user.id, "name": user.first_name, "department": dept, "branches": branches}
+
+    async def _branch_code(self, uow: UnitOfWork, branch_id: int | None) -> str | None:
+        branch = await uow.branches.get(branch_id) if branch_id is not None else None
+        return branch.code if branch else None
+
+    # --- groups -----------------------------------------------------------------------------
     async def bind(self, uow: UnitOfWork, actor: User, chat_id: int, code: str,
                    name: str | None) -> tuple[str, dict[str, object]]:
-        """Put a group under a branch; a superadmin may create the branch on the way."""
+        """Put a group under a branch; a superadmin may create the branch on the way, and is the
+        only one who may move a group that belongs to a branch already."""
         branch = await uow.branches.by_code(code)
-        if self.cases.is_superadmin(actor):
+        chat = await uow.chats.get(chat_id)
+        assert chat is not None  # registered by the middleware
+        is_super = self.cases.is_superadmin(actor)
+        if is_super:
             if branch is None:
-                branch = uow.branches.add(Branch(code=code, name=name or code))
+                branch = uow.branches.add(Branch(code=code[:64], name=(name or code)[:200]))
                 await uow.session.flush()
         elif actor.role != "secretary" or branch is None or branch.id != actor.branch_id:
             return "admin-not-permitted", {}
-        chat = await uow.chats.get(chat_id)
-        assert chat is not None  # registered by the middleware
+        elif chat.branch_id is not None and chat.branch_id != actor.branch_id:
+            return "admin-bind-taken", {}
+        old = chat.branch_id
+        if old == branch.id:
+            return "admin-bound", {"branch": branch.name}
+        old_code = await self._branch_code(uow, old)
         chat.branch_id = branch.id
         await uow.cases.adopt(chat_id, branch.id or 0)  # what the group reported before is the branch's too
+        uow.audit.record(actor.id, "move" if old is not None else "bind", f"chat:{chat_id}", branch_id=branch.id,
+                         before={"chat": chat_id, "title": chat.title, "branch": old_code},
+                         after={"chat": chat_id, "title": chat.title, "branch": branch.code})
+        if old is not None:
+            await self._tell_old_branch(uow, actor, old, "admin-group-moved", group=chat.title or str(chat_id),
+                                        branch=branch.name)
         return "admin-bound", {"branch": branch.name}
+
+    async def unbind(self, uow: UnitOfWork, actor: User, chat_id: int) -> tuple[str, dict[str, object]]:
+        """Take a group out of its branch: a superadmin, or a secretary of that branch."""
+        chat = await uow.chats.get(chat_id)
+        assert chat is not None
+        is_super = self.cases.is_superadmin(actor)
+        mine = actor.branch_id if actor.role == "secretary" else None
+        if not is_super and (mine is None or chat.branch_id != mine):
+            return "admin-not-permitted", {}
+        if chat.branch_id is None:
+            return "admin-unbind-none", {}
+        old = chat.branch_id
+        old_code = await self._branch_code(uow, old)
+        chat.branch_id = None
+        uow.audit.record(actor.id, "unbind", f"chat:{chat_id}", branch_id=old,
+                         before={"chat": chat_id, "title": chat.title, "branch": old_code},
+                         after={"chat": chat_id, "title": chat.title, "branch": None})
+        await self._tell_old_branch(uow, actor, old, "admin-group-unbound", group=chat.title or str(chat_id))
+        return "admin-unbound", {}
+
+    async def _tell_old_branch(self, uow: UnitOfWork, actor: User, branch_id: int, key: str,
+                               **payload: object) -> None:
+        """The secretaries of the branch that lost a group hear it (once per change)."""
+        ids = set(await uow.users.secretaries_of(branch_id)) - {actor.id}
+        for sec in await uow.users.reachable(ids):
+            lang = sec.lang or normalize_lang(sec.language_code) or "zh"
+            enqueue(uow, Notice(sec.id, key, lang, payload=dict(payload), priority=PRIORITY_CONVERSATION))
+
+    # --- the audit ----------------------------------------------------------------------------
+    async def audit(self, uow: UnitOfWork, actor: User, count: int | None) -> list[dict[str, Any]] | None:
+        """The newest `count` audit entries for a superadmin, as message payloads of at most
+        AUDIT_PER_MESSAGE entries each (each line is clipped, so a message stays far under
+        Telegram's 4,096 characters). None: not a superadmin."""
+        if not self.cases.is_superadmin(actor):
+            return None
+        n = max(1, min(count or AUDIT_DEFAULT, AUDIT_MAX))
+        total = await uow.audit.count()
+        entries = await uow.audit.latest(n)
+        names: dict[int, str] = {}
+        for e in entries:
+            if e.actor_id is not None and e.actor_id not in names:
+                u = await uow.users.get(e.actor_id)
+                names[e.actor_id] = (u.first_name if u else "") or str(e.actor_id)
+        items = [{"id": e.id, "at": self.cases.local(e.at), "actor": names.get(e.actor_id or 0, "system"),
+                  "actor_id": e.actor_id or 0, "action": e.action, "target": e.target,
+                  "label": str(e.after.get("title") or e.after.get("name") or e.before.get("name") or ""),
+                  "before": _compact(e.before), "after": _compact(e.after)} for e in entries]
+        pages = [items[i:i + AUDIT_PER_MESSAGE] for i in range(0, len(items), AUDIT_PER_MESSAGE)] or [[]]
+        return [{"items": page, "page": i + 1, "pages": len(pages), "shown": len(items), "total": total}
+                for i, page in enumerate(pages)]
+
+
+def _compact(state: dict[str, Any]) -> str:
+    """`role=secretary branch=cy`: the fields a reader compares, ids and names left out."""
+    skip = {"user", "chat", "name", "title", "branch_id"}
+    parts = []
+    for k, v in state.items():
+        if k in skip:
+            continue
+        if isinstance(v, list):
+            v = ",".join(str(x) for x in v) or "—"
+        parts.append(f"{k}={'—' if v is None else v}")
+    return " ".join(parts) or "—"

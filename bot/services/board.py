@@ -9,7 +9,7 @@ from statistics import median
 from bot.cases.lifecycle import OPEN_STATUSES
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
-from bot.privacy import mask
+from bot.privacy import shareable_place
 from bot.services.cases import CaseService, number
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -46,7 +46,7 @@ async def post_board(uow: UnitOfWork, cases: CaseService, user: User, chat_id: i
         "total": sum(counts.values()),
         "median_minutes": round(median(seconds) / 60) if seconds else None,
         "latest": [{"number": number(c), "category": c.category, "status": c.status,
-                    "date": cases.local(c.created_at), "location": mask(c.location) if c.location else ""}
+                    "date": cases.local(c.created_at), "location": shareable_place(c.location, c.text)}
                    for c in newest],
     }
     enqueue(uow, Notice(chat_id, "case-board", lang, payload=payload, reply_to=reply_to,

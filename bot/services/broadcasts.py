@@ -256,10 +256,8 @@ class BroadcastService:
     async def confirm(self, uow: UnitOfWork, user: User, broadcast_id: int) -> str:
         """The preview's ✅: send now, or store the job. Returns the key for the button answer."""
         draft = await uow.broadcasts.get(broadcast_id)
-        if draft is None:
+        if draft is None or draft.author_id != user.id:  # someone else's reads as gone
             return "bc-gone"
-        if draft.author_id != user.id:
-            return "bc-not-yours"
         if draft.status != "draft":
             return "bc-already"
         scope = staff_scope(self.cases, user)
@@ -291,11 +289,14 @@ class BroadcastService:
 
     async def cancel(self, uow: UnitOfWork, user: User, broadcast_id: int) -> tuple[str, dict[str, object]]:
         """Cancel a scheduled or recurring broadcast: its stored job goes, nothing more is sent."""
-        b = await uow.broadcasts.get(broadcast_id)
-        if b is None or b.status not in ("scheduled", "recurring"):
-            return "bc-cancel-gone", {"id": broadcast_id}
-        if not may_manage(staff_scope(self.cases, user), user, b.author_id, b.branch_id):
+        scope = staff_scope(self.cases, user)
+        if scope is None:
             return "bc-err-not-staff", {}
+        b = await uow.broadcasts.get(broadcast_id)
+        # scope before state: another branch's broadcast reads exactly as one that is gone
+        if b is None or not may_manage(scope, user, b.author_id, b.branch_id) \
+                or b.status not in ("scheduled", "recurring"):
+            return "bc-cancel-gone", {"id": broadcast_id}
         b.status, b.updated_at = "cancelled", self.clock()
         job_id = f"bc:{b.id}"
         after_commit(uow, lambda: self.jobs.cancel(job_id))

@@ -10,8 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.cases import format_case_no
-from bot.privacy import mask
-from bot.exports import branch_scope, local_midnight
+from bot.privacy import mask, shareable_place
+from bot.exports import branch_scope, local_midnight, until_filter
 from bot.tabular import write_table
 
 HEADERS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location",
@@ -20,10 +20,12 @@ HEADERS = ("case", "reported_at", "category", "urgency", "status", "branch", "de
 
 
 async def export_cases(database_url: str, out: Path, fmt: str, since: date, tz: ZoneInfo,
-                       branch_code: str | None = None) -> int:
-    """Cases reported since `since` (local midnight); times in `tz`. Returns the rows written."""
+                       branch_code: str | None = None, until: date | None = None) -> int:
+    """Cases reported since `since` (local midnight) up to the end of `until`; times in `tz`.
+    Returns the rows written."""
+    keep = until_filter(until, tz)
     async with branch_scope(database_url, branch_code) as (uow, branch_id):
-        cases = await uow.cases.since(local_midnight(since, tz), branch_id)
+        cases = [c for c in await uow.cases.since(local_midnight(since, tz), branch_id) if keep(c.created_at)]
         codes = {b.id: b.code for b in await uow.branches.all()}
 
     def local(when: datetime | None) -> str:
@@ -31,10 +33,9 @@ async def export_cases(database_url: str, out: Path, fmt: str, since: date, tz: 
 
     rows = ((format_case_no(c.id or 0), local(c.created_at), c.category, c.urgency, c.status,
              codes.get(c.branch_id, "") if c.branch_id else "", c.department or "",
-             mask(c.location) if c.location else "", mask(c.text), local(c.due_at), local(c.resolved_at),
+             shareable_place(c.location, c.text), mask(c.text), local(c.due_at), local(c.resolved_at),
              local(c.closed_at),
              round((c.resolved_at - c.created_at).total_seconds() / 3600, 1) if c.resolved_at else "",
              c.transfers, c.reopens, format_case_no(c.master_id) if c.master_id else "")
             for c in cases)
-    out.parent.mkdir(parents=True, exist_ok=True)
     return write_table(out, HEADERS, rows, fmt, sheet="cases")

@@ -15,13 +15,13 @@ from datetime import datetime, tzinfo
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import Actor, NotPermitted, Transition
-from bot.i18n import normalize_lang
+from bot.cases.lifecycle import Actor, NotPermitted, Transition, TransferLimitReached
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
+from bot.i18n import normalize_lang
 from bot.outbox import enqueue
-from bot.privacy import mask
-from bot.services import case_awards
+from bot.privacy import mask, shareable_place
+from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
 from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -34,12 +34,28 @@ class CaseNotFound(CaseError):
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """What a user may see: everything, one branch, some departments, or their own reports."""
+    """What a user may see: everything, one branch, some departments, or their own reports.
+
+    A department membership holds in every branch (`departments`: the routing config's members,
+    or a superadmin's grant) or in one (`branch_departments`: (department, branch) pairs, a
+    secretary's grant). Ask `departments_in(case.branch_id)` which apply to a case."""
 
     user_id: int
     superadmin: bool
     branch_id: int | None
     departments: frozenset[str]
+    branch_departments: frozenset[tuple[str, int]] = frozenset()
+
+    def departments_in(self, branch_id: int | None) -> frozenset[str]:
+        """The departments this user acts for on a case of `branch_id`."""
+        if branch_id is None or not self.branch_departments:
+            return self.departments
+        return self.departments | {d for d, b in self.branch_departments if b == branch_id}
+
+    @property
+    def staff(self) -> bool:
+        """A superadmin, a secretary or a department member (of any scope)."""
+        return self.superadmin or self.branch_id is not None or bool(self.departments or self.branch_departments)
 
 
 class CaseService:
@@ -59,20 +75,34 @@ class CaseService:
         return user.id in self.superadmins or user.role == SUPERADMIN
 
     async def scope(self, uow: UnitOfWork, user: User) -> Scope:
-        deps = set(self.routing.departments_of(user.id)) | set(await uow.cases.departments_of(user.id))
+        everywhere = set(self.routing.departments_of(user.id))
+        per_branch: set[tuple[str, int]] = set()
+        for dept, branch_id in await uow.users.department_grants(user.id):
+            if branch_id is None:
+                everywhere.add(dept)
+            else:
+                per_branch.add((dept, branch_id))
         branch = user.branch_id if user.role == SECRETARY else None
-        return Scope(user.id, self.is_superadmin(user), branch, frozenset(deps))
+        return Scope(user.id, self.is_superadmin(user), branch, frozenset(everywhere), frozenset(per_branch))
 
     async def actor(self, uow: UnitOfWork, user: User, case: Case) -> Actor:
         scope = await self.scope(uow, user)
-        return actor_for(snapshot(case), user.id, departments=scope.departments, is_rider=True,
+        return actor_for(snapshot(case), user.id, departments=scope.departments_in(case.branch_id), is_rider=True,
                          is_secretary=scope.branch_id is not None and scope.branch_id == case.branch_id,
                          is_superadmin=scope.superadmin)
 
     def can_view(self, scope: Scope, case: Case) -> bool:
         return (scope.superadmin or case.reporter_id == scope.user_id
                 or (scope.branch_id is not None and scope.branch_id == case.branch_id)
-                or bool({case.department, case.pending_department} & scope.departments))
+                or bool({case.department, case.pending_department} & scope.departments_in(case.branch_id)))
+
+    async def find_in_scope(self, uow: UnitOfWork, user: User, number: str | None) -> Case:
+        """The case numbered `number` if `user` may see it. A case out of their scope raises the
+        very same CaseNotFound as a number nobody reported: a refusal reveals nothing of it."""
+        case = await self.find(uow, number)
+        if not self.can_view(await self.scope(uow, user), case):
+            raise CaseNotFound(number=(number or "")[:32])
+        return case
 
     # --- what -----------------------------------------------------------------------
     async def find(self, uow: UnitOfWork, number: str | None) -> Case:
@@ -86,16 +116,23 @@ class CaseService:
                   note: str | None = None, department: str | None = None, master: str | None = None,
                   photo: str | None = None) -> Transition:
         """Apply `action` (raises CaseError with a message key when refused) and announce it."""
+        if user is not None and not self.can_view(await self.scope(uow, user), case):
+            raise CaseNotFound(number=number(case))  # scope before state: nothing of it is told
         actor = Actor.system() if user is None else await self.actor(uow, user, case)
         if department is not None:  # a display name, its head or a prefix, or the code
             department = resolve_department(self.routing, department, action=action)
         master_case = None
         if action == "mark_duplicate":
-            master_case = await self.find(uow, master)
+            master_case = await self.find(uow, master) if user is None else \
+                await self.find_in_scope(uow, user, master)
             if master_case.id == case.id:
                 raise InvalidInput("case-err-master-invalid", action=action, master=master)
-        t = decide(snapshot(case), action, actor, note=note, department=department,
-                   master=master, photo=photo)
+        try:
+            t = decide(snapshot(case), action, actor, note=note, department=department,
+                       master=master, photo=photo)
+        except TransferLimitReached:
+            await transfers.limit_hit(self, uow, case)  # the refusal commits with this note
+            raise
         now = self.clock()
         for field, value in t.changes.items():
             setattr(case, field, value)
@@ -105,6 +142,7 @@ class CaseService:
             case.closed_at = now
         if master_case is not None:
             case.master_id = master_case.id
+        clocks.on_transition(case, t, now, self.routing)
         case.updated_at = now
         uow.cases.log(case, t.event_kind, actor.user_id, t.payload.get("note"), from_status=t.from_status)
         if t.announce:
@@ -113,17 +151,24 @@ class CaseService:
             uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang)
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
+        await transfers.on_transition(self, uow, case, t)
         return t
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
                    reply_to: int | None) -> None:
         """The case card: facts, timeline, and the buttons this user may press."""
-        events = [{"kind": e.kind, "at": self.local(e.created_at), "note": mask(e.note) if e.note else ""}
+        own = chat_id == case.reporter_id  # the reporter's own private chat: their words as written
+        shown: Callable[[str], str] = (lambda s: s) if own else mask
+        events = [{"kind": e.kind, "at": self.local(e.created_at),
+                   "note": "" if not e.note else shown(e.note) if own or e.kind != "location"
+                   else shareable_place(e.note, case.text)}
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,
-                   "location": case.location, "lat": case.lat, "lon": case.lon,
-                   "text": mask(case.text), "department": self.department_name(case.department, lang),
+                   "location": case.location if own else shareable_place(case.location, case.text),
+                   "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon,
+                   "text": shown(case.text), "department": self.department_name(case.department, lang),
                    "due": self.local(case.due_at), "overdue": _overdue(case, self.clock()),
+                   "fix_due": self.local(case.fix_due_at),
                    "events": events[-12:], "buttons": self.buttons_for(case, actor)}
         enqueue(uow, Notice(chat_id, "case-card", lang, payload=payload, reply_to=reply_to,
                             priority=PRIORITY_CONVERSATION, case=case))
@@ -133,16 +178,19 @@ class CaseService:
         """/cases open|overdue|mine within the user's scope (a rider sees their own)."""
         scope = await self.scope(uow, user)
         open_ = ("new", "accepted", "in_progress", "transferred", "resolved")
-        if which == "mine" or not (scope.superadmin or scope.branch_id or scope.departments):
+        if which == "mine" or not scope.staff:
             found = await uow.cases.listing(reporter_id=user.id, statuses=open_ if which != "mine" else ())
         else:
             found = await uow.cases.listing(
                 branch_id=scope.branch_id, departments=scope.departments or None,
+                branch_departments=scope.branch_departments or None,
                 statuses=open_[:-1] if which == "overdue" else open_,
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
-                  "due": self.local(c.due_at), "overdue": _overdue(c, self.clock())} for c in found]
+                  "due": self.local(c.due_at), "overdue": _overdue(c, self.clock()),
+                  "incoming": c.pending_department is not None and c.pending_department in scope.departments}
+                 for c in found]
         enqueue(uow, Notice(chat_id, "case-list", lang, payload={"which": which, "cases": items},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION))
 
@@ -150,6 +198,8 @@ class CaseService:
                            urgency: str | None) -> None:
         """A secretary fixes the classifier's labels; the fix becomes a training example."""
         scope = await self.scope(uow, user)
+        if not self.can_view(scope, case):
+            raise CaseNotFound(number=number(case))
         if not (scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
             raise NotPermitted(action="recategorize")
         if category not in CATEGORIES or (urgency is not None and urgency not in URGENCIES):
@@ -171,10 +221,13 @@ class CaseService:
     async def announce(self, uow: UnitOfWork, case: Case, key: str, payload: dict[str, object], *,
                        resolved: bool = False) -> None:
         """The reporter's thread, the reporter privately, and every watcher, in their language."""
-        note = mask(str(payload["note"])) if payload.get("note") else ""
+        # A note may be written *to* the reporter (a call-back number): as written in the
+        # reporter's own private chat, masked everywhere else (the group, other followers).
+        raw_note = str(payload["note"]) if payload.get("note") else ""
         owner = payload.get("to_department") or payload.get("department") or case.department
 
-        def args(lang: str) -> dict[str, object]:
+        def args(lang: str, chat_id: int) -> dict[str, object]:
+            note = raw_note if chat_id == case.reporter_id else mask(raw_note)
             return {"key": key, "note": note, "master": payload.get("master", ""),
                     "department": self.department_name(owner, lang),
                     "from": self.department_name(payload.get("from_department"), lang),
@@ -184,40 +237,84 @@ class CaseService:
         confirm = [[("case-action-confirm", f"cf:{case.id}:y"), ("case-action-reopen", f"cf:{case.id}:n")]]
         reporter = await uow.users.get(case.reporter_id)
         private_ok = reporter is not None and reporter.started
-        targets: list[tuple[int, int | None, str, bool]] = [
-            (case.chat_id, case.message_id, case.lang, resolved and (not private_ok or case.chat_id == case.reporter_id))]
+        # (chat, reply to, language, confirm buttons, followers to mention): one message per group
+        # and change, in reply to the report there, naming the followers (not one per thread)
+        targets: list[tuple[int, int | None, str, bool, list[int]]] = [
+            (case.chat_id, case.message_id, case.lang,
+             resolved and (not private_ok or case.chat_id == case.reporter_id), [])]
         if private_ok and case.chat_id != case.reporter_id:
             targets.append((case.reporter_id, None, reporter.lang or normalize_lang(reporter.language_code)
-                            or case.lang, resolved))
+                            or case.lang, resolved, []))
+        privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
+        by_chat = {chat_id: i for i, (chat_id, *_rest) in enumerate(targets)}
         for w in await uow.cases.watchers(case.id):
-            targets.append((w.chat_id, w.message_id, w.lang, False))
-        seen: set[tuple[int, int | None]] = set()
-        for chat_id, reply_to, lang, with_buttons in targets:
-            if (chat_id, reply_to) in seen:
+            if w.user_id == case.reporter_id:
                 continue
-            seen.add((chat_id, reply_to))
-            body = dict(args(lang), photo=photo, buttons=confirm if with_buttons else None)
+            if w.chat_id in by_chat:
+                if w.chat_id != w.user_id:  # a group already hearing it: mention the follower there
+                    targets[by_chat[w.chat_id]][4].append(w.user_id)
+                continue
+            by_chat[w.chat_id] = len(targets)
+            targets.append((w.chat_id, w.message_id, w.lang, False, [] if w.chat_id == w.user_id else [w.user_id]))
+            if w.chat_id == w.user_id:
+                privates.add(w.chat_id)
+        names = {u.id: u.first_name for u in await uow.users.many({i for *_x, ids in targets for i in ids})}
+        for chat_id, reply_to, lang, with_buttons, followers in targets:
+            body = dict(args(lang, chat_id), photo=photo, buttons=confirm if with_buttons else None,
+                        mentions=[[i, names.get(i) or str(i)] for i in followers] or None)
+            if chat_id in privates:
+                body.update(context(case, own=chat_id == case.reporter_id))
             enqueue(uow, Notice(chat_id, "case-event", lang, payload=body, reply_to=reply_to,
                                 priority=PRIORITY_CONVERSATION, case=case))
 
     async def alert(self, uow: UnitOfWork, case: Case, key: str, *, departments: bool = False,
-                    staff: bool = False) -> None:
-        """A private note about `case` to its department's members and/or the branch secretaries
-        and superadmins (those who have started the bot), each once per key."""
+                    staff: bool = False, department: str | None = None, dedupe: str = "",
+                    extra: dict[str, object] | None = None) -> None:
+        """A private note about `case` to its department's members (or those of `department`)
+        and/or the branch secretaries and superadmins (those who have started the bot), each
+        once per key. A department nobody can be reached in falls back to the branch secretary
+        (the superadmins when the case has no branch), so no reminder goes to nobody."""
         ids: set[int] = set()
-        if departments and case.department:
-            dept = self.routing.departments.get(case.department)
-            ids |= set(dept.members if dept else ()) | set(await uow.cases.members_of(case.department))
+        dept_code = department or case.department
+        unstaffed = False
+        if (departments or department) and dept_code:
+            members = await self.members(uow, dept_code, case.branch_id)
+            unstaffed = not await uow.users.reachable(members)
+            ids |= members
+            if unstaffed:
+                ids |= await self.fallback(uow, case)
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):
             lang = user.lang or normalize_lang(user.language_code) or case.lang  # staff read their own language
+            more = dict(extra or {})
+            if "from_code" in more:
+                more["from"] = self.department_name(more.pop("from_code"), lang)
             enqueue(uow, Notice(user.id, "case-alert", lang, case=case, priority=PRIORITY_CONVERSATION,
-                                dedupe_key=f"case:{case.id}:{key}:{user.id}" if case.id else None,
+                                dedupe_key=f"case:{case.id}:{key}{dedupe}:{user.id}" if case.id else None,
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,
-                                         "location": case.location, "text": mask(case.text),
-                                         "due": self.local(case.due_at),
-                                         "department": self.department_name(case.department, lang)}))
+                                         "location": shareable_place(case.location, case.text),
+                                         "place_hidden": bool(case.location), "text": mask(case.text),
+                                         "due": self.local(case.due_at), "fix_due": self.local(case.fix_due_at),
+                                         "department": self.department_name(dept_code, lang),
+                                         "unstaffed": unstaffed, **self.clocks(case.urgency), **more}))
+
+    async def members(self, uow: UnitOfWork, department: str, branch_id: int | None) -> set[int]:
+        """Who acts for `department` in `branch_id`: members in the routing file and those
+        granted in the bot for that branch (or for every branch)."""
+        dept = self.routing.departments.get(department)
+        return set(dept.members if dept else ()) | set(await uow.cases.members_of(department, branch_id))
+
+    async def fallback(self, uow: UnitOfWork, case: Case) -> set[int]:
+        """Who hears what an unstaffed department would: the branch's secretaries, or the
+        superadmins for a case outside any branch."""
+        ids = set(await uow.users.staff_ids(case.branch_id)) if case.branch_id is not None else set()
+        return ids or set(self.superadmins) | set(await uow.users.staff_ids(None))
+
+    def clocks(self, urgency: str) -> dict[str, int]:
+        """The configured times, in seconds, for texts to quote: to respond and to fix."""
+        return {"respond_s": int(self.routing.deadline(urgency).total_seconds()),
+                "fix_s": int(self.routing.resolve_deadline(urgency).total_seconds())}
 
     def department_name(self, code: object, lang: str) -> str:
         dept = self.routing.departments.get(str(code)) if code else None
@@ -232,11 +329,27 @@ class CaseService:
         """Routing defaults for a new case: the department to own it and the response deadline."""
         case.department = self.routing.route(case.category, case.urgency).department
         case.due_at = self.deadline_for(case)
+        case.fix_due_at = case.created_at + self.routing.resolve_deadline(case.urgency)
+
+
+ABOUT_CHARS = 30
+
+
+def context(case: Case, *, own: bool) -> dict[str, object]:
+    """What a private update needs to say which case it is about: a short description and
+    the place (as written for the reporter; masked, and no home, for anyone else)."""
+    text = case.text if own else mask(case.text)
+    text = " ".join(text.split())
+    about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
+    place = (case.location or "") if own else shareable_place(case.location, case.text)
+    return {"about": about, "place": place, "lat": case.lat, "lon": case.lon}
 
 
 def _overdue(case: Case, now: datetime) -> bool:
-    return case.due_at is not None and case.due_at < now and case.status in (
-        "new", "accepted", "in_progress", "transferred")
+    """Past either clock: nobody accepted in time, or it is not fixed in time."""
+    return case.status in ("new", "accepted", "in_progress", "transferred") and (
+        (case.responded_at is None and case.due_at is not None and clocks.aware(case.due_at) < now)
+        or (case.fix_due_at is not None and clocks.aware(case.fix_due_at) < now))
 
 
 def snapshot(case: Case) -> CaseSnapshot:

@@ -7,10 +7,11 @@ and a sweep after downtime catches up at once, sending each reminder once.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from bot.cases.lifecycle import AUTO_CLOSE_AFTER
 from bot.services.cases import CaseService
+from storage.models import Case
 from storage.uow import UnitOfWork
 
 HALF, DUE, ESCALATED = 1, 2, 3
@@ -22,23 +23,49 @@ class DeadlineService:
         self.cases = cases
 
     async def sweep(self, uow: UnitOfWork, now: datetime) -> int:
-        """One pass; returns how many reminders, escalations and auto-closes it made."""
+        """One pass; returns how many reminders, escalations and auto-closes it made.
+
+        Two clocks (12345 style): until someone accepts, the response deadline (`due_at`,
+        level in `reminders`); then, until it is fixed, the resolution deadline (`fix_due_at`,
+        level in `fix_reminders`; a reopen restarts it). A department without members is
+        reminded through the branch secretary (`CaseService.alert`)."""
         done = 0
         for case in await uow.cases.open_with_deadline(UNFINISHED):
-            assert case.due_at is not None
-            half = case.created_at + (case.due_at - case.created_at) / 2
-            level = ESCALATED if now >= case.due_at else HALF if now >= half else 0
-            if level <= case.reminders:
-                continue
-            if level == HALF:
-                await self.cases.alert(uow, case, "case-remind-half", departments=True)
-            else:
-                await self.cases.alert(uow, case, "case-remind-due", departments=True)
-                await self.cases.alert(uow, case, "case-escalated", staff=True)
-            case.reminders = level
-            uow.cases.log(case, "escalated" if level == ESCALATED else "reminded", None)
-            done += 1
+            if case.responded_at is None and case.due_at is not None:
+                level = _level(case.created_at, case.due_at, now)
+                if level > case.reminders:
+                    await self._remind(uow, case, level, "")
+                    case.reminders = level
+                    done += 1
+            if case.fix_due_at is not None and case.status != "resolved":
+                start = case.fix_due_at - self.cases.routing.resolve_deadline(case.urgency)
+                level = _level(start, case.fix_due_at, now)
+                if level > case.fix_reminders:
+                    await self._remind(uow, case, level, "fix-")
+                    case.fix_reminders = level
+                    done += 1
         for case in await uow.cases.resolved_before(now - AUTO_CLOSE_AFTER):
             await self.cases.act(uow, None, case, "auto_close")
             done += 1
         return done
+
+    async def _remind(self, uow: UnitOfWork, case: Case, level: int, clock: str) -> None:
+        """`clock` "" is the response deadline, "fix-" the resolution one (alert keys differ,
+        so each reminder of each clock, and of each reopen round, goes once)."""
+        round_ = f"-r{case.reopens}" if clock and case.reopens else ""
+        if level == HALF:
+            await self.cases.alert(uow, case, f"case-{clock}remind-half", departments=True, dedupe=round_)
+        else:
+            await self.cases.alert(uow, case, f"case-{clock}remind-due", departments=True, dedupe=round_)
+            await self.cases.alert(uow, case, f"case-{clock}escalated", staff=True, dedupe=round_)
+        kind = "escalated" if level == ESCALATED else "reminded"
+        uow.cases.log(case, kind if not clock else f"fix_{kind}", None)
+
+
+def _level(start: datetime, due: datetime, now: datetime) -> int:
+    start, due = _aware(start), _aware(due)
+    return ESCALATED if now >= due else HALF if now >= start + (due - start) / 2 else 0
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)

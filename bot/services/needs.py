@@ -2,13 +2,15 @@
 categories and places of the last days, and the urgent cases still open."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.privacy import mask
+from bot.privacy import shareable_place
 from bot.services.broadcasts import BroadcastError, BroadcastService, tell
 from bot.services.cases import number
 from storage.models import User, utcnow
+from storage.repositories.broadcasts import NeedsRepository
 from storage.uow import UnitOfWork
 
 DEFAULT_DAYS, MAX_DAYS = 30, 365
@@ -26,8 +28,8 @@ class NeedsService:
         scope = self.broadcasts.scope(user)
         days, code = DEFAULT_DAYS, None
         for word in args.split():
-            if word.isdigit():
-                days = int(word)
+            if word.isdigit():  # any run of digits is a number of days; out of range -> usage
+                days = int(word) if word.isascii() and len(word) <= 4 else 0
             else:
                 code = word
         if not 1 <= days <= MAX_DAYS:
@@ -35,10 +37,8 @@ class NeedsService:
         branch_id, everything = scope.branch_id, scope.everything
         if code is not None:
             found = await uow.branches.by_code(code)
-            if found is None:
-                raise BroadcastError("needs-err-branch", branch=code)
-            if not scope.everything and found.id != scope.branch_id:
-                raise BroadcastError("bc-err-not-staff")
+            if found is None or (not scope.everything and found.id != scope.branch_id):
+                raise BroadcastError("needs-err-branch", branch=code)  # another's reads as unknown
             branch_id, everything = found.id, False
         branch = await uow.branches.get(branch_id) if not everything and branch_id is not None else None
         now = self.clock()
@@ -48,11 +48,21 @@ class NeedsService:
         tell(uow, chat_id, "needs-overview", lang, days=days, branch=branch.name if branch else "",
              total=await needs.total(branch_id, everything, since),
              categories=[[c, n] for c, n in await needs.top_categories(branch_id, everything, since, TOP)],
-             places=[[mask(p), n] for p, n in await needs.top_places(branch_id, everything, since, TOP)],
-             urgent=[{"number": number(c), "category": c.category, "location": mask(c.location or ""),
+             places=await _top_places(needs, branch_id, everything, since),
+             urgent=[{"number": number(c), "category": c.category, "location": shareable_place(c.location, c.text),
                       "since": self.broadcasts.local(c.created_at), "hours": _hours(now, c.created_at),
                       "overdue": c.due_at is not None and c.due_at < now, "status": c.status}
                      for c in urgent])
+
+
+async def _top_places(needs: NeedsRepository, branch_id: int | None, everything: bool, since: datetime) -> list[list[object]]:
+    """The most reported places, as they may be shown: a rider's home is not a place of need
+    (bot.privacy.shareable_place), and places that mask alike count together."""
+    counted: Counter[str] = Counter()
+    for place, text in await needs.places(branch_id, everything, since):
+        if shown := shareable_place(place, text):
+            counted[shown] += 1
+    return [[p, n] for p, n in sorted(counted.items(), key=lambda pn: (-pn[1], pn[0]))[:TOP]]
 
 
 def _hours(now: datetime, then: datetime) -> int:

@@ -25,8 +25,11 @@ async def register_person(uow: UnitOfWork, p: Person) -> User:
 
 
 async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
-    """Record the chat and the sender; a private message means we may write to them later."""
-    await uow.chats.ensure(msg.chat_id, msg.chat_type, msg.chat_title)
+    """Record the chat and the sender; a private message means we may write to them later.
+    Whoever writes to us has not blocked us (any more): a message clears `blocked`."""
+    chat = await uow.chats.ensure(msg.chat_id, msg.chat_type, msg.chat_title)
+    if chat.blocked:
+        chat.blocked = False
     user = await register_person(uow, msg.sender)
     if msg.is_private:
         user.started = True

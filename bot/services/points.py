@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from bot.ids import parse_id
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -56,8 +57,7 @@ def redemption_no(redemption_id: int) -> str:
 
 
 def parse_redemption_no(text: str | None) -> int | None:
-    text = (text or "").strip().lstrip("#").upper().removeprefix("R").lstrip("-")
-    return int(text) if text.isdigit() else None
+    return parse_id((text or "").strip().lstrip("#"), prefix="R")
 
 
 class PointsService:
@@ -269,13 +269,13 @@ class PointsService:
                      note: str | None) -> Redemption:
         """A secretary fulfils a pending redemption (the rider hears the code or message) or
         refuses it (the points come back by a refund entry, the item back into stock)."""
+        if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
+            raise PointsError("points-not-permitted")  # riders: before any lookup
         repo = self.repo(uow)
         rid = number if isinstance(number, int) else parse_redemption_no(number)
         redemption = await repo.redemption(rid) if rid is not None else None
-        if redemption is None or redemption.id is None:
-            raise PointsError("points-redemption-unknown", number=str(number)[:32])
-        if not self.may_manage(actor, redemption.branch_id):
-            raise PointsError("points-not-permitted")
+        if redemption is None or redemption.id is None or not self.may_manage(actor, redemption.branch_id):
+            raise PointsError("points-redemption-unknown", number=str(number)[:32])  # another's reads as none
         note = (note or "").strip()[:500] or None
         if not await repo.decide(redemption.id, "fulfilled" if fulfil else "rejected", actor.id, note):
             await uow.session.refresh(redemption)

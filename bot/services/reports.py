@@ -1,19 +1,33 @@
 """Report intake: a rider's message becomes a case, and the chat hears back at once."""
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
+from bot.cases import is_open
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
-from bot.cases.duplicates import ReportRef, is_probable_duplicate
+from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
+from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place
 from bot.intake import ASK_THRESHOLD, Intake, classify
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
+from bot.privacy import shareable_place
 from bot.services.cases import CaseService, number
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
 LOCATION_WAIT = timedelta(minutes=30)  # how long a missing place may still be supplied
+# What a broken client or a script sends when it had nothing to send: never a report.
+_JUNK = re.compile(r"^[\s\W_]*(undefined|null|nil|none|nan|\[object object\]|\{\}|\[\])[\s\W_]*$", re.IGNORECASE)
+
+
+def is_junk(text: str) -> bool:
+    """True for `undefined`, `null`, `NaN`, `[object Object]` and the like, alone in a message."""
+    return bool(_JUNK.match(unicodedata.normalize("NFKC", text)))
+PLACE_FOLLOWUP = timedelta(minutes=10)  # the sender's next message naming a place, without Reply, is the answer
 
 
 class ReportService:
@@ -23,11 +37,10 @@ class ReportService:
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         """Create a case for a report; answer a pending place question; stay silent otherwise."""
-        intake = classify(msg.text) if msg.text.strip() else None
-        if _may_answer_place(msg, intake):
-            pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
-            if pending is not None and await self._supply_location(uow, pending, msg, lang):
-                return pending
+        intake = classify(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
+        placed = await self._place_message(uow, msg, user, lang, intake)
+        if placed is not None:
+            return placed
         if intake is None or (not intake.is_report and intake.confidence >= ASK_THRESHOLD):
             return None
         if intake.confidence < ASK_THRESHOLD:
@@ -35,6 +48,47 @@ class ReportService:
             return None
         return await self._open_case(uow, msg, user, lang, intake.category or "other",
                                      intake.urgency or "normal", intake.location)
+
+    async def _place_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                             intake: Intake | None) -> Case | None:
+        """A message that gives (or corrects) the place of the sender's own case: that case.
+
+        Three ways: a reply to the bot's message about one of the sender's cases (only that case:
+        a reply in another case's thread is about that case); a pin; or, without Reply, the
+        sender's next message when it says little besides a place ("在光华路和东三环路口" right
+        after "路灯坏了"). Everything else is left to the report path.
+        """
+        found = (intake.location if intake is not None else None) or (
+            extract_location(msg.text) if msg.text.strip() else None)
+        if msg.reply_to_bot and msg.reply_to_id is not None:
+            replied = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
+            if replied is not None:
+                if replied.reporter_id != user.id or not is_open(replied.status):
+                    return None  # someone else's case, or a closed one: not a place answer
+                # filling a missing place, a restatement of the same problem still counts; a
+                # correction must say nothing else that reads as a report
+                place = _place_in_reply(msg, found, _reports_other_than(
+                    replied.category if replied.awaiting_location else None))
+                if place is None and msg.lat is None:
+                    return None
+                if replied.awaiting_location:
+                    return replied if await self._supply_location(uow, replied, msg, lang, place) else None
+                await self._correct_location(uow, replied, msg, lang, place)
+                return replied
+        if msg.lat is None and not found:
+            return None  # the hot path: most group messages name no place
+        pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
+        if pending is None:
+            return None
+        if msg.lat is not None:
+            return pending if await self._supply_location(uow, pending, msg, lang, None) else None
+        recent = utcnow() - _aware(pending.created_at) <= PLACE_FOLLOWUP
+        answers = (is_place_answer(msg.text, found, _reports_other_than(pending.category)) if recent
+                   else intake is not None and not intake.is_report)
+        if not answers:
+            return None
+        await self._supply_location(uow, pending, msg, lang, answer_place(msg.text, found))
+        return pending
 
     async def _ask_if_report(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              intake: Intake) -> None:
@@ -78,50 +132,77 @@ class ReportService:
                          category: str, urgency: str, location: str | None,
                          text: str | None = None) -> Case:
         has_place = bool(location) or msg.lat is not None
+        needs_place = self.cases.routing.needs_place(category)
         chat = await uow.chats.get(msg.chat_id)
         branch_id = chat.branch_id if chat is not None else None
-        master = await self._probable_duplicate(uow, category, location, msg)
-        if master is not None:
+        text = text if text is not None else msg.text
+        master = await self._probable_duplicate(uow, category, location, msg, text)
+        if master is not None and may_follow(urgency, master.urgency):
+            followers = await uow.cases.watchers(master.id) if master.id else []
+            own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
             uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang)
             enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
-                                priority=PRIORITY_CONVERSATION, payload={"status": master.status}))
+                                priority=PRIORITY_CONVERSATION, payload={"status": master.status, "own": own}))
             return master
         case = uow.cases.add(Case(
-            category=category, urgency=urgency, text=text if text is not None else msg.text,
+            category=category, urgency=urgency, text=text,
             location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
-            branch_id=branch_id, awaiting_location=not has_place), actor_id=user.id)
+            branch_id=branch_id, awaiting_location=needs_place and not has_place, thread_id=msg.thread_id),
+            actor_id=user.id)
         self.cases.route_new(case)
-        if urgency == "urgent":  # personal safety: the branch hears at once, not at the deadline
-            await self.cases.alert(uow, case, "case-urgent", staff=True)
+        if master is not None:  # urgent, like a case that is not: its own case and clock, linked
+            uow.cases.log(case, "linked", user.id, number(master))
+            uow.cases.log(master, "linked", user.id, None)
+        if urgency == "urgent":  # personal safety: the branch and the department hear at once
+            await self.cases.alert(uow, case, "case-urgent", departments=True, staff=True)
+        # one message: the registration, the place shown back, and the question when it is missing
         enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"category": category, "urgency": urgency,
-                                     "location": location, "lat": msg.lat, "lon": msg.lon}))
-        if not has_place:
-            enqueue(uow, Notice(msg.chat_id, "ask-location", lang, case=case,
-                                reply_to=msg.message_id, priority=PRIORITY_CONVERSATION))
+                                     "location": _shown_place(msg, location, case.text),
+                                     "place_hidden": bool(location), "lat": msg.lat, "lon": msg.lon,
+                                     "ask_place": needs_place and not has_place,
+                                     "no_place": not needs_place and not has_place,
+                                     "linked": number(master) if master is not None else None,
+                                     **self.cases.clocks(urgency)}))
         return case
 
     async def _probable_duplicate(self, uow: UnitOfWork, category: str, location: str | None,
-                                  msg: IncomingMessage) -> Case | None:
-        """An open case of the same kind and place in the last 48 h, reported by someone."""
+                                  msg: IncomingMessage, text: str) -> Case | None:
+        """An open case of the same kind, at the same spot, saying a similar thing, in the last 48 h."""
         if not location and msg.lat is None:
             return None
         now = utcnow()
-        new = ReportRef(category, now, location, (msg.lat, msg.lon) if msg.lat is not None else None)
+        new = ReportRef(category, now, location, (msg.lat, msg.lon) if msg.lat is not None else None,
+                        text=text)
         for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
             pin = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
-            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, pin, ref.status), now):
+            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, pin, ref.status,
+                                                    text=ref.text), now):
                 return await ref.load(uow.cases)
         return None
 
-    async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str) -> bool:
-        """Take a pin, a reply to our question, or a short text naming a place."""
+    async def _correct_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str,
+                                place: str | None) -> None:
+        """The reporter fixes the place we showed back, with one reply to our message."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
         else:
-            place = _place_answer(msg)
+            case.location = place
+        uow.cases.touch(case)
+        uow.cases.log(case, "location", msg.sender.id, case.location)
+        enqueue(uow, Notice(msg.chat_id, "location-corrected", lang, case=case,
+                            reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
+                            payload={"location": _shown_place(msg, case.location, case.text),
+                                     "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
+
+    async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str,
+                               place: str | None) -> bool:
+        """Take a pin or the place found in the rider's answer."""
+        if msg.lat is not None:
+            case.lat, case.lon = msg.lat, msg.lon
+        else:
             if place is None:
                 return False
             case.location = place
@@ -130,8 +211,8 @@ class ReportService:
         uow.cases.log(case, "location", msg.sender.id, case.location)
         enqueue(uow, Notice(msg.chat_id, "location-attached", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                            payload={"location": case.location,
-                                     "lat": case.lat, "lon": case.lon}))
+                            payload={"location": _shown_place(msg, case.location, case.text),
+                                     "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
         return True
 
     def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
@@ -147,22 +228,40 @@ class ReportService:
         self.reply(uow, msg, "mycases", lang, cases=items)
 
 
-def _may_answer_place(msg: IncomingMessage, intake: Intake | None) -> bool:
-    """Only a pin, a reply to us, or a non-report naming a place can answer our question:
-    everything else skips the look-up (it is on the hot path of every group message)."""
-    if msg.lat is not None or msg.reply_to_bot:
-        return True
-    return intake is not None and not intake.is_report and extract_location(msg.text) is not None
+def _shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:
+    """The place as the answer shows it: as given in the rider's private chat; in a group, as
+    any shared place is (a home is not repeated to the group, a room number is masked)."""
+    if msg.is_private or not place:
+        return place
+    return shareable_place(place, text) or None
 
 
-def _place_answer(msg: IncomingMessage) -> str | None:
+
+def _aware(when: datetime) -> datetime:
+    """SQLite hands back naive datetimes; ours are all UTC."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def _reports_other_than(category: str | None) -> Callable[[str], bool]:
+    """Whether a text is a confident report of another kind than `category` (then it is a new
+    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind."""
+    def check(text: str) -> bool:
+        if not text.strip():
+            return False
+        found = classify(text)
+        return found.is_report and found.confidence >= ASK_THRESHOLD and found.category != category
+    return check
+
+
+def _place_in_reply(msg: IncomingMessage, found: str | None, is_report: Callable[[str], bool]) -> str | None:
+    """The place in a reply to the bot's message about the sender's case, or None when the reply
+    says something else ("still there, not fixed!", or a new report of its own)."""
     text = msg.text.strip()
     if not text or text.startswith("/"):
         return None
-    found = extract_location(text)
     if found:
-        return found
-    if msg.reply_to_bot and len(text) <= 100:
-        return text  # they answered our question directly
+        return answer_place(text, found) if is_place_answer(text, found, is_report) else None
+    if looks_like_place(text):
+        return clean_place(text)
     return None
 

@@ -212,10 +212,8 @@ class SurveyService:
     async def _managed(self, uow: UnitOfWork, user: User, survey_id: int) -> Survey:
         scope = self.broadcasts.scope(user)
         survey = await uow.surveys.get(survey_id)
-        if survey is None:
-            raise BroadcastError("sv-err-unknown", id=survey_id)
-        if not may_manage(scope, user, survey.author_id, survey.branch_id):
-            raise BroadcastError("bc-err-not-staff")
+        if survey is None or not may_manage(scope, user, survey.author_id, survey.branch_id):
+            raise BroadcastError("sv-err-unknown", id=survey_id)  # another branch's reads as none
         return survey
 
     async def _tally(self, uow: UnitOfWork, survey: Survey, *, with_names: bool) -> dict[str, Any]:

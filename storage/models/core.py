@@ -71,8 +71,13 @@ class Case(SQLModel, table=True):
     master_id: int | None = Field(default=None, foreign_key="cases.id")  # when a duplicate
     resolution_photo: str | None = Field(default=None, max_length=255)
     awaiting_location: bool = False
-    due_at: datetime | None = None
+    thread_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # forum topic of the report
+    photos: list[str] | None = Field(default=None, sa_column=Column(JSON))  # more photos (an album)
+    due_at: datetime | None = None  # the response deadline: someone must accept by then
     reminders: int = 0  # deadline reminders already sent: 1 = half-time, 2 = due, 3 = escalated
+    responded_at: datetime | None = None  # first accepted: stops the response clock
+    fix_due_at: datetime | None = None  # the resolution deadline; a reopen restarts it
+    fix_reminders: int = 0  # as `reminders`, for the resolution clock
     resolved_at: datetime | None = None
     closed_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
@@ -106,12 +111,22 @@ class CaseWatcher(SQLModel, table=True):
 
 
 class DepartmentMember(SQLModel, table=True):
-    """Telegram users who act for a department (besides those listed in the routing config)."""
+    """Telegram users who act for a department (besides those listed in the routing config).
+
+    A membership holds within one branch (`branch_id`: the branch of the secretary who granted
+    it) or, granted by a superadmin, in every branch (`branch_id` None): a secretary can never
+    hand anyone, themselves included, a view of another branch's cases."""
 
     __tablename__ = "department_member"
+    __table_args__ = (Index("ix_department_member_user", "user_id"),
+                      Index("ix_department_member_dept", "department", "branch_id"))
 
-    department: str = Field(primary_key=True, max_length=64)
-    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    id: int | None = Field(default=None, primary_key=True)
+    department: str = Field(max_length=64)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    branch_id: int | None = Field(default=None, foreign_key="branch.id")
+    granted_by: int | None = Field(default=None, sa_column=Column(BigInteger))
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class PendingReport(SQLModel, table=True):

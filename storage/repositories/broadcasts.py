@@ -151,14 +151,14 @@ class NeedsRepository(Repository):
         stmt = self._scope(stmt, branch_id, everything).order_by(n.desc(), Case.category).limit(limit)
         return [(str(c), int(k)) for c, k in (await self.session.exec(stmt)).all()]
 
-    async def top_places(self, branch_id: int | None, everything: bool, since: datetime,
-                         limit: int = 5) -> list[tuple[str, int]]:
-        n = func.count().label("n")
-        stmt = (select(Case.location, n)
-                .where(Case.created_at >= since, col(Case.location).is_not(None), Case.location != "")
-                .group_by(Case.location))
-        stmt = self._scope(stmt, branch_id, everything).order_by(n.desc(), Case.location).limit(limit)
-        return [(str(p), int(k)) for p, k in (await self.session.exec(stmt)).all()]
+    async def places(self, branch_id: int | None, everything: bool, since: datetime,
+                     limit: int = 5000) -> list[tuple[str, str]]:
+        """(place, report text) of the newest cases with a place since `since`: the text tells
+        whether the place is the reporter's home (bot.privacy), which SQL cannot."""
+        stmt = (select(Case.location, Case.text)
+                .where(Case.created_at >= since, col(Case.location).is_not(None), Case.location != ""))
+        stmt = self._scope(stmt, branch_id, everything).order_by(col(Case.created_at).desc()).limit(limit)
+        return [(str(p), str(t or "")) for p, t in (await self.session.exec(stmt)).all()]
 
     async def open_urgent(self, branch_id: int | None, everything: bool, limit: int = 15) -> list[Case]:
         stmt = select(Case).where(Case.urgency == "urgent", col(Case.status).in_(OPEN_STATUSES))

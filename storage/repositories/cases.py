@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import func, or_, update
 from sqlmodel import col, select
 
-from storage.models import Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, PendingReport, utcnow
+from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
+                            utcnow)
 from storage.repositories.base import Repository
 
 
@@ -20,6 +21,7 @@ class CaseRef:
     lat: float | None
     lon: float | None
     status: str
+    text: str | None
     case: Case | None
 
     async def load(self, repo: CaseRepository) -> Case:
@@ -44,6 +46,15 @@ class CaseRepository(Repository):
                        col(Case.awaiting_location).is_(True), Case.created_at >= since)
                 .order_by(col(Case.id).desc()).limit(1))
         return (await self.session.exec(stmt)).first()
+
+    async def of_bot_message(self, chat_id: int, message_id: int) -> Case | None:
+        """The case a message the bot sent in `chat_id` was about (a reply to it is in that case's
+        thread), or None when it was about no case (or is not ours)."""
+        stmt = (select(OutboxMessage.case_id)
+                .where(OutboxMessage.chat_id == chat_id, OutboxMessage.sent_message_id == message_id,
+                       col(OutboxMessage.case_id).is_not(None)).limit(1))
+        case_id = (await self.session.exec(stmt)).first()
+        return await self.get(case_id) if case_id else None
 
     async def by_reporter(self, reporter_id: int, limit: int = 10) -> list[Case]:
         stmt = (select(Case).where(Case.reporter_id == reporter_id)
@@ -78,24 +89,33 @@ class CaseRepository(Repository):
         stmt = select(CaseWatcher).where(CaseWatcher.case_id == case_id)
         return list((await self.session.exec(stmt)).all())
 
-    async def departments_of(self, user_id: int) -> list[str]:
-        stmt = select(DepartmentMember.department).where(DepartmentMember.user_id == user_id)
-        return list((await self.session.exec(stmt)).all())
-
-    async def members_of(self, department: str) -> list[int]:
+    async def members_of(self, department: str, branch_id: int | None, *, any_branch: bool = False) -> list[int]:
+        """Members of `department` who act for it in `branch_id` (their membership is for that
+        branch or for every branch); with `any_branch`, its members in every branch."""
+        in_branch = col(DepartmentMember.branch_id).is_(None)
+        if branch_id is not None:
+            in_branch = or_(in_branch, DepartmentMember.branch_id == branch_id)
         stmt = select(DepartmentMember.user_id).where(DepartmentMember.department == department)
-        return list((await self.session.exec(stmt)).all())
+        if not any_branch:
+            stmt = stmt.where(in_branch)
+        return list(set((await self.session.exec(stmt)).all()))
 
     async def listing(self, *, branch_id: int | None = None, departments: frozenset[str] | None = None,
+                      branch_departments: frozenset[tuple[str, int]] | None = None,
                       reporter_id: int | None = None, statuses: tuple[str, ...] = (),
                       overdue_at: datetime | None = None, everything: bool = False,
                       limit: int = 20) -> list[Case]:
-        """Cases in a scope (any of the given branch, departments or reporter), newest first."""
+        """Cases in a scope (any of the given branch, departments in every branch, (department,
+        branch) pairs, or reporter), newest first."""
         scope = []
         if branch_id is not None:
             scope.append(Case.branch_id == branch_id)
-        if departments:
+        if departments:  # owned by one of them, or offered to one of them (a pending transfer)
             scope.append(col(Case.department).in_(departments))
+            scope.append(col(Case.pending_department).in_(departments))
+        for dept, branch in branch_departments or ():
+            scope.append((Case.department == dept) & (Case.branch_id == branch))
+            scope.append((Case.pending_department == dept) & (Case.branch_id == branch))
         if reporter_id is not None:
             scope.append(Case.reporter_id == reporter_id)
         stmt = select(Case)
@@ -103,8 +123,9 @@ class CaseRepository(Repository):
             stmt = stmt.where(or_(*scope)) if scope else stmt.where(col(Case.id).is_(None))
         if statuses:
             stmt = stmt.where(col(Case.status).in_(statuses))
-        if overdue_at is not None:
-            stmt = stmt.where(col(Case.due_at).is_not(None), Case.due_at < overdue_at)
+        if overdue_at is not None:  # either clock: nobody accepted in time, or not fixed in time
+            stmt = stmt.where(or_(col(Case.responded_at).is_(None) & (Case.due_at < overdue_at),
+                                  Case.fix_due_at < overdue_at))
         return list((await self.session.exec(stmt.order_by(col(Case.id).desc()).limit(limit))).all())
 
     async def board(self, *, branch_id: int | None, chat_id: int | None, latest: int,
@@ -135,8 +156,11 @@ class CaseRepository(Repository):
         return list((await self.session.exec(stmt.order_by(col(Case.id)))).all())
 
     async def open_with_deadline(self, statuses: tuple[str, ...]) -> list[Case]:
-        stmt = select(Case).where(col(Case.status).in_(statuses), col(Case.due_at).is_not(None),
-                                  Case.reminders < 3)
+        """Cases in `statuses` with a clock still to remind about: the response clock (until
+        someone accepts) or the resolution clock."""
+        respond = col(Case.responded_at).is_(None) & col(Case.due_at).is_not(None) & (Case.reminders < 3)
+        fix = col(Case.fix_due_at).is_not(None) & (Case.fix_reminders < 3)
+        stmt = select(Case).where(col(Case.status).in_(statuses), or_(respond, fix))
         return list((await self.session.exec(stmt)).all())
 
     async def resolved_before(self, before: datetime) -> list[Case]:
@@ -152,7 +176,7 @@ class CaseRepository(Repository):
         """
         if self._recent is None:
             c = Case.__table__.c  # type: ignore[attr-defined]
-            stmt = (select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.category)
+            stmt = (select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text, c.category)
                     .where(c.created_at >= since,
                            c.status.in_(("new", "accepted", "in_progress", "transferred")))
                     .order_by(c.id.desc()).limit(limit))
@@ -160,7 +184,7 @@ class CaseRepository(Repository):
             with self.session.no_autoflush:
                 for *row, cat in (await self.session.exec(stmt)).all():
                     self._recent.setdefault(cat, []).append(CaseRef(*row, case=None))
-        fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, case=x)
+        fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
                  for x in self.session.new if isinstance(x, Case) and x.category == category]
         return fresh + self._recent.get(category, [])
 

@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from storage.models import Branch, Case, Chat, User
 from storage.models.checkins import Activity, ActivityCheckin, CheckinPending, ReportIn, VolunteerHours
 from storage.models.lessons import LessonCompletion, LessonDelivery
+from storage.models.points import PointsAccount
 from storage.repositories.base import Repository
 
 
@@ -35,6 +36,7 @@ class AttendanceRow:
     username: str | None
     distance_m: int | None
     hours_halves: int | None  # approved hours for this activity, if any
+    hidden: bool = False  # the rider chose /privacy: not named in exports
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class LessonRow:
     user_id: int
     branch: str
     name: str
+    hidden: bool = False  # the rider chose /privacy: not named in exports
 
 
 class CheckinRepository(Repository):
@@ -119,10 +122,11 @@ class CheckinRepository(Repository):
     async def attendance(self, since: datetime | None, branch_id: int | None) -> list[AttendanceRow]:
         """Every check-in (with the rider's approved hours for that activity), oldest first."""
         stmt = (select(ActivityCheckin, Activity, Branch.code, User.first_name, User.username,
-                       VolunteerHours.halves)
+                       VolunteerHours.halves, PointsAccount.hide_name)
                 .join(Activity, col(Activity.id) == ActivityCheckin.activity_id)
                 .join(Branch, col(Branch.id) == Activity.branch_id)
                 .outerjoin(User, col(User.id) == ActivityCheckin.user_id)
+                .outerjoin(PointsAccount, col(PointsAccount.user_id) == ActivityCheckin.user_id)
                 .outerjoin(VolunteerHours, (col(VolunteerHours.activity_id) == ActivityCheckin.activity_id)
                            & (col(VolunteerHours.user_id) == ActivityCheckin.user_id)
                            & (col(VolunteerHours.status) == "approved")))
@@ -132,8 +136,8 @@ class CheckinRepository(Repository):
             stmt = stmt.where(Activity.branch_id == branch_id)
         stmt = stmt.order_by(col(ActivityCheckin.created_at), col(ActivityCheckin.id))
         return [AttendanceRow(c.created_at, code, a.code, a.title, a.starts_at, c.user_id, name or "", username,
-                              c.distance_m, halves)
-                for c, a, code, name, username, halves in (await self.session.exec(stmt)).all()]
+                              c.distance_m, halves, bool(hidden))
+                for c, a, code, name, username, halves, hidden in (await self.session.exec(stmt)).all()]
 
     # --- lessons (the lessons feature's table, read only) -------------------------------
     async def lesson_times(self, user_id: int, since: datetime) -> list[datetime]:
@@ -146,18 +150,19 @@ class CheckinRepository(Repository):
         (or, without a push, of the chat where it was marked), oldest first."""
         where_chat = func.coalesce(LessonDelivery.chat_id, LessonCompletion.chat_id)
         stmt = (select(LessonCompletion.completed_at, LessonCompletion.lesson_id, LessonCompletion.user_id,
-                       Branch.code, User.first_name)
+                       Branch.code, User.first_name, PointsAccount.hide_name)
                 .outerjoin(LessonDelivery, col(LessonDelivery.id) == LessonCompletion.delivery_id)
                 .outerjoin(Chat, col(Chat.id) == where_chat)
                 .outerjoin(Branch, col(Branch.id) == Chat.branch_id)
-                .outerjoin(User, col(User.id) == LessonCompletion.user_id))
+                .outerjoin(User, col(User.id) == LessonCompletion.user_id)
+                .outerjoin(PointsAccount, col(PointsAccount.user_id) == LessonCompletion.user_id))
         if since is not None:
             stmt = stmt.where(LessonCompletion.completed_at >= since)
         if branch_id is not None:
             stmt = stmt.where(Chat.branch_id == branch_id)
         stmt = stmt.order_by(col(LessonCompletion.completed_at), col(LessonCompletion.id))
-        return [LessonRow(at, lesson, user_id, code or "", name or "")
-                for at, lesson, user_id, code, name in (await self.session.exec(stmt)).all()]
+        return [LessonRow(at, lesson, user_id, code or "", name or "", bool(hidden))
+                for at, lesson, user_id, code, name, hidden in (await self.session.exec(stmt)).all()]
 
     # --- pin questions ----------------------------------------------------------------
     async def pending(self, user_id: int, chat_id: int, since: datetime) -> CheckinPending | None:

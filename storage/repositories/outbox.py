@@ -14,6 +14,9 @@ from storage.repositories.base import Repository
 class OutboxRepository(Repository):
     def add(self, *, chat_id: int, kind: str, lang: str, payload: dict[str, Any], reply_to: int | None,
             priority: int, dedupe_key: str | None, case: Any = None) -> None:
+        thread = getattr(case, "thread_id", None)
+        if thread and chat_id == case.chat_id and "thread_id" not in payload:
+            payload = {**payload, "thread_id": thread}  # a case's news stays in its forum topic
         self.deferred.add(OutboxMessage, {
             "chat_id": chat_id, "kind": kind, "lang": lang, "payload": payload,
             "reply_to_message_id": reply_to, "priority": priority, "status": "pending", "attempts": 0,

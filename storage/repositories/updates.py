@@ -16,3 +16,9 @@ class UpdateRepository(Repository):
 
     def mark(self, update_id: int) -> None:
         self.deferred.add(ProcessedUpdate, {"update_id": update_id, "processed_at": utcnow()})
+
+    async def unmark(self, update_id: int) -> None:
+        """Forget that an update was processed (an operator retries its dead letter)."""
+        row = await self.session.get(ProcessedUpdate, update_id)
+        if row is not None:
+            await self.session.delete(row)

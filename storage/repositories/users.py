@@ -36,6 +36,17 @@ class UserRepository(Repository):
             cond = or_(cond, (User.role == "secretary") & (User.branch_id == branch_id))
         return list((await self.session.exec(select(User.id).where(cond))).all())
 
+    async def secretaries_of(self, branch_id: int) -> list[int]:
+        """The secretaries of `branch_id` (not the superadmins)."""
+        stmt = select(User.id).where(User.role == "secretary", User.branch_id == branch_id)
+        return list((await self.session.exec(stmt)).all())
+
+    async def many(self, ids: set[int]) -> list[User]:
+        """The known users among `ids` (names for mentions)."""
+        if not ids:
+            return []
+        return list((await self.session.exec(select(User).where(col(User.id).in_(ids)))).all())
+
     async def reachable(self, ids: set[int]) -> list[User]:
         """Those of `ids` who have a private chat with the bot."""
         if not ids:
@@ -46,14 +57,37 @@ class UserRepository(Repository):
     async def find(self, who: str) -> User | None:
         """A user by numeric id or @username."""
         who = who.strip()
-        if who.lstrip("-").isdigit():
-            return await self.get(int(who))
+        if who.lstrip("-").isdigit():  # Telegram ids fit in 52 bits; a longer number is nobody
+            return await self.get(int(who)) if len(who.lstrip("-")) <= 15 else None
         stmt = select(User).where(User.username == who.lstrip("@"))
         return (await self.session.exec(stmt)).first()
 
-    async def set_department(self, user_id: int, department: str, member: bool) -> None:
-        row = await self.session.get(DepartmentMember, (department, user_id))
-        if member and row is None:
-            self.session.add(DepartmentMember(department=department, user_id=user_id))
-        elif not member and row is not None:
+    async def department_grants(self, user_id: int) -> list[tuple[str, int | None]]:
+        """(department, branch id or None for every branch) of each membership `user_id` holds."""
+        stmt = select(DepartmentMember.department, DepartmentMember.branch_id).where(
+            DepartmentMember.user_id == user_id)
+        return [(d, b) for d, b in (await self.session.exec(stmt)).all()]
+
+    async def grant_department(self, user_id: int, department: str, branch_id: int | None,
+                               granted_by: int | None) -> bool:
+        """Adds the membership (in `branch_id`, or every branch when None); False if held already."""
+        if (department, branch_id) in await self.department_grants(user_id):
+            return False
+        self.session.add(DepartmentMember(department=department, user_id=user_id, branch_id=branch_id,
+                                          granted_by=granted_by))
+        return True
+
+    async def revoke_department(self, user_id: int, department: str, branch_id: int | None,
+                                every: bool = False) -> list[int | None]:
+        """Removes the membership in `branch_id` (None: the all-branches one; `every`: all of them);
+        returns the branches whose membership went."""
+        stmt = select(DepartmentMember).where(DepartmentMember.user_id == user_id,
+                                              DepartmentMember.department == department)
+        if not every:
+            stmt = stmt.where(col(DepartmentMember.branch_id).is_(None) if branch_id is None
+                              else DepartmentMember.branch_id == branch_id)
+        gone = []
+        for row in (await self.session.exec(stmt)).all():
+            gone.append(row.branch_id)
             await self.session.delete(row)
+        return gone

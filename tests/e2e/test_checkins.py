@@ -86,7 +86,8 @@ async def test_secretary_creates_an_activity_and_a_rider_cannot(bot, tg, db, clo
     listing = await said(tg, SEC["id"], SEC, "/activity list")
     assert activity.code in listing["text"] and "朝阳支部" in listing["text"]
     # the other branch's secretary may not close it
-    assert "another branch" in (await said(tg, SEC_B["id"], SEC_B, f"/activity close {activity.code}"))["text"]
+    # the other branch's secretary may not close it, and learns nothing of it (issue 12 §2)
+    assert "no activity" in (await said(tg, SEC_B["id"], SEC_B, f"/activity close {activity.code}"))["text"]
     assert (await activities(db))[0].status == "open"
 
 
@@ -174,7 +175,7 @@ async def test_report_in_is_approved_only_by_the_branch_secretary(bot, tg, db, c
 
     # the other branch's secretary forges a press on the real card
     forged = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC_B, "ri:1:a"))
-    assert forged["show_alert"] and "another branch" in forged["text"]
+    assert forged["show_alert"] and "in your scope" in forged["text"]
     by_rider = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], LI, "ri:1:a"))
     assert by_rider["show_alert"]
     async with db() as s:

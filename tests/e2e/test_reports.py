@@ -26,24 +26,24 @@ async def test_report_becomes_case_with_reply_in_thread(bot, tg, db) -> None:
 
 async def test_missing_place_is_asked_once_and_attached(bot, tg, db) -> None:
     sent = await tg.send(GROUP, WANG, "路灯又不亮了 黑灯瞎火的")
-    created, ask = await tg.wait(GROUP["id"], 2)
-    assert created["reply_to_message_id"] == ask["reply_to_message_id"] == sent["message_id"]
-    assert "地点" in ask["text"] and "C-000001" in ask["text"]
+    [ask] = await tg.wait(GROUP["id"], 1)  # registration and question in one message
+    assert ask["reply_to_message_id"] == sent["message_id"]
+    assert "还缺地点" in ask["text"] and "C-000001" in ask["text"]
     await tg.send(GROUP, LI, "哈哈 我也看到了")  # someone else chatting: not an answer
     answer = await tg.send(GROUP, WANG, "就在建设路和人民路路口", reply_to_message_id=ask["message_id"])
-    msgs = await tg.wait(GROUP["id"], 3)
-    assert len(msgs) == 3 and msgs[2]["reply_to_message_id"] == answer["message_id"]
-    assert "建设路和人民路路口" in msgs[2]["text"]
+    msgs = await tg.wait(GROUP["id"], 2)
+    assert len(msgs) == 2 and msgs[1]["reply_to_message_id"] == answer["message_id"]
+    assert "建设路和人民路路口" in msgs[1]["text"]
     [case] = await _cases(db)
     assert case.location == "建设路和人民路路口" and not case.awaiting_location
 
 
 async def test_location_pin_answers_the_place_question(bot, tg, db) -> None:
     await tg.send(GROUP, WANG, "这里有个井盖丢了 很危险")
-    await tg.wait(GROUP["id"], 2)
+    await tg.wait(GROUP["id"], 1)
     await tg.send(GROUP, WANG, location={"latitude": 39.9087, "longitude": 116.3975})
-    msgs = await tg.wait(GROUP["id"], 3)
-    assert "39.90870" in msgs[2]["text"]
+    msgs = await tg.wait(GROUP["id"], 2)
+    assert "39.90870" in msgs[1]["text"]
     [case] = await _cases(db)
     assert abs(case.lat - 39.9087) < 1e-6 and abs(case.lon - 116.3975) < 1e-6
     assert case.urgency == "urgent"

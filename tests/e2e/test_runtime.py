@@ -57,10 +57,10 @@ async def test_only_one_process_runs_the_scheduler(settings) -> None:
 
     first, second = await Core.open(settings), await Core.open(settings, migrate=False)
     try:
-        assert first.start_jobs() and first.jobs.scheduler.running
-        assert not second.start_jobs() and not second.jobs.scheduler.running
+        assert first.start_jobs() and first.leading
+        assert not second.start_jobs() and not second.leading
         first.stop_jobs()
-        assert second.start_jobs() and second.jobs.scheduler.running
+        assert second.start_jobs() and second.leading
         assert "deadline-sweep" in second.jobs.ids()
     finally:
         first.stop_jobs()

@@ -7,7 +7,7 @@ import asyncio
 from sqlmodel import select
 
 from storage.models.broadcasts import Survey, SurveyAnswer
-from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, answer_for, buttons, last, ledger
+from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, answer_for, buttons, last, ledger, private
 from tests.e2e.test_broadcasts import _say, _setup, sender, settings  # noqa: F401  (the fixtures: superadmin, pacing)
 
 SURVEY_POINTS = 3  # rule survey_answered in bot/points/rules_default.toml
@@ -94,7 +94,11 @@ async def test_anonymous_survey_lines_form_early_close_and_bad_input(bot, tg, db
     assert "1. 驿站 — 2 票（100%）" in results and "匿名问卷" in results
     assert "李师傅" not in results and "王哥" not in results
 
-    assert "已结束" in (await _say(tg, SEC, "/survey close 1"))["plain_text"]
+    before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/survey close 1")
+    closing = [m["plain_text"] for m in (await tg.wait(SEC["id"], before + 2))[before:]]  # the answer, the results
+    assert any("问卷 #1 已结束，结果马上发到各群" in m for m in closing), closing
+    assert any("问卷 #1 结果（已结束）" in m for m in closing), closing
     assert bot.core.jobs.ids("sv:") == []
     summary = await last(tg, GROUP_B["id"], 3)
     assert "问卷 #1 已结束" in summary["plain_text"] and "共 2 人参与" in summary["plain_text"]

@@ -108,7 +108,7 @@ sv-err-too-long = At most { $question ->
 sv-err-duplicate = Two options are the same.
 sv-err-close = The closing time must be a moment within 30 days, e.g. close=tomorrow 18:00.
 sv-err-no-targets = There is no chat to send it to.
-sv-err-unknown = There is no survey #{ $id }.
+sv-err-unknown = There is no survey #{ $id } in your scope.
 sv-err-closed = Survey #{ $id } is already closed.
 sv-created = 📊 Survey #{ $id } went to { $count ->
     [one] { $count } chat
@@ -152,6 +152,10 @@ sv-list-empty = No surveys yet.
 
 ## Needs overview
 needs-usage = Usage: /needs [days 1–365] [branch code]
+needs-err-branch = There is no branch “{ $branch }” in your scope.
+needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days } days
+needs-title-all = 📈 <b>Needs overview</b> · all branches · last { $days } days
+needs-total = { $total } reports
 needs-err-branch = There is no branch “{ $branch }”.
 needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days ->
     [one] 1 day

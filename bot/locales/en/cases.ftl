@@ -52,6 +52,8 @@ case-action-reject = Reject
 case-action-cannot_fix = Cannot fix
 
 ## Commands, cards, lists, alerts
+case-err-not-found = No case “{ $number }” in your scope. Case numbers look like C-000123.
+case-err-unknown-department = There is no department with the code “{ $department }”.
 case-err-not-found = No case “{ $number }”. Case numbers look like C-000123.
 case-err-unknown-department = There is no department called “{ $department }”. Send the command without a department (e.g. /assign C-000001) to choose from buttons.
 case-usage = Usage: /{ $command } C-000123 … (e.g. /resolve C-000123 fixed the lamp)
@@ -80,7 +82,7 @@ case-escalated = 🚨 Escalated: case { $number } is overdue. Department: { $dep
     “{ $text }”
 case-urgent = 🔴 URGENT case { $number }: { $category } · { $location }
     “{ $text }”
-    Someone must respond within 1 hour (by { $due }); department: { $department }.
+    Someone must respond within { $respond } (by { $due }); department: { $department }.
 
 ev-reported = reported
 ev-location = place added
@@ -113,18 +115,18 @@ unsure-dropped = OK, not reported.
 unsure-reported = ✅ Reported; the case number is on its way to the group.
 
 ## Admin
-admin-grant-usage = Usage: /grant <user id or @username> secretary <branch> | superadmin | dept <department> (same for /revoke)
+admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;branch&gt; | superadmin | dept &lt;department&gt; (same for /revoke)
 admin-not-permitted = ⛔ You are not allowed to use this admin command.
 admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
 admin-dept-unknown = There is no department with the code “{ $dept }”.
 admin-branch-unknown = There is no branch “{ $branch }”; create it with /bind in its group first.
 admin-granted = ✅ Granted { $who }: { $role } { $arg }
 admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }
-admin-bind-usage = Usage: in a group, send /bind <branch code> [branch name]
+admin-bind-usage = Usage: in a group, send /bind &lt;branch code&gt; [branch name]
 admin-bound = ✅ This group now belongs to branch: { $branch }
 
 ## Corrections
-recat-usage = Usage: /recat C-000123 <category code> [urgent|normal|low], category codes like lighting, road, waterlogging…
+recat-usage = Usage: /recat C-000123 &lt;category code&gt; [urgent|normal|low], category codes like lighting, road, waterlogging…
 recat-done = ✅ { $number } corrected to { $category } · { $urgency }, and kept as a training example.
 case-err-bad-label = “{ $category } { $urgency }” is not a valid category or urgency code.
 

@@ -70,7 +70,7 @@ reportin-choose-branch = Which branch do you report in to? (Home organisation: {
 reportin-chosen = ✅ Submitted
 reportin-err-chosen = A branch has already been chosen for this report-in.
 reportin-err-not-yours = This is not your report-in.
-reportin-err-not-found = There is no report-in #{ $id }.
+reportin-err-not-found = There is no report-in #{ $id } in your scope.
 reportin-submitted = 📮 Your report-in to “{ $branch }” is submitted (home organisation: { $home }). You'll hear once the secretary confirms it.
 reportin-updated = ✏️ Your report-in to “{ $branch }” is updated (home organisation: { $home }); it still awaits the secretary.
 reportin-already = 👌 You reported in to “{ $branch }” on { $since } already.
@@ -134,7 +134,7 @@ hours-err-late = “{ $title }” ended more than { $days ->
 } ago; hours can no longer be logged. Please ask the branch secretary.
 hours-err-too-many = At most { $max } h can be logged for “{ $title }” (you wrote { $value } h).
 hours-err-approved = Your { $hours } h for “{ $title }” are already approved.
-hours-err-not-found = There are no volunteer hours #{ $id }.
+hours-err-not-found = There are no volunteer hours #{ $id } in your scope.
 hours-err-decided = Volunteer hours #{ $id } have been handled already ({ $status ->
         [approved] approved
        *[other] rejected

@@ -24,22 +24,22 @@ help =
     /help — show this help
 help-staff =
     <b>Secretary and department commands</b>
-    Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat
+    Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing
     Board and needs: /board · /needs
     Lessons: /lessons · /lessons plan mon,wed,fri · /lessons shifts … · /stats lessons
     Activities and report-ins: /activity new "name" date time length · /activity list · /stats checkins · /reportins · /hours pending
     Points: /points grant @user N reason · /redemptions
     Broadcasts and surveys: /broadcast · /broadcasts · /survey new
-    Branches and roles: /bind CODE · /grant · /revoke
+    Branches and roles: /bind CODE · /unbind · /grant · /revoke · /audit (superadmins)
 case-created =
     📝 Case <b>{ $number }</b> registered
     Category: { $category } · Urgency: { $urgency }
     Place: { $location }
     { $next }
 case-next = { $urgency ->
-    [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within 1 hour. Stay safe!
-    [low] Noted; you get an answer within 7 days. Every step will be posted here.
-   *[normal] It goes to the responsible department, with an answer due within 72 hours. Every step will be posted here.
+    [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within { $respond } and deal with it within { $fix }. Stay safe!
+    [low] Noted: to be taken up within { $respond } and answered within { $fix }. Every step will be posted here.
+   *[normal] It goes to the responsible department: to be accepted within { $respond } and fixed within { $fix }. Every step will be posted here.
 }
 location-unknown = to be added
 ask-location = 📍 { $number } has no place yet: reply with where it is (road, compound, gate, junction) or send a location pin.

@@ -86,7 +86,7 @@ points-refused = ↩️ Your redemption { $number } (“{ $item }”) was not ap
    *[other] { $cost } points are
 } back in your balance. { $note }
 points-decided = ✅ Redemption { $number } handled.
-points-redemption-unknown = There is no redemption “{ $number }”.
+points-redemption-unknown = There is no redemption “{ $number }” in your scope.
 points-redemption-decided = Redemption { $number } has already been handled.
 points-pending-title = <b>Pending redemptions</b> ({ $count })
 points-pending-item = { $number } · { $who } · { $item } · { $cost ->

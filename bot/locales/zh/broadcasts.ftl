@@ -90,7 +90,7 @@ sv-err-too-long = 问题最多 { $question } 字，每个选项最多 { $option 
 sv-err-duplicate = 有重复的选项。
 sv-err-close = 截止时间要写一个具体时间（30 天内），例如 close=明天18:00。
 sv-err-no-targets = 没有可以发送的聊天。
-sv-err-unknown = 没有编号为 { $id } 的问卷。
+sv-err-unknown = 在你的范围内没有编号为 { $id } 的问卷。
 sv-err-closed = 问卷 #{ $id } 已经结束。
 sv-created = 📊 问卷 #{ $id } 已发到 { $count } 个聊天{ $blocked ->
     [0] {""}
@@ -122,7 +122,7 @@ sv-list-empty = 还没有问卷。
 
 ## 需求概览
 needs-usage = 用法：/needs [天数 1–365] [支部代码]
-needs-err-branch = 没有代码为“{ $branch }”的支部。
+needs-err-branch = 在你的范围内没有代码为“{ $branch }”的支部。
 needs-title = 📈 <b>需求概览</b> · { $branch } · 近 { $days } 天
 needs-title-all = 📈 <b>需求概览</b> · 全部支部 · 近 { $days } 天
 needs-total = 共上报 { $total } 件

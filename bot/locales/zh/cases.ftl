@@ -49,6 +49,8 @@ case-action-reject = 不予受理
 case-action-cannot_fix = 无法解决
 
 ## Commands, cards, lists, alerts
+case-err-not-found = 在你的范围内找不到工单“{ $number }”。工单号形如 C-000123。
+case-err-unknown-department = 没有“{ $department }”这个部门代码。
 case-err-not-found = 找不到工单“{ $number }”。工单号形如 C-000123。
 case-err-unknown-department = 没有叫“{ $department }”的部门。不带部门发命令（例如 /assign C-000001），可以从按钮里选。
 case-usage = 用法：/{ $command } C-000123 …（例如 /resolve C-000123 已修好）
@@ -77,7 +79,7 @@ case-escalated = 🚨 升级：工单 { $number } 已超时未处理。责任部
     「{ $text }」
 case-urgent = 🔴 紧急工单 { $number }：{ $category } · { $location }
     「{ $text }」
-    1 小时内必须响应（{ $due } 前），责任部门：{ $department }。
+    { $respond }内必须响应（{ $due } 前），责任部门：{ $department }。
 
 ev-reported = 上报
 ev-location = 补充地点

@@ -24,22 +24,22 @@ help =
     /help — 显示本说明
 help-staff =
     <b>书记 / 部门命令</b>
-    工单：/cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat
+    工单：/cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing
     看板与需求：/board · /needs
     微党课：/lessons · /lessons plan 一三五 · /lessons shifts … · /stats lessons
     活动与报到：/activity new "名称" 日期 时间 时长 · /activity list · /stats checkins · /reportins · /hours pending
     积分：/points grant @用户 数量 原因 · /redemptions
     群发与问卷：/broadcast · /broadcasts · /survey new
-    支部与权限：/bind 支部代码 · /grant · /revoke
+    支部与权限：/bind 支部代码 · /unbind · /grant · /revoke · /audit（超级管理员）
 case-created =
     📝 已登记工单 <b>{ $number }</b>
     类别：{ $category } · 紧急程度：{ $urgency }
     地点：{ $location }
     { $next }
 case-next = { $urgency ->
-    [urgent] ⚠️ 涉及人身安全，已标记为紧急：1 小时内必须有人响应。注意自身安全！
-    [low] 已记录，7 天内答复。每一步进展都会在这里回复你。
-   *[normal] 将转交责任部门，72 小时内答复。每一步进展都会在这里回复你。
+    [urgent] ⚠️ 涉及人身安全，已标记为紧急：{ $respond }内必须有人响应，{ $fix }内处置。注意自身安全！
+    [low] 已记录，{ $respond }内受理、{ $fix }内答复。每一步进展都会在这里回复你。
+   *[normal] 将转交责任部门，{ $respond }内受理、{ $fix }内办结。每一步进展都会在这里回复你。
 }
 location-unknown = 待补充
 ask-location = 📍 { $number } 还缺地点：请回复具体位置（路名、小区、门牌、路口），或直接发一个位置。

@@ -1,0 +1,137 @@
+"""`sentinel deadletter list|show ID|retry ID|drop ID`: the operator's view of updates the bot gave up on.
+
+Every mistake is one line on stderr and exit code 1 (2 for a missing setting).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.ids import parse_id
+
+
+def _fail(message: str) -> int:
+    print(f"sentinel deadletter: {message}", file=sys.stderr)
+    return 1
+
+
+def _id(args: argparse.Namespace) -> int | None:
+    return parse_id(args.id)
+
+
+async def _with_uow(settings: Settings, work: Any) -> Any:
+    from storage.db import create_engine, session_factory
+    from storage.uow import UnitOfWork
+    engine = create_engine(settings.database_url)
+    try:
+        async with UnitOfWork(session_factory(engine)) as uow:
+            return await work(uow)
+    finally:
+        await engine.dispose()
+
+
+def _first_line(error: str) -> str:
+    lines = [ln for ln in error.strip().splitlines() if ln.strip()]
+    return (lines[0] if lines else "")[:120]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from storage.models.deadletter import DEAD
+
+    async def work(uow: Any) -> list[Any]:
+        return await uow.deadletters.latest(args.limit, None if args.all else DEAD)
+    letters = asyncio.run(_with_uow(load_settings(), work))
+    for d in letters:
+        kind = next((k for k in json.loads(d.raw) if k != "update_id"), "?")
+        print(f"#{d.id:<5} update {d.update_id:<12} {d.created_at:%Y-%m-%d %H:%M:%S} {d.status:<8} "
+              f"{kind:<16} {_first_line(d.error)}")
+    print(f"{len(letters)} dead letter(s)" + ("" if args.all else " waiting (--all for retried and dropped)"))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    letter_id = _id(args)
+    if letter_id is None:
+        return _fail(f"not a dead letter id: {args.id!r}")
+
+    async def work(uow: Any) -> Any:
+        return await uow.deadletters.get(letter_id)
+    d = asyncio.run(_with_uow(load_settings(), work))
+    if d is None:
+        return _fail(f"no dead letter #{letter_id}")
+    print(f"dead letter #{d.id}: update {d.update_id}, {d.status}, {d.attempts} attempt(s), {d.created_at:%Y-%m-%d %H:%M:%S} UTC")
+    print(json.dumps(json.loads(d.raw), ensure_ascii=False, indent=2))
+    print(d.error)
+    return 0
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    from storage.models.deadletter import DEAD, DROPPED
+    letter_id = _id(args)
+    if letter_id is None:
+        return _fail(f"not a dead letter id: {args.id!r}")
+
+    async def work(uow: Any) -> str | None:
+        d = await uow.deadletters.get(letter_id)
+        if d is None:
+            return f"no dead letter #{letter_id}"
+        if d.status != DEAD:
+            return f"dead letter #{letter_id} is {d.status}, not dead"
+        d.status = DROPPED
+        await uow.commit()
+        return None
+    problem = asyncio.run(_with_uow(load_settings(), work))
+    if problem:
+        return _fail(problem)
+    print(f"dead letter #{letter_id} dropped")
+    return 0
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    """Handle the update again with the bot's code as deployed now (its messages go out through
+    the outbox, sent by the running bot)."""
+    letter_id = _id(args)
+    if letter_id is None:
+        return _fail(f"not a dead letter id: {args.id!r}")
+    settings = load_settings()
+    if not settings.bot_token:
+        raise ConfigError("SENTINEL_BOT_TOKEN is not set (retry handles the update as the bot)")
+    ok, message = asyncio.run(_retry(settings, letter_id))
+    if not ok:
+        return _fail(message)
+    print(message)
+    return 0
+
+
+async def _retry(settings: Settings, letter_id: int) -> tuple[bool, str]:
+    from bot.app import Core
+    from handlers.deadletter import retry
+    from handlers.dispatcher import build_dispatcher
+    from handlers.runtime import make_bot
+    core = await Core.open(settings, migrate=False)
+    bot = make_bot(settings)
+    try:
+        dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
+        return await retry(core.uow, bot, dp, letter_id, settings.default_lang)
+    finally:
+        await bot.session.close()
+        await core.close()
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    dl = subparsers.add_parser("deadletter", help="updates the bot gave up on: list, show, retry, drop")
+    sub = dl.add_subparsers(dest="deadletter_cmd", required=True)
+    p = sub.add_parser("list", help="the latest dead letters waiting")
+    p.add_argument("--all", action="store_true", help="also those retried or dropped")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_list)
+    for name, func, help_ in (("show", cmd_show, "the update's JSON and the error"),
+                              ("retry", cmd_retry, "handle the update again (after a fix)"),
+                              ("drop", cmd_drop, "give it up for good")):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("id", help="the dead letter's number (from list)")
+        p.set_defaults(func=func)

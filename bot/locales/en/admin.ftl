@@ -1,0 +1,21 @@
+# Permissions and the audit of role changes (issue 12 §2)
+admin-not-self = ⛔ You cannot grant or revoke your own roles; ask another secretary or a superadmin.
+admin-revoke-none = Within your scope, { $who } does not have that role: { $role } { $arg }
+admin-bind-taken = ⛔ This group already belongs to another branch; only a superadmin can move it.
+admin-group-moved = ℹ️ The group “{ $group }” was moved by a superadmin to the branch “{ $branch }”: its reports no longer go to your branch.
+admin-group-unbound = ℹ️ The group “{ $group }” no longer belongs to your branch: its reports no longer go to your branch.
+admin-unbind-usage = Usage: in a group, send /unbind to take the group out of its branch.
+admin-unbind-none = This group does not belong to any branch yet.
+admin-unbound = ✅ This group no longer belongs to a branch.
+admin-audit-usage = Usage: /audit [how many], e.g. /audit 50 (at most 100)
+admin-audit-empty = The audit is empty: no role has changed yet.
+admin-audit-header = <b>Audit of role changes</b>: the latest { $shown } (of { $total }), page { $page }/{ $pages }
+admin-audit-line = #{ $id } { $at } · { $actor } · { $action } · { $target }: { $before } → { $after }
+admin-audit-action = { $action ->
+    [grant] grant
+    [revoke] revoke
+    [bind] bind
+    [unbind] unbind
+    [move] move
+   *[other] { $action }
+}

@@ -1,0 +1,21 @@
+# Permissions and the audit of role changes (issue 12 §2)
+admin-not-self = ⛔ 不能给自己授予或撤销角色，请找其他书记或超级管理员。
+admin-revoke-none = 在你的范围内，{ $who } 没有这个角色：{ $role } { $arg }
+admin-bind-taken = ⛔ 本群已归属其他支部，只有超级管理员可以变更归属。
+admin-group-moved = ℹ️ 群“{ $group }”已由超级管理员转到支部“{ $branch }”：此后该群的上报不再归你的支部。
+admin-group-unbound = ℹ️ 群“{ $group }”已解除与你的支部的归属：此后该群的上报不再归你的支部。
+admin-unbind-usage = 用法：在群里发 /unbind，解除本群与支部的归属。
+admin-unbind-none = 本群还没有归属任何支部。
+admin-unbound = ✅ 本群已解除支部归属。
+admin-audit-usage = 用法：/audit [条数]，例如 /audit 50（最多 100 条）
+admin-audit-empty = 审计记录为空：还没有任何角色变更。
+admin-audit-header = <b>角色变更审计</b>：最近 { $shown } 条（共 { $total } 条），第 { $page }/{ $pages } 页
+admin-audit-line = #{ $id } { $at } · { $actor } · { $action } · { $target }：{ $before } → { $after }
+admin-audit-action = { $action ->
+    [grant] 授予
+    [revoke] 撤销
+    [bind] 绑定
+    [unbind] 解绑
+    [move] 转移
+   *[other] { $action }
+}

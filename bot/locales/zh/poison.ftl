@@ -1,0 +1,7 @@
+# One update must never stop the others (bot/ids.py, handlers/deadletter.py).
+error-recorded = 😥 出错了，这条消息没能处理，已记录下来，管理员会查看。其他功能照常可用。
+button-stale = 这个按钮已失效。
+unknown-command-private = 🤔 没有这个命令：{ $command }。发送 /help 查看可用的命令。
+case-action-view = 查看
+case-action-recategorize = 更正分类
+case-action-unnamed = 这个操作

@@ -1,0 +1,170 @@
+"""`sentinel doctor`: what an operator checks before (and while) the bot runs, one line each, ✓ or ✗.
+
+Each check is independent: a failing one says what to do and the others still run. Exit code 1 if any
+check fails, so the command fits a deployment's health check.
+"""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.ops.errors import one_line
+
+TELEGRAM_TIMEOUT = 10.0  # seconds for getMe / getWebhookInfo
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+    def line(self) -> str:
+        return f"{'✓' if self.ok else '✗'} {self.name}: {self.detail}"
+
+
+def load_operator_files(settings: Settings) -> tuple[object, object]:
+    """The routing and points files the bot would load; ConfigError naming the setting."""
+    from bot.cases import load_routing
+    from bot.points import load_points_config
+    try:
+        routing = load_routing(settings.routing_file)
+    except ConfigError as e:
+        raise ConfigError(f"invalid SENTINEL_ROUTING_FILE: {e}") from None
+    try:
+        points = load_points_config(settings.points_file)
+    except ConfigError as e:
+        raise ConfigError(f"invalid SENTINEL_POINTS_FILE: {e}") from None
+    return routing, points
+
+
+def _settings(state: dict[str, object]) -> Check:
+    settings = load_settings()
+    state["settings"] = settings
+    state["routing"], _ = load_operator_files(settings)
+    return Check("settings", True, f"valid (time zone {settings.timezone}, language {settings.default_lang}, "
+                                   f"{len(settings.superadmin_ids)} superadmin(s))")
+
+
+def _database(state: dict[str, object]) -> Check:
+    from bot.ops import database
+    settings = _need(state)
+    at = database.current(settings.database_url)
+    head = database.heads()
+    where = database.describe(settings.database_url)
+    if not at:
+        return Check("database", False, f"{where} reachable but has no tables: run `sentinel db upgrade`")
+    if set(at) != set(head):
+        return Check("database", False, f"{where} at revision {', '.join(at)}, needs {', '.join(head)}: "
+                                        "run `sentinel db upgrade`")
+    state["database_ok"] = True
+    return Check("database", True, f"{where} reachable, at revision {', '.join(at)} (head)")
+
+
+async def _telegram(settings: Settings) -> tuple[str, object]:
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    bot = Bot(settings.bot_token, session=AiohttpSession(api=TelegramAPIServer.from_base(settings.api_base)))
+    try:
+        me = await asyncio.wait_for(bot.get_me(), TELEGRAM_TIMEOUT)
+        hook = await asyncio.wait_for(bot.get_webhook_info(), TELEGRAM_TIMEOUT)
+        return f"@{me.username} (id {me.id})", hook
+    finally:
+        await bot.session.close()
+
+
+def _token(state: dict[str, object]) -> Check:
+    settings = _need(state)
+    if not settings.bot_token:
+        return Check("token", False, "SENTINEL_BOT_TOKEN is not set (ask @BotFather for one)")
+    try:
+        me, hook = asyncio.run(_telegram(settings))
+    except asyncio.TimeoutError:
+        state["webhook"] = "no answer"
+        return Check("token", False, f"{settings.api_base} did not answer getMe within {TELEGRAM_TIMEOUT:.0f} s")
+    state["webhook"] = hook
+    return Check("token", True, f"getMe answered: {me}")
+
+
+def _webhook(state: dict[str, object]) -> Check:
+    settings = _need(state)
+    hook = state.get("webhook")
+    if hook is None or isinstance(hook, str):
+        return Check("webhook", False, "unknown: the token check failed")
+    url = getattr(hook, "url", "") or ""
+    pending = getattr(hook, "pending_update_count", 0)
+    error = getattr(hook, "last_error_message", None)
+    if error:
+        return Check("webhook", False, f"{url or 'none'}: Telegram's last delivery failed: {error}")
+    if settings.webhook_url and url != settings.webhook_url:
+        return Check("webhook", False, f"Telegram has {url or 'no webhook'}, SENTINEL_WEBHOOK_URL is "
+                                       f"{settings.webhook_url}: start `sentinel run --webhook`")
+    if not url:
+        return Check("webhook", True, f"none set: long polling ({pending} update(s) waiting)")
+    return Check("webhook", True, f"{url} ({pending} update(s) waiting)")
+
+
+def _departments(state: dict[str, object]) -> Check:
+    if "routing" not in state:
+        raise ConfigError("unknown: the settings check failed")
+    routing = state["routing"]
+    empty = sorted(code for code, d in routing.departments.items() if not d.members)  # type: ignore[attr-defined]
+    if empty:
+        return Check("departments", False, f"{len(empty)} with no members: {', '.join(empty)} (add Telegram ids "
+                                           "to `members` in SENTINEL_ROUTING_FILE; until then their cases wait "
+                                           "on the branch secretary)")
+    return Check("departments", True, f"all {len(routing.departments)} staffed")  # type: ignore[attr-defined]
+
+
+def _scheduler(state: dict[str, object]) -> Check:
+    from bot.scheduling import SchedulerLock
+    settings = _need(state)
+    if not state.get("database_ok"):  # the lock lives with the database (a file beside SQLite's)
+        return Check("scheduler", False, "unknown: the database check failed")
+    lock = SchedulerLock(settings.database_url)
+    try:
+        free = lock.acquire()
+    finally:
+        lock.release()
+    if free:
+        return Check("scheduler", False, "no process holds the scheduler lock: no bot is running jobs "
+                                         "(start `sentinel run`)")
+    return Check("scheduler", True, "a running bot holds the scheduler lock and runs the jobs")
+
+
+def _model(state: dict[str, object]) -> Check:
+    from bot.ops.model import ensure_model
+    model = ensure_model()
+    meta = getattr(model, "meta", {}) or {}
+    rows = meta.get("n_rows") if isinstance(meta, dict) else None
+    return Check("intake model", True, "loaded" + (f" (trained on {rows} lines)" if rows else ""))
+
+
+def _need(state: dict[str, object]) -> Settings:
+    settings = state.get("settings")
+    if not isinstance(settings, Settings):
+        raise ConfigError("unknown: the settings check failed")
+    return settings
+
+
+CHECKS: tuple[tuple[str, Callable[[dict[str, object]], Check]], ...] = (
+    ("settings", _settings), ("database", _database), ("token", _token), ("webhook", _webhook),
+    ("departments", _departments), ("scheduler", _scheduler), ("intake model", _model))
+
+
+def run_checks(print_line: Callable[[str], None] = print) -> int:
+    """Runs every check, prints one line each; 0 if all pass, else 1."""
+    from bot.ops.errors import explain
+    state: dict[str, object] = {}
+    failed = 0
+    for name, check in CHECKS:
+        try:
+            result = check(state)
+        except Exception as e:  # noqa: BLE001 - every failure is one ✗ line, the next check still runs
+            result = Check(name, False, explain(e)[1])
+        failed += not result.ok
+        print_line(one_line(result.line()))
+    return 1 if failed else 0

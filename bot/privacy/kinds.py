@@ -1,0 +1,179 @@
+"""The negative list, one row per kind of personal data.
+
+Each kind is a pattern over the normalised view (bot.privacy.normalize), a check that
+the pattern cannot express (an ID card's GB 11643 check digit, a bank card's Luhn
+digit, a real birth date), and how to write the masked value. The row order is the
+priority when two kinds claim the same characters (an e-mail address made of a mobile
+number is masked as an e-mail). A group named `secret` marks the part to mask; the
+rest of the match (a "+86 " prefix, "3号楼2单元", "Room ") is context and stays.
+
+Masked values keep a little for context (138****5678): enough for the rider to
+recognise their own number, not enough to call it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+STAR = "*"
+
+
+def stars(n: int) -> str:
+    return STAR * max(n, 3)
+
+
+def digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit() or c in "Xx").upper()
+
+
+# --- checks --------------------------------------------------------------------------
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_check_digit(first17: str) -> str:
+    """GB 11643-1999: the 18th character of a resident ID number."""
+    return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS)) % 11]
+
+
+def is_id_card(s: str) -> bool:
+    n = digits(s)
+    if len(n) != 18 or not n[:17].isdigit() or n[0] == "0":
+        return False
+    try:
+        born = date(int(n[6:10]), int(n[10:12]), int(n[12:14]))
+    except ValueError:
+        return False
+    return 1880 <= born.year <= 2100 and id_check_digit(n[:17]) == n[17]
+
+
+def luhn_ok(s: str) -> bool:
+    n = digits(s)
+    if not n.isdigit():
+        return False
+    total = 0
+    for i, d in enumerate(reversed(n)):
+        k = int(d) * (2 if i % 2 else 1)
+        total += k - 9 if k > 9 else k
+    return total % 10 == 0
+
+
+def is_bank_card(s: str) -> bool:
+    n = digits(s)
+    return n.isdigit() and 16 <= len(n) <= 19 and len(set(n)) > 2 and luhn_ok(n)
+
+
+def _always(_: str) -> bool:
+    return True
+
+
+def _has_digits(k: int) -> Callable[[str], bool]:
+    return lambda s: sum(c.isdigit() for c in s) >= k
+
+
+# --- how a masked value is written -----------------------------------------------------
+def keep_last(k: int) -> Callable[[str], str]:
+    def render(s: str) -> str:
+        n = digits(s)
+        return stars(len(n) - k) + n[-k:]
+    return render
+
+
+def keep_ends(head: int, tail: int) -> Callable[[str], str]:
+    def render(s: str) -> str:
+        n = digits(s)
+        return n[:head] + STAR * (len(n) - head - tail) + n[-tail:]
+    return render
+
+
+def _email_local(s: str) -> str:
+    return s[0] + stars(3)
+
+
+def _all(_: str) -> str:
+    return stars(3)  # not one star per character: the length would tell
+
+
+def _mobile(s: str) -> str:
+    n = digits(s)
+    return f"{n[:3]}****{n[-4:]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One row of the negative list."""
+
+    name: str
+    pattern: re.Pattern[str]
+    valid: Callable[[str], bool]  # on the `secret` group's text
+    render: Callable[[str], str]  # the masked value for the `secret` group's text
+
+
+# Digits that may be written with a space, a dot or a dash between them.
+_SEP = r"[ .\-]{0,2}"
+_ZH_DIGIT = "零〇○一二三四五六七八九幺"  # read one by one: 一二零三 = 1203
+_ZH_NUM = _ZH_DIGIT + "十百千两"
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
+_CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
+            r"|电话|手机|座机|联系方式|联系电话|联系|号码|手机号|拨打我|打我)")
+
+# Where someone says they live, in running text. Stricter than a place's own prefix
+# (bot.privacy.places): "我家楼下" and "我住的小区门口" locate a problem, not a home.
+_HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
+            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])[^，。,.;；！!？?\s…]{2,30})")
+_HOME_EN = (r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|address)\s+is)\s+(?:(?:in|at|on)\s+)?"
+            r"(?P<secret>[^,.;!?\n]{2,40})")
+
+KINDS: tuple[Kind, ...] = (
+    # A home address said in passing ("…我住望京花园5号楼1203室"): the whole clause, not
+    # just the room, since the building alone still says where the rider sleeps.
+    Kind("home_address", re.compile(_HOME_ZH), _always, _all),
+    Kind("home_address_en", re.compile(_HOME_EN, re.IGNORECASE), _always, _all),
+    Kind("email", re.compile(
+        r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
+        _always, _email_local),
+    Kind("id_card", re.compile(
+        r"(?<![0-9])(?P<secret>[1-9](?:[ \-]?\d){16}[ \-]?[0-9Xx])(?![0-9])"),
+        is_id_card, keep_ends(3, 4)),
+    Kind("bank_card", re.compile(
+        r"(?<![0-9])(?P<secret>[1-9]\d{3}(?:[ \-]?\d{4}){3}(?:[ \-]?\d{1,3})?"
+        r"|[1-9]\d{5}[ \-]?\d{10,13})(?![0-9])"),
+        is_bank_card, keep_ends(4, 4)),
+    Kind("mobile", re.compile(
+        r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
+        r"(?P<secret>1(?:" + _SEP + r"\d){10})(?![0-9])"),
+        lambda s: len(digits(s)) == 11 and digits(s)[1] in "3456789", _mobile),
+    Kind("landline", re.compile(
+        r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
+        r"(?P<secret>\d{3,4}" + _SEP + r"\d{4}(?:\s?(?:转|ext\.?|x|-)\s?\d{1,5})?)(?![0-9])", re.IGNORECASE),
+        _always, keep_last(4)),
+    # A number anyone labels as a way to reach them, whatever its shape (a local landline
+    # without area code, a number abroad): at least 7 digits after 电话/tel/手机….
+    Kind("contact_number", re.compile(
+        _CONTACT + r"\s?(?:号码?)?\s?(?:是|为|:|#)?\s?"
+        r"(?P<secret>\+?\d(?:[ .\-()]{0,2}\d){6,15})(?![0-9])", re.IGNORECASE),
+        _always, keep_last(4)),
+    Kind("plate", re.compile(
+        r"[" + _PROVINCES + r"]\s?[A-HJ-NP-Z](?:\s?[.\-]\s?|\s)?"
+        r"(?P<secret>[A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])", re.IGNORECASE),
+        _has_digits(3), _all),
+    # Flat/room: "5号楼1203室", "3栋2单元501", "3单元502", "五号楼一二零三室"; the building stays
+    # (it locates a problem: "3号楼门口"), the room goes; "3号楼12楼" is a floor and stays.
+    Kind("zh_room", re.compile(
+        r"(?:(?:\d{1,3}|[" + _ZH_NUM + r"]{1,4})\s?(?:栋|幢|号楼|座|号院)\s?"
+        r"(?:(?:\d{1,2}|[" + _ZH_NUM + r"]{1,3})\s?单元\s?)?"
+        r"|(?:\d{1,2}|[" + _ZH_NUM + r"]{1,3})\s?单元\s?)"
+        r"(?P<secret>\d{2,5}|[" + _ZH_NUM + r"]{2,7})(?:\s?(?:室|号|房间?|户))?(?![0-9号楼层" + _ZH_NUM + r"])"),
+        _always, _all),
+    Kind("zh_room_bare", re.compile(
+        r"(?<![0-9" + _ZH_NUM + r"])(?P<secret>\d{3,5}|[" + _ZH_DIGIT + r"]{3,5})\s?(?=室|房间|房|户)"),
+        _always, _all),
+    Kind("dash_room", re.compile(r"(?<![\w\-])\d{1,3}-\d{1,2}-(?P<secret>\d{3,4})(?![\w\-])"),
+         _always, _all),
+    Kind("en_room", re.compile(
+        r"\b(?:room|rm\.?|apt\.?|apartment|flat|suite|unit)\s?(?:no\.?\s?)?#?\s?"
+        r"(?P<secret>[A-Za-z]?\d{1,5}[A-Za-z]?(?:-\d{1,5})?)\b", re.IGNORECASE),
+        _always, _all),
+)

@@ -1,0 +1,34 @@
+"""The two clocks of a case, as in the 12345 hotline workflow.
+
+* **Response** (`Case.due_at`, from the report): someone must accept the case —
+  urgent within an hour by default. The first move out of new/transferred into a
+  state where someone owns the work (accepted, in progress, resolved, or a decision
+  such as reject) sets `responded_at` and stops this clock.
+* **Resolution** (`Case.fix_due_at`, from the report): the case must be fixed. A
+  reopen by the reporter restarts it from the reopen, with fresh reminders.
+
+Durations come from the routing config (`[deadlines]`, `[resolution]`), and every
+text quotes them from there (`CaseService.clocks`), never a fixed "1 小时".
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.cases import RoutingTable, Transition
+from storage.models import Case
+
+_WAITING = ("new", "transferred")
+
+
+def aware(when: datetime) -> datetime:
+    """SQLite may hand back naive datetimes; all of ours are UTC."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def on_transition(case: Case, t: Transition, now: datetime, routing: RoutingTable) -> None:
+    """Stop the response clock on the first response; restart the resolution clock on a reopen."""
+    if case.responded_at is None and t.status_changed and t.to_status not in _WAITING:
+        case.responded_at = now
+    if t.action == "reopen":
+        case.fix_due_at = now + routing.resolve_deadline(case.urgency)
+        case.fix_reminders = 0

@@ -1,0 +1,53 @@
+"""Transfers (首问负责制) heard by everyone they concern, privately.
+
+* the receiving department gets the case with accept / decline buttons (its
+  members, or the branch secretary when it has none), and `/cases` lists it;
+* the owning department hears a decline, with the reason;
+* the branch secretary hears when the transfer limit is hit: from then on only
+  they can move the case (assign, reject, cannot fix).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.cases import Transition
+from bot.cases.lifecycle import MAX_TRANSFERS
+from bot.privacy import mask
+from storage.models import Case
+from storage.uow import UnitOfWork
+
+LIMIT_EVENT = "transfer_limit"
+
+if TYPE_CHECKING:
+    from bot.services.cases import CaseService
+
+
+def offer_buttons(case: Case) -> list[list[tuple[str, str]]]:
+    """The same callback data as the case card's buttons: one handler, one set of checks."""
+    return [[("case-action-transfer_accept", f"ca:{case.id}:transfer_accept"),
+             ("case-action-transfer_decline", f"ca:{case.id}:transfer_decline")]]
+
+
+async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Transition) -> None:
+    """Private notes after a transfer request or decline (in the transition's transaction)."""
+    round_ = f"-{case.transfers}"
+    if t.action == "transfer_request" and case.pending_department:
+        await service.alert(uow, case, "case-transfer-offer", department=case.pending_department,
+                            dedupe=round_, extra={"buttons": offer_buttons(case),
+                                                  "from_code": t.payload.get("from_department") or "",
+                                                  "note": mask(t.payload.get("note") or "")})
+    elif t.action == "transfer_decline":
+        await service.alert(uow, case, "case-transfer-declined", departments=True, dedupe=round_,
+                            extra={"from_code": t.payload.get("declined_by") or "",
+                                   "note": mask(t.payload.get("note") or "")})
+        if case.transfers >= MAX_TRANSFERS:
+            await limit_hit(service, uow, case)
+
+
+async def limit_hit(service: CaseService, uow: UnitOfWork, case: Case) -> None:
+    """The secretary decides from here on; told once per case (the timeline remembers)."""
+    if case.id is not None and any(e.kind == LIMIT_EVENT for e in await uow.cases.events(case.id)):
+        return
+    uow.cases.log(case, LIMIT_EVENT, None)
+    await service.alert(uow, case, "case-transfer-limit", staff=True,
+                        extra={"transfers": case.transfers, "limit": MAX_TRANSFERS})

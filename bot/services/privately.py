@@ -1,0 +1,36 @@
+"""Answers that belong in the rider's private chat, whatever chat they asked in.
+
+/me, /points and /mycases show a rider's balance, streaks, report-in and cases: nothing for
+the whole work group to read. Asked in a group, the answer goes to the rider's private chat
+and the group gets one short pointer; a rider the bot cannot write to privately (never
+started it, or blocked it) gets nothing in the group either: no balance, and no noise.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.outbox import enqueue
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+async def reachable(uow: UnitOfWork, user: User) -> bool:
+    """Whether the bot may write to `user` privately: they started it and have not blocked it."""
+    if not user.started:
+        return False
+    chat = await uow.chats.get(user.id)
+    return chat is None or not chat.blocked
+
+
+async def to_private(uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> IncomingMessage | None:
+    """Where to answer `msg` privately: `msg` itself in a private chat; in a group, the same
+    message re-addressed to the rider's private chat (after a pointer in the group), or None
+    when the rider cannot be reached there (then the caller says nothing)."""
+    if msg.is_private:
+        return msg
+    if not await reachable(uow, user):
+        return None
+    enqueue(uow, Notice(msg.chat_id, "private-answer-sent", lang, reply_to=msg.message_id,
+                        priority=PRIORITY_CONVERSATION, payload={"name": msg.sender.first_name}))
+    return replace(msg, chat_id=user.id, chat_type="private", chat_title=None, reply_to_bot=False)

@@ -1,0 +1,14 @@
+"""How the notices of Telegram's own ways are written (registered with handlers.render by kind)."""
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import t
+from handlers.render import _place, composer, esc
+
+
+@composer("case-edited")
+def _case_edited(lang: str, p: dict[str, Any]) -> str:
+    """The rider's edit changed their case: its number, what it is now, where."""
+    return t(lang, "case-edited", number=esc(p["number"]), category=t(lang, f"cat-{p['category']}"),
+             location=_place(lang, p))

@@ -1,0 +1,50 @@
+"""`/routing` (staff): departments, their members, and a warning about unstaffed ones."""
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot.domain import IncomingMessage
+from bot.i18n import t
+from bot.services import routing_view
+from bot.services.cases import CaseService
+from bot.services.reports import ReportService
+from handlers.render import composer, esc
+from storage.models import User
+from storage.uow import UnitOfWork
+
+
+async def show_routing(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                       reports: ReportService, cases: CaseService) -> None:
+    payload = await routing_view.overview(uow, cases, user)
+    if payload is None:
+        reports.reply(uow, incoming, "routing-not-staff", lang)
+        return
+    reports.reply(uow, incoming, "routing", lang, **payload)
+
+
+@composer("routing")
+def _routing(lang: str, p: dict[str, Any]) -> str:
+    depts = p.get("departments") or []
+    names = {d["code"]: d["name_zh"] if lang == "zh" else d["name_en"] for d in depts}
+    lines = [t(lang, "routing-title", count=len(depts))]
+    for d in depts:
+        members = "、".join(esc(m, 40) for m in d["members"]) if lang == "zh" else ", ".join(
+            esc(m, 40) for m in d["members"])
+        lines.append("· " + t(lang, "routing-dept", name=esc(names[d["code"]]), code=esc(d["code"]),
+                              members=members or t(lang, "routing-members-none")))
+    unstaffed = p.get("unstaffed") or []
+    sep = "、" if lang == "zh" else ", "
+    lines.append(t(lang, "routing-unstaffed", count=len(unstaffed),
+                   names=sep.join(esc(names.get(c, c)) for c in unstaffed)) if unstaffed
+                 else t(lang, "routing-all-staffed"))
+    return "\n".join(lines)
+
+
+def make_router() -> Router:
+    router = Router(name="routing")
+    router.message.register(show_routing, Command("routing"))
+    return router

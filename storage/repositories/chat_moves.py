@@ -1,0 +1,77 @@
+"""Moving everything that names a chat to its new id (a Telegram group upgraded to a supergroup)."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, delete, select, update
+from sqlmodel import SQLModel
+
+from storage.models import Chat, OutboxMessage
+from storage.repositories.base import Repository
+
+# Rows that keep their chat: what was sent stays on record where it was sent.
+_KEEP = {OutboxMessage.__tablename__: ("status", "pending")}  # only pending messages move
+
+
+def _tables(column: str) -> list[Table]:
+    return [t for t in SQLModel.metadata.sorted_tables if column in t.c]
+
+
+class ChatMoveRepository(Repository):
+    async def move(self, old_id: int, new_id: int, new_type: str = "supergroup") -> int:
+        """Re-point every row naming chat `old_id` to `new_id` (any table with a `chat_id`
+        column, and `chat_ids` lists), carry the branch binding over, and mark the old chat
+        unreachable. Returns the rows changed: 0 when it was already done."""
+        old = await self.session.get(Chat, old_id)
+        new = await self.session.get(Chat, new_id)
+        changed = 0
+        if new is None:
+            new = Chat(id=new_id, type=new_type, title=old.title if old else None)
+            self.session.add(new)
+            changed += 1
+        if old is not None:
+            if old.branch_id is not None and new.branch_id is None:
+                new.branch_id, changed = old.branch_id, changed + 1
+            if old.branch_id is not None or not old.blocked:
+                old.branch_id, old.blocked = None, True
+                changed += 1
+            new.blocked = False
+        await self.session.flush()
+        conn = await self.session.connection()
+        for table in _tables("chat_id"):
+            changed += await self._drop_clashes(conn, table, old_id, new_id)
+            stmt = update(table).where(table.c.chat_id == old_id)
+            keep = _KEEP.get(table.name)
+            if keep is not None:
+                stmt = stmt.where(table.c[keep[0]] == keep[1])
+            changed += (await conn.execute(stmt.values(chat_id=new_id))).rowcount or 0
+        for table in _tables("chat_ids"):
+            changed += await self._move_in_lists(conn, table, old_id, new_id)
+        return changed
+
+    @staticmethod
+    async def _drop_clashes(conn: Any, table: Table, old_id: int, new_id: int) -> int:
+        """Where the chat is part of the key (a lesson plan, a pending question), the new chat's
+        own row wins: the old one would collide with it."""
+        key = list(table.primary_key.columns)
+        if table.c.chat_id not in key:
+            return 0
+        rest = [c for c in key if c.name != "chat_id"]
+        rows = (await conn.execute(select(*(rest or [table.c.chat_id])).where(table.c.chat_id == new_id))).all()
+        taken = {tuple(r) for r in rows} if rest else ({()} if rows else set())
+        dropped = 0
+        for values in taken:
+            stmt = delete(table).where(table.c.chat_id == old_id, *[c == v for c, v in zip(rest, values)])
+            dropped += (await conn.execute(stmt)).rowcount or 0
+        return dropped
+
+    async def _move_in_lists(self, conn: Any, table: Table, old_id: int, new_id: int) -> int:
+        pk = list(table.primary_key.columns)[0]
+        rows = (await conn.execute(select(pk, table.c.chat_ids).where(table.c.chat_ids.is_not(None)))).all()
+        changed = 0
+        for key, ids in rows:
+            if isinstance(ids, list) and old_id in ids:
+                moved = list(dict.fromkeys(new_id if i == old_id else i for i in ids))
+                await conn.execute(update(table).where(pk == key).values(chat_ids=moved))
+                changed += 1
+        return changed

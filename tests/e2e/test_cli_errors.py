@@ -1,0 +1,275 @@
+"""Every operator mistake ends in one line on stderr and an exit code (2 usage, 1 runtime), never a
+traceback: the real `sentinel` command in a fresh process, in an empty folder, with a table of bad inputs.
+Then the mistakes that need a peer: a Bot API that refuses the token, a network that is down at start,
+and `sentinel doctor` against the emulator and a running bot."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cases import load_routing
+from emulator import Emulator, EmulatorConfig
+from tests.conftest import TOKEN, RunningBot, until
+
+pytestmark = pytest.mark.e2e  # each case runs the real command in a process of its own
+
+GOOD_FORM_TOKEN = "123456789:AAExampleExampleExampleExampleExamp"
+CLI = [sys.executable, "-m", "bot.cli"]
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The test runner's environment without any SENTINEL_* setting, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SENTINEL_")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    env.update(extra)
+    return env
+
+
+def sentinel(args: list[str], cwd: Path, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(CLI + args, cwd=cwd, env=clean_env(**env), capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def busy_port() -> Iterator[int]:
+    """A port something is already listening on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield int(s.getsockname()[1])
+
+
+def _files(folder: Path) -> None:
+    (folder / "bad.txt").write_bytes("路灯坏了\n".encode() + b"\xff\xfe broken\n")
+    (folder / "broken.jsonl").write_text('{"text": "路灯坏了", "is_report": true}\n{oops\n', encoding="utf-8")
+    (folder / "empty.jsonl").write_text("\n", encoding="utf-8")
+    (folder / "nolabel.jsonl").write_text('{"text": "路灯坏了"}\n', encoding="utf-8")
+    (folder / "routing.toml").write_text("[departments.x\nmembers = [", encoding="utf-8")
+    (folder / "a-folder").mkdir()
+
+
+Setup = Callable[[Path], dict[str, str]]
+
+
+def env_file(text: str) -> Setup:
+    def setup(folder: Path) -> dict[str, str]:
+        (folder / ".env").write_text(text, encoding="utf-8")
+        return {}
+    return setup
+
+
+# (id, arguments, environment, exit code, a phrase the line must contain)
+CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
+    # settings
+    ("superadmins-not-ids", ["db", "current"], {"SENTINEL_SUPERADMIN_IDS": "1,x"}, 2, "SENTINEL_SUPERADMIN_IDS"),
+    ("superadmins-bad-json", ["db", "current"], {"SENTINEL_SUPERADMIN_IDS": "[1,"}, 2, "SENTINEL_SUPERADMIN_IDS"),
+    ("log-level-env", ["db", "history"], {"SENTINEL_LOG_LEVEL": "LOUD"}, 2, "SENTINEL_LOG_LEVEL"),
+    ("log-level-dotenv", ["classify", "-"], env_file("SENTINEL_LOG_LEVEL=LOUD\n"), 2, "SENTINEL_LOG_LEVEL"),
+    ("timezone", ["db", "current"], {"SENTINEL_TIMEZONE": "Mars/Olympus"}, 2, "SENTINEL_TIMEZONE"),
+    ("routing-file-broken", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_ROUTING_FILE": "routing.toml"},
+     2, "SENTINEL_ROUTING_FILE"),
+    ("routing-file-missing", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_ROUTING_FILE": "nope.toml"},
+     2, "SENTINEL_ROUTING_FILE"),
+    ("points-file-missing", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_POINTS_FILE": "nope.toml"},
+     2, "SENTINEL_POINTS_FILE"),
+    ("database-url-scheme", ["db", "current"], {"SENTINEL_DATABASE_URL": "mysql://x"}, 2, "SENTINEL_DATABASE_URL"),
+    # the database
+    ("db-unreachable", ["db", "current"], {"SENTINEL_DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x"}, 1,
+     "cannot use the database"),
+    ("db-missing-folder", ["db", "upgrade"], {"SENTINEL_DATABASE_URL": "sqlite:///no/such/folder/x.db"}, 1,
+     "no folder"),
+    ("db-current-no-db", ["db", "current"], {}, 1, "no database at"),
+    ("db-upgrade-nosuchrev", ["db", "upgrade", "nosuchrev"], {}, 2, "nosuchrev"),
+    ("db-downgrade-no-db", ["db", "downgrade", "base"], {}, 1, "no database at"),
+    ("db-no-subcommand", ["db"], {}, 2, "db_command"),
+    ("export-no-db", ["export", "cases", "--since", "2026-11-01"], {}, 1, "no database at"),
+    ("export-points-no-db", ["export", "points"], {}, 1, "no database at"),
+    ("export-attendance-no-db", ["export", "attendance", "--out", "-"], {}, 1, "no database at"),
+    # export arguments
+    ("export-since-missing", ["export", "cases"], {}, 2, "--since"),
+    ("export-since-not-date", ["export", "cases", "--since", "yesterday"], {}, 2, "not a date"),
+    ("export-until-before-since", ["export", "cases", "--since", "2026-11-02", "--until", "2026-11-01"], {}, 2,
+     "--until"),
+    ("export-out-folder", ["export", "cases", "--since", "2026-11-01", "--out", "a-folder"], {}, 2, "is a folder"),
+    ("export-out-no-folder", ["export", "points", "--out", "no/such/dir/p.csv"], {}, 2, "no folder"),
+    ("export-format", ["export", "points", "--format", "pdf"], {}, 2, "--format"),
+    # the bot's token
+    ("run-no-token", ["run"], {}, 2, "SENTINEL_BOT_TOKEN"),
+    ("run-malformed-token", ["run"], {"SENTINEL_BOT_TOKEN": "not-a-token"}, 2, "SENTINEL_BOT_TOKEN"),
+    ("run-webhook-no-url", ["run", "--webhook"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN}, 2, "SENTINEL_WEBHOOK_URL"),
+    ("webhook-path", ["run"], {"SENTINEL_WEBHOOK_PATH": "webhook"}, 2, "SENTINEL_WEBHOOK_PATH"),
+    # input files
+    ("classify-missing", ["classify", "missing.txt"], {}, 1, "missing.txt"),
+    ("classify-folder", ["classify", "a-folder"], {}, 1, "is a folder"),
+    ("classify-not-utf8", ["classify", "bad.txt"], {}, 1, "bad.txt:2: not UTF-8"),
+    ("train-missing", ["intake", "train", "--data", "missing.jsonl"], {}, 1, "missing.jsonl"),
+    ("train-empty", ["intake", "train", "--data", "empty.jsonl"], {}, 1, "no training lines"),
+    ("train-broken-json", ["intake", "train", "--data", "broken.jsonl"], {}, 1, "broken.jsonl:2: not valid JSON"),
+    ("train-no-label", ["intake", "train", "--data", "nolabel.jsonl"], {}, 1, "nolabel.jsonl:1"),
+    ("train-folder", ["intake", "train", "--data", "a-folder"], {}, 1, "is a folder"),
+    ("lessons-validate-missing", ["lessons", "validate", "missing.md"], {}, 1, "missing.md"),
+    # ports
+    ("emulator-port-range", ["emulator", "--port", "99999"], {}, 2, "out of range"),
+    ("emulator-port-text", ["emulator", "--port", "eighty"], {}, 2, "not a port"),
+    ("demo-port-range", ["demo", "--port", "-1"], {}, 2, "out of range"),
+    ("emulator-port-busy", ["emulator", "--port", "{busy}"], {}, 1, "in use"),
+    ("demo-port-busy", ["demo", "--port", "{busy}"], {}, 1, "in use"),
+    # the command line itself
+    ("unknown-command", ["frobnicate"], {}, 2, "invalid choice"),
+    ("unknown-option", ["--frobnicate", "db", "history"], {}, 2, "unrecognized"),
+]
+
+
+@pytest.mark.parametrize("args,env,code,phrase", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_mistake_is_one_line_and_an_exit_code(tmp_path: Path, busy_port: int, args: list[str],
+                                                env: dict[str, str] | Setup, code: int, phrase: str) -> None:
+    _files(tmp_path)
+    extra = env(tmp_path) if callable(env) else env
+    args = [a.replace("{busy}", str(busy_port)) for a in args]
+    done = sentinel(args, tmp_path, **extra)
+    lines = done.stderr.splitlines()
+    assert "Traceback" not in done.stderr, done.stderr
+    assert len(lines) == 1, done.stderr
+    assert done.returncode == code, (done.returncode, done.stderr)
+    assert phrase in lines[0], lines[0]
+    assert not (tmp_path / "sentinel.db").exists() or args[:2] == ["db", "upgrade"] and args[2:] == [], \
+        "a failed command left a database behind"
+
+
+def test_export_in_a_folder_without_a_database_creates_none(tmp_path: Path) -> None:
+    done = sentinel(["export", "cases", "--since", "2026-11-01"], tmp_path)
+    assert done.returncode == 1
+    assert list(tmp_path.iterdir()) == [], "an export must not create a database (or anything else)"
+
+
+def test_db_commands_report_the_revision(tmp_path: Path) -> None:
+    up = sentinel(["db", "upgrade"], tmp_path)
+    assert up.returncode == 0, up.stderr
+    from bot.ops.database import heads
+    head = ", ".join(heads())
+    assert f"is at revision {head}" in up.stdout
+    assert f"{head} (head)" in sentinel(["db", "current"], tmp_path).stdout
+    down = sentinel(["db", "downgrade", "0002"], tmp_path)
+    assert down.returncode == 0 and "is at revision 0002" in down.stdout, down.stderr
+    assert "behind" in sentinel(["db", "current"], tmp_path).stdout
+    history = sentinel(["db", "history"], tmp_path).stdout.splitlines()
+    assert history[0].startswith(f"{head} (head)") and history[-1].startswith("0001 <- base")
+    assert sentinel(["db", "upgrade"], tmp_path).returncode == 0
+    version = sentinel(["--version"], tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("sentinel ")
+
+
+# -- with a peer: the emulator, a running bot -------------------------------------------------------------
+async def _process(args: list[str], cwd: Path, **env: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(*CLI, *args, cwd=cwd, env=clean_env(**env),
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+
+
+async def test_a_token_the_bot_api_refuses_is_one_line(tmp_path: Path, emu: Emulator) -> None:
+    emu.config.tokens = [TOKEN]  # the emulator now knows only this bot
+    proc = await _process(["run"], tmp_path, SENTINEL_BOT_TOKEN=GOOD_FORM_TOKEN, SENTINEL_API_BASE=emu.base_url)
+    out, err = await asyncio.wait_for(proc.communicate(), 120)
+    lines = err.decode().splitlines()
+    assert proc.returncode == 1, err.decode()
+    assert "Traceback" not in err.decode()
+    assert [line for line in lines if line.startswith("sentinel:")] == lines[-1:], err.decode()
+    assert "rejected SENTINEL_BOT_TOKEN" in lines[-1]
+
+
+async def test_a_bot_started_without_network_waits_for_it(tmp_path: Path) -> None:
+    """getMe fails (nothing listens yet): the bot logs and retries with backoff instead of exiting, and
+    once the Bot API is there it starts polling."""
+    port = closed_port()
+    proc = await _process(["run"], tmp_path, SENTINEL_BOT_TOKEN=TOKEN, SENTINEL_API_BASE=f"http://127.0.0.1:{port}")
+    assert proc.stderr is not None
+    seen: list[str] = []
+
+    async def retried(times: int) -> bool:
+        while sum("retrying in" in line for line in seen) < times:
+            line = await proc.stderr.readline()  # type: ignore[union-attr]
+            if not line:
+                return False
+            seen.append(line.decode())
+        return True
+
+    try:
+        assert await asyncio.wait_for(retried(2), 120), "".join(seen)
+        assert proc.returncode is None, "the bot exited instead of waiting for the network"
+        assert any("cannot reach the Bot API" in line for line in seen)
+        emu = Emulator(EmulatorConfig(limits=False))
+        await emu.start(host="127.0.0.1", port=port)
+        try:
+            async def polling() -> bool:
+                return bool((await _calls(emu)).get("getUpdates"))
+            await until(polling, timeout=60)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.wait(), 60)
+            await emu.stop()
+        assert proc.returncode == 0
+        assert "Traceback" not in "".join(seen)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+
+
+async def _calls(emu: Emulator) -> dict[str, Any]:
+    from emulator.client import EmulatorClient
+    async with EmulatorClient(emu.base_url, token=TOKEN) as client:
+        return dict((await client.stats())["calls"])
+
+
+def _doctor_env(settings: Any, **extra: str) -> dict[str, str]:
+    return {"SENTINEL_BOT_TOKEN": settings.bot_token, "SENTINEL_API_BASE": settings.api_base,
+            "SENTINEL_DATABASE_URL": settings.database_url, **extra}
+
+
+async def test_doctor_checks_each_part_one_line_each(tmp_path: Path, settings: Any, bot: RunningBot) -> None:
+    proc = await _process(["doctor"], tmp_path, **_doctor_env(settings))
+    out, err = await asyncio.wait_for(proc.communicate(), 120)
+    lines = out.decode().splitlines()
+    names = [line.split(":")[0] for line in lines]
+    assert names == ["✓ settings", "✓ database", "✓ token", "✓ webhook", "✗ departments", "✓ scheduler",
+                     "✓ intake model"], out.decode() + err.decode()
+    assert "urban_lighting" in lines[4]  # the default routing staffs nobody
+    assert proc.returncode == 1 and not err
+
+    staffed = tmp_path / "routing.toml"
+    staffed.write_text("".join(f"[departments.{code}]\nmembers = [42]\n" for code in load_routing().departments),
+                       encoding="utf-8")
+    proc = await _process(["doctor"], tmp_path, **_doctor_env(settings, SENTINEL_ROUTING_FILE=str(staffed)))
+    out, err = await asyncio.wait_for(proc.communicate(), 120)
+    assert proc.returncode == 0, out.decode() + err.decode()
+    assert all(line.startswith("✓ ") for line in out.decode().splitlines())
+
+    await bot.stop()  # no bot: nobody runs the jobs, and the doctor says so
+    proc = await _process(["doctor"], tmp_path, **_doctor_env(settings, SENTINEL_ROUTING_FILE=str(staffed)))
+    out, _ = await asyncio.wait_for(proc.communicate(), 120)
+    assert proc.returncode == 1
+    assert [line for line in out.decode().splitlines() if line.startswith("✗")] == [
+        next(line for line in out.decode().splitlines() if line.startswith("✗ scheduler"))]
+
+
+async def test_doctor_without_database_or_token(tmp_path: Path) -> None:
+    proc = await _process(["doctor"], tmp_path)
+    out, err = await asyncio.wait_for(proc.communicate(), 120)
+    text = out.decode()
+    assert proc.returncode == 1 and "Traceback" not in text + err.decode()
+    assert "✗ database: no database at" in text and "✗ token: SENTINEL_BOT_TOKEN is not set" in text
+    assert not (tmp_path / "sentinel.db").exists()

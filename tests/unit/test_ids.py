@@ -1,0 +1,106 @@
+"""Ids at the edge, which failures are retried, and catalogue texts that are valid Telegram HTML."""
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from bot.cases.numbers import parse_case_no
+from bot.i18n import LANGS, message_keys, t
+from bot.ids import ID, MAX_ID, bounded_int, parse_id
+from bot.services.points import parse_redemption_no
+from emulator.html import parse_html
+from storage.errors import is_retryable
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12", 12), ("#12", 12), ("１２", 12), (str(MAX_ID), MAX_ID), (str(MAX_ID + 1), None), ("0", None),
+    ("-5", None), ("99999999999999999999", None), ("1" * 5000, None), ("²", 2), ("٣", 3), ("", None), (None, None),
+    ("12a", None), ("R12", None)])
+def test_parse_id_is_bounded(text: str | None, expected: int | None) -> None:
+    assert parse_id(text) == expected
+
+
+def test_case_and_redemption_numbers_are_bounded() -> None:
+    assert parse_case_no("C-000123") == 123 and parse_case_no("C-99999999999") is None
+    assert parse_case_no(f"C-{MAX_ID}") == MAX_ID
+    assert parse_redemption_no("R12") == 12 and parse_redemption_no("#r-12") == 12
+    assert parse_redemption_no("R99999999999") is None and parse_redemption_no("R") is None
+
+
+def test_bounded_int() -> None:
+    assert bounded_int("+20", -100, 100) == 20 and bounded_int("-20", -100, 100) == -20
+    assert bounded_int("101", -100, 100) is None and bounded_int("9" * 5000, 0, 10) is None
+    assert bounded_int("²", 0, 10) == 2  # NFKC: what a phone keyboard may type
+
+
+def test_every_callback_filter_takes_ids_of_sane_length() -> None:
+    """A forged button with a 20-digit id must not even match a handler: every callback
+    regexp uses the shared ID pattern, never an unbounded run of digits."""
+    patterns = re.findall(r"F\.data\.regexp\((r?f?\"[^\"]+\")\)", "\n".join(
+        p.read_text() for p in (REPO / "handlers").glob("*.py")))
+    assert len(patterns) >= 9
+    for pattern in patterns:
+        assert r"\d+" not in pattern and r"\d*" not in pattern, pattern
+    assert re.fullmatch(ID, "9" * 9) and not re.fullmatch(ID, "9" * 10)
+    prefixes = {re.match(r"r?f?\"\^\(?([a-z]+)", p).group(1) for p in patterns}  # type: ignore[union-attr]
+    prefixes |= {m for p in patterns for m in re.findall(r"\|([a-z]+):", p)}
+    from tests.e2e.test_poison import FORGED
+    assert prefixes <= {d.split(":")[0] for d in FORGED}, "add the new prefix to FORGED in test_poison.py"
+
+
+def _wrap(orig: BaseException) -> DBAPIError:
+    return DBAPIError("SELECT 1", {}, orig)
+
+
+class _PgError(Exception):
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize("exc, retry", [
+    (OperationalError("x", {}, sqlite3.OperationalError("database is locked")), True),
+    (_wrap(_PgError("40001")), True), (_wrap(_PgError("40P01")), True), (_wrap(_PgError("55P03")), True),
+    (_wrap(_PgError("57014")), True), (_wrap(_PgError("08006")), True), (ConnectionResetError(), True),
+    (DBAPIError("x", {}, Exception("gone"), connection_invalidated=True), True),
+    (_wrap(_PgError("22003")), False), (_wrap(_PgError("22P02")), False), (OverflowError("int too big"), False),
+    (IntegrityError("x", {}, _PgError("23503")), False), (ValueError("bad"), False), (KeyError("k"), False),
+    (OperationalError("x", {}, sqlite3.OperationalError("no such table: foo")), False),
+])
+def test_only_what_a_retry_can_fix_is_retried(exc: BaseException, retry: bool) -> None:
+    assert is_retryable(exc) is retry
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_catalogue_text_is_valid_telegram_html(lang: str) -> None:
+    """A placeholder written `<branch>` is an unknown tag to Telegram: the message would be
+    rejected and resent without it. Every text must parse as Telegram HTML as it stands."""
+    bad = {}
+    for key in sorted(message_keys(lang)):
+        text = t(lang, key)
+        try:
+            parse_html(text)
+        except ValueError as e:
+            bad[key] = str(e)
+    assert bad == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_refused_action_has_a_name(lang: str) -> None:
+    """A refusal names the action in words (`case-action-<code>`), never the raw key."""
+    from bot.cases.lifecycle import ACTIONS
+    from bot.i18n import has
+    missing = [a for a in (*ACTIONS, "view", "recategorize") if not has(lang, f"case-action-{a}")]
+    assert missing == []
+
+
+def test_a_refusal_never_shows_a_raw_action_key() -> None:
+    from handlers.render import error_text
+    text = error_text("zh", "case-err-illegal", {"status": "new", "action": "x"})
+    assert "case-action" not in text
