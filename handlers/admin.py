@@ -25,7 +25,8 @@ async def grant(message: Message, command: CommandObject, uow: UnitOfWork, incom
                                   revoke=command.command.lower() == "revoke",
                                   branch_code=words[3] if len(words) > 3 else None)
     if args.get("role") == "dept" and args.get("arg"):  # the department by its name, not its code
-        args = {**args, "arg": admin.cases.department_name(args["arg"], lang)}
+        code, _, scope = str(args["arg"]).partition(" ")
+        args = {**args, "arg": " ".join(filter(None, (admin.cases.department_name(code, lang), scope)))}
     reports.reply(uow, incoming, key, lang, **args)
 
 
