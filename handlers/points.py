@@ -47,6 +47,16 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
     if words and words[0].lower() in ("revoke", "撤回", "冲正"):
         await _revoke(words[1:], uow, incoming, user, lang, reports, points)
         return
+    if words and words[0].lower() in ("ledger", "明细"):  # a rider's entries, numbered for /points revoke
+        if len(words) < 2:
+            reports.reply(uow, incoming, "points-ledger-usage", lang)
+            return
+        try:
+            reports.reply(uow, incoming, "points-ledger", lang,
+                          **await corrections.ledger_of(points, uow, user, words[1]))
+        except PointsError as e:
+            reports.reply(uow, incoming, e.key, lang, **e.args_)
+        return
     if not words or words[0].lower() != "grant":
         target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
         if target is not None:

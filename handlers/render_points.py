@@ -119,3 +119,14 @@ def _top(lang: str, p: dict[str, Any]) -> str:
         lines.append(line + (" " + t(lang, "points-top-you") if r.get("me") else ""))
     lines.append(t(lang, "points-top-footer"))
     return "\n".join(lines)
+
+
+@composer("points-ledger")
+def _ledger(lang: str, p: dict[str, Any]) -> str:
+    """A secretary's view of one rider's entries, each with the number /points revoke takes."""
+    entries = p.get("entries") or []
+    if not entries:
+        return t(lang, "points-ledger-empty", who=esc(p.get("who") or ""))
+    return "\n".join([t(lang, "points-ledger-title", who=esc(p.get("who") or ""))]
+                     + [f"{esc(e['number'])} {_line(lang, e)[2:]}" for e in entries]
+                     + [t(lang, "points-ledger-footer")])

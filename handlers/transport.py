@@ -18,9 +18,9 @@ from handlers.edits import edit_message
 from handlers.render import TAGS, Rendered, render
 
 
-def _markup(rendered: Rendered) -> InlineKeyboardMarkup | ForceReply | None:
-    if rendered.force_reply:
-        return ForceReply(force_reply=True, selective=True)
+def _markup(rendered: Rendered, selective: bool = False) -> InlineKeyboardMarkup | ForceReply | None:
+    if rendered.force_reply:  # selective: only the author of the message we reply to is asked
+        return ForceReply(force_reply=True, selective=selective)
     if not rendered.buttons:
         return None
     return InlineKeyboardMarkup(inline_keyboard=[
@@ -70,11 +70,11 @@ class TelegramTransport:
                 sent = await self.bot.send_photo(message.chat_id, rendered.photo,
                                                  caption=rendered.text[:1024], parse_mode=parse_mode,
                                                  message_thread_id=thread, reply_parameters=reply,
-                                                 reply_markup=_markup(rendered))
+                                                 reply_markup=_markup(rendered, reply is not None))
             else:
                 sent = await self.bot.send_message(message.chat_id, rendered.text, parse_mode=parse_mode,
                                                    message_thread_id=thread, reply_parameters=reply,
-                                                   reply_markup=_markup(rendered))
+                                                   reply_markup=_markup(rendered, reply is not None))
         except TelegramRetryAfter as e:
             raise RetryLater(e.retry_after, message.chat_id) from e
         except TelegramMigrateToChat as e:

@@ -98,3 +98,20 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
         if entry.id is not None and points.may_manage(actor, entry.branch_id):
             return await revoke(points, uow, actor, str(entry.id), reason)
     raise PointsError("points-correct-none", points=-amount, who=target.first_name or str(target.id))
+
+
+async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20) -> dict[str, Any]:
+    """`/points ledger @user` for a secretary: the rider's lines in her branch, with the entry
+    numbers /points revoke takes (a superadmin sees every branch's lines)."""
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):  # noqa: SLF001
+        raise PointsError("points-not-permitted")
+    target = await uow.users.find(who)
+    if target is None:
+        raise PointsError("points-user-unknown", who=who[:64])
+    lines = [e for e in await points.repo(uow).history(target.id, limit * 3)
+             if points.may_manage(actor, e.branch_id)][:limit]
+    return {"who": target.first_name or str(target.id),
+            "entries": [{"number": entry_no(e.id or 0), "rule": e.rule, "points": e.points,
+                         "reversal": e.reverses_id is not None, "note": mask(e.note) if e.note else "",
+                         "date": points._local(e.created_at).strftime("%m-%d")}  # noqa: SLF001
+                        for e in lines]}

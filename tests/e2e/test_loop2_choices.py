@@ -162,3 +162,20 @@ async def test_card_buttons_settle_and_a_stale_press_says_who_decided_en(bot, tg
     assert "Someone already handled this" in text and "张书记" in text and "Accepted" in text, text
     boss_settled = await until(lambda: settled(BOSS["id"], boss_card["message_id"]))
     assert "Handled by 张书记" in boss_settled["text"]
+
+
+async def test_reject_button_prompts_in_english_and_the_reply_is_the_reason(bot, tg, db) -> None:
+    await two_branches(tg, LI)
+    await _report(tg)
+    await tg.send(private(BOSS), BOSS, "/lang en")
+    card = await _card(tg, BOSS)
+    before = len(await tg.messages(BOSS["id"]))
+    qid = await tg.press(BOSS["id"], card["message_id"], BOSS, "ca:1:reject")
+    assert "Reply to the prompt" in (await answer_for(tg, qid))["text"]
+    prompt = await _new(tg, BOSS["id"], before, "reject: reply to this message with the reason")
+    assert prompt["reply_markup"].get("force_reply") is True
+    group_before = len(await tg.messages(GROUP["id"]))
+    await tg.send(private(BOSS), BOSS, "Not a public-road problem", reply_to_message_id=prompt["message_id"])
+    await _status(db, "rejected")
+    told = await _new(tg, GROUP["id"], group_before, "Not a public-road problem")
+    assert "未予受理" in told["text"]  # the group hears it in the report's language

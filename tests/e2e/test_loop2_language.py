@@ -36,6 +36,9 @@ async def test_codes_in_words_and_punctuation(bot, tg, db) -> None:
     granted = await said(tg, BOSS["id"], BOSS, f"/grant {LI['id']} superadmin")
     assert "超级管理员" in granted["text"] and "superadmin" not in granted["text"]
     await said(tg, BOSS["id"], BOSS, f"/revoke {LI['id']} superadmin")
+    dept = await said(tg, BOSS["id"], BOSS, f"/grant {LI['id']} dept road_maintenance")
+    assert "部门成员" in dept["text"] and "住建局·市政道路" in dept["text"] and "road_maintenance" not in dept["text"]
+    await said(tg, BOSS["id"], BOSS, f"/revoke {LI['id']} dept road_maintenance")
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     await _new(tg, GROUP["id"], before, "C-000001")

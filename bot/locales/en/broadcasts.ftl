@@ -153,10 +153,6 @@ sv-list-empty = No surveys yet.
 ## Needs overview
 needs-usage = Usage: /needs [days 1–365] [branch code]
 needs-err-branch = There is no branch “{ $branch }” in your scope.
-needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days } days
-needs-title-all = 📈 <b>Needs overview</b> · all branches · last { $days } days
-needs-total = { $total } reports
-needs-err-branch = There is no branch “{ $branch }”.
 needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days ->
     [one] 1 day
    *[other] { $days } days

@@ -53,8 +53,6 @@ case-action-cannot_fix = Cannot fix
 
 ## Commands, cards, lists, alerts
 case-err-not-found = No case “{ $number }” in your scope. Case numbers look like C-000123.
-case-err-unknown-department = There is no department with the code “{ $department }”.
-case-err-not-found = No case “{ $number }”. Case numbers look like C-000123.
 case-err-unknown-department = There is no department called “{ $department }”. Send the command without a department (e.g. /assign C-000001) to choose from buttons.
 case-usage = Usage: /{ $command } C-000123 … (e.g. /resolve C-000123 fixed the lamp)
 cases-usage = Usage: /cases open | overdue | mine

@@ -50,8 +50,6 @@ case-action-cannot_fix = 无法解决
 
 ## Commands, cards, lists, alerts
 case-err-not-found = 在你的范围内找不到工单“{ $number }”。工单号形如 C-000123。
-case-err-unknown-department = 没有“{ $department }”这个部门代码。
-case-err-not-found = 找不到工单“{ $number }”。工单号形如 C-000123。
 case-err-unknown-department = 没有叫“{ $department }”的部门。不带部门发命令（例如 /assign C-000001），可以从按钮里选。
 case-usage = 用法：/{ $command } C-000123 …（例如 /resolve C-000123 已修好）
 cases-usage = 用法：/cases open | overdue | mine
