@@ -10,8 +10,8 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
-from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place
-from bot.intake import ASK_THRESHOLD, Intake, classify
+from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place, remainder
+from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import shareable_place
@@ -37,7 +37,7 @@ class ReportService:
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         """Create a case for a report; answer a pending place question; stay silent otherwise."""
-        intake = classify(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
+        intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         placed = await self._place_message(uow, msg, user, lang, intake)
         if placed is not None:
             return placed
@@ -67,8 +67,8 @@ class ReportService:
                     return None  # someone else's case, or a closed one: not a place answer
                 # filling a missing place, a restatement of the same problem still counts; a
                 # correction must say nothing else that reads as a report
-                place = _place_in_reply(msg, found, _reports_other_than(
-                    replied.category if replied.awaiting_location else None))
+                place = _place_in_reply(msg, found, await _reports_other_than(
+                    replied.category if replied.awaiting_location else None, msg.text, found))
                 if place is None and msg.lat is None:
                     return None
                 if replied.awaiting_location:
@@ -83,7 +83,8 @@ class ReportService:
         if msg.lat is not None:
             return pending if await self._supply_location(uow, pending, msg, lang, None) else None
         recent = utcnow() - _aware(pending.created_at) <= PLACE_FOLLOWUP
-        answers = (is_place_answer(msg.text, found, _reports_other_than(pending.category)) if recent
+        answers = (is_place_answer(msg.text, found, await _reports_other_than(pending.category, msg.text, found))
+                   if recent
                    else intake is not None and not intake.is_report)
         if not answers:
             return None
@@ -124,7 +125,7 @@ class ReportService:
     async def report_private(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              text: str) -> Case:
         """/report is an explicit report: always a case, even when the classifier doubts it."""
-        intake = classify(text)
+        intake = await classify_async(text)
         return await self._open_case(uow, msg, user, lang, intake.category or "other",
                                      intake.urgency or "normal", intake.location, text=text)
 
@@ -242,13 +243,23 @@ def _aware(when: datetime) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
-def _reports_other_than(category: str | None) -> Callable[[str], bool]:
+async def _reports_other_than(category: str | None, text: str = "",
+                               place: str | None = None) -> Callable[[str], bool]:
     """Whether a text is a confident report of another kind than `category` (then it is a new
-    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind."""
+    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind.
+
+    The texts the check will be asked about (what `text` says besides `place`) are classified
+    here, off the event loop; any other text falls back to the synchronous classifier."""
+    known: dict[str, Intake] = {}
+    if place:
+        for rest in {remainder(text, place), remainder(text.strip(), place)}:
+            if rest.strip():
+                known[rest] = await classify_async(rest)
+
     def check(text: str) -> bool:
         if not text.strip():
             return False
-        found = classify(text)
+        found = known.get(text) or classify(text)
         return found.is_report and found.confidence >= ASK_THRESHOLD and found.category != category
     return check
 
