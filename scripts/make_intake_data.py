@@ -647,6 +647,7 @@ import sys as _sys
 
 _sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake_seeds as S  # noqa: E402
+import intake_seeds_hand2 as H2  # noqa: E402
 
 ZH_RING = ["东三环", "北四环", "西二环", "南三环", "东四环", "北三环"]
 ZH_HOME = ["望京花园5号楼1203室", "幸福里小区2栋", "翠竹苑8号楼", "金田新村3单元", "东湖家园12栋"]
@@ -856,8 +857,8 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         for _ in range(3):
             t = v.replace("{L}", en_location(rng)[0]) if "{L}" in v else v
             add(t, "en", None, src="vague", grp=v)
-    # hand-written lines, each also once without punctuation
-    for line in S.HAND:
+    # hand-written lines, each also once without punctuation (second round: intake_seeds_hand2)
+    for line in S.HAND + H2.rows():
         cat, urg, loc, text = line.split("|", 3)
         lang = "en" if text.isascii() else "zh"
         rep = cat != "-"
