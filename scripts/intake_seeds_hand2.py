@@ -337,6 +337,42 @@ road|normal|-|today was long, customer late, battery low, and that crater on the
 -|-|-|remember to save 120 and 119 in your phone, just in case
 -|-|-|my cousin says in his city a rider got hit, not sure if true
 -|-|-|who can take my order at Xinjiekou, I'm stuck
+# rider_rights: promised pay, bonuses, deductions, said flatly or with mock thanks
+rider_rights|normal|-|上个月的单量奖说月初发 现在都月中了 一毛没见到
+rider_rights|normal|-|恶劣天气补贴写在规则里的 结果下了一周雨 一分都没补
+rider_rights|normal|-|全勤奖被取消了 说我请了半天假 那天我是去医院缝针
+rider_rights|normal|-|站长答应的提成比例 到发工资就变了 少了好几百
+rider_rights|normal|-|冲单活动的奖励说系统延迟 等了一个月了还在延迟
+rider_rights|normal|-|客户填错地址 我多跑了五公里 平台还判我超时扣钱
+rider_rights|normal|-|真贴心啊平台 下暴雨还给我们涨罚款
+rider_rights|normal|-|谢谢站长 这个月又帮我省了三百块工资
+rider_rights|normal|-|so nice of the platform to take 100 from me because the restaurant was slow
+rider_rights|normal|-|thank you app for the surprise deduction, really made my day
+rider_rights|normal|-|the bonus they promised for the holiday week never came, 3 weeks now
+rider_rights|normal|-|guard at the compound shouted at me and blocked my bike, said riders are not allowed in
+# rider_service: shade, shelter, rest, water, toilets
+rider_service|low|-|路口等红灯的时候晒得冒油 能不能搭个遮阳的地方
+rider_service|low|-|商圈附近要是有个能避雨的亭子就好了 每次下雨都淋透
+rider_service|low|-|夏天最缺的就是一口凉水 驿站能不能放个冰柜
+rider_service|low|-|中午想眯一会儿都没地方 要是有个能躺的休息室多好
+rider_service|low|-|a shaded spot to wait for orders would help a lot, we bake in the sun all afternoon
+rider_service|low|-|can the station get a fridge for water? summer is killing us
+# suggestion in ESL / casual English
+suggestion|low|-|maybe the estate can put a map at the gate, riders always get lost inside
+suggestion|low|-|maybe they could add a left turn arrow at that junction, so many near misses
+suggestion|low|-|would be good if the community made one gate for deliveries only
+suggestion|low|-|my idea: number the buildings on the roof side too, you can see from far
+suggestion|low|-|how about a weekly list of what got fixed from our reports
+suggestion|low|-|better if the malls have a pickup shelf at the entrance, then we dont go up
+# second-hand / over / not a fire: danger words, no report
+-|-|-|看到群里别的站说有骑手被车撞了 好在人没事
+-|-|-|刚才那股烟是烧烤店的 不是着火 大家别慌
+-|-|-|听邻居说昨晚有人困在电梯里 后来物业放出来了
+-|-|-|隔壁区昨天有个小区起火了 新闻说人都救出来了
+-|-|-|朋友圈都在转一个井盖吃人的视频 看着吓人 不是咱们这
+-|-|-|还好没事 刚才那个摔倒的小哥自己站起来走了
+-|-|-|the smoke was just a food truck grilling, no fire, relax
+-|-|-|heard a rider in another district got trapped in a lift, he's ok now
 """.strip().splitlines()
 
 

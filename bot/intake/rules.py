@@ -45,9 +45,10 @@ _HYPOTHETICAL = re.compile(r"(万一|如果|要是|怕|以防|防止|小心)(.{0
 # A life-safety word in such a message does not make it a report.
 NOT_NOW_ZH = re.compile(r"假如|假设|万一|如果|要是(?!再)|虚惊|误报|误会|搞错了|看错了|弄错了|是假的|没事了|"
                         r"【?通知】|温馨提示|演练|已经(灭|修好|处理|解决|恢复|清|好)|早就?(修好|好了|解决)|"
-                        r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家")
+                        r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家|"
+                        r"[好还幸]在(人)?没事|还好没事|不是着火|没着火|别紧张|别慌|朋友圈|隔壁(市|区|城)|别的(站|区)")
 NOT_NOW_EN = re.compile(r"\b(if|ever|hypothetical(ly)?|in case|false alarm|turned out|was just|"
-                        r"fixed|sorted|last year|on the news|another city|notice:|drill)\b")
+                        r"fixed|sorted|last year|on the news|another city|another district|notice:|drill|no fire|relax)\b")
 
 
 def not_now(n: str) -> bool:
