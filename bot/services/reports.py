@@ -10,6 +10,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
+from bot.cases.gazetteer import place_key
 from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place, remainder
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
@@ -137,7 +138,8 @@ class ReportService:
         chat = await uow.chats.get(msg.chat_id)
         branch_id = chat.branch_id if chat is not None else None
         text = text if text is not None else msg.text
-        master = await self._probable_duplicate(uow, category, location, msg, text)
+        pin = await self._pin_for(uow, branch_id, location, msg)
+        master = await self._probable_duplicate(uow, category, location, msg, text, pin)
         if master is not None and may_follow(urgency, master.urgency):
             followers = await uow.cases.watchers(master.id) if master.id else []
             own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
@@ -147,7 +149,8 @@ class ReportService:
             return master
         case = uow.cases.add(Case(
             category=category, urgency=urgency, text=text,
-            location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
+            location=location, lat=pin[0] if pin else None, lon=pin[1] if pin else None,
+            photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
             branch_id=branch_id, awaiting_location=needs_place and not has_place, thread_id=msg.thread_id),
             actor_id=user.id)
@@ -169,17 +172,30 @@ class ReportService:
                                      **self.cases.clocks(urgency)}))
         return case
 
+    async def _pin_for(self, uow: UnitOfWork, branch_id: int | None, location: str | None,
+                       msg: IncomingMessage) -> tuple[float, float] | None:
+        """The report's coordinates: its own pin (then the gazetteer learns its place text), or
+        the pin a rider of the branch once gave the same place text."""
+        key = place_key(location)
+        if msg.lat is not None and msg.lon is not None:
+            if key and location:
+                await uow.places.learn(branch_id, key, location, msg.lat, msg.lon)
+            return msg.lat, msg.lon
+        return await uow.places.lookup(branch_id, key) if key else None
+
     async def _probable_duplicate(self, uow: UnitOfWork, category: str, location: str | None,
-                                  msg: IncomingMessage, text: str) -> Case | None:
+                                  msg: IncomingMessage, text: str,
+                                  pin: tuple[float, float] | None = None) -> Case | None:
         """An open case of the same kind, at the same spot, saying a similar thing, in the last 48 h."""
-        if not location and msg.lat is None:
+        if pin is None and msg.lat is not None and msg.lon is not None:
+            pin = (msg.lat, msg.lon)
+        if not location and pin is None:
             return None
         now = utcnow()
-        new = ReportRef(category, now, location, (msg.lat, msg.lon) if msg.lat is not None else None,
-                        text=text)
+        new = ReportRef(category, now, location, pin, text=text)
         for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
-            pin = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
-            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, pin, ref.status,
+            at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
+            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
                                                     text=ref.text), now):
                 return await ref.load(uow.cases)
         return None
@@ -189,6 +205,7 @@ class ReportService:
         """The reporter fixes the place we showed back, with one reply to our message."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
+            await self._learn(uow, case)
         else:
             case.location = place
         uow.cases.touch(case)
@@ -203,10 +220,18 @@ class ReportService:
         """Take a pin or the place found in the rider's answer."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
+            await self._learn(uow, case)
         else:
             if place is None:
                 return False
             case.location = place
+            if case.lat is not None:  # pinned first, named now: the pair is learnt either way
+                await self._learn(uow, case)
+            else:
+                key = place_key(place)
+                known = await uow.places.lookup(case.branch_id, key) if key else None
+                if known is not None:
+                    case.lat, case.lon = known
         case.awaiting_location = False
         uow.cases.touch(case)
         uow.cases.log(case, "location", msg.sender.id, case.location)
@@ -215,6 +240,12 @@ class ReportService:
                             payload={"location": _shown_place(msg, case.location, case.text),
                                      "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
         return True
+
+    async def _learn(self, uow: UnitOfWork, case: Case) -> None:
+        """A pin for a case that names its place in words: the gazetteer learns the pair."""
+        key = place_key(case.location)
+        if key and case.location and case.lat is not None and case.lon is not None:
+            await uow.places.learn(case.branch_id, key, case.location, case.lat, case.lon)
 
     def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
         """A direct answer to what the user just said."""
