@@ -1,7 +1,8 @@
 """Second round of hand-written intake lines (issue 14): written one by one from the taxonomy
 (shared/intake/taxonomy.md) and the issue's miss kinds, never from the evaluation set.
 
-Format as intake_seeds.HAND: cat|urg|location|text, "-" for none (a non-report has cat "-").
+Format as intake_seeds.HAND: cat|urg|location|text, "-" for none (a non-report has cat "-", a
+vague hint with nothing to act on yet has cat "?": labelled ambiguous, so the bot asks).
 Lines starting with "#" name the kind of the lines below them. Kinds covered: rider_rights,
 rider_service and suggestion said casually; reports phrased as questions, complaints,
 sarcasm or mock thanks, or buried in a story of the day; life danger said casually; loud
@@ -373,6 +374,18 @@ suggestion|low|-|better if the malls have a pickup shelf at the entrance, then w
 -|-|-|还好没事 刚才那个摔倒的小哥自己站起来走了
 -|-|-|the smoke was just a food truck grilling, no fire, relax
 -|-|-|heard a rider in another district got trapped in a lift, he's ok now
+# vague hints: something may be wrong, nothing to act on yet (is_report unknown: the bot asks)
+?|-|-|那边地上好像有点啥 没看清
+?|-|-|感觉路口那块怪怪的 说不上来
+?|-|-|刚才路过好像看到个什么东西 不确定
+?|-|-|楼下好像有点情况 我也没细看
+?|-|-|有个地方好像不太对劲 回头再看看
+?|-|-|路上好像掉了个啥 挺大一块
+?|-|-|草丛里好像有东西在动
+?|-|-|那个角落好像有点不对 算了可能是我看错
+?|-|-|门口好像多了个什么 之前没见过
+?|-|-|not sure, something looked odd on the road back there
+?|-|-|there's some thing by the gate, didn't look closely
 """.strip().splitlines()
 
 

@@ -863,6 +863,11 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     for line in S.HAND + H2.rows():
         cat, urg, loc, text = line.split("|", 3)
         lang = "en" if text.isascii() else "zh"
+        if cat == "?":  # vague hint: ambiguous by label, in a few decorations as VAGUE_ZH
+            for pre, post in ([("", ""), ("兄弟们 ", "？"), ("哎 ", "…"), ("", " 🤔")] if lang == "zh"
+                              else [("", ""), ("guys, ", "?"), ("hmm ", "...")]):
+                add(pre + text + post, lang, None, src="vague", grp=text)
+            continue
         rep = cat != "-"
         for t in (text, _strip_punct(text) if lang == "zh" else text.lower()):
             add(t, lang, rep, cat if rep else None, urg if rep else None,
@@ -875,6 +880,8 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     for line in H2.rows():
         cat, urg, loc, text = line.split("|", 3)
         lang = "en" if text.isascii() else "zh"
+        if cat == "?":
+            continue
         rep = cat != "-"
         for _ in range(H2_VARIANTS):
             if lang == "zh":

@@ -8,17 +8,18 @@ import re
 
 # immediate danger to someone's safety or life -> urgent
 URGENT_ZH = re.compile(
-    r"倒地|倒在地上|晕倒|昏倒|栽倒|昏迷|不省人事|叫不醒|没反应|躺(在)?(地上)?不动|起不来|动不了|站不起来|"
+    r"倒地|倒在地上|躺着不动|晕倒|昏倒|栽倒|昏迷|不省人事|叫不醒|没反应|躺(在)?(地上)?不动|起不来|动不了|站不起来|"
     r"摔倒.{0,8}(起不来|不动|流血|出血)|抽搐|喘不过气|心脏(病|不舒服)|"
     r"漏电|电线.{0,4}(掉|断|落|垂|耷拉)|高压线|冒火花|打火花|火花|"
     r"(井盖|窨井盖|盖板|篦子|下水道盖).{0,3}(没了|丢了|被偷|不见|没有了|掀了|被掀|撬|翘起)|没有井盖|"
     r"起火|着火|失火|着伙|起伙|火灾|冒烟|浓烟|冒黑烟|烧起来|火(很|挺|好|特别|太)大|"
     r"[煤燃][气汽]味|液化气|漏气|天然[气汽]味|"
     r"楼道.{0,10}(电动车|电瓶车|电驴|电瓶).{0,6}[充冲]电|"
-    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|卡在车里|(人|车里|里面|电梯里?|水里).{0,3}出不来|"
+    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|困着人|关着人|卡在车里|(人|车里|里面|电梯里?|水里).{0,3}出不来|"
     r"车祸|撞翻|撞倒了?.{0,3}(人|老|小孩|孩子|骑手|行人|大爷|阿姨)|(人|老人|小孩|孩子|骑手|小哥|行人|大爷|阿姨).{0,4}被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
     r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|(?<!牙子)(?<!路牙)塌了|塌陷|倒下来|横在路中间|"
-    r"(要掉|晃得厉害|摇摇晃晃|耷拉).{0,12}下面(全是|都是|有|站着)人|"
+    r"(要掉|晃得厉害|摇摇晃晃|耷拉).{0,12}下面(全是|都是|有|站着)人|(耷拉|要掉|松了).{0,12}下面(就)?是人行道|"
+    r"(电瓶|电池).{0,4}(拿|带|扛)(回家|上楼).{0,2}充|"
     r"打120|叫120|打了120|拨120|叫救护车|打119|报警|"
     r"走丢|走散|找不到(妈妈|爸爸|家长|家人)|小孩.{0,6}(丢|哭)|"
     r"围着.{0,6}打|打骑手|动刀|"
@@ -32,7 +33,9 @@ URGENT_EN = re.compile(
     r"bleeding|blood|(?<!work )injur(ed|ies|y)|hurt badly|ambulance|call 120|called 120|call 119|call the police|"
     r"lost (kid|child|boy|girl)|crying for (his|her) (mum|mom|dad|parents)|"
     r"beating|fell across|falling down|hanging loose|caved in|collapse|"
-    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit|"
+    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit|almost hit|"
+    r"can'?t find (his|her|their) (parents|mum|mom|dad)|(kid|child|boy|girl) (is )?lost|"
+    r"leaning.{0,30}over the (footpath|pavement|sidewalk)|"
     r"\b(old|elderly|lady|man|woman|grandma|grandpa|kid|child|rider|guy)\b.{0,20}\b(fell|fallen|fall down)\b")
 # explicit de-escalation -> not urgent
 CALM_ZH = re.compile(r"不算(太|特别)?急|不(是很|太)?急|不着急|暂时没(啥|什么)?(危险|事)|有空(再)?(来|修)|不影响")
