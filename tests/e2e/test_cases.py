@@ -149,6 +149,7 @@ def _unsure_line() -> str:
     moves single lines across the threshold; the flow under test is the same)."""
     from bot.intake import ASK_THRESHOLD, classify
     vague = ["路边好像有个东西", "那边好像有点问题 不知道要不要说", "这个算不算要报的 感觉有点怪",
+             "这个是不是该反映一下 我也说不清",
              "刚才路过看到点情况 算了", "怎么感觉那块有点不对"]
     unsure = [t for t in vague if classify(t).confidence < ASK_THRESHOLD]
     assert unsure, "no vague line falls in the ask band"
