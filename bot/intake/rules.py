@@ -27,7 +27,8 @@ URGENT_ZH = re.compile(
 URGENT_EN = re.compile(
     r"can'?t (get up|stand)|collapsed|unconscious|not responding|unresponsive|not moving|fainted|passed out|seizure|"
     r"live wire|wires? (down|on the ground)|sparking|sparks|"
-    r"(manhole|man hole|drain) cover (is )?(missing|gone|stolen|lifted)|(missing|no|took the) (manhole|drain cover)|open hole|"
+    r"(manhole|man hole|drain) cover (is )?(missing|gone|stolen|lifted)|"
+    r"(missing|no|took the) (manhole|drain cover)|open hole|"
     r"\bfire\b(?! extinguisher)|\bsmoke\b|smoking out|burning|gas smell|smell(s)? of gas|smell(ing)? gas|gas leak|"
     r"knee[- ]deep|waist[- ]deep|up to the (seat|knee|waist)|stalled|trapped|stuck (inside|in the)|"
     r"bleeding|blood|(?<!work )injur(ed|ies|y)|hurt badly|ambulance|call 120|called 120|call 119|call the police|"
@@ -51,7 +52,8 @@ NOT_NOW_ZH = re.compile(r"假如|假设|万一|如果|要是(?!再)|虚惊|误�
                         r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家|"
                         r"[好还幸]在(人)?没事|还好没事|不是着火|没着火|别紧张|别慌|朋友圈|隔壁(市|区|城)|别的(站|区)")
 NOT_NOW_EN = re.compile(r"\b(if|ever|hypothetical(ly)?|in case|false alarm|turned out|was just|"
-                        r"fixed|sorted|last year|on the news|another city|another district|notice:|drill|no fire|relax)\b")
+                        r"fixed|sorted|last year|on the news|another city|another district|notice:|drill|"
+                        r"no fire|relax)\b")
 
 
 def not_now(n: str) -> bool:
