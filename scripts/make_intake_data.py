@@ -646,6 +646,9 @@ def _parse(block: str) -> list[tuple[str, str]]:
 
 _sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake_seeds as S  # noqa: E402
+import intake_seeds_hand2 as H2  # noqa: E402
+
+H2_VARIANTS = 3  # styled copies of each second-round hand line
 
 ZH_RING = ["东三环", "北四环", "西二环", "南三环", "东四环", "北三环"]
 ZH_HOME = ["望京花园5号楼1203室", "幸福里小区2栋", "翠竹苑8号楼", "金田新村3单元", "东湖家园12栋"]
@@ -855,15 +858,42 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         for _ in range(3):
             t = v.replace("{L}", en_location(rng)[0]) if "{L}" in v else v
             add(t, "en", None, src="vague", grp=v)
-    # hand-written lines, each also once without punctuation
-    for line in S.HAND:
+    # hand-written lines, each also once without punctuation (second round: intake_seeds_hand2)
+    for line in S.HAND + H2.rows():
         cat, urg, loc, text = line.split("|", 3)
         lang = "en" if text.isascii() else "zh"
+        if cat == "?":  # vague hint: ambiguous by label, in a few decorations as VAGUE_ZH
+            for pre, post in ([("", ""), ("兄弟们 ", "？"), ("哎 ", "…"), ("", " 🤔")] if lang == "zh"
+                              else [("", ""), ("guys, ", "?"), ("hmm ", "...")]):
+                add(pre + text + post, lang, None, src="vague", grp=text)
+            continue
         rep = cat != "-"
         for t in (text, _strip_punct(text) if lang == "zh" else text.lower()):
             add(t, lang, rep, cat if rep else None, urg if rep else None,
                 None if loc == "-" else (loc if loc in t else None) if lang == "zh" else
                 (None if loc == "-" else (loc if loc in t else loc.lower())), "hand", grp=text)
+    # second-round hand lines are few against thousands of generated ones: each also comes in
+    # a few riders' styles (wrapper, typo, run-on, lower case), with its own random stream so
+    # the lines above stay as they were
+    rng2 = random.Random(SEED + 2)
+    for line in H2.rows():
+        cat, urg, loc, text = line.split("|", 3)
+        lang = "en" if text.isascii() else "zh"
+        if cat == "?":
+            continue
+        rep = cat != "-"
+        for _ in range(H2_VARIANTS):
+            if lang == "zh":
+                t = rng2.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep else (
+                    rng2.choice(ZH_OPEN[4:]) + text + rng2.choice(["😂", "🙏", " 哈哈", "", "👍"]))
+                t = _typo_zh(rng2, t) if rng2.random() < 0.4 else _noise_zh(rng2, t)
+            else:
+                t = rng2.choice(S.EN_WRAP[3:]).replace("{B}", text) if rep else text
+                t = t.lower() if rng2.random() < 0.5 else _typo_en(rng2, t)
+            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
+            if loc != "-" and where is None:
+                continue
+            add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand2", grp=text)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

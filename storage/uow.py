@@ -21,6 +21,7 @@ from storage.repositories.checkins import CheckinRepository
 from storage.repositories.deadletters import DeadLetterRepository
 from storage.repositories.lessons import LessonRepository
 from storage.repositories.voice import VoiceRepository
+from storage.repositories.gazetteer import GazetteerRepository
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ class UnitOfWork:
         self.deadletters = DeadLetterRepository(*repo_args)
         self.audit = AuditRepository(*repo_args)
         self.voice = VoiceRepository(*repo_args)
+        self.places = GazetteerRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

@@ -8,29 +8,35 @@ import re
 
 # immediate danger to someone's safety or life -> urgent
 URGENT_ZH = re.compile(
-    r"倒地|晕倒|昏倒|栽倒|昏迷|不省人事|叫不醒|没反应|躺(在)?(地上)?不动|起不来|动不了|站不起来|"
+    r"倒地|倒在地上|躺着不动|晕倒|昏倒|栽倒|昏迷|不省人事|叫不醒|没反应|躺(在)?(地上)?不动|起不来|动不了|站不起来|"
     r"摔倒.{0,8}(起不来|不动|流血|出血)|抽搐|喘不过气|心脏(病|不舒服)|"
     r"漏电|电线.{0,4}(掉|断|落|垂|耷拉)|高压线|冒火花|打火花|火花|"
-    r"井盖.{0,3}(没了|丢了|被偷|不见|没有了|掀了|被掀)|没有井盖|"
+    r"(井盖|窨井盖|盖板|篦子|下水道盖).{0,3}(没了|丢了|被偷|不见|没有了|掀了|被掀|撬|翘起)|没有井盖|"
     r"起火|着火|失火|着伙|起伙|火灾|冒烟|浓烟|冒黑烟|烧起来|火(很|挺|好|特别|太)大|"
-    r"煤气味|燃气味|液化气|漏气|天然气味|"
-    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|关着人|卡在车里|(人|车里|里面|电梯里?|水里).{0,3}出不来|"
+    r"[煤燃][气汽]味|液化气|漏气|天然[气汽]味|"
+    r"楼道.{0,10}(电动车|电瓶车|电驴|电瓶).{0,6}[充冲]电|"
+    r"水(很|太|特别|非常)深|淹到|没过|齐腰|到腰|漫到|膝盖|熄火在|陷在水|泡在(水)?里面|被困|困在|困人|困着人|关着人|卡在车里|(人|车里|里面|电梯里?|水里).{0,3}出不来|"
     r"车祸|撞翻|撞倒了?.{0,3}(人|老|小孩|孩子|骑手|行人|大爷|阿姨)|(人|老人|小孩|孩子|骑手|小哥|行人|大爷|阿姨).{0,4}被撞|压在下面|压着|见血|流血|出血|全是血|一地血|受伤|骨折|出人命|"
-    r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|塌了|塌陷|倒下来|横在路中间|"
+    r"砸到人|砸下来|要掉下来|快掉下来|随时(可能)?(会)?倒|(?<!牙子)(?<!路牙)塌了|塌陷|倒下来|横在路中间|"
+    r"(要掉|晃得厉害|摇摇晃晃|耷拉).{0,12}下面(全是|都是|有|站着)人|(耷拉|要掉|松了).{0,12}下面(就)?是人行道|"
+    r"(电瓶|电池).{0,4}(拿|带|扛)(回家|上楼).{0,2}充|"
     r"打120|叫120|打了120|拨120|叫救护车|打119|报警|"
     r"走丢|走散|找不到(妈妈|爸爸|家长|家人)|小孩.{0,6}(丢|哭)|"
     r"围着.{0,6}打|打骑手|动刀|"
     r"卷到车底|卷进去|差点被(卷|撞|刮)")
 URGENT_EN = re.compile(
-    r"can'?t (get up|stand)|collapsed|unconscious|not responding|unresponsive|fainted|passed out|"
+    r"can'?t (get up|stand)|collapsed|unconscious|not responding|unresponsive|not moving|fainted|passed out|seizure|"
     r"live wire|wires? (down|on the ground)|sparking|sparks|"
-    r"manhole cover (is )?(missing|gone|stolen)|(missing|no|took the) manhole|open hole|"
-    r"\bfire\b(?! extinguisher)|\bsmoke\b|smoking out|burning|gas smell|smell(s)? of gas|gas leak|"
+    r"(manhole|man hole|drain) cover (is )?(missing|gone|stolen|lifted)|"
+    r"(missing|no|took the) (manhole|drain cover)|open hole|"
+    r"\bfire\b(?! extinguisher)|\bsmoke\b|smoking out|burning|gas smell|smell(s)? of gas|smell(ing)? gas|gas leak|"
     r"knee[- ]deep|waist[- ]deep|up to the (seat|knee|waist)|stalled|trapped|stuck (inside|in the)|"
     r"bleeding|blood|(?<!work )injur(ed|ies|y)|hurt badly|ambulance|call 120|called 120|call 119|call the police|"
     r"lost (kid|child|boy|girl)|crying for (his|her) (mum|mom|dad|parents)|"
     r"beating|fell across|falling down|hanging loose|caved in|collapse|"
-    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit|"
+    r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit|almost hit|"
+    r"can'?t find (his|her|their) (parents|mum|mom|dad)|(kid|child|boy|girl) (is )?lost|"
+    r"leaning.{0,30}over the (footpath|pavement|sidewalk)|"
     r"\b(old|elderly|lady|man|woman|grandma|grandpa|kid|child|rider|guy)\b.{0,20}\b(fell|fallen|fall down)\b")
 # explicit de-escalation -> not urgent
 CALM_ZH = re.compile(r"不算(太|特别)?急|不(是很|太)?急|不着急|暂时没(啥|什么)?(危险|事)|有空(再)?(来|修)|不影响")
@@ -43,9 +49,11 @@ _HYPOTHETICAL = re.compile(r"(万一|如果|要是|怕|以防|防止|小心)(.{0
 # A life-safety word in such a message does not make it a report.
 NOT_NOW_ZH = re.compile(r"假如|假设|万一|如果|要是(?!再)|虚惊|误报|误会|搞错了|看错了|弄错了|是假的|没事了|"
                         r"【?通知】|温馨提示|演练|已经(灭|修好|处理|解决|恢复|清|好)|早就?(修好|好了|解决)|"
-                        r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家")
+                        r"去年|前年|那年|以前|新闻|视频里|外地|外省|别的城市|老家|"
+                        r"[好还幸]在(人)?没事|还好没事|不是着火|没着火|别紧张|别慌|朋友圈|隔壁(市|区|城)|别的(站|区)")
 NOT_NOW_EN = re.compile(r"\b(if|ever|hypothetical(ly)?|in case|false alarm|turned out|was just|"
-                        r"fixed|sorted|last year|on the news|another city|notice:|drill)\b")
+                        r"fixed|sorted|last year|on the news|another city|another district|notice:|drill|"
+                        r"no fire|relax)\b")
 
 
 def not_now(n: str) -> bool:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from bot.cases.lifecycle import NEW, OPEN_STATUSES
 from bot.commandtext import command_args, normalize_command
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.intake import classify
+from bot.intake import classify_async
 from bot.outbox import enqueue
 from bot.services.reports import ReportService
 from storage.models import Case, User, utcnow
@@ -53,7 +53,7 @@ class EditService:
         return case
 
     async def _update(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, user: User, lang: str) -> None:
-        intake = classify(msg.text)
+        intake = await classify_async(msg.text)
         case.text = msg.text
         if intake.location and intake.location != case.location:
             case.location = intake.location

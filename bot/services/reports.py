@@ -10,8 +10,9 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
-from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place
-from bot.intake import ASK_THRESHOLD, Intake, classify
+from bot.cases.gazetteer import place_key
+from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place, remainder
+from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import shareable_place
@@ -37,7 +38,7 @@ class ReportService:
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         """Create a case for a report; answer a pending place question; stay silent otherwise."""
-        intake = classify(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
+        intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         placed = await self._place_message(uow, msg, user, lang, intake)
         if placed is not None:
             return placed
@@ -67,8 +68,8 @@ class ReportService:
                     return None  # someone else's case, or a closed one: not a place answer
                 # filling a missing place, a restatement of the same problem still counts; a
                 # correction must say nothing else that reads as a report
-                place = _place_in_reply(msg, found, _reports_other_than(
-                    replied.category if replied.awaiting_location else None))
+                place = _place_in_reply(msg, found, await _reports_other_than(
+                    replied.category if replied.awaiting_location else None, msg.text, found))
                 if place is None and msg.lat is None:
                     return None
                 if replied.awaiting_location:
@@ -83,7 +84,8 @@ class ReportService:
         if msg.lat is not None:
             return pending if await self._supply_location(uow, pending, msg, lang, None) else None
         recent = utcnow() - _aware(pending.created_at) <= PLACE_FOLLOWUP
-        answers = (is_place_answer(msg.text, found, _reports_other_than(pending.category)) if recent
+        answers = (is_place_answer(msg.text, found, await _reports_other_than(pending.category, msg.text, found))
+                   if recent
                    else intake is not None and not intake.is_report)
         if not answers:
             return None
@@ -124,7 +126,7 @@ class ReportService:
     async def report_private(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              text: str) -> Case:
         """/report is an explicit report: always a case, even when the classifier doubts it."""
-        intake = classify(text)
+        intake = await classify_async(text)
         return await self._open_case(uow, msg, user, lang, intake.category or "other",
                                      intake.urgency or "normal", intake.location, text=text)
 
@@ -136,7 +138,8 @@ class ReportService:
         chat = await uow.chats.get(msg.chat_id)
         branch_id = chat.branch_id if chat is not None else None
         text = text if text is not None else msg.text
-        master = await self._probable_duplicate(uow, category, location, msg, text)
+        pin = await self._pin_for(uow, branch_id, location, msg)
+        master = await self._probable_duplicate(uow, category, location, msg, text, pin)
         if master is not None and may_follow(urgency, master.urgency):
             followers = await uow.cases.watchers(master.id) if master.id else []
             own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
@@ -146,7 +149,8 @@ class ReportService:
             return master
         case = uow.cases.add(Case(
             category=category, urgency=urgency, text=text,
-            location=location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
+            location=location, lat=pin[0] if pin else None, lon=pin[1] if pin else None,
+            photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
             branch_id=branch_id, awaiting_location=needs_place and not has_place, thread_id=msg.thread_id),
             actor_id=user.id)
@@ -168,17 +172,30 @@ class ReportService:
                                      **self.cases.clocks(urgency)}))
         return case
 
+    async def _pin_for(self, uow: UnitOfWork, branch_id: int | None, location: str | None,
+                       msg: IncomingMessage) -> tuple[float, float] | None:
+        """The report's coordinates: its own pin (then the gazetteer learns its place text), or
+        the pin a rider of the branch once gave the same place text."""
+        key = place_key(location)
+        if msg.lat is not None and msg.lon is not None:
+            if key and location:
+                await uow.places.learn(branch_id, key, location, msg.lat, msg.lon)
+            return msg.lat, msg.lon
+        return await uow.places.lookup(branch_id, key) if key else None
+
     async def _probable_duplicate(self, uow: UnitOfWork, category: str, location: str | None,
-                                  msg: IncomingMessage, text: str) -> Case | None:
+                                  msg: IncomingMessage, text: str,
+                                  pin: tuple[float, float] | None = None) -> Case | None:
         """An open case of the same kind, at the same spot, saying a similar thing, in the last 48 h."""
-        if not location and msg.lat is None:
+        if pin is None and msg.lat is not None and msg.lon is not None:
+            pin = (msg.lat, msg.lon)
+        if not location and pin is None:
             return None
         now = utcnow()
-        new = ReportRef(category, now, location, (msg.lat, msg.lon) if msg.lat is not None else None,
-                        text=text)
+        new = ReportRef(category, now, location, pin, text=text)
         for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
-            pin = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
-            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, pin, ref.status,
+            at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
+            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
                                                     text=ref.text), now):
                 return await ref.load(uow.cases)
         return None
@@ -188,6 +205,7 @@ class ReportService:
         """The reporter fixes the place we showed back, with one reply to our message."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
+            await self._learn(uow, case)
         else:
             case.location = place
         uow.cases.touch(case)
@@ -202,10 +220,18 @@ class ReportService:
         """Take a pin or the place found in the rider's answer."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
+            await self._learn(uow, case)
         else:
             if place is None:
                 return False
             case.location = place
+            if case.lat is not None:  # pinned first, named now: the pair is learnt either way
+                await self._learn(uow, case)
+            else:
+                key = place_key(place)
+                known = await uow.places.lookup(case.branch_id, key) if key else None
+                if known is not None:
+                    case.lat, case.lon = known
         case.awaiting_location = False
         uow.cases.touch(case)
         uow.cases.log(case, "location", msg.sender.id, case.location)
@@ -214,6 +240,12 @@ class ReportService:
                             payload={"location": _shown_place(msg, case.location, case.text),
                                      "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
         return True
+
+    async def _learn(self, uow: UnitOfWork, case: Case) -> None:
+        """A pin for a case that names its place in words: the gazetteer learns the pair."""
+        key = place_key(case.location)
+        if key and case.location and case.lat is not None and case.lon is not None:
+            await uow.places.learn(case.branch_id, key, case.location, case.lat, case.lon)
 
     def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
         """A direct answer to what the user just said."""
@@ -242,13 +274,23 @@ def _aware(when: datetime) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
-def _reports_other_than(category: str | None) -> Callable[[str], bool]:
+async def _reports_other_than(category: str | None, text: str = "",
+                               place: str | None = None) -> Callable[[str], bool]:
     """Whether a text is a confident report of another kind than `category` (then it is a new
-    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind."""
+    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind.
+
+    The texts the check will be asked about (what `text` says besides `place`) are classified
+    here, off the event loop; any other text falls back to the synchronous classifier."""
+    known: dict[str, Intake] = {}
+    if place:
+        for rest in {remainder(text, place), remainder(text.strip(), place)}:
+            if rest.strip():
+                known[rest] = await classify_async(rest)
+
     def check(text: str) -> bool:
         if not text.strip():
             return False
-        found = classify(text)
+        found = known.get(text) or classify(text)
         return found.is_report and found.confidence >= ASK_THRESHOLD and found.category != category
     return check
 

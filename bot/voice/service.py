@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import normalize_lang
-from bot.intake import CATEGORIES, classify
+from bot.intake import CATEGORIES, classify_async
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
 from bot.services.cases import CaseService, number
@@ -50,7 +50,7 @@ class VoiceService:
                        transcript: str | None = None) -> Case:
         """A voice note: a case awaiting triage, the rider told, the secretaries asked."""
         chat = await uow.chats.get(msg.chat_id)
-        intake = classify(transcript) if transcript else None
+        intake = await classify_async(transcript) if transcript else None
         suggested = intake.category if intake is not None and intake.is_report else None
         location = intake.location if intake is not None else None
         urgency = (intake.urgency if suggested and intake is not None else None) or "normal"

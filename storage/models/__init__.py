@@ -2,3 +2,4 @@
 from storage.models.core import *  # noqa: F403
 from storage.models.core import utcnow  # noqa: F401
 from storage.models import audit, broadcasts, checkins, deadletter, lessons, points, telegram, voice  # noqa: F401  (register their tables)
+from storage.models import gazetteer  # noqa: F401,E402  (registers the gazetteer table)
