@@ -11,6 +11,7 @@ from bot.cases.lifecycle import ERR_ILLEGAL
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
+from bot.ids import ID
 from bot.services import case_choices as choices
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
@@ -91,7 +92,7 @@ def make_router() -> Router:
     """Goes before the reports router: a reply to a prompt is the answer, not a new report."""
     router = Router(name="case-choices")
     router.message.register(answer_prompt, F.reply_to_message, _prompt_reply)
-    router.callback_query.register(press_choice, F.data.regexp(r"^cd:\d+:(as|tr|ac|x):[\w#-]{1,40}$"))
+    router.callback_query.register(press_choice, F.data.regexp(rf"^cd:{ID}:(as|tr|ac|x):[\w#-]{{1,40}}$"))
     return router
 
 

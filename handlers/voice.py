@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
+from bot.ids import ID
 from bot.voice.service import VoiceNote, VoiceService
 from bot.voice.stt import SpeechToText, transcribe_safely
 from handlers.callbacks import answer, presser
@@ -61,6 +62,6 @@ def make_router() -> Router:
     """A fresh router each time: aiogram attaches a router to one dispatcher only."""
     router = Router(name="voice")
     router.message.register(voice_note, F.voice)
-    router.callback_query.register(press_triage, F.data.regexp(r"^vt:\d{1,10}:(\w{1,32})$"))
-    router.callback_query.register(press_place, F.data.regexp(r"^vp:\d{1,10}$"))
+    router.callback_query.register(press_triage, F.data.regexp(rf"^vt:{ID}:(\w{{1,32}})$"))
+    router.callback_query.register(press_place, F.data.regexp(rf"^vp:{ID}$"))
     return router
