@@ -44,6 +44,8 @@ class ReportService:
             return placed
         if intake is None or (not intake.is_report and intake.confidence >= ASK_THRESHOLD):
             return None
+        if not intake.is_report and looks_like_place(msg.text):
+            return None  # a bare place ("在建国路") answers somebody's question: nothing to ask about
         if intake.confidence < ASK_THRESHOLD:
             await self._ask_if_report(uow, msg, user, lang, intake)
             return None

@@ -27,7 +27,7 @@ async def _quiet(tg, chat_id: int, count: int) -> list[dict]:
 
 @pytest.mark.parametrize("who, report, answer, place, asked", [
     (LI, "路灯坏了", "在光华路和东三环路口", "光华路和东三环路口", "还缺地点"),
-    (AMY, "The street light is out", "Keyuan Rd gate 2", "Keyuan Rd gate 2", "No place yet"),
+    (AMY, "Street light broken, totally dark, please fix", "Keyuan Rd gate 2", "Keyuan Rd gate 2", "No place yet"),
 ])
 async def test_place_answer_without_reply_fills_the_case(bot, tg, db, who, report, answer, place, asked) -> None:
     sent = await tg.send(GROUP, who, report)
@@ -51,7 +51,7 @@ async def test_a_new_report_with_a_place_is_not_taken_for_the_answer(bot, tg, db
 
 @pytest.mark.parametrize("who, first, second, remark", [
     (LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的", "路灯又不亮了", "still there, not fixed!"),
-    (AMY, "The street light is out on Keyuan Rd, completely dark", "Another lamp is broken", "still there, not fixed!"),
+    (AMY, "The street light is out on Keyuan Rd, completely dark", "Another street lamp is broken here, totally dark", "still there, not fixed!"),
 ])
 async def test_a_reply_in_another_cases_thread_is_not_the_place(bot, tg, db, who, first, second, remark) -> None:
     await two_branches(tg, who)
@@ -75,7 +75,7 @@ async def test_a_reply_in_another_cases_thread_is_not_the_place(bot, tg, db, who
 
 @pytest.mark.parametrize("who, text, no_ask", [
     (LI, "平台无故罚款200元 太不公平了", "还缺地点"),
-    (AMY, "I got an unfair fine from the platform", "No place yet"),
+    (AMY, "Platform deducted 50 yuan from my pay unfairly, need help", "No place yet"),
 ])
 async def test_no_place_question_for_a_category_without_place(bot, tg, db, who, text, no_ask) -> None:
     await tg.send(GROUP, who, text)
@@ -121,7 +121,7 @@ async def test_private_report_place_answer_without_reply(bot, tg, db) -> None:
 
 @pytest.mark.parametrize("who, first, again, place", [
     (LI, "建国路C口有个大坑", "幸福小区3号门的路灯也坏了", "建国路C口"),
-    (AMY, "Big pothole at Keyuan Rd gate 2", "The street light at Xingfu Garden gate 3 is out too", None),
+    (AMY, "Big pothole at Keyuan Rd gate 2", "The street lamp at Xingfu Garden gate 3 is broken too, please fix", None),
 ])
 async def test_a_new_report_in_reply_is_a_new_case_not_a_correction(bot, tg, db, who, first, again,
                                                                      place) -> None:
