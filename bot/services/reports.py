@@ -17,6 +17,7 @@ from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import shareable_place
 from bot.services.cases import CaseService, number
+from bot.voice.service import TRIAGE
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -66,7 +67,7 @@ class ReportService:
         if msg.reply_to_bot and msg.reply_to_id is not None:
             replied = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
             if replied is not None:
-                if replied.reporter_id != user.id or not is_open(replied.status):
+                if replied.reporter_id != user.id or not (is_open(replied.status) or replied.status == TRIAGE):
                     return None  # someone else's case, or a closed one: not a place answer
                 # filling a missing place, a restatement of the same problem still counts; a
                 # correction must say nothing else that reads as a report

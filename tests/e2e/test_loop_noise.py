@@ -24,7 +24,7 @@ def settings(settings):
     (LI, (WANG, ZHAO, SUN), ("幸福小区3号门的路灯坏了 晚上黑乎乎的", "幸福小区三号门口路灯不亮了", "幸福小区3号门路灯又坏了",
                               "幸福小区3号门那个路灯不亮"), "同样反映过的"),
     (AMY, (BOB, CAT, DAN), ("The street light is out at Xingfu Garden gate 3", "Street lamp at Xingfu Garden gate 3 is broken",
-                            "Xingfu Garden gate 3 street light not working", "The lamp at Xingfu Garden gate 3 is out"),
+                            "Xingfu Garden gate 3 street light not working", "Street light at Xingfu Garden gate 3 is not working"),
      "Also reported by"),
 ])
 async def test_one_group_message_per_change_mentioning_followers(bot, tg, db, reporter, followers, texts,
