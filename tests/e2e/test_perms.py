@@ -108,7 +108,7 @@ async def test_department_grants_hold_in_the_granting_secretarys_branch_only(bot
     assert (await until(lambda: _status(db, 2))) == "accepted"
 
     # a secretary revokes within their own branch only, and learns nothing of the other's
-    assert "Granted" in (await said(tg, SEC_B["id"], SEC_B, f"/grant {WANG['id']} dept urban_lighting"))["text"]
+    assert "is now a department member" in (await said(tg, SEC_B["id"], SEC_B, f"/grant {WANG['id']} dept urban_lighting"))["text"]
     assert "没有这个角色" in (await said(tg, SEC["id"], SEC, f"/revoke {WANG['id']} dept urban_lighting"))["text"]
     assert {(m.user_id, m.branch_id) for m in await _rows(db, DepartmentMember)} == {(LI["id"], cy), (WANG["id"], hd)}
     assert "没有权限" in (await said(tg, SEC["id"], SEC, f"/revoke {SEC['id']} secretary cy"))["text"]

@@ -65,9 +65,9 @@ settled-by = ✅ { $who }: { $what }
 settled-stale-by = ℹ️ Handled by { $who }
 decided-by = Handled by { $who }.
 board-title-all = (all branches)
-role-secretary = branch secretary
-role-superadmin = superadmin
-role-dept = department member
+role-secretary = a branch secretary
+role-superadmin = a superadmin
+role-dept = a department member
 admin-granted-role = ✅ { $who } is now { $role }{ $has_arg ->
     [yes] {" "}({ $arg })
    *[no] {""}
