@@ -1,4 +1,4 @@
 """Tables, one module per feature; importing this package registers them all with SQLModel."""
 from storage.models.core import *  # noqa: F403
 from storage.models.core import utcnow  # noqa: F401
-from storage.models import audit, broadcasts, checkins, deadletter, lessons, points, telegram, voice  # noqa: F401  (register their tables)
+from storage.models import audit, broadcasts, checkins, deadletter, lessons, open311, points, telegram, voice  # noqa: F401  (register their tables)
