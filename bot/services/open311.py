@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cases import RoutingTable
 from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
@@ -29,6 +29,9 @@ from storage.models import Branch, Case, utcnow
 from storage.models.open311 import ApiKey
 from storage.repositories.open311 import ApiKeyRepository, ServiceRequestRepository
 from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from bot.services.reports import ReportService
 
 SOURCE = "open311"
 MAX_SPAN = timedelta(days=90)  # the longest start_date..end_date window, and the default one
@@ -225,8 +228,8 @@ class Open311Service:
     """Open311 calls on a unit of work: keys, scope (a key of a branch sees only that branch's
     requests), and new requests through the rider's intake path (ReportService)."""
 
-    def __init__(self, reports: Any, routing: RoutingTable, tz: tzinfo, lang: str) -> None:
-        self.reports = reports  # bot.services.reports.ReportService
+    def __init__(self, reports: ReportService, routing: RoutingTable, tz: tzinfo, lang: str) -> None:
+        self.reports = reports
         self.routing = routing
         self.tz = tz
         self.lang = lang
