@@ -140,17 +140,19 @@ class ReportService:
         msg = IncomingMessage(chat_id=chat_id, chat_type="group", sender=Person(reporter_id),
                               message_id=None, text=text, lat=lat, lon=lon)  # type: ignore[arg-type]
         return await self._open_case(uow, msg, User(id=reporter_id), lang, category, urgency, location,
-                                     source=source)
+                                     source=source, own_branch_only=True)
 
     async def _open_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                          category: str, urgency: str, location: str | None,
-                         text: str | None = None, source: str = "chat") -> Case:
+                         text: str | None = None, source: str = "chat", own_branch_only: bool = False) -> Case:
         has_place = bool(location) or msg.lat is not None
         needs_place = self.cases.routing.needs_place(category)
         chat = await uow.chats.get(msg.chat_id)
         branch_id = chat.branch_id if chat is not None else None
         text = text if text is not None else msg.text
         master = await self._probable_duplicate(uow, category, location, msg, text)
+        if master is not None and own_branch_only and master.branch_id != branch_id:
+            master = None  # an integration scoped to a branch is never handed another branch's case
         if master is not None and may_follow(urgency, master.urgency):
             followers = await uow.cases.watchers(master.id) if master.id else []
             own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)

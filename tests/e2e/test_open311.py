@@ -376,11 +376,18 @@ async def test_a_branch_key_sees_and_files_only_its_branch(
     other_status, _, other = await web.get(f"requests/{cy_case}.json", api_key=haidian)
     assert other_status == unknown_status == 404  # another branch's request reads like none
     assert other[0]["description"].replace(cy_case, "X") == unknown[0]["description"].replace("C-999999", "X")
+    # the same problem at the same place, filed for hd: hd's own case, never cy's number
+    status, _, body = await web.post("requests.json", api_key=haidian, service_code="road",
+                                     address_string="光华路12号", description="光华路12号路面塌陷")
+    assert status == 201 and body[0]["service_request_id"] not in (cy_case, hd_case)
+    hd_second = body[0]["service_request_id"]
+    _, _, rows = await web.get(f"requests/{hd_second}.json", api_key=haidian)
+    assert rows[0]["address"] == "光华路12号"
     status, _, body = await web.post("requests.json", api_key=haidian, jurisdiction_id="cy",
                                      service_code="road", address_string="光华路1号")
     assert status == 404 and check_error("json", body, 404)
     _, _, rows = await web.get("requests.json", api_key=city)
-    assert {r["service_request_id"] for r in rows} == {cy_case, hd_case}
+    assert {r["service_request_id"] for r in rows} == {cy_case, hd_case, hd_second}
 
 
 async def test_web_server_inside_sentinel_run(settings: Settings, tg: EmulatorClient) -> None:
