@@ -36,8 +36,8 @@ def _spec(handler: Handler) -> Handler:
             return await handler(request)
         except Open311Error as e:
             return error(_fmt(request), e.status, e.description)
-        except web.HTTPException:
-            raise
+        except web.HTTPClientError as e:  # e.g. a body over the size limit: still the spec's shape
+            return error(_fmt(request), e.status, e.reason)
         except Exception:  # noqa: BLE001 - an integration gets an answer it can parse
             log.exception("open311 %s %s failed", request.method, request.path)
             return error(_fmt(request), 500, "internal error; try again later")
