@@ -40,6 +40,7 @@ MAX_TEXT = 4000
 # the hotline; the fine-grained state goes to status_notes.
 OPEN = tuple(sorted(OPEN_STATUSES - {RESOLVED}))
 _PLAIN_WORD = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff ]*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 KEYWORDS_PER_SERVICE = 12
 
 
@@ -63,11 +64,16 @@ def hash_key(key: str) -> str:
 
 
 # --- the catalogue ------------------------------------------------------------------------
-def keywords(category: str) -> list[str]:
-    """Plain words of the intake lexicon for `category` (its regex alternatives that are words)."""
+def keywords(category: str, lang: str = "zh") -> list[str]:
+    """Plain words of the intake lexicon for `category` (its regex alternatives that are words),
+    those of `lang` first, so both a Chinese and an English client find it."""
     from bot.intake.lexicon import _LEX  # the hand-written vocabulary riders use
     words = [w.strip() for w in _LEX.get(category, "").split("|")]
-    return [w for w in words if w and _PLAIN_WORD.match(w)][:KEYWORDS_PER_SERVICE]
+    plain = [w for w in words if w and _PLAIN_WORD.match(w)]
+    chinese = [w for w in plain if _CJK.search(w)]
+    latin = [w for w in plain if not _CJK.search(w)]
+    first, second = (chinese, latin) if lang == "zh" else (latin, chinese)
+    return first[:KEYWORDS_PER_SERVICE] + second[:KEYWORDS_PER_SERVICE // 2]
 
 
 def catalogue(routing: RoutingTable, lang: str) -> list[dict[str, Any]]:
@@ -79,7 +85,7 @@ def catalogue(routing: RoutingTable, lang: str) -> list[dict[str, Any]]:
                     "description": t(lang, "open311-service-description", department=group,
                                      urgency=t(lang, f"open311-urgency-{urgency}")),
                     "metadata": bool(attributes(code)), "type": "realtime",
-                    "keywords": ",".join(keywords(code)), "group": group})
+                    "keywords": ",".join(keywords(code, lang)), "group": group})
     return out
 
 
