@@ -268,6 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from bot import deadletter_cli
     deadletter_cli.register(sub)
+
+    from handlers.web import cli as web_cli  # `web` and `api-key`
+    web_cli.register(sub)
     return parser
 
 

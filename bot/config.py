@@ -40,6 +40,15 @@ class SenderSettings(BaseModel):
     concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
 
 
+class WebSettings(BaseModel):
+    """The web server (Open311 API, later the dashboard): `sentinel web`, or inside `sentinel run`
+    when enabled (SENTINEL_WEB__ENABLED=true)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(8081, ge=0, le=65535)  # 0: a free port (tests)
+
+
 class LogSettings(BaseSettings):
     """Only the log level: read before any command runs (also from `.env`), so a bad value is one line."""
 
@@ -68,6 +77,7 @@ class Settings(LogSettings):
     webhook_path: str = "/webhook"  # the local path the webhook server answers on (behind a proxy)
     poll_timeout: int = Field(25, ge=0, le=50)
     sender: SenderSettings = SenderSettings()
+    web: WebSettings = WebSettings()
     database_url: str = "sqlite+aiosqlite:///sentinel.db"
     default_lang: str = "zh"
     timezone: str = "Asia/Shanghai"

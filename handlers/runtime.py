@@ -52,6 +52,11 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     if handle_signals:
         _stop_on_signals(stop)
     core = await Core.open(settings)
+    web_server = None
+    if settings.web.enabled:  # the web app beside the bot, on the same core
+        from handlers.web import WebServer
+        web_server = WebServer(core)
+        await web_server.start(settings.web.host, settings.web.port)
     bot = make_bot(settings)
     sender = core.attach(TelegramTransport(bot))
     dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
@@ -74,6 +79,8 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
+        if web_server is not None:
+            await web_server.stop()
         lease_task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await lease_task

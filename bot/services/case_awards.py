@@ -32,8 +32,8 @@ def case_key(case: Case, what: str) -> str:
 
 async def on_transition(points: Awarder, uow: UnitOfWork, case: Case, t: Transition, actor: Actor) -> int:
     """Award (or take back) what `t` earns the reporter of `case`; the net points moved."""
-    if case.id is None or not t.status_changed:
-        return 0
+    if case.id is None or not t.status_changed or case.reporter_id <= 0:
+        return 0  # (a reporter id <= 0: an integration's case, e.g. Open311; no rider to credit)
     moved = 0
     branch = case.branch_id
     if t.action in ACCEPTING and t.to_status == "accepted":

@@ -133,9 +133,23 @@ class ReportService:
         return await self._open_case(uow, msg, user, lang, intake.category or "other",
                                      intake.urgency or "normal", intake.location, text=text)
 
+    async def report_external(self, uow: UnitOfWork, *, chat_id: int, reporter_id: int, text: str,
+                              category: str, location: str | None, lat: float | None, lon: float | None,
+                              lang: str, source: str) -> Case:
+        """A report from another system (an Open311 client): the very path of a rider's report
+        (duplicates, routing, clocks, urgent alerts, the announcement), told in group `chat_id`.
+        The category is the caller's; the urgency is the classifier's when it agrees on it."""
+        intake = classify(text) if text.strip() else None
+        urgency = (intake.urgency if intake is not None and intake.category == category and intake.urgency
+                   else self.cases.routing.default_urgency(category))
+        msg = IncomingMessage(chat_id=chat_id, chat_type="group", sender=Person(reporter_id),
+                              message_id=None, text=text, lat=lat, lon=lon)  # type: ignore[arg-type]
+        return await self._open_case(uow, msg, User(id=reporter_id), lang, category, urgency, location,
+                                     source=source, own_branch_only=True)
+
     async def _open_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                          category: str, urgency: str, location: str | None,
-                         text: str | None = None) -> Case:
+                         text: str | None = None, source: str = "chat", own_branch_only: bool = False) -> Case:
         has_place = bool(location) or msg.lat is not None
         needs_place = self.cases.routing.needs_place(category)
         chat = await uow.chats.get(msg.chat_id)
@@ -143,6 +157,8 @@ class ReportService:
         text = text if text is not None else msg.text
         pin = await self._pin_for(uow, branch_id, location, msg)
         master = await self._probable_duplicate(uow, category, location, msg, text, pin)
+        if master is not None and own_branch_only and master.branch_id != branch_id:
+            master = None  # an integration scoped to a branch is never handed another branch's case
         if master is not None and may_follow(urgency, master.urgency):
             followers = await uow.cases.watchers(master.id) if master.id else []
             own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
@@ -155,8 +171,8 @@ class ReportService:
             location=location, lat=pin[0] if pin else None, lon=pin[1] if pin else None,
             photo_file_id=msg.photo_file_id,
             reporter_id=user.id, chat_id=msg.chat_id, message_id=msg.message_id, lang=lang,
-            branch_id=branch_id, awaiting_location=needs_place and not has_place, thread_id=msg.thread_id),
-            actor_id=user.id)
+            branch_id=branch_id, awaiting_location=needs_place and not has_place, thread_id=msg.thread_id,
+            source=source), actor_id=user.id)
         self.cases.route_new(case)
         if master is not None:  # urgent, like a case that is not: its own case and clock, linked
             uow.cases.log(case, "linked", user.id, number(master))

@@ -82,6 +82,7 @@ class Case(SQLModel, table=True):
     closed_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    source: str = Field(default="chat", max_length=16)  # chat | open311: where the report came in
 
 
 class CaseEvent(SQLModel, table=True):

@@ -1,0 +1,321 @@
+"""Open311 GeoReport v2: our cases as service requests, for a 12345 hotline or a city portal.
+
+The mapping (category catalogue ↔ services, case ↔ service request) is pure; `Open311Service`
+adds the integration's key, its scope and the intake path, and knows nothing of HTTP: the web
+adapter (handlers/web/open311.py) turns its answers and `Open311Error`s into JSON or XML.
+
+What leaves here passes the negative list: descriptions through `mask`, places through
+`shareable_place` (a reporter's home is not shown, nor its pin), no photos (Telegram files are
+not public), and nothing of the reporter. Personal fields a client sends (name, phone, e-mail,
+device) are not stored at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from bot.cases import RoutingTable
+from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
+from bot.cases.numbers import format_case_no, parse_case_no
+from bot.i18n import t
+from bot.privacy import is_residence, mask, shareable_place
+from storage.models import Branch, Case, utcnow
+from storage.models.open311 import ApiKey
+from storage.repositories.open311 import ApiKeyRepository, ServiceRequestRepository
+from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from bot.services.reports import ReportService
+
+SOURCE = "open311"
+MAX_SPAN = timedelta(days=90)  # the longest start_date..end_date window, and the default one
+MAX_TEXT = 4000
+# Open311 knows two states: a fixed case (resolved, awaiting the reporter's ✅) is closed for
+# the hotline; the fine-grained state goes to status_notes.
+OPEN = tuple(sorted(OPEN_STATUSES - {RESOLVED}))
+_PLAIN_WORD = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff ]*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+KEYWORDS_PER_SERVICE = 12
+
+
+class Open311Error(Exception):
+    """A refusal in the spec's terms: an HTTP status and a description (one error)."""
+
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+
+
+# --- keys ---------------------------------------------------------------------------------
+def new_key() -> str:
+    """A fresh API key (shown once; only its hash is stored)."""
+    return secrets.token_urlsafe(32)
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+# --- the catalogue ------------------------------------------------------------------------
+def keywords(category: str, lang: str = "zh") -> list[str]:
+    """Plain words of the intake lexicon for `category` (its regex alternatives that are words),
+    those of `lang` first, so both a Chinese and an English client find it."""
+    from bot.intake.lexicon import _LEX  # the hand-written vocabulary riders use
+    words = [w.strip() for w in _LEX.get(category, "").split("|")]
+    plain = [w for w in words if w and _PLAIN_WORD.match(w)]
+    chinese = [w for w in plain if _CJK.search(w)]
+    latin = [w for w in plain if not _CJK.search(w)]
+    first, second = (chinese, latin) if lang == "zh" else (latin, chinese)
+    return first[:KEYWORDS_PER_SERVICE] + second[:KEYWORDS_PER_SERVICE // 2]
+
+
+def catalogue(routing: RoutingTable, lang: str) -> list[dict[str, Any]]:
+    """GET services: one service per category, grouped by the department that owns it."""
+    out = []
+    for code, (dept, urgency) in routing.categories.items():
+        group = _department_name(routing, dept, lang)
+        out.append({"service_code": code, "service_name": t(lang, f"cat-{code}"),
+                    "description": t(lang, "open311-service-description", department=group,
+                                     urgency=t(lang, f"open311-urgency-{urgency}")),
+                    "metadata": bool(attributes(code)), "type": "realtime",
+                    "keywords": ",".join(keywords(code, lang)), "group": group})
+    return out
+
+
+def attributes(category: str) -> list[dict[str, Any]]:
+    """Extra questions a category asks (service definition attributes). None of ours has any yet:
+    a category's place and description are the standard fields."""
+    return []
+
+
+def definition(routing: RoutingTable, code: str) -> dict[str, Any]:
+    """GET services/{code}: the service definition; 404 for a code we do not have."""
+    if code not in routing.categories:
+        raise Open311Error(404, f"service_code {code!r} not found")
+    return {"service_code": code, "attributes": attributes(code)}
+
+
+def _department_name(routing: RoutingTable, code: str | None, lang: str) -> str:
+    dept = routing.departments.get(code or "")
+    if dept is None:
+        return code or ""
+    return dept.name_zh if lang == "zh" else dept.name_en
+
+
+# --- a case as a service request ----------------------------------------------------------
+def iso(when: datetime | None, tz: tzinfo) -> str:
+    """ISO-8601 with the offset, in the operator's time zone ("2026-11-30T09:15:00+08:00")."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:  # stored UTC
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(tz).isoformat(timespec="seconds")
+
+
+def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str) -> dict[str, Any]:
+    """GET requests: the case as the spec's service request, with nothing on the negative list."""
+    home = is_residence(case.location, case.text)
+    located = case.lat is not None and case.lon is not None and not home
+    status_label = t(lang, f"case-status-{case.status}")
+    return {
+        "service_request_id": format_case_no(case.id or 0),
+        "status": "open" if case.status in OPEN else "closed",
+        "status_notes": f"{case.status}: {status_label}",
+        "service_name": t(lang, f"cat-{case.category}"),
+        "service_code": case.category,
+        "description": mask(case.text),
+        "agency_responsible": _department_name(routing, case.department, lang),
+        "service_notice": "",
+        "requested_datetime": iso(case.created_at, tz),
+        "updated_datetime": iso(case.updated_at, tz),
+        "expected_datetime": iso(case.fix_due_at, tz),
+        "address": shareable_place(case.location, case.text),
+        "address_id": "",
+        "zipcode": "",
+        "lat": case.lat if located else None,
+        "long": case.lon if located else None,
+        "media_url": "",  # the photos are Telegram files, not public URLs
+    }
+
+
+# --- parameters ---------------------------------------------------------------------------
+def parse_when(text: str, name: str) -> datetime:
+    """An ISO-8601 date-time (a date alone is midnight UTC); without an offset it is UTC."""
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise Open311Error(400, f"{name} is not an ISO-8601 date-time: {text[:40]!r}") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
+    """The start_date..end_date window: at most 90 days; by default the last 90 days."""
+    until = parse_when(end, "end_date") if end else None
+    since = parse_when(start, "start_date") if start else None
+    if until is None:
+        until = now if since is None else min(now, since + MAX_SPAN)
+    if since is None:
+        since = until - MAX_SPAN
+    if until < since:
+        raise Open311Error(400, "end_date is before start_date")
+    if until - since > MAX_SPAN:
+        raise Open311Error(400, "start_date to end_date spans more than 90 days")
+    return since, until
+
+
+def parse_ids(text: str) -> list[int]:
+    ids = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        n = parse_case_no(part)
+        if n is None:
+            raise Open311Error(400, f"service_request_id {part.strip()[:32]!r} is not a request id")
+        ids.append(n)
+    return ids
+
+
+def _coordinate(text: str | None, name: str, limit: float) -> float | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise Open311Error(400, f"{name} is not a number: {text[:32]!r}") from None
+    if not math.isfinite(value) or abs(value) > limit:
+        raise Open311Error(400, f"{name} is out of range: {text[:32]!r}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class NewRequest:
+    """A POSTed service request, checked: what becomes a case."""
+
+    category: str
+    text: str
+    address: str | None
+    lat: float | None
+    lon: float | None
+    jurisdiction_id: str | None
+
+
+def parse_new_request(form: Mapping[str, str], routing: RoutingTable, lang: str) -> NewRequest:
+    """POST requests' fields. Required: service_code, and a place (lat and long, or address_string,
+    or address_id). Personal fields (email, names, phone, device_id, account_id) are dropped."""
+    code = (form.get("service_code") or "").strip()
+    if not code:
+        raise Open311Error(400, "service_code is required")
+    if code not in routing.categories:
+        raise Open311Error(400, f"service_code {code[:64]!r} not found")
+    lat = _coordinate(form.get("lat"), "lat", 90)
+    lon = _coordinate(form.get("long"), "long", 180)
+    if (lat is None) != (lon is None):
+        raise Open311Error(400, "lat and long go together")
+    address = (form.get("address_string") or form.get("address_id") or "").strip()[:500] or None
+    if lat is None and address is None:
+        raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
+    text = (form.get("description") or "").strip()
+    if len(text) > MAX_TEXT:
+        raise Open311Error(400, f"description is longer than {MAX_TEXT} characters")
+    if not text:  # the spec makes it optional; the chat shows the case by its category
+        text = t(lang, f"cat-{code}") + (f" · {address}" if address else "")
+    return NewRequest(code, text, address, lat, lon, (form.get("jurisdiction_id") or "").strip() or None)
+
+
+# --- the service --------------------------------------------------------------------------
+class Open311Service:
+    """Open311 calls on a unit of work: keys, scope (a key of a branch sees only that branch's
+    requests), and new requests through the rider's intake path (ReportService)."""
+
+    def __init__(self, reports: ReportService, routing: RoutingTable, tz: tzinfo, lang: str) -> None:
+        self.reports = reports
+        self.routing = routing
+        self.tz = tz
+        self.lang = lang
+
+    def services(self) -> list[dict[str, Any]]:
+        return catalogue(self.routing, self.lang)
+
+    def service(self, code: str) -> dict[str, Any]:
+        return definition(self.routing, code)
+
+    async def authenticate(self, uow: UnitOfWork, api_key: str | None) -> ApiKey:
+        """The key's row; 400 when missing, 403 when unknown or revoked (the same words for both)."""
+        if not api_key or not api_key.strip():
+            raise Open311Error(400, "api_key is required")
+        key = await ApiKeyRepository(uow.session, uow.deferred).by_hash(hash_key(api_key.strip()))
+        if key is None or key.revoked_at is not None:
+            raise Open311Error(403, "api_key is invalid or revoked")
+        return key
+
+    async def create(self, uow: UnitOfWork, key: ApiKey, form: Mapping[str, str]) -> dict[str, Any]:
+        """POST requests: a case, announced in the branch's group; its id and a notice."""
+        new = parse_new_request(form, self.routing, self.lang)
+        branch = await self._branch(uow, key, new.jurisdiction_id)
+        group = await ServiceRequestRepository(uow.session, uow.deferred).group_of(branch.id or 0)
+        if group is None:
+            raise Open311Error(400, f"jurisdiction {branch.code!r} has no group to hear requests yet")
+        case = await self.reports.report_external(
+            uow, chat_id=group.id, reporter_id=-(key.id or 0), text=new.text, category=new.category,
+            location=new.address, lat=new.lat, lon=new.lon, lang=self.lang, source=SOURCE)
+        await uow.session.flush()
+        agency = _department_name(self.routing, case.department, self.lang)
+        return {"service_request_id": format_case_no(case.id or 0),
+                "service_notice": t(self.lang, "open311-notice", agency=agency), "account_id": ""}
+
+    async def _branch(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> Branch:
+        """The branch a new request goes to: the key's `jurisdiction_id` mapping (or a branch code),
+        else the key's own branch, else the only branch there is. A branch-scoped key reaches
+        only its branch; another branch reads like one that does not exist."""
+        mapping = key.jurisdictions or {}
+        branch: Branch | None = None
+        if jurisdiction_id:
+            branch = await uow.branches.by_code(str(mapping.get(jurisdiction_id) or jurisdiction_id))
+            if branch is None or (key.branch_id is not None and branch.id != key.branch_id):
+                raise Open311Error(404, f"jurisdiction_id {jurisdiction_id[:64]!r} not found")
+            return branch
+        if key.branch_id is not None:
+            branch = await uow.branches.get(key.branch_id)
+        elif len(set(mapping.values())) == 1:
+            branch = await uow.branches.by_code(str(next(iter(mapping.values()))))
+        else:
+            every = await uow.branches.all()
+            branch = every[0] if len(every) == 1 else None
+        if branch is None:
+            raise Open311Error(400, "jurisdiction_id is required")
+        return branch
+
+    async def requests(self, uow: UnitOfWork, key: ApiKey, query: Mapping[str, str],
+                       now: datetime | None = None) -> list[dict[str, Any]]:
+        """GET requests with the spec's filters, within the key's scope. Given ids, the date
+        window does not apply (the spec: the other filters are ignored)."""
+        repo = ServiceRequestRepository(uow.session, uow.deferred)
+        ids_text = (query.get("service_request_id") or "").strip()
+        if ids_text:
+            cases = await repo.find(ids=parse_ids(ids_text), branch_id=key.branch_id)
+            return [request_view(c, self.routing, self.tz, self.lang) for c in cases]
+        codes = [c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()]
+        statuses = {s.strip().lower() for s in (query.get("status") or "").split(",") if s.strip()}
+        if statuses - {"open", "closed"}:
+            raise Open311Error(400, "status is open or closed")
+        closed = None if len(statuses) != 1 else statuses == {"closed"}
+        since, until = window(query.get("start_date"), query.get("end_date"), now or utcnow())
+        cases = await repo.find(categories=codes, open_statuses=OPEN, closed=closed, since=since,
+                                until=until, branch_id=key.branch_id)
+        return [request_view(c, self.routing, self.tz, self.lang) for c in cases]
+
+    async def request(self, uow: UnitOfWork, key: ApiKey, request_id: str) -> dict[str, Any]:
+        """GET requests/{id}: one request; 404 when unknown or outside the key's branch."""
+        n = parse_case_no(request_id)
+        cases = await ServiceRequestRepository(uow.session, uow.deferred).find(
+            ids=[n], branch_id=key.branch_id) if n else []
+        if not cases:
+            raise Open311Error(404, f"service_request_id {request_id[:32]!r} not found")
+        return request_view(cases[0], self.routing, self.tz, self.lang)

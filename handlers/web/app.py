@@ -1,0 +1,50 @@
+"""The web application: one aiohttp app on the core, to which each part adds its routes.
+
+Open311 (handlers/web/open311.py) today; the dashboard joins with its own `setup(app)`.
+`WebServer` runs it alone (`sentinel web`) or beside the bot (`sentinel run` with
+SENTINEL_WEB__ENABLED=true), on the same Core, so a web action takes the services' own path.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+
+from bot.app import Core
+
+log = logging.getLogger(__name__)
+CORE: web.AppKey[Core] = web.AppKey("core", Core)
+MAX_BODY = 256 * 1024  # form posts only; no uploads
+
+
+def build_app(core: Core) -> web.Application:
+    from handlers.web import open311
+    app = web.Application(client_max_size=MAX_BODY)
+    app[CORE] = core
+    open311.setup(app)
+    return app
+
+
+class WebServer:
+    """The app on a host and port; `start` returns the port bound (port 0: a free one)."""
+
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+
+    async def start(self, host: str, port: int) -> int:
+        self.runner = web.AppRunner(build_app(self.core), access_log=None)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, host, port)
+        await site.start()
+        server: Any = site._server  # the bound socket: the real port when 0 was asked for
+        self.port = server.sockets[0].getsockname()[1] if server and server.sockets else port
+        log.info("web server on http://%s:%s (Open311: /open311/v2/services.json)", host, self.port)
+        return self.port
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+            self.runner = None

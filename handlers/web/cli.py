@@ -1,0 +1,108 @@
+"""`sentinel web [--host --port]` and `sentinel api-key create|list|revoke`.
+
+Mistakes are one line and an exit code (bot/ops/errors.py): 1 for a refused action, 2 for usage.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from typing import Any
+
+from bot.config import Settings, load_settings
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is out of range (1-65535, or 0 for a free one)")
+    return port
+
+
+def _web(args: argparse.Namespace) -> int:
+    from bot.ops import database
+    from handlers.web.serve import serve
+    settings = load_settings()
+    database.current(settings.database_url, must_exist=False)  # reachable (SQLite: created on upgrade)
+    asyncio.run(serve(settings, host=args.host, port=args.port))
+    return 0
+
+
+async def _with_uow(settings: Settings, work: Any) -> Any:
+    from bot.ops.errors import CommandError
+    from bot.services.api_keys import ApiKeyError
+    from storage.db import create_engine, session_factory
+    from storage.uow import UnitOfWork
+    engine = create_engine(settings.database_url)
+    try:
+        async with UnitOfWork(session_factory(engine)) as uow:
+            return await work(uow)
+    except ApiKeyError as e:
+        raise CommandError(str(e)) from None
+    finally:
+        await engine.dispose()
+
+
+def _ready() -> Settings:
+    from bot.ops import database
+    settings = load_settings()
+    database.require_ready(settings.database_url)  # never creates a database
+    return settings
+
+
+def _create(args: argparse.Namespace) -> int:
+    from bot.ops.errors import CommandError
+    from bot.services.api_keys import ApiKeyError, create_key, parse_jurisdictions
+    try:
+        jurisdictions = parse_jurisdictions(args.jurisdiction or [])
+    except ApiKeyError as e:
+        raise CommandError(str(e)) from None
+    key = asyncio.run(_with_uow(_ready(), lambda uow: create_key(uow, args.name, args.branch, jurisdictions)))
+    print(key)
+    scope = f"branch {args.branch}" if args.branch else "every branch"
+    print(f"API key {args.name!r} created for {scope}: give it to the integration now, it is not shown again",
+          file=sys.stderr)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from bot.services.api_keys import list_keys
+    keys = asyncio.run(_with_uow(_ready(), list_keys))
+    for k in keys:
+        state = f"revoked {k.revoked}" if k.revoked else "active"
+        mapping = f" jurisdictions {json.dumps(k.jurisdictions, ensure_ascii=False)}" if k.jurisdictions else ""
+        print(f"{k.name:<24} {k.branch or '(every branch)':<16} created {k.created}  {state}{mapping}")
+    print(f"{len(keys)} API key(s)")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from bot.services.api_keys import revoke_key
+    asyncio.run(_with_uow(_ready(), lambda uow: revoke_key(uow, args.name)))
+    print(f"API key {args.name!r} revoked: its requests now get 403")
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add `web` and `api-key` to the `sentinel` command line."""
+    p = sub.add_parser("web", help="the web server: Open311 GeoReport v2 under /open311/v2/")
+    p.add_argument("--host", default=None, help="default: SENTINEL_WEB__HOST (127.0.0.1)")
+    p.add_argument("--port", type=_port, default=None, help="default: SENTINEL_WEB__PORT (8081)")
+    p.set_defaults(func=_web)
+
+    keys = sub.add_parser("api-key", help="API keys of Open311 integrations").add_subparsers(
+        dest="api_key_command", required=True)
+    p = keys.add_parser("create", help="a new key (printed once; only its hash is stored)")
+    p.add_argument("name")
+    p.add_argument("--branch", default=None, help="branch code: the key sees and files only that branch's requests")
+    p.add_argument("--jurisdiction", action="append", metavar="ID=CODE",
+                   help="map a jurisdiction_id the client sends to a branch code (repeatable)")
+    p.set_defaults(func=_create)
+    keys.add_parser("list", help="every key: scope, created, revoked").set_defaults(func=_list)
+    p = keys.add_parser("revoke", help="refuse a key from now on (403)")
+    p.add_argument("name")
+    p.set_defaults(func=_revoke)

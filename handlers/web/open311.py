@@ -1,0 +1,106 @@
+"""Open311 GeoReport v2 under /open311/v2/: thin routes over bot.services.open311.
+
+Each route reads its parameters, asks the service in one unit of work and answers in the format
+the path ends with (.json or .xml). Refusals are the spec's error list with the HTTP status; an
+unexpected fault is a 500 in the same shape (logged), never a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from bot.services.open311 import Open311Error, Open311Service
+from handlers.web.app import CORE
+from handlers.web.formats import error, respond
+
+log = logging.getLogger(__name__)
+PREFIX = "/open311/v2"
+_FMT = "{fmt:json|xml}"
+OPEN311: web.AppKey[Open311Service] = web.AppKey("open311", Open311Service)
+Handler = Callable[[web.Request], Awaitable[web.Response]]
+
+
+def _fmt(request: web.Request) -> str:
+    return request.match_info.get("fmt", "json")
+
+
+def _spec(handler: Handler) -> Handler:
+    """Open311Error → the spec's error answer; anything else → a logged 500 in that shape."""
+    @functools.wraps(handler)
+    async def run(request: web.Request) -> web.Response:
+        try:
+            return await handler(request)
+        except Open311Error as e:
+            return error(_fmt(request), e.status, e.description)
+        except web.HTTPClientError as e:  # e.g. a body over the size limit: still the spec's shape
+            return error(_fmt(request), e.status, e.reason)
+        except Exception:  # noqa: BLE001 - an integration gets an answer it can parse
+            log.exception("open311 %s %s failed", request.method, request.path)
+            return error(_fmt(request), 500, "internal error; try again later")
+    return run
+
+
+def _service(request: web.Request) -> Open311Service:
+    return request.config_dict[OPEN311]
+
+
+@_spec
+async def services(request: web.Request) -> web.Response:
+    return respond(_fmt(request), "services", "service", _service(request).services())
+
+
+@_spec
+async def service_definition(request: web.Request) -> web.Response:
+    return respond(_fmt(request), "service_definition", None, _service(request).service(request.match_info["code"]))
+
+
+@_spec
+async def post_request(request: web.Request) -> web.Response:
+    form = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
+    svc, core = _service(request), request.config_dict[CORE]
+    async with core.uow() as uow:
+        key = await svc.authenticate(uow, form.get("api_key") or request.query.get("api_key"))
+        created = await svc.create(uow, key, form)
+        await uow.commit()
+    return respond(_fmt(request), "service_requests", "request", [created], status=201)
+
+
+@_spec
+async def get_requests(request: web.Request) -> web.Response:
+    svc, core = _service(request), request.config_dict[CORE]
+    async with core.uow() as uow:
+        key = await svc.authenticate(uow, request.query.get("api_key"))
+        found = await svc.requests(uow, key, request.query)
+    return respond(_fmt(request), "service_requests", "request", found)
+
+
+@_spec
+async def get_request(request: web.Request) -> web.Response:
+    svc, core = _service(request), request.config_dict[CORE]
+    async with core.uow() as uow:
+        key = await svc.authenticate(uow, request.query.get("api_key"))
+        found = await svc.request(uow, key, request.match_info["id"])
+    return respond(_fmt(request), "service_requests", "request", [found])
+
+
+@_spec
+async def not_found(request: web.Request) -> web.Response:
+    fmt = "xml" if request.path.endswith(".xml") else "json"
+    return error(fmt, 404, "no such Open311 resource (formats: .json, .xml)")
+
+
+def setup(app: web.Application) -> None:
+    """Add the Open311 routes to the web app (the core is already in it under CORE)."""
+    core: Any = app[CORE]
+    app[OPEN311] = Open311Service(core.reports, core.cases.routing, core.settings.tz, core.settings.default_lang)
+    r = app.router
+    r.add_get(f"{PREFIX}/services.{_FMT}", services)
+    r.add_get(PREFIX + "/services/{code:[^/.]+}." + _FMT, service_definition)
+    r.add_post(f"{PREFIX}/requests.{_FMT}", post_request)
+    r.add_get(f"{PREFIX}/requests.{_FMT}", get_requests)
+    r.add_get(PREFIX + "/requests/{id:[^/.]+}." + _FMT, get_request)
+    r.add_route("*", PREFIX + "/{rest:.*}", not_found)
