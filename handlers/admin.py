@@ -6,6 +6,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
+from bot.ids import bounded_int
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.outbox import enqueue
 from bot.services.admin import AdminService
@@ -55,10 +56,11 @@ async def audit(message: Message, command: CommandObject, uow: UnitOfWork, incom
                 user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
     """/audit [n]: the newest n role changes (superadmins only)."""
     arg = (command.args or "").strip()
-    if arg and not (arg.isdigit() and len(arg) <= 4):
+    count = bounded_int(arg, 1, 9999) if arg else None
+    if arg and count is None:  # "²", "-3", "1e9": a usage answer, never a crash
         reports.reply(uow, incoming, "admin-audit-usage", lang)
         return
-    pages = await admin.audit(uow, user, int(arg) if arg else None)
+    pages = await admin.audit(uow, user, count)
     if pages is None:
         reports.reply(uow, incoming, "admin-not-permitted", lang)
         return

@@ -28,7 +28,7 @@ async def offer_for_press(query: CallbackQuery, uow: UnitOfWork, cases: CaseServ
     chat_id = user.id if user.started or not query.message else query.message.chat.id
     reply_to = None if chat_id == user.id or not query.message else query.message.message_id
     try:
-        case = await cases.find(uow, str(case_id))
+        case = await cases.find_in_scope(uow, user, str(case_id))
         await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
     except CaseError as e:
         await answer(query, error_text(lang, e.key, e.params), alert=True)
@@ -49,7 +49,7 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
         await answer(query, t(lang, "choice-stale"), alert=True)
         return
     try:
-        case = await cases.find(uow, str(case_id))
+        case = await cases.find_in_scope(uow, user, str(case_id))
         await cases.act(uow, user, case, action, department=department)
     except CaseError as e:
         await answer(query, error_text(lang, e.key, e.params), alert=True)
@@ -77,7 +77,7 @@ async def answer_prompt(message: Message, uow: UnitOfWork, incoming: IncomingMes
     action = prompt["action"]
     text = (message.text or message.caption or "").strip()
     try:
-        case = await cases.find(uow, str(prompt["case_id"]))
+        case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
         await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
                         **choices.input_for(action, text))
     except CaseError as e:

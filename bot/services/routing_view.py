@@ -24,6 +24,13 @@ async def overview(uow: UnitOfWork, cases: CaseService, user: User) -> dict[str,
     granted = {code: await uow.cases.members_of(code, user.branch_id, any_branch=everywhere)
                for code in routing.departments}
     ids = {i for code, d in routing.departments.items() for i in (*d.members, *granted[code])}
+    if not everywhere:
+        # Names for the staff everyone shares (the routing file, a superadmin's grant for every
+        # branch); a member a secretary granted by id shows as that id, as the grant's answer did:
+        # a name would tell them who another branch's rider is.
+        shared = {i for code, d in routing.departments.items()
+                  for i in (*d.members, *await uow.cases.members_of(code, None))}
+        ids &= shared
     names = {u.id: u.first_name or str(u.id) for u in await uow.users.many(ids)}
     departments = [{"code": code, "name_zh": d.name_zh, "name_en": d.name_en,
                     "members": [names.get(i, str(i)) for i in sorted({*d.members, *granted[code]})]}

@@ -104,6 +104,9 @@ ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
     "survey": [(P, "/survey results {survey}"), (P, "/survey close {survey}"), (P, "/survey list")],
     "needs": [(P, "/needs"), (P, "/needs 30 {branch_b}")],
     "lessons": [(P, "/lessons"), (B, "/lessons off"), (B, "/lessons plan 一三五")],
+    "export": [(P, "/export cases"), (P, "/export cases 2026-01-01 csv")],
+    "routing": [(P, "/routing")],
+    "top": [(P, "/top"), (P, "/top week"), (B, "/top")],
 }
 # Commands a rider uses on their own things only (nothing of a branch to reach).
 RIDER_COMMANDS = {"start", "help", "lang", "mycases", "report", "me", "shop", "redeem", "privacy", "checkin",
@@ -122,6 +125,10 @@ CALLBACKS: dict[str, list[str]] = {
     "bc": ["bc:go:{broadcast}", "bc:x:{broadcast}", "bc:c:{broadcast}"],
     "sv": ["sv:{survey}:0", "sv:{survey}:1"],
     "ls": ["ls:{case_id}:d", "ls:{case_id}:0"],
+    "cd": ["cd:{case_id}:as:road_maintenance", "cd:{case_id}:tr:road_maintenance", "cd:{case_id}:ac:urban_lighting",
+           "cd:{case_id}:x:-"],
+    "vt": ["vt:{case_id}:road", "vt:{case_id}:x"],
+    "vp": ["vp:{case_id}"],
 }
 
 
