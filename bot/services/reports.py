@@ -47,6 +47,8 @@ class ReportService:
             return None
         if not intake.is_report and looks_like_place(msg.text):
             return None  # a bare place ("在建国路") answers somebody's question: nothing to ask about
+        if not intake.is_report and not msg.is_private:
+            return None  # leaning to chit-chat: a group hears nothing (the sender may still ask in private)
         if intake.confidence < ASK_THRESHOLD:
             await self._ask_if_report(uow, msg, user, lang, intake)
             return None
