@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from typing import Any
 
@@ -100,7 +101,12 @@ def cmd_retry(args: argparse.Namespace) -> int:
     settings = load_settings()
     if not settings.bot_token:
         raise ConfigError("SENTINEL_BOT_TOKEN is not set (retry handles the update as the bot)")
-    ok, message = asyncio.run(_retry(settings, letter_id))
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:  # `sentinel -v` keeps the traceback
+        logging.disable(logging.ERROR)  # a failed retry is one line below, not the handler's traceback
+    try:
+        ok, message = asyncio.run(_retry(settings, letter_id))
+    finally:
+        logging.disable(logging.NOTSET)
     if not ok:
         return _fail(message)
     print(message)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
+from bot.ids import parse_id
 from bot.services.points import REVERSE_PREFIX, PointsError, PointsService
 
 if TYPE_CHECKING:
@@ -27,8 +28,12 @@ def entry_no(entry_id: int) -> str:
 
 
 def parse_entry_no(text: str) -> int | None:
+    """The ledger line in "#17" / "17" / "E17": None when it is no number at all, 0 when it is a
+    number no line can have (too long for an id: "no such line", never a database error)."""
     word = text.strip().lstrip("#").upper().removeprefix("E")
-    return int(word) if word.isdigit() else None
+    if not word.isdigit():
+        return None
+    return parse_id(word) or 0
 
 
 async def grant_entry_no(points: PointsService, uow: UnitOfWork, source_key: str) -> str:
@@ -60,9 +65,9 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
     if entry_id is None or not reason:
         raise PointsError("points-revoke-usage")
     repo = points.repo(uow)
-    entry = await repo.entry_by_id(entry_id)
+    entry = await repo.entry_by_id(entry_id) if entry_id else None
     if entry is None or entry.id is None or not points.may_manage(actor, entry.branch_id):
-        raise PointsError("points-entry-unknown", number=entry_no(entry_id))
+        raise PointsError("points-entry-unknown", number=entry_no(entry_id) if entry_id else ref.strip()[:24])
     if entry.reverses_id is not None or entry.points <= 0 or entry.rule in NOT_REVOCABLE:
         raise PointsError("points-entry-not-revocable", number=entry_no(entry.id))
     if await repo.reversal_of(entry.id) is not None or await repo.has_entry(REVERSE_PREFIX + entry.source_key):

@@ -76,6 +76,10 @@ async def test_huge_numbers_typed_get_a_clear_answer(bot, tg, db) -> None:
         f"/needs {HUGE}": "",
         f"/lessons {HUGE}": "",
         "/stats lessons ²": "",
+        f"/points revoke #{HUGE} 误发": HUGE[:10],
+        f"/points revoke #{ABOVE_INT32} 误发": ABOVE_INT32,
+        "/audit ²": "",  # NFKC: ² is 2, as a phone keyboard may type it
+        f"/audit {HUGE}": "/audit",
     }
     for command, needle in expect.items():
         reply = await said(tg, BOSS["id"], BOSS, command)
