@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from bot.config import ConfigError, Settings, load_settings, log_level
 from bot.ops.errors import explain
+from emulator.cli import port_number
 
 
 def _settings() -> Settings:
@@ -32,16 +33,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
-
-
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port {port} is out of range (1-65535, or 0 for a free one)")
-    return port
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -223,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="offline demo: emulator + bot + a scripted conversation")
     p.add_argument("--keep", action="store_true", help="leave emulator and bot running afterwards")
-    p.add_argument("--port", type=_port, default=0, help="emulator port (default: a free one)")
+    p.add_argument("--port", type=port_number, default=0, help="emulator port (default: a free one)")
     p.set_defaults(func=_demo)
 
     from emulator.cli import add_arguments as emulator_arguments

@@ -12,7 +12,8 @@ from .config import DEFAULT_TOKEN, EmulatorConfig
 from .server import Emulator
 
 
-def _port(text: str) -> int:
+def port_number(text: str) -> int:
+    """An argparse type for a TCP port (0: a free one), shared by every command that listens."""
     try:
         port = int(text)
     except ValueError:
@@ -25,7 +26,7 @@ def _port(text: str) -> int:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The emulator's flags: shared by ``python -m emulator`` and ``sentinel emulator``."""
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=_port, default=8081)
+    p.add_argument("--port", type=port_number, default=8081)
     p.add_argument("--no-limits", action="store_true", help="disable flood limits")
     p.add_argument("--global-per-sec", type=int, default=30)
     p.add_argument("--group-per-min", type=int, default=20)

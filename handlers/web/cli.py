@@ -11,16 +11,7 @@ import sys
 from typing import Any
 
 from bot.config import Settings, load_settings
-
-
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port {port} is out of range (1-65535, or 0 for a free one)")
-    return port
+from emulator.cli import port_number
 
 
 def _web(args: argparse.Namespace) -> int:
@@ -91,7 +82,7 @@ def register(sub: Any) -> None:
     """Add `web` and `api-key` to the `sentinel` command line."""
     p = sub.add_parser("web", help="the web server: Open311 GeoReport v2 under /open311/v2/")
     p.add_argument("--host", default=None, help="default: SENTINEL_WEB__HOST (127.0.0.1)")
-    p.add_argument("--port", type=_port, default=None, help="default: SENTINEL_WEB__PORT (8081)")
+    p.add_argument("--port", type=port_number, default=None, help="default: SENTINEL_WEB__PORT (8081)")
     p.set_defaults(func=_web)
 
     keys = sub.add_parser("api-key", help="API keys of Open311 integrations").add_subparsers(
