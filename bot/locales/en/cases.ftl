@@ -1,7 +1,7 @@
 ## Case lifecycle: errors, announcements, statuses, actions
 
 case-err-illegal = This case is “{ $status }”; “{ $action }” is not possible now.
-case-err-not-permitted = You are not allowed to “{ $action }” this case.
+case-err-not-permitted = You may not do “{ $action }” on this case.
 case-err-reason-required = Please give a reason; it will be shown to the reporter.
 case-err-note-required = Please add a note on what was done.
 case-err-department-required = Please choose the responsible department.

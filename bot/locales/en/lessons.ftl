@@ -16,7 +16,7 @@ lesson-footer = 👇 Read it, then tap “✅ Done”. That's all.
 lesson-footer-quiz = 👇 Read it, then tap “✅ Done”, or just pick an answer (answering counts as done).
 lesson-footer-done = ✅ You have done this lesson.
 lesson-gone = This lesson is no longer available. Send /lesson for the latest one.
-lesson-none-yet = 📚 No lesson has been pushed yet. Once your secretary turns them on, a few minutes each arrive in the group when it is quiet.
+lesson-none-yet = 📚 No lesson has been pushed yet. Once your secretary turns them on, a short lesson arrives in the group at a quiet time.
 lesson-private-only = 📚 Send me /lesson in a private chat to see the current lesson (and catch up if you missed it).
 
 lesson-done = { $points ->
