@@ -229,12 +229,7 @@ class ReportService:
             await self._learn(uow, case)
         else:
             case.location = place
-        uow.cases.touch(case)
-        uow.cases.log(case, "location", msg.sender.id, case.location)
-        enqueue(uow, Notice(msg.chat_id, "location-corrected", lang, case=case,
-                            reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                            payload={"location": _shown_place(msg, case.location, case.text),
-                                     "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
+        self._placed(uow, case, msg, lang, "location-corrected")
 
     async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str,
                                place: str | None) -> bool:
@@ -254,13 +249,18 @@ class ReportService:
                 if known is not None:
                     case.lat, case.lon = known
         case.awaiting_location = False
+        self._placed(uow, case, msg, lang, "location-attached")
+        return True
+
+    def _placed(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str, kind: str) -> None:
+        """The case's place changed: timeline, and the answer showing the place back (as any
+        shared place is shown, outside the reporter's own chat)."""
         uow.cases.touch(case)
         uow.cases.log(case, "location", msg.sender.id, case.location)
-        enqueue(uow, Notice(msg.chat_id, "location-attached", lang, case=case,
+        enqueue(uow, Notice(msg.chat_id, kind, lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"location": _shown_place(msg, case.location, case.text),
                                      "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
-        return True
 
     async def _learn(self, uow: UnitOfWork, case: Case) -> None:
         """A pin for a case that names its place in words: the gazetteer learns the pair."""

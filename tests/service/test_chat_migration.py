@@ -3,28 +3,16 @@
 Runs on SQLite and, with SENTINEL_TEST_PG_URL set, on PostgreSQL."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
 
-import pytest
 from sqlmodel import select
 
 from bot.services.migration import ChatMigration
-from storage.db import create_engine, session_factory
 from storage.models import Branch, Case, CaseWatcher, Chat, OutboxMessage, PendingReport, utcnow
 from storage.models.broadcasts import Broadcast, Survey
 from storage.models.lessons import LessonSchedule
-from storage.uow import UnitOfWork
+from tests.service.conftest import Factory
 
 OLD, NEW, OTHER = -4001, -1004001, -100200
-Factory = Callable[[], UnitOfWork]
-
-
-@pytest.fixture
-async def uows(database_url: str) -> AsyncIterator[Factory]:
-    engine = create_engine(database_url)
-    sessions = session_factory(engine)
-    yield lambda: UnitOfWork(sessions)
-    await engine.dispose()
 
 
 async def _world(uows: Factory) -> None:

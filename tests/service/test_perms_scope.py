@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,21 +13,12 @@ from sqlalchemy import text
 
 from bot.cases import load_routing
 from bot.services.cases import CaseService
-from storage.db import create_engine, session_factory
+from storage.db import create_engine
 from storage.migrate import upgrade
 from storage.models import Branch, Case, DepartmentMember, User
-from storage.uow import UnitOfWork
+from tests.service.conftest import Factory
 from tests.conftest import BACKENDS, PG_ADMIN_URL, _pg
 
-Factory = Callable[[], UnitOfWork]
-
-
-@pytest.fixture
-async def uows(database_url: str) -> AsyncIterator[Factory]:
-    engine = create_engine(database_url)
-    sessions = session_factory(engine)
-    yield lambda: UnitOfWork(sessions)
-    await engine.dispose()
 
 
 async def _world(uows: Factory) -> tuple[int, int]:

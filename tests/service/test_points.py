@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,21 +19,11 @@ from bot.points.export import export_points
 from bot.services.points import PointsError, PointsService
 from handlers.render import render
 from bot.outbox import Outgoing
-from storage.db import create_engine, session_factory
 from storage.models import Branch, Chat, OutboxMessage, User
 from storage.models.points import PointsEntry, PointsItem, Redemption
-from storage.uow import UnitOfWork
+from tests.service.conftest import Factory
 
 TZ = ZoneInfo("Asia/Shanghai")
-Factory = Callable[[], UnitOfWork]
-
-
-@pytest.fixture
-async def uows(database_url: str) -> AsyncIterator[Factory]:
-    engine = create_engine(database_url)
-    sessions = session_factory(engine)
-    yield lambda: UnitOfWork(sessions)
-    await engine.dispose()
 
 
 @pytest.fixture
