@@ -11,16 +11,12 @@ from bot.app import Core
 from storage.models import Case, CaseEvent, CaseWatcher
 from tests.conftest import (BOSS, GROUP, LI, SEC, SEC_B, WANG, answer_for, buttons, last, private,
                             two_branches, until, with_boss)
+from tests.factories import read_case
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _case(db, case_id: int = 1) -> Case:
-    async with db() as s:
-        return (await s.exec(select(Case).where(Case.id == case_id))).one()
 
 
 async def _report(tg, text: str = "幸福小区3号门的路灯坏了 晚上黑乎乎的", who=LI) -> int:
@@ -47,12 +43,12 @@ async def test_full_lifecycle_every_step_answers_in_the_thread(bot, tg, db) -> N
     assert resolved["reply_to_message_id"] == report_id and "已更换灯泡" in resolved["text"]
     private_resolved = await last(tg, LI["id"], li_before + 2)
     assert buttons(private_resolved) == ["cf:1:y", "cf:1:n"]
-    assert (await _case(db)).status == "resolved"
+    assert (await read_case(db)).status == "resolved"
 
     await tg.press(LI["id"], private_resolved["message_id"], LI, "cf:1:y")
     closed = await last(tg, GROUP["id"], group_before + 3)
     assert closed["reply_to_message_id"] == report_id and "已办结" in closed["text"]
-    case = await _case(db)
+    case = await read_case(db)
     assert case.status == "closed" and case.closed_at is not None
     async with db() as s:
         kinds = [e.kind for e in (await s.exec(select(CaseEvent).order_by(CaseEvent.id))).all()]
@@ -68,13 +64,13 @@ async def test_reporter_reopens_and_a_rider_cannot_resolve(bot, tg, db) -> None:
     await tg.press(LI["id"], li_msgs[-1]["message_id"], LI, "cf:1:n")
     reopened = await last(tg, LI["id"], 4)
     assert "仍未解决" in reopened["text"]
-    case = await _case(db)
+    case = await read_case(db)
     assert case.status == "in_progress" and case.reopens == 1
 
     await tg.send(private(WANG), WANG, "/resolve C-000001 我说修好了")
     refused = await last(tg, WANG["id"], 1)
     assert "找不到工单" in refused["text"]  # another's case reads as none (issue 12 §2)
-    assert (await _case(db)).status == "in_progress"
+    assert (await read_case(db)).status == "in_progress"
 
 
 async def test_secretary_of_another_branch_cannot_touch_the_case(bot, tg, db) -> None:
@@ -88,11 +84,11 @@ async def test_secretary_of_another_branch_cannot_touch_the_case(bot, tg, db) ->
     assert "ca:1:accept" in str(card["reply_markup"])
     answer = await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC_B, "ca:1:accept"))
     assert answer["show_alert"] and "No case" in answer["text"]
-    assert (await _case(db)).status == "new"
+    assert (await read_case(db)).status == "new"
     # the right secretary's press works
     await tg.press(SEC["id"], card["message_id"], SEC, "ca:1:accept")
     await tg.wait(GROUP["id"], len(await tg.messages(GROUP["id"])) + 1)
-    assert (await _case(db)).status == "accepted"
+    assert (await read_case(db)).status == "accepted"
 
 
 async def test_illegal_transition_and_unknown_case_get_clear_answers(bot, tg) -> None:
@@ -110,7 +106,7 @@ async def test_illegal_transition_and_unknown_case_get_clear_answers(bot, tg) ->
 async def test_overdue_case_escalates_once_with_a_controlled_clock(bot, tg, db, settings) -> None:
     await two_branches(tg, LI)
     await _report(tg, "人民路地铁站B口井盖没了 很危险")
-    case = await _case(db)
+    case = await read_case(db)
     assert case.urgency == "urgent" and case.due_at - case.created_at == timedelta(hours=1)
     sec_before = len(await tg.wait(SEC["id"], 2))  # /start answer + the urgent alert
     core = await Core.open(settings, migrate=False)
@@ -130,7 +126,7 @@ async def test_overdue_case_escalates_once_with_a_controlled_clock(bot, tg, db, 
     await until(escalated, timeout=30)
     await asyncio.sleep(0.5)  # a repeated sweep's second escalation would have followed by now
     assert sum("升级" in m["text"] for m in await tg.messages(BOSS["id"])) == 1
-    assert (await _case(db)).reminders == 3
+    assert (await read_case(db)).reminders == 3
 
 
 async def test_duplicate_report_is_linked_and_hears_every_update(bot, tg, db) -> None:
@@ -187,7 +183,7 @@ async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, t
     assert "没有权限" in (await last(tg, LI["id"], 2))["text"]
     done, bad = (await tg.wait(SEC["id"], 3))[1:3]
     assert "道路破损" in done["text"] and "road" not in done["text"] and "不是有效" in bad["text"]  # codes in words
-    case = await _case(db)
+    case = await read_case(db)
     assert (case.category, case.urgency, case.department) == ("road", "urgent", "road_maintenance")
     assert case.due_at - case.created_at == timedelta(hours=1)
 

@@ -8,6 +8,7 @@ from sqlmodel import select
 from storage.models import Case
 from storage.models.gazetteer import PlaceCoord
 from tests.conftest import GROUP, GROUP_B, LI, WANG, said, two_branches, until, with_boss
+from tests.factories import read_cases, read_cases_at_least
 
 PIN = {"latitude": 39.9219, "longitude": 116.4436}
 
@@ -15,11 +16,6 @@ PIN = {"latitude": 39.9219, "longitude": 116.4436}
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _cases(db) -> list[Case]:
-    async with db() as s:
-        return list((await s.exec(select(Case).order_by(Case.id))).all())
 
 
 async def _places(db) -> list[PlaceCoord]:
@@ -34,7 +30,7 @@ async def _learn_pin(tg, db) -> Case:
     corrected = await said(tg, GROUP, LI, location=PIN, reply_to_message_id=created["message_id"])
     assert "C-000001" in corrected["text"] and "幸福小区3号门" in corrected["text"]
     [entry] = await until(lambda: _places(db))
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.location and "幸福小区3号门" in case.location
     assert entry.place == case.location and abs(entry.lat - PIN["latitude"]) < 1e-6
     return case
@@ -48,7 +44,7 @@ async def test_a_pin_for_a_named_place_is_learnt_and_given_to_later_reports(bot,
     assert entry.branch_id == first.branch_id
     # another rider, another problem, the same place in words, no pin: the coordinates come along
     await said(tg, GROUP, WANG, "幸福小区3号门的井盖没了 好大一个洞")
-    cases = await until(lambda: _cases_n(db, 2))
+    cases = await read_cases_at_least(db, 2)
     later = cases[1]
     assert later.category == "road" and later.location == first.location
     assert abs(later.lat - PIN["latitude"]) < 1e-6 and abs(later.lon - PIN["longitude"]) < 1e-6
@@ -58,17 +54,12 @@ async def test_the_gazetteer_is_per_branch(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG)
     await _learn_pin(tg, db)
     await said(tg, GROUP_B, WANG, "幸福小区3号门的井盖没了 好大一个洞")
-    cases = await until(lambda: _cases_n(db, 2))
+    cases = await read_cases_at_least(db, 2)
     assert cases[1].location and "幸福小区3号门" in cases[1].location
     assert cases[1].lat is None and cases[1].lon is None
 
 
 async def test_a_report_without_a_known_place_gets_no_coordinates(bot, tg, db) -> None:
     await said(tg, GROUP, WANG, "建设路和人民路路口的红绿灯坏了 一直闪黄")
-    [case] = await until(lambda: _cases(db))
+    [case] = await until(lambda: read_cases(db))
     assert case.location and case.lat is None and not await _places(db)
-
-
-async def _cases_n(db, n: int) -> list[Case] | None:
-    cases = await _cases(db)
-    return cases if len(cases) >= n else None

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from storage.models import Case, CaseEvent
 from tests.conftest import BOSS, GROUP, LI, SEC, answer_for, buttons, private, two_branches, until, with_boss
+from tests.factories import new_message, read_case
 
 
 
@@ -18,33 +19,21 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _case(db, case_id: int = 1) -> Case:
-    async with db() as s:
-        return (await s.exec(select(Case).where(Case.id == case_id).execution_options(populate_existing=True))).one()
-
-
-async def _new(tg, chat_id: int, before: int, needle: str = "") -> dict[str, Any]:
-    """The bot's first message in the chat after `before` that contains `needle`."""
-    async def found() -> dict | None:
-        return next((m for m in (await tg.messages(chat_id))[before:] if needle in (m.get("text") or "")), None)
-    return await until(found)
-
-
 async def _report(tg, text: str = "幸福小区3号门的路灯坏了 晚上黑乎乎的", who=LI) -> None:
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, who, text)
-    await _new(tg, GROUP["id"], before, "C-0000")
+    await new_message(tg, GROUP["id"], before, "C-0000")
 
 
 async def _card(tg, who: dict, number: str = "C-000001") -> dict[str, Any]:
     before = len(await tg.messages(who["id"]))
     await tg.send(private(who), who, f"/case {number}")
-    return await _new(tg, who["id"], before, number)
+    return await new_message(tg, who["id"], before, number)
 
 
 async def _status(db, status: str, case_id: int = 1) -> Case:
     async def reached() -> Case | None:
-        case = await _case(db, case_id)
+        case = await read_case(db, case_id)
         return case if case.status == status else None
     return await until(reached)
 
@@ -57,14 +46,14 @@ async def test_assign_button_offers_departments_by_name_zh(bot, tg, db) -> None:
     before = len(await tg.messages(SEC["id"]))
     qid = await tg.press(SEC["id"], card["message_id"], SEC, "ca:1:assign")
     assert "选择部门" in (await answer_for(tg, qid))["text"]
-    choice = await _new(tg, SEC["id"], before, "请选择部门")
+    choice = await new_message(tg, SEC["id"], before, "请选择部门")
     labels = {b["text"]: b["callback_data"] for row in choice["reply_markup"]["inline_keyboard"] for b in row}
     assert "住建局·市政道路" in labels and "road_maintenance" not in " ".join(labels)
     assert all(len(d.encode()) <= 64 for d in labels.values())
     qid = await tg.press(SEC["id"], choice["message_id"], SEC, labels["住建局·市政道路"])
     assert "已办理" in (await answer_for(tg, qid))["text"]
     async def assigned() -> bool:
-        return (await _case(db)).department == "road_maintenance"
+        return (await read_case(db)).department == "road_maintenance"
     await until(assigned)
 
     # the choice is settled: no buttons left, and it says who chose what
@@ -83,13 +72,13 @@ async def test_commands_take_a_department_name_and_alone_list_the_choices(bot, t
     await _report(tg)
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, "/assign C-000001 社区")
-    ambiguous = await _new(tg, SEC["id"], before, "多个部门")
+    ambiguous = await new_message(tg, SEC["id"], before, "多个部门")
     assert "社区居委会" in ambiguous["text"] and "社区党委" in ambiguous["text"]
     await tg.send(private(SEC), SEC, "/assign C-000001 气象局")
-    await _new(tg, SEC["id"], before, "没有叫")
+    await new_message(tg, SEC["id"], before, "没有叫")
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, "/assign C-000001")
-    listing = await _new(tg, SEC["id"], before, "请选择部门")
+    listing = await new_message(tg, SEC["id"], before, "请选择部门")
     assert len(buttons(listing)) >= 10
     await tg.send(private(SEC), SEC, "/accept C-000001 住建局")
     assert (await _status(db, "accepted")).department == "road_maintenance"
@@ -98,7 +87,7 @@ async def test_commands_take_a_department_name_and_alone_list_the_choices(bot, t
     await tg.send(private(BOSS), BOSS, "/lang en")
     before = len(await tg.messages(BOSS["id"]))
     await tg.send(private(BOSS), BOSS, "/transfer C-000001")
-    listing = await _new(tg, BOSS["id"], before, "choose the department")
+    listing = await new_message(tg, BOSS["id"], before, "choose the department")
     names = [b["text"] for row in listing["reply_markup"]["inline_keyboard"] for b in row]
     assert "Water authority" in names and "Road maintenance" not in names  # not to itself
     await tg.send(private(BOSS), BOSS, "/transfer C-000001 water")
@@ -115,16 +104,16 @@ async def test_note_buttons_ask_with_a_reply_prompt_that_survives_a_restart(bot,
     before = len(await tg.messages(SEC["id"]))
     qid = await tg.press(SEC["id"], card["message_id"], SEC, "ca:1:note")
     assert "回复" in (await answer_for(tg, qid))["text"]
-    prompt = await _new(tg, SEC["id"], before, "添加进展")
+    prompt = await new_message(tg, SEC["id"], before, "添加进展")
     assert prompt["reply_markup"].get("force_reply") is True
 
     await bot.stop()  # nothing kept in memory: the prompt is found again after a restart
     await bot.start()
     group_before = len(await tg.messages(GROUP["id"]))
     await tg.send(private(SEC), SEC, "已联系路灯所，明天上午维修", reply_to_message_id=prompt["message_id"])
-    note = await _new(tg, GROUP["id"], group_before, "明天上午维修")
+    note = await new_message(tg, GROUP["id"], group_before, "明天上午维修")
     assert note["reply_to_message_id"]
-    await _new(tg, SEC["id"], before + 1, "已办理 C-000001")
+    await new_message(tg, SEC["id"], before + 1, "已办理 C-000001")
     async with db() as s:
         kinds = [e.kind for e in (await s.exec(select(CaseEvent).order_by(CaseEvent.id))).all()]
     assert kinds[-1] == "noted"
@@ -135,7 +124,7 @@ async def test_note_buttons_ask_with_a_reply_prompt_that_survives_a_restart(bot,
     # someone else replying to the prompt is not answering it
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, "/reject C-000001")
-    prompt = await _new(tg, SEC["id"], before, "不予受理")
+    prompt = await new_message(tg, SEC["id"], before, "不予受理")
     await tg.send(private(SEC), SEC, "重复上报，已合并处理", reply_to_message_id=prompt["message_id"])
     await _status(db, "rejected")
 
@@ -172,10 +161,10 @@ async def test_reject_button_prompts_in_english_and_the_reply_is_the_reason(bot,
     before = len(await tg.messages(BOSS["id"]))
     qid = await tg.press(BOSS["id"], card["message_id"], BOSS, "ca:1:reject")
     assert "Reply to the prompt" in (await answer_for(tg, qid))["text"]
-    prompt = await _new(tg, BOSS["id"], before, "reject: reply to this message with the reason")
+    prompt = await new_message(tg, BOSS["id"], before, "reject: reply to this message with the reason")
     assert prompt["reply_markup"].get("force_reply") is True
     group_before = len(await tg.messages(GROUP["id"]))
     await tg.send(private(BOSS), BOSS, "Not a public-road problem", reply_to_message_id=prompt["message_id"])
     await _status(db, "rejected")
-    told = await _new(tg, GROUP["id"], group_before, "Not a public-road problem")
+    told = await new_message(tg, GROUP["id"], group_before, "Not a public-road problem")
     assert "未予受理" in told["text"]  # the group hears it in the report's language

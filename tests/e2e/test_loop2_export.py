@@ -5,24 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, private, said, two_branches, until,
-                            with_boss)
+from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, private, said, two_branches, with_boss)
+from tests.factories import new_message
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _new(tg, chat_id: int, before: int, pred) -> dict[str, Any]:
-    async def found() -> dict | None:
-        return next((m for m in (await tg.messages(chat_id))[before:] if pred(m)), None)
-    return await until(found)
 
 
 async def _download(tg, file_id: str) -> bytes:
@@ -33,25 +26,25 @@ async def _download(tg, file_id: str) -> bytes:
         return await r.read()
 
 
-async def _cases(tg) -> None:
+async def _three_cases(tg) -> None:
     await two_branches(tg, LI, WANG)
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 物业电话13812345678")
-    await _new(tg, GROUP["id"], before, lambda m: "C-000001" in m["text"])
+    await new_message(tg, GROUP["id"], before, lambda m: "C-000001" in m["text"])
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, WANG, "这里有个井盖丢了 很危险")  # no place: the pin that follows gives it
-    await _new(tg, GROUP["id"], before, lambda m: "C-000002" in m["text"])
+    await new_message(tg, GROUP["id"], before, lambda m: "C-000002" in m["text"])
     await tg.send(GROUP, WANG, location={"latitude": 39.9087, "longitude": 116.3975})
-    await _new(tg, GROUP["id"], before, lambda m: "39.90870" in m["text"])
+    await new_message(tg, GROUP["id"], before, lambda m: "39.90870" in m["text"])
     await tg.send(GROUP_B, WANG, "Keyuan Rd underpass is flooded, water knee deep")
     await said(tg, SEC["id"], SEC, "/accept C-000001")
 
 
 async def test_secretary_gets_xlsx_with_chinese_headers_and_a_summary(bot, tg, db) -> None:
-    await _cases(tg)
+    await _three_cases(tg)
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, "/export cases 7天")
-    doc = await _new(tg, SEC["id"], before, lambda m: m.get("document"))
+    doc = await new_message(tg, SEC["id"], before, lambda m: m.get("document"))
     assert doc["document"]["file_name"].endswith(".xlsx") and "第二个工作表为各部门汇总" in doc["caption"]
     wb = load_workbook(io.BytesIO(await _download(tg, doc["document"]["file_id"])))
     cases_ws, summary_ws = wb.worksheets
@@ -73,12 +66,12 @@ async def test_secretary_gets_xlsx_with_chinese_headers_and_a_summary(bot, tg, d
 
 
 async def test_csv_in_english_with_coordinates_and_refusals(bot, tg, db) -> None:
-    await _cases(tg)
+    await _three_cases(tg)
     before = len(await tg.messages(SEC_B["id"]))
     await tg.send(private(SEC_B), SEC_B, "/export cases 2026-01-01 csv")
     docs = []
     for _ in range(2):
-        docs.append(await _new(tg, SEC_B["id"], before + len(docs), lambda m: m.get("document")))
+        docs.append(await new_message(tg, SEC_B["id"], before + len(docs), lambda m: m.get("document")))
     names = [d["document"]["file_name"] for d in docs]
     assert all(n.endswith(".csv") for n in names) and sum(n.endswith("-summary.csv") for n in names) == 1
     table = next(d for d in docs if not d["document"]["file_name"].endswith("-summary.csv"))
@@ -90,7 +83,7 @@ async def test_csv_in_english_with_coordinates_and_refusals(bot, tg, db) -> None
 
     boss_before = len(await tg.messages(BOSS["id"]))
     await tg.send(private(BOSS), BOSS, "/export cases xlsx")
-    doc = await _new(tg, BOSS["id"], boss_before, lambda m: m.get("document"))
+    doc = await new_message(tg, BOSS["id"], boss_before, lambda m: m.get("document"))
     wb = load_workbook(io.BytesIO(await _download(tg, doc["document"]["file_id"])))
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
     lat = rows[0].index("纬度")

@@ -3,11 +3,11 @@ language_code counts), codes in words, English plurals, Chinese punctuation, no 
 "还差 0 分", a superadmin's board titled, and a courtesy in private answered briefly."""
 from __future__ import annotations
 
-from typing import Any
 
 import pytest
 
-from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, private, said, two_branches, until, with_boss
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, private, said, two_branches, with_boss
+from tests.factories import new_message
 
 
 @pytest.fixture
@@ -15,19 +15,13 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _new(tg, chat_id: int, before: int, needle: str) -> dict[str, Any]:
-    async def found() -> dict | None:
-        return next((m for m in (await tg.messages(chat_id))[before:] if needle in (m.get("text") or "")), None)
-    return await until(found)
-
-
 async def test_urgent_alert_in_the_staff_members_language(bot, tg, db) -> None:
     await two_branches(tg, AMY)
     boss_before, secb_before = len(await tg.messages(BOSS["id"])), len(await tg.messages(SEC_B["id"]))
     await tg.send(GROUP_B, AMY, "Manhole cover missing on Keyuan Rd near exit C, very dangerous, someone fell")
-    zh = await _new(tg, BOSS["id"], boss_before, "C-000001")  # BOSS never sent /lang: his Telegram says zh
+    zh = await new_message(tg, BOSS["id"], boss_before, "C-000001")  # BOSS never sent /lang: his Telegram says zh
     assert "紧急工单" in zh["text"] and "URGENT" not in zh["text"]
-    en = await _new(tg, SEC_B["id"], secb_before, "C-000001")
+    en = await new_message(tg, SEC_B["id"], secb_before, "C-000001")
     assert "URGENT" in en["text"]
 
 
@@ -41,19 +35,19 @@ async def test_codes_in_words_and_punctuation(bot, tg, db) -> None:
     await said(tg, BOSS["id"], BOSS, f"/revoke {LI['id']} dept road_maintenance")
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
-    await _new(tg, GROUP["id"], before, "C-000001")
+    await new_message(tg, GROUP["id"], before, "C-000001")
     fixed = await said(tg, SEC["id"], SEC, "/recat C-000001 person_in_need urgent")
     assert "person_in_need" not in fixed["text"] and "urgent" not in fixed["text"], fixed["text"]
     await said(tg, SEC["id"], SEC, "/accept C-000001 城管局·市政照明")
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(private(SEC), SEC, "/resolve C-000001 已更换路灯灯泡")
-    resolved = await _new(tg, GROUP["id"], before, "已更换路灯灯泡")
+    resolved = await new_message(tg, GROUP["id"], before, "已更换路灯灯泡")
     assert "已更换路灯灯泡。请确认" in resolved["plain_text"], resolved["plain_text"]
     li_msgs = await tg.messages(LI["id"])
     confirm = next(m for m in reversed(li_msgs) if m.get("reply_markup"))
     before = len(await tg.messages(GROUP["id"]))
     await tg.press(LI["id"], confirm["message_id"], LI, "cf:1:n")
-    reopened = await _new(tg, GROUP["id"], before, "重新交由")
+    reopened = await new_message(tg, GROUP["id"], before, "重新交由")
     assert "重新交由城管局·市政照明处理" in reopened["plain_text"], reopened["plain_text"]
 
 
@@ -70,7 +64,7 @@ async def test_numbers_plurals_and_the_superadmins_board(bot, tg, db) -> None:
     assert "全部支部" in first_line, first_line
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(GROUP, LI, "建国路和光华路路口的井盖丢了，很危险")
-    await _new(tg, GROUP["id"], before, "C-000001")
+    await new_message(tg, GROUP["id"], before, "C-000001")
     needs = await said(tg, SEC["id"], SEC, "/needs")
     assert "0 小时前" not in needs["text"] and "不到 1 小时前" in needs["text"], needs["text"]
     hello = await tg.send(GROUP, AMY, "ok")

@@ -8,17 +8,12 @@ from typing import Any
 import pytest
 
 from tests.conftest import BOSS, GROUP, LI, SEC, answer_for, buttons, said, two_branches, until, with_boss
+from tests.factories import new_message
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _new(tg, chat_id: int, before: int, needle: str) -> dict[str, Any]:
-    async def found() -> dict | None:
-        return next((m for m in (await tg.messages(chat_id))[before:] if needle in (m.get("text") or "")), None)
-    return await until(found)
 
 
 async def _settled(tg, chat_id: int, message_id: int) -> dict[str, Any]:
@@ -32,7 +27,7 @@ async def test_report_in_card_settles_and_a_second_press_names_the_decider(bot, 
     await two_branches(tg, LI)
     before = len(await tg.messages(SEC["id"]))
     await said(tg, GROUP, LI, "/reportin 河南省周口市某某村党支部")
-    card = await _new(tg, SEC["id"], before, "某某村党支部")
+    card = await new_message(tg, SEC["id"], before, "某某村党支部")
     assert buttons(card) == ["ri:1:a", "ri:1:r"]
     await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "ri:1:a"))
     settled = await _settled(tg, SEC["id"], card["message_id"])
@@ -48,8 +43,8 @@ async def test_redemption_request_settles_on_every_copy_en(bot, tg, db) -> None:
     await said(tg, GROUP, SEC, "/points grant 60 冬季志愿服务", reply_to_message_id=hello["message_id"])
     sec_before, boss_before = len(await tg.messages(SEC["id"])), len(await tg.messages(BOSS["id"]))
     await said(tg, LI["id"], LI, "/redeem meal")
-    sec_card = await _new(tg, SEC["id"], sec_before, "R1")
-    boss_card = await _new(tg, BOSS["id"], boss_before, "R1")
+    sec_card = await new_message(tg, SEC["id"], sec_before, "R1")
+    boss_card = await new_message(tg, BOSS["id"], boss_before, "R1")
     assert buttons(boss_card) == ["pr:1:y", "pr:1:n"]
 
     await answer_for(tg, await tg.press(SEC["id"], sec_card["message_id"], SEC, "pr:1:y"))
@@ -66,7 +61,7 @@ async def test_closed_survey_loses_its_buttons(bot, tg, db) -> None:
     await two_branches(tg)
     before = len(await tg.messages(GROUP["id"]))
     await said(tg, SEC["id"], SEC, "/survey new 你们最需要什么？ | 充电桩 | 午休点")
-    question = await _new(tg, GROUP["id"], before, "你们最需要什么")
+    question = await new_message(tg, GROUP["id"], before, "你们最需要什么")
     assert buttons(question) == ["sv:1:0", "sv:1:1"]
     await said(tg, SEC["id"], SEC, "/survey close 1")
     settled = await _settled(tg, GROUP["id"], question["message_id"])
@@ -86,7 +81,7 @@ async def test_volunteer_hours_card_settles(bot, tg, db) -> None:
     clock.now = local(2026, 12, 5, 11, 30)
     before = len(await tg.messages(SEC["id"]))
     await said(tg, LI["id"], LI, f"/hours {activity.code} 1.5")
-    card = await _new(tg, SEC["id"], before, "1.5")
+    card = await new_message(tg, SEC["id"], before, "1.5")
     assert buttons(card) == ["vh:1:3:a", "vh:1:3:r"]
     await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "vh:1:3:a"))
     settled = await _settled(tg, SEC["id"], card["message_id"])

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
 
 from bot.app import Core
 from storage.models import Case
 from tests.conftest import AMY, GROUP, LI, SEC, private, said, two_branches, until, with_boss
+from tests.factories import read_case
 
 URGENT = "人民路地铁站B口井盖没了 很危险"
 
@@ -19,11 +19,6 @@ def settings(settings, tmp_path):
     routing = tmp_path / "routing.toml"
     routing.write_text('[deadlines]\nurgent = "30m"\n[resolution]\nurgent = "2h"\nnormal = "5d"\n', encoding="utf-8")
     return with_boss(settings, routing_file=routing)
-
-
-async def _case(db, case_id: int = 1) -> Case:
-    async with db() as s:
-        return (await s.exec(select(Case).where(Case.id == case_id))).one()
 
 
 async def _sweep(settings, at) -> None:
@@ -48,7 +43,7 @@ async def test_texts_quote_the_configured_times(bot, tg, db) -> None:
     assert "30 分钟内必须响应" in alert
     en = await said(tg, GROUP, AMY, "The street light is out on Keyuan Rd, completely dark at night")
     assert "accepted within 3 days and fixed within 5 days" in en["text"]
-    case = await _case(db)
+    case = await read_case(db)
     assert case.due_at - case.created_at == timedelta(minutes=30)
     assert case.fix_due_at - case.created_at == timedelta(hours=2)
 
@@ -62,12 +57,12 @@ async def test_accepting_stops_the_response_clock_not_the_fix_clock(bot, tg, db,
     assert case.responded_at is not None
     await _sweep(settings, case.created_at + timedelta(minutes=45))  # past the response deadline
     await _sweep(settings, case.created_at + timedelta(minutes=61))  # half of the fix clock
-    case = await _case(db)
+    case = await read_case(db)
     assert case.reminders == 0 and case.fix_reminders == 1
     assert await _count(tg, SEC["id"], "答复期限") == 0 and await _count(tg, SEC["id"], "超时") == 0
     await _sweep(settings, case.created_at + timedelta(hours=2, minutes=1))
     assert "超过办结期限" in await until(lambda: _find(tg, SEC["id"], "超过办结期限"))
-    assert (await _case(db)).fix_reminders == 3
+    assert (await read_case(db)).fix_reminders == 3
 
 
 async def test_a_reopen_restarts_the_resolution_clock(bot, tg, db, settings) -> None:
@@ -76,9 +71,9 @@ async def test_a_reopen_restarts_the_resolution_clock(bot, tg, db, settings) -> 
     await tg.send(private(SEC), SEC, "/accept C-000001")
     await tg.send(private(SEC), SEC, "/resolve C-000001 已盖好")
     resolved = await until(lambda: _with_buttons(tg, LI["id"]))
-    first = await _case(db)
+    first = await read_case(db)
     await _sweep(settings, first.created_at + timedelta(hours=3))  # resolved: the fix clock rests
-    assert (await _case(db)).fix_reminders == 0
+    assert (await read_case(db)).fix_reminders == 0
     await tg.press(LI["id"], resolved["message_id"], LI, "cf:1:n")
     case = await until(lambda: _reopened(db))
     assert case.fix_due_at > first.fix_due_at and case.fix_reminders == 0
@@ -86,7 +81,7 @@ async def test_a_reopen_restarts_the_resolution_clock(bot, tg, db, settings) -> 
     before = await _count(tg, SEC["id"], "超过办结期限")
     await _sweep(settings, case.fix_due_at + timedelta(minutes=1))
     await until(lambda: _more(tg, SEC["id"], "超过办结期限", before))
-    assert (await _case(db)).fix_reminders == 3
+    assert (await read_case(db)).fix_reminders == 3
 
 
 async def _find(tg, chat_id: int, needle: str) -> str | None:
@@ -102,10 +97,10 @@ async def _with_buttons(tg, chat_id: int) -> dict | None:
 
 
 async def _accepted(db) -> Case | None:
-    case = await _case(db)
+    case = await read_case(db)
     return case if case.status == "accepted" else None
 
 
 async def _reopened(db) -> Case | None:
-    case = await _case(db)
+    case = await read_case(db)
     return case if case.reopens == 1 else None

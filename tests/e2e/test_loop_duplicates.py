@@ -5,15 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from storage.models import Case, CaseEvent, CaseWatcher
+from storage.models import CaseEvent, CaseWatcher
 from tests.conftest import AMY, GROUP, LI, WANG, said
+from tests.factories import read_cases
 
 EN = {"id": 602, "first_name": "Bob", "language_code": "en"}
-
-
-async def _cases(db) -> list[Case]:
-    async with db() as s:
-        return list((await s.exec(select(Case).order_by(Case.id))).all())
 
 
 @pytest.mark.parametrize("normal, urgent", [
@@ -25,7 +21,7 @@ async def test_same_road_and_category_is_not_a_duplicate(bot, tg, db, normal, ur
     assert "C-000001" in first["text"]
     second = await said(tg, GROUP, LI, urgent)
     assert "C-000002" in second["text"]
-    cases = await _cases(db)
+    cases = await read_cases(db)
     assert [c.urgency for c in cases] == ["normal", "urgent"] and cases[1].master_id is None
 
 
@@ -39,7 +35,7 @@ async def test_urgent_report_is_linked_not_swallowed(bot, tg, db, normal, urgent
     reply = await said(tg, GROUP, LI if "建国路" in urgent else AMY, urgent)
     # its own case, its own one-hour clock, and the link to the older case said out loud
     assert "C-000002" in reply["text"] and "C-000001" in reply["text"] and linked in reply["text"]
-    master, case = await _cases(db)
+    master, case = await read_cases(db)
     assert case.urgency == "urgent" and case.due_at - case.created_at < master.due_at - master.created_at
     async with db() as s:
         events = (await s.exec(select(CaseEvent).where(CaseEvent.kind == "linked"))).all()
@@ -59,4 +55,4 @@ async def test_own_repeat_reads_you_already_reported(bot, tg, db, rider, other, 
     assert own in mine["text"] and "C-000001" in mine["text"] and someone not in mine["text"]
     theirs = await said(tg, GROUP, other, again)
     assert someone in theirs["text"] and "C-000001" in theirs["text"]
-    assert len(await _cases(db)) == 1
+    assert len(await read_cases(db)) == 1

@@ -3,20 +3,14 @@ thread, for categories that have no place, in one message, and corrected with on
 from __future__ import annotations
 
 import pytest
-from sqlmodel import select
 
-from storage.models import Case
 from tests.conftest import AMY, GROUP, LI, SEC, WANG, private, said, two_branches, until, with_boss
+from tests.factories import read_cases
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _cases(db) -> list[Case]:
-    async with db() as s:
-        return list((await s.exec(select(Case).order_by(Case.id))).all())
 
 
 async def _quiet(tg, chat_id: int, count: int) -> list[dict]:
@@ -35,7 +29,7 @@ async def test_place_answer_without_reply_fills_the_case(bot, tg, db, who, repor
     assert created["reply_to_message_id"] == sent["message_id"] and asked in created["text"]
     reply = await said(tg, GROUP, who, answer)  # no Reply: just the next message
     assert place in reply["text"] and "C-000002" not in reply["text"]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.location == place and not case.awaiting_location
 
 
@@ -44,7 +38,7 @@ async def test_a_new_report_with_a_place_is_not_taken_for_the_answer(bot, tg, db
     await tg.wait(GROUP["id"], 1)
     other = await said(tg, GROUP, LI, "建国路C口井盖丢了 很危险")
     assert "C-000002" in other["text"]
-    first, second = await _cases(db)
+    first, second = await read_cases(db)
     assert first.awaiting_location and first.location is None
     assert second.category == "road" and second.location == "建国路C口"
 
@@ -67,7 +61,7 @@ async def test_a_reply_in_another_cases_thread_is_not_the_place(bot, tg, db, who
     await tg.send(GROUP, WANG, "在建国路", reply_to_message_id=ask["message_id"])
     msgs = await _quiet(tg, GROUP["id"], before + 2)
     assert len(msgs) == before + 2, [m["text"][:40] for m in msgs[before:]]
-    cases = await _cases(db)
+    cases = await read_cases(db)
     assert len(cases) == 2 and cases[1].location is None and cases[1].awaiting_location
     needs = await said(tg, SEC["id"], SEC, "/needs")
     assert "still there" not in needs["text"] and "建国路" not in needs["text"]
@@ -82,7 +76,7 @@ async def test_no_place_question_for_a_category_without_place(bot, tg, db, who, 
     [created] = await _quiet(tg, GROUP["id"], 1)
     assert "C-000001" in created["text"] and no_ask not in created["text"]
     assert "地点：" not in created["text"] and "Place:" not in created["text"]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.category == "rider_rights" and not case.awaiting_location
 
 
@@ -101,7 +95,7 @@ async def test_the_place_is_shown_back_and_fixed_with_one_reply(bot, tg, db, who
     answer = await tg.send(GROUP, who, fix, reply_to_message_id=created["message_id"])
     corrected = await until(lambda: _reply_to(tg, answer["message_id"]))
     assert word in corrected["text"] and fixed in corrected["text"]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.location == fixed
 
 
@@ -115,7 +109,7 @@ async def test_private_report_place_answer_without_reply(bot, tg, db) -> None:
     await said(tg, LI["id"], LI, "/report 路灯坏了")
     attached = await said(tg, LI["id"], LI, "就在幸福小区3号门那边")
     assert "幸福小区3号门" in attached["text"]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.location == "幸福小区3号门"
 
 
@@ -127,10 +121,10 @@ async def test_a_new_report_in_reply_is_a_new_case_not_a_correction(bot, tg, db,
                                                                      place) -> None:
     await tg.send(GROUP, who, first)
     [created] = await tg.wait(GROUP["id"], 1)
-    before = (await _cases(db))[0].location
+    before = (await read_cases(db))[0].location
     await tg.send(GROUP, who, again, reply_to_message_id=created["message_id"])
     second = (await tg.wait(GROUP["id"], 2))[1]
     assert "C-000002" in second["text"]
-    first_case, second_case = await _cases(db)
+    first_case, second_case = await read_cases(db)
     assert first_case.location == before and (place is None or before == place)
     assert second_case.category == "lighting"

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
 
 from bot.app import Core
 from bot.cases import load_routing
 from bot.cases.routing import unstaffed_departments
-from storage.models import Case
 from tests.conftest import BOSS, GROUP, LI, SEC, SEC_B, said, two_branches, until, with_boss
+from tests.factories import read_case
 
 ROADS = {"id": 701, "first_name": "刘工", "language_code": "zh"}  # a member of road_maintenance
 
@@ -19,11 +18,6 @@ ROADS = {"id": 701, "first_name": "刘工", "language_code": "zh"}  # a member o
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _case(db, case_id: int = 1) -> Case:
-    async with db() as s:
-        return (await s.exec(select(Case).where(Case.id == case_id))).one()
 
 
 async def _texts(tg, chat_id: int) -> list[str]:
@@ -53,7 +47,7 @@ async def test_unstaffed_department_falls_back_to_the_secretary(bot, tg, db, set
     # the urgent alert names the department and says it has nobody: the secretary acts for it
     alert = await until(lambda: _find(tg, SEC["id"], "紧急工单"))
     assert "住建局·市政道路" in alert and "还没有成员" in alert
-    case = await _case(db)
+    case = await read_case(db)
     await _sweep(settings, case.created_at + timedelta(minutes=31))
     half = await until(lambda: _find(tg, SEC["id"], "已过半"))
     assert "C-000001" in half and "还没有成员" in half
@@ -67,7 +61,7 @@ async def test_staffed_department_hears_the_urgent_alert_and_reminders(bot, tg, 
     assert "住建局·市政道路" in alert and "还没有成员" not in alert
     await until(lambda: _find(tg, SEC["id"], "紧急工单"))  # staff hear it too
     sec_before = len(await tg.messages(SEC["id"]))
-    case = await _case(db)
+    case = await read_case(db)
     await _sweep(settings, case.created_at + timedelta(minutes=31))
     assert "已过半" in await until(lambda: _find(tg, ROADS["id"], "已过半"))
     assert len(await tg.wait(SEC["id"], sec_before + 1, timeout=1.5)) == sec_before  # not the secretary

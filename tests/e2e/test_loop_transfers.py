@@ -4,11 +4,11 @@ when the transfer limit is hit."""
 from __future__ import annotations
 
 import pytest
-from sqlmodel import select
 
 from storage.models import Case
 from tests.conftest import (BOSS, GROUP, LI, SEC, answer_for, buttons, private, said, two_branches, until,
                             with_boss)
+from tests.factories import read_case
 
 ROADS = {"id": 701, "first_name": "刘工", "language_code": "zh"}   # road_maintenance
 LIGHT = {"id": 702, "first_name": "Lee", "language_code": "en"}   # urban_lighting
@@ -17,11 +17,6 @@ LIGHT = {"id": 702, "first_name": "Lee", "language_code": "en"}   # urban_lighti
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _case(db) -> Case:
-    async with db() as s:
-        return (await s.exec(select(Case).where(Case.id == 1))).one()
 
 
 async def _find(tg, chat_id: int, needle: str) -> dict | None:
@@ -72,5 +67,5 @@ async def test_owner_hears_a_decline_and_secretary_the_limit(bot, tg, db) -> Non
 
 
 async def _owned_by(db, department: str) -> Case | None:
-    case = await _case(db)
+    case = await read_case(db)
     return case if case.department == department else None

@@ -18,6 +18,7 @@ from storage.models import Branch, Case, Chat, DepartmentMember, User
 from storage.models.audit import AuditEntry
 from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, last, private, said, until,
                             two_branches, with_boss)
+from tests.factories import report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
 GROUP_C = {"id": -100300, "type": "supergroup", "title": "新群"}
@@ -37,12 +38,6 @@ async def _branch_id(db, code: str) -> int:
     return (await _rows(db, Branch, Branch.code == code))[0].id
 
 
-async def _report(tg, chat, who, text="幸福小区3号门的路灯坏了 晚上黑乎乎的") -> None:
-    before = len(await tg.messages(chat["id"]))
-    await tg.send(chat, who, text)
-    await tg.wait(chat["id"], before + 1)
-
-
 def _same(a: str, b: str) -> bool:
     """Two refusals read the same once the number the user typed is set aside."""
     return re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b)
@@ -55,7 +50,7 @@ async def test_a_secretary_cannot_move_another_branchs_group_a_superadmin_can_an
     refused = await said(tg, GROUP_B, SEC, "/bind cy")
     assert "只有超级管理员" in refused["text"]
     assert (await _rows(db, Chat, Chat.id == GROUP_B["id"]))[0].branch_id == hd
-    await _report(tg, GROUP_B, HD_RIDER)  # B's new reports still go to B
+    await report(tg, GROUP_B, HD_RIDER)  # B's new reports still go to B
     assert (await _rows(db, Case))[0].branch_id == hd
     # an unbound group: a secretary binds it to their own branch only
     assert "没有权限" in (await said(tg, GROUP_C, SEC, "/bind hd"))["text"]
@@ -85,8 +80,8 @@ async def test_a_secretary_cannot_move_another_branchs_group_a_superadmin_can_an
 async def test_department_grants_hold_in_the_granting_secretarys_branch_only(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, HD_RIDER)
     cy, hd = await _branch_id(db, "cy"), await _branch_id(db, "hd")
-    await _report(tg, GROUP_B, HD_RIDER)  # C-000001: hd, urban_lighting
-    await _report(tg, GROUP, WANG, "建国路口的路灯不亮了")  # C-000002: cy, urban_lighting
+    await report(tg, GROUP_B, HD_RIDER)  # C-000001: hd, urban_lighting
+    await report(tg, GROUP, WANG, "建国路口的路灯不亮了")  # C-000002: cy, urban_lighting
     assert {c.id: (c.branch_id, c.department) for c in await _rows(db, Case)} == {
         1: (hd, "urban_lighting"), 2: (cy, "urban_lighting")}
 
@@ -136,7 +131,7 @@ async def _status(db, case_id: int) -> str | None:
 async def test_a_foreign_case_reads_exactly_as_a_missing_one(bot, tg, db) -> None:
     """Before: /case, /accept … on another branch's case answered with its status."""
     await two_branches(tg, LI)
-    await _report(tg, GROUP, LI)
+    await report(tg, GROUP, LI)
     await said(tg, SEC["id"], SEC, "/accept C-000001")
     await said(tg, SEC["id"], SEC, "/work C-000001")
     missing = (await said(tg, SEC_B["id"], SEC_B, "/case C-000099"))["text"]

@@ -14,12 +14,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import select
 
 from bot.services.case_export import export_cases
 from storage.models import Case
 from tests.conftest import (BOSS, GROUP, LI, SEC, WANG, last, private, said, two_branches, until,
                             with_boss)
+from tests.factories import report, read_cases
 
 HOME_REPORT = "望京SOHO T3 楼下有人摔倒了，流了很多血…我住望京花园5号楼1203室"
 PHONE = "13812345678"
@@ -42,17 +42,6 @@ async def everything_in(tg, chat_id: int) -> str:
 def assert_clean(text: str, *also: str) -> None:
     for leak in (*LEAKS, *also):
         assert leak not in text, f"{leak!r} leaked in {text!r}"
-
-
-async def _report(tg, text: str, who=LI) -> dict:
-    before = len(await tg.messages(GROUP["id"]))
-    await tg.send(GROUP, who, text)
-    return await last(tg, GROUP["id"], before + 1)
-
-
-async def _cases(db) -> list[Case]:
-    async with db() as s:
-        return list((await s.exec(select(Case).order_by(Case.id))).all())
 
 
 async def _set_place(db, case_id: int, place: str) -> None:
@@ -85,7 +74,7 @@ async def test_report_in_in_the_group_and_on_the_secretarys_card_is_masked(bot, 
 
 async def test_report_in_in_private_is_shown_as_written_to_the_rider(bot, tg) -> None:
     await two_branches(tg, LI)
-    await _report(tg, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # LI is seen in branch cy
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # LI is seen in branch cy
     reply = await said(tg, LI["id"], LI, f"/reportin 老家党支部 电话{PHONE}")
     assert PHONE in body(reply)  # their own chat: their own words
 
@@ -95,10 +84,10 @@ async def test_a_riders_home_is_not_shown_on_board_needs_card_alert_or_export(bo
                                                                               tmp_path) -> None:
     await two_branches(tg, LI, WANG)
     sec_before = len(await tg.messages(SEC["id"]))
-    created = await _report(tg, HOME_REPORT)
+    created = await report(tg, GROUP, LI, HOME_REPORT)
     assert_clean(body(created))
-    await _report(tg, "光华路积水很深 电动车过不去", who=WANG)
-    (home_case, _), = [(c, None) for c in (await _cases(db))[:1]]
+    await report(tg, GROUP, WANG, "光华路积水很深 电动车过不去")
+    (home_case, _), = [(c, None) for c in (await read_cases(db))[:1]]
     await _set_place(db, home_case.id, "住望京花园5号楼")
 
     board = await said(tg, GROUP, WANG, "/board")
@@ -135,9 +124,9 @@ async def _count(tg, chat_id: int, n: int) -> bool:
 async def test_needs_top_places_count_shared_places_and_drop_homes(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG)
     for who in (LI, WANG):
-        await _report(tg, "光华路积水很深 电动车过不去", who=who)
-    await _report(tg, "井盖丢了，我家住幸福小区3栋2单元501")
-    cases = await _cases(db)
+        await report(tg, GROUP, who, "光华路积水很深 电动车过不去")
+    await report(tg, GROUP, LI, "井盖丢了，我家住幸福小区3栋2单元501")
+    cases = await read_cases(db)
     await _set_place(db, cases[0].id, "光华路")
     await _set_place(db, cases[1].id, "光华路")
     await _set_place(db, cases[-1].id, "幸福小区3栋2单元501")  # a home, taken from "我家住…"
@@ -148,8 +137,8 @@ async def test_needs_top_places_count_shared_places_and_drop_homes(bot, tg, db) 
 
 async def test_a_place_reply_in_the_group_does_not_repeat_a_home(bot, tg, db) -> None:
     await two_branches(tg, LI)
-    await _report(tg, "路灯坏了 晚上黑乎乎的")
-    await _set_place(db, (await _cases(db))[0].id, "住望京花园5号楼1203室")
+    await report(tg, GROUP, LI, "路灯坏了 晚上黑乎乎的")
+    await _set_place(db, (await read_cases(db))[0].id, "住望京花园5号楼1203室")
     card = body(await said(tg, SEC["id"], SEC, "/case C-000001"))
     assert "住址不公开显示" in card
     assert_clean(card, "住望京")
@@ -158,7 +147,7 @@ async def test_a_place_reply_in_the_group_does_not_repeat_a_home(bot, tg, db) ->
 # --- notes written to the reporter ------------------------------------------------------------
 async def test_a_note_to_the_reporter_is_as_written_privately_and_masked_in_the_group(bot, tg) -> None:
     await two_branches(tg, LI)
-    report = await _report(tg, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    opened = await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     group_before = len(await tg.messages(GROUP["id"]))
     li_before = len(await tg.messages(LI["id"]))
     await tg.send(private(SEC), SEC, "/accept C-000001")
@@ -172,13 +161,13 @@ async def test_a_note_to_the_reporter_is_as_written_privately_and_masked_in_the_
     # the reporter's own chat: the number in full (commands reach the bot with full-width
     # characters made half-width, as an input method's "／" and "，" are)
     assert "138-1234-5678" in body(note)
-    assert report  # (the group's thread got the masked copy as a reply)
+    assert opened  # (the group's thread got the masked copy as a reply)
 
 
 async def test_a_watchers_copy_of_a_note_is_masked(bot, tg) -> None:
     await two_branches(tg, LI, WANG)
-    await _report(tg, "光华路积水很深 电动车过不去 在光华路口")
-    follow = await _report(tg, "光华路口积水很深 电动车过不去", who=WANG)
+    await report(tg, GROUP, LI, "光华路积水很深 电动车过不去 在光华路口")
+    follow = await report(tg, GROUP, WANG, "光华路口积水很深 电动车过不去")
     wang_before = len(await tg.messages(WANG["id"]))
     await tg.send(private(SEC), SEC, f"/note C-000001 有情况请打 tel{PHONE}")
     if "C-000001" in body(follow):  # linked as a duplicate: WANG follows the case

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import AMY, BOSS, GROUP, LI, SEC, WANG, last, private, said, two_branches, with_boss
+from tests.factories import report
 
 
 @pytest.fixture
@@ -23,18 +24,12 @@ def body(msg: dict[str, Any]) -> str:
     return str(msg.get("plain_text") or msg.get("text") or msg.get("caption") or "")
 
 
-async def _report(tg, text: str, who=LI) -> dict:
-    before = len(await tg.messages(GROUP["id"]))
-    await tg.send(GROUP, who, text)
-    return await last(tg, GROUP["id"], before + 1)
-
-
 @pytest.mark.parametrize("command, private_marker", [
     ("/me", "我的积分"), ("/points", "积分记录"), ("/mycases", "我上报的工单"),
 ])
 async def test_personal_commands_in_a_group_answer_privately(bot, tg, command, private_marker) -> None:
     await two_branches(tg, LI)
-    await _report(tg, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     li_before = len(await tg.messages(LI["id"]))
     sent = await tg.send(GROUP, LI, command)
     pointer = await last(tg, GROUP["id"], 3)  # bind, the report's answer, the pointer
@@ -91,8 +86,8 @@ async def test_points_grant_in_a_group_still_answers_there(bot, tg) -> None:
 # --- context in private updates --------------------------------------------------------------
 async def test_a_private_update_names_the_case_by_description_and_place(bot, tg) -> None:
     await two_branches(tg, LI)
-    await _report(tg, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
-    await _report(tg, "光华路积水很深 电动车过不去")
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await report(tg, GROUP, LI, "光华路积水很深 电动车过不去")
     li_before = len(await tg.messages(LI["id"]))
     group_before = len(await tg.messages(GROUP["id"]))
     await tg.send(private(SEC), SEC, "/accept C-000002")
@@ -108,7 +103,7 @@ async def test_a_private_update_in_english_has_the_context_too(bot, tg) -> None:
     await two_branches(tg, AMY)
     await tg.send(private(AMY), AMY, "/lang en")
     await tg.wait(AMY["id"], 2)
-    await _report(tg, "The underpass on Keyuan Rd is flooded, scooters cannot pass", who=AMY)
+    await report(tg, GROUP, AMY, "The underpass on Keyuan Rd is flooded, scooters cannot pass")
     amy_before = len(await tg.messages(AMY["id"]))
     await tg.send(private(SEC), SEC, "/accept C-000001")
     text = body(await last(tg, AMY["id"], amy_before + 1))

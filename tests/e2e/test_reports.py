@@ -3,13 +3,9 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from storage.models import Case, OutboxMessage
+from storage.models import OutboxMessage
 from tests.conftest import AMY, GROUP, LI, WANG, private, until
-
-
-async def _cases(db) -> list[Case]:
-    async with db() as s:
-        return list((await s.exec(select(Case).order_by(Case.id))).all())
+from tests.factories import read_cases
 
 
 async def test_report_becomes_case_with_reply_in_thread(bot, tg, db) -> None:
@@ -18,7 +14,7 @@ async def test_report_becomes_case_with_reply_in_thread(bot, tg, db) -> None:
     assert reply["reply_to_message_id"] == sent["message_id"]
     assert "C-000001" in reply["text"] and "路灯照明" in reply["text"]
     assert reply["parse_mode"] == "HTML"
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.category == "lighting" and case.status == "new"
     assert case.chat_id == GROUP["id"] and case.message_id == sent["message_id"]
     assert case.reporter_id == LI["id"] and case.location and "幸福小区" in case.location
@@ -34,7 +30,7 @@ async def test_missing_place_is_asked_once_and_attached(bot, tg, db) -> None:
     msgs = await tg.wait(GROUP["id"], 2)
     assert len(msgs) == 2 and msgs[1]["reply_to_message_id"] == answer["message_id"]
     assert "建设路和人民路路口" in msgs[1]["text"]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.location == "建设路和人民路路口" and not case.awaiting_location
 
 
@@ -44,7 +40,7 @@ async def test_location_pin_answers_the_place_question(bot, tg, db) -> None:
     await tg.send(GROUP, WANG, location={"latitude": 39.9087, "longitude": 116.3975})
     msgs = await tg.wait(GROUP["id"], 2)
     assert "39.90870" in msgs[1]["text"]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert abs(case.lat - 39.9087) < 1e-6 and abs(case.lon - 116.3975) < 1e-6
     assert case.urgency == "urgent"
 
@@ -78,7 +74,7 @@ async def test_hostile_and_huge_text_is_stored_intact_and_echoed_safely(bot, tg,
     msgs = await until(answered, timeout=30)
     replied = {m["reply_to_message_id"] for m in msgs}
     assert {first["message_id"], second["message_id"]} <= replied
-    cases = await _cases(db)
+    cases = await read_cases(db)
     assert [c.text for c in cases] == [nasty, huge]
     assert all(len(m["plain_text"]) <= 4096 for m in msgs)
     assert (await tg.stats())["errors"].get("400", 0) == 0
@@ -116,7 +112,7 @@ async def test_private_report_lang_and_mycases(bot, tg, db) -> None:
     assert "English" in texts[3]
     assert "Your cases" in texts[4] and "C-000001" in texts[4]
     assert "Usage: /lang zh" in texts[5]
-    [case] = await _cases(db)
+    [case] = await read_cases(db)
     assert case.text == "人民路地铁站B口的电梯坏了一个星期了"
 
 

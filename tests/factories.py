@@ -1,0 +1,64 @@
+"""Shared factories for tests: reports and cases, made the way the product makes them (a rider posts
+through the emulator), and read back from the real database. The people, groups and branches they
+use are `tests.conftest`'s (LI, GROUP, SEC… and `two_branches`).
+
+Why: every end-to-end module used to carry its own copy of "read case N", "the bot's next message
+that says X" and "a rider reports this"; one copy here keeps them the same everywhere.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlmodel import select
+
+from emulator.client import EmulatorClient
+from storage.models import Case
+from tests.conftest import GROUP, LI, said, until
+
+Chat = dict[str, Any]
+Person = dict[str, Any]
+
+
+async def read_case(db: Any, case_id: int = 1) -> Case:
+    """Case `case_id` as the database has it now (never a stale identity-map copy)."""
+    async with db() as s:
+        stmt = select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
+        return (await s.exec(stmt)).one()
+
+
+async def read_cases(db: Any) -> list[Case]:
+    """Every case, oldest first."""
+    async with db() as s:
+        return list((await s.exec(select(Case).order_by(Case.id))).all())
+
+
+async def read_cases_at_least(db: Any, n: int) -> list[Case]:
+    """Every case, once there are at least `n` of them (the bot commits after it answers)."""
+    async def enough() -> list[Case] | None:
+        found = await read_cases(db)
+        return found if len(found) >= n else None
+    result: list[Case] = await until(enough)
+    return result
+
+
+async def new_message(tg: EmulatorClient, chat_id: int, before: int,
+                      match: str | Callable[[dict[str, Any]], bool] = "") -> dict[str, Any]:
+    """The bot's first message in `chat_id` after the first `before`, whose text contains `match`
+    (or for which `match(message)` is true), once it has arrived."""
+    def fits(m: dict[str, Any]) -> bool:
+        return match(m) if callable(match) else match in (m.get("text") or "")
+
+    async def found() -> dict[str, Any] | None:
+        return next((m for m in (await tg.messages(chat_id))[before:] if fits(m)), None)
+    message: dict[str, Any] = await until(found)
+    return message
+
+
+STREET_LIGHT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
+
+
+async def report(tg: EmulatorClient, chat: Chat = GROUP, who: Person = LI, text: str = STREET_LIGHT) -> dict[str, Any]:
+    """`who` posts a report in `chat` (by default: LI, a broken street light, in GROUP); the bot's
+    next message there (the case's answer, or its question)."""
+    return await said(tg, chat, who, text)
