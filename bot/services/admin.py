@@ -169,6 +169,12 @@ class AdminService:
             enqueue(uow, Notice(sec.id, key, lang, payload=dict(payload), priority=PRIORITY_CONVERSATION))
 
     # --- the audit ----------------------------------------------------------------------------
+    def _dept_names(self, *states: dict[str, Any]) -> dict[str, dict[str, str]]:
+        """code -> {"zh": name, "en": name} for the departments the states name."""
+        codes = {str(st["department"]) for st in states if st.get("department")}
+        return {c: {"zh": self.cases.department_name(c, "zh"), "en": self.cases.department_name(c, "en")}
+                for c in codes}
+
     async def audit(self, uow: UnitOfWork, actor: User, count: int | None) -> list[dict[str, Any]] | None:
         """The newest `count` audit entries for a superadmin, as message payloads of at most
         AUDIT_PER_MESSAGE entries each (each line is clipped, so a message stays far under
@@ -186,20 +192,15 @@ class AdminService:
         items = [{"id": e.id, "at": self.cases.local(e.at), "actor": names.get(e.actor_id or 0, "system"),
                   "actor_id": e.actor_id or 0, "action": e.action, "target": e.target,
                   "label": str(e.after.get("title") or e.after.get("name") or e.before.get("name") or ""),
-                  "before": _compact(e.before), "after": _compact(e.after)} for e in entries]
+                  "before": _fields(e.before), "after": _fields(e.after),
+                  "departments": self._dept_names(e.before, e.after)} for e in entries]
         pages = [items[i:i + AUDIT_PER_MESSAGE] for i in range(0, len(items), AUDIT_PER_MESSAGE)] or [[]]
         return [{"items": page, "page": i + 1, "pages": len(pages), "shown": len(items), "total": total}
                 for i, page in enumerate(pages)]
 
 
-def _compact(state: dict[str, Any]) -> str:
-    """`role=secretary branch=cy`: the fields a reader compares, ids and names left out."""
+def _fields(state: dict[str, Any]) -> dict[str, Any]:
+    """The fields a reader compares (ids and names left out): role, branch, department,
+    branches, as codes; the renderer writes them as labels in the reader's language."""
     skip = {"user", "chat", "name", "title", "branch_id"}
-    parts = []
-    for k, v in state.items():
-        if k in skip:
-            continue
-        if isinstance(v, list):
-            v = ",".join(str(x) for x in v) or "—"
-        parts.append(f"{k}={'—' if v is None else v}")
-    return " ".join(parts) or "—"
+    return {k: v for k, v in state.items() if k not in skip}

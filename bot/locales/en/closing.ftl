@@ -134,3 +134,6 @@ points-ledger-usage = Usage: /points ledger @username or user-id, to see that ri
 points-ledger-title = <b>Points entries of { $who }</b> (your branch)
 points-ledger-empty = { $who } has no points entries in your branch yet.
 points-ledger-footer = To revoke an entry: /points revoke ENTRY reason
+
+# the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)
+settled-case-self = ✅ You chose: { $action }
