@@ -19,9 +19,15 @@ def sentences(lang: str, *parts: str) -> str:
     return out
 
 
+MARKS = "✅❌"
+
+
 def one_mark(body: str, line: str, mark: str = "✅") -> str:
-    """`line` without its leading `mark` when `body` (the message it goes under) already shows
-    one: a message says ✅ once."""
-    if mark in body and line.startswith(mark):
-        return line[len(mark):].lstrip()
+    """`line` without its leading `mark` when the message already shows a mark: the `body` it
+    goes under has one, or the rest of the line brings its own ("✅ 张书记：✅ 已通过…" reads
+    "张书记：✅ 已通过…"). A message says ✅ once."""
+    if line.startswith(mark):
+        rest = line[len(mark):].lstrip()
+        if mark in body or any(m in rest for m in MARKS):
+            return rest
     return line

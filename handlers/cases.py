@@ -133,7 +133,8 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     own = kind == "cf" and query.message is not None and query.message.chat.id == user.id
     settle(uow, query, lang, "settled-case-self" if own else "settled-case", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"))
-    await answer(query, t(lang, "case-done"))
+    # the rider's own answer is thanked in their words, not a clerk's "done"
+    await answer(query, t(lang, f"case-{action}-you" if kind == "cf" else "case-done"))
 
 
 async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings) -> None:

@@ -319,7 +319,8 @@ async def test_the_riders_own_confirmation_reads_you_with_one_check_mark(bot, tg
     assert "cf:1:y" in buttons(resolved)
     group_before = len(await tg.messages(GROUP["id"]))
     before = len(await tg.messages(rider["id"]))
-    await answer_for(tg, await tg.press(rider["id"], resolved["message_id"], rider, "cf:1:y"))
+    thanks = await answer_for(tg, await tg.press(rider["id"], resolved["message_id"], rider, "cf:1:y"))
+    assert "已办理" not in thanks["text"] and "Done" not in thanks["text"], thanks["text"]  # thanked, not a clerk's "done"
     mine = await _new(tg, rider["id"], before, own)
     assert third not in body(mine)
     group = await _new(tg, GROUP["id"], group_before, "C-000001")
@@ -333,12 +334,18 @@ async def test_the_riders_own_confirmation_reads_you_with_one_check_mark(bot, tg
     assert rider["first_name"] not in edited.split("\n")[-1]
 
 
-async def test_a_stale_press_names_the_decider_without_doubled_punctuation(bot, tg, db) -> None:
+async def test_a_settled_card_shows_one_check_mark_and_a_stale_press_no_doubled_punctuation(bot, tg, db) -> None:
     await two_branches(tg, LI)
     before = len(await tg.messages(SEC["id"]))
     await said(tg, GROUP, LI, "/reportin 河南省周口市某某村党支部")
     card = await _new(tg, SEC["id"], before, "某某村党支部")
     await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "ri:1:a"))
+
+    async def settled() -> dict | None:
+        msg = next(m for m in await tg.messages(SEC["id"]) if m["message_id"] == card["message_id"])
+        return msg if msg["edits"] and not buttons(msg) else None
+    edited = body(await until(settled))
+    assert "已通过" in edited and edited.count("✅") == 1, edited  # not "✅ 张书记：✅ 已通过…"
     again = (await answer_for(tg, await tg.press(SEC["id"], card["message_id"], SEC, "ri:1:r")))["text"]
     assert "处理人：张书记" in again and "。 " not in again and "。。" not in again, again
 

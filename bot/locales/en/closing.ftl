@@ -136,4 +136,6 @@ points-ledger-empty = { $who } has no points entries in your branch yet.
 points-ledger-footer = To revoke an entry: /points revoke ENTRY reason
 
 # the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)
-settled-case-self = ✅ You chose: { $action }
+settled-case-self = You chose: { $action }
+case-confirm-you = ✅ Thanks, you confirmed the fix.
+case-reopen-you = Got it: the case goes back to be fixed.

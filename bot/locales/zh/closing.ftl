@@ -114,4 +114,6 @@ points-ledger-empty = { $who } 在本支部还没有积分记录。
 points-ledger-footer = 撤回某条记录：/points revoke 记录号 原因
 
 # the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)
-settled-case-self = ✅ 你已选择：{ $action }
+settled-case-self = 你已选择：{ $action }
+case-confirm-you = ✅ 谢谢，你已确认问题解决。
+case-reopen-you = 收到，已转回重新处理。
