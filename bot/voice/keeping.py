@@ -29,7 +29,7 @@ class AudioKeeper:
         self.store = store
         self._uow = uow
         self._pause = pause
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Task[str | None]] = set()
 
     def after(self, uow: UnitOfWork, case_id: int, fetch: Fetch) -> None:
         """Copy case `case_id`'s audio once `uow` commits (never if it rolls back)."""
