@@ -10,8 +10,11 @@ written to the audit (actor, time, target, before and after) in the same transac
 """
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from bot.cases import CaseError
+from bot.cases.departments import resolve_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -72,7 +75,11 @@ class AdminService:
     async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
         """A department membership: a secretary's in their own branch; a superadmin's in the
-        branch named, or in every branch."""
+        branch named, or in every branch. The department is named as people name it (住建局,
+        Road maintenance, a prefix) or by its code, as in the case commands."""
+        if dept and dept not in self.cases.routing.departments:
+            with contextlib.suppress(CaseError):
+                dept = resolve_department(self.cases.routing, dept)
         if not dept or dept not in self.cases.routing.departments:
             return "admin-dept-unknown", {"dept": (dept or "")[:64]}
         branch_id = secretary_branch

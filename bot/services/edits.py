@@ -80,7 +80,9 @@ class EditService:
         enqueue(uow, Notice(msg.chat_id, "case-edited", lang, case=case, reply_to=msg.message_id,
                             priority=PRIORITY_CONVERSATION,
                             payload={"category": case.category, "location": case.location,
-                                     "lat": case.lat, "lon": case.lon}))
+                                     "lat": case.lat, "lon": case.lon,
+                                     "now_urgent": case.urgency == "urgent" and not was_urgent,
+                                     **self.reports.cases.clocks(case.urgency)}))
 
     async def _ask_again(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, user: User, lang: str,
                          intake: Intake) -> None:

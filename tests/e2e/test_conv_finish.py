@@ -375,3 +375,34 @@ async def _with_button(tg, chat_id: int, data: str) -> dict | None:
 
 async def _closed(db) -> bool:
     return (await _cases(db))[0].status == "closed"
+
+
+# --- 6. found when re-trying the issue as riders and secretaries ---------------------------------
+@pytest.mark.parametrize("rider, normal, urgent, said_", [
+    (LI, "建国路C口井盖松了", "建国路C口井盖丢了 很危险", "已改为紧急：1 小时内必须有人响应"),
+    (AMY, "Loose manhole cover on Jianguo Rd exit C", "Manhole cover missing at Jianguo Rd exit C, very dangerous",
+     "now urgent, to be answered within 1 hour"),
+])
+async def test_an_edit_that_makes_a_report_urgent_tells_the_new_clock(bot, tg, db, rider, normal, urgent,
+                                                                      said_) -> None:
+    sent = await tg.send(GROUP, rider, normal)
+    await _new(tg, GROUP["id"], 0, "C-000001")
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=sent["message_id"], text=urgent)
+    edited = await _new(tg, GROUP["id"], 1, said_)
+    assert "C-000001" in body(edited)
+    assert (await _cases(db))[0].urgency == "urgent"
+
+
+@pytest.mark.parametrize("who, typed, code, shown", [
+    (SEC, f"/grant {WANG['id']} dept 住建局", "road_maintenance", "住建局·市政道路"),
+    (SEC_B, f"/grant {AMY['id']} dept Sanitation", "sanitation", "Sanitation"),
+])
+async def test_grant_takes_a_department_by_its_name(bot, tg, db, who, typed, code, shown) -> None:
+    """/grant, like the case commands, takes a department as people name it (issue 13 §2)."""
+    from storage.models import DepartmentMember
+    await two_branches(tg, WANG, AMY)
+    answer = body(await said(tg, who["id"], who, typed))
+    assert shown in answer and code not in answer, answer
+    async with db() as s:
+        member = (await s.exec(select(DepartmentMember))).one()
+    assert member.department == code
