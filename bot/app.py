@@ -35,6 +35,8 @@ from bot.services.needs import NeedsService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
+from bot.media_store import MediaStore
+from bot.voice.keeping import AudioKeeper
 from bot.voice.service import VoiceService
 from bot.voice.stt import SpeechToText, SttError, load_engine
 from storage.db import create_engine, session_factory
@@ -69,6 +71,7 @@ class Core:
     effects: EffectGate = field(default_factory=EffectGate, init=False)  # after-commit effects under way
     voice: VoiceService | None = field(default=None)
     stt: SpeechToText | None = field(default=None)  # off unless SENTINEL_STT names an engine
+    keeper: AudioKeeper | None = field(default=None)  # voice copies, when SENTINEL_MEDIA_DIR is set
     migration: ChatMigration = field(default_factory=ChatMigration)
 
     @classmethod
@@ -111,6 +114,8 @@ class Core:
         except SttError as e:
             raise ConfigError(str(e)) from None
         core.voice = VoiceService(cases, transcribing=core.stt is not None, default_lang=settings.default_lang)
+        if settings.media_dir is not None:
+            core.keeper = AudioKeeper(MediaStore(settings.media_dir), core.uow)
         async with core.uow() as uow:  # the catalogue follows config; stock stays as it is
             await points.seed_catalogue(uow)
             await uow.commit()
@@ -122,7 +127,7 @@ class Core:
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
                 "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
-                "voice": self.voice, "stt": self.stt,
+                "voice": self.voice, "stt": self.stt, "keeper": self.keeper,
                 "migration": self.migration, "edits": EditService(self.reports),
                 "albums": AlbumService(self.reports)}
 
@@ -211,4 +216,6 @@ class Core:
         return self.sender
 
     async def close(self) -> None:
+        if self.keeper is not None:  # voice copies under way finish (bounded) before the engine goes
+            await self.keeper.drain()
         await self.engine.dispose()

@@ -3,9 +3,14 @@
 
 One normaliser for every command, applied where messages enter (before any command
 filter): the command word is made ASCII and lower case, a punctuation mark right after
-it becomes a space, invisible characters go, and full-width letters and digits in the
-arguments become ASCII. Chinese punctuation inside the arguments is kept as typed: it
-is part of what the rider wrote (a report's text).
+it becomes a space, invisible characters go, and full-width letters and digits become
+ASCII in the leading *code-like* arguments only (case numbers, codes, amounts: words made
+of nothing but ASCII and full-width ASCII forms, `Ｃ－１`, `２.５`). From the first word
+that is anything else on, the arguments are free text (a note, a reason, a report) and
+are kept exactly as typed, full-width letters, digits and punctuation included; a
+handler that takes free text after a known number of code-like words (a case note
+after its case number) reads it with `typed_rest`, so even a note that starts with a
+full-width word (`ＯＫ，已修好`) stays as written.
 """
 from __future__ import annotations
 
@@ -35,8 +40,36 @@ def normalize_command(text: str | None) -> str | None:
     word = unicodedata.normalize("NFKC", match.group(1)).lower()
     if not word or not (word[0].isascii() and word[0].isalnum()):
         return None  # "/ 你好", "/。" or a path-like "//": not a command
-    args = match.group(2).translate(_WIDE).lstrip(SEPARATORS).rstrip()
+    args = _codes_ascii(match.group(2).lstrip(SEPARATORS).rstrip())
     return f"/{word} {args}" if args else f"/{word}"
+
+
+_WORD = re.compile(r"[ \t\n\u3000]+|[^ \t\n\u3000]+")
+
+
+def _code_like(word: str) -> bool:
+    """ASCII and full-width ASCII forms only (U+FF01..U+FF5E): a code, number or case number."""
+    return all(c.isascii() or "\uff01" <= c <= "\uff5e" for c in word)
+
+
+def _codes_ascii(args: str) -> str:
+    """The leading code-like words made ASCII (a full-width space between them too); the rest,
+    from the first word that is not code-like, as typed."""
+    out: list[str] = []
+    for m in _WORD.finditer(args):
+        part = m.group()
+        if part.strip(" \t\n\u3000") and not _code_like(part):
+            return "".join(out) + args[m.start():]
+        out.append(part.translate(_WIDE))
+    return "".join(out)
+
+
+def typed_rest(text: str | None, skip: int) -> str:
+    """The arguments of the command in `text` after its first `skip` words, exactly as typed
+    (invisible characters removed): the free text of `/note C-1 ＯＫ，已修好` with skip=1 is
+    `ＯＫ，已修好`. Empty when there is no such text."""
+    parts = command_args(text).split(None, skip)
+    return parts[skip].strip() if len(parts) > skip else ""
 
 
 def command_args(text: str | None) -> str:

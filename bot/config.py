@@ -88,6 +88,8 @@ class Settings(LogSettings):
     # seconds between a waiting process's tries to take the scheduler lock (and a leader's checks)
     scheduler_lease: float = Field(10.0, gt=0, le=600)
     stt: str = ""  # speech-to-text for voice reports: vosk:/path/to/model | whisper:<model>; off when empty
+    # the media store: a copy of each voice report's audio, named by content (bot.media_store); none when unset
+    media_dir: Path | None = None
 
     @field_validator("superadmin_ids", mode="before")
     @classmethod

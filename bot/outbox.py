@@ -229,14 +229,16 @@ class Sender:
         async with self._uow() as uow:
             rows = await uow.outbox.queued_in(first.chat_id, first.id, DIGEST_MAX)
             run = []
+            thread = rows[0].payload.get("thread_id") if rows else None
             for row in rows:
-                if not mergeable(row.priority, row.payload):
-                    break  # later messages wait: nothing overtakes a message that keeps its own slot
+                if not mergeable(row.priority, row.payload) or row.payload.get("thread_id") != thread:
+                    break  # later messages wait: nothing overtakes a message that keeps its own slot,
+                    # and a digest goes to one forum topic: the first row's (another topic's news waits)
                 run.append(row)
             if len(run) < 2:
                 return None
             items = [{"kind": r.kind, "lang": r.lang, "payload": r.payload, "case_id": r.case_id} for r in run]
-            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items}))
+            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items, "thread_id": thread}))
             await uow.commit()
         log.info("group %s backed up: %d messages merged into digest %s", first.chat_id, len(run), digest.id)
         return digest

@@ -114,7 +114,9 @@ class Control:
             meta["document"] = fields["document"]
         if body.get("voice"):
             voice = body["voice"] if isinstance(body["voice"], dict) else {}
-            rec = st.store_file(b"OggS\x00fake-voice", "voice", "voice.oga", "audio/ogg")
+            content = voice.get("content")  # the audio's bytes (text, utf-8), else a stand-in OGG
+            rec = st.store_file(str(content).encode() if content is not None else b"OggS\x00fake-voice",
+                                "voice", "voice.oga", "audio/ogg")
             fields["voice"] = {"file_id": rec.file_id, "file_unique_id": rec.file_unique_id,
                                "duration": int(voice.get("duration", 1)), "mime_type": "audio/ogg",
                                "file_size": len(rec.content)}

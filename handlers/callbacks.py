@@ -7,6 +7,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.wording import sentences
 from bot.outbox import EDIT, enqueue
 from bot.i18n import normalize_lang, t
 from bot.services.people import register_person
@@ -58,4 +59,4 @@ def already_decided(uow: UnitOfWork, query: CallbackQuery, lang: str, text: str,
         return text
     who = str(params.get("who") or "")
     settle(uow, query, lang, "settled-stale-by", who=who or "—")
-    return f"{text} {t(lang, 'decided-by', who=who)}" if who else text
+    return sentences(lang, text, t(lang, "decided-by", who=who)) if who else text

@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.ids import ID
 from bot.cases import CaseError, format_case_no
+from bot.commandtext import typed_rest
 from bot.cases.lifecycle import ACTIONS
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -38,13 +39,15 @@ NEEDS_INPUT = {"assign", "note", "resolve", "reject", "mark_duplicate", "transfe
 
 
 async def case_action(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
-                      user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+                      user: User, lang: str, reports: ReportService, cases: CaseService,
+                      raw_text: str | None = None) -> None:
     action, arg = ACTION_COMMANDS[command.command.lower()]
     parts = (command.args or "").split(maxsplit=1)
     if not parts:
         reports.reply(uow, incoming, "case-usage", lang, command=command.command)
         return
-    rest = parts[1].strip() if len(parts) > 1 else None
+    # a note or reason as typed (full-width letters and digits kept), a department as normalised
+    rest = (typed_rest(raw_text, 1) if raw_text and arg == "note" else parts[1].strip()) if len(parts) > 1 else None
     photo = incoming.photo_file_id if action == "resolve" else None
     try:
         case = await cases.find(uow, parts[0])
@@ -126,9 +129,12 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     except CaseError as e:
         await stale_or_refused(query, uow, cases, lang, case_id, e)
         return
-    settle(uow, query, lang, "settled-case", who=user.first_name or str(user.id),
+    # the rider's own ✅/❌ in their own chat reads "you", not their name
+    own = kind == "cf" and query.message is not None and query.message.chat.id == user.id
+    settle(uow, query, lang, "settled-case-self" if own else "settled-case", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"))
-    await answer(query, t(lang, "case-done"))
+    # the rider's own answer is thanked in their words, not a clerk's "done"
+    await answer(query, t(lang, f"case-{action}-you" if kind == "cf" else "case-done"))
 
 
 async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings) -> None:

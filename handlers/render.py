@@ -145,7 +145,7 @@ def _case_card(lang: str, p: dict[str, Any]) -> str:
              t(lang, "card-owner", department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"))
              + (" " + t(lang, "card-overdue") if p.get("overdue") else "")
              + (" · " + t(lang, "card-fix-due", due=esc(p["fix_due"])) if p.get("fix_due") else ""),
-             "「" + esc(p.get("text") or "", 200) + "」"]
+             "「" + esc(p["text"], 200) + "」" if p.get("text") else t(lang, "card-no-text")]  # a voice report
     for e in p.get("events") or []:
         note = f" — {esc(e['note'], 120)}" if e.get("note") else ""
         lines.append(f"· {esc(e['at'])} {t(lang, 'ev-' + e['kind'])}{note}")

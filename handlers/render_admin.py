@@ -18,5 +18,25 @@ def _audit(lang: str, p: dict[str, Any]) -> str:
         lines.append(t(lang, "admin-audit-line", id=e["id"], at=esc(e["at"]), actor=esc(e["actor"], 40),
                        action=t(lang, "admin-audit-action", action=e["action"]),
                        target=esc(e["target"], 40) + label,
-                       before=esc(e["before"], 100), after=esc(e["after"], 100)))
+                       before=esc(_state(lang, e["before"], e.get("departments") or {}), 100),
+                       after=esc(_state(lang, e["after"], e.get("departments") or {}), 100)))
     return "\n".join(lines)
+
+
+def _state(lang: str, state: dict[str, Any] | str, departments: dict[str, dict[str, str]]) -> str:
+    """`角色：支部书记 · 支部：cy`: each field and value as labels (roles and departments by name);
+    a state stored before labels (a plain string) as it is."""
+    if isinstance(state, str):
+        return state
+    parts = []
+    for field, value in state.items():
+        if field == "role":
+            shown = t(lang, "audit-role", role=str(value))
+        elif field == "department":
+            shown = (departments.get(str(value)) or {}).get(lang) or str(value)
+        elif isinstance(value, list):
+            shown = ("、" if lang == "zh" else ", ").join(t(lang, "audit-all-branches") if v == "*" else str(v) for v in value) if value else "—"
+        else:
+            shown = "—" if value is None else str(value)
+        parts.append(t(lang, "audit-field", field=field, value=shown))
+    return " · ".join(parts) or "—"

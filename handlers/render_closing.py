@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import t
+from bot.wording import one_mark
 from handlers.render import MAX_TEXT, TAGS, composer, esc
 
 
@@ -14,8 +15,8 @@ def _settled(lang: str, p: dict[str, Any]) -> str:
     fit (the transport then removes only the buttons)."""
     args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(TAGS.sub("", str(v)), 80)
             for k, v in (p.get("args") or {}).items()}
-    line = t(lang, str(p["key"]), **args)
     body = str(p.get("html") or "")
+    line = one_mark(body, t(lang, str(p["key"]), **args))
     text = f"{body}\n\n{line}" if body else line
     return text if body and len(text) <= MAX_TEXT else ""
 

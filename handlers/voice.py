@@ -1,7 +1,8 @@
 """Voice notes: a voice report in a group or private chat (bot/voice), and its two buttons.
 
-Thin: fetch the audio only when a speech-to-text engine is configured (in a worker thread:
-engines block), then hand the note to VoiceService.
+Thin: fetch the audio when a speech-to-text engine is configured (in a worker thread:
+engines block), hand the note to VoiceService, and (with a media store) have the audio
+copied there after the commit, without waiting for it (bot.voice.keeping).
 """
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import asyncio
 import io
 import logging
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
 from bot.ids import ID
+from bot.voice.keeping import AudioKeeper
 from bot.voice.service import VoiceNote, VoiceService
 from bot.voice.stt import SpeechToText, transcribe_safely
 from handlers.callbacks import answer, presser
@@ -27,20 +29,33 @@ MAX_AUDIO = 20 * 1024 * 1024  # the Bot API serves files up to 20 MB
 
 
 async def voice_note(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                     voice: VoiceService, stt: SpeechToText | None = None) -> None:
+                     voice: VoiceService, stt: SpeechToText | None = None, keeper: AudioKeeper | None = None) -> None:
     v = message.voice
     if v is None:
         return
-    transcript = None
+    transcript, audio = None, None
     if stt is not None and message.bot is not None and (v.file_size or 0) <= MAX_AUDIO:
         try:
-            buf = io.BytesIO()
-            await message.bot.download(v.file_id, destination=buf)
-            transcript = await asyncio.to_thread(transcribe_safely, stt, buf.getvalue(), lang)
+            audio = await _download(message.bot, v.file_id)
+            transcript = await asyncio.to_thread(transcribe_safely, stt, audio, lang)
         except Exception:  # noqa: BLE001  (no transcript: the audio still reaches the secretary)
             log.exception("could not fetch a voice note for speech-to-text")
-    await voice.on_voice(uow, incoming, user, lang, VoiceNote(v.file_id, v.file_unique_id, v.duration or 0),
-                         transcript)
+    case = await voice.on_voice(uow, incoming, user, lang, VoiceNote(v.file_id, v.file_unique_id, v.duration or 0),
+                                transcript)
+    bot = message.bot
+    if keeper is not None and bot is not None and case.id and (v.file_size or 0) <= MAX_AUDIO:
+        fetched = audio
+
+        async def fetch() -> bytes:  # the bytes already fetched for speech-to-text, else getFile + download
+            return fetched if fetched is not None else await _download(bot, v.file_id)
+        keeper.after(uow, case.id, fetch)
+
+
+async def _download(bot: Bot, file_id: str) -> bytes:
+    """The file's bytes through the Bot API (getFile, then the file's URL)."""
+    buf = io.BytesIO()
+    await bot.download(file_id, destination=buf)
+    return buf.getvalue()
 
 
 async def press_triage(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings) -> None:

@@ -34,3 +34,10 @@ def parse_case_no(s: str | None) -> int | None:
         return None
     n = int(m.group(1))
     return n if 1 <= n <= MAX_ID else None  # beyond: no such case (and no query that overflows)
+
+
+def shown_case_no(s: str | None) -> str:
+    """How a number the user typed is shown back: canonical ("99", "c99", "Ｃ－９９" -> "C-000099")
+    when it parses as one, else as typed (clipped to 32 characters)."""
+    n = parse_case_no(s)
+    return format_case_no(n) if n is not None else (s or "")[:32]

@@ -10,8 +10,11 @@ written to the audit (actor, time, target, before and after) in the same transac
 """
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from bot.cases import CaseError
+from bot.cases.departments import resolve_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -72,7 +75,11 @@ class AdminService:
     async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
         """A department membership: a secretary's in their own branch; a superadmin's in the
-        branch named, or in every branch."""
+        branch named, or in every branch. The department is named as people name it (住建局,
+        Road maintenance, a prefix) or by its code, as in the case commands."""
+        if dept and dept not in self.cases.routing.departments:
+            with contextlib.suppress(CaseError):
+                dept = resolve_department(self.cases.routing, dept)
         if not dept or dept not in self.cases.routing.departments:
             return "admin-dept-unknown", {"dept": (dept or "")[:64]}
         branch_id = secretary_branch
@@ -169,6 +176,12 @@ class AdminService:
             enqueue(uow, Notice(sec.id, key, lang, payload=dict(payload), priority=PRIORITY_CONVERSATION))
 
     # --- the audit ----------------------------------------------------------------------------
+    def _dept_names(self, *states: dict[str, Any]) -> dict[str, dict[str, str]]:
+        """code -> {"zh": name, "en": name} for the departments the states name."""
+        codes = {str(st["department"]) for st in states if st.get("department")}
+        return {c: {"zh": self.cases.department_name(c, "zh"), "en": self.cases.department_name(c, "en")}
+                for c in codes}
+
     async def audit(self, uow: UnitOfWork, actor: User, count: int | None) -> list[dict[str, Any]] | None:
         """The newest `count` audit entries for a superadmin, as message payloads of at most
         AUDIT_PER_MESSAGE entries each (each line is clipped, so a message stays far under
@@ -186,20 +199,15 @@ class AdminService:
         items = [{"id": e.id, "at": self.cases.local(e.at), "actor": names.get(e.actor_id or 0, "system"),
                   "actor_id": e.actor_id or 0, "action": e.action, "target": e.target,
                   "label": str(e.after.get("title") or e.after.get("name") or e.before.get("name") or ""),
-                  "before": _compact(e.before), "after": _compact(e.after)} for e in entries]
+                  "before": _fields(e.before), "after": _fields(e.after),
+                  "departments": self._dept_names(e.before, e.after)} for e in entries]
         pages = [items[i:i + AUDIT_PER_MESSAGE] for i in range(0, len(items), AUDIT_PER_MESSAGE)] or [[]]
         return [{"items": page, "page": i + 1, "pages": len(pages), "shown": len(items), "total": total}
                 for i, page in enumerate(pages)]
 
 
-def _compact(state: dict[str, Any]) -> str:
-    """`role=secretary branch=cy`: the fields a reader compares, ids and names left out."""
+def _fields(state: dict[str, Any]) -> dict[str, Any]:
+    """The fields a reader compares (ids and names left out): role, branch, department,
+    branches, as codes; the renderer writes them as labels in the reader's language."""
     skip = {"user", "chat", "name", "title", "branch_id"}
-    parts = []
-    for k, v in state.items():
-        if k in skip:
-            continue
-        if isinstance(v, list):
-            v = ",".join(str(x) for x in v) or "—"
-        parts.append(f"{k}={'—' if v is None else v}")
-    return " ".join(parts) or "—"
+    return {k: v for k, v in state.items() if k not in skip}

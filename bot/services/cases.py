@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
+from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import Actor, NotPermitted, Transition, TransferLimitReached
 from bot.intake import CATEGORIES, URGENCIES
@@ -26,6 +27,10 @@ from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
 
 SUPERADMIN, SECRETARY = "superadmin", "secretary"
+
+
+# events the reporter caused: their own private chat tells them in the second person
+OWN_EVENT_KEYS = frozenset({"case-ev-confirmed", "case-ev-reopened"})
 
 
 class CaseNotFound(CaseError):
@@ -101,7 +106,7 @@ class CaseService:
         very same CaseNotFound as a number nobody reported: a refusal reveals nothing of it."""
         case = await self.find(uow, number)
         if not self.can_view(await self.scope(uow, user), case):
-            raise CaseNotFound(number=(number or "")[:32])
+            raise CaseNotFound(number=shown_case_no(number))
         return case
 
     # --- what -----------------------------------------------------------------------
@@ -109,7 +114,7 @@ class CaseService:
         case_id = parse_case_no(number)
         case = await uow.cases.get(case_id) if case_id else None
         if case is None:
-            raise CaseNotFound(number=(number or "")[:32])
+            raise CaseNotFound(number=shown_case_no(number))
         return case
 
     async def act(self, uow: UnitOfWork, user: User | None, case: Case, action: str, *,
@@ -148,7 +153,8 @@ class CaseService:
         if t.announce:
             await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve")
         if master_case is not None:
-            uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang)
+            uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang,
+                            case.thread_id)
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
         await transfers.on_transition(self, uow, case, t)
@@ -238,33 +244,38 @@ class CaseService:
         confirm = [[("case-action-confirm", f"cf:{case.id}:y"), ("case-action-reopen", f"cf:{case.id}:n")]]
         reporter = await uow.users.get(case.reporter_id)
         private_ok = reporter is not None and reporter.started
-        # (chat, reply to, language, confirm buttons, followers to mention): one message per group
-        # and change, in reply to the report there, naming the followers (not one per thread)
-        targets: list[tuple[int, int | None, str, bool, list[int]]] = [
-            (case.chat_id, case.message_id, case.lang,
+        # (chat, forum topic, reply to, language, confirm buttons, followers to mention): one message
+        # per group topic and change, in reply to the first report there, naming the followers (not
+        # one per follower); a follower whose report is in another topic hears it in that topic
+        targets: list[tuple[int, int | None, int | None, str, bool, list[int]]] = [
+            (case.chat_id, case.thread_id, case.message_id, case.lang,
              resolved and (not private_ok or case.chat_id == case.reporter_id), [])]
         if private_ok and case.chat_id != case.reporter_id:
-            targets.append((case.reporter_id, None, reporter.lang or normalize_lang(reporter.language_code)
+            targets.append((case.reporter_id, None, None, reporter.lang or normalize_lang(reporter.language_code)
                             or case.lang, resolved, []))
         privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
-        by_chat = {chat_id: i for i, (chat_id, *_rest) in enumerate(targets)}
+        by_topic = {(chat_id, thread): i for i, (chat_id, thread, *_rest) in enumerate(targets)}
         for w in await uow.cases.watchers(case.id):
             if w.user_id == case.reporter_id:
                 continue
-            if w.chat_id in by_chat:
-                if w.chat_id != w.user_id:  # a group already hearing it: mention the follower there
-                    targets[by_chat[w.chat_id]][4].append(w.user_id)
+            topic = (w.chat_id, None if w.chat_id == w.user_id else w.thread_id)
+            if topic in by_topic:
+                if w.chat_id != w.user_id:  # a group topic already hearing it: mention the follower there
+                    targets[by_topic[topic]][5].append(w.user_id)
                 continue
-            by_chat[w.chat_id] = len(targets)
-            targets.append((w.chat_id, w.message_id, w.lang, False, [] if w.chat_id == w.user_id else [w.user_id]))
+            by_topic[topic] = len(targets)
+            targets.append((w.chat_id, topic[1], w.message_id, w.lang, False,
+                            [] if w.chat_id == w.user_id else [w.user_id]))
             if w.chat_id == w.user_id:
                 privates.add(w.chat_id)
         names = {u.id: u.first_name for u in await uow.users.many({i for *_x, ids in targets for i in ids})}
-        for chat_id, reply_to, lang, with_buttons, followers in targets:
+        for chat_id, thread, reply_to, lang, with_buttons, followers in targets:
             body = dict(args(lang, chat_id), photo=photo, buttons=confirm if with_buttons else None,
-                        mentions=[[i, names.get(i) or str(i)] for i in followers] or None)
+                        mentions=[[i, names.get(i) or str(i)] for i in followers] or None, thread_id=thread)
             if chat_id in privates:
                 body.update(context(case, own=chat_id == case.reporter_id))
+            if chat_id == case.reporter_id and key in OWN_EVENT_KEYS:  # the rider's own act: "you", not "the reporter"
+                body["key"] = f"{key}-own"
             enqueue(uow, Notice(chat_id, "case-event", lang, payload=body, reply_to=reply_to,
                                 priority=PRIORITY_CONVERSATION, case=case))
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta
 
-from bot.cases.lifecycle import NEW, OPEN_STATUSES
+from bot.cases.duplicates import may_follow
+from bot.cases.lifecycle import DUPLICATE, NEW, OPEN_STATUSES
 from bot.commandtext import command_args, normalize_command
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.intake import classify_async
+from bot.intake import ASK_THRESHOLD, Intake, classify_async
 from bot.outbox import enqueue
+from bot.services.cases import number
 from bot.services.reports import ReportService
-from storage.models import Case, User, utcnow
+from storage.models import Case, PendingReport, User, utcnow
 from storage.repositories.telegram import TelegramRepository
 from storage.uow import UnitOfWork
 
@@ -53,6 +55,9 @@ class EditService:
         return case
 
     async def _update(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, user: User, lang: str) -> None:
+        """The case follows the edit; while nobody has accepted it, the edit is also checked as a
+        new message would be: the unsure question (asked again when the new words may not be a
+        report at all) and the duplicate check (the new words or place may be an open case's)."""
         intake = await classify_async(msg.text)
         case.text = msg.text
         if intake.location and intake.location != case.location:
@@ -65,9 +70,48 @@ class EditService:
                 self.reports.cases.route_new(case)
         uow.cases.touch(case)
         uow.cases.log(case, "edited", user.id, msg.text[:200])
+        if case.status == NEW and not (intake.is_report and intake.confidence >= ASK_THRESHOLD):
+            await self._ask_again(uow, case, msg, user, lang, intake)
+            return
+        if case.status == NEW and await self._fold_into_duplicate(uow, case, msg, user, lang):
+            return
         if case.urgency == "urgent" and not was_urgent:
             await self.reports.cases.alert(uow, case, "case-urgent", staff=True)
         enqueue(uow, Notice(msg.chat_id, "case-edited", lang, case=case, reply_to=msg.message_id,
                             priority=PRIORITY_CONVERSATION,
                             payload={"category": case.category, "location": case.location,
-                                     "lat": case.lat, "lon": case.lon}))
+                                     "lat": case.lat, "lon": case.lon,
+                                     "now_urgent": case.urgency == "urgent" and not was_urgent,
+                                     **self.reports.cases.clocks(case.urgency)}))
+
+    async def _ask_again(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, user: User, lang: str,
+                         intake: Intake) -> None:
+        """The edited words may not be a report: ask the rider once, as for a new message
+        ("是，上报 / 不是"); "no" withdraws the case (ReportService.withdraw_if_not)."""
+        pending = await uow.cases.add_pending(PendingReport(
+            chat_id=msg.chat_id, message_id=msg.message_id, user_id=user.id, text=msg.text,
+            category=case.category, urgency=case.urgency, location=case.location, lang=lang,
+            thread_id=msg.thread_id, case_id=case.id))
+        buttons = [[("unsure-yes", f"rp:{pending.id}:y"), ("unsure-no", f"rp:{pending.id}:n")]]
+        enqueue(uow, Notice(msg.chat_id, "unsure-ask-edited", lang, case=case, reply_to=msg.message_id,
+                            priority=PRIORITY_CONVERSATION, payload={"buttons": buttons, "thread_id": msg.thread_id}))
+
+    async def _fold_into_duplicate(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, user: User,
+                                   lang: str) -> bool:
+        """The edited report is an open case's problem (same rule as a new report's: kind, place,
+        similar words, 48 h; an urgent one is never folded into a case that is not): this case
+        becomes a duplicate of it and the rider follows it, told as for a new message."""
+        pin = (case.lat, case.lon) if case.lat is not None and case.lon is not None else None
+        master = await self.reports._probable_duplicate(uow, case.category, case.location, msg, case.text,
+                                                        pin, exclude=case.id)
+        if master is None or not may_follow(case.urgency, master.urgency):
+            return False
+        followers = await uow.cases.watchers(master.id) if master.id else []
+        own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
+        case.status, case.closed_at = DUPLICATE, utcnow()
+        uow.cases.log(case, "marked_duplicate", user.id, number(master), from_status=NEW)
+        uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)
+        enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
+                            priority=PRIORITY_CONVERSATION,
+                            payload={"status": master.status, "own": own, "thread_id": msg.thread_id}))
+        return True

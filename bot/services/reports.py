@@ -104,10 +104,10 @@ class ReportService:
             chat_id=msg.chat_id, message_id=msg.message_id, user_id=user.id, text=msg.text,
             category=intake.category or "other", urgency=intake.urgency or "normal",
             location=intake.location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
-            lang=lang))
+            lang=lang, thread_id=msg.thread_id))
         buttons = [[("unsure-yes", f"rp:{pending.id}:y"), ("unsure-no", f"rp:{pending.id}:n")]]
         enqueue(uow, Notice(msg.chat_id, "unsure-ask", lang, reply_to=msg.message_id,
-                            priority=PRIORITY_CONVERSATION, payload={"buttons": buttons}))
+                            priority=PRIORITY_CONVERSATION, payload={"buttons": buttons, "thread_id": msg.thread_id}))
 
     async def answer_unsure(self, uow: UnitOfWork, pending_id: int, user: User, yes: bool) -> str:
         """The sender's answer: 'yes' opens the case. Returns a message key for the presser."""
@@ -119,14 +119,31 @@ class ReportService:
         if pending.answer is not None:
             return "unsure-done"
         pending.answer = "yes" if yes else "no"
+        if pending.case_id is not None:  # an edit put an open case in doubt: keep it, or withdraw it
+            return await self.withdraw_if_not(uow, pending.case_id, user, yes)
         if not yes:
             return "unsure-dropped"
         msg = IncomingMessage(chat_id=pending.chat_id, chat_type="group", message_id=pending.message_id,
                               sender=Person(user.id, user.first_name), text=pending.text,
-                              photo_file_id=pending.photo_file_id, lat=pending.lat, lon=pending.lon)
+                              photo_file_id=pending.photo_file_id, lat=pending.lat, lon=pending.lon,
+                              thread_id=pending.thread_id)
         await self._open_case(uow, msg, user, pending.lang, pending.category, pending.urgency,
                               pending.location)
         return "unsure-reported"
+
+    async def withdraw_if_not(self, uow: UnitOfWork, case_id: int, user: User, yes: bool) -> str:
+        """The rider's answer about a case their edit put in doubt: "yes" keeps it; "no" withdraws
+        it (rejected, "withdrawn" in its timeline, announced) while nobody has accepted it."""
+        case = await uow.cases.get(case_id)
+        if yes or case is None:
+            return "unsure-kept" if yes else "unsure-dropped"
+        if case.status != "new":
+            return "unsure-too-late"
+        now = utcnow()
+        case.status, case.closed_at, case.updated_at = "rejected", now, now
+        uow.cases.log(case, "withdrawn", user.id, from_status="new")
+        await self.cases.announce(uow, case, "case-ev-withdrawn", {})
+        return "unsure-withdrawn"
 
     async def report_private(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              text: str) -> Case:
@@ -164,9 +181,10 @@ class ReportService:
         if master is not None and may_follow(urgency, master.urgency):
             followers = await uow.cases.watchers(master.id) if master.id else []
             own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
-            uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang)
+            uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)
             enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
-                                priority=PRIORITY_CONVERSATION, payload={"status": master.status, "own": own}))
+                                priority=PRIORITY_CONVERSATION,  # in the follower's topic, not the master's
+                                payload={"status": master.status, "own": own, "thread_id": msg.thread_id}))
             return master
         case = uow.cases.add(Case(
             category=category, urgency=urgency, text=text,
@@ -206,8 +224,9 @@ class ReportService:
 
     async def _probable_duplicate(self, uow: UnitOfWork, category: str, location: str | None,
                                   msg: IncomingMessage, text: str,
-                                  pin: tuple[float, float] | None = None) -> Case | None:
-        """An open case of the same kind, at the same spot, saying a similar thing, in the last 48 h."""
+                                  pin: tuple[float, float] | None = None, exclude: int | None = None) -> Case | None:
+        """An open case of the same kind, at the same spot, saying a similar thing, in the last 48 h
+        (other than case `exclude`: an edited report is not its own duplicate)."""
         if pin is None and msg.lat is not None and msg.lon is not None:
             pin = (msg.lat, msg.lon)
         if not location and pin is None:
@@ -215,6 +234,8 @@ class ReportService:
         now = utcnow()
         new = ReportRef(category, now, location, pin, text=text)
         for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
+            if exclude is not None and ref.id == exclude:
+                continue
             at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
             if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
                                                     text=ref.text), now):
@@ -270,7 +291,7 @@ class ReportService:
 
     def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
         """A direct answer to what the user just said."""
-        enqueue(uow, Notice(msg.chat_id, kind, lang, payload=dict(payload),
+        enqueue(uow, Notice(msg.chat_id, kind, lang, payload=dict(payload, thread_id=msg.thread_id),
                             reply_to=None if msg.is_private else msg.message_id,
                             priority=PRIORITY_CONVERSATION))
 

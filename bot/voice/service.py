@@ -57,7 +57,7 @@ class VoiceService:
         case = Case(category=suggested or "other", urgency=urgency,
                     text=transcript or "", location=location, reporter_id=user.id, chat_id=msg.chat_id,
                     message_id=msg.message_id, lang=lang, branch_id=chat.branch_id if chat else None,
-                    awaiting_location=not location, status=TRIAGE)
+                    awaiting_location=not location, status=TRIAGE, thread_id=msg.thread_id)
         uow.cases.add(case, actor_id=user.id)
         report = await uow.voice.add(case, VoiceReport(
             case_id=0, file_id=note.file_id, file_unique_id=note.file_unique_id, duration=note.duration,

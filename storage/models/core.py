@@ -107,6 +107,7 @@ class CaseWatcher(SQLModel, table=True):
     user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    thread_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # their report's forum topic
     lang: str = Field(default="zh", max_length=8)
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -147,6 +148,8 @@ class PendingReport(SQLModel, table=True):
     lon: float | None = None
     photo_file_id: str | None = Field(default=None, max_length=255)
     lang: str = Field(default="zh", max_length=8)
+    thread_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # the forum topic it was posted in
+    case_id: int | None = None  # an edit put this open case in doubt: "no" withdraws it
     answer: str | None = Field(default=None, max_length=8)  # yes | no, once answered
     created_at: datetime = Field(default_factory=utcnow)
 

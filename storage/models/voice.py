@@ -25,5 +25,7 @@ class VoiceReport(SQLModel, table=True):
     duration: int = 0  # seconds
     transcript: str | None = None
     suggested: str | None = Field(default=None, max_length=32)  # the classifier's category, from the transcript
+    # the copy in the media store (bot.media_store), relative to its folder; None until downloaded
+    media_path: str | None = Field(default=None, max_length=255)
     decided_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     created_at: datetime = Field(default_factory=utcnow)

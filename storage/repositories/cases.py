@@ -79,11 +79,14 @@ class CaseRepository(Repository):
         stmt = select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
         return list((await self.session.exec(stmt)).all())
 
-    def watch(self, case: Case, user_id: int, chat_id: int, message_id: int | None, lang: str) -> None:
-        """Follow `case` (its reporter and existing watchers need no row)."""
+    def watch(self, case: Case, user_id: int, chat_id: int, message_id: int | None, lang: str,
+              thread_id: int | None = None) -> None:
+        """Follow `case` (its reporter and existing watchers need no row); `thread_id` is the
+        forum topic of the follower's report, where they hear the case's news."""
         if user_id != case.reporter_id:  # following twice is following once
             self.deferred.add(CaseWatcher, {"user_id": user_id, "chat_id": chat_id, "message_id": message_id,
-                                            "lang": lang, "created_at": utcnow()}, case, idempotent=True)
+                                            "thread_id": thread_id, "lang": lang, "created_at": utcnow()},
+                              case, idempotent=True)
 
     async def watchers(self, case_id: int) -> list[CaseWatcher]:
         stmt = select(CaseWatcher).where(CaseWatcher.case_id == case_id)

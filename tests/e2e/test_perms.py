@@ -162,8 +162,8 @@ async def test_audit_for_superadmins_paged_and_exported(bot, tg, db, database_ur
     pages = (await tg.wait(BOSS["id"], before + 2))[before:]
     assert len(pages) == 2 and all(len(p["text"]) <= 4096 for p in pages), [p["text"][:300] for p in pages]
     assert "最近 22 条（共 22 条），第 1/2 页" in pages[0]["text"] and "第 2/2 页" in pages[1]["text"]
-    assert "张书记 · 撤销 · user:501 李师傅：department=urban_lighting branches=cy → department=urban_lighting branches=—" \
-        in pages[0]["text"]
+    assert "张书记 · 撤销 · user:501 李师傅：部门：城管局·市政照明 · 适用支部：cy → 部门：城管局·市政照明 · 适用支部：—" \
+        in pages[0]["text"]  # labels, not codes (issue 13 wording)
     assert "绑定 · chat:-100100 朝阳骑手一群" in pages[1]["text"]
     assert "用法" in (await said(tg, BOSS["id"], BOSS, "/audit many"))["text"]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commandtext import command_args, normalize_command
+from bot.commandtext import command_args, normalize_command, typed_rest
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -30,3 +30,16 @@ def test_other_text_is_no_command(text: str | None) -> None:
 def test_arguments_keep_what_the_rider_typed() -> None:
     assert command_args("／report，建国路（东）井盖丢了！") == "建国路（东）井盖丢了！"
     assert command_args("/report\u200b 灯坏了") == "灯坏了"
+
+
+@pytest.mark.parametrize("typed, expected, rest", [
+    ("/note Ｃ－１ ＯＫ，明天上午到", "/note C-1 ＯＫ，明天上午到", "ＯＫ，明天上午到"),
+    ("/resolve，Ｃ－１ 已更换ＬＥＤ灯泡（编号Ａ１２）", "/resolve C-1 已更换ＬＥＤ灯泡（编号Ａ１２）", "已更换ＬＥＤ灯泡（编号Ａ１２）"),
+    ("/hours ＡＢ１ ２.５", "/hours AB1 2.5", "２.５"),
+    ("/reject C-1  两个空格　保留", "/reject C-1  两个空格　保留", "两个空格　保留"),
+])
+def test_free_text_after_codes_is_kept_as_typed(typed: str, expected: str, rest: str) -> None:
+    """Only the command and its leading code-like words are made ASCII (issue 13 review): a note
+    or reason keeps its full-width letters, digits and spacing as the secretary typed them."""
+    assert normalize_command(typed) == expected
+    assert typed_rest(typed, 1) == rest

@@ -19,3 +19,18 @@ admin-audit-action = { $action ->
     [move] move
    *[other] { $action }
 }
+# an audit line's before and after, as labels (issue 13 wording)
+audit-field = { $field ->
+    [role] role
+    [branch] branch
+    [department] department
+    [branches] branches
+   *[other] { $field }
+}: { $value }
+audit-role = { $role ->
+    [rider] rider
+    [secretary] branch secretary
+    [superadmin] superadmin
+   *[other] { $role }
+}
+audit-all-branches = every branch

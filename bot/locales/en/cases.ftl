@@ -54,7 +54,23 @@ case-action-cannot_fix = Cannot fix
 ## Commands, cards, lists, alerts
 case-err-not-found = No case “{ $number }” in your scope. Case numbers look like C-000123.
 case-err-unknown-department = There is no department called “{ $department }”. Send the command without a department (e.g. /assign C-000001) to choose from buttons.
-case-usage = Usage: /{ $command } C-000123 … (e.g. /resolve C-000123 fixed the lamp)
+case-usage = Usage: { $command ->
+    [case] /case C-000123 (show the case)
+    [accept] /accept C-000123 [department], e.g. /accept C-000123 Road maintenance
+    [assign] /assign C-000123 department, e.g. /assign C-000123 Road maintenance
+    [work] /work C-000123 (start work on it)
+    [note] /note C-000123 progress, e.g. /note C-000123 someone is on the way
+    [resolve] /resolve C-000123 note, e.g. /resolve C-000123 fixed the lamp
+    [reject] /reject C-000123 reason, e.g. /reject C-000123 not a city matter
+    [dup] /dup C-000124 C-000123 (the first repeats the second)
+    [transfer] /transfer C-000123 department, e.g. /transfer C-000123 Urban management
+    [take] /take C-000123 (take over a transfer)
+    [decline] /decline C-000123 reason, e.g. /decline C-000123 not our department
+    [cannotfix] /cannotfix C-000123 reason, e.g. /cannotfix C-000123 needs a city project
+    [confirm] /confirm C-000123
+    [reopen] /reopen C-000123
+   *[other] /{ $command } C-000123 …
+}
 cases-usage = Usage: /cases open | overdue | mine
 case-needs-input = This step needs a few words. Send: /{ $command } { $case } your note
 case-done = ✅ Done
@@ -116,7 +132,7 @@ unsure-reported = ✅ Reported; the case number is on its way to the group.
 admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;branch&gt; | superadmin | dept &lt;department&gt; (same for /revoke)
 admin-not-permitted = ⛔ You are not allowed to use this admin command.
 admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
-admin-dept-unknown = There is no department with the code “{ $dept }”.
+admin-dept-unknown = There is no department “{ $dept }”. Send /routing to see the departments.
 admin-branch-unknown = There is no branch “{ $branch }”; create it with /bind in its group first.
 admin-granted = ✅ Granted { $who }: { $role } { $arg }
 admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }
@@ -142,3 +158,13 @@ board-median-minutes = Median time from report to fix: { $minutes } min
 board-median-none = No case has been solved yet.
 board-latest = Latest cases:
 board-in-group = Send /board in a riders' group; secretaries can see their branch's board here.
+# the reporter's own act, told in their own private chat (issue 13 wording)
+case-ev-confirmed-own = You confirmed the fix; case { $case } is closed. Thank you for reporting!
+case-ev-reopened-own = You said the problem is still there; case { $case } is back with { $department }.
+# an edit that puts an open case in doubt (issue 13 §1, edits)
+unsure-ask-edited = 🤔 After your edit, is { $number } still a problem to report? ("No" withdraws the case.)
+unsure-kept = ✅ OK, the case stays.
+unsure-withdrawn = OK, the case is withdrawn.
+unsure-too-late = Someone has already accepted the case: it can no longer be withdrawn.
+case-ev-withdrawn = Case { $case } was withdrawn by the reporter.
+ev-withdrawn = withdrawn by the reporter

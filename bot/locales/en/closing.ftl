@@ -134,3 +134,8 @@ points-ledger-usage = Usage: /points ledger @username or user-id, to see that ri
 points-ledger-title = <b>Points entries of { $who }</b> (your branch)
 points-ledger-empty = { $who } has no points entries in your branch yet.
 points-ledger-footer = To revoke an entry: /points revoke ENTRY reason
+
+# the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)
+settled-case-self = You chose: { $action }
+case-confirm-you = ✅ Thanks, you confirmed the fix.
+case-reopen-you = Got it: the case goes back to be fixed.

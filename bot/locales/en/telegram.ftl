@@ -5,3 +5,4 @@ album-needs-caption = 📸 Got your photos. Please add a line saying what the pr
 anon-admin-hint = 🕶 You are posting as the group's anonymous admin, so I can't tell who you are. /board and /case work anonymously; to accept, assign or act on a case, turn off "Remain anonymous" and send it again, or message me privately from your own account.
 case-edited = ✏️ Updated <b>{ $number }</b> from your edit: { $category } · { $location }
 ev-edited = reporter edited the report
+case-edited-urgent = ⚠️ With your edit this is about personal safety: now urgent, to be answered within { $respond } and dealt with within { $fix }. Stay safe!

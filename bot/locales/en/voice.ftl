@@ -25,3 +25,4 @@ voice-err-decided = { $number } has already been handled.
 voice-err-not-found = No such voice case in your branch.
 case-ev-triaged = Voice report { $case } has been classified; department: { $department }.
 case-ev-dismissed = Voice report { $case } was reviewed by the secretary and dismissed.
+card-no-text = 🎙️ (a voice report, no text)

@@ -19,3 +19,18 @@ admin-audit-action = { $action ->
     [move] 转移
    *[other] { $action }
 }
+# an audit line's before and after, as labels (issue 13 wording)
+audit-field = { $field ->
+    [role] 角色
+    [branch] 支部
+    [department] 部门
+    [branches] 适用支部
+   *[other] { $field }
+}：{ $value }
+audit-role = { $role ->
+    [rider] 骑手
+    [secretary] 支部书记
+    [superadmin] 超级管理员
+   *[other] { $role }
+}
+audit-all-branches = 全部支部

@@ -51,7 +51,23 @@ case-action-cannot_fix = 无法解决
 ## Commands, cards, lists, alerts
 case-err-not-found = 在你的范围内找不到工单“{ $number }”。工单号形如 C-000123。
 case-err-unknown-department = 没有叫“{ $department }”的部门。不带部门发命令（例如 /assign C-000001），可以从按钮里选。
-case-usage = 用法：/{ $command } C-000123 …（例如 /resolve C-000123 已修好）
+case-usage = 用法：{ $command ->
+    [case] /case C-000123（查看工单）
+    [accept] /accept C-000123 [部门]，例如 /accept C-000123 住建局
+    [assign] /assign C-000123 部门，例如 /assign C-000123 住建局
+    [work] /work C-000123（开始处理）
+    [note] /note C-000123 进展，例如 /note C-000123 已派人查看
+    [resolve] /resolve C-000123 说明，例如 /resolve C-000123 已更换灯泡
+    [reject] /reject C-000123 理由，例如 /reject C-000123 不属于市政问题
+    [dup] /dup C-000124 C-000123（前一个是后一个的重复）
+    [transfer] /transfer C-000123 部门，例如 /transfer C-000123 城管局
+    [take] /take C-000123（接收转办）
+    [decline] /decline C-000123 理由，例如 /decline C-000123 不归本部门
+    [cannotfix] /cannotfix C-000123 理由，例如 /cannotfix C-000123 需要市里立项
+    [confirm] /confirm C-000123
+    [reopen] /reopen C-000123
+   *[other] /{ $command } C-000123 …
+}
 cases-usage = 用法：/cases open | overdue | mine
 case-needs-input = 这一步需要补充内容，请发：/{ $command } { $case } 说明
 case-done = ✅ 已办理
@@ -113,7 +129,7 @@ unsure-reported = ✅ 已上报，工单号马上发到群里。
 admin-grant-usage = 用法：/grant 用户ID或@用户名 secretary 支部代码 | superadmin | dept 部门代码（/revoke 同样格式）
 admin-not-permitted = ⛔ 你没有权限执行这个管理命令。
 admin-user-unknown = 找不到用户“{ $who }”：对方需要先和机器人说过话。
-admin-dept-unknown = 没有“{ $dept }”这个部门代码。
+admin-dept-unknown = 没有“{ $dept }”这个部门。发 /routing 查看部门名称。
 admin-branch-unknown = 没有“{ $branch }”这个支部，请先在群里用 /bind 创建。
 admin-granted = ✅ 已授予 { $who }：{ $role } { $arg }
 admin-revoked = ✅ 已撤销 { $who }：{ $role } { $arg }
@@ -136,3 +152,13 @@ board-median-minutes = 从上报到解决的中位时长：{ $minutes } 分钟
 board-median-none = 还没有已解决的工单。
 board-latest = 最新工单：
 board-in-group = /board 请在骑手群里发；书记私聊可看本支部的看板。
+# the reporter's own act, told in their own private chat (issue 13 wording)
+case-ev-confirmed-own = 你已确认，工单 { $case } 已办结。感谢你的上报！
+case-ev-reopened-own = 你反馈问题仍未解决，工单 { $case } 已重新交由{ $department }处理。
+# an edit that puts an open case in doubt (issue 13 §1, edits)
+unsure-ask-edited = 🤔 改过之后，{ $number } 还是要上报的问题吗？（选“不是”会撤回这个工单）
+unsure-kept = ✅ 好的，工单保留。
+unsure-withdrawn = 好的，工单已撤回。
+unsure-too-late = 工单已经有人受理，不能撤回了。
+case-ev-withdrawn = 工单 { $case } 已由上报人撤回。
+ev-withdrawn = 上报人撤回

@@ -112,3 +112,8 @@ points-ledger-usage = 用法：/points ledger @用户名 或 用户ID，查看�
 points-ledger-title = <b>{ $who } 的积分记录</b>（本支部）
 points-ledger-empty = { $who } 在本支部还没有积分记录。
 points-ledger-footer = 撤回某条记录：/points revoke 记录号 原因
+
+# the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)
+settled-case-self = 你已选择：{ $action }
+case-confirm-you = ✅ 谢谢，你已确认问题解决。
+case-reopen-you = 收到，已转回重新处理。

@@ -5,3 +5,4 @@ album-needs-caption = 📸 收到这组照片。请在其中一张补一句说�
 anon-admin-hint = 🕶 你正以群组匿名管理员身份发言，我无法确认你是谁。查看类的 /board、/case 可以匿名使用；受理、指派等操作请关闭“匿名发言”后再发，或私聊我用自己的账号操作。
 case-edited = ✏️ 已按修改更新 <b>{ $number }</b>：{ $category } · { $location }
 ev-edited = 上报人修改了内容
+case-edited-urgent = ⚠️ 改后涉及人身安全，已改为紧急：{ $respond }内必须有人响应，{ $fix }内处置。注意自身安全！

@@ -22,3 +22,4 @@ voice-err-decided = { $number } 已经处理过了。
 voice-err-not-found = 找不到这个语音工单，或它不在你的支部范围内。
 case-ev-triaged = 语音上报 { $case } 已分类，责任部门：{ $department }。
 case-ev-dismissed = 语音上报 { $case } 经书记核实，不予受理。
+card-no-text = 🎙️（语音上报，没有文字）

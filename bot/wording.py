@@ -1,0 +1,33 @@
+"""Joining catalogue sentences into one message, as each language writes them.
+
+Chinese sentences follow each other with no space (a space after "。" reads as "。 处理人",
+a stray gap); English ones with one. Each part is a whole, already translated sentence.
+"""
+from __future__ import annotations
+
+CJK_STOPS = "。！？；：，、）」』”"
+
+
+def sentences(lang: str, *parts: str) -> str:
+    """`parts` (empty ones skipped) as one run of text in `lang` ("zh" or "en")."""
+    kept = [p.strip() for p in parts if p and p.strip()]
+    if lang != "zh":
+        return " ".join(kept)
+    out = ""
+    for part in kept:
+        out += part if not out or out[-1] in CJK_STOPS or part[0] in CJK_STOPS else "。" + part
+    return out
+
+
+MARKS = "✅❌"
+
+
+def one_mark(body: str, line: str, mark: str = "✅") -> str:
+    """`line` without its leading `mark` when the message already shows a mark: the `body` it
+    goes under has one, or the rest of the line brings its own ("✅ 张书记：✅ 已通过…" reads
+    "张书记：✅ 已通过…"). A message says ✅ once."""
+    if line.startswith(mark):
+        rest = line[len(mark):].lstrip()
+        if mark in body or any(m in rest for m in MARKS):
+            return rest
+    return line
