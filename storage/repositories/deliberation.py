@@ -99,7 +99,7 @@ class DeliberationRepository(Repository):
 
     async def vote_counts(self, proposal_id: int) -> dict[int, int]:
         stmt = (select(ProposalVote.option, func.count()).where(ProposalVote.proposal_id == proposal_id)
-                .group_by(ProposalVote.option))
+                .group_by(col(ProposalVote.option)))
         return {int(o): int(n) for o, n in (await self.session.exec(stmt)).all()}
 
     async def voters(self, proposal_id: int) -> list[tuple[int, str]]:
