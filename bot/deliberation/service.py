@@ -526,20 +526,3 @@ class DeliberationService:
                           "supporters": await uow.deliberation.support_count(p.id or 0),
                           "owner": p.owner or "", "due": self.broadcasts.local(p.due)[:10] if p.due else ""})
         return {"which": which, "items": items}
-
-    async def export_rows(self, uow: UnitOfWork, branch_id: int | None) -> list[dict[str, Any]]:
-        """One row per proposal (for a CSV): no comment texts, no voters' names."""
-        rows = []
-        for p in await uow.deliberation.all_of(branch_id):
-            pid = p.id or 0
-            tally = p.tally or {}
-            rows.append({"id": pid, "branch_id": p.branch_id, "title": p.title, "status": p.status,
-                         "created": self.broadcasts.local(p.created_at),
-                         "supporters": await uow.deliberation.support_count(pid),
-                         "comments": await uow.deliberation.comment_count(pid),
-                         "turnout": tally.get("turnout", ""), "quorum": p.quorum or "",
-                         "quorum_met": tally.get("quorum_met", ""), "adopted": tally.get("adopted", ""),
-                         "owner": p.owner or "", "due": self.broadcasts.local(p.due)[:10] if p.due else "",
-                         "notes": await uow.deliberation.comment_count(pid, "note"),
-                         "done": self.broadcasts.local(p.done_at)})
-        return rows

@@ -5,6 +5,7 @@ vote and learns nothing; results posted exactly once, also across a kill -9 afte
 from __future__ import annotations
 
 import asyncio
+import csv
 import os
 import signal
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from bot.deliberation.export import export_proposals
 from storage.models import OutboxMessage, utcnow
 from storage.models.deliberation import Proposal, ProposalComment, ProposalVote
 from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, answer_for, buttons, ledger,
@@ -49,7 +51,7 @@ async def _texts(tg, chat_id: int, needle: str) -> list[str]:
     return [m["plain_text"] for m in await tg.messages(chat_id) if needle in m["plain_text"]]
 
 
-async def test_proposal_from_support_to_done(bot, tg, db) -> None:
+async def test_proposal_from_support_to_done(bot, tg, db, settings, tmp_path) -> None:
     await two_branches(tg, LI, WANG, AMY)
     assert "2 人附议即上议程" in (await said(tg, SEC["id"], SEC, "/proposals rule 2 7"))["plain_text"]
     assert "只有支部书记" in (await said(tg, LI["id"], LI, "/proposals rule 1 1"))["plain_text"]
@@ -151,6 +153,16 @@ async def test_proposal_from_support_to_done(bot, tg, db) -> None:
     assert "No proposals" in (await said(tg, GROUP_B, AMY, "/proposals"))["plain_text"]  # the other branch's list
     assert len(await _texts(tg, GROUP["id"], "表决结果")) == 1
     assert not await _texts(tg, GROUP_B["id"], "#1")  # nothing of branch cy reached branch hd's group
+
+    # the export: one row from support to outcome, counts and no names
+    out = tmp_path / "proposals.csv"
+    assert await export_proposals(settings.database_url, out, "csv", settings.tz, branch_code="cy") == 1
+    [row] = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert (row["title"], row["status"], row["supporters"], row["comments"], row["turnout"], row["quorum"],
+            row["quorum_met"], row["adopted"], row["owner"], row["due"], row["notes"]) == (
+        "建国路口设骑手休息点", "done", "2", "2", "2", "2", "yes", "yes", "街道办", "2027-01-31", "2")
+    assert "13812345678" not in out.read_text(encoding="utf-8-sig") and "王哥" not in out.read_text(encoding="utf-8-sig")
+    assert await export_proposals(settings.database_url, out, "csv", settings.tz, branch_code="hd") == 0
 
 
 async def _no_buttons(tg, chat_id: int, message_id: int) -> bool:
