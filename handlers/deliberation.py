@@ -83,7 +83,8 @@ async def propose(message: Message, command: CommandObject, uow: UnitOfWork, inc
         reports.reply(uow, incoming, "dl-propose-usage", lang)
         return
     await _refusals(uow, incoming, reports, lang, lambda: deliberation.propose(
-        uow, user, incoming.chat_id, incoming.message_id, incoming.is_private, lang, text))
+        uow, user, incoming.chat_id, incoming.message_id, incoming.is_private, lang, text,
+        thread_id=incoming.thread_id))
 
 
 async def proposal(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,

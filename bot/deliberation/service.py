@@ -141,13 +141,20 @@ class DeliberationService:
         return supporters, days
 
     # --- thread messages ------------------------------------------------------------
+    @staticmethod
+    def _topic(p: Proposal, chat_id: int) -> dict[str, Any]:
+        """In a forum, everything about a proposal stays in the topic it was proposed in (like a
+        case's news): the payload key the transport reads."""
+        return {"thread_id": p.thread_id} if p.thread_id and chat_id == p.origin_chat_id else {}
+
     async def _announce(self, uow: UnitOfWork, p: Proposal, kind: str, what: str,
                         **payload: Any) -> None:
         """One message in each of the proposal's threads (a reply to its agenda post where that
         was sent), at conversation priority like a case's news; `what` names it in the dedupe key."""
         roots = await uow.deliberation.thread_roots(p.id or 0)
         for chat_id in p.chat_ids:
-            enqueue(uow, Notice(chat_id, kind, p.lang, payload={"id": p.id, "title": p.title, **payload},
+            enqueue(uow, Notice(chat_id, kind, p.lang,
+                                payload={"id": p.id, "title": p.title, **payload, **self._topic(p, chat_id)},
                                 reply_to=roots.get(chat_id), priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"dl-{what}:{p.id}:{chat_id}"))
 
@@ -179,7 +186,7 @@ class DeliberationService:
         return title, body
 
     async def propose(self, uow: UnitOfWork, user: User, chat_id: int, message_id: int, is_private: bool,
-                      lang: str, text: str, case_id: int | None = None) -> Proposal:
+                      lang: str, text: str, case_id: int | None = None, thread_id: int | None = None) -> Proposal:
         """A new proposal: its card, with the 👍 附议 button, in each of the branch's groups."""
         title, body = self.parse_proposal(text)
         branch_id = await self.branch_here(uow, user, chat_id, is_private)
@@ -191,11 +198,12 @@ class DeliberationService:
         now = self.clock()
         p = await uow.deliberation.add(Proposal(
             branch_id=branch_id, author_id=user.id, title=mask(title), body=mask(body), lang=lang,
-            origin_chat_id=chat_id, origin_message_id=message_id, case_id=case_id,
+            origin_chat_id=chat_id, origin_message_id=message_id, case_id=case_id, thread_id=thread_id,
             chat_ids=[g.id for g in groups], created_at=now, updated_at=now))
         threshold, days = await self.rule_of(uow, branch_id)
         for g in groups:
-            enqueue(uow, Notice(g.id, "dl-card", lang, payload=self._card(p, 0, threshold, days),
+            enqueue(uow, Notice(g.id, "dl-card", lang, payload={**self._card(p, 0, threshold, days),
+                                                                 **self._topic(p, g.id)},
                                 reply_to=message_id if g.id == chat_id else None, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"dl-card:{p.id}:{g.id}"))
         if is_private:
@@ -234,7 +242,8 @@ class DeliberationService:
         for chat_id in p.chat_ids:
             enqueue(uow, Notice(chat_id, "dl-agenda", p.lang, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"dl-agenda:{p.id}:{chat_id}",
-                                payload={"id": p.id, "title": p.title, "body": p.body, "supporters": supporters}))
+                                payload={"id": p.id, "title": p.title, "body": p.body, "supporters": supporters,
+                                         **self._topic(p, chat_id)}))
         if by is None:
             for sec in await uow.users.secretaries_of(p.branch_id):
                 tell(uow, sec, "dl-agenda-staff", p.lang, id=p.id, title=p.title, supporters=supporters)

@@ -41,6 +41,7 @@ class Proposal(SQLModel, table=True):
     lang: str = Field(default="zh", max_length=8)
     origin_chat_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # where it was proposed
     origin_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    thread_id: int | None = Field(default=None, sa_column=Column(BigInteger))  # forum topic it was proposed in
     case_id: int | None = Field(default=None)  # a suggestion case it came from
     chat_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # its threads
     decline_reason: str | None = None

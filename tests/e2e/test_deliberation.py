@@ -172,8 +172,8 @@ async def _no_buttons(tg, chat_id: int, message_id: int) -> bool:
 
 async def test_quorum_not_met_rejects_and_staff_steps_are_checked(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG)
-    await tg.send(GROUP, WANG, "/propose 夜间充电柜 | 晚上十点后没地方换电")
-    await _new(tg, GROUP["id"], 1, "新议题 #1")
+    await tg.send(GROUP, WANG, "/propose 夜间充电柜 | 晚上十点后没地方换电", message_thread_id=77)  # a forum topic
+    assert (await _new(tg, GROUP["id"], 1, "新议题 #1")).get("message_thread_id") == 77
     assert "没有编号为 1" not in (await said(tg, SEC["id"], SEC, "/proposal 1 agenda"))["plain_text"]
     assert "不能这样处理" in (await said(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2027-01-31"))["plain_text"]
     assert "There is no proposal #1" in (await said(tg, SEC_B["id"], SEC_B, "/proposal 1 close"))["plain_text"]
@@ -181,11 +181,13 @@ async def test_quorum_not_met_rejects_and_staff_steps_are_checked(bot, tg, db) -
     await said(tg, SEC["id"], SEC, "/proposal 1 vote quorum=3 anon 19点开 | 22点开")
     post = await _new(tg, GROUP["id"], before, "开始表决")
     assert "匿名表决" in post["plain_text"] and buttons(post) == ["dv:1:0", "dv:1:1"]
+    assert post.get("message_thread_id") == 77  # the proposal's news stays in its topic
     await _press(tg, GROUP["id"], post, LI, "dv:1:1")
     before = len(await tg.messages(GROUP["id"]))
     assert "表决已结束" in (await said(tg, SEC["id"], SEC, "/proposal 1 close"))["plain_text"]
     result = await _new(tg, GROUP["id"], before, "表决结果")
     assert "投票人数不足" in result["plain_text"] and "未达到" in result["plain_text"]
+    assert result.get("message_thread_id") == 77
     assert "李师傅" not in result["plain_text"]  # anonymous
     assert bot.core.jobs.ids("dv:") == []
     assert (await _proposal(db, 1)).status == "rejected"

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column('lang', sa.String(length=8), nullable=False),
         sa.Column('origin_chat_id', sa.BigInteger(), nullable=True),
         sa.Column('origin_message_id', sa.BigInteger(), nullable=True),
+        sa.Column('thread_id', sa.BigInteger(), nullable=True),
         sa.Column('case_id', sa.Integer(), nullable=True),
         sa.Column('chat_ids', sa.JSON(), nullable=False),
         sa.Column('decline_reason', sa.String(), nullable=True),
