@@ -2,7 +2,8 @@
 (which checks every permission on the server), answer.
 
 /propose 标题 | 说明 · /proposal N [agenda|decline|vote|close|commit|note|done …] · /proposals [open|adopted|done|rule]
-/vote N OPTION · buttons dp:<id>:s (support) and dv:<id>:<option> (vote) · replies in a proposal's thread
+/vote N OPTION · buttons dp:<id>:s (support), dv:<id>:<option> (vote), dc:<case id> (a suggestion case on the
+secretary's card becomes a proposal; also `/propose C-000123`) · replies in a proposal's thread
 (comments). The button data is built in bot/deliberation/service.py and read only by `parse_press` here.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.cases.numbers import format_case_no, parse_case_no
 from bot.config import Settings
 from bot.deliberation.lifecycle import LISTS
 from bot.deliberation.service import DeliberationError, DeliberationService
@@ -44,7 +46,11 @@ YES_NO_WORDS = {"赞成": 0, "同意": 0, "yes": 0, "for": 0, "反对": 1, "no":
 
 
 def parse_press(data: str | None) -> tuple[str, int, int] | None:
-    """("support", id, 0) for dp:<id>:s, ("vote", id, option) for dv:<id>:<option>; None otherwise."""
+    """("support", id, 0) for dp:<id>:s, ("vote", id, option) for dv:<id>:<option>, ("case", case id, 0)
+    for dc:<case id>; None otherwise."""
+    case = re.fullmatch(r"dc:(\d{1,9})", data or "")
+    if case is not None:
+        return "case", int(case.group(1)), 0
     m = re.fullmatch(r"(dp|dv):(\d{1,9}):(s|\d{1,2})", data or "")
     if m is None:
         return None
@@ -81,6 +87,11 @@ async def propose(message: Message, command: CommandObject, uow: UnitOfWork, inc
     text = command.args or ""
     if not text.strip():
         reports.reply(uow, incoming, "dl-propose-usage", lang)
+        return
+    case_id = parse_case_no(text.strip()) if text.strip()[:1] in ("C", "c") else None
+    if case_id is not None:  # `/propose C-000123`: a suggestion case becomes a proposal
+        key, args = await deliberation.from_case(uow, user, case_id, lang)
+        reports.reply(uow, incoming, key, lang, **(args | {"case": format_case_no(case_id)}))
         return
     await _refusals(uow, incoming, reports, lang, lambda: deliberation.propose(
         uow, user, incoming.chat_id, incoming.message_id, incoming.is_private, lang, text,
@@ -193,6 +204,10 @@ async def press(query: CallbackQuery, uow: UnitOfWork, deliberation: Deliberatio
         await answer(query, t(lang, "dl-err-gone"), alert=True)
         return
     what, pid, option = parsed
+    if what == "case":
+        key, args = await deliberation.from_case(uow, user, pid, lang)
+        await answer(query, t(lang, key, **(args | {"case": format_case_no(pid)})), alert=key != "dl-case-proposed")
+        return
     if what == "support":
         key, args = await deliberation.support(uow, user, pid, chat_id)
     else:
@@ -235,4 +250,5 @@ def make_router() -> Router:
     router.message.register(vote, Command("vote"))
     router.callback_query.register(press, F.data.regexp(rf"^dp:{ID}:s$"))
     router.callback_query.register(press, F.data.regexp(rf"^dv:{ID}:\d{{1,2}}$"))
+    router.callback_query.register(press, F.data.regexp(rf"^dc:{ID}$"))
     return router

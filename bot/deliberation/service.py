@@ -210,6 +210,41 @@ class DeliberationService:
             tell(uow, chat_id, "dl-proposed", lang, id=p.id, title=p.title, threshold=threshold, days=days)
         return p
 
+    async def from_case(self, uow: UnitOfWork, user: User, case_id: int, lang: str) -> tuple[str, dict[str, Any]]:
+        """A `suggestion` case becomes a proposal (its card in the branch's groups, a reply to the
+        report in its own group), by the case's reporter or the branch's secretary: one button on
+        the secretary's case card (dc:<case id>), or `/propose C-000123`. Once per case. Anyone
+        else, or any other case, is answered as if there were no such case."""
+        case = await uow.cases.get(case_id)
+        staff = case is not None and (self.cases.is_superadmin(user) or (
+            user.role == "secretary" and user.branch_id is not None and user.branch_id == case.branch_id))
+        if case is None or case.branch_id is None or case.category != "suggestion" or not (
+                staff or case.reporter_id == user.id):
+            return "dl-case-unknown", {"case": case_id}
+        done = await uow.deliberation.of_case(case_id)
+        if done is not None:
+            return "dl-case-already", {"id": done.id}
+        first, _, rest = mask(case.text).strip().partition("\n")
+        title = _clip(first.strip(), MAX_TITLE) or str(case_id)
+        body = _clip("\n".join(x for x in (first[len(title):].strip() if len(first) > MAX_TITLE else "",
+                                           rest.strip()) if x), MAX_BODY)
+        groups = await uow.deliberation.groups(case.branch_id)
+        if not groups:
+            return "dl-err-no-groups", {}
+        now = self.clock()
+        p = await uow.deliberation.add(Proposal(
+            branch_id=case.branch_id, author_id=case.reporter_id, title=title, body=body, lang=case.lang or lang,
+            origin_chat_id=case.chat_id, origin_message_id=case.message_id, case_id=case_id,
+            thread_id=case.thread_id, chat_ids=[g.id for g in groups], created_at=now, updated_at=now))
+        threshold, days = await self.rule_of(uow, case.branch_id)
+        for g in groups:
+            enqueue(uow, Notice(g.id, "dl-card", p.lang, payload={**self._card(p, 0, threshold, days),
+                                                                   **self._topic(p, g.id)},
+                                reply_to=case.message_id if g.id == case.chat_id else None,
+                                priority=PRIORITY_CONVERSATION, dedupe_key=f"dl-card:{p.id}:{g.id}"))
+        uow.cases.log(case, "proposed", user.id, f"#{p.id}")
+        return "dl-case-proposed", {"id": p.id}
+
     async def support(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int) -> tuple[str, dict[str, Any]]:
         """A 👍 press: (answer key, args) for the presser. Pressed only where the card went."""
         p = await uow.deliberation.get(proposal_id, for_update=True)

@@ -29,6 +29,10 @@ class DeliberationRepository(Repository):
         stmt = select(Proposal).where(Proposal.id == proposal_id).with_for_update()
         return (await self.session.exec(stmt)).first()
 
+    async def of_case(self, case_id: int) -> Proposal | None:
+        """The proposal a suggestion case was turned into, if it was."""
+        return (await self.session.exec(select(Proposal).where(Proposal.case_id == case_id).limit(1))).first()
+
     async def listed(self, branch_id: int | None, statuses: tuple[str, ...], limit: int = 15) -> list[Proposal]:
         """Newest first; `branch_id` None: every branch (a superadmin)."""
         stmt = select(Proposal).where(col(Proposal.status).in_(statuses))

@@ -213,6 +213,23 @@ async def test_quorum_not_met_rejects_and_staff_steps_are_checked(bot, tg, db) -
     await bot.core.run_job("delib-sweep")
     assert "议题 #3 表决结果" in (await _new(tg, GROUP["id"], before, "表决结果"))["plain_text"]
 
+    # a suggestion case becomes a proposal with one button on the secretary's card
+    report = await tg.send(GROUP, WANG, "建议在菜市场门口划个骑手临时停车区 取餐几分钟就走")
+    assert "已登记工单" in (await _new(tg, GROUP["id"], 1, "C-000001"))["plain_text"]
+    card = await said(tg, SEC["id"], SEC, "/case C-000001")
+    assert "dc:1" in buttons(card)
+    assert "Make it a proposal" not in str(card)  # the label is the secretary's language
+    before = len(await tg.messages(GROUP["id"]))
+    forged = await said(tg, SEC_B["id"], SEC_B, "/start")
+    assert "There is no suggestion case C-000001" in await _press(tg, SEC_B["id"], forged, SEC_B, "dc:1")
+    assert "已转为议题 #4" in await _press(tg, SEC["id"], card, SEC, "dc:1")
+    proposal_card = await _new(tg, GROUP["id"], before, "新议题 #4")
+    assert proposal_card["reply_to_message_id"] == report["message_id"] and buttons(proposal_card) == ["dp:4:s"]
+    assert "菜市场门口" in proposal_card["plain_text"]
+    assert "已经是议题 #4" in (await said(tg, SEC["id"], SEC, "/propose C-000001"))["plain_text"]
+    assert "找不到可以转为议题" in (await said(tg, LI["id"], LI, "/propose C-000001"))["plain_text"]  # not theirs
+    assert (await _proposal(db, 4)).author_id == WANG["id"]  # the reporter's proposal
+
 
 # --- kill -9 -------------------------------------------------------------------------------------
 

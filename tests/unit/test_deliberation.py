@@ -53,7 +53,7 @@ def test_outcome(counts: dict[int, int], quorum: int, yes_no: bool, expected: lc
 
 @pytest.mark.parametrize("data, parsed", [
     ("dp:12:s", ("support", 12, 0)), ("dv:3:2", ("vote", 3, 2)), ("dv:3:s", None), ("dp:3:1", None),
-    ("dp:1234567890:s", None), ("dv:1:100", None), ("dv:-1:0", None), ("sv:1:0", None), (None, None),
+    ("dc:7", ("case", 7, 0)), ("dc:7:1", None), ("dp:1234567890:s", None), ("dv:1:100", None), ("dv:-1:0", None), ("sv:1:0", None), (None, None),
 ])
 def test_button_data(data: str | None, parsed: tuple[str, int, int] | None) -> None:
     assert parse_press(data) == parsed

@@ -159,3 +159,9 @@ dl-err-deadline = The deadline must be a specific time within 30 days (e.g. clos
 dl-err-options = A vote needs { $min }–{ $max } options (this one has { $count }).
 dl-err-option-text = Each option takes at most { $max } characters, and no two may be the same.
 dl-err-due = The due date must be in the future, e.g. due=2026-12-31.
+
+ev-proposed = turned into a proposal
+dl-btn-from-case = 💡 Make it a proposal
+dl-case-proposed = 💡 Now proposal #{ $id }, posted in the branch's groups to gather support.
+dl-case-already = This suggestion is already proposal #{ $id }.
+dl-case-unknown = There is no suggestion case { $case } that could become a proposal.

@@ -123,3 +123,9 @@ dl-err-deadline = 截止时间要写一个具体时间，在 30 天以内（例�
 dl-err-options = 需要 { $min }–{ $max } 个选项（现在是 { $count } 个）。
 dl-err-option-text = 每个选项最多 { $max } 个字，且不能重复。
 dl-err-due = 期限要写一个将来的日期，例如 due=2026-12-31。
+
+ev-proposed = 转为议题
+dl-btn-from-case = 💡 转为议题
+dl-case-proposed = 💡 已转为议题 #{ $id }，已发到本支部各群征集附议。
+dl-case-already = 这条建议已经是议题 #{ $id } 了。
+dl-case-unknown = 找不到可以转为议题的建议工单 { $case }。
