@@ -157,7 +157,7 @@ async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, i
             if n is None or days is None:
                 reports.reply(uow, incoming, "dl-rule-usage", lang)
                 return
-            supporters, days = await deliberation.set_rule(uow, user, n, days)
+            supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, n, days)
             reports.reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
             return
         which = LIST_WORDS.get(first)

@@ -58,7 +58,7 @@ def _result(lang: str, p: dict[str, Any]) -> str:
         lines.append(t(lang, "dl-option-line", n=n, text=esc(option_label(lang, o["text"], yes_no), 60),
                        count=int(o.get("count") or 0)))
         if o.get("names") and not p.get("anonymous"):
-            lines.append("    " + esc("、".join(o["names"]), 600))
+            lines.append("    " + esc(("、" if lang == "zh" else ", ").join(o["names"]), 600))
     met = bool(p.get("quorum_met"))
     lines.append(t(lang, "dl-result-turnout", turnout=int(p.get("turnout") or 0), quorum=int(p.get("quorum") or 0),
                    met=t(lang, "dl-quorum-met" if met else "dl-quorum-not-met")))
@@ -126,7 +126,8 @@ def _summary(lang: str, p: dict[str, Any]) -> str:
         lines.append(t(lang, "dl-sum-notes"))
         lines += [t(lang, "dl-sum-note", at=esc(n.get("at") or ""), text=esc(n["text"], 200)) for n in p["notes"]]
     if p.get("actions"):
-        lines.append(t(lang, "dl-sum-actions", actions="、".join(t(lang, f"dl-action-{a}") for a in p["actions"])))
+        sep = "、" if lang == "zh" else ", "
+        lines.append(t(lang, "dl-sum-actions", actions=sep.join(t(lang, f"dl-action-{a}") for a in p["actions"])))
     return "\n".join(lines)
 
 

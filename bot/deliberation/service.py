@@ -127,15 +127,19 @@ class DeliberationService:
         rule = await uow.deliberation.rule(branch_id)
         return (rule.supporters, rule.days) if rule is not None else DEFAULT_RULE
 
-    async def set_rule(self, uow: UnitOfWork, user: User, supporters: int, days: int) -> tuple[int, int]:
-        """`/proposals rule N D` by a branch's secretary (a superadmin: for their own branch)."""
-        if not (user.role == "secretary" or self.cases.is_superadmin(user)) or user.branch_id is None:
+    async def set_rule(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool,
+                       supporters: int, days: int) -> tuple[int, int]:
+        """`/proposals rule N D`: for the group's branch (in a group) or the secretary's own, by
+        that branch's secretary or a superadmin."""
+        branch_id = await self.branch_here(uow, user, chat_id, is_private)
+        staff = self.cases.is_superadmin(user) or (user.role == "secretary" and user.branch_id == branch_id)
+        if branch_id is None or not staff:
             raise DeliberationError("dl-err-not-staff")
         if not (1 <= supporters <= RULE_MAX[0] and 1 <= days <= RULE_MAX[1]):
             raise DeliberationError("dl-rule-usage")
-        rule = await uow.deliberation.rule(user.branch_id)
+        rule = await uow.deliberation.rule(branch_id)
         if rule is None:
-            uow.deliberation.add_rule(AgendaRule(branch_id=user.branch_id, supporters=supporters, days=days))
+            uow.deliberation.add_rule(AgendaRule(branch_id=branch_id, supporters=supporters, days=days))
         else:
             rule.supporters, rule.days = supporters, days
         return supporters, days
