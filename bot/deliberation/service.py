@@ -371,8 +371,10 @@ class DeliberationService:
     async def vote(self, uow: UnitOfWork, user: User, proposal_id: int, option: int, chat_id: int,
                    is_private: bool, pressed: bool) -> tuple[str, dict[str, Any]]:
         """One vote per rider, changeable until the deadline. A button counts only in a chat the
-        vote went to; a command, in one of the branch's groups or privately by one of its riders."""
-        p = await uow.deliberation.get(proposal_id)
+        vote went to; a command, in one of the branch's groups or privately by one of its riders.
+        The proposal's row is locked (PostgreSQL): a double tap cannot insert two votes, and a vote
+        racing the close is either counted or told the vote is closed."""
+        p = await uow.deliberation.get(proposal_id, for_update=True)
         here = chat_id in p.chat_ids if p is not None else False
         if p is None or (pressed and not here) or (not pressed and not here and not (
                 is_private and (user.branch_id == p.branch_id or self.role(user, p) == lc.SECRETARY))):

@@ -35,11 +35,11 @@ async def _press(tg, chat_id: int, message: dict, who: dict, data: str) -> str:
     return (await answer_for(tg, await tg.press(chat_id, message["message_id"], who, data)))["text"]
 
 
-async def _new(tg, chat_id: int, before: int, needle: str) -> dict:
+async def _new(tg, chat_id: int, before: int, needle: str, timeout: float = 20) -> dict:
     """The bot's first message in the chat after the first `before` that contains `needle`."""
     async def found() -> dict | None:
         return next((m for m in (await tg.messages(chat_id))[before:] if needle in m["plain_text"]), None)
-    return await until(found, timeout=20)
+    return await until(found, timeout=timeout)
 
 
 async def _proposal(db, pid: int) -> Proposal:
@@ -292,7 +292,7 @@ async def test_kill_9_during_the_vote_close_posts_the_results_exactly_once(emu, 
     await tg.http.delete(f"{tg.base_url}/_emu/faults")
     proc = await _spawn(settings, tmp_path)
     try:
-        await _new(tg, GROUP["id"], 0, "表决结果")
+        await _new(tg, GROUP["id"], 0, "表决结果", timeout=120)  # a busy machine starts the bot slowly
         async def flushed() -> bool:
             async with db() as s:
                 return not (await s.exec(select(OutboxMessage).where(OutboxMessage.status == "pending"))).all()
