@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.deliberation import lifecycle as lc
-from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
+from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import EDIT, enqueue
 from bot.privacy import mask
 from bot.scheduling import Jobs, Pass
@@ -151,15 +151,17 @@ class DeliberationService:
         case's news): the payload key the transport reads."""
         return {"thread_id": p.thread_id} if p.thread_id and chat_id == p.origin_chat_id else {}
 
-    async def _announce(self, uow: UnitOfWork, p: Proposal, kind: str, what: str,
-                        **payload: Any) -> None:
+    async def _announce(self, uow: UnitOfWork, p: Proposal, kind: str, what: str, *,
+                        priority: int = PRIORITY_CONVERSATION, **payload: Any) -> None:
         """One message in each of the proposal's threads (a reply to its agenda post where that
-        was sent), at conversation priority like a case's news; `what` names it in the dedupe key."""
+        was sent), at conversation priority like a case's news (a busy group may get it in a
+        digest); `what` names it in the dedupe key. PRIORITY_BROADCAST keeps a post its own
+        message, never merged: the vote's result, like a survey's summary."""
         roots = await uow.deliberation.thread_roots(p.id or 0)
         for chat_id in p.chat_ids:
             enqueue(uow, Notice(chat_id, kind, p.lang,
                                 payload={"id": p.id, "title": p.title, **payload, **self._topic(p, chat_id)},
-                                reply_to=roots.get(chat_id), priority=PRIORITY_CONVERSATION,
+                                reply_to=roots.get(chat_id), priority=priority,
                                 dedupe_key=f"dl-{what}:{p.id}:{chat_id}"))
 
     async def _unbutton(self, uow: UnitOfWork, p: Proposal, what: str, key: str, **args: object) -> None:
@@ -279,7 +281,8 @@ class DeliberationService:
         supporters = await uow.deliberation.support_count(p.id or 0)
         await self._unbutton(uow, p, "card", "dl-settled-agenda")
         for chat_id in p.chat_ids:
-            enqueue(uow, Notice(chat_id, "dl-agenda", p.lang, priority=PRIORITY_CONVERSATION,
+            # broadcast priority: the thread's root is never merged into a digest (replies to it are the comments)
+            enqueue(uow, Notice(chat_id, "dl-agenda", p.lang, priority=PRIORITY_BROADCAST,
                                 dedupe_key=f"dl-agenda:{p.id}:{chat_id}",
                                 payload={"id": p.id, "title": p.title, "body": p.body, "supporters": supporters,
                                          **self._topic(p, chat_id)}))
@@ -449,7 +452,7 @@ class DeliberationService:
         p.status = lc.decide(p.status, "adopt" if tally["adopted"] else "reject", lc.SYSTEM)
         p.tally, p.vote_closed_at, p.updated_at = tally, now, now
         await self._unbutton(uow, p, "vote", "dl-settled-vote")
-        await self._announce(uow, p, "dl-result", "result", **tally)
+        await self._announce(uow, p, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
         if tally["adopted"] and self.points is not None:
             await self.points.award(uow, p.author_id, POINTS_ADOPTED, f"proposal:{p.id}", branch_id=p.branch_id)
 
