@@ -112,6 +112,10 @@ class DeliberationService:
                 return p
             if not is_private and chat_id in p.chat_ids:
                 return p
+            pid = p.id or 0  # a rider who took part asks privately, whatever their branch
+            if is_private and (await uow.deliberation.supports(pid, user.id)
+                               or await uow.deliberation.vote_of(pid, user.id) is not None):
+                return p
         raise DeliberationError("dl-err-unknown", id=proposal_id)
 
     async def _staff(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,

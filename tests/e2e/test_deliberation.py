@@ -116,7 +116,7 @@ async def test_proposal_from_support_to_done(bot, tg, db, settings, tmp_path) ->
     lone = await said(tg, LI["id"], LI, "/start")
     assert "不存在" in await _press(tg, LI["id"], lone, LI, "dv:1:2")  # forged onto a chat it never went to
     assert "已投票：赞成" in (await said(tg, GROUP, WANG, "/vote 1 赞成"))["plain_text"]
-    summary = (await said(tg, GROUP, LI, "/proposal 1"))["plain_text"]
+    summary = (await said(tg, WANG["id"], WANG, "/proposal 1"))["plain_text"]  # privately: WANG took part
     assert "已有 2 人投票（法定 2 人）" in summary
     async with db() as s:
         votes = (await s.exec(select(ProposalVote).order_by(ProposalVote.user_id))).all()
