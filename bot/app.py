@@ -21,6 +21,7 @@ from bot.pacing import Pacer
 from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in
 from bot.cases import load_routing
 from bot.checkins.service import CheckinService
+from bot.deliberation.service import DeliberationService
 from bot.points import ConfigError as PointsConfigError
 from bot.points import load_points_config
 from bot.services.admin import AdminService
@@ -67,6 +68,7 @@ class Core:
     broadcasts: BroadcastService | None = field(default=None)
     surveys: SurveyService | None = field(default=None)
     needs: NeedsService | None = field(default=None)
+    deliberation: DeliberationService | None = field(default=None)
     _leading: bool = field(default=False, init=False)
     effects: EffectGate = field(default_factory=EffectGate, init=False)  # after-commit effects under way
     voice: VoiceService | None = field(default=None)
@@ -109,6 +111,8 @@ class Core:
         core.surveys = SurveyService(jobs, core.broadcasts, points=points)
         core.needs = NeedsService(core.broadcasts)
         core.passes.update(core.broadcasts.passes() | core.surveys.passes())
+        core.deliberation = DeliberationService(jobs, core.broadcasts, points=points)
+        core.passes.update(core.deliberation.passes())
         try:  # a missing library or model is the operator's one-line error, at start
             core.stt = await asyncio.to_thread(load_engine, settings.stt)
         except SttError as e:
@@ -127,6 +131,7 @@ class Core:
                 "lessons": self.lessons,
                 "points": self.points, "checkins": self.checkins,
                 "broadcasts": self.broadcasts, "surveys": self.surveys, "needs": self.needs,
+                "deliberation": self.deliberation,
                 "voice": self.voice, "stt": self.stt, "keeper": self.keeper,
                 "migration": self.migration, "edits": EditService(self.reports),
                 "albums": AlbumService(self.reports)}
@@ -161,6 +166,8 @@ class Core:
         self.jobs.every("deadline-sweep", "deadline-sweep", seconds=SWEEP_EVERY)
         if self.lessons is not None:
             self.lessons.start_jobs()
+        if self.deliberation is not None:
+            self.deliberation.start_jobs()
         self.jobs.cron("leaderboard-monthly", "leaderboard", day=1, hour=9, minute=0)
         scheduler.resume()
         log.info("this process runs the scheduler")

@@ -180,6 +180,12 @@ def _export_audit(args: argparse.Namespace) -> int:
         s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch))
 
 
+def _export_proposals(args: argparse.Namespace) -> int:
+    from bot.deliberation.export import export_proposals
+    return _export(args, "proposals", lambda s, out: export_proposals(
+        s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch, until=args.until))
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -245,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     _export_parser(export, "attendance", _export_attendance,
                    "activity check-ins and lesson completions; free text masked")
     _export_parser(export, "audit", _export_audit, "role changes (grant, revoke, bind, unbind, move), before and after")
+    _export_parser(export, "proposals", _export_proposals,
+                   "riders' deliberation: proposals, votes and commitments (counts, no names)")
 
     from bot.intake import cli as intake_cli
     intake = intake_cli.register(sub)

@@ -2,8 +2,9 @@
 
 Plays a short scripted conversation (two groups, Chinese and English, a report
 without a place, chit-chat that must stay unanswered, a secretary closing the
-loop, the board, a lesson plan, an activity, the points bank) and prints the
-chat as it happens. With --keep, both keep running for you to post to with curl.
+loop, the board, a lesson plan, an activity, the points bank, then one proposal from
+support to outcome) and prints the chat as it happens. With --keep, both keep running
+for you to post to with curl.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from rich.text import Text
 from bot.config import load_settings
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
 from emulator.client import EmulatorClient
+from handlers import demo_deliberation
 from handlers.runtime import run_bot
 
 ZH_GROUP = {"id": -1001001, "type": "supergroup", "title": "朝阳骑手一群"}
@@ -135,14 +137,20 @@ async def _play(tg: EmulatorClient, out: Transcript, bot_task: asyncio.Task[None
         if bot_task.done():
             bot_task.result()
         await asyncio.sleep(0.05)
-    for chat, who, text, expected, reply_to in SCRIPT:
+    async def say(chat: dict[str, Any], who: dict[str, Any], text: str, expected: int, reply_to: int | None) -> bool:
         extra: dict[str, Any] = {}
         if reply_to is not None:
             extra["reply_to_message_id"] = (await tg.messages(chat["id"]))[reply_to]["message_id"]
         out.said(chat, who, text)
         await tg.send(chat, who, text, **extra)
-        if not await out.bot_replies(tg, chat["id"], expected):
+        return await out.bot_replies(tg, chat["id"], expected)
+
+    for chat, who, text, expected, reply_to in SCRIPT:
+        if not await say(chat, who, text, expected, reply_to):
             return False
+    out.console.rule("小哥议事会 · riders' deliberation: one proposal from support to outcome")
+    if not await demo_deliberation.play(tg, out, say, EN_GROUP, SECRETARY, [AMY, LI, WANG]):
+        return False
     return (await tg.stats())["errors"].get("400", 0) == 0
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from aiogram import Dispatcher
 
-from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, export_chat, lessons, points,
-                      reports, telegram_events, top, voice)
+from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation, export_chat, lessons,
+                      points, reports, telegram_events, top, voice)
 from handlers import routing as routing_handlers
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from storage.uow import UnitOfWork
@@ -23,9 +23,10 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     # Only a location pin we asked for (a check-in, an activity's place) goes before them, and a
     # secretary's private message that is the body of their broadcast draft.
     dp.include_routers(telegram_events.make_router(), checkins.make_pin_router(), broadcasts.make_capture_router(),
+                       deliberation.make_thread_router(),
                        case_choices.make_router(), voice.make_router(), telegram_events.make_album_router(),
                        reports.make_router(), cases.make_router(), routing_handlers.make_router(), admin.make_router(),
                        points.make_router(), checkins.make_router(), broadcasts.make_router(), lessons.make_router(),
-                       top.make_router(), export_chat.make_router(), commands.make_router(),
+                       deliberation.make_router(), top.make_router(), export_chat.make_router(), commands.make_router(),
                        telegram_events.make_fallback_router())
     return dp

@@ -19,6 +19,7 @@ from storage.repositories.audit import AuditRepository
 from storage.repositories.broadcasts import BroadcastRepository, NeedsRepository, SurveyRepository
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.deadletters import DeadLetterRepository
+from storage.repositories.deliberation import DeliberationRepository
 from storage.repositories.lessons import LessonRepository
 from storage.repositories.voice import VoiceRepository
 from storage.repositories.gazetteer import GazetteerRepository
@@ -89,6 +90,7 @@ class UnitOfWork:
         self.audit = AuditRepository(*repo_args)
         self.voice = VoiceRepository(*repo_args)
         self.places = GazetteerRepository(*repo_args)
+        self.deliberation = DeliberationRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

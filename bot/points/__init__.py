@@ -19,7 +19,8 @@ DEFAULT_PATH = Path(__file__).with_name("rules_default.toml")
 
 # Rule codes other services award by; `redeem`, `refund` are the bank's own entries.
 EARNING_RULES = ("report_accepted", "report_resolved", "urgent_confirmed", "fix_confirmed",
-                 "lesson_completed", "quiz_correct", "survey_answered", "volunteer_hour", "manual")
+                 "lesson_completed", "quiz_correct", "survey_answered", "volunteer_hour", "manual",
+                 "proposal_adopted", "vote_cast")
 REDEEM, REFUND = "redeem", "refund"
 
 BASIC, ADVANCED, SPARK = "basic", "advanced", "spark"

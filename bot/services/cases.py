@@ -222,7 +222,10 @@ class CaseService:
         """Inline buttons (label key, callback data): short ids only, well under 64 bytes."""
         actions = [a for a in allowed_actions(snapshot(case), actor) if a != "auto_close"]
         row = [(f"case-action-{a}", f"ca:{case.id}:{a}") for a in actions]
-        return [row[i:i + 3] for i in range(0, len(row), 3)]
+        rows = [row[i:i + 3] for i in range(0, len(row), 3)]
+        if case.category == "suggestion" and actor.roles & {SECRETARY, SUPERADMIN}:  # 小哥议事会
+            rows.append([("dl-btn-from-case", f"dc:{case.id}")])
+        return rows
 
     # --- telling --------------------------------------------------------------------
     async def announce(self, uow: UnitOfWork, case: Case, key: str, payload: dict[str, object], *,

@@ -41,6 +41,7 @@ from handlers.dispatcher import build_dispatcher
 from storage.models import Case, CaseEvent, CaseWatcher, Chat, DepartmentMember, OutboxMessage, User
 from storage.models.audit import AuditEntry
 from storage.models.broadcasts import Broadcast, Survey, SurveyAnswer
+from storage.models.deliberation import AgendaRule, Proposal, ProposalComment, ProposalSupport, ProposalVote
 from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
 from storage.models.lessons import LessonSchedule
 from storage.models.points import PointsAccount, PointsEntry, Redemption
@@ -107,6 +108,13 @@ ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
     "export": [(P, "/export cases"), (P, "/export cases 2026-01-01 csv")],
     "routing": [(P, "/routing")],
     "top": [(P, "/top"), (P, "/top week"), (B, "/top")],
+    "propose": [(P, "/propose {case}")],  # (a new proposal in hd's group is any of its members' right)
+    "proposal": [(P, "/proposal {proposal}"), (P, "/proposal {proposal} agenda"),
+                 (P, "/proposal {proposal} decline 不行"), (P, "/proposal {proposal} vote quorum=1"),
+                 (P, "/proposal {proposal} close"), (P, "/proposal {proposal} commit 街道办 due=2027-01-31"),
+                 (P, "/proposal {proposal} note 进展"), (P, "/proposal {proposal} done")],
+    "proposals": [(P, "/proposals"), (P, "/proposals adopted"), (P, "/proposals rule 1 1")],
+    "vote": [(P, "/vote {proposal} 1"), (P, "/vote {proposal} 反对")],
 }
 # Commands a rider uses on their own things only (nothing of a branch to reach).
 RIDER_COMMANDS = {"start", "help", "lang", "mycases", "report", "me", "shop", "redeem", "privacy", "checkin",
@@ -129,6 +137,9 @@ CALLBACKS: dict[str, list[str]] = {
            "cd:{case_id}:x:-"],
     "vt": ["vt:{case_id}:road", "vt:{case_id}:x"],
     "vp": ["vp:{case_id}"],
+    "dp": ["dp:{proposal}:s"],
+    "dv": ["dv:{proposal}:0", "dv:{proposal}:1"],
+    "dc": ["dc:{case_id}"],
 }
 
 
@@ -176,7 +187,7 @@ def test_matrix_covers_every_registered_button() -> None:
     found = set().union(*(prefixes(p) for p in patterns))
     assert found - set(CALLBACKS) == set(), f"buttons not in the permission matrix: {sorted(found - set(CALLBACKS))}"
     sample = {"case_id": 1, "item": 1, "redemption_id": 1, "reportin": 1, "branch_b_id": 2, "hours": 1, "halves": 2,
-              "broadcast": 1, "survey": 1}
+              "broadcast": 1, "survey": 1, "proposal": 1}
     for templates in CALLBACKS.values():
         for template in templates:  # each forged press reaches a handler (else it would prove nothing)
             data = template.format(**sample)
@@ -233,13 +244,17 @@ async def build_world(bot, tg, db) -> World:
     bc_id = await _one(db, select(Broadcast.id))
     await answer_for(tg, await tg.press(SEC_B["id"], preview["message_id"], SEC_B, f"bc:go:{bc_id}"))
     await until(lambda: _one(db, select(Broadcast.id).where(Broadcast.status == "scheduled")))
+    await said(tg, GROUP_B, HD_RIDER, "/propose 海淀黄庄设休息点 | 海淀骑手中午没处歇")  # proposal 1, being voted on
+    for text in ("/proposal 1 agenda", "/proposal 1 vote quorum=1"):
+        await said(tg, SEC_B["id"], SEC_B, text)
     refs = {"case": "C-000001", "case_id": 1, "item": 1, "own_case": "C-000002", "redemption": "R1", "redemption_id": 1,
             "activity": code, "reportin": 1, "hours": 1, "halves": 2, "survey": 1, "broadcast": bc_id,
             "branch_b": "hd", "branch_b_id": hd, "branch_a": "cy", "hd_member": HD_MEMBER["id"],
-            "hd_rider": HD_RIDER["id"], "sec_b": SEC_B["id"]}
+            "hd_rider": HD_RIDER["id"], "sec_b": SEC_B["id"], "proposal": 1}
     missing = {**refs, "case": "C-000099", "case_id": 99, "redemption": "R99", "redemption_id": 99,
-               "activity": "ZZZZZ", "reportin": 99, "hours": 99, "survey": 99, "broadcast": 99}
+               "activity": "ZZZZZ", "reportin": 99, "hours": 99, "survey": 99, "broadcast": 99, "proposal": 99}
     assert await _one(db, select(Case.status).where(Case.id == 1)) == "in_progress"
+    assert await _one(db, select(Proposal.status).where(Proposal.id == 1)) == "voting"
     for what, model in (("survey", Survey), ("redemption", Redemption), ("report-in", ReportIn),
                         ("hours", VolunteerHours)):
         assert await _one(db, select(model.id)) == 1, what
@@ -254,6 +269,7 @@ async def snapshot(db, w: World) -> dict[str, list[Any]]:
     cases = select(Case.id).where(Case.branch_id == w.hd)
     activities = select(Activity.id).where(Activity.branch_id == w.hd)
     surveys = select(Survey.id).where(Survey.branch_id == w.hd)
+    proposals = select(Proposal.id).where(Proposal.branch_id == w.hd)
     queries = {
         "cases": select(Case).where(Case.branch_id == w.hd),
         "case events": select(func.count(), func.max(CaseEvent.id)).where(col(CaseEvent.case_id).in_(cases)),
@@ -274,6 +290,11 @@ async def snapshot(db, w: World) -> dict[str, list[Any]]:
         "broadcasts": select(Broadcast).where(Broadcast.branch_id == w.hd),
         "lesson plans": select(LessonSchedule).where(LessonSchedule.chat_id == GROUP_B["id"]),
         "audit": select(AuditEntry).where(AuditEntry.branch_id == w.hd),
+        "proposals": select(Proposal).where(Proposal.branch_id == w.hd),
+        "supporters": select(ProposalSupport).where(col(ProposalSupport.proposal_id).in_(proposals)),
+        "votes": select(ProposalVote).where(col(ProposalVote.proposal_id).in_(proposals)),
+        "comments": select(ProposalComment).where(col(ProposalComment.proposal_id).in_(proposals)),
+        "agenda rule": select(AgendaRule).where(AgendaRule.branch_id == w.hd),
     }
     out: dict[str, list[Any]] = {}
     async with db() as s:

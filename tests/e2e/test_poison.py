@@ -33,7 +33,8 @@ ABOVE_INT32 = "99999999999"     # above 2^31
 FORGED = [f"ri:{HUGE}:a", f"rb:{HUGE}:1", f"rb:1:{HUGE}", f"vh:{HUGE}:2:a", f"vh:1:{HUGE}:a", f"bc:go:{HUGE}",
           f"bc:x:{ABOVE_INT32}", f"sv:{HUGE}:1", f"ca:{HUGE}:accept", "ca:1:x", "ca:1:9223372036854775808", f"cf:{HUGE}:y", f"rp:{HUGE}:y",
           f"pt:r:{HUGE}", f"pr:{HUGE}:y", f"ls:{HUGE}:d", "ca:2147483648:start", "ri:-1:a", "ls:1:99999",
-          f"cd:{HUGE}:as:road_maintenance", f"vt:{HUGE}:road", f"vp:{HUGE}", "vp:9999999999"]
+          f"cd:{HUGE}:as:road_maintenance", f"vt:{HUGE}:road", f"vp:{HUGE}", "vp:9999999999",
+          f"dp:{HUGE}:s", "dp:1:x", f"dv:{HUGE}:0", "dv:1:999", "dv:2147483648:1", f"dc:{HUGE}", "dc:2147483648"]
 
 
 @pytest.fixture

@@ -1,0 +1,167 @@
+# Riders' deliberation: proposals, support, discussion, votes, follow-up (bot/deliberation/)
+
+dl-btn-support = 👍 Support
+dl-opt-yes = For
+dl-opt-no = Against
+dl-opt-abstain = Abstain
+points-rule-proposal_adopted = proposal adopted
+points-rule-vote_cast = vote cast
+
+dl-status-proposed = gathering support
+dl-status-agenda = on the agenda
+dl-status-voting = voting
+dl-status-adopted = adopted
+dl-status-rejected = not adopted
+dl-status-declined = declined
+dl-status-in_progress = in progress
+dl-status-done = done
+
+dl-action-agenda = put on the agenda
+dl-action-decline = decline
+dl-action-open_vote = open the vote
+dl-action-adopt = adopt
+dl-action-reject = reject
+dl-action-commit = set owner and due date
+dl-action-note = add a progress note
+dl-action-finish = mark done
+
+dl-card-title = 💡 New proposal #{ $id }: <b>{ $title }</b>
+dl-card-progress = { $supporters } { $supporters ->
+    [one] supporter
+   *[other] supporters
+} so far; { $threshold } within { $days } { $days ->
+    [one] day
+   *[other] days
+} put it on the agenda.
+dl-card-hint = Agree? Press “Support” below.
+dl-proposed = ✅ Proposal #{ $id } “{ $title }” is posted in the branch's groups; { $threshold } supporters within { $days } { $days ->
+    [one] day
+   *[other] days
+} put it on the agenda.
+
+dl-agenda-title = 📌 Proposal #{ $id } is on the agenda: <b>{ $title }</b>
+dl-agenda-supporters = { $supporters } { $supporters ->
+    [one] supporter
+   *[other] supporters
+}.
+dl-agenda-hint = 💬 Reply to this message to discuss; /proposal { $id } shows a summary.
+dl-agenda-staff = 📌 Proposal #{ $id } “{ $title }” reached { $supporters } supporters and is on the agenda. Open the vote: /proposal { $id } vote
+dl-declined = 📭 Proposal #{ $id } “{ $title }” was declined. Reason: { $reason }
+
+dl-vote-title = 🗳 Vote on proposal #{ $id }: <b>{ $title }</b>
+dl-vote-rules = Closes { $deadline } · valid with at least { $quorum } { $quorum ->
+    [one] voter
+   *[other] voters
+} · { $mode }
+dl-anon = anonymous
+dl-named = named
+dl-vote-hint = One vote each, changeable until the deadline. Or send /vote { $id } followed by the option number.
+
+dl-result-title = 📊 Result of the vote on proposal #{ $id }: <b>{ $title }</b>
+dl-option-line = { $n }. { $text } — { $count } { $count ->
+    [one] vote
+   *[other] votes
+}
+dl-result-turnout = { $turnout } voted, quorum { $quorum }: { $met }
+dl-quorum-met = met
+dl-quorum-not-met = not met
+dl-result-adopted = ✅ Adopted. The secretary now sets an owner and a due date; progress is posted here.
+dl-result-adopted-option = ✅ Adopted: { $option }. The secretary now sets an owner and a due date; progress is posted here.
+dl-result-rejected = ❌ Not adopted.
+dl-result-no-quorum = ❌ Too few voters: the vote is void and the proposal is not adopted.
+
+dl-commit = 🛠 Proposal #{ $id } “{ $title }” is being carried out: owner { $owner }, due { $due }.
+dl-note = 🔄 Progress on proposal #{ $id } “{ $title }” ({ $owner }): { $note }
+dl-done = 🎉 Proposal #{ $id } “{ $title }” is done.
+dl-done-note = Note: { $note }
+
+dl-settled-agenda = 📌 On the agenda
+dl-settled-declined = 📭 Declined
+dl-settled-vote = 🗳 Voting closed
+
+dl-sum-title = 💡 Proposal #{ $id }: <b>{ $title }</b> ({ $status })
+dl-sum-supporters = 👍 { $supporters } { $supporters ->
+    [one] supporter
+   *[other] supporters
+} (the agenda needs { $threshold } within { $days } { $days ->
+    [one] day
+   *[other] days
+})
+dl-sum-comments = 💬 { $comments } { $comments ->
+    [one] comment
+   *[other] comments
+}
+dl-sum-latest = Latest comments:
+dl-sum-comment = · { $name }: { $text }
+dl-sum-reason = Declined because: { $reason }
+dl-sum-vote = 🗳 Voting: { $turnout } voted so far (quorum { $quorum }), closes { $deadline }
+dl-sum-commitment = 🛠 Owner { $owner }, due { $due }
+dl-sum-notes = Progress:
+dl-sum-note = · { $at }: { $text }
+dl-sum-actions = You can: { $actions }
+
+dl-list-title-open = 📋 Open proposals ({ $count })
+dl-list-title-adopted = 📋 Adopted proposals being carried out ({ $count })
+dl-list-title-done = 📋 Proposals done ({ $count })
+dl-list-empty = No proposals of this kind yet. Start one: /propose title | details
+dl-list-item = #{ $id } { $title } · { $status } · 👍 { $supporters }
+dl-list-owner = ({ $owner }, due { $due })
+
+dl-propose-usage = Propose: /propose title | details (e.g. /propose A rest point at Jianguo Rd | nowhere to rest at noon)
+dl-proposal-usage = Usage: /proposal N (the summary). Secretaries also: /proposal N agenda | decline reason | vote [close=tomorrow 18:00] [quorum=5] [anon] [option 1 | option 2] | close | commit owner due=2026-12-31 | note text | done [note]
+dl-vote-cmd-usage = Vote: /vote proposal-number option-number (e.g. /vote 3 1)
+dl-decline-usage = Give a reason: /proposal { $id } decline reason
+dl-vote-usage = A vote: /proposal N vote [close=tomorrow 18:00] [quorum=5] [anon] [option 1 | option 2] (no options: for / against / abstain)
+dl-commit-usage = Name an owner and a due date: /proposal { $id } commit owner due=2026-12-31
+dl-note-usage = Write the progress: /proposal { $id } note text
+dl-rule-usage = Usage: /proposals rule SUPPORTERS DAYS (e.g. /proposals rule 5 7: 5 supporters within 7 days put a proposal on the agenda)
+dl-rule-set = ✅ This branch's rule: { $supporters } supporters within { $days } { $days ->
+    [one] day
+   *[other] days
+} put a proposal on the agenda.
+
+dl-ok-agenda = ✅ Proposal #{ $id } is on the agenda and posted in the groups.
+dl-ok-declined = ✅ Proposal #{ $id } is declined; the reason is announced.
+dl-ok-vote = ✅ The vote on proposal #{ $id } is open until { $deadline }.
+dl-ok-closed = ✅ The vote on proposal #{ $id } is closed; the result goes to the groups now.
+dl-ok-commit = ✅ Proposal #{ $id } is being carried out; announced in the groups.
+dl-ok-note = ✅ The progress note is posted in proposal #{ $id }'s thread.
+dl-ok-done = ✅ Proposal #{ $id } is done; announced in the groups.
+
+dl-sup-recorded = 👍 Supported ({ $count }/{ $threshold })
+dl-sup-agenda = 👍 Supported: { $count } now, the proposal is on the agenda!
+dl-sup-already = You already support this proposal.
+dl-sup-own = This is your own proposal.
+dl-sup-closed = This proposal no longer gathers support.
+dl-sup-expired = The support period ({ $days } { $days ->
+    [one] day
+   *[other] days
+}) is over.
+dl-vote-recorded = ✅ Voted: { $option }
+dl-vote-points = ✅ Voted: { $option } (+{ $points } { $points ->
+    [one] point
+   *[other] points
+})
+dl-vote-changed = 🔄 Changed to: { $option }
+dl-vote-same = You already voted “{ $option }”: one vote each.
+dl-vote-closed = The vote on proposal #{ $id } is closed.
+dl-vote-not-open = Proposal #{ $id } is not being voted on.
+
+dl-err-unknown = There is no proposal #{ $id }.
+dl-err-gone = This proposal does not exist or is not for this chat.
+dl-err-role = Only this branch's secretary may do that with proposal #{ $id }.
+dl-err-state = Proposal #{ $id } is “{ $status }” now: that step does not apply.
+dl-err-not-staff = Only a branch secretary may set the deliberation rule.
+dl-err-no-branch = Post this in one of your branch's groups, or report in to a branch first with /reportin.
+dl-err-no-groups = This branch has no groups bound yet: there is nowhere to post the proposal.
+dl-err-too-long = A title takes at most { $title } characters, the details at most { $body }.
+dl-err-deadline = The deadline must be a specific time within 30 days (e.g. close=tomorrow 18:00).
+dl-err-options = A vote needs { $min }–{ $max } options (this one has { $count }).
+dl-err-option-text = Each option takes at most { $max } characters, and no two may be the same.
+dl-err-due = The due date must be in the future, e.g. due=2026-12-31.
+
+ev-proposed = turned into a proposal
+dl-btn-from-case = 💡 Make it a proposal
+dl-case-proposed = 💡 Now proposal #{ $id }, posted in the branch's groups to gather support.
+dl-case-already = This suggestion is already proposal #{ $id }.
+dl-case-unknown = There is no suggestion case { $case } that could become a proposal.

@@ -1,0 +1,254 @@
+"""Riders' deliberation (小哥议事会) on Telegram: thin — parse, call bot.deliberation.service
+(which checks every permission on the server), answer.
+
+/propose 标题 | 说明 · /proposal N [agenda|decline|vote|close|commit|note|done …] · /proposals [open|adopted|done|rule]
+/vote N OPTION · buttons dp:<id>:s (support), dv:<id>:<option> (vote), dc:<case id> (a suggestion case on the
+secretary's card becomes a proposal; also `/propose C-000123`) · replies in a proposal's thread
+(comments). The button data is built in bot/deliberation/service.py and read only by `parse_press` here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.cases.numbers import format_case_no, parse_case_no
+from bot.config import Settings
+from bot.deliberation.lifecycle import LISTS
+from bot.deliberation.service import DeliberationError, DeliberationService
+from bot.domain import IncomingMessage
+from bot.i18n import t
+from bot.ids import ID, bounded_int, parse_id
+from bot.services.reports import ReportService
+from bot.timeparse import WhenError, normalize
+from handlers.callbacks import answer, presser
+from handlers.render_deliberation import option_label, status_name
+from storage.models import User
+from storage.uow import UnitOfWork
+
+STAFF_WORDS: dict[str, str] = {
+    "agenda": "agenda", "上议程": "agenda", "议程": "agenda",
+    "decline": "decline", "不采纳": "decline", "驳回": "decline",
+    "vote": "vote", "表决": "vote", "投票": "vote",
+    "close": "close", "结束": "close", "关闭": "close",
+    "commit": "commit", "落实": "commit",
+    "note": "note", "进展": "note",
+    "done": "done", "办结": "done", "完成": "done",
+}
+LIST_WORDS = {"open": "open", "进行中": "open", "adopted": "adopted", "通过": "adopted", "已通过": "adopted",
+              "done": "done", "办结": "done", "已办结": "done"}
+YES_NO_WORDS = {"赞成": 0, "同意": 0, "yes": 0, "for": 0, "反对": 1, "no": 1, "against": 1,
+                "弃权": 2, "abstain": 2}
+
+
+def parse_press(data: str | None) -> tuple[str, int, int] | None:
+    """("support", id, 0) for dp:<id>:s, ("vote", id, option) for dv:<id>:<option>, ("case", case id, 0)
+    for dc:<case id>; None otherwise."""
+    case = re.fullmatch(r"dc:(\d{1,9})", data or "")
+    if case is not None:
+        return "case", int(case.group(1)), 0
+    m = re.fullmatch(r"(dp|dv):(\d{1,9}):(s|\d{1,2})", data or "")
+    if m is None:
+        return None
+    if m.group(1) == "dp":
+        return ("support", int(m.group(2)), 0) if m.group(3) == "s" else None
+    return ("vote", int(m.group(2)), int(m.group(3))) if m.group(3) != "s" else None
+
+
+async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, reports: ReportService, lang: str,
+                    step: Callable[[], Awaitable[Any]]) -> None:
+    """Run `step`; a refusal becomes the answer (a status code in words)."""
+    try:
+        await step()
+    except DeliberationError as e:
+        params = dict(e.params)
+        if "status" in params:
+            params["status"] = status_name(lang, str(params["status"]))
+        reports.reply(uow, incoming, e.key, lang, **params)
+    except WhenError as e:
+        reports.reply(uow, incoming, "when-error", lang, key=e.key)
+
+
+def _rest(args: str, words: int) -> str:
+    """`args` after its first `words` words, with its own spacing and newlines kept."""
+    rest = args.strip()
+    for _ in range(words):
+        parts = rest.split(maxsplit=1)
+        rest = parts[1] if len(parts) > 1 else ""
+    return rest
+
+
+async def propose(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                  user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+    text = command.args or ""
+    if not text.strip():
+        reports.reply(uow, incoming, "dl-propose-usage", lang)
+        return
+    case_id = parse_case_no(text.strip()) if text.strip()[:1] in ("C", "c") else None
+    if case_id is not None:  # `/propose C-000123`: a suggestion case becomes a proposal
+        key, args = await deliberation.from_case(uow, user, case_id, lang)
+        reports.reply(uow, incoming, key, lang, **(args | {"case": format_case_no(case_id)}))
+        return
+    await _refusals(uow, incoming, reports, lang, lambda: deliberation.propose(
+        uow, user, incoming.chat_id, incoming.message_id, incoming.is_private, lang, text,
+        thread_id=incoming.thread_id))
+
+
+async def proposal(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                   user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+    """`/proposal N` (everyone: the summary) or `/proposal N <step> …` (the branch's secretary)."""
+    args = command.args or ""
+    words = args.split()
+    pid = parse_id(words[0]) if words else None
+    if pid is None:
+        reports.reply(uow, incoming, "dl-proposal-usage", lang)
+        return
+    step_word = normalize(words[1]) if len(words) > 1 else ""
+    action = STAFF_WORDS.get(step_word)
+    rest = _rest(args, 2)
+    where = (incoming.chat_id, incoming.is_private)
+    d = deliberation
+
+    async def step() -> None:
+        if not step_word:
+            summary = await d.summary(uow, user, pid, *where)
+            reports.reply(uow, incoming, "dl-summary", lang, **summary)
+        elif action == "agenda":
+            await d.put_on_agenda(uow, user, pid, *where)
+            reports.reply(uow, incoming, "dl-ok-agenda", lang, id=pid)
+        elif action == "decline":
+            await d.decline(uow, user, pid, *where, rest)
+            reports.reply(uow, incoming, "dl-ok-declined", lang, id=pid)
+        elif action == "vote":
+            p = await d.open_vote(uow, user, pid, *where, rest)
+            reports.reply(uow, incoming, "dl-ok-vote", lang, id=pid, deadline=d.broadcasts.local(p.vote_deadline))
+        elif action == "close":
+            await d.close_vote(uow, user, pid, *where)
+            reports.reply(uow, incoming, "dl-ok-closed", lang, id=pid)
+        elif action == "commit":
+            await d.commit(uow, user, pid, *where, rest)
+            reports.reply(uow, incoming, "dl-ok-commit", lang, id=pid)
+        elif action == "note":
+            await d.note(uow, user, pid, *where, rest)
+            reports.reply(uow, incoming, "dl-ok-note", lang, id=pid)
+        elif action == "done":
+            await d.finish(uow, user, pid, *where, rest)
+            reports.reply(uow, incoming, "dl-ok-done", lang, id=pid)
+        else:
+            reports.reply(uow, incoming, "dl-proposal-usage", lang)
+
+    await _refusals(uow, incoming, reports, lang, step)
+
+
+async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+                    user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+    """`/proposals [open|adopted|done]`, or `/proposals rule N D` (a secretary)."""
+    words = (command.args or "").split()
+    first = normalize(words[0]) if words else "open"
+
+    async def step() -> None:
+        if first in ("rule", "规则"):
+            n = bounded_int(words[1], 1, 10_000) if len(words) > 1 else None
+            days = bounded_int(words[2], 1, 10_000) if len(words) > 2 else None
+            if n is None or days is None:
+                reports.reply(uow, incoming, "dl-rule-usage", lang)
+                return
+            supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, n, days)
+            reports.reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
+            return
+        which = LIST_WORDS.get(first)
+        if which is None or which not in LISTS:
+            reports.reply(uow, incoming, "dl-proposal-usage", lang)
+            return
+        listing = await deliberation.listing(uow, user, incoming.chat_id, incoming.is_private, which)
+        reports.reply(uow, incoming, "dl-list", lang, **listing)
+
+    await _refusals(uow, incoming, reports, lang, step)
+
+
+async def vote(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+               user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+    """`/vote N OPTION` (1-based, or 赞成/反对/弃权 on a for/against vote)."""
+    words = (command.args or "").split()
+    pid = parse_id(words[0]) if words else None
+    choice = normalize(words[1]) if len(words) > 1 else ""
+    number = bounded_int(choice, 1, 99)
+    option = number - 1 if number is not None else YES_NO_WORDS.get(choice)
+    if pid is None or option is None:
+        reports.reply(uow, incoming, "dl-vote-cmd-usage", lang)
+        return
+    key, args = await deliberation.vote(uow, user, pid, option, incoming.chat_id, incoming.is_private, pressed=False)
+    reports.reply(uow, incoming, key, lang, **_answer_args(lang, args))
+
+
+def _answer_args(lang: str, args: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in args.items() if k != "yes_no"}
+    if "option" in out:
+        out["option"] = option_label(lang, str(out["option"]), bool(args.get("yes_no")))
+    if "status" in out:
+        out["status"] = status_name(lang, str(out["status"]))
+    return out
+
+
+async def press(query: CallbackQuery, uow: UnitOfWork, deliberation: DeliberationService,
+                settings: Settings) -> None:
+    """👍 附议 and the vote buttons, pressed by anyone in a chat the proposal went to."""
+    user, lang = await presser(uow, query, settings.default_lang)
+    parsed = parse_press(query.data)
+    chat_id = query.message.chat.id if query.message else 0
+    if parsed is None:
+        await answer(query, t(lang, "dl-err-gone"), alert=True)
+        return
+    what, pid, option = parsed
+    if what == "case":
+        key, args = await deliberation.from_case(uow, user, pid, lang)
+        await answer(query, t(lang, key, **(args | {"case": format_case_no(pid)})), alert=key != "dl-case-proposed")
+        return
+    if what == "support":
+        key, args = await deliberation.support(uow, user, pid, chat_id)
+    else:
+        key, args = await deliberation.vote(uow, user, pid, option, chat_id, chat_id == user.id, pressed=True)
+    alert = key in ("dl-err-gone", "dl-vote-closed", "dl-vote-not-open", "dl-sup-closed", "dl-sup-expired")
+    await answer(query, t(lang, key, **_answer_args(lang, {"id": pid, **args})), alert=alert)
+
+
+async def comment(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+                  deliberation: DeliberationService, proposal_id: int) -> None:
+    """A reply in a proposal's thread: a comment, never a report. The thread hears nothing back."""
+    await deliberation.comment(uow, user, proposal_id, incoming.chat_id, incoming.message_id, incoming.text)
+
+
+async def _in_thread(message: Message, uow: UnitOfWork, deliberation: DeliberationService) -> dict[str, Any] | bool:
+    """Only a group message replying to one of a proposal's posts (one indexed look-up)."""
+    reply = message.reply_to_message
+    if reply is None or reply.from_user is None or not reply.from_user.is_bot:
+        return False
+    text = message.text or message.caption or ""
+    if text.startswith("/"):
+        return False
+    pid = await deliberation.thread_of(uow, message.chat.id, reply.message_id)
+    return {"proposal_id": pid} if pid is not None else False
+
+
+def make_thread_router() -> Router:
+    """Goes before the report handlers: a comment in a proposal's thread must not become a case."""
+    router = Router(name="deliberation-threads")
+    router.message.filter(F.chat.type.in_({"group", "supergroup"}))
+    router.message.register(comment, F.text | F.caption, _in_thread)
+    return router
+
+
+def make_router() -> Router:
+    router = Router(name="deliberation")
+    router.message.register(propose, Command("propose"))
+    router.message.register(proposal, Command("proposal"))
+    router.message.register(proposals, Command("proposals"))
+    router.message.register(vote, Command("vote"))
+    router.callback_query.register(press, F.data.regexp(rf"^dp:{ID}:s$"))
+    router.callback_query.register(press, F.data.regexp(rf"^dv:{ID}:\d{{1,2}}$"))
+    router.callback_query.register(press, F.data.regexp(rf"^dc:{ID}$"))
+    return router
