@@ -208,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
+    p: argparse.ArgumentParser = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
     p.add_argument("--webhook", action="store_true")
     p.set_defaults(func=_run)
 

@@ -65,7 +65,7 @@ class VoskEngine:
         if shutil.which("ffmpeg") is None:
             raise SttError("SENTINEL_STT=vosk needs ffmpeg on PATH to decode voice notes")
         try:
-            import vosk  # type: ignore[import-not-found]
+            import vosk
         except ImportError:
             raise SttError("SENTINEL_STT=vosk needs the vosk package: pip install vosk") from None
         vosk.SetLogLevel(-1)
@@ -93,7 +93,7 @@ class WhisperEngine:
             raise SttError("SENTINEL_STT=whisper:<model>: name a model (tiny, base, small …) or a folder")
         device, _, compute = (where or "auto").partition("/")
         try:
-            from faster_whisper import WhisperModel  # type: ignore[import-not-found]
+            from faster_whisper import WhisperModel
         except ImportError:
             raise SttError("SENTINEL_STT=whisper needs faster-whisper: pip install faster-whisper") from None
         try:
