@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `sentinel … | head`: the reader left; nothing to explain
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except Exception as e:  # noqa: BLE001 - the one place mistakes become a line, not a traceback
+    except Exception as e:  # the one place mistakes become a line, not a traceback
         if args.verbose:
             logging.getLogger("sentinel").exception("traceback")
         code, line = explain(e)

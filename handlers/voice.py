@@ -37,7 +37,7 @@ async def voice_note(message: Message, uow: UnitOfWork, incoming: IncomingMessag
             buf = io.BytesIO()
             await message.bot.download(v.file_id, destination=buf)
             transcript = await asyncio.to_thread(transcribe_safely, stt, buf.getvalue(), lang)
-        except Exception:  # noqa: BLE001  (no transcript: the audio still reaches the secretary)
+        except Exception:  # no transcript: the audio still reaches the secretary
             log.exception("could not fetch a voice note for speech-to-text")
     await voice.on_voice(uow, incoming, user, lang, VoiceNote(v.file_id, v.file_unique_id, v.duration or 0),
                          transcript)

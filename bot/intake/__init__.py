@@ -28,6 +28,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from . import rules as _rules
+from .lang import detect_language
+from .location import extract_location
+from .normalize import normalize
+
 if TYPE_CHECKING:  # the stages load lazily (scikit-learn, the encoder)
     from .model import LexicalModel
     from .semantic import SemanticHeads
@@ -50,11 +55,6 @@ class Intake:
     location: str | None = None
     confidence: float = 1.0
 
-
-from .lang import detect_language  # noqa: E402
-from .location import extract_location  # noqa: E402
-from .normalize import normalize  # noqa: E402
-from . import rules as _rules  # noqa: E402
 
 log = logging.getLogger(__name__)
 

