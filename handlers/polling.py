@@ -38,7 +38,7 @@ class RawGetUpdates(GetUpdates):
     """getUpdates answering raw dicts: we parse each update ourselves, so one bad update
     cannot make the whole batch unreadable, and a dead letter keeps what Telegram sent."""
 
-    __returning__ = list[dict[str, Any]]  # type: ignore[assignment]
+    __returning__ = list[dict[str, Any]]  # type: ignore[assignment]  # aiogram declares list[Update]
 
 
 def parse(bot: Bot, raw: dict[str, Any]) -> Update | None:
