@@ -194,7 +194,7 @@ class Core:
                     attach_runner(None)
                 else:
                     self.jobs.scheduler.wakeup()
-            except Exception:  # noqa: BLE001  (the database may be away: try again next period)
+            except Exception:  # the database may be away: try again next period
                 log.warning("scheduler lease check failed; trying again in %.0fs", period, exc_info=True)
 
     def stop_jobs(self) -> None:

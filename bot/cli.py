@@ -214,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
+    p: argparse.ArgumentParser = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
     p.add_argument("--webhook", action="store_true")
     p.set_defaults(func=_run)
 
@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `sentinel … | head`: the reader left; nothing to explain
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except Exception as e:  # noqa: BLE001 - the one place mistakes become a line, not a traceback
+    except Exception as e:  # the one place mistakes become a line, not a traceback
         if args.verbose:
             logging.getLogger("sentinel").exception("traceback")
         code, line = explain(e)

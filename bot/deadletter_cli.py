@@ -9,10 +9,13 @@ import asyncio
 import json
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.ids import parse_id
+
+if TYPE_CHECKING:  # storage is imported when a command runs, not when the parser is built
+    from storage.uow import UnitOfWork
 
 
 def _fail(message: str) -> int:
@@ -43,7 +46,7 @@ def _first_line(error: str) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     from storage.models.deadletter import DEAD
 
-    async def work(uow: Any) -> list[Any]:
+    async def work(uow: UnitOfWork) -> list[Any]:
         return await uow.deadletters.latest(args.limit, None if args.all else DEAD)
     letters = asyncio.run(_with_uow(load_settings(), work))
     for d in letters:
@@ -128,7 +131,10 @@ async def _retry(settings: Settings, letter_id: int) -> tuple[bool, str]:
         await core.close()
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+_P = TypeVar("_P", bound=argparse.ArgumentParser)  # the parser class the main command line uses
+
+
+def register(subparsers: argparse._SubParsersAction[_P]) -> None:
     dl = subparsers.add_parser("deadletter", help="updates the bot gave up on: list, show, retry, drop")
     sub = dl.add_subparsers(dest="deadletter_cmd", required=True)
     p = sub.add_parser("list", help="the latest dead letters waiting")

@@ -153,7 +153,7 @@ class Sender:
         while not self._stopping:
             try:
                 sent_any = await self.drain_once()
-            except Exception:  # noqa: BLE001  (a DB hiccup must not kill the sender)
+            except Exception:  # a DB hiccup must not kill the sender
                 log.exception("outbox pass failed")
                 sent_any = False
             if not sent_any and not self._stopping:

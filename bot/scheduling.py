@@ -85,7 +85,7 @@ class SchedulerLock:
             self._held = True
             return True
         import fcntl
-        handle = open(path + ".lock", "w")  # noqa: SIM115  (held open for the process's life)
+        handle = open(path + ".lock", "w")  # held open for the process's life
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -104,7 +104,7 @@ class SchedulerLock:
         try:
             self._held.execute("SELECT 1").fetchone()
             return True
-        except Exception:  # noqa: BLE001  (any failure of the session means the lock is gone)
+        except Exception:  # any failure of the session means the lock is gone
             self.release()
             return False
 

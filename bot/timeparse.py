@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
 
 DOW = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # CronTrigger's day_of_week names
 
@@ -36,7 +37,7 @@ class When:
     hour: int = 0
     minute: int = 0
 
-    def cron_fields(self) -> dict[str, object]:
+    def cron_fields(self) -> dict[str, Any]:
         """For `Jobs.cron(...)` (APScheduler CronTrigger fields)."""
         dow = "*" if len(self.days) == 7 else ",".join(DOW[d] for d in self.days)
         return {"day_of_week": dow, "hour": self.hour, "minute": self.minute}
@@ -47,10 +48,11 @@ class When:
                 "days": list(self.days), "hour": self.hour, "minute": self.minute}
 
     @classmethod
-    def from_dict(cls, d: dict[str, object]) -> When:
+    def from_dict(cls, d: dict[str, Any]) -> When:
+        """From `as_dict()`'s form (read back from JSON, so its values are untyped)."""
         at = datetime.fromisoformat(str(d["at"])) if d.get("at") else None
-        return cls(str(d["kind"]), at, tuple(int(x) for x in d.get("days") or ()),  # type: ignore[union-attr]
-                   int(d.get("hour") or 0), int(d.get("minute") or 0))  # type: ignore[arg-type]
+        return cls(str(d["kind"]), at, tuple(int(x) for x in d.get("days") or ()),
+                   int(d.get("hour") or 0), int(d.get("minute") or 0))
 
 
 NOW_WORDS = {"now", "现在", "立即", "立刻", "马上", "即刻", "immediately", "asap"}

@@ -29,7 +29,7 @@ async def emulator_process(*args: str) -> AsyncIterator[str]:
                 try:
                     await tg.stats()
                     break
-                except Exception:  # noqa: BLE001  (not listening yet)
+                except Exception:  # not listening yet
                     if proc.returncode is not None:
                         raise RuntimeError(f"emulator exited with {proc.returncode}") from None
                     await asyncio.sleep(0.05)

@@ -120,7 +120,7 @@ async def retry(uow_factory: Callable[[], UnitOfWork], bot: Bot, dp: Any, letter
     error: str | None = None
     try:
         await dp.feed_update(bot, update, raw=raw)
-    except Exception as e:  # noqa: BLE001  (retryable by kind, but it failed now: it stays dead)
+    except Exception as e:  # retryable by kind, but it failed now: it stays dead
         error = describe(e)
     async with uow_factory() as uow:
         letter = await uow.deadletters.get(letter_id)

@@ -51,7 +51,7 @@ class TransactionMiddleware(BaseMiddleware):
                 if await uow.updates.seen(event.update_id):
                     return None  # another delivery of this update won the race
                 raise  # a race with another update on a unique key: the retry sees its row
-            except Exception as e:  # noqa: BLE001  (sorted below: retry, or give up on this one update)
+            except Exception as e:  # sorted below: retry, or give up on this one update
                 if is_retryable(e):
                     raise  # the database is unwell: the poller retries, a bounded number of times
                 await uow.rollback()

@@ -38,7 +38,7 @@ class RawGetUpdates(GetUpdates):
     """getUpdates answering raw dicts: we parse each update ourselves, so one bad update
     cannot make the whole batch unreadable, and a dead letter keeps what Telegram sent."""
 
-    __returning__ = list[dict[str, Any]]  # type: ignore[assignment]
+    __returning__ = list[dict[str, Any]]  # type: ignore[assignment]  # aiogram declares list[Update]
 
 
 def parse(bot: Bot, raw: dict[str, Any]) -> Update | None:
@@ -75,7 +75,7 @@ async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], 
             log.error("another instance is polling, or a webhook is set: %s", e.message)
             await _sleep(stop, backoff := min(backoff * 2, 30))
             continue
-        except Exception as e:  # noqa: BLE001  (network trouble: keep polling)
+        except Exception as e:  # network trouble: keep polling
             log.warning("getUpdates failed: %s", e)
             await _sleep(stop, backoff := min(backoff * 2, 30))
             continue
@@ -96,7 +96,7 @@ async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], 
     if offset is not None:
         try:  # tell Telegram what we finished, so the next run does not see it again
             await bot(RawGetUpdates(offset=offset, timeout=0, limit=1))
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
 
 
@@ -115,7 +115,7 @@ async def _handle_batch(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], Unit
                     uow.updates.mark(update.update_id)
             await uow.commit()
         return True
-    except Exception:  # noqa: BLE001  (rolled back; the one-by-one path finds the culprit)
+    except Exception:  # rolled back; the one-by-one path finds the culprit
         log.warning("batch of %d rolled back; handling one by one", len(updates), exc_info=True)
         return False
 
@@ -145,7 +145,7 @@ async def handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfW
             try:
                 await dp.feed_update(bot, update, raw=raw)
                 return True
-            except Exception as e:  # noqa: BLE001  (rolled back; retry, within the bound)
+            except Exception as e:  # rolled back; retry, within the bound
                 error = e
                 if attempts >= MAX_TRIES:
                     break
@@ -158,7 +158,7 @@ async def handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfW
         try:
             await dead_letter(uow_factory, bot, raw, error, attempts=max(attempts, 1), default_lang=default_lang)
             return True
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             log.warning("update %s could not be dead-lettered yet: %r", raw.get("update_id"), e)
             if await _sleep(stop, DEAD_LETTER_WAIT):
                 return False

@@ -64,7 +64,7 @@ class TelegramEdge(BaseMiddleware):
             old, new = ((event.chat.id, event.migrate_to_chat_id) if event.migrate_to_chat_id
                         else (event.migrate_from_chat_id, event.chat.id))
             migration: ChatMigration = data["migration"]
-            await migration.move(data["uow"], old, new)  # type: ignore[arg-type]
+            await migration.move(data["uow"], old, new)  # type: ignore[arg-type]  # a migration names both ids
             return None
         message = normalized(event)
         if message is not event:
@@ -91,7 +91,7 @@ class TelegramEdge(BaseMiddleware):
         lang = people.reply_lang(None, None, words, self.default_lang)
         msg = incoming(message, data["bot"].id)
         if word == "board":
-            await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]
+            await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board
             return
         if word == "case":
             if await self._group_case(uow, cases, reports, msg, text, lang):

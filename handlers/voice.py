@@ -38,7 +38,7 @@ async def voice_note(message: Message, uow: UnitOfWork, incoming: IncomingMessag
         try:
             audio = await _download(message.bot, v.file_id)
             transcript = await asyncio.to_thread(transcribe_safely, stt, audio, lang)
-        except Exception:  # noqa: BLE001  (no transcript: the audio still reaches the secretary)
+        except Exception:  # no transcript: the audio still reaches the secretary
             log.exception("could not fetch a voice note for speech-to-text")
     case = await voice.on_voice(uow, incoming, user, lang, VoiceNote(v.file_id, v.file_unique_id, v.duration or 0),
                                 transcript)

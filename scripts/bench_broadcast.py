@@ -25,18 +25,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.app import Core  # noqa: E402
-from bot.config import SenderSettings, load_settings  # noqa: E402
-from bot.timeparse import When  # noqa: E402
-from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig  # noqa: E402
-from emulator.client import EmulatorClient  # noqa: E402
-from emulator.process import emulator_process  # noqa: E402
-from handlers.runtime import make_bot  # noqa: E402
-from handlers.transport import TelegramTransport  # noqa: E402
-from sqlmodel import col, select  # noqa: E402
+from bot.app import Core
+from bot.config import SenderSettings, load_settings
+from bot.timeparse import When
+from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
+from emulator.client import EmulatorClient
+from emulator.process import emulator_process
+from handlers.runtime import make_bot
+from handlers.transport import TelegramTransport
+from sqlmodel import col, select
 
-from storage.models import Branch, Chat, OutboxMessage, User  # noqa: E402
-from storage.models.broadcasts import Broadcast  # noqa: E402
+from storage.models import Branch, Chat, OutboxMessage, User
+from storage.models.broadcasts import Broadcast
 
 SECRETARY = 7_000_000
 GROUP_BASE, RIDER_BASE = -100_700_000, 7_100_000

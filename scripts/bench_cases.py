@@ -26,16 +26,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.app import Core  # noqa: E402
-from bot.config import SenderSettings, load_settings  # noqa: E402
-from bot.domain import IncomingMessage, Person  # noqa: E402
-from bot.services.people import register  # noqa: E402
-from emulator import DEFAULT_TOKEN  # noqa: E402
-from emulator.client import EmulatorClient  # noqa: E402
-from emulator.process import emulator_process  # noqa: E402
-from handlers.runtime import make_bot  # noqa: E402
-from handlers.transport import TelegramTransport  # noqa: E402
-from storage.models import Branch, User  # noqa: E402
+from bot.app import Core
+from bot.config import SenderSettings, load_settings
+from bot.domain import IncomingMessage, Person
+from bot.services.people import register
+from emulator import DEFAULT_TOKEN
+from emulator.client import EmulatorClient
+from emulator.process import emulator_process
+from handlers.runtime import make_bot
+from handlers.transport import TelegramTransport
+from storage.models import Branch, User
 
 STEPS = (("accept", {}), ("start", {}), ("note", {"note": "已派人查看"}), ("resolve", {"note": "已修好"}),
          ("confirm", {}))

@@ -25,13 +25,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.config import SenderSettings, load_settings  # noqa: E402
-from emulator import DEFAULT_TOKEN  # noqa: E402
-from emulator.client import EmulatorClient  # noqa: E402
-from emulator.process import emulator_process  # noqa: E402
-from storage.db import create_engine, session_factory  # noqa: E402
-from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, RunningBot, two_branches  # noqa: E402
-from tests.fuzzgen import FuzzGen, callback_prefixes, judge, play, registered_commands, unparseable  # noqa: E402
+from bot.config import SenderSettings, load_settings
+from emulator import DEFAULT_TOKEN
+from emulator.client import EmulatorClient
+from emulator.process import emulator_process
+from storage.db import create_engine, session_factory
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, RunningBot, two_branches
+from tests.fuzzgen import FuzzGen, callback_prefixes, judge, play, registered_commands, unparseable
 
 QUIET = {"id": -100300, "type": "supergroup", "title": "闲聊群"}
 USERS = [LI, AMY, WANG, SEC, SEC_B, BOSS]

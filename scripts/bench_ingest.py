@@ -20,9 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from emulator import DEFAULT_TOKEN  # noqa: E402
-from emulator.client import EmulatorClient  # noqa: E402
-from emulator.process import emulator_process  # noqa: E402
+from emulator import DEFAULT_TOKEN
+from emulator.client import EmulatorClient
+from emulator.process import emulator_process
 
 REPORTS = ["幸福小区3号门的路灯坏了 晚上黑乎乎的", "建国路和光华路路口红绿灯一直闪黄灯",
            "光华路桥下积水很深 电动车过不去", "The street light on Keyuan Rd is out",

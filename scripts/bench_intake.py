@@ -50,7 +50,7 @@ def default_data() -> Path:
     return ROOT.parent / "shared" / "intake" / "dev.jsonl"
 
 
-from bot.intake.evaluate import char_f1, f1, render, score  # noqa: E402,F401
+from bot.intake.evaluate import score
 
 
 def cross_validate(k: int, use_semantic: bool) -> dict:

@@ -35,18 +35,18 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.app import Core  # noqa: E402
-from bot.config import SenderSettings, load_settings  # noqa: E402
-from emulator import DEFAULT_TOKEN  # noqa: E402
-from emulator.client import EmulatorClient  # noqa: E402
-from emulator.process import emulator_process  # noqa: E402
-from handlers.runtime import make_bot  # noqa: E402
-from handlers.transport import TelegramTransport  # noqa: E402
-from storage.models import Branch, Chat  # noqa: E402
-from storage.models.lessons import LessonSchedule  # noqa: E402
+from bot.app import Core
+from bot.config import SenderSettings, load_settings
+from emulator import DEFAULT_TOKEN
+from emulator.client import EmulatorClient
+from emulator.process import emulator_process
+from handlers.runtime import make_bot
+from handlers.transport import TelegramTransport
+from storage.models import Branch, Chat
+from storage.models.lessons import LessonSchedule
 
-from bot.lessons.library import default_folder, load_library  # noqa: E402
-from bot.lessons.planner import (  # noqa: E402
+from bot.lessons.library import default_folder, load_library
+from bot.lessons.planner import (
     DEFAULT_PER_MINUTE_CAP,
     DEFAULT_PROFILE,
     GroupPlan,

@@ -645,8 +645,8 @@ def _parse(block: str) -> list[tuple[str, str]]:
 
 
 _sys.path.insert(0, str(Path(__file__).resolve().parent))
-import intake_seeds as S  # noqa: E402
-import intake_seeds_hand2 as H2  # noqa: E402
+import intake_seeds as S
+import intake_seeds_hand2 as H2
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 

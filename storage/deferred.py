@@ -13,6 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.tables import table_of
+
 
 class DeferredInserts:
     def __init__(self) -> None:
@@ -23,7 +25,7 @@ class DeferredInserts:
             idempotent: bool = False) -> None:
         """Queue a row; `case` (a possibly unflushed Case) fills its case_id at write time.
         `idempotent`: a row whose key already exists is skipped (ON CONFLICT DO NOTHING)."""
-        table: Table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         self._rows.setdefault(table, []).append((values, case))
         if idempotent:
             self._idempotent.add(table)
@@ -33,7 +35,7 @@ class DeferredInserts:
         self._idempotent.clear()
 
     def has(self, model: type[SQLModel]) -> bool:
-        return bool(self._rows.get(model.__table__))  # type: ignore[attr-defined]
+        return bool(self._rows.get(table_of(model)))
 
     async def write(self, session: AsyncSession) -> None:
         if not self._rows:

@@ -126,7 +126,7 @@ class UnitOfWork:
             for effect in effects:
                 try:
                     await effect()
-                except Exception:  # noqa: BLE001  (committed is committed; the effect's owner repairs it)
+                except Exception:  # committed is committed; the effect's owner repairs it
                     log.exception("after-commit effect failed")
         if wake and self._on_commit:
             self._on_commit()

@@ -25,7 +25,7 @@ from emulator.client import EmulatorClient
 from handlers.runtime import run_bot
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade
-import storage.models  # noqa: F401,E402  (registers every table for the truncation)
+import storage.models  # noqa: F401  (registers every table for the truncation)
 from storage.models.points import PointsEntry
 
 E2E_FIXTURES = {"emu", "tg", "bot"}

@@ -17,7 +17,8 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from bot.intake import CATEGORIES, URGENCIES   # the stable codes of the labelling contract
-from bot.tomlconfig import ConfigError, check_keys, deep_merge, read_toml
+from bot.tomlconfig import ConfigError as ConfigError  # re-exported: one class for every config file
+from bot.tomlconfig import check_keys, deep_merge, read_toml
 
 DEFAULT_PATH = Path(__file__).with_name("routing_default.toml")
 _KNOWN_CATEGORIES = frozenset(CATEGORIES)

@@ -22,7 +22,20 @@ import math
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import rules as _rules
+from .lang import detect_language
+from .location import extract_location
+from .normalize import normalize
+
+if TYPE_CHECKING:  # the stages load lazily (scikit-learn, the encoder)
+    from .model import LexicalModel
+    from .semantic import SemanticHeads
 
 CATEGORIES: tuple[str, ...] = (
     "lighting", "road", "waterlogging", "bike_lane", "parking", "traffic",
@@ -43,11 +56,6 @@ class Intake:
     confidence: float = 1.0
 
 
-from .lang import detect_language  # noqa: E402
-from .location import extract_location  # noqa: E402
-from .normalize import normalize  # noqa: E402
-from . import rules as _rules  # noqa: E402
-
 log = logging.getLogger(__name__)
 
 # The lexical stage decides alone when it is this sure; otherwise the message
@@ -65,7 +73,7 @@ CATEGORY_SURE = 0.85
 CALIBRATION_T = 1.5
 SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabilities (grouped CV on the corpus)
 
-_MODEL = None
+_MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
 _LOCK = threading.Lock()
 _MAX_CHARS = 2000  # a report is never longer; bounds the cost of huge pastes
@@ -74,7 +82,8 @@ _MAX_CHARS = 2000  # a report is never longer; bounds the cost of huge pastes
 class Cascade:
     """The lexical heads, and the semantic heads + encoder when available."""
 
-    def __init__(self, lexical, semantic=None, embed=None):
+    def __init__(self, lexical: LexicalModel, semantic: SemanticHeads | None = None,
+                 embed: Callable[[str], np.ndarray] | None = None) -> None:
         self.lexical = lexical
         self.semantic = semantic
         self.embed = embed  # text -> embedding; default: the bundled encoder
@@ -142,13 +151,13 @@ class _Unsure:
     text: str
     n: str
     lang: str | None
-    feats: object
-    s: object
+    feats: list[str]
+    s: np.ndarray
     p: float
-    pc: object
+    pc: np.ndarray
 
 
-def _embedder(m: Cascade):
+def _embedder(m: Cascade) -> Callable[[str], np.ndarray]:
     """The cascade's text -> embedding function (the bundled encoder by default)."""
     if m.embed is None:
         from .semantic import embed as _embed
@@ -180,12 +189,13 @@ def _lexical_stage(m: Cascade, text: str, lang: str | None) -> Intake | _Unsure:
     return _final_stage(m, first, None)
 
 
-def _final_stage(m: Cascade, u: _Unsure, e) -> Intake:
+def _final_stage(m: Cascade, u: _Unsure, e: np.ndarray | None) -> Intake:
     """Blend in the semantic stage (when `e`, the message's embedding, is given), calibrate,
     apply the life-safety rules, then category, urgency and place."""
     text, n, lang, feats, s, p, pc = u.text, u.n, u.lang, u.feats, u.s, u.p, u.pc
     lex = m.lexical
     if e is not None:
+        assert m.semantic is not None  # a message is embedded only when there is a semantic stage
         w = SEMANTIC_WEIGHT
         p = float((1 - w) * p + w * m.semantic.p_report(e))
         pc = (1 - w) * pc + w * m.semantic.p_category(e)
@@ -200,7 +210,7 @@ def _final_stage(m: Cascade, u: _Unsure, e) -> Intake:
     if _SUGGEST.match(n):
         category = "suggestion"  # an explicit "建议 / suggestion:" opener
     pu = lex.p_urgency(s, category)
-    if e is not None:
+    if e is not None and m.semantic is not None:
         pu = (1 - SEMANTIC_WEIGHT) * pu + SEMANTIC_WEIGHT * m.semantic.p_urgency(e, category)
     urgency = lex.labels["urgency"][int(pu.argmax())]
     urgency = _rules.adjust_urgency(n, category, urgency)
@@ -210,7 +220,7 @@ def _final_stage(m: Cascade, u: _Unsure, e) -> Intake:
     return Intake(True, category, urgency, location, round(float(p), 4))
 
 
-def _urgent_topic(lex, text: str, n: str, lang: str | None, category: str,
+def _urgent_topic(lex: LexicalModel, text: str, n: str, lang: str | None, category: str,
                   location: str | None) -> tuple[str, str | None]:
     """Two topics, one life-threatening: the urgent one gives category and place.
 

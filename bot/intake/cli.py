@@ -8,10 +8,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 
-def _iter_inputs(stream):
+def _iter_inputs(stream: Iterable[str]) -> Iterator[tuple[Any, str, str | None]]:
+    """(id, text, language) per non-blank line: a JSON object with `text` (and optional `id`,
+    `lang`), or the line itself numbered from 1."""
     for i, line in enumerate(stream, 1):
         line = line.rstrip("\r\n")
         if not line.strip():
@@ -95,7 +99,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers) -> argparse._SubParsersAction:
+_P = TypeVar("_P", bound=argparse.ArgumentParser)  # the parser class the main command line uses
+
+
+def register(subparsers: argparse._SubParsersAction[_P]) -> argparse._SubParsersAction[_P]:
     """Add `classify` and `intake ...`; returns the `intake` sub-commands for more."""
     from . import model
     p = subparsers.add_parser("classify", help="classify rider messages (JSONL with id+text, or text lines)")
@@ -119,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="intake")
     register(ap.add_subparsers(dest="cmd", required=True))
     args = ap.parse_args(argv)
-    return args.func(args)
+    code: int = args.func(args)
+    return code
 
 
 if __name__ == "__main__":

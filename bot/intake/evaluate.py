@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import Intake
 
 
 def f1(tp: int, fp: int, fn: int) -> float:
@@ -19,14 +23,14 @@ def char_f1(pred: str | None, gold: str | None) -> float:
     return f1(common, len(pred) - common, len(gold) - common)
 
 
-def score(rows: list[dict], preds: list, ask_threshold: float) -> dict:
+def score(rows: list[dict[str, Any]], preds: list[Intake], ask_threshold: float) -> dict[str, Any]:
     """All quality figures for predictions `preds` (Intake) of gold `rows`."""
     from . import CATEGORIES
     tp = sum(1 for r, p in zip(rows, preds) if r["is_report"] and p.is_report)
     fp = sum(1 for r, p in zip(rows, preds) if not r["is_report"] and p.is_report)
     fn = sum(1 for r, p in zip(rows, preds) if r["is_report"] and not p.is_report)
     reports = [(r, p) for r, p in zip(rows, preds) if r["is_report"]]
-    conf = {g: Counter() for g in CATEGORIES}
+    conf: dict[str, Counter[str]] = {g: Counter() for g in CATEGORIES}
     for r, p in reports:
         conf[r["category"]][p.category or "(none)"] += 1
     per_cat = {}
@@ -52,7 +56,7 @@ def score(rows: list[dict], preds: list, ask_threshold: float) -> dict:
             "location_f1": loc_f1, "location_exact": loc_exact, "ask_rate": asked / len(rows) if rows else 0.0}
 
 
-def render(d: dict) -> str:
+def render(d: dict[str, Any]) -> str:
     """Figures and the confusion matrix of `score()` as text."""
     from . import CATEGORIES
     lines = [f"{d['n']} lines, {d['reports']} reports, {d['n_urgent']} urgent",

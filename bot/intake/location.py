@@ -19,6 +19,7 @@ Ave, Blvd, Plaza, Garden, Village …), widened to the left by a place head noun
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .normalize import normalize
 
@@ -168,6 +169,7 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     pieces: list[tuple[int, int, bool, bool]] = []  # start, end, named, road
     lo = 0
     pos = 0
+    m: re.Match[str] | None
     for m in _BRANDS.finditer(n):
         pieces.append((m.start(), m.end(), True, False))
     for m in _RING.finditer(n):
@@ -200,7 +202,7 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     if not pieces:
         return []
     pieces.sort()
-    merged: list[list] = []
+    merged: list[list[Any]] = []  # [start, end, named, road]
     for s, e, named, road in pieces:
         if merged:
             ps, pe, pn, proad = merged[-1]
@@ -285,7 +287,8 @@ _EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area
 
 
 def _en_extract(text: str) -> str | None:
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None  # (start, end, score)
+    m: re.Match[str] | None
     for m in _EN_PLACE.finditer(text):
         s, e = m.span()
         words = text[s:e].split(" ")
@@ -334,8 +337,8 @@ def _en_extract(text: str) -> str | None:
             if mb and mb.group(1).lower() == "behind":
                 s = mb.start(1)
         score = 2 if has_suffix else 1
-        if best is None or score > best[2]:  # type: ignore[index]
-            best = (s, e, score)  # type: ignore[assignment]
+        if best is None or score > best[2]:
+            best = (s, e, score)
         if score == 2:
             break
     if best is not None:
@@ -372,7 +375,7 @@ def extract_location(text: str, lang: str | None = None, norm: str | None = None
         cands = [c for c in _zh_candidates(n) if c[2]]
         if cands:
             s, e, _ = cands[0]
-            loc = text[s:e].strip()
+            loc: str | None = text[s:e].strip()
             if loc:
                 return loc
     loc = _en_extract(text)

@@ -29,7 +29,7 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 
@@ -94,14 +94,15 @@ def features(n: str) -> list[str]:
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max()
     e = np.exp(z)
-    return e / e.sum()
+    p: np.ndarray = e / e.sum()
+    return p
 
 
 class LexicalModel:
     """Three linear heads over one feature index; scoring without scikit-learn."""
 
     def __init__(self, vocab: list[str], W: np.ndarray, b: np.ndarray, slices: dict[str, tuple[int, int]],
-                 labels: dict[str, tuple[str, ...]], meta: dict):
+                 labels: dict[str, tuple[str, ...]], meta: dict[str, Any]):
         self.index = {f: i for i, f in enumerate(vocab)}
         self.vocab = vocab
         self.W = W            # (n_features, n_outputs) float32: report | category | urgency columns
@@ -115,7 +116,8 @@ class LexicalModel:
         rows = [i for i in map(self.index.get, feats) if i is not None]
         if not rows:
             return self.b.copy()
-        return self.W.take(rows, axis=0).sum(axis=0) + self.b
+        s: np.ndarray = self.W.take(rows, axis=0).sum(axis=0) + self.b
+        return s
 
     def p_report(self, s: np.ndarray) -> float:
         a, _ = self.slices["report"]
@@ -154,8 +156,8 @@ class LexicalModel:
 
 
 # ------------------------------------------------------------- training ----
-def load_rows(paths: Iterable[Path]) -> list[dict]:
-    rows: list[dict] = []
+def load_rows(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     for p in paths:
         if not p.exists():
             continue
@@ -180,21 +182,22 @@ def data_fingerprint(paths: Iterable[Path] | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-def dedupe(rows: list[dict]) -> list[dict]:
+def dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Later rows (corrections come last) override earlier labels of the same text."""
-    by_text: dict[str, dict] = {}
+    by_text: dict[str, dict[str, Any]] = {}
     for r in rows:
         by_text[r["text"]] = r
     return list(by_text.values())
 
 
-def _fit_lr(X, y, C: float, sample_weight=None):
+def _fit_lr(X: Any, y: Any, C: float, sample_weight: np.ndarray | None = None) -> Any:
+    """A fitted sklearn LogisticRegression (X: dense array or sparse matrix; y: labels)."""
     from sklearn.linear_model import LogisticRegression
     cw = None if sample_weight is not None else "balanced"
     return LogisticRegression(C=C, max_iter=2000, class_weight=cw).fit(X, y, sample_weight=sample_weight)
 
 
-def report_targets(rows: list[dict]) -> tuple[list[int], np.ndarray, np.ndarray]:
+def report_targets(rows: list[dict[str, Any]]) -> tuple[list[int], np.ndarray, np.ndarray]:
     """Row index, target and sample weight for the is_report heads (fit without class_weight).
 
     Labelled lines are weighted to balance yes and no. Lines labelled ambiguous
@@ -221,7 +224,7 @@ def report_targets(rows: list[dict]) -> tuple[list[int], np.ndarray, np.ndarray]
     return idx, np.array(y), np.array(w)
 
 
-def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
+def train_lexical(rows: list[dict[str, Any]], fingerprint: str = "") -> LexicalModel:
     """Fit the three lexical heads (deterministic: lbfgs, no sampling)."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
@@ -254,7 +257,7 @@ def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
     Xu = X[urg_idx] + cat_onehot
     urg = _fit_lr(Xu, [rows[i]["urgency"] for i in urg_idx], C=2.0)
 
-    def full(clf, labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    def full(clf: Any, labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
         order = [list(clf.classes_).index(label) if label in clf.classes_ else None for label in labels]
         W = np.zeros((len(vocab), len(labels)), np.float32)
         b = np.full(len(labels), -30.0, np.float32)
@@ -283,7 +286,7 @@ def train_lexical(rows: list[dict], fingerprint: str = "") -> LexicalModel:
 
 
 # kept for callers of the old API
-def train(rows: list[dict], fingerprint: str = "") -> LexicalModel:
+def train(rows: list[dict[str, Any]], fingerprint: str = "") -> LexicalModel:
     return train_lexical(rows, fingerprint)
 
 

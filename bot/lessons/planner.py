@@ -103,8 +103,8 @@ def _local_to_epoch_minutes(tz: str, day: date, minutes: tuple[int, ...]) -> lis
     next_midnight = midnight + timedelta(days=1)
     off0, off1 = midnight.utcoffset(), next_midnight.utcoffset()
     day_base = (day.toordinal() - _EPOCH_DAY) * MINUTES_PER_DAY
-    if off0 == off1:  # no transition today: one subtraction per minute
-        shift = day_base - int(off0.total_seconds()) // 60  # type: ignore[union-attr]
+    if off0 is not None and off0 == off1:  # no transition today: one subtraction per minute (aware: never None)
+        shift = day_base - int(off0.total_seconds()) // 60
         return [shift + m for m in minutes]
     out = []
     for m in minutes:

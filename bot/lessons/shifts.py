@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 MINUTES_PER_DAY = 1440
 
@@ -130,9 +130,9 @@ class ShiftProfile:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> ShiftProfile:
-        """The inverse of :meth:`to_dict`; fields it lacks keep their defaults."""
-        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> ShiftProfile:
+        """The inverse of :meth:`to_dict` (read back from JSON, so untyped); fields it lacks keep their defaults."""
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
 
     def describe(self) -> str:
         """Shown to secretaries; round-trips through :func:`parse_profile` (default meeting gap/length)."""
@@ -229,7 +229,7 @@ def parse_profile(text: str, base: ShiftProfile = DEFAULT_PROFILE) -> ShiftProfi
             values.setdefault(section, []).append(_parse_time(tok["time"]))
         else:
             values.setdefault(section, []).append(None)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # ShiftProfile field -> new value
     for sec, items in values.items():
         if sec == "meeting":
             if len(items) != 1 or isinstance(items[0], Span):
@@ -244,7 +244,7 @@ def parse_profile(text: str, base: ShiftProfile = DEFAULT_PROFILE) -> ShiftProfi
             raise ProfileParseError(f"{sec} takes ranges like 10:30-13:30, or 'none'")
     if "offpeak" in changes and "morning_meeting" not in changes:
         changes["morning_meeting"] = None
-    profile = replace(base, **changes)  # type: ignore[arg-type]
+    profile = replace(base, **changes)
     profile.allowed_minutes()
     return profile
 

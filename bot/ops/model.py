@@ -25,7 +25,7 @@ def ensure_model(console: Console | None = None) -> Any:
     def work() -> None:
         try:
             result["model"] = get_model()
-        except BaseException as e:  # noqa: BLE001 - handed to the caller's thread below
+        except BaseException as e:  # handed to the caller's thread below
             result["error"] = e
 
     worker = threading.Thread(target=work, name="intake-model", daemon=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from bot.tomlconfig import ConfigError, check_keys, deep_merge, read_toml
+from bot.tomlconfig import ConfigError as ConfigError  # re-exported: one class for every config file
+from bot.tomlconfig import check_keys, deep_merge, read_toml
 
 DEFAULT_PATH = Path(__file__).with_name("rules_default.toml")
 

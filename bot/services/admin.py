@@ -68,7 +68,7 @@ class AdminService:
         after = await self._role_state(uow, user)
         if after != before:
             uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}",
-                             branch_id=user.branch_id if not revoke else before.get("branch_id"),  # type: ignore[arg-type]
+                             branch_id=user.branch_id if not revoke else before.get("branch_id"),
                              before=before, after=after)
         return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "arg": arg or ""}
 

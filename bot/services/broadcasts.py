@@ -340,6 +340,7 @@ class BroadcastService:
             return None
         author = await uow.users.get(b.author_id)
         scope = staff_scope(self.cases, author) if author else None
+        targets: list[Target]
         if scope is None:  # the author lost the role: nothing goes out, the report says so
             targets, blocked = [], 0
         else:

@@ -253,12 +253,12 @@ class CaseService:
         targets: list[tuple[int, int | None, int | None, str, bool, list[int]]] = [
             (case.chat_id, case.thread_id, case.message_id, case.lang,
              resolved and (not private_ok or case.chat_id == case.reporter_id), [])]
-        if private_ok and case.chat_id != case.reporter_id:
+        if private_ok and reporter is not None and case.chat_id != case.reporter_id:
             targets.append((case.reporter_id, None, None, reporter.lang or normalize_lang(reporter.language_code)
                             or case.lang, resolved, []))
         privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
         by_topic = {(chat_id, thread): i for i, (chat_id, thread, *_rest) in enumerate(targets)}
-        for w in await uow.cases.watchers(case.id):
+        for w in await uow.cases.watchers(case.id or 0):
             if w.user_id == case.reporter_id:
                 continue
             topic = (w.chat_id, None if w.chat_id == w.user_id else w.thread_id)

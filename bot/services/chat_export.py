@@ -142,11 +142,11 @@ def _summary(cases: CaseService, found: list[Case], accepted: dict[int, datetime
             by_dept.setdefault(c.department or "", []).append(c)
     out = []
     for code, group in sorted(by_dept.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        on_time = sum(1 for c in group if accepted[c.id or 0] and c.due_at and accepted[c.id or 0] <= c.due_at)
+        on_time = sum(1 for c in group if (at := accepted[c.id or 0]) and c.due_at and at <= c.due_at)
         overdue = sum(1 for c in group if c.due_at and c.status not in CLOSED_UNFIXED
                       and (c.resolved_at or now) > c.due_at)
-        to_accept = [(accepted[c.id or 0] - c.created_at).total_seconds() / 3600
-                     for c in group if accepted[c.id or 0]]
+        to_accept = [(at - c.created_at).total_seconds() / 3600
+                     for c in group if (at := accepted[c.id or 0])]
         to_fix = [(c.resolved_at - c.created_at).total_seconds() / 3600 for c in group if c.resolved_at]
         out.append((cases.department_name(code, lang) if code else "—", len(group), on_time, overdue,
                     round(median(to_accept), 1) if to_accept else "", round(median(to_fix), 1) if to_fix else "",

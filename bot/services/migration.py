@@ -40,7 +40,8 @@ class ChatMigration:
         if schedule is None or not schedule.slots:
             return
         lessons = self.lessons
-        old_jobs = [(job_id(old_id, int(d)), old_id, int(d), None) for d in schedule.slots]
+        old_jobs: list[tuple[str, int, int, int | None]] = [
+            (job_id(old_id, int(d)), old_id, int(d), None) for d in schedule.slots]
         schedule.slots = {}
         uow.lessons.save_schedule(schedule)
         try:

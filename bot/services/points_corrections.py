@@ -48,7 +48,7 @@ async def check_grant_cap(points: PointsService, uow: UnitOfWork, user_id: int, 
     cap = points.config.rules["manual"].daily_cap
     if not cap:
         return
-    given = await points.repo(uow).net_by_rule(user_id, "manual", points._day_start())  # noqa: SLF001
+    given = await points.repo(uow).net_by_rule(user_id, "manual", points._day_start())
     if given + amount > cap:
         raise PointsError("points-grant-cap", cap=cap, left=max(0, cap - given))
 
@@ -58,7 +58,7 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
 
     What the rider already spent cannot be taken back (a balance never goes below zero):
     the reversal takes what is there, and says so."""
-    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):  # noqa: SLF001
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
         raise PointsError("points-not-permitted")
     entry_id = parse_entry_no(ref)
     reason = reason.strip()
@@ -80,11 +80,11 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
                             at=points.clock()) is None:
         raise PointsError("points-entry-revoked", number=entry_no(entry.id))
     await repo.move(entry.user_id, -take)
-    await points._retier(uow, repo, account)  # noqa: SLF001
+    await points._retier(uow, repo, account)
     rider = await uow.users.get(entry.user_id)
     balance = await points.balance(uow, entry.user_id)
     if rider is not None and rider.started:
-        enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider),  # noqa: SLF001
+        enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider),
                             priority=PRIORITY_CONVERSATION,
                             payload={"points": take, "reason": mask(reason), "balance": balance}))
     return {"number": entry_no(entry.id), "who": (rider.first_name if rider else "") or str(entry.user_id),
@@ -96,7 +96,7 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
     """`/points grant 501 -30 误发冲正`: a negative grant revokes the rider's latest manual grant of
     exactly that many points (in the secretary's branch). Anything else is refused with the way
     to name the line: a correction always cancels a specific, audited line."""
-    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):  # noqa: SLF001
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
         raise PointsError("points-not-permitted")
     spec = points.config.rules["manual"]
     for entry in await points.repo(uow).unreversed(target.id, "manual", -amount * spec.points):
@@ -108,7 +108,7 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
 async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20) -> dict[str, Any]:
     """`/points ledger @user` for a secretary: the rider's lines in her branch, with the entry
     numbers /points revoke takes (a superadmin sees every branch's lines)."""
-    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):  # noqa: SLF001
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
         raise PointsError("points-not-permitted")
     target = await uow.users.find(who)
     if target is None:
@@ -118,5 +118,5 @@ async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: st
     return {"who": target.first_name or str(target.id),
             "entries": [{"number": entry_no(e.id or 0), "rule": e.rule, "points": e.points,
                          "reversal": e.reverses_id is not None, "note": mask(e.note) if e.note else "",
-                         "date": points._local(e.created_at).strftime("%m-%d")}  # noqa: SLF001
+                         "date": points._local(e.created_at).strftime("%m-%d")}
                         for e in lines]}

@@ -161,6 +161,8 @@ class ReportService:
         intake = classify(text) if text.strip() else None
         urgency = (intake.urgency if intake is not None and intake.category == category and intake.urgency
                    else self.cases.routing.default_urgency(category))
+        # No chat message behind it: message_id None (the case replies to nothing). The domain type
+        # says int because every other path has one; widening it would cost checks on all of them.
         msg = IncomingMessage(chat_id=chat_id, chat_type="group", sender=Person(reporter_id),
                               message_id=None, text=text, lat=lat, lon=lon)  # type: ignore[arg-type]
         return await self._open_case(uow, msg, User(id=reporter_id), lang, category, urgency, location,

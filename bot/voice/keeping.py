@@ -46,7 +46,7 @@ class AudioKeeper:
                 data = await fetch()
                 name = await self.store.put_async(data, SUFFIX)
                 break
-            except Exception:  # noqa: BLE001  (a network error or a full disk: try again, then log)
+            except Exception:  # a network error or a full disk: try again, then log
                 if attempt == TRIES - 1:
                     log.exception("could not keep a copy of voice report %s", case_id)
                     return None

@@ -65,7 +65,7 @@ class VoskEngine:
         if shutil.which("ffmpeg") is None:
             raise SttError("SENTINEL_STT=vosk needs ffmpeg on PATH to decode voice notes")
         try:
-            import vosk  # type: ignore[import-not-found]
+            import vosk
         except ImportError:
             raise SttError("SENTINEL_STT=vosk needs the vosk package: pip install vosk") from None
         vosk.SetLogLevel(-1)
@@ -93,12 +93,12 @@ class WhisperEngine:
             raise SttError("SENTINEL_STT=whisper:<model>: name a model (tiny, base, small …) or a folder")
         device, _, compute = (where or "auto").partition("/")
         try:
-            from faster_whisper import WhisperModel  # type: ignore[import-not-found]
+            from faster_whisper import WhisperModel
         except ImportError:
             raise SttError("SENTINEL_STT=whisper needs faster-whisper: pip install faster-whisper") from None
         try:
             self.model = WhisperModel(model, device=device, compute_type=compute or "default")
-        except Exception as e:  # noqa: BLE001  (a wrong name, no network for a download, a bad folder)
+        except Exception as e:  # a wrong name, no network for a download, a bad folder
             raise SttError(f"SENTINEL_STT=whisper:{arg}: cannot load the model: {e}") from None
 
     def transcribe(self, audio: bytes, lang: str | None = None) -> str:
@@ -137,6 +137,6 @@ def transcribe_safely(engine: SpeechToText | None, audio: bytes, lang: str | Non
         return None
     try:
         return engine.transcribe(audio, lang).strip() or None
-    except Exception:  # noqa: BLE001  (a broken note must not lose the report)
+    except Exception:  # a broken note must not lose the report
         log.exception("speech-to-text failed; the voice report goes on without a transcript")
         return None

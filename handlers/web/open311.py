@@ -38,7 +38,7 @@ def _spec(handler: Handler) -> Handler:
             return error(_fmt(request), e.status, e.description)
         except web.HTTPClientError as e:  # e.g. a body over the size limit: still the spec's shape
             return error(_fmt(request), e.status, e.reason)
-        except Exception:  # noqa: BLE001 - an integration gets an answer it can parse
+        except Exception:  # an integration gets an answer it can parse
             log.exception("open311 %s %s failed", request.method, request.path)
             return error(_fmt(request), 500, "internal error; try again later")
     return run

@@ -26,7 +26,7 @@ def _run(connection: Connection) -> None:
 
 
 async def _online() -> None:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_engine(config.get_main_option("sqlalchemy.url", ""))  # set by storage.migrate
     async with engine.connect() as conn:
         await conn.run_sync(_run)
         await conn.commit()

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlmodel import select
+from sqlalchemy import Executable, Result
+from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.deferred import DeferredInserts
+from storage.tables import table_of
 
-T = TypeVar("T")
+T = TypeVar("T", bound=SQLModel)
 
 
 class Repository:
@@ -31,11 +33,18 @@ class Repository:
         """Fetch many rows in one query ahead of a batch that will ask for them one by one."""
         missing = [k for k in keys if (model, k) not in self._held]
         if missing:
-            pk = model.__table__.primary_key.columns[0]  # type: ignore[attr-defined]
+            pk = table_of(model).primary_key.columns[0]
             with self.session.no_autoflush:
                 rows = await self.session.exec(select(model).where(pk.in_(missing)))
                 for row in rows.all():
                     self._held[(model, getattr(row, pk.name))] = row
+
+    async def rows(self, statement: Executable) -> Result[*tuple[Any, ...]]:
+        """Run a SQLAlchemy Core statement (a select of columns or of a `Table`) and return its
+        rows, as `session.exec` does at run time: sqlmodel types `exec` only for its own `select`,
+        and its `execute` warns as deprecated."""
+        result: Result[*tuple[Any, ...]] = await self.session.exec(statement)  # type: ignore[call-overload]
+        return result
 
     def hold(self, obj: Any, key: Any) -> None:
         self._held[(type(obj), key)] = obj

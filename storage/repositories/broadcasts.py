@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from storage.models import Case, Chat, OutboxMessage, User
 from storage.models.broadcasts import Broadcast, BroadcastRun, Survey, SurveyAnswer
 from storage.repositories.base import Repository
+from storage.tables import table_of
 
 GROUP_TYPES = ("group", "supergroup")
 OPEN_STATUSES = ("new", "accepted", "in_progress", "transferred")
@@ -31,7 +32,7 @@ class BroadcastRepository(Repository):
         return (await self.session.exec(stmt)).first()
 
     async def discard_drafts(self, author_id: int) -> None:
-        await self.session.exec(delete(Broadcast).where(  # type: ignore[call-overload]
+        await self.session.exec(delete(Broadcast).where(
             col(Broadcast.author_id) == author_id, col(Broadcast.status) == "draft"))
 
     async def scheduled(self, branch_id: int | None, everything: bool) -> list[Broadcast]:
@@ -57,7 +58,7 @@ class BroadcastRepository(Repository):
 
     async def delivery(self, prefix: str) -> tuple[dict[str, int], datetime | None]:
         """Outbox rows whose dedupe key starts with `prefix`: count per status, last sent_at."""
-        o = OutboxMessage.__table__.c  # type: ignore[attr-defined]
+        o = table_of(OutboxMessage).c
         stmt = (select(o.status, func.count(), func.max(o.sent_at))
                 .where(o.dedupe_key.like(_like_prefix(prefix), escape="\\")).group_by(o.status))
         counts: dict[str, int] = {}
@@ -70,7 +71,7 @@ class BroadcastRepository(Repository):
 
     async def sent_message_ids(self, prefix: str) -> dict[int, int]:
         """chat id -> the platform's message id, for outbox rows sent under `prefix`."""
-        o = OutboxMessage.__table__.c  # type: ignore[attr-defined]
+        o = table_of(OutboxMessage).c
         stmt = select(o.chat_id, o.sent_message_id).where(
             o.dedupe_key.like(_like_prefix(prefix), escape="\\"), o.status == "sent")
         return {int(c): int(m) for c, m in (await self.session.exec(stmt)).all() if m is not None}
@@ -89,13 +90,13 @@ class BroadcastRepository(Repository):
         A branch's riders: those who reported in (users.branch_id) or reported a case in one
         of its groups; a superadmin reaches everyone who started the bot.
         """
-        c = Chat.__table__.c  # type: ignore[attr-defined]
+        c = table_of(Chat).c
         stmt = (select(User, func.coalesce(c.blocked, False))
                 .outerjoin(Chat, and_(c.id == User.id, c.type == "private"))
                 .where(col(User.started).is_(True), User.role == "rider"))
         if not everything:
             reported = select(Case.reporter_id).where(Case.branch_id == branch_id)
-            stmt = stmt.where(or_(User.branch_id == branch_id, col(User.id).in_(reported)))
+            stmt = stmt.where(or_(col(User.branch_id) == branch_id, col(User.id).in_(reported)))
         rows = (await self.session.exec(stmt.order_by(col(User.id)))).all()
         return [(user, bool(blocked)) for user, blocked in rows]
 
@@ -123,7 +124,7 @@ class SurveyRepository(Repository):
 
     async def counts(self, survey_id: int) -> dict[int, int]:
         stmt = (select(SurveyAnswer.option, func.count()).where(SurveyAnswer.survey_id == survey_id)
-                .group_by(SurveyAnswer.option))
+                .group_by(col(SurveyAnswer.option)))
         return {int(o): int(n) for o, n in (await self.session.exec(stmt)).all()}
 
     async def voters(self, survey_id: int) -> list[tuple[int, str]]:

@@ -3,12 +3,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import ColumnElement, func, or_, update
+from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
 from sqlmodel import col, select
 
 from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
                             utcnow)
 from storage.repositories.base import Repository
+from storage.tables import table_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +26,9 @@ class CaseRef:
     text: str | None
     case: Case | None
 
-    async def load(self, repo: CaseRepository) -> Case:
-        return self.case or await repo.get(self.id or 0)  # type: ignore[return-value]
+    async def load(self, repo: CaseRepository) -> Case | None:
+        """The case itself; None only if it was deleted since it was listed."""
+        return self.case or await repo.get(self.id or 0)
 
 
 class CaseRepository(Repository):
@@ -95,9 +98,9 @@ class CaseRepository(Repository):
     async def members_of(self, department: str, branch_id: int | None, *, any_branch: bool = False) -> list[int]:
         """Members of `department` who act for it in `branch_id` (their membership is for that
         branch or for every branch); with `any_branch`, its members in every branch."""
-        in_branch = col(DepartmentMember.branch_id).is_(None)
+        in_branch: ColumnElement[bool] = col(DepartmentMember.branch_id).is_(None)
         if branch_id is not None:
-            in_branch = or_(in_branch, DepartmentMember.branch_id == branch_id)
+            in_branch = or_(in_branch, col(DepartmentMember.branch_id) == branch_id)
         stmt = select(DepartmentMember.user_id).where(DepartmentMember.department == department)
         if not any_branch:
             stmt = stmt.where(in_branch)
@@ -110,25 +113,25 @@ class CaseRepository(Repository):
                       limit: int = 20) -> list[Case]:
         """Cases in a scope (any of the given branch, departments in every branch, (department,
         branch) pairs, or reporter), newest first."""
-        scope = []
+        scope: list[ColumnElement[bool]] = []
         if branch_id is not None:
-            scope.append(Case.branch_id == branch_id)
+            scope.append(col(Case.branch_id) == branch_id)
         if departments:  # owned by one of them, or offered to one of them (a pending transfer)
             scope.append(col(Case.department).in_(departments))
             scope.append(col(Case.pending_department).in_(departments))
         for dept, branch in branch_departments or ():
-            scope.append((Case.department == dept) & (Case.branch_id == branch))
-            scope.append((Case.pending_department == dept) & (Case.branch_id == branch))
+            scope.append((col(Case.department) == dept) & (col(Case.branch_id) == branch))
+            scope.append((col(Case.pending_department) == dept) & (col(Case.branch_id) == branch))
         if reporter_id is not None:
-            scope.append(Case.reporter_id == reporter_id)
+            scope.append(col(Case.reporter_id) == reporter_id)
         stmt = select(Case)
         if not everything:
             stmt = stmt.where(or_(*scope)) if scope else stmt.where(col(Case.id).is_(None))
         if statuses:
             stmt = stmt.where(col(Case.status).in_(statuses))
         if overdue_at is not None:  # either clock: nobody accepted in time, or not fixed in time
-            stmt = stmt.where(or_(col(Case.responded_at).is_(None) & (Case.due_at < overdue_at),
-                                  Case.fix_due_at < overdue_at))
+            stmt = stmt.where(or_(col(Case.responded_at).is_(None) & (col(Case.due_at) < overdue_at),
+                                  col(Case.fix_due_at) < overdue_at))
         return list((await self.session.exec(stmt.order_by(col(Case.id).desc()).limit(limit))).all())
 
     async def board(self, *, branch_id: int | None, chat_id: int | None, latest: int,
@@ -148,8 +151,8 @@ class CaseRepository(Repository):
 
     async def adopt(self, chat_id: int, branch_id: int) -> None:
         """Cases a group reported before it had a branch join the branch it now belongs to."""
-        await self.session.exec(  # type: ignore[call-overload]
-            update(Case).where(Case.chat_id == chat_id, col(Case.branch_id).is_(None)).values(branch_id=branch_id))
+        await self.session.exec(
+            update(Case).where(col(Case.chat_id) == chat_id, col(Case.branch_id).is_(None)).values(branch_id=branch_id))
 
     async def since(self, since: datetime | None, branch_id: int | None = None) -> list[Case]:
         """Every case reported since `since` (None: ever), oldest first (exports)."""
@@ -168,7 +171,7 @@ class CaseRepository(Repository):
 
     async def resolved_before(self, before: datetime) -> list[Case]:
         stmt = select(Case).where(Case.status == "resolved", col(Case.resolved_at).is_not(None),
-                                  Case.resolved_at <= before)
+                                  col(Case.resolved_at) <= before)
         return list((await self.session.exec(stmt)).all())
 
     async def recent_open(self, category: str, since: datetime, limit: int = 2000) -> list[CaseRef]:
@@ -178,15 +181,16 @@ class CaseRepository(Repository):
         polling batch), without flushing or building ORM objects.
         """
         if self._recent is None:
-            c = Case.__table__.c  # type: ignore[attr-defined]
-            stmt = (select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text, c.category)
+            c = table_of(Case).c
+            stmt = (core_select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text, c.category)
                     .where(c.created_at >= since,
                            c.status.in_(("new", "accepted", "in_progress", "transferred")))
                     .order_by(c.id.desc()).limit(limit))
             self._recent = {}
             with self.session.no_autoflush:
-                for *row, cat in (await self.session.exec(stmt)).all():
-                    self._recent.setdefault(cat, []).append(CaseRef(*row, case=None))
+                for cid, at, location, lat, lon, status, text, cat in (await self.rows(stmt)).all():
+                    self._recent.setdefault(cat, []).append(CaseRef(cid, at, location, lat, lon, status, text,
+                                                                    case=None))
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
                  for x in self.session.new if isinstance(x, Case) and x.category == category]
         return fresh + self._recent.get(category, [])

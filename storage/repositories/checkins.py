@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import ColumnElement, delete, func
+from sqlalchemy import select as core_select  # more entities than sqlmodel's select() types
 from sqlmodel import col, select
 
 from storage.models import Branch, Case, Chat, User
@@ -82,17 +83,17 @@ class CheckinRepository(Repository):
         if not acts:
             return []
         ids = [a.id for a in acts]
-        counts = dict((await self.session.exec(
+        counts: dict[int | None, int] = dict((await self.session.exec(
             select(ActivityCheckin.activity_id, func.count())
-            .where(col(ActivityCheckin.activity_id).in_(ids)).group_by(ActivityCheckin.activity_id))).all())
-        approved = dict((await self.session.exec(
+            .where(col(ActivityCheckin.activity_id).in_(ids)).group_by(col(ActivityCheckin.activity_id)))).all())
+        approved: dict[int | None, int | None] = dict((await self.session.exec(
             select(VolunteerHours.activity_id, func.sum(VolunteerHours.halves))
             .where(col(VolunteerHours.activity_id).in_(ids), VolunteerHours.status == "approved")
-            .group_by(VolunteerHours.activity_id))).all())
-        pending = dict((await self.session.exec(
+            .group_by(col(VolunteerHours.activity_id)))).all())
+        pending: dict[int | None, int] = dict((await self.session.exec(
             select(VolunteerHours.activity_id, func.count())
             .where(col(VolunteerHours.activity_id).in_(ids), VolunteerHours.status == "pending")
-            .group_by(VolunteerHours.activity_id))).all())
+            .group_by(col(VolunteerHours.activity_id)))).all())
         return [ActivityStats(a, int(counts.get(a.id, 0)), int(approved.get(a.id) or 0), int(pending.get(a.id, 0)))
                 for a in acts]
 
@@ -121,8 +122,8 @@ class CheckinRepository(Repository):
 
     async def attendance(self, since: datetime | None, branch_id: int | None) -> list[AttendanceRow]:
         """Every check-in (with the rider's approved hours for that activity), oldest first."""
-        stmt = (select(ActivityCheckin, Activity, Branch.code, User.first_name, User.username,
-                       VolunteerHours.halves, PointsAccount.hide_name)
+        stmt = (core_select(ActivityCheckin, Activity, col(Branch.code), col(User.first_name), col(User.username),
+                            col(VolunteerHours.halves), col(PointsAccount.hide_name))
                 .join(Activity, col(Activity.id) == ActivityCheckin.activity_id)
                 .join(Branch, col(Branch.id) == Activity.branch_id)
                 .outerjoin(User, col(User.id) == ActivityCheckin.user_id)
@@ -131,13 +132,13 @@ class CheckinRepository(Repository):
                            & (col(VolunteerHours.user_id) == ActivityCheckin.user_id)
                            & (col(VolunteerHours.status) == "approved")))
         if since is not None:
-            stmt = stmt.where(ActivityCheckin.created_at >= since)
+            stmt = stmt.where(col(ActivityCheckin.created_at) >= since)
         if branch_id is not None:
-            stmt = stmt.where(Activity.branch_id == branch_id)
+            stmt = stmt.where(col(Activity.branch_id) == branch_id)
         stmt = stmt.order_by(col(ActivityCheckin.created_at), col(ActivityCheckin.id))
         return [AttendanceRow(c.created_at, code, a.code, a.title, a.starts_at, c.user_id, name or "", username,
                               c.distance_m, halves, bool(hidden))
-                for c, a, code, name, username, halves, hidden in (await self.session.exec(stmt)).all()]
+                for c, a, code, name, username, halves, hidden in (await self.rows(stmt)).all()]
 
     # --- lessons (the lessons feature's table, read only) -------------------------------
     async def lesson_times(self, user_id: int, since: datetime) -> list[datetime]:
@@ -149,20 +150,21 @@ class CheckinRepository(Repository):
         """Every lesson completion, with the branch of the group the lesson was pushed to
         (or, without a push, of the chat where it was marked), oldest first."""
         where_chat = func.coalesce(LessonDelivery.chat_id, LessonCompletion.chat_id)
-        stmt = (select(LessonCompletion.completed_at, LessonCompletion.lesson_id, LessonCompletion.user_id,
-                       Branch.code, User.first_name, PointsAccount.hide_name)
+        stmt = (core_select(col(LessonCompletion.completed_at), col(LessonCompletion.lesson_id),
+                            col(LessonCompletion.user_id), col(Branch.code), col(User.first_name),
+                            col(PointsAccount.hide_name))
                 .outerjoin(LessonDelivery, col(LessonDelivery.id) == LessonCompletion.delivery_id)
                 .outerjoin(Chat, col(Chat.id) == where_chat)
                 .outerjoin(Branch, col(Branch.id) == Chat.branch_id)
                 .outerjoin(User, col(User.id) == LessonCompletion.user_id)
                 .outerjoin(PointsAccount, col(PointsAccount.user_id) == LessonCompletion.user_id))
         if since is not None:
-            stmt = stmt.where(LessonCompletion.completed_at >= since)
+            stmt = stmt.where(col(LessonCompletion.completed_at) >= since)
         if branch_id is not None:
-            stmt = stmt.where(Chat.branch_id == branch_id)
+            stmt = stmt.where(col(Chat.branch_id) == branch_id)
         stmt = stmt.order_by(col(LessonCompletion.completed_at), col(LessonCompletion.id))
         return [LessonRow(at, lesson, user_id, code or "", name or "", bool(hidden))
-                for at, lesson, user_id, code, name, hidden in (await self.session.exec(stmt)).all()]
+                for at, lesson, user_id, code, name, hidden in (await self.rows(stmt)).all()]
 
     # --- pin questions ----------------------------------------------------------------
     async def pending(self, user_id: int, chat_id: int, since: datetime) -> CheckinPending | None:
@@ -182,7 +184,7 @@ class CheckinRepository(Repository):
         await self.session.delete(row)
 
     async def drop_pending_for(self, activity_id: int) -> None:
-        await self.session.exec(delete(CheckinPending).where(  # type: ignore[call-overload]
+        await self.session.exec(delete(CheckinPending).where(
             col(CheckinPending.activity_id) == activity_id))
 
     # --- people -----------------------------------------------------------------------
@@ -222,9 +224,9 @@ class CheckinRepository(Repository):
 
     async def pending_report_ins(self, branch_id: int | None, limit: int = 10) -> tuple[list[ReportIn], int]:
         """The oldest pending ones of a branch (every branch for None), and how many there are."""
-        cond = [ReportIn.status == "pending", col(ReportIn.branch_id).is_not(None)]
+        cond: list[ColumnElement[bool]] = [col(ReportIn.status) == "pending", col(ReportIn.branch_id).is_not(None)]
         if branch_id is not None:
-            cond.append(ReportIn.branch_id == branch_id)
+            cond.append(col(ReportIn.branch_id) == branch_id)
         rows = (await self.session.exec(select(ReportIn).where(*cond).order_by(col(ReportIn.id)).limit(limit))).all()
         total = (await self.session.exec(select(func.count()).select_from(ReportIn).where(*cond))).one()
         return list(rows), int(total)

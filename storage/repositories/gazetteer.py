@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from storage.models.core import utcnow
 from storage.models.gazetteer import PlaceCoord
@@ -12,8 +12,8 @@ class GazetteerRepository(Repository):
 
     async def _entry(self, branch_id: int | None, key: str) -> PlaceCoord | None:
         q = select(PlaceCoord).where(PlaceCoord.key == key)
-        q = q.where(PlaceCoord.branch_id.is_(None) if branch_id is None  # type: ignore[union-attr]
-                    else PlaceCoord.branch_id == branch_id)
+        q = q.where(col(PlaceCoord.branch_id).is_(None) if branch_id is None
+                    else col(PlaceCoord.branch_id) == branch_id)
         return (await self.session.exec(q)).first()
 
     async def learn(self, branch_id: int | None, key: str, place: str, lat: float, lon: float) -> PlaceCoord:

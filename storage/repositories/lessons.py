@@ -4,13 +4,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, case, distinct, func, union
+from sqlalchemy import case, distinct, func, union
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel, col, select
 
 from storage.models import Case, Chat, utcnow
 from storage.models.lessons import LessonCompletion, LessonDelivery, LessonQuizAnswer, LessonSchedule
 from storage.repositories.base import Repository
+from storage.tables import table_of
 
 GROUP_TYPES = ("group", "supergroup")
 
@@ -109,12 +110,12 @@ class LessonRepository(Repository):
         """Groups the rider was seen in: reported there, or took part in one of its lessons."""
         d = LessonDelivery
         stmt = union(
-            select(Case.chat_id).where(Case.reporter_id == user_id, Case.chat_id < 0),
+            select(Case.chat_id).where(col(Case.reporter_id) == user_id, col(Case.chat_id) < 0),
             select(d.chat_id).join(LessonCompletion, col(LessonCompletion.delivery_id) == d.id)
             .where(LessonCompletion.user_id == user_id),
             select(d.chat_id).join(LessonQuizAnswer, col(LessonQuizAnswer.delivery_id) == d.id)
             .where(LessonQuizAnswer.user_id == user_id))
-        return {row[0] for row in (await self.session.exec(stmt)).all()}  # type: ignore[call-overload]
+        return {row[0] for row in (await self.rows(stmt)).all()}
 
     # --- figures ----------------------------------------------------------------------
     async def group_stats(self, chat_ids: list[int], since: datetime) -> dict[int, GroupLessonStats]:
@@ -124,7 +125,7 @@ class LessonRepository(Repository):
         d, c, q = LessonDelivery, LessonCompletion, LessonQuizAnswer
         recent = (col(d.chat_id).in_(chat_ids), d.created_at >= since)
         sent = select(d.chat_id, func.count()).where(*recent).group_by(col(d.chat_id))
-        done = (select(d.chat_id, func.count(), func.count(distinct(c.user_id)))
+        done = (select(d.chat_id, func.count(), func.count(distinct(col(c.user_id))))
                 .join(c, col(c.delivery_id) == d.id).where(*recent).group_by(col(d.chat_id)))
         quiz = (select(d.chat_id, func.count(), func.sum(case((col(q.correct).is_(True), 1), else_=0)))
                 .join(q, col(q.delivery_id) == d.id).where(*recent).group_by(col(d.chat_id)))
@@ -138,7 +139,7 @@ class LessonRepository(Repository):
         figures: dict[int, dict[str, int]] = {chat: {} for chat in chat_ids}
         for stmt, names in ((sent, ("sent",)), (done, ("completions", "completers")),
                             (quiz, ("quiz_answers", "quiz_correct")), (known, ("known",))):
-            for chat, *values in (await self.session.exec(stmt)).all():  # type: ignore[call-overload]
+            for chat, *values in (await self.session.exec(stmt)).all():
                 figures[chat].update({n: int(v or 0) for n, v in zip(names, values)})
         return {chat: GroupLessonStats(**values) for chat, values in figures.items()}
 
@@ -146,7 +147,7 @@ class LessonRepository(Repository):
     async def _insert_new(self, model: type[SQLModel], values: dict[str, Any]) -> int | None:
         """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None when a unique
         key already held it (concurrent presses: the database decides, exactly one wins)."""
-        table: Table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         conn = await self.session.connection()
         dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
         stmt = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)

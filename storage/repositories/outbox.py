@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from storage.models import OutboxMessage, utcnow
 from storage.repositories.base import Repository
+from storage.tables import table_of
 
 
 class OutboxRepository(Repository):
@@ -28,10 +29,11 @@ class OutboxRepository(Repository):
         held = aliased(OutboxMessage)
         # A chat whose earlier message is waiting to be retried keeps its order: nothing overtakes it.
         overtakes = (select(held.id).where(held.chat_id == OutboxMessage.chat_id, held.status == "pending",
-                                           held.id < OutboxMessage.id, held.not_before > now).exists())
+                                           col(held.id) < col(OutboxMessage.id), col(held.not_before) > now)
+                     .exists())
         stmt = (select(OutboxMessage)
                 .where(OutboxMessage.status == "pending",
-                       or_(col(OutboxMessage.not_before).is_(None), OutboxMessage.not_before <= now),
+                       or_(col(OutboxMessage.not_before).is_(None), col(OutboxMessage.not_before) <= now),
                        ~overtakes)
                 .order_by(col(OutboxMessage.priority), col(OutboxMessage.id)).limit(limit))
         return list((await self.session.exec(stmt)).all())
@@ -40,7 +42,7 @@ class OutboxRepository(Repository):
         """The chat's pending messages from `from_id` on, in send order."""
         stmt = (select(OutboxMessage)
                 .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending",
-                       OutboxMessage.id >= from_id)
+                       col(OutboxMessage.id) >= from_id)
                 .order_by(col(OutboxMessage.id)).limit(limit))
         return list((await self.session.exec(stmt)).all())
 
@@ -51,22 +53,22 @@ class OutboxRepository(Repository):
                                priority=first.priority)
         self.session.add(digest)
         await self.session.flush()
-        await self.session.exec(  # type: ignore[call-overload]
+        await self.session.exec(
             update(OutboxMessage).where(col(OutboxMessage.id).in_([r.id for r in rows]),
-                                        OutboxMessage.status == "pending")
+                                        col(OutboxMessage.status) == "pending")
             .values(status="merged", merged_into=digest.id))
         return digest
 
     async def _set(self, msg_id: int, **values: Any) -> None:
-        await self.session.exec(  # type: ignore[call-overload]
+        await self.session.exec(
             update(OutboxMessage).where(col(OutboxMessage.id) == msg_id,
-                                        OutboxMessage.status == "pending").values(**values))
+                                        col(OutboxMessage.status) == "pending").values(**values))
 
     async def mark_sent_many(self, sent: list[tuple[int, int | None]]) -> None:
         """One statement for a batch (executemany): the sender's busiest write."""
         if not sent:
             return
-        table = OutboxMessage.__table__  # type: ignore[attr-defined]
+        table = table_of(OutboxMessage)
         stmt = (update(table).where(table.c.id == bindparam("row_id"), table.c.status == "pending")
                 .values(status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("platform_id")))
         now = utcnow()
@@ -83,8 +85,8 @@ class OutboxRepository(Repository):
         await self._set(msg_id, **values)
 
     async def retry_now(self) -> None:
-        await self.session.exec(  # type: ignore[call-overload]
-            update(OutboxMessage).where(OutboxMessage.status == "pending",
+        await self.session.exec(
+            update(OutboxMessage).where(col(OutboxMessage.status) == "pending",
                                         col(OutboxMessage.not_before).is_not(None)).values(not_before=None))
 
     async def pending_count(self) -> int:
@@ -99,7 +101,7 @@ class OutboxRepository(Repository):
                 .where(OutboxMessage.chat_id == chat_id, OutboxMessage.kind == kind,
                        OutboxMessage.created_at >= since,
                        or_(col(OutboxMessage.sent_message_id).is_(None),
-                           OutboxMessage.sent_message_id == message_id))
+                           col(OutboxMessage.sent_message_id) == message_id))
                 .order_by(col(OutboxMessage.id).desc()).limit(5))
         rows = list((await self.session.exec(stmt)).all())
         return next((r for r in rows if r.sent_message_id == message_id), rows[0] if rows else None)

@@ -12,10 +12,12 @@ from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import aliased
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col
+from sqlmodel import select as model_select  # a model's rows as objects (exec gives scalars)
 
 from storage.models import Chat, User, utcnow
 from storage.models.points import PointsAccount, PointsEntry, PointsItem, Redemption
 from storage.repositories.base import Repository
+from storage.tables import table_of
 
 SPENDING = ("redeem", "refund")  # entries that move points without earning them
 
@@ -39,34 +41,34 @@ class BoardRow:
 class PointsRepository(Repository):
     # --- accounts (the per-rider lock) ----------------------------------------------
     def _insert(self, table: Any) -> Any:
-        dialect = sqlite if self.session.bind.dialect.name == "sqlite" else postgresql  # type: ignore[union-attr]
+        dialect = sqlite if self.session.get_bind().dialect.name == "sqlite" else postgresql
         return dialect.insert(table)
 
     async def lock_account(self, user_id: int) -> Account:
         """The rider's account row, created if missing and locked until commit (FOR UPDATE on
         PostgreSQL; SQLite serialises writers: the insert takes its write lock first)."""
-        t = PointsAccount.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsAccount)
         await self.session.exec(self._insert(t).values(
             user_id=user_id, balance=0, entries=0, tier="basic", hide_name=False,
             updated_at=utcnow()).on_conflict_do_nothing())
-        row = (await self.session.exec(select(t).where(t.c.user_id == user_id).with_for_update())).one()
+        row = (await self.rows(select(t).where(t.c.user_id == user_id).with_for_update())).one()
         return Account(row.user_id, row.balance, row.entries, row.tier, row.hide_name)
 
     async def account(self, user_id: int) -> Account | None:
-        t = PointsAccount.__table__  # type: ignore[attr-defined]
-        row = (await self.session.exec(select(t).where(t.c.user_id == user_id))).first()
+        t = table_of(PointsAccount)
+        row = (await self.rows(select(t).where(t.c.user_id == user_id))).first()
         return Account(row.user_id, row.balance, row.entries, row.tier, row.hide_name) if row else None
 
     async def move(self, user_id: int, delta: int) -> bool:
         """balance += delta, unless that would go below zero; counts the entry. True if done."""
-        t = PointsAccount.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsAccount)
         result = await self.session.exec(
             update(t).where(t.c.user_id == user_id, t.c.balance + delta >= 0)
             .values(balance=t.c.balance + delta, entries=t.c.entries + 1, updated_at=utcnow()))
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return result.rowcount == 1
 
     async def set_account(self, user_id: int, **values: Any) -> None:
-        t = PointsAccount.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsAccount)
         await self.session.exec(update(t).where(t.c.user_id == user_id).values(**values))
 
     # --- the ledger -----------------------------------------------------------------
@@ -74,69 +76,71 @@ class PointsRepository(Repository):
                         branch_id: int | None = None, actor_id: int | None = None, note: str | None = None,
                         reverses_id: int | None = None, at: datetime | None = None) -> int | None:
         """Append a line; None when `source_key` is already in the ledger (nothing written)."""
-        t = PointsEntry.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsEntry)
         stmt = (self._insert(t).values(user_id=user_id, rule=rule, points=points, source_key=source_key,
                                        branch_id=branch_id, actor_id=actor_id, note=note,
                                        reverses_id=reverses_id, created_at=at or utcnow())
                 .on_conflict_do_nothing(index_elements=["source_key"]).returning(t.c.id))
-        return (await self.session.exec(stmt)).scalar()
+        entry_id: int | None = (await self.session.exec(stmt)).scalar()
+        return entry_id
 
     async def entry(self, source_key: str) -> PointsEntry | None:
-        stmt = select(PointsEntry).where(PointsEntry.source_key == source_key)
-        return (await self.session.exec(stmt)).scalars().first()
+        stmt = model_select(PointsEntry).where(col(PointsEntry.source_key) == source_key)
+        return (await self.session.exec(stmt)).first()
 
     async def has_entry(self, source_key: str) -> bool:
-        t = PointsEntry.__table__  # type: ignore[attr-defined]
-        return (await self.session.exec(select(t.c.id).where(t.c.source_key == source_key))).first() is not None
+        t = table_of(PointsEntry)
+        return (await self.rows(select(t.c.id).where(t.c.source_key == source_key))).first() is not None
 
     async def earned_by_rule(self, user_id: int, rule: str, since: datetime) -> int:
         """Points credited by `rule` since `since`, before reversals (a cap counts what was given)."""
         e = PointsEntry
         stmt = select(func.coalesce(func.sum(e.points), 0)).where(
-            e.user_id == user_id, e.rule == rule, col(e.reverses_id).is_(None), e.created_at >= since)
-        return int((await self.session.exec(stmt)).scalar_one())
+            col(e.user_id) == user_id, col(e.rule) == rule, col(e.reverses_id).is_(None), col(e.created_at) >= since)
+        return int((await self.rows(stmt)).scalar_one())
 
     async def earned(self, user_id: int, since: datetime) -> tuple[int, int]:
         """(points earned, reports accepted) since `since`, reversals deducted; spending aside."""
         e = PointsEntry
-        accepted = case((and_(e.rule == "report_accepted", col(e.reverses_id).is_(None)), 1),
-                        (e.rule == "report_accepted", -1), else_=0)
+        accepted = case((and_(col(e.rule) == "report_accepted", col(e.reverses_id).is_(None)), 1),
+                        (col(e.rule) == "report_accepted", -1), else_=0)
         stmt = select(func.coalesce(func.sum(e.points), 0), func.coalesce(func.sum(accepted), 0)).where(
-            e.user_id == user_id, col(e.rule).not_in(SPENDING), e.created_at >= since)
-        points, reports = (await self.session.exec(stmt)).one()
+            col(e.user_id) == user_id, col(e.rule).not_in(SPENDING), col(e.created_at) >= since)
+        points, reports = (await self.rows(stmt)).one()
         return int(points), int(reports)
 
     async def history(self, user_id: int, limit: int = 20) -> list[PointsEntry]:
-        stmt = (select(PointsEntry).where(PointsEntry.user_id == user_id)
+        stmt = (model_select(PointsEntry).where(col(PointsEntry.user_id) == user_id)
                 .order_by(col(PointsEntry.id).desc()).limit(limit))
-        return list((await self.session.exec(stmt)).scalars().all())
+        return list((await self.session.exec(stmt)).all())
 
     async def last_branch(self, user_id: int) -> int | None:
         """The branch of the rider's latest ledger line that names one."""
         e = PointsEntry
-        stmt = (select(e.branch_id).where(e.user_id == user_id, col(e.branch_id).is_not(None))
+        stmt = (model_select(e.branch_id).where(col(e.user_id) == user_id, col(e.branch_id).is_not(None))
                 .order_by(col(e.id).desc()).limit(1))
-        return (await self.session.exec(stmt)).scalar()
+        return (await self.session.exec(stmt)).first()
 
     async def mismatches(self) -> list[tuple[int, int, int]]:
         """(user, cached balance, ledger sum) wherever the cache disagrees with the ledger."""
         a, e = PointsAccount, PointsEntry
-        sums = (select(e.user_id.label("uid"), func.sum(e.points).label("total"),  # type: ignore[attr-defined]
-                       func.count().label("n")).group_by(e.user_id).subquery())
-        stmt = (select(a.user_id, a.balance, func.coalesce(sums.c.total, 0))
-                .outerjoin(sums, sums.c.uid == a.user_id)
-                .where((a.balance != func.coalesce(sums.c.total, 0)) | (a.entries != func.coalesce(sums.c.n, 0))))
-        found = [(int(u), int(b), int(s)) for u, b, s in (await self.session.exec(stmt)).all()]
-        orphans = (select(sums.c.uid, sums.c.total).outerjoin(a, a.user_id == sums.c.uid)
+        sums = (select(col(e.user_id).label("uid"), func.sum(e.points).label("total"),
+                       func.count().label("n")).group_by(col(e.user_id)).subquery())
+        stmt = (select(col(a.user_id), col(a.balance), func.coalesce(sums.c.total, 0))
+                .outerjoin(sums, sums.c.uid == col(a.user_id))
+                .where((col(a.balance) != func.coalesce(sums.c.total, 0))
+                       | (col(a.entries) != func.coalesce(sums.c.n, 0))))
+        found = [(int(u), int(b), int(s)) for u, b, s in (await self.rows(stmt)).all()]
+        orphans = (select(sums.c.uid, sums.c.total).outerjoin(a, col(a.user_id) == sums.c.uid)
                    .where(col(a.user_id).is_(None)))
-        found += [(int(u), 0, int(s)) for u, s in (await self.session.exec(orphans)).all()]
+        found += [(int(u), 0, int(s)) for u, s in (await self.rows(orphans)).all()]
         return found
 
     async def rebuild(self, user_id: int) -> None:
         """Set the cache from the ledger (after a failed consistency check)."""
         e = PointsEntry
-        total, n = (await self.session.exec(
-            select(func.coalesce(func.sum(e.points), 0), func.count()).where(e.user_id == user_id))).one()
+        total, n = (await self.rows(
+            select(func.coalesce(func.sum(e.points), 0), func.count()).where(col(e.user_id) == user_id))).one()
         await self.lock_account(user_id)
         await self.set_account(user_id, balance=int(total), entries=int(n), updated_at=utcnow())
 
@@ -145,77 +149,78 @@ class PointsRepository(Repository):
         """Riders by points earned in the branch between `since` and `until` (spending aside)."""
         e, a, u = PointsEntry, PointsAccount, User
         total = func.sum(e.points).label("total")
-        stmt = (select(e.user_id, total).where(e.branch_id == branch_id, col(e.rule).not_in(SPENDING),
-                                               e.created_at >= since, e.created_at < until)
-                .group_by(e.user_id).having(func.sum(e.points) >= max(min_points, 1))
-                .order_by(total.desc(), e.user_id).limit(limit)).subquery()
-        rows = await self.session.exec(
-            select(stmt.c.user_id, stmt.c.total, a.hide_name, u.first_name)
-            .outerjoin(a, a.user_id == stmt.c.user_id).outerjoin(u, col(u.id) == stmt.c.user_id)
+        stmt = (select(col(e.user_id), total).where(col(e.branch_id) == branch_id, col(e.rule).not_in(SPENDING),
+                                                    col(e.created_at) >= since, col(e.created_at) < until)
+                .group_by(col(e.user_id)).having(func.sum(e.points) >= max(min_points, 1))
+                .order_by(total.desc(), col(e.user_id)).limit(limit)).subquery()
+        rows = await self.rows(
+            select(stmt.c.user_id, stmt.c.total, col(a.hide_name), col(u.first_name))
+            .outerjoin(a, col(a.user_id) == stmt.c.user_id).outerjoin(u, col(u.id) == stmt.c.user_id)
             .order_by(stmt.c.total.desc(), stmt.c.user_id))
         return [BoardRow(int(uid), int(pts), None if hidden else (name or None))
                 for uid, pts, hidden, name in rows.all()]
 
     async def export_rows(self, branch_id: int | None, since: datetime | None) -> Sequence[Any]:
         e, a, u = PointsEntry, PointsAccount, User
-        stmt = (select(e.id, e.created_at, e.user_id, u.first_name, u.username, a.hide_name, e.rule, e.points,
-                       e.source_key, e.branch_id, e.actor_id, e.note)
-                .outerjoin(a, a.user_id == e.user_id).outerjoin(u, col(u.id) == e.user_id)
+        stmt = (select(col(e.id), col(e.created_at), col(e.user_id), col(u.first_name), col(u.username),
+                       col(a.hide_name), col(e.rule), col(e.points), col(e.source_key), col(e.branch_id),
+                       col(e.actor_id), col(e.note))
+                .outerjoin(a, col(a.user_id) == col(e.user_id)).outerjoin(u, col(u.id) == col(e.user_id))
                 .order_by(col(e.id)))
         if branch_id is not None:
-            stmt = stmt.where(e.branch_id == branch_id)
+            stmt = stmt.where(col(e.branch_id) == branch_id)
         if since is not None:
-            stmt = stmt.where(e.created_at >= since)
-        return (await self.session.exec(stmt)).all()
+            stmt = stmt.where(col(e.created_at) >= since)
+        return (await self.rows(stmt)).all()
 
     # --- who belongs where ------------------------------------------------------------
     async def branch_groups(self) -> dict[int, list[int]]:
         """Group chats per branch (where a leaderboard is posted)."""
-        stmt = select(Chat.id, Chat.branch_id).where(col(Chat.branch_id).is_not(None),
+        stmt = select(col(Chat.id), col(Chat.branch_id)).where(col(Chat.branch_id).is_not(None),
                                                      col(Chat.type).in_(("group", "supergroup")),
                                                      col(Chat.blocked).is_(False)).order_by(col(Chat.id))
         out: dict[int, list[int]] = {}
-        for chat_id, branch_id in (await self.session.exec(stmt)).all():
+        for chat_id, branch_id in (await self.rows(stmt)).all():
             out.setdefault(int(branch_id), []).append(int(chat_id))
         return out
 
     # --- the catalogue ---------------------------------------------------------------
     async def seed_item(self, code: str, values: dict[str, Any], stock: int) -> None:
         """Insert the item with its first stock; afterwards only its description follows config."""
-        t = PointsItem.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsItem)
         await self.session.exec(self._insert(t).values(code=code, stock=stock, created_at=utcnow(), **values)
                                    .on_conflict_do_nothing(index_elements=["code"]))
         await self.session.exec(update(t).where(t.c.code == code).values(**values))
 
     async def items(self, active_only: bool = True) -> list[PointsItem]:
-        stmt = select(PointsItem).order_by(col(PointsItem.cost), col(PointsItem.id))
+        stmt = model_select(PointsItem).order_by(col(PointsItem.cost), col(PointsItem.id))
         if active_only:
             stmt = stmt.where(col(PointsItem.active).is_(True))
-        return list((await self.session.exec(stmt.execution_options(populate_existing=True))).scalars().all())
+        return list((await self.session.exec(stmt.execution_options(populate_existing=True))).all())
 
     async def item(self, code_or_id: str | int) -> PointsItem | None:
-        cond = (PointsItem.id == code_or_id) if isinstance(code_or_id, int) else (PointsItem.code == code_or_id)
-        stmt = select(PointsItem).where(cond).execution_options(populate_existing=True)
-        return (await self.session.exec(stmt)).scalars().first()
+        cond = (col(PointsItem.id) == code_or_id) if isinstance(code_or_id, int) else (col(PointsItem.code) == code_or_id)
+        stmt = model_select(PointsItem).where(cond).execution_options(populate_existing=True)
+        return (await self.session.exec(stmt)).first()
 
     async def take_stock(self, item_id: int) -> bool:
         """One unit out, only if there is one: safe under any number of concurrent takers."""
-        t = PointsItem.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsItem)
         result = await self.session.exec(update(t).where(t.c.id == item_id, t.c.stock > 0, t.c.active.is_(True))
                                             .values(stock=t.c.stock - 1))
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return result.rowcount == 1
 
     async def put_back(self, item_id: int, count: int = 1) -> None:
-        t = PointsItem.__table__  # type: ignore[attr-defined]
+        t = table_of(PointsItem)
         await self.session.exec(update(t).where(t.c.id == item_id).values(stock=t.c.stock + count))
 
     async def redemptions_of(self, user_id: int, item_id: int, since: datetime | None) -> int:
         r = Redemption
-        stmt = select(func.count()).select_from(r).where(r.user_id == user_id, r.item_id == item_id,
-                                                         r.status != "rejected")
+        stmt = select(func.count()).select_from(r).where(col(r.user_id) == user_id, col(r.item_id) == item_id,
+                                                         col(r.status) != "rejected")
         if since is not None:
-            stmt = stmt.where(r.created_at >= since)
-        return int((await self.session.exec(stmt)).scalar_one())
+            stmt = stmt.where(col(r.created_at) >= since)
+        return int((await self.rows(stmt)).scalar_one())
 
     async def add_redemption(self, redemption: Redemption) -> Redemption:
         self.session.add(redemption)
@@ -223,44 +228,45 @@ class PointsRepository(Repository):
         return redemption
 
     async def redemption(self, redemption_id: int) -> Redemption | None:
-        stmt = select(Redemption).where(Redemption.id == redemption_id).execution_options(populate_existing=True)
-        return (await self.session.exec(stmt)).scalars().first()
+        stmt = (model_select(Redemption).where(col(Redemption.id) == redemption_id)
+                .execution_options(populate_existing=True))
+        return (await self.session.exec(stmt)).first()
 
     async def decide(self, redemption_id: int, status: str, actor_id: int, note: str | None) -> bool:
         """pending -> `status`, once: of two secretaries pressing at once, one wins."""
-        t = Redemption.__table__  # type: ignore[attr-defined]
+        t = table_of(Redemption)
         result = await self.session.exec(
             update(t).where(t.c.id == redemption_id, t.c.status == "pending")
             .values(status=status, decided_by=actor_id, note=note, decided_at=utcnow()))
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return result.rowcount == 1
 
     async def pending(self, branch_id: int | None, everything: bool, limit: int = 20) -> list[Redemption]:
-        stmt = select(Redemption).where(Redemption.status == "pending")
+        stmt = model_select(Redemption).where(col(Redemption.status) == "pending")
         if not everything:
-            stmt = stmt.where(Redemption.branch_id == branch_id)
+            stmt = stmt.where(col(Redemption.branch_id) == branch_id)
         stmt = stmt.order_by(col(Redemption.id)).limit(limit).execution_options(populate_existing=True)
-        return list((await self.session.exec(stmt)).scalars().all())
+        return list((await self.session.exec(stmt)).all())
 
     # --- corrections and leaderboards on demand (loop2) -------------------------------
     async def entry_by_id(self, entry_id: int) -> PointsEntry | None:
-        return (await self.session.exec(select(PointsEntry).where(PointsEntry.id == entry_id))).scalars().first()
+        return (await self.session.exec(model_select(PointsEntry).where(col(PointsEntry.id) == entry_id))).first()
 
     async def reversal_of(self, entry_id: int) -> PointsEntry | None:
-        stmt = select(PointsEntry).where(PointsEntry.reverses_id == entry_id)
-        return (await self.session.exec(stmt)).scalars().first()
+        stmt = model_select(PointsEntry).where(col(PointsEntry.reverses_id) == entry_id)
+        return (await self.session.exec(stmt)).first()
 
     async def net_by_rule(self, user_id: int, rule: str, since: datetime) -> int:
         """Points by `rule` since `since`, reversals deducted (a revoked grant frees its cap)."""
         e = PointsEntry
         stmt = select(func.coalesce(func.sum(e.points), 0)).where(
-            e.user_id == user_id, e.rule == rule, e.created_at >= since)
-        return int((await self.session.exec(stmt)).scalar_one())
+            col(e.user_id) == user_id, col(e.rule) == rule, col(e.created_at) >= since)
+        return int((await self.rows(stmt)).scalar_one())
 
     async def unreversed(self, user_id: int, rule: str, points: int, limit: int = 20) -> list[PointsEntry]:
         """The rider's latest lines of `rule` worth exactly `points` that nothing reversed yet."""
         e, r = PointsEntry, aliased(PointsEntry)
-        stmt = (select(e).outerjoin(r, r.reverses_id == e.id)
-                .where(e.user_id == user_id, e.rule == rule, e.points == points,
+        stmt = (model_select(e).outerjoin(r, col(r.reverses_id) == col(e.id))
+                .where(col(e.user_id) == user_id, col(e.rule) == rule, col(e.points) == points,
                        col(e.reverses_id).is_(None), col(r.id).is_(None))
                 .order_by(col(e.id).desc()).limit(limit))
-        return list((await self.session.exec(stmt)).scalars().all())
+        return list((await self.session.exec(stmt)).all())

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import col, select
 
 from storage.models import DepartmentMember, User
@@ -31,9 +31,9 @@ class UserRepository(Repository):
 
     async def staff_ids(self, branch_id: int | None) -> list[int]:
         """Superadmins, and the secretaries of `branch_id`."""
-        cond = User.role == "superadmin"
+        cond: ColumnElement[bool] = col(User.role) == "superadmin"
         if branch_id is not None:
-            cond = or_(cond, (User.role == "secretary") & (User.branch_id == branch_id))
+            cond = or_(cond, (col(User.role) == "secretary") & (col(User.branch_id) == branch_id))
         return list((await self.session.exec(select(User.id).where(cond))).all())
 
     async def secretaries_of(self, branch_id: int) -> list[int]:

@@ -201,7 +201,7 @@ async def test_a_bot_started_without_network_waits_for_it(tmp_path: Path) -> Non
 
     async def retried(times: int) -> bool:
         while sum("retrying in" in line for line in seen) < times:
-            line = await proc.stderr.readline()  # type: ignore[union-attr]
+            line = await proc.stderr.readline()  # type: ignore[union-attr]  # started with stderr=PIPE
             if not line:
                 return False
             seen.append(line.decode())

@@ -9,6 +9,7 @@ import asyncio
 import csv
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -48,9 +49,9 @@ async def _user(uows: Factory, user_id: int) -> User:
         return user
 
 
-async def _award(uows: Factory, bank: PointsService, user_id: int, rule: str, key: str, **kw: object) -> int:
+async def _award(uows: Factory, bank: PointsService, user_id: int, rule: str, key: str, **kw: Any) -> int:
     async with uows() as uow:
-        got = await bank.award(uow, user_id, rule, key, **kw)  # type: ignore[arg-type]
+        got = await bank.award(uow, user_id, rule, key, **kw)
         await uow.commit()
         return got
 

@@ -48,7 +48,7 @@ def test_every_callback_filter_takes_ids_of_sane_length() -> None:
     for pattern in patterns:
         assert r"\d+" not in pattern and r"\d*" not in pattern, pattern
     assert re.fullmatch(ID, "9" * 9) and not re.fullmatch(ID, "9" * 10)
-    prefixes = {re.match(r"r?f?\"\^\(?([a-z]+)", p).group(1) for p in patterns}  # type: ignore[union-attr]
+    prefixes = {re.match(r"r?f?\"\^\(?([a-z]+)", p).group(1) for p in patterns}  # type: ignore[union-attr]  # a pattern without one fails here
     prefixes |= {m for p in patterns for m in re.findall(r"\|([a-z]+):", p)}
     from tests.e2e.test_poison import FORGED
     assert prefixes <= {d.split(":")[0] for d in FORGED}, "add the new prefix to FORGED in test_poison.py"

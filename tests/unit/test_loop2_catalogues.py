@@ -19,7 +19,7 @@ class _Vars(Visitor):
         super().__init__()
         self.names: set[str] = set()
 
-    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802  (visitor API)
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # visitor API
         self.names.add(node.id.name)
 
 

@@ -6,7 +6,7 @@ Create Date: 2026-11-25 12:34:07.097668
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = '0001'

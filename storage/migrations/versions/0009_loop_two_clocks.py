@@ -9,7 +9,7 @@ Revises: 0008
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = '0009_loop'

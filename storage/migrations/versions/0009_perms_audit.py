@@ -9,7 +9,7 @@ kept as global, and the superadmin can review them with /audit and revoke what t
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = '0009_perms'

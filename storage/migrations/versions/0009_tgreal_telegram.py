@@ -4,7 +4,7 @@ Revision ID: 0009_tgreal
 Revises: 0008
 """
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision = '0009_tgreal'

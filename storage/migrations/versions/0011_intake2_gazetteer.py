@@ -6,7 +6,7 @@ Create Date: 2026-11-30 04:10:00
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = '0011_intake2_gazetteer'

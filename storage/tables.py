@@ -1,0 +1,19 @@
+"""Typed access to a table model's Core `Table` (for Core statements and bulk inserts).
+
+SQLModel sets `__table__` on every `table=True` model when the class is created but does not
+declare it, so `Model.__table__` reads as an error to a type checker. The mapper's
+`local_table` is that same `Table` object, and typed.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Table, inspect
+from sqlmodel import SQLModel
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The `Table` behind a table model. TypeError for a model without a table of its own
+    (`table=False`, or mapped to a join/select), which no caller in storage/ passes."""
+    table = inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to one table")
+    return table
