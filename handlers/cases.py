@@ -6,11 +6,11 @@ rules decide, with roles computed for this user and this case (branch scope).
 from __future__ import annotations
 
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID
+from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.cases.lifecycle import ACTIONS
 from bot.config import Settings
@@ -22,6 +22,7 @@ from bot.services.reports import ReportService
 from bot.services import case_choices as choices
 from handlers.callbacks import answer, presser, settle
 from handlers.case_choices import offer_for_press, stale_or_refused
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -109,32 +110,32 @@ async def board(message: Message, uow: UnitOfWork, incoming: IncomingMessage, us
         reports.reply(uow, incoming, "board-in-group", lang)
 
 
-async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
-    """ca:<id>:<action> on a case card; cf:<id>:y|n on a resolution (reporter only)."""
+async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings,
+                            button: CaseAction | CaseConfirm) -> None:
+    """An action on a case card; confirm or reopen on a resolution (reporter only)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    kind, case_id, arg = (query.data or "::").split(":", 2)
-    action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
+    case_id, action = button.case_id, button.action
     if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
         await answer(query, t(lang, "button-stale"))
         return
     if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
-        await offer_for_press(query, uow, cases, user, lang, int(case_id), action)
+        await offer_for_press(query, uow, cases, user, lang, case_id, action)
         return
     try:
-        case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
+        case = await cases.find(uow, format_case_no(case_id))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
-        await stale_or_refused(query, uow, cases, lang, case_id, e)
+        await stale_or_refused(query, uow, cases, lang, str(case_id), e)
         return
     settle(uow, query, lang, "settled-case", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"))
     await answer(query, t(lang, "case-done"))
 
 
-async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings) -> None:
+async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings,
+                       button: UnsureReport) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
-    _, pending_id, choice = (query.data or "::").split(":", 2)
-    key = await reports.answer_unsure(uow, int(pending_id), user, choice == "y")
+    key = await reports.answer_unsure(uow, button.pending_id, user, button.yes)
     await answer(query, t(lang, key))
 
 
@@ -145,6 +146,6 @@ def make_router() -> Router:
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
     router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, F.data.regexp(rf"^(ca:{ID}:\w{{1,32}}|cf:{ID}:[yn])$"))
-    router.callback_query.register(press_unsure, F.data.regexp(rf"^rp:{ID}:[yn]$"))
+    router.callback_query.register(press_case_button, pressed(CaseAction, CaseConfirm))
+    router.callback_query.register(press_unsure, pressed(UnsureReport))
     return router
