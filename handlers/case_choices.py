@@ -6,16 +6,17 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
+from bot.buttons import DepartmentChoice
 from bot.cases import CaseError, format_case_no
 from bot.cases.lifecycle import ERR_ILLEGAL
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.ids import ID
 from bot.services import case_choices as choices
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser, settle
+from handlers.pressed import pressed
 from handlers.render import error_text
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -37,10 +38,11 @@ async def offer_for_press(query: CallbackQuery, uow: UnitOfWork, cases: CaseServ
     await answer(query, t(lang, key))
 
 
-async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
-    """cd:<case>:<action>:<department> from a department choice (or its cancel button)."""
+async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings,
+                       button: DepartmentChoice) -> None:
+    """A department from a department choice (or its cancel button)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    case_id, action, department = choices.parse_choice(cases, query.data or "")
+    case_id, action, department = choices.parse_choice(cases, button)
     if action is None:
         settle(uow, query, lang, "choice-cancelled", who=user.first_name or str(user.id))
         await answer(query, t(lang, "choice-cancelled", who=user.first_name or ""))
@@ -92,7 +94,7 @@ def make_router() -> Router:
     """Goes before the reports router: a reply to a prompt is the answer, not a new report."""
     router = Router(name="case-choices")
     router.message.register(answer_prompt, F.reply_to_message, _prompt_reply)
-    router.callback_query.register(press_choice, F.data.regexp(rf"^cd:{ID}:(as|tr|ac|x):[\w#-]{{1,40}}$"))
+    router.callback_query.register(press_choice, pressed(DepartmentChoice))
     return router
 
 
