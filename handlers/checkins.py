@@ -10,13 +10,15 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID, parse_id
+from bot.buttons import HoursVerdict, ReportInBranch, ReportInVerdict
+from bot.ids import parse_id
 from bot.checkins.errors import CheckinError
 from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
 from handlers.callbacks import already_decided, answer, presser, settle
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -154,12 +156,11 @@ async def stats_checkins(message: Message, command: CommandObject, uow: UnitOfWo
 
 # --- buttons ----------------------------------------------------------------------------------
 async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
-                          settings: Settings) -> None:
-    """ri:<id>:a|r on a report-in card (the branch's secretary)."""
+                          settings: Settings, button: ReportInVerdict) -> None:
+    """Approve or reject on a report-in card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, row_id, verdict = (query.data or "::").split(":", 2)
     try:
-        key, args = await checkins.decide_report_in(uow, user, int(row_id), verdict == "a")
+        key, args = await checkins.decide_report_in(uow, user, button.report_in_id, button.approve)
     except CheckinError as e:
         await answer(query, already_decided(uow, query, lang, t(lang, e.key, **e.params), e.params, e.key), alert=True)
         return
@@ -168,21 +169,19 @@ async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: Check
 
 
 async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
-                       settings: Settings) -> None:
-    """rb:<report-in id>:<branch id>: the rider picks the branch they work in."""
+                       settings: Settings, button: ReportInBranch) -> None:
+    """The rider picks the branch they work in."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, row_id, branch_id = (query.data or "::").split(":", 2)
-    key = await checkins.choose_branch(uow, user, lang, int(row_id), int(branch_id))
-    await answer(query, t(lang, key, id=row_id), alert=key != "reportin-chosen")
+    key = await checkins.choose_branch(uow, user, lang, button.report_in_id, button.branch_id)
+    await answer(query, t(lang, key, id=str(button.report_in_id)), alert=key != "reportin-chosen")
 
 
 async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
-                      settings: Settings) -> None:
-    """vh:<entry id>:<half hours on the card>:a|r (the branch's secretary)."""
+                      settings: Settings, button: HoursVerdict) -> None:
+    """Approve or reject volunteer hours, as they stood on the card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, entry_id, halves, verdict = (query.data or ":::").split(":", 3)
     try:
-        key, args = await checkins.decide_hours(uow, user, int(entry_id), verdict == "a", halves=int(halves))
+        key, args = await checkins.decide_hours(uow, user, button.entry_id, button.approve, halves=button.halves)
     except CheckinError as e:
         await answer(query, already_decided(uow, query, lang, t(lang, e.key, **e.params), e.params, e.key), alert=True)
         return
@@ -205,7 +204,7 @@ def make_router() -> Router:
     router.message.register(report_ins, Command("reportins"))
     router.message.register(hours, Command("hours"))
     router.message.register(stats_checkins, Command("stats", magic=F.args.regexp(r"(?i)^\s*checkins\b")))
-    router.callback_query.register(press_report_in, F.data.regexp(rf"^ri:{ID}:[ar]$"))
-    router.callback_query.register(press_branch, F.data.regexp(rf"^rb:{ID}:{ID}$"))
-    router.callback_query.register(press_hours, F.data.regexp(rf"^vh:{ID}:{ID}:[ar]$"))
+    router.callback_query.register(press_report_in, pressed(ReportInVerdict))
+    router.callback_query.register(press_branch, pressed(ReportInBranch))
+    router.callback_query.register(press_hours, pressed(HoursVerdict))
     return router
