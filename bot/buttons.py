@@ -180,7 +180,7 @@ class BroadcastPress:
 
 
 @dataclass(frozen=True, slots=True)
-class SurveyAnswer:
+class SurveyOption:
     """A survey option: `sv:<survey id>:<option index 0-99>`."""
     prefix: ClassVar[str] = "sv"
     pattern: ClassVar[str] = rf"sv:({ID}):(\d{{1,2}})"
@@ -191,7 +191,7 @@ class SurveyAnswer:
         return (self.survey_id, self.option)
 
     @classmethod
-    def read(cls, g: tuple[str, ...]) -> SurveyAnswer:
+    def read(cls, g: tuple[str, ...]) -> SurveyOption:
         return cls(int(g[0]), int(g[1]))
 
 
@@ -274,11 +274,11 @@ class VoicePlace:
 
 
 Button: TypeAlias = (CaseAction | CaseConfirm | DepartmentChoice | UnsureReport | ReportInVerdict | ReportInBranch
-                     | HoursVerdict | BroadcastPress | SurveyAnswer | LessonPress | ShopRedeem | RedemptionVerdict
+                     | HoursVerdict | BroadcastPress | SurveyOption | LessonPress | ShopRedeem | RedemptionVerdict
                      | VoiceTriage | VoicePlace)
 KINDS: tuple[type[Button], ...] = (
     CaseAction, CaseConfirm, DepartmentChoice, UnsureReport, ReportInVerdict, ReportInBranch, HoursVerdict,
-    BroadcastPress, SurveyAnswer, LessonPress, ShopRedeem, RedemptionVerdict, VoiceTriage, VoicePlace)
+    BroadcastPress, SurveyOption, LessonPress, ShopRedeem, RedemptionVerdict, VoiceTriage, VoicePlace)
 # prefix -> (kind, its whole-string pattern): the registry every platform adapter and test reads
 PREFIXES: dict[str, tuple[type[Button], re.Pattern[str]]] = {
     k.prefix: (k, re.compile(k.pattern)) for k in KINDS}

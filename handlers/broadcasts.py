@@ -18,7 +18,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, MessageEntity
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.ids import ID
+from bot.buttons import BroadcastPress, SurveyOption
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
@@ -28,6 +28,7 @@ from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
 from handlers.callbacks import answer, presser
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -136,11 +137,10 @@ async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfW
 
 
 async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: BroadcastService,
-                          settings: Settings) -> None:
-    """bc:go:<id> / bc:x:<id> on a preview; bc:c:<id> on the /broadcasts list."""
+                          settings: Settings, button: BroadcastPress) -> None:
+    """Send or drop on a preview; cancel on the /broadcasts list."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, action, raw_id = (query.data or "::").split(":", 2)
-    bid = int(raw_id)
+    action, bid = button.action, button.broadcast_id
     args: dict[str, object] = {}
     if action == "go":
         key = await broadcasts.confirm(uow, user, bid)
@@ -179,12 +179,12 @@ async def survey(message: Message, command: CommandObject, uow: UnitOfWork, inco
     await _refusals(incoming, uow, reports, lang, step)
 
 
-async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings) -> None:
-    """sv:<survey id>:<option index>, pressed by anyone in a chat the survey went to."""
+async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
+                       button: SurveyOption) -> None:
+    """A survey's option, pressed by anyone in a chat the survey went to."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, sid, option = (query.data or "::").split(":", 2)
     chat_id = query.message.chat.id if query.message else 0
-    key, args = await surveys.answer(uow, user, int(sid), int(option), chat_id)
+    key, args = await surveys.answer(uow, user, button.survey_id, button.option, chat_id)
     await answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
 
 
@@ -219,6 +219,6 @@ def make_router() -> Router:
     router.message.register(list_broadcasts, Command("broadcasts"))
     router.message.register(survey, Command("survey"))
     router.message.register(needs, Command("needs"))
-    router.callback_query.register(press_broadcast, F.data.regexp(rf"^bc:(go|x|c):{ID}$"))
-    router.callback_query.register(press_survey, F.data.regexp(rf"^sv:{ID}:\d{{1,2}}$"))
+    router.callback_query.register(press_broadcast, pressed(BroadcastPress))
+    router.callback_query.register(press_survey, pressed(SurveyOption))
     return router

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.buttons import BroadcastPress, encode
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -243,7 +244,8 @@ class BroadcastService:
         tell(uow, chat_id, "bc-preview", draft.lang, id=draft.id, audience=draft.audience,
              chosen=titles, count=len(targets), blocked=blocked, when=self.describe(when),
              body=draft.body or "", photo=draft.photo,
-             buttons=[[("bc-btn-confirm", f"bc:go:{draft.id}"), ("bc-btn-drop", f"bc:x:{draft.id}")]])
+             buttons=[[("bc-btn-confirm", encode(BroadcastPress("go", draft.id or 0))),
+                       ("bc-btn-drop", encode(BroadcastPress("x", draft.id or 0)))]])
 
     def describe(self, when: When) -> dict[str, Any]:
         """`when` for rendering: kind, local date and time, days of the week, next run."""
@@ -312,7 +314,7 @@ class BroadcastService:
                           "when": self.describe(When.from_dict(b.schedule)),
                           "next": self.local(nxt) if nxt else "", "body": b.body or "",
                           "photo": bool(b.photo)})
-            buttons.append([(f"❌ #{b.id}", f"bc:c:{b.id}")])
+            buttons.append([(f"❌ #{b.id}", encode(BroadcastPress("c", b.id or 0)))])
         tell(uow, chat_id, "bc-list", lang, items=items, buttons=buttons)
 
     # --- delivering (stored-job passes) ---------------------------------------------
