@@ -27,7 +27,6 @@ MAX_DATA_BYTES = 64  # Telegram Bot API: callback_data is 1-64 bytes
 DEPARTMENT_CODES: dict[str, str] = {"assign": "as", "transfer_request": "tr", "accept": "ac"}
 DEPARTMENT_ACTIONS: dict[str, str] = {v: k for k, v in DEPARTMENT_CODES.items()}
 CANCEL = "x"  # the short code of a department choice's cancel button
-DISMISS = "dismiss"  # a voice note's triage button that closes it as not a report
 
 
 def _yn(value: bool) -> str:
@@ -244,7 +243,7 @@ class RedemptionVerdict:
 
 @dataclass(frozen=True, slots=True)
 class VoiceTriage:
-    """A category for a voice note's case, or `DISMISS`: `vt:<case id>:<choice>`."""
+    """A category for a voice note's case, or bot.voice.service.DISMISS: `vt:<case id>:<choice>`."""
     prefix: ClassVar[str] = "vt"
     pattern: ClassVar[str] = rf"vt:({ID}):(\w{{1,32}})"
     case_id: int

@@ -8,12 +8,14 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID, bounded_int
+from bot.buttons import LessonPress
+from bot.ids import bounded_int
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.services.lessons import STATS_DAYS, LessonRefused, LessonService
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser
+from handlers.pressed import pressed
 from handlers.render_lessons import feedback
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -77,15 +79,15 @@ async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWor
         reports.reply(uow, incoming, e.key, lang, **e.params)
 
 
-async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings) -> None:
-    """ls:<push>:d (✅) or ls:<push>:<option> (a quiz answer), in the group or in private."""
+async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings,
+                       button: LessonPress) -> None:
+    """✅ (done) or a quiz answer under a lesson push, in the group or in private."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, push, what = (query.data or "::").split(":", 2)
     chat_id = query.message.chat.id if query.message else user.id
-    if what == "d":
-        key, args = await lessons.complete(uow, user, int(push), chat_id)
+    if button.option is None:
+        key, args = await lessons.complete(uow, user, button.push_id, chat_id)
     else:
-        key, args = await lessons.answer(uow, user, int(push), int(what), chat_id)
+        key, args = await lessons.answer(uow, user, button.push_id, button.option, chat_id)
     await answer(query, feedback(lang, key, args), alert=key.startswith("lesson-quiz"))
 
 
@@ -94,5 +96,5 @@ def make_router() -> Router:
     router.message.register(lesson, Command("lesson"))
     router.message.register(lessons_command, Command("lessons"))
     router.message.register(stats_lessons, Command("stats", magic=F.args.regexp(r"(?i)^\s*lessons?\b")))
-    router.callback_query.register(press_lesson, F.data.regexp(rf"^ls:{ID}:(d|\d)$"))
+    router.callback_query.register(press_lesson, pressed(LessonPress))
     return router

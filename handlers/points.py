@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID, bounded_int
+from bot.buttons import RedemptionVerdict, ShopRedeem
+from bot.ids import bounded_int
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
@@ -23,6 +24,7 @@ from bot.services.points import PointsError, PointsService, item_name, redemptio
 from bot.services.reports import ReportService
 from handlers.callbacks import already_decided, answer, presser, settle
 from handlers.convert import person
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -186,29 +188,28 @@ async def decide(message: Message, command: CommandObject, uow: UnitOfWork, inco
     reports.reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
 
 
-async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings) -> None:
-    """pt:r:<item> redeems from the /shop list; pr:<redemption>:y|n fulfils or refuses."""
+async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings,
+                button: ShopRedeem | RedemptionVerdict) -> None:
+    """An item redeemed from the /shop list; a redemption fulfilled or refused."""
     user, lang = await presser(uow, query, settings.default_lang)
-    kind, _, rest = (query.data or "").partition(":")
     try:
-        if kind == "pt":
+        if isinstance(button, ShopRedeem):
             chat_id = query.message.chat.id if query.message else user.id
-            payload = await _redeem(uow, points, user, int(rest.split(":")[1]), chat_id, lang)
+            payload = await _redeem(uow, points, user, button.item_id, chat_id, lang)
             if user.started:  # the receipt, in private; the press is answered at once below
                 enqueue(uow, Notice(user.id, "points-redeemed", lang, payload=payload,
                                     priority=PRIORITY_CONVERSATION))
             text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
         else:
-            number, _, verdict = rest.partition(":")
-            r = await points.decide(uow, user, int(number), verdict == "y", None)
+            r = await points.decide(uow, user, button.redemption_id, button.fulfil, None)
             text = t(lang, "points-decided", number=redemption_no(r.id or 0))
             settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
-                   what=t(lang, "points-fulfil-button" if verdict == "y" else "points-refuse-button"))
+                   what=t(lang, "points-fulfil-button" if button.fulfil else "points-refuse-button"))
     except PointsError as e:
         text = t(lang, e.key, **{k: str(v) for k, v in e.args_.items()})
         await answer(query, already_decided(uow, query, lang, text, e.args_, e.key), alert=True)
         return
-    await answer(query, text, alert=kind == "pt")
+    await answer(query, text, alert=isinstance(button, ShopRedeem))
 
 
 def make_router() -> Router:
@@ -220,5 +221,5 @@ def make_router() -> Router:
     router.message.register(privacy, Command("privacy"))
     router.message.register(redemptions, Command("redemptions"))
     router.message.register(decide, Command("fulfil", "refuse"))
-    router.callback_query.register(press, F.data.regexp(rf"^(pt:r:{ID}|pr:{ID}:[yn])$"))
+    router.callback_query.register(press, pressed(ShopRedeem, RedemptionVerdict))
     return router

@@ -34,6 +34,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.buttons import LessonPress, encode
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.lessons.catalog import Catalog, load_catalog
 from bot.lessons.library import Lesson
@@ -355,8 +356,8 @@ class LessonService:
 
 def lesson_payload(lesson: Lesson, delivery_id: int, *, done: bool = False) -> dict[str, Any]:
     """The lesson message: rendered from the library at send time; buttons `ls:<push>:d|<option>`."""
-    buttons: list[list[tuple[str, str]]] = [[("lesson-btn-done", f"ls:{delivery_id}:d")]]
+    buttons: list[list[tuple[str, str]]] = [[("lesson-btn-done", encode(LessonPress(delivery_id, None)))]]
     if lesson.quiz is not None:
-        options = [(f"lesson-opt-{i}", f"ls:{delivery_id}:{i}") for i in range(len(lesson.quiz.options_zh))]
+        options = [(f"lesson-opt-{i}", encode(LessonPress(delivery_id, i))) for i in range(len(lesson.quiz.options_zh))]
         buttons += [options[i:i + MAX_OPTION_ROW] for i in range(0, len(options), MAX_OPTION_ROW)]
     return {"lesson": lesson.id, "done": done, "buttons": buttons}

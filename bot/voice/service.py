@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.buttons import VoicePlace, VoiceTriage, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.intake import CATEGORIES, classify_async
@@ -67,7 +68,7 @@ class VoiceService:
                             priority=PRIORITY_CONVERSATION, payload={
                                 "transcript": (transcript if private else mask(transcript)) if transcript else "",
                                 "location": location if private else shareable_place(location, case.text),
-                                "buttons": [[("voice-add-place", f"vp:{case.id}")]] if not location else None}))
+                                "buttons": [[("voice-add-place", encode(VoicePlace(case.id or 0)))]] if not location else None}))
         await self._ask_staff(uow, case, user, report)
         return case
 
@@ -80,9 +81,9 @@ class VoiceService:
         secretaries = [u for u in staff if u.role == "secretary" and u.branch_id == case.branch_id]
         people = secretaries or staff  # a branch without a reachable secretary: the superadmins
         order = ([suggested] if suggested else []) + [c for c in CATEGORIES if c != suggested]
-        cats = [(f"cat-{c}", f"vt:{case.id}:{c}") for c in order]
+        cats = [(f"cat-{c}", encode(VoiceTriage(case.id or 0, c))) for c in order]
         buttons = [cats[i:i + 3] for i in range(0, len(cats), 3)]
-        buttons.append([("voice-dismiss", f"vt:{case.id}:{DISMISS}")])
+        buttons.append([("voice-dismiss", encode(VoiceTriage(case.id or 0, DISMISS)))])
         for person in people:
             lang = person.lang or normalize_lang(person.language_code) or case.lang or self.default_lang
             enqueue(uow, Notice(person.id, "voice-triage", lang, case=case, priority=PRIORITY_CONVERSATION,
