@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from bot.buttons import CaseAction, CaseConfirm, encode
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.departments import resolve_department
@@ -215,7 +216,7 @@ class CaseService:
     def buttons_for(self, case: Case, actor: Actor) -> list[list[tuple[str, str]]]:
         """Inline buttons (label key, callback data): short ids only, well under 64 bytes."""
         actions = [a for a in allowed_actions(snapshot(case), actor) if a != "auto_close"]
-        row = [(f"case-action-{a}", f"ca:{case.id}:{a}") for a in actions]
+        row = [(f"case-action-{a}", encode(CaseAction(case.id or 0, a))) for a in actions]
         return [row[i:i + 3] for i in range(0, len(row), 3)]
 
     # --- telling --------------------------------------------------------------------
@@ -235,7 +236,8 @@ class CaseService:
                     "to": self.department_name(payload.get("to_department") or payload.get("declined_by"), lang)}
 
         photo = case.resolution_photo if resolved else None
-        confirm = [[("case-action-confirm", f"cf:{case.id}:y"), ("case-action-reopen", f"cf:{case.id}:n")]]
+        confirm = [[("case-action-confirm", encode(CaseConfirm(case.id or 0, True))),
+                    ("case-action-reopen", encode(CaseConfirm(case.id or 0, False)))]]
         reporter = await uow.users.get(case.reporter_id)
         private_ok = reporter is not None and reporter.started
         # (chat, reply to, language, confirm buttons, followers to mention): one message per group

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
+from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
@@ -105,7 +106,8 @@ class ReportService:
             category=intake.category or "other", urgency=intake.urgency or "normal",
             location=intake.location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
             lang=lang))
-        buttons = [[("unsure-yes", f"rp:{pending.id}:y"), ("unsure-no", f"rp:{pending.id}:n")]]
+        buttons = [[("unsure-yes", encode(UnsureReport(pending.id or 0, True))),
+                    ("unsure-no", encode(UnsureReport(pending.id or 0, False)))]]
         enqueue(uow, Notice(msg.chat_id, "unsure-ask", lang, reply_to=msg.message_id,
                             priority=PRIORITY_CONVERSATION, payload={"buttons": buttons}))
 
