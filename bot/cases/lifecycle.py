@@ -46,6 +46,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
+from bot.refusals import Refused
+
 from .numbers import format_case_no, parse_case_no
 
 # --- statuses ---------------------------------------------------------------
@@ -125,8 +127,9 @@ def event_key(event_kind: str) -> str:
 
 
 # --- errors -------------------------------------------------------------------
-class CaseError(Exception):
-    """A refused action. `key` is a stable message key; `params` feed the message."""
+class CaseError(Refused):
+    """A refused action. `key` is a stable message key; `params` feed the message (a `Refused`
+    whose status and action codes the renderer names in words)."""
 
     default_key = "case-err"
 
@@ -139,7 +142,7 @@ class CaseError(Exception):
             k: v for k, v in {"status": status, "action": action, **params}.items()
             if v is not None
         }
-        super().__init__(f"{self.key} {self.params}")
+        Exception.__init__(self, f"{self.key} {self.params}")
 
 
 class IllegalTransition(CaseError):

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.buttons import BroadcastPress, encode
+from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -48,12 +49,7 @@ MAX_WHEN_WORDS = 4  # "every mon , wed 8:30"
 STRICT_WHEN_ERRORS = {"when-err-past", "when-err-bad-time", "when-err-bad-date"}
 
 
-class BroadcastError(Exception):
-    """Refused input; `key` and `params` are the reply."""
-
-    def __init__(self, key: str, **args: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, args
+BroadcastError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 @dataclass(frozen=True, slots=True)

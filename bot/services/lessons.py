@@ -35,6 +35,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.buttons import LessonPress, encode
+from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.lessons.catalog import Catalog, load_catalog
 from bot.lessons.library import Lesson
@@ -60,12 +61,7 @@ STATS_DAYS = 30
 MAX_OPTION_ROW = 5
 
 
-class LessonRefused(Exception):
-    """A refusal with a catalogue key and its arguments."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
+LessonRefused = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 def job_id(chat_id: int, weekday: int) -> str:

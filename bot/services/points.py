@@ -26,6 +26,7 @@ from sqlmodel import select
 
 from bot.buttons import RedemptionVerdict, ShopRedeem, encode
 from bot.ids import parse_id
+from bot.refusals import Refused
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -45,12 +46,7 @@ REVERSE_PREFIX = "reverse:"
 SUPERADMIN, SECRETARY = "superadmin", "secretary"
 
 
-class PointsError(Exception):
-    """A refused request; `key` is the message for the user, `args` its arguments."""
-
-    def __init__(self, key: str, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.args_ = key, args
+PointsError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 def redemption_no(redemption_id: int) -> str:
