@@ -22,7 +22,7 @@ from bot.buttons import BroadcastPress, SurveyOption
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.services.broadcasts import Body, BroadcastError, BroadcastService
+from bot.services.broadcasts import Body, BroadcastService
 from bot.services.needs import NeedsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
@@ -72,11 +72,10 @@ async def _private_only(incoming: IncomingMessage, uow: UnitOfWork, reports: Rep
 
 async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
-    """Run `step`; a refusal (bad input, no permission, a time we cannot read) becomes the answer."""
+    """Run `step`; a time we cannot read becomes the answer (other refusals, bad input or no
+    permission, are answered by the one catch, handlers/refusals.py)."""
     try:
         await step()
-    except BroadcastError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.params)
     except WhenError as e:
         reports.reply(uow, incoming, "when-error", lang, key=e.key)
 

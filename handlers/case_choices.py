@@ -28,12 +28,8 @@ async def offer_for_press(query: CallbackQuery, uow: UnitOfWork, cases: CaseServ
     they have one with the bot, else where they pressed)."""
     chat_id = user.id if user.started or not query.message else query.message.chat.id
     reply_to = None if chat_id == user.id or not query.message else query.message.message_id
-    try:
-        case = await cases.find_in_scope(uow, user, str(case_id))
-        await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
-    except CaseError as e:
-        await answer(query, error_text(lang, e.key, e.params), alert=True)
-        return
+    case = await cases.find_in_scope(uow, user, str(case_id))
+    await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
     key = "choice-sent-departments" if action in choices.DEPARTMENT_ACTIONS else "choice-sent-prompt"
     await answer(query, t(lang, key))
 
@@ -50,12 +46,8 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     if department is None:  # the routing changed since the buttons were made
         await answer(query, t(lang, "choice-stale"), alert=True)
         return
-    try:
-        case = await cases.find_in_scope(uow, user, str(case_id))
-        await cases.act(uow, user, case, action, department=department)
-    except CaseError as e:
-        await answer(query, error_text(lang, e.key, e.params), alert=True)
-        return
+    case = await cases.find_in_scope(uow, user, str(case_id))
+    await cases.act(uow, user, case, action, department=department)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"), department=name)
@@ -78,13 +70,9 @@ async def answer_prompt(message: Message, uow: UnitOfWork, incoming: IncomingMes
                         reports: ReportService, cases: CaseService, prompt: dict[str, Any]) -> None:
     action = prompt["action"]
     text = (message.text or message.caption or "").strip()
-    try:
-        case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
-        await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
-                        **choices.input_for(action, text))
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
-        return
+    case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
+    await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
+                    **choices.input_for(action, text))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
         reports.reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
                       action=t(lang, f"case-action-{action}"))

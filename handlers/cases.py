@@ -47,17 +47,13 @@ async def case_action(message: Message, command: CommandObject, uow: UnitOfWork,
         return
     rest = parts[1].strip() if len(parts) > 1 else None
     photo = incoming.photo_file_id if action == "resolve" else None
-    try:
-        case = await cases.find(uow, parts[0])
-        if rest is None and action in NEEDS_INPUT:
-            # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
-            await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
-                                reply_to=None if incoming.is_private else incoming.message_id)
-            return
-        await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+    case = await cases.find(uow, parts[0])
+    if rest is None and action in NEEDS_INPUT:
+        # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
+        await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
+                            reply_to=None if incoming.is_private else incoming.message_id)
         return
+    await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
         reports.reply(uow, incoming, "case-done", lang)
 
@@ -67,13 +63,10 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
     if not command.args:
         reports.reply(uow, incoming, "case-usage", lang, command="case")
         return
-    try:
-        case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
-        actor = await cases.actor(uow, user, case)
-        await cases.card(uow, case, incoming.chat_id, lang, actor,
-                         reply_to=None if incoming.is_private else incoming.message_id)
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+    case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
+    actor = await cases.actor(uow, user, case)
+    await cases.card(uow, case, incoming.chat_id, lang, actor,
+                     reply_to=None if incoming.is_private else incoming.message_id)
 
 
 async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -83,12 +76,8 @@ async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incom
     if len(words) < 2:
         reports.reply(uow, incoming, "recat-usage", lang)
         return
-    try:
-        case = await cases.find(uow, words[0])
-        await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
-        return
+    case = await cases.find(uow, words[0])
+    await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
     reports.reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
                   category=case.category, urgency=case.urgency)
 

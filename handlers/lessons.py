@@ -10,9 +10,10 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.buttons import LessonPress
 from bot.ids import bounded_int
+from bot.refusals import Refused
 from bot.config import Settings
 from bot.domain import IncomingMessage
-from bot.services.lessons import STATS_DAYS, LessonRefused, LessonService
+from bot.services.lessons import STATS_DAYS, LessonService
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser
 from handlers.pressed import pressed
@@ -55,11 +56,10 @@ async def lessons_command(message: Message, command: CommandObject, uow: UnitOfW
             await lessons.set_shifts(uow, user, chat, rest)
         elif sub == "off":
             await lessons.stop(uow, user, chat)
-    except LessonRefused as e:
-        if e.key == "lessons-choose-group":
-            await lessons.list_groups(uow, user, incoming.chat_id, lang)
-        else:
-            reports.reply(uow, incoming, e.key, lang, **e.params)
+    except Refused as e:
+        if e.key != "lessons-choose-group":
+            raise  # answered by the one catch, handlers/refusals.py
+        await lessons.list_groups(uow, user, incoming.chat_id, lang)
         return
     await lessons.describe(uow, chat, incoming.chat_id, lang, reply_to)
 
@@ -72,11 +72,8 @@ async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWor
     if len(words) > 2 or days is None:
         reports.reply(uow, incoming, "lessons-stats-usage", lang)
         return
-    try:
-        await lessons.stats(uow, user, incoming.chat_id, lang, days,
-                            reply_to=None if incoming.is_private else incoming.message_id)
-    except LessonRefused as e:
-        reports.reply(uow, incoming, e.key, lang, **e.params)
+    await lessons.stats(uow, user, incoming.chat_id, lang, days,
+                        reply_to=None if incoming.is_private else incoming.message_id)
 
 
 async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings,
