@@ -67,6 +67,15 @@ STATUSES: tuple[str, ...] = (
 )
 OPEN_STATUSES = frozenset({NEW, ACCEPTED, IN_PROGRESS, TRANSFERRED, RESOLVED})
 FINAL_STATUSES = frozenset(STATUSES) - OPEN_STATUSES
+# The department still owes work (not fixed yet): the deadline reminders, overdue lists, the
+# duplicate check and urgent-needs overviews look at these.
+UNFINISHED_STATUSES = OPEN_STATUSES - {RESOLVED}
+SOLVED_STATUSES = frozenset({RESOLVED, CLOSED})  # fixed: awaiting the reporter's word, or confirmed
+NOT_OWED_STATUSES = frozenset({REJECTED, DUPLICATE})  # never a case to fix: no clock counts against anyone
+# Before the lifecycle: a voice note's case until a secretary classifies it (bot/voice). No
+# action of TABLE applies to it; classifying moves it to NEW, dismissing to REJECTED.
+TRIAGE = "triage"
+PRE_LIFECYCLE_STATUSES = frozenset({TRIAGE})
 
 # --- roles (relative to one case; see module docstring) ---------------------
 RIDER = "rider"
@@ -231,7 +240,7 @@ class Rule:
 
 # --- the table -------------------------------------------------------------------
 _ACTIVE = (ACCEPTED, IN_PROGRESS)
-_UNFINISHED = (NEW, ACCEPTED, IN_PROGRESS, TRANSFERRED)
+_UNFINISHED = sorted(UNFINISHED_STATUSES)
 
 
 def _rows(statuses: Iterable[str], action: str, rule: Rule) -> dict[tuple[str, str], Rule]:
@@ -257,6 +266,9 @@ TABLE: dict[tuple[str, str], Rule] = {
     **_rows(_UNFINISHED, "reject", Rule(REJECTED, _ADMIN, ("reason",))),
     **_rows(_ACTIVE, "cannot_fix", Rule(CLOSED_NOT_FIXED, _STAFF, ("reason",))),
 }
+
+# Nobody has taken the case yet (its response clock runs): the statuses a department accepts from.
+WAITING_STATUSES = frozenset(s for (s, action) in TABLE if action in ("accept", "transfer_accept"))
 
 _MISSING_KEYS = {
     "reason": ERR_REASON_REQUIRED, "note": ERR_NOTE_REQUIRED,

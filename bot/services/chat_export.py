@@ -22,6 +22,7 @@ from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from bot.cases import format_case_no
+from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
 from bot.refusals import Refused
 from bot.privacy import mask
@@ -36,7 +37,7 @@ FORMATS = ("xlsx", "csv")
 MAX_BYTES = 8 * 1024 * 1024  # a document the outbox carries; bigger ones: `sentinel export cases`
 DEFAULT_DAYS = 30
 ACCEPTED = ("accepted", "started", "assigned")  # the first of these answers the report
-CLOSED_UNFIXED = ("rejected", "duplicate")
+CLOSED_UNFIXED = NOT_OWED_STATUSES  # bot.cases.lifecycle: never late, never owed
 COLUMNS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location", "lat",
            "lon", "text", "due_at", "accepted_at", "resolved_at", "closed_at", "hours_to_accept",
            "hours_to_resolve", "transfers", "reopens", "duplicate_of",

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
+from bot.cases.lifecycle import TRIAGE, UNFINISHED_STATUSES
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
 from bot.cases.gazetteer import place_key
@@ -18,7 +19,6 @@ from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import shareable_place
 from bot.services.cases import CaseService, number
-from bot.voice.service import TRIAGE
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -216,7 +216,7 @@ class ReportService:
             return None
         now = utcnow()
         new = ReportRef(category, now, location, pin, text=text)
-        for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
+        for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW, UNFINISHED_STATUSES):
             at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
             if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
                                                     text=ref.text), now):

@@ -9,7 +9,7 @@ note), or rejects it. With a speech-to-text engine (bot.voice.stt) the transcrip
 classified like text: it becomes the case's text, its category is offered first, and its
 place fills the case's place.
 
-"triage" is deliberately outside the lifecycle table (bot.cases.lifecycle): no lifecycle
+"triage" (bot.cases.lifecycle.TRIAGE) is deliberately outside the lifecycle table: no lifecycle
 action applies to a case until the secretary has classified it here.
 """
 from __future__ import annotations
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.buttons import VoicePlace, VoiceTriage, encode
+from bot.cases.lifecycle import NEW, REJECTED
+from bot.cases.lifecycle import TRIAGE as LIFECYCLE_TRIAGE
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.intake import CATEGORIES, classify_async
@@ -28,7 +30,7 @@ from storage.models import Case, User
 from storage.models.voice import VoiceReport
 from storage.uow import UnitOfWork
 
-TRIAGE = "triage"
+TRIAGE = LIFECYCLE_TRIAGE  # bot.cases.lifecycle: before the lifecycle table
 DISMISS = "x"
 
 
@@ -127,13 +129,13 @@ class VoiceService:
         now = self.cases.clock()
         case.updated_at = now
         if choice == DISMISS:
-            case.status, case.closed_at = "rejected", now
+            case.status, case.closed_at = REJECTED, now
             uow.cases.log(case, "dismissed", user.id, from_status=TRIAGE)
             await self.cases.announce(uow, case, "case-ev-dismissed", {})
             return "voice-dismissed", {"number": number(case)}
         if report is None or choice != report.suggested:
             case.urgency = "normal"  # the suggestion's urgency went with its category
-        case.category, case.status = choice, "new"
+        case.category, case.status = choice, NEW
         self.cases.route_new(case)
         uow.cases.log(case, "triaged", user.id, f"{choice} {case.urgency}", from_status=TRIAGE)
         await self.cases.announce(uow, case, "case-ev-triaged", {})
