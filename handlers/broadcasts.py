@@ -63,13 +63,6 @@ def _number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
-async def _private_only(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str) -> bool:
-    if not incoming.is_private:
-        reports.reply(uow, incoming, "bc-err-private-only", lang)
-        return False
-    return True
-
-
 async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a time we cannot read becomes the answer (other refusals, bad input or no
@@ -82,8 +75,6 @@ async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportS
 
 async def broadcast(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     args = command.args or ""
 
     async def step() -> None:
@@ -117,8 +108,6 @@ async def draft_body(message: Message, uow: UnitOfWork, incoming: IncomingMessag
 async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                           user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
     """/broadcasts, or /broadcasts cancel ID."""
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     words = (command.args or "").split()
 
     async def step() -> None:
@@ -152,8 +141,6 @@ async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: Bro
 
 async def survey(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, reports: ReportService, surveys: SurveyService) -> None:
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     args = command.args or ""
     word = args.split(maxsplit=1)[0] if args.strip() else ""
     sub = word.lower()
@@ -189,8 +176,6 @@ async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveySer
 
 async def needs(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, needs: NeedsService) -> None:
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     await _refusals(incoming, uow, reports, lang,
                     lambda: needs.overview(uow, user, incoming.chat_id, lang, command.args or ""))
 

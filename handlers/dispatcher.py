@@ -9,6 +9,7 @@ from aiogram import Dispatcher
 from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, export_chat, lessons, points,
                       reports, telegram_events, top, voice)
 from handlers import routing as routing_handlers
+from handlers.command_place import CommandPlaceMiddleware
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
 from handlers.refusals import RefusalMiddleware
 from storage.uow import UnitOfWork
@@ -19,6 +20,7 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     dp.update.outer_middleware(TransactionMiddleware(uow_factory, default_lang))
     dp.message.middleware(PeopleMiddleware(default_lang))
     dp.message.middleware(RefusalMiddleware(default_lang))  # a service's Refused is the answer: caught once
+    dp.message.middleware(CommandPlaceMiddleware())  # a command in the wrong kind of chat (bot/commands.py)
     dp.callback_query.middleware(RefusalMiddleware(default_lang))
     # Before any filter: commands as input methods type them, migrations, anonymous admins.
     dp.message.outer_middleware(telegram_events.TelegramEdge(default_lang))

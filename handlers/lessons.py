@@ -28,10 +28,8 @@ SUBCOMMANDS = {"show": "show", "plan": "plan", "shifts": "shifts", "shift": "shi
 
 async def lesson(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                  reports: ReportService, lessons: LessonService) -> None:
-    """/lesson: the current lesson, in private (in a group, a pointer there)."""
-    if not incoming.is_private:
-        reports.reply(uow, incoming, "lesson-private-only", lang)
-        return
+    """/lesson: the current lesson, in private (in a group the command table's pointer there,
+    handlers/command_place.py)."""
     await lessons.current(uow, user, incoming.chat_id, lang)
 
 
