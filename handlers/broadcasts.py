@@ -29,6 +29,7 @@ from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
 from handlers.callbacks import answer, presser
 from handlers.pressed import pressed
+from handlers.telegram_limits import TELEGRAM
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -54,7 +55,8 @@ def body_of(message: Message, skip: int = 0) -> Body | None:
             shifted.append(e.model_copy(update={"offset": start - cut, "length": end - start}))
     body = text[skip:]
     html = html_decoration.unparse(body, shifted).strip()
-    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)))
+    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)),
+                limit=TELEGRAM.max_caption if photo else TELEGRAM.max_text)
 
 
 def _number(text: str) -> int | None:

@@ -37,7 +37,6 @@ from storage.models.broadcasts import Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
 
 DRAFT_TTL = timedelta(minutes=30)  # a draft waits this long for its body, then private chat is normal again
-MAX_TEXT, MAX_CAPTION = 4096, 1024  # Telegram's limits on what recipients get
 REPORT_MIN, REPORT_MAX = 1.0, 30.0  # seconds between delivery checks of a run
 REPORT_GRACE = 24 * 3600  # a check missed while the bot was down still runs when it is back
 GROUP_WORDS = {"all", "groups", "group", "全部", "所有", "所有群", "全部群", "群", "群聊"}
@@ -74,9 +73,12 @@ def may_manage(scope: StaffScope | None, user: User, author_id: int, branch_id: 
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """What recipients get: Telegram-safe HTML, an optional photo, the visible length."""
+    """What recipients get: HTML the platform renders, an optional photo, the visible length and
+    the longest the platform delivers for this kind of body (its text or its caption limit, in
+    the same unit as `length`; bot/platform.py), all measured by the adapter that made it."""
 
     html: str
+    limit: int
     photo: str | None = None
     length: int = 0
 
@@ -456,6 +458,5 @@ def _match_groups(groups: list[Chat], sel: str) -> list[Chat]:
 def _check_body(body: Body) -> None:
     if not body.html.strip() and not body.photo:
         raise BroadcastError("bc-err-empty")
-    limit = MAX_CAPTION if body.photo else MAX_TEXT
-    if body.length > limit:
-        raise BroadcastError("bc-err-too-long", length=body.length, limit=limit)
+    if body.length > body.limit:
+        raise BroadcastError("bc-err-too-long", length=body.length, limit=body.limit)

@@ -79,3 +79,20 @@ def test_refusals_are_caught_once_in_the_handler_layer() -> None:
     catches = {p.name: len(re.findall(rf"except \(?[\w.]*({names})\b", p.read_text()))
                for p in (REPO / "handlers").glob("*.py")}
     assert {k: v for k, v in catches.items() if v} == {"lessons.py": 1, "refusals.py": 1}
+
+
+def test_the_pacer_asks_the_platform_which_chats_are_groups() -> None:
+    from bot.pacing import Pacer
+    pacer = Pacer(30, 20, 1, clock=lambda: 0.0, is_group=lambda chat_id: chat_id > 1000)  # not Telegram's rule
+    assert pacer.chat_left(5000) == 20 and pacer.chat_left(-5) == 1
+
+
+def test_bot_assumes_no_telegram_chat_kind_or_limits() -> None:
+    """Negative ids as groups and 4096/1024 belong to the adapter (handlers/telegram_limits.py)."""
+    from handlers.telegram_limits import TELEGRAM
+    from handlers.transport import TelegramTransport
+    assert TelegramTransport.platform is TELEGRAM and TELEGRAM.is_group(-100) and not TELEGRAM.is_group(7)
+    found = [f"{p.relative_to(REPO)}:{n}" for p in (REPO / "bot").rglob("*.py") if p.name != "platform.py"
+             for n, line in enumerate(p.read_text().splitlines(), 1)
+             if re.search(r"\bchat(_id)? < 0|\b(4096|1024)\b(?! \*)", line.split("#")[0])]
+    assert found == []
