@@ -217,7 +217,7 @@ class Core:
         s = self.settings.sender
         self.sender = Sender(self.uow, transport,
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
-                                   group_window=s.group_window),
+                                   group_window=s.group_window, is_group=transport.platform.is_group),
                              batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
                              effects=self.effects, on_migrate=self.migration.move)
         return self.sender

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
+from bot.platform import ChatPlatform
 from storage.uow import EffectGate, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,8 @@ def _outgoing(row: Any) -> Outgoing:
 
 
 class Transport(Protocol):
+    platform: ChatPlatform  # which chats are groups, and the message limits (bot/platform.py)
+
     async def deliver(self, message: Outgoing) -> int | None:
         """Send one message; return the platform's message id. Raise the errors above."""
 
@@ -207,7 +210,7 @@ class Sender:
                 if self._stopping or self._pacer.chat_wait(chat) > 0:
                     break
                 merged = False
-                if chat < 0 and self._pacer.chat_left(chat) == 1 and mergeable(priority, msg.payload):
+                if self._pacer.is_group(chat) and self._pacer.chat_left(chat) == 1 and mergeable(priority, msg.payload):
                     digest = await self._merge(msg)
                     if digest is not None:
                         msg, attempts, merged = digest, 0, True

@@ -19,7 +19,10 @@ IN_FLIGHT_POLL = 0.002  # seconds to wait when only sends in flight fill the glo
 
 class Pacer:
     def __init__(self, global_per_sec: float, group_per_min: int, private_per_sec: float,
-                 clock: Callable[[], float] = time.monotonic, group_window: float = 60.0) -> None:
+                 clock: Callable[[], float] = time.monotonic, group_window: float = 60.0, *,
+                 is_group: Callable[[int], bool]) -> None:
+        """`is_group`: the platform's word on which chats are groups (bot/platform.py)."""
+        self.is_group = is_group
         self._clock = clock
         self._global_limit = max(1, int(global_per_sec))
         self._answered: deque[float] = deque()  # when recent sends' answers came back
@@ -42,7 +45,7 @@ class Pacer:
         return answered[0] + GLOBAL_WINDOW - now if answered else IN_FLIGHT_POLL
 
     def _window(self, chat_id: int) -> tuple[int, float, deque[float] | None]:
-        limit, window = self._group if chat_id < 0 else self._private
+        limit, window = self._group if self.is_group(chat_id) else self._private
         sent = self._sent.get(chat_id)
         now = self._clock()
         while sent and sent[0] <= now - window:
@@ -74,5 +77,5 @@ class Pacer:
         if chat_id is None:
             self._hold_until = max(self._hold_until, now + seconds)
         else:
-            limit, window = self._group if chat_id < 0 else self._private
+            limit, window = self._group if self.is_group(chat_id) else self._private
             self._sent[chat_id] = deque([now + seconds - window] * limit)

@@ -18,16 +18,18 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, MessageEntity
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.ids import ID
+from bot.buttons import BroadcastPress, SurveyOption
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.services.broadcasts import Body, BroadcastError, BroadcastService
+from bot.services.broadcasts import Body, BroadcastService
 from bot.services.needs import NeedsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
 from handlers.callbacks import answer, presser
+from handlers.pressed import pressed
+from handlers.telegram_limits import TELEGRAM
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -53,7 +55,8 @@ def body_of(message: Message, skip: int = 0) -> Body | None:
             shifted.append(e.model_copy(update={"offset": start - cut, "length": end - start}))
     body = text[skip:]
     html = html_decoration.unparse(body, shifted).strip()
-    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)))
+    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)),
+                limit=TELEGRAM.max_caption if photo else TELEGRAM.max_text)
 
 
 def _number(text: str) -> int | None:
@@ -62,28 +65,18 @@ def _number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
-async def _private_only(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str) -> bool:
-    if not incoming.is_private:
-        reports.reply(uow, incoming, "bc-err-private-only", lang)
-        return False
-    return True
-
-
 async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
-    """Run `step`; a refusal (bad input, no permission, a time we cannot read) becomes the answer."""
+    """Run `step`; a time we cannot read becomes the answer (other refusals, bad input or no
+    permission, are answered by the one catch, handlers/refusals.py)."""
     try:
         await step()
-    except BroadcastError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.params)
     except WhenError as e:
         reports.reply(uow, incoming, "when-error", lang, key=e.key)
 
 
 async def broadcast(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     args = command.args or ""
 
     async def step() -> None:
@@ -117,8 +110,6 @@ async def draft_body(message: Message, uow: UnitOfWork, incoming: IncomingMessag
 async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                           user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
     """/broadcasts, or /broadcasts cancel ID."""
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     words = (command.args or "").split()
 
     async def step() -> None:
@@ -136,11 +127,10 @@ async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfW
 
 
 async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: BroadcastService,
-                          settings: Settings) -> None:
-    """bc:go:<id> / bc:x:<id> on a preview; bc:c:<id> on the /broadcasts list."""
+                          settings: Settings, button: BroadcastPress) -> None:
+    """Send or drop on a preview; cancel on the /broadcasts list."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, action, raw_id = (query.data or "::").split(":", 2)
-    bid = int(raw_id)
+    action, bid = button.action, button.broadcast_id
     args: dict[str, object] = {}
     if action == "go":
         key = await broadcasts.confirm(uow, user, bid)
@@ -153,8 +143,6 @@ async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: Bro
 
 async def survey(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, reports: ReportService, surveys: SurveyService) -> None:
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     args = command.args or ""
     word = args.split(maxsplit=1)[0] if args.strip() else ""
     sub = word.lower()
@@ -179,19 +167,17 @@ async def survey(message: Message, command: CommandObject, uow: UnitOfWork, inco
     await _refusals(incoming, uow, reports, lang, step)
 
 
-async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings) -> None:
-    """sv:<survey id>:<option index>, pressed by anyone in a chat the survey went to."""
+async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
+                       button: SurveyOption) -> None:
+    """A survey's option, pressed by anyone in a chat the survey went to."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, sid, option = (query.data or "::").split(":", 2)
     chat_id = query.message.chat.id if query.message else 0
-    key, args = await surveys.answer(uow, user, int(sid), int(option), chat_id)
+    key, args = await surveys.answer(uow, user, button.survey_id, button.option, chat_id)
     await answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
 
 
 async def needs(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, needs: NeedsService) -> None:
-    if not await _private_only(incoming, uow, reports, lang):
-        return
     await _refusals(incoming, uow, reports, lang,
                     lambda: needs.overview(uow, user, incoming.chat_id, lang, command.args or ""))
 
@@ -219,6 +205,6 @@ def make_router() -> Router:
     router.message.register(list_broadcasts, Command("broadcasts"))
     router.message.register(survey, Command("survey"))
     router.message.register(needs, Command("needs"))
-    router.callback_query.register(press_broadcast, F.data.regexp(rf"^bc:(go|x|c):{ID}$"))
-    router.callback_query.register(press_survey, F.data.regexp(rf"^sv:{ID}:\d{{1,2}}$"))
+    router.callback_query.register(press_broadcast, pressed(BroadcastPress))
+    router.callback_query.register(press_survey, pressed(SurveyOption))
     return router

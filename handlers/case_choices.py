@@ -6,16 +6,17 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
+from bot.buttons import DepartmentChoice
 from bot.cases import CaseError, format_case_no
 from bot.cases.lifecycle import ERR_ILLEGAL
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.ids import ID
 from bot.services import case_choices as choices
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser, settle
+from handlers.pressed import pressed
 from handlers.render import error_text
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -27,20 +28,17 @@ async def offer_for_press(query: CallbackQuery, uow: UnitOfWork, cases: CaseServ
     they have one with the bot, else where they pressed)."""
     chat_id = user.id if user.started or not query.message else query.message.chat.id
     reply_to = None if chat_id == user.id or not query.message else query.message.message_id
-    try:
-        case = await cases.find_in_scope(uow, user, str(case_id))
-        await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
-    except CaseError as e:
-        await answer(query, error_text(lang, e.key, e.params), alert=True)
-        return
+    case = await cases.find_in_scope(uow, user, str(case_id))
+    await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
     key = "choice-sent-departments" if action in choices.DEPARTMENT_ACTIONS else "choice-sent-prompt"
     await answer(query, t(lang, key))
 
 
-async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
-    """cd:<case>:<action>:<department> from a department choice (or its cancel button)."""
+async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings,
+                       button: DepartmentChoice) -> None:
+    """A department from a department choice (or its cancel button)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    case_id, action, department = choices.parse_choice(cases, query.data or "")
+    case_id, action, department = choices.parse_choice(cases, button)
     if action is None:
         settle(uow, query, lang, "choice-cancelled", who=user.first_name or str(user.id))
         await answer(query, t(lang, "choice-cancelled", who=user.first_name or ""))
@@ -48,12 +46,8 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     if department is None:  # the routing changed since the buttons were made
         await answer(query, t(lang, "choice-stale"), alert=True)
         return
-    try:
-        case = await cases.find_in_scope(uow, user, str(case_id))
-        await cases.act(uow, user, case, action, department=department)
-    except CaseError as e:
-        await answer(query, error_text(lang, e.key, e.params), alert=True)
-        return
+    case = await cases.find_in_scope(uow, user, str(case_id))
+    await cases.act(uow, user, case, action, department=department)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"), department=name)
@@ -76,13 +70,9 @@ async def answer_prompt(message: Message, uow: UnitOfWork, incoming: IncomingMes
                         reports: ReportService, cases: CaseService, prompt: dict[str, Any]) -> None:
     action = prompt["action"]
     text = (message.text or message.caption or "").strip()
-    try:
-        case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
-        await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
-                        **choices.input_for(action, text))
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
-        return
+    case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
+    await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
+                    **choices.input_for(action, text))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
         reports.reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
                       action=t(lang, f"case-action-{action}"))
@@ -92,7 +82,7 @@ def make_router() -> Router:
     """Goes before the reports router: a reply to a prompt is the answer, not a new report."""
     router = Router(name="case-choices")
     router.message.register(answer_prompt, F.reply_to_message, _prompt_reply)
-    router.callback_query.register(press_choice, F.data.regexp(rf"^cd:{ID}:(as|tr|ac|x):[\w#-]{{1,40}}$"))
+    router.callback_query.register(press_choice, pressed(DepartmentChoice))
     return router
 
 

@@ -6,11 +6,11 @@ rules decide, with roles computed for this user and this case (branch scope).
 from __future__ import annotations
 
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID
+from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.commandtext import typed_rest
 from bot.cases.lifecycle import ACTIONS
@@ -23,6 +23,7 @@ from bot.services.reports import ReportService
 from bot.services import case_choices as choices
 from handlers.callbacks import answer, presser, settle
 from handlers.case_choices import offer_for_press, stale_or_refused
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -49,17 +50,13 @@ async def case_action(message: Message, command: CommandObject, uow: UnitOfWork,
     # a note or reason as typed (full-width letters and digits kept), a department as normalised
     rest = (typed_rest(raw_text, 1) if raw_text and arg == "note" else parts[1].strip()) if len(parts) > 1 else None
     photo = incoming.photo_file_id if action == "resolve" else None
-    try:
-        case = await cases.find(uow, parts[0])
-        if rest is None and action in NEEDS_INPUT:
-            # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
-            await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
-                                reply_to=None if incoming.is_private else incoming.message_id)
-            return
-        await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+    case = await cases.find(uow, parts[0])
+    if rest is None and action in NEEDS_INPUT:
+        # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
+        await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
+                            reply_to=None if incoming.is_private else incoming.message_id)
         return
+    await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
         reports.reply(uow, incoming, "case-done", lang)
 
@@ -69,13 +66,10 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
     if not command.args:
         reports.reply(uow, incoming, "case-usage", lang, command="case")
         return
-    try:
-        case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
-        actor = await cases.actor(uow, user, case)
-        await cases.card(uow, case, incoming.chat_id, lang, actor,
-                         reply_to=None if incoming.is_private else incoming.message_id)
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
+    case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
+    actor = await cases.actor(uow, user, case)
+    await cases.card(uow, case, incoming.chat_id, lang, actor,
+                     reply_to=None if incoming.is_private else incoming.message_id)
 
 
 async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -85,12 +79,8 @@ async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incom
     if len(words) < 2:
         reports.reply(uow, incoming, "recat-usage", lang)
         return
-    try:
-        case = await cases.find(uow, words[0])
-        await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
-    except CaseError as e:
-        reports.reply(uow, incoming, "case-error", lang, key=e.key, params=e.params)
-        return
+    case = await cases.find(uow, words[0])
+    await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
     reports.reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
                   category=case.category, urgency=case.urgency)
 
@@ -112,35 +102,36 @@ async def board(message: Message, uow: UnitOfWork, incoming: IncomingMessage, us
         reports.reply(uow, incoming, "board-in-group", lang)
 
 
-async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings) -> None:
-    """ca:<id>:<action> on a case card; cf:<id>:y|n on a resolution (reporter only)."""
+async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings,
+                            button: CaseAction | CaseConfirm) -> None:
+    """An action on a case card; confirm or reopen on a resolution (reporter only)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    kind, case_id, arg = (query.data or "::").split(":", 2)
-    action = arg if kind == "ca" else ("confirm" if arg == "y" else "reopen")
+    case_id, action = button.case_id, button.action
     if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
         await answer(query, t(lang, "button-stale"))
         return
     if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
-        await offer_for_press(query, uow, cases, user, lang, int(case_id), action)
+        await offer_for_press(query, uow, cases, user, lang, case_id, action)
         return
     try:
-        case = await cases.find(uow, format_case_no(int(case_id)))  # refusals name it as /case would
+        case = await cases.find(uow, format_case_no(case_id))  # refusals name it as /case would
         await cases.act(uow, user, case, action)
     except CaseError as e:
-        await stale_or_refused(query, uow, cases, lang, case_id, e)
+        await stale_or_refused(query, uow, cases, lang, str(case_id), e)
         return
     # the rider's own ✅/❌ in their own chat reads "you", not their name
-    own = kind == "cf" and query.message is not None and query.message.chat.id == user.id
+    mine = isinstance(button, CaseConfirm)  # the reporter's confirm/reopen, not a staff action
+    own = mine and query.message is not None and query.message.chat.id == user.id
     settle(uow, query, lang, "settled-case-self" if own else "settled-case", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"))
     # the rider's own answer is thanked in their words, not a clerk's "done"
-    await answer(query, t(lang, f"case-{action}-you" if kind == "cf" else "case-done"))
+    await answer(query, t(lang, f"case-{action}-you" if mine else "case-done"))
 
 
-async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings) -> None:
+async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings,
+                       button: UnsureReport) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
-    _, pending_id, choice = (query.data or "::").split(":", 2)
-    key = await reports.answer_unsure(uow, int(pending_id), user, choice == "y")
+    key = await reports.answer_unsure(uow, button.pending_id, user, button.yes)
     await answer(query, t(lang, key))
 
 
@@ -151,6 +142,6 @@ def make_router() -> Router:
     router.message.register(list_cases, Command("cases"))
     router.message.register(recat, Command("recat"))
     router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, F.data.regexp(rf"^(ca:{ID}:\w{{1,32}}|cf:{ID}:[yn])$"))
-    router.callback_query.register(press_unsure, F.data.regexp(rf"^rp:{ID}:[yn]$"))
+    router.callback_query.register(press_case_button, pressed(CaseAction, CaseConfirm))
+    router.callback_query.register(press_unsure, pressed(UnsureReport))
     return router

@@ -10,13 +10,14 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID, parse_id
-from bot.checkins.errors import CheckinError
+from bot.buttons import HoursVerdict, ReportInBranch, ReportInVerdict
+from bot.ids import parse_id
 from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from handlers.callbacks import already_decided, answer, presser, settle
+from handlers.callbacks import answer, presser, settle
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -40,21 +41,18 @@ async def activity(message: Message, command: CommandObject, uow: UnitOfWork, in
     """/activity new "title" 2026-12-05 09:00 2h [500m] | list | close CODE | place CODE [500m]"""
     sub, _, rest = (command.args or "").strip().partition(" ")
     sub = sub.lower()
-    try:
-        if sub in NEW:
-            await checkins.create_activity(uow, incoming, user, lang, rest, _replied_pin(message))
-        elif sub in LIST:
-            await checkins.list_activities(uow, incoming, user, lang)
-        elif sub in CLOSE and rest.strip():
-            await checkins.close_activity(uow, incoming, user, lang, rest.split()[0])
-        elif sub in PLACE and rest.strip():
-            words = rest.split()
-            await checkins.set_place(uow, incoming, user, lang, words[0], words[1] if len(words) > 1 else None,
-                                     _replied_pin(message))
-        else:
-            checkins.reply(uow, incoming, "activity-usage", lang)
-    except CheckinError as e:
-        checkins.reply(uow, incoming, e.key, lang, **e.params)
+    if sub in NEW:
+        await checkins.create_activity(uow, incoming, user, lang, rest, _replied_pin(message))
+    elif sub in LIST:
+        await checkins.list_activities(uow, incoming, user, lang)
+    elif sub in CLOSE and rest.strip():
+        await checkins.close_activity(uow, incoming, user, lang, rest.split()[0])
+    elif sub in PLACE and rest.strip():
+        words = rest.split()
+        await checkins.set_place(uow, incoming, user, lang, words[0], words[1] if len(words) > 1 else None,
+                                 _replied_pin(message))
+    else:
+        checkins.reply(uow, incoming, "activity-usage", lang)
 
 
 async def checkin(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -64,11 +62,8 @@ async def checkin(message: Message, command: CommandObject, uow: UnitOfWork, inc
     if not words:
         checkins.reply(uow, incoming, "checkin-usage", lang)
         return
-    try:
-        await checkins.checkin(uow, incoming, user, lang, "".join(words),
-                               _replied_pin(message, same_sender=True))
-    except CheckinError as e:
-        checkins.reply(uow, incoming, e.key, lang, **e.params)
+    await checkins.checkin(uow, incoming, user, lang, "".join(words),
+                           _replied_pin(message, same_sender=True))
 
 
 async def location_answer(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
@@ -90,30 +85,24 @@ async def asked_for_pin(message: Message, uow: UnitOfWork, checkins: CheckinServ
 async def report_in(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, checkins: CheckinService) -> None:
     """/reportin <home organisation>"""
-    try:
-        await checkins.report_in(uow, incoming, user, lang, command.args or "")
-    except CheckinError as e:
-        checkins.reply(uow, incoming, e.key, lang, **e.params)
+    await checkins.report_in(uow, incoming, user, lang, command.args or "")
 
 
 async def report_ins(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                      user: User, lang: str, checkins: CheckinService) -> None:
     """/reportins [BRANCH] | /reportins approve ID | /reportins reject ID [reason]"""
     words = (command.args or "").split(maxsplit=2)
-    try:
-        if words and words[0].lower() in APPROVE + REJECT:
-            row_id = parse_id(words[1]) if len(words) > 1 else None
-            if row_id is None:
-                checkins.reply(uow, incoming, "reportins-usage", lang)
-                return
-            key, args = await checkins.decide_report_in(uow, user, row_id,
-                                                        words[0].lower() in APPROVE,
-                                                        words[2] if len(words) > 2 else None)
-            checkins.reply(uow, incoming, key, lang, **args)
-        else:
-            await checkins.list_report_ins(uow, incoming, user, lang, words[0] if words else None)
-    except CheckinError as e:
-        checkins.reply(uow, incoming, e.key, lang, **e.params)
+    if words and words[0].lower() in APPROVE + REJECT:
+        row_id = parse_id(words[1]) if len(words) > 1 else None
+        if row_id is None:
+            checkins.reply(uow, incoming, "reportins-usage", lang)
+            return
+        key, args = await checkins.decide_report_in(uow, user, row_id,
+                                                    words[0].lower() in APPROVE,
+                                                    words[2] if len(words) > 2 else None)
+        checkins.reply(uow, incoming, key, lang, **args)
+    else:
+        await checkins.list_report_ins(uow, incoming, user, lang, words[0] if words else None)
 
 
 async def hours(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -121,71 +110,54 @@ async def hours(message: Message, command: CommandObject, uow: UnitOfWork, incom
     """/hours CODE 2.5 | /hours | /hours pending [BRANCH] | /hours approve ID | /hours reject ID [reason]"""
     words = (command.args or "").split(maxsplit=2)
     head = words[0].lower() if words else ""
-    try:
-        if not words:
-            await checkins.my_hours(uow, incoming, user, lang)
-        elif head in ("pending", "待审"):
-            await checkins.list_hours(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
-        elif head in APPROVE + REJECT:
-            entry_id = parse_id(words[1]) if len(words) > 1 else None
-            if entry_id is None:
-                checkins.reply(uow, incoming, "hours-usage", lang)
-                return
-            key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
-                                                    words[2] if len(words) > 2 else None)
-            checkins.reply(uow, incoming, key, lang, **args)
-        elif len(words) >= 2:
-            await checkins.log_hours(uow, incoming, user, lang, words[0], " ".join(words[1:]))
-        else:
+    if not words:
+        await checkins.my_hours(uow, incoming, user, lang)
+    elif head in ("pending", "待审"):
+        await checkins.list_hours(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
+    elif head in APPROVE + REJECT:
+        entry_id = parse_id(words[1]) if len(words) > 1 else None
+        if entry_id is None:
             checkins.reply(uow, incoming, "hours-usage", lang)
-    except CheckinError as e:
-        checkins.reply(uow, incoming, e.key, lang, **e.params)
+            return
+        key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
+                                                words[2] if len(words) > 2 else None)
+        checkins.reply(uow, incoming, key, lang, **args)
+    elif len(words) >= 2:
+        await checkins.log_hours(uow, incoming, user, lang, words[0], " ".join(words[1:]))
+    else:
+        checkins.reply(uow, incoming, "hours-usage", lang)
 
 
 async def stats_checkins(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                          user: User, lang: str, checkins: CheckinService) -> None:
     """/stats checkins [BRANCH]"""
     words = (command.args or "").split()
-    try:
-        await checkins.stats(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
-    except CheckinError as e:
-        checkins.reply(uow, incoming, e.key, lang, **e.params)
+    await checkins.stats(uow, incoming, user, lang, words[1] if len(words) > 1 else None)
 
 
 # --- buttons ----------------------------------------------------------------------------------
 async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
-                          settings: Settings) -> None:
-    """ri:<id>:a|r on a report-in card (the branch's secretary)."""
+                          settings: Settings, button: ReportInVerdict) -> None:
+    """Approve or reject on a report-in card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, row_id, verdict = (query.data or "::").split(":", 2)
-    try:
-        key, args = await checkins.decide_report_in(uow, user, int(row_id), verdict == "a")
-    except CheckinError as e:
-        await answer(query, already_decided(uow, query, lang, t(lang, e.key, **e.params), e.params, e.key), alert=True)
-        return
+    key, args = await checkins.decide_report_in(uow, user, button.report_in_id, button.approve)
     settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id), what=t(lang, key, **args))
     await answer(query, t(lang, key, **args))
 
 
 async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
-                       settings: Settings) -> None:
-    """rb:<report-in id>:<branch id>: the rider picks the branch they work in."""
+                       settings: Settings, button: ReportInBranch) -> None:
+    """The rider picks the branch they work in."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, row_id, branch_id = (query.data or "::").split(":", 2)
-    key = await checkins.choose_branch(uow, user, lang, int(row_id), int(branch_id))
-    await answer(query, t(lang, key, id=row_id), alert=key != "reportin-chosen")
+    key = await checkins.choose_branch(uow, user, lang, button.report_in_id, button.branch_id)
+    await answer(query, t(lang, key, id=str(button.report_in_id)), alert=key != "reportin-chosen")
 
 
 async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
-                      settings: Settings) -> None:
-    """vh:<entry id>:<half hours on the card>:a|r (the branch's secretary)."""
+                      settings: Settings, button: HoursVerdict) -> None:
+    """Approve or reject volunteer hours, as they stood on the card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, entry_id, halves, verdict = (query.data or ":::").split(":", 3)
-    try:
-        key, args = await checkins.decide_hours(uow, user, int(entry_id), verdict == "a", halves=int(halves))
-    except CheckinError as e:
-        await answer(query, already_decided(uow, query, lang, t(lang, e.key, **e.params), e.params, e.key), alert=True)
-        return
+    key, args = await checkins.decide_hours(uow, user, button.entry_id, button.approve, halves=button.halves)
     settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id), what=t(lang, key, **args))
     await answer(query, t(lang, key, **args))
 
@@ -205,7 +177,7 @@ def make_router() -> Router:
     router.message.register(report_ins, Command("reportins"))
     router.message.register(hours, Command("hours"))
     router.message.register(stats_checkins, Command("stats", magic=F.args.regexp(r"(?i)^\s*checkins\b")))
-    router.callback_query.register(press_report_in, F.data.regexp(rf"^ri:{ID}:[ar]$"))
-    router.callback_query.register(press_branch, F.data.regexp(rf"^rb:{ID}:{ID}$"))
-    router.callback_query.register(press_hours, F.data.regexp(rf"^vh:{ID}:{ID}:[ar]$"))
+    router.callback_query.register(press_report_in, pressed(ReportInVerdict))
+    router.callback_query.register(press_branch, pressed(ReportInBranch))
+    router.callback_query.register(press_hours, pressed(HoursVerdict))
     return router

@@ -4,11 +4,10 @@
 /propose 标题 | 说明 · /proposal N [agenda|decline|vote|close|commit|note|done …] · /proposals [open|adopted|done|rule]
 /vote N OPTION · buttons dp:<id>:s (support), dv:<id>:<option> (vote), dc:<case id> (a suggestion case on the
 secretary's card becomes a proposal; also `/propose C-000123`) · replies in a proposal's thread
-(comments). The button data is built in bot/deliberation/service.py and read only by `parse_press` here.
+(comments). The button data is built and read by bot/buttons.py.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -22,10 +21,12 @@ from bot.deliberation.lifecycle import LISTS
 from bot.deliberation.service import DeliberationError, DeliberationService
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.ids import ID, bounded_int, parse_id
+from bot.ids import bounded_int, parse_id
 from bot.services.reports import ReportService
 from bot.timeparse import WhenError, normalize
+from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from handlers.callbacks import answer, presser
+from handlers.pressed import pressed
 from handlers.render_deliberation import option_label, status_name
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -43,20 +44,6 @@ LIST_WORDS = {"open": "open", "进行中": "open", "adopted": "adopted", "通过
               "done": "done", "办结": "done", "已办结": "done"}
 YES_NO_WORDS = {"赞成": 0, "同意": 0, "yes": 0, "for": 0, "反对": 1, "no": 1, "against": 1,
                 "弃权": 2, "abstain": 2}
-
-
-def parse_press(data: str | None) -> tuple[str, int, int] | None:
-    """("support", id, 0) for dp:<id>:s, ("vote", id, option) for dv:<id>:<option>, ("case", case id, 0)
-    for dc:<case id>; None otherwise."""
-    case = re.fullmatch(r"dc:(\d{1,9})", data or "")
-    if case is not None:
-        return "case", int(case.group(1)), 0
-    m = re.fullmatch(r"(dp|dv):(\d{1,9}):(s|\d{1,2})", data or "")
-    if m is None:
-        return None
-    if m.group(1) == "dp":
-        return ("support", int(m.group(2)), 0) if m.group(3) == "s" else None
-    return ("vote", int(m.group(2)), int(m.group(3))) if m.group(3) != "s" else None
 
 
 async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, reports: ReportService, lang: str,
@@ -195,23 +182,20 @@ def _answer_args(lang: str, args: dict[str, Any]) -> dict[str, Any]:
 
 
 async def press(query: CallbackQuery, uow: UnitOfWork, deliberation: DeliberationService,
-                settings: Settings) -> None:
+                settings: Settings, button: SupportPress | VotePress | ProposeFromCase) -> None:
     """👍 附议 and the vote buttons, pressed by anyone in a chat the proposal went to."""
     user, lang = await presser(uow, query, settings.default_lang)
-    parsed = parse_press(query.data)
     chat_id = query.message.chat.id if query.message else 0
-    if parsed is None:
-        await answer(query, t(lang, "dl-err-gone"), alert=True)
+    if isinstance(button, ProposeFromCase):
+        key, args = await deliberation.from_case(uow, user, button.case_id, lang)
+        await answer(query, t(lang, key, **(args | {"case": format_case_no(button.case_id)})),
+                     alert=key != "dl-case-proposed")
         return
-    what, pid, option = parsed
-    if what == "case":
-        key, args = await deliberation.from_case(uow, user, pid, lang)
-        await answer(query, t(lang, key, **(args | {"case": format_case_no(pid)})), alert=key != "dl-case-proposed")
-        return
-    if what == "support":
+    pid = button.proposal_id
+    if isinstance(button, SupportPress):
         key, args = await deliberation.support(uow, user, pid, chat_id)
     else:
-        key, args = await deliberation.vote(uow, user, pid, option, chat_id, chat_id == user.id, pressed=True)
+        key, args = await deliberation.vote(uow, user, pid, button.option, chat_id, chat_id == user.id, pressed=True)
     alert = key in ("dl-err-gone", "dl-vote-closed", "dl-vote-not-open", "dl-sup-closed", "dl-sup-expired")
     await answer(query, t(lang, key, **_answer_args(lang, {"id": pid, **args})), alert=alert)
 
@@ -248,7 +232,5 @@ def make_router() -> Router:
     router.message.register(proposal, Command("proposal"))
     router.message.register(proposals, Command("proposals"))
     router.message.register(vote, Command("vote"))
-    router.callback_query.register(press, F.data.regexp(rf"^dp:{ID}:s$"))
-    router.callback_query.register(press, F.data.regexp(rf"^dv:{ID}:\d{{1,2}}$"))
-    router.callback_query.register(press, F.data.regexp(rf"^dc:{ID}$"))
+    router.callback_query.register(press, pressed(SupportPress, VotePress, ProposeFromCase))
     return router

@@ -9,7 +9,9 @@ from aiogram import Dispatcher
 from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation, export_chat, lessons,
                       points, reports, telegram_events, top, voice)
 from handlers import routing as routing_handlers
+from handlers.command_place import CommandPlaceMiddleware
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
+from handlers.refusals import RefusalMiddleware
 from storage.uow import UnitOfWork
 
 
@@ -17,6 +19,9 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
     dp = Dispatcher(disable_fsm=True, **services)  # no FSM: state lives in our tables
     dp.update.outer_middleware(TransactionMiddleware(uow_factory, default_lang))
     dp.message.middleware(PeopleMiddleware(default_lang))
+    dp.message.middleware(RefusalMiddleware(default_lang))  # a service's Refused is the answer: caught once
+    dp.message.middleware(CommandPlaceMiddleware())  # a command in the wrong kind of chat (bot/commands.py)
+    dp.callback_query.middleware(RefusalMiddleware(default_lang))
     # Before any filter: commands as input methods type them, migrations, anonymous admins.
     dp.message.outer_middleware(telegram_events.TelegramEdge(default_lang))
     # Reports first: most updates are group text, and they should not try every command filter.

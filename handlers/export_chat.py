@@ -22,10 +22,7 @@ async def export(message: Message, command: CommandObject, uow: UnitOfWork, inco
     if not incoming.is_private:  # a table of every case is not for the group
         reports.reply(uow, incoming, "export-in-private", lang)
         return
-    try:
-        await chat_export.send(cases, uow, user, incoming.chat_id, lang, words[1:])
-    except chat_export.ExportError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.args_)
+    await chat_export.send(cases, uow, user, incoming.chat_id, lang, words[1:])
 
 
 def make_router() -> Router:

@@ -8,12 +8,15 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID, bounded_int
+from bot.buttons import LessonPress
+from bot.ids import bounded_int
+from bot.refusals import Refused
 from bot.config import Settings
 from bot.domain import IncomingMessage
-from bot.services.lessons import STATS_DAYS, LessonRefused, LessonService
+from bot.services.lessons import STATS_DAYS, LessonService
 from bot.services.reports import ReportService
 from handlers.callbacks import answer, presser
+from handlers.pressed import pressed
 from handlers.render_lessons import feedback
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -25,10 +28,8 @@ SUBCOMMANDS = {"show": "show", "plan": "plan", "shifts": "shifts", "shift": "shi
 
 async def lesson(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                  reports: ReportService, lessons: LessonService) -> None:
-    """/lesson: the current lesson, in private (in a group, a pointer there)."""
-    if not incoming.is_private:
-        reports.reply(uow, incoming, "lesson-private-only", lang)
-        return
+    """/lesson: the current lesson, in private (in a group the command table's pointer there,
+    handlers/command_place.py)."""
     await lessons.current(uow, user, incoming.chat_id, lang)
 
 
@@ -53,11 +54,10 @@ async def lessons_command(message: Message, command: CommandObject, uow: UnitOfW
             await lessons.set_shifts(uow, user, chat, rest)
         elif sub == "off":
             await lessons.stop(uow, user, chat)
-    except LessonRefused as e:
-        if e.key == "lessons-choose-group":
-            await lessons.list_groups(uow, user, incoming.chat_id, lang)
-        else:
-            reports.reply(uow, incoming, e.key, lang, **e.params)
+    except Refused as e:
+        if e.key != "lessons-choose-group":
+            raise  # answered by the one catch, handlers/refusals.py
+        await lessons.list_groups(uow, user, incoming.chat_id, lang)
         return
     await lessons.describe(uow, chat, incoming.chat_id, lang, reply_to)
 
@@ -70,22 +70,19 @@ async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWor
     if len(words) > 2 or days is None:
         reports.reply(uow, incoming, "lessons-stats-usage", lang)
         return
-    try:
-        await lessons.stats(uow, user, incoming.chat_id, lang, days,
-                            reply_to=None if incoming.is_private else incoming.message_id)
-    except LessonRefused as e:
-        reports.reply(uow, incoming, e.key, lang, **e.params)
+    await lessons.stats(uow, user, incoming.chat_id, lang, days,
+                        reply_to=None if incoming.is_private else incoming.message_id)
 
 
-async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings) -> None:
-    """ls:<push>:d (✅) or ls:<push>:<option> (a quiz answer), in the group or in private."""
+async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings,
+                       button: LessonPress) -> None:
+    """✅ (done) or a quiz answer under a lesson push, in the group or in private."""
     user, lang = await presser(uow, query, settings.default_lang)
-    _, push, what = (query.data or "::").split(":", 2)
     chat_id = query.message.chat.id if query.message else user.id
-    if what == "d":
-        key, args = await lessons.complete(uow, user, int(push), chat_id)
+    if button.option is None:
+        key, args = await lessons.complete(uow, user, button.push_id, chat_id)
     else:
-        key, args = await lessons.answer(uow, user, int(push), int(what), chat_id)
+        key, args = await lessons.answer(uow, user, button.push_id, button.option, chat_id)
     await answer(query, feedback(lang, key, args), alert=key.startswith("lesson-quiz"))
 
 
@@ -94,5 +91,5 @@ def make_router() -> Router:
     router.message.register(lesson, Command("lesson"))
     router.message.register(lessons_command, Command("lessons"))
     router.message.register(stats_lessons, Command("stats", magic=F.args.regexp(r"(?i)^\s*lessons?\b")))
-    router.callback_query.register(press_lesson, F.data.regexp(rf"^ls:{ID}:(d|\d)$"))
+    router.callback_query.register(press_lesson, pressed(LessonPress))
     return router

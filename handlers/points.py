@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.ids import ID, bounded_int
+from bot.buttons import RedemptionVerdict, ShopRedeem
+from bot.ids import bounded_int
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import t
@@ -19,10 +20,11 @@ from bot.outbox import enqueue
 from bot.services.people import register_person
 from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
-from bot.services.points import PointsError, PointsService, item_name, redemption_no
+from bot.services.points import PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
-from handlers.callbacks import already_decided, answer, presser, settle
+from handlers.callbacks import answer, presser, settle
 from handlers.convert import person
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -51,11 +53,8 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
         if len(words) < 2:
             reports.reply(uow, incoming, "points-ledger-usage", lang)
             return
-        try:
-            reports.reply(uow, incoming, "points-ledger", lang,
-                          **await corrections.ledger_of(points, uow, user, words[1]))
-        except PointsError as e:
-            reports.reply(uow, incoming, e.key, lang, **e.args_)
+        reports.reply(uow, incoming, "points-ledger", lang,
+                      **await corrections.ledger_of(points, uow, user, words[1]))
         return
     if not words or words[0].lower() != "grant":
         target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
@@ -93,17 +92,13 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
-    try:
-        if amount < 0:  # a correction: cancels the matching grant line, audited
-            done = await corrections.correct_grant(points, uow, user, target, amount, reason)
-            reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
-            return
-        given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
-                                   chat_branch=chat_branch)
-        number = await corrections.grant_entry_no(points, uow, source_key)
-    except PointsError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.args_)
+    if amount < 0:  # a correction: cancels the matching grant line, audited
+        done = await corrections.correct_grant(points, uow, user, target, amount, reason)
+        reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
         return
+    given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
+                               chat_branch=chat_branch)
+    number = await corrections.grant_entry_no(points, uow, source_key)
     reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
                   points=given, reason=reason, number=number)
 
@@ -114,11 +109,7 @@ async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, 
     if len(words) < 2:
         reports.reply(uow, incoming, "points-revoke-usage", lang)
         return
-    try:
-        done = await corrections.revoke(points, uow, user, words[0], " ".join(words[1:]))
-    except PointsError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.args_)
-        return
+    done = await corrections.revoke(points, uow, user, words[0], " ".join(words[1:]))
     reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
 
 
@@ -140,11 +131,7 @@ async def redeem(message: Message, command: CommandObject, uow: UnitOfWork, inco
     if not code:
         reports.reply(uow, incoming, "points-redeem-usage", lang)
         return
-    try:
-        payload = await _redeem(uow, points, user, code[0], incoming.chat_id, lang)
-    except PointsError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.args_)
-        return
+    payload = await _redeem(uow, points, user, code[0], incoming.chat_id, lang)
     reports.reply(uow, incoming, "points-redeemed", lang, **payload)
 
 
@@ -164,10 +151,7 @@ async def privacy(message: Message, uow: UnitOfWork, incoming: IncomingMessage, 
 
 async def redemptions(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                       reports: ReportService, points: PointsService) -> None:
-    try:
-        reports.reply(uow, incoming, "points-pending", lang, **await points.pending(uow, user, lang))
-    except PointsError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.args_)
+    reports.reply(uow, incoming, "points-pending", lang, **await points.pending(uow, user, lang))
 
 
 async def decide(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
@@ -177,38 +161,28 @@ async def decide(message: Message, command: CommandObject, uow: UnitOfWork, inco
     if not parts:
         reports.reply(uow, incoming, "points-decide-usage", lang)
         return
-    try:
-        r = await points.decide(uow, user, parts[0], command.command.lower() == "fulfil",
-                                parts[1] if len(parts) > 1 else None)
-    except PointsError as e:
-        reports.reply(uow, incoming, e.key, lang, **e.args_)
-        return
+    r = await points.decide(uow, user, parts[0], command.command.lower() == "fulfil",
+                            parts[1] if len(parts) > 1 else None)
     reports.reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
 
 
-async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings) -> None:
-    """pt:r:<item> redeems from the /shop list; pr:<redemption>:y|n fulfils or refuses."""
+async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings,
+                button: ShopRedeem | RedemptionVerdict) -> None:
+    """An item redeemed from the /shop list; a redemption fulfilled or refused."""
     user, lang = await presser(uow, query, settings.default_lang)
-    kind, _, rest = (query.data or "").partition(":")
-    try:
-        if kind == "pt":
-            chat_id = query.message.chat.id if query.message else user.id
-            payload = await _redeem(uow, points, user, int(rest.split(":")[1]), chat_id, lang)
-            if user.started:  # the receipt, in private; the press is answered at once below
-                enqueue(uow, Notice(user.id, "points-redeemed", lang, payload=payload,
-                                    priority=PRIORITY_CONVERSATION))
-            text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
-        else:
-            number, _, verdict = rest.partition(":")
-            r = await points.decide(uow, user, int(number), verdict == "y", None)
-            text = t(lang, "points-decided", number=redemption_no(r.id or 0))
-            settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
-                   what=t(lang, "points-fulfil-button" if verdict == "y" else "points-refuse-button"))
-    except PointsError as e:
-        text = t(lang, e.key, **{k: str(v) for k, v in e.args_.items()})
-        await answer(query, already_decided(uow, query, lang, text, e.args_, e.key), alert=True)
-        return
-    await answer(query, text, alert=kind == "pt")
+    if isinstance(button, ShopRedeem):
+        chat_id = query.message.chat.id if query.message else user.id
+        payload = await _redeem(uow, points, user, button.item_id, chat_id, lang)
+        if user.started:  # the receipt, in private; the press is answered at once below
+            enqueue(uow, Notice(user.id, "points-redeemed", lang, payload=payload,
+                                priority=PRIORITY_CONVERSATION))
+        text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
+    else:
+        r = await points.decide(uow, user, button.redemption_id, button.fulfil, None)
+        text = t(lang, "points-decided", number=redemption_no(r.id or 0))
+        settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
+               what=t(lang, "points-fulfil-button" if button.fulfil else "points-refuse-button"))
+    await answer(query, text, alert=isinstance(button, ShopRedeem))
 
 
 def make_router() -> Router:
@@ -220,5 +194,5 @@ def make_router() -> Router:
     router.message.register(privacy, Command("privacy"))
     router.message.register(redemptions, Command("redemptions"))
     router.message.register(decide, Command("fulfil", "refuse"))
-    router.callback_query.register(press, F.data.regexp(rf"^(pt:r:{ID}|pr:{ID}:[yn])$"))
+    router.callback_query.register(press, pressed(ShopRedeem, RedemptionVerdict))
     return router

@@ -14,6 +14,7 @@ from aiogram.types import BotCommand
 from aiohttp import web
 
 from bot.app import Core
+from bot.commands import menu
 from bot.config import Settings
 from bot.i18n import t
 from handlers.dispatcher import build_dispatcher
@@ -22,8 +23,7 @@ from handlers.startup import first_me
 from handlers.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "report", "mycases", "board", "lesson", "checkin", "hours", "reportin", "me", "shop", "top", "lang",
-            "help")
+COMMANDS = menu()  # bot/commands.py: the command table says which commands the menu offers
 DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
 
 

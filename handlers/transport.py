@@ -16,6 +16,7 @@ from handlers import (render_admin, render_broadcasts, render_checkins, render_c
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
 from handlers.edits import edit_message
 from handlers.render import TAGS, Rendered, render
+from handlers.telegram_limits import TELEGRAM
 
 
 def _markup(rendered: Rendered, selective: bool = False) -> InlineKeyboardMarkup | ForceReply | None:
@@ -29,6 +30,8 @@ def _markup(rendered: Rendered, selective: bool = False) -> InlineKeyboardMarkup
 
 
 class TelegramTransport:
+    platform = TELEGRAM  # groups have negative ids; 4096/1024 (handlers/telegram_limits.py)
+
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 

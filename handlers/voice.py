@@ -16,11 +16,12 @@ from aiogram.types import CallbackQuery, Message
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
-from bot.ids import ID
+from bot.buttons import VoicePlace, VoiceTriage
 from bot.voice.keeping import AudioKeeper
 from bot.voice.service import VoiceNote, VoiceService
 from bot.voice.stt import SpeechToText, transcribe_safely
 from handlers.callbacks import answer, presser
+from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -58,18 +59,19 @@ async def _download(bot: Bot, file_id: str) -> bytes:
     return buf.getvalue()
 
 
-async def press_triage(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings) -> None:
+async def press_triage(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings,
+                       button: VoiceTriage) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
-    _, case_id, choice = (query.data or "::").split(":", 2)
-    key, args = await voice.triage(uow, user, int(case_id), choice)
+    key, args = await voice.triage(uow, user, button.case_id, button.choice)
     if "category" in args:
         args = {**args, "category": t(lang, f"cat-{args['category']}")}
     await answer(query, t(lang, key, **args))
 
 
-async def press_place(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings) -> None:
+async def press_place(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings,
+                      button: VoicePlace) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
-    key = await voice.ask_place(uow, user, int((query.data or ":0").split(":", 1)[1]))
+    key = await voice.ask_place(uow, user, button.case_id)
     await answer(query, t(lang, key))
 
 
@@ -77,6 +79,6 @@ def make_router() -> Router:
     """A fresh router each time: aiogram attaches a router to one dispatcher only."""
     router = Router(name="voice")
     router.message.register(voice_note, F.voice)
-    router.callback_query.register(press_triage, F.data.regexp(rf"^vt:{ID}:(\w{{1,32}})$"))
-    router.callback_query.register(press_place, F.data.regexp(rf"^vp:{ID}$"))
+    router.callback_query.register(press_triage, pressed(VoiceTriage))
+    router.callback_query.register(press_place, pressed(VoicePlace))
     return router

@@ -13,6 +13,7 @@ from bot.cases.routing import RoutingTable
 
 _DOTS = re.compile(r"[·・•．.\-_/\s]+")
 CALLBACK_LIMIT = 64  # Telegram's callback data, in bytes
+_TOKEN = re.compile(r"[\w-]{1,32}")  # what bot.buttons.DepartmentChoice reads back as a code
 
 
 def _key(text: str) -> str:
@@ -47,8 +48,12 @@ def resolve_department(routing: RoutingTable, text: str, *, action: str = "") ->
 
 
 def department_token(routing: RoutingTable, code: str) -> str:
-    """What a button carries for a department: its code, or its index when the code is long."""
-    return code if len(code) <= 32 else f"#{list(routing.departments).index(code)}"
+    """What a button carries for a department: its code, or its index when the code is long (over 32
+    bytes: the button's data must fit bot.buttons.MAX_DATA_BYTES) or has characters a button's
+    department token may not carry (bot.buttons.DepartmentChoice)."""
+    if len(code.encode()) <= 32 and _TOKEN.fullmatch(code):
+        return code
+    return f"#{list(routing.departments).index(code)}"
 
 
 def department_from_token(routing: RoutingTable, token: str) -> str | None:

@@ -46,6 +46,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
+from bot.refusals import Refused
+
 from .numbers import format_case_no, parse_case_no
 
 # --- statuses ---------------------------------------------------------------
@@ -65,6 +67,15 @@ STATUSES: tuple[str, ...] = (
 )
 OPEN_STATUSES = frozenset({NEW, ACCEPTED, IN_PROGRESS, TRANSFERRED, RESOLVED})
 FINAL_STATUSES = frozenset(STATUSES) - OPEN_STATUSES
+# The department still owes work (not fixed yet): the deadline reminders, overdue lists, the
+# duplicate check and urgent-needs overviews look at these.
+UNFINISHED_STATUSES = OPEN_STATUSES - {RESOLVED}
+SOLVED_STATUSES = frozenset({RESOLVED, CLOSED})  # fixed: awaiting the reporter's word, or confirmed
+NOT_OWED_STATUSES = frozenset({REJECTED, DUPLICATE})  # never a case to fix: no clock counts against anyone
+# Before the lifecycle: a voice note's case until a secretary classifies it (bot/voice). No
+# action of TABLE applies to it; classifying moves it to NEW, dismissing to REJECTED.
+TRIAGE = "triage"
+PRE_LIFECYCLE_STATUSES = frozenset({TRIAGE})
 
 # --- roles (relative to one case; see module docstring) ---------------------
 RIDER = "rider"
@@ -125,8 +136,9 @@ def event_key(event_kind: str) -> str:
 
 
 # --- errors -------------------------------------------------------------------
-class CaseError(Exception):
-    """A refused action. `key` is a stable message key; `params` feed the message."""
+class CaseError(Refused):
+    """A refused action. `key` is a stable message key; `params` feed the message (a `Refused`
+    whose status and action codes the renderer names in words)."""
 
     default_key = "case-err"
 
@@ -139,7 +151,7 @@ class CaseError(Exception):
             k: v for k, v in {"status": status, "action": action, **params}.items()
             if v is not None
         }
-        super().__init__(f"{self.key} {self.params}")
+        Exception.__init__(self, f"{self.key} {self.params}")
 
 
 class IllegalTransition(CaseError):
@@ -228,7 +240,7 @@ class Rule:
 
 # --- the table -------------------------------------------------------------------
 _ACTIVE = (ACCEPTED, IN_PROGRESS)
-_UNFINISHED = (NEW, ACCEPTED, IN_PROGRESS, TRANSFERRED)
+_UNFINISHED = sorted(UNFINISHED_STATUSES)
 
 
 def _rows(statuses: Iterable[str], action: str, rule: Rule) -> dict[tuple[str, str], Rule]:
@@ -254,6 +266,9 @@ TABLE: dict[tuple[str, str], Rule] = {
     **_rows(_UNFINISHED, "reject", Rule(REJECTED, _ADMIN, ("reason",))),
     **_rows(_ACTIVE, "cannot_fix", Rule(CLOSED_NOT_FIXED, _STAFF, ("reason",))),
 }
+
+# Nobody has taken the case yet (its response clock runs): the statuses a department accepts from.
+WAITING_STATUSES = frozenset(s for (s, action) in TABLE if action in ("accept", "transfer_accept"))
 
 _MISSING_KEYS = {
     "reason": ERR_REASON_REQUIRED, "note": ERR_NOTE_REQUIRED,

@@ -12,6 +12,7 @@ import math
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.buttons import HoursVerdict, encode
 from bot.checkins.activities import find_activity
 from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
@@ -68,12 +69,12 @@ class Hours:
         return entry
 
     def _hours_card(self, user: User | None, entry: VolunteerHours, activity: Activity) -> dict[str, Any]:
-        tag = f"{entry.id}:{entry.halves}"  # a press on an out-of-date card is refused
         return {"id": entry.id, "name": (user.first_name if user else "") or str(entry.user_id),
                 "username": f"@{user.username}" if user and user.username else "",
                 "title": activity.title, "code": activity.code, "when": self.ctx.window(activity),
                 "hours": hours_text(entry.halves), "checked_in": str(entry.checked_in).lower(),
-                "buttons": [[("hours-approve", f"vh:{tag}:a"), ("hours-reject", f"vh:{tag}:r")]]}
+                "buttons": [[("hours-approve", encode(HoursVerdict(entry.id or 0, entry.halves, True))),
+                             ("hours-reject", encode(HoursVerdict(entry.id or 0, entry.halves, False)))]]}
 
     async def list_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                          branch_code: str | None = None) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.buttons import ReportInBranch, ReportInVerdict, encode
 from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import norm_text
@@ -53,7 +54,7 @@ class ReportIns:
                 created_at=self.ctx.clock()))
         else:
             row.home_org, row.lang = home, lang
-        buttons = [[(b.name, f"rb:{row.id}:{b.id}")] for b in seen[:8]]
+        buttons = [[(b.name, encode(ReportInBranch(row.id or 0, b.id or 0)))] for b in seen[:8]]
         self.ctx.reply(uow, msg, "reportin-choose-branch", lang, home=home, buttons=buttons)
 
     async def choose_branch(self, uow: UnitOfWork, user: User, lang: str, row_id: int, branch_id: int) -> str:
@@ -101,7 +102,8 @@ class ReportIns:
         return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
                 "username": f"@{user.username}" if user and user.username else "",
                 "home": mask(row.home_org), "branch": branch, "at": self.ctx.local(row.created_at),
-                "buttons": [[("reportin-approve", f"ri:{row.id}:a"), ("reportin-reject", f"ri:{row.id}:r")]]}
+                "buttons": [[("reportin-approve", encode(ReportInVerdict(row.id or 0, True))),
+                             ("reportin-reject", encode(ReportInVerdict(row.id or 0, False)))]]}
 
     async def list_report_ins(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                               branch_code: str | None = None) -> None:

@@ -27,6 +27,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.buttons import SupportPress, VotePress, encode
+from bot.refusals import Refused
 from bot.deliberation import lifecycle as lc
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import EDIT, enqueue
@@ -56,12 +58,9 @@ NAMES_SHOWN = 30
 POINTS_ADOPTED, POINTS_VOTE = "proposal_adopted", "vote_cast"
 
 
-class DeliberationError(Exception):
-    """Refused input; `key` and `params` are the answer."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
+class DeliberationError(Refused):
+    """A deliberation step refused (bot.refusals.Refused: `key` and `params` are the answer); its
+    own name so the deliberation handlers can word a proposal's status before rendering."""
 
 
 def _clip(text: str, limit: int) -> str:
@@ -178,7 +177,7 @@ class DeliberationService:
 
     def _card(self, p: Proposal, supporters: int, threshold: int, days: int) -> dict[str, Any]:
         return {"id": p.id, "title": p.title, "body": p.body, "supporters": supporters, "threshold": threshold,
-                "days": days, "buttons": [[("dl-btn-support", f"dp:{p.id}:s")]]}
+                "days": days, "buttons": [[("dl-btn-support", encode(SupportPress(p.id or 0)))]]}
 
     # --- proposing and supporting ---------------------------------------------------
     @staticmethod
@@ -367,7 +366,7 @@ class DeliberationService:
         p.anonymous, p.quorum = settings["anonymous"], settings["quorum"] or threshold
         p.status, p.vote_opened_at, p.vote_deadline, p.updated_at = status, now, deadline, now
         pid = p.id or 0
-        buttons = [[(o, f"dv:{pid}:{n}")] for n, o in enumerate(p.options)]  # labels: keys or texts
+        buttons = [[(o, encode(VotePress(pid, n)))] for n, o in enumerate(p.options)]  # labels: keys or texts
         await self._announce(uow, p, "dl-vote", "vote", options=p.options, yes_no=p.yes_no,
                              anonymous=p.anonymous, quorum=p.quorum, deadline=self.broadcasts.local(deadline),
                              buttons=buttons)

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.buttons import BroadcastPress, encode
+from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -35,7 +37,6 @@ from storage.models.broadcasts import Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
 
 DRAFT_TTL = timedelta(minutes=30)  # a draft waits this long for its body, then private chat is normal again
-MAX_TEXT, MAX_CAPTION = 4096, 1024  # Telegram's limits on what recipients get
 REPORT_MIN, REPORT_MAX = 1.0, 30.0  # seconds between delivery checks of a run
 REPORT_GRACE = 24 * 3600  # a check missed while the bot was down still runs when it is back
 GROUP_WORDS = {"all", "groups", "group", "全部", "所有", "所有群", "全部群", "群", "群聊"}
@@ -47,12 +48,7 @@ MAX_WHEN_WORDS = 4  # "every mon , wed 8:30"
 STRICT_WHEN_ERRORS = {"when-err-past", "when-err-bad-time", "when-err-bad-date"}
 
 
-class BroadcastError(Exception):
-    """Refused input; `key` and `params` are the reply."""
-
-    def __init__(self, key: str, **args: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, args
+BroadcastError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +73,12 @@ def may_manage(scope: StaffScope | None, user: User, author_id: int, branch_id: 
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """What recipients get: Telegram-safe HTML, an optional photo, the visible length."""
+    """What recipients get: HTML the platform renders, an optional photo, the visible length and
+    the longest the platform delivers for this kind of body (its text or its caption limit, in
+    the same unit as `length`; bot/platform.py), all measured by the adapter that made it."""
 
     html: str
+    limit: int
     photo: str | None = None
     length: int = 0
 
@@ -243,7 +242,8 @@ class BroadcastService:
         tell(uow, chat_id, "bc-preview", draft.lang, id=draft.id, audience=draft.audience,
              chosen=titles, count=len(targets), blocked=blocked, when=self.describe(when),
              body=draft.body or "", photo=draft.photo,
-             buttons=[[("bc-btn-confirm", f"bc:go:{draft.id}"), ("bc-btn-drop", f"bc:x:{draft.id}")]])
+             buttons=[[("bc-btn-confirm", encode(BroadcastPress("go", draft.id or 0))),
+                       ("bc-btn-drop", encode(BroadcastPress("x", draft.id or 0)))]])
 
     def describe(self, when: When) -> dict[str, Any]:
         """`when` for rendering: kind, local date and time, days of the week, next run."""
@@ -312,7 +312,7 @@ class BroadcastService:
                           "when": self.describe(When.from_dict(b.schedule)),
                           "next": self.local(nxt) if nxt else "", "body": b.body or "",
                           "photo": bool(b.photo)})
-            buttons.append([(f"❌ #{b.id}", f"bc:c:{b.id}")])
+            buttons.append([(f"❌ #{b.id}", encode(BroadcastPress("c", b.id or 0)))])
         tell(uow, chat_id, "bc-list", lang, items=items, buttons=buttons)
 
     # --- delivering (stored-job passes) ---------------------------------------------
@@ -459,6 +459,5 @@ def _match_groups(groups: list[Chat], sel: str) -> list[Chat]:
 def _check_body(body: Body) -> None:
     if not body.html.strip() and not body.photo:
         raise BroadcastError("bc-err-empty")
-    limit = MAX_CAPTION if body.photo else MAX_TEXT
-    if body.length > limit:
-        raise BroadcastError("bc-err-too-long", length=body.length, limit=limit)
+    if body.length > body.limit:
+        raise BroadcastError("bc-err-too-long", length=body.length, limit=body.limit)

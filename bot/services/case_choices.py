@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.buttons import DEPARTMENT_CODES, DepartmentChoice, encode
 from bot.cases import allowed_actions
 from bot.cases.departments import department_from_token, department_token
 from bot.cases.lifecycle import NotPermitted
@@ -27,13 +28,11 @@ if TYPE_CHECKING:
     from storage.models import Case, User
     from storage.uow import UnitOfWork
 
-DEPARTMENT_ACTIONS = {"assign": "as", "transfer_request": "tr", "accept": "ac"}  # action -> short code
-SHORT_ACTIONS = {v: k for k, v in DEPARTMENT_ACTIONS.items()}
+DEPARTMENT_ACTIONS = DEPARTMENT_CODES  # the actions that ask for a department (-> their code on a button)
 PROMPT_ACTIONS = ("note", "resolve", "reject", "transfer_decline", "cannot_fix", "mark_duplicate")
 PROMPT_KIND = "case-prompt"
 CHOICE_KIND = "case-choose-department"
 PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
-CANCEL = "x"
 
 
 async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, action: str, *, chat_id: int,
@@ -45,11 +44,11 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
         raise NotPermitted(status=case.status, action=action)
     if action in DEPARTMENT_ACTIONS:
         skip = {case.department} if action == "transfer_request" else set()
-        names = [(cases.department_name(code, lang), f"cd:{case.id}:{DEPARTMENT_ACTIONS[action]}:"
-                  f"{department_token(cases.routing, code)}")
+        names = [(cases.department_name(code, lang),
+                  encode(DepartmentChoice(case.id or 0, action, department_token(cases.routing, code))))
                  for code in cases.routing.departments if code not in skip]
         rows: list[list[tuple[str, str]]] = [names[i:i + 2] for i in range(0, len(names), 2)]
-        rows.append([("choice-cancel", f"cd:{case.id}:{CANCEL}:-")])
+        rows.append([("choice-cancel", encode(DepartmentChoice(case.id or 0, None)))])
         enqueue(uow, Notice(chat_id, CHOICE_KIND, lang, payload={"action": action, "buttons": rows},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case))
         return
@@ -58,12 +57,12 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
                                  "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
 
 
-def parse_choice(cases: CaseService, data: str) -> tuple[int, str | None, str | None]:
-    """`cd:<case>:<short action>:<department>` → (case id, action or None for cancel, department code)."""
-    _, case_id, short, token = data.split(":", 3)
-    if short == CANCEL:
-        return int(case_id), None, None
-    return int(case_id), SHORT_ACTIONS.get(short), department_from_token(cases.routing, token)
+def parse_choice(cases: CaseService, button: DepartmentChoice) -> tuple[int, str | None, str | None]:
+    """A pressed department → (case id, action or None for cancel, department code or None when the
+    routing changed since the buttons were made)."""
+    if button.action is None:
+        return button.case_id, None, None
+    return button.case_id, button.action, department_from_token(cases.routing, button.token)
 
 
 async def prompt_answered(uow: UnitOfWork, user_id: int, chat_id: int, replied_to: int) -> dict[str, Any] | None:

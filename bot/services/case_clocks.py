@@ -15,9 +15,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from bot.cases import RoutingTable, Transition
+from bot.cases.lifecycle import WAITING_STATUSES
 from storage.models import Case
 
-_WAITING = ("new", "transferred")
+_WAITING = WAITING_STATUSES  # bot.cases.lifecycle: nobody has taken the case yet
 
 
 def aware(when: datetime) -> datetime:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.buttons import CaseAction, encode
 from bot.cases import Transition
 from bot.cases.lifecycle import MAX_TRANSFERS
 from bot.privacy import mask
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 def offer_buttons(case: Case) -> list[list[tuple[str, str]]]:
     """The same callback data as the case card's buttons: one handler, one set of checks."""
-    return [[("case-action-transfer_accept", f"ca:{case.id}:transfer_accept"),
-             ("case-action-transfer_decline", f"ca:{case.id}:transfer_decline")]]
+    return [[("case-action-transfer_accept", encode(CaseAction(case.id or 0, "transfer_accept"))),
+             ("case-action-transfer_decline", encode(CaseAction(case.id or 0, "transfer_decline")))]]
 
 
 async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Transition) -> None:

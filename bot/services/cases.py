@@ -12,11 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from bot.buttons import CaseAction, CaseConfirm, ProposeFromCase, encode
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import Actor, NotPermitted, Transition, TransferLimitReached
+from bot.cases.lifecycle import (FINAL_STATUSES, OPEN_STATUSES, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
+                                 TransferLimitReached)
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
@@ -143,7 +145,7 @@ class CaseService:
             setattr(case, field, value)
         if action == "resolve":
             case.resolved_at, case.resolution_photo = now, photo
-        if t.to_status in ("closed", "rejected", "duplicate", "closed_not_fixed") and t.status_changed:
+        if t.to_status in FINAL_STATUSES and t.status_changed:
             case.closed_at = now
         if master_case is not None:
             case.master_id = master_case.id
@@ -183,14 +185,14 @@ class CaseService:
                         reply_to: int | None) -> None:
         """/cases open|overdue|mine within the user's scope (a rider sees their own)."""
         scope = await self.scope(uow, user)
-        open_ = ("new", "accepted", "in_progress", "transferred", "resolved")
+        open_, unfinished = tuple(sorted(OPEN_STATUSES)), tuple(sorted(UNFINISHED_STATUSES))
         if which == "mine" or not scope.staff:
             found = await uow.cases.listing(reporter_id=user.id, statuses=open_ if which != "mine" else ())
         else:
             found = await uow.cases.listing(
                 branch_id=scope.branch_id, departments=scope.departments or None,
                 branch_departments=scope.branch_departments or None,
-                statuses=open_[:-1] if which == "overdue" else open_,
+                statuses=unfinished if which == "overdue" else open_,
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
@@ -221,10 +223,10 @@ class CaseService:
     def buttons_for(self, case: Case, actor: Actor) -> list[list[tuple[str, str]]]:
         """Inline buttons (label key, callback data): short ids only, well under 64 bytes."""
         actions = [a for a in allowed_actions(snapshot(case), actor) if a != "auto_close"]
-        row = [(f"case-action-{a}", f"ca:{case.id}:{a}") for a in actions]
+        row = [(f"case-action-{a}", encode(CaseAction(case.id or 0, a))) for a in actions]
         rows = [row[i:i + 3] for i in range(0, len(row), 3)]
         if case.category == "suggestion" and actor.roles & {SECRETARY, SUPERADMIN}:  # 小哥议事会
-            rows.append([("dl-btn-from-case", f"dc:{case.id}")])
+            rows.append([("dl-btn-from-case", encode(ProposeFromCase(case.id or 0)))])
         return rows
 
     # --- telling --------------------------------------------------------------------
@@ -244,7 +246,8 @@ class CaseService:
                     "to": self.department_name(payload.get("to_department") or payload.get("declined_by"), lang)}
 
         photo = case.resolution_photo if resolved else None
-        confirm = [[("case-action-confirm", f"cf:{case.id}:y"), ("case-action-reopen", f"cf:{case.id}:n")]]
+        confirm = [[("case-action-confirm", encode(CaseConfirm(case.id or 0, True))),
+                    ("case-action-reopen", encode(CaseConfirm(case.id or 0, False)))]]
         reporter = await uow.users.get(case.reporter_id)
         private_ok = reporter is not None and reporter.started
         # (chat, forum topic, reply to, language, confirm buttons, followers to mention): one message
@@ -362,7 +365,7 @@ def context(case: Case, *, own: bool) -> dict[str, object]:
 
 def _overdue(case: Case, now: datetime) -> bool:
     """Past either clock: nobody accepted in time, or it is not fixed in time."""
-    return case.status in ("new", "accepted", "in_progress", "transferred") and (
+    return case.status in UNFINISHED_STATUSES and (
         (case.responded_at is None and case.due_at is not None and clocks.aware(case.due_at) < now)
         or (case.fix_due_at is not None and clocks.aware(case.fix_due_at) < now))
 

@@ -22,7 +22,9 @@ from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from bot.cases import format_case_no
+from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
+from bot.refusals import Refused
 from bot.privacy import mask
 from bot.tabular import write_table
 
@@ -35,7 +37,7 @@ FORMATS = ("xlsx", "csv")
 MAX_BYTES = 8 * 1024 * 1024  # a document the outbox carries; bigger ones: `sentinel export cases`
 DEFAULT_DAYS = 30
 ACCEPTED = ("accepted", "started", "assigned")  # the first of these answers the report
-CLOSED_UNFIXED = ("rejected", "duplicate")
+CLOSED_UNFIXED = NOT_OWED_STATUSES  # bot.cases.lifecycle: never late, never owed
 COLUMNS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location", "lat",
            "lon", "text", "due_at", "accepted_at", "resolved_at", "closed_at", "hours_to_accept",
            "hours_to_resolve", "transfers", "reopens", "duplicate_of",
@@ -44,10 +46,7 @@ SUMMARY = ("department", "received", "accepted_on_time", "overdue", "median_hour
            "median_hours_to_fix", "department_code")
 
 
-class ExportError(Exception):
-    def __init__(self, key: str, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.args_ = key, args
+ExportError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from bot.cases.lifecycle import AUTO_CLOSE_AFTER
+from bot.cases.lifecycle import AUTO_CLOSE_AFTER, UNFINISHED_STATUSES
 from bot.services.cases import CaseService
 from storage.models import Case
 from storage.uow import UnitOfWork
 
 HALF, DUE, ESCALATED = 1, 2, 3
-UNFINISHED = ("new", "accepted", "in_progress", "transferred")
+UNFINISHED = tuple(sorted(UNFINISHED_STATUSES))  # bot.cases.lifecycle
 
 
 class DeadlineService:

@@ -34,6 +34,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.buttons import LessonPress, encode
+from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.lessons.catalog import Catalog, load_catalog
 from bot.lessons.library import Lesson
@@ -59,12 +61,7 @@ STATS_DAYS = 30
 MAX_OPTION_ROW = 5
 
 
-class LessonRefused(Exception):
-    """A refusal with a catalogue key and its arguments."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
+LessonRefused = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 def job_id(chat_id: int, weekday: int) -> str:
@@ -355,8 +352,8 @@ class LessonService:
 
 def lesson_payload(lesson: Lesson, delivery_id: int, *, done: bool = False) -> dict[str, Any]:
     """The lesson message: rendered from the library at send time; buttons `ls:<push>:d|<option>`."""
-    buttons: list[list[tuple[str, str]]] = [[("lesson-btn-done", f"ls:{delivery_id}:d")]]
+    buttons: list[list[tuple[str, str]]] = [[("lesson-btn-done", encode(LessonPress(delivery_id, None)))]]
     if lesson.quiz is not None:
-        options = [(f"lesson-opt-{i}", f"ls:{delivery_id}:{i}") for i in range(len(lesson.quiz.options_zh))]
+        options = [(f"lesson-opt-{i}", encode(LessonPress(delivery_id, i))) for i in range(len(lesson.quiz.options_zh))]
         buttons += [options[i:i + MAX_OPTION_ROW] for i in range(0, len(options), MAX_OPTION_ROW)]
     return {"lesson": lesson.id, "done": done, "buttons": buttons}

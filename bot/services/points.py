@@ -24,7 +24,9 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from bot.buttons import RedemptionVerdict, ShopRedeem, encode
 from bot.ids import parse_id
+from bot.refusals import Refused
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
@@ -44,12 +46,7 @@ REVERSE_PREFIX = "reverse:"
 SUPERADMIN, SECRETARY = "superadmin", "secretary"
 
 
-class PointsError(Exception):
-    """A refused request; `key` is the message for the user, `args` its arguments."""
-
-    def __init__(self, key: str, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.args_ = key, args
+PointsError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
 
 
 def redemption_no(redemption_id: int) -> str:
@@ -217,7 +214,7 @@ class PointsService:
         return {"items": [{"code": i.code, "name": item_name(i, lang), "cost": i.cost, "stock": i.stock,
                            "per_user": i.per_user, "per_days": i.per_days} for i in items],
                 # a label that is no catalogue key is shown as it is: the item's own name
-                "buttons": [[(f"🎁 {item_name(i, lang)} · {i.cost}", f"pt:r:{i.id}")]
+                "buttons": [[(f"🎁 {item_name(i, lang)} · {i.cost}", encode(ShopRedeem(i.id or 0)))]
                             for i in items if i.stock > 0]}
 
     async def redeem(self, uow: UnitOfWork, user: User, item_ref: str | int, *, chat_id: int,
@@ -262,8 +259,8 @@ class PointsService:
                                 payload={"number": redemption_no(redemption.id or 0),
                                          "who": rider.first_name if rider else str(redemption.user_id),
                                          "item": item_name(item, lang), "cost": redemption.cost,
-                                         "buttons": [[("points-fulfil-button", f"pr:{redemption.id}:y"),
-                                                      ("points-refuse-button", f"pr:{redemption.id}:n")]]}))
+                                         "buttons": [[("points-fulfil-button", encode(RedemptionVerdict(redemption.id or 0, True))),
+                                                      ("points-refuse-button", encode(RedemptionVerdict(redemption.id or 0, False)))]]}))
 
     async def decide(self, uow: UnitOfWork, actor: User, number: str | int, fulfil: bool,
                      note: str | None) -> Redemption:

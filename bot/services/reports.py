@@ -6,8 +6,10 @@ import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
+from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
+from bot.cases.lifecycle import TRIAGE, UNFINISHED_STATUSES
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
 from bot.cases.gazetteer import place_key
@@ -17,7 +19,6 @@ from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import shareable_place
 from bot.services.cases import CaseService, number
-from bot.voice.service import TRIAGE
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -105,7 +106,8 @@ class ReportService:
             category=intake.category or "other", urgency=intake.urgency or "normal",
             location=intake.location, lat=msg.lat, lon=msg.lon, photo_file_id=msg.photo_file_id,
             lang=lang, thread_id=msg.thread_id))
-        buttons = [[("unsure-yes", f"rp:{pending.id}:y"), ("unsure-no", f"rp:{pending.id}:n")]]
+        buttons = [[("unsure-yes", encode(UnsureReport(pending.id or 0, True))),
+                    ("unsure-no", encode(UnsureReport(pending.id or 0, False)))]]
         enqueue(uow, Notice(msg.chat_id, "unsure-ask", lang, reply_to=msg.message_id,
                             priority=PRIORITY_CONVERSATION, payload={"buttons": buttons, "thread_id": msg.thread_id}))
 
@@ -235,7 +237,7 @@ class ReportService:
             return None
         now = utcnow()
         new = ReportRef(category, now, location, pin, text=text)
-        for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW):
+        for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW, UNFINISHED_STATUSES):
             if exclude is not None and ref.id == exclude:
                 continue
             at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None

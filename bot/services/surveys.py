@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.buttons import SurveyOption, encode
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import EDIT, enqueue
 from bot.scheduling import Jobs, Pass
@@ -126,7 +127,7 @@ class SurveyService:
             anonymous=d.anonymous, audience=d.audience, chat_ids=[t.chat_id for t in targets],
             lang=lang, close_at=close_at, created_at=now))
         sid = survey.id or 0
-        buttons = [[(f"{n}. {o}", f"sv:{sid}:{n - 1}")] for n, o in enumerate(d.options, 1)]
+        buttons = [[(f"{n}. {o}", encode(SurveyOption(sid, n - 1)))] for n, o in enumerate(d.options, 1)]
         for t in targets:
             enqueue(uow, Notice(t.chat_id, "sv-question", t.lang, priority=PRIORITY_BROADCAST,
                                 dedupe_key=f"sv:{sid}:{t.chat_id}",

@@ -9,7 +9,7 @@ note), or rejects it. With a speech-to-text engine (bot.voice.stt) the transcrip
 classified like text: it becomes the case's text, its category is offered first, and its
 place fills the case's place.
 
-"triage" is deliberately outside the lifecycle table (bot.cases.lifecycle): no lifecycle
+"triage" (bot.cases.lifecycle.TRIAGE) is deliberately outside the lifecycle table: no lifecycle
 action applies to a case until the secretary has classified it here.
 """
 from __future__ import annotations
@@ -17,6 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.buttons import VoicePlace, VoiceTriage, encode
+from bot.cases.lifecycle import NEW, REJECTED
+from bot.cases.lifecycle import TRIAGE as LIFECYCLE_TRIAGE
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.intake import CATEGORIES, classify_async
@@ -27,7 +30,7 @@ from storage.models import Case, User
 from storage.models.voice import VoiceReport
 from storage.uow import UnitOfWork
 
-TRIAGE = "triage"
+TRIAGE = LIFECYCLE_TRIAGE  # bot.cases.lifecycle: before the lifecycle table
 DISMISS = "x"
 
 
@@ -67,7 +70,7 @@ class VoiceService:
                             priority=PRIORITY_CONVERSATION, payload={
                                 "transcript": (transcript if private else mask(transcript)) if transcript else "",
                                 "location": location if private else shareable_place(location, case.text),
-                                "buttons": [[("voice-add-place", f"vp:{case.id}")]] if not location else None}))
+                                "buttons": [[("voice-add-place", encode(VoicePlace(case.id or 0)))]] if not location else None}))
         await self._ask_staff(uow, case, user, report)
         return case
 
@@ -80,9 +83,9 @@ class VoiceService:
         secretaries = [u for u in staff if u.role == "secretary" and u.branch_id == case.branch_id]
         people = secretaries or staff  # a branch without a reachable secretary: the superadmins
         order = ([suggested] if suggested else []) + [c for c in CATEGORIES if c != suggested]
-        cats = [(f"cat-{c}", f"vt:{case.id}:{c}") for c in order]
+        cats = [(f"cat-{c}", encode(VoiceTriage(case.id or 0, c))) for c in order]
         buttons = [cats[i:i + 3] for i in range(0, len(cats), 3)]
-        buttons.append([("voice-dismiss", f"vt:{case.id}:{DISMISS}")])
+        buttons.append([("voice-dismiss", encode(VoiceTriage(case.id or 0, DISMISS)))])
         for person in people:
             lang = person.lang or normalize_lang(person.language_code) or case.lang or self.default_lang
             enqueue(uow, Notice(person.id, "voice-triage", lang, case=case, priority=PRIORITY_CONVERSATION,
@@ -126,13 +129,13 @@ class VoiceService:
         now = self.cases.clock()
         case.updated_at = now
         if choice == DISMISS:
-            case.status, case.closed_at = "rejected", now
+            case.status, case.closed_at = REJECTED, now
             uow.cases.log(case, "dismissed", user.id, from_status=TRIAGE)
             await self.cases.announce(uow, case, "case-ev-dismissed", {})
             return "voice-dismissed", {"number": number(case)}
         if report is None or choice != report.suggested:
             case.urgency = "normal"  # the suggestion's urgency went with its category
-        case.category, case.status = choice, "new"
+        case.category, case.status = choice, NEW
         self.cases.route_new(case)
         uow.cases.log(case, "triaged", user.id, f"{choice} {case.urgency}", from_status=TRIAGE)
         await self.cases.announce(uow, case, "case-ev-triaged", {})

@@ -1,6 +1,7 @@
 """Broadcasts, surveys and the needs overview: the SQL of the broadcasts feature."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,6 @@ from storage.repositories.base import Repository
 from storage.tables import table_of
 
 GROUP_TYPES = ("group", "supergroup")
-OPEN_STATUSES = ("new", "accepted", "in_progress", "transferred")
 
 
 class BroadcastRepository(Repository):
@@ -161,8 +161,10 @@ class NeedsRepository(Repository):
         stmt = self._scope(stmt, branch_id, everything).order_by(col(Case.created_at).desc()).limit(limit)
         return [(str(p), str(t or "")) for p, t in (await self.session.exec(stmt)).all()]
 
-    async def open_urgent(self, branch_id: int | None, everything: bool, limit: int = 15) -> list[Case]:
-        stmt = select(Case).where(Case.urgency == "urgent", col(Case.status).in_(OPEN_STATUSES))
+    async def open_urgent(self, branch_id: int | None, everything: bool, statuses: Iterable[str],
+                          limit: int = 15) -> list[Case]:
+        """Urgent cases in `statuses` (the caller's, from bot.cases.lifecycle), oldest first."""
+        stmt = select(Case).where(Case.urgency == "urgent", col(Case.status).in_(tuple(statuses)))
         stmt = self._scope(stmt, branch_id, everything).order_by(col(Case.created_at)).limit(limit)
         return list((await self.session.exec(stmt)).all())
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -174,8 +175,10 @@ class CaseRepository(Repository):
                                   col(Case.resolved_at) <= before)
         return list((await self.session.exec(stmt)).all())
 
-    async def recent_open(self, category: str, since: datetime, limit: int = 2000) -> list[CaseRef]:
-        """Light rows of open cases reported since `since`, stored and still unflushed alike.
+    async def recent_open(self, category: str, since: datetime, statuses: Iterable[str],
+                          limit: int = 2000) -> list[CaseRef]:
+        """Light rows of cases in `statuses` (the caller's, from bot.cases.lifecycle) reported since
+        `since`, stored and still unflushed alike.
 
         Runs for every report, so the stored ones are read once per unit of work (a whole
         polling batch), without flushing or building ORM objects.
@@ -184,7 +187,7 @@ class CaseRepository(Repository):
             c = table_of(Case).c
             stmt = (core_select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text, c.category)
                     .where(c.created_at >= since,
-                           c.status.in_(("new", "accepted", "in_progress", "transferred")))
+                           c.status.in_(tuple(statuses)))
                     .order_by(c.id.desc()).limit(limit))
             self._recent = {}
             with self.session.no_autoflush:

@@ -36,6 +36,7 @@ from aiogram import Router
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from bot.buttons import PREFIXES
 from bot.cases.lifecycle import ACTIONS
 from handlers.dispatcher import build_dispatcher
 from storage.models import Case, CaseEvent, CaseWatcher, Chat, DepartmentMember, OutboxMessage, User
@@ -160,17 +161,13 @@ def registered() -> tuple[set[str], list[re.Pattern[str]]]:
             for f in handler.filters or ():
                 commands |= {c if isinstance(c, str) else c.pattern for c in getattr(f.callback, "commands", ())}
         for handler in router.callback_query.handlers:
-            for f in handler.filters or ():
-                magic = getattr(f.callback, "__self__", None)
-                for op in getattr(magic, "_operations", ()):
-                    fn = getattr(op, "function", None)
-                    if isinstance(getattr(fn, "__self__", None), re.Pattern):
-                        patterns.append(fn.__self__)
+            for f in handler.filters or ():  # handlers/pressed.py: the button kinds, read by bot.buttons
+                patterns += [PREFIXES[kind.prefix][1] for kind in getattr(f.callback, "kinds", ())]
     return commands, patterns
 
 
 def prefixes(pattern: re.Pattern[str]) -> set[str]:
-    """The literal prefixes a callback pattern accepts: ^(ca:…|cf:…)$ -> {ca, cf}."""
+    """The literal prefixes a button pattern accepts: ca:(…):(…) -> {ca}."""
     return set(re.findall(r"(?:^\^?\(?|\|)([a-z]+):", pattern.pattern))
 
 

@@ -29,7 +29,7 @@ from tests.e2e.test_runtime import _free_port
 REPO = Path(__file__).resolve().parents[2]
 HUGE = "99999999999999999999"  # above 2^64
 ABOVE_INT32 = "99999999999"     # above 2^31
-# every callback prefix the handlers register (tests/unit/test_ids.py checks this list is complete)
+# every button prefix in bot.buttons.PREFIXES (tests/unit/test_ids.py checks this list is complete)
 FORGED = [f"ri:{HUGE}:a", f"rb:{HUGE}:1", f"rb:1:{HUGE}", f"vh:{HUGE}:2:a", f"vh:1:{HUGE}:a", f"bc:go:{HUGE}",
           f"bc:x:{ABOVE_INT32}", f"sv:{HUGE}:1", f"ca:{HUGE}:accept", "ca:1:x", "ca:1:9223372036854775808", f"cf:{HUGE}:y", f"rp:{HUGE}:y",
           f"pt:r:{HUGE}", f"pr:{HUGE}:y", f"ls:{HUGE}:d", "ca:2147483648:start", "ri:-1:a", "ls:1:99999",

@@ -5,7 +5,7 @@ import pytest
 
 from bot.deliberation import lifecycle as lc
 from bot.deliberation.service import DeliberationError, DeliberationService
-from handlers.deliberation import parse_press
+from bot.buttons import ProposeFromCase, SupportPress, VotePress, decode
 
 
 @pytest.mark.parametrize("status, action, role, to", [
@@ -52,11 +52,11 @@ def test_outcome(counts: dict[int, int], quorum: int, yes_no: bool, expected: lc
 
 
 @pytest.mark.parametrize("data, parsed", [
-    ("dp:12:s", ("support", 12, 0)), ("dv:3:2", ("vote", 3, 2)), ("dv:3:s", None), ("dp:3:1", None),
-    ("dc:7", ("case", 7, 0)), ("dc:7:1", None), ("dp:1234567890:s", None), ("dv:1:100", None), ("dv:-1:0", None), ("sv:1:0", None), (None, None),
+    ("dp:12:s", SupportPress(12)), ("dv:3:2", VotePress(3, 2)), ("dv:3:s", None), ("dp:3:1", None),
+    ("dc:7", ProposeFromCase(7)), ("dc:7:1", None), ("dp:1234567890:s", None), ("dv:1:100", None), ("dv:-1:0", None), ("sv:1:0", None), (None, None),
 ])
-def test_button_data(data: str | None, parsed: tuple[str, int, int] | None) -> None:
-    assert parse_press(data) == parsed
+def test_button_data(data: str | None, parsed: object) -> None:
+    assert decode(data) == parsed
 
 
 def test_proposal_text() -> None:

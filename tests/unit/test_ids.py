@@ -1,4 +1,4 @@
-"""Ids at the edge, which failures are retried, and catalogue texts that are valid Telegram HTML."""
+"""Ids at the edge (and in every button's data), which failures are retried, and catalogue texts that are valid Telegram HTML."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from bot.buttons import (MAX_DATA_BYTES, PREFIXES, BroadcastPress, Button, CaseAction, CaseConfirm, DepartmentChoice,
+                         HoursVerdict, LessonPress, RedemptionVerdict, ReportInBranch, ReportInVerdict, ShopRedeem,
+                         ProposeFromCase, SupportPress, SurveyOption, UnsureReport, VoicePlace, VoiceTriage,
+                         VotePress, decode, encode)
 from bot.cases.numbers import parse_case_no
 from bot.i18n import LANGS, message_keys, t
 from bot.ids import ID, MAX_ID, bounded_int, parse_id
@@ -39,19 +43,50 @@ def test_bounded_int() -> None:
     assert bounded_int("²", 0, 10) == 2  # NFKC: what a phone keyboard may type
 
 
-def test_every_callback_filter_takes_ids_of_sane_length() -> None:
-    """A forged button with a 20-digit id must not even match a handler: every callback
-    regexp uses the shared ID pattern, never an unbounded run of digits."""
-    patterns = re.findall(r"F\.data\.regexp\((r?f?\"[^\"]+\")\)", "\n".join(
-        p.read_text() for p in (REPO / "handlers").glob("*.py")))
-    assert len(patterns) >= 9
-    for pattern in patterns:
-        assert r"\d+" not in pattern and r"\d*" not in pattern, pattern
+def test_every_button_kind_takes_ids_of_sane_length() -> None:
+    """A forged button with a 20-digit id must not even match a handler: every button kind's
+    pattern (bot.buttons, the one place button data is read) uses the shared ID pattern, never
+    an unbounded run of digits, and no handler reads callback data on its own."""
+    assert len(PREFIXES) >= 14
+    for kind, pattern in PREFIXES.values():
+        assert r"\d+" not in pattern.pattern and r"\d*" not in pattern.pattern, pattern.pattern
+        assert pattern.pattern.startswith(kind.prefix + ":")
     assert re.fullmatch(ID, "9" * 9) and not re.fullmatch(ID, "9" * 10)
-    prefixes = {re.match(r"r?f?\"\^\(?([a-z]+)", p).group(1) for p in patterns}  # type: ignore[union-attr]  # a pattern without one fails here
-    prefixes |= {m for p in patterns for m in re.findall(r"\|([a-z]+):", p)}
+    handlers = "\n".join(p.read_text() for p in (REPO / "handlers").rglob("*.py"))
+    assert "F.data" not in handlers and "query.data or" not in handlers
     from tests.e2e.test_poison import FORGED
-    assert prefixes <= {d.split(":")[0] for d in FORGED}, "add the new prefix to FORGED in test_poison.py"
+    assert set(PREFIXES) <= {d.split(":")[0] for d in FORGED}, "add the new prefix to FORGED in test_poison.py"
+
+
+SAMPLES: list[Button] = [
+    CaseAction(12, "accept"), CaseConfirm(12, True), CaseConfirm(12, False), DepartmentChoice(3, "assign", "roads"),
+    DepartmentChoice(3, "transfer_request", "#4"), DepartmentChoice(3, None), UnsureReport(9, False),
+    ReportInVerdict(5, True), ReportInBranch(5, 2), HoursVerdict(7, 5, False), BroadcastPress("go", 4),
+    BroadcastPress("c", MAX_ID if len(str(MAX_ID)) <= 9 else 999_999_999), SurveyOption(8, 9), LessonPress(6, None),
+    LessonPress(6, 3), ShopRedeem(2), RedemptionVerdict(11, True), VoiceTriage(1, "road_maintenance"), VoicePlace(1),
+    SupportPress(4), VotePress(4, 12), ProposeFromCase(9)]
+
+
+def test_every_button_kind_reads_back_what_it_built() -> None:
+    assert {type(b) for b in SAMPLES} == {kind for kind, _ in PREFIXES.values()}
+    for button in SAMPLES:
+        data = encode(button)
+        assert len(data.encode()) <= MAX_DATA_BYTES and decode(data) == button, data
+
+
+@pytest.mark.parametrize("data", [
+    None, "", "ca", "ca:", "ca:1", "ca:1:", "ca:1:accept:x", "ca:1234567890:accept", "ri:1:a\n", "ri:-1:a",
+    "cf:1:Y", "ls:1:10", "sv:1:100", "pt:1", "pt:x:1", "bc:go:", "vp:", "zz:1:a", "cd:1:as:" + "a" * 41,
+    "cd:1:zz:roads", "vh:1:a", "ca:1:" + "a" * 70])
+def test_malformed_or_forged_data_is_no_button(data: str | None) -> None:
+    assert decode(data) is None
+
+
+def test_a_button_that_does_not_fit_is_refused_where_it_is_made() -> None:
+    with pytest.raises(ValueError):
+        encode(DepartmentChoice(1, "assign", "路" * 20))  # 60 bytes of token: over Telegram's 64
+    with pytest.raises(ValueError):
+        encode(LessonPress(1, 10))  # one digit per quiz option
 
 
 def _wrap(orig: BaseException) -> DBAPIError:

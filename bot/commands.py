@@ -1,0 +1,135 @@
+"""Every chat command in one table: its name, what follows it, who may use it, and where.
+
+Why a table: a second chat platform (issue 16: python-telegram-bot, WeCom) must offer the same
+commands without re-typing their grammar, usage texts, menu and place rules. An adapter parses
+its platform's events and looks commands up here; the services still decide permissions on the
+server (`who` here is what the help and the menu promise, not a check: bot/services/* and the
+lifecycle table refuse, and tests/e2e/test_permission_matrix.py proves it per command).
+
+Fields of `Command`:
+- `name`: the ASCII command word (`/accept`); Telegram allows [a-z0-9_], 1-32 characters.
+- `aliases`: other words typed for it (a zh word an input method produces). None are in use yet:
+  an adapter that maps them must keep `name` canonical (handlers and logs see the name).
+- `grammar`: the arguments, for people (`<case> [department]`); `usage`: the Fluent message that
+  explains them (bot/locales/*/), answered when the arguments do not parse. None when the
+  command takes nothing or answers a usage of a sub-feature itself.
+- `who`: ANYONE (riders), STAFF (secretaries, department members, superadmins), SUPERADMIN.
+- `where`: ANYWHERE, PRIVATE or GROUP; `wrong_place` is the message that answers a command sent
+  in the other kind of chat (None: the handler decides, e.g. /mycases points to the private chat).
+- `menu`: offered in the platform's command menu, described by the message `cmd-<name>`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Who(str, Enum):
+    ANYONE = "anyone"
+    STAFF = "staff"
+    SUPERADMIN = "superadmin"
+
+
+class Where(str, Enum):
+    ANYWHERE = "anywhere"
+    PRIVATE = "private"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    grammar: str = ""
+    usage: str | None = None
+    who: Who = Who.ANYONE
+    where: Where = Where.ANYWHERE
+    wrong_place: str | None = None
+    menu: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+A, S, SA = Who.ANYONE, Who.STAFF, Who.SUPERADMIN
+PRIVATE, GROUP = Where.PRIVATE, Where.GROUP
+
+COMMANDS: tuple[Command, ...] = (
+    # everyone (the rider's menu, in menu order)
+    Command("start", menu=True),
+    Command("report", "<what and where>", "report-usage", menu=True),
+    Command("mycases", menu=True),
+    Command("board", menu=True),
+    Command("lesson", where=PRIVATE, wrong_place="lesson-private-only", menu=True),
+    Command("checkin", "<code>", "checkin-usage", menu=True),
+    Command("hours", "[<code> <hours> | pending [branch] | approve <id> | reject <id> [reason]]", "hours-usage",
+            menu=True),
+    Command("reportin", "<home organisation>", "reportin-usage", menu=True),
+    Command("me", menu=True),
+    Command("shop", menu=True),
+    Command("top", "[week|month]", "top-usage", menu=True),
+    Command("lang", "zh|en", "lang-usage", menu=True),
+    Command("help", menu=True),
+    Command("redeem", "<item>", "points-redeem-usage"),
+    Command("privacy"),
+    Command("points", "[grant <user> <n> <reason> | ledger <user> | revoke #<line> <reason>]"),
+    Command("stats", "lessons [days] | checkins [branch]", "stats-usage", S),
+    # case work (secretaries and departments; the reporter confirms or reopens)
+    Command("case", "<case>", "case-usage", S),
+    Command("cases", "[open|overdue|mine]", "cases-usage", S),
+    Command("accept", "<case> [department]", "case-usage", S),
+    Command("assign", "<case> <department>", "case-usage", S),
+    Command("work", "<case>", "case-usage", S),
+    Command("note", "<case> <note>", "case-usage", S),
+    Command("resolve", "<case> <note>", "case-usage", S),
+    Command("reject", "<case> <reason>", "case-usage", S),
+    Command("dup", "<case> <master case>", "case-usage", S),
+    Command("transfer", "<case> <department>", "case-usage", S),
+    Command("take", "<case>", "case-usage", S),
+    Command("decline", "<case> <reason>", "case-usage", S),
+    Command("cannotfix", "<case> <reason>", "case-usage", S),
+    Command("confirm", "<case>", "case-usage"),
+    Command("reopen", "<case>", "case-usage"),
+    Command("recat", "<case> <category> [urgency]", "recat-usage", S),
+    Command("routing", who=S),
+    # points
+    Command("redemptions", who=S),
+    Command("fulfil", "<redemption> [code or message]", "points-decide-usage", S),
+    Command("refuse", "<redemption> [reason]", "points-decide-usage", S),
+    # activities and report-ins
+    Command("activity", "new|list|close|place …", "activity-usage", S),
+    Command("reportins", "[branch | approve <id> | reject <id> [reason]]", "reportins-usage", S),
+    # broadcasts, surveys, needs, lessons, exports (private: they show a whole branch)
+    Command("broadcast", "[cancel]", "bc-usage", S, PRIVATE, "bc-err-private-only"),
+    Command("broadcasts", "[cancel <id>]", "bc-list-usage", S, PRIVATE, "bc-err-private-only"),
+    Command("survey", "new|results <id>|close <id>|list", "sv-usage", S, PRIVATE, "bc-err-private-only"),
+    Command("needs", "[days] [branch]", "needs-usage", S, PRIVATE, "bc-err-private-only"),
+    Command("lessons", "[N] [show | plan DAYS | shifts PROFILE | off]", "lessons-usage", S),
+    Command("export", "cases [from] [csv]", "export-usage", S),
+    # branches and roles
+    Command("bind", "<branch code> [name]", "admin-bind-usage", SA, GROUP),
+    Command("unbind", "", "admin-unbind-usage", SA, GROUP),
+    Command("grant", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
+    Command("revoke", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
+    Command("audit", "[n]", "admin-audit-usage", SA),
+)
+BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
+_BY_WORD: dict[str, Command] = {**{a: c for c in COMMANDS for a in c.aliases}, **BY_NAME}
+assert len(BY_NAME) == len(COMMANDS), "a command is in the table twice"
+
+
+def find(word: str) -> Command | None:
+    """The command typed as `word` (its name or an alias, any case, without the slash), or None."""
+    return _BY_WORD.get(word.lower().lstrip("/"))
+
+
+def menu() -> tuple[str, ...]:
+    """The names offered in the platform's command menu, in order."""
+    return tuple(c.name for c in COMMANDS if c.menu)
+
+
+def wrong_place(name: str, is_private: bool) -> str | None:
+    """The message that answers command `name` sent in the wrong kind of chat, or None when it
+    may be used here (or its handler decides itself)."""
+    command = BY_NAME.get(name.lower())
+    if command is None or command.wrong_place is None:
+        return None
+    wanted_private = command.where is Where.PRIVATE
+    return command.wrong_place if command.where is not Where.ANYWHERE and is_private != wanted_private else None
