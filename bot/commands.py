@@ -109,6 +109,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("grant", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
     Command("revoke", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
     Command("audit", "[n]", "admin-audit-usage", SA),
+    # riders' deliberation (小哥议事会): anyone proposes, supports and votes; secretaries run the steps
+    Command("propose", "<title> | <details>  or  C-<case>", "dl-propose-usage", menu=True),
+    Command("proposals", "[open|adopted|done | rule <supporters> <days>]", "dl-proposal-usage", menu=True),
+    Command("proposal", "<N> [agenda | decline <reason> | vote … | close | commit <owner> due=… | note … | done]",
+            "dl-proposal-usage"),
+    Command("vote", "<N> <option>", "dl-vote-cmd-usage"),
 )
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 _BY_WORD: dict[str, Command] = {**{a: c for c in COMMANDS for a in c.aliases}, **BY_NAME}

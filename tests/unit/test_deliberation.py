@@ -53,7 +53,7 @@ def test_outcome(counts: dict[int, int], quorum: int, yes_no: bool, expected: lc
 
 @pytest.mark.parametrize("data, parsed", [
     ("dp:12:s", SupportPress(12)), ("dv:3:2", VotePress(3, 2)), ("dv:3:s", None), ("dp:3:1", None),
-    ("dc:7", ProposeFromCase(7)), ("dc:7:1", None), ("dp:1234567890:s", None), ("dv:1:100", None), ("dv:-1:0", None), ("sv:1:0", None), (None, None),
+    ("dc:7", ProposeFromCase(7)), ("dc:7:1", None), ("dp:1234567890:s", None), ("dv:1:100", None), ("dv:-1:0", None), ("zz:1:0", None), (None, None),
 ])
 def test_button_data(data: str | None, parsed: object) -> None:
     assert decode(data) == parsed

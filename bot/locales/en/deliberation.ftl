@@ -165,3 +165,5 @@ dl-btn-from-case = 💡 Make it a proposal
 dl-case-proposed = 💡 Now proposal #{ $id }, posted in the branch's groups to gather support.
 dl-case-already = This suggestion is already proposal #{ $id }.
 dl-case-unknown = There is no suggestion case { $case } that could become a proposal.
+cmd-propose = Propose a topic for the riders' council
+cmd-proposals = Proposals

@@ -129,3 +129,5 @@ dl-btn-from-case = 💡 转为议题
 dl-case-proposed = 💡 已转为议题 #{ $id }，已发到本支部各群征集附议。
 dl-case-already = 这条建议已经是议题 #{ $id } 了。
 dl-case-unknown = 找不到可以转为议题的建议工单 { $case }。
+cmd-propose = 发起议题（小哥议事会）
+cmd-proposals = 议题列表
