@@ -2,4 +2,4 @@
 from storage.models.core import *  # noqa: F403
 from storage.models.core import utcnow  # noqa: F401
 from storage.models import (audit, broadcasts, checkins, deadletter, gazetteer, lessons, open311,  # noqa: F401
-                            points, telegram, voice)  # (register their tables)
+                            points, telegram, voice, web)  # (register their tables)

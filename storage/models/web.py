@@ -1,0 +1,34 @@
+"""The dashboard's login links and sessions, and the indexes its aggregates use.
+
+Both kinds of token are random secrets (`secrets.token_urlsafe(32)`) of which only the SHA-256
+hex is stored, like the Open311 API keys: a copy of the database opens no dashboard. A login link
+is single use (`used_at`) and expires after 10 minutes; a session expires after `SESSION_HOURS`.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Column, Index
+from sqlmodel import Field, SQLModel
+
+from storage.models.core import Case, utcnow
+
+
+class WebToken(SQLModel, table=True):
+    """`kind` 'login' (the link `/web` sends) or 'session' (the cookie a used link opens);
+    `csrf` is the session's form token (empty for a login link)."""
+
+    __tablename__ = "web_token"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=8)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    csrf: str = Field(default="", max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+# The dashboard's aggregates filter by branch and report time (overview, trend, heat map).
+Index("ix_cases_branch_created", Case.__table__.c.branch_id, Case.__table__.c.created_at)  # type: ignore[attr-defined]
+Index("ix_cases_created", Case.__table__.c.created_at)  # type: ignore[attr-defined]
