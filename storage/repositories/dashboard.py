@@ -94,6 +94,10 @@ class Bucket:
 
 
 class DashboardRepository(Repository):
+    async def _run(self, stmt: Any) -> Any:
+        """A Core statement (rows of columns, not models): SQLModel's exec runs it as execute would."""
+        return await self.session.exec(stmt)
+
     @property
     def _pg(self) -> bool:
         return self.session.bind.dialect.name == "postgresql"
@@ -116,7 +120,7 @@ class DashboardRepository(Repository):
         c = Case.__table__.c  # type: ignore[attr-defined]
         key = func.coalesce(c[by], "") if by else literal_column("''")
         overdue = and_(c.status.in_(OPEN), or_(and_(c.responded_at.is_(None), c.due_at < now), c.fix_due_at < now))
-        rows = (await self.session.execute(
+        rows = (await self._run(
             select(key.label("k"), func.count(),
                    func.sum(case((c.status.in_(OPEN), 1), else_=0)),
                    func.sum(case((overdue, 1), else_=0)),
@@ -139,7 +143,7 @@ class DashboardRepository(Repository):
                          func.count().over(partition_by=key).label("n"))
                   .where(*where.clauses(), done.isnot(None)).subquery())
         middle = or_(ranked.c.rn == (ranked.c.n + 1) / 2, ranked.c.rn == ranked.c.n / 2 + 1)
-        rows = (await self.session.execute(
+        rows = (await self._run(
             select(ranked.c.k, func.avg(ranked.c.s)).where(middle).group_by(ranked.c.k))).all()
         return {str(k): float(s) for k, s in rows if s is not None}
 
@@ -147,10 +151,10 @@ class DashboardRepository(Repository):
         """Per local day since `since`: (reported, resolved)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         day = self._day(c.created_at, offset_minutes)
-        made = dict((await self.session.execute(
+        made = dict((await self._run(
             select(day, func.count()).where(*where.clauses(), c.created_at >= since).group_by(day))).all())
         fixed_day = self._day(c.resolved_at, offset_minutes)
-        fixed = dict((await self.session.execute(
+        fixed = dict((await self._run(
             select(fixed_day, func.count()).where(*where.clauses(), c.resolved_at >= since)
             .group_by(fixed_day))).all())
         return {str(d): (int(made.get(d, 0)), int(fixed.get(d, 0))) for d in set(made) | set(fixed) if d}
@@ -162,7 +166,7 @@ class DashboardRepository(Repository):
         c = Case.__table__.c  # type: ignore[attr-defined]
         gy = func.floor(c.lat / cell)
         gx = func.floor(c.lon / cell)
-        rows = (await self.session.execute(
+        rows = (await self._run(
             select(gy, gx, func.count()).where(*where.clauses(), *self._located(bbox))
             .group_by(gy, gx).order_by(func.count().desc()).limit(limit))).all()
         return [Bucket((float(y) + 0.5) * cell, (float(x) + 0.5) * cell, int(n)) for y, x, n in rows]
@@ -180,16 +184,16 @@ class DashboardRepository(Repository):
         """The newest `limit` located cases (urgent open ones first), and how many there are in all."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         located = [*where.clauses(), *self._located(bbox)]
-        total = int((await self.session.execute(select(func.count()).select_from(Case).where(*located))).scalar() or 0)
+        total = int((await self._run(select(func.count()).select_from(Case).where(*located))).scalar() or 0)
         urgent_open = case((and_(c.urgency == "urgent", c.status.in_(OPEN)), 0), else_=1)
-        rows = (await self.session.execute(
+        rows = (await self._run(
             select(c.id, c.status, c.urgency, c.category, c.lat, c.lon, c.created_at).where(*located)
             .order_by(urgent_open, c.id.desc()).limit(limit))).all()
         return list(rows), total
 
     async def extent(self, where: Where) -> tuple[float, float, float, float] | None:
         c = Case.__table__.c  # type: ignore[attr-defined]
-        row = (await self.session.execute(
+        row = (await self._run(
             select(func.min(c.lat), func.min(c.lon), func.max(c.lat), func.max(c.lon))
             .where(*where.clauses(), *self._located(None)))).one()
         return None if row[0] is None else (float(row[0]), float(row[1]), float(row[2]), float(row[3]))
@@ -199,23 +203,23 @@ class DashboardRepository(Repository):
         """One page of the case table and the number of rows the filters match."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         column = c[order]
-        total = int((await self.session.execute(
+        total = int((await self._run(
             select(func.count()).select_from(Case).where(*where.clauses()))).scalar() or 0)
         ordering = [column.desc() if descending else column.asc(), c.id.desc() if descending else c.id.asc()]
         if order == "id":
             ordering = ordering[:1]
-        found = (await self.session.execute(
+        found = (await self._run(
             select(Case).where(*where.clauses()).order_by(*ordering).offset(offset).limit(limit))).scalars().all()
         return list(found), total
 
     async def places(self, where: Where, limit: int) -> list[tuple[str, str]]:
         """(place, text) of the newest `limit` cases naming a place (the caller masks them)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
-        rows = (await self.session.execute(
+        rows = (await self._run(
             select(c.location, c.text).where(*where.clauses(), c.location.isnot(None))
             .order_by(c.id.desc()).limit(limit))).all()
         return [(str(p), str(t)) for p, t in rows]
 
     async def events(self, case_id: int) -> list[CaseEvent]:
-        return list((await self.session.execute(
+        return list((await self._run(
             select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id))).scalars().all())
