@@ -11,10 +11,12 @@ places pass `shareable_place`; no reporter is named.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from cachetools import TTLCache
 
 from bot.cases import format_case_no
 from bot.cases.lifecycle import STATUSES, NotPermitted
@@ -26,6 +28,7 @@ from storage.repositories.dashboard import OPEN, DashboardRepository, GroupFigur
 from storage.uow import UnitOfWork
 
 PAGE = 50
+FRESH_FOR = 60  # seconds an aggregate is kept while no case changes (overdue counts may lag this much)
 SORTS = ("id", "created_at", "status", "category", "urgency", "department", "due_at")
 TREND_DAYS = (30, 90)
 MARKERS = 500  # markers sent at most; past that the map says "zoom in" and the heat layer carries it
@@ -83,6 +86,18 @@ class Filters:
 class DashboardService:
     def __init__(self, cases: CaseService) -> None:
         self.cases = cases
+        # Aggregates by (what, scope and filters, the cases' version): a hit is exactly what the
+        # database would answer now, save the overdue counts, which may lag the clock by FRESH_FOR.
+        self._cache: TTLCache[tuple[Any, ...], Any] = TTLCache(maxsize=512, ttl=FRESH_FOR)
+
+    async def _cached(self, repo: DashboardRepository, key: tuple[Any, ...],
+                      compute: Callable[[], Awaitable[Any]]) -> Any:
+        full = (*key, await repo.version())
+        hit = self._cache.get(full)
+        if hit is None:
+            hit = await compute()
+            self._cache[full] = hit
+        return hit
 
     # --- scope --------------------------------------------------------------------------
     async def scope(self, uow: UnitOfWork, user: User) -> Scope:
@@ -115,14 +130,15 @@ class DashboardService:
         where = self.where(scope, filters)
         repo, now = self.repo(uow), self.cases.clock()
         days = days if days in TREND_DAYS else TREND_DAYS[0]
-        total = await repo.figures(where, "", now)
-        depts = await repo.figures(where, "department", now)
-        cats = await repo.figures(where, "category", now)
         offset = int((now.astimezone(self.cases.tz).utcoffset() or timedelta()).total_seconds() // 60)
         today = now.astimezone(self.cases.tz).date()
         first = today - timedelta(days=days - 1)
         since = datetime.combine(first, datetime.min.time(), self.cases.tz)
-        per_day = await repo.trend(where, since, offset)
+
+        async def compute() -> tuple[dict[str, list[GroupFigures]], dict[str, tuple[int, int]]]:
+            return await repo.figures(where, now), await repo.trend(where, since, offset)
+        figures, per_day = await self._cached(repo, ("overview", where, first), compute)
+        total, depts, cats = figures[""], figures["department"], figures["category"]
         labels = [(first + timedelta(days=i)).isoformat() for i in range(days)]
         from bot.i18n import t
         return {
@@ -143,13 +159,14 @@ class DashboardService:
         scope = await self.scope(uow, user)
         where = self.where(scope, filters)
         repo, now = self.repo(uow), self.cases.clock()
-        extent = await repo.extent(where)
-        if zoom is None:
-            zoom = _fit_zoom(bbox or extent)
-        zoom = max(1, min(18, zoom))
-        cell = 360.0 / (2 ** zoom) / 32
-        buckets = await repo.heat(where, cell, bbox, HEAT_CELLS)
-        rows, located = await repo.markers(where, bbox, MARKERS)
+
+        async def compute() -> tuple[Any, ...]:
+            extent = await repo.extent(where) if bbox is None else None
+            z = max(1, min(18, _fit_zoom(bbox or extent) if zoom is None else zoom))
+            cell = 360.0 / (2 ** z) / 32
+            buckets, located = await repo.heat(where, cell, bbox, HEAT_CELLS)
+            return extent, z, cell, buckets, located, await repo.markers(where, bbox, MARKERS)
+        extent, zoom, cell, buckets, located, rows = await self._cached(repo, ("map", where, bbox, zoom), compute)
         conv = to_tiles or (lambda la, lo: (la, lo))
         peak = max((b.count for b in buckets), default=1)
         heat = [[*_round(conv(b.lat, b.lon)), round(b.count / peak, 4), b.count] for b in buckets]
@@ -225,7 +242,7 @@ class DashboardService:
         now = self.cases.clock()
         where = replace(self.where(scope), since=now - timedelta(days=days))
         repo = self.repo(uow)
-        cats = await repo.figures(where, "category", now)
+        cats = (await repo.figures(where, now))["category"]
         urgent, _ = await repo.page(replace(self.where(scope), urgencies=("urgent",), statuses=OPEN),
                                     "id", True, 0, 20)
         places: dict[str, int] = {}

@@ -32,3 +32,6 @@ class WebToken(SQLModel, table=True):
 # The dashboard's aggregates filter by branch and report time (overview, trend, heat map).
 Index("ix_cases_branch_created", Case.__table__.c.branch_id, Case.__table__.c.created_at)  # type: ignore[attr-defined]
 Index("ix_cases_created", Case.__table__.c.created_at)  # type: ignore[attr-defined]
+Index("ix_cases_resolved", Case.__table__.c.resolved_at)  # type: ignore[attr-defined]
+# The figures' freshness check (DashboardRepository.version): the newest change, read from an index.
+Index("ix_cases_updated", Case.__table__.c.updated_at)  # type: ignore[attr-defined]

@@ -28,9 +28,13 @@ def upgrade() -> None:
     op.create_index('ix_web_token_user_id', 'web_token', ['user_id'])
     op.create_index('ix_cases_branch_created', 'cases', ['branch_id', 'created_at'])
     op.create_index('ix_cases_created', 'cases', ['created_at'])
+    op.create_index('ix_cases_resolved', 'cases', ['resolved_at'])
+    op.create_index('ix_cases_updated', 'cases', ['updated_at'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_cases_updated', 'cases')
+    op.drop_index('ix_cases_resolved', 'cases')
     op.drop_index('ix_cases_created', 'cases')
     op.drop_index('ix_cases_branch_created', 'cases')
     op.drop_index('ix_web_token_user_id', 'web_token')
