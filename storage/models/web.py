@@ -32,6 +32,14 @@ class WebToken(SQLModel, table=True):
 # The dashboard's aggregates filter by branch and report time (overview, trend, heat map).
 Index("ix_cases_branch_created", Case.__table__.c.branch_id, Case.__table__.c.created_at)  # type: ignore[attr-defined]
 Index("ix_cases_created", Case.__table__.c.created_at)  # type: ignore[attr-defined]
+# The overview's counts and medians: a covering index in (department, category) order, so SQLite
+# groups without sorting the table and reads no row (6x faster at 100,000 cases, bench_web.py).
+_c = Case.__table__.c  # type: ignore[attr-defined]
+Index("ix_cases_dash", _c.department, _c.category, _c.status, _c.branch_id, _c.created_at, _c.responded_at,
+      _c.resolved_at, _c.due_at, _c.fix_due_at)
+# The map's first view fits the located cases: min/max of each read from an index (DashboardRepository.extent).
+Index("ix_cases_lat", _c.lat)
+Index("ix_cases_lon", _c.lon)
 Index("ix_cases_resolved", Case.__table__.c.resolved_at)  # type: ignore[attr-defined]
 # The figures' freshness check (DashboardRepository.version): the newest change, read from an index.
 Index("ix_cases_updated", Case.__table__.c.updated_at)  # type: ignore[attr-defined]

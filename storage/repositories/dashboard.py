@@ -155,7 +155,7 @@ class DashboardRepository(Repository):
         from the folded histograms (HISTOGRAM bins: 6 minutes up to a day, then hours, so a median
         is exact to the 0.1 h the pages show below a day and to the hour above)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
-        dept, cat = func.coalesce(c.department, ""), c.category
+        dept, cat = c.department, c.category  # raw columns: grouped in ix_cases_dash's order, no sort
         overdue = and_(c.status.in_(OPEN), or_(and_(c.responded_at.is_(None), c.due_at < now), c.fix_due_at < now))
         counted = (await self._run(
             select(dept, cat, func.count(),
@@ -169,7 +169,7 @@ class DashboardRepository(Repository):
         for by, pick in (("", lambda d, k: ""), ("department", lambda d, k: d), ("category", lambda d, k: k)):
             sums: dict[str, list[int]] = {}
             for d, k, n, o, late, done in counted:
-                row = sums.setdefault(str(pick(d, k)), [0, 0, 0, 0])
+                row = sums.setdefault(str(pick(d or "", k)), [0, 0, 0, 0])
                 for i, v in enumerate((n, o, late, done)):
                     row[i] += int(v or 0)
             acc = _fold(accept, pick)
@@ -181,7 +181,7 @@ class DashboardRepository(Repository):
     async def _histogram(self, where: Where, done: Any) -> list[tuple[str, str, int, int]]:
         """(department, category, bin, cases) for cases with `done` set; bins per `HISTOGRAM`."""
         c = Case.__table__.c  # type: ignore[attr-defined]
-        dept = func.coalesce(c.department, "")
+        dept = c.department
         secs = self._seconds(done, c.created_at)
         fine = HISTOGRAM[0]
         bin_ = case((secs < 86400, func.floor(secs / fine)),
@@ -189,7 +189,7 @@ class DashboardRepository(Repository):
         rows = (await self._run(
             select(dept, c.category, bin_, func.count()).where(*where.clauses(), done.isnot(None))
             .group_by(dept, c.category, bin_))).all()
-        return [(str(d), str(k), int(b), int(n)) for d, k, b, n in rows if b is not None]
+        return [(str(d or ""), str(k), int(b), int(n)) for d, k, b, n in rows if b is not None]
 
     async def trend(self, where: Where, since: datetime, offset_minutes: int) -> dict[str, tuple[int, int]]:
         """Per local day since `since`: (reported, resolved)."""
@@ -239,11 +239,16 @@ class DashboardRepository(Repository):
         return (list(urgent) + [r for r in newest if r[0] not in seen])[:limit]
 
     async def extent(self, where: Where) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) of the located cases: four single min/max reads, each of which
+        the databases answer from ix_cases_lat / ix_cases_lon without scanning the table."""
         c = Case.__table__.c  # type: ignore[attr-defined]
-        row = (await self._run(
-            select(func.min(c.lat), func.min(c.lon), func.max(c.lat), func.max(c.lon))
-            .where(*where.clauses(), *self._located(None)))).one()
-        return None if row[0] is None else (float(row[0]), float(row[1]), float(row[2]), float(row[3]))
+        located = [*where.clauses(), *self._located(None)]
+        values = []
+        for agg in (func.min(c.lat), func.min(c.lon), func.max(c.lat), func.max(c.lon)):
+            values.append((await self._run(select(agg).where(*located))).scalar())
+        if any(v is None for v in values):
+            return None
+        return float(values[0]), float(values[1]), float(values[2]), float(values[3])
 
     async def page(self, where: Where, order: str, descending: bool, offset: int, limit: int,
                    ) -> tuple[list[Case], int]:
