@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import eviltransform
+import eviltransform  # type: ignore[import-untyped]
 
 Convert = Callable[[float, float], tuple[float, float]]
 
@@ -19,7 +19,10 @@ def tile_converter(datum: str) -> Convert | None:
     """WGS-84 (lat, lon) → the tiles' datum; None when they are the same."""
     if datum != "gcj02":
         return None
-    return lambda lat, lon: tuple(eviltransform.wgs2gcj(lat, lon))  # type: ignore[return-value]
+    def convert(lat: float, lon: float) -> tuple[float, float]:
+        la, lo = eviltransform.wgs2gcj(lat, lon)
+        return float(la), float(lo)
+    return convert
 
 
 def from_tiles(datum: str, lat: float, lon: float) -> tuple[float, float]:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, false, func, or_, select
+from sqlalchemy import Float, Integer, and_, case, cast, false, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from storage.models import Case, CaseEvent
 from storage.repositories.base import Repository
@@ -94,6 +95,7 @@ class Bucket:
 
 
 HISTOGRAM = (360, 3600)  # seconds per bin below one day, and above it
+FLOOR_SHIFT = 100_000_000  # > |degrees / smallest heat cell| and |seconds / bin|: keeps CAST's operand positive
 
 
 def _fold(hist: list[tuple[str, str, int, int]], pick: Any) -> dict[str, dict[int, int]]:
@@ -128,12 +130,21 @@ class DashboardRepository(Repository):
 
     @property
     def _pg(self) -> bool:
-        return self.session.bind.dialect.name == "postgresql"
+        bind = self.session.bind
+        return bind is not None and bind.dialect.name == "postgresql"
 
     def _seconds(self, later: Any, earlier: Any) -> ColumnElement[float]:
         if self._pg:
-            return func.extract("epoch", later - earlier)  # type: ignore[no-any-return]
-        return cast((func.julianday(later) - func.julianday(earlier)) * 86400.0, Float)
+            return cast(func.extract("epoch", later - earlier), Float)
+        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
+
+    def _floor(self, value: Any) -> ColumnElement[int]:
+        """floor(value) as an integer. SQLite's CAST truncates and is ~40% faster than its floor()
+        (bench_web.py), so non-negative values are shifted by FLOOR_SHIFT first; PostgreSQL's
+        CAST rounds, so it keeps floor()."""
+        if self._pg:
+            return cast(func.floor(value), Integer)
+        return cast(value + FLOOR_SHIFT, Integer) - FLOOR_SHIFT
 
     def _day(self, when: Any, offset_minutes: int) -> ColumnElement[Any]:
         """The local calendar day of `when` (a fixed UTC offset: the configured zone's today)."""
@@ -184,8 +195,8 @@ class DashboardRepository(Repository):
         dept = c.department
         secs = self._seconds(done, c.created_at)
         fine = HISTOGRAM[0]
-        bin_ = case((secs < 86400, func.floor(secs / fine)),
-                    else_=86400 / fine + func.floor((secs - 86400) / HISTOGRAM[1]))
+        bin_ = case((secs < 86400, self._floor(secs / fine)),
+                    else_=86400 // fine + self._floor((secs - 86400) / HISTOGRAM[1]))
         rows = (await self._run(
             select(dept, c.category, bin_, func.count()).where(*where.clauses(), done.isnot(None))
             .group_by(dept, c.category, bin_))).all()
@@ -208,8 +219,8 @@ class DashboardRepository(Repository):
         """Located cases counted per grid cell of `cell` degrees, within `bbox` (south, west, north,
         east) when given: the densest `limit` cells, and how many located cases there are in all."""
         c = Case.__table__.c  # type: ignore[attr-defined]
-        gy = func.floor(c.lat / cell)
-        gx = func.floor(c.lon / cell)
+        gy = self._floor(c.lat / cell)
+        gx = self._floor(c.lon / cell)
         rows = (await self._run(
             select(gy, gx, func.count()).where(*where.clauses(), *self._located(bbox)).group_by(gy, gx))).all()
         located = sum(int(n) for _, _, n in rows)
@@ -274,4 +285,4 @@ class DashboardRepository(Repository):
 
     async def events(self, case_id: int) -> list[CaseEvent]:
         return list((await self._run(
-            select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id))).scalars().all())
+            select(CaseEvent).where(col(CaseEvent.case_id) == case_id).order_by(col(CaseEvent.id)))).scalars().all())

@@ -22,15 +22,15 @@ class WebTokenRepository(Repository):
     async def use(self, token_hash: str, now: datetime) -> bool:
         """Marks a login link used, once: True only for the one request that did it (a single
         conditional UPDATE, so two requests racing with the same link cannot both win)."""
-        result = await self.session.exec(  # type: ignore[call-overload]
+        result = await self.session.exec(
             update(WebToken).where(col(WebToken.token_hash) == token_hash, col(WebToken.kind) == "login",
                                    col(WebToken.used_at).is_(None), col(WebToken.expires_at) > now)
             .values(used_at=now))
         return bool(result.rowcount == 1)
 
     async def forget(self, token_hash: str) -> None:
-        await self.session.exec(delete(WebToken).where(col(WebToken.token_hash) == token_hash))  # type: ignore[call-overload]
+        await self.session.exec(delete(WebToken).where(col(WebToken.token_hash) == token_hash))
 
     async def purge(self, now: datetime) -> None:
         """Expired links and sessions go (called when a link is issued: no job needed)."""
-        await self.session.exec(delete(WebToken).where(col(WebToken.expires_at) < now))  # type: ignore[call-overload]
+        await self.session.exec(delete(WebToken).where(col(WebToken.expires_at) < now))
