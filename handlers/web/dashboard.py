@@ -113,6 +113,14 @@ async def headers(request: web.Request, handler: Callable[[web.Request], Awaitab
     return response
 
 
+def _plain(telegram_html: str) -> str:
+    """A catalogue text rendered for Telegram (its HTML tags and escapes) as plain text for a page
+    (Jinja escapes it again)."""
+    import html
+    import re
+    return html.unescape(re.sub(r"<[^>]+>", "", telegram_html))
+
+
 def _see_other(location: str) -> web.Response:
     """A 303 that can carry cookies (a raised HTTPSeeOther cannot be returned with them)."""
     return web.Response(status=303, headers={"Location": location})
@@ -251,8 +259,8 @@ async def case_page(request: web.Request, session: Session, lang: str) -> web.St
     core = _core(request)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].case_detail(uow, session.user, lang, request.match_info["number"])
-    return _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1",
-                 error=request.query.get("error", "")[:300], **await _common(request, session, lang))
+    return _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1", error="",
+                 **await _common(request, session, lang))
 
 
 @_view
@@ -278,8 +286,11 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
     except CaseError as e:
         if e.key == "case-err-not-found":
             raise
-        from urllib.parse import quote
-        raise web.HTTPSeeOther(f"{base}?error={quote(error_text(lang, e.key, e.params))}") from None
+        # the service's refusal, in the chat's words, on the case page itself (nothing in the URL)
+        async with core.uow() as uow:
+            data = await request.config_dict[DASH].case_detail(uow, session.user, lang, number)
+        return _page(request, "case.html", lang, status=409, case=data, done=False,
+                     error=_plain(error_text(lang, e.key, e.params)), **await _common(request, session, lang))
     raise web.HTTPSeeOther(f"{base}?done=1")
 
 

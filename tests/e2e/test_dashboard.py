@@ -263,8 +263,12 @@ async def test_case_action_on_the_web_is_announced_in_the_group(web: str, tg: Em
     await page.locator("#done").wait_for()
     msgs = await tg.wait(GROUP["id"], before + 2)
     assert "已修好" in str(msgs[before + 1].get("text"))
+    before_refusal = len(await tg.messages(GROUP["id"]))
     await page.click("#do-resolve")  # no note: the service's own refusal, shown on the page
-    assert await page.locator("#error").inner_text()
+    assert t("zh", "case-err-note-required") in await page.locator("#error").inner_text()
+    async with session(db) as s:
+        assert (await s.get(Case, case.id)).status == "accepted"  # type: ignore[union-attr]
+    assert len(await tg.messages(GROUP["id"])) == before_refusal  # nothing announced
 
 
 # --- exports ------------------------------------------------------------------------------------------
