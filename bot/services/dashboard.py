@@ -249,12 +249,35 @@ class DashboardService:
         for place, text in await repo.places(where, 2000):
             if shown := shareable_place(place, text):
                 places[shown] = places.get(shown, 0) + 1
-        return {"days": days,
+        return {"days": days, "participation": await self._participation(uow, scope, now - timedelta(days=days)),
                 "categories": [{"name": t(lang, f"cat-{g.key}"), "count": g.total} for g in cats[:8]],
                 "places": sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
                 "urgent": [{"number": format_case_no(c.id or 0), "category": c.category,
                             "place": shareable_place(c.location, c.text), "since": self.cases.local(c.created_at),
                             "overdue": _overdue(c, now)} for c in urgent]}
+
+
+    async def _participation(self, uow: UnitOfWork, scope: Scope, since: datetime) -> dict[str, Any]:
+        """Lessons per group (pushed, completed, riders who completed, quiz answers and correct ones,
+        since `since`) and the branch's latest activities (check-ins, approved hours): the figures the
+        chat's /lessons stats and /activity stats give, for a secretary's branch or, for a superadmin,
+        every branch. A department member's scope is cases, so they get none."""
+        if not scope.superadmin and scope.branch_id is None:
+            return {"groups": [], "activities": []}
+        groups = await uow.lessons.groups(None if scope.superadmin else scope.branch_id)
+        stats = await uow.lessons.group_stats([g.id for g in groups], since)
+        branches = [scope.branch_id] if scope.branch_id is not None else \
+            [b.id for b in await uow.branches.all() if b.id is not None]
+        activities = [a for branch in branches for a in await uow.checkins.activity_stats(branch, limit=10)]
+        return {"groups": [{"title": g.title or str(g.id), **vars_of(stats.get(g.id))} for g in groups],
+                "activities": [{"title": a.activity.title, "code": a.activity.code,
+                                "starts": self.cases.local(a.activity.starts_at), "checkins": a.checkins,
+                                "hours": a.approved_halves / 2} for a in activities]}
+
+
+def vars_of(stats: Any) -> dict[str, int]:
+    names = ("sent", "completions", "completers", "quiz_answers", "quiz_correct")
+    return {n: int(getattr(stats, n, 0) or 0) for n in names}
 
 
 def _figures(g: GroupFigures) -> dict[str, Any]:

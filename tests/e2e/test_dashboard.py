@@ -206,6 +206,15 @@ async def test_secretary_sees_only_their_branch(web: str, tg: EmulatorClient, db
     async with session(db) as s:
         assert (await s.get(Case, ids["hd"][1])).status == "new"  # type: ignore[union-attr]
 
+    # needs and participation: the branch's urgent open cases and its groups' lessons, nobody else's
+    r = await page.goto(f"{web}/dash/needs")
+    assert r is not None and r.status == 200
+    urgent = await page.locator("#urgent li").all_inner_texts()
+    assert len(urgent) == sum(1 for i in range(12) if i % 7 == 0 and i % 5 != 0) == 1  # as seeded
+    assert f"C-{ids['cy'][7]:06d}" in urgent[0] and "13812345678" not in await page.content()
+    lessons = await page.inner_text("#lessons")
+    assert GROUP["title"] in lessons and GROUP_B["title"] not in lessons
+
 
 # --- the map -------------------------------------------------------------------------------------
 async def test_map_draws_markers_and_heat_and_filters(web: str, tg: EmulatorClient, db: Any, browser: Any) -> None:
