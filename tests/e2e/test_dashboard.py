@@ -221,6 +221,11 @@ async def test_map_draws_markers_and_heat_and_filters(web: str, tg: EmulatorClie
     await bound(tg, db)
     await seed(db, 60, 20)
     page = await logged_in(browser, tg, BOSS)  # everything
+    await page.locator("#trend[data-drawn='1']").wait_for()  # the overview's chart (vendored Chart.js)
+    assert await page.inner_text("#count-total") == "80"
+    assert await page.inner_text("#count-solved") == str(12 + 4)
+    rows = await page.locator("#by-category tbody tr").all_inner_texts()
+    assert len(rows) == 2 and any(t("zh", "cat-lighting") in r for r in rows)
     await page.goto(f"{web}/dash/map")
     mapped = page.locator("#map[data-ready='1']")
     await mapped.wait_for(timeout=15000)
