@@ -37,8 +37,10 @@ Index("ix_cases_created", Case.__table__.c.created_at)  # type: ignore[attr-defi
 _c = Case.__table__.c  # type: ignore[attr-defined]
 Index("ix_cases_dash", _c.department, _c.category, _c.status, _c.branch_id, _c.created_at, _c.responded_at,
       _c.resolved_at, _c.due_at, _c.fix_due_at)
-# The map's first view fits the located cases: min/max of each read from an index (DashboardRepository.extent).
-Index("ix_cases_lat", _c.lat)
+# The map: heat buckets read covering indexes (everything; one branch) rather than the table, and the
+# first view's extent is min/max of lat and lon read from an index (DashboardRepository.extent).
+Index("ix_cases_geo", _c.lat, _c.lon, _c.branch_id)
+Index("ix_cases_branch_geo", _c.branch_id, _c.lat, _c.lon)
 Index("ix_cases_lon", _c.lon)
 Index("ix_cases_resolved", Case.__table__.c.resolved_at)  # type: ignore[attr-defined]
 # The figures' freshness check (DashboardRepository.version): the newest change, read from an index.

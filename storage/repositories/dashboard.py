@@ -251,7 +251,7 @@ class DashboardRepository(Repository):
 
     async def extent(self, where: Where) -> tuple[float, float, float, float] | None:
         """(south, west, north, east) of the located cases: four single min/max reads, each of which
-        the databases answer from ix_cases_lat / ix_cases_lon without scanning the table."""
+        the databases answer from ix_cases_geo / ix_cases_lon without scanning the table."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         located = [*where.clauses(), *self._located(None)]
         values = []

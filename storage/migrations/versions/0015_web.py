@@ -30,7 +30,8 @@ def upgrade() -> None:
     op.create_index('ix_cases_created', 'cases', ['created_at'])
     op.create_index('ix_cases_resolved', 'cases', ['resolved_at'])
     op.create_index('ix_cases_updated', 'cases', ['updated_at'])
-    op.create_index('ix_cases_lat', 'cases', ['lat'])
+    op.create_index('ix_cases_geo', 'cases', ['lat', 'lon', 'branch_id'])
+    op.create_index('ix_cases_branch_geo', 'cases', ['branch_id', 'lat', 'lon'])
     op.create_index('ix_cases_lon', 'cases', ['lon'])
     op.create_index('ix_cases_dash', 'cases', ['department', 'category', 'status', 'branch_id', 'created_at',
                                                'responded_at', 'resolved_at', 'due_at', 'fix_due_at'])
@@ -39,7 +40,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_cases_dash', 'cases')
     op.drop_index('ix_cases_lon', 'cases')
-    op.drop_index('ix_cases_lat', 'cases')
+    op.drop_index('ix_cases_branch_geo', 'cases')
+    op.drop_index('ix_cases_geo', 'cases')
     op.drop_index('ix_cases_updated', 'cases')
     op.drop_index('ix_cases_resolved', 'cases')
     op.drop_index('ix_cases_created', 'cases')
