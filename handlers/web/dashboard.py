@@ -127,15 +127,24 @@ def _see_other(location: str) -> web.Response:
 
 
 # --- login --------------------------------------------------------------------------------
+async def login_page(request: web.Request) -> web.StreamResponse:
+    """The link `/web` sent opens a page with one button; only pressing it (a POST) uses the link,
+    so a link preview or a mail scanner that fetches the URL cannot spend it."""
+    lang = _lang(request, None)
+    token = request.query.get("t", "")[:128]
+    return _page(request, "login.html", lang, token=token)
+
+
 async def login(request: web.Request) -> web.StreamResponse:
-    """The link `/web` sent: a session cookie and on to the overview, or a page saying the link is spent."""
+    """Uses the link: a session cookie and on to the overview, or a page saying the link is spent."""
     core = _core(request)
+    form = await request.post()
     async with core.uow() as uow:
-        opened = await web_login.open_session(uow, request.query.get("t", "")[:128], core.cases.clock())
+        opened = await web_login.open_session(uow, str(form.get("t", ""))[:128], core.cases.clock())
         await uow.commit()
     if opened is None:
-        return _page(request, "message.html", _lang(request, None), status=403, message=t(_lang(request, None),
-                                                                                          "web-login-bad"))
+        lang = _lang(request, None)
+        return _page(request, "message.html", lang, status=403, message=t(lang, "web-login-bad"))
     response = _see_other(f"{PREFIX}/")
     response.set_cookie(COOKIE, opened[0], httponly=True, samesite="Lax", path=PREFIX,
                         secure=core.settings.web.public_url.startswith("https://"),
@@ -346,7 +355,8 @@ def setup(app: web.Application) -> None:
     app.middlewares.append(headers)
     r = app.router
     r.add_get("/", root)
-    r.add_get(f"{PREFIX}/login", login)
+    r.add_get(f"{PREFIX}/login", login_page)
+    r.add_post(f"{PREFIX}/login", login)
     r.add_post(f"{PREFIX}/logout", logout)
     r.add_get(f"{PREFIX}/bye", bye)
     r.add_get(PREFIX + "/lang/{lang:zh|en}", choose_lang)

@@ -87,9 +87,18 @@ async def logged_in(browser: Any, tg: EmulatorClient, who: dict[str, Any]) -> An
     """A fresh browser context (a phone-sized one) logged in as `who`; its page."""
     context = await browser.new_context(viewport={"width": 1000, "height": 760}, accept_downloads=True)
     page = await context.new_page()
-    response = await page.goto(await link_for(tg, who))
-    assert response is not None and response.status == 200 and page.url.endswith("/dash/")
+    await open_link(page, await link_for(tg, who))
+    assert page.url.endswith("/dash/")
     return page
+
+
+async def open_link(page: Any, link: str) -> int:
+    """Opens a login link as a person does (the page, then its button); the status that answers."""
+    r = await page.goto(link)
+    assert r is not None and r.status == 200
+    async with page.expect_navigation() as nav:
+        await page.click("#open")
+    return int((await nav.value).status)
 
 
 async def seed(db: Any, n_cy: int = 60, n_hd: int = 20) -> dict[str, list[int]]:
@@ -140,17 +149,19 @@ async def test_login_link_opens_once_and_expires(web: str, tg: EmulatorClient, d
     assert r is not None and r.status == 401 and "/web" in await page.inner_text("#message")
 
     link = await link_for(tg, SEC)
+    async with aiohttp.ClientSession() as http:  # a link preview fetching the URL does not spend it
+        async with http.get(link) as resp:
+            assert resp.status == 200 and "sentinel_session" not in resp.cookies
     context = await browser.new_context()
     page = await context.new_page()
-    r = await page.goto(link)
-    assert r is not None and r.status == 200
+    assert await open_link(page, link) == 200
     assert await page.inner_text("#count-total") == "10"  # cy's cases only
     cookie = next(c for c in await context.cookies() if c["name"] == "sentinel_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and not cookie["secure"]  # http here
 
     again = await (await browser.new_context()).new_page()  # the same link, used: refused
-    r = await again.goto(link)
-    assert r is not None and r.status == 403 and "/web" in await again.inner_text("#message")
+    assert await open_link(again, link) == 403
+    assert "/web" in await again.inner_text("#message")
     r = await again.goto(f"{web}/dash/cases")
     assert r is not None and r.status == 401
 
@@ -159,8 +170,7 @@ async def test_login_link_opens_once_and_expires(web: str, tg: EmulatorClient, d
         await s.exec(update(WebToken).where(col(WebToken.kind) == "login", col(WebToken.used_at).is_(None))
                      .values(expires_at=datetime.now(timezone.utc) - timedelta(seconds=1)))
         await s.commit()
-    r = await again.goto(late)
-    assert r is not None and r.status == 403
+    assert await open_link(again, late) == 403
 
     rider = await said(tg, LI["id"], LI, "/web")  # a rider has no dashboard
     assert "/dash/login" not in str(rider.get("text"))

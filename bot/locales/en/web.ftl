@@ -83,3 +83,5 @@ web-col-activity = Activity
 web-col-starts = Starts
 web-col-checkins = Check-ins
 web-col-hours = Approved hours
+web-login-open = This link opens the dashboard once, in this browser.
+web-login-button = Open the dashboard

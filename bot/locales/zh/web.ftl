@@ -83,3 +83,5 @@ web-col-activity = 活动
 web-col-starts = 开始时间
 web-col-checkins = 签到
 web-col-hours = 已批准时长（小时）
+web-login-open = 此链接只能在本浏览器中打开一次看板。
+web-login-button = 打开看板
