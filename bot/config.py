@@ -47,6 +47,18 @@ class WebSettings(BaseModel):
     enabled: bool = False
     host: str = "127.0.0.1"
     port: int = Field(8081, ge=0, le=65535)  # 0: a free port (tests)
+    # The dashboard (handlers/web/dashboard.py): the address people open, as the login link writes it
+    # (empty: http://HOST:PORT); https here makes the session cookie Secure.
+    public_url: str = ""
+    # Map tiles: an OSM-style template ({z}/{x}/{y}); empty: a plain background with a scale, no tiles.
+    tiles_url: str = ""
+    tiles_attribution: str = ""
+    # The tiles' datum: wgs84 (OSM) or gcj02 (most Chinese providers); pins are WGS-84 and are
+    # converted for gcj02 tiles.
+    tiles_datum: str = Field("wgs84", pattern="^(wgs84|gcj02)$")
+
+    def base_url(self) -> str:
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
 
 
 class LogSettings(BaseSettings):

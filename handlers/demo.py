@@ -9,6 +9,8 @@ for you to post to with curl.
 from __future__ import annotations
 
 import asyncio
+import re
+import socket
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from bot.config import load_settings
+from bot.config import WebSettings, load_settings
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
 from emulator.client import EmulatorClient
 from handlers import demo_deliberation
@@ -48,6 +50,7 @@ SCRIPT: list[tuple[dict[str, Any], dict[str, Any], str, int, int | None]] = [
     (ZH_GROUP, SECRETARY, '/activity new "周六社区清洁" 明天 09:00 2h', 1, None),
     ({"id": LI["id"], "type": "private"}, LI, "/me", 1, None),
     ({"id": LI["id"], "type": "private"}, LI, "/shop", 1, None),
+    ({"id": SECRETARY["id"], "type": "private"}, SECRETARY, "/web", 1, None),  # the dashboard's login link
 ]
 
 
@@ -113,12 +116,19 @@ async def run_demo(keep: bool = False, port: int = 0) -> int:
         settings = load_settings(_env_file=None, bot_token=DEFAULT_TOKEN, api_base=emu.base_url,
                                  database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'demo.db'}", poll_timeout=2,
                                  superadmin_ids=[SECRETARY["id"]])
+        web_port = _free_port()  # the dashboard beside the bot: /web's link opens it while it runs
+        settings = settings.model_copy(update={"web": WebSettings(
+            enabled=True, port=web_port, public_url=f"http://127.0.0.1:{web_port}")})
         stop = asyncio.Event()
         bot_task = asyncio.create_task(run_bot(settings, stop=stop))
         try:
             async with EmulatorClient(emu.base_url, token=DEFAULT_TOKEN) as tg:
                 console.rule(f"Rider Sentinel demo · emulator at {emu.base_url}")
                 ok = await _play(tg, Transcript(console), bot_task)
+                link = next((m for msg in await tg.messages(SECRETARY["id"])
+                             for m in re.findall(r"http://\S+/dash/login\?t=[\w-]+", str(msg.get("text")))), "")
+                console.print(f"dashboard login link ({'open it now' if keep else 'works with --keep'}; "
+                              f"one use, 10 minutes): {link}", highlight=False, markup=False, soft_wrap=True)
                 if keep:
                     _print_keep_help(console, emu.base_url)
                     await stop.wait()
@@ -152,6 +162,12 @@ async def _play(tg: EmulatorClient, out: Transcript, bot_task: asyncio.Task[None
     if not await demo_deliberation.play(tg, out, say, EN_GROUP, SECRETARY, [AMY, LI, WANG]):
         return False
     return (await tg.stats())["errors"].get("400", 0) == 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def keep_help(url: str) -> list[str]:

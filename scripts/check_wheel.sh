@@ -20,6 +20,10 @@ assert "site-packages" in bot.__file__, f"imported from the checkout: {bot.__fil
 n = len(lib.load_library(lib.default_folder()))
 assert n > 0, "no lessons in the installed package"
 print(f"wheel: installed at {bot.__file__.rsplit('/bot/', 1)[0]}, {n} lessons")
+import handlers.web.dashboard as dash  # the dashboard's templates and vendored assets are package data
+for part in ("templates/map.html", "static/vendor/leaflet.js", "static/vendor/leaflet-heat.js",
+             "static/vendor/chart.umd.min.js", "static/map.js"):
+    assert (dash.HERE / part).is_file(), f"the wheel lacks handlers/web/{part}"
 PY
 "$work/venv/bin/sentinel" --version
 timeout 600 "$work/venv/bin/sentinel" demo

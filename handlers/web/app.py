@@ -1,6 +1,6 @@
 """The web application: one aiohttp app on the core, to which each part adds its routes.
 
-Open311 (handlers/web/open311.py) today; the dashboard joins with its own `setup(app)`.
+Open311 (handlers/web/open311.py) and the dashboard (handlers/web/dashboard.py, under /dash/).
 `WebServer` runs it alone (`sentinel web`) or beside the bot (`sentinel run` with
 SENTINEL_WEB__ENABLED=true), on the same Core, so a web action takes the services' own path.
 """
@@ -19,10 +19,11 @@ MAX_BODY = 256 * 1024  # form posts only; no uploads
 
 
 def build_app(core: Core) -> web.Application:
-    from handlers.web import open311
+    from handlers.web import dashboard, open311
     app = web.Application(client_max_size=MAX_BODY)
     app[CORE] = core
     open311.setup(app)
+    dashboard.setup(app)
     return app
 
 

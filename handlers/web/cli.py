@@ -80,7 +80,7 @@ def _revoke(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add `web` and `api-key` to the `sentinel` command line."""
-    p = sub.add_parser("web", help="the web server: Open311 GeoReport v2 under /open311/v2/")
+    p = sub.add_parser("web", help="the web server: the dashboard under /dash/, Open311 GeoReport v2 under /open311/v2/")
     p.add_argument("--host", default=None, help="default: SENTINEL_WEB__HOST (127.0.0.1)")
     p.add_argument("--port", type=port_number, default=None, help="default: SENTINEL_WEB__PORT (8081)")
     p.set_defaults(func=_web)

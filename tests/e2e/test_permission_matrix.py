@@ -107,6 +107,7 @@ ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
     "needs": [(P, "/needs"), (P, "/needs 30 {branch_b}")],
     "lessons": [(P, "/lessons"), (B, "/lessons off"), (B, "/lessons plan 一三五")],
     "export": [(P, "/export cases"), (P, "/export cases 2026-01-01 csv")],
+    "web": [(P, "/web"), (B, "/web")],
     "routing": [(P, "/routing")],
     "top": [(P, "/top"), (P, "/top week"), (B, "/top")],
     "propose": [(P, "/propose {case}")],  # (a new proposal in hd's group is any of its members' right)

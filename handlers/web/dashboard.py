@@ -1,0 +1,374 @@
+"""The dashboard under /dash/: thin aiohttp routes over bot.services.dashboard and web_login.
+
+Every page and JSON endpoint goes through `_view`: the session cookie names the user, their scope is
+computed afresh by the same services as in chat, a POST must carry the session's CSRF token, a case
+outside the scope is a 404 that reads like a case that does not exist, and a user without a staff
+role (any more) is sent to log in again. Pages are Jinja2 (aiohttp-jinja2) in the user's language
+(Fluent, bot/locales/*/web.ftl); the map and charts are vendored Leaflet, leaflet.heat and Chart.js.
+"""
+from __future__ import annotations
+
+import functools
+import hmac
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from bot.app import Core
+from bot.cases import CaseError, STATUSES
+from bot.i18n import normalize_lang, t
+from bot.intake import CATEGORIES, URGENCIES
+from bot.services import chat_export, web_login
+from bot.services.dashboard import DashboardService, Filters, NotStaff
+from bot.services.web_login import Session
+from handlers.render import error_text
+from handlers.web.app import CORE
+from handlers.web.geo import tile_converter
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+PREFIX = "/dash"
+COOKIE = "sentinel_session"
+LANG_COOKIE = "sentinel_lang"
+DASH: web.AppKey[DashboardService] = web.AppKey("dashboard", DashboardService)
+CSP = ("default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+View = Callable[[web.Request, Session, str], Awaitable[web.StreamResponse]]
+
+
+def _core(request: web.Request) -> Core:
+    return request.config_dict[CORE]
+
+
+def _lang(request: web.Request, session: Session | None) -> str:
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in ("zh", "en"):
+        return chosen
+    if session is not None:
+        user = session.user
+        return user.lang or normalize_lang(user.language_code) or _core(request).settings.default_lang
+    return _core(request).settings.default_lang
+
+
+def _page(request: web.Request, template: str, lang: str, status: int = 200, **context: Any) -> web.Response:
+    core = _core(request)
+    context.setdefault("session", None)
+    response = aiohttp_jinja2.render_template(
+        template, request, {"lang": lang, "_": functools.partial(t, lang), "prefix": PREFIX,
+                            "path": request.path, "categories": CATEGORIES, "urgencies": URGENCIES,
+                            "statuses": STATUSES, "web": core.settings.web, **context}, status=status)
+    return response
+
+
+def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """Session, CSRF, scope refusals and faults for one route (JSON routes answer JSON)."""
+    @functools.wraps(handler)
+    async def run(request: web.Request) -> web.StreamResponse:
+        wants_json = request.path.startswith(f"{PREFIX}/api/")
+        core = _core(request)
+        async with core.uow() as uow:
+            session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
+        lang = _lang(request, session)
+        if session is None:
+            return _refuse(request, lang, 401, "web-login-needed", wants_json)
+        if request.method == "POST":
+            form = await request.post()
+            sent = str(form.get("csrf", ""))
+            if not hmac.compare_digest(sent.encode(), session.csrf.encode()):
+                return _refuse(request, lang, 403, "web-forbidden", wants_json)
+        try:
+            return await handler(request, session, lang)
+        except NotStaff:
+            return _refuse(request, lang, 401, "web-login-needed", wants_json)
+        except CaseError as e:
+            if e.key == "case-err-not-found":  # out of scope reads like no such case
+                return _refuse(request, lang, 404, "web-not-found", wants_json)
+            raise
+    return run
+
+
+def _refuse(request: web.Request, lang: str, status: int, key: str, wants_json: bool) -> web.Response:
+    if wants_json:
+        return web.json_response({"error": t(lang, key)}, status=status)
+    return _page(request, "message.html", lang, status=status, message=t(lang, key))
+
+
+@web.middleware
+async def headers(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+                  ) -> web.StreamResponse:
+    """Security headers on every dashboard answer; the dashboard is never cached by proxies."""
+    response = await handler(request)
+    if request.path.startswith(PREFIX):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")  # the login link never leaks onward
+        if not request.path.startswith(f"{PREFIX}/static/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def _plain(telegram_html: str) -> str:
+    """A catalogue text rendered for Telegram (its HTML tags and escapes) as plain text for a page
+    (Jinja escapes it again)."""
+    import html
+    import re
+    return html.unescape(re.sub(r"<[^>]+>", "", telegram_html))
+
+
+def _see_other(location: str) -> web.Response:
+    """A 303 that can carry cookies (a raised HTTPSeeOther cannot be returned with them)."""
+    return web.Response(status=303, headers={"Location": location})
+
+
+# --- login --------------------------------------------------------------------------------
+async def login_page(request: web.Request) -> web.StreamResponse:
+    """The link `/web` sent opens a page with one button; only pressing it (a POST) uses the link,
+    so a link preview or a mail scanner that fetches the URL cannot spend it."""
+    lang = _lang(request, None)
+    token = request.query.get("t", "")[:128]
+    return _page(request, "login.html", lang, token=token)
+
+
+async def login(request: web.Request) -> web.StreamResponse:
+    """Uses the link: a session cookie and on to the overview, or a page saying the link is spent."""
+    core = _core(request)
+    form = await request.post()
+    async with core.uow() as uow:
+        opened = await web_login.open_session(uow, str(form.get("t", ""))[:128], core.cases.clock())
+        await uow.commit()
+    if opened is None:
+        lang = _lang(request, None)
+        return _page(request, "message.html", lang, status=403, message=t(lang, "web-login-bad"))
+    response = _see_other(f"{PREFIX}/")
+    response.set_cookie(COOKIE, opened[0], httponly=True, samesite="Lax", path=PREFIX,
+                        secure=core.settings.web.public_url.startswith("https://"),
+                        max_age=int(web_login.SESSION_TTL.total_seconds()))
+    return response
+
+
+@_view
+async def logout(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    async with core.uow() as uow:
+        await web_login.close_session(uow, request.cookies.get(COOKIE))
+        await uow.commit()
+    response = _see_other(f"{PREFIX}/bye")
+    response.del_cookie(COOKIE, path=PREFIX)
+    return response
+
+
+async def bye(request: web.Request) -> web.StreamResponse:
+    lang = _lang(request, None)
+    return _page(request, "message.html", lang, message=t(lang, "web-login-needed"))
+
+
+async def choose_lang(request: web.Request) -> web.StreamResponse:
+    lang = request.match_info["lang"]
+    back = request.query.get("next", f"{PREFIX}/")
+    response = _see_other(back if back.startswith(f"{PREFIX}/") and not back.startswith("//") else f"{PREFIX}/")
+    response.set_cookie(LANG_COOKIE, lang, samesite="Lax", path=PREFIX, max_age=365 * 86400)
+    return response
+
+
+# --- pages --------------------------------------------------------------------------------
+def _scope_line(session: Session, lang: str, scope: Any, branches: dict[int, str]) -> str:
+    if scope.superadmin:
+        return t(lang, "web-scope-all")
+    if scope.branch_id is not None:
+        return t(lang, "web-scope-branch", branch=branches.get(scope.branch_id, ""))
+    return t(lang, "web-scope-departments",
+             departments=", ".join(sorted({*scope.departments, *(d for d, _ in scope.branch_departments)})))
+
+
+async def _common(request: web.Request, session: Session, lang: str) -> dict[str, Any]:
+    core = _core(request)
+    async with core.uow() as uow:
+        scope = await request.config_dict[DASH].scope(uow, session.user)
+        branches = {b.id or 0: b.name or b.code for b in await uow.branches.all()}
+    return {"session": session, "scope_line": _scope_line(session, lang, scope, branches),
+            "departments": [(code, core.cases.department_name(code, lang)) for code in core.cases.routing.departments]}
+
+
+def _days(request: web.Request) -> int:
+    return 90 if request.query.get("days") == "90" else 30
+
+
+@_view
+async def overview(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request))
+    return _page(request, "overview.html", lang, data=data, **await _common(request, session, lang))
+
+
+@_view
+async def overview_json(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request),
+                                                         Filters.parse(request.query))
+    return web.json_response(data)
+
+
+@_view
+async def map_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    return _page(request, "map.html", lang, filters=Filters.parse(request.query),
+                 **await _common(request, session, lang))
+
+
+def _bbox(text: str) -> tuple[float, float, float, float] | None:
+    try:
+        s, w, n, e = (float(v) for v in text.split(","))
+    except ValueError:
+        return None
+    if not (-90 <= s < n <= 90 and -180 <= w < e <= 180):
+        return None
+    return s, w, n, e
+
+
+@_view
+async def map_json(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    datum = core.settings.web.tiles_datum
+    bbox = _bbox(request.query.get("bbox", ""))
+    if bbox is not None and datum == "gcj02":  # the view is in the tiles' datum; the data in WGS-84
+        from handlers.web.geo import from_tiles
+        s, w = from_tiles(datum, bbox[0], bbox[1])
+        n, e = from_tiles(datum, bbox[2], bbox[3])
+        bbox = (s, w, n, e)
+    zoom_text = request.query.get("zoom", "")
+    zoom = int(zoom_text) if zoom_text.isdigit() else None
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].map_data(uow, session.user, Filters.parse(request.query), bbox, zoom,
+                                                         tile_converter(datum))
+    return web.json_response(data)
+
+
+@_view
+async def cases_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    filters = Filters.parse(request.query)
+    page = int(request.query.get("page", "1")) if request.query.get("page", "1").isdigit() else 1
+    order = request.query.get("sort", "id")
+    desc = request.query.get("dir", "desc") != "asc"
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].case_page(uow, session.user, lang, filters, order, desc, page)
+    return _page(request, "cases.html", lang, data=data, filters=filters, query=filters.query(),
+                 **await _common(request, session, lang))
+
+
+@_view
+async def case_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].case_detail(uow, session.user, lang, request.match_info["number"])
+    return _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1", error="",
+                 **await _common(request, session, lang))
+
+
+@_view
+async def case_json(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].case_detail(uow, session.user, lang, request.match_info["number"])
+    return web.json_response(data)
+
+
+@_view
+async def case_act(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    """A case action from the case page's form: the chat's service, then back to the case page."""
+    core = _core(request)
+    number = request.match_info["number"]
+    form = await request.post()
+    base = f"{PREFIX}/cases/{number}"
+    try:
+        async with core.uow() as uow:
+            await request.config_dict[DASH].act(uow, session.user, number, str(form.get("action", "")),
+                                                str(form.get("text", ""))[:1000])
+            await uow.commit()
+    except CaseError as e:
+        if e.key == "case-err-not-found":
+            raise
+        # the service's refusal, in the chat's words, on the case page itself (nothing in the URL)
+        async with core.uow() as uow:
+            data = await request.config_dict[DASH].case_detail(uow, session.user, lang, number)
+        return _page(request, "case.html", lang, status=409, case=data, done=False,
+                     error=_plain(error_text(lang, e.key, e.params)), **await _common(request, session, lang))
+    raise web.HTTPSeeOther(f"{base}?done=1")
+
+
+@_view
+async def needs_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    core = _core(request)
+    async with core.uow() as uow:
+        data = await request.config_dict[DASH].needs(uow, session.user, lang, _days(request))
+        board = None
+        if core.points is not None:
+            from bot.services import top as leaderboard
+            board = await leaderboard.top(core.points, uow, session.user, "month", None)
+    return _page(request, "needs.html", lang, data=data, board=board, **await _common(request, session, lang))
+
+
+@_view
+async def exports_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    since = (_core(request).cases.clock().astimezone(_core(request).cases.tz).date() - timedelta(days=30))
+    return _page(request, "exports.html", lang, since=since.isoformat(), **await _common(request, session, lang))
+
+
+@_view
+async def export_file(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    """The chat's `/export cases` table as a download (same builder, same masking, same scope)."""
+    core = _core(request)
+    fmt = request.match_info["fmt"]
+    try:
+        since = date.fromisoformat(request.query.get("since", ""))
+    except ValueError:
+        since = core.cases.clock().astimezone(core.cases.tz).date() - timedelta(days=chat_export.DEFAULT_DAYS)
+    try:
+        async with core.uow() as uow:
+            files = await chat_export.build(core.cases, uow, session.user, since, fmt, lang)
+    except chat_export.ExportError as e:
+        return _page(request, "message.html", lang, status=403, message=t(lang, e.key, **e.args_))
+    want = request.query.get("part", "cases")
+    chosen = next((f for f in files if (want == "summary") == f.name.endswith("-summary.csv")), files[0])
+    ctype = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
+             else "text/csv")
+    return web.Response(body=chosen.content, content_type=ctype, headers={
+        "Content-Disposition": f'attachment; filename="{chosen.name}"'})
+
+
+async def root(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound(f"{PREFIX}/")
+
+
+def setup(app: web.Application) -> None:
+    """Add the dashboard's routes, templates and static files to the web app."""
+    core: Any = app[CORE]
+    app[DASH] = DashboardService(core.cases)
+    aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
+    app.middlewares.append(headers)
+    r = app.router
+    r.add_get("/", root)
+    r.add_get(f"{PREFIX}/login", login_page)
+    r.add_post(f"{PREFIX}/login", login)
+    r.add_post(f"{PREFIX}/logout", logout)
+    r.add_get(f"{PREFIX}/bye", bye)
+    r.add_get(PREFIX + "/lang/{lang:zh|en}", choose_lang)
+    r.add_get(f"{PREFIX}/", overview)
+    r.add_get(f"{PREFIX}/api/overview.json", overview_json)
+    r.add_get(f"{PREFIX}/map", map_page)
+    r.add_get(f"{PREFIX}/api/map.json", map_json)
+    r.add_get(f"{PREFIX}/cases", cases_page)
+    r.add_get(PREFIX + "/cases/{number:[^/]{1,32}}", case_page)
+    r.add_post(PREFIX + "/cases/{number:[^/]{1,32}}/act", case_act)
+    r.add_get(PREFIX + "/api/cases/{number:[^/.]{1,32}}.json", case_json)
+    r.add_get(f"{PREFIX}/needs", needs_page)
+    r.add_get(f"{PREFIX}/exports", exports_page)
+    r.add_get(PREFIX + "/exports/cases.{fmt:xlsx|csv}", export_file)
+    r.add_static(f"{PREFIX}/static/", HERE / "static", append_version=False)

@@ -1,0 +1,288 @@
+"""The dashboard's reads: counts, medians, trends, heat-map buckets and the case table, all
+aggregated in SQL so a page costs the same with 100 cases or 100,000 (scripts/bench_web.py).
+
+Every query takes a `Where`: the viewer's scope (as CaseRepository.listing reads it) plus the
+page's filters. Durations are seconds; SQLite keeps times as text, PostgreSQL as timestamptz, so
+the few dialect-specific expressions (seconds between two times, a local calendar day) are made
+here and nowhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Float, Integer, and_, case, cast, false, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
+
+from storage.models import Case, CaseEvent
+from storage.repositories.base import Repository
+
+OPEN = ("new", "accepted", "in_progress", "transferred")  # still owed an answer or a fix (not 'resolved')
+SOLVED = ("resolved", "closed")
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Which cases a query sees: a scope (everything, a branch, departments everywhere, (department,
+    branch) pairs, the viewer's own reports) and optional filters; `since`/`until` are UTC bounds
+    on the report time."""
+
+    everything: bool = False
+    branch_id: int | None = None
+    departments: frozenset[str] = frozenset()
+    branch_departments: frozenset[tuple[str, int]] = frozenset()
+    reporter_id: int | None = None
+    categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    urgencies: tuple[str, ...] = ()
+    department: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    extra: tuple[Any, ...] = field(default=())
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        out: list[ColumnElement[bool]] = []
+        if not self.everything:
+            scope: list[ColumnElement[bool]] = []
+            if self.branch_id is not None:
+                scope.append(c.branch_id == self.branch_id)
+            if self.departments:
+                scope += [c.department.in_(self.departments), c.pending_department.in_(self.departments)]
+            for dept, branch in self.branch_departments:
+                scope += [and_(c.department == dept, c.branch_id == branch),
+                          and_(c.pending_department == dept, c.branch_id == branch)]
+            if self.reporter_id is not None:
+                scope.append(c.reporter_id == self.reporter_id)
+            out.append(or_(*scope) if scope else false())
+        if self.categories:
+            out.append(c.category.in_(self.categories))
+        if self.statuses:
+            out.append(c.status.in_(self.statuses))
+        if self.urgencies:
+            out.append(c.urgency.in_(self.urgencies))
+        if self.department:
+            out.append(c.department == self.department)
+        if self.since is not None:
+            out.append(c.created_at >= self.since)
+        if self.until is not None:
+            out.append(c.created_at < self.until)
+        return out + list(self.extra)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFigures:
+    """One row of the overview (a department, a category, or all): counts and medians (seconds)."""
+
+    key: str
+    total: int
+    open: int
+    overdue: int
+    solved: int
+    median_accept: float | None
+    median_fix: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """A heat-map cell: its centre (degrees) and how many cases fell in it."""
+
+    lat: float
+    lon: float
+    count: int
+
+
+HISTOGRAM = (360, 3600)  # seconds per bin below one day, and above it
+FLOOR_SHIFT = 100_000_000  # > |degrees / smallest heat cell| and |seconds / bin|: keeps CAST's operand positive
+
+
+def _fold(hist: list[tuple[str, str, int, int]], pick: Any) -> dict[str, dict[int, int]]:
+    out: dict[str, dict[int, int]] = {}
+    for d, k, b, n in hist:
+        bins = out.setdefault(str(pick(d, k)), {})
+        bins[b] = bins.get(b, 0) + n
+    return out
+
+
+def _median(bins: dict[int, int] | None) -> float | None:
+    """The median (seconds) of a histogram, interpolated linearly inside the middle bin."""
+    if not bins:
+        return None
+    total = sum(bins.values())
+    half, seen = total / 2, 0
+    day_bins = 86400 // HISTOGRAM[0]
+    for b in sorted(bins):
+        n = bins[b]
+        if seen + n >= half:
+            start, width = (b * HISTOGRAM[0], HISTOGRAM[0]) if b < day_bins else \
+                (86400 + (b - day_bins) * HISTOGRAM[1], HISTOGRAM[1])
+            return float(start + width * ((half - seen) / n))
+        seen += n
+    return None
+
+
+class DashboardRepository(Repository):
+    async def _run(self, stmt: Any) -> Any:
+        """A Core statement (rows of columns, not models): SQLModel's exec runs it as execute would."""
+        return await self.session.exec(stmt)
+
+    @property
+    def _pg(self) -> bool:
+        bind = self.session.bind
+        return bind is not None and bind.dialect.name == "postgresql"
+
+    def _seconds(self, later: Any, earlier: Any) -> ColumnElement[float]:
+        if self._pg:
+            return cast(func.extract("epoch", later - earlier), Float)
+        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
+
+    def _floor(self, value: Any) -> ColumnElement[int]:
+        """floor(value) as an integer. SQLite's CAST truncates and is ~40% faster than its floor()
+        (bench_web.py), so non-negative values are shifted by FLOOR_SHIFT first; PostgreSQL's
+        CAST rounds, so it keeps floor()."""
+        if self._pg:
+            return cast(func.floor(value), Integer)
+        return cast(value + FLOOR_SHIFT, Integer) - FLOOR_SHIFT
+
+    def _day(self, when: Any, offset_minutes: int) -> ColumnElement[Any]:
+        """The local calendar day of `when` (a fixed UTC offset: the configured zone's today)."""
+        if self._pg:
+            return func.to_char(when + func.make_interval(0, 0, 0, 0, 0, offset_minutes), "YYYY-MM-DD")
+        return func.date(when, f"{offset_minutes:+d} minutes")
+
+    async def version(self) -> tuple[Any, ...]:
+        """What changes whenever a case is added or changed: the newest id and the newest update
+        time (both read from an index, O(log n)); cached figures keyed on it are never stale."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        row = (await self._run(select(func.max(c.id), func.max(c.updated_at)))).one()
+        return tuple(str(v) for v in row)
+
+    async def figures(self, where: Where, now: datetime) -> dict[str, list[GroupFigures]]:
+        """Counts and medians overall ('' → one row), per department and per category, from three
+        scans: counts per (department, category), and a histogram of seconds from report to first
+        acceptance and to resolution per (department, category). Sums fold exactly; medians come
+        from the folded histograms (HISTOGRAM bins: 6 minutes up to a day, then hours, so a median
+        is exact to the 0.1 h the pages show below a day and to the hour above)."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        dept, cat = c.department, c.category  # raw columns: grouped in ix_cases_dash's order, no sort
+        overdue = and_(c.status.in_(OPEN), or_(and_(c.responded_at.is_(None), c.due_at < now), c.fix_due_at < now))
+        counted = (await self._run(
+            select(dept, cat, func.count(),
+                   func.sum(case((c.status.in_(OPEN), 1), else_=0)),
+                   func.sum(case((overdue, 1), else_=0)),
+                   func.sum(case((c.status.in_(SOLVED), 1), else_=0)))
+            .where(*where.clauses()).group_by(dept, cat))).all()
+        accept = await self._histogram(where, c.responded_at)
+        fix = await self._histogram(where, c.resolved_at)
+        out: dict[str, list[GroupFigures]] = {}
+        for by, pick in (("", lambda d, k: ""), ("department", lambda d, k: d), ("category", lambda d, k: k)):
+            sums: dict[str, list[int]] = {}
+            for d, k, n, o, late, done in counted:
+                row = sums.setdefault(str(pick(d or "", k)), [0, 0, 0, 0])
+                for i, v in enumerate((n, o, late, done)):
+                    row[i] += int(v or 0)
+            acc = _fold(accept, pick)
+            fx = _fold(fix, pick)
+            out[by] = sorted((GroupFigures(key, n, o, late, done, _median(acc.get(key)), _median(fx.get(key)))
+                              for key, (n, o, late, done) in sums.items()), key=lambda g: (-g.total, g.key))
+        return out
+
+    async def _histogram(self, where: Where, done: Any) -> list[tuple[str, str, int, int]]:
+        """(department, category, bin, cases) for cases with `done` set; bins per `HISTOGRAM`."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        dept = c.department
+        secs = self._seconds(done, c.created_at)
+        fine = HISTOGRAM[0]
+        bin_ = case((secs < 86400, self._floor(secs / fine)),
+                    else_=86400 // fine + self._floor((secs - 86400) / HISTOGRAM[1]))
+        rows = (await self._run(
+            select(dept, c.category, bin_, func.count()).where(*where.clauses(), done.isnot(None))
+            .group_by(dept, c.category, bin_))).all()
+        return [(str(d or ""), str(k), int(b), int(n)) for d, k, b, n in rows if b is not None]
+
+    async def trend(self, where: Where, since: datetime, offset_minutes: int) -> dict[str, tuple[int, int]]:
+        """Per local day since `since`: (reported, resolved)."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        day = self._day(c.created_at, offset_minutes)
+        made = dict((await self._run(
+            select(day, func.count()).where(*where.clauses(), c.created_at >= since).group_by(day))).all())
+        fixed_day = self._day(c.resolved_at, offset_minutes)
+        fixed = dict((await self._run(
+            select(fixed_day, func.count()).where(*where.clauses(), c.resolved_at >= since)
+            .group_by(fixed_day))).all())
+        return {str(d): (int(made.get(d, 0)), int(fixed.get(d, 0))) for d in set(made) | set(fixed) if d}
+
+    async def heat(self, where: Where, cell: float, bbox: tuple[float, float, float, float] | None,
+                   limit: int = 5000) -> tuple[list[Bucket], int]:
+        """Located cases counted per grid cell of `cell` degrees, within `bbox` (south, west, north,
+        east) when given: the densest `limit` cells, and how many located cases there are in all."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        gy = self._floor(c.lat / cell)
+        gx = self._floor(c.lon / cell)
+        rows = (await self._run(
+            select(gy, gx, func.count()).where(*where.clauses(), *self._located(bbox)).group_by(gy, gx))).all()
+        located = sum(int(n) for _, _, n in rows)
+        rows = sorted(rows, key=lambda r: -int(r[2]))[:limit]
+        return [Bucket((float(y) + 0.5) * cell, (float(x) + 0.5) * cell, int(n)) for y, x, n in rows], located
+
+    def _located(self, bbox: tuple[float, float, float, float] | None) -> list[ColumnElement[bool]]:
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        out = [c.lat.isnot(None), c.lon.isnot(None)]
+        if bbox is not None:
+            south, west, north, east = bbox
+            out += [c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east]
+        return out
+
+    async def markers(self, where: Where, bbox: tuple[float, float, float, float] | None,
+                      limit: int) -> list[Any]:
+        """At most `limit` located cases: the urgent open ones first, then the newest (two short
+        reads by primary key, newest first, rather than one sort of every located case)."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        cols = (c.id, c.status, c.urgency, c.category, c.lat, c.lon, c.created_at)
+        located = [*where.clauses(), *self._located(bbox)]
+        urgent = (await self._run(
+            select(*cols).where(*located, c.urgency == "urgent", c.status.in_(OPEN))
+            .order_by(c.id.desc()).limit(limit))).all()
+        newest = (await self._run(select(*cols).where(*located).order_by(c.id.desc()).limit(limit))).all()
+        seen = {r[0] for r in urgent}
+        return (list(urgent) + [r for r in newest if r[0] not in seen])[:limit]
+
+    async def extent(self, where: Where) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) of the located cases: four single min/max reads, each of which
+        the databases answer from ix_cases_geo / ix_cases_lon without scanning the table."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        located = [*where.clauses(), *self._located(None)]
+        values = []
+        for agg in (func.min(c.lat), func.min(c.lon), func.max(c.lat), func.max(c.lon)):
+            values.append((await self._run(select(agg).where(*located))).scalar())
+        if any(v is None for v in values):
+            return None
+        return float(values[0]), float(values[1]), float(values[2]), float(values[3])
+
+    async def page(self, where: Where, order: str, descending: bool, offset: int, limit: int,
+                   ) -> tuple[list[Case], int]:
+        """One page of the case table and the number of rows the filters match."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        column = c[order]
+        total = int((await self._run(
+            select(func.count()).select_from(Case).where(*where.clauses()))).scalar() or 0)
+        ordering = [column.desc() if descending else column.asc(), c.id.desc() if descending else c.id.asc()]
+        if order == "id":
+            ordering = ordering[:1]
+        found = (await self._run(
+            select(Case).where(*where.clauses()).order_by(*ordering).offset(offset).limit(limit))).scalars().all()
+        return list(found), total
+
+    async def places(self, where: Where, limit: int) -> list[tuple[str, str]]:
+        """(place, text) of the newest `limit` cases naming a place (the caller masks them)."""
+        c = Case.__table__.c  # type: ignore[attr-defined]
+        rows = (await self._run(
+            select(c.location, c.text).where(*where.clauses(), c.location.isnot(None))
+            .order_by(c.id.desc()).limit(limit))).all()
+        return [(str(p), str(t)) for p, t in rows]
+
+    async def events(self, case_id: int) -> list[CaseEvent]:
+        return list((await self._run(
+            select(CaseEvent).where(col(CaseEvent.case_id) == case_id).order_by(col(CaseEvent.id)))).scalars().all())
