@@ -77,7 +77,7 @@ def cross_validate(k: int, use_semantic: bool) -> dict:
             sem = S.fit_heads(E[tr], train_rows)
             lookup = {rows[i]["text"][:2000]: E[i] for i in te}
             emb = lookup.__getitem__
-        casc = Cascade(lex, sem, embed=emb)
+        casc = Cascade(lex, sem, embed=emb, places=_fold_places(train_rows, fold))
         test_rows = [rows[i] for i in te if rows[i].get("is_report") is not None]
         vague_rows = [rows[i] for i in te if rows[i].get("is_report") is None]
         all_rows += test_rows
@@ -92,6 +92,20 @@ def cross_validate(k: int, use_semantic: bool) -> dict:
     out["vague_asked"] = vague_asked / vague_n if vague_n else 0.0
     out["vague_n"] = vague_n
     return out
+
+
+def _fold_places(train_rows: list[dict], fold: int):
+    """The place CRF fitted on this fold's training rows only (False: rules only, CRF not installed)."""
+    import tempfile
+
+    from bot.intake import span_crf
+    if not span_crf.available():
+        return False
+    path = Path(tempfile.gettempdir()) / f"intake-cv-{os.getpid()}-{fold}.crfsuite"
+    span_crf.train(train_rows, path)
+    tagger = span_crf.SpanTagger(path)
+    path.unlink()
+    return tagger
 
 
 def throughput(texts: list[str], calls: int, lexical_only: bool) -> tuple[float, float, float, float]:

@@ -647,6 +647,7 @@ def _parse(block: str) -> list[tuple[str, str]]:
 _sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake_seeds as S  # noqa: E402
 import intake_seeds_hand2 as H2  # noqa: E402
+import intake_seeds_hand3 as H3  # noqa: E402
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 
@@ -716,8 +717,10 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         if loc is not None and loc not in text:
             return
         g = hashlib.sha1((grp or text).encode("utf-8")).hexdigest()[:8]
+        # loc_start: where the place was put (the first occurrence; a home address is added after it)
         rows.append({"text": text, "lang": lang, "is_report": is_report, "category": cat,
-                     "urgency": urg, "location": loc, "src": src, "group": g})
+                     "urgency": urg, "location": loc, "loc_start": text.find(loc) if loc else None,
+                     "src": src, "group": g})
 
     def zh_body(phrase: str, with_loc: bool) -> tuple[str, str | None]:
         if "{L}" in phrase and with_loc:
@@ -894,6 +897,29 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             if loc != "-" and where is None:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand2", grp=text)
+    # third round (intake_seeds_hand3): as the second, with its own random stream so every line
+    # above stays as it was
+    rng3 = random.Random(SEED + 3)
+    for line in H3.rows():
+        cat, urg, loc, text = line.split("|", 3)
+        lang = "en" if text.isascii() else "zh"
+        rep = cat != "-"
+        variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
+        for _ in range(H2_VARIANTS):
+            if lang == "zh":
+                t = rng3.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep else (
+                    rng3.choice(ZH_OPEN[4:]) + text + rng3.choice(["😂", "🙏", " 哈哈", "", "👍"]))
+                t = _typo_zh(rng3, t) if rng3.random() < 0.4 else _noise_zh(rng3, t)
+            else:
+                t = rng3.choice(S.EN_WRAP[3:]).replace("{B}", text) if rep and rng3.random() < 0.5 else (
+                    rng3.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw "]) + text if rng3.random() < 0.5 else text)
+                t = t.lower() if rng3.random() < 0.4 else _typo_en(rng3, t)
+            variants.append(t)
+        for t in variants:
+            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
+            if loc != "-" and where is None:
+                continue
+            add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand3", grp=text)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

@@ -1,0 +1,136 @@
+"""The incident's place in a report: the rules (location.py) combined with the CRF (span_crf.py).
+
+Why both: the rules are exact on the patterns riders use most (a name plus a place
+suffix, whole, with its gate or junction) and already skip the rider's home; the
+CRF, trained on the corpus's labelled spans, finds places the rules have no
+pattern for. How they combine (`locate`):
+
+1. The rules found a place they are sure of: the rules' span (exact on their
+   patterns' boundaries). Not sure: a bare suffix word ("Road caved in at ..."), or
+   a span right after a home cue ("我住…"); then step 2 decides. One trim: when the
+   rules' span begins with 1-2 characters that end a word starting before it
+   ("建议|枫林菜市场", "过来|北辰西路", by jieba) and the CRF's span starts right
+   after them, the CRF's start is taken (a verb glued onto the name).
+2. The rules found nothing: the CRF's most probable span, if its mean marginal
+   probability is at least `CRF_MIN_P`, is not right after a home cue ("我住",
+   "I live at"), and has at least two characters; widened to whole Latin words
+   and numbers (the CRF's CJK tokens already carry jieba's word boundaries as
+   features), edge punctuation trimmed.
+3. Otherwise None.
+
+Returns an exact substring of the original text, or None. Without the CRF (the
+libraries missing or no model file) places come from the rules alone, with one
+log line.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from typing import Any
+
+from .location import extract_location
+
+log = logging.getLogger(__name__)
+
+CRF_MIN_P = 0.6  # mean marginal probability of a CRF span's tokens before it is used (corpus CV)
+_HOME_BEFORE = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家|i live (?:at|on|in)|my home (?:is )?(?:at|on|in)|"
+                          r"my place (?:is )?(?:at|on|in)|my flat (?:is )?(?:at|in))\s*$", re.I)
+_EDGE_STRIP = " ,.，。！？!?、~…:：;；'\"“”()（）"
+
+_LOCK = threading.Lock()
+_TAGGER: Any = None
+_LOADED = False
+
+
+def default_tagger() -> Any:
+    """The shipped CRF (loaded once), or None with a log line when it cannot run."""
+    global _TAGGER, _LOADED
+    if not _LOADED:
+        with _LOCK:
+            if not _LOADED:
+                from . import span_crf
+                _TAGGER = span_crf.load()
+                if _TAGGER is None:
+                    log.info("intake: place CRF off (python-crfsuite/jieba missing or no model); rules only")
+                _LOADED = True
+    return _TAGGER
+
+
+def _whole(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen [s, e) so that no Latin word or number is cut and a CJK span starts where its
+    first jieba word starts ("京花园" in "我住望京花园" -> "望京花园")."""
+    while s > 0 and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii() and text[s].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isascii() and text[e].isalnum() and text[e - 1].isascii() \
+            and text[e - 1].isalnum():
+        e += 1
+    if s > 0 and "\u3400" <= text[s] <= "\u9fff" and "\u3400" <= text[s - 1] <= "\u9fff":
+        from .span_crf import _word_info
+        lo = max(0, s - 4)
+        info = _word_info(text[lo:s + 1])
+        k = s - lo
+        while k > 0 and info[k][1] in ("M", "E"):  # the jieba word holding text[s] starts earlier
+            k -= 1
+        s = lo + k
+    while s < e and text[s] in _EDGE_STRIP:
+        s += 1
+    while e > s and text[e - 1] in _EDGE_STRIP:
+        e -= 1
+    return s, e
+
+
+def _crf_best(text: str, tagger: Any) -> tuple[float, int, int] | None:
+    """The CRF's most probable usable span: (p, start, end), or None."""
+    best: tuple[float, int, int] | None = None
+    for s, e, p in tagger.spans(text):
+        if p < CRF_MIN_P:
+            continue
+        s, e = _whole(text, s, e)
+        if e - s < 2 or _HOME_BEFORE.search(text[max(0, s - 16):s]) or _HOME_NEAR.search(text[max(0, s - 4):s]):
+            continue
+        if best is None or p > best[0]:
+            best = (p, s, e)
+    return best
+
+
+def _glued(text: str, s: int, crf_s: int) -> bool:
+    """True when text[s:crf_s] (1-2 characters) is the tail of a word that starts before s
+    ("建议|枫林…", "过来|北辰…"): a verb glued onto the name, not part of it."""
+    if not 0 < crf_s - s <= 2 or s == 0:
+        return False
+    from .span_crf import _word_info
+    info = _word_info(text[max(0, s - 4):crf_s])
+    k = s - max(0, s - 4)  # index of text[s] in the window
+    if k >= len(info):
+        return False
+    word, pos, _tag = info[k]
+    return pos in ("M", "E") and info[crf_s - 1 - max(0, s - 4)][1] == "E"
+
+
+def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: Any = None) -> str | None:
+    """The incident's place in `text` (see module doc); `tagger` None means the shipped CRF,
+    False the rules alone."""
+    loc = extract_location(text, lang, norm)
+    t = tagger if tagger is not None else default_tagger()
+    if not t:
+        return loc
+    if loc is not None:
+        s = text.find(loc)
+        e = s + len(loc)
+        bare = loc.lower() in _BARE_WORDS  # "Road caved in at ...": a suffix word, not a name
+        home = _HOME_NEAR.search(text[max(0, s - 8):s]) is not None
+        if not bare and not home:
+            best = _crf_best(text, t)
+            if best is not None and s < best[1] < e and best[2] == e and _glued(text, s, best[1]):
+                return text[best[1]:e]
+            return loc
+    best = _crf_best(text, t)
+    if best is None or (loc is not None and best[1] == text.find(loc)):
+        return None
+    return text[best[1]:best[2]]
+
+
+_BARE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "bridge", "tunnel", "park", "market",
+               "station", "gate", "plaza", "square", "mall", "building", "tower", "center", "centre"}
+_HOME_NEAR = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)[^\s，。！？,.!?]{0,2}$")
