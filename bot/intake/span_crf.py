@@ -166,7 +166,7 @@ def bio(text: str, toks: list[tuple[int, int]], span: tuple[int, int] | None) ->
     return tags
 
 
-def gold_span(row: dict) -> tuple[int, int] | None:
+def gold_span(row: dict[str, Any]) -> tuple[int, int] | None:
     """Where the row's labelled place sits in its text (the corpus's `loc_start` when given)."""
     loc = row.get("location")
     if not loc:
@@ -178,7 +178,7 @@ def gold_span(row: dict) -> tuple[int, int] | None:
     return None if s < 0 else (s, s + len(loc))
 
 
-def train(rows: Iterable[dict], out: Path = MODEL_FILE, max_iterations: int = 80) -> Path:
+def train(rows: Iterable[dict[str, Any]], out: Path = MODEL_FILE, max_iterations: int = 80) -> Path:
     """Fit the CRF on report lines (their place, or none) and write it to `out`.
 
     Deterministic (L-BFGS, fixed order). Only reports: the CRF runs on messages judged
