@@ -130,19 +130,33 @@ def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: 
                 if best is not None and best[1] == cut and best[2] == e:
                     return text[cut:e]
             return loc
-    if loc is None and not _MAYBE_PLACE.search(text):
-        return None  # nothing place-like for the CRF to mark: skip its ~0.3 ms
+    if loc is None and not _maybe_place(text):
+        return None  # nothing place-like for the CRF to mark: skip its cost
     best = _crf_best(text, t)
     if best is None or (loc is not None and best[1] == text.find(loc)):
         return None
     return text[best[1]:best[2]]
 
 
-# a place-type character or an English place word / capitalised word: the CRF has something to
-# mark (in the corpus no report whose rules found no place and that lacks these names a place)
-_MAYBE_PLACE = re.compile(r"[路街道巷弄口桥村园苑城区站院场楼栋门座号店厦湾坊馆厂河湖江坡岭圈里]|[A-Z][a-z]|"
-                          r"\b(?:rd|road|st|street|ave|avenue|lane|park|mall|market|station|gate|plaza|village|"
-                          r"garden|bridge|tunnel|exit|block|building)\b")
+# Gate of the CRF when the rules found nothing (it costs ~0.3 ms; the lexical stage ~0.2 ms): a
+# place-type character left once common non-place words are removed ("路灯", "门口", "小区" …), or
+# an English place name. On the corpus's reports whose rules found no place, 24 % pass and 28
+# of the 33 with a labelled place do.
+_COMMON = re.compile(r"路灯|马路|路面|路边|路上|路口|道路|车道|通道|楼道|人行道|下水道|门口|楼下|楼上|小区|出口|入口|"
+                     r"路牙|路沿|道牙|电梯|一路|路过|走路|让路|修路|绕路|这条路|那条路|这边|那边|里面|哪里|这里|"
+                     r"那里|站点|站长|驿站|市场|广场|区域|地区|片区|号码|几号|单号|口罩|路子|心里|家里|头里|店家|"
+                     r"商店|店里|饭店")
+_ZH_PLACE_CHAR = re.compile(r"[路街道巷弄桥村园苑城区站院场楼栋座号店厦湾坊馆厂坎坡岭]")
+_EN_PLACE = re.compile(r"[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Rd|Road|St|Street|Ave|Lane|Park|Mall|Market|Station|Gate|"
+                       r"Plaza|Village|Garden|Bridge|Tunnel)\b|\b(?:rd|road|st|street|ave|avenue|lane|mall|plaza|"
+                       r"village|garden)\b")
+
+
+def _maybe_place(text: str) -> bool:
+    """Whether the CRF has anything to mark (see the gate above)."""
+    return bool(_EN_PLACE.search(text) or _ZH_PLACE_CHAR.search(_COMMON.sub("", text)))
+
+
 _BARE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "bridge", "tunnel", "park", "market",
                "station", "gate", "plaza", "square", "mall", "building", "tower", "center", "centre"}
 _HOME_NEAR = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)[^\s，。！？,.!?]{0,2}$")
