@@ -259,6 +259,65 @@ sanitation|normal|-|救命 垃圾桶太臭了 熏死我了
 public_facility|normal|-|URGENT!!! the bench at the bus stop is broken!!!
 rider_service|low|-|HELP the microwave at the station died again!!!
 traffic|normal|-|EMERGENCY the countdown timer on the crossing light is off
+# the categories weakest in grouped 5-fold CV on the corpus (suggestion, traffic, other,
+# parking, rider_rights), with hard negatives sharing their words
+suggestion|low|-|我有个想法 每个小区门口放一张楼栋平面图 新骑手也不会找错
+suggestion|low|-|提个建议 社区能不能建个骑手群 有隐患直接在群里说
+suggestion|low|-|要不在学校门口划个临时停车区 接送孩子的车就不会堵路了
+suggestion|low|-|觉得可以在地图上标出哪些小区不让电动车进 省得白跑
+suggestion|low|-|建议晚高峰在那个路口派个志愿者指挥一下
+suggestion|low|滨河路|滨河路那段能不能改成单行 双向太窄了
+suggestion|low|-|如果能给骑手开个夜间通道就好了 半夜进小区太难了
+suggestion|low|-|What if the community put a QR code on every lamp post so we can report faults in one scan
+suggestion|low|-|idea: paint arrows on the ground inside big estates so we stop getting lost
+suggestion|low|-|Could the school add a drop-off lane so parents stop double parking
+suggestion|low|-|my suggestion: monthly meeting between riders and the street office
+traffic|normal|-|这个路口没有红绿灯 车从四个方向一起冲 早晚出事
+traffic|normal|人民路|人民路的斑马线被货车挡着 行人根本看不到车
+traffic|normal|-|倒计时牌坏了 不知道还有几秒变灯 大家都在抢
+traffic|normal|-|拐角的凸面镜被人砸了 看不到对面来车
+traffic|normal|-|左转箭头灯一直不亮 车全堵在路口
+traffic|normal|-|限高杆被撞弯了 挂在半空
+traffic|urgent|-|路口一辆摩托车和小车撞了 骑车的躺着不动
+traffic|urgent|-|刚才一个小孩被电动车撞倒了 头磕破了在哭
+traffic|normal|-|the pedestrian light at the hospital crossing turns red after 5 seconds, old people get stuck halfway
+traffic|normal|Lotus Rd|no speed limit sign on Lotus Rd, cars doing 80 past the school
+traffic|urgent|-|bus clipped a rider at the junction, he's on the ground holding his leg
+other|normal|-|小区里有人养了几条大狗不拴绳 见到骑手就追
+other|normal|-|有人在绿化带里烧垃圾 烟熏得没法呼吸 不过火不大
+other|normal|-|半夜有人在楼下飙车 轰油门 吵死了
+other|normal|-|电动车充电柜被人撬了 好几块电池没了
+other|normal|-|some guys keep setting off firecrackers at 2am outside the estate
+other|normal|-|a beehive on the tree by the bus stop, people keep getting stung
+other|urgent|-|有个男的拿着刀在街上晃 嘴里骂骂咧咧的 大家离远点
+parking|normal|-|货车天天停在小区出口 挡得看不见右边来车
+parking|normal|-|僵尸车占着车位两年了 轮胎都瘪了
+parking|normal|-|电动车把消防栓那块全挡了 平时也没人管
+parking|normal|-|共享单车倒在盲道上一大排
+parking|normal|-|a car has been parked across the ramp for a week, wheelchairs can't get up
+parking|normal|-|shared e-bikes blocking the whole entrance of the metro again
+rider_rights|normal|-|顾客把我电话拉黑了还给差评 申诉三次都驳回
+rider_rights|normal|-|站点让我们自己掏钱买保温箱 不买不给派单
+rider_rights|normal|-|下雨天超时也不给免责 一单扣十块
+rider_rights|normal|-|被狗咬了打疫苗花了八百 平台说不算工伤
+rider_rights|normal|-|小区物业让骑手登记身份证还拍照 说是规定
+rider_rights|normal|-|they deducted 200 from my pay for a "uniform fee" nobody told us about
+rider_rights|normal|-|restaurant staff yelled at me and kept me waiting 40 min, I got the late penalty
+rider_rights|normal|-|the app froze and marked me no-show, now my rating dropped and orders stopped
+# hard negatives for those categories
+-|-|-|建议大家下雨天慢点骑 安全第一
+-|-|-|我有个想法 今晚吃火锅怎么样
+-|-|-|这个路口的红绿灯时间挺合理的 一次就能过
+-|-|-|今天交警在路口查头盔 大家都戴好
+-|-|-|楼下那条狗今天没叫 可能是认识我了
+-|-|-|停车场今天免费 好事
+-|-|-|共享单车今天打折 一块钱骑一天
+-|-|-|这个月工资到了 比上个月多两百
+-|-|-|罚款那事申诉成功了 钱退回来了
+-|-|-|my suggestion for lunch: the dumpling place on the corner
+-|-|-|traffic lights were all green today, lucky run
+-|-|-|parking ticket got cancelled, appeal worked
+-|-|-|got my deposit back finally, thanks for the tips guys
 """
 
 
