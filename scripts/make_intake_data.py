@@ -920,6 +920,23 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             if loc != "-" and where is None:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand3", grp=text)
+    # the rider's home said first, the incident's place after it (issue 14: the incident's place,
+    # not the home); own random stream so every line above stays as it was
+    rng4 = random.Random(SEED + 4)
+    zh_all = [(c, u, p) for c, ps in zh_phr.items() for u, p in ps if "{L}" in p]
+    for c, u, phrase in rng4.sample(zh_all, 140):
+        label, rendered = zh_location2(rng4)
+        home = rng4.choice(ZH_HOME)
+        lead = rng4.choice([f"我家住{home} ", f"我住{home} 今天路过", f"我家在{home} 刚才在", f"住{home}的兄弟说一下 ",
+                            f"我就住{home} "])
+        text = lead + phrase.replace("{L}", rendered)
+        add(text, "zh", True, c, u, label, "home", grp=phrase)
+    en_all = [(c, u, p) for c, ps in en_phr.items() for u, p in ps if "{L}" in p]
+    for c, u, phrase in rng4.sample(en_all, 50):
+        label, rendered = en_location2(rng4)
+        home = rng4.choice(EN_HOME)
+        lead = rng4.choice([f"I live in {home}, but ", f"My place is {home}. Anyway, ", f"not at home ({home}), "])
+        add(lead + phrase.replace("{L}", rendered), "en", True, c, u, label, "home", grp=phrase)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

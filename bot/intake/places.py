@@ -80,10 +80,13 @@ def _whole(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _crf_best(text: str, tagger: Any) -> tuple[float, int, int] | None:
-    """The CRF's most probable usable span: (p, start, end), or None."""
+def _crf_best(text: str, tagger: Any, lo: int = 0, hi: int | None = None) -> tuple[float, int, int] | None:
+    """The CRF's most probable usable span: (p, start, end) in `text`, or None. With `lo`/`hi`
+    the CRF reads only text[lo:hi] (its cost grows with the length it reads)."""
     best: tuple[float, int, int] | None = None
-    for s, e, p in tagger.spans(text):
+    hi = len(text) if hi is None else min(hi, len(text))
+    for s, e, p in tagger.spans(text[lo:hi]):
+        s, e = s + lo, e + lo
         if p < CRF_MIN_P:
             continue
         s, e = _whole(text, s, e)
@@ -122,17 +125,21 @@ def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: 
         s = text.find(loc)
         e = s + len(loc)
         bare = loc.lower() in _BARE_WORDS  # "Road caved in at ...": a suffix word, not a name
-        home = _HOME_NEAR.search(text[max(0, s - 8):s]) is not None
+        home = (_HOME_NEAR.search(text[max(0, s - 8):s]) or _HOME_BEFORE.search(text[max(0, s - 16):s])) is not None
         if not bare and not home:
             cut = _glued_end(text, s)  # cheap (jieba on a window); the CRF only confirms it
             if cut is not None and cut < e:
-                best = _crf_best(text, t)
+                best = _crf_best(text, t, max(0, s - 6), e + 4)
                 if best is not None and best[1] == cut and best[2] == e:
                     return text[cut:e]
             return loc
-    if loc is None and not _maybe_place(text):
-        return None  # nothing place-like for the CRF to mark: skip its cost
-    best = _crf_best(text, t)
+    lo, hi = 0, len(text)
+    if loc is None:
+        anchor = _maybe_place(text)
+        if anchor is None:
+            return None  # nothing place-like for the CRF to mark: skip its cost
+        lo, hi = max(0, anchor - 16), anchor + 10  # the CRF reads around the place-like word only
+    best = _crf_best(text, t, lo, hi)
     if best is None or (loc is not None and best[1] == text.find(loc)):
         return None
     return text[best[1]:best[2]]
@@ -152,9 +159,10 @@ _EN_PLACE = re.compile(r"[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Rd|Road|St|Street|Ave|L
                        r"village|garden)\b")
 
 
-def _maybe_place(text: str) -> bool:
-    """Whether the CRF has anything to mark (see the gate above)."""
-    return bool(_EN_PLACE.search(text) or _ZH_PLACE_CHAR.search(_COMMON.sub("", text)))
+def _maybe_place(text: str) -> int | None:
+    """Where the first place-like word is (see the gate above), or None: nothing for the CRF."""
+    m = _EN_PLACE.search(text) or _ZH_PLACE_CHAR.search(_COMMON.sub(lambda c: " " * len(c.group()), text))
+    return m.start() if m else None
 
 
 _BARE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "bridge", "tunnel", "park", "market",

@@ -78,3 +78,7 @@ def test_missing_model_degrades_with_a_log_line(monkeypatch: pytest.MonkeyPatch,
         assert places.default_tagger() is None
     assert "rules only" in caplog.text
     assert locate("长虹路的路灯坏了") == "长虹路"
+
+
+def test_an_english_home_is_not_the_incidents_place() -> None:
+    assert locate("I live in Xili Garden, but the street light on Keji Rd is out") == "Keji Rd"
