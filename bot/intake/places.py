@@ -18,6 +18,10 @@ pattern for. How they combine (`locate`):
    features), edge punctuation trimmed.
 3. Otherwise None.
 
+Cost: the CRF (jieba + features + tagging, ~0.3 ms) runs only in step 2 when the text has a
+place-like word (`_maybe_place`), reading a window round it, and to confirm a glued head; the
+rules alone cost ~0.03 ms. So the lexical path stays above 5,000 messages per CPU-second.
+
 Returns an exact substring of the original text, or None. Without the CRF (the
 libraries missing or no model file) places come from the rules alone, with one
 log line.
