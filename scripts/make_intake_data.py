@@ -647,6 +647,7 @@ def _parse(block: str) -> list[tuple[str, str]]:
 _sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake_seeds as S
 import intake_seeds_hand2 as H2
+import intake_seeds_hand3 as H3
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 
@@ -716,8 +717,10 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         if loc is not None and loc not in text:
             return
         g = hashlib.sha1((grp or text).encode("utf-8")).hexdigest()[:8]
+        # loc_start: where the place was put (the first occurrence; a home address is added after it)
         rows.append({"text": text, "lang": lang, "is_report": is_report, "category": cat,
-                     "urgency": urg, "location": loc, "src": src, "group": g})
+                     "urgency": urg, "location": loc, "loc_start": text.find(loc) if loc else None,
+                     "src": src, "group": g})
 
     def zh_body(phrase: str, with_loc: bool) -> tuple[str, str | None]:
         if "{L}" in phrase and with_loc:
@@ -894,6 +897,46 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             if loc != "-" and where is None:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand2", grp=text)
+    # third round (intake_seeds_hand3): as the second, with its own random stream so every line
+    # above stays as it was
+    rng3 = random.Random(SEED + 3)
+    for line in H3.rows():
+        cat, urg, loc, text = line.split("|", 3)
+        lang = "en" if text.isascii() else "zh"
+        rep = cat != "-"
+        variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
+        for _ in range(H2_VARIANTS):
+            if lang == "zh":
+                t = rng3.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep else (
+                    rng3.choice(ZH_OPEN[4:]) + text + rng3.choice(["😂", "🙏", " 哈哈", "", "👍"]))
+                t = _typo_zh(rng3, t) if rng3.random() < 0.4 else _noise_zh(rng3, t)
+            else:
+                t = rng3.choice(S.EN_WRAP[3:]).replace("{B}", text) if rep and rng3.random() < 0.5 else (
+                    rng3.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw "]) + text if rng3.random() < 0.5 else text)
+                t = t.lower() if rng3.random() < 0.4 else _typo_en(rng3, t)
+            variants.append(t)
+        for t in variants:
+            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
+            if loc != "-" and where is None:
+                continue
+            add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand3", grp=text)
+    # the rider's home said first, the incident's place after it (issue 14: the incident's place,
+    # not the home); own random stream so every line above stays as it was
+    rng4 = random.Random(SEED + 4)
+    zh_all = [(c, u, p) for c, ps in zh_phr.items() for u, p in ps if "{L}" in p]
+    for c, u, phrase in rng4.sample(zh_all, 140):
+        label, rendered = zh_location2(rng4)
+        home = rng4.choice(ZH_HOME)
+        lead = rng4.choice([f"我家住{home} ", f"我住{home} 今天路过", f"我家在{home} 刚才在", f"住{home}的兄弟说一下 ",
+                            f"我就住{home} "])
+        text = lead + phrase.replace("{L}", rendered)
+        add(text, "zh", True, c, u, label, "home", grp=phrase)
+    en_all = [(c, u, p) for c, ps in en_phr.items() for u, p in ps if "{L}" in p]
+    for c, u, phrase in rng4.sample(en_all, 50):
+        label, rendered = en_location2(rng4)
+        home = rng4.choice(EN_HOME)
+        lead = rng4.choice([f"I live in {home}, but ", f"My place is {home}. Anyway, ", f"not at home ({home}), "])
+        add(lead + phrase.replace("{L}", rendered), "en", True, c, u, label, "home", grp=phrase)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

@@ -10,6 +10,9 @@
                  and three linear heads (heads/semantic.npz), for unsure messages
 * rules.py     - life-safety cues forcing `urgent`, de-escalation cues
 * location.py  - rule-based extractor of the shortest place span
+* span_crf.py  - CRF over labelled place spans (python-crfsuite, jieba word features),
+                 shipped as heads/location.crfsuite
+* places.py    - the incident's place: rules where they are sure, the CRF otherwise
 * lang.py      - zh / en detection
 
 Codes follow the labelling contract in docs/taxonomy.md.
@@ -32,9 +35,11 @@ from . import rules as _rules
 from .lang import detect_language
 from .location import extract_location
 from .normalize import normalize
+from .places import locate
 
 if TYPE_CHECKING:  # the stages load lazily (scikit-learn, the encoder)
     from .model import LexicalModel
+    from .span_crf import SpanTagger
     from .semantic import SemanticHeads
 
 CATEGORIES: tuple[str, ...] = (
@@ -83,10 +88,11 @@ class Cascade:
     """The lexical heads, and the semantic heads + encoder when available."""
 
     def __init__(self, lexical: LexicalModel, semantic: SemanticHeads | None = None,
-                 embed: Callable[[str], np.ndarray] | None = None) -> None:
+                 embed: Callable[[str], np.ndarray] | None = None, places: SpanTagger | bool | None = None) -> None:
         self.lexical = lexical
         self.semantic = semantic
         self.embed = embed  # text -> embedding; default: the bundled encoder
+        self.places = places  # place CRF (span_crf.SpanTagger); None: the shipped one, False: rules only
         self.routed = 0   # messages that reached the semantic stage (for the bench)
         self.total = 0
 
@@ -107,7 +113,8 @@ def get_model() -> Cascade:
                         _s.encoder()  # warm: the first message should not pay for it
                 if sem is None:
                     log.info("intake: semantic stage off (install the 'semantic' extra); lexical stage only")
-                _MODEL = Cascade(lex, sem)
+                from .places import default_tagger
+                _MODEL = Cascade(lex, sem, places=default_tagger())
     return _MODEL
 
 
@@ -214,13 +221,13 @@ def _final_stage(m: Cascade, u: _Unsure, e: np.ndarray | None) -> Intake:
         pu = (1 - SEMANTIC_WEIGHT) * pu + SEMANTIC_WEIGHT * m.semantic.p_urgency(e, category)
     urgency = lex.labels["urgency"][int(pu.argmax())]
     urgency = _rules.adjust_urgency(n, category, urgency)
-    location = extract_location(text, lang, n)
+    location = locate(text, lang, n, m.places)
     if urgency == "urgent":
-        category, location = _urgent_topic(lex, text, n, lang, category, location)
+        category, location = _urgent_topic(m, text, n, lang, category, location)
     return Intake(True, category, urgency, location, round(float(p), 4))
 
 
-def _urgent_topic(lex: LexicalModel, text: str, n: str, lang: str | None, category: str,
+def _urgent_topic(m: Cascade, text: str, n: str, lang: str | None, category: str,
                   location: str | None) -> tuple[str, str | None]:
     """Two topics, one life-threatening: the urgent one gives category and place.
 
@@ -232,6 +239,7 @@ def _urgent_topic(lex: LexicalModel, text: str, n: str, lang: str | None, catego
         return category, location
     from .model import features
     from . import URGENCIES
+    lex = m.lexical
     u = URGENCIES.index("urgent")
     best = None
     same_cat_urgent = False
@@ -249,7 +257,7 @@ def _urgent_topic(lex: LexicalModel, text: str, n: str, lang: str | None, catego
     if best is None or not (best[0][0] or best[0][1] > 0.5):
         return category, location
     _, cat, a, b = best
-    seg_loc = extract_location(text[a:b], lang, n[a:b])
+    seg_loc = locate(text[a:b], lang, n[a:b], m.places)
     return (category if same_cat_urgent else cat), seg_loc or location
 
 

@@ -304,6 +304,8 @@ def build(paths: list[Path] | None = None, out: Path | None = LEXICAL_FILE,
             lex.save(out)
         except OSError:  # read-only install: keep the in-memory model
             log.warning("intake: cannot write %s; using the model in memory", out)
+    if out is not None:
+        _train_places(rows, out.with_name("location.crfsuite"))
     if semantic and out is not None:
         from . import semantic as sem
         if sem.available():
@@ -311,6 +313,18 @@ def build(paths: list[Path] | None = None, out: Path | None = LEXICAL_FILE,
         else:
             log.info("intake: semantic extra not installed; only the lexical heads were refitted")
     return lex
+
+
+def _train_places(rows: list[dict[str, Any]], out: Path) -> None:
+    """Refit the place CRF (span_crf) from the labelled spans, when its libraries are installed."""
+    from . import span_crf
+    if not span_crf.available():
+        log.info("intake: python-crfsuite/jieba not installed; the place CRF was not refitted")
+        return
+    try:
+        span_crf.train(dedupe(rows), out)
+    except OSError:
+        log.warning("intake: cannot write %s; the place CRF was not refitted", out)
 
 
 def load() -> LexicalModel:
