@@ -207,7 +207,7 @@ class Core:
                              Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
                                    group_window=s.group_window),
                              batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                             effects=self.effects, on_migrate=self.migration.move)
+                             effects=self.effects, on_migrate=self.migration.move, lease=s.lease)
         return self.sender
 
     async def close(self) -> None:

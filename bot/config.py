@@ -38,6 +38,7 @@ class SenderSettings(BaseModel):
     max_backoff: float = Field(60.0, gt=0)  # seconds between retries after 5xx or network errors
     batch: int = Field(50, ge=1)
     concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
+    lease: float = Field(60.0, gt=0)  # seconds a worker's claim on outbox rows holds (a dead worker's: then taken over)
 
 
 class WebSettings(BaseModel):

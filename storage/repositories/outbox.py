@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, update
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
@@ -36,19 +36,103 @@ class OutboxRepository(Repository):
                 .order_by(col(OutboxMessage.priority), col(OutboxMessage.id)).limit(limit))
         return list((await self.session.exec(stmt)).all())
 
-    async def queued_in(self, chat_id: int, from_id: int, limit: int) -> list[OutboxMessage]:
-        """The chat's pending messages from `from_id` on, in send order."""
+    async def claim(self, worker: str, limit: int, lease: float, now: datetime | None = None) -> list[OutboxMessage]:
+        """Take the due rows for `worker` until `lease` seconds from now, in send order, and
+        return them (commit to make the claim seen by other workers).
+
+        A row is free when nobody holds it, its holder's lease ran out (that worker died or
+        hangs: its rows are taken over), or `worker` holds it already. On PostgreSQL the rows are
+        read FOR UPDATE SKIP LOCKED, so workers claiming at once never take the same row. A chat
+        keeps its order: nothing is claimed behind a message of the chat that waits to be retried
+        or that another worker is sending (see `held_elsewhere` for claims made at the same time)."""
+        now = now or utcnow()
+        msg, held = OutboxMessage, aliased(OutboxMessage)
+        until = now + timedelta(seconds=lease)
+        blocked = (select(held.id).where(
+            held.chat_id == msg.chat_id, held.status == "pending",
+            or_(and_(held.id < msg.id, held.not_before > now),
+                and_(or_(held.priority < msg.priority, and_(held.priority == msg.priority, held.id < msg.id)),
+                     held.claimed_until > now, held.claimed_by != worker))).exists())
+        stmt = (select(msg)
+                .where(msg.status == "pending",
+                       or_(col(msg.not_before).is_(None), msg.not_before <= now),
+                       or_(col(msg.claimed_until).is_(None), msg.claimed_until <= now, msg.claimed_by == worker),
+                       ~blocked)
+                .order_by(col(msg.priority), col(msg.id)).limit(limit))
+        if self.session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+            stmt = stmt.with_for_update(skip_locked=True, of=msg)  # type: ignore[arg-type]
+        rows = list((await self.session.exec(stmt)).all())
+        if not rows:
+            return rows
+        # The update checks again what the read saw: on SQLite the read holds no lock, and
+        # another worker's claim may have been committed in between; only rows still free are ours.
+        taken = set((await self.session.exec(  # type: ignore[call-overload]
+            update(msg).where(col(msg.id).in_([r.id for r in rows]), msg.status == "pending",
+                              or_(col(msg.claimed_until).is_(None), msg.claimed_until <= now,
+                                  msg.claimed_by == worker))
+            .values(claimed_by=worker, claimed_until=until).returning(msg.id)
+            .execution_options(synchronize_session=False))).scalars().all())
+        return [r for r in rows if r.id in taken]
+
+    async def held_elsewhere(self, worker: str, chat_ids: set[int],
+                             now: datetime | None = None) -> dict[int, tuple[int, int]]:
+        """Per chat, the first pending row in send order (priority, id) that `worker` does not
+        hold. A claimed row of `worker` after it must not be sent yet: two claims made at the
+        same moment may have split a chat's queue (each saw the other's rows as free)."""
+        if not chat_ids:
+            return {}
+        now = now or utcnow()
+        msg = OutboxMessage
+        not_mine = or_(col(msg.claimed_by).is_(None), msg.claimed_by != worker,
+                       col(msg.claimed_until).is_(None), msg.claimed_until <= now)
+        stmt = (select(msg.chat_id, msg.priority, func.min(msg.id))
+                .where(col(msg.chat_id).in_(chat_ids), msg.status == "pending", not_mine)
+                .group_by(col(msg.chat_id), col(msg.priority)))
+        first: dict[int, tuple[int, int]] = {}
+        for chat_id, priority, row_id in (await self.session.exec(stmt)).all():
+            if chat_id not in first or (priority, row_id) < first[chat_id]:
+                first[chat_id] = (priority, row_id)
+        return first
+
+    async def release(self, worker: str, ids: list[int]) -> None:
+        """Give back claims `worker` holds on rows it will not send in this pass."""
+        if ids:
+            await self.session.exec(  # type: ignore[call-overload]
+                update(OutboxMessage).where(col(OutboxMessage.id).in_(ids), OutboxMessage.claimed_by == worker)
+                .values(claimed_by=None, claimed_until=None).execution_options(synchronize_session=False))
+
+    async def renew(self, worker: str, lease: float) -> None:
+        """Extend every pending claim `worker` holds (a long pass outlives no lease)."""
+        await self.session.exec(  # type: ignore[call-overload]
+            update(OutboxMessage).where(OutboxMessage.claimed_by == worker, OutboxMessage.status == "pending")
+            .values(claimed_until=utcnow() + timedelta(seconds=lease)).execution_options(synchronize_session=False))
+
+    async def queued_in(self, chat_id: int, from_id: int, limit: int,
+                        worker: str | None = None) -> list[OutboxMessage]:
+        """The chat's pending messages from `from_id` on, in send order (with `worker`: up to the
+        first one another worker holds)."""
         stmt = (select(OutboxMessage)
                 .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending",
                        OutboxMessage.id >= from_id)
                 .order_by(col(OutboxMessage.id)).limit(limit))
-        return list((await self.session.exec(stmt)).all())
+        rows = list((await self.session.exec(stmt)).all())
+        if worker is None:
+            return rows
+        now = utcnow().replace(tzinfo=None)
+        for i, row in enumerate(rows):
+            until = row.claimed_until.replace(tzinfo=None) if row.claimed_until else None
+            if row.claimed_by not in (None, worker) and until is not None and until > now:
+                return rows[:i]
+        return rows
 
-    async def merge(self, rows: list[OutboxMessage], kind: str, payload: dict[str, Any]) -> OutboxMessage:
-        """One message in place of `rows`, which stay on record as merged into it."""
+    async def merge(self, rows: list[OutboxMessage], kind: str, payload: dict[str, Any],
+                    worker: str | None = None, lease: float = 0.0) -> OutboxMessage:
+        """One message in place of `rows`, which stay on record as merged into it; the digest is
+        claimed by `worker` (who sends it now) so no other worker sends it too."""
         first = rows[0]
         digest = OutboxMessage(chat_id=first.chat_id, kind=kind, lang=first.lang, payload=payload,
-                               priority=first.priority)
+                               priority=first.priority, claimed_by=worker,
+                               claimed_until=utcnow() + timedelta(seconds=lease) if worker else None)
         self.session.add(digest)
         await self.session.flush()
         await self.session.exec(  # type: ignore[call-overload]
@@ -77,7 +161,8 @@ class OutboxRepository(Repository):
         await self._set(msg_id, status=status, error=error[:500])
 
     async def postpone(self, msg_id: int, delay: float, error: str, count_attempt: bool) -> None:
-        values: dict[str, Any] = {"not_before": utcnow() + timedelta(seconds=delay), "error": error[:500]}
+        values: dict[str, Any] = {"not_before": utcnow() + timedelta(seconds=delay), "error": error[:500],
+                                  "claimed_by": None, "claimed_until": None}  # any worker may retry it
         if count_attempt:
             values["attempts"] = OutboxMessage.attempts + 1
         await self._set(msg_id, **values)
