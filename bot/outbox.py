@@ -34,6 +34,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot import metrics
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
 from storage.uow import EffectGate, UnitOfWork
@@ -249,6 +250,8 @@ class Sender:
                         self._attempted.add(msg.id)  # merged: its row is no longer pending
                         msg, attempts, merged = digest, 0, True
                 await self._take_global()
+                if await self._pacer.reserve(chat) > 0:
+                    break  # another worker filled the chat's window after all: later
                 attempted = True
                 self._attempted.add(msg.id)
                 outcome = await self._try(msg, attempts)
@@ -284,33 +287,34 @@ class Sender:
         try:
             platform_id = await self._transport.deliver(msg)
         except RetryLater as e:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             self._pacer.penalise(e.chat_id, e.seconds)
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=e.seconds, error=f"429 retry after {e.seconds}",
                             count_attempt=False)
         except TransientError as e:  # never given up: an outage ends, and nothing may be lost
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
                             error=str(e))
         except ChatMigrated as e:  # the chat's rows move to the new id; this one goes again there
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             return _Outcome(msg.id, msg.chat_id, "migrated", error=str(e), new_chat_id=e.new_chat_id)
         except Unreachable as e:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
         except PermanentError as e:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
             return _Outcome(msg.id, msg.chat_id, "failed", error=str(e))
         except BaseException:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             raise
-        self._pacer.answered()
+        self._pacer.answered(msg.chat_id)
         return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id)
 
     def _record(self, outcome: _Outcome) -> asyncio.Future[None]:
         """Queue an outcome for the recorder (while one commit runs, the next ones gather);
         the future is done once a commit holds it, and fails if that commit failed."""
+        metrics.send_outcome(outcome.status, outcome.error)
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._outcomes.append((outcome, done))
         if self._recorder is None or self._recorder.done():

@@ -172,6 +172,18 @@ class OutboxRepository(Repository):
             update(OutboxMessage).where(OutboxMessage.status == "pending",
                                         col(OutboxMessage.not_before).is_not(None)).values(not_before=None))
 
+    async def depth(self) -> tuple[int, float]:
+        """(rows pending, seconds since the oldest of them was caused; 0.0 when none): for metrics."""
+        stmt = (select(func.count(), func.min(OutboxMessage.created_at)).select_from(OutboxMessage)
+                .where(OutboxMessage.status == "pending"))
+        count, oldest = (await self.session.exec(stmt)).one()
+        if not count or oldest is None:
+            return 0, 0.0
+        if isinstance(oldest, str):  # SQLite hands back an aggregate's datetime as text
+            oldest = datetime.fromisoformat(oldest)
+        age = (utcnow().replace(tzinfo=None) - oldest.replace(tzinfo=None)).total_seconds()
+        return int(count), max(0.0, age)
+
     async def pending_count(self) -> int:
         stmt = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
         return int((await self.session.exec(stmt)).one())
