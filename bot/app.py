@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.config import ConfigError, Settings
 from bot.intake import get_model
 from bot.outbox import Sender, Transport
-from bot.pacing import Pacer
+from bot.pacers import pacer_for
 from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in
 from bot.cases import load_routing
 from bot.checkins.service import CheckinService
@@ -215,11 +215,9 @@ class Core:
 
     def attach(self, transport: Transport) -> Sender:
         s = self.settings.sender
-        self.sender = Sender(self.uow, transport,
-                             Pacer(s.global_per_sec, s.group_per_min, s.private_per_sec,
-                                   group_window=s.group_window, is_group=transport.platform.is_group),
+        self.sender = Sender(self.uow, transport, pacer_for(self.settings, transport.platform.is_group),
                              batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                             effects=self.effects, on_migrate=self.migration.move)
+                             effects=self.effects, on_migrate=self.migration.move, lease=s.lease)
         return self.sender
 
     async def close(self) -> None:

@@ -109,6 +109,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("grant", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
     Command("revoke", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
     Command("audit", "[n]", "admin-audit-usage", SA),
+    # the web dashboard: a one-time login link, in private, for staff
+    Command("web", "", None, S, PRIVATE),
     # riders' deliberation (小哥议事会): anyone proposes, supports and votes; secretaries run the steps
     Command("propose", "<title> | <details>  or  C-<case>", "dl-propose-usage", menu=True),
     Command("proposals", "[open|adopted|done | rule <supporters> <days>]", "dl-proposal-usage", menu=True),

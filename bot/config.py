@@ -38,6 +38,7 @@ class SenderSettings(BaseModel):
     max_backoff: float = Field(60.0, gt=0)  # seconds between retries after 5xx or network errors
     batch: int = Field(50, ge=1)
     concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
+    lease: float = Field(60.0, gt=0)  # seconds a worker's claim on outbox rows holds (a dead worker's: then taken over)
 
 
 class WebSettings(BaseModel):
@@ -82,6 +83,12 @@ class LogSettings(BaseSettings):
 class Settings(LogSettings):
     bot_token: str = ""
     api_base: str = OFFICIAL_API
+    # Redis for what N workers share (bot/shared_pacing.py: one rate limit for the token); empty: each
+    # process paces itself (one worker). SENTINEL_REDIS_PREFIX keeps two bots' (or test runs') keys apart.
+    redis_url: str = ""
+    redis_prefix: str = "sentinel"
+    metrics_port: int = Field(0, ge=0, le=65535)  # > 0: a Prometheus endpoint there (bot/metrics.py); 0: off
+    metrics_host: str = "127.0.0.1"
     webhook_url: str = ""
     webhook_secret: str = ""
     webhook_host: str = "127.0.0.1"

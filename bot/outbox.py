@@ -14,15 +14,27 @@ message is dispatched only once the outcome of its previous one is committed, so
 at any instant each of the `concurrency` chat slots holds at most one message
 whose fate the database does not know yet — a kill without warning doubles at
 most `concurrency` messages (tests/e2e/test_outbox_window.py measures it).
+
+Any number of workers (processes sharing the database) may run a sender: each pass
+claims its rows with a lease (`claimed_by`, `claimed_until`; FOR UPDATE SKIP LOCKED
+on PostgreSQL), so a row is sent by exactly one worker; a worker killed mid-send
+leaves its claims, which another worker takes over once the lease has run out (the
+same one-message-per-slot window as a restart). A chat's messages keep their order
+across workers: a chat is sent to by one worker at a time (tests/e2e/test_outbox_claims.py).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
+import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot import metrics
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
 from bot.platform import ChatPlatform
@@ -127,8 +139,13 @@ class Sender:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
                  *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 effects: EffectGate | None = None, on_migrate: OnMigrate | None = None) -> None:
+                 effects: EffectGate | None = None, on_migrate: OnMigrate | None = None,
+                 worker: str | None = None, lease: float = 60.0) -> None:
         self._uow = uow_factory
+        self.worker = worker or worker_id()
+        self._lease = lease  # seconds a claim holds without renewal (renewed every third of it)
+        self._renewed = 0.0
+        self._attempted: set[int] = set()  # rows this pass sent (or merged), the rest are given back
         self._effects = effects
         self._on_migrate = on_migrate
         self._transport = transport
@@ -177,9 +194,15 @@ class Sender:
                 chats.setdefault(r.chat_id, []).append((_outgoing(r), r.attempts, r.priority))
         if not chats:
             return False
+        self._attempted = set()
         results = await asyncio.gather(*(self._send_chat(queue) for queue in chats.values()),
                                        return_exceptions=True)
         await self._recorded()
+        left = [m.id for queue in chats.values() for m, _a, _p in queue if m.id not in self._attempted]
+        if left:  # not sent in this pass (a full window): any worker may take them next
+            async with self._uow() as uow:
+                await uow.outbox.release(self.worker, left)
+                await uow.commit()
         for result in results:
             if isinstance(result, BaseException):
                 raise result
@@ -197,9 +220,23 @@ class Sender:
             if self._effects is not None:
                 await self._effects.idle()
             async with self._uow() as uow:
-                rows = await uow.outbox.due(self._batch)
+                rows = await uow.outbox.claim(self.worker, self._batch, self._lease)
+                await uow.commit()
+                rows = await self._in_order(uow, rows)
+            self._renewed = time.monotonic()
             if self._effects is None or self._effects.is_idle:
                 return rows
+
+    async def _in_order(self, uow: UnitOfWork, rows: list[Any]) -> list[Any]:
+        """Drop (and give back) claimed rows that another worker's claim, made at the same
+        moment, put behind its own: a chat is sent to by one worker at a time."""
+        first = await uow.outbox.held_elsewhere(self.worker, {r.chat_id for r in rows})
+        keep = [r for r in rows if r.chat_id not in first or (r.priority, r.id) < first[r.chat_id]]
+        if len(keep) < len(rows):
+            kept = {r.id for r in keep}
+            await uow.outbox.release(self.worker, [r.id for r in rows if r.id not in kept])
+            await uow.commit()
+        return keep
 
     async def _send_chat(self, queue: list[tuple[Outgoing, int, int]]) -> bool:
         """One chat's messages in order, until its window is full or one must be retried later."""
@@ -213,9 +250,13 @@ class Sender:
                 if self._pacer.is_group(chat) and self._pacer.chat_left(chat) == 1 and mergeable(priority, msg.payload):
                     digest = await self._merge(msg)
                     if digest is not None:
+                        self._attempted.add(msg.id)  # merged: its row is no longer pending
                         msg, attempts, merged = digest, 0, True
                 await self._take_global()
+                if await self._pacer.reserve(chat) > 0:
+                    break  # another worker filled the chat's window after all: later
                 attempted = True
+                self._attempted.add(msg.id)
                 outcome = await self._try(msg, attempts)
                 await self._record(outcome)
                 if merged or outcome.status in ("postpone", "migrated"):
@@ -230,7 +271,7 @@ class Sender:
     async def _merge(self, first: Outgoing) -> Outgoing | None:
         """The group's last slot in this window: merge its queued conversation into one digest."""
         async with self._uow() as uow:
-            rows = await uow.outbox.queued_in(first.chat_id, first.id, DIGEST_MAX)
+            rows = await uow.outbox.queued_in(first.chat_id, first.id, DIGEST_MAX, worker=self.worker)
             run = []
             thread = rows[0].payload.get("thread_id") if rows else None
             for row in rows:
@@ -241,7 +282,8 @@ class Sender:
             if len(run) < 2:
                 return None
             items = [{"kind": r.kind, "lang": r.lang, "payload": r.payload, "case_id": r.case_id} for r in run]
-            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items, "thread_id": thread}))
+            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items, "thread_id": thread}, self.worker,
+                                                      self._lease))
             await uow.commit()
         log.info("group %s backed up: %d messages merged into digest %s", first.chat_id, len(run), digest.id)
         return digest
@@ -251,33 +293,34 @@ class Sender:
         try:
             platform_id = await self._transport.deliver(msg)
         except RetryLater as e:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             self._pacer.penalise(e.chat_id, e.seconds)
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=e.seconds, error=f"429 retry after {e.seconds}",
                             count_attempt=False)
         except TransientError as e:  # never given up: an outage ends, and nothing may be lost
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
                             error=str(e))
         except ChatMigrated as e:  # the chat's rows move to the new id; this one goes again there
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             return _Outcome(msg.id, msg.chat_id, "migrated", error=str(e), new_chat_id=e.new_chat_id)
         except Unreachable as e:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
         except PermanentError as e:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
             return _Outcome(msg.id, msg.chat_id, "failed", error=str(e))
         except BaseException:
-            self._pacer.answered()
+            self._pacer.answered(msg.chat_id)
             raise
-        self._pacer.answered()
+        self._pacer.answered(msg.chat_id)
         return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id)
 
     def _record(self, outcome: _Outcome) -> asyncio.Future[None]:
         """Queue an outcome for the recorder (while one commit runs, the next ones gather);
         the future is done once a commit holds it, and fails if that commit failed."""
+        metrics.send_outcome(outcome.status, outcome.error)
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._outcomes.append((outcome, done))
         if self._recorder is None or self._recorder.done():
@@ -309,12 +352,21 @@ class Sender:
                             if o.status == "blocked":
                                 await uow.chats.set_blocked(o.chat_id)
                             await uow.outbox.mark_failed(o.msg_id, o.error, status=o.status)
+                    if time.monotonic() - self._renewed > self._lease / 3:  # a long pass keeps its claims
+                        await uow.outbox.renew(self.worker, self._lease)
+                        self._renewed = time.monotonic()
                     await uow.commit()
             except BaseException as e:
                 self._outcomes[:0] = [(o, None) for o in outcomes]  # keep them for the next try
                 _settle(waiting, e)
                 raise
             _settle(waiting, None)
+
+
+def worker_id() -> str:
+    """This process's name in outbox claims: host, pid and a random part (a restarted worker is a
+    new one; its predecessor's claims run out with their lease). At most 64 characters."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def _settle(waiting: list[tuple[_Outcome, asyncio.Future[None] | None]], error: BaseException | None) -> None:

@@ -62,12 +62,18 @@ class Pacer:
         limit, _window, sent = self._window(chat_id)
         return max(0, limit - len(sent or ()))
 
+    async def reserve(self, chat_id: int) -> float:
+        """Just before a send: take its slot in windows shared with other workers (a shared
+        pacer); 0.0 when taken, else seconds until the chat may have it. Here always 0.0."""
+        return 0.0
+
     def record(self, chat_id: int) -> None:
         """A message is dispatched to `chat_id`; call `answered` when the platform replies."""
         self._in_flight += 1
         self._sent.setdefault(chat_id, deque()).append(self._clock())
 
-    def answered(self) -> None:
+    def answered(self, chat_id: int | None = None) -> None:
+        """The platform answered the send to `chat_id` (a shared pacer re-times its slot)."""
         self._in_flight = max(0, self._in_flight - 1)
         self._answered.append(self._clock())
 

@@ -18,6 +18,7 @@ from typing import Any
 from aiogram import Bot
 from aiogram.types import Update
 
+from bot import metrics
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang, t
 from bot.outbox import enqueue
@@ -72,6 +73,7 @@ async def dead_letter(uow_factory: Callable[[], UnitOfWork], bot: Bot | None, ra
     frm = part.get("from") if isinstance(part.get("from"), dict) else {}
     user_id = _int(frm.get("id"))
     callback_id: str | None = None
+    metrics.DEAD_LETTERED.inc()
     async with uow_factory() as uow:
         if update_id is not None and await uow.updates.seen(update_id):
             return False

@@ -24,6 +24,7 @@ from aiogram.methods import GetUpdates
 from aiogram.types import Update
 from pydantic import ValidationError
 
+from bot import metrics
 from handlers.deadletter import dead_letter
 from storage.uow import UnitOfWork
 
@@ -105,6 +106,7 @@ async def _handle_batch(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], Unit
     """All of a batch in one commit; False (nothing committed) if any update failed."""
     if not updates:
         return True
+    start = asyncio.get_running_loop().time()
     try:
         async with uow_factory() as uow:
             seen = await uow.updates.seen_many([u.update_id for u, _ in updates])
@@ -114,6 +116,7 @@ async def _handle_batch(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], Unit
                     await dp.feed_update(bot, update, batch=uow, raw=raw)
                     uow.updates.mark(update.update_id)
             await uow.commit()
+        metrics.updates_done(len(updates), asyncio.get_running_loop().time() - start)
         return True
     except Exception:  # rolled back; the one-by-one path finds the culprit
         log.warning("batch of %d rolled back; handling one by one", len(updates), exc_info=True)
@@ -129,6 +132,12 @@ async def _preload(uow: UnitOfWork, updates: list[Update]) -> None:
 
 async def handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], update: Update | None,
                      raw: dict[str, Any], stop: asyncio.Event, default_lang: str = "zh") -> bool:
+    """`_handle_one`, counted for the metrics (bot/metrics.py: outcome, latency)."""
+    return await metrics.timed_update(lambda: _handle_one(bot, dp, uow_factory, update, raw, stop, default_lang))
+
+
+async def _handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], update: Update | None,
+                      raw: dict[str, Any], stop: asyncio.Event, default_lang: str = "zh") -> bool:
     """Handle one update in its own transaction: True once it is committed or dead-lettered,
     False when told to stop first (it stays unconfirmed, and comes again on the next run).
 

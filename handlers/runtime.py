@@ -13,6 +13,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import BotCommand
 from aiohttp import web
 
+from bot import metrics
 from bot.app import Core
 from bot.commands import menu
 from bot.config import Settings
@@ -64,6 +65,10 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         ready(core)
     core.start_jobs()
     lease_task = asyncio.create_task(core.keep_leading(stop), name="scheduler-lease")
+    metrics_task = None
+    if settings.metrics_port:  # the Prometheus endpoint (off by default)
+        metrics.serve(settings.metrics_port, settings.metrics_host)
+        metrics_task = asyncio.create_task(metrics.watch(core, stop), name="metrics")
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
         me = await first_me(bot, stop, settings.api_base)
@@ -84,6 +89,8 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         lease_task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await lease_task
+        if metrics_task is not None:
+            await metrics_task
         core.stop_jobs()
         sender.stop()
         await sender_task

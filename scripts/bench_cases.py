@@ -11,6 +11,12 @@ sender delivers. Every transition is a reply to the report in its group.
 Prints transitions/s and the delay from a transition's commit to the emulator
 storing its announcement (p50, p95, p99). At full speed the producer outruns any
 sender and the delay is mostly queueing; `--rate` offers a steady load instead.
+
+Also printed, because a shared machine makes wall time say little: this process's CPU
+time over the transition phase (producer and sender together, the emulator aside) as
+milliseconds per transition and as the rate one core would give (transitions per CPU
+second), and the number of new database connections opened in that phase (a pool that
+works opens none).
 """
 from __future__ import annotations
 
@@ -20,8 +26,11 @@ import statistics
 import sys
 import tempfile
 import time
+import resource
 from collections import defaultdict
 from pathlib import Path
+
+from sqlalchemy import event
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -44,6 +53,12 @@ PLACES = ["朝阳路{n}号门口的路灯坏了", "建国路{n}号附近井盖�
 SECRETARY, GROUPS = 7001, 100
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process so far."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def _percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))]
@@ -60,6 +75,11 @@ async def main(cases: int, database_url: str | None, rate: float | None) -> None
                                      sender=SenderSettings(global_per_sec=1e6, group_per_min=10**9,
                                                            private_per_sec=1e6, batch=200))
             core = await Core.open(settings)
+            connects = [0]
+
+            @event.listens_for(core.engine.sync_engine, "connect")
+            def _count(*_args: object) -> None:
+                connects[0] += 1
             bot = make_bot(settings)
             sender = core.attach(TelegramTransport(bot))
             task = asyncio.create_task(sender.run())
@@ -67,7 +87,7 @@ async def main(cases: int, database_url: str | None, rate: float | None) -> None
             try:
                 ids = await _report(core, cases)
                 await _drain(core)
-                t0, done = time.time(), 0
+                t0, done, cpu0, connects[0] = time.time(), 0, _cpu(), 0
                 for action, kw in STEPS:
                     for case_id in ids:
                         async with core.uow() as uow:
@@ -81,6 +101,7 @@ async def main(cases: int, database_url: str | None, rate: float | None) -> None
                             await asyncio.sleep(max(0.0, t0 + done / rate - time.time()))
                 elapsed = time.time() - t0
                 await _drain(core)
+                cpu = _cpu() - cpu0
             finally:
                 sender.stop()
                 await task
@@ -92,6 +113,8 @@ async def main(cases: int, database_url: str | None, rate: float | None) -> None
             delays += [(a - c) * 1000 for c, a in zip(times, arrived)]
     print(f"cases {len(ids)}, transitions {done} in {elapsed:.1f} s: {done / elapsed:,.0f} transitions/s "
           f"({'offered ' + str(rate) + '/s' if rate else 'full speed'}; one commit each, sender delivering meanwhile)")
+    print(f"CPU (this process, producer + sender, until drained): {cpu * 1000 / done:.2f} ms per transition = "
+          f"{done / cpu:,.0f} transitions per CPU second; new DB connections: {connects[0]}")
     print(f"commit → emulator delay: p50 {statistics.median(delays):.1f} ms, p95 {_percentile(delays, .95):.1f} ms, "
           f"p99 {_percentile(delays, .99):.1f} ms; announcements missing: {done - len(delays)}")
 

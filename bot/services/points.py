@@ -35,7 +35,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, lo
 from bot.privacy import mask
 from storage.models import OutboxMessage, User, utcnow
 from storage.models.points import PointsItem, Redemption
-from storage.repositories.points import Account, PointsRepository
+from storage.repositories.points import SPENDING, Account, PointsRepository
 
 if TYPE_CHECKING:
     from storage.uow import UnitOfWork
@@ -96,18 +96,23 @@ class PointsService:
             return 0
         repo = self.repo(uow)
         account = await repo.lock_account(user_id)
-        if await repo.has_entry(source_key):
-            return 0
+        now = self.clock()
+        # One read for the cap and the tier (under the lock nothing else credits this rider); a key
+        # already in the ledger is refused by the insert itself (ON CONFLICT DO NOTHING).
+        given, earned, reports = await repo.credit_view(user_id, rule, self._day_start(),
+                                                        now - timedelta(days=self.config.window_days))
         if daily_cap:
-            given = await repo.earned_by_rule(user_id, rule, self._day_start())
             points = min(points, daily_cap - given)
             if points <= 0:
                 return 0
         if await repo.add_entry(user_id=user_id, rule=rule, points=points, source_key=source_key,
-                                branch_id=branch_id, actor_id=actor_id, note=note, at=self.clock()) is None:
+                                branch_id=branch_id, actor_id=actor_id, note=note, at=now) is None:
             return 0
         await repo.move(user_id, points)
-        await self._retier(uow, repo, account)
+        if rule not in SPENDING:
+            earned += points
+            reports += rule == "report_accepted"
+        await self._set_tier(uow, repo, account, earned, reports)
         return points
 
     async def reverse(self, uow: UnitOfWork, source_key: str, reason: str) -> int:
@@ -155,6 +160,11 @@ class PointsService:
         """Store the rider's tier after a change; a promotion is announced to them privately."""
         earned, reports = await repo.earned(account.user_id,
                                             self.clock() - timedelta(days=self.config.window_days))
+        await self._set_tier(uow, repo, account, earned, reports)
+
+    async def _set_tier(self, uow: UnitOfWork, repo: PointsRepository, account: Account, earned: int,
+                        reports: int) -> None:
+        """The tier for (points earned, reports accepted) in the window, stored and announced."""
         tier = self.config.tier_for(earned, reports)
         if tier == account.tier:
             return

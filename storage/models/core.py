@@ -193,6 +193,10 @@ class OutboxMessage(SQLModel, table=True):
     merged_into: int | None = None  # the digest that carried this message (status "merged")
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+    # The sender worker sending this row now, and until when its claim holds (bot/outbox.py):
+    # another worker takes the row over only once the lease has run out (its holder died).
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_until: datetime | None = None
 
 
 class ProcessedUpdate(SQLModel, table=True):

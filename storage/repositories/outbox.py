@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, update
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
@@ -28,29 +28,113 @@ class OutboxRepository(Repository):
         now = now or utcnow()
         held = aliased(OutboxMessage)
         # A chat whose earlier message is waiting to be retried keeps its order: nothing overtakes it.
-        overtakes = (select(held.id).where(held.chat_id == OutboxMessage.chat_id, held.status == "pending",
+        overtakes = (select(held.id).where(col(held.chat_id) == OutboxMessage.chat_id, col(held.status) == "pending",
                                            col(held.id) < col(OutboxMessage.id), col(held.not_before) > now)
                      .exists())
         stmt = (select(OutboxMessage)
-                .where(OutboxMessage.status == "pending",
+                .where(col(OutboxMessage.status) == "pending",
                        or_(col(OutboxMessage.not_before).is_(None), col(OutboxMessage.not_before) <= now),
                        ~overtakes)
                 .order_by(col(OutboxMessage.priority), col(OutboxMessage.id)).limit(limit))
         return list((await self.session.exec(stmt)).all())
 
-    async def queued_in(self, chat_id: int, from_id: int, limit: int) -> list[OutboxMessage]:
-        """The chat's pending messages from `from_id` on, in send order."""
+    async def claim(self, worker: str, limit: int, lease: float, now: datetime | None = None) -> list[OutboxMessage]:
+        """Take the due rows for `worker` until `lease` seconds from now, in send order, and
+        return them (commit to make the claim seen by other workers).
+
+        A row is free when nobody holds it, its holder's lease ran out (that worker died or
+        hangs: its rows are taken over), or `worker` holds it already. On PostgreSQL the rows are
+        read FOR UPDATE SKIP LOCKED, so workers claiming at once never take the same row. A chat
+        keeps its order: nothing is claimed behind a message of the chat that waits to be retried
+        or that another worker is sending (see `held_elsewhere` for claims made at the same time)."""
+        now = now or utcnow()
+        msg, held = OutboxMessage, aliased(OutboxMessage)
+        until = now + timedelta(seconds=lease)
+        blocked = (select(held.id).where(
+            col(held.chat_id) == msg.chat_id, col(held.status) == "pending",
+            or_(and_(col(held.id) < msg.id, col(held.not_before) > now),
+                and_(or_(col(held.priority) < msg.priority, and_(col(held.priority) == msg.priority, col(held.id) < msg.id)),
+                     col(held.claimed_until) > now, col(held.claimed_by) != worker))).exists())
+        stmt = (select(msg)
+                .where(col(msg.status) == "pending",
+                       or_(col(msg.not_before).is_(None), col(msg.not_before) <= now),
+                       or_(col(msg.claimed_until).is_(None), col(msg.claimed_until) <= now, col(msg.claimed_by) == worker),
+                       ~blocked)
+                .order_by(col(msg.priority), col(msg.id)).limit(limit))
+        if self.session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+            stmt = stmt.with_for_update(skip_locked=True, of=msg)
+        rows = list((await self.session.exec(stmt)).all())
+        if not rows:
+            return rows
+        # The update checks again what the read saw: on SQLite the read holds no lock, and
+        # another worker's claim may have been committed in between; only rows still free are ours.
+        taken = set((await self.rows(
+            update(msg).where(col(msg.id).in_([r.id for r in rows]), col(msg.status) == "pending",
+                              or_(col(msg.claimed_until).is_(None), col(msg.claimed_until) <= now,
+                                  col(msg.claimed_by) == worker))
+            .values(claimed_by=worker, claimed_until=until).returning(col(msg.id))
+            .execution_options(synchronize_session=False))).scalars().all())
+        return [r for r in rows if r.id in taken]
+
+    async def held_elsewhere(self, worker: str, chat_ids: set[int],
+                             now: datetime | None = None) -> dict[int, tuple[int, int]]:
+        """Per chat, the first pending row in send order (priority, id) that `worker` does not
+        hold. A claimed row of `worker` after it must not be sent yet: two claims made at the
+        same moment may have split a chat's queue (each saw the other's rows as free)."""
+        if not chat_ids:
+            return {}
+        now = now or utcnow()
+        msg = OutboxMessage
+        not_mine = or_(col(msg.claimed_by).is_(None), col(msg.claimed_by) != worker,
+                       col(msg.claimed_until).is_(None), col(msg.claimed_until) <= now)
+        stmt = (select(msg.chat_id, msg.priority, func.min(msg.id))
+                .where(col(msg.chat_id).in_(chat_ids), col(msg.status) == "pending", not_mine)
+                .group_by(col(msg.chat_id), col(msg.priority)))
+        first: dict[int, tuple[int, int]] = {}
+        for chat_id, priority, row_id in (await self.rows(stmt)).all():  # min() of a group: never None
+            if chat_id not in first or (priority, row_id) < first[chat_id]:
+                first[chat_id] = (priority, row_id)
+        return first
+
+    async def release(self, worker: str, ids: list[int]) -> None:
+        """Give back claims `worker` holds on rows it will not send in this pass."""
+        if ids:
+            await self.rows(
+                update(OutboxMessage).where(col(OutboxMessage.id).in_(ids), col(OutboxMessage.claimed_by) == worker)
+                .values(claimed_by=None, claimed_until=None).execution_options(synchronize_session=False))
+
+    async def renew(self, worker: str, lease: float) -> None:
+        """Extend every pending claim `worker` holds (a long pass outlives no lease)."""
+        await self.rows(
+            update(OutboxMessage).where(col(OutboxMessage.claimed_by) == worker, col(OutboxMessage.status) == "pending")
+            .values(claimed_until=utcnow() + timedelta(seconds=lease)).execution_options(synchronize_session=False))
+
+    async def queued_in(self, chat_id: int, from_id: int, limit: int,
+                        worker: str | None = None) -> list[OutboxMessage]:
+        """The chat's pending messages from `from_id` on, in send order (with `worker`: up to the
+        first one another worker holds)."""
         stmt = (select(OutboxMessage)
-                .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending",
+                .where(col(OutboxMessage.chat_id) == chat_id, col(OutboxMessage.status) == "pending",
                        col(OutboxMessage.id) >= from_id)
                 .order_by(col(OutboxMessage.id)).limit(limit))
-        return list((await self.session.exec(stmt)).all())
+        rows = list((await self.session.exec(stmt)).all())
+        if worker is None:
+            return rows
+        now = utcnow().replace(tzinfo=None)
+        for i, row in enumerate(rows):
+            until = row.claimed_until.replace(tzinfo=None) if row.claimed_until else None
+            if row.claimed_by not in (None, worker) and until is not None and until > now:
+                return rows[:i]
+        return rows
 
-    async def merge(self, rows: list[OutboxMessage], kind: str, payload: dict[str, Any]) -> OutboxMessage:
-        """One message in place of `rows`, which stay on record as merged into it."""
+    async def merge(self, rows: list[OutboxMessage], kind: str, payload: dict[str, Any],
+                    worker: str | None = None, lease: float = 0.0) -> OutboxMessage:
+        """One message in place of `rows`, which stay on record as merged into it; the digest is
+        claimed by `worker` (who sends it now) so no other worker sends it too."""
         first = rows[0]
         digest = OutboxMessage(chat_id=first.chat_id, kind=kind, lang=first.lang, payload=payload,
-                               priority=first.priority)
+                               priority=first.priority, claimed_by=worker,
+                               claimed_until=utcnow() + timedelta(seconds=lease) if worker else None)
         self.session.add(digest)
         await self.session.flush()
         await self.session.exec(
@@ -79,7 +163,8 @@ class OutboxRepository(Repository):
         await self._set(msg_id, status=status, error=error[:500])
 
     async def postpone(self, msg_id: int, delay: float, error: str, count_attempt: bool) -> None:
-        values: dict[str, Any] = {"not_before": utcnow() + timedelta(seconds=delay), "error": error[:500]}
+        values: dict[str, Any] = {"not_before": utcnow() + timedelta(seconds=delay), "error": error[:500],
+                                  "claimed_by": None, "claimed_until": None}  # any worker may retry it
         if count_attempt:
             values["attempts"] = OutboxMessage.attempts + 1
         await self._set(msg_id, **values)
@@ -89,8 +174,20 @@ class OutboxRepository(Repository):
             update(OutboxMessage).where(col(OutboxMessage.status) == "pending",
                                         col(OutboxMessage.not_before).is_not(None)).values(not_before=None))
 
+    async def depth(self) -> tuple[int, float]:
+        """(rows pending, seconds since the oldest of them was caused; 0.0 when none): for metrics."""
+        stmt = (select(func.count(), func.min(OutboxMessage.created_at)).select_from(OutboxMessage)
+                .where(col(OutboxMessage.status) == "pending"))
+        count, oldest = (await self.session.exec(stmt)).one()
+        if not count or oldest is None:
+            return 0, 0.0
+        if isinstance(oldest, str):  # SQLite hands back an aggregate's datetime as text
+            oldest = datetime.fromisoformat(oldest)
+        age = (utcnow().replace(tzinfo=None) - oldest.replace(tzinfo=None)).total_seconds()
+        return int(count), max(0.0, age)
+
     async def pending_count(self) -> int:
-        stmt = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
+        stmt = select(func.count()).select_from(OutboxMessage).where(col(OutboxMessage.status) == "pending")
         return int((await self.session.exec(stmt)).one())
 
     async def prompt_for(self, chat_id: int, message_id: int, kind: str, since: datetime) -> OutboxMessage | None:
@@ -98,8 +195,8 @@ class OutboxRepository(Repository):
         A prompt the sender has not yet recorded as sent (its id arrives a moment after Telegram
         accepted it) is taken as the chat's latest one of that kind not yet known by another id."""
         stmt = (select(OutboxMessage)
-                .where(OutboxMessage.chat_id == chat_id, OutboxMessage.kind == kind,
-                       OutboxMessage.created_at >= since,
+                .where(col(OutboxMessage.chat_id) == chat_id, col(OutboxMessage.kind) == kind,
+                       col(OutboxMessage.created_at) >= since,
                        or_(col(OutboxMessage.sent_message_id).is_(None),
                            col(OutboxMessage.sent_message_id) == message_id))
                 .order_by(col(OutboxMessage.id).desc()).limit(5))

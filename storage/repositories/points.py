@@ -48,10 +48,12 @@ class PointsRepository(Repository):
         """The rider's account row, created if missing and locked until commit (FOR UPDATE on
         PostgreSQL; SQLite serialises writers: the insert takes its write lock first)."""
         t = table_of(PointsAccount)
-        await self.session.exec(self._insert(t).values(
-            user_id=user_id, balance=0, entries=0, tier="basic", hide_name=False,
-            updated_at=utcnow()).on_conflict_do_nothing())
-        row = (await self.rows(select(t).where(t.c.user_id == user_id).with_for_update())).one()
+        # One statement: an upsert whose no-op update locks an existing row (as FOR UPDATE would)
+        # and returns it; a new row is locked by its insert.
+        stmt = self._insert(t).values(user_id=user_id, balance=0, entries=0, tier="basic", hide_name=False,
+                                      updated_at=utcnow())
+        stmt = stmt.on_conflict_do_update(index_elements=[t.c.user_id], set_={"user_id": stmt.excluded.user_id})
+        row = (await self.rows(stmt.returning(t))).one()
         return Account(row.user_id, row.balance, row.entries, row.tier, row.hide_name)
 
     async def account(self, user_id: int) -> Account | None:
@@ -98,6 +100,23 @@ class PointsRepository(Repository):
         stmt = select(func.coalesce(func.sum(e.points), 0)).where(
             col(e.user_id) == user_id, col(e.rule) == rule, col(e.reverses_id).is_(None), col(e.created_at) >= since)
         return int((await self.rows(stmt)).scalar_one())
+
+    async def credit_view(self, user_id: int, rule: str, day_since: datetime,
+                          window_since: datetime) -> tuple[int, int, int]:
+        """In one read: (points credited by `rule` since `day_since` before reversals, as
+        `earned_by_rule`; points earned and reports accepted since `window_since`, as `earned`)."""
+        e = PointsEntry
+        today = case((and_(col(e.rule) == rule, col(e.reverses_id).is_(None), col(e.created_at) >= day_since), e.points),
+                     else_=0)
+        in_window = col(e.created_at) >= window_since
+        earning = case((and_(col(e.rule).not_in(SPENDING), in_window), e.points), else_=0)
+        accepted = case((and_(col(e.rule) == "report_accepted", col(e.reverses_id).is_(None), in_window), 1),
+                        (and_(col(e.rule) == "report_accepted", in_window), -1), else_=0)
+        stmt = select(func.coalesce(func.sum(today), 0), func.coalesce(func.sum(earning), 0),
+                      func.coalesce(func.sum(accepted), 0)).where(
+            col(e.user_id) == user_id, col(e.created_at) >= min(day_since, window_since))
+        given, points, reports = (await self.rows(stmt)).one()
+        return int(given), int(points), int(reports)
 
     async def earned(self, user_id: int, since: datetime) -> tuple[int, int]:
         """(points earned, reports accepted) since `since`, reversals deducted; spending aside."""

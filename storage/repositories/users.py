@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.deferred import DeferredInserts
 from storage.models import DepartmentMember, User
 from storage.repositories.base import Repository
 
 
 class UserRepository(Repository):
+    def __init__(self, session: AsyncSession, deferred: DeferredInserts) -> None:
+        super().__init__(session, deferred)
+        self._grants: dict[int, list[tuple[str, int | None]]] = {}
+
     async def get(self, user_id: int) -> User | None:
         return await self.cached(User, user_id)
 
@@ -63,16 +69,22 @@ class UserRepository(Repository):
         return (await self.session.exec(stmt)).first()
 
     async def department_grants(self, user_id: int) -> list[tuple[str, int | None]]:
-        """(department, branch id or None for every branch) of each membership `user_id` holds."""
-        stmt = select(DepartmentMember.department, DepartmentMember.branch_id).where(
-            DepartmentMember.user_id == user_id)
-        return [(d, b) for d, b in (await self.session.exec(stmt)).all()]
+        """(department, branch id or None for every branch) of each membership `user_id` holds.
+        Read once per unit of work and user (a transition asks for the actor's scope twice);
+        granting or revoking here forgets what was read."""
+        grants = self._grants
+        if user_id not in grants:
+            stmt = select(DepartmentMember.department, DepartmentMember.branch_id).where(
+                DepartmentMember.user_id == user_id)
+            grants[user_id] = [(d, b) for d, b in (await self.session.exec(stmt)).all()]
+        return list(grants[user_id])
 
     async def grant_department(self, user_id: int, department: str, branch_id: int | None,
                                granted_by: int | None) -> bool:
         """Adds the membership (in `branch_id`, or every branch when None); False if held already."""
         if (department, branch_id) in await self.department_grants(user_id):
             return False
+        self._grants.clear()
         self.session.add(DepartmentMember(department=department, user_id=user_id, branch_id=branch_id,
                                           granted_by=granted_by))
         return True
@@ -86,6 +98,7 @@ class UserRepository(Repository):
         if not every:
             stmt = stmt.where(col(DepartmentMember.branch_id).is_(None) if branch_id is None
                               else DepartmentMember.branch_id == branch_id)
+        self._grants.clear()
         gone = []
         for row in (await self.session.exec(stmt)).all():
             gone.append(row.branch_id)

@@ -1,0 +1,157 @@
+"""Two webhook workers behind one proxy, sharing the database (and Redis, when it answers): a burst
+of reports across groups, one worker killed with SIGKILL mid-burst, and every report is answered
+exactly once — its updates go to the other worker (Telegram, here the emulator, delivers again
+what was not answered 200), and its outbox claims are taken over once their lease runs out.
+
+As in tests/e2e/test_delivery.py, sends fail (502) while the kill happens, so the one window no
+bot can close (the platform accepted a message, the process died before recording it) stays shut
+and what is measured is the multi-worker path itself.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import signal
+import sys
+import uuid
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from storage.models import Case
+from tests.conftest import LI, TOKEN, WANG, until
+from tests.e2e.test_delivery import _count, _no_pending
+from tests.e2e.test_metrics import _free_port
+from tests.e2e.test_shared_limit import REDIS_URL
+
+REPO = Path(__file__).resolve().parents[2]
+GROUPS = [{"id": -100_950 - i, "type": "supergroup", "title": f"骑手{i}群"} for i in range(4)]
+REPORTS = 40
+LEASE = 3  # seconds: a dead worker's claims are taken over this soon
+
+
+class RoundRobin:
+    """The load balancer: each update to the next worker that answers (a dead one is skipped)."""
+
+    def __init__(self, ports: list[int]) -> None:
+        self.ports = ports
+        self._next = itertools.cycle(range(len(ports)))
+        self.runner: web.AppRunner | None = None
+
+    async def start(self, port: int) -> None:
+        app = web.Application()
+        app.router.add_post("/webhook", self._forward)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", port).start()
+
+    async def _forward(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("content-type", "x-telegram"))}
+        async with aiohttp.ClientSession() as http:
+            for _ in self.ports:
+                port = self.ports[next(self._next)]
+                try:
+                    async with http.post(f"http://127.0.0.1:{port}/webhook", data=body, headers=headers,
+                                         timeout=aiohttp.ClientTimeout(total=30)) as r:
+                        return web.Response(status=r.status, body=await r.read())
+                except aiohttp.ClientError:
+                    continue  # that worker is gone: the next one
+        return web.Response(status=502)
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+
+async def _redis_up() -> bool:
+    import redis.asyncio as aioredis
+    client = aioredis.from_url(REDIS_URL)
+    try:
+        return bool(await client.ping())
+    except (OSError, aioredis.ConnectionError):
+        return False
+    finally:
+        await client.aclose()
+
+
+async def _worker(settings: Any, tmp_path: Path, name: str, port: int, proxy: int,
+                  redis: dict[str, str]) -> asyncio.subprocess.Process:
+    env = {**os.environ, **redis, "SENTINEL_BOT_TOKEN": TOKEN, "SENTINEL_API_BASE": settings.api_base,
+           "SENTINEL_DATABASE_URL": settings.database_url, "SENTINEL_WEBHOOK_URL": f"http://127.0.0.1:{proxy}/webhook",
+           "SENTINEL_WEBHOOK_PORT": str(port), "SENTINEL_SENDER__LEASE": str(LEASE),
+           "SENTINEL_SENDER__GROUP_PER_MIN": "100000", "SENTINEL_SENDER__GLOBAL_PER_SEC": "10000",
+           "SENTINEL_SCHEDULER_LEASE": "2", "PYTHONPATH": str(REPO)}
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", "--webhook", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=(tmp_path / f"{name}.log").open("ab"))
+
+
+async def _listening(port: int) -> bool:
+    try:
+        _r, w = await asyncio.open_connection("127.0.0.1", port)
+    except OSError:
+        return False
+    w.close()
+    return True
+
+
+async def test_two_webhook_workers_one_killed_every_report_answered_once(emu, tg, settings, db, tmp_path) -> None:
+    ports, proxy_port = [_free_port(), _free_port()], _free_port()
+    proxy = RoundRobin(ports)
+    await proxy.start(proxy_port)
+    redis = ({"SENTINEL_REDIS_URL": REDIS_URL, "SENTINEL_REDIS_PREFIX": f"sentinel-test-{uuid.uuid4().hex[:8]}"}
+             if await _redis_up() else {})
+    procs = [await _worker(settings, tmp_path, f"w{i}", port, proxy_port, redis) for i, port in enumerate(ports)]
+    reports: list[tuple[int, int]] = []
+    try:
+        for port in ports:
+            await until(lambda port=port: _listening(port), timeout=180)
+        for n in range(REPORTS // 2):  # the first half: both workers take updates and send
+            group = GROUPS[n % len(GROUPS)]
+            sent = await tg.send(group, LI if n % 2 else WANG, f"建国路{n + 1}号门口的路灯坏了")
+            reports.append((group["id"], sent["message_id"]))
+        await until(lambda: _answered(tg, reports), timeout=120)
+        await tg.fault("sendMessage", 502, count=100_000)  # nothing more leaves while the kill happens
+        for n in range(REPORTS // 2, REPORTS):
+            group = GROUPS[n % len(GROUPS)]
+            sent = await tg.send(group, LI if n % 2 else WANG, f"建国路{n + 1}号门口的路灯坏了")
+            reports.append((group["id"], sent["message_id"]))
+        await until(lambda: _cases_at_least(db, REPORTS - 8), timeout=120)
+        procs[0].send_signal(signal.SIGKILL)  # mid-burst: its claims and unanswered updates are left
+        await procs[0].wait()
+        await tg.http.delete(f"{tg.base_url}/_emu/faults")
+        await until(lambda: _answered(tg, reports), timeout=120)
+        await until(lambda: _no_pending(db), timeout=60)
+        await asyncio.sleep(LEASE + 1)  # a takeover that sent again would show now
+    finally:
+        for p in procs:
+            if p.returncode is None:
+                p.send_signal(signal.SIGTERM)
+        for p in procs:
+            await asyncio.wait_for(p.wait(), 60)
+        await proxy.stop()
+    replies = await _replies(tg)
+    assert [r for r in reports if replies[r] != 1] == [], {r: replies[r] for r in reports if replies[r] != 1}
+    assert await _count(db, Case) == REPORTS
+
+
+async def _cases_at_least(db: Any, n: int) -> bool:
+    return await _count(db, Case) >= n
+
+
+async def _replies(tg: Any) -> Counter[tuple[int, int]]:
+    counts: Counter[tuple[int, int]] = Counter()
+    for group in GROUPS:
+        for m in await tg.messages(group["id"]):
+            counts[(group["id"], m.get("reply_to_message_id"))] += 1
+    return counts
+
+
+async def _answered(tg: Any, reports: list[tuple[int, int]]) -> bool:
+    replies = await _replies(tg)
+    return all(replies[r] for r in reports)
