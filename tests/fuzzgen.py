@@ -249,13 +249,9 @@ def registered_commands() -> list[str]:
 
 
 def callback_prefixes() -> list[str]:
-    """The first field of every callback filter's regexp in handlers/ (`ca`, `pr`, `pt` ...)."""
-    import re
-    from pathlib import Path
-    source = "\n".join(p.read_text() for p in (Path(__file__).resolve().parents[1] / "handlers").glob("*.py"))
-    patterns = re.findall(r"F\.data\.regexp\(r?f?\"([^\"]+)\"\)", source)
-    prefixes = {m for p in patterns for m in re.findall(r"(?:\^|\^\(|\|)([a-z]+):", p)}
-    return sorted(prefixes)
+    """Every button kind's prefix (`ca`, `cf`, `pt` ...), from the one registry bot.buttons."""
+    from bot.buttons import PREFIXES
+    return sorted(PREFIXES)
 
 
 # --- judging what the bot said ------------------------------------------------------------
