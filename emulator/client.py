@@ -68,6 +68,10 @@ class EmulatorClient:
                                 timeout=aiohttp.ClientTimeout(total=timeout + 10))
         return body["messages"]
 
+    async def topics(self, chat_id: int) -> list[dict[str, Any]]:
+        """The forum topics made in a chat (createForumTopic): [{message_thread_id, name, icon_color}]."""
+        return (await self._call("GET", "topics", params=self._params(chat_id=chat_id)))["topics"]
+
     async def answers(self) -> list[dict[str, Any]]:
         return (await self._call("GET", "answers", params=self._params()))["answers"]
 
