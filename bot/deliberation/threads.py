@@ -8,6 +8,10 @@ A proposal's thread in a group is (issue 19):
   commitment's news name that row (bot.outbox.TOPIC_OF) and go into the topic;
 - the topic it was proposed in, for the group it was proposed in from inside a topic (no new one);
 - otherwise replies to its agenda post in the group itself (also where making the topic failed).
+Made once: the row's dedupe key keeps it to one per proposal and group, a failed try that Telegram
+answered with an error (5xx, 429) made nothing and is retried, and the thread id is written once, with
+the row's outcome. Telegram's createForumTopic takes no idempotency key, so (as for any send,
+bot/outbox.py) only a process killed between Telegram's answer and that commit can make a second topic.
 Every message carries a dedupe key `dl-<what>:<id>:<chat>…`, so a reply to any of them (or a message
 in the proposal's topic) is a comment on that proposal, and nothing is announced twice.
 """

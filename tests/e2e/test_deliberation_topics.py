@@ -122,3 +122,25 @@ async def test_emulator_create_forum_topic(tg) -> None:
     assert status == 400 and "TOPIC_ICON_COLOR_INVALID" in body["description"]
     status, body = await _api(tg, "createForumTopic", chat_id=-1009999, name="x")
     assert (status, body["description"]) == (400, "Bad Request: chat not found")
+
+
+async def test_a_topic_that_cannot_be_made_leaves_the_thread_in_the_group(bot, tg, db) -> None:
+    """createForumTopic refused for good (the bot may not manage topics): the agenda item and its
+    vote go to the group itself, the vote as a reply to the agenda post; nothing is retried."""
+    await tg.chat(FORUM)
+    await two_branches(tg, LI, WANG)
+    await said(tg, SEC["id"], SEC, "/proposals rule 1 7")
+    await tg.fault("createForumTopic", 400, description="Bad Request: not enough rights to create a topic")
+    await tg.send(FORUM, LI, "/propose 夜间照明 | 科园路地下通道太黑")
+    card = await _new(tg, GROUP["id"], 0, "新议题 #1")
+    before = len(await tg.messages(GROUP["id"]))
+    await answer_for(tg, await tg.press(GROUP["id"], card["message_id"], WANG, "dp:1:s"))
+    agenda = await _new(tg, GROUP["id"], before, "上议程")
+    assert agenda["message_thread_id"] is None and await tg.topics(GROUP["id"]) == []
+    await said(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    post = await _new(tg, GROUP["id"], before, "开始表决")
+    assert post["message_thread_id"] is None and post["reply_to_message_id"] == agenda["message_id"]
+    assert (await tg.stats())["calls"].get("createForumTopic") == 1
+    async with db() as s:
+        row = (await s.exec(select(OutboxMessage).where(OutboxMessage.kind == "dl-topic"))).one()
+    assert row.status == "failed" and row.sent_message_id is None
