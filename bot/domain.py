@@ -34,6 +34,7 @@ class IncomingMessage:
     thread_id: int | None = None  # the forum topic it was posted in
     media_group_id: str | None = None  # one photo of an album
     reply_to_id: int | None = None  # the message this one replies to (which case's thread it is in)
+    is_forum: bool | None = None  # the group has topics (Telegram's Chat.is_forum); None: not told
 
     @property
     def is_private(self) -> bool:

@@ -25,6 +25,7 @@ across workers: a chat is sent to by one worker at a time (tests/e2e/test_outbox
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import os
 import socket
@@ -44,6 +45,13 @@ log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
 DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
 EDIT = "edit"  # payload key: the platform id of our earlier message this notice edits instead of sending
+# A forum topic made through the outbox, so that it is made once and in order with its messages: the row
+# whose payload has CREATE_TOPIC (the topic's name) makes the topic, and its platform id (stored with the
+# row when sent, once) is the topic's thread id; a later row of the chat naming that row's dedupe key in
+# TOPIC_OF is sent into the topic (resolved at send time, after the topic row's outcome is committed; a topic
+# row that failed for good leaves its messages in the group itself).
+CREATE_TOPIC = "create_topic"
+TOPIC_OF = "topic_of"
 
 
 class RetryLater(Exception):
@@ -92,7 +100,8 @@ class Outgoing:
 def mergeable(priority: int, payload: dict[str, Any]) -> bool:
     """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
     return (priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
-            and not payload.get(EDIT) and not payload.get("force_reply") and not payload.get("document"))
+            and not payload.get(EDIT) and not payload.get("force_reply") and not payload.get("document")
+            and not payload.get(CREATE_TOPIC))
 
 
 def _outgoing(row: Any) -> Outgoing:
@@ -257,6 +266,8 @@ class Sender:
                     break  # another worker filled the chat's window after all: later
                 attempted = True
                 self._attempted.add(msg.id)
+                if msg.payload.get(TOPIC_OF):
+                    msg = await self._in_topic(msg)
                 outcome = await self._try(msg, attempts)
                 await self._record(outcome)
                 if merged or outcome.status in ("postpone", "migrated"):
@@ -274,19 +285,32 @@ class Sender:
             rows = await uow.outbox.queued_in(first.chat_id, first.id, DIGEST_MAX, worker=self.worker)
             run = []
             thread = rows[0].payload.get("thread_id") if rows else None
+            topic = rows[0].payload.get(TOPIC_OF) if rows else None
             for row in rows:
-                if not mergeable(row.priority, row.payload) or row.payload.get("thread_id") != thread:
+                if (not mergeable(row.priority, row.payload) or row.payload.get("thread_id") != thread
+                        or row.payload.get(TOPIC_OF) != topic):
                     break  # later messages wait: nothing overtakes a message that keeps its own slot,
                     # and a digest goes to one forum topic: the first row's (another topic's news waits)
                 run.append(row)
             if len(run) < 2:
                 return None
             items = [{"kind": r.kind, "lang": r.lang, "payload": r.payload, "case_id": r.case_id} for r in run]
-            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items, "thread_id": thread}, self.worker,
+            where = {"thread_id": thread, **({TOPIC_OF: topic} if topic else {})}
+            digest = _outgoing(await uow.outbox.merge(run, DIGEST, {"items": items, **where}, self.worker,
                                                       self._lease))
             await uow.commit()
         log.info("group %s backed up: %d messages merged into digest %s", first.chat_id, len(run), digest.id)
         return digest
+
+    async def _in_topic(self, msg: Outgoing) -> Outgoing:
+        """The message with the forum topic its TOPIC_OF row made (see CREATE_TOPIC) as `thread_id`;
+        without one when that row was not sent (it failed for good): the group itself."""
+        async with self._uow() as uow:
+            thread = await uow.outbox.platform_id_of(msg.chat_id, str(msg.payload[TOPIC_OF]))
+        payload = {k: v for k, v in msg.payload.items() if k != TOPIC_OF}
+        if thread:
+            payload["thread_id"] = thread
+        return dataclasses.replace(msg, payload=payload)
 
     async def _try(self, msg: Outgoing, attempts: int) -> _Outcome:
         self._pacer.record(msg.chat_id)

@@ -68,6 +68,14 @@ class EmulatorClient:
                                 timeout=aiohttp.ClientTimeout(total=timeout + 10))
         return body["messages"]
 
+    async def chat(self, chat: dict[str, Any]) -> dict[str, Any]:
+        """Register (or refresh) a chat without posting, e.g. `{"id", "type", "is_forum": True}`."""
+        return (await self._call("POST", "chat", json=self._tok({"chat": chat})))["chat"]
+
+    async def topics(self, chat_id: int) -> list[dict[str, Any]]:
+        """The forum topics made in a chat (createForumTopic): [{message_thread_id, name, icon_color}]."""
+        return (await self._call("GET", "topics", params=self._params(chat_id=chat_id)))["topics"]
+
     async def answers(self) -> list[dict[str, Any]]:
         return (await self._call("GET", "answers", params=self._params()))["answers"]
 

@@ -11,7 +11,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from . import chats, messages, updates  # noqa: F401  (register Bot API methods)
+from . import chats, messages, topics, updates  # noqa: F401  (register Bot API methods)
 from .config import DEFAULT_TOKEN, TOKEN_RE, EmulatorConfig
 from .control import setup_control
 from .errors import NOT_FOUND, UNAUTHORIZED, ApiError

@@ -117,6 +117,8 @@ class ChatState:
     last_name: str | None = None
     blocked: bool = False  # private: bot blocked by user; group: bot kicked
     migrated_to: int | None = None  # a group upgraded to this supergroup (/_emu/migrate)
+    is_forum: bool = False  # a supergroup with topics enabled (``"is_forum": true`` in a chat description)
+    topics: dict[int, dict] = field(default_factory=dict)  # message_thread_id -> ForumTopic (createForumTopic)
     members: dict[int, str] = field(default_factory=dict)
     messages: dict[int, StoredMessage] = field(default_factory=dict)
     next_message_id: int = 1
@@ -132,6 +134,8 @@ class ChatState:
             data["title"] = self.title or f"Chat {self.id}"
         if self.username:
             data["username"] = self.username
+        if self.is_forum:
+            data["is_forum"] = True
         return data
 
     def alloc_id(self) -> int:
@@ -197,6 +201,8 @@ class BotState:
         for key in ("title", "username", "first_name", "last_name"):
             if data.get(key):
                 setattr(chat, key, data[key])
+        if "is_forum" in data:  # only a supergroup can have topics (as in Telegram)
+            chat.is_forum = bool(data["is_forum"]) and kind == "supergroup"
         return chat
 
     def remember_user(self, data: dict) -> dict:

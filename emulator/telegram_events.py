@@ -140,6 +140,13 @@ class Events:
                 "update_ids": [m["update_id"] for m in out]}
 
 
+    async def topics(self, body: dict, query: dict) -> dict:
+        """A chat's forum topics (createForumTopic), oldest first: [{message_thread_id, name, icon_color}]."""
+        st = self.c._state(query.get("token"))
+        chat = self.c._chat(st, query.get("chat_id"))
+        return {"chat_id": chat.id, "is_forum": chat.is_forum, "topics": list(chat.topics.values())}
+
+
 Route = Callable[[dict, dict], Awaitable[dict]]
 
 
@@ -148,3 +155,4 @@ def setup_events(control: "Control", add: Callable[[str, str, Route], None]) -> 
     add("POST", "/_emu/migrate", ev.migrate)
     add("POST", "/_emu/delete", ev.delete)
     add("POST", "/_emu/album", ev.album)
+    add("GET", "/_emu/topics", ev.topics)

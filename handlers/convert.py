@@ -24,4 +24,5 @@ def incoming(message: Message, bot_id: int) -> IncomingMessage:
         thread_id=message.message_thread_id if message.is_topic_message else None,
         media_group_id=message.media_group_id,
         reply_to_id=reply.message_id if reply else None,
+        is_forum=bool(message.chat.is_forum) if message.chat.type != "private" else None,
     )

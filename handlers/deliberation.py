@@ -207,14 +207,17 @@ async def comment(message: Message, uow: UnitOfWork, incoming: IncomingMessage, 
 
 
 async def _in_thread(message: Message, uow: UnitOfWork, deliberation: DeliberationService) -> dict[str, Any] | bool:
-    """Only a group message replying to one of a proposal's posts (one indexed look-up)."""
+    """Only a group message replying to one of a proposal's posts, or posted in a proposal's forum
+    topic (one or two indexed look-ups)."""
     reply = message.reply_to_message
-    if reply is None or reply.from_user is None or not reply.from_user.is_bot:
+    to_bot = reply is not None and reply.from_user is not None and reply.from_user.is_bot
+    topic = message.message_thread_id if message.is_topic_message else None
+    if not to_bot and topic is None:
         return False
     text = message.text or message.caption or ""
     if text.startswith("/"):
         return False
-    pid = await deliberation.thread_of(uow, message.chat.id, reply.message_id)
+    pid = await deliberation.thread_of(uow, message.chat.id, reply.message_id if to_bot and reply else None, topic)
     return {"proposal_id": pid} if pid is not None else False
 
 

@@ -11,7 +11,7 @@ from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, Tele
                                 TelegramUnauthorizedError)
 from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
-from bot.outbox import EDIT, ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
+from bot.outbox import CREATE_TOPIC, EDIT, ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
 from handlers.edits import edit_message
@@ -29,6 +29,9 @@ def _markup(rendered: Rendered, selective: bool = False) -> InlineKeyboardMarkup
         for row in rendered.buttons])
 
 
+TOPIC_NAME_MAX = 128  # characters a forum topic's name may have (Bot API createForumTopic)
+
+
 class TelegramTransport:
     platform = TELEGRAM  # groups have negative ids; 4096/1024 (handlers/telegram_limits.py)
 
@@ -36,6 +39,8 @@ class TelegramTransport:
         self.bot = bot
 
     async def deliver(self, message: Outgoing) -> int | None:
+        if message.payload.get(CREATE_TOPIC):
+            return await self._create_topic(message)
         rendered = render(message)
         if message.payload.get(EDIT):
             return await edit_message(self.bot, message, rendered)
@@ -50,6 +55,28 @@ class TelegramTransport:
             return await self._send(message, plain, None)
         except TelegramBadRequest as e:
             raise PermanentError(e.message) from e
+
+    async def _create_topic(self, message: Outgoing) -> int:
+        """A forum topic named by the row (createForumTopic): its message_thread_id is the row's
+        platform id. Errors map as for a send; "the chat is not a forum" (topics switched off, or
+        no right to manage them) is permanent: the topic's messages then go to the group itself."""
+        name = str(message.payload[CREATE_TOPIC])[:TOPIC_NAME_MAX]
+        try:
+            topic = await self.bot.create_forum_topic(message.chat_id, name)
+        except TelegramRetryAfter as e:
+            raise RetryLater(e.retry_after, message.chat_id) from e
+        except TelegramMigrateToChat as e:
+            raise ChatMigrated(e.migrate_to_chat_id) from e
+        except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError,
+                asyncio.TimeoutError) as e:
+            raise TransientError(str(e)) from e
+        except TelegramForbiddenError as e:
+            raise Unreachable(e.message) from e
+        except TelegramBadRequest as e:
+            if "chat not found" in e.message:
+                raise Unreachable(e.message) from e
+            raise PermanentError(e.message) from e
+        return topic.message_thread_id
 
     async def _send(self, message: Outgoing, rendered: Rendered, parse_mode: str | None) -> int:
         # A reply whose message was deleted still goes out (allow_sending_without_reply), and

@@ -30,6 +30,8 @@ async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
     chat = await uow.chats.ensure(msg.chat_id, msg.chat_type, msg.chat_title)
     if chat.blocked:
         chat.blocked = False
+    if msg.is_forum is not None and not msg.is_private and chat.is_forum != msg.is_forum:
+        chat.is_forum = msg.is_forum  # topics switched on or off: where a proposal's thread goes
     user = await register_person(uow, msg.sender)
     if msg.is_private:
         user.started = True

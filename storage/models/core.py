@@ -28,6 +28,7 @@ class Chat(SQLModel, table=True):
     title: str | None = Field(default=None, max_length=255)
     branch_id: int | None = Field(default=None, foreign_key="branch.id", index=True)
     blocked: bool = False
+    is_forum: bool = False  # a supergroup with topics (Telegram's Chat.is_forum, as last seen on a message)
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -159,6 +159,14 @@ class OutboxRepository(Repository):
         conn = await self.session.connection()
         await conn.execute(stmt, [{"row_id": i, "platform_id": p, "at": now} for i, p in sent])
 
+    async def platform_id_of(self, chat_id: int, dedupe_key: str) -> int | None:
+        """The platform id a sent row (found by its unique dedupe key) got, e.g. the forum topic a
+        CREATE_TOPIC row made (bot.outbox); None while it is pending, or when it failed."""
+        stmt = select(OutboxMessage.sent_message_id).where(
+            OutboxMessage.dedupe_key == dedupe_key, OutboxMessage.chat_id == chat_id,
+            OutboxMessage.status == "sent")
+        return (await self.session.exec(stmt)).first()
+
     async def mark_failed(self, msg_id: int, error: str, status: str = "failed") -> None:
         await self._set(msg_id, status=status, error=error[:500])
 

@@ -1,0 +1,89 @@
+"""Who may see and act on a proposal, from which chat, and the branch's agenda rule: the base of
+DeliberationService (its dependencies live here; the steps in the other modules build on it)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.deliberation import lifecycle as lc
+from bot.deliberation.limits import DEFAULT_RULE, RULE_MAX, DeliberationError
+from bot.domain import Awarder
+from bot.scheduling import Jobs
+from bot.services.broadcasts import BroadcastService
+from storage.models import User, utcnow
+from storage.models.deliberation import AgendaRule, Proposal
+from storage.uow import UnitOfWork
+
+
+class Access:
+    def __init__(self, jobs: Jobs, broadcasts: BroadcastService, points: Awarder | None = None,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.jobs = jobs
+        self.broadcasts = broadcasts  # staff scope, time expressions, local times
+        self.cases = broadcasts.cases
+        self.points = points
+        self.clock = clock
+
+    def role(self, user: User, proposal: Proposal) -> str:
+        """"secretary" for the secretary of the proposal's branch and superadmins; else "rider"."""
+        if self.cases.is_superadmin(user):
+            return lc.SECRETARY
+        if user.role == "secretary" and user.branch_id == proposal.branch_id:
+            return lc.SECRETARY
+        return lc.RIDER
+
+    async def branch_here(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool) -> int | None:
+        """The branch a command speaks for: the group's, or (privately) the user's own."""
+        if not is_private:
+            chat = await uow.chats.get(chat_id)
+            return chat.branch_id if chat is not None else None
+        return user.branch_id
+
+    async def _visible(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
+                       is_private: bool, *, for_update: bool = False) -> Proposal:
+        """The proposal if this user may see it from here; otherwise the same refusal as for a
+        number that does not exist, so another branch's proposals reveal nothing."""
+        p = await uow.deliberation.get(proposal_id, for_update=for_update)
+        if p is not None:
+            if self.role(user, p) == lc.SECRETARY or user.id == p.author_id:
+                return p
+            if is_private and user.branch_id == p.branch_id:
+                return p
+            if not is_private and chat_id in p.chat_ids:
+                return p
+            pid = p.id or 0  # a rider who took part asks privately, whatever their branch
+            if is_private and (await uow.deliberation.supports(pid, user.id)
+                               or await uow.deliberation.vote_of(pid, user.id) is not None):
+                return p
+        raise DeliberationError("dl-err-unknown", id=proposal_id)
+
+    async def _staff(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,
+                     action: str) -> tuple[Proposal, str]:
+        """The proposal and its next status, for a secretary's action (NotAllowed → the answer)."""
+        p = await self._visible(uow, user, proposal_id, chat_id, is_private, for_update=True)
+        try:
+            return p, lc.decide(p.status, action, self.role(user, p))
+        except lc.NotAllowed as e:
+            raise DeliberationError(e.key, id=proposal_id, status=p.status) from None
+
+    async def rule_of(self, uow: UnitOfWork, branch_id: int) -> tuple[int, int]:
+        """(supporters, days) that put a proposal of the branch on the agenda."""
+        rule = await uow.deliberation.rule(branch_id)
+        return (rule.supporters, rule.days) if rule is not None else DEFAULT_RULE
+
+    async def set_rule(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool,
+                       supporters: int, days: int) -> tuple[int, int]:
+        """`/proposals rule N D`: for the group's branch (in a group) or the secretary's own, by
+        that branch's secretary or a superadmin."""
+        branch_id = await self.branch_here(uow, user, chat_id, is_private)
+        staff = self.cases.is_superadmin(user) or (user.role == "secretary" and user.branch_id == branch_id)
+        if branch_id is None or not staff:
+            raise DeliberationError("dl-err-not-staff")
+        if not (1 <= supporters <= RULE_MAX[0] and 1 <= days <= RULE_MAX[1]):
+            raise DeliberationError("dl-rule-usage")
+        rule = await uow.deliberation.rule(branch_id)
+        if rule is None:
+            uow.deliberation.add_rule(AgendaRule(branch_id=branch_id, supporters=supporters, days=days))
+        else:
+            rule.supporters, rule.days = supporters, days
+        return supporters, days

@@ -1,0 +1,36 @@
+"""The deliberation's figures and words: lengths, counts, durations, the words of `/proposal N vote`
+and `commit`, and the refusal type. Figures are the product's choices (issue 19), not Telegram's."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.refusals import Refused
+
+DEFAULT_RULE = (5, 7)  # supporters, days: a branch without its own AgendaRule
+MAX_TITLE, MAX_BODY, MAX_COMMENT, MAX_OPTION = 80, 1000, 500, 60  # characters
+MIN_OPTIONS, MAX_OPTIONS = 2, 8
+DEFAULT_VOTE = timedelta(hours=48)
+MAX_VOTE = timedelta(days=30)
+CLOSE_GRACE = 24 * 3600  # seconds a closing job missed while the bot was down may still run
+SWEEP_EVERY = 60  # seconds between sweeps for votes whose closing job was lost
+YES_NO = ["dl-opt-yes", "dl-opt-no", "dl-opt-abstain"]  # catalogue keys, rendered in each reader's language
+ANON_WORDS = {"anon", "anonymous", "匿名"}
+NAMED_WORDS = {"named", "public", "实名", "记名"}
+CLOSE_KEYS = {"close", "deadline", "until", "截止", "结束", "截至"}
+QUORUM_KEYS = {"quorum", "法定", "法定人数", "最少"}
+DUE_KEYS = {"due", "by", "期限", "截止", "完成"}
+RULE_MAX = (500, 90)  # most supporters, most days a rule may ask
+NAMES_SHOWN = 30
+POINTS_ADOPTED, POINTS_VOTE = "proposal_adopted", "vote_cast"
+MAX_OWNER = 120  # characters of a commitment's owner
+MAX_TOPIC_NAME = 128  # characters of a forum topic's name (Bot API createForumTopic)
+
+
+class DeliberationError(Refused):
+    """A deliberation step refused (bot.refusals.Refused: `key` and `params` are the answer); its
+    own name so the deliberation handlers can word a proposal's status before rendering."""
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, the last one an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

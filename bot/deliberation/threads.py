@@ -1,0 +1,104 @@
+"""Where a proposal's messages go in each of its groups, and the messages posted there.
+
+A proposal's thread in a group is (issue 19):
+- a forum topic of its own where the group has topics (Chat.is_forum): made when the proposal goes
+  onto the agenda, named `#<id> <title>`, through the outbox like every send (a row with
+  bot.outbox.CREATE_TOPIC, dedupe key `dl-topic:<id>:<chat>`: enqueued once, its thread id stored
+  once with the row); the agenda post, comments' answers, the vote, its results and the
+  commitment's news name that row (bot.outbox.TOPIC_OF) and go into the topic;
+- the topic it was proposed in, for the group it was proposed in from inside a topic (no new one);
+- otherwise replies to its agenda post in the group itself (also where making the topic failed).
+Made once: the row's dedupe key keeps it to one per proposal and group, a failed try that Telegram
+answered with an error (5xx, 429) made nothing and is retried, and the thread id is written once, with
+the row's outcome. Telegram's createForumTopic takes no idempotency key, so (as for any send,
+bot/outbox.py) only a process killed between Telegram's answer and that commit can make a second topic.
+Every message carries a dedupe key `dl-<what>:<id>:<chat>…`, so a reply to any of them (or a message
+in the proposal's topic) is a comment on that proposal, and nothing is announced twice.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from bot.buttons import SupportPress, encode
+from bot.deliberation.limits import MAX_TOPIC_NAME, clip
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import CREATE_TOPIC, EDIT, TOPIC_OF, enqueue
+from storage.models.deliberation import Proposal
+from storage.uow import UnitOfWork
+
+
+def topic_key(proposal_id: int, chat_id: int) -> str:
+    """The dedupe key of the outbox row that makes the proposal's topic in a forum group."""
+    return f"dl-topic:{proposal_id}:{chat_id}"
+
+
+def topic_name(p: Proposal) -> str:
+    return clip(f"#{p.id} {p.title}", MAX_TOPIC_NAME)
+
+
+def in_own_topic(p: Proposal, chat_id: int) -> bool:
+    """Proposed inside a forum topic of this group: everything stays there (like a case's news)."""
+    return bool(p.thread_id) and chat_id == p.origin_chat_id
+
+
+async def forums(uow: UnitOfWork, p: Proposal) -> set[int]:
+    """Those of the proposal's groups that have topics, as last seen on a message there."""
+    await uow.chats.preload_many(set(p.chat_ids))
+    out = set()
+    for chat_id in p.chat_ids:
+        chat = await uow.chats.get(chat_id)
+        if chat is not None and chat.is_forum:
+            out.add(chat_id)
+    return out
+
+
+def where(p: Proposal, chat_id: int, forum: bool) -> dict[str, Any]:
+    """The payload keys that put a message of the proposal in its thread's topic, if any: its own
+    topic (from the agenda on, in a forum) or the one it was proposed in."""
+    if in_own_topic(p, chat_id):
+        return {"thread_id": p.thread_id}
+    if forum and p.agenda_at is not None:
+        return {TOPIC_OF: topic_key(p.id or 0, chat_id)}
+    return {}
+
+
+def open_topics(uow: UnitOfWork, p: Proposal, forum_chats: set[int]) -> None:
+    """One topic per forum group (not the one whose topic it was proposed in). Conversation
+    priority and an earlier id than the agenda post: a chat's rows go out in (priority, id) order,
+    so the topic exists (or has failed for good) before anything is sent into it."""
+    for chat_id in p.chat_ids:
+        if chat_id in forum_chats and not in_own_topic(p, chat_id):
+            enqueue(uow, Notice(chat_id, "dl-topic", p.lang, priority=PRIORITY_CONVERSATION,
+                                dedupe_key=topic_key(p.id or 0, chat_id),
+                                payload={CREATE_TOPIC: topic_name(p), "id": p.id}))
+
+
+async def announce(uow: UnitOfWork, p: Proposal, kind: str, what: str, *,
+                   priority: int = PRIORITY_CONVERSATION, **payload: Any) -> None:
+    """One message in each of the proposal's threads (a reply to its agenda post where that
+    was sent), at conversation priority like a case's news (a busy group may get it in a
+    digest); `what` names it in the dedupe key. PRIORITY_BROADCAST keeps a post its own
+    message, never merged: the vote's result, like a survey's summary."""
+    roots = await uow.deliberation.thread_roots(p.id or 0)
+    forum_chats = await forums(uow, p)
+    for chat_id in p.chat_ids:
+        enqueue(uow, Notice(chat_id, kind, p.lang,
+                            payload={"id": p.id, "title": p.title, **payload,
+                                     **where(p, chat_id, chat_id in forum_chats)},
+                            reply_to=roots.get(chat_id), priority=priority,
+                            dedupe_key=f"dl-{what}:{p.id}:{chat_id}"))
+
+
+async def unbutton(uow: UnitOfWork, p: Proposal, what: str, key: str, **args: object) -> None:
+    """Takes the buttons off the proposal's `what` posts (cards, vote posts): used up."""
+    sent = await uow.broadcasts.sent_message_ids(f"dl-{what}:{p.id}:")
+    for chat_id, message_id in sent.items():
+        enqueue(uow, Notice(chat_id, "settled", p.lang, priority=PRIORITY_CONVERSATION,
+                            dedupe_key=f"dl-{what}-end:{p.id}:{chat_id}",
+                            payload={EDIT: message_id, "html": "", "key": key, "args": dict(args)}))
+
+
+def card(p: Proposal, supporters: int, threshold: int, days: int) -> dict[str, Any]:
+    """The proposal's card (before the agenda: in the group itself, or the topic it came from)."""
+    return {"id": p.id, "title": p.title, "body": p.body, "supporters": supporters, "threshold": threshold,
+            "days": days, "buttons": [[("dl-btn-support", encode(SupportPress(p.id or 0)))]]}

@@ -1,0 +1,181 @@
+"""The vote: its settings (`/proposal N vote …`), opening, one vote per rider, and closing — at the
+deadline (the stored job `dv:<id>`, or the sweep when the job was lost) or early by the secretary.
+
+Closing happens in one transaction: the status, the tally and the result messages (outbox rows)
+commit together, so a kill -9 at any moment leaves either an open vote (closed again by the stored
+job or by the sweep `delib-sweep`) or a closed one whose results are already queued — never both,
+never twice."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.buttons import VotePress, encode
+from bot.deliberation import lifecycle as lc
+from bot.deliberation import threads
+from bot.deliberation.access import Access
+from bot.deliberation.limits import (ANON_WORDS, CLOSE_GRACE, CLOSE_KEYS, DEFAULT_VOTE, MAX_OPTION, MAX_OPTIONS,
+                                     MAX_VOTE, MIN_OPTIONS, NAMED_WORDS, NAMES_SHOWN, POINTS_ADOPTED, POINTS_VOTE,
+                                     QUORUM_KEYS, SWEEP_EVERY, YES_NO, DeliberationError)
+from bot.domain import PRIORITY_BROADCAST
+from bot.privacy import mask
+from bot.scheduling import Pass
+from bot.services.broadcasts import after_commit
+from bot.timeparse import WhenError, normalize
+from storage.models import User
+from storage.models.deliberation import Proposal, ProposalVote
+from storage.uow import UnitOfWork
+
+
+class Voting(Access):
+    def passes(self) -> dict[str, Pass]:
+        return {"delib-close": self.close_due, "delib-sweep": self.sweep}
+
+    def start_jobs(self) -> None:
+        """The leader's repeating sweep (a stable id: re-adding replaces it)."""
+        self.jobs.every("delib-sweep", "delib-sweep", seconds=SWEEP_EVERY)
+
+    def parse_vote(self, text: str) -> dict[str, Any]:
+        """`[close=明天18:00] [quorum=5] [anon|named] [选项1 | 选项2 …]`: the vote's settings."""
+        tokens = text.split()
+        out: dict[str, Any] = {"deadline": None, "quorum": None, "anonymous": False, "options": None}
+        i = 0
+        while i < len(tokens):
+            raw = tokens[i]
+            word = normalize(raw)
+            key, eq, value = word.partition("=")
+            if eq and key in CLOSE_KEYS:
+                found = self.broadcasts.longest_when(tokens[i + 1:], value)
+                if found is None:
+                    self.broadcasts.parse_when(value)
+                    raise WhenError("when-err-unknown")
+                when, used = found
+                if when.kind != "at" or when.at is None:
+                    raise DeliberationError("dl-err-deadline")
+                out["deadline"] = when.at
+                i += used
+            elif eq and key in QUORUM_KEYS:
+                if not value.isdigit() or not 1 <= int(value) <= 100_000:
+                    raise DeliberationError("dl-vote-usage")
+                out["quorum"] = int(value)
+            elif word in ANON_WORDS or word in NAMED_WORDS:
+                out["anonymous"] = word in ANON_WORDS
+            else:
+                break
+            i += 1
+        rest = " ".join(tokens[i:]).strip()
+        if rest:
+            options = [o.strip() for o in re.split(r"[|｜]", rest) if o.strip()]
+            if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+                raise DeliberationError("dl-err-options", count=len(options), min=MIN_OPTIONS, max=MAX_OPTIONS)
+            if any(len(o) > MAX_OPTION for o in options) or len({normalize(o) for o in options}) != len(options):
+                raise DeliberationError("dl-err-option-text", max=MAX_OPTION)
+            out["options"] = [mask(o) for o in options]
+        return out
+
+    async def open_vote(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,
+                        text: str) -> Proposal:
+        """The vote post, with one button per option, in each thread; the closing job `dv:<id>`."""
+        p, status = await self._staff(uow, user, proposal_id, chat_id, is_private, "open_vote")
+        settings = self.parse_vote(text)
+        now = self.clock()
+        deadline = settings["deadline"] or now + DEFAULT_VOTE
+        if deadline <= now or deadline - now > MAX_VOTE:
+            raise DeliberationError("dl-err-deadline")
+        threshold, _ = await self.rule_of(uow, p.branch_id)
+        p.options = settings["options"] or list(YES_NO)
+        p.yes_no = settings["options"] is None
+        p.anonymous, p.quorum = settings["anonymous"], settings["quorum"] or threshold
+        p.status, p.vote_opened_at, p.vote_deadline, p.updated_at = status, now, deadline, now
+        pid = p.id or 0
+        buttons = [[(o, encode(VotePress(pid, n)))] for n, o in enumerate(p.options)]  # labels: keys or texts
+        await threads.announce(uow, p, "dl-vote", "vote", options=p.options, yes_no=p.yes_no,
+                               anonymous=p.anonymous, quorum=p.quorum, deadline=self.broadcasts.local(deadline),
+                               buttons=buttons)
+        after_commit(uow, lambda: self.jobs.at(f"dv:{pid}", "delib-close", pid, when=deadline, grace=CLOSE_GRACE))
+        return p
+
+    async def vote(self, uow: UnitOfWork, user: User, proposal_id: int, option: int, chat_id: int,
+                   is_private: bool, pressed: bool) -> tuple[str, dict[str, Any]]:
+        """One vote per rider, changeable until the deadline. A button counts only in a chat the
+        vote went to; a command, in one of the branch's groups or privately by one of its riders.
+        The proposal's row is locked (PostgreSQL): a double tap cannot insert two votes, and a vote
+        racing the close is either counted or told the vote is closed."""
+        p = await uow.deliberation.get(proposal_id, for_update=True)
+        here = chat_id in p.chat_ids if p is not None else False
+        if p is None or (pressed and not here) or (not pressed and not here and not (
+                is_private and (user.branch_id == p.branch_id or self.role(user, p) == lc.SECRETARY))):
+            return "dl-err-gone", {"id": proposal_id}
+        if p.status != lc.VOTING:
+            return ("dl-vote-closed" if p.vote_closed_at else "dl-vote-not-open"), {"id": proposal_id}
+        now = self.clock()
+        if p.vote_deadline is not None and now >= p.vote_deadline:
+            return "dl-vote-closed", {"id": proposal_id}
+        if not 0 <= option < len(p.options):
+            return "dl-err-gone", {"id": proposal_id}
+        label = {"option": p.options[option], "yes_no": p.yes_no}
+        existing = await uow.deliberation.vote_of(proposal_id, user.id)
+        if existing is not None:
+            if existing.option == option:
+                return "dl-vote-same", label
+            existing.option, existing.chat_id, existing.at = option, chat_id, now
+            existing.changes += 1
+            return "dl-vote-changed", label
+        uow.deliberation.add_vote(ProposalVote(proposal_id=proposal_id, user_id=user.id, option=option,
+                                               chat_id=chat_id, at=now))
+        points = 0
+        if self.points is not None:
+            points = await self.points.award(uow, user.id, POINTS_VOTE, f"dv:{proposal_id}:{user.id}",
+                                             branch_id=p.branch_id)
+        return ("dl-vote-points" if points else "dl-vote-recorded"), {**label, "points": points}
+
+    async def close_vote(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
+                         is_private: bool) -> Proposal:
+        """`/proposal N close`: the secretary closes early; the same results as at the deadline."""
+        p = await self._visible(uow, user, proposal_id, chat_id, is_private, for_update=True)
+        if self.role(user, p) != lc.SECRETARY:
+            raise DeliberationError("dl-err-role", id=proposal_id, status=p.status)
+        if p.status != lc.VOTING:
+            raise DeliberationError("dl-err-state", id=proposal_id, status=p.status)
+        pid = p.id or 0
+        after_commit(uow, lambda: self.jobs.cancel(f"dv:{pid}"))
+        await self._close(uow, p)
+        return p
+
+    async def close_due(self, uow: UnitOfWork, proposal_id: int) -> None:
+        """The stored closing job. Idempotent: a vote already closed is left alone, so a job that
+        runs again (or the sweep after it) announces nothing twice."""
+        p = await uow.deliberation.get(proposal_id, for_update=True)
+        if p is not None and p.status == lc.VOTING:
+            await self._close(uow, p)
+
+    async def sweep(self, uow: UnitOfWork) -> None:
+        """Votes past their deadline still open: APScheduler drops a date job once it is handed
+        to the executor, so a process killed inside the closing pass would otherwise leave the
+        vote open for ever."""
+        for pid in await uow.deliberation.overdue_votes(self.clock()):
+            await self.close_due(uow, pid)
+
+    async def _tally(self, uow: UnitOfWork, p: Proposal) -> dict[str, Any]:
+        pid = p.id or 0
+        counts = await uow.deliberation.vote_counts(pid)
+        result = lc.outcome(counts, len(p.options), p.quorum, p.yes_no)
+        names: dict[int, list[str]] = {}
+        if not p.anonymous:
+            for option, name in await uow.deliberation.voters(pid):
+                names.setdefault(option, []).append(name)
+        return {"options": [{"text": o, "count": counts.get(i, 0), "names": names.get(i, [])[:NAMES_SHOWN]}
+                            for i, o in enumerate(p.options)],
+                "yes_no": p.yes_no, "anonymous": p.anonymous, "turnout": result.turnout, "quorum": p.quorum,
+                "quorum_met": result.quorum_met, "adopted": result.adopted, "winner": result.winner}
+
+    async def _close(self, uow: UnitOfWork, p: Proposal) -> None:
+        """Status, tally, result posts and the vote posts' buttons: one transaction."""
+        tally = await self._tally(uow, p)
+        now = self.clock()
+        p.status = lc.decide(p.status, "adopt" if tally["adopted"] else "reject", lc.SYSTEM)
+        p.tally, p.vote_closed_at, p.updated_at = tally, now, now
+        await threads.unbutton(uow, p, "vote", "dl-settled-vote")
+        await threads.announce(uow, p, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
+        if tally["adopted"] and self.points is not None:
+            await self.points.award(uow, p.author_id, POINTS_ADOPTED, f"proposal:{p.id}", branch_id=p.branch_id)
