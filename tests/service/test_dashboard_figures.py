@@ -8,6 +8,7 @@ without a department), 5 categories, odd and even group sizes, durations from mi
 """
 from __future__ import annotations
 
+import math
 import random
 import statistics
 from collections.abc import Callable
@@ -123,3 +124,41 @@ async def test_figures_equal_the_python_reference_in_every_scope(uows: Factory) 
         uow.session.add(case)
         await uow.session.flush()
         _same(await repo.figures(Where(everything=True), NOW), _expected(rows, lambda r: True))
+
+
+async def test_heat_cells_and_version(uows: Factory) -> None:
+    """Heat buckets (one packed integer key per cell, decoded in Python) are the cells Python finds
+    for the same points, either side of the equator and of Greenwich; the version moves when a
+    case changes."""
+    rnd = random.Random(5)
+    points = [(rnd.uniform(-60, 60), rnd.uniform(-179, 179)) for _ in range(300)] + [(39.9, 116.4)] * 5
+    async with uows() as uow:
+        branch = Branch(code="cy", name="朝阳")
+        uow.session.add(branch)
+        await uow.session.flush()
+        for i, (lat, lon) in enumerate(points):
+            uow.session.add(Case(category="road", urgency="normal", text=str(i), reporter_id=1, chat_id=-1,
+                                 branch_id=branch.id, lat=lat, lon=lon))
+        await uow.commit()
+    for cell in (360.0 / 2 ** 3 / 32, 360.0 / 2 ** 18 / 32):
+        want: dict[tuple[int, int], int] = {}
+        for lat, lon in points:
+            k = (math.floor(lat / cell), math.floor(lon / cell))
+            want[k] = want.get(k, 0) + 1
+        async with uows() as uow:
+            repo = DashboardRepository(uow.session, uow.deferred)
+            buckets, located = await repo.heat(Where(everything=True), cell, None, 10_000)
+            before = await repo.version()
+        assert located == len(points)
+        got = {(math.floor(b.lat / cell), math.floor(b.lon / cell)): b.count for b in buckets}
+        assert got == want
+        assert buckets[0].count == 5 and buckets[0].lat == pytest.approx((math.floor(39.9 / cell) + 0.5) * cell)
+    async with uows() as uow:
+        case = await uow.session.get(Case, 3)
+        assert case is not None
+        case.status = "accepted"
+        case.updated_at = NOW + timedelta(days=400)
+        uow.session.add(case)
+        await uow.commit()
+    async with uows() as uow:
+        assert await DashboardRepository(uow.session, uow.deferred).version() != before

@@ -10,6 +10,7 @@ writes them); storage/repositories/dashboard.py reads them.
 Indexes: (secs, scope…), (department, secs, …) and (category, secs, …) for each duration, so a
 median is one short index walk (ORDER BY secs LIMIT 2 OFFSET (n-1)/2) per group, not a sort of the
 table (scripts/bench_web.py); the trailing columns cover the scope and the common filters.
+ix_cases_branch_lon: a branch's westmost / eastmost case (the map's first view) from an index.
 
 Revision ID: 0019_dashboard_rollup
 Revises: 0018
@@ -46,9 +47,11 @@ def upgrade() -> None:
                        f"((julianday({done}) - julianday(created_at)) * 86400.0) VIRTUAL")
     for name, columns in _indexes():
         op.create_index(name, 'cases', columns)
+    op.create_index('ix_cases_branch_lon', 'cases', ['branch_id', 'lon'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_cases_branch_lon', 'cases')
     for name, _ in reversed(_indexes()):
         op.drop_index(name, 'cases')
     for secs in DURATIONS:
