@@ -42,7 +42,7 @@ Index("ix_cases_dash", _c.department, _c.category, _c.status, _c.branch_id, _c.c
 Index("ix_cases_geo", _c.lat, _c.lon, _c.branch_id)
 Index("ix_cases_branch_geo", _c.branch_id, _c.lat, _c.lon)
 Index("ix_cases_lon", _c.lon)
-Index("ix_cases_branch_lon", _c.branch_id, _c.lon)  # a branch's extent (0019_dashboard_rollup)
+Index("ix_cases_branch_lon", _c.branch_id, _c.lon, _c.lat)  # a branch's extent (0019_dashboard_rollup)
 # Medians: indexes on the generated columns accept_secs / fix_secs, which the ORM does not map: see
 # storage/migrations/versions/0019_dashboard_rollup.py and DashboardRepository.figures.
 Index("ix_cases_resolved", Case.__table__.c.resolved_at)  # type: ignore[attr-defined]

@@ -47,7 +47,7 @@ def upgrade() -> None:
                        f"((julianday({done}) - julianday(created_at)) * 86400.0) VIRTUAL")
     for name, columns in _indexes():
         op.create_index(name, 'cases', columns)
-    op.create_index('ix_cases_branch_lon', 'cases', ['branch_id', 'lon'])
+    op.create_index('ix_cases_branch_lon', 'cases', ['branch_id', 'lon', 'lat'])
 
 
 def downgrade() -> None:
