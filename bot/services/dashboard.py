@@ -242,7 +242,7 @@ class DashboardService:
         now = self.cases.clock()
         where = replace(self.where(scope), since=now - timedelta(days=days))
         repo = self.repo(uow)
-        cats = (await repo.figures(where, now))["category"]
+        cats = (await repo.figures(where, now, medians=False))["category"]
         urgent, _ = await repo.page(replace(self.where(scope), urgencies=("urgent",), statuses=OPEN),
                                     "id", True, 0, 20)
         places: dict[str, int] = {}

@@ -146,20 +146,21 @@ class DashboardRepository(Repository):
                                       select(func.max(c.updated_at)).scalar_subquery()))).one()
         return tuple(str(v) for v in row)
 
-    async def figures(self, where: Where, now: datetime) -> dict[str, list[GroupFigures]]:
+    async def figures(self, where: Where, now: datetime, medians: bool = True) -> dict[str, list[GroupFigures]]:
         """Counts and medians overall ('' → one row), per department and per category.
 
         Counts: one pass over ix_cases_dash grouped by (department, category, status), which also
         counts the cases with each duration; sums fold exactly. Medians are exact (statistics.median: the
         mean of the two middle values for an even count) and each is one index walk to the middle
-        of the group's durations (`_middle`), so no query sorts the table however many cases change."""
+        of the group's durations (`_middle`), so no query sorts the table however many cases change.
+        `medians=False` leaves them None (pages that show counts only)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         dept, cat = c.department, c.category  # raw columns: grouped in ix_cases_dash's order, no sort
-        late = or_(and_(c.responded_at.is_(None), c.due_at < now), c.fix_due_at < now)  # overdue if open
+        is_late = or_(and_(c.responded_at.is_(None), c.due_at < now), c.fix_due_at < now)  # overdue if open
         # Grouped by status too (ix_cases_dash's order: no sort) and with one plain CASE: open,
         # solved and overdue are folded from the statuses here, 2-3x cheaper than CASEs per status.
         counted = (await self._run(
-            select(dept, cat, c.status, func.count(), func.count(case((late, 1))),
+            select(dept, cat, c.status, func.count(), func.count(case((is_late, 1))),
                    func.count(c.responded_at), func.count(c.resolved_at))
             .where(*where.clauses()).group_by(dept, cat, c.status))).all()
         out: dict[str, list[GroupFigures]] = {}
@@ -173,8 +174,8 @@ class DashboardRepository(Repository):
                     row[i] += int(v or 0)
             groups = []
             for key, (n, o, late, done, accepted, fixed) in sums.items():
-                acc = await self._middle(where, "accept", by, key, accepted)
-                fx = await self._middle(where, "fix", by, key, fixed)
+                acc = await self._middle(where, "accept", by, key, accepted if medians else 0)
+                fx = await self._middle(where, "fix", by, key, fixed if medians else 0)
                 groups.append(GroupFigures(key, n, o, late, done, acc, fx))
             out[by] = sorted(groups, key=lambda g: (-g.total, g.key))
         return out
@@ -194,10 +195,11 @@ class DashboardRepository(Repository):
         elif by == "category":
             group.append(c.category == key)
         offset, limit = middle(count)
-        stmt = (select(secs).select_from(Case.__table__)
+        table = Case.__table__  # type: ignore[attr-defined]
+        stmt = (select(secs).select_from(table)
                 .where(*where.clauses(), *group, secs.isnot(None))
                 .order_by(secs).offset(offset).limit(limit)
-                .with_hint(Case.__table__, f"INDEXED BY {index}", "sqlite"))
+                .with_hint(table, f"INDEXED BY {index}", "sqlite"))
         values = [float(v) for v in (await self._run(stmt)).scalars().all()]
         return sum(values) / len(values) if values else None
 
