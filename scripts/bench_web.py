@@ -4,7 +4,8 @@
 
 For each database (a throwaway SQLite file; with --pg, or SENTINEL_TEST_PG_URL, also a throwaway
 PostgreSQL database made and dropped on that server) it migrates, bulk-inserts the cases (two
-branches around Beijing, 14 categories, 90 days, a third solved, 85% located), starts the real web
+branches around Beijing, 14 categories, 90 days, a third solved, 85% located; PostgreSQL then
+VACUUM ANALYZE, the state autovacuum keeps), starts the real web
 server on a free loopback port, logs in as a superadmin and as a secretary (a session made by the
 real login service), then times sequential GETs of /dash/ (overview page) and /dash/api/map.json
 (heat buckets and markers, the first view: the whole extent) after two warm-up requests each, in
