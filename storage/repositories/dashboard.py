@@ -8,6 +8,7 @@ here and nowhere else.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,8 +20,6 @@ from sqlmodel import col
 from storage.models import Case, CaseEvent
 from storage.repositories.base import Repository
 
-OPEN = ("new", "accepted", "in_progress", "transferred")  # still owed an answer or a fix (not 'resolved')
-SOLVED = ("resolved", "closed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +145,17 @@ class DashboardRepository(Repository):
                                       select(func.max(c.updated_at)).scalar_subquery()))).one()
         return tuple(str(v) for v in row)
 
-    async def figures(self, where: Where, now: datetime, medians: bool = True) -> dict[str, list[GroupFigures]]:
+    async def figures(self, where: Where, now: datetime, open_statuses: Collection[str],
+                      solved_statuses: Collection[str], medians: bool = True) -> dict[str, list[GroupFigures]]:
         """Counts and medians overall ('' → one row), per department and per category.
 
         Counts: one pass over ix_cases_dash grouped by (department, category, status), which also
         counts the cases with each duration; sums fold exactly. Medians are exact (statistics.median: the
         mean of the two middle values for an even count) and each is one index walk to the middle
         of the group's durations (`_middle`), so no query sorts the table however many cases change.
-        `medians=False` leaves them None (pages that show counts only)."""
+        `open_statuses` (owed an answer or a fix: counted open, and overdue past a deadline) and
+        `solved_statuses` are the caller's (bot.cases.lifecycle). `medians=False` leaves the medians
+        None (pages that show counts only)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         dept, cat = c.department, c.category  # raw columns: grouped in ix_cases_dash's order, no sort
         is_late = or_(and_(c.responded_at.is_(None), c.due_at < now), c.fix_due_at < now)  # overdue if open
@@ -168,7 +170,7 @@ class DashboardRepository(Repository):
             sums: dict[str, list[int]] = {}
             for d, k, status, n, overdue, accepted, fixed in counted:
                 row = sums.setdefault(str(pick(d or "", k)), [0] * 6)
-                is_open, solved = status in OPEN, status in SOLVED
+                is_open, solved = status in open_statuses, status in solved_statuses
                 for i, v in enumerate((n, n if is_open else 0, overdue if is_open else 0, n if solved else 0,
                                        accepted, fixed)):
                     row[i] += int(v or 0)
@@ -242,14 +244,14 @@ class DashboardRepository(Repository):
         return out
 
     async def markers(self, where: Where, bbox: tuple[float, float, float, float] | None,
-                      limit: int) -> list[Any]:
-        """At most `limit` located cases: the urgent open ones first, then the newest (two short
+                      limit: int, urgent_statuses: Collection[str]) -> list[Any]:
+        """At most `limit` located cases: the urgent ones in `urgent_statuses` first, then the newest (two short
         reads by primary key, newest first, rather than one sort of every located case)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
         cols = (c.id, c.status, c.urgency, c.category, c.lat, c.lon, c.created_at)
         located = [*where.clauses(), *self._located(bbox)]
         urgent = (await self._run(
-            select(*cols).where(*located, c.urgency == "urgent", c.status.in_(OPEN))
+            select(*cols).where(*located, c.urgency == "urgent", c.status.in_(tuple(urgent_statuses)))
             .order_by(c.id.desc()).limit(limit))).all()
         newest = (await self._run(select(*cols).where(*located).order_by(c.id.desc()).limit(limit))).all()
         seen = {r[0] for r in urgent}

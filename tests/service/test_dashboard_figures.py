@@ -19,7 +19,8 @@ import pytest
 from sqlalchemy import insert
 
 from storage.models import Branch, Case
-from storage.repositories.dashboard import OPEN, SOLVED, DashboardRepository, GroupFigures, Where, middle
+from bot.services.dashboard import OPEN, SOLVED
+from storage.repositories.dashboard import DashboardRepository, GroupFigures, Where, middle
 from tests.service.conftest import Factory
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
@@ -113,7 +114,7 @@ async def test_figures_equal_the_python_reference_in_every_scope(uows: Factory) 
     async with uows() as uow:
         repo = DashboardRepository(uow.session, uow.deferred)
         for where, keep in cases:
-            _same(await repo.figures(where, NOW), _expected(rows, keep))
+            _same(await repo.figures(where, NOW, OPEN, SOLVED), _expected(rows, keep))
         # a case changes (accepted later, then solved): the figures follow at once, with no cache
         rows[0]["responded_at"] = rows[0]["created_at"] + timedelta(hours=30)
         rows[0]["resolved_at"] = rows[0]["created_at"] + timedelta(hours=50)
@@ -123,7 +124,7 @@ async def test_figures_equal_the_python_reference_in_every_scope(uows: Factory) 
         case.responded_at, case.resolved_at, case.status = rows[0]["responded_at"], rows[0]["resolved_at"], "resolved"
         uow.session.add(case)
         await uow.session.flush()
-        _same(await repo.figures(Where(everything=True), NOW), _expected(rows, lambda r: True))
+        _same(await repo.figures(Where(everything=True), NOW, OPEN, SOLVED), _expected(rows, lambda r: True))
 
 
 async def test_heat_cells_and_version(uows: Factory) -> None:
