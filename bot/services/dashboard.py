@@ -19,15 +19,18 @@ from typing import Any
 from cachetools import TTLCache
 
 from bot.cases import format_case_no
-from bot.cases.lifecycle import STATUSES, NotPermitted
+from bot.cases.lifecycle import SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, NotPermitted
 from bot.intake import CATEGORIES, URGENCIES
 from bot.privacy import mask, shareable_place
 from bot.services.cases import CaseService, Scope, _overdue
 from storage.models import Case, User
-from storage.repositories.dashboard import OPEN, DashboardRepository, GroupFigures, Where
+from storage.repositories.dashboard import DashboardRepository, GroupFigures, Where
 from storage.uow import UnitOfWork
 
 PAGE = 50
+# 'open' on the dashboard: still owed an answer or a fix (not 'resolved'); 'solved': fixed. In STATUSES' order.
+OPEN = tuple(s for s in STATUSES if s in UNFINISHED_STATUSES)
+SOLVED = tuple(s for s in STATUSES if s in SOLVED_STATUSES)
 FRESH_FOR = 60  # seconds an aggregate is kept while no case changes (overdue counts may lag this much)
 SORTS = ("id", "created_at", "status", "category", "urgency", "department", "due_at")
 TREND_DAYS = (30, 90)
@@ -136,7 +139,7 @@ class DashboardService:
         since = datetime.combine(first, datetime.min.time(), self.cases.tz)
 
         async def compute() -> tuple[dict[str, list[GroupFigures]], dict[str, tuple[int, int]]]:
-            return await repo.figures(where, now), await repo.trend(where, since, offset)
+            return await repo.figures(where, now, OPEN, SOLVED), await repo.trend(where, since, offset)
         figures, per_day = await self._cached(repo, ("overview", where, first), compute)
         total, depts, cats = figures[""], figures["department"], figures["category"]
         labels = [(first + timedelta(days=i)).isoformat() for i in range(days)]
@@ -165,7 +168,7 @@ class DashboardService:
             z = max(1, min(18, _fit_zoom(bbox or extent) if zoom is None else zoom))
             cell = 360.0 / (2 ** z) / 32
             buckets, located = await repo.heat(where, cell, bbox, HEAT_CELLS)
-            return extent, z, cell, buckets, located, await repo.markers(where, bbox, MARKERS)
+            return extent, z, cell, buckets, located, await repo.markers(where, bbox, MARKERS, OPEN)
         extent, zoom, cell, buckets, located, rows = await self._cached(repo, ("map", where, bbox, zoom), compute)
         conv = to_tiles or (lambda la, lo: (la, lo))
         peak = max((b.count for b in buckets), default=1)
@@ -242,7 +245,7 @@ class DashboardService:
         now = self.cases.clock()
         where = replace(self.where(scope), since=now - timedelta(days=days))
         repo = self.repo(uow)
-        cats = (await repo.figures(where, now))["category"]
+        cats = (await repo.figures(where, now, OPEN, SOLVED, medians=False))["category"]
         urgent, _ = await repo.page(replace(self.where(scope), urgencies=("urgent",), statuses=OPEN),
                                     "id", True, 0, 20)
         places: dict[str, int] = {}

@@ -42,6 +42,9 @@ Index("ix_cases_dash", _c.department, _c.category, _c.status, _c.branch_id, _c.c
 Index("ix_cases_geo", _c.lat, _c.lon, _c.branch_id)
 Index("ix_cases_branch_geo", _c.branch_id, _c.lat, _c.lon)
 Index("ix_cases_lon", _c.lon)
+Index("ix_cases_branch_lon", _c.branch_id, _c.lon, _c.lat)  # a branch's extent (0019_dashboard_rollup)
+# Medians: indexes on the generated columns accept_secs / fix_secs, which the ORM does not map: see
+# storage/migrations/versions/0019_dashboard_rollup.py and DashboardRepository.figures.
 Index("ix_cases_resolved", Case.__table__.c.resolved_at)  # type: ignore[attr-defined]
 # The figures' freshness check (DashboardRepository.version): the newest change, read from an index.
 Index("ix_cases_updated", Case.__table__.c.updated_at)  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
-"""The dashboard's small rules: histogram medians, query-string filters, the GCJ-02 conversion."""
+"""The dashboard's small rules: query-string filters, the GCJ-02 conversion (medians:
+tests/service/test_dashboard_figures.py)."""
 from __future__ import annotations
 
-import statistics
 from datetime import date
 
 import pytest
@@ -9,36 +9,6 @@ from multidict import MultiDict
 
 from bot.services.dashboard import Filters, _fit_zoom
 from handlers.web.geo import from_tiles, tile_converter
-from storage.repositories.dashboard import HISTOGRAM, _fold, _median
-
-
-def histogram(seconds: list[float]) -> dict[int, int]:
-    """What DashboardRepository._histogram counts, in Python."""
-    bins: dict[int, int] = {}
-    for s in seconds:
-        b = int(s // HISTOGRAM[0]) if s < 86400 else int(86400 // HISTOGRAM[0] + (s - 86400) // HISTOGRAM[1])
-        bins[b] = bins.get(b, 0) + 1
-    return bins
-
-
-@pytest.mark.parametrize("seconds", [
-    [600.0], [100.0, 5000.0, 7000.0], [3600.0 * h for h in (1, 2, 3, 50, 90, 200)],
-    [float(37 * i % 86000) for i in range(1, 501)], [86400.0 * 3 + i for i in range(0, 7200, 60)],
-])
-def test_histogram_median_is_within_one_bin_of_a_middle_value(seconds: list[float]) -> None:
-    """Between the low and the high median (equal for an odd count), give or take one bin."""
-    low, high = statistics.median_low(seconds), statistics.median_high(seconds)
-    got = _median(histogram(seconds))
-    assert got is not None
-    width = HISTOGRAM[0] if high < 86400 else HISTOGRAM[1]
-    assert low - width <= got <= high + width, (got, low, high)
-
-
-def test_folding_sums_bins_per_group() -> None:
-    hist = [("roads", "road", 3, 2), ("roads", "bike_lane", 3, 1), ("lights", "lighting", 10, 4)]
-    assert _fold(hist, lambda d, k: d) == {"roads": {3: 3}, "lights": {10: 4}}
-    assert _fold(hist, lambda d, k: "") == {"": {3: 3, 10: 4}}
-    assert _median(None) is None and _median({}) is None
 
 
 def test_filters_keep_known_values_and_drop_the_rest() -> None:
