@@ -158,9 +158,9 @@ async def test_a_note_to_the_reporter_is_as_written_privately_and_masked_in_the_
     assert_clean(body(in_group))
     private_msgs = await tg.wait(LI["id"], li_before + 2)
     note = next(m for m in private_msgs[li_before:] if "王工" in body(m))
-    # the reporter's own chat: the number in full (commands reach the bot with full-width
-    # characters made half-width, as an input method's "／" and "，" are)
-    assert "138-1234-5678" in body(note)
+    # the reporter's own chat: the number in full, as the secretary typed it (only the command word
+    # and its codes are made half-width; a note's text is kept as written)
+    assert "１３８-１２３４-５６７８" in body(note)
     assert opened  # (the group's thread got the masked copy as a reply)
 
 
