@@ -13,6 +13,14 @@ from storage.repositories.base import Repository
 _KEEP = {OutboxMessage.__tablename__: ("status", "pending")}  # only pending messages move
 
 
+# Columns holding a message id of the row's chat. Message ids are per chat and restart in the
+# supergroup (issue 13 B1: old message 3 is a different message there), so a moved row forgets
+# them: its news goes out without a reply rather than under another report. A row whose message
+# id is required (a pending "report this?" question) stays with the old chat: its buttons live
+# there, and what it opens moves on its first send.
+MESSAGE_COLUMNS = ("message_id", "reply_to_message_id")
+
+
 def _tables(column: str) -> list[Table]:
     return [t for t in SQLModel.metadata.sorted_tables if column in t.c]
 
@@ -39,12 +47,21 @@ class ChatMoveRepository(Repository):
         await self.session.flush()
         conn = await self.session.connection()
         for table in _tables("chat_id"):
+            ids = [table.c[name] for name in MESSAGE_COLUMNS if name in table.c]
+            if any(not c.nullable for c in ids):
+                continue
             changed += await self._drop_clashes(conn, table, old_id, new_id)
             stmt = update(table).where(table.c.chat_id == old_id)
             keep = _KEEP.get(table.name)
             if keep is not None:
                 stmt = stmt.where(table.c[keep[0]] == keep[1])
-            changed += (await conn.execute(stmt.values(chat_id=new_id))).rowcount or 0
+            values: dict[str, Any] = {"chat_id": new_id, **{c.name: None for c in ids}}
+            changed += (await conn.execute(stmt.values(**values))).rowcount or 0
+        for table in _tables("origin_chat_id"):  # a proposal's origin: the chat moves, its message id is forgotten
+            values = {"origin_chat_id": new_id,
+                      **({"origin_message_id": None} if "origin_message_id" in table.c else {})}
+            stmt = update(table).where(table.c.origin_chat_id == old_id).values(**values)
+            changed += (await conn.execute(stmt)).rowcount or 0
         for table in _tables("chat_ids"):
             changed += await self._move_in_lists(conn, table, old_id, new_id)
         return changed
