@@ -12,6 +12,7 @@ between the question and the answer loses nothing.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,8 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     if action in DEPARTMENT_ACTIONS:
         skip = {case.department} if action == "transfer_request" else set()
         names = [(cases.department_name(code, lang),
-                  encode(DepartmentChoice(case.id or 0, action, department_token(cases.routing, code))))
+                  encode(DepartmentChoice(case.id or 0, action, department_token(cases.routing, code),
+                                          state_stamp(case))))
                  for code in cases.routing.departments if code not in skip]
         rows: list[list[tuple[str, str]]] = [names[i:i + 2] for i in range(0, len(names), 2)]
         rows.append([("choice-cancel", encode(DepartmentChoice(case.id or 0, None)))])
@@ -55,6 +57,21 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     enqueue(uow, Notice(chat_id, PROMPT_KIND, lang, reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case,
                         payload={"action": action, "force_reply": True,
                                  "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
+
+
+def state_stamp(case: Case) -> str:
+    """4 hex digits naming what a department choice decides on: the case's status, department,
+    department asked to take it over, and master. A choice applies only while the case is in
+    the state it was offered for (issue 13 B3): once another dialog, a card or a command moved it,
+    the stamp differs and the press is answered as stale. 16 bits: two states colliding lets
+    a stale press through as before, 1 in 65 536."""
+    key = f"{case.status}|{case.department or ''}|{case.pending_department or ''}|{case.master_id or ''}"
+    return hashlib.blake2s(key.encode(), digest_size=2).hexdigest()
+
+
+def is_stale(case: Case, button: DepartmentChoice) -> bool:
+    """True when `button` was offered for another state of `case` than its present one."""
+    return bool(button.state) and button.state != state_stamp(case)
 
 
 def parse_choice(cases: CaseService, button: DepartmentChoice) -> tuple[int, str | None, str | None]:

@@ -11,7 +11,9 @@ import pytest
 from sqlmodel import select
 
 from storage.models import Case, CaseWatcher
-from tests.conftest import AMY, LI, SEC, WANG, said, until, with_boss
+from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, private, said, two_branches,
+                            until, with_boss)
+from tests.factories import new_message
 from tests.e2e.test_telegram_real import NEW_ID, OLD, _bound_old_group, emu
 
 
@@ -76,3 +78,42 @@ async def test_a_zero_width_space_after_a_command_works_like_a_space(bot, tg, db
     assert registered in body(answer), body(answer)
     case = await _case(db, 1)
     assert "光华路" in case.text or "Keyuan" in case.text
+
+
+# --- B3: a stale department dialog changes nothing and says who decided ------------------------
+def _labels(msg: dict[str, Any]) -> dict[str, str]:
+    return {b["text"]: b["callback_data"] for row in msg["reply_markup"]["inline_keyboard"] for b in row}
+
+
+@pytest.mark.parametrize("who, rider, text, road, water, asked, stale", [
+    (SEC, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的", "住建局·市政道路", "水务局", "请选择部门", "已经有人处理了：张书记"),
+    (SEC_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night", "Road maintenance",
+     "Water authority", "choose the department", "Someone already handled this: Sec B"),
+])
+async def test_a_second_department_dialog_is_stale_once_the_first_decided(bot, tg, db, who, rider, text, road,
+                                                                          water, asked, stale) -> None:
+    await two_branches(tg, rider)
+    group = GROUP if who is SEC else GROUP_B
+    await said(tg, group, rider, text)
+    dialogs = []
+    for _ in range(2):
+        before = len(await tg.messages(who["id"]))
+        await tg.send(private(who), who, "/assign C-000001")
+        dialogs.append(await new_message(tg, who["id"], before, asked))
+    first, second = dialogs
+    qid = await tg.press(who["id"], first["message_id"], who, _labels(first)[road])
+    await answer_for(tg, qid)
+    await until(lambda: _department(db, "road_maintenance"))
+    qid = await tg.press(who["id"], second["message_id"], who, _labels(second)[water])
+    answered = await answer_for(tg, qid)
+    assert stale in answered["text"], answered["text"]
+    assert (await _case(db, 1)).department == "road_maintenance"  # the stale choice changed nothing
+
+    async def unbuttoned() -> dict | None:
+        msg = next(m for m in await tg.messages(who["id"]) if m["message_id"] == second["message_id"])
+        return msg if msg["edits"] and not (msg.get("reply_markup") or {}).get("inline_keyboard") else None
+    await until(unbuttoned)
+
+
+async def _department(db, code: str) -> bool:
+    return (await _case(db, 1)).department == code
