@@ -48,7 +48,7 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
         return
     case = await cases.find_in_scope(uow, user, str(case_id))
     if choices.is_stale(case, button):  # another dialog, card or command decided since it was offered
-        await _stale(query, uow, cases, lang, case_id)
+        await answer_stale(query, uow, cases, lang, case_id)
         return
     await cases.act(uow, user, case, action, department=department)
     name = cases.department_name(department, lang)
@@ -57,7 +57,7 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     await answer(query, t(lang, "case-done"))
 
 
-async def _stale(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, lang: str, case_id: int) -> None:
+async def answer_stale(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, lang: str, case_id: int) -> None:
     """Nothing changes: say who decided and what the case is now, and take this copy's buttons away."""
     last = await choices.last_decision(cases, uow, case_id)
     if last is None:

@@ -159,7 +159,7 @@ class CaseService:
                             case.thread_id)
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
-        await transfers.on_transition(self, uow, case, t)
+        await transfers.on_transition(self, uow, case, t, user)
         return t
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,

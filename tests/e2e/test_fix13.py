@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from storage.models import Case, CaseWatcher
-from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, private, said, two_branches,
+from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, private, said, two_branches,
                             until, with_boss)
 from tests.factories import new_message
 from tests.e2e.test_telegram_real import NEW_ID, OLD, _bound_old_group, emu
@@ -117,3 +117,47 @@ async def test_a_second_department_dialog_is_stale_once_the_first_decided(bot, t
 
 async def _department(db, code: str) -> bool:
     return (await _case(db, 1)).department == code
+
+
+# --- B3a: a decided transfer request loses its buttons; a late press says who decided ----------
+ROADS = {"id": 701, "first_name": "路政老王", "language_code": "zh"}   # road_maintenance
+LIGHT_ZH = {"id": 702, "first_name": "照明小李", "language_code": "zh"}  # urban_lighting
+LIGHT_EN = {"id": 703, "first_name": "Lee", "language_code": "en"}  # urban_lighting
+
+
+async def _find(tg, chat_id: int, needle: str) -> dict | None:
+    return next((m for m in reversed(await tg.messages(chat_id)) if needle in m["text"]), None)
+
+
+@pytest.mark.parametrize("light, offered, prompt, settled, stale", [
+    (LIGHT_ZH, "申请把工单", "回复", "已由照明小李办理：退回转办", "已经有人处理了：照明小李"),
+    (LIGHT_EN, "asks to transfer", "reply to this", "Lee", "Someone already handled this: Lee"),
+])
+async def test_a_declined_transfer_request_is_settled_and_a_late_accept_says_who(bot, tg, db, light, offered,
+                                                                                prompt, settled, stale) -> None:
+    await two_branches(tg, LI, ROADS, light)
+    await said(tg, BOSS["id"], BOSS, f"/grant {ROADS['id']} dept road_maintenance")
+    await said(tg, BOSS["id"], BOSS, f"/grant {light['id']} dept urban_lighting")
+    await said(tg, GROUP, LI, "建国路88号门口井盖没了")
+    await said(tg, ROADS["id"], ROADS, "/accept C-000001 住建局")
+    await tg.send(private(ROADS), ROADS, "/transfer C-000001 urban_lighting")
+    offer = await until(lambda: _find(tg, light["id"], offered))
+    before = len(await tg.messages(light["id"]))
+    await answer_for(tg, await tg.press(light["id"], offer["message_id"], light, "ca:1:transfer_decline"))
+    asked = await new_message(tg, light["id"], before, prompt)
+    await tg.send(private(light), light, "井盖不归我们管", reply_to_message_id=asked["message_id"])
+    await until(lambda: _declined(db))
+
+    async def unbuttoned() -> dict | None:
+        msg = next(m for m in await tg.messages(light["id"]) if m["message_id"] == offer["message_id"])
+        return msg if msg["edits"] and not buttons(msg) else None
+    edited = await until(unbuttoned)
+    assert settled in edited["text"] and "C-000001" in edited["text"], edited["text"]
+    late = await answer_for(tg, await tg.press(light["id"], offer["message_id"], light, "ca:1:transfer_accept"))
+    assert stale in late["text"], late["text"]
+    assert "C-000123" not in late["text"] and (await _case(db, 1)).department == "road_maintenance"
+
+
+async def _declined(db) -> bool:
+    case = await _case(db, 1)
+    return case.status != "transferred" and case.transfers >= 1
