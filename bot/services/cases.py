@@ -196,7 +196,7 @@ class CaseService:
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
-                  "due": self.local(c.due_at), "overdue": _overdue(c, self.clock()),
+                  "due": self.local(running_due(c)), "overdue": _overdue(c, self.clock()),
                   "incoming": c.pending_department is not None
                   and c.pending_department in scope.departments_in(c.branch_id)}
                  for c in found]
@@ -361,6 +361,16 @@ def context(case: Case, *, own: bool) -> dict[str, object]:
     about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
     place = (case.location or "") if own else shareable_place(case.location, case.text)
     return {"about": about, "place": place, "lat": case.lat, "lon": case.lon}
+
+
+def running_due(case: Case) -> datetime | None:
+    """The deadline of the clock that runs now: the response deadline until somebody answered the
+    report, then the resolution deadline (issue 13 B3b: an accepted case listed by its stopped
+    response clock looked overdue an hour after an urgent report). Falls back to the response
+    deadline when no resolution clock was set."""
+    if case.responded_at is not None and case.fix_due_at is not None:
+        return case.fix_due_at
+    return case.due_at
 
 
 def _overdue(case: Case, now: datetime) -> bool:

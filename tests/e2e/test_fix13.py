@@ -161,3 +161,27 @@ async def test_a_declined_transfer_request_is_settled_and_a_late_accept_says_who
 async def _declined(db) -> bool:
     case = await _case(db, 1)
     return case.status != "transferred" and case.transfers >= 1
+
+
+# --- B3b: an accepted case is listed by its resolution deadline ---------------------------------
+@pytest.mark.parametrize("member, rider, group, text, fix_label, due_label, answer_label", [
+    (ROADS, LI, GROUP, "建国路88号门口井盖没了，很危险", "办结期限：", "期限 ", "答复期限："),
+    (LIGHT_EN, AMY, GROUP_B, "The street light is out on Keyuan Rd gate 2, completely dark at night",
+     "fix due: ", "due ", "answer due: "),
+])
+async def test_a_departments_cases_list_shows_the_resolution_deadline_once_accepted(
+        bot, tg, db, member, rider, group, text, fix_label, due_label, answer_label) -> None:
+    await two_branches(tg, rider, member)
+    dept = "road_maintenance" if member is ROADS else "urban_lighting"
+    branch = "cy" if group is GROUP else "hd"
+    await said(tg, BOSS["id"], BOSS, f"/grant {member['id']} dept {dept} {branch}")
+    await said(tg, group, rider, text)
+    await said(tg, member["id"], member, f"/accept C-000001 {dept}")
+    await until(lambda: _department(db, dept))
+    card = body(await said(tg, member["id"], member, "/case C-000001"))
+    fix_due = card.split(fix_label, 1)[1][:11]
+    answer_due = card.split(answer_label, 1)[1][:11]
+    assert fix_due != answer_due, card
+    listing = body(await said(tg, member["id"], member, "/cases"))
+    line = next(x for x in listing.splitlines() if "C-000001" in x)
+    assert f"{due_label}{fix_due}" in line and answer_due not in line, (line, card)

@@ -110,7 +110,9 @@ export-col-location = Place
 export-col-lat = Latitude
 export-col-lon = Longitude
 export-col-text = Description
-export-col-due_at = Due
+# The response clock and the resolution clock, issue 13 B3b.
+export-col-due_at = Response due
+export-col-fix_due_at = Resolution due
 export-col-accepted_at = Accepted at
 export-col-resolved_at = Resolved at
 export-col-closed_at = Closed at

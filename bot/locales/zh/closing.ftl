@@ -88,7 +88,9 @@ export-col-location = 地点
 export-col-lat = 纬度
 export-col-lon = 经度
 export-col-text = 描述
-export-col-due_at = 办理时限
+# The response clock (受理/答复) and the resolution clock (办结), issue 13 B3b.
+export-col-due_at = 答复期限
+export-col-fix_due_at = 办结期限
 export-col-accepted_at = 受理时间
 export-col-resolved_at = 处理完毕时间
 export-col-closed_at = 办结时间
