@@ -21,6 +21,12 @@ _KEEP = {OutboxMessage.__tablename__: ("status", "pending")}  # only pending mes
 MESSAGE_COLUMNS = ("message_id", "reply_to_message_id")
 
 
+# The old chat's type once it moved: no longer a group, so audiences (broadcasts, surveys,
+# leaderboards, lessons: `type IN ('group', 'supergroup')`) neither send to it nor count it as a
+# blocked chat (issue 13 B4). The row stays: sent messages name it.
+MOVED = "migrated"
+
+
 def _tables(column: str) -> list[Table]:
     return [t for t in SQLModel.metadata.sorted_tables if column in t.c]
 
@@ -40,8 +46,8 @@ class ChatMoveRepository(Repository):
         if old is not None:
             if old.branch_id is not None and new.branch_id is None:
                 new.branch_id, changed = old.branch_id, changed + 1
-            if old.branch_id is not None or not old.blocked:
-                old.branch_id, old.blocked = None, True
+            if old.branch_id is not None or not old.blocked or old.type != MOVED:
+                old.branch_id, old.blocked, old.type = None, True, MOVED
                 changed += 1
             new.blocked = False
         await self.session.flush()

@@ -185,3 +185,30 @@ async def test_a_departments_cases_list_shows_the_resolution_deadline_once_accep
     listing = body(await said(tg, member["id"], member, "/cases"))
     line = next(x for x in listing.splitlines() if "C-000001" in x)
     assert f"{due_label}{fix_due}" in line and answer_due not in line, (line, card)
+
+
+# --- B4: a migrated-away group is no blocked chat --------------------------------------------------
+@pytest.mark.parametrize("lang, preview, one_chat, blocked", [
+    ("zh", "推送预览", "（1 个聊天）", "已屏蔽"),
+    ("en", "preview", "(1 chat)", "blocked"),
+])
+async def test_a_migrated_group_is_not_counted_as_a_blocked_chat(bot, tg, db, lang, preview, one_chat,
+                                                                 blocked) -> None:
+    await _bound_old_group(tg)
+    await tg.send(OLD, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await tg.wait(OLD["id"], 2)
+    await emu(tg, "migrate", chat_id=OLD["id"], new_chat_id=NEW_ID, from_=BOSS, notify=False)
+    await tg.send(private(SEC), SEC, "/accept C-000001")  # the bot learns of the move from the refused send
+    await until(lambda: _moved_case(db))
+    await said(tg, BOSS["id"], BOSS, f"/lang {lang}")
+    shown = body(await said(tg, BOSS["id"], BOSS, "/broadcast 测试通知"))
+    assert preview in shown and one_chat in shown, shown
+    assert blocked not in shown, shown
+    assert await _chat_type(db, OLD["id"], "migrated")  # the row stays (sent messages name it), as no group
+
+
+async def _chat_type(db, chat_id: int, type_: str) -> bool:
+    from storage.models import Chat
+    async with db() as s:
+        chat = await s.get(Chat, chat_id)
+        return chat is not None and chat.type == type_
