@@ -212,3 +212,30 @@ async def _chat_type(db, chat_id: int, type_: str) -> bool:
     async with db() as s:
         chat = await s.get(Chat, chat_id)
         return chat is not None and chat.type == type_
+
+
+# --- B8: `/points <rider>` from a secretary shows that rider's record in her branch --------------
+@pytest.mark.parametrize("sec, rider, group, report, title, own_only", [
+    (SEC, LI, GROUP, "幸福小区3号门的路灯坏了 晚上黑乎乎的", "李师傅的积分记录", "只显示你自己的积分记录"),
+    (SEC_B, AMY, GROUP_B, "The street light is out on Keyuan Rd gate 2, completely dark at night",
+     "Points entries of Amy", "only your own points record"),
+])
+async def test_a_secretary_sees_her_riders_points_by_id(bot, tg, db, sec, rider, group, report, title,
+                                                        own_only) -> None:
+    await two_branches(tg, rider, WANG)
+    await said(tg, group, rider, report)
+    await said(tg, sec["id"], sec, "/accept C-000001")  # an accepted report earns the rider points
+    await until(lambda: _has_points(db, rider["id"]))
+    shown = body(await said(tg, sec["id"], sec, f"/points {rider['id']}"))
+    assert title in shown and "#" in shown, shown  # her rider's entries, numbered for /points revoke
+    if rider is AMY:
+        await said(tg, AMY["id"], AMY, "/start")
+        asked = body(await said(tg, AMY["id"], AMY, f"/points {LI['id']}"))
+    else:
+        asked = body(await said(tg, WANG["id"], WANG, f"/points {rider['id']}"))
+    assert own_only in asked, asked  # a rider is told /points is their own record
+
+
+async def _has_points(db, user_id: int) -> bool:
+    from tests.conftest import ledger
+    return bool(await ledger(db, user_id))

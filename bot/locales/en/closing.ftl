@@ -133,6 +133,8 @@ export-sum-median_hours_to_accept = Median hours to accept
 export-sum-median_hours_to_fix = Median hours to fix
 export-sum-department_code = Department code
 cmd-export = Export cases as a table
+# `/points <someone>` from a rider (issue 13 B8): only their own record is shown.
+points-own-only = ℹ️ /points shows only your own points record.
 points-ledger-usage = Usage: /points ledger @username or user-id, to see that rider's entries in your branch (with entry numbers).
 points-ledger-title = <b>Points entries of { $who }</b> (your branch)
 points-ledger-empty = { $who } has no points entries in your branch yet.

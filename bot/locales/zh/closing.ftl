@@ -111,6 +111,8 @@ export-sum-median_hours_to_accept = 受理用时中位数（小时）
 export-sum-median_hours_to_fix = 处理用时中位数（小时）
 export-sum-department_code = 部门代码
 cmd-export = 导出工单表格
+# `/points <someone>` from a rider (issue 13 B8): only their own record is shown.
+points-own-only = ℹ️ /points 只显示你自己的积分记录。
 points-ledger-usage = 用法：/points ledger @用户名 或 用户ID，查看该骑手在本支部的积分记录（带记录号）。
 points-ledger-title = <b>{ $who }的积分记录</b>（本支部）
 points-ledger-empty = { $who }在本支部还没有积分记录。
