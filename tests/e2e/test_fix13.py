@@ -239,3 +239,19 @@ async def test_a_secretary_sees_her_riders_points_by_id(bot, tg, db, sec, rider,
 async def _has_points(db, user_id: int) -> bool:
     from tests.conftest import ledger
     return bool(await ledger(db, user_id))
+
+
+# --- B9: an anonymous admin is answered in the group's language ---------------------------------
+@pytest.mark.parametrize("group, rider, text, hint, board", [
+    (GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night", "anonymous admin",
+     "Reports and fixes"),
+    (GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的", "匿名管理员", "问题上报与解决"),
+])
+async def test_an_anonymous_admin_is_answered_in_the_groups_language(bot, tg, db, group, rider, text, hint,
+                                                                      board) -> None:
+    await two_branches(tg)
+    await said(tg, group, rider, text)
+    answered = body(await said(tg, group, SEC, "/accept C-000001", anonymous=True))
+    assert hint in answered, answered
+    shown = body(await said(tg, group, SEC, "/board", anonymous=True))
+    assert board in shown, shown
