@@ -22,17 +22,12 @@ def reply_lang(user: User | None, language_code: str | None, text: str, default:
 
 async def chat_lang(uow: UnitOfWork, chat_id: int) -> str | None:
     """The language a group reads, for a sender who has none (an anonymous admin has no
-    language_code; issue 13 B9): its last case's language, else its lesson plan's, else its
-    branch's. None when the chat tells nothing."""
+    language_code; issue 13 B9): its last case's language, else its lesson plan's. None when the chat tells nothing."""
     lang = await uow.cases.latest_lang(chat_id)
     if lang:
         return lang
     schedule = await uow.lessons.schedule(chat_id)
-    if schedule is not None and schedule.lang:
-        return schedule.lang
-    chat = await uow.chats.get(chat_id)
-    branch = await uow.branches.get(chat.branch_id) if chat is not None and chat.branch_id is not None else None
-    return branch.lang if branch is not None else None
+    return schedule.lang if schedule is not None and schedule.lang else None
 
 
 async def register_person(uow: UnitOfWork, p: Person) -> User:
