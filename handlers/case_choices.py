@@ -50,7 +50,8 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     if choices.is_stale(case, button):  # another dialog, card or command decided since it was offered
         await answer_stale(query, uow, cases, lang, case_id)
         return
-    await cases.act(uow, user, case, action, department=department)
+    at = (query.message.chat.id, query.message.message_id) if query.message else None
+    await cases.act(uow, user, case, action, department=department, pressed=at)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"), department=name)

@@ -15,6 +15,8 @@ def _settled(lang: str, p: dict[str, Any]) -> str:
     fit (the transport then removes only the buttons)."""
     args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(TAGS.sub("", str(v)), 80)
             for k, v in (p.get("args") or {}).items()}
+    if "status_key" in args:  # a status named by its message key: its label in this language
+        args["status"] = t(lang, str(args.pop("status_key")))
     if "action_key" in args:  # a lifecycle action named by its code: its label in this language
         args["action"] = t(lang, f"case-action-{args.pop('action_key')}")
     body = str(p.get("html") or "") or _was(p.get("was"), lang)

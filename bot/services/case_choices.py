@@ -12,7 +12,6 @@ between the question and the answer loses nothing.
 """
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from bot.cases.departments import department_from_token, department_token
 from bot.cases.lifecycle import NotPermitted
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
+from bot.services.case_dialogs import CHOICE_KIND, state_stamp
 from bot.services.cases import CaseService, snapshot
 from storage.models import utcnow
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 DEPARTMENT_ACTIONS = DEPARTMENT_CODES  # the actions that ask for a department (-> their code on a button)
 PROMPT_ACTIONS = ("note", "resolve", "reject", "transfer_decline", "cannot_fix", "mark_duplicate")
 PROMPT_KIND = "case-prompt"
-CHOICE_KIND = "case-choose-department"
 PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
 
 
@@ -57,16 +56,6 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     enqueue(uow, Notice(chat_id, PROMPT_KIND, lang, reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case,
                         payload={"action": action, "force_reply": True,
                                  "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
-
-
-def state_stamp(case: Case) -> str:
-    """4 hex digits naming what a department choice decides on: the case's status, department,
-    department asked to take it over, and master. A choice applies only while the case is in
-    the state it was offered for (issue 13 B3): once another dialog, a card or a command moved it,
-    the stamp differs and the press is answered as stale. 16 bits: two states colliding lets
-    a stale press through as before, 1 in 65 536."""
-    key = f"{case.status}|{case.department or ''}|{case.pending_department or ''}|{case.master_id or ''}"
-    return hashlib.blake2s(key.encode(), digest_size=2).hexdigest()
 
 
 def is_stale(case: Case, button: DepartmentChoice) -> bool:

@@ -203,6 +203,19 @@ class OutboxRepository(Repository):
         rows = list((await self.session.exec(stmt)).all())
         return next((r for r in rows if r.sent_message_id == message_id), rows[0] if rows else None)
 
+    async def sent_of_kind(self, kind: str, case_id: int) -> list[OutboxMessage]:
+        """Sent rows of `kind` about case `case_id` (platform message id known), oldest first."""
+        stmt = select(OutboxMessage).where(OutboxMessage.kind == kind, OutboxMessage.case_id == case_id,
+                                           OutboxMessage.status == "sent",
+                                           col(OutboxMessage.sent_message_id).is_not(None))
+        return list((await self.session.exec(stmt.order_by(col(OutboxMessage.id)))).all())
+
+    async def keys_under(self, prefix: str) -> set[str]:
+        """The dedupe keys starting with `prefix`, whatever their status: what was already queued."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = select(OutboxMessage.dedupe_key).where(col(OutboxMessage.dedupe_key).like(escaped, escape="\\"))
+        return {k for k in (await self.session.exec(stmt)).all() if k}
+
     async def sent_under(self, prefix: str, chat_id: int | None = None) -> list[OutboxMessage]:
         """Rows sent (with the platform's message id known) whose dedupe key starts with `prefix`,
         optionally only to `chat_id`, oldest first: the copies of a message there are to settle."""

@@ -104,15 +104,17 @@ async def test_a_second_department_dialog_is_stale_once_the_first_decided(bot, t
     qid = await tg.press(who["id"], first["message_id"], who, _labels(first)[road])
     await answer_for(tg, qid)
     await until(lambda: _department(db, "road_maintenance"))
+
+    async def unbuttoned() -> dict | None:  # the other open dialog is settled at once, naming who decided
+        msg = next(m for m in await tg.messages(who["id"]) if m["message_id"] == second["message_id"])
+        return msg if msg["edits"] and not (msg.get("reply_markup") or {}).get("inline_keyboard") else None
+    settled = await until(unbuttoned)
+    assert who["first_name"] in settled["text"] and "C-000001" in settled["text"], settled["text"]
+    # a press that still arrives (an old client, a copy elsewhere) changes nothing and says who decided
     qid = await tg.press(who["id"], second["message_id"], who, _labels(second)[water])
     answered = await answer_for(tg, qid)
     assert stale in answered["text"], answered["text"]
     assert (await _case(db, 1)).department == "road_maintenance"  # the stale choice changed nothing
-
-    async def unbuttoned() -> dict | None:
-        msg = next(m for m in await tg.messages(who["id"]) if m["message_id"] == second["message_id"])
-        return msg if msg["edits"] and not (msg.get("reply_markup") or {}).get("inline_keyboard") else None
-    await until(unbuttoned)
 
 
 async def _department(db, code: str) -> bool:
