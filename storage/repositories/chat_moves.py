@@ -15,10 +15,12 @@ _KEEP = {OutboxMessage.__tablename__: ("status", "pending")}  # only pending mes
 
 # Columns holding a message id of the row's chat. Message ids are per chat and restart in the
 # supergroup (issue 13 B1: old message 3 is a different message there), so a moved row forgets
-# them: its news goes out without a reply rather than under another report. A row whose message
-# id is required (a pending "report this?" question) stays with the old chat: its buttons live
-# there, and what it opens moves on its first send.
+# them: its news goes out without a reply rather than under another report. Where the column is
+# required (a pending "report this?" question) it becomes 0, "no message in this chat": a reply to
+# message 0 is no reply (handlers.transport sends replies only to a true id), and a case opened
+# from it stores no message id (bot.services.reports).
 MESSAGE_COLUMNS = ("message_id", "reply_to_message_id")
+NO_MESSAGE = 0
 
 
 # The old chat's type once it moved: no longer a group, so audiences (broadcasts, surveys,
@@ -54,14 +56,12 @@ class ChatMoveRepository(Repository):
         conn = await self.session.connection()
         for table in _tables("chat_id"):
             ids = [table.c[name] for name in MESSAGE_COLUMNS if name in table.c]
-            if any(not c.nullable for c in ids):
-                continue
             changed += await self._drop_clashes(conn, table, old_id, new_id)
             stmt = update(table).where(table.c.chat_id == old_id)
             keep = _KEEP.get(table.name)
             if keep is not None:
                 stmt = stmt.where(table.c[keep[0]] == keep[1])
-            values: dict[str, Any] = {"chat_id": new_id, **{c.name: None for c in ids}}
+            values: dict[str, Any] = {"chat_id": new_id, **{c.name: None if c.nullable else NO_MESSAGE for c in ids}}
             changed += (await conn.execute(stmt.values(**values))).rowcount or 0
         for table in _tables("origin_chat_id"):  # a proposal's origin: the chat moves, its message id is forgotten
             values = {"origin_chat_id": new_id,
