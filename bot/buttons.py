@@ -77,22 +77,29 @@ class CaseConfirm:
 
 @dataclass(frozen=True, slots=True)
 class DepartmentChoice:
-    """One department of a choice: `cd:<case id>:<as|tr|ac>:<department token>`; the cancel
-    button is `cd:<case id>:x:-` (`action` None). The token is the department code, or `#<index>`
-    when the code is too long (bot.cases.departments.department_token)."""
+    """One department of a choice: `cd:<case id>:<as|tr|ac>:<department token>[:<state>]`; the
+    cancel button is `cd:<case id>:x:-` (`action` None). The token is the department code, or
+    `#<index>` when the code is too long (bot.cases.departments.department_token). `state` is the
+    case's state stamp when the choice was offered (4 hex digits,
+    bot.services.case_choices.state_stamp): a press once the case has moved on is stale (issue 13
+    B3: a second, older dialog must not silently reassign). Buttons made before the stamp existed
+    carry none and are checked by the lifecycle rules only."""
     prefix: ClassVar[str] = "cd"
-    pattern: ClassVar[str] = rf"cd:({ID}):(as|tr|ac|x):([\w#-]{{1,40}})"
+    pattern: ClassVar[str] = rf"cd:({ID}):(as|tr|ac|x):([\w#-]{{1,40}})(?::([0-9a-f]{{4}}))?"
     case_id: int
     action: str | None
     token: str = "-"
+    state: str = ""
 
     def fields(self) -> tuple[object, ...]:
-        return (self.case_id, DEPARTMENT_CODES[self.action] if self.action else CANCEL,
+        head = (self.case_id, DEPARTMENT_CODES[self.action] if self.action else CANCEL,
                 self.token if self.action else "-")
+        return (*head, self.state) if self.action and self.state else head
 
     @classmethod
     def read(cls, g: tuple[str, ...]) -> DepartmentChoice:
-        return cls(int(g[0]), DEPARTMENT_ACTIONS.get(g[1]), g[2])
+        action = DEPARTMENT_ACTIONS.get(g[1])
+        return cls(int(g[0]), action, g[2], (g[3] or "") if action else "")
 
 
 @dataclass(frozen=True, slots=True)

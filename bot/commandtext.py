@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.commands import find
+
 # Zero-width and direction marks, soft hyphen, word joiner, BOM, Mongolian vowel separator.
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 SLASHES = "/／⁄∕"
@@ -33,7 +35,7 @@ def normalize_command(text: str | None) -> str | None:
     """The command in `text` as the command parser expects it, or None if it is no command."""
     if not text:
         return None
-    clean = INVISIBLE.sub("", text).lstrip()
+    clean = _visible(text)
     match = _COMMAND.match(clean)
     if match is None:
         return None
@@ -42,6 +44,26 @@ def normalize_command(text: str | None) -> str | None:
         return None  # "/ 你好", "/。" or a path-like "//": not a command
     args = _codes_ascii(match.group(2).lstrip(SEPARATORS).rstrip())
     return f"/{word} {args}" if args else f"/{word}"
+
+
+# A command word (with an optional @botname) right before an invisible character.
+_WORD_BEFORE_INVISIBLE = re.compile(rf"^([{SLASHES}][^\s{re.escape(SEPARATORS)}\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+)"
+                                    rf"{INVISIBLE.pattern}+")
+_LEADING = re.compile(rf"^(?:\s|{INVISIBLE.pattern})+")
+
+
+def _visible(text: str) -> str:
+    """`text` without invisible characters, left-stripped; an invisible character right after a
+    known command word (`/report` U+200B `光华路…`, issue 13 B5) is the separator an input method
+    typed, so it becomes a space instead of gluing the word to the text. Inside a word that is no
+    command yet (`/my` U+200B `cases`) it is simply removed. Source of the word list: bot/commands.py."""
+    stripped = _LEADING.sub("", text)
+    match = _WORD_BEFORE_INVISIBLE.match(stripped)
+    if match is not None:
+        word = unicodedata.normalize("NFKC", match.group(1)[1:]).split("@", 1)[0]
+        if find(word) is not None:
+            stripped = match.group(1) + " " + stripped[match.end():]
+    return INVISIBLE.sub("", stripped).lstrip()
 
 
 _WORD = re.compile(r"[ \t\n\u3000]+|[^ \t\n\u3000]+")
@@ -74,6 +96,6 @@ def typed_rest(text: str | None, skip: int) -> str:
 
 def command_args(text: str | None) -> str:
     """The arguments of a command as typed (invisible characters removed): a report's own words."""
-    clean = INVISIBLE.sub("", text or "").lstrip()
+    clean = _visible(text or "")
     match = _COMMAND.match(clean)
     return match.group(2).lstrip(SEPARATORS).strip() if match else ""

@@ -47,11 +47,26 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
         await answer(query, t(lang, "choice-stale"), alert=True)
         return
     case = await cases.find_in_scope(uow, user, str(case_id))
-    await cases.act(uow, user, case, action, department=department)
+    if choices.is_stale(case, button):  # another dialog, card or command decided since it was offered
+        await answer_stale(query, uow, cases, lang, case_id)
+        return
+    at = (query.message.chat.id, query.message.message_id) if query.message else None
+    await cases.act(uow, user, case, action, department=department, pressed=at)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"), department=name)
     await answer(query, t(lang, "case-done"))
+
+
+async def answer_stale(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, lang: str, case_id: int) -> None:
+    """Nothing changes: say who decided and what the case is now, and take this copy's buttons away."""
+    last = await choices.last_decision(cases, uow, case_id)
+    if last is None:
+        await answer(query, t(lang, "choice-stale"), alert=True)
+        return
+    status = t(lang, f"case-status-{last['status']}")
+    settle(uow, query, lang, "settled-stale", who=last["who"] or "—", status=status)
+    await answer(query, t(lang, "case-stale", who=last["who"] or "—", at=last["at"], status=status), alert=True)
 
 
 async def _prompt_reply(message: Message, uow: UnitOfWork) -> dict[str, Any] | bool:

@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.commandtext import typed_rest
-from bot.cases.lifecycle import ACTIONS
+from bot.cases.lifecycle import ACTIONS, TRANSFERRED
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.i18n import t
@@ -21,8 +21,9 @@ from bot.services.board import post_board
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from bot.services import case_choices as choices
+from bot.services import case_transfers as transfers
 from handlers.callbacks import answer, presser, settle
-from handlers.case_choices import offer_for_press, stale_or_refused
+from handlers.case_choices import answer_stale, offer_for_press, stale_or_refused
 from handlers.pressed import pressed
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -110,6 +111,9 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
     if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
         await answer(query, t(lang, "button-stale"))
         return
+    if action in transfers.DECIDING and await _request_used_up(uow, cases, case_id, user):
+        await answer_stale(query, uow, cases, lang, case_id)  # who decided, not "not found" (issue 13 B3a)
+        return
     if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
         await offer_for_press(query, uow, cases, user, lang, case_id, action)
         return
@@ -126,6 +130,16 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
            action=t(lang, f"case-action-{action}"))
     # the rider's own answer is thanked in their words, not a clerk's "done"
     await answer(query, t(lang, f"case-{action}-you" if mine else "case-done"))
+
+
+async def _request_used_up(uow: UnitOfWork, cases: CaseService, case_id: int, user: User) -> bool:
+    """A transfer request this user was sent, pressed after it was decided (the case is no longer
+    waiting to be taken over): the request message's buttons are out of date."""
+    try:
+        case = await cases.find(uow, format_case_no(case_id))
+    except CaseError:
+        return False
+    return case.status != TRANSFERRED and await transfers.was_offered(uow, case_id, user.id or 0)
 
 
 async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings,

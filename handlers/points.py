@@ -56,12 +56,24 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
         reports.reply(uow, incoming, "points-ledger", lang,
                       **await corrections.ledger_of(points, uow, user, words[1]))
         return
+    if words and _names_a_person(words[0]):  # `/points 8001`: the ledger for staff (issue 13 B8)
+        if points.is_superadmin(user) or user.role == "secretary":
+            reports.reply(uow, incoming, "points-ledger", lang,
+                          **await corrections.ledger_of(points, uow, user, words[0]))
+            return
+        reports.reply(uow, incoming, "points-own-only", lang)  # riders: said, then their own record
+        words = []
     if not words or words[0].lower() != "grant":
         target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
         if target is not None:
             reports.reply(uow, target, "points-history", lang, **await points.history(uow, user))
         return
     await _grant(message, words[1:], uow, incoming, user, lang, reports, points)
+
+
+def _names_a_person(word: str) -> bool:
+    """A user id or @username as /points' first word (not a sub-command such as grant or ledger)."""
+    return _is_int(word) or (word.startswith("@") and len(word) > 1)
 
 
 async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User,

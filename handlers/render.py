@@ -85,9 +85,10 @@ def _location_corrected(lang: str, p: dict[str, Any]) -> str:
     return t(lang, "location-corrected", number=esc(p["number"]), location=_place(lang, p))
 
 
-def mentions(p: dict[str, Any]) -> str:
-    """Followers named in a group message, as Telegram mentions (they get notified)."""
-    return " ".join(f'<a href="tg://user?id={int(i)}">{esc(name, 40)}</a>' for i, name in p.get("mentions") or [])
+def mentions(p: dict[str, Any], lang: str = "zh") -> str:
+    """Followers named in a group message, as Telegram mentions (they get notified), joined by the
+    language's list separator (`list-sep`: 、 in zh, ", " in en; issue 13 B10)."""
+    return t(lang, "list-sep").join(f'<a href="tg://user?id={int(i)}">{esc(name, 40)}</a>' for i, name in p.get("mentions") or [])
 
 
 def _mycases(lang: str, p: dict[str, Any]) -> str:
@@ -128,7 +129,7 @@ def _case_event(lang: str, p: dict[str, Any]) -> str:
         args["note"] = _sentence(args["note"], lang)
     text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
     if p.get("mentions"):
-        text += "\n" + t(lang, "case-followers", names=mentions(p), count=len(p["mentions"]))
+        text += "\n" + t(lang, "case-followers", names=mentions(p, lang), count=len(p["mentions"]))
     if p.get("about") is None:  # a reply in the report's thread: the thread says which case
         return text
     has_place = bool(p.get("place")) or p.get("lat") is not None
@@ -188,7 +189,8 @@ def _case_board(lang: str, p: dict[str, Any]) -> str:
     median = (t(lang, "board-median-none") if minutes is None
               else t(lang, "board-median", hours=round(minutes / 60, 1)) if minutes >= 60
               else t(lang, "board-median-minutes", minutes=max(1, minutes)))
-    lines = [t(lang, "board-title", title=esc(p.get("title") or "", 60) or t(lang, "board-title-all")),
+    title = esc(p.get("title") or "", 60)
+    lines = [t(lang, "board-title", title=t(lang, "board-title-of", name=title) if title else t(lang, "board-title-all")),
              t(lang, "board-counts", open=p["open"], solved=p["solved"], total=p["total"]), median]
     latest = p.get("latest") or []
     if latest:

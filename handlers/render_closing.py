@@ -15,10 +15,26 @@ def _settled(lang: str, p: dict[str, Any]) -> str:
     fit (the transport then removes only the buttons)."""
     args = {k: v if isinstance(v, int) and not isinstance(v, bool) else esc(TAGS.sub("", str(v)), 80)
             for k, v in (p.get("args") or {}).items()}
-    body = str(p.get("html") or "")
+    if "status_key" in args:  # a status named by its message key: its label in this language
+        args["status"] = t(lang, str(args.pop("status_key")))
+    if "action_key" in args:  # a lifecycle action named by its code: its label in this language
+        args["action"] = t(lang, f"case-action-{args.pop('action_key')}")
+    body = str(p.get("html") or "") or _was(p.get("was"), lang)
     line = one_mark(body, t(lang, str(p["key"]), **args))
     text = f"{body}\n\n{line}" if body else line
     return text if body and len(text) <= MAX_TEXT else ""
+
+
+def _was(was: Any, lang: str) -> str:
+    """The settled message's text re-rendered from its own outbox row (kind, payload, case): for a
+    copy settled by a decision made elsewhere, whose text the deciding press never saw."""
+    if not isinstance(was, dict) or not was.get("kind"):
+        return ""
+    from bot.outbox import Outgoing
+    from handlers.render import render  # here: render imports this module's composers
+    case_id = was.get("case_id")
+    return render(Outgoing(0, 0, str(was["kind"]), lang, dict(was.get("payload") or {}), None,
+                           int(case_id) if case_id else None)).text
 
 
 def _action(lang: str, action: str) -> str:

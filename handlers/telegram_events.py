@@ -88,7 +88,8 @@ class TelegramEdge(BaseMiddleware):
         reports: ReportService = data["reports"]
         cases: CaseService = data["cases"]
         words = " ".join(w for w in text.split()[1:] if not CASE_NO.match(w))  # a number says no language
-        lang = people.reply_lang(None, None, words, self.default_lang)
+        # words of their own say the language; else the group's (an anonymous admin has no language_code)
+        lang = people.reply_lang(None, None, words, (await people.chat_lang(uow, message.chat.id)) or self.default_lang)
         msg = incoming(message, data["bot"].id)
         if word == "board":
             await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board

@@ -21,6 +21,7 @@ from bot.cases.departments import department_from_token, department_token
 from bot.cases.lifecycle import NotPermitted
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
+from bot.services.case_dialogs import CHOICE_KIND, state_stamp
 from bot.services.cases import CaseService, snapshot
 from storage.models import utcnow
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 DEPARTMENT_ACTIONS = DEPARTMENT_CODES  # the actions that ask for a department (-> their code on a button)
 PROMPT_ACTIONS = ("note", "resolve", "reject", "transfer_decline", "cannot_fix", "mark_duplicate")
 PROMPT_KIND = "case-prompt"
-CHOICE_KIND = "case-choose-department"
 PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
 
 
@@ -45,7 +45,8 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     if action in DEPARTMENT_ACTIONS:
         skip = {case.department} if action == "transfer_request" else set()
         names = [(cases.department_name(code, lang),
-                  encode(DepartmentChoice(case.id or 0, action, department_token(cases.routing, code))))
+                  encode(DepartmentChoice(case.id or 0, action, department_token(cases.routing, code),
+                                          state_stamp(case))))
                  for code in cases.routing.departments if code not in skip]
         rows: list[list[tuple[str, str]]] = [names[i:i + 2] for i in range(0, len(names), 2)]
         rows.append([("choice-cancel", encode(DepartmentChoice(case.id or 0, None)))])
@@ -55,6 +56,11 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     enqueue(uow, Notice(chat_id, PROMPT_KIND, lang, reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case,
                         payload={"action": action, "force_reply": True,
                                  "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
+
+
+def is_stale(case: Case, button: DepartmentChoice) -> bool:
+    """True when `button` was offered for another state of `case` than its present one."""
+    return bool(button.state) and button.state != state_stamp(case)
 
 
 def parse_choice(cases: CaseService, button: DepartmentChoice) -> tuple[int, str | None, str | None]:

@@ -15,7 +15,7 @@ from bot.exports import branch_scope, local_midnight, until_filter
 from bot.tabular import write_table
 
 HEADERS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location",
-           "text", "due_at", "resolved_at", "closed_at", "hours_to_resolve", "transfers", "reopens",
+           "text", "due_at", "fix_due_at", "resolved_at", "closed_at", "hours_to_resolve", "transfers", "reopens",
            "duplicate_of")
 
 
@@ -33,7 +33,7 @@ async def export_cases(database_url: str, out: Path, fmt: str, since: date, tz: 
 
     rows = ((format_case_no(c.id or 0), local(c.created_at), c.category, c.urgency, c.status,
              codes.get(c.branch_id, "") if c.branch_id else "", c.department or "",
-             shareable_place(c.location, c.text), mask(c.text), local(c.due_at), local(c.resolved_at),
+             shareable_place(c.location, c.text), mask(c.text), local(c.due_at), local(c.fix_due_at), local(c.resolved_at),
              local(c.closed_at),
              round((c.resolved_at - c.created_at).total_seconds() / 3600, 1) if c.resolved_at else "",
              c.transfers, c.reopens, format_case_no(c.master_id) if c.master_id else "")

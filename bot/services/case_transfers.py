@@ -13,14 +13,46 @@ from typing import TYPE_CHECKING
 from bot.buttons import CaseAction, encode
 from bot.cases import Transition
 from bot.cases.lifecycle import MAX_TRANSFERS
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import EDIT, enqueue
 from bot.privacy import mask
-from storage.models import Case
+from storage.models import Case, User
 from storage.uow import UnitOfWork
 
 LIMIT_EVENT = "transfer_limit"
+OFFER_KEY = "case-transfer-offer"
+DECIDING = ("transfer_accept", "transfer_decline")  # the actions that use a request up
 
 if TYPE_CHECKING:
     from bot.services.cases import CaseService
+
+
+def offer_prefix(case_id: int) -> str:
+    """The dedupe-key prefix of a case's transfer requests (CaseService.alert's key shape
+    `case:<id>:<key><round>:<user id>`)."""
+    return f"case:{case_id}:{OFFER_KEY}"
+
+
+async def settle_offers(uow: UnitOfWork, case: Case, action: str, who: str) -> None:
+    """Every sent copy of the case's transfer request loses its buttons and says who decided what
+    (issue 13 B3a: a declined request kept live buttons). The request is re-rendered from its row
+    (`was`), so its text stays."""
+    prefix = f"case:{case.id}:transfer-offer-end:"
+    done = await uow.outbox.keys_under(prefix)  # an earlier round's request is settled once
+    for row in await uow.outbox.sent_under(offer_prefix(case.id or 0)):
+        if f"{prefix}{row.id}" in done:
+            continue
+        enqueue(uow, Notice(row.chat_id, "settled", row.lang, priority=PRIORITY_CONVERSATION,
+                            dedupe_key=f"{prefix}{row.id}",
+                            payload={EDIT: row.sent_message_id, "html": "",
+                                     "was": {"kind": row.kind, "payload": row.payload, "case_id": row.case_id},
+                                     "key": "settled-case", "args": {"who": who, "action_key": action}}))
+
+
+async def was_offered(uow: UnitOfWork, case_id: int, user_id: int) -> bool:
+    """True when `user_id` was sent this case's transfer request: they were shown the case, so a
+    late press may be told who decided instead of "not found"."""
+    return bool(await uow.outbox.sent_under(offer_prefix(case_id), chat_id=user_id))
 
 
 def offer_buttons(case: Case) -> list[list[tuple[str, str]]]:
@@ -29,11 +61,15 @@ def offer_buttons(case: Case) -> list[list[tuple[str, str]]]:
              ("case-action-transfer_decline", encode(CaseAction(case.id or 0, "transfer_decline")))]]
 
 
-async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Transition) -> None:
-    """Private notes after a transfer request or decline (in the transition's transaction)."""
+async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Transition,
+                        user: User | None = None) -> None:
+    """Private notes after a transfer request or decline (in the transition's transaction); a
+    decision settles the request's buttons, naming `user` (None: the system)."""
     round_ = f"-{case.transfers}"
+    if t.action in DECIDING:
+        await settle_offers(uow, case, t.action, (user.first_name or str(user.id)) if user else "—")
     if t.action == "transfer_request" and case.pending_department:
-        await service.alert(uow, case, "case-transfer-offer", department=case.pending_department,
+        await service.alert(uow, case, OFFER_KEY, department=case.pending_department,
                             dedupe=round_, extra={"buttons": offer_buttons(case),
                                                   "from_code": t.payload.get("from_department") or "",
                                                   "note": mask(t.payload.get("note") or "")})

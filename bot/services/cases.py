@@ -25,6 +25,7 @@ from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
+from bot.services.case_dialogs import settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, utcnow
 from storage.uow import UnitOfWork
 
@@ -121,8 +122,10 @@ class CaseService:
 
     async def act(self, uow: UnitOfWork, user: User | None, case: Case, action: str, *,
                   note: str | None = None, department: str | None = None, master: str | None = None,
-                  photo: str | None = None) -> Transition:
-        """Apply `action` (raises CaseError with a message key when refused) and announce it."""
+                  photo: str | None = None, pressed: tuple[int, int] | None = None) -> Transition:
+        """Apply `action` (raises CaseError with a message key when refused) and announce it.
+        `pressed`: (chat id, message id) of the dialog whose button made this choice; its own press
+        settles it, the other open dialogs of the case are settled here."""
         if user is not None and not self.can_view(await self.scope(uow, user), case):
             raise CaseNotFound(number=number(case))  # scope before state: nothing of it is told
         actor = Actor.system() if user is None else await self.actor(uow, user, case)
@@ -141,6 +144,7 @@ class CaseService:
             await transfers.limit_hit(self, uow, case)  # the refusal commits with this note
             raise
         now = self.clock()
+        stamp = state_stamp(case)
         for field, value in t.changes.items():
             setattr(case, field, value)
         if action == "resolve":
@@ -159,7 +163,10 @@ class CaseService:
                             case.thread_id)
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
-        await transfers.on_transition(self, uow, case, t)
+        await transfers.on_transition(self, uow, case, t, user)
+        if state_stamp(case) != stamp:  # open department dialogs were for the old state
+            await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",
+                                 f"case-status-{case.status}", skip=pressed)
         return t
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
@@ -196,7 +203,7 @@ class CaseService:
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
-                  "due": self.local(c.due_at), "overdue": _overdue(c, self.clock()),
+                  "due": self.local(running_due(c)), "overdue": _overdue(c, self.clock()),
                   "incoming": c.pending_department is not None
                   and c.pending_department in scope.departments_in(c.branch_id)}
                  for c in found]
@@ -361,6 +368,16 @@ def context(case: Case, *, own: bool) -> dict[str, object]:
     about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
     place = (case.location or "") if own else shareable_place(case.location, case.text)
     return {"about": about, "place": place, "lat": case.lat, "lon": case.lon}
+
+
+def running_due(case: Case) -> datetime | None:
+    """The deadline of the clock that runs now: the response deadline until somebody answered the
+    report, then the resolution deadline (issue 13 B3b: an accepted case listed by its stopped
+    response clock looked overdue an hour after an urgent report). Falls back to the response
+    deadline when no resolution clock was set."""
+    if case.responded_at is not None and case.fix_due_at is not None:
+        return case.fix_due_at
+    return case.due_at
 
 
 def _overdue(case: Case, now: datetime) -> bool:

@@ -39,7 +39,7 @@ DEFAULT_DAYS = 30
 ACCEPTED = ("accepted", "started", "assigned")  # the first of these answers the report
 CLOSED_UNFIXED = NOT_OWED_STATUSES  # bot.cases.lifecycle: never late, never owed
 COLUMNS = ("case", "reported_at", "category", "urgency", "status", "branch", "department", "location", "lat",
-           "lon", "text", "due_at", "accepted_at", "resolved_at", "closed_at", "hours_to_accept",
+           "lon", "text", "due_at", "fix_due_at", "accepted_at", "resolved_at", "closed_at", "hours_to_accept",
            "hours_to_resolve", "transfers", "reopens", "duplicate_of",
            "category_code", "urgency_code", "status_code", "department_code")
 SUMMARY = ("department", "received", "accepted_on_time", "overdue", "median_hours_to_accept",
@@ -113,7 +113,7 @@ async def build(cases: CaseService, uow: UnitOfWork, user: User, since: date, fm
              t(lang, f"case-status-{c.status}"), branches.get(c.branch_id, "") if c.branch_id else "",
              cases.department_name(c.department, lang), mask(c.location) if c.location else "",
              c.lat if c.lat is not None else "", c.lon if c.lon is not None else "", mask(c.text),
-             local(c.due_at), local(accepted[c.id or 0]), local(c.resolved_at), local(c.closed_at),
+             local(c.due_at), local(c.fix_due_at), local(accepted[c.id or 0]), local(c.resolved_at), local(c.closed_at),
              hours(c.created_at, accepted[c.id or 0]), hours(c.created_at, c.resolved_at), c.transfers, c.reopens,
              format_case_no(c.master_id) if c.master_id else "", c.category, c.urgency, c.status, c.department or "")
             for c in found]

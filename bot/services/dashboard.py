@@ -233,7 +233,8 @@ class DashboardService:
         case = await self.cases.find_in_scope(uow, user, number)
         arg = WEB_ACTIONS[action]
         text = (text or "").strip() or None
-        await self.cases.act(uow, user, case, action, **({arg: text} if arg and text else {}))
+        given: dict[str, Any] = {arg: text} if arg and text else {}
+        await self.cases.act(uow, user, case, action, **given)
         return case
 
     # --- needs & participation --------------------------------------------------------------

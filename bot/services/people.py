@@ -20,6 +20,16 @@ def reply_lang(user: User | None, language_code: str | None, text: str, default:
     return default
 
 
+async def chat_lang(uow: UnitOfWork, chat_id: int) -> str | None:
+    """The language a group reads, for a sender who has none (an anonymous admin has no
+    language_code; issue 13 B9): its last case's language, else its lesson plan's. None when the chat tells nothing."""
+    lang = await uow.cases.latest_lang(chat_id)
+    if lang:
+        return lang
+    schedule = await uow.lessons.schedule(chat_id)
+    return schedule.lang if schedule is not None and schedule.lang else None
+
+
 async def register_person(uow: UnitOfWork, p: Person) -> User:
     return await uow.users.upsert(p.id, p.first_name, p.username, p.language_code)
 

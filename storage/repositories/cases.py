@@ -65,6 +65,12 @@ class CaseRepository(Repository):
                 .order_by(col(Case.id).desc()).limit(limit))
         return list((await self.session.exec(stmt)).all())
 
+    async def latest_lang(self, chat_id: int) -> str | None:
+        """The language of the last case reported in `chat_id` (the reporter's): what the chat
+        reads, for an answer to someone with no language of their own (an anonymous admin)."""
+        stmt = select(Case.lang).where(Case.chat_id == chat_id).order_by(col(Case.id).desc()).limit(1)
+        return (await self.session.exec(stmt)).first()
+
     def touch(self, case: Case) -> None:
         case.updated_at = utcnow()
         self.session.add(case)

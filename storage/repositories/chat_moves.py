@@ -13,6 +13,22 @@ from storage.repositories.base import Repository
 _KEEP = {OutboxMessage.__tablename__: ("status", "pending")}  # only pending messages move
 
 
+# Columns holding a message id of the row's chat. Message ids are per chat and restart in the
+# supergroup (issue 13 B1: old message 3 is a different message there), so a moved row forgets
+# them: its news goes out without a reply rather than under another report. Where the column is
+# required (a pending "report this?" question) it becomes 0, "no message in this chat": a reply to
+# message 0 is no reply (handlers.transport sends replies only to a true id), and a case opened
+# from it stores no message id (bot.services.reports).
+MESSAGE_COLUMNS = ("message_id", "reply_to_message_id")
+NO_MESSAGE = 0
+
+
+# The old chat's type once it moved: no longer a group, so audiences (broadcasts, surveys,
+# leaderboards, lessons: `type IN ('group', 'supergroup')`) neither send to it nor count it as a
+# blocked chat (issue 13 B4). The row stays: sent messages name it.
+MOVED = "migrated"
+
+
 def _tables(column: str) -> list[Table]:
     return [t for t in SQLModel.metadata.sorted_tables if column in t.c]
 
@@ -32,19 +48,26 @@ class ChatMoveRepository(Repository):
         if old is not None:
             if old.branch_id is not None and new.branch_id is None:
                 new.branch_id, changed = old.branch_id, changed + 1
-            if old.branch_id is not None or not old.blocked:
-                old.branch_id, old.blocked = None, True
+            if old.branch_id is not None or not old.blocked or old.type != MOVED:
+                old.branch_id, old.blocked, old.type = None, True, MOVED
                 changed += 1
             new.blocked = False
         await self.session.flush()
         conn = await self.session.connection()
         for table in _tables("chat_id"):
+            ids = [table.c[name] for name in MESSAGE_COLUMNS if name in table.c]
             changed += await self._drop_clashes(conn, table, old_id, new_id)
             stmt = update(table).where(table.c.chat_id == old_id)
             keep = _KEEP.get(table.name)
             if keep is not None:
                 stmt = stmt.where(table.c[keep[0]] == keep[1])
-            changed += (await conn.execute(stmt.values(chat_id=new_id))).rowcount or 0
+            values: dict[str, Any] = {"chat_id": new_id, **{c.name: None if c.nullable else NO_MESSAGE for c in ids}}
+            changed += (await conn.execute(stmt.values(**values))).rowcount or 0
+        for table in _tables("origin_chat_id"):  # a proposal's origin: the chat moves, its message id is forgotten
+            values = {"origin_chat_id": new_id,
+                      **({"origin_message_id": None} if "origin_message_id" in table.c else {})}
+            stmt = update(table).where(table.c.origin_chat_id == old_id).values(**values)
+            changed += (await conn.execute(stmt)).rowcount or 0
         for table in _tables("chat_ids"):
             changed += await self._move_in_lists(conn, table, old_id, new_id)
         return changed

@@ -210,3 +210,27 @@ class OutboxRepository(Repository):
                 .order_by(col(OutboxMessage.id).desc()).limit(5))
         rows = list((await self.session.exec(stmt)).all())
         return next((r for r in rows if r.sent_message_id == message_id), rows[0] if rows else None)
+
+    async def sent_of_kind(self, kind: str, case_id: int) -> list[OutboxMessage]:
+        """Sent rows of `kind` about case `case_id` (platform message id known), oldest first."""
+        stmt = select(OutboxMessage).where(OutboxMessage.kind == kind, OutboxMessage.case_id == case_id,
+                                           OutboxMessage.status == "sent",
+                                           col(OutboxMessage.sent_message_id).is_not(None))
+        return list((await self.session.exec(stmt.order_by(col(OutboxMessage.id)))).all())
+
+    async def keys_under(self, prefix: str) -> set[str]:
+        """The dedupe keys starting with `prefix`, whatever their status: what was already queued."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = select(OutboxMessage.dedupe_key).where(col(OutboxMessage.dedupe_key).like(escaped, escape="\\"))
+        return {k for k in (await self.session.exec(stmt)).all() if k}
+
+    async def sent_under(self, prefix: str, chat_id: int | None = None) -> list[OutboxMessage]:
+        """Rows sent (with the platform's message id known) whose dedupe key starts with `prefix`,
+        optionally only to `chat_id`, oldest first: the copies of a message there are to settle."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = select(OutboxMessage).where(col(OutboxMessage.dedupe_key).like(escaped, escape="\\"),
+                                           OutboxMessage.status == "sent",
+                                           col(OutboxMessage.sent_message_id).is_not(None))
+        if chat_id is not None:
+            stmt = stmt.where(OutboxMessage.chat_id == chat_id)
+        return list((await self.session.exec(stmt.order_by(col(OutboxMessage.id)))).all())

@@ -140,7 +140,7 @@ async def test_proposal_from_support_to_done(bot, tg, db, settings, tmp_path) ->
         (e.user_id, e.rule, e.source_key, e.points) for e in await ledger(db, at_least=3)]
 
     # the commitment: each step announced in the thread, like a case
-    for command, needle in [("/proposal 1 commit 街道办 due=2027-01-31", "负责方 街道办，2027-01-31 前完成"),
+    for command, needle in [("/proposal 1 commit 街道办 due=2027-01-31", "负责方街道办，2027-01-31 前完成"),
                             ("/proposal 1 note 已和物业谈好场地，电话13812345678", "已和物业谈好场地"),
                             ("/proposal 1 done 休息点已开放", "已办结")]:
         before = len(await tg.messages(GROUP["id"]))

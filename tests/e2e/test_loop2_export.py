@@ -59,6 +59,8 @@ async def test_secretary_gets_xlsx_with_chinese_headers_and_a_summary(bot, tg, d
     assert row["类别"] == "路灯照明" or row["类别代码"] == "lighting"
     assert row["状态"] == "已受理" and row["状态代码"] == "accepted" and row["责任部门"] == "城管局·市政照明"
     assert "13812345678" not in str(row["描述"]) and row["受理时间"]
+    # two clocks, two columns (issue 13 B3b): the response deadline and the resolution deadline
+    assert row["答复期限"] and row["办结期限"] and row["办结期限"] != row["答复期限"]
     summary = list(summary_ws.iter_rows(values_only=True))
     assert summary[0][:4] == ("责任部门", "收到工单", "按时受理", "超时")
     lighting = next(r for r in summary[1:] if r[0] == "城管局·市政照明")
@@ -79,6 +81,7 @@ async def test_csv_in_english_with_coordinates_and_refusals(bot, tg, db) -> None
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["Case"] for r in rows] == ["C-000003"] and rows[0]["Status code"] == "new"
     assert rows[0]["Department"] and rows[0]["Latitude"] == ""
+    assert rows[0]["Response due"] and "Resolution due" in rows[0]
     assert "Cases since 2026-01-01 (1 case)" in table["caption"]
 
     boss_before = len(await tg.messages(BOSS["id"]))

@@ -48,7 +48,7 @@ async def test_revoke_a_wrong_grant_and_negative_grant_corrects(bot, tg, db) -> 
     assert [(e.points, e.reverses_id, e.actor_id, e.note) for e in lines][1] == (-30, entry.id, SEC["id"], "误发冲正")
     assert await _balance(db, LI["id"]) == 0
     await _command(tg, SEC, f"/points revoke #{entry.id} 再来", "已经撤回")
-    listing = await _command(tg, SEC, f"/points ledger {LI['id']}", "李师傅 的积分记录")
+    listing = await _command(tg, SEC, f"/points ledger {LI['id']}", "李师傅的积分记录")
     assert f"#{entry.id}" in listing["text"] and "撤回" in listing["text"] and "误发冲正" in listing["text"]
     other = await _command(tg, SEC_B, f"/points ledger {LI['id']}", "no points entries")
     assert f"#{entry.id}" not in other["text"]  # another branch's lines are not hers to see

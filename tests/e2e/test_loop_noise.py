@@ -45,3 +45,5 @@ async def test_one_group_message_per_change_mentioning_followers(bot, tg, db, re
         assert m["reply_to_message_id"] == first["reply_to_message_id"]
         assert word in m["text"]
         assert all(f'tg://user?id={who["id"]}' in m["text"] for who in followers)
+        sep = "、" if word == "同样反映过的" else ", "  # issue 13 B10: a list, not names run together
+        assert sep.join(who["first_name"] for who in followers) in m["plain_text"], m["plain_text"]

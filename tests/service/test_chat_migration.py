@@ -58,6 +58,11 @@ async def test_everything_moves_once(uows: Factory) -> None:
         assert (await s.exec(select(Case.chat_id))).all() == [NEW]
         assert (await s.exec(select(CaseWatcher.chat_id))).all() == [NEW]
         assert (await s.exec(select(PendingReport.chat_id))).all() == [NEW]
+        # message ids restart in the supergroup: a moved row forgets its old one (issue 13 B1)
+        assert (await s.exec(select(Case.message_id))).all() == [None]
+        assert (await s.exec(select(CaseWatcher.message_id))).all() == [None]
+        assert (await s.exec(select(PendingReport.message_id))).all() == [0]  # required: 0, no message
+        assert old.type == "migrated"  # no longer a group: no audience counts it (issue 13 B4)
         by_status = {m.status: m.chat_id for m in (await s.exec(select(OutboxMessage))).all()}
         assert by_status == {"pending": NEW, "sent": OLD}  # what was sent stays where it was sent
         assert await s.get(LessonSchedule, NEW) is not None and await s.get(LessonSchedule, OLD) is None

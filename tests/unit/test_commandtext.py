@@ -43,3 +43,11 @@ def test_free_text_after_codes_is_kept_as_typed(typed: str, expected: str, rest:
     or reason keeps its full-width letters, digits and spacing as the secretary typed them."""
     assert normalize_command(typed) == expected
     assert typed_rest(typed, 1) == rest
+
+
+def test_a_zero_width_space_alone_after_a_known_command_separates_it() -> None:
+    """Issue 13 B5: `/report` U+200B `光华路…` is `/report 光华路…`; inside an unknown word it is removed."""
+    assert normalize_command("/report\u200b光华路红绿灯坏了") == "/report 光华路红绿灯坏了"
+    assert command_args("/report\u200b光华路红绿灯坏了") == "光华路红绿灯坏了"
+    assert normalize_command("/report@SentinelBot\u2060灯坏了") == "/report@sentinelbot 灯坏了"
+    assert normalize_command("/my\u200bcases") == "/mycases"

@@ -151,7 +151,7 @@ digest-header = 📋 Busy group: { $count ->
 } merged into one message:
 
 ## Public board (/board)
-board-title = 📊 <b>Reports and fixes</b> { $title }
+board-title = 📊 <b>Reports and fixes</b>{ $title }
 board-counts = Open { $open } · Solved { $solved } · Reported in all { $total }
 board-median = Median time from report to fix: { $hours } h
 board-median-minutes = Median time from report to fix: { $minutes } min

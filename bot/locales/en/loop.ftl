@@ -53,3 +53,6 @@ routing-unstaffed = { $count ->
 }: { $names }. Their reminders and escalations go to the branch secretary; add members in the routing file, or with /grant user dept CODE.
 routing-all-staffed = ✅ Every department has members.
 routing-not-staff = ⛔ Only branch secretaries and superadmins can see the department setup.
+
+# Between the names of a list (followers): 、 in Chinese, a comma and space in English.
+list-sep = {", "}

@@ -19,7 +19,7 @@ case-ev-confirmed = 上报人已确认，工单 { $case } 已办结。感谢你�
 case-ev-reopened = 上报人反馈问题仍未解决，工单 { $case } 已重新交由{ $department }处理。
 case-ev-auto-closed = 工单 { $case } 处理完毕后 72 小时内未收到反馈，已自动办结。
 case-ev-transfer-requested = 工单 { $case } 正由{ $from }申请转办至{ $to }，转办完成前仍由{ $from }负责。
-case-ev-transfer-accepted = 工单 { $case } 已转由 { $to } 负责。
+case-ev-transfer-accepted = 工单 { $case } 已转由{ $to }负责。
 case-ev-transfer-declined = { $to }未接收工单 { $case }（{ $note }），仍由{ $from }负责。
 case-ev-marked-duplicate = 工单 { $case } 与 { $master } 为同一问题，将随 { $master } 一并处理。
 case-ev-rejected = 工单 { $case } 未予受理，原因：{ $note }
@@ -131,8 +131,8 @@ admin-not-permitted = ⛔ 你没有权限执行这个管理命令。
 admin-user-unknown = 找不到用户“{ $who }”：对方需要先和机器人说过话。
 admin-dept-unknown = 没有“{ $dept }”这个部门。发 /routing 查看部门名称。
 admin-branch-unknown = 没有“{ $branch }”这个支部，请先在群里用 /bind 创建。
-admin-granted = ✅ 已授予 { $who }：{ $role } { $arg }
-admin-revoked = ✅ 已撤销 { $who }：{ $role } { $arg }
+admin-granted = ✅ 已授予{ $who }：{ $role } { $arg }
+admin-revoked = ✅ 已撤销{ $who }：{ $role } { $arg }
 admin-bind-usage = 用法：在群里发 /bind 支部代码 [支部名称]
 admin-bound = ✅ 本群已归属支部：{ $branch }
 
@@ -145,7 +145,7 @@ case-err-bad-label = “{ $category } { $urgency }”不是有效的类别或紧
 digest-header = 📋 群里消息较多，以下 { $count } 条进展合并发送：
 
 ## Public board (/board)
-board-title = 📊 <b>问题上报与解决</b> { $title }
+board-title = 📊 <b>问题上报与解决</b>{ $title }
 board-counts = 处理中 { $open } 件 · 已解决 { $solved } 件 · 累计上报 { $total } 件
 board-median = 从上报到解决的中位时长：{ $hours } 小时
 board-median-minutes = 从上报到解决的中位时长：{ $minutes } 分钟

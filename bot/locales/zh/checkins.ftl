@@ -21,7 +21,7 @@ activity-ask-place = 📍 请发送活动 <code>{ $code }</code> 的地点位置
 activity-place-set = 📍 活动「{ $title }」（<code>{ $code }</code>）地点已设好：（{ $lat }, { $lon }），签到范围 { $radius } 米。
 activity-closed = 🔒 活动「{ $title }」（<code>{ $code }</code>）已结束签到，共 { $count } 人签到。
 activity-list-header = <b>{ $branch } · 活动</b>（{ $count } 个）
-activity-list-empty = { $branch } 目前没有活动。
+activity-list-empty = { $branch }目前没有活动。
 activity-list-item = <code>{ $code }</code> · { $title } · { $when } · { $state ->
         [open] 🟢 签到中
         [upcoming] 未开始
@@ -94,8 +94,8 @@ reportin-rejected = 你向「{ $branch }」的报到未通过{ $has_reason ->
        *[no] 。
     }
     如有疑问请联系支部书记。
-reportin-decided-approved = ✅ 已通过 { $name } 的报到
-reportin-decided-rejected = 已驳回 { $name } 的报到
+reportin-decided-approved = ✅ 已通过{ $name }的报到
+reportin-decided-rejected = 已驳回{ $name }的报到
 
 ## Volunteer hours
 hours-usage =
@@ -124,8 +124,8 @@ hours-rejected = 「{ $title }」的志愿时长 { $hours } 小时未被认可{ 
         [yes] ：{ $reason }
        *[no] 。
     }
-hours-decided-approved = ✅ 已认可 { $name } 的 { $hours } 小时
-hours-decided-rejected = 已驳回 { $name } 的 { $hours } 小时
+hours-decided-approved = ✅ 已认可{ $name }的 { $hours } 小时
+hours-decided-rejected = 已驳回{ $name }的 { $hours } 小时
 hours-err-amount = “{ $value }”不是有效的时长，请写小时数，例如 2 或 2.5。
 hours-err-early = 「{ $title }」还没开始（{ $when }），活动开始后才能登记时长。
 hours-err-late = 「{ $title }」已结束超过 { $days } 天，不能再登记时长，请联系支部书记。

@@ -1,7 +1,7 @@
 ## 闭环：更正积分、排行榜、选择按钮、已处理的按钮、导出
 
 points-revoke-usage = 用法：/points revoke 记录号 原因，例如 /points revoke #17 误发冲正。记录号在发放回执里。
-points-revoke-ok = ↩️ 已撤回 { $who } 的记录 { $number }，扣回 { $points } 分（{ $reason }）。{ $short ->
+points-revoke-ok = ↩️ 已撤回{ $who }的记录 { $number }，扣回 { $points } 分（{ $reason }）。{ $short ->
     [0] {""}
    *[other] 另有 { $short } 分已被使用，无法扣回。
 }
@@ -9,7 +9,7 @@ points-revoked-rider = ↩️ 书记更正了你的积分：扣回 { $points } �
 points-entry-unknown = 没有积分记录 { $number }（或不属于你的支部）。
 points-entry-not-revocable = 记录 { $number } 不能撤回：只能撤回发放或奖励的积分，兑换请用 /refuse。
 points-entry-revoked = 记录 { $number } 已经撤回过了。
-points-correct-none = 没有找到给 { $who } 的 { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
+points-correct-none = 没有找到给{ $who }的 { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
 points-grant-cap = 每位骑手每天最多获得 { $cap } 分书记奖励，今天还能发 { $left } 分。
 
 top-usage = 用法：/top 查看本月排行，/top week 查看本周排行。
@@ -41,22 +41,23 @@ case-prompt-reject = ✍️ { $case } · 不予受理：请回复这条消息，
 case-prompt-transfer_decline = ✍️ { $case } · 退回转办：请回复这条消息，写下退回原因。
 case-prompt-cannot_fix = ✍️ { $case } · 无法解决：请回复这条消息，写下原因。
 case-prompt-mark_duplicate = ✍️ { $case } · 标记重复：请回复这条消息，写下原工单号（例如 C-000001）。
-settled-case = ✅ 已由 { $who } 办理：{ $action }
-settled-stale = ℹ️ 已由 { $who } 处理，现在：{ $status }
+settled-case = ✅ 已由{ $who }办理：{ $action }
+settled-stale = ℹ️ 已由{ $who }处理，现在：{ $status }
 case-stale = 这一步已经有人处理了：{ $who }（{ $at }），现在状态：{ $status }。
 case-err-ambiguous-department = “{ $department }”对应多个部门：{ $candidates }。请写全称，或不带部门发命令，从按钮里选。
 settled-by = ✅ { $who }：{ $what }
-settled-stale-by = ℹ️ 已由 { $who } 处理
+settled-stale-by = ℹ️ 已由{ $who }处理
 decided-by = 处理人：{ $who }。
+board-title-of = （{ $name }）
 board-title-all = （全部支部）
 role-secretary = 支部书记
 role-superadmin = 超级管理员
 role-dept = 部门成员
-admin-granted-role = ✅ 已授予 { $who }「{ $role }」{ $has_arg ->
+admin-granted-role = ✅ 已授予{ $who }「{ $role }」{ $has_arg ->
     [yes] （{ $arg }）
    *[no] {""}
 }。
-admin-revoked-role = ✅ 已撤销 { $who } 的「{ $role }」{ $has_arg ->
+admin-revoked-role = ✅ 已撤销{ $who }的「{ $role }」{ $has_arg ->
     [yes] （{ $arg }）
    *[no] {""}
 }。
@@ -87,7 +88,9 @@ export-col-location = 地点
 export-col-lat = 纬度
 export-col-lon = 经度
 export-col-text = 描述
-export-col-due_at = 办理时限
+# The response clock (受理/答复) and the resolution clock (办结), issue 13 B3b.
+export-col-due_at = 答复期限
+export-col-fix_due_at = 办结期限
 export-col-accepted_at = 受理时间
 export-col-resolved_at = 处理完毕时间
 export-col-closed_at = 办结时间
@@ -108,9 +111,11 @@ export-sum-median_hours_to_accept = 受理用时中位数（小时）
 export-sum-median_hours_to_fix = 处理用时中位数（小时）
 export-sum-department_code = 部门代码
 cmd-export = 导出工单表格
+# `/points <someone>` from a rider (issue 13 B8): only their own record is shown.
+points-own-only = ℹ️ /points 只显示你自己的积分记录。
 points-ledger-usage = 用法：/points ledger @用户名 或 用户ID，查看该骑手在本支部的积分记录（带记录号）。
-points-ledger-title = <b>{ $who } 的积分记录</b>（本支部）
-points-ledger-empty = { $who } 在本支部还没有积分记录。
+points-ledger-title = <b>{ $who }的积分记录</b>（本支部）
+points-ledger-empty = { $who }在本支部还没有积分记录。
 points-ledger-footer = 撤回某条记录：/points revoke 记录号 原因
 
 # the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)

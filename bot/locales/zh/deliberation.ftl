@@ -52,7 +52,7 @@ dl-result-adopted-option = ✅ 议题通过，采纳：{ $option }。接下来�
 dl-result-rejected = ❌ 议题未通过。
 dl-result-no-quorum = ❌ 投票人数不足，表决无效，议题未通过。
 
-dl-commit = 🛠 议题 #{ $id }「{ $title }」进入落实：负责方 { $owner }，{ $due } 前完成。
+dl-commit = 🛠 议题 #{ $id }「{ $title }」进入落实：负责方{ $owner }，{ $due } 前完成。
 dl-note = 🔄 议题 #{ $id }「{ $title }」进展（{ $owner }）：{ $note }
 dl-done = 🎉 议题 #{ $id }「{ $title }」已办结。
 dl-done-note = 说明：{ $note }
@@ -68,7 +68,7 @@ dl-sum-latest = 最新讨论：
 dl-sum-comment = · { $name }：{ $text }
 dl-sum-reason = 未采纳理由：{ $reason }
 dl-sum-vote = 🗳 表决中：已有 { $turnout } 人投票（法定 { $quorum } 人），{ $deadline } 截止
-dl-sum-commitment = 🛠 负责方 { $owner }，{ $due } 前完成
+dl-sum-commitment = 🛠 负责方{ $owner }，{ $due } 前完成
 dl-sum-notes = 进展：
 dl-sum-note = · { $at }：{ $text }
 dl-sum-actions = 可以做：{ $actions }

@@ -24,10 +24,10 @@ case-fix-escalated = 🚨 升级：工单 { $number } 超过办结期限仍未�
     「{ $text }」
 case-alert-unstaffed = ⚠️ { $department }在机器人里还没有成员，这条提醒发给了支部书记：请代为处理，或用 /grant 添加部门成员。
 
-case-transfer-offer = ↪ { $from }申请把工单 { $number }（{ $category }，{ $location }）转给 { $department }。
+case-transfer-offer = ↪ { $from }申请把工单 { $number }（{ $category }，{ $location }）转给{ $department }。
     「{ $text }」
     请接收或退回（退回需说明理由）。
-case-transfer-declined = ↩️ { $from }退回了工单 { $number }（{ $category }，{ $location }），理由：{ $note }。工单仍由 { $department } 负责。
+case-transfer-declined = ↩️ { $from }退回了工单 { $number }（{ $category }，{ $location }），理由：{ $note }。工单仍由{ $department }负责。
 case-transfer-limit = 🚦 工单 { $number }（{ $category }，{ $location }）已转办 { $transfers } 次，达到上限 { $limit } 次，不能再转。请书记指派部门或作出处理决定。
 
 ev-transfer_limit = 转办次数已达上限，交书记决定
@@ -41,3 +41,6 @@ routing-members-none = ⚠️ 无成员
 routing-unstaffed = ⚠️ { $count } 个部门还没有成员：{ $names }。它们的提醒和升级会发给支部书记；在配置文件里填 members，或用 /grant 用户 dept 部门代码 添加。
 routing-all-staffed = ✅ 每个部门都有成员。
 routing-not-staff = ⛔ 只有支部书记和超级管理员可以查看部门配置。
+
+# Between the names of a list (followers): 、 in Chinese, a comma and space in English.
+list-sep = 、

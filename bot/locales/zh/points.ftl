@@ -58,7 +58,7 @@ points-limit = 「{ $item }」每人限兑 { $limit } 份{ $days ->
    *[other] （{ $days } 天内）
 }，你已达到上限。
 points-out-of-stock = 「{ $item }」已兑完，请选择其他项目或稍后再来。
-points-redeem-request = 🎁 兑换申请 { $number }：{ $who } 想用 { $cost } 分兑换「{ $item }」。
+points-redeem-request = 🎁 兑换申请 { $number }：{ $who }想用 { $cost } 分兑换「{ $item }」。
     发放：/fulfil { $number } 兑换码或领取说明；拒绝：/refuse { $number } 原因
 points-fulfil-button = ✅ 发放
 points-refuse-button = ❌ 拒绝并退分
@@ -78,7 +78,7 @@ points-grant-amount = 分数必须是 1 到 { $max } 之间的整数。
 points-grant-self = 不能给自己发放积分。
 points-grant-other-branch = 只能给本支部的骑手发放积分。
 points-grant-done = 这次发放已经记过了。
-points-grant-ok = ✅ 已给 { $who } 发放 { $points } 分（{ $reason }），记录 { $number }。发错了可发 /points revoke { $number } 原因 撤回。
+points-grant-ok = ✅ 已给{ $who }发放 { $points } 分（{ $reason }），记录 { $number }。发错了可发 /points revoke { $number } 原因 撤回。
 points-granted = 🎉 你获得了 { $points } 分书记奖励：{ $reason }。现有 { $balance } 分，发 /me 查看。
 points-user-unknown = 找不到用户 { $who }（TA 需要先在群里或私聊里说过话）。
 points-not-permitted = 只有书记可以这样做。

@@ -1,0 +1,43 @@
+"""Open department dialogs of a case, and when they go out of date.
+
+A department choice (bot.services.case_choices) is offered for one state of its case: its
+status, department, department asked to take it over, and master (`state_stamp`). Once any
+path (another dialog, a card button, a typed command) moves the case to another state, every
+other copy of the dialog is out of date (issue 13 B3): its buttons are taken away with a line
+saying who decided and what the case is now, and a press that still arrives is answered the
+same way (handlers.case_choices).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.outbox import EDIT, enqueue
+from storage.models import Case
+from storage.uow import UnitOfWork
+
+CHOICE_KIND = "case-choose-department"
+
+
+def state_stamp(case: Case) -> str:
+    """4 hex digits naming what a department choice decides on. 16 bits: two states colliding
+    lets a stale press through as before (1 in 65 536); nothing worse."""
+    key = f"{case.status}|{case.department or ''}|{case.pending_department or ''}|{case.master_id or ''}"
+    return hashlib.blake2s(key.encode(), digest_size=2).hexdigest()
+
+
+async def settle_dialogs(uow: UnitOfWork, case: Case, who: str, status_key: str,
+                         skip: tuple[int, int] | None = None) -> None:
+    """Every sent department dialog of `case` loses its buttons: `who` decided, and the case is now
+    `status_key` (a Fluent message key, shown in each dialog's language). `skip`: (chat id,
+    message id) of the pressed copy, which its own press settles naming the choice."""
+    prefix = f"case:{case.id}:dialog-end:"
+    done = await uow.outbox.keys_under(prefix)  # a dialog is settled once
+    for row in await uow.outbox.sent_of_kind(CHOICE_KIND, case.id or 0):
+        if (skip is not None and (row.chat_id, row.sent_message_id) == skip) or f"{prefix}{row.id}" in done:
+            continue
+        enqueue(uow, Notice(row.chat_id, "settled", row.lang, priority=PRIORITY_CONVERSATION,
+                            dedupe_key=f"{prefix}{row.id}",
+                            payload={EDIT: row.sent_message_id, "html": "",
+                                     "was": {"kind": row.kind, "payload": row.payload, "case_id": row.case_id},
+                                     "key": "settled-stale", "args": {"who": who, "status_key": status_key}}))
