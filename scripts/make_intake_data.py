@@ -710,12 +710,12 @@ def zh_location3(rng: random.Random) -> tuple[str, str]:
     elif r < 0.65:
         code = rng.choice(["T1", "T2", "T3", "A座", "B座", "C座", "3号楼", "2期", "B1", "D座", ""])
         part = rng.choice(["楼下", "门口", "北门", "地库入口", "大堂", ""]) if code else rng.choice(["楼下", "门口"])
-        loc = name + rng.choice(ZH_LATIN) + rng.choice(["", " "]) + code + rng.choice(["", " "] if code and part else [""]) + part
+        loc = name + rng.choice(ZH_LATIN) + " " + code + rng.choice(["", " "] if code and part else [""]) + part
     elif r < 0.85:
-        loc = name + rng.choice(["路口", "路口", "街口", "大街路口", "路南口"])
+        loc = name + rng.choice(["路口", "路口", "街口", "大街路口"])
     else:
         loc = name + "路"
-        return loc, loc + rng.choice(["边", "边的", "面上"])
+        return loc, loc + "边"
     return loc, loc + rng.choice(["", "", "这边", "那里"])
 
 
@@ -1015,15 +1015,15 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     for c, u, phrase in rng5.sample(zh_all, 160):
         label, rendered = zh_location3(rng5)
         lead = rng5.choice(ZH_SMALLTALK)
-        sep = rng5.choice(["", "，", " ", "。", "～ "])
+        sep = rng5.choice(["，", " ", "。", "～ "])  # glued run-ons are the wrappers' kind already
         text = lead + sep + rng5.choice(["", "", "对了", "说个事 ", "顺便说下 ", "哦对 "]) + phrase.replace("{L}", rendered)
-        add(text if rng5.random() < 0.8 else _strip_punct(text), "zh", True, c, u, label, "smalltalk", grp=phrase)
+        add(text, "zh", True, c, u, label, "smalltalk", grp=phrase)
     for c, u, phrase in rng5.sample(en_all, 70):
         label, rendered = en_location3(rng5)
         lead = rng5.choice(EN_SMALLTALK)
         body = phrase.replace("{L}", rendered)
         text = lead + rng5.choice([" ", ". ", ", anyway ", ". oh and ", ". btw "]) + body[0].lower() + body[1:]
-        add(text if rng5.random() < 0.7 else text.lower(), "en", True, c, u, label, "smalltalk", grp=phrase)
+        add(text, "en", True, c, u, label, "smalltalk", grp=phrase)
     # hard negatives: the same small talk with nothing to report after it (or an over/harmless remark)
     zh_neg_tail = [x for x in NEG_ZH + S.ZH_HARD_NEG if x.strip()]
     for lead in ZH_SMALLTALK:

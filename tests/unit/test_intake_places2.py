@@ -77,3 +77,21 @@ def test_no_place(text: str) -> None:
 ])
 def test_roadside_not_glued_onto_other_places(text: str, want: str) -> None:
     assert extract_location(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "好冷啊 团结湖路口的水都冻成冰了 很滑",
+    "今天冻得要命，和平西桥路口积水结冰了特别滑",
+    "freezing today, the junction at Dongzhimen Rd is iced over and slippery",
+])
+def test_hazard_after_small_talk_is_a_report(text: str) -> None:
+    from bot.intake import classify
+    r = classify(text)
+    assert r.is_report is True
+    assert r.location is not None
+
+
+@pytest.mark.parametrize("text", ["今天好冷啊", "好冷 湖面都结冰了 好漂亮", "今天好热 买了根冰棍"])
+def test_small_talk_alone_is_not_a_report(text: str) -> None:
+    from bot.intake import classify
+    assert classify(text).is_report is False
