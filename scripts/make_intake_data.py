@@ -1028,16 +1028,17 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     zh_neg_tail = [x for x in NEG_ZH + S.ZH_HARD_NEG if x.strip()]
     for lead in ZH_SMALLTALK:
         add(lead, "zh", False, src="smalltalk-neg", grp="st-" + lead)
-        for _ in range(2):
+        for _ in range(4):  # as many small-talk negatives as small-talk reports: the lead alone decides nothing
             t = rng5.choice(zh_neg_tail)
             t = t.replace("{L}", zh_location3(rng5)[1]) if "{L}" in t else t
             add(lead + rng5.choice(["", "，", " "]) + t, "zh", False, src="smalltalk-neg", grp="st-" + lead)
     en_neg_tail = [x for x in NEG_EN + S.EN_HARD_NEG if x.strip()]
     for lead in EN_SMALLTALK:
         add(lead, "en", False, src="smalltalk-neg", grp="st-" + lead)
-        t = rng5.choice(en_neg_tail)
-        t = t.replace("{L}", en_location3(rng5)[1]) if "{L}" in t else t
-        add(lead + ". " + t, "en", False, src="smalltalk-neg", grp="st-" + lead)
+        for _ in range(3):
+            t = rng5.choice(en_neg_tail)
+            t = t.replace("{L}", en_location3(rng5)[1]) if "{L}" in t else t
+            add(lead + rng5.choice([". ", ", ", " "]) + t, "en", False, src="smalltalk-neg", grp="st-" + lead)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []
