@@ -648,6 +648,7 @@ _sys.path.insert(0, str(Path(__file__).resolve().parent))
 import intake_seeds as S
 import intake_seeds_hand2 as H2
 import intake_seeds_hand3 as H3
+import intake_seeds_hand4 as H4
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 
@@ -680,6 +681,57 @@ def en_location2(rng: random.Random) -> tuple[str, str]:
         loc = f"{rng.randint(2, 400)} {rng.choice(EN_NAMES)} {rng.choice(['Rd', 'Road', 'St', 'Ave'])}"
         return loc, f"outside {loc}"
     return en_location(rng)
+
+
+# places with a landmark part, as riders name them (TRY13): a bridge's underside, a metro exit
+# with its letter, a building named in Latin letters with its tower code, a numbered lane
+ZH_NAMES3 = ["东四十条", "西八条", "安华", "小关", "和平里", "樱花园", "四惠", "大屯", "来广营", "北苑",
+             "酒仙", "高碑店", "十里堡", "草桥", "洋桥", "玉泉营", "万泉河", "学院", "知春", "北洼"]
+ZH_LATIN = ["SOHO", "soho", "CBD", "IFC", "MALL", "Park", "ONE", "SKP", "UHN", "MIX"]
+ZH_SMALLTALK = ["今天好冷啊", "冻死了", "今天风真大", "热得要命", "下了一天雨", "又下雪了", "今天天气不错",
+                "累死我了", "中午吃了碗面", "今天单子真少", "刚送完一单", "早上起晚了", "手都冻僵了",
+                "今天跑了四十单", "这天气真要命", "雾霾好重", "好久没这么冷了", "今天心情不错",
+                "哎 又堵车", "电瓶快没电了", "新年快乐兄弟们", "今天顾客都挺客气"]
+EN_SMALLTALK = ["so cold today", "freezing out here", "what a windy day", "hot as hell today", "rained all day",
+                "snowing again", "nice weather for once", "long day", "had noodles for lunch", "slow day today",
+                "just dropped off an order", "my hands are frozen", "40 orders today, dead tired",
+                "happy new year guys", "battery almost dead lol", "customers were nice today"]
+
+
+def zh_location3(rng: random.Random) -> tuple[str, str]:
+    """(label, rendered): a place with a landmark part (桥下, 地铁C口, SOHO T3楼下, 路口, 路边)."""
+    name = rng.choice(ZH_NAMES3 + ZH_NAMES)
+    r = rng.random()
+    if r < 0.25:
+        loc = name + rng.choice(["桥下", "桥底下", "桥下面", "桥"])
+    elif r < 0.45:
+        loc = name + rng.choice(["", "路", "站"]) + "地铁" + rng.choice(["", "站"]) + \
+            rng.choice("ABCDEFG") + rng.choice(["", "", "1", "2"]) + rng.choice(["口", "口", "出口"])
+    elif r < 0.65:
+        code = rng.choice(["T1", "T2", "T3", "A座", "B座", "C座", "3号楼", "2期", "B1", "D座", ""])
+        part = rng.choice(["楼下", "门口", "北门", "地库入口", "大堂", ""]) if code else rng.choice(["楼下", "门口"])
+        loc = name + rng.choice(ZH_LATIN) + " " + code + rng.choice(["", " "] if code and part else [""]) + part
+    elif r < 0.85:
+        loc = name + rng.choice(["路口", "路口", "街口", "大街路口"])
+    else:
+        loc = name + "路"
+        return loc, loc + "边"
+    return loc, loc + rng.choice(["", "", "这边", "那里"])
+
+
+def en_location3(rng: random.Random) -> tuple[str, str]:
+    """(label, rendered): an English road with its metro exit or gate ("Jintian Rd near exit C")."""
+    road = f"{rng.choice(EN_NAMES)} {rng.choice(['Rd', 'St', 'Ave', 'Road'])}"
+    r = rng.random()
+    if r < 0.4:
+        loc = f"{road} {rng.choice(['near', 'by', 'at'])} {rng.choice(['exit', 'metro exit', 'gate'])} " \
+              f"{rng.choice(['A', 'B', 'C', 'D', '2', '3', 'A1', 'B2'])}"
+    elif r < 0.7:
+        loc = f"{road} {rng.choice(['exit', 'gate'])} {rng.choice(['A', 'B', 'C', '1', '2', '4'])}"
+    else:
+        loc = f"{rng.choice(EN_NAMES)} {rng.choice(['SOHO', 'Plaza', 'Tower'])} {rng.choice(['T1', 'T3', 'Tower B', 'B'])}"
+        return loc, f"{rng.choice(['at', 'outside', 'near'])} {loc}"
+    return loc, f"{rng.choice(['on', 'at', 'along'])} {loc}"
 
 
 def _strip_punct(s: str) -> str:
@@ -937,6 +989,56 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
         home = rng4.choice(EN_HOME)
         lead = rng4.choice([f"I live in {home}, but ", f"My place is {home}. Anyway, ", f"not at home ({home}), "])
         add(lead + phrase.replace("{L}", rendered), "en", True, c, u, label, "home", grp=phrase)
+    # fourth round (intake_seeds_hand4, TRY13): hand lines in riders' styles; reports buried after
+    # small talk (weather, food, the day); places with a landmark part (桥下, 地铁C口, SOHO T3楼下,
+    # "Rd near exit C"). Own random stream so every line above stays as it was.
+    rng5 = random.Random(SEED + 5)
+    for line in H4.rows():
+        cat, urg, loc, text = line.split("|", 3)
+        lang = "en" if text.isascii() else "zh"
+        rep = cat != "-"
+        variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
+        for _ in range(H2_VARIANTS):
+            if lang == "zh":
+                t = rng5.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep and rng5.random() < 0.4 else (
+                    rng5.choice(ZH_OPEN[4:]) + text if rng5.random() < 0.5 else text)
+                t = _typo_zh(rng5, t) if rng5.random() < 0.4 else _noise_zh(rng5, t)
+            else:
+                t = rng5.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw ", ""]) + text
+                t = t.lower() if rng5.random() < 0.4 else _typo_en(rng5, t)
+            variants.append(t)
+        for t in variants:
+            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
+            if loc != "-" and where is None:
+                continue
+            add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand4", grp=text)
+    for c, u, phrase in rng5.sample(zh_all, 160):
+        label, rendered = zh_location3(rng5)
+        lead = rng5.choice(ZH_SMALLTALK)
+        sep = rng5.choice(["，", " ", "。", "～ "])  # glued run-ons are the wrappers' kind already
+        text = lead + sep + rng5.choice(["", "", "对了", "说个事 ", "顺便说下 ", "哦对 "]) + phrase.replace("{L}", rendered)
+        add(text, "zh", True, c, u, label, "smalltalk", grp=phrase)
+    for c, u, phrase in rng5.sample(en_all, 70):
+        label, rendered = en_location3(rng5)
+        lead = rng5.choice(EN_SMALLTALK)
+        body = phrase.replace("{L}", rendered)
+        text = lead + rng5.choice([" ", ". ", ", anyway ", ". oh and ", ". btw "]) + body[0].lower() + body[1:]
+        add(text, "en", True, c, u, label, "smalltalk", grp=phrase)
+    # hard negatives: the same small talk with nothing to report after it (or an over/harmless remark)
+    zh_neg_tail = [x for x in NEG_ZH + S.ZH_HARD_NEG if x.strip()]
+    for lead in ZH_SMALLTALK:
+        add(lead, "zh", False, src="smalltalk-neg", grp="st-" + lead)
+        for _ in range(4):  # as many small-talk negatives as small-talk reports: the lead alone decides nothing
+            t = rng5.choice(zh_neg_tail)
+            t = t.replace("{L}", zh_location3(rng5)[1]) if "{L}" in t else t
+            add(lead + rng5.choice(["", "，", " "]) + t, "zh", False, src="smalltalk-neg", grp="st-" + lead)
+    en_neg_tail = [x for x in NEG_EN + S.EN_HARD_NEG if x.strip()]
+    for lead in EN_SMALLTALK:
+        add(lead, "en", False, src="smalltalk-neg", grp="st-" + lead)
+        for _ in range(3):
+            t = rng5.choice(en_neg_tail)
+            t = t.replace("{L}", en_location3(rng5)[1]) if "{L}" in t else t
+            add(lead + rng5.choice([". ", ", ", " "]) + t, "en", False, src="smalltalk-neg", grp="st-" + lead)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

@@ -52,7 +52,7 @@ _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区
              r"广场|大厦|大楼|写字楼|商场|商城|购物中心|中心|市场|菜场|超市|医院|卫生院|诊所|"
              r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|电影院|影院|"
              r"酒店|宾馆|银行|网吧|饭店|码头|机场|天地|天街|驿站|服务站|加油站|充电站|"
-             r"地铁站|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
+             r"地铁站?[a-z][0-9]?(?:出|入)?口|地铁站?[0-9]{1,2}号?(?:出|入)?口|地铁站|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
              r"隧道|高架|工业园|产业园|科技园|园区|城|苑|湾|村|园|区|站|"
              r"里(?=[0-9一二三四五六七八九十]+(?:号|栋|幢|单元|期|区)|小区|社区))")
 # chain stores and big malls riders use as landmarks without a place suffix
@@ -86,12 +86,12 @@ _GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立�
                   "哪个", "一条", "两条", "好几", "几"}
 # sub-parts that extend a place to the right
 _SUB = re.compile(
-    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])|[a-z]座|"
+    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])(?:(?:出|入)?口)?|[a-z]座|"
     r"(?:东南|东北|西南|西北|[东南西北正后侧大小])门(?:口|外)?|大门口|门口|门外|门前|出入口|"
     r"地库(?:入口|出口)?|地下车库(?:入口|出口)?|地下停车场|停车场(?:入口|出口)?|楼下|"
     r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
     r"天桥|地下通道|下穿隧道|下穿|隧道|高架(?:桥)?(?:下面|下|底下)?|十字路口|三岔路口|丁字路口|"
-    r"路口|交叉口|环岛|公交站台?|地铁站|地铁口|[a-z]口|驿站|急转弯|转弯处|拐角处?|转角|"
+    r"路口|交叉口|环岛|公交站台?|地铁站?[a-z]?[0-9]{0,2}(?:号)?(?:出|入)?口|地铁站|地铁口|[a-z][0-9]?(?:出|入)?口|驿站|急转弯|转弯处|拐角处?|转角|"
     r"喷泉边|花坛边?|广场|停车棚|车棚|充电棚|垃圾站|垃圾桶旁边|厕所旁边|工地门口|"
     r"旁边|边上|对面|下面|底下|后面|前面|后门|正门|侧门)")
 # tails kept after a place: "那个路口", "后面那条路", "靠近菜市场那段"
@@ -114,7 +114,8 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     while i > lo and end - i < 10:
         ch = n[i - 1]
         if ch in _STOP or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
-            if ch in _NAME_OPENERS and (i - 1 == 0 or not ("\u4e00" <= n[i - 2] <= "\u9fff")) and i - 1 >= lo:
+            if ch in _NAME_OPENERS and (i - 1 == 0 or not ("\u4e00" <= n[i - 2] <= "\u9fff")
+                                        or n[i - 2] in "才在到从") and i - 1 >= lo:
                 i -= 1
             break
         if ch in "和" and i - 1 == lo and lo > 0:
@@ -122,6 +123,8 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
         i -= 1
     if 0 < i < end and n[i - 1:i + 1] in ("刚才", "方才"):
         i += 1  # 才 belongs to 刚才, not to the name (育才路 keeps its 才)
+    if 0 < i < end - 2 and n[i - 1] in "说看问查" and n[i] == "下":
+        i += 1  # 说下|惠新西街: 下 ends the verb (说一下), not part of the name
     changed = True
     while changed and i < end:
         changed = False
@@ -145,12 +148,15 @@ _BAD_SINGLE = set("大小上这那一满逛沿整扫条半全")
 _BARE = {"火车站", "高铁站", "汽车站", "客运站", "机场", "大学城", "市中心"}
 
 
-def _accept(name: str, suf: str, cut: bool) -> bool:
+def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
+    """Whether `name` + `suf` is a proper place. `anchored`: a landmark part follows the suffix
+    (桥下, 桥底下): then a 4-character name before a weak suffix is kept (东四十条桥下)."""
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:
         return True
     if not name or name in _GENERIC_NAMES:
         return False
-    if len(name) >= 2 and name[-1] in "条个座段家":
+    numbered = len(name) >= 3 and name[-1] == "条" and name[-2] in _NUM and name[0] not in _NUM
+    if len(name) >= 2 and name[-1] in "条个座段家" and not numbered:  # 那条路, but 东四十条 is a name
         return False
     bad_prev = _BAD_PREV.get(suf)
     if bad_prev and name[-1] in bad_prev:
@@ -159,9 +165,13 @@ def _accept(name: str, suf: str, cut: bool) -> bool:
         if suf in ("站", "区"):
             return name in "东南西北"
         return suf in _SINGLE_OK and name not in _BAD_SINGLE
-    if suf in _WEAK_SUF and (cut or len(name) >= 4):
+    if suf in _WEAK_SUF and (cut or len(name) >= 4) and not (anchored and not cut and len(name) <= 4):
         return False
     return True
+
+
+_ANCHOR_AFTER = re.compile(r"下面|底下|下(?![雨班午来去])|洞")
+"""What after 桥 makes it a landmark part, not a word's tail: 东四十条桥下, 桥洞."""
 
 
 def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
@@ -174,6 +184,11 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
         pieces.append((m.start(), m.end(), True, False))
     for m in _RING.finditer(n):
         pieces.append((m.start(), m.end(), True, True))
+    for m in _LATIN_BLDG.finditer(n):
+        if not (m.group(2) or m.group(3)):
+            continue  # a bare Latin word ("app", "ok") is no place: it needs a tower code or a part
+        ns, _cut = _name_start(n, m.start(1), 0)
+        pieces.append((ns, m.end(), True, False))
     while True:
         m = _SUF.search(n, pos)
         if not m:
@@ -183,7 +198,16 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
         pos = s + 1
         bad = _BAD_NEXT.get(suf) or _BAD_NEXT.get(suf[-1])
         if bad and e < len(n) and n[e] in bad:
-            continue
+            # 亮马桥|路|边: the road named for a bridge or village, its roadside after it (not
+            # 幸福大街|路边, 海滨公寓|路面, 长虹北路天桥|路边)
+            glued = suf in ("路", "街") and n[e] in "边面牙" and s == lo and lo > 0 and pieces \
+                and pieces[-1][1] == s and pieces[-1][2] and not pieces[-1][3] and n[s - 1] in "桥村庄屯营"
+            # 十里堡|路|边: a 3+ character name opening the message or a clause, its road's roadside
+            ns0 = _name_start(n, s, lo)[0]
+            roadside = suf == "路" and n[e] == "边" and s - ns0 >= 3 and n[s - 1] not in "口门边头面上下里外前后旁" \
+                and (ns0 == 0 or not ("\u4e00" <= n[ns0 - 1] <= "\u9fff") or n[ns0 - 1] in "在到从")
+            if not glued and not roadside:
+                continue
         ns, cut = _name_start(n, s, lo)
         name = n[ns:s]
         if not name and suf in _BARE:
@@ -195,7 +219,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
                 pieces.append((s, e, False, suf[-1] in "路街道口"))
                 lo = pos = e
             continue
-        if not _accept(name, suf, cut):
+        anchored = suf[-1] == "桥" and _ANCHOR_AFTER.match(n, e) is not None
+        if not _accept(name, suf, cut, anchored):
             continue
         pieces.append((ns, e, True, suf[-1] in "路街道巷弄口"))
         lo = pos = e
@@ -237,6 +262,13 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# a building named in Latin letters, with its tower code and/or a part: 望京SOHO T3 楼下, 银河SOHO C座,
+# 国贸CBD门口, KFC门口 (normalised text, so lower case); the CJK name before it is joined by _name_start
+_LATIN_BLDG = re.compile(
+    r"(?<![a-z0-9])([a-z]{2,}[0-9]{0,2})(?![a-z])"
+    r"(?: ?([a-z][0-9]{1,2}(?![0-9])(?:座|栋|塔)?|[a-z]座|[0-9]{1,2}(?:号楼|栋|座|幢|期)|[a-z]塔))?"
+    r"( ?(?:楼下|门口|大门口?|大堂|楼前|楼后|[东南西北]门口?|底商|地库(?:入口|出口)?|停车场|入口|出口|"
+    r"广场|一楼|大厅))?")
 _HOME = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)(?:在)?\s*$")
 
 
@@ -258,12 +290,12 @@ _HEAD = (r"(?:underpass|tunnel|bus stop|bus shelter|metro exit|metro station|sub
 _LEFT = re.compile(rf"(?:\bthe )?\b({_HEAD}) (?:on|at|of|in|outside|near|by) (?:the )?$", re.I)
 _LEFT_BEHIND = re.compile(r"\b(behind|outside|opposite|across from|in front of) (?:the )?$", re.I)
 _RIGHT_LM = re.compile(
-    rf"^ (?:near|outside|next to|opposite|by|behind|across from|in front of|beside) (?:the )?"
-    rf"(?:{_PROPER}|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
+    rf"^ (?:near|outside|next to|opposite|by|behind|across from|in front of|beside|at) (?:the )?"
+    rf"(?:(?:metro |subway |station )?(?:exit|gate|entrance) [A-Za-z]?[0-9]{{0,2}}[A-Za-z]?\b(?<! )|{_PROPER}|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
     r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit [a-z0-9]+|entrance|"
-    r"gate(?: [0-9]{1,2}\b)?|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
+    r"gate(?: (?:[a-z][0-9]{0,2}|[0-9]{1,2})\b)?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
 _EN_OF = re.compile(rf" of (?:the )?({_PROPER})")
 _EN_JOIN = re.compile(rf"^ ?(?:and|&|/|x) ?({_PROPER})")
@@ -357,7 +389,7 @@ _EN_LOWER = re.compile(
     r"\b(?:on|at|near|along|outside|behind|by|in|opposite|of)(?: the)? "
     r"((?:[0-9]+ )?[a-z]+(?: [a-z]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu|plaza|square|garden|"
     r"gardens|village|park|mall|market|station|tower|center|centre|building|hospital|school|estate)"
-    r"(?: (?:gate|exit) [0-9a-z]{1,2}\b)?)\b")
+    r"(?: (?:(?:near|by|at) (?:the )?)?(?:metro )?(?:gate|exit) [0-9a-z]{1,2}\b)?)\b")
 _EN_LOWER_STOP = {"the", "a", "my", "our", "this", "that", "every", "each", "bus", "main", "side", "car", "parking",
                   "train", "metro", "rider", "police", "fire", "gas", "charging", "power", "no"}
 
