@@ -4,6 +4,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from aiogram import Bot
 from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramMigrateToChat,
@@ -17,6 +19,27 @@ from handlers import (render_admin, render_broadcasts, render_checkins, render_c
 from handlers.edits import edit_message
 from handlers.render import TAGS, Rendered, render
 from handlers.telegram_limits import TELEGRAM
+
+
+@contextmanager
+def _outcomes(chat_id: int) -> Iterator[None]:
+    """Telegram's errors as the sender's outcomes (bot/outbox.py): 429 → RetryLater, a migrated
+    group → ChatMigrated, 5xx/network/timeouts/a rejected token → TransientError, blocked or a chat
+    that is gone → Unreachable. Any other Bad Request is raised as it is: its caller decides."""
+    try:
+        yield
+    except TelegramRetryAfter as e:
+        raise RetryLater(e.retry_after, chat_id) from e
+    except TelegramMigrateToChat as e:
+        raise ChatMigrated(e.migrate_to_chat_id) from e
+    except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError, asyncio.TimeoutError) as e:
+        raise TransientError(str(e)) from e
+    except TelegramForbiddenError as e:
+        raise Unreachable(e.message) from e
+    except TelegramBadRequest as e:
+        if "chat not found" in e.message:
+            raise Unreachable(e.message) from e
+        raise
 
 
 def _markup(rendered: Rendered, selective: bool = False) -> InlineKeyboardMarkup | ForceReply | None:
@@ -62,19 +85,9 @@ class TelegramTransport:
         no right to manage them) is permanent: the topic's messages then go to the group itself."""
         name = str(message.payload[CREATE_TOPIC])[:TOPIC_NAME_MAX]
         try:
-            topic = await self.bot.create_forum_topic(message.chat_id, name)
-        except TelegramRetryAfter as e:
-            raise RetryLater(e.retry_after, message.chat_id) from e
-        except TelegramMigrateToChat as e:
-            raise ChatMigrated(e.migrate_to_chat_id) from e
-        except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError,
-                asyncio.TimeoutError) as e:
-            raise TransientError(str(e)) from e
-        except TelegramForbiddenError as e:
-            raise Unreachable(e.message) from e
+            with _outcomes(message.chat_id):
+                topic = await self.bot.create_forum_topic(message.chat_id, name)
         except TelegramBadRequest as e:
-            if "chat not found" in e.message:
-                raise Unreachable(e.message) from e
             raise PermanentError(e.message) from e
         return topic.message_thread_id
 
@@ -84,7 +97,7 @@ class TelegramTransport:
         reply = (ReplyParameters(message_id=message.reply_to, allow_sending_without_reply=True)
                  if message.reply_to else None)
         thread = message.payload.get("thread_id")
-        try:
+        with _outcomes(message.chat_id):
             if message.payload.get("document"):  # a file we made (an export), carried in the row
                 doc = message.payload["document"]
                 sent = await self.bot.send_document(
@@ -105,17 +118,4 @@ class TelegramTransport:
                 sent = await self.bot.send_message(message.chat_id, rendered.text, parse_mode=parse_mode,
                                                    message_thread_id=thread, reply_parameters=reply,
                                                    reply_markup=_markup(rendered, reply is not None))
-        except TelegramRetryAfter as e:
-            raise RetryLater(e.retry_after, message.chat_id) from e
-        except TelegramMigrateToChat as e:
-            raise ChatMigrated(e.migrate_to_chat_id) from e
-        except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError,
-                asyncio.TimeoutError) as e:
-            raise TransientError(str(e)) from e
-        except TelegramForbiddenError as e:
-            raise Unreachable(e.message) from e
-        except TelegramBadRequest as e:
-            if "chat not found" in e.message:
-                raise Unreachable(e.message) from e
-            raise
         return sent.message_id

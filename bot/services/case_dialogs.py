@@ -13,7 +13,7 @@ import hashlib
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import EDIT, enqueue
-from storage.models import Case
+from storage.models import Case, OutboxMessage
 from storage.uow import UnitOfWork
 
 CHOICE_KIND = "case-choose-department"
@@ -31,13 +31,23 @@ async def settle_dialogs(uow: UnitOfWork, case: Case, who: str, status_key: str,
     """Every sent department dialog of `case` loses its buttons: `who` decided, and the case is now
     `status_key` (a Fluent message key, shown in each dialog's language). `skip`: (chat id,
     message id) of the pressed copy, which its own press settles naming the choice."""
-    prefix = f"case:{case.id}:dialog-end:"
-    done = await uow.outbox.keys_under(prefix)  # a dialog is settled once
-    for row in await uow.outbox.sent_of_kind(CHOICE_KIND, case.id or 0):
-        if (skip is not None and (row.chat_id, row.sent_message_id) == skip) or f"{prefix}{row.id}" in done:
+    rows = [row for row in await uow.outbox.sent_of_kind(CHOICE_KIND, case.id or 0)
+            if skip is None or (row.chat_id, row.sent_message_id) != skip]
+    await settle_sent(uow, rows, f"case:{case.id}:dialog-end:", "settled-stale",
+                      {"who": who, "status_key": status_key})
+
+
+async def settle_sent(uow: UnitOfWork, rows: list[OutboxMessage], prefix: str, key: str,
+                      args: dict[str, object]) -> None:
+    """Each sent message in `rows` loses its buttons, once: an edit re-rendering it from its row
+    (`was`, so its text stays) with the line `key` (`args`) under it. `prefix`: the edits' dedupe
+    key prefix; a row whose edit is already queued or sent is skipped."""
+    done = await uow.outbox.keys_under(prefix)
+    for row in rows:
+        if f"{prefix}{row.id}" in done:
             continue
         enqueue(uow, Notice(row.chat_id, "settled", row.lang, priority=PRIORITY_CONVERSATION,
                             dedupe_key=f"{prefix}{row.id}",
                             payload={EDIT: row.sent_message_id, "html": "",
                                      "was": {"kind": row.kind, "payload": row.payload, "case_id": row.case_id},
-                                     "key": "settled-stale", "args": {"who": who, "status_key": status_key}}))
+                                     "key": key, "args": args}))

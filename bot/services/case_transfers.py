@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from bot.buttons import CaseAction, encode
 from bot.cases import Transition
 from bot.cases.lifecycle import MAX_TRANSFERS
-from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.outbox import EDIT, enqueue
 from bot.privacy import mask
+from bot.services.case_dialogs import settle_sent
 from storage.models import Case, User
 from storage.uow import UnitOfWork
 
@@ -37,16 +36,8 @@ async def settle_offers(uow: UnitOfWork, case: Case, action: str, who: str) -> N
     """Every sent copy of the case's transfer request loses its buttons and says who decided what
     (issue 13 B3a: a declined request kept live buttons). The request is re-rendered from its row
     (`was`), so its text stays."""
-    prefix = f"case:{case.id}:transfer-offer-end:"
-    done = await uow.outbox.keys_under(prefix)  # an earlier round's request is settled once
-    for row in await uow.outbox.sent_under(offer_prefix(case.id or 0)):
-        if f"{prefix}{row.id}" in done:
-            continue
-        enqueue(uow, Notice(row.chat_id, "settled", row.lang, priority=PRIORITY_CONVERSATION,
-                            dedupe_key=f"{prefix}{row.id}",
-                            payload={EDIT: row.sent_message_id, "html": "",
-                                     "was": {"kind": row.kind, "payload": row.payload, "case_id": row.case_id},
-                                     "key": "settled-case", "args": {"who": who, "action_key": action}}))
+    await settle_sent(uow, list(await uow.outbox.sent_under(offer_prefix(case.id or 0))),
+                      f"case:{case.id}:transfer-offer-end:", "settled-case", {"who": who, "action_key": action})
 
 
 async def was_offered(uow: UnitOfWork, case_id: int, user_id: int) -> bool:
