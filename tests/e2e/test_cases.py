@@ -146,14 +146,15 @@ async def test_duplicate_report_is_linked_and_hears_every_update(bot, tg, db) ->
 
 
 def _unsure_line() -> str:
-    """The first of a few vague lines that the shipped classifier is unsure about (retraining
-    moves single lines across the threshold; the flow under test is the same)."""
+    """The first of a few vague lines that the shipped classifier leans to call a report but is
+    unsure about: in a group only those are asked (leaning to chit-chat, a group hears nothing).
+    Retraining moves single lines across the threshold; the flow under test is the same."""
     from bot.intake import ASK_THRESHOLD, classify
-    vague = ["路边好像有个东西", "那边好像有点问题 不知道要不要说", "这个算不算要报的 感觉有点怪",
-             "这个是不是该反映一下 我也说不清",
-             "刚才路过看到点情况 算了", "怎么感觉那块有点不对"]
-    unsure = [t for t in vague if classify(t).confidence < ASK_THRESHOLD]
-    assert unsure, "no vague line falls in the ask band"
+    vague = ["路边好像有个东西", "那块地面好像不太平", "好像哪里漏水了", "这边好像有东西挡路了",
+             "那边好像有点问题 不知道要不要说", "这个是不是该反映一下 我也说不清", "怎么感觉那块有点不对",
+             "小区门口好像有点堵"]
+    unsure = [t for t in vague if (found := classify(t)).is_report and found.confidence < ASK_THRESHOLD]
+    assert unsure, "no vague line leans to a report inside the ask band"
     return unsure[0]
 
 
