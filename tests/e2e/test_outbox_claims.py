@@ -81,17 +81,26 @@ async def _rows(db: Any) -> list[OutboxMessage]:
         return list((await s.exec(select(OutboxMessage).order_by(col(OutboxMessage.id)))).all())
 
 
+async def _claimed_by(db: Any, worker: str) -> bool:
+    return any(r.claimed_by == worker for r in await _rows(db))
+
+
 async def _all_sent(db: Any) -> bool:
     return all(r.status == "sent" for r in await _rows(db))
 
 
 async def test_two_workers_send_each_message_once_in_chat_order(emu, tg, settings, db, workers) -> None:
-    await tg.config(latency_ms=20)  # sends overlap, as Telegram's do: both workers get a share
+    # Sends take a while, as Telegram's do, so a worker's pass (a batch of 20 at 4 at a time) is
+    # long enough for the other to claim rows too. The second worker starts once the first holds
+    # claims: both then compete for the rest (started together, one may win every claim on a
+    # loaded machine; a share for each is what the test needs, not a race).
+    await tg.config(latency_ms=100)
     await _groups(tg)
     await _enqueue(db, PER_CHAT)
     workers += [Worker(settings, "worker-a"), Worker(settings, "worker-b")]
-    for w in workers:
-        w.start()
+    workers[0].start()
+    await until(lambda: _claimed_by(db, "worker-a"), timeout=60)
+    workers[1].start()
     await until(lambda: _all_sent(db), timeout=120)
 
     rows = await _rows(db)
