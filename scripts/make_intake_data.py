@@ -734,6 +734,16 @@ def en_location3(rng: random.Random) -> tuple[str, str]:
     return loc, f"{rng.choice(['on', 'at', 'along'])} {loc}"
 
 
+def _hand_place(loc: str, t: str) -> tuple[bool, str | None]:
+    """A hand line's variant `t` and its place label `loc` ("-": none): (keep the variant, the
+    place as it is written in it — as given or lower-cased). A variant whose styling lost the
+    place (a typo inside it) is dropped, so no label points at text that is not there."""
+    if loc == "-":
+        return True, None
+    where = loc if loc in t else loc.lower() if loc.lower() in t else None
+    return where is not None, where
+
+
 def _strip_punct(s: str) -> str:
     return _re.sub(r"[\s，。！？!?,.、~…]+", "", s)
 
@@ -945,8 +955,8 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             else:
                 t = rng2.choice(S.EN_WRAP[3:]).replace("{B}", text) if rep else text
                 t = t.lower() if rng2.random() < 0.5 else _typo_en(rng2, t)
-            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
-            if loc != "-" and where is None:
+            keep, where = _hand_place(loc, t)
+            if not keep:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand2", grp=text)
     # third round (intake_seeds_hand3): as the second, with its own random stream so every line
@@ -968,8 +978,8 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 t = t.lower() if rng3.random() < 0.4 else _typo_en(rng3, t)
             variants.append(t)
         for t in variants:
-            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
-            if loc != "-" and where is None:
+            keep, where = _hand_place(loc, t)
+            if not keep:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand3", grp=text)
     # the rider's home said first, the incident's place after it (issue 14: the incident's place,
@@ -1008,8 +1018,8 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
                 t = t.lower() if rng5.random() < 0.4 else _typo_en(rng5, t)
             variants.append(t)
         for t in variants:
-            where = None if loc == "-" else loc if loc in t else loc.lower() if loc.lower() in t else None
-            if loc != "-" and where is None:
+            keep, where = _hand_place(loc, t)
+            if not keep:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand4", grp=text)
     for c, u, phrase in rng5.sample(zh_all, 160):
