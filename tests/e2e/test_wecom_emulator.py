@@ -6,11 +6,9 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp import web
 from wechatpy.crypto import _get_signature
 from wechatpy.enterprise.crypto import PrpCrypto, WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
@@ -18,11 +16,11 @@ from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from bot.domain import IncomingMessage
 from bot.outbox import PermanentError, RetryLater, TransientError, Unreachable
 from emulator.wecom import WeComConfig, WeComEmulator, crypto
-from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.client import WeComClient, button_card, markdown, news, text
 from handlers.wecom.errors import WeComError, outcomes
-from handlers.wecom.events import ButtonPress, VoiceNote, WeComEvent
-from handlers.wecom.ids import IdBook, chat_number, user_number
+from handlers.wecom.events import ButtonPress, VoiceNote
+from handlers.wecom.ids import chat_number, user_number
+from tests.e2e.wecom_bot import Bot, control
 
 KEY = WeComConfig().encoding_aes_key
 CORP = WeComConfig().corp_id
@@ -81,16 +79,6 @@ async def client(emu: WeComEmulator, clock: Clock) -> AsyncIterator[WeComClient]
                     clock=clock)
     yield c
     await c.close()
-
-
-async def control(emu: WeComEmulator, path: str, body: dict[str, Any] | None = None,
-                  query: dict[str, str] | None = None) -> Any:
-    async with aiohttp.ClientSession() as s:
-        if body is None:
-            async with s.get(f"{emu.base_url}/_emu/{path}", params=query or {}) as r:
-                return await r.json()
-        async with s.post(f"{emu.base_url}/_emu/{path}", json=body) as r:
-            return await r.json()
 
 
 # -- the client against the emulator ----------------------------------------------------------
@@ -173,40 +161,6 @@ async def test_media_upload_and_download(emu: WeComEmulator, client: WeComClient
 
 
 # -- the callback route -----------------------------------------------------------------------
-class Bot:
-    """The callback route on a real port, with a handler that records what it was given."""
-
-    def __init__(self, emu: WeComEmulator) -> None:
-        self.events: list[WeComEvent] = []
-        self.gate: asyncio.Event | None = None  # when set, the handler waits for it
-        self.entered = asyncio.Event()
-        self.fail = False
-        self.ids, self.replies = IdBook(), ReplyBook()
-        cfg = emu.config
-        self.callback = WeComCallback(self.handle, ids=self.ids, replies=self.replies,
-                                      app=CallbackKeys(cfg.token, cfg.encoding_aes_key, cfg.corp_id),
-                                      aibot=CallbackKeys(cfg.token, cfg.encoding_aes_key, ""))
-        self.app = web.Application()
-        self.callback.add_routes(self.app)
-        self.runner = web.AppRunner(self.app)
-
-    async def handle(self, event: WeComEvent) -> None:
-        self.entered.set()
-        if self.gate is not None:
-            await self.gate.wait()
-        if self.fail:
-            raise RuntimeError("the handler failed")
-        self.events.append(event)
-
-    async def start(self, emu: WeComEmulator) -> None:
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        await control(emu, "config", {"app_callback_url": f"http://127.0.0.1:{port}/wecom/app",
-                                      "aibot_callback_url": f"http://127.0.0.1:{port}/wecom/aibot"})
-
-
 @pytest.fixture
 async def bot(emu: WeComEmulator) -> AsyncIterator[Bot]:
     b = Bot(emu)
