@@ -43,6 +43,10 @@ class WeComConfig:
     token_ttl: float = 7200.0  # seconds an access_token lives (WeCom: 7200)
     app_callback_url: str | None = None  # the app's 接收消息 URL (XML)
     aibot_callback_url: str | None = None  # the AI bot's callback URL (JSON)
+    # WeCom's per-member cap on one app's messages: 30 a minute (1000 an hour); beyond it WeCom drops
+    # them and still answers ok. With limits on, the emulator does the same and counts the drops.
+    limits: bool = False
+    member_per_minute: int = 30
 
 
 def _xml(fields: dict[str, Any]) -> str:
@@ -143,6 +147,8 @@ class WeComEmulator:
             return self._answer("message/send", 40008)
         if not body.get("touser"):
             return self._answer("message/send", 60111)
+        if self.config.limits and not self.state.member_slot(str(body["touser"]), self.config.member_per_minute):
+            return self._answer("message/send", 0, invaliduser="", msgid=self.state.new_id("emu-dropped-"))
         sent = self.state.record("message/send", str(body["touser"]), body, self._card_code(body))
         extra: dict[str, Any] = {"invaliduser": "", "msgid": sent.msgid}
         if sent.response_code:
@@ -391,4 +397,4 @@ class WeComEmulator:
 
     async def _c_stats(self, request: web.Request) -> web.Response:
         return web.json_response({"calls": self.state.calls, "errors": self.state.errors,
-                                  "callbacks": len(self.state.callbacks)})
+                                  "callbacks": len(self.state.callbacks), "dropped": self.state.dropped})

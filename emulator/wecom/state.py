@@ -5,6 +5,7 @@ import asyncio
 import itertools
 import secrets
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,20 @@ class WeComState:
         self.callbacks: list[dict[str, Any]] = []  # each delivery: kind, status, body
         self.signal = asyncio.Event()
         self._seq = itertools.count(1)
+        self.member_sends: dict[str, deque[float]] = {}  # userid → times of the last minute's messages
+        self.dropped = 0  # messages dropped by the per-member limit
+
+    def member_slot(self, userid: str, per_minute: int) -> bool:
+        """Whether one more message to `userid` fits the last minute (counted when it does)."""
+        now = time.monotonic()
+        window = self.member_sends.setdefault(userid, deque())
+        while window and window[0] <= now - 60:
+            window.popleft()
+        if len(window) >= per_minute:
+            self.dropped += 1
+            return False
+        window.append(now)
+        return True
 
     # -- tokens --------------------------------------------------------------
     def issue_token(self) -> tuple[str, int]:

@@ -269,3 +269,20 @@ async def test_a_failing_handler_answers_500_so_wecom_delivers_again(emu: WeComE
     assert (await control(emu, "send", {"from": "li", "text": "a"}))["status"] == 500
     bot.fail = False
     assert (await control(emu, "send", {"from": "li", "text": "a"}))["status"] == 200
+
+
+async def test_with_limits_a_members_31st_message_in_a_minute_is_dropped_silently(clock: Clock) -> None:
+    """As WeCom does (ok answered, nothing delivered): why the pacer keeps 30/min per person on WeCom."""
+    e = WeComEmulator(WeComConfig(limits=True))
+    await e.start()
+    c = WeComClient(e.config.corp_id, e.config.corp_secret, e.config.agent_id, base_url=e.base_url, clock=clock)
+    try:
+        for n in range(31):
+            await c.send_to_user("li", *text(str(n)))
+        await c.send_to_user("zhao", *text("other member"))
+        assert len((await control(e, "sent", query={"chat": "li"}))["messages"]) == 30
+        assert len((await control(e, "sent", query={"chat": "zhao"}))["messages"]) == 1
+        assert (await control(e, "stats"))["dropped"] == 1
+    finally:
+        await c.close()
+        await e.stop()
