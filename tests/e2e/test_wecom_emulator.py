@@ -4,6 +4,7 @@ callback route (signature, decryption, neutral events, 200 only after the handle
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 from collections.abc import AsyncIterator
 
@@ -35,6 +36,8 @@ def test_emulator_encrypts_what_wechatpy_decrypts_and_back(receive_id: str, mess
     assert PrpCrypto(key).decrypt(ours, receive_id) == message
     theirs = PrpCrypto(key).encrypt(message, receive_id).decode()
     assert crypto.decrypt(KEY, theirs, receive_id) == message
+    # both pad to WeCom's 32 bytes (AES's own 16 would decrypt too, and a real server might refuse it)
+    assert len(base64.b64decode(ours)) == len(base64.b64decode(theirs)) and len(base64.b64decode(ours)) % 32 == 0
     with pytest.raises(crypto.CryptoError):  # another receive id: refused on both sides
         crypto.decrypt(KEY, theirs, receive_id + "other")
     with pytest.raises(InvalidCorpIdException):
@@ -257,8 +260,10 @@ async def test_answered_only_after_the_handler_returned(emu: WeComEmulator, bot:
     bot.gate = asyncio.Event()
     delivery = asyncio.create_task(control(emu, "send", {"from": "li", "text": "a"}))
     await asyncio.wait_for(bot.entered.wait(), 30)
-    await asyncio.sleep(0)  # let the emulator's request run as far as it can
-    assert not delivery.done() and bot.events == []
+    # While the handler holds, WeCom must not have its answer. Waiting to see that nothing happens
+    # cannot fail a correct route, however loaded the machine; 2 s let a wrong one show itself.
+    await asyncio.wait({delivery}, timeout=2)
+    assert not delivery.done() and emu.state.callbacks == [] and bot.events == []
     bot.gate.set()
     assert (await asyncio.wait_for(delivery, 30))["status"] == 200
     assert len(bot.events) == 1
