@@ -70,6 +70,7 @@ class WeComEmulator:
         r = self.app.router
         r.add_get("/cgi-bin/gettoken", self._gettoken)
         r.add_post("/cgi-bin/message/send", self._message_send)
+        r.add_post("/cgi-bin/message/update_template_card", self._update_card)
         r.add_post("/cgi-bin/appchat/create", self._appchat_create)
         r.add_post("/cgi-bin/appchat/send", self._appchat_send)
         r.add_post("/cgi-bin/media/upload", self._media_upload)
@@ -137,6 +138,27 @@ class WeComEmulator:
     def _card_code(self, body: dict[str, Any]) -> str | None:
         return secrets.token_hex(8) if body.get("msgtype") == "template_card" else None
 
+    def _new_code(self, task_id: str) -> str:
+        code = secrets.token_hex(8)
+        self.state.codes[code] = task_id
+        return code
+
+    async def _update_card(self, request: web.Request) -> web.Response:
+        """message/update_template_card, button mode: the card's buttons become one unclickable label.
+        A response_code serves once (unknown or used: the emulator answers 40058, invalid parameter)."""
+        errcode = self._gate(request, "message/update_template_card")
+        if errcode:
+            return self._answer("message/update_template_card", errcode)
+        body = await self._json(request)
+        task_id = self.state.codes.pop(str(body.get("response_code", "")), None)
+        card = self.state.cards.get(task_id or "")
+        replace = (body.get("button") or {}).get("replace_name")
+        if card is None or not replace:
+            return self._answer("message/update_template_card", 40058)
+        card.replaced = str(replace)
+        self.state.signal.set()
+        return self._answer("message/update_template_card", 0, invaliduser=[])
+
     async def _message_send(self, request: web.Request) -> web.Response:
         errcode = self._gate(request, "message/send")
         if errcode:
@@ -150,6 +172,8 @@ class WeComEmulator:
         if self.config.limits and not self.state.member_slot(str(body["touser"]), self.config.member_per_minute):
             return self._answer("message/send", 0, invaliduser="", msgid=self.state.new_id("emu-dropped-"))
         sent = self.state.record("message/send", str(body["touser"]), body, self._card_code(body))
+        if sent.response_code:
+            self.state.codes[sent.response_code] = str(body["template_card"].get("task_id", ""))
         extra: dict[str, Any] = {"invaliduser": "", "msgid": sent.msgid}
         if sent.response_code:
             extra["response_code"] = sent.response_code
@@ -332,7 +356,7 @@ class WeComEmulator:
             fields = {"ToUserName": self.config.corp_id, "FromUserName": sender, "CreateTime": int(time.time()),
                       "MsgType": "event", "Event": "template_card_event", "EventKey": key,
                       "TaskId": tpl.get("task_id", ""), "CardType": tpl.get("card_type", ""),
-                      "ResponseCode": card.response_code or "", "AgentID": self.config.agent_id}
+                      "ResponseCode": self._new_code(str(tpl.get("task_id", ""))), "AgentID": self.config.agent_id}
             result = await self.app_callback(_xml(fields), signature=body.get("signature"))
         return web.json_response({"ok": True, **result})
 

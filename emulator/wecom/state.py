@@ -17,6 +17,7 @@ ERRMSG = {
     40007: "invalid media_id",
     40008: "invalid message type",
     40014: "invalid access_token",
+    40058: "invalid parameter",
     41001: "access_token missing",
     42001: "access_token expired",
     45009: "reach max api daily quota limit",
@@ -44,13 +45,15 @@ class Sent:
     body: dict[str, Any]
     msgid: str
     response_code: str | None = None  # a template card's, for its button presses
+    replaced: str | None = None  # the label its buttons became (update_template_card)
     at: float = field(default_factory=time.time)
 
     def view(self) -> dict[str, Any]:
         content = self.body.get(self.msgtype)
         text = content.get("content") if isinstance(content, dict) else None
         return {"seq": self.seq, "via": self.via, "chat": self.chat, "msgtype": self.msgtype,
-                "text": text, "body": self.body, "msgid": self.msgid, "response_code": self.response_code}
+                "text": text, "body": self.body, "msgid": self.msgid, "response_code": self.response_code,
+                "replaced": self.replaced}
 
 
 @dataclass
@@ -73,6 +76,7 @@ class WeComState:
         self.sent: list[Sent] = []
         self.cards: dict[str, Sent] = {}  # task_id → the card's message
         self.responses: dict[str, ResponseUrl] = {}
+        self.codes: dict[str, str] = {}  # unused response_code → its card's task_id
         self.faults: list[Fault] = []
         self.calls: dict[str, int] = {}
         self.errors: dict[str, int] = {}

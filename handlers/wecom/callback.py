@@ -31,6 +31,7 @@ from wechatpy.exceptions import InvalidSignatureException
 from wechatpy.messages import UnknownMessage
 
 from bot.domain import IncomingMessage, Person
+from handlers.wecom.cards import CardBook
 from handlers.wecom.events import ButtonPress, VoiceNote, WeComEvent
 from handlers.wecom.ids import IdBook, message_number
 
@@ -74,8 +75,10 @@ class BadCallback(Exception):
 
 class WeComCallback:
     def __init__(self, handler: Handler, *, ids: IdBook, app: CallbackKeys | None = None,
-                 aibot: CallbackKeys | None = None, replies: ReplyBook | None = None) -> None:
+                 aibot: CallbackKeys | None = None, replies: ReplyBook | None = None,
+                 cards: CardBook | None = None) -> None:
         self.handler, self.ids, self.replies = handler, ids, replies or ReplyBook()
+        self.cards = cards or CardBook()
         self.app_keys, self.aibot_keys = app, aibot
 
     def add_routes(self, app: web.Application, app_path: str = "/wecom/app",
@@ -153,6 +156,7 @@ class WeComCallback:
         uid = self.ids.user(userid)
         sender = Person(id=uid, first_name=userid, username=userid)
         if isinstance(msg, UnknownMessage) and str(data.get("Event", "")).lower() == "template_card_event":
+            self.cards.pressed(str(data.get("TaskId", "")), data.get("ResponseCode") or None)
             return ButtonPress(chat_id=uid, chat_type="private", sender=sender, data=str(data.get("EventKey", "")),
                                task_id=str(data.get("TaskId", "")), response_code=data.get("ResponseCode") or None)
         base = IncomingMessage(chat_id=uid, chat_type="private", sender=sender,

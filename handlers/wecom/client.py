@@ -109,6 +109,13 @@ class WeComClient:
                                                        "msgtype": msgtype, msgtype: content})
         return SendResult(answer.get("msgid"), answer.get("response_code"))
 
+    async def update_card(self, userid: str, response_code: str, replace_name: str) -> None:
+        """message/update_template_card: the card's buttons become one unclickable label (a decision
+        made). A response_code serves once (the send's within 72 hours, or a press's)."""
+        await self.call("message/update_template_card", json={
+            "userids": [userid], "agentid": self.agent_id, "response_code": response_code,
+            "button": {"replace_name": replace_name}})
+
     async def send_to_group(self, chatid: str, msgtype: str, content: dict[str, Any]) -> SendResult:
         """appchat/send: to a group the app created (text, markdown, news, textcard; no template_card)."""
         await self.call("appchat/send", json={"chatid": chatid, "msgtype": msgtype, msgtype: content})

@@ -19,8 +19,9 @@ import base64
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from bot.outbox import CREATE_TOPIC, Outgoing, PermanentError, Unreachable
+from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, Unreachable
 from handlers.wecom.callback import ReplyBook
+from handlers.wecom.cards import CardBook
 from handlers.wecom.client import SendResult, WeComClient, button_card, markdown
 from handlers.wecom.errors import WeComError, outcomes
 from handlers.wecom.ids import IdBook, message_number
@@ -30,6 +31,7 @@ from handlers.wecom.markup import to_markdown, to_plain
 GROUP_NOT_OURS = 86003  # appchat/send to a group the app did not create
 CARD_BUTTONS = 6  # a button_interaction card shows at most 6 buttons
 CARD_TITLE_BYTES = 108  # a card's main title: keep it short (36 Chinese characters)
+REPLACE_NAME_BYTES = 48  # the label that replaces a decided card's buttons: short (16 Chinese characters)
 
 
 class RenderedLike(Protocol):
@@ -63,8 +65,10 @@ def cards(task_prefix: str, text_html: str, buttons: list[list[tuple[str, str]]]
 class WeComTransport:
     platform = WECOM
 
-    def __init__(self, client: WeComClient, ids: IdBook, replies: ReplyBook, render: Renderer) -> None:
+    def __init__(self, client: WeComClient, ids: IdBook, replies: ReplyBook, render: Renderer,
+                 cards: CardBook | None = None) -> None:
         self.client, self.ids, self.replies, self.render = client, ids, replies, render
+        self.cards = cards or CardBook()  # share the callback's, so presses renew the update codes
 
     async def deliver(self, message: Outgoing) -> int | None:
         if message.payload.get(CREATE_TOPIC):
@@ -74,6 +78,8 @@ class WeComTransport:
         except KeyError:
             raise Unreachable(f"no WeCom id known for chat {message.chat_id}") from None
         rendered = self.render(message)
+        if message.payload.get(EDIT):
+            return await self._settle(message, rendered)
         with outcomes(message.chat_id):
             if kind == "user":
                 result = await self._to_user(message, target, rendered)
@@ -82,6 +88,24 @@ class WeComTransport:
             await self._attachments(kind, target, message, rendered)
         return message_number(result.msgid) if result.msgid else None
 
+    async def _settle(self, message: Outgoing, rendered: RenderedLike) -> int:
+        """An edit of our earlier message: its cards' buttons become the new text's last line (who
+        decided). Text cannot be edited on WeCom; a message without a card we can update (a group's,
+        a code already used or expired) is left as it is — the edit is done, as for a message gone."""
+        target = int(message.payload[EDIT])
+        lines = [line for line in to_plain(rendered.text).splitlines() if line.strip()]
+        label = clip(lines[-1] if lines else "✓", REPLACE_NAME_BYTES)
+        for ref in self.cards.for_message(target):
+            if ref.response_code is None:
+                continue
+            code, ref.response_code = ref.response_code, None
+            try:
+                with outcomes(message.chat_id):
+                    await self.client.update_card(ref.userid, code, label)
+            except PermanentError:
+                continue  # the code was refused (expired): nothing more can be done to that card
+        return target
+
     def _bodies(self, message_id: int, rendered: RenderedLike) -> list[tuple[str, dict[str, Any]]]:
         if rendered.buttons:
             return cards(f"o{message_id}", rendered.text, rendered.buttons)
@@ -89,10 +113,16 @@ class WeComTransport:
 
     async def _to_user(self, message: Outgoing, userid: str, rendered: RenderedLike) -> SendResult:
         first: SendResult | None = None
+        cards: list[tuple[str, str | None]] = []
         for msgtype, content in self._bodies(message.id, rendered):
             sent = await self.client.send_to_user(userid, msgtype, content)
             first = first or sent
+            if msgtype == "template_card":
+                cards.append((str(content["task_id"]), sent.response_code))
         assert first is not None
+        if first.msgid:
+            for task_id, code in cards:
+                self.cards.sent(message_number(first.msgid), userid, task_id, code)
         return first
 
     async def _to_group(self, message: Outgoing, chatid: str, rendered: RenderedLike) -> SendResult:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.domain import IncomingMessage
-from bot.outbox import CREATE_TOPIC, Outgoing, PermanentError, RetryLater, Unreachable
+from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, RetryLater, Unreachable
 from emulator.wecom import WeComConfig, WeComEmulator
 from handlers.wecom.client import WeComClient
 from handlers.wecom.events import ButtonPress
@@ -57,7 +57,7 @@ async def bot(emu: WeComEmulator) -> AsyncIterator[Bot]:
 @pytest.fixture
 async def transport(emu: WeComEmulator, bot: Bot) -> AsyncIterator[WeComTransport]:
     client = WeComClient(emu.config.corp_id, emu.config.corp_secret, emu.config.agent_id, base_url=emu.base_url)
-    yield WeComTransport(client, bot.ids, bot.replies, render)
+    yield WeComTransport(client, bot.ids, bot.replies, render, bot.callback.cards)
     await client.close()
 
 
@@ -120,3 +120,23 @@ async def test_outcomes_through_deliver(emu: WeComEmulator, bot: Bot, transport:
         await transport.deliver(Outgoing(3, li, "topic", "zh", {"html": "a", CREATE_TOPIC: "C-000001"}, None))
     await transport.deliver(out(li, "after"))
     assert [m["text"] for m in (await control(emu, "sent", query={"chat": "li"}))["messages"]] == ["after"]
+
+
+async def test_a_decision_settles_the_card(emu: WeComEmulator, bot: Bot, transport: WeComTransport) -> None:
+    """The outbox's EDIT of a message with buttons: the card's buttons become the decision's line,
+    once per response code — after a press with the press's code, else with the send's."""
+    await control(emu, "send", {"from": "li", "text": "hi"})
+    li = bot.events[0].chat_id  # type: ignore[union-attr]
+    asked = await transport.deliver(out(li, "C-000001 已解决？", 2, buttons=[[("✅", "cf:1:y"), ("❌", "cf:1:n")]]))
+    untouched = await transport.deliver(out(li, "C-000002 已解决？", 3, buttons=[[("✅", "cf:2:y")]]))
+    assert asked is not None and untouched is not None
+    cards = (await control(emu, "sent", query={"chat": "li"}))["messages"]
+    await control(emu, "press", {"task_id": cards[0]["body"]["template_card"]["task_id"], "key": "cf:1:y",
+                                 "from": "li"})
+    settle = {"html": "C-000001 已解决？\n李 确认：已解决", EDIT: asked}
+    assert await transport.deliver(Outgoing(4, li, "settled", "zh", settle, None)) == asked
+    assert await transport.deliver(Outgoing(5, li, "settled", "zh", settle, None)) == asked  # nothing left to do
+    await transport.deliver(Outgoing(6, li, "settled", "zh", {"html": "过期", EDIT: untouched}, None))
+    cards = (await control(emu, "sent", query={"chat": "li"}))["messages"]
+    assert [c["replaced"] for c in cards] == ["李 确认：已解决", "过期"]
+    assert emu.state.calls["message/update_template_card"] == 2 and not emu.state.errors
