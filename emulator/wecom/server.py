@@ -249,7 +249,13 @@ class WeComEmulator:
         return {"msg_signature": sig, "timestamp": timestamp, "nonce": nonce}
 
     async def _deliver(self, kind: str, url: str | None, body: str, content_type: str,
-                       query: dict[str, str]) -> dict[str, Any]:
+                       query: dict[str, str], times: int = 1) -> dict[str, Any]:
+        """POST the callback; `times` > 1 posts the same one that often at once, as WeCom's retries
+        of a callback that was not answered in time arrive while the first is still running."""
+        if times > 1:
+            results = await asyncio.gather(*(self._deliver(kind, url, body, content_type, query)
+                                             for _ in range(times)))
+            return {**results[0], "statuses": [r["status"] for r in results]}
         if not url:
             raise web.HTTPBadRequest(text=json.dumps({"ok": False, "error": f"no {kind} callback URL configured"}),
                                      content_type="application/json")
@@ -260,23 +266,24 @@ class WeComEmulator:
         self.state.callbacks.append(record)
         return record
 
-    async def app_callback(self, plain_xml: str, *, signature: str | None = None) -> dict[str, Any]:
+    async def app_callback(self, plain_xml: str, *, signature: str | None = None, times: int = 1) -> dict[str, Any]:
         """The app's callback: the XML encrypted with the corp id, in an XML envelope."""
         encrypted = crypto.encrypt(self.config.encoding_aes_key, plain_xml, self.config.corp_id)
         envelope = _xml({"ToUserName": self.config.corp_id, "AgentID": self.config.agent_id, "Encrypt": encrypted})
         query = self._signed_query(encrypted)
         if signature is not None:
             query["msg_signature"] = signature
-        return await self._deliver("app", self.config.app_callback_url, envelope, "text/xml", query)
+        return await self._deliver("app", self.config.app_callback_url, envelope, "text/xml", query, times)
 
-    async def aibot_callback(self, payload: dict[str, Any], *, signature: str | None = None) -> dict[str, Any]:
+    async def aibot_callback(self, payload: dict[str, Any], *, signature: str | None = None,
+                             times: int = 1) -> dict[str, Any]:
         """The AI bot's callback: the JSON encrypted with an empty receive id, as {"encrypt": ...}."""
         encrypted = crypto.encrypt(self.config.encoding_aes_key, json.dumps(payload, ensure_ascii=False), "")
         query = self._signed_query(encrypted)
         if signature is not None:
             query["msg_signature"] = signature
         return await self._deliver("aibot", self.config.aibot_callback_url, json.dumps({"encrypt": encrypted}),
-                                   "application/json", query)
+                                   "application/json", query, times)
 
     def _response_url(self, chat: str, chattype: str) -> str:
         code = secrets.token_hex(12)
@@ -297,13 +304,14 @@ class WeComEmulator:
 
     async def _c_send(self, request: web.Request) -> web.Response:
         """A member posts. ``{"from": "li", "chat": "wrGroup"?, "text"?, "image"?, "voice"?, "location"?,
-        "signature"?}``: in a group (``chat``) it is an AI bot callback — the member @-mentions the bot,
+        "signature"?, "deliveries"?}``: in a group (``chat``) it is an AI bot callback — the member @-mentions the bot,
         text only, as WeCom delivers group messages; in private an app callback (text, image, voice, location)."""
         body = await self._body(request)
         sender = str(body.get("from") or "")
         if not sender:
             return web.json_response({"ok": False, "error": "from is required"}, status=400)
         signature = body.get("signature")
+        times = int(body.get("deliveries", 1))  # >1: WeCom's retries, arriving while the first runs
         msgid = str(int(time.time() * 1000)) + str(len(self.state.callbacks))
         if body.get("chat"):
             chat = str(body["chat"])
@@ -312,7 +320,7 @@ class WeComEmulator:
                 "msgid": msgid, "aibotid": self.config.aibot_id, "chatid": chat, "chattype": "group",
                 "from": {"userid": sender}, "response_url": self._response_url(chat, "group"),
                 "msgtype": "text", "text": {"content": f"@{self.config.aibot_id} {body.get('text', '')}"}}
-            result = await self.aibot_callback(payload, signature=signature)
+            result = await self.aibot_callback(payload, signature=signature, times=times)
         else:
             fields: dict[str, Any] = {"ToUserName": self.config.corp_id, "FromUserName": sender,
                                       "CreateTime": int(time.time())}
@@ -330,7 +338,7 @@ class WeComEmulator:
             else:
                 fields.update(MsgType="text", Content=str(body.get("text", "")))
             fields.update(MsgId=msgid, AgentID=self.config.agent_id)
-            result = await self.app_callback(_xml(fields), signature=signature)
+            result = await self.app_callback(_xml(fields), signature=signature, times=times)
         return web.json_response({"ok": True, "msgid": msgid, **result})
 
     async def _c_press(self, request: web.Request) -> web.Response:

@@ -16,10 +16,13 @@ GET is the URL check WeCom makes when the URL is saved: the echostr's plaintext 
 """
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
 import logging
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +42,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[[WeComEvent], Awaitable[None]]
 _MENTION = re.compile(r"^\s*@\S+\s*")
 RESPONSE_URL_TTL = 3600.0  # an AI bot's response_url serves one call within an hour
+DONE_TTL = 600.0  # how long a delivery taken in is remembered (WeCom's retries come within seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,8 @@ class WeComCallback:
                  cards: CardBook | None = None) -> None:
         self.handler, self.ids, self.replies = handler, ids, replies or ReplyBook()
         self.cards = cards or CardBook()
+        self._inflight: dict[str, asyncio.Future[None]] = {}
+        self._done: OrderedDict[str, float] = OrderedDict()  # delivery → when it was taken in
         self.app_keys, self.aibot_keys = app, aibot
 
     def add_routes(self, app: web.Application, app_path: str = "/wecom/app",
@@ -123,17 +129,41 @@ class WeComCallback:
         try:
             if json_body:
                 envelope: Any = {"Encrypt": str(json.loads(raw)["encrypt"])}
-                event = self.aibot_event(json.loads(self._decrypt(keys, request, envelope)))
+                plain = self._decrypt(keys, request, envelope)
+                event = self.aibot_event(json.loads(plain))
             else:
-                event = self.app_event(self._decrypt(keys, request, raw))
+                plain = self._decrypt(keys, request, raw)
+                event = self.app_event(plain)
         except InvalidSignatureException:
             return web.Response(status=403, text="bad signature")
         except Exception as e:  # not an envelope, wrong key or receive id, bad XML or JSON
             log.warning("wecom callback refused: %s", type(e).__name__)
             return web.Response(status=400, text="bad callback")
         if event is not None:
-            await self.handler(event)  # an exception answers 500: WeCom delivers it again
+            key = hashlib.sha1(f"{json_body}:{plain}".encode()).hexdigest()
+            await self._once(key, event)  # an exception answers 500: WeCom delivers it again
         return web.Response(text="")  # empty: no passive reply (answers go through the outbox)
+
+    async def _once(self, key: str, event: WeComEvent) -> None:
+        """The handler runs once per delivery, however often WeCom delivers it: a retry (WeCom retries
+        a callback not answered within 5 s) while the first is still running waits for that one, a
+        retry after it succeeded is answered at once. The run is shielded: a caller that gave up does
+        not cancel it halfway."""
+        now = time.monotonic()
+        if key in self._done:
+            return
+        task = self._inflight.get(key)
+        if task is None:
+            task = self._inflight[key] = asyncio.ensure_future(self.handler(event))
+            task.add_done_callback(lambda t: self._finished(key, t))
+        await asyncio.shield(task)
+        while self._done and next(iter(self._done.values())) < now - DONE_TTL:
+            self._done.popitem(last=False)
+
+    def _finished(self, key: str, task: asyncio.Future[None]) -> None:
+        self._inflight.pop(key, None)
+        if not task.cancelled() and task.exception() is None:
+            self._done[key] = time.monotonic()
 
     async def _app_post(self, request: web.Request) -> web.Response:
         assert self.app_keys is not None

@@ -7,6 +7,7 @@ import asyncio
 import base64
 import json
 from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import pytest
@@ -293,3 +294,19 @@ async def test_with_limits_a_members_31st_message_in_a_minute_is_dropped_silentl
     finally:
         await c.close()
         await e.stop()
+
+
+@pytest.mark.parametrize("chat", [None, "wrG"])  # the app's XML, the AI bot's JSON
+async def test_a_retried_delivery_runs_the_handler_once(emu: WeComEmulator, bot: Bot, chat: str | None) -> None:
+    """WeCom retries a callback it got no answer to within 5 s: the retries arrive while the first
+    delivery is still being handled. They wait for it and are all answered 200; the handler ran once."""
+    bot.gate = asyncio.Event()
+    body: dict[str, Any] = {"from": "li", "text": "路灯坏了", "deliveries": 3, **({"chat": chat} if chat else {})}
+    delivery = asyncio.create_task(control(emu, "send", body))
+    await asyncio.wait_for(bot.entered.wait(), 30)
+    bot.gate.set()
+    result = await asyncio.wait_for(delivery, 30)
+    assert result["statuses"] == [200, 200, 200]
+    assert len(bot.events) == 1
+    again = await control(emu, "send", {"from": "li", "text": "路灯坏了", **({"chat": chat} if chat else {})})
+    assert again["status"] == 200 and len(bot.events) == 2  # a new message (its own msgid) is not a retry
