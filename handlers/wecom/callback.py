@@ -24,7 +24,7 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from aiohttp import web
@@ -193,11 +193,11 @@ class WeComCallback:
                                message_id=message_number(str(data.get("MsgId", "0"))))
         kind = msg.type
         if kind == "text":
-            return _replace(base, text=str(msg.content or ""))
+            return replace(base, text=str(msg.content or ""))
         if kind == "image":
-            return _replace(base, photo_file_id=str(msg.media_id))
+            return replace(base, photo_file_id=str(msg.media_id))
         if kind == "location":
-            return _replace(base, lat=float(msg.location_x), lon=float(msg.location_y), text=str(msg.label or ""))
+            return replace(base, lat=float(msg.location_x), lon=float(msg.location_y), text=str(msg.label or ""))
         if kind == "voice":
             return VoiceNote(base, str(msg.media_id), str(msg.format or "amr"))
         return None  # other kinds and events (enter_agent, subscribe ...): nothing for the core yet
@@ -231,7 +231,3 @@ class WeComCallback:
         return IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
                                text=content)
 
-
-def _replace(message: IncomingMessage, **changes: Any) -> IncomingMessage:
-    from dataclasses import replace
-    return replace(message, **changes)
