@@ -22,7 +22,7 @@ from typing import Any
 from bot.buttons import SupportPress, encode
 from bot.deliberation.limits import MAX_TOPIC_NAME, clip
 from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.outbox import CREATE_TOPIC, EDIT, TOPIC_OF, enqueue
+from bot.outbox import CREATE_TOPIC, EDIT, EDIT_OF, TOPIC_OF, enqueue
 from storage.models.deliberation import Proposal
 from storage.uow import UnitOfWork
 
@@ -98,7 +98,32 @@ async def unbutton(uow: UnitOfWork, p: Proposal, what: str, key: str, **args: ob
                             payload={EDIT: message_id, "html": "", "key": key, "args": dict(args)}))
 
 
+def card_key(proposal_id: int, chat_id: int) -> str:
+    """The dedupe key of the outbox row that posts the proposal's card in a group."""
+    return f"dl-card:{proposal_id}:{chat_id}"
+
+
 def card(p: Proposal, supporters: int, threshold: int, days: int) -> dict[str, Any]:
     """The proposal's card (before the agenda: in the group itself, or the topic it came from)."""
     return {"id": p.id, "title": p.title, "body": p.body, "supporters": supporters, "threshold": threshold,
             "days": days, "buttons": [[("dl-btn-support", encode(SupportPress(p.id or 0)))]]}
+
+
+async def recount_cards(uow: UnitOfWork, p: Proposal, supporters: int, threshold: int, days: int, *,
+                        settled: str | None = None) -> None:
+    """The cards show the live support count: an edit of each (through the outbox, paced like any
+    send, naming the card's row by EDIT_OF so a card not yet sent is edited once it is). Supports
+    arriving faster than the group's pace coalesce: an edit still waiting for the sender takes
+    the newest count instead of queueing another. `settled` (a catalogue key): the last edit, the
+    card's final count without its button and with that line (on the agenda, declined)."""
+    pid = p.id or 0
+    payload = card(p, supporters, threshold, days)
+    if settled:
+        payload = {k: v for k, v in payload.items() if k != "buttons"} | {"settled": settled}
+    for chat_id in p.chat_ids:
+        prefix = f"dl-card-n:{pid}:{chat_id}:"
+        key = prefix + ("end" if settled else str(supporters))
+        row = {**payload, EDIT_OF: card_key(pid, chat_id)}
+        if not await uow.outbox.replace_pending(chat_id, prefix, key, row):
+            enqueue(uow, Notice(chat_id, "dl-card", p.lang, payload=row, priority=PRIORITY_CONVERSATION,
+                                dedupe_key=key))

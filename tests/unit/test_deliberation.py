@@ -31,11 +31,21 @@ def test_lifecycle_refusals(status: str, action: str, role: str, key: str) -> No
     assert e.value.key == key
 
 
-def test_every_status_is_reachable_and_lists_cover_the_living_ones() -> None:
+def test_every_status_is_reachable_and_every_one_is_listed_once_by_the_overview() -> None:
     reached = {lc.PROPOSED} | {rule.to for rule in lc.TABLE.values()}
     assert reached == set(lc.STATUSES)
-    listed = {s for statuses in lc.LISTS.values() for s in statuses}
-    assert listed == set(lc.STATUSES) - {lc.REJECTED, lc.DECLINED}
+    overview = [s for name in (lc.OVERVIEW_FIRST, *lc.OVERVIEW_REST) for s in lc.LISTS[name]]
+    assert sorted(overview) == sorted(lc.STATUSES)  # `/proposals` alone accounts for every proposal, once
+    assert set(lc.LISTS["all"]) == set(lc.STATUSES)
+
+
+@pytest.mark.parametrize("status", lc.STATUSES)
+@pytest.mark.parametrize("action", sorted({a for _, a in lc.TABLE if a not in ("adopt", "reject")}))
+def test_a_rider_is_refused_for_the_role_whatever_the_status(status: str, action: str) -> None:
+    """Permission before state: a rider never learns that the step merely does not apply now."""
+    with pytest.raises(lc.NotAllowed) as e:
+        lc.decide(status, action, lc.RIDER)
+    assert e.value.key == "dl-err-role"
 
 
 @pytest.mark.parametrize("counts, quorum, yes_no, expected", [
