@@ -52,6 +52,10 @@ EDIT = "edit"  # payload key: the platform id of our earlier message this notice
 # row that failed for good leaves its messages in the group itself).
 CREATE_TOPIC = "create_topic"
 TOPIC_OF = "topic_of"
+# A row that closes the forum topic its TOPIC_OF row made (the topic's business is over: a proposal decided
+# or done); like every row it goes in the chat's order, after the news queued before it. Nothing to close
+# (the topic was never made) fails the row without a call.
+CLOSE_TOPIC = "close_topic"
 # An edit of an earlier row's message named by that row's dedupe key (its platform id may not be known yet
 # when the edit is queued): resolved at send time into EDIT, like TOPIC_OF (a chat's rows go in order, so the
 # named row's outcome is committed by then); when that row was never sent there is nothing to edit, and the
@@ -106,7 +110,7 @@ def mergeable(priority: int, payload: dict[str, Any]) -> bool:
     """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
     return (priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
             and not payload.get(EDIT) and not payload.get(EDIT_OF) and not payload.get("force_reply") and not payload.get("document")
-            and not payload.get(CREATE_TOPIC))
+            and not payload.get(CREATE_TOPIC) and not payload.get(CLOSE_TOPIC))
 
 
 def _outgoing(row: Any) -> Outgoing:
@@ -328,6 +332,8 @@ class Sender:
     async def _try(self, msg: Outgoing, attempts: int) -> _Outcome:
         if msg.payload.get(EDIT_OF):  # the message to edit was never sent (see EDIT_OF)
             return _Outcome(msg.id, msg.chat_id, "failed", error="nothing to edit: its message was not sent")
+        if msg.payload.get(CLOSE_TOPIC) and not msg.payload.get("thread_id"):  # the topic was never made
+            return _Outcome(msg.id, msg.chat_id, "failed", error="no topic to close: it was not made")
         self._pacer.record(msg.chat_id)
         try:
             platform_id = await self._transport.deliver(msg)

@@ -160,4 +160,5 @@ class Proposals(Access):
         if was == lc.PROPOSED:
             await self._settle_cards(uow, p, "dl-settled-declined")
         await threads.announce(uow, p, "dl-declined", "declined", reason=reason)
+        await threads.close_topics(uow, p)
         return p

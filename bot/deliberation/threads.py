@@ -21,8 +21,8 @@ from typing import Any
 
 from bot.buttons import SupportPress, encode
 from bot.deliberation.limits import MAX_TOPIC_NAME, clip
-from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.outbox import CREATE_TOPIC, EDIT, EDIT_OF, TOPIC_OF, enqueue
+from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
+from bot.outbox import CLOSE_TOPIC, CREATE_TOPIC, EDIT, EDIT_OF, TOPIC_OF, enqueue
 from storage.models.deliberation import Proposal
 from storage.uow import UnitOfWork
 
@@ -71,6 +71,18 @@ def open_topics(uow: UnitOfWork, p: Proposal, forum_chats: set[int]) -> None:
             enqueue(uow, Notice(chat_id, "dl-topic", p.lang, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=topic_key(p.id or 0, chat_id),
                                 payload={CREATE_TOPIC: topic_name(p), "id": p.id}))
+
+
+async def close_topics(uow: UnitOfWork, p: Proposal) -> None:
+    """The proposal ended (done, rejected, declined): each topic made for it is closed, after the
+    news queued before (a later row at the lowest priority: a chat's rows go in (priority, id)
+    order). A topic it was merely proposed in belongs to others and stays open."""
+    made = await uow.outbox.keys_under(f"dl-topic:{p.id}:")
+    for chat_id in p.chat_ids:
+        if topic_key(p.id or 0, chat_id) in made:
+            enqueue(uow, Notice(chat_id, "dl-topic-close", p.lang, priority=PRIORITY_BROADCAST,
+                                dedupe_key=f"dl-topic-end:{p.id}:{chat_id}",
+                                payload={CLOSE_TOPIC: True, TOPIC_OF: topic_key(p.id or 0, chat_id), "id": p.id}))
 
 
 async def announce(uow: UnitOfWork, p: Proposal, kind: str, what: str, *,

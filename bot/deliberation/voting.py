@@ -194,5 +194,7 @@ class Voting(Access):
         p.tally, p.vote_closed_at, p.updated_at = tally, now, now
         await threads.unbutton(uow, p, "vote", "dl-settled-vote")
         await threads.announce(uow, p, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
+        if p.status == lc.REJECTED:
+            await threads.close_topics(uow, p)
         if tally["adopted"] and self.points is not None:
             await self.points.award(uow, p.author_id, POINTS_ADOPTED, f"proposal:{p.id}", branch_id=p.branch_id)

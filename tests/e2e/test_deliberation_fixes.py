@@ -8,14 +8,16 @@ PostgreSQL, in zh and en:
   and keeps the final count when the button goes;
 - `/proposals` alone lists the open ones and says how many the other lists hold and which filter
   shows them; `closed` and `all` show rejected and declined ones; a bad filter gets `/proposals`' usage;
-- a rider's secretary-only step is refused for the role, whatever the proposal's status."""
+- a rider's secretary-only step is refused for the role, whatever the proposal's status;
+- an ended proposal's forum topic is closed (closeForumTopic) after its last news."""
 from __future__ import annotations
 
+import aiohttp
 from sqlmodel import col, select
 
 from storage.models import Case, OutboxMessage
 from storage.models.deliberation import Proposal, ProposalVote
-from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, said,
+from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, answer_for, buttons, said,
                             two_branches, until, with_boss)
 
 import pytest
@@ -245,3 +247,103 @@ async def test_a_secretary_only_step_is_refused_for_the_role_before_the_state(bo
         assert "不能这样处理" in await _text(tg, SEC["id"], SEC, f"/proposal 1 {step}"), step
     assert "只有本支部书记" in await _text(tg, GROUP, WANG, "/proposal 1 commit")  # no owner either: role first
     assert (await _all(db))[0].status == "declined"
+
+
+# --- an ended proposal's forum topic is closed -----------------------------------------------------
+
+FORUM = {**GROUP, "is_forum": True}  # branch cy's group has topics
+
+
+async def _api(tg, method: str, **params: object) -> tuple[int, dict]:
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{tg.base_url}/bot{TOKEN}/{method}", json=params) as r:
+            return r.status, await r.json()
+
+
+async def _topic(tg, number: int) -> dict:
+    async def made() -> dict | None:
+        return next((t for t in await tg.topics(GROUP["id"]) if t["name"].startswith(f"#{number} ")), None)
+    return await until(made, timeout=30)
+
+
+async def _closed(tg, number: int) -> dict:
+    async def closed() -> dict | None:
+        topic = await _topic(tg, number)
+        return topic if topic["is_closed"] else None
+    return await until(closed, timeout=30)
+
+
+async def test_the_topic_of_an_ended_proposal_is_closed_after_its_last_news(bot, tg, db) -> None:
+    await tg.chat(FORUM)
+    await two_branches(tg, LI, WANG, AMY)
+    await said(tg, SEC["id"], SEC, "/proposals rule 1 7")
+
+    # rejected (nobody voted): the result in the topic, then the topic closed
+    card = await _proposal(tg, LI, "统一工服 | 夏天太热", 1, chat=FORUM)
+    await _press(tg, GROUP["id"], card, WANG, "dp:1:s")  # on the agenda: its topic
+    thread = (await _topic(tg, 1))["message_thread_id"]
+    await said(tg, SEC["id"], SEC, "/proposal 1 vote quorum=5")
+    await said(tg, SEC["id"], SEC, "/proposal 1 close")
+    result = await _new(tg, GROUP["id"], 0, "议题 #1 表决结果")
+    assert result["message_thread_id"] == thread
+    assert (await _closed(tg, 1))["message_thread_id"] == thread
+
+    # declined from the agenda: closed too; done: closed after the done news
+    card = await _proposal(tg, LI, "夜间充电柜 | 晚上没地方换电", 2, chat=FORUM)
+    await _press(tg, GROUP["id"], card, WANG, "dp:2:s")
+    await _topic(tg, 2)
+    await said(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
+    await _closed(tg, 2)
+    card = await _proposal(tg, LI, "午间休息点 | 建国路", 3, chat=FORUM)
+    await _press(tg, GROUP["id"], card, WANG, "dp:3:s")
+    await _topic(tg, 3)
+    await said(tg, SEC["id"], SEC, "/proposal 3 vote quorum=1")
+    await _text(tg, FORUM, AMY, "/vote 3 1")
+    await said(tg, SEC["id"], SEC, "/proposal 3 close")
+    await said(tg, SEC["id"], SEC, "/proposal 3 commit 街道办 due=2099-12-31")
+    assert not (await _topic(tg, 3))["is_closed"]  # adopted, being carried out: still discussed
+    await said(tg, SEC["id"], SEC, "/proposal 3 done 休息点已开放")
+    await _closed(tg, 3)
+    done = await _new(tg, GROUP["id"], 0, "议题 #3「午间休息点」已办结")
+    assert done["message_thread_id"] == (await _topic(tg, 3))["message_thread_id"]
+
+    # declined before the agenda: no topic was made, nothing is closed
+    await _proposal(tg, LI, "统一头盔 | 旧的太重", 4, chat=FORUM)
+    await said(tg, SEC["id"], SEC, "/proposal 4 decline 已有统一配发")
+    async def flushed() -> bool:
+        async with db() as s:
+            found = (await s.exec(select(OutboxMessage).where(OutboxMessage.status == "pending"))).all()
+        return not found
+    await until(flushed, timeout=30)
+    async with db() as s:
+        rows = (await s.exec(select(OutboxMessage).where(col(OutboxMessage.kind).in_(
+            ("dl-topic-close", "dl-result", "dl-done", "dl-declined"))))).all()
+    closes = sorted((r.dedupe_key, r.status) for r in rows if r.kind == "dl-topic-close")
+    assert closes == [(f"dl-topic-end:{n}:{GROUP['id']}", "sent") for n in (1, 2, 3)], closes
+    last_news = {int(r.dedupe_key.split(":")[1]): r.sent_at for r in rows if r.kind != "dl-topic-close"}
+    for r in rows:
+        if r.kind == "dl-topic-close":  # each close went out after its proposal's last news
+            assert r.sent_at >= last_news[int(r.dedupe_key.split(":")[1])]
+    assert (await tg.stats())["calls"].get("closeForumTopic") == 3
+
+
+async def test_emulator_close_and_reopen_forum_topic(tg) -> None:
+    await tg.chat(FORUM)
+    await tg.chat(GROUP_B)
+    status, body = await _api(tg, "createForumTopic", chat_id=GROUP["id"], name="议题 #7")
+    thread = body["result"]["message_thread_id"]
+    assert [t["is_closed"] for t in await tg.topics(GROUP["id"])] == [False]
+    assert await _api(tg, "closeForumTopic", chat_id=GROUP["id"], message_thread_id=thread) == (
+        200, {"ok": True, "result": True})
+    assert [t["is_closed"] for t in await tg.topics(GROUP["id"])] == [True]
+    status, body = await _api(tg, "closeForumTopic", chat_id=GROUP["id"], message_thread_id=thread)
+    assert (status, body["description"]) == (400, "Bad Request: TOPIC_NOT_MODIFIED")
+    assert (await _api(tg, "reopenForumTopic", chat_id=GROUP["id"], message_thread_id=thread))[0] == 200
+    assert [t["is_closed"] for t in await tg.topics(GROUP["id"])] == [False]
+    status, body = await _api(tg, "reopenForumTopic", chat_id=GROUP["id"], message_thread_id=thread)
+    assert (status, body["description"]) == (400, "Bad Request: TOPIC_NOT_MODIFIED")
+    status, body = await _api(tg, "closeForumTopic", chat_id=GROUP["id"], message_thread_id=thread + 100)
+    assert (status, body["description"]) == (400, "Bad Request: TOPIC_ID_INVALID")
+    status, body = await _api(tg, "closeForumTopic", chat_id=GROUP_B["id"], message_thread_id=thread)
+    assert (status, body["description"]) == (400, "Bad Request: the chat is not a forum")
+    assert [m["plain_text"] for m in await tg.messages(GROUP["id"])] == []  # service messages are not listed
