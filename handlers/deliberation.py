@@ -178,7 +178,7 @@ async def vote(message: Message, command: CommandObject, uow: UnitOfWork, incomi
         reports.reply(uow, incoming, "dl-vote-cmd-usage", lang)
         return
     digits = normalize(choice)
-    option: int | str = int(digits) - 1 if digits.isdigit() and len(digits) <= 6 else choice
+    option: int | str = int(digits) - 1 if digits.isdecimal() and len(digits) <= 6 else choice
     key, out = await deliberation.vote(uow, user, pid, option, incoming.chat_id, incoming.is_private, pressed=False)
     reports.reply(uow, incoming, key, lang, **_answer_args(lang, out))
 

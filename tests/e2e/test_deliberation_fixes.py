@@ -188,6 +188,29 @@ async def test_the_card_shows_the_live_support_count(bot, tg, db) -> None:
     assert "1 supporter so far" in declined["plain_text"] and buttons(declined) == []
 
 
+async def test_a_card_that_was_never_sent_is_not_edited(bot, tg, db) -> None:
+    """The count's edit names the card's row (EDIT_OF): a card Telegram refused leaves nothing to
+    edit, so the edit fails without a call instead of sending the card anew."""
+    await two_branches(tg, LI, WANG)
+    await tg.fault("sendMessage", 400, count=1, description="Bad Request: not enough rights to send text messages")
+    await tg.send(GROUP, LI, "/propose 夜间照明 | 科园路地下通道太黑")
+
+    async def card_failed() -> bool:
+        async with db() as s:
+            rows = (await s.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == f"dl-card:1:{GROUP['id']}"))).all()
+        return bool(rows) and rows[0].status == "failed"
+    await until(card_failed, timeout=30)
+    anywhere = (await tg.messages(GROUP["id"]))[-1]  # the button forged onto another message of the group
+    assert "已附议（1/5）" in await _press(tg, GROUP["id"], anywhere, WANG, "dp:1:s")
+
+    async def edit_failed() -> list[OutboxMessage]:
+        return [r for r in await _card_edits(db, GROUP["id"], 1) if r.status == "failed"]
+    [row] = await until(edit_failed, timeout=30)
+    assert "nothing to edit" in (row.error or "")
+    assert (await tg.stats())["calls"].get("editMessageText", 0) == 0
+    assert not [m for m in await tg.messages(GROUP["id"]) if "新议题 #1" in m["plain_text"]]
+
+
 async def test_proposals_lists_every_state_and_has_its_own_usage(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
     await _proposal(tg, LI, "统一工服 | 夏天太热", 1)
