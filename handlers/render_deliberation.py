@@ -141,13 +141,16 @@ def _list(lang: str, p: dict[str, Any]) -> str:
     if not items and not others:
         return t(lang, "dl-list-empty")
     which = p.get("which", "open")
-    lines = [t(lang, f"dl-list-title-{which}", count=len(items)) if items else t(lang, f"dl-list-none-{which}")]
+    total = max(int(p.get("total") or 0), len(items))
+    lines = [t(lang, f"dl-list-title-{which}", count=total) if items else t(lang, f"dl-list-none-{which}")]
     for it in items:
         line = t(lang, "dl-list-item", id=str(it["id"]), title=esc(it["title"], 60),
                  status=status_name(lang, it["status"]), supporters=int(it.get("supporters") or 0))
         if it.get("owner"):
             line += " " + t(lang, "dl-list-owner", owner=esc(it["owner"], 40), due=esc(it.get("due") or ""))
         lines.append(line)
+    if total > len(items):
+        lines.append(t(lang, "dl-list-more", shown=len(items)))
     if others:
         sep = "；" if lang == "zh" else "; "
         lines += ["", t(lang, "dl-list-others", lists=sep.join(t(lang, f"dl-list-other-{k}", count=n)

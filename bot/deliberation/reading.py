@@ -82,8 +82,9 @@ class Reading(Access):
             items.append({"id": p.id, "title": p.title, "status": p.status,
                           "supporters": await uow.deliberation.support_count(p.id or 0),
                           "owner": p.owner or "", "due": self.broadcasts.local(p.due)[:10] if p.due else ""})
-        out: dict[str, Any] = {"which": shown, "items": items, "overview": which is None}
+        counts = await uow.deliberation.status_counts(branch_id)
+        out: dict[str, Any] = {"which": shown, "items": items, "overview": which is None,
+                               "total": sum(counts.get(s, 0) for s in lc.LISTS[shown])}  # beyond the newest shown
         if which is None:
-            counts = await uow.deliberation.status_counts(branch_id)
             out["others"] = {name: sum(counts.get(s, 0) for s in lc.LISTS[name]) for name in lc.OVERVIEW_REST}
         return out

@@ -182,3 +182,4 @@ dl-list-other-closed = { $count } not adopted or declined (/proposals closed)
 dl-proposals-usage = Usage: /proposals (the open proposals, and how many are in each other state) | /proposals open (gathering support, on the agenda, voting) | adopted (adopted, being carried out) | done | closed (not adopted, declined) | all. Secretaries also: /proposals rule SUPPORTERS DAYS
 dl-vote-no-option = Proposal #{ $id } has no such option (choose 1–{ $count }: { $options }), e.g. /vote { $id } 1.
 dl-vote-private-unknown = There is no proposal #{ $id } you can vote on privately. In a private chat you vote on your own branch's proposals (once you reported in, or reported a case, supported, discussed or voted in its groups); or press the buttons under the vote post in the group.
+dl-list-more = (the newest { $shown } shown)

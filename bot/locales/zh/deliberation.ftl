@@ -146,3 +146,4 @@ dl-list-other-closed = 未通过或未采纳 { $count } 个（/proposals closed�
 dl-proposals-usage = 用法：/proposals（进行中的议题，并列出其他状态各有几个）｜/proposals open（征集附议、已上议程、表决中）｜adopted（已通过、落实中）｜done（已办结）｜closed（未通过、未采纳）｜all（全部）。支部书记还可以：/proposals rule 人数 天数
 dl-vote-no-option = 议题 #{ $id } 没有这个选项（请选 1–{ $count }：{ $options }），例如 /vote { $id } 1。
 dl-vote-private-unknown = 私聊里找不到你能投票的议题 #{ $id }。私聊只能给你所在支部的议题投票（报到过，或在支部群里报过工单、附议、讨论或投过票）；也可以在群里点投票消息下的按钮。
+dl-list-more = （只列出最新的 { $shown } 个）
