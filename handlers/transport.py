@@ -13,7 +13,7 @@ from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, Tele
                                 TelegramUnauthorizedError)
 from aiogram.types import BufferedInputFile, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 
-from bot.outbox import CREATE_TOPIC, EDIT, ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
+from bot.outbox import CLOSE_TOPIC, CREATE_TOPIC, EDIT, ChatMigrated, Outgoing, PermanentError, RetryLater, TransientError, Unreachable
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
 from handlers.edits import edit_message
@@ -64,6 +64,8 @@ class TelegramTransport:
     async def deliver(self, message: Outgoing) -> int | None:
         if message.payload.get(CREATE_TOPIC):
             return await self._create_topic(message)
+        if message.payload.get(CLOSE_TOPIC):
+            return await self._close_topic(message)
         rendered = render(message)
         if message.payload.get(EDIT):
             return await edit_message(self.bot, message, rendered)
@@ -90,6 +92,18 @@ class TelegramTransport:
         except TelegramBadRequest as e:
             raise PermanentError(e.message) from e
         return topic.message_thread_id
+
+    async def _close_topic(self, message: Outgoing) -> int:
+        """closeForumTopic on the row's resolved topic (bot.outbox.CLOSE_TOPIC); its platform id is the
+        topic's. A topic already closed (TOPIC_NOT_MODIFIED: by hand, or a retry after a lost answer) is done."""
+        thread = int(message.payload["thread_id"])
+        try:
+            with _outcomes(message.chat_id):
+                await self.bot.close_forum_topic(message.chat_id, thread)
+        except TelegramBadRequest as e:
+            if "TOPIC_NOT_MODIFIED" not in e.message:
+                raise PermanentError(e.message) from e
+        return thread
 
     async def _send(self, message: Outgoing, rendered: Rendered, parse_mode: str | None) -> int:
         # A reply whose message was deleted still goes out (allow_sending_without_reply), and
