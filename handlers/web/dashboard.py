@@ -250,9 +250,11 @@ def _days(request: web.Request) -> int:
 @_view
 async def overview(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
+    filters = Filters.parse(request.query)  # the JSON endpoint's filters, as a GET form on the page
     async with core.uow() as uow:
-        data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request))
-    return _page(request, "overview.html", lang, data=data, **await _common(request, session, lang))
+        data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request), filters)
+    return _page(request, "overview.html", lang, data=data, filters=filters, query=filters.query(),
+                 keep={"days": str(data["trend"]["days"])}, **await _common(request, session, lang))
 
 
 @_view
