@@ -25,10 +25,10 @@ from cachetools import TTLCache
 
 from bot.app import Core
 from bot.cases import CaseError, STATUSES
-from bot.i18n import normalize_lang, t
+from bot.i18n import has, normalize_lang, t
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
-from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, stored_name
+from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, image_suffix, stored_name
 from bot.services import chat_export, web_login
 from bot.services.dashboard import DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
@@ -69,8 +69,14 @@ def _page(request: web.Request, template: str, lang: str, status: int = 200, **c
     response = aiohttp_jinja2.render_template(
         template, request, {"lang": lang, "_": functools.partial(t, lang), "prefix": PREFIX,
                             "path": request.path, "categories": CATEGORIES, "urgencies": URGENCIES,
-                            "statuses": STATUSES, "web": core.settings.web, **context}, status=status)
+                            "statuses": STATUSES, "web": core.settings.web,
+                            "event_name": functools.partial(_event_name, lang), **context}, status=status)
     return response
+
+
+def _event_name(lang: str, kind: str) -> str:
+    """A timeline event's kind in words, as the chat's case card names it (`ev-<kind>`)."""
+    return t(lang, f"ev-{kind}") if has(lang, f"ev-{kind}") else kind
 
 
 def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
@@ -369,13 +375,14 @@ async def case_photo(request: web.Request, session: Session, lang: str) -> web.S
         path = media.path(name) if media is not None else None
         if path is None or not path.is_file():
             return _refuse(request, lang, 404, "web-not-found", False)
-        body, ctype = await asyncio.to_thread(path.read_bytes), CONTENT_TYPES.get(path.suffix, "image/jpeg")
+        body = await asyncio.to_thread(path.read_bytes)
     else:
         try:
-            body, ctype = await request.config_dict[PHOTOS].fetch(ref), "image/jpeg"
+            body = await request.config_dict[PHOTOS].fetch(ref)
         except Exception:  # Telegram no longer has it, or cannot be reached
             log.warning("could not fetch a case photo from Telegram", exc_info=True)
             return _refuse(request, lang, 404, "web-not-found", False)
+    ctype = CONTENT_TYPES[image_suffix(body) or ".jpg"]  # Telegram's photos are JPEG
     return web.Response(body=body, content_type=ctype, headers={"Cache-Control": "private, max-age=3600"})
 
 

@@ -121,6 +121,7 @@ async def test_resolve_with_a_photo_from_the_web(web: str, tg: EmulatorClient, d
     await page.click("#do-resolve")
     await page.locator("#done").wait_for()
     assert await page.inner_text("#case-status") == t("zh", "case-status-resolved")
+    assert t("zh", "ev-resolved") in await page.inner_text("#timeline")  # the chat card's words for events
 
     resolved = (await tg.wait(GROUP["id"], group_before + 1))[group_before]  # in the case's thread
     assert resolved["reply_to_message_id"] == report["message_id"] and resolved["photo"]
@@ -146,6 +147,8 @@ async def test_resolve_with_a_photo_from_the_web(web: str, tg: EmulatorClient, d
     img = page.locator("#photos img")
     await img.wait_for()
     assert await img.evaluate("i => i.complete && i.naturalWidth") == 8
+    r = await page.request.get(f"{web}/dash/cases/{number}/photos/0")
+    assert r.headers["content-type"] == "image/png" and await r.body() == photo
     r = await other.goto(f"{web}/dash/cases/{number}/photos/0")
     assert r is not None and r.status == 404
 
