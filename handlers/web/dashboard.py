@@ -46,6 +46,7 @@ CSP = ("default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 
        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 MAX_FIELD = 8 * 1024  # bytes of one text field of a multipart form
 MAX_UPLOAD_BODY = 2 * MAX_PHOTO_BYTES  # a POST longer than this is refused before it is read
+MAX_PARTS = 32  # parts of a multipart form
 View = Callable[[web.Request, Session, str], Awaitable[web.StreamResponse]]
 
 
@@ -137,13 +138,20 @@ async def _posted(request: web.Request) -> Posted:
         return Posted({k: v for k, v in form.items() if isinstance(v, str)})
     fields: dict[str, str] = {}
     photo: bytes | None = None
+    total = parts = 0
     reader = await request.multipart()
     async for part in reader:
+        parts += 1
+        if parts > MAX_PARTS:  # a form of ours has a handful; a body without a length is bounded too
+            raise web.HTTPRequestEntityTooLarge(max_size=MAX_UPLOAD_BODY, actual_size=total)
         if not isinstance(part, BodyPartReader) or part.name is None:
             continue
         limit = MAX_PHOTO_BYTES + 1 if part.filename is not None else MAX_FIELD
         data = bytearray()
         while chunk := await part.read_chunk(64 * 1024):
+            total += len(chunk)
+            if total > MAX_UPLOAD_BODY:
+                raise web.HTTPRequestEntityTooLarge(max_size=MAX_UPLOAD_BODY, actual_size=total)
             if len(data) < limit:
                 data += chunk[:limit - len(data)]
         if part.filename is None:
