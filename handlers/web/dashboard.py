@@ -47,6 +47,7 @@ CSP = ("default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 
 MAX_FIELD = 8 * 1024  # bytes of one text field of a multipart form
 MAX_UPLOAD_BODY = 2 * MAX_PHOTO_BYTES  # a POST longer than this is refused before it is read
 MAX_PARTS = 32  # parts of a multipart form
+PHOTO_CACHE_BYTES = 64 * 1024 * 1024  # chat photos kept in memory for the case pages
 View = Callable[[web.Request, Session, str], Awaitable[web.StreamResponse]]
 
 
@@ -401,7 +402,8 @@ class TelegramPhotos:
     def __init__(self, core: Core) -> None:
         self.core = core
         self._bot: Any = None
-        self._cache: TTLCache[str, bytes] = TTLCache(maxsize=64, ttl=3600)
+        # bounded by bytes, not by count: a Bot API file may be 20 MB
+        self._cache: TTLCache[str, bytes] = TTLCache(maxsize=PHOTO_CACHE_BYTES, ttl=3600, getsizeof=len)
 
     async def fetch(self, file_id: str) -> bytes:
         hit = self._cache.get(file_id)
@@ -411,7 +413,9 @@ class TelegramPhotos:
                 self._bot = make_bot(self.core.settings)
             info = await self._bot.get_file(file_id)
             data = await self._bot.download_file(info.file_path)
-            hit = self._cache[file_id] = data.read()
+            hit = data.read()
+            if len(hit) <= PHOTO_CACHE_BYTES // 8:
+                self._cache[file_id] = hit
         return hit
 
     async def close(self, _app: web.Application) -> None:
