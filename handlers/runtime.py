@@ -18,6 +18,7 @@ from bot.app import Core
 from bot.commands import menu
 from bot.config import Settings
 from bot.i18n import t
+from bot.media_store import MediaStore
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import handle_one, parse, poll
 from handlers.startup import first_me
@@ -59,7 +60,8 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         web_server = WebServer(core)
         await web_server.start(settings.web.host, settings.web.port)
     bot = make_bot(settings)
-    sender = core.attach(TelegramTransport(bot))
+    media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
+    sender = core.attach(TelegramTransport(bot, media=media, uow=core.uow))
     dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
     if ready is not None:
         ready(core)
