@@ -74,7 +74,7 @@ class WeComTransport:
         if message.payload.get(CREATE_TOPIC):
             raise PermanentError("WeCom groups have no topics")
         try:
-            kind, target = self.ids.target(message.chat_id)
+            kind, target = await self.ids.target(message.chat_id)
         except KeyError:
             raise Unreachable(f"no WeCom id known for chat {message.chat_id}") from None
         rendered = self.render(message)
