@@ -62,6 +62,12 @@ def normalise(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+def looks_like_code(text: str) -> bool:
+    """Whether `text` has a code's shape (else the adapter answers the usage, not "unknown code")."""
+    raw = normalise(text)
+    return raw.isascii() and raw.isalnum() and len(raw) == CODE_LENGTH
+
+
 def code_hash(code: str) -> str:
     return hashlib.sha256(normalise(code).encode()).hexdigest()
 
