@@ -125,16 +125,19 @@ class LinkService:
             raise Refused("link-code-used")
         survivor, merged = (b, a) if platform == NATIVE else (a, b)
         keep, gone = await uow.identities.user(survivor), await uow.identities.user(merged)
-        before = {"persons": [self._state(keep, survivor), self._state(gone, merged)],
-                  "identities": [self._ident(i) for i in a_ids + b_ids]}
+        # The audit reads like a role change (/audit, the export): the survivor's role before and
+        # after, whom they absorbed, which identities they now have and how many rows moved.
+        before = {**self._state(keep, survivor), "merged": merged,
+                  "merged_role": gone.role if gone is not None else None}
         moved = await uow.identities.move_person(merged, survivor, better_tier=_better_tier)
         for identity in a_ids + b_ids:
             identity.user_id, identity.linked_at = survivor, now
         keep = await self._merge_users(uow, keep, gone, survivor)
         await uow.session.flush()
         uow.audit.record(user_id, "link", f"user:{survivor}", branch_id=keep.branch_id, before=before,
-                         after={"person": self._state(keep, survivor),
-                                "identities": [self._ident(i) for i in a_ids + b_ids], "moved": moved})
+                         after={**self._state(keep, survivor), "rows": sum(moved.values()),
+                                "identities": sorted(f"{i.platform}:{i.external_id}" for i in a_ids + b_ids),
+                                "moved": moved})
         return Linked(person=survivor, other=row.platform, moved=moved)
 
     # -- helpers -------------------------------------------------------------
@@ -172,10 +175,6 @@ class LinkService:
         if user is None:
             return {"user": user_id}
         return {"user": user_id, "name": user.first_name, "role": user.role, "branch_id": user.branch_id}
-
-    @staticmethod
-    def _ident(identity: Identity) -> dict[str, Any]:
-        return {"platform": identity.platform, "id": identity.external_id, "number": identity.number}
 
 
 def _better_tier(a: str, b: str) -> str:

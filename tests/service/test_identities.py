@@ -118,7 +118,10 @@ async def test_a_code_from_wecom_joins_the_telegram_rider_and_everything_follows
         assert [(a.action, a.target, a.actor_id) for a in audit] == [("link", f"user:{TG}", TG)]
         assert audit[0].after["moved"]["cases.reporter_id"] == 1
         assert audit[0].after["moved"]["points_entry.user_id"] == 2
-        assert {p["user"] for p in audit[0].before["persons"]} == {TG, wc}
+        assert (audit[0].before["role"], audit[0].before["merged"], audit[0].before["merged_role"]) == (
+            "rider", wc, "secretary")
+        assert audit[0].after["role"] == "secretary" and audit[0].after["rows"] == 5  # case, membership, 2 ledger lines, a lesson
+        assert audit[0].after["identities"] == [f"telegram:{TG}", "wecom:li.wecom"]
 
     # the WeCom adapter now hands the core the Telegram id, also after a restart; the private chat resolves
     book = IdBook(StoredIds(uows))
