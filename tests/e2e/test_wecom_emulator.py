@@ -312,3 +312,31 @@ async def test_a_retried_delivery_runs_the_handler_once(emu: WeComEmulator, bot:
     assert len(bot.events) == 1
     again = await control(emu, "send", {"from": "li", "text": "路灯坏了", **({"chat": chat} if chat else {})})
     assert again["status"] == 200 and len(bot.events) == 2  # a new message (its own msgid) is not a retry
+
+
+async def test_an_id_store_that_fails_answers_500_so_wecom_delivers_again(emu: WeComEmulator) -> None:
+    """The identity table unreadable is not a bad callback (400, never retried) but a failure (500)."""
+    from sqlalchemy.exc import OperationalError
+
+    from handlers.wecom.ids import IdBook, Known, MemoryIds
+
+    class Flaky(MemoryIds):
+        down = True
+
+        async def record(self, kind: str, external_id: str, numbers: Any) -> Known:
+            if self.down:
+                raise OperationalError("insert", {}, Exception("database is locked"))
+            return await super().record(kind, external_id, numbers)
+
+    store = Flaky()
+    b = Bot(emu, IdBook(store))
+    await b.start(emu)
+    try:
+        assert (await control(emu, "send", {"from": "li", "text": "a"}))["status"] == 500
+        assert (await control(emu, "send", {"from": "li", "chat": "wrG", "text": "@bot a"}))["status"] == 500
+        assert b.events == []
+        store.down = False
+        assert (await control(emu, "send", {"from": "li", "text": "a"}))["status"] == 200
+        assert len(b.events) == 1
+    finally:
+        await b.runner.cleanup()

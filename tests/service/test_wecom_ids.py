@@ -78,3 +78,33 @@ async def test_a_link_made_elsewhere_shows_after_fresh_seconds(uows: Factory) ->
     now[0] += 31
     assert await book.user("li") == 5000001
     assert await book.target(5000001) == ("user", "li")
+
+
+async def test_the_sender_retries_when_the_identity_table_cannot_be_read() -> None:
+    """A store that fails is a transient outcome for the outbox (retried), not a lost message; an
+    id nobody has is unreachable."""
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    from bot.outbox import Outgoing, TransientError, Unreachable
+    from handlers.wecom.callback import ReplyBook
+    from handlers.wecom.ids import Known
+    from handlers.wecom.transport import WeComTransport
+
+    class Down:
+        async def record(self, kind: str, external_id: str, numbers: object) -> Known:
+            raise OperationalError("select", {}, Exception("database is locked"))
+
+        async def by_number(self, number: int) -> Known | None:
+            raise OperationalError("select", {}, Exception("database is locked"))
+
+    def unused(_: Outgoing) -> object:
+        raise AssertionError("nothing is rendered before the id is known")
+
+    message = Outgoing(1, user_number("li"), "test", "zh", {"html": "hi"}, None)
+    down = WeComTransport(None, IdBook(Down()), ReplyBook(), unused)  # type: ignore[arg-type]
+    with pytest.raises(TransientError):
+        await down.deliver(message)
+    empty = WeComTransport(None, IdBook(MemoryIds()), ReplyBook(), unused)  # type: ignore[arg-type]
+    with pytest.raises(Unreachable):
+        await empty.deliver(message)
