@@ -129,7 +129,8 @@ class StoredIds:
 
 
 class IdBook:
-    """WeCom ids ↔ the core's numbers, through `store` with an in-process cache (see above)."""
+    """WeCom ids ↔ the core's numbers, through `store` with an in-process cache (see above). Without a
+    store, in memory (tests only: numbers are forgotten on restart); production passes `StoredIds`."""
 
     def __init__(self, store: IdStore | None = None, *, fresh: float = 30.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
