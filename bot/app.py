@@ -27,6 +27,7 @@ from bot.points import load_points_config
 from bot.services.admin import AdminService
 from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
+from bot.services.identities import LinkService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
 from bot.services.albums import AlbumService
@@ -134,7 +135,7 @@ class Core:
                 "deliberation": self.deliberation,
                 "voice": self.voice, "stt": self.stt, "keeper": self.keeper,
                 "migration": self.migration, "edits": EditService(self.reports),
-                "albums": AlbumService(self.reports)}
+                "albums": AlbumService(self.reports), "links": LinkService(lambda: self.cases.clock())}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
