@@ -1,7 +1,7 @@
 """platform identities (WeCom's string ids as the core's integers, persons across platforms) and /link codes
 
 Revision ID: 0022_identities
-Revises: 0020
+Revises: 0021_media_upload
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import sqlmodel.sql.sqltypes
 
 
 revision = '0022_identities'
-down_revision = '0020'
+down_revision = '0021_media_upload'
 branch_labels = None
 depends_on = None
 
