@@ -440,8 +440,9 @@ class Load:
 
 
 # --- what happened --------------------------------------------------------------------------------
-async def _settled(db_url: str, ids: list[int]) -> tuple[int, int]:
-    """(updates never committed, outbox rows still pending)."""
+async def _settled(db_url: str, ids: list[int], lessons: int = 0) -> tuple[int, int]:
+    """(updates never committed, outbox rows still pending — or 1 while fewer than `lessons`
+    lessons were pushed: their slots may still be ahead)."""
     engine = create_engine(db_url)
     try:
         async with engine.connect() as conn:
@@ -453,7 +454,8 @@ async def _settled(db_url: str, ids: list[int]) -> tuple[int, int]:
                     "SELECT update_id FROM processed_update WHERE update_id BETWEEN :a AND :b"),
                     {"a": min(chunk), "b": max(chunk)})).all()}
             pending = (await conn.execute(text("SELECT count(*) FROM outbox WHERE status = 'pending'"))).scalar_one()
-        return len(set(wanted) - done), int(pending)
+            pushed = (await conn.execute(text("SELECT count(*) FROM lesson_delivery"))).scalar_one()
+        return len(set(wanted) - done), int(pending) or int(pushed < lessons)
     finally:
         await engine.dispose()
 
@@ -577,11 +579,10 @@ async def main(args: argparse.Namespace) -> int:
             t0 = time.monotonic()
             updates, late = await load.run(args.seconds, args.rate, args.producers)
             offered_s = time.monotonic() - t0
-            drain_end, caught_up = time.monotonic() + args.drain, False
-            while time.monotonic() < drain_end:  # until every update is committed and the outbox is empty
-                lost_updates, pending = await _settled(db_url, load.update_ids)
+            drain_end = time.monotonic() + args.drain
+            while time.monotonic() < drain_end:  # every update committed, the outbox empty, the lessons out
+                lost_updates, pending = await _settled(db_url, load.update_ids, seeded["lessons"])
                 if lost_updates == 0 and pending == 0:
-                    caught_up = True
                     break
                 await asyncio.sleep(1.0)
             busy_s = time.monotonic() - t0
@@ -590,6 +591,7 @@ async def main(args: argparse.Namespace) -> int:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             lost_updates, pending = await _settled(db_url, load.update_ids)
+            caught_up = lost_updates == 0 and pending == 0
             stats = await tg.stats()
             figures = await measure(db_url, load, tg)
             load_after = os.getloadavg()
