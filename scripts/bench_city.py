@@ -536,9 +536,8 @@ async def main(args: argparse.Namespace) -> int:
                 proxy = RoundRobin(ports)
                 await proxy.start(proxy_port)
                 hook = f"http://127.0.0.1:{proxy_port}/webhook"
-            for i, port in enumerate(ports):
-                procs.append(await _worker(args, api, db_url, tmp, f"w{i}", port, hook, redis))
-            for port in ports:
+            for i, port in enumerate(ports):  # one after the other: two first starts on a fresh database race
+                procs.append(await _worker(args, api, db_url, tmp, f"w{i}", port, hook, redis))  # (apscheduler's table)
                 await _wait_for(lambda port=port: _listening(port), 300, "a worker did not start")
 
             async def hooked() -> bool:

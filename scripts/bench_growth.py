@@ -13,7 +13,7 @@ reporter watching one in ten, one processed update each, riders, 50 branches wit
    updates, users, watchers) is run again under EXPLAIN with its parameters; a sequential scan of one
    of them, or an index walked end to end, is a failure (printed with the statement; exit status 1).
 2. The bot process: `sentinel run` (polling) against the emulator in its own process. RSS once it
-   is up; then `--updates` reports into random groups and as many /accept transitions by the
+   is up and has handled a first report (the classifier loaded); then `--updates` reports into random groups and as many /accept transitions by the
    secretaries, at most `--concurrency` in flight; per update: CPU ms of the bot process, and the
    wall time update → committed (p50/p95); RSS at the end.
 
@@ -295,6 +295,10 @@ async def measure_process(db_url: str, api: str, tmp: str, n_updates: int, concu
             for _ in range(3000):
                 if (await tg.stats())["calls"].get("getUpdates"):
                     break
+                await asyncio.sleep(0.1)
+            warm = await tg.send({"id": GROUP_BASE - 1, "type": "supergroup", "title": "群"},  # loads the classifier
+                                 {"id": RIDER_BASE + 1, "first_name": "骑手", "language_code": "zh"}, "路灯坏了 好黑")
+            while not await conn.fetchval("SELECT 1 FROM processed_update WHERE update_id = $1", int(warm["update_id"])):
                 await asyncio.sleep(0.1)
             await asyncio.sleep(2.0)  # start-up settles (first sweeps)
             rss_idle, cpu0 = _rss_cpu(proc.pid)
