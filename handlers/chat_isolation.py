@@ -107,8 +107,13 @@ def make_isolation(redis_url: str, prefix: str, ttl: float = LOCK_TTL, wait: flo
     if not redis_url:
         return ChatIsolation()
     from aiogram.fsm.storage.redis import RedisEventIsolation  # needs `redis` (the `scale` extra)
-    return RedisEventIsolation.from_url(redis_url, key_builder=DefaultKeyBuilder(prefix=f"{prefix}:chat"),
-                                        lock_kwargs={"timeout": ttl, "blocking_timeout": wait})
+
+    class Isolation(RedisEventIsolation):
+        async def close(self) -> None:  # aiogram's leaves the connection pool open
+            await self.redis.aclose(close_connection_pool=True)
+
+    return Isolation.from_url(redis_url, key_builder=DefaultKeyBuilder(prefix=f"{prefix}:chat"),
+                              lock_kwargs={"timeout": ttl, "blocking_timeout": wait})
 
 
 def chat_key(bot_id: int, raw: dict[str, Any]) -> StorageKey | None:
