@@ -18,7 +18,7 @@ from bot.config import ConfigError, Settings
 from bot.intake import get_model
 from bot.outbox import Sender, Transport
 from bot.pacers import pacer_for
-from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in
+from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in, start_paused
 from bot.cases import load_routing
 from bot.checkins.service import CheckinService
 from bot.deliberation.service import DeliberationService
@@ -155,7 +155,7 @@ class Core:
         """
         scheduler = self.jobs.scheduler
         if not scheduler.running:
-            scheduler.start(paused=True)
+            start_paused(scheduler)
         if self._leading:
             return True
         if not self.scheduler_lock.acquire():
