@@ -232,7 +232,8 @@ async def _in_thread(message: Message, uow: UnitOfWork, deliberation: Deliberati
     text = message.text or message.caption or ""
     if text.startswith("/"):
         return False
-    pid = await deliberation.thread_of(uow, message.chat.id, reply.message_id if to_bot and reply else None, topic)
+    pid = await deliberation.thread_of(uow, message.chat.id, reply.message_id if to_bot and reply else None, topic,
+                                       text=text)
     return {"proposal_id": pid} if pid is not None else False
 
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.deliberation import lifecycle as lc
+from bot.deliberation import replies, threads
 from bot.deliberation.access import Access
 from bot.deliberation.limits import MAX_COMMENT, DeliberationError, clip
+from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.i18n import normalize_lang
+from bot.intake import classify_async
+from bot.outbox import enqueue
 from bot.privacy import mask
 from storage.models import User
 from storage.models.deliberation import ProposalComment
@@ -15,14 +20,21 @@ from storage.uow import UnitOfWork
 
 class Reading(Access):
     async def thread_of(self, uow: UnitOfWork, chat_id: int, reply_to_id: int | None,
-                        topic_id: int | None = None) -> int | None:
-        """The proposal whose thread a group message is in: the one of the bot's message it replies
-        to, else the one whose forum topic it was posted in (a topic's id is the id of the message
-        that opened it, the row that made it: bot.deliberation.threads)."""
+                        topic_id: int | None = None, text: str = "") -> int | None:
+        """The proposal whose thread a group message is in and that takes it as a comment: the one
+        of the bot's message it replies to, else the one whose forum topic it was posted in (a
+        topic's id is the id of the message that opened it, the row that made it:
+        bot.deliberation.threads). None — the message goes the normal routes (a report becomes a
+        case) — when the proposal is finished, or when `text` is a report (bot.deliberation.replies)."""
         for message_id in (reply_to_id, topic_id):
             if message_id is not None:
                 pid = await uow.deliberation.of_bot_message(chat_id, message_id)
                 if pid is not None:
+                    p = await uow.deliberation.get(pid)
+                    if p is None or not replies.takes_comments(p.status):
+                        return None
+                    if text.strip() and replies.is_report(await classify_async(text)):
+                        return None
                     return pid
         return None
 
@@ -38,6 +50,13 @@ class Reading(Access):
         uow.deliberation.add_comment(ProposalComment(
             proposal_id=proposal_id, user_id=user.id, text=mask(clip(text.strip(), MAX_COMMENT)),
             chat_id=chat_id, message_id=message_id, at=self.clock()))
+        key = f"dl-report-hint:{proposal_id}:{user.id}"
+        if replies.looks_like_report(await classify_async(text)) and key not in await uow.outbox.keys_under(key):
+            # once per rider and proposal (the dedupe key): kept as discussion, and how to report
+            lang = user.lang or normalize_lang(user.language_code) or p.lang
+            enqueue(uow, Notice(chat_id, "dl-report-hint", lang, reply_to=message_id, priority=PRIORITY_CONVERSATION,
+                                payload={"id": proposal_id, **threads.where(p, chat_id, False)},
+                                dedupe_key=key))
         return True
 
     async def summary(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,

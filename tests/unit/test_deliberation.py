@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bot.deliberation import lifecycle as lc
+from bot.deliberation import replies
+from bot.intake import Intake
 from bot.deliberation.service import DeliberationError, DeliberationService
 from bot.buttons import ProposeFromCase, SupportPress, VotePress, decode
 
@@ -97,3 +99,29 @@ def test_a_list_counts_everything_it_holds_and_says_when_it_shows_only_the_newes
     assert "Also: 1 done (/proposals done); 3 not adopted or declined (/proposals closed)" in overview
     assert "adopted (" not in overview  # an empty list is not mentioned
     assert "还没有这类议题" in _list("zh", which="open", items=[], total=0, others={"adopted": 0})
+
+
+# --- which replies a proposal's thread takes (bot.deliberation.replies) ---------------------------
+
+
+@pytest.mark.parametrize("status, takes", [
+    ("proposed", True), ("agenda", True), ("voting", True), ("adopted", True), ("in_progress", True),
+    ("done", False), ("declined", False), ("rejected", False)])
+def test_only_an_open_proposal_takes_replies_as_comments(status, takes):
+    assert replies.takes_comments(status) is takes
+
+
+@pytest.mark.parametrize("intake, report", [
+    (None, False),
+    (Intake(False, confidence=0.9), False),
+    (Intake(True, "road", "normal", confidence=0.7), True),  # a confident problem out there
+    (Intake(True, "road", "normal", confidence=0.5), False),  # unsure: left a comment
+    (Intake(True, "person_in_need", "urgent", confidence=0.3), True),  # urgent: always
+    (Intake(True, "suggestion", "urgent", confidence=0.9), True),
+    (Intake(True, "suggestion", "normal", confidence=0.95), False),  # what a discussion is made of
+    (Intake(True, "rider_service", "low", confidence=0.8), False),
+    (Intake(True, "rider_rights", "normal", confidence=0.8), False),
+    (Intake(True, None, "normal", confidence=0.8), False),  # no category: "other"
+])
+def test_a_report_in_an_open_thread_is_a_report_when_the_intake_is_sure(intake, report):
+    assert replies.is_report(intake) is report

@@ -45,6 +45,7 @@ dl-agenda-supporters = { $supporters } { $supporters ->
    *[other] supporters
 }.
 dl-agenda-hint = 💬 Reply to this message to discuss; /proposal { $id } shows a summary.
+dl-report-hint = 💬 Kept as discussion of proposal #{ $id }. To report a problem (a pothole, a street light, flooding …), post it in the group itself, not as a reply to the proposal; an emergency is registered as a case at once.
 dl-agenda-staff = 📌 Proposal #{ $id } “{ $title }” reached { $supporters } supporters and is on the agenda. Open the vote: /proposal { $id } vote
 dl-declined = 📭 Proposal #{ $id } “{ $title }” was declined. Reason: { $reason }
 

@@ -33,6 +33,7 @@ dl-proposed = ✅ 议题 #{ $id }「{ $title }」已发到本支部各群，{ $d
 dl-agenda-title = 📌 议题 #{ $id } 上议程：<b>{ $title }</b>
 dl-agenda-supporters = { $supporters } 人附议。
 dl-agenda-hint = 💬 回复这条消息参与讨论；发 /proposal { $id } 看讨论摘要。
+dl-report-hint = 💬 这条已记为议题 #{ $id } 的讨论。要上报问题（坑、路灯、积水等），请直接发到群里，不要回复议题的消息；紧急情况会直接登记工单。
 dl-agenda-staff = 📌 议题 #{ $id }「{ $title }」已满 { $supporters } 人附议，上了议程。发起表决：/proposal { $id } vote
 dl-declined = 📭 议题 #{ $id }「{ $title }」未予采纳。理由：{ $reason }
 

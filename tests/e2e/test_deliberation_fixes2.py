@@ -1,0 +1,154 @@
+"""小哥议事会, as a second fresh tester met it (issue 19), through the real bot and the emulator on SQLite
+and PostgreSQL, in zh and en:
+- a reply to a finished proposal's post (declined, done: the agenda post, the card, the "已办结" post) is
+  an ordinary group message: a report becomes a case, chit-chat stays unanswered and is no comment;
+- a report replied to an open proposal's post becomes a case (the intake is sure it is a problem out
+  there); an opinion on the proposal stays a comment;
+- `due=` reads a date with an optional time, month-day, 12月31日, 明天; the secretary corrects a commitment;
+- the group posts are in each group's language, not the proposer's;
+- `/proposals` privately for a rider known from the branch's groups; the secretary's summary names
+  real commands; a vote closed at its deadline is told to the secretaries and the proposer."""
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from storage.models import Case
+from storage.models.deliberation import ProposalComment
+from tests.conftest import (AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss)
+
+import pytest
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _new(tg, chat_id: int, before: int, needle: str, timeout: float = 30) -> dict:
+    """The bot's first message in the chat after the first `before` that contains `needle`."""
+    async def found() -> dict | None:
+        return next((m for m in (await tg.messages(chat_id))[before:] if needle in (m["plain_text"] or "")), None)
+    return await until(found, timeout=timeout)
+
+
+async def _text(tg, chat: dict | int, who: dict, command: str) -> str:
+    """The bot's answer to `command`: in a group, its reply to it (announcements may come between)."""
+    if isinstance(chat, int):
+        return (await said(tg, chat, who, command))["plain_text"]
+    sent = await tg.send(chat, who, command)
+
+    async def answer() -> dict | None:
+        return next((m for m in await tg.messages(chat["id"])
+                     if m.get("reply_to_message_id") == sent["message_id"]), None)
+    return (await until(answer, timeout=30))["plain_text"]
+
+
+async def _proposal(tg, who: dict, text: str, number: int, chat: dict = GROUP) -> dict:
+    """`who` proposes in `chat`; the card, once posted there."""
+    await tg.send(chat, who, f"/propose {text}")
+    return await _new(tg, chat["id"], 0, f"#{number}")
+
+
+async def _agenda(tg, number: int) -> dict:
+    """The secretary puts proposal `number` on the agenda; its agenda post in GROUP."""
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
+    return await _new(tg, GROUP["id"], before, f"#{number}")
+
+
+async def _cases(db) -> list[Case]:
+    async with db() as s:
+        return list((await s.exec(select(Case).order_by(col(Case.id)))).all())
+
+
+async def _comments(db) -> list[ProposalComment]:
+    async with db() as s:
+        return list((await s.exec(select(ProposalComment).where(ProposalComment.kind == "comment")
+                                  .order_by(col(ProposalComment.id)))).all())
+
+
+async def _answered(tg, chat_id: int, message_id: int) -> list[dict]:
+    return [m for m in await tg.messages(chat_id) if m.get("reply_to_message_id") == message_id]
+
+
+async def _case_for(db, message_id: int) -> Case:
+    async def made() -> Case | None:
+        return next((c for c in await _cases(db) if c.message_id == message_id), None)
+    return await until(made, timeout=30)
+
+
+async def test_a_reply_to_a_finished_proposal_is_an_ordinary_group_message(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    card1 = await _proposal(tg, LI, "统一工服 | 夏天太热", 1)
+    agenda1 = await _agenda(tg, 1)
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")
+    declined = await _new(tg, GROUP["id"], before, "不属于本支部")
+
+    card2 = await _proposal(tg, WANG, "建国路口设骑手休息点 | 中午没地方歇脚", 2)
+    await _agenda(tg, 2)
+    await _text(tg, SEC["id"], SEC, "/proposal 2 vote quorum=1")
+    await _text(tg, GROUP, LI, "/vote 2 赞成")
+    await _text(tg, SEC["id"], SEC, "/proposal 2 close")
+    await _text(tg, SEC["id"], SEC, "/proposal 2 commit 街道办 due=2099-12-31")
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, "/proposal 2 done 休息点已开放")
+    done = await _new(tg, GROUP["id"], before, "已办结")
+    assert (await _comments(db)) == []
+
+    # reports replied to any post of a finished proposal: each a case, answered in the group
+    reports = [(LI, declined, "建国路口的路灯坏了，晚上很黑"),
+               (WANG, card1, "东四环辅路有个大坑，刚才有人摔了"),
+               (AMY, done, "The street light is out at Jianguo Road gate 3"),
+               (LI, agenda1, "光华路桥下积水很深，电动车过不去"),
+               (WANG, card2, "朝阳路与建国路交叉口红绿灯坏了")]
+    for who, post, text in reports:
+        sent = (await tg.send(GROUP, who, text, reply_to_message_id=post["message_id"]))["message_id"]
+        case = await _case_for(db, sent)
+        assert case.reporter_id == who["id"], text
+        await until(lambda s=sent: _answered(tg, GROUP["id"], s), timeout=30)  # the case is announced
+    # chit-chat replied to them: nothing, neither a comment nor an answer
+    chat = await tg.send(GROUP, WANG, "哈哈 今天天气不错", reply_to_message_id=done["message_id"])
+    marker = await tg.send(GROUP, LI, "朝阳北路的井盖丢了，很危险")  # an ordinary report, after it
+    await _case_for(db, marker["message_id"])
+    await until(lambda: _answered(tg, GROUP["id"], marker["message_id"]), timeout=30)
+    assert await _answered(tg, GROUP["id"], chat["message_id"]) == []
+    assert len(await _cases(db)) == len(reports) + 1
+    assert (await _comments(db)) == []
+
+
+async def test_in_an_open_thread_an_emergency_is_a_case_and_a_report_a_comment_with_a_hint(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    opinion = await tg.send(GROUP, WANG, "建国路口那边确实没有休息的地方", reply_to_message_id=card["message_id"])
+    agenda = await _agenda(tg, 1)
+    urgent = await tg.send(GROUP, WANG, "东四环辅路大坑边有人摔倒了起不来", reply_to_message_id=agenda["message_id"])
+    case = await _case_for(db, urgent["message_id"])
+    assert (case.reporter_id, case.urgency) == (WANG["id"], "urgent")
+    sos = await tg.send(GROUP, AMY, "Someone collapsed at Jianguo Road gate 3, not breathing",
+                        reply_to_message_id=agenda["message_id"])
+    assert (await _case_for(db, sos["message_id"])).urgency == "urgent"
+
+    # a report that is no emergency: a comment, and its author is told once how to report
+    pothole = await tg.send(GROUP, LI, "东四环辅路有个大坑，刚才有人摔了", reply_to_message_id=agenda["message_id"])
+    hint = (await until(lambda: _answered(tg, GROUP["id"], pothole["message_id"]), timeout=30))[0]["plain_text"]
+    assert "已记为议题 #1 的讨论" in hint and "直接发到群里" in hint, hint
+    light = await tg.send(GROUP, AMY, "The street light is out at Jianguo Road gate 3",
+                          reply_to_message_id=agenda["message_id"])
+    hint = (await until(lambda: _answered(tg, GROUP["id"], light["message_id"]), timeout=30))[0]["plain_text"]
+    assert "Kept as discussion of proposal #1" in hint and "post it in the group itself" in hint, hint
+    again = await tg.send(GROUP, LI, "建国路口的路灯坏了，晚上很黑", reply_to_message_id=agenda["message_id"])
+    agree = await tg.send(GROUP, AMY, "I agree, we need this", reply_to_message_id=agenda["message_id"])
+
+    async def five() -> list[ProposalComment] | None:
+        found = await _comments(db)
+        return found if len(found) == 5 else None
+    comments = await until(five, timeout=30)
+    assert [c.message_id for c in comments] == [opinion["message_id"], pothole["message_id"], light["message_id"],
+                                                again["message_id"], agree["message_id"]]
+    assert len(await _cases(db)) == 2
+    # told once per rider and proposal; an opinion hears nothing back
+    marker = await tg.send(GROUP, LI, "朝阳北路的井盖丢了，很危险")
+    await until(lambda: _answered(tg, GROUP["id"], marker["message_id"]), timeout=30)
+    for quiet in (again, agree, opinion):
+        assert await _answered(tg, GROUP["id"], quiet["message_id"]) == []
