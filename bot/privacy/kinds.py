@@ -122,15 +122,29 @@ _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
 # Where someone says they live, in running text. Stricter than a place's own prefix
 # (bot.privacy.places): "我家楼下" and "我住的小区门口" locate a problem, not a home.
 _HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
-            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])[^，。,.;；！!？?\s…]{2,30})")
+            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30})")
 _HOME_EN = (r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|address)\s+is)\s+(?:(?:in|at|on)\s+)?"
             r"(?P<secret>[^,.;!?\n]{2,40})")
+
+# A bare 住 ("…，住幸福小区5号楼1203室", "他住在3栋2单元501") is a home cue only where a clause
+# starts (the text's start, after punctuation or a person) and when what follows names a residence
+# (a compound, a building, a unit, a room): never 挡住/堵住/记住, 住院/住宅/住房/住户/住建局.
+_CHUNK = r"(?:[^，。,.;；！!？?\s…]|\s(?=\d))"  # within a clause ("幸福小区 5号楼 1203室" too)
+_RESIDENCE = r"(?:小区|花园|公寓|家园|苑|村|社区|大厦|宿舍|号院|栋|幢|座|号楼|单元|室|户)"
+_HOME_BARE_ZH = (r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'我他她们人]))住(?:在|于)?\s?:?\s?"
+                 r"(?P<secret>(?![的了着过院宅房户建手不进])" + _CHUNK + r"{0,30}?" + _RESIDENCE + _CHUNK + r"{0,30})")
+# "she lives at 12 Keyuan Rd, Flat 3": after someone "live(s) at", an address with a number in it
+# ("I live …" is _HOME_EN's; "broadcast live at 8pm" names nobody)
+_HOME_BARE_EN = (r"\b(?:we|he|she|they|who|family|parents)\s+(?:still\s+|now\s+|also\s+)?(?:lives?|are\s+living|is\s+living)"
+                 r"\s+at\s+(?P<secret>[^,.;!?\n]{0,40}?\d[^;!?\n]{0,40}?)(?=[.;!?\n]|$)")
 
 KINDS: tuple[Kind, ...] = (
     # A home address said in passing ("…我住望京花园5号楼1203室"): the whole clause, not
     # just the room, since the building alone still says where the rider sleeps.
     Kind("home_address", re.compile(_HOME_ZH), _always, _all),
     Kind("home_address_en", re.compile(_HOME_EN, re.IGNORECASE), _always, _all),
+    Kind("home_address_bare", re.compile(_HOME_BARE_ZH), _always, _all),
+    Kind("home_address_bare_en", re.compile(_HOME_BARE_EN, re.IGNORECASE), _always, _all),
     Kind("email", re.compile(
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),

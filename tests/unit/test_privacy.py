@@ -18,7 +18,7 @@ from bot.privacy import mask
     ("(021)62345678", "(021)****5678"),
     ("身份证11010519491231002X", "身份证110***********002X"),
     ("ID 110101199003074477.", "ID 110***********4477."),
-    ("住3栋2单元501", "住3栋2单元***"),
+    ("住3栋2单元501", "住***"),  # after a home cue: the whole address (issue 19 fixes2)
     ("3号楼2单元1203室门口有积水", "3号楼2单元***室门口有积水"),
     ("501室漏水", "***室漏水"),
     ("1203房间", "***房间"),
@@ -56,8 +56,28 @@ def test_masks_several_in_one_message():
     text = "我是张三，电话13812345678，住幸福小区3栋2单元501，身份证110101199003074477"
     out = mask(text)
     assert "13812345678" not in out and "501" not in out and "110101199003074477" not in out
-    assert "幸福小区3栋2单元" in out and "138****5678" in out
+    assert "住***，" in out and "幸福小区" not in out and "138****5678" in out
 
 
 def test_empty():
     assert mask("") == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("住幸福小区5号楼1203室", "住***"),
+    ("路灯坏了，住望京花园5号楼1203室，谢谢", "路灯坏了，住***，谢谢"),
+    ("他住在3栋2单元501", "他住在***"),
+    ("我家住幸福小区 5号楼 1203室", "我家住***"),
+    ("She lives at 12 Keyuan Rd, Flat 3. The light is out", "She lives at ***. The light is out"),
+    ("We live at Block 5, Keyuan Garden 1203", "We live at ***"),
+])
+def test_a_home_after_a_home_cue_is_masked_whole(text, expected):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "车挡住消防通道", "住院部门口积水", "住建局门口", "住宅小区门口路灯坏了", "记住3号楼门口有坑",
+    "住的地方门口有坑", "住不下了", "we broadcast live at 8pm", "the show is live at Gate 3",
+])
+def test_a_bare_zhu_without_a_residence_is_no_home(text):
+    assert mask(text) == text

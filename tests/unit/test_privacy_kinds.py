@@ -202,6 +202,30 @@ def test_a_home_said_in_passing_is_masked_whole(marker, home, after):
     assert home not in out and "花园" not in out.split("，")[1] and "小区" not in out and marker.strip() in out
 
 
+@given(st.sampled_from(["住", "，住", "。住", "，他住在", "，她住", "，家人住在", " 住于"]),
+       st.sampled_from(["幸福小区", "望京花园", "朝阳新村", ""]),
+       st.sampled_from(["5号楼", "3栋", "十二幢", "7座"]), st.sampled_from(["", "2单元", "二单元", " 2单元 "]),
+       st.sampled_from(["1203室", "501", "一二零三", "五零一号"]), SAFE)
+@SETTINGS
+def test_a_home_after_any_home_cue_is_masked_whole(cue, compound, building, unit, room, after):
+    """A bare 住 where a clause starts (issue 19 fixes2: "住幸福小区5号楼1203室" kept all but the room)."""
+    home = f"{compound}{building}{unit}{room}"
+    out = mask(f"{cue}{home}；{after}" if cue == "住" else f"路灯坏了{cue}{home}；{after}")
+    told = out.split("；")[0]
+    assert home not in out and building not in told and room not in told, out
+    assert compound == "" or compound not in told, out
+
+
+@given(st.sampled_from([". We live at ", ", she lives at ", "; my parents live at ", ". He still lives at "]),
+       st.integers(1, 99), st.sampled_from(["Keyuan Rd", "Jianguo Road", "Wangjing Garden"]),
+       st.sampled_from(["", ", Flat 3", " Block 5 Room 1203"]))
+@SETTINGS
+def test_a_home_after_someone_lives_at_is_masked_whole(cue, n, road, flat):
+    home = f"{n} {road}{flat}"
+    out = mask(f"The light is out{cue}{home}. Please fix")
+    assert road not in out and out.endswith("***. Please fix"), out
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
 @settings(max_examples=300, deadline=None)
 def test_mask_never_fails_and_is_idempotent(text):
