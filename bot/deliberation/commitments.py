@@ -3,9 +3,11 @@ each announced in the proposal's threads."""
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime, time
+from datetime import datetime, timezone
 
+from bot.deliberation import lifecycle as lc
 from bot.deliberation import threads
+from bot.deliberation.due import parse_due, shown
 from bot.deliberation.access import Access
 from bot.deliberation.limits import DUE_KEYS, MAX_COMMENT, MAX_OWNER, DeliberationError, clip
 from bot.privacy import mask
@@ -15,37 +17,56 @@ from storage.models.deliberation import Proposal, ProposalComment
 from storage.uow import UnitOfWork
 
 
+def _aware(at: datetime) -> datetime:
+    """A stored moment (SQLite gives it back naive, in UTC) comparable with an aware one."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)
+
+
 class Commitments(Access):
-    def parse_due(self, text: str) -> datetime:
-        """`2026-12-31` (the end of that local day) or any time expression `/broadcast` reads."""
-        s = unicodedata.normalize("NFKC", text).strip()
-        try:
-            day = date.fromisoformat(s)
-        except ValueError:
-            when = self.broadcasts.parse_when(s)
-            if when.kind != "at" or when.at is None:
-                raise DeliberationError("dl-err-due") from None
-            return when.at
-        return datetime.combine(day, time(23, 59), tzinfo=self.cases.tz)
+    def parse_commit(self, text: str) -> tuple[str, datetime | None]:
+        """`负责方 due=2026-12-31 [18:00]`: (owner, due). The due date's words (bot.deliberation.due)
+        are never part of the owner; one that is no date is refused with deliberation's own hint."""
+        words = text.split()
+        owner_words: list[str] = []
+        due = None
+        i = 0
+        while i < len(words):
+            key, eq, value = normalize(words[i]).partition("=")
+            if eq and key in DUE_KEYS:
+                raw = unicodedata.normalize("NFKC", words[i]).split("=", 1)[1]
+                found = parse_due(raw, words[i + 1:], self.clock().astimezone(self.cases.tz))
+                if found is None:
+                    raise DeliberationError("dl-err-due")
+                due, used = found
+                i += used
+            else:
+                owner_words.append(words[i])
+            i += 1
+        return clip(" ".join(owner_words).strip(), MAX_OWNER), due
 
     async def commit(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,
                      text: str) -> Proposal:
-        """`commit 负责方 due=2026-12-31`: owner (a department or the branch) and due date."""
+        """`commit 负责方 due=2026-12-31`: owner (a department or the branch) and due date. Again while
+        in progress: a correction (either may be left out to keep it), announced once if it changed."""
         p, status = await self._staff(uow, user, proposal_id, chat_id, is_private, "commit")
-        owner_words, due = [], None
-        for raw in text.split():
-            key, eq, value = normalize(raw).partition("=")
-            if eq and key in DUE_KEYS:
-                due = self.parse_due(raw.split("=", 1)[1].replace("＝", "="))
-            else:
-                owner_words.append(raw)
-        owner = clip(" ".join(owner_words).strip(), MAX_OWNER)
+        owner, due = self.parse_commit(text)
+        correcting = p.status == lc.IN_PROGRESS
+        if correcting:
+            owner, due = owner or p.owner or "", due or p.due
         if not owner or due is None:
             raise DeliberationError("dl-commit-usage", id=proposal_id)
         if due <= self.clock():
             raise DeliberationError("dl-err-due")
-        p.status, p.owner, p.due, p.updated_at = status, mask(owner), due, self.clock()
-        await threads.announce(uow, p, "dl-commit", "commit", owner=p.owner, due=self.broadcasts.local(due)[:10])
+        owner = mask(owner)
+        if correcting and owner == p.owner and p.due is not None and due == _aware(p.due):
+            return p  # nothing changed: nothing to announce
+        p.status, p.owner, p.due, p.updated_at = status, owner, due, self.clock()
+        shown_due = shown(self.broadcasts.local(due))
+        if correcting:  # one announcement per correction (its moment names it)
+            await threads.announce(uow, p, "dl-commit-changed", f"commit-{int(p.updated_at.timestamp() * 1000)}",
+                                   owner=owner, due=shown_due)
+        else:
+            await threads.announce(uow, p, "dl-commit", "commit", owner=owner, due=shown_due)
         return p
 
     async def note(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,

@@ -8,7 +8,7 @@
 Like bot/cases/lifecycle.py, the table is the one source of what the buttons and commands may
 do, and branch scope is the caller's job: `role` is "secretary" only for a secretary *of the
 proposal's branch* (or a superadmin); any other user is a "rider". A progress note (`note`)
-keeps the status. `system` is the support threshold and the vote's closing job.
+keeps the status, and so does `commit` again (a correction of owner or due date). `system` is the support threshold and the vote's closing job.
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ TABLE: dict[tuple[str, str], Rule] = {
     (VOTING, "adopt"): Rule(ADOPTED, _STAFF),
     (VOTING, "reject"): Rule(REJECTED, _STAFF),
     (ADOPTED, "commit"): Rule(IN_PROGRESS, frozenset({SECRETARY})),
+    (IN_PROGRESS, "commit"): Rule(IN_PROGRESS, frozenset({SECRETARY})),  # a correction of owner or due date
     (IN_PROGRESS, "note"): Rule(IN_PROGRESS, frozenset({SECRETARY})),
     (IN_PROGRESS, "finish"): Rule(DONE, frozenset({SECRETARY})),
 }

@@ -7,6 +7,7 @@ from typing import Any
 from bot.deliberation import lifecycle as lc
 from bot.deliberation import replies, threads
 from bot.deliberation.access import Access
+from bot.deliberation.due import shown as shown_due
 from bot.deliberation.limits import MAX_COMMENT, DeliberationError, clip
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
@@ -70,7 +71,7 @@ class Reading(Access):
             "comments": await uow.deliberation.comment_count(pid),
             "latest": [{"name": name, "text": c.text} for c, name in await uow.deliberation.latest_comments(pid)],
             "reason": p.decline_reason or "", "owner": p.owner or "",
-            "due": self.broadcasts.local(p.due)[:10] if p.due else "",
+            "due": shown_due(self.broadcasts.local(p.due)) if p.due else "",
             "notes": [{"text": c.text, "at": self.broadcasts.local(c.at)}
                       for c, _ in await uow.deliberation.latest_comments(pid, "note")],
             "options": p.options, "yes_no": p.yes_no,
@@ -100,7 +101,7 @@ class Reading(Access):
         for p in await uow.deliberation.listed(branch_id, lc.LISTS[shown]):
             items.append({"id": p.id, "title": p.title, "status": p.status,
                           "supporters": await uow.deliberation.support_count(p.id or 0),
-                          "owner": p.owner or "", "due": self.broadcasts.local(p.due)[:10] if p.due else ""})
+                          "owner": p.owner or "", "due": shown_due(self.broadcasts.local(p.due)) if p.due else ""})
         counts = await uow.deliberation.status_counts(branch_id)
         out: dict[str, Any] = {"which": shown, "items": items, "overview": which is None,
                                "total": sum(counts.get(s, 0) for s in lc.LISTS[shown])}  # beyond the newest shown

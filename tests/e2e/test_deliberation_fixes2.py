@@ -13,8 +13,8 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from storage.models import Case
-from storage.models.deliberation import ProposalComment
-from tests.conftest import (AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss)
+from storage.models.deliberation import Proposal, ProposalComment
+from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, said, two_branches, until, with_boss)
 
 import pytest
 
@@ -152,3 +152,54 @@ async def test_in_an_open_thread_an_emergency_is_a_case_and_a_report_a_comment_w
     await until(lambda: _answered(tg, GROUP["id"], marker["message_id"]), timeout=30)
     for quiet in (again, agree, opinion):
         assert await _answered(tg, GROUP["id"], quiet["message_id"]) == []
+
+
+async def _adopted(tg, who: dict, title: str, number: int, chat: dict = GROUP, sec: dict = SEC) -> None:
+    """`who` proposes in `chat`; its secretary puts it on the agenda, opens the vote; `who` votes for; closed."""
+    await _proposal(tg, who, title, number, chat)
+    for step in ("agenda", "vote quorum=1"):
+        await _text(tg, sec["id"], sec, f"/proposal {number} {step}")
+    await _text(tg, chat, who, f"/vote {number} 1")
+    await _text(tg, sec["id"], sec, f"/proposal {number} close")
+
+
+async def _proposal_row(db, number: int) -> Proposal:
+    async with db() as s:
+        return (await s.exec(select(Proposal).where(Proposal.id == number))).one()
+
+
+async def test_due_dates_read_a_time_month_days_and_words_and_a_commitment_is_corrected(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    await _adopted(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    for bad in ("due=每天 20:00", "due=soon", "due=2020-01-01"):
+        told = await _text(tg, SEC["id"], SEC, f"/proposal 1 commit 街道办 {bad}")
+        assert "例如 due=2026-12-31 或 due=12-31 18:00" in told and "每天" not in told, (bad, told)
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2099-12-31 18:00")
+    news = await _new(tg, GROUP["id"], before, "进入落实")
+    assert "负责方街道办，2099-12-31 18:00 前完成" in news["plain_text"], news["plain_text"]
+    p = await _proposal_row(db, 1)
+    assert p.owner == "街道办" and p.status == "in_progress"
+
+    # corrected while in progress: announced once; the same again announces nothing
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 朝阳区城管委 due=12月31日")
+    news = await _new(tg, GROUP["id"], before, "落实安排有调整")
+    assert "负责方朝阳区城管委" in news["plain_text"] and "-12-31 前完成" in news["plain_text"], news["plain_text"]
+    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 朝阳区城管委 due=12月31日")
+    await _text(tg, SEC["id"], SEC, "/proposal 1 commit due=明天")  # the owner kept, the due date moved
+    await _new(tg, GROUP["id"], before, "负责方朝阳区城管委，")
+    summary = await _text(tg, GROUP, WANG, "/proposal 1")
+    assert "朝阳区城管委" in summary
+    changes = [m for m in (await tg.messages(GROUP["id"]))[before:] if "落实安排有调整" in (m["plain_text"] or "")]
+    assert len(changes) == 2, [m["plain_text"] for m in changes]
+    assert (await _proposal_row(db, 1)).owner == "朝阳区城管委"
+
+    # month-day with a time, and tomorrow, in English (branch hd)
+    await _adopted(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B, SEC_B)
+    told = await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=daily 20:00")
+    assert "e.g. due=2026-12-31 or due=12-31 18:00" in told, told
+    before = len(await tg.messages(GROUP_B["id"]))
+    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=tomorrow 18:00")
+    news = await _new(tg, GROUP_B["id"], before, "being carried out")
+    assert "owner Street office, due " in news["plain_text"] and "18:00" in news["plain_text"], news["plain_text"]

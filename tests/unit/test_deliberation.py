@@ -1,10 +1,13 @@
 """The proposal lifecycle table, the vote's outcome rule, and the button data read at the edge."""
 from __future__ import annotations
 
+from datetime import datetime as _dt, timedelta as _td, timezone as _tz
+
 import pytest
 
 from bot.deliberation import lifecycle as lc
 from bot.deliberation import replies
+from bot.deliberation.due import parse_due, shown
 from bot.intake import Intake
 from bot.deliberation.service import DeliberationError, DeliberationService
 from bot.buttons import ProposeFromCase, SupportPress, VotePress, decode
@@ -111,17 +114,53 @@ def test_only_an_open_proposal_takes_replies_as_comments(status, takes):
     assert replies.takes_comments(status) is takes
 
 
-@pytest.mark.parametrize("intake, report", [
-    (None, False),
-    (Intake(False, confidence=0.9), False),
-    (Intake(True, "road", "normal", confidence=0.7), True),  # a confident problem out there
-    (Intake(True, "road", "normal", confidence=0.5), False),  # unsure: left a comment
-    (Intake(True, "person_in_need", "urgent", confidence=0.3), True),  # urgent: always
-    (Intake(True, "suggestion", "urgent", confidence=0.9), True),
-    (Intake(True, "suggestion", "normal", confidence=0.95), False),  # what a discussion is made of
-    (Intake(True, "rider_service", "low", confidence=0.8), False),
-    (Intake(True, "rider_rights", "normal", confidence=0.8), False),
-    (Intake(True, None, "normal", confidence=0.8), False),  # no category: "other"
+@pytest.mark.parametrize("intake, case, hint", [
+    (None, False, False),
+    (Intake(False, confidence=0.9), False, False),
+    (Intake(True, "road", "normal", confidence=0.7), False, True),  # a confident problem out there: told how
+    (Intake(True, "road", "normal", confidence=0.5), False, False),  # unsure: a comment
+    (Intake(True, "person_in_need", "urgent", confidence=0.3), True, False),  # urgent: a case, always
+    (Intake(True, "suggestion", "urgent", confidence=0.9), True, False),
+    (Intake(True, "suggestion", "normal", confidence=0.95), False, False),  # what a discussion is made of
+    (Intake(True, "rider_service", "low", confidence=0.8), False, False),
+    (Intake(True, "rider_rights", "normal", confidence=0.8), False, False),
+    (Intake(True, None, "normal", confidence=0.8), False, False),  # no category: "other"
 ])
-def test_a_report_in_an_open_thread_is_a_report_when_the_intake_is_sure(intake, report):
-    assert replies.is_report(intake) is report
+def test_in_an_open_thread_an_emergency_is_a_case_and_a_sure_report_gets_a_hint(intake, case, hint):
+    assert replies.is_report(intake) is case
+    assert (replies.looks_like_report(intake) and not replies.is_report(intake)) is hint
+
+
+# --- a commitment's due date (bot.deliberation.due) -----------------------------------------------
+
+_CN = _tz(_td(hours=8))
+_NOW = _dt(2026, 11, 30, 18, 0, tzinfo=_CN)
+
+
+@pytest.mark.parametrize("value, following, at, used", [
+    ("2026-12-31", [], (2026, 12, 31, 23, 59), 0),
+    ("2026-12-31", ["18:00"], (2026, 12, 31, 18, 0), 1),
+    ("2026-12-31", ["街道办"], (2026, 12, 31, 23, 59), 0),
+    ("2026/12/31", [], (2026, 12, 31, 23, 59), 0),
+    ("12-31", ["18:00"], (2026, 12, 31, 18, 0), 1),
+    ("12-31T18:00", [], (2026, 12, 31, 18, 0), 0),
+    ("1-15", [], (2027, 1, 15, 23, 59), 0),  # passed this year: next year's
+    ("12月31日", [], (2026, 12, 31, 23, 59), 0),
+    ("2027年1月5日", ["9点"], (2027, 1, 5, 9, 0), 1),
+    ("明天", [], (2026, 12, 1, 23, 59), 0),
+    ("明天18:00", [], (2026, 12, 1, 18, 0), 0),
+    ("后天", ["18点30"], (2026, 12, 2, 18, 30), 1),
+    ("tomorrow", [], (2026, 12, 1, 23, 59), 0),
+    ("２０２６－１２－３１", [], (2026, 12, 31, 23, 59), 0),  # full-width
+])
+def test_due_dates_as_a_secretary_writes_them(value, following, at, used):
+    assert parse_due(value, following, _NOW) == (_dt(*at, tzinfo=_CN), used)
+
+
+@pytest.mark.parametrize("value", ["每天 20:00", "soon", "2026-13-01", "12-32", "明天25:00", ""])
+def test_what_is_no_due_date(value):
+    assert parse_due(value, [], _NOW) is None
+
+
+def test_a_due_date_is_shown_without_the_end_of_day_time():
+    assert shown("2026-12-31 23:59") == "2026-12-31" and shown("2026-12-31 18:00") == "2026-12-31 18:00"

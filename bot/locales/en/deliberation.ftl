@@ -72,6 +72,7 @@ dl-result-rejected = ❌ Not adopted.
 dl-result-no-quorum = ❌ Too few voters: the vote is void and the proposal is not adopted.
 
 dl-commit = 🛠 Proposal #{ $id } “{ $title }” is being carried out: owner { $owner }, due { $due }.
+dl-commit-changed = 🛠 Proposal #{ $id } “{ $title }”: the commitment was updated — owner { $owner }, due { $due }.
 dl-note = 🔄 Progress on proposal #{ $id } “{ $title }” ({ $owner }): { $note }
 dl-done = 🎉 Proposal #{ $id } “{ $title }” is done.
 dl-done-note = Note: { $note }
@@ -113,7 +114,7 @@ dl-proposal-usage = Usage: /proposal N (the summary). Secretaries also: /proposa
 dl-vote-cmd-usage = Vote: /vote proposal-number option-number (e.g. /vote 3 1)
 dl-decline-usage = Give a reason: /proposal { $id } decline reason
 dl-vote-usage = A vote: /proposal N vote [close=tomorrow 18:00] [quorum=5] [anon] [option 1 | option 2] (no options: for / against / abstain)
-dl-commit-usage = Name an owner and a due date: /proposal { $id } commit owner due=2026-12-31
+dl-commit-usage = Name an owner and a due date: /proposal { $id } commit owner due=2026-12-31 (or due=12-31 18:00). While in progress, commit again to correct the owner or the due date.
 dl-note-usage = Write the progress: /proposal { $id } note text
 dl-rule-usage = Usage: /proposals rule SUPPORTERS DAYS (e.g. /proposals rule 5 7: 5 supporters within 7 days put a proposal on the agenda)
 dl-rule-set = ✅ This branch's rule: { $supporters } supporters within { $days } { $days ->
@@ -125,7 +126,7 @@ dl-ok-agenda = ✅ Proposal #{ $id } is on the agenda and posted in the groups.
 dl-ok-declined = ✅ Proposal #{ $id } is declined; the reason is announced.
 dl-ok-vote = ✅ The vote on proposal #{ $id } is open until { $deadline }.
 dl-ok-closed = ✅ The vote on proposal #{ $id } is closed; the result goes to the groups now.
-dl-ok-commit = ✅ Proposal #{ $id } is being carried out; announced in the groups.
+dl-ok-commit = ✅ Proposal #{ $id }: owner and due date recorded; any change is announced in the groups.
 dl-ok-note = ✅ The progress note is posted in proposal #{ $id }'s thread.
 dl-ok-done = ✅ Proposal #{ $id } is done; announced in the groups.
 
@@ -159,7 +160,7 @@ dl-err-too-long = A title takes at most { $title } characters, the details at mo
 dl-err-deadline = The deadline must be a specific time within 30 days (e.g. close=tomorrow 18:00).
 dl-err-options = A vote needs { $min }–{ $max } options (this one has { $count }).
 dl-err-option-text = Each option takes at most { $max } characters, and no two may be the same.
-dl-err-due = The due date must be in the future, e.g. due=2026-12-31.
+dl-err-due = The due date must be a future date, e.g. due=2026-12-31 or due=12-31 18:00 (also tomorrow; without a time: 23:59 that day).
 
 ev-proposed = turned into a proposal
 dl-btn-from-case = 💡 Make it a proposal

@@ -54,6 +54,7 @@ dl-result-rejected = ❌ 议题未通过。
 dl-result-no-quorum = ❌ 投票人数不足，表决无效，议题未通过。
 
 dl-commit = 🛠 议题 #{ $id }「{ $title }」进入落实：负责方{ $owner }，{ $due } 前完成。
+dl-commit-changed = 🛠 议题 #{ $id }「{ $title }」落实安排有调整：负责方{ $owner }，{ $due } 前完成。
 dl-note = 🔄 议题 #{ $id }「{ $title }」进展（{ $owner }）：{ $note }
 dl-done = 🎉 议题 #{ $id }「{ $title }」已办结。
 dl-done-note = 说明：{ $note }
@@ -86,7 +87,7 @@ dl-proposal-usage = 用法：/proposal 编号（看摘要）。支部书记还�
 dl-vote-cmd-usage = 投票：/vote 议题编号 选项编号（例如 /vote 3 1）
 dl-decline-usage = 请写上理由：/proposal { $id } decline 理由
 dl-vote-usage = 表决写法：/proposal 编号 vote [close=明天18:00] [quorum=5] [anon] [选项1 | 选项2]（不写选项就是 赞成/反对/弃权）
-dl-commit-usage = 请写负责方和期限：/proposal { $id } commit 负责方 due=2026-12-31
+dl-commit-usage = 请写负责方和期限：/proposal { $id } commit 负责方 due=2026-12-31（或 due=12-31 18:00）。落实中再发一次 commit 可以更正负责方或期限。
 dl-note-usage = 请写进展：/proposal { $id } note 进展
 dl-rule-usage = 用法：/proposals rule 人数 天数（例如 /proposals rule 5 7：7 天内 5 人附议即上议程）
 dl-rule-set = ✅ 本支部规则：{ $days } 天内 { $supporters } 人附议即上议程。
@@ -95,7 +96,7 @@ dl-ok-agenda = ✅ 议题 #{ $id } 已上议程，已发到各群。
 dl-ok-declined = ✅ 议题 #{ $id } 已标为未采纳，理由已通报。
 dl-ok-vote = ✅ 议题 #{ $id } 开始表决，{ $deadline } 截止。
 dl-ok-closed = ✅ 议题 #{ $id } 的表决已结束，结果马上发到各群。
-dl-ok-commit = ✅ 议题 #{ $id } 进入落实，已在各群通报。
+dl-ok-commit = ✅ 议题 #{ $id } 的落实安排（负责方、期限）已记下；有变化时在各群通报。
 dl-ok-note = ✅ 进展已在议题 #{ $id } 的讨论串通报。
 dl-ok-done = ✅ 议题 #{ $id } 已办结，已在各群通报。
 
@@ -123,7 +124,7 @@ dl-err-too-long = 标题最多 { $title } 个字，说明最多 { $body } 个字
 dl-err-deadline = 截止时间要写一个具体时间，在 30 天以内（例如 close=明天18:00）。
 dl-err-options = 需要 { $min }–{ $max } 个选项（现在是 { $count } 个）。
 dl-err-option-text = 每个选项最多 { $max } 个字，且不能重复。
-dl-err-due = 期限要写一个将来的日期，例如 due=2026-12-31。
+dl-err-due = 期限要写一个将来的日期，例如 due=2026-12-31 或 due=12-31 18:00（也可以写 12月31日、明天、后天；不写时间就是当天 23:59）。
 
 ev-proposed = 转为议题
 dl-btn-from-case = 💡 转为议题
