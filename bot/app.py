@@ -112,7 +112,8 @@ class Core:
         core.surveys = SurveyService(jobs, core.broadcasts, points=points)
         core.needs = NeedsService(core.broadcasts)
         core.passes.update(core.broadcasts.passes() | core.surveys.passes())
-        core.deliberation = DeliberationService(jobs, core.broadcasts, points=points)
+        core.deliberation = DeliberationService(jobs, core.broadcasts, points=points,
+                                                   default_lang=settings.default_lang)
         core.passes.update(core.deliberation.passes())
         try:  # a missing library or model is the operator's one-line error, at start
             core.stt = await asyncio.to_thread(load_engine, settings.stt)

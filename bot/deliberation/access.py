@@ -8,6 +8,7 @@ from datetime import datetime
 from bot.deliberation import lifecycle as lc
 from bot.deliberation.limits import DEFAULT_RULE, RULE_MAX, DeliberationError
 from bot.domain import Awarder
+from bot.i18n import normalize_lang
 from bot.scheduling import Jobs
 from bot.services.broadcasts import BroadcastService
 from storage.models import User, utcnow
@@ -17,12 +18,18 @@ from storage.uow import UnitOfWork
 
 class Access:
     def __init__(self, jobs: Jobs, broadcasts: BroadcastService, points: Awarder | None = None,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+                 clock: Callable[[], datetime] = utcnow, default_lang: str = "zh") -> None:
         self.jobs = jobs
+        self.default_lang = default_lang  # a group's posts when the group's own language is unknown
         self.broadcasts = broadcasts  # staff scope, time expressions, local times
         self.cases = broadcasts.cases
         self.points = points
         self.clock = clock
+
+    @staticmethod
+    def lang_of(user: User, fallback: str) -> str:
+        """The language a person reads privately: their /lang choice, else their client's, else `fallback`."""
+        return user.lang or normalize_lang(user.language_code) or fallback
 
     def role(self, user: User, proposal: Proposal) -> str:
         """"secretary" for the secretary of the proposal's branch and superadmins; else "rider"."""

@@ -63,10 +63,10 @@ class Commitments(Access):
         p.status, p.owner, p.due, p.updated_at = status, owner, due, self.clock()
         shown_due = shown(self.broadcasts.local(due))
         if correcting:  # one announcement per correction (its moment names it)
-            await threads.announce(uow, p, "dl-commit-changed", f"commit-{int(p.updated_at.timestamp() * 1000)}",
+            await threads.announce(uow, p, self.default_lang, "dl-commit-changed", f"commit-{int(p.updated_at.timestamp() * 1000)}",
                                    owner=owner, due=shown_due)
         else:
-            await threads.announce(uow, p, "dl-commit", "commit", owner=owner, due=shown_due)
+            await threads.announce(uow, p, self.default_lang, "dl-commit", "commit", owner=owner, due=shown_due)
         return p
 
     async def note(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,
@@ -81,7 +81,7 @@ class Commitments(Access):
                                                      text=note, at=now))
         n = await uow.deliberation.comment_count(proposal_id, "note") + 1
         p.status, p.updated_at = status, now
-        await threads.announce(uow, p, "dl-note", f"note-{n}", note=note, owner=p.owner or "")
+        await threads.announce(uow, p, self.default_lang, "dl-note", f"note-{n}", note=note, owner=p.owner or "")
         return p
 
     async def finish(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,
@@ -93,6 +93,6 @@ class Commitments(Access):
             uow.deliberation.add_comment(ProposalComment(proposal_id=proposal_id, user_id=user.id, kind="note",
                                                          text=note, at=now))
         p.status, p.done_at, p.updated_at = status, now, now
-        await threads.announce(uow, p, "dl-done", "done", note=note, owner=p.owner or "")
+        await threads.announce(uow, p, self.default_lang, "dl-done", "done", note=note, owner=p.owner or "")
         await threads.close_topics(uow, p)
         return p

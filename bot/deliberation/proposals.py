@@ -51,7 +51,8 @@ class Proposals(Access):
             chat_ids=[g.id for g in groups], created_at=now, updated_at=now))
         threshold, days = await self.rule_of(uow, branch_id)
         for g in groups:
-            enqueue(uow, Notice(g.id, "dl-card", lang, payload={**threads.card(p, 0, threshold, days),
+            lang_here = await threads.group_lang(uow, g.id, self.default_lang)
+            enqueue(uow, Notice(g.id, "dl-card", lang_here, payload={**threads.card(p, 0, threshold, days),
                                                                  **threads.where(p, g.id, False)},
                                 reply_to=message_id if g.id == chat_id else None, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=threads.card_key(p.id or 0, g.id)))
@@ -87,7 +88,8 @@ class Proposals(Access):
             thread_id=case.thread_id, chat_ids=[g.id for g in groups], created_at=now, updated_at=now))
         threshold, days = await self.rule_of(uow, case.branch_id)
         for g in groups:
-            enqueue(uow, Notice(g.id, "dl-card", p.lang, payload={**threads.card(p, 0, threshold, days),
+            lang_here = await threads.group_lang(uow, g.id, self.default_lang)
+            enqueue(uow, Notice(g.id, "dl-card", lang_here, payload={**threads.card(p, 0, threshold, days),
                                                                    **threads.where(p, g.id, False)},
                                 reply_to=case.message_id if g.id == case.chat_id else None,
                                 priority=PRIORITY_CONVERSATION, dedupe_key=threads.card_key(p.id or 0, g.id)))
@@ -114,7 +116,7 @@ class Proposals(Access):
         if count >= threshold:
             await self._to_agenda(uow, p, lc.decide(p.status, "agenda", lc.SYSTEM), by=None)
             return "dl-sup-agenda", {"count": count}
-        await threads.recount_cards(uow, p, count, threshold, days)
+        await threads.recount_cards(uow, p, self.default_lang, count, threshold, days)
         return "dl-sup-recorded", {"count": count, "threshold": threshold}
 
     async def _to_agenda(self, uow: UnitOfWork, p: Proposal, status: str, by: User | None) -> None:
@@ -129,19 +131,21 @@ class Proposals(Access):
         threads.open_topics(uow, p, forum_chats)
         for chat_id in p.chat_ids:
             # broadcast priority: the thread's root is never merged into a digest (replies to it are the comments)
-            enqueue(uow, Notice(chat_id, "dl-agenda", p.lang, priority=PRIORITY_BROADCAST,
+            lang_here = await threads.group_lang(uow, chat_id, self.default_lang)
+            enqueue(uow, Notice(chat_id, "dl-agenda", lang_here, priority=PRIORITY_BROADCAST,
                                 dedupe_key=f"dl-agenda:{p.id}:{chat_id}",
                                 payload={"id": p.id, "title": p.title, "body": p.body, "supporters": supporters,
                                          **threads.where(p, chat_id, chat_id in forum_chats)}))
         if by is None:
-            for sec in await uow.users.secretaries_of(p.branch_id):
-                tell(uow, sec, "dl-agenda-staff", p.lang, id=p.id, title=p.title, supporters=supporters)
+            for sec in await uow.users.many(set(await uow.users.secretaries_of(p.branch_id))):
+                tell(uow, sec.id, "dl-agenda-staff", self.lang_of(sec, p.lang), id=p.id, title=p.title,
+                     supporters=supporters)
 
     async def _settle_cards(self, uow: UnitOfWork, p: Proposal, key: str) -> None:
         """The cards lose their button and keep their final count, with one line (`key`) saying why."""
         threshold, days = await self.rule_of(uow, p.branch_id)
         supporters = await uow.deliberation.support_count(p.id or 0, p.created_at)
-        await threads.recount_cards(uow, p, supporters, threshold, days, settled=key)
+        await threads.recount_cards(uow, p, self.default_lang, supporters, threshold, days, settled=key)
 
     async def put_on_agenda(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                             is_private: bool) -> Proposal:
@@ -159,6 +163,6 @@ class Proposals(Access):
         p.status, p.decline_reason, p.updated_at = status, reason, self.clock()
         if was == lc.PROPOSED:
             await self._settle_cards(uow, p, "dl-settled-declined")
-        await threads.announce(uow, p, "dl-declined", "declined", reason=reason)
+        await threads.announce(uow, p, self.default_lang, "dl-declined", "declined", reason=reason)
         await threads.close_topics(uow, p)
         return p

@@ -10,7 +10,6 @@ from bot.deliberation.access import Access
 from bot.deliberation.due import shown as shown_due
 from bot.deliberation.limits import MAX_COMMENT, DeliberationError, clip
 from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.i18n import normalize_lang
 from bot.intake import classify_async
 from bot.outbox import enqueue
 from bot.privacy import mask
@@ -54,7 +53,7 @@ class Reading(Access):
         key = f"dl-report-hint:{proposal_id}:{user.id}"
         if replies.looks_like_report(await classify_async(text)) and key not in await uow.outbox.keys_under(key):
             # once per rider and proposal (the dedupe key): kept as discussion, and how to report
-            lang = user.lang or normalize_lang(user.language_code) or p.lang
+            lang = self.lang_of(user, p.lang)
             enqueue(uow, Notice(chat_id, "dl-report-hint", lang, reply_to=message_id, priority=PRIORITY_CONVERSATION,
                                 payload={"id": proposal_id, **threads.where(p, chat_id, False)},
                                 dedupe_key=key))

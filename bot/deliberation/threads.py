@@ -22,6 +22,7 @@ from typing import Any
 from bot.buttons import SupportPress, encode
 from bot.deliberation.limits import MAX_TOPIC_NAME, clip
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
+from bot.services.people import chat_lang
 from bot.outbox import CLOSE_TOPIC, CREATE_TOPIC, EDIT, EDIT_OF, TOPIC_OF, enqueue
 from storage.models.deliberation import Proposal
 from storage.uow import UnitOfWork
@@ -85,7 +86,14 @@ async def close_topics(uow: UnitOfWork, p: Proposal) -> None:
                                 payload={CLOSE_TOPIC: True, TOPIC_OF: topic_key(p.id or 0, chat_id), "id": p.id}))
 
 
-async def announce(uow: UnitOfWork, p: Proposal, kind: str, what: str, *,
+async def group_lang(uow: UnitOfWork, chat_id: int, default: str) -> str:
+    """The language a group's posts are written in: the group's own (bot.services.people.chat_lang,
+    as for an anonymous admin's message: its cases' language, else its lesson plan's), else the
+    bot's default — never the proposer's, who may write in another language than the group reads."""
+    return await chat_lang(uow, chat_id) or default
+
+
+async def announce(uow: UnitOfWork, p: Proposal, default: str, kind: str, what: str, *,
                    priority: int = PRIORITY_CONVERSATION, **payload: Any) -> None:
     """One message in each of the proposal's threads (a reply to its agenda post where that
     was sent), at conversation priority like a case's news (a busy group may get it in a
@@ -94,18 +102,18 @@ async def announce(uow: UnitOfWork, p: Proposal, kind: str, what: str, *,
     roots = await uow.deliberation.thread_roots(p.id or 0)
     forum_chats = await forums(uow, p)
     for chat_id in p.chat_ids:
-        enqueue(uow, Notice(chat_id, kind, p.lang,
+        enqueue(uow, Notice(chat_id, kind, await group_lang(uow, chat_id, default),
                             payload={"id": p.id, "title": p.title, **payload,
                                      **where(p, chat_id, chat_id in forum_chats)},
                             reply_to=roots.get(chat_id), priority=priority,
                             dedupe_key=f"dl-{what}:{p.id}:{chat_id}"))
 
 
-async def unbutton(uow: UnitOfWork, p: Proposal, what: str, key: str, **args: object) -> None:
+async def unbutton(uow: UnitOfWork, p: Proposal, default: str, what: str, key: str, **args: object) -> None:
     """Takes the buttons off the proposal's `what` posts (cards, vote posts): used up."""
     sent = await uow.broadcasts.sent_message_ids(f"dl-{what}:{p.id}:")
     for chat_id, message_id in sent.items():
-        enqueue(uow, Notice(chat_id, "settled", p.lang, priority=PRIORITY_CONVERSATION,
+        enqueue(uow, Notice(chat_id, "settled", await group_lang(uow, chat_id, default), priority=PRIORITY_CONVERSATION,
                             dedupe_key=f"dl-{what}-end:{p.id}:{chat_id}",
                             payload={EDIT: message_id, "html": "", "key": key, "args": dict(args)}))
 
@@ -121,8 +129,8 @@ def card(p: Proposal, supporters: int, threshold: int, days: int) -> dict[str, A
             "days": days, "buttons": [[("dl-btn-support", encode(SupportPress(p.id or 0)))]]}
 
 
-async def recount_cards(uow: UnitOfWork, p: Proposal, supporters: int, threshold: int, days: int, *,
-                        settled: str | None = None) -> None:
+async def recount_cards(uow: UnitOfWork, p: Proposal, default: str, supporters: int, threshold: int, days: int,
+                        *, settled: str | None = None) -> None:
     """The cards show the live support count: an edit of each (through the outbox, paced like any
     send, naming the card's row by EDIT_OF so a card not yet sent is edited once it is). Supports
     arriving faster than the group's pace coalesce: an edit still waiting for the sender takes
@@ -137,5 +145,5 @@ async def recount_cards(uow: UnitOfWork, p: Proposal, supporters: int, threshold
         key = prefix + ("end" if settled else str(supporters))
         row = {**payload, EDIT_OF: card_key(pid, chat_id)}
         if not await uow.outbox.replace_pending(chat_id, prefix, key, row):
-            enqueue(uow, Notice(chat_id, "dl-card", p.lang, payload=row, priority=PRIORITY_CONVERSATION,
+            enqueue(uow, Notice(chat_id, "dl-card", await group_lang(uow, chat_id, default), payload=row, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=key))

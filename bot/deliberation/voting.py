@@ -90,7 +90,7 @@ class Voting(Access):
         p.status, p.vote_opened_at, p.vote_deadline, p.updated_at = status, now, deadline, now
         pid = p.id or 0
         buttons = [[(o, encode(VotePress(pid, n)))] for n, o in enumerate(p.options)]  # labels: keys or texts
-        await threads.announce(uow, p, "dl-vote", "vote", options=p.options, yes_no=p.yes_no,
+        await threads.announce(uow, p, self.default_lang, "dl-vote", "vote", options=p.options, yes_no=p.yes_no,
                                anonymous=p.anonymous, quorum=p.quorum, deadline=self.broadcasts.local(deadline),
                                buttons=buttons)
         after_commit(uow, lambda: self.jobs.at(f"dv:{pid}", "delib-close", pid, when=deadline, grace=CLOSE_GRACE))
@@ -192,8 +192,8 @@ class Voting(Access):
         now = self.clock()
         p.status = lc.decide(p.status, "adopt" if tally["adopted"] else "reject", lc.SYSTEM)
         p.tally, p.vote_closed_at, p.updated_at = tally, now, now
-        await threads.unbutton(uow, p, "vote", "dl-settled-vote")
-        await threads.announce(uow, p, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
+        await threads.unbutton(uow, p, self.default_lang, "vote", "dl-settled-vote")
+        await threads.announce(uow, p, self.default_lang, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
         if p.status == lc.REJECTED:
             await threads.close_topics(uow, p)
         if tally["adopted"] and self.points is not None:

@@ -178,7 +178,14 @@ async def test_the_card_shows_the_live_support_count(bot, tg, db) -> None:
     assert buttons(final) == [] and "📌 已上议程" in final["plain_text"] and "附议”" not in final["plain_text"]
     assert "3 人附议" in (await _new(tg, cid, 0, "议题 #1 上议程"))["plain_text"]
 
-    # in English, and the card keeps the count when the secretary declines it
+    # in English (a group's posts are in the group's language: its latest case is English now), and
+    # the card keeps the count when the secretary declines it
+    await tg.send(GROUP, AMY, "The street light is out at Jianguo Road gate 3")
+
+    async def english_case() -> bool:
+        async with db() as s:
+            return any(c.lang == "en" for c in (await s.exec(select(Case))).all())
+    await until(english_case, timeout=30)
     en = await _proposal(tg, AMY, "A rest point at Jianguo Rd | nowhere to rest at noon", 2)
     assert "0 supporters so far" in en["plain_text"]
     await _press(tg, cid, en, WANG, "dp:2:s")

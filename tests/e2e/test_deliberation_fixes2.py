@@ -201,5 +201,32 @@ async def test_due_dates_read_a_time_month_days_and_words_and_a_commitment_is_co
     assert "e.g. due=2026-12-31 or due=12-31 18:00" in told, told
     before = len(await tg.messages(GROUP_B["id"]))
     await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=tomorrow 18:00")
-    news = await _new(tg, GROUP_B["id"], before, "being carried out")
-    assert "owner Street office, due " in news["plain_text"] and "18:00" in news["plain_text"], news["plain_text"]
+    news = await _new(tg, GROUP_B["id"], before, "Street office")  # (the group's language: the default, zh)
+    assert "负责方Street office，" in news["plain_text"] and "18:00 前完成" in news["plain_text"], news["plain_text"]
+    assert "due 20" in await _text(tg, SEC_B["id"], SEC_B, "/proposal 2")  # the secretary reads English
+
+
+async def test_group_posts_are_in_the_groups_language_not_the_proposers(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    # Amy (en) proposes in the zh group: card, agenda post, vote and result in Chinese there
+    await tg.send(GROUP, AMY, "/propose Shade at the Jianguo crossing | too hot at noon")
+    await _new(tg, GROUP["id"], 0, "新议题 #1")
+    await _agenda(tg, 1)
+    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    await _new(tg, GROUP["id"], 0, "议题 #1 开始表决")
+    await _text(tg, GROUP, AMY, "/vote 1 1")
+    await _text(tg, SEC["id"], SEC, "/proposal 1 close")
+    await _new(tg, GROUP["id"], 0, "议题 #1 表决结果")
+    english = [m["plain_text"] for m in await tg.messages(GROUP["id"])
+               if "Proposal #1" in (m["plain_text"] or "") or "proposal #1" in (m["plain_text"] or "")]
+    assert english == [] or all(m.startswith("✅") for m in english), english  # only Amy's own answers
+
+    # Li (zh) proposes in branch hd's group, which reads English (its cases are English)
+    sent = await tg.send(GROUP_B, AMY, "The street light is out at Keyuan Road gate 3")
+    await _case_for(db, sent["message_id"])
+    await tg.send(GROUP_B, LI, "/propose 科苑路口设遮阳棚 | 中午太晒")
+    card = await _new(tg, GROUP_B["id"], 0, "New proposal #2")
+    assert "新议题" not in card["plain_text"]
+    before = len(await tg.messages(GROUP_B["id"]))
+    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
+    await _new(tg, GROUP_B["id"], before, "Proposal #2 is on the agenda")
