@@ -119,7 +119,7 @@ COMMANDS: tuple[Command, ...] = (
             menu=True),
     Command("proposal", "<N> [agenda | decline <reason> | vote … | close | commit <owner> due=… | note … | done]",
             "dl-proposal-usage"),
-    Command("vote", "<N> <option>", "dl-vote-cmd-usage"),
+    Command("vote", "<N> <option>", "dl-vote-cmd-usage", menu=True),
 )
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 _BY_WORD: dict[str, Command] = {**{a: c for c in COMMANDS for a in c.aliases}, **BY_NAME}

@@ -139,7 +139,7 @@ def _list(lang: str, p: dict[str, Any]) -> str:
     items = p.get("items") or []
     others = {k: int(v) for k, v in (p.get("others") or {}).items() if int(v)}
     if not items and not others:
-        return t(lang, "dl-list-empty")
+        return t(lang, "dl-list-none-yet" if p.get("overview") else "dl-list-empty")
     which = p.get("which", "open")
     total = max(int(p.get("total") or 0), len(items))
     lines = [t(lang, f"dl-list-title-{which}", count=total) if items else t(lang, f"dl-list-none-{which}")]

@@ -40,11 +40,16 @@ class Access:
         return lc.RIDER
 
     async def branch_here(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool) -> int | None:
-        """The branch a command speaks for: the group's, or (privately) the user's own."""
+        """The branch a command speaks for: the group's, or (privately) the user's own — the one
+        reported in to, else the one the bot knows them from in its groups (the rule that lets them
+        vote privately: member_of; the first by id when they are known in several)."""
         if not is_private:
             chat = await uow.chats.get(chat_id)
             return chat.branch_id if chat is not None else None
-        return user.branch_id
+        if user.branch_id is not None:
+            return user.branch_id
+        known = await uow.deliberation.known_branches(user.id)
+        return known[0] if known else None
 
     async def _visible(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                        is_private: bool, *, for_update: bool = False) -> Proposal:

@@ -49,24 +49,28 @@ class DeliberationRepository(Repository):
 
     async def known_in(self, branch_id: int, user_id: int) -> bool:
         """Whether the user is known to be one of the branch's riders from what they did in its
-        groups: a case reported there, or a proposal of the branch authored, supported (the 👍
-        button counts only where its card went), commented on or voted on. There is no member
-        list to ask (Telegram gives a bot none); reporting in (users.branch_id) is the caller's."""
-        of_branch = select(Proposal.id).where(Proposal.branch_id == branch_id)
+        groups (known_branches)."""
+        return branch_id in await self.known_branches(user_id)
+
+    async def known_branches(self, user_id: int) -> list[int]:
+        """The branches whose rider the user is known to be from what they did in their groups: a
+        case reported there, or a proposal of the branch authored, supported (the 👍 button counts
+        only where its card went), commented on or voted on. There is no member list to ask
+        (Telegram gives a bot none); reporting in (users.branch_id) is the caller's. Ordered by id."""
         checks = [
-            select(Case.id).where(Case.branch_id == branch_id, Case.reporter_id == user_id),
-            select(Proposal.id).where(Proposal.branch_id == branch_id, Proposal.author_id == user_id),
-            select(ProposalSupport.proposal_id).where(ProposalSupport.user_id == user_id,
-                                                      col(ProposalSupport.proposal_id).in_(of_branch)),
-            select(ProposalComment.id).where(ProposalComment.user_id == user_id, ProposalComment.kind == "comment",
-                                             col(ProposalComment.proposal_id).in_(of_branch)),
-            select(ProposalVote.proposal_id).where(ProposalVote.user_id == user_id,
-                                                   col(ProposalVote.proposal_id).in_(of_branch)),
+            select(Case.branch_id).where(Case.reporter_id == user_id, col(Case.branch_id).is_not(None)),
+            select(Proposal.branch_id).where(Proposal.author_id == user_id),
+            select(Proposal.branch_id).join(ProposalSupport, col(ProposalSupport.proposal_id) == col(Proposal.id))
+            .where(ProposalSupport.user_id == user_id),
+            select(Proposal.branch_id).join(ProposalComment, col(ProposalComment.proposal_id) == col(Proposal.id))
+            .where(ProposalComment.user_id == user_id, ProposalComment.kind == "comment"),
+            select(Proposal.branch_id).join(ProposalVote, col(ProposalVote.proposal_id) == col(Proposal.id))
+            .where(ProposalVote.user_id == user_id),
         ]
+        found: set[int] = set()
         for stmt in checks:
-            if (await self.session.exec(stmt.limit(1))).first() is not None:
-                return True
-        return False
+            found |= {int(b) for b in (await self.session.exec(stmt.distinct())).all() if b is not None}
+        return sorted(found)
 
     async def overdue_votes(self, now: datetime) -> list[int]:
         """Votes past their deadline and not closed: what a lost closing job left behind."""

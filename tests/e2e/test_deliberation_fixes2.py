@@ -230,3 +230,35 @@ async def test_group_posts_are_in_the_groups_language_not_the_proposers(bot, tg,
     before = len(await tg.messages(GROUP_B["id"]))
     await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
     await _new(tg, GROUP_B["id"], before, "Proposal #2 is on the agenda")
+
+
+QIAN = {"id": 504, "first_name": "钱师傅", "language_code": "zh"}  # has only started the bot
+
+
+async def test_help_names_the_deliberation_commands(bot, tg, db) -> None:
+    await two_branches(tg, LI, AMY)
+    rider = await _text(tg, LI["id"], LI, "/help")
+    assert all(c in rider for c in ("/propose", "/proposals", "/proposal 编号", "/vote 编号")), rider
+    en = await _text(tg, AMY["id"], AMY, "/help")
+    assert all(c in en for c in ("/propose", "/proposals", "/proposal N", "/vote N")), en
+    for sec, needle in ((SEC, "议事会：/proposal 编号 agenda"), (SEC_B, "Riders' council: /proposal N agenda")):
+        before = len(await tg.messages(sec["id"]))
+        await tg.send({"id": sec["id"], "type": "private"}, sec, "/help")
+        staff = await _new(tg, sec["id"], before, needle)
+        assert "close" in staff["plain_text"] and "commit" in staff["plain_text"], staff["plain_text"]
+
+
+async def test_proposals_privately_for_riders_known_from_the_branchs_groups(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY, QIAN)
+    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    await tg.press(GROUP["id"], card["message_id"], WANG, "dp:1:s")  # WANG: known by a support
+
+    async def supported() -> bool:
+        return "#1 建国路口设骑手休息点" in await _text(tg, WANG["id"], WANG, "/proposals")
+    await until(supported, timeout=30)
+    assert "#1 建国路口设骑手休息点" in await _text(tg, LI["id"], LI, "/proposals")  # the author
+    sent = await tg.send(GROUP_B, AMY, "The street light is out at Keyuan Road gate 3")  # AMY: branch hd
+    await _case_for(db, sent["message_id"])
+    other = await _text(tg, AMY["id"], AMY, "/proposals")
+    assert "#1" not in other and "No proposals in this branch yet" in other, other  # her own branch's: none
+    assert "报到" in await _text(tg, QIAN["id"], QIAN, "/proposals")  # known nowhere: told how

@@ -106,6 +106,7 @@ dl-list-title-open = 📋 Open proposals ({ $count })
 dl-list-title-adopted = 📋 Adopted proposals being carried out ({ $count })
 dl-list-title-done = 📋 Proposals done ({ $count })
 dl-list-empty = No proposals of this kind yet. Start one: /propose title | details
+dl-list-none-yet = No proposals in this branch yet. Start one: /propose title | details
 dl-list-item = #{ $id } { $title } · { $status } · 👍 { $supporters }
 dl-list-owner = ({ $owner }, due { $due })
 
@@ -169,6 +170,7 @@ dl-case-already = This suggestion is already proposal #{ $id }.
 dl-case-unknown = There is no suggestion case { $case } that could become a proposal.
 cmd-propose = Propose a topic for the riders' council
 cmd-proposals = Proposals
+cmd-vote = Vote on a proposal
 
 dl-list-title-closed = 📋 Proposals not adopted or declined ({ $count })
 dl-list-title-all = 📋 All proposals ({ $count })

@@ -19,6 +19,7 @@ help =
     /reportin your party organisation — report in as a party member
     /me — your points, tier and activity; /points your history
     /shop — redeem points; /redeem ITEM
+    🗣 Riders' council: /propose title | details — propose; /proposals — the list; /proposal N — one proposal; /vote N option — vote
     /privacy — hide or show your name on leaderboards
     /lang zh|en — switch language
     /link — one person on Telegram and WeCom (a one-time code)
@@ -31,6 +32,7 @@ help-staff =
     Activities and report-ins: /activity new "name" date time length · /activity list · /stats checkins · /reportins · /hours pending
     Points: /points grant @user N reason · /redemptions
     Broadcasts and surveys: /broadcast · /broadcasts · /survey new
+    Riders' council: /proposal N agenda | decline reason | vote | close | commit owner due=12-31 | note … | done · /proposals rule 5 7
     Branches and roles: /bind CODE · /unbind · /grant · /revoke · /audit (superadmins)
 case-created =
     📝 Case <b>{ $number }</b> registered

@@ -79,6 +79,7 @@ dl-list-title-open = 📋 进行中的议题（{ $count }）
 dl-list-title-adopted = 📋 已通过、落实中的议题（{ $count }）
 dl-list-title-done = 📋 已办结的议题（{ $count }）
 dl-list-empty = 还没有这类议题。发起一个：/propose 标题 | 说明
+dl-list-none-yet = 本支部还没有议题。发起一个：/propose 标题 | 说明
 dl-list-item = #{ $id } { $title } · { $status } · 👍 { $supporters }
 dl-list-owner = （{ $owner }，{ $due } 前）
 
@@ -133,6 +134,7 @@ dl-case-already = 这条建议已经是议题 #{ $id } 了。
 dl-case-unknown = 找不到可以转为议题的建议工单 { $case }。
 cmd-propose = 发起议题（小哥议事会）
 cmd-proposals = 议题列表
+cmd-vote = 给议题投票
 
 dl-list-title-closed = 📋 未通过或未采纳的议题（{ $count }）
 dl-list-title-all = 📋 全部议题（{ $count }）

@@ -19,6 +19,7 @@ help =
     /reportin 所在党组织 — 党员报到
     /me — 我的积分、等级和参与记录；/points 积分明细
     /shop — 积分兑换；/redeem 编号
+    🗣 小哥议事会：/propose 标题 | 说明 — 发起议题；/proposals — 议题列表；/proposal 编号 — 看议题；/vote 编号 选项 — 投票
     /privacy — 排行榜上隐藏或显示我的名字
     /lang zh|en — 切换语言
     /link — 绑定 Telegram 与企业微信账号（一次性绑定码）
@@ -31,6 +32,7 @@ help-staff =
     活动与报到：/activity new "名称" 日期 时间 时长 · /activity list · /stats checkins · /reportins · /hours pending
     积分：/points grant @用户 数量 原因 · /redemptions
     群发与问卷：/broadcast · /broadcasts · /survey new
+    议事会：/proposal 编号 agenda | decline 理由 | vote | close | commit 负责方 due=12-31 | note 进展 | done · /proposals rule 5 7
     支部与权限：/bind 支部代码 · /unbind · /grant · /revoke · /audit（超级管理员）
 case-created =
     📝 已登记工单 <b>{ $number }</b>
