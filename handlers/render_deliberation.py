@@ -127,9 +127,11 @@ def _summary(lang: str, p: dict[str, Any]) -> str:
     if p.get("notes"):
         lines.append(t(lang, "dl-sum-notes"))
         lines += [t(lang, "dl-sum-note", at=esc(n.get("at") or ""), text=esc(n["text"], 200)) for n in p["notes"]]
-    if p.get("actions"):
-        sep = "、" if lang == "zh" else ", "
-        lines.append(t(lang, "dl-sum-actions", actions=sep.join(t(lang, f"dl-action-{a}") for a in p["actions"])))
+    if p.get("actions"):  # the steps allowed now, each as its command (bot.deliberation.lifecycle.commands)
+        lines.append(t(lang, "dl-sum-actions"))
+        lines += [t(lang, "dl-sum-step", command=f"/proposal {p['id']} {a['word']}",
+                    args=t(lang, f"dl-args-{a['action']}"), what=t(lang, f"dl-action-{a['action']}"))
+                  for a in p["actions"]]
     return "\n".join(lines)
 
 

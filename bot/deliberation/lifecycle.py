@@ -1,7 +1,7 @@
 """A proposal's lifecycle: one table of (status, action) -> (new status, who may). Pure; no I/O.
 
     proposed ──support threshold / secretary──▶ agenda ──open vote──▶ voting
-    voting ──close (quorum met, carried)──▶ adopted ──commit──▶ in_progress ──finish──▶ done
+    voting ──close (the deadline, or the secretary now; quorum met, carried)──▶ adopted ──commit──▶ in_progress ──finish──▶ done
     voting ──close (quorum not met, or not carried)──▶ rejected
     proposed | agenda ──decline (with a reason)──▶ declined
 
@@ -46,14 +46,19 @@ TABLE: dict[tuple[str, str], Rule] = {
     (PROPOSED, "decline"): Rule(DECLINED, frozenset({SECRETARY})),
     (AGENDA, "decline"): Rule(DECLINED, frozenset({SECRETARY})),
     (AGENDA, "open_vote"): Rule(VOTING, frozenset({SECRETARY})),
-    (VOTING, "adopt"): Rule(ADOPTED, _STAFF),
-    (VOTING, "reject"): Rule(REJECTED, _STAFF),
+    (VOTING, "close"): Rule(VOTING, frozenset({SECRETARY})),  # closes it now; the tally then adopts or rejects
+    (VOTING, "adopt"): Rule(ADOPTED, frozenset({SYSTEM})),
+    (VOTING, "reject"): Rule(REJECTED, frozenset({SYSTEM})),
     (ADOPTED, "commit"): Rule(IN_PROGRESS, frozenset({SECRETARY})),
     (IN_PROGRESS, "commit"): Rule(IN_PROGRESS, frozenset({SECRETARY})),  # a correction of owner or due date
     (IN_PROGRESS, "note"): Rule(IN_PROGRESS, frozenset({SECRETARY})),
     (IN_PROGRESS, "finish"): Rule(DONE, frozenset({SECRETARY})),
 }
 ACTIONS = frozenset(a for _, a in TABLE)
+# The word of `/proposal N <word>` that takes each of the secretary's actions (handlers' STEPS read
+# the same words): what the secretary's summary lists for the steps allowed now.
+COMMANDS: dict[str, str] = {"agenda": "agenda", "decline": "decline", "open_vote": "vote", "close": "close",
+                            "commit": "commit", "note": "note", "finish": "done"}
 
 
 class NotAllowed(Exception):
@@ -81,6 +86,11 @@ def decide(status: str, action: str, role: str) -> str:
 def allowed(status: str, role: str) -> list[str]:
     """Actions `role` may take now, in table order (for the secretary's hint line)."""
     return [a for (s, a), rule in TABLE.items() if s == status and role in rule.roles]
+
+
+def commands(status: str) -> list[tuple[str, str]]:
+    """(action, command word) for each step the secretary may take now, in table order."""
+    return [(a, COMMANDS[a]) for a in allowed(status, SECRETARY)]
 
 
 YES, NO, ABSTAIN = 0, 1, 2  # indices of the default options (赞成 / 反对 / 弃权)

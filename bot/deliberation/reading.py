@@ -82,7 +82,7 @@ class Reading(Access):
         elif p.tally:
             out["tally"] = p.tally
         if self.role(user, p) == lc.SECRETARY:
-            out["actions"] = lc.allowed(p.status, lc.SECRETARY)
+            out["actions"] = [{"action": a, "word": w} for a, w in lc.commands(p.status)]
         return out
 
     async def listing(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool,

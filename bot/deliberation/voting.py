@@ -21,7 +21,7 @@ from bot.deliberation.limits import (ANON_WORDS, CLOSE_GRACE, CLOSE_KEYS, DEFAUL
 from bot.domain import PRIORITY_BROADCAST
 from bot.privacy import mask
 from bot.scheduling import Pass
-from bot.services.broadcasts import after_commit
+from bot.services.broadcasts import after_commit, tell
 from bot.timeparse import WhenError, normalize
 from storage.models import User
 from storage.models.deliberation import Proposal, ProposalVote
@@ -149,14 +149,10 @@ class Voting(Access):
     async def close_vote(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                          is_private: bool) -> Proposal:
         """`/proposal N close`: the secretary closes early; the same results as at the deadline."""
-        p = await self._visible(uow, user, proposal_id, chat_id, is_private, for_update=True)
-        if self.role(user, p) != lc.SECRETARY:
-            raise DeliberationError("dl-err-role", id=proposal_id, status=p.status)
-        if p.status != lc.VOTING:
-            raise DeliberationError("dl-err-state", id=proposal_id, status=p.status)
+        p, _ = await self._staff(uow, user, proposal_id, chat_id, is_private, "close")
         pid = p.id or 0
         after_commit(uow, lambda: self.jobs.cancel(f"dv:{pid}"))
-        await self._close(uow, p)
+        await self._close(uow, p, by=user)
         return p
 
     async def close_due(self, uow: UnitOfWork, proposal_id: int) -> None:
@@ -186,7 +182,7 @@ class Voting(Access):
                 "yes_no": p.yes_no, "anonymous": p.anonymous, "turnout": result.turnout, "quorum": p.quorum,
                 "quorum_met": result.quorum_met, "adopted": result.adopted, "winner": result.winner}
 
-    async def _close(self, uow: UnitOfWork, p: Proposal) -> None:
+    async def _close(self, uow: UnitOfWork, p: Proposal, by: User | None = None) -> None:
         """Status, tally, result posts and the vote posts' buttons: one transaction."""
         tally = await self._tally(uow, p)
         now = self.clock()
@@ -198,3 +194,21 @@ class Voting(Access):
             await threads.close_topics(uow, p)
         if tally["adopted"] and self.points is not None:
             await self.points.award(uow, p.author_id, POINTS_ADOPTED, f"proposal:{p.id}", branch_id=p.branch_id)
+        await self._tell_closed(uow, p, tally, by)
+
+    async def _tell_closed(self, uow: UnitOfWork, p: Proposal, tally: dict[str, Any], by: User | None) -> None:
+        """Privately, in the same transaction as the close (so once): the proposer hears the result;
+        at the deadline (`by` None) the branch's secretaries hear it too, with the next step's command
+        (from the lifecycle table). A secretary who closed it early was answered already."""
+        result = "adopted" if tally["adopted"] else ("rejected" if tally["quorum_met"] else "no_quorum")
+        args = {"id": p.id, "title": p.title, "result": result, "turnout": tally["turnout"], "quorum": p.quorum}
+        steps = lc.commands(p.status)
+        step = f"/proposal {p.id} {steps[0][1]}" if steps else ""
+        told: set[int] = {by.id} if by is not None else set()
+        if by is None:
+            for sec in await uow.users.many(set(await uow.users.secretaries_of(p.branch_id))):
+                tell(uow, sec.id, "dl-closed-staff", self.lang_of(sec, p.lang), step=step, **args)
+                told.add(sec.id)
+        author = await uow.users.get(p.author_id)
+        if author is not None and author.id not in told:
+            tell(uow, author.id, "dl-closed-author", self.lang_of(author, p.lang), **args)

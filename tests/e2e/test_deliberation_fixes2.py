@@ -262,3 +262,59 @@ async def test_proposals_privately_for_riders_known_from_the_branchs_groups(bot,
     other = await _text(tg, AMY["id"], AMY, "/proposals")
     assert "#1" not in other and "No proposals in this branch yet" in other, other  # her own branch's: none
     assert "报到" in await _text(tg, QIAN["id"], QIAN, "/proposals")  # known nowhere: told how
+
+
+async def test_the_secretarys_summary_names_the_commands_allowed_now(bot, tg, db) -> None:
+    await two_branches(tg, LI, AMY)
+    await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    text = await _text(tg, SEC["id"], SEC, "/proposal 1")
+    assert "/proposal 1 agenda — 上议程" in text and "/proposal 1 decline 理由 — 不予采纳" in text, text
+    await _text(tg, SEC["id"], SEC, "/proposal 1 agenda")
+    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    text = await _text(tg, SEC["id"], SEC, "/proposal 1")
+    assert "/proposal 1 close — 现在结束表决" in text and "通过、不通过" not in text, text
+    assert "/proposal 1 vote" not in text.split("书记可以")[1], text
+    assert "书记可以" not in await _text(tg, GROUP, LI, "/proposal 1")  # a rider sees no steps
+    await _text(tg, GROUP, LI, "/vote 1 赞成")
+    await _proposal(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B)
+    en = await _text(tg, SEC_B["id"], SEC_B, "/proposal 2")
+    assert "The secretary can:\n/proposal 2 agenda — put on the agenda" in en, en
+    # every command the summary names is taken (none answers with the usage)
+    for step in ("/proposal 1 close", "/proposal 1 commit 街道办 due=12-31 18:00", "/proposal 1 note 已联系物业",
+                 "/proposal 1 done"):
+        text = await _text(tg, SEC["id"], SEC, "/proposal 1")
+        assert step.split(" ", 3)[2] in text, (step, text)
+        assert "用法" not in await _text(tg, SEC["id"], SEC, step), step
+    assert "书记可以" not in await _text(tg, SEC["id"], SEC, "/proposal 1")  # done: nothing left
+
+
+async def test_a_vote_closed_at_its_deadline_is_told_to_the_secretaries_and_the_proposer(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    await _agenda(tg, 1)
+    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    await _text(tg, GROUP, WANG, "/vote 1 赞成")
+    sec_before, li_before = len(await tg.messages(SEC["id"])), len(await tg.messages(LI["id"]))
+    sec_b_before = len(await tg.messages(SEC_B["id"]))
+    await bot.core.run_job("delib-close", 1)
+    staff = await _new(tg, SEC["id"], sec_before, "表决已截止")
+    assert "通过（1 人投票，法定人数 1 人）" in staff["plain_text"], staff["plain_text"]
+    assert "下一步：/proposal 1 commit 负责方" in staff["plain_text"], staff["plain_text"]
+    author = await _new(tg, LI["id"], li_before, "你的议题 #1")
+    assert "表决结束：通过" in author["plain_text"], author["plain_text"]
+    await bot.core.run_job("delib-close", 1)  # again: nothing more
+    await bot.core.run_job("delib-sweep")
+
+    # branch hd, in English, without quorum; the other branch's secretary heard nothing of #1
+    await _proposal(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B)
+    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
+    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 vote quorum=3")
+    amy_before = len(await tg.messages(AMY["id"]))
+    await bot.core.run_job("delib-close", 2)
+    staff = await _new(tg, SEC_B["id"], sec_b_before, "has closed")
+    assert "#2" in staff["plain_text"] and "too few voters" in staff["plain_text"], staff["plain_text"]
+    assert "The proposal has ended" in staff["plain_text"]
+    assert "your proposal #2" in (await _new(tg, AMY["id"], amy_before, "your proposal"))["plain_text"]
+    assert not [m for m in (await tg.messages(SEC_B["id"]))[sec_b_before:] if "#1" in (m["plain_text"] or "")]
+    told = [m for m in (await tg.messages(SEC["id"]))[sec_before:] if "表决已截止" in (m["plain_text"] or "")]
+    assert len(told) == 1, [m["plain_text"] for m in told]

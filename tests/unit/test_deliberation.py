@@ -164,3 +164,16 @@ def test_what_is_no_due_date(value):
 
 def test_a_due_date_is_shown_without_the_end_of_day_time():
     assert shown("2026-12-31 23:59") == "2026-12-31" and shown("2026-12-31 18:00") == "2026-12-31 18:00"
+
+
+def test_the_secretarys_steps_are_named_by_real_commands():
+    """The summary lists `/proposal N <word>` for each step allowed now: every secretary action of the
+    table has a word, and every word is a step the command takes (handlers.deliberation.STEPS)."""
+    from handlers.deliberation import STEPS
+
+    staff = {a for (_, a), rule in lc.TABLE.items() if lc.SECRETARY in rule.roles}
+    assert set(lc.COMMANDS) == staff and set(lc.COMMANDS.values()) == set(STEPS)
+    assert lc.commands(lc.VOTING) == [("close", "close")]  # not adopt/reject: the tally decides
+    assert [w for _, w in lc.commands(lc.AGENDA)] == ["decline", "vote"]
+    assert [w for _, w in lc.commands(lc.IN_PROGRESS)] == ["commit", "note", "done"]
+    assert lc.commands(lc.DONE) == []

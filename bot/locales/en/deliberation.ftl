@@ -19,11 +19,18 @@ dl-status-done = done
 dl-action-agenda = put on the agenda
 dl-action-decline = decline
 dl-action-open_vote = open the vote
-dl-action-adopt = adopt
-dl-action-reject = reject
-dl-action-commit = set owner and due date
+dl-action-commit = set or correct the owner and due date
 dl-action-note = add a progress note
 dl-action-finish = mark done
+dl-args-finish = { " " }[note]
+dl-args-note = { " " }progress
+dl-args-commit = { " " }owner due=12-31 18:00
+dl-args-close = { "" }
+dl-args-open_vote = { " " }[quorum=5] [anon] [option | option]
+dl-args-decline = { " " }reason
+dl-args-agenda = { "" }
+dl-action-close = close the vote now and count it (before its deadline)
+dl-sum-step = { $command }{ $args } — { $what }
 
 dl-card-title = 💡 New proposal #{ $id }: <b>{ $title }</b>
 dl-card-progress = { $supporters } { $supporters ->
@@ -100,7 +107,7 @@ dl-sum-vote = 🗳 Voting: { $turnout } voted so far (quorum { $quorum }), close
 dl-sum-commitment = 🛠 Owner { $owner }, due { $due }
 dl-sum-notes = Progress:
 dl-sum-note = · { $at }: { $text }
-dl-sum-actions = You can: { $actions }
+dl-sum-actions = The secretary can:
 
 dl-list-title-open = 📋 Open proposals ({ $count })
 dl-list-title-adopted = 📋 Adopted proposals being carried out ({ $count })
@@ -187,3 +194,13 @@ dl-proposals-usage = Usage: /proposals (the open proposals, and how many are in 
 dl-vote-no-option = Proposal #{ $id } has no such option (choose 1–{ $count }: { $options }), e.g. /vote { $id } 1.
 dl-vote-private-unknown = There is no proposal #{ $id } you can vote on privately. In a private chat you vote on your own branch's proposals (once you reported in, or reported a case, supported, discussed or voted in its groups); or press the buttons under the vote post in the group.
 dl-list-more = (the newest { $shown } shown)
+dl-closed-outcome = { $result ->
+    [adopted] adopted
+    [rejected] not adopted
+   *[no_quorum] not adopted, too few voters
+}
+dl-closed-staff = 🗳 The vote on proposal #{ $id } “{ $title }” has closed: { dl-closed-outcome } ({ $turnout } voted, quorum { $quorum }). { $result ->
+    [adopted] Next step: { $step } owner due=12-31
+   *[other] The proposal has ended.
+}
+dl-closed-author = 🗳 The vote on your proposal #{ $id } “{ $title }” has closed: { dl-closed-outcome } ({ $turnout } voted, quorum { $quorum }).

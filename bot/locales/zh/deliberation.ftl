@@ -19,11 +19,18 @@ dl-status-done = 已办结
 dl-action-agenda = 上议程
 dl-action-decline = 不予采纳
 dl-action-open_vote = 发起表决
-dl-action-adopt = 通过
-dl-action-reject = 不通过
-dl-action-commit = 确定负责方和期限
+dl-action-commit = 确定或更正负责方和期限
 dl-action-note = 添加进展
 dl-action-finish = 办结
+dl-args-finish = { " " }[说明]
+dl-args-note = { " " }进展
+dl-args-commit = { " " }负责方 due=12-31 18:00
+dl-args-close = { "" }
+dl-args-open_vote = { " " }[quorum=5] [anon] [选项 | 选项]
+dl-args-decline = { " " }理由
+dl-args-agenda = { "" }
+dl-action-close = 现在结束表决并计票（不等截止时间）
+dl-sum-step = { $command }{ $args } — { $what }
 
 dl-card-title = 💡 新议题 #{ $id }：<b>{ $title }</b>
 dl-card-progress = 已有 { $supporters } 人附议，{ $days } 天内满 { $threshold } 人即上议程。
@@ -73,7 +80,7 @@ dl-sum-vote = 🗳 表决中：已有 { $turnout } 人投票（法定 { $quorum 
 dl-sum-commitment = 🛠 负责方{ $owner }，{ $due } 前完成
 dl-sum-notes = 进展：
 dl-sum-note = · { $at }：{ $text }
-dl-sum-actions = 可以做：{ $actions }
+dl-sum-actions = 书记可以：
 
 dl-list-title-open = 📋 进行中的议题（{ $count }）
 dl-list-title-adopted = 📋 已通过、落实中的议题（{ $count }）
@@ -151,3 +158,13 @@ dl-proposals-usage = 用法：/proposals（进行中的议题，并列出其他�
 dl-vote-no-option = 议题 #{ $id } 没有这个选项（请选 1–{ $count }：{ $options }），例如 /vote { $id } 1。
 dl-vote-private-unknown = 私聊里找不到你能投票的议题 #{ $id }。私聊只能给你所在支部的议题投票（报到过，或在支部群里报过工单、附议、讨论或投过票）；也可以在群里点投票消息下的按钮。
 dl-list-more = （只列出最新的 { $shown } 个）
+dl-closed-outcome = { $result ->
+    [adopted] 通过
+    [rejected] 未通过
+   *[no_quorum] 投票人数不足，未通过
+}
+dl-closed-staff = 🗳 议题 #{ $id }「{ $title }」表决已截止：{ dl-closed-outcome }（{ $turnout } 人投票，法定人数 { $quorum } 人）。{ $result ->
+    [adopted] 下一步：{ $step } 负责方 due=12-31
+   *[other] 议题已结束。
+}
+dl-closed-author = 🗳 你的议题 #{ $id }「{ $title }」表决结束：{ dl-closed-outcome }（{ $turnout } 人投票，法定人数 { $quorum } 人）。
