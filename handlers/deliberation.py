@@ -211,7 +211,8 @@ async def press(query: CallbackQuery, uow: UnitOfWork, deliberation: Deliberatio
         key, args = await deliberation.support(uow, user, pid, chat_id)
     else:
         key, args = await deliberation.vote(uow, user, pid, button.option, chat_id, chat_id == user.id, pressed=True)
-    alert = key in ("dl-err-gone", "dl-vote-closed", "dl-vote-not-open", "dl-sup-closed", "dl-sup-expired")
+    alert = key in ("dl-err-gone", "dl-vote-closed", "dl-vote-not-open", "dl-sup-closed", "dl-sup-expired",
+                    "dl-vote-no-option")
     await answer(query, t(lang, key, **_answer_args(lang, {"id": pid, **args})), alert=alert)
 
 

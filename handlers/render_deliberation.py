@@ -121,12 +121,18 @@ def _summary(lang: str, p: dict[str, Any]) -> str:
                        deadline=esc(vote.get("deadline") or "")))
     tally = p.get("tally")
     if tally:
-        lines.append(_result(lang, {**tally, "id": p["id"], "title": p["title"]}).split("\n", 1)[1])
+        result = _result(lang, {**tally, "id": p["id"], "title": p["title"]}).split("\n", 1)[1]
+        if p.get("status") != "adopted" and tally.get("adopted"):  # past the owner step: no "the secretary now…"
+            result = result.rsplit("\n", 1)[0] + "\n" + t(lang, "dl-sum-was-adopted")
+        lines.append(result)
     if p.get("owner"):
         lines.append(t(lang, "dl-sum-commitment", owner=esc(p["owner"], 120), due=esc(p.get("due") or "")))
     if p.get("notes"):
         lines.append(t(lang, "dl-sum-notes"))
         lines += [t(lang, "dl-sum-note", at=esc(n.get("at") or ""), text=esc(n["text"], 200)) for n in p["notes"]]
+    if p.get("done"):
+        lines.append(t(lang, "dl-sum-done-note" if p.get("done_note") else "dl-sum-done", at=esc(p["done"]),
+                       note=esc(p.get("done_note") or "", 500)))
     if p.get("actions"):  # the steps allowed now, each as its command (bot.deliberation.lifecycle.commands)
         lines.append(t(lang, "dl-sum-actions"))
         lines += [t(lang, "dl-sum-step", command=f"/proposal {p['id']} {a['word']}",

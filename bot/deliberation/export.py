@@ -15,7 +15,7 @@ from bot.tabular import write_table
 
 HEADERS = ("id", "branch", "created", "title", "status", "supporters", "comments", "vote_opened", "vote_closed",
            "anonymous", "options", "turnout", "quorum", "quorum_met", "adopted", "adopted_option", "owner", "due",
-           "notes", "latest_note", "done")
+           "notes", "latest_note", "done", "decline_reason")
 
 
 async def export_proposals(database_url: str, out: Path, fmt: str, tz: ZoneInfo, *, since: date | None = None,
@@ -47,7 +47,7 @@ async def export_proposals(database_url: str, out: Path, fmt: str, tz: ZoneInfo,
                          tally.get("turnout", ""), p.quorum or "", _yes(tally.get("quorum_met")),
                          _yes(tally.get("adopted")), adopted_option, p.owner or "", local(p.due)[:10],
                          await uow.deliberation.comment_count(pid, "note"), notes[0][0].text if notes else "",
-                         local(p.done_at)))
+                         local(p.done_at), p.decline_reason or ""))
     out.parent.mkdir(parents=True, exist_ok=True)
     return write_table(out, HEADERS, rows, fmt, sheet="proposals")
 

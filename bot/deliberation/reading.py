@@ -73,8 +73,13 @@ class Reading(Access):
             "due": shown_due(self.broadcasts.local(p.due)) if p.due else "",
             "notes": [{"text": c.text, "at": self.broadcasts.local(c.at)}
                       for c, _ in await uow.deliberation.latest_comments(pid, "note")],
+            "done": self.broadcasts.local(p.done_at) if p.done_at else "",
             "options": p.options, "yes_no": p.yes_no,
         }
+        if p.done_at is not None:  # the note given with `done` is the outcome, not progress
+            done_at = self.broadcasts.local(p.done_at)
+            out["done_note"] = next((n["text"] for n in out["notes"] if n["at"] == done_at), "")
+            out["notes"] = [n for n in out["notes"] if n["at"] != done_at or n["text"] != out["done_note"]]
         if p.status == lc.VOTING:
             counts = await uow.deliberation.vote_counts(pid)
             out["vote"] = {"turnout": sum(counts.values()), "quorum": p.quorum, "anonymous": p.anonymous,

@@ -115,9 +115,7 @@ class Voting(Access):
         if p.vote_deadline is not None and now >= p.vote_deadline:
             return "dl-vote-closed", {"id": proposal_id}
         index = option if isinstance(option, int) else self.option_named(p, option)
-        if index is None or not 0 <= index < len(p.options):
-            if pressed:  # a forged button
-                return "dl-err-gone", {"id": proposal_id}
+        if index is None or not 0 <= index < len(p.options):  # a word or number, or a forged button
             return "dl-vote-no-option", {"id": proposal_id, "count": len(p.options), "options": list(p.options),
                                          "yes_no": p.yes_no}
         option = index

@@ -112,7 +112,7 @@ async def test_proposal_from_support_to_done(bot, tg, db, settings, tmp_path) ->
     assert "已改为：赞成" in await _press(tg, GROUP["id"], post, LI, "dv:1:0")
     assert "一人一票" in await _press(tg, GROUP["id"], post, LI, "dv:1:0")
     assert "一人一票" in (await said(tg, GROUP, LI, "/vote 1 1"))["plain_text"]
-    assert "不存在" in await _press(tg, GROUP["id"], post, LI, "dv:1:7")  # a forged option
+    assert "没有这个选项" in await _press(tg, GROUP["id"], post, LI, "dv:1:7")  # a forged option: said so
     lone = await said(tg, LI["id"], LI, "/start")
     assert "不存在" in await _press(tg, LI["id"], lone, LI, "dv:1:2")  # forged onto a chat it never went to
     assert "已投票：赞成" in (await said(tg, GROUP, WANG, "/vote 1 赞成"))["plain_text"]

@@ -318,3 +318,38 @@ async def test_a_vote_closed_at_its_deadline_is_told_to_the_secretaries_and_the_
     assert not [m for m in (await tg.messages(SEC_B["id"]))[sec_b_before:] if "#1" in (m["plain_text"] or "")]
     told = [m for m in (await tg.messages(SEC["id"]))[sec_before:] if "表决已截止" in (m["plain_text"] or "")]
     assert len(told) == 1, [m["plain_text"] for m in told]
+
+
+async def test_a_done_proposals_summary_and_export_and_a_forged_option(bot, tg, db, settings, tmp_path) -> None:
+    import csv
+
+    from bot.deliberation.export import export_proposals
+
+    await two_branches(tg, LI, WANG, AMY)
+    await _adopted(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2099-12-31")
+    await _text(tg, SEC["id"], SEC, "/proposal 1 note 已联系物业")
+    await _text(tg, SEC["id"], SEC, "/proposal 1 done 休息点已开放")
+    text = await _text(tg, GROUP, WANG, "/proposal 1")
+    assert "表决通过" in text and "接下来由支部书记" not in text and "已办结：休息点已开放" in text, text
+    assert "休息点已开放" not in text.split("已办结：")[0], text  # not under progress
+    en = await _text(tg, GROUP, AMY, "/proposal 1")
+    assert "The secretary now" not in en and "Done on " in en and ": 休息点已开放" in en, en
+
+    # the decline reason is in the export
+    await _proposal(tg, WANG, "统一工服 | 夏天太热", 2)
+    await _text(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
+    out = tmp_path / "proposals.csv"
+    await export_proposals(settings.database_url, out, "csv", settings.tz, branch_code="cy")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["id"], r["decline_reason"]) for r in rows] == [("1", ""), ("2", "不属于本支部能协调的事项")]
+
+    # a forged vote button naming no option: "no such option", like the command
+    await _proposal(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 3)
+    await _agenda(tg, 3)
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, "/proposal 3 vote quorum=1")
+    post = await _new(tg, GROUP["id"], before, "开始表决")
+    from tests.conftest import answer_for
+    told = (await answer_for(tg, await tg.press(GROUP["id"], post["message_id"], WANG, "dv:3:7")))["text"]
+    assert "没有这个选项" in told and "不存在" not in told, told

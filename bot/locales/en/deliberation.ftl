@@ -204,3 +204,6 @@ dl-closed-staff = 🗳 The vote on proposal #{ $id } “{ $title }” has closed
    *[other] The proposal has ended.
 }
 dl-closed-author = 🗳 The vote on your proposal #{ $id } “{ $title }” has closed: { dl-closed-outcome } ({ $turnout } voted, quorum { $quorum }).
+dl-sum-was-adopted = ✅ Adopted.
+dl-sum-done = 🏁 Done on { $at }.
+dl-sum-done-note = 🏁 Done on { $at }: { $note }

@@ -168,3 +168,6 @@ dl-closed-staff = 🗳 议题 #{ $id }「{ $title }」表决已截止：{ dl-clo
    *[other] 议题已结束。
 }
 dl-closed-author = 🗳 你的议题 #{ $id }「{ $title }」表决结束：{ dl-closed-outcome }（{ $turnout } 人投票，法定人数 { $quorum } 人）。
+dl-sum-was-adopted = ✅ 表决通过。
+dl-sum-done = 🏁 { $at } 已办结。
+dl-sum-done-note = 🏁 { $at } 已办结：{ $note }
