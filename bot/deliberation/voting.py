@@ -120,19 +120,23 @@ class Voting(Access):
                                          "yes_no": p.yes_no}
         option = index
         label = {"option": p.options[option], "yes_no": p.yes_no}
+        # an anonymous vote cast by command in a group: the answer there is public, so it names no choice
+        secret = p.anonymous and not is_private and not pressed
         existing = await uow.deliberation.vote_of(proposal_id, user.id)
         if existing is not None:
             if existing.option == option:
-                return "dl-vote-same", label
+                return ("dl-vote-secret", {"id": proposal_id}) if secret else ("dl-vote-same", label)
             existing.option, existing.chat_id, existing.at = option, chat_id, now
             existing.changes += 1
-            return "dl-vote-changed", label
+            return ("dl-vote-secret", {"id": proposal_id}) if secret else ("dl-vote-changed", label)
         uow.deliberation.add_vote(ProposalVote(proposal_id=proposal_id, user_id=user.id, option=option,
                                                chat_id=chat_id, at=now))
         points = 0
         if self.points is not None:
             points = await self.points.award(uow, user.id, POINTS_VOTE, f"dv:{proposal_id}:{user.id}",
                                              branch_id=p.branch_id)
+        if secret:
+            return "dl-vote-secret", {"id": proposal_id}
         return ("dl-vote-points" if points else "dl-vote-recorded"), {**label, "points": points}
 
     @staticmethod

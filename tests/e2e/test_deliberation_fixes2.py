@@ -353,3 +353,21 @@ async def test_a_done_proposals_summary_and_export_and_a_forged_option(bot, tg, 
     from tests.conftest import answer_for
     told = (await answer_for(tg, await tg.press(GROUP["id"], post["message_id"], WANG, "dv:3:7")))["text"]
     assert "没有这个选项" in told and "不存在" not in told, told
+
+
+async def test_an_anonymous_vote_by_command_in_the_group_names_no_choice(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    await _proposal(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 1)
+    await _agenda(tg, 1)
+    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1 anon")
+    zh = await _text(tg, GROUP, WANG, "/vote 1 赞成")
+    assert "匿名投票" in zh and "赞成" not in zh, zh
+    again = await _text(tg, GROUP, WANG, "/vote 1 反对")  # changed: still no choice shown
+    assert "匿名投票" in again and "反对" not in again, again
+    en = await _text(tg, GROUP, AMY, "/vote 1 against")
+    assert "anonymous vote on proposal #1 is recorded" in en and "Against" not in en, en
+    assert "已投票：弃权" in await _text(tg, LI["id"], LI, "/vote 1 3")  # privately: the choice is named
+    async with db() as s:
+        from storage.models.deliberation import ProposalVote
+        votes = sorted((v.user_id, v.option) for v in (await s.exec(select(ProposalVote))).all())
+    assert votes == sorted([(WANG["id"], 1), (AMY["id"], 1), (LI["id"], 2)])

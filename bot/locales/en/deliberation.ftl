@@ -207,3 +207,4 @@ dl-closed-author = 🗳 The vote on your proposal #{ $id } “{ $title }” has 
 dl-sum-was-adopted = ✅ Adopted.
 dl-sum-done = 🏁 Done on { $at }.
 dl-sum-done-note = 🏁 Done on { $at }: { $note }
+dl-vote-secret = 🗳 Your anonymous vote on proposal #{ $id } is recorded (the choice is not shown in the group; you may change it until the deadline, privately with /vote is safer).

@@ -171,3 +171,4 @@ dl-closed-author = 🗳 你的议题 #{ $id }「{ $title }」表决结束：{ dl
 dl-sum-was-adopted = ✅ 表决通过。
 dl-sum-done = 🏁 { $at } 已办结。
 dl-sum-done-note = 🏁 { $at } 已办结：{ $note }
+dl-vote-secret = 🗳 已记下你对议题 #{ $id } 的匿名投票（选择不在群里显示；截止前可以改票，私聊发 /vote 更稳妥）。
