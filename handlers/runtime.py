@@ -8,7 +8,6 @@ import signal
 from collections.abc import Callable
 
 from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import BotCommand
 from aiohttp import web
@@ -18,6 +17,7 @@ from bot.app import Core
 from bot.commands import menu
 from bot.config import Settings
 from bot.i18n import t
+from handlers.bot_session import KeptModelsSession
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import handle_one, parse, poll
 from handlers.startup import first_me
@@ -29,7 +29,7 @@ DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
 
 
 def make_bot(settings: Settings) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.api_base))
+    session = KeptModelsSession(api=TelegramAPIServer.from_base(settings.api_base))
     return Bot(settings.bot_token, session=session)
 
 

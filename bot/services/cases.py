@@ -145,16 +145,15 @@ class CaseService:
             raise
         now = self.clock()
         stamp = state_stamp(case)
-        for field, value in t.changes.items():
-            setattr(case, field, value)
+        changes = dict(t.changes)
         if action == "resolve":
-            case.resolved_at, case.resolution_photo = now, photo
+            changes.update(resolved_at=now, resolution_photo=photo)
         if t.to_status in FINAL_STATUSES and t.status_changed:
-            case.closed_at = now
+            changes["closed_at"] = now
         if master_case is not None:
-            case.master_id = master_case.id
-        clocks.on_transition(case, t, now, self.routing)
-        case.updated_at = now
+            changes["master_id"] = master_case.id
+        changes.update(clocks.on_transition(case, t, now, self.routing), updated_at=now)
+        await uow.cases.update(case, changes)  # one UPDATE now: the first thing the transaction writes
         uow.cases.log(case, t.event_kind, actor.user_id, t.payload.get("note"), from_status=t.from_status)
         if t.announce:
             await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve")
