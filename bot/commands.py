@@ -67,6 +67,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("top", "[week|month]", "top-usage", menu=True),
     Command("lang", "zh|en", "lang-usage", menu=True),
     Command("help", menu=True),
+    # one person on Telegram and WeCom: a one-time code from one, used on the other (bot/services/identities.py)
+    Command("link", "[<code>]", "link-usage", where=PRIVATE, wrong_place="link-private-only", menu=True),
     Command("redeem", "<item>", "points-redeem-usage"),
     Command("privacy"),
     Command("points", "[grant <user> <n> <reason> | ledger <user> | revoke #<line> <reason>]"),
@@ -113,7 +115,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("web", "", None, S, PRIVATE),
     # riders' deliberation (小哥议事会): anyone proposes, supports and votes; secretaries run the steps
     Command("propose", "<title> | <details>  or  C-<case>", "dl-propose-usage", menu=True),
-    Command("proposals", "[open|adopted|done | rule <supporters> <days>]", "dl-proposal-usage", menu=True),
+    Command("proposals", "[open|adopted|done|closed|all | rule <supporters> <days>]", "dl-proposals-usage",
+            menu=True),
     Command("proposal", "<N> [agenda | decline <reason> | vote … | close | commit <owner> due=… | note … | done]",
             "dl-proposal-usage"),
     Command("vote", "<N> <option>", "dl-vote-cmd-usage"),

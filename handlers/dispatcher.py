@@ -7,7 +7,7 @@ from typing import Any
 from aiogram import Dispatcher
 
 from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation, export_chat, lessons,
-                      points, reports, telegram_events, top, voice, web_command)
+                      link, points, reports, telegram_events, top, voice, web_command)
 from handlers import routing as routing_handlers
 from handlers.command_place import CommandPlaceMiddleware
 from handlers.middlewares import PeopleMiddleware, TransactionMiddleware
@@ -33,6 +33,6 @@ def build_dispatcher(uow_factory: Callable[[], UnitOfWork], default_lang: str, *
                        reports.make_router(), cases.make_router(), routing_handlers.make_router(), admin.make_router(),
                        points.make_router(), checkins.make_router(), broadcasts.make_router(), lessons.make_router(),
                        deliberation.make_router(), top.make_router(), export_chat.make_router(),
-                       web_command.make_router(), commands.make_router(),
+                       web_command.make_router(), link.make_router(), commands.make_router(),
                        telegram_events.make_fallback_router())
     return dp

@@ -17,7 +17,9 @@ from bot.app import Core
 from bot.commands import menu
 from bot.config import Settings
 from bot.i18n import t
+from bot.media_store import MediaStore
 from handlers.bot_session import KeptModelsSession
+from handlers.chat_isolation import ChatBusy, chat_key, make_isolation, one_at_a_time
 from handlers.dispatcher import build_dispatcher
 from handlers.polling import handle_one, parse, poll
 from handlers.startup import first_me
@@ -59,7 +61,8 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         web_server = WebServer(core)
         await web_server.start(settings.web.host, settings.web.port)
     bot = make_bot(settings)
-    sender = core.attach(TelegramTransport(bot))
+    media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
+    sender = core.attach(TelegramTransport(bot, media=media, uow=core.uow))
     dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
     if ready is not None:
         ready(core)
@@ -108,8 +111,12 @@ async def _drained(core: Core) -> None:
 
 async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Settings, stop: asyncio.Event) -> None:
     """Answer Telegram 200 only once the update is committed or dead-lettered (as polling does:
-    one update Telegram would otherwise resend forever must not hold up the others)."""
+    one update Telegram would otherwise resend forever must not hold up the others).
+
+    One update of a chat at a time across workers (handlers/chat_isolation.py: why, and the order
+    this gives together with Telegram's one-update-per-chat-in-flight delivery)."""
     secret = settings.webhook_secret or None
+    isolation = make_isolation(settings.redis_url, settings.redis_prefix)
 
     async def receive(request: web.Request) -> web.Response:
         if secret and request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
@@ -120,7 +127,13 @@ async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Setting
             raw = None
         if not isinstance(raw, dict):
             return web.Response(status=400)
-        done = await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang)
+        key = chat_key(bot.id, raw)
+        try:
+            async with one_at_a_time(isolation, key):
+                done = await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang)
+        except ChatBusy:
+            log.warning("the chat of update %s stayed busy: answering 503 (Telegram resends)", raw.get("update_id"))
+            return web.Response(status=503)
         return web.json_response({}) if done else web.Response(status=503)  # stopping: Telegram resends
 
     app = web.Application()
@@ -134,3 +147,4 @@ async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Setting
         await stop.wait()
     finally:
         await runner.cleanup()
+        await isolation.close()

@@ -175,7 +175,6 @@ class OutboxMessage(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("dedupe_key"),
         Index("ix_outbox_due", "status", "priority", "id"),
-        Index("ix_outbox_case", "case_id", "kind"),  # a case's sent dialogs, at every transition
     )
 
     id: int | None = Field(default=None, primary_key=True)
