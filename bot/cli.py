@@ -51,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.ops.model import ensure_model
     ensure_model()  # a first build shows its progress here rather than as a silent pause at start
     from handlers.runtime import run_bot
-    asyncio.run(run_bot(settings, webhook=args.webhook))
+    asyncio.run(run_bot(settings, webhook=args.webhook, runtime=getattr(args, "runtime", None)))
     return 0
 
 
@@ -216,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p: argparse.ArgumentParser = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
     p.add_argument("--webhook", action="store_true")
+    p.add_argument("--runtime", choices=("aiogram", "ptb"), default=None,
+                   help="the library that receives updates (default: SENTINEL_RUNTIME, else aiogram)")
     p.set_defaults(func=_run)
 
     p = sub.add_parser("demo", help="offline demo: emulator + bot + a scripted conversation")

@@ -11,7 +11,7 @@ from bot.wording import sentences
 from bot.outbox import EDIT, enqueue
 from bot.i18n import normalize_lang, t
 from bot.services.people import register_person
-from handlers.convert import person
+from handlers.telegram_aiogram.convert import person
 from handlers.render import TAGS
 from storage.models import User
 from storage.uow import UnitOfWork

@@ -42,8 +42,8 @@ from bot.services.people import register
 from emulator import DEFAULT_TOKEN
 from emulator.client import EmulatorClient
 from emulator.process import emulator_process
-from handlers.runtime import make_bot
-from handlers.transport import TelegramTransport
+from handlers.telegram_aiogram.runtime import make_bot
+from handlers.telegram_aiogram.transport import TelegramTransport
 from storage.models import Branch, User
 
 STEPS = (("accept", {}), ("start", {}), ("note", {"note": "已派人查看"}), ("resolve", {"note": "已修好"}),
