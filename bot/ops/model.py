@@ -2,7 +2,9 @@
 
 The build itself belongs to bot.intake (trained from the training data and cached on first use); this
 only runs the public `get_model()` in a thread and, if it is not back at once, shows a bar with the time
-elapsed. Once the cache exists, loading is quick and nothing is shown.
+elapsed. Once the cache exists, loading is quick and nothing is shown. Only a terminal gets the bar:
+when stderr is a log file or a pipe (CI, systemd, a test reading a command's output) a bar is noise and
+"ready" would read as an error, so the load is silent there whatever it takes.
 """
 from __future__ import annotations
 
@@ -31,8 +33,10 @@ def ensure_model(console: Console | None = None) -> Any:
     worker = threading.Thread(target=work, name="intake-model", daemon=True)
     worker.start()
     worker.join(SHOW_AFTER)
+    console = console or Console(stderr=True)
+    if worker.is_alive() and not console.is_terminal:
+        worker.join()
     if worker.is_alive():
-        console = console or Console(stderr=True)
         columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=True) as bar:
             bar.add_task(LABEL, total=None)

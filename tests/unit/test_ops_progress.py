@@ -33,3 +33,11 @@ def test_a_failed_build_raises_in_the_caller(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(bot.intake, "get_model", broken)
     with pytest.raises(FileNotFoundError):
         ops_model.ensure_model(_console())
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow load under CI or a service manager writes nothing (doctor's stderr stays empty)."""
+    monkeypatch.setattr(bot.intake, "get_model", lambda: time.sleep(1.2) or "built")
+    console = Console(record=True, force_terminal=False, width=100, color_system=None)
+    assert ops_model.ensure_model(console) == "built"
+    assert console.export_text() == ""

@@ -1,0 +1,233 @@
+"""The WeCom callback route: verify, decrypt, parse, and hand the bot neutral events.
+
+Two callers reach it, each with its own URL and keys:
+- the self-built app (自建应用 · 接收消息): XML, encrypted with the corp id as receive id — a member's
+  private message to the app (text, photo, voice, location) and template-card button presses;
+- the AI bot (智能机器人 · API mode): JSON ``{"encrypt": ...}``, encrypted with an empty receive id
+  — a group member's message that @-mentions the bot (and private ones), and its card presses.
+
+Both use WeCom's one scheme (msg_signature = SHA-1 over token, timestamp, nonce and ciphertext;
+AES-256-CBC with the EncodingAESKey; PKCS#7 to 32 bytes), done by wechatpy's WeChatCrypto, and the
+app's XML is parsed by wechatpy's parser. A bad signature answers 403, a body that does not decrypt
+or parse 400; otherwise the handler is awaited and only then 200 is answered, so WeCom — which
+retries a callback not answered within 5 s, three times — redelivers what the bot did not take in
+(the handler must be idempotent by message id, as it is for Telegram's redelivered updates).
+GET is the URL check WeCom makes when the URL is saved: the echostr's plaintext is answered.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from aiohttp import web
+from wechatpy.enterprise import parse_message
+from wechatpy.enterprise.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidSignatureException
+from wechatpy.messages import UnknownMessage
+
+from bot.domain import IncomingMessage, Person
+from handlers.wecom.cards import CardBook
+from handlers.wecom.events import ButtonPress, VoiceNote, WeComEvent
+from handlers.wecom.ids import IdBook, message_number
+
+log = logging.getLogger(__name__)
+Handler = Callable[[WeComEvent], Awaitable[None]]
+_MENTION = re.compile(r"^\s*@\S+\s*")
+RESPONSE_URL_TTL = 3600.0  # an AI bot's response_url serves one call within an hour
+DONE_TTL = 600.0  # how long a delivery taken in is remembered (WeCom's retries come within seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class CallbackKeys:
+    token: str
+    encoding_aes_key: str
+    receive_id: str  # the corp id for an app, "" for an AI bot
+
+    def crypto(self) -> WeChatCrypto:
+        return WeChatCrypto(self.token, self.encoding_aes_key, self.receive_id)
+
+
+class ReplyBook:
+    """The AI bot's response_url of each message it was given, for the one answer it allows
+    (the outbox's reply to that message); taken once, forgotten after an hour."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._urls: dict[tuple[int, int], tuple[str, float]] = {}
+        self._clock = clock
+
+    def keep(self, chat_id: int, message_id: int, url: str) -> None:
+        now = self._clock()
+        self._urls = {k: v for k, v in self._urls.items() if v[1] > now}
+        self._urls[(chat_id, message_id)] = (url, now + RESPONSE_URL_TTL)
+
+    def take(self, chat_id: int, message_id: int) -> str | None:
+        url, expires = self._urls.pop((chat_id, message_id), ("", 0.0))
+        return url if expires > self._clock() else None
+
+
+class BadCallback(Exception):
+    """Decrypted, but not a message we can read."""
+
+
+class WeComCallback:
+    def __init__(self, handler: Handler, *, ids: IdBook, app: CallbackKeys | None = None,
+                 aibot: CallbackKeys | None = None, replies: ReplyBook | None = None,
+                 cards: CardBook | None = None) -> None:
+        self.handler, self.ids, self.replies = handler, ids, replies or ReplyBook()
+        self.cards = cards or CardBook()
+        self._inflight: dict[str, asyncio.Future[None]] = {}
+        self._done: OrderedDict[str, float] = OrderedDict()  # delivery → when it was taken in
+        self.app_keys, self.aibot_keys = app, aibot
+
+    def add_routes(self, app: web.Application, app_path: str = "/wecom/app",
+                   aibot_path: str = "/wecom/aibot") -> None:
+        if self.app_keys is not None:
+            app.router.add_get(app_path, self._app_verify)
+            app.router.add_post(app_path, self._app_post)
+        if self.aibot_keys is not None:
+            app.router.add_get(aibot_path, self._aibot_verify)
+            app.router.add_post(aibot_path, self._aibot_post)
+
+    # -- URL check -----------------------------------------------------------
+    @staticmethod
+    def _verify(request: web.Request, keys: CallbackKeys) -> web.Response:
+        q = request.query
+        try:
+            echo = keys.crypto().check_signature(q.get("msg_signature", ""), q.get("timestamp", ""),
+                                                 q.get("nonce", ""), q.get("echostr", ""))
+        except InvalidSignatureException:
+            return web.Response(status=403, text="bad signature")
+        except Exception:  # a malformed echostr: anything wechatpy raises on it
+            return web.Response(status=400, text="bad echostr")
+        return web.Response(text=str(echo))
+
+    async def _app_verify(self, request: web.Request) -> web.Response:
+        assert self.app_keys is not None
+        return self._verify(request, self.app_keys)
+
+    async def _aibot_verify(self, request: web.Request) -> web.Response:
+        assert self.aibot_keys is not None
+        return self._verify(request, self.aibot_keys)
+
+    # -- messages ------------------------------------------------------------
+    @staticmethod
+    def _decrypt(keys: CallbackKeys, request: web.Request, envelope: Any) -> str:
+        q = request.query
+        return str(keys.crypto().decrypt_message(envelope, q.get("msg_signature", ""), q.get("timestamp", ""),
+                                                 q.get("nonce", "")))
+
+    async def _run(self, request: web.Request, keys: CallbackKeys, json_body: bool) -> web.Response:
+        raw = await request.text()
+        try:
+            if json_body:
+                envelope: Any = {"Encrypt": str(json.loads(raw)["encrypt"])}
+                plain = self._decrypt(keys, request, envelope)
+                event = self.aibot_event(json.loads(plain))
+            else:
+                plain = self._decrypt(keys, request, raw)
+                event = self.app_event(plain)
+        except InvalidSignatureException:
+            return web.Response(status=403, text="bad signature")
+        except Exception as e:  # not an envelope, wrong key or receive id, bad XML or JSON
+            log.warning("wecom callback refused: %s", type(e).__name__)
+            return web.Response(status=400, text="bad callback")
+        if event is not None:
+            key = hashlib.sha1(f"{json_body}:{plain}".encode()).hexdigest()
+            await self._once(key, event)  # an exception answers 500: WeCom delivers it again
+        return web.Response(text="")  # empty: no passive reply (answers go through the outbox)
+
+    async def _once(self, key: str, event: WeComEvent) -> None:
+        """The handler runs once per delivery, however often WeCom delivers it: a retry (WeCom retries
+        a callback not answered within 5 s) while the first is still running waits for that one, a
+        retry after it succeeded is answered at once. The run is shielded: a caller that gave up does
+        not cancel it halfway."""
+        now = time.monotonic()
+        if key in self._done:
+            return
+        task = self._inflight.get(key)
+        if task is None:
+            task = self._inflight[key] = asyncio.ensure_future(self.handler(event))
+            task.add_done_callback(lambda t: self._finished(key, t))
+        await asyncio.shield(task)
+        while self._done and next(iter(self._done.values())) < now - DONE_TTL:
+            self._done.popitem(last=False)
+
+    def _finished(self, key: str, task: asyncio.Future[None]) -> None:
+        self._inflight.pop(key, None)
+        if not task.cancelled() and task.exception() is None:
+            self._done[key] = time.monotonic()
+
+    async def _app_post(self, request: web.Request) -> web.Response:
+        assert self.app_keys is not None
+        return await self._run(request, self.app_keys, json_body=False)
+
+    async def _aibot_post(self, request: web.Request) -> web.Response:
+        assert self.aibot_keys is not None
+        return await self._run(request, self.aibot_keys, json_body=True)
+
+    # -- conversion ----------------------------------------------------------
+    def app_event(self, xml: str) -> WeComEvent | None:
+        """An app callback (a member's private chat with the app) as a neutral event."""
+        msg = parse_message(xml)
+        if msg is None:
+            raise BadCallback("empty")
+        data: dict[str, Any] = msg._data
+        userid = str(data.get("FromUserName", ""))
+        if not userid:
+            raise BadCallback("no sender")
+        uid = self.ids.user(userid)
+        sender = Person(id=uid, first_name=userid, username=userid)
+        if isinstance(msg, UnknownMessage) and str(data.get("Event", "")).lower() == "template_card_event":
+            self.cards.pressed(str(data.get("TaskId", "")), data.get("ResponseCode") or None)
+            return ButtonPress(chat_id=uid, chat_type="private", sender=sender, data=str(data.get("EventKey", "")),
+                               task_id=str(data.get("TaskId", "")), response_code=data.get("ResponseCode") or None)
+        base = IncomingMessage(chat_id=uid, chat_type="private", sender=sender,
+                               message_id=message_number(str(data.get("MsgId", "0"))))
+        kind = msg.type
+        if kind == "text":
+            return replace(base, text=str(msg.content or ""))
+        if kind == "image":
+            return replace(base, photo_file_id=str(msg.media_id))
+        if kind == "location":
+            return replace(base, lat=float(msg.location_x), lon=float(msg.location_y), text=str(msg.label or ""))
+        if kind == "voice":
+            return VoiceNote(base, str(msg.media_id), str(msg.format or "amr"))
+        return None  # other kinds and events (enter_agent, subscribe ...): nothing for the core yet
+
+    def aibot_event(self, payload: dict[str, Any]) -> WeComEvent | None:
+        """An AI bot callback (JSON) as a neutral event; its response_url is kept in the ReplyBook."""
+        userid = str((payload.get("from") or {}).get("userid", ""))
+        if not userid:
+            raise BadCallback("no sender")
+        uid = self.ids.user(userid)
+        sender = Person(id=uid, first_name=userid, username=userid)
+        group = payload.get("chattype") == "group"
+        chat_id = self.ids.chat(str(payload["chatid"])) if group else uid
+        chat_type = "group" if group else "private"
+        msgtype = payload.get("msgtype")
+        message_id = message_number(str(payload.get("msgid", "")))
+        if payload.get("response_url"):
+            self.replies.keep(chat_id, message_id, str(payload["response_url"]))
+        if msgtype == "event":
+            event = payload.get("event") or {}
+            card = event.get("template_card_event") if event.get("eventtype") == "template_card_event" else None
+            if not isinstance(card, dict):
+                return None  # enter_chat, feedback ...
+            return ButtonPress(chat_id=chat_id, chat_type=chat_type, sender=sender,
+                               data=str(card.get("event_key", "")), task_id=str(card.get("task_id", "")))
+        if msgtype != "text":
+            return None  # mixed, image, file, stream refresh: not read yet (docs/wecom.md)
+        content = str((payload.get("text") or {}).get("content", ""))
+        if group:
+            content = _MENTION.sub("", content, count=1)  # "@Bot 路灯坏了": the message is what follows
+        return IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
+                               text=content)
+

@@ -1,0 +1,70 @@
+"""The bot's message markup (Telegram's HTML subset, which the renderers write today) as WeCom
+markdown, with the standard library's HTML parser.
+
+WeCom's markdown (message/send, appchat/send, the AI bot's answers) knows **bold**, [links](url),
+`code`, > quotes and <font color="info|comment|warning">; no italics, underline or strike: those
+keep their text. Entities are unescaped (WeCom shows the text as written).
+"""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+_SIMPLE = {"b": "**", "strong": "**", "code": "`"}
+
+
+class _ToMarkdown(HTMLParser):
+    def __init__(self, plain: bool = False) -> None:
+        super().__init__(convert_charrefs=True)
+        self.plain = plain  # the text alone, no markup
+        self.out: list[str] = []
+        self._href: list[str | None] = []
+        self._pre = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.plain:
+            if tag == "br":
+                self.out.append("\n")
+        elif tag in _SIMPLE and not self._pre:
+            self.out.append(_SIMPLE[tag])
+        elif tag == "pre":
+            self._pre = True
+            self.out.append("\n```\n")
+        elif tag == "a":
+            self._href.append(dict(attrs).get("href"))
+            self.out.append("[")
+        elif tag == "blockquote":
+            self.out.append("\n> ")
+        elif tag == "br":
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.plain:
+            return
+        if tag in _SIMPLE and not self._pre:
+            self.out.append(_SIMPLE[tag])
+        elif tag == "pre":
+            self._pre = False
+            self.out.append("\n```\n")
+        elif tag == "a":
+            href = self._href.pop() if self._href else None
+            self.out.append(f"]({href})" if href else "]")
+        elif tag == "blockquote":
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+
+def to_markdown(html_text: str) -> str:
+    parser = _ToMarkdown()
+    parser.feed(html_text)
+    parser.close()
+    return "".join(parser.out).strip("\n")
+
+
+def to_plain(html_text: str) -> str:
+    """The text alone (a card's title and description take no markup)."""
+    parser = _ToMarkdown(plain=True)
+    parser.feed(html_text)
+    parser.close()
+    return "".join(parser.out).strip("\n")

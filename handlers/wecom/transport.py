@@ -1,0 +1,165 @@
+"""The outbox's WeCom transport: sends one rendered notice the way WeCom allows, and maps WeCom's
+errcodes to the sender's outcomes (handlers/wecom/errors.py).
+
+Routes (docs/wecom.md): a member's private chat → message/send (markdown; buttons → a template card);
+a group → the AI bot's response_url when the notice replies to a message whose response_url is
+still unused (markdown or a card), else appchat/send (groups the app made; markdown; a card's
+buttons cannot go there, so they are dropped); in a group where only the AI bot is, a notice that
+answers no message fails for that message alone (PermanentError), the group stays reachable. WeCom has no
+edits of text, no forced replies and no forum topics: an edit is sent as a new message, a forced
+reply as a plain one, and a topic is refused for good (the outbox then keeps the topic's messages in
+the group itself).
+
+The renderer is given (the neutral layer's, or handlers/render.py's today): anything with `text`
+(the bot's HTML subset), `buttons`, `photo`, `voice` and `force_reply`.
+"""
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, Unreachable
+from handlers.wecom.callback import ReplyBook
+from handlers.wecom.cards import CardBook
+from handlers.wecom.client import SendResult, WeComClient, button_card, markdown
+from handlers.wecom.errors import WeComError, outcomes
+from handlers.wecom.ids import IdBook, message_number
+from handlers.wecom.limits import WECOM, clip
+from handlers.wecom.markup import to_markdown, to_plain
+
+GROUP_NOT_OURS = 86003  # appchat/send to a group the app did not create
+CARD_BUTTONS = 6  # a button_interaction card shows at most 6 buttons
+CARD_TITLE_BYTES = 108  # a card's main title: keep it short (36 Chinese characters)
+REPLACE_NAME_BYTES = 48  # the label that replaces a decided card's buttons: short (16 Chinese characters)
+
+
+class RenderedLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def buttons(self) -> list[list[tuple[str, str]]] | None: ...
+    @property
+    def photo(self) -> str | None: ...
+    @property
+    def voice(self) -> str | None: ...
+
+
+Renderer = Callable[[Outgoing], RenderedLike]
+
+
+def cards(task_prefix: str, text_html: str, buttons: list[list[tuple[str, str]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The notice as template cards of at most CARD_BUTTONS buttons each: the first carries the text
+    (first line the title, the rest the description), each has its own task id."""
+    flat = [button for row in buttons for button in row]
+    plain = to_plain(text_html)
+    title, _, desc = plain.partition("\n")
+    out = []
+    for n in range(0, len(flat), CARD_BUTTONS):
+        head = clip(title, CARD_TITLE_BYTES) if n == 0 else "…"
+        out.append(button_card(f"{task_prefix}-{n // CARD_BUTTONS}", head, clip(desc, 1024) if n == 0 else "",
+                               flat[n:n + CARD_BUTTONS]))
+    return out
+
+
+class WeComTransport:
+    platform = WECOM
+
+    def __init__(self, client: WeComClient, ids: IdBook, replies: ReplyBook, render: Renderer,
+                 cards: CardBook | None = None) -> None:
+        self.client, self.ids, self.replies, self.render = client, ids, replies, render
+        self.cards = cards or CardBook()  # share the callback's, so presses renew the update codes
+
+    async def deliver(self, message: Outgoing) -> int | None:
+        if message.payload.get(CREATE_TOPIC):
+            raise PermanentError("WeCom groups have no topics")
+        try:
+            kind, target = self.ids.target(message.chat_id)
+        except KeyError:
+            raise Unreachable(f"no WeCom id known for chat {message.chat_id}") from None
+        rendered = self.render(message)
+        if message.payload.get(EDIT):
+            return await self._settle(message, rendered)
+        with outcomes(message.chat_id):
+            if kind == "user":
+                result = await self._to_user(message, target, rendered)
+            else:
+                result = await self._to_group(message, target, rendered)
+            await self._attachments(kind, target, message, rendered)
+        return message_number(result.msgid) if result.msgid else None
+
+    async def _settle(self, message: Outgoing, rendered: RenderedLike) -> int:
+        """An edit of our earlier message: its cards' buttons become the new text's last line (who
+        decided). Text cannot be edited on WeCom; a message without a card we can update (a group's,
+        a code already used or expired) is left as it is — the edit is done, as for a message gone."""
+        target = int(message.payload[EDIT])
+        lines = [line for line in to_plain(rendered.text).splitlines() if line.strip()]
+        label = clip(lines[-1] if lines else "✓", REPLACE_NAME_BYTES)
+        for ref in self.cards.for_message(target):
+            if ref.response_code is None:
+                continue
+            code, ref.response_code = ref.response_code, None
+            try:
+                with outcomes(message.chat_id):
+                    await self.client.update_card(ref.userid, code, label)
+            except PermanentError:
+                continue  # the code was refused (expired): nothing more can be done to that card
+        return target
+
+    def _bodies(self, message_id: int, rendered: RenderedLike) -> list[tuple[str, dict[str, Any]]]:
+        if rendered.buttons:
+            return cards(f"o{message_id}", rendered.text, rendered.buttons)
+        return [markdown(clip(to_markdown(rendered.text)))]
+
+    async def _to_user(self, message: Outgoing, userid: str, rendered: RenderedLike) -> SendResult:
+        first: SendResult | None = None
+        cards: list[tuple[str, str | None]] = []
+        for msgtype, content in self._bodies(message.id, rendered):
+            sent = await self.client.send_to_user(userid, msgtype, content)
+            first = first or sent
+            if msgtype == "template_card":
+                cards.append((str(content["task_id"]), sent.response_code))
+        assert first is not None
+        if first.msgid:
+            for task_id, code in cards:
+                self.cards.sent(message_number(first.msgid), userid, task_id, code)
+        return first
+
+    async def _to_group(self, message: Outgoing, chatid: str, rendered: RenderedLike) -> SendResult:
+        url = self.replies.take(message.chat_id, message.reply_to) if message.reply_to else None
+        bodies = self._bodies(message.id, rendered)
+        if url is not None:  # the one answer WeCom allows to that message
+            msgtype, content = bodies[0]
+            await self.client.respond(url, msgtype, content)
+            return SendResult(None)
+        try:
+            return await self.client.send_to_group(chatid, *markdown(clip(to_markdown(rendered.text))))
+        except WeComError as e:
+            if e.errcode != GROUP_NOT_OURS:
+                raise
+            # A group where only the AI bot is: it takes an answer to a message, nothing unasked.
+            # This message cannot go; the group is still reachable (not Unreachable).
+            raise PermanentError(f"{e} (an AI-bot group takes only answers to its messages)") from e
+
+    async def _attachments(self, kind: str, target: str, message: Outgoing, rendered: RenderedLike) -> None:
+        """A photo, a voice note (media ids) or a document (bytes in the row) after the text. A photo
+        whose temporary media has expired (3 days: 40007) is skipped: the text went."""
+        doc = message.payload.get("document")
+        items: list[tuple[str, dict[str, Any]]] = []
+        if doc:
+            media_id = await self.client.upload_media("file", str(doc["name"]), base64.b64decode(doc["data"]),
+                                                      "application/octet-stream")
+            items.append(("file", {"media_id": media_id}))
+        if rendered.photo:
+            items.append(("image", {"media_id": rendered.photo}))
+        if rendered.voice:
+            items.append(("voice", {"media_id": rendered.voice}))
+        for msgtype, content in items:
+            try:
+                if kind == "user":
+                    await self.client.send_to_user(target, msgtype, content)
+                else:
+                    await self.client.send_to_group(target, msgtype, content)
+            except WeComError as e:
+                if e.errcode not in (40007, GROUP_NOT_OURS):  # media gone; a group appchat cannot reach
+                    raise

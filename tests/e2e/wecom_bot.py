@@ -1,0 +1,58 @@
+"""The WeCom tests' shared pieces: the emulator's control API, and the callback route on a real port
+with a handler that records what it is given (tests/e2e/test_wecom_*.py)."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from emulator.wecom import WeComEmulator
+from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
+from handlers.wecom.events import WeComEvent
+from handlers.wecom.ids import IdBook
+
+
+async def control(emu: WeComEmulator, path: str, body: dict[str, Any] | None = None,
+                  query: dict[str, str] | None = None) -> Any:
+    async with aiohttp.ClientSession() as s:
+        if body is None:
+            async with s.get(f"{emu.base_url}/_emu/{path}", params=query or {}) as r:
+                return await r.json()
+        async with s.post(f"{emu.base_url}/_emu/{path}", json=body) as r:
+            return await r.json()
+
+
+class Bot:
+    """The callback route on a real port, with a handler that records what it was given."""
+
+    def __init__(self, emu: WeComEmulator) -> None:
+        self.events: list[WeComEvent] = []
+        self.gate: asyncio.Event | None = None  # when set, the handler waits for it
+        self.entered = asyncio.Event()
+        self.fail = False
+        self.ids, self.replies = IdBook(), ReplyBook()
+        cfg = emu.config
+        self.callback = WeComCallback(self.handle, ids=self.ids, replies=self.replies,
+                                      app=CallbackKeys(cfg.token, cfg.encoding_aes_key, cfg.corp_id),
+                                      aibot=CallbackKeys(cfg.token, cfg.encoding_aes_key, ""))
+        self.app = web.Application()
+        self.callback.add_routes(self.app)
+        self.runner = web.AppRunner(self.app)
+
+    async def handle(self, event: WeComEvent) -> None:
+        self.entered.set()
+        if self.gate is not None:
+            await self.gate.wait()
+        if self.fail:
+            raise RuntimeError("the handler failed")
+        self.events.append(event)
+
+    async def start(self, emu: WeComEmulator) -> None:
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await control(emu, "config", {"app_callback_url": f"http://127.0.0.1:{port}/wecom/app",
+                                      "aibot_callback_url": f"http://127.0.0.1:{port}/wecom/aibot"})
