@@ -53,8 +53,9 @@ def incoming(message: telegram.Message, bot_id: int) -> IncomingMessage:
         reply_to_id=reply.message_id if reply else None,
         is_forum=bool(message.chat.is_forum) if chat_type != "private" else None,
         is_caption=message.text is None and message.caption is not None,
-        voice=VoiceClip(voice.file_id, voice.file_unique_id, _seconds(voice.duration), voice.file_size or 0)
-        if voice else None,
+        # the duration as Telegram sent it (reading PTB's attribute warns of its coming timedelta type)
+        voice=VoiceClip(voice.file_id, voice.file_unique_id, _seconds(voice.to_dict().get("duration")),
+                        voice.file_size or 0) if voice else None,
         forwarded=message.forward_origin is not None,
         reply_sender=person(replied_by) if replied_by is not None and not replied_by.is_bot else None,
         reply_location=(reply.location.latitude, reply.location.longitude)
