@@ -2,7 +2,8 @@
 through the emulator, with the same answers — a report becomes a case answered in its thread, a
 missing place is asked for, a secretary acts by command and by button, the reporter confirms, a
 broadcast goes out, a lesson is pushed and its quiz pressed, a rider checks in, a blocked chat is
-left alone, and the platform's rate limit is honoured. Parameterised by tests/e2e/contract/conftest.py
+left alone, the platform's rate limit is honoured, and the webhook answers after the commit and
+dead-letters what the library cannot parse. Parameterised by tests/e2e/contract/conftest.py
 over the runtimes (aiogram, python-telegram-bot) and the database backends."""
 from __future__ import annotations
 
@@ -165,3 +166,30 @@ async def test_rate_limit_is_honoured_and_the_answer_sent_once(bot, tg) -> None:
     assert len(await tg.messages(GROUP["id"])) == 1
     stats = await tg.stats()
     assert stats["errors"].get("429") == 1 and stats["calls"]["sendMessage"] == 2
+
+
+async def test_webhook_answers_after_the_commit_and_a_broken_update_is_dead_lettered(settings, tg, db, runs_on,
+                                                                                     runtime) -> None:
+    """The webhook of each runtime: the update is handled before Telegram hears 200; one the
+    library cannot parse (a message without a date) is stored as a dead letter, the rest flow."""
+    from storage.models.deadletter import DeadLetter
+    from tests.conftest import RunningBot
+    from tests.e2e.test_poison import _settled
+    from tests.e2e.test_runtime import _free_port
+    port = _free_port()
+    hooked = settings.model_copy(update={"webhook_url": f"http://127.0.0.1:{port}/webhook",
+                                         "webhook_secret": "s3cret-token", "webhook_port": port})
+    running = RunningBot(hooked, tg)
+    await running.start(webhook=True)
+    try:
+        await tg.inject({"message": {"message_id": 1, "chat": private(WANG), "from": WANG}})  # no date
+        reply = await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了")
+        assert "C-000001" in reply["text"]
+        await _settled(tg)
+        async with db() as s:
+            letters = (await s.exec(select(DeadLetter))).all()
+        assert len(letters) == 1 and "parsed" in letters[0].error
+        assert (await tg.stats())["calls"].get("setWebhook")
+    finally:
+        await running.stop()
+    assert runs_on == [runtime]
