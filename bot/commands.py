@@ -113,7 +113,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("web", "", None, S, PRIVATE),
     # riders' deliberation (小哥议事会): anyone proposes, supports and votes; secretaries run the steps
     Command("propose", "<title> | <details>  or  C-<case>", "dl-propose-usage", menu=True),
-    Command("proposals", "[open|adopted|done | rule <supporters> <days>]", "dl-proposal-usage", menu=True),
+    Command("proposals", "[open|adopted|done|closed|all | rule <supporters> <days>]", "dl-proposals-usage",
+            menu=True),
     Command("proposal", "<N> [agenda | decline <reason> | vote … | close | commit <owner> due=… | note … | done]",
             "dl-proposal-usage"),
     Command("vote", "<N> <option>", "dl-vote-cmd-usage"),

@@ -52,6 +52,15 @@ EDIT = "edit"  # payload key: the platform id of our earlier message this notice
 # row that failed for good leaves its messages in the group itself).
 CREATE_TOPIC = "create_topic"
 TOPIC_OF = "topic_of"
+# A row that closes the forum topic its TOPIC_OF row made (the topic's business is over: a proposal decided
+# or done); like every row it goes in the chat's order, after the news queued before it. Nothing to close
+# (the topic was never made) fails the row without a call.
+CLOSE_TOPIC = "close_topic"
+# An edit of an earlier row's message named by that row's dedupe key (its platform id may not be known yet
+# when the edit is queued): resolved at send time into EDIT, like TOPIC_OF (a chat's rows go in order, so the
+# named row's outcome is committed by then); when that row was never sent there is nothing to edit, and the
+# edit fails without a call (a live count on a message, e.g. a proposal's card: bot.deliberation.threads).
+EDIT_OF = "edit_of"
 
 
 class RetryLater(Exception):
@@ -100,8 +109,8 @@ class Outgoing:
 def mergeable(priority: int, payload: dict[str, Any]) -> bool:
     """Conversation text may go into a digest; buttons, photos and broadcasts keep their own message."""
     return (priority == PRIORITY_CONVERSATION and not payload.get("buttons") and not payload.get("photo")
-            and not payload.get(EDIT) and not payload.get("force_reply") and not payload.get("document")
-            and not payload.get(CREATE_TOPIC))
+            and not payload.get(EDIT) and not payload.get(EDIT_OF) and not payload.get("force_reply") and not payload.get("document")
+            and not payload.get(CREATE_TOPIC) and not payload.get(CLOSE_TOPIC))
 
 
 def _outgoing(row: Any) -> Outgoing:
@@ -266,8 +275,8 @@ class Sender:
                     break  # another worker filled the chat's window after all: later
                 attempted = True
                 self._attempted.add(msg.id)
-                if msg.payload.get(TOPIC_OF):
-                    msg = await self._in_topic(msg)
+                if msg.payload.get(TOPIC_OF) or msg.payload.get(EDIT_OF):
+                    msg = await self._resolve(msg)
                 outcome = await self._try(msg, attempts)
                 await self._record(outcome)
                 if merged or outcome.status in ("postpone", "migrated"):
@@ -302,17 +311,29 @@ class Sender:
         log.info("group %s backed up: %d messages merged into digest %s", first.chat_id, len(run), digest.id)
         return digest
 
-    async def _in_topic(self, msg: Outgoing) -> Outgoing:
-        """The message with the forum topic its TOPIC_OF row made (see CREATE_TOPIC) as `thread_id`;
-        without one when that row was not sent (it failed for good): the group itself."""
+    async def _resolve(self, msg: Outgoing) -> Outgoing:
+        """The message with the rows it names resolved: the forum topic its TOPIC_OF row made (see
+        CREATE_TOPIC) as `thread_id`, without one when that row was not sent (it failed for good:
+        the group itself); the message its EDIT_OF row sent as EDIT (left unresolved when there is
+        none: `_try` then fails it without a call)."""
+        payload = dict(msg.payload)
         async with self._uow() as uow:
-            thread = await uow.outbox.platform_id_of(msg.chat_id, str(msg.payload[TOPIC_OF]))
-        payload = {k: v for k, v in msg.payload.items() if k != TOPIC_OF}
-        if thread:
-            payload["thread_id"] = thread
+            if payload.get(TOPIC_OF):
+                thread = await uow.outbox.platform_id_of(msg.chat_id, str(payload.pop(TOPIC_OF)))
+                if thread:
+                    payload["thread_id"] = thread
+            if payload.get(EDIT_OF):
+                target = await uow.outbox.platform_id_of(msg.chat_id, str(payload[EDIT_OF]))
+                if target:
+                    del payload[EDIT_OF]
+                    payload[EDIT] = target
         return dataclasses.replace(msg, payload=payload)
 
     async def _try(self, msg: Outgoing, attempts: int) -> _Outcome:
+        if msg.payload.get(EDIT_OF):  # the message to edit was never sent (see EDIT_OF)
+            return _Outcome(msg.id, msg.chat_id, "failed", error="nothing to edit: its message was not sent")
+        if msg.payload.get(CLOSE_TOPIC) and not msg.payload.get("thread_id"):  # the topic was never made
+            return _Outcome(msg.id, msg.chat_id, "failed", error="no topic to close: it was not made")
         self._pacer.record(msg.chat_id)
         try:
             platform_id = await self._transport.deliver(msg)

@@ -1,4 +1,4 @@
-"""Forum topics: ``createForumTopic`` (Bot API 6.3+).
+"""Forum topics: ``createForumTopic``, ``closeForumTopic``, ``reopenForumTopic`` (Bot API 6.3+).
 
 Semantics kept from Telegram:
 - ``chat_id`` must be a supergroup with topics enabled (``is_forum``), else 400
@@ -13,6 +13,13 @@ Semantics kept from Telegram:
 A message the bot sends with that ``message_thread_id`` lands in the topic (see
 ``telegram_events.thread_fields``). Faults injected for ``createForumTopic`` through
 ``/_emu/faults`` apply as for any other method. ``/_emu/topics?chat_id=…`` lists a chat's topics.
+
+``closeForumTopic`` / ``reopenForumTopic`` {chat_id, message_thread_id}: ``true``, and a service
+message ``forum_topic_closed`` / ``forum_topic_reopened`` ({}) in the topic; 400
+``Bad Request: TOPIC_ID_INVALID`` for a topic the chat does not have, ``Bad Request: TOPIC_NOT_MODIFIED``
+when it is already closed (open). A listed topic carries ``is_closed`` (false until closed): an added
+key. Sending into a closed topic is not refused: the bot is the group's admin, which Telegram lets post
+there.
 """
 
 from __future__ import annotations
@@ -50,5 +57,35 @@ async def create_forum_topic(ctx: Ctx, p: Params) -> dict:
     service.obj["message_thread_id"] = service.message_id  # the topic's id is its first message's
     service.obj["is_topic_message"] = True
     topic = {"message_thread_id": service.message_id, **topic}
-    chat.topics[service.message_id] = dict(topic)
+    chat.topics[service.message_id] = {**topic, "is_closed": False}
     return topic
+
+
+async def _open_or_close(ctx: Ctx, p: Params, closed: bool) -> bool:
+    chat = resolve_chat(ctx, p)
+    if not chat.is_forum:
+        raise bad_request(NOT_A_FORUM)
+    thread = p.int("message_thread_id", required=True)
+    topic = chat.topics.get(thread or 0)
+    if topic is None:
+        raise bad_request("TOPIC_ID_INVALID")
+    if bool(topic.get("is_closed")) == closed:
+        raise bad_request("TOPIC_NOT_MODIFIED")
+    rate_check(ctx, chat)
+    ctx.state.limiter.record(chat.id)
+    topic["is_closed"] = closed
+    service = ctx.state.add_message(chat, False, ctx.state.bot_user,
+                                    {"forum_topic_closed" if closed else "forum_topic_reopened": {}})
+    service.obj["message_thread_id"] = thread
+    service.obj["is_topic_message"] = True
+    return True
+
+
+@method("closeForumTopic")
+async def close_forum_topic(ctx: Ctx, p: Params) -> bool:
+    return await _open_or_close(ctx, p, closed=True)
+
+
+@method("reopenForumTopic")
+async def reopen_forum_topic(ctx: Ctx, p: Params) -> bool:
+    return await _open_or_close(ctx, p, closed=False)

@@ -1,7 +1,8 @@
 """Riders' deliberation (小哥议事会) on Telegram: thin — parse, call bot.deliberation.service
 (which checks every permission on the server), answer.
 
-/propose 标题 | 说明 · /proposal N [agenda|decline|vote|close|commit|note|done …] · /proposals [open|adopted|done|rule]
+/propose 标题 | 说明 · /proposal N [agenda|decline|vote|close|commit|note|done …]
+/proposals [open|adopted|done|closed|all|rule]
 /vote N OPTION · buttons dp:<id>:s (support), dv:<id>:<option> (vote), dc:<case id> (a suggestion case on the
 secretary's card becomes a proposal; also `/propose C-000123`) · replies in a proposal's thread
 (comments). The button data is built and read by bot/buttons.py.
@@ -29,6 +30,7 @@ from handlers.callbacks import answer, presser
 from handlers.pressed import pressed
 from handlers.render_deliberation import option_label, status_name
 from storage.models import User
+from storage.models.deliberation import Proposal
 from storage.uow import UnitOfWork
 
 STAFF_WORDS: dict[str, str] = {
@@ -41,11 +43,9 @@ STAFF_WORDS: dict[str, str] = {
     "done": "done", "办结": "done", "完成": "done",
 }
 LIST_WORDS = {"open": "open", "进行中": "open", "adopted": "adopted", "通过": "adopted", "已通过": "adopted",
-              "done": "done", "办结": "done", "已办结": "done"}
-YES_NO_WORDS = {"赞成": 0, "同意": 0, "yes": 0, "for": 0, "反对": 1, "no": 1, "against": 1,
-                "弃权": 2, "abstain": 2}
-
-
+              "done": "done", "办结": "done", "已办结": "done",
+              "closed": "closed", "已关闭": "closed", "未通过": "closed", "未采纳": "closed",
+              "all": "all", "全部": "all"}
 async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, reports: ReportService, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a refusal becomes the answer (a status code in words)."""
@@ -104,38 +104,47 @@ async def proposal(message: Message, command: CommandObject, uow: UnitOfWork, in
         if not step_word:
             summary = await d.summary(uow, user, pid, *where)
             reports.reply(uow, incoming, "dl-summary", lang, **summary)
-        elif action == "agenda":
-            await d.put_on_agenda(uow, user, pid, *where)
-            reports.reply(uow, incoming, "dl-ok-agenda", lang, id=pid)
-        elif action == "decline":
-            await d.decline(uow, user, pid, *where, rest)
-            reports.reply(uow, incoming, "dl-ok-declined", lang, id=pid)
-        elif action == "vote":
-            p = await d.open_vote(uow, user, pid, *where, rest)
-            reports.reply(uow, incoming, "dl-ok-vote", lang, id=pid, deadline=d.broadcasts.local(p.vote_deadline))
-        elif action == "close":
-            await d.close_vote(uow, user, pid, *where)
-            reports.reply(uow, incoming, "dl-ok-closed", lang, id=pid)
-        elif action == "commit":
-            await d.commit(uow, user, pid, *where, rest)
-            reports.reply(uow, incoming, "dl-ok-commit", lang, id=pid)
-        elif action == "note":
-            await d.note(uow, user, pid, *where, rest)
-            reports.reply(uow, incoming, "dl-ok-note", lang, id=pid)
-        elif action == "done":
-            await d.finish(uow, user, pid, *where, rest)
-            reports.reply(uow, incoming, "dl-ok-done", lang, id=pid)
-        else:
+            return
+        if action is None:
             reports.reply(uow, incoming, "dl-proposal-usage", lang)
+            return
+        of, done_key = STEPS[action]
+        p = await of(d)(uow, user, pid, *where, rest)
+        extra = {"deadline": d.broadcasts.local(p.vote_deadline)} if action == "vote" else {}
+        reports.reply(uow, incoming, done_key, lang, id=pid, **extra)
 
     await _refusals(uow, incoming, reports, lang, step)
 
 
+Step = Callable[[UnitOfWork, User, int, int, bool, str], Awaitable[Proposal]]
+
+
+def _no_text(step: Callable[[UnitOfWork, User, int, int, bool], Awaitable[Proposal]]) -> Step:
+    """A step that takes nothing after its word (`agenda`, `close`), in the table's shape."""
+    async def run(uow: UnitOfWork, user: User, pid: int, chat_id: int, is_private: bool, _text: str) -> Proposal:
+        return await step(uow, user, pid, chat_id, is_private)
+    return run
+
+
+# `/proposal N <step> …`: the secretary's steps, each (the service's step, the answer when done). Every
+# step checks scope, then role, then the proposal's status (bot.deliberation.access, lifecycle.decide).
+STEPS: dict[str, tuple[Callable[[DeliberationService], Step], str]] = {
+    "agenda": (lambda d: _no_text(d.put_on_agenda), "dl-ok-agenda"),
+    "decline": (lambda d: d.decline, "dl-ok-declined"),
+    "vote": (lambda d: d.open_vote, "dl-ok-vote"),
+    "close": (lambda d: _no_text(d.close_vote), "dl-ok-closed"),
+    "commit": (lambda d: d.commit, "dl-ok-commit"),
+    "note": (lambda d: d.note, "dl-ok-note"),
+    "done": (lambda d: d.finish, "dl-ok-done"),
+}
+
+
 async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
-    """`/proposals [open|adopted|done]`, or `/proposals rule N D` (a secretary)."""
+    """`/proposals` (the open ones, and how many the other lists hold), `/proposals
+    open|adopted|done|closed|all`, or `/proposals rule N D` (a secretary)."""
     words = (command.args or "").split()
-    first = normalize(words[0]) if words else "open"
+    first = normalize(words[0]) if words else ""
 
     async def step() -> None:
         if first in ("rule", "规则"):
@@ -147,9 +156,9 @@ async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, i
             supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, n, days)
             reports.reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
             return
-        which = LIST_WORDS.get(first)
-        if which is None or which not in LISTS:
-            reports.reply(uow, incoming, "dl-proposal-usage", lang)
+        which = LIST_WORDS.get(first) if first else None
+        if first and (which is None or which not in LISTS) or len(words) > 1:
+            reports.reply(uow, incoming, "dl-proposals-usage", lang)
             return
         listing = await deliberation.listing(uow, user, incoming.chat_id, incoming.is_private, which)
         reports.reply(uow, incoming, "dl-list", lang, **listing)
@@ -159,23 +168,29 @@ async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, i
 
 async def vote(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
                user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
-    """`/vote N OPTION` (1-based, or 赞成/反对/弃权 on a for/against vote)."""
-    words = (command.args or "").split()
+    """`/vote N OPTION`: the option's number (1-based), or a word — 赞成/反对/弃权 on a for/against
+    vote, or an option's text. A number or word that names no option is answered with the options."""
+    args = command.args or ""
+    words = args.split()
     pid = parse_id(words[0]) if words else None
-    choice = normalize(words[1]) if len(words) > 1 else ""
-    number = bounded_int(choice, 1, 99)
-    option = number - 1 if number is not None else YES_NO_WORDS.get(choice)
-    if pid is None or option is None:
+    choice = _rest(args, 1).strip()
+    if pid is None or not choice:
         reports.reply(uow, incoming, "dl-vote-cmd-usage", lang)
         return
-    key, args = await deliberation.vote(uow, user, pid, option, incoming.chat_id, incoming.is_private, pressed=False)
-    reports.reply(uow, incoming, key, lang, **_answer_args(lang, args))
+    digits = normalize(choice)
+    option: int | str = int(digits) - 1 if digits.isdecimal() and len(digits) <= 6 else choice
+    key, out = await deliberation.vote(uow, user, pid, option, incoming.chat_id, incoming.is_private, pressed=False)
+    reports.reply(uow, incoming, key, lang, **_answer_args(lang, out))
 
 
 def _answer_args(lang: str, args: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in args.items() if k != "yes_no"}
     if "option" in out:
         out["option"] = option_label(lang, str(out["option"]), bool(args.get("yes_no")))
+    if "options" in out:  # every option, numbered: what `/vote N` may name
+        sep = "；" if lang == "zh" else "; "
+        out["options"] = sep.join(f"{n} {option_label(lang, str(o), bool(args.get('yes_no')))}"
+                                  for n, o in enumerate(out["options"], 1))
     if "status" in out:
         out["status"] = status_name(lang, str(out["status"]))
     return out

@@ -22,9 +22,11 @@ def _card(lang: str, p: dict[str, Any]) -> str:
     lines = [t(lang, "dl-card-title", id=str(p["id"]), title=esc(p["title"], 80))]
     if p.get("body"):
         lines.append(esc(p["body"], 1000))
-    lines += [t(lang, "dl-card-progress", supporters=int(p.get("supporters") or 0),
-                threshold=int(p.get("threshold") or 0), days=int(p.get("days") or 0)),
-              t(lang, "dl-card-hint")]
+    lines.append(t(lang, "dl-card-progress", supporters=int(p.get("supporters") or 0),
+                   threshold=int(p.get("threshold") or 0), days=int(p.get("days") or 0)))
+    if p.get("settled"):  # the last edit: the final count, and why the button is gone
+        return "\n".join(lines) + "\n\n" + t(lang, str(p["settled"]))
+    lines.append(t(lang, "dl-card-hint"))
     return "\n".join(lines)
 
 
@@ -133,14 +135,24 @@ def _summary(lang: str, p: dict[str, Any]) -> str:
 
 @composer("dl-list")
 def _list(lang: str, p: dict[str, Any]) -> str:
+    """A list; the overview (`/proposals` alone) adds how many each other list holds, with its filter."""
     items = p.get("items") or []
-    if not items:
+    others = {k: int(v) for k, v in (p.get("others") or {}).items() if int(v)}
+    if not items and not others:
         return t(lang, "dl-list-empty")
-    lines = [t(lang, f"dl-list-title-{p.get('which', 'open')}", count=len(items))]
+    which = p.get("which", "open")
+    total = max(int(p.get("total") or 0), len(items))
+    lines = [t(lang, f"dl-list-title-{which}", count=total) if items else t(lang, f"dl-list-none-{which}")]
     for it in items:
         line = t(lang, "dl-list-item", id=str(it["id"]), title=esc(it["title"], 60),
                  status=status_name(lang, it["status"]), supporters=int(it.get("supporters") or 0))
         if it.get("owner"):
             line += " " + t(lang, "dl-list-owner", owner=esc(it["owner"], 40), due=esc(it.get("due") or ""))
         lines.append(line)
+    if total > len(items):
+        lines.append(t(lang, "dl-list-more", shown=len(items)))
+    if others:
+        sep = "；" if lang == "zh" else "; "
+        lines += ["", t(lang, "dl-list-others", lists=sep.join(t(lang, f"dl-list-other-{k}", count=n)
+                                                               for k, n in others.items()))]
     return "\n".join(lines)

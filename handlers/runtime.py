@@ -15,6 +15,7 @@ from aiogram import Bot
 from bot import metrics
 from bot.app import Core
 from bot.config import Settings
+from bot.media_store import MediaStore
 from handlers.telegram_aiogram.runtime import make_bot, set_commands
 from handlers.telegram_aiogram.startup import first_me
 from handlers.telegram_aiogram.transport import TelegramTransport
@@ -59,7 +60,8 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         web_server = WebServer(core)
         await web_server.start(settings.web.host, settings.web.port)
     bot = make_bot(settings)
-    sender = core.attach(TelegramTransport(bot))
+    media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
+    sender = core.attach(TelegramTransport(bot, media=media, uow=core.uow))
     if ready is not None:
         ready(core)
     core.start_jobs()

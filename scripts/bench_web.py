@@ -7,7 +7,8 @@ PostgreSQL database made and dropped on that server) it migrates, bulk-inserts t
 branches around Beijing, 14 categories, 90 days, a third solved, 85% located; PostgreSQL then
 VACUUM ANALYZE, the state autovacuum keeps), starts the real web
 server on a free loopback port, logs in as a superadmin and as a secretary (a session made by the
-real login service), then times sequential GETs of /dash/ (overview page) and /dash/api/map.json
+real login service), then times sequential GETs of /dash/ (overview page; `overview?f` with the filter
+form's category, urgency and a 45-day start, and the 90-day trend) and /dash/api/map.json
 (heat buckets and markers, the first view: the whole extent) after two warm-up requests each, in
 two modes: `changed` (one case is updated before every request, so the aggregates are recomputed
 in SQL each time: the cold path) and `unchanged` (the aggregates are served from the dashboard's
@@ -170,7 +171,10 @@ async def bench(name: str, database_url: str, n: int, count: int) -> list[tuple[
                 cookie = await session_cookie(core, uid)
                 async with aiohttp.ClientSession(cookies={"sentinel_session": cookie}) as http:
                     base = f"http://127.0.0.1:{port}/dash"
-                    for page, url in (("overview", f"{base}/"), ("map(heat)", f"{base}/api/map.json")):
+                    since = (datetime.now(timezone.utc) - timedelta(days=45)).date().isoformat()
+                    filtered = f"{base}/?category=lighting&urgency=normal&since={since}&days=90"  # the page's form
+                    for page, url in (("overview", f"{base}/"), ("overview?f", filtered),
+                                      ("map(heat)", f"{base}/api/map.json")):
                         for mode, changing in (("changed", core), ("unchanged", None)):
                             ms = await timed(http, url, count if changing is None else max(5, count // 3), changing)
                             label = f"{name:<9} {page:<10} {who:<11} {mode:<9}"

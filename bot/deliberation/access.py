@@ -47,15 +47,19 @@ class Access:
         if p is not None:
             if self.role(user, p) == lc.SECRETARY or user.id == p.author_id:
                 return p
-            if is_private and user.branch_id == p.branch_id:
-                return p
             if not is_private and chat_id in p.chat_ids:
                 return p
-            pid = p.id or 0  # a rider who took part asks privately, whatever their branch
-            if is_private and (await uow.deliberation.supports(pid, user.id)
-                               or await uow.deliberation.vote_of(pid, user.id) is not None):
+            if is_private and await self.member_of(uow, user, p.branch_id):
                 return p
         raise DeliberationError("dl-err-unknown", id=proposal_id)
+
+    async def member_of(self, uow: UnitOfWork, user: User, branch_id: int) -> bool:
+        """Whether the user is one of the branch's riders, for what they may do privately (read a
+        proposal, vote): reported in to it, its secretary, or known from its groups (a case, a
+        proposal, a support, a comment or a vote there: DeliberationRepository.known_in)."""
+        if user.branch_id == branch_id or self.cases.is_superadmin(user):
+            return True
+        return await uow.deliberation.known_in(branch_id, user.id)
 
     async def _staff(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, is_private: bool,
                      action: str) -> tuple[Proposal, str]:

@@ -73,4 +73,5 @@ class Commitments(Access):
                                                          text=note, at=now))
         p.status, p.done_at, p.updated_at = status, now, now
         await threads.announce(uow, p, "dl-done", "done", note=note, owner=p.owner or "")
+        await threads.close_topics(uow, p)
         return p

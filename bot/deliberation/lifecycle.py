@@ -21,10 +21,14 @@ STATUSES: tuple[str, ...] = (PROPOSED, AGENDA, VOTING, ADOPTED, REJECTED, DECLIN
 
 RIDER, SECRETARY, SYSTEM = "rider", "secretary", "system"
 
-# What `/proposals open|adopted|done` lists.
+# What `/proposals open|adopted|done|closed|all` lists; no filter: `open`, and how many the others hold.
 LISTS: dict[str, tuple[str, ...]] = {"open": (PROPOSED, AGENDA, VOTING),
                                      "adopted": (ADOPTED, IN_PROGRESS),
-                                     "done": (DONE,)}
+                                     "done": (DONE,),
+                                     "closed": (REJECTED, DECLINED),
+                                     "all": STATUSES}
+OVERVIEW_FIRST = "open"  # what `/proposals` alone lists
+OVERVIEW_REST = ("adopted", "done", "closed")  # counted after it, each with its filter
 # Riders may support, comment and vote while these hold.
 SUPPORTABLE = frozenset({PROPOSED})
 DISCUSSABLE = frozenset({AGENDA, VOTING, ADOPTED, IN_PROGRESS})
@@ -60,7 +64,11 @@ class NotAllowed(Exception):
 
 
 def decide(status: str, action: str, role: str) -> str:
-    """The status after `action`; raises NotAllowed ("dl-err-role" or "dl-err-state")."""
+    """The status after `action`; raises NotAllowed ("dl-err-role" or "dl-err-state"). Permission
+    comes first: a role that may take `action` in no status is refused as such, whatever the
+    proposal's status (a rider is told the step is the secretary's, not that it does not apply now)."""
+    if not any(role in rule.roles for (_, a), rule in TABLE.items() if a == action):
+        raise NotAllowed("dl-err-role", status, action)
     rule = TABLE.get((status, action))
     if rule is None:
         raise NotAllowed("dl-err-state", status, action)

@@ -14,6 +14,8 @@ MAX_VOTE = timedelta(days=30)
 CLOSE_GRACE = 24 * 3600  # seconds a closing job missed while the bot was down may still run
 SWEEP_EVERY = 60  # seconds between sweeps for votes whose closing job was lost
 YES_NO = ["dl-opt-yes", "dl-opt-no", "dl-opt-abstain"]  # catalogue keys, rendered in each reader's language
+YES_NO_WORDS = {"赞成": 0, "同意": 0, "yes": 0, "for": 0, "反对": 1, "no": 1, "against": 1,
+                "弃权": 2, "abstain": 2}  # `/vote N 赞成` on a for/against vote: the option's index
 ANON_WORDS = {"anon", "anonymous", "匿名"}
 NAMED_WORDS = {"named", "public", "实名", "记名"}
 CLOSE_KEYS = {"close", "deadline", "until", "截止", "结束", "截至"}

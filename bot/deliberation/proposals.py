@@ -54,7 +54,7 @@ class Proposals(Access):
             enqueue(uow, Notice(g.id, "dl-card", lang, payload={**threads.card(p, 0, threshold, days),
                                                                  **threads.where(p, g.id, False)},
                                 reply_to=message_id if g.id == chat_id else None, priority=PRIORITY_CONVERSATION,
-                                dedupe_key=f"dl-card:{p.id}:{g.id}"))
+                                dedupe_key=threads.card_key(p.id or 0, g.id)))
         if is_private:
             tell(uow, chat_id, "dl-proposed", lang, id=p.id, title=p.title, threshold=threshold, days=days)
         return p
@@ -90,7 +90,7 @@ class Proposals(Access):
             enqueue(uow, Notice(g.id, "dl-card", p.lang, payload={**threads.card(p, 0, threshold, days),
                                                                    **threads.where(p, g.id, False)},
                                 reply_to=case.message_id if g.id == case.chat_id else None,
-                                priority=PRIORITY_CONVERSATION, dedupe_key=f"dl-card:{p.id}:{g.id}"))
+                                priority=PRIORITY_CONVERSATION, dedupe_key=threads.card_key(p.id or 0, g.id)))
         uow.cases.log(case, "proposed", user.id, f"#{p.id}")
         return "dl-case-proposed", {"id": p.id}
 
@@ -114,6 +114,7 @@ class Proposals(Access):
         if count >= threshold:
             await self._to_agenda(uow, p, lc.decide(p.status, "agenda", lc.SYSTEM), by=None)
             return "dl-sup-agenda", {"count": count}
+        await threads.recount_cards(uow, p, count, threshold, days)
         return "dl-sup-recorded", {"count": count, "threshold": threshold}
 
     async def _to_agenda(self, uow: UnitOfWork, p: Proposal, status: str, by: User | None) -> None:
@@ -123,7 +124,7 @@ class Proposals(Access):
         now = self.clock()
         p.status, p.agenda_at, p.updated_at = status, now, now
         supporters = await uow.deliberation.support_count(p.id or 0)
-        await threads.unbutton(uow, p, "card", "dl-settled-agenda")
+        await self._settle_cards(uow, p, "dl-settled-agenda")
         forum_chats = await threads.forums(uow, p)
         threads.open_topics(uow, p, forum_chats)
         for chat_id in p.chat_ids:
@@ -135,6 +136,12 @@ class Proposals(Access):
         if by is None:
             for sec in await uow.users.secretaries_of(p.branch_id):
                 tell(uow, sec, "dl-agenda-staff", p.lang, id=p.id, title=p.title, supporters=supporters)
+
+    async def _settle_cards(self, uow: UnitOfWork, p: Proposal, key: str) -> None:
+        """The cards lose their button and keep their final count, with one line (`key`) saying why."""
+        threshold, days = await self.rule_of(uow, p.branch_id)
+        supporters = await uow.deliberation.support_count(p.id or 0, p.created_at)
+        await threads.recount_cards(uow, p, supporters, threshold, days, settled=key)
 
     async def put_on_agenda(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                             is_private: bool) -> Proposal:
@@ -151,6 +158,7 @@ class Proposals(Access):
         was = p.status
         p.status, p.decline_reason, p.updated_at = status, reason, self.clock()
         if was == lc.PROPOSED:
-            await threads.unbutton(uow, p, "card", "dl-settled-declined")
+            await self._settle_cards(uow, p, "dl-settled-declined")
         await threads.announce(uow, p, "dl-declined", "declined", reason=reason)
+        await threads.close_topics(uow, p)
         return p

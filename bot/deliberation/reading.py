@@ -67,17 +67,24 @@ class Reading(Access):
         return out
 
     async def listing(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool,
-                      which: str) -> dict[str, Any]:
-        statuses = lc.LISTS[which]
+                      which: str | None) -> dict[str, Any]:
+        """`/proposals <which>` (a key of lifecycle.LISTS); `which` None: the overview — the open
+        ones, and how many each other list holds (its filter named, so nothing is hidden)."""
         if self.cases.is_superadmin(user) and is_private:
             branch_id = user.branch_id  # None: every branch
         else:
             branch_id = await self.branch_here(uow, user, chat_id, is_private)
             if branch_id is None:
                 raise DeliberationError("dl-err-no-branch")
+        shown = which or lc.OVERVIEW_FIRST
         items = []
-        for p in await uow.deliberation.listed(branch_id, statuses):
+        for p in await uow.deliberation.listed(branch_id, lc.LISTS[shown]):
             items.append({"id": p.id, "title": p.title, "status": p.status,
                           "supporters": await uow.deliberation.support_count(p.id or 0),
                           "owner": p.owner or "", "due": self.broadcasts.local(p.due)[:10] if p.due else ""})
-        return {"which": which, "items": items}
+        counts = await uow.deliberation.status_counts(branch_id)
+        out: dict[str, Any] = {"which": shown, "items": items, "overview": which is None,
+                               "total": sum(counts.get(s, 0) for s in lc.LISTS[shown])}  # beyond the newest shown
+        if which is None:
+            out["others"] = {name: sum(counts.get(s, 0) for s in lc.LISTS[name]) for name in lc.OVERVIEW_REST}
+        return out

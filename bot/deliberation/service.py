@@ -6,8 +6,10 @@ is discussed in its thread, voted on, and an adopted one is followed up as a com
     reply to the agenda post, or a         a comment (masked per bot.privacy)
     message in the proposal's topic
     /proposal N                            the summary: supporters, comments, the vote, the commitment
-    /proposals [open|adopted|done]         the branch's proposals
-    /vote N 1  · buttons dv:<id>:<n>       one vote per rider, changeable until the deadline
+    /proposals [open|adopted|done|closed|all]   the branch's proposals (alone: the open ones, and
+                                           how many each other list holds)
+    /vote N 1  · buttons dv:<id>:<n>       one vote per rider, changeable until the deadline; privately
+                                           by the branch's riders (reported in, or known from its groups)
     secretary of the proposal's branch:
     /proposal N agenda | decline 理由 | vote [close=…] [quorum=N] [anon] [选项 | 选项 …] | close
               | commit 负责方 due=2026-12-31 | note 进展 | done [说明]

@@ -21,8 +21,8 @@ from typing import Any
 
 from bot.buttons import SupportPress, encode
 from bot.deliberation.limits import MAX_TOPIC_NAME, clip
-from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.outbox import CREATE_TOPIC, EDIT, TOPIC_OF, enqueue
+from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
+from bot.outbox import CLOSE_TOPIC, CREATE_TOPIC, EDIT, EDIT_OF, TOPIC_OF, enqueue
 from storage.models.deliberation import Proposal
 from storage.uow import UnitOfWork
 
@@ -73,6 +73,18 @@ def open_topics(uow: UnitOfWork, p: Proposal, forum_chats: set[int]) -> None:
                                 payload={CREATE_TOPIC: topic_name(p), "id": p.id}))
 
 
+async def close_topics(uow: UnitOfWork, p: Proposal) -> None:
+    """The proposal ended (done, rejected, declined): each topic made for it is closed, after the
+    news queued before (a later row at the lowest priority: a chat's rows go in (priority, id)
+    order). A topic it was merely proposed in belongs to others and stays open."""
+    made = await uow.outbox.keys_under(f"dl-topic:{p.id}:")
+    for chat_id in p.chat_ids:
+        if topic_key(p.id or 0, chat_id) in made:
+            enqueue(uow, Notice(chat_id, "dl-topic-close", p.lang, priority=PRIORITY_BROADCAST,
+                                dedupe_key=f"dl-topic-end:{p.id}:{chat_id}",
+                                payload={CLOSE_TOPIC: True, TOPIC_OF: topic_key(p.id or 0, chat_id), "id": p.id}))
+
+
 async def announce(uow: UnitOfWork, p: Proposal, kind: str, what: str, *,
                    priority: int = PRIORITY_CONVERSATION, **payload: Any) -> None:
     """One message in each of the proposal's threads (a reply to its agenda post where that
@@ -98,7 +110,32 @@ async def unbutton(uow: UnitOfWork, p: Proposal, what: str, key: str, **args: ob
                             payload={EDIT: message_id, "html": "", "key": key, "args": dict(args)}))
 
 
+def card_key(proposal_id: int, chat_id: int) -> str:
+    """The dedupe key of the outbox row that posts the proposal's card in a group."""
+    return f"dl-card:{proposal_id}:{chat_id}"
+
+
 def card(p: Proposal, supporters: int, threshold: int, days: int) -> dict[str, Any]:
     """The proposal's card (before the agenda: in the group itself, or the topic it came from)."""
     return {"id": p.id, "title": p.title, "body": p.body, "supporters": supporters, "threshold": threshold,
             "days": days, "buttons": [[("dl-btn-support", encode(SupportPress(p.id or 0)))]]}
+
+
+async def recount_cards(uow: UnitOfWork, p: Proposal, supporters: int, threshold: int, days: int, *,
+                        settled: str | None = None) -> None:
+    """The cards show the live support count: an edit of each (through the outbox, paced like any
+    send, naming the card's row by EDIT_OF so a card not yet sent is edited once it is). Supports
+    arriving faster than the group's pace coalesce: an edit still waiting for the sender takes
+    the newest count instead of queueing another. `settled` (a catalogue key): the last edit, the
+    card's final count without its button and with that line (on the agenda, declined)."""
+    pid = p.id or 0
+    payload = card(p, supporters, threshold, days)
+    if settled:
+        payload = {k: v for k, v in payload.items() if k != "buttons"} | {"settled": settled}
+    for chat_id in p.chat_ids:
+        prefix = f"dl-card-n:{pid}:{chat_id}:"
+        key = prefix + ("end" if settled else str(supporters))
+        row = {**payload, EDIT_OF: card_key(pid, chat_id)}
+        if not await uow.outbox.replace_pending(chat_id, prefix, key, row):
+            enqueue(uow, Notice(chat_id, "dl-card", p.lang, payload=row, priority=PRIORITY_CONVERSATION,
+                                dedupe_key=key))

@@ -16,7 +16,8 @@ from bot.deliberation import threads
 from bot.deliberation.access import Access
 from bot.deliberation.limits import (ANON_WORDS, CLOSE_GRACE, CLOSE_KEYS, DEFAULT_VOTE, MAX_OPTION, MAX_OPTIONS,
                                      MAX_VOTE, MIN_OPTIONS, NAMED_WORDS, NAMES_SHOWN, POINTS_ADOPTED, POINTS_VOTE,
-                                     QUORUM_KEYS, SWEEP_EVERY, YES_NO, DeliberationError)
+                                     QUORUM_KEYS, SWEEP_EVERY, YES_NO, YES_NO_WORDS,
+                                     DeliberationError)
 from bot.domain import PRIORITY_BROADCAST
 from bot.privacy import mask
 from bot.scheduling import Pass
@@ -95,24 +96,31 @@ class Voting(Access):
         after_commit(uow, lambda: self.jobs.at(f"dv:{pid}", "delib-close", pid, when=deadline, grace=CLOSE_GRACE))
         return p
 
-    async def vote(self, uow: UnitOfWork, user: User, proposal_id: int, option: int, chat_id: int,
+    async def vote(self, uow: UnitOfWork, user: User, proposal_id: int, option: int | str, chat_id: int,
                    is_private: bool, pressed: bool) -> tuple[str, dict[str, Any]]:
         """One vote per rider, changeable until the deadline. A button counts only in a chat the
-        vote went to; a command, in one of the branch's groups or privately by one of its riders.
-        The proposal's row is locked (PostgreSQL): a double tap cannot insert two votes, and a vote
-        racing the close is either counted or told the vote is closed."""
+        vote went to; a command, in one of those groups or privately by one of the branch's riders
+        (Access.member_of). `option` is an index (a button, or `/vote N 2` less one) or a word: a
+        for/against word, or an option's text. The proposal's row is locked (PostgreSQL): a double
+        tap cannot insert two votes, and a vote racing the close is either counted or told the
+        vote is closed."""
         p = await uow.deliberation.get(proposal_id, for_update=True)
-        here = chat_id in p.chat_ids if p is not None else False
-        if p is None or (pressed and not here) or (not pressed and not here and not (
-                is_private and (user.branch_id == p.branch_id or self.role(user, p) == lc.SECRETARY))):
-            return "dl-err-gone", {"id": proposal_id}
+        if p is None or (chat_id not in p.chat_ids and (
+                pressed or not is_private or not await self.member_of(uow, user, p.branch_id))):
+            # privately, another branch's proposal reads exactly as one that does not exist
+            return ("dl-vote-private-unknown" if is_private and not pressed else "dl-err-gone"), {"id": proposal_id}
         if p.status != lc.VOTING:
             return ("dl-vote-closed" if p.vote_closed_at else "dl-vote-not-open"), {"id": proposal_id}
         now = self.clock()
         if p.vote_deadline is not None and now >= p.vote_deadline:
             return "dl-vote-closed", {"id": proposal_id}
-        if not 0 <= option < len(p.options):
-            return "dl-err-gone", {"id": proposal_id}
+        index = option if isinstance(option, int) else self.option_named(p, option)
+        if index is None or not 0 <= index < len(p.options):
+            if pressed:  # a forged button
+                return "dl-err-gone", {"id": proposal_id}
+            return "dl-vote-no-option", {"id": proposal_id, "count": len(p.options), "options": list(p.options),
+                                         "yes_no": p.yes_no}
+        option = index
         label = {"option": p.options[option], "yes_no": p.yes_no}
         existing = await uow.deliberation.vote_of(proposal_id, user.id)
         if existing is not None:
@@ -128,6 +136,15 @@ class Voting(Access):
             points = await self.points.award(uow, user.id, POINTS_VOTE, f"dv:{proposal_id}:{user.id}",
                                              branch_id=p.branch_id)
         return ("dl-vote-points" if points else "dl-vote-recorded"), {**label, "points": points}
+
+    @staticmethod
+    def option_named(p: Proposal, word: str) -> int | None:
+        """The option a word names: 赞成/反对/弃权 (for, against, abstain) on a for/against vote, else
+        an option's own text (compared as /vote compares words: NFKC, case-folded)."""
+        w = normalize(word)
+        if p.yes_no:
+            return YES_NO_WORDS.get(w)
+        return next((n for n, o in enumerate(p.options) if normalize(o) == w), None)
 
     async def close_vote(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                          is_private: bool) -> Proposal:
@@ -177,5 +194,7 @@ class Voting(Access):
         p.tally, p.vote_closed_at, p.updated_at = tally, now, now
         await threads.unbutton(uow, p, "vote", "dl-settled-vote")
         await threads.announce(uow, p, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
+        if p.status == lc.REJECTED:
+            await threads.close_topics(uow, p)
         if tally["adopted"] and self.points is not None:
             await self.points.award(uow, p.author_id, POINTS_ADOPTED, f"proposal:{p.id}", branch_id=p.branch_id)

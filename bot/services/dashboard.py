@@ -19,8 +19,10 @@ from typing import Any
 from cachetools import TTLCache
 
 from bot.cases import format_case_no
-from bot.cases.lifecycle import SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, NotPermitted
+from bot.cases.lifecycle import SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, InvalidInput, NotPermitted
 from bot.intake import CATEGORIES, URGENCIES
+from bot.media_store import MediaStore
+from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
 from bot.privacy import mask, shareable_place
 from bot.services.cases import CaseService, Scope, _overdue
 from storage.models import Case, User
@@ -87,8 +89,9 @@ class Filters:
 
 
 class DashboardService:
-    def __init__(self, cases: CaseService) -> None:
+    def __init__(self, cases: CaseService, media: MediaStore | None = None) -> None:
         self.cases = cases
+        self.media = media  # where photos uploaded on the web are kept (SENTINEL_MEDIA_DIR); none: no uploads
         # Aggregates by (what, scope and filters, the cases' version): a hit is exactly what the
         # database would answer now, save the overdue counts, which may lag the clock by FRESH_FOR.
         self._cache: TTLCache[tuple[Any, ...], Any] = TTLCache(maxsize=512, ttl=FRESH_FOR)
@@ -212,7 +215,7 @@ class DashboardService:
                    "note": "" if not e.note else mask(e.note) if e.kind != "location"
                    else shareable_place(e.note, case.text)}
                   for e in await self.repo(uow).events(case.id or 0)]
-        photos = [p for p in [case.photo_file_id, *(case.photos or []), case.resolution_photo] if p]
+        photos = self.photo_refs(case)
         return {"number": format_case_no(case.id or 0), "status": case.status, "category": case.category,
                 "urgency": case.urgency, "text": mask(case.text),
                 "place": shareable_place(case.location, case.text), "lat": case.lat, "lon": case.lon,
@@ -221,12 +224,21 @@ class DashboardService:
                 "created": self.cases.local(case.created_at), "due": self.cases.local(case.due_at),
                 "fix_due": self.cases.local(case.fix_due_at), "overdue": _overdue(case, self.cases.clock()),
                 "source": case.source, "events": events, "photos": len(photos),
+                "uploads": self.media is not None,
                 "actions": [{"action": a, "input": WEB_ACTIONS[a]} for a in allowed],
                 "departments": [(code, self.cases.department_name(code, lang))
                                 for code in self.cases.routing.departments]}
 
-    async def act(self, uow: UnitOfWork, user: User, number: str, action: str, text: str | None) -> Case:
-        """A case action from the web: the chat's own CaseService.act (scope, rules, announcements)."""
+    async def act(self, uow: UnitOfWork, user: User, number: str, action: str, text: str | None,
+                  photo: bytes | None = None) -> Case:
+        """A case action from the web: the chat's own CaseService.act (scope, rules, announcements).
+
+        `photo`: an image uploaded with a resolve, as a chat resolution's photo caption is. It is
+        checked by its bytes (JPEG, PNG or WebP, at most MAX_PHOTO_BYTES), and written to the media
+        store only once the service has accepted the resolve, before the caller commits (the sender
+        may run in another process: the file is there before its message is visible). A refused
+        action stores nothing; a commit that fails after the write leaves an unreferenced file,
+        named by its content, which a later identical upload reuses."""
         await self.scope(uow, user)
         if action not in WEB_ACTIONS:
             raise NotPermitted("case-err-not-permitted", action=action[:32])
@@ -234,8 +246,40 @@ class DashboardService:
         arg = WEB_ACTIONS[action]
         text = (text or "").strip() or None
         given: dict[str, Any] = {arg: text} if arg and text else {}
+        suffix = None
+        if photo is not None:
+            suffix = self._photo_suffix(action, photo)
+            given["photo"] = media_ref(MediaStore.name_for(photo, suffix))
         await self.cases.act(uow, user, case, action, **given)
+        if photo is not None and self.media is not None:
+            await self.media.put_async(photo, suffix or "")
         return case
+
+    def _photo_suffix(self, action: str, photo: bytes) -> str:
+        """The stored suffix of an uploaded resolution photo, or the refusal that explains it."""
+        if action != "resolve":
+            raise InvalidInput("web-photo-resolve-only", action=action)
+        if self.media is None:
+            raise InvalidInput("web-photo-no-store", action=action)
+        if len(photo) > MAX_PHOTO_BYTES:
+            raise InvalidInput("web-photo-too-big", action=action, mb=MAX_PHOTO_BYTES // (1024 * 1024))
+        suffix = image_suffix(photo)
+        if suffix is None:
+            raise InvalidInput("web-photo-not-image", action=action)
+        return suffix
+
+    @staticmethod
+    def photo_refs(case: Case) -> list[str]:
+        """The case's photos in order: the report's (and its album's), then the resolution's; each a
+        Telegram file_id or a media-store reference (bot/photos.py)."""
+        return [p for p in [case.photo_file_id, *(case.photos or []), case.resolution_photo] if p]
+
+    async def photo(self, uow: UnitOfWork, user: User, number: str, index: int) -> str | None:
+        """The reference of the case's `index`-th photo (CaseNotFound when out of scope)."""
+        await self.scope(uow, user)
+        case = await self.cases.find_in_scope(uow, user, number)
+        refs = self.photo_refs(case)
+        return refs[index] if 0 <= index < len(refs) else None
 
     # --- needs & participation --------------------------------------------------------------
     async def needs(self, uow: UnitOfWork, user: User, lang: str, days: int) -> dict[str, Any]:

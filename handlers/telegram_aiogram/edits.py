@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from aiogram import Bot
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
                                 TelegramRetryAfter, TelegramServerError, TelegramUnauthorizedError)
 
@@ -15,18 +16,22 @@ MAX_CAPTION = 1024
 
 
 async def edit_message(bot: Bot, message: Outgoing, rendered: Rendered) -> int:
-    """New text (or caption) without buttons; only the buttons go when the text would not fit
-    or cannot be rebuilt. An edit that changes nothing, or of a message gone, is done."""
+    """New text (or caption) with the row's buttons (none: a decision settled them); only the
+    buttons go when the text would not fit or cannot be rebuilt. An edit that changes nothing, or
+    of a message gone, is done."""
     target = int(message.payload[EDIT])
+    markup = InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+        for row in rendered.buttons]) if rendered.buttons else None
     caption = bool(message.payload.get("caption"))
     text = rendered.text if rendered.text and (not caption or len(rendered.text) <= MAX_CAPTION) else ""
     try:
         if text and caption:
             await bot.edit_message_caption(chat_id=message.chat_id, message_id=target, caption=text,
-                                           parse_mode="HTML", reply_markup=None)
+                                           parse_mode="HTML", reply_markup=markup)
         elif text:
             await bot.edit_message_text(text, chat_id=message.chat_id, message_id=target, parse_mode="HTML",
-                                        reply_markup=None)
+                                        reply_markup=markup)
         else:
             await bot.edit_message_reply_markup(chat_id=message.chat_id, message_id=target, reply_markup=None)
     except TelegramRetryAfter as e:

@@ -8,22 +8,27 @@ role (any more) is sent to log in again. Pages are Jinja2 (aiohttp-jinja2) in th
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import BodyPartReader, web
+from cachetools import TTLCache
 
 from bot.app import Core
 from bot.cases import CaseError, STATUSES
-from bot.i18n import normalize_lang, t
+from bot.i18n import has, normalize_lang, t
 from bot.intake import CATEGORIES, URGENCIES
+from bot.media_store import MediaStore
+from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, image_suffix, stored_name
 from bot.services import chat_export, web_login
 from bot.services.dashboard import DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
@@ -39,6 +44,10 @@ LANG_COOKIE = "sentinel_lang"
 DASH: web.AppKey[DashboardService] = web.AppKey("dashboard", DashboardService)
 CSP = ("default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+MAX_FIELD = 8 * 1024  # bytes of one text field of a multipart form
+MAX_UPLOAD_BODY = 2 * MAX_PHOTO_BYTES  # a POST longer than this is refused before it is read
+MAX_PARTS = 32  # parts of a multipart form
+PHOTO_CACHE_BYTES = 64 * 1024 * 1024  # chat photos kept in memory for the case pages
 View = Callable[[web.Request, Session, str], Awaitable[web.StreamResponse]]
 
 
@@ -62,8 +71,14 @@ def _page(request: web.Request, template: str, lang: str, status: int = 200, **c
     response = aiohttp_jinja2.render_template(
         template, request, {"lang": lang, "_": functools.partial(t, lang), "prefix": PREFIX,
                             "path": request.path, "categories": CATEGORIES, "urgencies": URGENCIES,
-                            "statuses": STATUSES, "web": core.settings.web, **context}, status=status)
+                            "statuses": STATUSES, "web": core.settings.web,
+                            "event_name": functools.partial(_event_name, lang), **context}, status=status)
     return response
+
+
+def _event_name(lang: str, kind: str) -> str:
+    """A timeline event's kind in words, as the chat's case card names it (`ev-<kind>`)."""
+    return t(lang, f"ev-{kind}") if has(lang, f"ev-{kind}") else kind
 
 
 def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
@@ -78,8 +93,10 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
         if session is None:
             return _refuse(request, lang, 401, "web-login-needed", wants_json)
         if request.method == "POST":
-            form = await request.post()
-            sent = str(form.get("csrf", ""))
+            if (request.content_length or 0) > MAX_UPLOAD_BODY:
+                return _refuse(request, lang, 413, "web-photo-too-big", wants_json)
+            posted = request[POSTED] = await _posted(request)
+            sent = posted.fields.get("csrf", "")
             if not hmac.compare_digest(sent.encode(), session.csrf.encode()):
                 return _refuse(request, lang, 403, "web-forbidden", wants_json)
         try:
@@ -94,9 +111,55 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
 
 
 def _refuse(request: web.Request, lang: str, status: int, key: str, wants_json: bool) -> web.Response:
+    text = _plain(error_text(lang, key, {"mb": MAX_PHOTO_BYTES // (1024 * 1024)} if key == "web-photo-too-big" else {}))
     if wants_json:
-        return web.json_response({"error": t(lang, key)}, status=status)
-    return _page(request, "message.html", lang, status=status, message=t(lang, key))
+        return web.json_response({"error": text}, status=status)
+    return _page(request, "message.html", lang, status=status, message=text)
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    """A posted form: its text fields, and the photo file chosen in it (None when none was; when
+    it was larger than MAX_PHOTO_BYTES, its first MAX_PHOTO_BYTES + 1 bytes, which the service
+    refuses as too big)."""
+
+    fields: dict[str, str]
+    photo: bytes | None = None
+
+
+POSTED: web.RequestKey[Posted] = web.RequestKey("posted", Posted)
+
+
+async def _posted(request: web.Request) -> Posted:
+    """The form of a POST: url-encoded as usual (the app's small body limit), or multipart (the
+    case page's form when photos can be uploaded), read part by part so that a photo is held up to
+    the limit and the rest of an over-size one is read and dropped (the page can then say why)."""
+    if request.content_type != "multipart/form-data":
+        form = await request.post()
+        return Posted({k: v for k, v in form.items() if isinstance(v, str)})
+    fields: dict[str, str] = {}
+    photo: bytes | None = None
+    total = parts = 0
+    reader = await request.multipart()
+    async for part in reader:
+        parts += 1
+        if parts > MAX_PARTS:  # a form of ours has a handful; a body without a length is bounded too
+            raise web.HTTPRequestEntityTooLarge(max_size=MAX_UPLOAD_BODY, actual_size=total)
+        if not isinstance(part, BodyPartReader) or part.name is None:
+            continue
+        limit = MAX_PHOTO_BYTES + 1 if part.filename is not None else MAX_FIELD
+        data = bytearray()
+        while chunk := await part.read_chunk(64 * 1024):
+            total += len(chunk)
+            if total > MAX_UPLOAD_BODY:
+                raise web.HTTPRequestEntityTooLarge(max_size=MAX_UPLOAD_BODY, actual_size=total)
+            if len(data) < limit:
+                data += chunk[:limit - len(data)]
+        if part.filename is None:
+            fields[part.name] = data.decode(part.get_charset("utf-8"), errors="replace")
+        elif part.name == "photo" and data:  # a file input left empty sends an empty part
+            photo = bytes(data)
+    return Posted(fields, photo)
 
 
 @web.middleware
@@ -202,9 +265,11 @@ def _days(request: web.Request) -> int:
 @_view
 async def overview(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
+    filters = Filters.parse(request.query)  # the JSON endpoint's filters, as a GET form on the page
     async with core.uow() as uow:
-        data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request))
-    return _page(request, "overview.html", lang, data=data, **await _common(request, session, lang))
+        data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request), filters)
+    return _page(request, "overview.html", lang, data=data, filters=filters, query=filters.query(),
+                 keep={"days": str(data["trend"]["days"])}, **await _common(request, session, lang))
 
 
 @_view
@@ -285,12 +350,12 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
     """A case action from the case page's form: the chat's service, then back to the case page."""
     core = _core(request)
     number = request.match_info["number"]
-    form = await request.post()
+    form = request[POSTED]
     base = f"{PREFIX}/cases/{number}"
     try:
         async with core.uow() as uow:
-            await request.config_dict[DASH].act(uow, session.user, number, str(form.get("action", "")),
-                                                str(form.get("text", ""))[:1000])
+            await request.config_dict[DASH].act(uow, session.user, number, form.fields.get("action", ""),
+                                                form.fields.get("text", "")[:1000], form.photo)
             await uow.commit()
     except CaseError as e:
         if e.key == "case-err-not-found":
@@ -301,6 +366,64 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
         return _page(request, "case.html", lang, status=409, case=data, done=False,
                      error=_plain(error_text(lang, e.key, e.params)), **await _common(request, session, lang))
     raise web.HTTPSeeOther(f"{base}?done=1")
+
+
+@_view
+async def case_photo(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    """A case's photo for the case page: an uploaded one from the media store, a chat one fetched
+    from Telegram by its file_id (getFile), both only within the viewer's scope."""
+    core = _core(request)
+    async with core.uow() as uow:
+        ref = await request.config_dict[DASH].photo(uow, session.user, request.match_info["number"],
+                                                    int(request.match_info["index"]))
+    if ref is None:
+        return _refuse(request, lang, 404, "web-not-found", False)
+    name = stored_name(ref)
+    if name is not None:
+        media = request.config_dict[DASH].media
+        path = media.path(name) if media is not None else None
+        if path is None or not path.is_file():
+            return _refuse(request, lang, 404, "web-not-found", False)
+        body = await asyncio.to_thread(path.read_bytes)
+    else:
+        try:
+            body = await request.config_dict[PHOTOS].fetch(ref)
+        except Exception:  # Telegram no longer has it, or cannot be reached
+            log.warning("could not fetch a case photo from Telegram", exc_info=True)
+            return _refuse(request, lang, 404, "web-not-found", False)
+    ctype = CONTENT_TYPES[image_suffix(body) or ".jpg"]  # Telegram's photos are JPEG
+    return web.Response(body=body, content_type=ctype, headers={"Cache-Control": "private, max-age=3600"})
+
+
+class TelegramPhotos:
+    """Chat photos by file_id, downloaded through the Bot API (getFile) and kept a while in memory:
+    the case page shows them without the browser ever seeing the bot's token."""
+
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self._bot: Any = None
+        # bounded by bytes, not by count: a Bot API file may be 20 MB
+        self._cache: TTLCache[str, bytes] = TTLCache(maxsize=PHOTO_CACHE_BYTES, ttl=3600, getsizeof=len)
+
+    async def fetch(self, file_id: str) -> bytes:
+        hit = self._cache.get(file_id)
+        if hit is None:
+            if self._bot is None:
+                from handlers.runtime import make_bot
+                self._bot = make_bot(self.core.settings)
+            info = await self._bot.get_file(file_id)
+            data = await self._bot.download_file(info.file_path)
+            hit = data.read()
+            if len(hit) <= PHOTO_CACHE_BYTES // 8:
+                self._cache[file_id] = hit
+        return hit
+
+    async def close(self, _app: web.Application) -> None:
+        if self._bot is not None:
+            await self._bot.session.close()
+
+
+PHOTOS: web.AppKey[TelegramPhotos] = web.AppKey("photos", TelegramPhotos)
 
 
 @_view
@@ -350,7 +473,10 @@ async def root(request: web.Request) -> web.StreamResponse:
 def setup(app: web.Application) -> None:
     """Add the dashboard's routes, templates and static files to the web app."""
     core: Any = app[CORE]
-    app[DASH] = DashboardService(core.cases)
+    app[DASH] = DashboardService(core.cases, MediaStore(core.settings.media_dir)
+                                 if core.settings.media_dir is not None else None)
+    app[PHOTOS] = TelegramPhotos(core)
+    app.on_cleanup.append(app[PHOTOS].close)
     aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     app.middlewares.append(headers)
     r = app.router
@@ -367,6 +493,7 @@ def setup(app: web.Application) -> None:
     r.add_get(f"{PREFIX}/cases", cases_page)
     r.add_get(PREFIX + "/cases/{number:[^/]{1,32}}", case_page)
     r.add_post(PREFIX + "/cases/{number:[^/]{1,32}}/act", case_act)
+    r.add_get(PREFIX + "/cases/{number:[^/]{1,32}}/photos/{index:[0-9]{1,2}}", case_photo)
     r.add_get(PREFIX + "/api/cases/{number:[^/.]{1,32}}.json", case_json)
     r.add_get(f"{PREFIX}/needs", needs_page)
     r.add_get(f"{PREFIX}/exports", exports_page)

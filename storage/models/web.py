@@ -29,6 +29,18 @@ class WebToken(SQLModel, table=True):
     used_at: datetime | None = None
 
 
+class MediaUpload(SQLModel, table=True):
+    """A photo of the media store (bot/photos.py: a `media:` reference) as Telegram knows it once
+    sent: its first send uploads the file, and the file_id Telegram returned is kept here so every
+    later send (another chat, a retry, another worker) reuses it instead of uploading again."""
+
+    __tablename__ = "media_upload"
+
+    name: str = Field(primary_key=True, max_length=255)  # the media store's name (bot/media_store.py)
+    file_id: str = Field(max_length=255)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 # The dashboard's aggregates filter by branch and report time (overview, trend, heat map).
 Index("ix_cases_branch_created", Case.__table__.c.branch_id, Case.__table__.c.created_at)  # type: ignore[attr-defined]
 Index("ix_cases_created", Case.__table__.c.created_at)  # type: ignore[attr-defined]

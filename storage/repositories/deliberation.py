@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from storage.models import Chat, OutboxMessage, User
+from storage.models import Case, Chat, OutboxMessage, User
 from storage.models.deliberation import AgendaRule, Proposal, ProposalComment, ProposalSupport, ProposalVote
 from storage.repositories.base import Repository
 
@@ -39,6 +39,34 @@ class DeliberationRepository(Repository):
         if branch_id is not None:
             stmt = stmt.where(Proposal.branch_id == branch_id)
         return list((await self.session.exec(stmt.order_by(col(Proposal.id).desc()).limit(limit))).all())
+
+    async def status_counts(self, branch_id: int | None) -> dict[str, int]:
+        """status -> how many proposals have it; `branch_id` None: every branch."""
+        stmt = select(Proposal.status, func.count()).group_by(col(Proposal.status))
+        if branch_id is not None:
+            stmt = stmt.where(Proposal.branch_id == branch_id)
+        return {str(s): int(n) for s, n in (await self.session.exec(stmt)).all()}
+
+    async def known_in(self, branch_id: int, user_id: int) -> bool:
+        """Whether the user is known to be one of the branch's riders from what they did in its
+        groups: a case reported there, or a proposal of the branch authored, supported (the 👍
+        button counts only where its card went), commented on or voted on. There is no member
+        list to ask (Telegram gives a bot none); reporting in (users.branch_id) is the caller's."""
+        of_branch = select(Proposal.id).where(Proposal.branch_id == branch_id)
+        checks = [
+            select(Case.id).where(Case.branch_id == branch_id, Case.reporter_id == user_id),
+            select(Proposal.id).where(Proposal.branch_id == branch_id, Proposal.author_id == user_id),
+            select(ProposalSupport.proposal_id).where(ProposalSupport.user_id == user_id,
+                                                      col(ProposalSupport.proposal_id).in_(of_branch)),
+            select(ProposalComment.id).where(ProposalComment.user_id == user_id, ProposalComment.kind == "comment",
+                                             col(ProposalComment.proposal_id).in_(of_branch)),
+            select(ProposalVote.proposal_id).where(ProposalVote.user_id == user_id,
+                                                   col(ProposalVote.proposal_id).in_(of_branch)),
+        ]
+        for stmt in checks:
+            if (await self.session.exec(stmt.limit(1))).first() is not None:
+                return True
+        return False
 
     async def overdue_votes(self, now: datetime) -> list[int]:
         """Votes past their deadline and not closed: what a lost closing job left behind."""

@@ -218,6 +218,20 @@ class OutboxRepository(Repository):
                                            col(OutboxMessage.sent_message_id).is_not(None))
         return list((await self.session.exec(stmt.order_by(col(OutboxMessage.id)))).all())
 
+    async def replace_pending(self, chat_id: int, prefix: str, key: str, payload: dict[str, Any]) -> bool:
+        """Coalescing: the chat's row under `prefix` still waiting for a sender (pending, claimed by
+        no worker) takes `key` and `payload` instead of a new row being queued behind it. False when
+        there is none (every earlier one is sent, or being sent now): the caller queues its own.
+        A claim racing this update either sees the new payload or finds the row taken (PostgreSQL
+        re-checks the condition on the locked row; SQLite writes one at a time)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = (update(OutboxMessage)
+                .where(col(OutboxMessage.chat_id) == chat_id, col(OutboxMessage.dedupe_key).like(escaped, escape="\\"),
+                       col(OutboxMessage.status) == "pending", col(OutboxMessage.claimed_by).is_(None))
+                .values(dedupe_key=key, payload=payload).execution_options(synchronize_session=False))
+        result = await self.rows(stmt)
+        return bool(getattr(result, "rowcount", 0))
+
     async def keys_under(self, prefix: str) -> set[str]:
         """The dedupe keys starting with `prefix`, whatever their status: what was already queued."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -265,6 +265,45 @@ async def test_map_draws_markers_and_heat_and_filters(web: str, tg: EmulatorClie
     assert "共 16 个工单" in await page.inner_text("#cases-total")
 
 
+# --- the overview's filters: a plain GET form ------------------------------------------------------
+async def test_overview_filter_form_without_javascript_on_a_phone(web: str, tg: EmulatorClient, db: Any,
+                                                                  browser: Any) -> None:
+    await bound(tg, db)
+    await seed(db, 60, 20)
+    context = await browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page = await context.new_page()
+    assert await open_link(page, await link_for(tg, BOSS)) == 200
+    assert await page.inner_text("#count-total") == "80"
+    await page.select_option("#filters select[name=category]", "lighting")
+    async with page.expect_navigation():
+        await page.click("#apply")
+    assert "category=lighting" in page.url and "days=30" in page.url
+    assert await page.inner_text("#count-total") == "27"  # a third of cy's 60 and of hd's 20, as seeded
+    assert len(await page.locator("#by-category tbody tr").all_inner_texts()) == 1
+    assert await page.locator("#filters select[name=category]").input_value() == "lighting"  # the form keeps it
+    await page.click("#days-90")  # the trend's links keep the filter
+    assert "category=lighting" in page.url and "days=90" in page.url
+    assert await page.inner_text("#count-total") == "27"
+    async with page.expect_navigation():  # and the form keeps the trend's window
+        await page.select_option("#filters select[name=category]", "road")
+        await page.select_option("#filters select[name=department]", "urban_lighting")
+        await page.click("#apply")
+    assert "department=urban_lighting" in page.url and "days=90" in page.url and "category=road" in page.url
+    assert await page.inner_text("#count-total") == "0"  # the seeded road cases are the roads department's
+    async with page.expect_navigation():
+        await page.select_option("#filters select[name=category]", "")
+        await page.click("#apply")
+    assert await page.inner_text("#count-total") == "27"
+    assert len(await page.locator("#by-department tbody tr").all_inner_texts()) == 1
+    box = await page.locator("#filters").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390  # fits a phone's width
+    await page.click("#clear-filters")
+    assert await page.inner_text("#count-total") == "80" and "department" not in page.url
+    await page.goto(f"{web}/dash/lang/en?next=/dash/%3Fstatus%3Dresolved")  # English, and a status
+    assert await page.inner_text("#count-total") == "16"
+    assert t("en", "web-filter-department-any") in await page.inner_text("#filters")
+
+
 # --- a case action on the web, heard in the chat -------------------------------------------------------
 async def test_case_action_on_the_web_is_announced_in_the_group(web: str, tg: EmulatorClient, db: Any,
                                                                    browser: Any) -> None:

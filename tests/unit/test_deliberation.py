@@ -31,11 +31,21 @@ def test_lifecycle_refusals(status: str, action: str, role: str, key: str) -> No
     assert e.value.key == key
 
 
-def test_every_status_is_reachable_and_lists_cover_the_living_ones() -> None:
+def test_every_status_is_reachable_and_every_one_is_listed_once_by_the_overview() -> None:
     reached = {lc.PROPOSED} | {rule.to for rule in lc.TABLE.values()}
     assert reached == set(lc.STATUSES)
-    listed = {s for statuses in lc.LISTS.values() for s in statuses}
-    assert listed == set(lc.STATUSES) - {lc.REJECTED, lc.DECLINED}
+    overview = [s for name in (lc.OVERVIEW_FIRST, *lc.OVERVIEW_REST) for s in lc.LISTS[name]]
+    assert sorted(overview) == sorted(lc.STATUSES)  # `/proposals` alone accounts for every proposal, once
+    assert set(lc.LISTS["all"]) == set(lc.STATUSES)
+
+
+@pytest.mark.parametrize("status", lc.STATUSES)
+@pytest.mark.parametrize("action", sorted({a for _, a in lc.TABLE if a not in ("adopt", "reject")}))
+def test_a_rider_is_refused_for_the_role_whatever_the_status(status: str, action: str) -> None:
+    """Permission before state: a rider never learns that the step merely does not apply now."""
+    with pytest.raises(lc.NotAllowed) as e:
+        lc.decide(status, action, lc.RIDER)
+    assert e.value.key == "dl-err-role"
 
 
 @pytest.mark.parametrize("counts, quorum, yes_no, expected", [
@@ -68,3 +78,22 @@ def test_proposal_text() -> None:
         parse(" | 只有说明")
     with pytest.raises(DeliberationError):
         parse("长" * 81)
+
+
+def _list(lang: str, **payload: object) -> str:
+    from bot.outbox import Outgoing
+    from handlers.render import render
+    return render(Outgoing(1, 1, "dl-list", lang, dict(payload), None)).text
+
+
+def test_a_list_counts_everything_it_holds_and_says_when_it_shows_only_the_newest() -> None:
+    items = [{"id": n, "title": f"议题{n}", "status": "declined", "supporters": 0} for n in range(20, 5, -1)]
+    zh = _list("zh", which="closed", items=items, total=20)
+    assert "未通过或未采纳的议题（20）" in zh and "只列出最新的 15 个" in zh
+    en = _list("en", which="all", items=items[:2], total=2)
+    assert "All proposals (2)" in en and "newest" not in en
+    overview = _list("en", which="open", items=[], total=0, others={"adopted": 0, "done": 1, "closed": 3})
+    assert "No open proposals right now." in overview
+    assert "Also: 1 done (/proposals done); 3 not adopted or declined (/proposals closed)" in overview
+    assert "adopted (" not in overview  # an empty list is not mentioned
+    assert "还没有这类议题" in _list("zh", which="open", items=[], total=0, others={"adopted": 0})
