@@ -17,7 +17,7 @@ _KEEP = {OutboxMessage.__tablename__: ("status", "pending")}  # only pending mes
 # supergroup (issue 13 B1: old message 3 is a different message there), so a moved row forgets
 # them: its news goes out without a reply rather than under another report. Where the column is
 # required (a pending "report this?" question) it becomes 0, "no message in this chat": a reply to
-# message 0 is no reply (handlers.telegram_aiogram.transport sends replies only to a true id), and a case opened
+# message 0 is no reply (handlers.transport sends replies only to a true id), and a case opened
 # from it stores no message id (bot.services.reports).
 MESSAGE_COLUMNS = ("message_id", "reply_to_message_id")
 NO_MESSAGE = 0
