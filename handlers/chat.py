@@ -282,10 +282,10 @@ def build_routes(registrations: Iterable[Callable[[ChatRoutes], None]] | None = 
 def default_registrations() -> list[Callable[[ChatRoutes], None]]:
     """The feature modules, in route order: the message routes that go first (reports come early:
     most updates are group text, and they should not try every command), then commands."""
-    from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation_chat,
-                          export_chat, lessons, points, reports, routing, top, voice, web_command)
-    return [checkins.register_pins, broadcasts.register_capture, deliberation_chat.register_threads,
+    from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation, export_chat,
+                          lessons, points, reports, routing, top, voice, web_command)
+    return [checkins.register_pins, broadcasts.register_capture, deliberation.register_threads,
             case_choices.register, voice.register, reports.register_albums, reports.register,
             cases.register, routing.register, admin.register, points.register, checkins.register,
-            broadcasts.register, lessons.register, deliberation_chat.register, top.register,
+            broadcasts.register, lessons.register, deliberation.register, top.register,
             export_chat.register, web_command.register, commands.register, reports.register_last]
