@@ -18,7 +18,7 @@ from bot.config import ConfigError, Settings
 from bot.intake import get_model
 from bot.outbox import Sender, Transport
 from bot.pacers import pacer_for
-from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in
+from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in, start_paused
 from bot.cases import load_routing
 from bot.checkins.service import CheckinService
 from bot.deliberation.service import DeliberationService
@@ -27,6 +27,7 @@ from bot.points import load_points_config
 from bot.services.admin import AdminService
 from bot.services.broadcasts import BroadcastService
 from bot.services.cases import CaseService
+from bot.services.identities import LinkService
 from bot.services.deadlines import DeadlineService
 from bot.services.lessons import LessonService
 from bot.services.albums import AlbumService
@@ -134,7 +135,7 @@ class Core:
                 "deliberation": self.deliberation,
                 "voice": self.voice, "stt": self.stt, "keeper": self.keeper,
                 "migration": self.migration, "edits": EditService(self.reports),
-                "albums": AlbumService(self.reports)}
+                "albums": AlbumService(self.reports), "links": LinkService(lambda: self.cases.clock())}
 
     async def run_job(self, kind: str, *args: Any) -> None:
         """Run one stored job's pass now, as the scheduler would."""
@@ -154,7 +155,7 @@ class Core:
         """
         scheduler = self.jobs.scheduler
         if not scheduler.running:
-            scheduler.start(paused=True)
+            start_paused(scheduler)
         if self._leading:
             return True
         if not self.scheduler_lock.acquire():

@@ -67,6 +67,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("top", "[week|month]", "top-usage", menu=True),
     Command("lang", "zh|en", "lang-usage", menu=True),
     Command("help", menu=True),
+    # one person on Telegram and WeCom: a one-time code from one, used on the other (bot/services/identities.py)
+    Command("link", "[<code>]", "link-usage", where=PRIVATE, wrong_place="link-private-only", menu=True),
     Command("redeem", "<item>", "points-redeem-usage"),
     Command("privacy"),
     Command("points", "[grant <user> <n> <reason> | ledger <user> | revoke #<line> <reason>]"),

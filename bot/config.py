@@ -4,14 +4,17 @@ Per-concern groups keep each part of the app asking only for what it uses.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import logging
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 OFFICIAL_API = "https://api.telegram.org"
@@ -62,6 +65,101 @@ class WebSettings(BaseModel):
         return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
 
 
+WECOM_API = "https://qyapi.weixin.qq.com"
+_CORP_ID = re.compile(r"^w[wx][0-9A-Za-z]{16}$")  # ww… (wx… for older corps) and 16 characters
+_CALLBACK_TOKEN = re.compile(r"^[0-9A-Za-z]{3,32}$")  # WeCom: letters and digits, 3 to 32
+_AES_KEY = re.compile(r"^[0-9A-Za-z]{43}$")  # WeCom: 43 letters and digits, base64 of 32 bytes
+
+
+class WeComSettings(BaseModel):
+    """The WeCom (企业微信) adapter (docs/wecom.md): SENTINEL_WECOM__*. Off while `corp_id` is empty.
+
+    The self-built app (private chats, sends): `corp_id`, `agent_id`, `app_secret`, and its callback's
+    `app_token` + `app_aes_key`; the AI bot in groups: its callback's `aibot_token` + `aibot_aes_key`.
+    `api_base`: WeCom's server API, or the emulator's (`python -m emulator.wecom` prints the values)."""
+
+    corp_id: str = ""
+    agent_id: int | None = Field(None, gt=0)
+    app_secret: str = ""
+    app_token: str = ""
+    app_aes_key: str = ""
+    aibot_token: str = ""
+    aibot_aes_key: str = ""
+    api_base: str = WECOM_API
+
+    @field_validator("corp_id")
+    @classmethod
+    def _corp(cls, v: str) -> str:
+        v = v.strip()
+        if v and not _CORP_ID.match(v):
+            raise ValueError(f"expected a corp id like ww0123456789abcdef (ww and 16 letters or digits), got {v!r}")
+        return v
+
+    @field_validator("app_secret")
+    @classmethod
+    def _secret(cls, v: str) -> str:
+        v = v.strip()
+        if v and not (v.isascii() and v.isprintable() and " " not in v and len(v) <= 128):
+            raise ValueError("expected the app's Secret as the admin console shows it (no spaces)")
+        return v
+
+    @field_validator("app_token", "aibot_token")
+    @classmethod
+    def _token(cls, v: str) -> str:
+        v = v.strip()
+        if v and not _CALLBACK_TOKEN.match(v):
+            raise ValueError("expected the callback Token: 3 to 32 letters or digits")
+        return v
+
+    @field_validator("app_aes_key", "aibot_aes_key")
+    @classmethod
+    def _aes(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            return v
+        if not _AES_KEY.match(v):
+            raise ValueError(f"expected the EncodingAESKey: 43 letters or digits, got {len(v)} characters")
+        try:
+            if len(base64.b64decode(v + "=", validate=True)) != 32:
+                raise ValueError
+        except (binascii.Error, ValueError):
+            raise ValueError("the EncodingAESKey does not decode to 32 bytes: copy it again") from None
+        return v
+
+    @field_validator("api_base")
+    @classmethod
+    def _base(cls, v: str) -> str:
+        v = v.strip().rstrip("/")
+        if not (v.startswith("https://") or v.startswith("http://")) or " " in v:
+            raise ValueError(f"expected an http(s) URL like {WECOM_API}, got {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _complete(self) -> WeComSettings:
+        """All of a part or none: a half-configured adapter would fail later, at a rider's message."""
+        given = {k for k in ("agent_id", "app_secret", "app_token", "app_aes_key", "aibot_token", "aibot_aes_key")
+                 if getattr(self, k)}
+        if not self.corp_id:
+            if given:
+                raise ValueError(f"SENTINEL_WECOM__CORP_ID is not set, but SENTINEL_WECOM__{sorted(given)[0].upper()}"
+                                 " is: set the corp id too, or unset the WeCom settings")
+            return self
+        missing = [k for k in ("agent_id", "app_secret") if k not in given]
+        for pair in (("app_token", "app_aes_key"), ("aibot_token", "aibot_aes_key")):
+            if len(given & set(pair)) == 1:
+                missing += [k for k in pair if k not in given]
+        if not given & {"app_token", "aibot_token"}:
+            missing.append("app_token")  # nothing would ever reach the bot
+        if missing:
+            names = ", ".join(f"SENTINEL_WECOM__{k.upper()}" for k in missing)
+            raise ValueError(f"WeCom is half configured: {names} not set")
+        return self
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.corp_id)
+
+
 class LogSettings(BaseSettings):
     """Only the log level: read before any command runs (also from `.env`), so a bad value is one line."""
 
@@ -100,6 +198,7 @@ class Settings(LogSettings):
     runtime: Literal["aiogram", "ptb"] = "aiogram"
     sender: SenderSettings = SenderSettings()
     web: WebSettings = WebSettings()
+    wecom: WeComSettings = WeComSettings()  # the WeCom adapter; off unless SENTINEL_WECOM__CORP_ID is set
     database_url: str = "sqlite+aiosqlite:///sentinel.db"
     default_lang: str = "zh"
     timezone: str = "Asia/Shanghai"

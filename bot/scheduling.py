@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.exc import SQLAlchemyError
 
 if TYPE_CHECKING:
     from storage.uow import UnitOfWork
@@ -120,6 +121,25 @@ def build_scheduler(database_url: str, timezone: Any) -> AsyncIOScheduler:
         jobstores={"default": SQLAlchemyJobStore(url=jobstore_url(database_url), tablename="apscheduler_jobs")},
         timezone=timezone,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": DEFAULT_GRACE})
+
+
+def start_paused(scheduler: AsyncIOScheduler, tries: int = 3) -> None:
+    """Start the scheduler paused, opening its job store.
+
+    Opening the store creates its table when missing (CREATE after a check, not atomic): two workers
+    started at once on a fresh database both see no table and one CREATE fails (PostgreSQL:
+    duplicate pg_type key; SQLite: "table already exists"). The table is there for the loser's next
+    try, so a failed open is tried again before it is an error. Raises the store's error after
+    `tries` failures.
+    """
+    for attempt in range(1, tries + 1):
+        try:
+            scheduler.start(paused=True)
+            return
+        except SQLAlchemyError:
+            if attempt == tries:
+                raise
+            log.info("job store table made by another process meanwhile; opening it again")
 
 
 async def run_job(kind: str, *args: Any) -> None:

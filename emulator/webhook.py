@@ -1,4 +1,4 @@
-"""Webhook delivery: POST pending updates to the bot one at a time, in order.
+"""Webhook delivery: POST pending updates to the bot, a chat's one at a time and in order.
 
 An update is dropped only after a 2xx answer; failures are retried with a short
 exponential backoff and reported through getWebhookInfo.last_error_*.  A JSON
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 
 from .params import Params, Upload
-from .state import BotState, now
+from .state import BotState, WebhookState, now
 
 if TYPE_CHECKING:
     from .server import Emulator
@@ -36,20 +36,63 @@ def stop_webhook(st: BotState) -> None:
         st.webhook_task = None
 
 
+def _chat_of(update: dict) -> object:
+    """The queue an update waits in: its chat (a button press: the pressed message's chat, else the
+    presser), as Telegram's Bot API server keeps one webhook queue per chat; else its own."""
+    for kind, part in update.items():
+        if not isinstance(part, dict):
+            continue
+        if isinstance(part.get("chat"), dict):
+            return part["chat"].get("id")
+        if kind == "callback_query":
+            message = part.get("message")
+            if isinstance(message, dict) and isinstance(message.get("chat"), dict):
+                return message["chat"].get("id")
+        if isinstance(part.get("from"), dict):
+            return part["from"].get("id")
+    return ("update", update.get("update_id"))
+
+
 async def _deliver_loop(emu: "Emulator", st: BotState) -> None:
-    backoff = BACKOFF_START
+    """Up to max_connections updates in flight, one per chat: a chat's next update goes out only
+    once the previous one was answered 2xx (so a chat's updates arrive in order, whichever worker
+    behind a load balancer takes each one), while other chats go on in parallel."""
+    busy: dict[object, asyncio.Task] = {}  # chat -> its delivery in flight (or backing off)
+    backoff: dict[object, float] = {}
+    try:
+        await _schedule(emu, st, busy, backoff)
+    finally:  # the webhook was deleted or replaced: its deliveries in flight stop too
+        for task in list(busy.values()):
+            task.cancel()
+
+
+async def _schedule(emu: "Emulator", st: BotState, busy: dict[object, asyncio.Task], backoff: dict) -> None:
     while st.webhook is not None:
         wake = st.update_signal.event()
-        if not st.updates:
-            await wake.wait()
-            continue
         hook = st.webhook
-        update = st.updates[0]
-        headers = {"Content-Type": "application/json"}
-        if hook.secret_token:
-            headers["X-Telegram-Bot-Api-Secret-Token"] = hook.secret_token
-        error: str | None = None
-        reply: Params | None = None
+        started = False
+        held: set[object] = set(busy)
+        for update in list(st.updates):
+            if len(busy) >= max(1, hook.max_connections):
+                break
+            chat = _chat_of(update)
+            if chat in held:
+                continue  # an earlier update of this chat is still out: this one waits behind it
+            held.add(chat)
+            busy[chat] = asyncio.create_task(_deliver_one(emu, st, hook, update, chat, busy, backoff))
+            started = True
+        if not started:
+            await wake.wait()
+
+
+async def _deliver_one(emu: "Emulator", st: BotState, hook: "WebhookState", update: dict, chat: object,
+                       busy: dict, backoff: dict) -> None:
+    headers = {"Content-Type": "application/json"}
+    if hook.secret_token:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = hook.secret_token
+    error: str | None = None
+    reply: Params | None = None
+    try:
         try:
             async with emu.http().post(hook.url, data=json.dumps(update), headers=headers,
                                        timeout=aiohttp.ClientTimeout(total=10)) as resp:
@@ -57,8 +100,6 @@ async def _deliver_loop(emu: "Emulator", st: BotState) -> None:
                     reply = await _read_reply(resp)
                 else:
                     error = f"Wrong response from the webhook: {resp.status} {resp.reason}"
-        except asyncio.CancelledError:
-            raise
         except asyncio.TimeoutError:
             error = "Read timeout expired"
         except aiohttp.ClientConnectorError:
@@ -66,16 +107,22 @@ async def _deliver_loop(emu: "Emulator", st: BotState) -> None:
         except aiohttp.ClientError as exc:
             error = f"Failed to deliver: {exc.__class__.__name__}"
         if error is None:
-            if st.updates and st.updates[0] is update:
-                st.updates.pop(0)
-            backoff = BACKOFF_START
+            for i, pending in enumerate(st.updates):
+                if pending is update:
+                    del st.updates[i]
+                    break
+            backoff.pop(chat, None)
             if reply is not None:
                 await _run_reply_method(emu, st, reply)
-            continue
+            return
         hook.last_error_date = now()
         hook.last_error_message = error
-        await asyncio.sleep(backoff)
-        backoff = min(backoff * 2, BACKOFF_MAX)
+        delay = backoff.get(chat, BACKOFF_START)
+        backoff[chat] = min(delay * 2, BACKOFF_MAX)
+        await asyncio.sleep(delay)
+    finally:
+        busy.pop(chat, None)
+        st.update_signal.notify()  # the loop looks again: this chat's next update may go
 
 
 async def _read_reply(resp: aiohttp.ClientResponse) -> Params | None:

@@ -283,9 +283,9 @@ def default_registrations() -> list[Callable[[ChatRoutes], None]]:
     """The feature modules, in route order: the message routes that go first (reports come early:
     most updates are group text, and they should not try every command), then commands."""
     from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation, export_chat,
-                          lessons, points, reports, routing, top, voice, web_command)
+                          lessons, link, points, reports, routing, top, voice, web_command)
     return [checkins.register_pins, broadcasts.register_capture, deliberation.register_threads,
             case_choices.register, voice.register, reports.register_albums, reports.register,
             cases.register, routing.register, admin.register, points.register, checkins.register,
             broadcasts.register, lessons.register, deliberation.register, top.register,
-            export_chat.register, web_command.register, commands.register, reports.register_last]
+            export_chat.register, web_command.register, link.register, commands.register, reports.register_last]

@@ -23,6 +23,7 @@ from storage.repositories.deliberation import DeliberationRepository
 from storage.repositories.lessons import LessonRepository
 from storage.repositories.voice import VoiceRepository
 from storage.repositories.gazetteer import GazetteerRepository
+from storage.repositories.identities import IdentityRepository
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ class UnitOfWork:
         self.voice = VoiceRepository(*repo_args)
         self.places = GazetteerRepository(*repo_args)
         self.deliberation = DeliberationRepository(*repo_args)
+        self.identities = IdentityRepository(*repo_args)
         self._after: list[Callable[[], Awaitable[None]]] = []
         self._token = CURRENT.set(self)
         return self

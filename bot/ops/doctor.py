@@ -1,4 +1,5 @@
-"""`sentinel doctor`: what an operator checks before (and while) the bot runs, one line each, ✓ or ✗.
+"""`sentinel doctor`: what an operator checks before (and while) the bot runs, one line each, ✓ or ✗
+(the WeCom line only when WeCom is configured).
 
 Each check is independent: a failing one says what to do and the others still run. Exit code 1 if any
 check fails, so the command fits a deployment's health check.
@@ -145,6 +146,34 @@ def _model(state: dict[str, object]) -> Check:
     return Check("intake model", True, "loaded" + (f" (trained on {rows} lines)" if rows else ""))
 
 
+async def _wecom_token(base: str, corp_id: str, secret: str) -> tuple[int, str, int]:
+    """(errcode, errmsg, expires_in) of WeCom's gettoken (the token itself is not kept)."""
+    import aiohttp
+    timeout = aiohttp.ClientTimeout(total=TELEGRAM_TIMEOUT)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        async with session.get(f"{base}/cgi-bin/gettoken", params={"corpid": corp_id, "corpsecret": secret}) as r:
+            body = await r.json(content_type=None)
+    return int(body.get("errcode", -1)), str(body.get("errmsg", "")), int(body.get("expires_in", 0) or 0)
+
+
+def _wecom(state: dict[str, object]) -> Check | None:
+    """Only when WeCom is configured (SENTINEL_WECOM__CORP_ID): the app's secret against gettoken."""
+    settings = state.get("settings")
+    if not isinstance(settings, Settings) or not settings.wecom.configured:
+        return None
+    w = settings.wecom
+    parts = [f"corp {w.corp_id}, app {w.agent_id}" + (" (callback)" if w.app_token else ""),
+             *(["AI bot (callback)"] if w.aibot_token else [])]
+    try:
+        errcode, errmsg, ttl = asyncio.run(_wecom_token(w.api_base, w.corp_id, w.app_secret))
+    except asyncio.TimeoutError:
+        return Check("wecom", False, f"{w.api_base} did not answer gettoken within {TELEGRAM_TIMEOUT:.0f} s")
+    if errcode != 0:
+        return Check("wecom", False, f"{', '.join(parts)}: gettoken refused: errcode {errcode} {errmsg} "
+                                     "(check SENTINEL_WECOM__CORP_ID and SENTINEL_WECOM__APP_SECRET)")
+    return Check("wecom", True, f"{', '.join(parts)}; gettoken answered (token valid {ttl} s)")
+
+
 def _need(state: dict[str, object]) -> Settings:
     settings = state.get("settings")
     if not isinstance(settings, Settings):
@@ -152,9 +181,9 @@ def _need(state: dict[str, object]) -> Settings:
     return settings
 
 
-CHECKS: tuple[tuple[str, Callable[[dict[str, object]], Check]], ...] = (
+CHECKS: tuple[tuple[str, Callable[[dict[str, object]], Check | None]], ...] = (
     ("settings", _settings), ("database", _database), ("token", _token), ("webhook", _webhook),
-    ("departments", _departments), ("scheduler", _scheduler), ("intake model", _model))
+    ("wecom", _wecom), ("departments", _departments), ("scheduler", _scheduler), ("intake model", _model))
 
 
 def run_checks(print_line: Callable[[str], None] = print) -> int:
@@ -167,6 +196,8 @@ def run_checks(print_line: Callable[[str], None] = print) -> int:
             result = check(state)
         except Exception as e:  # every failure is one ✗ line, the next check still runs
             result = Check(name, False, explain(e)[1])
+        if result is None:  # not configured: nothing to say (the WeCom adapter)
+            continue
         failed += not result.ok
         print_line(one_line(result.line()))
     return 1 if failed else 0

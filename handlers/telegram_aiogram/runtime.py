@@ -16,6 +16,7 @@ from bot.app import Core
 from bot.commands import menu
 from bot.config import Settings
 from bot.i18n import t
+from handlers.chat_isolation import ChatBusy, chat_key, make_isolation, one_at_a_time
 from handlers.telegram_aiogram.dispatcher import build_dispatcher
 from handlers.telegram_aiogram.polling import handle_one, parse, poll
 
@@ -46,8 +47,12 @@ async def receive(bot: Bot, core: Core, settings: Settings, stop: asyncio.Event,
 
 async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Settings, stop: asyncio.Event) -> None:
     """Answer Telegram 200 only once the update is committed or dead-lettered (as polling does:
-    one update Telegram would otherwise resend forever must not hold up the others)."""
+    one update Telegram would otherwise resend forever must not hold up the others).
+
+    One update of a chat at a time across workers (handlers/chat_isolation.py: why, and the order
+    this gives together with Telegram's one-update-per-chat-in-flight delivery)."""
     secret = settings.webhook_secret or None
+    isolation = make_isolation(settings.redis_url, settings.redis_prefix)
 
     async def receive(request: web.Request) -> web.Response:
         if secret and request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
@@ -58,7 +63,13 @@ async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Setting
             raw = None
         if not isinstance(raw, dict):
             return web.Response(status=400)
-        done = await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang)
+        key = chat_key(bot.id, raw)
+        try:
+            async with one_at_a_time(isolation, key):
+                done = await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang)
+        except ChatBusy:
+            log.warning("the chat of update %s stayed busy: answering 503 (Telegram resends)", raw.get("update_id"))
+            return web.Response(status=503)
         return web.json_response({}) if done else web.Response(status=503)  # stopping: Telegram resends
 
     app = web.Application()
@@ -72,3 +83,4 @@ async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Setting
         await stop.wait()
     finally:
         await runner.cleanup()
+        await isolation.close()

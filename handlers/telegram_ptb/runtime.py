@@ -27,6 +27,7 @@ from bot.app import Core
 from bot.config import Settings
 from handlers import polling
 from handlers.chat import ChatDispatcher, build_routes
+from handlers.chat_isolation import ChatBusy, chat_key, make_isolation, one_at_a_time
 from handlers.telegram_aiogram.deadletter import dead_letter
 from handlers.telegram_ptb.convert import PtbPort, events
 from handlers.updates import once
@@ -143,8 +144,10 @@ async def receive(bot: SendingBot, core: Core, settings: Settings, stop: asyncio
 
 async def _serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], source: PtbSource, settings: Settings,
                          stop: asyncio.Event) -> None:
-    """Answer Telegram 200 only once the update is committed or dead-lettered."""
+    """Answer Telegram 200 only once the update is committed or dead-lettered; one update of a
+    chat at a time across workers (handlers/chat_isolation.py), as with aiogram."""
     secret = settings.webhook_secret or None
+    isolation = make_isolation(settings.redis_url, settings.redis_prefix)
 
     async def receive_one(request: web.Request) -> web.Response:
         if secret and request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
@@ -155,7 +158,12 @@ async def _serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], source:
             raw = None
         if not isinstance(raw, dict):
             return web.Response(status=400)
-        done = await polling.handle_one(source, source.parse(raw), raw, stop)
+        try:
+            async with one_at_a_time(isolation, chat_key(app.bot.id, raw)):
+                done = await polling.handle_one(source, source.parse(raw), raw, stop)
+        except ChatBusy:
+            log.warning("the chat of update %s stayed busy: answering 503 (Telegram resends)", raw.get("update_id"))
+            return web.Response(status=503)
         return web.json_response({}) if done else web.Response(status=503)  # stopping: Telegram resends
 
     server = web.Application()
@@ -169,3 +177,4 @@ async def _serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], source:
         await stop.wait()
     finally:
         await runner.cleanup()
+        await isolation.close()

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from aiohttp import web
 from wechatpy.enterprise import parse_message
@@ -130,15 +131,20 @@ class WeComCallback:
             if json_body:
                 envelope: Any = {"Encrypt": str(json.loads(raw)["encrypt"])}
                 plain = self._decrypt(keys, request, envelope)
-                event = self.aibot_event(json.loads(plain))
+                payload: Any = json.loads(plain)
             else:
                 plain = self._decrypt(keys, request, raw)
-                event = self.app_event(plain)
         except InvalidSignatureException:
             return web.Response(status=403, text="bad signature")
-        except Exception as e:  # not an envelope, wrong key or receive id, bad XML or JSON
+        except Exception as e:  # not an envelope, wrong key or receive id, bad JSON
             log.warning("wecom callback refused: %s", type(e).__name__)
             return web.Response(status=400, text="bad callback")
+        try:
+            event = await (self.aibot_event(payload) if json_body else self.app_event(plain))
+        except (BadCallback, ExpatError, LookupError, ValueError, TypeError, AttributeError) as e:
+            log.warning("wecom callback refused: %s", type(e).__name__)
+            return web.Response(status=400, text="bad callback")
+        # (the id book's storage failing raises on: 500, and WeCom delivers the callback again)
         if event is not None:
             key = hashlib.sha1(f"{json_body}:{plain}".encode()).hexdigest()
             await self._once(key, event)  # an exception answers 500: WeCom delivers it again
@@ -174,7 +180,7 @@ class WeComCallback:
         return await self._run(request, self.aibot_keys, json_body=True)
 
     # -- conversion ----------------------------------------------------------
-    def app_event(self, xml: str) -> WeComEvent | None:
+    async def app_event(self, xml: str) -> WeComEvent | None:
         """An app callback (a member's private chat with the app) as a neutral event."""
         msg = parse_message(xml)
         if msg is None:
@@ -183,7 +189,7 @@ class WeComCallback:
         userid = str(data.get("FromUserName", ""))
         if not userid:
             raise BadCallback("no sender")
-        uid = self.ids.user(userid)
+        uid = await self.ids.user(userid)
         sender = Person(id=uid, first_name=userid, username=userid)
         if isinstance(msg, UnknownMessage) and str(data.get("Event", "")).lower() == "template_card_event":
             self.cards.pressed(str(data.get("TaskId", "")), data.get("ResponseCode") or None)
@@ -202,15 +208,15 @@ class WeComCallback:
             return VoiceNote(base, str(msg.media_id), str(msg.format or "amr"))
         return None  # other kinds and events (enter_agent, subscribe ...): nothing for the core yet
 
-    def aibot_event(self, payload: dict[str, Any]) -> WeComEvent | None:
+    async def aibot_event(self, payload: dict[str, Any]) -> WeComEvent | None:
         """An AI bot callback (JSON) as a neutral event; its response_url is kept in the ReplyBook."""
         userid = str((payload.get("from") or {}).get("userid", ""))
         if not userid:
             raise BadCallback("no sender")
-        uid = self.ids.user(userid)
+        uid = await self.ids.user(userid)
         sender = Person(id=uid, first_name=userid, username=userid)
         group = payload.get("chattype") == "group"
-        chat_id = self.ids.chat(str(payload["chatid"])) if group else uid
+        chat_id = await self.ids.chat(str(payload["chatid"])) if group else uid
         chat_type = "group" if group else "private"
         msgtype = payload.get("msgtype")
         message_id = message_number(str(payload.get("msgid", "")))

@@ -19,7 +19,9 @@ import base64
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, Unreachable
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, TransientError, Unreachable
 from handlers.wecom.callback import ReplyBook
 from handlers.wecom.cards import CardBook
 from handlers.wecom.client import SendResult, WeComClient, button_card, markdown
@@ -74,9 +76,11 @@ class WeComTransport:
         if message.payload.get(CREATE_TOPIC):
             raise PermanentError("WeCom groups have no topics")
         try:
-            kind, target = self.ids.target(message.chat_id)
+            kind, target = await self.ids.target(message.chat_id)
         except KeyError:
             raise Unreachable(f"no WeCom id known for chat {message.chat_id}") from None
+        except (SQLAlchemyError, OSError) as e:  # the identity table unreachable: try again later
+            raise TransientError(f"WeCom id of chat {message.chat_id} not readable: {type(e).__name__}") from e
         rendered = self.render(message)
         if message.payload.get(EDIT):
             return await self._settle(message, rendered)

@@ -17,6 +17,11 @@ class UserRepository(Repository):
     async def get(self, user_id: int) -> User | None:
         return await self.cached(User, user_id)
 
+    async def remove(self, user: User) -> None:
+        """Deletes the row (a person merged into another: bot/services/identities.py)."""
+        self._held.pop((User, user.id), None)
+        await self.session.delete(user)
+
     async def preload_many(self, user_ids: set[int]) -> None:
         await self.preload(User, user_ids)
 

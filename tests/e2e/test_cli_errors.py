@@ -73,6 +73,12 @@ def env_file(text: str) -> Setup:
     return setup
 
 
+# A whole, valid WeCom configuration (the emulator's values: emulator/wecom/server.py WeComConfig).
+WECOM_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
+WECOM = {"SENTINEL_WECOM__CORP_ID": "wwemulatorcorp0001", "SENTINEL_WECOM__AGENT_ID": "1000002",
+         "SENTINEL_WECOM__APP_SECRET": "emulator-app-secret", "SENTINEL_WECOM__APP_TOKEN": "emulatortoken",
+         "SENTINEL_WECOM__APP_AES_KEY": WECOM_KEY}
+
 # (id, arguments, environment, exit code, a phrase the line must contain)
 CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     # settings
@@ -88,6 +94,28 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     ("points-file-missing", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_POINTS_FILE": "nope.toml"},
      2, "SENTINEL_POINTS_FILE"),
     ("database-url-scheme", ["db", "current"], {"SENTINEL_DATABASE_URL": "mysql://x"}, 2, "SENTINEL_DATABASE_URL"),
+    # the WeCom adapter (bot/config.py WeComSettings)
+    ("wecom-corp-id", ["db", "current"], {"SENTINEL_WECOM__CORP_ID": "corp-1"}, 2, "SENTINEL_WECOM__CORP_ID"),
+    ("wecom-agent-id", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AGENT_ID": "app"}, 2, "SENTINEL_WECOM__AGENT_ID"),
+    ("wecom-agent-id-zero", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AGENT_ID": "0"}, 2,
+     "SENTINEL_WECOM__AGENT_ID"),
+    ("wecom-secret-space", ["db", "current"], {**WECOM, "SENTINEL_WECOM__APP_SECRET": "a b"}, 2,
+     "SENTINEL_WECOM__APP_SECRET"),
+    ("wecom-app-token", ["db", "current"], {**WECOM, "SENTINEL_WECOM__APP_TOKEN": "tok-en"}, 2,
+     "SENTINEL_WECOM__APP_TOKEN"),
+    ("wecom-app-aes-key", ["db", "current"], {**WECOM, "SENTINEL_WECOM__APP_AES_KEY": "tooshort"}, 2,
+     "SENTINEL_WECOM__APP_AES_KEY"),
+    ("wecom-aibot-aes-key", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AIBOT_TOKEN": "bot",
+                                                "SENTINEL_WECOM__AIBOT_AES_KEY": WECOM_KEY[:-1] + "!"}, 2,
+     "SENTINEL_WECOM__AIBOT_AES_KEY"),
+    ("wecom-api-base", ["db", "current"], {**WECOM, "SENTINEL_WECOM__API_BASE": "qyapi.weixin.qq.com"}, 2,
+     "SENTINEL_WECOM__API_BASE"),
+    ("wecom-half", ["db", "current"], {"SENTINEL_WECOM__CORP_ID": WECOM["SENTINEL_WECOM__CORP_ID"]}, 2,
+     "SENTINEL_WECOM__APP_SECRET"),
+    ("wecom-pair", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AIBOT_TOKEN": "bot"}, 2,
+     "SENTINEL_WECOM__AIBOT_AES_KEY"),
+    ("wecom-no-corp", ["db", "current"], {"SENTINEL_WECOM__APP_SECRET": "s3cret"}, 2, "SENTINEL_WECOM__CORP_ID"),
+    ("wecom-dotenv", ["db", "current"], env_file("SENTINEL_WECOM__CORP_ID=wx-nope\n"), 2, "SENTINEL_WECOM__CORP_ID"),
     # the database
     ("db-unreachable", ["db", "current"], {"SENTINEL_DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x"}, 1,
      "cannot use the database"),
@@ -272,4 +300,27 @@ async def test_doctor_without_database_or_token(tmp_path: Path) -> None:
     text = out.decode()
     assert proc.returncode == 1 and "Traceback" not in text + err.decode()
     assert "✗ database: no database at" in text and "✗ token: SENTINEL_BOT_TOKEN is not set" in text
+    assert "wecom" not in text  # not configured: no line
     assert not (tmp_path / "sentinel.db").exists()
+
+
+async def test_doctor_says_whether_wecom_answers(tmp_path: Path) -> None:
+    """Configured, the WeCom line checks the app's secret against gettoken (here the WeCom emulator)."""
+    from emulator.wecom import WeComEmulator
+    from emulator.wecom.server import WeComConfig
+    wecom = WeComEmulator(WeComConfig())
+    await wecom.start()
+    try:
+        env = {**WECOM, "SENTINEL_WECOM__API_BASE": wecom.base_url}
+        proc = await _process(["doctor"], tmp_path, **env)
+        out, err = await asyncio.wait_for(proc.communicate(), 120)
+        lines = [line for line in out.decode().splitlines() if line.split(":")[0].endswith("wecom")]
+        assert lines == ["✓ wecom: corp wwemulatorcorp0001, app 1000002 (callback); gettoken answered "
+                         "(token valid 7200 s)"], out.decode() + err.decode()
+        proc = await _process(["doctor"], tmp_path, **{**env, "SENTINEL_WECOM__APP_SECRET": "wrong-secret"})
+        out, err = await asyncio.wait_for(proc.communicate(), 120)
+        lines = [line for line in out.decode().splitlines() if line.split(":")[0].endswith("wecom")]
+        assert len(lines) == 1 and lines[0].startswith("✗ wecom:") and "errcode 40001" in lines[0], out.decode()
+        assert proc.returncode == 1 and "Traceback" not in err.decode()
+    finally:
+        await wecom.stop()

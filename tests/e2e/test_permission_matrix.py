@@ -115,6 +115,7 @@ ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
                  (P, "/proposal {proposal} note 进展"), (P, "/proposal {proposal} done")],
     "proposals": [(P, "/proposals"), (P, "/proposals adopted"), (P, "/proposals rule 1 1")],
     "vote": [(P, "/vote {proposal} 1"), (P, "/vote {proposal} 反对")],
+    "link": [(P, "/link"), (P, "/link ABCD-EFGH")],  # a guessed code joins nobody
 }
 # Commands a rider uses on their own things only (nothing of a branch to reach).
 RIDER_COMMANDS = {"start", "help", "lang", "mycases", "report", "me", "shop", "redeem", "privacy", "checkin",

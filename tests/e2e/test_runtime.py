@@ -67,3 +67,31 @@ async def test_only_one_process_runs_the_scheduler(settings) -> None:
         second.stop_jobs()
         await first.close()
         await second.close()
+
+
+async def test_a_worker_that_loses_the_job_store_table_race_starts(settings, monkeypatch) -> None:
+    """Two workers started at once on a fresh database both try to CREATE the scheduler's table;
+    the loser's open fails once and must be tried again, not end the worker (bench_city found it)."""
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from sqlalchemy.exc import ProgrammingError
+
+    from bot.app import Core
+
+    real_start = SQLAlchemyJobStore.start
+    raced: list[bool] = []
+
+    def start_after_losing_the_race(self, scheduler, alias):  # type: ignore[no-untyped-def]
+        if not raced:
+            raced.append(True)
+            self.jobs_t.create(self.engine, True)  # the other worker made it between check and CREATE
+            raise ProgrammingError("CREATE TABLE apscheduler_jobs", {}, Exception("already exists"))
+        real_start(self, scheduler, alias)
+
+    monkeypatch.setattr(SQLAlchemyJobStore, "start", start_after_losing_the_race)
+    core = await Core.open(settings)
+    try:
+        assert core.start_jobs() and core.leading and raced
+        assert "deadline-sweep" in core.jobs.ids()
+    finally:
+        core.stop_jobs()
+        await core.close()

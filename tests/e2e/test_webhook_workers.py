@@ -22,7 +22,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from storage.models import Case
+from storage.models import Case, ProcessedUpdate
 from tests.conftest import LI, TOKEN, WANG, until
 from tests.e2e.test_delivery import _count, _no_pending
 from tests.e2e.test_metrics import _free_port
@@ -41,6 +41,7 @@ class RoundRobin:
         self.ports = ports
         self._next = itertools.cycle(range(len(ports)))
         self.runner: web.AppRunner | None = None
+        self.served: Counter[int] = Counter()  # port -> updates it answered 2xx
 
     async def start(self, port: int) -> None:
         app = web.Application()
@@ -58,6 +59,7 @@ class RoundRobin:
                 try:
                     async with http.post(f"http://127.0.0.1:{port}/webhook", data=body, headers=headers,
                                          timeout=aiohttp.ClientTimeout(total=30)) as r:
+                        self.served[port] += r.status < 300
                         return web.Response(status=r.status, body=await r.read())
                 except aiohttp.ClientError:
                     continue  # that worker is gone: the next one
@@ -155,3 +157,58 @@ async def _replies(tg: Any) -> Counter[tuple[int, int]]:
 async def _answered(tg: Any, reports: list[tuple[int, int]]) -> bool:
     replies = await _replies(tg)
     return all(replies[r] for r in reports)
+
+
+ORDER_GROUPS = [{"id": -100_970 - i, "type": "supergroup", "title": f"顺序{i}群"} for i in range(16)]
+
+
+async def test_a_chats_updates_are_processed_in_order_across_two_workers(emu, tg, settings, db, tmp_path) -> None:
+    """A report naming no place, then at once the rider's next message naming it, in 16 groups
+    together: the emulator, as Telegram, has many chats' updates in flight at once but a chat's next
+    only after its previous was answered, and the round-robin proxy gives a chat's two updates to
+    different workers. Each case gets its place from the answer — the answer never overtook its
+    report (a worker that answered Telegram before committing, or two workers on one chat at once,
+    would leave cases still asking, and the answers taken for chit-chat)."""
+    ports, proxy_port = [_free_port(), _free_port()], _free_port()
+    proxy = RoundRobin(ports)
+    await proxy.start(proxy_port)
+    redis = ({"SENTINEL_REDIS_URL": REDIS_URL, "SENTINEL_REDIS_PREFIX": f"sentinel-test-{uuid.uuid4().hex[:8]}"}
+             if await _redis_up() else {})
+    await tg.config(latency_ms=20)  # sends take a while: both workers are busy while updates come
+    procs = [await _worker(settings, tmp_path, f"w{i}", port, proxy_port, redis) for i, port in enumerate(ports)]
+    try:
+        for port in ports:
+            await until(lambda port=port: _listening(port), timeout=180)
+        await until(lambda: _webhook_set(tg), timeout=60)
+        for round_ in range(2):
+            for i, group in enumerate(ORDER_GROUPS):  # back to back: nothing waits for an answer
+                rider = LI if (i + round_) % 2 else WANG
+                await tg.send(group, rider, "路灯坏了 晚上太黑")
+                await tg.send(group, rider, f"在光华路{100 * round_ + i + 1}号门口")
+        expected = {(g["id"], f"光华路{100 * r + i + 1}号门口") for r in range(2) for i, g in enumerate(ORDER_GROUPS)}
+        await until(lambda: _all_processed(db, 4 * len(ORDER_GROUPS)), timeout=180)
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGTERM)
+        for p in procs:
+            await asyncio.wait_for(p.wait(), 60)
+        await proxy.stop()
+    cases = await _all_cases(db)
+    assert {(c.chat_id, c.location) for c in cases} == expected
+    assert [c.id for c in cases if c.awaiting_location] == []
+    assert all(proxy.served[port] >= len(ORDER_GROUPS) for port in ports), proxy.served  # both took a share
+
+
+async def _webhook_set(tg: Any) -> bool:
+    info = await tg.http.get(f"{tg.base_url}/bot{TOKEN}/getWebhookInfo")
+    return bool((await info.json())["result"]["url"])
+
+
+async def _all_cases(db: Any) -> list[Case]:
+    from sqlmodel import select
+    async with db() as s:
+        return list((await s.exec(select(Case).order_by(Case.id))).all())
+
+
+async def _all_processed(db: Any, n: int) -> bool:
+    return await _count(db, ProcessedUpdate) >= n

@@ -22,7 +22,7 @@ from handlers.wecom.client import WeComClient, button_card, markdown, news, text
 from handlers.wecom.errors import WeComError, outcomes
 from handlers.wecom.events import ButtonPress, VoiceNote
 from handlers.wecom.ids import chat_number, user_number
-from tests.e2e.wecom_bot import Bot, control
+from tests.e2e.wecom_bot import Bot, StoredBook, control
 
 KEY = WeComConfig().encoding_aes_key
 CORP = WeComConfig().corp_id
@@ -166,11 +166,13 @@ async def test_media_upload_and_download(emu: WeComEmulator, client: WeComClient
 
 # -- the callback route -----------------------------------------------------------------------
 @pytest.fixture
-async def bot(emu: WeComEmulator) -> AsyncIterator[Bot]:
-    b = Bot(emu)
+async def bot(emu: WeComEmulator, database_url: str) -> AsyncIterator[Bot]:
+    stored = StoredBook(database_url)  # ids kept in the identity table, as in production
+    b = Bot(emu, stored.book)
     await b.start(emu)
     yield b
     await b.runner.cleanup()
+    await stored.engine.dispose()
 
 
 async def test_url_check_answers_the_echostr(emu: WeComEmulator, bot: Bot) -> None:
@@ -186,7 +188,7 @@ async def test_private_text_becomes_an_incoming_message(emu: WeComEmulator, bot:
     assert event.chat_type == "private" and event.chat_id == user_number("li") == event.sender.id
     assert event.text == "幸福小区3号门路灯坏了" and event.sender.username == "li"
     assert event.message_id == int(result["msgid"])
-    assert bot.ids.target(event.chat_id) == ("user", "li")
+    assert await bot.ids.target(event.chat_id) == ("user", "li")
 
 
 async def test_group_message_through_the_ai_bot(emu: WeComEmulator, bot: Bot, client: WeComClient) -> None:
@@ -196,7 +198,7 @@ async def test_group_message_through_the_ai_bot(emu: WeComEmulator, bot: Bot, cl
     assert isinstance(event, IncomingMessage)
     assert event.chat_type == "group" and event.chat_id == chat_number("wrRidersNorth") < 0
     assert event.text == "科苑路地下通道积水"  # the @-mention of the bot is not part of the report
-    assert bot.ids.target(event.chat_id) == ("group", "wrRidersNorth")
+    assert await bot.ids.target(event.chat_id) == ("group", "wrRidersNorth")
     url = bot.replies.take(event.chat_id, event.message_id)
     assert url is not None and bot.replies.take(event.chat_id, event.message_id) is None
     await client.respond(url, *markdown("已登记 **C-000001**"))
@@ -310,3 +312,31 @@ async def test_a_retried_delivery_runs_the_handler_once(emu: WeComEmulator, bot:
     assert len(bot.events) == 1
     again = await control(emu, "send", {"from": "li", "text": "路灯坏了", **({"chat": chat} if chat else {})})
     assert again["status"] == 200 and len(bot.events) == 2  # a new message (its own msgid) is not a retry
+
+
+async def test_an_id_store_that_fails_answers_500_so_wecom_delivers_again(emu: WeComEmulator) -> None:
+    """The identity table unreadable is not a bad callback (400, never retried) but a failure (500)."""
+    from sqlalchemy.exc import OperationalError
+
+    from handlers.wecom.ids import IdBook, Known, MemoryIds
+
+    class Flaky(MemoryIds):
+        down = True
+
+        async def record(self, kind: str, external_id: str, numbers: Any) -> Known:
+            if self.down:
+                raise OperationalError("insert", {}, Exception("database is locked"))
+            return await super().record(kind, external_id, numbers)
+
+    store = Flaky()
+    b = Bot(emu, IdBook(store))
+    await b.start(emu)
+    try:
+        assert (await control(emu, "send", {"from": "li", "text": "a"}))["status"] == 500
+        assert (await control(emu, "send", {"from": "li", "chat": "wrG", "text": "@bot a"}))["status"] == 500
+        assert b.events == []
+        store.down = False
+        assert (await control(emu, "send", {"from": "li", "text": "a"}))["status"] == 200
+        assert len(b.events) == 1
+    finally:
+        await b.runner.cleanup()

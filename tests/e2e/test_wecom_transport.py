@@ -16,7 +16,7 @@ from handlers.wecom.client import WeComClient
 from handlers.wecom.events import ButtonPress
 from handlers.wecom.markup import to_markdown, to_plain
 from handlers.wecom.transport import WeComTransport, cards
-from tests.e2e.wecom_bot import Bot, control
+from tests.e2e.wecom_bot import Bot, StoredBook, control
 
 
 @dataclass
@@ -47,11 +47,13 @@ async def emu() -> AsyncIterator[WeComEmulator]:
 
 
 @pytest.fixture
-async def bot(emu: WeComEmulator) -> AsyncIterator[Bot]:
-    b = Bot(emu)
+async def bot(emu: WeComEmulator, database_url: str) -> AsyncIterator[Bot]:
+    stored = StoredBook(database_url)  # ids kept in the identity table, as in production
+    b = Bot(emu, stored.book)
     await b.start(emu)
     yield b
     await b.runner.cleanup()
+    await stored.engine.dispose()
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ async def test_group_answer_goes_through_the_response_url_once(emu: WeComEmulato
 
 async def test_app_group_gets_appchat(emu: WeComEmulator, bot: Bot, transport: WeComTransport) -> None:
     chatid = await transport.client.create_group("骑手北区公告", "wang", ["wang", "li"])
-    chat = bot.ids.chat(chatid)
+    chat = await bot.ids.chat(chatid)
     await transport.deliver(out(chat, "📋 <b>本周</b>微党课", 1, buttons=[[("✅", "ls:1")]],
                                 document={"name": "cases.csv", "data": base64.b64encode(b"a,b").decode()}))
     sent = (await control(emu, "sent", query={"chat": chatid}))["messages"]

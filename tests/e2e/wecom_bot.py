@@ -11,7 +11,9 @@ from aiohttp import web
 from emulator.wecom import WeComEmulator
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.events import WeComEvent
-from handlers.wecom.ids import IdBook
+from handlers.wecom.ids import IdBook, StoredIds
+from storage.db import create_engine, session_factory
+from storage.uow import UnitOfWork
 
 
 async def control(emu: WeComEmulator, path: str, body: dict[str, Any] | None = None,
@@ -27,12 +29,12 @@ async def control(emu: WeComEmulator, path: str, body: dict[str, Any] | None = N
 class Bot:
     """The callback route on a real port, with a handler that records what it was given."""
 
-    def __init__(self, emu: WeComEmulator) -> None:
+    def __init__(self, emu: WeComEmulator, ids: IdBook | None = None) -> None:
         self.events: list[WeComEvent] = []
         self.gate: asyncio.Event | None = None  # when set, the handler waits for it
         self.entered = asyncio.Event()
         self.fail = False
-        self.ids, self.replies = IdBook(), ReplyBook()
+        self.ids, self.replies = ids or IdBook(), ReplyBook()
         cfg = emu.config
         self.callback = WeComCallback(self.handle, ids=self.ids, replies=self.replies,
                                       app=CallbackKeys(cfg.token, cfg.encoding_aes_key, cfg.corp_id),
@@ -56,3 +58,13 @@ class Bot:
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         await control(emu, "config", {"app_callback_url": f"http://127.0.0.1:{port}/wecom/app",
                                       "aibot_callback_url": f"http://127.0.0.1:{port}/wecom/aibot"})
+
+
+class StoredBook:
+    """An IdBook on a migrated test database (the identity table), and its engine to dispose."""
+
+    def __init__(self, database_url: str) -> None:
+        self.engine = create_engine(database_url)
+        sessions = session_factory(self.engine)
+        self.uow = lambda: UnitOfWork(sessions)
+        self.book = IdBook(StoredIds(self.uow))

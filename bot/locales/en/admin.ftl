@@ -17,6 +17,7 @@ admin-audit-action = { $action ->
     [bind] bind
     [unbind] unbind
     [move] move
+    [link] link accounts
    *[other] { $action }
 }
 # an audit line's before and after, as labels (issue 13 wording)

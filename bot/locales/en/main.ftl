@@ -21,6 +21,7 @@ help =
     /shop — redeem points; /redeem ITEM
     /privacy — hide or show your name on leaderboards
     /lang zh|en — switch language
+    /link — one person on Telegram and WeCom (a one-time code)
     /help — show this help
 help-staff =
     <b>Secretary and department commands</b>

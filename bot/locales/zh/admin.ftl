@@ -17,6 +17,7 @@ admin-audit-action = { $action ->
     [bind] 绑定
     [unbind] 解绑
     [move] 转移
+    [link] 合并账号
    *[other] { $action }
 }
 # an audit line's before and after, as labels (issue 13 wording)

@@ -21,6 +21,7 @@ help =
     /shop — 积分兑换；/redeem 编号
     /privacy — 排行榜上隐藏或显示我的名字
     /lang zh|en — 切换语言
+    /link — 绑定 Telegram 与企业微信账号（一次性绑定码）
     /help — 显示本说明
 help-staff =
     <b>书记 / 部门命令</b>
