@@ -51,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.ops.model import ensure_model
     ensure_model()  # a first build shows its progress here rather than as a silent pause at start
     from handlers.runtime import run_bot
-    asyncio.run(run_bot(settings, webhook=args.webhook))
+    asyncio.run(run_bot(settings, webhook=args.webhook, runtime=getattr(args, "runtime", None)))
     return 0
 
 
@@ -59,7 +59,7 @@ def _demo(args: argparse.Namespace) -> int:
     from bot.ops.model import ensure_model
     from handlers.demo import run_demo
     ensure_model()  # the first build shows a progress bar instead of a silent pause
-    return asyncio.run(run_demo(keep=args.keep, port=args.port))
+    return asyncio.run(run_demo(keep=args.keep, port=args.port, runtime=getattr(args, "runtime", None)))
 
 
 def _emulator(args: argparse.Namespace) -> int:
@@ -216,11 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p: argparse.ArgumentParser = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
     p.add_argument("--webhook", action="store_true")
+    p.add_argument("--runtime", choices=("aiogram", "ptb"), default=None,
+                   help="the library that receives updates (default: SENTINEL_RUNTIME, else aiogram)")
     p.set_defaults(func=_run)
 
     p = sub.add_parser("demo", help="offline demo: emulator + bot + a scripted conversation")
     p.add_argument("--keep", action="store_true", help="leave emulator and bot running afterwards")
     p.add_argument("--port", type=port_number, default=0, help="emulator port (default: a free one)")
+    p.add_argument("--runtime", choices=("aiogram", "ptb"), default=None,
+                   help="the library that receives updates (default: SENTINEL_RUNTIME, else aiogram)")
     p.set_defaults(func=_demo)
 
     from emulator.cli import add_arguments as emulator_arguments

@@ -2,24 +2,22 @@
 
 `/link` answers a one-time code to use on the other platform; `/link CODE` joins this Telegram
 account to the person who asked for the code there. A refusal (unknown, used or expired code …)
-is a `Refused` the refusal middleware answers. Telegram's external id is the user id itself.
+is a `Refused` the chat layer answers (handlers/chat.py). Telegram's external id is the user id itself.
 """
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
-
 from bot.domain import IncomingMessage
+from bot.events import CommandCall
 from bot.services.identities import CODE_TTL, LinkService, looks_like_code
 from bot.services.reports import ReportService
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 PLATFORM = "telegram"
 
 
-async def link(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+async def link(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
                lang: str, reports: ReportService, links: LinkService) -> None:
     args = (command.args or "").strip()
     if not args:
@@ -34,7 +32,5 @@ async def link(message: Message, command: CommandObject, uow: UnitOfWork, incomi
     reports.reply(uow, incoming, "link-done", lang, platform=linked.other)
 
 
-def make_router() -> Router:
-    router = Router(name="link")
-    router.message.register(link, Command("link"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(link, "link")

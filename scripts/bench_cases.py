@@ -96,8 +96,12 @@ async def measure(cases: int, backend: str, pg_admin: str | None, rate: float | 
     from emulator import DEFAULT_TOKEN
     from emulator.client import EmulatorClient
     from emulator.process import emulator_process
-    from handlers.runtime import make_bot
-    from handlers.transport import TelegramTransport
+    try:  # the aiogram runtime's home since the platform-neutral chat layer; before it, handlers/
+        from handlers.telegram_aiogram.runtime import make_bot
+        from handlers.telegram_aiogram.transport import TelegramTransport
+    except ModuleNotFoundError:
+        from handlers.runtime import make_bot  # type: ignore[no-redef]
+        from handlers.transport import TelegramTransport  # type: ignore[no-redef]
 
     out: dict[str, Any] = {}
     async with emulator_process("--no-limits") as api, EmulatorClient(api, token=DEFAULT_TOKEN) as tg:
