@@ -97,3 +97,12 @@ def test_bot_assumes_no_telegram_chat_kind_or_limits() -> None:
              for n, line in enumerate(p.read_text().splitlines(), 1)
              if re.search(r"\bchat(_id)? < 0|\b4096\b|(?<![*=] )(?<!=)\b1024\b(?! \*)", line.split("#")[0])]
     assert found == []
+
+
+def test_bot_writes_no_platform_markup() -> None:
+    """Markup (Telegram HTML today) is the chat layer's (handlers/render*.py); bot/ hands over plain
+    text and data, so a platform with another markup (WeCom markdown) renders the same content."""
+    found = [f"{p.relative_to(REPO)}:{n}" for p in (REPO / "bot").rglob("*.py")
+             for n, line in enumerate(p.read_text().splitlines(), 1)
+             if re.search(r"</?(b|i|u|pre)>|<a href|html\.escape\(|parse_mode", line.split("#")[0])]
+    assert found == []
