@@ -191,6 +191,7 @@ class WeComCallback:
         message = self.cards.message_of(task_id)
         return ButtonPress(press_id=task_id, sender=sender, data=decode(key), raw_data=key, chat_id=chat_id,
                            chat_type=chat_type, message_id=message, editable=message is not None,
+                           carrier_markup=self.cards.html_of(task_id),
                            source=CardPress(task_id, response_code))
 
     async def app_event(self, xml: str) -> ChatEvent | None:

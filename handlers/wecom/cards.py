@@ -32,12 +32,16 @@ class CardBook:
         self._by_message: dict[int, list[CardRef]] = {}
         self._by_task: dict[str, CardRef] = {}
         self._message_of: dict[str, int] = {}
+        self._html_of: dict[str, str] = {}
 
-    def sent(self, message_number: int, userid: str, task_id: str, response_code: str | None) -> None:
+    def sent(self, message_number: int, userid: str, task_id: str, response_code: str | None,
+             html: str = "") -> None:
+        """`html`: the message's text as the renderer gave it (a settling edit keeps it above the decision)."""
         ref = CardRef(userid, task_id, response_code)
         self._by_message.setdefault(message_number, []).append(ref)
         self._by_task[task_id] = ref
         self._message_of[task_id] = message_number
+        self._html_of[task_id] = html
 
     def pressed(self, task_id: str, response_code: str | None) -> None:
         ref = self._by_task.get(task_id)
@@ -50,3 +54,6 @@ class CardBook:
     def message_of(self, task_id: str) -> int | None:
         """The message (our send's number) that carried the card; None for a card we do not know."""
         return self._message_of.get(task_id)
+
+    def html_of(self, task_id: str) -> str:
+        return self._html_of.get(task_id, "")

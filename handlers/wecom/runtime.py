@@ -44,6 +44,7 @@ from handlers.wecom.cards import CardBook
 from handlers.wecom.client import WeComClient, text
 from handlers.wecom.ids import IdBook, StoredIds
 from handlers.wecom.limits import WECOM, clip
+from handlers.wecom.prompts import PromptBook
 from handlers.wecom.transport import WeComTransport
 from storage.uow import UnitOfWork
 
@@ -76,9 +77,10 @@ class WeComReceiver:
     """The callback routes and the handling of each event."""
 
     def __init__(self, core: Core, settings: Settings, client: WeComClient, ids: IdBook,
-                 replies: ReplyBook, cards: CardBook) -> None:
+                 replies: ReplyBook, cards: CardBook, prompts: PromptBook | None = None) -> None:
         w = settings.wecom
         self.core, self.settings, self.client, self.ids = core, settings, client, ids
+        self.prompts = prompts or PromptBook()
         self.chat = ChatDispatcher(build_routes(), settings.default_lang, core.services())
         self.port = WeComPort(client)
         self.isolation = make_isolation(settings.redis_url, settings.redis_prefix)
@@ -93,14 +95,39 @@ class WeComReceiver:
         return app
 
     def _answerer(self, person: int) -> Any:
-        """A press's answer: WeCom has no toast, so the presser hears it in their private chat."""
+        """A press's answer: WeCom has no toast. An alert (a refusal, a quiz's feedback) reaches the
+        presser alone in their private chat; a passing toast is left unsaid (the card's update says it)."""
         async def answer(words: str, alert: bool) -> None:
+            if not alert:
+                return
             kind, userid = await self.ids.target(person)
             if kind == "user":
                 await self.client.send_to_user(userid, *text(clip(words)))
         return answer
 
+    def _lang(self, event: ChatEvent) -> ChatEvent:
+        """WeCom tells no member's language (Telegram's language_code): a command or an empty
+        message is answered in the default language, other text in the language it is written in
+        (bot.services.people.reply_lang), until the member chooses with /lang."""
+        if isinstance(event, IncomingMessage) and (not event.text.strip() or event.text.lstrip().startswith("/")):
+            return replace(event, sender=replace(event.sender, language_code=self.settings.default_lang))
+        if isinstance(event, ButtonPress):
+            return replace(event, sender=replace(event.sender, language_code=self.settings.default_lang))
+        return event
+
+    def _answering(self, event: ChatEvent) -> tuple[ChatEvent, int | None]:
+        """A member's plain text in their private chat while a prompt is the bot's last word there:
+        the reply to it (WeCom has no replies; handlers/wecom/prompts.py)."""
+        if not isinstance(event, IncomingMessage) or not event.is_private or event.reply_to_id is not None:
+            return event, None
+        text = event.text.strip()
+        prompt = self.prompts.open(event.chat_id) if text and not text.startswith("/") else None
+        if prompt is None:
+            return event, None
+        return replace(event, reply_to_bot=True, reply_to_id=prompt), prompt
+
     async def handle(self, event: ChatEvent, delivery: int) -> None:
+        event, prompt = self._answering(self._lang(event))
         if isinstance(event, ButtonPress):
             event = replace(event, answer_with=self._answerer(event.sender.id))
         chat = getattr(event, "chat_id", None)
@@ -113,6 +140,8 @@ class WeComReceiver:
             await dead_letter(self.core, event, delivery, error, self.settings.default_lang)
         async with one_at_a_time(self.isolation, key):  # ChatBusy: 500, and WeCom delivers it again
             await once(self.core.uow, delivery, run, give_up)
+        if prompt is not None and chat is not None:
+            self.prompts.answered(chat, prompt)
 
 
 def _raw(event: ChatEvent) -> dict[str, Any]:
@@ -157,9 +186,9 @@ async def run_wecom(settings: Settings, *, stop: asyncio.Event, ready: Any = Non
     core = await Core.open(settings)
     client = make_client(settings)
     ids = IdBook(StoredIds(core.uow))
-    replies, cards = ReplyBook(), CardBook()
-    sender = core.attach(WeComTransport(client, ids, replies, render, cards))
-    receiver = WeComReceiver(core, settings, client, ids, replies, cards)
+    replies, cards, prompts = ReplyBook(), CardBook(), PromptBook()
+    sender = core.attach(WeComTransport(client, ids, replies, render, cards, prompts))
+    receiver = WeComReceiver(core, settings, client, ids, replies, cards, prompts)
     runner = web.AppRunner(receiver.app())
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
