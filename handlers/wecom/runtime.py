@@ -42,7 +42,7 @@ from handlers.updates import once
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.cards import CardBook
 from handlers.wecom.client import WeComClient, text
-from handlers.wecom.ids import IdBook, StoredIds
+from handlers.wecom.ids import PLATFORM, IdBook, StoredIds
 from handlers.wecom.limits import WECOM, clip
 from handlers.wecom.prompts import PromptBook
 from handlers.wecom.transport import WeComTransport
@@ -55,8 +55,17 @@ APP_PATH, AIBOT_PATH = "/wecom/app", "/wecom/aibot"
 class WeComPort:
     """The chat layer's ChatPort on WeCom."""
 
-    def __init__(self, client: WeComClient) -> None:
-        self.client = client
+    def __init__(self, client: WeComClient, ids: IdBook | None = None) -> None:
+        self.client, self.ids = client, ids
+
+    def identity(self, incoming: IncomingMessage) -> tuple[str, str]:
+        """/link's platform and external id: the member's userid (callback.py keeps it as username)."""
+        return PLATFORM, str(incoming.sender.username or "")
+
+    def linked(self, userid: str) -> None:
+        """The member was just joined to another identity: look them up again (their person changed)."""
+        if self.ids is not None:
+            self.ids.forget(userid)
 
     async def username(self) -> str | None:
         return None  # WeCom has no `/cmd@bot` addressing: every command in a callback is ours
@@ -82,7 +91,7 @@ class WeComReceiver:
         self.core, self.settings, self.client, self.ids = core, settings, client, ids
         self.prompts = prompts or PromptBook()
         self.chat = ChatDispatcher(build_routes(), settings.default_lang, core.services())
-        self.port = WeComPort(client)
+        self.port = WeComPort(client, ids)
         self.isolation = make_isolation(settings.redis_url, settings.redis_prefix)
         self.callback = WeComCallback(
             self.handle, ids=ids, replies=replies, cards=cards,
