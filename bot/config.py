@@ -196,6 +196,9 @@ class Settings(LogSettings):
     # The library that receives Telegram's updates (handlers/runtime.py): both run the same chat
     # layer and share the outbox's sender. SENTINEL_RUNTIME or `sentinel run --runtime`.
     runtime: Literal["aiogram", "ptb"] = "aiogram"
+    # The chat platform the bot serves (SENTINEL_PLATFORM or `sentinel run --platform`): Telegram
+    # (through `runtime`), or WeCom (handlers/wecom/runtime.py; SENTINEL_WECOM__*, docs/wecom.md).
+    platform: Literal["telegram", "wecom"] = "telegram"
     sender: SenderSettings = SenderSettings()
     web: WebSettings = WebSettings()
     wecom: WeComSettings = WeComSettings()  # the WeCom adapter; off unless SENTINEL_WECOM__CORP_ID is set

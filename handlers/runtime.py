@@ -48,9 +48,16 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
                   handle_signals: bool = True, ready: Callable[[Core], None] | None = None,
                   runtime: str | None = None) -> None:
     """Serve until `stop` is set (or SIGTERM/SIGINT): in-flight updates finish first. `runtime`
-    (default: settings.runtime) is the library that receives updates: aiogram or ptb."""
-    receive = receiver(runtime or settings.runtime)
+    (default: settings.runtime) is the library that receives updates: aiogram or ptb. On WeCom
+    (settings.platform) the callbacks are served instead (handlers/wecom/runtime.py)."""
     stop = stop or asyncio.Event()
+    if settings.platform == "wecom":
+        from handlers.wecom.runtime import run_wecom
+        if handle_signals:
+            _stop_on_signals(stop)
+        await run_wecom(settings, stop=stop, ready=ready)
+        return
+    receive = receiver(runtime or settings.runtime)
     if handle_signals:
         _stop_on_signals(stop)
     core = await Core.open(settings)
