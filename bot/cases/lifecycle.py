@@ -14,7 +14,12 @@ Choices made here (the brief left them open):
 * **Transfers (首问负责制).** ``transfer_request`` moves the case to
   ``transferred`` with ``pending_department`` set, but ``department`` (the
   owner) does not change until the target accepts. A decline returns the case
-  to the owner as ``accepted``: having asked first, it is now responsible. Every
+  to the owner in the status it had before the request (``before_transfer``,
+  which the caller reads from the event log): a ``new`` case the owner never
+  accepted stays ``new`` with its response clock running, since nobody accepted
+  it (issue 17: a decline used to mark it ``accepted``); an ``in_progress`` one
+  keeps its progress. Only when that status is unknown (old data) does it land in
+  ``accepted``, the owner being responsible under 首问负责制. Every
   *request* counts toward the limit (``MAX_TRANSFERS`` = 2), accepted or not,
   so two departments cannot ping-pong a case; after that only the secretary
   moves it (``assign``, ``reject``, ``cannot_fix`` ...). ``assign`` is the
@@ -191,6 +196,9 @@ class CaseSnapshot:
     reopens: int
     reporter_id: int
     branch_id: int | None = None
+    # The status the case had when its pending transfer was requested (from the event log):
+    # where a decline returns it. None when unknown or no transfer is pending.
+    before_transfer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +247,8 @@ class Rule:
 
 
 # --- the table -------------------------------------------------------------------
+# Where a transfer may be requested from, hence where a decline may return the case to.
+TRANSFERABLE_STATUSES = frozenset({NEW, ACCEPTED, IN_PROGRESS})
 _ACTIVE = (ACCEPTED, IN_PROGRESS)
 _UNFINISHED = sorted(UNFINISHED_STATUSES)
 
@@ -258,7 +268,7 @@ TABLE: dict[tuple[str, str], Rule] = {
     **_rows([RESOLVED], "confirm", Rule(CLOSED, _REPORTER)),
     **_rows([RESOLVED], "reopen", Rule(IN_PROGRESS, _REPORTER)),
     **_rows([RESOLVED], "auto_close", Rule(CLOSED, _SYSTEM)),
-    **_rows([NEW, ACCEPTED, IN_PROGRESS], "transfer_request",
+    **_rows(sorted(TRANSFERABLE_STATUSES), "transfer_request",
             Rule(TRANSFERRED, _STAFF, ("department",))),
     **_rows([TRANSFERRED], "transfer_accept", Rule(ACCEPTED, _TARGET)),
     **_rows([TRANSFERRED], "transfer_decline", Rule(ACCEPTED, _TARGET, ("reason",))),
@@ -445,6 +455,8 @@ def decide(case: CaseSnapshot, action: str, actor: Actor, *, note: str | None = 
         payload["photo"] = photo
 
     to_status = rule.to_status or case.status
+    if action == "transfer_decline" and case.before_transfer in TRANSFERABLE_STATUSES:
+        to_status = case.before_transfer  # back to where it was: nobody accepted anything
     proposed: dict[str, Any] = {"status": to_status}
     effect = _EFFECTS.get(action)
     if effect is not None:

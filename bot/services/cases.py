@@ -9,7 +9,7 @@ the reporter, and the same to everyone who reported the same problem.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from bot.buttons import CaseAction, CaseConfirm, ProposeFromCase, encode
@@ -137,8 +137,11 @@ class CaseService:
                 await self.find_in_scope(uow, user, master)
             if master_case.id == case.id:
                 raise InvalidInput("case-err-master-invalid", action=action, master=master)
+        seen = snapshot(case)
+        if action == "transfer_decline":  # a decline returns the case to where the request found it
+            seen = replace(seen, before_transfer=await self.before_transfer(uow, case))
         try:
-            t = decide(snapshot(case), action, actor, note=note, department=department,
+            t = decide(seen, action, actor, note=note, department=department,
                        master=master, photo=photo)
         except TransferLimitReached:
             await transfers.limit_hit(self, uow, case)  # the refusal commits with this note
@@ -168,6 +171,11 @@ class CaseService:
             await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",
                                  f"case-status-{case.status}", skip=pressed)
         return t
+
+    async def before_transfer(self, uow: UnitOfWork, case: Case) -> str | None:
+        """The status the pending transfer request found the case in (its event's `from_status`)."""
+        requests = [e for e in await uow.cases.events(case.id or 0) if e.kind == "transfer_requested"]
+        return requests[-1].from_status if requests else None
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
                    reply_to: int | None) -> None:

@@ -286,6 +286,18 @@ def test_transfer_decline_returns_to_owner_with_reason():
     assert apply(case, t).department == "road_maintenance"
 
 
+@pytest.mark.parametrize("before", ["new", "accepted", "in_progress"])
+def test_transfer_decline_returns_to_status_before_request(before):
+    """Issue 17 #22: New → 申请转办 → 拒绝转办 must not read 已受理 — nobody accepted it."""
+    case = replace(snap(before), transfers=0)
+    case = step(case, "transfer_request", DEPT, department="street_office")
+    case = replace(case, before_transfer=before)  # the service reads it from the event log
+    t = decide(case, "transfer_decline", TARGET, note="not ours")
+    assert t.to_status == before
+    assert t.changes == {"status": before, "pending_department": None}
+    assert apply(case, t).department == "road_maintenance"
+
+
 def test_two_transfer_limit_then_secretary_decides():
     case = step(snap("new"), "accept", DEPT)
     case = step(case, "transfer_request", DEPT, department="street_office")
