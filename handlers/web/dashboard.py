@@ -30,6 +30,7 @@ from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, image_suffix, stored_name
 from bot.services import chat_export, web_login
+from bot.services import top as leaderboard
 from bot.services.dashboard import DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
 from handlers.render import error_text
@@ -55,14 +56,34 @@ def _core(request: web.Request) -> Core:
     return request.config_dict[CORE]
 
 
-def _lang(request: web.Request, session: Session | None) -> str:
+def _lang(request: web.Request, session: Session | None, user: Any = None) -> str:
+    """The page's language: the one chosen on the site (cookie), else the user's (the session's, or
+    the login link's), else the browser's Accept-Language, else the default (zh). Pages before login
+    and after logout follow it too (issue 17: they were always Chinese)."""
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in ("zh", "en"):
         return chosen
-    if session is not None:
-        user = session.user
+    user = session.user if session is not None else user
+    if user is not None:
         return user.lang or normalize_lang(user.language_code) or _core(request).settings.default_lang
-    return _core(request).settings.default_lang
+    return accepted_lang(request.headers.get("Accept-Language", "")) or _core(request).settings.default_lang
+
+
+def accepted_lang(header: str) -> str | None:
+    """The most preferred of our languages in an Accept-Language header ("en-GB,en;q=0.9,zh;q=0.5")."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, item in enumerate(header.split(",")[:20]):
+        tag, _, params = item.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        lang = normalize_lang(tag.strip())
+        if lang is not None and q > 0:
+            ranked.append((-q, i, lang))
+    return min(ranked)[2] if ranked else None
 
 
 def _page(request: web.Request, template: str, lang: str, status: int = 200, **context: Any) -> web.Response:
@@ -193,8 +214,13 @@ def _see_other(location: str) -> web.Response:
 async def login_page(request: web.Request) -> web.StreamResponse:
     """The link `/web` sent opens a page with one button; only pressing it (a POST) uses the link,
     so a link preview or a mail scanner that fetches the URL cannot spend it."""
-    lang = _lang(request, None)
+    core = _core(request)
     token = request.query.get("t", "")[:128]
+    async with core.uow() as uow:  # looked at, not used: only the button's POST spends it
+        user = await web_login.link_user(uow, token, core.cases.clock())
+    lang = _lang(request, None, user)
+    if user is None:  # empty, unknown, expired or used: say so now, with no button to press in vain
+        return _page(request, "message.html", lang, status=403, message=t(lang, "web-login-bad"))
     return _page(request, "login.html", lang, token=token)
 
 
@@ -223,6 +249,8 @@ async def logout(request: web.Request, session: Session, lang: str) -> web.Strea
         await uow.commit()
     response = _see_other(f"{PREFIX}/bye")
     response.del_cookie(COOKIE, path=PREFIX)
+    # the goodbye page (no session any more) stays in the language the user was reading
+    response.set_cookie(LANG_COOKIE, lang, samesite="Lax", path=PREFIX, max_age=365 * 86400)
     return response
 
 
@@ -240,13 +268,17 @@ async def choose_lang(request: web.Request) -> web.StreamResponse:
 
 
 # --- pages --------------------------------------------------------------------------------
-def _scope_line(session: Session, lang: str, scope: Any, branches: dict[int, str]) -> str:
+def _scope_line(core: Core, lang: str, scope: Any, branches: dict[int, str]) -> str:
+    """The header's scope: departments by their display name in the page's language, as the chat
+    names them (issue 17: `部门：water_authority`)."""
     if scope.superadmin:
         return t(lang, "web-scope-all")
     if scope.branch_id is not None:
         return t(lang, "web-scope-branch", branch=branches.get(scope.branch_id, ""))
+    codes = sorted({*scope.departments, *(d for d, _ in scope.branch_departments)})
+    sep = "、" if lang == "zh" else ", "
     return t(lang, "web-scope-departments",
-             departments=", ".join(sorted({*scope.departments, *(d for d, _ in scope.branch_departments)})))
+             departments=sep.join(core.cases.department_name(c, lang) or c for c in codes))
 
 
 async def _common(request: web.Request, session: Session, lang: str) -> dict[str, Any]:
@@ -254,7 +286,8 @@ async def _common(request: web.Request, session: Session, lang: str) -> dict[str
     async with core.uow() as uow:
         scope = await request.config_dict[DASH].scope(uow, session.user)
         branches = {b.id or 0: b.name or b.code for b in await uow.branches.all()}
-    return {"session": session, "scope_line": _scope_line(session, lang, scope, branches),
+    return {"session": session, "scope_line": _scope_line(core, lang, scope, branches),
+            "can_export": chat_export.may_export(scope),
             "departments": [(code, core.cases.department_name(code, lang)) for code in core.cases.routing.departments]}
 
 
@@ -431,17 +464,20 @@ async def needs_page(request: web.Request, session: Session, lang: str) -> web.S
     core = _core(request)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].needs(uow, session.user, lang, _days(request))
-        board = None
+        boards: list[dict[str, Any]] = []
         if core.points is not None:
-            from bot.services import top as leaderboard
-            board = await leaderboard.top(core.points, uow, session.user, "month", None)
-    return _page(request, "needs.html", lang, data=data, board=board, **await _common(request, session, lang))
+            boards = await leaderboard.boards(core.points, uow, session.user, "month")
+    return _page(request, "needs.html", lang, data=data, boards=boards, shown_name=leaderboard.shown_name,
+                 **await _common(request, session, lang))
 
 
 @_view
 async def exports_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    common = await _common(request, session, lang)
+    if not common["can_export"]:  # a department member: the chat's /export refuses them too
+        return _page(request, "message.html", lang, status=403, message=t(lang, "export-not-permitted"), **common)
     since = (_core(request).cases.clock().astimezone(_core(request).cases.tz).date() - timedelta(days=30))
-    return _page(request, "exports.html", lang, since=since.isoformat(), **await _common(request, session, lang))
+    return _page(request, "exports.html", lang, since=since.isoformat(), **common)
 
 
 @_view
