@@ -77,6 +77,21 @@ def _case_created(lang: str, p: dict[str, Any]) -> str:
     return text
 
 
+def _case_created_external(lang: str, p: dict[str, Any]) -> str:
+    """A case another system sent (an Open311 client: the 12345 hotline, a city portal), told to the
+    branch's group in its language: where it came from, what it says (masked) and where. Nobody in
+    the group reported it, so nothing is addressed to a reporter (no "reply to this message")."""
+    source = f"case-source-{p.get('source')}"
+    text = t(lang, "case-created-external", number=esc(p["number"]),
+             source=t(lang, source) if has(lang, source) else esc(p.get("source") or ""),
+             category=t(lang, f"cat-{p['category']}"), urgency=t(lang, f"urg-{p['urgency']}"),
+             description=esc(p.get("description") or "", 600), location=_place(lang, p),
+             next=t(lang, "case-next-external", urgency=p["urgency"], **_clock_args(lang, p)))
+    if p.get("linked"):
+        text += "\n" + t(lang, "case-linked", master=f"<b>{esc(p['linked'])}</b>")
+    return text
+
+
 def _location_attached(lang: str, p: dict[str, Any]) -> str:
     return t(lang, "location-attached", number=esc(p["number"]), location=_place(lang, p))
 
@@ -216,6 +231,7 @@ Composer = Callable[[str, dict[str, Any]], str]
 
 _COMPOSED: dict[str, Composer] = {
     "case-created": _case_created,
+    "case-created-external": _case_created_external,
     "location-attached": _location_attached,
     "location-corrected": _location_corrected,
     "mycases": _mycases,

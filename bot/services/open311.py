@@ -25,6 +25,7 @@ from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.privacy import is_residence, mask, shareable_place
+from bot.services.people import chat_lang
 from storage.models import Branch, Case, utcnow
 from storage.models.open311 import ApiKey
 from storage.repositories.open311 import ApiKeyRepository, ServiceRequestRepository
@@ -262,9 +263,11 @@ class Open311Service:
         group = await ServiceRequestRepository(uow.session, uow.deferred).group_of(branch.id or 0)
         if group is None:
             raise Open311Error(400, f"jurisdiction {branch.code!r} has no group to hear requests yet")
+        # the group hears it in the language it reads (its cases', its lessons'), not the operator's default
+        lang = await chat_lang(uow, group.id) or self.lang
         case = await self.reports.report_external(
             uow, chat_id=group.id, reporter_id=-(key.id or 0), text=new.text, category=new.category,
-            location=new.address, lat=new.lat, lon=new.lon, lang=self.lang, source=SOURCE)
+            location=new.address, lat=new.lat, lon=new.lon, lang=lang, source=SOURCE)
         await uow.session.flush()
         agency = _department_name(self.routing, case.department, self.lang)
         return {"service_request_id": format_case_no(case.id or 0),

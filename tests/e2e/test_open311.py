@@ -404,3 +404,28 @@ async def test_web_server_inside_sentinel_run(settings: Settings, tg: EmulatorCl
                 assert r.status == 200 and ET.fromstring(await r.read()).tag == "services"
     finally:
         await running.stop()
+
+
+# --- issue 17: the group hears what came in, from where, in its language ------------------------------
+async def test_an_open311_case_is_announced_as_one_with_its_source_in_the_groups_language(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tom = {"id": 560, "first_name": "Tom", "language_code": "en"}
+    await bound(tg, db, tom)
+    await tg.send(GROUP_B, tom, "The streetlight at the Keyuan Road gate is broken, very dark at night")
+    await tg.wait(GROUP_B["id"], 2)  # the bind answer, then the registration: the group reads English
+    key = await new_key(monkeypatch, capsys, database_url, "hotline", "--jurisdiction", "12345-hd=hd")
+    before = len(await tg.messages(GROUP_B["id"]))
+    status, _, body = await web.post(
+        "requests.json", api_key=key, jurisdiction_id="12345-hd", service_code="waterlogging",
+        address_string="科苑路下穿隧道", description="科苑路下穿隧道积水很深，我身份证11010119900307777X")
+    assert status == 201, body
+    number = body[0]["service_request_id"]
+    text = str((await tg.wait(GROUP_B["id"], before + 1))[before].get("text"))
+    assert number in text and "Open311" in text and "12345" in text  # the source is named
+    assert "积水很深" in text and "科苑路下穿隧道" in text  # what and where
+    assert "1199003077" not in text and "*" in text  # a cued ID number, check digit wrong: masked
+    assert "Reply to this message" not in text and "回复本条消息" not in text and "回复你" not in text
+    assert "Description" in text and "描述" not in text  # in the group's language, not the default zh
+    status, _, got = await web.get(f"requests/{number}.json", api_key=key)
+    assert "1199003077" not in got[0]["description"]
