@@ -157,11 +157,17 @@ def parse_when(text: str, name: str) -> datetime:
 
 
 def window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
-    """The start_date..end_date window: at most 90 days; by default the last 90 days."""
+    """The start_date..end_date window, at most 90 days (GeoReport v2: the range "may not be greater
+    than 90 days"). A missing end_date is now and a missing start_date 90 days before the end, and
+    the 90-day rule holds for the window so completed: an old start_date alone is a 400 that says
+    to give an end_date, never a silent empty list of an unasked-for window (issue 17)."""
     until = parse_when(end, "end_date") if end else None
     since = parse_when(start, "start_date") if start else None
     if until is None:
-        until = now if since is None else min(now, since + MAX_SPAN)
+        until = now
+        if since is not None and until - since > MAX_SPAN:
+            raise Open311Error(400, "start_date is more than 90 days before end_date (default: now); "
+                                    "give an end_date at most 90 days after start_date")
     if since is None:
         since = until - MAX_SPAN
     if until < since:
@@ -268,10 +274,25 @@ class Open311Service:
         case = await self.reports.report_external(
             uow, chat_id=group.id, reporter_id=-(key.id or 0), text=new.text, category=new.category,
             location=new.address, lat=new.lat, lon=new.lon, lang=lang, source=SOURCE)
+        merged = case.id is not None  # an open case of the same kind and place: followed, not a new one
         await uow.session.flush()
         agency = _department_name(self.routing, case.department, self.lang)
-        return {"service_request_id": format_case_no(case.id or 0),
-                "service_notice": t(self.lang, "open311-notice", agency=agency), "account_id": ""}
+        notice = (t(self.lang, "open311-notice-merged", number=format_case_no(case.id or 0), agency=agency)
+                  if merged else t(self.lang, "open311-notice", agency=agency))
+        return {"service_request_id": format_case_no(case.id or 0), "service_notice": notice, "account_id": ""}
+
+    async def check_jurisdiction(self, uow: UnitOfWork, jurisdiction_id: str | None) -> None:
+        """GET services with a `jurisdiction_id`: 404 when no branch has that code and no key maps it
+        (the README's promise; the catalogue itself is the same for every jurisdiction)."""
+        jid = (jurisdiction_id or "").strip()
+        if not jid:
+            return
+        if await uow.branches.by_code(jid) is not None:
+            return
+        keys = await ApiKeyRepository(uow.session, uow.deferred).all()
+        if any(jid in (k.jurisdictions or {}) for k in keys if k.revoked_at is None):
+            return
+        raise Open311Error(404, f"jurisdiction_id {jid[:64]!r} not found")
 
     async def _branch(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> Branch:
         """The branch a new request goes to: the key's `jurisdiction_id` mapping (or a branch code),

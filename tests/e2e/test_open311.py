@@ -162,6 +162,11 @@ async def test_services_catalogue_and_definitions_in_both_formats(web: Api) -> N
         assert status == 404 and "potholes" in check_error(fmt, err, 404)
     status, _, err = await web.get("services.csv")
     assert status == 404 and check_error("json", err, 404)
+    for fmt in ("json", "xml"):  # issue 17: an unknown jurisdiction is a 404, as the README says
+        status, _, err = await web.get(f"services.{fmt}", jurisdiction_id="zz")
+        assert status == 404 and "jurisdiction_id" in check_error(fmt, err, 404)
+        status, _, err = await web.get(f"services/road.{fmt}", jurisdiction_id="zz")
+        assert status == 404 and "jurisdiction_id" in check_error(fmt, err, 404)
 
 
 # --- POST requests -------------------------------------------------------------------------
@@ -315,6 +320,13 @@ async def test_request_filters_and_the_90_day_limit(
     old = {"start_date": "2025-01-01T00:00:00+08:00", "end_date": "2025-03-01T00:00:00+08:00"}
     _, _, rows = await web.get("requests.json", api_key=key, **old)
     assert rows == []
+    # issue 17: a start_date alone is the window up to now; within 90 days it finds them, beyond it a
+    # 400 that says what to do (it was a silent [] of a window nobody asked for)
+    _, _, rows = await web.get("requests.json", api_key=key, start_date=recent["start_date"])
+    assert len(rows) == 3
+    status, _, body = await web.get("requests.json", api_key=key,
+                                    start_date=(now - timedelta(days=120)).isoformat(timespec="seconds"))
+    assert status == 400 and "end_date" in check_error("json", body, 400)
     for fmt in ("json", "xml"):
         too_long = {"start_date": "2025-01-01T00:00:00Z", "end_date": "2025-06-01T00:00:00Z"}
         status, _, body = await web.get(f"requests.{fmt}", api_key=key, **too_long)
@@ -429,3 +441,13 @@ async def test_an_open311_case_is_announced_as_one_with_its_source_in_the_groups
     assert "Description" in text and "描述" not in text  # in the group's language, not the default zh
     status, _, got = await web.get(f"requests/{number}.json", api_key=key)
     assert "1199003077" not in got[0]["description"]
+    # the same request again: merged into the open case, and the notice says so (issue 17 #13)
+    status, _, again = await web.post(
+        "requests.json", api_key=key, jurisdiction_id="12345-hd", service_code="waterlogging",
+        address_string="科苑路下穿隧道", description="科苑路下穿隧道积水")
+    assert status == 201 and again[0]["service_request_id"] == number
+    assert number in again[0]["service_notice"] and "并入" in again[0]["service_notice"]
+    status, _, _ = await web.get("services.json", jurisdiction_id="12345-hd")  # a key's mapping: known
+    assert status == 200
+    status, _, _ = await web.get("services.json", jurisdiction_id="hd")  # a branch code: known
+    assert status == 200
