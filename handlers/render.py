@@ -117,8 +117,10 @@ def _mycases(lang: str, p: dict[str, Any]) -> str:
 
 
 def error_text(lang: str, key: str, params: dict[str, Any]) -> str:
-    """A refused action, with status and action codes in words."""
-    args = {k: esc(v) for k, v in params.items()}
+    """A refused action, with status and action codes in words; a parameter given per language
+    ({"zh": "水务局", "en": "Water authority"}) in the reader's."""
+    args = {k: esc(v.get(lang) or next(iter(v.values()), "") if isinstance(v, dict) else v)
+            for k, v in params.items()}
     if "status" in params:
         args["status"] = t(lang, f"case-status-{params['status']}")
     if "action" in params:  # an action without a name (never a raw key) reads as "this action"

@@ -34,7 +34,9 @@ Choices made here (the brief left them open):
 * **announce** is true whenever something the reporter can see changes: the
   status, the owning department, or a progress note (notes are the feedback
   whose absence makes reports "sink like stones"). A no-op assign is not
-  announced. Mask notes with `bot.privacy.mask` before showing them.
+  announced. An assign to the department that already owns the case (no transfer pending) is
+  refused (``case-err-already-assigned``): it would change nothing. Mask notes with
+  `bot.privacy.mask` before showing them.
 * **Open** means not final: new, accepted, in_progress, transferred and
   resolved (a resolved case awaits the reporter and can still be reopened).
 
@@ -133,6 +135,7 @@ ERR_MASTER_INVALID = "case-err-master-invalid"
 ERR_TRANSFER_LIMIT = "case-err-transfer-limit"
 ERR_TRANSFER_SAME = "case-err-transfer-same-department"
 ERR_NO_OWNER = "case-err-no-owner"
+ERR_ALREADY_ASSIGNED = "case-err-already-assigned"
 
 
 def event_key(event_kind: str) -> str:
@@ -445,6 +448,10 @@ def decide(case: CaseSnapshot, action: str, actor: Actor, *, note: str | None = 
     if action == "transfer_decline":
         payload.update(from_department=case.department,
                        declined_by=case.pending_department)
+    if action == "assign" and department == case.department and case.pending_department is None:
+        # nothing would change but a line in the timeline, and an "announced" nobody hears (issue 17);
+        # with a transfer pending it is the secretary keeping the case where it is: that one goes through
+        raise InvalidInput(ERR_ALREADY_ASSIGNED, status=case.status, action=action, department=department)
     if action in ("accept", "assign"):
         payload.update(from_department=case.department, to_department=department)
     if action == "reopen":

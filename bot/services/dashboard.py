@@ -212,8 +212,9 @@ class DashboardService:
         allowed = [a for a in allowed_actions(snapshot(case), actor) if a in WEB_ACTIONS]
         events = [{"kind": e.kind, "at": self.cases.local(e.created_at), "from": e.from_status or "",
                    "to": e.to_status or "",
-                   "note": "" if not e.note else mask(e.note) if e.kind != "location"
-                   else shareable_place(e.note, case.text)}
+                   "note": self.cases.event_note(e.kind, e.note, lang) or (
+                       "" if not e.note else mask(e.note) if e.kind != "location"
+                       else shareable_place(e.note, case.text))}
                   for e in await self.repo(uow).events(case.id or 0)]
         photos = self.photo_refs(case)
         return {"number": format_case_no(case.id or 0), "status": case.status, "category": case.category,

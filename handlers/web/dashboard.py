@@ -397,8 +397,15 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
         async with core.uow() as uow:
             data = await request.config_dict[DASH].case_detail(uow, session.user, lang, number)
         return _page(request, "case.html", lang, status=409, case=data, done=False,
-                     error=_plain(error_text(lang, e.key, e.params)), **await _common(request, session, lang))
+                     error=_plain(error_text(lang, _web_key(lang, e.key), e.params)),
+                     **await _common(request, session, lang))
     raise web.HTTPSeeOther(f"{base}?done=1")
+
+
+def _web_key(lang: str, key: str) -> str:
+    """A refusal's web wording where the chat's points to a chat command ("send /assign C-1 …"):
+    `web-<key>` when the catalogue has it, else the chat's own."""
+    return f"web-{key}" if has(lang, f"web-{key}") else key
 
 
 @_view

@@ -176,3 +176,30 @@ async def test_pages_before_login_and_after_logout_follow_the_language(web: str,
     async with aiohttp.ClientSession() as http:  # and the JSON 401 too
         async with http.get(f"{web}/dash/api/overview.json", headers={"Accept-Language": "en"}) as resp:
             assert resp.status == 401 and "log in" in json.loads(await resp.text())["error"]
+
+
+# --- #16, #15: assigning on the web: the same department refused, the timeline names the new one ---
+async def test_assign_on_the_web_same_department_refused_and_named_in_the_timeline(
+        web: str, tg: EmulatorClient, db: Any, browser: Any) -> None:
+    await bound(tg, db)
+    await tg.send(GROUP, LI, "光华路和东三环路口的路灯坏了，晚上很黑")
+    await tg.wait(GROUP["id"], 2)
+    number = f"C-{(await read_case(db)).id:06d}"
+    page = await logged_in(browser, tg, SEC)
+    await page.goto(f"{web}/dash/cases/{number}")
+    before = len(await tg.messages(GROUP["id"]))
+    await page.fill("#act-text", "城管局·市政照明")  # its own department
+    await page.click("#do-assign")
+    error = await page.locator("#error").inner_text()
+    assert "城管局·市政照明" in error and "无需重复指派" in error
+    assert t("zh", "ev-assigned") not in await page.inner_text("#timeline")  # no line for nothing
+    await page.fill("#act-text", "气象局")  # no such department: web wording, no chat command
+    await page.click("#do-assign")
+    error = await page.locator("#error").inner_text()
+    assert "气象局" in error and "/assign" not in error
+    await page.fill("#act-text", "住建局·市政道路")
+    await page.click("#do-assign")
+    await page.locator("#done").wait_for()
+    timeline = await page.inner_text("#timeline")
+    assert t("zh", "ev-assigned") in timeline and "住建局·市政道路" in timeline
+    assert len(await tg.wait(GROUP["id"], before + 1)) == before + 1

@@ -90,3 +90,16 @@ async def test_a_declined_transfer_returns_the_case_to_where_it_was(bot, tg, db)
     accepted = await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")  # and the owner can still accept it
     assert "✅" in accepted["text"]
     assert (await read_case(db)).status == "accepted"
+
+
+async def test_assigning_to_the_owning_department_is_refused(bot, tg, db) -> None:
+    """Issue 17 #16: `/assign C-1 <its own department>` got no reply at all (a silent no-op)."""
+    await two_branches(tg, LI, ROADS, LIGHT)
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    before = len(await tg.messages(GROUP["id"]))
+    refused = await said(tg, SEC["id"], SEC, "/assign C-000001 urban_lighting")
+    assert "城管局·市政照明" in refused["text"] and "无需重复指派" in refused["text"]
+    done = await said(tg, SEC["id"], SEC, "/assign C-000001 road_maintenance")  # another one goes through
+    assert "✅" in done["text"] or "C-000001" in done["text"]
+    assert (await read_case(db)).department == "road_maintenance"
+    assert len(await tg.wait(GROUP["id"], before + 1)) == before + 1  # the real assign announced, once
