@@ -114,9 +114,18 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
         if session is None:
             return _refuse(request, lang, 401, "web-login-needed", wants_json)
         if request.method == "POST":
-            if (request.content_length or 0) > MAX_UPLOAD_BODY:
+            too_big = (request.content_length or 0) > MAX_UPLOAD_BODY
+            if not too_big:
+                try:
+                    posted = request[POSTED] = await _posted(request)
+                except web.HTTPRequestEntityTooLarge:
+                    too_big = True
+            if too_big:
+                number = request.match_info.get("number")
+                if number is not None:  # the case page again, saying why (not a bare 413)
+                    return _back_to_case(number, {"key": "web-photo-too-big",
+                                                  "params": {"mb": MAX_PHOTO_BYTES // (1024 * 1024)}})
                 return _refuse(request, lang, 413, "web-photo-too-big", wants_json)
-            posted = request[POSTED] = await _posted(request)
             sent = posted.fields.get("csrf", "")
             if not hmac.compare_digest(sent.encode(), session.csrf.encode()):
                 return _refuse(request, lang, 403, "web-forbidden", wants_json)
@@ -195,6 +204,35 @@ async def headers(request: web.Request, handler: Callable[[web.Request], Awaitab
         if not request.path.startswith(f"{PREFIX}/static/"):
             response.headers.setdefault("Cache-Control", "no-store")
     return response
+
+
+@web.middleware
+async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+               ) -> web.StreamResponse:
+    """Wrong addresses under /dash answered as the dashboard would, not with aiohttp's bare English
+    pages: `/dash` and `/dash/cases/` go to their page (the slash added or dropped), a GET of a form's
+    address (a reload of `…/act`) goes back to its page, anything else is a 404 in the page's language."""
+    if not (request.path == PREFIX or request.path.startswith(PREFIX + "/")):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except web.HTTPMethodNotAllowed:
+        if request.method == "GET" and request.path.endswith("/act"):
+            raise web.HTTPSeeOther(request.path.removesuffix("/act")) from None
+        raise
+    except web.HTTPNotFound:
+        if request.method in ("GET", "HEAD"):
+            path = request.path
+            other = path.rstrip("/") if path.endswith("/") and path != PREFIX + "/" else path + "/"
+            match = await request.app.router.resolve(request.clone(rel_url=other))
+            if match.http_exception is None:
+                query = f"?{request.query_string}" if request.query_string else ""
+                raise web.HTTPMovedPermanently(other + query) from None
+        core = _core(request)
+        async with core.uow() as uow:
+            session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
+        lang = _lang(request, session)
+        return _page(request, "message.html", lang, status=404, message=t(lang, "web-page-not-found"))
 
 
 def _plain(telegram_html: str) -> str:
@@ -366,8 +404,15 @@ async def case_page(request: web.Request, session: Session, lang: str) -> web.St
     core = _core(request)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].case_detail(uow, session.user, lang, request.match_info["number"])
-    return _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1", error="",
-                 **await _common(request, session, lang))
+    flash = _flash(request)
+    key = str(flash.get("key") or "")
+    error = _plain(error_text(lang, key, flash.get("params") or {})) if key and has(lang, key) else ""
+    response = _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1" and not error,
+                     error=error, note=str(flash.get("note") or "") if error else "",
+                     **await _common(request, session, lang))
+    if flash:
+        response.del_cookie(FLASH, path=f"{PREFIX}/cases")
+    return response
 
 
 @_view
@@ -393,13 +438,43 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
     except CaseError as e:
         if e.key == "case-err-not-found":
             raise
-        # the service's refusal, in the chat's words, on the case page itself (nothing in the URL)
-        async with core.uow() as uow:
-            data = await request.config_dict[DASH].case_detail(uow, session.user, lang, number)
-        return _page(request, "case.html", lang, status=409, case=data, done=False,
-                     error=_plain(error_text(lang, _web_key(lang, e.key), e.params)),
-                     **await _common(request, session, lang))
+        # the service's refusal on the case page, by POST-redirect-GET (a reload shows the page, not
+        # a 405), with the typed note kept; nothing of either in the URL
+        return _back_to_case(number, {"key": _web_key(lang, e.key), "params": _jsonable(e.params),
+                                      "note": form.fields.get("text", "")[:FLASH_NOTE]})
     raise web.HTTPSeeOther(f"{base}?done=1")
+
+
+FLASH = "sentinel_flash"
+FLASH_NOTE = 600  # characters of the typed note kept across the redirect (a cookie holds ~4 KB)
+
+
+def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if isinstance(v, (str, int, float, bool, dict)) else str(v) for k, v in params.items()}
+
+
+def _back_to_case(number: str, flash: dict[str, Any]) -> web.Response:
+    """303 to the case page with a one-shot cookie: the refusal to show and the note to refill."""
+    import base64
+    import json
+    response = _see_other(f"{PREFIX}/cases/{number}")
+    value = base64.urlsafe_b64encode(json.dumps(flash, ensure_ascii=False).encode()).decode()
+    response.set_cookie(FLASH, value, httponly=True, samesite="Lax", path=f"{PREFIX}/cases", max_age=120)
+    return response
+
+
+def _flash(request: web.Request) -> dict[str, Any]:
+    import base64
+    import binascii
+    import json
+    raw = request.cookies.get(FLASH)
+    if not raw:
+        return {}
+    try:
+        found = json.loads(base64.urlsafe_b64decode(raw.encode()).decode())
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _web_key(lang: str, key: str) -> str:
@@ -522,6 +597,7 @@ def setup(app: web.Application) -> None:
     app.on_cleanup.append(app[PHOTOS].close)
     aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     app.middlewares.append(headers)
+    app.middlewares.append(lost)
     r = app.router
     r.add_get("/", root)
     r.add_get(f"{PREFIX}/login", login_page)

@@ -10,6 +10,7 @@ before login always in Chinese.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -203,3 +204,45 @@ async def test_assign_on_the_web_same_department_refused_and_named_in_the_timeli
     timeline = await page.inner_text("#timeline")
     assert t("zh", "ev-assigned") in timeline and "住建局·市政道路" in timeline
     assert len(await tg.wait(GROUP["id"], before + 1)) == before + 1
+
+
+# --- #14, #17, #18: a refused action keeps the note and survives a reload; a huge upload; addresses --
+async def test_refusals_redirect_back_with_the_note_and_wrong_addresses_are_styled(
+        web: str, tg: EmulatorClient, db: Any, browser: Any) -> None:
+    await bound(tg, db)
+    await tg.send(GROUP, LI, "光华路和东三环路口的路灯坏了，晚上很黑")
+    await tg.wait(GROUP["id"], 2)
+    number = f"C-{(await read_case(db)).id:06d}"
+    page = await logged_in(browser, tg, SEC)
+    await page.goto(f"{web}/dash/cases/{number}")
+    await page.fill("#act-text", "气象局 请尽快处理")
+    await page.click("#do-assign")  # refused: no such department
+    assert await page.locator("#error").count() == 1
+    assert page.url.endswith(f"/dash/cases/{number}")  # POST-redirect-GET: the case page's own address
+    assert await page.input_value("#act-text") == "气象局 请尽快处理"  # the typed text is kept
+    r = await page.reload()
+    assert r is not None and r.status == 200 and await page.locator("#error").count() == 0  # shown once
+    r = await page.goto(f"{web}/dash/cases/{number}/act")  # the old error page's address, reloaded
+    assert r is not None and r.status == 200 and page.url.endswith(f"/dash/cases/{number}")
+
+    html = await page.content()  # an upload far past the limit: the case page says why, not a bare 413
+    token = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert token
+    r2 = await page.request.post(f"{web}/dash/cases/{number}/act", multipart={
+        "csrf": token.group(1), "action": "resolve", "text": "x",
+        "photo": {"name": "big.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff\xe0" + bytes(25 * 2**20)}})
+    assert r2.status == 200 and "/dash/cases/" in r2.url
+    assert t("zh", "web-photo-too-big", mb=10) in await r2.text()
+
+    r = await page.goto(f"{web}/dash/cases?page=99999")  # clamped to the last page
+    assert r is not None and r.status == 200
+    assert "99999" not in await page.inner_text("main")
+    for wrong, right in (("/dash", "/dash/"), ("/dash/cases/", "/dash/cases")):
+        r = await page.goto(f"{web}{wrong}")
+        assert r is not None and r.status == 200 and page.url == f"{web}{right}"
+    r = await page.goto(f"{web}/dash/nowhere")
+    assert r is not None and r.status == 404
+    assert await page.inner_text("#message") == t("zh", "web-page-not-found")
+    en = await (await browser.new_context(extra_http_headers={"Accept-Language": "en"})).new_page()
+    r = await en.goto(f"{web}/dash/nowhere")
+    assert r is not None and r.status == 404 and await en.inner_text("#message") == t("en", "web-page-not-found")

@@ -95,3 +95,4 @@ web-photo-too-big = The photo is too large: at most { $mb } MB.
 web-photo-no-store = Photos cannot be uploaded here: the media store (SENTINEL_MEDIA_DIR) is not set.
 # refusals worded for the case page (the chat's point to chat commands)
 web-case-err-unknown-department = There is no department called “{ $department }”. Choose a department name from the list that opens in the text box.
+web-page-not-found = There is no such page. Start from the dashboard's home, /dash/.
