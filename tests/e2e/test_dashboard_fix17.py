@@ -77,11 +77,18 @@ async def test_cued_id_numbers_are_masked_everywhere_and_long_words_wrap_on_a_ph
     assert "110" in await page.inner_text("#case-text") and "*" in await page.inner_text("#case-text")
     width = await page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, width  # was 1755 px: the URL did not wrap
+    await page.goto(f"{web}/dash/cases")  # #21: the status shows on a phone before the table scrolls
+    box = await page.locator("#cases tbody td.st").first.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390, box
     await page.goto(f"{web}/dash/exports")
     async with page.expect_download() as info:
         await page.click("#export-csv")
     text = Path(await (await info.value).path()).read_text(encoding="utf-8-sig")
     assert number in text and "1199003077" not in text
+    await page.fill("input[name=since]", "2025-01-02")  # #19: the summary follows the chosen date
+    async with page.expect_download() as info:
+        await page.click("#export-summary")
+    assert (await info.value).suggested_filename.startswith("cases-20250102-")
 
 
 # --- #22 on the web: a declined transfer goes back to where it was ---------------------------------
