@@ -451,3 +451,28 @@ async def test_an_open311_case_is_announced_as_one_with_its_source_in_the_groups
     assert status == 200
     status, _, _ = await web.get("services.json", jurisdiction_id="hd")  # a branch code: known
     assert status == 200
+
+
+async def test_address_id_is_kept_apart_from_the_address(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 17 #11: `address_id` was stored as the address text."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="road",
+                                     address_string="光华路12号", address_id="BJ-CY-0042", description="路面塌陷")
+    assert status == 201, body
+    both = body[0]["service_request_id"]
+    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="sanitation",
+                                     address_id="BJ-CY-0077", description="垃圾桶满了")
+    assert status == 201, body  # an address_id alone is a place, as the spec allows
+    alone = body[0]["service_request_id"]
+    status, _, rows = await web.get("requests.json", api_key=key)
+    got = {r["service_request_id"]: r for r in rows}
+    assert (got[both]["address"], got[both]["address_id"]) == ("光华路12号", "BJ-CY-0042")
+    assert (got[alone]["address"], got[alone]["address_id"]) == ("", "BJ-CY-0077")
+    _, _, one = await web.get(f"requests/{alone}.json", api_key=key)
+    assert one[0]["address_id"] == "BJ-CY-0077"
+    async with session(db) as s:
+        assert {c.location for c in (await s.exec(select(Case))).all()} == {"光华路12号", None}
+    assert "并入" not in body[0]["service_notice"]  # a new case is not said to be merged

@@ -169,3 +169,4 @@ unsure-too-late = Someone has already accepted the case: it can no longer be wit
 case-ev-withdrawn = Case { $case } was withdrawn by the reporter.
 ev-withdrawn = withdrawn by the reporter
 case-err-already-assigned = This case is already assigned to { $department }.
+ev-address_id = the source system's address id
