@@ -19,7 +19,6 @@ from typing import Any
 
 import telegram
 from aiogram import Bot as SendingBot
-from aiohttp import web
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.warnings import PTBUserWarning
 
@@ -27,9 +26,9 @@ from bot.app import Core
 from bot.config import Settings
 from handlers import polling
 from handlers.chat import ChatDispatcher, build_routes
-from handlers.chat_isolation import ChatBusy, chat_key, make_isolation, one_at_a_time
 from handlers.telegram_aiogram.deadletter import dead_letter
 from handlers.telegram_ptb.convert import PtbPort, events
+from handlers.telegram_webhook import serve_webhook
 from handlers.updates import once
 from storage.uow import UnitOfWork
 
@@ -144,37 +143,11 @@ async def receive(bot: SendingBot, core: Core, settings: Settings, stop: asyncio
 
 async def _serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], source: PtbSource, settings: Settings,
                          stop: asyncio.Event) -> None:
-    """Answer Telegram 200 only once the update is committed or dead-lettered; one update of a
-    chat at a time across workers (handlers/chat_isolation.py), as with aiogram."""
-    secret = settings.webhook_secret or None
-    isolation = make_isolation(settings.redis_url, settings.redis_prefix)
+    """The shared webhook (handlers/telegram_webhook.py) with python-telegram-bot parsing the updates."""
+    async def handle(raw: dict[str, Any]) -> bool:
+        return await polling.handle_one(source, source.parse(raw), raw, stop)
 
-    async def receive_one(request: web.Request) -> web.Response:
-        if secret and request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
-            return web.Response(status=401)
-        try:
-            raw = await request.json()
-        except ValueError:
-            raw = None
-        if not isinstance(raw, dict):
-            return web.Response(status=400)
-        try:
-            async with one_at_a_time(isolation, chat_key(app.bot.id, raw)):
-                done = await polling.handle_one(source, source.parse(raw), raw, stop)
-        except ChatBusy:
-            log.warning("the chat of update %s stayed busy: answering 503 (Telegram resends)", raw.get("update_id"))
-            return web.Response(status=503)
-        return web.json_response({}) if done else web.Response(status=503)  # stopping: Telegram resends
+    async def set_webhook(url: str, secret: str | None) -> None:
+        await app.bot.set_webhook(url, secret_token=secret)
 
-    server = web.Application()
-    server.router.add_post(settings.webhook_path, receive_one)
-    runner = web.AppRunner(server)
-    await runner.setup()
-    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
-    await site.start()
-    await app.bot.set_webhook(settings.webhook_url, secret_token=secret)
-    try:
-        await stop.wait()
-    finally:
-        await runner.cleanup()
-        await isolation.close()
+    await serve_webhook(settings, app.bot.id, handle, set_webhook, stop)
