@@ -217,7 +217,7 @@ class Core:
 
     def attach(self, transport: Transport) -> Sender:
         s = self.settings.sender
-        self.sender = Sender(self.uow, transport, pacer_for(self.settings, transport.platform.is_group),
+        self.sender = Sender(self.uow, transport, pacer_for(self.settings, transport.platform),
                              batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
                              effects=self.effects, on_migrate=self.migration.move, lease=s.lease)
         return self.sender

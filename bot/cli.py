@@ -37,6 +37,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _run(args: argparse.Namespace) -> int:
     settings = _settings()
+    if getattr(args, "platform", None):
+        settings = settings.model_copy(update={"platform": args.platform})
+    if settings.platform == "wecom":
+        return _run_wecom(settings)
     if not settings.bot_token:
         raise ConfigError("SENTINEL_BOT_TOKEN is not set (ask @BotFather for one), "
                           "or try `sentinel demo` to run offline")
@@ -51,7 +55,23 @@ def _run(args: argparse.Namespace) -> int:
     from bot.ops.model import ensure_model
     ensure_model()  # a first build shows its progress here rather than as a silent pause at start
     from handlers.runtime import run_bot
-    asyncio.run(run_bot(settings, webhook=args.webhook))
+    asyncio.run(run_bot(settings, webhook=args.webhook, runtime=getattr(args, "runtime", None)))
+    return 0
+
+
+def _run_wecom(settings: Any) -> int:
+    """The bot on WeCom: its callbacks served on SENTINEL_WEBHOOK_HOST/PORT (docs/wecom.md)."""
+    if not settings.wecom.configured:
+        raise ConfigError("--platform wecom needs SENTINEL_WECOM__CORP_ID and the rest (docs/wecom.md), "
+                          "or try `sentinel demo --platform wecom` to run offline")
+    from bot.ops import database
+    from bot.ops.doctor import load_operator_files
+    load_operator_files(settings)
+    database.current(settings.database_url, must_exist=False)
+    from bot.ops.model import ensure_model
+    ensure_model()
+    from handlers.runtime import run_bot
+    asyncio.run(run_bot(settings))
     return 0
 
 
@@ -59,7 +79,10 @@ def _demo(args: argparse.Namespace) -> int:
     from bot.ops.model import ensure_model
     from handlers.demo import run_demo
     ensure_model()  # the first build shows a progress bar instead of a silent pause
-    return asyncio.run(run_demo(keep=args.keep, port=args.port))
+    if getattr(args, "platform", None) == "wecom":
+        from handlers.demo_wecom import run_wecom_demo
+        return asyncio.run(run_wecom_demo(keep=args.keep))
+    return asyncio.run(run_demo(keep=args.keep, port=args.port, runtime=getattr(args, "runtime", None)))
 
 
 def _emulator(args: argparse.Namespace) -> int:
@@ -216,11 +239,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p: argparse.ArgumentParser = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
     p.add_argument("--webhook", action="store_true")
+    p.add_argument("--runtime", choices=("aiogram", "ptb"), default=None,
+                   help="the library that receives updates (default: SENTINEL_RUNTIME, else aiogram)")
+    p.add_argument("--platform", choices=("telegram", "wecom"), default=None,
+                   help="the chat platform (default: SENTINEL_PLATFORM, else telegram; wecom: docs/wecom.md)")
     p.set_defaults(func=_run)
 
     p = sub.add_parser("demo", help="offline demo: emulator + bot + a scripted conversation")
     p.add_argument("--keep", action="store_true", help="leave emulator and bot running afterwards")
     p.add_argument("--port", type=port_number, default=0, help="emulator port (default: a free one)")
+    p.add_argument("--runtime", choices=("aiogram", "ptb"), default=None,
+                   help="the library that receives updates (default: SENTINEL_RUNTIME, else aiogram)")
+    p.add_argument("--platform", choices=("telegram", "wecom"), default=None,
+                   help="play the demo on Telegram's emulator (default) or WeCom's")
     p.set_defaults(func=_demo)
 
     from emulator.cli import add_arguments as emulator_arguments

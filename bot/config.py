@@ -11,7 +11,7 @@ import logging
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
@@ -193,6 +193,12 @@ class Settings(LogSettings):
     webhook_port: int = Field(8080, ge=1, le=65535)
     webhook_path: str = "/webhook"  # the local path the webhook server answers on (behind a proxy)
     poll_timeout: int = Field(25, ge=0, le=50)
+    # The library that receives Telegram's updates (handlers/runtime.py): both run the same chat
+    # layer and share the outbox's sender. SENTINEL_RUNTIME or `sentinel run --runtime`.
+    runtime: Literal["aiogram", "ptb"] = "aiogram"
+    # The chat platform the bot serves (SENTINEL_PLATFORM or `sentinel run --platform`): Telegram
+    # (through `runtime`), or WeCom (handlers/wecom/runtime.py; SENTINEL_WECOM__*, docs/wecom.md).
+    platform: Literal["telegram", "wecom"] = "telegram"
     sender: SenderSettings = SenderSettings()
     web: WebSettings = WebSettings()
     wecom: WeComSettings = WeComSettings()  # the WeCom adapter; off unless SENTINEL_WECOM__CORP_ID is set

@@ -118,9 +118,9 @@ def cmd_retry(args: argparse.Namespace) -> int:
 
 async def _retry(settings: Settings, letter_id: int) -> tuple[bool, str]:
     from bot.app import Core
-    from handlers.deadletter import retry
-    from handlers.dispatcher import build_dispatcher
-    from handlers.runtime import make_bot
+    from handlers.telegram_aiogram.deadletter import retry
+    from handlers.telegram_aiogram.dispatcher import build_dispatcher
+    from handlers.telegram_aiogram.runtime import make_bot
     core = await Core.open(settings, migrate=False)
     bot = make_bot(settings)
     try:

@@ -18,6 +18,16 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class VoiceClip:
+    """A voice note as the platform stores it (its file id fetches the audio through the adapter)."""
+
+    file_id: str
+    unique_id: str
+    duration: int = 0
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class IncomingMessage:
     """What a user posted, as the domain needs it."""
 
@@ -35,6 +45,17 @@ class IncomingMessage:
     media_group_id: str | None = None  # one photo of an album
     reply_to_id: int | None = None  # the message this one replies to (which case's thread it is in)
     is_forum: bool | None = None  # the group has topics (Telegram's Chat.is_forum); None: not told
+    # What the chat layer (handlers/chat.py) routes on; an adapter fills what its platform tells.
+    is_caption: bool = False  # `text` is a photo's caption, not a text message
+    voice: VoiceClip | None = None  # a voice note
+    forwarded: bool = False  # forwarded from elsewhere (a forwarded pin is not where the sender is)
+    reply_sender: Person | None = None  # who wrote the message this one replies to (None: a bot, or no reply)
+    reply_location: tuple[float, float] | None = None  # the pin this message replies to
+    sender_is_bot: bool = False  # another bot's post: never answered
+    as_group: bool = False  # an admin posting as the group itself (anonymous: no person to register)
+    # The platform's own object, for the adapter's services alone (formatting, file download):
+    # the core never reads it.
+    source: Any = field(default=None, compare=False, repr=False)
 
     @property
     def is_private(self) -> bool:

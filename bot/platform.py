@@ -8,6 +8,9 @@ adapter (WeCom, issue 16 §3) describes its own chats and limits with the same t
   may have messages merged into a digest; private chats get the per-person limit).
 - `max_text`, `max_caption`: the longest text and photo caption a recipient gets, in the
   platform's own unit (Telegram counts UTF-16 code units after entity parsing).
+- `private_per_sec`, `group_per_min`, `global_per_sec`: the platform's own send rates, when it has
+  stricter ones than the configured pace (SENTINEL_SENDER__*): the pacer keeps the lower of the two
+  (bot/pacers.py). None: the configured pace alone (Telegram's defaults are Telegram's limits).
 """
 from __future__ import annotations
 
@@ -21,3 +24,6 @@ class ChatPlatform:
     is_group: Callable[[int], bool]
     max_text: int
     max_caption: int
+    private_per_sec: float | None = None
+    group_per_min: int | None = None
+    global_per_sec: float | None = None

@@ -2,7 +2,7 @@
 
 Why one type: each feature used to define its own exception of this same shape (LessonRefused,
 BroadcastError, PointsError, CheckinError, ExportError), and each handler caught and rendered
-each one. A platform adapter now catches `Refused` once (handlers/refusals.py for aiogram) and
+each one. A platform adapter now catches `Refused` once (the chat layer, handlers/chat.py, for every platform) and
 renders it through the Fluent catalogues (bot/locales/*/): `key` is a message id there, `params`
 its variables (ints stay numbers, so plural selectors work). The old names remain as aliases
 of `Refused` in their modules for one step, so callers and branches in flight keep working.

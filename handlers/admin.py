@@ -2,20 +2,18 @@
 and the audit of those changes (/audit)."""
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
-
 from bot.ids import bounded_int
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.events import CommandCall
 from bot.outbox import enqueue
 from bot.services.admin import AdminService
 from bot.services.reports import ReportService
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def grant(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def grant(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
     """/grant <id|@username> secretary <branch> | superadmin | dept <code> [branch]  (and /revoke)"""
     words = (command.args or "").split()
@@ -31,7 +29,7 @@ async def grant(message: Message, command: CommandObject, uow: UnitOfWork, incom
     reports.reply(uow, incoming, key, lang, **args)
 
 
-async def bind(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def bind(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
     """/bind <branch-code> [name] in a group."""
     words = (command.args or "").split(maxsplit=1)
@@ -42,7 +40,7 @@ async def bind(message: Message, command: CommandObject, uow: UnitOfWork, incomi
     reports.reply(uow, incoming, key, lang, **args)
 
 
-async def unbind(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def unbind(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                  reports: ReportService, admin: AdminService) -> None:
     """/unbind in a group: it no longer belongs to its branch."""
     if incoming.is_private:
@@ -52,7 +50,7 @@ async def unbind(message: Message, uow: UnitOfWork, incoming: IncomingMessage, u
     reports.reply(uow, incoming, key, lang, **args)
 
 
-async def audit(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def audit(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
     """/audit [n]: the newest n role changes (superadmins only)."""
     arg = (command.args or "").strip()
@@ -70,10 +68,8 @@ async def audit(message: Message, command: CommandObject, uow: UnitOfWork, incom
                             priority=PRIORITY_CONVERSATION))
 
 
-def make_router() -> Router:
-    router = Router(name="admin")
-    router.message.register(grant, Command("grant", "revoke"))
-    router.message.register(bind, Command("bind"))
-    router.message.register(unbind, Command("unbind"))
-    router.message.register(audit, Command("audit"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(grant, "grant", "revoke")
+    routes.command(bind, "bind")
+    routes.command(unbind, "unbind")
+    routes.command(audit, "audit")

@@ -13,50 +13,20 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message, MessageEntity
-from aiogram.utils.text_decorations import html_decoration
-
 from bot.buttons import BroadcastPress, SurveyOption
 from bot.config import Settings
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
-from bot.services.broadcasts import Body, BroadcastService
+from bot.services.broadcasts import BroadcastService
 from bot.services.needs import NeedsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
-from handlers.callbacks import answer, presser
-from handlers.pressed import pressed
-from handlers.telegram_limits import TELEGRAM
+from handlers.chat import ChatPort, ChatRoutes
+from handlers.presses import answer, presser
 from storage.models import User
 from storage.uow import UnitOfWork
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def body_of(message: Message, skip: int = 0) -> Body | None:
-    """The message as recipients should get it: its text or caption from character `skip` on,
-    formatting kept (entities → Telegram HTML, everything else escaped), and its photo.
-    None when it carries nothing we can push (a sticker, a voice note …)."""
-    text = message.text if message.text is not None else (message.caption or "")
-    entities = message.entities if message.text is not None else message.caption_entities
-    photo = message.photo[-1].file_id if message.photo else None
-    if not text.strip() and photo is None:
-        return None
-    cut = _utf16(text[:skip])
-    shifted: list[MessageEntity] = []
-    for e in entities or []:
-        start, end = max(e.offset, cut), e.offset + e.length
-        if end > start:
-            shifted.append(e.model_copy(update={"offset": start - cut, "length": end - start}))
-    body = text[skip:]
-    html = html_decoration.unparse(body, shifted).strip()
-    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)),
-                limit=TELEGRAM.max_caption if photo else TELEGRAM.max_text)
 
 
 def _number(text: str) -> int | None:
@@ -68,15 +38,15 @@ def _number(text: str) -> int | None:
 async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a time we cannot read becomes the answer (other refusals, bad input or no
-    permission, are answered by the one catch, handlers/refusals.py)."""
+    permission, are answered by the one catch, handlers/chat.py)."""
     try:
         await step()
     except WhenError as e:
         reports.reply(uow, incoming, "when-error", lang, key=e.key)
 
 
-async def broadcast(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
-                    user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
+async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                    reports: ReportService, broadcasts: BroadcastService, port: ChatPort) -> None:
     args = command.args or ""
 
     async def step() -> None:
@@ -90,24 +60,24 @@ async def broadcast(message: Message, command: CommandObject, uow: UnitOfWork, i
             return
         body = None
         if c.body_at is not None:
-            text = message.text or message.caption or ""
-            body = body_of(message, len(text) - len(args) + c.body_at)
+            # the body as the adapter reads the message: the formatting is the platform's
+            body = port.body(incoming, len(incoming.text) - len(args) + c.body_at)
         await broadcasts.compose(uow, user, incoming.chat_id, lang, c, body)
 
     await _refusals(incoming, uow, reports, lang, step)
 
 
-async def draft_body(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                     reports: ReportService, broadcasts: BroadcastService) -> None:
+async def draft_body(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                     reports: ReportService, broadcasts: BroadcastService, port: ChatPort) -> None:
     """The next private message after `/broadcast …` without a text: the body (forwarded ones too)."""
-    body = body_of(message)
+    body = port.body(incoming)
     if body is None:
         reports.reply(uow, incoming, "bc-err-content", lang)
         return
     await _refusals(incoming, uow, reports, lang, lambda: broadcasts.take_body(uow, user, incoming.chat_id, body))
 
 
-async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def list_broadcasts(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                           user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
     """/broadcasts, or /broadcasts cancel ID."""
     words = (command.args or "").split()
@@ -126,7 +96,7 @@ async def list_broadcasts(message: Message, command: CommandObject, uow: UnitOfW
     await _refusals(incoming, uow, reports, lang, step)
 
 
-async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: BroadcastService,
+async def press_broadcast(query: ButtonPress, uow: UnitOfWork, broadcasts: BroadcastService,
                           settings: Settings, button: BroadcastPress) -> None:
     """Send or drop on a preview; cancel on the /broadcasts list."""
     user, lang = await presser(uow, query, settings.default_lang)
@@ -141,7 +111,7 @@ async def press_broadcast(query: CallbackQuery, uow: UnitOfWork, broadcasts: Bro
     await answer(query, t(lang, key, **args), alert=key not in ("bc-ok", "bc-dropped", "bc-cancelled"))
 
 
-async def survey(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def survey(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, reports: ReportService, surveys: SurveyService) -> None:
     args = command.args or ""
     word = args.split(maxsplit=1)[0] if args.strip() else ""
@@ -167,44 +137,38 @@ async def survey(message: Message, command: CommandObject, uow: UnitOfWork, inco
     await _refusals(incoming, uow, reports, lang, step)
 
 
-async def press_survey(query: CallbackQuery, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
+async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
                        button: SurveyOption) -> None:
     """A survey's option, pressed by anyone in a chat the survey went to."""
     user, lang = await presser(uow, query, settings.default_lang)
-    chat_id = query.message.chat.id if query.message else 0
+    chat_id = query.chat_id if query.chat_id is not None else 0
     key, args = await surveys.answer(uow, user, button.survey_id, button.option, chat_id)
     await answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
 
 
-async def needs(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def needs(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, needs: NeedsService) -> None:
     await _refusals(incoming, uow, reports, lang,
                     lambda: needs.overview(uow, user, incoming.chat_id, lang, command.args or ""))
 
 
-async def _awaiting_body(message: Message, uow: UnitOfWork, broadcasts: BroadcastService) -> bool:
-    """Only a secretary with a draft waiting for its body: everyone else's private messages
-    go on to the report handlers untouched."""
-    text = message.text or message.caption or ""
-    if message.from_user is None or text.startswith("/"):
+async def _awaiting_body(incoming: IncomingMessage, uow: UnitOfWork, broadcasts: BroadcastService) -> bool:
+    """Only a secretary with a draft waiting for its body, in private: everyone else's private
+    messages go on to the report handlers untouched."""
+    if not incoming.is_private or incoming.as_group or incoming.text.startswith("/"):
         return False
-    return await broadcasts.waiting_draft(uow, message.from_user.id) is not None
+    return await broadcasts.waiting_draft(uow, incoming.sender.id) is not None
 
 
-def make_capture_router() -> Router:
-    """Goes before the report handlers: a draft's body must not become a case."""
-    router = Router(name="broadcast-drafts")
-    router.message.filter(F.chat.type == "private")
-    router.message.register(draft_body, _awaiting_body)
-    return router
+def register_capture(routes: ChatRoutes) -> None:
+    """Goes before the report routes: a draft's body must not become a case."""
+    routes.message(draft_body, _awaiting_body)
 
 
-def make_router() -> Router:
-    router = Router(name="broadcasts")
-    router.message.register(broadcast, Command("broadcast"))
-    router.message.register(list_broadcasts, Command("broadcasts"))
-    router.message.register(survey, Command("survey"))
-    router.message.register(needs, Command("needs"))
-    router.callback_query.register(press_broadcast, pressed(BroadcastPress))
-    router.callback_query.register(press_survey, pressed(SurveyOption))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(broadcast, "broadcast")
+    routes.command(list_broadcasts, "broadcasts")
+    routes.command(survey, "survey")
+    routes.command(needs, "needs")
+    routes.button(press_broadcast, BroadcastPress)
+    routes.button(press_survey, SurveyOption)

@@ -3,38 +3,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import F, Router
-from aiogram.types import CallbackQuery, Message
-
 from bot.buttons import DepartmentChoice
 from bot.cases import CaseError, format_case_no
 from bot.cases.lifecycle import ERR_ILLEGAL
 from bot.config import Settings
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress
 from bot.i18n import t
 from bot.services import case_choices as choices
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser, settle
-from handlers.pressed import pressed
+from handlers.chat import ChatRoutes
+from handlers.presses import answer, presser, settle
 from handlers.render import error_text
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def offer_for_press(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, user: User, lang: str,
+async def offer_for_press(query: ButtonPress, uow: UnitOfWork, cases: CaseService, user: User, lang: str,
                           case_id: int, action: str) -> None:
     """A card's button whose action needs input: ask for it (in the presser's private chat when
     they have one with the bot, else where they pressed)."""
-    chat_id = user.id if user.started or not query.message else query.message.chat.id
-    reply_to = None if chat_id == user.id or not query.message else query.message.message_id
+    chat_id = user.id if user.started or query.chat_id is None else query.chat_id
+    reply_to = None if chat_id == user.id or query.chat_id is None else query.message_id
     case = await cases.find_in_scope(uow, user, str(case_id))
     await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
     key = "choice-sent-departments" if action in choices.DEPARTMENT_ACTIONS else "choice-sent-prompt"
     await answer(query, t(lang, key))
 
 
-async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings,
+async def press_choice(query: ButtonPress, uow: UnitOfWork, cases: CaseService, settings: Settings,
                        button: DepartmentChoice) -> None:
     """A department from a department choice (or its cancel button)."""
     user, lang = await presser(uow, query, settings.default_lang)
@@ -50,7 +48,7 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     if choices.is_stale(case, button):  # another dialog, card or command decided since it was offered
         await answer_stale(query, uow, cases, lang, case_id)
         return
-    at = (query.message.chat.id, query.message.message_id) if query.message else None
+    at = (query.chat_id, query.message_id) if query.chat_id is not None and query.message_id is not None else None
     await cases.act(uow, user, case, action, department=department, pressed=at)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
@@ -58,7 +56,7 @@ async def press_choice(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     await answer(query, t(lang, "case-done"))
 
 
-async def answer_stale(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, lang: str, case_id: int) -> None:
+async def answer_stale(query: ButtonPress, uow: UnitOfWork, cases: CaseService, lang: str, case_id: int) -> None:
     """Nothing changes: say who decided and what the case is now, and take this copy's buttons away."""
     last = await choices.last_decision(cases, uow, case_id)
     if last is None:
@@ -69,22 +67,21 @@ async def answer_stale(query: CallbackQuery, uow: UnitOfWork, cases: CaseService
     await answer(query, t(lang, "case-stale", who=last["who"] or "—", at=last["at"], status=status), alert=True)
 
 
-async def _prompt_reply(message: Message, uow: UnitOfWork) -> dict[str, Any] | bool:
+async def _prompt_reply(incoming: IncomingMessage, uow: UnitOfWork) -> dict[str, Any] | bool:
     """Filter: a reply to one of our case prompts put to this user; gives the handler `prompt`."""
-    replied = message.reply_to_message
-    if replied is None or replied.from_user is None or not replied.from_user.is_bot or message.from_user is None:
+    if not incoming.reply_to_bot or incoming.reply_to_id is None:
         return False
-    text = (message.text or message.caption or "").strip()
+    text = incoming.text.strip()
     if not text or text.startswith("/"):
         return False
-    prompt = await choices.prompt_answered(uow, message.from_user.id, message.chat.id, replied.message_id)
+    prompt = await choices.prompt_answered(uow, incoming.sender.id, incoming.chat_id, incoming.reply_to_id)
     return {"prompt": prompt} if prompt else False
 
 
-async def answer_prompt(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def answer_prompt(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                         reports: ReportService, cases: CaseService, prompt: dict[str, Any]) -> None:
     action = prompt["action"]
-    text = (message.text or message.caption or "").strip()
+    text = incoming.text.strip()
     case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
     await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
                     **choices.input_for(action, text))
@@ -93,15 +90,13 @@ async def answer_prompt(message: Message, uow: UnitOfWork, incoming: IncomingMes
                       action=t(lang, f"case-action-{action}"))
 
 
-def make_router() -> Router:
-    """Goes before the reports router: a reply to a prompt is the answer, not a new report."""
-    router = Router(name="case-choices")
-    router.message.register(answer_prompt, F.reply_to_message, _prompt_reply)
-    router.callback_query.register(press_choice, pressed(DepartmentChoice))
-    return router
+def register(routes: ChatRoutes) -> None:
+    """Goes before the report routes: a reply to a prompt is the answer, not a new report."""
+    routes.message(answer_prompt, _prompt_reply)
+    routes.button(press_choice, DepartmentChoice)
 
 
-async def stale_or_refused(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, lang: str, case_id: str,
+async def stale_or_refused(query: ButtonPress, uow: UnitOfWork, cases: CaseService, lang: str, case_id: str,
                            error: CaseError) -> None:
     """A refused press. When the case has moved on since the buttons were made (the action no
     longer fits its status), say who moved it and take the stale buttons away."""

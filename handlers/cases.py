@@ -5,26 +5,22 @@ rules decide, with roles computed for this user and this case (branch scope).
 """
 from __future__ import annotations
 
-
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
-
 from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.commandtext import typed_rest
 from bot.cases.lifecycle import ACTIONS, TRANSFERRED
 from bot.config import Settings
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.services.board import post_board
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from bot.services import case_choices as choices
 from bot.services import case_transfers as transfers
-from handlers.callbacks import answer, presser, settle
 from handlers.case_choices import answer_stale, offer_for_press, stale_or_refused
-from handlers.pressed import pressed
+from handlers.chat import ChatRoutes
+from handlers.presses import answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -40,7 +36,7 @@ NEEDS_INPUT = {"assign", "note", "resolve", "reject", "mark_duplicate", "transfe
                "transfer_decline", "cannot_fix"}
 
 
-async def case_action(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                       user: User, lang: str, reports: ReportService, cases: CaseService,
                       raw_text: str | None = None) -> None:
     action, arg = ACTION_COMMANDS[command.command.lower()]
@@ -62,7 +58,7 @@ async def case_action(message: Message, command: CommandObject, uow: UnitOfWork,
         reports.reply(uow, incoming, "case-done", lang)
 
 
-async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
     if not command.args:
         reports.reply(uow, incoming, "case-usage", lang, command="case")
@@ -73,7 +69,7 @@ async def show_case(message: Message, command: CommandObject, uow: UnitOfWork, i
                      reply_to=None if incoming.is_private else incoming.message_id)
 
 
-async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
     """/recat C-000123 road [urgent]"""
     words = (command.args or "").split()
@@ -86,7 +82,7 @@ async def recat(message: Message, command: CommandObject, uow: UnitOfWork, incom
                   category=case.category, urgency=case.urgency)
 
 
-async def list_cases(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def list_cases(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                      user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
     which = (command.args or "open").strip().lower()
     if which not in ("open", "overdue", "mine"):
@@ -96,14 +92,14 @@ async def list_cases(message: Message, command: CommandObject, uow: UnitOfWork, 
                           reply_to=None if incoming.is_private else incoming.message_id)
 
 
-async def board(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def board(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                 reports: ReportService, cases: CaseService) -> None:
     if not await post_board(uow, cases, user, incoming.chat_id, incoming.is_private, lang,
                             None if incoming.is_private else incoming.message_id):
         reports.reply(uow, incoming, "board-in-group", lang)
 
 
-async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseService, settings: Settings,
+async def press_case_button(query: ButtonPress, uow: UnitOfWork, cases: CaseService, settings: Settings,
                             button: CaseAction | CaseConfirm) -> None:
     """An action on a case card; confirm or reopen on a resolution (reporter only)."""
     user, lang = await presser(uow, query, settings.default_lang)
@@ -125,7 +121,7 @@ async def press_case_button(query: CallbackQuery, uow: UnitOfWork, cases: CaseSe
         return
     # the rider's own ✅/❌ in their own chat reads "you", not their name
     mine = isinstance(button, CaseConfirm)  # the reporter's confirm/reopen, not a staff action
-    own = mine and query.message is not None and query.message.chat.id == user.id
+    own = mine and query.chat_id == user.id
     settle(uow, query, lang, "settled-case-self" if own else "settled-case", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"))
     # the rider's own answer is thanked in their words, not a clerk's "done"
@@ -142,20 +138,18 @@ async def _request_used_up(uow: UnitOfWork, cases: CaseService, case_id: int, us
     return case.status != TRANSFERRED and await transfers.was_offered(uow, case_id, user.id or 0)
 
 
-async def press_unsure(query: CallbackQuery, uow: UnitOfWork, reports: ReportService, settings: Settings,
+async def press_unsure(query: ButtonPress, uow: UnitOfWork, reports: ReportService, settings: Settings,
                        button: UnsureReport) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
     key = await reports.answer_unsure(uow, button.pending_id, user, button.yes)
     await answer(query, t(lang, key))
 
 
-def make_router() -> Router:
-    router = Router(name="cases")
-    router.message.register(case_action, Command(*ACTION_COMMANDS))
-    router.message.register(show_case, Command("case"))
-    router.message.register(list_cases, Command("cases"))
-    router.message.register(recat, Command("recat"))
-    router.message.register(board, Command("board"))
-    router.callback_query.register(press_case_button, pressed(CaseAction, CaseConfirm))
-    router.callback_query.register(press_unsure, pressed(UnsureReport))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(case_action, *ACTION_COMMANDS)
+    routes.command(show_case, "case")
+    routes.command(list_cases, "cases")
+    routes.command(recat, "recat")
+    routes.command(board, "board")
+    routes.button(press_case_button, CaseAction, CaseConfirm)
+    routes.button(press_unsure, UnsureReport)

@@ -5,19 +5,17 @@ on the server (the service decides who may approve what).
 """
 from __future__ import annotations
 
-
-from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
+import re
 
 from bot.buttons import HoursVerdict, ReportInBranch, ReportInVerdict
 from bot.ids import parse_id
 from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
-from handlers.callbacks import answer, presser, settle
-from handlers.pressed import pressed
+from handlers.chat import ChatRoutes
+from handlers.presses import answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -25,24 +23,22 @@ NEW, LIST, CLOSE, PLACE = ("new", "新建", "创建"), ("list", "列表"), ("clo
 APPROVE, REJECT = ("approve", "ok", "通过", "批准"), ("reject", "no", "驳回", "拒绝")
 
 
-def _replied_pin(message: Message, same_sender: bool = False) -> tuple[float, float] | None:
+def _replied_pin(incoming: IncomingMessage, same_sender: bool = False) -> tuple[float, float] | None:
     """The location pin this command replies to, if any."""
-    reply = message.reply_to_message
-    if reply is None or reply.location is None:
+    if incoming.reply_location is None:
         return None
-    if same_sender and (reply.from_user is None or message.from_user is None
-                        or reply.from_user.id != message.from_user.id):
+    if same_sender and (incoming.reply_sender is None or incoming.reply_sender.id != incoming.sender.id):
         return None
-    return reply.location.latitude, reply.location.longitude
+    return incoming.reply_location
 
 
-async def activity(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def activity(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                    user: User, lang: str, checkins: CheckinService) -> None:
     """/activity new "title" 2026-12-05 09:00 2h [500m] | list | close CODE | place CODE [500m]"""
     sub, _, rest = (command.args or "").strip().partition(" ")
     sub = sub.lower()
     if sub in NEW:
-        await checkins.create_activity(uow, incoming, user, lang, rest, _replied_pin(message))
+        await checkins.create_activity(uow, incoming, user, lang, rest, _replied_pin(incoming))
     elif sub in LIST:
         await checkins.list_activities(uow, incoming, user, lang)
     elif sub in CLOSE and rest.strip():
@@ -50,12 +46,12 @@ async def activity(message: Message, command: CommandObject, uow: UnitOfWork, in
     elif sub in PLACE and rest.strip():
         words = rest.split()
         await checkins.set_place(uow, incoming, user, lang, words[0], words[1] if len(words) > 1 else None,
-                                 _replied_pin(message))
+                                 _replied_pin(incoming))
     else:
         checkins.reply(uow, incoming, "activity-usage", lang)
 
 
-async def checkin(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def checkin(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                   user: User, lang: str, checkins: CheckinService) -> None:
     """/checkin CODE (a reply to your own location pin brings the pin along)."""
     words = (command.args or "").split()
@@ -63,32 +59,32 @@ async def checkin(message: Message, command: CommandObject, uow: UnitOfWork, inc
         checkins.reply(uow, incoming, "checkin-usage", lang)
         return
     await checkins.checkin(uow, incoming, user, lang, "".join(words),
-                           _replied_pin(message, same_sender=True))
+                           _replied_pin(incoming, same_sender=True))
 
 
-async def location_answer(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+async def location_answer(uow: UnitOfWork, incoming: IncomingMessage, user: User,
                           lang: str, checkins: CheckinService) -> None:
     """A pin we asked for (the filter checked that we did)."""
-    if message.forward_origin is not None:
+    if incoming.forwarded:
         checkins.reply(uow, incoming, "checkin-err-forwarded", lang)
         return
     await checkins.on_pin(uow, incoming, user, lang)
 
 
-async def asked_for_pin(message: Message, uow: UnitOfWork, checkins: CheckinService) -> bool:
-    """Filter: did we ask this sender for a pin in this chat? (Runs only for location messages.)"""
-    if message.from_user is None:
+async def asked_for_pin(incoming: IncomingMessage, uow: UnitOfWork, checkins: CheckinService) -> bool:
+    """Filter: did we ask this sender for a pin in this chat?"""
+    if incoming.lat is None or incoming.as_group:
         return False
-    return await checkins.awaiting_pin(uow, message.from_user.id, message.chat.id)
+    return await checkins.awaiting_pin(uow, incoming.sender.id, incoming.chat_id)
 
 
-async def report_in(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def report_in(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, checkins: CheckinService) -> None:
     """/reportin <home organisation>"""
     await checkins.report_in(uow, incoming, user, lang, command.args or "")
 
 
-async def report_ins(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def report_ins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                      user: User, lang: str, checkins: CheckinService) -> None:
     """/reportins [BRANCH] | /reportins approve ID | /reportins reject ID [reason]"""
     words = (command.args or "").split(maxsplit=2)
@@ -105,7 +101,7 @@ async def report_ins(message: Message, command: CommandObject, uow: UnitOfWork, 
         await checkins.list_report_ins(uow, incoming, user, lang, words[0] if words else None)
 
 
-async def hours(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, checkins: CheckinService) -> None:
     """/hours CODE 2.5 | /hours | /hours pending [BRANCH] | /hours approve ID | /hours reject ID [reason]"""
     words = (command.args or "").split(maxsplit=2)
@@ -128,7 +124,7 @@ async def hours(message: Message, command: CommandObject, uow: UnitOfWork, incom
         checkins.reply(uow, incoming, "hours-usage", lang)
 
 
-async def stats_checkins(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def stats_checkins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                          user: User, lang: str, checkins: CheckinService) -> None:
     """/stats checkins [BRANCH]"""
     words = (command.args or "").split()
@@ -136,7 +132,7 @@ async def stats_checkins(message: Message, command: CommandObject, uow: UnitOfWo
 
 
 # --- buttons ----------------------------------------------------------------------------------
-async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
+async def press_report_in(query: ButtonPress, uow: UnitOfWork, checkins: CheckinService,
                           settings: Settings, button: ReportInVerdict) -> None:
     """Approve or reject on a report-in card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
@@ -145,7 +141,7 @@ async def press_report_in(query: CallbackQuery, uow: UnitOfWork, checkins: Check
     await answer(query, t(lang, key, **args))
 
 
-async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
+async def press_branch(query: ButtonPress, uow: UnitOfWork, checkins: CheckinService,
                        settings: Settings, button: ReportInBranch) -> None:
     """The rider picks the branch they work in."""
     user, lang = await presser(uow, query, settings.default_lang)
@@ -153,7 +149,7 @@ async def press_branch(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinS
     await answer(query, t(lang, key, id=str(button.report_in_id)), alert=key != "reportin-chosen")
 
 
-async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinService,
+async def press_hours(query: ButtonPress, uow: UnitOfWork, checkins: CheckinService,
                       settings: Settings, button: HoursVerdict) -> None:
     """Approve or reject volunteer hours, as they stood on the card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
@@ -162,22 +158,26 @@ async def press_hours(query: CallbackQuery, uow: UnitOfWork, checkins: CheckinSe
     await answer(query, t(lang, key, **args))
 
 
-def make_pin_router() -> Router:
-    """Pins we asked for: before the report router, which would take a pin as a report's place."""
-    router = Router(name="checkin-pins")
-    router.message.register(location_answer, F.location, asked_for_pin)
-    return router
+def register_pins(routes: ChatRoutes) -> None:
+    """Pins we asked for: before the report routes, which would take a pin as a report's place."""
+    routes.message(location_answer, asked_for_pin)
 
 
-def make_router() -> Router:
-    router = Router(name="checkins")
-    router.message.register(activity, Command("activity"))
-    router.message.register(checkin, Command("checkin"))
-    router.message.register(report_in, Command("reportin"))
-    router.message.register(report_ins, Command("reportins"))
-    router.message.register(hours, Command("hours"))
-    router.message.register(stats_checkins, Command("stats", magic=F.args.regexp(r"(?i)^\s*checkins\b")))
-    router.callback_query.register(press_report_in, pressed(ReportInVerdict))
-    router.callback_query.register(press_branch, pressed(ReportInBranch))
-    router.callback_query.register(press_hours, pressed(HoursVerdict))
-    return router
+STATS_CHECKINS = re.compile(r"(?i)^\s*checkins\b")
+
+
+def about_checkins(command: CommandCall) -> bool:
+    """/stats checkins …"""
+    return bool(STATS_CHECKINS.match(command.args or ""))
+
+
+def register(routes: ChatRoutes) -> None:
+    routes.command(activity, "activity")
+    routes.command(checkin, "checkin")
+    routes.command(report_in, "reportin")
+    routes.command(report_ins, "reportins")
+    routes.command(hours, "hours")
+    routes.command(stats_checkins, "stats", when=about_checkins)
+    routes.button(press_report_in, ReportInVerdict)
+    routes.button(press_branch, ReportInBranch)
+    routes.button(press_hours, HoursVerdict)

@@ -1,4 +1,4 @@
-"""Riders' deliberation (小哥议事会) on Telegram: thin — parse, call bot.deliberation.service
+"""Riders' deliberation (小哥议事会), for every chat platform: thin — parse, call bot.deliberation.service
 (which checks every permission on the server), answer.
 
 /propose 标题 | 说明 · /proposal N [agenda|decline|vote|close|commit|note|done …]
@@ -12,22 +12,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
-
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.config import Settings
 from bot.deliberation.lifecycle import LISTS
 from bot.deliberation.service import DeliberationError, DeliberationService
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.ids import bounded_int, parse_id
 from bot.services.reports import ReportService
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
-from handlers.callbacks import answer, presser
-from handlers.pressed import pressed
+from handlers.chat import ChatRoutes
+from handlers.presses import answer, presser
 from handlers.render_deliberation import option_label, status_name
 from storage.models import User
 from storage.models.deliberation import Proposal
@@ -69,7 +66,7 @@ def _rest(args: str, words: int) -> str:
     return rest
 
 
-async def propose(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def propose(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                   user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
     text = command.args or ""
     if not text.strip():
@@ -85,7 +82,7 @@ async def propose(message: Message, command: CommandObject, uow: UnitOfWork, inc
         thread_id=incoming.thread_id))
 
 
-async def proposal(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def proposal(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                    user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
     """`/proposal N` (everyone: the summary) or `/proposal N <step> …` (the branch's secretary)."""
     args = command.args or ""
@@ -139,7 +136,7 @@ STEPS: dict[str, tuple[Callable[[DeliberationService], Step], str]] = {
 }
 
 
-async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def proposals(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
     """`/proposals` (the open ones, and how many the other lists hold), `/proposals
     open|adopted|done|closed|all`, or `/proposals rule N D` (a secretary)."""
@@ -166,7 +163,7 @@ async def proposals(message: Message, command: CommandObject, uow: UnitOfWork, i
     await _refusals(uow, incoming, reports, lang, step)
 
 
-async def vote(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def vote(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
     """`/vote N OPTION`: the option's number (1-based), or a word — 赞成/反对/弃权 on a for/against
     vote, or an option's text. A number or word that names no option is answered with the options."""
@@ -196,11 +193,11 @@ def _answer_args(lang: str, args: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-async def press(query: CallbackQuery, uow: UnitOfWork, deliberation: DeliberationService,
+async def press(query: ButtonPress, uow: UnitOfWork, deliberation: DeliberationService,
                 settings: Settings, button: SupportPress | VotePress | ProposeFromCase) -> None:
     """👍 附议 and the vote buttons, pressed by anyone in a chat the proposal went to."""
     user, lang = await presser(uow, query, settings.default_lang)
-    chat_id = query.message.chat.id if query.message else 0
+    chat_id = query.chat_id if query.chat_id is not None else 0
     if isinstance(button, ProposeFromCase):
         key, args = await deliberation.from_case(uow, user, button.case_id, lang)
         await answer(query, t(lang, key, **(args | {"case": format_case_no(button.case_id)})),
@@ -216,41 +213,34 @@ async def press(query: CallbackQuery, uow: UnitOfWork, deliberation: Deliberatio
     await answer(query, t(lang, key, **_answer_args(lang, {"id": pid, **args})), alert=alert)
 
 
-async def comment(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+async def comment(uow: UnitOfWork, incoming: IncomingMessage, user: User,
                   deliberation: DeliberationService, proposal_id: int) -> None:
     """A reply in a proposal's thread: a comment, never a report. The thread hears nothing back."""
     await deliberation.comment(uow, user, proposal_id, incoming.chat_id, incoming.message_id, incoming.text)
 
 
-async def _in_thread(message: Message, uow: UnitOfWork, deliberation: DeliberationService) -> dict[str, Any] | bool:
-    """Only a group message replying to one of a proposal's posts, or posted in a proposal's forum
-    topic (one or two indexed look-ups)."""
-    reply = message.reply_to_message
-    to_bot = reply is not None and reply.from_user is not None and reply.from_user.is_bot
-    topic = message.message_thread_id if message.is_topic_message else None
-    if not to_bot and topic is None:
+async def _in_thread(incoming: IncomingMessage, uow: UnitOfWork,
+                     deliberation: DeliberationService) -> dict[str, Any] | bool:
+    """Only a group message with text replying to one of a proposal's posts, or posted in a
+    proposal's forum topic (one or two indexed look-ups)."""
+    if incoming.is_private or not incoming.text or incoming.text.startswith("/"):
         return False
-    text = message.text or message.caption or ""
-    if text.startswith("/"):
+    to_bot = incoming.reply_to_bot and incoming.reply_to_id is not None
+    if not to_bot and incoming.thread_id is None:
         return False
-    pid = await deliberation.thread_of(uow, message.chat.id, reply.message_id if to_bot and reply else None, topic,
-                                       text=text)
+    pid = await deliberation.thread_of(uow, incoming.chat_id, incoming.reply_to_id if to_bot else None,
+                                       incoming.thread_id, text=incoming.text)
     return {"proposal_id": pid} if pid is not None else False
 
 
-def make_thread_router() -> Router:
-    """Goes before the report handlers: a comment in a proposal's thread must not become a case."""
-    router = Router(name="deliberation-threads")
-    router.message.filter(F.chat.type.in_({"group", "supergroup"}))
-    router.message.register(comment, F.text | F.caption, _in_thread)
-    return router
+def register_threads(routes: ChatRoutes) -> None:
+    """Goes before the report routes: a comment in a proposal's thread must not become a case."""
+    routes.message(comment, _in_thread)
 
 
-def make_router() -> Router:
-    router = Router(name="deliberation")
-    router.message.register(propose, Command("propose"))
-    router.message.register(proposal, Command("proposal"))
-    router.message.register(proposals, Command("proposals"))
-    router.message.register(vote, Command("vote"))
-    router.callback_query.register(press, pressed(SupportPress, VotePress, ProposeFromCase))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(propose, "propose")
+    routes.command(proposal, "proposal")
+    routes.command(proposals, "proposals")
+    routes.command(vote, "vote")
+    routes.button(press, SupportPress, VotePress, ProposeFromCase)

@@ -108,7 +108,7 @@ class Transcript:
         return len(msgs) >= before + expected
 
 
-async def run_demo(keep: bool = False, port: int = 0) -> int:
+async def run_demo(keep: bool = False, port: int = 0, runtime: str | None = None) -> int:
     console = Console()
     emu = Emulator(EmulatorConfig(limits=True))
     await emu.start(host="127.0.0.1", port=port)
@@ -120,7 +120,7 @@ async def run_demo(keep: bool = False, port: int = 0) -> int:
         settings = settings.model_copy(update={"web": WebSettings(
             enabled=True, port=web_port, public_url=f"http://127.0.0.1:{web_port}")})
         stop = asyncio.Event()
-        bot_task = asyncio.create_task(run_bot(settings, stop=stop))
+        bot_task = asyncio.create_task(run_bot(settings, stop=stop, runtime=runtime))
         try:
             async with EmulatorClient(emu.base_url, token=DEFAULT_TOKEN) as tg:
                 console.rule(f"Rider Sentinel demo · emulator at {emu.base_url}")

@@ -1,19 +1,17 @@
 """/export cases [since] [xlsx|csv] in a private chat: the cases table as a document (thin)."""
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
-
 from bot.domain import IncomingMessage
+from bot.events import CommandCall
 from bot.services import chat_export
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def export(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+async def export(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
                  lang: str, reports: ReportService, cases: CaseService) -> None:
     words = (command.args or "").split()
     if not words or words[0].lower() not in ("cases", "工单"):
@@ -25,7 +23,5 @@ async def export(message: Message, command: CommandObject, uow: UnitOfWork, inco
     await chat_export.send(cases, uow, user, incoming.chat_id, lang, words[1:])
 
 
-def make_router() -> Router:
-    router = Router(name="export")
-    router.message.register(export, Command("export"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(export, "export")

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import re
 
-from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
-
 from bot.buttons import LessonPress
 from bot.ids import bounded_int
 from bot.refusals import Refused
 from bot.config import Settings
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress, CommandCall
 from bot.services.lessons import STATS_DAYS, LessonService
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser
-from handlers.pressed import pressed
+from handlers.chat import ChatRoutes
+from handlers.presses import answer, presser
 from handlers.render_lessons import feedback
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -26,14 +23,14 @@ SUBCOMMANDS = {"show": "show", "plan": "plan", "shifts": "shifts", "shift": "shi
                "查看": "show", "计划": "plan", "推送": "plan", "班次": "shifts", "停止": "off", "关闭": "off"}
 
 
-async def lesson(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def lesson(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                  reports: ReportService, lessons: LessonService) -> None:
     """/lesson: the current lesson, in private (in a group the command table's pointer there,
-    handlers/command_place.py)."""
+    bot/commands.py, answered by the chat layer)."""
     await lessons.current(uow, user, incoming.chat_id, lang)
 
 
-async def lessons_command(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def lessons_command(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                           user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
     """/lessons [N] [show | plan DAYS | shifts PROFILE | off]  (N: the group, in private)"""
     words = (command.args or "").split(maxsplit=1)
@@ -56,13 +53,13 @@ async def lessons_command(message: Message, command: CommandObject, uow: UnitOfW
             await lessons.stop(uow, user, chat)
     except Refused as e:
         if e.key != "lessons-choose-group":
-            raise  # answered by the one catch, handlers/refusals.py
+            raise  # answered by the one catch, handlers/chat.py
         await lessons.list_groups(uow, user, incoming.chat_id, lang)
         return
     await lessons.describe(uow, chat, incoming.chat_id, lang, reply_to)
 
 
-async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def stats_lessons(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                         user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
     """/stats lessons [days]"""
     words = (command.args or "").split()
@@ -74,11 +71,11 @@ async def stats_lessons(message: Message, command: CommandObject, uow: UnitOfWor
                         reply_to=None if incoming.is_private else incoming.message_id)
 
 
-async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonService, settings: Settings,
+async def press_lesson(query: ButtonPress, uow: UnitOfWork, lessons: LessonService, settings: Settings,
                        button: LessonPress) -> None:
     """✅ (done) or a quiz answer under a lesson push, in the group or in private."""
     user, lang = await presser(uow, query, settings.default_lang)
-    chat_id = query.message.chat.id if query.message else user.id
+    chat_id = query.chat_id if query.chat_id is not None else user.id
     if button.option is None:
         key, args = await lessons.complete(uow, user, button.push_id, chat_id)
     else:
@@ -86,10 +83,16 @@ async def press_lesson(query: CallbackQuery, uow: UnitOfWork, lessons: LessonSer
     await answer(query, feedback(lang, key, args), alert=key.startswith("lesson-quiz"))
 
 
-def make_router() -> Router:
-    router = Router(name="lessons")
-    router.message.register(lesson, Command("lesson"))
-    router.message.register(lessons_command, Command("lessons"))
-    router.message.register(stats_lessons, Command("stats", magic=F.args.regexp(r"(?i)^\s*lessons?\b")))
-    router.callback_query.register(press_lesson, pressed(LessonPress))
-    return router
+STATS_LESSONS = re.compile(r"(?i)^\s*lessons?\b")
+
+
+def about_lessons(command: CommandCall) -> bool:
+    """/stats lessons …"""
+    return bool(STATS_LESSONS.match(command.args or ""))
+
+
+def register(routes: ChatRoutes) -> None:
+    routes.command(lesson, "lesson")
+    routes.command(lessons_command, "lessons")
+    routes.command(stats_lessons, "stats", when=about_lessons)
+    routes.button(press_lesson, LessonPress)

@@ -2,39 +2,50 @@
 
 `/link` answers a one-time code to use on the other platform; `/link CODE` joins this Telegram
 account to the person who asked for the code there. A refusal (unknown, used or expired code …)
-is a `Refused` the refusal middleware answers. Telegram's external id is the user id itself.
+is a `Refused` the chat layer answers (handlers/chat.py). Which platform and which external id: the
+port says, when it is not Telegram's (WeCom: the member's userid, handlers/wecom/runtime.py); on
+Telegram the external id is the user id itself. After a link the port may need to forget what it
+cached of the member (WeCom's id book), once the link has committed.
 """
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
-
 from bot.domain import IncomingMessage
+from bot.events import CommandCall
 from bot.services.identities import CODE_TTL, LinkService, looks_like_code
 from bot.services.reports import ReportService
+from handlers.chat import ChatPort, ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 PLATFORM = "telegram"
 
 
-async def link(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage, user: User,
-               lang: str, reports: ReportService, links: LinkService) -> None:
+def identity(port: ChatPort, incoming: IncomingMessage, user: User) -> tuple[str, str]:
+    """(platform, external id) of the member asking."""
+    named = getattr(port, "identity", None)
+    return named(incoming) if named is not None else (PLATFORM, str(user.id))  # type: ignore[no-any-return]
+
+
+async def link(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+               lang: str, reports: ReportService, links: LinkService, port: ChatPort) -> None:
     args = (command.args or "").strip()
+    platform, external = identity(port, incoming, user)
     if not args:
-        code = await links.issue(uow, PLATFORM, str(user.id), user.id)
+        code = await links.issue(uow, platform, external, user.id)
         reports.reply(uow, incoming, "link-code", lang, code=code, minutes=int(CODE_TTL.total_seconds() // 60),
-                      platform=PLATFORM)
+                      platform=platform)
         return
     if not looks_like_code(args):
         reports.reply(uow, incoming, "link-usage", lang)
         return
-    linked = await links.redeem(uow, PLATFORM, str(user.id), user.id, args)
+    linked = await links.redeem(uow, platform, external, user.id, args)
+    forget = getattr(port, "linked", None)
+    if forget is not None:
+        async def refreshed() -> None:
+            forget(external)
+        uow.after_commit(refreshed)
     reports.reply(uow, incoming, "link-done", lang, platform=linked.other)
 
 
-def make_router() -> Router:
-    router = Router(name="link")
-    router.message.register(link, Command("link"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(link, "link")

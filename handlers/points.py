@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
-
 from bot.buttons import RedemptionVerdict, ShopRedeem
 from bot.ids import bounded_int
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.outbox import enqueue
 from bot.services.people import register_person
@@ -22,14 +19,13 @@ from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
 from bot.services.points import PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
-from handlers.callbacks import answer, presser, settle
-from handlers.convert import person
-from handlers.pressed import pressed
+from handlers.chat import ChatRoutes
+from handlers.presses import answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def me(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def me(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
              reports: ReportService, points: PointsService, checkins: Any = None) -> None:
     """Balance, tier, the latest lines, and other features' summary lines (always privately)."""
     target = await to_private(uow, incoming, user, lang)
@@ -42,7 +38,7 @@ async def me(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user:
     reports.reply(uow, target, "points-me", lang, **await points.me(uow, user, extra=extra))
 
 
-async def points_command(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def points_command(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                          user: User, lang: str, reports: ReportService, points: PointsService) -> None:
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
@@ -68,7 +64,7 @@ async def points_command(message: Message, command: CommandObject, uow: UnitOfWo
         if target is not None:
             reports.reply(uow, target, "points-history", lang, **await points.history(uow, user))
         return
-    await _grant(message, words[1:], uow, incoming, user, lang, reports, points)
+    await _grant(words[1:], uow, incoming, user, lang, reports, points)
 
 
 def _names_a_person(word: str) -> bool:
@@ -76,14 +72,12 @@ def _names_a_person(word: str) -> bool:
     return _is_int(word) or (word.startswith("@") and len(word) > 1)
 
 
-async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User,
+async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User,
                  lang: str, reports: ReportService, points: PointsService) -> None:
     if not (points.is_superadmin(user) or user.role == "secretary"):
         reports.reply(uow, incoming, "points-not-permitted", lang)
         return
-    replied = message.reply_to_message
-    replied_user = replied.from_user if replied is not None and replied.from_user is not None \
-        and not replied.from_user.is_bot else None
+    replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
     target: User | None = None
     chat_branch = None
     if words and (not _is_int(words[0]) or (replied_user is None and len(words) >= 3)):
@@ -93,7 +87,7 @@ async def _grant(message: Message, words: list[str], uow: UnitOfWork, incoming: 
             reports.reply(uow, incoming, "points-user-unknown", lang, who=who[:64])
             return
     elif replied_user is not None:  # a reply to the rider's message: the points come first
-        target = await register_person(uow, person(replied_user))
+        target = await register_person(uow, replied_user)
         chat = await uow.chats.get(incoming.chat_id)
         chat_branch = chat.branch_id if chat is not None and not incoming.is_private else None
     if target is None or len(words) < 2 or not _is_int(words[0]):
@@ -132,12 +126,12 @@ def _is_int(word: str) -> bool:
     return word.lstrip("+-").isdigit()
 
 
-async def shop(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
+async def shop(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                reports: ReportService, points: PointsService) -> None:
     reports.reply(uow, incoming, "points-shop", lang, **await points.shop(uow, lang))
 
 
-async def redeem(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def redeem(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, reports: ReportService, points: PointsService) -> None:
     code = (command.args or "").strip().split(maxsplit=1)
     if not code:
@@ -155,18 +149,18 @@ async def _redeem(uow: UnitOfWork, points: PointsService, user: User, ref: str |
             "balance": await points.balance(uow, user.id)}
 
 
-async def privacy(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def privacy(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                   reports: ReportService, points: PointsService) -> None:
     hidden = await points.toggle_privacy(uow, user)
     reports.reply(uow, incoming, "points-privacy-on" if hidden else "points-privacy-off", lang)
 
 
-async def redemptions(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def redemptions(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                       reports: ReportService, points: PointsService) -> None:
     reports.reply(uow, incoming, "points-pending", lang, **await points.pending(uow, user, lang))
 
 
-async def decide(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def decide(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, reports: ReportService, points: PointsService) -> None:
     """/fulfil R12 [code or message] · /refuse R12 [reason]"""
     parts = (command.args or "").split(maxsplit=1)
@@ -178,12 +172,12 @@ async def decide(message: Message, command: CommandObject, uow: UnitOfWork, inco
     reports.reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
 
 
-async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, settings: Settings,
+async def press(query: ButtonPress, uow: UnitOfWork, points: PointsService, settings: Settings,
                 button: ShopRedeem | RedemptionVerdict) -> None:
     """An item redeemed from the /shop list; a redemption fulfilled or refused."""
     user, lang = await presser(uow, query, settings.default_lang)
     if isinstance(button, ShopRedeem):
-        chat_id = query.message.chat.id if query.message else user.id
+        chat_id = query.chat_id if query.chat_id is not None else user.id
         payload = await _redeem(uow, points, user, button.item_id, chat_id, lang)
         if user.started:  # the receipt, in private; the press is answered at once below
             enqueue(uow, Notice(user.id, "points-redeemed", lang, payload=payload,
@@ -197,14 +191,12 @@ async def press(query: CallbackQuery, uow: UnitOfWork, points: PointsService, se
     await answer(query, text, alert=isinstance(button, ShopRedeem))
 
 
-def make_router() -> Router:
-    router = Router(name="points")
-    router.message.register(me, Command("me"))
-    router.message.register(points_command, Command("points"))
-    router.message.register(shop, Command("shop"))
-    router.message.register(redeem, Command("redeem"))
-    router.message.register(privacy, Command("privacy"))
-    router.message.register(redemptions, Command("redemptions"))
-    router.message.register(decide, Command("fulfil", "refuse"))
-    router.callback_query.register(press, pressed(ShopRedeem, RedemptionVerdict))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(me, "me")
+    routes.command(points_command, "points")
+    routes.command(shop, "shop")
+    routes.command(redeem, "redeem")
+    routes.command(privacy, "privacy")
+    routes.command(redemptions, "redemptions")
+    routes.command(decide, "fulfil", "refuse")
+    routes.button(press, ShopRedeem, RedemptionVerdict)

@@ -1,56 +1,75 @@
-"""Long polling that confirms an update to Telegram only after it is committed.
+"""Long polling that confirms an update to the platform only after it is committed, for every
+Telegram runtime (aiogram, python-telegram-bot): the loop is here once, the library's part (fetch
+raw updates, parse one, feed one to its dispatcher, dead-letter one) is an `UpdateSource`.
 
-aiogram's own polling moves the offset on even when a handler failed; here the
-offset sent to Telegram never runs ahead of what the database holds. Each batch
-from getUpdates is handled in one transaction (one commit, cached users and
-chats); if anything in it fails, the batch is rolled back and its updates are
-handled one transaction each.
+A library's own polling moves the offset on even when a handler failed; here the offset sent to
+Telegram never runs ahead of what the database holds. Each batch from getUpdates is handled in
+one transaction (one commit, cached users and chats); if anything in it fails, the batch is
+rolled back and its updates are handled one transaction each.
 
-One update must never stop the others: updates are fetched as raw JSON and parsed
-one by one, so one the client library cannot read is dead-lettered alone; an update
-that fails for a reason a retry can fix (the database briefly unwell) is retried a
-bounded number of times, then dead-lettered too (handlers/deadletter.py).
+One update must never stop the others: updates are fetched as raw JSON and parsed one by one, so
+one the client library cannot read is dead-lettered alone; an update that fails for a reason a
+retry can fix (the database briefly unwell) is retried a bounded number of times, then
+dead-lettered too (handlers/telegram_aiogram/deadletter.py).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
-
-from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramConflictError, TelegramRetryAfter
-from aiogram.methods import GetUpdates
-from aiogram.types import Update
-from pydantic import ValidationError
+from typing import Any, Protocol
 
 from bot import metrics
-from handlers.deadletter import dead_letter
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 MAX_TRIES = 5        # attempts at an update whose failure looked retryable, before it is dead-lettered
 FIRST_DELAY = 0.2    # seconds before the second attempt; doubles each time
 DEAD_LETTER_WAIT = 5.0  # seconds between attempts to store a dead letter while the database is down
-Parsed = tuple[Update | None, dict[str, Any]]  # (None when unparseable, the raw JSON)
+Raw = dict[str, Any]
 
 
-class RawGetUpdates(GetUpdates):
-    """getUpdates answering raw dicts: we parse each update ourselves, so one bad update
-    cannot make the whole batch unreadable, and a dead letter keeps what Telegram sent."""
+class RetryAfter(Exception):
+    """The platform asks us to wait (flood control) before the next fetch."""
 
-    __returning__ = list[dict[str, Any]]  # type: ignore[assignment]  # aiogram declares list[Update]
-
-
-def parse(bot: Bot, raw: dict[str, Any]) -> Update | None:
-    try:
-        return Update.model_validate(raw, context={"bot": bot})
-    except ValidationError:
-        return None
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
 
 
-async def _next_batch(bot: Bot, offset: int | None, timeout: int, stop: asyncio.Event) -> list[dict[str, Any]] | None:
-    fetch = asyncio.ensure_future(bot(RawGetUpdates(offset=offset, timeout=timeout), request_timeout=timeout + 10))
+class Conflict(Exception):
+    """Another instance is polling, or a webhook is set."""
+
+
+class UpdateSource(Protocol):
+    """A client library's part of polling."""
+
+    library: str  # named in a dead letter's error when an update cannot be parsed
+
+    async def fetch(self, offset: int | None, timeout: int) -> list[Raw]:
+        """The next raw updates (raises RetryAfter, Conflict, or anything for network trouble)."""
+
+    async def confirm(self, offset: int) -> None:
+        """Tell the platform everything before `offset` is done."""
+
+    def parse(self, raw: Raw) -> object | None:
+        """The library's update, or None when it cannot read it."""
+
+    async def feed(self, update: object, raw: Raw, batch: UnitOfWork | None) -> None:
+        """Handle one update: in `batch` (the poller commits), or in its own unit of work
+        (handlers/updates.py: a failure no retry can fix is dead-lettered there; others raise)."""
+
+    async def dead_letter(self, raw: Raw, error: BaseException | str, attempts: int) -> None:
+        """Give up on one update, durably (raises when the database cannot take even this)."""
+
+
+def update_id(raw: Raw) -> int | None:
+    value = raw.get("update_id")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+async def _next_batch(source: UpdateSource, offset: int | None, timeout: int, stop: asyncio.Event) -> list[Raw] | None:
+    fetch = asyncio.ensure_future(source.fetch(offset, timeout))
     stopper = asyncio.ensure_future(stop.wait())
     try:
         await asyncio.wait({fetch, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -62,18 +81,18 @@ async def _next_batch(bot: Bot, offset: int | None, timeout: int, stop: asyncio.
     return fetch.result()
 
 
-async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], stop: asyncio.Event,
-               timeout: int = 25, default_lang: str = "zh") -> None:
+async def poll(source: UpdateSource, uow_factory: Callable[[], UnitOfWork], stop: asyncio.Event,
+               timeout: int = 25) -> None:
     offset: int | None = None
     backoff = 0.5
     while not stop.is_set():
         try:
-            raws = await _next_batch(bot, offset, timeout, stop)
-        except TelegramRetryAfter as e:
-            await _sleep(stop, e.retry_after)
+            raws = await _next_batch(source, offset, timeout, stop)
+        except RetryAfter as e:
+            await _sleep(stop, e.seconds)
             continue
-        except TelegramConflictError as e:
-            log.error("another instance is polling, or a webhook is set: %s", e.message)
+        except Conflict as e:
+            log.error("another instance is polling, or a webhook is set: %s", e)
             await _sleep(stop, backoff := min(backoff * 2, 30))
             continue
         except Exception as e:  # network trouble: keep polling
@@ -85,36 +104,37 @@ async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], 
             break
         if not raws:
             continue
-        parsed: list[Parsed] = [(parse(bot, raw), raw) for raw in raws]
-        good = [(u, raw) for u, raw in parsed if u is not None]
-        alone = [(u, raw) for u, raw in parsed if u is None]  # unreadable: each dead-lettered alone
-        if not await _handle_batch(bot, dp, uow_factory, good):
+        parsed = [(source.parse(raw), raw) for raw in raws]
+        good = [(u, raw) for u, raw in parsed if u is not None and update_id(raw) is not None]
+        alone = [(u, raw) for u, raw in parsed if u is None or update_id(raw) is None]  # each dead-lettered alone
+        if not await _handle_batch(source, uow_factory, good):
             alone = parsed  # the culprit is found by handling each in its own transaction
         for update, raw in alone:
-            if not await handle_one(bot, dp, uow_factory, update, raw, stop, default_lang):
+            if not await handle_one(source, update, raw, stop):
                 return  # stopping mid-retry: leave it unconfirmed for the next run
-        offset = max((u for raw in raws if isinstance(u := raw.get("update_id"), int)), default=(offset or 1) - 1) + 1
+        offset = max((u for raw in raws if (u := update_id(raw)) is not None), default=(offset or 1) - 1) + 1
     if offset is not None:
-        try:  # tell Telegram what we finished, so the next run does not see it again
-            await bot(RawGetUpdates(offset=offset, timeout=0, limit=1))
+        try:  # tell the platform what we finished, so the next run does not see it again
+            await source.confirm(offset)
         except Exception:
             pass
 
 
-async def _handle_batch(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork],
-                        updates: list[tuple[Update, dict[str, Any]]]) -> bool:
+async def _handle_batch(source: UpdateSource, uow_factory: Callable[[], UnitOfWork],
+                        updates: list[tuple[object, Raw]]) -> bool:
     """All of a batch in one commit; False (nothing committed) if any update failed."""
     if not updates:
         return True
     start = asyncio.get_running_loop().time()
     try:
         async with uow_factory() as uow:
-            seen = await uow.updates.seen_many([u.update_id for u, _ in updates])
-            await _preload(uow, [u for u, _ in updates])
-            for update, raw in updates:
-                if update.update_id not in seen:
-                    await dp.feed_update(bot, update, batch=uow, raw=raw)
-                    uow.updates.mark(update.update_id)
+            ids = [update_id(raw) or 0 for _, raw in updates]
+            seen = await uow.updates.seen_many(ids)
+            await _preload(uow, [raw for _, raw in updates])
+            for (update, raw), uid in zip(updates, ids):
+                if uid not in seen:
+                    await source.feed(update, raw, uow)
+                    uow.updates.mark(uid)
             await uow.commit()
         metrics.updates_done(len(updates), asyncio.get_running_loop().time() - start)
         return True
@@ -123,49 +143,49 @@ async def _handle_batch(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], Unit
         return False
 
 
-async def _preload(uow: UnitOfWork, updates: list[Update]) -> None:
+async def _preload(uow: UnitOfWork, raws: list[Raw]) -> None:
     """Two queries for the batch's senders and chats instead of one per update."""
-    messages = [u.message for u in updates if u.message is not None]
-    await uow.users.preload_many({m.from_user.id for m in messages if m.from_user})
-    await uow.chats.preload_many({m.chat.id for m in messages})
+    messages = [m for raw in raws if isinstance(m := raw.get("message"), dict)]
+    users = {f["id"] for m in messages if isinstance(f := m.get("from"), dict) and isinstance(f.get("id"), int)}
+    chats = {c["id"] for m in messages if isinstance(c := m.get("chat"), dict) and isinstance(c.get("id"), int)}
+    await uow.users.preload_many(users)
+    await uow.chats.preload_many(chats)
 
 
-async def handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], update: Update | None,
-                     raw: dict[str, Any], stop: asyncio.Event, default_lang: str = "zh") -> bool:
+async def handle_one(source: UpdateSource, update: object | None, raw: Raw, stop: asyncio.Event) -> bool:
     """`_handle_one`, counted for the metrics (bot/metrics.py: outcome, latency)."""
-    return await metrics.timed_update(lambda: _handle_one(bot, dp, uow_factory, update, raw, stop, default_lang))
+    return await metrics.timed_update(lambda: _handle_one(source, update, raw, stop))
 
 
-async def _handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], update: Update | None,
-                      raw: dict[str, Any], stop: asyncio.Event, default_lang: str = "zh") -> bool:
+async def _handle_one(source: UpdateSource, update: object | None, raw: Raw, stop: asyncio.Event) -> bool:
     """Handle one update in its own transaction: True once it is committed or dead-lettered,
     False when told to stop first (it stays unconfirmed, and comes again on the next run).
 
-    The transaction middleware dead-letters what no retry can fix; what reaches us here
-    looked retryable, and gets MAX_TRIES attempts with backoff."""
+    The unit of work (handlers/updates.py) dead-letters what no retry can fix; what reaches us
+    here looked retryable, and gets MAX_TRIES attempts with backoff."""
     error: BaseException | str
     attempts = 0
     if update is None:
-        error = "the update could not be parsed by the installed client library (aiogram)"
+        error = f"the update could not be parsed by the installed client library ({source.library})"
     else:
         delay = FIRST_DELAY
         while True:
             attempts += 1
             try:
-                await dp.feed_update(bot, update, raw=raw)
+                await source.feed(update, raw, None)
                 return True
             except Exception as e:  # rolled back; retry, within the bound
                 error = e
                 if attempts >= MAX_TRIES:
                     break
                 log.warning("update %s not committed (attempt %d of %d, retrying in %.1fs): %r",
-                            update.update_id, attempts, MAX_TRIES, delay, e)
+                            update_id(raw), attempts, MAX_TRIES, delay, e)
                 if await _sleep(stop, delay):
                     return False
                 delay = min(delay * 2, 30)
     while True:  # give up on it, durably; only a database that cannot take even this holds us
         try:
-            await dead_letter(uow_factory, bot, raw, error, attempts=max(attempts, 1), default_lang=default_lang)
+            await source.dead_letter(raw, error, max(attempts, 1))
             return True
         except Exception as e:
             log.warning("update %s could not be dead-lettered yet: %r", raw.get("update_id"), e)

@@ -77,6 +77,21 @@ def _case_created(lang: str, p: dict[str, Any]) -> str:
     return text
 
 
+def _case_created_external(lang: str, p: dict[str, Any]) -> str:
+    """A case another system sent (an Open311 client: the 12345 hotline, a city portal), told to the
+    branch's group in its language: where it came from, what it says (masked) and where. Nobody in
+    the group reported it, so nothing is addressed to a reporter (no "reply to this message")."""
+    source = f"case-source-{p.get('source')}"
+    text = t(lang, "case-created-external", number=esc(p["number"]),
+             source=t(lang, source) if has(lang, source) else esc(p.get("source") or ""),
+             category=t(lang, f"cat-{p['category']}"), urgency=t(lang, f"urg-{p['urgency']}"),
+             description=esc(p.get("description") or "", 600), location=_place(lang, p),
+             next=t(lang, "case-next-external", urgency=p["urgency"], **_clock_args(lang, p)))
+    if p.get("linked"):
+        text += "\n" + t(lang, "case-linked", master=f"<b>{esc(p['linked'])}</b>")
+    return text
+
+
 def _location_attached(lang: str, p: dict[str, Any]) -> str:
     return t(lang, "location-attached", number=esc(p["number"]), location=_place(lang, p))
 
@@ -102,8 +117,10 @@ def _mycases(lang: str, p: dict[str, Any]) -> str:
 
 
 def error_text(lang: str, key: str, params: dict[str, Any]) -> str:
-    """A refused action, with status and action codes in words."""
-    args = {k: esc(v) for k, v in params.items()}
+    """A refused action, with status and action codes in words; a parameter given per language
+    ({"zh": "水务局", "en": "Water authority"}) in the reader's."""
+    args = {k: esc(v.get(lang) or next(iter(v.values()), "") if isinstance(v, dict) else v)
+            for k, v in params.items()}
     if "status" in params:
         args["status"] = t(lang, f"case-status-{params['status']}")
     if "action" in params:  # an action without a name (never a raw key) reads as "this action"
@@ -216,6 +233,7 @@ Composer = Callable[[str, dict[str, Any]], str]
 
 _COMPOSED: dict[str, Composer] = {
     "case-created": _case_created,
+    "case-created-external": _case_created_external,
     "location-attached": _location_attached,
     "location-corrected": _location_corrected,
     "mycases": _mycases,

@@ -2,13 +2,47 @@
 and the texts of the callback answers a presser sees."""
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from bot.i18n import t
 from bot.lessons.catalog import load_catalog
-from bot.lessons.render import lesson_html
+from bot.lessons.library import Lesson
 from bot.lessons.shifts import Span, fmt_minute, format_weekdays
 from handlers.render import composer, esc
+
+
+def _escape(text: str) -> str:
+    """Escaped whole: a lesson's lines are content, never cut as a message argument is (esc)."""
+    return html.escape(text, quote=False)
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def body_html(text: str) -> str:
+    """A lesson body (plain text plus `**bold**`, `### heading` and `- ` bullets: the content format of
+    bot/lessons/library.py) as Telegram HTML; everything else is escaped."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("### "):
+            out.append(f"<b>{_escape(stripped[4:].strip())}</b>")
+            continue
+        if stripped.startswith(("- ", "* ")):
+            stripped = "• " + stripped[2:]
+        out.append(_BOLD.sub(r"<b>\1</b>", _escape(stripped)))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+
+
+def lesson_html(lesson: Lesson, lang: str) -> str:
+    """Title, estimated minutes (Fluent `lesson-minutes`, plural-aware) and body, for parse_mode=HTML."""
+    parts = [t(lang, "lesson-heading", title=_escape(lesson.title(lang)), minutes=lesson.minutes),
+             body_html(lesson.body(lang))]
+    if lesson.link:
+        parts.append(_escape(lesson.link))
+    return "\n\n".join(parts)
 
 
 @composer("lesson")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import has, t
+from bot.services.top import shown_name
 from handlers.render import composer, esc
 
 
@@ -100,7 +101,7 @@ def _leaderboard(lang: str, p: dict[str, Any]) -> str:
     """Hidden riders are never named: their rows carry no name at all."""
     lines = [t(lang, "points-leaderboard-title", month=esc(p["month"]))]
     for r in p.get("rows") or []:
-        name = esc(r["name"], 64) if r.get("name") else t(lang, "points-anonymous")
+        name = esc(shown_name(lang, r.get("name")), 64)
         lines.append(t(lang, "points-leaderboard-line", rank=r["rank"], name=name, points=r["points"]))
     lines.append(t(lang, "points-leaderboard-footer"))
     return "\n".join(lines)
@@ -114,7 +115,7 @@ def _top(lang: str, p: dict[str, Any]) -> str:
     if not rows:
         lines.append(t(lang, "points-top-empty", period=p["period"]))
     for r in rows:
-        name = esc(r["name"], 64) if r.get("name") else t(lang, "points-anonymous")
+        name = esc(shown_name(lang, r.get("name")), 64)
         line = t(lang, "points-top-line", rank=int(r["rank"]), name=name, points=int(r["points"]))
         lines.append(line + (" " + t(lang, "points-top-you") if r.get("me") else ""))
     lines.append(t(lang, "points-top-footer"))

@@ -1,27 +1,32 @@
-"""What riders post: reports in groups (text, photo with caption, location pin)."""
+"""What riders post: reports in groups (text, photo with caption, location pin), albums (one
+report), edits of what they posted, and media we cannot read."""
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.types import Message
+from datetime import datetime
+from typing import Any
 
 from bot.domain import IncomingMessage
+from bot.services import people
+from bot.services.albums import AlbumService
+from bot.services.edits import EditService
 from bot.services.reports import ReportService
 from bot.smalltalk import smalltalk
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
-async def group_message(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
-                        lang: str, reports: ReportService) -> None:
+
+async def group_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                        reports: ReportService) -> None:
     await reports.on_message(uow, incoming, user, lang)
 
 
-async def private_photo(message: Message, uow: UnitOfWork, incoming: IncomingMessage, lang: str,
-                        reports: ReportService) -> None:
+async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:
     reports.reply(uow, incoming, "photo-needs-caption", lang)
 
 
-async def private_message(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User,
-                          lang: str, reports: ReportService) -> None:
+async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                          reports: ReportService) -> None:
     """In a private chat a plain description is a report too; a pin may answer a place question."""
     case = await reports.on_message(uow, incoming, user, lang)
     if case is None and incoming.text and not incoming.lat:  # a courtesy gets a short answer, not the manual
@@ -29,13 +34,69 @@ async def private_message(message: Message, uow: UnitOfWork, incoming: IncomingM
         reports.reply(uow, incoming, f"smalltalk-{kind}" if kind else "help", lang)
 
 
-def make_router() -> Router:
-    """A fresh router each time: aiogram attaches a router to one dispatcher only."""
-    router = Router(name="reports")
-    not_command = ~F.text.startswith("/")
-    router.message.register(group_message, F.chat.type.in_({"group", "supergroup"}),
-                            F.text | F.caption | F.location, not_command)
-    router.message.register(private_photo, F.chat.type == "private", F.photo, ~F.caption)
-    router.message.register(private_message, F.chat.type == "private", F.text | F.caption | F.location,
-                            not_command)
-    return router
+async def album_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                      albums: AlbumService) -> None:
+    await albums.on_photo(uow, incoming, user, lang)
+
+
+async def unreadable(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:
+    """A sticker, voice note, video, file… in private: say what we can read. Groups stay silent."""
+    reports.reply(uow, incoming, "media-unsupported", lang)
+
+
+async def edited(message: IncomingMessage, date: datetime, uow: UnitOfWork, edits: EditService,
+                 settings: Any) -> None:
+    """A rider's edit: the case follows it, or it is read as a new message (see EditService)."""
+    if message.sender_is_bot or message.as_group or not message.text.strip():
+        return
+    user = await people.register(uow, message)
+    lang = people.reply_lang(user, message.sender.language_code, message.text, settings.default_lang)
+    await edits.on_edit(uow, message, user, lang, date)
+
+
+# --- what each route takes (a caption starting with a slash is no command text: see handlers/chat.py)
+def _not_command(m: IncomingMessage) -> bool:
+    return m.is_caption or not m.text.startswith("/")
+
+
+def _has_content(m: IncomingMessage) -> bool:
+    return bool(m.text) or m.lat is not None
+
+
+def in_group(incoming: IncomingMessage) -> bool:
+    return not incoming.is_private and _has_content(incoming) and _not_command(incoming)
+
+
+def photo_without_caption(incoming: IncomingMessage) -> bool:
+    return incoming.is_private and incoming.photo_file_id is not None and not incoming.is_caption
+
+
+def in_private(incoming: IncomingMessage) -> bool:
+    return incoming.is_private and _has_content(incoming) and _not_command(incoming)
+
+
+def album_part(incoming: IncomingMessage) -> bool:
+    return (incoming.media_group_id is not None and incoming.photo_file_id is not None
+            and not (incoming.is_caption and incoming.text.startswith("/")))
+
+
+def nothing_readable(incoming: IncomingMessage) -> bool:
+    return (incoming.is_private and not incoming.text and incoming.lat is None
+            and incoming.photo_file_id is None)
+
+
+def register_albums(routes: ChatRoutes) -> None:
+    """Before the report routes: an album's photos are one report."""
+    routes.message(album_photo, album_part)
+
+
+def register(routes: ChatRoutes) -> None:
+    routes.message(group_message, in_group)
+    routes.message(private_photo, photo_without_caption)
+    routes.message(private_message, in_private)
+
+
+def register_last(routes: ChatRoutes) -> None:
+    """Last: a private message no other route took (stickers, voice notes, files…); and edits."""
+    routes.message(unreadable, nothing_readable, late=True)
+    routes.edit(edited)

@@ -3,21 +3,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from aiogram import Router
-from aiogram.filters import Command
-from aiogram.types import Message
-
 from bot.domain import IncomingMessage
 from bot.i18n import t
 from bot.services import routing_view
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from handlers.render import composer, esc
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def show_routing(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def show_routing(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                        reports: ReportService, cases: CaseService) -> None:
     payload = await routing_view.overview(uow, cases, user)
     if payload is None:
@@ -44,7 +41,5 @@ def _routing(lang: str, p: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def make_router() -> Router:
-    router = Router(name="routing")
-    router.message.register(show_routing, Command("routing"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(show_routing, "routing")

@@ -1,19 +1,17 @@
 """/top [month|week]: the branch leaderboard so far (thin: parse, call bot.services.top, reply)."""
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
-
 from bot.domain import IncomingMessage
+from bot.events import CommandCall
 from bot.services import top as leaderboard
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def top(message: Message, command: CommandObject, uow: UnitOfWork, incoming: IncomingMessage,
+async def top(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
               user: User, lang: str, reports: ReportService, points: PointsService) -> None:
     period = leaderboard.parse_period(command.args or "")
     if period is None:
@@ -26,7 +24,5 @@ async def top(message: Message, command: CommandObject, uow: UnitOfWork, incomin
     reports.reply(uow, incoming, "points-top", lang, **board)
 
 
-def make_router() -> Router:
-    router = Router(name="top")
-    router.message.register(top, Command("top"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(top, "top")

@@ -7,21 +7,18 @@ copied there after the commit, without waiting for it (bot.voice.keeping).
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
-
-from aiogram import Bot, F, Router
-from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.domain import IncomingMessage
+from bot.events import ButtonPress
 from bot.i18n import t
 from bot.buttons import VoicePlace, VoiceTriage
 from bot.voice.keeping import AudioKeeper
 from bot.voice.service import VoiceNote, VoiceService
 from bot.voice.stt import SpeechToText, transcribe_safely
-from handlers.callbacks import answer, presser
-from handlers.pressed import pressed
+from handlers.chat import ChatPort, ChatRoutes
+from handlers.presses import answer, presser
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -29,37 +26,32 @@ log = logging.getLogger(__name__)
 MAX_AUDIO = 20 * 1024 * 1024  # the Bot API serves files up to 20 MB
 
 
-async def voice_note(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                     voice: VoiceService, stt: SpeechToText | None = None, keeper: AudioKeeper | None = None) -> None:
-    v = message.voice
+async def voice_note(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, voice: VoiceService,
+                     port: ChatPort, stt: SpeechToText | None = None, keeper: AudioKeeper | None = None) -> None:
+    v = incoming.voice
     if v is None:
         return
     transcript, audio = None, None
-    if stt is not None and message.bot is not None and (v.file_size or 0) <= MAX_AUDIO:
+    if stt is not None and v.size <= MAX_AUDIO:
         try:
-            audio = await _download(message.bot, v.file_id)
+            audio = await port.download(v.file_id)
             transcript = await asyncio.to_thread(transcribe_safely, stt, audio, lang)
         except Exception:  # no transcript: the audio still reaches the secretary
             log.exception("could not fetch a voice note for speech-to-text")
-    case = await voice.on_voice(uow, incoming, user, lang, VoiceNote(v.file_id, v.file_unique_id, v.duration or 0),
-                                transcript)
-    bot = message.bot
-    if keeper is not None and bot is not None and case.id and (v.file_size or 0) <= MAX_AUDIO:
+    case = await voice.on_voice(uow, incoming, user, lang, VoiceNote(v.file_id, v.unique_id, v.duration), transcript)
+    if keeper is not None and case.id and v.size <= MAX_AUDIO:
         fetched = audio
 
-        async def fetch() -> bytes:  # the bytes already fetched for speech-to-text, else getFile + download
-            return fetched if fetched is not None else await _download(bot, v.file_id)
+        async def fetch() -> bytes:  # the bytes already fetched for speech-to-text, else through the adapter
+            return fetched if fetched is not None else await port.download(v.file_id)
         keeper.after(uow, case.id, fetch)
 
 
-async def _download(bot: Bot, file_id: str) -> bytes:
-    """The file's bytes through the Bot API (getFile, then the file's URL)."""
-    buf = io.BytesIO()
-    await bot.download(file_id, destination=buf)
-    return buf.getvalue()
+def has_voice(incoming: IncomingMessage) -> bool:
+    return incoming.voice is not None
 
 
-async def press_triage(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings,
+async def press_triage(query: ButtonPress, uow: UnitOfWork, voice: VoiceService, settings: Settings,
                        button: VoiceTriage) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
     key, args = await voice.triage(uow, user, button.case_id, button.choice)
@@ -68,17 +60,14 @@ async def press_triage(query: CallbackQuery, uow: UnitOfWork, voice: VoiceServic
     await answer(query, t(lang, key, **args))
 
 
-async def press_place(query: CallbackQuery, uow: UnitOfWork, voice: VoiceService, settings: Settings,
+async def press_place(query: ButtonPress, uow: UnitOfWork, voice: VoiceService, settings: Settings,
                       button: VoicePlace) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
     key = await voice.ask_place(uow, user, button.case_id)
     await answer(query, t(lang, key))
 
 
-def make_router() -> Router:
-    """A fresh router each time: aiogram attaches a router to one dispatcher only."""
-    router = Router(name="voice")
-    router.message.register(voice_note, F.voice)
-    router.callback_query.register(press_triage, pressed(VoiceTriage))
-    router.callback_query.register(press_place, pressed(VoicePlace))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.message(voice_note, has_voice)
+    routes.button(press_triage, VoiceTriage)
+    routes.button(press_place, VoicePlace)

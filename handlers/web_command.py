@@ -5,20 +5,17 @@ says to ask in private.
 """
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command
-from aiogram.types import Message
-
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.services import web_login
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
+from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def web_link(message: Message, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def web_link(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                    reports: ReportService, cases: CaseService, settings: Settings) -> None:
     if not incoming.is_private:
         reports.reply(uow, incoming, "web-in-private", lang)
@@ -26,7 +23,5 @@ async def web_link(message: Message, uow: UnitOfWork, incoming: IncomingMessage,
     await web_login.send_link(uow, cases, user, incoming.chat_id, lang, settings.web.base_url(), cases.clock())
 
 
-def make_router() -> Router:
-    router = Router(name="web")
-    router.message.register(web_link, Command("web"))
-    return router
+def register(routes: ChatRoutes) -> None:
+    routes.command(web_link, "web")

@@ -31,8 +31,8 @@ from bot.timeparse import When
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
 from emulator.client import EmulatorClient
 from emulator.process import emulator_process
-from handlers.runtime import make_bot
-from handlers.transport import TelegramTransport
+from handlers.telegram_aiogram.runtime import make_bot
+from handlers.telegram_aiogram.transport import TelegramTransport
 from sqlmodel import col, select
 
 from storage.models import Branch, Chat, OutboxMessage, User

@@ -195,9 +195,9 @@ async def explain_hot_path(db_url: str, api: str, cases: int, show: bool = False
     """Drive the dispatcher in this process and EXPLAIN every statement on `cases` it ran."""
     from bot.app import Core
     from bot.config import load_settings
-    from handlers.dispatcher import build_dispatcher
-    from handlers.polling import handle_one, parse
-    from handlers.runtime import make_bot
+    from handlers.telegram_aiogram.dispatcher import build_dispatcher
+    from handlers.telegram_aiogram.polling import handle_one, parse
+    from handlers.telegram_aiogram.runtime import make_bot
 
     settings = load_settings(_env_file=None, bot_token=DEFAULT_TOKEN, api_base=api, database_url=db_url)
     core = await Core.open(settings)

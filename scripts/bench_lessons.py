@@ -40,8 +40,8 @@ from bot.config import SenderSettings, load_settings
 from emulator import DEFAULT_TOKEN
 from emulator.client import EmulatorClient
 from emulator.process import emulator_process
-from handlers.runtime import make_bot
-from handlers.transport import TelegramTransport
+from handlers.telegram_aiogram.runtime import make_bot
+from handlers.telegram_aiogram.transport import TelegramTransport
 from storage.models import Branch, Chat
 from storage.models.lessons import LessonSchedule
 

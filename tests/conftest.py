@@ -45,6 +45,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 PG_ADMIN_URL = os.environ.get("SENTINEL_TEST_PG_URL", "")
 BACKENDS = ["sqlite"] + (["postgres"] if PG_ADMIN_URL else [])
 TOKEN = DEFAULT_TOKEN
+# The library that receives updates (handlers/runtime.py) in every e2e test: SENTINEL_TEST_RUNTIME=ptb
+# runs the whole suite on python-telegram-bot (tests/e2e/contract/ runs its scenarios on both).
+RUNTIME = os.environ.get("SENTINEL_TEST_RUNTIME", "aiogram")
 
 
 def _pg(url: str, db: str | None = None) -> str:
@@ -126,7 +129,7 @@ async def tg(emu: Emulator) -> AsyncIterator[EmulatorClient]:
 def settings(emu: Emulator, database_url: str) -> Settings:
     # Pacing far above the emulator's (off) limits: tests about pacing set their own.
     return load_settings(_env_file=None, bot_token=TOKEN, api_base=emu.base_url,
-                         database_url=database_url, poll_timeout=5,
+                         database_url=database_url, poll_timeout=5, runtime=RUNTIME,
                          sender=SenderSettings(global_per_sec=10_000, group_per_min=100_000,
                                                private_per_sec=1_000))
 

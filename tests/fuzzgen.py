@@ -232,20 +232,8 @@ class FuzzGen:
 
 def registered_commands() -> list[str]:
     """Every command a Command filter of the dispatcher answers: a command added later is fuzzed too."""
-    from aiogram.filters import Command
-
-    from handlers.dispatcher import build_dispatcher
-    found: set[str] = set()
-
-    def walk(router: Any) -> None:
-        for handler in router.message.handlers:
-            for f in handler.filters or []:
-                if isinstance(f.callback, Command):
-                    found.update(c for c in f.callback.commands if isinstance(c, str))
-        for sub in router.sub_routers:
-            walk(sub)
-    walk(build_dispatcher(lambda: None, "zh"))  # type: ignore[arg-type,return-value]  # only inspected, never run
-    return sorted(found)
+    from handlers.chat import build_routes
+    return sorted(build_routes().commands)
 
 
 def callback_prefixes() -> list[str]:

@@ -14,7 +14,12 @@ Choices made here (the brief left them open):
 * **Transfers (首问负责制).** ``transfer_request`` moves the case to
   ``transferred`` with ``pending_department`` set, but ``department`` (the
   owner) does not change until the target accepts. A decline returns the case
-  to the owner as ``accepted``: having asked first, it is now responsible. Every
+  to the owner in the status it had before the request (``before_transfer``,
+  which the caller reads from the event log): a ``new`` case the owner never
+  accepted stays ``new`` with its response clock running, since nobody accepted
+  it (issue 17: a decline used to mark it ``accepted``); an ``in_progress`` one
+  keeps its progress. Only when that status is unknown (old data) does it land in
+  ``accepted``, the owner being responsible under 首问负责制. Every
   *request* counts toward the limit (``MAX_TRANSFERS`` = 2), accepted or not,
   so two departments cannot ping-pong a case; after that only the secretary
   moves it (``assign``, ``reject``, ``cannot_fix`` ...). ``assign`` is the
@@ -29,7 +34,9 @@ Choices made here (the brief left them open):
 * **announce** is true whenever something the reporter can see changes: the
   status, the owning department, or a progress note (notes are the feedback
   whose absence makes reports "sink like stones"). A no-op assign is not
-  announced. Mask notes with `bot.privacy.mask` before showing them.
+  announced. An assign to the department that already owns the case (no transfer pending) is
+  refused (``case-err-already-assigned``): it would change nothing. Mask notes with
+  `bot.privacy.mask` before showing them.
 * **Open** means not final: new, accepted, in_progress, transferred and
   resolved (a resolved case awaits the reporter and can still be reopened).
 
@@ -128,6 +135,7 @@ ERR_MASTER_INVALID = "case-err-master-invalid"
 ERR_TRANSFER_LIMIT = "case-err-transfer-limit"
 ERR_TRANSFER_SAME = "case-err-transfer-same-department"
 ERR_NO_OWNER = "case-err-no-owner"
+ERR_ALREADY_ASSIGNED = "case-err-already-assigned"
 
 
 def event_key(event_kind: str) -> str:
@@ -191,6 +199,9 @@ class CaseSnapshot:
     reopens: int
     reporter_id: int
     branch_id: int | None = None
+    # The status the case had when its pending transfer was requested (from the event log):
+    # where a decline returns it. None when unknown or no transfer is pending.
+    before_transfer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +250,8 @@ class Rule:
 
 
 # --- the table -------------------------------------------------------------------
+# Where a transfer may be requested from, hence where a decline may return the case to.
+TRANSFERABLE_STATUSES = frozenset({NEW, ACCEPTED, IN_PROGRESS})
 _ACTIVE = (ACCEPTED, IN_PROGRESS)
 _UNFINISHED = sorted(UNFINISHED_STATUSES)
 
@@ -258,7 +271,7 @@ TABLE: dict[tuple[str, str], Rule] = {
     **_rows([RESOLVED], "confirm", Rule(CLOSED, _REPORTER)),
     **_rows([RESOLVED], "reopen", Rule(IN_PROGRESS, _REPORTER)),
     **_rows([RESOLVED], "auto_close", Rule(CLOSED, _SYSTEM)),
-    **_rows([NEW, ACCEPTED, IN_PROGRESS], "transfer_request",
+    **_rows(sorted(TRANSFERABLE_STATUSES), "transfer_request",
             Rule(TRANSFERRED, _STAFF, ("department",))),
     **_rows([TRANSFERRED], "transfer_accept", Rule(ACCEPTED, _TARGET)),
     **_rows([TRANSFERRED], "transfer_decline", Rule(ACCEPTED, _TARGET, ("reason",))),
@@ -435,6 +448,10 @@ def decide(case: CaseSnapshot, action: str, actor: Actor, *, note: str | None = 
     if action == "transfer_decline":
         payload.update(from_department=case.department,
                        declined_by=case.pending_department)
+    if action == "assign" and department == case.department and case.pending_department is None:
+        # nothing would change but a line in the timeline, and an "announced" nobody hears (issue 17);
+        # with a transfer pending it is the secretary keeping the case where it is: that one goes through
+        raise InvalidInput(ERR_ALREADY_ASSIGNED, status=case.status, action=action, department=department)
     if action in ("accept", "assign"):
         payload.update(from_department=case.department, to_department=department)
     if action == "reopen":
@@ -445,6 +462,8 @@ def decide(case: CaseSnapshot, action: str, actor: Actor, *, note: str | None = 
         payload["photo"] = photo
 
     to_status = rule.to_status or case.status
+    if action == "transfer_decline" and case.before_transfer in TRANSFERABLE_STATUSES:
+        to_status = case.before_transfer  # back to where it was: nobody accepted anything
     proposed: dict[str, Any] = {"status": to_status}
     effect = _EFFECTS.get(action)
     if effect is not None:

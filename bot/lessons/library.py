@@ -26,7 +26,7 @@ dependency, and nested quiz fields stay unambiguous)::
     Body...
 
 Bodies are plain text with light Markdown (``**bold**``, ``- `` bullets); the
-chat layer escapes them for Telegram HTML (see :mod:`bot.lessons.render`).
+chat layer escapes them for Telegram HTML (see :mod:`handlers.render_lessons`).
 """
 
 from __future__ import annotations

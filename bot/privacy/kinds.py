@@ -119,6 +119,10 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
             r"|电话|手机|座机|联系方式|联系电话|联系|号码|手机号|拨打我|打我)")
 
+# What people call an ID number before writing it: 身份证(号码), 证件号, 公民身份号码, ID (card/no./number).
+_ID_CUE = (r"(?:身份证|身份号码|证件号|身份证件|(?<![A-Za-z])(?:ID|identity)(?:\s?(?:card|no\.?|number|#))*"
+           r"(?![A-Za-z]))")
+
 # Where someone says they live, in running text. Stricter than a place's own prefix
 # (bot.privacy.places): "我家楼下" and "我住的小区门口" locate a problem, not a home.
 _HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
@@ -151,6 +155,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("id_card", re.compile(
         r"(?<![0-9])(?P<secret>[1-9](?:[ \-]?\d){16}[ \-]?[0-9Xx])(?![0-9])"),
         is_id_card, keep_ends(3, 4)),
+    # An ID-shaped number its writer calls an ID ("身份证11010119900307777X", "ID no. …"): masked
+    # whatever its check digit (issue 17: a mistyped or invented one is still someone's ID to the
+    # reader). Without the cue the check digit decides, so order numbers stay readable.
+    Kind("id_card_cued", re.compile(_ID_CUE + r"[^0-9\n]{0,8}?(?P<secret>\d(?:[ \-]?\d){16}[ \-]?[0-9Xx])(?![0-9])",
+                                    re.IGNORECASE),
+         _always, keep_ends(3, 4)),
     Kind("bank_card", re.compile(
         r"(?<![0-9])(?P<secret>[1-9]\d{3}(?:[ \-]?\d{4}){3}(?:[ \-]?\d{1,3})?"
         r"|[1-9]\d{5}[ \-]?\d{10,13})(?![0-9])"),

@@ -57,5 +57,4 @@ async def on_transition(points: Awarder, uow: UnitOfWork, case: Case, t: Transit
 
 async def _resolver(uow: UnitOfWork, case: Case) -> int | None:
     """Who last marked the case resolved (their own report earns them nothing)."""
-    resolved = [e for e in await uow.cases.events(case.id or 0) if e.kind == "resolved"]
-    return resolved[-1].actor_id if resolved else None
+    return await uow.cases.last_actor(case.id or 0, "resolved")

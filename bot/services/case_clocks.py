@@ -13,6 +13,7 @@ text quotes them from there (`CaseService.clocks`), never a fixed "1 小时".
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 from bot.cases import RoutingTable, Transition
 from bot.cases.lifecycle import WAITING_STATUSES
@@ -26,10 +27,13 @@ def aware(when: datetime) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
-def on_transition(case: Case, t: Transition, now: datetime, routing: RoutingTable) -> None:
-    """Stop the response clock on the first response; restart the resolution clock on a reopen."""
+def on_transition(case: Case, t: Transition, now: datetime, routing: RoutingTable) -> dict[str, Any]:
+    """What a transition does to the clocks (fields of `case` to write): stop the response clock
+    on the first response; restart the resolution clock on a reopen."""
+    changes: dict[str, Any] = {}
     if case.responded_at is None and t.status_changed and t.to_status not in _WAITING:
-        case.responded_at = now
+        changes["responded_at"] = now
     if t.action == "reopen":
-        case.fix_due_at = now + routing.resolve_deadline(case.urgency)
-        case.fix_reminders = 0
+        changes["fix_due_at"] = now + routing.resolve_deadline(case.urgency)
+        changes["fix_reminders"] = 0
+    return changes

@@ -42,6 +42,8 @@ async def settle_sent(uow: UnitOfWork, rows: list[OutboxMessage], prefix: str, k
     """Each sent message in `rows` loses its buttons, once: an edit re-rendering it from its row
     (`was`, so its text stays) with the line `key` (`args`) under it. `prefix`: the edits' dedupe
     key prefix; a row whose edit is already queued or sent is skipped."""
+    if not rows:  # the common case (no dialog was sent): no read of the keys either
+        return
     done = await uow.outbox.keys_under(prefix)
     for row in rows:
         if f"{prefix}{row.id}" in done:

@@ -9,7 +9,7 @@ the reporter, and the same to everyone who reported the same problem.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from bot.buttons import CaseAction, CaseConfirm, ProposeFromCase, encode
@@ -17,7 +17,8 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (FINAL_STATUSES, OPEN_STATUSES, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
+from bot.cases.lifecycle import (ERR_ALREADY_ASSIGNED, FINAL_STATUSES, OPEN_STATUSES, UNFINISHED_STATUSES, Actor,
+                                 NotPermitted, Transition,
                                  TransferLimitReached)
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
@@ -137,25 +138,33 @@ class CaseService:
                 await self.find_in_scope(uow, user, master)
             if master_case.id == case.id:
                 raise InvalidInput("case-err-master-invalid", action=action, master=master)
+        seen = snapshot(case)
+        if action == "transfer_decline":  # a decline returns the case to where the request found it
+            seen = replace(seen, before_transfer=await self.before_transfer(uow, case))
         try:
-            t = decide(snapshot(case), action, actor, note=note, department=department,
+            t = decide(seen, action, actor, note=note, department=department,
                        master=master, photo=photo)
         except TransferLimitReached:
             await transfers.limit_hit(self, uow, case)  # the refusal commits with this note
             raise
+        except InvalidInput as e:
+            if e.key == ERR_ALREADY_ASSIGNED:  # named as the reader calls it, in their language
+                e.params["department"] = {lang: self.department_name(department, lang) for lang in ("zh", "en")}
+            raise
         now = self.clock()
         stamp = state_stamp(case)
-        for field, value in t.changes.items():
-            setattr(case, field, value)
+        changes = dict(t.changes)
         if action == "resolve":
-            case.resolved_at, case.resolution_photo = now, photo
+            changes.update(resolved_at=now, resolution_photo=photo)
         if t.to_status in FINAL_STATUSES and t.status_changed:
-            case.closed_at = now
+            changes["closed_at"] = now
         if master_case is not None:
-            case.master_id = master_case.id
-        clocks.on_transition(case, t, now, self.routing)
-        case.updated_at = now
-        uow.cases.log(case, t.event_kind, actor.user_id, t.payload.get("note"), from_status=t.from_status)
+            changes["master_id"] = master_case.id
+        changes.update(clocks.on_transition(case, t, now, self.routing), updated_at=now)
+        await uow.cases.update(case, changes)  # one UPDATE now: the first thing the transaction writes
+        # an assign's line names the department it went to (the timeline said only "指派 → 待受理")
+        logged = t.payload.get("note") or (t.payload.get("to_department") if action == "assign" else None)
+        uow.cases.log(case, t.event_kind, actor.user_id, logged, from_status=t.from_status)
         if t.announce:
             await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve")
         if master_case is not None:
@@ -169,14 +178,20 @@ class CaseService:
                                  f"case-status-{case.status}", skip=pressed)
         return t
 
+    async def before_transfer(self, uow: UnitOfWork, case: Case) -> str | None:
+        """The status the pending transfer request found the case in (its event's `from_status`)."""
+        requests = [e for e in await uow.cases.events(case.id or 0) if e.kind == "transfer_requested"]
+        return requests[-1].from_status if requests else None
+
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
                    reply_to: int | None) -> None:
         """The case card: facts, timeline, and the buttons this user may press."""
         own = chat_id == case.reporter_id  # the reporter's own private chat: their words as written
         shown: Callable[[str], str] = (lambda s: s) if own else mask
         events = [{"kind": e.kind, "at": self.local(e.created_at),
-                   "note": "" if not e.note else shown(e.note) if own or e.kind != "location"
-                   else shareable_place(e.note, case.text)}
+                   "note": self.event_note(e.kind, e.note, lang) or (
+                       "" if not e.note else shown(e.note) if own or e.kind != "location"
+                       else shareable_place(e.note, case.text))}
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,
                    "location": case.location if own else shareable_place(case.location, case.text),
@@ -340,6 +355,13 @@ class CaseService:
         """The configured times, in seconds, for texts to quote: to respond and to fix."""
         return {"respond_s": int(self.routing.deadline(urgency).total_seconds()),
                 "fix_s": int(self.routing.resolve_deadline(urgency).total_seconds())}
+
+    def event_note(self, kind: str, note: str | None, lang: str) -> str | None:
+        """An event's note where it is a department code (an assign's target): its name. Other
+        notes are the caller's to mask or place."""
+        if kind == "assigned" and note and note in self.routing.departments:
+            return self.department_name(note, lang)
+        return None
 
     def department_name(self, code: object, lang: str) -> str:
         dept = self.routing.departments.get(str(code)) if code else None

@@ -29,7 +29,7 @@ from bot.privacy import mask
 from bot.tabular import write_table
 
 if TYPE_CHECKING:
-    from bot.services.cases import CaseService
+    from bot.services.cases import CaseService, Scope
     from storage.models import Case, User
     from storage.uow import UnitOfWork
 
@@ -88,11 +88,18 @@ def _date(y: int, m: int, d: int) -> date:
         raise ExportError("export-usage") from None
 
 
+def may_export(scope: Scope) -> bool:
+    """Who may export cases (chat /export, the web's Exports): a branch's secretary (their branch)
+    and a superadmin (all). A department member's scope is their cases, which the dashboard lists;
+    the export, with its per-department summary, is the branch's."""
+    return scope.superadmin or scope.branch_id is not None
+
+
 async def build(cases: CaseService, uow: UnitOfWork, user: User, since: date, fmt: str,
                 lang: str) -> list[ExportFile]:
     """The documents for `user` (xlsx: one workbook with two sheets; csv: two files)."""
     scope = await cases.scope(uow, user)
-    if not scope.superadmin and scope.branch_id is None:
+    if not may_export(scope):
         raise ExportError("export-not-permitted")
     start = datetime.combine(since, datetime.min.time(), cases.tz)
     found = await uow.cases.since(start, None if scope.superadmin else scope.branch_id)

@@ -174,6 +174,10 @@ class DashboardService:
             return extent, z, cell, buckets, located, await repo.markers(where, bbox, MARKERS, OPEN)
         extent, zoom, cell, buckets, located, rows = await self._cached(repo, ("map", where, bbox, zoom), compute)
         conv = to_tiles or (lambda la, lo: (la, lo))
+        if extent is not None:  # the first view's box, in the tiles' datum like every point (issue 17)
+            south, west = conv(extent[0], extent[1])
+            north, east = conv(extent[2], extent[3])
+            extent = (*_round((south, west)), *_round((north, east)))
         peak = max((b.count for b in buckets), default=1)
         heat = [[*_round(conv(b.lat, b.lon)), round(b.count / peak, 4), b.count] for b in buckets]
         markers = []
@@ -191,8 +195,12 @@ class DashboardService:
         scope = await self.scope(uow, user)
         order = order if order in SORTS else "id"
         page = max(1, page)
-        found, total = await self.repo(uow).page(self.where(scope, filters), order, descending,
-                                                 (page - 1) * PAGE, PAGE)
+        where = self.where(scope, filters)
+        found, total = await self.repo(uow).page(where, order, descending, (page - 1) * PAGE, PAGE)
+        pages = max(1, math.ceil(total / PAGE))
+        if page > pages:  # past the end ("第 99999/1 页"): the last page there is
+            page = pages
+            found, total = await self.repo(uow).page(where, order, descending, (page - 1) * PAGE, PAGE)
         now = self.cases.clock()
         rows = [{"number": format_case_no(c.id or 0), "created": self.cases.local(c.created_at),
                  "category": c.category, "urgency": c.urgency, "status": c.status,
@@ -212,8 +220,9 @@ class DashboardService:
         allowed = [a for a in allowed_actions(snapshot(case), actor) if a in WEB_ACTIONS]
         events = [{"kind": e.kind, "at": self.cases.local(e.created_at), "from": e.from_status or "",
                    "to": e.to_status or "",
-                   "note": "" if not e.note else mask(e.note) if e.kind != "location"
-                   else shareable_place(e.note, case.text)}
+                   "note": self.cases.event_note(e.kind, e.note, lang) or (
+                       "" if not e.note else mask(e.note) if e.kind != "location"
+                       else shareable_place(e.note, case.text))}
                   for e in await self.repo(uow).events(case.id or 0)]
         photos = self.photo_refs(case)
         return {"number": format_case_no(case.id or 0), "status": case.status, "category": case.category,

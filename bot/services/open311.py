@@ -25,6 +25,7 @@ from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.privacy import is_residence, mask, shareable_place
+from bot.services.people import chat_lang
 from storage.models import Branch, Case, utcnow
 from storage.models.open311 import ApiKey
 from storage.repositories.open311 import ApiKeyRepository, ServiceRequestRepository
@@ -42,6 +43,8 @@ OPEN = tuple(sorted(OPEN_STATUSES - {RESOLVED}))
 _PLAIN_WORD = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff ]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 KEYWORDS_PER_SERVICE = 12
+ADDRESS_ID_CHARS = 200  # a client's address_id, kept as an event of its case (ADDRESS_ID_EVENT)
+ADDRESS_ID_EVENT = "address_id"
 
 
 class Open311Error(Exception):
@@ -119,7 +122,8 @@ def iso(when: datetime | None, tz: tzinfo) -> str:
     return when.astimezone(tz).isoformat(timespec="seconds")
 
 
-def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str) -> dict[str, Any]:
+def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
+                 address_id: str = "") -> dict[str, Any]:
     """GET requests: the case as the spec's service request, with nothing on the negative list."""
     home = is_residence(case.location, case.text)
     located = case.lat is not None and case.lon is not None and not home
@@ -137,7 +141,7 @@ def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str) -> di
         "updated_datetime": iso(case.updated_at, tz),
         "expected_datetime": iso(case.fix_due_at, tz),
         "address": shareable_place(case.location, case.text),
-        "address_id": "",
+        "address_id": address_id,
         "zipcode": "",
         "lat": case.lat if located else None,
         "long": case.lon if located else None,
@@ -156,11 +160,17 @@ def parse_when(text: str, name: str) -> datetime:
 
 
 def window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
-    """The start_date..end_date window: at most 90 days; by default the last 90 days."""
+    """The start_date..end_date window, at most 90 days (GeoReport v2: the range "may not be greater
+    than 90 days"). A missing end_date is now and a missing start_date 90 days before the end, and
+    the 90-day rule holds for the window so completed: an old start_date alone is a 400 that says
+    to give an end_date, never a silent empty list of an unasked-for window (issue 17)."""
     until = parse_when(end, "end_date") if end else None
     since = parse_when(start, "start_date") if start else None
     if until is None:
-        until = now if since is None else min(now, since + MAX_SPAN)
+        until = now
+        if since is not None and until - since > MAX_SPAN:
+            raise Open311Error(400, "start_date is more than 90 days before end_date (default: now); "
+                                    "give an end_date at most 90 days after start_date")
     if since is None:
         since = until - MAX_SPAN
     if until < since:
@@ -204,6 +214,7 @@ class NewRequest:
     lat: float | None
     lon: float | None
     jurisdiction_id: str | None
+    address_id: str | None = None  # the client's own place id: kept apart from the address text
 
 
 def parse_new_request(form: Mapping[str, str], routing: RoutingTable, lang: str) -> NewRequest:
@@ -218,15 +229,17 @@ def parse_new_request(form: Mapping[str, str], routing: RoutingTable, lang: str)
     lon = _coordinate(form.get("long"), "long", 180)
     if (lat is None) != (lon is None):
         raise Open311Error(400, "lat and long go together")
-    address = (form.get("address_string") or form.get("address_id") or "").strip()[:500] or None
-    if lat is None and address is None:
+    address = (form.get("address_string") or "").strip()[:500] or None
+    address_id = (form.get("address_id") or "").strip()[:ADDRESS_ID_CHARS] or None
+    if lat is None and address is None and address_id is None:
         raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
     text = (form.get("description") or "").strip()
     if len(text) > MAX_TEXT:
         raise Open311Error(400, f"description is longer than {MAX_TEXT} characters")
     if not text:  # the spec makes it optional; the chat shows the case by its category
         text = t(lang, f"cat-{code}") + (f" · {address}" if address else "")
-    return NewRequest(code, text, address, lat, lon, (form.get("jurisdiction_id") or "").strip() or None)
+    return NewRequest(code, text, address, lat, lon, (form.get("jurisdiction_id") or "").strip() or None,
+                      address_id)
 
 
 # --- the service --------------------------------------------------------------------------
@@ -262,13 +275,35 @@ class Open311Service:
         group = await ServiceRequestRepository(uow.session, uow.deferred).group_of(branch.id or 0)
         if group is None:
             raise Open311Error(400, f"jurisdiction {branch.code!r} has no group to hear requests yet")
+        # the group hears it in the language it reads (its cases', its lessons'), not the operator's default
+        lang = await chat_lang(uow, group.id) or self.lang
+        before = utcnow()
         case = await self.reports.report_external(
             uow, chat_id=group.id, reporter_id=-(key.id or 0), text=new.text, category=new.category,
-            location=new.address, lat=new.lat, lon=new.lon, lang=self.lang, source=SOURCE)
+            location=new.address, lat=new.lat, lon=new.lon, lang=lang, source=SOURCE)
+        # an open case of the same kind and place, followed rather than opened: made before this call
+        made = case.created_at if case.created_at.tzinfo is not None else case.created_at.replace(tzinfo=timezone.utc)
+        merged = made < before
+        if new.address_id and not merged:  # the client's place id, as it sent it (issue 17: not the address)
+            uow.cases.log(case, ADDRESS_ID_EVENT, None, new.address_id)
         await uow.session.flush()
         agency = _department_name(self.routing, case.department, self.lang)
-        return {"service_request_id": format_case_no(case.id or 0),
-                "service_notice": t(self.lang, "open311-notice", agency=agency), "account_id": ""}
+        notice = (t(self.lang, "open311-notice-merged", number=format_case_no(case.id or 0), agency=agency)
+                  if merged else t(self.lang, "open311-notice", agency=agency))
+        return {"service_request_id": format_case_no(case.id or 0), "service_notice": notice, "account_id": ""}
+
+    async def check_jurisdiction(self, uow: UnitOfWork, jurisdiction_id: str | None) -> None:
+        """GET services with a `jurisdiction_id`: 404 when no branch has that code and no key maps it
+        (the README's promise; the catalogue itself is the same for every jurisdiction)."""
+        jid = (jurisdiction_id or "").strip()
+        if not jid:
+            return
+        if await uow.branches.by_code(jid) is not None:
+            return
+        keys = await ApiKeyRepository(uow.session, uow.deferred).all()
+        if any(jid in (k.jurisdictions or {}) for k in keys if k.revoked_at is None):
+            return
+        raise Open311Error(404, f"jurisdiction_id {jid[:64]!r} not found")
 
     async def _branch(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> Branch:
         """The branch a new request goes to: the key's `jurisdiction_id` mapping (or a branch code),
@@ -300,7 +335,7 @@ class Open311Service:
         ids_text = (query.get("service_request_id") or "").strip()
         if ids_text:
             cases = await repo.find(ids=parse_ids(ids_text), branch_id=key.branch_id)
-            return [request_view(c, self.routing, self.tz, self.lang) for c in cases]
+            return await self._views(repo, cases)
         codes = [c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()]
         statuses = {s.strip().lower() for s in (query.get("status") or "").split(",") if s.strip()}
         if statuses - {"open", "closed"}:
@@ -309,13 +344,17 @@ class Open311Service:
         since, until = window(query.get("start_date"), query.get("end_date"), now or utcnow())
         cases = await repo.find(categories=codes, open_statuses=OPEN, closed=closed, since=since,
                                 until=until, branch_id=key.branch_id)
-        return [request_view(c, self.routing, self.tz, self.lang) for c in cases]
+        return await self._views(repo, cases)
+
+    async def _views(self, repo: ServiceRequestRepository, cases: list[Case]) -> list[dict[str, Any]]:
+        ids = await repo.notes_of([c.id for c in cases if c.id is not None], ADDRESS_ID_EVENT)
+        return [request_view(c, self.routing, self.tz, self.lang, ids.get(c.id or 0, "")) for c in cases]
 
     async def request(self, uow: UnitOfWork, key: ApiKey, request_id: str) -> dict[str, Any]:
         """GET requests/{id}: one request; 404 when unknown or outside the key's branch."""
         n = parse_case_no(request_id)
-        cases = await ServiceRequestRepository(uow.session, uow.deferred).find(
-            ids=[n], branch_id=key.branch_id) if n else []
+        repo = ServiceRequestRepository(uow.session, uow.deferred)
+        cases = await repo.find(ids=[n], branch_id=key.branch_id) if n else []
         if not cases:
             raise Open311Error(404, f"service_request_id {request_id[:32]!r} not found")
-        return request_view(cases[0], self.routing, self.tz, self.lang)
+        return (await self._views(repo, cases[:1]))[0]

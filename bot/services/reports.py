@@ -17,7 +17,7 @@ from bot.cases.places import answer_place, clean_place, is_place_answer, looks_l
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
-from bot.privacy import shareable_place
+from bot.privacy import mask, shareable_place
 from bot.services.cases import CaseService, number
 from storage.models import Case, PendingReport, User, utcnow
 from storage.uow import UnitOfWork
@@ -203,6 +203,16 @@ class ReportService:
             uow.cases.log(master, "linked", user.id, None)
         if urgency == "urgent":  # personal safety: the branch and the department hear at once
             await self.cases.alert(uow, case, "case-urgent", departments=True, staff=True)
+        if source != "chat":  # from another system: the group is told what came in, from where
+            enqueue(uow, Notice(msg.chat_id, "case-created-external", lang, case=case,
+                                priority=PRIORITY_CONVERSATION,
+                                payload={"category": category, "urgency": urgency, "source": source,
+                                         "description": mask(case.text),
+                                         "location": _shown_place(msg, location, case.text),
+                                         "place_hidden": bool(location), "lat": msg.lat, "lon": msg.lon,
+                                         "linked": number(master) if master is not None else None,
+                                         **self.cases.clocks(urgency)}))
+            return case
         # one message: the registration, the place shown back, and the question when it is missing
         enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.i18n import t
 from bot.services.points import PointsService
 
 if TYPE_CHECKING:
@@ -23,6 +24,12 @@ def parse_period(text: str) -> str | None:
     return "month" if not word else PERIODS.get(word)
 
 
+def shown_name(lang: str, name: str | None) -> str:
+    """A board row's name as every board shows it (chat /top, the monthly post, the web): a rider
+    who chose /privacy has no name in the row and reads as the anonymous label."""
+    return name or t(lang, "points-anonymous")
+
+
 async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,
               group_id: int | None) -> dict[str, Any] | None:
     """The board of the viewer's branch (the group's, else their own); None when they have none."""
@@ -30,6 +37,22 @@ async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,
     branch = chat.branch_id if chat is not None and chat.branch_id is not None else await points.branch_of(uow, user)
     if branch is None:
         return None
+    return await branch_board(points, uow, branch, user, period)
+
+
+async def boards(points: PointsService, uow: UnitOfWork, user: User, period: str) -> list[dict[str, Any]]:
+    """The boards a viewer of the web dashboard sees: their branch's; for a superadmin (who has no
+    branch) every branch's, each named, since points are earned and ranked per branch."""
+    if points.is_superadmin(user):
+        return [{**await branch_board(points, uow, b.id, user, period), "branch": b.name or b.code}
+                for b in await uow.branches.all() if b.id is not None]
+    board = await top(points, uow, user, period, None)
+    return [board] if board is not None else []
+
+
+async def branch_board(points: PointsService, uow: UnitOfWork, branch: int, user: User,
+                       period: str) -> dict[str, Any]:
+    """One branch's board for the current month or week."""
     now = points.clock()
     local = now.astimezone(points.tz)
     day = local.replace(hour=0, minute=0, second=0, microsecond=0)

@@ -66,6 +66,17 @@ async def send_link(uow: UnitOfWork, cases: CaseService, user: User, chat_id: in
     return link is not None
 
 
+async def link_user(uow: UnitOfWork, token: str, now: datetime) -> User | None:
+    """The user a login link was made for while it can still be used (unused, unexpired), without
+    using it: the link page speaks their language and offers its button only for a usable link."""
+    if not token or len(token) > 128:
+        return None
+    link = await tokens(uow).get(digest(token), "login")
+    if link is None or link.used_at is not None or _aware(link.expires_at) <= now:
+        return None
+    return await uow.users.get(link.user_id)
+
+
 async def open_session(uow: UnitOfWork, token: str, now: datetime) -> tuple[str, str] | None:
     """Uses a login link: (session token, csrf token), or None for a link that is unknown,
     expired or already used (the caller shows the same page for all three)."""

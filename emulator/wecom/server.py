@@ -239,7 +239,7 @@ class WeComEmulator:
         if body.get("msgtype") not in ("markdown", "template_card"):
             return self._answer("aibot/response", 40008)
         ref.used = True
-        self.state.record("aibot/response", ref.chat, body, self._card_code(body))
+        self.state.record("aibot/response", ref.chat, body, self._card_code(body)).answers = ref.msgid
         return self._answer("aibot/response", 0)
 
     # -- callbacks -----------------------------------------------------------
@@ -285,9 +285,9 @@ class WeComEmulator:
         return await self._deliver("aibot", self.config.aibot_callback_url, json.dumps({"encrypt": encrypted}),
                                    "application/json", query, times)
 
-    def _response_url(self, chat: str, chattype: str) -> str:
+    def _response_url(self, chat: str, chattype: str, msgid: str | None = None) -> str:
         code = secrets.token_hex(12)
-        self.state.responses[code] = ResponseUrl(chat, chattype, time.monotonic() + 3600)
+        self.state.responses[code] = ResponseUrl(chat, chattype, time.monotonic() + 3600, msgid=msgid)
         return f"{self.base_url}/cgi-bin/aibot/response?response_code={code}"
 
     def _store_media(self, kind: str, spec: Any, default: bytes, filename: str, mime: str) -> str:
@@ -318,7 +318,7 @@ class WeComEmulator:
             self.state.groups.setdefault(chat, {"chatid": chat, "name": body.get("chat_name", ""), "kind": "aibot"})
             payload: dict[str, Any] = {
                 "msgid": msgid, "aibotid": self.config.aibot_id, "chatid": chat, "chattype": "group",
-                "from": {"userid": sender}, "response_url": self._response_url(chat, "group"),
+                "from": {"userid": sender}, "response_url": self._response_url(chat, "group", msgid),
                 "msgtype": "text", "text": {"content": f"@{self.config.aibot_id} {body.get('text', '')}"}}
             result = await self.aibot_callback(payload, signature=signature, times=times)
         else:
@@ -353,9 +353,10 @@ class WeComEmulator:
         key = str(body.get("key", ""))
         tpl = card.body.get("template_card", {})
         if card.via == "aibot/response":
-            payload = {"msgid": self.state.new_id("emu-ev-"), "aibotid": self.config.aibot_id, "chatid": card.chat,
+            event_id = self.state.new_id("emu-ev-")
+            payload = {"msgid": event_id, "aibotid": self.config.aibot_id, "chatid": card.chat,
                        "chattype": "group", "from": {"userid": sender}, "msgtype": "event",
-                       "response_url": self._response_url(card.chat, "group"),
+                       "response_url": self._response_url(card.chat, "group", event_id),
                        "event": {"eventtype": "template_card_event",
                                  "template_card_event": {"card_type": tpl.get("card_type", ""),
                                                          "event_key": key, "task_id": tpl.get("task_id", "")}}}

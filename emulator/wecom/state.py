@@ -46,6 +46,7 @@ class Sent:
     msgid: str
     response_code: str | None = None  # a template card's, for its button presses
     replaced: str | None = None  # the label its buttons became (update_template_card)
+    answers: str | None = None  # through a response_url: the msgid of the member's message it answers
     at: float = field(default_factory=time.time)
 
     def view(self) -> dict[str, Any]:
@@ -53,7 +54,7 @@ class Sent:
         text = content.get("content") if isinstance(content, dict) else None
         return {"seq": self.seq, "via": self.via, "chat": self.chat, "msgtype": self.msgtype,
                 "text": text, "body": self.body, "msgid": self.msgid, "response_code": self.response_code,
-                "replaced": self.replaced}
+                "replaced": self.replaced, "answers": self.answers}
 
 
 @dataclass
@@ -64,6 +65,7 @@ class ResponseUrl:
     chattype: str
     expires: float
     used: bool = False
+    msgid: str | None = None  # the callback it came with: what an answer through it answers
 
 
 class WeComState:

@@ -30,6 +30,7 @@ from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, image_suffix, stored_name
 from bot.services import chat_export, web_login
+from bot.services import top as leaderboard
 from bot.services.dashboard import DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
 from handlers.render import error_text
@@ -55,14 +56,34 @@ def _core(request: web.Request) -> Core:
     return request.config_dict[CORE]
 
 
-def _lang(request: web.Request, session: Session | None) -> str:
+def _lang(request: web.Request, session: Session | None, user: Any = None) -> str:
+    """The page's language: the one chosen on the site (cookie), else the user's (the session's, or
+    the login link's), else the browser's Accept-Language, else the default (zh). Pages before login
+    and after logout follow it too (issue 17: they were always Chinese)."""
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in ("zh", "en"):
         return chosen
-    if session is not None:
-        user = session.user
+    user = session.user if session is not None else user
+    if user is not None:
         return user.lang or normalize_lang(user.language_code) or _core(request).settings.default_lang
-    return _core(request).settings.default_lang
+    return accepted_lang(request.headers.get("Accept-Language", "")) or _core(request).settings.default_lang
+
+
+def accepted_lang(header: str) -> str | None:
+    """The most preferred of our languages in an Accept-Language header ("en-GB,en;q=0.9,zh;q=0.5")."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, item in enumerate(header.split(",")[:20]):
+        tag, _, params = item.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        lang = normalize_lang(tag.strip())
+        if lang is not None and q > 0:
+            ranked.append((-q, i, lang))
+    return min(ranked)[2] if ranked else None
 
 
 def _page(request: web.Request, template: str, lang: str, status: int = 200, **context: Any) -> web.Response:
@@ -93,9 +114,18 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
         if session is None:
             return _refuse(request, lang, 401, "web-login-needed", wants_json)
         if request.method == "POST":
-            if (request.content_length or 0) > MAX_UPLOAD_BODY:
+            too_big = (request.content_length or 0) > MAX_UPLOAD_BODY
+            if not too_big:
+                try:
+                    posted = request[POSTED] = await _posted(request)
+                except web.HTTPRequestEntityTooLarge:
+                    too_big = True
+            if too_big:
+                number = request.match_info.get("number")
+                if number is not None:  # the case page again, saying why (not a bare 413)
+                    return _back_to_case(number, {"key": "web-photo-too-big",
+                                                  "params": {"mb": MAX_PHOTO_BYTES // (1024 * 1024)}})
                 return _refuse(request, lang, 413, "web-photo-too-big", wants_json)
-            posted = request[POSTED] = await _posted(request)
             sent = posted.fields.get("csrf", "")
             if not hmac.compare_digest(sent.encode(), session.csrf.encode()):
                 return _refuse(request, lang, 403, "web-forbidden", wants_json)
@@ -176,6 +206,35 @@ async def headers(request: web.Request, handler: Callable[[web.Request], Awaitab
     return response
 
 
+@web.middleware
+async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+               ) -> web.StreamResponse:
+    """Wrong addresses under /dash answered as the dashboard would, not with aiohttp's bare English
+    pages: `/dash` and `/dash/cases/` go to their page (the slash added or dropped), a GET of a form's
+    address (a reload of `…/act`) goes back to its page, anything else is a 404 in the page's language."""
+    if not (request.path == PREFIX or request.path.startswith(PREFIX + "/")):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except web.HTTPMethodNotAllowed:
+        if request.method == "GET" and request.path.endswith("/act"):
+            raise web.HTTPSeeOther(request.path.removesuffix("/act")) from None
+        raise
+    except web.HTTPNotFound:
+        if request.method in ("GET", "HEAD"):
+            path = request.path
+            other = path.rstrip("/") if path.endswith("/") and path != PREFIX + "/" else path + "/"
+            match = await request.app.router.resolve(request.clone(rel_url=other))
+            if match.http_exception is None:
+                query = f"?{request.query_string}" if request.query_string else ""
+                raise web.HTTPMovedPermanently(other + query) from None
+        core = _core(request)
+        async with core.uow() as uow:
+            session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
+        lang = _lang(request, session)
+        return _page(request, "message.html", lang, status=404, message=t(lang, "web-page-not-found"))
+
+
 def _plain(telegram_html: str) -> str:
     """A catalogue text rendered for Telegram (its HTML tags and escapes) as plain text for a page
     (Jinja escapes it again)."""
@@ -193,8 +252,13 @@ def _see_other(location: str) -> web.Response:
 async def login_page(request: web.Request) -> web.StreamResponse:
     """The link `/web` sent opens a page with one button; only pressing it (a POST) uses the link,
     so a link preview or a mail scanner that fetches the URL cannot spend it."""
-    lang = _lang(request, None)
+    core = _core(request)
     token = request.query.get("t", "")[:128]
+    async with core.uow() as uow:  # looked at, not used: only the button's POST spends it
+        user = await web_login.link_user(uow, token, core.cases.clock())
+    lang = _lang(request, None, user)
+    if user is None:  # empty, unknown, expired or used: say so now, with no button to press in vain
+        return _page(request, "message.html", lang, status=403, message=t(lang, "web-login-bad"))
     return _page(request, "login.html", lang, token=token)
 
 
@@ -223,6 +287,8 @@ async def logout(request: web.Request, session: Session, lang: str) -> web.Strea
         await uow.commit()
     response = _see_other(f"{PREFIX}/bye")
     response.del_cookie(COOKIE, path=PREFIX)
+    # the goodbye page (no session any more) stays in the language the user was reading
+    response.set_cookie(LANG_COOKIE, lang, samesite="Lax", path=PREFIX, max_age=365 * 86400)
     return response
 
 
@@ -240,13 +306,17 @@ async def choose_lang(request: web.Request) -> web.StreamResponse:
 
 
 # --- pages --------------------------------------------------------------------------------
-def _scope_line(session: Session, lang: str, scope: Any, branches: dict[int, str]) -> str:
+def _scope_line(core: Core, lang: str, scope: Any, branches: dict[int, str]) -> str:
+    """The header's scope: departments by their display name in the page's language, as the chat
+    names them (issue 17: `部门：water_authority`)."""
     if scope.superadmin:
         return t(lang, "web-scope-all")
     if scope.branch_id is not None:
         return t(lang, "web-scope-branch", branch=branches.get(scope.branch_id, ""))
+    codes = sorted({*scope.departments, *(d for d, _ in scope.branch_departments)})
+    sep = "、" if lang == "zh" else ", "
     return t(lang, "web-scope-departments",
-             departments=", ".join(sorted({*scope.departments, *(d for d, _ in scope.branch_departments)})))
+             departments=sep.join(core.cases.department_name(c, lang) or c for c in codes))
 
 
 async def _common(request: web.Request, session: Session, lang: str) -> dict[str, Any]:
@@ -254,7 +324,8 @@ async def _common(request: web.Request, session: Session, lang: str) -> dict[str
     async with core.uow() as uow:
         scope = await request.config_dict[DASH].scope(uow, session.user)
         branches = {b.id or 0: b.name or b.code for b in await uow.branches.all()}
-    return {"session": session, "scope_line": _scope_line(session, lang, scope, branches),
+    return {"session": session, "scope_line": _scope_line(core, lang, scope, branches),
+            "can_export": chat_export.may_export(scope),
             "departments": [(code, core.cases.department_name(code, lang)) for code in core.cases.routing.departments]}
 
 
@@ -333,8 +404,15 @@ async def case_page(request: web.Request, session: Session, lang: str) -> web.St
     core = _core(request)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].case_detail(uow, session.user, lang, request.match_info["number"])
-    return _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1", error="",
-                 **await _common(request, session, lang))
+    flash = _flash(request)
+    key = str(flash.get("key") or "")
+    error = _plain(error_text(lang, key, flash.get("params") or {})) if key and has(lang, key) else ""
+    response = _page(request, "case.html", lang, case=data, done=request.query.get("done") == "1" and not error,
+                     error=error, note=str(flash.get("note") or "") if error else "",
+                     **await _common(request, session, lang))
+    if flash:
+        response.del_cookie(FLASH, path=f"{PREFIX}/cases")
+    return response
 
 
 @_view
@@ -360,12 +438,49 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
     except CaseError as e:
         if e.key == "case-err-not-found":
             raise
-        # the service's refusal, in the chat's words, on the case page itself (nothing in the URL)
-        async with core.uow() as uow:
-            data = await request.config_dict[DASH].case_detail(uow, session.user, lang, number)
-        return _page(request, "case.html", lang, status=409, case=data, done=False,
-                     error=_plain(error_text(lang, e.key, e.params)), **await _common(request, session, lang))
+        # the service's refusal on the case page, by POST-redirect-GET (a reload shows the page, not
+        # a 405), with the typed note kept; nothing of either in the URL
+        return _back_to_case(number, {"key": _web_key(lang, e.key), "params": _jsonable(e.params),
+                                      "note": form.fields.get("text", "")[:FLASH_NOTE]})
     raise web.HTTPSeeOther(f"{base}?done=1")
+
+
+FLASH = "sentinel_flash"
+FLASH_NOTE = 600  # characters of the typed note kept across the redirect (a cookie holds ~4 KB)
+
+
+def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if isinstance(v, (str, int, float, bool, dict)) else str(v) for k, v in params.items()}
+
+
+def _back_to_case(number: str, flash: dict[str, Any]) -> web.Response:
+    """303 to the case page with a one-shot cookie: the refusal to show and the note to refill."""
+    import base64
+    import json
+    response = _see_other(f"{PREFIX}/cases/{number}")
+    value = base64.urlsafe_b64encode(json.dumps(flash, ensure_ascii=False).encode()).decode()
+    response.set_cookie(FLASH, value, httponly=True, samesite="Lax", path=f"{PREFIX}/cases", max_age=120)
+    return response
+
+
+def _flash(request: web.Request) -> dict[str, Any]:
+    import base64
+    import binascii
+    import json
+    raw = request.cookies.get(FLASH)
+    if not raw:
+        return {}
+    try:
+        found = json.loads(base64.urlsafe_b64decode(raw.encode()).decode())
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _web_key(lang: str, key: str) -> str:
+    """A refusal's web wording where the chat's points to a chat command ("send /assign C-1 …"):
+    `web-<key>` when the catalogue has it, else the chat's own."""
+    return f"web-{key}" if has(lang, f"web-{key}") else key
 
 
 @_view
@@ -431,17 +546,20 @@ async def needs_page(request: web.Request, session: Session, lang: str) -> web.S
     core = _core(request)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].needs(uow, session.user, lang, _days(request))
-        board = None
+        boards: list[dict[str, Any]] = []
         if core.points is not None:
-            from bot.services import top as leaderboard
-            board = await leaderboard.top(core.points, uow, session.user, "month", None)
-    return _page(request, "needs.html", lang, data=data, board=board, **await _common(request, session, lang))
+            boards = await leaderboard.boards(core.points, uow, session.user, "month")
+    return _page(request, "needs.html", lang, data=data, boards=boards, shown_name=leaderboard.shown_name,
+                 **await _common(request, session, lang))
 
 
 @_view
 async def exports_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
+    common = await _common(request, session, lang)
+    if not common["can_export"]:  # a department member: the chat's /export refuses them too
+        return _page(request, "message.html", lang, status=403, message=t(lang, "export-not-permitted"), **common)
     since = (_core(request).cases.clock().astimezone(_core(request).cases.tz).date() - timedelta(days=30))
-    return _page(request, "exports.html", lang, since=since.isoformat(), **await _common(request, session, lang))
+    return _page(request, "exports.html", lang, since=since.isoformat(), **common)
 
 
 @_view
@@ -479,6 +597,7 @@ def setup(app: web.Application) -> None:
     app.on_cleanup.append(app[PHOTOS].close)
     aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     app.middlewares.append(headers)
+    app.middlewares.append(lost)
     r = app.router
     r.add_get("/", root)
     r.add_get(f"{PREFIX}/login", login_page)

@@ -48,13 +48,20 @@ def _service(request: web.Request) -> Open311Service:
     return request.config_dict[OPEN311]
 
 
+async def _jurisdiction(request: web.Request) -> None:
+    async with request.config_dict[CORE].uow() as uow:
+        await _service(request).check_jurisdiction(uow, request.query.get("jurisdiction_id"))
+
+
 @_spec
 async def services(request: web.Request) -> web.Response:
+    await _jurisdiction(request)
     return respond(_fmt(request), "services", "service", _service(request).services())
 
 
 @_spec
 async def service_definition(request: web.Request) -> web.Response:
+    await _jurisdiction(request)
     return respond(_fmt(request), "service_definition", None, _service(request).service(request.match_info["code"]))
 
 

@@ -34,13 +34,17 @@ from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidSignatureException
 from wechatpy.messages import UnknownMessage
 
-from bot.domain import IncomingMessage, Person
-from handlers.wecom.cards import CardBook
-from handlers.wecom.events import ButtonPress, VoiceNote, WeComEvent
+from bot.buttons import decode
+from bot.domain import IncomingMessage, Person, VoiceClip
+from bot.events import ButtonPress, ChatEvent
+from handlers.wecom.cards import CardBook, CardPress
 from handlers.wecom.ids import IdBook, message_number
 
 log = logging.getLogger(__name__)
-Handler = Callable[[WeComEvent], Awaitable[None]]
+# The event and its delivery's number: the same for every retry of one delivery (WeCom's msgid when
+# it gives one), so the core's processed-update check (handlers/updates.py) skips a redelivery.
+Handler = Callable[[ChatEvent, int], Awaitable[None]]
+_DELIVERY_BASE = 1 << 53  # delivery numbers live in [2^53, 2^62): above every Telegram update id
 _MENTION = re.compile(r"^\s*@\S+\s*")
 RESPONSE_URL_TTL = 3600.0  # an AI bot's response_url serves one call within an hour
 DONE_TTL = 600.0  # how long a delivery taken in is remembered (WeCom's retries come within seconds)
@@ -147,10 +151,10 @@ class WeComCallback:
         # (the id book's storage failing raises on: 500, and WeCom delivers the callback again)
         if event is not None:
             key = hashlib.sha1(f"{json_body}:{plain}".encode()).hexdigest()
-            await self._once(key, event)  # an exception answers 500: WeCom delivers it again
+            await self._once(key, event, delivery_number(json_body, plain))  # an exception answers 500: WeCom delivers it again
         return web.Response(text="")  # empty: no passive reply (answers go through the outbox)
 
-    async def _once(self, key: str, event: WeComEvent) -> None:
+    async def _once(self, key: str, event: ChatEvent, delivery: int) -> None:
         """The handler runs once per delivery, however often WeCom delivers it: a retry (WeCom retries
         a callback not answered within 5 s) while the first is still running waits for that one, a
         retry after it succeeded is answered at once. The run is shielded: a caller that gave up does
@@ -160,7 +164,7 @@ class WeComCallback:
             return
         task = self._inflight.get(key)
         if task is None:
-            task = self._inflight[key] = asyncio.ensure_future(self.handler(event))
+            task = self._inflight[key] = asyncio.ensure_future(self.handler(event, delivery))
             task.add_done_callback(lambda t: self._finished(key, t))
         await asyncio.shield(task)
         while self._done and next(iter(self._done.values())) < now - DONE_TTL:
@@ -180,7 +184,17 @@ class WeComCallback:
         return await self._run(request, self.aibot_keys, json_body=True)
 
     # -- conversion ----------------------------------------------------------
-    async def app_event(self, xml: str) -> WeComEvent | None:
+    def _press(self, chat_id: int, chat_type: str, sender: Person, key: str, task_id: str,
+               response_code: str | None) -> ButtonPress:
+        """A card button's press as the neutral press: its key decoded as our button data, the card's
+        message (the one an edit settles) found in the card book."""
+        message = self.cards.message_of(task_id)
+        return ButtonPress(press_id=task_id, sender=sender, data=decode(key), raw_data=key, chat_id=chat_id,
+                           chat_type=chat_type, message_id=message, editable=message is not None,
+                           carrier_markup=self.cards.html_of(task_id),
+                           source=CardPress(task_id, response_code))
+
+    async def app_event(self, xml: str) -> ChatEvent | None:
         """An app callback (a member's private chat with the app) as a neutral event."""
         msg = parse_message(xml)
         if msg is None:
@@ -193,8 +207,8 @@ class WeComCallback:
         sender = Person(id=uid, first_name=userid, username=userid)
         if isinstance(msg, UnknownMessage) and str(data.get("Event", "")).lower() == "template_card_event":
             self.cards.pressed(str(data.get("TaskId", "")), data.get("ResponseCode") or None)
-            return ButtonPress(chat_id=uid, chat_type="private", sender=sender, data=str(data.get("EventKey", "")),
-                               task_id=str(data.get("TaskId", "")), response_code=data.get("ResponseCode") or None)
+            return self._press(uid, "private", sender, str(data.get("EventKey", "")), str(data.get("TaskId", "")),
+                               data.get("ResponseCode") or None)
         base = IncomingMessage(chat_id=uid, chat_type="private", sender=sender,
                                message_id=message_number(str(data.get("MsgId", "0"))))
         kind = msg.type
@@ -205,10 +219,11 @@ class WeComCallback:
         if kind == "location":
             return replace(base, lat=float(msg.location_x), lon=float(msg.location_y), text=str(msg.label or ""))
         if kind == "voice":
-            return VoiceNote(base, str(msg.media_id), str(msg.format or "amr"))
+            media = str(msg.media_id)  # downloaded through the port (WeComClient.download_media)
+            return replace(base, voice=VoiceClip(file_id=media, unique_id=media), source=str(msg.format or "amr"))
         return None  # other kinds and events (enter_agent, subscribe ...): nothing for the core yet
 
-    async def aibot_event(self, payload: dict[str, Any]) -> WeComEvent | None:
+    async def aibot_event(self, payload: dict[str, Any]) -> ChatEvent | None:
         """An AI bot callback (JSON) as a neutral event; its response_url is kept in the ReplyBook."""
         userid = str((payload.get("from") or {}).get("userid", ""))
         if not userid:
@@ -227,8 +242,8 @@ class WeComCallback:
             card = event.get("template_card_event") if event.get("eventtype") == "template_card_event" else None
             if not isinstance(card, dict):
                 return None  # enter_chat, feedback ...
-            return ButtonPress(chat_id=chat_id, chat_type=chat_type, sender=sender,
-                               data=str(card.get("event_key", "")), task_id=str(card.get("task_id", "")))
+            return self._press(chat_id, chat_type, sender, str(card.get("event_key", "")),
+                               str(card.get("task_id", "")), None)
         if msgtype != "text":
             return None  # mixed, image, file, stream refresh: not read yet (docs/wecom.md)
         content = str((payload.get("text") or {}).get("content", ""))
@@ -237,3 +252,20 @@ class WeComCallback:
         return IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
                                text=content)
 
+
+
+def delivery_number(json_body: bool, plain: str) -> int:
+    """The number the core's processed-update check keeps for this delivery: from WeCom's msgid
+    (the same in every retry), else from the whole decrypted body (an app's card event has none)."""
+    msgid = ""
+    try:
+        if json_body:
+            msgid = str(json.loads(plain).get("msgid") or "")
+        else:
+            found = re.search(r"<MsgId>(?:<!\[CDATA\[)?([^<\]]+)", plain)
+            msgid = found.group(1) if found else ""
+    except (ValueError, AttributeError):
+        msgid = ""
+    seed = f"msg:{msgid}" if msgid else f"body:{json_body}:{plain}"
+    digest = int.from_bytes(hashlib.blake2b(seed.encode(), digest_size=8).digest(), "big")
+    return _DELIVERY_BASE + digest % ((1 << 62) - _DELIVERY_BASE)

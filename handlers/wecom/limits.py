@@ -21,7 +21,9 @@ PRIVATE_PER_HOUR = 1000
 GROUP_PER_MINUTE = 20  # kept as Telegram's: a riders' group should not hear more, whatever WeCom allows
 API_PER_MINUTE = 10_000
 
-WECOM = ChatPlatform("wecom", is_group=is_group, max_text=MAX_TEXT_BYTES // 3, max_caption=MAX_TEXT_BYTES // 3)
+WECOM = ChatPlatform("wecom", is_group=is_group, max_text=MAX_TEXT_BYTES // 3, max_caption=MAX_TEXT_BYTES // 3,
+                     private_per_sec=PRIVATE_PER_MINUTE / 60, group_per_min=GROUP_PER_MINUTE,
+                     global_per_sec=API_PER_MINUTE / 60)
 
 
 def clip(text: str, limit: int = MAX_TEXT_BYTES) -> str:

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.services.case_choices import PROMPT_KIND
 from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, TransientError, Unreachable
 from handlers.wecom.callback import ReplyBook
 from handlers.wecom.cards import CardBook
@@ -29,6 +30,7 @@ from handlers.wecom.errors import WeComError, outcomes
 from handlers.wecom.ids import IdBook, message_number
 from handlers.wecom.limits import WECOM, clip
 from handlers.wecom.markup import to_markdown, to_plain
+from handlers.wecom.prompts import PromptBook
 
 GROUP_NOT_OURS = 86003  # appchat/send to a group the app did not create
 CARD_BUTTONS = 6  # a button_interaction card shows at most 6 buttons
@@ -68,8 +70,9 @@ class WeComTransport:
     platform = WECOM
 
     def __init__(self, client: WeComClient, ids: IdBook, replies: ReplyBook, render: Renderer,
-                 cards: CardBook | None = None) -> None:
+                 cards: CardBook | None = None, prompts: PromptBook | None = None) -> None:
         self.client, self.ids, self.replies, self.render = client, ids, replies, render
+        self.prompts = prompts or PromptBook()  # share the runtime's: a prompt's answer is the next message
         self.cards = cards or CardBook()  # share the callback's, so presses renew the update codes
 
     async def deliver(self, message: Outgoing) -> int | None:
@@ -90,7 +93,10 @@ class WeComTransport:
             else:
                 result = await self._to_group(message, target, rendered)
             await self._attachments(kind, target, message, rendered)
-        return message_number(result.msgid) if result.msgid else None
+        number = message_number(result.msgid) if result.msgid else None
+        if kind == "user":
+            self.prompts.delivered(message.chat_id, number, message.kind == PROMPT_KIND)
+        return number
 
     async def _settle(self, message: Outgoing, rendered: RenderedLike) -> int:
         """An edit of our earlier message: its cards' buttons become the new text's last line (who
@@ -126,7 +132,7 @@ class WeComTransport:
         assert first is not None
         if first.msgid:
             for task_id, code in cards:
-                self.cards.sent(message_number(first.msgid), userid, task_id, code)
+                self.cards.sent(message_number(first.msgid), userid, task_id, code, rendered.text)
         return first
 
     async def _to_group(self, message: Outgoing, chatid: str, rendered: RenderedLike) -> SendResult:

@@ -1,15 +1,24 @@
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
-from sqlalchemy import Executable, Result
+from sqlalchemy import Executable, Result, bindparam
 from sqlmodel import SQLModel, select
+from sqlmodel.sql.expression import SelectOfScalar
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.deferred import DeferredInserts
 from storage.tables import table_of
 
 T = TypeVar("T", bound=SQLModel)
+
+
+@functools.cache
+def _by_key(model: type[T]) -> SelectOfScalar[T]:
+    """`model` by primary key, built once: cheaper to run than `session.get`, which builds its
+    query anew each time (a transition reads its case and two users so)."""
+    return select(model).where(table_of(model).primary_key.columns[0] == bindparam("p_key"))
 
 
 class Repository:
@@ -24,7 +33,7 @@ class Repository:
         hit = self._held.get((model, key))
         if hit is None:
             with self.session.no_autoflush:  # a primary-key read needs none of the pending rows
-                hit = await self.session.get(model, key)
+                hit = (await self.session.exec(_by_key(model), params={"p_key": key})).first()
             if hit is not None:
                 self._held[(model, key)] = hit
         return hit

@@ -3,9 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, update
+from sqlalchemy import ColumnElement, bindparam, func, inspect, or_, update
 from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
 from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
@@ -30,6 +32,27 @@ class CaseRef:
     async def load(self, repo: CaseRepository) -> Case | None:
         """The case itself; None only if it was deleted since it was listed."""
         return self.case or await repo.get(self.id or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Watcher:
+    """A follower of a case, as read: where they hear its news."""
+
+    user_id: int
+    chat_id: int
+    message_id: int | None
+    thread_id: int | None
+    lang: str
+
+
+_CASES, _EVENTS, _WATCHING = table_of(Case), table_of(CaseEvent), table_of(CaseWatcher)
+_WATCHERS = (core_select(_WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id, _WATCHING.c.thread_id,
+                         _WATCHING.c.lang).where(_WATCHING.c.case_id == bindparam("p_case_id")))
+# Built once: the SET columns come from the parameters given (any of the case's columns).
+_UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
+_LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
+               .where(_EVENTS.c.case_id == bindparam("p_case_id"), _EVENTS.c.kind == bindparam("p_kind"))
+               .order_by(_EVENTS.c.id.desc()).limit(1))
 
 
 class CaseRepository(Repository):
@@ -71,6 +94,26 @@ class CaseRepository(Repository):
         stmt = select(Case.lang).where(Case.chat_id == chat_id).order_by(col(Case.id).desc()).limit(1)
         return (await self.session.exec(stmt)).first()
 
+    async def update(self, case: Case, values: dict[str, Any]) -> None:
+        """Set `values` on `case` and write them with one UPDATE of those columns, at once: no
+        unit-of-work flush to find what changed. The object then holds them as stored, so they
+        are not written again. A case not yet stored takes them as attributes (its INSERT
+        carries them)."""
+        if case.id is None or inspect(case).persistent is False:
+            for field, value in values.items():
+                setattr(case, field, value)
+            return
+        conn = await self.session.connection()
+        await conn.execute(_UPDATE_CASE, {"p_case_id": case.id, **values})
+        for field, value in values.items():
+            set_committed_value(case, field, value)
+
+    async def last_actor(self, case_id: int, kind: str) -> int | None:
+        """Who caused the case's latest stored event of `kind` (None: the system, or no such event)."""
+        conn = await self.session.connection()
+        row = (await conn.execute(_LAST_ACTOR, {"p_case_id": case_id, "p_kind": kind})).first()
+        return row[0] if row else None
+
     def touch(self, case: Case) -> None:
         case.updated_at = utcnow()
         self.session.add(case)
@@ -98,9 +141,10 @@ class CaseRepository(Repository):
                                             "thread_id": thread_id, "lang": lang, "created_at": utcnow()},
                               case, idempotent=True)
 
-    async def watchers(self, case_id: int) -> list[CaseWatcher]:
-        stmt = select(CaseWatcher).where(CaseWatcher.case_id == case_id)
-        return list((await self.session.exec(stmt)).all())
+    async def watchers(self, case_id: int) -> list[Watcher]:
+        """The case's stored followers (read at every announcement: plain rows, no ORM objects)."""
+        conn = await self.session.connection()
+        return [Watcher(*row) for row in (await conn.execute(_WATCHERS, {"p_case_id": case_id})).all()]
 
     async def members_of(self, department: str, branch_id: int | None, *, any_branch: bool = False) -> list[int]:
         """Members of `department` who act for it in `branch_id` (their membership is for that

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
-from storage.models import Case, Chat
+from storage.models import Case, CaseEvent, Chat
 from storage.models.open311 import ApiKey
 from storage.repositories.base import Repository
 
@@ -49,6 +49,15 @@ class ServiceRequestRepository(Repository):
         if branch_id is not None:
             stmt = stmt.where(Case.branch_id == branch_id)
         return list((await self.session.exec(stmt.order_by(col(Case.id).desc()).limit(limit))).all())
+
+    async def notes_of(self, case_ids: list[int], kind: str) -> dict[int, str]:
+        """The latest note of each case's `kind` events (an Open311 client's address_id)."""
+        if not case_ids:
+            return {}
+        rows = await self.session.exec(
+            select(CaseEvent.case_id, CaseEvent.note).where(col(CaseEvent.case_id).in_(case_ids),
+                                                            CaseEvent.kind == kind).order_by(col(CaseEvent.id)))
+        return {int(cid): str(note or "") for cid, note in rows.all()}
 
     async def group_of(self, branch_id: int) -> Chat | None:
         """The branch's group that hears its cases: the first bound group that has not blocked us."""

@@ -12,6 +12,13 @@ from storage.repositories.base import Repository
 from storage.tables import table_of
 
 
+# Built once (bind parameters, not values): asked at every case transition (bot.services.case_dialogs).
+_SENT_OF_KIND = (select(OutboxMessage)
+                 .where(col(OutboxMessage.kind) == bindparam("p_kind"), col(OutboxMessage.case_id) == bindparam("p_case_id"),
+                        col(OutboxMessage.status) == "sent", col(OutboxMessage.sent_message_id).is_not(None))
+                 .order_by(col(OutboxMessage.id)))
+
+
 class OutboxRepository(Repository):
     def add(self, *, chat_id: int, kind: str, lang: str, payload: dict[str, Any], reply_to: int | None,
             priority: int, dedupe_key: str | None, case: Any = None) -> None:
@@ -213,10 +220,8 @@ class OutboxRepository(Repository):
 
     async def sent_of_kind(self, kind: str, case_id: int) -> list[OutboxMessage]:
         """Sent rows of `kind` about case `case_id` (platform message id known), oldest first."""
-        stmt = select(OutboxMessage).where(OutboxMessage.kind == kind, OutboxMessage.case_id == case_id,
-                                           OutboxMessage.status == "sent",
-                                           col(OutboxMessage.sent_message_id).is_not(None))
-        return list((await self.session.exec(stmt.order_by(col(OutboxMessage.id)))).all())
+        rows = await self.session.exec(_SENT_OF_KIND, params={"p_kind": kind, "p_case_id": case_id})
+        return list(rows.all())
 
     async def replace_pending(self, chat_id: int, prefix: str, key: str, payload: dict[str, Any]) -> bool:
         """Coalescing: the chat's row under `prefix` still waiting for a sender (pending, claimed by

@@ -3,12 +3,14 @@ as ORM objects), so a conditional UPDATE is never shadowed by a stale object in 
 session's identity map."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import CursorResult, Executable, and_, bindparam, case, func, select, update
 from sqlalchemy.orm import aliased
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col
@@ -38,22 +40,55 @@ class BoardRow:
     name: str | None  # None when the rider hides their name
 
 
+@functools.cache
+def _statements(dialect: str) -> SimpleNamespace:
+    """The statements of a credit, built once per dialect with bind parameters: each award runs
+    four of them, and building and keying a statement afresh cost more than running it."""
+    insert = (sqlite if dialect == "sqlite" else postgresql).insert
+    a, e = table_of(PointsAccount), table_of(PointsEntry)
+    # The lock: an upsert whose no-op update locks an existing row (as FOR UPDATE would) and
+    # returns it; a new row is locked by its insert.
+    lock = insert(a).values(user_id=bindparam("p_user"), balance=0, entries=0, tier="basic", hide_name=False,
+                            updated_at=bindparam("p_now"))
+    lock = lock.on_conflict_do_update(index_elements=[a.c.user_id], set_={"user_id": lock.excluded.user_id})
+    move = (update(a).where(a.c.user_id == bindparam("p_user"), a.c.balance + bindparam("p_delta") >= 0)
+            .values(balance=a.c.balance + bindparam("p_delta"), entries=a.c.entries + 1,
+                    updated_at=bindparam("p_now")))
+    entry = (insert(e).values(**{c: bindparam(f"p_{c}") for c in _ENTRY_COLUMNS})
+             .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id))
+    in_window = e.c.created_at >= bindparam("p_window")
+    today = case((and_(e.c.rule == bindparam("p_rule"), e.c.reverses_id.is_(None),
+                       e.c.created_at >= bindparam("p_day")), e.c.points), else_=0)
+    earning = case((and_(e.c.rule.not_in(SPENDING), in_window), e.c.points), else_=0)
+    accepted = case((and_(e.c.rule == "report_accepted", e.c.reverses_id.is_(None), in_window), 1),
+                    (and_(e.c.rule == "report_accepted", in_window), -1), else_=0)
+    view = select(func.coalesce(func.sum(today), 0), func.coalesce(func.sum(earning), 0),
+                  func.coalesce(func.sum(accepted), 0)).where(
+        e.c.user_id == bindparam("p_user"), e.c.created_at >= bindparam("p_since"))
+    return SimpleNamespace(lock=lock.returning(a), move=move, entry=entry, view=view)
+
+
+_ENTRY_COLUMNS = ("user_id", "rule", "points", "source_key", "branch_id", "actor_id", "note", "reverses_id",
+                  "created_at")
+
+
 class PointsRepository(Repository):
     # --- accounts (the per-rider lock) ----------------------------------------------
     def _insert(self, table: Any) -> Any:
         dialect = sqlite if self.session.get_bind().dialect.name == "sqlite" else postgresql
         return dialect.insert(table)
 
+    async def _run(self, name: str, params: dict[str, Any]) -> CursorResult[Any]:
+        """One of `_statements`, on the unit of work's connection (Core: no ORM pass over it)."""
+        conn = await self.session.connection()
+        stmt: Executable = getattr(_statements(conn.dialect.name), name)
+        result: CursorResult[Any] = await conn.execute(stmt, params)
+        return result
+
     async def lock_account(self, user_id: int) -> Account:
         """The rider's account row, created if missing and locked until commit (FOR UPDATE on
         PostgreSQL; SQLite serialises writers: the insert takes its write lock first)."""
-        t = table_of(PointsAccount)
-        # One statement: an upsert whose no-op update locks an existing row (as FOR UPDATE would)
-        # and returns it; a new row is locked by its insert.
-        stmt = self._insert(t).values(user_id=user_id, balance=0, entries=0, tier="basic", hide_name=False,
-                                      updated_at=utcnow())
-        stmt = stmt.on_conflict_do_update(index_elements=[t.c.user_id], set_={"user_id": stmt.excluded.user_id})
-        row = (await self.rows(stmt.returning(t))).one()
+        row = (await self._run("lock", {"p_user": user_id, "p_now": utcnow()})).one()
         return Account(row.user_id, row.balance, row.entries, row.tier, row.hide_name)
 
     async def account(self, user_id: int) -> Account | None:
@@ -63,10 +98,7 @@ class PointsRepository(Repository):
 
     async def move(self, user_id: int, delta: int) -> bool:
         """balance += delta, unless that would go below zero; counts the entry. True if done."""
-        t = table_of(PointsAccount)
-        result = await self.session.exec(
-            update(t).where(t.c.user_id == user_id, t.c.balance + delta >= 0)
-            .values(balance=t.c.balance + delta, entries=t.c.entries + 1, updated_at=utcnow()))
+        result = await self._run("move", {"p_user": user_id, "p_delta": delta, "p_now": utcnow()})
         return result.rowcount == 1
 
     async def set_account(self, user_id: int, **values: Any) -> None:
@@ -78,12 +110,10 @@ class PointsRepository(Repository):
                         branch_id: int | None = None, actor_id: int | None = None, note: str | None = None,
                         reverses_id: int | None = None, at: datetime | None = None) -> int | None:
         """Append a line; None when `source_key` is already in the ledger (nothing written)."""
-        t = table_of(PointsEntry)
-        stmt = (self._insert(t).values(user_id=user_id, rule=rule, points=points, source_key=source_key,
-                                       branch_id=branch_id, actor_id=actor_id, note=note,
-                                       reverses_id=reverses_id, created_at=at or utcnow())
-                .on_conflict_do_nothing(index_elements=["source_key"]).returning(t.c.id))
-        entry_id: int | None = (await self.session.exec(stmt)).scalar()
+        values = {"user_id": user_id, "rule": rule, "points": points, "source_key": source_key,
+                  "branch_id": branch_id, "actor_id": actor_id, "note": note, "reverses_id": reverses_id,
+                  "created_at": at or utcnow()}
+        entry_id: int | None = (await self._run("entry", {f"p_{k}": v for k, v in values.items()})).scalar()
         return entry_id
 
     async def entry(self, source_key: str) -> PointsEntry | None:
@@ -105,18 +135,9 @@ class PointsRepository(Repository):
                           window_since: datetime) -> tuple[int, int, int]:
         """In one read: (points credited by `rule` since `day_since` before reversals, as
         `earned_by_rule`; points earned and reports accepted since `window_since`, as `earned`)."""
-        e = PointsEntry
-        today = case((and_(col(e.rule) == rule, col(e.reverses_id).is_(None), col(e.created_at) >= day_since), e.points),
-                     else_=0)
-        in_window = col(e.created_at) >= window_since
-        earning = case((and_(col(e.rule).not_in(SPENDING), in_window), e.points), else_=0)
-        accepted = case((and_(col(e.rule) == "report_accepted", col(e.reverses_id).is_(None), in_window), 1),
-                        (and_(col(e.rule) == "report_accepted", in_window), -1), else_=0)
-        stmt = select(func.coalesce(func.sum(today), 0), func.coalesce(func.sum(earning), 0),
-                      func.coalesce(func.sum(accepted), 0)).where(
-            col(e.user_id) == user_id, col(e.created_at) >= min(day_since, window_since))
-        given, points, reports = (await self.rows(stmt)).one()
-        return int(given), int(points), int(reports)
+        row: Sequence[Any] = (await self._run("view", {"p_user": user_id, "p_rule": rule, "p_day": day_since,
+                                        "p_window": window_since, "p_since": min(day_since, window_since)})).one()
+        return int(row[0]), int(row[1]), int(row[2])
 
     async def earned(self, user_id: int, since: datetime) -> tuple[int, int]:
         """(points earned, reports accepted) since `since`, reversals deducted; spending aside."""

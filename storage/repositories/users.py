@@ -1,12 +1,19 @@
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, bindparam, or_
+from sqlalchemy import select as core_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.deferred import DeferredInserts
 from storage.models import DepartmentMember, User
 from storage.repositories.base import Repository
+from storage.tables import table_of
+
+
+_MEMBERS = table_of(DepartmentMember)
+_GRANTS = (core_select(_MEMBERS.c.department, _MEMBERS.c.branch_id)
+           .where(_MEMBERS.c.user_id == bindparam("p_user_id")))  # built once: read at every transition
 
 
 class UserRepository(Repository):
@@ -78,10 +85,9 @@ class UserRepository(Repository):
         Read once per unit of work and user (a transition asks for the actor's scope twice);
         granting or revoking here forgets what was read."""
         grants = self._grants
-        if user_id not in grants:
-            stmt = select(DepartmentMember.department, DepartmentMember.branch_id).where(
-                DepartmentMember.user_id == user_id)
-            grants[user_id] = [(d, b) for d, b in (await self.session.exec(stmt)).all()]
+        if user_id not in grants:  # a Core read: granting goes through this repository, never pending
+            conn = await self.session.connection()
+            grants[user_id] = [(d, b) for d, b in (await conn.execute(_GRANTS, {"p_user_id": user_id})).all()]
         return list(grants[user_id])
 
     async def grant_department(self, user_id: int, department: str, branch_id: int | None,
@@ -92,6 +98,7 @@ class UserRepository(Repository):
         self._grants.clear()
         self.session.add(DepartmentMember(department=department, user_id=user_id, branch_id=branch_id,
                                           granted_by=granted_by))
+        await self.session.flush()  # stored now: `department_grants` reads with Core (no autoflush)
         return True
 
     async def revoke_department(self, user_id: int, department: str, branch_id: int | None,
@@ -108,4 +115,5 @@ class UserRepository(Repository):
         for row in (await self.session.exec(stmt)).all():
             gone.append(row.branch_id)
             await self.session.delete(row)
+        await self.session.flush()  # gone now: `department_grants` reads with Core (no autoflush)
         return gone

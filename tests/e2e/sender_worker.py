@@ -15,8 +15,8 @@ from handlers.telegram_limits import TELEGRAM
 from bot.config import load_settings
 from bot.outbox import Sender
 from bot.pacers import pacer_for
-from handlers.runtime import make_bot
-from handlers.transport import TelegramTransport
+from handlers.telegram_aiogram.runtime import make_bot
+from handlers.telegram_aiogram.transport import TelegramTransport
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 

@@ -162,8 +162,9 @@ async def test_login_link_opens_once_and_expires(web: str, tg: EmulatorClient, d
     cookie = next(c for c in await context.cookies() if c["name"] == "sentinel_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and not cookie["secure"]  # http here
 
-    again = await (await browser.new_context()).new_page()  # the same link, used: refused
-    assert await open_link(again, link) == 403
+    again = await (await browser.new_context()).new_page()  # the same link, used: refused on sight
+    r = await again.goto(link)
+    assert r is not None and r.status == 403 and await again.locator("#open").count() == 0
     assert "/web" in await again.inner_text("#message")
     r = await again.goto(f"{web}/dash/cases")
     assert r is not None and r.status == 401
@@ -173,7 +174,10 @@ async def test_login_link_opens_once_and_expires(web: str, tg: EmulatorClient, d
         await s.exec(update(WebToken).where(col(WebToken.kind) == "login", col(WebToken.used_at).is_(None))
                      .values(expires_at=datetime.now(timezone.utc) - timedelta(seconds=1)))
         await s.commit()
-    assert await open_link(again, late) == 403
+    r = await again.goto(late)
+    assert r is not None and r.status == 403 and await again.locator("#open").count() == 0
+    r = await again.goto(f"{web}/dash/login?t=")  # no token at all
+    assert r is not None and r.status == 403 and await again.locator("#open").count() == 0
 
     rider = await said(tg, LI["id"], LI, "/web")  # a rider has no dashboard
     assert "/dash/login" not in str(rider.get("text"))

@@ -97,6 +97,8 @@ async def test_resolve_with_a_photo_from_the_web(web: str, tg: EmulatorClient, d
     await page.set_input_files("#act-photo", files=[{"name": "fix.png", "mimeType": "image/png", "buffer": png()}])
     await page.click("#do-note")
     assert await page.locator("#error").inner_text() == t("en", "web-photo-resolve-only")
+    assert await page.input_value("#act-text") == "fixed"  # the typed note survives a refusal (issue 17)
+    await page.fill("#act-text", "")
     await page.set_input_files("#act-photo", files=[{"name": "fix.png", "mimeType": "image/png", "buffer": png()}])
     await page.click("#do-resolve")  # no note
     assert await page.locator("#error").inner_text() == t("en", "case-err-note-required")

@@ -69,3 +69,37 @@ async def test_owner_hears_a_decline_and_secretary_the_limit(bot, tg, db) -> Non
 async def _owned_by(db, department: str) -> Case | None:
     case = await read_case(db)
     return case if case.department == department else None
+
+
+async def test_a_declined_transfer_returns_the_case_to_where_it_was(bot, tg, db) -> None:
+    """Issue 17 #22: New → 申请转办 → 拒绝转办 read 已受理 though nobody had accepted the case. A
+    decline returns it to the owner in the status the request found it in; its response clock runs on."""
+    await two_branches(tg, LI, ROADS, LIGHT)
+    await said(tg, BOSS["id"], BOSS, f"/grant {ROADS['id']} dept road_maintenance")
+    await said(tg, BOSS["id"], BOSS, f"/grant {LIGHT['id']} dept urban_lighting")
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    case = await read_case(db)
+    assert (case.status, case.department) == ("new", "urban_lighting")
+    await tg.send(private(LIGHT), LIGHT, "/transfer C-000001 road_maintenance")
+    await until(lambda: _find(tg, ROADS["id"], "申请把工单"))
+    await tg.send(private(ROADS), ROADS, "/decline C-000001 这是路灯，不归道路管")
+    await until(lambda: _find(tg, LIGHT["id"], "declined case"))
+    case = await read_case(db)
+    assert (case.status, case.department, case.pending_department) == ("new", "urban_lighting", None)
+    assert case.responded_at is None  # nobody responded: the clock still runs
+    accepted = await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")  # and the owner can still accept it
+    assert "✅" in accepted["text"]
+    assert (await read_case(db)).status == "accepted"
+
+
+async def test_assigning_to_the_owning_department_is_refused(bot, tg, db) -> None:
+    """Issue 17 #16: `/assign C-1 <its own department>` got no reply at all (a silent no-op)."""
+    await two_branches(tg, LI, ROADS, LIGHT)
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    before = len(await tg.messages(GROUP["id"]))
+    refused = await said(tg, SEC["id"], SEC, "/assign C-000001 urban_lighting")
+    assert "城管局·市政照明" in refused["text"] and "无需重复指派" in refused["text"]
+    done = await said(tg, SEC["id"], SEC, "/assign C-000001 road_maintenance")  # another one goes through
+    assert "✅" in done["text"] or "C-000001" in done["text"]
+    assert (await read_case(db)).department == "road_maintenance"
+    assert len(await tg.wait(GROUP["id"], before + 1)) == before + 1  # the real assign announced, once

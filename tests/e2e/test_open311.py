@@ -162,6 +162,11 @@ async def test_services_catalogue_and_definitions_in_both_formats(web: Api) -> N
         assert status == 404 and "potholes" in check_error(fmt, err, 404)
     status, _, err = await web.get("services.csv")
     assert status == 404 and check_error("json", err, 404)
+    for fmt in ("json", "xml"):  # issue 17: an unknown jurisdiction is a 404, as the README says
+        status, _, err = await web.get(f"services.{fmt}", jurisdiction_id="zz")
+        assert status == 404 and "jurisdiction_id" in check_error(fmt, err, 404)
+        status, _, err = await web.get(f"services/road.{fmt}", jurisdiction_id="zz")
+        assert status == 404 and "jurisdiction_id" in check_error(fmt, err, 404)
 
 
 # --- POST requests -------------------------------------------------------------------------
@@ -315,6 +320,13 @@ async def test_request_filters_and_the_90_day_limit(
     old = {"start_date": "2025-01-01T00:00:00+08:00", "end_date": "2025-03-01T00:00:00+08:00"}
     _, _, rows = await web.get("requests.json", api_key=key, **old)
     assert rows == []
+    # issue 17: a start_date alone is the window up to now; within 90 days it finds them, beyond it a
+    # 400 that says what to do (it was a silent [] of a window nobody asked for)
+    _, _, rows = await web.get("requests.json", api_key=key, start_date=recent["start_date"])
+    assert len(rows) == 3
+    status, _, body = await web.get("requests.json", api_key=key,
+                                    start_date=(now - timedelta(days=120)).isoformat(timespec="seconds"))
+    assert status == 400 and "end_date" in check_error("json", body, 400)
     for fmt in ("json", "xml"):
         too_long = {"start_date": "2025-01-01T00:00:00Z", "end_date": "2025-06-01T00:00:00Z"}
         status, _, body = await web.get(f"requests.{fmt}", api_key=key, **too_long)
@@ -404,3 +416,63 @@ async def test_web_server_inside_sentinel_run(settings: Settings, tg: EmulatorCl
                 assert r.status == 200 and ET.fromstring(await r.read()).tag == "services"
     finally:
         await running.stop()
+
+
+# --- issue 17: the group hears what came in, from where, in its language ------------------------------
+async def test_an_open311_case_is_announced_as_one_with_its_source_in_the_groups_language(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tom = {"id": 560, "first_name": "Tom", "language_code": "en"}
+    await bound(tg, db, tom)
+    await tg.send(GROUP_B, tom, "The streetlight at the Keyuan Road gate is broken, very dark at night")
+    await tg.wait(GROUP_B["id"], 2)  # the bind answer, then the registration: the group reads English
+    key = await new_key(monkeypatch, capsys, database_url, "hotline", "--jurisdiction", "12345-hd=hd")
+    before = len(await tg.messages(GROUP_B["id"]))
+    status, _, body = await web.post(
+        "requests.json", api_key=key, jurisdiction_id="12345-hd", service_code="waterlogging",
+        address_string="科苑路下穿隧道", description="科苑路下穿隧道积水很深，我身份证11010119900307777X")
+    assert status == 201, body
+    number = body[0]["service_request_id"]
+    text = str((await tg.wait(GROUP_B["id"], before + 1))[before].get("text"))
+    assert number in text and "Open311" in text and "12345" in text  # the source is named
+    assert "积水很深" in text and "科苑路下穿隧道" in text  # what and where
+    assert "1199003077" not in text and "*" in text  # a cued ID number, check digit wrong: masked
+    assert "Reply to this message" not in text and "回复本条消息" not in text and "回复你" not in text
+    assert "Description" in text and "描述" not in text  # in the group's language, not the default zh
+    status, _, got = await web.get(f"requests/{number}.json", api_key=key)
+    assert "1199003077" not in got[0]["description"]
+    # the same request again: merged into the open case, and the notice says so (issue 17 #13)
+    status, _, again = await web.post(
+        "requests.json", api_key=key, jurisdiction_id="12345-hd", service_code="waterlogging",
+        address_string="科苑路下穿隧道", description="科苑路下穿隧道积水")
+    assert status == 201 and again[0]["service_request_id"] == number
+    assert number in again[0]["service_notice"] and "并入" in again[0]["service_notice"]
+    status, _, _ = await web.get("services.json", jurisdiction_id="12345-hd")  # a key's mapping: known
+    assert status == 200
+    status, _, _ = await web.get("services.json", jurisdiction_id="hd")  # a branch code: known
+    assert status == 200
+
+
+async def test_address_id_is_kept_apart_from_the_address(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 17 #11: `address_id` was stored as the address text."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="road",
+                                     address_string="光华路12号", address_id="BJ-CY-0042", description="路面塌陷")
+    assert status == 201, body
+    both = body[0]["service_request_id"]
+    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="sanitation",
+                                     address_id="BJ-CY-0077", description="垃圾桶满了")
+    assert status == 201, body  # an address_id alone is a place, as the spec allows
+    alone = body[0]["service_request_id"]
+    status, _, rows = await web.get("requests.json", api_key=key)
+    got = {r["service_request_id"]: r for r in rows}
+    assert (got[both]["address"], got[both]["address_id"]) == ("光华路12号", "BJ-CY-0042")
+    assert (got[alone]["address"], got[alone]["address_id"]) == ("", "BJ-CY-0077")
+    _, _, one = await web.get(f"requests/{alone}.json", api_key=key)
+    assert one[0]["address_id"] == "BJ-CY-0077"
+    async with session(db) as s:
+        assert {c.location for c in (await s.exec(select(Case))).all()} == {"光华路12号", None}
+    assert "并入" not in body[0]["service_notice"]  # a new case is not said to be merged

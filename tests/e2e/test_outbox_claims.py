@@ -20,8 +20,8 @@ from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import Sender, enqueue
 from bot.pacing import Pacer
-from handlers.runtime import make_bot
-from handlers.transport import TelegramTransport
+from handlers.telegram_aiogram.runtime import make_bot
+from handlers.telegram_aiogram.transport import TelegramTransport
 from storage.db import create_engine, session_factory
 from storage.models import OutboxMessage, utcnow
 from storage.uow import UnitOfWork

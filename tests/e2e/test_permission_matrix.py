@@ -25,20 +25,18 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiogram import Router
 from sqlalchemy import func
 from sqlmodel import col, select
 
 from bot.buttons import PREFIXES
 from bot.cases.lifecycle import ACTIONS
-from handlers.dispatcher import build_dispatcher
+from handlers.chat import build_routes
 from storage.models import Case, CaseEvent, CaseWatcher, Chat, DepartmentMember, OutboxMessage, User
 from storage.models.audit import AuditEntry
 from storage.models.broadcasts import Broadcast, Survey, SurveyAnswer
@@ -147,25 +145,11 @@ CALLBACKS: dict[str, list[str]] = {
 
 
 # --- the registries -------------------------------------------------------------------------------
-def _routers(router: Router) -> Iterator[Router]:
-    yield router
-    for sub in router.sub_routers:
-        yield from _routers(sub)
-
-
 def registered() -> tuple[set[str], list[re.Pattern[str]]]:
-    """Command names and callback-data patterns of every handler the real Dispatcher holds."""
-    dp = build_dispatcher(lambda: None, "zh")  # type: ignore[arg-type,return-value]  # only inspected, never run
-    commands: set[str] = set()
-    patterns: list[re.Pattern[str]] = []
-    for router in _routers(dp):
-        for handler in router.message.handlers:
-            for f in handler.filters or ():
-                commands |= {c if isinstance(c, str) else c.pattern for c in getattr(f.callback, "commands", ())}
-        for handler in router.callback_query.handlers:
-            for f in handler.filters or ():  # handlers/pressed.py: the button kinds, read by bot.buttons
-                patterns += [PREFIXES[kind.prefix][1] for kind in getattr(f.callback, "kinds", ())]
-    return commands, patterns
+    """Command names and callback-data patterns of every route the chat layer (handlers/chat.py) holds."""
+    routes = build_routes()
+    patterns = [PREFIXES[kind.prefix][1] for route in routes.buttons for kind in route.kinds]
+    return set(routes.commands), patterns
 
 
 def prefixes(pattern: re.Pattern[str]) -> set[str]:

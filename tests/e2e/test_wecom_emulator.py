@@ -20,7 +20,8 @@ from bot.outbox import PermanentError, RetryLater, TransientError, Unreachable
 from emulator.wecom import WeComConfig, WeComEmulator, crypto
 from handlers.wecom.client import WeComClient, button_card, markdown, news, text
 from handlers.wecom.errors import WeComError, outcomes
-from handlers.wecom.events import ButtonPress, VoiceNote
+from bot.events import ButtonPress
+from handlers.wecom.cards import CardPress
 from handlers.wecom.ids import chat_number, user_number
 from tests.e2e.wecom_bot import Bot, StoredBook, control
 
@@ -236,8 +237,9 @@ async def test_photo_voice_and_location_in_private(emu: WeComEmulator, bot: Bot,
     photo, voice, pin = bot.events
     assert isinstance(photo, IncomingMessage) and photo.photo_file_id
     assert await client.download_media(photo.photo_file_id) == b"JPEG-bytes"
-    assert isinstance(voice, VoiceNote) and voice.audio_format == "amr"
-    assert await client.download_media(voice.media_id) == b"AMR-bytes"
+    # a voice note is the neutral message's voice clip, its audio fetched by media id
+    assert isinstance(voice, IncomingMessage) and voice.voice is not None and voice.source == "amr"
+    assert await client.download_media(voice.voice.file_id) == b"AMR-bytes"
     assert isinstance(pin, IncomingMessage) and (pin.lat, pin.lon, pin.text) == (39.9, 116.4, "光华路")
 
 
@@ -254,11 +256,16 @@ async def test_card_buttons_come_back_as_button_presses(emu: WeComEmulator, bot:
     await client.respond(url, *button_card("task-8", "C-000007", "", [("受理", "acc:7")]))
     await control(emu, "press", {"task_id": "task-8", "key": "acc:7", "from": "wang"})
     private_press, group_press = (e for e in bot.events if isinstance(e, ButtonPress))
-    assert (private_press.chat_type, private_press.data, private_press.task_id) == ("private", "cf:7:y", "task-7")
+    card = private_press.source
+    assert isinstance(card, CardPress) and isinstance(group_press.source, CardPress)
+    assert (private_press.chat_type, private_press.raw_data, card.task_id) == ("private", "cf:7:y", "task-7")
+    assert private_press.data is not None  # decoded by bot/buttons.py: our confirm button
     # a press brings a fresh code to update the card with (the send's is another)
-    assert private_press.response_code and private_press.response_code != sent.response_code
+    assert card.response_code and card.response_code != sent.response_code
     assert private_press.sender.id == user_number("li")
-    assert (group_press.chat_id, group_press.data, group_press.task_id) == (chat_number("wrG"), "acc:7", "task-8")
+    assert (group_press.chat_id, group_press.raw_data, group_press.source.task_id) == (chat_number("wrG"), "acc:7",
+                                                                                      "task-8")
+    assert group_press.data is None  # not a button of ours: the chat layer answers it as stale
 
 
 async def test_answered_only_after_the_handler_returned(emu: WeComEmulator, bot: Bot) -> None:

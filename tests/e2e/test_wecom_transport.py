@@ -13,7 +13,7 @@ from bot.domain import IncomingMessage
 from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, RetryLater, Unreachable
 from emulator.wecom import WeComConfig, WeComEmulator
 from handlers.wecom.client import WeComClient
-from handlers.wecom.events import ButtonPress
+from bot.events import ButtonPress
 from handlers.wecom.markup import to_markdown, to_plain
 from handlers.wecom.transport import WeComTransport, cards
 from tests.e2e.wecom_bot import Bot, StoredBook, control
@@ -83,7 +83,9 @@ async def test_private_notice_and_its_buttons(emu: WeComEmulator, bot: Bot, tran
     task = sent[1]["body"]["template_card"]["task_id"]
     await control(emu, "press", {"task_id": task, "key": "cf:1:y", "from": "li"})
     press = bot.events[-1]
-    assert isinstance(press, ButtonPress) and (press.chat_id, press.data) == (li, "cf:1:y")
+    assert isinstance(press, ButtonPress) and (press.chat_id, press.raw_data) == (li, "cf:1:y")
+    # the card's message is known (the first send's msgid): settling it updates the card
+    assert press.message_id is not None and press.editable
 
 
 async def test_group_answer_goes_through_the_response_url_once(emu: WeComEmulator, bot: Bot,

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from emulator.wecom import WeComEmulator
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
-from handlers.wecom.events import WeComEvent
+from bot.events import ChatEvent
 from handlers.wecom.ids import IdBook, StoredIds
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
@@ -30,7 +30,8 @@ class Bot:
     """The callback route on a real port, with a handler that records what it was given."""
 
     def __init__(self, emu: WeComEmulator, ids: IdBook | None = None) -> None:
-        self.events: list[WeComEvent] = []
+        self.events: list[ChatEvent] = []
+        self.deliveries: list[int] = []  # each event's delivery number (the processed-update key)
         self.gate: asyncio.Event | None = None  # when set, the handler waits for it
         self.entered = asyncio.Event()
         self.fail = False
@@ -43,13 +44,14 @@ class Bot:
         self.callback.add_routes(self.app)
         self.runner = web.AppRunner(self.app)
 
-    async def handle(self, event: WeComEvent) -> None:
+    async def handle(self, event: ChatEvent, delivery: int) -> None:
         self.entered.set()
         if self.gate is not None:
             await self.gate.wait()
         if self.fail:
             raise RuntimeError("the handler failed")
         self.events.append(event)
+        self.deliveries.append(delivery)
 
     async def start(self, emu: WeComEmulator) -> None:
         await self.runner.setup()

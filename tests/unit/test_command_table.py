@@ -1,34 +1,33 @@
 """The command table (bot/commands.py) is the commands the bot answers, with texts that exist."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from aiogram import Router
 
+from bot.buttons import KINDS
 from bot.commands import BY_NAME, COMMANDS, Where, find, menu, wrong_place
 from bot.i18n import LANGS, has
-from handlers.dispatcher import build_dispatcher
-
-
-def _routers(router: Router) -> Iterator[Router]:
-    yield router
-    for sub in router.sub_routers:
-        yield from _routers(sub)
-
-
-def _registered() -> set[str]:
-    dp = build_dispatcher(lambda: None, "zh")  # type: ignore[arg-type,return-value]
-    names: set[str] = set()
-    for router in _routers(dp):
-        for handler in router.message.handlers:
-            for f in handler.filters or ():
-                names |= {c if isinstance(c, str) else c.pattern for c in getattr(f.callback, "commands", ())}
-    return names
+from handlers.chat import ChatRoutes, build_routes, parse_command
 
 
 def test_the_table_is_what_the_dispatcher_answers() -> None:
-    assert _registered() == set(BY_NAME)
+    """Every command in the table has a route in the chat layer every platform runs, and no route
+    answers a command the table does not know (ChatRoutes.command refuses one)."""
+    routes = build_routes()
+    assert set(routes.commands) == set(BY_NAME)
+    assert all(routes.commands[name] for name in BY_NAME)
+    with pytest.raises(ValueError):
+        ChatRoutes().command(lambda: None, "nosuch")  # type: ignore[arg-type,return-value]
+
+
+def test_every_button_kind_has_a_route() -> None:
+    assert build_routes().button_kinds() == set(KINDS)
+
+
+def test_a_command_is_read_by_its_canonical_name() -> None:
+    call = parse_command("/accept@sentinel_bot C-1 road")
+    assert call is not None and (call.command, call.args, call.mention) == ("accept", "C-1 road", "sentinel_bot")
+    assert parse_command("/help") == parse_command("/help")
+    assert parse_command("hello") is None
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -15,7 +15,7 @@ from bot.lessons.library import (
     reading_minutes,
     validate,
 )
-from bot.lessons.render import lesson_html
+from handlers.render_lessons import lesson_html
 
 LIB = default_folder()
 
@@ -71,9 +71,10 @@ def test_quiz_ranges(lessons):
 
 def test_render_html_escapes_and_formats(lessons):
     html = lesson_html(lessons[0], "zh")
-    assert html.startswith(f"<b>{lessons[0].title_zh}</b>")
+    assert html.startswith(f"<b>{lessons[0].title_zh}</b> · {lessons[0].minutes} 分钟")
     assert "**" not in html and "<b>" in html
-    from bot.lessons.render import body_html
+    assert f"· {lessons[0].minutes} min" in lesson_html(lessons[0], "en")
+    from handlers.render_lessons import body_html
 
     assert body_html("a < b & **c**\n- item") == "a &lt; b &amp; <b>c</b>\n• item"
 

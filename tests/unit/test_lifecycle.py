@@ -134,8 +134,12 @@ def test_department_cannot_accept_into_another_department():
 def test_assign_sets_department_and_noop_is_not_announced():
     t = decide(snap("new"), "assign", SECRETARY, department="sanitation")
     assert t.to_status == "new" and t.changes == {"department": "sanitation"} and t.announce
-    same = decide(snap("accepted"), "assign", SECRETARY, department="road_maintenance")
-    assert same.changes == {} and not same.announce
+    for status in ("new", "accepted", "in_progress"):  # issue 17: refused, not a silent no-op
+        with pytest.raises(InvalidInput) as e:
+            decide(snap(status), "assign", SECRETARY, department="road_maintenance")
+        assert e.value.key == "case-err-already-assigned" and e.value.params["department"] == "road_maintenance"
+    pending = snap("transferred", pending_department="street_office", transfers=1)  # keeps it with the owner
+    assert decide(pending, "assign", SECRETARY, department="road_maintenance").changes["pending_department"] is None
     t = decide(snap("in_progress"), "assign", SECRETARY, department="sanitation")
     assert t.changes == {"status": "accepted", "department": "sanitation"}
     with pytest.raises(MissingInput):
@@ -283,6 +287,18 @@ def test_transfer_decline_returns_to_owner_with_reason():
         decide(case, "transfer_decline", TARGET)
     t = decide(case, "transfer_decline", TARGET, note="this is a road defect")
     assert t.changes == {"status": "accepted", "pending_department": None}
+    assert apply(case, t).department == "road_maintenance"
+
+
+@pytest.mark.parametrize("before", ["new", "accepted", "in_progress"])
+def test_transfer_decline_returns_to_status_before_request(before):
+    """Issue 17 #22: New → 申请转办 → 拒绝转办 must not read 已受理 — nobody accepted it."""
+    case = replace(snap(before), transfers=0)
+    case = step(case, "transfer_request", DEPT, department="street_office")
+    case = replace(case, before_transfer=before)  # the service reads it from the event log
+    t = decide(case, "transfer_decline", TARGET, note="not ours")
+    assert t.to_status == before
+    assert t.changes == {"status": before, "pending_department": None}
     assert apply(case, t).department == "road_maintenance"
 
 

@@ -73,12 +73,13 @@ def test_a_case_refusal_is_a_refusal() -> None:
 
 
 def test_refusals_are_caught_once_in_the_handler_layer() -> None:
-    """Handlers let a Refused through to handlers/refusals.py; the one kept catch (a refusal
-    that lists the groups instead) re-raises everything else."""
+    """Handlers let a Refused through to the chat layer (handlers/chat.py: one catch for a message,
+    answered in its chat, one for a button press, answered on the button); the one kept catch in a
+    handler (a refusal that lists the groups instead) re-raises everything else."""
     names = "LessonRefused|BroadcastError|PointsError|CheckinError|ExportError|Refused"
     catches = {p.name: len(re.findall(rf"except \(?[\w.]*({names})\b", p.read_text()))
                for p in (REPO / "handlers").glob("*.py")}
-    assert {k: v for k, v in catches.items() if v} == {"lessons.py": 1, "refusals.py": 1}
+    assert {k: v for k, v in catches.items() if v} == {"lessons.py": 1, "chat.py": 2}
 
 
 def test_the_pacer_asks_the_platform_which_chats_are_groups() -> None:
@@ -90,9 +91,18 @@ def test_the_pacer_asks_the_platform_which_chats_are_groups() -> None:
 def test_bot_assumes_no_telegram_chat_kind_or_limits() -> None:
     """Negative ids as groups and 4096/1024 belong to the adapter (handlers/telegram_limits.py)."""
     from handlers.telegram_limits import TELEGRAM
-    from handlers.transport import TelegramTransport
+    from handlers.telegram_aiogram.transport import TelegramTransport
     assert TelegramTransport.platform is TELEGRAM and TELEGRAM.is_group(-100) and not TELEGRAM.is_group(7)
     found = [f"{p.relative_to(REPO)}:{n}" for p in (REPO / "bot").rglob("*.py") if p.name != "platform.py"
              for n, line in enumerate(p.read_text().splitlines(), 1)
              if re.search(r"\bchat(_id)? < 0|\b4096\b|(?<![*=] )(?<!=)\b1024\b(?! \*)", line.split("#")[0])]
+    assert found == []
+
+
+def test_bot_writes_no_platform_markup() -> None:
+    """Markup (Telegram HTML today) is the chat layer's (handlers/render*.py); bot/ hands over plain
+    text and data, so a platform with another markup (WeCom markdown) renders the same content."""
+    found = [f"{p.relative_to(REPO)}:{n}" for p in (REPO / "bot").rglob("*.py")
+             for n, line in enumerate(p.read_text().splitlines(), 1)
+             if re.search(r"</?(b|i|u|pre)>|<a href|html\.escape\(|parse_mode", line.split("#")[0])]
     assert found == []

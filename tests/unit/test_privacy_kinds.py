@@ -64,7 +64,8 @@ def test_each_variant_is_masked(text, kind, gone):
 
 @pytest.mark.parametrize("text", [
     "订单号6222020000000000009，已送达",  # an order number shaped like a card, but not Luhn-valid
-    "身份证写错了110105194912310021",     # 18 digits, wrong check digit: not an ID number
+    "订单号110105194912310021已送达",     # 18 digits, wrong check digit, no ID cue: not an ID number
+    "运单 110101199003077777",             # the same without a cue, spaced
     "3号楼12楼楼道堆满杂物",
     "1号院23号楼门口",
     "建国路1203号门口",
@@ -78,6 +79,33 @@ def test_each_variant_is_masked(text, kind, gone):
     "我住的小区门口井盖丢了",
 ])
 def test_places_and_numbers_that_are_not_personal_stay(text):
+    assert mask(text) == text
+
+
+# Issue 17 #1: an ID-shaped number after an ID cue is masked even when its check digit is wrong.
+@pytest.mark.parametrize("text, gone", [
+    ("身份证110101199003077777", "1199003077"),
+    ("我身份证11010119900307777X", "1199003077"),
+    ("身份证号：110101199003077777，请核实", "1199003077"),
+    ("身份证写错了110105194912310021", "0519491231"),
+    ("公民身份号码 110101-19900307-7777", "19900307"),
+    ("证件号110101199003077777", "1199003077"),
+    ("my ID card no. 110101199003077777", "1199003077"),
+    ("ID: 11010119900307777x", "1199003077"),
+    ("身份证１１０１０１１９９００３０７７７７７", "1199003077"),  # full width
+])
+def test_cued_id_numbers_are_masked_whatever_their_check_digit(text, gone):
+    assert not is_id_card(compact(text)[-18:])  # the point: the check digit is wrong
+    out = mask(text)
+    assert gone not in compact(out)
+    assert "id_card_cued" in {h.kind for h in find(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "身份证110101199003077",            # 15 digits after the cue: not ID-shaped
+    "身份证办好了，订单1101011990030777771",  # 19 digits: not ID-shaped
+])
+def test_cue_alone_does_not_mask_other_shapes(text):
     assert mask(text) == text
 
 

@@ -13,7 +13,7 @@ from aiogram.types import FSInputFile
 from bot.media_store import MediaStore
 from bot.outbox import Outgoing
 from bot.photos import media_ref
-from handlers.transport import TelegramTransport
+from handlers.telegram_aiogram.transport import TelegramTransport
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 

@@ -168,3 +168,5 @@ unsure-withdrawn = OK, the case is withdrawn.
 unsure-too-late = Someone has already accepted the case: it can no longer be withdrawn.
 case-ev-withdrawn = Case { $case } was withdrawn by the reporter.
 ev-withdrawn = withdrawn by the reporter
+case-err-already-assigned = This case is already assigned to { $department }.
+ev-address_id = the source system's address id

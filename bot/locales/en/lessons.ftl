@@ -1,5 +1,9 @@
 ## Micro lessons: pushes, buttons, /lesson, /lessons (secretaries), /stats lessons
 
+lesson-heading = <b>{ $title }</b> · { $minutes ->
+    [one] { $minutes } min
+   *[other] { $minutes } min
+}
 lesson-btn-done = ✅ Done
 lesson-opt-0 = A
 lesson-opt-1 = B

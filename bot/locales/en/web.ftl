@@ -93,3 +93,6 @@ web-photo-resolve-only = A photo goes with Mark resolved: choose Mark resolved, 
 web-photo-not-image = That file is not a photo: choose a JPEG, PNG or WebP image.
 web-photo-too-big = The photo is too large: at most { $mb } MB.
 web-photo-no-store = Photos cannot be uploaded here: the media store (SENTINEL_MEDIA_DIR) is not set.
+# refusals worded for the case page (the chat's point to chat commands)
+web-case-err-unknown-department = There is no department called “{ $department }”. Choose a department name from the list that opens in the text box.
+web-page-not-found = There is no such page. Start from the dashboard's home, /dash/.

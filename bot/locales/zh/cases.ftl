@@ -162,3 +162,5 @@ unsure-withdrawn = 好的，工单已撤回。
 unsure-too-late = 工单已经有人受理，不能撤回了。
 case-ev-withdrawn = 工单 { $case } 已由上报人撤回。
 ev-withdrawn = 上报人撤回
+case-err-already-assigned = 该工单已由{ $department }负责，无需重复指派。
+ev-address_id = 来源系统的地址编号

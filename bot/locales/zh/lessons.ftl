@@ -1,5 +1,6 @@
 ## 微党课：推送、按钮、/lesson、/lessons（书记）、/stats lessons
 
+lesson-heading = <b>{ $title }</b> · { $minutes } 分钟
 lesson-btn-done = ✅ 学完了
 lesson-opt-0 = A
 lesson-opt-1 = B

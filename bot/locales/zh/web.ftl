@@ -93,3 +93,6 @@ web-photo-resolve-only = 照片只能随“处理完毕”提交：请选择“�
 web-photo-not-image = 该文件不是照片：请选择 JPEG、PNG 或 WebP 图片。
 web-photo-too-big = 照片太大：最多 { $mb } MB。
 web-photo-no-store = 此处无法上传照片：未配置媒体存储（SENTINEL_MEDIA_DIR）。
+# refusals worded for the case page (the chat's point to chat commands)
+web-case-err-unknown-department = 没有叫“{ $department }”的部门。请在输入框里从下拉列表中选择部门名称。
+web-page-not-found = 没有这个页面。请从看板首页 /dash/ 进入。

@@ -27,7 +27,7 @@ from bot.outbox import (CLOSE_TOPIC, CREATE_TOPIC, EDIT, ChatMigrated, Outgoing,
                         TransientError, Unreachable)
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
-from handlers.edits import edit_message
+from handlers.telegram_aiogram.edits import edit_message
 from handlers.render import TAGS, Rendered, render
 from bot.photos import stored_name
 from handlers.telegram_limits import TELEGRAM

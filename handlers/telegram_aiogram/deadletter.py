@@ -105,7 +105,7 @@ async def retry(uow_factory: Callable[[], UnitOfWork], bot: Bot, dp: Any, letter
     """Feed a dead letter to the bot again (after a fix was deployed): (handled, what happened).
     Handled: the letter is marked `retried`. Failed again: it stays `dead` with the new error."""
     from storage.models.deadletter import DEAD, RETRIED
-    from handlers.polling import parse
+    from handlers.telegram_aiogram.polling import parse
 
     async with uow_factory() as uow:
         letter = await uow.deadletters.get(letter_id)

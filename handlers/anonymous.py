@@ -1,0 +1,58 @@
+"""An admin posting as the group itself (Telegram's anonymous admins): there is no person to
+register, so read-only views are answered, actions get a hint to act as themselves, and
+anything that is not a command stays unanswered (it is not a rider's report)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.cases import CaseError
+from bot.cases.lifecycle import Actor
+from bot.domain import IncomingMessage
+from bot.services import people
+from bot.services.board import post_board
+from bot.services.cases import CaseService
+from bot.services.reports import ReportService
+from storage.uow import UnitOfWork
+
+CASE_NO = re.compile(r"^[Cc]-?\d+$")
+
+
+async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_lang: str) -> None:
+    text = msg.text
+    if not text.startswith("/"):
+        return
+    word, _, mention = text.split(maxsplit=1)[0][1:].partition("@")
+    me = await data["port"].username()
+    if mention and me and mention.lower() != me.lower():
+        return  # a command for another bot
+    uow: UnitOfWork = data["uow"]
+    reports: ReportService = data["reports"]
+    cases: CaseService = data["cases"]
+    words = " ".join(w for w in text.split()[1:] if not CASE_NO.match(w))  # a number says no language
+    # words of their own say the language; else the group's (an anonymous admin has no language_code)
+    lang = people.reply_lang(None, None, words, (await people.chat_lang(uow, msg.chat_id)) or default_lang)
+    if word == "board":
+        await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board
+        return
+    if word == "case" and await _group_case(uow, cases, reports, msg, text, lang):
+        return
+    reports.reply(uow, msg, "anon-admin-hint", lang)
+
+
+async def _group_case(uow: UnitOfWork, cases: CaseService, reports: ReportService, msg: IncomingMessage,
+                      text: str, lang: str) -> bool:
+    """/case C-… of a case reported in this group: its card, with no buttons."""
+    words = text.split()
+    if len(words) < 2:
+        reports.reply(uow, msg, "case-usage", lang, command="case")
+        return True
+    try:
+        case = await cases.find(uow, words[1])
+    except CaseError as e:
+        reports.reply(uow, msg, "case-error", lang, key=e.key, params=e.params)
+        return True
+    if case.chat_id != msg.chat_id:
+        return False  # another group's case: nothing to show anonymously
+    await cases.card(uow, case, msg.chat_id, lang, Actor(user_id=None, roles=frozenset()), reply_to=msg.message_id)
+    return True

@@ -1,0 +1,225 @@
+"""Running the bot on WeCom (`sentinel run --platform wecom`, SENTINEL_PLATFORM=wecom).
+
+An aiohttp app serves the self-built app's callback URL (private chats, `/wecom/app`) and the AI
+bot's (groups, `/wecom/aibot`) — docs/wecom.md says why both. Each callback becomes the chat layer's
+neutral event (handlers/wecom/callback.py) and is fed to the same `ChatDispatcher` the Telegram
+runtimes use, inside the update's unit of work (`handlers.updates.once`): WeCom hears 200 only after
+the commit, a retry of a delivery (same msgid) is skipped by the core's processed-update check, and
+an event no retry can fix is dead-lettered and answered 200 so WeCom stops retrying. One event of a
+chat at a time (handlers/chat_isolation.py), as with Telegram's webhooks.
+
+Sending stays with the one outbox sender, on the WeCom transport (handlers/wecom/transport.py) and
+WeCom's own chats, limits and pace (handlers/wecom/limits.py). A button's answer — a toast on
+Telegram — is a private message to the presser through the app: WeCom has no toast.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from dataclasses import replace
+from typing import Any
+
+from aiogram.fsm.storage.base import StorageKey
+from aiohttp import web
+
+from bot import metrics
+from bot.app import Core
+from bot.config import Settings
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.events import ButtonPress, ChatEvent
+from bot.i18n import normalize_lang
+from bot.outbox import enqueue
+from bot.services.broadcasts import Body
+from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
+                      render_deliberation, render_lessons, render_points, render_telegram, render_voice)
+from handlers.chat import ChatDispatcher, build_routes
+from handlers.chat_isolation import make_isolation, one_at_a_time
+from handlers.render import esc, render
+from handlers.telegram_aiogram.deadletter import NOTICE, describe
+from handlers.updates import once
+from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
+from handlers.wecom.cards import CardBook
+from handlers.wecom.client import WeComClient, text
+from handlers.wecom.ids import PLATFORM, IdBook, StoredIds
+from handlers.wecom.limits import WECOM, clip
+from handlers.wecom.prompts import PromptBook
+from handlers.wecom.transport import WeComTransport
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+APP_PATH, AIBOT_PATH = "/wecom/app", "/wecom/aibot"
+
+
+class WeComPort:
+    """The chat layer's ChatPort on WeCom."""
+
+    def __init__(self, client: WeComClient, ids: IdBook | None = None) -> None:
+        self.client, self.ids = client, ids
+
+    def identity(self, incoming: IncomingMessage) -> tuple[str, str]:
+        """/link's platform and external id: the member's userid (callback.py keeps it as username)."""
+        return PLATFORM, str(incoming.sender.username or "")
+
+    def linked(self, userid: str) -> None:
+        """The member was just joined to another identity: look them up again (their person changed)."""
+        if self.ids is not None:
+            self.ids.forget(userid)
+
+    async def username(self) -> str | None:
+        return None  # WeCom has no `/cmd@bot` addressing: every command in a callback is ours
+
+    async def download(self, file_id: str) -> bytes:
+        return await self.client.download_media(file_id)
+
+    def body(self, message: IncomingMessage, skip: int = 0) -> Body | None:
+        """WeCom's text carries no formatting we keep: the text escaped, and its photo."""
+        body = message.text[skip:].strip()
+        if not body and message.photo_file_id is None:
+            return None
+        return Body(html=esc(body, len(body) + 1), photo=message.photo_file_id,
+                    length=len(body.encode()) // 3 if body else 0, limit=WECOM.max_text)
+
+
+class WeComReceiver:
+    """The callback routes and the handling of each event."""
+
+    def __init__(self, core: Core, settings: Settings, client: WeComClient, ids: IdBook,
+                 replies: ReplyBook, cards: CardBook, prompts: PromptBook | None = None) -> None:
+        w = settings.wecom
+        self.core, self.settings, self.client, self.ids = core, settings, client, ids
+        self.prompts = prompts or PromptBook()
+        self.chat = ChatDispatcher(build_routes(), settings.default_lang, core.services())
+        self.port = WeComPort(client, ids)
+        self.isolation = make_isolation(settings.redis_url, settings.redis_prefix)
+        self.callback = WeComCallback(
+            self.handle, ids=ids, replies=replies, cards=cards,
+            app=CallbackKeys(w.app_token, w.app_aes_key, w.corp_id) if w.app_token else None,
+            aibot=CallbackKeys(w.aibot_token, w.aibot_aes_key, "") if w.aibot_token else None)
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        self.callback.add_routes(app, APP_PATH, AIBOT_PATH)
+        return app
+
+    def _answerer(self, person: int) -> Any:
+        """A press's answer: WeCom has no toast. An alert (a refusal, a quiz's feedback) reaches the
+        presser alone in their private chat; a passing toast is left unsaid (the card's update says it)."""
+        async def answer(words: str, alert: bool) -> None:
+            if not alert:
+                return
+            kind, userid = await self.ids.target(person)
+            if kind == "user":
+                await self.client.send_to_user(userid, *text(clip(words)))
+        return answer
+
+    def _lang(self, event: ChatEvent) -> ChatEvent:
+        """WeCom tells no member's language (Telegram's language_code): a command or an empty
+        message is answered in the default language, other text in the language it is written in
+        (bot.services.people.reply_lang), until the member chooses with /lang."""
+        if isinstance(event, IncomingMessage) and (not event.text.strip() or event.text.lstrip().startswith("/")):
+            return replace(event, sender=replace(event.sender, language_code=self.settings.default_lang))
+        if isinstance(event, ButtonPress):
+            return replace(event, sender=replace(event.sender, language_code=self.settings.default_lang))
+        return event
+
+    def _answering(self, event: ChatEvent) -> tuple[ChatEvent, int | None]:
+        """A member's plain text in their private chat while a prompt is the bot's last word there:
+        the reply to it (WeCom has no replies; handlers/wecom/prompts.py)."""
+        if not isinstance(event, IncomingMessage) or not event.is_private or event.reply_to_id is not None:
+            return event, None
+        text = event.text.strip()
+        prompt = self.prompts.open(event.chat_id) if text and not text.startswith("/") else None
+        if prompt is None:
+            return event, None
+        return replace(event, reply_to_bot=True, reply_to_id=prompt), prompt
+
+    async def handle(self, event: ChatEvent, delivery: int) -> None:
+        event, prompt = self._answering(self._lang(event))
+        if isinstance(event, ButtonPress):
+            event = replace(event, answer_with=self._answerer(event.sender.id))
+        chat = getattr(event, "chat_id", None)
+        key = StorageKey(bot_id=self.settings.wecom.agent_id or 0, chat_id=chat, user_id=chat) if chat else None
+
+        async def run(uow: UnitOfWork) -> None:
+            await self.chat.feed(event, uow, self.port)
+
+        async def give_up(error: BaseException) -> None:
+            await dead_letter(self.core, event, delivery, error, self.settings.default_lang)
+        async with one_at_a_time(self.isolation, key):  # ChatBusy: 500, and WeCom delivers it again
+            await once(self.core.uow, delivery, run, give_up)
+        if prompt is not None and chat is not None:
+            self.prompts.answered(chat, prompt)
+
+
+def _raw(event: ChatEvent) -> dict[str, Any]:
+    """What the dead letter keeps of an event WeCom sent (its neutral form: the body is encrypted)."""
+    if isinstance(event, ButtonPress):
+        return {"press": {"chat_id": event.chat_id, "from": event.sender.id, "key": event.raw_data}}
+    if isinstance(event, IncomingMessage):
+        return {"message": {"chat_id": event.chat_id, "message_id": event.message_id, "from": event.sender.id,
+                            "text": event.text}}
+    return {"event": type(event).__name__}
+
+
+async def dead_letter(core: Core, event: ChatEvent, delivery: int, error: BaseException | str,
+                      default_lang: str) -> None:
+    """Store the event as dead, mark its delivery processed (WeCom is answered 200 and stops
+    retrying), and tell the sender of a message that it was recorded."""
+    metrics.DEAD_LETTERED.inc()
+    log.error("wecom delivery %s dead-lettered: %s", delivery, describe(error))
+    async with core.uow() as uow:
+        if await uow.updates.seen(delivery):
+            return
+        uow.deadletters.add(delivery, json.dumps(_raw(event), ensure_ascii=False, default=str), describe(error), 1)
+        uow.updates.mark(delivery)
+        if isinstance(event, IncomingMessage):
+            user = await uow.users.get(event.sender.id)
+            lang = (user.lang if user is not None and user.lang else None) \
+                or normalize_lang(event.sender.language_code) or default_lang
+            enqueue(uow, Notice(event.chat_id, NOTICE, lang, reply_to=event.message_id,
+                                priority=PRIORITY_CONVERSATION))
+        await uow.commit()
+
+
+def make_client(settings: Settings) -> WeComClient:
+    w = settings.wecom
+    return WeComClient(w.corp_id, w.app_secret, w.agent_id or 0, base_url=w.api_base)
+
+
+async def run_wecom(settings: Settings, *, stop: asyncio.Event, ready: Any = None) -> None:
+    """Serve WeCom's callbacks until `stop`; the outbox's sender on the WeCom transport beside them."""
+    if not settings.wecom.configured:
+        raise ValueError("WeCom is not configured: set SENTINEL_WECOM__CORP_ID and the rest (docs/wecom.md)")
+    core = await Core.open(settings)
+    client = make_client(settings)
+    ids = IdBook(StoredIds(core.uow))
+    replies, cards, prompts = ReplyBook(), CardBook(), PromptBook()
+    sender = core.attach(WeComTransport(client, ids, replies, render, cards, prompts))
+    receiver = WeComReceiver(core, settings, client, ids, replies, cards, prompts)
+    runner = web.AppRunner(receiver.app())
+    await runner.setup()
+    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+    await site.start()
+    if ready is not None:
+        ready(core)
+    core.start_jobs()
+    lease_task = asyncio.create_task(core.keep_leading(stop), name="scheduler-lease")
+    sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
+    log.info("WeCom callbacks on %s:%s (%s, %s)", settings.webhook_host, settings.webhook_port, APP_PATH, AIBOT_PATH)
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()  # in-flight callbacks finish first
+        from handlers.runtime import DRAIN_ON_STOP, _drained
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
+        lease_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await lease_task
+        core.stop_jobs()
+        sender.stop()
+        await sender_task
+        await client.close()
+        await core.close()

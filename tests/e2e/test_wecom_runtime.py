@@ -1,0 +1,84 @@
+"""The WeCom runtime (handlers/wecom/runtime.py) beyond the contract suite: /link joins a WeCom
+member to their Telegram person (points and roles follow, the id book forgets its cache at once),
+and the outbox paces WeCom's sends at WeCom's own limits (bot/pacers.py, handlers/wecom/limits.py)."""
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.config import Settings
+from bot.pacers import pacer_for
+from bot.services.identities import LinkService
+from emulator.wecom import WeComConfig, WeComEmulator
+from handlers.demo_wecom import _free_port, wecom_settings
+from handlers.telegram_limits import TELEGRAM
+from handlers.wecom.limits import PRIVATE_PER_MINUTE, WECOM
+from storage.db import create_engine, session_factory
+from storage.uow import UnitOfWork
+from tests.conftest import LI, private, said
+from tests.e2e.contract.conftest import RunningWeCom
+from tests.e2e.contract.wecom_driver import WeComDriver
+
+CODE = re.compile(r"([A-Z0-9]{4}-[A-Z0-9]{4})")
+TELEGRAM_LI = 7_000_501  # LI's Telegram account, a user the core knows already
+
+
+@pytest.fixture
+async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
+    emu = WeComEmulator(WeComConfig())
+    await emu.start()
+    hooked = settings.model_copy(update={"platform": "wecom", "wecom": wecom_settings(emu),
+                                         "webhook_port": _free_port()})
+    driver = WeComDriver(emu, database_url)
+    running = RunningWeCom(hooked, driver)
+    await running.start()
+    yield driver, running
+    await running.stop()
+    await driver.close()
+    await emu.stop()
+
+
+async def test_link_on_wecom_joins_the_telegram_person(wecom: tuple[WeComDriver, RunningWeCom],
+                                                       database_url: str, db: Any) -> None:
+    tg, running = wecom
+    engine = create_engine(database_url)
+    sessions = session_factory(engine)
+    try:
+        async with UnitOfWork(sessions) as uow:  # LI on Telegram asked for a code
+            code = await LinkService().issue(uow, "telegram", str(TELEGRAM_LI), TELEGRAM_LI)
+            await uow.commit()
+        done = await said(tg, LI["id"], LI, f"/link {code}")
+        assert "Telegram" in done["plain_text"]
+        async with UnitOfWork(sessions) as uow:
+            found = await uow.identities.find("wecom", "user", f"u{LI['id']}")
+        assert found is not None and found.user_id == TELEGRAM_LI
+        # the member's next message is the Telegram person's at once (the id book forgot its cache)
+        await tg.send(private(LI), LI, "/start")
+        await tg.wait(LI["id"], 2)
+        async with UnitOfWork(sessions) as uow:
+            assert await uow.users.get(TELEGRAM_LI) is not None
+            assert await uow.users.get(LI["id"]) is None  # merged away, not made again
+        # and a code asked for on WeCom names WeCom as its platform
+        asked = await said(tg, LI["id"], LI, "/link")
+        assert CODE.search(asked["plain_text"])
+    finally:
+        await engine.dispose()
+
+
+def test_the_pacer_keeps_each_platforms_limits(settings: Settings) -> None:
+    wecom = pacer_for(settings, WECOM)
+    telegram = pacer_for(settings, TELEGRAM)
+    assert wecom.is_group(-1) and not wecom.is_group(1)
+    # the test settings pace far above both; WeCom's own per-member cap (30 a minute) still holds
+    assert WECOM.private_per_sec == PRIVATE_PER_MINUTE / 60
+    assert _private_rate(wecom) == pytest.approx(PRIVATE_PER_MINUTE / 60)
+    assert _private_rate(telegram) == settings.sender.private_per_sec
+
+
+def _private_rate(pacer: Any) -> float:
+    """Sends a private chat may get per second: the pacer's (count, window) of private sends."""
+    count, window = pacer._private
+    return float(count / window)
