@@ -83,6 +83,8 @@ async def test_proposal_from_support_to_done(bot, tg, db, settings, tmp_path) ->
     await tg.send(GROUP, WANG, "我家住幸福小区3号楼2单元501，中午可以来歇", reply_to_message_id=agenda["message_id"])
     await tg.send(GROUP, AMY, "The underpass on Keyuan Rd floods, not there please",
                   reply_to_message_id=agenda["message_id"])
+    # it reads as a report: kept as a comment, and Amy is told once how to report (before the summary below)
+    await _new(tg, GROUP["id"], 0, "Kept as discussion of proposal #1")
     async def two_comments() -> bool:
         async with db() as s:
             return len((await s.exec(select(ProposalComment))).all()) == 2
