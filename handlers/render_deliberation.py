@@ -46,8 +46,9 @@ def _vote(lang: str, p: dict[str, Any]) -> str:
     lines = [t(lang, "dl-vote-title", id=str(p["id"]), title=esc(p["title"], 80))]
     lines += [f"{n}. {esc(option_label(lang, o, yes_no), 60)}" for n, o in enumerate(p.get("options") or [], 1)]
     lines += [t(lang, "dl-vote-rules", deadline=esc(p.get("deadline") or ""), quorum=int(p.get("quorum") or 0),
-                mode=t(lang, "dl-anon" if p.get("anonymous") else "dl-named")),
-              t(lang, "dl-vote-hint", id=str(p["id"]))]
+                mode=t(lang, "dl-anon" if p.get("anonymous") else "dl-named"))]
+    if not p.get("closed"):  # once closed (threads.unbutton) the how-to-vote line would mislead
+        lines.append(t(lang, "dl-vote-hint", id=str(p["id"])))
     return "\n".join(lines)
 
 

@@ -110,12 +110,14 @@ async def announce(uow: UnitOfWork, p: Proposal, default: str, kind: str, what: 
 
 
 async def unbutton(uow: UnitOfWork, p: Proposal, default: str, what: str, key: str, **args: object) -> None:
-    """Takes the buttons off the proposal's `what` posts (cards, vote posts): used up."""
-    sent = await uow.broadcasts.sent_message_ids(f"dl-{what}:{p.id}:")
-    for chat_id, message_id in sent.items():
+    """Takes the buttons off the proposal's `what` posts (cards, vote posts): used up. Each post is
+    re-rendered from its own row with `closed` set (a vote post then drops "you can change your
+    vote before the deadline") and gets the `key` line."""
+    for chat_id, message_id, kind, payload in await uow.broadcasts.sent_rows(f"dl-{what}:{p.id}:"):
+        was = {"kind": kind, "payload": {**payload, "closed": True}}
         enqueue(uow, Notice(chat_id, "settled", await group_lang(uow, chat_id, default), priority=PRIORITY_CONVERSATION,
                             dedupe_key=f"dl-{what}-end:{p.id}:{chat_id}",
-                            payload={EDIT: message_id, "html": "", "key": key, "args": dict(args)}))
+                            payload={EDIT: message_id, "html": "", "was": was, "key": key, "args": dict(args)}))
 
 
 def card_key(proposal_id: int, chat_id: int) -> str:

@@ -76,6 +76,15 @@ class BroadcastRepository(Repository):
             o.dedupe_key.like(_like_prefix(prefix), escape="\\"), o.status == "sent")
         return {int(c): int(m) for c, m in (await self.session.exec(stmt)).all() if m is not None}
 
+    async def sent_rows(self, prefix: str) -> list[tuple[int, int, str, dict[str, Any]]]:
+        """(chat id, the platform's message id, kind, payload) of outbox rows sent under `prefix`:
+        what an edit needs to re-render a sent message."""
+        o = table_of(OutboxMessage).c
+        stmt = select(o.chat_id, o.sent_message_id, o.kind, o.payload).where(
+            o.dedupe_key.like(_like_prefix(prefix), escape="\\"), o.status == "sent")
+        return [(int(c), int(m), str(k), dict(pl or {})) for c, m, k, pl in (await self.session.exec(stmt)).all()
+                if m is not None]
+
     # --- audiences ------------------------------------------------------------------
     async def groups(self, branch_id: int | None, everything: bool) -> list[Chat]:
         """Every group in scope (blocked ones included: the caller counts them)."""

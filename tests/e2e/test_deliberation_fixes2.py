@@ -371,3 +371,24 @@ async def test_an_anonymous_vote_by_command_in_the_group_names_no_choice(bot, tg
         from storage.models.deliberation import ProposalVote
         votes = sorted((v.user_id, v.option) for v in (await s.exec(select(ProposalVote))).all())
     assert votes == sorted([(WANG["id"], 1), (AMY["id"], 1), (LI["id"], 2)])
+
+
+async def test_a_closed_vote_post_says_it_ended_and_no_longer_invites_changes(bot, tg, db) -> None:
+    """Item 12: the vote post, once closed, loses its buttons and its "change your vote before the
+    deadline" line, and says the vote has ended."""
+    await two_branches(tg, LI, WANG, AMY)
+    await _proposal(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 1)
+    await _agenda(tg, 1)
+    before = len(await tg.messages(GROUP["id"]))
+    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    post = await _new(tg, GROUP["id"], before, "开始表决")
+    assert "截止前可以改票" in post["plain_text"] and post.get("reply_markup")
+    await _text(tg, GROUP, WANG, "/vote 1 1")
+    await _text(tg, SEC["id"], SEC, "/proposal 1 close")
+
+    async def closed() -> dict | None:
+        msg = next(m for m in await tg.messages(GROUP["id"]) if m["message_id"] == post["message_id"])
+        return msg if "表决已结束" in msg["plain_text"] else None
+    ended = await until(closed, timeout=30)
+    assert "截止前可以改票" not in ended["plain_text"] and "开始表决" in ended["plain_text"]
+    assert not (ended.get("reply_markup") or {}).get("inline_keyboard")
