@@ -96,7 +96,7 @@ class Access:
         if branch_id is None or not staff:
             raise DeliberationError("dl-err-not-staff")
         if not (1 <= supporters <= RULE_MAX[0] and 1 <= days <= RULE_MAX[1]):
-            raise DeliberationError("dl-rule-usage")
+            raise DeliberationError("dl-rule-range", max_supporters=RULE_MAX[0], max_days=RULE_MAX[1])
         rule = await uow.deliberation.rule(branch_id)
         if rule is None:
             uow.deliberation.add_rule(AgendaRule(branch_id=branch_id, supporters=supporters, days=days))

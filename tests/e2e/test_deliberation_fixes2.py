@@ -392,3 +392,14 @@ async def test_a_closed_vote_post_says_it_ended_and_no_longer_invites_changes(bo
     ended = await until(closed, timeout=30)
     assert "截止前可以改票" not in ended["plain_text"] and "开始表决" in ended["plain_text"]
     assert not (ended.get("reply_markup") or {}).get("inline_keyboard")
+
+
+async def test_a_rule_out_of_range_names_the_ranges(bot, tg, db) -> None:
+    """Item 13: `/proposals rule 9999 9999` says what is allowed, not only the usage."""
+    await two_branches(tg, LI, WANG, AMY)
+    zh = await _text(tg, SEC["id"], SEC, "/proposals rule 9999 9999")
+    assert "1–500" in zh and "1–90" in zh, zh
+    assert "5 人附议即上议程" in await _text(tg, SEC["id"], SEC, "/proposals rule 5 7")
+    await _text(tg, SEC["id"], SEC, "/lang en")
+    en = await _text(tg, SEC["id"], SEC, "/proposals rule 3 365")
+    assert "1–500" in en and "1–90" in en, en
