@@ -87,6 +87,15 @@ class Access:
         rule = await uow.deliberation.rule(branch_id)
         return (rule.supporters, rule.days) if rule is not None else DEFAULT_RULE
 
+    async def stewards(self, uow: UnitOfWork, branch_id: int) -> list[User]:
+        """Who hears the branch's deliberation news meant for staff (on the agenda, a vote closed at its
+        deadline): its secretaries; a branch without one, the superadmins (configured and granted), as
+        an unstaffed department's case falls back (CaseService.fallback) — never nobody."""
+        ids = set(await uow.users.secretaries_of(branch_id))
+        if not ids:
+            ids = set(self.cases.superadmins) | set(await uow.users.staff_ids(None))
+        return await uow.users.many(ids)
+
     async def set_rule(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool,
                        supporters: int, days: int) -> tuple[int, int]:
         """`/proposals rule N D`: for the group's branch (in a group) or the secretary's own, by

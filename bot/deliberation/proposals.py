@@ -137,7 +137,7 @@ class Proposals(Access):
                                 payload={"id": p.id, "title": p.title, "body": p.body, "supporters": supporters,
                                          **threads.where(p, chat_id, chat_id in forum_chats)}))
         if by is None:
-            for sec in await uow.users.many(set(await uow.users.secretaries_of(p.branch_id))):
+            for sec in await self.stewards(uow, p.branch_id):
                 tell(uow, sec.id, "dl-agenda-staff", self.lang_of(sec, p.lang), id=p.id, title=p.title,
                      supporters=supporters)
 

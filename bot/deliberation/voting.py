@@ -208,7 +208,7 @@ class Voting(Access):
         step = f"/proposal {p.id} {steps[0][1]}" if steps else ""
         told: set[int] = {by.id} if by is not None else set()
         if by is None:
-            for sec in await uow.users.many(set(await uow.users.secretaries_of(p.branch_id))):
+            for sec in await self.stewards(uow, p.branch_id):
                 tell(uow, sec.id, "dl-closed-staff", self.lang_of(sec, p.lang), step=step, **args)
                 told.add(sec.id)
         author = await uow.users.get(p.author_id)

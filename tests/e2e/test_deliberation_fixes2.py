@@ -403,3 +403,24 @@ async def test_a_rule_out_of_range_names_the_ranges(bot, tg, db) -> None:
     await _text(tg, SEC["id"], SEC, "/lang en")
     en = await _text(tg, SEC["id"], SEC, "/proposals rule 3 365")
     assert "1–500" in en and "1–90" in en, en
+
+
+async def test_a_branch_without_a_secretary_tells_the_superadmin(bot, tg, db) -> None:
+    """A branch run by a superadmin alone: the close at the deadline and the agenda by supports are told
+    to the superadmin (as an unstaffed department's case falls back), never to nobody."""
+    from tests.conftest import BOSS, private
+    for who in (BOSS, LI, WANG, AMY):
+        await tg.send(private(who), who, "/start")
+    await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
+    await tg.wait(GROUP["id"], 1)
+    assert "1 人附议即上议程" in await _text(tg, GROUP, BOSS, "/proposals rule 1 7")  # in the branch's group
+    boss_before = len(await tg.messages(BOSS["id"]))
+    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    await tg.press(GROUP["id"], card["message_id"], WANG, card["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+    assert "上了议程" in (await _new(tg, BOSS["id"], boss_before, "#1"))["plain_text"]
+    await _text(tg, BOSS["id"], BOSS, "/proposal 1 vote quorum=1")
+    await _text(tg, GROUP, WANG, "/vote 1 赞成")
+    boss_before = len(await tg.messages(BOSS["id"]))
+    await bot.core.run_job("delib-close", 1)
+    told = await _new(tg, BOSS["id"], boss_before, "表决已截止")
+    assert "下一步：/proposal 1 commit" in told["plain_text"], told["plain_text"]
