@@ -43,16 +43,38 @@ async def read_cases_at_least(db: Any, n: int) -> list[Case]:
 
 
 async def new_message(tg: EmulatorClient, chat_id: int, before: int,
-                      match: str | Callable[[dict[str, Any]], bool] = "") -> dict[str, Any]:
-    """The bot's first message in `chat_id` after the first `before`, whose text contains `match`
-    (or for which `match(message)` is true), once it has arrived."""
+                      match: str | Callable[[dict[str, Any]], bool] = "", *, field: str = "text",
+                      timeout: float = 15.0) -> dict[str, Any]:
+    """The bot's first message in `chat_id` after the first `before`, whose `field` ("text", or
+    "plain_text": without markup) contains `match` (or for which `match(message)` is true), once it
+    has arrived within `timeout` seconds."""
     def fits(m: dict[str, Any]) -> bool:
-        return match(m) if callable(match) else match in (m.get("text") or "")
+        return match(m) if callable(match) else match in (m.get(field) or "")
 
     async def found() -> dict[str, Any] | None:
         return next((m for m in (await tg.messages(chat_id))[before:] if fits(m)), None)
-    message: dict[str, Any] = await until(found)
+    message: dict[str, Any] = await until(found, timeout=timeout)
     return message
+
+
+async def answer_text(tg: EmulatorClient, chat: Chat | int, who: Person, command: str) -> str:
+    """The bot's answer to `command` (plain text): in a private chat (`chat` an id) its next message;
+    in a group its reply to the command (announcements may come between)."""
+    if isinstance(chat, int):
+        return str((await said(tg, chat, who, command))["plain_text"])
+    sent = await tg.send(chat, who, command)
+
+    async def answer() -> dict[str, Any] | None:
+        return next((m for m in await tg.messages(chat["id"])
+                     if m.get("reply_to_message_id") == sent["message_id"]), None)
+    return str((await until(answer, timeout=30))["plain_text"])
+
+
+async def propose(tg: EmulatorClient, who: Person, text: str, number: int, chat: Chat = GROUP,
+                  timeout: float = 30.0) -> dict[str, Any]:
+    """`who` proposes (`/propose text`) in `chat`; the card of proposal `number`, once posted there."""
+    await tg.send(chat, who, f"/propose {text}")
+    return await new_message(tg, chat["id"], 0, f"#{number}", field="plain_text", timeout=timeout)
 
 
 STREET_LIGHT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"

@@ -12,11 +12,15 @@ PostgreSQL, in zh and en:
 - an ended proposal's forum topic is closed (closeForumTopic) after its last news."""
 from __future__ import annotations
 
+import functools
+
 import aiohttp
 from sqlmodel import col, select
 
 from storage.models import Case, OutboxMessage
 from storage.models.deliberation import Proposal, ProposalVote
+from tests.factories import answer_text, new_message
+from tests.factories import propose
 from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, answer_for, buttons, said,
                             two_branches, until, with_boss)
 
@@ -24,6 +28,8 @@ import pytest
 
 ZHAO = {"id": 503, "first_name": "赵姐", "language_code": "zh"}   # reports a case in branch cy's group
 QIAN = {"id": 504, "first_name": "钱师傅", "language_code": "zh"}  # has only started the bot
+
+propose_card = functools.partial(propose, timeout=20)  # this module's wait for a card
 
 
 @pytest.fixture
@@ -37,9 +43,7 @@ async def _press(tg, chat_id: int, message: dict, who: dict, data: str) -> str:
 
 async def _new(tg, chat_id: int, before: int, needle: str, timeout: float = 20) -> dict:
     """The bot's first message in the chat after the first `before` that contains `needle`."""
-    async def found() -> dict | None:
-        return next((m for m in (await tg.messages(chat_id))[before:] if needle in (m["plain_text"] or "")), None)
-    return await until(found, timeout=timeout)
+    return await new_message(tg, chat_id, before, needle, field="plain_text", timeout=timeout)
 
 
 async def _message(tg, chat_id: int, message_id: int) -> dict:
@@ -54,51 +58,33 @@ async def _reads(tg, chat_id: int, message_id: int, needle: str, timeout: float 
     return await until(edited, timeout=timeout)
 
 
-async def _text(tg, chat: dict | int, who: dict, command: str) -> str:
-    """The bot's answer to `command`: in a group, its reply to it (announcements may come between)."""
-    if isinstance(chat, int):
-        return (await said(tg, chat, who, command))["plain_text"]
-    sent = await tg.send(chat, who, command)
-
-    async def answer() -> dict | None:
-        return next((m for m in await tg.messages(chat["id"])
-                     if m.get("reply_to_message_id") == sent["message_id"]), None)
-    return (await until(answer, timeout=30))["plain_text"]
-
-
-async def _proposal(tg, who: dict, text: str, number: int, chat: dict = GROUP) -> dict:
-    """`who` proposes in `chat`; the card, once posted there."""
-    await tg.send(chat, who, f"/propose {text}")
-    return await _new(tg, chat["id"], 0, f"#{number}")
-
-
 async def _voting(tg, number: int, options: str = "") -> None:
     """The secretary puts proposal `number` on the agenda and opens its vote (quorum 1)."""
-    assert "上议程" in await _text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
-    assert "开始表决" in await _text(tg, SEC["id"], SEC, f"/proposal {number} vote quorum=1 {options}".strip())
+    assert "上议程" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
+    assert "开始表决" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} vote quorum=1 {options}".strip())
 
 
 async def test_a_vote_naming_no_option_is_told_the_options(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    await _proposal(tg, LI, "夜间充电柜开放时间 | 晚上十点后没地方换电", 1)
+    await propose_card(tg, LI, "夜间充电柜开放时间 | 晚上十点后没地方换电", 1)
     await _voting(tg, 1, "早上 | 中午 | 晚上")
 
     told = "议题 #1 没有这个选项（请选 1–3：1 早上；2 中午；3 晚上）"
     for command in ("/vote 1 9", "/vote 1 0", "/vote 1 半夜"):  # too big, zero, a word that is no option
-        text = await _text(tg, GROUP, LI, command)
+        text = await answer_text(tg, GROUP, LI, command)
         assert told in text and "不存在" not in text and "投票：/vote" not in text, (command, text)
-    assert "has no such option (choose 1–3: 1 早上; 2 中午; 3 晚上)" in await _text(tg, GROUP, AMY, "/vote 1 4")
-    assert "已投票：中午" in await _text(tg, GROUP, LI, "/vote 1 中午")  # an option's own text
-    assert "已投票：晚上" in await _text(tg, GROUP, WANG, "/vote 1 3")
+    assert "has no such option (choose 1–3: 1 早上; 2 中午; 3 晚上)" in await answer_text(tg, GROUP, AMY, "/vote 1 4")
+    assert "已投票：中午" in await answer_text(tg, GROUP, LI, "/vote 1 中午")  # an option's own text
+    assert "已投票：晚上" in await answer_text(tg, GROUP, WANG, "/vote 1 3")
 
     # a for/against vote: its options in the reader's language
-    await _proposal(tg, WANG, "统一工服 | 夏天太热", 2)
+    await propose_card(tg, WANG, "统一工服 | 夏天太热", 2)
     await _voting(tg, 2)
-    assert "请选 1–3：1 赞成；2 反对；3 弃权" in await _text(tg, GROUP, LI, "/vote 2 5")
-    assert "choose 1–3: 1 For; 2 Against; 3 Abstain" in await _text(tg, GROUP, AMY, "/vote 2 0")
-    assert "Voted: Against" in await _text(tg, GROUP, AMY, "/vote 2 against")
-    assert "投票：/vote" in await _text(tg, GROUP, LI, "/vote 2")  # no option at all: the usage
-    assert "不存在" in await _text(tg, GROUP, LI, "/vote 9 1")  # no such proposal
+    assert "请选 1–3：1 赞成；2 反对；3 弃权" in await answer_text(tg, GROUP, LI, "/vote 2 5")
+    assert "choose 1–3: 1 For; 2 Against; 3 Abstain" in await answer_text(tg, GROUP, AMY, "/vote 2 0")
+    assert "Voted: Against" in await answer_text(tg, GROUP, AMY, "/vote 2 against")
+    assert "投票：/vote" in await answer_text(tg, GROUP, LI, "/vote 2")  # no option at all: the usage
+    assert "不存在" in await answer_text(tg, GROUP, LI, "/vote 9 1")  # no such proposal
     async with db() as s:
         votes = (await s.exec(select(ProposalVote).order_by(col(ProposalVote.proposal_id),
                                                             col(ProposalVote.user_id)))).all()
@@ -108,7 +94,7 @@ async def test_a_vote_naming_no_option_is_told_the_options(bot, tg, db) -> None:
 
 async def test_riders_known_in_the_branch_vote_privately_and_others_are_told_in_private_words(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY, ZHAO, QIAN)
-    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    card = await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     assert "已附议" in await _press(tg, GROUP["id"], card, WANG, "dp:1:s")  # WANG: known by a support
     await tg.send(GROUP, ZHAO, "建议在菜市场门口划个骑手临时停车区 取餐几分钟就走")  # ZHAO: by a case
     await tg.send(GROUP_B, AMY, "建议海淀桥下加个骑手休息亭 夏天太晒")  # AMY: known in the other branch only
@@ -121,19 +107,19 @@ async def test_riders_known_in_the_branch_vote_privately_and_others_are_told_in_
     await _voting(tg, 1)
 
     # none of them reported in (users.branch_id): the groups are what the bot knows them from
-    assert "已投票：赞成" in await _text(tg, WANG["id"], WANG, "/vote 1 1")
-    assert "已投票：反对" in await _text(tg, ZHAO["id"], ZHAO, "/vote 1 反对")
-    assert "已投票：弃权" in await _text(tg, LI["id"], LI, "/vote 1 3")  # the author
-    assert "议题 #1" in await _text(tg, WANG["id"], WANG, "/proposal 1")  # and reads it privately
+    assert "已投票：赞成" in await answer_text(tg, WANG["id"], WANG, "/vote 1 1")
+    assert "已投票：反对" in await answer_text(tg, ZHAO["id"], ZHAO, "/vote 1 反对")
+    assert "已投票：弃权" in await answer_text(tg, LI["id"], LI, "/vote 1 3")  # the author
+    assert "议题 #1" in await answer_text(tg, WANG["id"], WANG, "/proposal 1")  # and reads it privately
 
     # everyone else: private-chat words, and another branch's proposal reads as no proposal
-    stranger = await _text(tg, QIAN["id"], QIAN, "/vote 1 1")
+    stranger = await answer_text(tg, QIAN["id"], QIAN, "/vote 1 1")
     assert "私聊里找不到你能投票的议题 #1" in stranger and "本群" not in stranger, stranger
-    assert stranger == (await _text(tg, QIAN["id"], QIAN, "/vote 99 1")).replace("99", "1")
-    other = await _text(tg, AMY["id"], AMY, "/vote 1 1")
+    assert stranger == (await answer_text(tg, QIAN["id"], QIAN, "/vote 99 1")).replace("99", "1")
+    other = await answer_text(tg, AMY["id"], AMY, "/vote 1 1")
     assert "There is no proposal #1 you can vote on privately" in other and "this chat" not in other, other
-    assert other == (await _text(tg, AMY["id"], AMY, "/vote 99 1")).replace("99", "1")
-    assert "There is no proposal #1" in await _text(tg, AMY["id"], AMY, "/proposal 1")
+    assert other == (await answer_text(tg, AMY["id"], AMY, "/vote 99 1")).replace("99", "1")
+    assert "There is no proposal #1" in await answer_text(tg, AMY["id"], AMY, "/proposal 1")
     async with db() as s:
         votes = (await s.exec(select(ProposalVote).order_by(col(ProposalVote.user_id)))).all()
     assert [(v.user_id, v.option, v.chat_id) for v in votes] == [
@@ -148,8 +134,8 @@ async def _card_edits(db, chat_id: int, pid: int) -> list[OutboxMessage]:
 
 async def test_the_card_shows_the_live_support_count(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY, ZHAO)
-    assert "3 人附议即上议程" in await _text(tg, SEC["id"], SEC, "/proposals rule 3 7")
-    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    assert "3 人附议即上议程" in await answer_text(tg, SEC["id"], SEC, "/proposals rule 3 7")
+    card = await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     assert "已有 0 人附议" in card["plain_text"]
     cid, mid = GROUP["id"], card["message_id"]
 
@@ -186,11 +172,11 @@ async def test_the_card_shows_the_live_support_count(bot, tg, db) -> None:
         async with db() as s:
             return any(c.lang == "en" for c in (await s.exec(select(Case))).all())
     await until(english_case, timeout=30)
-    en = await _proposal(tg, AMY, "A rest point at Jianguo Rd | nowhere to rest at noon", 2)
+    en = await propose_card(tg, AMY, "A rest point at Jianguo Rd | nowhere to rest at noon", 2)
     assert "0 supporters so far" in en["plain_text"]
     await _press(tg, cid, en, WANG, "dp:2:s")
     assert buttons(await _reads(tg, cid, en["message_id"], "1 supporter so far")) == ["dp:2:s"]
-    await _text(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
     declined = await _reads(tg, cid, en["message_id"], "Declined")
     assert "1 supporter so far" in declined["plain_text"] and buttons(declined) == []
 
@@ -220,41 +206,41 @@ async def test_a_card_that_was_never_sent_is_not_edited(bot, tg, db) -> None:
 
 async def test_proposals_lists_every_state_and_has_its_own_usage(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    await _proposal(tg, LI, "统一工服 | 夏天太热", 1)
-    await _text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")  # declined
-    await _proposal(tg, LI, "夜间充电柜 | 晚上没地方换电", 2)
+    await propose_card(tg, LI, "统一工服 | 夏天太热", 1)
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")  # declined
+    await propose_card(tg, LI, "夜间充电柜 | 晚上没地方换电", 2)
     await _voting(tg, 2)
-    assert "已投票" in await _text(tg, GROUP, WANG, "/vote 2 1")
-    await _text(tg, SEC["id"], SEC, "/proposal 2 close")  # adopted
-    await _text(tg, SEC["id"], SEC, "/proposal 2 commit 街道办 due=2027-01-31")
-    await _text(tg, SEC["id"], SEC, "/proposal 2 done")  # done
-    await _proposal(tg, LI, "午间休息点 | 建国路", 3)
+    assert "已投票" in await answer_text(tg, GROUP, WANG, "/vote 2 1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 close")  # adopted
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 commit 街道办 due=2027-01-31")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 done")  # done
+    await propose_card(tg, LI, "午间休息点 | 建国路", 3)
     await _voting(tg, 3)
-    await _text(tg, SEC["id"], SEC, "/proposal 3 close")  # nobody voted: rejected
+    await answer_text(tg, SEC["id"], SEC, "/proposal 3 close")  # nobody voted: rejected
     assert [p.status for p in await _all(db)] == ["declined", "done", "rejected"]
 
     # nothing open: the overview says so, and where the others are
-    text = await _text(tg, GROUP, WANG, "/proposals")
+    text = await answer_text(tg, GROUP, WANG, "/proposals")
     assert "现在没有进行中的议题" in text and "还没有这类议题" not in text, text
     assert "已办结 1 个（/proposals done）" in text and "未通过或未采纳 2 个（/proposals closed）" in text, text
-    await _proposal(tg, LI, "菜市场门口临时停车区", 4)
-    text = await _text(tg, GROUP, WANG, "/proposals")
+    await propose_card(tg, LI, "菜市场门口临时停车区", 4)
+    text = await answer_text(tg, GROUP, WANG, "/proposals")
     assert "进行中的议题（1）" in text and "#4 菜市场门口临时停车区" in text and "#1" not in text, text
-    en = await _text(tg, GROUP, AMY, "/proposals")
+    en = await answer_text(tg, GROUP, AMY, "/proposals")
     assert "Open proposals (1)" in en and "2 not adopted or declined (/proposals closed)" in en, en
     assert "1 done (/proposals done)" in en
 
-    closed = await _text(tg, GROUP, WANG, "/proposals closed")
+    closed = await answer_text(tg, GROUP, WANG, "/proposals closed")
     assert "#1 统一工服 · 未采纳" in closed and "#3 午间休息点 · 未通过" in closed and "#2" not in closed, closed
-    everything = await _text(tg, GROUP, WANG, "/proposals all")
+    everything = await answer_text(tg, GROUP, WANG, "/proposals all")
     assert "全部议题（4）" in everything and all(f"#{n} " in everything for n in range(1, 5)), everything
-    assert "#2 夜间充电柜" in await _text(tg, GROUP, WANG, "/proposals 已办结")
-    assert "No proposals" in await _text(tg, GROUP_B, AMY, "/proposals")  # the other branch has none
+    assert "#2 夜间充电柜" in await answer_text(tg, GROUP, WANG, "/proposals 已办结")
+    assert "No proposals" in await answer_text(tg, GROUP_B, AMY, "/proposals")  # the other branch has none
 
     for command in ("/proposals foo", "/proposals open extra"):
-        usage = await _text(tg, GROUP, WANG, command)
+        usage = await answer_text(tg, GROUP, WANG, command)
         assert usage.startswith("用法：/proposals（") and "closed" in usage and "/proposal 编号" not in usage, usage
-    assert "Usage: /proposals (the open proposals" in await _text(tg, GROUP, AMY, "/proposals foo")
+    assert "Usage: /proposals (the open proposals" in await answer_text(tg, GROUP, AMY, "/proposals foo")
 
 
 async def _all(db) -> list[Proposal]:
@@ -267,15 +253,15 @@ STEPS = ("agenda", "decline 不合适", "vote quorum=1", "close", "commit 街道
 
 async def test_a_secretary_only_step_is_refused_for_the_role_before_the_state(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    await _proposal(tg, LI, "统一工服 | 夏天太热", 1)
-    await _text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")  # no step applies now
+    await propose_card(tg, LI, "统一工服 | 夏天太热", 1)
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")  # no step applies now
     for step in STEPS:
-        rider = await _text(tg, GROUP, WANG, f"/proposal 1 {step}")
+        rider = await answer_text(tg, GROUP, WANG, f"/proposal 1 {step}")
         assert "只有本支部书记可以这样处理议题 #1" in rider and "不能这样处理" not in rider, (step, rider)
-        assert "Only this branch's secretary" in await _text(tg, GROUP, AMY, f"/proposal 1 {step}"), step
-        assert "There is no proposal #1" in await _text(tg, SEC_B["id"], SEC_B, f"/proposal 1 {step}"), step
-        assert "不能这样处理" in await _text(tg, SEC["id"], SEC, f"/proposal 1 {step}"), step
-    assert "只有本支部书记" in await _text(tg, GROUP, WANG, "/proposal 1 commit")  # no owner either: role first
+        assert "Only this branch's secretary" in await answer_text(tg, GROUP, AMY, f"/proposal 1 {step}"), step
+        assert "There is no proposal #1" in await answer_text(tg, SEC_B["id"], SEC_B, f"/proposal 1 {step}"), step
+        assert "不能这样处理" in await answer_text(tg, SEC["id"], SEC, f"/proposal 1 {step}"), step
+    assert "只有本支部书记" in await answer_text(tg, GROUP, WANG, "/proposal 1 commit")  # no owner either: role first
     assert (await _all(db))[0].status == "declined"
 
 
@@ -309,7 +295,7 @@ async def test_the_topic_of_an_ended_proposal_is_closed_after_its_last_news(bot,
     await said(tg, SEC["id"], SEC, "/proposals rule 1 7")
 
     # rejected (nobody voted): the result in the topic, then the topic closed
-    card = await _proposal(tg, LI, "统一工服 | 夏天太热", 1, chat=FORUM)
+    card = await propose_card(tg, LI, "统一工服 | 夏天太热", 1, chat=FORUM)
     await _press(tg, GROUP["id"], card, WANG, "dp:1:s")  # on the agenda: its topic
     thread = (await _topic(tg, 1))["message_thread_id"]
     await said(tg, SEC["id"], SEC, "/proposal 1 vote quorum=5")
@@ -319,16 +305,16 @@ async def test_the_topic_of_an_ended_proposal_is_closed_after_its_last_news(bot,
     assert (await _closed(tg, 1))["message_thread_id"] == thread
 
     # declined from the agenda: closed too; done: closed after the done news
-    card = await _proposal(tg, LI, "夜间充电柜 | 晚上没地方换电", 2, chat=FORUM)
+    card = await propose_card(tg, LI, "夜间充电柜 | 晚上没地方换电", 2, chat=FORUM)
     await _press(tg, GROUP["id"], card, WANG, "dp:2:s")
     await _topic(tg, 2)
     await said(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
     await _closed(tg, 2)
-    card = await _proposal(tg, LI, "午间休息点 | 建国路", 3, chat=FORUM)
+    card = await propose_card(tg, LI, "午间休息点 | 建国路", 3, chat=FORUM)
     await _press(tg, GROUP["id"], card, WANG, "dp:3:s")
     await _topic(tg, 3)
     await said(tg, SEC["id"], SEC, "/proposal 3 vote quorum=1")
-    await _text(tg, FORUM, AMY, "/vote 3 1")
+    await answer_text(tg, FORUM, AMY, "/vote 3 1")
     await said(tg, SEC["id"], SEC, "/proposal 3 close")
     await said(tg, SEC["id"], SEC, "/proposal 3 commit 街道办 due=2099-12-31")
     assert not (await _topic(tg, 3))["is_closed"]  # adopted, being carried out: still discussed
@@ -338,7 +324,7 @@ async def test_the_topic_of_an_ended_proposal_is_closed_after_its_last_news(bot,
     assert done["message_thread_id"] == (await _topic(tg, 3))["message_thread_id"]
 
     # declined before the agenda: no topic was made, nothing is closed
-    await _proposal(tg, LI, "统一头盔 | 旧的太重", 4, chat=FORUM)
+    await propose_card(tg, LI, "统一头盔 | 旧的太重", 4, chat=FORUM)
     await said(tg, SEC["id"], SEC, "/proposal 4 decline 已有统一配发")
     async def flushed() -> bool:
         async with db() as s:

@@ -14,7 +14,9 @@ from sqlmodel import col, select
 
 from storage.models import Case
 from storage.models.deliberation import Proposal, ProposalComment
-from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, said, two_branches, until, with_boss)
+from tests.factories import answer_text, new_message
+from tests.factories import propose as propose_card
+from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, two_branches, until, with_boss)
 
 import pytest
 
@@ -26,33 +28,13 @@ def settings(settings):
 
 async def _new(tg, chat_id: int, before: int, needle: str, timeout: float = 30) -> dict:
     """The bot's first message in the chat after the first `before` that contains `needle`."""
-    async def found() -> dict | None:
-        return next((m for m in (await tg.messages(chat_id))[before:] if needle in (m["plain_text"] or "")), None)
-    return await until(found, timeout=timeout)
-
-
-async def _text(tg, chat: dict | int, who: dict, command: str) -> str:
-    """The bot's answer to `command`: in a group, its reply to it (announcements may come between)."""
-    if isinstance(chat, int):
-        return (await said(tg, chat, who, command))["plain_text"]
-    sent = await tg.send(chat, who, command)
-
-    async def answer() -> dict | None:
-        return next((m for m in await tg.messages(chat["id"])
-                     if m.get("reply_to_message_id") == sent["message_id"]), None)
-    return (await until(answer, timeout=30))["plain_text"]
-
-
-async def _proposal(tg, who: dict, text: str, number: int, chat: dict = GROUP) -> dict:
-    """`who` proposes in `chat`; the card, once posted there."""
-    await tg.send(chat, who, f"/propose {text}")
-    return await _new(tg, chat["id"], 0, f"#{number}")
+    return await new_message(tg, chat_id, before, needle, field="plain_text", timeout=timeout)
 
 
 async def _agenda(tg, number: int) -> dict:
     """The secretary puts proposal `number` on the agenda; its agenda post in GROUP."""
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
+    await answer_text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
     return await _new(tg, GROUP["id"], before, f"#{number}")
 
 
@@ -79,20 +61,20 @@ async def _case_for(db, message_id: int) -> Case:
 
 async def test_a_reply_to_a_finished_proposal_is_an_ordinary_group_message(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    card1 = await _proposal(tg, LI, "统一工服 | 夏天太热", 1)
+    card1 = await propose_card(tg, LI, "统一工服 | 夏天太热", 1)
     agenda1 = await _agenda(tg, 1)
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")
     declined = await _new(tg, GROUP["id"], before, "不属于本支部")
 
-    card2 = await _proposal(tg, WANG, "建国路口设骑手休息点 | 中午没地方歇脚", 2)
+    card2 = await propose_card(tg, WANG, "建国路口设骑手休息点 | 中午没地方歇脚", 2)
     await _agenda(tg, 2)
-    await _text(tg, SEC["id"], SEC, "/proposal 2 vote quorum=1")
-    await _text(tg, GROUP, LI, "/vote 2 赞成")
-    await _text(tg, SEC["id"], SEC, "/proposal 2 close")
-    await _text(tg, SEC["id"], SEC, "/proposal 2 commit 街道办 due=2099-12-31")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 vote quorum=1")
+    await answer_text(tg, GROUP, LI, "/vote 2 赞成")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 close")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 commit 街道办 due=2099-12-31")
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, "/proposal 2 done 休息点已开放")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 done 休息点已开放")
     done = await _new(tg, GROUP["id"], before, "已办结")
     assert (await _comments(db)) == []
 
@@ -119,7 +101,7 @@ async def test_a_reply_to_a_finished_proposal_is_an_ordinary_group_message(bot, 
 
 async def test_in_an_open_thread_an_emergency_is_a_case_and_a_report_a_comment_with_a_hint(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    card = await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     opinion = await tg.send(GROUP, WANG, "建国路口那边确实没有休息的地方", reply_to_message_id=card["message_id"])
     agenda = await _agenda(tg, 1)
     urgent = await tg.send(GROUP, WANG, "东四环辅路大坑边有人摔倒了起不来", reply_to_message_id=agenda["message_id"])
@@ -156,11 +138,11 @@ async def test_in_an_open_thread_an_emergency_is_a_case_and_a_report_a_comment_w
 
 async def _adopted(tg, who: dict, title: str, number: int, chat: dict = GROUP, sec: dict = SEC) -> None:
     """`who` proposes in `chat`; its secretary puts it on the agenda, opens the vote; `who` votes for; closed."""
-    await _proposal(tg, who, title, number, chat)
+    await propose_card(tg, who, title, number, chat)
     for step in ("agenda", "vote quorum=1"):
-        await _text(tg, sec["id"], sec, f"/proposal {number} {step}")
-    await _text(tg, chat, who, f"/vote {number} 1")
-    await _text(tg, sec["id"], sec, f"/proposal {number} close")
+        await answer_text(tg, sec["id"], sec, f"/proposal {number} {step}")
+    await answer_text(tg, chat, who, f"/vote {number} 1")
+    await answer_text(tg, sec["id"], sec, f"/proposal {number} close")
 
 
 async def _proposal_row(db, number: int) -> Proposal:
@@ -172,10 +154,10 @@ async def test_due_dates_read_a_time_month_days_and_words_and_a_commitment_is_co
     await two_branches(tg, LI, WANG, AMY)
     await _adopted(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     for bad in ("due=每天 20:00", "due=soon", "due=2020-01-01"):
-        told = await _text(tg, SEC["id"], SEC, f"/proposal 1 commit 街道办 {bad}")
+        told = await answer_text(tg, SEC["id"], SEC, f"/proposal 1 commit 街道办 {bad}")
         assert "例如 due=2026-12-31 或 due=12-31 18:00" in told and "每天" not in told, (bad, told)
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2099-12-31 18:00")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2099-12-31 18:00")
     news = await _new(tg, GROUP["id"], before, "进入落实")
     assert "负责方街道办，2099-12-31 18:00 前完成" in news["plain_text"], news["plain_text"]
     p = await _proposal_row(db, 1)
@@ -183,13 +165,13 @@ async def test_due_dates_read_a_time_month_days_and_words_and_a_commitment_is_co
 
     # corrected while in progress: announced once; the same again announces nothing
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 朝阳区城管委 due=12月31日")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 commit 朝阳区城管委 due=12月31日")
     news = await _new(tg, GROUP["id"], before, "落实安排有调整")
     assert "负责方朝阳区城管委" in news["plain_text"] and "-12-31 前完成" in news["plain_text"], news["plain_text"]
-    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 朝阳区城管委 due=12月31日")
-    await _text(tg, SEC["id"], SEC, "/proposal 1 commit due=明天")  # the owner kept, the due date moved
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 commit 朝阳区城管委 due=12月31日")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 commit due=明天")  # the owner kept, the due date moved
     await _new(tg, GROUP["id"], before, "负责方朝阳区城管委，")
-    summary = await _text(tg, GROUP, WANG, "/proposal 1")
+    summary = await answer_text(tg, GROUP, WANG, "/proposal 1")
     assert "朝阳区城管委" in summary
     changes = [m for m in (await tg.messages(GROUP["id"]))[before:] if "落实安排有调整" in (m["plain_text"] or "")]
     assert len(changes) == 2, [m["plain_text"] for m in changes]
@@ -197,13 +179,13 @@ async def test_due_dates_read_a_time_month_days_and_words_and_a_commitment_is_co
 
     # month-day with a time, and tomorrow, in English (branch hd)
     await _adopted(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B, SEC_B)
-    told = await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=daily 20:00")
+    told = await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=daily 20:00")
     assert "e.g. due=2026-12-31 or due=12-31 18:00" in told, told
     before = len(await tg.messages(GROUP_B["id"]))
-    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=tomorrow 18:00")
+    await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2 commit Street office due=tomorrow 18:00")
     news = await _new(tg, GROUP_B["id"], before, "Street office")  # (the group's language: the default, zh)
     assert "负责方Street office，" in news["plain_text"] and "18:00 前完成" in news["plain_text"], news["plain_text"]
-    assert "due 20" in await _text(tg, SEC_B["id"], SEC_B, "/proposal 2")  # the secretary reads English
+    assert "due 20" in await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2")  # the secretary reads English
 
 
 async def test_group_posts_are_in_the_groups_language_not_the_proposers(bot, tg, db) -> None:
@@ -212,10 +194,10 @@ async def test_group_posts_are_in_the_groups_language_not_the_proposers(bot, tg,
     await tg.send(GROUP, AMY, "/propose Shade at the Jianguo crossing | too hot at noon")
     await _new(tg, GROUP["id"], 0, "新议题 #1")
     await _agenda(tg, 1)
-    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
     await _new(tg, GROUP["id"], 0, "议题 #1 开始表决")
-    await _text(tg, GROUP, AMY, "/vote 1 1")
-    await _text(tg, SEC["id"], SEC, "/proposal 1 close")
+    await answer_text(tg, GROUP, AMY, "/vote 1 1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 close")
     await _new(tg, GROUP["id"], 0, "议题 #1 表决结果")
     english = [m["plain_text"] for m in await tg.messages(GROUP["id"])
                if "Proposal #1" in (m["plain_text"] or "") or "proposal #1" in (m["plain_text"] or "")]
@@ -228,7 +210,7 @@ async def test_group_posts_are_in_the_groups_language_not_the_proposers(bot, tg,
     card = await _new(tg, GROUP_B["id"], 0, "New proposal #2")
     assert "新议题" not in card["plain_text"]
     before = len(await tg.messages(GROUP_B["id"]))
-    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
+    await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
     await _new(tg, GROUP_B["id"], before, "Proposal #2 is on the agenda")
 
 
@@ -237,9 +219,9 @@ QIAN = {"id": 504, "first_name": "钱师傅", "language_code": "zh"}  # has only
 
 async def test_help_names_the_deliberation_commands(bot, tg, db) -> None:
     await two_branches(tg, LI, AMY)
-    rider = await _text(tg, LI["id"], LI, "/help")
+    rider = await answer_text(tg, LI["id"], LI, "/help")
     assert all(c in rider for c in ("/propose", "/proposals", "/proposal 编号", "/vote 编号")), rider
-    en = await _text(tg, AMY["id"], AMY, "/help")
+    en = await answer_text(tg, AMY["id"], AMY, "/help")
     assert all(c in en for c in ("/propose", "/proposals", "/proposal N", "/vote N")), en
     for sec, needle in ((SEC, "议事会：/proposal 编号 agenda"), (SEC_B, "Riders' council: /proposal N agenda")):
         before = len(await tg.messages(sec["id"]))
@@ -250,50 +232,50 @@ async def test_help_names_the_deliberation_commands(bot, tg, db) -> None:
 
 async def test_proposals_privately_for_riders_known_from_the_branchs_groups(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY, QIAN)
-    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    card = await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     await tg.press(GROUP["id"], card["message_id"], WANG, "dp:1:s")  # WANG: known by a support
 
     async def supported() -> bool:
-        return "#1 建国路口设骑手休息点" in await _text(tg, WANG["id"], WANG, "/proposals")
+        return "#1 建国路口设骑手休息点" in await answer_text(tg, WANG["id"], WANG, "/proposals")
     await until(supported, timeout=30)
-    assert "#1 建国路口设骑手休息点" in await _text(tg, LI["id"], LI, "/proposals")  # the author
+    assert "#1 建国路口设骑手休息点" in await answer_text(tg, LI["id"], LI, "/proposals")  # the author
     sent = await tg.send(GROUP_B, AMY, "The street light is out at Keyuan Road gate 3")  # AMY: branch hd
     await _case_for(db, sent["message_id"])
-    other = await _text(tg, AMY["id"], AMY, "/proposals")
+    other = await answer_text(tg, AMY["id"], AMY, "/proposals")
     assert "#1" not in other and "No proposals in this branch yet" in other, other  # her own branch's: none
-    assert "报到" in await _text(tg, QIAN["id"], QIAN, "/proposals")  # known nowhere: told how
+    assert "报到" in await answer_text(tg, QIAN["id"], QIAN, "/proposals")  # known nowhere: told how
 
 
 async def test_the_secretarys_summary_names_the_commands_allowed_now(bot, tg, db) -> None:
     await two_branches(tg, LI, AMY)
-    await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
-    text = await _text(tg, SEC["id"], SEC, "/proposal 1")
+    await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    text = await answer_text(tg, SEC["id"], SEC, "/proposal 1")
     assert "/proposal 1 agenda — 上议程" in text and "/proposal 1 decline 理由 — 不予采纳" in text, text
-    await _text(tg, SEC["id"], SEC, "/proposal 1 agenda")
-    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
-    text = await _text(tg, SEC["id"], SEC, "/proposal 1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 agenda")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    text = await answer_text(tg, SEC["id"], SEC, "/proposal 1")
     assert "/proposal 1 close — 现在结束表决" in text and "通过、不通过" not in text, text
     assert "/proposal 1 vote" not in text.split("书记可以")[1], text
-    assert "书记可以" not in await _text(tg, GROUP, LI, "/proposal 1")  # a rider sees no steps
-    await _text(tg, GROUP, LI, "/vote 1 赞成")
-    await _proposal(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B)
-    en = await _text(tg, SEC_B["id"], SEC_B, "/proposal 2")
+    assert "书记可以" not in await answer_text(tg, GROUP, LI, "/proposal 1")  # a rider sees no steps
+    await answer_text(tg, GROUP, LI, "/vote 1 赞成")
+    await propose_card(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B)
+    en = await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2")
     assert "The secretary can:\n/proposal 2 agenda — put on the agenda" in en, en
     # every command the summary names is taken (none answers with the usage)
     for step in ("/proposal 1 close", "/proposal 1 commit 街道办 due=12-31 18:00", "/proposal 1 note 已联系物业",
                  "/proposal 1 done"):
-        text = await _text(tg, SEC["id"], SEC, "/proposal 1")
+        text = await answer_text(tg, SEC["id"], SEC, "/proposal 1")
         assert step.split(" ", 3)[2] in text, (step, text)
-        assert "用法" not in await _text(tg, SEC["id"], SEC, step), step
-    assert "书记可以" not in await _text(tg, SEC["id"], SEC, "/proposal 1")  # done: nothing left
+        assert "用法" not in await answer_text(tg, SEC["id"], SEC, step), step
+    assert "书记可以" not in await answer_text(tg, SEC["id"], SEC, "/proposal 1")  # done: nothing left
 
 
 async def test_a_vote_closed_at_its_deadline_is_told_to_the_secretaries_and_the_proposer(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     await _agenda(tg, 1)
-    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
-    await _text(tg, GROUP, WANG, "/vote 1 赞成")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    await answer_text(tg, GROUP, WANG, "/vote 1 赞成")
     sec_before, li_before = len(await tg.messages(SEC["id"])), len(await tg.messages(LI["id"]))
     sec_b_before = len(await tg.messages(SEC_B["id"]))
     await bot.core.run_job("delib-close", 1)
@@ -306,9 +288,9 @@ async def test_a_vote_closed_at_its_deadline_is_told_to_the_secretaries_and_the_
     await bot.core.run_job("delib-sweep")
 
     # branch hd, in English, without quorum; the other branch's secretary heard nothing of #1
-    await _proposal(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B)
-    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
-    await _text(tg, SEC_B["id"], SEC_B, "/proposal 2 vote quorum=3")
+    await propose_card(tg, AMY, "Shade at Keyuan gate | too hot at noon", 2, GROUP_B)
+    await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2 agenda")
+    await answer_text(tg, SEC_B["id"], SEC_B, "/proposal 2 vote quorum=3")
     amy_before = len(await tg.messages(AMY["id"]))
     await bot.core.run_job("delib-close", 2)
     staff = await _new(tg, SEC_B["id"], sec_b_before, "has closed")
@@ -327,28 +309,28 @@ async def test_a_done_proposals_summary_and_export_and_a_forged_option(bot, tg, 
 
     await two_branches(tg, LI, WANG, AMY)
     await _adopted(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
-    await _text(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2099-12-31")
-    await _text(tg, SEC["id"], SEC, "/proposal 1 note 已联系物业")
-    await _text(tg, SEC["id"], SEC, "/proposal 1 done 休息点已开放")
-    text = await _text(tg, GROUP, WANG, "/proposal 1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 commit 街道办 due=2099-12-31")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 note 已联系物业")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 done 休息点已开放")
+    text = await answer_text(tg, GROUP, WANG, "/proposal 1")
     assert "表决通过" in text and "接下来由支部书记" not in text and "已办结：休息点已开放" in text, text
     assert "休息点已开放" not in text.split("已办结：")[0], text  # not under progress
-    en = await _text(tg, GROUP, AMY, "/proposal 1")
+    en = await answer_text(tg, GROUP, AMY, "/proposal 1")
     assert "The secretary now" not in en and "Done on " in en and ": 休息点已开放" in en, en
 
     # the decline reason is in the export
-    await _proposal(tg, WANG, "统一工服 | 夏天太热", 2)
-    await _text(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
+    await propose_card(tg, WANG, "统一工服 | 夏天太热", 2)
+    await answer_text(tg, SEC["id"], SEC, "/proposal 2 decline 不属于本支部能协调的事项")
     out = tmp_path / "proposals.csv"
     await export_proposals(settings.database_url, out, "csv", settings.tz, branch_code="cy")
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert [(r["id"], r["decline_reason"]) for r in rows] == [("1", ""), ("2", "不属于本支部能协调的事项")]
 
     # a forged vote button naming no option: "no such option", like the command
-    await _proposal(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 3)
+    await propose_card(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 3)
     await _agenda(tg, 3)
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, "/proposal 3 vote quorum=1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 3 vote quorum=1")
     post = await _new(tg, GROUP["id"], before, "开始表决")
     from tests.conftest import answer_for
     told = (await answer_for(tg, await tg.press(GROUP["id"], post["message_id"], WANG, "dv:3:7")))["text"]
@@ -357,16 +339,16 @@ async def test_a_done_proposals_summary_and_export_and_a_forged_option(bot, tg, 
 
 async def test_an_anonymous_vote_by_command_in_the_group_names_no_choice(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    await _proposal(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 1)
+    await propose_card(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 1)
     await _agenda(tg, 1)
-    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1 anon")
-    zh = await _text(tg, GROUP, WANG, "/vote 1 赞成")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1 anon")
+    zh = await answer_text(tg, GROUP, WANG, "/vote 1 赞成")
     assert "匿名投票" in zh and "赞成" not in zh, zh
-    again = await _text(tg, GROUP, WANG, "/vote 1 反对")  # changed: still no choice shown
+    again = await answer_text(tg, GROUP, WANG, "/vote 1 反对")  # changed: still no choice shown
     assert "匿名投票" in again and "反对" not in again, again
-    en = await _text(tg, GROUP, AMY, "/vote 1 against")
+    en = await answer_text(tg, GROUP, AMY, "/vote 1 against")
     assert "anonymous vote on proposal #1 is recorded" in en and "Against" not in en, en
-    assert "已投票：弃权" in await _text(tg, LI["id"], LI, "/vote 1 3")  # privately: the choice is named
+    assert "已投票：弃权" in await answer_text(tg, LI["id"], LI, "/vote 1 3")  # privately: the choice is named
     async with db() as s:
         from storage.models.deliberation import ProposalVote
         votes = sorted((v.user_id, v.option) for v in (await s.exec(select(ProposalVote))).all())
@@ -377,14 +359,14 @@ async def test_a_closed_vote_post_says_it_ended_and_no_longer_invites_changes(bo
     """Item 12: the vote post, once closed, loses its buttons and its "change your vote before the
     deadline" line, and says the vote has ended."""
     await two_branches(tg, LI, WANG, AMY)
-    await _proposal(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 1)
+    await propose_card(tg, LI, "夜间充电柜 | 晚上十点后没地方换电", 1)
     await _agenda(tg, 1)
     before = len(await tg.messages(GROUP["id"]))
-    await _text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 vote quorum=1")
     post = await _new(tg, GROUP["id"], before, "开始表决")
     assert "截止前可以改票" in post["plain_text"] and post.get("reply_markup")
-    await _text(tg, GROUP, WANG, "/vote 1 1")
-    await _text(tg, SEC["id"], SEC, "/proposal 1 close")
+    await answer_text(tg, GROUP, WANG, "/vote 1 1")
+    await answer_text(tg, SEC["id"], SEC, "/proposal 1 close")
 
     async def closed() -> dict | None:
         msg = next(m for m in await tg.messages(GROUP["id"]) if m["message_id"] == post["message_id"])
@@ -397,11 +379,11 @@ async def test_a_closed_vote_post_says_it_ended_and_no_longer_invites_changes(bo
 async def test_a_rule_out_of_range_names_the_ranges(bot, tg, db) -> None:
     """Item 13: `/proposals rule 9999 9999` says what is allowed, not only the usage."""
     await two_branches(tg, LI, WANG, AMY)
-    zh = await _text(tg, SEC["id"], SEC, "/proposals rule 9999 9999")
+    zh = await answer_text(tg, SEC["id"], SEC, "/proposals rule 9999 9999")
     assert "1–500" in zh and "1–90" in zh, zh
-    assert "5 人附议即上议程" in await _text(tg, SEC["id"], SEC, "/proposals rule 5 7")
-    await _text(tg, SEC["id"], SEC, "/lang en")
-    en = await _text(tg, SEC["id"], SEC, "/proposals rule 3 365")
+    assert "5 人附议即上议程" in await answer_text(tg, SEC["id"], SEC, "/proposals rule 5 7")
+    await answer_text(tg, SEC["id"], SEC, "/lang en")
+    en = await answer_text(tg, SEC["id"], SEC, "/proposals rule 3 365")
     assert "1–500" in en and "1–90" in en, en
 
 
@@ -413,13 +395,13 @@ async def test_a_branch_without_a_secretary_tells_the_superadmin(bot, tg, db) ->
         await tg.send(private(who), who, "/start")
     await tg.send(GROUP, BOSS, "/bind cy 朝阳支部")
     await tg.wait(GROUP["id"], 1)
-    assert "1 人附议即上议程" in await _text(tg, GROUP, BOSS, "/proposals rule 1 7")  # in the branch's group
+    assert "1 人附议即上议程" in await answer_text(tg, GROUP, BOSS, "/proposals rule 1 7")  # in the branch's group
     boss_before = len(await tg.messages(BOSS["id"]))
-    card = await _proposal(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
+    card = await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
     await tg.press(GROUP["id"], card["message_id"], WANG, card["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
     assert "上了议程" in (await _new(tg, BOSS["id"], boss_before, "#1"))["plain_text"]
-    await _text(tg, BOSS["id"], BOSS, "/proposal 1 vote quorum=1")
-    await _text(tg, GROUP, WANG, "/vote 1 赞成")
+    await answer_text(tg, BOSS["id"], BOSS, "/proposal 1 vote quorum=1")
+    await answer_text(tg, GROUP, WANG, "/vote 1 赞成")
     boss_before = len(await tg.messages(BOSS["id"]))
     await bot.core.run_job("delib-close", 1)
     told = await _new(tg, BOSS["id"], boss_before, "表决已截止")
