@@ -23,7 +23,7 @@ from handlers.wecom.errors import WeComError, outcomes
 from bot.events import ButtonPress
 from handlers.wecom.cards import CardPress
 from handlers.wecom.ids import chat_number, user_number
-from tests.e2e.wecom_bot import Bot, StoredBook, control
+from tests.e2e.wecom_bot import Bot, control, running_emulator, stored_bot
 
 KEY = WeComConfig().encoding_aes_key
 CORP = WeComConfig().corp_id
@@ -59,10 +59,8 @@ def test_signatures_and_envelope_match_wechatpy() -> None:
 # -- fixtures ---------------------------------------------------------------------------------
 @pytest.fixture
 async def emu() -> AsyncIterator[WeComEmulator]:
-    e = WeComEmulator(WeComConfig())
-    await e.start()
-    yield e
-    await e.stop()
+    async with running_emulator() as e:
+        yield e
 
 
 class Clock:
@@ -168,12 +166,8 @@ async def test_media_upload_and_download(emu: WeComEmulator, client: WeComClient
 # -- the callback route -----------------------------------------------------------------------
 @pytest.fixture
 async def bot(emu: WeComEmulator, database_url: str) -> AsyncIterator[Bot]:
-    stored = StoredBook(database_url)  # ids kept in the identity table, as in production
-    b = Bot(emu, stored.book)
-    await b.start(emu)
-    yield b
-    await b.runner.cleanup()
-    await stored.engine.dispose()
+    async with stored_bot(emu, database_url) as b:
+        yield b
 
 
 async def test_url_check_answers_the_echostr(emu: WeComEmulator, bot: Bot) -> None:

@@ -11,12 +11,12 @@ import pytest
 
 from bot.domain import IncomingMessage
 from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, RetryLater, Unreachable
-from emulator.wecom import WeComConfig, WeComEmulator
+from emulator.wecom import WeComEmulator
 from handlers.wecom.client import WeComClient
 from bot.events import ButtonPress
 from handlers.wecom.markup import to_markdown, to_plain
 from handlers.wecom.transport import WeComTransport, cards
-from tests.e2e.wecom_bot import Bot, StoredBook, control
+from tests.e2e.wecom_bot import Bot, control, running_emulator, stored_bot
 
 
 @dataclass
@@ -40,20 +40,14 @@ def out(chat_id: int, html: str, n: int = 1, reply_to: int | None = None, **payl
 
 @pytest.fixture
 async def emu() -> AsyncIterator[WeComEmulator]:
-    e = WeComEmulator(WeComConfig())
-    await e.start()
-    yield e
-    await e.stop()
+    async with running_emulator() as e:
+        yield e
 
 
 @pytest.fixture
 async def bot(emu: WeComEmulator, database_url: str) -> AsyncIterator[Bot]:
-    stored = StoredBook(database_url)  # ids kept in the identity table, as in production
-    b = Bot(emu, stored.book)
-    await b.start(emu)
-    yield b
-    await b.runner.cleanup()
-    await stored.engine.dispose()
+    async with stored_bot(emu, database_url) as b:
+        yield b
 
 
 @pytest.fixture

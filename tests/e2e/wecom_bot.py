@@ -3,12 +3,14 @@ with a handler that records what it is given (tests/e2e/test_wecom_*.py)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 from aiohttp import web
 
-from emulator.wecom import WeComEmulator
+from emulator.wecom import WeComConfig, WeComEmulator
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from bot.events import ChatEvent
 from handlers.wecom.ids import IdBook, StoredIds
@@ -70,3 +72,27 @@ class StoredBook:
         sessions = session_factory(self.engine)
         self.uow = lambda: UnitOfWork(sessions)
         self.book = IdBook(StoredIds(self.uow))
+
+
+@contextlib.asynccontextmanager
+async def running_emulator() -> AsyncIterator[WeComEmulator]:
+    """A WeCom emulator with the default config, started and stopped (each module's `emu` fixture)."""
+    emu = WeComEmulator(WeComConfig())
+    await emu.start()
+    try:
+        yield emu
+    finally:
+        await emu.stop()
+
+
+@contextlib.asynccontextmanager
+async def stored_bot(emu: WeComEmulator, database_url: str) -> AsyncIterator[Bot]:
+    """The callback route on a real port, its ids kept in the identity table as in production."""
+    stored = StoredBook(database_url)
+    bot = Bot(emu, stored.book)
+    await bot.start(emu)
+    try:
+        yield bot
+    finally:
+        await bot.runner.cleanup()
+        await stored.engine.dispose()
