@@ -2,10 +2,12 @@
 
 Telegram answers 429 above ~30 messages/s overall, ~20/min in one group and
 ~1/s in one private chat. Every limit here is a sliding window (a token bucket
-would let any one second carry up to twice its rate after a pause). The global
+would let any one second carry up to twice its rate after a pause). Every
 window counts a message from the moment it is dispatched until one window after
-its answer came back: with many sends in flight, one that reached Telegram late
-still counts in Telegram's second.
+its answer came back: a send that reached Telegram late still counts in
+Telegram's window, so a private chat's next message never lands 0.99 s after
+the last one because the last one's request was slow (seen as a 429 in
+scripts/bench_city.py when chat windows counted from the dispatch).
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ class Pacer:
         self._hold_until = 0.0  # after a global 429
         self._group = (group_per_min, group_window)
         self._private = (max(1, int(private_per_sec)), 1.0 if private_per_sec >= 1 else 1 / private_per_sec)
-        self._sent: dict[int, deque[float]] = {}
+        self._sent: dict[int, deque[float]] = {}  # chat -> when its recent sends' answers came back
+        self._chat_in_flight: dict[int, int] = {}
 
     def global_wait(self) -> float:
         """Seconds until one more message may be dispatched."""
@@ -44,23 +47,29 @@ class Pacer:
             return 0.0
         return answered[0] + GLOBAL_WINDOW - now if answered else IN_FLIGHT_POLL
 
-    def _window(self, chat_id: int) -> tuple[int, float, deque[float] | None]:
+    def _window(self, chat_id: int) -> tuple[int, float, deque[float] | None, int]:
+        """(limit, window seconds, answered stamps still in the window, sends in flight)."""
         limit, window = self._group if self.is_group(chat_id) else self._private
         sent = self._sent.get(chat_id)
         now = self._clock()
         while sent and sent[0] <= now - window:
             sent.popleft()
-        return limit, window, sent
+        flying = self._chat_in_flight.get(chat_id, 0)
+        if not sent and not flying:
+            self._sent.pop(chat_id, None)  # a quiet chat costs no memory
+        return limit, window, sent, flying
 
     def chat_wait(self, chat_id: int) -> float:
         """Seconds until this chat's window allows one more message."""
-        limit, window, sent = self._window(chat_id)
-        return 0.0 if not sent or len(sent) < limit else sent[0] + window - self._clock()
+        limit, window, sent, flying = self._window(chat_id)
+        if len(sent or ()) + flying < limit:
+            return 0.0
+        return sent[0] + window - self._clock() if sent else IN_FLIGHT_POLL
 
     def chat_left(self, chat_id: int) -> int:
         """Messages this chat may still get in its current window."""
-        limit, _window, sent = self._window(chat_id)
-        return max(0, limit - len(sent or ()))
+        limit, _window, sent, flying = self._window(chat_id)
+        return max(0, limit - len(sent or ()) - flying)
 
     async def reserve(self, chat_id: int) -> float:
         """Just before a send: take its slot in windows shared with other workers (a shared
@@ -70,12 +79,22 @@ class Pacer:
     def record(self, chat_id: int) -> None:
         """A message is dispatched to `chat_id`; call `answered` when the platform replies."""
         self._in_flight += 1
-        self._sent.setdefault(chat_id, deque()).append(self._clock())
+        self._chat_in_flight[chat_id] = self._chat_in_flight.get(chat_id, 0) + 1
 
     def answered(self, chat_id: int | None = None) -> None:
-        """The platform answered the send to `chat_id` (a shared pacer re-times its slot)."""
+        """The platform answered the send to `chat_id`: from now on it counts for one window
+        (a shared pacer also re-times its slot in Redis)."""
+        now = self._clock()
         self._in_flight = max(0, self._in_flight - 1)
-        self._answered.append(self._clock())
+        self._answered.append(now)
+        if chat_id is None:
+            return
+        flying = self._chat_in_flight.get(chat_id, 0) - 1
+        if flying > 0:
+            self._chat_in_flight[chat_id] = flying
+        else:
+            self._chat_in_flight.pop(chat_id, None)
+        self._sent.setdefault(chat_id, deque()).append(now)
 
     def penalise(self, chat_id: int | None, seconds: float) -> None:
         """After a 429, hold everything (chat_id None) or the chat for `seconds`."""
