@@ -49,8 +49,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import aiohttp
-from aiohttp import web
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -58,6 +56,7 @@ sys.path.insert(0, str(REPO))
 from sqlalchemy import insert, text
 
 from emulator import DEFAULT_TOKEN
+from emulator.balancer import RoundRobin
 from emulator.client import EmulatorClient
 from emulator.process import emulator_process
 from storage.db import create_engine
@@ -102,43 +101,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-class RoundRobin:
-    """The load balancer in front of the workers: each update to the next one that answers."""
-
-    def __init__(self, ports: list[int]) -> None:
-        self.ports, self._next = ports, itertools.cycle(range(len(ports)))
-        self.runner: web.AppRunner | None = None
-        self.http: aiohttp.ClientSession | None = None
-
-    async def start(self, port: int) -> None:
-        self.http = aiohttp.ClientSession()
-        app = web.Application()
-        app.router.add_post("/webhook", self._forward)
-        self.runner = web.AppRunner(app)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", port).start()
-
-    async def _forward(self, request: web.Request) -> web.Response:
-        assert self.http is not None
-        body = await request.read()
-        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("content-type", "x-telegram"))}
-        for _ in self.ports:
-            port = self.ports[next(self._next)]
-            try:
-                async with self.http.post(f"http://127.0.0.1:{port}/webhook", data=body, headers=headers,
-                                          timeout=aiohttp.ClientTimeout(total=60)) as r:
-                    return web.Response(status=r.status, body=await r.read())
-            except (aiohttp.ClientError, asyncio.TimeoutError):
-                continue  # that worker is gone (or died mid-request): the next one
-        return web.Response(status=502)
-
-    async def stop(self) -> None:
-        if self.runner is not None:
-            await self.runner.cleanup()
-        if self.http is not None:
-            await self.http.close()
 
 
 # --- the database -------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ and what is measured is the multi-worker path itself.
 from __future__ import annotations
 
 import asyncio
-import itertools
 import os
 import signal
 import sys
@@ -19,9 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import aiohttp
-from aiohttp import web
 
+from emulator.balancer import RoundRobin
 from storage.models import Case, ProcessedUpdate
 from tests.conftest import LI, TOKEN, WANG, until
 from tests.e2e.test_delivery import _count, _no_pending
@@ -32,42 +30,6 @@ REPO = Path(__file__).resolve().parents[2]
 GROUPS = [{"id": -100_950 - i, "type": "supergroup", "title": f"骑手{i}群"} for i in range(4)]
 REPORTS = 40
 LEASE = 3  # seconds: a dead worker's claims are taken over this soon
-
-
-class RoundRobin:
-    """The load balancer: each update to the next worker that answers (a dead one is skipped)."""
-
-    def __init__(self, ports: list[int]) -> None:
-        self.ports = ports
-        self._next = itertools.cycle(range(len(ports)))
-        self.runner: web.AppRunner | None = None
-        self.served: Counter[int] = Counter()  # port -> updates it answered 2xx
-
-    async def start(self, port: int) -> None:
-        app = web.Application()
-        app.router.add_post("/webhook", self._forward)
-        self.runner = web.AppRunner(app)
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", port).start()
-
-    async def _forward(self, request: web.Request) -> web.Response:
-        body = await request.read()
-        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("content-type", "x-telegram"))}
-        async with aiohttp.ClientSession() as http:
-            for _ in self.ports:
-                port = self.ports[next(self._next)]
-                try:
-                    async with http.post(f"http://127.0.0.1:{port}/webhook", data=body, headers=headers,
-                                         timeout=aiohttp.ClientTimeout(total=30)) as r:
-                        self.served[port] += r.status < 300
-                        return web.Response(status=r.status, body=await r.read())
-                except aiohttp.ClientError:
-                    continue  # that worker is gone: the next one
-        return web.Response(status=502)
-
-    async def stop(self) -> None:
-        if self.runner is not None:
-            await self.runner.cleanup()
 
 
 async def _redis_up() -> bool:
@@ -104,7 +66,7 @@ async def _listening(port: int) -> bool:
 
 async def test_two_webhook_workers_one_killed_every_report_answered_once(emu, tg, settings, db, tmp_path) -> None:
     ports, proxy_port = [_free_port(), _free_port()], _free_port()
-    proxy = RoundRobin(ports)
+    proxy = RoundRobin(ports, timeout=30)
     await proxy.start(proxy_port)
     redis = ({"SENTINEL_REDIS_URL": REDIS_URL, "SENTINEL_REDIS_PREFIX": f"sentinel-test-{uuid.uuid4().hex[:8]}"}
              if await _redis_up() else {})
@@ -170,7 +132,7 @@ async def test_a_chats_updates_are_processed_in_order_across_two_workers(emu, tg
     report (a worker that answered Telegram before committing, or two workers on one chat at once,
     would leave cases still asking, and the answers taken for chit-chat)."""
     ports, proxy_port = [_free_port(), _free_port()], _free_port()
-    proxy = RoundRobin(ports)
+    proxy = RoundRobin(ports, timeout=30)
     await proxy.start(proxy_port)
     redis = ({"SENTINEL_REDIS_URL": REDIS_URL, "SENTINEL_REDIS_PREFIX": f"sentinel-test-{uuid.uuid4().hex[:8]}"}
              if await _redis_up() else {})
