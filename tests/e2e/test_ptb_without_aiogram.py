@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import subprocess
 from pathlib import Path
 
 from emulator import Emulator
@@ -61,3 +62,14 @@ async def test_the_ptb_runtime_runs_without_aiogram(tmp_path: Path, emu: Emulato
     loaded = await _loaded(tmp_path, emu, "ptb")
     assert "telegram" in loaded and "handlers.telegram_ptb.transport" in loaded
     assert not {m for m in loaded if m.split(".")[0] == "aiogram"}, "aiogram was imported by --runtime ptb"
+
+
+def test_every_module_of_the_ptb_paths_imports_without_aiogram() -> None:
+    """What the run above may not reach: the webhook, dead letters, the web app, metrics, the doctor,
+    the demo — imported in a fresh interpreter with the ptb runtime's library."""
+    code = ("import sys, bot.cli, handlers.runtime; handlers.runtime.library('ptb'); "
+            "import handlers.telegram_webhook, handlers.deadletter, handlers.chat_isolation, handlers.web.dashboard, "
+            "bot.metrics, bot.ops.doctor, bot.ops.errors, handlers.demo; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'aiogram'))")
+    done = subprocess.run([CLI[0], "-c", code], env=clean_env(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
