@@ -14,7 +14,6 @@ from typing import Any
 import telegram
 from telegram.error import (BadRequest as PtbBadRequest, ChatMigrated as PtbChatMigrated, Forbidden, InvalidToken,
                             NetworkError, RetryAfter)
-from telegram.request import HTTPXRequest
 
 from bot.commands import menu
 from bot.config import Settings
@@ -22,6 +21,7 @@ from bot.i18n import t
 from bot.media_store import MediaStore
 from bot.outbox import ChatMigrated, RetryLater, TransientError, Unreachable
 from handlers import telegram_startup
+from handlers.telegram_ptb.request import AiohttpRequest
 from handlers.telegram_send import BadRequest, Send, Sent, TelegramSender
 from handlers.telegram_startup import FloodWait, NetworkDown
 from storage.uow import UnitOfWork
@@ -32,11 +32,11 @@ CONNECTIONS = 100  # concurrent requests of the sending Bot (aiogram's session a
 
 
 def make_bot(settings: Settings) -> telegram.Bot:
-    """The Bot the outbox sends with, on the configured Bot API server (SENTINEL_API_BASE).
-    Timeouts as aiogram's session: a slow answer is awaited up to a minute, not PTB's 5 s."""
+    """The Bot the outbox sends with, on the configured Bot API server (SENTINEL_API_BASE), its HTTP
+    on aiohttp (request.py: half httpx's CPU per send). Timeouts as aiogram's session: a slow answer
+    is awaited up to a minute, not PTB's 5 s."""
     base = settings.api_base.rstrip("/")
-    request = HTTPXRequest(connection_pool_size=CONNECTIONS, connect_timeout=10.0, read_timeout=60.0,
-                           write_timeout=60.0, pool_timeout=30.0, media_write_timeout=60.0)
+    request = AiohttpRequest(connections=CONNECTIONS, connect_timeout=10.0, read_timeout=60.0)
     return telegram.Bot(settings.bot_token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot",
                         request=request)
 
