@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import logging
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
+_TOKEN = re.compile(r"\d+:\S+")  # what aiogram's validate_token accepts: digits, a colon, no whitespace
+
+
+def validate_token(token: str) -> None:
+    """A malformed bot token as a usage error, without loading a Telegram client library."""
+    if not _TOKEN.fullmatch(token):
+        raise ConfigError("invalid setting SENTINEL_BOT_TOKEN: not a bot token (it looks like 123456:ABC-DEF…)")
+
+
 def _run(args: argparse.Namespace) -> int:
     settings = _settings()
     if getattr(args, "platform", None):
@@ -46,7 +56,6 @@ def _run(args: argparse.Namespace) -> int:
                           "or try `sentinel demo` to run offline")
     if args.webhook and not settings.webhook_url:
         raise ConfigError("--webhook needs SENTINEL_WEBHOOK_URL (the public https URL Telegram calls)")
-    from aiogram.utils.token import validate_token
     validate_token(settings.bot_token)  # a malformed token: one line before anything starts
     from bot.ops import database
     from bot.ops.doctor import load_operator_files

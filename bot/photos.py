@@ -4,7 +4,7 @@ A case keeps a photo as a reference string in the same column as a chat photo's 
 (`Case.resolution_photo`): a chat photo is its file_id, an uploaded one is `media:<name>`, its name
 in the media store (bot/media_store.py). The domain only stores and passes the reference on; the
 platform adapter decides how to send it (a file_id as it is, a stored file as an upload, and the
-platform's id for it remembered so later sends reuse it: handlers/telegram_aiogram/transport.py).
+platform's id for it remembered so later sends reuse it: handlers/telegram_send.py).
 
 What is accepted is decided by the bytes, not by the file's name or the browser's content type:
 JPEG, PNG and WebP, the still images Telegram's sendPhoto takes.

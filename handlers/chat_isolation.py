@@ -1,4 +1,4 @@
-"""One update of a chat at a time, across every webhook worker: aiogram's event isolation, per chat.
+"""One update of a chat at a time, across every webhook worker: an event isolation per chat.
 
 Why. With N `sentinel run --webhook` workers behind a load balancer, two updates of one chat may
 reach two workers. Where order matters (a reply answering the place question must not overtake the
@@ -19,21 +19,23 @@ What is guaranteed, and by whom:
   front of the workers (a proxy that answers Telegram before the worker did). The lock keeps them
   apart, not in order; the deployment must not answer on the bot's behalf.
 
-With SENTINEL_REDIS_URL: aiogram's `RedisEventIsolation` (a redis-py Lock per chat, expiring after
-LOCK_TTL so a killed worker's lock frees itself). Our Dispatcher runs with `disable_fsm=True`, so
-the dispatcher never takes the isolation itself; the webhook receiver takes it around each update.
-Without Redis: `ChatIsolation`, an asyncio.Lock per chat held only while someone uses it (aiogram's
-`SimpleEventIsolation` keeps every lock forever: 100,000 riders would be 100,000 locks).
+With SENTINEL_REDIS_URL: `RedisIsolation`, a redis-py Lock per chat expiring after LOCK_TTL so a
+killed worker's lock frees itself — what aiogram's `RedisEventIsolation` does, under the same key
+(`<prefix>:chat:<chat>:<chat>:lock`, aiogram's DefaultKeyBuilder), so aiogram and python-telegram-bot
+workers of one bot keep each other's chats in order. Our aiogram Dispatcher runs with
+`disable_fsm=True`, so the dispatcher never takes the isolation itself; the webhook receiver takes it
+around each update. Without Redis: `ChatIsolation`, an asyncio.Lock per chat held only while someone
+uses it (aiogram's `SimpleEventIsolation` keeps every lock forever: 100,000 riders would be 100,000
+locks). Nothing here imports a client library: a python-telegram-bot worker never loads aiogram.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncGenerator, Hashable
-from contextlib import asynccontextmanager
-from typing import Any
-
-from aiogram.fsm.storage.base import BaseEventIsolation, DefaultKeyBuilder, StorageKey
+from collections.abc import AsyncGenerator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 LOCK_TTL = 60.0        # seconds a Redis lock lives without release: a killed worker's chat frees by then
@@ -43,14 +45,27 @@ UPDATE_KINDS = ("message", "edited_message", "channel_post", "edited_channel_pos
                 "message_reaction", "message_reaction_count", "chat_boost", "removed_chat_boost")
 
 
-class ChatIsolation(BaseEventIsolation):
+@dataclass(frozen=True)
+class ChatKey:
+    """Whose updates wait for each other: one chat of one bot."""
+    bot_id: int
+    chat_id: int
+
+
+class Isolation(Protocol):
+    def lock(self, key: ChatKey) -> AbstractAsyncContextManager[None]: ...
+
+    async def close(self) -> None: ...
+
+
+class ChatIsolation:
     """In one process: an asyncio.Lock per key, dropped when its last holder or waiter leaves."""
 
     def __init__(self) -> None:
-        self._locks: dict[Hashable, tuple[asyncio.Lock, int]] = {}
+        self._locks: dict[ChatKey, tuple[asyncio.Lock, int]] = {}
 
     @asynccontextmanager
-    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
+    async def lock(self, key: ChatKey) -> AsyncGenerator[None, None]:
         lock, users = self._locks.get(key, (None, 0))
         lock = lock or asyncio.Lock()
         self._locks[key] = (lock, users + 1)
@@ -76,7 +91,7 @@ class ChatBusy(Exception):
 
 
 @asynccontextmanager
-async def one_at_a_time(isolation: BaseEventIsolation, key: StorageKey | None) -> AsyncGenerator[None, None]:
+async def one_at_a_time(isolation: Isolation, key: ChatKey | None) -> AsyncGenerator[None, None]:
     """Hold the chat's lock around the body. Not had in time: ChatBusy. Lost while the body ran
     (it took longer than LOCK_TTL; Redis let the lock expire): logged, the body's work stands."""
     if key is None:
@@ -102,21 +117,32 @@ def _lock_error(e: BaseException) -> bool:
     return any(c.__name__ == "LockError" and c.__module__.startswith("redis") for c in type(e).__mro__)
 
 
-def make_isolation(redis_url: str, prefix: str, ttl: float = LOCK_TTL, wait: float = LOCK_WAIT) -> BaseEventIsolation:
+class RedisIsolation:
+    """Across workers: a redis-py Lock per chat (needs `redis`, the `scale` extra)."""
+
+    def __init__(self, redis_url: str, prefix: str, ttl: float, wait: float) -> None:
+        from redis.asyncio import ConnectionPool, Redis
+        self.redis = Redis(connection_pool=ConnectionPool.from_url(redis_url))
+        self.prefix, self.ttl, self.wait = prefix, ttl, wait
+
+    @asynccontextmanager
+    async def lock(self, key: ChatKey) -> AsyncGenerator[None, None]:
+        name = f"{self.prefix}:chat:{key.chat_id}:{key.chat_id}:lock"  # aiogram's DefaultKeyBuilder's key
+        async with self.redis.lock(name, timeout=self.ttl, blocking_timeout=self.wait):
+            yield
+
+    async def close(self) -> None:
+        await self.redis.aclose(close_connection_pool=True)
+
+
+def make_isolation(redis_url: str, prefix: str, ttl: float = LOCK_TTL, wait: float = LOCK_WAIT) -> Isolation:
     """Redis' lock when workers share a Redis, else the in-process one."""
     if not redis_url:
         return ChatIsolation()
-    from aiogram.fsm.storage.redis import RedisEventIsolation  # needs `redis` (the `scale` extra)
-
-    class Isolation(RedisEventIsolation):
-        async def close(self) -> None:  # aiogram's leaves the connection pool open
-            await self.redis.aclose(close_connection_pool=True)
-
-    return Isolation.from_url(redis_url, key_builder=DefaultKeyBuilder(prefix=f"{prefix}:chat"),
-                              lock_kwargs={"timeout": ttl, "blocking_timeout": wait})
+    return RedisIsolation(redis_url, prefix, ttl, wait)
 
 
-def chat_key(bot_id: int, raw: dict[str, Any]) -> StorageKey | None:
+def chat_key(bot_id: int, raw: dict[str, Any]) -> ChatKey | None:
     """The isolation key of a raw update: its chat (a button press: the chat of the pressed
     message, else the presser's private chat); None when it has no chat (inline queries, polls)."""
     chat: Any = None
@@ -134,4 +160,4 @@ def chat_key(bot_id: int, raw: dict[str, Any]) -> StorageKey | None:
     chat_id = chat.get("id") if isinstance(chat, dict) else None
     if not isinstance(chat_id, int) or isinstance(chat_id, bool):
         return None
-    return StorageKey(bot_id=bot_id, chat_id=chat_id, user_id=chat_id)
+    return ChatKey(bot_id=bot_id, chat_id=chat_id)

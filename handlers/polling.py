@@ -10,7 +10,7 @@ rolled back and its updates are handled one transaction each.
 One update must never stop the others: updates are fetched as raw JSON and parsed one by one, so
 one the client library cannot read is dead-lettered alone; an update that fails for a reason a
 retry can fix (the database briefly unwell) is retried a bounded number of times, then
-dead-lettered too (handlers/telegram_aiogram/deadletter.py).
+dead-lettered too (handlers/deadletter.py).
 """
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
-"""Runs the bot on Telegram: the core, the outbox sender (one transport for every runtime), the
-stored jobs, the web app and metrics, and one runtime that receives updates — aiogram
-(handlers/telegram_aiogram/) or python-telegram-bot (handlers/telegram_ptb/), chosen by
-`sentinel run --runtime` or SENTINEL_RUNTIME. Both feed the same chat layer (handlers/chat.py)."""
+"""Runs the bot on Telegram: the core, the outbox sender, the stored jobs, the web app and metrics,
+and one runtime — aiogram (handlers/telegram_aiogram/) or python-telegram-bot (handlers/telegram_ptb/),
+chosen by `sentinel run --runtime` or SENTINEL_RUNTIME — that receives updates and sends the outbox.
+Both feed the same chat layer (handlers/chat.py) and send through the same transport logic
+(handlers/telegram_send.py) with their own Bot; a runtime's library alone is imported, so a
+python-telegram-bot worker never loads aiogram (tests/unit/test_ptb_without_aiogram.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -9,31 +11,65 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable
-
-from aiogram import Bot
+from dataclasses import dataclass
+from typing import Any
 
 from bot import metrics
 from bot.app import Core
 from bot.config import Settings
 from bot.media_store import MediaStore
-from handlers.telegram_aiogram.runtime import make_bot, set_commands
-from handlers.telegram_aiogram.startup import first_me
-from handlers.telegram_aiogram.transport import TelegramTransport
+from handlers.telegram_send import TelegramSender
 
 log = logging.getLogger(__name__)
 DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
 RUNTIMES = ("aiogram", "ptb")
-Receive = Callable[[Bot, Core, Settings, asyncio.Event, bool], Awaitable[None]]
+Receive = Callable[[Any, Core, Settings, asyncio.Event, bool], Awaitable[None]]
 
 
-def receiver(runtime: str) -> Receive:
-    """The runtime's way of receiving updates until stopped (polling or webhook)."""
+@dataclass(frozen=True)
+class Library:
+    """One runtime's Telegram client library: its Bot and what run_bot asks of it."""
+    make_bot: Callable[[Settings], Any]
+    transport: Callable[..., TelegramSender]  # (bot, media=, uow=) → the outbox's transport
+    first_me: Callable[[Any, asyncio.Event, str], Awaitable[Any]]  # getMe with retries (None: stopped)
+    set_commands: Callable[[Any], Awaitable[None]]
+    receive: Receive  # updates until stopped (polling or webhook)
+    download: Callable[[Any, str], Awaitable[bytes]]  # a file's bytes by its file_id
+    close: Callable[[Any], Awaitable[None]]  # the Bot's HTTP session
+
+
+async def _aiogram_download(bot: Any, file_id: str) -> bytes:
+    info = await bot.get_file(file_id)
+    data = await bot.download_file(info.file_path)
+    return bytes(data.read())
+
+
+async def _aiogram_close(bot: Any) -> None:
+    await bot.session.close()
+
+
+async def _ptb_download(bot: Any, file_id: str) -> bytes:
+    file = await bot.get_file(file_id)
+    return bytes(await file.download_as_bytearray())
+
+
+async def _ptb_close(bot: Any) -> None:
+    await bot.shutdown()
+
+
+def library(runtime: str) -> Library:
+    """The runtime's library, imported now (only that one)."""
     if runtime == "ptb":
-        from handlers.telegram_ptb.runtime import receive as ptb
-        return ptb
+        from handlers.telegram_ptb import transport as ptb
+        from handlers.telegram_ptb.runtime import receive as ptb_receive
+        return Library(ptb.make_bot, ptb.PtbTransport, ptb.first_me, ptb.set_commands, ptb_receive,
+                       _ptb_download, _ptb_close)
     if runtime == "aiogram":
-        from handlers.telegram_aiogram.runtime import receive
-        return receive
+        from handlers.telegram_aiogram.runtime import make_bot, receive, set_commands
+        from handlers.telegram_aiogram.startup import first_me
+        from handlers.telegram_aiogram.transport import TelegramTransport
+        return Library(make_bot, TelegramTransport, first_me, set_commands, receive, _aiogram_download,
+                       _aiogram_close)
     raise ValueError(f"unknown runtime {runtime!r}: expected one of {', '.join(RUNTIMES)}")
 
 
@@ -57,7 +93,9 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
             _stop_on_signals(stop)
         await run_wecom(settings, stop=stop, ready=ready)
         return
-    receive = receiver(runtime or settings.runtime)
+    runtime = runtime or settings.runtime
+    lib = library(runtime)
+    settings = settings.model_copy(update={"runtime": runtime})  # the web app's photos go the same way
     if handle_signals:
         _stop_on_signals(stop)
     core = await Core.open(settings)
@@ -66,9 +104,9 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         from handlers.web import WebServer
         web_server = WebServer(core)
         await web_server.start(settings.web.host, settings.web.port)
-    bot = make_bot(settings)
+    bot = lib.make_bot(settings)
     media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
-    sender = core.attach(TelegramTransport(bot, media=media, uow=core.uow))
+    sender = core.attach(lib.transport(bot, media=media, uow=core.uow))
     if ready is not None:
         ready(core)
     core.start_jobs()
@@ -79,13 +117,13 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         metrics_task = asyncio.create_task(metrics.watch(core, stop), name="metrics")
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
-        me = await first_me(bot, stop, settings.api_base)
+        me = await lib.first_me(bot, stop, settings.api_base)
         if me is None:  # stopped while waiting for the network
             return
         log.info("bot @%s (%s) started, %s mode, %s runtime", me.username, me.id,
-                 "webhook" if webhook else "polling", runtime or settings.runtime)
-        await set_commands(bot)
-        await receive(bot, core, settings, stop, webhook)
+                 "webhook" if webhook else "polling", runtime)
+        await lib.set_commands(bot)
+        await lib.receive(bot, core, settings, stop, webhook)
     finally:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(_drained(core), DRAIN_ON_STOP)
@@ -99,7 +137,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         core.stop_jobs()
         sender.stop()
         await sender_task
-        await bot.session.close()
+        await lib.close(bot)
         await core.close()
 
 

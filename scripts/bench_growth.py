@@ -12,7 +12,8 @@ reporter watching one in ten, one processed update each, riders, 50 branches wit
    that reads or writes a table that grows with use (cases, their events, the outbox, processed
    updates, users, watchers) is run again under EXPLAIN with its parameters; a sequential scan of one
    of them, or an index walked end to end, is a failure (printed with the statement; exit status 1).
-2. The bot process: `sentinel run` (polling) against the emulator in its own process. RSS once it
+2. The bot process: `sentinel run --runtime <aiogram|ptb>` (polling; `--runtime`, default aiogram)
+   against the emulator in its own process. RSS once it
    is up and has handled a first report (the classifier loaded); then `--updates` reports into random groups and as many /accept transitions by the
    secretaries, at most `--concurrency` in flight; per update: CPU ms of the bot process, and the
    wall time update → committed (p50/p95); RSS at the end.
@@ -282,11 +283,12 @@ async def explain_hot_path(db_url: str, api: str, cases: int, show: bool = False
 
 # --- 2. the bot process ----------------------------------------------------------------------------
 async def measure_process(db_url: str, api: str, tmp: str, n_updates: int, concurrency: int,
-                          cases: int, semantic: bool) -> dict[str, Any]:
+                          cases: int, semantic: bool, runtime: str = "aiogram") -> dict[str, Any]:
     env = {**os.environ, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": api, "SENTINEL_DATABASE_URL": db_url,
            "SENTINEL_POLL_TIMEOUT": "5", "SENTINEL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO),
            "SENTINEL_INTAKE_SEMANTIC": "1" if semantic else "0"}
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp,
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli", "run", "--runtime", runtime,
+                                                env=env, cwd=tmp,
                                                 stdout=asyncio.subprocess.DEVNULL,
                                                 stderr=open(f"{tmp}/bot-{cases}.log", "ab"))
     conn = await asyncpg.create_pool(_plain(db_url), min_size=1, max_size=concurrency + 1)
@@ -362,7 +364,8 @@ async def one_size(args: argparse.Namespace, api: str, tmp: str, cases: int) -> 
         if args.explain_only:
             return {"cases": cases, "seed_s": seconds, "seq_scans": len(problems), "rss_idle": 0.0, "rss_end": 0.0,
                     "cpu_ms": 0.0, "p50": 0.0, "p95": 0.0, "n": 0}
-        figures = await measure_process(db_url, api, tmp, args.updates, args.concurrency, cases, args.semantic)
+        figures = await measure_process(db_url, api, tmp, args.updates, args.concurrency, cases, args.semantic,
+                                        args.runtime)
         figures.update(cases=cases, seed_s=seconds, seq_scans=len(problems))
         print(f"  bot process: RSS {figures['rss_idle']:.0f} MB up, {figures['rss_end']:.0f} MB after {figures['n']} "
               f"updates; {figures['cpu_ms']:.1f} ms CPU per update; update → committed p50 {figures['p50']:.0f} ms, "
@@ -380,7 +383,7 @@ async def one_size(args: argparse.Namespace, api: str, tmp: str, cases: int) -> 
 async def main(args: argparse.Namespace) -> int:
     tmp = tempfile.mkdtemp(prefix="bench_growth_")
     print(f"loadavg (1 min) {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {datetime.now(timezone.utc):%H:%M} UTC; "
-          f"intake semantic stage {'on' if args.semantic else 'off'}")
+          f"intake semantic stage {'on' if args.semantic else 'off'}; bot runtime {args.runtime}")
     rows = []
     async with emulator_process("--no-limits") as api:
         for cases in args.sizes:
@@ -407,6 +410,8 @@ if __name__ == "__main__":
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument("--no-semantic", dest="semantic", action="store_false",
                         help="the bot without the intake's semantic stage (SENTINEL_INTAKE_SEMANTIC=0)")
+    parser.add_argument("--runtime", choices=("aiogram", "ptb"), default="aiogram",
+                        help="the library the bot process runs on (`sentinel run --runtime`)")
     parser.add_argument("--json", default="")
     parser.add_argument("--explain-only", action="store_true", help="the query plans alone, no bot process")
     parser.add_argument("--show-statements", action="store_true", help="print each statement checked, with its plan's top node")

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import errno
 import json
+import sys
 
 from bot.config import ConfigError
 
 USAGE, RUNTIME = 2, 1
+REJECTED = "Telegram rejected SENTINEL_BOT_TOKEN (Unauthorized): copy the token again from @BotFather"
+CHECK_NETWORK = "check the network and SENTINEL_API_BASE"
 
 
 class UsageError(Exception):
@@ -31,21 +34,9 @@ def explain(exc: BaseException) -> tuple[int, str]:
         return USAGE, one_line(str(exc))
     if isinstance(exc, CommandError):
         return RUNTIME, one_line(str(exc))
-    try:  # optional imports: the table below must work even if a library is missing
-        from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
-        from aiogram.utils.token import TokenValidationError
-        if isinstance(exc, TokenValidationError):
-            return USAGE, "invalid setting SENTINEL_BOT_TOKEN: not a bot token (it looks like 123456:ABC-DEF…)"
-        if isinstance(exc, TelegramUnauthorizedError):
-            return RUNTIME, ("Telegram rejected SENTINEL_BOT_TOKEN (Unauthorized): copy the token again "
-                             "from @BotFather")
-        if isinstance(exc, TelegramNetworkError):
-            return RUNTIME, one_line(f"cannot reach the Bot API: {exc.message} (check the network and "
-                                     "SENTINEL_API_BASE)")
-        if isinstance(exc, TelegramAPIError):
-            return RUNTIME, one_line(f"the Bot API refused {exc.method.__api_method__}: {exc.message}")
-    except ImportError:  # pragma: no cover
-        pass
+    telegram_line = _telegram(exc)
+    if telegram_line is not None:
+        return telegram_line
     if isinstance(exc, UnicodeDecodeError):
         return RUNTIME, f"input is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
     if isinstance(exc, json.JSONDecodeError):
@@ -58,3 +49,28 @@ def explain(exc: BaseException) -> tuple[int, str]:
             return RUNTIME, one_line(f"{exc.filename}: {exc.strerror or exc}")
         return RUNTIME, one_line(str(exc) or type(exc).__name__)
     return RUNTIME, one_line(f"unexpected {type(exc).__name__}: {exc} (run `sentinel -v …` for the traceback)")
+
+
+def _telegram(exc: BaseException) -> tuple[int, str] | None:
+    """The line for a Telegram client library's error, of whichever library is loaded (a
+    python-telegram-bot worker never imports aiogram, not even to explain an error)."""
+    if "aiogram" in sys.modules:
+        from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
+        from aiogram.utils.token import TokenValidationError
+        if isinstance(exc, TokenValidationError):
+            return USAGE, "invalid setting SENTINEL_BOT_TOKEN: not a bot token (it looks like 123456:ABC-DEF…)"
+        if isinstance(exc, TelegramUnauthorizedError):
+            return RUNTIME, REJECTED
+        if isinstance(exc, TelegramNetworkError):
+            return RUNTIME, one_line(f"cannot reach the Bot API: {exc.message} ({CHECK_NETWORK})")
+        if isinstance(exc, TelegramAPIError):
+            return RUNTIME, one_line(f"the Bot API refused {exc.method.__api_method__}: {exc.message}")
+    if "telegram" in sys.modules:
+        from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+        if isinstance(exc, InvalidToken):  # its message has the token: not shown
+            return RUNTIME, REJECTED
+        if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):
+            return RUNTIME, one_line(f"cannot reach the Bot API: {exc.message} ({CHECK_NETWORK})")
+        if isinstance(exc, TelegramError):
+            return RUNTIME, one_line(f"the Bot API refused a request: {exc.message}")
+    return None

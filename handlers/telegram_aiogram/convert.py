@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import io
-from typing import Any
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import CallbackQuery, ChatMemberUpdated, Message, MessageEntity, User
-from aiogram.utils.text_decorations import html_decoration
+from aiogram.types import CallbackQuery, ChatMemberUpdated, Message, User
 
 from bot.buttons import decode
-from bot.commandtext import normalize_command
 from bot.domain import IncomingMessage, Person, VoiceClip
 from bot.events import ButtonPress, ChatEvent, ChatMoved, MembershipChanged, MessageEdited
 from bot.services.broadcasts import Body
-from handlers.telegram_limits import TELEGRAM
-
-GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's sender for a group admin posting as the group
-MAX_ANSWER = 200  # Telegram shows at most 200 characters in a callback answer
+from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, MAX_ANSWER, Wire, body_of, normalized
 
 
 def person(user: User) -> Person:
@@ -97,47 +91,17 @@ def press_event(query: CallbackQuery) -> ButtonPress:
         chat_type=carrier.chat.type if carrier is not None else None,
         message_id=carrier.message_id if carrier is not None else None,
         thread_id=shown.message_thread_id if shown is not None and shown.is_topic_message else None,
-        carrier_markup=shown.html_text if shown is not None and (shown.text or shown.caption) else "",
+        carrier_markup=wire(shown).html_text if shown is not None and (shown.text or shown.caption) else "",
         carrier_is_caption=shown is not None and shown.caption is not None,
         editable=shown is not None, answer_with=answer_with, source=query)
 
 
-def normalized(message: Message) -> Message:
-    """The message with its command (in text or caption) normalised; itself if nothing changes
-    (the formatting of a changed command's text is dropped, as the chat layer reads it plain)."""
-    changes: dict[str, Any] = {}
-    for field in ("text", "caption"):
-        raw = getattr(message, field)
-        command = normalize_command(raw)
-        if command is not None and command != raw:
-            changes[field] = command
-            changes["entities" if field == "text" else "caption_entities"] = None
-    return message.model_copy(update=changes) if changes else message
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def body_of(message: Message, skip: int = 0) -> Body | None:
-    """The message as recipients should get it: its text or caption from character `skip` on,
-    formatting kept (entities → Telegram HTML, everything else escaped), and its photo.
-    None when it carries nothing we can push (a sticker, a voice note …)."""
-    text = message.text if message.text is not None else (message.caption or "")
-    entities = message.entities if message.text is not None else message.caption_entities
-    photo = message.photo[-1].file_id if message.photo else None
-    if not text.strip() and photo is None:
-        return None
-    cut = _utf16(text[:skip])
-    shifted: list[MessageEntity] = []
-    for e in entities or []:
-        start, end = max(e.offset, cut), e.offset + e.length
-        if end > start:
-            shifted.append(e.model_copy(update={"offset": start - cut, "length": end - start}))
-    body = text[skip:]
-    html = html_decoration.unparse(body, shifted).strip()
-    return Body(html=html, photo=photo, length=max(_utf16(body.strip()), len(html)),
-                limit=TELEGRAM.max_caption if photo else TELEGRAM.max_text)
+def wire(message: Message) -> Wire:
+    """The parts of the message its formatted text is made of (handlers/telegram_text.py)."""
+    return Wire(text=message.text, caption=message.caption,
+                entities=[e.model_dump(exclude_none=True) for e in message.entities or ()],
+                caption_entities=[e.model_dump(exclude_none=True) for e in message.caption_entities or ()],
+                photo=message.photo[-1].file_id if message.photo else None)
 
 
 class AiogramPort:
@@ -157,4 +121,4 @@ class AiogramPort:
 
     def body(self, message: IncomingMessage, skip: int = 0) -> Body | None:
         source = message.source
-        return body_of(normalized(source), skip) if isinstance(source, Message) else None
+        return body_of(normalized(wire(source)), skip) if isinstance(source, Message) else None

@@ -1,6 +1,6 @@
-"""aiogram's runtime pieces: the Bot every Telegram runtime sends with (the outbox's transport,
-transport.py), the command menu, and receiving updates through aiogram (polling or webhook).
-handlers/runtime.py composes them with the core, the sender and the jobs."""
+"""aiogram's runtime pieces: the Bot the outbox sends with on this runtime (transport.py), the command
+menu, and receiving updates through aiogram (polling or webhook). handlers/runtime.py composes them
+with the core, the sender and the jobs (python-telegram-bot's: handlers/telegram_ptb/)."""
 from __future__ import annotations
 
 import asyncio

@@ -2,8 +2,9 @@
 and the adapter's services the handlers may ask for (`PtbPort`).
 
 Telegram's HTML for a message's text and entities (a broadcast's body, a settled message) is
-made by the same function for both Telegram runtimes (handlers/telegram_aiogram/convert.py), from
-the message as Telegram sent it, so both runtimes send byte-identical markup.
+made by the same library-neutral functions for both Telegram runtimes (handlers/telegram_text.py),
+from the message as Telegram sent it, so both runtimes send byte-identical markup. Nothing here
+imports aiogram.
 """
 from __future__ import annotations
 
@@ -12,13 +13,12 @@ from datetime import timedelta
 from typing import Any
 
 import telegram
-from aiogram.types import Message as WireMessage
 
 from bot.buttons import decode
 from bot.domain import IncomingMessage, Person, VoiceClip
 from bot.events import ButtonPress, ChatEvent, ChatMoved, MembershipChanged, MessageEdited
 from bot.services.broadcasts import Body
-from handlers.telegram_aiogram.convert import GROUP_ANONYMOUS_BOT_ID, MAX_ANSWER, body_of, normalized
+from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, MAX_ANSWER, Wire, body_of, normalized
 
 
 def person(user: telegram.User) -> Person:
@@ -66,9 +66,12 @@ def incoming(message: telegram.Message, bot_id: int) -> IncomingMessage:
     )
 
 
-def wire(message: telegram.Message) -> WireMessage:
-    """The message as Telegram's JSON describes it, for the shared Telegram HTML."""
-    return WireMessage.model_validate(message.to_dict())
+def wire(message: telegram.Message) -> Wire:
+    """The parts of the message its formatted text is made of, as Telegram's JSON describes them."""
+    return Wire(text=message.text, caption=message.caption,
+                entities=[e.to_dict() for e in message.entities],
+                caption_entities=[e.to_dict() for e in message.caption_entities],
+                photo=message.photo[-1].file_id if message.photo else None)
 
 
 def events(update: telegram.Update, bot_id: int) -> ChatEvent | None:
@@ -96,9 +99,8 @@ def press_event(query: telegram.CallbackQuery) -> ButtonPress:
     shown = carrier if isinstance(carrier, telegram.Message) else None
     markup, is_caption = "", False
     if shown is not None:
-        w = wire(shown)
-        markup = w.html_text if (w.text or w.caption) else ""
-        is_caption = w.caption is not None
+        markup = wire(shown).html_text if (shown.text or shown.caption) else ""
+        is_caption = shown.caption is not None
 
     async def answer_with(text: str, alert: bool) -> None:
         with contextlib.suppress(telegram.error.TelegramError):

@@ -6,7 +6,8 @@ uses, inside the update's unit of work (handlers/updates.py). PTB's own Updater 
 its polling confirms an update to Telegram when the next batch is fetched, and its webhook
 answers 200 before the update is handled; here, as with aiogram, an update is confirmed only
 once it is committed or dead-lettered (the shared poller, handlers/polling.py, and a webhook
-that answers after the commit). Sending stays with the one outbox sender (handlers/runtime.py).
+that answers after the commit). Sending is the outbox sender's, on python-telegram-bot's Bot too
+(transport.py): this runtime never imports aiogram.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import telegram
-from aiogram import Bot as SendingBot
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.warnings import PTBUserWarning
 
@@ -26,8 +26,9 @@ from bot.app import Core
 from bot.config import Settings
 from handlers import polling
 from handlers.chat import ChatDispatcher, build_routes
-from handlers.telegram_aiogram.deadletter import dead_letter
+from handlers.deadletter import dead_letter
 from handlers.telegram_ptb.convert import PtbPort, events
+from handlers.telegram_ptb.transport import retry_after
 from handlers.telegram_webhook import serve_webhook
 from handlers.updates import once
 from storage.uow import UnitOfWork
@@ -61,7 +62,7 @@ class PtbSource:
     library = "python-telegram-bot"
 
     def __init__(self, app: Application[Any, Any, Any, Any, Any, Any], core: Core, settings: Settings,
-                 sending: SendingBot) -> None:
+                 sending: telegram.Bot) -> None:
         self.app, self.core, self.settings, self.sending = app, core, settings, sending
         self.chat = ChatDispatcher(build_routes(), settings.default_lang, core.services())
         app.add_handler(TypeHandler(telegram.Update, self._on_update))
@@ -70,7 +71,7 @@ class PtbSource:
         try:
             raws = await self._raw_updates({"offset": offset, "timeout": timeout}, timeout + 10)
         except telegram.error.RetryAfter as e:
-            raise polling.RetryAfter(_seconds(e.retry_after)) from e
+            raise polling.RetryAfter(retry_after(e)) from e
         except telegram.error.Conflict as e:
             raise polling.Conflict(str(e)) from e
         return [r for r in raws or [] if isinstance(r, dict)]
@@ -125,11 +126,7 @@ class PtbSource:
         await once(self.core.uow, update.update_id, run, give_up, batch=job.batch)
 
 
-def _seconds(value: Any) -> float:
-    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)
-
-
-async def receive(bot: SendingBot, core: Core, settings: Settings, stop: asyncio.Event, webhook: bool) -> None:
+async def receive(bot: telegram.Bot, core: Core, settings: Settings, stop: asyncio.Event, webhook: bool) -> None:
     """Updates from Telegram through python-telegram-bot until `stop`: long polling, or a webhook."""
     app = build_application(settings)
     source = PtbSource(app, core, settings, bot)

@@ -517,25 +517,25 @@ class TelegramPhotos:
     def __init__(self, core: Core) -> None:
         self.core = core
         self._bot: Any = None
+        self._library: Any = None
         # bounded by bytes, not by count: a Bot API file may be 20 MB
         self._cache: TTLCache[str, bytes] = TTLCache(maxsize=PHOTO_CACHE_BYTES, ttl=3600, getsizeof=len)
 
     async def fetch(self, file_id: str) -> bytes:
         hit = self._cache.get(file_id)
         if hit is None:
-            if self._bot is None:
-                from handlers.runtime import make_bot
-                self._bot = make_bot(self.core.settings)
-            info = await self._bot.get_file(file_id)
-            data = await self._bot.download_file(info.file_path)
-            hit = data.read()
+            if self._bot is None:  # the running runtime's library (handlers/runtime.py): no other is loaded
+                from handlers.runtime import library
+                self._library = library(self.core.settings.runtime)
+                self._bot = self._library.make_bot(self.core.settings)
+            hit = await self._library.download(self._bot, file_id)
             if len(hit) <= PHOTO_CACHE_BYTES // 8:
                 self._cache[file_id] = hit
         return hit
 
     async def close(self, _app: web.Application) -> None:
         if self._bot is not None:
-            await self._bot.session.close()
+            await self._library.close(self._bot)
 
 
 PHOTOS: web.AppKey[TelegramPhotos] = web.AppKey("photos", TelegramPhotos)

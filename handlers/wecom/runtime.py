@@ -21,7 +21,6 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from aiogram.fsm.storage.base import StorageKey
 from aiohttp import web
 
 from bot import metrics
@@ -35,9 +34,9 @@ from bot.services.broadcasts import Body
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
 from handlers.chat import ChatDispatcher, build_routes
-from handlers.chat_isolation import make_isolation, one_at_a_time
+from handlers.chat_isolation import ChatKey, make_isolation, one_at_a_time
 from handlers.render import esc, render
-from handlers.telegram_aiogram.deadletter import NOTICE, describe
+from handlers.deadletter import NOTICE, describe
 from handlers.updates import once
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.cards import CardBook
@@ -140,7 +139,7 @@ class WeComReceiver:
         if isinstance(event, ButtonPress):
             event = replace(event, answer_with=self._answerer(event.sender.id))
         chat = getattr(event, "chat_id", None)
-        key = StorageKey(bot_id=self.settings.wecom.agent_id or 0, chat_id=chat, user_id=chat) if chat else None
+        key = ChatKey(bot_id=self.settings.wecom.agent_id or 0, chat_id=chat) if chat else None
 
         async def run(uow: UnitOfWork) -> None:
             await self.chat.feed(event, uow, self.port)

@@ -18,7 +18,7 @@ import pytest
 
 from bot.cases import load_routing
 from emulator import Emulator, EmulatorConfig
-from tests.conftest import TOKEN, RunningBot, until
+from tests.conftest import RUNTIME, TOKEN, RunningBot, until
 
 pytestmark = pytest.mark.e2e  # each case runs the real command in a process of its own
 
@@ -210,7 +210,8 @@ async def _process(args: list[str], cwd: Path, **env: str) -> asyncio.subprocess
 
 async def test_a_token_the_bot_api_refuses_is_one_line(tmp_path: Path, emu: Emulator) -> None:
     emu.config.tokens = [TOKEN]  # the emulator now knows only this bot
-    proc = await _process(["run"], tmp_path, SENTINEL_BOT_TOKEN=GOOD_FORM_TOKEN, SENTINEL_API_BASE=emu.base_url)
+    proc = await _process(["run"], tmp_path, SENTINEL_BOT_TOKEN=GOOD_FORM_TOKEN, SENTINEL_API_BASE=emu.base_url,
+                          SENTINEL_RUNTIME=RUNTIME)
     out, err = await asyncio.wait_for(proc.communicate(), 120)
     lines = err.decode().splitlines()
     assert proc.returncode == 1, err.decode()
@@ -223,7 +224,8 @@ async def test_a_bot_started_without_network_waits_for_it(tmp_path: Path) -> Non
     """getMe fails (nothing listens yet): the bot logs and retries with backoff instead of exiting, and
     once the Bot API is there it starts polling."""
     port = closed_port()
-    proc = await _process(["run"], tmp_path, SENTINEL_BOT_TOKEN=TOKEN, SENTINEL_API_BASE=f"http://127.0.0.1:{port}")
+    proc = await _process(["run"], tmp_path, SENTINEL_BOT_TOKEN=TOKEN, SENTINEL_API_BASE=f"http://127.0.0.1:{port}",
+                          SENTINEL_RUNTIME=RUNTIME)
     assert proc.stderr is not None
     seen: list[str] = []
 
@@ -265,7 +267,7 @@ async def _calls(emu: Emulator) -> dict[str, Any]:
 
 def _doctor_env(settings: Any, **extra: str) -> dict[str, str]:
     return {"SENTINEL_BOT_TOKEN": settings.bot_token, "SENTINEL_API_BASE": settings.api_base,
-            "SENTINEL_DATABASE_URL": settings.database_url, **extra}
+            "SENTINEL_DATABASE_URL": settings.database_url, "SENTINEL_RUNTIME": settings.runtime, **extra}
 
 
 async def test_doctor_checks_each_part_one_line_each(tmp_path: Path, settings: Any, bot: RunningBot) -> None:

@@ -81,6 +81,28 @@ async def test_a_killed_workers_lock_frees_itself_and_a_long_wait_says_busy(redi
         await alive.close()
 
 
+async def test_an_aiogram_worker_and_a_ptb_worker_share_the_chat_s_lock(redis_url: str) -> None:
+    """The lock is aiogram's RedisEventIsolation's, under its key: a bot whose workers run both
+    runtimes (a rolling switch to python-telegram-bot) still keeps each chat to one update at a time."""
+    from aiogram.fsm.storage.base import DefaultKeyBuilder, StorageKey
+    from aiogram.fsm.storage.redis import RedisEventIsolation
+
+    prefix = f"sentinel-test-{uuid.uuid4().hex[:8]}"
+    ours = make_isolation(redis_url, prefix)
+    aiogram_s = RedisEventIsolation.from_url(redis_url, key_builder=DefaultKeyBuilder(prefix=f"{prefix}:chat"),
+                                             lock_kwargs={"timeout": 60.0, "blocking_timeout": 0.3})
+    try:
+        async with one_at_a_time(ours, chat_key(BOT, {"update_id": 1, "message": {"chat": {"id": -7}}})):
+            with pytest.raises(Exception, match="Unable to acquire lock"):  # redis-py's LockError
+                async with aiogram_s.lock(StorageKey(bot_id=BOT, chat_id=-7, user_id=-7)):
+                    pass
+            async with aiogram_s.lock(StorageKey(bot_id=BOT, chat_id=-8, user_id=-8)):  # another chat: free
+                pass
+    finally:
+        await ours.close()
+        await aiogram_s.redis.aclose(close_connection_pool=True)
+
+
 def test_the_key_is_the_chat() -> None:
     def key(raw: dict) -> int | None:
         found = chat_key(BOT, raw)

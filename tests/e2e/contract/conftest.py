@@ -94,11 +94,11 @@ async def bot(settings: Settings, tg: Any, runtime: str) -> AsyncIterator[Any]:
 
 @pytest.fixture(autouse=True)
 def runs_on(runtime: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Proves each scenario ran on the runtime it names: the runtimes the bot received with."""
+    """Proves each scenario ran on the runtime it names: the runtimes the bot received and sent with."""
     import handlers.runtime as composition
     import handlers.wecom.runtime as wecom
     used: list[str] = []
-    real, real_wecom = composition.receiver, wecom.run_wecom
+    real, real_wecom = composition.library, wecom.run_wecom
 
     def recording(name: str):  # type: ignore[no-untyped-def]
         used.append(name)
@@ -107,7 +107,7 @@ def runs_on(runtime: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
     async def on_wecom(*args: Any, **kwargs: Any) -> None:
         used.append("wecom")
         await real_wecom(*args, **kwargs)
-    monkeypatch.setattr(composition, "receiver", recording)
+    monkeypatch.setattr(composition, "library", recording)
     monkeypatch.setattr(wecom, "run_wecom", on_wecom)
     yield used
     assert set(used) <= {runtime}, f"ran on {used}, not {runtime}"
