@@ -21,9 +21,10 @@ import base64
 import dataclasses
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from bot.media_store import MediaStore
 from bot.outbox import CLOSE_TOPIC, CREATE_TOPIC, EDIT, Outgoing, PermanentError, Unreachable
@@ -80,22 +81,88 @@ class Send:
     document: Document | None = None
 
 
-class BotCalls(Protocol):
-    """A client library's Bot API calls, Telegram's errors mapped (see the module's docstring)."""
+Buttons = list[list[tuple[str, str]]] | None
 
-    async def send(self, send: Send) -> Sent: ...
 
-    async def create_topic(self, chat_id: int, name: str) -> int: ...
+class BotCalls:
+    """The few Bot API calls made here, on a client library's Bot.
 
-    async def close_topic(self, chat_id: int, thread_id: int) -> None: ...
+    aiogram's and python-telegram-bot's Bots name these methods and their arguments as the Bot
+    API does, so the calls are written once here; a library's subclass gives its types (keyboard,
+    force-reply, reply parameters, an uploaded document or photo) and maps its errors to the
+    sender's outcomes in `outcomes` (see the module's docstring)."""
 
-    async def edit_text(self, chat_id: int, message_id: int, text: str,
-                        buttons: list[list[tuple[str, str]]] | None) -> None: ...
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
 
-    async def edit_caption(self, chat_id: int, message_id: int, caption: str,
-                           buttons: list[list[tuple[str, str]]] | None) -> None: ...
+    # --- what a library supplies ---------------------------------------------------------
+    def outcomes(self, chat_id: int) -> AbstractContextManager[None]:
+        """A context in which the library's errors are raised as the sender's outcomes."""
+        raise NotImplementedError
 
-    async def clear_buttons(self, chat_id: int, message_id: int) -> None: ...
+    def keyboard(self, buttons: Buttons) -> Any:
+        """An inline keyboard of rows of (label, callback_data), or None for none."""
+        raise NotImplementedError
+
+    def force_reply(self, selective: bool) -> Any:
+        raise NotImplementedError
+
+    def reply_parameters(self, message_id: int) -> Any:
+        """Reply to `message_id`, sent even if that message was deleted."""
+        raise NotImplementedError
+
+    def document(self, document: Document) -> Any:
+        raise NotImplementedError
+
+    def photo(self, photo: str | Path) -> Any:
+        """A file_id as it is, or a file to upload."""
+        raise NotImplementedError
+
+    # --- the calls -------------------------------------------------------------------------
+    def _markup(self, send: Send) -> Any:
+        if send.force_reply:  # selective: only the author of the message we reply to is asked
+            return self.force_reply(send.selective)
+        return self.keyboard(send.buttons)
+
+    async def send(self, send: Send) -> Sent:
+        reply = self.reply_parameters(send.reply_to) if send.reply_to else None
+        common = {"parse_mode": send.parse_mode, "message_thread_id": send.thread_id, "reply_parameters": reply}
+        with self.outcomes(send.chat_id):
+            if send.document is not None:  # an export: no buttons
+                message = await self.bot.send_document(send.chat_id, self.document(send.document),
+                                                       caption=send.text, **common)
+            elif send.voice:
+                message = await self.bot.send_voice(send.chat_id, send.voice, caption=send.text,
+                                                    reply_markup=self._markup(send), **common)
+            elif send.photo:
+                message = await self.bot.send_photo(send.chat_id, self.photo(send.photo), caption=send.text,
+                                                    reply_markup=self._markup(send), **common)
+            else:
+                message = await self.bot.send_message(send.chat_id, send.text, reply_markup=self._markup(send),
+                                                      **common)
+        return Sent(message.message_id, message.photo[-1].file_id if message.photo else None)
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        with self.outcomes(chat_id):
+            return int((await self.bot.create_forum_topic(chat_id, name)).message_thread_id)
+
+    async def close_topic(self, chat_id: int, thread_id: int) -> None:
+        with self.outcomes(chat_id):
+            await self.bot.close_forum_topic(chat_id, thread_id)
+
+    async def edit_text(self, chat_id: int, message_id: int, text: str, buttons: Buttons) -> None:
+        with self.outcomes(chat_id):
+            await self.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
+                                             reply_markup=self.keyboard(buttons))
+
+    async def edit_caption(self, chat_id: int, message_id: int, caption: str, buttons: Buttons) -> None:
+        with self.outcomes(chat_id):
+            await self.bot.edit_message_caption(chat_id=chat_id, message_id=message_id, caption=caption,
+                                                parse_mode="HTML", reply_markup=self.keyboard(buttons))
+
+    async def clear_buttons(self, chat_id: int, message_id: int) -> None:
+        with self.outcomes(chat_id):
+            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
 
 
 class TelegramSender:

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 from aiogram import Bot
 from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramMigrateToChat,
                                 TelegramNetworkError, TelegramRetryAfter, TelegramServerError,
                                 TelegramUnauthorizedError)
 from aiogram.types import (BufferedInputFile, ForceReply, FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup,
-                           Message, ReplyParameters)
+                           ReplyParameters)
 
 from bot.media_store import MediaStore
 from bot.outbox import ChatMigrated, RetryLater, TransientError, Unreachable
-from handlers.telegram_send import BadRequest, Send, Sent, TelegramSender
+from handlers.telegram_send import BadRequest, BotCalls, Buttons, Document, TelegramSender
 from storage.uow import UnitOfWork
 
-Buttons = list[list[tuple[str, str]]] | None
 
 
 @contextmanager
@@ -41,71 +41,30 @@ def _outcomes(chat_id: int) -> Iterator[None]:
         raise BadRequest(e.message) from e
 
 
-def _keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
-        for row in buttons]) if buttons else None
-
-
-def _markup(send: Send) -> InlineKeyboardMarkup | ForceReply | None:
-    if send.force_reply:  # selective: only the author of the message we reply to is asked
-        return ForceReply(force_reply=True, selective=send.selective)
-    return _keyboard(send.buttons)
-
-
-def _sent(message: Message) -> Sent:
-    return Sent(message.message_id, message.photo[-1].file_id if message.photo else None)
-
-
-class AiogramCalls:
+class AiogramCalls(BotCalls):
     """handlers.telegram_send.BotCalls on an aiogram Bot."""
 
-    def __init__(self, bot: Bot) -> None:
-        self.bot = bot
+    bot: Bot
 
-    async def send(self, send: Send) -> Sent:
-        reply = (ReplyParameters(message_id=send.reply_to, allow_sending_without_reply=True)
-                 if send.reply_to else None)
-        with _outcomes(send.chat_id):
-            if send.document is not None:
-                return _sent(await self.bot.send_document(
-                    send.chat_id, BufferedInputFile(send.document.data, filename=send.document.name),
-                    caption=send.text, parse_mode=send.parse_mode, reply_parameters=reply,
-                    message_thread_id=send.thread_id))
-            if send.voice:
-                return _sent(await self.bot.send_voice(
-                    send.chat_id, send.voice, caption=send.text, parse_mode=send.parse_mode,
-                    message_thread_id=send.thread_id, reply_parameters=reply, reply_markup=_markup(send)))
-            if send.photo:
-                photo = send.photo if isinstance(send.photo, str) else FSInputFile(send.photo)
-                return _sent(await self.bot.send_photo(
-                    send.chat_id, photo, caption=send.text, parse_mode=send.parse_mode,
-                    message_thread_id=send.thread_id, reply_parameters=reply, reply_markup=_markup(send)))
-            return _sent(await self.bot.send_message(
-                send.chat_id, send.text, parse_mode=send.parse_mode, message_thread_id=send.thread_id,
-                reply_parameters=reply, reply_markup=_markup(send)))
+    def outcomes(self, chat_id: int) -> AbstractContextManager[None]:
+        return _outcomes(chat_id)
 
-    async def create_topic(self, chat_id: int, name: str) -> int:
-        with _outcomes(chat_id):
-            return (await self.bot.create_forum_topic(chat_id, name)).message_thread_id
+    def keyboard(self, buttons: Buttons) -> InlineKeyboardMarkup | None:
+        return InlineKeyboardMarkup(inline_keyboard=[
+            [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+            for row in buttons]) if buttons else None
 
-    async def close_topic(self, chat_id: int, thread_id: int) -> None:
-        with _outcomes(chat_id):
-            await self.bot.close_forum_topic(chat_id, thread_id)
+    def force_reply(self, selective: bool) -> ForceReply:
+        return ForceReply(force_reply=True, selective=selective)
 
-    async def edit_text(self, chat_id: int, message_id: int, text: str, buttons: Buttons) -> None:
-        with _outcomes(chat_id):
-            await self.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
-                                             reply_markup=_keyboard(buttons))
+    def reply_parameters(self, message_id: int) -> ReplyParameters:
+        return ReplyParameters(message_id=message_id, allow_sending_without_reply=True)
 
-    async def edit_caption(self, chat_id: int, message_id: int, caption: str, buttons: Buttons) -> None:
-        with _outcomes(chat_id):
-            await self.bot.edit_message_caption(chat_id=chat_id, message_id=message_id, caption=caption,
-                                                parse_mode="HTML", reply_markup=_keyboard(buttons))
+    def document(self, document: Document) -> BufferedInputFile:
+        return BufferedInputFile(document.data, filename=document.name)
 
-    async def clear_buttons(self, chat_id: int, message_id: int) -> None:
-        with _outcomes(chat_id):
-            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
+    def photo(self, photo: str | Path) -> str | FSInputFile:
+        return photo if isinstance(photo, str) else FSInputFile(photo)
 
 
 class TelegramTransport(TelegramSender):

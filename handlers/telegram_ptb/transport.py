@@ -7,8 +7,9 @@ from __future__ import annotations
 import asyncio
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import telegram
@@ -22,11 +23,10 @@ from bot.media_store import MediaStore
 from bot.outbox import ChatMigrated, RetryLater, TransientError, Unreachable
 from handlers import telegram_startup
 from handlers.telegram_ptb.request import AiohttpRequest
-from handlers.telegram_send import BadRequest, Send, Sent, TelegramSender
+from handlers.telegram_send import BadRequest, BotCalls, Buttons, Document, TelegramSender
 from handlers.telegram_startup import FloodWait, NetworkDown
 from storage.uow import UnitOfWork
 
-Buttons = list[list[tuple[str, str]]] | None
 COMMANDS = menu()  # bot/commands.py: the command table says which commands the menu offers
 CONNECTIONS = 100  # concurrent requests of the sending Bot (aiogram's session allows 100 too)
 
@@ -95,69 +95,30 @@ def _outcomes(chat_id: int) -> Iterator[None]:
         raise Unreachable(e.message) from e
 
 
-def _keyboard(buttons: Buttons) -> telegram.InlineKeyboardMarkup | None:
-    return telegram.InlineKeyboardMarkup([
-        [telegram.InlineKeyboardButton(label, callback_data=data) for label, data in row]
-        for row in buttons]) if buttons else None
-
-
-def _markup(send: Send) -> telegram.InlineKeyboardMarkup | telegram.ForceReply | None:
-    if send.force_reply:  # selective: only the author of the message we reply to is asked
-        return telegram.ForceReply(selective=send.selective)
-    return _keyboard(send.buttons)
-
-
-def _sent(message: telegram.Message) -> Sent:
-    return Sent(message.message_id, message.photo[-1].file_id if message.photo else None)
-
-
-class PtbCalls:
+class PtbCalls(BotCalls):
     """handlers.telegram_send.BotCalls on a python-telegram-bot Bot."""
 
-    def __init__(self, bot: telegram.Bot) -> None:
-        self.bot = bot
+    bot: telegram.Bot
 
-    async def send(self, send: Send) -> Sent:
-        reply = (telegram.ReplyParameters(send.reply_to, allow_sending_without_reply=True)
-                 if send.reply_to else None)
-        with _outcomes(send.chat_id):
-            if send.document is not None:
-                return _sent(await self.bot.send_document(
-                    send.chat_id, send.document.data, filename=send.document.name, caption=send.text,
-                    parse_mode=send.parse_mode, reply_parameters=reply, message_thread_id=send.thread_id))
-            if send.voice:
-                return _sent(await self.bot.send_voice(
-                    send.chat_id, send.voice, caption=send.text, parse_mode=send.parse_mode,
-                    message_thread_id=send.thread_id, reply_parameters=reply, reply_markup=_markup(send)))
-            if send.photo:
-                return _sent(await self.bot.send_photo(
-                    send.chat_id, send.photo, caption=send.text, parse_mode=send.parse_mode,
-                    message_thread_id=send.thread_id, reply_parameters=reply, reply_markup=_markup(send)))
-            return _sent(await self.bot.send_message(
-                send.chat_id, send.text, parse_mode=send.parse_mode, message_thread_id=send.thread_id,
-                reply_parameters=reply, reply_markup=_markup(send)))
+    def outcomes(self, chat_id: int) -> AbstractContextManager[None]:
+        return _outcomes(chat_id)
 
-    async def create_topic(self, chat_id: int, name: str) -> int:
-        with _outcomes(chat_id):
-            return (await self.bot.create_forum_topic(chat_id, name)).message_thread_id
+    def keyboard(self, buttons: Buttons) -> telegram.InlineKeyboardMarkup | None:
+        return telegram.InlineKeyboardMarkup([
+            [telegram.InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            for row in buttons]) if buttons else None
 
-    async def close_topic(self, chat_id: int, thread_id: int) -> None:
-        with _outcomes(chat_id):
-            await self.bot.close_forum_topic(chat_id, thread_id)
+    def force_reply(self, selective: bool) -> telegram.ForceReply:
+        return telegram.ForceReply(selective=selective)
 
-    async def edit_text(self, chat_id: int, message_id: int, text: str, buttons: Buttons) -> None:
-        with _outcomes(chat_id):
-            await self.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
-                                             reply_markup=_keyboard(buttons))
+    def reply_parameters(self, message_id: int) -> telegram.ReplyParameters:
+        return telegram.ReplyParameters(message_id, allow_sending_without_reply=True)
 
-    async def edit_caption(self, chat_id: int, message_id: int, caption: str, buttons: Buttons) -> None:
-        with _outcomes(chat_id):
-            await self.bot.edit_message_caption(chat_id=chat_id, message_id=message_id, caption=caption,
-                                                parse_mode="HTML", reply_markup=_keyboard(buttons))
+    def document(self, document: Document) -> telegram.InputFile:
+        return telegram.InputFile(document.data, filename=document.name)
 
-    async def clear_buttons(self, chat_id: int, message_id: int) -> None:
-        with _outcomes(chat_id):
-            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
+    def photo(self, photo: str | Path) -> str | Path:
+        return photo  # python-telegram-bot uploads a Path itself
 
 
 class PtbTransport(TelegramSender):
