@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from storage.db import create_engine, session_factory
+from storage.models import as_utc
 from storage.uow import UnitOfWork
 
 
@@ -41,4 +42,4 @@ def until_filter(day: date | None, tz: ZoneInfo) -> Callable[[datetime | None], 
     if day is None:
         return lambda when: True
     end = datetime.combine(day + timedelta(days=1), time(), tz)
-    return lambda when: when is not None and (when if when.tzinfo else when.replace(tzinfo=timezone.utc)) < end
+    return lambda when: when is not None and as_utc(when) < end

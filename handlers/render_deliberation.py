@@ -45,8 +45,9 @@ def _vote(lang: str, p: dict[str, Any]) -> str:
     yes_no = bool(p.get("yes_no"))
     lines = [t(lang, "dl-vote-title", id=str(p["id"]), title=esc(p["title"], 80))]
     lines += [f"{n}. {esc(option_label(lang, o, yes_no), 60)}" for n, o in enumerate(p.get("options") or [], 1)]
-    lines += [t(lang, "dl-vote-rules", deadline=esc(p.get("deadline") or ""), quorum=int(p.get("quorum") or 0),
-                mode=t(lang, "dl-anon" if p.get("anonymous") else "dl-named"))]
+    ended = p.get("ended") if p.get("closed") else None  # closed before its deadline: when it really ended
+    lines += [t(lang, "dl-vote-rules-ended" if ended else "dl-vote-rules", deadline=esc(ended or p.get("deadline") or ""),
+                quorum=int(p.get("quorum") or 0), mode=t(lang, "dl-anon" if p.get("anonymous") else "dl-named"))]
     if not p.get("closed"):  # once closed (threads.unbutton) the how-to-vote line would mislead
         lines.append(t(lang, "dl-vote-hint", id=str(p["id"])))
     return "\n".join(lines)

@@ -3,7 +3,7 @@ each announced in the proposal's threads."""
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime
 
 from bot.deliberation import lifecycle as lc
 from bot.deliberation import threads
@@ -12,14 +12,10 @@ from bot.deliberation.access import Access
 from bot.deliberation.limits import DUE_KEYS, MAX_COMMENT, MAX_OWNER, DeliberationError, clip
 from bot.privacy import mask
 from bot.timeparse import normalize
-from storage.models import User
+from storage.models import User, as_utc
 from storage.models.deliberation import Proposal, ProposalComment
 from storage.uow import UnitOfWork
 
-
-def _aware(at: datetime) -> datetime:
-    """A stored moment (SQLite gives it back naive, in UTC) comparable with an aware one."""
-    return at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)
 
 
 class Commitments(Access):
@@ -58,7 +54,7 @@ class Commitments(Access):
         if due <= self.clock():
             raise DeliberationError("dl-err-due")
         owner = mask(owner)
-        if correcting and owner == p.owner and p.due is not None and due == _aware(p.due):
+        if correcting and owner == p.owner and p.due is not None and due == as_utc(p.due):
             return p  # nothing changed: nothing to announce
         p.status, p.owner, p.due, p.updated_at = status, owner, due, self.clock()
         shown_due = shown(self.broadcasts.local(due))

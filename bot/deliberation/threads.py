@@ -109,12 +109,14 @@ async def announce(uow: UnitOfWork, p: Proposal, default: str, kind: str, what: 
                             dedupe_key=f"dl-{what}:{p.id}:{chat_id}"))
 
 
-async def unbutton(uow: UnitOfWork, p: Proposal, default: str, what: str, key: str, **args: object) -> None:
+async def unbutton(uow: UnitOfWork, p: Proposal, default: str, what: str, key: str, *,
+                   changes: dict[str, object] | None = None, **args: object) -> None:
     """Takes the buttons off the proposal's `what` posts (cards, vote posts): used up. Each post is
     re-rendered from its own row with `closed` set (a vote post then drops "you can change your
-    vote before the deadline") and gets the `key` line."""
+    vote before the deadline") and `changes` applied (a vote closed early: when it ended), and gets
+    the `key` line."""
     for chat_id, message_id, kind, payload in await uow.broadcasts.sent_rows(f"dl-{what}:{p.id}:"):
-        was = {"kind": kind, "payload": {**payload, "closed": True}}
+        was = {"kind": kind, "payload": {**payload, **(changes or {}), "closed": True}}
         enqueue(uow, Notice(chat_id, "settled", await group_lang(uow, chat_id, default), priority=PRIORITY_CONVERSATION,
                             dedupe_key=f"dl-{what}-end:{p.id}:{chat_id}",
                             payload={EDIT: message_id, "html": "", "was": was, "key": key, "args": dict(args)}))

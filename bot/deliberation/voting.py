@@ -23,7 +23,7 @@ from bot.privacy import mask
 from bot.scheduling import Pass
 from bot.services.broadcasts import after_commit, tell
 from bot.timeparse import WhenError, normalize
-from storage.models import User
+from storage.models import User, as_utc
 from storage.models.deliberation import Proposal, ProposalVote
 from storage.uow import UnitOfWork
 
@@ -190,7 +190,9 @@ class Voting(Access):
         now = self.clock()
         p.status = lc.decide(p.status, "adopt" if tally["adopted"] else "reject", lc.SYSTEM)
         p.tally, p.vote_closed_at, p.updated_at = tally, now, now
-        await threads.unbutton(uow, p, self.default_lang, "vote", "dl-settled-vote")
+        early = p.vote_deadline is not None and now < as_utc(p.vote_deadline)  # the secretary closed it
+        await threads.unbutton(uow, p, self.default_lang, "vote", "dl-settled-vote",
+                               changes={"ended": self.broadcasts.local(now)} if early else None)
         await threads.announce(uow, p, self.default_lang, "dl-result", "result", priority=PRIORITY_BROADCAST, **tally)
         if p.status == lc.REJECTED:
             await threads.close_topics(uow, p)

@@ -12,7 +12,7 @@ text quotes them from there (`CaseService.clocks`), never a fixed "1 小时".
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from bot.cases import RoutingTable, Transition
@@ -22,9 +22,6 @@ from storage.models import Case
 _WAITING = WAITING_STATUSES  # bot.cases.lifecycle: nobody has taken the case yet
 
 
-def aware(when: datetime) -> datetime:
-    """SQLite may hand back naive datetimes; all of ours are UTC."""
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
 def on_transition(case: Case, t: Transition, now: datetime, routing: RoutingTable) -> dict[str, Any]:

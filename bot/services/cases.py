@@ -27,7 +27,7 @@ from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
 from bot.services.case_dialogs import settle_dialogs, state_stamp
-from storage.models import Case, Correction, User, utcnow
+from storage.models import Case, Correction, User, as_utc, utcnow
 from storage.uow import UnitOfWork
 
 SUPERADMIN, SECRETARY = "superadmin", "secretary"
@@ -405,8 +405,8 @@ def running_due(case: Case) -> datetime | None:
 def _overdue(case: Case, now: datetime) -> bool:
     """Past either clock: nobody accepted in time, or it is not fixed in time."""
     return case.status in UNFINISHED_STATUSES and (
-        (case.responded_at is None and case.due_at is not None and clocks.aware(case.due_at) < now)
-        or (case.fix_due_at is not None and clocks.aware(case.fix_due_at) < now))
+        (case.responded_at is None and case.due_at is not None and as_utc(case.due_at) < now)
+        or (case.fix_due_at is not None and as_utc(case.fix_due_at) < now))
 
 
 def snapshot(case: Case) -> CaseSnapshot:

@@ -7,11 +7,11 @@ and a sweep after downtime catches up at once, sending each reminder once.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from bot.cases.lifecycle import AUTO_CLOSE_AFTER, UNFINISHED_STATUSES
 from bot.services.cases import CaseService
-from storage.models import Case
+from storage.models import Case, as_utc
 from storage.uow import UnitOfWork
 
 HALF, DUE, ESCALATED = 1, 2, 3
@@ -63,9 +63,7 @@ class DeadlineService:
 
 
 def _level(start: datetime, due: datetime, now: datetime) -> int:
-    start, due = _aware(start), _aware(due)
+    start, due = as_utc(start), as_utc(due)
     return ESCALATED if now >= due else HALF if now >= start + (due - start) / 2 else 0
 
 
-def _aware(when: datetime) -> datetime:
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)

@@ -17,7 +17,7 @@ import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from bot.cases import RoutingTable
@@ -26,7 +26,7 @@ from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.privacy import is_residence, mask, shareable_place
 from bot.services.people import chat_lang
-from storage.models import Branch, Case, utcnow
+from storage.models import Branch, Case, as_utc, utcnow
 from storage.models.open311 import ApiKey
 from storage.repositories.open311 import ApiKeyRepository, ServiceRequestRepository
 from storage.uow import UnitOfWork
@@ -117,9 +117,7 @@ def iso(when: datetime | None, tz: tzinfo) -> str:
     """ISO-8601 with the offset, in the operator's time zone ("2026-11-30T09:15:00+08:00")."""
     if when is None:
         return ""
-    if when.tzinfo is None:  # stored UTC
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(tz).isoformat(timespec="seconds")
+    return as_utc(when).astimezone(tz).isoformat(timespec="seconds")
 
 
 def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
@@ -156,7 +154,7 @@ def parse_when(text: str, name: str) -> datetime:
         when = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise Open311Error(400, f"{name} is not an ISO-8601 date-time: {text[:40]!r}") from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+    return as_utc(when)  # without an offset it is UTC
 
 
 def window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
@@ -282,7 +280,7 @@ class Open311Service:
             uow, chat_id=group.id, reporter_id=-(key.id or 0), text=new.text, category=new.category,
             location=new.address, lat=new.lat, lon=new.lon, lang=lang, source=SOURCE)
         # an open case of the same kind and place, followed rather than opened: made before this call
-        made = case.created_at if case.created_at.tzinfo is not None else case.created_at.replace(tzinfo=timezone.utc)
+        made = as_utc(case.created_at)
         merged = made < before
         if new.address_id and not merged:  # the client's place id, as it sent it (issue 17: not the address)
             uow.cases.log(case, ADDRESS_ID_EVENT, None, new.address_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
@@ -19,7 +19,7 @@ from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
 from bot.services.cases import CaseService, number
-from storage.models import Case, PendingReport, User, utcnow
+from storage.models import Case, PendingReport, User, as_utc, utcnow
 from storage.uow import UnitOfWork
 
 LOCATION_WAIT = timedelta(minutes=30)  # how long a missing place may still be supplied
@@ -89,7 +89,7 @@ class ReportService:
             return None
         if msg.lat is not None:
             return pending if await self._supply_location(uow, pending, msg, lang, None) else None
-        recent = utcnow() - _aware(pending.created_at) <= PLACE_FOLLOWUP
+        recent = utcnow() - as_utc(pending.created_at) <= PLACE_FOLLOWUP
         answers = (is_place_answer(msg.text, found, await _reports_other_than(pending.category, msg.text, found))
                    if recent
                    else intake is not None and not intake.is_report)
@@ -324,10 +324,6 @@ def _shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | No
     return shareable_place(place, text) or None
 
 
-
-def _aware(when: datetime) -> datetime:
-    """SQLite hands back naive datetimes; ours are all UTC."""
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
 async def _reports_other_than(category: str | None, text: str = "",

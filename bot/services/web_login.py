@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.services.cases import CaseService
-from storage.models import User
+from storage.models import User, as_utc
 from storage.models.web import WebToken
 from storage.repositories.web_tokens import WebTokenRepository
 from storage.uow import UnitOfWork
@@ -72,7 +72,7 @@ async def link_user(uow: UnitOfWork, token: str, now: datetime) -> User | None:
     if not token or len(token) > 128:
         return None
     link = await tokens(uow).get(digest(token), "login")
-    if link is None or link.used_at is not None or _aware(link.expires_at) <= now:
+    if link is None or link.used_at is not None or as_utc(link.expires_at) <= now:
         return None
     return await uow.users.get(link.user_id)
 
@@ -95,7 +95,7 @@ async def session_of(uow: UnitOfWork, token: str | None, now: datetime) -> Sessi
     if not token or len(token) > 128:
         return None
     row = await tokens(uow).get(digest(token), "session")
-    if row is None or _aware(row.expires_at) <= now:
+    if row is None or as_utc(row.expires_at) <= now:
         return None
     user = await uow.users.get(row.user_id)
     return Session(user, row.csrf) if user is not None else None
@@ -105,7 +105,3 @@ async def close_session(uow: UnitOfWork, token: str | None) -> None:
     if token:
         await tokens(uow).forget(digest(token))
 
-
-def _aware(when: datetime) -> datetime:
-    from datetime import timezone
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)

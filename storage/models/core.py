@@ -7,12 +7,17 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-__all__ = ["utcnow", "Branch", "Chat", "User", "Case", "CaseEvent", "CaseWatcher", "DepartmentMember",
+__all__ = ["utcnow", "as_utc", "Branch", "Chat", "User", "Case", "CaseEvent", "CaseWatcher", "DepartmentMember",
            "PendingReport", "Correction", "OutboxMessage", "ProcessedUpdate"]
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def as_utc(when: datetime) -> datetime:
+    """A stored timestamp as aware UTC: SQLite hands back naive datetimes, and all of ours are UTC."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
 class Branch(SQLModel, table=True):

@@ -10,6 +10,8 @@ and PostgreSQL, in zh and en:
   real commands; a vote closed at its deadline is told to the secretaries and the proposer."""
 from __future__ import annotations
 
+import re
+
 from sqlmodel import col, select
 
 from storage.models import Case
@@ -374,6 +376,10 @@ async def test_a_closed_vote_post_says_it_ended_and_no_longer_invites_changes(bo
     ended = await until(closed, timeout=30)
     assert "截止前可以改票" not in ended["plain_text"] and "开始表决" in ended["plain_text"]
     assert not (ended.get("reply_markup") or {}).get("inline_keyboard")
+    # closed early by the secretary: the post says when it really ended, not the deadline it never reached
+    deadline = re.search(r"截止 (\S+ \S+) ·", post["plain_text"])
+    assert deadline and deadline.group(1) not in ended["plain_text"], ended["plain_text"]
+    assert re.search(r"已于 \S+ \S+ 提前截止 ·", ended["plain_text"]), ended["plain_text"]
 
 
 async def test_a_rule_out_of_range_names_the_ranges(bot, tg, db) -> None:

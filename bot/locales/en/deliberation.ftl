@@ -61,6 +61,10 @@ dl-vote-rules = Closes { $deadline } · valid with at least { $quorum } { $quoru
     [one] voter
    *[other] voters
 } · { $mode }
+dl-vote-rules-ended = Closed early at { $deadline } · valid with at least { $quorum } { $quorum ->
+    [one] voter
+   *[other] voters
+} · { $mode }
 dl-anon = anonymous
 dl-named = named
 dl-vote-hint = One vote each, changeable until the deadline. Or send /vote { $id } followed by the option number.

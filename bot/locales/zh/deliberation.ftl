@@ -46,6 +46,7 @@ dl-declined = 📭 议题 #{ $id }「{ $title }」未予采纳。理由：{ $rea
 
 dl-vote-title = 🗳 议题 #{ $id } 开始表决：<b>{ $title }</b>
 dl-vote-rules = 截止 { $deadline } · 至少 { $quorum } 人投票才有效 · { $mode }
+dl-vote-rules-ended = 已于 { $deadline } 提前截止 · 至少 { $quorum } 人投票才有效 · { $mode }
 dl-anon = 匿名表决
 dl-named = 实名表决
 dl-vote-hint = 每人一票，截止前可以改票。也可以发 /vote { $id } 选项编号。
