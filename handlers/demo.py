@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -73,39 +74,107 @@ def buttons_line(message: dict[str, Any]) -> str:
     return "\n".join(" ".join(f"[{b.get('text', '')}]" for b in row) for row in rows)
 
 
-def bot_message(message: dict[str, Any]) -> Padding:
-    """A bot message as the demo prints it: indented, wrapped under itself, buttons below."""
+def _has_url(text: str) -> bool:
+    return "://" in text
+
+
+def emit(console: Console, label: Text, body: str, indent: int = 0, extra: str = "",
+         extra_style: str = "bold yellow") -> None:
+    """`label body` (+ `extra` rows under the body, e.g. buttons). On a terminal the body wraps at the
+    terminal's width in its own column; on a pipe or file (and on a terminal for a message with a URL,
+    which must stay whole to be copied) each logical line is written whole, with no padding, and the
+    continuation lines are indented under the body's first column."""
+    if console.is_terminal and not _has_url(body):
+        grid = speaker_line(label, body)
+        if extra:
+            grid.add_row("", Text(extra, style=extra_style))
+        console.print(Padding(grid, (0, 0, 0, indent)) if indent else grid)
+        return
+    column = " " * (indent + cell_len(label.plain) + 1)
+    lines = body.split("\n") if body else [""]
+    first = Text.assemble(" " * indent, label, " ", lines[0].rstrip())
+    console.print(first, soft_wrap=True, highlight=False)
+    for line in lines[1:]:
+        console.print(Text((column + line).rstrip()), soft_wrap=True, highlight=False)
+    for line in extra.split("\n") if extra else []:
+        console.print(Text((column + line).rstrip(), style=extra_style), soft_wrap=True, highlight=False)
+
+
+def narrate(console: Console, text: str, indent: int = INDENT) -> None:
+    """A line of the narrator's (dim), never broken on a pipe."""
+    console.print(Text(" " * indent + text, style="dim"), soft_wrap=not console.is_terminal, highlight=False)
+
+
+def bot_label(message: dict[str, Any], notice: bool = False) -> Text:
     reply = " ↩" if message.get("reply_to_message_id") else ""
-    body = message.get("plain_text") or message.get("text") or message.get("caption") or ""
-    grid = speaker_line(Text(f"🤖 Rider Sentinel{reply}:", style="green"), body)
+    return Text(f"🤖 Rider Sentinel{reply}{' (notice)' if notice else ''}:", style="green")
+
+
+def bot_body(message: dict[str, Any]) -> str:
+    return str(message.get("plain_text") or message.get("text") or message.get("caption") or "")
+
+
+def bot_message(message: dict[str, Any]) -> Padding:
+    """A bot message as the demo prints it on a terminal: indented, wrapped under itself, buttons below."""
+    grid = speaker_line(bot_label(message), bot_body(message))
     keys = buttons_line(message)
     if keys:
         grid.add_row("", Text(keys, style="bold yellow"))
     return Padding(grid, (0, 0, 0, INDENT))
 
 
+def print_bot_message(console: Console, message: dict[str, Any], notice: bool = False) -> None:
+    emit(console, bot_label(message, notice), bot_body(message), INDENT, buttons_line(message))
+
+
 class Transcript:
     def __init__(self, console: Console) -> None:
         self.console = console
-        self.seen: dict[int, int] = {}
+        self.seen: dict[int, set[int]] = {}  # chat id -> the bot's message ids already printed
 
     def said(self, chat: dict[str, Any], who: dict[str, Any], text: str) -> None:
         where = chat.get("title") or "私聊 private"
         label = Text.assemble((where, "bold cyan"), " · ", (f"{who['first_name']}:", "bold"))
-        self.console.print(speaker_line(label, text))
+        emit(self.console, label, text)
 
-    async def bot_replies(self, tg: EmulatorClient, chat_id: int, expected: int) -> bool:
-        """Print the bot's new messages in the chat; False if fewer than expected came."""
+    def narrate(self, text: str) -> None:
+        narrate(self.console, text)
+
+    def _unseen(self, chat_id: int, msgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        seen = self.seen.setdefault(chat_id, set())
+        return [m for m in msgs if m["message_id"] not in seen]
+
+    def _show(self, chat_id: int, message: dict[str, Any], notice: bool = False) -> None:
+        self.seen.setdefault(chat_id, set()).add(message["message_id"])
+        print_bot_message(self.console, message, notice)
+
+    async def notices(self, tg: EmulatorClient, chat_id: int) -> None:
+        """The bot's messages in the chat not printed yet (sent unasked, e.g. a notice), as notices."""
+        for m in self._unseen(chat_id, await tg.messages(chat_id)):
+            self._show(chat_id, m, notice=True)
+
+    async def bot_replies(self, tg: EmulatorClient, chat_id: int, expected: int, after: int = 0,
+                          timeout: float = 15) -> bool:
+        """Print the bot's new messages in the chat — with `after` (the id of the message they answer),
+        the first `expected` sent after it, earlier unprinted ones shown as notices first; False if fewer
+        than expected came."""
         if expected == 0:
-            self.console.print(Padding(Text("(no reply: chit-chat stays unanswered)", style="dim"),
-                                       (0, 0, 0, INDENT)))
+            narrate(self.console, "(no reply: chit-chat stays unanswered)")
             return True
-        before = self.seen.get(chat_id, 0)
-        msgs = await tg.wait(chat_id, before + expected, timeout=15)
-        for m in msgs[before:]:
-            self.console.print(bot_message(m))
-        self.seen[chat_id] = len(msgs)
-        return len(msgs) >= before + expected
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            unseen = self._unseen(chat_id, await tg.messages(chat_id))
+            answers = [m for m in unseen if m["message_id"] > after]
+            if len(answers) >= expected or loop.time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+        for m in unseen:
+            if m["message_id"] <= after:
+                self._show(chat_id, m, notice=True)
+        for m in answers[:expected]:
+            self._show(chat_id, m)
+        return len(answers) >= expected
 
 
 async def run_demo(keep: bool = False, port: int = 0, runtime: str | None = None) -> int:
@@ -151,9 +220,10 @@ async def _play(tg: EmulatorClient, out: Transcript, bot_task: asyncio.Task[None
         extra: dict[str, Any] = {}
         if reply_to is not None:
             extra["reply_to_message_id"] = (await tg.messages(chat["id"]))[reply_to]["message_id"]
+        await out.notices(tg, chat["id"])  # what the bot sent unasked shows before the next line
         out.said(chat, who, text)
-        await tg.send(chat, who, text, **extra)
-        return await out.bot_replies(tg, chat["id"], expected)
+        sent = await tg.send(chat, who, text, **extra)
+        return await out.bot_replies(tg, chat["id"], expected, after=int(sent["message_id"]))
 
     for chat, who, text, expected, reply_to in SCRIPT:
         if not await say(chat, who, text, expected, reply_to):

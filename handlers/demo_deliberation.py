@@ -26,6 +26,12 @@ async def _toast(tg: EmulatorClient, qid: str) -> str:
     return ""
 
 
+def button_text(message: dict[str, Any], data: str) -> str:
+    """The label of the message's inline button carrying `data`, as the rider sees it."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+    return next((str(b.get("text", "")) for row in rows for b in row if b.get("callback_data") == data), data)
+
+
 async def play(tg: EmulatorClient, out: Any, say: Say, group: dict[str, Any], secretary: dict[str, Any],
                riders: list[dict[str, Any]]) -> bool:
     """In `group` (bound here to a branch of its own, so the group's pace of ~20 messages a minute is
@@ -41,13 +47,16 @@ async def play(tg: EmulatorClient, out: Any, say: Say, group: dict[str, Any], se
         target = next((m for m in reversed(msgs) if needle in (m.get("plain_text") or "")), None)
         if target is None:
             return False
+        label = button_text(target, data)
         answer = await _toast(tg, await tg.press(group["id"], target["message_id"], who, data))
         out.console.print(Text.assemble((group["title"], "bold cyan"), " · ", (who["first_name"], "bold"),
-                                        (f" presses [{data}] → ", "dim"), (answer, "yellow")))
+                                        (f" presses [{label}] → ", "dim"), (answer, "yellow")),
+                          soft_wrap=not out.console.is_terminal)
         return bool(answer)
 
     async def staff(text: str) -> bool:
-        """The secretary's step (answered privately), then its announcement in the group's thread."""
+        """The secretary's step (answered privately: the reply sent after the command, earlier private
+        notices shown as notices of their own), then its announcement in the group's thread."""
         return await say(desk, secretary, text, 1, None) and await out.bot_replies(tg, group["id"], 1)
 
     if not (await say(group, secretary, "/bind east Riders East 支部", 1, None)
@@ -59,10 +68,8 @@ async def play(tg: EmulatorClient, out: Any, say: Say, group: dict[str, Any], se
         return False
     msgs = await tg.messages(group["id"])
     agenda = len(msgs) - 1
-    out.console.print(Text.assemble((group["title"], "bold cyan"), " · ", (first["first_name"], "bold"),
-                                    ": 我家住幸福小区3号楼2单元501，中午可以来歇，电话13812345678"))
-    out.console.print(Text("    (a reply to the agenda post: a comment, stored masked; the group hears nothing)",
-                           style="dim"))
+    out.said(group, first, "我家住幸福小区3号楼2单元501，中午可以来歇，电话13812345678")
+    out.narrate("(a reply to the agenda post: a comment, stored masked; the group hears nothing)")
     await tg.send(group, first, "我家住幸福小区3号楼2单元501，中午可以来歇，电话13812345678",
                   reply_to_message_id=msgs[agenda]["message_id"])
     await asyncio.sleep(1.0)  # the comment is stored before the summary is asked for

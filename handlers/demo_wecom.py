@@ -11,6 +11,7 @@ private chats (a group's markdown carries none); the secretary is a WeCom userid
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import tempfile
 from pathlib import Path
@@ -18,12 +19,11 @@ from typing import Any
 
 import aiohttp
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from bot.config import WeComSettings, load_settings
 from emulator.wecom import WeComConfig, WeComEmulator
-from handlers.demo import INDENT, speaker_line
+from handlers.demo import INDENT, emit, narrate
 from handlers.runtime import run_bot
 from handlers.wecom.ids import user_number
 from handlers.wecom.markup import to_plain
@@ -90,15 +90,30 @@ def wecom_settings(emu: WeComEmulator, **extra: Any) -> WeComSettings:
                          api_base=emu.base_url, **extra)
 
 
-def shown(message: dict[str, Any]) -> str:
-    """A message the bot sent, as a member reads it: markdown as text, a card's title and buttons."""
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_FONT = re.compile(r"</?font[^>]*>")
+
+
+def read_markdown(markdown: str) -> str:
+    """WeCom markdown as the member's client shows it, for the transcript: bold and code without their
+    marks, a link as its text (and its address when that differs), a font colour dropped."""
+    lines = [line for line in markdown.split("\n") if line.strip() != "```"]
+    out = "\n".join(lines).replace("**", "").replace("`", "")
+    out = _LINK.sub(lambda m: m[1] if m[1] in (m[2], "") else f"{m[1]} ({m[2]})", out)
+    return _FONT.sub("", out)
+
+
+def shown(message: dict[str, Any]) -> tuple[str, str]:
+    """A message the bot sent, as a member reads it: markdown as text, a card's title; and its buttons."""
     body = message["body"]
     if message["msgtype"] == "template_card":
         card = body["template_card"]
         title = card.get("main_title") or {}
         keys = " ".join(f"[{b.get('text', '')}]" for b in card.get("button_list") or [])
-        return "\n".join(x for x in (title.get("title", ""), title.get("desc", ""), keys) if x)
-    return to_plain(str(message.get("text") or ""))
+        return "\n".join(x for x in (title.get("title", ""), title.get("desc", "")) if x), keys
+    if message["msgtype"] == "markdown":
+        return read_markdown(str((body.get("markdown") or {}).get("content") or message.get("text") or "")), ""
+    return to_plain(str(message.get("text") or "")), ""
 
 
 async def run_wecom_demo(keep: bool = False) -> int:
@@ -125,7 +140,7 @@ async def run_wecom_demo(keep: bool = False) -> int:
                 if keep:
                     console.print(f"the bot keeps running: post as a member with POST {emu.base_url}/_emu/send "
                                   '{"from": "lishifu", "chat": "wrChaoyang01", "text": "…"}; Ctrl-C to stop',
-                                  highlight=False, markup=False)
+                                  highlight=False, markup=False, soft_wrap=True)
                     await stop.wait()
         finally:
             stop.set()
@@ -158,16 +173,16 @@ async def _play(drive: Driver, console: Console, bot_task: asyncio.Task[None], p
     for group, who, words, expected in SCRIPT:
         chat = group[0] if group else who
         where = group[1] if group else "私聊 private"
-        console.print(speaker_line(Text.assemble((where, "bold cyan"), " · ", (f"{NAMES[who]}:", "bold")), words))
+        emit(console, Text.assemble((where, "bold cyan"), " · ", (f"{NAMES[who]}:", "bold")), words)
         await drive.control("send", {"from": who, "text": words, **({"chat": group[0]} if group else {})})
         if expected == 0:
-            console.print(Padding(Text("(no reply: chit-chat stays unanswered)", style="dim"), (0, 0, 0, INDENT)))
+            narrate(console, "(no reply: chit-chat stays unanswered)")
             continue
         before = seen.get(chat, 0)
         messages = await drive.wait(chat, before + expected)
         for m in messages[before:]:
-            console.print(Padding(speaker_line(Text(f"🤖 Rider Sentinel ({m['via']}):", style="green"), shown(m)),
-                                  (0, 0, 0, INDENT)))
+            body, keys = shown(m)
+            emit(console, Text(f"🤖 Rider Sentinel ({m['via']}):", style="green"), body, INDENT, keys)
         seen[chat] = len(messages)
         if len(messages) < before + expected:
             return False

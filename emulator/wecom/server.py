@@ -3,7 +3,7 @@ control API, so the WeCom adapter, its tests and the demo run offline.
 
 Server API (what the bot calls), each answering ``{"errcode": 0, "errmsg": "ok", ...}`` as WeCom does:
 ``GET /cgi-bin/gettoken``, ``POST /cgi-bin/message/send`` (to a user), ``POST /cgi-bin/appchat/create``,
-``POST /cgi-bin/appchat/send`` (to a group the app made), ``POST /cgi-bin/media/upload``,
+``POST /cgi-bin/appchat/send`` (to a group the app made), ``GET /cgi-bin/appchat/get`` (its name), ``POST /cgi-bin/media/upload``,
 ``GET /cgi-bin/media/get``, and an AI bot callback's response_url, ``POST /cgi-bin/aibot/response``.
 
 Control API (what tests and the demo call): ``POST /_emu/send`` (a member posts: in a group it
@@ -73,6 +73,7 @@ class WeComEmulator:
         r.add_post("/cgi-bin/message/update_template_card", self._update_card)
         r.add_post("/cgi-bin/appchat/create", self._appchat_create)
         r.add_post("/cgi-bin/appchat/send", self._appchat_send)
+        r.add_get("/cgi-bin/appchat/get", self._appchat_get)
         r.add_post("/cgi-bin/media/upload", self._media_upload)
         r.add_get("/cgi-bin/media/get", self._media_get)
         r.add_post("/cgi-bin/aibot/response", self._aibot_response)
@@ -188,6 +189,17 @@ class WeComEmulator:
         self.state.groups[chatid] = {"chatid": chatid, "name": body.get("name", ""), "owner": body.get("owner"),
                                      "userlist": list(body.get("userlist") or []), "kind": "appchat"}
         return self._answer("appchat/create", 0, chatid=chatid)
+
+    async def _appchat_get(self, request: web.Request) -> web.Response:
+        """appchat/get: a group the app made — its name, owner and members (86003 for any other)."""
+        errcode = self._gate(request, "appchat/get")
+        if errcode:
+            return self._answer("appchat/get", errcode)
+        group = self.state.groups.get(request.query.get("chatid", ""))
+        if group is None or group.get("kind") != "appchat":
+            return self._answer("appchat/get", 86003)
+        info = {k: group[k] for k in ("chatid", "name", "owner", "userlist")}
+        return self._answer("appchat/get", 0, chat_info=info)
 
     async def _appchat_send(self, request: web.Request) -> web.Response:
         errcode = self._gate(request, "appchat/send")

@@ -121,6 +121,11 @@ class WeComClient:
         await self.call("appchat/send", json={"chatid": chatid, "msgtype": msgtype, msgtype: content})
         return SendResult(None)
 
+    async def group_name(self, chatid: str) -> str | None:
+        """appchat/get: the name of a group the app made (None for a group it did not make)."""
+        answer = await self.call("appchat/get", params={"chatid": chatid})
+        return str((answer.get("chat_info") or {}).get("name") or "") or None
+
     async def create_group(self, name: str, owner: str, userlist: list[str], chatid: str | None = None) -> str:
         body: dict[str, Any] = {"name": name, "owner": owner, "userlist": userlist}
         if chatid:

@@ -21,6 +21,7 @@ import logging
 from dataclasses import replace
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 from bot import metrics
@@ -29,6 +30,7 @@ from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.i18n import normalize_lang
+from bot.intake.lang import detect_language
 from bot.outbox import enqueue
 from bot.services.broadcasts import Body
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
@@ -41,6 +43,7 @@ from handlers.updates import once
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.cards import CardBook
 from handlers.wecom.client import WeComClient, text
+from handlers.wecom.errors import WeComError
 from handlers.wecom.ids import PLATFORM, IdBook, StoredIds
 from handlers.wecom.limits import WECOM, clip
 from handlers.wecom.prompts import PromptBook
@@ -89,6 +92,7 @@ class WeComReceiver:
         w = settings.wecom
         self.core, self.settings, self.client, self.ids = core, settings, client, ids
         self.prompts = prompts or PromptBook()
+        self.titles: dict[int, str | None] = {}  # a group's name, from appchat/get
         self.chat = ChatDispatcher(build_routes(), settings.default_lang, core.services())
         self.port = WeComPort(client, ids)
         self.isolation = make_isolation(settings.redis_url, settings.redis_prefix)
@@ -113,14 +117,19 @@ class WeComReceiver:
                 await self.client.send_to_user(userid, *text(clip(words)))
         return answer
 
-    def _lang(self, event: ChatEvent) -> ChatEvent:
-        """WeCom tells no member's language (Telegram's language_code): a command or an empty
-        message is answered in the default language, other text in the language it is written in
-        (bot.services.people.reply_lang), until the member chooses with /lang."""
-        if isinstance(event, IncomingMessage) and (not event.text.strip() or event.text.lstrip().startswith("/")):
-            return replace(event, sender=replace(event.sender, language_code=self.settings.default_lang))
-        if isinstance(event, ButtonPress):
-            return replace(event, sender=replace(event.sender, language_code=self.settings.default_lang))
+    async def _lang(self, event: ChatEvent) -> ChatEvent:
+        """WeCom tells no member's language (Telegram's language_code): a member's language is the one
+        their last text was written in (bot.services.people.reply_lang's detection, stored as their
+        language_code), until they choose with /lang. A command, an empty message or a press is
+        answered in that language — the default before they wrote any text."""
+        if isinstance(event, IncomingMessage) and event.text.strip() and not event.text.lstrip().startswith("/"):
+            return replace(event, sender=replace(event.sender, language_code=detect_language(event.text)))
+        if isinstance(event, (IncomingMessage, ButtonPress)):
+            async with self.core.uow() as uow:
+                user = await uow.users.get(event.sender.id)
+            known = normalize_lang(user.language_code) if user is not None else None
+            return replace(event, sender=replace(event.sender,
+                                                 language_code=known or self.settings.default_lang))
         return event
 
     def _answering(self, event: ChatEvent) -> tuple[ChatEvent, int | None]:
@@ -134,8 +143,24 @@ class WeComReceiver:
             return event, None
         return replace(event, reply_to_bot=True, reply_to_id=prompt), prompt
 
+    async def _titled(self, event: ChatEvent) -> ChatEvent:
+        """A group message's chat title: the callbacks carry none, but a group the app made has a name
+        (appchat/get), asked once per group; a group it did not make stays untitled."""
+        if not isinstance(event, IncomingMessage) or event.is_private or event.chat_title:
+            return event
+        if event.chat_id not in self.titles:
+            try:
+                kind, chatid = await self.ids.target(event.chat_id)
+                self.titles[event.chat_id] = await self.client.group_name(chatid) if kind == "group" else None
+            except (KeyError, WeComError):
+                self.titles[event.chat_id] = None
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                return event  # asked again with the next message
+        title = self.titles[event.chat_id]
+        return replace(event, chat_title=title) if title else event
+
     async def handle(self, event: ChatEvent, delivery: int) -> None:
-        event, prompt = self._answering(self._lang(event))
+        event, prompt = self._answering(await self._lang(await self._titled(event)))
         if isinstance(event, ButtonPress):
             event = replace(event, answer_with=self._answerer(event.sender.id))
         chat = getattr(event, "chat_id", None)

@@ -18,9 +18,9 @@ from handlers.telegram_limits import TELEGRAM
 from handlers.wecom.limits import PRIVATE_PER_MINUTE, WECOM
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
-from tests.conftest import LI, private, said
+from tests.conftest import AMY, GROUP, GROUP_B, LI, private, said
 from tests.e2e.contract.conftest import RunningWeCom
-from tests.e2e.contract.wecom_driver import WeComDriver
+from tests.e2e.contract.wecom_driver import WeComDriver, external
 
 CODE = re.compile(r"([A-Z0-9]{4}-[A-Z0-9]{4})")
 TELEGRAM_LI = 7_000_501  # LI's Telegram account, a user the core knows already
@@ -82,3 +82,29 @@ def _private_rate(pacer: Any) -> float:
     """Sends a private chat may get per second: the pacer's (count, window) of private sends."""
     count, window = pacer._private
     return float(count / window)
+
+
+async def test_a_members_language_is_the_one_they_last_wrote_in(wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """WeCom tells no language: Amy reports in English in a group, and her /mycases, a command in her
+    private chat, is answered in English too (it was the default language, Chinese)."""
+    tg, _ = wecom
+    report = await said(tg, GROUP_B, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt")
+    assert "Case" in report["plain_text"], report
+    mine = await said(tg, AMY["id"], AMY, "/mycases")
+    assert "Your cases" in mine["plain_text"], mine
+    # before a member wrote any text, a command is answered in the default language
+    assert "积分" in (await said(tg, LI["id"], LI, "/me"))["plain_text"]
+
+
+async def test_an_app_made_group_is_stored_with_its_name(wecom: tuple[WeComDriver, RunningWeCom],
+                                                         database_url: str) -> None:
+    """The AI bot's callback carries no group name; a group the app made has one (appchat/get)."""
+    tg, _ = wecom
+    await said(tg, GROUP, LI, "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身")
+    engine = create_engine(database_url)
+    try:
+        async with UnitOfWork(session_factory(engine)) as uow:
+            chat = await uow.chats.get(GROUP["id"])
+        assert chat is not None and chat.title == external(GROUP["id"])[1]  # the driver names it by its chatid
+    finally:
+        await engine.dispose()

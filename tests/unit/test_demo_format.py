@@ -7,7 +7,7 @@ import shlex
 from rich.console import Console
 from rich.text import Text
 
-from handlers.demo import INDENT, bot_message, keep_help, speaker_line
+from handlers.demo import INDENT, bot_message, emit, keep_help, speaker_line
 
 LONG = "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身 " * 2
 
@@ -47,3 +47,25 @@ def test_keep_curl_lines_are_one_line_each_and_valid_shell() -> None:
         words = shlex.split(line)
         assert words[0] == "curl" and not line.endswith("\\")
     assert '"text":"人民路地铁站B口井盖没了"' in printed[0]
+
+
+URL = "http://127.0.0.1:8081/dash/login?t=aqdPgk247lID0VVVDViMY4nh_SR7Ko_c-x25QMQbhVk"
+
+
+def test_on_a_pipe_each_logical_line_is_written_whole_and_unpadded() -> None:
+    console = Console(width=40, record=True, color_system=None, force_terminal=False)
+    emit(console, Text("🤖 Rider Sentinel:"), "将转交责任部门，3 天内受理、7 天内办结。每一步进展都会在这里回复你。\n\n" + URL,
+         INDENT, "[👍 附议]")
+    lines = console.export_text().splitlines()
+    assert lines[0] == " " * INDENT + "🤖 Rider Sentinel: 将转交责任部门，3 天内受理、7 天内办结。每一步进展都会在这里回复你。"
+    column = " " * (INDENT + len("🤖 Rider Sentinel: ") + 1)  # the robot takes two cells
+    assert lines[1:] == ["", column + URL, column + "[👍 附议]"]
+
+
+def test_on_a_terminal_text_wraps_under_itself_but_a_url_is_never_split() -> None:
+    console = Console(width=40, record=True, color_system=None, force_terminal=True)
+    emit(console, Text("私聊 private · 赵书记:"), LONG)
+    emit(console, Text("🤖 Rider Sentinel:"), "看板登录链接：" + URL, INDENT)
+    lines = console.export_text().splitlines()
+    assert len([line for line in lines if "兄弟们" in line or "电动车" in line]) > 2  # wrapped at 40
+    assert any(URL in line for line in lines)
