@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _demo(*args: str) -> list[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "", "TERM": "dumb"}
-    env.pop("COLUMNS")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("COLUMNS", None)  # rich's width from the environment: the pipe's default must not wrap either
     done = subprocess.run([sys.executable, "-m", "bot.cli", "demo", *args], cwd=ROOT, env=env,
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=300, text=True)
