@@ -91,12 +91,16 @@ def _demo(args: argparse.Namespace) -> int:
     if getattr(args, "platform", None) == "wecom":
         from handlers.demo_wecom import run_wecom_demo
         return asyncio.run(run_wecom_demo(keep=args.keep))
-    return asyncio.run(run_demo(keep=args.keep, port=args.port, runtime=getattr(args, "runtime", None)))
+    from bot.ops.errors import listening
+    with listening("127.0.0.1", args.port, port_setting="--port", host_setting="--port"):
+        return asyncio.run(run_demo(keep=args.keep, port=args.port, runtime=getattr(args, "runtime", None)))
 
 
 def _emulator(args: argparse.Namespace) -> int:
+    from bot.ops.errors import listening
     from emulator.cli import serve
-    return serve(args)
+    with listening(args.host, args.port, port_setting="--port", host_setting="--host"):
+        return serve(args)
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
@@ -150,9 +154,8 @@ def _classify(original: Callable[[argparse.Namespace], int]) -> Callable[[argpar
 def _train(original: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """`intake train`: the data checked line by line first, so a broken line is named."""
     def run(args: argparse.Namespace) -> int:
-        from bot.ops.inputs import check_training_file
-        check_training_file(args.data)
-        check_training_file(args.corrections, required=False)
+        from bot.ops.inputs import check_training_data
+        check_training_data(args.data, args.corrections)
         return original(args)
     return run
 

@@ -28,6 +28,16 @@ class ConfigError(ValueError):
     """
 
 
+def not_utf8(e: UnicodeDecodeError) -> str:
+    """What a UnicodeDecodeError means to an operator, in words (the file's name is the caller's)."""
+    return f"not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start})"
+
+
+def _unset_if_empty(v: Any) -> Any:
+    """`SENTINEL_X=` means unset (the default), not the empty path, which is the current folder."""
+    return None if isinstance(v, str) and not v.strip() else v
+
+
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -231,6 +241,9 @@ class Settings(LogSettings):
             raise ValueError(f"expected Telegram user ids like 1,2 or [1, 2], got {text!r}")
         return [int(p) for p in parts]
 
+    _empty_paths = field_validator("routing_file", "points_file", "media_dir", mode="before")(
+        classmethod(lambda cls, v: _unset_if_empty(v)))
+
     @field_validator("webhook_path")
     @classmethod
     def _path(cls, v: str) -> str:
@@ -270,14 +283,44 @@ class Settings(LogSettings):
         return ZoneInfo(self.timezone)
 
 
+_ALTERNATIVES = re.compile(r"^\^\(([\w|-]+)\)\$$")  # a pattern that is a list of words: ^(a|b)$
+_QUOTED = re.compile(r"'([^']*)'")  # pydantic's "'a' or 'b'"
+_KINDS = {"int_parsing": "a whole number", "int_type": "a whole number", "int_from_float": "a whole number",
+          "float_parsing": "a number", "float_type": "a number", "bool_parsing": "true or false",
+          "bool_type": "true or false"}
+_BOUNDS = {"greater_than_equal": ("ge", "at least"), "greater_than": ("gt", "more than"),
+           "less_than_equal": ("le", "at most"), "less_than": ("lt", "less than")}
+
+
+def plain(err: Any) -> str:
+    """A pydantic error (one of `ValidationError.errors()`) in an operator's words: what is allowed and
+    what was given, not pydantic's wording (`String should match pattern …`)."""
+    kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    got = f", got {given!r}" if isinstance(given, (str, int, float)) else ""
+    if kind == "literal_error":
+        return f"expected one of {', '.join(_QUOTED.findall(str(ctx.get('expected', ''))))}{got}"
+    if kind == "string_pattern_mismatch":
+        words = _ALTERNATIVES.match(str(ctx.get("pattern", "")))
+        allowed = ", ".join(words.group(1).split("|")) if words else f"text matching {ctx.get('pattern')}"
+        return f"expected {'one of ' if words else ''}{allowed}{got}"
+    if kind in _KINDS:
+        return f"expected {_KINDS[kind]}{got}"
+    if kind in _BOUNDS:
+        key, words_ = _BOUNDS[kind]
+        return f"expected a number {words_} {ctx.get(key)}{got}"
+    return str(err["msg"]).removeprefix("Value error, ")
+
+
 def _build(cls: type[LogSettings], overrides: dict[str, Any]) -> LogSettings:
     try:
         return cls(**overrides)
     except ValidationError as e:
         err = e.errors()[0]
         where = "SENTINEL_" + "__".join(str(p) for p in err["loc"]).upper()
-        msg = err["msg"].removeprefix("Value error, ")
-        raise ConfigError(f"invalid setting {where}: {msg}") from None
+        raise ConfigError(f"invalid setting {where}: {plain(err)}") from None
+    except UnicodeDecodeError as e:  # the only file settings are read from
+        raise ConfigError(f"{Path('.env').resolve()}: {not_utf8(e)}: save it as UTF-8 (SENTINEL_* settings are "
+                          "read from it)") from None
     except SettingsError as e:  # a value pydantic-settings could not even decode (e.g. not JSON)
         raise ConfigError(f"invalid setting: {e}".replace("\n", " ")) from None
 

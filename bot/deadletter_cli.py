@@ -1,6 +1,6 @@
 """`sentinel deadletter list|show ID|retry ID|drop ID`: the operator's view of updates the bot gave up on.
 
-Every mistake is one line on stderr and exit code 1 (2 for a missing setting).
+Every mistake is one line on stderr and exit code 1 (2 for a missing setting or a wrong argument).
 """
 from __future__ import annotations
 
@@ -23,8 +23,13 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _id(args: argparse.Namespace) -> int | None:
-    return parse_id(args.id)
+def letter_number(text: str) -> int:
+    """The argparse type of a dead letter's number: a wrong one is a usage mistake (one line, exit 2)."""
+    found = parse_id(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"not a dead letter id: {text!r} (expected its number, e.g. 12, "
+                                         "from `sentinel deadletter list`)")
+    return found
 
 
 async def _with_uow(settings: Settings, work: Any) -> Any:
@@ -58,9 +63,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    letter_id = _id(args)
-    if letter_id is None:
-        return _fail(f"not a dead letter id: {args.id!r}")
+    letter_id: int = args.id
 
     async def work(uow: Any) -> Any:
         return await uow.deadletters.get(letter_id)
@@ -75,9 +78,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_drop(args: argparse.Namespace) -> int:
     from storage.models.deadletter import DEAD, DROPPED
-    letter_id = _id(args)
-    if letter_id is None:
-        return _fail(f"not a dead letter id: {args.id!r}")
+    letter_id: int = args.id
 
     async def work(uow: Any) -> str | None:
         d = await uow.deadletters.get(letter_id)
@@ -98,9 +99,7 @@ def cmd_drop(args: argparse.Namespace) -> int:
 def cmd_retry(args: argparse.Namespace) -> int:
     """Handle the update again with the bot's code as deployed now (its messages go out through
     the outbox, sent by the running bot)."""
-    letter_id = _id(args)
-    if letter_id is None:
-        return _fail(f"not a dead letter id: {args.id!r}")
+    letter_id: int = args.id
     settings = load_settings()
     if not settings.bot_token:
         raise ConfigError("SENTINEL_BOT_TOKEN is not set (retry handles the update as the bot)")
@@ -145,5 +144,5 @@ def register(subparsers: argparse._SubParsersAction[_P]) -> None:
                               ("retry", cmd_retry, "handle the update again (after a fix)"),
                               ("drop", cmd_drop, "give it up for good")):
         p = sub.add_parser(name, help=help_)
-        p.add_argument("id", help="the dead letter's number (from list)")
+        p.add_argument("id", type=letter_number, help="the dead letter's number (from list)")
         p.set_defaults(func=func)

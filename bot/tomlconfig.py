@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 # One class for every configuration mistake (settings and files), so `sentinel`'s main() catches them all.
-from bot.config import ConfigError
+from bot.config import ConfigError, not_utf8
 
 __all__ = ["ConfigError", "check_keys", "deep_merge", "read_toml"]
 
@@ -18,6 +18,8 @@ def read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:  # tomllib decodes as UTF-8 itself: a ValueError, not a TOMLDecodeError
+        raise ConfigError(f"{path}: {not_utf8(e)}: save it as UTF-8") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML: {e}".replace("\n", " ")) from None
 

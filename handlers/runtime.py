@@ -18,6 +18,7 @@ from bot import metrics
 from bot.app import Core
 from bot.config import Settings
 from bot.media_store import MediaStore
+from bot.ops.errors import listening
 from handlers.telegram_send import TelegramSender
 
 log = logging.getLogger(__name__)
@@ -100,10 +101,22 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         _stop_on_signals(stop)
     core = await Core.open(settings)
     web_server = None
-    if settings.web.enabled:  # the web app beside the bot, on the same core
-        from handlers.web import WebServer
-        web_server = WebServer(core)
-        await web_server.start(settings.web.host, settings.web.port)
+    try:  # every port bound before anything starts: a port in use is one line, nothing left running
+        if settings.web.enabled:  # the web app beside the bot, on the same core
+            from handlers.web import WebServer
+            web_server = WebServer(core)
+            with listening(settings.web.host, settings.web.port, port_setting="SENTINEL_WEB__PORT",
+                           host_setting="SENTINEL_WEB__HOST"):
+                await web_server.start(settings.web.host, settings.web.port)
+        if settings.metrics_port:  # the Prometheus endpoint (off by default)
+            with listening(settings.metrics_host, settings.metrics_port, port_setting="SENTINEL_METRICS_PORT",
+                           host_setting="SENTINEL_METRICS_HOST"):
+                metrics.serve(settings.metrics_port, settings.metrics_host)
+    except BaseException:
+        if web_server is not None:
+            await web_server.stop()
+        await core.close()
+        raise
     bot = lib.make_bot(settings)
     media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
     sender = core.attach(lib.transport(bot, media=media, uow=core.uow))
@@ -112,8 +125,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     core.start_jobs()
     lease_task = asyncio.create_task(core.keep_leading(stop), name="scheduler-lease")
     metrics_task = None
-    if settings.metrics_port:  # the Prometheus endpoint (off by default)
-        metrics.serve(settings.metrics_port, settings.metrics_host)
+    if settings.metrics_port:
         metrics_task = asyncio.create_task(metrics.watch(core, stop), name="metrics")
     sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:

@@ -32,10 +32,26 @@ def _iter_inputs(stream: Iterable[str]) -> Iterator[tuple[Any, str, str | None]]
             yield i, line, None
 
 
+def _utf8_lines(stdin: Any) -> Iterator[str]:
+    """Standard input line by line as UTF-8, read as bytes: the text layer's own decoding would pass
+    undecodable bytes on as surrogates (and fail later, writing them). Not UTF-8: one line naming it."""
+    binary = getattr(stdin, "buffer", None)
+    if binary is None:  # already text (a test's StringIO)
+        yield from stdin
+        return
+    for number, raw in enumerate(binary, 1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            from bot.ops.errors import CommandError
+            raise CommandError(f"<stdin>:{number}: not UTF-8 text (byte {raw[e.start]:#04x}; "
+                               "send UTF-8)") from None
+
+
 def cmd_classify(args: argparse.Namespace) -> int:
     from . import classify
     src = args.file
-    stream = sys.stdin if src in (None, "-") else open(src, encoding="utf-8")
+    stream: Iterable[str] = _utf8_lines(sys.stdin) if src in (None, "-") else open(src, encoding="utf-8")
     out = args.out if getattr(args, "out", None) is not None else sys.stdout
     try:
         for id_, text, lang in _iter_inputs(stream):
@@ -44,7 +60,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
                    "location": r.location}
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     finally:
-        if stream is not sys.stdin:
+        if hasattr(stream, "close") and stream is not sys.stdin:
             stream.close()
     out.flush()
     return 0

@@ -45,6 +45,12 @@ def _settings(state: dict[str, object]) -> Check:
     settings = load_settings()
     state["settings"] = settings
     state["routing"], _ = load_operator_files(settings)
+    if settings.bot_token:  # the one setting checked for its form only when used: here it is
+        from bot.cli import validate_token
+        try:
+            validate_token(settings.bot_token)
+        except ConfigError as e:
+            return Check("settings", False, str(e))
     return Check("settings", True, f"valid (time zone {settings.timezone}, language {settings.default_lang}, "
                                    f"{len(settings.superadmin_ids)} superadmin(s))")
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import errno
 import json
+import socket
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from bot.config import ConfigError
 
@@ -22,6 +25,27 @@ class UsageError(Exception):
 
 class CommandError(Exception):
     """Something the command needs is missing or unreachable: exit code 1."""
+
+
+@contextmanager
+def listening(host: str, port: int, *, port_setting: str, host_setting: str) -> Iterator[None]:
+    """Around a server's bind: a port in use or a host that is no address of this machine becomes one
+    line naming the setting (or argument) of *this* server, the one to change. Every server the
+    command line starts (webhook, web, metrics, emulator, demo) binds inside one of these."""
+    try:
+        yield
+    except socket.gaierror as e:  # not a name or address at all
+        raise UsageError(one_line(f"cannot listen on {host!r}: {e.strerror or e}; "
+                                  f"set {host_setting} to an address of this machine")) from None
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            raise CommandError(f"cannot listen on {host}:{port}: the port is in use; "
+                               f"stop what uses it or choose another {port_setting}") from None
+        if e.errno in (errno.EADDRNOTAVAIL, errno.EACCES):
+            setting = port_setting if e.errno == errno.EACCES else host_setting
+            raise CommandError(one_line(f"cannot listen on {host}:{port}: {e.strerror or e}; "
+                                        f"check {setting}")) from None
+        raise
 
 
 def one_line(text: str) -> str:
@@ -43,8 +67,8 @@ def explain(exc: BaseException) -> tuple[int, str]:
         return RUNTIME, one_line(f"not valid JSON: {exc}")
     if isinstance(exc, OSError):
         if exc.errno == errno.EADDRINUSE:
-            return RUNTIME, one_line(f"{exc.strerror or exc}: the port is in use; choose another "
-                                     "(--port, or SENTINEL_WEBHOOK_PORT for `run --webhook`)")
+            return RUNTIME, one_line(f"{exc.strerror or exc}: a port is in use; stop what uses it or "
+                                     "choose another")
         if exc.filename:
             return RUNTIME, one_line(f"{exc.filename}: {exc.strerror or exc}")
         return RUNTIME, one_line(str(exc) or type(exc).__name__)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from bot.app import Core
 from bot.config import Settings
+from bot.ops.errors import listening
 from handlers.web.app import WebServer
 
 
@@ -21,10 +22,14 @@ async def serve(settings: Settings, *, host: str | None = None, port: int | None
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stop.set)
+    given_host, given_port = host, port
     core = await Core.open(settings)
     server = WebServer(core)
+    host, port = host or settings.web.host, settings.web.port if port is None else port
     try:
-        await server.start(host or settings.web.host, settings.web.port if port is None else port)
+        with listening(host, port, port_setting="SENTINEL_WEB__PORT" if given_port is None else "--port",
+                       host_setting="SENTINEL_WEB__HOST" if given_host is None else "--host"):
+            await server.start(host, port)
         if ready is not None:
             ready(server)
         await stop.wait()

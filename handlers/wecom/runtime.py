@@ -31,6 +31,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.i18n import normalize_lang
 from bot.intake.lang import detect_language
+from bot.ops.errors import listening
 from bot.outbox import enqueue
 from bot.services.broadcasts import Body
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
@@ -224,8 +225,15 @@ async def run_wecom(settings: Settings, *, stop: asyncio.Event, ready: Any = Non
     receiver = WeComReceiver(core, settings, client, ids, replies, cards, prompts)
     runner = web.AppRunner(receiver.app())
     await runner.setup()
-    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
-    await site.start()
+    try:
+        with listening(settings.webhook_host, settings.webhook_port, port_setting="SENTINEL_WEBHOOK_PORT",
+                       host_setting="SENTINEL_WEBHOOK_HOST"):
+            await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
+    except BaseException:
+        await runner.cleanup()
+        await client.close()
+        await core.close()
+        raise
     if ready is not None:
         ready(core)
     core.start_jobs()

@@ -34,9 +34,12 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def sentinel(args: list[str], cwd: Path, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(CLI + args, cwd=cwd, env=clean_env(**env), capture_output=True, text=True,
+def sentinel(args: list[str], cwd: Path, timeout: float = 120, stdin: bytes = b"",
+             **env: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(CLI + args, cwd=cwd, env=clean_env(**env), capture_output=True, input=stdin,
                           timeout=timeout)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(errors="replace"),
+                                       done.stderr.decode(errors="replace"))
 
 
 def closed_port() -> int:
@@ -61,9 +64,27 @@ def _files(folder: Path) -> None:
     (folder / "nolabel.jsonl").write_text('{"text": "路灯坏了"}\n', encoding="utf-8")
     (folder / "routing.toml").write_text("[departments.x\nmembers = [", encoding="utf-8")
     (folder / "a-folder").mkdir()
+    (folder / "binary.toml").write_bytes(b"\xff\xfe x\n")
+    lines = {"one-label": ['{"text": "路灯坏了", "is_report": true, "category": "lighting"}',
+                           '{"text": "路灯又坏了", "is_report": true, "category": "lighting"}'],
+             "unknown-category": ['{"text": "路灯坏了", "is_report": true, "category": "nosuchcat"}',
+                                  '{"text": "你好", "is_report": false}'],
+             "one-category": ['{"text": "路灯坏了", "is_report": true, "category": "lighting", "urgency": "normal"}',
+                              '{"text": "井盖丢了", "is_report": true, "category": "lighting", "urgency": "urgent"}',
+                              '{"text": "你好", "is_report": false}']}
+    for name, rows in lines.items():
+        (folder / f"{name}.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 Setup = Callable[[Path], dict[str, str]]
+STDIN = "<stdin>"  # an environment key that is the command's standard input instead
+
+
+def env_bytes(data: bytes) -> Setup:
+    def setup(folder: Path) -> dict[str, str]:
+        (folder / ".env").write_bytes(data)
+        return {}
+    return setup
 
 
 def env_file(text: str) -> Setup:
@@ -93,6 +114,25 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
      2, "SENTINEL_ROUTING_FILE"),
     ("points-file-missing", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_POINTS_FILE": "nope.toml"},
      2, "SENTINEL_POINTS_FILE"),
+    ("routing-file-not-utf8", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_ROUTING_FILE": "binary.toml"},
+     2, "SENTINEL_ROUTING_FILE: binary.toml: not UTF-8"),
+    ("points-file-not-utf8", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_POINTS_FILE": "binary.toml"},
+     2, "SENTINEL_POINTS_FILE: binary.toml: not UTF-8"),
+    ("dotenv-not-utf8", ["db", "current"], env_bytes(b"\xff\xfeSENTINEL_LOG_LEVEL=INFO\n"), 2, ".env: not UTF-8"),
+    # empty means unset (the default file): the next check speaks, here the database's
+    ("routing-file-empty", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_ROUTING_FILE": "",
+                                     "SENTINEL_DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x"},
+     1, "cannot use the database"),
+    ("points-file-empty", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_POINTS_FILE": " ",
+                                    "SENTINEL_DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x"},
+     1, "cannot use the database"),
+    # pydantic's wording translated: the allowed values, the type
+    ("tiles-datum", ["db", "current"], {"SENTINEL_WEB__TILES_DATUM": "foo"}, 2,
+     "SENTINEL_WEB__TILES_DATUM: expected one of wgs84, gcj02, got 'foo'"),
+    ("poll-timeout-text", ["db", "current"], {"SENTINEL_POLL_TIMEOUT": "abc"}, 2,
+     "SENTINEL_POLL_TIMEOUT: expected a whole number, got 'abc'"),
+    ("runtime-unknown", ["db", "current"], {"SENTINEL_RUNTIME": "x"}, 2, "expected one of aiogram, ptb"),
+    ("web-enabled-not-bool", ["db", "current"], {"SENTINEL_WEB__ENABLED": "maybe"}, 2, "expected true or false"),
     ("database-url-scheme", ["db", "current"], {"SENTINEL_DATABASE_URL": "mysql://x"}, 2, "SENTINEL_DATABASE_URL"),
     # the WeCom adapter (bot/config.py WeComSettings)
     ("wecom-corp-id", ["db", "current"], {"SENTINEL_WECOM__CORP_ID": "corp-1"}, 2, "SENTINEL_WECOM__CORP_ID"),
@@ -149,14 +189,36 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     ("train-empty", ["intake", "train", "--data", "empty.jsonl"], {}, 1, "no training lines"),
     ("train-broken-json", ["intake", "train", "--data", "broken.jsonl"], {}, 1, "broken.jsonl:2: not valid JSON"),
     ("train-no-label", ["intake", "train", "--data", "nolabel.jsonl"], {}, 1, "nolabel.jsonl:1"),
+    ("classify-stdin-not-utf8", ["classify", "-"], {STDIN: "abc\udcffdef\n"}, 1, "<stdin>:1: not UTF-8"),
+    ("train-one-label", ["intake", "train", "--data", "one-label.jsonl", "--lexical-only"], {}, 1,
+     "lines with false"),
+    ("train-unknown-category", ["intake", "train", "--data", "unknown-category.jsonl", "--lexical-only"], {}, 1,
+     "unknown-category.jsonl:1: unknown category 'nosuchcat' (allowed: lighting,"),
+    ("train-one-category", ["intake", "train", "--data", "one-category.jsonl", "--lexical-only"], {}, 1,
+     "found only 'lighting'"),
+    ("deadletter-not-an-id", ["deadletter", "retry", "abc"], {}, 2, "not a dead letter id"),
     ("train-folder", ["intake", "train", "--data", "a-folder"], {}, 1, "is a folder"),
     ("lessons-validate-missing", ["lessons", "validate", "missing.md"], {}, 1, "missing.md"),
     # ports
     ("emulator-port-range", ["emulator", "--port", "99999"], {}, 2, "out of range"),
     ("emulator-port-text", ["emulator", "--port", "eighty"], {}, 2, "not a port"),
     ("demo-port-range", ["demo", "--port", "-1"], {}, 2, "out of range"),
-    ("emulator-port-busy", ["emulator", "--port", "{busy}"], {}, 1, "in use"),
-    ("demo-port-busy", ["demo", "--port", "{busy}"], {}, 1, "in use"),
+    ("emulator-port-busy", ["emulator", "--port", "{busy}"], {}, 1, "in use; stop what uses it or choose another --port"),
+    ("demo-port-busy", ["demo", "--port", "{busy}"], {}, 1, "in use; stop what uses it or choose another --port"),
+    ("emulator-host", ["emulator", "--host", "256.1.1.1"], {}, 2, "--host"),
+    # each server's port in use names its own setting (a running bot makes its database: bot.db)
+    ("metrics-port-busy", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_METRICS_PORT": "{busy}",
+                                    "SENTINEL_API_BASE": "http://127.0.0.1:1", "SENTINEL_RUNTIME": RUNTIME,
+                                    "SENTINEL_DATABASE_URL": "sqlite:///bot.db"}, 1,
+     "in use; stop what uses it or choose another SENTINEL_METRICS_PORT"),
+    ("run-web-port-busy", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_WEB__ENABLED": "true",
+                                    "SENTINEL_WEB__PORT": "{busy}", "SENTINEL_API_BASE": "http://127.0.0.1:1",
+                                    "SENTINEL_RUNTIME": RUNTIME, "SENTINEL_DATABASE_URL": "sqlite:///bot.db"}, 1,
+     "in use; stop what uses it or choose another SENTINEL_WEB__PORT"),
+    ("web-port-busy", ["web"], {"SENTINEL_WEB__PORT": "{busy}", "SENTINEL_DATABASE_URL": "sqlite:///bot.db"}, 1,
+     "in use; stop what uses it or choose another SENTINEL_WEB__PORT"),
+    ("web-port-arg-busy", ["web", "--port", "{busy}"], {"SENTINEL_DATABASE_URL": "sqlite:///bot.db"}, 1,
+     "in use; stop what uses it or choose another --port"),
     # the command line itself
     ("unknown-command", ["frobnicate"], {}, 2, "invalid choice"),
     ("unknown-option", ["--frobnicate", "db", "history"], {}, 2, "unrecognized"),
@@ -167,9 +229,10 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
 def test_a_mistake_is_one_line_and_an_exit_code(tmp_path: Path, busy_port: int, args: list[str],
                                                 env: dict[str, str] | Setup, code: int, phrase: str) -> None:
     _files(tmp_path)
-    extra = env(tmp_path) if callable(env) else env
+    extra = {k: v.replace("{busy}", str(busy_port)) for k, v in (env(tmp_path) if callable(env) else env).items()}
+    stdin = extra.pop(STDIN, "").encode(errors="surrogateescape")
     args = [a.replace("{busy}", str(busy_port)) for a in args]
-    done = sentinel(args, tmp_path, **extra)
+    done = sentinel(args, tmp_path, stdin=stdin, **extra)
     lines = done.stderr.splitlines()
     assert "Traceback" not in done.stderr, done.stderr
     assert len(lines) == 1, done.stderr
@@ -294,6 +357,14 @@ async def test_doctor_checks_each_part_one_line_each(tmp_path: Path, settings: A
     assert proc.returncode == 1
     assert [line for line in out.decode().splitlines() if line.startswith("✗")] == [
         next(line for line in out.decode().splitlines() if line.startswith("✗ scheduler"))]
+
+
+async def test_doctor_does_not_call_settings_valid_with_a_malformed_token(tmp_path: Path) -> None:
+    proc = await _process(["doctor"], tmp_path, SENTINEL_BOT_TOKEN="abc")
+    out, err = await asyncio.wait_for(proc.communicate(), 120)
+    lines = out.decode().splitlines()
+    assert proc.returncode == 1 and "Traceback" not in err.decode()
+    assert lines[0].startswith("✗ settings:") and "SENTINEL_BOT_TOKEN" in lines[0], out.decode()
 
 
 async def test_doctor_without_database_or_token(tmp_path: Path) -> None:
