@@ -18,7 +18,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.config import Settings
-from bot.ops.errors import listening
+from handlers.webhook_site import start_webhook_site
 from handlers.chat_isolation import ChatBusy, chat_key, make_isolation, one_at_a_time
 
 log = logging.getLogger(__name__)
@@ -55,13 +55,7 @@ async def serve_webhook(settings: Settings, bot_id: int, handle: Handle, set_web
     app.router.add_post(settings.webhook_path, receive)
     runner = web.AppRunner(app)
     await runner.setup()
-    try:
-        with listening(settings.webhook_host, settings.webhook_port, port_setting="SENTINEL_WEBHOOK_PORT",
-                       host_setting="SENTINEL_WEBHOOK_HOST"):
-            await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
-    except BaseException:
-        await runner.cleanup()
-        raise
+    await start_webhook_site(runner, settings)
     await set_webhook(settings.webhook_url, secret)
     try:
         await stop.wait()

@@ -31,7 +31,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.i18n import normalize_lang
 from bot.intake.lang import detect_language
-from bot.ops.errors import listening
+from handlers.webhook_site import start_webhook_site
 from bot.outbox import enqueue
 from bot.services.broadcasts import Body
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
@@ -226,11 +226,8 @@ async def run_wecom(settings: Settings, *, stop: asyncio.Event, ready: Any = Non
     runner = web.AppRunner(receiver.app())
     await runner.setup()
     try:
-        with listening(settings.webhook_host, settings.webhook_port, port_setting="SENTINEL_WEBHOOK_PORT",
-                       host_setting="SENTINEL_WEBHOOK_HOST"):
-            await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
+        await start_webhook_site(runner, settings)
     except BaseException:
-        await runner.cleanup()
         await client.close()
         await core.close()
         raise
