@@ -5,14 +5,13 @@ import argparse
 import asyncio
 import logging
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
 from collections.abc import Callable, Coroutine
 from typing import Any, NoReturn
 
-from bot.config import ConfigError, Settings, load_settings, log_level
+from bot.config import ConfigError, Settings, load_settings, log_level, validate_token
 from bot.ops.errors import explain
 from emulator.cli import port_number
 
@@ -34,15 +33,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
-
-
-_TOKEN = re.compile(r"\d+:\S+")  # what aiogram's validate_token accepts: digits, a colon, no whitespace
-
-
-def validate_token(token: str) -> None:
-    """A malformed bot token as a usage error, without loading a Telegram client library."""
-    if not _TOKEN.fullmatch(token):
-        raise ConfigError("invalid setting SENTINEL_BOT_TOKEN: not a bot token (it looks like 123456:ABC-DEF…)")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -38,6 +38,16 @@ def _unset_if_empty(v: Any) -> Any:
     return None if isinstance(v, str) and not v.strip() else v
 
 
+BAD_TOKEN = "invalid setting SENTINEL_BOT_TOKEN: not a bot token (it looks like 123456:ABC-DEF…)"
+_TOKEN = re.compile(r"\d+:\S+")  # what aiogram's validate_token accepts: digits, a colon, no whitespace
+
+
+def validate_token(token: str) -> None:
+    """A malformed bot token as a configuration error (BAD_TOKEN), without loading a Telegram client library."""
+    if not _TOKEN.fullmatch(token):
+        raise ConfigError(BAD_TOKEN)
+
+
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 

@@ -114,16 +114,8 @@ def bot_body(message: dict[str, Any]) -> str:
     return str(message.get("plain_text") or message.get("text") or message.get("caption") or "")
 
 
-def bot_message(message: dict[str, Any]) -> Padding:
-    """A bot message as the demo prints it on a terminal: indented, wrapped under itself, buttons below."""
-    grid = speaker_line(bot_label(message), bot_body(message))
-    keys = buttons_line(message)
-    if keys:
-        grid.add_row("", Text(keys, style="bold yellow"))
-    return Padding(grid, (0, 0, 0, INDENT))
-
-
 def print_bot_message(console: Console, message: dict[str, Any], notice: bool = False) -> None:
+    """A bot message as the demo prints it: indented, wrapped under itself, buttons below (see `emit`)."""
     emit(console, bot_label(message, notice), bot_body(message), INDENT, buttons_line(message))
 
 

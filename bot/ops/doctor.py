@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, load_settings, validate_token
 from bot.ops.errors import one_line
 
 TELEGRAM_TIMEOUT = 10.0  # seconds for getMe / getWebhookInfo
@@ -46,7 +46,6 @@ def _settings(state: dict[str, object]) -> Check:
     state["settings"] = settings
     state["routing"], _ = load_operator_files(settings)
     if settings.bot_token:  # the one setting checked for its form only when used: here it is
-        from bot.cli import validate_token
         try:
             validate_token(settings.bot_token)
         except ConfigError as e:

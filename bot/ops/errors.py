@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bot.config import ConfigError
+from bot.config import BAD_TOKEN, ConfigError, not_utf8
 
 USAGE, RUNTIME = 2, 1
 REJECTED = "Telegram rejected SENTINEL_BOT_TOKEN (Unauthorized): copy the token again from @BotFather"
@@ -62,7 +62,7 @@ def explain(exc: BaseException) -> tuple[int, str]:
     if telegram_line is not None:
         return telegram_line
     if isinstance(exc, UnicodeDecodeError):
-        return RUNTIME, f"input is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
+        return RUNTIME, f"input is {not_utf8(exc)}"
     if isinstance(exc, json.JSONDecodeError):
         return RUNTIME, one_line(f"not valid JSON: {exc}")
     if isinstance(exc, OSError):
@@ -82,7 +82,7 @@ def _telegram(exc: BaseException) -> tuple[int, str] | None:
         from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
         from aiogram.utils.token import TokenValidationError
         if isinstance(exc, TokenValidationError):
-            return USAGE, "invalid setting SENTINEL_BOT_TOKEN: not a bot token (it looks like 123456:ABC-DEF…)"
+            return USAGE, BAD_TOKEN
         if isinstance(exc, TelegramUnauthorizedError):
             return RUNTIME, REJECTED
         if isinstance(exc, TelegramNetworkError):

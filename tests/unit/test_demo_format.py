@@ -7,7 +7,7 @@ import shlex
 from rich.console import Console
 from rich.text import Text
 
-from handlers.demo import INDENT, bot_message, emit, keep_help, speaker_line
+from handlers.demo import INDENT, emit, keep_help, print_bot_message, speaker_line
 
 LONG = "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身 " * 2
 
@@ -25,16 +25,22 @@ def test_a_rider_line_wraps_under_its_text_not_at_column_zero() -> None:
     assert all(line[:column].strip() == "" and line[column:].strip() for line in lines[1:]), lines
 
 
+def on_a_terminal(message: dict[str, object], width: int = 48) -> list[str]:
+    console = Console(width=width, record=True, color_system=None, force_terminal=True)
+    print_bot_message(console, message)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
 def test_a_bot_message_is_indented_wraps_under_itself_and_shows_its_buttons() -> None:
     message = {"reply_to_message_id": 3, "text": "📚 一条消息，上报一个隐患\n" + LONG,
                "reply_markup": {"inline_keyboard": [[{"text": "✅ 学完了", "callback_data": "l:1"}],
                                                     [{"text": "A. 是", "callback_data": "q:a"},
                                                      {"text": "B. 否", "callback_data": "q:b"}]]}}
-    lines = render(bot_message(message))
+    lines = on_a_terminal(message)
     assert lines[0].startswith(" " * INDENT + "🤖 Rider Sentinel ↩:")
     assert all(line.startswith(" " * (INDENT + 4)) for line in lines[1:]), lines
     assert lines[-2].strip() == "[✅ 学完了]" and lines[-1].strip() == "[A. 是] [B. 否]"
-    assert not any("[" in line for line in render(bot_message({"text": "没有按钮"})))
+    assert not any("[" in line for line in on_a_terminal({"text": "没有按钮"}))
 
 
 def test_keep_curl_lines_are_one_line_each_and_valid_shell() -> None:
