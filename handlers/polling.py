@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from bot import metrics
+from bot import intake, metrics
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,7 @@ async def _handle_batch(source: UpdateSource, uow_factory: Callable[[], UnitOfWo
     if not updates:
         return True
     start = asyncio.get_running_loop().time()
+    await intake.prefetch(message_texts([raw for _, raw in updates]), wait=False)  # the encoder runs meanwhile
     try:
         async with uow_factory() as uow:
             ids = [update_id(raw) or 0 for _, raw in updates]
@@ -152,6 +153,17 @@ async def _preload(uow: UnitOfWork, raws: list[Raw]) -> None:
     await uow.chats.preload_many(chats)
 
 
+def message_texts(raws: list[Raw]) -> list[str]:
+    """The text (or caption) of each message and edited message in `raws`: what the intake classifies."""
+    found = []
+    for raw in raws:
+        m = raw.get("message") or raw.get("edited_message")
+        text = (m.get("text") or m.get("caption")) if isinstance(m, dict) else None
+        if isinstance(text, str):
+            found.append(text)
+    return found
+
+
 async def handle_one(source: UpdateSource, update: object | None, raw: Raw, stop: asyncio.Event) -> bool:
     """`_handle_one`, counted for the metrics (bot/metrics.py: outcome, latency)."""
     return await metrics.timed_update(lambda: _handle_one(source, update, raw, stop))
@@ -168,6 +180,7 @@ async def _handle_one(source: UpdateSource, update: object | None, raw: Raw, sto
     if update is None:
         error = f"the update could not be parsed by the installed client library ({source.library})"
     else:
+        await intake.prefetch(message_texts([raw]))  # before the unit of work opens
         delay = FIRST_DELAY
         while True:
             attempts += 1

@@ -25,7 +25,9 @@ import math
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -134,14 +136,79 @@ def classify(text: str, lang: str | None = None) -> Intake:
 
 async def classify_async(text: str, lang: str | None = None) -> Intake:
     """`classify` for the event loop: the lexical stage decides inline (microseconds), and
-    only a message it is unsure of is embedded in a worker thread (`asyncio.to_thread`), so
-    tens of milliseconds of encoder time never stall other chats' updates."""
+    only a message it is unsure of is embedded, on the encoder's own thread, so tens of
+    milliseconds of encoder time never stall other chats' updates. An embedding `prefetch`
+    started for this text is taken instead (waited for if it is still being made)."""
     m = _MODEL if _MODEL is not None else await asyncio.to_thread(get_model)
     first = _lexical_stage(m, text, lang)
     if isinstance(first, Intake):
         return first
-    e = await asyncio.to_thread(_embedder(m), first.text)
-    return _final_stage(m, first, e)
+    return _final_stage(m, first, await _embedding(m, first.text))
+
+
+# Embeddings started by `prefetch`, by text, each taken once by `classify_async`; at most
+# PREFETCH_KEPT texts (a message a dialog consumed before classification leaves its
+# embedding behind: the oldest go first). 1,024 x 384 float32 = 1.5 MB at most.
+PREFETCH_KEPT = 1024
+_PREFETCHED: OrderedDict[str, list[Future[np.ndarray]]] = OrderedDict()
+_ENCODER_THREAD: ThreadPoolExecutor | None = None
+
+
+def _encoder_thread() -> ThreadPoolExecutor:
+    """One thread for the encoder (it embeds one message at a time anyway: semantic.embed),
+    so messages queue in order here rather than in the default pool's threads on its lock."""
+    global _ENCODER_THREAD
+    if _ENCODER_THREAD is None:
+        with _LOCK:
+            if _ENCODER_THREAD is None:
+                _ENCODER_THREAD = ThreadPoolExecutor(1, thread_name_prefix="intake-encoder")
+    return _ENCODER_THREAD
+
+
+async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
+    """Start embedding the texts the lexical stage is unsure of, before the caller opens its
+    unit of work; with `wait`, return once they are made. Returns how many were started.
+
+    Why: an update holds a database connection (on SQLite, the only one) from its first
+    statement to its commit. Embedding inside it (~20 ms a message on one core) kept the
+    other updates waiting for that connection while the encoder ran (issue 18). An update
+    handled alone waits for its embedding before it opens its unit of work; a polling batch
+    (one unit of work for all) does not wait: each message's classification waits for its
+    own embedding while the encoder goes on with the next ones. Each embedding is used once,
+    by `classify_async` of the same text; commands ("/...") are not classified, so not
+    embedded. Does nothing until the model is loaded or without a semantic stage; never
+    raises (an embedding that failed is made again by `classify_async`)."""
+    m = _MODEL
+    if m is None or m.semantic is None:
+        return 0
+    todo = [u.text for t in texts if t and t.strip() and not t.lstrip().startswith("/")
+            and isinstance(u := _lexical_stage(m, t, None, count=False), _Unsure)]
+    embed, pool = _embedder(m), _encoder_thread()
+    started = []
+    for t in todo:
+        f = pool.submit(embed, t)
+        _PREFETCHED.setdefault(t, []).append(f)
+        _PREFETCHED.move_to_end(t)
+        started.append(f)
+    while len(_PREFETCHED) > PREFETCH_KEPT:
+        _PREFETCHED.popitem(last=False)
+    if wait and started:
+        await asyncio.wait([asyncio.wrap_future(f) for f in started])
+    return len(started)
+
+
+async def _embedding(m: Cascade, text: str) -> np.ndarray:
+    """The embedding of `text`: the one `prefetch` started, or made now on the encoder's thread."""
+    waiting = _PREFETCHED.get(text)
+    if waiting:
+        f = waiting.pop(0)
+        if not waiting:
+            del _PREFETCHED[text]
+        try:
+            return await asyncio.wrap_future(f)
+        except Exception:
+            log.warning("intake: a prefetched embedding failed; embedding again", exc_info=True)
+    return await asyncio.get_running_loop().run_in_executor(_encoder_thread(), _embedder(m), text)
 
 
 def classify_with(m: Cascade, text: str, lang: str | None = None) -> Intake:
@@ -172,9 +239,10 @@ def _embedder(m: Cascade) -> Callable[[str], np.ndarray]:
     return m.embed
 
 
-def _lexical_stage(m: Cascade, text: str, lang: str | None) -> Intake | _Unsure:
+def _lexical_stage(m: Cascade, text: str, lang: str | None, count: bool = True) -> Intake | _Unsure:
     """The cheap part: the final Intake when the lexical stage is sure (or there is no
-    semantic stage), else what the semantic stage needs to finish."""
+    semantic stage), else what the semantic stage needs to finish. `count`: add to the
+    cascade's counts (False for `prefetch`, which looks ahead at what classify will do)."""
     if not text or not text.strip():
         return Intake(is_report=False, confidence=1.0)
     text = text[:_MAX_CHARS]
@@ -187,11 +255,11 @@ def _lexical_stage(m: Cascade, text: str, lang: str | None) -> Intake | _Unsure:
     s = lex.scores(feats)
     p = float(lex.p_report(s))
     pc = lex.p_category(s)
-    m.total += 1
+    m.total += count
     first = _Unsure(text, n, lang, feats, s, p, pc)
     if m.semantic is not None and (LEXICAL_SURE_LOW < p < LEXICAL_SURE_HIGH
                                    or (p >= 0.5 and float(pc.max()) < CATEGORY_SURE)):
-        m.routed += 1
+        m.routed += count
         return first
     return _final_stage(m, first, None)
 

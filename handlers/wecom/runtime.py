@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.i18n import normalize_lang
+from bot.intake import prefetch
 from bot.intake.lang import detect_language
 from handlers.webhook_site import start_webhook_site
 from bot.outbox import enqueue
@@ -172,6 +173,8 @@ class WeComReceiver:
 
         async def give_up(error: BaseException) -> None:
             await dead_letter(self.core, event, delivery, error, self.settings.default_lang)
+        if isinstance(event, IncomingMessage):  # the intake's embedding before the unit of work opens
+            await prefetch([event.text])
         async with one_at_a_time(self.isolation, key):  # ChatBusy: 500, and WeCom delivers it again
             await once(self.core.uow, delivery, run, give_up)
         if prompt is not None and chat is not None:

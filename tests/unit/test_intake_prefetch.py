@@ -1,0 +1,136 @@
+"""The encoder runs before an update's unit of work opens (issue 18).
+
+An update holds a database connection from its first statement to its commit (on SQLite the
+only one). `bot.intake.prefetch` embeds, ahead of it, the messages the lexical stage is unsure
+of; `classify_async` takes that embedding instead of making it inside the transaction. The
+polling loop (handlers/polling.py, both Telegram runtimes, webhook and long polling) does so for
+every update.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+import bot.intake as intake
+from bot.intake import classify, classify_async, prefetch, reload_model
+from bot.intake import semantic
+from handlers import polling
+
+needs_encoder = pytest.mark.skipif(not semantic.available(), reason="semantic extra not installed")
+
+VAGUE = "嗯 那边那个东西好像有点不对劲 谁去看看"   # the lexical stage is unsure of it
+VAGUE2 = "那个地方好像又出问题了 有人管吗"
+OBVIOUS = "早上好兄弟们"                            # the lexical stage decides alone
+
+
+@pytest.fixture
+def cascade():
+    reload_model()
+    intake._PREFETCHED.clear()
+    m = intake.get_model()
+    if m.semantic is None:
+        pytest.skip("no semantic heads")
+    real = semantic.embed
+    calls: list[str] = []
+
+    def counted(text: str):
+        calls.append(text)
+        time.sleep(0.05)  # slow enough that "before" and "after" are told apart
+        return real(text)
+
+    m.embed = counted
+    m.calls = calls
+    yield m
+    intake._PREFETCHED.clear()
+    reload_model()
+
+
+@needs_encoder
+async def test_a_prefetched_embedding_is_used_not_made_again(cascade):
+    assert intake._lexical_stage(cascade, VAGUE, None, count=False).__class__.__name__ == "_Unsure"
+    assert await prefetch([VAGUE]) == 1
+    assert cascade.calls == [VAGUE]
+    routed = cascade.routed
+    r = await classify_async(VAGUE)
+    assert cascade.calls == [VAGUE]            # taken, not embedded again
+    assert cascade.routed == routed + 1        # classify still counts it; prefetch does not
+    assert r == classify(VAGUE)                # the same answer as the synchronous path
+    assert VAGUE not in intake._PREFETCHED     # used once
+
+
+@needs_encoder
+async def test_only_what_the_semantic_stage_will_need_is_embedded(cascade):
+    assert await prefetch([OBVIOUS, "/resolve 12 已修好", "", "   ", None, VAGUE]) == 1
+    assert cascade.calls == [VAGUE]
+
+
+@needs_encoder
+async def test_each_embedding_is_used_once(cascade):
+    await prefetch([VAGUE])
+    await classify_async(VAGUE)
+    await classify_async(VAGUE)               # the same text again (another rider): embedded anew
+    assert cascade.calls == [VAGUE, VAGUE]
+
+
+@needs_encoder
+async def test_without_waiting_classify_waits_for_its_own_embedding(cascade):
+    t0 = time.monotonic()
+    assert await prefetch([VAGUE, VAGUE2], wait=False) == 2
+    assert time.monotonic() - t0 < 0.05        # started, not made
+    r = await classify_async(VAGUE2)
+    assert sorted(cascade.calls) == sorted([VAGUE, VAGUE2])
+    assert r == classify(VAGUE2)
+    await classify_async(VAGUE)
+    assert len(cascade.calls) == 2 + 1         # the classify() above; none for the prefetched ones
+
+
+@needs_encoder
+async def test_unused_embeddings_are_dropped_oldest_first(cascade, monkeypatch):
+    monkeypatch.setattr(intake, "PREFETCH_KEPT", 1)
+    await prefetch([VAGUE])
+    await prefetch([VAGUE2])
+    assert list(intake._PREFETCHED) == [VAGUE2]
+
+
+@needs_encoder
+async def test_a_failed_prefetch_is_made_again_when_classifying(cascade):
+    good = cascade.embed
+    cascade.embed = lambda text: (_ for _ in ()).throw(RuntimeError("encoder out of memory"))
+    assert await prefetch([VAGUE]) == 1        # never raises
+    cascade.embed = good
+    assert await classify_async(VAGUE) == classify(VAGUE)
+
+
+class _Source:
+    """An UpdateSource that records, when an update is fed, whether its embedding was made."""
+    library = "test"
+
+    def __init__(self) -> None:
+        self.made_before_feed: list[bool] = []
+
+    async def feed(self, update: object, raw: dict, batch: object) -> None:
+        text = raw["message"].get("text") or raw["message"].get("caption")
+        waiting = intake._PREFETCHED.get(text, [])
+        self.made_before_feed.append(bool(waiting) and all(f.done() for f in waiting))
+
+    async def dead_letter(self, raw: dict, error: object, attempts: int) -> None:  # pragma: no cover
+        raise AssertionError(error)
+
+
+@needs_encoder
+@pytest.mark.parametrize("key", ["text", "caption"])
+async def test_an_update_is_fed_only_once_its_embedding_is_made(cascade, key):
+    """The webhook's path: on the old code the update was fed first and embedded inside its
+    unit of work, holding the database connection while the encoder ran."""
+    source = _Source()
+    raw = {"update_id": 1, "message": {"message_id": 1, "chat": {"id": -1, "type": "group"}, key: VAGUE}}
+    assert await polling._handle_one(source, object(), raw, asyncio.Event())
+    assert source.made_before_feed == [True]
+
+
+def test_message_texts_reads_messages_edits_and_captions():
+    raws = [{"message": {"text": "a"}}, {"edited_message": {"caption": "b"}}, {"callback_query": {"data": "x"}},
+            {"message": {"photo": []}}, {"message": "not a dict"}]
+    assert polling.message_texts(raws) == ["a", "b"]
