@@ -22,11 +22,10 @@ async def once(uow_factory: Callable[[], UnitOfWork], update_id: int, run: Calla
     if batch is not None:
         return await run(batch)
     async with uow_factory() as uow:
-        if await uow.updates.seen(update_id):
-            return None
+        if not await uow.updates.claim(update_id):
+            return None  # committed before: a redelivery
         try:
             result = await run(uow)
-            uow.updates.mark(update_id)
             await uow.commit()
             return result
         except IntegrityError:

@@ -1,12 +1,36 @@
 from __future__ import annotations
 
+import functools
+from typing import Any
+
+from sqlalchemy import bindparam
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 
 from storage.models import ProcessedUpdate, utcnow
 from storage.repositories.base import Repository
+from storage.tables import table_of
+
+
+@functools.cache
+def _claim(dialect: str) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING update_id, built once per dialect."""
+    t = table_of(ProcessedUpdate)
+    insert = (sqlite if dialect == "sqlite" else postgresql).insert
+    return (insert(t).values(update_id=bindparam("p_id"), processed_at=bindparam("p_at"))
+            .on_conflict_do_nothing(index_elements=[t.c.update_id]).returning(t.c.update_id))
 
 
 class UpdateRepository(Repository):
+    async def claim(self, update_id: int) -> bool:
+        """Mark the update processed, as the unit of work's first statement; False (nothing
+        written) when it already is. One statement where a lookup and a later insert were two
+        (issue 18). Until this unit of work ends, another delivery of the same update (a second
+        worker) waits on the key, then finds it claimed — or, after a rollback, claims it."""
+        conn = await self.session.connection()
+        result = await conn.execute(_claim(conn.dialect.name), {"p_id": update_id, "p_at": utcnow()})
+        return result.first() is not None
+
     async def seen(self, update_id: int) -> bool:
         return await self.session.get(ProcessedUpdate, update_id) is not None
 
