@@ -11,9 +11,9 @@ import logging
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.events import ButtonPress
-from bot.i18n import normalize_lang, t
+from bot.i18n import t
 from bot.outbox import EDIT, enqueue
-from bot.services.people import register_person
+from bot.services.people import register_person, reply_lang
 from bot.wording import sentences
 from handlers.render import TAGS
 from storage.models import User
@@ -23,8 +23,9 @@ log = logging.getLogger(__name__)
 
 
 async def presser(uow: UnitOfWork, press: ButtonPress, default: str) -> tuple[User, str]:
+    """The presser, recorded, and their language: a press says none of its own words (reply_lang)."""
     user = await register_person(uow, press.sender)
-    return user, user.lang or normalize_lang(press.sender.language_code) or default
+    return user, reply_lang(user, press.sender.language_code, "", default)
 
 
 async def answer(press: ButtonPress, text: str, alert: bool = False) -> None:

@@ -55,7 +55,11 @@ async def _ptb_download(bot: Any, file_id: str) -> bytes:
 
 
 async def _ptb_close(bot: Any) -> None:
+    """PTB's shutdown() closes the requests of a Bot that was initialize()d only; one that was used
+    without (doctor's getMe, a run stopped before its first getMe) opened its aiohttp session on its
+    first call (handlers/telegram_ptb/request.py), closed here too (closing twice is nothing)."""
     await bot.shutdown()
+    await bot.request.shutdown()
 
 
 def library(runtime: str) -> Library:

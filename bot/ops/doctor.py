@@ -70,32 +70,18 @@ def _database(state: dict[str, object]) -> Check:
 
 
 async def _telegram(settings: Settings) -> tuple[str, object]:
-    """getMe and getWebhookInfo with the library the bot runs on (SENTINEL_RUNTIME): a
-    python-telegram-bot deployment's doctor does not load aiogram either."""
-    if settings.runtime == "ptb":
-        return await _telegram_ptb(settings)
-    from aiogram import Bot
-    from aiogram.client.session.aiohttp import AiohttpSession
-    from aiogram.client.telegram import TelegramAPIServer
-    bot = Bot(settings.bot_token, session=AiohttpSession(api=TelegramAPIServer.from_base(settings.api_base)))
+    """getMe and getWebhookInfo with the Bot the bot itself runs with: the runtime's own factory and
+    close (handlers.runtime.library, SENTINEL_RUNTIME: a python-telegram-bot deployment's doctor does
+    not load aiogram either), its HTTP session closed whatever the answer."""
+    from handlers.runtime import library
+    lib = library(settings.runtime)
+    bot = lib.make_bot(settings)
     try:
         me = await asyncio.wait_for(bot.get_me(), TELEGRAM_TIMEOUT)
         hook = await asyncio.wait_for(bot.get_webhook_info(), TELEGRAM_TIMEOUT)
         return f"@{me.username} (id {me.id})", hook
     finally:
-        await bot.session.close()
-
-
-async def _telegram_ptb(settings: Settings) -> tuple[str, object]:
-    import telegram
-    base = settings.api_base.rstrip("/")
-    bot = telegram.Bot(settings.bot_token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot")
-    try:
-        me = await asyncio.wait_for(bot.get_me(), TELEGRAM_TIMEOUT)
-        hook = await asyncio.wait_for(bot.get_webhook_info(), TELEGRAM_TIMEOUT)
-        return f"@{me.username} (id {me.id})", hook
-    finally:
-        await bot.shutdown()
+        await lib.close(bot)
 
 
 def _token(state: dict[str, object]) -> Check:

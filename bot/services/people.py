@@ -1,6 +1,7 @@
 """Who is talking, in which chat, and in what language we answer them."""
 from __future__ import annotations
 
+from bot.commandtext import normalize_command
 from bot.domain import IncomingMessage, Person
 from bot.i18n import normalize_lang
 from bot.intake import detect_language
@@ -9,15 +10,20 @@ from storage.uow import UnitOfWork
 
 
 def reply_lang(user: User | None, language_code: str | None, text: str, default: str) -> str:
-    """Explicit /lang choice, then Telegram's language_code, then the text itself, then default."""
+    """Explicit /lang choice, then the platform's language_code (Telegram's; registering the person
+    has stored it as theirs), then the language the text is written in. A command (its name is
+    Latin, its arguments are codes and numbers as often as words), an empty message or a press
+    (text "") says none: the person's stored language_code answers it (on WeCom, which tells no
+    language, the one their last text was written in), else `default`."""
     if user is not None and user.lang:
         return user.lang
     lang = normalize_lang(language_code)
     if lang:
         return lang
-    if text.strip():
+    if text.strip() and normalize_command(text) is None:
         return detect_language(text)
-    return default
+    stored = normalize_lang(user.language_code) if user is not None else None
+    return stored or default
 
 
 async def chat_lang(uow: UnitOfWork, chat_id: int) -> str | None:

@@ -26,15 +26,16 @@ from aiohttp import web
 
 from bot import metrics
 from bot.app import Core
+from bot.commandtext import normalize_command
 from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
-from bot.i18n import normalize_lang
 from bot.intake import prefetch
 from bot.intake.lang import detect_language
 from handlers.webhook_site import start_webhook_site
 from bot.outbox import enqueue
 from bot.services.broadcasts import Body
+from bot.services.people import reply_lang
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
 from handlers.chat import ChatDispatcher, build_routes
@@ -119,19 +120,16 @@ class WeComReceiver:
                 await self.client.send_to_user(userid, *text(clip(words)))
         return answer
 
-    async def _lang(self, event: ChatEvent) -> ChatEvent:
+    @staticmethod
+    def _lang(event: ChatEvent) -> ChatEvent:
         """WeCom tells no member's language (Telegram's language_code): a member's language is the one
-        their last text was written in (bot.services.people.reply_lang's detection, stored as their
-        language_code), until they choose with /lang. A command, an empty message or a press is
-        answered in that language — the default before they wrote any text."""
-        if isinstance(event, IncomingMessage) and event.text.strip() and not event.text.lstrip().startswith("/"):
+        their last text was written in, until they choose with /lang. A text (no command) carries the
+        language it is written in, which registering the member stores as their language_code; a
+        command, an empty message or a press carries none, and bot.services.people.reply_lang answers
+        it in that stored language — the default before they wrote any text. No lookup here: the
+        update's own unit of work reads the member anyway."""
+        if isinstance(event, IncomingMessage) and event.text.strip() and normalize_command(event.text) is None:
             return replace(event, sender=replace(event.sender, language_code=detect_language(event.text)))
-        if isinstance(event, (IncomingMessage, ButtonPress)):
-            async with self.core.uow() as uow:
-                user = await uow.users.get(event.sender.id)
-            known = normalize_lang(user.language_code) if user is not None else None
-            return replace(event, sender=replace(event.sender,
-                                                 language_code=known or self.settings.default_lang))
         return event
 
     def _answering(self, event: ChatEvent) -> tuple[ChatEvent, int | None]:
@@ -162,7 +160,7 @@ class WeComReceiver:
         return replace(event, chat_title=title) if title else event
 
     async def handle(self, event: ChatEvent, delivery: int) -> None:
-        event, prompt = self._answering(await self._lang(await self._titled(event)))
+        event, prompt = self._answering(self._lang(await self._titled(event)))
         if isinstance(event, ButtonPress):
             event = replace(event, answer_with=self._answerer(event.sender.id))
         chat = getattr(event, "chat_id", None)
@@ -203,9 +201,8 @@ async def dead_letter(core: Core, event: ChatEvent, delivery: int, error: BaseEx
         uow.deadletters.add(delivery, json.dumps(_raw(event), ensure_ascii=False, default=str), describe(error), 1)
         uow.updates.mark(delivery)
         if isinstance(event, IncomingMessage):
-            user = await uow.users.get(event.sender.id)
-            lang = (user.lang if user is not None and user.lang else None) \
-                or normalize_lang(event.sender.language_code) or default_lang
+            lang = reply_lang(await uow.users.get(event.sender.id), event.sender.language_code, event.text,
+                              default_lang)
             enqueue(uow, Notice(event.chat_id, NOTICE, lang, reply_to=event.message_id,
                                 priority=PRIORITY_CONVERSATION))
         await uow.commit()

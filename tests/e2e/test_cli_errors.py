@@ -359,6 +359,21 @@ async def test_doctor_checks_each_part_one_line_each(tmp_path: Path, settings: A
         next(line for line in out.decode().splitlines() if line.startswith("✗ scheduler"))]
 
 
+@pytest.mark.parametrize("runtime", ["aiogram", "ptb"])
+async def test_doctor_closes_the_runtimes_bot(tmp_path: Path, settings: Any, emu: Emulator, runtime: str) -> None:
+    """The token line asks with the runtime's own Bot (handlers.runtime.library: make_bot, close),
+    and nothing is left open on either runtime: no "Unclosed client session" on stderr (PTB's
+    shutdown() alone leaves the session of a Bot never initialize()d), whether the Bot API answers
+    or refuses the token."""
+    emu.config.tokens = [settings.bot_token]  # the emulator knows this bot only
+    for token, line in ((settings.bot_token, "✓ token: getMe answered: @"), (GOOD_FORM_TOKEN, "✗ token:")):
+        proc = await _process(["doctor"], tmp_path, **_doctor_env(settings, SENTINEL_RUNTIME=runtime,
+                                                                     SENTINEL_BOT_TOKEN=token))
+        out, err = await asyncio.wait_for(proc.communicate(), 120)
+        assert any(x.startswith(line) for x in out.decode().splitlines()), out.decode() + err.decode()
+        assert "Unclosed" not in err.decode() and not err, err.decode()
+
+
 async def test_doctor_does_not_call_settings_valid_with_a_malformed_token(tmp_path: Path) -> None:
     proc = await _process(["doctor"], tmp_path, SENTINEL_BOT_TOKEN="abc")
     out, err = await asyncio.wait_for(proc.communicate(), 120)
