@@ -41,9 +41,12 @@ class UserRepository(Repository):
                         language_code=language_code)
             self.session.add(user)
             self.hold(user, user.id)
-        else:
-            user.first_name, user.username = first_name, username
-            if language_code:
+        else:  # set only what changed: an unchanged row is then not flushed at commit
+            if user.first_name != first_name:
+                user.first_name = first_name
+            if user.username != username:
+                user.username = username
+            if language_code and user.language_code != language_code:
                 user.language_code = language_code
         return user
 
