@@ -220,7 +220,8 @@ async def _worker(args: argparse.Namespace, api: str, url: str, tmp: str, name: 
     env = {**os.environ, **redis, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": api,
            "SENTINEL_DATABASE_URL": url, "SENTINEL_WEBHOOK_URL": hook, "SENTINEL_WEBHOOK_PORT": str(port),
            "SENTINEL_TIMEZONE": args.timezone, "SENTINEL_SENDER__LEASE": str(args.lease),
-           "SENTINEL_SCHEDULER_LEASE": "5", "SENTINEL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO)}
+           "SENTINEL_SCHEDULER_LEASE": "5", "SENTINEL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO),
+           "SENTINEL_RUNTIME": args.runtime}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", "--webhook", cwd=tmp, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=open(f"{tmp}/{name}.log", "ab"))
@@ -506,7 +507,7 @@ async def main(args: argparse.Namespace) -> int:
                 async with tg.http.get(f"{api}/bot{DEFAULT_TOKEN}/getWebhookInfo") as r:
                     return bool((await r.json())["result"]["url"])
             await _wait_for(hooked, 120, "the webhook was not set")
-            print(f"{args.workers} worker(s) up{' with Redis' if redis else ''}; offering {args.rate:.0f} updates/s "
+            print(f"{args.workers} worker(s) up ({args.runtime}){' with Redis' if redis else ''}; offering {args.rate:.0f} updates/s "
                   f"for {args.seconds:.0f} s")
 
             load = Load(args, tg, seeded, db_url)
@@ -615,6 +616,8 @@ if __name__ == "__main__":
     parser.add_argument("--drain", type=float, default=120.0, help="seconds at most to finish after the load")
     parser.add_argument("--producers", type=int, default=24, help="events in flight at once")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--runtime", choices=("aiogram", "ptb"), default="aiogram",
+                        help="the workers' Telegram library (SENTINEL_RUNTIME); ptb is the lean one")
     parser.add_argument("--redis-url", default="", help="shared rate limit and chat locks (needed for 2+ workers)")
     parser.add_argument("--kill-at", type=float, default=None, help="SIGKILL worker 0 this many seconds in")
     parser.add_argument("--lease", type=float, default=10.0, help="outbox claim lease (a killed worker's rows wait this)")
