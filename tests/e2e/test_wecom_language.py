@@ -11,11 +11,9 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from emulator.wecom import WeComConfig, WeComEmulator
-from handlers.demo_wecom import _free_port, wecom_settings
 from handlers.wecom.runtime import WeComReceiver
 from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC_B, buttons, said, two_branches, until, with_boss
-from tests.e2e.contract.conftest import RunningWeCom
+from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
 
 
@@ -26,17 +24,8 @@ def settings(settings: Settings) -> Settings:
 
 @pytest.fixture
 async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
-    emu = WeComEmulator(WeComConfig())
-    await emu.start()
-    hooked = settings.model_copy(update={"platform": "wecom", "wecom": wecom_settings(emu),
-                                         "webhook_port": _free_port()})
-    driver = WeComDriver(emu, database_url)
-    running = RunningWeCom(hooked, driver)
-    await running.start()
-    yield driver, running
-    await running.stop()
-    await driver.close()
-    await emu.stop()
+    async with wecom_bot(settings, database_url) as pair:
+        yield pair
 
 
 def units_of_the_receiver(core: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:

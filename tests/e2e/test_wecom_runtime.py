@@ -12,14 +12,12 @@ import pytest
 from bot.config import Settings
 from bot.pacers import pacer_for
 from bot.services.identities import LinkService
-from emulator.wecom import WeComConfig, WeComEmulator
-from handlers.demo_wecom import _free_port, wecom_settings
 from handlers.telegram_limits import TELEGRAM
 from handlers.wecom.limits import PRIVATE_PER_MINUTE, WECOM
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 from tests.conftest import AMY, GROUP, GROUP_B, LI, private, said
-from tests.e2e.contract.conftest import RunningWeCom
+from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver, external
 
 CODE = re.compile(r"([A-Z0-9]{4}-[A-Z0-9]{4})")
@@ -28,17 +26,8 @@ TELEGRAM_LI = 7_000_501  # LI's Telegram account, a user the core knows already
 
 @pytest.fixture
 async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
-    emu = WeComEmulator(WeComConfig())
-    await emu.start()
-    hooked = settings.model_copy(update={"platform": "wecom", "wecom": wecom_settings(emu),
-                                         "webhook_port": _free_port()})
-    driver = WeComDriver(emu, database_url)
-    running = RunningWeCom(hooked, driver)
-    await running.start()
-    yield driver, running
-    await running.stop()
-    await driver.close()
-    await emu.stop()
+    async with wecom_bot(settings, database_url) as pair:
+        yield pair
 
 
 async def test_link_on_wecom_joins_the_telegram_person(wecom: tuple[WeComDriver, RunningWeCom],

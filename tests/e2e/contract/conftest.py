@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -81,6 +82,26 @@ class RunningWeCom:
             self._stop.set()
             await asyncio.wait_for(self._task, 30)
             self._task = None
+
+
+@asynccontextmanager
+async def wecom_bot(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
+    """A WeCom emulator of its own and the real bot on it (`settings` made WeCom's), for tests
+    outside the contract suite: (the driver, the running bot)."""
+    from handlers.demo_wecom import _free_port, wecom_settings
+    emu = WeComEmulator(WeComConfig())
+    await emu.start()
+    hooked = settings.model_copy(update={"platform": "wecom", "wecom": wecom_settings(emu),
+                                         "webhook_port": _free_port()})
+    driver = WeComDriver(emu, database_url)
+    running = RunningWeCom(hooked, driver)
+    await running.start()
+    try:
+        yield driver, running
+    finally:
+        await running.stop()
+        await driver.close()
+        await emu.stop()
 
 
 @pytest.fixture
