@@ -35,7 +35,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, lo
 from bot.privacy import mask
 from storage.models import OutboxMessage, User, utcnow
 from storage.models.points import PointsItem, Redemption
-from storage.repositories.points import SPENDING, Account, PointsRepository
+from storage.repositories.points import Account, PointsRepository
 
 if TYPE_CHECKING:
     from storage.uow import UnitOfWork
@@ -97,21 +97,22 @@ class PointsService:
         repo = self.repo(uow)
         account = await repo.lock_account(user_id)
         now = self.clock()
-        # One read for the cap and the tier (under the lock nothing else credits this rider); a key
-        # already in the ledger is refused by the insert itself (ON CONFLICT DO NOTHING).
-        given, earned, reports = await repo.credit_view(user_id, rule, self._day_start(),
-                                                        now - timedelta(days=self.config.window_days))
+        # Three statements under the lock (nothing else credits this rider meanwhile): the line, its
+        # points cut to what the day's cap leaves by the insert itself (none written when nothing is
+        # left; a key already in the ledger is refused by it too: ON CONFLICT DO NOTHING); then the
+        # balance, whose UPDATE returns what the tier needs, this line counted.
         if daily_cap:
-            points = min(points, daily_cap - given)
+            points = await repo.add_capped_entry(user_id=user_id, rule=rule, points=points, cap=daily_cap,
+                                                 day_since=self._day_start(), source_key=source_key,
+                                                 branch_id=branch_id, actor_id=actor_id, note=note, at=now)
             if points <= 0:
                 return 0
-        if await repo.add_entry(user_id=user_id, rule=rule, points=points, source_key=source_key,
-                                branch_id=branch_id, actor_id=actor_id, note=note, at=now) is None:
+        elif await repo.add_entry(user_id=user_id, rule=rule, points=points, source_key=source_key,
+                                  branch_id=branch_id, actor_id=actor_id, note=note, at=now) is None:
             return 0
-        await repo.move(user_id, points)
-        if rule not in SPENDING:
-            earned += points
-            reports += rule == "report_accepted"
+        window = now - timedelta(days=self.config.window_days)
+        view = await repo.credit_move(user_id, points, window)
+        earned, reports = view if view is not None else await repo.earned(user_id, window)
         await self._set_tier(uow, repo, account, earned, reports)
         return points
 

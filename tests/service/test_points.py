@@ -92,6 +92,18 @@ async def test_concurrent_awards_of_different_keys_all_count(uows, bank) -> None
     await _consistent(uows, bank)
 
 
+async def test_concurrent_awards_under_a_daily_cap_never_pass_it(uows, bank) -> None:
+    # the cap is applied by the line's insert, under the rider's lock: on PostgreSQL these are
+    # concurrent transactions, each seeing what the one before it committed
+    results = await asyncio.gather(*[_award(uows, bank, 501, "quiz_correct", f"quiz:{i}:501") for i in range(12)])
+    assert sorted(results) == [0] * 7 + [1] * 5
+    results = await asyncio.gather(*[_award(uows, bank, 502, "volunteer_hour", f"vol:{i}", units=3, actor_id=801)
+                                     for i in range(5)])
+    assert sorted(results) == [0, 10, 30, 30, 30]  # the fourth clipped to what the day leaves
+    assert await _balance(uows, bank, 501) == 5 and await _balance(uows, bank, 502) == 100
+    await _consistent(uows, bank)
+
+
 async def test_an_award_in_a_rolled_back_unit_of_work_leaves_nothing(uows, bank) -> None:
     async with uows() as uow:
         assert await bank.award(uow, 501, "lesson_completed", "lesson:1:501") == 2
