@@ -297,6 +297,30 @@ async def test_promotion_is_announced_once_and_counts_only_the_window(uows) -> N
         assert (await bank.standing(uow, 501))["tier"] == BASIC
 
 
+async def test_awards_of_one_transition_count_as_one_after_another(uows) -> None:
+    now = [datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)]
+    bank = PointsService(load_points_config(), TZ, clock=lambda: now[0])
+    await _users(uows, 501)
+    for i in range(2):
+        await _award(uows, bank, 501, "report_accepted", f"case:C-{i:06d}:accepted")  # 10, 2 reports
+    await _award(uows, bank, 501, "volunteer_hour", "vol:1", units=8, actor_id=801)  # 90
+    awards = [("report_accepted", "case:C-000009:accepted", 801), ("urgent_confirmed", "case:C-000009:urgent", 801),
+              ("report_accepted", "case:C-000009:accepted", 801)]
+    async with uows() as uow:  # after the first, 95 (3 reports) is short of advanced: the second, at 105, promotes
+        assert await bank.award_each(uow, 501, awards) == 15  # the repeated key: nothing
+        assert await bank.award_each(uow, 801, [("report_accepted", "case:C-000010:accepted", 801)]) == 0  # own
+        await uow.commit()
+    async with uows() as uow:
+        standing = await bank.standing(uow, 501)
+        assert (standing["tier"], standing["earned"], standing["reports"]) == (ADVANCED, 105, 3)
+        assert await bank.check(uow) == []
+        notices = (await uow.session.exec(select(OutboxMessage).where(OutboxMessage.chat_id == 501))).all()
+    assert [(n.kind, n.payload["tier"], n.payload["points"]) for n in notices] == [("points-promoted", ADVANCED, 105)]
+    async with uows() as uow:  # the stored tier, as one award after another leaves it: no second write
+        account = await bank.repo(uow).account(501)
+        assert account is not None and account.tier == ADVANCED and account.balance == 105
+
+
 # --- leaderboards -------------------------------------------------------------------
 async def _branch_with_group(uows: Factory) -> int:
     async with uows() as uow:

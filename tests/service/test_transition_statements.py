@@ -36,11 +36,11 @@ SECRETARY, REPORTER, MEMBER, STRANGER, GROUP = 7001, 20001, 7002, 7003, -100900
 
 # (action, its inputs, statements of its unit of work): 2 of them are the caller's (the case, the actor)
 STEPS: tuple[tuple[str, dict[str, str], int], ...] = (
-    ("accept", {}, 12),  # + 2 awards (report accepted, urgent confirmed) of 3 statements each
+    ("accept", {}, 11),  # + 2 awards (report accepted, urgent confirmed): one lock, then 2 statements each
     ("start", {}, 6),
     ("note", {"note": "已派人查看"}, 6),
     ("resolve", {"note": "已修好"}, 6),
-    ("confirm", {}, 13),  # + the resolver's id, + 2 awards (fixed, fix confirmed)
+    ("confirm", {}, 12),  # + the resolver's id, + 2 awards (fixed, fix confirmed)
 )
 
 
