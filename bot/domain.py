@@ -1,6 +1,7 @@
 """Platform-neutral shapes that adapters (Telegram today, WeChat-style later) translate to and from."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -92,6 +93,10 @@ class Awarder(Protocol):
     async def award(self, uow: UnitOfWork, user_id: int, rule: str, source_key: str, *,
                     units: int = 1, branch_id: int | None = None, actor_id: int | None = None) -> int:
         """Points credited (0 when the key was already used, a cap is reached or the rule gives none)."""
+
+    async def award_each(self, uow: UnitOfWork, user_id: int, awards: Sequence[tuple[str, str, int | None]], *,
+                         branch_id: int | None = None) -> int:
+        """`award` of each (rule, source key, actor id) to one rider in turn; the points credited in all."""
 
     async def reverse(self, uow: UnitOfWork, source_key: str, reason: str) -> int:
         """Cancels what `source_key` awarded with a reversal entry; the points taken back."""

@@ -348,6 +348,16 @@ def _rule(case: CaseSnapshot, action: str, actor: Actor) -> Rule:
     return rule
 
 
+def roles_settle(case: CaseSnapshot, action: str, actor: Actor) -> bool:
+    """True when no further role could change what `decide` says of `action` by `actor`: the
+    action does not exist in this status (refused whatever the roles), or the roles `actor` has
+    already permit it. `decide` looks at roles only for the permission and, for an accept, at
+    "secretary"/"superadmin", which a department membership never adds; so a caller may leave
+    the actor's department memberships unread (a query) when this holds without them."""
+    rule = TABLE.get((case.status, action))
+    return rule is None or bool(_roles(case, actor) & rule.roles)
+
+
 def allowed_actions(case: CaseSnapshot, actor: Actor) -> list[str]:
     """Actions `actor` may try now, in button order (inputs are asked for later)."""
     allowed = []

@@ -36,18 +36,17 @@ async def on_transition(points: Awarder, uow: UnitOfWork, case: Case, t: Transit
         return 0  # (a reporter id <= 0: an integration's case, e.g. Open311; no rider to credit)
     moved = 0
     branch = case.branch_id
+    # a transition's awards go to one rider: award_each locks their account once for all of them
     if t.action in ACCEPTING and t.to_status == "accepted":
-        moved += await points.award(uow, case.reporter_id, "report_accepted", case_key(case, "accepted"),
-                                    branch_id=branch, actor_id=actor.user_id)
+        awards = [("report_accepted", case_key(case, "accepted"), actor.user_id)]
         if case.urgency == "urgent":
-            moved += await points.award(uow, case.reporter_id, "urgent_confirmed", case_key(case, "urgent"),
-                                        branch_id=branch, actor_id=actor.user_id)
+            awards.append(("urgent_confirmed", case_key(case, "urgent"), actor.user_id))
+        moved += await points.award_each(uow, case.reporter_id, awards, branch_id=branch)
     elif t.to_status == "closed" and t.action in ("confirm", "auto_close"):
-        moved += await points.award(uow, case.reporter_id, "report_resolved", case_key(case, "resolved"),
-                                    branch_id=branch, actor_id=await _resolver(uow, case))
+        awards = [("report_resolved", case_key(case, "resolved"), await _resolver(uow, case))]
         if t.action == "confirm":
-            moved += await points.award(uow, case.reporter_id, "fix_confirmed", case_key(case, "fix_confirmed"),
-                                        branch_id=branch, actor_id=actor.user_id)
+            awards.append(("fix_confirmed", case_key(case, "fix_confirmed"), actor.user_id))
+        moved += await points.award_each(uow, case.reporter_id, awards, branch_id=branch)
     elif t.action in VOIDING:
         reason = f"{t.event_kind}: {t.payload.get('master') or t.payload.get('note') or ''}".strip(": ")
         for what in ("accepted", "urgent"):

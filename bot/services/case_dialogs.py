@@ -19,6 +19,9 @@ from storage.uow import UnitOfWork
 CHOICE_KIND = "case-choose-department"
 
 
+STAMP_FIELDS = frozenset({"status", "department", "pending_department", "master_id"})  # what state_stamp reads
+
+
 def state_stamp(case: Case) -> str:
     """4 hex digits naming what a department choice decides on. 16 bits: two states colliding
     lets a stale press through as before (1 in 65 536); nothing worse."""
@@ -27,10 +30,14 @@ def state_stamp(case: Case) -> str:
 
 
 async def settle_dialogs(uow: UnitOfWork, case: Case, who: str, status_key: str,
-                         skip: tuple[int, int] | None = None) -> None:
+                         skip: tuple[int, int] | None = None, any_sent: bool | None = None) -> None:
     """Every sent department dialog of `case` loses its buttons: `who` decided, and the case is now
     `status_key` (a Fluent message key, shown in each dialog's language). `skip`: (chat id,
-    message id) of the pressed copy, which its own press settles naming the choice."""
+    message id) of the pressed copy, which its own press settles naming the choice. `any_sent`:
+    False when this transaction already found that none was sent (CaseRepository.update's
+    `sent_kind`): nothing to read then."""
+    if any_sent is False:
+        return
     rows = [row for row in await uow.outbox.sent_of_kind(CHOICE_KIND, case.id or 0)
             if skip is None or (row.chat_id, row.sent_message_id) != skip]
     await settle_sent(uow, rows, f"case:{case.id}:dialog-end:", "settled-stale",

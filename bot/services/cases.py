@@ -19,14 +19,14 @@ from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import (ERR_ALREADY_ASSIGNED, FINAL_STATUSES, OPEN_STATUSES, UNFINISHED_STATUSES, Actor,
                                  NotPermitted, Transition,
-                                 TransferLimitReached)
+                                 TransferLimitReached, roles_settle)
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
-from bot.services.case_dialogs import settle_dialogs, state_stamp
+from bot.services.case_dialogs import CHOICE_KIND, STAMP_FIELDS, settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, as_utc, utcnow
 from storage.uow import UnitOfWork
 
@@ -94,11 +94,35 @@ class CaseService:
         branch = user.branch_id if user.role == SECRETARY else None
         return Scope(user.id, self.is_superadmin(user), branch, frozenset(everywhere), frozenset(per_branch))
 
+    def known_scope(self, user: User) -> Scope:
+        """The scope from what is known without a query: the user's row and the routing file (no
+        department grants made in the bot). Never wider than `scope`."""
+        branch = user.branch_id if user.role == SECRETARY else None
+        return Scope(user.id, self.is_superadmin(user), branch, frozenset(self.routing.departments_of(user.id)))
+
     async def actor(self, uow: UnitOfWork, user: User, case: Case) -> Actor:
-        scope = await self.scope(uow, user)
-        return actor_for(snapshot(case), user.id, departments=scope.departments_in(case.branch_id), is_rider=True,
-                         is_secretary=scope.branch_id is not None and scope.branch_id == case.branch_id,
+        return self.actor_in(await self.scope(uow, user), case)
+
+    def actor_in(self, scope: Scope, case: Case) -> Actor:
+        return actor_for(snapshot(case), scope.user_id, departments=scope.departments_in(case.branch_id),
+                         is_rider=True, is_secretary=scope.branch_id is not None and scope.branch_id == case.branch_id,
                          is_superadmin=scope.superadmin)
+
+    async def acting(self, uow: UnitOfWork, user: User, case: Case, action: str) -> Actor:
+        """`user`'s roles on `case` for `action`, once they may see it (CaseNotFound otherwise: scope
+        before state). Their department grants are read only when the answer can depend on them:
+        the case's reporter confirming, the branch's secretary or a superadmin moving it, or an
+        action this status does not have, are decided by the user's row alone (a grant only ever
+        adds to what a user may see and do)."""
+        known = self.known_scope(user)
+        if self.can_view(known, case):
+            actor = self.actor_in(known, case)
+            if roles_settle(snapshot(case), action, actor):
+                return actor
+        scope = await self.scope(uow, user)
+        if not self.can_view(scope, case):
+            raise CaseNotFound(number=number(case))  # nothing of it is told
+        return self.actor_in(scope, case)
 
     def can_view(self, scope: Scope, case: Case) -> bool:
         return (scope.superadmin or case.reporter_id == scope.user_id
@@ -127,9 +151,7 @@ class CaseService:
         """Apply `action` (raises CaseError with a message key when refused) and announce it.
         `pressed`: (chat id, message id) of the dialog whose button made this choice; its own press
         settles it, the other open dialogs of the case are settled here."""
-        if user is not None and not self.can_view(await self.scope(uow, user), case):
-            raise CaseNotFound(number=number(case))  # scope before state: nothing of it is told
-        actor = Actor.system() if user is None else await self.actor(uow, user, case)
+        actor = Actor.system() if user is None else await self.acting(uow, user, case, action)  # scope first
         if department is not None:  # a display name, its head or a prefix, or the code
             department = resolve_department(self.routing, department, action=action)
         master_case = None
@@ -161,7 +183,10 @@ class CaseService:
         if master_case is not None:
             changes["master_id"] = master_case.id
         changes.update(clocks.on_transition(case, t, now, self.routing), updated_at=now)
-        await uow.cases.update(case, changes)  # one UPDATE now: the first thing the transaction writes
+        # one UPDATE now (the first thing the transaction writes), which also says whether a department
+        # dialog of the case was sent, when the dialogs may go out of date (settle_dialogs below)
+        any_sent = await uow.cases.update(case, changes,
+                                          sent_kind=CHOICE_KIND if STAMP_FIELDS & changes.keys() else None)
         # an assign's line names the department it went to (the timeline said only "指派 → 待受理")
         logged = t.payload.get("note") or (t.payload.get("to_department") if action == "assign" else None)
         uow.cases.log(case, t.event_kind, actor.user_id, logged, from_status=t.from_status)
@@ -175,7 +200,7 @@ class CaseService:
         await transfers.on_transition(self, uow, case, t, user)
         if state_stamp(case) != stamp:  # open department dialogs were for the old state
             await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",
-                                 f"case-status-{case.status}", skip=pressed)
+                                 f"case-status-{case.status}", skip=pressed, any_sent=any_sent)
         return t
 
     async def before_transfer(self, uow: UnitOfWork, case: Case) -> str | None:
@@ -270,7 +295,14 @@ class CaseService:
         photo = case.resolution_photo if resolved else None
         confirm = [[("case-action-confirm", encode(CaseConfirm(case.id or 0, True))),
                     ("case-action-reopen", encode(CaseConfirm(case.id or 0, False)))]]
-        reporter = await uow.users.get(case.reporter_id)
+        # the reporter (unless this unit of work has them already) comes with the watchers: one read
+        reporter, watchers, found = uow.users.held(case.reporter_id), None, False
+        if reporter is None and case.id is not None:
+            found, reporter, watchers = await uow.cases.watchers_and(case.id, case.reporter_id)
+            if reporter is not None:
+                uow.users.hold(reporter, reporter.id)
+        if not found:
+            reporter = reporter or await uow.users.get(case.reporter_id)
         private_ok = reporter is not None and reporter.started
         # (chat, forum topic, reply to, language, confirm buttons, followers to mention): one message
         # per group topic and change, in reply to the first report there, naming the followers (not
@@ -283,7 +315,7 @@ class CaseService:
                             or case.lang, resolved, []))
         privates = {case.reporter_id}  # private chats: no thread to reply to, so the case is named
         by_topic = {(chat_id, thread): i for i, (chat_id, thread, *_rest) in enumerate(targets)}
-        for w in await uow.cases.watchers(case.id or 0):
+        for w in watchers if watchers is not None else await uow.cases.watchers(case.id or 0):
             if w.user_id == case.reporter_id:
                 continue
             topic = (w.chat_id, None if w.chat_id == w.user_id else w.thread_id)

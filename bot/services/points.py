@@ -17,7 +17,8 @@ Money-like invariants, each held by the database rather than by luck:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -35,7 +36,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, lo
 from bot.privacy import mask
 from storage.models import OutboxMessage, User, utcnow
 from storage.models.points import PointsItem, Redemption
-from storage.repositories.points import SPENDING, Account, PointsRepository
+from storage.repositories.points import Account, PointsRepository
 
 if TYPE_CHECKING:
     from storage.uow import UnitOfWork
@@ -75,8 +76,10 @@ class PointsService:
 
     # --- the Awarder port --------------------------------------------------------------
     async def award(self, uow: UnitOfWork, user_id: int, rule: str, source_key: str, *,
-                    units: int = 1, branch_id: int | None = None, actor_id: int | None = None) -> int:
-        """Points credited (0 when the key was already used, a cap is reached or the rule gives none)."""
+                    units: int = 1, branch_id: int | None = None, actor_id: int | None = None,
+                    held: dict[int, Account] | None = None) -> int:
+        """Points credited (0 when the key was already used, a cap is reached or the rule gives none).
+        `held`: accounts this transaction has locked already (see `award_each`)."""
         spec = self.config.rule(rule)
         if spec is None:
             log.warning("award by unknown rule %r (%s) ignored", rule, source_key)
@@ -86,33 +89,54 @@ class PointsService:
         if actor_id is not None and actor_id == user_id and not spec.self_award:
             return 0  # a secretary's own report, a grant to oneself
         return await self._credit(uow, user_id, rule, spec.points * units, spec.daily_cap, source_key,
-                                  branch_id=branch_id, actor_id=actor_id)
+                                  branch_id=branch_id, actor_id=actor_id, held=held)
+
+    async def award_each(self, uow: UnitOfWork, user_id: int, awards: Sequence[tuple[str, str, int | None]], *,
+                         branch_id: int | None = None) -> int:
+        """`award` of each (rule, source key, actor id) to `user_id` in turn; the points credited in
+        all. The same lines, caps, tiers and notices as one `award` after another; the rider's
+        account is locked once, by the first that gets that far (locking it again in the same
+        transaction changed nothing: it returned the row as the first credit left it)."""
+        held: dict[int, Account] = {}
+        total = 0
+        for rule, source_key, actor_id in awards:
+            total += await self.award(uow, user_id, rule, source_key, branch_id=branch_id, actor_id=actor_id,
+                                      held=held)
+        return total
 
     async def _credit(self, uow: UnitOfWork, user_id: int, rule: str, points: int, daily_cap: int,
                       source_key: str, *, branch_id: int | None, actor_id: int | None,
-                      note: str | None = None) -> int:
-        """One credit under the rider's lock: once per key, within the day's cap."""
+                      note: str | None = None, held: dict[int, Account] | None = None) -> int:
+        """One credit under the rider's lock: once per key, within the day's cap. `held`: accounts
+        locked earlier in this transaction, as they stand (this credit's tier is kept there)."""
         if points <= 0:
             return 0
         repo = self.repo(uow)
-        account = await repo.lock_account(user_id)
+        account = held.get(user_id) if held is not None else None
+        if account is None:
+            account = await repo.lock_account(user_id)
+        if held is not None:
+            held[user_id] = account
         now = self.clock()
-        # One read for the cap and the tier (under the lock nothing else credits this rider); a key
-        # already in the ledger is refused by the insert itself (ON CONFLICT DO NOTHING).
-        given, earned, reports = await repo.credit_view(user_id, rule, self._day_start(),
-                                                        now - timedelta(days=self.config.window_days))
+        # Three statements under the lock (nothing else credits this rider meanwhile): the line, its
+        # points cut to what the day's cap leaves by the insert itself (none written when nothing is
+        # left; a key already in the ledger is refused by it too: ON CONFLICT DO NOTHING); then the
+        # balance, whose UPDATE returns what the tier needs, this line counted.
         if daily_cap:
-            points = min(points, daily_cap - given)
+            points = await repo.add_capped_entry(user_id=user_id, rule=rule, points=points, cap=daily_cap,
+                                                 day_since=self._day_start(), source_key=source_key,
+                                                 branch_id=branch_id, actor_id=actor_id, note=note, at=now)
             if points <= 0:
                 return 0
-        if await repo.add_entry(user_id=user_id, rule=rule, points=points, source_key=source_key,
-                                branch_id=branch_id, actor_id=actor_id, note=note, at=now) is None:
+        elif await repo.add_entry(user_id=user_id, rule=rule, points=points, source_key=source_key,
+                                  branch_id=branch_id, actor_id=actor_id, note=note, at=now) is None:
             return 0
-        await repo.move(user_id, points)
-        if rule not in SPENDING:
-            earned += points
-            reports += rule == "report_accepted"
-        await self._set_tier(uow, repo, account, earned, reports)
+        window = now - timedelta(days=self.config.window_days)
+        view = await repo.credit_move(user_id, points, window)
+        earned, reports = view if view is not None else await repo.earned(user_id, window)
+        tier = await self._set_tier(uow, repo, account, earned, reports)
+        if held is not None:  # the row as stored now, for what `_credit` reads of it (the tier)
+            held[user_id] = replace(account, tier=tier)
         return points
 
     async def reverse(self, uow: UnitOfWork, source_key: str, reason: str) -> int:
@@ -163,11 +187,11 @@ class PointsService:
         await self._set_tier(uow, repo, account, earned, reports)
 
     async def _set_tier(self, uow: UnitOfWork, repo: PointsRepository, account: Account, earned: int,
-                        reports: int) -> None:
-        """The tier for (points earned, reports accepted) in the window, stored and announced."""
+                        reports: int) -> str:
+        """The tier for (points earned, reports accepted) in the window, stored and announced; it."""
         tier = self.config.tier_for(earned, reports)
         if tier == account.tier:
-            return
+            return tier
         await repo.set_account(account.user_id, tier=tier)
         if tier_rank(tier) > tier_rank(account.tier):
             user = await uow.users.get(account.user_id)
@@ -176,6 +200,7 @@ class PointsService:
                     user.id, "points-promoted", self._lang(user), payload={"tier": tier, "points": earned},
                     priority=PRIORITY_CONVERSATION,
                     dedupe_key=f"points:tier:{user.id}:{tier}:{self._local(self.clock()):%Y%m%d}"))
+        return tier
 
     async def check(self, uow: UnitOfWork, fix: bool = False) -> list[tuple[int, int, int]]:
         """The consistency check: (user, cached, ledger sum) for every cached balance that

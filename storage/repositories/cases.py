@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, inspect, or_, update
+from sqlalchemy import ColumnElement, bindparam, exists, func, inspect, or_, update
 from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 
 from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
-                            utcnow)
+                            User, utcnow)
 from storage.repositories.base import Repository
 from storage.tables import table_of
 
@@ -48,8 +48,21 @@ class Watcher:
 _CASES, _EVENTS, _WATCHING = table_of(Case), table_of(CaseEvent), table_of(CaseWatcher)
 _WATCHERS = (core_select(_WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id, _WATCHING.c.thread_id,
                          _WATCHING.c.lang).where(_WATCHING.c.case_id == bindparam("p_case_id")))
+# The same, and a user (the reporter, an ORM object): the case's row anchors the one row when it has none
+_WATCHERS_AND_USER = (core_select(User, _WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id,
+                                  _WATCHING.c.thread_id, _WATCHING.c.lang)
+                      .select_from(_CASES)
+                      .outerjoin(User, col(User.id) == bindparam("p_user_id"))
+                      .outerjoin(_WATCHING, _WATCHING.c.case_id == _CASES.c.id)
+                      .where(_CASES.c.id == bindparam("p_case_id")))
 # Built once: the SET columns come from the parameters given (any of the case's columns).
 _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
+_OUTBOX = table_of(OutboxMessage)
+# The same, also saying whether a message of a kind about the case was sent (as
+# OutboxRepository.sent_of_kind would find one): one statement where a transition wrote and read.
+_UPDATE_CASE_SENT = _UPDATE_CASE.returning(
+    exists().where(_OUTBOX.c.kind == bindparam("p_sent_kind"), _OUTBOX.c.case_id == bindparam("p_case_id"),
+                   _OUTBOX.c.status == "sent", _OUTBOX.c.sent_message_id.is_not(None)).label("sent"))
 _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
                .where(_EVENTS.c.case_id == bindparam("p_case_id"), _EVENTS.c.kind == bindparam("p_kind"))
                .order_by(_EVENTS.c.id.desc()).limit(1))
@@ -94,19 +107,30 @@ class CaseRepository(Repository):
         stmt = select(Case.lang).where(Case.chat_id == chat_id).order_by(col(Case.id).desc()).limit(1)
         return (await self.session.exec(stmt)).first()
 
-    async def update(self, case: Case, values: dict[str, Any]) -> None:
+    async def update(self, case: Case, values: dict[str, Any], *, sent_kind: str | None = None) -> bool | None:
         """Set `values` on `case` and write them with one UPDATE of those columns, at once: no
         unit-of-work flush to find what changed. The object then holds them as stored, so they
         are not written again. A case not yet stored takes them as attributes (its INSERT
-        carries them)."""
+        carries them).
+
+        With `sent_kind`, the same statement says whether a message of that kind about the case
+        was sent (True or False, as `OutboxRepository.sent_of_kind` finds one or none); None when
+        not asked, or nothing was written (then ask the usual way)."""
         if case.id is None or inspect(case).persistent is False:
             for field, value in values.items():
                 setattr(case, field, value)
-            return
+            return None
         conn = await self.session.connection()
-        await conn.execute(_UPDATE_CASE, {"p_case_id": case.id, **values})
+        sent: bool | None = None
+        if sent_kind is None:
+            await conn.execute(_UPDATE_CASE, {"p_case_id": case.id, **values})
+        else:
+            row = (await conn.execute(_UPDATE_CASE_SENT, {"p_case_id": case.id, "p_sent_kind": sent_kind,
+                                                          **values})).first()
+            sent = bool(row[0]) if row is not None else None
         for field, value in values.items():
             set_committed_value(case, field, value)
+        return sent
 
     async def last_actor(self, case_id: int, kind: str) -> int | None:
         """Who caused the case's latest stored event of `kind` (None: the system, or no such event)."""
@@ -145,6 +169,17 @@ class CaseRepository(Repository):
         """The case's stored followers (read at every announcement: plain rows, no ORM objects)."""
         conn = await self.session.connection()
         return [Watcher(*row) for row in (await conn.execute(_WATCHERS, {"p_case_id": case_id})).all()]
+
+    async def watchers_and(self, case_id: int, user_id: int) -> tuple[bool, User | None, list[Watcher]]:
+        """`watchers` and the user `user_id` (the reporter, as `UserRepository.get` would give them)
+        in one read: (found, user, watchers). `found` is False when the case is not stored: nothing
+        was read then, and the caller asks for each the usual way."""
+        with self.session.no_autoflush:  # as a primary-key read: none of the pending rows matter
+            rows = (await self.session.exec(_WATCHERS_AND_USER,  # type: ignore[call-overload]
+                                            params={"p_case_id": case_id, "p_user_id": user_id})).all()
+        if not rows:
+            return False, None, []
+        return True, rows[0][0], [Watcher(*row[1:]) for row in rows if row[1] is not None]
 
     async def members_of(self, department: str, branch_id: int | None, *, any_branch: bool = False) -> list[int]:
         """Members of `department` who act for it in `branch_id` (their membership is for that

@@ -43,7 +43,7 @@ class BoardRow:
 @functools.cache
 def _statements(dialect: str) -> SimpleNamespace:
     """The statements of a credit, built once per dialect with bind parameters: each award runs
-    four of them, and building and keying a statement afresh cost more than running it."""
+    three of them, and building and keying a statement afresh cost more than running it."""
     insert = (sqlite if dialect == "sqlite" else postgresql).insert
     a, e = table_of(PointsAccount), table_of(PointsEntry)
     # The lock: an upsert whose no-op update locks an existing row (as FOR UPDATE would) and
@@ -56,16 +56,27 @@ def _statements(dialect: str) -> SimpleNamespace:
                     updated_at=bindparam("p_now")))
     entry = (insert(e).values(**{c: bindparam(f"p_{c}") for c in _ENTRY_COLUMNS})
              .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id))
-    in_window = e.c.created_at >= bindparam("p_window")
-    today = case((and_(e.c.rule == bindparam("p_rule"), e.c.reverses_id.is_(None),
-                       e.c.created_at >= bindparam("p_day")), e.c.points), else_=0)
-    earning = case((and_(e.c.rule.not_in(SPENDING), in_window), e.c.points), else_=0)
-    accepted = case((and_(e.c.rule == "report_accepted", e.c.reverses_id.is_(None), in_window), 1),
-                    (and_(e.c.rule == "report_accepted", in_window), -1), else_=0)
-    view = select(func.coalesce(func.sum(today), 0), func.coalesce(func.sum(earning), 0),
-                  func.coalesce(func.sum(accepted), 0)).where(
-        e.c.user_id == bindparam("p_user"), e.c.created_at >= bindparam("p_since"))
-    return SimpleNamespace(lock=lock.returning(a), move=move, entry=entry, view=view)
+    # A capped credit's line: the cap applied by the insert itself, from the ledger as it stands
+    # (under the rider's lock: nothing else credits them meanwhile), and no line when nothing is left.
+    given = (select(func.coalesce(func.sum(e.c.points), 0))
+             .where(e.c.user_id == bindparam("p_user_id"), e.c.rule == bindparam("p_rule"),
+                    e.c.reverses_id.is_(None), e.c.created_at >= bindparam("p_day")).scalar_subquery())
+    wanted, room = bindparam("p_points", type_=e.c.points.type), bindparam("p_cap", type_=e.c.points.type) - given
+    capped = case((wanted <= room, wanted), else_=room)
+    capped_entry = (insert(e).from_select(
+        list(_ENTRY_COLUMNS),
+        select(*[capped if c == "points" else bindparam(f"p_{c}", type_=e.c[c].type) for c in _ENTRY_COLUMNS])
+        .where(capped > 0))
+        .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id, e.c.points))
+    # The move of a credit, returning what the tier needs once that line is in: as `earned` would.
+    mine = (e.c.user_id == bindparam("p_user"), e.c.created_at >= bindparam("p_window"))
+    earned_now = select(func.coalesce(func.sum(case((e.c.rule.not_in(SPENDING), e.c.points), else_=0)), 0)
+                        ).where(*mine).scalar_subquery()
+    reports_now = select(func.coalesce(func.sum(case(
+        (and_(e.c.rule == "report_accepted", e.c.reverses_id.is_(None)), 1),
+        (e.c.rule == "report_accepted", -1), else_=0)), 0)).where(*mine).scalar_subquery()
+    return SimpleNamespace(lock=lock.returning(a), move=move, entry=entry, capped_entry=capped_entry,
+                           move_view=move.returning(earned_now, reports_now))
 
 
 _ENTRY_COLUMNS = ("user_id", "rule", "points", "source_key", "branch_id", "actor_id", "note", "reverses_id",
@@ -101,6 +112,13 @@ class PointsRepository(Repository):
         result = await self._run("move", {"p_user": user_id, "p_delta": delta, "p_now": utcnow()})
         return result.rowcount == 1
 
+    async def credit_move(self, user_id: int, delta: int, window_since: datetime) -> tuple[int, int] | None:
+        """`move` of a credit, in the same statement reading (points earned, reports accepted) since
+        `window_since` with the credit's line counted (as `earned`); None when nothing moved."""
+        row: Sequence[Any] | None = (await self._run("move_view", {"p_user": user_id, "p_delta": delta,
+                                                                   "p_now": utcnow(), "p_window": window_since})).first()
+        return (int(row[0]), int(row[1])) if row is not None else None
+
     async def set_account(self, user_id: int, **values: Any) -> None:
         t = table_of(PointsAccount)
         await self.session.exec(update(t).where(t.c.user_id == user_id).values(**values))
@@ -116,6 +134,20 @@ class PointsRepository(Repository):
         entry_id: int | None = (await self._run("entry", {f"p_{k}": v for k, v in values.items()})).scalar()
         return entry_id
 
+    async def add_capped_entry(self, *, user_id: int, rule: str, points: int, cap: int, day_since: datetime,
+                               source_key: str, branch_id: int | None = None, actor_id: int | None = None,
+                               note: str | None = None, at: datetime | None = None) -> int:
+        """`add_entry` of a credit under a daily cap, in one statement: the line gets `points`, or
+        what is left of `cap` after the points credited by `rule` since `day_since` (before
+        reversals, as `earned_by_rule`); the points written, 0 when nothing was
+        (the cap is used up, or `source_key` is already in the ledger)."""
+        values = {"user_id": user_id, "rule": rule, "points": points, "source_key": source_key,
+                  "branch_id": branch_id, "actor_id": actor_id, "note": note, "reverses_id": None,
+                  "created_at": at or utcnow()}
+        row: Sequence[Any] | None = (await self._run("capped_entry", {
+            "p_cap": cap, "p_day": day_since, **{f"p_{k}": v for k, v in values.items()}})).first()
+        return int(row[1]) if row is not None else 0
+
     async def entry(self, source_key: str) -> PointsEntry | None:
         stmt = model_select(PointsEntry).where(col(PointsEntry.source_key) == source_key)
         return (await self.session.exec(stmt)).first()
@@ -130,14 +162,6 @@ class PointsRepository(Repository):
         stmt = select(func.coalesce(func.sum(e.points), 0)).where(
             col(e.user_id) == user_id, col(e.rule) == rule, col(e.reverses_id).is_(None), col(e.created_at) >= since)
         return int((await self.rows(stmt)).scalar_one())
-
-    async def credit_view(self, user_id: int, rule: str, day_since: datetime,
-                          window_since: datetime) -> tuple[int, int, int]:
-        """In one read: (points credited by `rule` since `day_since` before reversals, as
-        `earned_by_rule`; points earned and reports accepted since `window_since`, as `earned`)."""
-        row: Sequence[Any] = (await self._run("view", {"p_user": user_id, "p_rule": rule, "p_day": day_since,
-                                        "p_window": window_since, "p_since": min(day_since, window_since)})).one()
-        return int(row[0]), int(row[1]), int(row[2])
 
     async def earned(self, user_id: int, since: datetime) -> tuple[int, int]:
         """(points earned, reports accepted) since `since`, reversals deducted; spending aside."""

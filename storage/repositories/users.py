@@ -24,6 +24,11 @@ class UserRepository(Repository):
     async def get(self, user_id: int) -> User | None:
         return await self.cached(User, user_id)
 
+    def held(self, user_id: int) -> User | None:
+        """The user if this unit of work already read them (`get` would run no query)."""
+        held: User | None = self._held.get((User, user_id))
+        return held
+
     async def remove(self, user: User) -> None:
         """Deletes the row (a person merged into another: bot/services/identities.py)."""
         self._held.pop((User, user.id), None)

@@ -92,6 +92,18 @@ async def test_concurrent_awards_of_different_keys_all_count(uows, bank) -> None
     await _consistent(uows, bank)
 
 
+async def test_concurrent_awards_under_a_daily_cap_never_pass_it(uows, bank) -> None:
+    # the cap is applied by the line's insert, under the rider's lock: on PostgreSQL these are
+    # concurrent transactions, each seeing what the one before it committed
+    results = await asyncio.gather(*[_award(uows, bank, 501, "quiz_correct", f"quiz:{i}:501") for i in range(12)])
+    assert sorted(results) == [0] * 7 + [1] * 5
+    results = await asyncio.gather(*[_award(uows, bank, 502, "volunteer_hour", f"vol:{i}", units=3, actor_id=801)
+                                     for i in range(5)])
+    assert sorted(results) == [0, 10, 30, 30, 30]  # the fourth clipped to what the day leaves
+    assert await _balance(uows, bank, 501) == 5 and await _balance(uows, bank, 502) == 100
+    await _consistent(uows, bank)
+
+
 async def test_an_award_in_a_rolled_back_unit_of_work_leaves_nothing(uows, bank) -> None:
     async with uows() as uow:
         assert await bank.award(uow, 501, "lesson_completed", "lesson:1:501") == 2
@@ -283,6 +295,30 @@ async def test_promotion_is_announced_once_and_counts_only_the_window(uows) -> N
     now[0] += timedelta(days=400)  # a year later those points no longer count
     async with uows() as uow:
         assert (await bank.standing(uow, 501))["tier"] == BASIC
+
+
+async def test_awards_of_one_transition_count_as_one_after_another(uows) -> None:
+    now = [datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)]
+    bank = PointsService(load_points_config(), TZ, clock=lambda: now[0])
+    await _users(uows, 501)
+    for i in range(2):
+        await _award(uows, bank, 501, "report_accepted", f"case:C-{i:06d}:accepted")  # 10, 2 reports
+    await _award(uows, bank, 501, "volunteer_hour", "vol:1", units=8, actor_id=801)  # 90
+    awards = [("report_accepted", "case:C-000009:accepted", 801), ("urgent_confirmed", "case:C-000009:urgent", 801),
+              ("report_accepted", "case:C-000009:accepted", 801)]
+    async with uows() as uow:  # after the first, 95 (3 reports) is short of advanced: the second, at 105, promotes
+        assert await bank.award_each(uow, 501, awards) == 15  # the repeated key: nothing
+        assert await bank.award_each(uow, 801, [("report_accepted", "case:C-000010:accepted", 801)]) == 0  # own
+        await uow.commit()
+    async with uows() as uow:
+        standing = await bank.standing(uow, 501)
+        assert (standing["tier"], standing["earned"], standing["reports"]) == (ADVANCED, 105, 3)
+        assert await bank.check(uow) == []
+        notices = (await uow.session.exec(select(OutboxMessage).where(OutboxMessage.chat_id == 501))).all()
+    assert [(n.kind, n.payload["tier"], n.payload["points"]) for n in notices] == [("points-promoted", ADVANCED, 105)]
+    async with uows() as uow:  # the stored tier, as one award after another leaves it: no second write
+        account = await bank.repo(uow).account(501)
+        assert account is not None and account.tier == ADVANCED and account.balance == 105
 
 
 # --- leaderboards -------------------------------------------------------------------

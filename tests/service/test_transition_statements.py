@@ -1,0 +1,169 @@
+"""What a case transition costs in SQL statements (issue 18, "make a transition cheap").
+
+Statement counts are deterministic, unlike time: each step of a case's life (accept, start, note,
+resolve, confirm), as one unit of work of its own (find the case, the actor, act, commit), runs a
+pinned number of statements on SQLite and on PostgreSQL, so a change that adds one shows here.
+Before issue 18 the steps ran 17, 9, 8, 9 and 17. The cheap path keeps what the expensive one
+did: a department member's grants are still read (and honoured) when the decision needs them,
+a sent department dialog is still settled, points are still capped, credited and tiered."""
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import event, func
+from sqlmodel import col, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.cases import load_routing
+from bot.points import load_points_config
+from bot.outbox import EDIT
+from bot.services.case_dialogs import CHOICE_KIND
+from bot.services.cases import CaseNotFound, CaseService
+from bot.services.points import PointsService
+from storage.db import create_engine, session_factory
+from storage.models import Branch, Case, Chat, DepartmentMember, OutboxMessage, User
+from storage.models.points import PointsEntry
+from storage.uow import UnitOfWork
+
+TZ = ZoneInfo("Asia/Shanghai")
+SECRETARY, REPORTER, MEMBER, STRANGER, GROUP = 7001, 20001, 7002, 7003, -100900
+
+# (action, its inputs, statements of its unit of work): 2 of them are the caller's (the case, the actor)
+STEPS: tuple[tuple[str, dict[str, str], int], ...] = (
+    ("accept", {}, 11),  # + 2 awards (report accepted, urgent confirmed): one lock, then 2 statements each
+    ("start", {}, 6),
+    ("note", {"note": "已派人查看"}, 6),
+    ("resolve", {"note": "已修好"}, 6),
+    ("confirm", {}, 12),  # + the resolver's id, + 2 awards (fixed, fix confirmed)
+)
+
+
+class World:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessions = session_factory(engine)
+        self.points = PointsService(load_points_config(), TZ)
+        self.cases = CaseService(load_routing(), frozenset(), TZ, points=self.points)
+        self.log: list[str] = []
+        self.branch: int | None = None
+        event.listen(engine.sync_engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        self.log.append(re.sub(r"\s+", " ", statement))
+
+    @contextmanager
+    def counting(self) -> Iterator[list[str]]:
+        self.log.clear()
+        yield self.log
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions)
+
+    async def case(self, urgency: str = "urgent") -> int:
+        async with self.uow() as uow:
+            case = Case(category="lighting", urgency=urgency, text="朝阳路3号门口的路灯坏了", reporter_id=REPORTER,
+                        chat_id=GROUP, message_id=10_000, branch_id=self.branch)
+            self.cases.route_new(case)
+            uow.cases.add(case, REPORTER)
+            await uow.commit()
+            assert case.id is not None
+            return case.id
+
+    async def step(self, case_id: int, user_id: int, action: str, **kw: Any) -> None:
+        async with self.uow() as uow:
+            case = await self.cases.find(uow, str(case_id))
+            actor = await uow.users.get(user_id)
+            await self.cases.act(uow, actor, case, action, **kw)
+            await uow.commit()
+
+
+@pytest.fixture
+async def world(database_url: str) -> AsyncIterator[World]:
+    engine = create_engine(database_url)
+    w = World(engine)
+    async with w.uow() as uow:
+        branch = uow.branches.add(Branch(code="cy", name="朝阳"))
+        await uow.session.flush()
+        w.branch = branch.id
+        uow.session.add(Chat(id=GROUP, type="supergroup", title="朝阳骑手", branch_id=branch.id))
+        uow.session.add_all([
+            User(id=SECRETARY, first_name="书记", role="secretary", branch_id=branch.id),
+            User(id=REPORTER, first_name="骑手", language_code="zh", started=True),
+            User(id=MEMBER, first_name="路灯所", started=True), User(id=STRANGER, first_name="路人")])
+        await uow.session.flush()
+        uow.session.add(DepartmentMember(department="urban_lighting", user_id=MEMBER, branch_id=branch.id))
+        await uow.commit()
+    yield w
+    await engine.dispose()
+
+
+async def test_each_step_of_a_case_runs_its_pinned_number_of_statements(world: World) -> None:
+    ids = [await world.case() for _ in range(3)]
+    for action, kw, expected in STEPS:
+        for case_id in ids:
+            with world.counting() as log:
+                await world.step(case_id, REPORTER if action == "confirm" else SECRETARY, action, **kw)
+            assert len(log) == expected, f"{action}: {len(log)} statements\n" + "\n".join(log)
+    async with world.uow() as uow:
+        for case_id in ids:
+            case = await uow.cases.get(case_id)
+            assert case is not None and case.status == "closed"
+        # what the steps earned the reporter: accepted 5 + urgent 10 + resolved 5 + confirmed 1, per case
+        assert await world.points.balance(uow, REPORTER) == 3 * 21
+        assert await world.points.check(uow) == []
+        assert (await world.points.standing(uow, REPORTER))["reports"] == 3
+        # the secretary's acts were never a grant lookup: their branch's case needs none
+        sent = (await uow.session.exec(select(func.count()).select_from(OutboxMessage)
+                                       .where(OutboxMessage.chat_id == REPORTER))).one()
+        assert sent == 3 * 5  # the reporter heard each step privately
+
+
+async def test_grants_are_read_when_the_decision_needs_them(world: World) -> None:
+    case_id = await world.case(urgency="normal")
+    with world.counting() as log:  # a department member granted in the bot: only the grant lets them
+        await world.step(case_id, MEMBER, "accept")
+    assert any("department_member" in s for s in log)
+    with world.counting() as log:  # the branch's secretary: their row says it all
+        await world.step(case_id, SECRETARY, "start")
+    assert not any("department_member" in s for s in log)
+    with pytest.raises(CaseNotFound):  # nobody's grant: out of scope, after reading that there is none
+        await world.step(case_id, STRANGER, "note", note="x")
+
+
+async def test_a_sent_dialog_is_still_settled_when_the_case_moves_on(world: World) -> None:
+    case_id = await world.case(urgency="normal")
+    async with world.uow() as uow:  # a department choice the sender delivered
+        uow.session.add(OutboxMessage(chat_id=SECRETARY, kind=CHOICE_KIND, lang="zh", payload={"action": "assign"},
+                                      status="sent", sent_message_id=555, case_id=case_id))
+        await uow.commit()
+    await world.step(case_id, SECRETARY, "accept")
+    async with world.uow() as uow:
+        edits = (await uow.session.exec(select(OutboxMessage).where(OutboxMessage.kind == "settled"))).all()
+    assert [(e.chat_id, e.payload[EDIT]) for e in edits] == [(SECRETARY, 555)]  # its buttons go
+
+
+async def test_a_capped_credit_counts_toward_the_tier_as_clipped(world: World) -> None:
+    now = [datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)]
+    bank = PointsService(load_points_config(), TZ, clock=lambda: now[0])
+    async with world.uow() as uow:
+        with world.counting() as log:
+            assert await bank.award(uow, REPORTER, "volunteer_hour", "vol:1", units=8, actor_id=SECRETARY) == 80
+        assert len(log) == 3  # the lock, the line (capped by its insert), the balance (returning the tier's figures)
+        assert await bank.award(uow, REPORTER, "volunteer_hour", "vol:2", units=5, actor_id=SECRETARY) == 20
+        assert await bank.award(uow, REPORTER, "volunteer_hour", "vol:3", units=1, actor_id=SECRETARY) == 0
+        assert await bank.award(uow, REPORTER, "volunteer_hour", "vol:1", units=8, actor_id=SECRETARY) == 0
+        await uow.commit()
+    async with world.uow() as uow:
+        lines = (await uow.session.exec(select(PointsEntry.points).order_by(col(PointsEntry.id)))).all()
+        assert list(lines) == [80, 20]
+        assert (await bank.standing(uow, REPORTER))["earned"] == 100
+    now[0] += timedelta(days=1)  # a new day: the cap is free again
+    async with world.uow() as uow:
+        assert await bank.award(uow, REPORTER, "volunteer_hour", "vol:4", units=1, actor_id=SECRETARY) == 10
+        await uow.commit()
