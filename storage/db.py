@@ -5,9 +5,8 @@ from typing import Any
 
 from sqlalchemy import event, exc
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from sqlalchemy.util import await_only
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.sqlite_inline import connector
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Table, insert
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.tables import table_of
+from storage.tables import dialect_insert, table_of
 
 
 class DeferredInserts:
@@ -46,7 +45,6 @@ class DeferredInserts:
             params = [values if case is None else {**values, "case_id": case.id} for values, case in rows]
             stmt = insert(table)
             if table in self._idempotent:
-                dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-                stmt = dialect.insert(table).on_conflict_do_nothing()
+                stmt = dialect_insert(conn.dialect.name, table).on_conflict_do_nothing()
             await conn.execute(stmt, params)
         self.clear()

@@ -6,7 +6,10 @@ declare it, so `Model.__table__` reads as an error to a type checker. The mapper
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Table, inspect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 
 
@@ -17,3 +20,10 @@ def table_of(model: type[SQLModel]) -> Table:
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not mapped to one table")
     return table
+
+
+def dialect_insert(dialect_name: str, table: Table) -> Any:
+    """`INSERT` for `table` in the dialect's own form (SQLite's or PostgreSQL's), the one with
+    `on_conflict_do_nothing` / `on_conflict_do_update`; `dialect_name` is the connection's
+    `dialect.name` ("sqlite", else PostgreSQL)."""
+    return (sqlite if dialect_name == "sqlite" else postgresql).insert(table)

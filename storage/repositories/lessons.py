@@ -5,13 +5,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import case, distinct, func, union
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel, col, select
 
 from storage.models import Case, Chat, utcnow
 from storage.models.lessons import LessonCompletion, LessonDelivery, LessonQuizAnswer, LessonSchedule
 from storage.repositories.base import Repository
-from storage.tables import table_of
+from storage.tables import dialect_insert, table_of
 
 GROUP_TYPES = ("group", "supergroup")
 
@@ -149,7 +148,6 @@ class LessonRepository(Repository):
         key already held it (concurrent presses: the database decides, exactly one wins)."""
         table = table_of(model)
         conn = await self.session.connection()
-        dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-        stmt = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
+        stmt = dialect_insert(conn.dialect.name, table).values(**values).on_conflict_do_nothing().returning(table.c.id)
         return (await conn.execute(stmt)).scalar()
 

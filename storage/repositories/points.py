@@ -12,14 +12,13 @@ from typing import Any
 
 from sqlalchemy import CursorResult, Executable, and_, bindparam, case, func, select, update
 from sqlalchemy.orm import aliased
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col
 from sqlmodel import select as model_select  # a model's rows as objects (exec gives scalars)
 
 from storage.models import Chat, User, utcnow
 from storage.models.points import PointsAccount, PointsEntry, PointsItem, Redemption
 from storage.repositories.base import Repository
-from storage.tables import table_of
+from storage.tables import dialect_insert, table_of
 
 SPENDING = ("redeem", "refund")  # entries that move points without earning them
 
@@ -44,17 +43,16 @@ class BoardRow:
 def _statements(dialect: str) -> SimpleNamespace:
     """The statements of a credit, built once per dialect with bind parameters: each award runs
     three of them, and building and keying a statement afresh cost more than running it."""
-    insert = (sqlite if dialect == "sqlite" else postgresql).insert
     a, e = table_of(PointsAccount), table_of(PointsEntry)
     # The lock: an upsert whose no-op update locks an existing row (as FOR UPDATE would) and
     # returns it; a new row is locked by its insert.
-    lock = insert(a).values(user_id=bindparam("p_user"), balance=0, entries=0, tier="basic", hide_name=False,
+    lock = dialect_insert(dialect, a).values(user_id=bindparam("p_user"), balance=0, entries=0, tier="basic", hide_name=False,
                             updated_at=bindparam("p_now"))
     lock = lock.on_conflict_do_update(index_elements=[a.c.user_id], set_={"user_id": lock.excluded.user_id})
     move = (update(a).where(a.c.user_id == bindparam("p_user"), a.c.balance + bindparam("p_delta") >= 0)
             .values(balance=a.c.balance + bindparam("p_delta"), entries=a.c.entries + 1,
                     updated_at=bindparam("p_now")))
-    entry = (insert(e).values(**{c: bindparam(f"p_{c}") for c in _ENTRY_COLUMNS})
+    entry = (dialect_insert(dialect, e).values(**{c: bindparam(f"p_{c}") for c in _ENTRY_COLUMNS})
              .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id))
     # A capped credit's line: the cap applied by the insert itself, from the ledger as it stands
     # (under the rider's lock: nothing else credits them meanwhile), and no line when nothing is left.
@@ -63,7 +61,7 @@ def _statements(dialect: str) -> SimpleNamespace:
                     e.c.reverses_id.is_(None), e.c.created_at >= bindparam("p_day")).scalar_subquery())
     wanted, room = bindparam("p_points", type_=e.c.points.type), bindparam("p_cap", type_=e.c.points.type) - given
     capped = case((wanted <= room, wanted), else_=room)
-    capped_entry = (insert(e).from_select(
+    capped_entry = (dialect_insert(dialect, e).from_select(
         list(_ENTRY_COLUMNS),
         select(*[capped if c == "points" else bindparam(f"p_{c}", type_=e.c[c].type) for c in _ENTRY_COLUMNS])
         .where(capped > 0))
@@ -86,8 +84,7 @@ _ENTRY_COLUMNS = ("user_id", "rule", "points", "source_key", "branch_id", "actor
 class PointsRepository(Repository):
     # --- accounts (the per-rider lock) ----------------------------------------------
     def _insert(self, table: Any) -> Any:
-        dialect = sqlite if self.session.get_bind().dialect.name == "sqlite" else postgresql
-        return dialect.insert(table)
+        return dialect_insert(self.session.get_bind().dialect.name, table)
 
     async def _run(self, name: str, params: dict[str, Any]) -> CursorResult[Any]:
         """One of `_statements`, on the unit of work's connection (Core: no ORM pass over it)."""

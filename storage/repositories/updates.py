@@ -4,20 +4,18 @@ import functools
 from typing import Any
 
 from sqlalchemy import bindparam
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 
 from storage.models import ProcessedUpdate, utcnow
 from storage.repositories.base import Repository
-from storage.tables import table_of
+from storage.tables import dialect_insert, table_of
 
 
 @functools.cache
 def _claim(dialect: str) -> Any:
     """INSERT … ON CONFLICT DO NOTHING RETURNING update_id, built once per dialect."""
     t = table_of(ProcessedUpdate)
-    insert = (sqlite if dialect == "sqlite" else postgresql).insert
-    return (insert(t).values(update_id=bindparam("p_id"), processed_at=bindparam("p_at"))
+    return (dialect_insert(dialect, t).values(update_id=bindparam("p_id"), processed_at=bindparam("p_at"))
             .on_conflict_do_nothing(index_elements=[t.c.update_id]).returning(t.c.update_id))
 
 
