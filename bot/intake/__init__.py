@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.commandtext import normalize_command  # the chat layer's own test of a command
+
 from . import rules as _rules
 from .lang import detect_language
 from .location import extract_location
@@ -181,7 +183,7 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     m = _MODEL
     if m is None or m.semantic is None:
         return 0
-    todo = [u.text for t in texts if t and t.strip() and not t.lstrip().startswith("/")
+    todo = [u.text for t in texts if t and t.strip() and normalize_command(t) is None
             and isinstance(u := _lexical_stage(m, t, None, count=False), _Unsure)]
     embed, pool = _embedder(m), _encoder_thread()
     started = []

@@ -32,7 +32,6 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.intake import prefetch
 from bot.intake.lang import detect_language
-from handlers.webhook_site import start_webhook_site
 from bot.outbox import enqueue
 from bot.services.broadcasts import Body
 from bot.services.people import reply_lang
@@ -43,6 +42,7 @@ from handlers.chat_isolation import ChatKey, make_isolation, one_at_a_time
 from handlers.render import esc, render
 from handlers.deadletter import NOTICE, describe
 from handlers.updates import once
+from handlers.webhook_site import start_webhook_site
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.cards import CardBook
 from handlers.wecom.client import WeComClient, text
