@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, update
@@ -19,6 +20,40 @@ _SENT_OF_KIND = (select(OutboxMessage)
                  .order_by(col(OutboxMessage.id)))
 
 
+def _free(msg: Any) -> Any:
+    """`msg` may be claimed by the worker bound as p_worker at p_now: nobody holds it, its
+    holder's lease ran out (that worker died or hangs), or p_worker holds it already."""
+    return or_(col(msg.claimed_until).is_(None), col(msg.claimed_until) <= bindparam("p_now"),
+               col(msg.claimed_by) == bindparam("p_worker"))
+
+
+@lru_cache(maxsize=2)
+def _claimable(for_update: bool) -> Any:
+    """The due rows p_worker may claim at p_now, in send order, at most p_limit (see `claim`).
+    Built once per dialect: the sender asks at every pass, and building this select (an
+    aliased subquery) cost more CPU than running it (issue 18)."""
+    msg, held = OutboxMessage, aliased(OutboxMessage)
+    now: Any = bindparam("p_now")
+    blocked = (select(held.id).where(
+        col(held.chat_id) == msg.chat_id, col(held.status) == "pending",
+        or_(and_(col(held.id) < msg.id, col(held.not_before) > now),
+            and_(or_(col(held.priority) < msg.priority, and_(col(held.priority) == msg.priority, col(held.id) < msg.id)),
+                 col(held.claimed_until) > now, col(held.claimed_by) != bindparam("p_worker")))).exists())
+    stmt = (select(msg)
+            .where(col(msg.status) == "pending", or_(col(msg.not_before).is_(None), col(msg.not_before) <= now),
+                   _free(msg), ~blocked)
+            .order_by(col(msg.priority), col(msg.id)).limit(bindparam("p_limit")))
+    return stmt.with_for_update(skip_locked=True, of=msg) if for_update else stmt
+
+
+# Claims p_ids for p_worker until p_until, those still free (see `claim`); returns their ids.
+_TAKE = (update(OutboxMessage)
+         .where(col(OutboxMessage.id).in_(bindparam("p_ids", expanding=True)), col(OutboxMessage.status) == "pending",
+                _free(OutboxMessage))
+         .values(claimed_by=bindparam("p_worker"), claimed_until=bindparam("p_until")).returning(col(OutboxMessage.id))
+         .execution_options(synchronize_session=False))
+
+
 class OutboxRepository(Repository):
     def add(self, *, chat_id: int, kind: str, lang: str, payload: dict[str, Any], reply_to: int | None,
             priority: int, dedupe_key: str | None, case: Any = None) -> None:
@@ -30,21 +65,6 @@ class OutboxRepository(Repository):
             "reply_to_message_id": reply_to, "priority": priority, "status": "pending", "attempts": 0,
             "dedupe_key": dedupe_key, "case_id": None, "created_at": utcnow()}, case)
 
-    async def due(self, limit: int, now: datetime | None = None) -> list[OutboxMessage]:
-        """Pending messages in send order: priority first, then the order they were caused."""
-        now = now or utcnow()
-        held = aliased(OutboxMessage)
-        # A chat whose earlier message is waiting to be retried keeps its order: nothing overtakes it.
-        overtakes = (select(held.id).where(col(held.chat_id) == OutboxMessage.chat_id, col(held.status) == "pending",
-                                           col(held.id) < col(OutboxMessage.id), col(held.not_before) > now)
-                     .exists())
-        stmt = (select(OutboxMessage)
-                .where(col(OutboxMessage.status) == "pending",
-                       or_(col(OutboxMessage.not_before).is_(None), col(OutboxMessage.not_before) <= now),
-                       ~overtakes)
-                .order_by(col(OutboxMessage.priority), col(OutboxMessage.id)).limit(limit))
-        return list((await self.session.exec(stmt)).all())
-
     async def claim(self, worker: str, limit: int, lease: float, now: datetime | None = None) -> list[OutboxMessage]:
         """Take the due rows for `worker` until `lease` seconds from now, in send order, and
         return them (commit to make the claim seen by other workers).
@@ -55,32 +75,16 @@ class OutboxRepository(Repository):
         keeps its order: nothing is claimed behind a message of the chat that waits to be retried
         or that another worker is sending (see `held_elsewhere` for claims made at the same time)."""
         now = now or utcnow()
-        msg, held = OutboxMessage, aliased(OutboxMessage)
-        until = now + timedelta(seconds=lease)
-        blocked = (select(held.id).where(
-            col(held.chat_id) == msg.chat_id, col(held.status) == "pending",
-            or_(and_(col(held.id) < msg.id, col(held.not_before) > now),
-                and_(or_(col(held.priority) < msg.priority, and_(col(held.priority) == msg.priority, col(held.id) < msg.id)),
-                     col(held.claimed_until) > now, col(held.claimed_by) != worker))).exists())
-        stmt = (select(msg)
-                .where(col(msg.status) == "pending",
-                       or_(col(msg.not_before).is_(None), col(msg.not_before) <= now),
-                       or_(col(msg.claimed_until).is_(None), col(msg.claimed_until) <= now, col(msg.claimed_by) == worker),
-                       ~blocked)
-                .order_by(col(msg.priority), col(msg.id)).limit(limit))
-        if self.session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
-            stmt = stmt.with_for_update(skip_locked=True, of=msg)
-        rows = list((await self.session.exec(stmt)).all())
+        binds = {"p_worker": worker, "p_now": now}
+        postgres = self.session.bind.dialect.name == "postgresql"  # type: ignore[union-attr]
+        rows = list((await self.session.exec(_claimable(postgres), params={**binds, "p_limit": limit})).all())
         if not rows:
             return rows
         # The update checks again what the read saw: on SQLite the read holds no lock, and
         # another worker's claim may have been committed in between; only rows still free are ours.
-        taken = set((await self.rows(
-            update(msg).where(col(msg.id).in_([r.id for r in rows]), col(msg.status) == "pending",
-                              or_(col(msg.claimed_until).is_(None), col(msg.claimed_until) <= now,
-                                  col(msg.claimed_by) == worker))
-            .values(claimed_by=worker, claimed_until=until).returning(col(msg.id))
-            .execution_options(synchronize_session=False))).scalars().all())
+        taken = set((await self.session.exec(
+            _TAKE, params={**binds, "p_ids": [r.id for r in rows], "p_until": now + timedelta(seconds=lease)},
+        )).scalars().all())
         return [r for r in rows if r.id in taken]
 
     async def held_elsewhere(self, worker: str, chat_ids: set[int],
