@@ -54,6 +54,21 @@ _TAKE = (update(OutboxMessage)
          .execution_options(synchronize_session=False))
 
 
+# Per chat of p_chats and priority, the first pending row p_worker does not hold at p_now (see `held_elsewhere`).
+_FIRST_NOT_MINE = (select(OutboxMessage.chat_id, OutboxMessage.priority, func.min(OutboxMessage.id))
+                   .where(col(OutboxMessage.chat_id).in_(bindparam("p_chats", expanding=True)),
+                          col(OutboxMessage.status) == "pending",
+                          or_(col(OutboxMessage.claimed_by).is_(None), col(OutboxMessage.claimed_by) != bindparam("p_worker"),
+                              col(OutboxMessage.claimed_until).is_(None),
+                              col(OutboxMessage.claimed_until) <= bindparam("p_now")))
+                   .group_by(col(OutboxMessage.chat_id), col(OutboxMessage.priority)))
+
+# Marks row_id sent at `at` as platform_id, if still pending (executemany: one statement per batch).
+_MARK_SENT = (update(table_of(OutboxMessage))
+              .where(table_of(OutboxMessage).c.id == bindparam("row_id"), table_of(OutboxMessage).c.status == "pending")
+              .values(status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("platform_id")))
+
+
 class OutboxRepository(Repository):
     def add(self, *, chat_id: int, kind: str, lang: str, payload: dict[str, Any], reply_to: int | None,
             priority: int, dedupe_key: str | None, case: Any = None) -> None:
@@ -94,15 +109,10 @@ class OutboxRepository(Repository):
         same moment may have split a chat's queue (each saw the other's rows as free)."""
         if not chat_ids:
             return {}
-        now = now or utcnow()
-        msg = OutboxMessage
-        not_mine = or_(col(msg.claimed_by).is_(None), col(msg.claimed_by) != worker,
-                       col(msg.claimed_until).is_(None), col(msg.claimed_until) <= now)
-        stmt = (select(msg.chat_id, msg.priority, func.min(msg.id))
-                .where(col(msg.chat_id).in_(chat_ids), col(msg.status) == "pending", not_mine)
-                .group_by(col(msg.chat_id), col(msg.priority)))
         first: dict[int, tuple[int, int]] = {}
-        for chat_id, priority, row_id in (await self.rows(stmt)).all():  # min() of a group: never None
+        rows: Any = await self.session.exec(_FIRST_NOT_MINE, params={
+            "p_chats": list(chat_ids), "p_worker": worker, "p_now": now or utcnow()})
+        for chat_id, priority, row_id in rows.all():  # min() of a group: never None
             if chat_id not in first or (priority, row_id) < first[chat_id]:
                 first[chat_id] = (priority, row_id)
         return first
@@ -163,12 +173,9 @@ class OutboxRepository(Repository):
         """One statement for a batch (executemany): the sender's busiest write."""
         if not sent:
             return
-        table = table_of(OutboxMessage)
-        stmt = (update(table).where(table.c.id == bindparam("row_id"), table.c.status == "pending")
-                .values(status="sent", sent_at=bindparam("at"), sent_message_id=bindparam("platform_id")))
         now = utcnow()
         conn = await self.session.connection()
-        await conn.execute(stmt, [{"row_id": i, "platform_id": p, "at": now} for i, p in sent])
+        await conn.execute(_MARK_SENT, [{"row_id": i, "platform_id": p, "at": now} for i, p in sent])
 
     async def platform_id_of(self, chat_id: int, dedupe_key: str) -> int | None:
         """The platform id a sent row (found by its unique dedupe key) got, e.g. the forum topic a
