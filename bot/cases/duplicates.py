@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .lifecycle import is_open
 
@@ -91,8 +92,10 @@ def _cn_to_int(s: str) -> str:
     return str(total + digit)
 
 
+@lru_cache(maxsize=8192)
 def normalize_place(text: str) -> str:
-    """Comparable form of a place string (zh or en)."""
+    """Comparable form of a place string (zh or en). Cached: a new report is compared with
+    every recent open case of its category, whose places would be normalised again each time."""
     s = unicodedata.normalize("NFKC", text).lower()
     for a, b in _ZH_SAME:                     # before numerals: 十字路口, 一带
         s = s.replace(a, b)
@@ -116,20 +119,28 @@ def normalize_place(text: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", s).strip()
 
 
-def place_similarity(a: str, b: str) -> float:
-    """0..1 likeness of two place strings after normalisation."""
+def place_similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """0..1 likeness of two place strings after normalisation.
+
+    With `at_least`, a pair that cannot reach it scores 0.0 without the full comparison:
+    difflib's cheap upper bounds (`real_quick_ratio`, `quick_ratio`, as `get_close_matches`
+    uses them) or different house numbers (capped below it) rule it out first. A report is
+    compared with every recent open case of its category, and most are elsewhere."""
     na, nb = normalize_place(a or ""), normalize_place(b or "")
     if not na or not nb:
         return 0.0
     if na == nb:
         return 1.0
-    score = max(SequenceMatcher(None, na, nb, autojunk=False).ratio(),
-                SequenceMatcher(None, " ".join(sorted(na.split())),
-                                " ".join(sorted(nb.split())), autojunk=False).ratio())
     nums_a, nums_b = _NUMBER.findall(na), _NUMBER.findall(nb)
-    if nums_a and nums_b and sorted(nums_a) != sorted(nums_b):
-        score = min(score, DIFFERENT_NUMBERS_CAP)   # gate 3 is not gate 5
-    return score
+    other_numbers = bool(nums_a and nums_b and sorted(nums_a) != sorted(nums_b))  # gate 3 is not gate 5
+    if other_numbers and DIFFERENT_NUMBERS_CAP < at_least:
+        return 0.0
+    score = 0.0
+    for x, y in ((na, nb), (" ".join(sorted(na.split())), " ".join(sorted(nb.split())))):
+        m = SequenceMatcher(None, x, y, autojunk=False)
+        if m.real_quick_ratio() >= at_least and m.quick_ratio() >= at_least:
+            score = max(score, m.ratio())
+    return min(score, DIFFERENT_NUMBERS_CAP) if other_numbers else score
 
 
 # a place that is only a road's name: not specific enough to say two reports are at one spot
@@ -195,7 +206,7 @@ def is_probable_duplicate(new: ReportRef, existing: ReportRef, now: datetime, *,
         and haversine_m(new.pin, existing.pin) <= radius_m
     if not near and new.place and existing.place:
         near = (is_specific(new.place) and is_specific(existing.place)
-                and place_similarity(new.place, existing.place) >= threshold)
+                and place_similarity(new.place, existing.place, at_least=threshold) >= threshold)
     if not near:
         return False
     if new.text is None or existing.text is None:

@@ -265,23 +265,25 @@ class CaseRepository(Repository):
         """Light rows of cases in `statuses` (the caller's, from bot.cases.lifecycle) reported since
         `since`, stored and still unflushed alike.
 
-        Runs for every report, so the stored ones are read once per unit of work (a whole
-        polling batch), without flushing or building ORM objects.
+        Runs for every report, so a category's stored ones are read once per unit of work (a
+        whole polling batch), by the (category, created_at) index, without flushing or building
+        ORM objects.
         """
         if self._recent is None:
-            c = table_of(Case).c
-            stmt = (core_select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text, c.category)
-                    .where(c.created_at >= since,
-                           c.status.in_(tuple(statuses)))
-                    .order_by(c.id.desc()).limit(limit))
             self._recent = {}
+        stored = self._recent.get(category)
+        if stored is None:
+            c = table_of(Case).c
+            stmt = (core_select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text)
+                    .where(c.category == category, c.created_at >= since, c.status.in_(tuple(statuses)))
+                    .order_by(c.id.desc()).limit(limit))
             with self.session.no_autoflush:
-                for cid, at, location, lat, lon, status, text, cat in (await self.rows(stmt)).all():
-                    self._recent.setdefault(cat, []).append(CaseRef(cid, at, location, lat, lon, status, text,
-                                                                    case=None))
+                stored = [CaseRef(cid, at, location, lat, lon, status, text, case=None)
+                          for cid, at, location, lat, lon, status, text in (await self.rows(stmt)).all()]
+            self._recent[category] = stored
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
                  for x in self.session.new if isinstance(x, Case) and x.category == category]
-        return fresh + self._recent.get(category, [])
+        return fresh + stored
 
     async def add_pending(self, pending: PendingReport) -> PendingReport:
         self.session.add(pending)

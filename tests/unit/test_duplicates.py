@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.cases.duplicates import (
     ReportRef, haversine_m, is_probable_duplicate, normalize_place, place_similarity,
@@ -105,3 +107,22 @@ def test_only_open_cases_attract_duplicates(status, expected):
 
 def test_no_place_no_pin_is_not_a_duplicate():
     assert not is_probable_duplicate(new(), existing(), NOW)
+
+
+PLACE_PARTS = ["幸福小区", "建国路", "朝阳路", "3号门", "三号门口", "5号楼", "东门", "路口", "和", "与", "附近",
+               "Keyuan Rd", " gate 2", " gate 5", " & ", "Jianguo Rd", "B口", "C口", "二十三号"]
+
+
+@given(st.lists(st.sampled_from(PLACE_PARTS), min_size=1, max_size=5),
+       st.lists(st.sampled_from(PLACE_PARTS), min_size=1, max_size=5),
+       st.sampled_from([0.3, 0.6, 0.8, 0.95]))
+@settings(max_examples=400, deadline=None)
+def test_a_floor_only_skips_pairs_that_cannot_reach_it(a: list[str], b: list[str], floor: float) -> None:
+    """`at_least` is a shortcut, never a different answer: a pair reaches the floor with it
+    exactly when its full score does (the duplicate check asks at the threshold)."""
+    x, y = "".join(a), "".join(b)
+    full = place_similarity(x, y)
+    fast = place_similarity(x, y, at_least=floor)
+    assert (fast >= floor) == (full >= floor)
+    if fast >= floor:
+        assert fast == full
