@@ -84,19 +84,20 @@ class CaseService:
         return user.id in self.superadmins or user.role == SUPERADMIN
 
     async def scope(self, uow: UnitOfWork, user: User) -> Scope:
-        everywhere = set(self.routing.departments_of(user.id))
+        """`known_scope` with the department grants made in the bot added."""
+        known = self.known_scope(user)
+        everywhere = set(known.departments)
         per_branch: set[tuple[str, int]] = set()
         for dept, branch_id in await uow.users.department_grants(user.id):
             if branch_id is None:
                 everywhere.add(dept)
             else:
                 per_branch.add((dept, branch_id))
-        branch = user.branch_id if user.role == SECRETARY else None
-        return Scope(user.id, self.is_superadmin(user), branch, frozenset(everywhere), frozenset(per_branch))
+        return replace(known, departments=frozenset(everywhere), branch_departments=frozenset(per_branch))
 
     def known_scope(self, user: User) -> Scope:
         """The scope from what is known without a query: the user's row and the routing file (no
-        department grants made in the bot). Never wider than `scope`."""
+        department grants made in the bot). Never wider than `scope`, which adds to it."""
         branch = user.branch_id if user.role == SECRETARY else None
         return Scope(user.id, self.is_superadmin(user), branch, frozenset(self.routing.departments_of(user.id)))
 
