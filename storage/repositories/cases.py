@@ -13,6 +13,7 @@ from sqlmodel import col, select
 from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
                             User, utcnow)
 from storage.repositories.base import Repository
+from storage.repositories.outbox import sent_about
 from storage.tables import table_of
 
 
@@ -57,12 +58,10 @@ _WATCHERS_AND_USER = (core_select(User, _WATCHING.c.user_id, _WATCHING.c.chat_id
                       .where(_CASES.c.id == bindparam("p_case_id")))
 # Built once: the SET columns come from the parameters given (any of the case's columns).
 _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
-_OUTBOX = table_of(OutboxMessage)
 # The same, also saying whether a message of a kind about the case was sent (as
 # OutboxRepository.sent_of_kind would find one): one statement where a transition wrote and read.
 _UPDATE_CASE_SENT = _UPDATE_CASE.returning(
-    exists().where(_OUTBOX.c.kind == bindparam("p_sent_kind"), _OUTBOX.c.case_id == bindparam("p_case_id"),
-                   _OUTBOX.c.status == "sent", _OUTBOX.c.sent_message_id.is_not(None)).label("sent"))
+    exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
 _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
                .where(_EVENTS.c.case_id == bindparam("p_case_id"), _EVENTS.c.kind == bindparam("p_kind"))
                .order_by(_EVENTS.c.id.desc()).limit(1))

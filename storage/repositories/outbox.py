@@ -13,10 +13,15 @@ from storage.repositories.base import Repository
 from storage.tables import table_of
 
 
+def sent_about(kind: Any, case_id: Any) -> tuple[Any, ...]:
+    """The criteria of a message of `kind` about case `case_id` that was sent (it has its platform
+    id): `sent_of_kind`'s rows, and what CaseRepository.update asks in its UPDATE."""
+    o = table_of(OutboxMessage).c
+    return o.kind == kind, o.case_id == case_id, o.status == "sent", o.sent_message_id.is_not(None)
+
+
 # Built once (bind parameters, not values): asked at every case transition (bot.services.case_dialogs).
-_SENT_OF_KIND = (select(OutboxMessage)
-                 .where(col(OutboxMessage.kind) == bindparam("p_kind"), col(OutboxMessage.case_id) == bindparam("p_case_id"),
-                        col(OutboxMessage.status) == "sent", col(OutboxMessage.sent_message_id).is_not(None))
+_SENT_OF_KIND = (select(OutboxMessage).where(*sent_about(bindparam("p_kind"), bindparam("p_case_id")))
                  .order_by(col(OutboxMessage.id)))
 
 
