@@ -188,7 +188,7 @@ class PointsService:
 
     async def _set_tier(self, uow: UnitOfWork, repo: PointsRepository, account: Account, earned: int,
                         reports: int) -> str:
-        """The tier for (points earned, reports accepted) in the window, stored and announced; it."""
+        """The tier for (points earned, reports accepted) in the window, stored and announced; returns it."""
         tier = self.config.tier_for(earned, reports)
         if tier == account.tier:
             return tier
