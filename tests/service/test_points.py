@@ -274,13 +274,20 @@ def test_tier_thresholds() -> None:
     assert config.tier_for(300, 10) == SPARK
 
 
-async def test_promotion_is_announced_once_and_counts_only_the_window(uows) -> None:
+async def _rider_501(uows: Factory, reports: int) -> tuple[PointsService, list[datetime]]:
+    """A bank on a settable clock, and rider 501 with `reports` accepted reports (5 points each)
+    and 8 volunteer hours (80 points) in the window."""
     now = [datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)]
     bank = PointsService(load_points_config(), TZ, clock=lambda: now[0])
     await _users(uows, 501)
-    for i in range(3):
-        await _award(uows, bank, 501, "report_accepted", f"case:C-{i:06d}:accepted")  # 15, 3 reports
-    await _award(uows, bank, 501, "volunteer_hour", "vol:1", units=8, actor_id=801)  # 95
+    for i in range(reports):
+        await _award(uows, bank, 501, "report_accepted", f"case:C-{i:06d}:accepted")
+    await _award(uows, bank, 501, "volunteer_hour", "vol:1", units=8, actor_id=801)
+    return bank, now
+
+
+async def test_promotion_is_announced_once_and_counts_only_the_window(uows) -> None:
+    bank, now = await _rider_501(uows, reports=3)  # 95 points, 3 reports
     async with uows() as uow:
         assert (await bank.standing(uow, 501))["tier"] == BASIC
     await _award(uows, bank, 501, "lesson_completed", "lesson:1:501")  # 97
@@ -298,12 +305,7 @@ async def test_promotion_is_announced_once_and_counts_only_the_window(uows) -> N
 
 
 async def test_awards_of_one_transition_count_as_one_after_another(uows) -> None:
-    now = [datetime(2026, 3, 10, 4, 0, tzinfo=timezone.utc)]
-    bank = PointsService(load_points_config(), TZ, clock=lambda: now[0])
-    await _users(uows, 501)
-    for i in range(2):
-        await _award(uows, bank, 501, "report_accepted", f"case:C-{i:06d}:accepted")  # 10, 2 reports
-    await _award(uows, bank, 501, "volunteer_hour", "vol:1", units=8, actor_id=801)  # 90
+    bank, _now = await _rider_501(uows, reports=2)  # 90 points, 2 reports
     awards = [("report_accepted", "case:C-000009:accepted", 801), ("urgent_confirmed", "case:C-000009:urgent", 801),
               ("report_accepted", "case:C-000009:accepted", 801)]
     async with uows() as uow:  # after the first, 95 (3 reports) is short of advanced: the second, at 105, promotes
