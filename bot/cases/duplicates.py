@@ -19,10 +19,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lifecycle import is_open
 
@@ -36,9 +36,10 @@ _EARTH_RADIUS_M = 6_371_008.8
 LatLon = tuple[float, float]
 
 
-@dataclass(frozen=True)
-class ReportRef:
-    """What duplicate detection needs to know about a report or case."""
+class ReportRef(NamedTuple):
+    """What duplicate detection needs to know about a report or case. A named tuple: one is made
+    for every recent open case a new report is compared with, and a frozen dataclass's
+    `__init__` (a `object.__setattr__` per field) cost more than the comparison that follows."""
 
     category: str | None
     reported_at: datetime
@@ -162,10 +163,19 @@ _LATIN = re.compile(r"[a-z0-9']+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=8192)
 def is_specific(place: str | None) -> bool:
-    """Whether a place names a spot (a gate, a number, a junction, a compound), not just a road."""
+    """Whether a place names a spot (a gate, a number, a junction, a compound), not just a road.
+    Cached, as `normalize_place`: asked of the new report's place once per candidate."""
     norm = normalize_place(place or "")
     return bool(norm) and not _BARE_ROAD.match(norm)
+
+
+def may_have_duplicates(new: ReportRef) -> bool:
+    """Whether any case could be a probable duplicate of `new`: `is_probable_duplicate` needs a
+    pin or a specific place on both sides, so a report with neither (a bare road name, no place)
+    is compared with nothing, and its category's open cases need not be read."""
+    return new.category is not None and (new.pin is not None or is_specific(new.place))
 
 
 def _content_tokens(text: str, place: str | None) -> set[str]:

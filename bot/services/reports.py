@@ -11,7 +11,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
 from bot.cases.lifecycle import TRIAGE, UNFINISHED_STATUSES
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
-from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow
+from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
 from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place, remainder
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
@@ -243,10 +243,10 @@ class ReportService:
         (other than case `exclude`: an edited report is not its own duplicate)."""
         if pin is None and msg.lat is not None and msg.lon is not None:
             pin = (msg.lat, msg.lon)
-        if not location and pin is None:
-            return None
         now = utcnow()
         new = ReportRef(category, now, location, pin, text=text)
+        if not may_have_duplicates(new):
+            return None
         for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW, UNFINISHED_STATUSES):
             if exclude is not None and ref.id == exclude:
                 continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, bindparam, exists, func, inspect, or_, update
 from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
@@ -17,9 +17,10 @@ from storage.repositories.outbox import sent_about
 from storage.tables import table_of
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRef:
-    """Enough of a case to compare places; `case` is set when it is already loaded."""
+class CaseRef(NamedTuple):
+    """Enough of a case to compare places; `case` is set when it is already loaded. A named tuple:
+    every report reads its category's recent open cases as these (up to 2,000), and a frozen
+    dataclass's `__init__` cost more than reading the row."""
 
     id: int | None
     created_at: datetime
@@ -62,6 +63,11 @@ _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
 # OutboxRepository.sent_of_kind would find one): one statement where a transition wrote and read.
 _UPDATE_CASE_SENT = _UPDATE_CASE.returning(
     exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
+# A reporter's latest case still waiting for its place: asked of every message in a group.
+_AWAITING_LOCATION = (select(Case)
+                      .where(Case.reporter_id == bindparam("p_reporter_id"), Case.chat_id == bindparam("p_chat_id"),
+                             col(Case.awaiting_location).is_(True), Case.created_at >= bindparam("p_since"))
+                      .order_by(col(Case.id).desc()).limit(1))
 _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
                .where(_EVENTS.c.case_id == bindparam("p_case_id"), _EVENTS.c.kind == bindparam("p_kind"))
                .order_by(_EVENTS.c.id.desc()).limit(1))
@@ -80,11 +86,9 @@ class CaseRepository(Repository):
         return await self.cached(Case, case_id)
 
     async def awaiting_location(self, reporter_id: int, chat_id: int, since: datetime) -> Case | None:
-        stmt = (select(Case)
-                .where(Case.reporter_id == reporter_id, Case.chat_id == chat_id,
-                       col(Case.awaiting_location).is_(True), Case.created_at >= since)
-                .order_by(col(Case.id).desc()).limit(1))
-        return (await self.session.exec(stmt)).first()
+        """The reporter's latest case in `chat_id` since `since` whose place is still asked for."""
+        params = {"p_reporter_id": reporter_id, "p_chat_id": chat_id, "p_since": since}
+        return (await self.session.exec(_AWAITING_LOCATION, params=params)).first()
 
     async def of_bot_message(self, chat_id: int, message_id: int) -> Case | None:
         """The case a message the bot sent in `chat_id` was about (a reply to it is in that case's
@@ -277,8 +281,7 @@ class CaseRepository(Repository):
                     .where(c.category == category, c.created_at >= since, c.status.in_(tuple(statuses)))
                     .order_by(c.id.desc()).limit(limit))
             with self.session.no_autoflush:
-                stored = [CaseRef(cid, at, location, lat, lon, status, text, case=None)
-                          for cid, at, location, lat, lon, status, text in (await self.rows(stmt)).all()]
+                stored = [CaseRef._make((*row, None)) for row in (await self.rows(stmt)).all()]
             self._recent[category] = stored
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
                  for x in self.session.new if isinstance(x, Case) and x.category == category]

@@ -1,20 +1,25 @@
 from __future__ import annotations
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from storage.models.core import utcnow
 from storage.models.gazetteer import PlaceCoord
 from storage.repositories.base import Repository
 
+# A place's entry, for a branch or for none: looked up for every report that names a place, so
+# built once (building a select cost more than running it).
+_ENTRY = select(PlaceCoord).where(PlaceCoord.key == bindparam("p_key"))
+_ENTRY_OF_BRANCH = _ENTRY.where(col(PlaceCoord.branch_id) == bindparam("p_branch_id"))
+_ENTRY_OF_NONE = _ENTRY.where(col(PlaceCoord.branch_id).is_(None))
+
 
 class GazetteerRepository(Repository):
     """Place text <-> coordinates per branch (see storage.models.gazetteer)."""
 
     async def _entry(self, branch_id: int | None, key: str) -> PlaceCoord | None:
-        q = select(PlaceCoord).where(PlaceCoord.key == key)
-        q = q.where(col(PlaceCoord.branch_id).is_(None) if branch_id is None
-                    else col(PlaceCoord.branch_id) == branch_id)
-        return (await self.session.exec(q)).first()
+        stmt = _ENTRY_OF_NONE if branch_id is None else _ENTRY_OF_BRANCH
+        return (await self.session.exec(stmt, params={"p_key": key, "p_branch_id": branch_id})).first()
 
     async def learn(self, branch_id: int | None, key: str, place: str, lat: float, lon: float) -> PlaceCoord:
         """Store (or move) the pin of a place: the latest pin wins, as places are re-pinned
