@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.cases.duplicates import (
-    ReportRef, haversine_m, is_probable_duplicate, normalize_place, place_similarity,
+    ReportRef, haversine_m, is_probable_duplicate, may_have_duplicates, normalize_place, place_similarity,
 )
 
 NOW = datetime(2025, 5, 1, 18, 0)
@@ -126,3 +126,29 @@ def test_a_floor_only_skips_pairs_that_cannot_reach_it(a: list[str], b: list[str
     assert (fast >= floor) == (full >= floor)
     if fast >= floor:
         assert fast == full
+
+
+PINS = st.one_of(st.none(), st.sampled_from([TIANANMEN, (39.9088, 116.3976), (31.23, 121.47)]))
+
+
+@given(st.one_of(st.none(), st.lists(st.sampled_from(PLACE_PARTS), min_size=1, max_size=4).map("".join)), PINS,
+       st.one_of(st.none(), st.lists(st.sampled_from(PLACE_PARTS), min_size=1, max_size=4).map("".join)), PINS,
+       st.sampled_from([None, "road", "lighting"]))
+@settings(max_examples=400, deadline=None)
+def test_a_report_ruled_out_up_front_has_no_duplicate(place: str | None, pin: tuple[float, float] | None,
+                                                      other: str | None, other_pin: tuple[float, float] | None,
+                                                      category: str | None) -> None:
+    """`may_have_duplicates` is a shortcut, never a different answer: a report it rules out (no
+    pin, no specific place, no category) is no probable duplicate of any case."""
+    report = ReportRef(category, NOW, place, pin, text="路灯坏了 井盖没了")
+    case = ReportRef(category, NOW - timedelta(hours=1), other, other_pin, text="路灯坏了 井盖没了")
+    if not may_have_duplicates(report):
+        assert not is_probable_duplicate(report, case, NOW)
+
+
+@pytest.mark.parametrize("place, pin, expected", [
+    ("建国路", None, False), (None, None, False), ("Keyuan Rd", None, False),
+    ("建国路3号门", None, True), ("建国路", TIANANMEN, True), (None, TIANANMEN, True),
+])
+def test_which_reports_are_compared_at_all(place, pin, expected):
+    assert may_have_duplicates(ReportRef("road", NOW, place, pin)) is expected
