@@ -45,6 +45,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from gittree import export  # scripts/ (this script's directory)
+
 REPO = Path(__file__).resolve().parents[1]
 
 STEPS = (("accept", {}), ("start", {}), ("note", {"note": "已派人查看"}), ("resolve", {"note": "已修好"}),
@@ -279,13 +281,6 @@ def _child(tree: Path, backend: str, args: argparse.Namespace) -> dict[str, Any]
     return result
 
 
-def _export(ref: str, into: Path) -> Path:
-    """The tree of git `ref`, read-only from the repository (no worktree is registered)."""
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
-
-
 def _row(label: str, r: dict[str, Any]) -> str:
     a, s, live = r["alone"], r["sender"], r["live"]
     return (f"{label:<22} {a['per_s']:>7,.0f} {a['cpu_ms']:>6.2f} {1000 / a['cpu_ms']:>6,.0f} {a['statements']:>5.1f} │"
@@ -326,7 +321,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         trees = [("this tree", REPO)]
         if args.compare:
-            trees.insert(0, (args.compare, _export(args.compare, Path(tmp))))
+            trees.insert(0, (args.compare, export(args.compare, Path(tmp))))
         for backend in backends:
             for _ in range(args.rounds):
                 for label, tree in trees:

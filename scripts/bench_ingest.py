@@ -12,12 +12,19 @@ ratio is below --min-ratio.
 the semantic stage's encoder for the messages the lexical stage is unsure of, ~11 ms each on one
 core here), with the lexical stage alone (`lexical`: SENTINEL_INTAKE_SEMANTIC=0, what the bot does
 without the `semantic` extra), or both in one run (the default), so the encoder's share is seen.
+
+One run is noisy (the echo bot's rate moves by a third from run to run on a shared machine):
+`--rounds K` measures K rounds (echo, then each full bot) and prints the median ratio with its
+range; `--compare REF` also measures the full bot of git REF in the same rounds (its ratio is
+printed, not held to --min-ratio), so a before/after holds while the machine's load drifts.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +36,7 @@ sys.path.insert(0, str(REPO))
 from emulator import DEFAULT_TOKEN
 from emulator.client import EmulatorClient
 from emulator.process import emulator_process
+from gittree import export  # scripts/ (this script's directory)
 
 REPORTS = ["幸福小区3号门的路灯坏了 晚上黑乎乎的", "建国路和光华路路口红绿灯一直闪黄灯",
            "光华路桥下积水很深 电动车过不去", "The street light on Keyuan Rd is out",
@@ -113,22 +121,28 @@ LIBRARY = {"aiogram": "aiogram", "ptb": "python-telegram-bot"}
 INTAKES = {"cascade": "1", "lexical": "0"}  # SENTINEL_INTAKE_SEMANTIC
 
 
-async def _pair(tg: EmulatorClient, url: str, env: dict[str, str], args: argparse.Namespace,
-                runtime: str) -> dict[str, tuple[float, float]]:
-    """intake → (echo seconds, full bot seconds) for one runtime."""
+async def _round(tg: EmulatorClient, url: str, env: dict[str, str], args: argparse.Namespace, runtime: str,
+                 trees: list[tuple[str, Path]], flip: bool) -> dict[str, float]:
+    """One round for one runtime: the echo bot, then the full bot of each tree and intake (in the
+    reverse order when `flip`, so a drift of the machine's speed favours no tree); label → seconds."""
     await _fill(tg, args.n, args.chats)
-    echo_s = await _measure(tg, [sys.executable, __file__, ECHO[runtime], url], env, args.n, "sent")
+    took = {"echo": await _measure(tg, [sys.executable, __file__, ECHO[runtime], url], env, args.n, "sent")}
     intakes = list(INTAKES) if args.intake == "both" else [args.intake]
-    return {intake: (echo_s, await _full(tg, url, {**env, "SENTINEL_INTAKE_SEMANTIC": INTAKES[intake]}, args,
-                                         runtime)) for intake in intakes}
+    runs = [(label, tree, intake) for label, tree in trees for intake in intakes]
+    for label, tree, intake in (runs[::-1] if flip else runs):
+        took[f"{intake}{label}"] = await _full(tg, url, {**env, "PYTHONPATH": str(tree),
+                                                         "SENTINEL_INTAKE_SEMANTIC": INTAKES[intake]},
+                                               args, runtime)
+    return took
 
 
 async def _full(tg: EmulatorClient, url: str, env: dict[str, str], args: argparse.Namespace, runtime: str) -> float:
-    """Seconds the full bot takes for the queued updates, on a fresh database."""
+    """Seconds the full bot (of the tree on env's PYTHONPATH) takes for the queued updates, on a
+    fresh database (a temporary SQLite file unless --database-url)."""
     with tempfile.TemporaryDirectory() as tmp:
         db = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-        from storage.migrate import upgrade
-        upgrade(db)  # not part of the timing
+        subprocess.run([sys.executable, "-c", "import sys; from storage.migrate import upgrade; upgrade(sys.argv[1])",
+                        db], env=env, cwd=tmp, check=True, capture_output=True)  # not part of the timing
         await _fill(tg, args.n, args.chats)
         bot_env = {**env, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": url,
                    "SENTINEL_DATABASE_URL": db, "SENTINEL_LOG_LEVEL": "WARNING", "SENTINEL_RUNTIME": runtime}
@@ -137,23 +151,29 @@ async def _full(tg: EmulatorClient, url: str, env: dict[str, str], args: argpars
 
 async def main(args: argparse.Namespace) -> int:
     runtimes = [r.strip() for r in args.runtimes.split(",") if r.strip()]
-    results: dict[str, dict[str, tuple[float, float]]] = {}
-    async with emulator_process("--no-limits") as url, EmulatorClient(url, token=DEFAULT_TOKEN) as tg:
-        env = {**os.environ, "PYTHONPATH": str(REPO)}
-        for runtime in runtimes:
-            results[runtime] = await _pair(tg, url, env, args, runtime)
-    print(f"updates: {args.n} in {args.chats} groups ({REPORTS and '60% reports'})")
+    rounds: dict[str, list[dict[str, float]]] = {r: [] for r in runtimes}
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = [("", REPO)] + ([(f" @{args.compare}", export(args.compare, Path(tmp)))] if args.compare else [])
+        async with emulator_process("--no-limits") as url, EmulatorClient(url, token=DEFAULT_TOKEN) as tg:
+            env = {**os.environ}
+            for k in range(args.rounds):
+                for runtime in runtimes:
+                    rounds[runtime].append(await _round(tg, url, env, args, runtime, trees, flip=k % 2 == 1))
+    print(f"updates: {args.n} in {args.chats} groups (60% reports); {args.rounds} round(s): the median, "
+          f"and the lowest and highest ratio, each round's full bot measured against that round's echo")
     ok = True
-    for runtime, by_intake in results.items():
+    for runtime, measured in rounds.items():
         lib = LIBRARY[runtime]
-        echo_s = next(iter(by_intake.values()))[0]
-        print(f"{lib}: echo bot (answers each):                          {args.n / echo_s:8.0f} updates/s  "
-              f"({echo_s:.2f} s)")
-        for intake, (_echo, full_s) in by_intake.items():
-            ratio = echo_s / full_s
-            ok = ok and ratio >= args.min_ratio
-            print(f"{lib}: full bot, {intake + ' intake':15} (classify, store, reply): {args.n / full_s:8.0f} "
-                  f"updates/s  ({full_s:.2f} s)  ratio full/echo {ratio:.2f}  (target >= {args.min_ratio})")
+        echo = statistics.median(r["echo"] for r in measured)
+        print(f"{lib}: echo bot (answers each): {args.n / echo:,.0f} updates/s")
+        for label in [k for k in measured[0] if k != "echo"]:
+            ratios = sorted(r["echo"] / r[label] for r in measured)
+            ratio = statistics.median(ratios)
+            full = statistics.median(r[label] for r in measured)
+            ok = ok and (ratio >= args.min_ratio or bool(args.compare and "@" in label))
+            spread = f" ({ratios[0]:.2f}–{ratios[-1]:.2f})" if len(ratios) > 1 else ""
+            print(f"{lib}: full bot, {label + ' intake':28} (classify, store, reply): {args.n / full:6,.0f} updates/s"
+                  f"  ratio full/echo {ratio:.2f}{spread}  (target >= {args.min_ratio})")
     return 0 if ok else 1
 
 
@@ -172,4 +192,6 @@ if __name__ == "__main__":
                         help="the full bot's intake: the whole cascade, the lexical stage alone, or both")
     parser.add_argument("--database-url", default="", help="default: a temporary SQLite file")
     parser.add_argument("--runtimes", default="aiogram,ptb", help="comma-separated: aiogram, ptb")
+    parser.add_argument("--rounds", type=int, default=1, help="rounds (echo, then each full bot), alternating order")
+    parser.add_argument("--compare", metavar="REF", help="also measure the full bot of git REF, in the same rounds")
     sys.exit(asyncio.run(main(parser.parse_args())))
