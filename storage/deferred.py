@@ -36,6 +36,10 @@ class DeferredInserts:
     def has(self, model: type[SQLModel]) -> bool:
         return bool(self._rows.get(table_of(model)))
 
+    def queued(self, model: type[SQLModel]) -> list[tuple[dict[str, Any], Any]]:
+        """The rows of `model` waiting to be written: (values, case) pairs, as `add` took them."""
+        return self._rows.get(table_of(model), [])
+
     async def write(self, session: AsyncSession) -> None:
         if not self._rows:
             return

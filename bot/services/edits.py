@@ -106,8 +106,7 @@ class EditService:
                                                         pin, exclude=case.id)
         if master is None or not may_follow(case.urgency, master.urgency):
             return False
-        followers = await uow.cases.watchers(master.id) if master.id else []
-        own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
+        own = await uow.cases.follows(master, user.id)
         case.status, case.closed_at = DUPLICATE, utcnow()
         uow.cases.log(case, "marked_duplicate", user.id, number(master), from_status=NEW)
         uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)

@@ -183,8 +183,7 @@ class ReportService:
         if master is not None and own_branch_only and master.branch_id != branch_id:
             master = None  # an integration scoped to a branch is never handed another branch's case
         if master is not None and may_follow(urgency, master.urgency):
-            followers = await uow.cases.watchers(master.id) if master.id else []
-            own = master.reporter_id == user.id or any(w.user_id == user.id for w in followers)
+            own = await uow.cases.follows(master, user.id)
             uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)
             enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
                                 priority=PRIORITY_CONVERSATION,  # in the follower's topic, not the master's

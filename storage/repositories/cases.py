@@ -50,6 +50,9 @@ class Watcher:
 _CASES, _EVENTS, _WATCHING = table_of(Case), table_of(CaseEvent), table_of(CaseWatcher)
 _WATCHERS = (core_select(_WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id, _WATCHING.c.thread_id,
                          _WATCHING.c.lang).where(_WATCHING.c.case_id == bindparam("p_case_id")))
+# Whether a user follows a case: a primary-key read
+_FOLLOWS = (core_select(_WATCHING.c.user_id)
+            .where(_WATCHING.c.case_id == bindparam("p_case_id"), _WATCHING.c.user_id == bindparam("p_user_id")))
 # The same, and a user (the reporter, an ORM object): the case's row anchors the one row when it has none
 _WATCHERS_AND_USER = (core_select(User, _WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id,
                                   _WATCHING.c.thread_id, _WATCHING.c.lang)
@@ -167,6 +170,21 @@ class CaseRepository(Repository):
             self.deferred.add(CaseWatcher, {"user_id": user_id, "chat_id": chat_id, "message_id": message_id,
                                             "thread_id": thread_id, "lang": lang, "created_at": utcnow()},
                               case, idempotent=True)
+
+    async def follows(self, case: Case, user_id: int) -> bool:
+        """Whether `user_id` already hears `case`'s news: its reporter, or a follower stored or
+        queued in this unit of work. One primary-key read, not the follower list (a broken
+        light on a busy road gathers hundreds, and this runs for each new duplicate report)."""
+        if case.reporter_id == user_id:
+            return True
+        if any(v["user_id"] == user_id and (c is case or (c.id is not None and c.id == case.id))
+               for v, c in self.deferred.queued(CaseWatcher)):
+            return True
+        if case.id is None:
+            return False
+        conn = await self.session.connection()
+        found = await conn.execute(_FOLLOWS, {"p_case_id": case.id, "p_user_id": user_id})
+        return found.first() is not None
 
     async def watchers(self, case_id: int) -> list[Watcher]:
         """The case's stored followers (read at every announcement: plain rows, no ORM objects)."""
