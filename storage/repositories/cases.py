@@ -12,6 +12,7 @@ from sqlmodel import col, select
 
 from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
                             User, utcnow)
+from storage.models.core import as_utc
 from storage.repositories.base import Repository
 from storage.repositories.outbox import sent_about
 from storage.tables import table_of
@@ -66,11 +67,13 @@ _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
 # OutboxRepository.sent_of_kind would find one): one statement where a transition wrote and read.
 _UPDATE_CASE_SENT = _UPDATE_CASE.returning(
     exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
-# A reporter's latest case still waiting for its place: asked of every message in a group.
-_AWAITING_LOCATION = (select(Case)
-                      .where(Case.reporter_id == bindparam("p_reporter_id"), Case.chat_id == bindparam("p_chat_id"),
-                             col(Case.awaiting_location).is_(True), Case.created_at >= bindparam("p_since"))
-                      .order_by(col(Case.id).desc()).limit(1))
+# A reporter's latest cases still waiting for their place, as stored: asked of every message
+# that names a place (the newest few: one may have been given its place earlier in the batch)
+_AWAITING_LOCATION = (core_select(_CASES.c.id)
+                      .where(_CASES.c.reporter_id == bindparam("p_reporter_id"),
+                             _CASES.c.chat_id == bindparam("p_chat_id"),
+                             _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
+                      .order_by(_CASES.c.id.desc()).limit(5))
 _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
                .where(_EVENTS.c.case_id == bindparam("p_case_id"), _EVENTS.c.kind == bindparam("p_kind"))
                .order_by(_EVENTS.c.id.desc()).limit(1))
@@ -89,9 +92,23 @@ class CaseRepository(Repository):
         return await self.cached(Case, case_id)
 
     async def awaiting_location(self, reporter_id: int, chat_id: int, since: datetime) -> Case | None:
-        """The reporter's latest case in `chat_id` since `since` whose place is still asked for."""
+        """The reporter's latest case in `chat_id` since `since` whose place is still asked for:
+        one opened earlier in this unit of work, else a stored one as it stands now (its place
+        may have come earlier in the batch). Reads ids without flushing, so the batch's new
+        cases go in together at commit rather than one INSERT per message that names a place."""
+        def waits(case: Case) -> bool:
+            return (case.reporter_id == reporter_id and case.chat_id == chat_id and case.awaiting_location
+                    and as_utc(case.created_at) >= since)
+        fresh = [x for x in self.session.new if isinstance(x, Case) and waits(x)]
+        if fresh:
+            return fresh[-1]  # the session keeps the order they were added in
+        conn = await self.session.connection()
         params = {"p_reporter_id": reporter_id, "p_chat_id": chat_id, "p_since": since}
-        return (await self.session.exec(_AWAITING_LOCATION, params=params)).first()
+        for case_id in (await conn.execute(_AWAITING_LOCATION, params)).scalars().all():
+            case = await self.get(case_id)
+            if case is not None and waits(case):
+                return case
+        return None
 
     async def of_bot_message(self, chat_id: int, message_id: int) -> Case | None:
         """The case a message the bot sent in `chat_id` was about (a reply to it is in that case's

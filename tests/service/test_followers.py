@@ -6,37 +6,16 @@ and counts a follow queued earlier in the same unit of work: the poller handles 
 getUpdates batch in one, so a rider's two messages about one problem often share it."""
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from sqlmodel import func, select
 
-from bot.cases import load_routing
-from bot.domain import IncomingMessage, Person
-from bot.services.cases import CaseService
-from bot.services.people import register
-from bot.services.reports import ReportService
+from bot.domain import Person
 from storage.models import Case, CaseWatcher, OutboxMessage
 from tests.service.conftest import Factory
+from tests.service.posting import post, report_service
 
-GROUP = -100700
 LI, WANG, ZHAO = Person(601, "李", None, "zh"), Person(602, "王", None, "zh"), Person(603, "赵", None, "zh")
 LIGHT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
 AGAIN = "幸福小区三号门口路灯不亮了 好黑"
-
-
-def _reports() -> ReportService:
-    return ReportService(CaseService(load_routing(), frozenset(), ZoneInfo("Asia/Shanghai")))
-
-
-async def _post(uows: Factory, reports: ReportService, who: Person, text: str, message_id: int,
-                uow: object | None = None) -> Case | None:
-    msg = IncomingMessage(chat_id=GROUP, chat_type="supergroup", sender=who, message_id=message_id, text=text)
-    if uow is not None:
-        return await reports.on_message(uow, msg, await register(uow, msg), "zh")  # type: ignore[arg-type]
-    async with uows() as own:
-        case = await reports.on_message(own, msg, await register(own, msg), "zh")
-        await own.commit()
-        return case
 
 
 async def _followed(uows: Factory) -> list[bool]:
@@ -48,11 +27,11 @@ async def _followed(uows: Factory) -> list[bool]:
 
 
 async def test_a_follower_repeating_a_report_in_one_batch_is_told_they_follow_it(uows: Factory) -> None:
-    reports = _reports()
-    await _post(uows, reports, LI, LIGHT, 1)
+    reports = report_service()
+    await post(uows, reports, LI, LIGHT, 1)
     async with uows() as batch:  # one getUpdates batch: Wang's two messages in one unit of work
-        await _post(uows, reports, WANG, AGAIN, 2, batch)
-        await _post(uows, reports, WANG, AGAIN + " 还是没人修", 3, batch)
+        await post(uows, reports, WANG, AGAIN, 2, batch)
+        await post(uows, reports, WANG, AGAIN + " 还是没人修", 3, batch)
         await batch.commit()
     assert await _followed(uows) == [False, True]
     async with uows() as uow:
@@ -61,10 +40,10 @@ async def test_a_follower_repeating_a_report_in_one_batch_is_told_they_follow_it
 
 
 async def test_stored_followers_and_the_reporter_are_told_they_follow_and_others_are_not(uows: Factory) -> None:
-    reports = _reports()
-    await _post(uows, reports, LI, LIGHT, 1)
-    await _post(uows, reports, WANG, AGAIN, 2)   # someone else's case: follows it now
-    await _post(uows, reports, WANG, AGAIN, 3)   # a stored follower
-    await _post(uows, reports, LI, AGAIN, 4)     # the reporter
-    await _post(uows, reports, ZHAO, AGAIN, 5)   # a third rider: someone else's case again
+    reports = report_service()
+    await post(uows, reports, LI, LIGHT, 1)
+    await post(uows, reports, WANG, AGAIN, 2)   # someone else's case: follows it now
+    await post(uows, reports, WANG, AGAIN, 3)   # a stored follower
+    await post(uows, reports, LI, AGAIN, 4)     # the reporter
+    await post(uows, reports, ZHAO, AGAIN, 5)   # a third rider: someone else's case again
     assert await _followed(uows) == [False, True, True, False]
