@@ -48,11 +48,11 @@ class Repository:
                 for row in rows.all():
                     self._held[(model, getattr(row, pk.name))] = row
 
-    async def rows(self, statement: Executable) -> Result[*tuple[Any, ...]]:
-        """Run a SQLAlchemy Core statement (a select of columns or of a `Table`) and return its
-        rows, as `session.exec` does at run time: sqlmodel types `exec` only for its own `select`,
-        and its `execute` warns as deprecated."""
-        result: Result[*tuple[Any, ...]] = await self.session.exec(statement)  # type: ignore[call-overload]
+    async def rows(self, statement: Executable, params: dict[str, Any] | None = None) -> Result[*tuple[Any, ...]]:
+        """Run a SQLAlchemy Core statement (a select of columns or of a `Table`; `params` for its
+        bind parameters) and return its rows, as `session.exec` does at run time: sqlmodel types
+        `exec` only for its own `select`, and its `execute` warns as deprecated."""
+        result: Result[*tuple[Any, ...]] = await self.session.exec(statement, params=params)  # type: ignore[call-overload]
         return result
 
     def hold(self, obj: Any, key: Any) -> None:

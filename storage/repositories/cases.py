@@ -74,6 +74,12 @@ _AWAITING_LOCATION = (core_select(_CASES.c.id)
                              _CASES.c.chat_id == bindparam("p_chat_id"),
                              _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
                       .order_by(_CASES.c.id.desc()).limit(5))
+# Light rows of a category's open cases since a time, newest first: for every report's duplicate check
+_RECENT_OPEN = (core_select(_CASES.c.id, _CASES.c.created_at, _CASES.c.location, _CASES.c.lat, _CASES.c.lon,
+                            _CASES.c.status, _CASES.c.text)
+                .where(_CASES.c.category == bindparam("p_category"), _CASES.c.created_at >= bindparam("p_since"),
+                       _CASES.c.status.in_(bindparam("p_statuses", expanding=True)))
+                .order_by(_CASES.c.id.desc()).limit(bindparam("p_limit")))
 _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
                .where(_EVENTS.c.case_id == bindparam("p_case_id"), _EVENTS.c.kind == bindparam("p_kind"))
                .order_by(_EVENTS.c.id.desc()).limit(1))
@@ -311,12 +317,9 @@ class CaseRepository(Repository):
             self._recent = {}
         stored = self._recent.get(category)
         if stored is None:
-            c = table_of(Case).c
-            stmt = (core_select(c.id, c.created_at, c.location, c.lat, c.lon, c.status, c.text)
-                    .where(c.category == category, c.created_at >= since, c.status.in_(tuple(statuses)))
-                    .order_by(c.id.desc()).limit(limit))
+            params = {"p_category": category, "p_since": since, "p_statuses": tuple(statuses), "p_limit": limit}
             with self.session.no_autoflush:
-                stored = [CaseRef._make((*row, None)) for row in (await self.rows(stmt)).all()]
+                stored = [CaseRef._make((*row, None)) for row in (await self.rows(_RECENT_OPEN, params)).all()]
             self._recent[category] = stored
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
                  for x in self.session.new if isinstance(x, Case) and x.category == category]
