@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from bot import intake, metrics
+from bot.services.reports import preload_senders
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -145,12 +146,14 @@ async def _handle_batch(source: UpdateSource, uow_factory: Callable[[], UnitOfWo
 
 
 async def _preload(uow: UnitOfWork, raws: list[Raw]) -> None:
-    """Two queries for the batch's senders and chats instead of one per update."""
+    """Three queries for the batch's senders, chats and senders' cases awaiting a place,
+    instead of one each per update."""
     messages = [m for raw in raws if isinstance(m := raw.get("message"), dict)]
     users = {f["id"] for m in messages if isinstance(f := m.get("from"), dict) and isinstance(f.get("id"), int)}
     chats = {c["id"] for m in messages if isinstance(c := m.get("chat"), dict) and isinstance(c.get("id"), int)}
     await uow.users.preload_many(users)
     await uow.chats.preload_many(chats)
+    await preload_senders(uow, users)
 
 
 def message_texts(raws: list[Raw]) -> list[str]:

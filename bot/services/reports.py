@@ -33,6 +33,12 @@ def is_junk(text: str) -> bool:
 PLACE_FOLLOWUP = timedelta(minutes=10)  # the sender's next message naming a place, without Reply, is the answer
 
 
+async def preload_senders(uow: UnitOfWork, sender_ids: set[int]) -> None:
+    """Before a batch of messages from `sender_ids`: read which of them have a case awaiting
+    its place (each message naming a place asks), in one query (CaseRepository.preload_awaiting)."""
+    await uow.cases.preload_awaiting(sender_ids, utcnow() - LOCATION_WAIT)
+
+
 class ReportService:
     def __init__(self, cases: CaseService, default_lang: str = "zh") -> None:
         self.cases = cases

@@ -74,6 +74,11 @@ _AWAITING_LOCATION = (core_select(_CASES.c.id)
                              _CASES.c.chat_id == bindparam("p_chat_id"),
                              _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
                       .order_by(_CASES.c.id.desc()).limit(5))
+# The same for a batch's senders at once (by the reporter_id of ix_cases_awaiting)
+_AWAITING_OF = (core_select(_CASES.c.reporter_id, _CASES.c.chat_id, _CASES.c.id)
+                .where(_CASES.c.reporter_id.in_(bindparam("p_reporter_ids", expanding=True)),
+                       _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
+                .order_by(_CASES.c.id.desc()))
 # Light rows of a category's open cases since a time, newest first: for every report's duplicate check
 _RECENT_OPEN = (core_select(_CASES.c.id, _CASES.c.created_at, _CASES.c.location, _CASES.c.lat, _CASES.c.lon,
                             _CASES.c.status, _CASES.c.text)
@@ -87,12 +92,30 @@ _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
 
 class CaseRepository(Repository):
     _recent: dict[str, list[CaseRef]] | None = None  # open cases, read once per unit of work
+    _added: list[Case] | None = None  # cases opened in this unit of work, oldest first
+    # stored cases awaiting their place, of the senders a batch preloaded: (reporter, chat) -> ids, newest first
+    _awaiting: tuple[datetime, set[int], dict[tuple[int, int], list[int]]] | None = None
 
     def add(self, case: Case, actor_id: int | None) -> Case:
         """Insert with its 'reported' event (at commit, with the rest of the batch)."""
         self.session.add(case)
         self._event(case, "reported", None, actor_id, None)
+        if self._added is None:
+            self._added = []
+        self._added.append(case)
         return case
+
+    async def preload_awaiting(self, reporter_ids: set[int], since: datetime) -> None:
+        """Read at once which of `reporter_ids` have cases awaiting their place since `since`:
+        a polling batch asks this of every message naming a place, one query instead of one each."""
+        if not reporter_ids:
+            return
+        conn = await self.session.connection()
+        found: dict[tuple[int, int], list[int]] = {}
+        rows = await conn.execute(_AWAITING_OF, {"p_reporter_ids": sorted(reporter_ids), "p_since": since})
+        for reporter_id, chat_id, case_id in rows.all():
+            found.setdefault((reporter_id, chat_id), []).append(case_id)
+        self._awaiting = (since, set(reporter_ids), found)
 
     async def get(self, case_id: int) -> Case | None:
         return await self.cached(Case, case_id)
@@ -100,17 +123,22 @@ class CaseRepository(Repository):
     async def awaiting_location(self, reporter_id: int, chat_id: int, since: datetime) -> Case | None:
         """The reporter's latest case in `chat_id` since `since` whose place is still asked for:
         one opened earlier in this unit of work, else a stored one as it stands now (its place
-        may have come earlier in the batch). Reads ids without flushing, so the batch's new
-        cases go in together at commit rather than one INSERT per message that names a place."""
+        may have come earlier in the batch). Reads ids without flushing (or none, when the batch
+        preloaded the sender: `preload_awaiting`), so the batch's new cases go in together at
+        commit rather than one INSERT per message that names a place."""
         def waits(case: Case) -> bool:
             return (case.reporter_id == reporter_id and case.chat_id == chat_id and case.awaiting_location
                     and as_utc(case.created_at) >= since)
-        fresh = [x for x in self.session.new if isinstance(x, Case) and waits(x)]
+        fresh = [x for x in self._added or () if waits(x)]
         if fresh:
-            return fresh[-1]  # the session keeps the order they were added in
-        conn = await self.session.connection()
-        params = {"p_reporter_id": reporter_id, "p_chat_id": chat_id, "p_since": since}
-        for case_id in (await conn.execute(_AWAITING_LOCATION, params)).scalars().all():
+            return fresh[-1]
+        if self._awaiting is not None and self._awaiting[0] <= since and reporter_id in self._awaiting[1]:
+            stored = self._awaiting[2].get((reporter_id, chat_id), [])
+        else:
+            conn = await self.session.connection()
+            params = {"p_reporter_id": reporter_id, "p_chat_id": chat_id, "p_since": since}
+            stored = list((await conn.execute(_AWAITING_LOCATION, params)).scalars().all())
+        for case_id in stored:
             case = await self.get(case_id)
             if case is not None and waits(case):
                 return case

@@ -3,12 +3,16 @@ case's place, not a new report (bot/services/reports.py, _place_message).
 
 The case waiting for its place is found without flushing the batch (CaseRepository.
 awaiting_location): one opened earlier in the same unit of work counts, and one given its
-place earlier in the batch no longer waits, so the next place goes to the case still waiting."""
+place earlier in the batch no longer waits, so the next place goes to the case still waiting.
+Each runs as a polling batch does (its senders' waiting cases preloaded in one query:
+preload_senders) and without the preload (as a webhook update is handled)."""
 from __future__ import annotations
 
+import pytest
 from sqlmodel import col, select
 
 from bot.domain import Person
+from bot.services.reports import preload_senders
 from storage.models import Case
 from tests.service.conftest import Factory
 from tests.service.posting import post, report_service
@@ -22,9 +26,12 @@ async def _cases(uows: Factory) -> list[tuple[str | None, bool]]:
     return [(c.location, c.awaiting_location) for c in rows]
 
 
-async def test_a_place_in_the_same_batch_completes_the_report_just_opened(uows: Factory) -> None:
+@pytest.mark.parametrize("preloaded", [True, False], ids=["batch", "alone"])
+async def test_a_place_in_the_same_batch_completes_the_report_just_opened(uows: Factory, preloaded: bool) -> None:
     reports = report_service()
     async with uows() as batch:
+        if preloaded:
+            await preload_senders(batch, {LI.id})
         opened = await post(uows, reports, LI, "路灯坏了", 1, batch)
         assert opened is not None and opened.awaiting_location
         assert await post(uows, reports, LI, "在光华路和东三环路口", 2, batch) is opened
@@ -32,12 +39,16 @@ async def test_a_place_in_the_same_batch_completes_the_report_just_opened(uows: 
     assert await _cases(uows) == [("光华路和东三环路口", False)]
 
 
-async def test_two_stored_cases_waiting_get_the_batchs_two_places_newest_first(uows: Factory) -> None:
+@pytest.mark.parametrize("preloaded", [True, False], ids=["batch", "alone"])
+async def test_two_stored_cases_waiting_get_the_batchs_two_places_newest_first(uows: Factory,
+                                                                               preloaded: bool) -> None:
     reports = report_service()
     await post(uows, reports, LI, "路灯坏了", 1)
     await post(uows, reports, LI, "井盖没了 很危险", 2)
     assert await _cases(uows) == [(None, True), (None, True)]
     async with uows() as batch:
+        if preloaded:
+            await preload_senders(batch, {LI.id})
         await post(uows, reports, LI, "在光华路和东三环路口", 3, batch)
         await post(uows, reports, LI, "在建国路88号门口", 4, batch)
         await batch.commit()
