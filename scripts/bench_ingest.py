@@ -9,7 +9,7 @@ it; the echo bot only answers. Prints the rates and their ratio per runtime; exi
 ratio is below --min-ratio.
 
 `--intake` measures the full bot with the whole intake cascade (`cascade`: the lexical stage, and
-the semantic stage's encoder for the messages the lexical stage is unsure of, ~11 ms each on one
+the semantic stage's encoder for the messages the lexical stage is unsure of, 11–40 ms each on one
 core here), with the lexical stage alone (`lexical`: SENTINEL_INTAKE_SEMANTIC=0, what the bot does
 without the `semantic` extra), or both in one run (the default), so the encoder's share is seen.
 
