@@ -27,6 +27,7 @@ class ChatMigration:
         if old_id == new_id:
             return False
         changed = await ChatMoveRepository(uow.session, uow.deferred).move(old_id, new_id)
+        await uow.cases.chat_moved(old_id)  # the rest of the batch sees its cases in the new chat
         if changed:
             log.info("chat %s migrated to %s: %d rows moved", old_id, new_id, changed)
             await self._move_lesson_jobs(uow, old_id, new_id)

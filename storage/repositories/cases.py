@@ -68,12 +68,12 @@ _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
 _UPDATE_CASE_SENT = _UPDATE_CASE.returning(
     exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
 # A reporter's latest cases still waiting for their place, as stored: asked of every message
-# that names a place (the newest few: one may have been given its place earlier in the batch)
+# that names a place (all within the wait, newest first: one may have been given its place earlier in the batch)
 _AWAITING_LOCATION = (core_select(_CASES.c.id)
                       .where(_CASES.c.reporter_id == bindparam("p_reporter_id"),
                              _CASES.c.chat_id == bindparam("p_chat_id"),
                              _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
-                      .order_by(_CASES.c.id.desc()).limit(5))
+                      .order_by(_CASES.c.id.desc()))
 # The same for a batch's senders at once (by the reporter_id of ix_cases_awaiting)
 _AWAITING_OF = (core_select(_CASES.c.reporter_id, _CASES.c.chat_id, _CASES.c.id)
                 .where(_CASES.c.reporter_id.in_(bindparam("p_reporter_ids", expanding=True)),
@@ -104,6 +104,16 @@ class CaseRepository(Repository):
             self._added = []
         self._added.append(case)
         return case
+
+    async def chat_moved(self, old_id: int) -> None:
+        """After `ChatMoveRepository.move` re-pointed chat `old_id`'s rows in SQL (a group became
+        a supergroup): the cases this unit of work holds from that chat are read again, and its
+        batch reads of waiting cases are dropped, so the rest of the batch sees the new chat."""
+        held = [*(self._added or ()), *(v for (model, _), v in self._held.items() if model is Case)]
+        for case in {id(c): c for c in held}.values():
+            if case.chat_id == old_id:
+                await self.session.refresh(case)
+        self._awaiting = None
 
     async def preload_awaiting(self, reporter_ids: set[int], since: datetime) -> None:
         """Read at once which of `reporter_ids` have cases awaiting their place since `since`:
@@ -335,22 +345,24 @@ class CaseRepository(Repository):
     async def recent_open(self, category: str, since: datetime, statuses: Iterable[str],
                           limit: int = 2000) -> list[CaseRef]:
         """Light rows of cases in `statuses` (the caller's, from bot.cases.lifecycle) reported since
-        `since`, stored and still unflushed alike.
+        `since`: those this unit of work opened (flushed or not; oldest first), then the stored ones.
 
         Runs for every report, so a category's stored ones are read once per unit of work (a
         whole polling batch), by the (category, created_at) index, without flushing or building
         ORM objects.
         """
+        statuses = tuple(statuses)
         if self._recent is None:
             self._recent = {}
         stored = self._recent.get(category)
         if stored is None:
-            params = {"p_category": category, "p_since": since, "p_statuses": tuple(statuses), "p_limit": limit}
+            params = {"p_category": category, "p_since": since, "p_statuses": statuses, "p_limit": limit}
             with self.session.no_autoflush:
                 stored = [CaseRef._make((*row, None)) for row in (await self.rows(_RECENT_OPEN, params)).all()]
             self._recent[category] = stored
+        read = {ref.id for ref in stored}  # the cases this unit of work opened, flushed or not, once each
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
-                 for x in self.session.new if isinstance(x, Case) and x.category == category]
+                 for x in self._added or () if x.category == category and x.status in statuses and x.id not in read]
         return fresh + stored
 
     async def add_pending(self, pending: PendingReport) -> PendingReport:

@@ -21,11 +21,12 @@ def report_service() -> ReportService:
 
 
 async def post(uows: Factory, reports: ReportService, who: Person, text: str, message_id: int,
-               batch: UnitOfWork | None = None, pin: tuple[float, float] | None = None) -> Case | None:
-    """`who` posts `text` (with a location `pin`, as a venue is) in GROUP: in `batch` (left
+               batch: UnitOfWork | None = None, pin: tuple[float, float] | None = None,
+               chat_id: int = GROUP) -> Case | None:
+    """`who` posts `text` (with a location `pin`, as a venue is) in `chat_id`: in `batch` (left
     uncommitted), else in a unit of work of its own."""
     lat, lon = pin if pin is not None else (None, None)
-    msg = IncomingMessage(chat_id=GROUP, chat_type="supergroup", sender=who, message_id=message_id, text=text,
+    msg = IncomingMessage(chat_id=chat_id, chat_type="supergroup", sender=who, message_id=message_id, text=text,
                           lat=lat, lon=lon)
     if batch is not None:
         return await reports.on_message(batch, msg, await register(batch, msg), "zh")

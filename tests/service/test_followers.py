@@ -47,3 +47,16 @@ async def test_stored_followers_and_the_reporter_are_told_they_follow_and_others
     await post(uows, reports, LI, AGAIN, 4)     # the reporter
     await post(uows, reports, ZHAO, AGAIN, 5)   # a third rider: someone else's case again
     assert await _followed(uows) == [False, True, True, False]
+
+
+async def test_a_report_opened_before_a_flush_in_the_batch_is_still_found_as_the_duplicate(uows: Factory) -> None:
+    """Something in the batch flushes (an urgent alert's reads, an unsure question's id): the case
+    opened before it is stored by then, yet the next report of the same problem follows it."""
+    reports = report_service()
+    async with uows() as batch:
+        first = await post(uows, reports, LI, LIGHT, 1, batch)
+        await batch.session.flush()
+        again = await post(uows, reports, WANG, AGAIN, 2, batch)
+        await batch.commit()
+    assert first is not None and again is first
+    assert await _followed(uows) == [False]

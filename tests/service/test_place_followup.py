@@ -12,10 +12,11 @@ import pytest
 from sqlmodel import col, select
 
 from bot.domain import Person
+from bot.services.migration import ChatMigration
 from bot.services.reports import preload_senders
 from storage.models import Case
 from tests.service.conftest import Factory
-from tests.service.posting import post, report_service
+from tests.service.posting import GROUP, post, report_service
 
 LI = Person(611, "李", None, "zh")
 
@@ -53,3 +54,30 @@ async def test_two_stored_cases_waiting_get_the_batchs_two_places_newest_first(u
         await post(uows, reports, LI, "在建国路88号门口", 4, batch)
         await batch.commit()
     assert await _cases(uows) == [("建国路88号门口", False), ("光华路和东三环路口", False)]
+
+
+@pytest.mark.parametrize("preloaded", [True, False], ids=["batch", "alone"])
+async def test_the_place_given_in_the_supergroup_the_group_just_became_completes_the_report(
+        uows: Factory, preloaded: bool) -> None:
+    """Telegram moves a group that becomes a supergroup to a new chat id; the rider's next message,
+    in the same batch, comes from the new chat."""
+    reports, supergroup = report_service(), GROUP - 1_000_000_000_000
+    await post(uows, reports, LI, "路灯坏了", 1)
+    async with uows() as batch:
+        if preloaded:
+            await preload_senders(batch, {LI.id})
+        assert await ChatMigration().move(batch, GROUP, supergroup)
+        assert await post(uows, reports, LI, "在光华路和东三环路口", 2, batch, chat_id=supergroup) is not None
+        await batch.commit()
+    assert await _cases(uows) == [("光华路和东三环路口", False)]
+
+
+async def test_a_report_opened_in_the_batch_before_the_group_moved_gets_the_place_from_the_supergroup(
+        uows: Factory) -> None:
+    reports, supergroup = report_service(), GROUP - 1_000_000_000_000
+    async with uows() as batch:
+        opened = await post(uows, reports, LI, "路灯坏了", 1, batch)
+        assert await ChatMigration().move(batch, GROUP, supergroup)
+        assert await post(uows, reports, LI, "在光华路和东三环路口", 2, batch, chat_id=supergroup) is opened
+        await batch.commit()
+    assert await _cases(uows) == [("光华路和东三环路口", False)]
