@@ -4,9 +4,12 @@
 For each runtime (aiogram, python-telegram-bot: `--runtimes`), the full bot (`sentinel run
 --runtime X`) and a bare echo bot on the same library run as separate processes against the same
 emulator (its own process, limits off), on the same pre-queued mix of reports and chit-chat. The
-full bot classifies, stores the case and queues a reply in one commit per update before confirming
-it; the echo bot only answers. Prints the rates and their ratio per runtime; exits non-zero when a
-ratio is below --min-ratio.
+full bot classifies, stores the case and queues a reply (each getUpdates batch in one commit) before
+confirming the batch; the echo bot only answers. The full bot is timed until every update is
+confirmed (its replies are then committed to the outbox, which the sender drains at the platform's
+pace), the echo bot until it has sent every answer (it has nothing else to show it is done): so
+python-telegram-bot's full bot can beat its echo bot, whose answers are sent one by one in line.
+Prints the rates and their ratio per runtime; exits non-zero when a ratio is below --min-ratio.
 
 `--intake` measures the full bot with the whole intake cascade (`cascade`: the lexical stage, and
 the semantic stage's encoder for the messages the lexical stage is unsure of, 11–40 ms each on one
