@@ -9,9 +9,11 @@ from sqlalchemy import ColumnElement, bindparam, exists, func, inspect, or_, upd
 from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (Case, CaseEvent, CaseWatcher, Correction, DepartmentMember, OutboxMessage, PendingReport,
                             User, utcnow)
+from storage.deferred import DeferredInserts
 from storage.models.core import as_utc
 from storage.repositories.base import Repository
 from storage.repositories.outbox import sent_about
@@ -91,17 +93,18 @@ _LAST_ACTOR = (core_select(_EVENTS.c.actor_id)
 
 
 class CaseRepository(Repository):
-    _recent: dict[str, list[CaseRef]] | None = None  # open cases, read once per unit of work
-    _added: list[Case] | None = None  # cases opened in this unit of work, oldest first
-    # stored cases awaiting their place, of the senders a batch preloaded: (reporter, chat) -> ids, newest first
-    _awaiting: tuple[datetime, set[int], dict[tuple[int, int], list[int]]] | None = None
+    def __init__(self, session: AsyncSession, deferred: DeferredInserts) -> None:
+        super().__init__(session, deferred)
+        self._recent: dict[str, list[CaseRef]] = {}  # open cases by category, read once per unit of work
+        self._added: list[Case] = []  # cases opened in this unit of work, oldest first
+        # the batch's preloaded senders: since when, and per sender {chat: ids of their stored cases awaiting
+        # a place, newest first} (an empty dict: preloaded, none waiting)
+        self._awaiting: tuple[datetime, dict[int, dict[int, list[int]]]] | None = None
 
     def add(self, case: Case, actor_id: int | None) -> Case:
         """Insert with its 'reported' event (at commit, with the rest of the batch)."""
         self.session.add(case)
         self._event(case, "reported", None, actor_id, None)
-        if self._added is None:
-            self._added = []
         self._added.append(case)
         return case
 
@@ -109,7 +112,7 @@ class CaseRepository(Repository):
         """After `ChatMoveRepository.move` re-pointed chat `old_id`'s rows in SQL (a group became
         a supergroup): the cases this unit of work holds from that chat are read again, and its
         batch reads of waiting cases are dropped, so the rest of the batch sees the new chat."""
-        held = [*(self._added or ()), *(v for (model, _), v in self._held.items() if model is Case)]
+        held = [*self._added, *(v for (model, _), v in self._held.items() if model is Case)]
         for case in {id(c): c for c in held}.values():
             if case.chat_id == old_id:
                 await self.session.refresh(case)
@@ -121,11 +124,11 @@ class CaseRepository(Repository):
         if not reporter_ids:
             return
         conn = await self.session.connection()
-        found: dict[tuple[int, int], list[int]] = {}
+        found: dict[int, dict[int, list[int]]] = {reporter_id: {} for reporter_id in reporter_ids}
         rows = await conn.execute(_AWAITING_OF, {"p_reporter_ids": sorted(reporter_ids), "p_since": since})
         for reporter_id, chat_id, case_id in rows.all():
-            found.setdefault((reporter_id, chat_id), []).append(case_id)
-        self._awaiting = (since, set(reporter_ids), found)
+            found[reporter_id].setdefault(chat_id, []).append(case_id)
+        self._awaiting = (since, found)
 
     async def get(self, case_id: int) -> Case | None:
         return await self.cached(Case, case_id)
@@ -139,11 +142,11 @@ class CaseRepository(Repository):
         def waits(case: Case) -> bool:
             return (case.reporter_id == reporter_id and case.chat_id == chat_id and case.awaiting_location
                     and as_utc(case.created_at) >= since)
-        fresh = [x for x in self._added or () if waits(x)]
+        fresh = [x for x in self._added if waits(x)]
         if fresh:
             return fresh[-1]
         if self._awaiting is not None and self._awaiting[0] <= since and reporter_id in self._awaiting[1]:
-            stored = self._awaiting[2].get((reporter_id, chat_id), [])
+            stored = self._awaiting[1][reporter_id].get(chat_id, [])
         else:
             conn = await self.session.connection()
             params = {"p_reporter_id": reporter_id, "p_chat_id": chat_id, "p_since": since}
@@ -352,8 +355,6 @@ class CaseRepository(Repository):
         ORM objects.
         """
         statuses = tuple(statuses)
-        if self._recent is None:
-            self._recent = {}
         stored = self._recent.get(category)
         if stored is None:
             params = {"p_category": category, "p_since": since, "p_statuses": statuses, "p_limit": limit}
@@ -362,7 +363,7 @@ class CaseRepository(Repository):
             self._recent[category] = stored
         read = {ref.id for ref in stored}  # the cases this unit of work opened, flushed or not, once each
         fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
-                 for x in self._added or () if x.category == category and x.status in statuses and x.id not in read]
+                 for x in self._added if x.category == category and x.status in statuses and x.id not in read]
         return fresh + stored
 
     async def add_pending(self, pending: PendingReport) -> PendingReport:

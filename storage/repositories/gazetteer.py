@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.deferred import DeferredInserts
 from storage.models.core import utcnow
 from storage.models.gazetteer import PlaceCoord
 from storage.repositories.base import Repository
@@ -17,13 +19,13 @@ _ENTRY_OF_NONE = _ENTRY.where(col(PlaceCoord.branch_id).is_(None))
 class GazetteerRepository(Repository):
     """Place text <-> coordinates per branch (see storage.models.gazetteer)."""
 
-    _entries: dict[tuple[int | None, str], PlaceCoord | None] | None = None  # read in this unit of work
+    def __init__(self, session: AsyncSession, deferred: DeferredInserts) -> None:
+        super().__init__(session, deferred)
+        self._entries: dict[tuple[int | None, str], PlaceCoord | None] = {}  # read in this unit of work
 
     async def _entry(self, branch_id: int | None, key: str) -> PlaceCoord | None:
         """The entry of a place, read once per unit of work (a polling batch: a flooded underpass
         is reported by many riders at once), without flushing: `learn` keeps what it adds here."""
-        if self._entries is None:
-            self._entries = {}
         if (branch_id, key) in self._entries:
             return self._entries[(branch_id, key)]
         stmt = _ENTRY_OF_NONE if branch_id is None else _ENTRY_OF_BRANCH
@@ -39,8 +41,7 @@ class GazetteerRepository(Repository):
         if entry is None:
             entry = PlaceCoord(branch_id=branch_id, key=key, place=place[:128], lat=lat, lon=lon)
             self.session.add(entry)
-            if self._entries is not None:
-                self._entries[(branch_id, key)] = entry
+            self._entries[(branch_id, key)] = entry
         else:
             entry.place, entry.lat, entry.lon = place[:128], lat, lon
             entry.hits += 1
