@@ -47,13 +47,20 @@ def _ping(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
     pessimistic disconnect handling: DisconnectionError at checkout makes the pool discard it
     and take another, up to three times).
 
-    What `pool_pre_ping` does, in one round trip instead of three: for asyncpg it sends BEGIN,
-    a query and ROLLBACK (a transaction kept for pgbouncer's transaction mode, where its
-    prepared statement could land elsewhere); a simple-protocol query needs neither.
-    Every update checks out a connection, so these were a third of a chit-chat update's round
-    trips (issue 18)."""
+    The check is the lender's transaction's BEGIN, sent now instead of before the first
+    statement (SQLAlchemy's asyncpg adapter begins lazily, with `_start_transaction`, and skips
+    it once begun): a round trip the unit of work makes anyway, so the check costs none.
+    `pool_pre_ping` sends BEGIN, a query and ROLLBACK (a transaction kept for pgbouncer's
+    transaction mode), then the unit of work's own BEGIN: every update checks out a connection,
+    and these were a third of a chit-chat update's round trips (issue 18). A connection that
+    will not begin (autocommit) is checked with a simple-protocol query, which needs no
+    transaction; one that changes its isolation level first rolls the BEGIN back (the adapter's
+    `set_isolation_level`), as it would any transaction."""
     try:
-        await_only(dbapi_conn.driver_connection.execute("SELECT 1"))
+        if getattr(dbapi_conn, "_transaction", None) is None and not dbapi_conn.autocommit:
+            await_only(dbapi_conn._start_transaction())
+        else:
+            await_only(dbapi_conn.driver_connection.execute("SELECT 1"))
     except Exception as e:
         raise exc.DisconnectionError(f"the database dropped this connection: {e!r}") from e
 

@@ -6,6 +6,7 @@ declare it, so `Model.__table__` reads as an error to a type checker. The mapper
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, inspect
@@ -13,8 +14,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import SQLModel
 
 
+@lru_cache(maxsize=None)
 def table_of(model: type[SQLModel]) -> Table:
-    """The `Table` behind a table model. TypeError for a model without a table of its own
+    """The `Table` behind a table model (looked up once per model: it is on every hot path). TypeError for a model without a table of its own
     (`table=False`, or mapped to a join/select), which no caller in storage/ passes."""
     table = inspect(model).local_table
     if not isinstance(table, Table):

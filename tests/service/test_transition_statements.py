@@ -34,7 +34,8 @@ from storage.uow import UnitOfWork
 TZ = ZoneInfo("Asia/Shanghai")
 SECRETARY, REPORTER, MEMBER, STRANGER, GROUP = 7001, 20001, 7002, 7003, -100900
 
-# (action, its inputs, statements of its unit of work): 2 of them are the caller's (the case, the actor)
+# (action, its inputs, statements of its unit of work on SQLite): 2 of them are the caller's (the case,
+# the actor); PostgreSQL runs one fewer, its event and messages being one INSERT at commit (FOLDED)
 STEPS: tuple[tuple[str, dict[str, str], int], ...] = (
     ("accept", {}, 11),  # + 2 awards (report accepted, urgent confirmed): one lock, then 2 statements each
     ("start", {}, 6),
@@ -42,6 +43,9 @@ STEPS: tuple[tuple[str, dict[str, str], int], ...] = (
     ("resolve", {"note": "已修好"}, 6),
     ("confirm", {}, 12),  # + the resolver's id, + 2 awards (fixed, fix confirmed)
 )
+
+
+FOLDED = 1  # the commit's event INSERT and outbox INSERT, one statement on PostgreSQL (storage.deferred)
 
 
 class World:
@@ -103,9 +107,10 @@ async def world(database_url: str) -> AsyncIterator[World]:
     await engine.dispose()
 
 
-async def test_each_step_of_a_case_runs_its_pinned_number_of_statements(world: World) -> None:
+async def test_each_step_of_a_case_runs_its_pinned_number_of_statements(world: World, database_url: str) -> None:
     ids = [await world.case() for _ in range(3)]
     for action, kw, expected in STEPS:
+        expected -= 0 if database_url.startswith("sqlite") else FOLDED
         for case_id in ids:
             with world.counting() as log:
                 await world.step(case_id, REPORTER if action == "confirm" else SECRETARY, action, **kw)
