@@ -64,16 +64,16 @@ class DeferredInserts:
         folded: dict[str, Any] = {}
         for table, rows in self._rows.items():
             params = [values if case is None else {**values, "case_id": case.id} for values, case in rows]
+            idempotent = table in self._idempotent
             if dialect == "sqlite" or len(params) > FOLD_ROWS or any(p.keys() != params[0].keys() for p in params):
-                await conn.execute(_insert(table, table in self._idempotent, dialect), params)
+                await conn.execute(_insert(table, idempotent, dialect), params)
                 continue
             n, params = len(shape), [_with_defaults(table, p) for p in params]
-            shape.append((table, table in self._idempotent, len(params), tuple(params[0])))
+            shape.append((table, idempotent, len(params), tuple(params[0])))
             folded.update((f"w{n}_{r}_{c}", v) for r, p in enumerate(params) for c, v in p.items())
         if shape:
             await conn.execute(_folded(tuple(shape), dialect), folded)
         self.clear()
-
 
 
 def _insert(table: Table, idempotent: bool, dialect: str) -> Any:

@@ -16,8 +16,9 @@ from sqlmodel import SQLModel
 
 @lru_cache(maxsize=None)
 def table_of(model: type[SQLModel]) -> Table:
-    """The `Table` behind a table model (looked up once per model: it is on every hot path). TypeError for a model without a table of its own
-    (`table=False`, or mapped to a join/select), which no caller in storage/ passes."""
+    """The `Table` behind a table model, looked up once per model (it is on every hot path).
+    TypeError for a model without a table of its own (`table=False`, or mapped to a join/select),
+    which no caller in storage/ passes."""
     table = inspect(model).local_table
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not mapped to one table")
