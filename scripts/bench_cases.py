@@ -25,6 +25,10 @@ Wall time says little on a shared machine; CPU time (this process's user + syste
 aside) and statement counts say what a transition costs. `--compare REF` measures the code of
 git REF (e.g. `main`) too, in the same run, alternating with this tree's (`--rounds` pairs), so
 a before/after holds while the machine's load drifts.
+
+`--floor` measures instead what the stack itself costs on this machine before any of our work:
+a primary-key read by the driver alone, by SQLAlchemy Core, as an ORM object, and an empty unit
+of work; from them, the least a transition of a few statements can cost.
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ import asyncio
 import json
 import os
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -266,6 +271,70 @@ async def _drain(core: Any, timeout: float = 900) -> None:
     raise TimeoutError("outbox did not drain")
 
 
+# --- the floor: what the stack costs before any of our work (--floor) --------------------------
+async def floor(backend: str, pg_admin: str | None, n: int = 3000) -> dict[str, float]:
+    """CPU µs per call, on a fresh migrated database: one primary-key read of a user by the
+    driver alone, by SQLAlchemy Core on a unit of work's connection, and as an ORM object (as
+    `UserRepository.get` reads one); and an empty unit of work (session, checkout, BEGIN,
+    COMMIT, close). A transition of S statements costs at least frame + S × core."""
+    from sqlalchemy import bindparam, select
+
+    from storage.db import create_engine, session_factory
+    from storage.migrate import upgrade_async
+    from storage.models import User
+    from storage.repositories.base import _by_key
+    from storage.tables import table_of
+    from storage.uow import UnitOfWork
+
+    async def per_call(call: Any) -> float:
+        for _ in range(n // 10):
+            await call()
+        cpu0 = _cpu()
+        for _ in range(n):
+            await call()
+        return (_cpu() - cpu0) * 1e6 / n
+
+    with tempfile.TemporaryDirectory() as tmp:
+        async with _database(backend, tmp, pg_admin) as url:
+            await upgrade_async(url)
+            engine = create_engine(url)
+            sessions = session_factory(engine)
+            async with UnitOfWork(sessions) as uow:
+                uow.session.add(User(id=1, first_name="骑手"))
+                await uow.commit()
+            users = table_of(User)
+            core = select(*users.c).where(users.c.id == bindparam("p_key"))
+            sql = "SELECT * FROM users WHERE id = " + ("$1" if backend == "postgresql" else "?")
+            out: dict[str, float] = {}
+            async with UnitOfWork(sessions) as uow:
+                conn = await uow.session.connection()
+                raw = ((await conn.get_raw_connection()).driver_connection if backend == "postgresql"
+                       else sqlite3.connect(url.split(":///", 1)[1]))  # the bot runs SQLite inline so
+
+                async def driver() -> Any:
+                    if backend == "postgresql":
+                        return await raw.fetch(sql, 1)
+                    return raw.execute(sql, (1,)).fetchall()
+
+                async def by_core() -> Any:
+                    return (await conn.execute(core, {"p_key": 1})).all()
+
+                async def by_orm() -> Any:
+                    return (await uow.session.exec(_by_key(User), params={"p_key": 1})).first()
+
+                out["driver"], out["core"], out["orm"] = (await per_call(driver), await per_call(by_core),
+                                                          await per_call(by_orm))
+
+            async def frame() -> None:
+                async with UnitOfWork(sessions) as uow:
+                    await uow.session.connection()
+                    await uow.commit()
+
+            out["frame"] = await per_call(frame)
+            await engine.dispose()
+    return out
+
+
 # --- the run: children per database (and per tree, with --compare), then one table -------------
 def _child(tree: Path, backend: str, args: argparse.Namespace) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", backend, "--repo", str(tree),
@@ -301,6 +370,8 @@ def main() -> None:
                         help="units of work in flight at once (default 1: one transition after another)")
     parser.add_argument("--compare", metavar="REF", help="also measure git REF's code, alternating with this tree's")
     parser.add_argument("--rounds", type=int, default=1, help="measurements of each tree per database")
+    parser.add_argument("--floor", action="store_true",
+                        help="measure only what the stack costs per statement and per unit of work, then exit")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--repo", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -312,6 +383,18 @@ def main() -> None:
     backends = ([] if args.no_sqlite else ["sqlite"]) + (["postgresql"] if args.pg_url else [])
     if not backends:
         raise SystemExit("nothing to measure: --no-sqlite and no --pg-url")
+    if args.floor:
+        sys.path.insert(0, str(REPO))
+        print(f"{'database':<12} {'driver':>7} {'core':>7} {'orm':>7} {'frame':>7}   CPU µs per call")
+        for backend in backends:
+            f = asyncio.run(floor(backend, args.pg_url))
+            print(f"{backend:<12} {f['driver']:>7.0f} {f['core']:>7.0f} {f['orm']:>7.0f} {f['frame']:>7.0f}"
+                  f"   a transition of 5 statements: ≥ {(f['frame'] + 5 * f['core']) / 1000:.2f} ms"
+                  f" (≤ {1e6 / (f['frame'] + 5 * f['core']):,.0f} per CPU second)")
+        print("driver: a primary-key read by the database driver alone; core: the same by SQLAlchemy Core on a unit "
+              "of work's connection; orm: as a model object (UserRepository.get); frame: an empty unit of work "
+              "(session, checkout, BEGIN, COMMIT, close)")
+        return
     print(f"{args.cases} cases per phase, {args.cases * len(STEPS)} transitions, one commit each, "
           f"{args.concurrency} in flight; {'offered ' + str(args.rate) + '/s' if args.rate else 'full speed'}")
     print(f"{'':<22} {'transitions alone':^26} │ {'sender':^12} │ {'with the sender live':^58}")

@@ -28,6 +28,7 @@ from bot.privacy import mask, shareable_place
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
 from bot.services.case_dialogs import CHOICE_KIND, STAMP_FIELDS, settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, as_utc, utcnow
+from storage.repositories.cases import Followers
 from storage.uow import UnitOfWork
 
 SUPERADMIN, SECRETARY = "superadmin", "secretary"
@@ -185,14 +186,16 @@ class CaseService:
             changes["master_id"] = master_case.id
         changes.update(clocks.on_transition(case, t, now, self.routing), updated_at=now)
         # one UPDATE now (the first thing the transaction writes), which also says whether a department
-        # dialog of the case was sent, when the dialogs may go out of date (settle_dialogs below)
-        any_sent = await uow.cases.update(case, changes,
-                                          sent_kind=CHOICE_KIND if STAMP_FIELDS & changes.keys() else None)
+        # dialog of the case was sent, when the dialogs may go out of date (settle_dialogs below), and
+        # (where the database can) reads whom the announcement goes to
+        moved = await uow.cases.update(case, changes, sent_kind=CHOICE_KIND if STAMP_FIELDS & changes.keys() else None,
+                                       followers=t.announce)
         # an assign's line names the department it went to (the timeline said only "指派 → 待受理")
         logged = t.payload.get("note") or (t.payload.get("to_department") if action == "assign" else None)
         uow.cases.log(case, t.event_kind, actor.user_id, logged, from_status=t.from_status)
         if t.announce:
-            await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve")
+            await self.announce(uow, case, t.announce_key, t.payload, resolved=action == "resolve",
+                                heard=moved.followers)
         if master_case is not None:
             uow.cases.watch(master_case, case.reporter_id, case.chat_id, case.message_id, case.lang,
                             case.thread_id)
@@ -201,7 +204,7 @@ class CaseService:
         await transfers.on_transition(self, uow, case, t, user)
         if state_stamp(case) != stamp:  # open department dialogs were for the old state
             await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",
-                                 f"case-status-{case.status}", skip=pressed, any_sent=any_sent)
+                                 f"case-status-{case.status}", skip=pressed, any_sent=moved.sent)
         return t
 
     async def before_transfer(self, uow: UnitOfWork, case: Case) -> str | None:
@@ -279,8 +282,9 @@ class CaseService:
 
     # --- telling --------------------------------------------------------------------
     async def announce(self, uow: UnitOfWork, case: Case, key: str, payload: dict[str, object], *,
-                       resolved: bool = False) -> None:
-        """The reporter's thread, the reporter privately, and every watcher, in their language."""
+                       resolved: bool = False, heard: Followers | None = None) -> None:
+        """The reporter's thread, the reporter privately, and every watcher, in their language.
+        `heard`: the case's followers as already read in this unit of work (else they are read)."""
         # A note may be written *to* the reporter (a call-back number): as written in the
         # reporter's own private chat, masked everywhere else (the group, other followers).
         raw_note = str(payload["note"]) if payload.get("note") else ""
@@ -297,13 +301,16 @@ class CaseService:
         confirm = [[("case-action-confirm", encode(CaseConfirm(case.id or 0, True))),
                     ("case-action-reopen", encode(CaseConfirm(case.id or 0, False)))]]
         # the reporter (unless this unit of work has them already) comes with the watchers: one read
-        reporter, watchers, found = uow.users.held(case.reporter_id), None, False
-        if reporter is None and case.id is not None:
-            found, reporter, watchers = await uow.cases.watchers_and(case.id, case.reporter_id)
+        reporter = uow.users.held(case.reporter_id)
+        if heard is None and reporter is None and case.id is not None:
+            heard = await uow.cases.watchers_and(case.id, case.reporter_id)
+        if heard is not None and reporter is None:
+            reporter = heard.reporter
             if reporter is not None:
                 uow.users.hold(reporter, reporter.id)
-        if not found:
+        elif heard is None:
             reporter = reporter or await uow.users.get(case.reporter_id)
+        watchers = heard.watchers if heard is not None else None
         private_ok = reporter is not None and reporter.started
         # (chat, forum topic, reply to, language, confirm buttons, followers to mention): one message
         # per group topic and change, in reply to the first report there, naming the followers (not

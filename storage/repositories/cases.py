@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, bindparam, exists, func, inspect, or_, update
+from sqlalchemy import ColumnElement, Select, bindparam, exists, func, inspect, or_, update
 from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
@@ -39,6 +40,13 @@ class CaseRef(NamedTuple):
         return self.case or await repo.get(self.id or 0)
 
 
+class Moved(NamedTuple):
+    """What `CaseRepository.update` learnt in its round trip besides writing."""
+
+    sent: bool | None  # a message of the kind asked was sent about the case (None: not asked)
+    followers: Followers | None  # its followers, when asked and read in the same statement (PostgreSQL)
+
+
 @dataclass(frozen=True, slots=True)
 class Watcher:
     """A follower of a case, as read: where they hear its news."""
@@ -48,6 +56,14 @@ class Watcher:
     message_id: int | None
     thread_id: int | None
     lang: str
+
+
+class Followers(NamedTuple):
+    """Who hears a case's news, as stored: its reporter's row (an ORM object; None when there is
+    no such user) and its other followers."""
+
+    reporter: User | None
+    watchers: list[Watcher]
 
 
 _CASES, _EVENTS, _WATCHING = table_of(Case), table_of(CaseEvent), table_of(CaseWatcher)
@@ -69,6 +85,28 @@ _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
 # OutboxRepository.sent_of_kind would find one): one statement where a transition wrote and read.
 _UPDATE_CASE_SENT = _UPDATE_CASE.returning(
     exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
+
+
+@lru_cache(maxsize=64)
+def _update_with_followers(columns: tuple[str, ...], sent: bool) -> Select[Any]:
+    """PostgreSQL: `_UPDATE_CASE` (or `_UPDATE_CASE_SENT`) setting `columns` (bound as `v_<column>`),
+    as a data-modifying CTE whose statement reads `_WATCHERS_AND_USER` of the case it updated: the
+    write and the read an announcement needs in one round trip. The read sees the followers stored
+    before this statement (as a separate read would: a unit of work's new followers wait for its
+    commit). Built once per set of columns."""
+    moved = (update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
+             .values({c: bindparam(f"v_{c}", type_=_CASES.c[c].type) for c in columns}))
+    returning = [_CASES.c.id.label("case_id")]
+    if sent:
+        returning.append(exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
+    written = moved.returning(*returning).cte("moved")
+    return (core_select(written.c.sent if sent else written.c.case_id, User, _WATCHING.c.user_id, _WATCHING.c.chat_id,
+                        _WATCHING.c.message_id, _WATCHING.c.thread_id, _WATCHING.c.lang)
+            .select_from(written)
+            .outerjoin(User, col(User.id) == bindparam("p_user_id"))
+            .outerjoin(_WATCHING, _WATCHING.c.case_id == written.c.case_id))
+
+
 # A reporter's latest cases still waiting for their place, as stored: asked of every message
 # that names a place (all within the wait, newest first: one may have been given its place earlier in the batch)
 _AWAITING_LOCATION = (core_select(_CASES.c.id)
@@ -177,22 +215,35 @@ class CaseRepository(Repository):
         stmt = select(Case.lang).where(Case.chat_id == chat_id).order_by(col(Case.id).desc()).limit(1)
         return (await self.session.exec(stmt)).first()
 
-    async def update(self, case: Case, values: dict[str, Any], *, sent_kind: str | None = None) -> bool | None:
+    async def update(self, case: Case, values: dict[str, Any], *, sent_kind: str | None = None,
+                     followers: bool = False) -> Moved:
         """Set `values` on `case` and write them with one UPDATE of those columns, at once: no
         unit-of-work flush to find what changed. The object then holds them as stored, so they
         are not written again. A case not yet stored takes them as attributes (its INSERT
-        carries them).
+        carries them), and nothing is read.
 
         With `sent_kind`, the same statement says whether a message of that kind about the case
-        was sent (True or False, as `OutboxRepository.sent_of_kind` finds one or none); None when
-        not asked, or nothing was written (then ask the usual way)."""
+        was sent (`Moved.sent`: True or False, as `OutboxRepository.sent_of_kind` finds one or
+        none); None when not asked, or nothing was written (then ask the usual way).
+        With `followers`, on PostgreSQL the same round trip reads them too (`Moved.followers`, as
+        `watchers_and` gives them; None elsewhere: read them so when they are needed)."""
         if case.id is None or inspect(case).persistent is False:
             for field, value in values.items():
                 setattr(case, field, value)
-            return None
+            return Moved(None, None)
         conn = await self.session.connection()
         sent: bool | None = None
-        if sent_kind is None:
+        heard: Followers | None = None
+        if followers and conn.dialect.name == "postgresql":
+            params = {f"v_{k}": v for k, v in values.items()}
+            params.update(p_case_id=case.id, p_user_id=case.reporter_id, p_sent_kind=sent_kind)
+            with self.session.no_autoflush:  # the read is by keys: none of the pending rows matter
+                statement = _update_with_followers(tuple(sorted(values)), sent_kind is not None)
+                rows = (await self.rows(statement, params)).all()
+            if rows:
+                sent = bool(rows[0][0]) if sent_kind is not None else None
+                heard = Followers(rows[0][1], [Watcher(*row[2:]) for row in rows if row[2] is not None])
+        elif sent_kind is None:
             await conn.execute(_UPDATE_CASE, {"p_case_id": case.id, **values})
         else:
             row = (await conn.execute(_UPDATE_CASE_SENT, {"p_case_id": case.id, "p_sent_kind": sent_kind,
@@ -200,7 +251,7 @@ class CaseRepository(Repository):
             sent = bool(row[0]) if row is not None else None
         for field, value in values.items():
             set_committed_value(case, field, value)
-        return sent
+        return Moved(sent, heard)
 
     async def last_actor(self, case_id: int, kind: str) -> int | None:
         """Who caused the case's latest stored event of `kind` (None: the system, or no such event)."""
@@ -255,16 +306,16 @@ class CaseRepository(Repository):
         conn = await self.session.connection()
         return [Watcher(*row) for row in (await conn.execute(_WATCHERS, {"p_case_id": case_id})).all()]
 
-    async def watchers_and(self, case_id: int, user_id: int) -> tuple[bool, User | None, list[Watcher]]:
+    async def watchers_and(self, case_id: int, user_id: int) -> Followers | None:
         """`watchers` and the user `user_id` (the reporter, as `UserRepository.get` would give them)
-        in one read: (found, user, watchers). `found` is False when the case is not stored: nothing
-        was read then, and the caller asks for each the usual way."""
+        in one read; None when the case is not stored: nothing was read then, and the caller asks
+        for each the usual way."""
         with self.session.no_autoflush:  # as a primary-key read: none of the pending rows matter
             rows = (await self.session.exec(_WATCHERS_AND_USER,  # type: ignore[call-overload]
                                             params={"p_case_id": case_id, "p_user_id": user_id})).all()
         if not rows:
-            return False, None, []
-        return True, rows[0][0], [Watcher(*row[1:]) for row in rows if row[1] is not None]
+            return None
+        return Followers(rows[0][0], [Watcher(*row[1:]) for row in rows if row[1] is not None])
 
     async def members_of(self, department: str, branch_id: int | None, *, any_branch: bool = False) -> list[int]:
         """Members of `department` who act for it in `branch_id` (their membership is for that
