@@ -7,13 +7,11 @@ idempotent table's existing keys skipped. SQLite keeps one statement per table. 
 rows keep one executemany per table."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import asyncpg
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 
@@ -21,22 +19,9 @@ from storage.db import create_engine, session_factory
 from storage.deferred import FOLD_ROWS
 from storage.models import Case, CaseEvent, CaseWatcher, Chat, OutboxMessage, User, utcnow
 from storage.uow import UnitOfWork
+from tests.service.conftest import statements
 
 GROUP, REPORTER, OTHER = -100900, 20001, 20002
-
-
-@contextmanager
-def statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def _seen(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        seen.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", _seen)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", _seen)
 
 
 @pytest.fixture

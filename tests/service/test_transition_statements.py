@@ -8,15 +8,14 @@ did: a department member's grants are still read (and honoured) when the decisio
 a sent department dialog is still settled, points are still capped, credited and tiered."""
 from __future__ import annotations
 
-import re
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, func
+from sqlalchemy import func
 from sqlmodel import col, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -30,6 +29,7 @@ from storage.db import create_engine, session_factory
 from storage.models import Branch, Case, Chat, DepartmentMember, OutboxMessage, User
 from storage.models.points import PointsEntry
 from storage.uow import UnitOfWork
+from tests.service.conftest import statements
 
 TZ = ZoneInfo("Asia/Shanghai")
 SECRETARY, REPORTER, MEMBER, STRANGER, GROUP = 7001, 20001, 7002, 7003, -100900
@@ -56,17 +56,11 @@ class World:
         self.sessions = session_factory(engine)
         self.points = PointsService(load_points_config(), TZ)
         self.cases = CaseService(load_routing(), frozenset(), TZ, points=self.points)
-        self.log: list[str] = []
         self.branch: int | None = None
-        event.listen(engine.sync_engine, "before_cursor_execute", self._seen)
 
-    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        self.log.append(re.sub(r"\s+", " ", statement))
-
-    @contextmanager
-    def counting(self) -> Iterator[list[str]]:
-        self.log.clear()
-        yield self.log
+    def counting(self) -> AbstractContextManager[list[str]]:
+        """The statements sent while the block runs."""
+        return statements(self.engine)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)

@@ -10,34 +10,34 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import select
 
 from handlers.updates import once
 from storage.db import create_engine, session_factory
 from storage.models import Chat, ProcessedUpdate
 from storage.uow import UnitOfWork
+from tests.service.conftest import statements
 
 
 @dataclass
 class Db:
     uow: object
-    statements: list[str] = field(default_factory=list)
+    statements: list[str]  # as sent (tests.service.conftest.statements)
+
+    def verbs(self) -> list[str]:
+        """Each statement's first word: what kind of statement it was."""
+        return [s.split()[0].upper() for s in self.statements]
 
 
 @pytest.fixture
 async def db(database_url: str) -> AsyncIterator[Db]:
     engine = create_engine(database_url)
     sessions = session_factory(engine)
-    d = Db(lambda: UnitOfWork(sessions))
-
-    @event.listens_for(engine.sync_engine, "before_cursor_execute")
-    def _count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        d.statements.append(statement.split()[0].upper())
-    yield d
+    with statements(engine) as seen:
+        yield Db(lambda: UnitOfWork(sessions), seen)
     await engine.dispose()
 
 
@@ -60,7 +60,7 @@ async def test_a_chit_chat_update_costs_its_own_statements_and_one_claim(db: Db)
     await once(db.uow, 1, run, _never)          # the chat is new: inserted
     db.statements.clear()
     await once(db.uow, 2, run, _never)
-    assert db.statements == ["INSERT", "SELECT"]  # the claim, then the handler's own read
+    assert db.verbs() == ["INSERT", "SELECT"]  # the claim, then the handler's own read
     assert ran == [1, 1] and await _claimed(db) == [1, 2]
 
 
@@ -74,7 +74,7 @@ async def test_a_redelivered_update_runs_nothing(db: Db) -> None:
     await once(db.uow, 5, run, _never)
     db.statements.clear()
     assert await once(db.uow, 5, run, _never) is None
-    assert ran == [1] and db.statements == ["INSERT"]
+    assert ran == [1] and db.verbs() == ["INSERT"]
 
 
 async def test_a_rolled_back_update_leaves_no_claim_and_runs_when_delivered_again(db: Db) -> None:
