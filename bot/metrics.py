@@ -7,6 +7,9 @@ Counted where they happen (each worker its own; Prometheus sums the workers):
   sentinel_dead_letters_total            updates dead-lettered (their count so far, not what is left)
   sentinel_sends_total{outcome}          outbox sends: sent | postpone | failed | blocked | migrated
   sentinel_rate_limited_total            429 answers (Telegram's "retry after")
+  sentinel_intake_unsure_total{stage}    messages the intake's lexical stage was unsure of, by the stage
+                                         that decided them: semantic | lexical (the encoder was too far
+                                         behind: bot.intake.SEMANTIC_WAIT_S)
 Read from the database every `WATCH_EVERY` seconds (the same in every worker):
   sentinel_outbox_pending                rows waiting to be sent
   sentinel_outbox_oldest_seconds         age of the oldest of them (0 when none)
@@ -35,6 +38,9 @@ UPDATE_SECONDS = Histogram("sentinel_update_seconds", "Seconds from receiving an
 SENDS = Counter("sentinel_sends_total", "Outbox sends, by outcome", ["outcome"])
 DEAD_LETTERED = Counter("sentinel_dead_letters_total", "Updates dead-lettered")
 RATE_LIMITED = Counter("sentinel_rate_limited_total", "429 answers from the platform")
+INTAKE_UNSURE = Counter("sentinel_intake_unsure_total",
+                        "Messages the lexical stage was unsure of, by the stage that decided them "
+                        "(lexical: the encoder was too far behind)", ["stage"])
 OUTBOX_PENDING = Gauge("sentinel_outbox_pending", "Outbox rows waiting to be sent")
 OUTBOX_OLDEST = Gauge("sentinel_outbox_oldest_seconds", "Age of the oldest pending outbox row, seconds")
 DEAD_LETTERS = Gauge("sentinel_dead_letters_open", "Updates dead-lettered and not yet retried or dropped")

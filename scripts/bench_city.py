@@ -216,15 +216,31 @@ def _off_peak_zone() -> str:
 
 # --- the workers ----------------------------------------------------------------------------------
 async def _worker(args: argparse.Namespace, api: str, url: str, tmp: str, name: str, port: int, hook: str,
-                  redis: dict[str, str]) -> asyncio.subprocess.Process:
+                  redis: dict[str, str], metrics_port: int) -> asyncio.subprocess.Process:
     env = {**os.environ, **redis, "SENTINEL_BOT_TOKEN": DEFAULT_TOKEN, "SENTINEL_API_BASE": api,
            "SENTINEL_DATABASE_URL": url, "SENTINEL_WEBHOOK_URL": hook, "SENTINEL_WEBHOOK_PORT": str(port),
+           "SENTINEL_METRICS_PORT": str(metrics_port),
            "SENTINEL_TIMEZONE": args.timezone, "SENTINEL_SENDER__LEASE": str(args.lease),
            "SENTINEL_SCHEDULER_LEASE": "5", "SENTINEL_LOG_LEVEL": "WARNING", "PYTHONPATH": str(REPO),
            "SENTINEL_RUNTIME": args.runtime}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", "--webhook", cwd=tmp, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=open(f"{tmp}/{name}.log", "ab"))
+
+
+async def _unsure(http: Any, metrics_port: int) -> Counter[str]:
+    """A live worker's count of the messages its intake was unsure of, by the stage that decided
+    them (its Prometheus endpoint: sentinel_intake_unsure_total); empty when it cannot be read."""
+    found: Counter[str] = Counter()
+    try:
+        async with http.get(f"http://127.0.0.1:{metrics_port}/metrics") as r:
+            text = await r.text()
+    except OSError:
+        return found
+    for line in text.splitlines():
+        if line.startswith("sentinel_intake_unsure_total{"):
+            found[line.split('stage="', 1)[1].split('"', 1)[0]] += int(float(line.rsplit(" ", 1)[1]))
+    return found
 
 
 async def _listening(port: int) -> bool:
@@ -493,6 +509,7 @@ async def main(args: argparse.Namespace) -> int:
             if args.redis_url:
                 redis = {"SENTINEL_REDIS_URL": args.redis_url, "SENTINEL_REDIS_PREFIX": f"bench-{uuid.uuid4().hex[:8]}"}
             ports = [_free_port() for _ in range(args.workers)]
+            metrics_ports = [_free_port() for _ in range(args.workers)]
             hook = f"http://127.0.0.1:{ports[0]}/webhook"
             if args.workers > 1:
                 proxy_port = _free_port()
@@ -500,7 +517,8 @@ async def main(args: argparse.Namespace) -> int:
                 await proxy.start(proxy_port)
                 hook = f"http://127.0.0.1:{proxy_port}/webhook"
             for i, port in enumerate(ports):  # one after the other: two first starts on a fresh database race
-                procs.append(await _worker(args, api, db_url, tmp, f"w{i}", port, hook, redis))  # (apscheduler's table)
+                procs.append(await _worker(args, api, db_url, tmp, f"w{i}", port, hook, redis,  # (apscheduler's table)
+                                           metrics_ports[i]))
                 await _wait_for(lambda port=port: _listening(port), 300, "a worker did not start")
 
             async def hooked() -> bool:
@@ -555,6 +573,10 @@ async def main(args: argparse.Namespace) -> int:
             lost_updates, pending = await _settled(db_url, load.update_ids)
             caught_up = lost_updates == 0 and pending == 0
             stats = await tg.stats()
+            unsure: Counter[str] = Counter()
+            for p, mport in zip(procs, metrics_ports):
+                if p.returncode is None:
+                    unsure += await _unsure(tg.http, mport)
             figures = await measure(db_url, load, tg)
             load_after = os.getloadavg()
             cpu = {pid: last_cpu[pid] - cpu0[pid] for pid in cpu0}
@@ -584,6 +606,10 @@ async def main(args: argparse.Namespace) -> int:
     print(f"429s: {stats['errors'].get('429', 0)}; lost: {lost_updates} updates never committed, "
           f"{figures['unanswered']} reports without a reply sent; doubled: {figures['doubled_cases']} cases "
           f"opened twice, {figures['doubled_sends']} replies delivered twice; outbox still pending: {pending}")
+    if unsure:
+        print(f"intake: {sum(unsure.values())} messages the lexical stage was unsure of; decided by the semantic "
+              f"stage {unsure['semantic']}, by the lexical stage alone (the encoder too far behind) {unsure['lexical']}"
+              f"{' (live workers only)' if args.kill_at is not None and args.workers > 1 else ''}")
     print(f"lessons pushed: {figures['lessons']} of {seeded['lessons']} planned; broadcast: "
           f"{figures['broadcast'][1]} of {figures['broadcast'][0]} sent")
     for i, p in enumerate(procs):
@@ -599,7 +625,7 @@ async def main(args: argparse.Namespace) -> int:
             "sent_ms": {q: _percentile(figures["sent"], q) for q in (.5, .95, .99)},
             "429": stats["errors"].get("429", 0), "lost_updates": lost_updates, "unanswered": figures["unanswered"],
             "doubled_cases": figures["doubled_cases"], "doubled_sends": figures["doubled_sends"],
-            "caught_up": caught_up, "cpu_s": list(cpu.values()), "peak_rss_mb": [peak[p.pid] for p in procs], "ok": ok}, indent=1))
+            "caught_up": caught_up, "unsure": dict(unsure), "cpu_s": list(cpu.values()), "peak_rss_mb": [peak[p.pid] for p in procs], "ok": ok}, indent=1))
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

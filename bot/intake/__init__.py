@@ -25,6 +25,7 @@ import math
 import os
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.commandtext import normalize_command  # the chat layer's own test of a command
+from bot.metrics import INTAKE_UNSURE
 
 from . import rules as _rules
 from .lang import detect_language
@@ -81,6 +83,13 @@ CATEGORY_SURE = 0.85
 # at ... gate 3"), so it stays at 1.5.
 CALIBRATION_T = 1.5
 SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabilities (grouped CV on the corpus)
+# The longest an unsure message may wait for the encoder, in seconds (SENTINEL_INTAKE_SEMANTIC_WAIT):
+# when the embeddings already queued would take longer, the lexical stage decides it alone. The
+# encoder's one core (tens of ms a message) is the bot's scarcest resource; at a city's peak the
+# unsure messages outrun it and every reply behind them waited (issue 18: 25 s at p50 on a slow
+# day). A message decided so is no worse than without the `semantic` extra, and is counted
+# (`Cascade.shed`; sentinel_intake_unsure_total{stage="lexical"}).
+SEMANTIC_WAIT_S = 1.0
 
 _MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
@@ -99,6 +108,8 @@ class Cascade:
         self.places = places  # place CRF (span_crf.SpanTagger); None: the shipped one, False: rules only
         self.routed = 0   # messages that reached the semantic stage (for the bench)
         self.total = 0
+        self.shed = 0     # of those, decided by the lexical stage alone: the encoder was behind
+        self.wait_s = SEMANTIC_WAIT_S  # the most an unsure message waits for the encoder
 
 
 def get_model() -> Cascade:
@@ -119,6 +130,7 @@ def get_model() -> Cascade:
                     log.info("intake: semantic stage off (install the 'semantic' extra); lexical stage only")
                 from .places import default_tagger
                 _MODEL = Cascade(lex, sem, places=default_tagger())
+                _MODEL.wait_s = float(os.environ.get("SENTINEL_INTAKE_SEMANTIC_WAIT", SEMANTIC_WAIT_S))
     return _MODEL
 
 
@@ -145,7 +157,45 @@ async def classify_async(text: str, lang: str | None = None) -> Intake:
     first = _lexical_stage(m, text, lang)
     if isinstance(first, Intake):
         return first
-    return _final_stage(m, first, await _embedding(m, first.text))
+    e = await _embedding(m, first.text)
+    INTAKE_UNSURE.labels("lexical" if e is None else "semantic").inc()
+    return _final_stage(m, first, e)
+
+
+class _Encoder:
+    """The encoder's one thread, and how far behind it is: embeddings queued or running, and
+    the seconds one takes (a moving average of those made). Thread-safe."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="intake-encoder")
+        self._lock = threading.Lock()
+        self.waiting = 0
+        self.seconds = 0.0  # per embedding; 0 until one is made
+
+    def behind(self) -> float:
+        """Seconds until a message queued now would be embedded (an estimate)."""
+        with self._lock:
+            return (self.waiting + 1) * self.seconds
+
+    def submit(self, embed: Callable[[str], np.ndarray], text: str) -> Future[np.ndarray]:
+        with self._lock:
+            self.waiting += 1
+        try:
+            return self._pool.submit(self._timed, embed, text)
+        except BaseException:
+            with self._lock:
+                self.waiting -= 1
+            raise
+
+    def _timed(self, embed: Callable[[str], np.ndarray], text: str) -> np.ndarray:
+        t0 = time.perf_counter()
+        try:
+            return embed(text)
+        finally:
+            took = time.perf_counter() - t0
+            with self._lock:
+                self.waiting -= 1
+                self.seconds = took if self.seconds == 0 else 0.8 * self.seconds + 0.2 * took
 
 
 # Embeddings started by `prefetch`, by text, each taken once by `classify_async`; at most
@@ -153,18 +203,27 @@ async def classify_async(text: str, lang: str | None = None) -> Intake:
 # embedding behind: the oldest go first). 1,024 x 384 float32 = 1.5 MB at most.
 PREFETCH_KEPT = 1024
 _PREFETCHED: OrderedDict[str, list[Future[np.ndarray]]] = OrderedDict()
-_ENCODER_THREAD: ThreadPoolExecutor | None = None
+_ENCODER: _Encoder | None = None
 
 
-def _encoder_thread() -> ThreadPoolExecutor:
+def _encoder() -> _Encoder:
     """One thread for the encoder (it embeds one message at a time anyway: semantic.embed),
     so messages queue in order here rather than in the default pool's threads on its lock."""
-    global _ENCODER_THREAD
-    if _ENCODER_THREAD is None:
+    global _ENCODER
+    if _ENCODER is None:
         with _LOCK:
-            if _ENCODER_THREAD is None:
-                _ENCODER_THREAD = ThreadPoolExecutor(1, thread_name_prefix="intake-encoder")
-    return _ENCODER_THREAD
+            if _ENCODER is None:
+                _ENCODER = _Encoder()
+    return _ENCODER
+
+
+def _shed(m: Cascade, encoder: _Encoder) -> bool:
+    """Whether a message the lexical stage is unsure of is decided by it alone, as the encoder
+    is further behind than `m.wait_s` (SEMANTIC_WAIT_S); counted when so."""
+    if encoder.behind() <= m.wait_s:
+        return False
+    m.shed += 1
+    return True
 
 
 async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
@@ -178,17 +237,21 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     (one unit of work for all) does not wait: each message's classification waits for its
     own embedding while the encoder goes on with the next ones. Each embedding is used once,
     by `classify_async` of the same text; commands ("/...") are not classified, so not
-    embedded. Does nothing until the model is loaded or without a semantic stage; never
-    raises (an embedding that failed is made again by `classify_async`)."""
+    embedded. A text is not started while the encoder is more than `SEMANTIC_WAIT_S` behind
+    (`classify_async` then decides whether it still is). Does nothing until the model is
+    loaded or without a semantic stage; never raises (an embedding that failed is made again
+    by `classify_async`)."""
     m = _MODEL
     if m is None or m.semantic is None:
         return 0
     todo = [u.text for t in texts if t and t.strip() and normalize_command(t) is None
             and isinstance(u := _lexical_stage(m, t, None, count=False), _Unsure)]
-    embed, pool = _embedder(m), _encoder_thread()
+    embed, encoder = _embedder(m), _encoder()
     started = []
     for t in todo:
-        f = pool.submit(embed, t)
+        if encoder.behind() > m.wait_s:  # classify_async decides it (alone, unless caught up)
+            continue
+        f = encoder.submit(embed, t)
         _PREFETCHED.setdefault(t, []).append(f)
         _PREFETCHED.move_to_end(t)
         started.append(f)
@@ -199,8 +262,9 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     return len(started)
 
 
-async def _embedding(m: Cascade, text: str) -> np.ndarray:
-    """The embedding of `text`: the one `prefetch` started, or made now on the encoder's thread."""
+async def _embedding(m: Cascade, text: str) -> np.ndarray | None:
+    """The embedding of `text`: the one `prefetch` started, or made now on the encoder's thread;
+    None when the encoder is too far behind to make it now (`_shed`)."""
     waiting = _PREFETCHED.get(text)
     if waiting:
         f = waiting.pop(0)
@@ -210,7 +274,10 @@ async def _embedding(m: Cascade, text: str) -> np.ndarray:
             return await asyncio.wrap_future(f)
         except Exception:
             log.warning("intake: a prefetched embedding failed; embedding again", exc_info=True)
-    return await asyncio.get_running_loop().run_in_executor(_encoder_thread(), _embedder(m), text)
+    encoder = _encoder()
+    if _shed(m, encoder):
+        return None
+    return await asyncio.wrap_future(encoder.submit(_embedder(m), text))
 
 
 def classify_with(m: Cascade, text: str, lang: str | None = None) -> Intake:

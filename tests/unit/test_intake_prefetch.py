@@ -9,6 +9,7 @@ every update.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import pytest
@@ -134,3 +135,45 @@ def test_message_texts_reads_messages_edits_and_captions():
     raws = [{"message": {"text": "a"}}, {"edited_message": {"caption": "b"}}, {"callback_query": {"data": "x"}},
             {"message": {"photo": []}}, {"message": "not a dict"}]
     assert polling.message_texts(raws) == ["a", "b"]
+
+
+VAGUE3 = "这边好像有点情况 大家注意一下"
+
+
+def _shed_total() -> float:
+    from prometheus_client import REGISTRY
+    return REGISTRY.get_sample_value("sentinel_intake_unsure_total", {"stage": "lexical"}) or 0.0
+
+
+@needs_encoder
+async def test_an_unsure_message_waits_for_the_encoder_no_longer_than_the_budget(cascade, monkeypatch):
+    """At a peak the unsure messages outrun the encoder; one that would wait longer than
+    `wait_s` for it is decided by the lexical stage alone at once (counted), the others keep
+    their embeddings, and once the encoder has caught up nothing is shed."""
+    full = {t: classify(t) for t in (VAGUE, VAGUE2, VAGUE3)}  # with both stages
+    gate, real = threading.Event(), semantic.embed
+
+    def gated(text: str):
+        cascade.calls.append(text)
+        assert gate.wait(10)
+        return real(text)
+
+    cascade.embed = gated
+    encoder = intake._Encoder()
+    encoder.seconds = 0.1                      # as measured: 0.1 s an embedding
+    monkeypatch.setattr(intake, "_ENCODER", encoder)
+    cascade.wait_s = 0.25                      # so a third in the queue would wait 0.3 s
+    lexical_only = intake._final_stage(cascade, intake._lexical_stage(cascade, VAGUE3, None, count=False), None)
+    assert lexical_only != full[VAGUE3]        # the two stages answer it differently
+    shed, counted = cascade.shed, _shed_total()
+    first = [asyncio.create_task(classify_async(t)) for t in (VAGUE, VAGUE2)]
+    while encoder.waiting < 2:
+        await asyncio.sleep(0.001)
+    assert await asyncio.wait_for(classify_async(VAGUE3), 1) == lexical_only   # at once, not after the queue
+    assert await prefetch([VAGUE3], wait=False) == 0                           # nor started ahead
+    assert (cascade.shed, _shed_total()) == (shed + 1, counted + 1)
+    gate.set()
+    assert await asyncio.gather(*first) == [full[VAGUE], full[VAGUE2]]  # the queued kept theirs
+    assert encoder.waiting == 0
+    assert await classify_async(VAGUE3) == full[VAGUE3]                        # caught up: embedded again
+    assert cascade.shed == shed + 1 and VAGUE3 in cascade.calls
