@@ -28,10 +28,12 @@ from storage.migrate import upgrade
 import storage.models  # noqa: F401  (registers every table for the truncation)
 from storage.models.points import PointsEntry
 
-# A test's messages are classified as they always are: the encoder's budget (bot.intake.SEMANTIC_WAIT_S)
-# sheds unsure messages to the lexical stage when the encoder falls behind, which a loaded CI machine
-# would do at random. tests/unit/test_intake_prefetch.py tests the shedding with a budget of its own.
+# A test's messages are classified as they always are: the encoder's budget (bot.intake.SEMANTIC_WAIT_S,
+# ENCODER_SHARE) sheds unsure messages to the lexical stage when the encoder falls behind or is too busy,
+# which a loaded CI machine would do at random. tests/unit/test_intake_prefetch.py tests the shedding
+# with budgets of its own.
 os.environ.setdefault("SENTINEL_INTAKE_SEMANTIC_WAIT", "3600")
+os.environ.setdefault("SENTINEL_INTAKE_ENCODER_SHARE", "1000")
 
 E2E_FIXTURES = {"emu", "tg", "bot"}
 DB_FIXTURES = {"database_url", "db"}

@@ -26,7 +26,7 @@ import os
 import re
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -83,13 +83,19 @@ CATEGORY_SURE = 0.85
 # at ... gate 3"), so it stays at 1.5.
 CALIBRATION_T = 1.5
 SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabilities (grouped CV on the corpus)
-# The longest an unsure message may wait for the encoder, in seconds (SENTINEL_INTAKE_SEMANTIC_WAIT):
-# when the embeddings already queued would take longer, the lexical stage decides it alone. The
-# encoder's one core (tens of ms a message) is the bot's scarcest resource; at a city's peak the
-# unsure messages outrun it and every reply behind them waited (issue 18: 25 s at p50 on a slow
-# day). A message decided so is no worse than without the `semantic` extra, and is counted
-# (`Cascade.shed`; sentinel_intake_unsure_total{stage="lexical"}).
+# The encoder's budget. Tens of ms of CPU a message, it is the bot's dearest work: at a city's peak
+# the unsure messages alone would take a core, the rest of the bot (and the database, on a small
+# machine) got too little, and every reply waited (issue 18: 12-25 s at p50 at 200 updates/s on 2
+# cores). So an unsure message is decided by the lexical stage alone when embedding it would
+# - keep it waiting for the encoder longer than SEMANTIC_WAIT_S seconds (the embeddings queued
+#   before it; SENTINEL_INTAKE_SEMANTIC_WAIT), or
+# - take the encoder past ENCODER_SHARE of one core over the last ENCODER_WINDOW_S seconds
+#   (SENTINEL_INTAKE_ENCODER_SHARE).
+# Such a message is decided as without the `semantic` extra, and counted (`Cascade.shed`;
+# sentinel_intake_unsure_total{stage="lexical"}). At ordinary loads neither applies.
 SEMANTIC_WAIT_S = 1.0
+ENCODER_SHARE = 0.5
+ENCODER_WINDOW_S = 10.0
 
 _MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
@@ -110,6 +116,7 @@ class Cascade:
         self.total = 0
         self.shed = 0     # of those, decided by the lexical stage alone: the encoder was behind
         self.wait_s = SEMANTIC_WAIT_S  # the most an unsure message waits for the encoder
+        self.share = ENCODER_SHARE  # the most of one core the encoder takes (over ENCODER_WINDOW_S)
 
 
 def get_model() -> Cascade:
@@ -131,6 +138,7 @@ def get_model() -> Cascade:
                 from .places import default_tagger
                 _MODEL = Cascade(lex, sem, places=default_tagger())
                 _MODEL.wait_s = float(os.environ.get("SENTINEL_INTAKE_SEMANTIC_WAIT", SEMANTIC_WAIT_S))
+                _MODEL.share = float(os.environ.get("SENTINEL_INTAKE_ENCODER_SHARE", ENCODER_SHARE))
     return _MODEL
 
 
@@ -163,12 +171,16 @@ async def classify_async(text: str, lang: str | None = None) -> Intake:
 
 
 class _Encoder:
-    """The encoder's one thread, and how far behind it is: embeddings queued or running, and
-    the seconds one takes (a moving average of those made). Thread-safe."""
+    """The encoder's one thread, how far behind it is (embeddings queued or running, and the
+    seconds one takes: a moving average of those made) and how busy it has been (the seconds
+    of the embeddings made within the last ENCODER_WINDOW_S). Thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="intake-encoder")
         self._lock = threading.Lock()
+        self._clock = clock
+        self._made: deque[tuple[float, float]] = deque()  # (finished at, seconds it took)
+        self._busy_s = 0.0  # the sum of those seconds
         self.waiting = 0
         self.seconds = 0.0  # per embedding; 0 until one is made
 
@@ -176,6 +188,20 @@ class _Encoder:
         """Seconds until a message queued now would be embedded (an estimate)."""
         with self._lock:
             return (self.waiting + 1) * self.seconds
+
+    def busy(self) -> float:
+        """The share of one core the encoder took over the last ENCODER_WINDOW_S (0 to 1)."""
+        with self._lock:
+            self._forget(self._clock())
+            return self._busy_s / ENCODER_WINDOW_S
+
+    def over(self, m: Cascade) -> bool:
+        """Whether one more embedding is beyond `m`'s budget (`m.wait_s`, `m.share`)."""
+        return self.behind() > m.wait_s or self.busy() + self.seconds / ENCODER_WINDOW_S > m.share
+
+    def _forget(self, now: float) -> None:
+        while self._made and self._made[0][0] < now - ENCODER_WINDOW_S:
+            self._busy_s -= self._made.popleft()[1]
 
     def submit(self, embed: Callable[[str], np.ndarray], text: str) -> Future[np.ndarray]:
         with self._lock:
@@ -188,14 +214,17 @@ class _Encoder:
             raise
 
     def _timed(self, embed: Callable[[str], np.ndarray], text: str) -> np.ndarray:
-        t0 = time.perf_counter()
+        t0 = self._clock()
         try:
             return embed(text)
         finally:
-            took = time.perf_counter() - t0
+            took = self._clock() - t0
             with self._lock:
                 self.waiting -= 1
                 self.seconds = took if self.seconds == 0 else 0.8 * self.seconds + 0.2 * took
+                self._made.append((self._clock(), took))
+                self._busy_s += took
+                self._forget(self._clock())
 
 
 # Embeddings started by `prefetch`, by text, each taken once by `classify_async`; at most
@@ -218,9 +247,9 @@ def _encoder() -> _Encoder:
 
 
 def _shed(m: Cascade, encoder: _Encoder) -> bool:
-    """Whether a message the lexical stage is unsure of is decided by it alone, as the encoder
-    is further behind than `m.wait_s` (SEMANTIC_WAIT_S); counted when so."""
-    if encoder.behind() <= m.wait_s:
+    """Whether a message the lexical stage is unsure of is decided by it alone, embedding it
+    being beyond the encoder's budget (SEMANTIC_WAIT_S, ENCODER_SHARE); counted when so."""
+    if not encoder.over(m):
         return False
     m.shed += 1
     return True
@@ -237,8 +266,8 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     (one unit of work for all) does not wait: each message's classification waits for its
     own embedding while the encoder goes on with the next ones. Each embedding is used once,
     by `classify_async` of the same text; commands ("/...") are not classified, so not
-    embedded. A text is not started while the encoder is more than `SEMANTIC_WAIT_S` behind
-    (`classify_async` then decides whether it still is). Does nothing until the model is
+    embedded. A text is not started while the encoder is beyond its budget (`SEMANTIC_WAIT_S`,
+    `ENCODER_SHARE`; `classify_async` then decides whether it still is). Does nothing until the model is
     loaded or without a semantic stage; never raises (an embedding that failed is made again
     by `classify_async`)."""
     m = _MODEL
@@ -249,7 +278,7 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     embed, encoder = _embedder(m), _encoder()
     started = []
     for t in todo:
-        if encoder.behind() > m.wait_s:  # classify_async decides it (alone, unless caught up)
+        if encoder.over(m):  # classify_async decides it (alone, unless back within budget)
             continue
         f = encoder.submit(embed, t)
         _PREFETCHED.setdefault(t, []).append(f)

@@ -177,3 +177,32 @@ async def test_an_unsure_message_waits_for_the_encoder_no_longer_than_the_budget
     assert encoder.waiting == 0
     assert await classify_async(VAGUE3) == full[VAGUE3]                        # caught up: embedded again
     assert cascade.shed == shed + 1 and VAGUE3 in cascade.calls
+
+
+@needs_encoder
+async def test_the_encoder_takes_no_more_than_its_share_of_a_core(cascade, monkeypatch):
+    """At a city's peak the unsure messages alone would keep the encoder busy all the time and
+    starve the rest of the bot; beyond `share` of one core over the last ENCODER_WINDOW_S the
+    lexical stage decides alone, and once the window has passed the encoder is used again."""
+    full = {t: classify(t) for t in (VAGUE, VAGUE2, VAGUE3)}
+    made = {t: semantic.embed(t) for t in (VAGUE, VAGUE2, VAGUE3)}
+    cascade.calls.clear()
+    now = [1000.0]
+
+    def timed(text: str):  # 0.1 s of encoder time each, by the encoder's own clock
+        cascade.calls.append(text)
+        now[0] += 0.1
+        return made[text]
+
+    cascade.embed = timed
+    monkeypatch.setattr(intake, "_ENCODER", intake._Encoder(clock=lambda: now[0]))
+    cascade.share = 0.25 / intake.ENCODER_WINDOW_S  # 0.25 s of encoder time in the window: two embeddings
+    shed = cascade.shed
+    assert [await classify_async(VAGUE), await classify_async(VAGUE2)] == [full[VAGUE], full[VAGUE2]]
+    lexical_only = intake._final_stage(cascade, intake._lexical_stage(cascade, VAGUE3, None, count=False), None)
+    assert await classify_async(VAGUE3) == lexical_only != full[VAGUE3]    # a third would be 0.3 s
+    assert await prefetch([VAGUE3], wait=False) == 0
+    assert cascade.shed == shed + 1 and cascade.calls == [VAGUE, VAGUE2]
+    now[0] += intake.ENCODER_WINDOW_S                                      # the window moves on
+    assert await classify_async(VAGUE3) == full[VAGUE3]
+    assert cascade.shed == shed + 1 and cascade.calls == [VAGUE, VAGUE2, VAGUE3]
