@@ -92,10 +92,12 @@ SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabil
 # - take the encoder past ENCODER_SHARE of one core over the last ENCODER_WINDOW_S seconds
 #   (SENTINEL_INTAKE_ENCODER_SHARE).
 # Such a message is decided as without the `semantic` extra, and counted (`Cascade.shed`;
-# sentinel_intake_unsure_total{stage="lexical"}). At ordinary loads neither applies.
-SEMANTIC_WAIT_S = 1.0
+# sentinel_intake_unsure_total{stage="lexical"}). Only a sustained peak is shed: a burst of a few
+# hundred unsure messages at once (a backlog after a restart, a labelled set sent through the bot)
+# keeps both stages, as accuracy comes before a few seconds; at ordinary loads neither applies.
+SEMANTIC_WAIT_S = 10.0
 ENCODER_SHARE = 0.5
-ENCODER_WINDOW_S = 10.0
+ENCODER_WINDOW_S = 30.0
 
 _MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
