@@ -84,9 +84,9 @@ CATEGORY_SURE = 0.85
 CALIBRATION_T = 1.5
 SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabilities (grouped CV on the corpus)
 # The encoder's budget. Tens of ms of CPU a message, it is the bot's dearest work: at a city's peak
-# the unsure messages alone would take a core, the rest of the bot (and the database, on a small
-# machine) got too little, and every reply waited (issue 18: 12-25 s at p50 at 200 updates/s on 2
-# cores). So an unsure message is decided by the lexical stage alone when embedding it would
+# (issue 18: 200 updates/s on 2 cores) the unsure messages alone keep it busy most of a core and the
+# rest of the bot gets too little; nothing bounded how far it could fall behind. So an unsure message
+# is decided by the lexical stage alone when embedding it would
 # - keep it waiting for the encoder longer than SEMANTIC_WAIT_S seconds (the embeddings queued
 #   before it; SENTINEL_INTAKE_SEMANTIC_WAIT), or
 # - take the encoder past ENCODER_SHARE of one core over the last ENCODER_WINDOW_S seconds
@@ -94,9 +94,12 @@ SEMANTIC_WEIGHT = 0.5      # share of the semantic stage in the blended probabil
 # Such a message is decided as without the `semantic` extra, and counted (`Cascade.shed`;
 # sentinel_intake_unsure_total{stage="lexical"}). Only a sustained peak is shed: a burst of a few
 # hundred unsure messages at once (a backlog after a restart, a labelled set sent through the bot)
-# keeps both stages, as accuracy comes before a few seconds; at ordinary loads neither applies.
+# keeps both stages, as accuracy comes before a few seconds; at ordinary loads neither applies. The
+# default share sheds only for an encoder that cannot keep up at all: at 200 updates/s on 2 cores a
+# share of 0.5 kept the bot's processing within seconds (README, City), but the replies then waited
+# for Telegram's 30 messages/s instead, and 6 in 10 unsure messages lost the semantic stage.
 SEMANTIC_WAIT_S = 10.0
-ENCODER_SHARE = 0.5
+ENCODER_SHARE = 1.0  # by default only an encoder that cannot keep up at all; 0.5 on a small, busy machine
 ENCODER_WINDOW_S = 30.0
 
 _MODEL: Cascade | None = None
