@@ -324,6 +324,8 @@ async def floor(backend: str, pg_admin: str | None, n: int = 3000) -> dict[str, 
 
                 out["driver"], out["core"], out["orm"] = (await per_call(driver), await per_call(by_core),
                                                           await per_call(by_orm))
+                if backend != "postgresql":
+                    raw.close()  # our own; PostgreSQL's is the pool's
 
             async def frame() -> None:
                 async with UnitOfWork(sessions) as uow:

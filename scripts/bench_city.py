@@ -53,6 +53,7 @@ from zoneinfo import ZoneInfo
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import aiohttp
 from sqlalchemy import insert, text
 
 from emulator import DEFAULT_TOKEN
@@ -234,8 +235,8 @@ async def _unsure(http: Any, metrics_port: int) -> Counter[str]:
     found: Counter[str] = Counter()
     try:
         async with http.get(f"http://127.0.0.1:{metrics_port}/metrics") as r:
-            text = await r.text()
-    except OSError:
+            text = await r.text() if r.status == 200 else ""
+    except (OSError, aiohttp.ClientError, asyncio.TimeoutError):
         return found
     for line in text.splitlines():
         if line.startswith("sentinel_intake_unsure_total{"):

@@ -177,14 +177,15 @@ async def classify_async(text: str, lang: str | None = None) -> Intake:
 
 class _Encoder:
     """The encoder's one thread, how far behind it is (embeddings queued or running, and the
-    seconds one takes: a moving average of those made) and how busy it has been (the seconds
-    of the embeddings made within the last ENCODER_WINDOW_S). Thread-safe."""
+    wall-clock seconds one takes: a moving average of those made) and how busy it has been (the
+    CPU seconds of the embeddings made within the last ENCODER_WINDOW_S). Thread-safe."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic,
+                 cpu: Callable[[], float] = time.thread_time) -> None:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="intake-encoder")
         self._lock = threading.Lock()
-        self._clock = clock
-        self._made: deque[tuple[float, float]] = deque()  # (finished at, seconds it took)
+        self._clock, self._cpu = clock, cpu
+        self._made: deque[tuple[float, float]] = deque()  # (finished at, CPU seconds it took)
         self._busy_s = 0.0  # the sum of those seconds
         self.waiting = 0
         self.seconds = 0.0  # per embedding; 0 until one is made
@@ -201,42 +202,49 @@ class _Encoder:
             return self._busy_s / ENCODER_WINDOW_S
 
     def over(self, m: Cascade) -> bool:
-        """Whether one more embedding is beyond `m`'s budget (`m.wait_s`, `m.share`)."""
+        """Whether one more embedding is beyond `m`'s budget: a wait longer than `m.wait_s`, or
+        the encoder past `m.share` of a core with it (the embeddings queued are bounded by the wait)."""
         return self.behind() > m.wait_s or self.busy() + self.seconds / ENCODER_WINDOW_S > m.share
-
-    def _forget(self, now: float) -> None:
-        while self._made and self._made[0][0] < now - ENCODER_WINDOW_S:
-            self._busy_s -= self._made.popleft()[1]
 
     def submit(self, embed: Callable[[str], np.ndarray], text: str) -> Future[np.ndarray]:
         with self._lock:
             self.waiting += 1
         try:
-            return self._pool.submit(self._timed, embed, text)
+            future = self._pool.submit(self._timed, embed, text)
         except BaseException:
-            with self._lock:
-                self.waiting -= 1
+            self._done(None)
             raise
+        future.add_done_callback(self._done)  # made, failed or cancelled before it ran
+        return future
+
+    def _done(self, _future: object) -> None:
+        with self._lock:
+            self.waiting -= 1
 
     def _timed(self, embed: Callable[[str], np.ndarray], text: str) -> np.ndarray:
-        t0 = self._clock()
+        t0, cpu0 = self._clock(), self._cpu()
         try:
             return embed(text)
         finally:
-            took = self._clock() - t0
+            took, cpu = self._clock() - t0, self._cpu() - cpu0
             with self._lock:
-                self.waiting -= 1
                 self.seconds = took if self.seconds == 0 else 0.8 * self.seconds + 0.2 * took
-                self._made.append((self._clock(), took))
-                self._busy_s += took
+                self._made.append((self._clock(), cpu))
+                self._busy_s += cpu
                 self._forget(self._clock())
+
+    def _forget(self, now: float) -> None:
+        while self._made and self._made[0][0] < now - ENCODER_WINDOW_S:
+            self._busy_s -= self._made.popleft()[1]
+        if not self._made:
+            self._busy_s = 0.0  # no drift from the sums
 
 
 # Embeddings started by `prefetch`, by text, each taken once by `classify_async`; at most
 # PREFETCH_KEPT texts (a message a dialog consumed before classification leaves its
 # embedding behind: the oldest go first). 1,024 x 384 float32 = 1.5 MB at most.
 PREFETCH_KEPT = 1024
-_PREFETCHED: OrderedDict[str, list[Future[np.ndarray]]] = OrderedDict()
+_PREFETCHED: OrderedDict[str, list[Future[np.ndarray] | None]] = OrderedDict()  # None: not started
 _ENCODER: _Encoder | None = None
 
 
@@ -251,15 +259,6 @@ def _encoder() -> _Encoder:
     return _ENCODER
 
 
-def _shed(m: Cascade, encoder: _Encoder) -> bool:
-    """Whether a message the lexical stage is unsure of is decided by it alone, embedding it
-    being beyond the encoder's budget (SEMANTIC_WAIT_S, ENCODER_SHARE); counted when so."""
-    if not encoder.over(m):
-        return False
-    m.shed += 1
-    return True
-
-
 async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     """Start embedding the texts the lexical stage is unsure of, before the caller opens its
     unit of work; with `wait`, return once they are made. Returns how many were started.
@@ -272,9 +271,10 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     own embedding while the encoder goes on with the next ones. Each embedding is used once,
     by `classify_async` of the same text; commands ("/...") are not classified, so not
     embedded. A text is not started while the encoder is beyond its budget (`SEMANTIC_WAIT_S`,
-    `ENCODER_SHARE`; `classify_async` then decides whether it still is). Does nothing until the model is
-    loaded or without a semantic stage; never raises (an embedding that failed is made again
-    by `classify_async`)."""
+    `ENCODER_SHARE`), and its `classify_async` then decides it by the lexical stage alone
+    rather than embed it inside the unit of work. Does nothing until the model is loaded or
+    without a semantic stage; never raises (an embedding that failed is made again by
+    `classify_async`)."""
     m = _MODEL
     if m is None or m.semantic is None:
         return 0
@@ -283,12 +283,11 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     embed, encoder = _embedder(m), _encoder()
     started = []
     for t in todo:
-        if encoder.over(m):  # classify_async decides it (alone, unless back within budget)
-            continue
-        f = encoder.submit(embed, t)
+        f = None if encoder.over(m) else encoder.submit(embed, t)
         _PREFETCHED.setdefault(t, []).append(f)
         _PREFETCHED.move_to_end(t)
-        started.append(f)
+        if f is not None:
+            started.append(f)
     while len(_PREFETCHED) > PREFETCH_KEPT:
         _PREFETCHED.popitem(last=False)
     if wait and started:
@@ -298,18 +297,22 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
 
 async def _embedding(m: Cascade, text: str) -> np.ndarray | None:
     """The embedding of `text`: the one `prefetch` started, or made now on the encoder's thread;
-    None when the encoder is too far behind to make it now (`_shed`)."""
+    None (counted in `m.shed`) when it is beyond the encoder's budget, now or when `prefetch` saw it."""
     waiting = _PREFETCHED.get(text)
     if waiting:
         f = waiting.pop(0)
         if not waiting:
             del _PREFETCHED[text]
+        if f is None:
+            m.shed += 1
+            return None
         try:
             return await asyncio.wrap_future(f)
         except Exception:
             log.warning("intake: a prefetched embedding failed; embedding again", exc_info=True)
     encoder = _encoder()
-    if _shed(m, encoder):
+    if encoder.over(m):
+        m.shed += 1
         return None
     return await asyncio.wrap_future(encoder.submit(_embedder(m), text))
 

@@ -236,7 +236,7 @@ class CaseRepository(Repository):
         heard: Followers | None = None
         if followers and conn.dialect.name == "postgresql":
             params = {f"v_{k}": v for k, v in values.items()}
-            params.update(p_case_id=case.id, p_user_id=case.reporter_id, p_sent_kind=sent_kind)
+            params.update(p_case_id=case.id, p_user_id=values.get("reporter_id", case.reporter_id), p_sent_kind=sent_kind)
             with self.session.no_autoflush:  # the read is by keys: none of the pending rows matter
                 statement = _update_with_followers(tuple(sorted(values)), sent_kind is not None)
                 rows = (await self.rows(statement, params)).all()

@@ -140,6 +140,11 @@ def test_message_texts_reads_messages_edits_and_captions():
 VAGUE3 = "这边好像有点情况 大家注意一下"
 
 
+async def _until(condition) -> None:
+    while not condition():
+        await asyncio.sleep(0.001)
+
+
 def _shed_total() -> float:
     from prometheus_client import REGISTRY
     return REGISTRY.get_sample_value("sentinel_intake_unsure_total", {"stage": "lexical"}) or 0.0
@@ -167,16 +172,20 @@ async def test_an_unsure_message_waits_for_the_encoder_no_longer_than_the_budget
     assert lexical_only != full[VAGUE3]        # the two stages answer it differently
     shed, counted = cascade.shed, _shed_total()
     first = [asyncio.create_task(classify_async(t)) for t in (VAGUE, VAGUE2)]
-    while encoder.waiting < 2:
-        await asyncio.sleep(0.001)
+    await asyncio.wait_for(_until(lambda: encoder.waiting == 2), 10)
     assert await asyncio.wait_for(classify_async(VAGUE3), 1) == lexical_only   # at once, not after the queue
-    assert await prefetch([VAGUE3], wait=False) == 0                           # nor started ahead
     assert (cascade.shed, _shed_total()) == (shed + 1, counted + 1)
+    assert await prefetch([VAGUE3], wait=False) == 0                           # nor started ahead
     gate.set()
     assert await asyncio.gather(*first) == [full[VAGUE], full[VAGUE2]]  # the queued kept theirs
     assert encoder.waiting == 0
-    assert await classify_async(VAGUE3) == full[VAGUE3]                        # caught up: embedded again
-    assert cascade.shed == shed + 1 and VAGUE3 in cascade.calls
+    encoder.seconds = 0.1                      # (the gated ones' time counted their wait on the gate)
+    calls = len(cascade.calls)
+    # the one prefetch passed over is decided alone by its classification (not embedded inside the
+    # unit of work that follows a prefetch); caught up, the next is embedded again
+    assert await classify_async(VAGUE3) == lexical_only
+    assert await classify_async(VAGUE3) == full[VAGUE3]
+    assert cascade.shed == shed + 2 and cascade.calls[calls:] == [VAGUE3]
 
 
 @needs_encoder
@@ -195,14 +204,30 @@ async def test_the_encoder_takes_no_more_than_its_share_of_a_core(cascade, monke
         return made[text]
 
     cascade.embed = timed
-    monkeypatch.setattr(intake, "_ENCODER", intake._Encoder(clock=lambda: now[0]))
+    monkeypatch.setattr(intake, "_ENCODER", intake._Encoder(clock=lambda: now[0], cpu=lambda: now[0]))
     cascade.share = 0.25 / intake.ENCODER_WINDOW_S  # 0.25 s of encoder time in the window: two embeddings
     shed = cascade.shed
     assert [await classify_async(VAGUE), await classify_async(VAGUE2)] == [full[VAGUE], full[VAGUE2]]
     lexical_only = intake._final_stage(cascade, intake._lexical_stage(cascade, VAGUE3, None, count=False), None)
     assert await classify_async(VAGUE3) == lexical_only != full[VAGUE3]    # a third would be 0.3 s
-    assert await prefetch([VAGUE3], wait=False) == 0
-    assert cascade.shed == shed + 1 and cascade.calls == [VAGUE, VAGUE2]
+    assert await prefetch([VAGUE3], wait=False) == 0                      # not started ahead either:
+    assert await classify_async(VAGUE3) == lexical_only                   # its classification is alone
+    assert cascade.shed == shed + 2 and cascade.calls == [VAGUE, VAGUE2]
     now[0] += intake.ENCODER_WINDOW_S                                      # the window moves on
     assert await classify_async(VAGUE3) == full[VAGUE3]
-    assert cascade.shed == shed + 1 and cascade.calls == [VAGUE, VAGUE2, VAGUE3]
+    assert cascade.shed == shed + 2 and cascade.calls == [VAGUE, VAGUE2, VAGUE3]
+
+
+def test_a_cancelled_embedding_leaves_the_encoders_count():
+    """An embedding cancelled before it ran (its caller gave up) is no longer counted as waiting:
+    otherwise the encoder would look ever further behind and shed every message until restart."""
+    gate = threading.Event()
+    encoder = intake._Encoder()
+    running = encoder.submit(lambda text: gate.wait(10), "a")
+    queued = encoder.submit(lambda text: gate.wait(10), "b")
+    assert encoder.waiting == 2
+    assert queued.cancel()
+    assert encoder.waiting == 1
+    gate.set()
+    running.result(10)
+    assert encoder.waiting == 0
