@@ -298,20 +298,19 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
 async def _embedding(m: Cascade, text: str) -> np.ndarray | None:
     """The embedding of `text`: the one `prefetch` started, or made now on the encoder's thread;
     None (counted in `m.shed`) when it is beyond the encoder's budget, now or when `prefetch` saw it."""
-    waiting = _PREFETCHED.get(text)
+    waiting, passed_over = _PREFETCHED.get(text), False
     if waiting:
         f = waiting.pop(0)
         if not waiting:
             del _PREFETCHED[text]
-        if f is None:
-            m.shed += 1
-            return None
-        try:
-            return await asyncio.wrap_future(f)
-        except Exception:
-            log.warning("intake: a prefetched embedding failed; embedding again", exc_info=True)
+        passed_over = f is None
+        if f is not None:
+            try:
+                return await asyncio.wrap_future(f)
+            except Exception:
+                log.warning("intake: a prefetched embedding failed; embedding again", exc_info=True)
     encoder = _encoder()
-    if encoder.over(m):
+    if passed_over or encoder.over(m):
         m.shed += 1
         return None
     return await asyncio.wrap_future(encoder.submit(_embedder(m), text))

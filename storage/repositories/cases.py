@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -67,24 +67,24 @@ class Followers(NamedTuple):
 
 
 _CASES, _EVENTS, _WATCHING = table_of(Case), table_of(CaseEvent), table_of(CaseWatcher)
-_WATCHERS = (core_select(_WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id, _WATCHING.c.thread_id,
-                         _WATCHING.c.lang).where(_WATCHING.c.case_id == bindparam("p_case_id")))
+# A follower's row, as `Watcher` takes it
+_FOLLOWER = (_WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id, _WATCHING.c.thread_id, _WATCHING.c.lang)
+_WATCHERS = core_select(*_FOLLOWER).where(_WATCHING.c.case_id == bindparam("p_case_id"))
 # Whether a user follows a case: a primary-key read
 _FOLLOWS = (core_select(_WATCHING.c.user_id)
             .where(_WATCHING.c.case_id == bindparam("p_case_id"), _WATCHING.c.user_id == bindparam("p_user_id")))
 # The same, and a user (the reporter, an ORM object): the case's row anchors the one row when it has none
-_WATCHERS_AND_USER = (core_select(User, _WATCHING.c.user_id, _WATCHING.c.chat_id, _WATCHING.c.message_id,
-                                  _WATCHING.c.thread_id, _WATCHING.c.lang)
+_WATCHERS_AND_USER = (core_select(User, *_FOLLOWER)
                       .select_from(_CASES)
                       .outerjoin(User, col(User.id) == bindparam("p_user_id"))
                       .outerjoin(_WATCHING, _WATCHING.c.case_id == _CASES.c.id)
                       .where(_CASES.c.id == bindparam("p_case_id")))
 # Built once: the SET columns come from the parameters given (any of the case's columns).
 _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
-# The same, also saying whether a message of a kind about the case was sent (as
-# OutboxRepository.sent_of_kind would find one): one statement where a transition wrote and read.
-_UPDATE_CASE_SENT = _UPDATE_CASE.returning(
-    exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
+# Whether a message of a kind about the case was sent (as OutboxRepository.sent_of_kind would find one)
+_SENT = exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent")
+# The UPDATE saying so too: one statement where a transition wrote and read.
+_UPDATE_CASE_SENT = _UPDATE_CASE.returning(_SENT)
 
 
 @lru_cache(maxsize=64)
@@ -96,15 +96,17 @@ def _update_with_followers(columns: tuple[str, ...], sent: bool) -> Select[Any]:
     commit). Built once per set of columns."""
     moved = (update(_CASES).where(_CASES.c.id == bindparam("p_case_id"))
              .values({c: bindparam(f"v_{c}", type_=_CASES.c[c].type) for c in columns}))
-    returning = [_CASES.c.id.label("case_id")]
-    if sent:
-        returning.append(exists().where(*sent_about(bindparam("p_sent_kind"), bindparam("p_case_id"))).label("sent"))
-    written = moved.returning(*returning).cte("moved")
-    return (core_select(written.c.sent if sent else written.c.case_id, User, _WATCHING.c.user_id, _WATCHING.c.chat_id,
-                        _WATCHING.c.message_id, _WATCHING.c.thread_id, _WATCHING.c.lang)
+    written = moved.returning(_CASES.c.id.label("case_id"), *([_SENT] if sent else [])).cte("moved")
+    return (core_select(written.c.sent if sent else written.c.case_id, User, *_FOLLOWER)
             .select_from(written)
             .outerjoin(User, col(User.id) == bindparam("p_user_id"))
             .outerjoin(_WATCHING, _WATCHING.c.case_id == written.c.case_id))
+
+
+def _followers(rows: Sequence[Any], first: int) -> Followers:
+    """`Followers` from the rows of `_WATCHERS_AND_USER` (or a statement ending as it does), whose
+    user is the column `first`: the reporter's row once, a follower per row (none: a NULL)."""
+    return Followers(rows[0][first], [Watcher(*row[first + 1:]) for row in rows if row[first + 1] is not None])
 
 
 # A reporter's latest cases still waiting for their place, as stored: asked of every message
@@ -242,7 +244,7 @@ class CaseRepository(Repository):
                 rows = (await self.rows(statement, params)).all()
             if rows:
                 sent = bool(rows[0][0]) if sent_kind is not None else None
-                heard = Followers(rows[0][1], [Watcher(*row[2:]) for row in rows if row[2] is not None])
+                heard = _followers(rows, 1)
         elif sent_kind is None:
             await conn.execute(_UPDATE_CASE, {"p_case_id": case.id, **values})
         else:
@@ -315,7 +317,7 @@ class CaseRepository(Repository):
                                             params={"p_case_id": case_id, "p_user_id": user_id})).all()
         if not rows:
             return None
-        return Followers(rows[0][0], [Watcher(*row[1:]) for row in rows if row[1] is not None])
+        return _followers(rows, 0)
 
     async def members_of(self, department: str, branch_id: int | None, *, any_branch: bool = False) -> list[int]:
         """Members of `department` who act for it in `branch_id` (their membership is for that
