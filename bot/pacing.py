@@ -34,6 +34,7 @@ class Pacer:
         self._private = (max(1, int(private_per_sec)), 1.0 if private_per_sec >= 1 else 1 / private_per_sec)
         self._sent: dict[int, deque[float]] = {}  # chat -> when its recent sends' answers came back
         self._chat_in_flight: dict[int, int] = {}
+        self._swept = clock()  # when `_sweep` last ran
 
     def global_wait(self) -> float:
         """Seconds until one more message may be dispatched."""
@@ -95,6 +96,24 @@ class Pacer:
         else:
             self._chat_in_flight.pop(chat_id, None)
         self._sent.setdefault(chat_id, deque()).append(now)
+        if now - self._swept >= self._longest():
+            self._sweep(now)
+
+    def _longest(self) -> float:
+        """The longest chat window, in seconds: a stamp older than that counts nowhere."""
+        return max(self._group[1], self._private[1])
+
+    def _sweep(self, now: float) -> None:
+        """Forget the chats whose stamps have all left every window (a chat's entry goes only
+        when that chat is asked about again, and most chats get one message, then none for hours:
+        a city's sender would otherwise keep one entry per chat it ever sent to). At most once
+        per longest window, from `answered`: O(chats sent to in the last one or two windows)."""
+        self._swept = now
+        old = now - self._longest()
+        quiet = [chat for chat, stamps in self._sent.items()
+                 if (not stamps or stamps[-1] <= old) and chat not in self._chat_in_flight]
+        for chat in quiet:
+            del self._sent[chat]
 
     def penalise(self, chat_id: int | None, seconds: float) -> None:
         """After a 429, hold everything (chat_id None) or the chat for `seconds`."""

@@ -131,6 +131,11 @@ class SharedPacer(Pacer):
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
+    def _sweep(self, now: float) -> None:
+        super()._sweep(now)
+        for chat in [chat for chat, free in self._shared_wait.items() if free <= now]:
+            del self._shared_wait[chat]
+
     async def close(self) -> None:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)

@@ -35,9 +35,10 @@ import logging
 from collections.abc import AsyncGenerator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 log = logging.getLogger(__name__)
+K = TypeVar("K")
 LOCK_TTL = 60.0        # seconds a Redis lock lives without release: a killed worker's chat frees by then
 LOCK_WAIT = 55.0       # seconds a worker waits for a chat's lock before answering 503 (Telegram resends)
 UPDATE_KINDS = ("message", "edited_message", "channel_post", "edited_channel_post", "business_message",
@@ -58,14 +59,15 @@ class Isolation(Protocol):
     async def close(self) -> None: ...
 
 
-class ChatIsolation:
-    """In one process: an asyncio.Lock per key, dropped when its last holder or waiter leaves."""
+class KeyedLocks(Generic[K]):
+    """An asyncio.Lock per key, held in memory only while someone holds or waits for it (a map of
+    locks that kept every key would grow with every chat or file ever seen)."""
 
     def __init__(self) -> None:
-        self._locks: dict[ChatKey, tuple[asyncio.Lock, int]] = {}
+        self._locks: dict[K, tuple[asyncio.Lock, int]] = {}
 
     @asynccontextmanager
-    async def lock(self, key: ChatKey) -> AsyncGenerator[None, None]:
+    async def lock(self, key: K) -> AsyncGenerator[None, None]:
         lock, users = self._locks.get(key, (None, 0))
         lock = lock or asyncio.Lock()
         self._locks[key] = (lock, users + 1)
@@ -81,6 +83,10 @@ class ChatIsolation:
 
     def __len__(self) -> int:
         return len(self._locks)
+
+
+class ChatIsolation(KeyedLocks[ChatKey]):
+    """In one process: an asyncio.Lock per chat, dropped when its last holder or waiter leaves."""
 
     async def close(self) -> None:
         self._locks.clear()

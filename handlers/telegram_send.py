@@ -16,7 +16,6 @@ resolution at once cause one upload.
 """
 from __future__ import annotations
 
-import asyncio
 import base64
 import dataclasses
 import logging
@@ -26,11 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cachetools import LRUCache
+
 from bot.media_store import MediaStore
 from bot.outbox import CLOSE_TOPIC, CREATE_TOPIC, EDIT, Outgoing, PermanentError, Unreachable
 from bot.photos import stored_name
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
                       render_deliberation, render_lessons, render_points, render_telegram, render_voice)
+from handlers.chat_isolation import KeyedLocks
 from handlers.render import TAGS, Rendered, render
 from handlers.telegram_limits import TELEGRAM
 from storage.repositories.media_uploads import MediaUploadRepository
@@ -39,6 +41,7 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 TOPIC_NAME_MAX = 128  # characters a forum topic's name may have (Bot API createForumTopic)
 MAX_CAPTION = 1024
+FILE_IDS_KEPT = 4096  # stored photos' file_ids kept in memory; older ones are read from media_uploads
 
 
 class BadRequest(Exception):
@@ -175,8 +178,9 @@ class TelegramSender:
         self.calls = calls
         self.media = media  # where `media:` photos are read from (SENTINEL_MEDIA_DIR)
         self._uow = uow  # where their file_ids are kept across restarts and workers (none: memory only)
-        self._file_ids: dict[str, str] = {}
-        self._uploading: dict[str, asyncio.Lock] = {}
+        # name -> Telegram's file_id: the recent ones (the rest are read back from the database)
+        self._file_ids: LRUCache[str, str] = LRUCache(maxsize=FILE_IDS_KEPT)
+        self._uploading: KeyedLocks[str] = KeyedLocks()  # one upload of a file at a time
 
     async def deliver(self, message: Outgoing) -> int | None:
         if message.payload.get(CREATE_TOPIC):
@@ -189,8 +193,7 @@ class TelegramSender:
         name = stored_name(rendered.photo)
         if name is None:
             return (await self._deliver(message, rendered)).message_id
-        lock = self._uploading.setdefault(name, asyncio.Lock())
-        async with lock:
+        async with self._uploading.lock(name):
             return await self._deliver_stored(message, rendered, name)
 
     async def _deliver_stored(self, message: Outgoing, rendered: Rendered, name: str) -> int:

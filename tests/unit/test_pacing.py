@@ -65,3 +65,40 @@ def test_a_quiet_chat_is_forgotten() -> None:
     clock.now += 5
     assert pacer.chat_wait(7) == 0.0
     assert 7 not in pacer._sent and 7 not in pacer._chat_in_flight
+
+
+def test_chats_sent_to_once_are_forgotten_once_their_windows_pass() -> None:
+    # bench_city: a city's sender reaches thousands of chats that then stay quiet; each kept an
+    # entry until that chat was asked about again (never, for most), so memory grew with every
+    # chat ever sent to. A sweep, at most once per longest window, drops those all of whose
+    # stamps have left it.
+    clock = Clock()
+    pacer = _pacer(clock)
+    for chat in range(1, 1001):
+        pacer.record(-chat)
+        pacer.answered(-chat)
+    pacer.record(-5000)  # still in flight: kept
+    assert len(pacer._sent) == 1000
+    clock.now += 30
+    pacer.record(-1)
+    pacer.answered(-1)  # within the minute: nothing swept yet
+    assert len(pacer._sent) == 1000
+    clock.now += 31  # the first thousand's stamps are past the group minute; -1's second one is not
+    pacer.record(-2)
+    pacer.answered(-2)
+    assert set(pacer._sent) == {-1, -2}
+    assert pacer.chat_left(-1) == 19 and pacer.chat_left(-2) == 19
+    assert pacer._chat_in_flight == {-5000: 1}
+
+
+def test_a_shared_pacers_past_waits_are_swept_too() -> None:
+    from bot.shared_pacing import SharedPacer
+
+    clock = Clock()
+    pacer = SharedPacer("redis://127.0.0.1:6379/0", "t", 30, 20, 1, clock=clock, is_group=lambda chat_id: chat_id < 0)
+    pacer._shared_wait.update({-1: clock.now + 5, -2: clock.now + 90})
+    clock.now += 61
+    pacer.record(7)
+    pacer.answered(7)
+    assert pacer._shared_wait == {-2: 100.0 + 90}
+    assert pacer.chat_wait(-2) > 0 and pacer.chat_wait(-1) == 0.0

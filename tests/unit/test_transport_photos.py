@@ -68,6 +68,7 @@ async def test_one_upload_then_the_file_id(tmp_path: Path, transport_class: Any)
     uploads = [upload(p) for kind, _c, p in bot.sent if upload(p) is not None]
     assert uploads == [store.path(ref.removeprefix("media:"))]
     assert [p for kind, _c, p in bot.sent if upload(p) is None] == ["uploaded-1", "uploaded-1"]
+    assert len(transport._uploading) == 0  # no lock kept per file once its sends are done
 
 
 async def test_a_missing_file_sends_the_text(tmp_path: Path, transport_class: Any) -> None:
