@@ -36,6 +36,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.ops.malloc import pin_mmap_threshold
+    pin_mmap_threshold()  # a bot runs for months: keep glibc's heap from creeping (bot/ops/malloc.py)
     settings = _settings()
     if getattr(args, "platform", None):
         settings = settings.model_copy(update={"platform": args.platform})
