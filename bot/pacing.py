@@ -110,8 +110,9 @@ class Pacer:
         per longest window, from `answered`: O(chats sent to in the last one or two windows)."""
         self._swept = now
         old = now - self._longest()
+        # max(), not the last stamp: a 429's hold (`penalise`) writes stamps ahead of later answers
         quiet = [chat for chat, stamps in self._sent.items()
-                 if (not stamps or stamps[-1] <= old) and chat not in self._chat_in_flight]
+                 if max(stamps, default=old) <= old and chat not in self._chat_in_flight]
         for chat in quiet:
             del self._sent[chat]
 

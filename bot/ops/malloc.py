@@ -11,13 +11,12 @@ memory in use stayed at ~52 MB. With the threshold pinned at 128 KiB the heap's 
 1–2 MB (README, Growth).
 
 Setting the threshold explicitly turns the dynamic adjustment off (mallopt(3), M_MMAP_THRESHOLD).
-An operator's own `MALLOC_MMAP_THRESHOLD_` in the environment is left to glibc; other C libraries
+An operator's own `MALLOC_MMAP_THRESHOLD_` or `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=…` is left to glibc; other C libraries
 (musl, macOS) have no such adjustment, and nothing is done there.
 """
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 
 M_MMAP_THRESHOLD = -3  # glibc's <malloc.h>
@@ -27,10 +26,10 @@ MMAP_THRESHOLD = 128 * 1024  # bytes: glibc's own starting value (DEFAULT_MMAP_T
 def pin_mmap_threshold(size: int = MMAP_THRESHOLD) -> bool:
     """Fix glibc's mmap threshold at `size` bytes, for the rest of the process. True when set;
     False without glibc's mallopt (another C library) or when the environment already sets it."""
-    if "MALLOC_MMAP_THRESHOLD_" in os.environ:
+    if "MALLOC_MMAP_THRESHOLD_" in os.environ or "glibc.malloc.mmap_threshold" in os.environ.get("GLIBC_TUNABLES", ""):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)  # the C library this process runs on (no lookup by name)
         mallopt = libc.mallopt
         libc.gnu_get_libc_version  # noqa: B018  (glibc only: musl's mallopt does nothing)
     except (OSError, AttributeError):

@@ -46,3 +46,6 @@ def test_a_freed_large_block_no_longer_sends_the_next_ones_to_the_heap() -> None
 def test_an_operators_own_setting_is_left_to_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
     assert pin_mmap_threshold() is False
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=65536")
+    assert pin_mmap_threshold() is False

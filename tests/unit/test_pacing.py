@@ -91,6 +91,24 @@ def test_chats_sent_to_once_are_forgotten_once_their_windows_pass() -> None:
     assert pacer._chat_in_flight == {-5000: 1}
 
 
+def test_a_429_hold_longer_than_the_window_survives_the_sweep() -> None:
+    # found in review: a hold's stamps lie ahead of an answer that came back after it, so the
+    # sweep must not judge a chat by its last stamp alone
+    clock = Clock()
+    pacer = _pacer(clock)
+    pacer.record(-1)
+    pacer.record(-1)
+    clock.now += 0.5
+    pacer.answered(-1)
+    pacer.penalise(-1, 120)  # Telegram: retry after 120 s
+    clock.now += 0.5
+    pacer.answered(-1)  # the other send's answer, stamped after the hold's
+    clock.now += 61
+    pacer.record(7)
+    pacer.answered(7)  # a sweep
+    assert abs(pacer.chat_wait(-1) - (220.5 - clock.now)) < 1e-9
+
+
 def test_a_shared_pacers_past_waits_are_swept_too() -> None:
     from bot.shared_pacing import SharedPacer
 
