@@ -100,21 +100,18 @@ class Pacer:
             self._sweep(now)
 
     def _longest(self) -> float:
-        """The longest chat window, in seconds: a stamp older than that counts nowhere."""
+        """The longest chat window, in seconds: how often `_sweep` runs."""
         return max(self._group[1], self._private[1])
 
     def _sweep(self, now: float) -> None:
-        """Forget the chats whose stamps have all left every window (a chat's entry goes only
+        """Forget the chats whose stamps have all left their windows (a chat's entry goes only
         when that chat is asked about again, and most chats get one message, then none for hours:
         a city's sender would otherwise keep one entry per chat it ever sent to). At most once
-        per longest window, from `answered`: O(chats sent to in the last one or two windows)."""
+        per longest window, from `answered`; each chat by `_window`'s own rule, which a 429's
+        hold (stamps ahead of later answers) keeps until the hold ends."""
         self._swept = now
-        old = now - self._longest()
-        # max(), not the last stamp: a 429's hold (`penalise`) writes stamps ahead of later answers
-        quiet = [chat for chat, stamps in self._sent.items()
-                 if max(stamps, default=old) <= old and chat not in self._chat_in_flight]
-        for chat in quiet:
-            del self._sent[chat]
+        for chat in list(self._sent):
+            self._window(chat)
 
     def penalise(self, chat_id: int | None, seconds: float) -> None:
         """After a 429, hold everything (chat_id None) or the chat for `seconds`."""
