@@ -20,9 +20,9 @@ their branch's cases); button presses (the reporter's ✅ on a resolved case); a
 secretary's broadcast to their branch's groups (`/broadcast all now …`, then ✅ on the preview).
 Then `--drain` seconds at most for the bot to finish.
 
-Printed: the offered rate held; for reports, update → reply queued (the outbox row's created_at)
-and reply queued → sent (its sent_at) p50/p95/p99; 429s; lost (an update never committed, or a
-report with no reply sent); doubled (a case opened twice for one message, or the same reply
+Printed: the offered rate held; for reports, update → reply queued (the outbox row's created_at),
+reply queued → sent (its sent_at) and update → reply sent (what the rider waits) p50/p95/p99; 429s;
+lost (an update never committed, or a report with no reply sent); doubled (a case opened twice for one message, or the same reply
 delivered twice); the workers' CPU (share of one core) and peak RSS; lessons and broadcast
 messages delivered; the machine's load average (a shared machine: read the figures with it).
 
@@ -467,14 +467,19 @@ async def measure(db_url: str, load: Load, tg: EmulatorClient) -> dict[str, Any]
             first[key] = (_epoch(created), _epoch(sent) if sent is not None else None, status)
     queued = [(first[k][0] - t) * 1000 for k, t in load.reports.items() if k in first]
     sent = [(s - c) * 1000 for c, s, _st in first.values() if s is not None]
+    answered = [(s - t) * 1000 for k, t in load.reports.items() if k in first and (s := first[k][1]) is not None]
     unanswered = [k for k in load.reports if k not in first or first[k][1] is None]
-    doubled_sends = 0
-    for chat_id in {c for c, _m in load.reports}:  # the same reply delivered twice to one report
-        seen = Counter((m.get("reply_to_message_id"), m.get("text") or m.get("caption"))
-                       for m in await tg.messages(chat_id) if m.get("reply_to_message_id") is not None)
-        doubled_sends += sum(1 for n in seen.values() if n > 1)
-    return {"queued": queued, "sent": sent, "unanswered": len(unanswered), "doubled_cases": len(cases),
-            "doubled_sends": doubled_sends, "lessons": int(lessons), "broadcast": tuple(broadcast)}
+    doubled: list[str] = []  # the same reply delivered twice to one report: when each copy arrived
+    for chat_id in {c for c, _m in load.reports}:
+        copies: dict[tuple[Any, Any], list[int]] = {}
+        for m in await tg.messages(chat_id):
+            if m.get("reply_to_message_id") is not None:
+                copies.setdefault((m["reply_to_message_id"], m.get("text") or m.get("caption")), []).append(m["date"])
+        doubled += [f"chat {chat_id}, reply to {reply_to}: delivered at {', '.join(map(str, dates))} "
+                    f"({(text or '')[:30]!r})" for (reply_to, text), dates in copies.items() if len(dates) > 1]
+    return {"queued": queued, "sent": sent, "answered": answered, "unanswered": len(unanswered),
+            "doubled_cases": len(cases),
+            "doubled_sends": len(doubled), "doubled": doubled, "lessons": int(lessons), "broadcast": tuple(broadcast)}
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -601,12 +606,15 @@ async def main(args: argparse.Namespace) -> int:
           f"{load.fallbacks} secretary/press events had nothing to act on yet and were chit-chat")
     print(f"reports: {len(load.reports)}; update → reply queued: {_pcts(figures['queued'])}")
     print(f"reply queued → sent: {_pcts(figures['sent'])}")
+    print(f"update → reply sent (what the rider waits): {_pcts(figures['answered'])}")
     if not caught_up:
         print(f"NOT CAUGHT UP within the {args.drain:.0f} s drain: the bot could not keep up with the offered rate; "
               "'lost' below is its backlog (not committed yet), not a loss")
     print(f"429s: {stats['errors'].get('429', 0)}; lost: {lost_updates} updates never committed, "
           f"{figures['unanswered']} reports without a reply sent; doubled: {figures['doubled_cases']} cases "
           f"opened twice, {figures['doubled_sends']} replies delivered twice; outbox still pending: {pending}")
+    for line in figures["doubled"][:5]:
+        print(f"  delivered twice: {line}")
     if unsure:
         print(f"intake: {sum(unsure.values())} messages the lexical stage was unsure of; decided by the semantic "
               f"stage {unsure['semantic']}, by the lexical stage alone (the encoder too far behind) {unsure['lexical']}"
@@ -624,6 +632,7 @@ async def main(args: argparse.Namespace) -> int:
             "args": vars(args), "updates": updates, "offered_per_s": updates / offered_s, "reports": len(load.reports),
             "queued_ms": {q: _percentile(figures["queued"], q) for q in (.5, .95, .99)},
             "sent_ms": {q: _percentile(figures["sent"], q) for q in (.5, .95, .99)},
+            "answered_ms": {q: _percentile(figures["answered"], q) for q in (.5, .95, .99)},
             "429": stats["errors"].get("429", 0), "lost_updates": lost_updates, "unanswered": figures["unanswered"],
             "doubled_cases": figures["doubled_cases"], "doubled_sends": figures["doubled_sends"],
             "caught_up": caught_up, "unsure": dict(unsure), "cpu_s": list(cpu.values()), "peak_rss_mb": [peak[p.pid] for p in procs], "ok": ok}, indent=1))
