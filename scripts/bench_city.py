@@ -22,9 +22,10 @@ Then `--drain` seconds at most for the bot to finish.
 
 Printed: the offered rate held; for reports, update → reply queued (the outbox row's created_at),
 reply queued → sent (its sent_at) and update → reply sent (what the rider waits) p50/p95/p99; 429s;
-lost (an update never committed, or a report with no reply sent); doubled (a case opened twice for one message, or the same reply
-delivered twice); the workers' CPU (share of one core) and peak RSS; lessons and broadcast
-messages delivered; the machine's load average (a shared machine: read the figures with it).
+lost (an update never committed, or a report with no reply sent); doubled (a case opened twice for
+one message, or the same reply delivered twice, with when each copy arrived); the workers' CPU (share
+of one core) and peak RSS; lessons and broadcast messages delivered; the machine's load average (a
+shared machine: read the figures with it).
 
     scripts/bench_city.py --database-url postgresql://postgres@127.0.0.1:5432/test --seconds 300
     scripts/bench_city.py ... --workers 2 --redis-url redis://127.0.0.1:6379/0 [--kill-at 60]
@@ -478,8 +479,7 @@ async def measure(db_url: str, load: Load, tg: EmulatorClient) -> dict[str, Any]
         doubled += [f"chat {chat_id}, reply to {reply_to}: delivered at {', '.join(map(str, dates))} "
                     f"({(text or '')[:30]!r})" for (reply_to, text), dates in copies.items() if len(dates) > 1]
     return {"queued": queued, "sent": sent, "answered": answered, "unanswered": len(unanswered),
-            "doubled_cases": len(cases),
-            "doubled_sends": len(doubled), "doubled": doubled, "lessons": int(lessons), "broadcast": tuple(broadcast)}
+            "doubled_cases": len(cases), "doubled": doubled, "lessons": int(lessons), "broadcast": tuple(broadcast)}
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -612,7 +612,7 @@ async def main(args: argparse.Namespace) -> int:
               "'lost' below is its backlog (not committed yet), not a loss")
     print(f"429s: {stats['errors'].get('429', 0)}; lost: {lost_updates} updates never committed, "
           f"{figures['unanswered']} reports without a reply sent; doubled: {figures['doubled_cases']} cases "
-          f"opened twice, {figures['doubled_sends']} replies delivered twice; outbox still pending: {pending}")
+          f"opened twice, {len(figures['doubled'])} replies delivered twice; outbox still pending: {pending}")
     for line in figures["doubled"][:5]:
         print(f"  delivered twice: {line}")
     if unsure:
@@ -626,7 +626,7 @@ async def main(args: argparse.Namespace) -> int:
               f"peak RSS {peak[p.pid]} MB{' (killed)' if i == 0 and args.kill_at is not None and args.workers > 1 else ''}")
     print(f"machine loadavg (1 min) before {load_avg[0]:.1f}, after {load_after[0]:.1f}, {os.cpu_count()} cores")
     ok = (caught_up and stats["errors"].get("429", 0) == 0 and lost_updates == 0 and figures["unanswered"] == 0
-          and figures["doubled_cases"] == 0 and figures["doubled_sends"] == 0)
+          and figures["doubled_cases"] == 0 and not figures["doubled"])
     if args.json:
         Path(args.json).write_text(json.dumps({
             "args": vars(args), "updates": updates, "offered_per_s": updates / offered_s, "reports": len(load.reports),
@@ -634,7 +634,7 @@ async def main(args: argparse.Namespace) -> int:
             "sent_ms": {q: _percentile(figures["sent"], q) for q in (.5, .95, .99)},
             "answered_ms": {q: _percentile(figures["answered"], q) for q in (.5, .95, .99)},
             "429": stats["errors"].get("429", 0), "lost_updates": lost_updates, "unanswered": figures["unanswered"],
-            "doubled_cases": figures["doubled_cases"], "doubled_sends": figures["doubled_sends"],
+            "doubled_cases": figures["doubled_cases"], "doubled_sends": len(figures["doubled"]),
             "caught_up": caught_up, "unsure": dict(unsure), "cpu_s": list(cpu.values()), "peak_rss_mb": [peak[p.pid] for p in procs], "ok": ok}, indent=1))
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
