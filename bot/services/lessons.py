@@ -220,9 +220,13 @@ class LessonService:
 
     async def sync_jobs(self, uow: UnitOfWork) -> int:
         """The `lesson-sync` pass: add the jobs a plan has and the store lacks, remove those no
-        plan has. Existing jobs are left alone (a replaced job would forget its missed run)."""
+        plan has, and push today's slots of the last GRACE that have no lesson yet (`_catch_up`).
+        Existing jobs are left alone (a replaced job would forget its missed run). Returns the
+        jobs changed."""
+        schedules = [s for s, _ in await uow.lessons.schedules()]
+        await self._catch_up(uow, schedules)
         expected = {job_id(s.chat_id, int(d)): (s.chat_id, int(d), m)
-                    for s, _ in await uow.lessons.schedules() for d, m in (s.slots or {}).items()}
+                    for s in schedules for d, m in (s.slots or {}).items()}
         stored = set(await asyncio.to_thread(self.jobs.ids, JOB_PREFIX))
         ops: list[JobOp] = [(jid, *expected[jid]) for jid in expected.keys() - stored]
         ops += [(jid, 0, 0, None) for jid in stored - expected.keys()]
@@ -231,6 +235,25 @@ class LessonService:
                      len(stored - expected.keys()))
             await asyncio.to_thread(self._apply, ops)
         return len(ops)
+
+    async def _catch_up(self, uow: UnitOfWork, schedules: list[LessonSchedule]) -> int:
+        """Push the slots of today whose minute began less than GRACE ago and that have no lesson.
+
+        APScheduler moves a job's next run time when it hands the run to its executor, so a leader
+        killed while it runs a minute's pushes loses the rest until next week; the lesson-sync that
+        the next leader runs at its start (and every hour) sends them. A slot that had its lesson
+        is skipped by its unique delivery (`push`), a late one in peak or quiet hours by `push` too.
+        Returns the lessons pushed."""
+        local = self.clock().astimezone(self.zone)
+        weekday, minute = local.weekday(), local.hour * 60 + local.minute
+        pushed = 0
+        for schedule in schedules:
+            slot = (schedule.slots or {}).get(str(weekday))
+            if slot is not None and 0 <= minute - int(slot) < GRACE // 60:
+                pushed += await self.push(uow, schedule.chat_id, weekday)
+        if pushed:
+            log.warning("lesson pushes missed in the last %d minutes sent now: %d", GRACE // 60, pushed)
+        return pushed
 
     def plan_payload(self, chat: Chat, schedule: LessonSchedule | None, next_lesson: Lesson | None) -> dict[str, Any]:
         profile = profile_of(schedule)

@@ -248,6 +248,30 @@ async def test_sync_restores_a_lost_job_and_removes_a_stray_one(bot, tg) -> None
     assert await _jobs(bot, "lesson:") == sorted(MON_WED_FRI)
 
 
+async def test_sync_pushes_the_slots_a_dead_leader_took_but_never_ran(bot, tg, db) -> None:
+    """A leader killed mid-minute has moved its jobs' next run to next week (APScheduler does so
+    when it hands a run over): the next leader's lesson-sync pushes today's slots of the last 15
+    minutes that have no lesson, once, and leaves older ones (bench_city found 211 of 500 lost)."""
+    await two_branches(tg, LI, WANG)
+    await _plan(tg, bot, "mon")
+    async with db() as s:
+        slot = int((await s.exec(select(LessonSchedule))).one().slots["0"])
+    monday_slot = MONDAY_LULL.replace(hour=slot // 60, minute=slot % 60)
+    bot.core.lessons.clock = at(monday_slot + timedelta(minutes=16))  # too late: the slot is over
+    await bot.core.run_job("lesson-sync")
+    assert await _count(db, LessonDelivery) == 0
+    bot.core.lessons.clock = at(monday_slot + timedelta(minutes=3))
+    before = len(await tg.messages(GROUP["id"]))
+    await bot.core.run_job("lesson-sync")
+    lesson = (await tg.wait(GROUP["id"], before + 1))[before]
+    assert lesson["text"].startswith(f"<b>{FIRST.title_zh}</b>")
+    await bot.core.run_job("lesson-sync")  # the hourly sync, or the job's own late run: not again
+    await bot.core.run_job("lesson-push", GROUP["id"], 0)
+    await asyncio.sleep(0.5)
+    assert len(await tg.messages(GROUP["id"])) == before + 1
+    assert await _count(db, LessonDelivery) == 1
+
+
 # --- pushes ------------------------------------------------------------------------------------
 async def test_push_arrives_in_the_group_with_buttons_and_each_slot_once(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG)
