@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import ConfigError, Settings
 from bot.intake import get_model
-from bot.outbox import Sender, Transport
+from bot.outbox import Effects, Sender, Transport
+from bot.sender_thread import MakeTransport, SenderThread, sender_in_thread
 from bot.pacers import pacer_for
 from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in, start_paused
 from bot.cases import load_routing
@@ -62,7 +64,7 @@ class Core:
     jobs: Jobs
     scheduler_lock: SchedulerLock
     passes: dict[str, Pass] = field(default_factory=dict)  # stored job kind -> pass(uow, *ids)
-    sender: Sender | None = field(default=None)
+    sender: Sender | SenderThread | None = field(default=None)
     lessons: LessonService | None = field(default=None)
     points: PointsService | None = field(default=None)
     checkins: CheckinService | None = field(default=None)
@@ -215,12 +217,30 @@ class Core:
         if self.sender is not None:
             self.sender.wake()
 
+    @property
+    def sender_in_thread(self) -> bool:
+        """Whether `sentinel run` gives the outbox sender a thread of its own (bot/sender_thread.py)."""
+        return sender_in_thread(self.settings)
+
     def attach(self, transport: Transport) -> Sender:
+        """The outbox sender on this loop, with this core's units of work (`run()` it as a task)."""
+        sender = self._new_sender(self.uow, transport, self.effects)
+        self.sender = sender
+        return sender
+
+    async def attach_thread(self, make_transport: MakeTransport) -> SenderThread:
+        """The outbox sender on a loop and a pool of its own, in a thread (bot/sender_thread.py),
+        started; `make_transport` makes the platform transport there. `stop()` and `join()` it."""
+        sender = SenderThread(self.settings.database_url, make_transport, self._new_sender, self.effects)
+        self.sender = sender
+        await sender.start()
+        return sender
+
+    def _new_sender(self, uow: Callable[[], UnitOfWork], transport: Transport, effects: Effects) -> Sender:
         s = self.settings.sender
-        self.sender = Sender(self.uow, transport, pacer_for(self.settings, transport.platform),
-                             batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                             effects=self.effects, on_migrate=self.migration.move, lease=s.lease)
-        return self.sender
+        return Sender(uow, transport, pacer_for(self.settings, transport.platform),
+                      batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
+                      effects=effects, on_migrate=self.migration.move, lease=s.lease)
 
     async def close(self) -> None:
         if self.keeper is not None:  # voice copies under way finish (bounded) before the engine goes

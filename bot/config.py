@@ -62,6 +62,9 @@ class SenderSettings(BaseModel):
     batch: int = Field(50, ge=1)
     concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
     lease: float = Field(60.0, gt=0)  # seconds a worker's claim on outbox rows holds (a dead worker's: then taken over)
+    # PostgreSQL: the sender on a loop and a pool of its own, in a thread, so the bot's update handling
+    # does not delay recording what was sent (what a crash can double); SQLite keeps it on the bot's loop
+    thread: bool = True
 
 
 class WebSettings(BaseModel):

@@ -39,7 +39,7 @@ from bot import metrics
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.pacing import Pacer
 from bot.platform import ChatPlatform
-from storage.uow import EffectGate, UnitOfWork
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
@@ -93,6 +93,15 @@ class ChatMigrated(PermanentError):
 
 # Moves everything (pending messages included) from an old chat id to its new one.
 OnMigrate = Callable[[UnitOfWork, int, int], Awaitable[object]]
+
+
+class Effects(Protocol):
+    """After-commit effects under way (storage.uow.EffectGate, or its view from another thread)."""
+
+    @property
+    def is_idle(self) -> bool: ...
+
+    async def idle(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +166,7 @@ class Sender:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], transport: Transport, pacer: Pacer,
                  *, batch: int = 50, max_backoff: float = 60.0, concurrency: int = 16,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 effects: EffectGate | None = None, on_migrate: OnMigrate | None = None,
+                 effects: Effects | None = None, on_migrate: OnMigrate | None = None,
                  worker: str | None = None, lease: float = 60.0) -> None:
         self._uow = uow_factory
         self.worker = worker or worker_id()

@@ -12,7 +12,7 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import metrics
 from bot.app import Core
@@ -20,6 +20,9 @@ from bot.config import Settings
 from bot.media_store import MediaStore
 from bot.ops.errors import listening
 from handlers.telegram_send import TelegramSender
+
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 DRAIN_ON_STOP = 5.0  # seconds the sender may keep flushing after a stop signal
@@ -123,7 +126,14 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         raise
     bot = lib.make_bot(settings)
     media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
-    sender = core.attach(lib.transport(bot, media=media, uow=core.uow))
+    try:
+        stop_sender = await _start_sender(core, lib, bot, media)
+    except BaseException:
+        await lib.close(bot)
+        if web_server is not None:
+            await web_server.stop()
+        await core.close()
+        raise
     if ready is not None:
         ready(core)
     core.start_jobs()
@@ -131,7 +141,6 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     metrics_task = None
     if settings.metrics_port:
         metrics_task = asyncio.create_task(metrics.watch(core, stop), name="metrics")
-    sender_task = asyncio.create_task(sender.run(), name="outbox-sender")
     try:
         me = await lib.first_me(bot, stop, settings.api_base)
         if me is None:  # stopped while waiting for the network
@@ -151,10 +160,34 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
         if metrics_task is not None:
             await metrics_task
         core.stop_jobs()
-        sender.stop()
-        await sender_task
+        await stop_sender()
         await lib.close(bot)
         await core.close()
+
+
+async def _start_sender(core: Core, lib: Library, bot: Any, media: MediaStore | None
+                        ) -> Callable[[], Awaitable[None]]:
+    """The outbox sender, running: in a thread of its own on PostgreSQL (bot/sender_thread.py; its
+    own Bot and HTTP session, made there), else a task on this loop with `bot`. Returns its stop."""
+    settings = core.settings
+    if core.sender_in_thread:
+        async def make_transport(uow: Callable[[], UnitOfWork]) -> tuple[Any, Callable[[], Awaitable[None]]]:
+            own = lib.make_bot(settings)
+            return lib.transport(own, media=media, uow=uow), lambda: lib.close(own)
+
+        thread = await core.attach_thread(make_transport)
+
+        async def stop_thread() -> None:
+            thread.stop()
+            await thread.join()
+        return stop_thread
+    sender = core.attach(lib.transport(bot, media=media, uow=core.uow))
+    task = asyncio.create_task(sender.run(), name="outbox-sender")
+
+    async def stop_task() -> None:
+        sender.stop()
+        await task
+    return stop_task
 
 
 async def _drained(core: Core) -> None:
