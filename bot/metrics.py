@@ -7,6 +7,9 @@ Counted where they happen (each worker its own; Prometheus sums the workers):
   sentinel_dead_letters_total            updates dead-lettered (their count so far, not what is left)
   sentinel_sends_total{outcome}          outbox sends: sent | postpone | failed | blocked | migrated
   sentinel_rate_limited_total            429 answers (Telegram's "retry after")
+  sentinel_send_unrecorded_seconds       from a message's dispatch to the commit of its "sent" (histogram,
+                                         seconds): a crash within it sends the message again, so this
+                                         times the sending rate is what a kill can double (bot/outbox.py)
   sentinel_intake_unsure_total{stage}    messages the intake's lexical stage was unsure of, by the stage
                                          that decided them: semantic | lexical (the encoder was too far
                                          behind: bot.intake.SEMANTIC_WAIT_S)
@@ -36,6 +39,9 @@ UPDATES = Counter("sentinel_updates_total", "Updates handled, by outcome", ["out
 UPDATE_SECONDS = Histogram("sentinel_update_seconds", "Seconds from receiving an update to its commit",
                            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
 SENDS = Counter("sentinel_sends_total", "Outbox sends, by outcome", ["outcome"])
+SEND_UNRECORDED = Histogram("sentinel_send_unrecorded_seconds",
+                            "Seconds from a message's dispatch to the commit of its outcome 'sent'",
+                            buckets=(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5))
 DEAD_LETTERED = Counter("sentinel_dead_letters_total", "Updates dead-lettered")
 RATE_LIMITED = Counter("sentinel_rate_limited_total", "429 answers from the platform")
 INTAKE_UNSURE = Counter("sentinel_intake_unsure_total",
@@ -51,6 +57,12 @@ def send_outcome(status: str, error: str = "") -> None:
     SENDS.labels(status).inc()
     if error.startswith("429"):
         RATE_LIMITED.inc()
+
+
+def sends_recorded(seconds: list[float]) -> None:
+    """Sent messages whose outcome was just committed, each `seconds` after its dispatch."""
+    for value in seconds:
+        SEND_UNRECORDED.observe(value)
 
 
 def serve(port: int, host: str = "127.0.0.1") -> None:

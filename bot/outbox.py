@@ -149,6 +149,7 @@ class _Outcome:
     error: str = ""
     count_attempt: bool = True
     new_chat_id: int | None = None  # status "migrated"
+    dispatched: float = 0.0  # time.monotonic() when the platform was called
 
 
 class Sender:
@@ -344,6 +345,7 @@ class Sender:
         if msg.payload.get(CLOSE_TOPIC) and not msg.payload.get("thread_id"):  # the topic was never made
             return _Outcome(msg.id, msg.chat_id, "failed", error="no topic to close: it was not made")
         self._pacer.record(msg.chat_id)
+        dispatched = time.monotonic()
         try:
             platform_id = await self._transport.deliver(msg)
         except RetryLater as e:
@@ -369,7 +371,7 @@ class Sender:
             self._pacer.answered(msg.chat_id)
             raise
         self._pacer.answered(msg.chat_id)
-        return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id)
+        return _Outcome(msg.id, msg.chat_id, "sent", platform_id=platform_id, dispatched=dispatched)
 
     def _record(self, outcome: _Outcome) -> asyncio.Future[None]:
         """Queue an outcome for the recorder (while one commit runs, the next ones gather);
@@ -414,6 +416,8 @@ class Sender:
                 self._outcomes[:0] = [(o, None) for o in outcomes]  # keep them for the next try
                 _settle(waiting, e)
                 raise
+            now = time.monotonic()
+            metrics.sends_recorded([now - o.dispatched for o in outcomes if o.status == "sent"])
             _settle(waiting, None)
 
 

@@ -55,6 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import aiohttp
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import insert, text
 
 from emulator import DEFAULT_TOKEN
@@ -230,19 +231,35 @@ async def _worker(args: argparse.Namespace, api: str, url: str, tmp: str, name: 
         stdout=asyncio.subprocess.DEVNULL, stderr=open(f"{tmp}/{name}.log", "ab"))
 
 
-async def _unsure(http: Any, metrics_port: int) -> Counter[str]:
-    """A live worker's count of the messages its intake was unsure of, by the stage that decided
-    them (its Prometheus endpoint: sentinel_intake_unsure_total); empty when it cannot be read."""
-    found: Counter[str] = Counter()
+async def _metrics(http: Any, metrics_port: int) -> list[Any]:
+    """A live worker's Prometheus samples (prometheus-client's parser); empty when it cannot be read."""
     try:
         async with http.get(f"http://127.0.0.1:{metrics_port}/metrics") as r:
             text = await r.text() if r.status == 200 else ""
     except (OSError, aiohttp.ClientError, asyncio.TimeoutError):
-        return found
-    for line in text.splitlines():
-        if line.startswith("sentinel_intake_unsure_total{"):
-            found[line.split('stage="', 1)[1].split('"', 1)[0]] += int(float(line.rsplit(" ", 1)[1]))
-    return found
+        return []
+    return [sample for family in text_string_to_metric_families(text) for sample in family.samples]
+
+
+def _unsure(samples: list[Any]) -> Counter[str]:
+    """The messages a worker's intake was unsure of, by the stage that decided them
+    (sentinel_intake_unsure_total)."""
+    return Counter({s.labels["stage"]: int(s.value) for s in samples if s.name == "sentinel_intake_unsure_total"})
+
+
+def _unrecorded(samples: list[Any]) -> str:
+    """A worker's time from a send's dispatch to its committed 'sent' (sentinel_send_unrecorded_seconds,
+    the window a kill can double): p50 and p99 as the histogram's bucket bounds they fall in."""
+    buckets = sorted((float(s.labels["le"]), s.value) for s in samples
+                     if s.name == "sentinel_send_unrecorded_seconds_bucket")
+    total = buckets[-1][1] if buckets else 0
+    if not total:
+        return "no sends recorded"
+
+    def bound(q: float) -> str:
+        le = next(le for le, n in buckets if n >= q * total)
+        return "over 5 s" if le == float("inf") else f"≤ {le * 1000:.0f} ms"
+    return f"p50 {bound(.5)}, p99 {bound(.99)} (n={total:.0f})"
 
 
 async def _listening(port: int) -> bool:
@@ -580,9 +597,12 @@ async def main(args: argparse.Namespace) -> int:
             caught_up = lost_updates == 0 and pending == 0
             stats = await tg.stats()
             unsure: Counter[str] = Counter()
-            for p, mport in zip(procs, metrics_ports):
+            unrecorded: dict[int, str] = {}
+            for i, (p, mport) in enumerate(zip(procs, metrics_ports)):
                 if p.returncode is None:
-                    unsure += await _unsure(tg.http, mport)
+                    samples = await _metrics(tg.http, mport)
+                    unsure += _unsure(samples)
+                    unrecorded[i] = _unrecorded(samples)
             figures = await measure(db_url, load, tg)
             load_after = os.getloadavg()
             cpu = {pid: last_cpu[pid] - cpu0[pid] for pid in cpu0}
@@ -624,6 +644,8 @@ async def main(args: argparse.Namespace) -> int:
     for i, p in enumerate(procs):
         print(f"worker {i}: CPU {cpu[p.pid]:.1f} s = {cpu[p.pid] / busy_s:.0%} of one core over {busy_s:.0f} s, "
               f"peak RSS {peak[p.pid]} MB{' (killed)' if i == 0 and args.kill_at is not None and args.workers > 1 else ''}")
+    for i, window in unrecorded.items():
+        print(f"worker {i}: send → its 'sent' committed (what a kill would double): {window}")
     print(f"machine loadavg (1 min) before {load_avg[0]:.1f}, after {load_after[0]:.1f}, {os.cpu_count()} cores")
     ok = (caught_up and stats["errors"].get("429", 0) == 0 and lost_updates == 0 and figures["unanswered"] == 0
           and figures["doubled_cases"] == 0 and not figures["doubled"])
@@ -635,7 +657,7 @@ async def main(args: argparse.Namespace) -> int:
             "answered_ms": {q: _percentile(figures["answered"], q) for q in (.5, .95, .99)},
             "429": stats["errors"].get("429", 0), "lost_updates": lost_updates, "unanswered": figures["unanswered"],
             "doubled_cases": figures["doubled_cases"], "doubled_sends": len(figures["doubled"]),
-            "caught_up": caught_up, "unsure": dict(unsure), "cpu_s": list(cpu.values()), "peak_rss_mb": [peak[p.pid] for p in procs], "ok": ok}, indent=1))
+            "caught_up": caught_up, "unsure": dict(unsure), "unrecorded": unrecorded, "cpu_s": list(cpu.values()), "peak_rss_mb": [peak[p.pid] for p in procs], "ok": ok}, indent=1))
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

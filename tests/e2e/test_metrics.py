@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 
 from bot.config import Settings
-from tests.conftest import GROUP, LI, RunningBot
+from tests.conftest import GROUP, LI, RunningBot, until
 
 
 def _free_port() -> int:
@@ -33,10 +33,16 @@ def settings(settings: Settings) -> Settings:
 async def test_metrics_endpoint_counts_updates_sends_and_leadership(bot: RunningBot, tg, settings) -> None:
     await tg.send(GROUP, LI, "幸福小区3号门路灯坏了")
     await tg.wait(GROUP["id"], 1, timeout=30)
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"http://127.0.0.1:{settings.metrics_port}/metrics") as r:
-            assert r.status == 200
-            text = await r.text()
+    text = ""
+
+    async def recorded() -> bool:  # the reply's "sent" is committed just after it arrives
+        nonlocal text
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{settings.metrics_port}/metrics") as r:
+                assert r.status == 200
+                text = await r.text()
+        return _value(text, "sentinel_send_unrecorded_seconds_count") >= 1
+    await until(recorded)
     assert _value(text, 'sentinel_updates_total{outcome="done"}') >= 1
     assert _value(text, 'sentinel_sends_total{outcome="sent"}') >= 1
     assert _value(text, "sentinel_scheduler_leader") == 1
