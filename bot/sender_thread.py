@@ -23,10 +23,9 @@ import asyncio
 import logging
 import threading
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from bot.config import Settings
-from bot.outbox import Sender, Transport
+from bot.outbox import Effects, Sender, Transport
 from storage.db import create_engine, is_sqlite, session_factory
 from storage.uow import EffectGate, UnitOfWork
 
@@ -34,7 +33,7 @@ log = logging.getLogger(__name__)
 EFFECTS_POLL = 0.002  # seconds between looks at the bot's effect gate (its Event belongs to the bot's loop)
 # (uow factory) → the platform transport, made on the sender's loop, and how to close it there
 MakeTransport = Callable[[Callable[[], UnitOfWork]], Awaitable[tuple[Transport, Callable[[], Awaitable[None]]]]]
-MakeSender = Callable[[Callable[[], UnitOfWork], Transport, Any], Sender]  # (uow factory, transport, effects)
+MakeSender = Callable[[Callable[[], UnitOfWork], Transport, Effects], Sender]  # (uow factory, transport, effects)
 
 
 def sender_in_thread(settings: Settings) -> bool:
@@ -80,12 +79,6 @@ class SenderThread:
         """The thread's identifier (threading.get_ident() inside it), once started."""
         return self._thread.ident
 
-    @property
-    def worker(self) -> str:
-        """The name this sender claims outbox rows under (bot/outbox.py worker_id)."""
-        assert self._sender is not None, "not started"
-        return self._sender.worker
-
     async def start(self) -> None:
         self._thread.start()
         await asyncio.to_thread(self._ready.wait)
@@ -127,10 +120,13 @@ class SenderThread:
     async def _serve(self) -> None:
         engine = create_engine(self._url)
         sessions = session_factory(engine)
+
+        def uow() -> UnitOfWork:
+            return UnitOfWork(sessions)
         try:
-            transport, close = await self._make_transport(lambda: UnitOfWork(sessions))
+            transport, close = await self._make_transport(uow)
             try:
-                sender = self._make_sender(lambda: UnitOfWork(sessions), transport, self._effects)
+                sender = self._make_sender(uow, transport, self._effects)
                 self._sender, self._loop = sender, asyncio.get_running_loop()
                 if self._stopping:
                     sender.stop()

@@ -107,7 +107,7 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
     if handle_signals:
         _stop_on_signals(stop)
     core = await Core.open(settings)
-    web_server = None
+    web_server, bot = None, None
     try:  # every port bound before anything starts: a port in use is one line, nothing left running
         if settings.web.enabled:  # the web app beside the bot, on the same core
             from handlers.web import WebServer
@@ -119,17 +119,12 @@ async def run_bot(settings: Settings, *, webhook: bool = False, stop: asyncio.Ev
             with listening(settings.metrics_host, settings.metrics_port, port_setting="SENTINEL_METRICS_PORT",
                            host_setting="SENTINEL_METRICS_HOST"):
                 metrics.serve(settings.metrics_port, settings.metrics_host)
-    except BaseException:
-        if web_server is not None:
-            await web_server.stop()
-        await core.close()
-        raise
-    bot = lib.make_bot(settings)
-    media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
-    try:
+        bot = lib.make_bot(settings)
+        media = MediaStore(settings.media_dir) if settings.media_dir is not None else None
         stop_sender = await _start_sender(core, lib, bot, media)
     except BaseException:
-        await lib.close(bot)
+        if bot is not None:
+            await lib.close(bot)
         if web_server is not None:
             await web_server.stop()
         await core.close()
