@@ -77,8 +77,8 @@ async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports
 
 
 def is_command_text(incoming: IncomingMessage) -> bool:
-    """A text message (not a caption) that starts with a slash: a command, known or not."""
-    return not incoming.is_caption and incoming.text.startswith("/")
+    """A text or caption that starts with a slash: a command, known or not."""
+    return incoming.text.startswith("/")
 
 
 def register(routes: ChatRoutes) -> None:

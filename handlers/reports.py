@@ -54,9 +54,10 @@ async def edited(message: IncomingMessage, date: datetime, uow: UnitOfWork, edit
     await edits.on_edit(uow, message, user, lang, date)
 
 
-# --- what each route takes (a caption starting with a slash is no command text: see handlers/chat.py)
+# --- what each route takes (a command is a text or a caption that starts with a slash, as in Telegram's
+# clients, which offer commands for both: a photo captioned `/resolve C-1 修好了` resolves with the photo)
 def _not_command(m: IncomingMessage) -> bool:
-    return m.is_caption or not m.text.startswith("/")
+    return not m.text.startswith("/")
 
 
 def _has_content(m: IncomingMessage) -> bool:
@@ -76,8 +77,7 @@ def in_private(incoming: IncomingMessage) -> bool:
 
 
 def album_part(incoming: IncomingMessage) -> bool:
-    return (incoming.media_group_id is not None and incoming.photo_file_id is not None
-            and not (incoming.is_caption and incoming.text.startswith("/")))
+    return incoming.media_group_id is not None and incoming.photo_file_id is not None and _not_command(incoming)
 
 
 def nothing_readable(incoming: IncomingMessage) -> bool:

@@ -55,6 +55,31 @@ async def test_full_lifecycle_every_step_answers_in_the_thread(bot, tg, db) -> N
     assert kinds == ["reported", "accepted", "resolved", "confirmed"]
 
 
+async def test_a_photo_captioned_with_a_command_is_that_command(bot, tg, db) -> None:
+    """`/resolve C-1 note` as a photo's caption resolves with the photo (README's command table),
+    in private and in the group alike; an unknown command as a caption gets the /help pointer in
+    private, and neither is read as a report."""
+    await two_branches(tg, LI)
+    report_id = await _report(tg)
+    group_before = len(await tg.messages(GROUP["id"]))
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    await tg.wait(GROUP["id"], group_before + 1)
+
+    await tg.send(private(SEC), SEC, caption="/resolve C-000001 已更换灯泡", photo="fixed.jpg")
+    resolved = await last(tg, GROUP["id"], group_before + 2)
+    assert resolved["reply_to_message_id"] == report_id and resolved["photo"], resolved
+    assert "已更换灯泡" in resolved["caption"]
+    case = await read_case(db)
+    assert case.status == "resolved" and case.resolution_photo
+
+    sec_before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, caption="/fixit C-000001", photo="x.jpg")
+    pointer = await last(tg, SEC["id"], sec_before + 1)
+    assert "/fixit" in pointer["text"] and "/help" in pointer["text"], pointer["text"]
+    async with db() as s:
+        assert len((await s.exec(select(Case))).all()) == 1  # no caption became a report
+
+
 async def test_reporter_reopens_and_a_rider_cannot_resolve(bot, tg, db) -> None:
     await two_branches(tg, LI)
     await _report(tg)
