@@ -26,17 +26,16 @@ from collections.abc import Mapping
 from typing import Any
 
 _LOCK = threading.Lock()
-_NAMESPACE: dict[str, Mapping[str, Any]] = {}  # "types": the namespace aiogram.types rebuilds with
-_lean = False
+_types: Mapping[str, Any] | None = None  # the namespace aiogram.types rebuilds with; None: nothing deferred
 
 
 def import_aiogram() -> bool:
-    """Import aiogram with its types' validators deferred (see module doc); True if it was done
-    so here, False if aiogram had been imported before (then it is left as it is)."""
-    global _lean
+    """Import aiogram with its types' validators deferred (see module doc); True if aiogram was
+    imported so (by this call or an earlier one), False if it was imported otherwise first (then
+    it is left as it is) or built nothing at import to defer."""
     with _LOCK:
         if "aiogram" in sys.modules:
-            return _lean
+            return _types is not None
         from pydantic import BaseModel
 
         original = BaseModel.__dict__["model_rebuild"].__func__
@@ -44,7 +43,8 @@ def import_aiogram() -> bool:
         def deferring(cls: type[BaseModel], *args: Any, _types_namespace: Mapping[str, Any] | None = None,
                       **kwargs: Any) -> bool | None:
             if _types_namespace is not None and cls.__module__.startswith("aiogram.types."):
-                _NAMESPACE["types"] = _types_namespace
+                global _types
+                _types = _types_namespace
                 return None  # built when first used
             result: bool | None = original(cls, *args, _types_namespace=_types_namespace, **kwargs)
             return result
@@ -54,16 +54,15 @@ def import_aiogram() -> bool:
             import aiogram  # noqa: F401  (the import is the point)
         finally:
             BaseModel.model_rebuild = classmethod(original)  # type: ignore[method-assign,assignment]
-        if "types" not in _NAMESPACE:  # aiogram no longer rebuilds at import: nothing deferred
+        if _types is None:  # aiogram no longer rebuilds at import: nothing deferred
             return False
+        types = _types
 
         def with_types(cls: type[BaseModel], *args: Any, _types_namespace: Mapping[str, Any] | None = None,
                        **kwargs: Any) -> bool | None:
-            result: bool | None = original(cls, *args, _types_namespace=_types_namespace or _NAMESPACE["types"],
-                                           **kwargs)
+            result: bool | None = original(cls, *args, _types_namespace=_types_namespace or types, **kwargs)
             return result
 
         for root in [c for c in BaseModel.__subclasses__() if c.__module__.startswith("aiogram.")]:
             root.model_rebuild = classmethod(with_types)  # type: ignore[method-assign,assignment]
-        _lean = True
         return True
