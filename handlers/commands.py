@@ -77,7 +77,9 @@ async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports
 
 
 def is_command_text(incoming: IncomingMessage) -> bool:
-    """A text or caption that starts with a slash: a command, known or not."""
+    """A text or caption that starts with a slash: a command, known or not, and no report. Captions
+    too, as in Telegram's clients, which offer commands for both: a photo captioned
+    `/resolve C-1 修好了` resolves with the photo."""
     return incoming.text.startswith("/")
 
 

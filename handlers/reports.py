@@ -12,6 +12,7 @@ from bot.services.edits import EditService
 from bot.services.reports import ReportService
 from bot.smalltalk import smalltalk
 from handlers.chat import ChatRoutes
+from handlers.commands import is_command_text
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -54,18 +55,13 @@ async def edited(message: IncomingMessage, date: datetime, uow: UnitOfWork, edit
     await edits.on_edit(uow, message, user, lang, date)
 
 
-# --- what each route takes (a command is a text or a caption that starts with a slash, as in Telegram's
-# clients, which offer commands for both: a photo captioned `/resolve C-1 修好了` resolves with the photo)
-def _not_command(m: IncomingMessage) -> bool:
-    return not m.text.startswith("/")
-
-
+# --- what each route takes (a command, in a text or a caption, is no report: handlers/commands.py)
 def _has_content(m: IncomingMessage) -> bool:
     return bool(m.text) or m.lat is not None
 
 
 def in_group(incoming: IncomingMessage) -> bool:
-    return not incoming.is_private and _has_content(incoming) and _not_command(incoming)
+    return not incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
 
 
 def photo_without_caption(incoming: IncomingMessage) -> bool:
@@ -73,11 +69,11 @@ def photo_without_caption(incoming: IncomingMessage) -> bool:
 
 
 def in_private(incoming: IncomingMessage) -> bool:
-    return incoming.is_private and _has_content(incoming) and _not_command(incoming)
+    return incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
 
 
 def album_part(incoming: IncomingMessage) -> bool:
-    return incoming.media_group_id is not None and incoming.photo_file_id is not None and _not_command(incoming)
+    return incoming.media_group_id is not None and incoming.photo_file_id is not None and not is_command_text(incoming)
 
 
 def nothing_readable(incoming: IncomingMessage) -> bool:
