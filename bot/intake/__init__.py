@@ -106,6 +106,13 @@ _MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
 _LOCK = threading.Lock()
 _MAX_CHARS = 2000  # a report is never longer; bounds the cost of huge pastes
+# A leading media label — "视频：…", "[图片] …", "【照片】…", "video: …" (how chat apps and forwards
+# mark what came with a text) — says what is attached, not what happened. The heads learned
+# "视频" as a chit-chat word ("刷视频"), so "视频：朝阳路护栏倒了" was chit-chat while the same
+# words alone were a report. Only a bracketed label or one followed by a colon is dropped, on
+# the normalised text (half-width, lower-case): "视频里看到…" keeps its words.
+_MEDIA = r"(?:小?视频|图片|照片|截图|图|录像|video|photo|pic|picture|image|screenshot)"
+_MEDIA_LABEL = re.compile(rf"^\s*(?:[\[(【]\s*{_MEDIA}\s*[\])】]|{_MEDIA}\s*:)[\s:,.-]*")
 
 
 class Cascade:
@@ -352,6 +359,8 @@ def _lexical_stage(m: Cascade, text: str, lang: str | None, count: bool = True) 
         return Intake(is_report=False, confidence=1.0)
     text = text[:_MAX_CHARS]
     n = normalize(text)
+    if label := _MEDIA_LABEL.match(n):  # the same cut of both: an index into one is one into the other
+        text, n = text[label.end():], n[label.end():]
     if not any(ch.isalnum() for ch in n):  # only emoji / punctuation
         return Intake(is_report=False, confidence=0.99)
     from .model import features

@@ -148,6 +148,27 @@ def test_robustness_edge_inputs():
     _check_contract(mixed, classify(mixed))
 
 
+@pytest.mark.parametrize("label", ["视频：", "视频:", "[视频] ", "【图片】", "（照片）", "截图： ", "Video: ", "[photo] "])
+@pytest.mark.parametrize("text", ["朝阳路护栏倒了", "幸福小区门口的井盖没了 很危险", "the street light at Keyuan Rd gate 3 is out",
+                                  "哈哈哈 今天单子好多", "lunch anyone?"])
+def test_a_leading_media_label_changes_nothing(label: str, text: str) -> None:
+    """"视频：朝阳路护栏倒了" was chit-chat while its words alone were a report: a label says what
+    is attached (how chat apps and forwards mark it), not what happened."""
+    assert classify(label + text) == classify(text)
+
+
+@pytest.mark.parametrize("text", ["视频里看到朝阳路护栏倒了", "图书馆门口的灯坏了", "photos of the flooded underpass"])
+def test_media_words_that_are_not_a_label_are_read(text: str) -> None:
+    from bot.intake import _MEDIA_LABEL
+    assert _MEDIA_LABEL.match(normalize(text)) is None
+
+
+def test_a_label_alone_is_not_a_report() -> None:
+    for text in ["[图片]", "【视频】", "照片：", "[Photo]"]:
+        r = classify(text)
+        assert not r.is_report and r.confidence >= 0.99
+
+
 def test_traditional_chinese():
     r = classify("路燈壞了")
     assert r.is_report and r.category == "lighting"
