@@ -28,11 +28,19 @@ async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, lang: str, r
 
 async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                           reports: ReportService) -> None:
-    """In a private chat a plain description is a report too; a pin may answer a place question."""
+    """In a private chat a plain description is a report too; a pin may answer a place question.
+    What is not a report gets a short answer: a courtesy its own; a caption what to add (a
+    photo's) or what the bot can read (a video's, a file's); anything else the manual."""
     case = await reports.on_message(uow, incoming, user, lang)
-    if case is None and incoming.text and not incoming.lat:  # a courtesy gets a short answer, not the manual
+    if case is None and incoming.text and not incoming.lat:
         kind = smalltalk(incoming.text)
-        reports.reply(uow, incoming, f"smalltalk-{kind}" if kind else "help", lang)
+        if kind:
+            reports.reply(uow, incoming, f"smalltalk-{kind}", lang)
+        elif incoming.is_caption:
+            reports.reply(uow, incoming, "photo-needs-caption" if incoming.photo_file_id else "media-unsupported",
+                          lang)
+        else:
+            reports.reply(uow, incoming, "help", lang)
 
 
 async def album_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

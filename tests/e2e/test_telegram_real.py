@@ -266,6 +266,18 @@ async def test_stickers_in_private_get_a_hint_groups_stay_silent(bot, tg) -> Non
     assert await quiet(tg, GROUP, AMY, 0) == []
 
 
+async def test_a_caption_that_is_no_report_gets_what_to_add_not_the_manual(bot, tg) -> None:
+    """A file or video captioned "看看这个" got the whole /help text; a photo so captioned too."""
+    doc = await said(tg, LI["id"], LI, caption="看看这个", document="scene.mp4")
+    assert "看不懂" in doc["plain_text"] and "使用说明" not in doc["plain_text"]
+    photo = await said(tg, LI["id"], LI, caption="你们看看", photo="pothole.jpg")
+    assert "补一句说明" in photo["plain_text"]
+    en = await said(tg, AMY["id"], AMY, caption="look at this", document={"file_name": "clip.mov"})
+    assert "can't read" in en["plain_text"]
+    report = await said(tg, LI["id"], LI, caption="幸福小区3号门的路灯坏了 晚上黑乎乎的", document="lamp.mp4")
+    assert "C-000001" in report["plain_text"]  # a caption that is a report is still a report
+
+
 async def test_edited_private_report_command_updates_its_case(bot, tg, db) -> None:
     sent = await tg.send(private(LI), LI, "/report 路灯坏了 晚上黑乎乎的")
     await tg.wait(LI["id"], 1)  # the case, with the place question in the same message
