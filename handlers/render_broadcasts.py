@@ -61,6 +61,10 @@ def _preview(lang: str, p: dict[str, Any]) -> str:
         lines.append(t(lang, "bc-preview-nobody"))
     if w.get("kind") == "cron" and w.get("next"):
         lines.append(t(lang, "bc-next", next=esc(w["next"])))
+    if p.get("masked"):
+        lines.append(t(lang, "bc-preview-masked", count=int(p["masked"])))
+    if p.get("contacts"):
+        lines.append(t(lang, "bc-preview-contacts"))
     lines += ["", str(p.get("body") or "") or t(lang, "bc-preview-photo-only")]
     return "\n".join(lines)
 

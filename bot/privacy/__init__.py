@@ -14,6 +14,7 @@ not personal reaches the reader exactly as the rider wrote it.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.privacy.kinds import KINDS, STAR, Kind
@@ -65,12 +66,14 @@ def find(text: str) -> list[Hit]:
     return sorted(taken, key=lambda h: h.start)
 
 
-def mask(text: str) -> str:
-    """`text` with personal data masked; everything else unchanged."""
+def mask(text: str, kinds: Collection[str] | None = None) -> str:
+    """`text` with personal data masked (only hits of `kinds`, when given); everything else unchanged."""
     if not text:
         return text
     out, last = [], 0
     for hit in find(text):
+        if kinds is not None and hit.kind not in kinds:
+            continue
         out += [text[last:hit.start], hit.masked]
         last = hit.end
     out.append(text[last:])

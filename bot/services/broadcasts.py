@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
+from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.cases import CaseService
 from bot.timeparse import NOW_WORDS, When, WhenError, next_fire, normalize, parse_when
@@ -192,8 +193,10 @@ class BroadcastService:
         if c.audience == "groups" and not await uow.broadcasts.groups(scope.branch_id, scope.everything):
             raise BroadcastError("bc-err-no-groups")
         chat_ids = await self.chosen(uow, scope, c.groups) if c.groups else None
+        masked = 0
         if body is not None:
             _check_body(body)
+            body, masked = screened(body)
         await uow.broadcasts.discard_drafts(user.id)
         draft = await uow.broadcasts.add(Broadcast(
             author_id=user.id, branch_id=scope.branch_id, audience=c.audience, chat_ids=chat_ids,
@@ -203,7 +206,7 @@ class BroadcastService:
         if body is None:
             tell(uow, chat_id, "bc-ask-body", lang)
         else:
-            await self._preview(uow, draft, chat_id, scope)
+            await self._preview(uow, draft, chat_id, scope, masked)
 
     async def waiting_draft(self, uow: UnitOfWork, user_id: int) -> Broadcast | None:
         """The author's draft still waiting for its body, if any. Asked of every private
@@ -222,8 +225,9 @@ class BroadcastService:
             return
         scope = self.scope(user)
         _check_body(body)
+        body, masked = screened(body)
         draft.body, draft.photo, draft.awaiting_body, draft.updated_at = body.html, body.photo, False, self.clock()
-        await self._preview(uow, draft, chat_id, scope)
+        await self._preview(uow, draft, chat_id, scope, masked)
 
     async def drop_draft(self, uow: UnitOfWork, user: User, broadcast_id: int | None = None) -> str:
         """`/broadcast cancel`, or ❌ on the preview of draft `broadcast_id`."""
@@ -233,7 +237,10 @@ class BroadcastService:
         await uow.broadcasts.discard_drafts(user.id)
         return "bc-dropped"
 
-    async def _preview(self, uow: UnitOfWork, draft: Broadcast, chat_id: int, scope: StaffScope) -> None:
+    async def _preview(self, uow: UnitOfWork, draft: Broadcast, chat_id: int, scope: StaffScope,
+                       masked: int = 0) -> None:
+        """The draft as recipients will get it, to whom and when; `masked`: pieces of personal
+        data `screened` took out, and a warning when contacts stay in."""
         targets, blocked = await self.targets(uow, scope, draft.audience, draft.chat_ids, draft.author_id,
                                               draft.lang)
         when = When.from_dict(draft.schedule)
@@ -241,7 +248,8 @@ class BroadcastService:
                    if c.id in set(draft.chat_ids)] if draft.chat_ids else [])
         tell(uow, chat_id, "bc-preview", draft.lang, id=draft.id, audience=draft.audience,
              chosen=titles, count=len(targets), blocked=blocked, when=self.describe(when),
-             body=draft.body or "", photo=draft.photo,
+             body=draft.body or "", photo=draft.photo, masked=masked,
+             contacts=any(h.kind in CONTACT_KINDS for h in find(draft.body or "")),
              buttons=[[("bc-btn-confirm", encode(BroadcastPress("go", draft.id or 0))),
                        ("bc-btn-drop", encode(BroadcastPress("x", draft.id or 0)))]])
 
@@ -454,6 +462,22 @@ def _match_groups(groups: list[Chat], sel: str) -> list[Chat]:
         return [c for c in groups if c.id == int(sel)]
     needle = normalize(sel)
     return [c for c in groups if needle and needle in normalize(c.title or "")]
+
+
+# A broadcast is the author's own words to many chats, so the negative list works differently
+# here: a phone number or e-mail address is often the point (a service desk, the secretary's
+# own number) and goes out as written, with a warning on the preview; an ID or bank card, a
+# plate or a home address never belongs in a message to groups and is masked before the
+# preview, which is exactly what recipients get.
+CONTACT_KINDS = frozenset({"mobile", "landline", "contact_number", "email"})
+
+
+def screened(body: Body) -> tuple[Body, int]:
+    """`body` with every piece of personal data but contacts masked, and how many were."""
+    hits = [h for h in find(body.html) if h.kind not in CONTACT_KINDS]
+    if not hits:
+        return body, 0
+    return replace(body, html=mask(body.html, kinds={h.kind for h in hits})), len(hits)
 
 
 def _check_body(body: Body) -> None:

@@ -143,6 +143,22 @@ async def test_one_shot_broadcast_preview_confirm_deliver_report(bot, tg, db) ->
     assert len(await tg.messages(GROUP["id"])) == 2
 
 
+async def test_ids_plates_and_homes_are_masked_contacts_go_out_with_a_warning(bot, tg) -> None:
+    """A broadcast carried a third person's ID number to every group, verbatim and unremarked."""
+    await _setup(tg)
+    preview = await _say(tg, SEC, "/broadcast all now 建国路88号井盖已修好，感谢李师傅（车牌京A12345，"
+                                  "身份证110101199003077777）上报；有事联系书记 13912345678")
+    text = preview["plain_text"]
+    assert "110101199003077777" not in text and "A12345" not in text and "已按负面清单隐去（2 处）" in text
+    assert "13912345678" in text and "含电话号码或邮箱，将原样发出" in text
+    await _confirm(tg, SEC, preview)
+    got = (await last(tg, GROUP["id"], 2))["plain_text"]
+    assert "110101199003077777" not in got and "A12345" not in got
+    assert "建国路88号井盖已修好" in got and "13912345678" in got  # what locates, and the contact, stay
+    plain = await _say(tg, SEC, "/broadcast all now 明天降温，注意保暖")  # nothing personal: no remark
+    assert "负面清单" not in plain["plain_text"] and "原样发出" not in plain["plain_text"]
+
+
 async def test_two_messages_schedule_list_and_cancel_before_send(bot, tg, db) -> None:
     await _setup(tg)
     ask = await _say(tg, SEC, "/broadcast groups=all when=明天08:30")
