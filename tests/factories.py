@@ -84,3 +84,12 @@ async def report(tg: EmulatorClient, chat: Chat = GROUP, who: Person = LI, text:
     """`who` posts a report in `chat` (by default: LI, a broken street light, in GROUP); the bot's
     next message there (the case's answer, or its question)."""
     return await said(tg, chat, who, text)
+
+
+async def download(tg: EmulatorClient, file_id: str) -> bytes:
+    """A file the bot sent (a document's file id), as the Bot API serves it: getFile, then the file path."""
+    async with tg.http.get(f"{tg.base_url}/bot{tg.token}/getFile", params={"file_id": file_id}) as r:
+        path = (await r.json())["result"]["file_path"]
+    async with tg.http.get(f"{tg.base_url}/file/bot{tg.token}/{path}") as r:
+        assert r.status == 200
+        return await r.read()

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from bot.privacy.kinds import KINDS, STAR, Kind
 from bot.privacy.normalize import View, normalise
-from bot.privacy.places import is_residence, shareable_place
+from bot.privacy.places import is_residence, shareable_place, shareable_point
 
-__all__ = ["STAR", "Hit", "find", "is_residence", "mask", "shareable_place"]
+__all__ = ["STAR", "Hit", "find", "is_residence", "mask", "shareable_place", "shareable_point"]
 
 
 @dataclass(frozen=True, slots=True)

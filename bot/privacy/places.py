@@ -5,7 +5,7 @@ they live in the same breath ("望京SOHO T3 楼下有人摔倒…我住望京�
 place taken from that clause is their home. A home is on the negative list: on the
 board, in /needs, in exports and in group announcements it is not shown at all (a
 masked home would still name the building). Any other place passes `mask` (a room
-number inside it goes).
+number inside it goes). A pin follows its place (`shareable_point`).
 """
 from __future__ import annotations
 
@@ -51,3 +51,26 @@ def shareable_place(place: str | None, text: str = "") -> str:
     if not place or is_residence(place, text):
         return ""
     return mask(place)
+
+
+# Three decimals of a degree: about 110 m north-south, 85 m east-west at Beijing's latitude
+# (cos 40° × 111 km / 1,000): a block, not a building.
+COARSE_DECIMALS = 3
+
+
+def says_home(text: str) -> bool:
+    """Whether the report `text` says where the reporter lives ("我住…", "I live at …")."""
+    return bool(text) and _CLAUSE.search(plain(text)) is not None
+
+
+def shareable_point(lat: float | None, lon: float | None, place: str | None,
+                    text: str = "") -> tuple[float, float] | None:
+    """The pin (WGS-84 degrees) as it may be shown outside the reporter's own chat: none when
+    the place is the reporter's home; rounded to COARSE_DECIMALS when the report says where
+    they live and the pin is its only place ("我住光明里3单元502，楼下路灯坏了" answered with a
+    pin: the pin is that home, give or take a street light); else as given."""
+    if lat is None or lon is None or is_residence(place, text):
+        return None
+    if not (place and place.strip()) and says_home(text):
+        return round(lat, COARSE_DECIMALS), round(lon, COARSE_DECIMALS)
+    return lat, lon

@@ -24,7 +24,7 @@ from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
-from bot.privacy import mask, shareable_place
+from bot.privacy import mask, shareable_place, shareable_point
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
 from bot.services.case_dialogs import CHOICE_KIND, STAMP_FIELDS, settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, as_utc, utcnow
@@ -224,7 +224,7 @@ class CaseService:
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,
                    "location": case.location if own else shareable_place(case.location, case.text),
-                   "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon,
+                   "place_hidden": bool(case.location), **_pin(case, own),
                    "text": shown(case.text), "department": self.department_name(case.department, lang),
                    "due": self.local(case.due_at), "overdue": _overdue(case, self.clock()),
                    "fix_due": self.local(case.fix_due_at),
@@ -429,7 +429,15 @@ def context(case: Case, *, own: bool) -> dict[str, object]:
     text = " ".join(text.split())
     about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
     place = (case.location or "") if own else shareable_place(case.location, case.text)
-    return {"about": about, "place": place, "lat": case.lat, "lon": case.lon}
+    return {"about": about, "place": place, **_pin(case, own)}
+
+
+def _pin(case: Case, own: bool) -> dict[str, float | None]:
+    """The case's pin for a payload: as given in the reporter's own chat, else as any shared
+    pin is (bot.privacy.shareable_point)."""
+    point = (case.lat, case.lon) if own and case.lat is not None and case.lon is not None \
+        else shareable_point(case.lat, case.lon, case.location, case.text)
+    return {"lat": point[0], "lon": point[1]} if point else {"lat": None, "lon": None}
 
 
 def running_due(case: Case) -> datetime | None:

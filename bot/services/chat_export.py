@@ -25,7 +25,7 @@ from bot.cases import format_case_no
 from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
 from bot.refusals import Refused
-from bot.privacy import mask
+from bot.privacy import mask, shareable_place, shareable_point
 from bot.tabular import write_table
 
 if TYPE_CHECKING:
@@ -118,8 +118,8 @@ async def build(cases: CaseService, uow: UnitOfWork, user: User, since: date, fm
 
     rows = [(format_case_no(c.id or 0), local(c.created_at), t(lang, f"cat-{c.category}"), t(lang, f"urg-{c.urgency}"),
              t(lang, f"case-status-{c.status}"), branches.get(c.branch_id, "") if c.branch_id else "",
-             cases.department_name(c.department, lang), mask(c.location) if c.location else "",
-             c.lat if c.lat is not None else "", c.lon if c.lon is not None else "", mask(c.text),
+             cases.department_name(c.department, lang), shareable_place(c.location, c.text),
+             *(shareable_point(c.lat, c.lon, c.location, c.text) or ("", "")), mask(c.text),
              local(c.due_at), local(c.fix_due_at), local(accepted[c.id or 0]), local(c.resolved_at), local(c.closed_at),
              hours(c.created_at, accepted[c.id or 0]), hours(c.created_at, c.resolved_at), c.transfers, c.reopens,
              format_case_no(c.master_id) if c.master_id else "", c.category, c.urgency, c.status, c.department or "")

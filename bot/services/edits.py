@@ -17,7 +17,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.intake import ASK_THRESHOLD, Intake, classify_async
 from bot.outbox import enqueue
 from bot.services.cases import number
-from bot.services.reports import ReportService
+from bot.services.reports import ReportService, shown_pin, shown_place
 from storage.models import Case, PendingReport, User, utcnow
 from storage.repositories.telegram import TelegramRepository
 from storage.uow import UnitOfWork
@@ -79,8 +79,10 @@ class EditService:
             await self.reports.cases.alert(uow, case, "case-urgent", staff=True)
         enqueue(uow, Notice(msg.chat_id, "case-edited", lang, case=case, reply_to=msg.message_id,
                             priority=PRIORITY_CONVERSATION,
-                            payload={"category": case.category, "location": case.location,
-                                     "lat": case.lat, "lon": case.lon,
+                            payload={"category": case.category,
+                                     "location": shown_place(msg, case.location, case.text),
+                                     "place_hidden": bool(case.location),
+                                     **shown_pin(msg, case.lat, case.lon, case.location, case.text),
                                      "now_urgent": case.urgency == "urgent" and not was_urgent,
                                      **self.reports.cases.clocks(case.urgency)}))
 

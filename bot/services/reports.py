@@ -17,7 +17,7 @@ from bot.cases.places import answer_place, clean_place, is_place_answer, looks_l
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
-from bot.privacy import mask, shareable_place
+from bot.privacy import mask, shareable_place, shareable_point
 from bot.services.cases import CaseService, number
 from storage.models import Case, PendingReport, User, as_utc, utcnow
 from storage.uow import UnitOfWork
@@ -213,8 +213,8 @@ class ReportService:
                                 priority=PRIORITY_CONVERSATION,
                                 payload={"category": category, "urgency": urgency, "source": source,
                                          "description": mask(case.text),
-                                         "location": _shown_place(msg, location, case.text),
-                                         "place_hidden": bool(location), "lat": msg.lat, "lon": msg.lon,
+                                         "location": shown_place(msg, location, case.text), "place_hidden": bool(location),
+                                         **shown_pin(msg, msg.lat, msg.lon, location, case.text),
                                          "linked": number(master) if master is not None else None,
                                          **self.cases.clocks(urgency)}))
             return case
@@ -222,8 +222,8 @@ class ReportService:
         enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"category": category, "urgency": urgency,
-                                     "location": _shown_place(msg, location, case.text),
-                                     "place_hidden": bool(location), "lat": msg.lat, "lon": msg.lon,
+                                     "location": shown_place(msg, location, case.text), "place_hidden": bool(location),
+                                     **shown_pin(msg, msg.lat, msg.lon, location, case.text),
                                      "ask_place": needs_place and not has_place,
                                      "no_place": not needs_place and not has_place,
                                      "linked": number(master) if master is not None else None,
@@ -299,8 +299,9 @@ class ReportService:
         uow.cases.log(case, "location", msg.sender.id, case.location)
         enqueue(uow, Notice(msg.chat_id, kind, lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
-                            payload={"location": _shown_place(msg, case.location, case.text),
-                                     "place_hidden": bool(case.location), "lat": case.lat, "lon": case.lon}))
+                            payload={"location": shown_place(msg, case.location, case.text),
+                                     "place_hidden": bool(case.location),
+                                     **shown_pin(msg, case.lat, case.lon, case.location, case.text)}))
 
     async def _learn(self, uow: UnitOfWork, case: Case) -> None:
         """A pin for a case that names its place in words: the gazetteer learns the pair."""
@@ -321,12 +322,21 @@ class ReportService:
         self.reply(uow, msg, "mycases", lang, cases=items)
 
 
-def _shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:
+def shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:
     """The place as the answer shows it: as given in the rider's private chat; in a group, as
     any shared place is (a home is not repeated to the group, a room number is masked)."""
     if msg.is_private or not place:
         return place
     return shareable_place(place, text) or None
+
+
+def shown_pin(msg: IncomingMessage, lat: float | None, lon: float | None, place: str | None,
+              text: str) -> dict[str, float | None]:
+    """The pin as the answer shows it ({"lat", "lon"}, None when not shown): as given in the
+    rider's private chat; in a group, as any shared pin is (bot.privacy.shareable_point)."""
+    point = (lat, lon) if msg.is_private and lat is not None and lon is not None \
+        else shareable_point(lat, lon, place, text)
+    return {"lat": point[0], "lon": point[1]} if point else {"lat": None, "lon": None}
 
 
 

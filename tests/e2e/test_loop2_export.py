@@ -9,21 +9,13 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, private, said, two_branches, with_boss)
-from tests.factories import new_message
+from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, private, said, two_branches, with_boss)
+from tests.factories import download, new_message
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _download(tg, file_id: str) -> bytes:
-    async with tg.http.get(f"{tg.base_url}/bot{TOKEN}/getFile", params={"file_id": file_id}) as r:
-        path = (await r.json())["result"]["file_path"]
-    async with tg.http.get(f"{tg.base_url}/file/bot{TOKEN}/{path}") as r:
-        assert r.status == 200
-        return await r.read()
 
 
 async def _three_cases(tg) -> None:
@@ -46,7 +38,7 @@ async def test_secretary_gets_xlsx_with_chinese_headers_and_a_summary(bot, tg, d
     await tg.send(private(SEC), SEC, "/export cases 7天")
     doc = await new_message(tg, SEC["id"], before, lambda m: m.get("document"))
     assert doc["document"]["file_name"].endswith(".xlsx") and "第二个工作表为各部门汇总" in doc["caption"]
-    wb = load_workbook(io.BytesIO(await _download(tg, doc["document"]["file_id"])))
+    wb = load_workbook(io.BytesIO(await download(tg, doc["document"]["file_id"])))
     cases_ws, summary_ws = wb.worksheets
     assert cases_ws.title == "工单" and summary_ws.title == "各部门汇总"
     rows = list(cases_ws.iter_rows(values_only=True))
@@ -77,7 +69,7 @@ async def test_csv_in_english_with_coordinates_and_refusals(bot, tg, db) -> None
     names = [d["document"]["file_name"] for d in docs]
     assert all(n.endswith(".csv") for n in names) and sum(n.endswith("-summary.csv") for n in names) == 1
     table = next(d for d in docs if not d["document"]["file_name"].endswith("-summary.csv"))
-    text = (await _download(tg, table["document"]["file_id"])).decode("utf-8-sig")
+    text = (await download(tg, table["document"]["file_id"])).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["Case"] for r in rows] == ["C-000003"] and rows[0]["Status code"] == "new"
     assert rows[0]["Department"] and rows[0]["Latitude"] == ""
@@ -87,7 +79,7 @@ async def test_csv_in_english_with_coordinates_and_refusals(bot, tg, db) -> None
     boss_before = len(await tg.messages(BOSS["id"]))
     await tg.send(private(BOSS), BOSS, "/export cases xlsx")
     doc = await new_message(tg, BOSS["id"], boss_before, lambda m: m.get("document"))
-    wb = load_workbook(io.BytesIO(await _download(tg, doc["document"]["file_id"])))
+    wb = load_workbook(io.BytesIO(await download(tg, doc["document"]["file_id"])))
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
     lat = rows[0].index("纬度")
     assert len(rows) == 4 and any(r[lat] for r in rows[1:])  # every branch; the pinned case has coordinates

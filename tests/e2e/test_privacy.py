@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import io
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,7 +20,7 @@ from bot.services.case_export import export_cases
 from storage.models import Case
 from tests.conftest import (BOSS, GROUP, LI, SEC, WANG, last, private, said, two_branches, until,
                             with_boss)
-from tests.factories import report, read_cases
+from tests.factories import download, new_message, report, read_cases
 
 HOME_REPORT = "望京SOHO T3 楼下有人摔倒了，流了很多血…我住望京花园5号楼1203室"
 PHONE = "13812345678"
@@ -142,6 +143,31 @@ async def test_a_place_reply_in_the_group_does_not_repeat_a_home(bot, tg, db) ->
     card = body(await said(tg, SEC["id"], SEC, "/case C-000001"))
     assert "住址不公开显示" in card
     assert_clean(card, "住望京")
+
+
+async def test_a_pin_answering_where_for_a_report_that_names_home_is_shown_to_a_block(bot, tg) -> None:
+    """"我住光明里3单元502，楼下路灯坏了" answered with a pin: the text hid the home, but the pin went
+    out to five decimals (a metre: the building) in the group, on cards and in exports."""
+    await two_branches(tg, LI)
+    asked = await report(tg, GROUP, LI, "我住光明里3单元502，楼下路灯坏了好几天")
+    assert "C-000001" in body(asked) and "光明里" not in body(asked)
+    pin = {"latitude": 39.92123, "longitude": 116.46145}
+    placed = await said(tg, GROUP, LI, location=pin, reply_to_message_id=asked["message_id"])
+    card = await said(tg, GROUP, SEC, "/case C-000001")
+    for shown in (body(placed), body(card)):
+        assert "39.921" in shown and "39.92123" not in shown and "116.46145" not in shown, shown
+    before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/export cases csv")
+    table = await new_message(tg, SEC["id"], before, lambda m: m.get("document")
+                              and not m["document"]["file_name"].endswith("-summary.csv"))
+    rows = list(csv.DictReader(io.StringIO((await download(tg, table["document"]["file_id"])).decode("utf-8-sig"))))
+    assert [(r["纬度"], r["经度"]) for r in rows] == [("39.921", "116.461")], rows
+    own = await said(tg, LI["id"], LI, "/case C-000001")  # the reporter's own chat: the pin as sent
+    assert "39.92123" in body(own)
+    # a pin for a report that names no home is the incident's own place, shown as sent
+    other = await report(tg, GROUP, LI, "路灯坏了 晚上黑乎乎的")
+    shown = await said(tg, GROUP, LI, location=pin, reply_to_message_id=other["message_id"])
+    assert "39.92123" in body(shown)
 
 
 # --- notes written to the reporter ------------------------------------------------------------

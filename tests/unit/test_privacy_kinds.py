@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import find, is_residence, mask, shareable_place
+from bot.privacy import find, is_residence, mask, shareable_place, shareable_point
 from bot.privacy.kinds import id_check_digit, is_bank_card, is_id_card, luhn_ok
 from bot.privacy.normalize import normalise
 
@@ -310,3 +310,25 @@ def test_regexes_compile_once():
     from bot.privacy.kinds import KINDS
     assert all(isinstance(k.pattern, re.Pattern) for k in KINDS)
     assert len({k.name for k in KINDS}) == len(KINDS)
+
+
+# --- pins ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("place", "text", "shown"), [
+    (None, "我住光明里3单元502，楼下路灯坏了好几天", (39.921, 116.461)),  # the pin is that home, near enough
+    ("", "I live at 12 Keyuan Rd, the lamp outside is out", (39.921, 116.461)),
+    ("光明里3单元502", "我住光明里3单元502，楼下路灯坏了", None),  # the place is the home: no pin either
+    ("朝阳路口", "我住光明里，朝阳路口红绿灯坏了", (39.92123, 116.46145)),  # the place is elsewhere
+    (None, "朝阳路路灯坏了", (39.92123, 116.46145)),
+])
+def test_a_pin_follows_its_place(place: str | None, text: str, shown: tuple[float, float] | None) -> None:
+    assert shareable_point(39.92123, 116.46145, place, text) == shown
+
+
+def test_no_pin_is_no_pin() -> None:
+    assert shareable_point(None, None, "朝阳路", "朝阳路路灯坏了") is None
+
+
+def test_mask_of_chosen_kinds_keeps_the_others() -> None:
+    text = "李师傅 13912345678 身份证110101199003077777"
+    kept = mask(text, kinds={"id_card", "id_card_cued"})
+    assert "13912345678" in kept and "110101199003077777" not in kept
