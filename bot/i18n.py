@@ -1,6 +1,15 @@
-"""Fluent catalogues (bot/locales/<lang>/*.ftl): every user-facing text, in zh and en."""
+"""Fluent catalogues (bot/locales/<lang>/*.ftl): every user-facing text, in zh and en.
+
+A message may have a platform's own variant, `<key>--<platform>` (bot/locales/<lang>/wecom.ftl):
+what is true of a chat on one platform is not on another ("reply to this message" on Telegram;
+WeCom has no replies, and in a group hears only what @-mentions the bot). An adapter renders
+within `wording(platform)`, and `t` takes the variant where there is one.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +20,18 @@ from fluent.runtime.types import fluent_number
 LANGS: tuple[str, ...] = ("zh", "en")
 _LOCALES = Path(__file__).with_name("locales")
 _BUNDLE_LOCALE = {"zh": "zh-CN", "en": "en-US"}
+_PLATFORM: ContextVar[str | None] = ContextVar("wording_platform", default=None)
+VARIANT = "--"  # `<key>--<platform>`: the platform's own wording of `key`
+
+
+@contextmanager
+def wording(platform: str) -> Iterator[None]:
+    """Messages formatted within take `platform`'s variants (`<key>--<platform>`) where they exist."""
+    token = _PLATFORM.set(platform)
+    try:
+        yield
+    finally:
+        _PLATFORM.reset(token)
 
 
 def normalize_lang(code: str | None) -> str | None:
@@ -39,6 +60,9 @@ def has(lang: str, key: str) -> bool:
 def t(lang: str, key: str, **args: Any) -> str:
     """Format `key`; an unknown language falls back to zh, a missing key shows the key."""
     bundle = _bundle(lang if lang in LANGS else "zh")
+    platform = _PLATFORM.get()
+    if platform and bundle.has_message(variant := f"{key}{VARIANT}{platform}"):
+        key = variant
     if not bundle.has_message(key):
         return key
     message = bundle.get_message(key)

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.i18n import wording
 from bot.services.case_choices import PROMPT_KIND
 from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, TransientError, Unreachable
 from handlers.wecom.callback import ReplyBook
@@ -84,7 +85,8 @@ class WeComTransport:
             raise Unreachable(f"no WeCom id known for chat {message.chat_id}") from None
         except (SQLAlchemyError, OSError) as e:  # the identity table unreachable: try again later
             raise TransientError(f"WeCom id of chat {message.chat_id} not readable: {type(e).__name__}") from e
-        rendered = self.render(message)
+        with wording("wecom"):  # no replies; a group hears only @-mentions (bot/locales/*/wecom.ftl)
+            rendered = self.render(message)
         if message.payload.get(EDIT):
             return await self._settle(message, rendered)
         with outcomes(message.chat_id):

@@ -97,3 +97,16 @@ async def test_an_app_made_group_is_stored_with_its_name(wecom: tuple[WeComDrive
         assert chat is not None and chat.title == external(GROUP["id"])[1]  # the driver names it by its chatid
     finally:
         await engine.dispose()
+
+
+async def test_answers_say_what_wecom_can_do(wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """WeCom has no replies and a group hears only @-mentions, and later news goes privately: the
+    answers said "每一步进展都会在这里回复你" and "回复本条消息" (bot/locales/*/wecom.ftl)."""
+    tg, _running = wecom
+    asked = (await said(tg, GROUP, LI, "路灯坏了 晚上黑乎乎的"))["plain_text"]
+    assert "还缺地点" in asked and "@我" in asked and "私聊告诉你" in asked, asked
+    assert "回复本条消息" not in asked and "在这里回复你" not in asked
+    en = (await said(tg, GROUP_B, AMY, "The street light is out, it's pitch dark at night"))["plain_text"]
+    assert "@ me in the group" in en and "private chat" in en and "posted here" not in en, en
+    start = (await said(tg, private(LI), LI, "/start"))["plain_text"]
+    assert "@我" in start and "私聊告诉你" in start, start

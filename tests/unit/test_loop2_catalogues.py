@@ -58,3 +58,14 @@ def test_english_plurals_use_selectors(pattern: str) -> None:
     hits = [f"{p.name}: {line.strip()[:70]}" for p in sorted((LOCALES / "en").glob("*.ftl"))
             for line in p.read_text(encoding="utf-8").splitlines() if re.search(pattern, line)]
     assert hits == []
+
+
+def test_a_platforms_variant_varies_a_message_with_the_same_variables() -> None:
+    """`<key>--<platform>` (bot/i18n.py) is another wording of `key`: the message exists, and the
+    variant takes what it takes (a renderer passes the same arguments to either)."""
+    from bot.i18n import VARIANT
+    for lang in ("zh", "en"):
+        messages, _ = _catalogue(lang)
+        variants = {k: k.split(VARIANT)[0] for k in messages if VARIANT in k}
+        assert variants, lang
+        assert {k: base for k, base in variants.items() if messages.get(base) != messages[k]} == {}, lang
