@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.plaintext import xml_value
+
 FORMATS = ("csv", "xlsx")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,12 +36,18 @@ def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequenc
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet[:31])
-    ws.append(list(headers))
+    ws.append([xlsx_cell(h) for h in headers])
     for row in rows:
-        ws.append([_safe(_cell(v)) for v in row])
+        ws.append([xlsx_cell(v) for v in row])
         count += 1
     wb.save(path)
     return count
+
+
+def xlsx_cell(value: Any) -> Any:
+    """A value as every XLSX writer stores it: no time zone, no characters XML 1.0 forbids (openpyxl
+    refuses them, and the whole export failed), no formula."""
+    return _safe(xml_value(_cell(value)))
 
 
 def _cell(value: Any) -> Any:
@@ -49,4 +57,5 @@ def _cell(value: Any) -> Any:
 
 
 def _safe(value: Any) -> Any:
+    """Text a spreadsheet would take for a formula, quoted."""
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA) else value

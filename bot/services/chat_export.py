@@ -26,7 +26,8 @@ from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
 from bot.refusals import Refused
 from bot.privacy import mask, shareable_place, shareable_point
-from bot.tabular import write_table
+from bot.tabular import write_table, xlsx_cell
+from bot.timeparse import clamp_day
 
 if TYPE_CHECKING:
     from bot.services.cases import CaseService, Scope
@@ -98,6 +99,7 @@ def may_export(scope: Scope) -> bool:
 async def build(cases: CaseService, uow: UnitOfWork, user: User, since: date, fmt: str,
                 lang: str) -> list[ExportFile]:
     """The documents for `user` (xlsx: one workbook with two sheets; csv: two files)."""
+    since = clamp_day(since)  # every export's way in (chat, web, command line): no date overflows
     scope = await cases.scope(uow, user)
     if not may_export(scope):
         raise ExportError("export-not-permitted")
@@ -166,10 +168,9 @@ def _xlsx(sheets: list[tuple[str, list[str], list[tuple[Any, ...]]]]) -> bytes:
     wb = Workbook(write_only=True)
     for title, headers, rows in sheets:
         ws = wb.create_sheet(title[:31])
-        ws.append(headers)
+        ws.append([xlsx_cell(h) for h in headers])
         for row in rows:
-            ws.append([("'" + v) if isinstance(v, str) and v.startswith(("=", "+", "-", "@")) else v
-                       for v in row])
+            ws.append([xlsx_cell(v) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

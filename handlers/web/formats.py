@@ -7,17 +7,21 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.plaintext import xml_safe
+
 FORMATS = ("json", "xml")
 # a list-valued field's items are elements of the singular name (<attributes><attribute>)
 _ITEM = {"attributes": "attribute", "values": "value"}
 
 
 def _text(value: Any) -> str:
+    """An element's text; characters XML 1.0 forbids are dropped (one in a case's text made the
+    whole `requests.xml` answer not well-formed)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return xml_safe(str(value))
 
 
 def _fill(parent: ET.Element, fields: dict[str, Any]) -> None:
