@@ -214,8 +214,9 @@ def _export_proposals(args: argparse.Namespace) -> int:
 
 
 def _date(text: str) -> date:
+    from bot.timeparse import clamp_day
     try:
-        return date.fromisoformat(text)
+        return clamp_day(date.fromisoformat(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 

@@ -79,6 +79,30 @@ _IN = re.compile(r"^(?:in\s+)?(\d{1,4})\s*(分钟|分|min|mins|minute|minutes|�
 _REL_DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2}
 
 
+# The dates anyone may ask for (a filter, an export's start, an Open311 window): a date outside is
+# brought to the nearest end. Python's dates stop at years 1 and 9999, so a day added to 9999-12-31 or
+# a time zone applied to 0001-01-01 overflowed into a bare 500; within these bounds every shift the
+# code makes (a day, an offset, 90 days) stays representable, and no case is older or newer.
+EARLIEST = date(1970, 1, 1)
+LATEST = date(2999, 12, 31)
+
+
+def clamp_day(day: date) -> date:
+    """`day` within EARLIEST..LATEST (what "since year 1" or "until 9999" means: everything)."""
+    return min(max(day, EARLIEST), LATEST)
+
+
+def clamp_when(when: datetime) -> datetime:
+    """`when`, or the bound it passes as an instant in UTC (EARLIEST's first or LATEST's last moment)
+    when its wall-clock date is outside them: checked before any conversion, which is where an
+    extreme date overflows; and in one zone, so that two clamped ends never come out reversed."""
+    if when.date() < EARLIEST:
+        return datetime.combine(EARLIEST, time.min, timezone.utc)
+    if when.date() > LATEST:
+        return datetime.combine(LATEST, time.max, timezone.utc)
+    return when
+
+
 def normalize(text: str) -> str:
     """Full width to half width, lower case, single spaces, Chinese punctuation to ASCII."""
     text = unicodedata.normalize("NFKC", text).lower().replace("，", ",").replace("、", ",")

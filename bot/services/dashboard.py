@@ -25,6 +25,7 @@ from bot.media_store import MediaStore
 from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
 from bot.privacy import mask, shareable_place
 from bot.services.cases import CaseService, Scope, _overdue
+from bot.timeparse import clamp_day
 from storage.models import Case, User
 from storage.repositories.dashboard import DashboardRepository, GroupFigures, Where
 from storage.uow import UnitOfWork
@@ -52,7 +53,8 @@ class NotStaff(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """A page's filters as typed in its query string (unknown values are dropped, not errors)."""
+    """A page's filters as typed in its query string (unknown values are dropped, not errors; a date
+    beyond the dates anyone may ask for is brought to the nearest one, bot.timeparse.clamp_day)."""
 
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -70,7 +72,7 @@ class Filters:
 
         def day(name: str) -> date | None:
             try:
-                return date.fromisoformat(str(query.get(name, "")).strip())
+                return clamp_day(date.fromisoformat(str(query.get(name, "")).strip()))
             except ValueError:
                 return None
 
