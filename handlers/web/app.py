@@ -15,7 +15,7 @@ from bot.app import Core
 
 log = logging.getLogger(__name__)
 CORE: web.AppKey[Core] = web.AppKey("core", Core)
-MAX_BODY = 256 * 1024  # url-encoded forms; the photo upload is multipart, read part by part (dashboard._posted)
+MAX_BODY = 256 * 1024  # url-encoded forms; the photo upload is multipart, read part by part (forms.read_form)
 
 
 def build_app(core: Core) -> web.Application:

@@ -13,14 +13,13 @@ import functools
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import BodyPartReader, web
+from aiohttp import web
 from cachetools import TTLCache
 
 from bot.app import Core
@@ -35,6 +34,7 @@ from bot.services.dashboard import DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
 from handlers.render import error_text
 from handlers.web.app import CORE
+from handlers.web.forms import MAX_UPLOAD_BODY, Posted, read_form
 from handlers.web.geo import tile_converter
 
 log = logging.getLogger(__name__)
@@ -45,9 +45,7 @@ LANG_COOKIE = "sentinel_lang"
 DASH: web.AppKey[DashboardService] = web.AppKey("dashboard", DashboardService)
 CSP = ("default-src 'self'; img-src 'self' data: http: https:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-MAX_FIELD = 8 * 1024  # bytes of one text field of a multipart form
-MAX_UPLOAD_BODY = 2 * MAX_PHOTO_BYTES  # a POST longer than this is refused before it is read
-MAX_PARTS = 32  # parts of a multipart form
+MAX_PAGE = 1_000_000  # the last page number a URL may ask for (its offset fits any database's integer)
 PHOTO_CACHE_BYTES = 64 * 1024 * 1024  # chat photos kept in memory for the case pages
 View = Callable[[web.Request, Session, str], Awaitable[web.StreamResponse]]
 
@@ -106,7 +104,7 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
     """Session, CSRF, scope refusals and faults for one route (JSON routes answer JSON)."""
     @functools.wraps(handler)
     async def run(request: web.Request) -> web.StreamResponse:
-        wants_json = request.path.startswith(f"{PREFIX}/api/")
+        wants_json = _wants_json(request)
         core = _core(request)
         async with core.uow() as uow:
             session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
@@ -117,9 +115,11 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
             too_big = (request.content_length or 0) > MAX_UPLOAD_BODY
             if not too_big:
                 try:
-                    posted = request[POSTED] = await _posted(request)
+                    posted = request[POSTED] = await read_form(request, photo=True)
                 except web.HTTPRequestEntityTooLarge:
                     too_big = True
+                except web.HTTPBadRequest:
+                    return _refuse(request, lang, 400, "web-bad-form", wants_json)
             if too_big:
                 number = request.match_info.get("number")
                 if number is not None:  # the case page again, saying why (not a bare 413)
@@ -142,54 +142,34 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
 
 def _refuse(request: web.Request, lang: str, status: int, key: str, wants_json: bool) -> web.Response:
     text = _plain(error_text(lang, key, {"mb": MAX_PHOTO_BYTES // (1024 * 1024)} if key == "web-photo-too-big" else {}))
+    return _answer(request, lang, status, text, wants_json)
+
+
+def _answer(request: web.Request, lang: str, status: int, text: str, wants_json: bool) -> web.Response:
+    """A refusal in the shape the address promises: `{"error": …}` under /dash/api/, else a page."""
     if wants_json:
         return web.json_response({"error": text}, status=status)
     return _page(request, "message.html", lang, status=status, message=text)
 
 
-@dataclass(frozen=True, slots=True)
-class Posted:
-    """A posted form: its text fields, and the photo file chosen in it (None when none was; when
-    it was larger than MAX_PHOTO_BYTES, its first MAX_PHOTO_BYTES + 1 bytes, which the service
-    refuses as too big)."""
+def _wants_json(request: web.Request) -> bool:
+    return request.path.startswith(f"{PREFIX}/api/")
 
-    fields: dict[str, str]
-    photo: bytes | None = None
+
+def _int(request: web.Request, name: str, lowest: int, highest: int) -> int | None:
+    """An integer query parameter within lowest..highest (clamped), None when absent or not an
+    integer. Every number the dashboard reads from a URL goes through here: `?page=9223372036854775807`
+    overflowed the database's integer, and `?page=²` passed str.isdigit but not int()."""
+    text = request.query.get(name, "").strip()
+    if not text.isascii():
+        return None
+    try:
+        return min(max(int(text), lowest), highest)
+    except ValueError:  # not a number, or one of more digits than Python converts
+        return None
 
 
 POSTED: web.RequestKey[Posted] = web.RequestKey("posted", Posted)
-
-
-async def _posted(request: web.Request) -> Posted:
-    """The form of a POST: url-encoded as usual (the app's small body limit), or multipart (the
-    case page's form when photos can be uploaded), read part by part so that a photo is held up to
-    the limit and the rest of an over-size one is read and dropped (the page can then say why)."""
-    if request.content_type != "multipart/form-data":
-        form = await request.post()
-        return Posted({k: v for k, v in form.items() if isinstance(v, str)})
-    fields: dict[str, str] = {}
-    photo: bytes | None = None
-    total = parts = 0
-    reader = await request.multipart()
-    async for part in reader:
-        parts += 1
-        if parts > MAX_PARTS:  # a form of ours has a handful; a body without a length is bounded too
-            raise web.HTTPRequestEntityTooLarge(max_size=MAX_UPLOAD_BODY, actual_size=total)
-        if not isinstance(part, BodyPartReader) or part.name is None:
-            continue
-        limit = MAX_PHOTO_BYTES + 1 if part.filename is not None else MAX_FIELD
-        data = bytearray()
-        while chunk := await part.read_chunk(64 * 1024):
-            total += len(chunk)
-            if total > MAX_UPLOAD_BODY:
-                raise web.HTTPRequestEntityTooLarge(max_size=MAX_UPLOAD_BODY, actual_size=total)
-            if len(data) < limit:
-                data += chunk[:limit - len(data)]
-        if part.filename is None:
-            fields[part.name] = data.decode(part.get_charset("utf-8"), errors="replace")
-        elif part.name == "photo" and data:  # a file input left empty sends an empty part
-            photo = bytes(data)
-    return Posted(fields, photo)
 
 
 @web.middleware
@@ -211,15 +191,17 @@ async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[
                ) -> web.StreamResponse:
     """Wrong addresses under /dash answered as the dashboard would, not with aiohttp's bare English
     pages: `/dash` and `/dash/cases/` go to their page (the slash added or dropped), a GET of a form's
-    address (a reload of `…/act`) goes back to its page, anything else is a 404 in the page's language."""
+    address (a reload of `…/act`) goes back to its page, anything else is a 404 or a 405 in the page's
+    language — JSON under /dash/api/, as every answer there is."""
     if not (request.path == PREFIX or request.path.startswith(PREFIX + "/")):
         return await handler(request)
+    allowed: set[str] = set()
     try:
         return await handler(request)
-    except web.HTTPMethodNotAllowed:
+    except web.HTTPMethodNotAllowed as e:
         if request.method == "GET" and request.path.endswith("/act"):
             raise web.HTTPSeeOther(request.path.removesuffix("/act")) from None
-        raise
+        allowed = set(e.allowed_methods)
     except web.HTTPNotFound:
         if request.method in ("GET", "HEAD"):
             path = request.path
@@ -228,11 +210,16 @@ async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[
             if match.http_exception is None:
                 query = f"?{request.query_string}" if request.query_string else ""
                 raise web.HTTPMovedPermanently(other + query) from None
-        core = _core(request)
-        async with core.uow() as uow:
-            session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
-        lang = _lang(request, session)
-        return _page(request, "message.html", lang, status=404, message=t(lang, "web-page-not-found"))
+    core = _core(request)
+    async with core.uow() as uow:
+        session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
+    lang = _lang(request, session)
+    if not allowed:
+        return _answer(request, lang, 404, t(lang, "web-page-not-found"), _wants_json(request))
+    methods = ", ".join(sorted(allowed))
+    response = _answer(request, lang, 405, t(lang, "web-method-not-allowed", allowed=methods), _wants_json(request))
+    response.headers["Allow"] = methods
+    return response
 
 
 def _plain(telegram_html: str) -> str:
@@ -265,9 +252,13 @@ async def login_page(request: web.Request) -> web.StreamResponse:
 async def login(request: web.Request) -> web.StreamResponse:
     """Uses the link: a session cookie and on to the overview, or a page saying the link is spent."""
     core = _core(request)
-    form = await request.post()
+    try:
+        form = (await read_form(request)).fields
+    except web.HTTPBadRequest:
+        lang = _lang(request, None)
+        return _page(request, "message.html", lang, status=400, message=t(lang, "web-bad-form"))
     async with core.uow() as uow:
-        opened = await web_login.open_session(uow, str(form.get("t", ""))[:128], core.cases.clock())
+        opened = await web_login.open_session(uow, form.get("t", "")[:128], core.cases.clock())
         await uow.commit()
     if opened is None:
         lang = _lang(request, None)
@@ -378,8 +369,7 @@ async def map_json(request: web.Request, session: Session, lang: str) -> web.Str
         s, w = from_tiles(datum, bbox[0], bbox[1])
         n, e = from_tiles(datum, bbox[2], bbox[3])
         bbox = (s, w, n, e)
-    zoom_text = request.query.get("zoom", "")
-    zoom = int(zoom_text) if zoom_text.isdigit() else None
+    zoom = _int(request, "zoom", 1, 18)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].map_data(uow, session.user, Filters.parse(request.query), bbox, zoom,
                                                          tile_converter(datum))
@@ -390,7 +380,7 @@ async def map_json(request: web.Request, session: Session, lang: str) -> web.Str
 async def cases_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
     filters = Filters.parse(request.query)
-    page = int(request.query.get("page", "1")) if request.query.get("page", "1").isdigit() else 1
+    page = _int(request, "page", 1, MAX_PAGE) or 1
     order = request.query.get("sort", "id")
     desc = request.query.get("dir", "desc") != "asc"
     async with core.uow() as uow:

@@ -16,6 +16,7 @@ from aiohttp import web
 from bot.services.open311 import Open311Error, Open311Service
 from handlers.web.app import CORE
 from handlers.web.formats import error, respond
+from handlers.web.forms import read_form
 
 log = logging.getLogger(__name__)
 PREFIX = "/open311/v2"
@@ -50,7 +51,7 @@ def _service(request: web.Request) -> Open311Service:
 
 async def _jurisdiction(request: web.Request) -> None:
     async with request.config_dict[CORE].uow() as uow:
-        await _service(request).check_jurisdiction(uow, request.query.get("jurisdiction_id"))
+        await _service(request).jurisdiction(uow, request.query.get("jurisdiction_id"))
 
 
 @_spec
@@ -67,7 +68,7 @@ async def service_definition(request: web.Request) -> web.Response:
 
 @_spec
 async def post_request(request: web.Request) -> web.Response:
-    form = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
+    form = (await read_form(request)).fields  # an undecodable body: a 400 in the spec's shape (_spec)
     svc, core = _service(request), request.config_dict[CORE]
     async with core.uow() as uow:
         key = await svc.authenticate(uow, form.get("api_key") or request.query.get("api_key"))
@@ -90,14 +91,27 @@ async def get_request(request: web.Request) -> web.Response:
     svc, core = _service(request), request.config_dict[CORE]
     async with core.uow() as uow:
         key = await svc.authenticate(uow, request.query.get("api_key"))
-        found = await svc.request(uow, key, request.match_info["id"])
+        found = await svc.request(uow, key, request.match_info["id"], request.query.get("jurisdiction_id"))
     return respond(_fmt(request), "service_requests", "request", [found])
 
 
-@_spec
-async def not_found(request: web.Request) -> web.Response:
+@web.middleware
+async def lost(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A wrong address or method under /open311/ answered in the spec's error shape (the format the
+    path ends with), not aiohttp's bare page: 404 for no such resource, 405 (with Allow) for a method
+    the resource does not take, e.g. PUT or DELETE on requests.json."""
+    if not request.path.startswith(PREFIX + "/"):
+        return await handler(request)
     fmt = "xml" if request.path.endswith(".xml") else "json"
-    return error(fmt, 404, "no such Open311 resource (formats: .json, .xml)")
+    try:
+        return await handler(request)
+    except web.HTTPMethodNotAllowed as e:
+        allowed = ", ".join(sorted(e.allowed_methods))
+        response = error(fmt, 405, f"method {request.method} is not allowed here; use {allowed}")
+        response.headers["Allow"] = allowed
+        return response
+    except web.HTTPNotFound:
+        return error(fmt, 404, "no such Open311 resource (formats: .json, .xml)")
 
 
 def setup(app: web.Application) -> None:
@@ -110,4 +124,4 @@ def setup(app: web.Application) -> None:
     r.add_post(f"{PREFIX}/requests.{_FMT}", post_request)
     r.add_get(f"{PREFIX}/requests.{_FMT}", get_requests)
     r.add_get(PREFIX + "/requests/{id:[^/.]+}." + _FMT, get_request)
-    r.add_route("*", PREFIX + "/{rest:.*}", not_found)
+    app.middlewares.append(lost)

@@ -96,3 +96,5 @@ web-photo-no-store = Photos cannot be uploaded here: the media store (SENTINEL_M
 # refusals worded for the case page (the chat's point to chat commands)
 web-case-err-unknown-department = There is no department called “{ $department }”. Choose a department name from the list that opens in the text box.
 web-page-not-found = There is no such page. Start from the dashboard's home, /dash/.
+web-method-not-allowed = This address cannot be used that way (only { $allowed }). Start from the dashboard's home, /dash/.
+web-bad-form = The form could not be read (its text is not in a known encoding). Go back, reload the page and send it again.

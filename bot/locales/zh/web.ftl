@@ -96,3 +96,5 @@ web-photo-no-store = 此处无法上传照片：未配置媒体存储（SENTINEL
 # refusals worded for the case page (the chat's point to chat commands)
 web-case-err-unknown-department = 没有叫“{ $department }”的部门。请在输入框里从下拉列表中选择部门名称。
 web-page-not-found = 没有这个页面。请从看板首页 /dash/ 进入。
+web-method-not-allowed = 这个地址不能这样使用（只支持 { $allowed }）。请从看板首页 /dash/ 进入。
+web-bad-form = 表单内容无法识别（文字编码不对）。请返回、刷新页面后重新提交。
