@@ -24,8 +24,10 @@ from bot.cases import RoutingTable
 from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
+from bot.plaintext import without_controls
 from bot.privacy import is_residence, mask, shareable_place
 from bot.services.people import chat_lang
+from bot.timeparse import clamp_when
 from storage.models import Branch, Case, as_utc, utcnow
 from storage.models.open311 import ApiKey
 from storage.repositories.open311 import ApiKeyRepository, ServiceRequestRepository
@@ -139,7 +141,7 @@ def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
         "updated_datetime": iso(case.updated_at, tz),
         "expected_datetime": iso(case.fix_due_at, tz),
         "address": shareable_place(case.location, case.text),
-        "address_id": address_id,
+        "address_id": mask(address_id),  # the client's free text: masked like every other
         "zipcode": "",
         "lat": case.lat if located else None,
         "long": case.lon if located else None,
@@ -149,12 +151,14 @@ def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
 
 # --- parameters ---------------------------------------------------------------------------
 def parse_when(text: str, name: str) -> datetime:
-    """An ISO-8601 date-time (a date alone is midnight UTC); without an offset it is UTC."""
+    """An ISO-8601 date-time (a date alone is midnight UTC); without an offset it is UTC. A date
+    beyond the dates anyone may ask for is brought to the nearest one (bot.timeparse.clamp_when, as
+    the dashboard's filters are): year 1 or 9999 asks for everything before or after, not a 500."""
     try:
         when = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise Open311Error(400, f"{name} is not an ISO-8601 date-time: {text[:40]!r}") from None
-    return as_utc(when)  # without an offset it is UTC
+    return as_utc(clamp_when(when))  # without an offset it is UTC
 
 
 def window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
@@ -217,27 +221,31 @@ class NewRequest:
 
 def parse_new_request(form: Mapping[str, str], routing: RoutingTable, lang: str) -> NewRequest:
     """POST requests' fields. Required: service_code, and a place (lat and long, or address_string,
-    or address_id). Personal fields (email, names, phone, device_id, account_id) are dropped."""
-    code = (form.get("service_code") or "").strip()
+    or address_id). Personal fields (email, names, phone, device_id, account_id) are dropped. Every
+    field loses its control characters before anything is checked or stored (one vertical tab in a description
+    broke every XML answer and XLSX export that carried it)."""
+    def field(name: str) -> str:
+        return without_controls(form.get(name) or "").strip()
+
+    code = field("service_code")
     if not code:
         raise Open311Error(400, "service_code is required")
-    if code not in routing.categories:
-        raise Open311Error(400, f"service_code {code[:64]!r} not found")
-    lat = _coordinate(form.get("lat"), "lat", 90)
-    lon = _coordinate(form.get("long"), "long", 180)
+    if code not in routing.categories:  # GeoReport v2: "404 - service_code or jurisdiction_id was not found"
+        raise Open311Error(404, f"service_code {code[:64]!r} not found")
+    lat = _coordinate(field("lat"), "lat", 90)
+    lon = _coordinate(field("long"), "long", 180)
     if (lat is None) != (lon is None):
         raise Open311Error(400, "lat and long go together")
-    address = (form.get("address_string") or "").strip()[:500] or None
-    address_id = (form.get("address_id") or "").strip()[:ADDRESS_ID_CHARS] or None
+    address = field("address_string")[:500] or None
+    address_id = field("address_id")[:ADDRESS_ID_CHARS] or None
     if lat is None and address is None and address_id is None:
         raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
-    text = (form.get("description") or "").strip()
+    text = field("description")
     if len(text) > MAX_TEXT:
         raise Open311Error(400, f"description is longer than {MAX_TEXT} characters")
     if not text:  # the spec makes it optional; the chat shows the case by its category
         text = t(lang, f"cat-{code}") + (f" · {address}" if address else "")
-    return NewRequest(code, text, address, lat, lon, (form.get("jurisdiction_id") or "").strip() or None,
-                      address_id)
+    return NewRequest(code, text, address, lat, lon, field("jurisdiction_id") or None, address_id)
 
 
 # --- the service --------------------------------------------------------------------------
@@ -290,30 +298,34 @@ class Open311Service:
                   if merged else t(self.lang, "open311-notice", agency=agency))
         return {"service_request_id": format_case_no(case.id or 0), "service_notice": notice, "account_id": ""}
 
-    async def check_jurisdiction(self, uow: UnitOfWork, jurisdiction_id: str | None) -> None:
-        """GET services with a `jurisdiction_id`: 404 when no branch has that code and no key maps it
-        (the README's promise; the catalogue itself is the same for every jurisdiction)."""
+    async def jurisdiction(self, uow: UnitOfWork, jurisdiction_id: str | None,
+                           key: ApiKey | None = None) -> Branch | None:
+        """The branch a `jurisdiction_id` names, one rule for every call that takes one (GET services,
+        POST and GET requests): the key's mapping (`12345-cy=cy`) or a branch code; without a key (GET
+        services needs none) any live key's mapping counts. None when none is given; 404 when nothing
+        has that name, or when `key` is scoped to another branch (which reads like one that does not
+        exist)."""
         jid = (jurisdiction_id or "").strip()
         if not jid:
-            return
-        if await uow.branches.by_code(jid) is not None:
-            return
-        keys = await ApiKeyRepository(uow.session, uow.deferred).all()
-        if any(jid in (k.jurisdictions or {}) for k in keys if k.revoked_at is None):
-            return
-        raise Open311Error(404, f"jurisdiction_id {jid[:64]!r} not found")
+            return None
+        mapped = (key.jurisdictions or {}).get(jid) if key is not None else None
+        branch = await uow.branches.by_code(str(mapped or jid))
+        if branch is None and key is None:
+            keys = await ApiKeyRepository(uow.session, uow.deferred).all()
+            code = next((str((k.jurisdictions or {})[jid]) for k in keys
+                         if k.revoked_at is None and jid in (k.jurisdictions or {})), None)
+            branch = await uow.branches.by_code(code) if code else None
+        if branch is None or (key is not None and key.branch_id is not None and branch.id != key.branch_id):
+            raise Open311Error(404, f"jurisdiction_id {jid[:64]!r} not found")
+        return branch
 
     async def _branch(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> Branch:
-        """The branch a new request goes to: the key's `jurisdiction_id` mapping (or a branch code),
-        else the key's own branch, else the only branch there is. A branch-scoped key reaches
-        only its branch; another branch reads like one that does not exist."""
-        mapping = key.jurisdictions or {}
-        branch: Branch | None = None
-        if jurisdiction_id:
-            branch = await uow.branches.by_code(str(mapping.get(jurisdiction_id) or jurisdiction_id))
-            if branch is None or (key.branch_id is not None and branch.id != key.branch_id):
-                raise Open311Error(404, f"jurisdiction_id {jurisdiction_id[:64]!r} not found")
+        """The branch a new request goes to: its `jurisdiction_id`'s (`jurisdiction`), else the key's
+        own branch, else the only branch there is."""
+        branch = await self.jurisdiction(uow, jurisdiction_id, key)
+        if branch is not None:
             return branch
+        mapping = key.jurisdictions or {}
         if key.branch_id is not None:
             branch = await uow.branches.get(key.branch_id)
         elif len(set(mapping.values())) == 1:
@@ -325,14 +337,20 @@ class Open311Service:
             raise Open311Error(400, "jurisdiction_id is required")
         return branch
 
+    async def _read_scope(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> int | None:
+        """The branch a GET reads: its `jurisdiction_id`'s (`jurisdiction`), else the key's (None: all)."""
+        branch = await self.jurisdiction(uow, jurisdiction_id, key)
+        return branch.id if branch is not None else key.branch_id
+
     async def requests(self, uow: UnitOfWork, key: ApiKey, query: Mapping[str, str],
                        now: datetime | None = None) -> list[dict[str, Any]]:
-        """GET requests with the spec's filters, within the key's scope. Given ids, the date
-        window does not apply (the spec: the other filters are ignored)."""
+        """GET requests with the spec's filters, within the key's scope and the `jurisdiction_id`'s.
+        Given ids, the date window does not apply (the spec: the other filters are ignored)."""
         repo = ServiceRequestRepository(uow.session, uow.deferred)
+        branch_id = await self._read_scope(uow, key, query.get("jurisdiction_id"))
         ids_text = (query.get("service_request_id") or "").strip()
         if ids_text:
-            cases = await repo.find(ids=parse_ids(ids_text), branch_id=key.branch_id)
+            cases = await repo.find(ids=parse_ids(ids_text), branch_id=branch_id)
             return await self._views(repo, cases)
         codes = [c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()]
         statuses = {s.strip().lower() for s in (query.get("status") or "").split(",") if s.strip()}
@@ -341,18 +359,21 @@ class Open311Service:
         closed = None if len(statuses) != 1 else statuses == {"closed"}
         since, until = window(query.get("start_date"), query.get("end_date"), now or utcnow())
         cases = await repo.find(categories=codes, open_statuses=OPEN, closed=closed, since=since,
-                                until=until, branch_id=key.branch_id)
+                                until=until, branch_id=branch_id)
         return await self._views(repo, cases)
 
     async def _views(self, repo: ServiceRequestRepository, cases: list[Case]) -> list[dict[str, Any]]:
         ids = await repo.notes_of([c.id for c in cases if c.id is not None], ADDRESS_ID_EVENT)
         return [request_view(c, self.routing, self.tz, self.lang, ids.get(c.id or 0, "")) for c in cases]
 
-    async def request(self, uow: UnitOfWork, key: ApiKey, request_id: str) -> dict[str, Any]:
-        """GET requests/{id}: one request; 404 when unknown or outside the key's branch."""
+    async def request(self, uow: UnitOfWork, key: ApiKey, request_id: str,
+                      jurisdiction_id: str | None = None) -> dict[str, Any]:
+        """GET requests/{id}: one request; 404 when unknown or outside the key's branch or the
+        `jurisdiction_id`'s."""
         n = parse_case_no(request_id)
         repo = ServiceRequestRepository(uow.session, uow.deferred)
-        cases = await repo.find(ids=[n], branch_id=key.branch_id) if n else []
+        branch_id = await self._read_scope(uow, key, jurisdiction_id)
+        cases = await repo.find(ids=[n], branch_id=branch_id) if n else []
         if not cases:
             raise Open311Error(404, f"service_request_id {request_id[:32]!r} not found")
         return (await self._views(repo, cases[:1]))[0]

@@ -189,6 +189,8 @@ class ReportService:
         if master is not None and own_branch_only and master.branch_id != branch_id:
             master = None  # an integration scoped to a branch is never handed another branch's case
         if master is not None and may_follow(urgency, master.urgency):
+            if source != "chat":  # another system's request: no rider to tell "you follow it" in the
+                return master     # group (nobody there sent it); the caller answers that it was merged
             own = await uow.cases.follows(master, user.id)
             uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)
             enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,

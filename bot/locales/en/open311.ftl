@@ -16,4 +16,4 @@ case-next-external = { $urgency ->
     [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within { $respond } and deal with it within { $fix }. Progress will be posted in this group.
    *[other] It goes to the responsible department: to be accepted within { $respond } and fixed within { $fix }. Progress will be posted in this group; the source system can look it up at any time.
 }
-open311-notice-merged = An open case of the same kind at this place already exists ({ $number }): this request was merged into it, handled by { $agency }. The group of the branch has been told.
+open311-notice-merged = An open case of the same kind at this place already exists ({ $number }): this request was merged into it, handled by { $agency }. The branch's group already knows that case and is not told again.

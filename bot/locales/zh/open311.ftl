@@ -16,4 +16,4 @@ case-next-external = { $urgency ->
     [urgent] ⚠️ 涉及人身安全，已标记为紧急：{ $respond }内必须有人响应，{ $fix }内处置。进展会在群里通报。
    *[other] 已转交责任部门，{ $respond }内受理、{ $fix }内办结。进展会在群里通报，来源系统可随时查询。
 }
-open311-notice-merged = 该处同类问题已有工单 { $number }，本次诉求已并入该工单，由 { $agency } 办理。分支群已收到通知。
+open311-notice-merged = 该处同类问题已有工单 { $number }，本次诉求已并入该工单，由 { $agency } 办理；所在支部的群已知道这个工单，不再另行通知。
