@@ -259,7 +259,7 @@ async def test_post_refusals_in_the_spec_format(
         (good, 400, "api_key"),                                            # no key
         ({**good, "api_key": "not-a-key"}, 403, "api_key"),                 # unknown key
         ({**good, "api_key": key, "service_code": ""}, 400, "service_code"),
-        ({**good, "api_key": key, "service_code": "potholes"}, 400, "service_code"),
+        ({**good, "api_key": key, "service_code": "potholes"}, 404, "service_code"),  # the spec: not found
         ({"api_key": key, "service_code": "road", "jurisdiction_id": "cy"}, 400, "location"),
         ({**good, "api_key": key, "lat": "north"}, 400, "lat"),
         ({**good, "api_key": key, "long": "500"}, 400, "long"),
