@@ -23,7 +23,7 @@ from bot.cases.lifecycle import SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, 
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
-from bot.privacy import mask, shareable_place
+from bot.privacy import mask, shareable_place, shareable_point
 from bot.services.cases import CaseService, Scope, _overdue
 from bot.timeparse import clamp_day
 from storage.models import Case, User
@@ -39,6 +39,10 @@ SORTS = ("id", "created_at", "status", "category", "urgency", "department", "due
 TREND_DAYS = (30, 90)
 MARKERS = 500  # markers sent at most; past that the map says "zoom in" and the heat layer carries it
 HEAT_CELLS = 4000
+# The finest heat cell: zoom 13, 360° / 2^13 / 32 ≈ 0.0014° (about 150 m): demand by the block. A
+# finer cell would put one case's pin back on the map to the metre, a home's too (bot.privacy
+# hides those only case by case, on markers and case pages).
+HEAT_MAX_ZOOM = 13
 # Actions the web offers, with what the form's text field means for each (as in chat: handlers/cases.py).
 WEB_ACTIONS: dict[str, str | None] = {
     "accept": None, "assign": "department", "start": None, "note": "note", "resolve": "note",
@@ -171,7 +175,7 @@ class DashboardService:
         async def compute() -> tuple[Any, ...]:
             extent = await repo.extent(where) if bbox is None else None
             z = max(1, min(18, _fit_zoom(bbox or extent) if zoom is None else zoom))
-            cell = 360.0 / (2 ** z) / 32
+            cell = 360.0 / (2 ** min(z, HEAT_MAX_ZOOM)) / 32
             buckets, located = await repo.heat(where, cell, bbox, HEAT_CELLS)
             return extent, z, cell, buckets, located, await repo.markers(where, bbox, MARKERS, OPEN)
         extent, zoom, cell, buckets, located, rows = await self._cached(repo, ("map", where, bbox, zoom), compute)
@@ -183,8 +187,11 @@ class DashboardService:
         peak = max((b.count for b in buckets), default=1)
         heat = [[*_round(conv(b.lat, b.lon)), round(b.count / peak, 4), b.count] for b in buckets]
         markers = []
-        for cid, status, urgency, category, lat, lon, _created in rows:
-            la, lo = _round(conv(lat, lon))
+        for cid, status, urgency, category, lat, lon, _created, location, text in rows:
+            point = shareable_point(lat, lon, location, text)
+            if point is None:  # the reporter's home: no pin (its case still counts in the heat)
+                continue
+            la, lo = _round(conv(*point))
             markers.append({"number": format_case_no(cid), "status": status, "urgency": urgency,
                             "category": category, "lat": la, "lon": lo,
                             "highlight": urgency == "urgent" and status in OPEN})
@@ -227,9 +234,11 @@ class DashboardService:
                        else shareable_place(e.note, case.text))}
                   for e in await self.repo(uow).events(case.id or 0)]
         photos = self.photo_refs(case)
+        lat, lon = shareable_point(case.lat, case.lon, case.location, case.text) or (None, None)
         return {"number": format_case_no(case.id or 0), "status": case.status, "category": case.category,
                 "urgency": case.urgency, "text": mask(case.text),
-                "place": shareable_place(case.location, case.text), "lat": case.lat, "lon": case.lon,
+                "place": shareable_place(case.location, case.text),
+                "lat": lat, "lon": lon,
                 "department": self.cases.department_name(case.department, lang),
                 "pending": self.cases.department_name(case.pending_department, lang) if case.pending_department else "",
                 "created": self.cases.local(case.created_at), "due": self.cases.local(case.due_at),

@@ -25,7 +25,7 @@ from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.plaintext import without_controls
-from bot.privacy import is_residence, mask, shareable_place
+from bot.privacy import mask, shareable_place, shareable_point
 from bot.services.people import chat_lang
 from bot.timeparse import clamp_when
 from storage.models import Branch, Case, as_utc, utcnow
@@ -125,8 +125,7 @@ def iso(when: datetime | None, tz: tzinfo) -> str:
 def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
                  address_id: str = "") -> dict[str, Any]:
     """GET requests: the case as the spec's service request, with nothing on the negative list."""
-    home = is_residence(case.location, case.text)
-    located = case.lat is not None and case.lon is not None and not home
+    point = shareable_point(case.lat, case.lon, case.location, case.text)
     status_label = t(lang, f"case-status-{case.status}")
     return {
         "service_request_id": format_case_no(case.id or 0),
@@ -143,8 +142,8 @@ def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
         "address": shareable_place(case.location, case.text),
         "address_id": mask(address_id),  # the client's free text: masked like every other
         "zipcode": "",
-        "lat": case.lat if located else None,
-        "long": case.lon if located else None,
+        "lat": point[0] if point else None,
+        "long": point[1] if point else None,
         "media_url": "",  # the photos are Telegram files, not public URLs
     }
 

@@ -22,7 +22,7 @@ from emulator.client import EmulatorClient
 from tests.conftest import SEC, with_boss
 from tests.e2e.test_cli_errors import CLI, clean_env
 from tests.e2e.test_dashboard import _free_port, bound, link_for, web  # noqa: F401
-from tests.e2e.test_open311_trial import chat_case
+from tests.e2e.test_open311_trial import HOME_PIN, chat_case
 
 EXTREME = ("since=0001-01-01", "until=9999-12-31", "since=0001-01-01&until=9999-12-31")
 
@@ -124,3 +124,21 @@ async def test_wrong_methods_and_json_addresses_answer_in_kind(web: str, tg: Emu
             assert (await r.json())["error"], path
     async with http.get(f"{web}/dash/nope") as r:  # a page address: still the page in the user's language
         assert r.status == 404 and r.content_type == "text/html" and t("zh", "web-page-not-found") in await r.text()
+
+
+async def test_a_pin_for_a_report_that_names_home_is_given_to_a_block(web: str, tg: EmulatorClient, db: Any,
+                                                                      http: aiohttp.ClientSession) -> None:
+    """The case page and the map: a pin near the reporter's home to a block, none for the home itself."""
+    await bound(tg, db)
+    near_home = await chat_case(db, "我住光明里3单元502，楼下路灯坏了好几天", location=None, pin=HOME_PIN)
+    home = await chat_case(db, "我住光明里3单元502，楼下路灯坏了", location="光明里3单元502", pin=HOME_PIN)
+    await log_in(http, tg, web)
+    async with http.get(f"{web}/dash/api/cases/C-{near_home:06d}.json") as r:
+        case = await r.json()
+    assert (case["lat"], case["lon"]) == (39.921, 116.461), case
+    async with http.get(f"{web}/dash/api/cases/C-{home:06d}.json") as r:
+        case = await r.json()
+    assert (case["lat"], case["lon"]) == (None, None), case
+    async with http.get(f"{web}/dash/api/map.json?zoom=18") as r:
+        markers = (await r.json())["markers"]
+    assert [(m["number"], m["lat"], m["lon"]) for m in markers] == [(f"C-{near_home:06d}", 39.921, 116.461)]

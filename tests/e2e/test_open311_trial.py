@@ -22,12 +22,14 @@ from tests.e2e.test_open311 import (Api, bound, check_error, group_texts, new_ke
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-async def chat_case(db: Any, text: str, branch: str = "cy") -> int:
+async def chat_case(db: Any, text: str, branch: str = "cy", location: str | None = "光华路8号",
+                    pin: tuple[float, float] | None = None) -> int:
     """A case as a rider's chat message makes it (its text as typed, control characters and all)."""
     now = datetime.now(timezone.utc)
     async with session(db) as s:
         b = (await s.exec(select(Branch).where(Branch.code == branch))).one()
-        case = Case(category="road", urgency="normal", status="new", text=text, location="光华路8号",
+        case = Case(category="road", urgency="normal", status="new", text=text, location=location,
+                    lat=pin[0] if pin else None, lon=pin[1] if pin else None,
                     reporter_id=LI["id"], chat_id=GROUP["id"] if branch == "cy" else GROUP_B["id"],
                     branch_id=b.id, department="roads", created_at=now, updated_at=now)
         s.add(case)
@@ -188,3 +190,25 @@ async def test_statuses_follow_the_spec(web: Api, tg: EmulatorClient, db: Any, d
                     assert method in check_error(fmt, await web._body(r, path), 405)
         async with web.http.get(f"{web.base}/open311/v2/nothing.{fmt}") as r:
             assert r.status == 404 and check_error(fmt, await web._body(r, f"x.{fmt}"), 404)
+
+
+HOME_PIN = (39.92123, 116.46145)
+
+
+async def test_a_pin_for_a_report_that_names_home_is_given_to_a_block(web: Api, tg: EmulatorClient, db: Any,
+                                                                      database_url: str,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """"我住光明里3单元502，楼下路灯坏了" placed by a pin: the description hid the home, the pin gave it
+    to the metre; a place that is the home gives no pin at all; an incident's own pin is as sent."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    near_home = await chat_case(db, "我住光明里3单元502，楼下路灯坏了好几天", location=None, pin=HOME_PIN)
+    home = await chat_case(db, "我住光明里3单元502，楼下路灯坏了", location="光明里3单元502", pin=HOME_PIN)
+    street = await chat_case(db, "朝阳路路灯坏了", location=None, pin=HOME_PIN)
+    shown = {}
+    for number in (near_home, home, street):
+        status, _, got = await web.get(f"requests/C-{number:06d}.json", api_key=key)
+        assert status == 200, got
+        shown[number] = (got[0]["lat"], got[0]["long"])
+    assert shown == {near_home: (39.921, 116.461), home: (None, None), street: HOME_PIN}
