@@ -26,6 +26,15 @@ ROLES = ("secretary", "superadmin", "dept")
 AUDIT_DEFAULT, AUDIT_MAX, AUDIT_PER_MESSAGE = 20, 100, 15
 
 
+def named(user: User) -> str:
+    """How a grant's answer names the person: their name, as the bot knows it, else their id.
+
+    Every confirmation of a change names the person the same way, whoever made it: a department
+    member of a secretary's branch is named on that branch's cards anyway, and the grant is
+    audited, so naming them to the secretary who just granted (or revoked) it tells nothing new."""
+    return user.first_name.strip() or str(user.id)
+
+
 class AdminService:
     def __init__(self, cases: CaseService) -> None:
         self.cases = cases
@@ -46,8 +55,9 @@ class AdminService:
             return "admin-user-unknown", {"who": target[:64]}
         if user.id == actor.id and not is_super:
             return "admin-not-self", {}
-        # a superadmin sees the name; a secretary what they typed (users of other branches stay unnamed)
-        who = (user.first_name or str(user.id)) if is_super else target[:64]
+        # a superadmin sees the name; a secretary what they typed until the person is staff of their
+        # branch (a refusal must not name users of other branches)
+        who = named(user) if is_super else target[:64]
         if role == "dept":
             if not is_super and branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
                 return "admin-not-permitted", {}  # a secretary names no branch but their own
@@ -96,11 +106,11 @@ class AdminService:
                 # a secretary learns nothing of memberships in other branches: "none here"
                 return "admin-revoke-none", {"who": who, "role": "dept", "arg": dept}
         elif not await uow.users.grant_department(user.id, dept, branch_id, actor.id):
-            return "admin-granted", {"who": who, "role": "dept", "arg": f"{dept} @{where}"}
+            return "admin-granted", {"who": named(user), "role": "dept", "arg": f"{dept} @{where}"}
         await uow.session.flush()
         uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}", branch_id=branch_id,
                          before=before, after=await self._dept_state(uow, user, dept))
-        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": "dept",
+        return ("admin-revoked" if revoke else "admin-granted"), {"who": named(user), "role": "dept",
                                                                   "arg": f"{dept} @{where}"}
 
     async def _role_state(self, uow: UnitOfWork, user: User) -> dict[str, Any]:

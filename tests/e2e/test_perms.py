@@ -188,3 +188,21 @@ async def test_riders_and_secretaries_get_no_roles_from_grant(bot, tg, db) -> No
     users = {u.id: (u.role, u.branch_id) for u in await _rows(db, User)}
     assert users[LI["id"]] == ("rider", None) and users[SEC_B["id"]][0] == "secretary"
     assert await _rows(db, DepartmentMember) == []
+
+
+WATER = {"id": 8003, "first_name": "水务小周", "language_code": "zh"}
+
+
+async def test_grant_confirmations_name_the_person_when_known(bot, tg, db) -> None:
+    """A trial: a superadmin's `/grant 8003 dept 水务局` answered 已授予8003「部门成员」, the number,
+    though 8003 had sent /start as 水务小周. Whoever grants, the answer names the person the bot knows
+    (a secretary only those of their own branch's groups), else repeats what was typed."""
+    await two_branches(tg, LI, WATER)
+    text = (await said(tg, BOSS["id"], BOSS, f"/grant {WATER['id']} dept 水务局"))["text"]
+    assert text.startswith("✅ 已授予水务小周「部门成员」"), text
+    text = (await said(tg, BOSS["id"], BOSS, f"/revoke {WATER['id']} dept 水务局"))["text"]
+    assert "水务小周" in text and "8003" not in text, text
+    text = (await said(tg, SEC["id"], SEC, f"/grant {LI['id']} dept urban_lighting"))["text"]
+    assert text.startswith("✅ 已授予李师傅「部门成员」"), text
+    text = (await said(tg, BOSS["id"], BOSS, f"/grant {SEC['id']} secretary cy"))["text"]
+    assert "张书记" in text, text
