@@ -12,7 +12,9 @@ from collections.abc import Callable, Coroutine
 from typing import Any, NoReturn
 
 from bot.config import ConfigError, Settings, load_settings, log_level, validate_token
+from bot.echo import echo
 from bot.ops.errors import explain
+from bot.timeparse import EARLIEST as FIRST_DAY, LATEST as LAST_DAY
 from emulator.cli import port_number
 
 
@@ -155,8 +157,9 @@ def _train(original: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
 def _export_corrections(args: argparse.Namespace) -> int:
     from bot.intake.model import CORRECTIONS_FILE
     from bot.services.corrections import export_corrections
+    from bot.ops.database import ready_settings
     out = Path(args.out) if args.out else CORRECTIONS_FILE
-    count = asyncio.run(export_corrections(_settings().database_url, out))
+    count = asyncio.run(export_corrections(ready_settings().database_url, out))  # never creates a database
     print(f"{count} corrections written to {out}")
     return 0
 
@@ -213,12 +216,19 @@ def _export_proposals(args: argparse.Namespace) -> int:
         s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch, until=args.until))
 
 
+
+
 def _date(text: str) -> date:
-    from bot.timeparse import clamp_day
+    """The argparse type of --since/--until: a day in FIRST_DAY..LAST_DAY (bot.timeparse's one range:
+    the dashboard and Open311 clamp to it; outside it a local midnight shifted to UTC overflows deep in
+    a query), else a usage line (exit 2): typed here, such a day is a mistake."""
     try:
-        return clamp_day(date.fromisoformat(text))
+        day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {echo(text)}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"{day} is out of range ({FIRST_DAY} to {LAST_DAY})")
+    return day
 
 
 def _export_parser(export: Any, name: str, func: Callable[[argparse.Namespace], int], help_: str,

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
+from bot.echo import echo
+
 OFFICIAL_API = "https://api.telegram.org"
 
 
@@ -289,11 +291,39 @@ class Settings(LogSettings):
             v = "sqlite+aiosqlite://" + v.split("://", 1)[1]
         if not (v.startswith("sqlite+aiosqlite://") or v.startswith("postgresql+asyncpg://")):
             raise ValueError("use sqlite:///path.db or postgresql://user@host/db")
+        check_database_url(v)
         return v
 
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+DATABASE_URL_FORMS = "sqlite:///path.db or postgresql://user[:password]@host[:port]/db"
+
+
+def check_database_url(url: str) -> None:
+    """ValueError, in words, unless SQLAlchemy can read `url` and the bot can keep its data there.
+
+    Checked once, when settings are loaded, so no command meets the raw ValueError of make_url
+    (`invalid literal for int()` for a port like 5432:99 or an unclosed [IPv6) later, at its first
+    query. An SQLite database with no file (sqlite:///, :memory:) is refused: it would vanish when
+    the process exits, and SQLAlchemy gives it a pool that takes none of our engine's arguments.
+    The message never repeats the URL: it may hold a password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise ValueError(f"not a database URL (a port is a number, an IPv6 host is in [brackets]): expected "
+                         f"{DATABASE_URL_FORMS}") from None
+    if parsed.port is not None and not 1 <= parsed.port <= 65535:
+        raise ValueError(f"port {parsed.port} is out of range (1-65535)")
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if not database or database == ":memory:" or parsed.query.get("mode") == "memory":
+            raise ValueError("an SQLite database needs a file, e.g. sqlite:///sentinel.db (an in-memory one "
+                             "would lose everything when the bot stops)")
 
 
 _ALTERNATIVES = re.compile(r"^\^\(([\w|-]+)\)\$$")  # a pattern that is a list of words: ^(a|b)$
@@ -309,7 +339,7 @@ def plain(err: Any) -> str:
     """A pydantic error (one of `ValidationError.errors()`) in an operator's words: what is allowed and
     what was given, not pydantic's wording (`String should match pattern …`)."""
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
-    got = f", got {given!r}" if isinstance(given, (str, int, float)) else ""
+    got = f", got {echo(given)}" if isinstance(given, str) else f", got {given!r}" if isinstance(given, (int, float)) else ""
     if kind == "literal_error":
         return f"expected one of {', '.join(_QUOTED.findall(str(ctx.get('expected', ''))))}{got}"
     if kind == "string_pattern_mismatch":

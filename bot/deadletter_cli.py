@@ -48,12 +48,18 @@ def _first_line(error: str) -> str:
     return (lines[0] if lines else "")[:120]
 
 
+def _ready() -> Settings:
+    """Settings once the database is there and migrated: `deadletter` never creates one."""
+    from bot.ops.database import ready_settings
+    return ready_settings()
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from storage.models.deadletter import DEAD
 
     async def work(uow: UnitOfWork) -> list[Any]:
         return await uow.deadletters.latest(args.limit, None if args.all else DEAD)
-    letters = asyncio.run(_with_uow(load_settings(), work))
+    letters = asyncio.run(_with_uow(_ready(), work))
     for d in letters:
         kind = next((k for k in json.loads(d.raw) if k != "update_id"), "?")
         print(f"#{d.id:<5} update {d.update_id:<12} {d.created_at:%Y-%m-%d %H:%M:%S} {d.status:<8} "
@@ -67,7 +73,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     async def work(uow: Any) -> Any:
         return await uow.deadletters.get(letter_id)
-    d = asyncio.run(_with_uow(load_settings(), work))
+    d = asyncio.run(_with_uow(_ready(), work))
     if d is None:
         return _fail(f"no dead letter #{letter_id}")
     print(f"dead letter #{d.id}: update {d.update_id}, {d.status}, {d.attempts} attempt(s), {d.created_at:%Y-%m-%d %H:%M:%S} UTC")
@@ -89,7 +95,7 @@ def cmd_drop(args: argparse.Namespace) -> int:
         d.status = DROPPED
         await uow.commit()
         return None
-    problem = asyncio.run(_with_uow(load_settings(), work))
+    problem = asyncio.run(_with_uow(_ready(), work))
     if problem:
         return _fail(problem)
     print(f"dead letter #{letter_id} dropped")
@@ -103,6 +109,8 @@ def cmd_retry(args: argparse.Namespace) -> int:
     settings = load_settings()
     if not settings.bot_token:
         raise ConfigError("SENTINEL_BOT_TOKEN is not set (retry handles the update as the bot)")
+    from bot.ops.database import require_ready
+    require_ready(settings.database_url)  # the bot's own database, not a new empty one
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:  # `sentinel -v` keeps the traceback
         logging.disable(logging.ERROR)  # a failed retry is one line below, not the handler's traceback
     try:

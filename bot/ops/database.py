@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.config import Settings, load_settings
 from bot.ops.errors import CommandError, UsageError, one_line
 from storage.db import create_engine, is_sqlite
 from storage.migrate import alembic_config
@@ -121,6 +122,16 @@ def downgrade(url: str, revision: str) -> tuple[str, ...]:
     """Undo migrations down to `revision` (e.g. `-1`, a revision id, `base`); the revisions reached."""
     require_existing(url)
     return _move(url, command.downgrade, revision)
+
+
+def ready_settings() -> Settings:
+    """The settings of a command that only reads (or edits rows of) an existing database: the
+    database must exist, answer and be at the code's head, else one line saying what to run.
+    Without this check SQLite creates an empty file at the first query, which then fails with
+    `no such table` and leaves that file behind for the next command to find."""
+    settings = load_settings()
+    require_ready(settings.database_url)
+    return settings
 
 
 def require_ready(url: str) -> None:

@@ -61,6 +61,9 @@ def explain(exc: BaseException) -> tuple[int, str]:
     telegram_line = _telegram(exc)
     if telegram_line is not None:
         return telegram_line
+    database_line = _database(exc)
+    if database_line is not None:
+        return database_line
     if isinstance(exc, UnicodeDecodeError):
         return RUNTIME, f"input is {not_utf8(exc)}"
     if isinstance(exc, json.JSONDecodeError):
@@ -73,6 +76,25 @@ def explain(exc: BaseException) -> tuple[int, str]:
             return RUNTIME, one_line(f"{exc.filename}: {exc.strerror or exc}")
         return RUNTIME, one_line(str(exc) or type(exc).__name__)
     return RUNTIME, one_line(f"unexpected {type(exc).__name__}: {exc} (run `sentinel -v …` for the traceback)")
+
+
+_NO_TABLE = ("no such table", "does not exist")  # SQLite's words; PostgreSQL's UndefinedTable
+
+
+def _database(exc: BaseException) -> tuple[int, str] | None:
+    """The line for a database error that reached the command line: the driver's reason, never the
+    statement and its parameters SQLAlchemy appends (`[SQL: SELECT …]`). A missing table is a
+    database this version never migrated: what to run. Checked only once SQLAlchemy is loaded."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import SQLAlchemyError
+    if not isinstance(exc, SQLAlchemyError):
+        return None
+    reason = getattr(exc, "orig", None) or (exc.args[0] if exc.args else type(exc).__name__)
+    text = one_line(str(reason))
+    if any(words in text for words in _NO_TABLE) and ("table" in text or "relation" in text):
+        return RUNTIME, f"the database is missing a table ({text}): run `sentinel db upgrade`"
+    return RUNTIME, f"the database refused the command: {text} (run `sentinel -v …` for the traceback)"
 
 
 def _telegram(exc: BaseException) -> tuple[int, str] | None:

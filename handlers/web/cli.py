@@ -8,9 +8,11 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from bot.config import Settings, load_settings
+from bot.echo import echo
 from emulator.cli import port_number
 
 
@@ -39,23 +41,39 @@ async def _with_uow(settings: Settings, work: Any) -> Any:
 
 
 def _ready() -> Settings:
-    from bot.ops import database
-    settings = load_settings()
-    database.require_ready(settings.database_url)  # never creates a database
-    return settings
+    from bot.ops.database import ready_settings
+    return ready_settings()  # never creates a database
+
+
+def _usage(check: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type from a service's check: its ApiKeyError is a usage mistake (one line, exit 2)."""
+    def parse(text: str) -> Any:
+        from bot.services.api_keys import ApiKeyError
+        try:
+            return check(text)
+        except ApiKeyError as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
+    parse.__name__ = check.__name__  # argparse names the type in its own messages
+    return parse
+
+
+def _key_name(text: str) -> str:
+    from bot.services.api_keys import check_name
+    return check_name(text)
+
+
+def _jurisdiction(text: str) -> tuple[str, str]:
+    from bot.services.api_keys import parse_jurisdiction
+    return parse_jurisdiction(text)
 
 
 def _create(args: argparse.Namespace) -> int:
-    from bot.ops.errors import CommandError
-    from bot.services.api_keys import ApiKeyError, create_key, parse_jurisdictions
-    try:
-        jurisdictions = parse_jurisdictions(args.jurisdiction or [])
-    except ApiKeyError as e:
-        raise CommandError(str(e)) from None
+    from bot.services.api_keys import create_key
+    jurisdictions = dict(args.jurisdiction or [])
     key = asyncio.run(_with_uow(_ready(), lambda uow: create_key(uow, args.name, args.branch, jurisdictions)))
     print(key)
     scope = f"branch {args.branch}" if args.branch else "every branch"
-    print(f"API key {args.name!r} created for {scope}: give it to the integration now, it is not shown again",
+    print(f"API key {echo(args.name)} created for {scope}: give it to the integration now, it is not shown again",
           file=sys.stderr)
     return 0
 
@@ -74,7 +92,7 @@ def _list(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     from bot.services.api_keys import revoke_key
     asyncio.run(_with_uow(_ready(), lambda uow: revoke_key(uow, args.name)))
-    print(f"API key {args.name!r} revoked: its requests now get 403")
+    print(f"API key {echo(args.name)} revoked: its requests now get 403")
     return 0
 
 
@@ -88,12 +106,12 @@ def register(sub: Any) -> None:
     keys = sub.add_parser("api-key", help="API keys of Open311 integrations").add_subparsers(
         dest="api_key_command", required=True)
     p = keys.add_parser("create", help="a new key (printed once; only its hash is stored)")
-    p.add_argument("name")
+    p.add_argument("name", type=_usage(_key_name))
     p.add_argument("--branch", default=None, help="branch code: the key sees and files only that branch's requests")
-    p.add_argument("--jurisdiction", action="append", metavar="ID=CODE",
+    p.add_argument("--jurisdiction", action="append", metavar="ID=CODE", type=_usage(_jurisdiction),
                    help="map a jurisdiction_id the client sends to a branch code (repeatable)")
     p.set_defaults(func=_create)
     keys.add_parser("list", help="every key: scope, created, revoked").set_defaults(func=_list)
     p = keys.add_parser("revoke", help="refuse a key from now on (403)")
-    p.add_argument("name")
+    p.add_argument("name", type=_usage(_key_name))
     p.set_defaults(func=_revoke)

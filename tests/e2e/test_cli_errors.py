@@ -134,6 +134,19 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     ("runtime-unknown", ["db", "current"], {"SENTINEL_RUNTIME": "x"}, 2, "expected one of aiogram, ptb"),
     ("web-enabled-not-bool", ["db", "current"], {"SENTINEL_WEB__ENABLED": "maybe"}, 2, "expected true or false"),
     ("database-url-scheme", ["db", "current"], {"SENTINEL_DATABASE_URL": "mysql://x"}, 2, "SENTINEL_DATABASE_URL"),
+    # a URL SQLAlchemy cannot read, or SQLite with no file: refused with the settings, whatever the command
+    ("database-url-port", ["db", "current"], {"SENTINEL_DATABASE_URL": "postgresql://postgres@127.0.0.1:5432:99/test"},
+     2, "invalid setting SENTINEL_DATABASE_URL: not a database URL"),
+    ("database-url-ipv6", ["export", "points"], {"SENTINEL_DATABASE_URL": "postgresql://postgres@[::1/test"},
+     2, "invalid setting SENTINEL_DATABASE_URL: not a database URL"),
+    ("database-url-port-range", ["deadletter", "list"], {"SENTINEL_DATABASE_URL": "postgresql://u@h:99999/x"},
+     2, "SENTINEL_DATABASE_URL: port 99999 is out of range"),
+    ("database-url-sqlite-no-file", ["db", "current"], {"SENTINEL_DATABASE_URL": "sqlite:///"}, 2,
+     "invalid setting SENTINEL_DATABASE_URL: an SQLite database needs a file"),
+    ("database-url-sqlite-memory", ["db", "upgrade"], {"SENTINEL_DATABASE_URL": "sqlite:///:memory:"}, 2,
+     "invalid setting SENTINEL_DATABASE_URL: an SQLite database needs a file"),
+    ("database-url-password-unshown", ["db", "current"], {"SENTINEL_DATABASE_URL": "postgresql://u:s3cret@h:1:2/x"},
+     2, "not a database URL"),
     # the WeCom adapter (bot/config.py WeComSettings)
     ("wecom-corp-id", ["db", "current"], {"SENTINEL_WECOM__CORP_ID": "corp-1"}, 2, "SENTINEL_WECOM__CORP_ID"),
     ("wecom-agent-id", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AGENT_ID": "app"}, 2, "SENTINEL_WECOM__AGENT_ID"),
@@ -168,6 +181,29 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     ("export-no-db", ["export", "cases", "--since", "2026-11-01"], {}, 1, "no database at"),
     ("export-points-no-db", ["export", "points"], {}, 1, "no database at"),
     ("export-attendance-no-db", ["export", "attendance", "--out", "-"], {}, 1, "no database at"),
+    # every command that reads (or edits rows of) the database finds none, and makes none
+    ("deadletter-list-no-db", ["deadletter", "list"], {}, 1, "no database at"),
+    ("deadletter-show-no-db", ["deadletter", "show", "999"], {}, 1, "no database at"),
+    ("deadletter-drop-no-db", ["deadletter", "drop", "999"], {}, 1, "no database at"),
+    ("deadletter-retry-no-db", ["deadletter", "retry", "999"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN}, 1,
+     "no database at"),
+    ("api-key-list-no-db", ["api-key", "list"], {}, 1, "no database at"),
+    ("api-key-revoke-no-db", ["api-key", "revoke", "x"], {}, 1, "no database at"),
+    ("export-corrections-no-db", ["intake", "export-corrections"], {}, 1, "no database at"),
+    ("export-audit-no-db", ["export", "audit"], {}, 1, "no database at"),
+    # api-key arguments: usage mistakes, before the database; a long input is echoed cut short
+    ("api-key-bad-name", ["api-key", "create", "bad name!"], {}, 2, "got 'bad name!'"),
+    ("api-key-bad-jurisdiction", ["api-key", "create", "x", "--jurisdiction", "foo"], {}, 2,
+     "argument --jurisdiction: expected JURISDICTION_ID=BRANCH_CODE, got 'foo'"),
+    ("api-key-long-name", ["api-key", "create", "a" * 5000], {}, 2, "got '" + "a" * 39 + "'… (see"),
+    ("api-key-revoke-bad-name", ["api-key", "revoke", "bad name!"], {}, 2, "a key name is"),
+    # export dates outside what a local day can be turned into
+    ("export-since-too-early", ["export", "cases", "--since", "0001-01-01", "--out", "-"], {}, 2,
+     "argument --since: 0001-01-01 is out of range"),
+    ("export-until-too-late", ["export", "cases", "--since", "2026-01-01", "--until", "9999-12-31"], {}, 2,
+     "argument --until: 9999-12-31 is out of range"),
+    ("export-points-until-too-late", ["export", "points", "--until", "9999-12-31"], {}, 2, "out of range"),
+    ("export-long-date", ["export", "points", "--since", "x" * 5000], {}, 2, "not a date (YYYY-MM-DD): 'xxx"),
     # export arguments
     ("export-since-missing", ["export", "cases"], {}, 2, "--since"),
     ("export-since-not-date", ["export", "cases", "--since", "yesterday"], {}, 2, "not a date"),
@@ -238,6 +274,7 @@ def test_a_mistake_is_one_line_and_an_exit_code(tmp_path: Path, busy_port: int, 
     assert len(lines) == 1, done.stderr
     assert done.returncode == code, (done.returncode, done.stderr)
     assert phrase in lines[0], lines[0]
+    assert len(lines[0]) < 400 and "[SQL:" not in lines[0] and "s3cret" not in lines[0], lines[0]
     assert not (tmp_path / "sentinel.db").exists() or args[:2] == ["db", "upgrade"] and args[2:] == [], \
         "a failed command left a database behind"
 
@@ -246,6 +283,32 @@ def test_export_in_a_folder_without_a_database_creates_none(tmp_path: Path) -> N
     done = sentinel(["export", "cases", "--since", "2026-11-01"], tmp_path)
     assert done.returncode == 1
     assert list(tmp_path.iterdir()) == [], "an export must not create a database (or anything else)"
+
+
+def test_an_unmigrated_database_is_one_line_saying_what_to_run(tmp_path: Path) -> None:
+    """A trial: `deadletter list` made an empty sentinel.db, then failed with `no such table … [SQL: …]`.
+    Every command that needs the tables, on an empty file: one line, `sentinel db upgrade`, exit 1."""
+    import sqlite3
+    sqlite3.connect(tmp_path / "sentinel.db").close()
+    for args in (["deadletter", "list"], ["deadletter", "show", "1"], ["api-key", "list"],
+                 ["intake", "export-corrections"], ["export", "points", "--out", "-"]):
+        done = sentinel(args, tmp_path)
+        assert done.returncode == 1 and done.stderr.count("\n") == 1, (args, done.stderr)
+        assert "no tables yet: run `sentinel db upgrade`" in done.stderr, (args, done.stderr)
+
+
+def test_a_revoked_api_keys_name_is_not_reused_and_the_refusal_says_so(tmp_path: Path) -> None:
+    """A trial: after `api-key revoke tmp1`, `api-key create tmp1` said "already exists (revoke it, …)":
+    revoking does not free a name (names stay unique, so the list and the audit tell keys apart)."""
+    assert sentinel(["db", "upgrade"], tmp_path).returncode == 0
+    assert sentinel(["api-key", "create", "tmp1"], tmp_path).returncode == 0
+    assert sentinel(["api-key", "revoke", "tmp1"], tmp_path).returncode == 0
+    again = sentinel(["api-key", "create", "tmp1"], tmp_path)
+    assert again.returncode == 1 and again.stderr.count("\n") == 1, again.stderr
+    assert "revoked" in again.stderr and "pick another name" in again.stderr and "revoke it" not in again.stderr
+    assert sentinel(["api-key", "create", "tmp2"], tmp_path).returncode == 0
+    taken = sentinel(["api-key", "create", "tmp2"], tmp_path)
+    assert taken.returncode == 1 and "already exists: pick another name" in taken.stderr, taken.stderr
 
 
 def test_db_commands_report_the_revision(tmp_path: Path) -> None:
