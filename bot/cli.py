@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any, NoReturn
 
 from bot.config import ConfigError, Settings, load_settings, log_level, validate_token
-from bot.echo import echo
+from bot.echo import echo, shorten_quoted
 from bot.ops.errors import explain
 from bot.timeparse import EARLIEST as FIRST_DAY, LATEST as LAST_DAY
 from emulator.cli import port_number
@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes are one line (exit 2) naming the command and pointing at its --help."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+        self.exit(2, f"{self.prog}: {shorten_quoted(message)} (see `{self.prog} --help`)\n")
 
 
 def _run(args: argparse.Namespace) -> int:

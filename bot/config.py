@@ -253,7 +253,7 @@ class Settings(LogSettings):
                 raise ValueError("expected Telegram user ids like 1,2 or [1, 2]") from None
         parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
         if not all(p.lstrip("-").isdigit() for p in parts):
-            raise ValueError(f"expected Telegram user ids like 1,2 or [1, 2], got {text!r}")
+            raise ValueError(f"expected Telegram user ids like 1,2 or [1, 2], got {echo(text)}")
         return [int(p) for p in parts]
 
     _empty_paths = field_validator("routing_file", "points_file", "media_dir", mode="before")(

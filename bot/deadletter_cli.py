@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.echo import echo
 from bot.ids import parse_id
 
 if TYPE_CHECKING:  # storage is imported when a command runs, not when the parser is built
@@ -27,7 +28,7 @@ def letter_number(text: str) -> int:
     """The argparse type of a dead letter's number: a wrong one is a usage mistake (one line, exit 2)."""
     found = parse_id(text)
     if found is None:
-        raise argparse.ArgumentTypeError(f"not a dead letter id: {text!r} (expected its number, e.g. 12, "
+        raise argparse.ArgumentTypeError(f"not a dead letter id: {echo(text)} (expected its number, e.g. 12, "
                                          "from `sentinel deadletter list`)")
     return found
 

@@ -197,6 +197,11 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
      "argument --jurisdiction: expected JURISDICTION_ID=BRANCH_CODE, got 'foo'"),
     ("api-key-long-name", ["api-key", "create", "a" * 5000], {}, 2, "got '" + "a" * 39 + "'… (see"),
     ("api-key-revoke-bad-name", ["api-key", "revoke", "bad name!"], {}, 2, "a key name is"),
+    # argparse's own echoes, and the settings', are cut the same way
+    ("long-choice", ["export", "points", "--format", "z" * 5000], {}, 2, "invalid choice: '" + "z" * 39 + "'…"),
+    ("long-port", ["emulator", "--port", "z" * 5000], {}, 2, "not a port number: '" + "z" * 39 + "'…"),
+    ("long-dead-letter-id", ["deadletter", "show", "z" * 5000], {}, 2, "'" + "z" * 39 + "'…"),
+    ("long-setting", ["db", "current"], {"SENTINEL_SUPERADMIN_IDS": "z" * 5000}, 2, "got '" + "z" * 39 + "'…"),
     # export dates outside what a local day can be turned into
     ("export-since-too-early", ["export", "cases", "--since", "0001-01-01", "--out", "-"], {}, 2,
      "argument --since: 0001-01-01 is out of range"),
