@@ -27,11 +27,7 @@ AUDIT_DEFAULT, AUDIT_MAX, AUDIT_PER_MESSAGE = 20, 100, 15
 
 
 def named(user: User) -> str:
-    """How a grant's answer names the person: their name, as the bot knows it, else their id.
-
-    Every confirmation of a change names the person the same way, whoever made it: a department
-    member of a secretary's branch is named on that branch's cards anyway, and the grant is
-    audited, so naming them to the secretary who just granted (or revoked) it tells nothing new."""
+    """The person as a grant's answer names them when the sender may know them: their name, else their id."""
     return user.first_name.strip() or str(user.id)
 
 
@@ -55,9 +51,7 @@ class AdminService:
             return "admin-user-unknown", {"who": target[:64]}
         if user.id == actor.id and not is_super:
             return "admin-not-self", {}
-        # a superadmin sees the name; a secretary what they typed until the person is staff of their
-        # branch (a refusal must not name users of other branches)
-        who = named(user) if is_super else target[:64]
+        who = await self._who(uow, user, target, is_super, secretary_branch)
         if role == "dept":
             if not is_super and branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
                 return "admin-not-permitted", {}  # a secretary names no branch but their own
@@ -81,6 +75,20 @@ class AdminService:
                              branch_id=user.branch_id if not revoke else before.get("branch_id"),
                              before=before, after=after)
         return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "arg": arg or ""}
+
+    @staticmethod
+    async def _who(uow: UnitOfWork, user: User, typed: str, is_super: bool, secretary_branch: int | None) -> str:
+        """How every answer to a /grant or /revoke names the person, whoever sends it: by name when
+        the sender may know it (a superadmin always; a secretary when the person is one of their
+        branch's riders, reported in to it or known from its groups, as deliberation asks), else as
+        typed. A secretary's grant must not put a name on another branch's rider (the permission
+        matrix counts that a disclosure)."""
+        if is_super:
+            return named(user)
+        if secretary_branch is not None and (user.branch_id == secretary_branch
+                                             or await uow.deliberation.known_in(secretary_branch, user.id)):
+            return named(user)
+        return typed[:64]
 
     async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
@@ -106,11 +114,11 @@ class AdminService:
                 # a secretary learns nothing of memberships in other branches: "none here"
                 return "admin-revoke-none", {"who": who, "role": "dept", "arg": dept}
         elif not await uow.users.grant_department(user.id, dept, branch_id, actor.id):
-            return "admin-granted", {"who": named(user), "role": "dept", "arg": f"{dept} @{where}"}
+            return "admin-granted", {"who": who, "role": "dept", "arg": f"{dept} @{where}"}
         await uow.session.flush()
         uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}", branch_id=branch_id,
                          before=before, after=await self._dept_state(uow, user, dept))
-        return ("admin-revoked" if revoke else "admin-granted"), {"who": named(user), "role": "dept",
+        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": "dept",
                                                                   "arg": f"{dept} @{where}"}
 
     async def _role_state(self, uow: UnitOfWork, user: User) -> dict[str, Any]:

@@ -194,15 +194,21 @@ WATER = {"id": 8003, "first_name": "水务小周", "language_code": "zh"}
 
 
 async def test_grant_confirmations_name_the_person_when_known(bot, tg, db) -> None:
-    """A trial: a superadmin's `/grant 8003 dept 水务局` answered 已授予8003「部门成员」, the number,
-    though 8003 had sent /start as 水务小周. Whoever grants, the answer names the person the bot knows
-    (a secretary only those of their own branch's groups), else repeats what was typed."""
-    await two_branches(tg, LI, WATER)
+    """A trial: `/grant 8003 dept 水务局` answered 已授予8003「部门成员」, the number, though 8003 had
+    sent /start as 水务小周. Whoever grants, the answer names the person when the sender may know them:
+    a superadmin always, a secretary their own branch's riders (another branch's stay as typed: the
+    permission matrix)."""
+    await two_branches(tg, LI, WATER, HD_RIDER)
+    await report(tg, GROUP, LI)  # LI is known as one of cy's riders
     text = (await said(tg, BOSS["id"], BOSS, f"/grant {WATER['id']} dept 水务局"))["text"]
     assert text.startswith("✅ 已授予水务小周「部门成员」"), text
     text = (await said(tg, BOSS["id"], BOSS, f"/revoke {WATER['id']} dept 水务局"))["text"]
     assert "水务小周" in text and "8003" not in text, text
     text = (await said(tg, SEC["id"], SEC, f"/grant {LI['id']} dept urban_lighting"))["text"]
     assert text.startswith("✅ 已授予李师傅「部门成员」"), text
+    text = (await said(tg, SEC["id"], SEC, f"/revoke {LI['id']} dept urban_lighting"))["text"]
+    assert "李师傅" in text, text
+    text = (await said(tg, SEC["id"], SEC, f"/grant {HD_RIDER['id']} dept urban_lighting"))["text"]
+    assert text.startswith(f"✅ 已授予{HD_RIDER['id']}「部门成员」") and "海淀" not in text, text
     text = (await said(tg, BOSS["id"], BOSS, f"/grant {SEC['id']} secretary cy"))["text"]
     assert "张书记" in text, text
