@@ -37,6 +37,16 @@ async def chat_case(db: Any, text: str, branch: str = "cy", location: str | None
         return int(case.id or 0)
 
 
+async def posted_request(web: Api, tg: EmulatorClient, db: Any, database_url: str, monkeypatch: pytest.MonkeyPatch,
+                         capsys: pytest.CaptureFixture[str], **fields: str) -> tuple[str, str]:
+    """The bound groups, a city-wide key, and one road request of `fields` posted with it: (key, its id)."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="road", **fields)
+    assert status == 201, body
+    return key, str(body[0]["service_request_id"])
+
+
 async def raw_post(web: Api, path: str, body: bytes, content_type: str) -> tuple[int, str, Any]:
     async with web.http.post(f"{web.base}/open311/v2/{path}", data=body,
                              headers={"Content-Type": content_type}) as r:
@@ -46,12 +56,8 @@ async def raw_post(web: Api, path: str, body: bytes, content_type: str) -> tuple
 async def test_control_characters_are_dropped_on_the_way_in_and_never_break_xml(
         web: Api, tg: EmulatorClient, db: Any, database_url: str,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    await bound(tg, db)
-    key = await new_key(monkeypatch, capsys, database_url, "city")
-    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="road",
-                                      address_string="光华路\x0c12号", description="bad\x0bchar\x01here\x7f")
-    assert status == 201, body
-    posted = body[0]["service_request_id"]
+    key, posted = await posted_request(web, tg, db, database_url, monkeypatch, capsys,
+                                       address_string="光华路\x0c12号", description="bad\x0bchar\x01here\x7f")
     async with session(db) as s:
         case = (await s.exec(select(Case))).one()
     assert (case.text, case.location) == ("badcharhere", "光华路12号")  # stored without them
@@ -134,12 +140,8 @@ async def test_get_requests_honours_jurisdiction_id(
 async def test_address_id_is_masked_like_every_free_text_field(
         web: Api, tg: EmulatorClient, db: Any, database_url: str,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    await bound(tg, db)
-    key = await new_key(monkeypatch, capsys, database_url, "city")
-    status, _, body = await web.post("requests.json", api_key=key, jurisdiction_id="cy", service_code="road",
-                                      address_id="13800138000", description="路面塌陷")
-    assert status == 201, body
-    number = body[0]["service_request_id"]
+    key, number = await posted_request(web, tg, db, database_url, monkeypatch, capsys,
+                                       address_id="13800138000", description="路面塌陷")
     for path in ("requests.json", f"requests/{number}.json", "requests.xml", f"requests/{number}.xml"):
         status, _, got = await web.get(path, api_key=key)
         rows = xml_rows(got, "service_requests", "request") if path.endswith(".xml") else got
