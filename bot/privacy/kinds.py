@@ -92,6 +92,10 @@ def _email_local(s: str) -> str:
     return s[0] + stars(3)
 
 
+def _handle(s: str) -> str:
+    return s[:2] + stars(3)  # "zh***": the writer knows it again, nobody can add it
+
+
 def _all(_: str) -> str:
     return stars(3)  # not one star per character: the length would tell
 
@@ -116,6 +120,7 @@ _SEP = r"[ .\-]{0,2}"
 _ZH_DIGIT = "零〇○一二三四五六七八九幺"  # read one by one: 一二零三 = 1203
 _ZH_NUM = _ZH_DIGIT + "十百千两"
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
+_WECHAT_CUE = r"(?:微信号?|威信|薇信|v信|(?<![a-z])(?:vx|wx|wechat|weixin)(?![a-z]))"
 _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
             r"|电话|手机|座机|联系方式|联系电话|联系|号码|手机号|拨打我|打我)")
 
@@ -179,6 +184,16 @@ KINDS: tuple[Kind, ...] = (
         _CONTACT + r"\s?(?:号码?)?\s?(?:是|为|:|#)?\s?"
         r"(?P<secret>\+?\d(?:[ .\-()]{0,2}\d){6,15})(?![0-9])", re.IGNORECASE),
         _always, keep_last(4)),
+    # A WeChat or QQ handle given to be reached by ("微信号 zhang_wei88", "vx: lw-2024", "QQ 12345678",
+    # a bare "wxid_…"): to a reader the same as a phone number. Only after its cue (a WeChat id also
+    # has a digit, "_" or "-": "wechat groups" is words), or in WeChat's own wxid_ form.
+    Kind("wechat", re.compile(
+        _WECHAT_CUE + r"\s?(?:号|id)?\s?(?:是|为|:|#|is(?=\s))?\s?(?P<secret>[a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])",
+        re.IGNORECASE), lambda s: any(c.isdigit() or c in "_-" for c in s), _handle),
+    Kind("wechat_wxid", re.compile(r"(?<![a-z0-9_])(?P<secret>wxid_[a-z0-9]{6,20})(?![-_a-z0-9])", re.IGNORECASE),
+         _always, _handle),
+    Kind("qq", re.compile(r"(?<![a-z])qq\s?(?:号码?)?\s?(?:是|为|:|#)?\s?(?P<secret>[1-9]\d{4,11})(?![0-9])",
+                          re.IGNORECASE), _always, keep_last(3)),
     Kind("plate", re.compile(
         r"[" + _PROVINCES + r"]\s?[A-HJ-NP-Z](?:\s?[.\-]\s?|\s)?"
         r"(?P<secret>[A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])", re.IGNORECASE),

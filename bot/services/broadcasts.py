@@ -465,11 +465,11 @@ def _match_groups(groups: list[Chat], sel: str) -> list[Chat]:
 
 
 # A broadcast is the author's own words to many chats, so the negative list works differently
-# here: a phone number or e-mail address is often the point (a service desk, the secretary's
+# here: a phone number, e-mail address or WeChat/QQ handle is often the point (a service desk, the secretary's
 # own number) and goes out as written, with a warning on the preview; an ID or bank card, a
 # plate or a home address never belongs in a message to groups and is masked before the
 # preview, which is exactly what recipients get.
-CONTACT_KINDS = frozenset({"mobile", "landline", "contact_number", "email"})
+CONTACT_KINDS = frozenset({"mobile", "landline", "contact_number", "email", "wechat", "wechat_wxid", "qq"})
 
 
 def screened(body: Body) -> tuple[Body, int]:

@@ -332,3 +332,18 @@ def test_mask_of_chosen_kinds_keeps_the_others() -> None:
     text = "李师傅 13912345678 身份证110101199003077777"
     kept = mask(text, kinds={"id_card", "id_card_cued"})
     assert "13912345678" in kept and "110101199003077777" not in kept
+
+
+@pytest.mark.parametrize(("text", "leak"), [
+    ("有事加我微信号 zhang_wei88", "zhang_wei88"), ("vx: lw-2024 谢谢", "lw-2024"), ("微信：abc12345", "abc12345"),
+    ("my wechat is zhangwei2024", "zhangwei2024"), ("my WeChat ID: lw_2024", "lw_2024"),
+    ("加我wxid_abc123def", "wxid_abc123def"), ("QQ 12345678", "12345678"), ("qq号：987654321", "987654321"),
+])
+def test_wechat_and_qq_handles_are_masked(text: str, leak: str) -> None:
+    assert leak not in mask(text)
+
+
+@pytest.mark.parametrize("text", ["微信群里说路灯坏了", "wechat groups are busy", "wechat is great", "QQ群 很热闹",
+                                  "幸福小区3号门 wx不通"])
+def test_words_near_wechat_and_qq_are_kept(text: str) -> None:
+    assert mask(text) == text

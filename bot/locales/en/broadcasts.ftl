@@ -37,7 +37,7 @@ bc-preview-masked = 🔒 { $count ->
         [one] One piece of personal data (an ID or bank card number, a plate or a home address) was
        *[other] { $count } pieces of personal data (ID or bank card numbers, plates, home addresses) were
     } taken out, as the negative list requires; the chats get exactly what is below.
-bc-preview-contacts = ⚠️ The text contains a phone number or an e-mail address and goes out as written; if it is not a public contact, cancel and rewrite it.
+bc-preview-contacts = ⚠️ The text contains a phone number, an e-mail address or a WeChat/QQ handle and goes out as written; if it is not a public contact, cancel and rewrite it.
 bc-audience-groups = every group of your branch
 bc-audience-chosen = { $count ->
     [one] { $count } chosen group
