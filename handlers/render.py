@@ -39,8 +39,14 @@ def _place(lang: str, p: dict[str, Any]) -> str:
     if p.get("place_hidden"):  # the reporter's home, outside their own chat (bot.privacy)
         return t(lang, "location-hidden")
     if p.get("lat") is not None:
-        return t(lang, "location-pin", lat=f"{p['lat']:.5f}", lon=f"{p['lon']:.5f}")
+        return t(lang, "location-pin", lat=_degrees(p["lat"]), lon=_degrees(p["lon"]))
     return t(lang, "location-unknown")
+
+
+def _degrees(value: float) -> str:
+    """A coordinate to at most 5 decimals (a metre) and no more than it has: a pin shown to a block
+    (bot.privacy.shareable_point: 39.921) must not read as one to the metre (39.92100)."""
+    return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
 def duration(lang: str, seconds: Any) -> str:

@@ -24,6 +24,7 @@ from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
 from bot.privacy import mask, shareable_place, shareable_point
+from bot.privacy.places import COARSE_DECIMALS
 from bot.services.cases import CaseService, Scope, _overdue
 from bot.timeparse import clamp_day
 from storage.models import Case, User
@@ -167,13 +168,17 @@ class DashboardService:
                        to_tiles: Any = None) -> dict[str, Any]:
         """Heat buckets (grid cells of about 8 px at `zoom`: 360° / 2^zoom / 32) and at most MARKERS
         markers (urgent open first, then newest). `to_tiles(lat, lon)` converts each point for the
-        map's tiles (GCJ-02), else WGS-84 as stored."""
+        map's tiles (GCJ-02), else WGS-84 as stored. The view box asked for and the first view's
+        box (`extent`) are whole blocks (`_blocks`): no box, however small, finds a pin closer than
+        bot.privacy lets it be shown."""
+        bbox = _blocks(bbox) if bbox is not None else None
         scope = await self.scope(uow, user)
         where = self.where(scope, filters)
         repo, now = self.repo(uow), self.cases.clock()
 
         async def compute() -> tuple[Any, ...]:
-            extent = await repo.extent(where) if bbox is None else None
+            found = await repo.extent(where) if bbox is None else None
+            extent = _blocks(found) if found is not None else None
             z = max(1, min(18, _fit_zoom(bbox or extent) if zoom is None else zoom))
             cell = 360.0 / (2 ** min(z, HEAT_MAX_ZOOM)) / 32
             buckets, located = await repo.heat(where, cell, bbox, HEAT_CELLS)
@@ -355,6 +360,15 @@ def _figures(g: GroupFigures) -> dict[str, Any]:
 
 def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 3600, 1)
+
+
+def _blocks(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """(south, west, north, east) widened to the grid of bot.privacy's coarse pins (COARSE_DECIMALS:
+    about 100 m). A box of one case, or one narrowed around a pin, said where it is to the metre."""
+    k = 10 ** COARSE_DECIMALS
+    south, west, north, east = box
+    return (math.floor(south * k) / k, math.floor(west * k) / k,
+            (math.floor(north * k) + 1) / k, (math.floor(east * k) + 1) / k)
 
 
 def _round(point: tuple[float, float]) -> tuple[float, float]:

@@ -142,3 +142,23 @@ async def test_a_pin_for_a_report_that_names_home_is_given_to_a_block(web: str, 
     async with http.get(f"{web}/dash/api/map.json?zoom=18") as r:
         markers = (await r.json())["markers"]
     assert [(m["number"], m["lat"], m["lon"]) for m in markers] == [(f"C-{near_home:06d}", 39.921, 116.461)]
+
+
+async def test_no_box_finds_a_pin_closer_than_it_is_shown(web: str, tg: EmulatorClient, db: Any,
+                                                          http: aiohttp.ClientSession) -> None:
+    """The first view's box was the pins' own extremes (one case: its pin to the metre, a home's
+    too), and a box narrowed around a pin said whether it was inside: both are whole blocks now."""
+    await bound(tg, db)
+    await chat_case(db, "我住光明里3单元502，楼下路灯坏了好几天", location=None, pin=HOME_PIN)
+    await chat_case(db, "我住光明里5单元301，单元门口井盖松了", location="光明里5单元301", pin=(39.93377, 116.44451))
+    await log_in(http, tg, web)
+    async with http.get(f"{web}/dash/api/map.json?datum=wgs84") as r:
+        extent = (await r.json())["extent"]
+    assert extent == [39.921, 116.444, 39.934, 116.462], extent
+    inside = "39.92122,116.46144,39.92124,116.46146"  # 2 m around the first pin
+    beside = "39.92125,116.46144,39.92127,116.46146"  # 2 m north of it, in the same block
+    found = []
+    for box in (inside, beside):
+        async with http.get(f"{web}/dash/api/map.json?datum=wgs84&bbox={box}") as r:
+            found.append((await r.json())["located"])
+    assert found[0] == found[1] == 1, found

@@ -27,7 +27,7 @@ async def _three_cases(tg) -> None:
     await tg.send(GROUP, WANG, "这里有个井盖丢了 很危险")  # no place: the pin that follows gives it
     await new_message(tg, GROUP["id"], before, lambda m: "C-000002" in m["text"])
     await tg.send(GROUP, WANG, location={"latitude": 39.9087, "longitude": 116.3975})
-    await new_message(tg, GROUP["id"], before, lambda m: "39.90870" in m["text"])
+    await new_message(tg, GROUP["id"], before, lambda m: "39.9087" in m["text"])
     await tg.send(GROUP_B, WANG, "Keyuan Rd underpass is flooded, water knee deep")
     await said(tg, SEC["id"], SEC, "/accept C-000001")
 

@@ -155,7 +155,7 @@ async def test_a_pin_answering_where_for_a_report_that_names_home_is_shown_to_a_
     placed = await said(tg, GROUP, LI, location=pin, reply_to_message_id=asked["message_id"])
     card = await said(tg, GROUP, SEC, "/case C-000001")
     for shown in (body(placed), body(card)):
-        assert "39.921" in shown and "39.92123" not in shown and "116.46145" not in shown, shown
+        assert "（39.921, 116.461）" in shown, shown  # to a block, and no more digits than that
     before = len(await tg.messages(SEC["id"]))
     await tg.send(private(SEC), SEC, "/export cases csv")
     table = await new_message(tg, SEC["id"], before, lambda m: m.get("document")
