@@ -69,3 +69,14 @@ def test_a_platforms_variant_varies_a_message_with_the_same_variables() -> None:
         variants = {k: k.split(VARIANT)[0] for k in messages if VARIANT in k}
         assert variants, lang
         assert {k: base for k, base in variants.items() if messages.get(base) != messages[k]} == {}, lang
+
+
+def test_nothing_said_on_wecom_asks_for_a_reply_to_a_message() -> None:
+    """WeCom has no replies to a message: every message that asks for one has a WeCom variant
+    (bot/locales/*/wecom.ftl) that says what to do there instead."""
+    from bot.i18n import VARIANT, message_keys, t, wording
+    asks = re.compile(r"回复(?:这|本|此)条|reply to this message", re.IGNORECASE)
+    for lang in ("zh", "en"):
+        with wording("wecom"):
+            said = {k: t(lang, k) for k in message_keys(lang) if VARIANT not in k}
+        assert {k: v[:60] for k, v in said.items() if asks.search(v)} == {}, lang

@@ -16,3 +16,14 @@ case-next--wecom = { $urgency ->
 ask-location--wecom = 📍 { $number } has no place yet: send me where it is (road, compound, gate, junction; @ me in the group), or a location pin in our private chat.
 ask-place-inline--wecom = 📍 No place yet: send me where it is (road, compound, gate, junction; @ me in the group), or a location pin in our private chat.
 case-place-fix--wecom = Wrong place? Send me the right one (@ me in the group).
+# In a WeCom private chat the next message after a prompt answers it (docs/wecom.md)
+case-prompt-note--wecom = ✍️ { $case } · add a note: just send me the progress (your next message).
+case-prompt-resolve--wecom = ✍️ { $case } · resolved: just send me what was done (your next message).
+case-prompt-reject--wecom = ✍️ { $case } · reject: just send me the reason (your next message; the reporter will see it).
+case-prompt-transfer_decline--wecom = ✍️ { $case } · decline the transfer: just send me the reason (your next message).
+case-prompt-cannot_fix--wecom = ✍️ { $case } · cannot fix: just send me the reason (your next message).
+case-prompt-mark_duplicate--wecom = ✍️ { $case } · duplicate: just send me the original case's number (e.g. C-000001).
+voice-place-missing--wecom = 📍 The place is missing: tap the button below, or send me the place (@ me in the group), or a location pin in our private chat.
+voice-place-prompt--wecom = 📍 Where is case { $number }? Send me the place, or a location pin in our private chat.
+# WeCom has no replies to a message: a proposal's discussion thread cannot be joined there
+dl-agenda-hint--wecom = 💬 /proposal { $id } shows a summary of the discussion.

@@ -15,3 +15,14 @@ case-next--wecom = { $urgency ->
 ask-location--wecom = 📍 { $number } 还缺地点：请把具体位置（路名、小区、门牌、路口）发给我（在群里请 @我），也可以在私聊里发一个位置。
 ask-place-inline--wecom = 📍 还缺地点：请把具体位置（路名、小区、门牌、路口）发给我（在群里请 @我），也可以在私聊里发一个位置。
 case-place-fix--wecom = 地点不对？把正确地点发给我即可（在群里请 @我）。
+# 企业微信私聊里，提示之后的下一条消息就是回答（docs/wecom.md）
+case-prompt-note--wecom = ✍️ { $case } · 添加进展：请把进展直接发给我（下一条消息即可）。
+case-prompt-resolve--wecom = ✍️ { $case } · 处理完毕：请把处理结果直接发给我（下一条消息即可）。
+case-prompt-reject--wecom = ✍️ { $case } · 不予受理：请把原因直接发给我（下一条消息即可，会告诉上报人）。
+case-prompt-transfer_decline--wecom = ✍️ { $case } · 退回转办：请把退回原因直接发给我（下一条消息即可）。
+case-prompt-cannot_fix--wecom = ✍️ { $case } · 无法解决：请把原因直接发给我（下一条消息即可）。
+case-prompt-mark_duplicate--wecom = ✍️ { $case } · 标记重复：请把原工单号直接发给我（例如 C-000001）。
+voice-place-missing--wecom = 📍 还差地点：点下面的按钮补充，或把地点发给我（在群里请 @我），也可以在私聊里发个位置。
+voice-place-prompt--wecom = 📍 工单 { $number } 在哪里？请把地点发给我，或在私聊里发送一个位置。
+# 企业微信没有“回复某条消息”，议题的讨论串在那里接不上
+dl-agenda-hint--wecom = 💬 发 /proposal { $id } 看讨论摘要。
