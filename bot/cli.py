@@ -216,8 +216,6 @@ def _export_proposals(args: argparse.Namespace) -> int:
         s.database_url, out, args.format, s.tz, since=args.since, branch_code=args.branch, until=args.until))
 
 
-
-
 def _date(text: str) -> date:
     """The argparse type of --since/--until: a day in FIRST_DAY..LAST_DAY (bot.timeparse's one range:
     the dashboard and Open311 clamp to it; outside it a local midnight shifted to UTC overflows deep in

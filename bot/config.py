@@ -339,7 +339,8 @@ def plain(err: Any) -> str:
     """A pydantic error (one of `ValidationError.errors()`) in an operator's words: what is allowed and
     what was given, not pydantic's wording (`String should match pattern …`)."""
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
-    got = f", got {echo(given)}" if isinstance(given, str) else f", got {given!r}" if isinstance(given, (int, float)) else ""
+    got = f", got {echo(given)}" if isinstance(given, str) else \
+        f", got {given!r}" if isinstance(given, (int, float)) else ""
     if kind == "literal_error":
         return f"expected one of {', '.join(_QUOTED.findall(str(ctx.get('expected', ''))))}{got}"
     if kind == "string_pattern_mismatch":

@@ -224,7 +224,8 @@ class CaseService:
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,
                    "location": case.location if own else shareable_place(case.location, case.text),
-                   "place_hidden": bool(case.location), **_pin(case, own),
+                   "place_hidden": bool(case.location),
+                   **pin_payload(case.lat, case.lon, case.location, case.text, own=own),
                    "text": shown(case.text), "department": self.department_name(case.department, lang),
                    "due": self.local(case.due_at), "overdue": _overdue(case, self.clock()),
                    "fix_due": self.local(case.fix_due_at),
@@ -429,14 +430,14 @@ def context(case: Case, *, own: bool) -> dict[str, object]:
     text = " ".join(text.split())
     about = text if len(text) <= ABOUT_CHARS else text[:ABOUT_CHARS - 1] + "…"
     place = (case.location or "") if own else shareable_place(case.location, case.text)
-    return {"about": about, "place": place, **_pin(case, own)}
+    return {"about": about, "place": place, **pin_payload(case.lat, case.lon, case.location, case.text, own=own)}
 
 
-def _pin(case: Case, own: bool) -> dict[str, float | None]:
-    """The case's pin for a payload: as given in the reporter's own chat, else as any shared
-    pin is (bot.privacy.shareable_point)."""
-    point = (case.lat, case.lon) if own and case.lat is not None and case.lon is not None \
-        else shareable_point(case.lat, case.lon, case.location, case.text)
+def pin_payload(lat: float | None, lon: float | None, place: str | None, text: str, *,
+                own: bool) -> dict[str, float | None]:
+    """A pin for a notice's payload ({"lat", "lon"}, None when not shown): as given in the
+    reporter's own chat, else as any shared pin is (bot.privacy.shareable_point)."""
+    point = (lat, lon) if own and lat is not None and lon is not None else shareable_point(lat, lon, place, text)
     return {"lat": point[0], "lon": point[1]} if point else {"lat": None, "lon": None}
 
 

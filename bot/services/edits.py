@@ -16,8 +16,8 @@ from bot.commandtext import command_args, normalize_command
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.intake import ASK_THRESHOLD, Intake, classify_async
 from bot.outbox import enqueue
-from bot.services.cases import number
-from bot.services.reports import ReportService, shown_pin, shown_place
+from bot.services.cases import number, pin_payload
+from bot.services.reports import ReportService, shown_place
 from storage.models import Case, PendingReport, User, utcnow
 from storage.repositories.telegram import TelegramRepository
 from storage.uow import UnitOfWork
@@ -82,7 +82,7 @@ class EditService:
                             payload={"category": case.category,
                                      "location": shown_place(msg, case.location, case.text),
                                      "place_hidden": bool(case.location),
-                                     **shown_pin(msg, case.lat, case.lon, case.location, case.text),
+                                     **pin_payload(case.lat, case.lon, case.location, case.text, own=msg.is_private),
                                      "now_urgent": case.urgency == "urgent" and not was_urgent,
                                      **self.reports.cases.clocks(case.urgency)}))
 

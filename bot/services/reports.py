@@ -17,8 +17,8 @@ from bot.cases.places import answer_place, clean_place, is_place_answer, looks_l
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
-from bot.privacy import mask, shareable_place, shareable_point
-from bot.services.cases import CaseService, number
+from bot.privacy import mask, shareable_place
+from bot.services.cases import CaseService, number, pin_payload
 from storage.models import Case, PendingReport, User, as_utc, utcnow
 from storage.uow import UnitOfWork
 
@@ -215,8 +215,9 @@ class ReportService:
                                 priority=PRIORITY_CONVERSATION,
                                 payload={"category": category, "urgency": urgency, "source": source,
                                          "description": mask(case.text),
-                                         "location": shown_place(msg, location, case.text), "place_hidden": bool(location),
-                                         **shown_pin(msg, msg.lat, msg.lon, location, case.text),
+                                         "location": shown_place(msg, location, case.text),
+                                         "place_hidden": bool(location),
+                                         **pin_payload(msg.lat, msg.lon, location, case.text, own=msg.is_private),
                                          "linked": number(master) if master is not None else None,
                                          **self.cases.clocks(urgency)}))
             return case
@@ -224,8 +225,9 @@ class ReportService:
         enqueue(uow, Notice(msg.chat_id, "case-created", lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"category": category, "urgency": urgency,
-                                     "location": shown_place(msg, location, case.text), "place_hidden": bool(location),
-                                     **shown_pin(msg, msg.lat, msg.lon, location, case.text),
+                                     "location": shown_place(msg, location, case.text),
+                                     "place_hidden": bool(location),
+                                     **pin_payload(msg.lat, msg.lon, location, case.text, own=msg.is_private),
                                      "ask_place": needs_place and not has_place,
                                      "no_place": not needs_place and not has_place,
                                      "linked": number(master) if master is not None else None,
@@ -303,7 +305,7 @@ class ReportService:
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"location": shown_place(msg, case.location, case.text),
                                      "place_hidden": bool(case.location),
-                                     **shown_pin(msg, case.lat, case.lon, case.location, case.text)}))
+                                     **pin_payload(case.lat, case.lon, case.location, case.text, own=msg.is_private)}))
 
     async def _learn(self, uow: UnitOfWork, case: Case) -> None:
         """A pin for a case that names its place in words: the gazetteer learns the pair."""
@@ -330,17 +332,6 @@ def shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | Non
     if msg.is_private or not place:
         return place
     return shareable_place(place, text) or None
-
-
-def shown_pin(msg: IncomingMessage, lat: float | None, lon: float | None, place: str | None,
-              text: str) -> dict[str, float | None]:
-    """The pin as the answer shows it ({"lat", "lon"}, None when not shown): as given in the
-    rider's private chat; in a group, as any shared pin is (bot.privacy.shareable_point)."""
-    point = (lat, lon) if msg.is_private and lat is not None and lon is not None \
-        else shareable_point(lat, lon, place, text)
-    return {"lat": point[0], "lon": point[1]} if point else {"lat": None, "lon": None}
-
-
 
 
 async def _reports_other_than(category: str | None, text: str = "",

@@ -248,8 +248,8 @@ class DashboardRepository(Repository):
         """At most `limit` located cases: the urgent ones in `urgent_statuses` first, then the newest (two short
         reads by primary key, newest first, rather than one sort of every located case)."""
         c = Case.__table__.c  # type: ignore[attr-defined]
-        cols = (c.id, c.status, c.urgency, c.category, c.lat, c.lon, c.created_at, c.location, c.text)  # place and
-        # text: whether the pin may be shown (bot.privacy.shareable_point)
+        # place and text: whether the pin may be shown (bot.privacy.shareable_point)
+        cols = (c.id, c.status, c.urgency, c.category, c.lat, c.lon, c.created_at, c.location, c.text)
         located = [*where.clauses(), *self._located(bbox)]
         urgent = (await self._run(
             select(*cols).where(*located, c.urgency == "urgent", c.status.in_(tuple(urgent_statuses)))
