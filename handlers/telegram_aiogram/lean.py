@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 _LOCK = threading.Lock()
@@ -66,3 +66,17 @@ def import_aiogram() -> bool:
         for root in [c for c in BaseModel.__subclasses__() if c.__module__.startswith("aiogram.")]:
             root.model_rebuild = classmethod(with_types)  # type: ignore[method-assign,assignment]
         return True
+
+
+def build_now(models: Iterable[type[Any]]) -> None:
+    """Build the validators of `models` now (aiogram types, methods, or `Response[...]` of a
+    method's result), where import_aiogram() left them to their first use.
+
+    Why: the first update after a start would otherwise pay for them, ~70 ms each for an Update,
+    the Message a send answers with and an edit's answer (measured here, 2026-12): a backlog
+    waiting through a restart is answered that much later, and `scripts/bench_ingest.py`
+    counted them as ingest cost. Built once per process, kept for its life; a model built
+    already is left as it is."""
+    for model in models:
+        if not getattr(model, "__pydantic_complete__", True):
+            model.model_rebuild()

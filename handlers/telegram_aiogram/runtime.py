@@ -8,8 +8,10 @@ import logging
 from typing import Any
 
 from aiogram import Bot, Dispatcher
+from aiogram import methods as m
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import BotCommand
+from aiogram.methods.base import Response
+from aiogram.types import BotCommand, Update
 
 from bot.app import Core
 from bot.commands import menu
@@ -17,11 +19,16 @@ from bot.config import Settings
 from bot.i18n import t
 from handlers.telegram_aiogram.bot_session import KeptModelsSession
 from handlers.telegram_aiogram.dispatcher import build_dispatcher
+from handlers.telegram_aiogram.lean import build_now
 from handlers.telegram_aiogram.polling import handle_one, parse, poll
 from handlers.telegram_webhook import serve_webhook
 
 log = logging.getLogger(__name__)
 COMMANDS = menu()  # bot/commands.py: the command table says which commands the menu offers
+# What every update and its reply validate: the update, the calls the outbox makes most (a send,
+# an edit, a button's answer) and their answers (handlers/telegram_send.py); the rest of the
+# Bot API's types stay built on first use (lean.py).
+CALLS = (m.SendMessage, m.SendPhoto, m.EditMessageText, m.EditMessageReplyMarkup, m.AnswerCallbackQuery)
 
 
 def make_bot(settings: Settings) -> Bot:
@@ -37,6 +44,7 @@ async def set_commands(bot: Bot) -> None:
 
 async def receive(bot: Bot, core: Core, settings: Settings, stop: asyncio.Event, webhook: bool) -> None:
     """Updates from Telegram through aiogram until `stop`: long polling, or a webhook."""
+    build_now([Update, *CALLS, *(Response[c.__returning__] for c in CALLS)])  # not on the first update
     dp = build_dispatcher(core.uow, settings.default_lang, **core.services())
     if webhook:
         await _serve_webhook(bot, dp, core, settings, stop)

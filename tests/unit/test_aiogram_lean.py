@@ -69,3 +69,26 @@ print(json.dumps({"text": update.message.text, "reply_to": update.message.reply_
     assert got["text"] == "路灯坏了" and got["reply_to"] == 1
     assert got["dumped"] == {"inline_keyboard": [[{"text": "b", "callback_data": "x"}]]}
     assert got["failed"] == []
+
+
+def test_the_runtime_builds_what_every_update_and_reply_need_before_the_first_update() -> None:
+    """`receive` builds the Update, the outbox's usual calls and their answers first
+    (runtime.CALLS): the first update after a start does not pay for them; the rest stay lean."""
+    got = _run("""
+import json
+import handlers.telegram_aiogram
+from aiogram import types
+from aiogram.methods.base import Response
+from aiogram.types import Update
+from handlers.telegram_aiogram.lean import build_now
+from handlers.telegram_aiogram.runtime import CALLS
+wanted = [Update, *CALLS, *(Response[c.__returning__] for c in CALLS)]
+before = [m.__name__ for m in wanted if not m.__pydantic_complete__]
+build_now(wanted)
+build_now(wanted)  # twice: a built model is left as it is
+print(json.dumps({"before": before, "after": sum(bool(m.__pydantic_complete__) for m in wanted),
+                  "wanted": len(wanted), "poll": types.Poll.__pydantic_complete__}))
+""")
+    assert {"Update", "SendMessage", "Response[Message]"} <= set(got["before"])  # lean until then
+    assert got["after"] == got["wanted"]
+    assert got["poll"] is False
