@@ -38,8 +38,9 @@ PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
 async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, action: str, *, chat_id: int,
                 lang: str, reply_to: int | None = None) -> None:
     """Ask `user` for what `action` needs: department buttons or a reply prompt. Refused (as the
-    action itself would be) when the user may not take it now, so nobody is asked in vain."""
-    actor = await cases.actor(uow, user, case)
+    action itself would be) when the user may not take it now, so nobody is asked in vain; a case
+    out of their scope reads as one nobody reported (scope before state, as in CaseService.act)."""
+    actor = await cases.acting(uow, user, case, action)
     if action not in allowed_actions(snapshot(case), actor):
         raise NotPermitted(status=case.status, action=action)
     if action in DEPARTMENT_ACTIONS:
