@@ -79,7 +79,7 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
         return
     replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
     target: User | None = None
-    chat_branch = None
+    chat_branch, who = None, None
     if words and (not _is_int(words[0]) or (replied_user is None and len(words) >= 3)):
         who, words = words[0], words[1:]  # @username or user id, then the points
         target = await uow.users.find(who)
@@ -99,7 +99,7 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
         return
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     if amount < 0:  # a correction: cancels the matching grant line, audited
-        done = await corrections.correct_grant(points, uow, user, target, amount, reason)
+        done = await corrections.correct_grant(points, uow, user, target, amount, reason, who)
         reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
         return
     given = await points.grant(uow, user, target, amount, reason, source_key=source_key,

@@ -19,16 +19,12 @@ from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.services.cases import CaseService
+from bot.services.people import shown_name
 from storage.models import Branch, User
 from storage.uow import UnitOfWork
 
 ROLES = ("secretary", "superadmin", "dept")
 AUDIT_DEFAULT, AUDIT_MAX, AUDIT_PER_MESSAGE = 20, 100, 15
-
-
-def named(user: User) -> str:
-    """The person as a grant's answer names them when the sender may know them: their name, else their id."""
-    return user.first_name.strip() or str(user.id)
 
 
 class AdminService:
@@ -51,7 +47,7 @@ class AdminService:
             return "admin-user-unknown", {"who": target[:64]}
         if user.id == actor.id and not is_super:
             return "admin-not-self", {}
-        who = await self._who(uow, user, target, is_super, secretary_branch)
+        who = await shown_name(uow, user, target, superadmin=is_super, branch_id=secretary_branch)
         if role == "dept":
             if not is_super and branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
                 return "admin-not-permitted", {}  # a secretary names no branch but their own
@@ -75,20 +71,6 @@ class AdminService:
                              branch_id=user.branch_id if not revoke else before.get("branch_id"),
                              before=before, after=after)
         return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "arg": arg or ""}
-
-    @staticmethod
-    async def _who(uow: UnitOfWork, user: User, typed: str, is_super: bool, secretary_branch: int | None) -> str:
-        """How every answer to a /grant or /revoke names the person, whoever sends it: by name when
-        the sender may know it (a superadmin always; a secretary when the person is one of their
-        branch's riders, reported in to it or known from its groups, as deliberation asks), else as
-        typed. A secretary's grant must not put a name on another branch's rider (the permission
-        matrix counts that a disclosure)."""
-        if is_super:
-            return named(user)
-        if secretary_branch is not None and (user.branch_id == secretary_branch
-                                             or await uow.deliberation.known_in(secretary_branch, user.id)):
-            return named(user)
-        return typed[:64]
 
     async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:

@@ -52,3 +52,22 @@ async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
     if msg.is_private:
         user.started = True
     return user
+
+
+def named(user: User) -> str:
+    """The person by name: their first name, else their id."""
+    return user.first_name.strip() or str(user.id)
+
+
+async def shown_name(uow: UnitOfWork, user: User, typed: str, *, superadmin: bool, branch_id: int | None,
+                     known: bool = False) -> str:
+    """How an answer to staff who typed a person (`/grant 8003 …`, `/points ledger 8003`) names them:
+    by name when the sender may know it (a superadmin always; a secretary of `branch_id` when the
+    person is one of their branch's riders, reported in to it or known from its groups, as
+    deliberation asks, or `known` otherwise, e.g. their points lines there), else as typed. Naming
+    another branch's rider is a disclosure (the permission matrix)."""
+    if superadmin or known:
+        return named(user)
+    if branch_id is not None and (user.branch_id == branch_id or await uow.deliberation.known_in(branch_id, user.id)):
+        return named(user)
+    return typed[:64]

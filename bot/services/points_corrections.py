@@ -14,6 +14,7 @@ from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
 from bot.ids import parse_id
+from bot.services.people import shown_name
 from bot.services.points import REVERSE_PREFIX, PointsError, PointsService
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
 
 
 async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, target: User, amount: int,
-                        reason: str) -> dict[str, Any]:
+                        reason: str, typed: str | None = None) -> dict[str, Any]:
     """`/points grant 501 -30 误发冲正`: a negative grant revokes the rider's latest manual grant of
     exactly that many points (in the secretary's branch). Anything else is refused with the way
     to name the line: a correction always cancels a specific, audited line."""
@@ -102,7 +103,9 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
     for entry in await points.repo(uow).unreversed(target.id, "manual", -amount * spec.points):
         if entry.id is not None and points.may_manage(actor, entry.branch_id):
             return await revoke(points, uow, actor, str(entry.id), reason)
-    raise PointsError("points-correct-none", points=-amount, who=target.first_name or str(target.id))
+    raise PointsError("points-correct-none", points=-amount,
+                      who=await shown_name(uow, target, typed or str(target.id), superadmin=points.is_superadmin(actor),
+                                           branch_id=points._secretary_branch(actor)))
 
 
 async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20) -> dict[str, Any]:
@@ -115,7 +118,9 @@ async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: st
         raise PointsError("points-user-unknown", who=who[:64])
     lines = [e for e in await points.repo(uow).history(target.id, limit * 3)
              if points.may_manage(actor, e.branch_id)][:limit]
-    return {"who": target.first_name or str(target.id),
+    who = await shown_name(uow, target, who, superadmin=points.is_superadmin(actor),
+                           branch_id=points._secretary_branch(actor), known=bool(lines))
+    return {"who": who,
             "entries": [{"number": entry_no(e.id or 0), "rule": e.rule, "points": e.points,
                          "reversal": e.reverses_id is not None, "note": mask(e.note) if e.note else "",
                          "date": points._local(e.created_at).strftime("%m-%d")}

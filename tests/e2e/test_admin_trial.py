@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import GROUP, GROUP_B, LI, SEC, SEC_B, buttons, said, two_branches, with_boss
+from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, buttons, said, two_branches, with_boss
 from tests.factories import report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
@@ -42,3 +42,22 @@ async def test_a_case_command_without_its_input_reads_another_branchs_case_as_mi
     assert any(b.startswith("cd:1:as:") for b in buttons(asked)), asked
     prompt = await said(tg, SEC["id"], SEC, "/note C-000001")
     assert "C-000001" in prompt["text"] and prompt.get("reply_markup", {}).get("force_reply"), prompt
+
+
+async def test_points_answers_name_only_the_secretarys_own_riders(bot, tg, db) -> None:
+    """Before: Sec B's `/points ledger 501` answered "李师傅 has no points entries in your branch yet",
+    and `/points grant 501 -5 x` "No grant of 5 points to 李师傅": the name of branch cy's rider,
+    which /grant had stopped giving (one naming rule now, bot.services.people.shown_name)."""
+    await two_branches(tg, LI, HD_RIDER)
+    await report(tg, GROUP, LI)  # LI: cy's rider
+    await report(tg, GROUP_B, HD_RIDER, "海淀黄庄路口的路灯坏了 漆黑一片")  # HD_RIDER: hd's rider
+    for command in ("/points ledger 501", "/points 501", "/points grant 501 -5 搞错了"):
+        text = (await said(tg, SEC_B["id"], SEC_B, command))["text"]
+        assert "李师傅" not in text and "501" in text, (command, text)
+    for command in ("/points ledger 503", "/points grant 503 -5 搞错了"):
+        text = (await said(tg, SEC["id"], SEC, command))["text"]
+        assert "海淀骑手" not in text and "503" in text, (command, text)
+    # their own riders, and anyone for a superadmin, by name
+    assert "海淀骑手" in (await said(tg, SEC_B["id"], SEC_B, "/points ledger 503"))["text"]
+    assert "李师傅" in (await said(tg, SEC["id"], SEC, "/points ledger 501"))["text"]
+    assert "李师傅" in (await said(tg, BOSS["id"], BOSS, "/points ledger 501"))["text"]
