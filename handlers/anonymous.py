@@ -29,9 +29,14 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     uow: UnitOfWork = data["uow"]
     reports: ReportService = data["reports"]
     cases: CaseService = data["cases"]
-    words = " ".join(w for w in text.split()[1:] if not CASE_NO.match(w))  # a number says no language
-    # words of their own say the language; else the group's (an anonymous admin has no language_code)
-    lang = people.reply_lang(None, None, words, (await people.chat_lang(uow, msg.chat_id)) or default_lang)
+    # An anonymous admin has no language_code. Words outside ASCII (Chinese, say) tell the
+    # language; else the group's; only then the arguments' Latin words: sub-commands and codes
+    # (`/survey new`, `/broadcast all now`, C-000123) are the same in every language.
+    args = text.split()[1:]
+    own = " ".join(w for w in args if not w.isascii())
+    group = await people.chat_lang(uow, msg.chat_id)
+    words = own or ("" if group else " ".join(w for w in args if not CASE_NO.match(w)))
+    lang = people.reply_lang(None, None, words, group or default_lang)
     if word == "board":
         await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board
         return

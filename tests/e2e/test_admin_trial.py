@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, buttons, said, two_branches, with_boss
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, buttons, said, two_branches, with_boss
 from tests.factories import report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
@@ -61,3 +61,21 @@ async def test_points_answers_name_only_the_secretarys_own_riders(bot, tg, db) -
     assert "海淀骑手" in (await said(tg, SEC_B["id"], SEC_B, "/points ledger 503"))["text"]
     assert "李师傅" in (await said(tg, SEC["id"], SEC, "/points ledger 501"))["text"]
     assert "李师傅" in (await said(tg, BOSS["id"], BOSS, "/points ledger 501"))["text"]
+
+
+@pytest.mark.parametrize("group, rider, text, hint", [
+    (GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的", "匿名管理员"),
+    (GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night", "anonymous admin"),
+])
+async def test_an_anonymous_admins_command_is_answered_in_the_groups_language_whatever_its_keywords(
+        bot, tg, db, group, rider, text, hint) -> None:
+    """Before: in a Chinese group an anonymous admin's /cases got the hint in Chinese but /survey new
+    Q|a|b, /broadcast all now x, /activity list … in English: the arguments' Latin sub-commands were
+    taken for English words."""
+    await two_branches(tg, rider)
+    await said(tg, group, rider, text)  # the group's language is known from its case
+    for command in ("/survey new Q | a | b", "/broadcast all now x", "/activity list", "/points grant 501 5 x",
+                    "/export cases", "/hours pending", "/stats lessons", "/proposals rule 5 7", "/cases open",
+                    "/accept C-000001 road_maintenance"):
+        answered = await said(tg, group, SEC, command, anonymous=True)
+        assert hint in answered["text"], (command, answered["text"])
