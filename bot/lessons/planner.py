@@ -160,7 +160,7 @@ def plan_week(
         try:
             allowed = group.profile.allowed_minutes()
         except NoValidWindowError as exc:
-            raise NoValidWindowError(f"group {group.group_id}: {exc}") from exc
+            raise NoValidWindowError(f"group {group.group_id}: {exc}", exc.why, **exc.params) from exc
         b_off = branch_index.setdefault(group.branch_id, len(branch_index)) * horizon
         wanted = set(group.weekdays)
         ordinal = 0
@@ -174,7 +174,8 @@ def plan_week(
                 cand_cache[key] = cands
             n = len(cands)
             if not n:
-                raise NoValidWindowError(f"group {group.group_id}: no valid local minute on {day} ({group.tz})")
+                raise NoValidWindowError(f"group {group.group_id}: no valid local minute on {day} ({group.tz})",
+                                         "no-window")
             start = _start_hash(seed, group.group_id, day) % n
             for i in range(n):
                 m = cands[(start + i) % n]
@@ -183,7 +184,7 @@ def plan_week(
             else:
                 raise CapacityError(
                     f"group {group.group_id} (branch {group.branch_id}) has no free minute on {day}: "
-                    f"{n} candidate minutes are all taken by its branch or the {per_minute_cap}/min cap"
+                    f"{n} candidate minutes are all taken by its branch or the {per_minute_cap}/min cap", "full"
                 )
             counts[m] += 1
             branch_used.add(b_off + m)

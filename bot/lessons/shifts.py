@@ -20,7 +20,13 @@ MINUTES_PER_DAY = 1440
 
 
 class LessonPlanError(ValueError):
-    """Base for everything a secretary can get wrong about lesson timing."""
+    """Base for everything a secretary can get wrong about lesson timing. The message is for logs
+    and the CLI; `why` (a reason code) and `params` are what a secretary is told, in their
+    language (the lessons-bad-* messages of bot/locales select on `why`)."""
+
+    def __init__(self, message: str, why: str = "other", **params: str) -> None:
+        super().__init__(message)
+        self.why, self.params = why, params
 
 
 class NoValidWindowError(LessonPlanError):
@@ -83,11 +89,11 @@ class ShiftProfile:
             object.__setattr__(self, name, tuple(Span(*s) for s in getattr(self, name)))
         for span in (*self.peak, *self.offpeak, *self.quiet):
             if not (0 <= span.start < MINUTES_PER_DAY and 0 < span.end <= MINUTES_PER_DAY):
-                raise ProfileParseError(f"span out of range: {span!r}")
+                raise ProfileParseError(f"span out of range: {span!r}", "time", text=str(span))
             if span.start == span.end:
-                raise ProfileParseError(f"empty span {span}")
+                raise ProfileParseError(f"empty span {span}", "empty-span", text=str(span))
         if self.morning_meeting is not None and not 0 <= self.morning_meeting < MINUTES_PER_DAY:
-            raise ProfileParseError(f"meeting time out of range: {self.morning_meeting}")
+            raise ProfileParseError(f"meeting time out of range: {self.morning_meeting}", "meeting")
         if self.meeting_gap < 0 or self.meeting_window <= 0:
             raise ProfileParseError("meeting gap must be >= 0 and window > 0")
 
@@ -161,7 +167,7 @@ def _allowed_minutes(profile: ShiftProfile) -> tuple[int, ...]:
     if not minutes:
         raise NoValidWindowError(
             "no push window left: every off-peak minute falls in a peak window or quiet hours "
-            f"({profile.describe()})"
+            f"({profile.describe()})", "no-window"
         )
     return minutes
 
@@ -191,7 +197,7 @@ def _parse_time(text: str, *, allow_24: bool = False) -> int:
     h, m = re.split(r"[:：]", text.strip())
     hour, minute = int(h), int(m)
     if minute > 59 or hour > 24 or (hour == 24 and (minute or not allow_24)):
-        raise ProfileParseError(f"not a time of day: {text!r}")
+        raise ProfileParseError(f"not a time of day: {text!r}", "time", text=text.strip())
     return hour * 60 + minute
 
 
@@ -209,7 +215,7 @@ def parse_profile(text: str, base: ShiftProfile = DEFAULT_PROFILE) -> ShiftProfi
     section = "offpeak"
     pos, text = 0, text.strip()
     if not text:
-        raise ProfileParseError("empty profile")
+        raise ProfileParseError("empty profile", "empty")
     while pos < len(text):
         sep = _SEPARATORS.match(text, pos)
         if sep:
@@ -217,7 +223,7 @@ def parse_profile(text: str, base: ShiftProfile = DEFAULT_PROFILE) -> ShiftProfi
             continue
         tok = _PROFILE_TOKEN.match(text, pos)
         if not tok:
-            raise ProfileParseError(f"cannot read {text[pos:pos + 12]!r}")
+            raise ProfileParseError(f"cannot read {text[pos:pos + 12]!r}", "unreadable", text=text[pos:pos + 12])
         pos = tok.end()
         if tok["kw"]:
             section = _KEYWORD_TO_SECTION[tok["kw"].lower()]
@@ -233,7 +239,7 @@ def parse_profile(text: str, base: ShiftProfile = DEFAULT_PROFILE) -> ShiftProfi
     for sec, items in values.items():
         if sec == "meeting":
             if len(items) != 1 or isinstance(items[0], Span):
-                raise ProfileParseError("meeting takes one time, e.g. 'meeting 09:00', or 'none'")
+                raise ProfileParseError("meeting takes one time, e.g. 'meeting 09:00', or 'none'", "meeting")
             changes["morning_meeting"] = items[0]
             continue
         if items == [None]:
@@ -241,7 +247,7 @@ def parse_profile(text: str, base: ShiftProfile = DEFAULT_PROFILE) -> ShiftProfi
         elif items and all(isinstance(i, Span) for i in items):
             changes[sec] = tuple(items)
         else:
-            raise ProfileParseError(f"{sec} takes ranges like 10:30-13:30, or 'none'")
+            raise ProfileParseError(f"{sec} takes ranges like 10:30-13:30, or 'none'", "ranges", section=sec)
     if "offpeak" in changes and "morning_meeting" not in changes:
         changes["morning_meeting"] = None
     profile = replace(base, **changes)
@@ -287,16 +293,16 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
             continue
         tok = _WEEKDAY_TOKEN.match(s, pos)
         if not tok:
-            raise WeekdayParseError(f"cannot read weekday at {text.strip()!r}")
+            raise WeekdayParseError(f"cannot read weekday at {text.strip()!r}", "unreadable", text=text.strip()[:24])
         pos = tok.end()
         if tok["dash"]:
             if last is None or pending_range_start is not None:
-                raise WeekdayParseError(f"dangling range in {text!r}")
+                raise WeekdayParseError(f"dangling range in {text!r}", "range")
             pending_range_start = last
             continue
         key = tok["word"] or tok["zh"]
         if key not in _WEEKDAY_WORDS:
-            raise WeekdayParseError(f"unknown weekday {key!r} in {text!r}")
+            raise WeekdayParseError(f"unknown weekday {key!r} in {text!r}", "unknown", text=key)
         day = _WEEKDAY_WORDS[key]
         if pending_range_start is not None:
             d = pending_range_start
@@ -307,9 +313,9 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
         days.add(day)
         last = day
     if pending_range_start is not None:
-        raise WeekdayParseError(f"dangling range in {text!r}")
+        raise WeekdayParseError(f"dangling range in {text!r}", "range")
     if not days:
-        raise WeekdayParseError(f"no weekdays in {text!r}")
+        raise WeekdayParseError(f"no weekdays in {text!r}", "none")
     return tuple(sorted(days))
 
 

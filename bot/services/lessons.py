@@ -147,7 +147,7 @@ class LessonService:
         try:
             days = parse_weekdays(text)
         except LessonPlanError as e:
-            raise LessonRefused("lessons-bad-days", error=str(e)) from None
+            raise LessonRefused("lessons-bad-days", why=e.why, **e.params) from None
         await self._change(uow, user, chat, weekdays=",".join(map(str, days)), lang=lang)
 
     async def set_shifts(self, uow: UnitOfWork, user: User, chat: Chat, text: str) -> None:
@@ -157,7 +157,7 @@ class LessonService:
         try:
             profile = parse_profile(text, base=profile_of(await uow.lessons.schedule(chat.id)))
         except LessonPlanError as e:
-            raise LessonRefused("lessons-bad-shifts", error=str(e)) from None
+            raise LessonRefused("lessons-bad-shifts", why=e.why, **e.params) from None
         await self._change(uow, user, chat, profile=profile.to_dict())
 
     async def stop(self, uow: UnitOfWork, user: User, chat: Chat) -> None:
@@ -187,7 +187,7 @@ class LessonService:
             slots = await asyncio.to_thread(plan_week, groups, REFERENCE_WEEK, seed=PLAN_SEED,
                                             per_minute_cap=self.per_minute_cap)
         except LessonPlanError as e:
-            raise LessonRefused("lessons-cannot-plan", error=str(e)) from None
+            raise LessonRefused("lessons-cannot-plan", why=e.why, **e.params) from None
         planned: dict[int, dict[str, int]] = {}
         for slot in slots:
             local = slot.send_at.astimezone(self.zone)

@@ -79,3 +79,26 @@ async def test_an_anonymous_admins_command_is_answered_in_the_groups_language_wh
                     "/accept C-000001 road_maintenance"):
         answered = await said(tg, group, SEC, command, anonymous=True)
         assert hint in answered["text"], (command, answered["text"])
+
+
+@pytest.mark.parametrize("who, chat, command, expected", [
+    (SEC, GROUP, "/lessons plan xyz", "看不懂这些星期：“xyz”不是星期几。"),
+    (SEC, GROUP, "/lessons plan 一-", "范围要写两头"),
+    (SEC, GROUP, "/lessons shifts 乱写", "看不懂这个班次：读不出“乱写”。"),
+    (SEC, GROUP, "/lessons shifts 免打扰 23:00", "免打扰要写时间段"),
+    (SEC, GROUP, "/lessons shifts 错峰 11:00-12:00", "没有可以推送的时间"),
+    (SEC, GROUP, "/lessons shifts 25:00-26:00", "“25:00”不是一天里的时间"),
+    (SEC_B, GROUP_B, "/lessons plan xyz", "“xyz” is not a day of the week."),
+    (SEC_B, GROUP_B, "/lessons shifts nonsense", "I can't read this shift profile: nothing I know in “nonsense”."),
+    (SEC_B, GROUP_B, "/lessons shifts offpeak 11:00-12:00", "leaves no time to push"),
+])
+async def test_a_lesson_plan_it_cannot_read_is_explained_in_the_secretarys_language(
+        bot, tg, db, who, chat, command, expected) -> None:
+    """Before: 看不懂这些星期：unknown weekday 'xyz' in 'xyz'。 — the parser's English (and Python's
+    quotes) inside the Chinese answer; the reason is now a Fluent selector in each language."""
+    await two_branches(tg)
+    text = (await said(tg, chat, who, command))["text"]
+    assert expected in text, text
+    assert not re.search(r"'\S+'", text) and "unknown weekday" not in text and "cannot read" not in text, text
+    if who is SEC:
+        assert not re.search(r"[A-Za-z]{4,}", text.split("例如")[0]), text  # no English words before the example

@@ -59,9 +59,32 @@ lessons-usage =
 lessons-not-permitted = Only a secretary of this branch can set up lessons. To read the current lesson, send me /lesson in private.
 lessons-not-bound = This group is not under a branch yet. Send /bind BRANCH first.
 lessons-no-such-group = No group “{ $group }”. Send /lessons to see the numbers.
-lessons-bad-days = I can't read these days: { $error }. For example: /lessons plan mon,wed,fri
-lessons-bad-shifts = I can't read this shift profile: { $error }. For example: /lessons shifts peak 10:30-13:30 16:30-20:00; meeting 08:30
-lessons-cannot-plan = No room for this plan: { $error }. Pick fewer days, or widen the push windows.
+# $why: what could not be read (bot.lessons.shifts.LessonPlanError); $text: the words in question
+lessons-bad-days = I can't read these days: { $why ->
+        [unknown] “{ $text }” is not a day of the week
+        [range] a range needs both ends (as in mon-fri)
+        [none] no days given
+        [unreadable] nothing I know in “{ $text }”
+       *[other] please write them another way
+    }. For example: /lessons plan mon,wed,fri
+lessons-bad-shifts = I can't read this shift profile: { $why ->
+        [time] “{ $text }” is not a time of day
+        [empty-span] the span “{ $text }” starts and ends at the same time
+        [meeting] the meeting takes one time, e.g. meeting 09:00, or meeting none
+        [ranges] give { $section ->
+            [peak] peak hours
+            [quiet] quiet hours
+           *[offpeak] off-peak windows
+        } as spans such as 10:30-13:30, or none
+        [empty] nothing given
+        [no-window] it leaves no time to push, as every off-peak minute falls in a peak window or quiet hours
+        [unreadable] nothing I know in “{ $text }”
+       *[other] please write it another way
+    }. For example: /lessons shifts peak 10:30-13:30 16:30-20:00; meeting 08:30
+lessons-cannot-plan = No room for this plan: { $why ->
+        [no-window] a group's off-peak windows all fall in peak or quiet hours
+       *[other] the branch's groups have taken every push time
+    }. Pick fewer days, or widen the push windows.
 
 lessons-stats-title = 📊 <b>Micro lessons</b> · last { $days ->
     [one] 1 day

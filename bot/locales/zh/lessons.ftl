@@ -56,9 +56,32 @@ lessons-usage =
 lessons-not-permitted = 只有本支部的书记可以设置微党课。想看本期微党课，请私聊我发 /lesson。
 lessons-not-bound = 这个群还没有归到支部。请先发 /bind 支部代码。
 lessons-no-such-group = 找不到群“{ $group }”。发 /lessons 查看编号。
-lessons-bad-days = 看不懂这些星期：{ $error }。例如：/lessons plan 一三五 或 /lessons plan mon,wed,fri
-lessons-bad-shifts = 看不懂这个班次：{ $error }。例如：/lessons shifts 高峰 10:30-13:30 16:30-20:00; 早会 08:30
-lessons-cannot-plan = 排不开：{ $error }。请少选几天，或放宽推送时段。
+# $why: what could not be read (bot.lessons.shifts.LessonPlanError); $text: the words in question
+lessons-bad-days = 看不懂这些星期：{ $why ->
+        [unknown] “{ $text }”不是星期几
+        [range] 范围要写两头（如 一-五）
+        [none] 没有写星期几
+        [unreadable] 读不出“{ $text }”
+       *[other] 请换个写法
+    }。例如：/lessons plan 一三五 或 /lessons plan mon,wed,fri
+lessons-bad-shifts = 看不懂这个班次：{ $why ->
+        [time] “{ $text }”不是一天里的时间
+        [empty-span] 时段“{ $text }”的开始和结束是同一时间
+        [meeting] 早会只写一个时间，例如 早会 09:00，或 早会 无
+        [ranges] { $section ->
+            [peak] 高峰
+            [quiet] 免打扰
+           *[offpeak] 错峰
+        }要写时间段，例如 10:30-13:30，或写“无”
+        [empty] 没有写班次
+        [no-window] 这样排，错峰时段全落在高峰或免打扰里，没有可以推送的时间
+        [unreadable] 读不出“{ $text }”
+       *[other] 请换个写法
+    }。例如：/lessons shifts 高峰 10:30-13:30 16:30-20:00; 早会 08:30
+lessons-cannot-plan = 排不开：{ $why ->
+        [no-window] 有的群错峰时段全落在高峰或免打扰里
+       *[other] 本支部各群的推送时间已经排满
+    }。请少选几天，或放宽推送时段。
 
 lessons-stats-title = 📊 <b>微党课统计</b> · 近 { $days } 天
 lessons-stats-row = <b>{ $title }</b>：推送 { $sent } 课 · 学完 { $completions } 人次 · 参与 { $completers }/{ $known } 人 · 完成率 { $rate } · 测验正确率 { $accuracy }（{ $correct }/{ $answers }）
