@@ -11,6 +11,11 @@ are kept exactly as typed, full-width letters, digits and punctuation included; 
 handler that takes free text after a known number of code-like words (a case note
 after its case number) reads it with `typed_rest`, so even a note that starts with a
 full-width word (`ＯＫ，已修好`) stays as written.
+
+A command whose first argument is a number (`/accept C-1 …`, `/fulfil R12 …`, `/grant 8003 …`,
+`/proposal 3 …`: `<case>`, `<redemption>`, `<user>` or `<N>` first in bot/commands.py) may have
+that number followed by the punctuation an input method types instead of a space
+(`/accept C-000001，住建局`, `/note C-1：已派人`, `/case C-1。`): it separates them like a space.
 """
 from __future__ import annotations
 
@@ -42,8 +47,26 @@ def normalize_command(text: str | None) -> str | None:
     word = unicodedata.normalize("NFKC", match.group(1)).lower()
     if not word or not (word[0].isascii() and word[0].isalnum()):
         return None  # "/ 你好", "/。" or a path-like "//": not a command
-    args = _codes_ascii(match.group(2).lstrip(SEPARATORS).rstrip())
+    args = _codes_ascii(_number_apart(word, match.group(2).lstrip(SEPARATORS).rstrip()))
     return f"/{word} {args}" if args else f"/{word}"
+
+
+# What an input method puts after a number where a space was meant (not ASCII: `mon,wed,fri` is one word).
+_AFTER_NUMBER = "，、：；。"
+_NUMBER_THEN_MARK = re.compile(r"^([!-~\uff03\uff0d\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a]*"
+                               rf"[0-9\uff10-\uff19][!-~\uff03\uff0d\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a]*)"
+                               rf"[{_AFTER_NUMBER}]+[ \t\n\u3000]*")
+_NUMBER_FIRST = ("<case>", "<redemption>", "<user>", "<N>")
+
+
+def _number_apart(word: str, args: str) -> str:
+    """`args` with the mark typed right after a leading number (`C-1，住建局`) made a space, for a
+    command whose first argument is a number; else `args` as they are."""
+    command = find(word.split("@", 1)[0])
+    if command is None or not command.grammar.startswith(_NUMBER_FIRST):
+        return args
+    m = _NUMBER_THEN_MARK.match(args)
+    return f"{m.group(1)} {args[m.end():]}".rstrip() if m else args
 
 
 # A command word (with an optional @botname) right before an invisible character.
@@ -90,7 +113,12 @@ def typed_rest(text: str | None, skip: int) -> str:
     """The arguments of the command in `text` after its first `skip` words, exactly as typed
     (invisible characters removed): the free text of `/note C-1 ＯＫ，已修好` with skip=1 is
     `ＯＫ，已修好`. Empty when there is no such text."""
-    parts = command_args(text).split(None, skip)
+    clean = _visible(text or "")
+    match = _COMMAND.match(clean)
+    args = match.group(2).lstrip(SEPARATORS).strip() if match else ""
+    if match is not None:  # `/note C-1，已派人`: the number ends at the mark, as normalize_command reads it
+        args = _number_apart(unicodedata.normalize("NFKC", match.group(1)).lower(), args)
+    parts = args.split(None, skip)
     return parts[skip].strip() if len(parts) > skip else ""
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, buttons, said, two_branches, with_boss
-from tests.factories import report
+from tests.factories import new_message, read_case, report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
 
@@ -102,3 +102,24 @@ async def test_a_lesson_plan_it_cannot_read_is_explained_in_the_secretarys_langu
     assert not re.search(r"'\S+'", text) and "unknown weekday" not in text and "cannot read" not in text, text
     if who is SEC:
         assert not re.search(r"[A-Za-z]{4,}", text.split("例如")[0]), text  # no English words before the example
+
+
+async def test_a_number_followed_by_chinese_punctuation_is_the_number(bot, tg, db) -> None:
+    """Before: `/accept C-000001，住建局` answered 在你的范围内找不到工单“C-000001，住建局”, and so did
+    `/note C-000001：已派人`, `/case C-000001。`: a Chinese input method's comma or colon after the
+    number, where a space was meant, glued it to what followed."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)
+    card = await said(tg, SEC["id"], SEC, "/case C-000001。")
+    assert "C-000001" in card["text"] and "找不到" not in card["text"], card["text"]
+    before = len(await tg.messages(GROUP["id"]))
+    assert "已办理" in (await said(tg, SEC["id"], SEC, "/accept C-000001，住建局"))["text"]
+    case = await read_case(db)
+    assert (case.status, case.department) == ("accepted", "road_maintenance")
+    assert "已办理" in (await said(tg, SEC["id"], SEC, "/note C-000001：已派人，马上到"))["text"]
+    told = await new_message(tg, GROUP["id"], before, "已派人，马上到")  # the note as typed, in the thread
+    assert "进展：已派人，马上到" in told["text"], told["text"]  # not 进展：：已派人
+    # another branch's case still reads as a missing one, however it is typed
+    missing = (await said(tg, SEC_B["id"], SEC_B, "/case C-000099，"))["text"]
+    assert _same((await said(tg, SEC_B["id"], SEC_B, "/case C-000001，"))["text"], missing)
+    assert "C-000099" in missing and "，" not in missing
