@@ -37,8 +37,8 @@ class AdminService:
         """Returns (message key, arguments) for the reply. `branch_code`: a superadmin's
         department grant for one branch (without it: every branch)."""
         is_super = self.cases.is_superadmin(actor)
-        if role not in ROLES:
-            return "admin-grant-usage", {}
+        if role not in ROLES or (not arg and (role == "dept" or (role == "secretary" and not revoke))):
+            return "admin-grant-usage", {}  # `/grant 8003 dept`: what is missing, not a department “”
         secretary_branch = actor.branch_id if actor.role == "secretary" else None
         if not is_super and not (role == "dept" and secretary_branch is not None):
             return "admin-not-permitted", {}

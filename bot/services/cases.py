@@ -264,7 +264,7 @@ class CaseService:
         if not (scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
             raise NotPermitted(action="recategorize")
         if category not in CATEGORIES or (urgency is not None and urgency not in URGENCIES):
-            raise InvalidInput("case-err-bad-label", category=category, urgency=urgency or "")
+            raise InvalidInput("case-err-bad-label", label=" ".join(w for w in (category, urgency) if w))
         case.category, case.urgency = category, urgency or case.urgency
         if case.status == "new":  # not yet owned: route it afresh, the clock still from the report
             self.route_new(case)

@@ -123,3 +123,19 @@ async def test_a_number_followed_by_chinese_punctuation_is_the_number(bot, tg, d
     missing = (await said(tg, SEC_B["id"], SEC_B, "/case C-000099，"))["text"]
     assert _same((await said(tg, SEC_B["id"], SEC_B, "/case C-000001，"))["text"], missing)
     assert "C-000099" in missing and "，" not in missing
+
+
+async def test_a_missing_argument_gets_the_usage_and_a_refusal_echoes_only_what_was_typed(bot, tg, db) -> None:
+    """Before: `/grant 503 dept` answered There is no department “”, `/grant 503 secretary` There is
+    no branch “”, and `/recat C-1 nonsense` “nonsense ” is not a valid category (a stray space)."""
+    await two_branches(tg, LI, HD_RIDER)
+    await report(tg, GROUP, LI)
+    for who, command, usage in ((SEC, f"/grant {HD_RIDER['id']} dept", "用法：/grant"),
+                                (SEC_B, f"/grant {HD_RIDER['id']} dept", "Usage: /grant"),
+                                (BOSS, f"/grant {LI['id']} secretary", "用法：/grant"),
+                                (BOSS, f"/revoke {LI['id']} dept", "用法：/grant")):
+        text = (await said(tg, who["id"], who, command))["text"]
+        assert usage in text and "“”" not in text, (command, text)
+    assert "“nonsense”不是" in (await said(tg, SEC["id"], SEC, "/recat C-000001 nonsense"))["text"]
+    await said(tg, BOSS["id"], BOSS, "/lang en")
+    assert "“road sometime” is not" in (await said(tg, BOSS["id"], BOSS, "/recat C-000001 road sometime"))["text"]

@@ -142,7 +142,7 @@ admin-bound = ✅ This group now belongs to branch: { $branch }
 ## Corrections
 recat-usage = Usage: /recat C-000123 &lt;category code&gt; [urgent|normal|low], category codes like lighting, road, waterlogging…
 recat-done = ✅ { $number } corrected to { $category } · { $urgency }, and kept as a training example.
-case-err-bad-label = “{ $category } { $urgency }” is not a valid category or urgency code.
+case-err-bad-label = “{ $label }” is not a valid category or urgency code.
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
 digest-header = 📋 Busy group: { $count ->

@@ -139,7 +139,7 @@ admin-bound = ✅ 本群已归属支部：{ $branch }
 ## Corrections
 recat-usage = 用法：/recat C-000123 类别代码 [urgent|normal|low]，类别代码如 lighting、road、waterlogging……
 recat-done = ✅ 已更正 { $number }：{ $category } · { $urgency }，并记为训练样本。
-case-err-bad-label = “{ $category } { $urgency }”不是有效的类别或紧急程度代码。
+case-err-bad-label = “{ $label }”不是有效的类别或紧急程度代码。
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
 digest-header = 📋 群里消息较多，以下 { $count } 条进展合并发送：
