@@ -34,7 +34,7 @@ from bot.scheduling import Jobs, Pass
 from bot.services.cases import CaseService
 from bot.timeparse import NOW_WORDS, When, WhenError, next_fire, normalize, parse_when
 from storage.models import Chat, User, utcnow
-from storage.models.broadcasts import Broadcast, BroadcastRun
+from storage.models.broadcasts import DROPPED, Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
 
 DRAFT_TTL = timedelta(minutes=30)  # a draft waits this long for its body, then private chat is normal again
@@ -264,7 +264,7 @@ class BroadcastService:
     async def confirm(self, uow: UnitOfWork, user: User, broadcast_id: int) -> str:
         """The preview's ✅: send now, or store the job. Returns the key for the button answer."""
         draft = await uow.broadcasts.get(broadcast_id)
-        if draft is None or draft.author_id != user.id:  # someone else's reads as gone
+        if draft is None or draft.author_id != user.id or draft.status == DROPPED:  # someone else's reads as gone
             return "bc-gone"
         if draft.status != "draft":
             return "bc-already"

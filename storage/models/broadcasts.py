@@ -12,10 +12,14 @@ from storage.models.core import utcnow
 __all__ = ["Broadcast", "BroadcastRun", "Survey", "SurveyAnswer"]
 
 
+DROPPED = "dropped"  # a draft replaced or given up before ✅
+
+
 class Broadcast(SQLModel, table=True):
     """A push by a secretary. A secretary's one 'draft' row is their compose state (no FSM):
     the preview's buttons confirm it into 'sending' (now), 'scheduled' (a stored date job)
-    or 'recurring' (a stored cron job); 'done' and 'cancelled' end it."""
+    or 'recurring' (a stored cron job); 'done' and 'cancelled' end it, and 'dropped' ends a draft
+    replaced by a newer one or given up before ✅ (kept, so its id is never another draft's)."""
 
     __tablename__ = "broadcast"
     __table_args__ = (Index("ix_broadcast_author_status", "author_id", "status"),

@@ -5,11 +5,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import col, select
 
 from storage.models import Case, Chat, OutboxMessage, User
-from storage.models.broadcasts import Broadcast, BroadcastRun, Survey, SurveyAnswer
+from storage.models.broadcasts import DROPPED, Broadcast, BroadcastRun, Survey, SurveyAnswer
 from storage.repositories.base import Repository
 from storage.tables import table_of
 
@@ -32,8 +32,11 @@ class BroadcastRepository(Repository):
         return (await self.session.exec(stmt)).first()
 
     async def discard_drafts(self, author_id: int) -> None:
-        await self.session.exec(delete(Broadcast).where(
-            col(Broadcast.author_id) == author_id, col(Broadcast.status) == "draft"))
+        """The author's drafts end as 'dropped', kept: a deleted row's id would be given to the next
+        draft (SQLite reuses the highest rowid), and the old preview's ✅ would send that one."""
+        await self.session.exec(update(Broadcast).where(
+            col(Broadcast.author_id) == author_id, col(Broadcast.status) == "draft").values(
+            status=DROPPED, awaiting_body=False))
 
     async def scheduled(self, branch_id: int | None, everything: bool) -> list[Broadcast]:
         stmt = select(Broadcast).where(col(Broadcast.status).in_(("scheduled", "recurring")))

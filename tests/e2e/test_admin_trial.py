@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, buttons, said, two_branches, with_boss
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, answer_for, buttons, said, two_branches, with_boss
 from tests.factories import new_message, read_case, report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
@@ -139,3 +139,26 @@ async def test_a_missing_argument_gets_the_usage_and_a_refusal_echoes_only_what_
     assert "“nonsense”不是" in (await said(tg, SEC["id"], SEC, "/recat C-000001 nonsense"))["text"]
     await said(tg, BOSS["id"], BOSS, "/lang en")
     assert "“road sometime” is not" in (await said(tg, BOSS["id"], BOSS, "/recat C-000001 road sometime"))["text"]
+
+
+async def test_a_replaced_or_dropped_drafts_preview_sends_nothing_else(bot, tg, db) -> None:
+    """Before (SQLite): a new draft took the id of the draft it replaced, so ✅ on the preview of
+    「第一条」 sent 「第二条」 to every group; and a preview given up with /broadcast cancel sent the
+    next draft. A draft replaced or dropped keeps its id (status 'dropped'); its preview is gone."""
+    await two_branches(tg)
+    first = await said(tg, SEC["id"], SEC, "/broadcast all now 第一条通知")
+    second = await said(tg, SEC["id"], SEC, "/broadcast all now 第二条通知")
+    assert buttons(first) != buttons(second), (buttons(first), buttons(second))
+    gone = await answer_for(tg, await tg.press(SEC["id"], first["message_id"], SEC, buttons(first)[0]))
+    assert "不存在" in gone["text"], gone
+    await said(tg, SEC["id"], SEC, "/broadcast cancel")
+    third = await said(tg, SEC["id"], SEC, "/broadcast all now 第三条通知")
+    for old in (first, second):
+        for data in buttons(old):
+            answered = await answer_for(tg, await tg.press(SEC["id"], old["message_id"], SEC, data))
+            assert "不存在" in answered["text"], (data, answered)
+    assert "已确认" in (await answer_for(tg, await tg.press(SEC["id"], third["message_id"], SEC,
+                                                              buttons(third)[0])))["text"]
+    sent = await new_message(tg, GROUP["id"], 0, "第三条通知")
+    assert not [m for m in await tg.messages(GROUP["id"]) if "第一条" in (m.get("text") or "")
+                or "第二条" in (m.get("text") or "")], sent
