@@ -37,7 +37,9 @@ async def press_choice(query: ButtonPress, uow: UnitOfWork, cases: CaseService, 
     """A department from a department choice (or its cancel button)."""
     user, lang = await presser(uow, query, settings.default_lang)
     case_id, action, department = choices.parse_choice(cases, button)
+    at = (query.chat_id, query.message_id) if query.chat_id is not None and query.message_id is not None else None
     if action is None:
+        await choices.check_cancel(cases, uow, user, case_id, at)  # not a rider's to take away
         settle(uow, query, lang, "choice-cancelled", who=user.first_name or str(user.id))
         await answer(query, t(lang, "choice-cancelled", who=user.first_name or ""))
         return
@@ -48,7 +50,6 @@ async def press_choice(query: ButtonPress, uow: UnitOfWork, cases: CaseService, 
     if choices.is_stale(case, button):  # another dialog, card or command decided since it was offered
         await answer_stale(query, uow, cases, lang, case_id)
         return
-    at = (query.chat_id, query.message_id) if query.chat_id is not None and query.message_id is not None else None
     await cases.act(uow, user, case, action, department=department, pressed=at)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),

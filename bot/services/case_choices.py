@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from bot.buttons import DEPARTMENT_CODES, DepartmentChoice, encode
 from bot.cases import allowed_actions
 from bot.cases.departments import department_from_token, department_token
-from bot.cases.lifecycle import NotPermitted
+from bot.cases.lifecycle import (DEPARTMENT_MEMBER, SECRETARY, SUPERADMIN, TARGET_DEPARTMENT_MEMBER,
+                                  NotPermitted)
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.services.case_dialogs import CHOICE_KIND, state_stamp
@@ -57,6 +58,23 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     enqueue(uow, Notice(chat_id, PROMPT_KIND, lang, reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case,
                         payload={"action": action, "force_reply": True,
                                  "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
+
+
+STAFF_ROLES = frozenset({DEPARTMENT_MEMBER, TARGET_DEPARTMENT_MEMBER, SECRETARY, SUPERADMIN})
+
+
+async def check_cancel(cases: CaseService, uow: UnitOfWork, user: User, case_id: int,
+                       at: tuple[int, int] | None) -> None:
+    """A department choice's ✖ takes it away for everyone who sees it: only the case's staff
+    (its branch's secretary, a superadmin, its department's members) may press it. Anyone else is
+    refused as a department button would refuse them: a case out of their scope reads as one
+    nobody reported; the reporter or a rider who sees it may not. `at`: (chat id, message id) of
+    the dialog, whose action names the refusal."""
+    case = await cases.find_in_scope(uow, user, str(case_id))
+    if (await cases.actor(uow, user, case)).roles & STAFF_ROLES:
+        return
+    row = await uow.outbox.prompt_for(at[0], at[1], CHOICE_KIND, utcnow() - PROMPT_TTL) if at else None
+    raise NotPermitted(status=case.status, action=str((row.payload or {}).get("action") or "") if row else "")
 
 
 def is_stale(case: Case, button: DepartmentChoice) -> bool:

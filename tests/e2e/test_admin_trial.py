@@ -3,11 +3,12 @@ GROUP_B, SEC_B, as `two_branches` sets them up). Each test is one kind of fault 
 """
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
 
-from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, answer_for, buttons, said, two_branches, with_boss
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, said, two_branches, with_boss
 from tests.factories import new_message, read_case, report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
@@ -162,3 +163,22 @@ async def test_a_replaced_or_dropped_drafts_preview_sends_nothing_else(bot, tg, 
     sent = await new_message(tg, GROUP["id"], 0, "第三条通知")
     assert not [m for m in await tg.messages(GROUP["id"]) if "第一条" in (m.get("text") or "")
                 or "第二条" in (m.get("text") or "")], sent
+
+
+async def test_only_the_cases_staff_take_a_department_choice_away(bot, tg, db) -> None:
+    """Before: a secretary's `/assign C-1` in the group offered the departments with ✖ Cancel, and a
+    rider's press on ✖ answered 已取消（王哥） and took the secretary's buttons away."""
+    await two_branches(tg, LI, WANG)
+    await report(tg, GROUP, LI)
+    dialog = await said(tg, GROUP, SEC, "/assign C-000001")
+    cancel = buttons(dialog)[-1]
+    assert cancel == "cd:1:x:-", buttons(dialog)
+    for who in (WANG, LI):  # a rider of the group; the reporter
+        answered = await answer_for(tg, await tg.press(GROUP["id"], dialog["message_id"], who, cancel))
+        assert "已取消" not in answered["text"] and answered.get("show_alert"), answered
+        assert "指派部门" in answered["text"] or "找不到" in answered["text"], answered
+    await asyncio.sleep(0.5)  # nothing took the buttons away
+    shown = next(m for m in await tg.messages(GROUP["id"]) if m["message_id"] == dialog["message_id"])
+    assert buttons(shown) == buttons(dialog)
+    done = await answer_for(tg, await tg.press(GROUP["id"], dialog["message_id"], SEC, cancel))
+    assert "已取消" in done["text"], done
