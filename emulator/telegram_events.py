@@ -37,7 +37,8 @@ def migrated_error(chat: ChatState) -> ApiError | None:
 
 def send_extras(st: BotState, chat: ChatState, body: dict, fields: dict) -> None:
     """Optional ``/_emu/send`` fields: ``media_group_id``, ``message_thread_id``, ``anonymous``
-    (a group admin posting as the group), ``sticker`` (an emoji or ``true``)."""
+    (a group admin posting as the group), ``sticker`` (an emoji or ``true``), ``fields`` (any
+    other Message fields, merged as given: ``forward_origin``, ``via_bot``, ``venue``, ``contact``…)."""
     if chat.migrated_to is not None:
         raise _error(f"the group was upgraded to supergroup {chat.migrated_to}: post there")
     if body.get("media_group_id") is not None:
@@ -50,6 +51,8 @@ def send_extras(st: BotState, chat: ChatState, body: dict, fields: dict) -> None
             raise _error("anonymous admins post in groups only")
         fields["from"] = dict(GROUP_ANONYMOUS_BOT)
         fields["sender_chat"] = chat.obj()
+    if isinstance(body.get("fields"), dict):  # any other Message field, as Telegram sends it
+        fields.update(body["fields"])          # (forward_origin, via_bot, venue, contact, dice, …)
     if body.get("sticker"):
         emoji = body["sticker"] if isinstance(body["sticker"], str) else "👍"
         rec = st.store_file(b"RIFF\x00fake-webp", "sticker", "sticker.webp", "image/webp")

@@ -4,7 +4,8 @@ PTB's own HTTPXRequest (httpx, anyio, h11) costs about twice aiogram's CPU per s
 same Bot API (1.2 ms against 0.6 ms, measured against the emulator), and the outbox sends one or two
 messages per update. aiohttp is loaded anyway (the webhook and web app serve on it), so the sending
 Bot goes through it: the same requests (form fields, multipart for uploads), the same outcomes
-(a timeout is PTB's TimedOut, a connection failure its NetworkError).
+(a timeout is PTB's TimedOut, a connection failure its NetworkError). A sent message's answer is
+read without the messages it quotes (handlers/telegram_answers.py).
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from typing import Any
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from handlers.telegram_answers import without_quotes
 
 DefaultValue = type(BaseRequest.DEFAULT_NONE)  # "not given": the request's own timeout applies
 
@@ -35,6 +38,13 @@ class AiohttpRequest(BaseRequest):
         if self._session is not None and not self._session.closed:
             await self._session.close()
         self._session = None
+
+    async def post(self, url: str, request_data: RequestData | None = None,
+                   read_timeout: Any = BaseRequest.DEFAULT_NONE, write_timeout: Any = BaseRequest.DEFAULT_NONE,
+                   connect_timeout: Any = BaseRequest.DEFAULT_NONE, pool_timeout: Any = BaseRequest.DEFAULT_NONE) -> Any:
+        result = await super().post(url, request_data, read_timeout=read_timeout, write_timeout=write_timeout,
+                                    connect_timeout=connect_timeout, pool_timeout=pool_timeout)
+        return without_quotes(result)
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          read_timeout: Any = BaseRequest.DEFAULT_NONE, write_timeout: Any = BaseRequest.DEFAULT_NONE,
