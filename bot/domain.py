@@ -52,7 +52,7 @@ class IncomingMessage:
     forwarded: bool = False  # forwarded from elsewhere (a forwarded pin is not where the sender is)
     reply_sender: Person | None = None  # who wrote the message this one replies to (None: a bot, or no reply)
     reply_location: tuple[float, float] | None = None  # the pin this message replies to
-    sender_is_bot: bool = False  # another bot's post: never answered
+    sender_is_bot: bool = False  # nobody wrote it: another bot's post, a linked channel's: never answered
     as_group: bool = False  # an admin posting as the group itself (anonymous: no person to register)
     # The platform's own object, for the adapter's services alone (formatting, file download):
     # the core never reads it.

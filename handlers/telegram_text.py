@@ -20,6 +20,16 @@ from bot.services.broadcasts import Body
 from handlers.telegram_limits import TELEGRAM
 
 GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's sender for a group admin posting as the group
+# Telegram's own sender: what a channel posts, forwarded into its linked discussion group
+TELEGRAM_SERVICE_ID = 777000
+
+
+def no_person(sender_id: int | None, sender_is_bot: bool, automatic_forward: bool) -> bool:
+    """Nobody in the chat wrote it: no sender, a bot (another bot, a channel posting through
+    Channel_Bot), or Telegram itself forwarding a linked channel's post into its discussion
+    group. Never a rider's report, never answered. (An admin posting as the group comes through
+    GroupAnonymousBot, and is told apart before this: `is_anonymous_admin`.)"""
+    return sender_id is None or sender_is_bot or sender_id == TELEGRAM_SERVICE_ID or automatic_forward
 MAX_ANSWER = 200  # Telegram shows at most 200 characters in a callback answer
 
 Entity = Mapping[str, Any]  # a MessageEntity as Telegram's JSON: type, offset, length, url, user …

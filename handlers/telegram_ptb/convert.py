@@ -18,7 +18,7 @@ from bot.buttons import decode
 from bot.domain import IncomingMessage, Person, VoiceClip
 from bot.events import ButtonPress, ChatEvent, ChatMoved, MembershipChanged, MessageEdited
 from bot.services.broadcasts import Body
-from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, MAX_ANSWER, Wire, body_of, normalized
+from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, no_person, MAX_ANSWER, Wire, body_of, normalized
 
 
 def person(user: telegram.User) -> Person:
@@ -60,7 +60,9 @@ def incoming(message: telegram.Message, bot_id: int) -> IncomingMessage:
         reply_sender=person(replied_by) if replied_by is not None and not replied_by.is_bot else None,
         reply_location=(reply.location.latitude, reply.location.longitude)
         if reply is not None and reply.location is not None else None,
-        sender_is_bot=message.from_user is None or message.from_user.is_bot,
+        sender_is_bot=no_person(message.from_user.id if message.from_user else None,
+                                bool(message.from_user and message.from_user.is_bot),
+                                bool(message.is_automatic_forward)),
         as_group=is_anonymous_admin(message),
         source=message,
     )

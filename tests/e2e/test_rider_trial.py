@@ -7,6 +7,7 @@ import asyncio
 from typing import Any
 
 from tests.conftest import GROUP, LI, said
+from tests.e2e.test_telegram_real import emu
 from tests.factories import read_cases_at_least
 
 # A poll as an older Bot API sent it: the installed client library cannot read it (version drift).
@@ -36,3 +37,22 @@ async def test_unreadable_message_is_answered_once_and_the_group_goes_on(bot, tg
     assert [m["plain_text"] for m in sent].count(sorry["plain_text"]) == 1, [m["plain_text"][:30] for m in sent]
     await read_cases_at_least(db, 1)
     assert "C-000001" in (await said(tg, LI["id"], LI, "/mycases"))["plain_text"]
+
+
+# --- a linked channel's post in its discussion group: nobody's report -----------------------------
+CHANNEL = {"id": -1009999, "type": "channel", "title": "朝阳发布"}
+TELEGRAM = {"id": 777000, "first_name": "Telegram", "is_bot": False}  # Telegram forwarding the post
+
+
+async def test_linked_channel_post_is_not_a_report(bot, tg, db) -> None:
+    await said(tg, LI["id"], LI, "/start")
+    post = {"sender_chat": CHANNEL, "is_automatic_forward": True,
+            "forward_origin": {"type": "channel", "date": 1, "chat": CHANNEL, "message_id": 6}}
+    sent = await tg.send(GROUP, TELEGRAM, "建国路和东三环路口井盖丢了 很危险 大家注意", fields=post)
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=sent["message_id"], text="光华路积水很深 电动车过不去 很危险")
+    # the group's next message is the rider's report's answer, and it is case 1
+    answer = await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    assert answer["reply_to_message_id"] != sent["message_id"]
+    assert "C-000001" in answer["plain_text"]
+    [case] = await read_cases_at_least(db, 1)
+    assert case.reporter_id == LI["id"]
