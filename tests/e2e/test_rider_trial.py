@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from tests.conftest import GROUP, LI, said
+import pytest
+
+from tests.conftest import AMY, GROUP, LI, said
 from tests.e2e.test_telegram_real import emu
-from tests.factories import read_cases_at_least
+from tests.factories import read_cases, read_cases_at_least
 
 # A poll as an older Bot API sent it: the installed client library cannot read it (version drift).
 OLD_POLL = {"id": "1", "question": "今晚谁值班？", "total_voter_count": 0, "is_closed": False,
@@ -56,3 +58,19 @@ async def test_linked_channel_post_is_not_a_report(bot, tg, db) -> None:
     assert "C-000001" in answer["plain_text"]
     [case] = await read_cases_at_least(db, 1)
     assert case.reporter_id == LI["id"]
+
+
+# --- a pin alone in private: an answer, not silence ----------------------------------------------
+PIN = {"latitude": 39.9123, "longitude": 116.4567}
+
+
+@pytest.mark.parametrize("who, says", [(LI, "什么问题"), (AMY, "what is the problem")])
+async def test_pin_alone_in_private_asks_what_the_problem_is(bot, tg, db, who, says) -> None:
+    await said(tg, who["id"], who, "/start")
+    answer = await said(tg, who["id"], who, location=PIN)
+    assert says in answer["plain_text"]
+    assert not await read_cases(db)
+    # a pin that answers the place question is taken, and nothing more is said about it
+    await said(tg, who["id"], who, "/report 路灯坏了 晚上黑乎乎的")
+    placed = await said(tg, who["id"], who, location=PIN)
+    assert "C-000001" in placed["plain_text"] and says not in placed["plain_text"]
