@@ -41,6 +41,7 @@ class IncomingMessage:
     photo_file_id: str | None = None
     lat: float | None = None
     lon: float | None = None
+    place_name: str | None = None  # the pin's own name (a Telegram venue: its title and address)
     reply_to_bot: bool = False
     thread_id: int | None = None  # the forum topic it was posted in
     media_group_id: str | None = None  # one photo of an album

@@ -24,6 +24,15 @@ GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's sender for a group admin posti
 TELEGRAM_SERVICE_ID = 777000
 
 
+def venue_name(title: str | None, address: str | None) -> str | None:
+    """A venue (a pin chosen from the map's places) as a place in words: its title, and its
+    address when that says more ("幸福小区3号门（朝阳区幸福路12号）")."""
+    title, address = (title or "").strip(), (address or "").strip()
+    if not title or address in title:
+        return title or address or None
+    return f"{title}（{address}）" if address and title not in address else address
+
+
 def no_person(sender_id: int | None, sender_is_bot: bool, automatic_forward: bool) -> bool:
     """Nobody in the chat wrote it: no sender, a bot (another bot, a channel posting through
     Channel_Bot), or Telegram itself forwarding a linked channel's post into its discussion

@@ -270,6 +270,8 @@ class ReportService:
         """The reporter fixes the place we showed back, with one reply to our message."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
+            if msg.place_name:  # a venue: the pin and its name
+                case.location = msg.place_name
             await self._learn(uow, case)
         else:
             case.location = place
@@ -277,9 +279,11 @@ class ReportService:
 
     async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str,
                                place: str | None) -> bool:
-        """Take a pin or the place found in the rider's answer."""
+        """Take a pin (a venue: with its name) or the place found in the rider's answer."""
         if msg.lat is not None:
             case.lat, case.lon = msg.lat, msg.lon
+            if msg.place_name:
+                case.location = msg.place_name
             await self._learn(uow, case)
         else:
             if place is None:

@@ -18,7 +18,7 @@ from bot.buttons import decode
 from bot.domain import IncomingMessage, Person, VoiceClip
 from bot.events import ButtonPress, ChatEvent, ChatMoved, MembershipChanged, MessageEdited
 from bot.services.broadcasts import Body
-from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, no_person, MAX_ANSWER, Wire, body_of, normalized
+from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, no_person, venue_name, MAX_ANSWER, Wire, body_of, normalized
 
 
 def person(user: User) -> Person:
@@ -42,6 +42,7 @@ def incoming(message: Message, bot_id: int) -> IncomingMessage:
         sender=person(message.from_user) if message.from_user else Person(id=message.chat.id),
         message_id=message.message_id, text=message.text or message.caption or "",
         photo_file_id=photo, lat=loc.latitude if loc else None, lon=loc.longitude if loc else None,
+        place_name=venue_name(message.venue.title, message.venue.address) if message.venue else None,
         reply_to_bot=bool(replied_by and replied_by.id == bot_id),
         thread_id=message.message_thread_id if message.is_topic_message else None,
         media_group_id=message.media_group_id,

@@ -74,3 +74,23 @@ async def test_pin_alone_in_private_asks_what_the_problem_is(bot, tg, db, who, s
     await said(tg, who["id"], who, "/report 路灯坏了 晚上黑乎乎的")
     placed = await said(tg, who["id"], who, location=PIN)
     assert "C-000001" in placed["plain_text"] and says not in placed["plain_text"]
+
+
+# --- a venue names its place: the case has the name, not just the pin ----------------------------
+def _venue(title: str, address: str) -> dict[str, Any]:
+    return {"location": PIN, "fields": {"venue": {"location": PIN, "title": title, "address": address}}}
+
+
+async def test_venue_answering_the_place_question_names_the_place(bot, tg, db) -> None:
+    await said(tg, LI["id"], LI, "/start")
+    asked = await said(tg, GROUP, LI, "路灯坏了 晚上黑乎乎的")
+    assert "还缺地点" in asked["plain_text"]
+    placed = await said(tg, GROUP, LI, reply_to_message_id=asked["message_id"],
+                        **_venue("幸福小区3号门", "朝阳区幸福路12号"))
+    assert "幸福小区3号门（朝阳区幸福路12号）" in placed["plain_text"], placed["plain_text"]
+    [case] = await read_cases_at_least(db, 1)
+    assert case.location == "幸福小区3号门（朝阳区幸福路12号）" and case.lat == PIN["latitude"]
+    # a venue that is a flat: its room number does not reach the group
+    asked = await said(tg, GROUP, AMY, "The street light is broken, completely dark at night")
+    placed = await said(tg, GROUP, AMY, **_venue("Guanghua Rd Bldg 5", "Guanghua Rd Bldg 5, Room 1203"))
+    assert "Guanghua Rd" in placed["plain_text"] and "1203" not in placed["plain_text"], placed["plain_text"]
