@@ -69,7 +69,7 @@ class ReportService:
         Three ways: a reply to the bot's message about one of the sender's cases (only that case:
         a reply in another case's thread is about that case); a pin; or, without Reply, the
         sender's next message when it says little besides a place ("在光华路和东三环路口" right
-        after "路灯坏了"). Everything else is left to the report path.
+        after "路灯坏了"), in the same forum topic. Everything else is left to the report path.
         """
         found = (intake.location if intake is not None else None) or (
             extract_location(msg.text) if msg.text.strip() else None)
@@ -91,8 +91,8 @@ class ReportService:
         if msg.lat is None and not found:
             return None  # the hot path: most group messages name no place
         pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
-        if pending is None:
-            return None
+        if pending is None or pending.thread_id != msg.thread_id:
+            return None  # none asked; or asked in another forum topic: this one is another conversation
         if msg.lat is not None:
             return pending if await self._supply_location(uow, pending, msg, lang, None) else None
         recent = utcnow() - as_utc(pending.created_at) <= PLACE_FOLLOWUP

@@ -94,3 +94,20 @@ async def test_venue_answering_the_place_question_names_the_place(bot, tg, db) -
     asked = await said(tg, GROUP, AMY, "The street light is broken, completely dark at night")
     placed = await said(tg, GROUP, AMY, **_venue("Guanghua Rd Bldg 5", "Guanghua Rd Bldg 5, Room 1203"))
     assert "Guanghua Rd" in placed["plain_text"] and "1203" not in placed["plain_text"], placed["plain_text"]
+
+
+# --- a forum topic is a conversation of its own: a place said in another topic is not this case's --
+FORUM = {"id": -100777, "type": "supergroup", "title": "骑手论坛", "is_forum": True}
+
+
+async def test_place_said_in_another_topic_is_not_the_cases(bot, tg, db) -> None:
+    await said(tg, AMY["id"], AMY, "/start")
+    asked = await said(tg, FORUM, AMY, "Street light broken, totally dark", message_thread_id=77)
+    assert "No place yet" in asked["plain_text"] and asked["message_thread_id"] == 77
+    await tg.send(FORUM, AMY, "at Keyuan Rd gate 9", message_thread_id=88)  # another topic's talk
+    await tg.send(FORUM, AMY, message_thread_id=88, location=PIN)
+    placed = await said(tg, FORUM, AMY, "at Guanghua Rd gate 3", message_thread_id=77)
+    assert "Guanghua Rd gate 3" in placed["plain_text"] and placed["message_thread_id"] == 77
+    [case] = await read_cases_at_least(db, 1)
+    assert case.location == "Guanghua Rd gate 3" and case.lat is None
+    assert all(m.get("message_thread_id") == 77 for m in await tg.messages(FORUM["id"]))
