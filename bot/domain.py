@@ -51,6 +51,7 @@ class IncomingMessage:
     is_caption: bool = False  # `text` is a photo's caption, not a text message
     voice: VoiceClip | None = None  # a voice note
     forwarded: bool = False  # forwarded from elsewhere (a forwarded pin is not where the sender is)
+    bots_words: bool = False  # a bot wrote it (forwarded from a bot, ours too; sent via one's inline mode)
     reply_sender: Person | None = None  # who wrote the message this one replies to (None: a bot, or no reply)
     reply_location: tuple[float, float] | None = None  # the pin this message replies to
     sender_is_bot: bool = False  # nobody wrote it: another bot's post, a linked channel's: never answered

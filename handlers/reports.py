@@ -46,6 +46,12 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
             reports.reply(uow, incoming, "help", lang)
 
 
+async def bots_words(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:
+    """A bot's words passed on (forwarded from a bot, ours too, or sent via one's inline mode):
+    no report of what the rider saw. A private chat hears so; a group stays silent."""
+    reports.reply(uow, incoming, "bots-words", lang)
+
+
 async def album_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                       albums: AlbumService) -> None:
     await albums.on_photo(uow, incoming, user, lang)
@@ -72,7 +78,8 @@ def _has_content(m: IncomingMessage) -> bool:
 
 
 def in_group(incoming: IncomingMessage) -> bool:
-    return not incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
+    return (not incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
+            and not incoming.bots_words)
 
 
 def photo_without_caption(incoming: IncomingMessage) -> bool:
@@ -80,11 +87,17 @@ def photo_without_caption(incoming: IncomingMessage) -> bool:
 
 
 def in_private(incoming: IncomingMessage) -> bool:
-    return incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
+    return (incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
+            and not incoming.bots_words)
+
+
+def bots_words_in_private(incoming: IncomingMessage) -> bool:
+    return incoming.is_private and incoming.bots_words and not is_command_text(incoming)
 
 
 def album_part(incoming: IncomingMessage) -> bool:
-    return incoming.media_group_id is not None and incoming.photo_file_id is not None and not is_command_text(incoming)
+    return (incoming.media_group_id is not None and incoming.photo_file_id is not None
+            and not is_command_text(incoming) and not incoming.bots_words)
 
 
 def nothing_readable(incoming: IncomingMessage) -> bool:
@@ -101,6 +114,7 @@ def register(routes: ChatRoutes) -> None:
     routes.message(group_message, in_group)
     routes.message(private_photo, photo_without_caption)
     routes.message(private_message, in_private)
+    routes.message(bots_words, bots_words_in_private)
 
 
 def register_last(routes: ChatRoutes) -> None:

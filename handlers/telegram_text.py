@@ -33,6 +33,13 @@ def venue_name(title: str | None, address: str | None) -> str | None:
     return f"{title}（{address}）" if address and title not in address else address
 
 
+def bots_words(origin_type: str | None, origin_user_is_bot: bool, via_bot: bool) -> bool:
+    """The words are a bot's, whoever posts them: a message forwarded from a bot (the bot's own
+    "case registered" answer, shown to the group again) or sent through a bot's inline mode. A
+    rider passing them on has not seen a problem: no report (bot/domain.IncomingMessage)."""
+    return via_bot or (origin_type == "user" and origin_user_is_bot)
+
+
 def no_person(sender_id: int | None, sender_is_bot: bool, automatic_forward: bool) -> bool:
     """Nobody in the chat wrote it: no sender, a bot (another bot, a channel posting through
     Channel_Bot), or Telegram itself forwarding a linked channel's post into its discussion

@@ -18,7 +18,8 @@ from bot.buttons import decode
 from bot.domain import IncomingMessage, Person, VoiceClip
 from bot.events import ButtonPress, ChatEvent, ChatMoved, MembershipChanged, MessageEdited
 from bot.services.broadcasts import Body
-from handlers.telegram_text import GROUP_ANONYMOUS_BOT_ID, no_person, venue_name, MAX_ANSWER, Wire, body_of, normalized
+from handlers.telegram_text import (GROUP_ANONYMOUS_BOT_ID, MAX_ANSWER, Wire, body_of, bots_words, no_person,
+                                    normalized, venue_name)
 
 
 def person(user: User) -> Person:
@@ -52,6 +53,9 @@ def incoming(message: Message, bot_id: int) -> IncomingMessage:
         voice=VoiceClip(voice.file_id, voice.file_unique_id, voice.duration or 0, voice.file_size or 0)
         if voice else None,
         forwarded=message.forward_origin is not None,
+        bots_words=bots_words(getattr(message.forward_origin, "type", None),
+                              bool(getattr(getattr(message.forward_origin, "sender_user", None), "is_bot", False)),
+                              message.via_bot is not None),
         reply_sender=person(replied_by) if replied_by is not None and not replied_by.is_bot else None,
         reply_location=(reply.location.latitude, reply.location.longitude)
         if reply is not None and reply.location is not None else None,

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import AMY, GROUP, LI, said
+from tests.conftest import AMY, GROUP, LI, WANG, said
 from tests.e2e.test_telegram_real import emu
 from tests.factories import read_cases, read_cases_at_least
 
@@ -111,3 +111,31 @@ async def test_place_said_in_another_topic_is_not_the_cases(bot, tg, db) -> None
     [case] = await read_cases_at_least(db, 1)
     assert case.location == "Guanghua Rd gate 3" and case.lat is None
     assert all(m.get("message_thread_id") == 77 for m in await tg.messages(FORUM["id"]))
+
+
+# --- a bot's words passed on are no report: no second case from the bot's own answer ---------------
+US = {"id": 123456789, "is_bot": True, "first_name": "Rider Sentinel", "username": "rider_sentinel_bot"}
+
+
+def _from_bot(bot_user: dict[str, Any]) -> dict[str, Any]:
+    return {"fields": {"forward_origin": {"type": "user", "date": 1, "sender_user": bot_user}}}
+
+
+async def test_a_bots_words_passed_on_are_no_report(bot, tg, db) -> None:
+    await said(tg, LI["id"], LI, "/start")
+    answer = await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    assert "C-000001" in answer["plain_text"]
+    # a rider shows the group the bot's answer, and another shares a news bot's inline result
+    await tg.send(GROUP, WANG, answer["plain_text"], **_from_bot(US))
+    await tg.send(GROUP, WANG, "光华路积水很深 电动车过不去 很危险",
+                  fields={"via_bot": {"id": 4242, "is_bot": True, "first_name": "News", "username": "news_bot"}})
+    second = await said(tg, GROUP, WANG, "建国路和东三环路口井盖丢了 很危险")
+    assert "C-000002" in second["plain_text"], second["plain_text"]
+    assert len(await read_cases(db)) == 2
+    # in private the rider hears why nothing was registered, in their language
+    hint = await said(tg, AMY["id"], AMY, "📝 Case C-000001 registered\nCategory: Street lighting", **_from_bot(US))
+    assert "bot" in hint["plain_text"] and "C-0" not in hint["plain_text"]
+    # a person's message forwarded is still a report
+    forwarded = await said(tg, GROUP, WANG, "科园路地铁站口路面塌陷了 大坑",
+                           fields={"forward_origin": {"type": "hidden_user", "date": 1, "sender_user_name": "老张"}})
+    assert "C-000003" in forwarded["plain_text"]
