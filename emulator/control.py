@@ -149,11 +149,17 @@ class Control:
         if msg is None or msg.from_bot:
             raise ControlError("message to edit not found")
         text = str(_need(body, "text"))
-        msg.obj["text"] = text
         msg.obj["edit_date"] = int(time.time())
-        msg.obj.pop("entities", None)
-        if _command_entities(text):
-            msg.obj["entities"] = _command_entities(text)
+        if "text" not in msg.obj and ("caption" in msg.obj or "photo" in msg.obj):  # a photo's caption
+            msg.obj["caption"] = text
+            msg.obj.pop("caption_entities", None)
+            if _command_entities(text):
+                msg.obj["caption_entities"] = _command_entities(text)
+        else:
+            msg.obj["text"] = text
+            msg.obj.pop("entities", None)
+            if _command_entities(text):
+                msg.obj["entities"] = _command_entities(text)
         msg.text = msg.plain_text = text
         msg.edits.append({"text": text, "plain_text": text, "caption": None,
                           "reply_markup": None, "date": msg.obj["edit_date"]})

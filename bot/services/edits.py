@@ -3,7 +3,8 @@
 Riders often send first and fix after: add the place, correct a word. Within
 EDIT_WINDOW of sending, an edit of a message that opened a case updates the case's
 text and place (and, while nobody has accepted it, its classification), noted in
-the timeline; an edit of a message that opened nothing is read as a new message.
+the timeline; an edit of a message that opened nothing is read as a new message (an
+album's photo as a photo of its album: the album's one case, with all its photos).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.commandtext import command_args, normalize_command
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.intake import ASK_THRESHOLD, Intake, classify_async
 from bot.outbox import enqueue
+from bot.services.albums import AlbumService
 from bot.services.cases import number, pin_payload
 from bot.services.reports import ReportService, shown_place
 from storage.models import Case, PendingReport, User, utcnow
@@ -28,6 +30,7 @@ EDIT_WINDOW = timedelta(minutes=15)
 class EditService:
     def __init__(self, reports: ReportService) -> None:
         self.reports = reports
+        self.albums = AlbumService(reports)
 
     async def on_edit(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                       sent_at: datetime) -> Case | None:
@@ -48,6 +51,8 @@ class EditService:
         if case is None:
             if command is not None:
                 return await self.reports.report_private(uow, msg, user, lang, text)
+            if msg.media_group_id is not None and msg.photo_file_id is not None:
+                return await self.albums.on_photo(uow, msg, user, lang)
             return await self.reports.on_message(uow, msg, user, lang)
         if case.status not in OPEN_STATUSES or text.strip() == case.text.strip():
             return None

@@ -139,3 +139,27 @@ async def test_a_bots_words_passed_on_are_no_report(bot, tg, db) -> None:
     forwarded = await said(tg, GROUP, WANG, "科园路地铁站口路面塌陷了 大坑",
                            fields={"forward_origin": {"type": "hidden_user", "date": 1, "sender_user_name": "老张"}})
     assert "C-000003" in forwarded["plain_text"]
+
+
+# --- an album's caption edited: the album's one case, with all its photos -------------------------
+async def test_album_caption_edited_into_a_report_is_one_case_with_all_photos(bot, tg, db) -> None:
+    await said(tg, AMY["id"], AMY, "/start")
+    first = await tg.send(GROUP, AMY, caption="look at this", photo="a.jpg", media_group_id="g5")
+    await tg.send(GROUP, AMY, photo="b.jpg", media_group_id="g5")
+    await tg.send(GROUP, AMY, photo="c.jpg", media_group_id="g5")
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=first["message_id"],
+              text="Road collapsed at Keyuan Rd gate 4, big hole")
+    [answer] = await tg.wait(GROUP["id"], 1)
+    assert "C-000001" in answer["plain_text"]
+    [case] = await read_cases_at_least(db, 1)
+    assert case.photo_file_id and len(case.photos or []) == 2
+    # a caption added later to another photo of a reported album is no second case
+    album = [await tg.send(GROUP, LI, caption="光华路东口路面塌陷 一个大坑", photo="d.jpg", media_group_id="g6"),
+             await tg.send(GROUP, LI, photo="e.jpg", media_group_id="g6")]
+    await tg.wait(GROUP["id"], 2)
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=album[1]["message_id"], text="光华路东口路面塌陷 很危险 大坑")
+    after = await said(tg, GROUP, WANG, "建国路和东三环路口井盖丢了 很危险")
+    assert "C-000003" in after["plain_text"], after["plain_text"]
+    cases = await read_cases_at_least(db, 3)
+    assert [c.reporter_id for c in cases] == [AMY["id"], LI["id"], WANG["id"]]
+    assert len(cases[1].photos or []) == 1
