@@ -43,6 +43,10 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lang, payload, case_id}]}
+# Tries of a message whose send failed in a way nobody foresaw (our bug, an answer we could not read):
+# backed off like an outage, and then given up, so one message neither repeats every pass nor holds
+# its chat's later messages for ever.
+UNEXPECTED_TRIES = 6
 DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
 EDIT = "edit"  # payload key: the platform id of our earlier message this notice edits instead of sending
 # A forum topic made through the outbox, so that it is made once and in order with its messages: the row
@@ -367,6 +371,14 @@ class Sender:
             self._pacer.answered(msg.chat_id)
             log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
             return _Outcome(msg.id, msg.chat_id, "failed", error=str(e))
+        except Exception as e:  # nobody foresaw it: the send may even have gone out (UNEXPECTED_TRIES)
+            self._pacer.answered(msg.chat_id)
+            log.exception("outbox %s to %s failed unexpectedly (attempt %d of %d)", msg.id, msg.chat_id,
+                          attempts + 1, UNEXPECTED_TRIES)
+            if attempts + 1 >= UNEXPECTED_TRIES:
+                return _Outcome(msg.id, msg.chat_id, "failed", error=repr(e)[:500])
+            return _Outcome(msg.id, msg.chat_id, "postpone", delay=min(self._max_backoff, 0.5 * 2 ** attempts),
+                            error=repr(e)[:500])
         except BaseException:
             self._pacer.answered(msg.chat_id)
             raise

@@ -7,7 +7,9 @@ import asyncio
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
+from storage.models import OutboxMessage
 from tests.conftest import AMY, GROUP, LI, WANG, said
 from tests.e2e.test_telegram_real import emu
 from tests.factories import read_cases, read_cases_at_least
@@ -163,3 +165,27 @@ async def test_album_caption_edited_into_a_report_is_one_case_with_all_photos(bo
     cases = await read_cases_at_least(db, 3)
     assert [c.reporter_id for c in cases] == [AMY["id"], LI["id"], WANG["id"]]
     assert len(cases[1].photos or []) == 1
+
+
+# --- a send that fails as nobody foresaw: backed off, then given up; the chat goes on --------------
+async def test_unforeseen_send_failure_is_bounded_and_the_chat_goes_on(bot, tg, db, monkeypatch) -> None:
+    import bot.outbox as outbox
+    import handlers.telegram_send as telegram_send
+    monkeypatch.setattr(outbox, "UNEXPECTED_TRIES", 3, raising=False)
+    real, tries = telegram_send.render, {"n": 0}
+
+    def broken(message: Any) -> Any:
+        if message.kind == "help":  # a bug in one message's rendering
+            tries["n"] += 1
+            raise RuntimeError("render bug")
+        return real(message)
+    monkeypatch.setattr(telegram_send, "render", broken)
+    await said(tg, LI["id"], LI, "/start")
+    await tg.send({"id": LI["id"], "type": "private"}, LI, "/help")
+    await tg.send({"id": LI["id"], "type": "private"}, LI, "/mycases")
+    answers = await tg.wait(LI["id"], 2, timeout=15)
+    assert len(answers) == 2 and "工单" in answers[1]["plain_text"]
+    assert tries["n"] == 3
+    async with db() as s:
+        [row] = (await s.exec(select(OutboxMessage).where(OutboxMessage.kind == "help"))).all()
+    assert row.status == "failed" and "render bug" in (row.error or "")
