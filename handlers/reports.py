@@ -30,11 +30,8 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
                           reports: ReportService) -> None:
     """In a private chat a plain description is a report too; a pin may answer a place question.
     What is not a report gets a short answer: a courtesy its own; a caption what to add (a
-    photo's) or what the bot can read (a video's, a file's); a pin alone that answered nothing, to
-    say the problem first; anything else the manual."""
+    photo's) or what the bot can read (a video's, a file's); anything else the manual."""
     case = await reports.on_message(uow, incoming, user, lang)
-    if case is None and incoming.lat is not None and not incoming.text:
-        reports.reply(uow, incoming, "pin-needs-text", lang)
     if case is None and incoming.text and not incoming.lat:
         kind = smalltalk(incoming.text)
         if kind:

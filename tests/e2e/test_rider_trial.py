@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import pytest
 from sqlmodel import select
 
 from storage.models import OutboxMessage
@@ -62,23 +61,10 @@ async def test_linked_channel_post_is_not_a_report(bot, tg, db) -> None:
     assert case.reporter_id == LI["id"]
 
 
-# --- a pin alone in private: an answer, not silence ----------------------------------------------
+# --- a venue names its place: the case has the name, not just the pin ----------------------------
 PIN = {"latitude": 39.9123, "longitude": 116.4567}
 
 
-@pytest.mark.parametrize("who, says", [(LI, "什么问题"), (AMY, "what is the problem")])
-async def test_pin_alone_in_private_asks_what_the_problem_is(bot, tg, db, who, says) -> None:
-    await said(tg, who["id"], who, "/start")
-    answer = await said(tg, who["id"], who, location=PIN)
-    assert says in answer["plain_text"]
-    assert not await read_cases(db)
-    # a pin that answers the place question is taken, and nothing more is said about it
-    await said(tg, who["id"], who, "/report 路灯坏了 晚上黑乎乎的")
-    placed = await said(tg, who["id"], who, location=PIN)
-    assert "C-000001" in placed["plain_text"] and says not in placed["plain_text"]
-
-
-# --- a venue names its place: the case has the name, not just the pin ----------------------------
 def _venue(title: str, address: str) -> dict[str, Any]:
     return {"location": PIN, "fields": {"venue": {"location": PIN, "title": title, "address": address}}}
 

@@ -58,7 +58,6 @@ unknown-command = 🤔 Unknown command: { $command }
 stats-usage = Usage: /stats lessons (micro-lesson completion) or /stats checkins (activity check-ins and volunteer hours)
 report-usage = Write what you saw after /report, e.g. /report street light out at Gate 3, Xingfu Compound
 photo-needs-caption = 📸 Photo received. Add a line saying what and where, and I will register a case.
-pin-needs-text = 📍 Location received, but what is the problem? Say it in one line first (e.g. "the street light is out here"), then send this location when I ask where.
 bots-words = 🤖 That was written by a bot, so it is not a report. Seen a problem on the road? Say it in your own words (what and where).
 error-generic = 😥 Something went wrong and this was not processed. Please try again shortly.
 

@@ -58,7 +58,6 @@ unknown-command = 🤔 没有这个命令：{ $command }
 stats-usage = 用法：/stats lessons（微党课完成情况）或 /stats checkins（活动签到与志愿时长）
 report-usage = 请在 /report 后面写上看到的问题，例如：/report 幸福小区3号门路灯不亮
 photo-needs-caption = 📸 收到照片。请补一句说明（什么问题、在哪里），我再登记工单。
-pin-needs-text = 📍 收到位置，但还不知道是什么问题。请先用一句话说明看到了什么（例如“这里路灯坏了”），我问地点时再发这个位置。
 bots-words = 🤖 这是机器人发的内容，不算上报。路上看到问题，请用自己的话说一句（什么问题、在哪里）。
 error-generic = 😥 出了点问题，没处理成功。请稍后再试一次。
 
