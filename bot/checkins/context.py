@@ -109,9 +109,18 @@ class CheckinContext:
         else:
             self.tell(uow, chat_id, kind, lang, reply_to=None if chat_id == user_id else reply_to, **payload)
 
-    async def staff_to_tell(self, uow: UnitOfWork, branch_id: int) -> list[User]:
-        """The branch's secretaries; the superadmins when the branch has none reachable."""
-        people = await uow.checkins.secretaries(branch_id)
+    async def staff_to_tell(self, uow: UnitOfWork, branch_id: int, requester: int | None = None) -> list[User]:
+        """Who decides a request of `requester`: the branch's secretaries, the requester aside (nobody
+        decides their own); the superadmins when none of them is left reachable."""
+        people = [p for p in await uow.checkins.secretaries(branch_id) if p.id != requester]
         if not people:
-            people = await uow.users.reachable(set(self.superadmins) | set(await uow.users.staff_ids(None)))
+            ids = set(self.superadmins) | set(await uow.users.staff_ids(None))
+            people = [p for p in await uow.users.reachable(ids) if p.id != requester]
         return people
+
+    @staticmethod
+    def refuse_own(actor: User, owner_id: int, key: str, row_id: int) -> None:
+        """Nobody approves or rejects their own request (volunteer hours, a report-in): another
+        secretary of the branch or a superadmin does. Checked after scope, before state."""
+        if actor.id == owner_id:
+            raise CheckinError(key, id=row_id)

@@ -63,7 +63,7 @@ class Hours:
                 msg.chat_id, lang, None, None, None
         self.ctx.reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
                    hours=hours_text(halves), checked_in=str(checked_in).lower())
-        for staff in await self.ctx.staff_to_tell(uow, activity.branch_id):
+        for staff in await self.ctx.staff_to_tell(uow, activity.branch_id, requester=user.id):
             self.ctx.tell(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
                        **self._hours_card(user, entry, activity))
         return entry
@@ -104,6 +104,7 @@ class Hours:
         activity = await uow.checkins.activity(entry.activity_id) if entry else None
         if entry is None or activity is None or not self.ctx.may_manage(actor, activity.branch_id):
             raise CheckinError("hours-err-not-found", id=entry_id)  # another branch's reads as none
+        self.ctx.refuse_own(actor, entry.user_id, "hours-err-own", entry_id)
         if entry.status != "pending":
             decider = await uow.users.get(entry.decided_by) if entry.decided_by else None
             raise CheckinError("hours-err-decided", id=entry_id, status=entry.status,

@@ -94,7 +94,7 @@ class ReportIns:
         else:
             row.branch_id = branch_id
         self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=shown)
-        for staff in await self.ctx.staff_to_tell(uow, branch_id):
+        for staff in await self.ctx.staff_to_tell(uow, branch_id, requester=user.id):
             self.ctx.tell(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
                        **self._report_in_card(user, row, name))
 
@@ -124,6 +124,7 @@ class ReportIns:
         row = await uow.checkins.report_in(row_id)
         if row is None or row.branch_id is None or not self.ctx.may_manage(actor, row.branch_id):
             raise CheckinError("reportin-err-not-found", id=row_id)  # another branch's reads as none
+        self.ctx.refuse_own(actor, row.user_id, "reportin-err-own", row_id)
         if row.status != "pending":
             decider = await uow.users.get(row.decided_by) if row.decided_by else None
             raise CheckinError("reportin-err-decided", id=row_id, status=row.status,

@@ -285,7 +285,7 @@ class PointsService:
 
     async def _tell_staff(self, uow: UnitOfWork, redemption: Redemption, item: PointsItem) -> None:
         """The branch's secretaries (and superadmins) get the request with two buttons."""
-        ids = set(self.superadmins) | set(await uow.users.staff_ids(redemption.branch_id))
+        ids = (set(self.superadmins) | set(await uow.users.staff_ids(redemption.branch_id))) - {redemption.user_id}
         rider = await uow.users.get(redemption.user_id)
         for staff in await uow.users.reachable(ids):
             lang = self._lang(staff)
@@ -308,6 +308,8 @@ class PointsService:
         redemption = await repo.redemption(rid) if rid is not None else None
         if redemption is None or redemption.id is None or not self.may_manage(actor, redemption.branch_id):
             raise PointsError("points-redemption-unknown", number=str(number)[:32])  # another's reads as none
+        if redemption.user_id == actor.id:  # nobody fulfils (or refunds) their own: another secretary does
+            raise PointsError("points-redemption-own", number=redemption_no(redemption.id))
         note = (note or "").strip()[:500] or None
         if not await repo.decide(redemption.id, "fulfilled" if fulfil else "rejected", actor.id, note):
             await uow.session.refresh(redemption)

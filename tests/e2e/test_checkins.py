@@ -17,7 +17,7 @@ from sqlmodel import select
 from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import CODE_ALPHABET, parse_activity, parse_hours, streak_days, streak_weeks
 from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
-from tests.conftest import (GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
+from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
                             two_branches, with_boss)
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -370,3 +370,39 @@ def test_both_catalogues_have_every_checkin_key() -> None:
     keys = {lang: set(re.findall(r"^([a-z][\w-]*) =", (root / f"bot/locales/{lang}/checkins.ftl").read_text(
         encoding="utf-8"), re.M)) for lang in i18n.LANGS}
     assert keys["zh"] == keys["en"]
+
+
+async def test_nobody_decides_their_own_hours_or_report_in(bot, tg, db, clock) -> None:
+    """A secretary's own volunteer hours and report-in go to someone else (here the superadmin,
+    the branch having no other secretary); the secretary's own approve or reject is refused."""
+    await two_branches(tg, LI)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    sec_before, boss_before = len(await tg.messages(SEC["id"])), len(await tg.messages(BOSS["id"]))
+    logged = await said(tg, SEC["id"], SEC, f"/hours {activity.code} 2")
+    assert "等待" in logged["text"]
+    card = await next_in(tg, BOSS["id"], boss_before)
+    assert "志愿时长 #1" in card["text"] and "张书记" in card["text"] and buttons(card) == ["vh:1:4:a", "vh:1:4:r"]
+    for verdict in ("approve", "reject"):
+        own = await said(tg, SEC["id"], SEC, f"/hours {verdict} 1")
+        assert "你自己的申请" in own["text"], own["text"]
+    assert not any(buttons(m) for m in (await tg.messages(SEC["id"]))[sec_before:])  # no card of his own
+    async with db() as s:
+        assert (await s.exec(select(VolunteerHours))).one().status == "pending"
+    assert "余额 0 小时" not in (await said(tg, SEC["id"], SEC, "/hours"))["text"]  # still awaiting review
+    assert "待审核 2 小时" in (await said(tg, SEC["id"], SEC, "/hours"))["text"]
+    ok = await answer_for(tg, await tg.press(BOSS["id"], card["message_id"], BOSS, "vh:1:4:a"))
+    assert "已认可" in ok["text"]
+    async with db() as s:
+        entry = (await s.exec(select(VolunteerHours))).one()
+    assert (entry.status, entry.decided_by) == ("approved", BOSS["id"])
+
+    boss_before = len(await tg.messages(BOSS["id"]))
+    await said(tg, GROUP, SEC, "/reportin 河南省周口市某某村党支部")
+    request = await next_in(tg, BOSS["id"], boss_before)
+    assert "党员报到 #1" in request["text"] and buttons(request) == ["ri:1:a", "ri:1:r"]
+    assert "你自己的" in (await said(tg, SEC["id"], SEC, "/reportins approve 1"))["text"]
+    async with db() as s:
+        assert (await s.exec(select(ReportIn))).one().status == "pending"
+    assert not any(buttons(m) for m in await tg.messages(SEC["id"]))
+

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 
 from storage.models.points import PointsItem, Redemption
-from tests.conftest import AMY, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
+from tests.conftest import AMY, BOSS, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
 
 
 @pytest.fixture
@@ -179,3 +179,21 @@ async def test_privacy_toggles_and_the_leaderboard_job_is_registered(bot, tg, db
     assert str(trigger.fields[2]) == "1" and str(trigger.fields[5]) == "9"  # day 1, 09:00
     await core.run_job("leaderboard")  # no points last month: nothing to post, nothing fails
 
+
+
+async def test_a_secretary_does_not_fulfil_their_own_redemption(bot, tg, db) -> None:
+    """A secretary's redemption goes to someone else to decide (here the superadmin); their own
+    /fulfil or /refuse is refused, and the points stay spent until someone else decides."""
+    await two_branches(tg, LI)
+    await _command(tg, BOSS, f"/points grant {SEC['id']} 30 值班", "已给")
+    await _command(tg, SEC, "/redeem meal", "已申请兑换")
+    request = await _said(tg, BOSS["id"], "兑换申请 R1")
+    assert buttons(request) == ["pr:1:y", "pr:1:n"]
+    assert "你自己的" in (await _command(tg, SEC, "/fulfil R1 券码123", "R1"))["text"]
+    assert "你自己的" in (await _command(tg, SEC, "/refuse R1 不要了", "R1"))["text"]
+    assert not any(buttons(m) for m in await tg.messages(SEC["id"]))  # no request card of her own
+    async with db() as s:
+        assert (await s.exec(select(Redemption))).one().status == "pending"
+    assert await _balance(db, SEC["id"]) == 10
+    await tg.press(BOSS["id"], request["message_id"], BOSS, "pr:1:y")
+    assert "已发放" in (await _said(tg, SEC["id"], "已发放"))["text"]

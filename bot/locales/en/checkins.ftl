@@ -71,6 +71,7 @@ reportin-chosen = ✅ Submitted
 reportin-err-chosen = A branch has already been chosen for this report-in.
 reportin-err-not-yours = This is not your report-in.
 reportin-err-not-found = There is no report-in #{ $id } in your scope.
+reportin-err-own = Report-in #{ $id } is your own; another secretary of the branch or a superadmin confirms it.
 reportin-submitted = 📮 Your report-in to “{ $branch }” is submitted (home organisation: { $home }). You'll hear once the secretary confirms it.
 reportin-updated = ✏️ Your report-in to “{ $branch }” is updated (home organisation: { $home }); it still awaits the secretary.
 reportin-already = 👌 You reported in to “{ $branch }” on { $since } already.
@@ -135,6 +136,7 @@ hours-err-late = “{ $title }” ended more than { $days ->
 hours-err-too-many = At most { $max } h can be logged for “{ $title }” (you wrote { $value } h).
 hours-err-approved = Your { $hours } h for “{ $title }” are already approved.
 hours-err-not-found = There are no volunteer hours #{ $id } in your scope.
+hours-err-own = Volunteer hours #{ $id } are your own; another secretary of the branch or a superadmin reviews them.
 hours-err-decided = Volunteer hours #{ $id } have been handled already ({ $status ->
         [approved] approved
        *[other] rejected

@@ -88,6 +88,7 @@ points-refused = ↩️ Your redemption { $number } (“{ $item }”) was not ap
 points-decided = ✅ Redemption { $number } handled.
 points-redemption-unknown = There is no redemption “{ $number }” in your scope.
 points-redemption-decided = Redemption { $number } has already been handled.
+points-redemption-own = Redemption { $number } is your own; another secretary of the branch or a superadmin handles it.
 points-pending-title = <b>Pending redemptions</b> ({ $count })
 points-pending-item = { $number } · { $who } · { $item } · { $cost ->
     [one] 1 point

@@ -71,6 +71,7 @@ reportin-chosen = ✅ 已提交
 reportin-err-chosen = 这条报到已经选过支部了。
 reportin-err-not-yours = 这不是你的报到。
 reportin-err-not-found = 在你的范围内找不到编号 { $id } 的报到。
+reportin-err-own = 报到 #{ $id } 是你自己的，不能自己确认，请由本支部其他书记或超级管理员处理。
 reportin-submitted = 📮 已向「{ $branch }」提交报到（组织关系：{ $home }），支部书记确认后会通知你。
 reportin-updated = ✏️ 已更新你向「{ $branch }」的报到（组织关系：{ $home }），仍在等待支部书记确认。
 reportin-already = 👌 你已经在 { $since } 向「{ $branch }」报到过了。
@@ -132,6 +133,7 @@ hours-err-late = 「{ $title }」已结束超过 { $days } 天，不能再登记
 hours-err-too-many = 「{ $title }」最多登记 { $max } 小时（你填了 { $value } 小时）。
 hours-err-approved = 你在「{ $title }」的 { $hours } 小时已经认可过了。
 hours-err-not-found = 在你的范围内找不到编号 { $id } 的志愿时长。
+hours-err-own = 志愿时长 #{ $id } 是你自己的申请，不能自己审核，请由本支部其他书记或超级管理员处理。
 hours-err-decided = 志愿时长 #{ $id } 已经处理过了（{ $status ->
         [approved] 已认可
        *[other] 已驳回

@@ -68,6 +68,7 @@ points-refused = ↩️ 你的兑换 { $number }「{ $item }」未通过，{ $co
 points-decided = ✅ 已处理兑换 { $number }。
 points-redemption-unknown = 在你的范围内没有兑换申请「{ $number }」。
 points-redemption-decided = 兑换申请 { $number } 已经处理过了。
+points-redemption-own = 兑换申请 { $number } 是你自己的，不能自己处理，请由本支部其他书记或超级管理员处理。
 points-pending-title = <b>待处理的兑换</b>（{ $count } 件）
 points-pending-item = { $number } · { $who } · { $item } · { $cost } 分 · { $date }
 points-pending-empty = 没有待处理的兑换申请。
