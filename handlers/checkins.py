@@ -9,6 +9,7 @@ import re
 
 from bot.buttons import HoursVerdict, ReportInBranch, ReportInVerdict
 from bot.ids import parse_id
+from bot.checkins.parsing import split_code
 from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -118,8 +119,8 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
                                                 words[2] if len(words) > 2 else None)
         checkins.reply(uow, incoming, key, lang, **args)
-    elif len(words) >= 2:
-        await checkins.log_hours(uow, incoming, user, lang, words[0], " ".join(words[1:]))
+    elif (logged := split_code(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `CODE：2.5`
+        await checkins.log_hours(uow, incoming, user, lang, *logged)
     else:
         checkins.reply(uow, incoming, "hours-usage", lang)
 

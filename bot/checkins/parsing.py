@@ -45,8 +45,21 @@ def norm_text(text: str) -> str:
 
 
 def normalize_code(text: str | None) -> str:
-    """What a rider typed as a code: full-width, lower case, spaces and dashes forgiven."""
-    return re.sub(r"[\s\-_]", "", norm_text(text or "")).upper()
+    """What a rider typed as a code: full-width, lower case, spaces, dashes and any punctuation an
+    input method put around it (`Q5KN8。`, `“Q5KN8”`) forgiven: a code is letters and digits only."""
+    return re.sub(r"[\W_]", "", norm_text(text or "")).upper()
+
+
+# Between a code and what follows it (`/hours Q5KN8，2.5`): a space, or the punctuation a Chinese
+# input method types there. Not `:` alone after a digit: `1:30` is an amount.
+_AFTER_CODE = re.compile(r"^\s*([^\s,，、;；:：。]+)[\s,，、;；:：。]*(.*)$", re.S)
+
+
+def split_code(text: str) -> tuple[str, str]:
+    """`CODE rest` as typed, the code cut at the first space or punctuation mark: ("Q5KN8", "2.5")
+    from `Q5KN8，2.5`, `Q5KN8：2.5` or `Q5KN8 2.5`; ("", "") for nothing."""
+    m = _AFTER_CODE.match(text or "")
+    return (m[1], m[2].strip()) if m else ("", "")
 
 
 def is_code(text: str | None) -> bool:
@@ -155,7 +168,8 @@ def parse_radius(word: str | None) -> int | None:
 
 def parse_hours(text: str) -> int:
     """Hours as typed (2.5, 2.5h, 2小时, 1:30) -> half hours, rounded to the nearest half."""
-    word = norm_text(text).lower().replace(" ", "")
+    # `2。5`: a Chinese input method's full stop typed as the decimal point; `2.5。` ends a sentence
+    word = norm_text(text).lower().replace(" ", "").rstrip("。.!！").replace("。", ".")
     if m := _HOURS_HM.match(word):
         value = int(m[1]) + int(m[2]) / 60
     elif m := _HOURS.match(word):

@@ -17,7 +17,7 @@ from sqlmodel import select
 from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import CODE_ALPHABET, parse_activity, parse_hours, streak_days, streak_weeks
 from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
-from tests.conftest import (BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
+from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
                             two_branches, with_boss)
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -406,3 +406,25 @@ async def test_nobody_decides_their_own_hours_or_report_in(bot, tg, db, clock) -
         assert (await s.exec(select(ReportIn))).one().status == "pending"
     assert not any(buttons(m) for m in await tg.messages(SEC["id"]))
 
+
+async def test_codes_and_hours_typed_with_chinese_punctuation(bot, tg, db, clock) -> None:
+    """What a Chinese input method types around a code and between it and the hours: a full-width
+    comma, colon or full stop (also as the decimal point), quotes; each understood, in both languages."""
+    await two_branches(tg, LI, WANG)
+    await tg.send(private(AMY), AMY, "/start")
+    activity, _ = await create(tg, db)
+    code = activity.code
+    clock.now = local(2026, 12, 5, 9, 30)
+    assert "签到成功" in (await said(tg, GROUP, LI, f"/checkin {code}。"))["text"]
+    assert "签到成功" in (await said(tg, WANG["id"], WANG, f"/checkin “{code}”"))["text"]
+    clock.now = local(2026, 12, 5, 11, 30)
+    for typed, shown in ((f"{code}，1.5", "1.5 小时"), (f"{code}：2", "2 小时"), (f"{code}， 1。5小时", "1.5 小时"),
+                         (f"{code.lower()}、0.5。", "0.5 小时")):
+        logged = await said(tg, LI["id"], LI, f"/hours {typed}")
+        assert "已登记" in logged["text"] and shown in logged["text"], (typed, logged["text"])
+    amy = await said(tg, AMY["id"], AMY, f"/hours {code}, 1:30")
+    assert "1.5 h logged" in amy["text"], amy["text"]
+    assert "/hours" in (await said(tg, AMY["id"], AMY, f"/hours {code}，"))["text"]  # no amount: the usage
+    async with db() as s:
+        rows = {r.user_id: r.halves for r in (await s.exec(select(VolunteerHours))).all()}
+    assert rows == {LI["id"]: 1, AMY["id"]: 3}
