@@ -37,7 +37,7 @@ async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,
     branch = chat.branch_id if chat is not None and chat.branch_id is not None else await points.branch_of(uow, user)
     if branch is None:
         return None
-    return await branch_board(points, uow, branch, user, period)
+    return await branch_board(points, uow, branch, user, period, in_group=group_id is not None)
 
 
 async def boards(points: PointsService, uow: UnitOfWork, user: User, period: str) -> list[dict[str, Any]]:
@@ -51,16 +51,20 @@ async def boards(points: PointsService, uow: UnitOfWork, user: User, period: str
 
 
 async def branch_board(points: PointsService, uow: UnitOfWork, branch: int, user: User,
-                       period: str) -> dict[str, Any]:
-    """One branch's board for the current month or week."""
+                       period: str, *, in_group: bool = False) -> dict[str, Any]:
+    """One branch's board for the current month or week. The viewer's own row is marked ("← you"),
+    except `in_group` when it is anonymous: there the mark, on the answer to their own message, would
+    name in front of the group the rider who chose /privacy."""
     now = points.clock()
     local = now.astimezone(points.tz)
     day = local.replace(hour=0, minute=0, second=0, microsecond=0)
     start = day.replace(day=1) if period == "month" else day - timedelta(days=day.weekday())
     rows = await points.repo(uow).board(branch, start, now + timedelta(seconds=1), points.config.leaderboard_size,
                                         points.config.leaderboard_min_points)
-    mine = next((i for i, r in enumerate(rows, 1) if r.user_id == user.id), None)
+    def is_mine(row: Any) -> bool:
+        return bool(row.user_id == user.id and not (in_group and row.name is None))
+    mine = next((i for i, r in enumerate(rows, 1) if is_mine(r)), None)
     return {"period": period, "since": f"{start:%m-%d}",
-            "rows": [{"rank": i, "name": r.name, "points": r.points, "me": r.user_id == user.id}
+            "rows": [{"rank": i, "name": r.name, "points": r.points, "me": is_mine(r)}
                      for i, r in enumerate(rows, 1)],
             "mine": mine or 0}

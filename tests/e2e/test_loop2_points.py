@@ -93,3 +93,25 @@ async def test_top_in_the_viewers_language_respects_privacy(bot, tg, db) -> None
     assert grp["reply_to_message_id"]
     await _command(tg, AMY, "/top year", "Usage: /top")
     await _command(tg, SEC_B, "/top", "Leaderboard")  # her branch has nobody yet: an empty board, not cy's
+
+
+async def test_top_in_a_group_does_not_point_at_a_hidden_rider(bot, tg, db) -> None:
+    """A rider who chose /privacy and asks /top in the group: the answer (a reply to them, in front of
+    everyone) must not mark the anonymous row as theirs; in private it still does."""
+    await two_branches(tg, LI, WANG, AMY)
+    for who, pts in ((LI, 30), (WANG, 12), (AMY, 5)):
+        hello = await tg.send(GROUP, who, "收到")
+        await _command(tg, SEC, f"/points grant {pts} 志愿服务", "已给", chat=GROUP,
+                       reply_to_message_id=hello["message_id"])
+    await _command(tg, WANG, "/privacy", "不再显示")
+    await _command(tg, AMY, "/privacy", "will not be shown")
+
+    grp = await _command(tg, WANG, "/top", "本月积分排行", chat=GROUP)
+    assert "匿名骑手 — 12 分" in grp["text"] and "王哥" not in grp["text"]
+    assert "← 你" not in grp["text"], grp["text"]
+    en = await _command(tg, AMY, "/top", "Leaderboard this month", chat=GROUP)
+    assert "a rider — 5 points" in en["text"] and "← you" not in en["text"], en["text"]
+    named = await _command(tg, LI, "/top", "本月积分排行", chat=GROUP)  # a named rider's own row: marked
+    assert "李师傅 — 30 分 ← 你" in named["text"]
+    mine = await _command(tg, WANG, "/top", "本月积分排行")  # in private, only he reads it
+    assert "匿名骑手 — 12 分 ← 你" in mine["text"]
