@@ -358,6 +358,19 @@ async def test_the_points_bank_credits_a_lesson_and_a_right_answer_once(bot, tg,
     assert await _credits(db, 2) == [_lesson_credit(LI), _quiz_credit(LI)]
 
 
+async def test_a_right_answer_after_done_earns_one_point_said_in_the_singular(bot, tg, db) -> None:
+    """✅ first, then the right answer: the answer earns quiz_correct alone, one point, "+1 point"."""
+    await two_branches(tg, LI, WANG)
+    await tg.send(private(AMY), AMY, "/start")
+    await _plan(tg, bot)
+    lesson = await _push(tg, bot)
+    done = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], AMY, "ls:1:d"))
+    assert done["text"].endswith(f"+{LESSON_POINTS} points.")
+    right = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], AMY, "ls:1:1"))
+    assert "Correct" in right["text"] and right["text"].endswith("+1 point."), right["text"]
+    assert await _credits(db, 2) == [_lesson_credit(AMY), _quiz_credit(AMY)]
+
+
 async def test_lesson_in_private_catches_up_and_counts_once(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG)
     assert "还没有推送过" in (await said(tg, private(LI), LI, "/lesson"))["text"]

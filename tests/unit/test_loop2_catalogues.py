@@ -60,6 +60,26 @@ def test_english_plurals_use_selectors(pattern: str) -> None:
     assert hits == []
 
 
+# English count nouns in their plural; "1 h" (an abbreviation) is right as it is.
+_PLURALS = ("points", "days", "weeks", "minutes", "hours", "times", "riders", "answers", "votes", "lessons",
+            "chats", "cases", "departments", "members", "entries", "items", "people", "completions", "check-ins")
+_ONE_PLURAL = re.compile(r"(?<![\d.,])1 (%s)\b" % "|".join(map(re.escape, _PLURALS)))
+
+
+def test_english_counts_of_one_are_singular() -> None:
+    """Every English message formatted with each of its numbers set to 1 in turn (the others 5): never
+    "+1 points", "per 1 days", "1 departments" — a count that can be 1 has a [one] variant."""
+    from bot.i18n import t
+    en, _ = _catalogue("en")
+    hits = []
+    for key, names in sorted(en.items()):
+        for name in sorted(names):
+            text = t("en", key, **{n: 1 if n == name else 5 for n in names})
+            if _ONE_PLURAL.search(text):
+                hits.append(f"{key} (${name}=1): {text[:90]!r}")
+    assert hits == []
+
+
 def test_a_platforms_variant_varies_a_message_with_the_same_variables() -> None:
     """`<key>--<platform>` (bot/i18n.py) is another wording of `key`: the message exists, and the
     variant takes what it takes (a renderer passes the same arguments to either)."""

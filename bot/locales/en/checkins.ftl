@@ -118,7 +118,10 @@ hours-approve = ✅ Approve
 hours-reject = ❌ Reject
 hours-pending-header = <b>Volunteer hours to review</b>: { $count } (showing { $shown })
 hours-approved = 🎉 Your { $hours } h for “{ $title }” are approved; time bank balance { $balance } h{ $has_points ->
-        [yes] , +{ $points } points.
+        [yes] , +{ $points ->
+            [one] 1 point
+           *[other] { $points } points
+        }.
        *[no] .
     }
 hours-rejected = Your { $hours } h for “{ $title }” were not approved{ $has_reason ->

@@ -5,7 +5,10 @@ link-usage = Usage: /link gives a one-time code; send /link CODE to the bot on y
 link-private-only = 🔗 Send /link to the bot in a private chat: a link code is for you alone.
 link-code =
     🔗 Your link code: <code>{ $code }</code>
-    Within { $minutes } minutes, send <code>/link { $code }</code> to the bot on { $platform ->
+    Within { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }, send <code>/link { $code }</code> to the bot on { $platform ->
         [wecom] Telegram
        *[telegram] WeCom
     }. Your points, cases and roles will then be together. Never give this code to anyone else.

@@ -25,15 +25,18 @@ lesson-private-only = 📚 Send me /lesson in a private chat to see the current 
 
 lesson-done = { $points ->
     [0] ✅ Noted: you have done this lesson.
+    [one] ✅ Noted: you have done this lesson. +1 point.
    *[other] ✅ Noted: you have done this lesson. +{ $points } points.
 }
 lesson-already-done = 👍 You have already done this lesson; no need to tap again.
 lesson-quiz-right = { $points ->
     [0] 🎉 Correct! The answer is { $answer }
+    [one] 🎉 Correct! The answer is { $answer }. +1 point.
    *[other] 🎉 Correct! The answer is { $answer }. +{ $points } points.
 }
 lesson-quiz-wrong = { $points ->
     [0] Not quite. The answer is { $answer }.
+    [one] Not quite. The answer is { $answer }. +1 point for taking part.
    *[other] Not quite. The answer is { $answer }. +{ $points } points for taking part.
 }
 lesson-quiz-again = You have answered this one already (the first answer counts). The answer is { $answer }

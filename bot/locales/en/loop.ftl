@@ -37,14 +37,20 @@ case-transfer-offer = ↪ { $from } asks to transfer case { $number } ({ $catego
     “{ $text }”
     Please accept it, or decline with a reason.
 case-transfer-declined = ↩️ { $from } declined case { $number } ({ $category }, { $location }). Reason: { $note }. { $department } remains responsible.
-case-transfer-limit = 🚦 Case { $number } ({ $category }, { $location }) has been transferred { $transfers } times, the limit is { $limit }: it cannot be transferred again. The secretary must assign it or decide.
+case-transfer-limit = 🚦 Case { $number } ({ $category }, { $location }) has been transferred { $transfers ->
+    [one] once
+   *[other] { $transfers } times
+}, the limit is { $limit }: it cannot be transferred again. The secretary must assign it or decide.
 
 ev-transfer_limit = transfer limit reached, the secretary decides
 ev-linked = linked case
 ev-fix_reminded = half-time reminder (fix)
 ev-fix_escalated = fix deadline passed, escalated
 
-routing-title = <b>Departments and members</b> ({ $count } departments)
+routing-title = <b>Departments and members</b> ({ $count ->
+    [one] 1 department
+   *[other] { $count } departments
+})
 routing-dept = { $name } ({ $code }): { $members }
 routing-members-none = ⚠️ no members
 routing-unstaffed = { $count ->

@@ -57,6 +57,7 @@ points-shop-item = { $code } · { $name } · { $cost ->
 } · { $stock } left{ $limit }
 points-shop-limit = { $days ->
     [0] {" "}(max { $count } each)
+    [one] {" "}(max { $count } each per day)
    *[other] {" "}(max { $count } each per { $days } days)
 }
 points-shop-empty = The catalogue is empty for now.
@@ -69,6 +70,7 @@ points-item-unknown = There is nothing called “{ $item }” in the catalogue. 
 points-too-few = Not enough points: “{ $item }” costs { $cost }, you have { $balance }.
 points-limit = “{ $item }” is limited to { $limit } per rider{ $days ->
     [0] {""}
+    [one] {" "}per day
    *[other] {" "}per { $days } days
 }, and you have reached it.
 points-out-of-stock = “{ $item }” is out of stock. Choose another item or try again later.

@@ -1,5 +1,8 @@
 # The web dashboard (handlers/web/dashboard.py, templates in handlers/web/templates)
-web-link = Your dashboard link (valid { $minutes } minutes, opens once): { $url }
+web-link = Your dashboard link (valid { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}, opens once): { $url }
 web-not-staff = The dashboard is for secretaries, department members and superadmins.
 web-in-private = Ask for the dashboard link in a private chat with the bot: /web
 web-title = Rider Sentinel dashboard
@@ -27,7 +30,10 @@ web-by-category = By category
 web-department = Department
 web-category = Category
 web-trend = Trend
-web-trend-days = Last { $days } days
+web-trend-days = { $days ->
+    [one] Last day
+   *[other] Last { $days } days
+}
 web-reported = Reported
 web-resolved = Resolved
 web-filter = Filter
@@ -51,7 +57,10 @@ web-col-status = Status
 web-col-department = Department
 web-col-place = Place
 web-col-text = Report
-web-page = Page { $page } of { $pages } ({ $total } cases)
+web-page = Page { $page } of { $pages } ({ $total ->
+    [one] 1 case
+   *[other] { $total } cases
+})
 web-prev = Previous
 web-next = Next
 web-case-timeline = Timeline
@@ -62,7 +71,10 @@ web-case-actions = Actions
 web-case-text-label = Note, reason or department
 web-case-done = Done: the group and the reporter are told.
 web-case-no-actions = Nothing you may do on this case now.
-web-needs-categories = Most reported (last { $days } days)
+web-needs-categories = Most reported ({ $days ->
+    [one] last day
+   *[other] last { $days } days
+})
 web-needs-places = Most reported places
 web-needs-urgent = Urgent cases still open
 web-needs-leaderboard = Points leaderboard (this month)
@@ -74,7 +86,10 @@ web-exports-csv = Download CSV
 web-exports-summary = Per-department summary (CSV)
 web-exports-note = Free text is masked and reporters are not named, as in /export.
 web-lang = 中文
-web-needs-lessons = Micro lessons per group (last { $days } days)
+web-needs-lessons = Micro lessons per group ({ $days ->
+    [one] last day
+   *[other] last { $days } days
+})
 web-needs-activities = Activities
 web-col-group = Group
 web-col-sent = Pushed
