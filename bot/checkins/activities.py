@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from bot.cases.duplicates import haversine_m
 from bot.checkins.context import SECRETARY, CheckinContext
 from bot.checkins.errors import CheckinError
-from bot.checkins.parsing import CODE_ALPHABET, CODE_LEN, is_code, normalize_code, parse_activity, parse_radius
+from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, distance_args, is_code, normalize_code, parse_activity,
+                                  parse_radius)
 from bot.domain import IncomingMessage
 from storage.models import User
 from storage.models.checkins import Activity, ActivityCheckin
@@ -181,7 +182,7 @@ class Activities:
         distance = round(haversine_m(pin, (activity.lat or 0.0, activity.lon or 0.0)))
         radius = activity.radius_m or 0
         if distance > radius:
-            raise CheckinError("checkin-err-too-far", title=activity.title, distance=distance, radius=radius)
+            raise CheckinError("checkin-err-too-far", title=activity.title, radius=radius, **distance_args(distance))
         return self._record(uow, msg, user, lang, activity, pin, distance, now)
 
     def _record(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, activity: Activity,

@@ -182,6 +182,15 @@ def parse_hours(text: str) -> int:
     return halves
 
 
+KM_FROM_M = 10_000  # from here on a distance reads in kilometres: another district, not a walk away
+
+
+def distance_args(metres: int) -> dict[str, int | str]:
+    """A distance for a message: `unit` "m" with `distance` in metres, or from KM_FROM_M on "km" with
+    `km` whole kilometres (1068 km, not 1068231 m)."""
+    return {"distance": metres, "km": str(round(metres / 1000)), "unit": "km" if metres >= KM_FROM_M else "m"}
+
+
 def hours_text(halves: int | float) -> str:
     return f"{halves / 2:g}"
 

@@ -428,3 +428,20 @@ async def test_codes_and_hours_typed_with_chinese_punctuation(bot, tg, db, clock
     async with db() as s:
         rows = {r.user_id: r.halves for r in (await s.exec(select(VolunteerHours))).all()}
     assert rows == {LI["id"]: 1, AMY["id"]: 3}
+
+
+async def test_a_pin_from_another_city_reads_in_kilometres(bot, tg, db, clock) -> None:
+    """A check-in pin far away (a phone's stale location, another city): 'about 1068 km', in both
+    languages, not a seven-digit count of metres; nearer than 10 km it stays in metres."""
+    await two_branches(tg, LI)
+    await tg.send(private(AMY), AMY, "/start")
+    activity, _ = await create(tg, db, '"防汛宣传" 2026-12-01 09:30-11:00 500m')
+    await said(tg, SEC["id"], SEC, location=PLACE)
+    shanghai = {"latitude": 31.2304, "longitude": 121.4737}
+    for who, far, near in ((LI, "约 1068 公里", "约 2002 米"), (AMY, "about 1068 km", "about 2002 m ")):
+        ask = await said(tg, who["id"], who, f"/checkin {activity.code}")
+        assert "📍" in ask["text"]
+        away = await said(tg, who["id"], who, location=shanghai)
+        assert far in away["text"], away["text"]
+        closer = await said(tg, who["id"], who, location=FAR)  # still asked: a second pin is taken
+        assert near in closer["text"], closer["text"]

@@ -55,7 +55,10 @@ checkin-err-closed = Check-in for “{ $title }” is closed.
 checkin-err-early = “{ $title }” has not started yet ({ $when }); check-in opens at { $opens }.
 checkin-err-ended = “{ $title }” is over ({ $when }); check-in has ended.
 checkin-err-no-place = The place of “{ $title }” is not set yet; try again shortly, or ask the branch secretary.
-checkin-err-too-far = 📍 You are about { $distance } m from the place; you need to be within { $radius } m. Send your location again once you are there.
+checkin-err-too-far = 📍 You are about { $unit ->
+        [km] { $km } km
+       *[m] { $distance } m
+    } from the place; you need to be within { $radius } m. Send your location again once you are there.
 checkin-err-forwarded = A forwarded location does not count; send your current location (📎 → Location).
 checkin-err-staff-only = ⛔ Only a branch secretary can do this.
 checkin-err-not-permitted = ⛔ This belongs to another branch; you are not allowed to handle it.

@@ -55,7 +55,10 @@ checkin-err-closed = 活动「{ $title }」已经结束签到。
 checkin-err-early = 「{ $title }」还没开始（{ $when }），{ $opens } 起可以签到。
 checkin-err-ended = 「{ $title }」已经结束了（{ $when }），不能再签到。
 checkin-err-no-place = 「{ $title }」的地点还没设好，请稍后再试，或联系支部书记。
-checkin-err-too-far = 📍 你离活动地点约 { $distance } 米，需要在 { $radius } 米内才能签到。到了现场再发一次位置即可。
+checkin-err-too-far = 📍 你离活动地点约 { $unit ->
+        [km] { $km } 公里
+       *[m] { $distance } 米
+    }，需要在 { $radius } 米内才能签到。到了现场再发一次位置即可。
 checkin-err-forwarded = 转发的位置不能签到，请发送你当前的位置（📎 → 位置）。
 checkin-err-staff-only = ⛔ 只有支部书记可以做这件事。
 checkin-err-not-permitted = ⛔ 这是别的支部的事项，你没有权限处理。
