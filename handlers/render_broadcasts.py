@@ -138,7 +138,7 @@ def _tally(lang: str, p: dict[str, Any], title_key: str) -> str:
         names = o.get("names") or []
         if names:
             more = t(lang, "sv-more", more=o["more"]) if o.get("more") else ""
-            lines.append("    " + esc("、".join(names), 600) + more)
+            lines.append("    " + esc(t(lang, "list-sep").join(names), 600) + more)
     lines.append(t(lang, "sv-total", total=total, close=esc(p.get("close") or "")))
     if p.get("anonymous") and title_key == "sv-results-title":
         lines.append(t(lang, "sv-anon-note"))

@@ -106,3 +106,21 @@ async def test_anonymous_survey_lines_form_early_close_and_bad_input(bot, tg, db
     listing = (await _say(tg, SEC, "/survey list"))["plain_text"]
     assert "#1" in listing and "2 人" in listing and "已结束" in listing
     assert len(await tg.messages(GROUP["id"])) == 1  # the other group got nothing
+
+
+async def test_named_results_list_voters_in_the_readers_language(bot, tg, db) -> None:
+    """A named survey's results list who chose what: in English with ", " between the names and
+    " and N more" after the first 30, in Chinese with 、 and 等 N 人."""
+    await _setup(tg, groups=(GROUP,))
+    created = await _say(tg, SEC, "/survey new 午休去哪？ | 驿站 | 公园")
+    assert "问卷 #1" in created["plain_text"]
+    q = await last(tg, GROUP["id"], 2)
+    riders = [{"id": 7000 + i, "first_name": f"Rider{i:02d}", "language_code": "en"} for i in range(33)]
+    for who in riders:
+        await _press(tg, GROUP["id"], q, who, "sv:1:0")
+    zh = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    assert "Rider00、Rider01、" in zh and "等 3 人" in zh, zh
+    await _say(tg, SEC, "/lang en")
+    en = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    assert "Rider00, Rider01, " in en and "、" not in en, en
+    assert "Rider29 and 3 more" in en, en

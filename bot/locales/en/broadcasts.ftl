@@ -145,7 +145,7 @@ sv-option-line = { $n }. { $text } — { $count } { $count ->
     [one] vote
    *[other] votes
  } ({ $pct }%) { $bar }
-sv-more = and { $more } more
+sv-more = {" "}and { $more } more
 sv-total = { $total } took part · closes { $close }
 sv-anon-note = (anonymous: who chose what is not shown)
 sv-list-title = <b>📊 Recent surveys</b>
