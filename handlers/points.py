@@ -49,13 +49,11 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
         if len(words) < 2:
             reports.reply(uow, incoming, "points-ledger-usage", lang)
             return
-        reports.reply(uow, incoming, "points-ledger", lang,
-                      **await corrections.ledger_of(points, uow, user, words[1]))
+        await _ledger(words[1], uow, incoming, user, lang, reports, points)
         return
     if words and _names_a_person(words[0]):  # `/points 8001`: the ledger for staff (issue 13 B8)
         if points.is_superadmin(user) or user.role == "secretary":
-            reports.reply(uow, incoming, "points-ledger", lang,
-                          **await corrections.ledger_of(points, uow, user, words[0]))
+            await _ledger(words[0], uow, incoming, user, lang, reports, points)
             return
         reports.reply(uow, incoming, "points-own-only", lang)  # riders: said, then their own record
         words = []
@@ -65,6 +63,16 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
             reports.reply(uow, target, "points-history", lang, **await points.history(uow, user))
         return
     await _grant(words[1:], uow, incoming, user, lang, reports, points)
+
+
+async def _ledger(who: str, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                  reports: ReportService, points: PointsService) -> None:
+    """A rider's ledger for a secretary: privately, whatever chat it was asked in (a rider's
+    entries and their notes are not the group's to read)."""
+    shown = await corrections.ledger_of(points, uow, user, who)  # refusals first, where asked
+    target = await to_private(uow, incoming, user, lang)
+    if target is not None:
+        reports.reply(uow, target, "points-ledger", lang, **shown)
 
 
 def _names_a_person(word: str) -> bool:
@@ -157,7 +165,11 @@ async def privacy(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: 
 
 async def redemptions(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                       reports: ReportService, points: PointsService) -> None:
-    reports.reply(uow, incoming, "points-pending", lang, **await points.pending(uow, user, lang))
+    """The pending redemptions, by rider: privately, whatever chat it was asked in."""
+    pending = await points.pending(uow, user, lang)  # a rider asking is refused where they asked
+    target = await to_private(uow, incoming, user, lang)
+    if target is not None:
+        reports.reply(uow, target, "points-pending", lang, **pending)
 
 
 async def decide(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,

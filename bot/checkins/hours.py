@@ -18,6 +18,7 @@ from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import hours_text, parse_hours
 from bot.domain import IncomingMessage
+from bot.services.privately import to_private
 from storage.models import User
 from storage.models.checkins import Activity, VolunteerHours
 
@@ -80,20 +81,26 @@ class Hours:
                          branch_code: str | None = None) -> None:
         """/hours pending: the header, then each pending entry with its buttons."""
         branch_id = await self.ctx.staff_branch(uow, user, msg, branch_code)
+        target = await to_private(uow, msg, user, lang)  # riders' claims, by name: not for the group
+        if target is None:
+            return
         rows, total = await uow.checkins.pending_hours(branch_id)
-        self.ctx.reply(uow, msg, "hours-pending-header", lang, count=total, shown=len(rows))
+        self.ctx.reply(uow, target, "hours-pending-header", lang, count=total, shown=len(rows))
         for entry in rows:
             activity = await uow.checkins.activity(entry.activity_id)
             if activity is not None:
-                self.ctx.tell(uow, msg.chat_id, "hours-request", lang,
+                self.ctx.tell(uow, target.chat_id, "hours-request", lang,
                            **self._hours_card(await uow.users.get(entry.user_id), entry, activity))
 
     async def my_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
-        """/hours: my entries and my time-bank balance."""
+        """/hours: my entries and my time-bank balance (privately, as /me shows it)."""
+        target = await to_private(uow, msg, user, lang)
+        if target is None:
+            return
         totals = await uow.checkins.halves_by_status(user.id)
         items = [{"title": a.title, "code": a.code, "hours": hours_text(h.halves), "status": h.status}
                  for h, a in await uow.checkins.hours_of(user.id)]
-        self.ctx.reply(uow, msg, "hours-mine", lang, balance=hours_text(totals.get("approved", 0)),
+        self.ctx.reply(uow, target, "hours-mine", lang, balance=hours_text(totals.get("approved", 0)),
                    pending=hours_text(totals.get("pending", 0)), items=items)
 
     async def decide_hours(self, uow: UnitOfWork, actor: User, entry_id: int, approve: bool,

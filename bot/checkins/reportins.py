@@ -18,6 +18,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import norm_text
 from bot.domain import IncomingMessage
 from bot.privacy import mask
+from bot.services.privately import to_private
 from storage.models import User
 from storage.models.checkins import ReportIn
 
@@ -109,12 +110,15 @@ class ReportIns:
                               branch_code: str | None = None) -> None:
         """/reportins: the header here, then each pending one with its buttons (oldest first)."""
         branch_id = await self.ctx.staff_branch(uow, user, msg, branch_code)
+        target = await to_private(uow, msg, user, lang)  # party members and their home organisations
+        if target is None:
+            return
         rows, total = await uow.checkins.pending_report_ins(branch_id)
         branch = await uow.checkins.branch(branch_id)
-        self.ctx.reply(uow, msg, "reportins-header", lang, count=total, shown=len(rows),
+        self.ctx.reply(uow, target, "reportins-header", lang, count=total, shown=len(rows),
                    branch=branch.name if branch else "")
         for row in rows:
-            self.ctx.tell(uow, msg.chat_id, "reportin-request", lang,
+            self.ctx.tell(uow, target.chat_id, "reportin-request", lang,
                        **self._report_in_card(await uow.users.get(row.user_id), row, branch.name if branch else ""))
 
     async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,

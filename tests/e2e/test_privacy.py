@@ -18,8 +18,9 @@ import pytest
 
 from bot.services.case_export import export_cases
 from storage.models import Case
-from tests.conftest import (BOSS, GROUP, LI, SEC, WANG, last, private, said, two_branches, until,
+from tests.conftest import (BOSS, GROUP, LI, SEC, WANG, buttons, last, private, said, two_branches, until,
                             with_boss)
+from tests.e2e.test_checkins import Clock, create, local
 from tests.factories import download, new_message, report, read_cases
 
 HOME_REPORT = "望京SOHO T3 楼下有人摔倒了，流了很多血…我住望京花园5号楼1203室"
@@ -226,3 +227,33 @@ async def test_attendance_export_does_not_name_riders_who_chose_privacy(bot, tg,
     assert [r["name"] for r in rows if r["name"] != "王哥"] == ["匿名骑手 #1", "匿名骑手 #1"]
     assert any(r["name"] == "王哥" and r["user_id"] == str(WANG["id"]) for r in rows)
     assert BOSS  # (the superadmin bound the groups)
+
+
+async def test_lists_of_riders_and_a_riders_time_bank_asked_in_the_group_go_privately(bot, tg, db) -> None:
+    """/hours pending, /reportins, /redemptions and /points ledger list riders by name (their claims,
+    party membership and home organisation, redemptions, ledger notes); /hours shows a rider's time
+    bank, as /me does. Asked in the work group, each answer goes to the asker's private chat and the
+    group reads one pointer."""
+    clock = Clock(local(2026, 12, 1, 10, 0))
+    bot.core.checkins.clock = clock
+    await two_branches(tg, LI, WANG)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    await said(tg, LI["id"], LI, f"/hours {activity.code} 2")
+    await said(tg, GROUP, WANG, "/reportin 河南省周口市某某村党支部")
+    hello = await tg.send(GROUP, LI, "收到")
+    await said(tg, GROUP, SEC, "/points grant 30 冬季志愿服务", reply_to_message_id=hello["message_id"])
+    await said(tg, LI["id"], LI, "/redeem meal")
+
+    for who, command, privately in ((SEC, "/hours pending", "李师傅"), (SEC, "/reportins", "某某村党支部"),
+                                    (SEC, "/redemptions", "驿站爱心餐券"), (SEC, f"/points ledger {LI['id']}", "冬季志愿服务"),
+                                    (LI, "/hours", "待审核 2 小时")):
+        before = len(await tg.messages(who["id"]))
+        pointer = await said(tg, GROUP, who, command)
+        assert "已私信发给你" in body(pointer), (command, body(pointer))
+        assert buttons(pointer) == []
+        await new_message(tg, who["id"], before, privately, field="plain_text")
+    group = await everything_in(tg, GROUP["id"])
+    assert "驿站爱心餐券" not in group and "待审核" not in group and "的积分记录" not in group
+    assert "⏱" not in group and "🙋" not in group  # no hours card, no report-in card
+
