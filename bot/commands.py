@@ -69,7 +69,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", menu=True),
     # one person on Telegram and WeCom: a one-time code from one, used on the other (bot/services/identities.py)
     Command("link", "[<code>]", "link-usage", where=PRIVATE, wrong_place="link-private-only", menu=True),
-    Command("redeem", "<item>", "points-redeem-usage"),
+    # a redemption's receipt and refusals tell the rider's balance: not for the work group to read
+    Command("redeem", "<item>", "points-redeem-usage", where=PRIVATE, wrong_place="points-redeem-private-only"),
     Command("privacy"),
     Command("points", "[grant <user> <n> <reason> | ledger <user> | revoke #<line> <reason>]"),
     Command("stats", "lessons [days] | checkins [branch]", "stats-usage", S),

@@ -197,3 +197,26 @@ async def test_a_secretary_does_not_fulfil_their_own_redemption(bot, tg, db) -> 
     assert await _balance(db, SEC["id"]) == 10
     await tg.press(BOSS["id"], request["message_id"], BOSS, "pr:1:y")
     assert "已发放" in (await _said(tg, SEC["id"], "已发放"))["text"]
+
+
+async def test_redeem_in_the_group_points_to_the_private_chat(bot, tg, db) -> None:
+    """/redeem's receipt ('… 剩余 25 分') and its refusals ('你现在有 5 分') tell the rider's balance,
+    which /me and /points keep private: typed in the group it redeems nothing and points to the
+    private chat; a /shop button pressed in the group answers the presser alone."""
+    await two_branches(tg, LI)
+    sent = await tg.send(GROUP, LI, "大家注意安全")
+    await _command(tg, SEC, "/points grant 45 冬季志愿服务", "已给", chat=GROUP, reply_to_message_id=sent["message_id"])
+    pointer = await _command(tg, LI, "/redeem meal", "私聊", chat=GROUP)
+    assert "/redeem" in pointer["text"] and "45" not in pointer["text"] and "25" not in pointer["text"]
+    async with db() as s:
+        assert (await s.exec(select(Redemption))).all() == []
+    shop = await _command(tg, LI, "/shop", "积分兑换", chat=GROUP)
+    group_before = len(await tg.messages(GROUP["id"]))
+    meal = f"pt:r:{await _item_id(db, 'meal')}"
+    await tg.press(GROUP["id"], shop["message_id"], LI, meal)
+    await until(lambda: _answered(tg, "剩余 25 分"))
+    await _said(tg, LI["id"], "剩余 25 分")  # the receipt, privately
+    receipt = await _command(tg, LI, "/redeem meal", "已申请兑换")
+    assert "剩余 5 分" in receipt["text"]
+    group = [m["text"] for m in (await tg.messages(GROUP["id"]))[group_before:]]
+    assert not any("剩余" in x or "积分不足" in x for x in group), group

@@ -62,6 +62,7 @@ points-shop-limit = { $days ->
 }
 points-shop-empty = The catalogue is empty for now.
 points-redeem-usage = Usage: /redeem CODE, e.g. /redeem data_pack. Send /shop for the catalogue.
+points-redeem-private-only = 🔒 Redeem in a private chat with me: send /redeem CODE, or tap a button under /shop (your balance is told to you alone).
 points-redeemed = 🎁 You asked to redeem <b>{ $item }</b> ({ $number }): { $cost ->
     [one] 1 point
    *[other] { $cost } points

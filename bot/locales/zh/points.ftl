@@ -50,6 +50,7 @@ points-shop-limit = （每人 { $count } 份{ $days ->
 }）
 points-shop-empty = 兑换目录暂时是空的。
 points-redeem-usage = 用法：/redeem 商品编号，例如 /redeem data_pack。发 /shop 查看目录。
+points-redeem-private-only = 🔒 兑换请私聊我：发 /redeem 编号，或在 /shop 列表里点按钮（你的积分余额只告诉你本人）。
 points-redeemed = 🎁 已申请兑换 <b>{ $item }</b>（{ $number }），扣除 { $cost } 分，剩余 { $balance } 分。书记审核后会通知你。
 points-item-unknown = 没有编号为「{ $item }」的兑换项目。发 /shop 查看目录。
 points-too-few = 积分不足：「{ $item }」需要 { $cost } 分，你现在有 { $balance } 分。
