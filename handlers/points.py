@@ -5,6 +5,8 @@ Thin: parse, call PointsService (which checks every permission on the server), r
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from bot.buttons import RedemptionVerdict, ShopRedeem
@@ -88,7 +90,7 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
     replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
     target: User | None = None
     chat_branch, who = None, None
-    if words and (not _is_int(words[0]) or (replied_user is None and len(words) >= 3)):
+    if words and (_points_word(words[0]) is None or (replied_user is None and len(words) >= 3)):
         who, words = words[0], words[1:]  # @username or user id, then the points
         target = await uow.users.find(who)
         if target is None:
@@ -98,10 +100,11 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
         target = await register_person(uow, replied_user)
         chat = await uow.chats.get(incoming.chat_id)
         chat_branch = chat.branch_id if chat is not None and not incoming.is_private else None
-    if target is None or len(words) < 2 or not _is_int(words[0]):
+    amount_word = _points_word(words[0]) if words else None
+    if target is None or len(words) < 2 or amount_word is None:
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
-    amount, reason = bounded_int(words[0], -MAX_AMOUNT, MAX_AMOUNT), " ".join(words[1:])
+    amount, reason = bounded_int(amount_word, -MAX_AMOUNT, MAX_AMOUNT), " ".join(words[1:])
     if amount is None:
         reports.reply(uow, incoming, "points-grant-usage", lang)
         return
@@ -132,6 +135,16 @@ MAX_AMOUNT = 1_000_000  # far above any rule's cap; a longer number is a typo, n
 
 def _is_int(word: str) -> bool:
     return word.lstrip("+-").isdigit()
+
+
+_POINTS_UNIT = re.compile(r"(?i)(?:积分|分|points?|pts?)$")
+
+
+def _points_word(word: str) -> str | None:
+    """An amount of points as a secretary types it: `20`, `-20`, `＋20`, `20分`, `20积分`, `20 points`'s
+    first word; the signed number as ASCII, or None when it is no amount."""
+    plain = _POINTS_UNIT.sub("", unicodedata.normalize("NFKC", word))
+    return plain if re.fullmatch(r"[+-]?\d+", plain) else None
 
 
 async def shop(uow: UnitOfWork, incoming: IncomingMessage, lang: str,

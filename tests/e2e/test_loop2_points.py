@@ -115,3 +115,18 @@ async def test_top_in_a_group_does_not_point_at_a_hidden_rider(bot, tg, db) -> N
     assert "李师傅 — 30 分 ← 你" in named["text"]
     mine = await _command(tg, WANG, "/top", "本月积分排行")  # in private, only he reads it
     assert "匿名骑手 — 12 分 ← 你" in mine["text"]
+
+
+async def test_grant_amounts_as_secretaries_type_them(bot, tg, db) -> None:
+    """'10分', '20积分', full-width '＋5' and '-20分' are amounts of points: granted (or revoked),
+    not a usage answer, and as a reply '10分' is not taken for a user called '10分'."""
+    await two_branches(tg, LI)
+    hello = await tg.send(GROUP, LI, "收到")
+    await _command(tg, SEC, "/points grant 10分 帮助摔倒的老人", "已给", chat=GROUP,
+                   reply_to_message_id=hello["message_id"])
+    await _command(tg, SEC, f"/points grant {LI['id']} ＋5 志愿服务", "已给")
+    await _command(tg, SEC, f"/points grant {LI['id']} 20积分 值班", "已给")
+    assert await _balance(db, LI["id"], 3) == 35
+    await _command(tg, SEC, f"/points grant {LI['id']} -20分 误发冲正", "已撤回")
+    assert await _balance(db, LI["id"], 4) == 15
+    assert [e.note for e in await ledger(db, LI["id"])][:3] == ["帮助摔倒的老人", "志愿服务", "值班"]
