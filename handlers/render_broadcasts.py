@@ -139,7 +139,7 @@ def _tally(lang: str, p: dict[str, Any], title_key: str) -> str:
         if names:
             more = t(lang, "sv-more", more=o["more"]) if o.get("more") else ""
             lines.append("    " + esc(t(lang, "list-sep").join(names), 600) + more)
-    lines.append(t(lang, "sv-total", total=total, close=esc(p.get("close") or "")))
+    lines.append(t(lang, "sv-total", total=total, close=esc(p.get("close") or ""), status=p.get("status", "open")))
     if p.get("anonymous") and title_key == "sv-results-title":
         lines.append(t(lang, "sv-anon-note"))
     return "\n".join(lines)

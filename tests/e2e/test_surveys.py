@@ -124,3 +124,23 @@ async def test_named_results_list_voters_in_the_readers_language(bot, tg, db) ->
     en = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
     assert "Rider00, Rider01, " in en and "、" not in en, en
     assert "Rider29 and 3 more" in en, en
+
+
+async def test_a_closed_surveys_results_say_it_closed(bot, tg, db) -> None:
+    """Results of an open survey say when it closes; of a closed one, when it closed ('closes
+    2026-12-02 22:06' under '(closed)' read wrong in English)."""
+    await _setup(tg, groups=(GROUP,))
+    await _say(tg, SEC, "/survey new 午休去哪？ | 驿站 | 公园")
+    q = await last(tg, GROUP["id"], 2)
+    await _press(tg, GROUP["id"], q, LI, "sv:1:0")
+    await _say(tg, SEC, "/lang en")
+    assert "1 took part · closes " in (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/survey close 1")
+    await tg.wait(SEC["id"], before + 2)  # the answer, the final results
+    closed = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    assert "(closed)" in closed and "1 took part · closed " in closed, closed
+    await _say(tg, SEC, "/lang zh")
+    assert "共 1 人参与 · 已于 " in (await _say(tg, SEC, "/survey results 1"))["plain_text"]
+    summary = await last(tg, GROUP["id"], 3)
+    assert "已结束" in summary["plain_text"] and "已于 " in summary["plain_text"], summary["plain_text"]

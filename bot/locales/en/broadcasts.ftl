@@ -146,7 +146,10 @@ sv-option-line = { $n }. { $text } — { $count } { $count ->
    *[other] votes
  } ({ $pct }%) { $bar }
 sv-more = {" "}and { $more } more
-sv-total = { $total } took part · closes { $close }
+sv-total = { $total } took part · { $status ->
+    [closed] closed { $close }
+   *[open] closes { $close }
+}
 sv-anon-note = (anonymous: who chose what is not shown)
 sv-list-title = <b>📊 Recent surveys</b>
 sv-list-item = #{ $id } · { $question } · { $total ->

@@ -116,7 +116,10 @@ sv-results-title = 📊 <b>问卷 #{ $id } 结果</b>（{ $status }）
 sv-summary-title = 📊 <b>问卷 #{ $id } 已结束</b>，谢谢大家参与！
 sv-option-line = { $n }. { $text } — { $count } 票（{ $pct }%）{ $bar }
 sv-more = 等 { $more } 人
-sv-total = 共 { $total } 人参与 · 截止 { $close }
+sv-total = 共 { $total } 人参与 · { $status ->
+    [closed] 已于 { $close } 截止
+   *[open] 截止 { $close }
+}
 sv-anon-note = （匿名问卷：不显示谁选了什么）
 sv-list-title = <b>📊 最近的问卷</b>
 sv-list-item = #{ $id } · { $question } · { $total } 人 · { $status } · { $close }
