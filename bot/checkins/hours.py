@@ -71,7 +71,7 @@ class Hours:
 
     def _hours_card(self, user: User | None, entry: VolunteerHours, activity: Activity) -> dict[str, Any]:
         return {"id": entry.id, "name": (user.first_name if user else "") or str(entry.user_id),
-                "username": f"@{user.username}" if user and user.username else "",
+                "username": f" @{user.username}" if user and user.username else "",  # after the name
                 "title": activity.title, "code": activity.code, "when": self.ctx.window(activity),
                 "hours": hours_text(entry.halves), "checked_in": str(entry.checked_in).lower(),
                 "buttons": [[("hours-approve", encode(HoursVerdict(entry.id or 0, entry.halves, True))),

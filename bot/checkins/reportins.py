@@ -101,7 +101,7 @@ class ReportIns:
 
     def _report_in_card(self, user: User | None, row: ReportIn, branch: str) -> dict[str, Any]:
         return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
-                "username": f"@{user.username}" if user and user.username else "",
+                "username": f" @{user.username}" if user and user.username else "",  # after the name
                 "home": mask(row.home_org), "branch": branch, "at": self.ctx.local(row.created_at),
                 "buttons": [[("reportin-approve", encode(ReportInVerdict(row.id or 0, True))),
                              ("reportin-reject", encode(ReportInVerdict(row.id or 0, False)))]]}

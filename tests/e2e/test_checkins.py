@@ -445,3 +445,20 @@ async def test_a_pin_from_another_city_reads_in_kilometres(bot, tg, db, clock) -
         assert far in away["text"], away["text"]
         closer = await said(tg, who["id"], who, location=FAR)  # still asked: a second pin is taken
         assert near in closer["text"], closer["text"]
+
+
+async def test_cards_name_the_rider_with_one_space(bot, tg, db, clock) -> None:
+    """The hours and report-in cards read '李师傅 · 「…」' and '小赵 @zhao_rider 申请向…', never with
+    two spaces where a rider has no @username."""
+    zhao = {"id": 503, "first_name": "小赵", "username": "zhao_rider", "language_code": "zh"}
+    await two_branches(tg, LI, zhao)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    sec_before = len(await tg.messages(SEC["id"]))
+    await said(tg, LI["id"], LI, f"/hours {activity.code} 2")
+    card = await next_in(tg, SEC["id"], sec_before)
+    assert "李师傅 · 「周六社区清洁」" in card["plain_text"], card["plain_text"]
+    await said(tg, GROUP, zhao, "/reportin 河南省周口市某某村党支部")
+    request = await next_in(tg, SEC["id"], sec_before + 1)
+    assert "小赵 @zhao_rider 申请向「朝阳支部」报到" in request["plain_text"], request["plain_text"]
+    assert "  " not in card["plain_text"] + request["plain_text"]

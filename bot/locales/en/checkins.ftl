@@ -80,7 +80,7 @@ reportin-updated = ✏️ Your report-in to “{ $branch }” is updated (home o
 reportin-already = 👌 You reported in to “{ $branch }” on { $since } already.
 reportin-request =
     🙋 <b>Party member report-in #{ $id }</b>
-    { $name } { $username } reports in to “{ $branch }”
+    { $name }{ $username } reports in to “{ $branch }”
     Home organisation: { $home }
     Submitted: { $at }
 reportin-approve = ✅ Approve
@@ -112,7 +112,7 @@ hours-logged = 📝 { $hours } h logged for “{ $title }”; the branch secreta
     }
 hours-request =
     ⏱ <b>Volunteer hours #{ $id }</b>
-    { $name } { $username } · “{ $title }” (<code>{ $code }</code>, { $when })
+    { $name }{ $username } · “{ $title }” (<code>{ $code }</code>, { $when })
     { $hours } h claimed · { $checked_in ->
         [true] ✅ checked in
        *[false] ⚠️ did not check in

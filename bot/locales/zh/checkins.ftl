@@ -80,7 +80,7 @@ reportin-updated = ✏️ 已更新你向「{ $branch }」的报到（组织关�
 reportin-already = 👌 你已经在 { $since } 向「{ $branch }」报到过了。
 reportin-request =
     🙋 <b>党员报到 #{ $id }</b>
-    { $name } { $username } 申请向「{ $branch }」报到
+    { $name }{ $username } 申请向「{ $branch }」报到
     组织关系所在：{ $home }
     提交时间：{ $at }
 reportin-approve = ✅ 通过
@@ -112,7 +112,7 @@ hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时，�
     }
 hours-request =
     ⏱ <b>志愿时长 #{ $id }</b>
-    { $name } { $username } · 「{ $title }」（<code>{ $code }</code>，{ $when }）
+    { $name }{ $username } · 「{ $title }」（<code>{ $code }</code>，{ $when }）
     申报 { $hours } 小时 · { $checked_in ->
         [true] ✅ 已签到
        *[false] ⚠️ 未签到
