@@ -371,6 +371,20 @@ async def test_a_right_answer_after_done_earns_one_point_said_in_the_singular(bo
     assert await _credits(db, 2) == [_lesson_credit(AMY), _quiz_credit(AMY)]
 
 
+async def test_quiz_answers_end_their_sentence(bot, tg, db) -> None:
+    """Every quiz answer ends with its full stop, in Chinese (。) and in English (.), also the one a
+    repeated press gets ('…正确答案：B. 每次状态变化，机器人都会在原消息下回复你' ended bare)."""
+    await two_branches(tg, LI, WANG)
+    await tg.send(private(AMY), AMY, "/start")
+    await _plan(tg, bot)
+    lesson = await _push(tg, bot)
+    for who, ending in ((WANG, "原消息下回复你。"), (AMY, "at every status change.")):
+        for option in ("ls:1:1", "ls:1:0"):  # the right answer, then again
+            got = await answer_for(tg, await tg.press(GROUP["id"], lesson["message_id"], who, option))
+            assert ending in got["text"], got["text"]
+        assert got["text"].endswith(ending), got["text"]
+
+
 async def test_lesson_in_private_catches_up_and_counts_once(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG)
     assert "还没有推送过" in (await said(tg, private(LI), LI, "/lesson"))["text"]

@@ -30,7 +30,7 @@ lesson-done = { $points ->
 }
 lesson-already-done = 👍 You have already done this lesson; no need to tap again.
 lesson-quiz-right = { $points ->
-    [0] 🎉 Correct! The answer is { $answer }
+    [0] 🎉 Correct! The answer is { $answer }.
     [one] 🎉 Correct! The answer is { $answer }. +1 point.
    *[other] 🎉 Correct! The answer is { $answer }. +{ $points } points.
 }
@@ -39,7 +39,7 @@ lesson-quiz-wrong = { $points ->
     [one] Not quite. The answer is { $answer }. +1 point for taking part.
    *[other] Not quite. The answer is { $answer }. +{ $points } points for taking part.
 }
-lesson-quiz-again = You have answered this one already (the first answer counts). The answer is { $answer }
+lesson-quiz-again = You have answered this one already (the first answer counts). The answer is { $answer }.
 
 lessons-plan-title = 📚 <b>{ $title }</b> · micro lessons
 lessons-plan-off = Pushes are off. Send /lessons plan mon,wed,fri to turn them on (in private, put the group's number before plan).

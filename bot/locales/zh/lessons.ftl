@@ -26,14 +26,14 @@ lesson-done = { $points ->
 }
 lesson-already-done = 👍 这一课你已经学过了，不用再点。
 lesson-quiz-right = { $points ->
-    [0] 🎉 答对了！正确答案：{ $answer }
+    [0] 🎉 答对了！正确答案：{ $answer }。
    *[other] 🎉 答对了！正确答案：{ $answer }。积分 +{ $points }。
 }
 lesson-quiz-wrong = { $points ->
     [0] 差一点。正确答案：{ $answer }。
    *[other] 差一点。正确答案：{ $answer }。参与学习积分 +{ $points }。
 }
-lesson-quiz-again = 你已经答过这题了（只算第一次）。正确答案：{ $answer }
+lesson-quiz-again = 你已经答过这题了（只算第一次）。正确答案：{ $answer }。
 
 lessons-plan-title = 📚 <b>{ $title }</b> · 微党课
 lessons-plan-off = 未开启推送。发 /lessons plan 一三五 开启（私聊时在 plan 前写群的编号）。
