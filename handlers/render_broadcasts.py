@@ -113,6 +113,15 @@ def _list(lang: str, p: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@composer("bc-err-group-unknown")
+def _group_unknown(lang: str, p: dict[str, Any]) -> str:
+    """The secretary's groups as the reader writes a list: 朝阳骑手一群（-100100）、… or Riders East (-100200), …"""
+    groups = [t(lang, "bc-group-item", title=esc(str(title), 64), id=str(chat_id))
+              for title, chat_id in p.get("groups") or []]
+    return t(lang, "bc-err-group-unknown", group=esc(str(p.get("group") or ""), 64),
+             groups=t(lang, "list-sep").join(groups))
+
+
 @composer("when-error")
 def _when_error(lang: str, p: dict[str, Any]) -> str:
     return t(lang, str(p.get("key") or "when-err-unknown")) + "\n" + t(lang, "when-examples")

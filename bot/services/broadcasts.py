@@ -441,8 +441,8 @@ class BroadcastService:
         for sel in selectors:
             hits = _match_groups(groups, sel)
             if not hits:
-                raise BroadcastError("bc-err-group-unknown", group=sel,
-                                     groups=", ".join(f"{c.title or ''} ({c.id})" for c in groups[:20]))
+                raise BroadcastError("bc-err-group-unknown", group=sel,  # the list, in the reader's words
+                                     groups=[[c.title or "", c.id] for c in groups[:20]])
             chosen += [c.id for c in hits if c.id not in chosen]
         return chosen
 

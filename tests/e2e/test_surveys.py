@@ -144,3 +144,14 @@ async def test_a_closed_surveys_results_say_it_closed(bot, tg, db) -> None:
     assert "共 1 人参与 · 已于 " in (await _say(tg, SEC, "/survey results 1"))["plain_text"]
     summary = await last(tg, GROUP["id"], 3)
     assert "已结束" in summary["plain_text"] and "已于 " in summary["plain_text"], summary["plain_text"]
+
+
+async def test_an_unknown_group_lists_the_secretarys_groups_in_their_language(bot, tg, db) -> None:
+    """groups=… naming no group of the branch: the answer lists the branch's groups as the reader
+    writes a list (Riders East（-100200）、朝阳骑手一群（-100100）), not with ASCII ', ' in Chinese."""
+    await _setup(tg)
+    zh = (await _say(tg, SEC, "/survey new groups=海淀 午休去哪？ | 驿站 | 公园"))["plain_text"]
+    assert "找不到群“海淀”。你的群：Riders East（-100200）、朝阳骑手一群（-100100）" in zh, zh
+    await _say(tg, SEC, "/lang en")
+    en = (await _say(tg, SEC, "/broadcast groups=Haidian now 今晚8点起建国路封路"))["plain_text"]
+    assert "Your groups: Riders East (-100200), 朝阳骑手一群 (-100100)" in en, en

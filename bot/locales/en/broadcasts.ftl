@@ -13,6 +13,7 @@ bc-err-not-staff = ⛔ Only branch secretaries can use this.
 bc-err-private-only = 🔒 Please use this command in a private chat with me.
 bc-err-no-groups = Your branch has no groups yet (send /bind BRANCH-CODE in a group).
 bc-err-group-unknown = No group matches “{ $group }”. Your groups: { $groups }
+bc-group-item = { $title } ({ $id })
 bc-err-too-long = Too long ({ $length ->
     [one] 1 character
    *[other] { $length } characters

@@ -13,6 +13,7 @@ bc-err-not-staff = ⛔ 只有支部书记可以使用这个功能。
 bc-err-private-only = 🔒 请在与我的私聊中使用这个命令。
 bc-err-no-groups = 你的支部还没有绑定任何群（在群里发 /bind 支部代码）。
 bc-err-group-unknown = 找不到群“{ $group }”。你的群：{ $groups }
+bc-group-item = { $title }（{ $id }）
 bc-err-too-long = 内容太长（{ $length } 字，上限 { $limit }）。请精简后再发。
 bc-err-empty = 推送内容不能为空。
 bc-err-content = 这种消息没法推送：请发文字、带说明的图片，或转发一条文字/图片消息。
