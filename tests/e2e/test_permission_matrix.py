@@ -209,6 +209,11 @@ async def _one(db, stmt) -> Any:
         return (await s.exec(stmt)).first()
 
 
+async def _bot_message(tg, chat_id: int, words: str) -> dict[str, Any] | None:
+    """The bot's latest message in the chat that has `words`, if any yet."""
+    return next((m for m in reversed(await tg.messages(chat_id)) if words in (m.get("plain_text") or "")), None)
+
+
 async def build_world(bot, tg, db) -> World:
     bot.core.checkins.clock = Clock(datetime(2026, 12, 1, 10, 0, tzinfo=TZ))
     await two_branches(tg, LI, HD_RIDER, HD_MEMBER, DEPT_A)
@@ -224,8 +229,11 @@ async def build_world(bot, tg, db) -> World:
     await said(tg, HD_RIDER["id"], HD_RIDER, "/redeem meal")
     await said(tg, GROUP_B, HD_RIDER, "/reportin 海淀老家党支部")
     await said(tg, HD_RIDER["id"], HD_RIDER, f"/hours {code} 1")
-    preview = await said(tg, SEC_B["id"], SEC_B, "/broadcast all 2026-12-24 08:30 海淀推送：周末路面施工")
-    bc_id = await _one(db, select(Broadcast.id))
+    await tg.send(private(SEC_B), SEC_B, "/broadcast all 2026-12-24 08:30 海淀推送：周末路面施工")
+    # the preview by what it is: the rider's redemption, report-in and hours cards reach the same chat
+    # on their own time, and one may come after the command (a loaded machine)
+    preview = await until(lambda: _bot_message(tg, SEC_B["id"], "海淀推送"))
+    bc_id = await until(lambda: _one(db, select(Broadcast.id)))
     await answer_for(tg, await tg.press(SEC_B["id"], preview["message_id"], SEC_B, f"bc:go:{bc_id}"))
     await until(lambda: _one(db, select(Broadcast.id).where(Broadcast.status == "scheduled")))
     await said(tg, GROUP_B, HD_RIDER, "/propose 海淀黄庄设休息点 | 海淀骑手中午没处歇")  # proposal 1, being voted on
