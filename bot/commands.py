@@ -71,7 +71,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("link", "[<code>]", "link-usage", where=PRIVATE, wrong_place="link-private-only", menu=True),
     # a redemption's receipt and refusals tell the rider's balance: not for the work group to read
     Command("redeem", "<item>", "points-redeem-usage", where=PRIVATE, wrong_place="points-redeem-private-only"),
-    Command("privacy"),
+    # the choice to be hidden on the boards is the rider's own: toggled in the group, it told the group
+    Command("privacy", where=PRIVATE, wrong_place="points-privacy-private-only"),
     Command("points", "[grant <user> <n> <reason> | ledger <user> | revoke #<line> <reason>]"),
     Command("stats", "lessons [days] | checkins [branch]", "stats-usage", S),
     # case work (secretaries and departments; the reporter confirms or reopens)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from storage.models.points import PointsItem, Redemption
+from storage.models.points import PointsAccount, PointsItem, Redemption
 from tests.conftest import AMY, BOSS, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
 
 
@@ -220,3 +220,18 @@ async def test_redeem_in_the_group_points_to_the_private_chat(bot, tg, db) -> No
     assert "剩余 5 分" in receipt["text"]
     group = [m["text"] for m in (await tg.messages(GROUP["id"]))[group_before:]]
     assert not any("剩余" in x or "积分不足" in x for x in group), group
+
+
+async def test_privacy_in_the_group_toggles_nothing_and_points_to_the_private_chat(bot, tg, db) -> None:
+    """Hiding one's name on the boards is the rider's own choice: /privacy typed in the group
+    answered '排行榜上将不再显示你的名字' in front of everyone. It now changes nothing there and
+    points to the private chat, where it toggles as before."""
+    await two_branches(tg, LI)
+    pointer = await _command(tg, LI, "/privacy", "私聊", chat=GROUP)
+    assert "/privacy" in pointer["text"] and "不再显示" not in pointer["text"]
+    async with db() as s:
+        account = (await s.exec(select(PointsAccount).where(PointsAccount.user_id == LI["id"]))).first()
+    assert account is None or not account.hide_name
+    await _command(tg, LI, "/privacy", "不再显示")  # privately: hidden
+    async with db() as s:
+        assert (await s.exec(select(PointsAccount).where(PointsAccount.user_id == LI["id"]))).one().hide_name

@@ -49,4 +49,4 @@ def test_wrong_place_follows_the_table() -> None:
     assert wrong_place("lesson", is_private=False) == "lesson-private-only"
     assert wrong_place("accept", is_private=False) is None and wrong_place("nosuch", is_private=False) is None
     private_only = {c.name for c in COMMANDS if c.where is Where.PRIVATE and c.wrong_place}
-    assert private_only == {"broadcast", "broadcasts", "survey", "needs", "lesson", "link", "redeem"}
+    assert private_only == {"broadcast", "broadcasts", "survey", "needs", "lesson", "link", "redeem", "privacy"}

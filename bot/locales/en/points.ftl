@@ -122,6 +122,7 @@ points-promoted = 🏅 Congratulations! You are now “{ $tier }”. You earned 
 } in the last 12 months. Thank you for taking part!
 points-privacy-on = 🙈 Done: your name will not be shown on leaderboards (you appear as “a rider”). Send /privacy again to undo.
 points-privacy-off = 👀 Done: your name will be shown on leaderboards. Send /privacy again to hide it.
+points-privacy-private-only = 🙈 Send /privacy to me in a private chat, so your choice stays between us.
 points-anonymous = a rider
 points-leaderboard-title = 🏆 <b>Best riders of { $month }</b>
 points-leaderboard-line = { $rank }. { $name } — { $points ->

@@ -88,6 +88,7 @@ points-not-permitted = 只有书记可以这样做。
 points-promoted = 🏅 恭喜！你已成为「{ $tier }」。近 12 个月你获得了 { $points } 分，谢谢你为城市治理出力！
 points-privacy-on = 🙈 好的，排行榜上将不再显示你的名字（显示为“匿名骑手”）。再发 /privacy 可恢复。
 points-privacy-off = 👀 好的，排行榜上会显示你的名字。再发 /privacy 可隐藏。
+points-privacy-private-only = 🙈 请私聊我发 /privacy，你的选择只有你自己知道。
 points-anonymous = 匿名骑手
 points-leaderboard-title = 🏆 <b>{ $month } 月度优秀骑手</b>
 points-leaderboard-line = { $rank }. { $name } — { $points } 分
