@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.cases import CaseError
 from bot.cases.lifecycle import Actor
+from bot.commands import find
 from bot.domain import IncomingMessage
 from bot.services import people
 from bot.services.board import post_board
@@ -16,6 +17,12 @@ from bot.services.reports import ReportService
 from storage.uow import UnitOfWork
 
 CASE_NO = re.compile(r"^[Cc]-?\d+$")
+
+
+def _keywords(command: str) -> set[str]:
+    """The literal words of a command's grammar (bot/commands.py): `new`, `all`, `pending`…"""
+    found = find(command.lower())
+    return set(re.findall(r"(?<![<\w])[a-z]+(?![\w>])", found.grammar)) if found is not None else set()
 
 
 async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_lang: str) -> None:
@@ -29,13 +36,16 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     uow: UnitOfWork = data["uow"]
     reports: ReportService = data["reports"]
     cases: CaseService = data["cases"]
-    # An anonymous admin has no language_code. Words outside ASCII (Chinese, say) tell the
-    # language; else the group's; only then the arguments' Latin words: sub-commands and codes
-    # (`/survey new`, `/broadcast all now`, C-000123) are the same in every language.
+    # An anonymous admin has no language_code. Their own words tell the language: words outside
+    # ASCII (Chinese, say), or a phrase of Latin words (`roads team please`); else the group's.
+    # Sub-commands and codes (`/survey new`, `/broadcast all now`, C-000123, road_maintenance, x)
+    # are the same in every language and say none (the grammar's words, short words, codes).
     args = text.split()[1:]
     own = " ".join(w for w in args if not w.isascii())
+    phrase = [w for w in args if w.isalpha() and len(w) > 1 and w.lower() not in _keywords(word)]
     group = await people.chat_lang(uow, msg.chat_id)
-    words = own or ("" if group else " ".join(w for w in args if not CASE_NO.match(w)))
+    phrased = len(phrase) >= 2 and any(len(w) >= 4 for w in phrase)  # a phrase, not `all now`
+    words = own or (" ".join(phrase) if phrased or not group else "")
     lang = people.reply_lang(None, None, words, group or default_lang)
     if word == "board":
         await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board
