@@ -74,12 +74,17 @@ async def test_manual_grants_have_a_daily_cap_that_revoked_grants_free(bot, tg, 
     assert await _balance(db, LI["id"], 3) == 100
 
 
-async def test_top_in_the_viewers_language_respects_privacy(bot, tg, db) -> None:
-    await two_branches(tg, LI, WANG, AMY)
-    for who, pts in ((AMY, 40), (LI, 30), (WANG, 1)):
+async def _granted(tg, points: tuple[tuple[dict, int], ...]) -> None:
+    """SEC grants each rider their points, as a reply to their message in the group."""
+    for who, pts in points:
         hello = await tg.send(GROUP, who, "收到")
         await _command(tg, SEC, f"/points grant {pts} 志愿服务", "已给", chat=GROUP,
                        reply_to_message_id=hello["message_id"])
+
+
+async def test_top_in_the_viewers_language_respects_privacy(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    await _granted(tg, ((AMY, 40), (LI, 30), (WANG, 1)))
     await _command(tg, WANG, "/privacy", "不再显示")
 
     zh = await _command(tg, LI, "/top", "本月积分排行")
@@ -99,10 +104,7 @@ async def test_top_in_a_group_does_not_point_at_a_hidden_rider(bot, tg, db) -> N
     """A rider who chose /privacy and asks /top in the group: the answer (a reply to them, in front of
     everyone) must not mark the anonymous row as theirs; in private it still does."""
     await two_branches(tg, LI, WANG, AMY)
-    for who, pts in ((LI, 30), (WANG, 12), (AMY, 5)):
-        hello = await tg.send(GROUP, who, "收到")
-        await _command(tg, SEC, f"/points grant {pts} 志愿服务", "已给", chat=GROUP,
-                       reply_to_message_id=hello["message_id"])
+    await _granted(tg, ((LI, 30), (WANG, 12), (AMY, 5)))
     await _command(tg, WANG, "/privacy", "不再显示")
     await _command(tg, AMY, "/privacy", "will not be shown")
 
