@@ -46,6 +46,8 @@ def no_person(sender_id: int | None, sender_is_bot: bool, automatic_forward: boo
     group. Never a rider's report, never answered. (An admin posting as the group comes through
     GroupAnonymousBot, and is told apart before this: `is_anonymous_admin`.)"""
     return sender_id is None or sender_is_bot or sender_id == TELEGRAM_SERVICE_ID or automatic_forward
+
+
 MAX_ANSWER = 200  # Telegram shows at most 200 characters in a callback answer
 
 Entity = Mapping[str, Any]  # a MessageEntity as Telegram's JSON: type, offset, length, url, user …

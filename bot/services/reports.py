@@ -269,22 +269,23 @@ class ReportService:
                                 place: str | None) -> None:
         """The reporter fixes the place we showed back, with one reply to our message."""
         if msg.lat is not None:
-            case.lat, case.lon = msg.lat, msg.lon
-            if msg.place_name:  # a venue: the pin and its name
-                case.location = msg.place_name
-            await self._learn(uow, case)
+            await self._take_pin(uow, case, msg)
         else:
             case.location = place
         self._placed(uow, case, msg, lang, "location-corrected")
+
+    async def _take_pin(self, uow: UnitOfWork, case: Case, msg: IncomingMessage) -> None:
+        """The case's place is the rider's pin (a venue: with its name), learnt for the branch."""
+        case.lat, case.lon = msg.lat, msg.lon
+        if msg.place_name:  # a venue: the pin and its name
+            case.location = msg.place_name
+        await self._learn(uow, case)
 
     async def _supply_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str,
                                place: str | None) -> bool:
         """Take a pin (a venue: with its name) or the place found in the rider's answer."""
         if msg.lat is not None:
-            case.lat, case.lon = msg.lat, msg.lon
-            if msg.place_name:
-                case.location = msg.place_name
-            await self._learn(uow, case)
+            await self._take_pin(uow, case, msg)
         else:
             if place is None:
                 return False
