@@ -47,6 +47,7 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
     # a note or reason as typed (full-width letters and digits kept), a department as normalised
     rest = (typed_rest(raw_text, 1) if raw_text and arg == "note" else parts[1].strip()) if len(parts) > 1 else None
     photo = incoming.photo_file_id if action == "resolve" else None
+    await cases.require_staff(uow, user, action)  # a rider's /accept: what it is for, whatever the number
     case = await cases.find(uow, parts[0])
     if rest is None and action in NEEDS_INPUT:
         # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt

@@ -136,6 +136,7 @@ ERR_TRANSFER_LIMIT = "case-err-transfer-limit"
 ERR_TRANSFER_SAME = "case-err-transfer-same-department"
 ERR_NO_OWNER = "case-err-no-owner"
 ERR_ALREADY_ASSIGNED = "case-err-already-assigned"
+ERR_STAFF_ONLY = "case-err-staff-only"
 
 
 def event_key(event_kind: str) -> str:
@@ -279,6 +280,12 @@ TABLE: dict[tuple[str, str], Rule] = {
     **_rows(_UNFINISHED, "reject", Rule(REJECTED, _ADMIN, ("reason",))),
     **_rows(_ACTIVE, "cannot_fix", Rule(CLOSED_NOT_FIXED, _STAFF, ("reason",))),
 }
+
+# What a case's reporter may do (confirm, reopen); every other action of a person is staff's: a
+# user with no staff role at all is told so before any case is looked up (the answer then says
+# nothing of whether the case exists).
+REPORTER_ACTIONS = frozenset(action for (_, action), rule in TABLE.items() if REPORTER in rule.roles)
+STAFF_ACTIONS = frozenset(action for (_, action), rule in TABLE.items() if rule.roles & _STAFF) - REPORTER_ACTIONS
 
 # Nobody has taken the case yet (its response clock runs): the statuses a department accepts from.
 WAITING_STATUSES = frozenset(s for (s, action) in TABLE if action in ("accept", "transfer_accept"))

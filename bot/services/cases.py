@@ -17,8 +17,8 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (ERR_ALREADY_ASSIGNED, FINAL_STATUSES, OPEN_STATUSES, UNFINISHED_STATUSES, Actor,
-                                 NotPermitted, Transition,
+from bot.cases.lifecycle import (ERR_ALREADY_ASSIGNED, ERR_STAFF_ONLY, FINAL_STATUSES, OPEN_STATUSES,
+                                 STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
@@ -125,6 +125,16 @@ class CaseService:
         if not self.can_view(scope, case):
             raise CaseNotFound(number=number(case))  # nothing of it is told
         return self.actor_in(scope, case)
+
+    async def require_staff(self, uow: UnitOfWork, user: User, action: str) -> None:
+        """Refuses a staff action (`STAFF_ACTIONS`: all but the reporter's confirm and reopen) to a
+        user with no staff role anywhere (NotPermitted, ERR_STAFF_ONLY), before any case is looked
+        up: a rider typing `/accept C-000123` learns what the command is for, and the same answer
+        for every number (nothing of whether that case exists). Staff go on to `acting`, which
+        decides per case; the grants are read only when the user's row names no role."""
+        if action in STAFF_ACTIONS and not self.known_scope(user).staff \
+                and not (await self.scope(uow, user)).staff:
+            raise NotPermitted(ERR_STAFF_ONLY, action=action)
 
     def can_view(self, scope: Scope, case: Case) -> bool:
         return (scope.superadmin or case.reporter_id == scope.user_id

@@ -182,3 +182,31 @@ async def test_only_the_cases_staff_take_a_department_choice_away(bot, tg, db) -
     assert buttons(shown) == buttons(dialog)
     done = await answer_for(tg, await tg.press(GROUP["id"], dialog["message_id"], SEC, cancel))
     assert "已取消" in done["text"], done
+
+
+async def test_a_rider_typing_a_staff_command_is_told_who_it_is_for_whatever_the_number(bot, tg, db) -> None:
+    """Before: 王哥 (a rider, no role) typed `/accept C-000001` in the group under the very case's
+    registration and was told "No case C-000001 in your scope", and the reporter's own `/accept`
+    "You may not do “Accept” on this case". A rider now hears that the command is the secretaries'
+    and departments', and how to report instead; in the same words for a case that exists, one that
+    does not, and another branch's (nothing of any case is told); the case is untouched."""
+    await two_branches(tg, LI, WANG, AMY)
+    await report(tg, GROUP, LI)  # C-000001, cy's
+    await report(tg, GROUP_B, AMY, "The street light at Haidian Huangzhuang is broken, pitch dark")  # C-000002
+    for chat in (GROUP, WANG["id"]):
+        answers = [(await said(tg, chat, WANG, typed))["text"] for typed in (
+            "/accept C-000001", "/accept C-000002", "/accept C-000099", "/accept 1")]
+        assert all("支部书记" in a and "受理" in a and "C-0000" not in a for a in answers), answers
+        assert len(set(answers)) == 1, answers
+        for typed in ("/resolve C-000001 修好了", "/assign C-000001", "/note 1 已派人", "/reject 1"):
+            text = (await said(tg, chat, WANG, typed))["text"]
+            assert "支部书记" in text and "C-0000" not in text, (typed, text)
+    own = (await said(tg, GROUP, LI, "/accept C-000001"))["text"]  # the reporter is no secretary either
+    assert "支部书记" in own, own
+    english = (await said(tg, AMY["id"], AMY, "/work C-000002"))["text"]
+    assert "secretaries" in english and "Start work" in english, english
+    assert (await read_case(db, 1)).status == "new" and (await read_case(db, 2)).status == "new"
+    # staff are not held by it: the secretary's /accept and a wrong number answer as before
+    assert "C-000099" in (await said(tg, SEC["id"], SEC, "/accept C-000099"))["text"]
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    assert (await read_case(db, 1)).status == "accepted"

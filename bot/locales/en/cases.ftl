@@ -2,6 +2,7 @@
 
 case-err-illegal = This case is “{ $status }”; “{ $action }” is not possible now.
 case-err-not-permitted = You may not do “{ $action }” on this case.
+case-err-staff-only = “{ $action }” is for branch secretaries and departments. To report a problem, just describe it in the group: every step is answered there.
 case-err-reason-required = Please give a reason; it will be shown to the reporter.
 case-err-note-required = Please add a note on what was done.
 case-err-department-required = Please choose the responsible department.
