@@ -20,6 +20,7 @@ from bot.services import case_choices as choices
 from bot.services import case_transfers as transfers
 from handlers.case_choices import answer_stale, offer_for_press, stale_or_refused
 from handlers.chat import ChatRoutes
+from handlers.commands import my_cases
 from handlers.presses import answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -85,6 +86,9 @@ async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
 
 async def list_cases(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                      user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+    if not await cases.is_staff(uow, user):  # a rider's list is their own cases: privately, as /mycases
+        await my_cases(uow, incoming, user, lang, reports)
+        return
     which = (command.args or "open").strip().lower()
     if which not in ("open", "overdue", "mine"):
         reports.reply(uow, incoming, "cases-usage", lang)

@@ -131,10 +131,14 @@ class CaseService:
         user with no staff role anywhere (NotPermitted, ERR_STAFF_ONLY), before any case is looked
         up: a rider typing `/accept C-000123` learns what the command is for, and the same answer
         for every number (nothing of whether that case exists). Staff go on to `acting`, which
-        decides per case; the grants are read only when the user's row names no role."""
-        if action in STAFF_ACTIONS and not self.known_scope(user).staff \
-                and not (await self.scope(uow, user)).staff:
+        decides per case."""
+        if action in STAFF_ACTIONS and not await self.is_staff(uow, user):
             raise NotPermitted(ERR_STAFF_ONLY, action=action)
+
+    async def is_staff(self, uow: UnitOfWork, user: User) -> bool:
+        """Whether `user` is a superadmin, a secretary or a department member anywhere (`Scope.staff`);
+        the department grants are read only when the user's row names no role."""
+        return self.known_scope(user).staff or (await self.scope(uow, user)).staff
 
     def can_view(self, scope: Scope, case: Case) -> bool:
         return (scope.superadmin or case.reporter_id == scope.user_id

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, said, two_branches, with_boss
+from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, last, private, said,
+                            two_branches, with_boss)
 from tests.factories import new_message, read_case, report
 
 HD_RIDER = {"id": 503, "first_name": "海淀骑手", "language_code": "zh"}
@@ -210,3 +211,22 @@ async def test_a_rider_typing_a_staff_command_is_told_who_it_is_for_whatever_the
     assert "C-000099" in (await said(tg, SEC["id"], SEC, "/accept C-000099"))["text"]
     await said(tg, SEC["id"], SEC, "/accept C-000001")
     assert (await read_case(db, 1)).status == "accepted"
+
+
+async def test_a_riders_case_list_asked_in_the_group_is_answered_privately(bot, tg, db) -> None:
+    """Before: a rider's `/cases` in the group posted "Open cases (2)" there: their own cases, a
+    private `/report` among them (/mycases answers privately). A rider's list is their own
+    cases: asked in a group it is sent to their private chat, with a pointer in the group."""
+    await two_branches(tg, LI)
+    await tg.send(private(LI), LI, "/report 建国路88号门口井盖丢了")  # C-000001: private
+    await tg.wait(LI["id"], 2)
+    await report(tg, GROUP, LI)  # C-000002, in the group
+    before = len(await tg.messages(LI["id"]))
+    pointer = await said(tg, GROUP, LI, "/cases")
+    assert "C-0000" not in pointer["text"] and "私聊" in pointer["text"], pointer
+    listed = await last(tg, LI["id"], before + 1)
+    assert "C-000001" in listed["text"] and "C-000002" in listed["text"], listed
+    for m in await tg.messages(GROUP["id"]):  # the private report is named nowhere in the group
+        assert "C-000001" not in str(m.get("text")), m
+    # the secretary's /cases is the branch's list, where it was asked
+    assert "C-000002" in (await said(tg, GROUP, SEC, "/cases"))["text"]
