@@ -157,7 +157,8 @@ def _list(lang: str, p: dict[str, Any]) -> str:
         line = t(lang, "dl-list-item", id=str(it["id"]), title=esc(it["title"], 60),
                  status=status_name(lang, it["status"]), supporters=int(it.get("supporters") or 0))
         if it.get("owner"):
-            line += " " + t(lang, "dl-list-owner", owner=esc(it["owner"], 40), due=esc(it.get("due") or ""))
+            # (the English one begins with its space; Chinese （ takes none)
+            line += t(lang, "dl-list-owner", owner=esc(it["owner"], 40), due=esc(it.get("due") or ""))
         lines.append(line)
     if total > len(items):
         lines.append(t(lang, "dl-list-more", shown=len(items)))

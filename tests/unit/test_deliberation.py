@@ -104,6 +104,13 @@ def test_a_list_counts_everything_it_holds_and_says_when_it_shows_only_the_newes
     assert "还没有这类议题" in _list("zh", which="open", items=[], total=0, others={"adopted": 0})
 
 
+def test_a_done_proposals_owner_follows_its_line_as_each_language_punctuates() -> None:
+    """Before: "#1 休息点 · 已办结 · 👍 2 （街道办，2027-01-01 前）", a space before a full-width （."""
+    item = {"id": 1, "title": "休息点", "status": "done", "supporters": 2, "owner": "街道办", "due": "2027-01-01"}
+    assert "👍 2（街道办，2027-01-01 前）" in _list("zh", which="done", items=[item], total=1)
+    assert "👍 2 (街道办, due 2027-01-01)" in _list("en", which="done", items=[item], total=1)
+
+
 # --- which replies a proposal's thread takes (bot.deliberation.replies) ---------------------------
 
 

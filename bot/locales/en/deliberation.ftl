@@ -119,7 +119,7 @@ dl-list-title-done = 📋 Proposals done ({ $count })
 dl-list-empty = No proposals of this kind yet. Start one: /propose title | details
 dl-list-none-yet = No proposals in this branch yet. Start one: /propose title | details
 dl-list-item = #{ $id } { $title } · { $status } · 👍 { $supporters }
-dl-list-owner = ({ $owner }, due { $due })
+dl-list-owner = {" "}({ $owner }, due { $due })
 
 dl-propose-usage = Propose: /propose title | details (e.g. /propose A rest point at Jianguo Rd | nowhere to rest at noon)
 dl-proposal-usage = Usage: /proposal N (the summary). Secretaries also: /proposal N agenda | decline reason | vote [close=tomorrow 18:00] [quorum=5] [anon] [option 1 | option 2] | close | commit owner due=2026-12-31 | note text | done [note]
