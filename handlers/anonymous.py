@@ -42,7 +42,8 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     # are the same in every language and say none (the grammar's words, short words, codes).
     args = text.split()[1:]
     own = " ".join(w for w in args if not w.isascii())
-    phrase = [w for w in args if w.isalpha() and len(w) > 1 and w.lower() not in _keywords(word)]
+    grammar = _keywords(word)
+    phrase = [w for w in args if w.isalpha() and len(w) > 1 and w.lower() not in grammar]
     group = await people.chat_lang(uow, msg.chat_id)
     phrased = len(phrase) >= 2 and any(len(w) >= 4 for w in phrase)  # a phrase, not `all now`
     words = own or (" ".join(phrase) if phrased or not group else "")
