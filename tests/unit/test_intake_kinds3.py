@@ -58,10 +58,14 @@ TWO_TOPICS: list[tuple[str, str]] = [
 URGENT_CASUAL: list[str] = [
     "嗯 路口那个没盖的井还是没人管 刚才又有辆电动车差点掉进去",
     "fyi there's a wire hanging down on the bike path, sparks when it touches the rail",
+    # water up to the calf where riders ride, a shelter about to fall (written in session 37)
+    "天桥下面积水到小腿了，电瓶车都熄火了",
+    "公交站的顶棚被风刮歪了，随时可能掉下来",
 ]
 LOUD_NOT_URGENT: list[str] = [
     "救命啊！！！驿站的充电桩又全坏了！！！",
     "SERIOUSLY the shared bikes at the metro exit AGAIN!!!",
+    "小区门口积水到脚踝了 烦死了",
 ]
 NOT_REPORTS: list[str] = [
     "上次说的路口塌陷 市政前天已经铺平了 放心骑",
