@@ -347,3 +347,43 @@ def next_fire(when: When, now: datetime, tz: tzinfo) -> datetime | None:
         if day.weekday() in when.days and at > local_now:
             return at.astimezone(timezone.utc)
     return None
+
+
+# --- a schedule that was meant but does not parse ---------------------------------------
+# `/broadcast all 每周八 08:30 …` must not become an immediate broadcast of the words "每周八 08:30 …":
+# a text that opens like a time expression and is none says so. Narrow on purpose, so that a notice
+# that merely starts with a day word ("明天起建国路封路", "Every rider must …", "每周五晚上有例会") is
+# still a text: a day or recurrence word counts only with a time of day right after it, or when the
+# day itself is impossible (周九, 每周八, 星期十).
+_TIMEISH = (rf"(?:{_PERIOD}\s*)?(?:\d{{1,2}}\s*[:：]\s*\d|\d{{1,2}}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
+            rf"|{_NUM}\s*[点點时時](?=$|\s|半|一刻|三刻|整|分|[\d零〇一二两三四五六七八九十]))")
+_LEAD = (r"(?:每个?(?:周|星期|礼拜)\S{0,8}?|每天|每日|天天|每个?工作日|工作日|每周末|周末"
+         r"|今天|今日|明天|明日|大?后天|今晚|明晚|(?:下个?|本|这个?)?(?:周|星期|礼拜)\S"
+         r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[月/-]\s*\d{1,2}\s*[日号]?"
+         r"|(?:every|each)\s+\S+(?:\s*,\s*\S+){0,6}|daily|everyday|weekdays|weekends"
+         r"|tomorrow|today|tonight|day after tomorrow|(?:next\s+)?[a-z]{3,9})")
+_MISTYPED = re.compile(
+    rf"^(?:{_LEAD}\s*(?:at\s+|@\s*|的\s*)?{_TIMEISH}"
+    r"|(?:每个?|下个?|本|这个?)?(?:周|星期|礼拜)[七八九十零〇\d]"
+    rf"|(?:at\s+|@\s*)?{_TIMEISH})")
+
+
+def mistyped_when(text: str) -> str | None:
+    """The opening words of `text` when they look like a time expression (a day or recurrence
+    followed by a time of day, an impossible weekday, a bare time of day), else None. Whether it
+    parses is the caller's question: this only says that a time was meant."""
+    s = normalize(text)
+    m = _MISTYPED.match(s)
+    if m is None:
+        return None
+    if m.group(0)[:1].isalpha() and m.group(0)[:1].isascii():  # an English lead: a real day or time word
+        lead = m.group(0).split()[0].rstrip(",")
+        if lead not in _EN_LEADS and lead not in _EN_DOW and not lead.startswith("next"):
+            return None
+    words = text.split()
+    used = len(m.group(0).split())
+    return " ".join(words[:max(used, 1)])
+
+
+_EN_LEADS = {"every", "each", "daily", "everyday", "weekdays", "weekends", "tomorrow", "today", "tonight",
+             "day", "at"}

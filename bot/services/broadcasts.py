@@ -32,7 +32,7 @@ from bot.outbox import enqueue
 from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.cases import CaseService
-from bot.timeparse import NOW_WORDS, When, WhenError, next_fire, normalize, parse_when
+from bot.timeparse import NOW_WORDS, When, WhenError, mistyped_when, next_fire, normalize, parse_when
 from storage.models import Chat, User, utcnow
 from storage.models.broadcasts import DROPPED, Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
@@ -144,7 +144,8 @@ class BroadcastService:
         return None
 
     def parse(self, args: str) -> Compose:
-        """Parse `/broadcast` arguments (raises BroadcastError or WhenError)."""
+        """Parse `/broadcast` arguments (raises BroadcastError or WhenError). A text that opens like
+        a time but is none (`每周八 08:30 …`, `明天 8点半半 …`) is refused, not sent now."""
         tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", args)]
         c = Compose()
         if len(tokens) == 1 and normalize(tokens[0][1]) in ("cancel", "取消", "help", "帮助"):
@@ -181,6 +182,9 @@ class BroadcastService:
                     c.when, used = found
                     seen_when, i = True, i + used
                     continue
+                said = mistyped_when(args[pos:])
+                if said is not None:  # "每周八 08:30 …": a time was meant; never send it now as the text
+                    raise Refused("bc-err-when-mistyped", said=said)
             c.body_at = pos
             break
         return c

@@ -8,6 +8,8 @@ bc-usage =
     Who: all (every group of your branch, default) · riders (riders who started the bot) · groups=group id or name part,…
     When: now (default) · tomorrow 08:30 · 2026-12-01 09:00 · every day 20:00 · every mon 08:30 · 每周一 08:30
     You get a preview first; nothing goes out until you tap ✅. /broadcast cancel drops the draft · /broadcasts lists and cancels scheduled ones
+bc-err-when-mistyped = ⚠️ “{ $said }” at the start looks like a time to send it, but I could not read it, so nothing was drafted or sent. Please fix the time and send again; if it is the text itself and should go out now, put now before it.
+    { bc-usage }
 bc-ask-body = ✍️ OK, now send me what to broadcast: text, a photo with a caption, or forward a message. (Valid for 30 minutes; /broadcast cancel to drop it.)
 bc-err-not-staff = ⛔ Only branch secretaries can use this.
 bc-err-private-only = 🔒 Please use this command in a private chat with me.

@@ -8,6 +8,8 @@ bc-usage =
     对象：all（本支部全部群，默认）· riders（已私聊过机器人的骑手）· groups=群ID或群名关键词,…
     时间：now/现在（默认）· 明天 08:30 · 2026-12-01 09:00 · 每天 20:00 · 每周一 08:30 · every mon 08:30
     发送前会先给你预览，点 ✅ 才发出。/broadcast cancel 放弃草稿 · /broadcasts 查看和取消定时推送
+bc-err-when-mistyped = ⚠️ 开头的“{ $said }”像是发送时间，但我没看懂，推送没有生成，也不会发出。请改正时间后重发；如果这就是正文、要立即发送，请在正文前加 now。
+    { bc-usage }
 bc-ask-body = ✍️ 好的，请把要推送的内容发给我：文字、带说明的图片，或直接转发一条消息。（30 分钟内有效，/broadcast cancel 放弃）
 bc-err-not-staff = ⛔ 只有支部书记可以使用这个功能。
 bc-err-private-only = 🔒 请在与我的私聊中使用这个命令。

@@ -1,0 +1,50 @@
+"""The pure rules behind tests/e2e/test_words_trial.py."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.refusals import Refused
+from bot.services.broadcasts import BroadcastService
+from bot.timeparse import WhenError, mistyped_when
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+# --- a mistyped schedule is not sent now ---------------------------------------------------------
+MISTYPED = ["每周八 08:30 例会提醒", "每天25:00 交班", "明天 8点半半 开会", "周九 8点 开会", "星期八 9:00 开会",
+            "每周一 8点半半 开会", "every mnday 8:30 meeting", "tomorrow at 25:00 meeting", "next mnday 9am meeting",
+            "8点半半 开会"]
+# texts that only start with a day word: a notice to send now, as before
+NOTICES = ["明天起建国路封路施工，请绕行", "每周五晚上有例会", "Every rider must wear a helmet", "周知：明天封路",
+           "8点起建国路封路", "Tomorrow the road is closed", "每周一 例会照常"]
+
+
+class _Cases:
+    tz = TZ
+
+
+def _parser() -> BroadcastService:
+    return BroadcastService(None, _Cases(), 1.0, clock=lambda: datetime(2026, 12, 2, 2, 0, tzinfo=timezone.utc))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", MISTYPED)
+def test_a_mistyped_schedule_is_refused_not_sent_now(text) -> None:
+    assert mistyped_when(text) is not None, text
+    with pytest.raises((Refused, WhenError)) as e:  # a time out of range (25:00) names its fault, as before
+        _parser().parse(f"all {text}")
+    assert e.value.key in ("bc-err-when-mistyped", "when-err-bad-time")
+
+
+@pytest.mark.parametrize("text", NOTICES)
+def test_a_notice_that_starts_with_a_day_word_is_still_a_text(text) -> None:
+    c = _parser().parse(f"all {text}")
+    assert c.when.kind == "now" and c.body_at == 4, text
+
+
+def test_what_parses_is_still_a_schedule() -> None:
+    for text, kind in (("每周一 08:30 x", "cron"), ("明天 8点半 x", "at"), ("every mon 8:30 x", "cron"),
+                       ("now 每周八 08:30 x", "now")):
+        assert _parser().parse(f"all {text}").when.kind == kind, text
