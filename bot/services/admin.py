@@ -11,6 +11,7 @@ written to the audit (actor, time, target, before and after) in the same transac
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 from bot.cases import CaseError
@@ -25,6 +26,7 @@ from storage.uow import UnitOfWork
 
 ROLES = ("secretary", "superadmin", "dept")
 AUDIT_DEFAULT, AUDIT_MAX, AUDIT_PER_MESSAGE = 20, 100, 15
+BRANCH_CODE = re.compile(r"[^\W_][\w-]{0,31}")  # a new branch's code: letters, digits, - and _, at most 32
 
 
 class AdminService:
@@ -120,18 +122,27 @@ class AdminService:
     # --- groups -----------------------------------------------------------------------------
     async def bind(self, uow: UnitOfWork, actor: User, chat_id: int, code: str,
                    name: str | None) -> tuple[str, dict[str, object]]:
-        """Put a group under a branch; a superadmin may create the branch on the way, and is the
-        only one who may move a group that belongs to a branch already."""
+        """Put a group under a branch; a superadmin may create the branch on the way (naming it:
+        `/bind CODE name`, so that a mistyped code creates nothing), and is the only one who may move
+        a group that belongs to a branch already. A secretary binds to their own branch's code only;
+        any other code, unknown or another branch's, gets the same answer."""
         branch = await uow.branches.by_code(code)
         chat = await uow.chats.get(chat_id)
         assert chat is not None  # registered by the middleware
         is_super = self.cases.is_superadmin(actor)
         if is_super:
-            if branch is None:
-                branch = uow.branches.add(Branch(code=code[:64], name=(name or code)[:200]))
+            if branch is None:  # a new branch: only on purpose (a name given) and with a code people can type
+                if not BRANCH_CODE.fullmatch(code):
+                    return "admin-bind-bad-code", {"branch": code[:64]}
+                if not name:
+                    return "admin-bind-new-needs-name", {"branch": code}
+                branch = uow.branches.add(Branch(code=code, name=name[:200]))
                 await uow.session.flush()
-        elif actor.role != "secretary" or branch is None or branch.id != actor.branch_id:
+        elif actor.role != "secretary" or actor.branch_id is None:
             return "admin-not-permitted", {}
+        elif branch is None or branch.id != actor.branch_id:
+            # unknown, or another branch's: the same answer, which tells nothing of the other branches
+            return "admin-bind-unknown", {"branch": code[:64], "own": await self._branch_code(uow, actor.branch_id) or ""}
         elif chat.branch_id is not None and chat.branch_id != actor.branch_id:
             return "admin-bind-taken", {}
         old = chat.branch_id

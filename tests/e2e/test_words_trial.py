@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from storage.models import Branch, Chat
 from storage.models.broadcasts import Broadcast
-from tests.conftest import SEC, SEC_B, said, two_branches, with_boss
+from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, said, two_branches, with_boss
+
+GROUP_C = {"id": -100300, "type": "supergroup", "title": "新群"}
+
 
 @pytest.fixture
 def settings(settings):
@@ -31,3 +35,50 @@ async def test_broadcast_with_a_mistyped_schedule_answers_the_error_and_usage_an
     # a notice that only begins with a day word still previews, to go out now
     preview = (await said(tg, SEC["id"], SEC, "/broadcast all 明天起建国路封路施工，请绕行"))["plain_text"]
     assert "明天起建国路封路施工" in preview and "像是发送时间" not in preview, preview
+
+
+# --- 2. /bind validates the branch code ---------------------------------------------------------------
+async def _branch_of(db, chat: dict) -> int | None:
+    async with db() as s:
+        return (await s.exec(select(Chat.branch_id).where(Chat.id == chat["id"]))).first()
+
+
+async def _codes(db) -> list[str]:
+    async with db() as s:
+        return sorted((await s.exec(select(Branch.code))).all())
+
+
+async def test_bind_refuses_an_unknown_code_and_tells_nothing_of_other_branches(bot, tg, db) -> None:
+    """Before: a secretary's `/bind cyy` (a typo of their own code) answered "not allowed to use this admin
+    command", and a superadmin's `/bind cyy` quietly created a branch "cyy". Now an unknown code is named
+    as unknown, and another branch's code reads exactly like an unknown one to a secretary."""
+    await two_branches(tg, LI)
+    await tg.send(GROUP_C, LI, "大家好")  # the group is known to the bot, bound to nobody
+    unknown = (await said(tg, GROUP_C, SEC, "/bind nosuch"))["text"]
+    foreign = (await said(tg, GROUP_C, SEC, "/bind hd"))["text"]
+    assert "没有你能绑定的支部" in unknown and "cy" in unknown, unknown
+    assert foreign == unknown.replace("nosuch", "hd"), (foreign, unknown)
+    assert "Haidian" not in foreign
+    # in another branch's group, too: the code first (an unknown or foreign code is not "taken")
+    assert (await said(tg, GROUP_B, SEC, "/bind hd"))["text"] == unknown.replace("nosuch", "hd")
+    # in English for an English-speaking secretary
+    en = (await said(tg, GROUP_C, SEC_B, "/bind nosuch"))["text"]
+    assert "There is no branch “nosuch” you can bind" in en and "hd" in en, en
+    # a rider has no binding rights anywhere: the plain refusal
+    assert "没有权限" in (await said(tg, GROUP_C, LI, "/bind cy"))["text"]
+    assert await _branch_of(db, GROUP_C) is None
+    # the secretary's own code binds
+    assert "朝阳支部" in (await said(tg, GROUP_C, SEC, "/bind cy"))["text"]
+    assert await _branch_of(db, GROUP_C) == await _branch_of(db, GROUP)
+
+
+async def test_a_superadmin_creates_a_branch_only_by_naming_it(bot, tg, db) -> None:
+    await two_branches(tg, LI)
+    await tg.send(GROUP_C, LI, "大家好")
+    asked = (await said(tg, GROUP_C, BOSS, "/bind cyy"))["text"]
+    assert "还没有“cyy”这个支部" in asked and "/bind cyy 支部名称" in asked, asked
+    bad = (await said(tg, GROUP_C, BOSS, "/bind 朝阳<支部> 新支部"))["text"]
+    assert "不可用" in bad, bad
+    assert await _codes(db) == ["cy", "hd"] and await _branch_of(db, GROUP_C) is None
+    assert "通州支部" in (await said(tg, GROUP_C, BOSS, "/bind tz 通州支部"))["text"]
+    assert await _codes(db) == ["cy", "hd", "tz"]

@@ -138,6 +138,9 @@ admin-branch-unknown = There is no branch “{ $branch }”; create it with /bin
 admin-granted = ✅ Granted { $who }: { $role } { $arg }
 admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }
 admin-bind-usage = Usage: in a group, send /bind &lt;branch code&gt; [branch name]
+admin-bind-unknown = ⛔ There is no branch “{ $branch }” you can bind this group to; please check the code (your branch's code: { $own }).
+admin-bind-new-needs-name = There is no branch “{ $branch }” yet. To create it, give its name too: /bind { $branch } branch name; if it is a typo, please check the code.
+admin-bind-bad-code = ⛔ “{ $branch }” cannot be a branch code: use letters, digits, - and _, at most 32 characters, e.g. cy.
 admin-bound = ✅ This group now belongs to branch: { $branch }
 
 ## Corrections

@@ -135,6 +135,9 @@ admin-branch-unknown = 没有“{ $branch }”这个支部，请先在群里用 
 admin-granted = ✅ 已授予{ $who }：{ $role } { $arg }
 admin-revoked = ✅ 已撤销{ $who }：{ $role } { $arg }
 admin-bind-usage = 用法：在群里发 /bind 支部代码 [支部名称]
+admin-bind-unknown = ⛔ 没有你能绑定的支部“{ $branch }”，请检查支部代码（你的支部代码：{ $own }）。
+admin-bind-new-needs-name = 还没有“{ $branch }”这个支部。如果要新建，请同时写上支部名称：/bind { $branch } 支部名称；如果是输错了，请检查支部代码。
+admin-bind-bad-code = ⛔ 支部代码“{ $branch }”不可用：只能用字母、数字、- 和 _，最多 32 个字符，例如 cy。
 admin-bound = ✅ 本群已归属支部：{ $branch }
 
 ## Corrections
