@@ -77,7 +77,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("stats", "lessons [days] | checkins [branch]", "stats-usage", S),
     # case work (secretaries and departments; the reporter confirms or reopens)
     Command("case", "<case>", "case-usage", S),
-    Command("cases", "[open|overdue|mine]", "cases-usage", S),
+    Command("cases", "[open|closed|overdue|mine]", "cases-usage", S),
     Command("accept", "<case> [department]", "case-usage", S),
     Command("assign", "<case> <department>", "case-usage", S),
     Command("work", "<case>", "case-usage", S),

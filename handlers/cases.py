@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.commandtext import typed_rest
-from bot.cases.lifecycle import ACTIONS, TRANSFERRED
+from bot.cases.lifecycle import ACTIONS, TRANSFERRED, case_filter
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
@@ -89,9 +89,9 @@ async def list_cases(command: CommandCall, uow: UnitOfWork, incoming: IncomingMe
     if not await cases.is_staff(uow, user):  # a rider's list is their own cases: privately, as /mycases
         await my_cases(uow, incoming, user, lang, reports)
         return
-    which = (command.args or "open").strip().lower()
-    if which not in ("open", "overdue", "mine"):
-        reports.reply(uow, incoming, "cases-usage", lang)
+    which = case_filter(command.args)
+    if which is None:  # a word we do not know: say so and list the ones we do, never an empty list
+        reports.reply(uow, incoming, "cases-filter-unknown", lang, word=(command.args or "").strip()[:40])
         return
     await cases.send_list(uow, user, which, incoming.chat_id, lang,
                           reply_to=None if incoming.is_private else incoming.message_id)

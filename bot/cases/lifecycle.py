@@ -49,6 +49,7 @@ only when `Actor.user_id` is the case's reporter.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
@@ -79,6 +80,34 @@ FINAL_STATUSES = frozenset(STATUSES) - OPEN_STATUSES
 UNFINISHED_STATUSES = OPEN_STATUSES - {RESOLVED}
 SOLVED_STATUSES = frozenset({RESOLVED, CLOSED})  # fixed: awaiting the reporter's word, or confirmed
 NOT_OWED_STATUSES = frozenset({REJECTED, DUPLICATE})  # never a case to fix: no clock counts against anyone
+# The lists `/cases` shows, and the words a secretary types for them, in the 12345 hotline's terms
+# (办结 = the case is done with; 未办结 = it is not). The one mapping: the handler asks `case_filter`.
+# "open" is OPEN_STATUSES (a resolved case waits for the reporter's word, so it is still open),
+# "closed" its complement FINAL_STATUSES, "overdue" the unfinished ones past a deadline.
+CASE_FILTERS: dict[str, frozenset[str]] = {
+    "open": OPEN_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES, "mine": frozenset(STATUSES)}
+CASE_FILTER_WORDS: dict[str, tuple[str, ...]] = {
+    "open": ("open", "unfinished", "pending", "ongoing", "active", "in progress", "in-progress", "todo", "to do",
+             "未办结", "未完成", "未结", "未结案", "未处理", "办理中", "处理中", "在办", "待办", "待处理", "待办理",
+             "进行中", "开放", "打开", "未关闭"),
+    "closed": ("closed", "done", "finished", "completed", "complete", "concluded", "final",
+               "已办结", "已完成", "办结", "已结", "已结案", "结案", "已关闭", "关闭", "完成", "已结束", "结束"),
+    "overdue": ("overdue", "late", "past due", "expired", "超期", "逾期", "超时", "已超期", "已逾期", "已超时", "过期"),
+    "mine": ("mine", "my", "my cases", "我的", "我上报的", "我报的", "本人"),
+}
+_FILTER_BY_WORD = {w: which for which, words in CASE_FILTER_WORDS.items() for w in words}
+
+
+def case_filter(word: str | None) -> str | None:
+    """The `/cases` list a typed word names (`未办结` -> "open"); none given is "open"; None for a
+    word that names none (the caller answers with the words it knows)."""
+    text = " ".join(unicodedata.normalize("NFKC", word or "").lower().split()).strip("。.!！?？")
+    if not text:
+        return "open"
+    return _FILTER_BY_WORD.get(text) or _FILTER_BY_WORD.get(text.removesuffix("工单").removesuffix("的")) \
+        or _FILTER_BY_WORD.get(text.removesuffix(" cases"))
+
+
 # Before the lifecycle: a voice note's case until a secretary classifies it (bot/voice). No
 # action of TABLE applies to it; classifying moves it to NEW, dismissing to REJECTED.
 TRIAGE = "triage"

@@ -17,7 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (ERR_ALREADY_ASSIGNED, ERR_STAFF_ONLY, FINAL_STATUSES, OPEN_STATUSES,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_STAFF_ONLY, FINAL_STATUSES,
                                  STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
 from bot.intake import CATEGORIES, URGENCIES
@@ -249,16 +249,18 @@ class CaseService:
 
     async def send_list(self, uow: UnitOfWork, user: User, which: str, chat_id: int, lang: str, *,
                         reply_to: int | None) -> None:
-        """/cases open|overdue|mine within the user's scope (a rider sees their own)."""
+        """/cases open|closed|overdue|mine (lifecycle.CASE_FILTERS) within the user's scope (a rider
+        sees their own: open, closed, or all of them)."""
         scope = await self.scope(uow, user)
-        open_, unfinished = tuple(sorted(OPEN_STATUSES)), tuple(sorted(UNFINISHED_STATUSES))
+        statuses = tuple(sorted(CASE_FILTERS[which]))
         if which == "mine" or not scope.staff:
-            found = await uow.cases.listing(reporter_id=user.id, statuses=open_ if which != "mine" else ())
+            mine = {"mine": (), "closed": statuses}.get(which, tuple(sorted(CASE_FILTERS["open"])))
+            found = await uow.cases.listing(reporter_id=user.id, statuses=mine)
         else:
             found = await uow.cases.listing(
                 branch_id=scope.branch_id, departments=scope.departments or None,
                 branch_departments=scope.branch_departments or None,
-                statuses=unfinished if which == "overdue" else open_,
+                statuses=statuses,
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,

@@ -9,6 +9,7 @@ from sqlmodel import select
 from storage.models import Branch, Chat
 from storage.models.broadcasts import Broadcast
 from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, said, two_branches, with_boss
+from tests.factories import report
 
 GROUP_C = {"id": -100300, "type": "supergroup", "title": "新群"}
 
@@ -82,3 +83,24 @@ async def test_a_superadmin_creates_a_branch_only_by_naming_it(bot, tg, db) -> N
     assert await _codes(db) == ["cy", "hd"] and await _branch_of(db, GROUP_C) is None
     assert "通州支部" in (await said(tg, GROUP_C, BOSS, "/bind tz 通州支部"))["text"]
     assert await _codes(db) == ["cy", "hd", "tz"]
+
+
+# --- 3. /cases reads the hotline's words ----------------------------------------------------------------
+async def test_cases_reads_the_hotline_words_and_names_the_ones_it_knows(bot, tg, db) -> None:
+    """Before: `/cases 未办结` answered the bare "Usage: /cases open | overdue | mine" (the secretary's
+    own word for open cases not read), and there was no list of closed cases at all."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # C-000001, open
+    await report(tg, GROUP, LI, "建国路88号门口井盖丢了")  # C-000002, rejected below
+    await said(tg, SEC["id"], SEC, "/reject C-000002 不属于本辖区")
+    open_list = (await said(tg, SEC["id"], SEC, "/cases 未办结"))["plain_text"]
+    assert "未办结工单" in open_list and "C-000001" in open_list and "C-000002" not in open_list, open_list
+    assert (await said(tg, SEC["id"], SEC, "/cases 办理中"))["plain_text"] == open_list
+    closed = (await said(tg, SEC["id"], SEC, "/cases 已办结"))["plain_text"]
+    assert "已办结工单" in closed and "C-000002" in closed and "C-000001" not in closed, closed
+    assert "超时" in (await said(tg, SEC["id"], SEC, "/cases 逾期"))["plain_text"]
+    unknown = (await said(tg, SEC["id"], SEC, "/cases 随便"))["plain_text"]
+    assert "没看懂“随便”" in unknown and "未办结" in unknown and "已办结" in unknown and "超期" in unknown, unknown
+    en = (await said(tg, SEC_B["id"], SEC_B, "/cases whatever"))["plain_text"]
+    assert "“whatever”" in en and "closed" in en and "overdue" in en, en
+    assert "No closed cases" in (await said(tg, SEC_B["id"], SEC_B, "/cases closed"))["plain_text"]

@@ -1,4 +1,4 @@
-"""The pure rules behind tests/e2e/test_words_trial.py."""
+"""The pure rules behind tests/e2e/test_words_trial.py: a mistyped schedule, the /cases filter words."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.cases.lifecycle import CASE_FILTER_WORDS, CASE_FILTERS, FINAL_STATUSES, OPEN_STATUSES, case_filter
+from bot.i18n import t
 from bot.refusals import Refused
 from bot.services.broadcasts import BroadcastService
 from bot.timeparse import WhenError, mistyped_when
@@ -48,3 +50,24 @@ def test_what_parses_is_still_a_schedule() -> None:
     for text, kind in (("每周一 08:30 x", "cron"), ("明天 8点半 x", "at"), ("every mon 8:30 x", "cron"),
                        ("now 每周八 08:30 x", "now")):
         assert _parser().parse(f"all {text}").when.kind == kind, text
+
+
+
+# --- /cases filter words -------------------------------------------------------------------------
+def test_case_filter_words() -> None:
+    for word in ("未办结", "未完成", "办理中", "待办", "进行中", "open", "Open", "in progress", "未办结工单", None, ""):
+        assert case_filter(word) == "open", word
+    for word in ("已办结", "已完成", "办结", "closed", "done"):
+        assert case_filter(word) == "closed", word
+    for word in ("超期", "逾期", "overdue"):
+        assert case_filter(word) == "overdue", word
+    assert case_filter("我的") == case_filter("mine") == "mine"
+    assert case_filter("随便") is None and case_filter("closedd") is None
+    # one mapping: every word the usage text lists is one the filter reads, in both languages
+    for lang in ("zh", "en"):
+        usage = t(lang, "cases-usage")
+        listed = [w.strip() for line in usage.splitlines()[1:]
+                  for w in line.strip("· ").split("（")[0].split(" (")[0].split(" / ")]
+        assert listed and all(case_filter(w) for w in listed), (lang, listed)
+    assert set(CASE_FILTER_WORDS) == set(CASE_FILTERS)
+    assert CASE_FILTERS["open"] == OPEN_STATUSES and CASE_FILTERS["closed"] == FINAL_STATUSES

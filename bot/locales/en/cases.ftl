@@ -72,7 +72,13 @@ case-usage = Usage: { $command ->
     [reopen] /reopen C-000123
    *[other] /{ $command } C-000123 …
 }
-cases-usage = Usage: /cases open | overdue | mine
+cases-usage = Usage: /cases [filter], where the filter is one of:
+    · open / unfinished / in progress / pending (the default)
+    · closed / done / finished
+    · overdue / late
+    · mine
+cases-filter-unknown = I don't know the filter “{ $word }”.
+    { cases-usage }
 case-needs-input = This step needs a few words. Send: /{ $command } { $case } your note
 case-done = ✅ Done
 case-followed = 🔁 Someone already reported this as { $number } ({ $status }); you now follow it and will hear every update too.
@@ -83,11 +89,13 @@ card-overdue = ⏰ overdue
 cases-header = { $which ->
     [overdue] <b>Overdue cases</b>
     [mine] <b>Your cases</b>
+    [closed] <b>Closed cases</b>
    *[open] <b>Open cases</b>
  } ({ $count })
 cases-empty = { $which ->
     [overdue] No overdue cases. 👍
     [mine] You have not reported any case yet.
+    [closed] No closed cases.
    *[open] No open cases.
  }
 cases-item = { $number } · { $category } · { $status } · due { $due }

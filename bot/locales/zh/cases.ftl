@@ -69,7 +69,13 @@ case-usage = 用法：{ $command ->
     [reopen] /reopen C-000123
    *[other] /{ $command } C-000123 …
 }
-cases-usage = 用法：/cases open | overdue | mine
+cases-usage = 用法：/cases [筛选]，可以写：
+    · 未办结 / 未完成 / 办理中 / 待办 / 进行中（open，默认）
+    · 已办结 / 已完成 / 办结（closed）
+    · 超期 / 逾期（overdue）
+    · 我的（mine）
+cases-filter-unknown = 没看懂“{ $word }”这个筛选。
+    { cases-usage }
 case-needs-input = 这一步需要补充内容，请发：/{ $command } { $case } 说明
 case-done = ✅ 已办理
 case-followed = 🔁 已有人上报 { $number }（{ $status }），已为你关注，后续进展会同时告诉你。
@@ -80,11 +86,13 @@ card-overdue = ⏰ 已超时
 cases-header = { $which ->
     [overdue] <b>超时工单</b>
     [mine] <b>我上报的工单</b>
+    [closed] <b>已办结工单</b>
    *[open] <b>未办结工单</b>
  }（{ $count } 件）
 cases-empty = { $which ->
     [overdue] 没有超时工单。👍
     [mine] 你还没有上报过工单。
+    [closed] 没有已办结的工单。
    *[open] 没有未办结的工单。
  }
 cases-item = { $number } · { $category } · { $status } · 期限 { $due }
