@@ -120,7 +120,36 @@ def _glued_end(text: str, s: int) -> int | None:
 
 def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: Any = None) -> str | None:
     """The incident's place in `text` (see module doc); `tagger` None means the shipped CRF,
-    False the rules alone."""
+    False the rules alone. No place but the rider's home, and the report puts its problem
+    there ("我住幸福小区5号楼，楼下路灯坏了"): the home (`_home_place`)."""
+    found = _locate(text, lang, norm, tagger)
+    return found if found is not None else _home_place(text, lang, tagger)
+
+
+# A home cue that an address follows (not a bare 我家: "我家楼下" names no place).
+_HOME_CUE = re.compile(r"(?:我们家住在|我们家住|我们家在|我家住在|我家住|我家在|家住在|家住|本人住在|本人住|我住在|我住|"
+                       r"现住在|租住在|住在)\s*|\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|"
+                       r"apartment|house|place|address)(?:\s+is)?)\s+(?:in|at|on)\s+", re.I)
+
+
+def _home_place(text: str, lang: str | None, tagger: Any) -> str | None:
+    """The rider's home as the incident's place, when the words after it put the problem there
+    (bot.privacy.places.at_home: downstairs, the gate, the compound): the place the rules and
+    the CRF find right after the home cue once the cue is blanked out. Shown outside the
+    rider's own chat as its compound only (bot.privacy.shareable_place)."""
+    from bot.privacy.places import at_home
+    if not at_home(text):
+        return None
+    for m in _HOME_CUE.finditer(text):
+        masked = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        loc = _locate(masked, lang, None, tagger)
+        s = masked.find(loc, m.end()) if loc else -1
+        if loc and m.end() <= s <= m.end() + 2:
+            return text[s:s + len(loc)]
+    return None
+
+
+def _locate(text: str, lang: str | None, norm: str | None, tagger: Any) -> str | None:
     loc = extract_location(text, lang, norm)
     t = tagger if tagger is not None else default_tagger()
     if not t:

@@ -4,8 +4,10 @@ A case's place is meant to be where the problem is, but a rider often says where
 they live in the same breath ("望京SOHO T3 楼下有人摔倒…我住望京花园5号楼1203室"), and a
 place taken from that clause is their home. A home is on the negative list: on the
 board, in /needs, in exports and in group announcements it is not shown at all (a
-masked home would still name the building). Any other place passes `mask` (a room
-number inside it goes). A pin follows its place (`shareable_point`).
+masked home would still name the building). When the report puts the problem at the
+home ("我住幸福小区5号楼，楼下路灯坏了": the intake takes the home as the place), the home
+is shared as its compound only ("幸福小区"), and its pin still not at all. Any other place passes
+`mask` (a room number inside it goes). A pin follows its place (`shareable_point`).
 """
 from __future__ import annotations
 
@@ -43,13 +45,58 @@ def is_residence(place: str | None, text: str = "") -> bool:
     return False
 
 
+# The problem placed at the home, in the words right after saying where one lives: "我住幸福小区5号楼，
+# 楼下路灯坏了", "我住在阳光花园，小区门口有个大坑", "I live at Sunny Garden block 5, the light downstairs is
+# out". Then the home is the incident's place (bot.intake.places takes it), shared as its compound only.
+_AT_HOME = re.compile(
+    r"楼下|楼上|楼道|楼梯|楼前|楼后|单元门|门口|门前|小区|院里|院子|院内|附近|旁边|对面|隔壁"
+    r"|\b(?:downstairs|upstairs|stairwell|(?:outside|in\s+front\s+of|near|next\s+to|by)\s+(?:my|our|the)\s+"
+    r"(?:building|block|gate|door|entrance|home|house|flat|compound)|in\s+(?:my|our|the)\s+"
+    r"(?:compound|estate|building|block|yard|courtyard)|(?:my|our)\s+(?:building|block|compound|estate|"
+    r"stairwell|lobby|entrance|gate|door))\b", re.IGNORECASE)
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff0-9])\s+(?=[\u3400-\u9fff])")
+_NEXT_CLAUSE = re.compile(r"[，。,;；！!？?\n…\s]*(?P<next>[^，。,;；！!？?\n…]{0,40})")
+# Where a home's compound ends: its building, unit, room or house number and all after it.
+_UNIT = re.compile(r"\s*(?:[0-9零〇一二两三四五六七八九十百]+\s*(?:号楼|号院|号门|栋|幢|座|单元|楼|号|室|层|期|排|户|门)"
+                   r"|[a-z]\s*(?:座|栋|幢)|[a-z][0-9]{1,2}(?![0-9])|(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]"
+                   r"|[0-9]).*$", re.IGNORECASE | re.DOTALL)
+
+
+def at_home(text: str) -> bool:
+    """Whether the report `text` puts its problem at the reporter's home: the words right after
+    where they live say downstairs, the gate, the compound ("我住…，楼下路灯坏了")."""
+    s = plain(text or "")
+    for m in _CLAUSE.finditer(s):
+        after = _NEXT_CLAUSE.match(s, m.end())
+        if after is not None and _AT_HOME.search(after.group("next")):
+            return True
+        # "我住望京花园5号楼 楼下那个坑…": a space ends the address, and the problem follows (not "我住…T3 楼下")
+        gap = _CJK_GAP.search(m.group("clause"))
+        rest = m.group("clause")[gap.end():] if gap is not None else ""
+        near = _AT_HOME.match(rest)
+        if near is not None and len(rest) - near.end() >= 2:
+            return True
+    return False
+
+
+def home_area(place: str) -> str:
+    """A home's place without its building, unit or room: the compound ("幸福小区5号楼" -> "幸福小区",
+    "光明里3单元502" -> "光明里", "Sunny Garden block 5" -> "Sunny Garden"); "" when nothing
+    coarser than the building is left."""
+    core = _START.sub("", plain(place)).strip()
+    core = _UNIT.sub("", core).strip(" ,，、-·")
+    return core if len(core) >= 2 else ""
+
+
 def shareable_place(place: str | None, text: str = "") -> str:
-    """The place as it may be shown outside the reporter's own chat: "" when it is the
-    reporter's home, else masked."""
+    """The place as it may be shown outside the reporter's own chat: masked; a reporter's home
+    not at all, or, when the report puts the problem there (`at_home`), its compound only."""
     from bot.privacy import mask  # the package imports this module
 
-    if not place or is_residence(place, text):
+    if not place:
         return ""
+    if is_residence(place, text):
+        return mask(home_area(place)) if at_home(text) else ""
     return mask(place)
 
 

@@ -9,7 +9,7 @@ from sqlmodel import select
 from storage.models import Branch, Chat
 from storage.models.broadcasts import Broadcast
 from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, said, two_branches, with_boss
-from tests.factories import report
+from tests.factories import read_case, report
 
 GROUP_C = {"id": -100300, "type": "supergroup", "title": "新群"}
 
@@ -104,3 +104,23 @@ async def test_cases_reads_the_hotline_words_and_names_the_ones_it_knows(bot, tg
     en = (await said(tg, SEC_B["id"], SEC_B, "/cases whatever"))["plain_text"]
     assert "“whatever”" in en and "closed" in en and "overdue" in en, en
     assert "No closed cases" in (await said(tg, SEC_B["id"], SEC_B, "/cases closed"))["plain_text"]
+
+
+# --- 4. a home that is the problem's place --------------------------------------------------------------
+async def test_a_report_downstairs_of_home_takes_the_place_and_shares_only_the_compound(bot, tg, db) -> None:
+    """Before: "我住幸福小区5号楼，楼下路灯坏了" made a case with no place and the bot asked where. The home
+    is the place now; the group, the secretary's card and the board read the compound only, the
+    reporter's own chat reads it as written."""
+    await two_branches(tg, LI)
+    answer = (await report(tg, GROUP, LI, "我住幸福小区5号楼1203室，楼下路灯坏了好几天"))["plain_text"]
+    case = await read_case(db)
+    assert case.location == "幸福小区5号楼", case.location
+    assert "C-000001" in answer and "幸福小区" in answer, answer
+    for leak in ("5号楼", "1203"):
+        assert leak not in answer, answer
+    card = (await said(tg, SEC["id"], SEC, "/case C-000001"))["plain_text"]
+    assert "幸福小区" in card and "5号楼" not in card and "1203" not in card, card
+    board = (await said(tg, SEC["id"], SEC, "/board"))["plain_text"]
+    assert "5号楼" not in board and "1203" not in board, board
+    own = (await said(tg, LI["id"], LI, "/case C-000001"))["plain_text"]
+    assert "幸福小区5号楼" in own, own

@@ -51,7 +51,8 @@ def test_a_case_as_a_request_masks_and_hides_a_home() -> None:
     assert req["service_request_id"] == "C-000007" and req["status"] == "closed"
     assert req["status_notes"].startswith("resolved") and req["agency_responsible"] == "城管局·市政照明"
     assert req["requested_datetime"] == "2026-11-30T12:00:00+08:00"
-    assert req["address"] == "" and req["lat"] is None and req["long"] is None
+    # the home is where the problem is ("楼下"): its compound only, never the building or room; no pin
+    assert req["address"] == "幸福小区" and req["lat"] is None and req["long"] is None
     assert "13812345678" not in req["description"] and "1203" not in req["description"]
 
 

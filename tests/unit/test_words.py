@@ -1,4 +1,5 @@
-"""The pure rules behind tests/e2e/test_words_trial.py: a mistyped schedule, the /cases filter words."""
+"""The pure rules behind tests/e2e/test_words_trial.py: a mistyped schedule, the /cases filter words,
+a home that is the problem's place (its compound shared, the rest kept in the reporter's chat)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -8,6 +9,9 @@ import pytest
 
 from bot.cases.lifecycle import CASE_FILTER_WORDS, CASE_FILTERS, FINAL_STATUSES, OPEN_STATUSES, case_filter
 from bot.i18n import t
+from bot.intake.places import locate
+from bot.privacy import shareable_place
+from bot.privacy.places import at_home, home_area
 from bot.refusals import Refused
 from bot.services.broadcasts import BroadcastService
 from bot.timeparse import WhenError, mistyped_when
@@ -71,3 +75,34 @@ def test_case_filter_words() -> None:
         assert listed and all(case_filter(w) for w in listed), (lang, listed)
     assert set(CASE_FILTER_WORDS) == set(CASE_FILTERS)
     assert CASE_FILTERS["open"] == OPEN_STATUSES and CASE_FILTERS["closed"] == FINAL_STATUSES
+
+
+
+# --- a home the problem is at -----------------------------------------------------------------------
+@pytest.mark.parametrize("text, place, shared", [
+    ("我住幸福小区5号楼，楼下路灯坏了", "幸福小区5号楼", "幸福小区"),
+    ("我住幸福小区5号楼1203室，楼下路灯坏了", "幸福小区5号楼", "幸福小区"),
+    ("我家住光明里3单元502，楼下井盖丢了", "光明里3单元", "光明里"),
+    ("我住在阳光花园，小区门口有个大坑", "阳光花园", "阳光花园"),
+    ("I live at Sunny Garden block 5, the street light downstairs is broken", "Sunny Garden", "Sunny Garden"),
+])
+def test_a_home_the_problem_is_at_is_the_place_shared_as_its_compound(text, place, shared) -> None:
+    assert at_home(text)
+    assert locate(text) == place
+    assert shareable_place(place, text) == shared
+
+
+@pytest.mark.parametrize("text", [
+    "井盖丢了，我家住幸福小区3栋2单元501",  # the home said in passing: the problem is elsewhere
+    "望京SOHO T3 楼下有人摔倒…我住望京花园5号楼1203室",
+    "我住望京花园5号楼1203室，平时送单比较辛苦",
+    "我家楼下路灯坏了",  # no address
+])
+def test_a_home_said_in_passing_is_not_the_place(text) -> None:
+    assert not at_home(text)
+    assert locate(text) in (None, "望京SOHO T3 楼下")
+    assert shareable_place("望京花园5号楼", text) in ("", "望京花园5号楼")
+
+
+def test_a_homes_compound() -> None:
+    assert home_area("住望京花园5号楼1203室") == "望京花园" and home_area("5号楼") == ""
