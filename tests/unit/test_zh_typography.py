@@ -19,7 +19,7 @@ NAMES = "who|name|department|to|from|owner|dept|branch"
 HAN = r"[\u4e00-\u9fff]"
 VARIANT_KEY = re.compile(r"\s*\*?\[[^\]\s]+\]\s*")
 # Messages whose placeholder is what the user typed (an id or @name), not a name: spaced like Latin.
-TYPED = {"points-user-unknown"}
+TYPED = {"points-user-unknown", "admin-bind-new-needs-name"}  # (a branch code as typed, in a command)
 BAD = [
     (re.compile(rf"(?:{HAN}|[A-Za-z0-9>}}]) [{FULL_WIDTH}]"), "ASCII space before full-width punctuation"),
     (re.compile(rf"[{FULL_WIDTH}] (?={HAN})"), "ASCII space after full-width punctuation"),
