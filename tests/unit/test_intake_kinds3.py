@@ -77,6 +77,10 @@ PLACES: list[tuple[str, str]] = [
     ("我家在桃园新村 今天在文化路口看到红绿灯坏了", "文化路口"),
     ("建议枫林菜市场门口加个减速带 车太快了", "枫林菜市场门口"),
     ("Road caved in at Lotus Mall, a hole half a metre deep", "Lotus Mall"),
+    # a metro exit named by its station alone, and a Latin-named tower's garage exit (session 37:
+    # both gave no place, so the bot asked for one the rider had named)
+    ("双井地铁口的共享单车堆成山了", "双井地铁口"),
+    ("银河SOHO地下车库出口一直往外冒黑烟", "银河SOHO地下车库出口"),
 ]
 
 
