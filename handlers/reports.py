@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot.checkins.service import CheckinService
 from bot.domain import IncomingMessage
 from bot.services import people
 from bot.services.albums import AlbumService
@@ -27,12 +28,20 @@ async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, lang: str, r
 
 
 async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                          reports: ReportService) -> None:
+                          reports: ReportService, checkins: CheckinService) -> None:
     """In a private chat a plain description is a report too; a pin may answer a place question.
     What is not a report gets a short answer: a courtesy its own; a caption what to add (a
-    photo's) or what the bot can read (a video's, a file's); anything else the manual."""
+    photo's) or what the bot can read (a video's, a file's); a pin that no question took what a
+    pin is for (a secretary: an activity's place too); anything else the manual.
+
+    A pin we asked for (a check-in's, an activity's place) was taken before this route
+    (handlers/checkins.register_pins); a pin that answers a case's place question is taken by
+    `on_message`. A pin sent first, to reply to with /checkin or /activity new, gets the hint,
+    which says just that."""
     case = await reports.on_message(uow, incoming, user, lang)
-    if case is None and incoming.text and not incoming.lat:
+    if case is None and incoming.lat is not None:
+        reports.reply(uow, incoming, "pin-unused", lang, staff="yes" if checkins.is_staff(user) else "no")
+    elif case is None and incoming.text:
         kind = smalltalk(incoming.text)
         if kind:
             reports.reply(uow, incoming, f"smalltalk-{kind}", lang)

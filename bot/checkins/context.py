@@ -49,9 +49,13 @@ class CheckinContext:
         return self.is_superadmin(user) or (
             user.role == SECRETARY and branch_id is not None and user.branch_id == branch_id)
 
+    def is_staff(self, user: User) -> bool:
+        """Who runs activities and decides requests: a branch's secretary, or a superadmin."""
+        return self.is_superadmin(user) or (user.role == SECRETARY and user.branch_id is not None)
+
     def require_staff(self, user: User) -> None:
         """Refuses riders before any lookup, so what they are told never depends on what exists."""
-        if not (self.is_superadmin(user) or (user.role == SECRETARY and user.branch_id is not None)):
+        if not self.is_staff(user):
             raise CheckinError("checkin-err-staff-only")
 
     async def managed_activity(self, uow: UnitOfWork, user: User, code: str) -> Activity:

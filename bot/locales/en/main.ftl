@@ -58,6 +58,13 @@ unknown-command = 🤔 Unknown command: { $command }
 stats-usage = Usage: /stats lessons (micro-lesson completion) or /stats checkins (activity check-ins and volunteer hours)
 report-usage = Write what you saw after /report, e.g. /report street light out at Gate 3, Xingfu Compound
 photo-needs-caption = 📸 Photo received. Add a line saying what and where, and I will register a case.
+pin-unused = 📍 Location received, but nothing is waiting for one. A location is for:
+    · a report: say the problem in one line first, then send the location when I ask; to give or correct a case's place, send it as a reply to my message about the case
+    · checking in to an activity: send /checkin CODE, then your location (or reply to this location with /checkin CODE){ $staff ->
+        [yes] {""}
+            · a new activity's place: reply to this location with /activity new …
+       *[no] {""}
+    }
 bots-words = 🤖 That was written by a bot, so it is not a report. Seen a problem on the road? Say it in your own words (what and where).
 error-generic = 😥 Something went wrong and this was not processed. Please try again shortly.
 

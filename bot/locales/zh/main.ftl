@@ -58,6 +58,13 @@ unknown-command = 🤔 没有这个命令：{ $command }
 stats-usage = 用法：/stats lessons（微党课完成情况）或 /stats checkins（活动签到与志愿时长）
 report-usage = 请在 /report 后面写上看到的问题，例如：/report 幸福小区3号门路灯不亮
 photo-needs-caption = 📸 收到照片。请补一句说明（什么问题、在哪里），我再登记工单。
+pin-unused = 📍 收到位置，不过现在没有事项在等它。位置这样用：
+    · 上报问题：先用一句话说明问题，我问地点时再发位置；补上或更正工单的地点，用位置回复我登记工单的消息
+    · 活动签到：先发 /checkin 签到码，再发位置（或用 /checkin 签到码 回复这个位置）{ $staff ->
+        [yes] {""}
+            · 新建活动：用 /activity new … 回复这个位置，它就是活动地点
+       *[no] {""}
+    }
 bots-words = 🤖 这是机器人发的内容，不算上报。路上看到问题，请用自己的话说一句（什么问题、在哪里）。
 error-generic = 😥 出了点问题，没处理成功。请稍后再试一次。
 
