@@ -19,8 +19,12 @@ from storage.uow import UnitOfWork
 
 
 async def group_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                        reports: ReportService) -> None:
-    await reports.on_message(uow, incoming, user, lang)
+                        reports: ReportService, checkins: CheckinService) -> None:
+    """A report, or a case's place; a pin no case took, from a rider we asked for one in their
+    private chat (/checkin in the group), is pointed there. Anyone else's pin stays unanswered."""
+    case = await reports.on_message(uow, incoming, user, lang)
+    if case is None and incoming.lat is not None and not incoming.as_group:
+        await checkins.pin_in_group(uow, incoming, user, lang)
 
 
 async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.cases.duplicates import haversine_m
 from bot.checkins.context import SECRETARY, CheckinContext
@@ -20,6 +20,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, distance_args, is_code, normalize_code, parse_activity,
                                   parse_radius)
 from bot.domain import IncomingMessage
+from bot.services.privately import reachable
 from storage.models import User
 from storage.models.checkins import Activity, ActivityCheckin
 
@@ -196,6 +197,25 @@ class Activities:
 
     async def awaiting_pin(self, uow: UnitOfWork, user_id: int, chat_id: int) -> bool:
         return await uow.checkins.pending(user_id, chat_id, self.ctx.clock() - PIN_WAIT) is not None
+
+    async def pin_in_group(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> bool:
+        """A pin in a group that no case took, from someone whose pin we are waiting for in their
+        private chat (/checkin in the group asks there; so may /activity place): they are told
+        where it goes, privately when the bot can write to them (the group hears nothing more),
+        else in a reply to the pin. It checks nobody in: the question stays open. Returns
+        whether anything was said (a pin from anyone we asked nothing: nothing)."""
+        row = await uow.checkins.pending(user.id, user.id, self.ctx.clock() - PIN_WAIT)
+        activity = await uow.checkins.activity(row.activity_id) if row is not None else None
+        if row is None or activity is None:
+            return False
+        where = "private" if await reachable(uow, user) else "group"
+        args: dict[str, Any] = {"title": activity.title, "code": activity.code, "purpose": row.purpose,
+                                "where": where}
+        if where == "private":
+            self.ctx.tell(uow, user.id, "checkin-pin-elsewhere", lang, **args)
+        else:
+            self.ctx.reply(uow, msg, "checkin-pin-elsewhere", lang, **args)
+        return True
 
     async def on_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> bool:
         """A location pin: the answer to our question in this chat, if we asked one."""

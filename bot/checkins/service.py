@@ -61,6 +61,9 @@ class CheckinService(CheckinContext):
     async def on_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> bool:
         return await self.activities.on_pin(uow, msg, user, lang)
 
+    async def pin_in_group(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> bool:
+        return await self.activities.pin_in_group(uow, msg, user, lang)
+
     # --- report-ins (报到) ----------------------------------------------------------------------
     async def report_in(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                         home_org: str) -> None:

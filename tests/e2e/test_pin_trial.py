@@ -1,20 +1,29 @@
 """A rider's trial of location pins, through the real bot and the emulator, on a real database:
-a pin alone in private that no flow takes is answered with what a pin is for, while every flow a
-pin continues (a case's place, a check-in, an activity's place, a command replying to the pin)
-still takes it without that answer.
+
+1. a pin alone in private that no flow takes is answered with what a pin is for, while every
+   flow a pin continues (a case's place, a check-in, an activity's place, a command replying to
+   the pin) still takes it without that answer;
+2. a pin sent in the group by a rider we asked for one in private (/checkin in the group) is
+   pointed to the private chat (privately when the bot can write to them, else in a reply);
+   a case's place keeps precedence, and anyone else's pin in the group stays unanswered.
 """
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
-from tests.conftest import AMY, LI, SEC, said, two_branches, with_boss
+import pytest
+from sqlmodel import select
+
+from storage.models.checkins import ActivityCheckin
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, private, said, two_branches, with_boss
 from tests.e2e.contract.conftest import wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.e2e.test_checkins import NEAR, PLACE, Clock, create, local
+from tests.e2e.test_checkins import FAR, NEAR, PLACE, Clock, create, local, next_in
 from tests.factories import read_cases, read_cases_at_least
 
 PIN = {"latitude": 39.9123, "longitude": 116.4567}
 HINT = {"zh": "没有事项在等它", "en": "nothing is waiting for one"}
+ELSEWHERE = {"zh": "群里发的位置不算", "en": "does not count"}
 
 
 @pytest.fixture
@@ -27,6 +36,19 @@ def clock(bot) -> Clock:
     c = Clock(local(2026, 12, 1, 10, 0))
     bot.core.checkins.clock = c
     return c
+
+
+async def _placed_activity(tg: Any, db: Any, clock: Clock) -> Any:
+    """An activity with a place (500 m), open for check-in now."""
+    activity, _ = await create(tg, db, '"防汛宣传" 2026-12-05 09:00-11:00 500m')
+    assert "地点已设好" in (await said(tg, SEC["id"], SEC, location=PLACE))["text"]
+    clock.now = local(2026, 12, 5, 9, 5)
+    return activity
+
+
+async def _checkins(db: Any) -> list[ActivityCheckin]:
+    async with db() as s:
+        return list((await s.exec(select(ActivityCheckin).order_by(ActivityCheckin.id))).all())
 
 
 # --- 1. a pin alone in private ----------------------------------------------------------------------
@@ -81,3 +103,57 @@ async def test_pin_alone_on_wecom_says_what_a_pin_is_for(settings, database_url,
             assert HINT["zh"] in hint["plain_text"], (label, hint["plain_text"])
         assert "/mycases" in (await said(driver, LI["id"], LI, "/help"))["plain_text"]  # one answer each, no more
         assert not await read_cases(db)
+
+
+# --- 2. a check-in pin sent in the group -----------------------------------------------------------
+async def test_checkin_pin_in_the_group_is_pointed_to_the_private_chat(bot, tg, db, clock) -> None:
+    await two_branches(tg, LI)
+    activity = await _placed_activity(tg, db, clock)
+    assert "私聊" in (await said(tg, GROUP, LI, f"/checkin {activity.code}"))["text"]
+    group_before, li_before = len(await tg.messages(GROUP["id"])), len(await tg.messages(LI["id"]))
+    await tg.send(GROUP, LI, location=NEAR)
+    told = await next_in(tg, LI["id"], li_before)  # privately: the bot can write to them
+    assert ELSEWHERE["zh"] in told["text"] and "防汛宣传" in told["text"] and "请在这里发送" in told["text"]
+    assert not await _checkins(db)
+    # the question is still open: the pin in private checks them in
+    assert "签到成功" in (await said(tg, LI["id"], LI, location=NEAR))["text"]
+    assert len(await tg.messages(GROUP["id"])) == group_before  # the group heard nothing of it
+
+    # a rider who never started the bot: the answer is a reply to their pin in the group
+    assert "私聊" in (await said(tg, GROUP, WANG, f"/checkin {activity.code}"))["text"]
+    before = len(await tg.messages(GROUP["id"]))
+    pin = await tg.send(GROUP, WANG, location=NEAR)
+    reply = await next_in(tg, GROUP["id"], before)
+    assert ELSEWHERE["zh"] in reply["text"] and "私聊我" in reply["text"], reply["text"]
+    assert reply["reply_to_message_id"] == pin["message_id"]
+    assert [c.user_id for c in await _checkins(db)] == [LI["id"]]
+
+
+async def test_group_pin_of_a_rider_asked_nothing_stays_unanswered(bot, tg, db, clock) -> None:
+    await two_branches(tg, LI)
+    activity = await _placed_activity(tg, db, clock)
+    await said(tg, LI["id"], LI, f"/checkin {activity.code}")
+    assert "签到成功" in (await said(tg, LI["id"], LI, location=NEAR))["text"]  # answered: nothing asked now
+    group_before, li_before = len(await tg.messages(GROUP["id"])), len(await tg.messages(LI["id"]))
+    await tg.send(GROUP, LI, location=FAR)
+    await tg.send(GROUP, WANG, location=FAR)  # never asked anything
+    await tg.send(GROUP, WANG, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    answer = await next_in(tg, GROUP["id"], group_before)  # the pins got nothing before it
+    assert "C-000001" in answer["plain_text"], answer["plain_text"]
+    await tg.send(private(LI), LI, "/mycases")
+    mine = await next_in(tg, LI["id"], li_before)
+    assert "工单" in mine["text"] and ELSEWHERE["zh"] not in mine["text"], mine["text"]
+
+
+async def test_a_cases_place_takes_the_group_pin_before_the_checkin_pointer(bot, tg, db, clock) -> None:
+    await two_branches(tg, LI, AMY)
+    activity = await _placed_activity(tg, db, clock)
+    asked = await said(tg, GROUP, AMY, "The street light is broken, completely dark at night")
+    assert "No place yet" in asked["plain_text"]
+    assert "📍" in (await said(tg, GROUP, AMY, f"/checkin {activity.code}"))["text"]
+    placed = await said(tg, GROUP, AMY, location=PIN)
+    assert "C-000001" in placed["plain_text"], placed["plain_text"]
+    [case] = await read_cases_at_least(db, 1)
+    assert case.lat == PIN["latitude"]
+    done = await said(tg, AMY["id"], AMY, location=NEAR)  # the next private answer is the check-in's
+    assert "Checked in" in done["text"] and ELSEWHERE["en"] not in done["text"], done["text"]

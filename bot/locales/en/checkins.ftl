@@ -60,6 +60,13 @@ checkin-err-too-far = 📍 You are about { $unit ->
        *[m] { $distance } m
     } from the place; you need to be within { $radius } m. Send your location again once you are there.
 checkin-err-forwarded = A forwarded location does not count; send your current location (📎 → Location).
+checkin-pin-elsewhere = 📍 { $purpose ->
+        [place] The place of “{ $title }” (<code>{ $code }</code>)
+       *[checkin] Your check-in location for “{ $title }”
+    } goes in your private chat with me; a location sent in the group does not count. { $where ->
+        [private] Send it here (📎 → Location).
+       *[group] Open a private chat with me (tap my name → Message) and send it there.
+    }
 checkin-err-staff-only = ⛔ Only a branch secretary can do this.
 checkin-err-not-permitted = ⛔ This belongs to another branch; you are not allowed to handle it.
 checkin-err-branch-unknown = There is no branch with the code “{ $branch }”.

@@ -60,6 +60,13 @@ checkin-err-too-far = 📍 你离活动地点约 { $unit ->
        *[m] { $distance } 米
     }，需要在 { $radius } 米内才能签到。到了现场再发一次位置即可。
 checkin-err-forwarded = 转发的位置不能签到，请发送你当前的位置（📎 → 位置）。
+checkin-pin-elsewhere = 📍 { $purpose ->
+        [place] 活动「{ $title }」（<code>{ $code }</code>）的地点
+       *[checkin] 「{ $title }」的签到位置
+    }要在与我的私聊里发送，群里发的位置不算。{ $where ->
+        [private] 请在这里发送位置（📎 → 位置）。
+       *[group] 请私聊我（点我的头像 → 发消息），在那里发送位置。
+    }
 checkin-err-staff-only = ⛔ 只有支部书记可以做这件事。
 checkin-err-not-permitted = ⛔ 这是别的支部的事项，你没有权限处理。
 checkin-err-branch-unknown = 没有“{ $branch }”这个支部代码。
