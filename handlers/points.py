@@ -111,7 +111,7 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     if amount < 0:  # a correction: cancels the matching grant line, audited
         done = await corrections.correct_grant(points, uow, user, target, amount, reason, who)
-        reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
+        await _revoked(uow, incoming, user, lang, reports, done)
         return
     given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
                                chat_branch=chat_branch)
@@ -127,7 +127,17 @@ async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, 
         reports.reply(uow, incoming, "points-revoke-usage", lang)
         return
     done = await corrections.revoke(points, uow, user, words[0], " ".join(words[1:]))
-    reports.reply(uow, incoming, "points-revoke-ok", lang, **done)
+    await _revoked(uow, incoming, user, lang, reports, done)
+
+
+async def _revoked(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, reports: ReportService,
+                   done: dict[str, Any]) -> None:
+    """What a revoke took back, and what it could not because the rider had spent it, tells what
+    the rider had left: the secretary hears it privately (the group gets a pointer), as a
+    rider's ledger is shown."""
+    target = await to_private(uow, incoming, user, lang)
+    if target is not None:
+        reports.reply(uow, target, "points-revoke-ok", lang, **done)
 
 
 MAX_AMOUNT = 1_000_000  # far above any rule's cap; a longer number is a typo, not a grant

@@ -10,6 +10,7 @@ from bot.checkins.errors import CheckinError
 from bot.domain import PRIORITY_CONVERSATION, Awarder, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
+from bot.services.privately import reachable
 from storage.models import User, utcnow
 from storage.models.checkins import Activity
 
@@ -104,14 +105,23 @@ class CheckinContext:
         enqueue(uow, Notice(chat_id, kind, lang, payload=payload, reply_to=reply_to,
                             priority=PRIORITY_CONVERSATION))
 
-    async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
-                          lang: str, kind: str, **payload: Any) -> None:
-        """Privately if they have started the bot, else where they asked (a reply to them there)."""
+    async def privately(self, uow: UnitOfWork, user_id: int, chat_id: int) -> bool:
+        """Whether `tell_person` reaches `user_id` in their private chat (not the group `chat_id`)."""
         person = await uow.users.get(user_id)
-        if person is not None and person.started:
+        return chat_id == user_id or (person is not None and await reachable(uow, person))
+
+    async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
+                          lang: str, kind: str, *, group_kind: str | None = None, **payload: Any) -> None:
+        """Privately when the bot can write to them (started, not blocked), else where they asked:
+        in a group a reply to them there, as `group_kind` when given (what is theirs alone, such
+        as a balance, is not for the group to read)."""
+        person = await uow.users.get(user_id)
+        if person is not None and await reachable(uow, person):
             self.tell(uow, user_id, kind, self.lang_of(person, lang), **payload)
+        elif chat_id == user_id:
+            self.tell(uow, chat_id, kind, lang, **payload)
         else:
-            self.tell(uow, chat_id, kind, lang, reply_to=None if chat_id == user_id else reply_to, **payload)
+            self.tell(uow, chat_id, group_kind or kind, lang, reply_to=reply_to, **payload)
 
     async def staff_to_tell(self, uow: UnitOfWork, branch_id: int, requester: int | None = None) -> list[User]:
         """Who decides a request of `requester`: the branch's secretaries, the requester aside (nobody

@@ -128,13 +128,17 @@ class Hours:
                                                     actor_id=actor.id)
         await uow.session.flush()  # the balance below includes this entry
         balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)
-        await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang,
-                                "hours-approved" if approve else "hours-rejected",
-                                title=activity.title, code=activity.code, hours=hours_text(entry.halves),
-                                balance=hours_text(balance), points=entry.points,
-                                has_points="yes" if entry.points > 0 else "no", reason=entry.reason or "",
-                                has_reason="yes" if entry.reason else "no")
         rider = await uow.users.get(entry.user_id)
+        verdict = "hours-approved" if approve else "hours-rejected"
+        # a rider the bot cannot write to hears it where they logged the hours: in a group, by
+        # name and without their balance (nor points), which /hours shows them in private
+        await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang, verdict,
+                                   group_kind=f"{verdict}-group",
+                                   name=(rider.first_name if rider else "") or str(entry.user_id),
+                                   title=activity.title, code=activity.code, hours=hours_text(entry.halves),
+                                   balance=hours_text(balance), points=entry.points,
+                                   has_points="yes" if entry.points > 0 else "no", reason=entry.reason or "",
+                                   has_reason="yes" if entry.reason else "no")
         return ("hours-decided-approved" if approve else "hours-decided-rejected",
                 {"name": (rider.first_name if rider else "") or str(entry.user_id),
                  "hours": hours_text(entry.halves), "title": activity.title})

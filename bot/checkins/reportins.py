@@ -143,7 +143,7 @@ class ReportIns:
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)
-        private = (person is not None and person.started) or row.chat_id == row.user_id
+        private = await self.ctx.privately(uow, row.user_id, row.chat_id)
         await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
                                 branch=name, home=row.home_org if private else mask(row.home_org),

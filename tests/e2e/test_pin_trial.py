@@ -1,21 +1,25 @@
-"""A rider's trial of location pins, through the real bot and the emulator, on a real database:
+"""A rider's trial of location pins and of answers that fall back to the group, through the real
+bot and the emulator, on a real database:
 
 1. a pin alone in private that no flow takes is answered with what a pin is for, while every
    flow a pin continues (a case's place, a check-in, an activity's place, a command replying to
    the pin) still takes it without that answer;
 2. a pin sent in the group by a rider we asked for one in private (/checkin in the group) is
    pointed to the private chat (privately when the bot can write to them, else in a reply);
-   a case's place keeps precedence, and anyone else's pin in the group stays unanswered.
+   a case's place keeps precedence, and anyone else's pin in the group stays unanswered;
+3. an approval told in the group (the rider never started the bot) shows no balance there, nor
+   does a points correction typed in the group.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from sqlmodel import select
 
 from storage.models.checkins import ActivityCheckin
-from tests.conftest import AMY, GROUP, LI, SEC, WANG, private, said, two_branches, with_boss
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, ledger, private, said, two_branches, until, with_boss
 from tests.e2e.contract.conftest import wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
 from tests.e2e.test_checkins import FAR, NEAR, PLACE, Clock, create, local, next_in
@@ -157,3 +161,58 @@ async def test_a_cases_place_takes_the_group_pin_before_the_checkin_pointer(bot,
     assert case.lat == PIN["latitude"]
     done = await said(tg, AMY["id"], AMY, location=NEAR)  # the next private answer is the check-in's
     assert "Checked in" in done["text"] and ELSEWHERE["en"] not in done["text"], done["text"]
+
+
+# --- 3. no balance in the group ----------------------------------------------------------------------
+BALANCE = {"zh": re.compile(r"余额\s*\d"), "en": re.compile(r"balance\s*\d")}
+
+
+@pytest.mark.parametrize("who, lang", [(WANG, "zh"), (AMY, "en")])
+async def test_hours_approved_in_the_group_show_no_balance(bot, tg, db, clock, who, lang) -> None:
+    await two_branches(tg, LI)  # `who` never started the bot
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    logged = await said(tg, GROUP, who, f"/hours {activity.code} 2")
+    assert "2" in logged["text"]
+    before = len(await tg.messages(GROUP["id"]))
+    approved = await said(tg, SEC["id"], SEC, "/hours approve 1")
+    assert "2" in approved["text"]
+    told = await next_in(tg, GROUP["id"], before)
+    assert who["first_name"] in told["text"] and "/hours" in told["text"], told["text"]
+    assert not BALANCE[lang].search(told["text"]) and "+" not in told["text"], told["text"]
+    # in their own chat, once they started the bot, /hours shows the balance
+    await said(tg, who["id"], who, "/start")
+    mine = await said(tg, who["id"], who, "/hours")
+    assert {"zh": "：2 小时", "en": ": 2 h"}[lang] in mine["plain_text"], mine["plain_text"]
+
+
+async def test_hours_approved_for_a_rider_who_started_the_bot_tell_the_balance_privately(bot, tg, db,
+                                                                                       clock) -> None:
+    await two_branches(tg, LI)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    await said(tg, GROUP, LI, f"/hours {activity.code} 2")
+    li_before, group_before = len(await tg.messages(LI["id"])), len(await tg.messages(GROUP["id"]))
+    await said(tg, SEC["id"], SEC, "/hours approve 1")
+    told = await next_in(tg, LI["id"], li_before)
+    assert "余额 2 小时" in told["text"]
+    assert len(await tg.messages(GROUP["id"])) == group_before
+
+
+async def test_a_points_correction_in_the_group_is_answered_privately(bot, tg, db) -> None:
+    """What a revoke took back (min of the grant and the balance) tells the rider's balance: the
+    secretary hears it privately, the group a pointer."""
+    await two_branches(tg, LI)
+    hello = await tg.send(GROUP, LI, "收到")
+    granted = await said(tg, GROUP, SEC, "/points grant 30 协助处置积水", reply_to_message_id=hello["message_id"])
+    assert "已给" in granted["text"]
+    [entry] = await ledger(db, LI["id"], at_least=1)
+    sec_before = len(await tg.messages(SEC["id"]))
+    pointer = await said(tg, GROUP, SEC, f"/points revoke #{entry.id} 误发冲正")
+    assert "已撤回" not in pointer["text"] and "30" not in pointer["text"], pointer["text"]
+
+    async def revoked() -> dict | None:
+        return next((m for m in (await tg.messages(SEC["id"]))[sec_before:] if "已撤回" in m["text"]), None)
+    done = await until(revoked)
+    assert "30" in done["text"] and "李师傅" in done["text"]
+    await ledger(db, LI["id"], at_least=2)

@@ -134,6 +134,11 @@ hours-approved = 🎉 Your { $hours } h for “{ $title }” are approved; time 
         }.
        *[no] .
     }
+hours-approved-group = 🎉 { $name }, your { $hours } h for “{ $title }” are approved. Your time bank balance is for you alone: open a private chat with me and send /hours to see it.
+hours-rejected-group = { $name }, your { $hours } h for “{ $title }” were not approved{ $has_reason ->
+        [yes] : { $reason }
+       *[no] .
+    }
 hours-rejected = Your { $hours } h for “{ $title }” were not approved{ $has_reason ->
         [yes] : { $reason }
        *[no] .

@@ -131,6 +131,11 @@ hours-approved = 🎉 「{ $title }」的 { $hours } 小时志愿时长已认可
         [yes] ，积分 +{ $points }。
        *[no] 。
     }
+hours-approved-group = 🎉 { $name }，你在「{ $title }」的 { $hours } 小时志愿时长已认可。时间银行余额只告诉你本人：请私聊我发 /hours 查看。
+hours-rejected-group = { $name }，你在「{ $title }」的志愿时长 { $hours } 小时未被认可{ $has_reason ->
+        [yes] ：{ $reason }
+       *[no] 。
+    }
 hours-rejected = 「{ $title }」的志愿时长 { $hours } 小时未被认可{ $has_reason ->
         [yes] ：{ $reason }
        *[no] 。
