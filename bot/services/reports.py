@@ -45,11 +45,8 @@ class ReportService:
         self.default_lang = default_lang
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
-        """Create a case for a report; answer a pending place question; stay silent otherwise.
-        A pin's own words (WeCom's label: the address) name its place: they are no report, and
-        the sender is not asked whether they are."""
-        said = msg.text.strip() and not is_junk(msg.text) and msg.lat is None
-        intake = await classify_async(msg.text) if said else None
+        """Create a case for a report; answer a pending place question; stay silent otherwise."""
+        intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         placed = await self._place_message(uow, msg, user, lang, intake)
         if placed is not None:
             return placed

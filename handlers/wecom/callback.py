@@ -216,8 +216,9 @@ class WeComCallback:
             return replace(base, text=str(msg.content or ""))
         if kind == "image":
             return replace(base, photo_file_id=str(msg.media_id))
-        if kind == "location":
-            return replace(base, lat=float(msg.location_x), lon=float(msg.location_y), text=str(msg.label or ""))
+        if kind == "location":  # its label is the place's name (an address), as a Telegram venue's title
+            return replace(base, lat=float(msg.location_x), lon=float(msg.location_y),
+                           place_name=str(msg.label or "").strip() or None)
         if kind == "voice":
             media = str(msg.media_id)  # downloaded through the port (WeComClient.download_media)
             return replace(base, voice=VoiceClip(file_id=media, unique_id=media), source=str(msg.format or "amr"))

@@ -97,8 +97,9 @@ async def test_pins_a_flow_asked_for_get_no_hint(bot, tg, db, clock) -> None:
 
 
 async def test_pin_alone_on_wecom_says_what_a_pin_is_for(settings, database_url, db) -> None:
-    """WeCom's location message carries its label (the address) as text: still a pin alone, and
-    its label is no report (the classifier read some labels as one, or asked whether they were)."""
+    """WeCom's location message carries a label (the address): still a pin alone, and its label
+    names the place, as a Telegram venue's title does; it is no report (read as the rider's words,
+    the classifier took some labels for one, or asked whether they were)."""
     async with wecom_bot(settings, database_url) as pair:
         driver: WeComDriver = pair[0]
         await said(driver, LI["id"], LI, "/start")
@@ -107,6 +108,12 @@ async def test_pin_alone_on_wecom_says_what_a_pin_is_for(settings, database_url,
             assert HINT["zh"] in hint["plain_text"], (label, hint["plain_text"])
         assert "/mycases" in (await said(driver, LI["id"], LI, "/help"))["plain_text"]  # one answer each, no more
         assert not await read_cases(db)
+        # a pin answering the place question gives the case its place's name, as a venue does
+        assert "C-000001" in (await said(driver, LI["id"], LI, "/report 路灯坏了 晚上黑乎乎的"))["plain_text"]
+        placed = await said(driver, LI["id"], LI, location={**PIN, "label": "幸福小区3号门"})
+        assert "C-000001" in placed["plain_text"] and "幸福小区3号门" in placed["plain_text"], placed["plain_text"]
+        [case] = await read_cases_at_least(db, 1)
+        assert (case.location, case.lat) == ("幸福小区3号门", PIN["latitude"])
 
 
 # --- 2. a check-in pin sent in the group -----------------------------------------------------------

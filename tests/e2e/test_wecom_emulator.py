@@ -234,7 +234,8 @@ async def test_photo_voice_and_location_in_private(emu: WeComEmulator, bot: Bot,
     # a voice note is the neutral message's voice clip, its audio fetched by media id
     assert isinstance(voice, IncomingMessage) and voice.voice is not None and voice.source == "amr"
     assert await client.download_media(voice.voice.file_id) == b"AMR-bytes"
-    assert isinstance(pin, IncomingMessage) and (pin.lat, pin.lon, pin.text) == (39.9, 116.4, "光华路")
+    assert isinstance(pin, IncomingMessage) and (pin.lat, pin.lon, pin.text) == (39.9, 116.4, "")
+    assert pin.place_name == "光华路"  # the place's name, as a Telegram venue's: no words of the rider's
 
 
 async def test_card_buttons_come_back_as_button_presses(emu: WeComEmulator, bot: Bot, client: WeComClient) -> None:
