@@ -42,10 +42,12 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
     (handlers/checkins.register_pins); a pin that answers a case's place question is taken by
     `on_message`. A pin sent first, to reply to with /checkin or /activity new, gets the hint,
     which says just that."""
-    case = await reports.on_message(uow, incoming, user, lang)
-    if case is None and incoming.lat is not None:
+    heard = await reports.hear(uow, incoming, user, lang)
+    if heard.answered:  # a case, its place, or the question "is this a report?": nothing more
+        return
+    if incoming.lat is not None:
         reports.reply(uow, incoming, "pin-unused", lang, staff="yes" if checkins.is_staff(user) else "no")
-    elif case is None and incoming.text:
+    elif incoming.text:
         kind = smalltalk(incoming.text)
         if kind:
             reports.reply(uow, incoming, f"smalltalk-{kind}", lang)

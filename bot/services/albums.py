@@ -43,9 +43,10 @@ class AlbumService:
                 group.hinted = True
                 self.reports.reply(uow, msg, "album-needs-caption", lang)
             return None
-        case = await self.reports.on_message(uow, msg, user, lang)
+        heard = await self.reports.hear(uow, msg, user, lang)
+        case = heard.case
         if case is None:
-            if msg.is_private and not group.hinted and not msg.lat:
+            if msg.is_private and not group.hinted and not msg.lat and not heard.asked:
                 group.hinted = True
                 self.reports.reply(uow, msg, "help", lang)
             return None

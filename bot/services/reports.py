@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.buttons import UnsureReport, encode
@@ -39,28 +40,47 @@ async def preload_senders(uow: UnitOfWork, sender_ids: set[int]) -> None:
     await uow.cases.preload_awaiting(sender_ids, utcnow() - LOCATION_WAIT)
 
 
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """What the report path made of a message: the case it opened or gave a place to, or whether
+    it asked the sender "is this a report?" (then nothing else may answer the message too)."""
+
+    case: Case | None = None
+    asked: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self.case is not None or self.asked
+
+
 class ReportService:
     def __init__(self, cases: CaseService, default_lang: str = "zh") -> None:
         self.cases = cases
         self.default_lang = default_lang
 
     async def on_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
-        """Create a case for a report; answer a pending place question; stay silent otherwise."""
+        """Create a case for a report; answer a pending place question; stay silent otherwise
+        (or ask whether it is a report: `hear` tells which)."""
+        return (await self.hear(uow, msg, user, lang)).case
+
+    async def hear(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Heard:
+        """`on_message`, saying also whether the sender was asked "is this a report?": a private
+        chat's other answers (the manual, a caption hint) must not follow that question."""
         intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         placed = await self._place_message(uow, msg, user, lang, intake)
         if placed is not None:
-            return placed
+            return Heard(placed)
         if intake is None or (not intake.is_report and intake.confidence >= ASK_THRESHOLD):
-            return None
+            return Heard()
         if not intake.is_report and looks_like_place(msg.text):
-            return None  # a bare place ("在建国路") answers somebody's question: nothing to ask about
+            return Heard()  # a bare place ("在建国路") answers somebody's question: nothing to ask about
         if not intake.is_report and not msg.is_private:
-            return None  # leaning to chit-chat: a group hears nothing (the sender may still ask in private)
+            return Heard()  # leaning to chit-chat: a group hears nothing (the sender may still ask in private)
         if intake.confidence < ASK_THRESHOLD:
             await self._ask_if_report(uow, msg, user, lang, intake)
-            return None
-        return await self._open_case(uow, msg, user, lang, intake.category or "other",
-                                     intake.urgency or "normal", intake.location)
+            return Heard(asked=True)
+        return Heard(await self._open_case(uow, msg, user, lang, intake.category or "other",
+                                           intake.urgency or "normal", intake.location))
 
     async def _place_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              intake: Intake | None) -> Case | None:

@@ -201,6 +201,19 @@ async def test_unsure_message_is_asked_once_and_only_its_sender_decides(bot, tg,
         assert len((await s.exec(select(Case))).all()) == 1
 
 
+async def test_an_unsure_private_message_gets_the_question_alone(bot, tg) -> None:
+    """Before: privately, a line the classifier was unsure about got "这是要上报的问题吗？" and then
+    the whole /help manual, two answers to one message (ReportService.hear says it asked)."""
+    await tg.send(private(LI), LI, "/start")
+    await tg.wait(LI["id"], 1)
+    sent = await tg.send(private(LI), LI, _unsure_line())
+    await tg.send(private(LI), LI, "/mycases")  # a known answer after it: nothing may come between
+    ask, mine = (await tg.wait(LI["id"], 3))[1:3]
+    assert ask["reply_to_message_id"] == sent["message_id"] and ask.get("reply_markup"), ask
+    assert "/mycases" not in ask["text"] and "使用说明" not in mine["text"], (ask, mine)
+    assert "工单" in mine["text"], mine
+
+
 async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, tmp_path) -> None:
     await two_branches(tg, LI)
     await _report(tg, "幸福小区3号门的路灯坏了")
