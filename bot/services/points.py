@@ -34,6 +34,7 @@ from bot.outbox import enqueue
 from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, load_points_config,
                         tier_rank)
 from bot.privacy import mask
+from bot.services.privately import reachable
 from storage.models import OutboxMessage, User, utcnow
 from storage.models.points import PointsItem, Redemption
 from storage.repositories.points import Account, PointsRepository
@@ -326,12 +327,17 @@ class PointsService:
                 await repo.put_back(redemption.item_id)
         rider = await uow.users.get(redemption.user_id)
         lang = self._lang(rider) if rider is not None else redemption.lang
-        chat_id = redemption.user_id if rider is not None and rider.started else redemption.chat_id
-        enqueue(uow, Notice(chat_id, "points-fulfilled" if fulfil else "points-refused", lang,
+        # privately when the bot can write to them; else where they asked, and in a group without the
+        # note (a voucher code is the rider's alone), by name, pointing them to the secretary
+        private = redemption.chat_id == redemption.user_id or (rider is not None and await reachable(uow, rider))
+        kind = "points-fulfilled" if fulfil else "points-refused"
+        enqueue(uow, Notice(redemption.user_id if private else redemption.chat_id,
+                            kind if private else f"{kind}-group", lang,
                             priority=PRIORITY_CONVERSATION, dedupe_key=f"points:decided:{redemption.id}",
                             payload={"number": redemption_no(redemption.id),
                                      "item": item_name(item, lang) if item else "", "cost": redemption.cost,
-                                     "note": note or ""}))
+                                     "note": (note or "") if private else "",
+                                     "name": (rider.first_name if rider else "") or str(redemption.user_id)}))
         return redemption
 
     async def pending(self, uow: UnitOfWork, actor: User, lang: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from storage.models import Chat
 from storage.models.points import PointsAccount, PointsItem, Redemption
 from tests.conftest import AMY, BOSS, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
 
@@ -235,3 +236,42 @@ async def test_privacy_in_the_group_toggles_nothing_and_points_to_the_private_ch
     await _command(tg, LI, "/privacy", "不再显示")  # privately: hidden
     async with db() as s:
         assert (await s.exec(select(PointsAccount).where(PointsAccount.user_id == LI["id"]))).one().hide_name
+
+
+async def test_a_fulfilment_the_rider_cannot_get_privately_keeps_its_code_out_of_the_group(bot, tg, db) -> None:
+    """Before: a rider who redeemed by a /shop button in the group and then blocked the bot got
+    '/fulfil R1 券码 8842-1193' as '✅ 你的兑换 R1「驿站爱心餐券」已发放。券码 8842-1193' in the
+    group, the voucher code for anyone to use (and the bot then tested `started`, not whether it
+    may write to them). In a group the verdict now names them and sends them to the secretary."""
+    await two_branches(tg, LI)
+    sent = await tg.send(GROUP, LI, "大家注意安全")
+    await _command(tg, SEC, "/points grant 60 冬季志愿服务", "已给", chat=GROUP, reply_to_message_id=sent["message_id"])
+    shop = await _command(tg, LI, "/shop", "积分兑换", chat=GROUP)
+    await tg.press(GROUP["id"], shop["message_id"], LI, f"pt:r:{await _item_id(db, 'meal')}")
+    await _said(tg, SEC["id"], "兑换申请 R1")
+    await tg.press(GROUP["id"], shop["message_id"], LI, f"pt:r:{await _item_id(db, 'meal')}")
+    await _said(tg, SEC["id"], "兑换申请 R2")
+    async with tg.http.post(f"{tg.base_url}/_emu/block", json={"token": tg.token, "chat_id": LI["id"],
+                                                                "blocked": True, "notify": True}) as r:
+        assert r.status == 200
+    async def blocked() -> bool:
+        async with db() as s:
+            found = await s.get(Chat, LI["id"])
+            return found is not None and found.blocked
+    await until(blocked)
+    before = len(await tg.messages(GROUP["id"]))
+    await _command(tg, SEC, "/fulfil R1 券码 8842-1193", "已处理")
+    await _command(tg, SEC, "/refuse R2 本月餐券已发完", "已处理")
+    told = [m["text"] for m in (await tg.wait(GROUP["id"], before + 2))[before:]]
+    assert "李师傅" in told[0] and "已发放" in told[0] and "书记" in told[0], told
+    assert "未通过" in told[1] and "20 分已退回" in told[1], told
+    assert not any("8842" in x or "发完" in x for x in told), told
+    # a rider who never started the bot: the group, without the code, too
+    said = await tg.send(GROUP, WANG, "收到")
+    await _command(tg, SEC, "/points grant 30 值班", "已给", chat=GROUP, reply_to_message_id=said["message_id"])
+    await tg.press(GROUP["id"], shop["message_id"], WANG, f"pt:r:{await _item_id(db, 'meal')}")
+    await _said(tg, SEC["id"], "兑换申请 R3")
+    before = len(await tg.messages(GROUP["id"]))
+    await _command(tg, SEC, "/fulfil R3 券码 5521-0087", "已处理")
+    [told_wang] = [m["text"] for m in (await tg.wait(GROUP["id"], before + 1))[before:]]
+    assert "王哥" in told_wang and "书记" in told_wang and "5521" not in told_wang, told_wang

@@ -88,6 +88,11 @@ points-refused = ↩️ Your redemption { $number } (“{ $item }”) was not ap
     [one] 1 point is
    *[other] { $cost } points are
 } back in your balance. { $note }
+points-fulfilled-group = ✅ { $name }, your redemption { $number } (“{ $item }”) has been fulfilled. Its code and details are not posted in the group: ask your branch secretary for them.
+points-refused-group = ↩️ { $name }, your redemption { $number } (“{ $item }”) was not approved; { $cost ->
+    [one] 1 point is
+   *[other] { $cost } points are
+} back in your balance. Ask your branch secretary why.
 points-decided = ✅ Redemption { $number } handled.
 points-redemption-unknown = There is no redemption “{ $number }” in your scope.
 points-redemption-decided = Redemption { $number } has already been handled.
