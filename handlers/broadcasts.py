@@ -50,12 +50,12 @@ async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
     args = command.args or ""
 
     async def step() -> None:
+        broadcasts.scope(user)  # riders are told they may not, before anything they typed is read
         c = broadcasts.parse(args)
         if c.action == "cancel":
             reports.reply(uow, incoming, await broadcasts.drop_draft(uow, user), lang)
             return
         if c.action == "help":
-            broadcasts.scope(user)
             reports.reply(uow, incoming, "bc-usage", lang)
             return
         body = None

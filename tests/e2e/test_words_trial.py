@@ -24,7 +24,7 @@ async def test_broadcast_with_a_mistyped_schedule_answers_the_error_and_usage_an
     """Before: `/broadcast all 每周八 08:30 x` previewed "now" with the whole line as its text, one ✅ from
     going out to every group. A text that opens like a schedule but is none is an error, with the usage,
     in the user's language; nothing is drafted."""
-    await two_branches(tg)
+    await two_branches(tg, LI)
     for text in ("/broadcast all 每周八 08:30 x", "/broadcast all 明天 8点半半 开会", "/broadcast riders 周九 8点 x"):
         answer = (await said(tg, SEC["id"], SEC, text))["plain_text"]
         assert "像是发送时间" in answer and "/broadcast" in answer and "now" in answer, answer
@@ -33,6 +33,10 @@ async def test_broadcast_with_a_mistyped_schedule_answers_the_error_and_usage_an
     assert "looks like a time" in answer and "Broadcast /broadcast" in answer, answer
     async with db() as s:
         assert (await s.exec(select(Broadcast))).all() == []
+    # a rider is told whose command it is, before what they typed is read (it answered the time error)
+    for text in ("/broadcast all 每周八 08:30 x", "/broadcast all 25:00 x", "/broadcast help"):
+        answer = (await said(tg, LI["id"], LI, text))["plain_text"]
+        assert "只有支部书记" in answer and "像是发送时间" not in answer, (text, answer)
     # a notice that only begins with a day word still previews, to go out now
     preview = (await said(tg, SEC["id"], SEC, "/broadcast all 明天起建国路封路施工，请绕行"))["plain_text"]
     assert "明天起建国路封路施工" in preview and "像是发送时间" not in preview, preview
