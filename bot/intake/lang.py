@@ -21,3 +21,12 @@ def detect_language(text: str) -> str:
     words = len(_LATIN_WORD.findall(text))
     # one Chinese character ~ one English word of content
     return "zh" if cjk >= words else "en"
+
+
+def written_language(text: str) -> str | None:
+    """The language `text` is written in, or None when it says none: no Chinese character and no
+    Latin word (emoji, digits, punctuation, a sticker's empty text). Such a message must not
+    decide a person's language: "😀😀😀" is not English."""
+    if not _CJK.search(text) and not _LATIN_WORD.search(text):
+        return None
+    return detect_language(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot.commandtext import normalize_command
 from bot.domain import IncomingMessage, Person
 from bot.i18n import normalize_lang
-from bot.intake import detect_language
+from bot.intake.lang import written_language
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -12,16 +12,17 @@ from storage.uow import UnitOfWork
 def reply_lang(user: User | None, language_code: str | None, text: str, default: str) -> str:
     """Explicit /lang choice, then the platform's language_code (Telegram's; registering the person
     has stored it as theirs), then the language the text is written in. A command (its name is
-    Latin, its arguments are codes and numbers as often as words), an empty message or a press
-    (text "") says none: the person's stored language_code answers it (on WeCom, which tells no
+    Latin, its arguments are codes and numbers as often as words), an empty message, a text of no
+    words (emoji, digits: bot.intake.lang.written_language) or a press (text "") says none: the person's stored language_code answers it (on WeCom, which tells no
     language, the one their last text was written in), else `default`."""
     if user is not None and user.lang:
         return user.lang
     lang = normalize_lang(language_code)
     if lang:
         return lang
-    if text.strip() and normalize_command(text) is None:
-        return detect_language(text)
+    written = written_language(text) if normalize_command(text) is None else None
+    if written:
+        return written
     stored = normalize_lang(user.language_code) if user is not None else None
     return stored or default
 

@@ -31,7 +31,7 @@ from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.intake import prefetch
-from bot.intake.lang import detect_language
+from bot.intake.lang import written_language
 from bot.outbox import enqueue
 from bot.services.broadcasts import Body
 from bot.services.people import reply_lang
@@ -125,11 +125,14 @@ class WeComReceiver:
         """WeCom tells no member's language (Telegram's language_code): a member's language is the one
         their last text was written in, until they choose with /lang. A text (no command) carries the
         language it is written in, which registering the member stores as their language_code; a
-        command, an empty message or a press carries none, and bot.services.people.reply_lang answers
+        command, an empty message, a text of no words (emoji only: not English) or a press
+        carries none, and bot.services.people.reply_lang answers
         it in that stored language — the default before they wrote any text. No lookup here: the
         update's own unit of work reads the member anyway."""
-        if isinstance(event, IncomingMessage) and event.text.strip() and normalize_command(event.text) is None:
-            return replace(event, sender=replace(event.sender, language_code=detect_language(event.text)))
+        if isinstance(event, IncomingMessage) and normalize_command(event.text) is None:
+            written = written_language(event.text)
+            if written:
+                return replace(event, sender=replace(event.sender, language_code=written))
         return event
 
     def _answering(self, event: ChatEvent) -> tuple[ChatEvent, int | None]:

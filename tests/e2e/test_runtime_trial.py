@@ -1,0 +1,52 @@
+"""A new user's trial of the second and third runtimes (python-telegram-bot, WeCom) against the
+main one (aiogram): the same rider, secretary and inputs on each, the answers compared. What differed
+without the platform forcing it, each a test that failed before its fix:
+
+- WeCom: a member's language is the one their last text was written in; an emoji-only message
+  ("😀😀😀") counted as English, so a Chinese rider was answered in English from then on;
+- WeCom: a card's first line (its title) was clipped at the title's length, so the reporter's
+  confirmation card lost the end of "请确认是否解决；如未解决可申请重新处理。";
+- WeCom (and Telegram): the place question of a WeCom group says to send a pin in the private
+  chat (a group there takes no pins), but a pin sent privately found no question there and was
+  met with silence, the case left without its place;
+- every runtime: /mycases dated a case by UTC, not local time (a case reported at 01:00 in
+  Shanghai on 12-03 read 12-02, while /board and /case said 12-03).
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.config import Settings
+from tests.conftest import GROUP, LI, said
+from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
+from tests.e2e.contract.wecom_driver import WeComDriver
+
+PIN = {"latitude": 39.9123, "longitude": 116.4567}
+
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    from tests.conftest import with_boss
+    return with_boss(settings)
+
+
+@pytest.fixture
+async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
+    async with wecom_bot(settings, database_url) as pair:
+        yield pair
+
+
+async def test_an_emoji_only_message_does_not_make_a_chinese_member_english(
+        wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    tg, _ = wecom
+    assert "C-000001" in (await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的"))["plain_text"]
+    answer = await said(tg, LI["id"], LI, "😀😀😀")
+    assert _chinese(answer["plain_text"]), answer  # was the English manual
+    me = await said(tg, LI["id"], LI, "/me")
+    assert "积分" in me["plain_text"], me  # and he stays Chinese
