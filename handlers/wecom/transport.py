@@ -55,10 +55,14 @@ Renderer = Callable[[Outgoing], RenderedLike]
 
 def cards(task_prefix: str, text_html: str, buttons: list[list[tuple[str, str]]]) -> list[tuple[str, dict[str, Any]]]:
     """The notice as template cards of at most CARD_BUTTONS buttons each: the first carries the text
-    (first line the title, the rest the description), each has its own task id."""
+    (first line the title, the rest the description), each has its own task id. A first line too
+    long for a title is shown whole in the description, the title its beginning with "…" (clipped
+    alone, "请确认是否解决；如未解决可申请重新处理。" lost its end)."""
     flat = [button for row in buttons for button in row]
     plain = to_plain(text_html)
     title, _, desc = plain.partition("\n")
+    if len(title.encode()) > CARD_TITLE_BYTES:
+        title, desc = clip(title, CARD_TITLE_BYTES - len("…".encode())) + "…", plain
     out = []
     for n in range(0, len(flat), CARD_BUTTONS):
         head = clip(title, CARD_TITLE_BYTES) if n == 0 else "…"

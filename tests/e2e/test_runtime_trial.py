@@ -19,9 +19,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.config import Settings
-from tests.conftest import GROUP, LI, said
+from tests.conftest import GROUP, LI, SEC, buttons, private, said, two_branches
 from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
+from tests.factories import new_message
 
 PIN = {"latitude": 39.9123, "longitude": 116.4567}
 
@@ -50,3 +51,14 @@ async def test_an_emoji_only_message_does_not_make_a_chinese_member_english(
     assert _chinese(answer["plain_text"]), answer  # was the English manual
     me = await said(tg, LI["id"], LI, "/me")
     assert "积分" in me["plain_text"], me  # and he stays Chinese
+
+
+async def test_the_confirmation_card_keeps_its_whole_first_line(wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    tg, _ = wecom
+    await two_branches(tg, LI)
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    before = len(await tg.messages(LI["id"]))
+    await tg.send(private(SEC), SEC, "/resolve C-000001 已更换灯泡")
+    card = await new_message(tg, LI["id"], before, lambda m: "cf:1:y" in buttons(m))
+    assert "如未解决可申请重新处理。" in card["plain_text"], card
