@@ -111,6 +111,12 @@ class ReportService:
         if msg.lat is None and not found:
             return None  # the hot path: most group messages name no place
         pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
+        if pending is None and msg.is_private and msg.lat is not None:
+            # a pin sent privately answers the sender's own case whose group was asked for its place
+            # (a WeCom group takes no pins: its question says to send one in the private chat)
+            elsewhere = await uow.cases.awaiting_location_anywhere(user.id, utcnow() - LOCATION_WAIT)
+            if elsewhere is not None:
+                return elsewhere if await self._supply_location(uow, elsewhere, msg, lang, None) else None
         if pending is None or pending.thread_id != msg.thread_id:
             return None  # none asked; or asked in another forum topic: this one is another conversation
         if msg.lat is not None:

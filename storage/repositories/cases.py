@@ -116,6 +116,11 @@ _AWAITING_LOCATION = (core_select(_CASES.c.id)
                              _CASES.c.chat_id == bindparam("p_chat_id"),
                              _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
                       .order_by(_CASES.c.id.desc()))
+# The same in any chat (a pin sent privately answers a question asked in a group)
+_AWAITING_ANYWHERE = (core_select(_CASES.c.id)
+                      .where(_CASES.c.reporter_id == bindparam("p_reporter_id"),
+                             _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
+                      .order_by(_CASES.c.id.desc()))
 # The same for a batch's senders at once (by the reporter_id of ix_cases_awaiting)
 _AWAITING_OF = (core_select(_CASES.c.reporter_id, _CASES.c.chat_id, _CASES.c.id)
                 .where(_CASES.c.reporter_id.in_(bindparam("p_reporter_ids", expanding=True)),
@@ -194,6 +199,20 @@ class CaseRepository(Repository):
         for case_id in stored:
             case = await self.get(case_id)
             if case is not None and waits(case):
+                return case
+        return None
+
+    async def awaiting_location_anywhere(self, reporter_id: int, since: datetime) -> Case | None:
+        """The reporter's latest case in any chat since `since` whose place is still asked for."""
+        fresh = [x for x in self._added if x.reporter_id == reporter_id and x.awaiting_location
+                 and as_utc(x.created_at) >= since]
+        if fresh:
+            return fresh[-1]
+        conn = await self.session.connection()
+        params = {"p_reporter_id": reporter_id, "p_since": since}
+        for case_id in list((await conn.execute(_AWAITING_ANYWHERE, params)).scalars().all()):
+            case = await self.get(case_id)
+            if case is not None and case.awaiting_location:
                 return case
         return None
 

@@ -15,14 +15,15 @@ without the platform forcing it, each a test that failed before its fix:
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
 from bot.config import Settings
-from tests.conftest import GROUP, LI, SEC, buttons, private, said, two_branches
+from tests.conftest import GROUP, LI, SEC, WANG, buttons, private, said, two_branches
 from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.factories import new_message
+from tests.factories import new_message, read_case
 
 PIN = {"latitude": 39.9123, "longitude": 116.4567}
 
@@ -62,3 +63,23 @@ async def test_the_confirmation_card_keeps_its_whole_first_line(wecom: tuple[WeC
     await tg.send(private(SEC), SEC, "/resolve C-000001 已更换灯泡")
     card = await new_message(tg, LI["id"], before, lambda m: "cf:1:y" in buttons(m))
     assert "如未解决可申请重新处理。" in card["plain_text"], card
+
+
+async def test_a_pin_sent_privately_gives_the_place_the_wecom_group_asked_for(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    tg, _ = wecom
+    asked = await said(tg, GROUP, WANG, "路灯又不亮了 黑灯瞎火的")
+    assert "私聊里发一个位置" in asked["plain_text"], asked
+    answer = await said(tg, WANG["id"], WANG, None, location={**PIN, "label": ""})
+    assert "C-000001" in answer["plain_text"] and "补充地点" in answer["plain_text"], answer
+    case = await read_case(db)
+    assert (case.lat, case.lon, case.awaiting_location) == (PIN["latitude"], PIN["longitude"], False)
+
+
+async def test_a_pin_sent_privately_gives_the_place_on_telegram_too(bot: Any, tg: Any, db: Any) -> None:
+    await said(tg, WANG["id"], WANG, "/start")
+    asked = await said(tg, GROUP, WANG, "路灯又不亮了 黑灯瞎火的")
+    assert "还缺地点" in asked["plain_text"], asked
+    answer = await said(tg, WANG["id"], WANG, None, location=PIN)
+    assert "C-000001" in answer["plain_text"] and "补充地点" in answer["plain_text"], answer
+    assert (await read_case(db)).lat == PIN["latitude"]
