@@ -353,7 +353,7 @@ class ReportService:
     async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         cases = await uow.cases.by_reporter(user.id)
         items = [{"number": number(c), "category": c.category, "status": c.status,
-                  "date": c.created_at.strftime("%m-%d")} for c in cases]
+                  "date": c.created_at.astimezone(self.cases.tz).strftime("%m-%d")} for c in cases]
         self.reply(uow, msg, "mycases", lang, cases=items)
 
 

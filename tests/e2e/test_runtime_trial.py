@@ -15,15 +15,18 @@ without the platform forcing it, each a test that failed before its fix:
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from bot.config import Settings
+from storage.models import Case
 from tests.conftest import GROUP, LI, SEC, WANG, buttons, private, said, two_branches
 from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.factories import new_message, read_case
+from tests.factories import new_message, read_case, read_cases_at_least
 
 PIN = {"latitude": 39.9123, "longitude": 116.4567}
 
@@ -83,3 +86,14 @@ async def test_a_pin_sent_privately_gives_the_place_on_telegram_too(bot: Any, tg
     answer = await said(tg, WANG["id"], WANG, None, location=PIN)
     assert "C-000001" in answer["plain_text"] and "补充地点" in answer["plain_text"], answer
     assert (await read_case(db)).lat == PIN["latitude"]
+
+
+async def test_mycases_dates_a_case_in_local_time(bot: Any, tg: Any, db: Any) -> None:
+    await said(tg, LI["id"], LI, "/start")
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await read_cases_at_least(db, 1)
+    async with db() as s:  # reported at 01:00 on 12-03 in Shanghai: 17:00 on 12-02 in UTC
+        await s.exec(update(Case).values(created_at=datetime(2026, 12, 2, 17, 0, tzinfo=UTC)))  # type: ignore[call-overload]
+        await s.commit()
+    mine = await said(tg, LI["id"], LI, "/mycases")
+    assert "C-000001" in mine["plain_text"] and "12-03" in mine["plain_text"], mine
