@@ -3,13 +3,14 @@ markdown, with the standard library's HTML parser.
 
 WeCom's markdown (message/send, appchat/send, the AI bot's answers) knows **bold**, [links](url),
 `code`, > quotes and <font color="info|comment|warning">; no italics, underline or strike: those
-keep their text. Entities are unescaped (WeCom shows the text as written).
+keep their text, and so does a Telegram mention (a `tg://` link, a follower named in a group notice). Entities are unescaped (WeCom shows the text as written).
 """
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
 _SIMPLE = {"b": "**", "strong": "**", "code": "`"}
+TELEGRAM_LINK = "tg://"  # a Telegram mention (`tg://user?id=…`) opens nothing on WeCom: the name is kept
 
 
 class _ToMarkdown(HTMLParser):
@@ -30,7 +31,11 @@ class _ToMarkdown(HTMLParser):
             self._pre = True
             self.out.append("\n```\n")
         elif tag == "a":
-            self._href.append(dict(attrs).get("href"))
+            href = dict(attrs).get("href")
+            if href is not None and href.startswith(TELEGRAM_LINK):
+                self._href.append(TELEGRAM_LINK)  # a Telegram mention: its name alone
+                return
+            self._href.append(href)
             self.out.append("[")
         elif tag == "blockquote":
             self.out.append("\n> ")
@@ -47,7 +52,8 @@ class _ToMarkdown(HTMLParser):
             self.out.append("\n```\n")
         elif tag == "a":
             href = self._href.pop() if self._href else None
-            self.out.append(f"]({href})" if href else "]")
+            if href != TELEGRAM_LINK:
+                self.out.append(f"]({href})" if href else "]")
         elif tag == "blockquote":
             self.out.append("\n")
 

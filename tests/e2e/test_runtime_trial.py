@@ -9,6 +9,8 @@ without the platform forcing it, each a test that failed before its fix:
 - WeCom (and Telegram): the place question of a WeCom group says to send a pin in the private
   chat (a group there takes no pins), but a pin sent privately found no question there and was
   met with silence, the case left without its place;
+- WeCom: a group's news named the riders following a case as Telegram mentions, `tg://user?id=`
+  links that open nothing there;
 - every runtime: /mycases dated a case by UTC, not local time (a case reported at 01:00 in
   Shanghai on 12-03 read 12-02, while /board and /case said 12-03).
 """
@@ -97,3 +99,18 @@ async def test_mycases_dates_a_case_in_local_time(bot: Any, tg: Any, db: Any) ->
         await s.commit()
     mine = await said(tg, LI["id"], LI, "/mycases")
     assert "C-000001" in mine["plain_text"] and "12-03" in mine["plain_text"], mine
+
+
+async def test_a_follower_named_in_a_wecom_group_notice_is_no_telegram_link(
+        wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """Wang reported the same street light: the group's news of the case names him, on WeCom by
+    name alone (a `tg://user?id=` link was shown there as a link that opens nothing)."""
+    tg, _ = wecom
+    await two_branches(tg, LI)
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了")
+    followed = await said(tg, GROUP, WANG, "幸福小区三号门口路灯不亮了 好黑")
+    assert "C-000001" in followed["plain_text"], followed
+    before = len(await tg.messages(GROUP["id"]))
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    news = await new_message(tg, GROUP["id"], before, "已受理")
+    assert f"u{WANG['id']}" in news["text"] and "tg://" not in news["text"], news
