@@ -49,6 +49,15 @@ def remainder(text: str, place: str) -> str:
     return text.replace(place, " ", 1) if place and place in text else text
 
 
+# words that say the place given before was wrong ("地点不对，是…", "wrong place, it's …")
+_CORRECTION = re.compile(r"不对|错了|有误|更正|纠正|搞错|说错|写错|应该是|\bwrong\b|\bcorrection\b|\bactually\b", re.I)
+
+
+def says_correction(text: str) -> bool:
+    """Whether the rider says a place given before was wrong (a correction without Reply)."""
+    return _CORRECTION.search(text) is not None
+
+
 def is_place_answer(text: str, place: str | None, is_report: Callable[[str], bool]) -> bool:
     """Whether `text` (in which `place` was found) answers a place question rather than
     reporting something new. `is_report` classifies what remains once the place is removed."""

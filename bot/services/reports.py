@@ -14,7 +14,8 @@ from bot.cases.lifecycle import TRIAGE, UNFINISHED_STATUSES
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
-from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place, remainder
+from bot.cases.places import (answer_place, clean_place, is_place_answer, looks_like_place, remainder,
+                               says_correction)
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
@@ -111,6 +112,10 @@ class ReportService:
         if msg.lat is None and not found:
             return None  # the hot path: most group messages name no place
         pending = await uow.cases.awaiting_location(user.id, msg.chat_id, utcnow() - LOCATION_WAIT)
+        if pending is None and found and says_correction(msg.text):
+            corrected = await self._corrected_without_reply(uow, msg, user, lang, found)
+            if corrected is not None:
+                return corrected
         if pending is None and msg.is_private and msg.lat is not None:
             # a pin sent privately answers the sender's own case whose group was asked for its place
             # (a WeCom group takes no pins: its question says to send one in the private chat)
@@ -129,6 +134,23 @@ class ReportService:
             return None
         await self._supply_location(uow, pending, msg, lang, answer_place(msg.text, found))
         return pending
+
+    async def _corrected_without_reply(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                                       found: str) -> Case | None:
+        """"地点不对，是幸福小区5号门" without Reply: the place of the sender's latest open case in this
+        chat (and topic), reported within LOCATION_WAIT, is corrected when the message says nothing
+        else that reads as a report. WeCom has no replies: its registration message asks for the
+        right place this way ("把正确地点发给我即可")."""
+        latest = next((c for c in await uow.cases.by_reporter(user.id, limit=3)
+                       if c.chat_id == msg.chat_id and c.thread_id == msg.thread_id), None)
+        if (latest is None or not is_open(latest.status) or latest.awaiting_location
+                or utcnow() - as_utc(latest.created_at) > LOCATION_WAIT):
+            return None
+        place = _place_in_reply(msg, found, await _reports_other_than(None, msg.text, found))
+        if place is None:
+            return None
+        await self._correct_location(uow, latest, msg, lang, place)
+        return latest
 
     async def _ask_if_report(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              intake: Intake) -> None:

@@ -9,6 +9,8 @@ without the platform forcing it, each a test that failed before its fix:
 - WeCom (and Telegram): the place question of a WeCom group says to send a pin in the private
   chat (a group there takes no pins), but a pin sent privately found no question there and was
   met with silence, the case left without its place;
+- WeCom: the registration message says "地点不对？把正确地点发给我即可（在群里请 @我）", but with no
+  replies there, "地点不对，是幸福小区5号门" opened a second case instead of correcting the first;
 - WeCom: a group's news named the riders following a case as Telegram mentions, `tg://user?id=`
   links that open nothing there;
 - every runtime: /mycases dated a case by UTC, not local time (a case reported at 01:00 in
@@ -114,3 +116,17 @@ async def test_a_follower_named_in_a_wecom_group_notice_is_no_telegram_link(
     await tg.send(private(SEC), SEC, "/accept C-000001")
     news = await new_message(tg, GROUP["id"], before, "已受理")
     assert f"u{WANG['id']}" in news["text"] and "tg://" not in news["text"], news
+
+
+async def test_a_wecom_rider_corrects_the_place_without_a_reply(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """The registration message says "地点不对？把正确地点发给我即可（在群里请 @我）": WeCom has
+    no replies, so the correction is the rider's next message; it opened a second case instead."""
+    tg, _ = wecom
+    registered = await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    assert "把正确地点发给我" in registered["plain_text"], registered
+    fixed = await said(tg, GROUP, LI, "地点不对，是幸福小区5号门")
+    assert "C-000001" in fixed["plain_text"] and "幸福小区5号门" in fixed["plain_text"], fixed
+    assert "已登记工单" not in fixed["plain_text"], fixed
+    [case] = await read_cases_at_least(db, 1)
+    assert case.location == "幸福小区5号门"
