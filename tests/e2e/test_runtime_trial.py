@@ -13,6 +13,7 @@ without the platform forcing it, each a test that failed before its fix:
   replies there, "地点不对，是幸福小区5号门" opened a second case instead of correcting the first;
 - WeCom: a group's news named the riders following a case as Telegram mentions, `tg://user?id=`
   links that open nothing there;
+- WeCom: /help said to report in the group "with a photo or a pin" (Telegram's way);
 - every runtime: /mycases dated a case by UTC, not local time (a case reported at 01:00 in
   Shanghai on 12-03 read 12-02, while /board and /case said 12-03).
 """
@@ -130,3 +131,11 @@ async def test_a_wecom_rider_corrects_the_place_without_a_reply(
     assert "已登记工单" not in fixed["plain_text"], fixed
     [case] = await read_cases_at_least(db, 1)
     assert case.location == "幸福小区5号门"
+
+
+async def test_the_wecom_manual_says_how_to_report_there(wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """/help on WeCom told riders to describe the problem in the group "with a photo or a pin"
+    (Telegram's way): a WeCom group hears only text that @-mentions the bot."""
+    tg, _ = wecom
+    manual = (await said(tg, LI["id"], LI, "/help"))["plain_text"]
+    assert "@我" in manual and "私聊里发位置" in manual and "可带照片或位置" not in manual, manual

@@ -8,6 +8,24 @@ start--wecom =
     You get a case number at once, and every step of progress is sent to you in a private chat.
     Two-minute micro lessons, activity check-ins and a points bank you can redeem: /lesson, /checkin, /me, /shop.
     /help lists all commands.
+# In a WeCom group only text that @-mentions the bot arrives: photos and pins go in the private chat
+help--wecom =
+    <b>Rider Sentinel · how to use</b>
+    📸 Report: @ me in the group with the problem, or send /report with a description here (photos and location pins go in this private chat)
+    📍 If the place is missing I ask once: send me the place (@ me in the group), or a location pin in this private chat
+    /mycases — cases you reported
+    /board — the branch's reports-and-fixes board
+    /lesson — the current micro lesson (catch up if you missed it)
+    /checkin CODE — check in to an activity
+    /hours CODE 2.5 — log volunteer hours; /hours shows your time bank
+    /reportin your party organisation — report in as a party member
+    /me — your points, tier and activity; /points your history
+    /shop — redeem points; /redeem ITEM
+    🗣 Riders' council: /propose title | details — propose; /proposals — the list; /proposal N — one proposal; /vote N option — vote
+    /privacy — hide or show your name on leaderboards
+    /lang zh|en — switch language
+    /link — one person on Telegram and WeCom (a one-time code)
+    /help — show this help
 case-next--wecom = { $urgency ->
     [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within { $respond } and deal with it within { $fix }. Stay safe!
     [low] Noted: to be taken up within { $respond } and answered within { $fix }. Every step will be sent to you in a private chat.

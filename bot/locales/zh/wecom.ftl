@@ -7,6 +7,24 @@ start--wecom =
     我会立刻给你一个工单号，之后每一步进展都会私聊告诉你。
     还有两分钟微党课、活动签到和可兑换的积分：/lesson、/checkin、/me、/shop。
     /help 查看全部命令。
+# 企业微信的群里只收得到 @机器人 的文字：上报要 @我，照片和位置在私聊里发
+help--wecom =
+    <b>骑手哨兵 · 使用说明</b>
+    📸 上报：在群里 @我 说一句问题，或私聊发 /report 描述（照片、位置请在私聊里发）
+    📍 缺地点时我会问你一次，把地点发给我（在群里请 @我），或在私聊里发位置即可
+    /mycases — 我上报的工单
+    /board — 本支部问题上报与解决看板
+    /lesson — 本期微党课（错过了也能补学）
+    /checkin 签到码 — 活动签到
+    /hours 签到码 2.5 — 登记志愿时长；/hours 查看时间银行
+    /reportin 所在党组织 — 党员报到
+    /me — 我的积分、等级和参与记录；/points 积分明细
+    /shop — 积分兑换；/redeem 编号
+    🗣 小哥议事会：/propose 标题 | 说明 — 发起议题；/proposals — 议题列表；/proposal 编号 — 看议题；/vote 编号 选项 — 投票
+    /privacy — 排行榜上隐藏或显示我的名字
+    /lang zh|en — 切换语言
+    /link — 绑定 Telegram 与企业微信账号（一次性绑定码）
+    /help — 显示本说明
 case-next--wecom = { $urgency ->
     [urgent] ⚠️ 涉及人身安全，已标记为紧急：{ $respond }内必须有人响应，{ $fix }内处置。注意自身安全！
     [low] 已记录，{ $respond }内受理、{ $fix }内答复。之后每一步进展都会私聊告诉你。
