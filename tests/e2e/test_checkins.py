@@ -43,13 +43,6 @@ def settings(settings):
     return with_boss(settings)
 
 
-@pytest.fixture
-def clock(bot) -> Clock:
-    c = Clock(local(2026, 12, 1, 10, 0))
-    bot.core.checkins.clock = c
-    return c
-
-
 async def next_in(tg, chat_id: int, before: int) -> dict:
     msgs = await tg.wait(chat_id, before + 1)
     assert len(msgs) > before, f"nothing new in {chat_id}"

@@ -35,13 +35,6 @@ def settings(settings):
     return with_boss(settings)
 
 
-@pytest.fixture
-def clock(bot) -> Clock:
-    c = Clock(local(2026, 12, 1, 10, 0))
-    bot.core.checkins.clock = c
-    return c
-
-
 async def _placed_activity(tg: Any, db: Any, clock: Clock) -> Any:
     """An activity with a place (500 m), open for check-in now."""
     activity, _ = await create(tg, db, '"防汛宣传" 2026-12-05 09:00-11:00 500m')

@@ -19,7 +19,6 @@ without the platform forcing it, each a test that failed before its fix:
 """
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,7 +28,7 @@ from sqlalchemy import update
 from bot.config import Settings
 from storage.models import Case
 from tests.conftest import GROUP, LI, SEC, WANG, buttons, private, said, two_branches
-from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
+from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
 from tests.factories import new_message, read_case, read_cases_at_least
 
@@ -44,12 +43,6 @@ def _chinese(text: str) -> bool:
 def settings(settings: Settings) -> Settings:
     from tests.conftest import with_boss
     return with_boss(settings)
-
-
-@pytest.fixture
-async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
-    async with wecom_bot(settings, database_url) as pair:
-        yield pair
 
 
 async def test_an_emoji_only_message_does_not_make_a_chinese_member_english(

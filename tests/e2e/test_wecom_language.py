@@ -5,7 +5,6 @@ answered in the stored one, read by the update's own unit of work: no extra tran
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -13,19 +12,13 @@ import pytest
 from bot.config import Settings
 from handlers.wecom.runtime import WeComReceiver
 from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC_B, buttons, said, two_branches, until, with_boss
-from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
+from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
 
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
     return with_boss(settings)
-
-
-@pytest.fixture
-async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
-    async with wecom_bot(settings, database_url) as pair:
-        yield pair
 
 
 def units_of_the_receiver(core: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -4,7 +4,6 @@ and the outbox paces WeCom's sends at WeCom's own limits (bot/pacers.py, handler
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -17,17 +16,11 @@ from handlers.wecom.limits import PRIVATE_PER_MINUTE, WECOM
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 from tests.conftest import AMY, GROUP, GROUP_B, LI, private, said
-from tests.e2e.contract.conftest import RunningWeCom, wecom_bot
+from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver, external
 
 CODE = re.compile(r"([A-Z0-9]{4}-[A-Z0-9]{4})")
 TELEGRAM_LI = 7_000_501  # LI's Telegram account, a user the core knows already
-
-
-@pytest.fixture
-async def wecom(settings: Settings, database_url: str) -> AsyncIterator[tuple[WeComDriver, RunningWeCom]]:
-    async with wecom_bot(settings, database_url) as pair:
-        yield pair
 
 
 async def test_link_on_wecom_joins_the_telegram_person(wecom: tuple[WeComDriver, RunningWeCom],
