@@ -105,11 +105,6 @@ class CheckinContext:
         enqueue(uow, Notice(chat_id, kind, lang, payload=payload, reply_to=reply_to,
                             priority=PRIORITY_CONVERSATION))
 
-    async def privately(self, uow: UnitOfWork, user_id: int, chat_id: int) -> bool:
-        """Whether `tell_person` reaches `user_id` in their private chat (not the group `chat_id`)."""
-        person = await uow.users.get(user_id)
-        return chat_id == user_id or (person is not None and await reachable(uow, person))
-
     async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
                           lang: str, kind: str, *, group_kind: str | None = None, **payload: Any) -> None:
         """Privately when the bot can write to them (started, not blocked), else where they asked:

@@ -18,7 +18,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import norm_text
 from bot.domain import IncomingMessage
 from bot.privacy import mask
-from bot.services.privately import to_private
+from bot.services.privately import answered_privately, to_private
 from storage.models import User
 from storage.models.checkins import ReportIn
 
@@ -143,7 +143,7 @@ class ReportIns:
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)
-        private = await self.ctx.privately(uow, row.user_id, row.chat_id)
+        private = await answered_privately(uow, row.user_id, row.chat_id)  # as tell_person decides
         await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
                                 branch=name, home=row.home_org if private else mask(row.home_org),

@@ -34,7 +34,7 @@ from bot.outbox import enqueue
 from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, load_points_config,
                         tier_rank)
 from bot.privacy import mask
-from bot.services.privately import reachable
+from bot.services.privately import answered_privately
 from storage.models import OutboxMessage, User, utcnow
 from storage.models.points import PointsItem, Redemption
 from storage.repositories.points import Account, PointsRepository
@@ -329,7 +329,7 @@ class PointsService:
         lang = self._lang(rider) if rider is not None else redemption.lang
         # privately when the bot can write to them; else where they asked, and in a group without the
         # note (a voucher code is the rider's alone), by name, pointing them to the secretary
-        private = redemption.chat_id == redemption.user_id or (rider is not None and await reachable(uow, rider))
+        private = await answered_privately(uow, redemption.user_id, redemption.chat_id)
         kind = "points-fulfilled" if fulfil else "points-refused"
         enqueue(uow, Notice(redemption.user_id if private else redemption.chat_id,
                             kind if private else f"{kind}-group", lang,

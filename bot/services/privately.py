@@ -23,6 +23,13 @@ async def reachable(uow: UnitOfWork, user: User) -> bool:
     return chat is None or not chat.blocked
 
 
+async def answered_privately(uow: UnitOfWork, user_id: int, chat_id: int) -> bool:
+    """Whether an answer to what `user_id` asked in `chat_id` goes to their private chat: it was
+    asked there, or the bot may write to them (`reachable`); else it goes where they asked."""
+    person = await uow.users.get(user_id)
+    return chat_id == user_id or (person is not None and await reachable(uow, person))
+
+
 async def to_private(uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> IncomingMessage | None:
     """Where to answer `msg` privately: `msg` itself in a private chat; in a group, the same
     message re-addressed to the rider's private chat (after a pointer in the group), or None

@@ -119,7 +119,7 @@ class ReportService:
         if pending is None and msg.is_private and msg.lat is not None:
             # a pin sent privately answers the sender's own case whose group was asked for its place
             # (a WeCom group takes no pins: its question says to send one in the private chat)
-            elsewhere = await uow.cases.awaiting_location_anywhere(user.id, utcnow() - LOCATION_WAIT)
+            elsewhere = await uow.cases.awaiting_location(user.id, None, utcnow() - LOCATION_WAIT)
             if elsewhere is not None:
                 return elsewhere if await self._supply_location(uow, elsewhere, msg, lang, None) else None
         if pending is None or pending.thread_id != msg.thread_id:

@@ -110,17 +110,13 @@ def _followers(rows: Sequence[Any], first: int) -> Followers:
 
 
 # A reporter's latest cases still waiting for their place, as stored: asked of every message
-# that names a place (all within the wait, newest first: one may have been given its place earlier in the batch)
-_AWAITING_LOCATION = (core_select(_CASES.c.id)
-                      .where(_CASES.c.reporter_id == bindparam("p_reporter_id"),
-                             _CASES.c.chat_id == bindparam("p_chat_id"),
-                             _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
-                      .order_by(_CASES.c.id.desc()))
-# The same in any chat (a pin sent privately answers a question asked in a group)
+# that names a place (all within the wait, newest first: one may have been given its place earlier in the batch),
+# in any chat (a pin sent privately answers a question asked in a group) or in one
 _AWAITING_ANYWHERE = (core_select(_CASES.c.id)
                       .where(_CASES.c.reporter_id == bindparam("p_reporter_id"),
                              _CASES.c.awaiting_location.is_(True), _CASES.c.created_at >= bindparam("p_since"))
                       .order_by(_CASES.c.id.desc()))
+_AWAITING_LOCATION = _AWAITING_ANYWHERE.where(_CASES.c.chat_id == bindparam("p_chat_id"))
 # The same for a batch's senders at once (by the reporter_id of ix_cases_awaiting)
 _AWAITING_OF = (core_select(_CASES.c.reporter_id, _CASES.c.chat_id, _CASES.c.id)
                 .where(_CASES.c.reporter_id.in_(bindparam("p_reporter_ids", expanding=True)),
@@ -178,41 +174,32 @@ class CaseRepository(Repository):
     async def get(self, case_id: int) -> Case | None:
         return await self.cached(Case, case_id)
 
-    async def awaiting_location(self, reporter_id: int, chat_id: int, since: datetime) -> Case | None:
-        """The reporter's latest case in `chat_id` since `since` whose place is still asked for:
-        one opened earlier in this unit of work, else a stored one as it stands now (its place
-        may have come earlier in the batch). Reads ids without flushing (or none, when the batch
-        preloaded the sender: `preload_awaiting`), so the batch's new cases go in together at
-        commit rather than one INSERT per message that names a place."""
+    async def awaiting_location(self, reporter_id: int, chat_id: int | None, since: datetime) -> Case | None:
+        """The reporter's latest case in `chat_id` (None: in any chat, as a pin sent privately answers
+        a question asked in a group) since `since` whose place is still asked for: one opened
+        earlier in this unit of work, else a stored one as it stands now (its place may have come
+        earlier in the batch). Reads ids without flushing (or none, when the batch preloaded the
+        sender: `preload_awaiting`), so the batch's new cases go in together at commit rather than
+        one INSERT per message that names a place."""
         def waits(case: Case) -> bool:
-            return (case.reporter_id == reporter_id and case.chat_id == chat_id and case.awaiting_location
+            return (case.reporter_id == reporter_id and chat_id in (None, case.chat_id) and case.awaiting_location
                     and as_utc(case.created_at) >= since)
         fresh = [x for x in self._added if waits(x)]
         if fresh:
             return fresh[-1]
-        if self._awaiting is not None and self._awaiting[0] <= since and reporter_id in self._awaiting[1]:
+        if (chat_id is not None and self._awaiting is not None and self._awaiting[0] <= since
+                and reporter_id in self._awaiting[1]):
             stored = self._awaiting[1][reporter_id].get(chat_id, [])
         else:
             conn = await self.session.connection()
-            params = {"p_reporter_id": reporter_id, "p_chat_id": chat_id, "p_since": since}
-            stored = list((await conn.execute(_AWAITING_LOCATION, params)).scalars().all())
+            params: dict[str, Any] = {"p_reporter_id": reporter_id, "p_since": since}
+            query = _AWAITING_ANYWHERE
+            if chat_id is not None:
+                query, params["p_chat_id"] = _AWAITING_LOCATION, chat_id
+            stored = list((await conn.execute(query, params)).scalars().all())
         for case_id in stored:
             case = await self.get(case_id)
             if case is not None and waits(case):
-                return case
-        return None
-
-    async def awaiting_location_anywhere(self, reporter_id: int, since: datetime) -> Case | None:
-        """The reporter's latest case in any chat since `since` whose place is still asked for."""
-        fresh = [x for x in self._added if x.reporter_id == reporter_id and x.awaiting_location
-                 and as_utc(x.created_at) >= since]
-        if fresh:
-            return fresh[-1]
-        conn = await self.session.connection()
-        params = {"p_reporter_id": reporter_id, "p_since": since}
-        for case_id in list((await conn.execute(_AWAITING_ANYWHERE, params)).scalars().all()):
-            case = await self.get(case_id)
-            if case is not None and case.awaiting_location:
                 return case
         return None
 
