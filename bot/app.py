@@ -240,7 +240,7 @@ class Core:
         s = self.settings.sender
         return Sender(uow, transport, pacer_for(self.settings, transport.platform),
                       batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                      effects=effects, on_migrate=self.migration.move, lease=s.lease)
+                      effects=effects, on_migrate=self.migration.move, lease=s.lease, gather=s.gather)
 
     async def close(self) -> None:
         if self.keeper is not None:  # voice copies under way finish (bounded) before the engine goes

@@ -63,6 +63,9 @@ class SenderSettings(BaseModel):
     max_backoff: float = Field(60.0, gt=0)  # seconds between retries after 5xx or network errors
     batch: int = Field(50, ge=1)
     concurrency: int = Field(16, ge=1)  # chats sent to at once: hides the platform's latency
+    # seconds between the sender's passes while the outbox has no backlog: many messages a pass under
+    # a steady load instead of one each (bot/outbox.py, Sender._spaced); 0 for a pass at every wake
+    gather: float = Field(0.02, ge=0)
     lease: float = Field(60.0, gt=0)  # seconds a worker's claim on outbox rows holds (a dead worker's: then taken over)
     # PostgreSQL: the sender on a loop and a pool of its own, in a thread, so the bot's update handling
     # does not delay recording what was sent (what a crash can double); SQLite keeps it on the bot's loop
