@@ -203,7 +203,7 @@ async def decide(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessag
         reports.reply(uow, incoming, "points-decide-usage", lang)
         return
     r = await points.decide(uow, user, parts[0], command.command.lower() == "fulfil",
-                            parts[1] if len(parts) > 1 else None)
+                            parts[1] if len(parts) > 1 else None, chat_id=incoming.chat_id)
     reports.reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
 
 

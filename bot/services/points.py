@@ -299,9 +299,10 @@ class PointsService:
                                                       ("points-refuse-button", encode(RedemptionVerdict(redemption.id or 0, False)))]]}))
 
     async def decide(self, uow: UnitOfWork, actor: User, number: str | int, fulfil: bool,
-                     note: str | None) -> Redemption:
+                     note: str | None, *, chat_id: int | None = None) -> Redemption:
         """A secretary fulfils a pending redemption (the rider hears the code or message) or
-        refuses it (the points come back by a refund entry, the item back into stock)."""
+        refuses it (the points come back by a refund entry, the item back into stock).
+        `chat_id`: where the secretary acted (None: their private chat)."""
         if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
             raise PointsError("points-not-permitted")  # riders: before any lookup
         repo = self.repo(uow)
@@ -338,7 +339,25 @@ class PointsService:
                                      "item": item_name(item, lang) if item else "", "cost": redemption.cost,
                                      "note": (note or "") if private else "",
                                      "name": (rider.first_name if rider else "") or str(redemption.user_id)}))
+        if note and not private:
+            await self._tell_note_undelivered(uow, actor, redemption, item, fulfil,
+                                              actor.id if chat_id is None else chat_id)
         return redemption
+
+    async def _tell_note_undelivered(self, uow: UnitOfWork, actor: User, redemption: Redemption,
+                                     item: PointsItem | None, fulfil: bool, chat_id: int) -> None:
+        """The group heard the verdict without the secretary's note (a voucher code, a reason): the
+        secretary learns that the rider has not got it and must hand it over themselves; privately
+        when the bot may write to them, else where they acted. Nothing of the note is repeated."""
+        lang = self._lang(actor)
+        where = actor.id if await answered_privately(uow, actor.id, chat_id) else chat_id
+        rider = await uow.users.get(redemption.user_id)
+        enqueue(uow, Notice(where, "points-note-undelivered", lang, priority=PRIORITY_CONVERSATION,
+                            dedupe_key=f"points:undelivered:{redemption.id}",
+                            payload={"number": redemption_no(redemption.id or 0),
+                                     "item": item_name(item, lang) if item else "",
+                                     "name": (rider.first_name if rider else "") or str(redemption.user_id),
+                                     "fulfilled": "yes" if fulfil else "no"}))
 
     async def pending(self, uow: UnitOfWork, actor: User, lang: str) -> dict[str, Any]:
         if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):

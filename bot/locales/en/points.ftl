@@ -94,6 +94,11 @@ points-refused-group = ↩️ { $name }, your redemption { $number } (“{ $item
    *[other] { $cost } points are
 } back in your balance. Ask your branch secretary why.
 points-decided = ✅ Redemption { $number } handled.
+# to the secretary: the rider could not be written to privately, so the group heard the verdict without the note
+points-note-undelivered = ⚠️ { $name } has not started a private chat with me or has blocked me, so your note on redemption { $number } (“{ $item }”), such as a voucher code, did not reach them. The group was told only that it was { $fulfilled ->
+        [yes] fulfilled
+       *[no] not approved
+    }, without the note. Please hand it over to them in person.
 points-redemption-unknown = There is no redemption “{ $number }” in your scope.
 points-redemption-decided = Redemption { $number } has already been handled.
 points-redemption-own = Redemption { $number } is your own; another secretary of the branch or a superadmin handles it.

@@ -69,6 +69,11 @@ points-refused = ↩️ 你的兑换 { $number }「{ $item }」未通过，{ $co
 points-fulfilled-group = ✅ { $name }，你的兑换 { $number }「{ $item }」已发放。兑换码等详情不在群里公开，请找支部书记领取。
 points-refused-group = ↩️ { $name }，你的兑换 { $number }「{ $item }」未通过，{ $cost } 分已退回。原因请问支部书记。
 points-decided = ✅ 已处理兑换 { $number }。
+# to the secretary: the rider could not be written to privately, so the group heard the verdict without the note
+points-note-undelivered = ⚠️ { $name }没有私聊过我或已屏蔽我，你为兑换 { $number }「{ $item }」写的说明（如兑换码、原因）没能送到TA手里。群里只说了{ $fulfilled ->
+        [yes] 已发放
+       *[no] 未通过
+    }，没有写说明。请当面交给 TA。
 points-redemption-unknown = 在你的范围内没有兑换申请「{ $number }」。
 points-redemption-decided = 兑换申请 { $number } 已经处理过了。
 points-redemption-own = 兑换申请 { $number } 是你自己的，不能自己处理，请由本支部其他书记或超级管理员处理。

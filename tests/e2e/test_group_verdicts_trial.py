@@ -1,0 +1,90 @@
+"""A trial of what the group hears when the bot cannot write to a rider privately, and of /start
+in a group, through the real bot and the emulator, on a real database:
+
+1. a redemption fulfilled (or refused) with a note — a voucher code — for a rider the bot cannot
+   write to: the group hears the verdict without the note, and the secretary is told privately,
+   in their language, that the note did not reach the rider and is theirs to hand over;
+2. volunteer hours and a report-in rejected with a reason for such a rider: the group hears the
+   verdict by name, without the reason, and is sent to the secretary (as a refused redemption);
+3. /start in a group gets a short answer (what the bot does there, the private chat for the
+   rest), not the private welcome.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import GROUP, LI, SEC, WANG, private, said, two_branches, until, with_boss
+from tests.e2e.test_checkins import next_in
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _new(tg: Any, chat_id: int, before: int, count: int = 1) -> list[str]:
+    return [m["plain_text"] for m in (await tg.wait(chat_id, before + count))[before:]]
+
+
+async def _item_id(db: Any, code: str) -> int:
+    from sqlmodel import select
+
+    from storage.models.points import PointsItem
+    async with db() as s:
+        item = (await s.exec(select(PointsItem).where(PointsItem.code == code))).one()
+    assert item.id is not None
+    return item.id
+
+
+async def _redeemed_by_wang(tg: Any, db: Any, count: int) -> None:
+    """WANG (who never started the bot) earns points and redeems `count` meal vouchers in the group."""
+    sent = await tg.send(GROUP, WANG, "收到")
+    await said(tg, GROUP, SEC, "/points grant 60 冬季志愿服务", reply_to_message_id=sent["message_id"])
+    shop = await said(tg, GROUP, WANG, "/shop")
+    for n in range(1, count + 1):
+        before = len(await tg.messages(SEC["id"]))
+        await tg.press(GROUP["id"], shop["message_id"], WANG, f"pt:r:{await _item_id(db, 'meal')}")
+        assert f"R{n}" in (await next_in(tg, SEC["id"], before))["plain_text"]
+
+
+# --- 1. the note that did not reach the rider -------------------------------------------------------
+UNDELIVERED = {"zh": ("没能送到", "当面"), "en": ("did not reach", "in person")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_note_the_rider_cannot_get_is_left_to_the_secretary(bot, tg, db, lang) -> None:
+    await two_branches(tg, LI)
+    await said(tg, SEC["id"], SEC, f"/lang {lang}")  # the secretary's language, not the rider's
+    await _redeemed_by_wang(tg, db, 3)
+    group_before, sec_before = len(await tg.messages(GROUP["id"])), len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/fulfil R1 券码 8842-1193")
+    told_group = await _new(tg, GROUP["id"], group_before)
+    told_sec = await _new(tg, SEC["id"], sec_before, 2)
+    assert "王哥" in told_group[0] and "已发放" in told_group[0] and "8842" not in told_group[0], told_group
+    [warning] = [x for x in told_sec if "R1" in x and "王哥" in x]
+    assert all(w in warning for w in UNDELIVERED[lang]) and "8842" not in warning, warning
+    # refused with a reason: the same
+    sec_before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/refuse R2 本月餐券已发完")
+    [warning] = [x for x in await _new(tg, SEC["id"], sec_before, 2) if "R2" in x and "王哥" in x]
+    assert all(w in warning for w in UNDELIVERED[lang]) and "发完" not in warning, warning
+    # no note, nothing to hand over: the receipt alone
+    sec_before = len(await tg.messages(SEC["id"]))
+    await said(tg, SEC["id"], SEC, "/fulfil R3")
+    await said(tg, SEC["id"], SEC, "/mycases")  # the next answer: no warning came between
+    assert not any(UNDELIVERED[lang][0] in x for x in await _new(tg, SEC["id"], sec_before, 2))
+
+
+async def test_a_note_the_rider_gets_privately_needs_no_warning(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)  # WANG started the bot
+    await _redeemed_by_wang(tg, db, 1)
+    sec_before = len(await tg.messages(SEC["id"]))
+    await tg.send(private(SEC), SEC, "/fulfil R1 券码 8842-1193")
+
+    async def delivered() -> bool:
+        return any("8842-1193" in m["plain_text"] for m in await tg.messages(WANG["id"]))
+    await until(delivered)
+    await said(tg, SEC["id"], SEC, "/mycases")
+    assert not any(UNDELIVERED["zh"][0] in x for x in await _new(tg, SEC["id"], sec_before, 2))
