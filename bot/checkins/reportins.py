@@ -144,8 +144,11 @@ class ReportIns:
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)
         private = await answered_privately(uow, row.user_id, row.chat_id)  # as tell_person decides
+        # in a group, a rejection names them and keeps the reason for the secretary to give
         await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
+                                group_kind=None if approve else "reportin-rejected-group",
+                                name=(person.first_name if person else "") or str(row.user_id),
                                 branch=name, home=row.home_org if private else mask(row.home_org),
                                 reason=row.reason or "", has_reason="yes" if row.reason else "no")
         rider = person

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import GROUP, LI, SEC, WANG, private, said, two_branches, until, with_boss
-from tests.e2e.test_checkins import next_in
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, private, said, two_branches, until, with_boss
+from tests.e2e.test_checkins import create, local, next_in
 
 
 @pytest.fixture
@@ -88,3 +88,37 @@ async def test_a_note_the_rider_gets_privately_needs_no_warning(bot, tg, db) -> 
     await until(delivered)
     await said(tg, SEC["id"], SEC, "/mycases")
     assert not any(UNDELIVERED["zh"][0] in x for x in await _new(tg, SEC["id"], sec_before, 2))
+
+
+# --- 2. no reason in the group ----------------------------------------------------------------------
+REASON = "体检报告显示那天住院"
+ASK = {"zh": "书记", "en": "secretary"}
+
+
+@pytest.mark.parametrize("who, lang", [(WANG, "zh"), (AMY, "en")])
+async def test_hours_rejected_in_the_group_name_the_rider_without_the_reason(bot, tg, db, clock, who,
+                                                                              lang) -> None:
+    await two_branches(tg, LI)  # `who` never started the bot
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    await said(tg, GROUP, who, f"/hours {activity.code} 2")
+    before = len(await tg.messages(GROUP["id"]))
+    assert "已驳回" in (await said(tg, SEC["id"], SEC, f"/hours reject 1 {REASON}"))["text"]
+    [told] = await _new(tg, GROUP["id"], before)
+    assert who["first_name"] in told and ASK[lang] in told, told
+    assert REASON not in told and "住院" not in told, told
+
+
+async def test_a_report_in_rejected_in_the_group_names_the_rider_without_the_reason(bot, tg, db) -> None:
+    await two_branches(tg, LI)  # WANG never started the bot
+    await said(tg, GROUP, WANG, "/reportin 河南省周口市某某村党支部")
+    before = len(await tg.messages(GROUP["id"]))
+    assert "已驳回" in (await said(tg, SEC["id"], SEC, "/reportins reject 1 档案显示欠缴党费三年"))["text"]
+    [told] = await _new(tg, GROUP["id"], before)
+    assert "王哥" in told and "未通过" in told and "书记" in told, told
+    assert "党费" not in told, told
+    # privately (LI started the bot), the reason is theirs to read
+    await said(tg, GROUP, LI, "/reportin 河南省某某村党支部")
+    li_before = len(await tg.messages(LI["id"]))
+    await said(tg, SEC["id"], SEC, "/reportins reject 2 请先提供流动党员证明")
+    assert "流动党员证明" in (await next_in(tg, LI["id"], li_before))["plain_text"]

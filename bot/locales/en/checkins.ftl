@@ -105,6 +105,8 @@ reportin-rejected = Your report-in to “{ $branch }” was not approved{ $has_r
        *[no] .
     }
     Please contact the branch secretary if you have questions.
+# in the group (the rider cannot be written to privately): by name, no reason, as points-refused-group
+reportin-rejected-group = { $name }, your report-in to “{ $branch }” was not approved. Ask your branch secretary why.
 reportin-decided-approved = ✅ { $name }'s report-in approved
 reportin-decided-rejected = { $name }'s report-in rejected
 
@@ -135,10 +137,8 @@ hours-approved = 🎉 Your { $hours } h for “{ $title }” are approved; time 
        *[no] .
     }
 hours-approved-group = 🎉 { $name }, your { $hours } h for “{ $title }” are approved. Your time bank balance is for you alone: open a private chat with me and send /hours to see it.
-hours-rejected-group = { $name }, your { $hours } h for “{ $title }” were not approved{ $has_reason ->
-        [yes] : { $reason }
-       *[no] .
-    }
+# in the group (the rider cannot be written to privately): by name, no reason, as points-refused-group
+hours-rejected-group = ↩️ { $name }, your { $hours } h for “{ $title }” were not approved. Ask your branch secretary why.
 hours-rejected = Your { $hours } h for “{ $title }” were not approved{ $has_reason ->
         [yes] : { $reason }
        *[no] .

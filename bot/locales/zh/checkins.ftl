@@ -105,6 +105,8 @@ reportin-rejected = 你向「{ $branch }」的报到未通过{ $has_reason ->
        *[no] 。
     }
     如有疑问请联系支部书记。
+# in the group (the rider cannot be written to privately): by name, no reason, as points-refused-group
+reportin-rejected-group = { $name }，你向「{ $branch }」的报到未通过。原因请问支部书记。
 reportin-decided-approved = ✅ 已通过{ $name }的报到
 reportin-decided-rejected = 已驳回{ $name }的报到
 
@@ -132,10 +134,8 @@ hours-approved = 🎉 「{ $title }」的 { $hours } 小时志愿时长已认可
        *[no] 。
     }
 hours-approved-group = 🎉 { $name }，你在「{ $title }」的 { $hours } 小时志愿时长已认可。时间银行余额只告诉你本人：请私聊我发 /hours 查看。
-hours-rejected-group = { $name }，你在「{ $title }」的志愿时长 { $hours } 小时未被认可{ $has_reason ->
-        [yes] ：{ $reason }
-       *[no] 。
-    }
+# in the group (the rider cannot be written to privately): by name, no reason, as points-refused-group
+hours-rejected-group = ↩️ { $name }，你在「{ $title }」的志愿时长 { $hours } 小时未被认可。原因请问支部书记。
 hours-rejected = 「{ $title }」的志愿时长 { $hours } 小时未被认可{ $has_reason ->
         [yes] ：{ $reason }
        *[no] 。
