@@ -15,7 +15,10 @@ from storage.uow import UnitOfWork
 
 async def start(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                 reports: ReportService) -> None:
-    reports.reply(uow, incoming, "start", lang, name=incoming.sender.first_name)
+    """The welcome in private; in a group, as /help there (no staff part), only what concerns the
+    group, and the private chat for the rest: the welcome speaks of 'here' and of /me, /shop …"""
+    reports.reply(uow, incoming, "start" if incoming.is_private else "start-group", lang,
+                  name=incoming.sender.first_name)
 
 
 async def help_(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

@@ -122,3 +122,28 @@ async def test_a_report_in_rejected_in_the_group_names_the_rider_without_the_rea
     li_before = len(await tg.messages(LI["id"]))
     await said(tg, SEC["id"], SEC, "/reportins reject 2 请先提供流动党员证明")
     assert "流动党员证明" in (await next_in(tg, LI["id"], li_before))["plain_text"]
+
+
+# --- 3. /start in a group ---------------------------------------------------------------------------
+WELCOME = {"zh": "/lesson、/checkin", "en": "/lesson, /checkin"}
+PRIVATELY = {"zh": "私聊", "en": "private chat"}
+
+
+@pytest.mark.parametrize("who, lang", [(LI, "zh"), (AMY, "en")])
+async def test_start_in_a_group_is_short_and_points_to_the_private_chat(bot, tg, db, who, lang) -> None:
+    welcome = await said(tg, who["id"], who, "/start")
+    assert WELCOME[lang] in welcome["plain_text"]  # in private: the welcome
+    answer = (await said(tg, GROUP, who, "/start"))["plain_text"]
+    assert WELCOME[lang] not in answer and who["first_name"] not in answer, answer
+    assert PRIVATELY[lang] in answer and "/help" in answer, answer
+    assert len(answer) < len(welcome["plain_text"])
+
+
+async def test_start_in_a_wecom_group_says_to_at_mention(wecom, db) -> None:
+    driver = wecom[0]
+    answer = (await said(driver, GROUP, LI, "/start"))["plain_text"]
+    assert "@我" in answer and "私聊" in answer and WELCOME["zh"] not in answer, answer
+
+    async def welcome() -> Any:
+        return await said(driver, LI["id"], LI, "/start")
+    assert WELCOME["zh"] in (await until(welcome))["plain_text"]

@@ -7,6 +7,10 @@ start =
     You get a case number at once, and every step of progress is announced in the group and here.
     Two-minute micro lessons, activity check-ins and a points bank you can redeem: /lesson, /checkin, /me, /shop.
     /help lists all commands.
+# /start in a group: what the bot does there; the rest (the welcome, /me, /shop …) in the private chat
+start-group =
+    👋 I'm <b>Rider Sentinel</b>. Say a problem you saw on the road in this group (a photo or location pin helps): I register a case and post its progress here.
+    Points, micro lessons, check-ins and the rest are yours alone: open a private chat with me. /help lists all commands.
 help =
     <b>Rider Sentinel · how to use</b>
     📸 Report: describe the problem in the group (a photo or location pin helps), or send /report with a description here

@@ -8,6 +8,9 @@ start--wecom =
     You get a case number at once, and every step of progress is sent to you in a private chat.
     Two-minute micro lessons, activity check-ins and a points bank you can redeem: /lesson, /checkin, /me, /shop.
     /help lists all commands.
+start-group--wecom =
+    👋 I'm <b>Rider Sentinel</b>. @ me in this group with a problem you saw on the road: I register a case and tell you its progress in a private chat.
+    Points, micro lessons, check-ins and the rest are yours alone: open a private chat with me (photos and pins go there too). /help lists all commands.
 # In a WeCom group only text that @-mentions the bot arrives: photos and pins go in the private chat
 help--wecom =
     <b>Rider Sentinel · how to use</b>

@@ -7,6 +7,10 @@ start =
     我会立刻给你一个工单号，之后每一步进展都会在群里和这里告诉你。
     还有两分钟微党课、活动签到和可兑换的积分：/lesson、/checkin、/me、/shop。
     /help 查看全部命令。
+# /start in a group: what the bot does there; the rest (the welcome, /me, /shop …) in the private chat
+start-group =
+    👋 我是<b>骑手哨兵</b>。在群里说一句路上看到的问题（可带照片或位置），我会登记工单，进展在群里回复。
+    积分、微党课、签到等个人事项请私聊我；/help 查看全部命令。
 help =
     <b>骑手哨兵 · 使用说明</b>
     📸 上报：在群里直接描述问题（可带照片或位置），或私聊发 /report 描述
