@@ -10,7 +10,7 @@ from bot.checkins.errors import CheckinError
 from bot.domain import PRIORITY_CONVERSATION, Awarder, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
-from bot.services.privately import reachable
+from bot.services.privately import answered_privately
 from storage.models import User, utcnow
 from storage.models.checkins import Activity
 
@@ -106,17 +106,16 @@ class CheckinContext:
                             priority=PRIORITY_CONVERSATION))
 
     async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
-                          lang: str, kind: str, *, group_kind: str | None = None, **payload: Any) -> None:
-        """Privately when the bot can write to them (started, not blocked), else where they asked:
-        in a group a reply to them there, as `group_kind` when given (what is theirs alone, such
-        as a balance, is not for the group to read)."""
-        person = await uow.users.get(user_id)
-        if person is not None and await reachable(uow, person):
-            self.tell(uow, user_id, kind, self.lang_of(person, lang), **payload)
-        elif chat_id == user_id:
-            self.tell(uow, chat_id, kind, lang, **payload)
+                          lang: str, kind: str, *, group_kind: str | None = None,
+                          in_group: dict[str, Any] | None = None, **payload: Any) -> None:
+        """What they asked in `chat_id`, answered as every such answer is (`answered_privately`:
+        privately, in their stored language, when asked there or the bot may write to them), else
+        in the group, a reply to them there, as `group_kind` when given and with `in_group` over
+        the payload (what is theirs alone, a balance, a reason, is not for the group to read)."""
+        if await answered_privately(uow, user_id, chat_id):
+            self.tell(uow, user_id, kind, self.lang_of(await uow.users.get(user_id), lang), **payload)
         else:
-            self.tell(uow, chat_id, group_kind or kind, lang, reply_to=reply_to, **payload)
+            self.tell(uow, chat_id, group_kind or kind, lang, reply_to=reply_to, **{**payload, **(in_group or {})})
 
     async def staff_to_tell(self, uow: UnitOfWork, branch_id: int, requester: int | None = None) -> list[User]:
         """Who decides a request of `requester`: the branch's secretaries, the requester aside (nobody

@@ -30,6 +30,11 @@ HALF_HOUR = timedelta(minutes=30)
 POINTS_RULE = "volunteer_hour"
 
 
+# what a verdict told in the group leaves out, even from the notice's stored payload: the time
+# bank's balance and the points are the rider's alone, a reason may be personal or embarrassing
+NOT_FOR_THE_GROUP: dict[str, Any] = {"balance": "", "points": 0, "has_points": "no", "reason": "",
+                                     "has_reason": "no"}
+
 class Hours:
     """/hours: logging, listing, my balance, and the secretaries' verdicts (with points)."""
 
@@ -133,7 +138,7 @@ class Hours:
         # a rider the bot cannot write to hears it where they logged the hours: in a group, by
         # name and without their balance (nor points), which /hours shows them in private
         await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang, verdict,
-                                   group_kind=f"{verdict}-group",
+                                   group_kind=f"{verdict}-group", in_group=NOT_FOR_THE_GROUP,
                                    name=(rider.first_name if rider else "") or str(entry.user_id),
                                    title=activity.title, code=activity.code, hours=hours_text(entry.halves),
                                    balance=hours_text(balance), points=entry.points,

@@ -18,7 +18,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import norm_text
 from bot.domain import IncomingMessage
 from bot.privacy import mask
-from bot.services.privately import answered_privately, to_private
+from bot.services.privately import to_private
 from storage.models import User
 from storage.models.checkins import ReportIn
 
@@ -143,13 +143,14 @@ class ReportIns:
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)
-        private = await answered_privately(uow, row.user_id, row.chat_id)  # as tell_person decides
-        # in a group, a rejection names them and keeps the reason for the secretary to give
+        # in a group, the home organisation masked; a rejection names them and keeps the reason
+        # for the secretary to give
         await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
                                 group_kind=None if approve else "reportin-rejected-group",
+                                in_group={"home": mask(row.home_org), "reason": "", "has_reason": "no"},
                                 name=(person.first_name if person else "") or str(row.user_id),
-                                branch=name, home=row.home_org if private else mask(row.home_org),
+                                branch=name, home=row.home_org,
                                 reason=row.reason or "", has_reason="yes" if row.reason else "no")
         rider = person
         return ("reportin-decided-approved" if approve else "reportin-decided-rejected",

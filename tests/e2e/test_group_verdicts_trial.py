@@ -7,7 +7,9 @@ in a group, through the real bot and the emulator, on a real database:
 2. volunteer hours and a report-in rejected with a reason for such a rider: the group hears the
    verdict by name, without the reason, and is sent to the secretary (as a refused redemption);
 3. /start in a group gets a short answer (what the bot does there, the private chat for the
-   rest), not the private welcome.
+   rest), not the private welcome;
+4. a check-in verdict (hours, report-in) is sent where `answered_privately` says, privately in the
+   rider's language now, and the group's notice does not even store what it must not say.
 """
 from __future__ import annotations
 
@@ -36,6 +38,13 @@ async def _item_id(db: Any, code: str) -> int:
         item = (await s.exec(select(PointsItem).where(PointsItem.code == code))).one()
     assert item.id is not None
     return item.id
+
+
+async def _asked(tg: Any, chat: Any, who: dict, text: str) -> None:
+    """`who` asks for something the secretary decides; once the request's card reached SEC."""
+    before = len(await tg.messages(SEC["id"]))
+    await said(tg, chat, who, text)
+    await next_in(tg, SEC["id"], before)
 
 
 async def _redeemed_by_wang(tg: Any, db: Any, count: int) -> None:
@@ -101,7 +110,7 @@ async def test_hours_rejected_in_the_group_name_the_rider_without_the_reason(bot
     await two_branches(tg, LI)  # `who` never started the bot
     activity, _ = await create(tg, db)
     clock.now = local(2026, 12, 5, 11, 30)
-    await said(tg, GROUP, who, f"/hours {activity.code} 2")
+    await _asked(tg, GROUP, who, f"/hours {activity.code} 2")
     before = len(await tg.messages(GROUP["id"]))
     assert "已驳回" in (await said(tg, SEC["id"], SEC, f"/hours reject 1 {REASON}"))["text"]
     [told] = await _new(tg, GROUP["id"], before)
@@ -111,14 +120,14 @@ async def test_hours_rejected_in_the_group_name_the_rider_without_the_reason(bot
 
 async def test_a_report_in_rejected_in_the_group_names_the_rider_without_the_reason(bot, tg, db) -> None:
     await two_branches(tg, LI)  # WANG never started the bot
-    await said(tg, GROUP, WANG, "/reportin 河南省周口市某某村党支部")
+    await _asked(tg, GROUP, WANG, "/reportin 河南省周口市某某村党支部")
     before = len(await tg.messages(GROUP["id"]))
     assert "已驳回" in (await said(tg, SEC["id"], SEC, "/reportins reject 1 档案显示欠缴党费三年"))["text"]
     [told] = await _new(tg, GROUP["id"], before)
     assert "王哥" in told and "未通过" in told and "书记" in told, told
     assert "党费" not in told, told
     # privately (LI started the bot), the reason is theirs to read
-    await said(tg, GROUP, LI, "/reportin 河南省某某村党支部")
+    await _asked(tg, GROUP, LI, "/reportin 河南省某某村党支部")
     li_before = len(await tg.messages(LI["id"]))
     await said(tg, SEC["id"], SEC, "/reportins reject 2 请先提供流动党员证明")
     assert "流动党员证明" in (await next_in(tg, LI["id"], li_before))["plain_text"]
@@ -147,3 +156,48 @@ async def test_start_in_a_wecom_group_says_to_at_mention(wecom, db) -> None:
     async def welcome() -> Any:
         return await said(driver, LI["id"], LI, "/start")
     assert WELCOME["zh"] in (await until(welcome))["plain_text"]
+
+
+# --- 4. one decision: privately, or in the group ------------------------------------------------------
+async def _outbox(db: Any, kind: str) -> list[Any]:
+    from sqlmodel import select
+
+    from storage.models import OutboxMessage
+    async with db() as s:
+        return list((await s.exec(select(OutboxMessage).where(OutboxMessage.kind == kind))).all())
+
+
+async def test_a_verdict_for_the_group_stores_nothing_of_the_reason(bot, tg, db, clock) -> None:
+    """The group's notice is written from its payload: what it must not say is not in it either."""
+    await two_branches(tg, LI)  # WANG never started the bot
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    await _asked(tg, GROUP, WANG, f"/hours {activity.code} 2")
+    await said(tg, SEC["id"], SEC, f"/hours reject 1 {REASON}")
+    await _asked(tg, GROUP, WANG, "/reportin 河南省周口市某某村党支部")
+    await said(tg, SEC["id"], SEC, "/reportins reject 1 档案显示欠缴党费三年")
+    [hours] = await until(lambda: _outbox(db, "hours-rejected-group"))
+    [reportin] = await until(lambda: _outbox(db, "reportin-rejected-group"))
+    assert (hours.chat_id, reportin.chat_id) == (GROUP["id"], GROUP["id"])
+    assert "住院" not in str(hours.payload) and "党费" not in str(reportin.payload), (hours.payload, reportin.payload)
+
+
+async def test_a_verdict_asked_privately_is_in_the_riders_language_even_if_blocked(bot, tg, db, clock) -> None:
+    """A rider who logged hours in private, switched to English, then blocked the bot: the verdict
+    is addressed to their private chat (where they asked) in their language now, as every private
+    answer of the check-ins is; it went out in the language of the request."""
+    from storage.models import Chat
+
+    await two_branches(tg, LI)
+    activity, _ = await create(tg, db)
+    clock.now = local(2026, 12, 5, 11, 30)
+    await _asked(tg, LI["id"], LI, f"/hours {activity.code} 2")
+    await said(tg, LI["id"], LI, "/lang en")
+    async with db() as s:  # what the sender records when Telegram answers 403 "bot was blocked"
+        chat = await s.get(Chat, LI["id"])
+        chat.blocked = True
+        s.add(chat)
+        await s.commit()
+    await said(tg, SEC["id"], SEC, "/hours reject 1 没有签到记录")
+    [told] = await until(lambda: _outbox(db, "hours-rejected"))
+    assert (told.chat_id, told.lang) == (LI["id"], "en")
