@@ -107,15 +107,17 @@ class CheckinContext:
 
     async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
                           lang: str, kind: str, *, group_kind: str | None = None,
-                          in_group: dict[str, Any] | None = None, **payload: Any) -> None:
+                          in_group: dict[str, Any] | None = None, **payload: Any) -> bool:
         """What they asked in `chat_id`, answered as every such answer is (`answered_privately`:
         privately, in their stored language, when asked there or the bot may write to them), else
         in the group, a reply to them there, as `group_kind` when given and with `in_group` over
-        the payload (what is theirs alone, a balance, a reason, is not for the group to read)."""
+        the payload (what is theirs alone, a balance, a reason, is not for the group to read).
+        Returns whether it went privately (if not, the secretary's reason is theirs to tell)."""
         if await answered_privately(uow, user_id, chat_id):
             self.tell(uow, user_id, kind, self.lang_of(await uow.users.get(user_id), lang), **payload)
-        else:
-            self.tell(uow, chat_id, group_kind or kind, lang, reply_to=reply_to, **{**payload, **(in_group or {})})
+            return True
+        self.tell(uow, chat_id, group_kind or kind, lang, reply_to=reply_to, **{**payload, **(in_group or {})})
+        return False
 
     async def staff_to_tell(self, uow: UnitOfWork, branch_id: int, requester: int | None = None) -> list[User]:
         """Who decides a request of `requester`: the branch's secretaries, the requester aside (nobody

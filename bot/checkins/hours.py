@@ -137,7 +137,7 @@ class Hours:
         verdict = "hours-approved" if approve else "hours-rejected"
         # a rider the bot cannot write to hears it where they logged the hours: in a group, by
         # name and without their balance (nor points), which /hours shows them in private
-        await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang, verdict,
+        private = await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang, verdict,
                                    group_kind=f"{verdict}-group", in_group=NOT_FOR_THE_GROUP,
                                    name=(rider.first_name if rider else "") or str(entry.user_id),
                                    title=activity.title, code=activity.code, hours=hours_text(entry.halves),
@@ -146,4 +146,5 @@ class Hours:
                                    has_reason="yes" if entry.reason else "no")
         return ("hours-decided-approved" if approve else "hours-decided-rejected",
                 {"name": (rider.first_name if rider else "") or str(entry.user_id),
-                 "hours": hours_text(entry.halves), "title": activity.title})
+                 "hours": hours_text(entry.halves), "title": activity.title,
+                 "undelivered": "no" if private or not entry.reason else "yes"})  # the reason: theirs to tell

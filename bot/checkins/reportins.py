@@ -145,7 +145,7 @@ class ReportIns:
         person = await uow.users.get(row.user_id)
         # in a group, the home organisation masked; a rejection names them and keeps the reason
         # for the secretary to give
-        await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
+        private = await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
                                 "reportin-approved" if approve else "reportin-rejected",
                                 group_kind=None if approve else "reportin-rejected-group",
                                 in_group={"home": mask(row.home_org), "reason": "", "has_reason": "no"},
@@ -154,4 +154,5 @@ class ReportIns:
                                 reason=row.reason or "", has_reason="yes" if row.reason else "no")
         rider = person
         return ("reportin-decided-approved" if approve else "reportin-decided-rejected",
-                {"name": (rider.first_name if rider else "") or str(row.user_id), "branch": name})
+                {"name": (rider.first_name if rider else "") or str(row.user_id), "branch": name,
+                 "undelivered": "no" if private or not row.reason else "yes"})  # the reason: theirs to tell

@@ -112,24 +112,28 @@ async def test_hours_rejected_in_the_group_name_the_rider_without_the_reason(bot
     clock.now = local(2026, 12, 5, 11, 30)
     await _asked(tg, GROUP, who, f"/hours {activity.code} 2")
     before = len(await tg.messages(GROUP["id"]))
-    assert "已驳回" in (await said(tg, SEC["id"], SEC, f"/hours reject 1 {REASON}"))["text"]
+    receipt = (await said(tg, SEC["id"], SEC, f"/hours reject 1 {REASON}"))["plain_text"]
     [told] = await _new(tg, GROUP["id"], before)
     assert who["first_name"] in told and ASK[lang] in told, told
     assert REASON not in told and "住院" not in told, told
+    # the secretary learns the reason is theirs to tell
+    assert "已驳回" in receipt and "没能告诉" in receipt and "当面" in receipt and "住院" not in receipt, receipt
 
 
 async def test_a_report_in_rejected_in_the_group_names_the_rider_without_the_reason(bot, tg, db) -> None:
     await two_branches(tg, LI)  # WANG never started the bot
     await _asked(tg, GROUP, WANG, "/reportin 河南省周口市某某村党支部")
     before = len(await tg.messages(GROUP["id"]))
-    assert "已驳回" in (await said(tg, SEC["id"], SEC, "/reportins reject 1 档案显示欠缴党费三年"))["text"]
+    receipt = (await said(tg, SEC["id"], SEC, "/reportins reject 1 档案显示欠缴党费三年"))["plain_text"]
+    assert "已驳回" in receipt and "当面" in receipt and "党费" not in receipt, receipt
     [told] = await _new(tg, GROUP["id"], before)
     assert "王哥" in told and "未通过" in told and "书记" in told, told
     assert "党费" not in told, told
     # privately (LI started the bot), the reason is theirs to read
     await _asked(tg, GROUP, LI, "/reportin 河南省某某村党支部")
     li_before = len(await tg.messages(LI["id"]))
-    await said(tg, SEC["id"], SEC, "/reportins reject 2 请先提供流动党员证明")
+    receipt = (await said(tg, SEC["id"], SEC, "/reportins reject 2 请先提供流动党员证明"))["plain_text"]
+    assert "已驳回" in receipt and "当面" not in receipt, receipt
     assert "流动党员证明" in (await next_in(tg, LI["id"], li_before))["plain_text"]
 
 

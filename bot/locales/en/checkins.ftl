@@ -108,7 +108,11 @@ reportin-rejected = Your report-in to “{ $branch }” was not approved{ $has_r
 # in the group (the rider cannot be written to privately): by name, no reason, as points-refused-group
 reportin-rejected-group = { $name }, your report-in to “{ $branch }” was not approved. Ask your branch secretary why.
 reportin-decided-approved = ✅ { $name }'s report-in approved
-reportin-decided-rejected = { $name }'s report-in rejected
+# $undelivered yes: the rider was told in the group, without the reason the secretary wrote
+reportin-decided-rejected = { $name }'s report-in rejected{ $undelivered ->
+        [yes] . ⚠️ { $name } has not started a private chat with me or has blocked me, so your reason did not reach them: the group was told only that it was not approved and to ask the secretary why. Please tell them in person.
+       *[no] {""}
+    }
 
 ## Volunteer hours
 hours-usage =
@@ -144,7 +148,11 @@ hours-rejected = Your { $hours } h for “{ $title }” were not approved{ $has_
        *[no] .
     }
 hours-decided-approved = ✅ { $hours } h of { $name } approved
-hours-decided-rejected = { $hours } h of { $name } rejected
+# $undelivered yes: the rider was told in the group, without the reason the secretary wrote
+hours-decided-rejected = { $hours } h of { $name } rejected{ $undelivered ->
+        [yes] . ⚠️ { $name } has not started a private chat with me or has blocked me, so your reason did not reach them: the group was told only that the hours were not approved and to ask the secretary why. Please tell them in person.
+       *[no] {""}
+    }
 hours-err-amount = “{ $value }” is not a number of hours; write e.g. 2 or 2.5.
 hours-err-early = “{ $title }” has not started yet ({ $when }); log hours once it has.
 hours-err-late = “{ $title }” ended more than { $days ->

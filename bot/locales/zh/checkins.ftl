@@ -108,7 +108,11 @@ reportin-rejected = 你向「{ $branch }」的报到未通过{ $has_reason ->
 # in the group (the rider cannot be written to privately): by name, no reason, as points-refused-group
 reportin-rejected-group = { $name }，你向「{ $branch }」的报到未通过。原因请问支部书记。
 reportin-decided-approved = ✅ 已通过{ $name }的报到
-reportin-decided-rejected = 已驳回{ $name }的报到
+# $undelivered yes: the rider was told in the group, without the reason the secretary wrote
+reportin-decided-rejected = 已驳回{ $name }的报到{ $undelivered ->
+        [yes] 。⚠️ { $name }没有私聊过我或已屏蔽我，你写的原因没能告诉TA：群里只说了未通过、原因请问书记。请当面告诉TA。
+       *[no] {""}
+    }
 
 ## Volunteer hours
 hours-usage =
@@ -141,7 +145,11 @@ hours-rejected = 「{ $title }」的志愿时长 { $hours } 小时未被认可{ 
        *[no] 。
     }
 hours-decided-approved = ✅ 已认可{ $name }的 { $hours } 小时
-hours-decided-rejected = 已驳回{ $name }的 { $hours } 小时
+# $undelivered yes: the rider was told in the group, without the reason the secretary wrote
+hours-decided-rejected = 已驳回{ $name }的 { $hours } 小时{ $undelivered ->
+        [yes] 。⚠️ { $name }没有私聊过我或已屏蔽我，你写的原因没能告诉TA：群里只说了未被认可、原因请问书记。请当面告诉TA。
+       *[no] {""}
+    }
 hours-err-amount = “{ $value }”不是有效的时长，请写小时数，例如 2 或 2.5。
 hours-err-early = 「{ $title }」还没开始（{ $when }），活动开始后才能登记时长。
 hours-err-late = 「{ $title }」已结束超过 { $days } 天，不能再登记时长，请联系支部书记。
