@@ -49,15 +49,17 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
 # place-type suffixes; longest first inside each alternation
 _ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环路|高速|胡同|路|街|巷|弄)"
 _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区|华府|公馆|大院|名苑|别墅|庄园|"
-             r"广场|大厦|大楼|写字楼|商场|商城|购物中心|中心|市场|菜场|超市|医院|卫生院|诊所|"
+             r"广场|大厦|大楼|写字楼|商场|商厦|商城|购物中心|百货|中心|市场|菜场|超市|医院|卫生院|诊所|"
              r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|电影院|影院|"
              r"酒店|宾馆|银行|网吧|饭店|码头|机场|天地|天街|驿站|服务站|加油站|充电站|"
              r"地铁站?[a-z][0-9]?(?:出|入)?口|地铁站?[0-9]{1,2}号?(?:出|入)?口|地铁站?(?:出|入)?口|地铁站|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
              r"隧道|高架|工业园|产业园|科技园|园区|城|苑|湾|村|园|区|站|"
              r"里(?=[0-9一二三四五六七八九十]+(?:号|栋|幢|单元|期|区)|小区|社区))")
-# chain stores and big malls riders use as landmarks without a place suffix
-_BRANDS = re.compile(r"万达|万象城|沃尔玛|家乐福|大润发|永辉|盒马|肯德基|麦当劳|星巴克|苏宁|银泰|吾悦|宝龙|"
-                     r"华润|印象城|天虹|山姆|宜家|海底捞|7-?11|便利蜂|全家|罗森")
+# chain stores and big malls riders use as landmarks without a place suffix; a mall's name is often
+# its district's plus the brand (三里屯太古里, 朝阳大悦城, 侨福芳草地), and its parts follow (北区门口, B1层)
+_BRANDS = re.compile(r"万达|万象城|万象汇|沃尔玛|家乐福|大润发|永辉|盒马|肯德基|麦当劳|星巴克|苏宁|银泰|吾悦|宝龙|"
+                     r"华润|印象城|天虹|山姆|宜家|海底捞|7-?11|便利蜂|全家|罗森|太古里|大悦城|合生汇|颐堤港|"
+                     r"芳草地|来福士|爱琴海|荟聚|凯德mall|凯德|奥特莱斯|奥莱")
 # characters before 路/街 that make a common word, not a road name (修路, 马路, 逛街)
 _BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡铺占迷找半引探赶认小大条段抄顺同赶"),
              "街": set("逛满上沿临大小条整扫摆"), "城": set("进全出满同县古京"),
@@ -86,7 +88,7 @@ _GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立�
                   "哪个", "一条", "两条", "好几", "几"}
 # sub-parts that extend a place to the right
 _SUB = re.compile(
-    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])(?:(?:出|入)?口)?|[a-z]座|"
+    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])(?:层|楼|(?:出|入)?口)?|[a-z]座|"
     r"(?:东南|东北|西南|西北|[东南西北正后侧大小])门(?:口|外)?|大门口|门口|门外|门前|出入口|"
     r"地库(?:入口|出口)?|地下车库(?:入口|出口)?|地下停车场|停车场(?:入口|出口)?|楼下|"
     r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
@@ -181,7 +183,12 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     pos = 0
     m: re.Match[str] | None
     for m in _BRANDS.finditer(n):
-        pieces.append((m.start(), m.end(), True, False))
+        ns, cut = _name_start(n, m.start(), 0)
+        prefix = n[ns:m.start()]
+        if cut or not 2 <= len(prefix) <= 4 or prefix in _GENERIC_NAMES or prefix in _LEAD_WORDS \
+                or _SUF.search(prefix):
+            ns = m.start()  # no district name before the brand (or a place of its own, merged below)
+        pieces.append((ns, m.end(), True, False))
     for m in _RING.finditer(n):
         pieces.append((m.start(), m.end(), True, True))
     for m in _LATIN_BLDG.finditer(n):
@@ -289,15 +296,23 @@ _HEAD = (r"(?:underpass|tunnel|bus stop|bus shelter|metro exit|metro station|sub
          r"west gate|north gate|south gate|main gate|back gate|basement|lobby)")
 _LEFT = re.compile(rf"(?:\bthe )?\b({_HEAD}) (?:on|at|of|in|outside|near|by) (?:the )?$", re.I)
 _LEFT_BEHIND = re.compile(r"\b(behind|outside|opposite|across from|in front of) (?:the )?$", re.I)
+# An exit's or gate's code: a letter with at most two digits (B, A2, c) or a number with at most one
+# letter (3, 12B); never a word ("near the metro exit is out", "the entrance to …"), nor the article
+# or pronoun before one ("gate a man is lying there").
+_CODE = r"(?:(?!(?:a|i) (?!the\b|and\b|is\b|was\b|has\b|had\b)[a-z])[A-Za-z][0-9]{0,2}|[0-9]{1,2}[A-Za-z]?)(?![\w\-'])"
 _RIGHT_LM = re.compile(
     rf"^ (?:near|outside|next to|opposite|by|behind|across from|in front of|beside|at) (?:the )?"
-    rf"(?:(?:metro |subway |station )?(?:exit|gate|entrance) [A-Za-z]?[0-9]{{0,2}}[A-Za-z]?\b(?<! )|{_PROPER}|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
+    rf"(?:(?:metro |subway |station )?(?:exit|gate|entrance)(?: {_CODE})?\b|{_PROPER}|{_HEAD}\b"
+    rf"|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
-    r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit [a-z0-9]+|entrance|"
-    r"gate(?: (?:[a-z][0-9]{0,2}|[0-9]{1,2})\b)?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
+    r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit " + _CODE + r"|entrance|"
+    r"gate(?: " + _CODE + r")?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
-_EN_OF = re.compile(rf" of (?:the )?({_PROPER})")
+_EN_OF = re.compile(rf" of (?:the )?({_PROPER}(?: (?:station|park|mall|plaza|market|hospital|school|garden|village|"
+                   rf"tower|building|center|centre)\b)?)")
+# a gate, exit or block whose code the proper name is ("gate 3 of Chaoyang Park", "exit B of … station")
+_LEFT_CODE = re.compile(r"\b((?:metro |subway )?(?:gate|exit|entrance|block|building|tower|unit|door)) $", re.I)
 _EN_JOIN = re.compile(rf"^ ?(?:and|&|/|x) ?({_PROPER})")
 _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "Someone", "Is", "Are",
                "Can", "Could", "Would", "Please", "Guys", "Hey", "Hi", "Hello", "Morning", "Thanks",
@@ -334,7 +349,7 @@ def _en_extract(text: str) -> str | None:
         phrase = text[s:e]
         has_suffix = re.search(rf"\b{_EN_SUF}$", phrase) is not None
         mo = _EN_OF.match(text, e)
-        if mo and re.search(rf"\b{_EN_SUF}$", mo.group(1)):
+        if mo and re.search(rf"\b{_EN_SUF}$", mo.group(1), re.I):
             e = mo.end()
             has_suffix = True
         before = text[:s]
@@ -343,8 +358,9 @@ def _en_extract(text: str) -> str | None:
             continue
         if not has_suffix and (len(phrase) < 3 or phrase.isdigit()):
             continue
-        # right extensions
-        while True:
+        # right extensions; a bare suffix word ("Building by the gate makes…") is no name to extend
+        bare = " " not in text[s:e] and re.fullmatch(_EN_SUF, phrase) is not None
+        while not bare:
             rest = text[e:]
             mj = _EN_JOIN.match(rest)
             if mj and re.search(rf"\b{_EN_SUF}$", mj.group(1)):
@@ -360,15 +376,18 @@ def _en_extract(text: str) -> str | None:
                 # trim trailing stop-capitalised word
                 continue
             break
-        # left extension: head noun
+        # left extension: head noun ("in front of X" is X, as "outside X" is)
         ml = _LEFT.search(text[:s])
-        if ml:
+        mc = _LEFT_CODE.search(text[:s]) if re.fullmatch(_CODE, phrase) else None
+        if mc:
+            s = mc.start(1)
+        elif ml and not (ml.group(1).lower() == "front" and text[:ml.start(1)].lower().endswith("in ")):
             s = ml.start(1)
         else:
             mb = _LEFT_BEHIND.search(text[:s])
             if mb and mb.group(1).lower() == "behind":
                 s = mb.start(1)
-        score = 2 if has_suffix else 1
+        score = 0 if bare else 2 if has_suffix else 1  # a bare suffix word yields to any name after it
         if best is None or score > best[2]:
             best = (s, e, score)
         if score == 2:
@@ -389,7 +408,7 @@ _EN_LOWER = re.compile(
     r"\b(?:on|at|near|along|outside|behind|by|in|opposite|of)(?: the)? "
     r"((?:[0-9]+ )?[a-z]+(?: [a-z]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu|plaza|square|garden|"
     r"gardens|village|park|mall|market|station|tower|center|centre|building|hospital|school|estate)"
-    r"(?: (?:(?:near|by|at) (?:the )?)?(?:metro )?(?:gate|exit) [0-9a-z]{1,2}\b)?)\b")
+    r"(?: (?:(?:near|by|at) (?:the )?)?(?:metro )?(?:gate|exit) " + _CODE + r")?)\b")
 _EN_LOWER_STOP = {"the", "a", "my", "our", "this", "that", "every", "each", "bus", "main", "side", "car", "parking",
                   "train", "metro", "rider", "police", "fire", "gas", "charging", "power", "no"}
 

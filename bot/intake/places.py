@@ -118,6 +118,24 @@ def _glued_end(text: str, s: int) -> int | None:
     return None
 
 
+# What never opens a place's name, even where the CRF would start it (a preposition, a particle, a pronoun).
+_NO_HEAD = set("在到从往去把被的了是和与跟我你他她它这那有个就都也又还说看")
+
+
+def _stopped_head(text: str, s: int) -> int | None:
+    """Where the name of the rules' span text[s:] may really start, or None: the rules stop a name at a
+    character that is mostly a word of its own (道 of 知道, 太 "too", 正 …), and some names hold one
+    (五道口华联商厦 read as 口华联商厦); up to 3 Han characters back, the stopping one among them and
+    none a particle or pronoun. The CRF decides (its span must start there and end where the rules' does)."""
+    from .location import _STOP
+    k = s
+    while k > 0 and s - k < 3 and "\u3400" <= text[k - 1] <= "\u9fff" and text[k - 1] not in _NO_HEAD:
+        k -= 1
+    if k == s or not any(c in _STOP for c in text[k:s]):
+        return None
+    return k
+
+
 def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: Any = None) -> str | None:
     """The incident's place in `text` (see module doc); `tagger` None means the shipped CRF,
     False the rules alone. No place but the rider's home, and the report puts its problem
@@ -165,6 +183,11 @@ def _locate(text: str, lang: str | None, norm: str | None, tagger: Any) -> str |
                 best = _crf_best(text, t, max(0, s - 6), e + 4)
                 if best is not None and best[1] == cut and best[2] == e:
                     return text[cut:e]
+            head = _stopped_head(text, s)
+            if head is not None:
+                best = _crf_best(text, t, max(0, s - 8), e + 4)
+                if best is not None and head <= best[1] < s and best[2] == e:
+                    return text[best[1]:e]
             return loc
     lo, hi = 0, len(text)
     if loc is None:
