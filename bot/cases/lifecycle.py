@@ -152,6 +152,12 @@ EVENT_KINDS: dict[str, str] = {
     "cannot_fix": "closed_not_fixed",
 }
 
+# timeline events whose note is the case's place (given where it was missing, or corrected by the
+# reporter): shown outside the reporter's chat as the place itself is (bot.privacy.shareable_place)
+PLACE_ADDED = "location"
+PLACE_CORRECTED = "location_corrected"
+PLACE_EVENTS = frozenset({PLACE_ADDED, PLACE_CORRECTED})
+
 
 # --- message keys (rendered by the Fluent catalogue; bot/locales/*/cases.ftl)
 ERR_ILLEGAL = "case-err-illegal"

@@ -17,7 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_STAFF_ONLY, FINAL_STATUSES,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_STAFF_ONLY, FINAL_STATUSES, PLACE_EVENTS,
                                  STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
 from bot.intake import CATEGORIES, URGENCIES
@@ -233,7 +233,7 @@ class CaseService:
         shown: Callable[[str], str] = (lambda s: s) if own else mask
         events = [{"kind": e.kind, "at": self.local(e.created_at),
                    "note": self.event_note(e.kind, e.note, lang) or (
-                       "" if not e.note else shown(e.note) if own or e.kind != "location"
+                       "" if not e.note else shown(e.note) if own or e.kind not in PLACE_EVENTS
                        else shareable_place(e.note, case.text))}
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,

@@ -10,7 +10,7 @@ from datetime import timedelta
 from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
-from bot.cases.lifecycle import TRIAGE, UNFINISHED_STATUSES
+from bot.cases.lifecycle import PLACE_ADDED, PLACE_CORRECTED, TRIAGE, UNFINISHED_STATUSES
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
@@ -315,12 +315,17 @@ class ReportService:
 
     async def _correct_location(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str,
                                 place: str | None) -> None:
-        """The reporter fixes the place we showed back, with one reply to our message."""
+        """The reporter fixes the place we showed back, with one reply to our message (a case with
+        no place before, one whose kind asks none, has it added, and its timeline says so)."""
+        had_place = bool(case.location) or case.lat is not None
         if msg.lat is not None:
             await self._take_pin(uow, case, msg)
         else:
             case.location = place
-        self._placed(uow, case, msg, lang, "location-corrected")
+        if had_place:
+            self._placed(uow, case, msg, lang, "location-corrected", PLACE_CORRECTED)
+        else:
+            self._placed(uow, case, msg, lang, "location-attached")
 
     async def _take_pin(self, uow: UnitOfWork, case: Case, msg: IncomingMessage) -> None:
         """The case's place is the rider's pin (a venue: with its name), learnt for the branch."""
@@ -349,11 +354,12 @@ class ReportService:
         self._placed(uow, case, msg, lang, "location-attached")
         return True
 
-    def _placed(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str, kind: str) -> None:
-        """The case's place changed: timeline, and the answer showing the place back (as any
-        shared place is shown, outside the reporter's own chat)."""
+    def _placed(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, lang: str, kind: str,
+                event: str = PLACE_ADDED) -> None:
+        """The case's place changed: timeline (`event`: added, or corrected), and the answer showing
+        the place back (as any shared place is shown, outside the reporter's own chat)."""
         uow.cases.touch(case)
-        uow.cases.log(case, "location", msg.sender.id, case.location)
+        uow.cases.log(case, event, msg.sender.id, case.location)
         enqueue(uow, Notice(msg.chat_id, kind, lang, case=case,
                             reply_to=msg.message_id, priority=PRIORITY_CONVERSATION,
                             payload={"location": shown_place(msg, case.location, case.text),

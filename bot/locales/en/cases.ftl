@@ -109,6 +109,7 @@ case-urgent = 🔴 URGENT case { $number }: { $category } · { $location }
 
 ev-reported = reported
 ev-location = place added
+ev-location_corrected = place corrected
 ev-accepted = accepted
 ev-assigned = assigned
 ev-started = work started

@@ -106,6 +106,7 @@ case-urgent = 🔴 紧急工单 { $number }：{ $category } · { $location }
 
 ev-reported = 上报
 ev-location = 补充地点
+ev-location_corrected = 更正地点
 ev-accepted = 受理
 ev-assigned = 指派
 ev-started = 开始处理
