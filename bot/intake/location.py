@@ -333,6 +333,13 @@ _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "S
 _EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area|district|zone|neighbourhood|neighborhood))\b")
 
 
+# where the rider says they live, right before a name (possibly after their flat or block): their home,
+# not the incident's place ("I live in Block 5, Xili Garden, but …"), as _HOME is for Chinese
+_EN_HOME = re.compile(r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|apartment|house|place|address)"
+                      r"(?:\s+is)?)\s+(?:in|at|on)\s+(?:the\s+)?(?:(?:block|building|bldg|tower|unit|flat|apt|"
+                      r"apartment|room|no\.?)\s*[0-9a-z]{1,5}\s*,?\s*)?$", re.I)
+
+
 def _en_extract(text: str) -> str | None:
     best: tuple[int, int, int] | None = None  # (start, end, score)
     m: re.Match[str] | None
@@ -346,6 +353,8 @@ def _en_extract(text: str) -> str | None:
         if not words:
             continue
         s = min(s, e)
+        if _EN_HOME.search(text[max(0, s - 48):s]):
+            continue  # the rider's home (bot.intake.places takes it when the problem is there)
         phrase = text[s:e]
         has_suffix = re.search(rf"\b{_EN_SUF}$", phrase) is not None
         mo = _EN_OF.match(text, e)

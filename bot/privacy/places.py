@@ -21,7 +21,11 @@ _MARK_ZH = r"(?:我家住|我家在|我家|家住在|家住|家在|本人住|我
 _MARK_EN = r"(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"
 _START = re.compile(r"^\s*(?:" + _MARK_ZH + r"|住(?![宅建房院户])|" + _MARK_EN + r")\s*(?:in|at|on)?\s*",
                     re.IGNORECASE)
-_CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>[^，。,;；！!？?\n]{1,60})",
+# The address after the mark, to the end of its clause; an English one that opens with its flat or block
+# goes on past the comma to its name ("I live in Block 5, Xili Garden": the home is Xili Garden too).
+_EN_UNIT_FIRST = r"(?:(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)\s*[0-9a-z]{1,5}\s*,\s*(?=(?-i:[A-Z0-9])))?"
+_CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>" + _EN_UNIT_FIRST
+                     + r"[^，。,;；！!？?\n]{1,60})",
                      re.IGNORECASE)
 
 
@@ -55,27 +59,57 @@ _AT_HOME = re.compile(
     r"(?:compound|estate|building|block|yard|courtyard)|(?:my|our)\s+(?:building|block|compound|estate|"
     r"stairwell|lobby|entrance|gate|door))\b", re.IGNORECASE)
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff0-9])\s+(?=[\u3400-\u9fff])")
-_NEXT_CLAUSE = re.compile(r"[，。,;；！!？?\n…\s]*(?P<next>[^，。,;；！!？?\n…]{0,40})")
 # Where a home's compound ends: its building, unit, room or house number and all after it.
 _UNIT = re.compile(r"\s*(?:[0-9零〇一二两三四五六七八九十百]+\s*(?:号楼|号院|号门|栋|幢|座|单元|楼|号|室|层|期|排|户|门)"
                    r"|[a-z]\s*(?:座|栋|幢)|[a-z][0-9]{1,2}(?![0-9])|(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]"
                    r"|[0-9]).*$", re.IGNORECASE | re.DOTALL)
 
 
+# After the address, the problem may come a few clauses on ("我住幸福小区5号楼，今天下班回来，楼下路灯坏
+# 了"): up to _HOME_REACH clauses after the address's own, while none takes the rider somewhere else
+# first (去…, 到了…, 路过…, 在建国路…, "went to …"). Past the first clause only words that can only mean
+# the home's building or compound count (楼下, 楼道, 小区 …, not 附近, 对面, 门口: near what?).
+_HOME_REACH = 3
+_CLAUSE_SEP = re.compile(r"[，。,;；！!？?\n…]+|(?<=[\u3400-\u9fff0-9])\s+(?=[\u3400-\u9fff])")
+_AT_HOME_FAR = re.compile(
+    r"楼下|楼上|楼道|楼梯|楼前|楼后|单元门|(?<!隔壁)(?<!对面)(?<!旁边)(?<!别的)(?<!那个)小区|院里|院子|院内"
+    r"|\b(?:downstairs|upstairs|stairwell|(?:outside|in\s+front\s+of|near|next\s+to|by)\s+(?:my|our)\s+"
+    r"(?:building|block|gate|door|entrance|home|house|flat|compound)|in\s+(?:my|our)\s+"
+    r"(?:compound|estate|building|block|yard|courtyard)|(?:my|our)\s+(?:building|block|compound|estate|"
+    r"stairwell|lobby|entrance|gate|door))\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(
+    r"(?<![过失除回上下进出])去|(?<![看听遇感收见找想得做达回直])到(?!家)|路过|经过"
+    r"|在\s*(?:[a-z]|[^，。,;；！!？?\s]{0,8}?(?:路|街|道|广场|大厦|商场|公司|单位|站|店|园|城|村|桥|门))"
+    r"|(?:隔壁|对面|旁边|别的|其他|另一个)(?:小区|楼|单元|院)|那边|那里|那儿|\b(?:went|go\s+to|going\s+to|passing|passed|drove|rode|at\s+work|over\s+at|on\s+my\s+way)\b"
+    r"|\b(?:at|on|near|along|outside|opposite)\s+(?:the\s+)?(?-i:[A-Z0-9])",
+    re.IGNORECASE)
+
+
+def _first(pattern: re.Pattern[str], clause: str) -> int:
+    m = pattern.search(clause)
+    return m.start() if m is not None else len(clause) + 1
+
+
 def at_home(text: str) -> bool:
-    """Whether the report `text` puts its problem at the reporter's home: the words right after
-    where they live say downstairs, the gate, the compound ("我住…，楼下路灯坏了")."""
+    """Whether the report `text` puts its problem at the reporter's home: the words after where
+    they live say downstairs, the gate, the compound ("我住…，楼下路灯坏了"), in the next clause or
+    a few on ("我住…，今天下班回来，楼下路灯坏了") before the rider says they were somewhere else."""
     s = plain(text or "")
     for m in _CLAUSE.finditer(s):
-        after = _NEXT_CLAUSE.match(s, m.end())
-        if after is not None and _AT_HOME.search(after.group("next")):
-            return True
         # "我住望京花园5号楼 楼下那个坑…": a space ends the address, and the problem follows (not "我住…T3 楼下")
         gap = _CJK_GAP.search(m.group("clause"))
         rest = m.group("clause")[gap.end():] if gap is not None else ""
         near = _AT_HOME.match(rest)
-        if near is not None and len(rest) - near.end() >= 2:
+        if near is not None and len(rest) - near.end() >= 2 and not _ELSEWHERE.match(rest):
             return True
+        clauses = [c for c in _CLAUSE_SEP.split(s[m.end():]) if c.strip()][:_HOME_REACH + 1]
+        for k, clause in enumerate(clauses):
+            home = _first(_AT_HOME if k == 0 else _AT_HOME_FAR, clause)
+            away = _first(_ELSEWHERE, clause)
+            if home < away:
+                return True
+            if away <= len(clause):
+                break  # the rider went on somewhere else: what follows is about there
     return False
 
 
