@@ -150,6 +150,10 @@ _HOME_CUE = re.compile(r"(?:我们家住在|我们家住|我们家在|我家住�
                        r"apartment|house|place|address)(?:\s+is)?)\s+(?:in|at|on)\s+", re.I)
 
 
+# an English home that opens with its flat or block: "I live in Block 5, Xili Garden, …" (the home: Xili Garden)
+_UNIT_FIRST = re.compile(r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)\s*[0-9a-z]{1,5}\s*,\s*", re.I)
+
+
 def _home_place(text: str, lang: str | None, tagger: Any) -> str | None:
     """The rider's home as the incident's place, when the words after it put the problem there
     (bot.privacy.places.at_home: downstairs, the gate, the compound): the place the rules and
@@ -162,7 +166,7 @@ def _home_place(text: str, lang: str | None, tagger: Any) -> str | None:
         masked = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
         loc = _locate(masked, lang, None, tagger)
         s = masked.find(loc, m.end()) if loc else -1
-        if loc and m.end() <= s <= m.end() + 2:
+        if loc and m.end() <= s and (s <= m.end() + 2 or _UNIT_FIRST.fullmatch(masked, m.end(), s)):
             return text[s:s + len(loc)]
     return None
 

@@ -130,10 +130,16 @@ _ID_CUE = (r"(?:身份证|身份号码|证件号|身份证件|(?<![A-Za-z])(?:ID
 
 # Where someone says they live, in running text. Stricter than a place's own prefix
 # (bot.privacy.places): "我家楼下" and "我住的小区门口" locate a problem, not a home.
+# An address goes on past a comma with its building, unit or room ("我住幸福小区，5号楼1203", "I live at Xili
+# Garden, Block 5"), and an English one may open with them ("I live in Block 5, Xili Garden"): all of it
+# is the home (the building alone still says where the rider sleeps).
+_UNIT_ZH = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
+_MORE_ZH = r"(?:[，,、]\s?(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*)*"
+_UNIT_EN = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]{1,5}\b"
 _HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
-            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30})")
+            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30}" + _MORE_ZH + ")")
 _HOME_EN = (r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|address)\s+is)\s+(?:(?:in|at|on)\s+)?"
-            r"(?P<secret>[^,.;!?\n]{2,40})")
+            r"(?P<secret>(?:" + _UNIT_EN + r"\s*,\s*(?=(?-i:[A-Z0-9])))?[^,.;!?\n]{2,40}(?:\s*,\s*" + _UNIT_EN + r")*)")
 
 # A bare 住 ("…，住幸福小区5号楼1203室", "他住在3栋2单元501") is a home cue only where a clause
 # starts (the text's start, after punctuation or a person) and when what follows names a residence

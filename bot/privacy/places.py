@@ -23,9 +23,12 @@ _START = re.compile(r"^\s*(?:" + _MARK_ZH + r"|住(?![宅建房院户])|" + _MAR
                     re.IGNORECASE)
 # The address after the mark, to the end of its clause; an English one that opens with its flat or block
 # goes on past the comma to its name ("I live in Block 5, Xili Garden": the home is Xili Garden too).
+# Past a comma, its building, unit or room belongs to it too ("I live at Xili Garden, Block 5", "我住幸福小区，5号楼").
 _EN_UNIT_FIRST = r"(?:(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)\s*[0-9a-z]{1,5}\s*,\s*(?=(?-i:[A-Z0-9])))?"
+_UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]{1,5}\b"
+               r"|(?:[0-9零〇一二两三四五六七八九十百a-z]{1,6}\s*(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)\s*)+[0-9a-z]*))*")
 _CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>" + _EN_UNIT_FIRST
-                     + r"[^，。,;；！!？?\n]{1,60})",
+                     + r"[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + ")",
                      re.IGNORECASE)
 
 

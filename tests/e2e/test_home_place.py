@@ -58,3 +58,15 @@ async def test_an_english_home_past_its_flats_comma_is_not_shown_as_the_place(bo
     assert (await read_case(db)).location == "Honghe Rd"
     card = (await said(tg, SEC["id"], SEC, "/case C-000001"))["plain_text"]
     assert "Honghe Rd" in card and "Block 5" not in card, card
+
+
+async def test_a_building_after_the_compounds_comma_stays_in_the_riders_chat(bot, tg, db) -> None:
+    """"我住幸福小区，5号楼1203，楼下路灯坏了": the address was read to its first comma, so the secretary's
+    card showed the report as "我住***，5号楼***，…", the building named outside the rider's chat."""
+    await two_branches(tg, LI)
+    answer = (await report(tg, GROUP, LI, "我住幸福小区，5号楼1203，楼下路灯坏了"))["plain_text"]
+    assert "幸福小区" in answer and "5号楼" not in answer and "还缺地点" not in answer, answer
+    card = (await said(tg, SEC["id"], SEC, "/case C-000001"))["plain_text"]
+    assert "幸福小区" in card and "5号楼" not in card and "1203" not in card, card
+    own = (await said(tg, LI["id"], LI, "/case C-000001"))["plain_text"]
+    assert "5号楼1203" in own, own

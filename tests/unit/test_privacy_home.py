@@ -45,3 +45,22 @@ def test_a_home_said_before_going_elsewhere_is_not_at_home(text, place) -> None:
     assert locate(text) == place
     home = text.split(", ")[1] if text.startswith("I ") else "幸福小区5号楼"
     assert shareable_place(home, text) == ""  # a home the problem is not at is not shown at all
+
+
+@pytest.mark.parametrize("text, masked, place, shared", [
+    # the building after the compound's comma was left in the text shown outside the rider's chat
+    ("I live at Xili Garden, Block 5, the light downstairs is out", "I live at ***, the light downstairs is out",
+     "Xili Garden", "Xili Garden"),
+    ("我住幸福小区，5号楼1203，楼下路灯坏了", "我住***，楼下路灯坏了", "幸福小区", "幸福小区"),
+    ("我住幸福小区，5号楼1203室，今天下班回来，楼下路灯坏了", "我住***，今天下班回来，楼下路灯坏了", "幸福小区", "幸福小区"),
+    # the compound after the flat's comma was left in it, and the home not found as the place
+    ("I live in Block 5, Xili Garden, the light downstairs is out", "I live in ***, the light downstairs is out",
+     "Xili Garden", "Xili Garden"),
+    ("I live at Xili Garden, flat 1203, but the light on Honghe Rd is out",
+     "I live at ***, but the light on Honghe Rd is out", "Honghe Rd", "Honghe Rd"),
+])
+def test_an_address_past_its_comma_is_the_home_whole(text, masked, place, shared) -> None:
+    from bot.privacy import mask
+    assert mask(text) == masked
+    assert locate(text) == place
+    assert shareable_place(place, text) == shared
