@@ -299,10 +299,10 @@ _LEFT_BEHIND = re.compile(r"\b(behind|outside|opposite|across from|in front of) 
 # An exit's or gate's code: a letter with at most two digits (B, A2, c) or a number with at most one
 # letter (3, 12B); never a word ("near the metro exit is out", "the entrance to …"), nor the article
 # or pronoun before one ("gate a man is lying there").
-_CODE = r"(?:(?!(?:a|i) (?!the\b|and\b|is\b|was\b|has\b|had\b)[a-z])[A-Za-z][0-9]{0,2}|[0-9]{1,2}[A-Za-z]?)(?![\w\-'])"
+_CODE = r"(?:(?!(?:a|i) (?!the\b|and\b|of\b|is\b|was\b|has\b|had\b)[a-z])[A-Za-z][0-9]{0,2}|[0-9]{1,2}[A-Za-z]?)(?![\w\-'])"
 _RIGHT_LM = re.compile(
     rf"^ (?:near|outside|next to|opposite|by|behind|across from|in front of|beside|at) (?:the )?"
-    rf"(?:(?:metro |subway |station )?(?:exit|gate|entrance)(?: {_CODE})?\b|{_PROPER}|{_HEAD}\b"
+    rf"(?:(?:metro |subway |station )?(?:exit|gate|entrance)(?: {_CODE})?\b|{_PROPER}|(?:[a-z]+ )?{_HEAD}\b"
     rf"|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"

@@ -25,6 +25,7 @@ from bot.intake.places import locate
     ("Rubbish piled at Jinsong Rd behind the market smells terrible", "Jinsong Rd behind the market"),
     ("Car parked on Guangqu Rd near the crossing blocks the lane", "Guangqu Rd near the crossing"),
     ("Big crack on Dawang Rd next to the bus stop needs fixing", "Dawang Rd next to the bus stop"),
+    ("Bike lane blocked on Chaoyang Rd outside the school gate every morning", "Chaoyang Rd outside the school gate"),
     ("Water at gate 3 of Chaoyang Park is knee deep", "gate 3 of Chaoyang Park"),
     ("Dark corner at gate 2 of Shuangjing Park, no lights at all", "gate 2 of Shuangjing Park"),
     ("Fallen tree near exit B of Wangjing station is blocking the path", "exit B of Wangjing station"),
