@@ -97,7 +97,8 @@ class Core:
             routing = load_routing(settings.routing_file)
         except ConfigError as e:
             raise ConfigError(f"invalid SENTINEL_ROUTING_FILE: {e}") from None
-        cases = CaseService(routing, frozenset(settings.superadmin_ids), settings.tz, points=points)
+        cases = CaseService(routing, frozenset(settings.superadmin_ids), settings.tz, points=points,
+                            default_lang=settings.default_lang)
         jobs = Jobs(build_scheduler(settings.database_url, settings.tz))
         deadlines = DeadlineService(cases)
         core = cls(settings, engine, session_factory(engine), cases, ReportService(cases, settings.default_lang),

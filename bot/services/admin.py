@@ -17,10 +17,9 @@ from typing import Any
 from bot.cases import CaseError
 from bot.cases.departments import resolve_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.services.cases import CaseService
-from bot.services.people import shown_name
+from bot.services.people import own_lang, shown_name
 from storage.models import Branch, User
 from storage.uow import UnitOfWork
 
@@ -183,7 +182,7 @@ class AdminService:
         """The secretaries of the branch that lost a group hear it (once per change)."""
         ids = set(await uow.users.secretaries_of(branch_id)) - {actor.id}
         for sec in await uow.users.reachable(ids):
-            lang = sec.lang or normalize_lang(sec.language_code) or "zh"
+            lang = own_lang(sec, self.cases.default_lang)
             enqueue(uow, Notice(sec.id, key, lang, payload=dict(payload), priority=PRIORITY_CONVERSATION))
 
     # --- the audit ----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_STAFF_O
 from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
+from bot.services.people import own_lang
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
@@ -70,8 +71,10 @@ class Scope:
 
 class CaseService:
     def __init__(self, routing: RoutingTable, superadmins: frozenset[int], tz: tzinfo,
-                 clock: Callable[[], datetime] = utcnow, points: Awarder | None = None) -> None:
+                 clock: Callable[[], datetime] = utcnow, points: Awarder | None = None,
+                 default_lang: str = "zh") -> None:
         self.routing = routing
+        self.default_lang = default_lang  # a staff alert's language when the staff member's is unknown
         self.superadmins = superadmins
         self.tz = tz
         self.clock = clock
@@ -383,7 +386,7 @@ class CaseService:
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
         for user in await uow.users.reachable(ids):
-            lang = user.lang or normalize_lang(user.language_code) or case.lang  # staff read their own language
+            lang = own_lang(user, self.default_lang)  # staff read their own language, not the case's
             more = dict(extra or {})
             if "from_code" in more:
                 more["from"] = self.department_name(more.pop("from_code"), lang)

@@ -27,6 +27,16 @@ def reply_lang(user: User | None, language_code: str | None, text: str, default:
     return stored or default
 
 
+def own_lang(user: User, default: str) -> str:
+    """The language a person reads what the bot tells them unasked (a staff alert, a request to
+    decide): their /lang choice, else their platform's language_code (on WeCom, which tells none,
+    the one their last text was written in), else the deployment's `default`. Never the language
+    of the case or message the notice is about: a Chinese secretary alerted about an English
+    rider's report reads Chinese (on Telegram their language_code says so; on WeCom a secretary
+    who only sent commands has none, and the case's language answered)."""
+    return user.lang or normalize_lang(user.language_code) or default
+
+
 async def chat_lang(uow: UnitOfWork, chat_id: int) -> str | None:
     """The language a group reads, for a sender who has none (an anonymous admin has no
     language_code; issue 13 B9): its last case's language, else its lesson plan's. None when the chat tells nothing."""

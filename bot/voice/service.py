@@ -21,7 +21,7 @@ from bot.buttons import VoicePlace, VoiceTriage, encode
 from bot.cases.lifecycle import NEW, REJECTED
 from bot.cases.lifecycle import TRIAGE as LIFECYCLE_TRIAGE
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.i18n import normalize_lang
+from bot.services.people import own_lang
 from bot.intake import CATEGORIES, classify_async
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
@@ -87,7 +87,7 @@ class VoiceService:
         buttons = [cats[i:i + 3] for i in range(0, len(cats), 3)]
         buttons.append([("voice-dismiss", encode(VoiceTriage(case.id or 0, DISMISS)))])
         for person in people:
-            lang = person.lang or normalize_lang(person.language_code) or case.lang or self.default_lang
+            lang = own_lang(person, self.default_lang)  # the secretary's language, not the case's
             enqueue(uow, Notice(person.id, "voice-triage", lang, case=case, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"voice:{case.id}:{person.id}" if case.id else None,
                                 payload={"voice": report.file_id,

@@ -1,0 +1,41 @@
+"""A rider's and a secretary's trial of WeCom (the real runtime on its emulator), each a test that
+failed before its fix:
+
+- WeCom has no photo captions: a photo sent in the private chat, then a line saying what and
+  where, opened a case without the photo (the photo was lost);
+- a card's description carried up to 1,024 bytes, where WeCom's cards take a short one (a
+  textcard's or a news article's description: at most 512 bytes, cut beyond that);
+- a staff alert (an urgent case) read in the case's language, not the secretary's own (on WeCom,
+  which tells no language, the deployment's default until they write or choose /lang).
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from tests.conftest import AMY, GROUP, SEC, said, two_branches
+from tests.e2e.contract.conftest import RunningWeCom
+from tests.e2e.contract.wecom_driver import WeComDriver
+from tests.factories import new_message
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    from tests.conftest import with_boss
+    return with_boss(settings)
+
+
+async def test_an_urgent_alert_reaches_a_wecom_secretary_in_their_language(
+        wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """Amy reports in English; the secretary of her branch, who has only sent /start on WeCom
+    (no language told), is alerted in the deployment's language (zh), not in the case's."""
+    tg, _ = wecom
+    await two_branches(tg, AMY)
+    before = len(await tg.messages(SEC["id"]))
+    report = await said(tg, GROUP, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt")
+    assert "Case" in report["plain_text"], report
+    alert = await new_message(tg, SEC["id"], before, "C-000001", field="plain_text")
+    assert _chinese(alert["plain_text"]) and "紧急" in alert["plain_text"], alert
