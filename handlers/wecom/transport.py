@@ -36,6 +36,11 @@ from handlers.wecom.prompts import PromptBook
 GROUP_NOT_OURS = 86003  # appchat/send to a group the app did not create
 CARD_BUTTONS = 6  # a button_interaction card shows at most 6 buttons
 CARD_TITLE_BYTES = 108  # a card's main title: keep it short (36 Chinese characters)
+# A card's description: WeCom cuts a card's description beyond 512 bytes (message/send: a textcard's
+# and a news article's "描述，不超过512个字节，超过会自动截断"; a template card's main_title.desc is
+# advised shorter still, 44 characters), so a longer text is cut here, on a character, with "…", and
+# the whole text follows the card as a markdown message (2048 bytes).
+CARD_DESC_BYTES = 512
 REPLACE_NAME_BYTES = 48  # the label that replaces a decided card's buttons: short (16 Chinese characters)
 
 
@@ -53,21 +58,33 @@ class RenderedLike(Protocol):
 Renderer = Callable[[Outgoing], RenderedLike]
 
 
+def cut(text: str, limit: int) -> str:
+    """`text` within `limit` bytes of UTF-8: whole, or its beginning (never half a character) and "…"."""
+    if len(text.encode()) <= limit:
+        return text
+    return clip(text, limit - len("…".encode())).rstrip() + "…"
+
+
 def cards(task_prefix: str, text_html: str, buttons: list[list[tuple[str, str]]]) -> list[tuple[str, dict[str, Any]]]:
     """The notice as template cards of at most CARD_BUTTONS buttons each: the first carries the text
     (first line the title, the rest the description), each has its own task id. A first line too
     long for a title is shown whole in the description, the title its beginning with "…" (clipped
-    alone, "请确认是否解决；如未解决可申请重新处理。" lost its end)."""
+    alone, "请确认是否解决；如未解决可申请重新处理。" lost its end). A description longer than
+    CARD_DESC_BYTES is its beginning with "…", and the whole text follows the cards as markdown
+    (it was sent whole, up to 1,024 bytes, and WeCom cut it where it chose)."""
     flat = [button for row in buttons for button in row]
     plain = to_plain(text_html)
     title, _, desc = plain.partition("\n")
     if len(title.encode()) > CARD_TITLE_BYTES:
-        title, desc = clip(title, CARD_TITLE_BYTES - len("…".encode())) + "…", plain
+        title, desc = cut(title, CARD_TITLE_BYTES), plain
+    shown = cut(desc, CARD_DESC_BYTES)
     out = []
     for n in range(0, len(flat), CARD_BUTTONS):
-        head = clip(title, CARD_TITLE_BYTES) if n == 0 else "…"
-        out.append(button_card(f"{task_prefix}-{n // CARD_BUTTONS}", head, clip(desc, 1024) if n == 0 else "",
+        head = title if n == 0 else "…"
+        out.append(button_card(f"{task_prefix}-{n // CARD_BUTTONS}", head, shown if n == 0 else "",
                                flat[n:n + CARD_BUTTONS]))
+    if shown != desc:
+        out.append(markdown(clip(to_markdown(text_html))))
     return out
 
 
@@ -147,6 +164,12 @@ class WeComTransport:
         if url is not None:  # the one answer WeCom allows to that message
             msgtype, content = bodies[0]
             await self.client.respond(url, msgtype, content)
+            if msgtype == "template_card" and bodies[-1][0] == "markdown":  # a card cut short: its whole text
+                try:  # where the app may post (a group it made); an AI-bot group keeps the card alone
+                    await self.client.send_to_group(chatid, *bodies[-1])
+                except WeComError as e:
+                    if e.errcode != GROUP_NOT_OURS:
+                        raise
             return SendResult(None)
         try:
             return await self.client.send_to_group(chatid, *markdown(clip(to_markdown(rendered.text))))

@@ -10,13 +10,18 @@ failed before its fix:
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.config import Settings
-from tests.conftest import AMY, GROUP, SEC, said, two_branches
+from tests.conftest import AMY, GROUP, LI, SEC, buttons, said, two_branches
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
 from tests.factories import new_message
+
+REPORT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
+
 
 def _chinese(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
@@ -26,6 +31,33 @@ def _chinese(text: str) -> bool:
 def settings(settings: Settings) -> Settings:
     from tests.conftest import with_boss
     return with_boss(settings)
+
+
+async def _sent(tg: WeComDriver, userid: str) -> list[dict[str, Any]]:
+    return list((await tg.control("sent", chat=userid))["messages"])
+
+
+async def test_a_long_card_keeps_its_description_short_and_its_text_reachable(
+        wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """The secretary's case card (a long report, its facts and buttons): the card's description
+    is at most 512 bytes, cut on a character with "…", and the whole text follows it."""
+    tg, _ = wecom
+    await two_branches(tg, LI)
+    long_report = ("幸福小区3号门的路灯坏了，晚上黑乎乎的，" + "电动车进出很危险，老人小孩经过都要摸黑，" * 8
+                   + "麻烦尽快修好末尾")
+    await said(tg, GROUP, LI, long_report)
+    await read_case_number(tg)
+    card = await said(tg, SEC["id"], SEC, "/case C-000001")
+    assert "ca:1:accept" in buttons(card), card
+    raw = [m for m in await _sent(tg, f"u{SEC['id']}") if m["msgtype"] == "template_card"][-1]
+    desc = raw["body"]["template_card"]["main_title"]["desc"]
+    assert len(desc.encode()) <= 512 and desc.endswith("…"), (len(desc.encode()), desc)
+    whole = await new_message(tg, SEC["id"], 0, "麻烦尽快修好末尾", field="plain_text")
+    assert whole["msgtype"] == "markdown", whole
+
+
+async def read_case_number(tg: WeComDriver) -> None:
+    await new_message(tg, GROUP["id"], 0, "C-000001", field="plain_text")
 
 
 async def test_an_urgent_alert_reaches_a_wecom_secretary_in_their_language(
