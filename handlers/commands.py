@@ -5,6 +5,7 @@ from bot.commandtext import command_args
 from bot.domain import IncomingMessage
 from bot.events import CommandCall
 from bot.i18n import LANGS
+from bot.services.albums import AlbumService
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService, is_junk
 from bot.services.privately import to_private
@@ -49,13 +50,15 @@ async def my_cases(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang:
 
 
 async def report(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService, raw_text: str | None = None) -> None:
+                 user: User, lang: str, reports: ReportService, albums: AlbumService,
+                 raw_text: str | None = None) -> None:
     # The words as the rider typed them (the command itself may have been normalised).
     text = command_args(raw_text) if raw_text else (command.args or "").strip()
     if not text or is_junk(text):
         reports.reply(uow, incoming, "report-usage", lang)
         return
-    await reports.report_private(uow, incoming, user, lang, text)
+    case = await reports.report_private(uow, incoming, user, lang, text)
+    await albums.claim(uow, incoming, user, case)  # a photo sent alone just before is its photo
 
 
 async def stats_usage(uow: UnitOfWork, incoming: IncomingMessage, lang: str,

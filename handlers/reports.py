@@ -27,12 +27,15 @@ async def group_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, 
         await checkins.pin_in_group(uow, incoming, user, lang)
 
 
-async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:
-    reports.reply(uow, incoming, "photo-needs-caption", lang)
+async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                        albums: AlbumService) -> None:
+    """A photo without a caption (on WeCom, every photo): the photo of the report the rider sent
+    just before, or it waits for the line they send next (bot/services/albums.py)."""
+    await albums.on_lone_photo(uow, incoming, user, lang)
 
 
 async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                          reports: ReportService, checkins: CheckinService) -> None:
+                          reports: ReportService, checkins: CheckinService, albums: AlbumService) -> None:
     """In a private chat a plain description is a report too; a pin may answer a place question.
     What is not a report gets a short answer: a courtesy its own; a caption what to add (a
     photo's) or what the bot can read (a video's, a file's); a pin that no question took what a
@@ -43,6 +46,8 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
     `on_message`. A pin sent first, to reply to with /checkin or /activity new, gets the hint,
     which says just that."""
     heard = await reports.hear(uow, incoming, user, lang)
+    if heard.case is not None:  # photos the rider sent alone just before are its photos
+        await albums.claim(uow, incoming, user, heard.case)
     if heard.answered:  # a case, its place, or the question "is this a report?": nothing more
         return
     if incoming.lat is not None:

@@ -1,6 +1,11 @@
 """Albums: photos sent together arrive as one update each, sharing a media_group_id; they
 are one report with all its photos, and a private chat gets one hint, not one per photo.
 
+A photo sent alone, without a caption (WeCom has no captions: a photo is always its own message),
+is kept the same way, in its sender's own album row for that chat (`waiting_key`): the sender's
+next report there within PHOTO_WAIT takes it, as an album's caption takes the photos before it
+(`claim`). A photo sent shortly after the sender's own report in that chat joins that case.
+
 No update is held back in memory: each photo is handled in its own update's
 transaction (an `media_group` row remembers the album), so an update is still
 confirmed to Telegram only after what it caused is committed, in a batch or alone,
@@ -9,11 +14,28 @@ before it wait in the album row and join the case then, photos after it join at 
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from bot.cases import is_open
+from bot.cases.lifecycle import TRIAGE
 from bot.domain import IncomingMessage
+from bot.services.cases import number
 from bot.services.reports import ReportService
-from storage.models import Case, User
+from storage.models import Case, User, as_utc, utcnow
 from storage.repositories.telegram import TelegramRepository
 from storage.uow import UnitOfWork
+
+PHOTO_WAIT = timedelta(minutes=5)  # a photo sent alone and its report: "what and where" follows within minutes
+
+
+def waiting_key(chat_id: int, user_id: int) -> str:
+    """The album row of one sender's photos sent alone in one chat (fits media_group_id's 64)."""
+    return f"alone:{chat_id}:{user_id}"
+
+
+def _fresh(photos: list[dict[str, object]], now: datetime) -> list[dict[str, object]]:
+    """The photos kept that were sent within PHOTO_WAIT of `now` (each with its time, "at")."""
+    return [p for p in photos if "at" in p and as_utc(datetime.fromisoformat(str(p["at"]))) >= now - PHOTO_WAIT]
 
 
 def _add_photos(case: Case, photos: list[str]) -> None:
@@ -23,9 +45,58 @@ def _add_photos(case: Case, photos: list[str]) -> None:
         case.photos = [*(case.photos or []), *new]  # a new list: JSON columns track assignment
 
 
+def _give_photos(case: Case, photos: list[str]) -> None:
+    """`photos` are the case's: the first is its photo when it has none, the rest join it."""
+    if photos and not case.photo_file_id:
+        case.photo_file_id, photos = photos[0], photos[1:]
+    _add_photos(case, photos)
+
+
 class AlbumService:
     def __init__(self, reports: ReportService) -> None:
         self.reports = reports
+
+    async def on_lone_photo(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
+        """A photo with no caption and no album, in a private chat: shortly after the sender's own
+        report there, that case's photo (they hear so); else it waits for their report (`claim`),
+        and they hear what to add."""
+        photo, now = msg.photo_file_id or "", utcnow()
+        latest = next((c for c in await uow.cases.by_reporter(user.id, limit=3)
+                       if c.chat_id == msg.chat_id and c.thread_id == msg.thread_id), None)
+        if (latest is not None and (is_open(latest.status) or latest.status == TRIAGE)
+                and now - as_utc(latest.created_at) <= PHOTO_WAIT):
+            _give_photos(latest, [photo])
+            uow.cases.touch(latest)
+            self.reports.reply(uow, msg, "photo-added", lang, number=number(latest))
+            return latest
+        group = await TelegramRepository(uow.session, uow.deferred).media_group(
+            waiting_key(msg.chat_id, user.id), msg.chat_id)
+        group.photos = [*_fresh(group.photos, now), {"photo": photo, "message_id": msg.message_id,
+                                                     "at": now.isoformat()}]
+        self.reports.reply(uow, msg, "photo-needs-caption", lang)
+        return None
+
+    async def claim(self, uow: UnitOfWork, msg: IncomingMessage, user: User, case: Case) -> None:
+        """The sender's report in this chat (or the place of their case) takes the photos they sent
+        alone there within PHOTO_WAIT (older ones are dropped), and in a private chat the photos of
+        an album sent there without a caption ("…or just send a message", its hint says)."""
+        now = utcnow()
+        repo = TelegramRepository(uow.session, uow.deferred)
+        photos: list[str] = []
+        group = await repo.find_media_group(waiting_key(msg.chat_id, user.id))
+        if group is not None and group.photos:
+            photos += [str(p["photo"]) for p in _fresh(group.photos, now)]
+            group.photos = []
+        if msg.is_private:
+            for album in await repo.waiting_albums(msg.chat_id, now - PHOTO_WAIT):
+                if album.media_group_id != waiting_key(msg.chat_id, user.id):
+                    if case.id is None:
+                        await uow.session.flush()
+                    photos += [str(p["photo"]) for p in album.photos]
+                    album.case_id, album.photos = case.id, []
+        if photos:
+            _give_photos(case, photos)
+            uow.cases.touch(case)
 
     async def on_photo(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         assert msg.media_group_id is not None

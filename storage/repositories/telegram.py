@@ -1,6 +1,8 @@
 """Look-ups for Telegram's own ways: albums in progress, the case a message opened."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import col, select
 
 from storage.models import Case
@@ -17,6 +19,17 @@ class TelegramRepository(Repository):
             self.session.add(group)
             await self.session.flush()
         return group
+
+    async def find_media_group(self, media_group_id: str) -> MediaGroup | None:
+        """The album's record, if there is one (a look-up that creates nothing)."""
+        return await self.session.get(MediaGroup, media_group_id)
+
+    async def waiting_albums(self, chat_id: int, since: datetime) -> list[MediaGroup]:
+        """The albums of `chat_id` begun since `since` whose caption never came (no case yet)."""
+        stmt = (select(MediaGroup).where(MediaGroup.chat_id == chat_id, col(MediaGroup.case_id).is_(None),
+                                         MediaGroup.created_at >= since)
+                .order_by(col(MediaGroup.created_at)))
+        return list((await self.session.exec(stmt)).all())
 
     async def case_for_message(self, chat_id: int, message_id: int, reporter_id: int) -> Case | None:
         """The case this user's message opened (its own, not one it followed)."""

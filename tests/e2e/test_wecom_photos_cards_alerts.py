@@ -18,7 +18,7 @@ from bot.config import Settings
 from tests.conftest import AMY, GROUP, LI, SEC, buttons, said, two_branches
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.factories import new_message
+from tests.factories import new_message, read_case
 
 REPORT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
 
@@ -35,6 +35,41 @@ def settings(settings: Settings) -> Settings:
 
 async def _sent(tg: WeComDriver, userid: str) -> list[dict[str, Any]]:
     return list((await tg.control("sent", chat=userid))["messages"])
+
+
+async def test_a_photo_then_a_line_in_private_is_one_report_with_the_photo(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    tg, _ = wecom
+    hint = await said(tg, LI["id"], LI, None, image={"content": "a dark street light"})
+    assert "照片" in hint["plain_text"], hint  # what to add: a line saying what and where
+    registered = await said(tg, LI["id"], LI, REPORT)
+    assert "C-000001" in registered["plain_text"], registered
+    case = await read_case(db)
+    assert case.photo_file_id and case.photo_file_id.startswith("emu-media-"), case  # was None: the photo lost
+
+
+async def test_a_photo_just_after_a_report_in_private_is_its_photo(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """The other order (a line, then the photo of it): the photo joins the case and the rider hears
+    so; it was told to "add a line saying what and where" about a report just registered."""
+    tg, _ = wecom
+    assert "C-000001" in (await said(tg, LI["id"], LI, REPORT))["plain_text"]
+    added = await said(tg, LI["id"], LI, None, image={"content": "the light"})
+    assert "C-000001" in added["plain_text"] and "照片已附到" in added["plain_text"], added
+    case = await read_case(db)
+    assert case.photo_file_id and case.photo_file_id.startswith("emu-media-"), case
+
+
+async def test_an_old_photo_is_not_another_reports_photo(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A photo sent long before (beyond the wait) stays out of a later report."""
+    import bot.services.albums as albums
+    from datetime import timedelta
+    tg, _ = wecom
+    monkeypatch.setattr(albums, "PHOTO_WAIT", timedelta(seconds=0))
+    await said(tg, LI["id"], LI, None, image={"content": "x"})
+    await said(tg, LI["id"], LI, REPORT)
+    assert (await read_case(db)).photo_file_id is None
 
 
 async def test_a_long_card_keeps_its_description_short_and_its_text_reachable(
@@ -71,3 +106,25 @@ async def test_an_urgent_alert_reaches_a_wecom_secretary_in_their_language(
     assert "Case" in report["plain_text"], report
     alert = await new_message(tg, SEC["id"], before, "C-000001", field="plain_text")
     assert _chinese(alert["plain_text"]) and "紧急" in alert["plain_text"], alert
+
+
+async def test_telegram_photos_without_a_caption_then_a_line_in_private_are_its_photos(bot: Any, tg: Any,
+                                                                                      db: Any) -> None:
+    """The same on Telegram, where a rider may caption but need not: a photo, then the line; an
+    album without a caption (its hint says "…也可以直接发文字"), then the line."""
+    from tests.conftest import private
+    from tests.e2e.test_telegram_real import emu
+    await said(tg, LI["id"], LI, "/start")
+    hint = await said(tg, LI["id"], LI, None, photo="light.jpg")
+    assert "照片" in hint["plain_text"], hint
+    assert "C-000001" in (await said(tg, LI["id"], LI, REPORT))["plain_text"]
+    assert (await read_case(db)).photo_file_id  # was None
+    await emu(tg, "album", chat=private(LI), **{"from": LI}, photos=2)
+    await tg.wait(LI["id"], 4)  # the album's one hint
+    second = await said(tg, LI["id"], LI, "科苑路地铁站B口的井盖没了 很危险")
+    assert "C-000002" in second["plain_text"], second
+    async with db() as s:
+        from sqlmodel import select
+        from storage.models import Case
+        case = (await s.exec(select(Case).where(Case.id == 2))).one()
+    assert case.photo_file_id and len(case.photos or []) == 1, case  # both photos (were lost)

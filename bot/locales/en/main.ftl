@@ -61,6 +61,7 @@ unknown-command = 🤔 Unknown command: { $command }
     Send /help to see what I can do.
 stats-usage = Usage: /stats lessons (micro-lesson completion) or /stats checkins (activity check-ins and volunteer hours)
 report-usage = Write what you saw after /report, e.g. /report street light out at Gate 3, Xingfu Compound
+photo-added = 📸 Photo added to case <b>{ $number }</b>.
 photo-needs-caption = 📸 Photo received. Add a line saying what and where, and I will register a case.
 pin-unused = 📍 Location received, but nothing is waiting for one. A location is for:
     · a report: say the problem in one line first, then send the location when I ask; to give or correct a case's place, send it as a reply to my message about the case

@@ -61,6 +61,7 @@ unknown-command = 🤔 没有这个命令：{ $command }
     发 /help 查看可用的命令。
 stats-usage = 用法：/stats lessons（微党课完成情况）或 /stats checkins（活动签到与志愿时长）
 report-usage = 请在 /report 后面写上看到的问题，例如：/report 幸福小区3号门路灯不亮
+photo-added = 📸 照片已附到工单 <b>{ $number }</b>。
 photo-needs-caption = 📸 收到照片。请补一句说明（什么问题、在哪里），我再登记工单。
 pin-unused = 📍 收到位置，不过现在没有事项在等它。位置这样用：
     · 上报问题：先用一句话说明问题，我问地点时再发位置；补上或更正工单的地点，用位置回复我登记工单的消息
