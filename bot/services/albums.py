@@ -4,7 +4,8 @@ are one report with all its photos, and a private chat gets one hint, not one pe
 A photo sent alone, without a caption (WeCom has no captions: a photo is always its own message),
 is kept the same way, in its sender's own album row for that chat (`waiting_key`): the sender's
 next report there within PHOTO_WAIT takes it, as an album's caption takes the photos before it
-(`claim`). A photo sent shortly after the sender's own report in that chat joins that case.
+(`claim`). A photo sent privately shortly after the sender's own report (there, or in a group)
+joins that case.
 
 No update is held back in memory: each photo is handled in its own update's
 transaction (an `media_group` row remembers the album), so an update is still
@@ -58,11 +59,11 @@ class AlbumService:
 
     async def on_lone_photo(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
         """A photo with no caption and no album, in a private chat: shortly after the sender's own
-        report there, that case's photo (they hear so); else it waits for their report (`claim`),
-        and they hear what to add."""
+        report, there or in a group (a WeCom group takes no photo alone: its manual says to send photos
+        in the private chat, as a pin for a group's case is), that case's photo, and they hear so;
+        else it waits for their report (`claim`), and they hear what to add."""
         photo, now = msg.photo_file_id or "", utcnow()
-        latest = next((c for c in await uow.cases.by_reporter(user.id, limit=3)
-                       if c.chat_id == msg.chat_id and c.thread_id == msg.thread_id), None)
+        latest = next(iter(await uow.cases.by_reporter(user.id, limit=1)), None)
         if (latest is not None and (is_open(latest.status) or latest.status == TRIAGE)
                 and now - as_utc(latest.created_at) <= PHOTO_WAIT):
             _give_photos(latest, [photo])

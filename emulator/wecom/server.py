@@ -317,7 +317,8 @@ class WeComEmulator:
     async def _c_send(self, request: web.Request) -> web.Response:
         """A member posts. ``{"from": "li", "chat": "wrGroup"?, "text"?, "image"?, "voice"?, "location"?,
         "signature"?, "deliveries"?}``: in a group (``chat``) it is an AI bot callback — the member @-mentions the bot,
-        text only, as WeCom delivers group messages; in private an app callback (text, image, voice, location)."""
+        as WeCom delivers group messages: text, or text with a photo as one mixed message (a photo alone in a
+        group is not delivered: ``"delivered": false``); in private an app callback (text, image, voice, location)."""
         body = await self._body(request)
         sender = str(body.get("from") or "")
         if not sender:
@@ -328,10 +329,17 @@ class WeComEmulator:
         if body.get("chat"):
             chat = str(body["chat"])
             self.state.groups.setdefault(chat, {"chatid": chat, "name": body.get("chat_name", ""), "kind": "aibot"})
+            if body.get("image") and not body.get("text"):  # a group's photo alone never reaches the AI bot
+                return web.json_response({"ok": True, "msgid": msgid, "delivered": False})
+            mention = {"msgtype": "text", "text": {"content": f"@{self.config.aibot_id} {body.get('text', '')}"}}
             payload: dict[str, Any] = {
                 "msgid": msgid, "aibotid": self.config.aibot_id, "chatid": chat, "chattype": "group",
-                "from": {"userid": sender}, "response_url": self._response_url(chat, "group", msgid),
-                "msgtype": "text", "text": {"content": f"@{self.config.aibot_id} {body.get('text', '')}"}}
+                "from": {"userid": sender}, "response_url": self._response_url(chat, "group", msgid), **mention}
+            if body.get("image"):  # text and a photo: one mixed message (图文混排), its image an encrypted URL
+                image = {"msgtype": "image", "image": {"url": f"{self.base_url}/_emu/aibot-image/{msgid}",
+                                                       "aeskey": secrets.token_hex(16)}}
+                payload.update(msgtype="mixed", mixed={"msg_item": [mention, image]})
+                del payload["text"]
             result = await self.aibot_callback(payload, signature=signature, times=times)
         else:
             fields: dict[str, Any] = {"ToUserName": self.config.corp_id, "FromUserName": sender,

@@ -245,9 +245,14 @@ class WeComCallback:
                 return None  # enter_chat, feedback ...
             return self._press(chat_id, chat_type, sender, str(card.get("event_key", "")),
                                str(card.get("task_id", "")), None)
-        if msgtype != "text":
-            return None  # mixed, image, file, stream refresh: not read yet (docs/wecom.md)
-        content = str((payload.get("text") or {}).get("content", ""))
+        if msgtype == "mixed":  # text and photos @-mentioning the bot (图文混排): its text is the message
+            items = (payload.get("mixed") or {}).get("msg_item") or []
+            content = "\n".join(str((i.get("text") or {}).get("content", "")) for i in items
+                                 if isinstance(i, dict) and i.get("msgtype") == "text")
+        elif msgtype == "text":
+            content = str((payload.get("text") or {}).get("content", ""))
+        else:
+            return None  # image, file, stream refresh: not read yet (docs/wecom.md)
         if group:
             content = _MENTION.sub("", content, count=1)  # "@Bot 路灯坏了": the message is what follows
         return IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,

@@ -128,3 +128,26 @@ async def test_telegram_photos_without_a_caption_then_a_line_in_private_are_its_
         from storage.models import Case
         case = (await s.exec(select(Case).where(Case.id == 2))).one()
     assert case.photo_file_id and len(case.photos or []) == 1, case  # both photos (were lost)
+
+
+async def test_a_wecom_group_report_with_a_photo_is_read_and_the_photo_comes_privately(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """In a WeCom group a rider @-mentions the bot with a line and a photo (one mixed message):
+    it met silence and no case. The line is the report now (the AI bot's photo, an encrypted URL,
+    is not fetched); the photo sent in the private chat, as the manual says, joins the case."""
+    tg, _ = wecom
+    registered = await said(tg, GROUP, LI, REPORT, image={"content": "the light"})
+    assert "C-000001" in registered["plain_text"], registered
+    added = await said(tg, LI["id"], LI, None, image={"content": "the light"})
+    assert "C-000001" in added["plain_text"] and "照片已附到" in added["plain_text"], added
+    case = await read_case(db)
+    assert case.chat_id == GROUP["id"] and case.photo_file_id and case.photo_file_id.startswith("emu-media-")
+
+
+async def test_a_photo_alone_in_a_wecom_group_is_not_answered(wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """A group's photo alone never reaches the AI bot: the group hears nothing (no chit-chat answer)."""
+    tg, _ = wecom
+    sent = await tg.send(GROUP, LI, None, image={"content": "lunch"})
+    assert sent["status"] is None  # not delivered to the bot at all
+    answer = await said(tg, GROUP, LI, REPORT)  # the next answer there is the report's
+    assert "C-000001" in answer["plain_text"], answer
