@@ -76,10 +76,11 @@ def _case_created(lang: str, p: dict[str, Any]) -> str:
              next=t(lang, "case-next", urgency=p["urgency"], **_clock_args(lang, p)))
     if p.get("linked"):
         text += "\n" + t(lang, "case-linked", master=f"<b>{esc(p['linked'])}</b>")
+    where = "-private" if p.get("private") else ""  # WeCom: "@ me", "a pin in private" are a group's words
     if p.get("ask_place"):  # the question in the same message: one message per report, not two
-        text += "\n" + t(lang, "ask-place-inline")
+        text += "\n" + t(lang, f"ask-place-inline{where}")
     elif not p.get("no_place"):
-        text += "\n" + t(lang, "case-place-fix")
+        text += "\n" + t(lang, f"case-place-fix{where}")
     return text
 
 

@@ -277,6 +277,7 @@ class ReportService:
                                      "place_hidden": bool(location),
                                      **pin_payload(msg.lat, msg.lon, location, case.text, own=msg.is_private),
                                      "ask_place": needs_place and not has_place,
+                                     "private": msg.is_private,  # where the place is asked (WeCom words it so)
                                      "no_place": not needs_place and not has_place,
                                      "linked": number(master) if master is not None else None,
                                      **self.cases.clocks(urgency)}))

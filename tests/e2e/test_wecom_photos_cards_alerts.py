@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from tests.conftest import AMY, GROUP, LI, SEC, buttons, said, two_branches
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, buttons, said, two_branches
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
 from tests.factories import new_message, read_case
@@ -151,3 +151,16 @@ async def test_a_photo_alone_in_a_wecom_group_is_not_answered(wecom: tuple[WeCom
     assert sent["status"] is None  # not delivered to the bot at all
     answer = await said(tg, GROUP, LI, REPORT)  # the next answer there is the report's
     assert "C-000001" in answer["plain_text"], answer
+
+
+async def test_a_private_report_on_wecom_is_asked_for_its_place_in_private_words(
+        wecom: tuple[WeComDriver, RunningWeCom]) -> None:
+    """A report in the private chat asked the rider to "@ me in the group" and to send a pin "in the
+    private chat", the chat they were in; the group's question keeps those words."""
+    tg, _ = wecom
+    asked = (await said(tg, LI["id"], LI, "井盖没了 晚上很危险"))["plain_text"]
+    assert "还缺地点" in asked and "@我" not in asked and "私聊里" not in asked, asked
+    fix = (await said(tg, LI["id"], LI, "/report 光华路井盖松了"))["plain_text"]
+    assert "地点不对" in fix and "@我" not in fix, fix
+    group = (await said(tg, GROUP, WANG, "路灯又不亮了 黑灯瞎火的"))["plain_text"]
+    assert "在群里请 @我" in group and "私聊里发一个位置" in group, group

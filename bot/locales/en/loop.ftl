@@ -19,6 +19,8 @@ case-created-placeless =
     { $next }
 ask-place-inline = 📍 No place yet: reply to this message with where it is (road, compound, gate, junction), or send a location pin.
 case-place-fix = Wrong place? Reply to this message with the right one.
+ask-place-inline-private = { ask-place-inline }
+case-place-fix-private = { case-place-fix }
 location-corrected = 📍 Place of <b>{ $number }</b> corrected: { $location }
 case-linked = 🔗 A non-urgent case of the same kind is open nearby ({ $master }); this one is urgent, so it is registered and timed on its own, and the secretary will handle both together.
 case-followed-own = 🔁 You already reported this ({ $number }, { $status }); no need to report it again, you will hear every update.

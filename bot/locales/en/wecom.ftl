@@ -37,6 +37,9 @@ case-next--wecom = { $urgency ->
 ask-location--wecom = 📍 { $number } has no place yet: send me where it is (road, compound, gate, junction; @ me in the group), or a location pin in our private chat.
 ask-place-inline--wecom = 📍 No place yet: send me where it is (road, compound, gate, junction; @ me in the group), or a location pin in our private chat.
 case-place-fix--wecom = Wrong place? Send me the right one (@ me in the group).
+# Asked in the private chat: no "@ me", and the pin goes right here
+ask-place-inline-private--wecom = 📍 No place yet: send me where it is (road, compound, gate, junction), or a location pin.
+case-place-fix-private--wecom = Wrong place? Send me the right one.
 # In a WeCom private chat the next message after a prompt answers it (docs/wecom.md)
 case-prompt-note--wecom = ✍️ { $case } · add a note: just send me the progress (your next message).
 case-prompt-resolve--wecom = ✍️ { $case } · resolved: just send me what was done (your next message).

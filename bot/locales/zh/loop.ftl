@@ -10,6 +10,8 @@ case-created-placeless =
     { $next }
 ask-place-inline = 📍 还缺地点：请回复本条消息告诉我具体位置（路名、小区、门牌、路口），或直接发一个位置。
 case-place-fix = 地点不对？回复本条消息发正确地点即可。
+ask-place-inline-private = { ask-place-inline }
+case-place-fix-private = { case-place-fix }
 location-corrected = 📍 已更正 <b>{ $number }</b> 的地点：{ $location }
 case-linked = 🔗 附近已有一件同类的一般工单 { $master }；这次是紧急情况，单独登记、单独计时，书记会一并处理。
 case-followed-own = 🔁 你已经上报过这个问题（{ $number }，{ $status }），不用重复上报，有进展会通知你。

@@ -36,6 +36,9 @@ case-next--wecom = { $urgency ->
 ask-location--wecom = 📍 { $number } 还缺地点：请把具体位置（路名、小区、门牌、路口）发给我（在群里请 @我），也可以在私聊里发一个位置。
 ask-place-inline--wecom = 📍 还缺地点：请把具体位置（路名、小区、门牌、路口）发给我（在群里请 @我），也可以在私聊里发一个位置。
 case-place-fix--wecom = 地点不对？把正确地点发给我即可（在群里请 @我）。
+# 私聊里的问法：不用 @我，位置就在这里发
+ask-place-inline-private--wecom = 📍 还缺地点：请把具体位置（路名、小区、门牌、路口）发给我，或直接发一个位置。
+case-place-fix-private--wecom = 地点不对？把正确地点发给我即可。
 # 企业微信私聊里，提示之后的下一条消息就是回答（docs/wecom.md）
 case-prompt-note--wecom = ✍️ { $case } · 添加进展：请把进展直接发给我（下一条消息即可）。
 case-prompt-resolve--wecom = ✍️ { $case } · 处理完毕：请把处理结果直接发给我（下一条消息即可）。
