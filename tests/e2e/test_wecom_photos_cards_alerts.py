@@ -2,7 +2,10 @@
 failed before its fix:
 
 - WeCom has no photo captions: a photo sent in the private chat, then a line saying what and
-  where, opened a case without the photo (the photo was lost);
+  where, opened a case without the photo (the photo was lost; on Telegram too, and an album's);
+  a photo just after the report was answered "add a line saying what and where";
+- a WeCom group's line @-mentioning the bot with a photo (one mixed message) met silence;
+- a private report's place question said "@ me in the group" and "a pin in the private chat";
 - a card's description carried up to 1,024 bytes, where WeCom's cards take a short one (a
   textcard's or a news article's description: at most 512 bytes, cut beyond that);
 - a staff alert (an urgent case) read in the case's language, not the secretary's own (on WeCom,
