@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
+from bot.services.albums import AlbumService
 from bot.services.board import post_board
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
@@ -144,9 +145,11 @@ async def _request_used_up(uow: UnitOfWork, cases: CaseService, case_id: int, us
 
 
 async def press_unsure(query: ButtonPress, uow: UnitOfWork, reports: ReportService, settings: Settings,
-                       button: UnsureReport) -> None:
+                       button: UnsureReport, albums: AlbumService) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
     key = await reports.answer_unsure(uow, button.pending_id, user, button.yes)
+    if key == "unsure-reported":  # the photos the rider sent alone just before are its photos
+        await albums.claim_confirmed(uow, button.pending_id, user)
     await answer(query, t(lang, key))
 
 

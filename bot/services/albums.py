@@ -81,16 +81,30 @@ class AlbumService:
         """The sender's report in this chat (or the place of their case) takes the photos they sent
         alone there within PHOTO_WAIT (older ones are dropped), and in a private chat the photos of
         an album sent there without a caption ("…or just send a message", its hint says)."""
+        await self._claim(uow, msg.chat_id, msg.is_private, user.id, case)
+
+    async def claim_confirmed(self, uow: UnitOfWork, pending_id: int, user: User) -> None:
+        """A line the rider confirmed a report ("是，上报") takes their photos as it would have
+        without the question: the case it opened, in the chat it was said in."""
+        pending = await uow.cases.get_pending(pending_id)
+        if pending is None:
+            return
+        repo = TelegramRepository(uow.session, uow.deferred)
+        case = await repo.case_for_message(pending.chat_id, pending.message_id, user.id or 0)
+        if case is not None:
+            await self._claim(uow, pending.chat_id, pending.chat_id == user.id, user.id or 0, case)
+
+    async def _claim(self, uow: UnitOfWork, chat_id: int, private: bool, user_id: int, case: Case) -> None:
         now = utcnow()
         repo = TelegramRepository(uow.session, uow.deferred)
         photos: list[str] = []
-        group = await repo.find_media_group(waiting_key(msg.chat_id, user.id))
+        group = await repo.find_media_group(waiting_key(chat_id, user_id))
         if group is not None and group.photos:
             photos += [str(p["photo"]) for p in _fresh(group.photos, now)]
             group.photos = []
-        if msg.is_private:
-            for album in await repo.waiting_albums(msg.chat_id, now - PHOTO_WAIT):
-                if album.media_group_id != waiting_key(msg.chat_id, user.id):
+        if private:
+            for album in await repo.waiting_albums(chat_id, now - PHOTO_WAIT):
+                if album.media_group_id != waiting_key(chat_id, user_id):
                     if case.id is None:
                         await uow.session.flush()
                     photos += [str(p["photo"]) for p in album.photos]

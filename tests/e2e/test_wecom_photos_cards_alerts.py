@@ -167,3 +167,17 @@ async def test_a_private_report_on_wecom_is_asked_for_its_place_in_private_words
     assert "地点不对" in fix and "@我" not in fix, fix
     group = (await said(tg, GROUP, WANG, "路灯又不亮了 黑灯瞎火的"))["plain_text"]
     assert "在群里请 @我" in group and "私聊里发一个位置" in group, group
+
+
+async def test_a_photo_then_a_line_confirmed_a_report_is_one_report_with_the_photo(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """A photo, then a vague line the bot asks about ("是，上报 / 不是"): "是" opens the case with the photo."""
+    from tests.e2e.test_cases import _unsure_line
+    tg, _ = wecom
+    await said(tg, LI["id"], LI, None, image={"content": "something on the road"})
+    asked = await said(tg, LI["id"], LI, _unsure_line())
+    assert "rp:1:y" in buttons(asked), asked
+    await tg.press(LI["id"], asked["message_id"], LI, "rp:1:y")
+    await new_message(tg, LI["id"], 0, "C-000001", field="plain_text")
+    case = await read_case(db)
+    assert case.photo_file_id and case.photo_file_id.startswith("emu-media-"), case  # was None
