@@ -1,6 +1,8 @@
 """The one reader of a posted form for the whole web app (Open311's POST, the dashboard's login and
 every dashboard form).
 
+Every text field loses its control characters (C0 but tab and line breaks, and DEL: nobody types
+them, and PostgreSQL refuses a NUL in text, so a note with one was a 500 on that database only).
 A body that cannot be read as a form — bytes that are not in its charset, a charset nobody knows, a
 multipart body without or beyond its boundary — is the client's mistake: `read_form` raises a 400
 (`web.HTTPBadRequest`, reason `BAD_FORM`) that each part of the app answers in its own shape, never a
@@ -16,6 +18,7 @@ from aiohttp import BodyPartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.photos import MAX_PHOTO_BYTES
+from bot.plaintext import without_controls
 from handlers.web.app import MAX_BODY
 
 BAD_FORM = "the form cannot be read: not in its charset, an unknown charset, or a broken multipart body"
@@ -49,7 +52,7 @@ async def read_form(request: web.Request, photo: bool = False) -> Posted:
         text = (await request.read()).decode(charset)
         pairs = parse_qsl(text, keep_blank_values=True, encoding=charset, errors="strict",
                           max_num_fields=MAX_FIELDS)
-        return Posted(dict(pairs))
+        return Posted({name: without_controls(value) for name, value in pairs})
     except (ValueError, LookupError, HttpProcessingError):  # UnicodeDecodeError is a ValueError
         raise web.HTTPBadRequest(reason=BAD_FORM) from None
 
@@ -76,7 +79,7 @@ async def _multipart(request: web.Request, max_body: int, photo: bool) -> Posted
         if part.filename is None:
             # strict, but a field cut at the limit may end inside a character: that tail is dropped
             decoder = codecs.getincrementaldecoder(part.get_charset("utf-8"))()
-            fields[part.name] = decoder.decode(bytes(data), final=len(data) < limit)
+            fields[part.name] = without_controls(decoder.decode(bytes(data), final=len(data) < limit))
         elif photo and part.name == "photo" and data:  # a file input left empty sends an empty part
             chosen = bytes(data)
     return Posted(fields, chosen)

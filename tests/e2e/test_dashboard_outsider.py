@@ -1,0 +1,52 @@
+# ruff: noqa: F811  (the fixtures imported from test_dashboard_trial are parameters here)
+"""An outsider's trial of the dashboard over real HTTP (aiohttp's client, logged in through the bot's
+`/web` link) against the real `sentinel web` beside the real bot on the emulator and a migrated
+database (SQLite, and PostgreSQL when configured). Each test is one kind of fault they found:
+control characters from the address or a form reaching PostgreSQL (a 500 there), a fault answered
+with aiohttp's bare English 500, and redirects built from the address that could not be sent.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import aiohttp
+from sqlmodel import select
+from yarl import URL
+
+from emulator.client import EmulatorClient
+from storage.models import CaseEvent
+from tests.conftest import session
+from tests.e2e.test_dashboard import bound, web  # noqa: F401
+from tests.e2e.test_dashboard_trial import http, log_in, settings  # noqa: F401
+from tests.e2e.test_open311_trial import chat_case
+
+
+async def _csrf(http: aiohttp.ClientSession, web: str, number: str) -> str:
+    async with http.get(f"{web}/dash/cases/{number}") as r:
+        found = re.search(r'name="csrf" value="([^"]+)"', await r.text())
+    assert found, number
+    return found.group(1)
+
+
+async def test_control_characters_in_a_filter_or_a_note_are_dropped_not_a_500(
+        web: str, tg: EmulatorClient, db: Any, http: aiohttp.ClientSession) -> None:
+    """`?department=%00` and a note with a NUL in it: PostgreSQL refuses a NUL in text, and both
+    were a bare 500 there (SQLite took them)."""
+    await bound(tg, db)
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    await log_in(http, tg, web)
+    for path in ("/dash/cases?department=%00", "/dash/?department=a%00b", "/dash/api/overview.json?department=%00",
+                 "/dash/api/map.json?department=%00&status=new%00", "/dash/needs?days=%00"):
+        async with http.get(URL(f"{web}{path}", encoded=True)) as r:
+            assert r.status == 200, (path, r.status, (await r.text())[:200])
+    async with http.get(URL(f"{web}/dash/api/overview.json?status=new%00", encoded=True)) as r:
+        assert (await r.json())["total"]["total"] == 1  # the filter read as typed without it
+    csrf = await _csrf(http, web, number)
+    async with http.post(f"{web}/dash/cases/{number}/act", data={"csrf": csrf, "action": "note",
+                                                                  "text": "已到\x00现场\x07查看"},
+                         allow_redirects=False) as r:
+        assert r.status == 303 and r.headers["Location"].endswith("?done=1"), (r.status, await r.text())
+    async with session(db) as s:
+        notes = [e.note for e in (await s.exec(select(CaseEvent))).all()]
+    assert "已到现场查看" in notes, notes
