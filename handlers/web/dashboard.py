@@ -192,24 +192,30 @@ async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[
     """Wrong addresses under /dash answered as the dashboard would, not with aiohttp's bare English
     pages: `/dash` and `/dash/cases/` go to their page (the slash added or dropped), a GET of a form's
     address (a reload of `…/act`) goes back to its page, anything else is a 404 or a 405 in the page's
-    language — JSON under /dash/api/, as every answer there is."""
+    language — JSON under /dash/api/, as every answer there is. A fault nobody foresaw is logged
+    and answered the same way (500), not with aiohttp's bare English "Server got itself in trouble"."""
     if not (request.path == PREFIX or request.path.startswith(PREFIX + "/")):
         return await handler(request)
     allowed: set[str] = set()
     try:
         return await handler(request)
-    except web.HTTPMethodNotAllowed as e:
-        if request.method == "GET" and request.path.endswith("/act"):
-            raise web.HTTPSeeOther(request.path.removesuffix("/act")) from None
-        allowed = set(e.allowed_methods)
-    except web.HTTPNotFound:
-        if request.method in ("GET", "HEAD"):
+    except web.HTTPException as e:
+        if not isinstance(e, (web.HTTPMethodNotAllowed, web.HTTPNotFound)):
+            raise  # a redirect, or a refusal already in its shape
+        if isinstance(e, web.HTTPMethodNotAllowed):
+            if request.method == "GET" and request.path.endswith("/act"):
+                raise web.HTTPSeeOther(request.path.removesuffix("/act")) from None
+            allowed = set(e.allowed_methods)
+        elif request.method in ("GET", "HEAD"):
             path = request.path
             other = path.rstrip("/") if path.endswith("/") and path != PREFIX + "/" else path + "/"
             match = await request.app.router.resolve(request.clone(rel_url=other))
             if match.http_exception is None:
                 query = f"?{request.query_string}" if request.query_string else ""
                 raise web.HTTPMovedPermanently(other + query) from None
+    except Exception:
+        log.exception("dashboard %s %s failed", request.method, request.path)
+        return await _failed(request)
     core = _core(request)
     async with core.uow() as uow:
         session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
@@ -220,6 +226,19 @@ async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[
     response = _answer(request, lang, 405, t(lang, "web-method-not-allowed", allowed=methods), _wants_json(request))
     response.headers["Allow"] = methods
     return response
+
+
+async def _failed(request: web.Request) -> web.Response:
+    """The 500 answer: a page (JSON under /dash/api/) in the viewer's language, or the default
+    one when even the session cannot be read (the database is what failed)."""
+    core = _core(request)
+    try:
+        async with core.uow() as uow:
+            session = await web_login.session_of(uow, request.cookies.get(COOKIE), core.cases.clock())
+        lang = _lang(request, session)
+    except Exception:
+        lang = _lang(request, None)
+    return _answer(request, lang, 500, t(lang, "web-error"), _wants_json(request))
 
 
 def _plain(telegram_html: str) -> str:
@@ -464,7 +483,12 @@ def _flash(request: web.Request) -> dict[str, Any]:
         found = json.loads(base64.urlsafe_b64decode(raw.encode()).decode())
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return {}
-    return found if isinstance(found, dict) else {}
+    # the cookie comes back from the browser: a shape we did not write (edited, or left by an older
+    # version) is no refusal to show, not a 500 for the case page
+    if not (isinstance(found, dict) and isinstance(found.get("key", ""), str)
+            and isinstance(found.get("params") or {}, dict) and isinstance(found.get("note", ""), str)):
+        return {}
+    return found
 
 
 def _web_key(lang: str, key: str) -> str:

@@ -7,13 +7,18 @@ with aiohttp's bare English 500, and redirects built from the address that could
 """
 from __future__ import annotations
 
+import base64
+import json
 import re
 from typing import Any
 
 import aiohttp
+import pytest
 from sqlmodel import select
 from yarl import URL
 
+from bot.i18n import t
+from bot.services.dashboard import DashboardService
 from emulator.client import EmulatorClient
 from storage.models import CaseEvent
 from tests.conftest import session
@@ -50,3 +55,31 @@ async def test_control_characters_in_a_filter_or_a_note_are_dropped_not_a_500(
     async with session(db) as s:
         notes = [e.note for e in (await s.exec(select(CaseEvent))).all()]
     assert "已到现场查看" in notes, notes
+
+
+async def test_an_unforeseen_fault_is_answered_in_the_users_language(
+        web: str, tg: EmulatorClient, db: Any, http: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fault nobody foresaw was aiohttp's '500 Internal Server Error / Server got itself in
+    trouble', in English, as plain text even under /dash/api/; and a flash cookie of a shape the
+    server never writes made the case page such a 500."""
+    await bound(tg, db)
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    await log_in(http, tg, web)
+
+    async def broken(*_: Any, **__: Any) -> Any:
+        raise RuntimeError("the database went away")
+    monkeypatch.setattr(DashboardService, "overview", broken)
+    async with http.get(f"{web}/dash/") as r:
+        body = await r.text()
+        assert r.status == 500 and r.content_type == "text/html", (r.status, body[:200])
+        assert t("zh", "web-error") in body and "Server got itself in trouble" not in body
+        assert r.headers["Cache-Control"] == "no-store"  # still a dashboard answer
+    async with http.get(f"{web}/dash/api/overview.json") as r:
+        assert r.status == 500 and (await r.json()) == {"error": t("zh", "web-error")}
+    async with http.get(f"{web}/dash/lang/en?next=/dash/") as r:  # the page follows the language chosen
+        assert r.status == 500 and t("en", "web-error") in await r.text()
+
+    for flash in ({"key": "case-err-illegal", "params": "x"}, {"key": ["x"]}, {"key": "case-err-illegal", "note": 5}):
+        cookie = base64.urlsafe_b64encode(json.dumps(flash).encode()).decode()
+        async with http.get(f"{web}/dash/cases/{number}", headers={"Cookie": f"sentinel_flash={cookie}"}) as r:
+            assert r.status == 200, (flash, r.status)
