@@ -16,14 +16,17 @@ from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from cachetools import TTLCache
+from yarl import URL
 
 from bot.app import Core
 from bot.cases import CaseError, STATUSES
+from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import has, normalize_lang, t
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
@@ -250,8 +253,18 @@ def _plain(telegram_html: str) -> str:
 
 
 def _see_other(location: str) -> web.Response:
-    """A 303 that can carry cookies (a raised HTTPSeeOther cannot be returned with them)."""
-    return web.Response(status=303, headers={"Location": location})
+    """A 303 that can carry cookies (a raised HTTPSeeOther cannot be returned with them). The
+    address is encoded as aiohttp's own redirects are (yarl): a `next=` or a case number from the
+    URL with a line break in it (`%0d%0a`) made the header unsendable, and the client saw the
+    connection drop instead of an answer."""
+    return web.Response(status=303, headers={"Location": str(URL(location))})
+
+
+def _case_path(number: str) -> str:
+    """A case page's address for the number in the URL: the canonical `C-000123` when it is one,
+    else the text as typed, encoded (that page then answers "not found")."""
+    n = parse_case_no(number)
+    return f"{PREFIX}/cases/{format_case_no(n) if n is not None else quote(number, safe='')}"
 
 
 # --- login --------------------------------------------------------------------------------
@@ -309,8 +322,8 @@ async def bye(request: web.Request) -> web.StreamResponse:
 
 async def choose_lang(request: web.Request) -> web.StreamResponse:
     lang = request.match_info["lang"]
-    back = request.query.get("next", f"{PREFIX}/")
-    response = _see_other(back if back.startswith(f"{PREFIX}/") and not back.startswith("//") else f"{PREFIX}/")
+    back = str(URL(request.query.get("next", f"{PREFIX}/")))  # as it will be sent, checked
+    response = _see_other(back if back.startswith(f"{PREFIX}/") else f"{PREFIX}/")
     response.set_cookie(LANG_COOKIE, lang, samesite="Lax", path=PREFIX, max_age=365 * 86400)
     return response
 
@@ -438,7 +451,7 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
     core = _core(request)
     number = request.match_info["number"]
     form = request[POSTED]
-    base = f"{PREFIX}/cases/{number}"
+    base = _case_path(number)
     try:
         async with core.uow() as uow:
             await request.config_dict[DASH].act(uow, session.user, number, form.fields.get("action", ""),
@@ -466,7 +479,7 @@ def _back_to_case(number: str, flash: dict[str, Any]) -> web.Response:
     """303 to the case page with a one-shot cookie: the refusal to show and the note to refill."""
     import base64
     import json
-    response = _see_other(f"{PREFIX}/cases/{number}")
+    response = _see_other(_case_path(number))
     value = base64.urlsafe_b64encode(json.dumps(flash, ensure_ascii=False).encode()).decode()
     response.set_cookie(FLASH, value, httponly=True, samesite="Lax", path=f"{PREFIX}/cases", max_age=120)
     return response

@@ -83,3 +83,23 @@ async def test_an_unforeseen_fault_is_answered_in_the_users_language(
         cookie = base64.urlsafe_b64encode(json.dumps(flash).encode()).decode()
         async with http.get(f"{web}/dash/cases/{number}", headers={"Cookie": f"sentinel_flash={cookie}"}) as r:
             assert r.status == 200, (flash, r.status)
+
+
+async def test_redirects_built_from_the_address_are_sent(web: str, tg: EmulatorClient, db: Any,
+                                                         http: aiohttp.ClientSession) -> None:
+    """`/dash/lang/en?next=/dash/%0d%0a…` and a refused action on `/dash/cases/1%0a/act` put a line
+    break in the Location header: aiohttp refused to send it and the client saw the connection drop."""
+    await bound(tg, db)
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    await log_in(http, tg, web)
+    for query, where in (("next=/dash/%0d%0aSet-Cookie:%20x=1", "/dash/Set-Cookie:%20x=1"),
+                         ("next=/dash/cases%0a", "/dash/cases"), ("next=http://evil.example/dash/", "/dash/"),
+                         ("next=//evil.example/dash/", "/dash/"), ("next=/dash/%E5%9C%B0%E5%9B%BE", "/dash/%E5%9C%B0%E5%9B%BE")):
+        async with http.get(URL(f"{web}/dash/lang/en?{query}", encoded=True), allow_redirects=False) as r:
+            assert r.status == 303 and r.headers["Location"] == where, (query, r.status, r.headers.get("Location"))
+            assert "x" not in r.cookies
+    csrf = await _csrf(http, web, number)
+    for path, where in (("1%0a", f"/dash/cases/{number}"), ("x%0d%0ay", "/dash/cases/x%0D%0Ay")):
+        async with http.post(URL(f"{web}/dash/cases/{path}/act", encoded=True),
+                             data={"csrf": csrf, "action": "explode"}, allow_redirects=False) as r:
+            assert r.status == 303 and r.headers["Location"] == where, (path, r.status, r.headers.get("Location"))
