@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from bot.cases import RoutingTable
-from bot.cases.lifecycle import OPEN_STATUSES, RESOLVED
+from bot.cases.lifecycle import OPEN_STATUSES, PRE_LIFECYCLE_STATUSES, RESOLVED
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.plaintext import without_controls
@@ -40,8 +40,10 @@ SOURCE = "open311"
 MAX_SPAN = timedelta(days=90)  # the longest start_date..end_date window, and the default one
 MAX_TEXT = 4000
 # Open311 knows two states: a fixed case (resolved, awaiting the reporter's ✅) is closed for
-# the hotline; the fine-grained state goes to status_notes.
-OPEN = tuple(sorted(OPEN_STATUSES - {RESOLVED}))
+# the hotline; the fine-grained state goes to status_notes. A voice report nobody has classified
+# yet (triage, before the lifecycle) is open: it was read as "closed" by the hotline, a request
+# taken for done before anyone had listened to it.
+OPEN = tuple(sorted((OPEN_STATUSES - {RESOLVED}) | PRE_LIFECYCLE_STATUSES))
 _PLAIN_WORD = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff ]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 KEYWORDS_PER_SERVICE = 12

@@ -1,0 +1,57 @@
+# ruff: noqa: F811  (the fixtures imported from test_open311 are parameters here)
+"""An outsider's trial of Open311 over real HTTP against the real `sentinel web` beside the real bot
+on the emulator and a migrated database (SQLite, and PostgreSQL when configured): control
+characters in a query's parameters, and a voice report nobody has classified yet.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from yarl import URL
+
+from emulator.client import EmulatorClient
+from tests.conftest import GROUP, LI, last
+from tests.e2e.test_open311 import Api, bound, check_error, new_key, settings, web  # noqa: F401
+from tests.e2e.test_open311_trial import chat_case
+
+
+async def test_control_characters_in_a_query_are_dropped_not_a_500(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`service_code=%00`, `jurisdiction_id=%00`: PostgreSQL refuses a NUL in text, and each was a
+    500 there ("internal error"); the parameters lose their control characters, as POST's fields do."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    for query, status in ((f"requests.json?api_key={key}&service_code=ro%00ad", 200),
+                          (f"requests.json?api_key={key}&jurisdiction_id=c%00y", 200),
+                          (f"requests.json?api_key={key}&jurisdiction_id=%00", 200),  # none given
+                          ("services.json?jurisdiction_id=%00z", 404),
+                          (f"requests.xml?api_key={key}&service_code=%00&status=open%00", 200)):
+        async with web.http.get(URL(f"{web.base}/open311/v2/{query}", encoded=True)) as r:
+            got = await web._body(r, query.split("?")[0])
+            assert r.status == status, (query, r.status, got)
+        if status == 404:
+            assert "jurisdiction_id" in check_error("json", got, 404)
+    async with web.http.get(URL(f"{web.base}/open311/v2/requests.json?api_key={key}&service_code=ro%00ad",
+                                encoded=True)) as r:
+        assert [row["service_request_id"] for row in await r.json()] == [number]
+
+
+async def test_a_voice_report_awaiting_triage_is_an_open_request(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rider's voice note is a case awaiting the secretary's triage: nobody has listened to it yet,
+    but the hotline read it as `closed` (and `status=open` left it out)."""
+    await bound(tg, db, LI)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    before = len(await tg.messages(GROUP["id"]))
+    await tg.send(GROUP, LI, voice={"duration": 4})
+    assert "待分拣" in str((await last(tg, GROUP["id"], before + 1)).get("text"))
+    status, _, got = await web.get("requests.json", api_key=key)
+    assert status == 200 and [(r["status"], r["status_notes"].split(":")[0]) for r in got] == [("open", "triage")]
+    status, _, got = await web.get("requests.json", api_key=key, status="open")
+    assert [r["service_request_id"] for r in got] == ["C-000001"]
+    status, _, got = await web.get("requests.json", api_key=key, status="closed")
+    assert got == []
