@@ -21,7 +21,7 @@ from bot.privacy.kinds import KINDS, STAR, Kind
 from bot.privacy.normalize import View, normalise
 from bot.privacy.places import is_residence, shareable_place, shareable_point
 
-__all__ = ["STAR", "Hit", "find", "is_residence", "mask", "shareable_place", "shareable_point"]
+__all__ = ["STAR", "Hit", "clip", "find", "is_residence", "mask", "shareable_place", "shareable_point"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +78,17 @@ def mask(text: str, kinds: Collection[str] | None = None) -> str:
         last = hit.end
     out.append(text[last:])
     return "".join(out)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, never inside a piece of personal data: that piece
+    goes whole. Text is cut before it is stored and masked when it is shown, and a piece cut in two
+    is no longer recognised (`身份证11010119900307` shows a birth date, a mobile number without
+    its cue its first digits), so a cut through one showed what the whole would have hidden."""
+    if len(text) <= limit:
+        return text
+    end = limit
+    for hit in find(text):  # a piece that starts before the cut and runs past it
+        if hit.start < end < hit.end:
+            end = hit.start
+    return text[:end]

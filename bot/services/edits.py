@@ -17,6 +17,7 @@ from bot.commandtext import command_args, normalize_command
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.intake import ASK_THRESHOLD, Intake, classify_async
 from bot.outbox import enqueue
+from bot.privacy import clip
 from bot.services.albums import AlbumService
 from bot.services.cases import number, pin_payload
 from bot.services.reports import ReportService, shown_place
@@ -74,7 +75,7 @@ class EditService:
                 case.category, case.urgency = intake.category, intake.urgency or case.urgency
                 self.reports.cases.route_new(case)
         uow.cases.touch(case)
-        uow.cases.log(case, "edited", user.id, msg.text[:200])
+        uow.cases.log(case, "edited", user.id, clip(msg.text, 200))  # shown masked: cut whole
         if case.status == NEW and not (intake.is_report and intake.confidence >= ASK_THRESHOLD):
             await self._ask_again(uow, case, msg, user, lang, intake)
             return

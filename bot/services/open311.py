@@ -25,7 +25,7 @@ from bot.cases.lifecycle import OPEN_STATUSES, PRE_LIFECYCLE_STATUSES, RESOLVED
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.plaintext import without_controls
-from bot.privacy import mask, shareable_place, shareable_point
+from bot.privacy import clip, mask, shareable_place, shareable_point
 from bot.services.people import chat_lang
 from bot.timeparse import clamp_when
 from storage.models import Branch, Case, as_utc, utcnow
@@ -237,8 +237,8 @@ def parse_new_request(form: Mapping[str, str], routing: RoutingTable, lang: str)
     lon = _coordinate(field("long"), "long", 180)
     if (lat is None) != (lon is None):
         raise Open311Error(400, "lat and long go together")
-    address = field("address_string")[:500] or None
-    address_id = field("address_id")[:ADDRESS_ID_CHARS] or None
+    address = clip(field("address_string"), 500) or None  # cut whole: shown through the negative list
+    address_id = clip(field("address_id"), ADDRESS_ID_CHARS) or None
     if lat is None and address is None and address_id is None:
         raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
     text = field("description")

@@ -30,6 +30,7 @@ from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import has, normalize_lang, t
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
+from bot.privacy import clip
 from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, image_suffix, stored_name
 from bot.services import chat_export, web_login
 from bot.services import top as leaderboard
@@ -455,7 +456,7 @@ async def case_act(request: web.Request, session: Session, lang: str) -> web.Str
     try:
         async with core.uow() as uow:
             await request.config_dict[DASH].act(uow, session.user, number, form.fields.get("action", ""),
-                                                form.fields.get("text", "")[:1000], form.photo)
+                                                clip(form.fields.get("text", ""), 1000), form.photo)
             await uow.commit()
     except CaseError as e:
         if e.key == "case-err-not-found":

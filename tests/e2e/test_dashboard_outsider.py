@@ -21,10 +21,11 @@ from bot.i18n import t
 from bot.services.dashboard import DashboardService
 from emulator.client import EmulatorClient
 from storage.models import CaseEvent
-from tests.conftest import session
+from tests.conftest import GROUP, LI, session, until
 from tests.e2e.test_dashboard import bound, web  # noqa: F401
 from tests.e2e.test_dashboard_trial import http, log_in, settings  # noqa: F401
 from tests.e2e.test_open311_trial import chat_case
+from tests.e2e.test_telegram_real import emu
 
 
 async def _csrf(http: aiohttp.ClientSession, web: str, number: str) -> str:
@@ -103,3 +104,31 @@ async def test_redirects_built_from_the_address_are_sent(web: str, tg: EmulatorC
         async with http.post(URL(f"{web}/dash/cases/{path}/act", encoded=True),
                              data={"csrf": csrf, "action": "explode"}, allow_redirects=False) as r:
             assert r.status == 303 and r.headers["Location"] == where, (path, r.status, r.headers.get("Location"))
+
+
+async def test_an_edit_cut_for_the_timeline_never_shows_part_of_an_id_number(
+        web: str, tg: EmulatorClient, db: Any, http: aiohttp.ClientSession) -> None:
+    """A report edited to a long text: its timeline note is the text cut at 200 characters, and the
+    cut went through an ID number; the part left ('身份证1101011') is no longer recognised, and the
+    case page (and the chat's case card) showed its digits where the whole would have been masked."""
+    await bound(tg, db)
+    lamp = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
+    sent = await tg.send(GROUP, LI, lamp)
+    await until(lambda: _said(tg, GROUP["id"], "C-000001"))
+    edited = (lamp + "，" + "请尽快修理一下" * 30)[:190] + "身份证110101199003074514 有事联系我"
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=sent["message_id"], text=edited)
+
+    async def logged() -> list[str]:
+        async with session(db) as s:
+            return [e.note or "" for e in (await s.exec(select(CaseEvent))).all() if e.kind == "edited"]
+    notes = await until(logged)
+    await log_in(http, tg, web)
+    for path in ("/dash/api/cases/C-000001.json", "/dash/cases/C-000001"):
+        async with http.get(f"{web}{path}") as r:
+            body = await r.text()
+        assert r.status == 200 and "1101011" not in body and "19900307" not in body, path
+    assert notes[0].startswith(lamp) and len(notes[0]) <= 200 and "1101011" not in notes[0], notes
+
+
+async def _said(tg: EmulatorClient, chat_id: int, needle: str) -> bool:
+    return any(needle in str(m.get("text") or "") for m in await tg.messages(chat_id))

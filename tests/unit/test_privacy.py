@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy import mask
+from bot.privacy import clip, mask
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -81,3 +81,16 @@ def test_a_home_after_a_home_cue_is_masked_whole(text, expected):
 ])
 def test_a_bare_zhu_without_a_residence_is_no_home(text):
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("路灯坏了 身份证110101199003074514", 16, "路灯坏了 身份证"),  # the cut went through the number: it goes whole
+    ("路灯坏了 联系13812345678 谢谢", 12, "路灯坏了 联系"),
+    ("mail zhang.san@example.com ok", 12, "mail "),
+    ("路灯坏了 电话13812345678", 18, "路灯坏了 电话13812345678"),  # the number ends at the cut
+    ("路灯坏了好几天了", 4, "路灯坏了"),
+    ("短", 200, "短"),
+])
+def test_clip_never_cuts_through_personal_data(text, limit, expected):
+    """A piece cut in two is no longer recognised: '身份证1101011' would be shown as it is."""
+    assert clip(text, limit) == expected
