@@ -200,7 +200,9 @@ class DashboardService:
             markers.append({"number": format_case_no(cid), "status": status, "urgency": urgency,
                             "category": category, "lat": la, "lon": lo,
                             "highlight": urgency == "urgent" and status in OPEN})
-        return {"heat": heat, "markers": markers, "located": located, "truncated": located > len(markers),
+        # truncated: MARKERS held fewer than the view has. Not "fewer markers than located": a home
+        # has no marker at any zoom, and the map told the secretary to zoom in for it.
+        return {"heat": heat, "markers": markers, "located": located, "truncated": located > len(rows),
                 "cell": cell, "zoom": zoom, "extent": extent, "now": now.isoformat()}
 
     # --- cases --------------------------------------------------------------------------

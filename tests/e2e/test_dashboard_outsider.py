@@ -24,7 +24,7 @@ from storage.models import CaseEvent
 from tests.conftest import GROUP, LI, session, until
 from tests.e2e.test_dashboard import bound, web  # noqa: F401
 from tests.e2e.test_dashboard_trial import http, log_in, settings  # noqa: F401
-from tests.e2e.test_open311_trial import chat_case
+from tests.e2e.test_open311_trial import HOME_PIN, chat_case
 from tests.e2e.test_telegram_real import emu
 
 
@@ -132,3 +132,16 @@ async def test_an_edit_cut_for_the_timeline_never_shows_part_of_an_id_number(
 
 async def _said(tg: EmulatorClient, chat_id: int, needle: str) -> bool:
     return any(needle in str(m.get("text") or "") for m in await tg.messages(chat_id))
+
+
+async def test_a_home_without_a_marker_is_not_told_to_zoom_in_for(web: str, tg: EmulatorClient, db: Any,
+                                                                  http: aiohttp.ClientSession) -> None:
+    """A case at the reporter's home has no marker (bot.privacy), at any zoom; the map said
+    'truncated' for it ('1 located, 0 shown as markers; zoom in for more'), which no zoom fulfils."""
+    await bound(tg, db)
+    await chat_case(db, "我住光明里3单元502，楼下路灯坏了", location="光明里3单元502", pin=HOME_PIN)
+    await log_in(http, tg, web)
+    for query in ("", "?zoom=18", "?bbox=39.9,116.4,39.95,116.5&zoom=18"):
+        async with http.get(f"{web}/dash/api/map.json{query}") as r:
+            got = await r.json()
+        assert (got["located"], got["markers"], got["truncated"]) == (1, [], False), (query, got)
