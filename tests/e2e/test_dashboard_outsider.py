@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 from typing import Any
 
 import aiohttp
 import pytest
-from sqlmodel import select
+from sqlalchemy import delete
+from sqlmodel import col, select
 from yarl import URL
 
 from bot.i18n import t
 from bot.services.dashboard import DashboardService
 from emulator.client import EmulatorClient
 from storage.models import CaseEvent
-from tests.conftest import GROUP, LI, session, until
-from tests.e2e.test_dashboard import bound, web  # noqa: F401
+from storage.models.web import WebToken
+from tests.conftest import GROUP, LI, SEC, session, until
+from tests.e2e.test_dashboard import CHROMIUM, bound, browser, logged_in, web  # noqa: F401
 from tests.e2e.test_dashboard_trial import http, log_in, settings  # noqa: F401
 from tests.e2e.test_open311_trial import HOME_PIN, chat_case
 from tests.e2e.test_telegram_real import emu
@@ -145,3 +148,23 @@ async def test_a_home_without_a_marker_is_not_told_to_zoom_in_for(web: str, tg: 
         async with http.get(f"{web}/dash/api/map.json{query}") as r:
             got = await r.json()
         assert (got["located"], got["markers"], got["truncated"]) == (1, [], False), (query, got)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
+                    reason="needs Debian's chromium (apt-get install chromium)")
+async def test_the_map_says_when_its_data_is_refused(web: str, tg: EmulatorClient, db: Any, browser: Any) -> None:
+    """In a real browser: the session ends while the map is open; the next view's data is a 401
+    ({"error": "请先登录…"}), and the map stayed as it was, silently, with nothing under it to say why."""
+    await bound(tg, db)
+    await chat_case(db, "路面塌陷", pin=(39.92, 116.46))
+    page = await logged_in(browser, tg, SEC)
+    await page.goto(f"{web}/dash/map")
+    await page.locator("#map[data-ready='1']").wait_for(timeout=15000)
+    async with session(db) as s:  # the session ends (12 hours on, or logged out elsewhere)
+        await s.exec(delete(WebToken).where(col(WebToken.kind) == "session"))
+        await s.commit()
+    await page.click(".leaflet-control-zoom-out")  # a new view: its data is asked for
+    await page.locator("#map[data-ready='error']").wait_for(timeout=15000)
+    # no session any more: the refusal speaks the browser's language (headless Chromium's en-US)
+    assert await page.inner_text("#map-note") == t("en", "web-login-needed")
+    assert await page.locator("#map-note.error").count() == 1

@@ -49,6 +49,7 @@ web-filter-until = To
 web-map-legend = Markers by status; red ring: urgent and open. The heat layer counts reports per area.
 web-map-truncated = { $shown } of { $located } located cases shown as markers; zoom in for more (the heat layer counts them all).
 web-map-located = { $located } located cases
+web-map-failed = The map's data could not be loaded. Reload the page to try again.
 web-col-case = Case
 web-col-reported = Reported
 web-col-category = Category

@@ -43,6 +43,7 @@ web-filter-until = 截止
 web-map-legend = 标记颜色表示状态；红圈：紧急且未办结。热力层显示各区域的上报密度。
 web-map-truncated = 共 { $located } 个有位置的工单，显示 { $shown } 个标记；放大可看更多（热力层包含全部）。
 web-map-located = 有位置的工单 { $located } 个
+web-map-failed = 地图数据没能加载。请刷新页面重试。
 web-col-case = 工单
 web-col-reported = 上报时间
 web-col-category = 类别

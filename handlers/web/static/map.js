@@ -27,9 +27,20 @@
     if (pending) pending.abort();
     pending = new AbortController();
     fetch(el.dataset.api + "?" + q.toString(), { credentials: "same-origin", signal: pending.signal })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json().then(function (data) { if (!r.ok) throw data; return data; });
+      })
       .then(function (data) { draw(data); })
-      .catch(function () {});
+      .catch(function (e) { failed(e); });
+  }
+
+  // A refusal ({"error": …}: the session ended, the role was revoked) or a fault says so under the
+  // map, in the page's language; the map was left as it was, silently, as if nothing had been found.
+  function failed(e) {
+    if (e && e.name === "AbortError") return; // a newer view's request replaced this one
+    note.textContent = (e && typeof e.error === "string") ? e.error : note.dataset.failed;
+    note.classList.add("error");
+    el.dataset.ready = "error";
   }
 
   function draw(data) {
@@ -58,6 +69,7 @@
     var text = data.truncated ? note.dataset.truncated.replace("{shown}", data.markers.length)
                               : note.dataset.located;
     note.textContent = text.replace("{located}", data.located);
+    note.classList.remove("error");
     el.dataset.ready = "1";
   }
 
