@@ -128,6 +128,10 @@ _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
 _ID_CUE = (r"(?:身份证|身份号码|证件号|身份证件|(?<![A-Za-z])(?:ID|identity)(?:\s?(?:card|no\.?|number|#))*"
            r"(?![A-Za-z]))")
 
+# What people call a bank card's number before writing it: 卡号, 银行卡(号), 信用卡, card no. …
+_CARD_CUE = (r"(?:银行卡号?|银行账号|银行帐号|储蓄卡号?|信用卡号?|借记卡号?|卡号"
+             r"|(?<![A-Za-z])(?:bank\s?card|card|account|acct)\s?(?:no\.?|number|#)(?![A-Za-z]))")
+
 # Where someone says they live, in running text. Stricter than a place's own prefix
 # (bot.privacy.places): "我家楼下" and "我住的小区门口" locate a problem, not a home.
 # An address goes on past a comma with its building, unit or room ("我住幸福小区，5号楼1203", "I live at Xili
@@ -176,6 +180,12 @@ KINDS: tuple[Kind, ...] = (
         r"(?<![0-9])(?P<secret>[1-9]\d{3}(?:[ \-]?\d{4}){3}(?:[ \-]?\d{1,3})?"
         r"|[1-9]\d{5}[ \-]?\d{10,13})(?![0-9])"),
         is_bank_card, keep_ends(4, 4)),
+    # A card-length number its writer calls a card ("卡号6222021234567890123", "银行卡 6212 …", "card no.
+    # …"): masked whatever its Luhn digit, as a cued ID number is (a mistyped card number is still
+    # someone's card to the reader; it was shown in full on the dashboard, in exports and on Open311).
+    # Without the cue Luhn decides, so order numbers stay readable.
+    Kind("bank_card_cued", re.compile(_CARD_CUE + r"[^0-9\n]{0,8}?(?P<secret>[1-9](?:[ \-]?\d){11,18})(?![0-9])",
+                                      re.IGNORECASE), _always, keep_ends(4, 4)),
     Kind("mobile", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
         r"(?P<secret>1(?:" + _SEP + r"\d){10})(?![0-9])"),

@@ -168,3 +168,17 @@ async def test_the_map_says_when_its_data_is_refused(web: str, tg: EmulatorClien
     # no session any more: the refusal speaks the browser's language (headless Chromium's en-US)
     assert await page.inner_text("#map-note") == t("en", "web-login-needed")
     assert await page.locator("#map-note.error").count() == 1
+
+
+async def test_a_card_number_called_one_is_masked_whatever_its_check_digit(
+        web: str, tg: EmulatorClient, db: Any, http: aiohttp.ClientSession) -> None:
+    """'卡号6222021234567890123' in a rider's report: its Luhn digit is wrong, so the negative list
+    took it for an order number and the case page, the table and the export showed it in full."""
+    await bound(tg, db)
+    await tg.send(GROUP, LI, "建国路88号积水很深，电动车过不去 卡号6222021234567890123")
+    await until(lambda: _said(tg, GROUP["id"], "C-000001"))
+    await log_in(http, tg, web)
+    for path in ("/dash/api/cases/C-000001.json", "/dash/cases/C-000001", "/dash/cases", "/dash/exports/cases.csv"):
+        async with http.get(f"{web}{path}") as r:
+            body = await r.text()
+        assert r.status == 200 and "0212345678" not in body and "6222" in body, path

@@ -109,6 +109,20 @@ def test_cue_alone_does_not_mask_other_shapes(text):
     assert mask(text) == text
 
 
+# A card-length number after a card cue is masked whatever its Luhn digit (as a cued ID number is).
+@pytest.mark.parametrize("text, gone", [
+    ("卡号6222021234567890123", "0212345678"),
+    ("银行卡 6212 2640 1234 5678 请转账", "26401234"),
+    ("信用卡号：6225-8801-2345-6789", "88012345"),
+    ("my card no. 6222021234567890123", "0212345678"),
+    ("卡号６２２２０２１２３４５６７８９０１２３", "0212345678"),  # full width
+])
+def test_cued_bank_cards_are_masked_whatever_their_luhn_digit(text, gone):
+    assert not luhn_ok(compact(text))  # the point: the Luhn digit is wrong
+    assert gone not in compact(mask(text))
+    assert "bank_card_cued" in {h.kind for h in find(text)}
+
+
 def test_masks_map_back_onto_the_original_text():
     text = "ｶ 电话：１３８ １２３４ ５６７８，望京ＳＯＨＯ　Ｔ３楼下"
     out = mask(text)
