@@ -119,6 +119,13 @@ class Kind:
 _SEP = r"[ .\-]{0,2}"
 _ZH_DIGIT = "零〇○一二三四五六七八九幺"  # read one by one: 一二零三 = 1203
 _ZH_NUM = _ZH_DIGIT + "十百千两"
+_ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3",
+                           "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
+
+
+def zh_digits(s: str) -> str:
+    """A number read out one digit at a time in Chinese (一三八…, 幺 for one) as Arabic digits."""
+    return digits(s.translate(_ZH_VALUE))
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
 _WECHAT_CUE = r"(?:微信号?|威信|薇信|v信|(?<![a-z])(?:vx|wx|wechat|weixin)(?![a-z]))"
 _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
@@ -190,6 +197,11 @@ KINDS: tuple[Kind, ...] = (
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
         r"(?P<secret>1(?:" + _SEP + r"\d){10})(?![0-9])"),
         lambda s: len(digits(s)) == 11 and digits(s)[1] in "3456789", _mobile),
+    # A mobile number read out in Chinese digits ("一三八一二三四五六七八", 幺 for one): how a voice
+    # note's transcript writes it, and how people write it to slip past filters.
+    Kind("mobile_zh", re.compile(
+        r"(?<![" + _ZH_DIGIT + r"两])(?P<secret>[一幺](?:[ \-]?[" + _ZH_DIGIT + r"两]){10})(?![" + _ZH_DIGIT + r"两])"),
+        lambda s: zh_digits(s)[1:2] in tuple("3456789"), lambda s: _mobile(zh_digits(s))),
     Kind("landline", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
         r"(?P<secret>\d{3,4}" + _SEP + r"\d{4}(?:\s?(?:转|ext\.?|x|-)\s?\d{1,5})?)(?![0-9])", re.IGNORECASE),

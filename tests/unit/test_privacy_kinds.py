@@ -123,6 +123,19 @@ def test_cued_bank_cards_are_masked_whatever_their_luhn_digit(text, gone):
     assert "bank_card_cued" in {h.kind for h in find(text)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("电话一三八一二三四五六七八", "电话138****5678"),
+    ("幺三八 幺二三四 五六七八找我", "138****5678找我"),  # 幺 for one, grouped as it is read out
+    ("联系一五九零零零零一一一一", "联系159****1111"),
+    ("一二三四五六七八九零一", "一二三四五六七八九零一"),  # second digit 2: no mobile
+    ("我电话是一三八一二三四五六七八九", "我电话是一三八一二三四五六七八九"),  # 12 digits: no mobile
+    ("二零二四年十二月三日", "二零二四年十二月三日"),
+])
+def test_a_mobile_read_out_in_chinese_digits_is_masked(text, expected):
+    """A voice note's transcript, or someone slipping past a filter, writes the digits in Chinese."""
+    assert mask(text) == expected
+
+
 def test_masks_map_back_onto_the_original_text():
     text = "ｶ 电话：１３８ １２３４ ５６７８，望京ＳＯＨＯ　Ｔ３楼下"
     out = mask(text)
