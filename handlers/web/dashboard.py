@@ -203,10 +203,15 @@ async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[
     allowed: set[str] = set()
     try:
         return await handler(request)
+    except web.HTTPRequestEntityTooLarge:  # a body over the app's limit (the login form's): aiohttp's bare English
+        return await _failed(request, 413, "web-too-large")
     except web.HTTPException as e:
-        if not isinstance(e, (web.HTTPMethodNotAllowed, web.HTTPNotFound)):
+        static = request.path.startswith(f"{PREFIX}/static")
+        if static and isinstance(e, (web.HTTPForbidden, web.HTTPNotFound)):
+            pass  # an assets folder (403) or a wrong asset: no page, like any other wrong address
+        elif not isinstance(e, (web.HTTPMethodNotAllowed, web.HTTPNotFound)):
             raise  # a redirect, or a refusal already in its shape
-        if isinstance(e, web.HTTPMethodNotAllowed):
+        elif isinstance(e, web.HTTPMethodNotAllowed):
             if request.method == "GET" and request.path.endswith("/act"):
                 raise web.HTTPSeeOther(request.path.removesuffix("/act")) from None
             allowed = set(e.allowed_methods)
@@ -232,9 +237,10 @@ async def lost(request: web.Request, handler: Callable[[web.Request], Awaitable[
     return response
 
 
-async def _failed(request: web.Request) -> web.Response:
-    """The 500 answer: a page (JSON under /dash/api/) in the viewer's language, or the default
-    one when even the session cannot be read (the database is what failed)."""
+async def _failed(request: web.Request, status: int = 500, key: str = "web-error") -> web.Response:
+    """The 500 answer (or another the handler could not give): a page (JSON under /dash/api/) in the
+    viewer's language, or the default one when even the session cannot be read (the database is
+    what failed)."""
     core = _core(request)
     try:
         async with core.uow() as uow:
@@ -242,7 +248,7 @@ async def _failed(request: web.Request) -> web.Response:
         lang = _lang(request, session)
     except Exception:
         lang = _lang(request, None)
-    return _answer(request, lang, 500, t(lang, "web-error"), _wants_json(request))
+    return _answer(request, lang, status, t(lang, key), _wants_json(request))
 
 
 def _plain(telegram_html: str) -> str:

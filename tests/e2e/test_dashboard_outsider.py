@@ -8,6 +8,7 @@ with aiohttp's bare English 500, and redirects built from the address that could
 from __future__ import annotations
 
 import base64
+import html
 import json
 import os
 import re
@@ -188,3 +189,18 @@ async def test_personal_numbers_the_negative_list_missed_are_masked(
         async with http.get(f"{web}{path}") as r:
             body = (await r.read()).decode()
         assert r.status == 200 and gone not in body and kept in body, (path, personal)
+
+
+async def test_an_oversized_form_or_an_assets_folder_is_answered_as_a_page(
+        web: str, tg: EmulatorClient, db: Any, http: aiohttp.ClientSession) -> None:
+    """A login form over the body limit was aiohttp's 'Maximum request body size 262144 exceeded.'
+    and an assets folder its '403: Forbidden', plain English text among the dashboard's pages."""
+    await bound(tg, db)
+    async with http.post(f"{web}/dash/login", data=b"t=" + b"a" * 300_000,
+                         headers={"Content-Type": "application/x-www-form-urlencoded"}) as r:
+        body = await r.text()
+        assert r.status == 413 and r.content_type == "text/html" and t("zh", "web-too-large") in body, body[:200]
+    for path in ("/dash/static/", "/dash/static/vendor/"):
+        async with http.get(f"{web}{path}", headers={"Accept-Language": "en"}) as r:
+            body = html.unescape(await r.text())
+            assert r.status == 404 and t("en", "web-page-not-found") in body, (path, r.status, body[:200])
