@@ -151,12 +151,19 @@ def request_view(case: Case, routing: RoutingTable, tz: tzinfo, lang: str,
 
 
 # --- parameters ---------------------------------------------------------------------------
+# A "+08:00" written into a URL without encoding arrives as " 08:00" (a query's "+" is a space):
+# every client in China that forgot to encode it got a 400 for a date-time that says what it means.
+_OFFSET_SPACE = re.compile(r"(T\d\d(?::?\d\d){0,2}(?:[.,]\d+)?) (\d\d(?::?\d\d)?)$")
+
+
 def parse_when(text: str, name: str) -> datetime:
     """An ISO-8601 date-time (a date alone is midnight UTC); without an offset it is UTC. A date
     beyond the dates anyone may ask for is brought to the nearest one (bot.timeparse.clamp_when, as
-    the dashboard's filters are): year 1 or 9999 asks for everything before or after, not a 500."""
+    the dashboard's filters are): year 1 or 9999 asks for everything before or after, not a 500.
+    An offset whose "+" a URL turned into a space is read as the "+" it was."""
+    text = _OFFSET_SPACE.sub(r"\1+\2", text.strip())
     try:
-        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise Open311Error(400, f"{name} is not an ISO-8601 date-time: {text[:40]!r}") from None
     return as_utc(clamp_when(when))  # without an offset it is UTC

@@ -1,10 +1,12 @@
 # ruff: noqa: F811  (the fixtures imported from test_open311 are parameters here)
 """An outsider's trial of Open311 over real HTTP against the real `sentinel web` beside the real bot
 on the emulator and a migrated database (SQLite, and PostgreSQL when configured): control
-characters in a query's parameters, and a voice report nobody has classified yet.
+characters in a query's parameters, a voice report nobody has classified yet, and a UTC offset
+whose '+' the URL turned into a space.
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from yarl import URL
 
 from emulator.client import EmulatorClient
 from tests.conftest import GROUP, LI, last
-from tests.e2e.test_open311 import Api, bound, check_error, new_key, settings, web  # noqa: F401
+from tests.e2e.test_open311 import Api, bound, check_error, new_key, settings, web, xml_rows  # noqa: F401
 from tests.e2e.test_open311_trial import chat_case
 
 
@@ -55,3 +57,22 @@ async def test_a_voice_report_awaiting_triage_is_an_open_request(
     assert [r["service_request_id"] for r in got] == ["C-000001"]
     status, _, got = await web.get("requests.json", api_key=key, status="closed")
     assert got == []
+
+
+async def test_a_utc_offset_whose_plus_the_url_made_a_space_is_read(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`start_date=2026-…T00:00:00+08:00` typed into a URL without encoding the '+' arrives as
+    '… 08:00': a 400 for every client in UTC+8 that forgot to encode it."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    now = datetime.now(timezone(timedelta(hours=8)))
+    start, end = (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S"), (now + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    for fmt in ("json", "xml"):
+        query = f"requests.{fmt}?api_key={key}&start_date={start}+08:00&end_date={end}+0800"
+        async with web.http.get(URL(f"{web.base}/open311/v2/{query}", encoded=True)) as r:
+            got = await web._body(r, f"requests.{fmt}")
+            assert r.status == 200, (fmt, r.status, got)
+        rows = xml_rows(got, "service_requests", "request") if fmt == "xml" else got
+        assert [row["service_request_id"] for row in rows] == [number]
