@@ -35,6 +35,7 @@ POINTS_RULE = "volunteer_hour"
 NOT_FOR_THE_GROUP: dict[str, Any] = {"balance": "", "points": 0, "has_points": "no", "reason": "",
                                      "has_reason": "no"}
 
+
 class Hours:
     """/hours: logging, listing, my balance, and the secretaries' verdicts (with points)."""
 
@@ -135,16 +136,15 @@ class Hours:
         balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)
         rider = await uow.users.get(entry.user_id)
         verdict = "hours-approved" if approve else "hours-rejected"
+        who = (rider.first_name if rider else "") or str(entry.user_id)
         # a rider the bot cannot write to hears it where they logged the hours: in a group, by
         # name and without their balance (nor points), which /hours shows them in private
         private = await self.ctx.tell_person(uow, entry.user_id, entry.chat_id, None, entry.lang, verdict,
-                                   group_kind=f"{verdict}-group", in_group=NOT_FOR_THE_GROUP,
-                                   name=(rider.first_name if rider else "") or str(entry.user_id),
-                                   title=activity.title, code=activity.code, hours=hours_text(entry.halves),
-                                   balance=hours_text(balance), points=entry.points,
-                                   has_points="yes" if entry.points > 0 else "no", reason=entry.reason or "",
-                                   has_reason="yes" if entry.reason else "no")
+                                             group_kind=f"{verdict}-group", in_group=NOT_FOR_THE_GROUP,
+                                             name=who, title=activity.title, code=activity.code, hours=hours_text(entry.halves),
+                                             balance=hours_text(balance), points=entry.points,
+                                             has_points="yes" if entry.points > 0 else "no", reason=entry.reason or "",
+                                             has_reason="yes" if entry.reason else "no")
         return ("hours-decided-approved" if approve else "hours-decided-rejected",
-                {"name": (rider.first_name if rider else "") or str(entry.user_id),
-                 "hours": hours_text(entry.halves), "title": activity.title,
+                {"name": who, "hours": hours_text(entry.halves), "title": activity.title,
                  "undelivered": "no" if private or not entry.reason else "yes"})  # the reason: theirs to tell

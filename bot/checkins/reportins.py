@@ -143,16 +143,15 @@ class ReportIns:
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)
+        who = (person.first_name if person else "") or str(row.user_id)
         # in a group, the home organisation masked; a rejection names them and keeps the reason
         # for the secretary to give
         private = await self.ctx.tell_person(uow, row.user_id, row.chat_id, row.message_id, row.lang,
-                                "reportin-approved" if approve else "reportin-rejected",
-                                group_kind=None if approve else "reportin-rejected-group",
-                                in_group={"home": mask(row.home_org), "reason": "", "has_reason": "no"},
-                                name=(person.first_name if person else "") or str(row.user_id),
-                                branch=name, home=row.home_org,
-                                reason=row.reason or "", has_reason="yes" if row.reason else "no")
-        rider = person
+                                             "reportin-approved" if approve else "reportin-rejected",
+                                             group_kind=None if approve else "reportin-rejected-group",
+                                             in_group={"home": mask(row.home_org), "reason": "", "has_reason": "no"},
+                                             name=who, branch=name, home=row.home_org,
+                                             reason=row.reason or "", has_reason="yes" if row.reason else "no")
         return ("reportin-decided-approved" if approve else "reportin-decided-rejected",
-                {"name": (rider.first_name if rider else "") or str(row.user_id), "branch": name,
+                {"name": who, "branch": name,
                  "undelivered": "no" if private or not row.reason else "yes"})  # the reason: theirs to tell

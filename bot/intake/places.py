@@ -33,6 +33,8 @@ import re
 import threading
 from typing import Any
 
+from bot.privacy.places import EN_UNIT_WORD
+
 from .location import extract_location
 
 log = logging.getLogger(__name__)
@@ -151,7 +153,7 @@ _HOME_CUE = re.compile(r"(?:我们家住在|我们家住|我们家在|我家住�
 
 
 # an English home that opens with its flat or block: "I live in Block 5, Xili Garden, …" (the home: Xili Garden)
-_UNIT_FIRST = re.compile(r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)\s*[0-9a-z]{1,5}\s*,\s*", re.I)
+_UNIT_FIRST = re.compile(EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,\s*", re.I)
 
 
 def _home_place(text: str, lang: str | None, tagger: Any) -> str | None:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.privacy.places import EN_UNIT_WORD
+
 STAR = "*"
 
 
@@ -146,7 +148,7 @@ _CARD_CUE = (r"(?:银行卡号?|银行账号|银行帐号|储蓄卡号?|信用�
 # is the home (the building alone still says where the rider sleeps).
 _UNIT_ZH = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
 _MORE_ZH = r"(?:[，,、]\s?(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*)*"
-_UNIT_EN = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]{1,5}\b"
+_UNIT_EN = r"(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
 _HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
             r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30}" + _MORE_ZH + ")")
 _HOME_EN = (r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|address)\s+is)\s+(?:(?:in|at|on)\s+)?"

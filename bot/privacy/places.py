@@ -24,8 +24,10 @@ _START = re.compile(r"^\s*(?:" + _MARK_ZH + r"|住(?![宅建房院户])|" + _MAR
 # The address after the mark, to the end of its clause; an English one that opens with its flat or block
 # goes on past the comma to its name ("I live in Block 5, Xili Garden": the home is Xili Garden too).
 # Past a comma, its building, unit or room belongs to it too ("I live at Xili Garden, Block 5", "我住幸福小区，5号楼").
-_EN_UNIT_FIRST = r"(?:(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)\s*[0-9a-z]{1,5}\s*,\s*(?=(?-i:[A-Z0-9])))?"
-_UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]{1,5}\b"
+# The English words for a flat's or block's number ("Block 5", "Flat 12", "No. 3"), wherever an address's unit is read.
+EN_UNIT_WORD = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)"
+_EN_UNIT_FIRST = r"(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,\s*(?=(?-i:[A-Z0-9])))?"
+_UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
                r"|(?:[0-9零〇一二两三四五六七八九十百a-z]{1,6}\s*(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)\s*)+[0-9a-z]*))*")
 _CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>" + _EN_UNIT_FIRST
                      + r"[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + ")",
@@ -64,7 +66,7 @@ _AT_HOME = re.compile(
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff0-9])\s+(?=[\u3400-\u9fff])")
 # Where a home's compound ends: its building, unit, room or house number and all after it.
 _UNIT = re.compile(r"\s*(?:[0-9零〇一二两三四五六七八九十百]+\s*(?:号楼|号院|号门|栋|幢|座|单元|楼|号|室|层|期|排|户|门)"
-                   r"|[a-z]\s*(?:座|栋|幢)|[a-z][0-9]{1,2}(?![0-9])|(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?|#)\s*[0-9a-z]"
+                   r"|[a-z]\s*(?:座|栋|幢)|[a-z][0-9]{1,2}(?![0-9])|(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]"
                    r"|[0-9]).*$", re.IGNORECASE | re.DOTALL)
 
 
