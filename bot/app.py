@@ -214,6 +214,12 @@ class Core:
         """A unit of work that wakes the sender when it commits new outgoing messages."""
         return UnitOfWork(self.sessions, on_commit=self._wake, effects=self.effects)
 
+    async def sends_settled(self) -> None:
+        """Before an update that replies to the bot is read: the sends under way have their outcomes
+        (which message is which case's) committed, bounded (bot/outbox.Unrecorded)."""
+        if self.sender is not None:
+            await self.sender.settled()
+
     def _wake(self) -> None:
         if self.sender is not None:
             self.sender.wake()

@@ -30,6 +30,7 @@ import logging
 import math
 import os
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -48,6 +49,8 @@ DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lan
 # backed off like an outage, and then given up, so one message neither repeats every pass nor holds
 # its chat's later messages for ever.
 UNEXPECTED_TRIES = 6
+SETTLE_MAX = 2.0  # seconds an update replying to the bot waits at most for the sends' outcomes (`Unrecorded`)
+SETTLE_POLL = 0.002  # seconds between looks (the sender may be on another thread's loop)
 DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
 EDIT = "edit"  # payload key: the platform id of our earlier message this notice edits instead of sending
 # A forum topic made through the outbox, so that it is made once and in order with its messages: the row
@@ -144,6 +147,50 @@ def enqueue(uow: UnitOfWork, notice: Notice) -> None:
                    case=notice.case)
 
 
+class Unrecorded:
+    """The sends under way whose outcome is not yet committed; thread-safe (the sender may run in a
+    thread of its own, bot/sender_thread.py).
+
+    Why: a rider can answer a message the moment the platform shows it, before the sender has
+    committed which outbox row it was (`sent_message_id`); a reply read in that window finds no case
+    behind the message ("a pin correcting the place, as a reply to the bot's answer" was taken for a
+    pin nobody asked for, tests/e2e/test_reply_race.py). An update that replies to the bot therefore
+    waits, before its unit of work opens, for the sends begun before it arrived (`settled`).
+    Within one process; another worker's window is its own outcome commit (milliseconds)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next = 0
+        self._open: set[int] = set()
+
+    def begin(self) -> int:
+        """A send is about to go out: its token, for `end` once its outcome is committed (or lost)."""
+        with self._lock:
+            self._next += 1
+            self._open.add(self._next)
+            return self._next
+
+    def end(self, token: int) -> None:
+        with self._lock:
+            self._open.discard(token)
+
+    async def settled(self, timeout: float = SETTLE_MAX, poll: float = SETTLE_POLL) -> bool:
+        """Wait until every send begun before this call has its outcome committed, or `timeout`
+        seconds passed (a stuck send, the database down: the update goes on regardless); True if settled."""
+        with self._lock:
+            waiting = set(self._open)
+        deadline = time.monotonic() + timeout
+        while waiting:
+            with self._lock:
+                waiting &= self._open
+            if not waiting:
+                break
+            if time.monotonic() >= deadline:
+                return False
+            await asyncio.sleep(poll)
+        return True
+
+
 @dataclass(frozen=True, slots=True)
 class _Outcome:
     msg_id: int
@@ -194,6 +241,11 @@ class Sender:
         self._stopping = False
         self._outcomes: list[tuple[_Outcome, asyncio.Future[None] | None]] = []
         self._recorder: asyncio.Task[None] | None = None
+        self.unrecorded = Unrecorded()  # sends whose outcome is not committed yet (`settled`)
+
+    async def settled(self) -> bool:
+        """Once the sends begun before now have their outcomes committed (bounded): see `Unrecorded`."""
+        return await self.unrecorded.settled()
 
     def wake(self) -> None:
         self._wake.set()
@@ -316,8 +368,12 @@ class Sender:
                 self._attempted.add(msg.id)
                 if msg.payload.get(TOPIC_OF) or msg.payload.get(EDIT_OF):
                     msg = await self._resolve(msg)
-                outcome = await self._try(msg, attempts)
-                await self._record(outcome)
+                token = self.unrecorded.begin()
+                try:
+                    outcome = await self._try(msg, attempts)
+                    await self._record(outcome)
+                finally:
+                    self.unrecorded.end(token)
                 if merged or outcome.status in ("postpone", "migrated"):
                     break  # the rest of the queue went into the digest, or must keep its order
         return attempted

@@ -89,6 +89,11 @@ class SenderThread:
         """New rows are committed: look now rather than at the next half-second poll."""
         self._call(lambda s: s.wake())
 
+    async def settled(self) -> bool:
+        """`Sender.settled`, waited for on the caller's loop (its tracker is thread-safe)."""
+        sender = self._sender
+        return await sender.unrecorded.settled() if sender is not None else True
+
     def stop(self) -> None:
         self._stopping = True
         self._call(lambda s: s.stop())

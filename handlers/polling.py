@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from bot import intake, metrics
@@ -28,6 +28,7 @@ MAX_TRIES = 5        # attempts at an update whose failure looked retryable, bef
 FIRST_DELAY = 0.2    # seconds before the second attempt; doubles each time
 DEAD_LETTER_WAIT = 5.0  # seconds between attempts to store a dead letter while the database is down
 Raw = dict[str, Any]
+Settle = Callable[[], Awaitable[object]]  # before a reply to the bot is read (bot/app.Core.sends_settled)
 
 
 class RetryAfter(Exception):
@@ -83,7 +84,7 @@ async def _next_batch(source: UpdateSource, offset: int | None, timeout: int, st
 
 
 async def poll(source: UpdateSource, uow_factory: Callable[[], UnitOfWork], stop: asyncio.Event,
-               timeout: int = 25) -> None:
+               timeout: int = 25, settle: Settle | None = None) -> None:
     offset: int | None = None
     backoff = 0.5
     while not stop.is_set():
@@ -108,6 +109,8 @@ async def poll(source: UpdateSource, uow_factory: Callable[[], UnitOfWork], stop
         parsed = [(source.parse(raw), raw) for raw in raws]
         good = [(u, raw) for u, raw in parsed if u is not None and update_id(raw) is not None]
         alone = [(u, raw) for u, raw in parsed if u is None or update_id(raw) is None]  # each dead-lettered alone
+        if settle is not None and replies_to_bot(raws):
+            await settle()
         if not await _handle_batch(source, uow_factory, good):
             alone = parsed  # the culprit is found by handling each in its own transaction
         for update, raw in alone:
@@ -156,6 +159,18 @@ async def _preload(uow: UnitOfWork, raws: list[Raw]) -> None:
     await preload_senders(uow, users)
 
 
+def replies_to_bot(raws: list[Raw]) -> bool:
+    """Whether a message in `raws` replies to a bot's message (ours: which case it was about is
+    read from the outcome the sender commits after sending it)."""
+    for raw in raws:
+        m = raw.get("message") or raw.get("edited_message")
+        replied = m.get("reply_to_message") if isinstance(m, dict) else None
+        sender = replied.get("from") if isinstance(replied, dict) else None
+        if isinstance(sender, dict) and sender.get("is_bot") is True:
+            return True
+    return False
+
+
 def message_texts(raws: list[Raw]) -> list[str]:
     """The text (or caption) of each message and edited message in `raws`: what the intake classifies."""
     found = []
@@ -167,9 +182,15 @@ def message_texts(raws: list[Raw]) -> list[str]:
     return found
 
 
-async def handle_one(source: UpdateSource, update: object | None, raw: Raw, stop: asyncio.Event) -> bool:
-    """`_handle_one`, counted for the metrics (bot/metrics.py: outcome, latency)."""
-    return await metrics.timed_update(lambda: _handle_one(source, update, raw, stop))
+async def handle_one(source: UpdateSource, update: object | None, raw: Raw, stop: asyncio.Event,
+                     settle: Settle | None = None) -> bool:
+    """`_handle_one`, counted for the metrics (bot/metrics.py: outcome, latency); a reply to the
+    bot first waits for `settle` (a webhook's update: the poller's batch waited already)."""
+    async def run() -> bool:
+        if settle is not None and replies_to_bot([raw]):
+            await settle()
+        return await _handle_one(source, update, raw, stop)
+    return await metrics.timed_update(run)
 
 
 async def _handle_one(source: UpdateSource, update: object | None, raw: Raw, stop: asyncio.Event) -> bool:

@@ -63,11 +63,12 @@ class AiogramSource:
 
 
 async def poll(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], stop: asyncio.Event,
-               timeout: int = 25, default_lang: str = "zh") -> None:
-    await polling.poll(AiogramSource(bot, dp, uow_factory, default_lang), uow_factory, stop, timeout)
+               timeout: int = 25, default_lang: str = "zh", settle: polling.Settle | None = None) -> None:
+    await polling.poll(AiogramSource(bot, dp, uow_factory, default_lang), uow_factory, stop, timeout, settle)
 
 
 async def handle_one(bot: Bot, dp: Dispatcher, uow_factory: Callable[[], UnitOfWork], update: Update | None,
-                     raw: dict[str, Any], stop: asyncio.Event, default_lang: str = "zh") -> bool:
+                     raw: dict[str, Any], stop: asyncio.Event, default_lang: str = "zh",
+                     settle: polling.Settle | None = None) -> bool:
     """One update in its own unit of work (a webhook's): True once committed or dead-lettered."""
-    return await polling.handle_one(AiogramSource(bot, dp, uow_factory, default_lang), update, raw, stop)
+    return await polling.handle_one(AiogramSource(bot, dp, uow_factory, default_lang), update, raw, stop, settle)

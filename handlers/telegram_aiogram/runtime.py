@@ -50,13 +50,14 @@ async def receive(bot: Bot, core: Core, settings: Settings, stop: asyncio.Event,
         await _serve_webhook(bot, dp, core, settings, stop)
     else:
         await bot.delete_webhook(drop_pending_updates=False)
-        await poll(bot, dp, core.uow, stop, settings.poll_timeout, settings.default_lang)
+        await poll(bot, dp, core.uow, stop, settings.poll_timeout, settings.default_lang, core.sends_settled)
 
 
 async def _serve_webhook(bot: Bot, dp: Dispatcher, core: Core, settings: Settings, stop: asyncio.Event) -> None:
     """The shared webhook (handlers/telegram_webhook.py) with aiogram parsing the updates."""
     async def handle(raw: dict[str, Any]) -> bool:
-        return await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang)
+        return await handle_one(bot, dp, core.uow, parse(bot, raw), raw, stop, settings.default_lang,
+                                core.sends_settled)
 
     async def set_webhook(url: str, secret: str | None) -> None:
         await bot.set_webhook(url, secret_token=secret)

@@ -135,14 +135,14 @@ async def receive(bot: telegram.Bot, core: Core, settings: Settings, stop: async
             await _serve_webhook(app, source, settings, stop)
         else:
             await app.bot.delete_webhook(drop_pending_updates=False)
-            await polling.poll(source, core.uow, stop, settings.poll_timeout)
+            await polling.poll(source, core.uow, stop, settings.poll_timeout, core.sends_settled)
 
 
 async def _serve_webhook(app: Application[Any, Any, Any, Any, Any, Any], source: PtbSource, settings: Settings,
                          stop: asyncio.Event) -> None:
     """The shared webhook (handlers/telegram_webhook.py) with python-telegram-bot parsing the updates."""
     async def handle(raw: dict[str, Any]) -> bool:
-        return await polling.handle_one(source, source.parse(raw), raw, stop)
+        return await polling.handle_one(source, source.parse(raw), raw, stop, source.core.sends_settled)
 
     async def set_webhook(url: str, secret: str | None) -> None:
         await app.bot.set_webhook(url, secret_token=secret)

@@ -1,0 +1,77 @@
+"""A reply to the bot's message read before the sender recorded which message it was.
+
+The platform shows a message the moment it is sent; which outbox row (which case) it was is
+committed a little later, with the sender's outcomes. A rider who replied within that window — a
+pin correcting a case's place, as a reply to the bot's answer — was answered "nothing is waiting for
+a pin" (a CI run's flake, then 1 in 23 runs under load): the update is now read only once the
+sends begun before it have their outcomes committed (bot/outbox.Unrecorded). Here the outcome
+commit is held back 0.6 s, so every such reply lands inside the window, in polling and webhook mode.
+"""
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+
+from bot.outbox import Unrecorded
+from storage.repositories.outbox import OutboxRepository
+from tests.conftest import LI, RunningBot, said
+from tests.e2e.test_checkins import NEAR
+from tests.e2e.test_pin_trial import HINT, PIN
+from tests.factories import read_cases_at_least
+
+LAG = 0.6  # seconds the sender's outcome commit is held back
+
+
+@pytest.fixture
+def slow_outcomes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every batch of sent outcomes is committed LAG seconds late (on whichever loop the sender runs)."""
+    real = OutboxRepository.mark_sent_many
+
+    async def late(self: OutboxRepository, sent: list[tuple[int, int | None]]) -> None:
+        await asyncio.sleep(LAG)
+        await real(self, sent)
+    monkeypatch.setattr(OutboxRepository, "mark_sent_many", late)
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
+async def test_reply_inside_the_outcome_window_is_read_as_a_reply(settings, tg, db, slow_outcomes,
+                                                                   webhook: bool) -> None:
+    if webhook:
+        port = _port()
+        settings = settings.model_copy(update={"webhook_url": f"http://127.0.0.1:{port}/webhook",
+                                               "webhook_port": port})
+    bot = RunningBot(settings, tg)
+    await bot.start(webhook=webhook)
+    try:
+        assert "C-000001" in (await said(tg, LI["id"], LI, "/report 路灯坏了 晚上黑乎乎的"))["plain_text"]
+        placed = await said(tg, LI["id"], LI, location=PIN)
+        assert "C-000001" in placed["plain_text"]
+        # at once, as a reply to the answer whose outcome is not committed yet
+        fixed = await said(tg, LI["id"], LI, location=NEAR, reply_to_message_id=placed["message_id"])
+        assert "C-000001" in fixed["plain_text"] and HINT["zh"] not in fixed["plain_text"], fixed["plain_text"]
+        [case] = await read_cases_at_least(db, 1)
+        assert (case.lat, case.lon) == (NEAR["latitude"], NEAR["longitude"])
+    finally:
+        await bot.stop()
+
+
+async def test_settled_waits_for_sends_begun_before_it_and_no_longer_than_its_bound() -> None:
+    sends = Unrecorded()
+    first = sends.begin()
+    waiting = asyncio.ensure_future(sends.settled(timeout=5))
+    await asyncio.sleep(0.02)
+    later = sends.begin()  # begun after the wait started: not waited for
+    assert not waiting.done()
+    sends.end(first)
+    assert await asyncio.wait_for(waiting, 1) is True
+    assert await sends.settled(timeout=0.05) is False  # `later` never ends: the wait gives up
+    sends.end(later)
+    assert await sends.settled(timeout=0.05) is True
