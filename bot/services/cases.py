@@ -235,9 +235,7 @@ class CaseService:
         own = chat_id == case.reporter_id  # the reporter's own private chat: their words as written
         shown: Callable[[str], str] = (lambda s: s) if own else mask
         events = [{"kind": e.kind, "at": self.local(e.created_at),
-                   "note": self.event_note(e.kind, e.note, lang) or (
-                       "" if not e.note else shown(e.note) if own or e.kind not in PLACE_EVENTS
-                       else shareable_place(e.note, case.text))}
+                   "note": self.event_note(case, e.kind, e.note, lang, own=own)}
                   for e in await uow.cases.events(case.id or 0)]
         payload = {"status": case.status, "category": case.category, "urgency": case.urgency,
                    "location": case.location if own else shareable_place(case.location, case.text),
@@ -416,12 +414,15 @@ class CaseService:
         return {"respond_s": int(self.routing.deadline(urgency).total_seconds()),
                 "fix_s": int(self.routing.resolve_deadline(urgency).total_seconds())}
 
-    def event_note(self, kind: str, note: str | None, lang: str) -> str | None:
-        """An event's note where it is a department code (an assign's target): its name. Other
-        notes are the caller's to mask or place."""
+    def event_note(self, case: Case, kind: str, note: str | None, lang: str, *, own: bool = False) -> str:
+        """A timeline event's note as shown: an assign's department by its name; in the reporter's
+        own chat (`own`) the words as written; elsewhere a place event's note as the place itself is
+        shown (shareable_place), any other note masked (bot.privacy: the negative list)."""
         if kind == "assigned" and note and note in self.routing.departments:
             return self.department_name(note, lang)
-        return None
+        if not note or own:
+            return note or ""
+        return shareable_place(note, case.text) if kind in PLACE_EVENTS else mask(note)
 
     def department_name(self, code: object, lang: str) -> str:
         dept = self.routing.departments.get(str(code)) if code else None

@@ -19,7 +19,7 @@ from typing import Any
 from cachetools import TTLCache
 
 from bot.cases import format_case_no
-from bot.cases.lifecycle import PLACE_EVENTS, SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, InvalidInput, NotPermitted
+from bot.cases.lifecycle import SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, InvalidInput, NotPermitted
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
@@ -236,9 +236,7 @@ class DashboardService:
         allowed = [a for a in allowed_actions(snapshot(case), actor) if a in WEB_ACTIONS]
         events = [{"kind": e.kind, "at": self.cases.local(e.created_at), "from": e.from_status or "",
                    "to": e.to_status or "",
-                   "note": self.cases.event_note(e.kind, e.note, lang) or (
-                       "" if not e.note else mask(e.note) if e.kind not in PLACE_EVENTS
-                       else shareable_place(e.note, case.text))}
+                   "note": self.cases.event_note(case, e.kind, e.note, lang)}
                   for e in await self.repo(uow).events(case.id or 0)]
         photos = self.photo_refs(case)
         lat, lon = shareable_point(case.lat, case.lon, case.location, case.text) or (None, None)
