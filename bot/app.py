@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,11 +214,11 @@ class Core:
         """A unit of work that wakes the sender when it commits new outgoing messages."""
         return UnitOfWork(self.sessions, on_commit=self._wake, effects=self.effects)
 
-    async def sends_settled(self) -> None:
-        """Before an update that replies to the bot is read: the sends under way have their outcomes
-        (which message is which case's) committed, bounded (bot/outbox.Unrecorded)."""
+    async def sends_settled(self, chats: Collection[int]) -> None:
+        """Before updates that reply to the bot in `chats` are read: the sends to those chats under
+        way have their outcomes (which message is which case's) committed, bounded (bot/outbox.Unrecorded)."""
         if self.sender is not None:
-            await self.sender.settled()
+            await self.sender.settled(chats)
 
     def _wake(self) -> None:
         if self.sender is not None:

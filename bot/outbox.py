@@ -33,7 +33,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -148,41 +148,43 @@ def enqueue(uow: UnitOfWork, notice: Notice) -> None:
 
 
 class Unrecorded:
-    """The sends under way whose outcome is not yet committed; thread-safe (the sender may run in a
-    thread of its own, bot/sender_thread.py).
+    """The sends under way whose outcome is not yet committed, by chat; thread-safe (the sender
+    may run in a thread of its own, bot/sender_thread.py).
 
     Why: a rider can answer a message the moment the platform shows it, before the sender has
     committed which outbox row it was (`sent_message_id`); a reply read in that window finds no case
     behind the message ("a pin correcting the place, as a reply to the bot's answer" was taken for a
     pin nobody asked for, tests/e2e/test_reply_race.py). An update that replies to the bot therefore
-    waits, before its unit of work opens, for the sends begun before it arrived (`settled`).
-    Within one process; another worker's window is its own outcome commit (milliseconds)."""
+    waits, before its unit of work opens, for the sends to its chat begun before it arrived
+    (`settled`). Within one process; another worker's window is its own outcome commit (milliseconds)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._next = 0
-        self._open: set[int] = set()
+        self._open: dict[int, int] = {}  # token -> chat id
 
-    def begin(self) -> int:
-        """A send is about to go out: its token, for `end` once its outcome is committed (or lost)."""
+    def begin(self, chat_id: int) -> int:
+        """A send to `chat_id` is about to go out: its token, for `end` once its outcome is committed
+        (or lost)."""
         with self._lock:
             self._next += 1
-            self._open.add(self._next)
+            self._open[self._next] = chat_id
             return self._next
 
     def end(self, token: int) -> None:
         with self._lock:
-            self._open.discard(token)
+            self._open.pop(token, None)
 
-    async def settled(self, timeout: float = SETTLE_MAX, poll: float = SETTLE_POLL) -> bool:
-        """Wait until every send begun before this call has its outcome committed, or `timeout`
-        seconds passed (a stuck send, the database down: the update goes on regardless); True if settled."""
+    async def settled(self, chats: Collection[int], timeout: float = SETTLE_MAX, poll: float = SETTLE_POLL) -> bool:
+        """Wait until every send to `chats` begun before this call has its outcome committed, or
+        `timeout` seconds passed (a stuck send, the database down: the update goes on regardless);
+        True if settled."""
         with self._lock:
-            waiting = set(self._open)
+            waiting = {token for token, chat in self._open.items() if chat in chats}
         deadline = time.monotonic() + timeout
         while waiting:
             with self._lock:
-                waiting &= self._open
+                waiting &= self._open.keys()
             if not waiting:
                 break
             if time.monotonic() >= deadline:
@@ -243,9 +245,10 @@ class Sender:
         self._recorder: asyncio.Task[None] | None = None
         self.unrecorded = Unrecorded()  # sends whose outcome is not committed yet (`settled`)
 
-    async def settled(self) -> bool:
-        """Once the sends begun before now have their outcomes committed (bounded): see `Unrecorded`."""
-        return await self.unrecorded.settled()
+    async def settled(self, chats: Collection[int]) -> bool:
+        """Once the sends to `chats` begun before now have their outcomes committed (bounded): see
+        `Unrecorded`."""
+        return await self.unrecorded.settled(chats)
 
     def wake(self) -> None:
         self._wake.set()
@@ -368,7 +371,7 @@ class Sender:
                 self._attempted.add(msg.id)
                 if msg.payload.get(TOPIC_OF) or msg.payload.get(EDIT_OF):
                     msg = await self._resolve(msg)
-                token = self.unrecorded.begin()
+                token = self.unrecorded.begin(msg.chat_id)
                 try:
                     outcome = await self._try(msg, attempts)
                     await self._record(outcome)

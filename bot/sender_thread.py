@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 
 from bot.config import Settings
 from bot.outbox import Effects, Sender, Transport
@@ -89,10 +89,10 @@ class SenderThread:
         """New rows are committed: look now rather than at the next half-second poll."""
         self._call(lambda s: s.wake())
 
-    async def settled(self) -> bool:
+    async def settled(self, chats: Collection[int]) -> bool:
         """`Sender.settled`, waited for on the caller's loop (its tracker is thread-safe)."""
         sender = self._sender
-        return await sender.unrecorded.settled() if sender is not None else True
+        return await sender.unrecorded.settled(chats) if sender is not None else True
 
     def stop(self) -> None:
         self._stopping = True

@@ -28,7 +28,8 @@ MAX_TRIES = 5        # attempts at an update whose failure looked retryable, bef
 FIRST_DELAY = 0.2    # seconds before the second attempt; doubles each time
 DEAD_LETTER_WAIT = 5.0  # seconds between attempts to store a dead letter while the database is down
 Raw = dict[str, Any]
-Settle = Callable[[], Awaitable[object]]  # before a reply to the bot is read (bot/app.Core.sends_settled)
+Settle = Callable[[set[int]], Awaitable[object]]  # before replies to the bot in these chats are read
+# (bot/app.Core.sends_settled)
 
 
 class RetryAfter(Exception):
@@ -109,8 +110,8 @@ async def poll(source: UpdateSource, uow_factory: Callable[[], UnitOfWork], stop
         parsed = [(source.parse(raw), raw) for raw in raws]
         good = [(u, raw) for u, raw in parsed if u is not None and update_id(raw) is not None]
         alone = [(u, raw) for u, raw in parsed if u is None or update_id(raw) is None]  # each dead-lettered alone
-        if settle is not None and replies_to_bot(raws):
-            await settle()
+        if settle is not None and (chats := replied_chats(raws)):
+            await settle(chats)
         if not await _handle_batch(source, uow_factory, good):
             alone = parsed  # the culprit is found by handling each in its own transaction
         for update, raw in alone:
@@ -159,16 +160,20 @@ async def _preload(uow: UnitOfWork, raws: list[Raw]) -> None:
     await preload_senders(uow, users)
 
 
-def replies_to_bot(raws: list[Raw]) -> bool:
-    """Whether a message in `raws` replies to a bot's message (ours: which case it was about is
-    read from the outcome the sender commits after sending it)."""
+def replied_chats(raws: list[Raw]) -> set[int]:
+    """The chats where a message in `raws` replies to a bot's message (ours: which case it was
+    about is read from the outcome the sender commits after sending it)."""
+    chats = set()
     for raw in raws:
         m = raw.get("message") or raw.get("edited_message")
-        replied = m.get("reply_to_message") if isinstance(m, dict) else None
+        if not isinstance(m, dict):
+            continue
+        replied, chat = m.get("reply_to_message"), m.get("chat")
         sender = replied.get("from") if isinstance(replied, dict) else None
-        if isinstance(sender, dict) and sender.get("is_bot") is True:
-            return True
-    return False
+        if (isinstance(sender, dict) and sender.get("is_bot") is True and isinstance(chat, dict)
+                and isinstance(chat.get("id"), int)):
+            chats.add(chat["id"])
+    return chats
 
 
 def message_texts(raws: list[Raw]) -> list[str]:
@@ -187,8 +192,8 @@ async def handle_one(source: UpdateSource, update: object | None, raw: Raw, stop
     """`_handle_one`, counted for the metrics (bot/metrics.py: outcome, latency); a reply to the
     bot first waits for `settle` (a webhook's update: the poller's batch waited already)."""
     async def run() -> bool:
-        if settle is not None and replies_to_bot([raw]):
-            await settle()
+        if settle is not None and (chats := replied_chats([raw])):
+            await settle(chats)
         return await _handle_one(source, update, raw, stop)
     return await metrics.timed_update(run)
 

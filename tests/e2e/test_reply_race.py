@@ -63,15 +63,18 @@ async def test_reply_inside_the_outcome_window_is_read_as_a_reply(settings, tg, 
         await bot.stop()
 
 
-async def test_settled_waits_for_sends_begun_before_it_and_no_longer_than_its_bound() -> None:
+async def test_settled_waits_for_the_chats_sends_begun_before_it_and_no_longer_than_its_bound() -> None:
     sends = Unrecorded()
-    first = sends.begin()
-    waiting = asyncio.ensure_future(sends.settled(timeout=5))
+    first, elsewhere = sends.begin(1), sends.begin(2)
+    assert await sends.settled({1, 3}, timeout=0.05) is False  # chat 1's send is under way
+    assert await sends.settled({3}, timeout=5) is True  # another chat's send is not waited for
+    waiting = asyncio.ensure_future(sends.settled({1}, timeout=5))
     await asyncio.sleep(0.02)
-    later = sends.begin()  # begun after the wait started: not waited for
+    later = sends.begin(1)  # begun after the wait started: not waited for
     assert not waiting.done()
     sends.end(first)
     assert await asyncio.wait_for(waiting, 1) is True
-    assert await sends.settled(timeout=0.05) is False  # `later` never ends: the wait gives up
+    assert await sends.settled({1}, timeout=0.05) is False  # `later` never ends: the wait gives up
     sends.end(later)
-    assert await sends.settled(timeout=0.05) is True
+    sends.end(elsewhere)
+    assert await sends.settled({1, 2}, timeout=0.05) is True
