@@ -46,7 +46,7 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
                "艾玛", "我去", "救命", "靠近", "听人说", "据说", "好家伙", "真是", "居然", "竟然", "快", "赶紧", "老是", "总是", "好像", "感觉", "应该",
                "可能", "据说", "楼下", "门口", "马上", "立刻", "出车祸了", "出事了", "着火了",
                "建议", "感谢", "谢谢", "希望", "情况", "各位师傅", "可以在", "能不能在", "吐槽", "过来",
-               "出来", "回来", "方才", "刚才", "发现")
+               "出来", "回来", "方才", "刚才", "发现", "小心", "当心")
 
 # place-type suffixes; longest first inside each alternation
 _ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环路|高速|胡同|路|街|巷|弄)"
@@ -61,7 +61,9 @@ _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区
 # its district's plus the brand (三里屯太古里, 朝阳大悦城, 侨福芳草地), and its parts follow (北区门口, B1层)
 _BRANDS = re.compile(r"万达|万象城|万象汇|沃尔玛|家乐福|大润发|永辉|盒马|肯德基|麦当劳|星巴克|苏宁|银泰|吾悦|宝龙|"
                      r"华润|印象城|天虹|山姆|宜家|海底捞|7-?11|便利蜂|全家|罗森|太古里|大悦城|合生汇|颐堤港|"
-                     r"芳草地|来福士|爱琴海|荟聚|凯德mall|凯德|奥特莱斯|奥莱")
+                     r"芳草地|来福士|爱琴海|荟聚|凯德mall|凯德|奥特莱斯|奥莱|"
+                     # office parks and malls named in Latin letters, whole words (望京SOHO, 国贸CBD, 北京SKP)
+                     r"(?<![a-z])(?:soho|cbd|ifc|skp|apm|k11)(?![a-z])")
 # characters before 路/街 that make a common word, not a road name (修路, 马路, 逛街)
 _BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡铺占迷找半引探赶认小大条段抄顺同赶"),
              "街": set("逛满上沿临大小条整扫摆"), "城": set("进全出满同县古京"),
@@ -105,6 +107,9 @@ _TAIL = re.compile(
     rf"|靠近[{_HAN}]{{1,6}}?那段)")
 _JOIN = set("和与跟/、&")
 _NAME_MAX = 4
+_NAME_LONG = 8  # a name right after 在/到/从 may be this long (_long_name)
+_PLACE_INTRO = set("在到从往去于至")
+_NOT_IN_LONG = re.compile(rf"[哪上下]|[{_NUM}][点时]")
 
 
 _WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里"}
@@ -130,15 +135,16 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     if 0 < i < end - 2 and n[i - 1] in "说看问查" and n[i] == "下":
         i += 1  # 说下|惠新西街: 下 ends the verb (说一下), not part of the name
     changed = True
+    stripped = False
     while changed and i < end:
         changed = False
         for w in _LEAD_WORDS:
             if n.startswith(w, i) and end - i - len(w) >= 1:
                 i += len(w)
-                changed = True
+                changed = stripped = True
                 break
     cut = False
-    if end - i > _NAME_MAX:
+    if end - i > _NAME_MAX and not _long_name(n, i, end, stripped):
         i = end - _NAME_MAX
         cut = True
         for w in _LEAD_WORDS:  # a run-on cut may start on a chat word: 发现|西丽商场
@@ -148,6 +154,24 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     return i, cut
 
 
+def _long_name(n: str, i: int, end: int, stripped: bool) -> bool:
+    """Whether the run n[i:end], longer than _NAME_MAX, is one name rather than a run-on sentence
+    ending in one: Han characters only (no 12点, 3月15日), at most _NAME_LONG of them, right after a
+    word that introduces a place (在, 到, 从 …; nothing stripped between), with no chat word, time
+    (八点到|十点) or position (在小区楼栋号牌上|弄) inside. Long names are common (潘家园旧货市场,
+    奥林匹克森林公园) and their last 4 characters start mid-word (家园旧货市场); where no 在 introduces
+    one, its head is the CRF's to give back (bot.intake.places), as a run-on ("下周一起富民名苑",
+    "@机器人工农市场") holds chat before the name."""
+    if stripped or end - i > _NAME_LONG or i == 0 or n[i - 1] not in _PLACE_INTRO:
+        return False
+    run = n[i:end]
+    if _NOT_IN_LONG.search(run) or not all("\u4e00" <= c <= "\u9fff" for c in run):
+        return False
+    return not any(len(w) > 1 and w in run for w in _LEAD_WORDS)
+
+
+# what before 家 makes it a measure word (一家店, 这家医院), not a village's name (潘家园, 宋家庄, 王家湾)
+_COUNTING = set(f"{_NUM}这那哪每某几各本该别整全好多")
 _BAD_SINGLE = set("大小上这那一满逛沿整扫条半全")
 _BARE = {"火车站", "高铁站", "汽车站", "客运站", "机场", "大学城", "市中心"}
 
@@ -160,7 +184,8 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     if not name or name in _GENERIC_NAMES:
         return False
     numbered = len(name) >= 3 and name[-1] == "条" and name[-2] in _NUM and name[0] not in _NUM
-    if len(name) >= 2 and name[-1] in "条个座段家" and not numbered:  # 那条路, but 东四十条 is a name
+    if len(name) >= 2 and name[-1] in "条个座段家" and not numbered \
+            and not (name[-1] == "家" and name[-2] not in _COUNTING):  # 那条路, 一家医院; but 东四十条, 潘家园
         return False
     bad_prev = _BAD_PREV.get(suf)
     if bad_prev and name[-1] in bad_prev:
@@ -287,7 +312,9 @@ _EN_SUF = (r"(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Lu|Xilu|Donglu|Nanlu
            r"Village|Park|Mall|Building|Tower|Towers|Center|Centre|Station|Market|Hospital|School|"
            r"University|College|Estate|Community|Court|Residence|Apartments|City|Town|Complex|"
            r"Stadium|Library|Hotel|Terminal|Airport|Pier|Metro|Hub|Campus|Compound|Heights|Bay|"
-           r"Gate|Food Court|Exit [A-Z0-9]+)")
+           r"Gate|Food Court|Exit [A-Z0-9]+|"
+           # Beijing's ring roads go without "Road": "East 3rd Ring", "Dongsanhuan"
+           r"(?:[2-6](?:nd|rd|th)|Second|Third|Fourth|Fifth|Sixth) Ring|(?:Dong|Xi|Nan|Bei)?(?:[Ee]r|[Ss]an|[Ss]i|[Ww]u|[Ll]iu)huan)")
 _CAPW = r"(?:[0-9]+-[A-Z][A-Za-z]*|[A-Z][A-Za-z'\-]*|[0-9]+(?:st|nd|rd|th)?|[A-Z])"
 _PROPER = rf"(?:{_CAPW}(?: {_CAPW}){{0,4}})"
 _EN_PLACE = re.compile(rf"\b{_PROPER}\b")
@@ -315,7 +342,9 @@ _EN_OF = re.compile(rf" of (?:the )?({_PROPER}(?: (?:station|park|mall|plaza|mar
                    rf"tower|building|center|centre)\b)?)")
 # a gate, exit or block whose code the proper name is ("gate 3 of Chaoyang Park", "exit B of … station")
 _LEFT_CODE = re.compile(r"\b((?:metro |subway )?(?:gate|exit|entrance|block|building|tower|unit|door)) $", re.I)
-_EN_JOIN = re.compile(rf"^ ?(?:and|&|/|x) ?({_PROPER})")
+# a second road joined to the first: "X Rd and (the) East 3rd Ring", "X Rd / Y Rd", "… junction with Y Rd"
+_EN_JOIN = re.compile(rf"^ ?(and|&|/|x|with) ?(?:the )?({_PROPER})")
+_JUNCTION_END = re.compile(r"\b(?:junction|intersection|crossing|crossroads|corner)$", re.I)
 _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "Someone", "Is", "Are",
                "Can", "Could", "Would", "Please", "Guys", "Hey", "Hi", "Hello", "Morning", "Thanks",
                "Thank", "Urgent", "Help", "Watch", "Careful", "Heads", "FYI", "PSA", "Just", "There",
@@ -366,15 +395,17 @@ def _en_extract(text: str) -> str | None:
         prep = re.search(r"\b(?:on|at|near|in|outside|behind|by|of|along|from|opposite|to)(?: the)? $", before)
         if not has_suffix and not prep:
             continue
-        if not has_suffix and (len(phrase) < 3 or phrase.isdigit()):
+        if not has_suffix and (len(phrase) < 3 or re.fullmatch(r"[0-9]+(?:st|nd|rd|th)?", phrase)):
             continue
         # right extensions; a bare suffix word ("Building by the gate makes…") is no name to extend
         bare = " " not in text[s:e] and re.fullmatch(_EN_SUF, phrase) is not None
         while not bare:
             rest = text[e:]
             mj = _EN_JOIN.match(rest)
-            if mj and re.search(rf"\b{_EN_SUF}$", mj.group(1)):
+            if mj and re.search(rf"\b{_EN_SUF}$", mj.group(2)) \
+                    and (mj.group(1) != "with" or _JUNCTION_END.search(text[s:e])):
                 e += mj.end()
+                has_suffix = True  # "junction of Guanghua and East 3rd Ring": a junction with a road
                 continue
             mh = _RIGHT_HEAD.match(rest)
             if mh:
@@ -414,10 +445,15 @@ def _en_extract(text: str) -> str | None:
     return None
 
 
+_EN_LOWER_NAME = (r"(?:(?:[0-9]+ )?[a-z][a-z0-9]*(?: [a-z0-9]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu|"
+                  r"plaza|square|garden|gardens|village|park|mall|market|station|tower|center|centre|building|"
+                  r"hospital|school|estate|[2-6](?:nd|rd|th) ring(?: road| rd)?)|[2-6](?:nd|rd|th) ring(?: road| rd)?)")
+# the second road of a junction ("guanghua rd and east 3rd ring"): a road, not any place
+_EN_LOWER_ROAD = (r"(?:[a-z][a-z0-9]*(?: [a-z0-9]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu)"
+                  r"|(?:[a-z]+ )?[2-6](?:nd|rd|th) ring(?: road| rd)?|(?:dong|xi|nan|bei)?(?:er|san|si|wu|liu)huan(?: rd| road| lu)?)")
 _EN_LOWER = re.compile(
     r"\b(?:on|at|near|along|outside|behind|by|in|opposite|of)(?: the)? "
-    r"((?:[0-9]+ )?[a-z]+(?: [a-z]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu|plaza|square|garden|"
-    r"gardens|village|park|mall|market|station|tower|center|centre|building|hospital|school|estate)"
+    r"(" + _EN_LOWER_NAME + r"(?: (?:and|&|/) (?:the )?" + _EN_LOWER_ROAD + r")?"
     r"(?: (?:(?:near|by|at) (?:the )?)?(?:metro )?(?:gate|exit) " + _CODE + r")?)\b")
 _EN_LOWER_STOP = {"the", "a", "my", "our", "this", "that", "every", "each", "bus", "main", "side", "car", "parking",
                   "train", "metro", "rider", "police", "fire", "gas", "charging", "power", "no"}
@@ -443,10 +479,43 @@ def extract_location(text: str, lang: str | None = None, norm: str | None = None
     if loc and loc in text:
         return loc
     if has_han:
+        bare = _bare_at(n)
+        if bare:
+            return text[bare[0]:bare[1]]
         m = _ACRONYM.search(text)
         if m:
             return m.group(1)
     return None
+
+
+# "where is it?" answered with 在 and a name alone ("在十里堡", "我在双井这边"): a name that has no place
+# suffix (堡, 井, 屯, 旗 …) is still a place when it is all the message says after 在, if it ends as
+# place names do; chat after 在 ("在吗", "在忙", "在路上了", "在等单", "在家休息", "在出门") does not
+_BARE_AT = re.compile(r"^\s*(?:(?:我们|我|人|就|现在|目前|正|还|刚|已经|已|是)\s*)*在\s*"
+                      r"([\u4e00-\u9fff]{2,6}?)\s*(?:这边|那边|这儿|那儿|这里|那里|附近|一带|旁边|周边|这块|那块|"
+                      r"这一片|那一片)?(?:呢|啊|呀|哈|哦|了|的)*[\s\W_]*$")
+_BARE_END = set("堡营屯庄口门井旗湖河海山坊寺庙府关坡沟峪岭塘甸窑坟洼坝滩岛镇乡京居观宫坛")
+_BARE_CHAT = set("吗呢吧啊了的我你他她它们谁啥么没不很太要想去过着在把被给让也都就还又每这那哪")
+_BARE_VERB = set("看守等找送取吃喝做爬逛游玩打开关跑骑修排充堵干睡接拿买卖")  # 在看海, 在守门: doing, not where
+# what before the last character makes a common word, not a place's name (门口, 出门, 经营, 参观, 论坛)
+_BARE_COMMON = {"口": set("门路出入窗餐街巷村区同洞港渡关岔梯站楼开改借胃人住家井伤缺胸袖"),
+                "门": set("出进关开敲串上专家校楼车店后前正侧大小单院厂铁房柜东南西北"),
+                "营": set("经运露宿扎阵野军"), "观": set("围参旁外美乐悲客主"), "坛": set("论文体讲花"),
+                "海": set("大出下航"), "河": set("大小过"), "山": set("下上爬登大小江"), "关": set("海公相机开有"),
+                "井": set("水天矿油"), "京": set("进上赴来离回"), "居": set("邻同新家"), "府": set("政官")}
+
+
+def _bare_at(n: str) -> tuple[int, int] | None:
+    """The span of the name in a message that is only 在 + a place name (see _BARE_AT), or None."""
+    m = _BARE_AT.match(n)
+    if not m:
+        return None
+    name = m.group(1)
+    if name[-1] not in _BARE_END or name[0] in _BARE_VERB or any(c in _BARE_CHAT for c in name):
+        return None
+    if name[-2] in _BARE_COMMON.get(name[-1], ()) or name in _GENERIC_NAMES:
+        return None
+    return m.span(1)
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])(CBD|[A-Z]{2,6})(?=这块|那块|这边|那边|这一片|那一片|一带|附近|片区|商圈|园区)")

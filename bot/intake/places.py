@@ -10,7 +10,10 @@ pattern for. How they combine (`locate`):
    a span right after a home cue ("我住…"); then step 2 decides. One trim: when the
    rules' span begins with 1-2 characters that end a word starting before it
    ("建议|枫林菜市场", "过来|北辰西路", by jieba) and the CRF's span starts right
-   after them, the CRF's start is taken (a verb glued onto the name).
+   after them, the CRF's start is taken (a verb glued onto the name). One widening:
+   when the rules stopped the name at a word-like character (五道口: 道) or cut a
+   long one (奥林匹克森林公园 read 匹克森林公园) and the CRF's span, ending where the
+   rules' does, starts up to 3-4 characters earlier, the CRF's start is taken.
 2. The rules found nothing: the CRF's most probable span, if its mean marginal
    probability is at least `CRF_MIN_P`, is not right after a home cue ("我住",
    "I live at"), and has at least two characters; widened to whole Latin words
@@ -138,6 +141,20 @@ def _stopped_head(text: str, s: int) -> int | None:
     return k
 
 
+def _cut_head(text: str, s: int) -> int | None:
+    """Where the name of the rules' span text[s:] may really start, or None: the rules keep at most 4
+    characters of a name before its suffix unless 在/到/从 introduces it (location._long_name), and a
+    longer one opening the message is cut mid-word (奥林匹克森林公园 read 匹克森林公园, 北京昆泰嘉华酒店 read
+    昆泰嘉华酒店); up to 4 characters back while the run goes on (no stop character, particle or
+    pronoun). The CRF decides, as for _stopped_head."""
+    from .location import _NAME_LONG, _NAME_MAX, _STOP
+    k = s
+    while k > 0 and s - k < _NAME_LONG - _NAME_MAX and text[k - 1] not in _STOP and text[k - 1] not in _NO_HEAD \
+            and ("\u3400" <= text[k - 1] <= "\u9fff" or (text[k - 1].isascii() and text[k - 1].isalnum())):
+        k -= 1
+    return k if k < s else None
+
+
 def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: Any = None) -> str | None:
     """The incident's place in `text` (see module doc); `tagger` None means the shipped CRF,
     False the rules alone. No place but the rider's home, and the report puts its problem
@@ -190,6 +207,8 @@ def _locate(text: str, lang: str | None, norm: str | None, tagger: Any) -> str |
                 if best is not None and best[1] == cut and best[2] == e:
                     return text[cut:e]
             head = _stopped_head(text, s)
+            if head is None:
+                head = _cut_head(text, s)
             if head is not None:
                 best = _crf_best(text, t, max(0, s - 8), e + 4)
                 if best is not None and head <= best[1] < s and best[2] == e:

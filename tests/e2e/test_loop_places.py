@@ -22,6 +22,11 @@ async def _quiet(tg, chat_id: int, count: int) -> list[dict]:
 @pytest.mark.parametrize("who, report, answer, place, asked", [
     (LI, "路灯坏了", "在光华路和东三环路口", "光华路和东三环路口", "还缺地点"),
     (AMY, "Street light broken, totally dark, please fix", "Keyuan Rd gate 2", "Keyuan Rd gate 2", "No place yet"),
+    # a bare 在 + a name with no place suffix, and an English junction with a ring road
+    (LI, "路灯坏了", "在十里堡", "十里堡", "还缺地点"),
+    (LI, "井盖没了", "在望京SOHO", "望京SOHO", "还缺地点"),
+    (AMY, "Street light broken, totally dark, please fix", "the junction of Guanghua Rd and East 3rd Ring",
+     "junction of Guanghua Rd and East 3rd Ring", "No place yet"),
 ])
 async def test_place_answer_without_reply_fills_the_case(bot, tg, db, who, report, answer, place, asked) -> None:
     sent = await tg.send(GROUP, who, report)
@@ -31,6 +36,22 @@ async def test_place_answer_without_reply_fills_the_case(bot, tg, db, who, repor
     assert place in reply["text"] and "C-000002" not in reply["text"]
     [case] = await read_cases(db)
     assert case.location == place and not case.awaiting_location
+
+
+@pytest.mark.parametrize("chat", ["在路上了", "在忙", "在等单"])
+async def test_chat_after_zai_is_not_the_answer(bot, tg, db, chat) -> None:
+    """"在路上了" after the place question says where the rider is going, not the case's place."""
+    await tg.send(GROUP, LI, "路灯坏了")
+    await tg.wait(GROUP["id"], 1)
+    await tg.send(GROUP, LI, chat)
+    await tg.send(GROUP, LI, "在十里堡")  # the answer that follows it is taken
+    await until(lambda: _placed(db))
+    [case] = await read_cases(db)
+    assert case.location == "十里堡"
+
+
+async def _placed(db) -> bool:
+    return any(c.location for c in await read_cases(db))
 
 
 async def test_a_new_report_with_a_place_is_not_taken_for_the_answer(bot, tg, db) -> None:

@@ -16,6 +16,8 @@ from tests.factories import read_case
     (LI, "三里屯太古里北区门口的井盖没了", "三里屯太古里北区门口", "还缺地点"),
     (LI, "朝阳大悦城西门路灯坏了", "朝阳大悦城西门", "还缺地点"),
     (LI, "合生汇B1层卫生间漏水了", "合生汇B1层", "还缺地点"),
+    (LI, "潘家园旧货市场北门井盖没了", "潘家园旧货市场北门", "还缺地点"),
+    (LI, "国贸CBD这边井盖没了，很危险", "国贸CBD", "还缺地点"),
 ])
 async def test_the_place_shown_back_is_the_whole_place(bot, tg, db, who, text, place, not_shown) -> None:
     answer = (await said(tg, GROUP, who, text))["plain_text"]
