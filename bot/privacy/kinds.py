@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.privacy.places import EN_UNIT_WORD
+from bot.privacy.places import COMPOUND_AFTER_ZH, EN_UNIT_WORD, HOME_CUE_EN, HOME_CUE_ZH
 
 STAR = "*"
 
@@ -149,9 +149,13 @@ _CARD_CUE = (r"(?:银行卡号?|银行账号|银行帐号|储蓄卡号?|信用�
 _UNIT_ZH = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
 _MORE_ZH = r"(?:[，,、]\s?(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*)*"
 _UNIT_EN = r"(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
-_HOME_ZH = (r"(?:我家住在|我家住|我家在|家住在|家住|我住在|我住|本人住在?|住址(?:是|为)?|现住址?|现住在|"
-            r"居住在|租住在)\s?:?\s?(?P<secret>(?![的了着过])(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30}" + _MORE_ZH + ")")
-_HOME_EN = (r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|address)\s+is)\s+(?:(?:in|at|on)\s+)?"
+# "家在3号楼2单元501，幸福小区": the building first, the compound after its comma is the home too.
+_UNITS_FIRST_ZH = r"(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*" + _MORE_ZH + COMPOUND_AFTER_ZH
+# The cue is the one grammar of bot.privacy.places (家在, 俺家在, 家就在, 我住的是, 住址 …): a home cue
+# that masked here and not there (or the other way round) left a home visible in one of the two.
+_HOME_ZH = (HOME_CUE_ZH + r"\s?:?\s?(?P<secret>(?![的了着过院哪])(?:" + _UNITS_FIRST_ZH + r"|"
+            r"(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30}" + _MORE_ZH + "))")
+_HOME_EN = (HOME_CUE_EN + r"\s*:?\s*(?:(?:in|at|on)\s+)?"
             r"(?P<secret>(?:" + _UNIT_EN + r"\s*,\s*(?=(?-i:[A-Z0-9])))?[^,.;!?\n]{2,40}(?:\s*,\s*" + _UNIT_EN + r")*)")
 
 # A bare 住 ("…，住幸福小区5号楼1203室", "他住在3栋2单元501") is a home cue only where a clause

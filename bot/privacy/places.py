@@ -15,10 +15,25 @@ import re
 
 from bot.privacy.normalize import plain
 
-# What introduces where someone lives. A bare 住 only counts at the start of a place (the
-# intake took the clause from "我住…"), never in 住建局, 住房, 住宅, 住院, 住户.
-_MARK_ZH = r"(?:我家住|我家在|我家|家住在|家住|家在|本人住|我住在|我住|住在|住址(?:是|为|:)?|现住|居住在|居住于|租住在|租住)"
-_MARK_EN = r"(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"
+# What introduces where someone lives, one grammar for masking (bot.privacy.kinds) and for telling a
+# home place (is_residence, at_home) apart: whose (我, 俺, 咱, 我们, 他 … or nobody at a clause's start)
+# 家 + 在/住/住在/位于/地址是 ("家在…", "俺家在…", "家就在…", "我们家住在…"), someone 住/住在/住的是
+# ("我住的是…", "本人住在…"), 住址/家庭地址. A 家 with nobody before it counts only where a clause starts:
+# 大家在, 回家在, 商家在, 国家在 say nothing about a home (and 家乐福, 家具城 are places).
+_WHO = r"(?:我们|我們|俺们|咱们|他们|她们|我|俺|咱|他|她|本人)"
+_CLAUSE_START = r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'「」]))"
+_STILL = r"(?:就|也|还|都|现在|目前|一直)?"
+HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家" + _STILL + r"(?:住在|住于|住|在|位于|地址(?:是|为|在|:)?|是(?=[^，。,.;；！!？?\s…]{0,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦|号院|栋|幢|号楼|单元|室)))"
+               r"|" + _WHO + _STILL + r"(?:住在|住于|住的是|住的地方是|住的地方在|住)"
+               r"|(?:家庭|家的?)?住址(?:是|为|:)?|家庭地址(?:是|为|:)?|现住址?|现住在|居住在|居住于|租住在)")
+# The English ones: "I live/stay/reside (at)", "I'm living/staying", "my (home) address is", "my home is/'s",
+# "home address:"; a house, flat or place only when an address follows ("my flat is in Xili Garden", not
+# "my flat is flooded").
+HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s+am\s+(?:living|staying)"
+               r"|\bmy\s+(?:home\s+)?address\s+is|\bmy\s+home(?:\s+is|'s)|\bhome\s+address\s*(?:is|:)"
+               r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9])))")
+_MARK_ZH = (r"(?:" + HOME_CUE_ZH + r"|" + _WHO + r"的?家|住在|现住|居住于|租住)")
+_MARK_EN = r"(?:" + HOME_CUE_EN + r"|my\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"
 _START = re.compile(r"^\s*(?:" + _MARK_ZH + r"|住(?![宅建房院户])|" + _MARK_EN + r")\s*(?:in|at|on)?\s*",
                     re.IGNORECASE)
 # The address after the mark, to the end of its clause; an English one that opens with its flat or block
@@ -29,8 +44,13 @@ EN_UNIT_WORD = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?
 _EN_UNIT_FIRST = r"(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,\s*(?=(?-i:[A-Z0-9])))?"
 _UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
                r"|(?:[0-9零〇一二两三四五六七八九十百a-z]{1,6}\s*(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)\s*)+[0-9a-z]*))*")
-_CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>" + _EN_UNIT_FIRST
-                     + r"[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + ")",
+# A Chinese address that opens with its building goes on past the comma to its compound, as an English
+# one does ("家在3号楼2单元501，幸福小区": the home is 幸福小区 too).
+COMPOUND_AFTER_ZH = (r"[，,、]\s?[^，。,.;；！!？?\s…0-9]{1,10}?(?:小区|花园|公寓|家园|苑|社区|新村|村|大厦|公馆|里|院)"
+                     r"(?=[，。,.;；！!？?\s…]|$)")
+_CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>"
+                     r"(?=[0-9零〇一二两三四五六七八九十百])[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + COMPOUND_AFTER_ZH
+                     + r"|" + _EN_UNIT_FIRST + r"[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + ")",
                      re.IGNORECASE)
 
 
