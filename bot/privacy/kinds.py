@@ -117,8 +117,9 @@ class Kind:
     render: Callable[[str], str]  # the masked value for the `secret` group's text
 
 
-# Digits that may be written with a space, a dot or a dash between them.
-_SEP = r"[ .\-]{0,2}"
+# Digits that may be written with a space, a dot, a dash, an underscore or a slash between them
+# ("138_1234_5678" and "138/1234/5678" are typed to get past filters, and were shown in full).
+_SEP = r"[ .\-_/]{0,2}"
 _ZH_DIGIT = "零〇○一二三四五六七八九幺"  # read one by one: 一二零三 = 1203
 _ZH_NUM = _ZH_DIGIT + "十百千两"
 _ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3",
@@ -128,6 +129,9 @@ _ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺"
 def zh_digits(s: str) -> str:
     """A number read out one digit at a time in Chinese (一三八…, 幺 for one) as Arabic digits."""
     return digits(s.translate(_ZH_VALUE))
+# Between a plate's parts: a dot (· is one in the normalised view), a dash or a space.
+_PLATE_SEP = r"(?:\s?[.\-]\s?|\s)?"
+_PLATE_CHAR = r"[A-HJ-NP-Z0-9]"
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
 _WECHAT_CUE = r"(?:微信号?|威信|薇信|v信|(?<![a-z])(?:vx|wx|wechat|weixin)(?![a-z]))"
 _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
@@ -215,7 +219,7 @@ KINDS: tuple[Kind, ...] = (
     # A number anyone labels as a way to reach them, whatever its shape (a local landline
     # without area code, a number abroad): at least 7 digits after 电话/tel/手机….
     Kind("contact_number", re.compile(
-        _CONTACT + r"\s?(?:号码?)?\s?(?:是|为|:|#)?\s?"
+        _CONTACT + r"\s?(?:我|me\b)?\s?(?:号码?)?\s?(?:是|为|:|#)?\s?"
         r"(?P<secret>\+?\d(?:[ .\-()]{0,2}\d){6,15})(?![0-9])", re.IGNORECASE),
         _always, keep_last(4)),
     # A WeChat or QQ handle given to be reached by ("微信号 zhang_wei88", "vx: lw-2024", "QQ 12345678",
@@ -226,11 +230,16 @@ KINDS: tuple[Kind, ...] = (
         re.IGNORECASE), lambda s: any(c.isdigit() or c in "_-" for c in s), _handle),
     Kind("wechat_wxid", re.compile(r"(?<![a-z0-9_])(?P<secret>wxid_[a-z0-9]{6,20})(?![-_a-z0-9])", re.IGNORECASE),
          _always, _handle),
-    Kind("qq", re.compile(r"(?<![a-z])qq\s?(?:号码?)?\s?(?:是|为|:|#)?\s?(?P<secret>[1-9]\d{4,11})(?![0-9])",
+    Kind("qq", re.compile(r"(?<![a-z])qq\s?(?:号码?)?\s?(?:是|为|:|#)?\s?(?P<secret>[1-9](?:" + _SEP + r"\d){4,11})(?![0-9])",
                           re.IGNORECASE), _always, keep_last(3)),
+    # A plate as riders write it: a dot, a dash or a space after the province, after the letter or inside
+    # the number (京·A12345, 京A·12345, 京 A 12345, 京A-123-45), 5 characters or a new-energy 6 (京AD12345).
+    # A space inside the number only when no shorter reading ends at a word ("京A12345 3号门": the 3 is
+    # the gate's).
     Kind("plate", re.compile(
-        r"[" + _PROVINCES + r"]\s?[A-HJ-NP-Z](?:\s?[.\-]\s?|\s)?"
-        r"(?P<secret>[A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])", re.IGNORECASE),
+        r"[" + _PROVINCES + r"]" + _PLATE_SEP + r"[A-HJ-NP-Z]" + _PLATE_SEP +
+        r"(?P<secret>" + _PLATE_CHAR + r"(?:[.\-]?" + _PLATE_CHAR + r"){4,5}(?![A-Za-z0-9])"
+        r"|" + _PLATE_CHAR + r"(?:[\s.\-]?" + _PLATE_CHAR + r"){4,5}(?![A-Za-z0-9]))", re.IGNORECASE),
         _has_digits(3), _all),
     # Flat/room: "5号楼1203室", "3栋2单元501", "3单元502", "五号楼一二零三室"; the building stays
     # (it locates a problem: "3号楼门口"), the room goes; "3号楼12楼" is a floor and stays.
