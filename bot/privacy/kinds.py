@@ -117,9 +117,12 @@ class Kind:
     render: Callable[[str], str]  # the masked value for the `secret` group's text
 
 
-# Digits that may be written with a space, a dot, a dash, an underscore or a slash between them
-# ("138_1234_5678" and "138/1234/5678" are typed to get past filters, and were shown in full).
-_SEP = r"[ .\-_/]{0,2}"
+# What may stand between the digits of a number, for every kind of number: a space, a dot, a dash, an
+# underscore or a slash ("138_1234_5678", "110101.19900307.4477" and "138 - 1234 - 5678" are typed to
+# get past filters, and were shown in full where a kind allowed fewer). _GAP is one such character, in
+# numbers grouped by position (ID and card numbers); _SEP up to three, in numbers read by their digits.
+_GAP = r"[ .\-_/]?"
+_SEP = r"[ .\-_/]{0,3}"
 _ZH_DIGIT = "零〇○一二三四五六七八九幺"  # read one by one: 一二零三 = 1203
 _ZH_NUM = _ZH_DIGIT + "十百千两"
 _ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3",
@@ -185,23 +188,23 @@ KINDS: tuple[Kind, ...] = (
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),
     Kind("id_card", re.compile(
-        r"(?<![0-9])(?P<secret>[1-9](?:[ \-]?\d){16}[ \-]?[0-9Xx])(?![0-9])"),
+        r"(?<![0-9])(?P<secret>[1-9](?:" + _GAP + r"\d){16}" + _GAP + r"[0-9Xx])(?![0-9])"),
         is_id_card, keep_ends(3, 4)),
     # An ID-shaped number its writer calls an ID ("身份证11010119900307777X", "ID no. …"): masked
     # whatever its check digit (issue 17: a mistyped or invented one is still someone's ID to the
     # reader). Without the cue the check digit decides, so order numbers stay readable.
-    Kind("id_card_cued", re.compile(_ID_CUE + r"[^0-9\n]{0,8}?(?P<secret>\d(?:[ \-]?\d){16}[ \-]?[0-9Xx])(?![0-9])",
+    Kind("id_card_cued", re.compile(_ID_CUE + r"[^0-9\n]{0,8}?(?P<secret>\d(?:" + _GAP + r"\d){16}" + _GAP + r"[0-9Xx])(?![0-9])",
                                     re.IGNORECASE),
          _always, keep_ends(3, 4)),
     Kind("bank_card", re.compile(
-        r"(?<![0-9])(?P<secret>[1-9]\d{3}(?:[ \-]?\d{4}){3}(?:[ \-]?\d{1,3})?"
-        r"|[1-9]\d{5}[ \-]?\d{10,13})(?![0-9])"),
+        r"(?<![0-9])(?P<secret>[1-9]\d{3}(?:" + _GAP + r"\d{4}){3}(?:" + _GAP + r"\d{1,3})?"
+        r"|[1-9]\d{5}" + _GAP + r"\d{10,13})(?![0-9])"),
         is_bank_card, keep_ends(4, 4)),
     # A card-length number its writer calls a card ("卡号6222021234567890123", "银行卡 6212 …", "card no.
     # …"): masked whatever its Luhn digit, as a cued ID number is (a mistyped card number is still
     # someone's card to the reader; it was shown in full on the dashboard, in exports and on Open311).
     # Without the cue Luhn decides, so order numbers stay readable.
-    Kind("bank_card_cued", re.compile(_CARD_CUE + r"[^0-9\n]{0,8}?(?P<secret>[1-9](?:[ \-]?\d){11,18})(?![0-9])",
+    Kind("bank_card_cued", re.compile(_CARD_CUE + r"[^0-9\n]{0,8}?(?P<secret>[1-9](?:" + _GAP + r"\d){11,18})(?![0-9])",
                                       re.IGNORECASE), _always, keep_ends(4, 4)),
     Kind("mobile", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
@@ -210,7 +213,7 @@ KINDS: tuple[Kind, ...] = (
     # A mobile number read out in Chinese digits ("一三八一二三四五六七八", 幺 for one): how a voice
     # note's transcript writes it, and how people write it to slip past filters.
     Kind("mobile_zh", re.compile(
-        r"(?<![" + _ZH_DIGIT + r"两])(?P<secret>[一幺](?:[ \-]?[" + _ZH_DIGIT + r"两]){10})(?![" + _ZH_DIGIT + r"两])"),
+        r"(?<![" + _ZH_DIGIT + r"两])(?P<secret>[一幺](?:" + _GAP + r"[" + _ZH_DIGIT + r"两]){10})(?![" + _ZH_DIGIT + r"两])"),
         lambda s: zh_digits(s)[1:2] in tuple("3456789"), lambda s: _mobile(zh_digits(s))),
     Kind("landline", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
@@ -230,7 +233,8 @@ KINDS: tuple[Kind, ...] = (
         re.IGNORECASE), lambda s: any(c.isdigit() or c in "_-" for c in s), _handle),
     Kind("wechat_wxid", re.compile(r"(?<![a-z0-9_])(?P<secret>wxid_[a-z0-9]{6,20})(?![-_a-z0-9])", re.IGNORECASE),
          _always, _handle),
-    Kind("qq", re.compile(r"(?<![a-z])qq\s?(?:号码?)?\s?(?:是|为|:|#)?\s?(?P<secret>[1-9](?:" + _SEP + r"\d){4,11})(?![0-9])",
+    # QQ as riders call it too: "Q Q", 扣扣, 企鹅(号).
+    Kind("qq", re.compile(r"(?:(?<![a-z])q\s?q|扣扣|企鹅号?)\s?(?:号码?)?\s?(?:是|为|:|#)?\s?(?P<secret>[1-9](?:" + _SEP + r"\d){4,11})(?![0-9])",
                           re.IGNORECASE), _always, keep_last(3)),
     # A plate as riders write it: a dot, a dash or a space after the province, after the letter or inside
     # the number (京·A12345, 京A·12345, 京 A 12345, 京A-123-45), 5 characters or a new-energy 6 (京AD12345).

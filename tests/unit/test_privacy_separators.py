@@ -64,3 +64,33 @@ def test_numbers_split_any_way_are_masked(text, expected) -> None:
 @pytest.mark.parametrize("text", ["13/05/2024 12:30 发生", "订单号 2024_0512_1530 已送达", "1/3/2024 到 2024/05/12"])
 def test_dates_and_order_numbers_with_those_separators_stay(text) -> None:
     assert mask(text) == text
+
+
+# Every kind of number reads one set of separators: an ID or card number split by a dot, "_" or "/" (and
+# a mobile by " - ") was shown in full while the same split mobile was masked.
+@pytest.mark.parametrize("text, gone", [
+    ("身份证110101.19900307.4477", "19900307"),
+    ("身份证110101_19900307_4477", "19900307"),
+    ("身份证 110101/19900307/4477", "19900307"),
+    ("110101.19900307.4477 是我的", "19900307"),  # a valid ID number, no cue
+    ("身份证 110101.19900307.7777", "19900307"),  # cued, wrong check digit
+    ("卡号 6222.0212.3456.7890.128", "02123456"),
+    ("6222_0212_3456_7890_128", "02123456"),      # Luhn-valid, no cue
+    ("卡号 6222/0212/3456/7890/123", "02123456"),  # cued, Luhn-invalid
+    ("手机 1 3 8 - 1 2 3 4 - 5 6 7 8", "12345678"),
+    ("电话一三八_一二三四_五六七八", "一二三四"),
+])
+def test_every_number_reads_the_same_separators(text, gone) -> None:
+    out = mask(text)
+    assert gone not in "".join(c for c in _shown(out) if c.isdigit() or c in "一二三四五六七八"), out
+    assert "***" in out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q Q 12345678", "Q Q *****678"),
+    ("扣扣 12345678", "扣扣 *****678"),
+    ("加我企鹅 1234 5678", "加我企鹅 *****678"),
+    ("QQ群 123456789 欢迎骑手", "QQ群 123456789 欢迎骑手"),  # a group, not a person
+])
+def test_qq_as_riders_call_it(text, expected) -> None:
+    assert mask(text) == expected
