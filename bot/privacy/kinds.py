@@ -154,7 +154,9 @@ _CARD_CUE = (r"(?:银行卡号?|银行账号|银行帐号|储蓄卡号?|信用�
 # Garden, Block 5"), and an English one may open with them ("I live in Block 5, Xili Garden"): all of it
 # is the home (the building alone still says where the rider sleeps).
 _UNIT_ZH = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
-_MORE_ZH = r"(?:[，,、]\s?(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*)*"
+# Past a comma: its building, unit or room, or its bare room number as the last part ("…，3号楼，2单元，501").
+_MORE_ZH = (r"(?:[，,、]\s?(?:(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*"
+            r"|[0-9]{2,5}[a-zA-Z]?(?=[，。,.;；！!？?\s…]|$)))*")
 _UNIT_EN = r"(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
 # "家在3号楼2单元501，幸福小区": the building first, the compound after its comma is the home too.
 _UNITS_FIRST_ZH = r"(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*" + _MORE_ZH + COMPOUND_AFTER_ZH

@@ -23,14 +23,18 @@ from bot.privacy.normalize import plain
 _WHO = r"(?:我们|我們|俺们|咱们|他们|她们|我|俺|咱|他|她|本人)"
 _CLAUSE_START = r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'「」]))"
 _STILL = r"(?:就|也|还|都|现在|目前|一直)?"
-HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家" + _STILL + r"(?:住在|住于|住|在|位于|地址(?:是|为|在|:)?|是(?=[^，。,.;；！!？?\s…]{0,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦|号院|栋|幢|号楼|单元|室)))"
-               r"|" + _WHO + _STILL + r"(?:住在|住于|住的是|住的地方是|住的地方在|住)"
-               r"|(?:家庭|家的?)?住址(?:是|为|:)?|家庭地址(?:是|为|:)?|现住址?|现住在|居住在|居住于|租住在)")
+HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家(?:里(?=住))?" + _STILL
+               + r"(?:住在|住于|住|在|位于|的?(?:地址|门牌号?)(?:是|为|在|:)?"
+               r"|是(?=[^，。,.;；！!？?\s…]{0,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦|号院|栋|幢|号楼|单元|室)))"
+               r"|" + _WHO + _STILL + r"(?:住在|住于|(?:住|租)的(?:地方|房子?|屋子?)?(?:是|在)|住)"
+               r"|(?:家庭|家的?)?住址(?:是|为|:)?|家庭地址(?:是|为|:)?|现住址?|现住在|居住在|居住于|租住在"
+               # a customer's address a rider passes on is someone's home too
+               r"|(?:收货|收件|送货|配送)地址(?:是|为|:)?)")
 # The English ones: "I live/stay/reside (at)", "I'm living/staying", "my (home) address is", "my home is/'s",
 # "home address:"; a house, flat or place only when an address follows ("my flat is in Xili Garden", not
 # "my flat is flooded").
 HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s+am\s+(?:living|staying)"
-               r"|\bmy\s+(?:home\s+)?address\s+is|\bmy\s+home(?:\s+is|'s)|\bhome\s+address\s*(?:is|:)"
+               r"|\bmy\s+(?:home\s+)?address\s*(?:is|:)|\bmy\s+home(?:\s+is|'s)|\bhome\s+address\s*(?:is|:)"
                r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9])))")
 _MARK_ZH = (r"(?:" + HOME_CUE_ZH + r"|" + _WHO + r"的?家|住在|现住|居住于|租住)")
 _MARK_EN = r"(?:" + HOME_CUE_EN + r"|my\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"

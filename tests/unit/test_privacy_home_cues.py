@@ -32,6 +32,16 @@ HOME_KINDS = {"home_address", "home_address_en", "home_address_bare", "home_addr
     ("I stay at Xili Garden block 5, the light is out", "I stay at ***, the light is out"),
     ("my home's at Xili Garden, Block 5", "my home's at ***"),
     ("home address: Xili Garden block 5", "home address: ***"),
+    # the room number alone as the last part past a comma; 家里住, 租的房子在, 的地址是, 门牌号是; a
+    # customer's delivery address a rider passes on
+    ("俺家住在幸福小区，3号楼，2单元，501", "俺家住在***"),
+    ("我住幸福小区，5号楼，1203，楼下路灯坏了", "我住***，楼下路灯坏了"),
+    ("家里住幸福小区3号楼", "家里住***"),
+    ("我租的房子在幸福小区5号楼1203", "我租的房子在***"),
+    ("我家的地址是幸福小区3号楼501", "我家的地址是***"),
+    ("我家门牌号是建国路88号", "我家门牌号是***"),
+    ("收货地址：幸福小区3号楼2单元501", "收货地址：***"),
+    ("My address: 12 Keyuan Rd, Flat 3", "My address: ***"),
 ])
 def test_a_home_cue_without_me_masks_the_whole_address(text, expected) -> None:
     assert mask(text) == expected
@@ -51,6 +61,9 @@ def test_a_home_cue_without_me_masks_the_whole_address(text, expected) -> None:
     "我家楼下的路灯坏了",
     "我住的小区门口井盖丢了",
     "my flat is flooded, Block 5 gate",
+    "我住的房子漏水了",
+    "我家里的灯坏了",
+    "家里在装修，楼道堆满了",
 ])
 def test_a_place_that_is_not_a_home_stays(text) -> None:
     assert mask(text) == text
