@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.privacy.places import EN_UNIT_WORD
+from bot.privacy.places import EN_UNIT_WORD, HOME_MARK_ZH
 
 from .normalize import normalize
 
@@ -303,7 +303,7 @@ _LATIN_BLDG = re.compile(
     r"(?: ?([a-z][0-9]{1,2}(?![0-9])(?:座|栋|塔)?|[a-z]座|[0-9]{1,2}(?:号楼|栋|座|幢|期)|[a-z]塔))?"
     r"( ?(?:楼下|门口|大门口?|大堂|楼前|楼后|[东南西北]门口?|底商|地库(?:入口|出口)?|停车场|入口|出口|"
     r"广场|一楼|大厅|地下车库(?:入口|出口)?|地下停车场|地铁站?(?:[a-z]?[0-9]{0,2}号?(?:出|入)?口)?|公交站))?")
-_HOME = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)(?:在)?\s*$")
+_HOME = re.compile(r"(?:" + HOME_MARK_ZH + r")(?:在)?\s*$")  # bot.privacy.places' cues
 
 
 # ---------------------------------------------------------------- English ----

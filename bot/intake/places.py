@@ -36,14 +36,17 @@ import re
 import threading
 from typing import Any
 
-from bot.privacy.places import EN_UNIT_WORD
+from bot.privacy.places import EN_UNIT_WORD, HOME_CUE_ZH, HOME_MARK_ZH
 
 from .location import extract_location
 
 log = logging.getLogger(__name__)
 
 CRF_MIN_P = 0.6  # mean marginal probability of a CRF span's tokens before it is used (corpus CV)
-_HOME_BEFORE = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家|i live (?:at|on|in)|my home (?:is )?(?:at|on|in)|"
+# The home cues are bot.privacy.places' (俺家在, 家就在, 我住的是 … as well as 我家在), searched with an end
+# position, not on a slice: a 家 with nobody before it is a cue only where a clause starts, and a slice
+# would cut 大家在 to 家在.
+_HOME_BEFORE = re.compile(r"(?:" + HOME_MARK_ZH + r"|i live (?:at|on|in)|my home (?:is )?(?:at|on|in)|"
                           r"my place (?:is )?(?:at|on|in)|my flat (?:is )?(?:at|in))\s*$", re.I)
 _EDGE_STRIP = " ,.，。！？!?、~…:：;；'\"“”()（）"
 
@@ -99,7 +102,7 @@ def _crf_best(text: str, tagger: Any, lo: int = 0, hi: int | None = None) -> tup
         if p < CRF_MIN_P:
             continue
         s, e = _whole(text, s, e)
-        if e - s < 2 or _HOME_BEFORE.search(text[max(0, s - 16):s]) or _HOME_NEAR.search(text[max(0, s - 4):s]):
+        if e - s < 2 or _HOME_BEFORE.search(text, max(0, s - 16), s) or _HOME_NEAR.search(text, max(0, s - 4), s):
             continue
         if best is None or p > best[0]:
             best = (p, s, e)
@@ -164,8 +167,7 @@ def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: 
 
 
 # A home cue that an address follows (not a bare 我家: "我家楼下" names no place).
-_HOME_CUE = re.compile(r"(?:我们家住在|我们家住|我们家在|我家住在|我家住|我家在|家住在|家住|本人住在|本人住|我住在|我住|"
-                       r"现住在|租住在|住在)\s*|\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|"
+_HOME_CUE = re.compile(r"(?:" + HOME_CUE_ZH + r"|住在)\s*|\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|"
                        r"apartment|house|place|address)(?:\s+is)?)\s+(?:in|at|on)\s+", re.I)
 
 
@@ -199,7 +201,7 @@ def _locate(text: str, lang: str | None, norm: str | None, tagger: Any) -> str |
         s = text.find(loc)
         e = s + len(loc)
         bare = loc.lower() in _BARE_WORDS  # "Road caved in at ...": a suffix word, not a name
-        home = (_HOME_NEAR.search(text[max(0, s - 8):s]) or _HOME_BEFORE.search(text[max(0, s - 16):s])) is not None
+        home = (_HOME_NEAR.search(text, max(0, s - 8), s) or _HOME_BEFORE.search(text, max(0, s - 16), s)) is not None
         if not bare and not home:
             cut = _glued_end(text, s)  # cheap (jieba on a window); the CRF only confirms it
             if cut is not None and cut < e:
@@ -248,4 +250,4 @@ def _maybe_place(text: str) -> int | None:
 
 _BARE_WORDS = {"road", "rd", "street", "st", "avenue", "ave", "lane", "bridge", "tunnel", "park", "market",
                "station", "gate", "plaza", "square", "mall", "building", "tower", "center", "centre"}
-_HOME_NEAR = re.compile(r"(?:我住|住在|家住|我家在|我家|我们家)[^\s，。！？,.!?]{0,2}$")
+_HOME_NEAR = re.compile(r"(?:" + HOME_MARK_ZH + r")[^\s，。！？,.!?]{0,2}$")

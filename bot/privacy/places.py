@@ -36,9 +36,11 @@ HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家(?:里(?=住)
 HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s+am\s+(?:living|staying)"
                r"|\bmy\s+(?:home\s+)?address\s*(?:is|:)|\bmy\s+home(?:\s+is|'s)|\bhome\s+address\s*(?:is|:)"
                r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9])))")
-_MARK_ZH = (r"(?:" + HOME_CUE_ZH + r"|" + _WHO + r"的?家|住在|现住|居住于|租住)")
+# What marks a home before a place, for telling the place apart (here and in bot.intake): the cues, a
+# bare 我家 ("我家楼下"), and 住在/现住/租住 anywhere.
+HOME_MARK_ZH = (r"(?:" + HOME_CUE_ZH + r"|" + _WHO + r"的?家|住在|现住|居住于|租住)")
 _MARK_EN = r"(?:" + HOME_CUE_EN + r"|my\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"
-_START = re.compile(r"^\s*(?:" + _MARK_ZH + r"|住(?![宅建房院户])|" + _MARK_EN + r")\s*(?:in|at|on)?\s*",
+_START = re.compile(r"^\s*(?:" + HOME_MARK_ZH + r"|住(?![宅建房院户])|" + _MARK_EN + r")\s*(?:in|at|on)?\s*",
                     re.IGNORECASE)
 # The address after the mark, to the end of its clause; an English one that opens with its flat or block
 # goes on past the comma to its name ("I live in Block 5, Xili Garden": the home is Xili Garden too).
@@ -52,7 +54,7 @@ _UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5
 # one does ("家在3号楼2单元501，幸福小区": the home is 幸福小区 too).
 COMPOUND_AFTER_ZH = (r"[，,、]\s?[^，。,.;；！!？?\s…0-9]{1,10}?(?:小区|花园|公寓|家园|苑|社区|新村|村|大厦|公馆|里|院)"
                      r"(?=[，。,.;；！!？?\s…]|$)")
-_CLAUSE = re.compile(r"(?:" + _MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>"
+_CLAUSE = re.compile(r"(?:" + HOME_MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>"
                      r"(?=[0-9零〇一二两三四五六七八九十百])[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + COMPOUND_AFTER_ZH
                      + r"|" + _EN_UNIT_FIRST + r"[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + ")",
                      re.IGNORECASE)

@@ -93,3 +93,19 @@ def test_the_same_cues_make_a_place_a_home(text, place, shared) -> None:
     home as a place too (shown as its compound at most)."""
     assert is_residence(place, text)
     assert shareable_place(place, text) == shared
+
+
+@pytest.mark.parametrize("text, place", [
+    ("俺家在幸福小区3号楼，今天在建国路看到井盖没了", "建国路"),
+    ("家在幸福小区3号楼，今天在建国路看到井盖没了", "建国路"),
+    ("家就在幸福小区3号楼，今天在建国路看到井盖没了", "建国路"),
+    ("我住的是幸福小区3号楼，今天在建国路看到井盖没了", "建国路"),
+    ("我家在幸福小区3号楼，今天在建国路看到井盖没了", "建国路"),
+    ("大家在幸福小区门口等外卖，井盖没了", "幸福小区门口"),
+])
+def test_the_intake_reads_the_same_home_cues(text, place) -> None:
+    """The intake's own lists of home cues lacked 俺家在, 家在, 家就在, 我住的是: the home was taken for the
+    incident's place (and hidden as a home), and the place the rider named after it was lost."""
+    from bot.intake.places import locate
+    assert locate(text) == place
+    assert shareable_place(place, text) == place
