@@ -20,7 +20,7 @@ from bot.privacy.normalize import plain
 # 家 + 在/住/住在/位于/地址是 ("家在…", "俺家在…", "家就在…", "我们家住在…"), someone 住/住在/住的是
 # ("我住的是…", "本人住在…"), 住址/家庭地址. A 家 with nobody before it counts only where a clause starts:
 # 大家在, 回家在, 商家在, 国家在 say nothing about a home (and 家乐福, 家具城 are places).
-_WHO = r"(?:我们|我們|俺们|咱们|他们|她们|我|俺|咱|他|她|本人)"
+_WHO = r"(?:我们|我們|俺们|咱们|他们|她们|我|俺|咱|(?<!其)他|她|本人)"  # 其他家在… is other shops
 _CLAUSE_START = r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'「」]))"
 _STILL = r"(?:就|也|还|都|现在|目前|一直)?"
 HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家(?:里(?=住))?" + _STILL

@@ -64,6 +64,9 @@ def test_a_home_cue_without_me_masks_the_whole_address(text, expected) -> None:
     "我住的房子漏水了",
     "我家里的灯坏了",
     "家里在装修，楼道堆满了",
+    "其他家在幸福小区的骑手也说了",
+    "这家在建国路的店门口有坑",
+    "专家在现场",
 ])
 def test_a_place_that_is_not_a_home_stays(text) -> None:
     assert mask(text) == text
