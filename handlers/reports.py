@@ -50,7 +50,9 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
         await albums.claim(uow, incoming, user, heard.case)
     if heard.answered:  # a case, its place, or the question "is this a report?": nothing more
         return
-    if incoming.lat is not None:
+    if heard.bare_place:  # "在角门": where, but not what
+        reports.reply(uow, incoming, "place-alone", lang, place=heard.bare_place)
+    elif incoming.lat is not None:
         reports.reply(uow, incoming, "pin-unused", lang, staff="yes" if checkins.is_staff(user) else "no")
     elif incoming.text:
         kind = smalltalk(incoming.text)

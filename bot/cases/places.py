@@ -69,6 +69,15 @@ def is_place_answer(text: str, place: str | None, is_report: Callable[[str], boo
     return not is_report(rest)
 
 
+def bare_place(text: str, place: str | None) -> str | None:
+    """`place` (found in `text`) when the text says nothing else ("在角门", "光华路和东三环路口"):
+    it reports no problem, whatever the classifier leans to (a bare place scored as a report,
+    just under or over its threshold, was asked about in the group, or filed); else None."""
+    if not place or text.lstrip().startswith("/"):
+        return None
+    return place if _FILLER_ONLY.match(remainder(text, place)) else None
+
+
 def looks_like_place(text: str) -> bool:
     """A direct reply to the place question that the extractor did not recognise, but that is
     short and reads as a place ("3号楼东门", "gate 2 of the mall") rather than as a comment

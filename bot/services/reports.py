@@ -14,7 +14,7 @@ from bot.cases.lifecycle import PLACE_ADDED, PLACE_CORRECTED, TRIAGE, UNFINISHED
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
-from bot.cases.places import (answer_place, clean_place, is_place_answer, looks_like_place, remainder,
+from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, remainder,
                                says_correction)
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
@@ -48,6 +48,7 @@ class Heard:
 
     case: Case | None = None
     asked: bool = False
+    bare_place: str | None = None  # the message named a place and nothing else (nobody's case awaited it)
 
     @property
     def answered(self) -> bool:
@@ -71,7 +72,13 @@ class ReportService:
         placed = await self._place_message(uow, msg, user, lang, intake)
         if placed is not None:
             return Heard(placed)
-        if intake is None or (not intake.is_report and intake.confidence >= ASK_THRESHOLD):
+        if intake is None:
+            return Heard()
+        if intake.is_report or msg.is_private:  # a group's chit-chat (the hot path) is silent anyway
+            bare = bare_place(msg.text, intake.location or extract_location(msg.text))
+            if bare is not None:
+                return Heard(bare_place=bare)
+        if not intake.is_report and intake.confidence >= ASK_THRESHOLD:
             return Heard()
         if not intake.is_report and looks_like_place(msg.text):
             return Heard()  # a bare place ("在建国路") answers somebody's question: nothing to ask about

@@ -70,6 +70,7 @@ pin-unused = 📍 Location received, but nothing is waiting for one. A location 
             · a new activity's place: reply to this location with /activity new …
        *[no] {""}
     }
+place-alone = 📍 The place is “{ $place }”. What is wrong there? Send me one line with the problem and the place, e.g. street light out at { $place }
 bots-words = 🤖 That was written by a bot, so it is not a report. Seen a problem on the road? Say it in your own words (what and where).
 error-generic = 😥 Something went wrong and this was not processed. Please try again shortly.
 
