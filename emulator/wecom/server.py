@@ -4,7 +4,8 @@ control API, so the WeCom adapter, its tests and the demo run offline.
 Server API (what the bot calls), each answering ``{"errcode": 0, "errmsg": "ok", ...}`` as WeCom does:
 ``GET /cgi-bin/gettoken``, ``POST /cgi-bin/message/send`` (to a user), ``POST /cgi-bin/appchat/create``,
 ``POST /cgi-bin/appchat/send`` (to a group the app made), ``GET /cgi-bin/appchat/get`` (its name), ``POST /cgi-bin/media/upload``,
-``GET /cgi-bin/media/get``, and an AI bot callback's response_url, ``POST /cgi-bin/aibot/response``.
+``GET /cgi-bin/media/get``, an AI bot callback's response_url, ``POST /cgi-bin/aibot/response``, and
+a mixed message's image URL, ``GET /_emu/aibot-image/{media_id}`` (encrypted with the item's aeskey).
 
 Control API (what tests and the demo call): ``POST /_emu/send`` (a member posts: in a group it
 reaches the AI bot's callback as encrypted JSON; in private the app's callback as encrypted XML),
@@ -17,6 +18,7 @@ Callbacks are encrypted with the real scheme (emulator/wecom/crypto.py).
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import secrets
 import time
@@ -82,6 +84,7 @@ class WeComEmulator:
         r.add_get("/_emu/sent", self._c_sent)
         r.add_get("/_emu/wait", self._c_wait)
         r.add_get("/_emu/stats", self._c_stats)
+        r.add_get("/_emu/aibot-image/{key}", self._aibot_image)
 
     # -- lifecycle -----------------------------------------------------------
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -238,6 +241,17 @@ class WeComEmulator:
         return web.Response(body=data, content_type=mime,
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
+    async def _aibot_image(self, request: web.Request) -> web.Response:
+        """A mixed message's image behind its URL, as the AI bot gets it: encrypted with the item's
+        aeskey (crypto.encrypt_file); 404 for an unknown one."""
+        media_id = request.match_info["key"]
+        aeskey = self.state.aibot_images.get(media_id)
+        if aeskey is None or media_id not in self.state.media:
+            raise web.HTTPNotFound()
+        self.state.calls["aibot/image"] = self.state.calls.get("aibot/image", 0) + 1
+        return web.Response(body=crypto.encrypt_file(aeskey, self.state.media[media_id][0]),
+                            content_type="application/octet-stream")
+
     async def _aibot_response(self, request: web.Request) -> web.Response:
         """An AI bot's response_url: one call per callback, within an hour; no access_token."""
         self.state.calls["aibot/response"] = self.state.calls.get("aibot/response", 0) + 1
@@ -336,8 +350,12 @@ class WeComEmulator:
                 "msgid": msgid, "aibotid": self.config.aibot_id, "chatid": chat, "chattype": "group",
                 "from": {"userid": sender}, "response_url": self._response_url(chat, "group", msgid), **mention}
             if body.get("image"):  # text and a photo: one mixed message (图文混排), its image an encrypted URL
-                image = {"msgtype": "image", "image": {"url": f"{self.base_url}/_emu/aibot-image/{msgid}",
-                                                       "aeskey": secrets.token_hex(16)}}
+                aeskey = base64.b64encode(secrets.token_bytes(32)).decode()
+                photo = self._store_media("image", body["image"], b"\xff\xd8\xff\xe0emu-photo\xff\xd9",
+                                          "photo.jpg", "image/jpeg")
+                self.state.aibot_images[photo] = aeskey
+                image = {"msgtype": "image", "image": {"url": f"{self.base_url}/_emu/aibot-image/{photo}",
+                                                       "aeskey": aeskey}}
                 payload.update(msgtype="mixed", mixed={"msg_item": [mention, image]})
                 del payload["text"]
             result = await self.aibot_callback(payload, signature=signature, times=times)

@@ -78,6 +78,7 @@ class WeComState:
         self.sent: list[Sent] = []
         self.cards: dict[str, Sent] = {}  # task_id → the card's message
         self.responses: dict[str, ResponseUrl] = {}
+        self.aibot_images: dict[str, str] = {}  # a mixed message's image (its media_id) → its aeskey
         self.codes: dict[str, str] = {}  # unused response_code → its card's task_id
         self.faults: list[Fault] = []
         self.calls: dict[str, int] = {}

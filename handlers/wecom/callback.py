@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from xml.parsers.expat import ExpatError
 
+import aiohttp
 from aiohttp import web
 from wechatpy.enterprise import parse_message
 from wechatpy.enterprise.crypto import WeChatCrypto
@@ -38,12 +39,15 @@ from bot.buttons import decode
 from bot.domain import IncomingMessage, Person, VoiceClip
 from bot.events import ButtonPress, ChatEvent
 from handlers.wecom.cards import CardBook, CardPress
+from handlers.wecom.errors import WeComError
 from handlers.wecom.ids import IdBook, message_number
 
 log = logging.getLogger(__name__)
 # The event and its delivery's number: the same for every retry of one delivery (WeCom's msgid when
 # it gives one), so the core's processed-update check (handlers/updates.py) skips a redelivery.
 Handler = Callable[[ChatEvent, int], Awaitable[None]]
+# An AI bot message's image (its URL and aeskey) fetched and kept where a private photo is: its media_id.
+ImageFetcher = Callable[[str, str], Awaitable[str]]
 _DELIVERY_BASE = 1 << 53  # delivery numbers live in [2^53, 2^62): above every Telegram update id
 _MENTION = re.compile(r"^\s*@\S+\s*")
 RESPONSE_URL_TTL = 3600.0  # an AI bot's response_url serves one call within an hour
@@ -85,8 +89,9 @@ class BadCallback(Exception):
 class WeComCallback:
     def __init__(self, handler: Handler, *, ids: IdBook, app: CallbackKeys | None = None,
                  aibot: CallbackKeys | None = None, replies: ReplyBook | None = None,
-                 cards: CardBook | None = None) -> None:
+                 cards: CardBook | None = None, images: ImageFetcher | None = None) -> None:
         self.handler, self.ids, self.replies = handler, ids, replies or ReplyBook()
+        self.images = images
         self.cards = cards or CardBook()
         self._inflight: dict[str, asyncio.Future[None]] = {}
         self._done: OrderedDict[str, float] = OrderedDict()  # delivery → when it was taken in
@@ -245,10 +250,12 @@ class WeComCallback:
                 return None  # enter_chat, feedback ...
             return self._press(chat_id, chat_type, sender, str(card.get("event_key", "")),
                                str(card.get("task_id", "")), None)
-        if msgtype == "mixed":  # text and photos @-mentioning the bot (图文混排): its text is the message
-            items = (payload.get("mixed") or {}).get("msg_item") or []
+        photo: str | None = None
+        if msgtype == "mixed":  # text and photos @-mentioning the bot (图文混排): its text, and its photo
+            items = [i for i in (payload.get("mixed") or {}).get("msg_item") or [] if isinstance(i, dict)]
             content = "\n".join(str((i.get("text") or {}).get("content", "")) for i in items
-                                 if isinstance(i, dict) and i.get("msgtype") == "text")
+                                 if i.get("msgtype") == "text")
+            photo = await self._photo([i.get("image") or {} for i in items if i.get("msgtype") == "image"])
         elif msgtype == "text":
             content = str((payload.get("text") or {}).get("content", ""))
         else:
@@ -256,7 +263,21 @@ class WeComCallback:
         if group:
             content = _MENTION.sub("", content, count=1)  # "@Bot 路灯坏了": the message is what follows
         return IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
-                               text=content)
+                               text=content, photo_file_id=photo)
+
+    async def _photo(self, images: list[Any]) -> str | None:
+        """A mixed message's first photo as a media_id, as a private photo arrives: the AI bot gets an
+        encrypted URL valid for minutes, so it is fetched now (ImageFetcher) or never. A photo that
+        cannot be fetched leaves the message its text (the rider can send it privately)."""
+        for image in images:
+            url, key = str((image or {}).get("url") or ""), str((image or {}).get("aeskey") or "")
+            if not url or not key or self.images is None:
+                continue
+            try:
+                return await self.images(url, key)
+            except (aiohttp.ClientError, asyncio.TimeoutError, WeComError, ValueError) as e:
+                log.warning("wecom: a mixed message's photo not fetched: %s", type(e).__name__)
+        return None
 
 
 

@@ -14,6 +14,7 @@ the outbox's outcomes.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json as jsonlib
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from handlers.wecom.errors import TOKEN_ERRORS, WeComError
 
@@ -146,6 +148,16 @@ class WeComClient:
         form.add_field("media", data, filename=filename, content_type=content_type)
         return str((await self.call("media/upload", params={"type": kind}, data=form))["media_id"])
 
+    async def download_encrypted(self, url: str, aeskey: str) -> bytes:
+        """An AI bot message's image (a mixed message's item): its URL (valid a few minutes, no
+        access_token) gives the file AES-256-CBC encrypted with the item's `aeskey` (base64 of 32
+        bytes; the IV its first 16), padded with PKCS#7 to 32 bytes; the plain bytes."""
+        async with self.session().get(url) as resp:
+            if resp.status != 200:
+                raise WeComError("aibot/image", resp.status, await resp.text())
+            body = await resp.read()
+        return decrypt_file(aeskey, body)
+
     async def download_media(self, media_id: str) -> bytes:
         """media/get: a photo's or voice note's bytes (an error comes back as JSON instead)."""
         for attempt in (1, 2):
@@ -163,6 +175,20 @@ class WeComClient:
                 continue
             raise WeComError("media/get", errcode, str(answer.get("errmsg", "")))
         raise AssertionError("unreachable")
+
+
+def decrypt_file(aeskey: str, data: bytes) -> bytes:
+    """The bytes of a file the AI bot got encrypted (WeCom's scheme: AES-256-CBC, the IV the key's
+    first 16 bytes, PKCS#7 to 32 bytes). ValueError for a wrong key or a damaged file."""
+    key = base64.b64decode(aeskey + "=" * (-len(aeskey) % 4))
+    if len(key) != 32 or not data or len(data) % 16:
+        raise ValueError("not an AI bot file for this aeskey")
+    dec = Cipher(algorithms.AES(key), modes.CBC(key[:16])).decryptor()
+    plain = dec.update(data) + dec.finalize()
+    pad = plain[-1]
+    if not 1 <= pad <= 32 or plain[-pad:] != bytes([pad]) * pad:
+        raise ValueError("bad padding: not an AI bot file for this aeskey")
+    return plain[:-pad]
 
 
 def text(content: str) -> tuple[str, dict[str, Any]]:

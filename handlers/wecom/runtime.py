@@ -100,9 +100,15 @@ class WeComReceiver:
         self.port = WeComPort(client, ids)
         self.isolation = make_isolation(settings.redis_url, settings.redis_prefix)
         self.callback = WeComCallback(
-            self.handle, ids=ids, replies=replies, cards=cards,
+            self.handle, ids=ids, replies=replies, cards=cards, images=self._keep_image,
             app=CallbackKeys(w.app_token, w.app_aes_key, w.corp_id) if w.app_token else None,
             aibot=CallbackKeys(w.aibot_token, w.aibot_aes_key, "") if w.aibot_token else None)
+
+    async def _keep_image(self, url: str, aeskey: str) -> str:
+        """An AI bot's photo (a group's mixed message) kept as the app's own media, so it is a
+        media_id as a private photo is: downloaded, decrypted, and uploaded (media/upload)."""
+        data = await self.client.download_encrypted(url, aeskey)
+        return await self.client.upload_media("image", "photo.jpg", data, "image/jpeg")
 
     def app(self) -> web.Application:
         app = web.Application()

@@ -136,8 +136,8 @@ async def test_telegram_photos_without_a_caption_then_a_line_in_private_are_its_
 async def test_a_wecom_group_report_with_a_photo_is_read_and_the_photo_comes_privately(
         wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
     """In a WeCom group a rider @-mentions the bot with a line and a photo (one mixed message):
-    it met silence and no case. The line is the report now (the AI bot's photo, an encrypted URL,
-    is not fetched); the photo sent in the private chat, as the manual says, joins the case."""
+    it met silence and no case. The line is the report now (its photo is kept too:
+    tests/e2e/test_wecom_group_cards_photos.py); a photo sent in the private chat joins the case."""
     tg, _ = wecom
     registered = await said(tg, GROUP, LI, REPORT, image={"content": "the light"})
     assert "C-000001" in registered["plain_text"], registered
