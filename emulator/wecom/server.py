@@ -29,7 +29,7 @@ import aiohttp
 from aiohttp import web
 
 from . import crypto
-from .state import ERRMSG, Fault, ResponseUrl, WeComState
+from .state import ERRMSG, Fault, ResponseUrl, Sent, WeComState
 
 DEFAULT_AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"  # 43 characters: 32 bytes
 
@@ -399,6 +399,7 @@ class WeComEmulator:
                                  "template_card_event": {"card_type": tpl.get("card_type", ""),
                                                          "event_key": key, "task_id": tpl.get("task_id", "")}}}
             result = await self.aibot_callback(payload, signature=body.get("signature"))
+            self._card_reply(card, str(result.get("reply") or ""))
         else:
             fields = {"ToUserName": self.config.corp_id, "FromUserName": sender, "CreateTime": int(time.time()),
                       "MsgType": "event", "Event": "template_card_event", "EventKey": key,
@@ -406,6 +407,29 @@ class WeComEmulator:
                       "ResponseCode": self._new_code(str(tpl.get("task_id", ""))), "AgentID": self.config.agent_id}
             result = await self.app_callback(_xml(fields), signature=body.get("signature"))
         return web.json_response({"ok": True, **result})
+
+    def _card_reply(self, card: Sent, reply: str) -> None:
+        """The AI bot's passive reply to a press (智能机器人 · 被动回复消息): encrypted JSON; an
+        ``update_template_card`` restating the card (same task_id) with ``replace_text`` greys its
+        buttons out with that label, for everyone in the chat (no ``userids``). Anything else, or a
+        reply that does not decrypt or verify, changes nothing (WeCom ignores it)."""
+        try:
+            envelope = json.loads(reply) if reply.strip() else {}
+            encrypted = str(envelope["encrypt"])
+            expected = crypto.signature(self.config.token, str(envelope["timestamp"]), str(envelope["nonce"]),
+                                        encrypted)
+            if envelope.get("msgsignature") != expected:
+                return
+            update = json.loads(crypto.decrypt(self.config.encoding_aes_key, encrypted, ""))
+        except (ValueError, KeyError, TypeError, crypto.CryptoError):
+            return
+        tpl = update.get("template_card") if isinstance(update, dict) else None
+        if (update.get("response_type") != "update_template_card" or not isinstance(tpl, dict)
+                or tpl.get("task_id") != card.body.get("template_card", {}).get("task_id")):
+            return
+        if tpl.get("replace_text"):
+            card.replaced = str(tpl["replace_text"])
+            self.state.signal.set()
 
     async def _c_fault(self, request: web.Request) -> web.Response:
         """``{"api": "message/send" | "*", "errcode": 45009, "times": 1}``: the next calls fail so."""

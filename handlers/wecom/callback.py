@@ -30,6 +30,7 @@ from xml.parsers.expat import ExpatError
 
 import aiohttp
 from aiohttp import web
+from wechatpy.crypto import PrpCrypto
 from wechatpy.enterprise import parse_message
 from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidSignatureException
@@ -51,6 +52,7 @@ ImageFetcher = Callable[[str, str], Awaitable[str]]
 _DELIVERY_BASE = 1 << 53  # delivery numbers live in [2^53, 2^62): above every Telegram update id
 _MENTION = re.compile(r"^\s*@\S+\s*")
 RESPONSE_URL_TTL = 3600.0  # an AI bot's response_url serves one call within an hour
+CARD_REPLY_WITHIN = 4.0  # WeCom waits 5 s for a callback's reply: a card's update must be in it
 DONE_TTL = 600.0  # how long a delivery taken in is remembered (WeCom's retries come within seconds)
 
 
@@ -135,6 +137,7 @@ class WeComCallback:
                                                  q.get("nonce", "")))
 
     async def _run(self, request: web.Request, keys: CallbackKeys, json_body: bool) -> web.Response:
+        started = time.monotonic()
         raw = await request.text()
         try:
             if json_body:
@@ -157,7 +160,24 @@ class WeComCallback:
         if event is not None:
             key = hashlib.sha1(f"{json_body}:{plain}".encode()).hexdigest()
             await self._once(key, event, delivery_number(json_body, plain))  # an exception answers 500: WeCom delivers it again
+            if json_body and isinstance(event, ButtonPress):
+                return await self._card_update(request, keys, event, started)
         return web.Response(text="")  # empty: no passive reply (answers go through the outbox)
+
+    async def _card_update(self, request: web.Request, keys: CallbackKeys, press: ButtonPress,
+                           started: float) -> web.Response:
+        """The AI bot's reply to a press on a group's card: the card with its buttons replaced by the
+        decision (update_template_card; no userids: everyone in the group sees it), so a decided card
+        shows so and is not pressed again. The decision comes from the settling edit the press queued
+        (cards.py), awaited within WeCom's 5 s; a press that settled nothing is answered empty."""
+        task_id = press.source.task_id if isinstance(press.source, CardPress) else ""
+        card = self.cards.card_of(task_id)
+        label = await self.cards.decision(task_id, CARD_REPLY_WITHIN - (time.monotonic() - started)) if card else None
+        if card is None or label is None:
+            return web.Response(text="")
+        reply = {"response_type": "update_template_card", "template_card": {**card, "replace_text": label}}
+        return web.json_response(encrypt_reply(keys, json.dumps(reply, ensure_ascii=False),
+                                               request.query.get("nonce", "")))
 
     async def _once(self, key: str, event: ChatEvent, delivery: int) -> None:
         """The handler runs once per delivery, however often WeCom delivers it: a retry (WeCom retries
@@ -279,6 +299,16 @@ class WeComCallback:
                 log.warning("wecom: a mixed message's photo not fetched: %s", type(e).__name__)
         return None
 
+
+
+def encrypt_reply(keys: CallbackKeys, plain: str, nonce: str) -> dict[str, Any]:
+    """An AI bot's passive reply (JSON): the plaintext encrypted as its callbacks are (receive id ""),
+    with its signature (智能机器人 · 回调和回复的加解密方案)."""
+    timestamp = str(int(time.time()))
+    encrypted = PrpCrypto(keys.crypto().key).encrypt(plain, keys.receive_id)
+    encrypted = encrypted.decode() if isinstance(encrypted, bytes) else str(encrypted)
+    signature = hashlib.sha1("".join(sorted([keys.token, timestamp, nonce, encrypted])).encode()).hexdigest()
+    return {"encrypt": encrypted, "msgsignature": signature, "timestamp": int(timestamp), "nonce": nonce}
 
 
 def delivery_number(json_body: bool, plain: str) -> int:

@@ -6,10 +6,18 @@ template card once per response_code (message/update_template_card): the send an
 hours, and every press of the card brings a fresh one. The transport notes its cards here when it
 sends them; the callback notes each press's code; an EDIT then greys the card's buttons out with the
 decision as their label.
+
+A group's card (the AI bot's answer to a message) has no response_code: the AI bot updates a card
+only in its reply to the press's own callback (智能机器人 · 被动回复消息, `update_template_card`,
+within 5 s). So the EDIT that settles it leaves the decision here (`decide`), and the callback, once
+the press is handled, waits briefly for it and answers with the card, its buttons replaced by it.
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +33,7 @@ class CardRef:
     userid: str
     task_id: str
     response_code: str | None  # the latest unused one; None once used
+    card: dict[str, Any] | None = None  # a group's card as sent: the AI bot's update restates it whole
 
 
 class CardBook:
@@ -33,6 +42,8 @@ class CardBook:
         self._by_task: dict[str, CardRef] = {}
         self._message_of: dict[str, int] = {}
         self._html_of: dict[str, str] = {}
+        self._decisions: dict[str, str] = {}  # a group card's task_id → the decision its buttons become
+        self._decided: dict[str, asyncio.Event] = {}
 
     def sent(self, message_number: int, userid: str, task_id: str, response_code: str | None,
              html: str = "") -> None:
@@ -42,6 +53,35 @@ class CardBook:
         self._by_task[task_id] = ref
         self._message_of[task_id] = message_number
         self._html_of[task_id] = html
+
+    def sent_in_group(self, message_number: int, task_id: str, card: dict[str, Any], html: str = "") -> None:
+        """A card the AI bot answered a group's message with (no userid, no response_code)."""
+        self.sent(message_number, "", task_id, None, html)
+        self._by_task[task_id].card = card
+
+    def settling(self, task_id: str) -> None:
+        """The press of this group card queued the edit that settles it: its reply waits for it."""
+        self._decided.setdefault(task_id, asyncio.Event())
+
+    def decide(self, task_id: str, label: str) -> None:
+        """A group card is settled: `label` is what its buttons become, told in the press's reply."""
+        self._decisions[task_id] = label
+        self._decided.setdefault(task_id, asyncio.Event()).set()
+
+    async def decision(self, task_id: str, timeout: float) -> str | None:
+        """The group card's decision once the EDIT settling it has been delivered (the outbox's sender
+        delivers it just after the press's commit), waiting at most `timeout` seconds; None at once
+        for a card no press has settled (`settling`), None if it does not come in time."""
+        event = self._decided.get(task_id)
+        if event is not None and task_id not in self._decisions and timeout > 0:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(event.wait(), timeout)
+        return self._decisions.get(task_id)
+
+    def card_of(self, task_id: str) -> dict[str, Any] | None:
+        """A group card's body as sent (None: a private card, or one we do not know)."""
+        ref = self._by_task.get(task_id)
+        return ref.card if ref is not None else None
 
     def pressed(self, task_id: str, response_code: str | None) -> None:
         ref = self._by_task.get(task_id)

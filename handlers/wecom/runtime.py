@@ -32,7 +32,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.intake import prefetch
 from bot.intake.lang import written_language
-from bot.outbox import enqueue
+from bot.outbox import EDIT, enqueue
 from bot.services.broadcasts import Body
 from bot.services.people import reply_lang
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
@@ -44,13 +44,14 @@ from handlers.deadletter import NOTICE, describe
 from handlers.updates import once
 from handlers.webhook_site import start_webhook_site
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
-from handlers.wecom.cards import CardBook
+from handlers.wecom.cards import CardBook, CardPress
 from handlers.wecom.client import WeComClient, text
 from handlers.wecom.errors import WeComError
 from handlers.wecom.ids import PLATFORM, IdBook, StoredIds
 from handlers.wecom.limits import WECOM, clip
 from handlers.wecom.prompts import PromptBook
 from handlers.wecom.transport import WeComTransport
+from storage.models import OutboxMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,15 @@ class WeComReceiver:
         title = self.titles[event.chat_id]
         return replace(event, chat_title=title) if title else event
 
+    def _settling(self, press: ButtonPress, uow: UnitOfWork) -> None:
+        """A press on a group's card that queued the edit settling the card: the callback's reply
+        waits for that decision (handlers/wecom/cards.py); a press settling nothing is answered at once."""
+        if not isinstance(press.source, CardPress) or press.message_id is None:
+            return
+        if any((values.get("payload") or {}).get(EDIT) == press.message_id
+               for values, _ in uow.deferred.queued(OutboxMessage)):
+            self.callback.cards.settling(press.source.task_id)
+
     async def handle(self, event: ChatEvent, delivery: int) -> None:
         event, prompt = self._answering(self._lang(await self._titled(event)))
         if isinstance(event, ButtonPress):
@@ -177,6 +187,8 @@ class WeComReceiver:
 
         async def run(uow: UnitOfWork) -> None:
             await self.chat.feed(event, uow, self.port)
+            if isinstance(event, ButtonPress):
+                self._settling(event, uow)
 
         async def give_up(error: BaseException) -> None:
             await dead_letter(self.core, event, delivery, error, self.settings.default_lang)

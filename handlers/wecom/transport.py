@@ -3,7 +3,8 @@ errcodes to the sender's outcomes (handlers/wecom/errors.py).
 
 Routes (docs/wecom.md): a member's private chat → message/send (markdown; buttons → a template card);
 a group → the AI bot's response_url when the notice replies to a message whose response_url is
-still unused (markdown or a card), else appchat/send (groups the app made; markdown; a card's
+still unused (markdown or a card; a card's decision is shown by the AI bot's reply to its press,
+handlers/wecom/cards.py), else appchat/send (groups the app made; markdown; a card's
 buttons cannot go there, so they are dropped); in a group where only the AI bot is, a notice that
 answers no message fails for that message alone (PermanentError), the group stays reachable. WeCom has no
 edits of text, no forced replies and no forum topics: an edit is sent as a new message, a forced
@@ -123,12 +124,16 @@ class WeComTransport:
 
     async def _settle(self, message: Outgoing, rendered: RenderedLike) -> int:
         """An edit of our earlier message: its cards' buttons become the new text's last line (who
-        decided). Text cannot be edited on WeCom; a message without a card we can update (a group's,
-        a code already used or expired) is left as it is — the edit is done, as for a message gone."""
+        decided). Text cannot be edited on WeCom; a message without a card we can update (a code
+        already used or expired) is left as it is — the edit is done, as for a message gone. A
+        group's card is updated by the AI bot's reply to the press (cards.py): the decision is left there."""
         target = int(message.payload[EDIT])
         lines = [line for line in to_plain(rendered.text).splitlines() if line.strip()]
         label = clip(lines[-1] if lines else "✓", REPLACE_NAME_BYTES)
         for ref in self.cards.for_message(target):
+            if ref.card is not None:
+                self.cards.decide(ref.task_id, label)
+                continue
             if ref.response_code is None:
                 continue
             code, ref.response_code = ref.response_code, None
@@ -164,13 +169,18 @@ class WeComTransport:
         if url is not None:  # the one answer WeCom allows to that message
             msgtype, content = bodies[0]
             await self.client.respond(url, msgtype, content)
+            sent = SendResult(None)
+            if msgtype == "template_card":  # a number for the card, so a press's settling edit finds it
+                task_id = str(content["task_id"])
+                sent = SendResult(f"card-{task_id}")
+                self.cards.sent_in_group(message_number(sent.msgid or ""), task_id, content, rendered.text)
             if msgtype == "template_card" and bodies[-1][0] == "markdown":  # a card cut short: its whole text
                 try:  # where the app may post (a group it made); an AI-bot group keeps the card alone
                     await self.client.send_to_group(chatid, *bodies[-1])
                 except WeComError as e:
                     if e.errcode != GROUP_NOT_OURS:
                         raise
-            return SendResult(None)
+            return sent
         try:
             return await self.client.send_to_group(chatid, *markdown(clip(to_markdown(rendered.text))))
         except WeComError as e:

@@ -4,17 +4,28 @@ before its fix:
 - a group's line @-mentioning the bot with a photo (one mixed message, 图文混排) opened a case
   without the photo: the AI bot's image, an encrypted URL valid for minutes, was never fetched,
   where a photo sent privately is kept (its media_id);
+- a group's button card (a case's card a secretary acts on) kept its buttons after a press: the card
+  was never marked decided (in private its buttons become the decision), so everyone there still saw
+  live buttons to press again.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import GROUP, LI, said
+import pytest
+
+from bot.config import Settings
+from tests.conftest import GROUP, LI, SEC, buttons, said, two_branches, until, with_boss
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
 from tests.factories import read_case
 
 REPORT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return with_boss(settings)
 
 
 async def _media(tg: WeComDriver, media_id: str) -> bytes:
@@ -35,3 +46,27 @@ async def test_a_group_report_with_a_photo_keeps_its_photo(wecom: tuple[WeComDri
     case = await read_case(db)
     assert case.chat_id == GROUP["id"] and case.photo_file_id, case  # was None: the photo never fetched
     assert await _media(tg, case.photo_file_id) == b"the dark street light"  # the photo itself, decrypted
+
+
+async def _card(tg: WeComDriver, chat_id: int, task_id: str) -> dict[str, Any]:
+    return next(m for m in await tg.messages(chat_id) if m["task_id"] == task_id)
+
+
+async def test_a_group_case_card_shows_its_decision_after_a_press(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """A secretary asks for a case in the group; its card (the AI bot's answer) is pressed: the card's
+    buttons become the decision, for everyone there, and the old card offers nothing to press again."""
+    tg, _ = wecom
+    await two_branches(tg, LI)
+    assert "C-000001" in (await said(tg, GROUP, LI, REPORT))["plain_text"]
+    card = await said(tg, GROUP, SEC, "/case C-000001")
+    assert "ca:1:accept" in buttons(card) and card["via"] == "aibot/response", card
+    await tg.press(GROUP["id"], card["message_id"], SEC, "ca:1:accept")
+
+    async def decided() -> dict[str, Any] | None:
+        now = await _card(tg, GROUP["id"], card["task_id"])
+        return now if not now["reply_markup"] else None
+    now = await until(decided)  # its buttons stayed live: the card was never updated
+    decision = now["plain_text"].splitlines()[-1]
+    assert "已由" in decision and "受理" in decision, now  # who decided what, on the card
+    assert (await read_case(db)).status != "new"
