@@ -144,12 +144,19 @@ async def _request_used_up(uow: UnitOfWork, cases: CaseService, case_id: int, us
     return case.status != TRANSFERRED and await transfers.was_offered(uow, case_id, user.id or 0)
 
 
+# The answers to "is this a report?" that decide it (not a refusal: another's press, a gone question).
+UNSURE_DECIDED = frozenset({"unsure-reported", "unsure-dropped", "unsure-kept", "unsure-withdrawn"})
+
+
 async def press_unsure(query: ButtonPress, uow: UnitOfWork, reports: ReportService, settings: Settings,
                        button: UnsureReport, albums: AlbumService) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
     key = await reports.answer_unsure(uow, button.pending_id, user, button.yes)
     if key == "unsure-reported":  # the photos the rider sent alone just before are its photos
         await albums.claim_confirmed(uow, button.pending_id, user)
+    if key in UNSURE_DECIDED:  # the question is answered: its buttons go, everyone sees the answer
+        settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
+               what=t(lang, "unsure-yes" if button.yes else "unsure-no"))
     await answer(query, t(lang, key))
 
 

@@ -6,7 +6,9 @@ before its fix:
   where a photo sent privately is kept (its media_id);
 - a group's button card (a case's card a secretary acts on) kept its buttons after a press: the card
   was never marked decided (in private its buttons become the decision), so everyone there still saw
-  live buttons to press again.
+  live buttons to press again;
+- "is this a report?" (是，上报 / 不是) kept its buttons after the rider's answer, on every platform:
+  the answer never settled the question, so it stayed open to look at and to press again.
 """
 from __future__ import annotations
 
@@ -70,3 +72,18 @@ async def test_a_group_case_card_shows_its_decision_after_a_press(
     decision = now["plain_text"].splitlines()[-1]
     assert "已由" in decision and "受理" in decision, now  # who decided what, on the card
     assert (await read_case(db)).status != "new"
+
+
+async def test_a_group_question_shows_the_riders_answer(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    from tests.e2e.test_cases import _unsure_line
+    tg, _ = wecom
+    asked = await said(tg, GROUP, LI, _unsure_line())
+    assert "rp:1:y" in buttons(asked) and asked["via"] == "aibot/response", asked
+    await tg.press(GROUP["id"], asked["message_id"], LI, "rp:1:y")
+
+    async def decided() -> dict[str, Any] | None:
+        now = await _card(tg, GROUP["id"], asked["task_id"])
+        return now if not now["reply_markup"] else None
+    now = await until(decided)  # its buttons stayed: the answer never settled the question
+    assert "是，上报" in now["plain_text"].splitlines()[-1], now
+    assert (await read_case(db)).chat_id == GROUP["id"]
