@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -195,6 +196,11 @@ async def test_unsure_message_is_asked_once_and_only_its_sender_decides(bot, tg,
     assert "已上报" in mine["text"]
     created = (await tg.wait(GROUP["id"], 2))[1]
     assert created["reply_to_message_id"] == sent["message_id"] and "C-000001" in created["text"]
+
+    async def settled() -> dict[str, Any] | None:  # the question shows its answer, its buttons gone (they stayed)
+        now = next(m for m in await tg.messages(GROUP["id"]) if m["message_id"] == ask["message_id"])
+        return now if not now.get("reply_markup") else None
+    assert "是，上报" in (await until(settled))["text"]
     again = await answer_for(tg, await tg.press(GROUP["id"], ask["message_id"], LI, yes))
     assert "已经回答过" in again["text"]
     async with db() as s:
