@@ -175,9 +175,17 @@ _RESIDENCE = r"(?:小区|花园|公寓|家园|苑|村|社区|大厦|宿舍|号�
 _HOME_BARE_ZH = (r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'我他她们人]))住(?:在|于)?\s?:?\s?"
                  r"(?P<secret>(?![的了着过院宅房户建手不进])" + _CHUNK + r"{0,30}?" + _RESIDENCE + _CHUNK + r"{0,30})")
 # "she lives at 12 Keyuan Rd, Flat 3": after someone "live(s) at", an address with a number in it
-# ("I live …" is _HOME_EN's; "broadcast live at 8pm" names nobody)
+# ("I live …" is _HOME_EN's; "broadcast live at 8pm" names nobody), or a place and its building or flat past
+# a comma ("we live at Xingfu Garden, Bldg 3"); a colon may follow the cue ("we live at: …").
 _HOME_BARE_EN = (r"\b(?:we|he|she|they|who|family|parents)\s+(?:still\s+|now\s+|also\s+)?(?:lives?|are\s+living|is\s+living)"
-                 r"\s+at\s+(?P<secret>[^,.;!?\n]{0,40}?\d[^;!?\n]{0,40}?)(?=[.;!?\n]|$)")
+                 r"\s+at\s*:?\s*(?P<secret>[^,.;!?\n]{0,40}?\d[^;!?\n]{0,40}?(?=[.;!?\n]|$)"
+                 r"|[^,.;!?\n]{2,40}(?:\s*,\s*" + _UNIT_EN + r")+)")
+# "We're at 幸福小区3号楼2单元501", "I'm at Xili Garden, Flat 12": where someone is is a home when it names a
+# flat (a unit or room number, ROOM_LEVEL); "we're at the Block 3 gate" is a place.
+_AT_EN = (r"\b(?:we're|we\s+are|i'm|i\s+am)\s+(?:at|in)\s*:?\s*(?P<secret>[^,.;!?\n]{2,40}"
+          r"(?:\s*,\s*(?:" + _UNIT_EN + r"|(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*))*)")
+_ROOM_LEVEL = re.compile(r"[0-9零〇一二两三四五六七八九十]\s?(?:单元|室|户)|\b(?:flat|apt|apartment|room|rm|unit|suite)\s*#?\s*\d"
+                         r"|#\s*\d", re.IGNORECASE)
 
 KINDS: tuple[Kind, ...] = (
     # A home address said in passing ("…我住望京花园5号楼1203室"): the whole clause, not
@@ -186,6 +194,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("home_address_en", re.compile(_HOME_EN, re.IGNORECASE), _always, _all),
     Kind("home_address_bare", re.compile(_HOME_BARE_ZH), _always, _all),
     Kind("home_address_bare_en", re.compile(_HOME_BARE_EN, re.IGNORECASE), _always, _all),
+    Kind("home_address_at_en", re.compile(_AT_EN, re.IGNORECASE), lambda s: _ROOM_LEVEL.search(s) is not None, _all),
     Kind("email", re.compile(
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),

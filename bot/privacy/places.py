@@ -23,18 +23,27 @@ from bot.privacy.normalize import plain
 _WHO = r"(?:我们|我們|俺们|咱们|他们|她们|我|俺|咱|(?<!其)他|她|本人)"  # 其他家在… is other shops
 _CLAUSE_START = r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'「」]))"
 _STILL = r"(?:就|也|还|都|现在|目前|一直)?"
+# An address ahead, for a cue followed by a comma ("我家，幸福小区3号楼…", "住址，3号楼2单元501"): a named compound
+# or a numbered building, unit or room in the clause; "我家，楼下路灯坏了", "我家，这个小区…", "地址，我忘了" name none.
+_ADDRESS_AHEAD = (r"(?=\s?(?:(?![这那该此楼门附旁对隔])[^，。,.;；！!？?\s…]{1,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦)"
+                  r"|[^，。,.;；！!？?\s…]{0,12}?[0-9零〇一二两三四五六七八九十百]\s?(?:号楼|号院|栋|幢|单元|室)))")
+_SAYS = r"(?:是|为|在|:|," + _ADDRESS_AHEAD + r")"  # what may end a cue that names an address (地址是, 住址：)
 HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家(?:里(?=住))?" + _STILL
-               + r"(?:住在|住于|住|在|位于|的?(?:地址|门牌号?)(?:是|为|在|:)?"
-               r"|是(?=[^，。,.;；！!？?\s…]{0,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦|号院|栋|幢|号楼|单元|室)))"
+               + r"(?:住在|住于|住|在|位于|的?(?:地址|门牌号?)" + _SAYS + r"?"
+               r"|是(?=[^，。,.;；！!？?\s…]{0,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦|号院|栋|幢|号楼|单元|室))"
+               r"|\s?[,:]" + _ADDRESS_AHEAD + r")"  # 我家，幸福小区… / 家：3号楼…: a bare 家, a comma or colon, an address
                r"|" + _WHO + _STILL + r"(?:住在|住于|(?:住|租)的(?:地方|房子?|屋子?)?(?:是|在)|住)"
-               r"|(?:家庭|家的?)?住址(?:是|为|:)?|家庭地址(?:是|为|:)?|现住址?|现住在|居住在|居住于|租住在"
+               r"|(?:家庭|家的?)?住址" + _SAYS + r"?|家庭地址" + _SAYS + r"?|现住址?|现住在|居住在|居住于|租住在"
                # a customer's address a rider passes on is someone's home too
-               r"|(?:收货|收件|送货|配送)地址(?:是|为|:)?)")
+               r"|(?:收货|收件|送货|配送)地址" + _SAYS + r"?)")
 # The English ones: "I live/stay/reside (at)", "I'm living/staying", "my (home) address is", "my home is/'s",
 # "home address:"; a house, flat or place only when an address follows ("my flat is in Xili Garden", not
 # "my flat is flooded").
 HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s+am\s+(?:living|staying)"
                r"|\bmy\s+(?:home\s+)?address\s*(?:is|:)|\bmy\s+home(?:\s+is|'s)|\bhome\s+address\s*(?:is|:)"
+               # "Home: 12 Xingfu Rd, Flat 501": a label (a line's or sentence's first word, or "my home:") and an
+               # address with a number after it; "home: back by" names none
+               r"|(?:^|(?<=[\n.;!?])|(?<=[\n.;!?]\s)|\bmy\s+)home(?=\s*:\s*(?-i:[A-Z0-9\u3400-\u9fff])[^.;!?\n]{0,40}?\d)"
                r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9])))")
 # What marks a home before a place, for telling the place apart (here and in bot.intake): the cues, a
 # bare 我家 ("我家楼下"), and 住在/现住/租住 anywhere.
