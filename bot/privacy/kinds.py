@@ -107,6 +107,19 @@ def _mobile(s: str) -> str:
     return f"{n[:3]}****{n[-4:]}"
 
 
+# English words that may stand between a WeChat cue and a number without being an id ("wechat me at 8").
+_NOT_HANDLE = frozenset({"me", "us", "at", "on", "in", "to", "is", "by", "or", "and", "the", "after", "before", "until",
+                         "group", "groups", "call", "no", "number", "id"})
+
+
+def _is_handle(s: str) -> bool:
+    """A WeChat id (6 to 20 characters, with a digit, '_' or '-'), written whole or in pieces."""
+    pieces = s.split()
+    n = sum(len(p) for p in pieces)
+    return (6 <= n <= 20 and any(c.isdigit() or c in "_-" for c in s)
+            and not any(p.lower() in _NOT_HANDLE for p in pieces))
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     """One row of the negative list."""
@@ -238,10 +251,13 @@ KINDS: tuple[Kind, ...] = (
         _always, keep_last(4)),
     # A WeChat or QQ handle given to be reached by ("微信号 zhang_wei88", "vx: lw-2024", "QQ 12345678",
     # a bare "wxid_…"): to a reader the same as a phone number. Only after its cue (a WeChat id also
-    # has a digit, "_" or "-": "wechat groups" is words), or in WeChat's own wxid_ form.
+    # has a digit, "_" or "-": "wechat groups" is words), or in WeChat's own wxid_ form. Also written in
+    # pieces ("vx zhangwei 88", "微信号 zhang wei88"): words, then a piece ending in up to 4 digits (a phone
+    # number after the id is not part of it), of a handle's length (_is_handle); "wechat group at 8pm" is not.
     Kind("wechat", re.compile(
-        _WECHAT_CUE + r"\s?(?:号|id)?\s?(?:是|为|:|#|is(?=\s))?\s?(?P<secret>[a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])",
-        re.IGNORECASE), lambda s: any(c.isdigit() or c in "_-" for c in s), _handle),
+        _WECHAT_CUE + r"\s?(?:号|id)?\s?(?:是|为|:|#|is(?=\s))?\s?(?P<secret>[a-z][-_a-z0-9]*(?:\s[a-z][-_a-z0-9]*){0,2}"
+        r"\s(?:[a-z][-_a-z0-9]*)?\d{1,4}(?![-_a-z0-9])|[a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])",
+        re.IGNORECASE), _is_handle, _handle),
     Kind("wechat_wxid", re.compile(r"(?<![a-z0-9_])(?P<secret>wxid_[a-z0-9]{6,20})(?![-_a-z0-9])", re.IGNORECASE),
          _always, _handle),
     # QQ as riders call it too: "Q Q", 扣扣, 企鹅(号).
