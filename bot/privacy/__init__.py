@@ -54,7 +54,8 @@ def _hits(kind: Kind, view: View) -> list[Hit]:
 
 def find(text: str) -> list[Hit]:
     """Every piece of personal data in `text`, in text order, without overlaps (the row
-    order of the table decides when two kinds claim the same characters)."""
+    order of the table decides when two kinds claim the same characters; a row that is not
+    personal, such as an order number, claims its characters and is left out)."""
     if not text:
         return []
     view = normalise(text)
@@ -63,7 +64,8 @@ def find(text: str) -> list[Hit]:
         for hit in _hits(kind, view):
             if all(hit.end <= t.start or hit.start >= t.end for t in taken):
                 taken.append(hit)
-    return sorted(taken, key=lambda h: h.start)
+    personal = {kind.name for kind in KINDS if kind.personal}
+    return sorted((hit for hit in taken if hit.kind in personal), key=lambda h: h.start)
 
 
 def mask(text: str, kinds: Collection[str] | None = None) -> str:

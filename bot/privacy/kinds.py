@@ -120,6 +120,13 @@ def _is_handle(s: str) -> bool:
             and not any(p.lower() in _NOT_HANDLE for p in pieces))
 
 
+def _order_number(s: str) -> bool:
+    """An order's number: 6 digits or more, and not a mobile number ("单号 13812345678" is one rider's phone
+    given as the order's, and a mobile is masked whatever it is called)."""
+    n = digits(s)
+    return len(n) >= 6 and not (n == s and len(n) == 11 and n[0] == "1" and n[1] in "3456789")
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     """One row of the negative list."""
@@ -128,6 +135,9 @@ class Kind:
     pattern: re.Pattern[str]
     valid: Callable[[str], bool]  # on the `secret` group's text
     render: Callable[[str], str]  # the masked value for the `secret` group's text
+    # False for a number that only looks like one of the others (an order number that reads as a landline):
+    # its row claims the characters so no kind below masks them, and it is not reported as a hit.
+    personal: bool = True
 
 
 # What may stand between the digits of a number, for every kind of number: a space, a dot, a dash, an
@@ -230,6 +240,14 @@ KINDS: tuple[Kind, ...] = (
     # Without the cue Luhn decides, so order numbers stay readable.
     Kind("bank_card_cued", re.compile(_CARD_CUE + r"[^0-9\n]{0,8}?(?P<secret>[1-9](?:" + _GAP + r"\d){11,18})(?![0-9])",
                                       re.IGNORECASE), _always, keep_ends(4, 4)),
+    # An order or waybill number its writer calls one ("订单 2024-0512-1530-0001", "运单号：0512 6523 1234",
+    # "order #…"): read as it is, not as the landline its 0512 looks like (it was masked, and the hotline
+    # could not find the order). Below the ID and card rows, which their own checks or cues decide; a phone
+    # given for the order ("订单电话 0512-…") has its own cue and is not an order's number.
+    Kind("order_number", re.compile(
+        r"(?:订单|运单|单号|(?<![a-z])(?:order|waybill|tracking)(?![a-z]))\s?(?:号|编号)?\s?(?:no\.?|number|#|id)?\s?"
+        r"(?:是|为|:|#)?\s?(?P<secret>[0-9a-z]*\d[0-9a-z]*(?:(?:[.\-_/]|\s(?=\d))[0-9a-z]+)*)(?![0-9a-z])",
+        re.IGNORECASE), _order_number, lambda s: s, personal=False),
     Kind("mobile", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
         r"(?P<secret>1(?:" + _SEP + r"\d){10})(?![0-9])"),
