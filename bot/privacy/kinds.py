@@ -120,11 +120,17 @@ def _is_handle(s: str) -> bool:
             and not any(p.lower() in _NOT_HANDLE for p in pieces))
 
 
+_MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
+
+
 def _order_number(s: str) -> bool:
-    """An order's number: 6 digits or more, and not a mobile number ("单号 13812345678" is one rider's phone
-    given as the order's, and a mobile is masked whatever it is called)."""
-    n = digits(s)
-    return len(n) >= 6 and not (n == s and len(n) == 11 and n[0] == "1" and n[1] in "3456789")
+    """An order's number: 6 digits or more, neither a mobile number nor ending in one past a space
+    ("单号 13812345678", "订单 138 1234 5678", "订单 123456 13812345678": a mobile given as the order's or
+    beside it is masked whatever it is called; the rows below then mask it)."""
+    if len(digits(s)) < 6:
+        return False
+    starts = [0, *(m.end() for m in re.finditer(r"\s+", s))]
+    return not any(_MOBILE_DIGITS.fullmatch(digits(s[i:])) for i in starts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,10 @@ def test_an_order_number_is_read_as_written(text: str) -> None:
     ("订单 2024-0512-1530-0001 电话 0512 6523 1234", "订单 2024-0512-1530-0001 电话 0512 ****1234"),
     ("订单电话 0512-6523 1234", "订单电话 0512-****1234"),  # the order's phone is a phone
     ("快递单号 13812345678", "快递单号 138****5678"),  # a mobile is masked whatever it is called
+    ("订单 138 1234 5678", "订单 138****5678"),  # …however it is spaced
+    ("单号 123456 13812345678", "单号 123456 138****5678"),  # and beside an order's number
+    ("订单 123456 138 1234 5678", "订单 123456 138****5678"),
+    ("order 12345678 13912345678", "order 12345678 139****5678"),
 ])
 def test_a_phone_next_to_an_order_is_still_masked(text: str, expected: str) -> None:
     assert mask(text) == expected
