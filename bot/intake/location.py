@@ -33,6 +33,9 @@ _NUM = "0-9一二三四五六七八九十两"
 # motion that glue a place into a sentence)
 _STOP = set("在到的了是说那这个从往去把被与跟就都也又还我你他她它们啊吧呢吗么给让对向离过呀哦哈嘛啦"
             "您咱谁啥要有没不很太好真刚已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道住")
+# stop characters that are grammar words (not verbs like 骑 of 骑车): inside a dictionary word of a
+# name they are the name's (首都机场, 对外经济贸易大学: 经 of 已经; _held_stop)
+_FUNCTION_CHARS = set("在到的是那这个从往与跟就都也又还给对向离于至已经")
 # stop characters that also begin place names (亮马桥路, 太平街, 向阳路): kept when they open
 # the message or follow a separator, where they cannot be a verb glued onto the name
 _NAME_OPENERS = set("亮太好正向和知")
@@ -53,7 +56,7 @@ _ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环�
 _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区|华府|公馆|大院|名苑|别墅|庄园|"
              r"广场|大厦|大楼|写字楼|商场|商厦|商城|购物中心|百货|中心|市场|菜场|超市|医院|卫生院|诊所|"
              r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|电影院|影院|"
-             r"酒店|宾馆|银行|网吧|饭店|码头|机场|天地|天街|驿站|服务站|加油站|充电站|"
+             r"酒店|宾馆|银行|网吧|饭店|码头|机场|航站楼|候机楼|候车楼|候车厅|天地|天街|驿站|服务站|加油站|充电站|"
              r"地铁站?[a-z][0-9]?(?:出|入)?口|地铁站?[0-9]{1,2}号?(?:出|入)?口|地铁站?(?:出|入)?口|地铁站|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
              r"隧道|高架|工业园|产业园|科技园|园区|城|苑|湾|村|园|区|站|"
              r"里(?=[0-9一二三四五六七八九十]+(?:号|栋|幢|单元|期|区)|小区|社区))")
@@ -123,6 +126,10 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     while i > lo and end - i < 10:
         ch = n[i - 1]
         if ch in _STOP or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
+            held = _held_stop(n, i - 1, lo, end) if ch in _FUNCTION_CHARS else None
+            if held is not None:
+                i = held  # 首都|机场, 对外|经济: the stop character is inside a word of the name
+                continue
             if ch in _NAME_OPENERS and (i - 1 == 0 or not ("\u4e00" <= n[i - 2] <= "\u9fff")
                                         or n[i - 2] in "才在到从") and i - 1 >= lo:
                 i -= 1
@@ -154,6 +161,36 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
     return i, cut
 
 
+def _held_stop(n: str, p: int, lo: int, end: int) -> int | None:
+    """Where the word holding the stop character n[p] starts, when that word goes on into the name
+    after it and is a word of a name (not a verb, pronoun or particle by jieba's dictionary): 首都机场
+    (都 "all"), 对外经济贸易大学 (对 "to") are names, 到达|国贸 and 现在|国贸 are not. None otherwise, or
+    without jieba."""
+    if not ("\u4e00" <= n[p] <= "\u9fff") or p + 1 > end:
+        return None
+    from .span_crf import is_name_word, name_words
+    a = max(lo, p - 3)
+    words = name_words(n[a:end + 4])  # the word may run on into the suffix (首都机场)
+    if not words:
+        return None
+    for s, e, tag in words:
+        if s <= p - a < e:
+            return a + s if e > p - a + 1 and e - s >= 2 and a + s >= lo and is_name_word(tag) else None
+    return None
+
+
+_CLAUSE_END = set("，。！？；：,.!?;: \n")
+"""What ends a clause before a name (not "@", which opens a mention: @机器人|工农市场)."""
+
+
+def _dict_run(run: str) -> bool:
+    """Whether `run` is made of dictionary words of a name only (two characters or more each, none a
+    verb, numeral or particle): 对外经济贸易 is, 下周一起富民 is not. Without jieba: False."""
+    from .span_crf import is_name_word, name_words
+    words = name_words(run)
+    return bool(words) and all(e - s >= 2 and is_name_word(t) for s, e, t in words or ())
+
+
 def _long_name(n: str, i: int, end: int, stripped: bool) -> bool:
     """Whether the run n[i:end], longer than _NAME_MAX, is one name rather than a run-on sentence
     ending in one: Han characters only (no 12点, 3月15日), at most _NAME_LONG of them, right after a
@@ -162,9 +199,14 @@ def _long_name(n: str, i: int, end: int, stripped: bool) -> bool:
     奥林匹克森林公园) and their last 4 characters start mid-word (家园旧货市场); where no 在 introduces
     one, its head is the CRF's to give back (bot.intake.places), as a run-on ("下周一起富民名苑",
     "@机器人工农市场") holds chat before the name."""
-    if stripped or end - i > _NAME_LONG or i == 0 or n[i - 1] not in _PLACE_INTRO:
+    if stripped or end - i > _NAME_LONG:
         return False
     run = n[i:end]
+    if i == 0 or n[i - 1] in _CLAUSE_END:
+        # opening the message or a clause: a name when its words are a name's (对外经济贸易大学)
+        return all("\u4e00" <= c <= "\u9fff" for c in run) and _dict_run(run)
+    if n[i - 1] not in _PLACE_INTRO:
+        return False
     if _NOT_IN_LONG.search(run) or not all("\u4e00" <= c <= "\u9fff" for c in run):
         return False
     return not any(len(w) > 1 and w in run for w in _LEAD_WORDS)
@@ -511,11 +553,18 @@ def _bare_at(n: str) -> tuple[int, int] | None:
     if not m:
         return None
     name = m.group(1)
-    if name[-1] not in _BARE_END or name[0] in _BARE_VERB or any(c in _BARE_CHAT for c in name):
+    if (name[-1] not in _BARE_END and not _dictionary_place(name)) or name[0] in _BARE_VERB or any(c in _BARE_CHAT for c in name):
         return None
     if name[-2] in _BARE_COMMON.get(name[-1], ()) or name in _GENERIC_NAMES:
         return None
     return m.span(1)
+
+
+def _dictionary_place(name: str) -> bool:
+    """Whether jieba's dictionary tags `name` a place name or an abbreviation (国贸, 四惠, 望京), for a
+    bare 在 + name without a place-like ending; chat after 在 (吗, 忙, 上班, 等单) is no such word."""
+    from .span_crf import PLACE_TAGS, dictionary_tag
+    return dictionary_tag(name) in PLACE_TAGS
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])(CBD|[A-Z]{2,6})(?=这块|那块|这边|那边|这一片|那一片|一带|附近|片区|商圈|园区)")

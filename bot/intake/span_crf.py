@@ -114,6 +114,60 @@ def _word_info(text: str) -> list[tuple[str, str, str]]:
     return info
 
 
+# jieba's part-of-speech tags of words that are no part of a name: verbs, pronouns, prepositions,
+# particles, conjunctions, numerals, measure words, adverbs, time and position words
+_FUNCTION_TAGS = {"v", "vd", "vg", "vi", "vq", "r", "rr", "rz", "p", "u", "ud", "ug", "uj", "ul", "uv", "uz", "y",
+                  "c", "m", "mq", "q", "d", "dg", "t", "tg", "f", "e", "o", "zg", "x", "-"}
+PLACE_TAGS = {"ns", "j"}
+"""jieba's tags of a place name (ns) and of an abbreviation (j: 国贸, 四惠, 上地), which in Beijing
+riders' speech is mostly a place's; its plain nouns (n) hold 西单 as well as 干嘛 and 摸鱼, so they are not used."""
+_FULL: str | None = None
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The part-of-speech tag of `word` in jieba's full dictionary (dict.txt, ~350,000 words), or None.
+    Why the full one: the trimmed dictionary keeps frequent words only, and a district's name
+    (十里堡 7, 四惠 3) is rare in jieba's corpus. Read once as text (~0.2 s), looked up with find
+    (~2 ms), so only the rare short message that needs it pays (location._bare_at)."""
+    global _FULL
+    if not word or " " in word or "\n" in word:
+        return None
+    if _FULL is None:
+        with _LOCK:
+            if _FULL is None:
+                try:
+                    import jieba
+                    _FULL = "\n" + (Path(jieba.__file__).resolve().parent / "dict.txt").read_text(encoding="utf-8")
+                except (ImportError, OSError):
+                    _FULL = ""
+    i = _FULL.find("\n" + word + " ")
+    if i < 0:
+        return None
+    line = _FULL[i + 1:_FULL.find("\n", i + 1)].split(" ")
+    return line[2] if len(line) >= 3 else None
+
+
+def name_words(text: str) -> list[tuple[int, int, str]] | None:
+    """(start, end, tag) of the jieba words of `text` (trimmed dictionary, no HMM), or None when jieba
+    is missing. Lets the rules tell a name that holds a function word's character (首都机场: 都,
+    对外经济贸易大学: 对) from a verb or particle glued onto one."""
+    try:
+        tok = _tokenizer()
+    except ImportError:
+        return None
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for w in tok.lcut(text, HMM=False):
+        out.append((pos, pos + len(w), _TAGS.get(w, "-")))
+        pos += len(w)
+    return out
+
+
+def is_name_word(tag: str) -> bool:
+    """Whether a word tagged `tag` (see name_words) can be part of a proper name."""
+    return tag not in _FUNCTION_TAGS
+
+
 def features(text: str, toks: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """crfsuite feature dicts, one per token."""
     info = _word_info(text)

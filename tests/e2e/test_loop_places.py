@@ -25,6 +25,9 @@ async def _quiet(tg, chat_id: int, count: int) -> list[dict]:
     # a bare 在 + a name with no place suffix, and an English junction with a ring road
     (LI, "路灯坏了", "在十里堡", "十里堡", "还缺地点"),
     (LI, "井盖没了", "在望京SOHO", "望京SOHO", "还缺地点"),
+    # a bare 在 + a well-known name without a place-like ending (jieba's dictionary knows it)
+    (LI, "路灯坏了", "在国贸", "国贸", "还缺地点"),
+    (LI, "井盖没了", "我在四惠这边", "四惠", "还缺地点"),
     (AMY, "Street light broken, totally dark, please fix", "the junction of Guanghua Rd and East 3rd Ring",
      "junction of Guanghua Rd and East 3rd Ring", "No place yet"),
 ])

@@ -18,6 +18,9 @@ from tests.factories import read_case
     (LI, "合生汇B1层卫生间漏水了", "合生汇B1层", "还缺地点"),
     (LI, "潘家园旧货市场北门井盖没了", "潘家园旧货市场北门", "还缺地点"),
     (LI, "国贸CBD这边井盖没了，很危险", "国贸CBD", "还缺地点"),
+    # a name holding a function word's character (对, 都), a terminal building
+    (LI, "对外经济贸易大学东门路灯坏了", "对外经济贸易大学东门", "还缺地点"),
+    (LI, "首都机场T3航站楼出口井盖没了", "首都机场T3航站楼出口", "还缺地点"),
 ])
 async def test_the_place_shown_back_is_the_whole_place(bot, tg, db, who, text, place, not_shown) -> None:
     answer = (await said(tg, GROUP, who, text))["plain_text"]
