@@ -63,10 +63,7 @@ def is_place_answer(text: str, place: str | None, is_report: Callable[[str], boo
     reporting something new. `is_report` classifies what remains once the place is removed."""
     if not place or text.lstrip().startswith("/"):
         return False
-    rest = remainder(text, place)
-    if _FILLER_ONLY.match(rest):
-        return True
-    return not is_report(rest)
+    return bare_place(text, place) is not None or not is_report(remainder(text, place))
 
 
 def bare_place(text: str, place: str | None) -> str | None:

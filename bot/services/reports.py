@@ -69,15 +69,15 @@ class ReportService:
         """`on_message`, saying also whether the sender was asked "is this a report?": a private
         chat's other answers (the manual, a caption hint) must not follow that question."""
         intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
-        placed = await self._place_message(uow, msg, user, lang, intake)
+        found = (intake.location if intake is not None else None) or (
+            extract_location(msg.text) if msg.text.strip() else None)
+        placed = await self._place_message(uow, msg, user, lang, intake, found)
         if placed is not None:
             return Heard(placed)
         if intake is None:
             return Heard()
-        if intake.is_report or msg.is_private:  # a group's chit-chat (the hot path) is silent anyway
-            bare = bare_place(msg.text, intake.location or extract_location(msg.text))
-            if bare is not None:
-                return Heard(bare_place=bare)
+        if (bare := bare_place(msg.text, found)) is not None:
+            return Heard(bare_place=bare)
         if not intake.is_report and intake.confidence >= ASK_THRESHOLD:
             return Heard()
         if not intake.is_report and looks_like_place(msg.text):
@@ -91,7 +91,7 @@ class ReportService:
                                            intake.urgency or "normal", intake.location))
 
     async def _place_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
-                             intake: Intake | None) -> Case | None:
+                             intake: Intake | None, found: str | None) -> Case | None:
         """A message that gives (or corrects) the place of the sender's own case: that case.
 
         Three ways: a reply to the bot's message about one of the sender's cases (only that case:
@@ -99,8 +99,6 @@ class ReportService:
         sender's next message when it says little besides a place ("在光华路和东三环路口" right
         after "路灯坏了"), in the same forum topic. Everything else is left to the report path.
         """
-        found = (intake.location if intake is not None else None) or (
-            extract_location(msg.text) if msg.text.strip() else None)
         if msg.reply_to_bot and msg.reply_to_id is not None:
             replied = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
             if replied is not None:
