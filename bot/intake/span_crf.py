@@ -63,13 +63,17 @@ def available() -> bool:
     return True
 
 
+def _jieba_dictionary() -> Path:
+    """jieba's own full dictionary (dict.txt: "word freq tag" per line); ImportError without jieba."""
+    import jieba
+    return Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
 def make_dictionary(out: Path = DICT_FILE, words: int = DICT_WORDS) -> Path:
     """Write the trimmed jieba dictionary: the `words` most frequent entries of jieba's own
     dict.txt (ties by the word), "word freq tag" per line; deterministic."""
-    import jieba
-    src = Path(jieba.__file__).resolve().parent / "dict.txt"
     rows = []
-    for line in src.read_text(encoding="utf-8").splitlines():
+    for line in _jieba_dictionary().read_text(encoding="utf-8").splitlines():
         parts = line.split(" ")
         if len(parts) >= 3 and parts[1].isdigit():
             rows.append((-int(parts[1]), parts[0], parts[2]))
@@ -136,8 +140,7 @@ def dictionary_tag(word: str) -> str | None:
         with _LOCK:
             if _FULL is None:
                 try:
-                    import jieba
-                    _FULL = "\n" + (Path(jieba.__file__).resolve().parent / "dict.txt").read_text(encoding="utf-8")
+                    _FULL = "\n" + _jieba_dictionary().read_text(encoding="utf-8")
                 except (ImportError, OSError):
                     _FULL = ""
     i = _FULL.find("\n" + word + " ")
