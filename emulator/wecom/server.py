@@ -329,10 +329,10 @@ class WeComEmulator:
         return body
 
     async def _c_send(self, request: web.Request) -> web.Response:
-        """A member posts. ``{"from": "li", "chat": "wrGroup"?, "text"?, "image"?, "voice"?, "location"?,
+        """A member posts. ``{"from": "li", "chat": "wrGroup"?, "text"?, "image"?, "images"?, "voice"?, "location"?,
         "signature"?, "deliveries"?}``: in a group (``chat``) it is an AI bot callback — the member @-mentions the bot,
-        as WeCom delivers group messages: text, or text with a photo as one mixed message (a photo alone in a
-        group is not delivered: ``"delivered": false``); in private an app callback (text, image, voice, location)."""
+        as WeCom delivers group messages: text, or text with photos (``image``, and/or a list ``images``) as one
+        mixed message (photos alone in a group are not delivered: ``"delivered": false``); in private an app callback (text, image, voice, location)."""
         body = await self._body(request)
         sender = str(body.get("from") or "")
         if not sender:
@@ -343,20 +343,23 @@ class WeComEmulator:
         if body.get("chat"):
             chat = str(body["chat"])
             self.state.groups.setdefault(chat, {"chatid": chat, "name": body.get("chat_name", ""), "kind": "aibot"})
-            if body.get("image") and not body.get("text"):  # a group's photo alone never reaches the AI bot
+            images = [*([body["image"]] if body.get("image") else []), *(body.get("images") or [])]
+            if images and not body.get("text"):  # a group's photo alone never reaches the AI bot
                 return web.json_response({"ok": True, "msgid": msgid, "delivered": False})
             mention = {"msgtype": "text", "text": {"content": f"@{self.config.aibot_id} {body.get('text', '')}"}}
             payload: dict[str, Any] = {
                 "msgid": msgid, "aibotid": self.config.aibot_id, "chatid": chat, "chattype": "group",
                 "from": {"userid": sender}, "response_url": self._response_url(chat, "group", msgid), **mention}
-            if body.get("image"):  # text and a photo: one mixed message (图文混排), its image an encrypted URL
-                aeskey = base64.b64encode(secrets.token_bytes(32)).decode()
-                photo = self._store_media("image", body["image"], b"\xff\xd8\xff\xe0emu-photo\xff\xd9",
-                                          "photo.jpg", "image/jpeg")
-                self.state.aibot_images[photo] = aeskey
-                image = {"msgtype": "image", "image": {"url": f"{self.base_url}/_emu/aibot-image/{photo}",
-                                                       "aeskey": aeskey}}
-                payload.update(msgtype="mixed", mixed={"msg_item": [mention, image]})
+            if images:  # text and photos: one mixed message (图文混排), each image an encrypted URL with its own key
+                items = [mention]
+                for each in images:
+                    aeskey = base64.b64encode(secrets.token_bytes(32)).decode()
+                    photo = self._store_media("image", each, b"\xff\xd8\xff\xe0emu-photo\xff\xd9",
+                                              "photo.jpg", "image/jpeg")
+                    self.state.aibot_images[photo] = aeskey
+                    items.append({"msgtype": "image", "image": {"url": f"{self.base_url}/_emu/aibot-image/{photo}",
+                                                                "aeskey": aeskey}})
+                payload.update(msgtype="mixed", mixed={"msg_item": items})
                 del payload["text"]
             result = await self.aibot_callback(payload, signature=signature, times=times)
         else:

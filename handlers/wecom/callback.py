@@ -152,14 +152,18 @@ class WeComCallback:
             log.warning("wecom callback refused: %s", type(e).__name__)
             return web.Response(status=400, text="bad callback")
         try:
-            event = await (self.aibot_event(payload) if json_body else self.app_event(plain))
+            if json_body:
+                events = await self.aibot_events(payload)
+            else:
+                events = [e for e in [await self.app_event(plain)] if e is not None]
         except (BadCallback, ExpatError, LookupError, ValueError, TypeError, AttributeError) as e:
             log.warning("wecom callback refused: %s", type(e).__name__)
             return web.Response(status=400, text="bad callback")
         # (the id book's storage failing raises on: 500, and WeCom delivers the callback again)
-        if event is not None:
-            key = hashlib.sha1(f"{json_body}:{plain}".encode()).hexdigest()
-            await self._once(key, event, delivery_number(json_body, plain))  # an exception answers 500: WeCom delivers it again
+        for part, event in enumerate(events):  # one, or a mixed message's text and each further photo, in order
+            key = hashlib.sha1(f"{json_body}:{plain}:{part}".encode()).hexdigest()
+            # an exception answers 500: WeCom delivers it again, and the parts already taken in are skipped
+            await self._once(key, event, delivery_number(json_body, plain, part))
             if json_body and isinstance(event, ButtonPress):
                 return await self._card_update(request, keys, event, started)
         return web.Response(text="")  # empty: no passive reply (answers go through the outbox)
@@ -249,8 +253,11 @@ class WeComCallback:
             return replace(base, voice=VoiceClip(file_id=media, unique_id=media), source=str(msg.format or "amr"))
         return None  # other kinds and events (enter_agent, subscribe ...): nothing for the core yet
 
-    async def aibot_event(self, payload: dict[str, Any]) -> ChatEvent | None:
-        """An AI bot callback (JSON) as a neutral event; its response_url is kept in the ReplyBook."""
+    async def aibot_events(self, payload: dict[str, Any]) -> list[ChatEvent]:
+        """An AI bot callback (JSON) as neutral events (none, for what the core does not read); its
+        response_url is kept in the ReplyBook. A mixed message (图文混排) with several photos is an album,
+        as Telegram sends one: the text with the first photo, then one photo-only message for each other
+        photo, sharing a media_group_id, so the report keeps every photo (bot/services/albums.py)."""
         userid = str((payload.get("from") or {}).get("userid", ""))
         if not userid:
             raise BadCallback("no sender")
@@ -267,37 +274,42 @@ class WeComCallback:
             event = payload.get("event") or {}
             card = event.get("template_card_event") if event.get("eventtype") == "template_card_event" else None
             if not isinstance(card, dict):
-                return None  # enter_chat, feedback ...
-            return self._press(chat_id, chat_type, sender, str(card.get("event_key", "")),
-                               str(card.get("task_id", "")), None)
-        photo: str | None = None
-        if msgtype == "mixed":  # text and photos @-mentioning the bot (图文混排): its text, and its photo
+                return []  # enter_chat, feedback ...
+            return [self._press(chat_id, chat_type, sender, str(card.get("event_key", "")),
+                                str(card.get("task_id", "")), None)]
+        photos: list[str] = []
+        if msgtype == "mixed":  # text and photos @-mentioning the bot (图文混排): its text, and its photos
             items = [i for i in (payload.get("mixed") or {}).get("msg_item") or [] if isinstance(i, dict)]
             content = "\n".join(str((i.get("text") or {}).get("content", "")) for i in items
                                  if i.get("msgtype") == "text")
-            photo = await self._photo([i.get("image") or {} for i in items if i.get("msgtype") == "image"])
+            photos = await self._photos([i.get("image") or {} for i in items if i.get("msgtype") == "image"])
         elif msgtype == "text":
             content = str((payload.get("text") or {}).get("content", ""))
         else:
-            return None  # image, file, stream refresh: not read yet (docs/wecom.md)
+            return []  # image, file, stream refresh: not read yet (docs/wecom.md)
         if group:
             content = _MENTION.sub("", content, count=1)  # "@Bot 路灯坏了": the message is what follows
-        return IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
-                               text=content, photo_file_id=photo)
+        first = IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
+                                text=content, photo_file_id=photos[0] if photos else None)
+        if len(photos) < 2:
+            return [first]
+        album = replace(first, media_group_id=f"wecom:{payload.get('msgid', '')}"[:64], is_caption=True)
+        return [album, *(replace(album, text="", photo_file_id=p, is_caption=False) for p in photos[1:])]
 
-    async def _photo(self, images: list[Any]) -> str | None:
-        """A mixed message's first photo as a media_id, as a private photo arrives: the AI bot gets an
-        encrypted URL valid for minutes, so it is fetched now (ImageFetcher) or never. A photo that
-        cannot be fetched leaves the message its text (the rider can send it privately)."""
+    async def _photos(self, images: list[Any]) -> list[str]:
+        """A mixed message's photos as media_ids, as a private photo arrives: the AI bot gets an
+        encrypted URL valid for minutes, so each is fetched now (ImageFetcher) or never. A photo that
+        cannot be fetched is left out (the rider can send it privately); the text stays."""
+        kept: list[str] = []
         for image in images:
             url, key = str((image or {}).get("url") or ""), str((image or {}).get("aeskey") or "")
             if not url or not key or self.images is None:
                 continue
             try:
-                return await self.images(url, key)
+                kept.append(await self.images(url, key))
             except (aiohttp.ClientError, asyncio.TimeoutError, WeComError, ValueError) as e:
                 log.warning("wecom: a mixed message's photo not fetched: %s", type(e).__name__)
-        return None
+        return kept
 
 
 
@@ -311,9 +323,10 @@ def encrypt_reply(keys: CallbackKeys, plain: str, nonce: str) -> dict[str, Any]:
     return {"encrypt": encrypted, "msgsignature": signature, "timestamp": int(timestamp), "nonce": nonce}
 
 
-def delivery_number(json_body: bool, plain: str) -> int:
+def delivery_number(json_body: bool, plain: str, part: int = 0) -> int:
     """The number the core's processed-update check keeps for this delivery: from WeCom's msgid
-    (the same in every retry), else from the whole decrypted body (an app's card event has none)."""
+    (the same in every retry), else from the whole decrypted body (an app's card event has none);
+    `part` > 0 numbers a mixed message's further photos (each its own update, as an album's are)."""
     msgid = ""
     try:
         if json_body:
@@ -323,6 +336,6 @@ def delivery_number(json_body: bool, plain: str) -> int:
             msgid = found.group(1) if found else ""
     except (ValueError, AttributeError):
         msgid = ""
-    seed = f"msg:{msgid}" if msgid else f"body:{json_body}:{plain}"
+    seed = (f"msg:{msgid}" if msgid else f"body:{json_body}:{plain}") + (f"#{part}" if part else "")
     digest = int.from_bytes(hashlib.blake2b(seed.encode(), digest_size=8).digest(), "big")
     return _DELIVERY_BASE + digest % ((1 << 62) - _DELIVERY_BASE)

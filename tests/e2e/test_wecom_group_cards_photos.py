@@ -4,6 +4,7 @@ before its fix:
 - a group's line @-mentioning the bot with a photo (one mixed message, 图文混排) opened a case
   without the photo: the AI bot's image, an encrypted URL valid for minutes, was never fetched,
   where a photo sent privately is kept (its media_id);
+- a mixed message with several photos kept only the first: the others were never fetched;
 - a group's button card (a case's card a secretary acts on) kept its buttons after a press: the card
   was never marked decided (in private its buttons become the decision), so everyone there still saw
   live buttons to press again;
@@ -20,7 +21,7 @@ from bot.config import Settings
 from tests.conftest import GROUP, LI, SEC, buttons, said, two_branches, until, with_boss
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.factories import read_case
+from tests.factories import read_case, read_cases
 
 REPORT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
 
@@ -48,6 +49,27 @@ async def test_a_group_report_with_a_photo_keeps_its_photo(wecom: tuple[WeComDri
     case = await read_case(db)
     assert case.chat_id == GROUP["id"] and case.photo_file_id, case  # was None: the photo never fetched
     assert await _media(tg, case.photo_file_id) == b"the dark street light"  # the photo itself, decrypted
+
+
+@pytest.mark.parametrize("deliveries", [1, 2], ids=["once", "retried"])
+async def test_a_group_report_with_several_photos_keeps_them_all(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any, deliveries: int) -> None:
+    """One mixed message, a line and three photos: one case, one answer, every photo kept in order,
+    once each, however often WeCom delivers the callback."""
+    tg, _ = wecom
+    shots = [{"content": f"photo {n}"} for n in (1, 2, 3)]
+    registered = await said(tg, GROUP, LI, REPORT, images=shots, deliveries=deliveries)
+    assert "C-000001" in registered["plain_text"], registered
+
+    async def all_kept() -> Any:
+        case = await read_case(db)
+        return case if len([case.photo_file_id, *(case.photos or [])]) == 3 else None
+    case = await until(all_kept)  # photos 2 and 3 were never fetched
+    kept = [await _media(tg, str(p)) for p in [case.photo_file_id, *(case.photos or [])]]
+    assert kept == [b"photo 1", b"photo 2", b"photo 3"], kept
+    assert len(await read_cases(db)) == 1
+    bot_lines = [m for m in await tg.messages(GROUP["id"]) if "C-000001" in m.get("plain_text", "")]
+    assert len(bot_lines) == 1, bot_lines  # one answer for the message, not one per photo
 
 
 async def _card(tg: WeComDriver, chat_id: int, task_id: str) -> dict[str, Any]:
