@@ -45,6 +45,24 @@ def normalize_lang(code: str | None) -> str | None:
     return None
 
 
+def accepted_lang(header: str) -> str | None:
+    """The most preferred of our languages in an HTTP Accept-Language header ("en-GB,en;q=0.9,zh;q=0.5";
+    RFC 9110 §12.5.4: q-values, 0 refuses); None when it names none of them."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, item in enumerate(header.split(",")[:20]):
+        tag, _, params = item.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        lang = normalize_lang(tag.strip())
+        if lang is not None and q > 0:
+            ranked.append((-q, i, lang))
+    return min(ranked)[2] if ranked else None
+
+
 @lru_cache(maxsize=None)
 def _bundle(lang: str) -> FluentBundle:
     bundle = FluentBundle([_BUNDLE_LOCALE[lang]], use_isolating=False)

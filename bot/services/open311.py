@@ -52,12 +52,20 @@ ADDRESS_ID_EVENT = "address_id"
 
 
 class Open311Error(Exception):
-    """A refusal in the spec's terms: an HTTP status and a description (one error)."""
+    """A refusal in the spec's terms: an HTTP status and a description (one error). The description
+    is a catalogue key (`open311-error-*`) and its arguments, rendered in the client's language by
+    the web adapter (`describe`); the parameter names in it (service_code, lat …) are the spec's and
+    stay as they are in every language."""
 
-    def __init__(self, status: int, description: str) -> None:
-        super().__init__(description)
+    def __init__(self, status: int, key: str, **args: Any) -> None:
+        super().__init__(t("en", key, **args))  # the logs' form
         self.status = status
-        self.description = description
+        self.key = key
+        self.params = args
+
+    def describe(self, lang: str) -> str:
+        """The description in `lang`."""
+        return t(lang, self.key, **self.params)
 
 
 # --- keys ---------------------------------------------------------------------------------
@@ -105,7 +113,7 @@ def attributes(category: str) -> list[dict[str, Any]]:
 def definition(routing: RoutingTable, code: str) -> dict[str, Any]:
     """GET services/{code}: the service definition; 404 for a code we do not have."""
     if code not in routing.categories:
-        raise Open311Error(404, f"service_code {code!r} not found")
+        raise Open311Error(404, "open311-error-service-unknown", code=code[:64])
     return {"service_code": code, "attributes": attributes(code)}
 
 
@@ -165,7 +173,7 @@ def parse_when(text: str, name: str) -> datetime:
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        raise Open311Error(400, f"{name} is not an ISO-8601 date-time: {text[:40]!r}") from None
+        raise Open311Error(400, "open311-error-date", name=name, value=text[:40]) from None
     return as_utc(clamp_when(when))  # without an offset it is UTC
 
 
@@ -179,14 +187,13 @@ def window(start: str | None, end: str | None, now: datetime) -> tuple[datetime,
     if until is None:
         until = now
         if since is not None and until - since > MAX_SPAN:
-            raise Open311Error(400, "start_date is more than 90 days before end_date (default: now); "
-                                    "give an end_date at most 90 days after start_date")
+            raise Open311Error(400, "open311-error-span-from-start", days=MAX_SPAN.days)
     if since is None:
         since = until - MAX_SPAN
     if until < since:
-        raise Open311Error(400, "end_date is before start_date")
+        raise Open311Error(400, "open311-error-end-before-start")
     if until - since > MAX_SPAN:
-        raise Open311Error(400, "start_date to end_date spans more than 90 days")
+        raise Open311Error(400, "open311-error-span", days=MAX_SPAN.days)
     return since, until
 
 
@@ -197,7 +204,7 @@ def parse_ids(text: str) -> list[int]:
             continue
         n = parse_case_no(part)
         if n is None:
-            raise Open311Error(400, f"service_request_id {part.strip()[:32]!r} is not a request id")
+            raise Open311Error(400, "open311-error-request-id", value=part.strip()[:32])
         ids.append(n)
     return ids
 
@@ -208,9 +215,9 @@ def _coordinate(text: str | None, name: str, limit: float) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise Open311Error(400, f"{name} is not a number: {text[:32]!r}") from None
+        raise Open311Error(400, "open311-error-number", name=name, value=text[:32]) from None
     if not math.isfinite(value) or abs(value) > limit:
-        raise Open311Error(400, f"{name} is out of range: {text[:32]!r}")
+        raise Open311Error(400, "open311-error-range", name=name, value=text[:32])
     return value
 
 
@@ -237,20 +244,20 @@ def parse_new_request(form: Mapping[str, str], routing: RoutingTable, lang: str)
 
     code = field("service_code")
     if not code:
-        raise Open311Error(400, "service_code is required")
+        raise Open311Error(400, "open311-error-service-required")
     if code not in routing.categories:  # GeoReport v2: "404 - service_code or jurisdiction_id was not found"
-        raise Open311Error(404, f"service_code {code[:64]!r} not found")
+        raise Open311Error(404, "open311-error-service-unknown", code=code[:64])
     lat = _coordinate(field("lat"), "lat", 90)
     lon = _coordinate(field("long"), "long", 180)
     if (lat is None) != (lon is None):
-        raise Open311Error(400, "lat and long go together")
+        raise Open311Error(400, "open311-error-lat-long")
     address = clip(field("address_string"), 500) or None  # cut whole: shown through the negative list
     address_id = clip(field("address_id"), ADDRESS_ID_CHARS) or None
     if lat is None and address is None and address_id is None:
-        raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
+        raise Open311Error(400, "open311-error-location")
     text = field("description")
     if len(text) > MAX_TEXT:
-        raise Open311Error(400, f"description is longer than {MAX_TEXT} characters")
+        raise Open311Error(400, "open311-error-too-long", most=MAX_TEXT)
     if not text:  # the spec makes it optional; the chat shows the case by its category
         text = t(lang, f"cat-{code}") + (f" · {address}" if address else "")
     return NewRequest(code, text, address, lat, lon, field("jurisdiction_id") or None, address_id)
@@ -276,10 +283,10 @@ class Open311Service:
     async def authenticate(self, uow: UnitOfWork, api_key: str | None) -> ApiKey:
         """The key's row; 400 when missing, 403 when unknown or revoked (the same words for both)."""
         if not api_key or not api_key.strip():
-            raise Open311Error(400, "api_key is required")
+            raise Open311Error(400, "open311-error-key-required")
         key = await ApiKeyRepository(uow.session, uow.deferred).by_hash(hash_key(api_key.strip()))
         if key is None or key.revoked_at is not None:
-            raise Open311Error(403, "api_key is invalid or revoked")
+            raise Open311Error(403, "open311-error-key-refused")
         return key
 
     async def create(self, uow: UnitOfWork, key: ApiKey, form: Mapping[str, str]) -> dict[str, Any]:
@@ -288,7 +295,7 @@ class Open311Service:
         branch = await self._branch(uow, key, new.jurisdiction_id)
         group = await ServiceRequestRepository(uow.session, uow.deferred).group_of(branch.id or 0)
         if group is None:
-            raise Open311Error(400, f"jurisdiction {branch.code!r} has no group to hear requests yet")
+            raise Open311Error(400, "open311-error-no-group", code=branch.code)
         # the group hears it in the language it reads (its cases', its lessons'), not the operator's default
         lang = await chat_lang(uow, group.id) or self.lang
         before = utcnow()
@@ -324,7 +331,7 @@ class Open311Service:
                          if k.revoked_at is None and jid in (k.jurisdictions or {})), None)
             branch = await uow.branches.by_code(code) if code else None
         if branch is None or (key is not None and key.branch_id is not None and branch.id != key.branch_id):
-            raise Open311Error(404, f"jurisdiction_id {jid[:64]!r} not found")
+            raise Open311Error(404, "open311-error-jurisdiction-unknown", value=jid[:64])
         return branch
 
     async def _branch(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> Branch:
@@ -342,7 +349,7 @@ class Open311Service:
             every = await uow.branches.all()
             branch = every[0] if len(every) == 1 else None
         if branch is None:
-            raise Open311Error(400, "jurisdiction_id is required")
+            raise Open311Error(400, "open311-error-jurisdiction-required")
         return branch
 
     async def _read_scope(self, uow: UnitOfWork, key: ApiKey, jurisdiction_id: str | None) -> int | None:
@@ -363,7 +370,7 @@ class Open311Service:
         codes = [c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()]
         statuses = {s.strip().lower() for s in (query.get("status") or "").split(",") if s.strip()}
         if statuses - {"open", "closed"}:
-            raise Open311Error(400, "status is open or closed")
+            raise Open311Error(400, "open311-error-status")
         closed = None if len(statuses) != 1 else statuses == {"closed"}
         since, until = window(query.get("start_date"), query.get("end_date"), now or utcnow())
         cases = await repo.find(categories=codes, open_statuses=OPEN, closed=closed, since=since,
@@ -383,5 +390,5 @@ class Open311Service:
         branch_id = await self._read_scope(uow, key, jurisdiction_id)
         cases = await repo.find(ids=[n], branch_id=branch_id) if n else []
         if not cases:
-            raise Open311Error(404, f"service_request_id {request_id[:32]!r} not found")
+            raise Open311Error(404, "open311-error-request-unknown", value=request_id[:32])
         return (await self._views(repo, cases[:1]))[0]

@@ -27,7 +27,7 @@ from yarl import URL
 from bot.app import Core
 from bot.cases import CaseError, STATUSES
 from bot.cases.numbers import format_case_no, parse_case_no
-from bot.i18n import has, normalize_lang, t
+from bot.i18n import accepted_lang, has, normalize_lang, t
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.privacy import clip
@@ -69,23 +69,6 @@ def _lang(request: web.Request, session: Session | None, user: Any = None) -> st
     if user is not None:
         return user.lang or normalize_lang(user.language_code) or _core(request).settings.default_lang
     return accepted_lang(request.headers.get("Accept-Language", "")) or _core(request).settings.default_lang
-
-
-def accepted_lang(header: str) -> str | None:
-    """The most preferred of our languages in an Accept-Language header ("en-GB,en;q=0.9,zh;q=0.5")."""
-    ranked: list[tuple[float, int, str]] = []
-    for i, item in enumerate(header.split(",")[:20]):
-        tag, _, params = item.strip().partition(";")
-        q = 1.0
-        if params.strip().startswith("q="):
-            try:
-                q = float(params.strip()[2:])
-            except ValueError:
-                q = 0.0
-        lang = normalize_lang(tag.strip())
-        if lang is not None and q > 0:
-            ranked.append((-q, i, lang))
-    return min(ranked)[2] if ranked else None
 
 
 def _page(request: web.Request, template: str, lang: str, status: int = 200, **context: Any) -> web.Response:

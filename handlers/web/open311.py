@@ -1,8 +1,9 @@
 """Open311 GeoReport v2 under /open311/v2/: thin routes over bot.services.open311.
 
 Each route reads its parameters, asks the service in one unit of work and answers in the format
-the path ends with (.json or .xml). Refusals are the spec's error list with the HTTP status; an
-unexpected fault is a 500 in the same shape (logged), never a traceback.
+the path ends with (.json or .xml). Refusals are the spec's error list with the HTTP status, their
+descriptions in the client's language (Accept-Language, else the bot's default); an unexpected fault
+is a 500 in the same shape (logged), never a traceback.
 """
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.i18n import accepted_lang, t
 from bot.services.open311 import Open311Error, Open311Service
 from handlers.web.app import CORE
 from handlers.web.formats import error, respond
-from handlers.web.forms import read_form
+from handlers.web.forms import BAD_FORM, read_form
 
 log = logging.getLogger(__name__)
 PREFIX = "/open311/v2"
@@ -29,6 +31,15 @@ def _fmt(request: web.Request) -> str:
     return request.match_info.get("fmt", "json")
 
 
+def _lang(request: web.Request) -> str:
+    """The language of an error's description: the client's Accept-Language, else the bot's default."""
+    return accepted_lang(request.headers.get("Accept-Language", "")) or request.config_dict[CORE].settings.default_lang
+
+
+def _refused(request: web.Request, fmt: str, status: int, key: str, **args: str) -> web.Response:
+    return error(fmt, status, t(_lang(request), key, **args))
+
+
 def _spec(handler: Handler) -> Handler:
     """Open311Error → the spec's error answer; anything else → a logged 500 in that shape."""
     @functools.wraps(handler)
@@ -36,12 +47,16 @@ def _spec(handler: Handler) -> Handler:
         try:
             return await handler(request)
         except Open311Error as e:
-            return error(_fmt(request), e.status, e.description)
-        except web.HTTPClientError as e:  # e.g. a body over the size limit: still the spec's shape
+            return error(_fmt(request), e.status, e.describe(_lang(request)))
+        except web.HTTPRequestEntityTooLarge:
+            return _refused(request, _fmt(request), 413, "open311-error-too-big")
+        except web.HTTPClientError as e:  # a form that cannot be read (forms.read_form): still the spec's shape
+            if e.reason == BAD_FORM:
+                return _refused(request, _fmt(request), e.status, "open311-error-bad-form")
             return error(_fmt(request), e.status, e.reason)
         except Exception:  # an integration gets an answer it can parse
             log.exception("open311 %s %s failed", request.method, request.path)
-            return error(_fmt(request), 500, "internal error; try again later")
+            return _refused(request, _fmt(request), 500, "open311-error-internal")
     return run
 
 
@@ -107,11 +122,11 @@ async def lost(request: web.Request, handler: Handler) -> web.StreamResponse:
         return await handler(request)
     except web.HTTPMethodNotAllowed as e:
         allowed = ", ".join(sorted(e.allowed_methods))
-        response = error(fmt, 405, f"method {request.method} is not allowed here; use {allowed}")
+        response = _refused(request, fmt, 405, "open311-error-method", method=request.method, allowed=allowed)
         response.headers["Allow"] = allowed
         return response
     except web.HTTPNotFound:
-        return error(fmt, 404, "no such Open311 resource (formats: .json, .xml)")
+        return _refused(request, fmt, 404, "open311-error-no-resource")
 
 
 def setup(app: web.Application) -> None:

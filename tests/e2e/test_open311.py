@@ -51,13 +51,16 @@ class Api:
     def __init__(self, http: aiohttp.ClientSession, base: str) -> None:
         self.http, self.base = http, base
 
-    async def get(self, path: str, **params: str) -> tuple[int, str, Any]:
-        async with self.http.get(f"{self.base}/open311/v2/{path}", params=params) as r:
+    async def get(self, path: str, *, lang: str = "", **params: str) -> tuple[int, str, Any]:
+        """GET; `lang`: the client's Accept-Language (none by default)."""
+        headers = {"Accept-Language": lang} if lang else {}
+        async with self.http.get(f"{self.base}/open311/v2/{path}", params=params, headers=headers) as r:
             assert r.charset == "utf-8"
             return r.status, r.content_type, await self._body(r, path)
 
-    async def post(self, path: str, **form: str) -> tuple[int, str, Any]:
-        async with self.http.post(f"{self.base}/open311/v2/{path}", data=form) as r:
+    async def post(self, path: str, *, lang: str = "", **form: str) -> tuple[int, str, Any]:
+        headers = {"Accept-Language": lang} if lang else {}
+        async with self.http.post(f"{self.base}/open311/v2/{path}", data=form, headers=headers) as r:
             assert r.charset == "utf-8"
             return r.status, r.content_type, await self._body(r, path)
 
@@ -260,7 +263,7 @@ async def test_post_refusals_in_the_spec_format(
         ({**good, "api_key": "not-a-key"}, 403, "api_key"),                 # unknown key
         ({**good, "api_key": key, "service_code": ""}, 400, "service_code"),
         ({**good, "api_key": key, "service_code": "potholes"}, 404, "service_code"),  # the spec: not found
-        ({"api_key": key, "service_code": "road", "jurisdiction_id": "cy"}, 400, "location"),
+        ({"api_key": key, "service_code": "road", "jurisdiction_id": "cy"}, 400, "缺少地点"),  # zh: the default
         ({**good, "api_key": key, "lat": "north"}, 400, "lat"),
         ({**good, "api_key": key, "long": "500"}, 400, "long"),
         ({**good, "api_key": key, "jurisdiction_id": "atlantis"}, 404, "jurisdiction_id"),
@@ -278,7 +281,7 @@ async def test_post_refusals_in_the_spec_format(
     assert code == 0
     for fmt in ("json", "xml"):
         got, _, body = await web.post(f"requests.{fmt}", **good, api_key=key)
-        assert got == 403 and "revoked" in check_error(fmt, body, 403)
+        assert got == 403 and "吊销" in check_error(fmt, body, 403)
         got, _, body = await web.get(f"requests.{fmt}", api_key=key)
         assert got == 403 and check_error(fmt, body, 403)
     # the command line: one line and an exit code
@@ -330,7 +333,7 @@ async def test_request_filters_and_the_90_day_limit(
     for fmt in ("json", "xml"):
         too_long = {"start_date": "2025-01-01T00:00:00Z", "end_date": "2025-06-01T00:00:00Z"}
         status, _, body = await web.get(f"requests.{fmt}", api_key=key, **too_long)
-        assert status == 400 and "90 days" in check_error(fmt, body, 400)
+        assert status == 400 and "90 天" in check_error(fmt, body, 400)
         status, _, body = await web.get(f"requests.{fmt}", api_key=key, start_date="yesterday")
         assert status == 400 and "start_date" in check_error(fmt, body, 400)
         status, _, body = await web.get(f"requests.{fmt}", api_key=key, status="pending")
@@ -476,3 +479,29 @@ async def test_address_id_is_kept_apart_from_the_address(
     async with session(db) as s:
         assert {c.location for c in (await s.exec(select(Case))).all()} == {"光华路12号", None}
     assert "并入" not in body[0]["service_notice"]  # a new case is not said to be merged
+
+
+async def test_errors_speak_the_clients_language(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An error's description follows the client's Accept-Language (zh, en), else the bot's default
+    (zh); it was English whatever the client read. The spec's parameter names stay as they are."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "portal")
+    no_place = {"api_key": key, "service_code": "road", "jurisdiction_id": "cy"}
+    span = {"start_date": "2025-01-01T00:00:00Z", "end_date": "2025-06-01T00:00:00Z"}
+    for fmt in ("json", "xml"):
+        for lang, words in (("", ("缺少地点", "address_string", "90 天")),
+                            ("fr-FR, de;q=0.8", ("缺少地点", "address_string", "90 天")),
+                            ("en-GB,en;q=0.9,zh;q=0.5", ("a location is required", "address_string", "90 days")),
+                            ("zh-CN,zh;q=0.9,en;q=0.8", ("缺少地点", "address_string", "90 天"))):
+            status, _, body = await web.post(f"requests.{fmt}", lang=lang, **no_place)
+            said = check_error(fmt, body, 400)
+            assert status == 400 and words[0] in said and words[1] in said, (lang, said)
+            status, _, body = await web.get(f"requests.{fmt}", lang=lang, api_key=key, **span)
+            assert status == 400 and words[2] in check_error(fmt, body, 400), (lang, body)
+        async with web.http.request("PUT", f"{web.base}/open311/v2/requests.{fmt}",
+                                    headers={"Accept-Language": "en"}) as r:
+            assert r.status == 405 and "not allowed" in check_error(fmt, await web._body(r, f"x.{fmt}"), 405)
+        async with web.http.request("PUT", f"{web.base}/open311/v2/requests.{fmt}") as r:
+            assert r.status == 405 and "不接受 PUT" in check_error(fmt, await web._body(r, f"x.{fmt}"), 405)

@@ -110,7 +110,7 @@ async def test_undecodable_bodies_are_a_400_in_the_spec_shape(
         for body, ctype in bodies:
             status, _, got = await raw_post(web, f"requests.{fmt}", body, ctype)
             assert status == 400, (body, ctype, got)
-            assert "form" in check_error(fmt, got, 400)
+            assert "表单" in check_error(fmt, got, 400)
     async with session(db) as s:
         assert (await s.exec(select(Case))).all() == []
 
