@@ -22,7 +22,7 @@ _EN_LEAD = re.compile(r"^(?:(?:it'?s|it is|its|this is|that is|location|place|ad
                       r"at|on|in|near|by|the)\b[\s:,]*)+", re.I)
 _EN_TAIL = re.compile(r"(?:\s*\b(?:please|thanks|thank you|here|there)\b)+$", re.I)
 _PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
-_FILLER_ONLY = re.compile(r"^(?:[\s\W_\d]|[在就是的了口号门边上里这那儿呢啊呀吧哈哦]|\b(?:at|on|in|near|by|the|it'?s|it|is|"
+_FILLER_ONLY = re.compile(r"^(?:[\s\W_\d]|[在就是的了口号门边上里这那儿呢啊呀吧哈哦]|我们|我|人(?=\s*在)|\b(?:at|on|in|near|by|the|it'?s|it|is|"
                           r"gate|exit|please|here|there)\b)*$", re.I)
 
 # a text that reads as a place even when the extractor finds no proper name in it

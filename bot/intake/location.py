@@ -55,9 +55,9 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
 _ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环路|高速|胡同|路|街|巷|弄)"
 _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区|华府|公馆|大院|名苑|别墅|庄园|"
              r"广场|大厦|大楼|写字楼|商场|商厦|商城|购物中心|百货|中心|市场|菜场|超市|医院|卫生院|诊所|"
-             r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|电影院|影院|"
+             r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|美术馆|博物馆|纪念馆|科技馆|展览馆|艺术馆|文化馆|游泳馆|电影院|影院|"
              r"酒店|宾馆|银行|网吧|饭店|码头|机场|航站楼|候机楼|候车楼|候车厅|天地|天街|驿站|服务站|加油站|充电站|"
-             r"地铁站?[a-z][0-9]?(?:出|入)?口|地铁站?[0-9]{1,2}号?(?:出|入)?口|地铁站?(?:出|入)?口|地铁站|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
+             r"地铁站?[a-z][0-9]?(?:出|入)?口|地铁站?[0-9]{1,2}号?(?:出|入)?口|地铁站?(?:出|入)?口|地铁站|公交站台|公交站|火车站|高铁站|汽车站|客运站|车站|停车场|立交桥|立交|大桥|天桥|桥|"
              r"隧道|高架|工业园|产业园|科技园|园区|城|苑|湾|村|园|区|站|"
              r"里(?=[0-9一二三四五六七八九十]+(?:号|栋|幢|单元|期|区)|小区|社区))")
 # chain stores and big malls riders use as landmarks without a place suffix; a mall's name is often
@@ -95,12 +95,18 @@ _GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立�
                   "哪个", "一条", "两条", "好几", "几"}
 # sub-parts that extend a place to the right
 _SUB = re.compile(
-    rf"(?:[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])(?:层|楼|(?:出|入)?口)?|[a-z]座|"
+    # a distance from the landmark (往东200米, 以北50米处, 东侧100米): where the spot is, not the landmark
+    rf"(?:(?:往|向|朝|以)?[东南西北]{{1,2}}(?:侧|边|面|方向)?(?:约|大约|大概)?[0-9{_NUM}百]+(?:米|公里)(?:处|左右)?|"
+    # a floor below ground (负一层, 地下二层, 负1楼)
+    rf"(?:负|地下)[1-4一二三四](?:层|楼)|斜对面|正对面|"
+    rf"[东南西北中]区|[{_NUM}]+号(?:门外(?!面)|门口|门前|门|楼下|楼|院|库)|[{_NUM}]+(?:栋|幢|单元|号|期|层|楼|区|座)|[a-z][0-9]{{1,2}}(?![0-9])(?:层|楼|(?:出|入)?口)?|[a-z]座|"
     r"(?:东南|东北|西南|西北|[东南西北正后侧大小])门(?:口|外)?|大门口|门口|门外|门前|出入口|"
     r"地库(?:入口|出口)?|地下车库(?:入口|出口)?|地下停车场|停车场(?:入口|出口)?|楼下|"
     r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
     r"天桥|地下通道|下穿隧道|下穿|隧道|高架(?:桥)?(?:下面|下|底下)?|十字路口|三岔路口|丁字路口|"
     r"路口|交叉口|环岛|公交站台?|地铁站?[a-z]?[0-9]{0,2}(?:号)?(?:出|入)?口|地铁站|地铁口|[a-z][0-9]?(?:出|入)?口|驿站|急转弯|转弯处|拐角处?|转角|"
+    # a corner of a junction or bridge (东北角), an exit or end named by its side (东北口, 西出口, 北口)
+    r"(?:东南|东北|西南|西北)角|(?:东南|东北|西南|西北|[东南西北])(?:出|入)?口|"
     r"喷泉边|花坛边?|广场|停车棚|车棚|充电棚|垃圾站|垃圾桶旁边|厕所旁边|工地门口|"
     r"旁边|边上|对面|下面|底下|后面|前面|后门|正门|侧门)")
 # tails kept after a place: "那个路口", "后面那条路", "靠近菜市场那段"
@@ -139,6 +145,10 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
         i -= 1
     if 0 < i < end and n[i - 1:i + 1] in ("刚才", "方才"):
         i += 1  # 才 belongs to 刚才, not to the name (育才路 keeps its 才)
+    i = _past_verb(n, i, end, lo)
+    line = n.rfind("号线", i, end)
+    if line >= 0:
+        i = line + 2  # 10号线|国贸站: the station's name follows its line (the line is put back: _LINE_BEFORE)
     if 0 < i < end - 2 and n[i - 1] in "说看问查" and n[i] == "下":
         i += 1  # 说下|惠新西街: 下 ends the verb (说一下), not part of the name
     changed = True
@@ -164,8 +174,9 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
 def _held_stop(n: str, p: int, lo: int, end: int) -> int | None:
     """Where the word holding the stop character n[p] starts, when that word goes on into the name
     after it and is a word of a name (not a verb, pronoun or particle by jieba's dictionary): 首都机场
-    (都 "all"), 对外经济贸易大学 (对 "to") are names, 到达|国贸 and 现在|国贸 are not. None otherwise, or
-    without jieba."""
+    (都 "all"), 对外经济贸易大学 (对 "to") are names, 到达|国贸 and 现在|国贸 are not. Failing that, jieba's
+    full dictionary decides (_proper_across): 首都师范大学 is an organisation's name there, though the
+    trimmed dictionary splits it 首都|师范大学 and tags 首都 an adverb. None otherwise, or without jieba."""
     if not ("\u4e00" <= n[p] <= "\u9fff") or p + 1 > end:
         return None
     from .span_crf import is_name_word, name_words
@@ -175,8 +186,61 @@ def _held_stop(n: str, p: int, lo: int, end: int) -> int | None:
         return None
     for s, e, tag in words:
         if s <= p - a < e:
-            return a + s if e > p - a + 1 and e - s >= 2 and a + s >= lo and is_name_word(tag) else None
+            if e > p - a + 1 and e - s >= 2 and a + s >= lo and is_name_word(tag):
+                return a + s
+            return _proper_across(n, p, lo, (a + s, a + e))
     return None
+
+
+_PROPER_MAX = 12  # the longest dictionary name looked for before a gate (中国人民解放军总医院 is 10)
+
+
+def _proper_across(n: str, p: int, lo: int, word: tuple[int, int]) -> int | None:
+    """Where a proper name of jieba's full dictionary holding n[p] starts (首都师范大学, 首都体育馆,
+    中国美术馆 …), when it goes on past n[p]; or, when `word` (the trimmed dictionary's word holding n[p])
+    ends at n[p] and opens many of the dictionary's proper names (首都: 首都经济贸易大学 is in no
+    dictionary), that word's start. The earliest start wins (the longest name). None otherwise."""
+    from .span_crf import name_head, proper_names_from
+    for k in range(max(lo, p - 3), p + 1):
+        if proper_names_from(n, k, p + 1) is not None:
+            return k
+    s, e = word
+    if e == p + 1 and e - s >= 2 and s >= lo and name_head(n[s:e]):
+        return s
+    return None
+
+
+# characters of the verbs that bring a rider to a place or past it (到达, 抵达, 进入, 驶入, 穿过, 途经 …)
+_ARRIVE = set("到达至抵入过经")
+
+
+def _past_verb(n: str, i: int, end: int, lo: int) -> int:
+    """Where the name n[i:end] starts once a verb before it is left out, by jieba's words: the
+    scan stops at a stop character and the word it opens takes the name's first characters along
+    (到|达国贸大厦: 到达 is a verb); or the name opens with a verb of arriving or passing (抵达望京SOHO,
+    进入朝阳公园). Verbs that name places (解放路, 振兴路, 安定门) hold none of _ARRIVE's characters, and
+    a name a verb would leave nothing of is kept. `i` unchanged without jieba."""
+    if end - i < 2 or not ("\u4e00" <= n[i] <= "\u9fff"):
+        return i
+    from .span_crf import is_name_word, name_words, starts_a_word
+    glued = i > lo and n[i - 1] in _STOP and starts_a_word(n[i - 1:i + 1])
+    if not glued and not any(c in _ARRIVE for c in n[i:i + 2]):
+        return i  # the common case: no jieba cut
+    a = i - 1 if glued else i
+    words = name_words(n[a:end])
+    if not words:
+        return i
+    s, e, tag = words[0]
+    if glued and e > 1 and not is_name_word(tag) and a + e < end - 1:
+        return a + e  # 到达|国贸: the verb opened at the stop character ends inside the name (not 那边|驿站)
+    if glued:
+        words = words[1:] if e == 1 else []
+    if words:
+        s, e, tag = words[0]
+        word = n[a + s:a + e]
+        if a + s == i and tag.startswith("v") and len(word) >= 2 and any(c in _ARRIVE for c in word) and a + e < end:
+            return a + e
+    return i
 
 
 _CLAUSE_END = set("，。！？；：,.!?;: \n")
@@ -185,10 +249,11 @@ _CLAUSE_END = set("，。！？；：,.!?;: \n")
 
 def _dict_run(run: str) -> bool:
     """Whether `run` is made of dictionary words of a name only (two characters or more each, none a
-    verb, numeral or particle): 对外经济贸易 is, 下周一起富民 is not. Without jieba: False."""
-    from .span_crf import is_name_word, name_words
+    verb, numeral or particle unless it opens many proper names, as 首都 does): 对外经济贸易 and
+    首都经济贸易 are, 下周一起富民 is not. Without jieba: False."""
+    from .span_crf import is_name_word, name_head, name_words
     words = name_words(run)
-    return bool(words) and all(e - s >= 2 and is_name_word(t) for s, e, t in words or ())
+    return bool(words) and all(e - s >= 2 and (is_name_word(t) or name_head(run[s:e])) for s, e, t in words or ())
 
 
 def _long_name(n: str, i: int, end: int, stripped: bool) -> bool:
@@ -221,6 +286,8 @@ _BARE = {"火车站", "高铁站", "汽车站", "客运站", "机场", "大学�
 def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     """Whether `name` + `suf` is a proper place. `anchored`: a landmark part follows the suffix
     (桥下, 桥底下): then a 4-character name before a weak suffix is kept (东四十条桥下)."""
+    if name in _LEAD_WORDS:
+        return False  # 建议|社区: chat, even once the word before it is left out (这时候|建议社区)
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:
         return True
     if not name or name in _GENERIC_NAMES:
@@ -245,6 +312,25 @@ _ANCHOR_AFTER = re.compile(r"下面|底下|下(?![雨班午来去])|洞")
 """What after 桥 makes it a landmark part, not a word's tail: 东四十条桥下, 桥洞."""
 
 
+_LINE_BEFORE = re.compile(rf"(?:地铁)?[0-9{_NUM}]{{1,2}}号线$")
+"""A metro line right before a station's name (地铁10号线|国贸站): part of the place."""
+_GATE = re.compile(r"(?:东南|东北|西南|西北|[东南西北正后侧])门(?:口|外)?|大门口?|门口|门前")
+_GATE_NAME_MIN = 3  # a two-character name before a gate is mostly a word (南门, 北京) rather than a landmark
+
+
+def _proper_before(n: str, g: int) -> int | None:
+    """Where a proper name of jieba's full dictionary (an organisation, a place: 人民日报社, 中央电视台,
+    国家大剧院) that ends right before the gate at n[g] starts, when it opens its clause (no word it
+    would be the tail of); None otherwise, or without jieba. Such a name has no place suffix."""
+    if g < _GATE_NAME_MIN or not ("\u4e00" <= n[g - 1] <= "\u9fff"):
+        return None
+    from .span_crf import proper_name
+    for k in range(max(0, g - _PROPER_MAX), g - _GATE_NAME_MIN + 1):
+        if proper_name(n[k:g]) and (k == 0 or not ("\u4e00" <= n[k - 1] <= "\u9fff") or n[k - 1] in _STOP):
+            return k
+    return None
+
+
 def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     """(start, end, named) spans of place pieces in normalised text n."""
     pieces: list[tuple[int, int, bool, bool]] = []  # start, end, named, road
@@ -260,6 +346,10 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
         pieces.append((ns, m.end(), True, False))
     for m in _RING.finditer(n):
         pieces.append((m.start(), m.end(), True, True))
+    for m in _GATE.finditer(n):
+        named = _proper_before(n, m.start())
+        if named is not None:
+            pieces.append((named, m.end(), True, False))  # 人民日报社门口: a dictionary name, no suffix
     for m in _LATIN_BLDG.finditer(n):
         if not (m.group(2) or m.group(3)):
             continue  # a bare Latin word ("app", "ok") is no place: it needs a tower code or a part
@@ -334,6 +424,9 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
             e += 1  # 东三环路口: the junction, whole
         if _HOME.search(n, max(0, s - 4), s):
             continue  # the rider's home (我住… / 我家在…), not the incident's place
+        ml = _LINE_BEFORE.search(n, max(0, s - 8), s)
+        if ml:
+            s = ml.start()  # 地铁10号线国贸站A口: the station with its line
         out.append((s, e, named))
     return out
 
@@ -403,6 +496,7 @@ _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "S
                "App", "Ok", "OK", "Okay", "Yes", "No", "Sorry", "Good", "Great", "Nice", "Not", "Never", "Every", "Each", "Today", "Yesterday", "Tonight", "Now", "Right",
                "Left", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                "WeChat", "Meituan", "Eleme", "Didi", "Telegram"}
+_HOUSE_NO = re.compile(r"\b(?:No|Nos|Number|Num)\.? ?$|# ?$", re.I)
 _EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area|district|zone|neighbourhood|neighborhood))\b")
 
 
@@ -456,9 +550,14 @@ def _en_extract(text: str) -> str | None:
             ml = _RIGHT_LM.match(rest)
             if ml and (has_suffix or prep):
                 e += ml.end()
-                # trim trailing stop-capitalised word
+                mo = _EN_OF.match(text, e)  # "near exit A of Guomao station": whose exit
+                if mo and re.search(rf"\b{_EN_SUF}$", mo.group(1), re.I):
+                    e = mo.end()
                 continue
             break
+        mn = _HOUSE_NO.search(text, 0, s) if text[s:s + 1].isdigit() else None
+        if mn:
+            s = mn.start()  # the house number's "No." ("outside No. 12 Keyuan Rd")
         # left extension: head noun ("in front of X" is X, as "outside X" is)
         ml = _LEFT.search(text[:s])
         mc = _LEFT_CODE.search(text[:s]) if re.fullmatch(_CODE, phrase) else None
@@ -538,7 +637,7 @@ _BARE_AT = re.compile(r"^\s*(?:(?:我们|我|人|就|现在|目前|正|还|刚|�
                       r"这一片|那一片)?(?:呢|啊|呀|哈|哦|了|的)*[\s\W_]*$")
 _BARE_END = set("堡营屯庄口门井旗湖河海山坊寺庙府关坡沟峪岭塘甸窑坟洼坝滩岛镇乡京居观宫坛")
 _BARE_CHAT = set("吗呢吧啊了的我你他她它们谁啥么没不很太要想去过着在把被给让也都就还又每这那哪")
-_BARE_VERB = set("看守等找送取吃喝做爬逛游玩打开关跑骑修排充堵干睡接拿买卖")  # 在看海, 在守门: doing, not where
+_BARE_VERB = set("看守等找送取吃喝做爬逛游玩打开关跑骑修排充堵干睡接拿买卖摸挂")  # 在看海, 在守门: doing, not where
 # what before the last character makes a common word, not a place's name (门口, 出门, 经营, 参观, 论坛)
 _BARE_COMMON = {"口": set("门路出入窗餐街巷村区同洞港渡关岔梯站楼开改借胃人住家井伤缺胸袖"),
                 "门": set("出进关开敲串上专家校楼车店后前正侧大小单院厂铁房柜东南西北"),
@@ -560,11 +659,31 @@ def _bare_at(n: str) -> tuple[int, int] | None:
     return m.span(1)
 
 
+_PERSONAL_TAGS = {"nr", "nrt", "nz", "nt"}
+"""jieba's tags of other proper names: it tags many Beijing areas a person's name (安贞, 宋家庄, 崇文门)."""
+_EVERYDAY = 500
+"""A plain noun this frequent in jieba's corpus is an everyday word (公司 45604, 学校, 工地 704, 老家 686,
+电梯 524), not an area's name: those are rare there (大红门 270, 西单 200, 鼓楼 141, 劲松 9). What is
+left between (车库, 楼道, 前台) is a spot that does answer "where?"."""
+_POSITION_END = set("里上下边面头外内前后旁中间")
+
+
 def _dictionary_place(name: str) -> bool:
-    """Whether jieba's dictionary tags `name` a place name or an abbreviation (国贸, 四惠, 望京), for a
-    bare 在 + name without a place-like ending; chat after 在 (吗, 忙, 上班, 等单) is no such word."""
-    from .span_crf import PLACE_TAGS, dictionary_tag
-    return dictionary_tag(name) in PLACE_TAGS
+    """Whether jieba's full dictionary makes `name`, all a message says after a bare 在, a place: a
+    place name or an abbreviation (国贸, 四惠, 望京), another proper name (安贞), or a plain noun that is
+    neither an everyday word, a place-type word the rules know (学校, 小区), nor a position (店里, 床上).
+    Why plain nouns: jieba tags many areas as such (西单, 劲松, 鼓楼, 东单), as it does everyday
+    nouns; the message answers "where?", so a noun there is more likely a place than not, and chat
+    after 在 (吗, 忙, 上班, 摸鱼, 排队) is a verb, or an activity _bare_at refuses by its verb."""
+    from .span_crf import PLACE_TAGS, dictionary_entry
+    entry = dictionary_entry(name)
+    if entry is None:
+        return False
+    freq, tag = entry
+    if tag in PLACE_TAGS or (tag in _PERSONAL_TAGS and name[0] not in "老小阿"):
+        return True  # not 老王, 小李: a person called by a familiar name
+    return (tag == "n" and freq < _EVERYDAY and _SUF.fullmatch(name) is None
+            and name[-1] not in _POSITION_END)
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])(CBD|[A-Z]{2,6})(?=这块|那块|这边|那边|这一片|那一片|一带|附近|片区|商圈|园区)")

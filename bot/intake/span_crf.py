@@ -24,6 +24,7 @@ False and places come from the rules alone (places.py logs it once).
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
@@ -124,18 +125,24 @@ _FUNCTION_TAGS = {"v", "vd", "vg", "vi", "vq", "r", "rr", "rz", "p", "u", "ud", 
                   "c", "m", "mq", "q", "d", "dg", "t", "tg", "f", "e", "o", "zg", "x", "-"}
 PLACE_TAGS = {"ns", "j"}
 """jieba's tags of a place name (ns) and of an abbreviation (j: 国贸, 四惠, 上地), which in Beijing
-riders' speech is mostly a place's; its plain nouns (n) hold 西单 as well as 干嘛 and 摸鱼, so they are not used."""
+riders' speech is mostly a place's; its plain nouns (n) hold 西单 as well as 干嘛 and 摸鱼, so
+location._dictionary_place takes a plain noun only when it is rare and no everyday word."""
 _FULL: str | None = None
+NAME_TAGS = frozenset({"ns", "nt", "nz", "j"})
+"""jieba's tags of a proper name that a place may be or hold: a place (ns), an organisation (nt: 首都师范大学,
+中国美术馆), another proper name (nz) and an abbreviation (j)."""
+_PROPER: list[str] | None = None
+_PROPER_SET: frozenset[str] = frozenset()
+_PROPER_PREFIX: frozenset[str] = frozenset()  # every beginning of a proper name (首, 首都, 首都师 …)
+NAME_HEAD_MIN = 5
+"""How many of the dictionary's proper names a word must open to be a name's head whatever its own tag
+(首都 opens 11: jieba tags it an adverb, as 都 "all"; 成都 18, 对外 7; 大都 "mostly" opens 4)."""
 
 
-def dictionary_tag(word: str) -> str | None:
-    """The part-of-speech tag of `word` in jieba's full dictionary (dict.txt, ~350,000 words), or None.
-    Why the full one: the trimmed dictionary keeps frequent words only, and a district's name
-    (十里堡 7, 四惠 3) is rare in jieba's corpus. Read once as text (~0.2 s), looked up with find
-    (~2 ms), so only the rare short message that needs it pays (location._bare_at)."""
+def _full_text() -> str:
+    """jieba's full dictionary (dict.txt, ~350,000 words) as one text, "\n" first; "" without jieba.
+    Read once (~0.2 s), only by the rare message that needs it."""
     global _FULL
-    if not word or " " in word or "\n" in word:
-        return None
     if _FULL is None:
         with _LOCK:
             if _FULL is None:
@@ -143,11 +150,85 @@ def dictionary_tag(word: str) -> str | None:
                     _FULL = "\n" + _jieba_dictionary().read_text(encoding="utf-8")
                 except (ImportError, OSError):
                     _FULL = ""
-    i = _FULL.find("\n" + word + " ")
+    return _FULL
+
+
+def dictionary_entry(word: str) -> tuple[int, str] | None:
+    """(frequency, part-of-speech tag) of `word` in jieba's full dictionary (dict.txt, ~350,000 words),
+    or None. Why the full one: the trimmed dictionary keeps frequent words only, and a district's name
+    (十里堡 7, 四惠 3) is rare in jieba's corpus. Looked up with find (~2 ms), so only the rare short
+    message that needs it pays (location._bare_at)."""
+    if not word or " " in word or "\n" in word:
+        return None
+    full = _full_text()
+    i = full.find("\n" + word + " ")
     if i < 0:
         return None
-    line = _FULL[i + 1:_FULL.find("\n", i + 1)].split(" ")
-    return line[2] if len(line) >= 3 else None
+    line = full[i + 1:full.find("\n", i + 1)].split(" ")
+    return (int(line[1]), line[2]) if len(line) >= 3 and line[1].isdigit() else None
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The part-of-speech tag of `word` in jieba's full dictionary, or None (see dictionary_entry)."""
+    entry = dictionary_entry(word)
+    return entry[1] if entry else None
+
+
+def _proper_names() -> list[str]:
+    """The full dictionary's proper names (NAME_TAGS, ~34,000), sorted (built once, ~0.3 s)."""
+    global _PROPER, _PROPER_SET, _PROPER_PREFIX
+    if _PROPER is None:
+        names = sorted(w for w, _f, t in (line.split(" ")[:3] for line in _full_text().splitlines()
+                                          if line.count(" ") >= 2) if t in NAME_TAGS)
+        prefixes = frozenset(w[:k] for w in names for k in range(1, len(w)))
+        with _LOCK:
+            _PROPER_SET = frozenset(names)
+            _PROPER_PREFIX = prefixes
+            _PROPER = names
+    return _PROPER
+
+
+def proper_name(word: str) -> bool:
+    """Whether `word` is a proper name in jieba's full dictionary (NAME_TAGS): 首都师范大学 and 中国美术馆
+    are (organisations), though their first word (首都 "adverb", 中国) alone says nothing."""
+    _proper_names()
+    return word in _PROPER_SET
+
+
+def proper_names_from(text: str, start: int, past: int) -> int | None:
+    """The end of the longest proper name of jieba's full dictionary that starts at text[start] and
+    ends beyond index `past` (holds text[past]), or None; walks the names' beginnings, so a miss
+    costs a lookup or two."""
+    _proper_names()
+    best = None
+    j = start + 1
+    while j <= len(text):
+        piece = text[start:j]
+        if piece in _PROPER_SET and j > past:
+            best = j
+        if piece not in _PROPER_PREFIX:
+            break
+        j += 1
+    return best
+
+
+def starts_a_word(piece: str) -> bool:
+    """Whether some word of the trimmed dictionary begins with `piece` (jieba keeps every word's
+    beginnings in its table), so a jieba cut across it is worth its cost; False without jieba."""
+    try:
+        return piece in _tokenizer().FREQ
+    except ImportError:
+        return False
+
+
+def name_head(word: str) -> bool:
+    """Whether `word` opens at least NAME_HEAD_MIN of the dictionary's proper names (首都: 首都体育馆,
+    首都医科大学 …), so that a name it opens is one (首都经济贸易大学), whatever tag jieba gives it."""
+    if not word:
+        return False
+    names = _proper_names()
+    i = bisect.bisect_right(names, word)  # past the word itself
+    return i + NAME_HEAD_MIN <= len(names) and names[i + NAME_HEAD_MIN - 1].startswith(word)
 
 
 def name_words(text: str) -> list[tuple[int, int, str]] | None:
