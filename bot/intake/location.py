@@ -105,8 +105,10 @@ _SUB = re.compile(
     r"(?:[东南西北]侧)|入口|出口|辅路|主路|主干道|绿化带|人行道|步道|桥洞|桥下面|桥下|桥底下|"
     r"天桥|地下通道|下穿隧道|下穿|隧道|高架(?:桥)?(?:下面|下|底下)?|十字路口|三岔路口|丁字路口|"
     r"路口|交叉口|环岛|公交站台?|地铁站?[a-z]?[0-9]{0,2}(?:号)?(?:出|入)?口|地铁站|地铁口|[a-z][0-9]?(?:出|入)?口|驿站|急转弯|转弯处|拐角处?|转角|"
-    # a corner of a junction or bridge (东北角), an exit or end named by its side (东北口, 西出口, 北口)
-    r"(?:东南|东北|西南|西北)角|(?:东南|东北|西南|西北|[东南西北])(?:出|入)?口|"
+    # a corner of a junction or bridge (东北角), an exit or end named by its side (东北口, 西出口, 北口),
+    # outside an exit (D口外), a road's side (朝阳路|路北), a hospital's wing (急诊门口, 住院部)
+    r"(?:东南|东北|西南|西北)角|(?:东南|东北|西南|西北|[东南西北])(?:出|入)?口|(?<=口)外(?![卖地国面边])|"
+    r"(?<=路)路[东南西北](?:侧)?(?![路街道巷桥口门])|(?:急诊|门诊|住院)(?:大楼|楼|部|科)?|"
     r"喷泉边|花坛边?|广场|停车棚|车棚|充电棚|垃圾站|垃圾桶旁边|厕所旁边|工地门口|"
     r"旁边|边上|对面|下面|底下|后面|前面|后门|正门|侧门)")
 # tails kept after a place: "那个路口", "后面那条路", "靠近菜市场那段"
@@ -381,7 +383,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
             lo = pos = e
             continue
         if not name:
-            if s == lo and lo > 0 and pieces and pieces[-1][1] == s:  # "翡翠城小区", "老街路口"
+            side = suf == "路" and n[e:e + 1] in "东南西北" and n[e + 1:e + 2] not in ("口", "门")
+            if s == lo and lo > 0 and pieces and pieces[-1][1] == s and not side:  # "翡翠城小区", "老街路口"
                 pieces.append((s, e, False, suf[-1] in "路街道口"))
                 lo = pos = e
             continue
@@ -420,8 +423,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
                 bad = _BAD_NEXT.get(m2.group(0)) or _BAD_NEXT.get(m2.group(0)[-1])
                 if not (bad and m2.end() < len(n) and n[m2.end()] in bad):
                     e = m2.end()
-        if e < len(n) and n[e] == "口" and n[e - 1] in "路街":
-            e += 1  # 东三环路口: the junction, whole
+        if e < len(n) and n[e] == "口" and n[e - 1] in "路街村巷":
+            e += 1  # 东三环路口: the junction, whole; 高碑店村口: the village's entrance
         if _HOME.search(n, max(0, s - 4), s):
             continue  # the rider's home (我住… / 我家在…), not the incident's place
         ml = _LINE_BEFORE.search(n, max(0, s - 8), s)

@@ -200,6 +200,26 @@ def test_the_part_after_a_landmark_is_kept(text: str, want: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "want"), [
+    ("朝阳路路北有人摔倒", "朝阳路路北"),  # read 朝阳路路 (a second 路 glued on as a piece of its own)
+    ("建国路路东侧人行道井盖没了", "建国路路东侧人行道"),
+    ("高碑店村口垃圾堆满了", "高碑店村口"),
+    ("国贸地铁站D口外有人打架", "国贸地铁站D口外"),
+    ("朝阳医院急诊门口电动车乱停", "朝阳医院急诊门口"),
+    ("朝阳医院门诊楼门口积水很深", "朝阳医院门诊楼门口"),
+])
+def test_a_side_an_entrance_or_a_wing_is_kept(text: str, want: str) -> None:
+    assert extract_location(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("建国路南口积水", "建国路南口"), ("朝阳路路口堵车", "朝阳路路口"), ("老街路口堵车", "老街路口"),
+    ("国贸地铁站D口外卖小哥摔倒了", "国贸地铁站D口"),
+])
+def test_a_side_word_does_not_take_the_next_word(text: str, want: str) -> None:
+    assert extract_location(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
     # forms that already read whole, kept so
     ("国贸地铁站C口有人晕倒了", "国贸地铁站C口"), ("三元桥桥下积水很深", "三元桥桥下"),
     ("四惠桥桥洞里有人晕倒", "四惠桥桥洞"), ("光华路与东三环交叉口红绿灯坏了", "光华路与东三环交叉口"),
