@@ -461,7 +461,11 @@ _HEAD = (r"(?:underpass|tunnel|bus stop|bus shelter|metro exit|metro station|sub
          r"entrance|exit|gate|back|front|side|rear|corner|junction|intersection|crossing|roundabout|"
          r"food court|plaza|square|market|alley|park|stairs|stairway|ramp|east gate|"
          r"west gate|north gate|south gate|main gate|back gate|basement|lobby)")
-_LEFT = re.compile(rf"(?:\bthe )?\b({_HEAD}) (?:on|at|of|in|outside|near|by) (?:the )?$", re.I)
+_LEFT = re.compile(rf"(?:\bthe )?\b({_HEAD}) (?:on|at|of|in|outside|near|by|below|under|beneath) (?:the )?$", re.I)
+# a spot given from the landmark: a distance and a side ("200m east of"), a floor ("2nd floor of", "B1 of")
+_LEFT_PART = re.compile(r"\b(?:the )?((?:about |around )?[0-9]+ ?(?:m|metres|meters|km)\b (?:to the )?(?:north|south)?"
+                        r"(?:east|west)? ?of|(?:[0-9]+(?:st|nd|rd|th)|ground|top) floor of|(?:level|floor) [0-9]+ of|"
+                        r"B[1-4] of|basement of) (?:the )?$", re.I)
 _LEFT_BEHIND = re.compile(r"\b(behind|outside|opposite|across from|in front of) (?:the )?$", re.I)
 # An exit's or gate's code: a letter with at most two digits (B, A2, c) or a number with at most one
 # letter (3, 12B); never a word ("near the metro exit is out", "the entrance to …"), nor the article
@@ -473,7 +477,7 @@ _RIGHT_LM = re.compile(
     rf"|[a-z0-9][\w\-]*(?: [a-z][\w\-]*)?(?= *[,.!?;]| is| are| has| have| was|$))")
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
-    r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit " + _CODE + r"|entrance|"
+    r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit " + _CODE + r"|exit|entrance|"
     r"gate(?: " + _CODE + r")?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
 _EN_OF = re.compile(rf" of (?:the )?({_PROPER}(?: (?:station|park|mall|plaza|market|hospital|school|garden|village|"
@@ -564,7 +568,10 @@ def _en_extract(text: str) -> str | None:
         # left extension: head noun ("in front of X" is X, as "outside X" is)
         ml = _LEFT.search(text[:s])
         mc = _LEFT_CODE.search(text[:s]) if re.fullmatch(_CODE, phrase) else None
-        if mc:
+        mp = _LEFT_PART.search(text[:s])
+        if mp:
+            s = mp.start(1)  # "200m east of Guomao Bridge", "2nd floor of Joy City"
+        elif mc:
             s = mc.start(1)
         elif ml and not (ml.group(1).lower() == "front" and text[:ml.start(1)].lower().endswith("in ")):
             s = ml.start(1)

@@ -247,3 +247,26 @@ async def test_bare_zai_and_an_area_answers_the_place_question(bot, tg, db, answ
     assert place in reply["text"] and "C-000002" not in reply["text"]
     [case] = await read_cases(db)
     assert case.location == place and not case.awaiting_location
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("manhole open 200m east of Guomao Bridge", "200m east of Guomao Bridge"),  # read Guomao Bridge
+    ("a truck overturned 200 metres north of Sihui Bridge, the driver is trapped", "200 metres north of Sihui Bridge"),
+    ("fire on the 2nd floor of Joy City Chaoyang", "2nd floor of Joy City Chaoyang"),
+    ("someone fainted at B1 of Taikoo Li", "B1 of Taikoo Li"),
+    ("flooding in the underpass below the East 3rd Ring", "underpass below the East 3rd Ring"),
+    ("water main burst on Jianguo Rd near the Dawang Rd exit", "Jianguo Rd near the Dawang Rd exit"),
+])
+def test_english_spot_given_from_a_landmark_is_kept(text: str, want: str) -> None:
+    """As in Chinese (往东200米, 负一层, 桥下): the distance, the floor, the underpass, the exit."""
+    assert extract_location(text) == want
+    assert classify(text).location == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("exit B of Xidan station is flooded", "exit B of Xidan station"),
+    ("Water under the Sihui Bridge", "Sihui Bridge"),
+    ("the exit is blocked at Guomao station", "Guomao station"),
+])
+def test_english_landmarks_read_as_before(text: str, want: str) -> None:
+    assert extract_location(text) == want
