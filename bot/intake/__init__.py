@@ -148,6 +148,8 @@ def get_model() -> Cascade:
                 if sem is None:
                     log.info("intake: semantic stage off (install the 'semantic' extra); lexical stage only")
                 from .places import default_tagger
+                from .span_crf import warm
+                warm()  # the place rules' full dictionary: not on the first message's event loop
                 _MODEL = Cascade(lex, sem, places=default_tagger())
                 _MODEL.wait_s = float(os.environ.get("SENTINEL_INTAKE_SEMANTIC_WAIT", SEMANTIC_WAIT_S))
                 _MODEL.share = float(os.environ.get("SENTINEL_INTAKE_ENCODER_SHARE", ENCODER_SHARE))
