@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.privacy.places import EN_UNIT_WORD, HOME_MARK_ZH
+from bot.privacy.places import EN_UNIT_WORD, HOME_BEFORE_EN, HOME_MARK_ZH
 
 from .normalize import normalize
 
@@ -509,8 +509,7 @@ _EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area
 
 # where the rider says they live, right before a name (possibly after their flat or block): their home,
 # not the incident's place ("I live in Block 5, Xili Garden, but …"), as _HOME is for Chinese
-_EN_HOME = re.compile(r"\b(?:i\s+live|i'm\s+living|i\s+am\s+living|my\s+(?:home|flat|apartment|house|place|address)"
-                      r"(?:\s+is)?)\s+(?:in|at|on)\s+(?:the\s+)?(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,?\s*)?$", re.I)
+_EN_HOME = re.compile(HOME_BEFORE_EN + r"\s+(?:the\s+)?(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,?\s*)?$", re.I)
 
 
 def _en_extract(text: str) -> str | None:

@@ -120,7 +120,10 @@ def _is_handle(s: str) -> bool:
             and not any(p.lower() in _NOT_HANDLE for p in pieces))
 
 
-_MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
+def is_mobile(n: str) -> bool:
+    """Whether the digits `n` are a mainland mobile number (11 digits, 1 then 3 to 9): the mobile rows' check,
+    and the order-number row's, which must not take a mobile for an order's number."""
+    return len(n) == 11 and n.isdigit() and n[0] == "1" and n[1] in "3456789"
 
 
 def _order_number(s: str) -> bool:
@@ -130,7 +133,7 @@ def _order_number(s: str) -> bool:
     if len(digits(s)) < 6:
         return False
     starts = [0, *(m.end() for m in re.finditer(r"\s+", s))]
-    return not any(_MOBILE_DIGITS.fullmatch(digits(s[i:])) for i in starts)
+    return not any(is_mobile(digits(s[i:])) for i in starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,12 +260,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("mobile", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
         r"(?P<secret>1(?:" + _SEP + r"\d){10})(?![0-9])"),
-        lambda s: len(digits(s)) == 11 and digits(s)[1] in "3456789", _mobile),
+        lambda s: is_mobile(digits(s)), _mobile),
     # A mobile number read out in Chinese digits ("一三八一二三四五六七八", 幺 for one): how a voice
     # note's transcript writes it, and how people write it to slip past filters.
     Kind("mobile_zh", re.compile(
         r"(?<![" + _ZH_DIGIT + r"两])(?P<secret>[一幺](?:" + _GAP + r"[" + _ZH_DIGIT + r"两]){10})(?![" + _ZH_DIGIT + r"两])"),
-        lambda s: zh_digits(s)[1:2] in tuple("3456789"), lambda s: _mobile(zh_digits(s))),
+        lambda s: is_mobile(zh_digits(s)), lambda s: _mobile(zh_digits(s))),
     Kind("landline", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
         r"(?P<secret>\d{3,4}" + _SEP + r"\d{4}(?:\s?(?:转|ext\.?|x|-)\s?\d{1,5})?)(?![0-9])", re.IGNORECASE),

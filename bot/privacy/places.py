@@ -36,6 +36,18 @@ HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家(?:里(?=住)
                r"|(?:家庭|家的?)?住址" + _SAYS + r"?|家庭地址" + _SAYS + r"?|现住址?|现住在|居住在|居住于|租住在"
                # a customer's address a rider passes on is someone's home too
                r"|(?:收货|收件|送货|配送)地址" + _SAYS + r"?)")
+# The English words for a flat's or block's number ("Block 5", "Flat 12", "No. 3"), wherever an address's unit is read.
+EN_UNIT_WORD = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)"
+# What an English address looks like, wherever one must be told from other words ("Home: 12 Xingfu Rd", not
+# "Home: Back by 5"; a customer's record): a numbered flat or block ("Flat 5B", "Block 3", "No. 12"), a number
+# and its street ("12 Keyuan Rd"), a named street or compound ("Keyuan Road", "Xili Garden"; capitalised: "on
+# my way" is no street).
+EN_STREET_WORD = r"(?:road|rd|street|st|avenue|ave|lane|ln|boulevard|blvd|drive|dr|hutong|lu|jie|dajie)"
+EN_COMPOUND_WORD = (r"(?:garden|gardens|estate|court|mansion|mansions|residence|residences|apartments|village"
+                    r"|compound|community)")
+EN_ADDRESS = (r"(?:(?:" + EN_UNIT_WORD + r"|#)\s*\d[0-9a-z]{0,4}\b"
+              r"|\d{1,5}[a-z]?\s+(?:[a-z][a-z'-]*\s+){0,3}" + EN_STREET_WORD + r"\b\.?"
+              r"|(?:(?-i:[A-Z])[a-z'-]*\s+){1,3}(?:" + EN_STREET_WORD + r"|" + EN_COMPOUND_WORD + r")\b\.?)")
 # The English ones: "I live/stay/reside (at)", "I'm living/staying", "my (home) address is", "my home is/'s",
 # "home address:"; a house, flat or place only when an address follows ("my flat is in Xili Garden", not
 # "my flat is flooded").
@@ -48,14 +60,16 @@ HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s
 # What marks a home before a place, for telling the place apart (here and in bot.intake): the cues, a
 # bare 我家 ("我家楼下"), and 住在/现住/租住 anywhere.
 HOME_MARK_ZH = (r"(?:" + HOME_CUE_ZH + r"|" + _WHO + r"的?家|住在|现住|居住于|租住)")
-_MARK_EN = r"(?:" + HOME_CUE_EN + r"|my\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"
-_START = re.compile(r"^\s*(?:" + HOME_MARK_ZH + r"|住(?![宅建房院户])|" + _MARK_EN + r")\s*(?:in|at|on)?\s*",
+HOME_MARK_EN = r"(?:" + HOME_CUE_EN + r"|\bmy\s+(?:home|flat|apartment|house|place|address)(?:\s+is)?)"
+# An English home mark and the word before its address ("I live at", "my flat is in", "I'm staying at"): where
+# the intake (bot.intake.places, bot.intake.location) tells the rider's home from the incident's place, with
+# the same words that mask it here.
+HOME_BEFORE_EN = HOME_MARK_EN + r"\s+(?:in|at|on)"
+_START = re.compile(r"^\s*(?:" + HOME_MARK_ZH + r"|住(?![宅建房院户])|" + HOME_MARK_EN + r")\s*(?:in|at|on)?\s*",
                     re.IGNORECASE)
 # The address after the mark, to the end of its clause; an English one that opens with its flat or block
 # goes on past the comma to its name ("I live in Block 5, Xili Garden": the home is Xili Garden too).
 # Past a comma, its building, unit or room belongs to it too ("I live at Xili Garden, Block 5", "我住幸福小区，5号楼").
-# The English words for a flat's or block's number ("Block 5", "Flat 12", "No. 3"), wherever an address's unit is read.
-EN_UNIT_WORD = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)"
 _EN_UNIT_FIRST = r"(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,\s*(?=(?-i:[A-Z0-9])))?"
 _UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
                r"|(?:[0-9零〇一二两三四五六七八九十百a-z]{1,6}\s*(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)\s*)+[0-9a-z]*))*")
@@ -63,7 +77,7 @@ _UNIT_AFTER = (r"(?:\s*[，,、]\s*(?:(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5
 # one does ("家在3号楼2单元501，幸福小区": the home is 幸福小区 too).
 COMPOUND_AFTER_ZH = (r"[，,、]\s?[^，。,.;；！!？?\s…0-9]{1,10}?(?:小区|花园|公寓|家园|苑|社区|新村|村|大厦|公馆|里|院)"
                      r"(?=[，。,.;；！!？?\s…]|$)")
-_CLAUSE = re.compile(r"(?:" + HOME_MARK_ZH + r"|" + _MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>"
+_CLAUSE = re.compile(r"(?:" + HOME_MARK_ZH + r"|" + HOME_MARK_EN + r")\s*(?:in|at|on)?\s*(?P<clause>"
                      r"(?=[0-9零〇一二两三四五六七八九十百])[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + COMPOUND_AFTER_ZH
                      + r"|" + _EN_UNIT_FIRST + r"[^，。,;；！!？?\n]{1,60}" + _UNIT_AFTER + ")",
                      re.IGNORECASE)
@@ -92,12 +106,21 @@ def is_residence(place: str | None, text: str = "") -> bool:
 # The problem placed at the home, in the words right after saying where one lives: "我住幸福小区5号楼，
 # 楼下路灯坏了", "我住在阳光花园，小区门口有个大坑", "I live at Sunny Garden block 5, the light downstairs is
 # out". Then the home is the incident's place (bot.intake.places takes it), shared as its compound only.
-_AT_HOME = re.compile(
-    r"楼下|楼上|楼道|楼梯|楼前|楼后|单元门|门口|门前|小区|院里|院子|院内|附近|旁边|对面|隔壁"
-    r"|\b(?:downstairs|upstairs|stairwell|(?:outside|in\s+front\s+of|near|next\s+to|by)\s+(?:my|our|the)\s+"
-    r"(?:building|block|gate|door|entrance|home|house|flat|compound)|in\s+(?:my|our|the)\s+"
-    r"(?:compound|estate|building|block|yard|courtyard)|(?:my|our)\s+(?:building|block|compound|estate|"
-    r"stairwell|lobby|entrance|gate|door))\b", re.IGNORECASE)
+
+
+def _at_home_words(whose: str) -> str:
+    """The words that put a problem at the home's building or compound, Chinese and English; `whose` is who
+    an English building, gate or yard may belong to ("outside my building", and in the clause right after the
+    address also "outside the building"). One grammar for the next clause and the ones after it."""
+    return (r"楼下|楼上|楼道|楼梯|楼前|楼后|单元门|院里|院子|院内"
+            r"|\b(?:downstairs|upstairs|stairwell|(?:outside|in\s+front\s+of|near|next\s+to|by)\s+" + whose + r"\s+"
+            r"(?:building|block|gate|door|entrance|home|house|flat|compound)|in\s+" + whose + r"\s+"
+            r"(?:compound|estate|building|block|yard|courtyard)|(?:my|our)\s+(?:building|block|compound|estate|"
+            r"stairwell|lobby|entrance|gate|door))\b")
+
+
+# In the clause right after the address, also the gate and what is near it (门口, 附近: the address's).
+_AT_HOME = re.compile(_at_home_words(r"(?:my|our|the)") + r"|门口|门前|小区|附近|旁边|对面|隔壁", re.IGNORECASE)
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff0-9])\s+(?=[\u3400-\u9fff])")
 # Where a home's compound ends: its building, unit, room or house number and all after it.
 _UNIT = re.compile(r"\s*(?:[0-9零〇一二两三四五六七八九十百]+\s*(?:号楼|号院|号门|栋|幢|座|单元|楼|号|室|层|期|排|户|门)"
@@ -111,12 +134,8 @@ _UNIT = re.compile(r"\s*(?:[0-9零〇一二两三四五六七八九十百]+\s*(?
 # the home's building or compound count (楼下, 楼道, 小区 …, not 附近, 对面, 门口: near what?).
 _HOME_REACH = 3
 _CLAUSE_SEP = re.compile(r"[，。,;；！!？?\n…]+|(?<=[\u3400-\u9fff0-9])\s+(?=[\u3400-\u9fff])")
-_AT_HOME_FAR = re.compile(
-    r"楼下|楼上|楼道|楼梯|楼前|楼后|单元门|(?<!隔壁)(?<!对面)(?<!旁边)(?<!别的)(?<!那个)小区|院里|院子|院内"
-    r"|\b(?:downstairs|upstairs|stairwell|(?:outside|in\s+front\s+of|near|next\s+to|by)\s+(?:my|our)\s+"
-    r"(?:building|block|gate|door|entrance|home|house|flat|compound)|in\s+(?:my|our)\s+"
-    r"(?:compound|estate|building|block|yard|courtyard)|(?:my|our)\s+(?:building|block|compound|estate|"
-    r"stairwell|lobby|entrance|gate|door))\b", re.IGNORECASE)
+_AT_HOME_FAR = re.compile(_at_home_words(r"(?:my|our)") + r"|(?<!隔壁)(?<!对面)(?<!旁边)(?<!别的)(?<!那个)小区",
+                          re.IGNORECASE)
 _ELSEWHERE = re.compile(
     r"(?<![过失除回上下进出])去|(?<![看听遇感收见找想得做达回直])到(?!家)|路过|经过"
     r"|在\s*(?:[a-z]|[^，。,;；！!？?\s]{0,8}?(?:路|街|道|广场|大厦|商场|公司|单位|站|店|园|城|村|桥|门))"
