@@ -219,6 +219,31 @@ _AT_EN = (r"\b(?:we're|we\s+are|i'm|i\s+am)\s+(?:at|in)\s*:?\s*(?P<secret>[^,.;!
 _ROOM_LEVEL = re.compile(r"[0-9零〇一二两三四五六七八九十]\s?(?:单元|室|户)|\b(?:flat|apt|apartment|room|rm|unit|suite)\s*#?\s*\d"
                          r"|#\s*\d", re.IGNORECASE)
 
+# A room of a public place is where the problem is, not where anyone lives ("I'm in Room 501 of the library, the
+# lift is broken", "图书馆501室的灯坏了", "医院住院部3楼305病房"): its number stays. Only where the place names it
+# right before the room or right after it ("Room 501, City Library", "the library's room 12"); a hotel's room is
+# its guest's, and a room said after a home cue is masked by the home rows above it whatever it names.
+_PUBLIC_EN = (r"(?:library|hospital|clinic|school|university|college|campus|office|station|mall|museum|gym|bank"
+              r"|city\s+hall|centre|center|airport|terminal|restaurant|cafe|canteen|laboratory|lab|church|theatre"
+              r"|theater|cinema|stadium)")
+_PUBLIC_ZH = (r"(?:图书馆|医院|卫生院|门诊楼|门诊部|住院部|学校|教学楼|实验楼|办公楼|政府|街道办|居委会|派出所|服务中心|"
+              r"活动中心|商场|银行|法院|体育馆|博物馆|车站|机场|航站楼)")
+_PUBLIC_ROOM_EN = re.compile(
+    r"(?:\b(?P<pub>" + _PUBLIC_EN + r")(?:'s)?\s*,?\s+(?:room|rm\.?|ward|classroom|suite|unit)"
+    r"|\b(?:room|rm\.?|ward|classroom))\s?(?:no\.?\s?)?#?\s?(?P<secret>[a-z]?\d{1,5}[a-z]?)\b"
+    r"(?(pub)|(?=\s*(?:,\s*|\s(?:of|in|at|on)\s+)(?:the\s+)?(?:[a-z'-]+\s+){0,2}" + _PUBLIC_EN + r"\b))",
+    re.IGNORECASE)
+_PUBLIC_ROOM_ZH = re.compile(
+    _PUBLIC_ZH + r"(?:\s?[0-9一二三四五六七八九十]{1,3}\s?(?:号楼|楼|层|栋|座|区))?\s?"
+    r"(?P<secret>\d{3,5}|[零〇一二三四五六七八九]{3,5})(?![0-9])")
+
+
+def _not_public_room(s: str) -> bool:
+    """Whether `s` names no room of a public place (where someone is, "I'm in Room 501 of the library", is then
+    no home)."""
+    return _PUBLIC_ROOM_EN.search(s) is None and _PUBLIC_ROOM_ZH.search(s) is None
+
+
 KINDS: tuple[Kind, ...] = (
     # A home address said in passing ("…我住望京花园5号楼1203室"): the whole clause, not
     # just the room, since the building alone still says where the rider sleeps.
@@ -226,7 +251,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("home_address_en", re.compile(_HOME_EN, re.IGNORECASE), _always, _all),
     Kind("home_address_bare", re.compile(_HOME_BARE_ZH), _always, _all),
     Kind("home_address_bare_en", re.compile(_HOME_BARE_EN, re.IGNORECASE), _always, _all),
-    Kind("home_address_at_en", re.compile(_AT_EN, re.IGNORECASE), lambda s: _ROOM_LEVEL.search(s) is not None, _all),
+    Kind("home_address_at_en", re.compile(_AT_EN, re.IGNORECASE),
+         lambda s: _ROOM_LEVEL.search(s) is not None and _not_public_room(s), _all),
     Kind("email", re.compile(
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),
@@ -299,6 +325,9 @@ KINDS: tuple[Kind, ...] = (
         r"(?P<secret>" + _PLATE_CHAR + r"(?:[.\-]?" + _PLATE_CHAR + r"){4,5}(?![A-Za-z0-9])"
         r"|" + _PLATE_CHAR + r"(?:[\s.\-]?" + _PLATE_CHAR + r"){4,5}(?![A-Za-z0-9]))", re.IGNORECASE),
         _has_digits(3), _all),
+    # A room of a public place (above): its characters claimed, so the room rows below leave its number.
+    Kind("public_room", _PUBLIC_ROOM_EN, _always, lambda s: s, personal=False),
+    Kind("public_room_zh", _PUBLIC_ROOM_ZH, _always, lambda s: s, personal=False),
     # Flat/room: "5号楼1203室", "3栋2单元501", "3单元502", "五号楼一二零三室"; the building stays
     # (it locates a problem: "3号楼门口"), the room goes; "3号楼12楼" is a floor and stays.
     Kind("zh_room", re.compile(

@@ -54,8 +54,9 @@ EN_ADDRESS = (r"(?:(?:" + EN_UNIT_WORD + r"|#)\s*\d[0-9a-z]{0,4}\b"
 HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s+am\s+(?:living|staying)"
                r"|\bmy\s+(?:home\s+)?address\s*(?:is|:)|\bmy\s+home(?:\s+is|'s)|\bhome\s+address\s*(?:is|:)"
                # "Home: 12 Xingfu Rd, Flat 501": a label (a line's or sentence's first word, or "my home:") and an
-               # address with a number after it; "home: back by" names none
-               r"|(?:^|(?<=[\n.;!?])|(?<=[\n.;!?]\s)|\bmy\s+)home(?=\s*:\s*(?-i:[A-Z0-9\u3400-\u9fff])[^.;!?\n]{0,40}?\d)"
+               # address after it (EN_ADDRESS, or a Chinese one); "Home: back by 5", "Home: Back by 5" name none
+               r"|(?:^|(?<=[\n.;!?])|(?<=[\n.;!?]\s)|\bmy\s+)home(?=\s*:\s*(?=(?-i:[A-Z0-9\u3400-\u9fff]))"
+               r"(?:[^.;!?\n]{0,40}?(?<![a-z])" + EN_ADDRESS + r"|" + _ADDRESS_AHEAD + r"))"
                r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9])))")
 # What marks a home before a place, for telling the place apart (here and in bot.intake): the cues, a
 # bare 我家 ("我家楼下"), and 住在/现住/租住 anywhere.
