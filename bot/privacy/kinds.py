@@ -17,7 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.privacy.places import COMPOUND_AFTER_ZH, EN_UNIT_WORD, HOME_CUE_EN, HOME_CUE_ZH
+from bot.privacy.places import (
+    COMPOUND_AFTER_ZH,
+    EN_UNIT_WORD,
+    HOME_CUE_EN,
+    HOME_CUE_ZH,
+    RECORD_ADDRESS,
+    RECORD_NAME,
+    RECORD_NAME_SAID,
+)
 
 STAR = "*"
 
@@ -253,6 +261,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("home_address_bare_en", re.compile(_HOME_BARE_EN, re.IGNORECASE), _always, _all),
     Kind("home_address_at_en", re.compile(_AT_EN, re.IGNORECASE),
          lambda s: _ROOM_LEVEL.search(s) is not None and _not_public_room(s), _all),
+    # A customer's or recipient's record a rider passes on (bot.privacy.places: "收货人：张三 138… 北京市朝阳区
+    # 幸福路12号院3号楼501"): the name and the home go, the phone is masked by its own row, the rest stays.
+    Kind("record_name", re.compile(RECORD_NAME), _always, _all),
+    Kind("record_name_said", re.compile(RECORD_NAME_SAID), _always, _all),
+    Kind("record_address", re.compile(RECORD_ADDRESS), _always, _all),
     Kind("email", re.compile(
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),

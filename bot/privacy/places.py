@@ -84,12 +84,75 @@ _CLAUSE = re.compile(r"(?:" + HOME_MARK_ZH + r"|" + HOME_MARK_EN + r")\s*(?:in|a
                      re.IGNORECASE)
 
 
+# --- a customer's or recipient's record --------------------------------------------------------------
+# A rider passes on whom an order is for ("收货人：张三 13812345678 北京市朝阳区幸福路12号院3号楼501", "顾客王小明，电话
+# 138…，地址朝阳区幸福路12号院3号楼2单元501室，说门口的路灯坏了", "Customer: John Smith, 138 1234 5678, Flat 5B, 12 Keyuan
+# Rd"): a name and a home, someone else's. The record's name and address are masked (bot.privacy.kinds), its
+# address is a home (is_residence), and the rest of the message stays. A label that only names a record
+# (收货人, 收件人, 姓名, recipient, consignee, customer name …) is one with a colon; one that is also a word of
+# ordinary speech (顾客, 客户, 联系人, customer, contact …: "顾客说门口路灯坏了", "the customer said the gate is
+# locked", "联系人在群里说") only before a name (a Chinese surname and a given name or 先生/女士, or a capitalised
+# English name) that a phone number or an address follows.
+_RECORD_STRONG = (r"(?:收货人|收件人|取件人|寄件人|订餐人|下单人|订货人|姓名"
+                  r"|(?i:(?<![a-z])(?:recipient|consignee|addressee|receiver|sender|full\s+name"
+                  r"|(?:customer|client|recipient|contact)(?:'s)?\s+name|(?<![a-z]\s)name)(?![a-z])))")
+_RECORD_WEAK = (r"(?:联系人|顾客|客户|买家|客人|(?i:(?<![a-z])(?:customer|client|buyer|contact(?:\s+person)?)"
+                r"(?![a-z])))")
+_RECORD_LABEL = r"(?:" + _RECORD_STRONG + r"|" + _RECORD_WEAK + r")"
+_COLON = r"\s?[:：]\s?"
+# The commonest surnames (about nine in ten people bear one of them), and the double ones.
+_SURNAME = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+            "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+            "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚")
+_NAME_ZH = (r"(?:欧阳|司马|上官|诸葛|东方|皇甫|慕容|司徒|令狐|夏侯|尉迟|长孙|宇文|公孙|端木|南宫|[" + _SURNAME + r"])"
+            r"[\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff])")
+# After a label that only names a record and its colon, any name ("收件人：买买提·艾力"), not a field's label.
+# (the view reads a name's · as a dot: bot.privacy.normalize)
+_NAME_ZH_ANY = (r"(?!电话|手机|号码|地址|住址|联系)(?:[\u4e00-\u9fff]{1,5}\.[\u4e00-\u9fff]{1,5}|[\u4e00-\u9fff]{2,5})"
+                r"(?![\u4e00-\u9fff.])")
+_NAME_EN = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)?[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]*\.?){0,2}(?![A-Za-z])"
+_NAME_END = r"(?=\s|$|[,，、;；。.!！?？(（\d+*:：])"
+_PHONE_LABEL = r"(?:联系电话|联系方式|电话|手机号?|号码|(?i:tel|phone|mobile|mob)\.?)"
+_ADDRESS_LABEL = r"(?:(?:收货|送货|配送|家庭|详细)?地址|住址|(?i:address|addr\.?))"
+# A phone, a name's address or its label, ahead: what makes a speech word's name a record's.
+_RECORD_AHEAD = (r"(?=\s?[，,、;；:：]?\s?(?:(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?[+\d]"
+                 r"|" + _ADDRESS_LABEL + r"\s?[:：]?\s?[^，。,;；！!？?\s]))")
+# The name of a record: after a record-only label and its colon any name; after any label a surname's or an
+# English name that a phone or an address follows ("顾客：马上到" is speech: a name alone after 顾客 stays).
+RECORD_NAME = (_RECORD_STRONG + _COLON + r"(?P<secret>" + _NAME_ZH_ANY + r"|" + _NAME_EN + r")" + _NAME_END)
+RECORD_NAME_SAID = (_RECORD_LABEL + r"(?:" + _COLON + r"|\s?)(?P<secret>" + _NAME_ZH + r"|" + _NAME_EN + r")"
+                    + _RECORD_AHEAD)
+# Its fields before the address: a phone (labelled or not, masked already or not).
+_FIELD_SEP = r"\s?[，,、;；]?\s?"
+_PHONE_FIELD = r"(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?\+?[\d*](?:[\s\-]?[\d*]){6,14}(?![\d*])"
+# An address by its shape: a place word (区, 路, 小区 …) and a numbered building, unit or room, or those alone
+# ("3号楼2单元501"), in Chinese; an English one (EN_ADDRESS: "Flat 5B", "12 Keyuan Rd").
+_ZH_CH = r"(?:[^，。,.;；！!？?\s…]|\s(?=\d))"
+_ZH_UNIT = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
+_ZH_UNITS = _ZH_UNIT + r"(?:\s?" + _ZH_UNIT + r")*[0-9a-zA-Z]*"
+_ZH_ADDRESS = (r"(?:" + _ZH_CH + r"{0,20}?(?:省|市|区|县|镇|乡|村|路|街|道|巷|胡同|里|小区|花园|苑|公寓|大厦|家园|社区)"
+               + _ZH_CH + r"{0,20}?" + _ZH_UNITS + r"|" + _ZH_UNITS + r")")
+_ADDRESS_CHUNK = r"(?:" + _ZH_ADDRESS + r"|(?i:" + EN_ADDRESS + r"))"
+# The record's address: after its head (a label with a name, or with a colon, or with a field right after it) and
+# any phones, an address by its shape, or anything after an address label, with the parts of it that follow.
+RECORD_ADDRESS = (r"(?:" + _RECORD_STRONG + _COLON + r"(?:" + _NAME_ZH_ANY + r"|" + _NAME_EN + r")?"
+                  r"|" + _RECORD_LABEL + r"(?:" + _COLON + r"|\s?)(?:" + _NAME_ZH + r"|" + _NAME_EN + r"|\*{3,}"
+                  r"|(?=\s?(?:" + _PHONE_LABEL + r"|" + _ADDRESS_LABEL + r"|[+\d]))))"
+                  r"(?:" + _FIELD_SEP + _PHONE_FIELD + r")*" + _FIELD_SEP +
+                  r"(?:(?P<label>" + _ADDRESS_LABEL + r")\s?[:：]?\s?)?(?P<secret>(?(label)(?:" + _ADDRESS_CHUNK +
+                  r"|(?:[^，。,;；！!？?\n.]|\.(?!\s)){2,40})|" + _ADDRESS_CHUNK + r")(?:" + _FIELD_SEP + _ADDRESS_CHUNK + r")*)")
+_RECORD_ADDRESS = re.compile(RECORD_ADDRESS)
+_LABELLED = re.compile(r"^" + _ADDRESS_LABEL + r"[:：]?")
+
+
 def _squash(s: str) -> str:
     return re.sub(r"\s+", "", plain(s)).lower()
 
 
 def is_residence(place: str | None, text: str = "") -> bool:
-    """Whether `place` names where the reporter lives (by itself, or by the report `text`)."""
+    """Whether `place` names where the reporter lives (by itself, or by the report `text`), or the home of
+    a customer's record in `text` (RECORD_ADDRESS)."""
     if not place or not place.strip():
         return False
     if _START.match(plain(place)):
@@ -97,8 +160,12 @@ def is_residence(place: str | None, text: str = "") -> bool:
     core = _squash(place)
     if len(core) < 2:
         return False
-    for m in _CLAUSE.finditer(plain(text or "")):
-        clause = _squash(m.group("clause"))
+    homes = [m.group("clause") for m in _CLAUSE.finditer(plain(text or ""))]
+    records = [m.group("secret") for m in _RECORD_ADDRESS.finditer(plain(text or ""))]  # a customer's home too
+    if records:  # the place may keep the record's address label ("地址朝阳区…")
+        core = _LABELLED.sub("", core) or core
+    for home in homes + records:
+        clause = _squash(home)
         if core in clause or (len(clause) >= 4 and clause in core):
             return True
     return False
