@@ -472,8 +472,10 @@ def _match_groups(groups: list[Chat], sel: str) -> list[Chat]:
 # here: a phone number, e-mail address or WeChat/QQ handle is often the point (a service desk, the secretary's
 # own number) and goes out as written, with a warning on the preview; an ID or bank card, a
 # plate or a home address never belongs in a message to groups and is masked before the
-# preview, which is exactly what recipients get.
-CONTACT_KINDS = frozenset({"mobile", "landline", "contact_number", "email", "wechat", "wechat_wxid", "qq"})
+# preview, which is exactly what recipients get. A contact record ("报名联系人：王书记 138…，地址：党群服务中心")
+# is the author's contact person and venue, not a customer's name and home: it goes out as written too.
+CONTACT_KINDS = frozenset({"mobile", "landline", "contact_number", "email", "wechat", "wechat_wxid", "qq",
+                           "record_name", "record_name_said", "record_address"})
 
 
 def screened(body: Body) -> tuple[Body, int]:

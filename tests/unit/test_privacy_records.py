@@ -92,3 +92,15 @@ def test_any_record_loses_its_name_and_home(label: str, surname: str, given_name
     out = mask(f"{label}{name}{sep}13812345678，地址{home}{after}")
     assert name not in out and home[:4] not in out and "12345678" not in out, out
     assert out.endswith(after) and out.startswith(label), out
+
+
+@pytest.mark.parametrize("html", [
+    "本周六上午9点志愿服务，报名联系人：王书记 13812345678，地址：幸福小区党群服务中心",
+    "联系人：李老师，电话010-62345678",
+])
+def test_a_broadcasts_contact_person_and_venue_go_out_as_written(html: str) -> None:
+    """A secretary's broadcast names its contact person and venue on purpose (as its phone number): the
+    record rows must not mask them there (bot.services.broadcasts.CONTACT_KINDS)."""
+    from bot.services.broadcasts import Body, screened
+    body, n = screened(Body(html=html, limit=4096))
+    assert (body.html, n) == (html, 0)
