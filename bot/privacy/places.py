@@ -105,12 +105,14 @@ _SURNAME = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
             "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
             "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚")
+# As delivery apps write a name: "张(先生)" (the view reads （ as "(").
+_TITLE = r"(?:\((?:先生|女士|小姐)\))?"
 _NAME_ZH = (r"(?:欧阳|司马|上官|诸葛|东方|皇甫|慕容|司徒|令狐|夏侯|尉迟|长孙|宇文|公孙|端木|南宫|[" + _SURNAME + r"])"
-            r"[\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff])")
+            r"(?:[\u4e00-\u9fff]{1,2}|(?=\())" + _TITLE + r"(?![\u4e00-\u9fff])")
 # After a label that only names a record and its colon, any name ("收件人：买买提·艾力"), not a field's label.
 # (the view reads a name's · as a dot: bot.privacy.normalize)
-_NAME_ZH_ANY = (r"(?!电话|手机|号码|地址|住址|联系)(?:[\u4e00-\u9fff]{1,5}\.[\u4e00-\u9fff]{1,5}|[\u4e00-\u9fff]{2,5})"
-                r"(?![\u4e00-\u9fff.])")
+_NAME_ZH_ANY = (r"(?!电话|手机|号码|地址|住址|联系)(?:[\u4e00-\u9fff]{1,5}\.[\u4e00-\u9fff]{1,5}|[\u4e00-\u9fff]{2,5}"
+                r"|[\u4e00-\u9fff](?=\())" + _TITLE + r"(?![\u4e00-\u9fff.])")
 _NAME_EN = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)?[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]*\.?){0,2}(?![A-Za-z])"
 _NAME_END = r"(?=\s|$|[,，、;；。.!！?？(（\d+*:：])"
 _PHONE_LABEL = r"(?:联系电话|联系方式|电话|手机号?|号码|(?i:tel|phone|mobile|mob)\.?)"
@@ -123,9 +125,11 @@ _RECORD_AHEAD = (r"(?=\s?[，,、;；:：]?\s?(?:(?:" + _PHONE_LABEL + r"\s?[:�
 RECORD_NAME = (_RECORD_STRONG + _COLON + r"(?P<secret>" + _NAME_ZH_ANY + r"|" + _NAME_EN + r")" + _NAME_END)
 RECORD_NAME_SAID = (_RECORD_LABEL + r"(?:" + _COLON + r"|\s?)(?P<secret>" + _NAME_ZH + r"|" + _NAME_EN + r")"
                     + _RECORD_AHEAD)
-# Its fields before the address: a phone (labelled or not, masked already or not).
-_FIELD_SEP = r"\s?[，,、;；]?\s?"
-_PHONE_FIELD = r"(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?\+?[\d*](?:[\s\-]?[\d*]){6,14}(?![\d*])"
+# Its fields before the address: a phone (labelled or not, masked already or not). Fields and what parts them are
+# taken whole (atomic groups): a run of digits and spaces read as phones and gaps every possible way took
+# exponential time when no address followed ("收件人：张三 1 1 1 …").
+_FIELD_SEP = r"(?>\s*[，,、;；]?\s*)"
+_PHONE_FIELD = r"(?>(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?\+?[\d*](?:[\s\-]?[\d*]){6,14}(?![\d*]))"
 # An address by its shape: a place word (区, 路, 小区 …) and a numbered building, unit or room, or those alone
 # ("3号楼2单元501"), in Chinese; an English one (EN_ADDRESS: "Flat 5B", "12 Keyuan Rd").
 _ZH_CH = r"(?:[^，。,.;；！!？?\s…]|\s(?=\d))"
