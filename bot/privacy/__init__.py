@@ -4,7 +4,8 @@ Cases are read by departments, dashboards and hotline systems, and notes are
 announced in group chats, so `mask` runs over any text before it is shared, and
 `shareable_place` over any place. It masks what identifies a person or a household
 (mobile and landline numbers, ID-card and bank-card numbers, e-mail addresses,
-licence plates, flat/room numbers) and keeps what locates a problem (road names,
+licence plates, flat/room numbers, homes, the name and address of a customer's record
+a rider passes on) and keeps what locates a problem (road names,
 "3号门", "3栋", "建国路88号", case numbers such as C-000123).
 
 Detection runs on a normalised view of the text (full-width digits, every dash,
