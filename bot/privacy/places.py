@@ -129,7 +129,10 @@ RECORD_NAME_SAID = (_RECORD_LABEL + r"(?:" + _COLON + r"|\s?)(?P<secret>" + _NAM
 # taken whole (atomic groups): a run of digits and spaces read as phones and gaps every possible way took
 # exponential time when no address followed ("收件人：张三 1 1 1 …").
 _FIELD_SEP = r"(?>\s*[，,、;；]?\s*)"
-_PHONE_FIELD = r"(?>(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?\+?[\d*](?:[\s\-]?[\d*]){6,14}(?![\d*]))"
+# A phone has a phone's shape (138 1234 5678, 13812345678, 010-62345678, +86 …): a house number after it
+# ("13812345678 12号院…", "… 12 Keyuan Rd") is the address's.
+_PHONE_FIELD = (r"(?>(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?(?:\+?86[\s\-]?)?(?:[\d*]{2,4}[\s\-]?)?[\d*]{3,4}[\s\-]?[\d*]{4}"
+                r"(?![\d*]))")
 # An address by its shape: a place word (区, 路, 小区 …) and a numbered building, unit or room, or those alone
 # ("3号楼2单元501"), in Chinese; an English one (EN_ADDRESS: "Flat 5B", "12 Keyuan Rd").
 _ZH_CH = r"(?:[^，。,.;；！!？?\s…]|\s(?=\d))"

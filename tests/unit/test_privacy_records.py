@@ -36,6 +36,9 @@ from bot.privacy import find, is_residence, mask, shareable_place
     ("收货人：张（先生） 138****5678 北京市朝阳区幸福路12号院3号楼501", "收货人：*** 138****5678 ***"),  # as apps write it
     ("顾客李(女士) 13812345678", "顾客*** 138****5678"),
     ("收货人：张三（13812345678）", "收货人：***（138****5678）"),
+    ("收货人：张三 13812345678 12号院3号楼501", "收货人：*** 138****5678 ***"),  # the 12 is the address's
+    ("Customer: John Smith, 13812345678 12 Keyuan Rd", "Customer: ***, 138****5678 ***"),
+    ("收货人：张三 010-62345678 望京花园5号楼1203", "收货人：*** 010-****5678 ***"),
     ("Consignee: Zhang San 13812345678", "Consignee: *** 138****5678"),
     ("Customer name: John Smith", "Customer name: ***"),
     ("Recipient: Li Wei, Address: 12 Keyuan Rd, Flat 3", "Recipient: ***, Address: ***"),
