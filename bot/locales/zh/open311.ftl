@@ -20,13 +20,13 @@ open311-notice-merged = 该处同类问题已有工单 { $number }，本次诉�
 # Open311 errors (the spec's error list: [{"code": …, "description": …}]), in the client's language
 # (Accept-Language, else the bot's default); the spec's parameter names stay as they are
 open311-error-service-unknown = 没有 service_code 为「{ $code }」的服务
-open311-error-date = { $name } 不是 ISO 8601 日期时间：「{ $value }」
+open311-error-date = { $name }不是 ISO 8601 日期时间：「{ $value }」
 open311-error-span-from-start = start_date 比 end_date（默认为现在）早了 { $days } 天以上；请给出 start_date 之后 { $days } 天以内的 end_date
 open311-error-end-before-start = end_date 早于 start_date
 open311-error-span = start_date 到 end_date 超过了 { $days } 天
 open311-error-request-id = service_request_id「{ $value }」不是工单编号
-open311-error-number = { $name } 不是数字：「{ $value }」
-open311-error-range = { $name } 超出范围：「{ $value }」
+open311-error-number = { $name }不是数字：「{ $value }」
+open311-error-range = { $name }超出范围：「{ $value }」
 open311-error-service-required = 缺少 service_code
 open311-error-lat-long = lat 和 long 须同时给出
 open311-error-location = 缺少地点：请给出 lat 和 long、address_string 或 address_id
