@@ -24,6 +24,7 @@ from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
 from bot.services.people import own_lang
+from bot.services.privately import reachable
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
@@ -329,7 +330,9 @@ class CaseService:
         elif heard is None:
             reporter = reporter or await uow.users.get(case.reporter_id)
         watchers = heard.watchers if heard is not None else None
-        private_ok = reporter is not None and reporter.started
+        # a reporter the bot cannot write to privately (never started it, or blocked it) answers
+        # the resolution in the group: its message carries the confirm buttons there
+        private_ok = reporter is not None and await reachable(uow, reporter)
         # (chat, forum topic, reply to, language, confirm buttons, followers to mention): one message
         # per group topic and change, in reply to the first report there, naming the followers (not
         # one per follower); a follower whose report is in another topic hears it in that topic

@@ -1,0 +1,68 @@
+"""A reporter who blocked the bot is still asked to confirm the fix (outsider trial 6).
+
+Before: a rider reported in the group, then blocked the bot (Telegram told the bot: my_chat_member
+"kicked"). When the secretary resolved the case, the group heard "已处理完毕…请确认是否解决" with no
+✅ / ❌ buttons, as if the rider would get them privately, and nothing was sent privately either
+(the bot knew it could not write there). The rider had no way to confirm or reopen, and the case
+closed itself 72 hours later as if they had been asked. A reporter the bot cannot write to
+privately, whether they never started it or blocked it, gets the buttons on the group's message.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import GROUP, LI, SEC, answer_for, buttons, said, two_branches, until, with_boss
+from tests.factories import new_message, read_case, report
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _block(tg: Any, user: dict[str, Any], blocked: bool) -> None:
+    """`user` blocks (or unblocks) the bot; Telegram tells the bot (my_chat_member)."""
+    await tg._call("POST", "block", json=tg._tok({"chat_id": user["id"], "blocked": blocked, "notify": True}))
+
+
+async def test_a_reporter_who_blocked_the_bot_confirms_the_fix_in_the_group(bot, tg, db) -> None:
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)  # C-000001, LI has started the bot
+    assert "已办理" in (await said(tg, SEC["id"], SEC, "/accept C-000001"))["text"]
+    await _block(tg, LI, True)
+
+    async def blocked() -> bool:
+        async with db() as s:
+            from storage.models import Chat
+            chat = await s.get(Chat, LI["id"])
+            return chat is not None and chat.blocked
+    await until(blocked)
+    before = len(await tg.messages(GROUP["id"]))
+    assert "已办理" in (await said(tg, SEC["id"], SEC, "/resolve C-000001 已修复，灯亮了"))["text"]
+    resolved = await new_message(tg, GROUP["id"], before, "已处理完毕")
+    assert buttons(resolved) == ["cf:1:y", "cf:1:n"], resolved
+    # the rider answers there, and the case hears it
+    answered = await answer_for(tg, await tg.press(GROUP["id"], resolved["message_id"], LI, "cf:1:n"))
+    assert answered.get("text"), answered
+
+    async def reopened() -> bool:
+        return (await read_case(db)).status == "in_progress"
+    await until(reopened)
+    # nothing was tried in the private chat the rider blocked
+    stats = await tg.stats()
+    assert not stats["errors"], stats["errors"]
+
+
+async def test_a_reporter_who_can_be_reached_gets_the_buttons_privately_only(bot, tg, db) -> None:
+    """The other side of it: a reachable reporter confirms privately; the group's message has no buttons."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    before = len(await tg.messages(GROUP["id"]))
+    private_before = len(await tg.messages(LI["id"]))
+    await said(tg, SEC["id"], SEC, "/resolve C-000001 已修复")
+    in_group = await new_message(tg, GROUP["id"], before, "已处理完毕")
+    in_private = await new_message(tg, LI["id"], private_before, "已处理完毕")
+    assert not buttons(in_group) and buttons(in_private) == ["cf:1:y", "cf:1:n"]
