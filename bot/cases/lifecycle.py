@@ -167,6 +167,7 @@ ERR_NOTE_REQUIRED = "case-err-note-required"
 ERR_DEPARTMENT_REQUIRED = "case-err-department-required"
 ERR_MASTER_REQUIRED = "case-err-master-required"
 ERR_MASTER_INVALID = "case-err-master-invalid"
+ERR_MASTER_SELF = "case-err-master-self"  # a valid number: the case itself
 ERR_TRANSFER_LIMIT = "case-err-transfer-limit"
 ERR_TRANSFER_SAME = "case-err-transfer-same-department"
 ERR_NO_OWNER = "case-err-no-owner"

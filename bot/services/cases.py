@@ -17,7 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_STAFF_ONLY, FINAL_STATUSES, PLACE_EVENTS,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY, FINAL_STATUSES, PLACE_EVENTS,
                                  STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
 from bot.intake import CATEGORIES, URGENCIES
@@ -178,8 +178,8 @@ class CaseService:
         if action == "mark_duplicate":
             master_case = await self.find(uow, master) if user is None else \
                 await self.find_in_scope(uow, user, master)
-            if master_case.id == case.id:
-                raise InvalidInput("case-err-master-invalid", action=action, master=master)
+            if master_case.id == case.id:  # a real number, so not "not a case number"
+                raise InvalidInput(ERR_MASTER_SELF, action=action, number=shown_case_no(master))
         seen = snapshot(case)
         if action == "transfer_decline":  # a decline returns the case to where the request found it
             seen = replace(seen, before_transfer=await self.before_transfer(uow, case))

@@ -8,6 +8,7 @@ case-err-note-required = Please add a note on what was done.
 case-err-department-required = Please choose the responsible department.
 case-err-master-required = Please give the number of the original case, e.g. C-000123.
 case-err-master-invalid = “{ $master }” is not a case number; use e.g. C-000123.
+case-err-master-self = { $number } is this case itself: a case cannot duplicate itself. Give the number of the earlier case, e.g. /dup { $number } C-000123.
 case-err-transfer-limit = This case has been transferred { $transfers ->
     [one] 1 time
    *[other] { $transfers } times

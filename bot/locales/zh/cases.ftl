@@ -8,6 +8,7 @@ case-err-note-required = 请填写处理说明。
 case-err-department-required = 请选择责任部门。
 case-err-master-required = 请填写重复的原工单号，例如 C-000123。
 case-err-master-invalid = “{ $master }”不是有效的工单号，例如 C-000123。
+case-err-master-self = { $number } 就是这张工单本身，不能标记为它自己的重复。请填写先上报的那张工单号，例如 /dup { $number } C-000123。
 case-err-transfer-limit = 该工单已转办 { $transfers } 次（上限 { $limit } 次），不能再转办，请由支部书记指派或处理。
 case-err-transfer-same-department = 不能转办给本部门。
 case-err-no-owner = 工单尚无责任部门，请先由支部书记指派。
