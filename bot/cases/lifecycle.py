@@ -418,6 +418,13 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+def _said(text: str | None) -> str | None:
+    """A note or reason that says something, else None: "。", "？？？", "…" or "👍" alone is no
+    reason to tell a reporter (it would read "已处理完毕：。"), so it is asked for as a missing one."""
+    text = _clean(text)
+    return text if text is not None and any(ch.isalnum() for ch in text) else None
+
+
 # --- effects: snapshot changes beyond `status`, per action -----------------------
 Effect = Callable[[CaseSnapshot, dict[str, Any]], dict[str, Any]]
 
@@ -469,7 +476,7 @@ def decide(case: CaseSnapshot, action: str, actor: Actor, *, note: str | None = 
     """
     rule = _rule(case, action, actor)
     roles = _roles(case, actor)
-    note = _clean(note)
+    note = _said(note)
     department = _clean(department)
 
     if action == "accept":

@@ -32,3 +32,33 @@ async def test_a_case_marked_a_duplicate_of_itself_is_told_so(bot, tg, db, who, 
     assert asked.get("reply_markup", {}).get("force_reply"), asked
     again = await said(tg, who["id"], who, "C-000001", reply_to_message_id=asked["message_id"])
     assert expected in again["text"], again["text"]
+
+
+@pytest.mark.parametrize("who, chat, rider, text, lang", [
+    (SEC, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的", "zh"),
+    (SEC_B, GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night", "en"),
+])
+async def test_a_note_of_only_punctuation_or_emoji_is_asked_for_again(bot, tg, db, who, chat, rider, text,
+                                                                      lang) -> None:
+    """Before: `/resolve C-1 。` (or "。" in reply to the resolve prompt) resolved the case, and the
+    group and the reporter read "已处理完毕：。请确认是否解决"; `/reject C-1 ？？？` rejected it with "？？？"
+    as the reason the reporter is owed. A note or reason needs a word or a number."""
+    missing = {"zh": ("请填写处理说明", "请填写原因"), "en": ("note on what was done", "give a reason")}[lang]
+    await two_branches(tg, rider)
+    await report(tg, chat, rider, text)
+    await said(tg, who["id"], who, "/accept C-000001")
+    before = len(await tg.messages(chat["id"]))
+    for typed in ("/resolve C-000001 。", "/resolve C-000001 ……", "/resolve C-000001 👍👍"):
+        answer = (await said(tg, who["id"], who, typed))["text"]
+        assert missing[0].lower() in answer.lower(), (typed, answer)
+    for typed in ("/reject C-000001 ？？？", "/cannotfix C-000001 !!"):
+        answer = (await said(tg, who["id"], who, typed))["text"]
+        assert missing[1].lower() in answer.lower(), (typed, answer)
+    asked = await said(tg, who["id"], who, "/resolve C-000001")
+    again = await said(tg, who["id"], who, "。", reply_to_message_id=asked["message_id"])
+    assert missing[0].lower() in again["text"].lower(), again["text"]
+    assert (await read_case(db)).status == "accepted"
+    assert len(await tg.messages(chat["id"])) == before  # the group heard nothing
+    # a real note still goes through
+    assert (await said(tg, who["id"], who, "/resolve C-000001 已修复，灯亮了"))["text"]
+    assert (await read_case(db)).status == "resolved"
