@@ -1,12 +1,20 @@
 """Who is talking, in which chat, and in what language we answer them."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.commandtext import normalize_command
 from bot.domain import IncomingMessage, Person
 from bot.i18n import normalize_lang
 from bot.intake.lang import written_language
-from storage.models import User
+from storage.models import Chat, User, utcnow
 from storage.uow import UnitOfWork
+
+# What a chat missed while it had blocked or removed the bot, and gets once it is back: a case's
+# news (the thread of a report in its group, the reporter's private chat; "every change of a case's
+# status is announced in the conversation where it was reported"), of the last week.
+CATCH_UP_KINDS = ("case-event",)
+CATCH_UP = timedelta(days=7)
 
 
 def reply_lang(user: User | None, language_code: str | None, text: str, default: str) -> str:
@@ -55,14 +63,24 @@ async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
     """Record the chat and the sender; a private message means we may write to them later.
     Whoever writes to us has not blocked us (any more): a message clears `blocked`."""
     chat = await uow.chats.ensure(msg.chat_id, msg.chat_type, msg.chat_title)
-    if chat.blocked:
-        chat.blocked = False
+    await set_reachable(uow, chat, True)
     if msg.is_forum is not None and not msg.is_private and chat.is_forum != msg.is_forum:
         chat.is_forum = msg.is_forum  # topics switched on or off: where a proposal's thread goes
     user = await register_person(uow, msg.sender)
     if msg.is_private:
         user.started = True
     return user
+
+
+async def set_reachable(uow: UnitOfWork, chat: Chat, reachable: bool) -> None:
+    """Whether the bot may write to `chat` now (a rider blocked or unblocked it, a group removed
+    it or added it back). Back in a chat, the case news it refused while away goes out again:
+    a group re-adding the bot hears what became of its reports (CATCH_UP_KINDS)."""
+    if bool(chat.blocked) == (not reachable):
+        return
+    chat.blocked = not reachable
+    if reachable:
+        await uow.outbox.requeue_refused(chat.id, CATCH_UP_KINDS, utcnow() - CATCH_UP)
 
 
 def named(user: User) -> str:

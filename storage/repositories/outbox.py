@@ -190,6 +190,18 @@ class OutboxRepository(Repository):
             OutboxMessage.status == "sent")
         return (await self.session.exec(stmt)).first()
 
+    async def requeue_refused(self, chat_id: int, kinds: tuple[str, ...], since: datetime) -> int:
+        """Sends again the rows of `kinds` for `chat_id` made since `since` that the chat refused
+        because it had blocked or removed us (status "blocked"), in their first order; how many."""
+        result: Any = await self.session.exec(
+            update(OutboxMessage)
+            .where(col(OutboxMessage.chat_id) == chat_id, col(OutboxMessage.status) == "blocked",
+                   col(OutboxMessage.kind).in_(kinds), col(OutboxMessage.created_at) >= since)
+            .values(status="pending", attempts=0, error=None, not_before=None, claimed_by=None,
+                    claimed_until=None)
+            .execution_options(synchronize_session=False))
+        return int(result.rowcount or 0)
+
     async def mark_failed(self, msg_id: int, error: str, status: str = "failed") -> None:
         await self._set(msg_id, status=status, error=error[:500])
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import GROUP, LI, SEC, answer_for, buttons, said, two_branches, until, with_boss
+from tests.conftest import GROUP, LI, SEC, answer_for, buttons, private, said, two_branches, until, with_boss
 from tests.factories import new_message, read_case, report
 
 
@@ -66,3 +66,31 @@ async def test_a_reporter_who_can_be_reached_gets_the_buttons_privately_only(bot
     in_group = await new_message(tg, GROUP["id"], before, "已处理完毕")
     in_private = await new_message(tg, LI["id"], private_before, "已处理完毕")
     assert not buttons(in_group) and buttons(in_private) == ["cf:1:y", "cf:1:n"]
+
+
+async def test_a_reporter_whose_block_was_found_by_a_send_is_asked_when_back(bot, tg, db) -> None:
+    """The bot did not hear of the block (it was down, or Telegram's update was lost): the private
+    question with the buttons was refused, and the group's message, sent as to a reachable rider,
+    had none. When the rider comes back (/start), the question they missed is asked again."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    await tg._call("POST", "block", json=tg._tok({"chat_id": LI["id"], "blocked": True}))  # untold
+    await said(tg, SEC["id"], SEC, "/resolve C-000001 已修复，灯亮了")
+
+    async def found_blocked() -> bool:
+        async with db() as s:
+            from storage.models import Chat
+            chat = await s.get(Chat, LI["id"])
+            return chat is not None and chat.blocked
+    await until(found_blocked)
+    await tg._call("POST", "block", json=tg._tok({"chat_id": LI["id"], "blocked": False}))
+    before = len(await tg.messages(LI["id"]))
+    await tg.send(private(LI), LI, "/start")
+    asked = await new_message(tg, LI["id"], before, lambda m: buttons(m) == ["cf:1:y", "cf:1:n"])
+    assert "C-000001" in asked["text"], asked["text"]
+    await answer_for(tg, await tg.press(LI["id"], asked["message_id"], LI, "cf:1:y"))
+
+    async def closed() -> bool:
+        return (await read_case(db)).status == "closed"
+    await until(closed)
