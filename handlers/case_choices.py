@@ -72,9 +72,10 @@ async def _prompt_reply(incoming: IncomingMessage, uow: UnitOfWork) -> dict[str,
     """Filter: a reply to one of our case prompts put to this user; gives the handler `prompt`."""
     if not incoming.reply_to_bot or incoming.reply_to_id is None:
         return False
-    text = incoming.text.strip()
-    if not text or text.startswith("/"):
+    if incoming.text.strip().startswith("/"):
         return False
+    # a photo alone, a sticker or a voice note in reply to the prompt is an answer without words:
+    # asked for them, not taken for a rider's report (a photo "to register a case", a voice case)
     prompt = await choices.prompt_answered(uow, incoming.sender.id, incoming.chat_id, incoming.reply_to_id)
     return {"prompt": prompt} if prompt else False
 

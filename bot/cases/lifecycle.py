@@ -391,6 +391,13 @@ def _rule(case: CaseSnapshot, action: str, actor: Actor) -> Rule:
     return rule
 
 
+def check(case: CaseSnapshot, action: str, actor: Actor) -> None:
+    """Raises what `decide` would say of `action` by `actor` before it reads the action's inputs:
+    the status first ("工单当前状态为“待确认”，不能执行…"), then the permission. Asking for an input
+    (a reply prompt, department buttons) is refused with the same words as the action itself."""
+    _rule(case, action, actor)
+
+
 def roles_settle(case: CaseSnapshot, action: str, actor: Actor) -> bool:
     """True when no further role could change what `decide` says of `action` by `actor`: the
     action does not exist in this status (refused whatever the roles), or the roles `actor` has

@@ -16,10 +16,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.buttons import DEPARTMENT_CODES, DepartmentChoice, encode
-from bot.cases import allowed_actions
 from bot.cases.departments import department_from_token, department_token
 from bot.cases.lifecycle import (DEPARTMENT_MEMBER, SECRETARY, SUPERADMIN, TARGET_DEPARTMENT_MEMBER,
-                                  NotPermitted)
+                                  NotPermitted, check)
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.services.case_dialogs import CHOICE_KIND, state_stamp
@@ -42,8 +41,7 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
     action itself would be) when the user may not take it now, so nobody is asked in vain; a case
     out of their scope reads as one nobody reported (scope before state, as in CaseService.act)."""
     actor = await cases.acting(uow, user, case, action)
-    if action not in allowed_actions(snapshot(case), actor):
-        raise NotPermitted(status=case.status, action=action)
+    check(snapshot(case), action, actor)  # "already resolved" is not "you may not"
     if action in DEPARTMENT_ACTIONS:
         skip = {case.department} if action == "transfer_request" else set()
         names = [(cases.department_name(code, lang),
@@ -100,7 +98,10 @@ async def prompt_answered(uow: UnitOfWork, user_id: int, chat_id: int, replied_t
 
 
 def input_for(action: str, text: str) -> dict[str, str]:
-    """What the reply means for the action: the master case's number, or the note."""
+    """What the reply means for the action: the master case's number, or the note (nothing for a
+    reply without words: a photo alone, a sticker; the action then asks for what is missing)."""
+    if not text.split():
+        return {}
     return {"master": text.split()[0]} if action == "mark_duplicate" else {"note": text}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, SEC_B, said, two_branches, with_boss
-from tests.factories import read_case, report
+from tests.factories import read_case, read_cases, report
 
 
 @pytest.fixture
@@ -62,3 +62,39 @@ async def test_a_note_of_only_punctuation_or_emoji_is_asked_for_again(bot, tg, d
     # a real note still goes through
     assert (await said(tg, who["id"], who, "/resolve C-000001 已修复，灯亮了"))["text"]
     assert (await read_case(db)).status == "resolved"
+
+
+async def test_a_photo_alone_in_reply_to_the_resolve_prompt_asks_for_the_note(bot, tg, db) -> None:
+    """Before: the resolve prompt says "请回复这条消息，写下处理结果（可以附一张照片）"; a secretary who
+    replied with the photo first was answered "📸 收到照片。请补一句说明（什么问题、在哪里），我再登记
+    工单。", a rider's report hint, and a voice note in reply became a new voice case. A reply to the
+    prompt is its answer, with words or without: without, the note is asked for."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    asked = await said(tg, SEC["id"], SEC, "/resolve C-000001")
+    for extra in ({"photo": True}, {"sticker": "👍"}, {"voice": {"duration": 3}}):
+        answer = (await said(tg, SEC["id"], SEC, reply_to_message_id=asked["message_id"], **extra))["text"]
+        assert "请填写处理说明" in answer and "登记工单" not in answer, (extra, answer)
+    assert len(await read_cases(db)) == 1 and (await read_case(db)).status == "accepted"
+    # the prompt still takes its answer: a photo with the note
+    await said(tg, SEC["id"], SEC, photo=True, caption="已修复，灯亮了", reply_to_message_id=asked["message_id"])
+    case = await read_case(db)
+    assert case.status == "resolved" and case.resolution_photo, case
+
+
+@pytest.mark.parametrize("typed", ["/resolve C-000001", "/reject C-000001", "/assign C-000001"])
+async def test_an_input_asked_for_an_action_the_status_refuses_says_the_status(bot, tg, db, typed) -> None:
+    """Before: `/resolve C-000001` (no note; or a photo captioned so) on a case already resolved told
+    the branch's own secretary "你没有权限对这个工单执行“处理完毕”", as if they lacked the right; with
+    a note the same command said the truth: "工单当前状态为“待确认”，不能执行“处理完毕”。"."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    await said(tg, SEC["id"], SEC, "/resolve C-000001 已修复")
+    answer = (await said(tg, SEC["id"], SEC, typed))["text"]
+    assert "工单当前状态为“待确认”" in answer and "没有权限" not in answer, answer
+    captioned = (await said(tg, SEC["id"], SEC, photo=True, caption=typed))["text"]
+    assert "工单当前状态为“待确认”" in captioned, captioned
+    # another branch's secretary still reads it as a case that does not exist
+    assert "No case “C-000001” in your scope" in (await said(tg, SEC_B["id"], SEC_B, typed))["text"]
