@@ -111,7 +111,7 @@ class EditService:
         becomes a duplicate of it and the rider follows it, told as for a new message."""
         pin = (case.lat, case.lon) if case.lat is not None and case.lon is not None else None
         master = await self.reports._probable_duplicate(uow, case.category, case.location, msg, case.text,
-                                                        pin, exclude=case.id)
+                                                        pin, exclude=case.id, branch_id=case.branch_id)
         if master is None or not may_follow(case.urgency, master.urgency):
             return False
         own = await uow.cases.follows(master, user.id)

@@ -238,7 +238,7 @@ class ReportService:
         branch_id = chat.branch_id if chat is not None else None
         text = text if text is not None else msg.text
         pin = await self._pin_for(uow, branch_id, location, msg)
-        master = await self._probable_duplicate(uow, category, location, msg, text, pin)
+        master = await self._probable_duplicate(uow, category, location, msg, text, pin, branch_id=branch_id)
         if master is not None and own_branch_only and master.branch_id != branch_id:
             master = None  # an integration scoped to a branch is never handed another branch's case
         if master is not None and may_follow(urgency, master.urgency):
@@ -301,21 +301,31 @@ class ReportService:
 
     async def _probable_duplicate(self, uow: UnitOfWork, category: str, location: str | None,
                                   msg: IncomingMessage, text: str,
-                                  pin: tuple[float, float] | None = None, exclude: int | None = None) -> Case | None:
+                                  pin: tuple[float, float] | None = None, exclude: int | None = None, *,
+                                  branch_id: int | None = None) -> Case | None:
         """An open case of the same kind, at the same spot, saying a similar thing, in the last 48 h
-        (other than case `exclude`: an edited report is not its own duplicate)."""
+        (other than case `exclude`: an edited report is not its own duplicate). A report in a
+        branch's group is the same spot as another branch's (or a branchless) case by pins only: a
+        place's name is the branch's own ("幸福小区3号门" is in many districts, and the gazetteer
+        keeps names per branch), so a name alone never hands a report to another branch."""
         if pin is None and msg.lat is not None and msg.lon is not None:
             pin = (msg.lat, msg.lon)
         now = utcnow()
         new = ReportRef(category, now, location, pin, text=text)
         if not may_have_duplicates(new):
             return None
+        by_pin = new._replace(place=None)  # compared with a case of another branch
         for ref in await uow.cases.recent_open(category, now - DUPLICATE_WINDOW, UNFINISHED_STATUSES):
             if exclude is not None and ref.id == exclude:
                 continue
             at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
-            if is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
-                                                    text=ref.text), now):
+            if branch_id is None or ref.branch_id == branch_id:
+                same = is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
+                                                            text=ref.text), now)
+            else:
+                same = at is not None and pin is not None and is_probable_duplicate(
+                    by_pin, ReportRef(category, ref.created_at, None, at, ref.status, text=ref.text), now)
+            if same:
                 return await ref.load(uow.cases)
         return None
 

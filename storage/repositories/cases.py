@@ -33,6 +33,7 @@ class CaseRef(NamedTuple):
     lon: float | None
     status: str
     text: str | None
+    branch_id: int | None
     case: Case | None
 
     async def load(self, repo: CaseRepository) -> Case | None:
@@ -124,7 +125,7 @@ _AWAITING_OF = (core_select(_CASES.c.reporter_id, _CASES.c.chat_id, _CASES.c.id)
                 .order_by(_CASES.c.id.desc()))
 # Light rows of a category's open cases since a time, newest first: for every report's duplicate check
 _RECENT_OPEN = (core_select(_CASES.c.id, _CASES.c.created_at, _CASES.c.location, _CASES.c.lat, _CASES.c.lon,
-                            _CASES.c.status, _CASES.c.text)
+                            _CASES.c.status, _CASES.c.text, _CASES.c.branch_id)
                 .where(_CASES.c.category == bindparam("p_category"), _CASES.c.created_at >= bindparam("p_since"),
                        _CASES.c.status.in_(bindparam("p_statuses", expanding=True)))
                 .order_by(_CASES.c.id.desc()).limit(bindparam("p_limit")))
@@ -421,7 +422,7 @@ class CaseRepository(Repository):
                 stored = [CaseRef._make((*row, None)) for row in (await self.rows(_RECENT_OPEN, params)).all()]
             self._recent[category] = stored
         read = {ref.id for ref in stored}  # the cases this unit of work opened, flushed or not, once each
-        fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, case=x)
+        fresh = [CaseRef(x.id, x.created_at, x.location, x.lat, x.lon, x.status, x.text, x.branch_id, case=x)
                  for x in self._added if x.category == category and x.status in statuses and x.id not in read]
         return fresh + stored
 
