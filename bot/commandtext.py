@@ -127,3 +127,16 @@ def command_args(text: str | None) -> str:
     clean = _visible(text or "")
     match = _COMMAND.match(clean)
     return match.group(2).lstrip(SEPARATORS).strip() if match else ""
+
+
+def without_mention(text: str, username: str | None) -> str:
+    """`text` without the bot's own @mention ("@rider_sentinel_bot 路灯坏了" -> "路灯坏了"): a rider who
+    addresses the bot in a group means the rest; the handle is no part of the report, its text
+    on the case card, or the words the classifier reads. Commands keep theirs (`/cmd@bot`)."""
+    if not username or text.startswith("/") or "@" not in text:
+        return text
+    pattern = re.compile(rf"(?<![\w@])@{re.escape(username)}(?!\w)", re.IGNORECASE)
+    if not pattern.search(text):
+        return text
+    return re.sub(r"[ \t\u3000]{2,}", " ", pattern.sub(" ", text)).strip()
+

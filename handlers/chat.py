@@ -32,7 +32,7 @@ from typing import Any, Protocol
 from bot.buttons import Button
 from bot.cases import CaseError
 from bot.commands import BY_NAME, find, wrong_place
-from bot.commandtext import normalize_command
+from bot.commandtext import normalize_command, without_mention
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent, ChatMoved, CommandCall, MembershipChanged, MessageEdited
 from bot.i18n import normalize_lang, t
@@ -183,7 +183,7 @@ class ChatDispatcher:
 
     # --- messages ----------------------------------------------------------------------------
     async def _message(self, raw: IncomingMessage, data: dict[str, Any]) -> None:
-        msg = self.normalised(raw)
+        msg = await self._addressed(self.normalised(raw), data["port"])
         if msg is not raw:
             data["raw_text"] = raw.text
         if msg.as_group:
@@ -214,6 +214,14 @@ class ChatDispatcher:
         except Refused as e:
             kind, payload = refusal_notice(e)
             self._say(uow, msg, kind, data["lang"], payload)
+
+    @staticmethod
+    async def _addressed(msg: IncomingMessage, port: ChatPort) -> IncomingMessage:
+        """The message without the bot's own @mention (bot.commandtext.without_mention)."""
+        if "@" not in msg.text:
+            return msg
+        text = without_mention(msg.text, await port.username())
+        return msg if text == msg.text else dataclasses.replace(msg, text=text)
 
     @staticmethod
     def normalised(msg: IncomingMessage) -> IncomingMessage:
@@ -264,7 +272,7 @@ class ChatDispatcher:
             await answer(press, already_decided(uow, press, lang, refusal_text(lang, e), e.params, e.key), alert=True)
 
     async def _edited(self, event: MessageEdited, data: dict[str, Any]) -> None:
-        data |= {"message": self.normalised(event.message), "date": event.date}
+        data |= {"message": await self._addressed(self.normalised(event.message), data["port"]), "date": event.date}
         for route in self.routes.edits:
             if (extra := await _passes(route, data)) is not None:
                 await call(route.handler, data | extra)
