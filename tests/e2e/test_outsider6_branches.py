@@ -37,20 +37,3 @@ async def test_the_same_place_name_in_another_branch_is_its_own_case(bot, tg, db
     assert "C-000001" in (await said(tg, SEC["id"], SEC, "/cases"))["text"]
 
 
-
-@pytest.mark.parametrize("chat, rider, text, expected", [
-    (GROUP, LI, "@rider_sentinel_bot 建国路88号门口井盖丢了", "建国路88号门口井盖丢了"),
-    (GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2 @Rider_Sentinel_Bot", "The street light is out on Keyuan Rd gate 2"),
-])
-async def test_a_report_addressed_to_the_bot_is_the_words_after_its_handle(bot, tg, db, chat, rider, text,
-                                                                           expected) -> None:
-    """Before: "@rider_sentinel_bot 建国路88号门口井盖丢了" became a case whose text, on the secretary's
-    urgent alert, the case card and the exports, was 「@rider_sentinel_bot 建国路88号门口井盖丢了」."""
-    await two_branches(tg, rider)
-    registered = (await report(tg, chat, rider, text))["text"]
-    assert "C-000001" in registered, registered
-    [case] = await read_cases_at_least(db, 1)
-    assert case.text == expected, case.text
-    staff = SEC if chat is GROUP else SEC_B
-    card = (await said(tg, staff["id"], staff, "/case C-000001"))["text"]
-    assert expected in card and "rider_sentinel_bot" not in card.lower(), card
