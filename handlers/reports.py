@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot.cases import format_case_no
+from bot.cases.lifecycle import RESOLVED
 from bot.checkins.service import CheckinService
 from bot.domain import IncomingMessage
+from bot.i18n import t
 from bot.services import people
 from bot.services.albums import AlbumService
 from bot.services.edits import EditService
@@ -56,8 +59,13 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
         reports.reply(uow, incoming, "pin-unused", lang, staff="yes" if checkins.is_staff(user) else "no")
     elif incoming.text:
         kind = smalltalk(incoming.text)
+        about = None if kind or incoming.is_caption else await reports.replied_case(uow, incoming, user)
         if kind:
             reports.reply(uow, incoming, f"smalltalk-{kind}", lang)
+        elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: heard by nobody
+            reports.reply(uow, incoming, "case-reply-unread", lang, number=format_case_no(about.id or 0),
+                          status=t(lang, f"case-status-{about.status}"),
+                          resolved="yes" if about.status == RESOLVED else "no")
         elif incoming.is_caption:
             reports.reply(uow, incoming, "photo-needs-caption" if incoming.photo_file_id else "media-unsupported",
                           lang)

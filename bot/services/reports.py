@@ -388,6 +388,14 @@ class ReportService:
         if key and case.location and case.lat is not None and case.lon is not None:
             await uow.places.learn(case.branch_id, key, case.location, case.lat, case.lon)
 
+    async def replied_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User) -> Case | None:
+        """The case of the bot's message `msg` replies to, when the sender hears that case's news
+        (its reporter or a follower): what a reply the report path did not take was about."""
+        if not msg.reply_to_bot or msg.reply_to_id is None:
+            return None
+        case = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
+        return case if case is not None and await uow.cases.follows(case, user.id) else None
+
     def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
         """A direct answer to what the user just said."""
         enqueue(uow, Notice(msg.chat_id, kind, lang, payload=dict(payload, thread_id=msg.thread_id),

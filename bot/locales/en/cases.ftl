@@ -184,3 +184,7 @@ case-ev-withdrawn = Case { $case } was withdrawn by the reporter.
 ev-withdrawn = withdrawn by the reporter
 case-err-already-assigned = This case is already assigned to { $department }.
 ev-address_id = the source system's address id
+case-reply-unread = 💬 This reply is about { $number } (now: { $status }). What you write here is not passed on to whoever handles it; I will tell you here when it moves, and /case { $number } shows its details.{ $resolved ->
+    [yes] {" "}Still there? Send /reopen { $number } to have it handled again.
+   *[no] {""}
+}
