@@ -196,7 +196,7 @@ async def test_report_in_is_approved_only_by_the_branch_secretary(bot, tg, db, c
 
     stats = await said(tg, SEC["id"], SEC, "/stats checkins")
     assert "已确认 1 人" in stats["text"] and "待确认 0 人" in stats["text"]
-    assert "0 条" in (await said(tg, SEC["id"], SEC, "/reportins"))["text"]
+    assert "没有待确认的报到" in (await said(tg, SEC["id"], SEC, "/reportins"))["text"]
     assert "只有支部书记" in (await said(tg, LI["id"], LI, "/stats checkins"))["text"]
 
 

@@ -92,7 +92,10 @@ reportin-request =
     Submitted: { $at }
 reportin-approve = ✅ Approve
 reportin-reject = ❌ Reject
-reportins-header = <b>{ $branch } · report-ins to confirm</b>: { $count } (showing { $shown })
+reportins-header = { $count ->
+    [0] { $branch } · no report-ins to confirm. 👍
+   *[other] <b>{ $branch } · report-ins to confirm</b>: { $count } (showing { $shown })
+}
 reportins-usage = Usage: /reportins lists those to confirm; /reportins approve ID; /reportins reject ID [reason]
 reportin-err-decided = Report-in #{ $id } has been handled already ({ $status ->
         [approved] approved
@@ -132,7 +135,10 @@ hours-request =
     }
 hours-approve = ✅ Approve
 hours-reject = ❌ Reject
-hours-pending-header = <b>Volunteer hours to review</b>: { $count } (showing { $shown })
+hours-pending-header = { $count ->
+    [0] No volunteer hours to review. 👍
+   *[other] <b>Volunteer hours to review</b>: { $count } (showing { $shown })
+}
 hours-approved = 🎉 Your { $hours } h for “{ $title }” are approved; time bank balance { $balance } h{ $has_points ->
         [yes] , +{ $points ->
             [one] 1 point

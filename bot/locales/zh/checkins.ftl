@@ -92,7 +92,10 @@ reportin-request =
     提交时间：{ $at }
 reportin-approve = ✅ 通过
 reportin-reject = ❌ 驳回
-reportins-header = <b>{ $branch } · 待确认的报到</b>：{ $count } 条（下面列出 { $shown } 条）
+reportins-header = { $count ->
+    [0] { $branch } · 没有待确认的报到。👍
+   *[other] <b>{ $branch } · 待确认的报到</b>：{ $count } 条（下面列出 { $shown } 条）
+}
 reportins-usage = 用法：/reportins 查看待确认的报到；/reportins approve 编号；/reportins reject 编号 [原因]
 reportin-err-decided = 报到 #{ $id } 已经处理过了（{ $status ->
         [approved] 已通过
@@ -132,7 +135,10 @@ hours-request =
     }
 hours-approve = ✅ 认可
 hours-reject = ❌ 不认可
-hours-pending-header = <b>待审核的志愿时长</b>：{ $count } 条（下面列出 { $shown } 条）
+hours-pending-header = { $count ->
+    [0] 没有待审核的志愿时长。👍
+   *[other] <b>待审核的志愿时长</b>：{ $count } 条（下面列出 { $shown } 条）
+}
 hours-approved = 🎉 「{ $title }」的 { $hours } 小时志愿时长已认可，时间银行余额 { $balance } 小时{ $has_points ->
         [yes] ，积分 +{ $points }。
        *[no] 。
