@@ -47,8 +47,21 @@ def normalize_command(text: str | None) -> str | None:
     word = unicodedata.normalize("NFKC", match.group(1)).lower()
     if not word or not (word[0].isascii() and word[0].isalnum()):
         return None  # "/ 你好", "/。" or a path-like "//": not a command
-    args = _codes_ascii(_number_apart(word, match.group(2).lstrip(SEPARATORS).rstrip()))
+    args = _codes_ascii(_number_apart(word, _case_together(word, match.group(2).lstrip(SEPARATORS).rstrip())))
     return f"/{word} {args}" if args else f"/{word}"
+
+
+# A case number typed with a space inside it: "C 1", "c- 000123", "# 12" (a phone keyboard's space bar).
+_CASE_SPLIT = re.compile(r"^(?:[CcＣｃ][-_:.#－]?|[#＃])[ \t\u3000]+([0-9０-９]{1,12})(?=[\s，、：；。]|$)")
+
+
+def _case_together(word: str, args: str) -> str:
+    """`args` with a leading case number typed apart (`C 1 住建局`) as one (`C-1 住建局`), for a
+    command whose first argument is a case; else `args` as they are."""
+    command = find(word.split("@", 1)[0])
+    if command is None or not command.grammar.startswith("<case>"):
+        return args
+    return _CASE_SPLIT.sub(lambda m: f"C-{m.group(1)}", args, count=1)
 
 
 # What an input method puts after a number where a space was meant (not ASCII: `mon,wed,fri` is one word).
@@ -116,8 +129,9 @@ def typed_rest(text: str | None, skip: int) -> str:
     clean = _visible(text or "")
     match = _COMMAND.match(clean)
     args = match.group(2).lstrip(SEPARATORS).strip() if match else ""
-    if match is not None:  # `/note C-1，已派人`: the number ends at the mark, as normalize_command reads it
-        args = _number_apart(unicodedata.normalize("NFKC", match.group(1)).lower(), args)
+    if match is not None:  # `/note C-1，已派人`, `/note C 1 已派人`: the number as normalize_command reads it
+        word = unicodedata.normalize("NFKC", match.group(1)).lower()
+        args = _number_apart(word, _case_together(word, args))
     parts = args.split(None, skip)
     return parts[skip].strip() if len(parts) > skip else ""
 

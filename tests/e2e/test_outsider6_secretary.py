@@ -98,3 +98,19 @@ async def test_an_input_asked_for_an_action_the_status_refuses_says_the_status(b
     assert "工单当前状态为“待确认”" in captioned, captioned
     # another branch's secretary still reads it as a case that does not exist
     assert "No case “C-000001” in your scope" in (await said(tg, SEC_B["id"], SEC_B, typed))["text"]
+
+
+async def test_a_case_number_typed_with_a_space_inside_is_the_number(bot, tg, db) -> None:
+    """Before: `/accept C 1` answered 在你的范围内找不到工单“C”: a phone keyboard's space between the
+    C and the digits split the number, and `/note C 1 明天派人` would have noted "1 明天派人". Another
+    branch's case still reads as missing, however it is typed."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI)
+    assert "已办理" in (await said(tg, SEC["id"], SEC, "/accept C 1"))["text"]
+    assert (await read_case(db)).status == "accepted"
+    assert "已办理" in (await said(tg, SEC["id"], SEC, "/note c 000001 明天派人"))["text"]
+    card = (await said(tg, SEC["id"], SEC, "/case # 1"))["text"]
+    assert "明天派人" in card and "1 明天派人" not in card, card
+    missing = (await said(tg, SEC_B["id"], SEC_B, "/case C 99"))["text"]
+    foreign = (await said(tg, SEC_B["id"], SEC_B, "/case C 1"))["text"]
+    assert "C-000099" in missing and foreign == missing.replace("C-000099", "C-000001"), (foreign, missing)
