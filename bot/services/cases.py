@@ -331,8 +331,10 @@ class CaseService:
             reporter = reporter or await uow.users.get(case.reporter_id)
         watchers = heard.watchers if heard is not None else None
         # a reporter the bot cannot write to privately (never started it, or blocked it) answers
-        # the resolution in the group: its message carries the confirm buttons there
-        private_ok = reporter is not None and await reachable(uow, reporter)
+        # the resolution in the group: its message carries the confirm buttons there. Other news goes
+        # to a started reporter's private chat even if they blocked the bot: refused, it is sent again
+        # when they are back (people.set_reachable), and no step but this one pays for the chat's read
+        private_ok = reporter is not None and (await reachable(uow, reporter) if resolved else reporter.started)
         # (chat, forum topic, reply to, language, confirm buttons, followers to mention): one message
         # per group topic and change, in reply to the first report there, naming the followers (not
         # one per follower); a follower whose report is in another topic hears it in that topic

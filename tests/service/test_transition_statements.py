@@ -40,7 +40,7 @@ STEPS: tuple[tuple[str, dict[str, str], int], ...] = (
     ("accept", {}, 11),  # + 2 awards (report accepted, urgent confirmed): one lock, then 2 statements each
     ("start", {}, 6),
     ("note", {"note": "已派人查看"}, 6),
-    ("resolve", {"note": "已修好"}, 6),
+    ("resolve", {"note": "已修好"}, 7),  # + the reporter's private chat: blocked? (the confirm buttons go to the group)
     ("confirm", {}, 12),  # + the resolver's id, + 2 awards (fixed, fix confirmed)
 )
 
