@@ -91,6 +91,11 @@ class EmulatorClient:
     async def reset(self) -> None:
         await self._call("POST", "reset")
 
+    async def block(self, chat_id: int, blocked: bool = True, notify: bool = False) -> None:
+        """A user blocks (or unblocks) the bot, or a group removes it; `notify`: Telegram tells the bot
+        (a my_chat_member update), else the bot learns it only from a refused send."""
+        await self._call("POST", "block", json=self._tok({"chat_id": chat_id, "blocked": blocked, "notify": notify}))
+
     def _params(self, **values: Any) -> dict[str, str]:
         params = {k: str(v) for k, v in values.items()}
         if self.token:

@@ -93,3 +93,15 @@ async def download(tg: EmulatorClient, file_id: str) -> bytes:
     async with tg.http.get(f"{tg.base_url}/file/bot{tg.token}/{path}") as r:
         assert r.status == 200
         return await r.read()
+
+
+async def blocks_the_bot(tg: EmulatorClient, db: Any, user: dict[str, Any]) -> None:
+    """`user` blocks the bot, Telegram tells it (my_chat_member), and the bot has noted it."""
+    from storage.models import Chat
+    await tg.block(user["id"], True, notify=True)
+
+    async def noted() -> bool:
+        async with db() as s:
+            found = await s.get(Chat, user["id"])
+            return found is not None and found.blocked
+    await until(noted)

@@ -9,12 +9,11 @@ privately, whether they never started it or blocked it, gets the buttons on the 
 """
 from __future__ import annotations
 
-from typing import Any
 
 import pytest
 
 from tests.conftest import GROUP, LI, SEC, answer_for, buttons, private, said, two_branches, until, with_boss
-from tests.factories import new_message, read_case, report
+from tests.factories import blocks_the_bot, new_message, read_case, report
 
 
 @pytest.fixture
@@ -22,23 +21,11 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _block(tg: Any, user: dict[str, Any], blocked: bool) -> None:
-    """`user` blocks (or unblocks) the bot; Telegram tells the bot (my_chat_member)."""
-    await tg._call("POST", "block", json=tg._tok({"chat_id": user["id"], "blocked": blocked, "notify": True}))
-
-
 async def test_a_reporter_who_blocked_the_bot_confirms_the_fix_in_the_group(bot, tg, db) -> None:
     await two_branches(tg, LI)
     await report(tg, GROUP, LI)  # C-000001, LI has started the bot
     assert "已办理" in (await said(tg, SEC["id"], SEC, "/accept C-000001"))["text"]
-    await _block(tg, LI, True)
-
-    async def blocked() -> bool:
-        async with db() as s:
-            from storage.models import Chat
-            chat = await s.get(Chat, LI["id"])
-            return chat is not None and chat.blocked
-    await until(blocked)
+    await blocks_the_bot(tg, db, LI)
     before = len(await tg.messages(GROUP["id"]))
     assert "已办理" in (await said(tg, SEC["id"], SEC, "/resolve C-000001 已修复，灯亮了"))["text"]
     resolved = await new_message(tg, GROUP["id"], before, "已处理完毕")
@@ -84,7 +71,7 @@ async def test_a_reporter_whose_block_was_found_by_a_send_is_asked_when_back(bot
     await two_branches(tg, LI)
     await report(tg, GROUP, LI)
     await said(tg, SEC["id"], SEC, "/accept C-000001")
-    await tg._call("POST", "block", json=tg._tok({"chat_id": LI["id"], "blocked": True}))  # untold
+    await tg.block(LI["id"], True)  # untold
     await said(tg, SEC["id"], SEC, "/resolve C-000001 已修复，灯亮了")
 
     async def found_blocked() -> bool:
@@ -93,7 +80,7 @@ async def test_a_reporter_whose_block_was_found_by_a_send_is_asked_when_back(bot
             chat = await s.get(Chat, LI["id"])
             return chat is not None and chat.blocked
     await until(found_blocked)
-    await tg._call("POST", "block", json=tg._tok({"chat_id": LI["id"], "blocked": False}))
+    await tg.block(LI["id"], False)
     before = len(await tg.messages(LI["id"]))
     await tg.send(private(LI), LI, "/start")
     asked = await new_message(tg, LI["id"], before, lambda m: buttons(m) == ["cf:1:y", "cf:1:n"])

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from storage.models import Chat
 from storage.models.points import PointsAccount, PointsItem, Redemption
 from tests.conftest import AMY, BOSS, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
+from tests.factories import blocks_the_bot
 
 
 @pytest.fixture
@@ -251,14 +251,7 @@ async def test_a_fulfilment_the_rider_cannot_get_privately_keeps_its_code_out_of
     await _said(tg, SEC["id"], "兑换申请 R1")
     await tg.press(GROUP["id"], shop["message_id"], LI, f"pt:r:{await _item_id(db, 'meal')}")
     await _said(tg, SEC["id"], "兑换申请 R2")
-    async with tg.http.post(f"{tg.base_url}/_emu/block", json={"token": tg.token, "chat_id": LI["id"],
-                                                                "blocked": True, "notify": True}) as r:
-        assert r.status == 200
-    async def blocked() -> bool:
-        async with db() as s:
-            found = await s.get(Chat, LI["id"])
-            return found is not None and found.blocked
-    await until(blocked)
+    await blocks_the_bot(tg, db, LI)
     before = len(await tg.messages(GROUP["id"]))
     await _command(tg, SEC, "/fulfil R1 券码 8842-1193", "已处理")
     await _command(tg, SEC, "/refuse R2 本月餐券已发完", "已处理")
