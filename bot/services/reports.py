@@ -319,13 +319,12 @@ class ReportService:
             if exclude is not None and ref.id == exclude:
                 continue
             at = (ref.lat, ref.lon) if ref.lat is not None and ref.lon is not None else None
-            if branch_id is None or ref.branch_id == branch_id:
-                same = is_probable_duplicate(new, ReportRef(category, ref.created_at, ref.location, at, ref.status,
-                                                            text=ref.text), now)
-            else:
-                same = at is not None and pin is not None and is_probable_duplicate(
-                    by_pin, ReportRef(category, ref.created_at, None, at, ref.status, text=ref.text), now)
-            if same:
+            other_branch = branch_id is not None and ref.branch_id != branch_id
+            if other_branch and (at is None or pin is None):
+                continue  # no pins: nothing can say it is the same spot
+            mine, place = (by_pin, None) if other_branch else (new, ref.location)
+            if is_probable_duplicate(mine, ReportRef(category, ref.created_at, place, at, ref.status, text=ref.text),
+                                     now):
                 return await ref.load(uow.cases)
         return None
 
