@@ -63,6 +63,8 @@ class SchedulerLock:
     lease loop, `Core.keep_leading`)."""
 
     KEY = "rider-sentinel-scheduler"
+    _TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext(%s || current_database()))"
+    _UNLOCK = "SELECT pg_advisory_unlock(hashtext(%s || current_database()))"
 
     def __init__(self, database_url: str) -> None:
         self._url = sync_url(database_url)
@@ -74,8 +76,7 @@ class SchedulerLock:
         if self._url.startswith("postgresql"):
             import psycopg
             conn = psycopg.connect(self._url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
-            got = conn.execute("SELECT pg_try_advisory_lock(hashtext(%s || current_database()))",
-                               (self.KEY,)).fetchone()
+            got = conn.execute(self._TRY_LOCK, (self.KEY,)).fetchone()
             if not (got and got[0]):
                 conn.close()
                 return False
@@ -110,10 +111,18 @@ class SchedulerLock:
             return False
 
     def release(self) -> None:
-        if self._held is not None and self._held is not True:
-            with contextlib.suppress(Exception):
-                self._held.close()  # closing the connection or the file lets the lock go
-        self._held = None
+        """Let the lock go now. On PostgreSQL the lock is unlocked by statement before the
+        connection closes: a close alone returns before the server's backend has ended, so a
+        follower trying at once could still find the lock held (CI caught it) and would wait a
+        whole lease period for jobs nobody runs."""
+        held, self._held = self._held, None
+        if held is None or held is True:
+            return
+        with contextlib.suppress(Exception):
+            if self._url.startswith("postgresql"):
+                held.execute(self._UNLOCK, (self.KEY,))
+        with contextlib.suppress(Exception):
+            held.close()  # closing the connection or the file lets the lock go
 
 
 def build_scheduler(database_url: str, timezone: Any) -> AsyncIOScheduler:

@@ -72,3 +72,17 @@ async def _count(runs: Path, pid: int, n: int) -> bool:
 
 async def _leads(core) -> bool:
     return core.leading
+
+
+def test_a_released_lock_is_free_at_once(database_url) -> None:
+    """A leader that stops lets the lock go before `release` returns, so a follower trying the
+    next instant takes it (stop 40's CI found a closed PostgreSQL connection still holding it)."""
+    from bot.scheduling import SchedulerLock
+
+    leader, follower = SchedulerLock(database_url), SchedulerLock(database_url)
+    for _ in range(300):
+        assert leader.acquire()
+        assert not follower.acquire()
+        leader.release()
+        assert follower.acquire()
+        follower.release()
