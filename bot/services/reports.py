@@ -98,7 +98,11 @@ class ReportService:
         a reply in another case's thread is about that case); a pin; or, without Reply, the
         sender's next message when it says little besides a place ("在光华路和东三环路口" right
         after "路灯坏了"), in the same forum topic. Everything else is left to the report path.
+        A forwarded message (a pin too) is what somebody else said or saw, passed on: never the
+        sender's answer nor correction; it is read as what it is.
         """
+        if msg.forwarded:
+            return None
         if msg.reply_to_bot and msg.reply_to_id is not None:
             replied = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
             if replied is not None:
