@@ -1,8 +1,10 @@
 """Time expressions as busy secretaries type them, in Chinese and English.
 
     现在 / now                       -> now
-    明天 08:30, 后天 9点半, today 18:00, 8pm, 2026-12-01 09:00, 12-01 9:00, 周五 18:00,
-    30分钟后, in 2 hours             -> one moment (local time of the bot, returned in UTC)
+    明天 08:30, 后天 9点半, today 18:00, tonight 8:30, 8pm, 2026-12-01 09:00, 12-01 9:00,
+    周五 18:00, 30分钟后, in 2 hours -> one moment (local time of the bot, returned in UTC)
+    明天, 今晚, tomorrow, tonight    -> with bare_day (a send time): that day at BARE_DAY_AT /
+                                        BARE_EVENING_AT; else "say the time of day"
     每天 20:00, 每周一 08:30, 每周一三五 8点, 每周一至周五 7:30, 工作日 8:00,
     every day 20:00, daily 8pm, every mon 08:30, every mon,wed 8:30, weekdays 7:30
                                      -> a weekly cron (days of week, hour, minute)
@@ -77,6 +79,14 @@ _DATE_FULL = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})
 _DATE_SHORT = re.compile(r"^(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*[日号]?$")
 _IN = re.compile(r"^(?:in\s+)?(\d{1,4})\s*(分钟|分|min|mins|minute|minutes|小时|个小时|h|hr|hrs|hour|hours)\s*(?:后|以后|之后|later)?$")
 _REL_DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2}
+# A send time given as a relative day alone ("/broadcast all 明天 …", parse_when(bare_day=True)):
+# that day at an hour that fits riders' shifts (bot/lessons/shifts.py DEFAULT_PROFILE): a day in
+# the morning, before the lunch peak; an evening after the dinner peak, at its off-peak window.
+BARE_DAY_AT = (9, 0)
+BARE_EVENING_AT = (21, 0)
+BARE_DAYS = {"明天": (1, BARE_DAY_AT), "明日": (1, BARE_DAY_AT), "后天": (2, BARE_DAY_AT),
+             "tomorrow": (1, BARE_DAY_AT), "day after tomorrow": (2, BARE_DAY_AT),
+             "今晚": (0, BARE_EVENING_AT), "明晚": (1, BARE_EVENING_AT), "tonight": (0, BARE_EVENING_AT)}
 
 
 # The dates anyone may ask for (a filter, an export's start, an Open311 window): a date outside is
@@ -109,14 +119,27 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def parse_when(text: str, now: datetime, tz: tzinfo) -> When:
-    """Parse `text` relative to `now` (aware). One-off moments must lie in the future."""
+def is_bare_day(text: str) -> bool:
+    """Whether `text` is a relative day word alone (明天, 今晚, tomorrow…): no time of day."""
+    return normalize(text) in BARE_DAYS
+
+
+def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> When:
+    """Parse `text` relative to `now` (aware). One-off moments must lie in the future.
+    `bare_day`: a relative day word alone (BARE_DAYS) is that day at its default hour (a send
+    time); else it asks for a time of day."""
     s = normalize(text)
     if not s:
         raise WhenError("when-err-empty")
     if s in NOW_WORDS:
         return When("now")
     local_now = now.astimezone(tz)
+    if bare_day and s in BARE_DAYS:
+        offset, default = BARE_DAYS[s]
+        at = _local(local_now.date() + timedelta(days=offset), default, tz)
+        if at <= local_now:
+            raise WhenError("when-err-past")
+        return When("at", at=at.astimezone(timezone.utc))
     recurring = _recurring(s)
     if recurring is not None:
         days, rest = recurring
@@ -232,6 +255,9 @@ def _day(s: str, local_now: datetime) -> tuple[date | None, str, int]:
         return today, "晚上" + s[len("今晚"):].strip(), 0
     if s.startswith("明晚"):
         return today + timedelta(days=1), "晚上" + s[len("明晚"):].strip(), 0
+    if re.match(r"^tonight\b", s):  # tonight 8:30 = today 20:30; tonight 8pm as said
+        rest = re.sub(r"^(?:at|@)\s*", "", s[len("tonight"):].strip())
+        return today, rest if re.search(r"(?:am|pm|a\.m\.|p\.m\.)$", rest) else "晚上" + rest, 0
     head, _, tail = s.partition(" ")
     head, tail = _split_iso(head, tail)
     for pattern, full in ((_DATE_FULL, True), (_DATE_SHORT, False)):

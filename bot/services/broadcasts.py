@@ -32,7 +32,8 @@ from bot.outbox import enqueue
 from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.cases import CaseService
-from bot.timeparse import NOW_WORDS, When, WhenError, mistyped_when, next_fire, normalize, parse_when
+from bot.timeparse import (NOW_WORDS, When, WhenError, is_bare_day, mistyped_when, next_fire, normalize,
+                           parse_when)
 from storage.models import Chat, User, utcnow
 from storage.models.broadcasts import DROPPED, Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
@@ -126,17 +127,19 @@ class BroadcastService:
         return {"bc-fire": self.fire, "bc-report": self.report}
 
     # --- parsing --------------------------------------------------------------------
-    def parse_when(self, text: str) -> When:
-        return parse_when(text, self.clock(), self.cases.tz)
+    def parse_when(self, text: str, bare_day: bool = False) -> When:
+        return parse_when(text, self.clock(), self.cases.tz, bare_day)
 
-    def longest_when(self, words: list[str], first: str | None = None) -> tuple[When, int] | None:
+    def longest_when(self, words: list[str], first: str | None = None,
+                     bare_day: bool = False) -> tuple[When, int] | None:
         """The longest run of leading `words` (after `first`, a key's value) that is a time
-        expression: (when, words used), or None."""
+        expression: (when, words used), or None. `bare_day`: a send time, where a relative day
+        alone ("明天", "tonight") is that day at its default hour (bot/timeparse.BARE_DAYS)."""
         head = [first] if first is not None else []
         strict: WhenError | None = None
         for n in range(min(MAX_WHEN_WORDS, len(words)), -1 if head else 0, -1):
             try:
-                return self.parse_when(" ".join(head + words[:n])), n
+                return self.parse_when(" ".join(head + words[:n]), bare_day), n
             except WhenError as e:
                 strict = strict or (e if e.key in STRICT_WHEN_ERRORS else None)
         if strict is not None:  # clearly meant as a time ("2020-01-01 08:00", "25:00"): say what is wrong
@@ -162,7 +165,11 @@ class BroadcastService:
                 seen_audience, i = True, i + 1
                 continue
             if eq and key in WHEN_KEYS and not seen_when:
-                found = self.longest_when([w for _, w in tokens[i + 1:]], value)
+                found = self.longest_when([w for _, w in tokens[i + 1:]], value, bare_day=True)
+                if found is not None and found[1] == 0 and is_bare_day(value) and i + 1 < len(tokens):
+                    said = mistyped_when(value + " " + args[tokens[i + 1][0]:])
+                    if said is not None:  # "when=明天 8点半半 …": the time that follows is unreadable
+                        raise Refused("bc-err-when-mistyped", said=said)
                 if found is None:
                     self.parse_when(value)  # raises the precise reason
                     raise WhenError("when-err-unknown")
@@ -177,7 +184,7 @@ class BroadcastService:
                 if word in NOW_WORDS:
                     seen_when, i = True, i + 1
                     continue
-                found = self.longest_when([w for _, w in tokens[i:]])
+                found = self.longest_when([w for _, w in tokens[i:]], bare_day=_leads_with_day(args, tokens[i:]))
                 if found is not None:
                     c.when, used = found
                     seen_when, i = True, i + used
@@ -449,6 +456,22 @@ class BroadcastService:
                                      groups=[[c.title or "", c.id] for c in groups[:20]])
             chosen += [c.id for c in hits if c.id not in chosen]
         return chosen
+
+
+def _leads_with_day(args: str, tokens: list[tuple[int, str]]) -> bool:
+    """Whether `tokens` (the rest of `args`) open with a relative day alone ("明天", "day after
+    tomorrow") that is the send time rather than the text's first words. Chinese runs on without spaces, so a Chinese day
+    word followed by a space ("明天 你好") stands apart, while "明天起建国路封路" is text; English
+    always has spaces ("Tomorrow the road is closed" is text), so an English one stands apart only
+    at the end of its line. Either way, a time of day after it that does not parse ("明天 8点半半
+    开会") means the time was mistyped: not this day at its default hour."""
+    used = next((n for n in (3, 2, 1) if len(tokens) >= n and is_bare_day(" ".join(w for _, w in tokens[:n]))), 0)
+    if not used or mistyped_when(args[tokens[0][0]:]) is not None:
+        return False
+    end = tokens[used - 1][0] + len(tokens[used - 1][1])
+    if tokens[0][1][:1].isascii():
+        return args[end:].split("\n", 1)[0].strip() == ""
+    return True
 
 
 def parse_audience(key: str, value: str) -> tuple[str, list[str] | None]:

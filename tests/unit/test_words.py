@@ -57,6 +57,44 @@ def test_what_parses_is_still_a_schedule() -> None:
 
 
 
+# --- a relative day alone leads a broadcast: its send time (bot/timeparse.BARE_DAYS) -------------
+@pytest.mark.parametrize("text, local, body", [
+    ("明天 你好", "12-03 09:00", "你好"), ("明天", "12-03 09:00", None), ("后天 例会", "12-04 09:00", "例会"),
+    ("今晚 停电检修", "12-02 21:00", "停电检修"), ("明晚\n停电", "12-03 21:00", "停电"),
+    ("tomorrow", "12-03 09:00", None), ("tomorrow\nThe road is closed", "12-03 09:00", "The road is closed"),
+    ("day after tomorrow", "12-04 09:00", None), ("tonight 8pm meeting", "12-02 20:00", "meeting"),
+    ("tonight 8:30 meeting", "12-02 20:30", "meeting"), ("明天 8点 例会", "12-03 08:00", "例会"),
+])
+def test_a_leading_day_word_is_the_send_time(text, local, body) -> None:
+    args = f"all {text}"
+    c = _parser().parse(args)
+    assert c.when.kind == "at" and c.when.at is not None
+    assert c.when.at.astimezone(TZ).strftime("%m-%d %H:%M") == local
+    assert (args[c.body_at:] if c.body_at is not None else None) == body
+
+
+@pytest.mark.parametrize("text", ["明天降温，注意保暖", "Tonight the road is closed", "tomorrow we meet at the station",
+                                  "今天 例会照常", "Day after tomorrow we meet"])
+def test_a_day_word_in_the_text_is_not_taken(text) -> None:
+    c = _parser().parse(f"all {text}")
+    assert c.when.kind == "now" and c.body_at == 4, text
+
+
+def test_a_passed_evening_is_refused_but_the_same_words_as_text_are_not() -> None:
+    late = BroadcastService(None, _Cases(), 1.0, clock=lambda: datetime(2026, 12, 2, 14, 30, tzinfo=timezone.utc))  # type: ignore[arg-type]
+    with pytest.raises(WhenError) as e:
+        late.parse("all 今晚 开会")
+    assert e.value.key == "when-err-past"
+    assert late.parse("all Tonight the road is closed").when.kind == "now"
+
+
+def test_a_day_alone_needs_a_time_outside_a_send_time() -> None:
+    """A survey's close, a vote's deadline: "明天" still asks for the time of day."""
+    with pytest.raises(WhenError) as e:
+        _parser().parse_when("明天")
+    assert e.value.key == "when-err-need-time"
+
+
 # --- /cases filter words -------------------------------------------------------------------------
 def test_case_filter_words() -> None:
     for word in ("未办结", "未完成", "办理中", "待办", "进行中", "open", "Open", "in progress", "未办结工单", None, ""):
