@@ -68,7 +68,7 @@ async def _group_case(uow: UnitOfWork, cases: CaseService, reports: ReportServic
     except CaseError as e:
         reports.reply(uow, msg, "case-error", lang, key=e.key, params=e.params)
         return True
-    if case.chat_id != msg.chat_id:
+    if not cases.told_in(case, msg.chat_id, msg.is_private):
         return False  # another group's case: nothing to show anonymously
     await cases.card(uow, case, msg.chat_id, lang, Actor(user_id=None, roles=frozenset()), reply_to=msg.message_id)
     return True

@@ -66,7 +66,8 @@ async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
     if not command.args:
         reports.reply(uow, incoming, "case-usage", lang, command="case")
         return
-    case = await cases.find_in_scope(uow, user, command.args.split()[0])  # another's reads as none
+    # in scope, or reported in this group (its public card); any other reads as none
+    case = await cases.find_to_show(uow, user, command.args.split()[0], incoming.chat_id, incoming.is_private)
     actor = await cases.actor(uow, user, case)
     await cases.card(uow, case, incoming.chat_id, lang, actor,
                      reply_to=None if incoming.is_private else incoming.message_id)

@@ -157,6 +157,22 @@ class CaseService:
             raise CaseNotFound(number=shown_case_no(number))
         return case
 
+    @staticmethod
+    def told_in(case: Case, chat_id: int, is_private: bool) -> bool:
+        """Whether `chat_id` is the group where `case` was reported: that group heard its every
+        change, so anyone in it may see its public card there (masked, as the group saw it)."""
+        return not is_private and case.chat_id == chat_id
+
+    async def find_to_show(self, uow: UnitOfWork, user: User, number: str | None, chat_id: int,
+                           is_private: bool) -> Case:
+        """/case: the case numbered `number` if `user` may see it (find_in_scope), or if it was
+        reported in the group where they ask (told_in). Any other case raises the very same
+        CaseNotFound as a number nobody reported."""
+        case = await self.find(uow, number)
+        if self.told_in(case, chat_id, is_private) or self.can_view(await self.scope(uow, user), case):
+            return case
+        raise CaseNotFound(number=shown_case_no(number))
+
     # --- what -----------------------------------------------------------------------
     async def find(self, uow: UnitOfWork, number: str | None) -> Case:
         case_id = parse_case_no(number)
