@@ -83,6 +83,20 @@ async def set_reachable(uow: UnitOfWork, chat: Chat, reachable: bool) -> None:
         await uow.outbox.requeue_refused(chat.id, CATCH_UP_KINDS, utcnow() - CATCH_UP)
 
 
+async def sole_branch(uow: UnitOfWork, user: User) -> int | None:
+    """The branch a rider's private report belongs to: the one branch the bot knows them in (it
+    gets no member list from the platform) — a secretary's own, the branches they reported in to
+    (approved), and those whose groups know them (a case, a proposal, a support, a comment or a
+    vote there: DeliberationRepository.known_branches). None when it knows none, or several: then
+    which one is a guess, and the report stays with the superadmins."""
+    known = set(await uow.deliberation.known_branches(user.id))
+    known |= {r.branch_id for r in await uow.checkins.report_ins_of(user.id)
+              if r.status == "approved" and r.branch_id is not None}
+    if user.branch_id is not None:
+        known.add(user.branch_id)
+    return known.pop() if len(known) == 1 else None
+
+
 def named(user: User) -> str:
     """The person by name: their first name, else their id."""
     return user.first_name.strip() or str(user.id)

@@ -20,6 +20,7 @@ from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place
+from bot.services import people
 from bot.services.cases import CaseService, number, pin_payload
 from storage.models import Case, PendingReport, User, as_utc, utcnow
 from storage.uow import UnitOfWork
@@ -240,6 +241,8 @@ class ReportService:
         needs_place = self.cases.routing.needs_place(category)
         chat = await uow.chats.get(msg.chat_id)
         branch_id = chat.branch_id if chat is not None else None
+        if branch_id is None and msg.is_private and source == "chat":  # a rider's own chat: their branch
+            branch_id = await people.sole_branch(uow, user)
         text = text if text is not None else msg.text
         pin = await self._pin_for(uow, branch_id, location, msg)
         master = await self._probable_duplicate(uow, category, location, msg, text, pin, branch_id=branch_id)

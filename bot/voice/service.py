@@ -21,6 +21,7 @@ from bot.buttons import VoicePlace, VoiceTriage, encode
 from bot.cases.lifecycle import NEW, REJECTED
 from bot.cases.lifecycle import TRIAGE as LIFECYCLE_TRIAGE
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
+from bot.services import people
 from bot.services.people import own_lang
 from bot.intake import CATEGORIES, classify_async
 from bot.outbox import enqueue
@@ -53,13 +54,16 @@ class VoiceService:
                        transcript: str | None = None) -> Case:
         """A voice note: a case awaiting triage, the rider told, the secretaries asked."""
         chat = await uow.chats.get(msg.chat_id)
+        branch_id = chat.branch_id if chat is not None else None
+        if branch_id is None and msg.is_private:  # a rider's own chat: their branch
+            branch_id = await people.sole_branch(uow, user)
         intake = await classify_async(transcript) if transcript else None
         suggested = intake.category if intake is not None and intake.is_report else None
         location = intake.location if intake is not None else None
         urgency = (intake.urgency if suggested and intake is not None else None) or "normal"
         case = Case(category=suggested or "other", urgency=urgency,
                     text=transcript or "", location=location, reporter_id=user.id, chat_id=msg.chat_id,
-                    message_id=msg.message_id, lang=lang, branch_id=chat.branch_id if chat else None,
+                    message_id=msg.message_id, lang=lang, branch_id=branch_id,
                     awaiting_location=not location, status=TRIAGE, thread_id=msg.thread_id)
         uow.cases.add(case, actor_id=user.id)
         report = await uow.voice.add(case, VoiceReport(
