@@ -216,6 +216,10 @@ def _proper_across(n: str, p: int, lo: int, word: tuple[int, int]) -> int | None
 _ARRIVE = set("到达至抵入过经")
 
 
+_PASSING_NOUNS = {"途经"}
+"""Words of passing by that jieba's dictionaries tag nouns (途经官营地铁站: by way of)."""
+
+
 def _past_verb(n: str, i: int, end: int, lo: int) -> int:
     """Where the name n[i:end] starts once a verb before it is left out, by jieba's words: the
     scan stops at a stop character and the word it opens takes the name's first characters along
@@ -240,7 +244,8 @@ def _past_verb(n: str, i: int, end: int, lo: int) -> int:
     if words:
         s, e, tag = words[0]
         word = n[a + s:a + e]
-        if a + s == i and tag.startswith("v") and len(word) >= 2 and any(c in _ARRIVE for c in word) and a + e < end:
+        verb = tag.startswith(("v", "p")) or word in _PASSING_NOUNS  # 经过, 经由 are prepositions to jieba
+        if a + s == i and verb and len(word) >= 2 and any(c in _ARRIVE for c in word) and a + e < end:
             return a + e
     return i
 
@@ -352,6 +357,10 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
         named = _proper_before(n, m.start())
         if named is not None:
             pieces.append((named, m.end(), True, False))  # 人民日报社门口: a dictionary name, no suffix
+    for m in _FACING.finditer(n):
+        named = _landmark_before(n, m.start())
+        if named is not None:
+            pieces.append((named, m.start(), True, False))  # 世贸天阶|斜对面: _SUB adds the side
     for m in _LATIN_BLDG.finditer(n):
         if not (m.group(2) or m.group(3)):
             continue  # a bare Latin word ("app", "ok") is no place: it needs a tower code or a part
@@ -434,6 +443,37 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_FACING = re.compile(r"斜对面|正对面|对面|旁边")
+"""Where a spot is given by the landmark across from it or beside it (世贸天阶斜对面, 金源时代对面)."""
+_LANDMARK_MIN, _LANDMARK_MAX = 3, 6
+
+
+def _landmark_before(n: str, g: int) -> int | None:
+    """Where a landmark's name with no place suffix (世贸天阶, 金源时代, 颐和园) that ends right before the
+    side word at n[g] (对面, 旁边) starts, when it opens its clause (or follows 在/到/从); None otherwise,
+    or without jieba. A name, not a thing (垃圾桶旁边, 共享单车旁边, 快递柜对面): a proper name of jieba's
+    full dictionary, or no word of it at all whose jieba words leave at least two characters unknown
+    (世|贸|天|阶, 金|源|时代: a name jieba has not heard of) and hold no verb or other function word."""
+    k = g
+    while k > 0 and "\u4e00" <= n[k - 1] <= "\u9fff" and n[k - 1] not in _STOP and g - k < _LANDMARK_MAX:
+        k -= 1
+    if g - k < _LANDMARK_MIN or not (k == 0 or n[k - 1] in _CLAUSE_END or n[k - 1] in "在到从"):
+        return None
+    name = n[k:g]
+    if _SUF.search(name) or name in _GENERIC_NAMES or name[-1] in _KIND_HEAD or _HOME.search(n, max(0, k - 4), k) \
+            or any(name.startswith(w) for w in _LEAD_WORDS):
+        return None  # a suffix is the rules' (学校对面, 幸福小区旁边); chat; the rider's home
+    from .span_crf import NAME_TAGS, dictionary_entry, is_name_word, name_words
+    entry = dictionary_entry(name)
+    if entry is not None:
+        return k if entry[1] in NAME_TAGS else None  # 颐和园; not 垃圾桶, 红绿灯 (jieba: a person's name)
+    words = name_words(name) or []
+    singles = sum(1 for s, e, _t in words if e - s == 1)
+    if singles < 2 or any(e - s >= 2 and not is_name_word(t) for s, e, t in words):
+        return None
+    return k
+
+
 # a building named in Latin letters, with its tower code and/or a part: 望京SOHO T3 楼下, 银河SOHO C座,
 # 国贸CBD门口, KFC门口 (normalised text, so lower case); the CJK name before it is joined by _name_start
 _LATIN_BLDG = re.compile(
@@ -451,6 +491,8 @@ _EN_SUF = (r"(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Lu|Xilu|Donglu|Nanlu
            r"University|College|Estate|Community|Court|Residence|Apartments|City|Town|Complex|"
            r"Stadium|Library|Hotel|Terminal|Airport|Pier|Metro|Hub|Campus|Compound|Heights|Bay|"
            r"Gate|Food Court|Exit [A-Z0-9]+|"
+           # office parks and malls named by a Latin brand, as _BRANDS reads them in Chinese (Jianwai SOHO)
+           r"SOHO|Soho|CBD|IFC|SKP|APM|"
            # Beijing's ring roads go without "Road": "East 3rd Ring", "Dongsanhuan"
            r"(?:[2-6](?:nd|rd|th)|Second|Third|Fourth|Fifth|Sixth) Ring|(?:Dong|Xi|Nan|Bei)?(?:[Ee]r|[Ss]an|[Ss]i|[Ww]u|[Ll]iu)huan)")
 _CAPW = r"(?:[0-9]+-[A-Z][A-Za-z]*|[A-Z][A-Za-z'\-]*|[0-9]+(?:st|nd|rd|th)?|[A-Z])"
@@ -503,6 +545,22 @@ _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "S
                "App", "Ok", "OK", "Okay", "Yes", "No", "Sorry", "Good", "Great", "Nice", "Not", "Never", "Every", "Each", "Today", "Yesterday", "Tonight", "Now", "Right",
                "Left", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                "WeChat", "Meituan", "Eleme", "Didi", "Telegram"}
+# a building, block, gate or exit of the place, by its code, on either side of it and its comma:
+# "Building 3, Jianwai SOHO", "Jianwai SOHO, Tower B", "Xili Garden Block 5"
+_EN_PART = r"(?:Building|Bldg|Block|Tower|Unit|Gate|Exit|Entrance|Door|Wing|Hall)"
+_EN_PART_LEFT = re.compile(rf"\b({_EN_PART} {_CODE}), ?$", re.I)
+_EN_PART_RIGHT = re.compile(rf"^,? ({_EN_PART} {_CODE})", re.I)
+_EN_PART_NAME = re.compile(rf"^, ?({_PROPER})")
+_EN_PART_END = re.compile(rf"(?<=\S) {_EN_PART} [0-9A-Z]{{1,3}}$")
+_EN_PART_ONLY = re.compile(rf"^{_EN_PART} {_CODE}, ?|,? {_EN_PART} {_CODE}$", re.I)
+
+
+def without_part(place: str) -> str:
+    """An English place without the building, block, gate or exit it was read with ("Block 5, Xili
+    Garden" -> "Xili Garden"): for a rider's home, whose compound alone is the incident's place."""
+    return _EN_PART_ONLY.sub("", place) or place
+
+
 _HOUSE_NO = re.compile(r"\b(?:No|Nos|Number|Num)\.? ?$|# ?$", re.I)
 _EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area|district|zone|neighbourhood|neighborhood))\b")
 
@@ -529,6 +587,9 @@ def _en_extract(text: str) -> str | None:
             continue  # the rider's home (bot.intake.places takes it when the problem is there)
         phrase = text[s:e]
         has_suffix = re.search(rf"\b{_EN_SUF}$", phrase) is not None
+        mpe = None if has_suffix else _EN_PART_END.search(phrase)
+        if mpe and re.search(rf"\b{_EN_SUF}$", phrase[:mpe.start()]):
+            has_suffix = True  # "Xili Garden Block 5": the place and its block
         mo = _EN_OF.match(text, e)
         if mo and re.search(rf"\b{_EN_SUF}$", mo.group(1), re.I):
             e = mo.end()
@@ -549,6 +610,14 @@ def _en_extract(text: str) -> str | None:
                 e += mj.end()
                 has_suffix = True  # "junction of Guanghua and East 3rd Ring": a junction with a road
                 continue
+            mpn = _EN_PART_NAME.match(rest) if re.fullmatch(rf"{_EN_PART} {_CODE}", text[s:e], re.I) else None
+            if mpn and re.search(rf"\b{_EN_SUF}$", mpn.group(1)):
+                e += mpn.end()  # "Exit A, Guomao Station": the exit of the named place
+                continue
+            mpr = _EN_PART_RIGHT.match(rest) if has_suffix else None
+            if mpr:
+                e += mpr.end()
+                continue
             mh = _RIGHT_HEAD.match(rest)
             if mh:
                 e += mh.end()
@@ -568,7 +637,10 @@ def _en_extract(text: str) -> str | None:
         ml = _LEFT.search(text[:s])
         mc = _LEFT_CODE.search(text[:s]) if re.fullmatch(_CODE, phrase) else None
         mp = _LEFT_PART.search(text[:s])
-        if mp:
+        mu = _EN_PART_LEFT.search(text[:s]) if has_suffix else None
+        if mu:
+            s = mu.start(1)  # "Building 3, Jianwai SOHO"
+        elif mp:
             s = mp.start(1)  # "200m east of Guomao Bridge", "2nd floor of Joy City"
         elif mc:
             s = mc.start(1)
@@ -643,7 +715,11 @@ def extract_location(text: str, lang: str | None = None, norm: str | None = None
 # place names do; chat after 在 ("在吗", "在忙", "在路上了", "在等单", "在家休息", "在出门") does not
 _BARE_AT = re.compile(r"^\s*(?:(?:我们|我|人|就|现在|目前|正|还|刚|已经|已|是)\s*)*在\s*"
                       r"([\u4e00-\u9fff]{2,6}?)\s*(?:这边|那边|这儿|那儿|这里|那里|附近|一带|旁边|周边|这块|那块|"
-                      r"这一片|那一片)?(?:呢|啊|呀|哈|哦|了|的)*[\s\W_]*$")
+                      r"这一片|那一片)?(?:呢|啊|呀|哈|哦|了|的)*(?:[\s\W_]*$|\s*[，,。！!；;]\s*(?=\S))")
+"""Also the first clause of a report ("我在西四，路口红绿灯坏了"): 在 + the name, then a comma and a rest
+that names a problem (the lexicon's words: 坏了, 井盖, 摔倒; not "在十里堡，等单中", where the rider is); the
+name must end at the clause's end there too, so chat running on after a noun ("我在后台看到订单了") is
+never read as one."""
 _BARE_END = set("堡营屯庄口门井旗湖河海山坊寺庙府关坡沟峪岭塘甸窑坟洼坝滩岛镇乡京居观宫坛")
 _BARE_CHAT = set("吗呢吧啊了的我你他她它们谁啥么没不很太要想去过着在把被给让也都就还又每这那哪")
 _BARE_VERB = set("看守等找送取吃喝做爬逛游玩打开关跑骑修排充堵干睡接拿买卖摸挂")  # 在看海, 在守门: doing, not where
@@ -661,11 +737,20 @@ def _bare_at(n: str) -> tuple[int, int] | None:
     if not m:
         return None
     name = m.group(1)
+    if m.end() < len(n) and not _names_a_problem(n[m.end():]):
+        return None
     if (name[-1] not in _BARE_END and not _dictionary_place(name)) or name[0] in _BARE_VERB or any(c in _BARE_CHAT for c in name):
         return None
     if name[-2] in _BARE_COMMON.get(name[-1], ()) or name in _GENERIC_NAMES:
         return None
     return m.span(1)
+
+
+def _names_a_problem(rest: str) -> bool:
+    """Whether the clauses after "在 + name，" name a problem by the intake lexicon's words."""
+    from .lexicon import lexicon_features
+    return any(f.startswith("kw:") and f not in ("kw:suggestion", "kw:neg", "kw:past", "kw:ask")
+               for f in lexicon_features(rest))
 
 
 _PERSONAL_TAGS = {"nr", "nrt", "nz", "nt"}
@@ -691,8 +776,23 @@ def _dictionary_place(name: str) -> bool:
     freq, tag = entry
     if tag in PLACE_TAGS or (tag in _PERSONAL_TAGS and name[0] not in "老小阿"):
         return True  # not 老王, 小李: a person called by a familiar name
+    if tag == "t":
+        return _AREA_BY_NUMBER.fullmatch(name) is not None  # 西四, 东四; not 今天, 东汉, 北宋
     return (tag == "n" and freq < _EVERYDAY and _SUF.fullmatch(name) is None
-            and name[-1] not in _POSITION_END)
+            and name[-1] not in _POSITION_END and name[-1] not in _KIND_HEAD
+            and not (name[0] in _NUM and name[-1] in "楼层"))  # 一楼, 二层: a floor, not an area
+
+
+_AREA_BY_NUMBER = re.compile(r"[东西南北][一二三四五六七八九十]")
+"""An area named by a direction and a number (西四, 东四: the fourth archway west and east). jieba's
+dictionary tags them time words, as it does 今天 and the dynasties (东汉, 北宋): a time word of this
+form is none of those."""
+_KIND_HEAD = set("库台道院堂房室厅间舍屋梯廊棚顶柜岗亭层窗位点处所站部卫服业主员")
+"""The last characters of plain nouns that name a kind of spot or person, not one place: a part of a
+building or compound (车库, 楼道, 前台, 后台, 机房, 楼顶, 车位, 站点, 中转站), or a person or office there
+(门卫, 客服, 物业, 群主). "在车库" says where the rider is but not which garage; an area's name (西单,
+劲松, 鼓楼, 官园) ends otherwise. The price: the rare area whose name ends so (金台, 草房) is asked for
+again, as any spot is; with a place word after it (金台路, 草房站) the suffix rules read it."""
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])(CBD|[A-Z]{2,6})(?=这块|那块|这边|那边|这一片|那一片|一带|附近|片区|商圈|园区)")

@@ -38,7 +38,7 @@ from typing import Any
 
 from bot.privacy.places import EN_UNIT_WORD, HOME_BEFORE_EN, HOME_CUE_ZH, HOME_MARK_ZH
 
-from .location import extract_location
+from .location import _past_verb, extract_location, without_part
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,9 @@ def _home_place(text: str, lang: str | None, tagger: Any) -> str | None:
         loc = _locate(masked, lang, None, tagger)
         s = masked.find(loc, m.end()) if loc else -1
         if loc and m.end() <= s and (s <= m.end() + 2 or _UNIT_FIRST.fullmatch(masked, m.end(), s)):
-            return text[s:s + len(loc)]
+            part = without_part(loc)  # the compound, not the rider's block ("I live in Block 5, Xili Garden")
+            s += loc.find(part)
+            return text[s:s + len(part)]
     return None
 
 
@@ -211,8 +213,9 @@ def _locate(text: str, lang: str | None, norm: str | None, tagger: Any) -> str |
                 head = _cut_head(text, s)
             if head is not None:
                 best = _crf_best(text, t, max(0, s - 8), e + 4)
-                if best is not None and head <= best[1] < s and best[2] == e:
-                    return text[best[1]:e]
+                if best is not None and head <= best[1] < s and best[2] == e \
+                        and _past_verb(text, best[1], e, 0) == best[1]:
+                    return text[best[1]:e]  # not back over a verb of passing (途经|官营地铁站)
             return loc
     lo, hi = 0, len(text)
     if loc is None:
