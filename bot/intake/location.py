@@ -250,6 +250,15 @@ def _past_verb(n: str, i: int, end: int, lo: int) -> int:
     return i
 
 
+def _passing_before(n: str, k: int) -> bool:
+    """Whether the two characters before n[k] are a verb of arriving or passing (路过, 经过, 途经, 到达)."""
+    if k < 2 or not any(c in _ARRIVE for c in n[k - 2:k]):
+        return False
+    from .span_crf import name_words
+    words = name_words(n[k - 2:k]) or []
+    return len(words) == 1 and (words[0][2].startswith(("v", "p")) or n[k - 2:k] in _PASSING_NOUNS)
+
+
 _CLAUSE_END = set("，。！？；：,.!?;: \n")
 """What ends a clause before a name (not "@", which opens a mention: @机器人|工农市场)."""
 
@@ -457,21 +466,30 @@ def _landmark_before(n: str, g: int) -> int | None:
     k = g
     while k > 0 and "\u4e00" <= n[k - 1] <= "\u9fff" and n[k - 1] not in _STOP and g - k < _LANDMARK_MAX:
         k -= 1
-    if g - k < _LANDMARK_MIN or not (k == 0 or n[k - 1] in _CLAUSE_END or n[k - 1] in "在到从"):
+    if g - k < _LANDMARK_MIN:
+        return None
+    if _passing_before(n, k):
+        pass  # 路过|世贸天阶 (not 过世|贸: the whole verb ends before the run)
+    elif k == 0 or n[k - 1] in _CLAUSE_END or n[k - 1] in "在到从":
+        k = _past_verb(n, k, g, 0)  # 到|达世贸天阶: the verb opened before the run takes its first character
+    else:
+        return None
+    if g - k < _LANDMARK_MIN:
         return None
     name = n[k:g]
     if _SUF.search(name) or name in _GENERIC_NAMES or name[-1] in _KIND_HEAD or _HOME.search(n, max(0, k - 4), k) \
             or any(name.startswith(w) for w in _LEAD_WORDS):
         return None  # a suffix is the rules' (学校对面, 幸福小区旁边); chat; the rider's home
-    from .span_crf import NAME_TAGS, dictionary_entry, is_name_word, name_words
-    entry = dictionary_entry(name)
-    if entry is not None:
-        return k if entry[1] in NAME_TAGS else None  # 颐和园; not 垃圾桶, 红绿灯 (jieba: a person's name)
+    from .span_crf import dictionary_entry, is_name_word, name_words, proper_name
+    if proper_name(name):
+        return k  # 颐和园
     words = name_words(name) or []
     singles = sum(1 for s, e, _t in words if e - s == 1)
     if singles < 2 or any(e - s >= 2 and not is_name_word(t) for s, e, t in words):
-        return None
-    return k
+        return None  # 垃圾|桶, 共享|单车
+    # a word of the full dictionary that is no proper name is a thing (红绿灯: jieba calls it a person's
+    # name); looked up last, as it costs a scan (~2 ms)
+    return k if dictionary_entry(name) is None else None
 
 
 # a building named in Latin letters, with its tower code and/or a part: 望京SOHO T3 楼下, 银河SOHO C座,
@@ -749,8 +767,11 @@ def _bare_at(n: str) -> tuple[int, int] | None:
 def _names_a_problem(rest: str) -> bool:
     """Whether the clauses after "在 + name，" name a problem by the intake lexicon's words."""
     from .lexicon import lexicon_features
-    return any(f.startswith("kw:") and f not in ("kw:suggestion", "kw:neg", "kw:past", "kw:ask")
-               for f in lexicon_features(rest))
+    return any(f.startswith("kw:") and f not in _NOT_A_PROBLEM for f in lexicon_features(rest))
+
+
+_NOT_A_PROBLEM = {"kw:suggestion", "kw:rider_service", "kw:rider_rights", "kw:neg", "kw:past", "kw:ask"}
+"""Lexicon hits that say what the rider does or wants, not what is wrong there (在西单，吃饭呢; 在国贸，休息一下)."""
 
 
 _PERSONAL_TAGS = {"nr", "nrt", "nz", "nt"}

@@ -25,6 +25,7 @@ False and places come from the rules alone (places.py logs it once).
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 import threading
@@ -152,11 +153,12 @@ def _full_text() -> bytes:
     return _FULL
 
 
+@functools.lru_cache(maxsize=5000)
 def dictionary_entry(word: str) -> tuple[int, str] | None:
     """(frequency, part-of-speech tag) of `word` in jieba's full dictionary (dict.txt, ~350,000 words),
     or None. Why the full one: the trimmed dictionary keeps frequent words only, and a district's name
     (十里堡 7, 四惠 3) is rare in jieba's corpus. Looked up with find (~2 ms), so only the rare short
-    message that needs it pays (location._bare_at)."""
+    message that needs it pays (location._bare_at), once per word (cached: riders repeat 公司, 西单)."""
     if not word or " " in word or "\n" in word:
         return None
     full = _full_text()

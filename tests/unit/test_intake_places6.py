@@ -34,6 +34,10 @@ def test_a_verb_of_passing_takes_none_of_the_name(text: str, want: str) -> None:
     ("金源时代对面路灯坏了", "金源时代对面"),
     ("西西弗斜对面积水很深", "西西弗斜对面"),
     ("在世贸天阶斜对面，井盖丢了", "世贸天阶斜对面"),
+    # after a verb of passing or arriving: the whole verb stays out (not 过世|贸, 到|达世贸)
+    ("刚才路过世贸天阶对面有人摔倒", "世贸天阶对面"),
+    ("到达世贸天阶斜对面发现积水", "世贸天阶斜对面"),
+    ("抵达金源时代对面发现路灯坏了", "金源时代对面"),
 ])
 def test_a_landmark_without_suffix_before_a_side_word(text: str, want: str) -> None:
     assert extract_location(text) == want
@@ -41,7 +45,8 @@ def test_a_landmark_without_suffix_before_a_side_word(text: str, want: str) -> N
 
 
 @pytest.mark.parametrize("text", ["共享单车旁边有人摔倒了", "垃圾桶旁边有人晕倒", "红绿灯对面有人摔倒",
-                                  "快递柜旁边着火了", "大货车旁边有人摔倒", "我家对面井盖丢了"])
+                                  "快递柜旁边着火了", "大货车旁边有人摔倒", "我家对面井盖丢了",
+                                  "经过垃圾桶旁边有人晕倒"])
 def test_a_thing_or_home_before_a_side_word_is_no_landmark(text: str) -> None:
     assert extract_location(text) is None
 
@@ -71,7 +76,7 @@ def test_zai_and_an_area_also_as_a_reports_first_clause(text: str, want: str) ->
 
 
 @pytest.mark.parametrize("text", ["在东汉", "在北宋", "我在公司，电梯坏了", "我在后台看到订单了",
-                                  "我在后台，看到订单了"])
+                                  "我在后台，看到订单了", "在西单，吃饭呢", "我在国贸，休息一下", "在劲松，等单中"])
 def test_zai_and_a_time_word_or_chat_is_no_place(text: str) -> None:
     assert extract_location(text) is None
     assert locate(text) is None
