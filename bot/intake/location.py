@@ -795,6 +795,8 @@ def _dictionary_place(name: str) -> bool:
     if entry is None:
         return False
     freq, tag = entry
+    if tag in ("nz", "nt") and name[-1] in _KIND_HEAD:
+        return False  # an office of a kind, not an area (休息室, 交警队: jieba calls them names)
     if tag in PLACE_TAGS or (tag in _PERSONAL_TAGS and name[0] not in "老小阿"):
         return True  # not 老王, 小李: a person called by a familiar name
     if tag == "t":
@@ -808,10 +810,10 @@ _AREA_BY_NUMBER = re.compile(r"[东西南北][一二三四五六七八九十]")
 """An area named by a direction and a number (西四, 东四: the fourth archway west and east). jieba's
 dictionary tags them time words, as it does 今天 and the dynasties (东汉, 北宋): a time word of this
 form is none of those."""
-_KIND_HEAD = set("库台道院堂房室厅间舍屋梯廊棚顶柜岗亭层窗位点处所站部卫服业主员")
+_KIND_HEAD = set("库台道院堂房室厅间舍屋梯廊棚顶柜岗层窗位点处所站部队卫服业主员")
 """The last characters of plain nouns that name a kind of spot or person, not one place: a part of a
 building or compound (车库, 楼道, 前台, 后台, 机房, 楼顶, 车位, 站点, 中转站), or a person or office there
-(门卫, 客服, 物业, 群主). "在车库" says where the rider is but not which garage; an area's name (西单,
+(门卫, 客服, 物业, 群主, 交警队). "在车库" says where the rider is but not which garage; an area's name (西单,
 劲松, 鼓楼, 官园) ends otherwise. The price: the rare area whose name ends so (金台, 草房) is asked for
 again, as any spot is; with a place word after it (金台路, 草房站) the suffix rules read it."""
 

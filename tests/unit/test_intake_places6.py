@@ -83,7 +83,7 @@ def test_zai_and_a_time_word_or_chat_is_no_place(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["在车库", "在后台", "在前台", "在楼道", "在机房", "在门卫", "在物业",
-                                  "在客服", "在一楼", "在车位", "在站点", "我在楼顶呢"])
+                                  "在客服", "在一楼", "在车位", "在站点", "我在楼顶呢", "在休息室", "在交警队"])
 def test_zai_and_a_kind_of_spot_or_person_is_no_place(text: str) -> None:
     assert extract_location(text) is None
     assert locate(text) is None
