@@ -15,7 +15,7 @@ from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
 from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, remainder,
-                               says_correction)
+                               says_another, says_correction)
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue
@@ -425,8 +425,10 @@ def shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | Non
 
 async def _reports_other_than(category: str | None, text: str = "",
                                place: str | None = None) -> Callable[[str], bool]:
-    """Whether a text is a confident report of another kind than `category` (then it is a new
-    report, not the place of this one: "建国路井盖丢了" after "路灯坏了"); None: of any kind.
+    """Whether a text reports something other than the case of `category` (then it is a new
+    report, not the place of this one): a confident report of another kind ("建国路井盖丢了" after
+    "路灯坏了"; `category` None: of any kind), or a report of any kind that says it is another one
+    ("光华路路灯也坏了", "another light is out": `says_another`).
 
     The texts the check will be asked about (what `text` says besides `place`) are classified
     here, off the event loop; any other text falls back to the synchronous classifier."""
@@ -440,7 +442,9 @@ async def _reports_other_than(category: str | None, text: str = "",
         if not text.strip():
             return False
         found = known.get(text) or classify(text)
-        return found.is_report and found.confidence >= ASK_THRESHOLD and found.category != category
+        # one that says it is another (also, 也) need not be sure: the rider said so
+        return found.is_report and (says_another(text)
+                                    or found.confidence >= ASK_THRESHOLD and found.category != category)
     return check
 
 

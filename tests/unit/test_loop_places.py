@@ -1,7 +1,7 @@
 """Is a message the answer to "where is it?" (bot/cases/places.py)."""
 from __future__ import annotations
 
-from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place
+from bot.cases.places import answer_place, clean_place, is_place_answer, looks_like_place, says_another
 
 
 def never(_: str) -> bool:
@@ -34,3 +34,14 @@ def test_the_whole_place_is_kept() -> None:
 def test_comments_do_not_read_as_places() -> None:
     assert not looks_like_place("still there, not fixed!") and not looks_like_place("还是没修好！")
     assert looks_like_place("3号楼东门") and looks_like_place("gate 2 of the mall")
+
+
+def test_another_one_is_said_not_guessed() -> None:
+    """What a message says besides its place, after "where is it?": "also", 也, 另外 tell of
+    another problem like the first (a new case), not of this one's place."""
+    for text in (" 路灯也坏了", "另外 那边路灯也不亮", "还有 一个路灯不亮", "Another light is out on ",
+                 " light is out too", "路灯又坏了一个", "the light there is also out", "另一个路灯不亮"):
+        assert says_another(text), text
+    for text in (" 的路灯坏了", "就在 那边，也就是东门", "在 ，又黑又滑", "路灯还有点闪", "the light is out",
+                 "it is too dark there", ""):
+        assert not says_another(text), text
