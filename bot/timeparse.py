@@ -1,9 +1,9 @@
 """Time expressions as busy secretaries type them, in Chinese and English.
 
     现在 / now                       -> now
-    明天 08:30, 后天 9点半, today 18:00, tonight 8:30, 8pm, 2026-12-01 09:00, 12-01 9:00,
+    明天 08:30, 后天 9点半, 明早8点, today 18:00, tonight 8:30, 8pm, 2026-12-01 09:00, 12-01 9:00,
     周五 18:00, 30分钟后, in 2 hours -> one moment (local time of the bot, returned in UTC)
-    明天, 今晚, tomorrow, tonight    -> with bare_day (a send time): that day at BARE_DAY_AT /
+    明天, 明早, 今晚, tomorrow        -> with bare_day (a send time): that day at BARE_DAY_AT /
                                         BARE_EVENING_AT; else "say the time of day"
     每天 20:00, 每周一 08:30, 每周一三五 8点, 每周一至周五 7:30, 工作日 8:00,
     every day 20:00, daily 8pm, every mon 08:30, every mon,wed 8:30, weekdays 7:30
@@ -84,7 +84,7 @@ _REL_DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "to
 # the morning, before the lunch peak; an evening after the dinner peak, at its off-peak window.
 BARE_DAY_AT = (9, 0)
 BARE_EVENING_AT = (21, 0)
-BARE_DAYS = {"明天": (1, BARE_DAY_AT), "明日": (1, BARE_DAY_AT), "后天": (2, BARE_DAY_AT),
+BARE_DAYS = {"明天": (1, BARE_DAY_AT), "明日": (1, BARE_DAY_AT), "明早": (1, BARE_DAY_AT), "后天": (2, BARE_DAY_AT),
              "tomorrow": (1, BARE_DAY_AT), "day after tomorrow": (2, BARE_DAY_AT),
              "今晚": (0, BARE_EVENING_AT), "明晚": (1, BARE_EVENING_AT), "tonight": (0, BARE_EVENING_AT)}
 
@@ -255,6 +255,8 @@ def _day(s: str, local_now: datetime) -> tuple[date | None, str, int]:
         return today, "晚上" + s[len("今晚"):].strip(), 0
     if s.startswith("明晚"):
         return today + timedelta(days=1), "晚上" + s[len("明晚"):].strip(), 0
+    if s.startswith("明早"):  # 明早8点 = tomorrow 08:00
+        return today + timedelta(days=1), "早上" + s[len("明早"):].strip(), 0
     if re.match(r"^tonight\b", s):  # tonight 8:30 = today 20:30; tonight 8pm as said
         rest = re.sub(r"^(?:at|@)\s*", "", s[len("tonight"):].strip())
         return today, rest if re.search(r"(?:am|pm|a\.m\.|p\.m\.)$", rest) else "晚上" + rest, 0
@@ -384,7 +386,7 @@ def next_fire(when: When, now: datetime, tz: tzinfo) -> datetime | None:
 _TIMEISH = (rf"(?:{_PERIOD}\s*)?(?:\d{{1,2}}\s*[:：]\s*\d|\d{{1,2}}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])"
             rf"|{_NUM}\s*[点點时時](?=$|\s|半|一刻|三刻|整|分|[\d零〇一二两三四五六七八九十]))")
 _LEAD = (r"(?:每个?(?:周|星期|礼拜)\S{0,8}?|每天|每日|天天|每个?工作日|工作日|每周末|周末"
-         r"|今天|今日|明天|明日|大?后天|今晚|明晚|(?:下个?|本|这个?)?(?:周|星期|礼拜)\S"
+         r"|今天|今日|明天|明日|大?后天|今晚|明晚|明早|(?:下个?|本|这个?)?(?:周|星期|礼拜)\S"
          r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[月/-]\s*\d{1,2}\s*[日号]?"
          r"|(?:every|each)\s+\S+(?:\s*,\s*\S+){0,6}|daily|everyday|weekdays|weekends"
          r"|tomorrow|today|tonight|day after tomorrow|(?:next\s+)?[a-z]{3,9})")

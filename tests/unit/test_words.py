@@ -64,6 +64,8 @@ def test_what_parses_is_still_a_schedule() -> None:
     ("tomorrow", "12-03 09:00", None), ("tomorrow\nThe road is closed", "12-03 09:00", "The road is closed"),
     ("day after tomorrow", "12-04 09:00", None), ("tonight 8pm meeting", "12-02 20:00", "meeting"),
     ("tonight 8:30 meeting", "12-02 20:30", "meeting"), ("明天 8点 例会", "12-03 08:00", "例会"),
+    ("明早 例会", "12-03 09:00", "例会"), ("明早", "12-03 09:00", None), ("明早8点 例会", "12-03 08:00", "例会"),
+    ("明早 8:30 例会", "12-03 08:30", "例会"), ("明早八点半\n例会", "12-03 08:30", "例会"),
 ])
 def test_a_leading_day_word_is_the_send_time(text, local, body) -> None:
     args = f"all {text}"
@@ -74,7 +76,7 @@ def test_a_leading_day_word_is_the_send_time(text, local, body) -> None:
 
 
 @pytest.mark.parametrize("text", ["明天降温，注意保暖", "Tonight the road is closed", "tomorrow we meet at the station",
-                                  "今天 例会照常", "Day after tomorrow we meet"])
+                                  "今天 例会照常", "Day after tomorrow we meet", "明早有雨，注意安全"])
 def test_a_day_word_in_the_text_is_not_taken(text) -> None:
     c = _parser().parse(f"all {text}")
     assert c.when.kind == "now" and c.body_at == 4, text
@@ -90,9 +92,22 @@ def test_a_passed_evening_is_refused_but_the_same_words_as_text_are_not() -> Non
 
 def test_a_day_alone_needs_a_time_outside_a_send_time() -> None:
     """A survey's close, a vote's deadline: "明天" still asks for the time of day."""
-    with pytest.raises(WhenError) as e:
-        _parser().parse_when("明天")
-    assert e.value.key == "when-err-need-time"
+    for text in ("明天", "明早"):
+        with pytest.raises(WhenError) as e:
+            _parser().parse_when(text)
+        assert e.value.key == "when-err-need-time", text
+
+
+def test_tomorrow_morning_with_a_time_is_that_time_anywhere() -> None:
+    """明早 reads as 明天早上: a survey's close or a vote's deadline takes it too."""
+    for text, local in (("明早8点", "12-03 08:00"), ("明早 7:30", "12-03 07:30"), ("明早九点", "12-03 09:00")):
+        when = _parser().parse_when(text)
+        assert when.at is not None and when.at.astimezone(TZ).strftime("%m-%d %H:%M") == local, text
+
+
+def test_a_mistyped_time_after_tomorrow_morning_is_refused() -> None:
+    with pytest.raises(Refused):
+        _parser().parse("all 明早 8点半半 开会")
 
 
 # --- /cases filter words -------------------------------------------------------------------------
