@@ -60,15 +60,16 @@ def says_correction(text: str) -> bool:
 
 # words that say the message is about another problem like the first, elsewhere ("光华路路灯也坏了",
 # "另外建国路那边也不亮", "another light is out on Keyuan Rd"): a second report, not the first one's place.
-# "也就是" ("that is"), "还有点" ("a bit") and "又黑又滑" ("both dark and slippery") say no such thing.
-_ANOTHER = re.compile(r"也(?!就)|又|还有(?!点|些)|另外|另一|另有|别的|其他|其它|同样|"
+# "也就是" ("that is"), "还有点" ("a bit") and "又黑又滑" ("both dark and slippery") say no such thing,
+# nor does 又 alone: "光华路路灯又坏了" is the same light broken again; "又坏了一个" counts one more.
+_ANOTHER = re.compile(r"也(?!就)|又[^。，,.!！?？]*?[一两][个盏处根块只]|还有(?!点|些)|另外|另一|另有|别的|其他|其它|同样|"
                       r"\b(?:another|also|as well|one more|(?:an)?other one)\b|\btoo\b(?=\W*$)", re.I)
 _BOTH = re.compile(r"又[^又\s\W]{1,4}又")
 
 
 def says_another(text: str) -> bool:
     """Whether `text` (what a message says besides its place) tells of another problem of the
-    same kind: "也", "又", "还有", "另外", "another", "also", "… too"."""
+    same kind: "也", "又…一个", "还有", "另外", "another", "also", "… too"."""
     return _ANOTHER.search(_BOTH.sub(" ", text)) is not None
 
 

@@ -42,6 +42,6 @@ def test_another_one_is_said_not_guessed() -> None:
     for text in (" 路灯也坏了", "另外 那边路灯也不亮", "还有 一个路灯不亮", "Another light is out on ",
                  " light is out too", "路灯又坏了一个", "the light there is also out", "另一个路灯不亮"):
         assert says_another(text), text
-    for text in (" 的路灯坏了", "就在 那边，也就是东门", "在 ，又黑又滑", "路灯还有点闪", "the light is out",
+    for text in (" 的路灯坏了", "就在 那边，也就是东门", "在 ，又黑又滑", "路灯还有点闪", "光华路路灯又坏了", "the light is out",
                  "it is too dark there", ""):
         assert not says_another(text), text
