@@ -87,3 +87,16 @@ def test_zai_and_a_time_word_or_chat_is_no_place(text: str) -> None:
 def test_zai_and_a_kind_of_spot_or_person_is_no_place(text: str) -> None:
     assert extract_location(text) is None
     assert locate(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("另外建国路那边路灯也不亮", "建国路"),
+    ("而且团结湖路路灯也坏了", "团结湖路"),
+    ("此外幸福小区门口井盖丢了", "幸福小区门口"),
+    ("并且望京SOHO门口积水很深", "望京SOHO门口"),
+    ("以及朝阳北路也有个坑", "朝阳北路"),
+])
+def test_a_connective_before_a_second_report_is_no_part_of_its_place(text: str, want: str) -> None:
+    """A rider adding another report ("另外…", "而且…") after the first: the connective is chat, not the
+    place's first characters (read 另外建国路, 而且…)."""
+    assert extract_location(text) == want
