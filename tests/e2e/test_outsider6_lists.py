@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import GROUP, LI, SEC, SEC_B, said, two_branches, with_boss
+from tests.factories import new_message
 
 
 @pytest.fixture
@@ -23,6 +24,10 @@ async def test_an_empty_review_list_says_there_is_nothing_to_review(bot, tg, db)
         text = (await said(tg, who["id"], who, command))["text"]
         assert expected in text and "0" not in text, (command, text)
     # one pending: the header counts it, and its card follows
+    before = len(await tg.messages(SEC["id"]))
     await said(tg, GROUP, LI, "/reportin 河南省周口市某村党支部")
+    # the request's card reaches the secretary on its own time (after the group's answer, on a loaded
+    # machine): once it is there, the secretary's next message is the list's answer
+    await new_message(tg, SEC["id"], before, "党员报到 #1")
     header = (await said(tg, SEC["id"], SEC, "/reportins"))["text"]
     assert "待确认的报到" in header and "1 条" in header, header
