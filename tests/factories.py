@@ -57,6 +57,13 @@ async def new_message(tg: EmulatorClient, chat_id: int, before: int,
     return message
 
 
+async def alerted(tg: EmulatorClient, chat_id: int, case_no: str) -> dict[str, Any]:
+    """The staff alert about case `case_no` ("C-000002": an urgent case's) in `chat_id`, once it has
+    arrived. An alert reaches a secretary's chat on its own time, after the group's answer on a loaded
+    machine: a test waits for it before taking the secretary's next message as an answer (`said`)."""
+    return await new_message(tg, chat_id, 0, case_no, field="plain_text")
+
+
 async def answer_text(tg: EmulatorClient, chat: Chat | int, who: Person, command: str) -> str:
     """The bot's answer to `command` (plain text): in a private chat (`chat` an id) its next message;
     in a group its reply to the command (announcements may come between)."""

@@ -21,7 +21,7 @@ from storage.models import Case
 from tests.conftest import (BOSS, GROUP, LI, SEC, WANG, buttons, last, private, said, two_branches, until,
                             with_boss)
 from tests.e2e.test_checkins import Clock, create, local
-from tests.factories import download, new_message, report, read_cases
+from tests.factories import alerted, download, new_message, report, read_cases
 
 HOME_REPORT = "望京SOHO T3 楼下有人摔倒了，流了很多血…我住望京花园5号楼1203室"
 PHONE = "13812345678"
@@ -128,6 +128,7 @@ async def test_needs_top_places_count_shared_places_and_drop_homes(bot, tg, db) 
     for who in (LI, WANG):
         await report(tg, GROUP, who, "光华路积水很深 电动车过不去")
     await report(tg, GROUP, LI, "井盖丢了，我家住幸福小区3栋2单元501")
+    await alerted(tg, SEC["id"], "C-000003")  # urgent: before it, the secretary's next message may be its alert
     cases = await read_cases(db)
     await _set_place(db, cases[0].id, "光华路")
     await _set_place(db, cases[1].id, "光华路")

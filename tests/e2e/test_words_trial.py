@@ -9,7 +9,7 @@ from sqlmodel import select
 from storage.models import Branch, Chat
 from storage.models.broadcasts import Broadcast
 from tests.conftest import BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, said, two_branches, with_boss
-from tests.factories import read_case, report
+from tests.factories import alerted, read_case, report
 
 GROUP_C = {"id": -100300, "type": "supergroup", "title": "新群"}
 
@@ -96,6 +96,7 @@ async def test_cases_reads_the_hotline_words_and_names_the_ones_it_knows(bot, tg
     await two_branches(tg, LI)
     await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # C-000001, open
     await report(tg, GROUP, LI, "建国路88号门口井盖丢了")  # C-000002, rejected below
+    await alerted(tg, SEC["id"], "C-000002")  # urgent: before it, the secretary's next message may be its alert
     await said(tg, SEC["id"], SEC, "/reject C-000002 不属于本辖区")
     open_list = (await said(tg, SEC["id"], SEC, "/cases 未办结"))["plain_text"]
     assert "未办结工单" in open_list and "C-000001" in open_list and "C-000002" not in open_list, open_list
