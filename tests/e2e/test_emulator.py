@@ -29,6 +29,7 @@ from aiogram.types import (
 from aiohttp import web
 
 from emulator import DEFAULT_TOKEN, Emulator, EmulatorConfig
+from tests.conftest import until
 
 GROUP = {"id": -1001, "type": "supergroup", "title": "Riders North"}
 RIDER = {"id": 501, "first_name": "Li", "username": "li_rider"}
@@ -147,9 +148,14 @@ async def test_long_poll_wakes_on_new_message(bot, http):
     assert updates[0].message.text == "wake up"
 
 
+async def _long_polls(http) -> int:
+    """How many getUpdates calls reached the emulator (with no latency, each is waiting once counted)."""
+    return int((await ctl(http, "/_emu/stats", method="GET"))["calls"].get("getUpdates", 0))
+
+
 async def test_concurrent_get_updates_conflict(bot, http):
     first = asyncio.create_task(bot.get_updates(timeout=10))
-    await asyncio.sleep(0.1)
+    await until(lambda: _long_polls(http))  # the first waits before the second comes (0.1 s was not enough under load)
     second = asyncio.create_task(bot.get_updates(timeout=1))
     with pytest.raises(TelegramConflictError, match="terminated by other getUpdates"):
         await asyncio.wait_for(first, 3)
