@@ -13,7 +13,7 @@ from sqlmodel import select
 from storage.models import Case, CaseWatcher
 from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, private, said, two_branches,
                             until, with_boss)
-from tests.factories import new_message
+from tests.factories import alerted, new_message
 from tests.e2e.test_telegram_real import NEW_ID, OLD, _bound_old_group, emu
 
 
@@ -166,18 +166,20 @@ async def _declined(db) -> bool:
 
 
 # --- B3b: an accepted case is listed by its resolution deadline ---------------------------------
-@pytest.mark.parametrize("member, rider, group, text, fix_label, due_label, answer_label", [
-    (ROADS, LI, GROUP, "建国路88号门口井盖没了，很危险", "办结期限：", "期限 ", "答复期限："),
-    (LIGHT_EN, AMY, GROUP_B, "The street light is out on Keyuan Rd gate 2, completely dark at night",
+@pytest.mark.parametrize("member, rider, group, text, urgent, fix_label, due_label, answer_label", [
+    (ROADS, LI, GROUP, "建国路88号门口井盖没了，很危险", True, "办结期限：", "期限 ", "答复期限："),
+    (LIGHT_EN, AMY, GROUP_B, "The street light is out on Keyuan Rd gate 2, completely dark at night", False,
      "fix due: ", "due ", "answer due: "),
 ])
 async def test_a_departments_cases_list_shows_the_resolution_deadline_once_accepted(
-        bot, tg, db, member, rider, group, text, fix_label, due_label, answer_label) -> None:
+        bot, tg, db, member, rider, group, text, urgent, fix_label, due_label, answer_label) -> None:
     await two_branches(tg, rider, member)
     dept = "road_maintenance" if member is ROADS else "urban_lighting"
     branch = "cy" if group is GROUP else "hd"
     await said(tg, BOSS["id"], BOSS, f"/grant {member['id']} dept {dept} {branch}")
     await said(tg, group, rider, text)
+    if urgent:  # the department hears it: before the alert, the member's next message may be it
+        await alerted(tg, member["id"], "C-000001")
     await said(tg, member["id"], member, f"/accept C-000001 {dept}")
     await until(lambda: _department(db, dept))
     card = body(await said(tg, member["id"], member, "/case C-000001"))
