@@ -16,6 +16,7 @@ from storage.models import Case, Chat, OutboxMessage
 from storage.models.broadcasts import Broadcast, BroadcastRun
 from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, WANG, answer_for, buttons, last, private, said,
                             until, with_boss)
+from tests.factories import alerted
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -235,6 +236,7 @@ async def test_blocked_rider_is_skipped_and_counted(bot, tg, db) -> None:
     await _rider_case(tg, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     await _rider_case(tg, WANG, "光华路桥下积水很深 电动车过不去")
     await _rider_case(tg, AMY, "Manhole cover missing on Keyuan Rd near the metro exit")
+    await alerted(tg, SEC["id"], "C-000003")  # urgent: before it, the secretary's next message may be its alert
     await tg.http.post(f"{tg.base_url}/_emu/block", json={"chat_id": AMY["id"], "blocked": True})
     rider_msgs = {w["id"]: len(await tg.messages(w["id"])) for w in (LI, WANG)}
 
