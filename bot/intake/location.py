@@ -246,7 +246,7 @@ def _past_verb(n: str, i: int, end: int, lo: int) -> int:
     if words:
         s, e, tag = words[0]
         word = n[a + s:a + e]
-        verb = tag.startswith(("v", "p")) or word in _PASSING_NOUNS  # 经过, 经由 are prepositions to jieba
+        verb = _verb_of(word, tag)
         if a + s == i and verb and len(word) >= 2 and any(c in _ARRIVE for c in word) and a + e < end:
             return a + e
     return i
@@ -258,7 +258,13 @@ def _passing_before(n: str, k: int) -> bool:
         return False
     from .span_crf import name_words
     words = name_words(n[k - 2:k]) or []
-    return len(words) == 1 and (words[0][2].startswith(("v", "p")) or n[k - 2:k] in _PASSING_NOUNS)
+    return len(words) == 1 and _verb_of(n[k - 2:k], words[0][2])
+
+
+def _verb_of(word: str, tag: str) -> bool:
+    """Whether jieba's `word` (tagged `tag`) can be a verb of passing: a verb, a preposition (经过,
+    经由 are prepositions to jieba) or one of _PASSING_NOUNS (途经, a noun to jieba)."""
+    return tag.startswith(("v", "p")) or word in _PASSING_NOUNS
 
 
 _CLAUSE_END = set("，。！？；：,.!?;: \n")
