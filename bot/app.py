@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import ConfigError, Settings
 from bot.intake import get_model
-from bot.outbox import Effects, Sender, Transport
+from bot.outbox import Effects, Sender, Transport, settled_elsewhere, worker_id
 from bot.sender_thread import MakeTransport, SenderThread, sender_in_thread
 from bot.pacers import pacer_for
 from bot.scheduling import Jobs, Pass, SchedulerLock, attach_runner, build_scheduler, run_pass_in, start_paused
@@ -78,6 +78,7 @@ class Core:
     stt: SpeechToText | None = field(default=None)  # off unless SENTINEL_STT names an engine
     keeper: AudioKeeper | None = field(default=None)  # voice copies, when SENTINEL_MEDIA_DIR is set
     migration: ChatMigration = field(default_factory=ChatMigration)
+    worker: str = field(default_factory=worker_id)  # this process's name in outbox claims (bot/outbox.py)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Core:
@@ -216,9 +217,11 @@ class Core:
 
     async def sends_settled(self, chats: Collection[int]) -> None:
         """Before updates that reply to the bot in `chats` are read: the sends to those chats under
-        way have their outcomes (which message is which case's) committed, bounded (bot/outbox.Unrecorded)."""
+        way, this process's (bot/outbox.Unrecorded) and other workers' (`settled_elsewhere`), have
+        their outcomes (which message is which case's) committed, bounded."""
         if self.sender is not None:
             await self.sender.settled(chats)
+        await settled_elsewhere(self.uow, self.worker, chats)
 
     def _wake(self) -> None:
         if self.sender is not None:
@@ -247,7 +250,8 @@ class Core:
         s = self.settings.sender
         return Sender(uow, transport, pacer_for(self.settings, transport.platform),
                       batch=s.batch, max_backoff=s.max_backoff, concurrency=s.concurrency,
-                      effects=effects, on_migrate=self.migration.move, lease=s.lease, gather=s.gather)
+                      effects=effects, on_migrate=self.migration.move, lease=s.lease, gather=s.gather,
+                      worker=self.worker)
 
     async def close(self) -> None:
         if self.keeper is not None:  # voice copies under way finish (bounded) before the engine goes

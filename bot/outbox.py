@@ -51,6 +51,7 @@ DIGEST = "digest"  # the kind of a merged message: payload {"items": [{kind, lan
 UNEXPECTED_TRIES = 6
 SETTLE_MAX = 2.0  # seconds an update replying to the bot waits at most for the sends' outcomes (`Unrecorded`)
 SETTLE_POLL = 0.002  # seconds between looks (the sender may be on another thread's loop)
+SETTLE_POLL_ELSEWHERE = 0.02  # seconds between reads of another worker's sends under way (`settled_elsewhere`)
 DIGEST_MAX = 20  # items one digest carries (each is clipped, so the whole fits in one message)
 EDIT = "edit"  # payload key: the platform id of our earlier message this notice edits instead of sending
 # A forum topic made through the outbox, so that it is made once and in order with its messages: the row
@@ -156,7 +157,7 @@ class Unrecorded:
     behind the message ("a pin correcting the place, as a reply to the bot's answer" was taken for a
     pin nobody asked for, tests/e2e/test_reply_race.py). An update that replies to the bot therefore
     waits, before its unit of work opens, for the sends to its chat begun before it arrived
-    (`settled`). Within one process; another worker's window is its own outcome commit (milliseconds)."""
+    (`settled`). Within one process; other workers' sends are waited for by `settled_elsewhere`."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -191,6 +192,29 @@ class Unrecorded:
                 return False
             await asyncio.sleep(poll)
         return True
+
+
+async def settled_elsewhere(uow: Callable[[], UnitOfWork], worker: str, chats: Collection[int],
+                            timeout: float = SETTLE_MAX, poll: float = SETTLE_POLL_ELSEWHERE) -> bool:
+    """Wait until the sends to `chats` that other workers had under way when this was called (rows
+    they claimed and have not recorded: `OutboxRepository.claimed_elsewhere`) are recorded or given
+    back, or `timeout` seconds passed (a dead worker's claims hold until their lease runs out);
+    True if settled.
+
+    Why: `Unrecorded` for N workers behind one load balancer (issue 18). The worker that reads a
+    rider's reply is often not the one that sent the message replied to, and the sender's outcome
+    commit is where which case the message was about becomes known. One indexed read per update
+    that replies to the bot; a look every `poll` seconds only while another worker's send is open."""
+    deadline = time.monotonic() + timeout
+    waiting: Collection[int] | None = None
+    while True:
+        async with uow() as u:
+            waiting = await u.outbox.claimed_elsewhere(worker, chats, among=waiting)
+        if not waiting:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        await asyncio.sleep(poll)
 
 
 @dataclass(frozen=True, slots=True)

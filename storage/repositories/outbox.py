@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -68,6 +69,13 @@ _FIRST_NOT_MINE = (select(OutboxMessage.chat_id, OutboxMessage.priority, func.mi
                               col(OutboxMessage.claimed_until) <= bindparam("p_now")))
                    .group_by(col(OutboxMessage.chat_id), col(OutboxMessage.priority)))
 
+# The pending rows to p_chats another worker than p_worker holds at p_now (see `claimed_elsewhere`).
+_CLAIMED_ELSEWHERE = (select(OutboxMessage.id)
+                      .where(col(OutboxMessage.chat_id).in_(bindparam("p_chats", expanding=True)),
+                             col(OutboxMessage.status) == "pending", col(OutboxMessage.claimed_by).is_not(None),
+                             col(OutboxMessage.claimed_by) != bindparam("p_worker"),
+                             col(OutboxMessage.claimed_until) > bindparam("p_now")))
+
 # Marks row_id sent at `at` as platform_id, if still pending (executemany: one statement per batch).
 _MARK_SENT = (update(table_of(OutboxMessage))
               .where(table_of(OutboxMessage).c.id == bindparam("row_id"), table_of(OutboxMessage).c.status == "pending")
@@ -121,6 +129,19 @@ class OutboxRepository(Repository):
             if chat_id not in first or (priority, row_id) < first[chat_id]:
                 first[chat_id] = (priority, row_id)
         return first
+
+    async def claimed_elsewhere(self, worker: str, chat_ids: Collection[int], *, among: Collection[int] | None = None,
+                                now: datetime | None = None) -> set[int]:
+        """Ids of the pending rows to `chat_ids` that a worker other than `worker` holds (a claim
+        whose lease has not run out): sends under way elsewhere, whose outcome is not recorded yet.
+        With `among`, only those of these ids (the rows waited for already: a claim made later is
+        not waited for)."""
+        if not chat_ids or (among is not None and not among):
+            return set()
+        rows: Any = await self.session.exec(_CLAIMED_ELSEWHERE, params={
+            "p_chats": list(chat_ids), "p_worker": worker, "p_now": now or utcnow()})
+        found = set(rows.all())
+        return found if among is None else found & set(among)
 
     async def release(self, worker: str, ids: list[int]) -> None:
         """Give back claims `worker` holds on rows it will not send in this pass."""
