@@ -23,7 +23,7 @@ from tests.conftest import AMY, GROUP, LI, SEC, WANG, ledger, private, said, two
 from tests.e2e.contract.conftest import wecom_bot
 from tests.e2e.contract.wecom_driver import WeComDriver
 from tests.e2e.test_checkins import FAR, NEAR, PLACE, Clock, create, local, next_in
-from tests.factories import read_cases, read_cases_at_least
+from tests.factories import alerted, read_cases, read_cases_at_least
 
 PIN = {"latitude": 39.9123, "longitude": 116.4567}
 HINT = {"zh": "没有事项在等它", "en": "nothing is waiting for one"}
@@ -173,10 +173,11 @@ async def test_hours_approved_in_the_group_show_no_balance(bot, tg, db, clock, w
     activity, _ = await create(tg, db)
     clock.now = local(2026, 12, 5, 11, 30)
     logged = await said(tg, GROUP, who, f"/hours {activity.code} 2")
-    assert "2" in logged["text"]
+    assert {"zh": "志愿时长 2 小时", "en": "2 h logged"}[lang] in logged["plain_text"], logged["plain_text"]
     before = len(await tg.messages(GROUP["id"]))
+    await alerted(tg, SEC["id"], "志愿时长 #1")  # the request card, before the command's answer is taken
     approved = await said(tg, SEC["id"], SEC, "/hours approve 1")
-    assert "2" in approved["text"]
+    assert f"已认可{who['first_name']}的 2 小时" in approved["plain_text"], approved["plain_text"]
     told = await next_in(tg, GROUP["id"], before)
     assert who["first_name"] in told["text"] and "/hours" in told["text"], told["text"]
     assert not BALANCE[lang].search(told["text"]) and "+" not in told["text"], told["text"]
@@ -193,7 +194,9 @@ async def test_hours_approved_for_a_rider_who_started_the_bot_tell_the_balance_p
     clock.now = local(2026, 12, 5, 11, 30)
     await said(tg, GROUP, LI, f"/hours {activity.code} 2")
     li_before, group_before = len(await tg.messages(LI["id"])), len(await tg.messages(GROUP["id"]))
-    await said(tg, SEC["id"], SEC, "/hours approve 1")
+    await alerted(tg, SEC["id"], "志愿时长 #1")  # the request card, before the command's answer is taken
+    approved = await said(tg, SEC["id"], SEC, "/hours approve 1")
+    assert "已认可" in approved["plain_text"], approved["plain_text"]  # done: nothing more comes to the group
     told = await next_in(tg, LI["id"], li_before)
     assert "余额 2 小时" in told["text"]
     assert len(await tg.messages(GROUP["id"])) == group_before
