@@ -9,8 +9,10 @@ decision as their label.
 
 A group's card (the AI bot's answer to a message) has no response_code: the AI bot updates a card
 only in its reply to the press's own callback (智能机器人 · 被动回复消息, `update_template_card`,
-within 5 s). So the EDIT that settles it leaves the decision here (`decide`), and the callback, once
-the press is handled, waits briefly for it and answers with the card, its buttons replaced by it.
+within 5 s). So the press's commit leaves the decision here (`decide`: the runtime renders the EDIT
+the press queued, handlers/wecom/runtime.py), and the callback, once the press is handled, answers
+with the card, its buttons replaced by it. The sender's delivery of that EDIT decides it too, later:
+a busy group's pacing may hold it past the 5 s.
 """
 from __future__ import annotations
 
@@ -69,8 +71,8 @@ class CardBook:
         self._decided.setdefault(task_id, asyncio.Event()).set()
 
     async def decision(self, task_id: str, timeout: float) -> str | None:
-        """The group card's decision once the EDIT settling it has been delivered (the outbox's sender
-        delivers it just after the press's commit), waiting at most `timeout` seconds; None at once
+        """The group card's decision once the press that settles it has committed (or its EDIT has been
+        delivered), waiting at most `timeout` seconds; None at once
         for a card no press has settled (`settling`), None if it does not come in time."""
         event = self._decided.get(task_id)
         if event is not None and task_id not in self._decisions and timeout > 0:

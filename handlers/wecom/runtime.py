@@ -19,6 +19,7 @@ import contextlib
 import json
 import logging
 from dataclasses import replace
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -32,7 +33,7 @@ from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent
 from bot.intake import prefetch
 from bot.intake.lang import written_language
-from bot.outbox import EDIT, enqueue
+from bot.outbox import EDIT, Outgoing, enqueue
 from bot.services.broadcasts import Body
 from bot.services.people import reply_lang
 from handlers import (render_admin, render_broadcasts, render_checkins, render_closing,  # noqa: F401  (their kinds)
@@ -92,8 +93,10 @@ class WeComReceiver:
     """The callback routes and the handling of each event."""
 
     def __init__(self, core: Core, settings: Settings, client: WeComClient, ids: IdBook,
-                 replies: ReplyBook, cards: CardBook, prompts: PromptBook | None = None) -> None:
+                 replies: ReplyBook, cards: CardBook, prompts: PromptBook | None = None,
+                 decision_of: Callable[[Outgoing], str] | None = None) -> None:
         w = settings.wecom
+        self.decision_of = decision_of  # a settling edit's label (WeComTransport.decision_of); None: the sender's
         self.core, self.settings, self.client, self.ids = core, settings, client, ids
         self.prompts = prompts or PromptBook()
         self.titles: dict[int, str | None] = {}  # a group's name, from appchat/get
@@ -171,12 +174,26 @@ class WeComReceiver:
 
     def _settling(self, press: ButtonPress, uow: UnitOfWork) -> None:
         """A press on a group's card that queued the edit settling the card: the callback's reply
-        waits for that decision (handlers/wecom/cards.py); a press settling nothing is answered at once."""
+        waits for that decision (handlers/wecom/cards.py); a press settling nothing is answered at once.
+
+        The decision is known once the press commits (`decision_of` renders the queued edit): the
+        reply must not wait for the sender, which may hold the edit behind a busy group's pacing
+        past WeCom's 5 s (the card then kept its buttons)."""
         if not isinstance(press.source, CardPress) or press.message_id is None:
             return
-        if any((values.get("payload") or {}).get(EDIT) == press.message_id
-               for values, _ in uow.deferred.queued(OutboxMessage)):
-            self.callback.cards.settling(press.source.task_id)
+        task_id = press.source.task_id
+        for values, _ in uow.deferred.queued(OutboxMessage):
+            payload = values.get("payload") or {}
+            if payload.get(EDIT) != press.message_id:
+                continue
+            self.callback.cards.settling(task_id)
+            if self.decision_of is not None:
+                label = self.decision_of(Outgoing(0, values["chat_id"], values["kind"], values["lang"], payload, None))
+
+                async def decided(label: str = label) -> None:
+                    self.callback.cards.decide(task_id, label)
+                uow.after_commit(decided)
+            return
 
     async def handle(self, event: ChatEvent, delivery: int) -> None:
         event, prompt = self._answering(self._lang(await self._titled(event)))
@@ -242,8 +259,9 @@ async def run_wecom(settings: Settings, *, stop: asyncio.Event, ready: Any = Non
     client = make_client(settings)
     ids = IdBook(StoredIds(core.uow))
     replies, cards, prompts = ReplyBook(), CardBook(), PromptBook()
-    sender = core.attach(WeComTransport(client, ids, replies, render, cards, prompts))
-    receiver = WeComReceiver(core, settings, client, ids, replies, cards, prompts)
+    transport = WeComTransport(client, ids, replies, render, cards, prompts)
+    sender = core.attach(transport)
+    receiver = WeComReceiver(core, settings, client, ids, replies, cards, prompts, transport.decision_of)
     runner = web.AppRunner(receiver.app())
     await runner.setup()
     try:

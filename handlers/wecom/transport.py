@@ -122,14 +122,18 @@ class WeComTransport:
             self.prompts.delivered(message.chat_id, number, message.kind == PROMPT_KIND)
         return number
 
+    def decision_of(self, message: Outgoing) -> str:
+        """The label a settling edit (an EDIT row) gives its card's buttons, rendered as `deliver` would."""
+        with wording("wecom"):
+            return decision_label(self.render(message).text)
+
     async def _settle(self, message: Outgoing, rendered: RenderedLike) -> int:
         """An edit of our earlier message: its cards' buttons become the new text's last line (who
         decided). Text cannot be edited on WeCom; a message without a card we can update (a code
         already used or expired) is left as it is — the edit is done, as for a message gone. A
         group's card is updated by the AI bot's reply to the press (cards.py): the decision is left there."""
         target = int(message.payload[EDIT])
-        lines = [line for line in to_plain(rendered.text).splitlines() if line.strip()]
-        label = clip(lines[-1] if lines else "✓", REPLACE_NAME_BYTES)
+        label = decision_label(rendered.text)
         for ref in self.cards.for_message(target):
             if ref.card is not None:
                 self.cards.decide(ref.task_id, label)
@@ -212,3 +216,10 @@ class WeComTransport:
             except WeComError as e:
                 if e.errcode not in (40007, GROUP_NOT_OURS):  # media gone; a group appchat cannot reach
                     raise
+
+
+def decision_label(text_html: str) -> str:
+    """What a decided card's buttons become: the settling edit's last line (who decided what), as
+    plain text of at most REPLACE_NAME_BYTES; "✓" for an edit with no text."""
+    lines = [line for line in to_plain(text_html).splitlines() if line.strip()]
+    return clip(lines[-1] if lines else "✓", REPLACE_NAME_BYTES)

@@ -96,6 +96,33 @@ async def test_a_group_case_card_shows_its_decision_after_a_press(
     assert (await read_case(db)).status != "new"
 
 
+@pytest.fixture
+def edits_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sender never gets to a settling edit (a busy group's window stays full past WeCom's 5 s)."""
+    from bot.outbox import TransientError
+    from handlers.wecom.transport import WeComTransport
+
+    async def held(self: WeComTransport, message: Any, rendered: Any) -> int:
+        raise TransientError("the group's window is full")
+    monkeypatch.setattr(WeComTransport, "_settle", held)
+
+
+async def test_a_group_card_shows_its_decision_while_the_sender_is_held_back(
+        wecom: tuple[WeComDriver, RunningWeCom], db: Any, edits_held: None) -> None:
+    """The press's reply updates the card (WeCom's only way for a group's card, within 5 s) with the
+    decision the press committed, not with what the sender delivers later: behind a busy group's
+    pacing that came too late, and the card kept its buttons."""
+    tg, _ = wecom
+    await two_branches(tg, LI)
+    assert "C-000001" in (await said(tg, GROUP, LI, REPORT))["plain_text"]
+    card = await said(tg, GROUP, SEC, "/case C-000001")
+    await tg.press(GROUP["id"], card["message_id"], SEC, "ca:1:accept")
+    now = await _card(tg, GROUP["id"], card["task_id"])
+    assert not now["reply_markup"], now  # kept its buttons: the reply waited for the sender
+    decision = now["plain_text"].splitlines()[-1]
+    assert "已由" in decision and "受理" in decision, now
+
+
 async def test_a_group_question_shows_the_riders_answer(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
     from tests.e2e.test_cases import _unsure_line
     tg, _ = wecom
