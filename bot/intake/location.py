@@ -218,8 +218,17 @@ def _proper_across(n: str, p: int, lo: int, word: tuple[int, int]) -> int | None
 _ARRIVE = set("到达至抵入过经")
 
 
-_PASSING_NOUNS = {"途经"}
-"""Words of passing by that jieba's dictionaries tag nouns (途经官营地铁站: by way of)."""
+_PASSING_NOUNS = {"途经", "路经", "途径"}
+"""Words of passing by that jieba's dictionaries tag nouns (途经官营地铁站, 路经: by way of), and 途径
+("way, means" to jieba), the common misspelling of 途经 (the same sound, tújīng/tújìng): before a place
+("途径官营地铁站B口时看到…") it is the verb of passing. It holds none of _ARRIVE's characters, so these
+words are looked for whole (_arrives)."""
+
+
+def _arrives(piece: str) -> bool:
+    """Whether `piece` may hold a verb of arriving or passing (a character of _ARRIVE, or one of
+    _PASSING_NOUNS), so that a jieba cut across it is worth its cost."""
+    return any(c in _ARRIVE for c in piece) or any(w in piece for w in _PASSING_NOUNS)
 
 
 def _past_verb(n: str, i: int, end: int, lo: int) -> int:
@@ -232,7 +241,7 @@ def _past_verb(n: str, i: int, end: int, lo: int) -> int:
         return i
     from .span_crf import is_name_word, name_words, starts_a_word
     glued = i > lo and n[i - 1] in _STOP and starts_a_word(n[i - 1:i + 1])
-    if not glued and not any(c in _ARRIVE for c in n[i:i + 2]):
+    if not glued and not _arrives(n[i:i + 2]):
         return i  # the common case: no jieba cut
     a = i - 1 if glued else i
     words = name_words(n[a:end])
@@ -247,14 +256,14 @@ def _past_verb(n: str, i: int, end: int, lo: int) -> int:
         s, e, tag = words[0]
         word = n[a + s:a + e]
         verb = _verb_of(word, tag)
-        if a + s == i and verb and len(word) >= 2 and any(c in _ARRIVE for c in word) and a + e < end:
+        if a + s == i and verb and len(word) >= 2 and _arrives(word) and a + e < end:
             return a + e
     return i
 
 
 def _passing_before(n: str, k: int) -> bool:
     """Whether the two characters before n[k] are a verb of arriving or passing (路过, 经过, 途经, 到达)."""
-    if k < 2 or not any(c in _ARRIVE for c in n[k - 2:k]):
+    if k < 2 or not _arrives(n[k - 2:k]):
         return False
     from .span_crf import name_words
     words = name_words(n[k - 2:k]) or []
@@ -263,7 +272,7 @@ def _passing_before(n: str, k: int) -> bool:
 
 def _verb_of(word: str, tag: str) -> bool:
     """Whether jieba's `word` (tagged `tag`) can be a verb of passing: a verb, a preposition (经过,
-    经由 are prepositions to jieba) or one of _PASSING_NOUNS (途经, a noun to jieba)."""
+    经由 are prepositions to jieba) or one of _PASSING_NOUNS (途经, 途径, nouns to jieba)."""
     return tag.startswith(("v", "p")) or word in _PASSING_NOUNS
 
 

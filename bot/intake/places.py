@@ -125,6 +125,17 @@ def _glued_end(text: str, s: int) -> int | None:
     return None
 
 
+_VERB_TAILS = set("过到")
+"""The last characters of verbs of passing and arriving (路过, 经过, 走到, 来到), which open no place's
+name after another Han character: "进过官营地铁站" (进过, the common misspelling of 经过: jìn/jīng, the
+nasal endings many accents merge) is the verb and 官营地铁站, never 过官营地铁站."""
+
+
+def _verb_tail(text: str, s: int) -> bool:
+    """Whether text[s] is the last character of a verb of passing or arriving (see _VERB_TAILS)."""
+    return text[s] in _VERB_TAILS and s > 0 and "\u3400" <= text[s - 1] <= "\u9fff"
+
+
 # What never opens a place's name, even where the CRF would start it (a preposition, a particle, a pronoun).
 _NO_HEAD = set("在到从往去把被的了是和与跟我你他她它这那有个就都也又还说看")
 
@@ -214,8 +225,8 @@ def _locate(text: str, lang: str | None, norm: str | None, tagger: Any) -> str |
             if head is not None:
                 best = _crf_best(text, t, max(0, s - 8), e + 4)
                 if best is not None and head <= best[1] < s and best[2] == e \
-                        and _past_verb(text, best[1], e, 0) == best[1]:
-                    return text[best[1]:e]  # not back over a verb of passing (途经|官营地铁站)
+                        and _past_verb(text, best[1], e, 0) == best[1] and not _verb_tail(text, best[1]):
+                    return text[best[1]:e]  # not back over a verb of passing (途经|官营地铁站, 进过|官营)
             return loc
     lo, hi = 0, len(text)
     if loc is None:
