@@ -126,7 +126,7 @@ _NOT_IN_LONG = re.compile(rf"[哪上下]|[{_NUM}][点时]")
 
 
 _WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里"}
-_SINGLE_OK = {"站", "苑", "大道", "大街", "新村", "新城", "天地", "街", "湾", "广场", "大厦", "花园"}
+_SINGLE_OK = {"苑", "大道", "大街", "新村", "新城", "天地", "街", "湾", "广场", "大厦", "花园"}
 
 
 def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
@@ -321,6 +321,9 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     (桥下, 桥底下): then a 4-character name before a weak suffix is kept (东四十条桥下)."""
     if name in _LEAD_WORDS:
         return False  # 建议|社区: chat, even once the word before it is left out (这时候|建议社区)
+    bad_prev = _BAD_PREV.get(suf)
+    if bad_prev and name[-1:] in bad_prev:
+        return False  # 驿|站, 车|站: a kind of station alone, before a one-character name is let through
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:
         return True
     if not name or name in _GENERIC_NAMES:
@@ -329,9 +332,6 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     if len(name) >= 2 and name[-1] in "条个座段家" and not numbered \
             and not (name[-1] == "家" and name[-2] not in _COUNTING):  # 那条路, 一家医院; but 东四十条, 潘家园
         return False
-    bad_prev = _BAD_PREV.get(suf)
-    if bad_prev and name[-1] in bad_prev:
-        return False
     if len(name) == 1:
         if suf in ("站", "区"):
             return name in "东南西北"
@@ -339,6 +339,22 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     if suf in _WEAK_SUF and (cut or len(name) >= 4) and not (anchored and not cut and len(name) <= 4):
         return False
     return True
+
+
+def _station_kind(before: str) -> int:
+    """How many of the last characters of `before` (what precedes 站) are the station's kind rather than
+    a name: a verb of the work done there, one jieba word tagged a verb (中转站, 配送站, 转运站, 集散站,
+    快递站: where parcels are transferred, delivered …). Alone it names the rider's work spot, which is
+    no place to send a department to ("我在中转站"); after a proper name it is that name's station
+    (望京|中转站, 马驹桥|配送站). 0 without jieba or when the name ends otherwise (将台站, 育新站)."""
+    from .span_crf import name_words
+    if not before or not all("\u4e00" <= c <= "\u9fff" for c in before[-2:]):
+        return 0
+    words = name_words(before) or []
+    if not words:
+        return 0
+    s, e, tag = words[-1]
+    return e - s if e - s >= 2 and tag in ("v", "vn") else 0
 
 
 _ANCHOR_AFTER = re.compile(r"下面|底下|下(?![雨班午来去])|洞")
@@ -411,8 +427,14 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
                 and (ns0 == 0 or not ("\u4e00" <= n[ns0 - 1] <= "\u9fff") or n[ns0 - 1] in "在到从")
             if not glued and not roadside:
                 continue
-        ns, cut = _name_start(n, s, lo)
-        name = n[ns:s]
+        kind = _station_kind(n[max(lo, s - 4):s]) if suf == "站" else 0
+        ns, cut = _name_start(n, s - kind, lo)
+        name = n[ns:s - kind]
+        if kind and not name:
+            if s - kind == lo and lo > 0 and pieces and pieces[-1][1] == lo:  # 马驹桥|配送站: the place's station
+                pieces.append((lo, e, False, False))
+                lo = pos = e
+            continue  # 中转|站, 配送|站: the rider's work spot, a kind of station without a name
         if not name and suf in _BARE:
             pieces.append((s, e, True, False))
             lo = pos = e

@@ -9,9 +9,35 @@ from __future__ import annotations
 import pytest
 
 from bot.intake import classify, span_crf
+from bot.intake.location import extract_location
 from bot.intake.places import locate
 
 pytestmark = pytest.mark.skipif(not span_crf.available(), reason="jieba / python-crfsuite not installed")
+
+
+# ---- 1. a work spot by its kind alone is no place; a named one is
+@pytest.mark.parametrize("text", ["我在中转站", "在配送站", "在站点", "我在驿站", "在驿站呢", "我在中转站呢",
+                                  "在快递站", "我在转运站", "在集散站", "我在配送站这边"])
+def test_a_work_spot_alone_is_no_place(text: str) -> None:
+    assert extract_location(text) is None
+    assert locate(text) is None
+
+
+@pytest.mark.parametrize("text", ["我在中转站，电梯坏了", "我在驿站，电梯坏了", "在快递站，井盖丢了"])
+def test_a_report_from_a_work_spot_alone_has_no_place(text: str) -> None:
+    assert locate(text) is None
+    assert classify(text).location is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("望京中转站", "望京中转站"), ("我在望京中转站", "望京中转站"), ("望京配送站", "望京配送站"),
+    ("望京中转站门口积水", "望京中转站门口"), ("马驹桥配送站门口积水", "马驹桥配送站门口"),
+    ("朝阳门地铁站", "朝阳门地铁站"), ("将台站门口积水", "将台站门口"), ("望京驿站门口积水", "望京驿站门口"),
+    ("在东站", "东站"), ("西站南广场积水", "西站南广场"),
+])
+def test_a_named_station_is_a_place(text: str, want: str) -> None:
+    assert extract_location(text) == want
+    assert locate(text) == want
 
 
 # ---- 2. misspelt verbs of passing stay out of the place
