@@ -59,3 +59,20 @@ def test_a_misspelt_verb_of_passing_takes_none_of_the_name(text: str, want: str)
 @pytest.mark.parametrize("text", ["通过这个途径反映问题", "途径很多"])
 def test_tujing_as_a_noun_is_no_place(text: str) -> None:
     assert locate(text) is None
+
+
+# ---- 4. an area whose name ends as a spot's does stays a place; the spots do not
+@pytest.mark.parametrize(("text", "want"), [
+    ("在金台", "金台"), ("我在草房这边", "草房"), ("在南磨房", "南磨房"), ("在将台", "将台"),
+    ("我在金台，井盖丢了", "金台"), ("在草房，路灯坏了", "草房"),
+])
+def test_an_area_named_like_a_spot_is_a_place(text: str, want: str) -> None:
+    assert extract_location(text) == want
+    assert locate(text) == want
+
+
+@pytest.mark.parametrize("text", ["在车库", "在后台", "在前台", "在门卫", "在天台", "在阳台", "我在楼道呢",
+                                  "在金台，等单中", "我在后台，看到订单了"])
+def test_a_spot_is_still_no_place(text: str) -> None:
+    assert extract_location(text) is None
+    assert locate(text) is None
