@@ -115,6 +115,33 @@ _MEDIA = r"(?:小?视频|图片|照片|截图|图|录像|video|photo|pic|picture
 _MEDIA_LABEL = re.compile(rf"^\s*(?:[\[(【]\s*{_MEDIA}\s*[\])】]|{_MEDIA}\s*:)[\s:,.-]*")
 
 
+# A rider's account of arriving somewhere and seeing a problem there: "到达世贸天阶斜对面发现积水",
+# "到了望京SOHO看到井盖没了", "来到朝阳公园南门，发现路灯不亮". Verbs of arriving (到达, 来到) are all but absent from the
+# corpus, and "到了" there is mostly the rider's own errand ("到了商家", "我到了"), so the heads read the
+# whole as an order update: the semantic stage gave 0.12 for a report to "到达世贸天阶斜对面发现积水",
+# where "世贸天阶斜对面，积水" reads 0.55-0.59 (a report). The arrival and the noticing say where the rider was
+# and that they looked, not what is wrong; what is reported is the clause after 发现/看到, at the place.
+# So both stages read "place，clause" (the place and the rest as the rider wrote them); the place is still
+# read, and the life-safety rules still applied, on the whole message. Only when the place is one the
+# rules name (a named place, not 商家, 小区 or 顾客楼下) and opens right after the verb.
+_ARRIVED_SAW = re.compile(r"^\s*(?:(?:我们|我|刚刚|刚才|刚|今天|早上|上午|中午|下午|晚上|半夜|就)\s*)*"
+                          r"(?:到达|到了|来到|抵达|走到|骑到|赶到)(?P<place>[^，,。！？!?；;]+?)"
+                          r"(?:的?时候|时|后|以后|之后)?\s*[，,]?\s*(?:就|又|才|我)?"
+                          r"(?:发现|看到|看见|瞧见|注意到)(?P<rest>.*\w.*)$")
+
+
+def _seen_at(text: str, n: str, lang: str | None) -> str | None:
+    """"place，what was seen" for a message that arrives at a named place and sees something there
+    (see _ARRIVED_SAW), from the original text; None for any other message."""
+    m = _ARRIVED_SAW.match(n)
+    if m is None:
+        return None
+    place = extract_location(text[:m.end("place")], lang, n[:m.end("place")])
+    if not place or not text.startswith(place, m.start("place")) or m.start("place") + len(place) != m.end("place"):
+        return None
+    return place + "，" + text[m.start("rest"):]
+
+
 class Cascade:
     """The lexical heads, and the semantic heads + encoder when available."""
 
@@ -179,7 +206,7 @@ async def classify_async(text: str, lang: str | None = None) -> Intake:
     first = _lexical_stage(m, text, lang)
     if isinstance(first, Intake):
         return first
-    e = await _embedding(m, first.text)
+    e = await _embedding(m, first.said)
     INTAKE_UNSURE.labels("lexical" if e is None else "semantic").inc()
     return _final_stage(m, first, e)
 
@@ -287,7 +314,7 @@ async def prefetch(texts: Iterable[str | None], *, wait: bool = True) -> int:
     m = _MODEL
     if m is None or m.semantic is None:
         return 0
-    todo = [u.text for t in texts if t and t.strip() and normalize_command(t) is None
+    todo = [u.said for t in texts if t and t.strip() and normalize_command(t) is None
             and isinstance(u := _lexical_stage(m, t, None, count=False), _Unsure)]
     embed, encoder = _embedder(m), _encoder()
     started = []
@@ -330,12 +357,14 @@ def classify_with(m: Cascade, text: str, lang: str | None = None) -> Intake:
     first = _lexical_stage(m, text, lang)
     if isinstance(first, Intake):
         return first
-    return _final_stage(m, first, _embedder(m)(first.text))
+    return _final_stage(m, first, _embedder(m)(first.said))
 
 
 @dataclass(slots=True)
 class _Unsure:
-    """What the lexical stage hands to the semantic stage for one message."""
+    """What the lexical stage hands to the semantic stage for one message: `said`, what both stages
+    read (the message, or its place and what was seen there: `_seen_at`); `text` and `n`, the whole
+    message (its place, its life-safety cues)."""
     text: str
     n: str
     lang: str | None
@@ -343,6 +372,7 @@ class _Unsure:
     s: np.ndarray
     p: float
     pc: np.ndarray
+    said: str
 
 
 def _embedder(m: Cascade) -> Callable[[str], np.ndarray]:
@@ -367,12 +397,13 @@ def _lexical_stage(m: Cascade, text: str, lang: str | None, count: bool = True) 
         return Intake(is_report=False, confidence=0.99)
     from .model import features
     lex = m.lexical
-    feats = features(n)
+    said = _seen_at(text, n, lang)
+    feats = features(n if said is None else normalize(said))
     s = lex.scores(feats)
     p = float(lex.p_report(s))
     pc = lex.p_category(s)
     m.total += count
-    first = _Unsure(text, n, lang, feats, s, p, pc)
+    first = _Unsure(text, n, lang, feats, s, p, pc, text if said is None else said)
     if m.semantic is not None and (LEXICAL_SURE_LOW < p < LEXICAL_SURE_HIGH
                                    or (p >= 0.5 and float(pc.max()) < CATEGORY_SURE)):
         m.routed += count

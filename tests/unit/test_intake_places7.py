@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake import classify, span_crf
+from bot.intake import _seen_at, classify, normalize, span_crf
 from bot.intake.location import extract_location
 from bot.intake.places import locate
 
@@ -59,6 +59,46 @@ def test_a_misspelt_verb_of_passing_takes_none_of_the_name(text: str, want: str)
 @pytest.mark.parametrize("text", ["通过这个途径反映问题", "途径很多"])
 def test_tujing_as_a_noun_is_no_place(text: str) -> None:
     assert locate(text) is None
+
+
+# ---- 3. arriving at a place and seeing a problem there: what was seen is classified
+@pytest.mark.parametrize(("text", "want"), [
+    ("到达世贸天阶斜对面发现积水", "世贸天阶斜对面，积水"),
+    ("我到了望京SOHO，看到井盖没了", "望京SOHO，井盖没了"),
+    ("刚来到朝阳公园南门的时候发现路灯不亮", "朝阳公园南门，路灯不亮"),
+    ("抵达金源时代对面看见积水", "金源时代对面，积水"),
+])
+def test_the_clause_seen_at_the_place_is_what_is_read(text: str, want: str) -> None:
+    assert _seen_at(text, normalize(text), None) == want
+
+
+@pytest.mark.parametrize("text", [
+    "到达商家发现还没出餐",  # no named place: the rider's errand
+    "到了顾客楼下发现电话打不通",
+    "路过国贸桥下发现积水",  # not a verb of arriving: read whole, as the corpus has it
+    "世贸天阶斜对面发现积水",
+    "到达世贸天阶斜对面",
+])
+def test_other_messages_are_read_whole(text: str) -> None:
+    assert _seen_at(text, normalize(text), None) is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("到达世贸天阶斜对面发现积水", "世贸天阶斜对面"),
+    ("到达金源时代对面发现有积水", "金源时代对面"),
+    ("刚到达三元桥下发现积水", "三元桥下"),
+    ("抵达金源时代对面发现积水", "金源时代对面"),
+])
+def test_arriving_and_seeing_a_problem_is_a_report(text: str, place: str) -> None:
+    got = classify(text)
+    assert got.is_report and got.category == "waterlogging"
+    assert got.location == place
+
+
+@pytest.mark.parametrize("text", ["到达商家发现还没出餐", "到达国贸看到好多人排队买奶茶",
+                                  "到达望京SOHO发现顾客不在家", "来到朝阳大悦城看到在搞活动"])
+def test_arriving_and_seeing_no_problem_is_no_report(text: str) -> None:
+    assert not classify(text).is_report
 
 
 # ---- 4. an area whose name ends as a spot's does stays a place; the spots do not
