@@ -48,6 +48,18 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
+async def _pin_corrected_by_a_reply(tg: Any, db: Any) -> None:
+    """LI reports, pins the place, and at once corrects the pin as a reply to the bot's answer (whose
+    outcome is not committed yet): the correction is read as one, and moves the case."""
+    assert "C-000001" in (await said(tg, LI["id"], LI, "/report 路灯坏了 晚上黑乎乎的"))["plain_text"]
+    placed = await said(tg, LI["id"], LI, location=PIN)
+    assert "C-000001" in placed["plain_text"]
+    fixed = await said(tg, LI["id"], LI, location=NEAR, reply_to_message_id=placed["message_id"])
+    assert "C-000001" in fixed["plain_text"] and HINT["zh"] not in fixed["plain_text"], fixed["plain_text"]
+    [case] = await read_cases_at_least(db, 1)
+    assert (case.lat, case.lon) == (NEAR["latitude"], NEAR["longitude"])
+
+
 @pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
 async def test_reply_inside_the_outcome_window_is_read_as_a_reply(settings, tg, db, slow_outcomes,
                                                                    webhook: bool) -> None:
@@ -58,14 +70,7 @@ async def test_reply_inside_the_outcome_window_is_read_as_a_reply(settings, tg, 
     bot = RunningBot(settings, tg)
     await bot.start(webhook=webhook)
     try:
-        assert "C-000001" in (await said(tg, LI["id"], LI, "/report 路灯坏了 晚上黑乎乎的"))["plain_text"]
-        placed = await said(tg, LI["id"], LI, location=PIN)
-        assert "C-000001" in placed["plain_text"]
-        # at once, as a reply to the answer whose outcome is not committed yet
-        fixed = await said(tg, LI["id"], LI, location=NEAR, reply_to_message_id=placed["message_id"])
-        assert "C-000001" in fixed["plain_text"] and HINT["zh"] not in fixed["plain_text"], fixed["plain_text"]
-        [case] = await read_cases_at_least(db, 1)
-        assert (case.lat, case.lon) == (NEAR["latitude"], NEAR["longitude"])
+        await _pin_corrected_by_a_reply(tg, db)
     finally:
         await bot.stop()
 
@@ -118,13 +123,7 @@ async def test_reply_to_another_workers_send_waits_for_its_outcome(settings, tg,
     idle_own_sender["worker"] = bot.core.worker
     worker_a.start()
     try:
-        assert "C-000001" in (await said(tg, LI["id"], LI, "/report 路灯坏了 晚上黑乎乎的"))["plain_text"]
-        placed = await said(tg, LI["id"], LI, location=PIN)
-        assert "C-000001" in placed["plain_text"]
-        fixed = await said(tg, LI["id"], LI, location=NEAR, reply_to_message_id=placed["message_id"])
-        assert "C-000001" in fixed["plain_text"] and HINT["zh"] not in fixed["plain_text"], fixed["plain_text"]
-        [case] = await read_cases_at_least(db, 1)
-        assert (case.lat, case.lon) == (NEAR["latitude"], NEAR["longitude"])
+        await _pin_corrected_by_a_reply(tg, db)
         claimers = {r.claimed_by for r in await _rows(db)}
         assert claimers == {"worker-a"}, claimers  # every answer went out through the other worker
     finally:
