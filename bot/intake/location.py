@@ -75,6 +75,8 @@ _BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡�
              "区": set("小社城景园地郊市片分山灾"), "站": set("车驿")}
 _SUF = re.compile(rf"{_ROAD_SUF}|{_AREA_SUF}")
 _RING = re.compile(r"[东南西北内外中][一二三四五六七]?环(?:路)?(?![保境卫球境节])")
+# what comes before 弄 when it is a lane: its number (Shanghai's lanes off a road: 长乐路325弄, 富民路八十八弄)
+_LANE_NUMBER = set("0123456789一二三四五六七八九十百零〇两")
 # what may not follow a suffix if it is really a suffix
 _BAD_NEXT = {
     "路": set("灯面过人费线程由子牙边况段标障虎"), "街": set("道头边灯上"), "城": set("管市里"),
@@ -415,6 +417,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
         s, e = m.span()
         suf = m.group(0)
         pos = s + 1
+        if suf == "弄" and not (s > 0 and n[s - 1] in _LANE_NUMBER):
+            continue  # a lane is numbered (长乐路325弄); 来弄, 弄好 is the verb "to fix, to do"
         bad = _BAD_NEXT.get(suf) or _BAD_NEXT.get(suf[-1])
         if bad and e < len(n) and n[e] in bad:
             # 亮马桥|路|边: the road named for a bridge or village, its roadside after it (not
