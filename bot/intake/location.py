@@ -32,13 +32,14 @@ _NUM = "0-9一二三四五六七八九十两"
 # characters that never belong to a place name (particles, pronouns, verbs of
 # motion that glue a place into a sentence)
 _STOP = set("在到的了是说那这个从往去把被与跟就都也又还我你他她它们啊吧呢吗么给让对向离过呀哦哈嘛啦"
-            "您咱谁啥要有没不很太好真刚已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道住")
+            "您咱谁啥要有没不很太好真刚已经正还想帮找送骑走跑停堵坏灭亮闪臭积淹漏掉倒摔着知道住问")
 # stop characters that are grammar words (not verbs like 骑 of 骑车): inside a dictionary word of a
 # name they are the name's (首都机场, 对外经济贸易大学: 经 of 已经; _held_stop)
 _FUNCTION_CHARS = set("在到的是那这个从往与跟就都也又还给对向离于至已经")
 # stop characters that also begin place names (亮马桥路, 太平街, 向阳路): kept when they open
 # the message or follow a separator, where they cannot be a verb glued onto the name
 _NAME_OPENERS = set("亮太好正向和知")
+_ARRIVED = {"到了", "去了", "来了", "过了"}  # 到了|亮马桥路: a verb of going and 了, then the name
 # words that, at the start of a candidate name, are chat rather than place
 _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大家", "注意", "紧急", "求助", "快来",
                "今天", "昨天", "刚才", "刚刚", "现在", "晚上", "早上", "中午", "下午", "半夜",
@@ -143,7 +144,8 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
                 i = held  # 首都|机场, 对外|经济: the stop character is inside a word of the name
                 continue
             if ch in _NAME_OPENERS and (i - 1 == 0 or not ("\u4e00" <= n[i - 2] <= "\u9fff")
-                                        or n[i - 2] in "才在到从") and i - 1 >= lo:
+                                        or n[i - 2] in "才在到从" or n[max(0, i - 3):i - 1] in _ARRIVED) \
+                    and i - 1 >= lo:
                 i -= 1
             break
         if ch in "和" and i - 1 == lo and lo > 0:
@@ -486,8 +488,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
                     e = m2.end()
         if e < len(n) and n[e] == "口" and n[e - 1] in "路街村巷":
             e += 1  # 东三环路口: the junction, whole; 高碑店村口: the village's entrance
-        if _HOME.search(n, max(0, s - 4), s):
-            continue  # the rider's home (我住… / 我家在…), not the incident's place
+        if _HOME.search(n, max(0, s - 4), s) or (_LIVE_IN.search(n, max(0, s - 3), s) and _RESIDENTS.match(n, e)):
+            continue  # the rider's home (我住… / 我家在…), or whom they speak to (住X的兄弟): not the incident's place
         ml = _LINE_BEFORE.search(n, max(0, s - 8), s)
         if ml:
             s = ml.start()  # 地铁10号线国贸站A口: the station with its line
@@ -543,6 +545,10 @@ _LATIN_BLDG = re.compile(
     r"( ?(?:楼下|门口|大门口?|大堂|楼前|楼后|[东南西北]门口?|底商|地库(?:入口|出口)?|停车场|入口|出口|"
     r"广场|一楼|大厅|地下车库(?:入口|出口)?|地下停车场|地铁站?(?:[a-z]?[0-9]{0,2}号?(?:出|入)?口)?|公交站))?")
 _HOME = re.compile(r"(?:" + HOME_MARK_ZH + r")(?:在)?\s*$")  # bot.privacy.places' cues
+# "住金田新村3单元的兄弟说一下，通达小区8号楼的路牌…": the people who live there, spoken to; the place
+# they live in is nobody's incident (nor shown: it is a home)
+_LIVE_IN = re.compile(r"住(?:在)?\s*$")
+_RESIDENTS = re.compile(r"\s*的\s*(?:兄弟|师傅|朋友|家人|邻居|各位|同事|骑手|哥们|姐妹|大家|小伙伴|老铁|业主|家长|老乡|人)")
 
 
 # ---------------------------------------------------------------- English ----
@@ -628,7 +634,11 @@ _EN_AREA = re.compile(r"\b(?:in|around|near|across) the ((?:[a-z]+ ){0,2}(?:area
 
 # where the rider says they live, right before a name (possibly after their flat or block): their home,
 # not the incident's place ("I live in Block 5, Xili Garden, but …"), as _HOME is for Chinese
-_EN_HOME = re.compile(HOME_BEFORE_EN + r"\s+(?:the\s+)?(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,?\s*)?$", re.I)
+EN_HOME_BEFORE = (r"(?:" + HOME_BEFORE_EN + r"|\bmy\s+(?:home|flat|apartment|house|place|address)\s+is"
+                  r"|\bat\s+home\s*\()")
+"""The words right before an English home's address: bot.privacy's ("I live in", "my flat is at"), and
+"my place is …", "(not) at home (…)", where no in/at/on comes before it."""
+_EN_HOME = re.compile(EN_HOME_BEFORE + r"\s*(?:the\s+)?(?:" + EN_UNIT_WORD + r"\s*[0-9a-z]{1,5}\s*,?\s*)?$", re.I)
 
 
 def _en_extract(text: str) -> str | None:

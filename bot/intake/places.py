@@ -36,9 +36,9 @@ import re
 import threading
 from typing import Any
 
-from bot.privacy.places import EN_UNIT_WORD, HOME_BEFORE_EN, HOME_CUE_ZH, HOME_MARK_ZH
+from bot.privacy.places import EN_UNIT_WORD, HOME_CUE_ZH, HOME_MARK_ZH
 
-from .location import _past_verb, extract_location, without_part
+from .location import EN_HOME_BEFORE, _past_verb, extract_location, without_part
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ CRF_MIN_P = 0.6  # mean marginal probability of a CRF span's tokens before it is
 # The home cues are bot.privacy.places' (俺家在, 家就在, 我住的是 … as well as 我家在), searched with an end
 # position, not on a slice: a 家 with nobody before it is a cue only where a clause starts, and a slice
 # would cut 大家在 to 家在.
-_HOME_BEFORE = re.compile(r"(?:" + HOME_MARK_ZH + r"|" + HOME_BEFORE_EN + r")\s*$", re.I)
+_HOME_BEFORE = re.compile(r"(?:" + HOME_MARK_ZH + r"|" + EN_HOME_BEFORE + r")\s*$", re.I)
 _EDGE_STRIP = " ,.，。！？!?、~…:：;；'\"“”()（）"
 
 _LOCK = threading.Lock()
@@ -177,7 +177,7 @@ def locate(text: str, lang: str | None = None, norm: str | None = None, tagger: 
 
 
 # A home cue that an address follows (not a bare 我家: "我家楼下" names no place).
-_HOME_CUE = re.compile(r"(?:" + HOME_CUE_ZH + r"|住在)\s*|" + HOME_BEFORE_EN + r"\s+", re.I)
+_HOME_CUE = re.compile(r"(?:" + HOME_CUE_ZH + r"|住在)\s*|" + EN_HOME_BEFORE + r"\s*", re.I)
 
 
 # an English home that opens with its flat or block: "I live in Block 5, Xili Garden, …" (the home: Xili Garden)
