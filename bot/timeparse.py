@@ -4,7 +4,8 @@
     明天 08:30, 后天 9点半, 明早8点, today 18:00, tonight 8:30, 8pm, 2026-12-01 09:00, 12-01 9:00,
     周五 18:00, 30分钟后, in 2 hours -> one moment (local time of the bot, returned in UTC)
     明天, 明早, 今晚, tomorrow        -> with bare_day (a send time): that day at BARE_DAY_AT /
-                                        BARE_EVENING_AT; else "say the time of day"
+                                        BARE_EVENING_AT (今晚 once that hour has passed: now);
+                                        else "say the time of day"
     每天 20:00, 每周一 08:30, 每周一三五 8点, 每周一至周五 7:30, 工作日 8:00,
     every day 20:00, daily 8pm, every mon 08:30, every mon,wed 8:30, weekdays 7:30
                                      -> a weekly cron (days of week, hour, minute)
@@ -24,11 +25,12 @@ DOW = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # CronTrigger's day_of_
 
 
 class WhenError(ValueError):
-    """Not a time expression we understand; `key` is the message to show."""
+    """Not a time expression we understand; `key` is the message to show, `params` its variables."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
         self.key = key
+        self.params: dict[str, Any] = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,9 @@ def is_bare_day(text: str) -> bool:
 def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> When:
     """Parse `text` relative to `now` (aware). One-off moments must lie in the future.
     `bare_day`: a relative day word alone (BARE_DAYS) is that day at its default hour (a send
-    time); else it asks for a time of day."""
+    time; 今晚/tonight said after its hour is now: the evening is still on); else it asks for a time
+    of day. A time of day today that has passed ("今晚 20:00" at 22:00) is `when-err-past-today`,
+    with what was said, the time now and the time of day to write after 明天 instead."""
     s = normalize(text)
     if not s:
         raise WhenError("when-err-empty")
@@ -137,8 +141,8 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
     if bare_day and s in BARE_DAYS:
         offset, default = BARE_DAYS[s]
         at = _local(local_now.date() + timedelta(days=offset), default, tz)
-        if at <= local_now:
-            raise WhenError("when-err-past")
+        if at <= local_now:  # only today's evening can have passed: it is still this evening, so at once
+            return When("now")
         return When("at", at=at.astimezone(timezone.utc))
     recurring = _recurring(s)
     if recurring is not None:
@@ -163,6 +167,9 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
     at = _local(day, hm, tz)
     if at <= local_now and roll:  # "周三 9:00" said on Wednesday afternoon: next week's
         at = _local(day + timedelta(days=roll), hm, tz)
+    if at <= local_now and day == local_now.date():  # "今晚 20:00" at 22:00: say so, and what to write
+        raise WhenError("when-err-past-today", said=text.strip(), now=f"{local_now:%H:%M}",
+                        time=f"{hm[0]:02d}:{hm[1]:02d}")
     if at <= local_now:
         raise WhenError("when-err-past")
     return When("at", at=at.astimezone(timezone.utc))

@@ -42,7 +42,7 @@ async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportS
     try:
         await step()
     except WhenError as e:
-        reports.reply(uow, incoming, "when-error", lang, key=e.key)
+        reports.reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
 
 
 async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

@@ -54,7 +54,7 @@ async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, reports: ReportS
             params["status"] = status_name(lang, str(params["status"]))
         reports.reply(uow, incoming, e.key, lang, **params)
     except WhenError as e:
-        reports.reply(uow, incoming, "when-error", lang, key=e.key)
+        reports.reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
 
 
 def _rest(args: str, words: int) -> str:

@@ -122,9 +122,15 @@ def _group_unknown(lang: str, p: dict[str, Any]) -> str:
              groups=t(lang, "list-sep").join(groups))
 
 
+SAYS_WHAT_TO_WRITE = {"when-err-past-today", "bc-err-past-today"}  # no list of examples after these
+
+
 @composer("when-error")
 def _when_error(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, str(p.get("key") or "when-err-unknown")) + "\n" + t(lang, "when-examples")
+    key = str(p.get("key") or "when-err-unknown")
+    params = {k: esc(v, 64) if isinstance(v, str) else v for k, v in (p.get("params") or {}).items()}
+    text = t(lang, key, **params)
+    return text if key in SAYS_WHAT_TO_WRITE else text + "\n" + t(lang, "when-examples")
 
 
 @composer("sv-question")

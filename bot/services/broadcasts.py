@@ -47,7 +47,7 @@ GROUP_KEYS = {"groups", "group", "群"}
 AUDIENCE_KEYS = GROUP_KEYS | {"to", "target", "对象", "发给"}
 WHEN_KEYS = {"when", "at", "time", "时间", "发送时间", "定时"}
 MAX_WHEN_WORDS = 4  # "every mon , wed 8:30"
-STRICT_WHEN_ERRORS = {"when-err-past", "when-err-bad-time", "when-err-bad-date"}
+STRICT_WHEN_ERRORS = {"when-err-past", "when-err-past-today", "when-err-bad-time", "when-err-bad-date"}
 
 
 BroadcastError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
@@ -134,21 +134,36 @@ class BroadcastService:
                      bare_day: bool = False) -> tuple[When, int] | None:
         """The longest run of leading `words` (after `first`, a key's value) that is a time
         expression: (when, words used), or None. `bare_day`: a send time, where a relative day
-        alone ("明天", "tonight") is that day at its default hour (bot/timeparse.BARE_DAYS)."""
+        alone ("明天", "tonight") is that day at its default hour (bot/timeparse.BARE_DAYS), unless the
+        words after it were clearly a time that is wrong ("今晚 20:00" passed, "明天 25:00")."""
         head = [first] if first is not None else []
         strict: WhenError | None = None
         for n in range(min(MAX_WHEN_WORDS, len(words)), -1 if head else 0, -1):
+            text = " ".join(head + words[:n])
             try:
-                return self.parse_when(" ".join(head + words[:n]), bare_day), n
+                when = self.parse_when(text, bare_day)
             except WhenError as e:
                 strict = strict or (e if e.key in STRICT_WHEN_ERRORS else None)
+                continue
+            if strict is not None and bare_day and is_bare_day(text):
+                break  # "when=今晚 20:00" at 22:00: the time that passed, not 今晚 at its default hour
+            return when, n
         if strict is not None:  # clearly meant as a time ("2020-01-01 08:00", "25:00"): say what is wrong
             raise strict
         return None
 
     def parse(self, args: str) -> Compose:
         """Parse `/broadcast` arguments (raises BroadcastError or WhenError). A text that opens like
-        a time but is none (`每周八 08:30 …`, `明天 8点半半 …`) is refused, not sent now."""
+        a time but is none (`每周八 08:30 …`, `明天 8点半半 …`) is refused, not sent now; a time
+        today that has passed says what to write instead (tomorrow at that time, or now)."""
+        try:
+            return self._parse(args)
+        except WhenError as e:
+            if e.key == "when-err-past-today":
+                raise WhenError("bc-err-past-today", **e.params) from None
+            raise
+
+    def _parse(self, args: str) -> Compose:
         tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", args)]
         c = Compose()
         if len(tokens) == 1 and normalize(tokens[0][1]) in ("cancel", "取消", "help", "帮助"):

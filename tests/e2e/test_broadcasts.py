@@ -69,7 +69,7 @@ def test_time_expressions(text, local, days_hm) -> None:
 
 
 @pytest.mark.parametrize("text, key", [
-    ("2025-01-01 08:00", "when-err-past"), ("today 13:00", "when-err-past"), ("25:00", "when-err-bad-time"),
+    ("2025-01-01 08:00", "when-err-past"), ("today 13:00", "when-err-past-today"), ("25:00", "when-err-bad-time"),
     ("明天", "when-err-need-time"), ("每周一", "when-err-need-time"), ("blah", "when-err-unknown"),
     ("every xyz 8:00", "when-err-need-day"), ("2026-02-30 08:00", "when-err-bad-date"), ("", "when-err-empty"),
 ])

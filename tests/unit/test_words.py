@@ -82,12 +82,48 @@ def test_a_day_word_in_the_text_is_not_taken(text) -> None:
     assert c.when.kind == "now" and c.body_at == 4, text
 
 
-def test_a_passed_evening_is_refused_but_the_same_words_as_text_are_not() -> None:
-    late = BroadcastService(None, _Cases(), 1.0, clock=lambda: datetime(2026, 12, 2, 14, 30, tzinfo=timezone.utc))  # type: ignore[arg-type]
+def _late() -> BroadcastService:
+    """22:30 in Shanghai: tonight's default hour (21:00) and 20:00 have passed."""
+    return BroadcastService(None, _Cases(), 1.0, clock=lambda: datetime(2026, 12, 2, 14, 30, tzinfo=timezone.utc))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("args, body", [("all 今晚 大家注意安全", "大家注意安全"), ("when=今晚 大家注意安全", "大家注意安全"),
+                                        ("all tonight", None), ("all tonight\nStay safe", "Stay safe")])
+def test_tonight_alone_after_its_hour_is_now(args, body) -> None:
+    """Said at 22:30, a bare 今晚 is still this evening: it goes at once (after the preview's ✅),
+    where it used to be refused as a time in the past."""
+    c = _late().parse(args)
+    assert c.when.kind == "now"
+    assert (args[c.body_at:] if c.body_at is not None else None) == body
+    assert _late().parse("all Tonight the road is closed").when.kind == "now"
+
+
+@pytest.mark.parametrize("args, said, time", [
+    ("all 今晚 20:00 大家注意安全", "今晚 20:00", "20:00"), ("all 今晚8点 大家注意安全", "今晚8点", "20:00"),
+    ("when=今晚 20:00 大家注意安全", "今晚 20:00", "20:00"), ("all 今天 18:30 x", "今天 18:30", "18:30"),
+    ("all tonight 8pm meeting", "tonight 8pm", "20:00"), ("when=today 9:15 x", "today 9:15", "09:15"),
+])
+def test_a_passed_time_today_says_so_and_what_to_write(args, said, time) -> None:
     with pytest.raises(WhenError) as e:
-        late.parse("all 今晚 开会")
-    assert e.value.key == "when-err-past"
-    assert late.parse("all Tonight the road is closed").when.kind == "now"
+        _late().parse(args)
+    assert e.value.key == "bc-err-past-today"
+    assert e.value.params == {"said": said, "now": "22:30", "time": time}
+
+
+def test_the_passed_time_answer_in_both_languages() -> None:
+    from handlers.render_broadcasts import _when_error
+    with pytest.raises(WhenError) as e:
+        _late().parse("all 今晚 20:00 大家注意安全")
+    payload = {"key": e.value.key, "params": e.value.params}
+    zh, en = _when_error("zh", payload), _when_error("en", payload)
+    assert "今晚 20:00" in zh and "22:30" in zh and "“现在”" in zh and "“明天 20:00”" in zh, zh
+    assert "22:30" in en and "“now”" in en and "“tomorrow 20:00”" in en, en
+    # a survey's close or a vote's deadline: tomorrow, not "now"
+    with pytest.raises(WhenError) as e:
+        _late().parse_when("今晚 20:00")
+    assert e.value.key == "when-err-past-today"
+    zh = _when_error("zh", {"key": e.value.key, "params": e.value.params})
+    assert "“明天 20:00”" in zh and "现在”" not in zh, zh
 
 
 def test_a_day_alone_needs_a_time_outside_a_send_time() -> None:
