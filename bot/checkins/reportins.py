@@ -1,8 +1,9 @@
 """Report-ins (报到): a party member records their home organisation and the branch where they work.
 
 The branch's secretaries approve or reject it. Approving a new one marks an older approved one
-`moved`. In the work group the group's branch is taken; in private the rider picks one of the
-branches they have been seen in.
+`moved`. Which branch: the one rule (bot/services/people.rider_branch) — in the work group the
+group's; in private the one branch the bot knows the rider in, or, known in several, the rider
+picks one of them.
 
 The home organisation is free text and can hold a home address or a phone number: it is shown
 as written only in the rider's own private chat, masked (bot.privacy) in the group and on the
@@ -18,6 +19,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import norm_text
 from bot.domain import IncomingMessage
 from bot.privacy import mask
+from bot.services.people import rider_branch
 from bot.services.privately import to_private
 from storage.models import User
 from storage.models.checkins import ReportIn
@@ -34,7 +36,8 @@ class ReportIns:
 
     async def report_in(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                         home_org: str) -> None:
-        """/reportin <home organisation>: in the work group its branch; in private, one is asked."""
+        """/reportin <home organisation>: in the work group its branch; in private the rider's one
+        branch, or (known in several) one is asked."""
         home = " ".join(norm_text(home_org).split())[:200]
         if not home:
             raise CheckinError("reportin-usage")
@@ -44,8 +47,11 @@ class ReportIns:
                 raise CheckinError("reportin-err-unbound")
             await self._submit(uow, user, lang, home, chat.branch_id, msg.chat_id, msg.message_id, None)
             return
-        seen = await uow.checkins.branches_seen(user.id)
-        if not seen:
+        choice = await rider_branch(uow, user)  # the one rule: known in one branch, that one; several, ask
+        if choice.branch_id is not None:
+            await self._submit(uow, user, lang, home, choice.branch_id, msg.chat_id, msg.message_id, None)
+            return
+        if not choice.known:
             raise CheckinError("reportin-err-which-branch")
         row = next((r for r in await uow.checkins.report_ins_of(user.id)
                     if r.branch_id is None and r.status == "pending"), None)
@@ -55,6 +61,7 @@ class ReportIns:
                 created_at=self.ctx.clock()))
         else:
             row.home_org, row.lang = home, lang
+        seen = [b for b in await uow.branches.all() if b.id in choice.known]
         buttons = [[(b.name, encode(ReportInBranch(row.id or 0, b.id or 0)))] for b in seen[:8]]
         self.ctx.reply(uow, msg, "reportin-choose-branch", lang, home=home, buttons=buttons)
 
@@ -65,7 +72,7 @@ class ReportIns:
             return "reportin-err-not-yours"
         if row.branch_id is not None or row.status != "pending":
             return "reportin-err-chosen"
-        if branch_id not in {b.id for b in await uow.checkins.branches_seen(user.id)}:
+        if branch_id not in (await rider_branch(uow, user)).known:
             return "reportin-err-not-found"  # only a branch the card offered (a forged one reads as none)
         await self._submit(uow, user, row.lang, row.home_org, branch_id, row.chat_id, row.message_id, row)
         return "reportin-chosen"

@@ -11,6 +11,7 @@ from bot.domain import Awarder
 from bot.i18n import normalize_lang
 from bot.scheduling import Jobs
 from bot.services.broadcasts import BroadcastService
+from bot.services.people import branch_names, rider_branch
 from storage.models import User, utcnow
 from storage.models.deliberation import AgendaRule, Proposal
 from storage.uow import UnitOfWork
@@ -40,16 +41,18 @@ class Access:
         return lc.RIDER
 
     async def branch_here(self, uow: UnitOfWork, user: User, chat_id: int, is_private: bool) -> int | None:
-        """The branch a command speaks for: the group's, or (privately) the user's own — the one
-        reported in to, else the one the bot knows them from in its groups (the rule that lets them
-        vote privately: member_of; the first by id when they are known in several)."""
+        """The branch a command speaks for: the group's, or (privately) the user's by the one rule
+        (bot/services/people.rider_branch: a secretary's own, else the one branch the bot knows them
+        in). Known in several, privately: refused, naming them — which one would be a guess."""
         if not is_private:
             chat = await uow.chats.get(chat_id)
-            return chat.branch_id if chat is not None else None
-        if user.branch_id is not None:
-            return user.branch_id
-        known = await uow.deliberation.known_branches(user.id)
-        return known[0] if known else None
+            if chat is None or chat.branch_id is None:
+                return None
+            return (await rider_branch(uow, user, chat.branch_id)).branch_id
+        choice = await rider_branch(uow, user)
+        if choice.several:
+            raise DeliberationError("dl-err-which-branch", branches=await branch_names(uow, choice.known))
+        return choice.branch_id
 
     async def _visible(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                        is_private: bool, *, for_update: bool = False) -> Proposal:

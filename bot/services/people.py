@@ -1,6 +1,7 @@
 """Who is talking, in which chat, and in what language we answer them."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commandtext import normalize_command
@@ -8,6 +9,7 @@ from bot.domain import IncomingMessage, Person
 from bot.i18n import normalize_lang
 from bot.intake.lang import written_language
 from storage.models import Chat, User, utcnow
+from storage.repositories.points import PointsRepository
 from storage.uow import UnitOfWork
 
 # What a chat missed while it had blocked or removed the bot, and gets once it is back: a case's
@@ -83,18 +85,62 @@ async def set_reachable(uow: UnitOfWork, chat: Chat, reachable: bool) -> None:
         await uow.outbox.requeue_refused(chat.id, CATCH_UP_KINDS, utcnow() - CATCH_UP)
 
 
-async def sole_branch(uow: UnitOfWork, user: User) -> int | None:
-    """The branch a rider's private report belongs to: the one branch the bot knows them in (it
-    gets no member list from the platform) — a secretary's own, the branches they reported in to
-    (approved), and those whose groups know them (a case, a proposal, a support, a comment or a
-    vote there: DeliberationRepository.known_branches). None when it knows none, or several: then
-    which one is a guess, and the report stays with the superadmins."""
+@dataclass(frozen=True, slots=True)
+class BranchChoice:
+    """Which branch a rider acts for by the one rule (`rider_branch`), and every branch the bot knows
+    them in, by id. `branch_id` None with several `known`: the rule cannot tell, so ask (the buttons
+    of `known`) or refuse naming them; with none known: they have no branch yet."""
+
+    branch_id: int | None
+    known: tuple[int, ...]
+
+    @property
+    def several(self) -> bool:
+        return self.branch_id is None and len(self.known) > 1
+
+
+async def known_branches(uow: UnitOfWork, user: User) -> tuple[int, ...]:
+    """Every branch the bot knows the rider in (it gets no member list from the platform): a
+    secretary's own, the branches they reported in to (approved), those whose groups know them (a
+    case, a proposal, a support, a comment or a vote there: DeliberationRepository.known_branches),
+    the activities they checked in to and where their points ledger names a branch. By id."""
     known = set(await uow.deliberation.known_branches(user.id))
+    known |= {b.id for b in await uow.checkins.branches_seen(user.id) if b.id is not None}
     known |= {r.branch_id for r in await uow.checkins.report_ins_of(user.id)
               if r.status == "approved" and r.branch_id is not None}
+    known |= set(await PointsRepository(uow.session, uow.deferred).branches_of(user.id))
     if user.branch_id is not None:
         known.add(user.branch_id)
-    return known.pop() if len(known) == 1 else None
+    return tuple(sorted(known))
+
+
+async def rider_branch(uow: UnitOfWork, user: User, group_branch: int | None = None) -> BranchChoice:
+    """THE rule for which branch a rider acts for, used by every feature that needs one (a private
+    report, deliberation, points, report-in): acting in a branch's group (`group_branch`), that
+    branch — being there is being known there; else a secretary's own branch (their role's); else
+    the one branch the bot knows them in; else none: several known (ask, or refuse naming them), or
+    none at all. Never the first or the latest of several: which one would be a guess."""
+    known = await known_branches(uow, user)
+    if group_branch is not None:
+        return BranchChoice(group_branch, tuple(sorted(set(known) | {group_branch})))
+    if user.role == "secretary" and user.branch_id is not None:
+        return BranchChoice(user.branch_id, known)
+    return BranchChoice(known[0] if len(known) == 1 else None, known)
+
+
+async def branch_names(uow: UnitOfWork, ids: tuple[int, ...]) -> str:
+    """The branches by name, for an answer that asks the rider to choose ("朝阳支部 / 海淀支部")."""
+    names = []
+    for branch_id in ids:
+        branch = await uow.branches.get(branch_id)
+        names.append((branch.name or branch.code) if branch is not None else str(branch_id))
+    return " / ".join(names)
+
+
+async def sole_branch(uow: UnitOfWork, user: User) -> int | None:
+    """The branch a rider's private report belongs to (`rider_branch` outside a group): None when the
+    bot knows them in none, or in several — then the report stays with the superadmins."""
+    return (await rider_branch(uow, user)).branch_id
 
 
 def named(user: User) -> str:

@@ -34,6 +34,7 @@ from bot.outbox import enqueue
 from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, load_points_config,
                         tier_rank)
 from bot.privacy import mask
+from bot.services.people import BranchChoice, branch_names, rider_branch
 from bot.services.privately import answered_privately
 from storage.models import OutboxMessage, User, utcnow
 from storage.models.points import PointsItem, Redemption
@@ -260,6 +261,10 @@ class PointsService:
         The rider's account is locked first, so their balance and per-user limit are read
         and written without interleaving; stock is taken by a conditional UPDATE."""
         repo = self.repo(uow)
+        chat = await uow.chats.get(chat_id)
+        branch = await self.branch_of(uow, user, chat.branch_id if chat is not None else None)
+        if branch.several:  # whose secretaries would hand it over is a guess: the rider says, in the group
+            raise PointsError("points-which-branch", branches=await branch_names(uow, branch.known))
         item = await repo.item(item_ref.strip().lower() if isinstance(item_ref, str) else item_ref)
         if item is None or not item.active or item.id is None:
             raise PointsError("points-item-unknown", item=str(item_ref)[:32])
@@ -274,7 +279,7 @@ class PointsService:
         if not await repo.take_stock(item.id):
             raise PointsError("points-out-of-stock", item=item_name(item, lang))
         redemption = await repo.add_redemption(Redemption(
-            item_id=item.id, user_id=user.id, cost=item.cost, branch_id=await self.branch_of(uow, user),
+            item_id=item.id, user_id=user.id, cost=item.cost, branch_id=branch.branch_id,
             chat_id=chat_id, lang=lang, created_at=self.clock()))
         assert redemption.id is not None
         await repo.add_entry(user_id=user.id, rule=REDEEM, points=-item.cost, source_key=f"redeem:{redemption.id}",
@@ -391,10 +396,11 @@ class PointsService:
             raise PointsError("points-grant-amount", max=spec.max_units)
         if target.id == actor.id:
             raise PointsError("points-grant-self")
-        branch = await self.branch_of(uow, target)
+        choice = await self.branch_of(uow, target, chat_branch)
+        branch = choice.branch_id
         if not self.is_superadmin(actor):
             mine = self._secretary_branch(actor)
-            if branch != mine and chat_branch != mine:
+            if mine not in choice.known:  # one of the secretary's riders, even if known elsewhere too
                 raise PointsError("points-grant-other-branch")
             branch = mine
         from bot.services.points_corrections import check_grant_cap  # the cap counts revoked grants out
@@ -451,18 +457,10 @@ class PointsService:
         mine = self._secretary_branch(actor)
         return mine is not None and mine == branch_id
 
-    async def branch_of(self, uow: UnitOfWork, user: User) -> int | None:
-        """The rider's branch: their own (report-in, or a secretary's), else where they
-        last earned points, else where they last reported."""
-        if user.branch_id is not None:
-            return user.branch_id
-        found = await self.repo(uow).last_branch(user.id)
-        if found is not None:
-            return found
-        for case in await uow.cases.by_reporter(user.id, limit=5):
-            if case.branch_id is not None:
-                return case.branch_id
-        return None
+    async def branch_of(self, uow: UnitOfWork, user: User, group_branch: int | None = None) -> BranchChoice:
+        """The rider's branch by the one rule (bot/services/people.rider_branch): the branch of the
+        group they act in, else a secretary's own, else the one branch the bot knows them in."""
+        return await rider_branch(uow, user, group_branch)
 
     # --- helpers ---------------------------------------------------------------------
     def _local(self, when: datetime) -> datetime:

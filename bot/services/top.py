@@ -9,6 +9,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.i18n import t
+from bot.refusals import Refused
+from bot.services.people import branch_names
 from bot.services.points import PointsService
 
 if TYPE_CHECKING:
@@ -32,9 +34,14 @@ def shown_name(lang: str, name: str | None) -> str:
 
 async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,
               group_id: int | None) -> dict[str, Any] | None:
-    """The board of the viewer's branch (the group's, else their own); None when they have none."""
+    """The board of the viewer's branch (the group's, else their own by the one rule,
+    people.rider_branch); None when they have none; refused, naming them, when they are known in
+    several and ask privately."""
     chat = await uow.chats.get(group_id) if group_id is not None else None
-    branch = chat.branch_id if chat is not None and chat.branch_id is not None else await points.branch_of(uow, user)
+    choice = await points.branch_of(uow, user, chat.branch_id if chat is not None else None)
+    if choice.several:
+        raise Refused("top-which-branch", branches=await branch_names(uow, choice.known))
+    branch = choice.branch_id
     if branch is None:
         return None
     return await branch_board(points, uow, branch, user, period, in_group=group_id is not None)
@@ -46,6 +53,10 @@ async def boards(points: PointsService, uow: UnitOfWork, user: User, period: str
     if points.is_superadmin(user):
         return [{**await branch_board(points, uow, b.id, user, period), "branch": b.name or b.code}
                 for b in await uow.branches.all() if b.id is not None]
+    choice = await points.branch_of(uow, user)
+    if choice.several:  # known in several branches: each of theirs, named, as a superadmin's
+        return [{**await branch_board(points, uow, b.id, user, period), "branch": b.name or b.code}
+                for b in await uow.branches.all() if b.id in choice.known]
     board = await top(points, uow, user, period, None)
     return [board] if board is not None else []
 

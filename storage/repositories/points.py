@@ -175,6 +175,12 @@ class PointsRepository(Repository):
                 .order_by(col(PointsEntry.id).desc()).limit(limit))
         return list((await self.session.exec(stmt)).all())
 
+    async def branches_of(self, user_id: int) -> list[int]:
+        """The branches the rider's ledger lines name (where they earned or spent points), by id."""
+        e = PointsEntry
+        stmt = model_select(e.branch_id).where(col(e.user_id) == user_id, col(e.branch_id).is_not(None)).distinct()
+        return sorted(int(b) for b in (await self.session.exec(stmt)).all() if b is not None)
+
     async def last_branch(self, user_id: int) -> int | None:
         """The branch of the rider's latest ledger line that names one."""
         e = PointsEntry

@@ -18,7 +18,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import CODE_ALPHABET, parse_activity, parse_hours, streak_days, streak_weeks
 from storage.models.checkins import Activity, ActivityCheckin, ReportIn, VolunteerHours
 from tests.conftest import (AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, answer_for, buttons, ledger, private, said,
-                            two_branches, with_boss)
+                            two_branches, until, with_boss)
 
 TZ = ZoneInfo("Asia/Shanghai")
 PLACE = {"latitude": 39.90870, "longitude": 116.39750}
@@ -200,18 +200,17 @@ async def test_report_in_is_approved_only_by_the_branch_secretary(bot, tg, db, c
     assert "只有支部书记" in (await said(tg, LI["id"], LI, "/stats checkins"))["text"]
 
 
-async def test_report_in_from_private_asks_which_branch(bot, tg, db, clock) -> None:
+async def test_report_in_from_private_goes_to_the_one_branch_known(bot, tg, db, clock) -> None:
+    """Privately, the one rule (people.rider_branch): known in exactly one branch, that one — no
+    question with a single button, as it used to ask."""
     await two_branches(tg, LI, WANG)
     assert "工作的群" in (await said(tg, WANG["id"], WANG, "/reportin 老家党支部"))["text"]
     activity, _ = await create(tg, db, '"清洁" 2026-12-01 09:30 2h')
     await said(tg, GROUP, WANG, f"/checkin {activity.code}")  # now WANG has been active in branch cy
-    ask = await said(tg, WANG["id"], WANG, "/reportin 老家党支部")
-    assert buttons(ask) == ["rb:1:1"] and "朝阳支部" in str(ask["reply_markup"])
     sec_before = len(await tg.messages(SEC["id"]))
     wang_before = len(await tg.messages(WANG["id"]))
-    chosen = await answer_for(tg, await tg.press(WANG["id"], ask["message_id"], WANG, "rb:1:1"))
-    assert "已提交" in chosen["text"]
-    assert "已向「朝阳支部」提交报到" in (await next_in(tg, WANG["id"], wang_before))["text"]
+    done = await said(tg, WANG["id"], WANG, "/reportin 老家党支部")
+    assert buttons(done) == [] and "已向「朝阳支部」提交报到" in done["text"]
     card = await next_in(tg, SEC["id"], sec_before)
     assert buttons(card) == ["ri:1:a", "ri:1:r"]
     # reject by command, with a reason
@@ -219,6 +218,34 @@ async def test_report_in_from_private_asks_which_branch(bot, tg, db, clock) -> N
     assert "已驳回" in done["text"]
     told = await next_in(tg, WANG["id"], wang_before + 1)  # after "submitted"
     assert "未通过" in told["text"] and "流动党员证明" in told["text"]
+
+
+async def test_report_in_from_private_known_in_two_branches_asks_which(bot, tg, db, clock) -> None:
+    """Known in several branches and writing privately: the rider picks one of them (each a button);
+    a branch they are not known in cannot be forged into the press."""
+    await two_branches(tg, LI, WANG)
+    activity, _ = await create(tg, db, '"清洁" 2026-12-01 09:30 2h')
+    await said(tg, GROUP, WANG, f"/checkin {activity.code}")  # known in cy by a check-in
+    sent = await tg.send(GROUP_B, WANG, "大家注意安全")
+    await said(tg, GROUP_B, SEC_B, "/points grant 5 值班", reply_to_message_id=sent["message_id"])
+    await until(lambda: _ledger_names(db, WANG["id"], 2))  # known in hd by points (it used to offer cy alone)
+    ask = await said(tg, WANG["id"], WANG, "/reportin 老家党支部")
+    assert buttons(ask) == ["rb:1:1", "rb:1:2"], ask
+    assert "朝阳支部" in str(ask["reply_markup"]) and "Haidian" in str(ask["reply_markup"])
+    forged = await answer_for(tg, await tg.press(WANG["id"], ask["message_id"], WANG, "rb:1:3"))
+    assert "已提交" not in forged["text"]
+    sec_b_before = len(await tg.messages(SEC_B["id"]))
+    chosen = await answer_for(tg, await tg.press(WANG["id"], ask["message_id"], WANG, "rb:1:2"))
+    assert "已提交" in chosen["text"]
+    card = await next_in(tg, SEC_B["id"], sec_b_before)
+    assert buttons(card) == ["ri:1:a", "ri:1:r"]
+    async with db() as s:
+        row = (await s.exec(select(ReportIn))).one()
+    assert (row.branch_id, row.status) == (2, "pending")
+
+
+async def _ledger_names(db, user_id: int, branch_id: int) -> bool:
+    return any(e.branch_id == branch_id for e in await ledger(db, user_id))
 
 
 async def test_volunteer_hours_are_approved_into_the_time_bank(bot, tg, db, clock) -> None:

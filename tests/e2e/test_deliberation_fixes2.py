@@ -248,6 +248,24 @@ async def test_proposals_privately_for_riders_known_from_the_branchs_groups(bot,
     assert "报到" in await answer_text(tg, QIAN["id"], QIAN, "/proposals")  # known nowhere: told how
 
 
+async def test_a_rider_known_in_two_branches_is_asked_privately_and_the_group_decides_there(bot, tg, db) -> None:
+    """The one rule (people.rider_branch): known in several branches, a private /proposals or /propose
+    is refused naming them (it used to take the first branch by id); in a group, the group's branch."""
+    await two_branches(tg, LI, WANG)
+    await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)  # LI: known in cy
+    sent = await tg.send(GROUP_B, LI, "科苑路3号门的路灯坏了，晚上很黑")  # LI: known in hd too
+    await _case_for(db, sent["message_id"])
+    listing = await answer_text(tg, LI["id"], LI, "/proposals")
+    assert "几个支部" in listing and "朝阳支部" in listing and "Haidian" in listing and "#1" not in listing, listing
+    refused = await answer_text(tg, LI["id"], LI, "/propose 科苑路口设遮阳棚 | 中午太晒")
+    assert "几个支部" in refused, refused
+    async with db() as s:
+        assert len((await s.exec(select(Proposal))).all()) == 1
+    in_b = await answer_text(tg, GROUP_B, LI, "/proposals")
+    assert "#1" not in in_b and "几个支部" not in in_b, in_b  # branch hd's list, where LI asked
+    assert "#1 建国路口设骑手休息点" in await answer_text(tg, GROUP, LI, "/proposals")
+
+
 async def test_the_secretarys_summary_names_the_commands_allowed_now(bot, tg, db) -> None:
     await two_branches(tg, LI, AMY)
     await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)

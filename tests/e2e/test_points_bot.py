@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 
 from storage.models.points import PointsAccount, PointsItem, Redemption
-from tests.conftest import AMY, BOSS, GROUP, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, buttons, ledger, private, two_branches, until, with_boss
 from tests.factories import blocks_the_bot
 
 
@@ -268,3 +268,39 @@ async def test_a_fulfilment_the_rider_cannot_get_privately_keeps_its_code_out_of
     await _command(tg, SEC, "/fulfil R3 券码 5521-0087", "已处理")
     [told_wang] = [m["text"] for m in (await tg.wait(GROUP["id"], before + 1))[before:]]
     assert "王哥" in told_wang and "书记" in told_wang and "5521" not in told_wang, told_wang
+
+
+async def test_a_rider_known_in_two_branches_by_the_one_rule(bot, tg, db) -> None:
+    """people.rider_branch for points: a grant needs the rider to be one of the secretary's (known in
+    several, either secretary may; it used to take the latest ledger branch and refuse the other);
+    privately /redeem and /top are refused naming the branches (a redemption used to go to the latest
+    branch); a /shop button in a group redeems for that group's branch, /top there shows its board."""
+    await two_branches(tg, LI)
+    for secretary, group, points in ((SEC, GROUP, 30), (SEC_B, GROUP_B, 30)):
+        sent = await tg.send(group, LI, "大家注意安全")
+        await _command(tg, secretary, f"/points grant {points} 值班", "", chat=group,
+                       reply_to_message_id=sent["message_id"])
+    await until(lambda: _balance_is(db, LI["id"], 60))
+    await _command(tg, SEC, f"/points grant {LI['id']} 5 志愿服务", "已给")  # privately: LI is cy's rider too
+    assert await _balance(db, LI["id"]) == 65
+
+    refused = await _command(tg, LI, "/redeem meal", "几个支部")
+    assert "朝阳支部" in refused["text"] and "Haidian" in refused["text"] and "/shop" in refused["text"]
+    top = await _command(tg, LI, "/top", "几个支部")
+    assert "朝阳支部" in top["text"]
+    async with db() as s:
+        assert (await s.exec(select(Redemption))).all() == []
+
+    shop = await _command(tg, LI, "/shop", "", chat=GROUP_B)
+    await tg.press(GROUP_B["id"], shop["message_id"], LI, f"pt:r:{await _item_id(db, 'meal')}")
+    await _said(tg, SEC_B["id"], "R1")  # branch hd's secretary hands it over
+    async with db() as s:
+        [redemption] = (await s.exec(select(Redemption))).all()
+    assert redemption.branch_id == 2
+    assert not any("R1" in m["text"] for m in await tg.messages(SEC["id"]))
+    board = await _command(tg, LI, "/top", "", chat=GROUP_B)
+    assert "几个支部" not in board["text"]
+
+
+async def _balance_is(db, user_id: int, points: int) -> bool:
+    return await _balance(db, user_id) == points

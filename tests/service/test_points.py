@@ -363,6 +363,26 @@ async def test_monthly_leaderboard_names_only_those_who_allow_it(uows) -> None:
         assert f"1. {anon} — 50" in text and "rider501" in text and "rider502" not in text
 
 
+async def test_the_web_boards_of_a_rider_known_in_two_branches_are_both_named(uows, bank) -> None:
+    """The web dashboard's boards follow the one rule (people.rider_branch): known in one branch, its
+    board; known in several, each of them, named (it used to show the latest ledger branch's alone)."""
+    from bot.services.top import boards
+    cy = await _branch_with_group(uows)
+    async with uows() as uow:
+        hd = uow.branches.add(Branch(code="hd", name="海淀"))
+        await uow.commit()
+        hd_id = hd.id or 0
+    await _users(uows, 501)
+    await _award(uows, bank, 501, "volunteer_hour", "vol:501:cy", units=1, branch_id=cy, actor_id=801)
+    async with uows() as uow:
+        [one] = await boards(bank, uow, await _user(uows, 501), "month")
+    assert "branch" not in one
+    await _award(uows, bank, 501, "volunteer_hour", "vol:501:hd", units=2, branch_id=hd_id, actor_id=802)
+    async with uows() as uow:
+        both = await boards(bank, uow, await _user(uows, 501), "month")
+    assert [b["branch"] for b in both] == ["朝阳", "海淀"]
+
+
 # --- export -------------------------------------------------------------------------
 async def test_export_keeps_hidden_riders_anonymous(uows, bank, database_url, tmp_path: Path) -> None:
     await _users(uows, 501, 502)

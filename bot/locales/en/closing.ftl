@@ -27,6 +27,7 @@ points-grant-cap = A rider can receive at most { $cap ->
 
 top-usage = Usage: /top for this month's leaderboard, /top week for this week's.
 top-no-branch = You don't belong to a branch yet, so there is no leaderboard for you. Report something in your work group or report in first.
+top-which-branch = You are known in several branches ({ $branches }), so in private I cannot tell whose board to show. Please send /top in a group of that branch.
 points-top-title = 🏆 <b>Leaderboard this { $period ->
     [week] week
    *[month] month

@@ -168,6 +168,7 @@ dl-err-role = Only this branch's secretary may do that with proposal #{ $id }.
 dl-err-state = Proposal #{ $id } is “{ $status }” now: that step does not apply.
 dl-err-not-staff = Only a branch secretary may set the deliberation rule.
 dl-err-no-branch = Post this in one of your branch's groups, or report in to a branch first with /reportin.
+dl-err-which-branch = You are known in several branches ({ $branches }), so in private I cannot tell which one you mean. Please send it in a group of that branch.
 dl-err-no-groups = This branch has no groups bound yet: there is nowhere to post the proposal.
 dl-err-too-long = A title takes at most { $title } characters, the details at most { $body }.
 dl-err-deadline = The deadline must be a specific time within 30 days (e.g. close=tomorrow 18:00).

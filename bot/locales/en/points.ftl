@@ -69,6 +69,7 @@ points-redeemed = 🎁 You asked to redeem <b>{ $item }</b> ({ $number }): { $co
 } taken, { $balance } left. You will hear when the secretary has handled it.
 points-item-unknown = There is nothing called “{ $item }” in the catalogue. Send /shop to see it.
 points-too-few = Not enough points: “{ $item }” costs { $cost }, you have { $balance }.
+points-which-branch = You are known in several branches ({ $branches }), so I cannot tell which branch should hand this over. Please send /shop in a group of the branch you mean and tap the item there.
 points-limit = “{ $item }” is limited to { $limit } per rider{ $days ->
     [0] {""}
     [one] {" "}per day

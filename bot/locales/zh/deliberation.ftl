@@ -129,6 +129,7 @@ dl-err-role = 只有本支部书记可以这样处理议题 #{ $id }。
 dl-err-state = 议题 #{ $id } 现在是“{ $status }”，不能这样处理。
 dl-err-not-staff = 只有支部书记可以设置议事规则。
 dl-err-no-branch = 请在本支部的群里发，或先用 /reportin 报到到支部。
+dl-err-which-branch = 你在几个支部都有记录（{ $branches }），私聊里我不知道该算哪个支部。请到那个支部的群里发。
 dl-err-no-groups = 本支部还没有绑定群，议题无处发布。
 dl-err-too-long = 标题最多 { $title } 个字，说明最多 { $body } 个字。
 dl-err-deadline = 截止时间要写一个具体时间，在 30 天以内（例如 close=明天18:00）。

@@ -54,6 +54,7 @@ points-redeem-private-only = 🔒 兑换请私聊我：发 /redeem 编号，或�
 points-redeemed = 🎁 已申请兑换 <b>{ $item }</b>（{ $number }），扣除 { $cost } 分，剩余 { $balance } 分。书记审核后会通知你。
 points-item-unknown = 没有编号为「{ $item }」的兑换项目。发 /shop 查看目录。
 points-too-few = 积分不足：「{ $item }」需要 { $cost } 分，你现在有 { $balance } 分。
+points-which-branch = 你在几个支部都有记录（{ $branches }），兑换该由哪个支部办理我说不准。请在你要兑换的那个支部的群里发 /shop，点要兑换的项目。
 points-limit = 「{ $item }」每人限兑 { $limit } 份{ $days ->
     [0] {""}
    *[other] （{ $days } 天内）
