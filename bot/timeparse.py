@@ -384,6 +384,82 @@ def next_fire(when: When, now: datetime, tz: tzinfo) -> datetime | None:
     return None
 
 
+# --- the time that leads a text (a broadcast's send time, a survey's close) ---------------
+MAX_WHEN_WORDS = 4  # "every mon , wed 8:30"
+# errors that say a time was clearly meant ("2020-01-01 08:00", "25:00", "今晚 20:00" at 22:00): a
+# shorter reading of the same words never hides them
+STRICT_WHEN_ERRORS = {"when-err-past", "when-err-past-today", "when-err-bad-time", "when-err-bad-date"}
+
+
+def longest_when(words: list[str], now: datetime, tz: tzinfo, first: str | None = None,
+                 bare_day: bool = False) -> tuple[When, int] | None:
+    """The longest run of leading `words` (after `first`, a key's value) that is a time expression:
+    (when, words used), or None. `bare_day`: a send time, where a relative day alone ("明天",
+    "tonight") is that day at its default hour (BARE_DAYS), unless the words after it were clearly
+    a time that is wrong ("今晚 20:00" passed, "明天 25:00"). A strict error is raised when nothing
+    reads."""
+    head = [first] if first is not None else []
+    strict: WhenError | None = None
+    for n in range(min(MAX_WHEN_WORDS, len(words)), -1 if head else 0, -1):
+        text = " ".join(head + words[:n])
+        try:
+            when = parse_when(text, now, tz, bare_day)
+        except WhenError as e:
+            strict = strict or (e if e.key in STRICT_WHEN_ERRORS else None)
+            continue
+        if strict is not None and bare_day and is_bare_day(text):
+            break  # "when=今晚 20:00" at 22:00: the time that passed, not 今晚 at its default hour
+        return when, n
+    if strict is not None:  # clearly meant as a time ("2020-01-01 08:00", "25:00"): say what is wrong
+        raise strict
+    return None
+
+
+def send_time(text: str, now: datetime, tz: tzinfo, key: str | None = None) -> tuple[When, int] | None:
+    """The send time that leads `text`, and how many of its words it takes; None when the text does
+    not open with one (it is the message itself). One reading — a day word, then perhaps a time:
+
+    - the longest run of words that is a time expression ("明天 08:30", "每周一 8点", "30分钟后");
+    - else a relative day alone (BARE_DAYS: "明天", "今晚", "day after tomorrow") that stands as the
+      time: after `key` (`when=明天`, its value, normalized) always; leading the text, when set apart
+      — Chinese runs on without spaces, so "明天 你好" stands apart while "明天起建国路封路" is the
+      text; English always has spaces, so "tomorrow" stands apart only at the end of its line
+      ("Tomorrow the road is closed" is the text) — that day at its default hour;
+    - a day word, or a text, followed by a time of day that does not parse ("明天 8点半半 开会",
+      "每周八 08:30"): the time was mistyped, never this day at its default hour nor a text sent now.
+
+    Raises WhenError: what is wrong with a time clearly meant (STRICT_WHEN_ERRORS), "when-err-mistyped"
+    (`said`: the words that look like a time) and, after `key`, why its value does not read."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    words = [w for _, w in tokens]
+    if key is None:
+        found = longest_when(words, now, tz, bare_day=_stands_apart(text, tokens))
+        if found is None and (said := mistyped_when(text)) is not None:
+            raise WhenError("when-err-mistyped", said=said)  # "每周八 08:30 …": never sent now as the text
+        return found
+    found = longest_when(words, now, tz, key, bare_day=True)
+    if found is None:
+        parse_when(key, now, tz)  # raises the precise reason
+        raise WhenError("when-err-unknown")
+    if found[1] == 0 and is_bare_day(key) and words:
+        said = mistyped_when(key + " " + text)
+        if said is not None:  # "when=明天 8点半半 …": the time that follows is unreadable
+            raise WhenError("when-err-mistyped", said=said)
+    return found
+
+
+def _stands_apart(text: str, tokens: list[tuple[int, str]]) -> bool:
+    """Whether `text` (its `tokens`) opens with a relative day alone that is the send time rather than
+    the text's first words (see `send_time`)."""
+    used = next((n for n in (3, 2, 1) if len(tokens) >= n and is_bare_day(" ".join(w for _, w in tokens[:n]))), 0)
+    if not used or mistyped_when(text) is not None:
+        return False
+    end = tokens[used - 1][0] + len(tokens[used - 1][1])
+    if tokens[0][1][:1].isascii():
+        return text[end:].split("\n", 1)[0].strip() == ""
+    return True
+
+
 # --- a schedule that was meant but does not parse ---------------------------------------
 # `/broadcast all 每周八 08:30 …` must not become an immediate broadcast of the words "每周八 08:30 …":
 # a text that opens like a time expression and is none says so. Narrow on purpose, so that a notice

@@ -32,8 +32,7 @@ from bot.outbox import enqueue
 from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.cases import CaseService
-from bot.timeparse import (NOW_WORDS, When, WhenError, is_bare_day, mistyped_when, next_fire, normalize,
-                           parse_when)
+from bot.timeparse import NOW_WORDS, When, WhenError, longest_when, next_fire, normalize, parse_when, send_time
 from storage.models import Chat, User, utcnow
 from storage.models.broadcasts import DROPPED, Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
@@ -46,8 +45,6 @@ RIDER_WORDS = {"riders", "rider", "骑手", "私聊", "个人", "所有骑手"}
 GROUP_KEYS = {"groups", "group", "群"}
 AUDIENCE_KEYS = GROUP_KEYS | {"to", "target", "对象", "发给"}
 WHEN_KEYS = {"when", "at", "time", "时间", "发送时间", "定时"}
-MAX_WHEN_WORDS = 4  # "every mon , wed 8:30"
-STRICT_WHEN_ERRORS = {"when-err-past", "when-err-past-today", "when-err-bad-time", "when-err-bad-date"}
 
 
 BroadcastError = Refused  # the one refusal type (bot/refusals.py); this name is kept for one step
@@ -132,25 +129,8 @@ class BroadcastService:
 
     def longest_when(self, words: list[str], first: str | None = None,
                      bare_day: bool = False) -> tuple[When, int] | None:
-        """The longest run of leading `words` (after `first`, a key's value) that is a time
-        expression: (when, words used), or None. `bare_day`: a send time, where a relative day
-        alone ("明天", "tonight") is that day at its default hour (bot/timeparse.BARE_DAYS), unless the
-        words after it were clearly a time that is wrong ("今晚 20:00" passed, "明天 25:00")."""
-        head = [first] if first is not None else []
-        strict: WhenError | None = None
-        for n in range(min(MAX_WHEN_WORDS, len(words)), -1 if head else 0, -1):
-            text = " ".join(head + words[:n])
-            try:
-                when = self.parse_when(text, bare_day)
-            except WhenError as e:
-                strict = strict or (e if e.key in STRICT_WHEN_ERRORS else None)
-                continue
-            if strict is not None and bare_day and is_bare_day(text):
-                break  # "when=今晚 20:00" at 22:00: the time that passed, not 今晚 at its default hour
-            return when, n
-        if strict is not None:  # clearly meant as a time ("2020-01-01 08:00", "25:00"): say what is wrong
-            raise strict
-        return None
+        """bot/timeparse.longest_when at the service's clock and zone (a survey's close, a vote's deadline)."""
+        return longest_when(words, self.clock(), self.cases.tz, first, bare_day)
 
     def parse(self, args: str) -> Compose:
         """Parse `/broadcast` arguments (raises BroadcastError or WhenError). A text that opens like
@@ -161,6 +141,8 @@ class BroadcastService:
         except WhenError as e:
             if e.key == "when-err-past-today":
                 raise WhenError("bc-err-past-today", **e.params) from None
+            if e.key == "when-err-mistyped":
+                raise Refused("bc-err-when-mistyped", **e.params) from None
             raise
 
     def _parse(self, args: str) -> Compose:
@@ -180,14 +162,9 @@ class BroadcastService:
                 seen_audience, i = True, i + 1
                 continue
             if eq and key in WHEN_KEYS and not seen_when:
-                found = self.longest_when([w for _, w in tokens[i + 1:]], value, bare_day=True)
-                if found is not None and found[1] == 0 and is_bare_day(value) and i + 1 < len(tokens):
-                    said = mistyped_when(value + " " + args[tokens[i + 1][0]:])
-                    if said is not None:  # "when=明天 8点半半 …": the time that follows is unreadable
-                        raise Refused("bc-err-when-mistyped", said=said)
-                if found is None:
-                    self.parse_when(value)  # raises the precise reason
-                    raise WhenError("when-err-unknown")
+                found = send_time(args[tokens[i + 1][0]:] if i + 1 < len(tokens) else "", self.clock(),
+                                  self.cases.tz, key=value)
+                assert found is not None  # after a key, a time or a refusal
                 c.when, used = found
                 seen_when, i = True, i + 1 + used
                 continue
@@ -199,14 +176,11 @@ class BroadcastService:
                 if word in NOW_WORDS:
                     seen_when, i = True, i + 1
                     continue
-                found = self.longest_when([w for _, w in tokens[i:]], bare_day=_leads_with_day(args, tokens[i:]))
+                found = send_time(args[pos:], self.clock(), self.cases.tz)
                 if found is not None:
                     c.when, used = found
                     seen_when, i = True, i + used
                     continue
-                said = mistyped_when(args[pos:])
-                if said is not None:  # "每周八 08:30 …": a time was meant; never send it now as the text
-                    raise Refused("bc-err-when-mistyped", said=said)
             c.body_at = pos
             break
         return c
@@ -471,22 +445,6 @@ class BroadcastService:
                                      groups=[[c.title or "", c.id] for c in groups[:20]])
             chosen += [c.id for c in hits if c.id not in chosen]
         return chosen
-
-
-def _leads_with_day(args: str, tokens: list[tuple[int, str]]) -> bool:
-    """Whether `tokens` (the rest of `args`) open with a relative day alone ("明天", "day after
-    tomorrow") that is the send time rather than the text's first words. Chinese runs on without spaces, so a Chinese day
-    word followed by a space ("明天 你好") stands apart, while "明天起建国路封路" is text; English
-    always has spaces ("Tomorrow the road is closed" is text), so an English one stands apart only
-    at the end of its line. Either way, a time of day after it that does not parse ("明天 8点半半
-    开会") means the time was mistyped: not this day at its default hour."""
-    used = next((n for n in (3, 2, 1) if len(tokens) >= n and is_bare_day(" ".join(w for _, w in tokens[:n]))), 0)
-    if not used or mistyped_when(args[tokens[0][0]:]) is not None:
-        return False
-    end = tokens[used - 1][0] + len(tokens[used - 1][1])
-    if tokens[0][1][:1].isascii():
-        return args[end:].split("\n", 1)[0].strip() == ""
-    return True
 
 
 def parse_audience(key: str, value: str) -> tuple[str, list[str] | None]:

@@ -14,7 +14,7 @@ from bot.privacy import shareable_place
 from bot.privacy.places import at_home, home_area
 from bot.refusals import Refused
 from bot.services.broadcasts import BroadcastService
-from bot.timeparse import WhenError, mistyped_when
+from bot.timeparse import WhenError, mistyped_when, send_time
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -144,6 +144,44 @@ def test_tomorrow_morning_with_a_time_is_that_time_anywhere() -> None:
 def test_a_mistyped_time_after_tomorrow_morning_is_refused() -> None:
     with pytest.raises(Refused):
         _parser().parse("all 明早 8点半半 开会")
+
+
+# --- one reader of a send time: a day word, then perhaps a time (bot/timeparse.send_time) ---------
+NOON = datetime(2026, 12, 2, 4, 0, tzinfo=timezone.utc)  # 12:00 in Shanghai
+
+
+@pytest.mark.parametrize("text, key, local, used", [
+    ("明天 08:30 例会", None, "12-03 08:30", 2), ("明天 你好", None, "12-03 09:00", 1),
+    ("tomorrow\nThe road is closed", None, "12-03 09:00", 1), ("今晚 停电", None, "12-02 21:00", 1),
+    ("例会", "明天", "12-03 09:00", 0), ("8点 例会", "明天", "12-03 08:00", 1), ("", "tonight", "12-02 21:00", 0),
+])
+def test_send_time_reads_a_day_then_perhaps_a_time(text, key, local, used) -> None:
+    found = send_time(text, NOON, TZ, key)
+    assert found is not None and found[0].at is not None
+    assert (found[0].at.astimezone(TZ).strftime("%m-%d %H:%M"), found[1]) == (local, used)
+
+
+@pytest.mark.parametrize("text", ["明天起建国路封路", "Tomorrow the road is closed", "你好"])
+def test_send_time_leaves_a_text_that_merely_opens_with_a_day_word(text) -> None:
+    assert send_time(text, NOON, TZ) is None
+
+
+@pytest.mark.parametrize("text, key, said", [
+    ("明天 8点半半 开会", None, "明天 8点半半"), ("每周八 08:30 例会", None, "每周八 08:30"),
+    ("8点半半 开会", "明天", "明天 8点半半"),
+])
+def test_send_time_names_a_mistyped_time(text, key, said) -> None:
+    with pytest.raises(WhenError) as e:
+        send_time(text, NOON, TZ, key)
+    assert (e.value.key, e.value.params) == ("when-err-mistyped", {"said": said})
+
+
+def test_send_time_after_a_key_says_why_its_value_does_not_read() -> None:
+    for text, key, error in (("x", "blah", "when-err-unknown"), ("x", "每周一", "when-err-need-time"),
+                             ("x", "25:00", "when-err-bad-time")):
+        with pytest.raises(WhenError) as e:
+            send_time(text, NOON, TZ, key)
+        assert e.value.key == error, (key, e.value.key)
 
 
 # --- /cases filter words -------------------------------------------------------------------------

@@ -87,6 +87,7 @@ when-err-past-today = “{ $said }” has already passed today (it is { $now } n
 bc-err-past-today = “{ $said }” has already passed today (it is { $now } now), so nothing was drafted. To send it at once, write “now”; to send it at that time tomorrow, write “tomorrow { $time }”.
 when-err-bad-time = Invalid time: hours 0–23, minutes 0–59.
 when-err-bad-date = Invalid date.
+when-err-mistyped = “{ $said }” looks like a time, but I could not read it.
 when-examples = For example: now · tomorrow 08:30 · 2026-12-01 09:00 · every day 20:00 · every mon 08:30 · weekdays 7:30 · in 30 minutes
 when-now = now
 when-at = { $at }

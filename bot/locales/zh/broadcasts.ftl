@@ -69,6 +69,7 @@ when-err-past-today = “{ $said }”今天已经过去了（现在是 { $now }�
 bc-err-past-today = “{ $said }”今天已经过去了（现在是 { $now }），推送没有生成。要立即发送，请写“现在”；要明天这个时间发送，请写“明天 { $time }”。
 when-err-bad-time = 时间不对：小时 0–23，分钟 0–59。
 when-err-bad-date = 日期不对。
+when-err-mistyped = “{ $said }”像是时间，但我没看懂。
 when-examples = 可以这样写：现在 · 明天 08:30 · 2026-12-01 09:00 · 每天 20:00 · 每周一 08:30 · 工作日 7:30 · 30分钟后
 when-now = 立即
 when-at = { $at }
