@@ -50,15 +50,14 @@ async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,
 async def boards(points: PointsService, uow: UnitOfWork, user: User, period: str) -> list[dict[str, Any]]:
     """The boards a viewer of the web dashboard sees: their branch's; for a superadmin (who has no
     branch) every branch's, each named, since points are earned and ranked per branch."""
-    if points.is_superadmin(user):
-        return [{**await branch_board(points, uow, b.id, user, period), "branch": b.name or b.code}
-                for b in await uow.branches.all() if b.id is not None]
-    choice = await points.branch_of(uow, user)
-    if choice.several:  # known in several branches: each of theirs, named, as a superadmin's
-        return [{**await branch_board(points, uow, b.id, user, period), "branch": b.name or b.code}
-                for b in await uow.branches.all() if b.id in choice.known]
-    board = await top(points, uow, user, period, None)
-    return [board] if board is not None else []
+    shown: set[int] | None = None  # every branch
+    if not points.is_superadmin(user):
+        choice = await points.branch_of(uow, user)
+        if not choice.several:
+            return [] if choice.branch_id is None else [await branch_board(points, uow, choice.branch_id, user, period)]
+        shown = set(choice.known)  # known in several branches: each of theirs, named, as a superadmin's
+    return [{**await branch_board(points, uow, b.id, user, period), "branch": b.name or b.code}
+            for b in await uow.branches.all() if b.id is not None and (shown is None or b.id in shown)]
 
 
 async def branch_board(points: PointsService, uow: UnitOfWork, branch: int, user: User,

@@ -181,13 +181,6 @@ class PointsRepository(Repository):
         stmt = model_select(e.branch_id).where(col(e.user_id) == user_id, col(e.branch_id).is_not(None)).distinct()
         return sorted(int(b) for b in (await self.session.exec(stmt)).all() if b is not None)
 
-    async def last_branch(self, user_id: int) -> int | None:
-        """The branch of the rider's latest ledger line that names one."""
-        e = PointsEntry
-        stmt = (model_select(e.branch_id).where(col(e.user_id) == user_id, col(e.branch_id).is_not(None))
-                .order_by(col(e.id).desc()).limit(1))
-        return (await self.session.exec(stmt)).first()
-
     async def mismatches(self) -> list[tuple[int, int, int]]:
         """(user, cached balance, ledger sum) wherever the cache disagrees with the ledger."""
         a, e = PointsAccount, PointsEntry
