@@ -20,6 +20,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, distance_args, is_code, normalize_code, parse_activity,
                                   parse_radius)
 from bot.domain import IncomingMessage
+from bot.services.people import branch_names, rider_branch
 from bot.services.privately import reachable
 from storage.models import User
 from storage.models.checkins import Activity, ActivityCheckin
@@ -103,8 +104,9 @@ class Activities:
                    count=await uow.checkins.checkins_at(activity.id or 0))
 
     async def list_activities(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
-        """Staff: their branch's latest activities. Riders: the open ones of this group's branch
-        (in private: of the branch they reported in to)."""
+        """Staff: their branch's latest activities. Riders: the open ones of this group's branch; in
+        private, of their branch by the one rule (bot/services/people.rider_branch), refused naming the
+        branches when they are known in several."""
         now = self.ctx.clock()
         staff = self.ctx.is_superadmin(user) or user.role == SECRETARY
         if staff:
@@ -133,8 +135,10 @@ class Activities:
         if not msg.is_private:
             chat = await uow.chats.get(msg.chat_id)
             return chat.branch_id if chat else None
-        approved = [r for r in await uow.checkins.report_ins_of(user.id) if r.status == "approved"]
-        return approved[0].branch_id if approved else None
+        choice = await rider_branch(uow, user)
+        if choice.several:
+            raise CheckinError("activity-list-which-branch", branches=await branch_names(uow, choice.known))
+        return choice.branch_id
 
     # --- check-in ---------------------------------------------------------------------------
     def _check_window(self, a: Activity, now: datetime) -> None:

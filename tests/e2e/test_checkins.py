@@ -121,6 +121,25 @@ async def test_checkin_wrong_code_window_and_duplicate(bot, tg, db, clock) -> No
     assert "1 人签到" in closed["text"]
 
 
+async def test_a_private_activity_list_takes_the_riders_branch_by_the_one_rule(bot, tg, db, clock) -> None:
+    """In private, /activity list lists the branch the bot knows the rider in (people.rider_branch:
+    here by a check-in, with no report-in), and, known in several, refuses naming them."""
+    await two_branches(tg, LI)
+    mine, _ = await create(tg, db)
+    theirs, _ = await create(tg, db, '"海淀巡河" 2026-12-05 09:00 2h', who=SEC_B)
+    clock.now = local(2026, 12, 5, 9, 30)
+    assert "工作群" in (await said(tg, LI["id"], LI, "/activity list"))["text"]  # known nowhere yet
+
+    assert "签到成功" in (await said(tg, GROUP, LI, f"/checkin {mine.code}"))["text"]
+    listing = await said(tg, LI["id"], LI, "/activity list")
+    assert "朝阳支部" in listing["text"] and mine.code in listing["text"] and theirs.code not in listing["text"]
+
+    assert "签到成功" in (await said(tg, GROUP_B, LI, f"/checkin {theirs.code}"))["text"]
+    refused = await said(tg, LI["id"], LI, "/activity list")
+    assert "几个支部" in refused["text"] and "朝阳支部" in refused["text"] and "Haidian" in refused["text"]
+    assert mine.code not in refused["text"] and theirs.code not in refused["text"]
+
+
 async def test_checkin_with_a_place_needs_a_pin_inside_the_radius(bot, tg, db, clock) -> None:
     await two_branches(tg, LI, WANG)
     activity, reply = await create(tg, db, '"防汛宣传" 2026-12-05 09:00-11:00 500m')

@@ -32,6 +32,7 @@ activity-list-item = <code>{ $code }</code> · { $title } · { $when } · { $sta
        *[no] {""}
     }
 activity-list-no-branch = Send /activity list in your work group to see its branch's activities.
+activity-list-which-branch = You are known in several branches ({ $branches }), so in private I cannot tell whose activities to list. Please send /activity list in a group of that branch.
 activity-err-usage = I couldn't read that. Example: /activity new "Saturday clean-up" 2026-12-05 09:00 2h 500m
 activity-err-time = Please give a start time such as 09:00, or a span such as 09:00-11:00.
 activity-err-duration = Please give a length (2h, 90m) or an end time (09:00-11:00), at most 24 hours.

@@ -32,6 +32,7 @@ activity-list-item = <code>{ $code }</code> · { $title } · { $when } · { $sta
        *[no] {""}
     }
 activity-list-no-branch = 请在工作群里发 /activity list 查看本群支部的活动。
+activity-list-which-branch = 你在几个支部都有记录（{ $branches }），私聊里我不知道列哪个支部的活动。请在那个支部的群里发 /activity list。
 activity-err-usage = 格式不对。例如：/activity new "周六社区清洁" 2026-12-05 09:00 2h 500m
 activity-err-time = 请写开始时间，例如 09:00，或时间段 09:00-11:00。
 activity-err-duration = 请写活动时长（如 2h、90m）或结束时间（如 09:00-11:00），不超过 24 小时。
