@@ -38,8 +38,11 @@ _STOP = set("在到的了是说那这个从往去把被与跟就都也又还我�
 _FUNCTION_CHARS = set("在到的是那这个从往与跟就都也又还给对向离于至已经")
 # stop characters that also begin place names (亮马桥路, 太平街, 向阳路): kept when they open
 # the message or follow a separator, where they cannot be a verb glued onto the name
-_NAME_OPENERS = set("亮太好正向和知")
+_NAME_OPENERS = set("亮太好正向和知问")
 _ARRIVED = {"到了", "去了", "来了", "过了"}  # 到了|亮马桥路: a verb of going and 了, then the name
+# verbs said twice to ask someone to deal with a place ("有没有人管管玉兰花园", "谁来看看…门口"):
+# the doubled verb is no part of the name (管庄, 看丹 keep theirs: not doubled)
+_DOUBLED_VERBS = set("管看修查问瞧弄催扫治搞")
 # words that, at the start of a candidate name, are chat rather than place
 _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大家", "注意", "紧急", "求助", "快来",
                "今天", "昨天", "刚才", "刚刚", "现在", "晚上", "早上", "中午", "下午", "半夜",
@@ -159,6 +162,10 @@ def _name_start(n: str, end: int, lo: int) -> tuple[int, bool]:
         i = line + 2  # 10号线|国贸站: the station's name follows its line (the line is put back: _LINE_BEFORE)
     if 0 < i < end - 2 and n[i - 1] in "说看问查" and n[i] == "下":
         i += 1  # 说下|惠新西街: 下 ends the verb (说一下), not part of the name
+    for k in range(end - 4, i - 1, -1):
+        if n[k] == n[k + 1] and n[k] in _DOUBLED_VERBS:
+            i = k + 2  # (谁来)看看|玉兰花园: the name starts after a doubled verb
+            break
     changed = True
     stripped = False
     while changed and i < end:
