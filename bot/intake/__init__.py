@@ -395,6 +395,8 @@ def _lexical_stage(m: Cascade, text: str, lang: str | None, count: bool = True) 
         text, n = text[label.end():], n[label.end():]
     if not any(ch.isalnum() for ch in n):  # only emoji / punctuation
         return Intake(is_report=False, confidence=0.99)
+    if _rules.whereabouts(n, lambda: locate(text, lang, n, m.places)):
+        return Intake(is_report=False, confidence=0.95)  # "在驿站等单": where the rider is, nothing wrong
     from .model import features
     lex = m.lexical
     said = _seen_at(text, n, lang)

@@ -78,6 +78,13 @@ _BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡�
              "街": set("逛满上沿临大小条整扫摆"), "城": set("进全出满同县古京"),
              "区": set("小社城景园地郊市片分山灾"), "站": set("车驿")}
 _SUF = re.compile(rf"{_ROAD_SUF}|{_AREA_SUF}")
+_SUF_END = re.compile(rf"(?:{_ROAD_SUF}|{_AREA_SUF}|{_BRANDS.pattern})(?:门口|[东西南北正后侧]门)?$")
+
+
+def ends_as_place(name: str) -> bool:
+    """Whether `name` (normalised) ends in a place type the rules know (路, 小区, 广场, 地铁站…, a brand),
+    perhaps with its gate: a name that is a place by its form, not only by where it stands in a sentence."""
+    return _SUF_END.search(name) is not None
 _RING = re.compile(r"[东南西北内外中][一二三四五六七]?环(?:路)?(?![保境卫球境节])")
 # what comes before 弄 when it is a lane: its number (Shanghai's lanes off a road: 长乐路325弄, 富民路八十八弄)
 _LANE_NUMBER = set("0123456789一二三四五六七八九十百零〇两")

@@ -5,6 +5,10 @@ Applied after the model on the normalised (simplified, lower-cased) text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from .location import ends_as_place
+from .normalize import normalize
 
 # immediate danger to someone's safety or life -> urgent
 URGENT_ZH = re.compile(
@@ -103,3 +107,34 @@ def adjust_urgency(n: str, category: str, urgency: str) -> str:
 
 
 LOW_CATEGORIES = frozenset({"rider_service", "suggestion"})
+
+
+# A rider saying only where they are ("在驿站", "我在配送站等单", "在路上", "在建国路等单呢", "on my way", "at the
+# hub waiting for orders"): order logistics, which the taxonomy counts as no report (taxonomy.md, is_report),
+# but the heads, reading a work spot or a road and little else, leaned to a report just under the threshold
+# ("在驿站" 0.57, "在路上" 0.52), so the bot asked 是，上报 / 不是 in the group: a reply to chit-chat. Only the
+# whole message: where (a work spot, the road, home, or a place the rules read whole) and perhaps the errand
+# (等单, 取餐 …). 在 before a verb is the progressive ("在漏水", "在冒烟"): no spot or place, so no match.
+WHEREABOUTS_ZH = re.compile(
+    r"^(?:我们?|人)?(?:还|已经|正|刚|刚刚|现在|目前|正在|都)?在(?P<where>[^\s\W_]{1,12}?)"
+    r"(?:等单|等餐|取餐|取货|拿餐|送餐|送单|排队|等着|等人|待命|休息|歇会儿?|歇着|躲雨|吃饭|蹲单)?"
+    r"(?:呢|了|啊|哈|呀|中|哦|咯|啦|着)?[\s\W_]*$")
+WORK_SPOT_ZH = re.compile(r"^(?:(?:驿站|配送站|中转站|快递站|站点|商家|店|商场|餐厅|取餐点|等餐区|小区)(?:门口|楼下|里|外面?|附近|旁边)?|"
+                          r"站里|路上|半路|家|家里|楼下|门口|外面|这边|那边|这儿|那儿|这里|那里)$")
+WHEREABOUTS_EN = re.compile(
+    r"^(?:i'?m|i am|im|we'?re|we are)?\s*(?:still\s+|already\s+|now\s+|just\s+)?"
+    r"(?:on (?:my|the|our) way|(?:at|in) (?:the )?(?:hub|station|depot|restaurant|shop|store|merchant|mall|"
+    r"pickup point|pick-up point)(?:\s+waiting(?: for (?:an? |the )?orders?)?)?)[\s\W_]*$")
+
+
+def whereabouts(n: str, place_of: Callable[[], str | None]) -> bool:
+    """Whether the normalised message `n` says only where the rider is (WHEREABOUTS_*): a work spot, or a
+    place `place_of()` (the place the rules read in it) gives whole and whose form is a place's
+    (location.ends_as_place: 建国路, 望京SOHO; not 漏水, which 在 makes a verb). Never with a life-safety cue."""
+    if WHEREABOUTS_EN.match(n):
+        return True
+    m = WHEREABOUTS_ZH.match(n)
+    if m is None or urgent_cue(n):
+        return False
+    where = m.group("where")
+    return WORK_SPOT_ZH.match(where) is not None or (ends_as_place(where) and normalize(place_of() or "") == where)

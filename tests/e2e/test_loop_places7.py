@@ -44,3 +44,13 @@ async def test_arriving_and_seeing_a_problem_opens_a_case_with_its_place(bot, tg
     assert created["reply_to_message_id"] == sent["message_id"] and "C-000001" in created["text"]
     [case] = await read_cases(db)
     assert case.category == "waterlogging" and case.location == place
+
+
+async def test_saying_where_the_rider_is_gets_no_answer_in_the_group(bot, tg, db) -> None:
+    """"在驿站", "在配送站等单", "在路上": where the rider is, no report; the bot asked 是，上报 / 不是 about each."""
+    for text in ("在驿站", "在配送站等单", "在路上", "on my way"):
+        await tg.send(GROUP, LI, text)
+    sent = await tg.send(GROUP, LI, "建国路的路灯坏了")
+    msgs = await tg.wait(GROUP["id"], 2, timeout=3)
+    assert [m["reply_to_message_id"] for m in msgs] == [sent["message_id"]], [m["text"][:40] for m in msgs]
+    assert [c.location for c in await read_cases(db)] == ["建国路"]
