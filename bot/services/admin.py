@@ -44,7 +44,9 @@ class AdminService:
         if not is_super and not (role == "dept" and secretary_branch is not None):
             return "admin-not-permitted", {}
         user = await uow.users.find(target)
-        if user is None:
+        if user is None and revoke and not is_super:  # a secretary's revoke: somebody nobody knows has
+            return await self._revoke_from_nobody(uow, target, arg, branch_code, secretary_branch)  # no role
+        if user is None:  # in her branch, as another branch's rider has none: the same answer
             return "admin-user-unknown", {"who": target[:64]}
         if user.id == actor.id and not is_super:
             return "admin-not-self", {}
@@ -78,9 +80,7 @@ class AdminService:
         """A department membership: a secretary's in their own branch; a superadmin's in the
         branch named, or in every branch. The department is named as people name it (住建局,
         Road maintenance, a prefix) or by its code, as in the case commands."""
-        if dept and dept not in self.cases.routing.departments:
-            with contextlib.suppress(CaseError):
-                dept = resolve_department(self.cases.routing, dept)
+        dept = self._resolve_department(dept)
         if not dept or dept not in self.cases.routing.departments:
             return "admin-dept-unknown", {"dept": (dept or "")[:64]}
         branch_id = secretary_branch
@@ -103,6 +103,26 @@ class AdminService:
                          before=before, after=await self._dept_state(uow, user, dept))
         return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": "dept",
                                                                   "arg": f"{dept} @{where}"}
+
+    def _resolve_department(self, dept: str | None) -> str | None:
+        """A department as people name it (住建局, Road maintenance, a prefix) or its code; the
+        words as typed when they name none."""
+        if dept and dept not in self.cases.routing.departments:
+            with contextlib.suppress(CaseError):
+                dept = resolve_department(self.cases.routing, dept)
+        return dept
+
+    async def _revoke_from_nobody(self, uow: UnitOfWork, typed: str, dept: str | None, branch_code: str | None,
+                                  secretary_branch: int | None) -> tuple[str, dict[str, object]]:
+        """A secretary's `/revoke … dept` naming somebody the bot does not know, answered step by step
+        as one naming another branch's rider is (`grant` and `_department`): that rider has no role in
+        her branch either, so "none here" tells nobody's existence."""
+        if branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
+            return "admin-not-permitted", {}
+        dept = self._resolve_department(dept)
+        if not dept or dept not in self.cases.routing.departments:
+            return "admin-dept-unknown", {"dept": (dept or "")[:64]}
+        return "admin-revoke-none", {"who": typed[:64], "role": "dept", "arg": dept}
 
     async def _role_state(self, uow: UnitOfWork, user: User) -> dict[str, Any]:
         code = await self._branch_code(uow, user.branch_id) if user.branch_id is not None else None

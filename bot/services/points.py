@@ -388,6 +388,13 @@ class PointsService:
         which places the rider in that branch even before they earned anything there."""
         if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
             raise PointsError("points-not-permitted")
+        choice = await self.branch_of(uow, target, chat_branch)
+        branch = choice.branch_id
+        if not self.is_superadmin(actor):  # scope before state: another branch's rider is refused as
+            mine = self._secretary_branch(actor)  # somebody nobody knows is, whatever the amount
+            if mine not in choice.known:  # one of the secretary's riders, even if known elsewhere too
+                raise PointsError("points-grant-other-branch")
+            branch = mine
         spec = self.config.rules["manual"]
         reason = reason.strip()
         if not reason:
@@ -396,13 +403,6 @@ class PointsService:
             raise PointsError("points-grant-amount", max=spec.max_units)
         if target.id == actor.id:
             raise PointsError("points-grant-self")
-        choice = await self.branch_of(uow, target, chat_branch)
-        branch = choice.branch_id
-        if not self.is_superadmin(actor):
-            mine = self._secretary_branch(actor)
-            if mine not in choice.known:  # one of the secretary's riders, even if known elsewhere too
-                raise PointsError("points-grant-other-branch")
-            branch = mine
         from bot.services.points_corrections import check_grant_cap  # the cap counts revoked grants out
         await check_grant_cap(self, uow, target.id, amount * spec.points)
         points = await self._credit(uow, target.id, "manual", amount * spec.points, 0, source_key,
