@@ -12,7 +12,7 @@ untried. Each template is sent by
 * a member of cy's urban_lighting department (DEPT_A), the department that owns hd's case,
 
 against branch hd's case, survey, redemption, activity, report-in, hours entry and broadcast
-(forged callback data names them), and again against numbers nobody used. After each attempt:
+(forged callback data names them), and again against numbers and a branch code nobody used. After each attempt:
 
 * **state**: hd's rows (cases and their events, roles, department memberships, group bindings,
   surveys and answers, redemptions and points, activities, check-ins, report-ins, hours,
@@ -91,7 +91,7 @@ ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
     "unbind": [(B, "/unbind")],
     "audit": [(P, "/audit 100")],
     "points": [(P, "/points grant {hd_rider} 5 协助"), (P, "/points ledger {hd_rider}"),
-               (P, "/points grant {hd_rider} -5 协助")],
+               (P, "/points grant {hd_rider} -5 协助"), (P, "/points revoke #{entry} 误发冲正")],
     "redemptions": [(P, "/redemptions")],
     "fulfil": [(P, "/fulfil {redemption} CODE-1")],
     "refuse": [(P, "/refuse {redemption} 没货了")],
@@ -100,11 +100,12 @@ ADMIN_COMMANDS: dict[str, list[tuple[str, str]]] = {
                   (P, "/reportins reject {reportin} 不对")],
     "hours": [(P, "/hours pending {branch_b}"), (P, "/hours approve {hours}"), (P, "/hours reject {hours} 不对")],
     "stats": [(P, "/stats checkins {branch_b}"), (P, "/stats lessons")],
-    "broadcast": [(P, "/broadcast cancel")],
+    "broadcast": [(P, "/broadcast cancel"), (P, "/broadcast groups={group_b} now 你好")],
     "broadcasts": [(P, "/broadcasts"), (P, "/broadcasts cancel {broadcast}")],
-    "survey": [(P, "/survey results {survey}"), (P, "/survey close {survey}"), (P, "/survey list")],
+    "survey": [(P, "/survey results {survey}"), (P, "/survey close {survey}"), (P, "/survey list"),
+               (P, "/survey new groups={group_b} 问题 | 甲 | 乙")],
     "needs": [(P, "/needs"), (P, "/needs 30 {branch_b}")],
-    "lessons": [(P, "/lessons"), (B, "/lessons off"), (B, "/lessons plan 一三五")],
+    "lessons": [(P, "/lessons"), (B, "/lessons off"), (B, "/lessons plan 一三五"), (P, "/lessons {group_b} plan 一三五")],
     "export": [(P, "/export cases"), (P, "/export cases 2026-01-01 csv")],
     "web": [(P, "/web"), (B, "/web")],
     "routing": [(P, "/routing")],
@@ -242,10 +243,12 @@ async def build_world(bot, tg, db) -> World:
     refs = {"case": "C-000001", "case_id": 1, "item": 1, "own_case": "C-000002", "redemption": "R1", "redemption_id": 1,
             "activity": code, "reportin": 1, "hours": 1, "halves": 2, "survey": 1, "broadcast": bc_id,
             "branch_b": "hd", "branch_b_id": hd, "branch_a": "cy", "hd_member": HD_MEMBER["id"],
-            "hd_rider": HD_RIDER["id"], "sec_b": SEC_B["id"], "proposal": 1}
+            "hd_rider": HD_RIDER["id"], "sec_b": SEC_B["id"], "proposal": 1, "group_b": GROUP_B["id"],
+            "entry": await _one(db, select(PointsEntry.id).where(PointsEntry.user_id == HD_RIDER["id"]))}
     missing = {**refs, "case": "C-000099", "case_id": 99, "redemption": "R99", "redemption_id": 99,
-               "activity": "ZZZZZ", "reportin": 99, "hours": 99, "survey": 99, "broadcast": 99, "proposal": 99}
-    assert await _one(db, select(Case.status).where(Case.id == 1)) == "in_progress"
+               "activity": "ZZZZZ", "reportin": 99, "hours": 99, "survey": 99, "broadcast": 99, "proposal": 99,
+               "branch_b": "zz", "branch_b_id": 99, "group_b": -100999, "entry": 99999}
+    assert await _one(db, select(Case.status).where(Case.id == 1)) == "in_progress" and refs["entry"]
     assert await _one(db, select(Proposal.status).where(Proposal.id == 1)) == "voting"
     for what, model in (("survey", Survey), ("redemption", Redemption), ("report-in", ReportIn),
                         ("hours", VolunteerHours)):
@@ -355,6 +358,8 @@ def _normal(text: str, w: World) -> str:
     """A reply with the numbers and codes the user typed set aside."""
     for ref in (w.refs["activity"], w.missing["activity"]):
         text = text.replace(str(ref), "@")
+    for code in (w.refs["branch_b"], w.missing["branch_b"]):  # a branch code as typed: “hd” and “zz”
+        text = text.replace(f"“{code}”", "“@”").replace(f"\"{code}\"", '"@"')
     return re.sub(r"\d+", "#", text)
 
 
