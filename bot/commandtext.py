@@ -29,7 +29,10 @@ INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe
 SLASHES = "/／⁄∕"
 # What an input method may put between the command and its arguments.
 SEPARATORS = " \t\n\u3000,，、:：;；.。!！?？"
-_COMMAND = re.compile(rf"^[{SLASHES}]([^\s{re.escape(SEPARATORS)}]+)(.*)$", re.S)
+# What opens a quotation or a bracket: it ends the command word but is the first argument's
+# (`/case「C-000001」`, `/report【急】光华路井盖丢了`), so it is not stripped as a separator is.
+OPENERS = "「『【〔《（(“‘\"'[<"
+_COMMAND = re.compile(rf"^[{SLASHES}]([^\s{re.escape(SEPARATORS + OPENERS)}]+)(.*)$", re.S)
 # Full-width ASCII letters, digits and code punctuation (－＿＠＃) → ASCII; CJK punctuation stays.
 _WIDE = {c: chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
                                         0xFF0D, 0xFF3F, 0xFF20, 0xFF03]}

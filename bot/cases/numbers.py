@@ -2,7 +2,8 @@
 
 Riders type case numbers by hand on phone keyboards, so parsing accepts what
 they actually type: "c123", "C-123", "C000123", "#123", full-width
-"Ｃ－１２３", or a bare "123".
+"Ｃ－１２３", or a bare "123"; in brackets or quotes ("【C-123】", "「C-123」", "(C-123)") or followed
+by the punctuation that ends a sentence ("C-123。", "C-123！", "C-123,") too.
 """
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ PREFIX = "C-"
 _WIDTH = 6
 _CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.]?\s*)?#?\s*(\d{1,12})$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
+# Around a number as typed (after NFKC: full-width brackets and marks are ASCII by then).
+_OPENING = "([【「『〔《<\"“'‘"
+_CLOSING = ")]】」』〕》>\"”'’"
+_AFTER = ",、:;.。!?"
 
 
 def format_case_no(n: int) -> str:
@@ -29,6 +34,7 @@ def parse_case_no(s: str | None) -> int | None:
     if not s:
         return None
     text = unicodedata.normalize("NFKC", s).translate(_DASHES).strip().lower()
+    text = text.rstrip(_AFTER + " ").rstrip(_CLOSING + " ").lstrip(_OPENING + " ")
     m = _CASE_NO.match(text)
     if not m:
         return None

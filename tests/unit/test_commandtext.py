@@ -17,6 +17,11 @@ from bot.commandtext import command_args, normalize_command, typed_rest
     ("/lang\u3000en", "/lang en"),
     ("/accept Ｃ－０００００１ 住建局", "/accept C-000001 住建局"),
     ("/report@Rider_Sentinel_Bot，灯坏了", "/report@rider_sentinel_bot 灯坏了"),
+    # a bracket or quote ends the command word and stays the argument's (before: "/case「c-000001」")
+    ("/case「C-000001」", "/case 「C-000001」"),
+    ("/case【C-000001】", "/case 【C-000001】"),
+    ("/case(C-1)", "/case (C-1)"),
+    ("/report【急】光华路井盖丢了", "/report 【急】光华路井盖丢了"),
 ])
 def test_commands_are_normalised(typed: str, expected: str) -> None:
     assert normalize_command(typed) == expected

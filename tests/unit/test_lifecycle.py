@@ -383,6 +383,18 @@ def test_parse_case_no_rejects(text):
     assert parse_case_no(text) is None
 
 
+@pytest.mark.parametrize("text", ["C-000123！", "C-000123,", "C-000123，", "C-000123。", "C-123?",
+                                  "【C-000123】", "「C-000123」", "（C-123）", "(c123)", "“C-123”", "《123》。"])
+def test_parse_case_no_reads_a_number_in_brackets_or_before_a_mark(text):
+    """A number as riders type it in a sentence: bracketed, quoted, or with the sentence's end after it."""
+    assert parse_case_no(text) == 123
+
+
+@pytest.mark.parametrize("text", ["(", "【】", "C-123)abc", "1.5", "C-12！3"])
+def test_parse_case_no_still_rejects_what_is_no_number(text):
+    assert parse_case_no(text) is None
+
+
 def test_error_carries_params():
     err = IllegalTransition(status="closed", action="resolve")
     assert err.key == "case-err-illegal"
