@@ -113,12 +113,21 @@ def _code_like(word: str) -> bool:
     return all(c.isascii() or "\uff01" <= c <= "\uff5e" for c in word)
 
 
+# What ends a sentence typed after the last code (`/lang en。`, `/top week！`, `/redeem data_pack。`).
+_END_MARKS = "，、：；。！？"
+
+
 def _codes_ascii(args: str) -> str:
     """The leading code-like words made ASCII (a full-width space between them too); the rest,
-    from the first word that is not code-like, as typed."""
+    from the first word that is not code-like, as typed. When every word is a code, the
+    Chinese punctuation typed after the last one goes: it ends the sentence, not the code."""
     out: list[str] = []
     for m in _WORD.finditer(args):
         part = m.group()
+        if part.strip(" \t\n\u3000") and not args[m.end():].strip(" \t\n\u3000"):
+            bare = part.rstrip(_END_MARKS)
+            if bare and _code_like(bare):
+                return "".join(out) + bare.translate(_WIDE)
         if part.strip(" \t\n\u3000") and not _code_like(part):
             return "".join(out) + args[m.start():]
         out.append(part.translate(_WIDE))

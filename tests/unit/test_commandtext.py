@@ -22,6 +22,15 @@ from bot.commandtext import command_args, normalize_command, typed_rest
     ("/case【C-000001】", "/case 【C-000001】"),
     ("/case(C-1)", "/case (C-1)"),
     ("/report【急】光华路井盖丢了", "/report 【急】光华路井盖丢了"),
+    # the sentence's end typed after the last code goes (before: "/lang en。" was no language)
+    ("/lang en。", "/lang en"),
+    ("/top week！", "/top week"),
+    ("/redeem data_pack。", "/redeem data_pack"),
+    ("/export cases csv。", "/export cases csv"),
+    ("/lang\u3000ｅｎ。", "/lang en"),
+    # free text keeps its punctuation
+    ("/reject C-1 重复了。", "/reject C-1 重复了。"),
+    ("/cases 我的！", "/cases 我的！"),
 ])
 def test_commands_are_normalised(typed: str, expected: str) -> None:
     assert normalize_command(typed) == expected

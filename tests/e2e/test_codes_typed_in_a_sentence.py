@@ -1,0 +1,27 @@
+"""A command's codes typed as the end of a sentence, tried from outside: Chinese input methods put
+`。` or `！` after the last word. Before, `/lang en。` and `/top week。` answered their usage, and
+`/redeem data_pack。` "没有编号为「data_pack。」的兑换项目", `/export cases。` the export's usage."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import AMY, LI, SEC, said, two_branches, with_boss
+from tests.factories import report
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def test_the_punctuation_after_a_commands_last_code_ends_the_sentence(bot, tg, db) -> None:
+    await two_branches(tg, LI, AMY)
+    assert "Language set to English" in (await said(tg, LI["id"], LI, "/lang en。"))["plain_text"]
+    assert "语言已切换为简体中文" in (await said(tg, LI["id"], LI, "/lang ｚｈ！"))["plain_text"]
+    await report(tg, text="建国路88号门口路灯坏了，晚上很黑")
+    week = (await said(tg, LI["id"], LI, "/top week。"))["plain_text"]
+    assert "本周积分排行" in week, week
+    redeem = (await said(tg, AMY["id"], AMY, "/redeem data_pack。"))["plain_text"]
+    assert "Data package" in redeem and "costs 50" in redeem, redeem  # the item, read: not enough points
+    export = await said(tg, SEC["id"], SEC, "/export cases。")
+    assert export.get("document") and "用法" not in (export.get("caption") or ""), export
