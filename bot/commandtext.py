@@ -31,7 +31,7 @@ SLASHES = "/／⁄∕"
 SEPARATORS = " \t\n\u3000,，、:：;；.。!！?？"
 # What opens a quotation or a bracket: it ends the command word but is the first argument's
 # (`/case「C-000001」`, `/report【急】光华路井盖丢了`), so it is not stripped as a separator is.
-OPENERS = "「『【〔《（(“‘\"'[<"
+OPENERS = "「『【〔《（(“‘"
 _COMMAND = re.compile(rf"^[{SLASHES}]([^\s{re.escape(SEPARATORS + OPENERS)}]+)(.*)$", re.S)
 # Full-width ASCII letters, digits and code punctuation (－＿＠＃) → ASCII; CJK punctuation stays.
 _WIDE = {c: chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
