@@ -56,6 +56,7 @@ class IncomingMessage:
     reply_location: tuple[float, float] | None = None  # the pin this message replies to
     sender_is_bot: bool = False  # nobody wrote it: another bot's post, a linked channel's: never answered
     as_group: bool = False  # an admin posting as the group itself (anonymous: no person to register)
+    addressed: bool = False  # named the bot ("@bot 你好"): in a group, answered even when it is no report
     # The platform's own object, for the adapter's services alone (formatting, file download):
     # the core never reads it.
     source: Any = field(default=None, compare=False, repr=False)

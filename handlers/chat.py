@@ -217,11 +217,12 @@ class ChatDispatcher:
 
     @staticmethod
     async def _addressed(msg: IncomingMessage, port: ChatPort) -> IncomingMessage:
-        """The message without the bot's own @mention (bot.commandtext.without_mention)."""
+        """The message without the bot's own @mention (bot.commandtext.without_mention), marked
+        as addressed to the bot."""
         if "@" not in msg.text:
             return msg
         text = without_mention(msg.text, await port.username())
-        return msg if text == msg.text else dataclasses.replace(msg, text=text)
+        return msg if text == msg.text else dataclasses.replace(msg, text=text, addressed=True)
 
     @staticmethod
     def normalised(msg: IncomingMessage) -> IncomingMessage:

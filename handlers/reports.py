@@ -24,10 +24,21 @@ from storage.uow import UnitOfWork
 async def group_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                         reports: ReportService, checkins: CheckinService) -> None:
     """A report, or a case's place; a pin no case took, from a rider we asked for one in their
-    private chat (/checkin in the group), is pointed there. Anyone else's pin stays unanswered."""
-    case = await reports.on_message(uow, incoming, user, lang)
-    if case is None and incoming.lat is not None and not incoming.as_group:
+    private chat (/checkin in the group), is pointed there. Anyone else's pin stays unanswered.
+    Chit-chat gets no answer, unless it names the bot ("@bot 你好", "@bot" alone): then a courtesy
+    gets its own, a place alone the question what is wrong there, anything else what the bot
+    does in a group."""
+    heard = await reports.hear(uow, incoming, user, lang)
+    if heard.case is None and incoming.lat is not None and not incoming.as_group:
         await checkins.pin_in_group(uow, incoming, user, lang)
+    elif not heard.answered and incoming.addressed:
+        kind = smalltalk(incoming.text)
+        if kind:
+            reports.reply(uow, incoming, f"smalltalk-{kind}", lang)
+        elif heard.bare_place:
+            reports.reply(uow, incoming, "place-alone", lang, place=heard.bare_place)
+        else:
+            reports.reply(uow, incoming, "start-group", lang)
 
 
 async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
@@ -105,7 +116,8 @@ def _has_content(m: IncomingMessage) -> bool:
 
 
 def in_group(incoming: IncomingMessage) -> bool:
-    return (not incoming.is_private and _has_content(incoming) and not is_command_text(incoming)
+    return (not incoming.is_private and (_has_content(incoming) or incoming.addressed)
+            and not is_command_text(incoming)
             and not incoming.bots_words)
 
 

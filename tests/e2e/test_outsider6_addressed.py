@@ -44,3 +44,18 @@ async def test_a_command_for_another_bot_in_private_is_said_to_be_that_bots(bot,
     assert "C-" not in (await said(tg, rider["id"], rider, "/mycases@rider_sentinel_bot"))["text"]
     unknown = (await said(tg, rider["id"], rider, "/foo"))["text"]
     assert "没有这个命令" in unknown or "Unknown command" in unknown, unknown
+
+
+async def test_chit_chat_addressed_to_the_bot_in_a_group_is_answered(bot, tg, db) -> None:
+    """Before: "@rider_sentinel_bot 你好", "@rider_sentinel_bot" alone or "@bot what can you do?" in a group
+    got silence, as unnamed chit-chat does: the rider who named the bot heard nothing. Now a courtesy
+    gets its own answer and anything else what the bot does in a group; unnamed chit-chat stays silent."""
+    await two_branches(tg, LI, AMY)
+    await tg.send(GROUP, LI, "哈哈今天好累啊")  # not addressed: no answer (the next one is the mention's)
+    hello = (await said(tg, GROUP, LI, "@rider_sentinel_bot 你好"))["plain_text"]
+    assert hello.startswith("你好！") and "发给我" in hello, hello
+    assert len(await tg.messages(GROUP["id"])) == 2, "chit-chat answered"  # the /bind answer and this one
+    alone = (await said(tg, GROUP, LI, "@rider_sentinel_bot"))["plain_text"]
+    assert "骑手哨兵" in alone and "登记工单" in alone, alone
+    what = (await said(tg, GROUP_B, AMY, "@Rider_Sentinel_Bot what can you do?"))["plain_text"]
+    assert "Rider Sentinel" in what and "register a case" in what, what
