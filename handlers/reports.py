@@ -25,20 +25,31 @@ async def group_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, 
                         reports: ReportService, checkins: CheckinService) -> None:
     """A report, or a case's place; a pin no case took, from a rider we asked for one in their
     private chat (/checkin in the group), is pointed there. Anyone else's pin stays unanswered.
-    Chit-chat gets no answer, unless it names the bot ("@bot 你好", "@bot" alone): then a courtesy
-    gets its own, a place alone the question what is wrong there, anything else what the bot
-    does in a group."""
+    Chit-chat gets no answer, unless it is said to the bot: the reporter's (or a follower's)
+    words in reply to the bot's message about their case ("什么时候修？") are told, as in private,
+    that nobody reads them there (a courtesy, "谢谢", is not answered); a message that names the
+    bot ("@bot 你好", "@bot" alone) gets a courtesy's answer, the question what is wrong at a place
+    named alone, or else what the bot does in a group."""
     heard = await reports.hear(uow, incoming, user, lang)
     if heard.case is None and incoming.lat is not None and not incoming.as_group:
         await checkins.pin_in_group(uow, incoming, user, lang)
-    elif not heard.answered and incoming.addressed:
+    elif not heard.answered and incoming.text:
         kind = smalltalk(incoming.text)
-        if kind:
+        about = None if kind or incoming.is_caption else await reports.replied_case(uow, incoming, user)
+        if about is not None:
+            reports.reply(uow, incoming, "case-reply-unread", lang, number=format_case_no(about.id or 0),
+                          status=t(lang, f"case-status-{about.status}"),
+                          resolved="yes" if about.status == RESOLVED else "no")
+        elif not incoming.addressed:
+            return
+        elif kind:
             reports.reply(uow, incoming, f"smalltalk-{kind}", lang)
         elif heard.bare_place:
             reports.reply(uow, incoming, "place-alone", lang, place=heard.bare_place)
         else:
             reports.reply(uow, incoming, "start-group", lang)
+    elif not heard.answered and incoming.addressed and incoming.lat is None:  # "@bot" alone
+        reports.reply(uow, incoming, "start-group", lang)
 
 
 async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

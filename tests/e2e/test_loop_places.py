@@ -79,12 +79,14 @@ async def test_a_reply_in_another_cases_thread_is_not_the_place(bot, tg, db, who
     await tg.send(GROUP, who, second)
     await tg.wait(GROUP["id"], before + 2)
     # (b) in C-000001's thread, naming no place: about C-000001, never C-000002's place
-    await tg.send(GROUP, who, remark, reply_to_message_id=registered["message_id"])
+    remarked = await tg.send(GROUP, who, remark, reply_to_message_id=registered["message_id"])
     # and someone else answering in C-000002's thread cannot set its place either
     ask = (await tg.messages(GROUP["id"]))[before + 1]
     await tg.send(GROUP, WANG, "在建国路", reply_to_message_id=ask["message_id"])
-    msgs = await _quiet(tg, GROUP["id"], before + 2)
-    assert len(msgs) == before + 2, [m["text"][:40] for m in msgs[before:]]
+    msgs = await _quiet(tg, GROUP["id"], before + 3)
+    # the remark is answered as about C-000001 (its reporter said it to the bot); 王哥's words not at all
+    assert len(msgs) == before + 3, [m["text"][:40] for m in msgs[before:]]
+    assert msgs[-1]["reply_to_message_id"] == remarked["message_id"] and "C-000001" in msgs[-1]["text"], msgs[-1]
     cases = await read_cases(db)
     assert len(cases) == 2 and cases[1].location is None and cases[1].awaiting_location
     needs = await said(tg, SEC["id"], SEC, "/needs")

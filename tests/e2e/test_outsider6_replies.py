@@ -49,3 +49,17 @@ async def test_a_reply_to_a_cases_message_in_private_is_answered_about_that_case
     thanks = (await said(tg, rider["id"], rider, "谢谢", reply_to_message_id=resolved["message_id"]))["text"]
     assert words["about"] not in thanks, thanks
     assert words["help"] in (await said(tg, rider["id"], rider, "？？？"))["text"]
+
+
+async def test_a_reply_to_a_cases_message_in_the_group_is_answered_about_that_case(bot, tg, db) -> None:
+    """Before: the same words in the group, in reply to the bot's registration there, met silence
+    (only a private chat answered them), so the rider who asked the bot heard nothing. Now the
+    reporter is answered about the case there; a thanks and another rider's words stay unanswered."""
+    await two_branches(tg, LI, AMY)
+    registered = await report(tg, GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night")
+    assert "C-000001" in registered["text"], registered
+    await tg.send(GROUP_B, AMY, "thanks", reply_to_message_id=registered["message_id"])  # a thanks: no answer
+    await tg.send(GROUP_B, LI, "什么时候修？", reply_to_message_id=registered["message_id"])  # not his case: none
+    answer = (await said(tg, GROUP_B, AMY, "when will it be fixed?", reply_to_message_id=registered["message_id"]))
+    assert "This reply is about C-000001" in answer["text"] and "/case C-000001" in answer["text"], answer
+    assert len(await tg.messages(GROUP_B["id"])) == 3, "a thanks or another rider's words answered"
