@@ -85,7 +85,9 @@ async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports
         typed = (raw_text or text).split(maxsplit=1)[0].partition("@")[2] or mention
         reports.reply(uow, incoming, "other-bot-command-private", lang, bot=typed[:64])
         return
-    reports.reply(uow, incoming, "unknown-command-private", lang, command=word[:64])
+    ours = mention and me is not None and mention.lower() == me.lower()  # `/foo@our_bot`: shown as /foo
+    shown = word.partition("@")[0] if ours else word
+    reports.reply(uow, incoming, "unknown-command-private", lang, command=shown[:64])
 
 
 def is_command_text(incoming: IncomingMessage) -> bool:

@@ -59,3 +59,6 @@ async def test_chit_chat_addressed_to_the_bot_in_a_group_is_answered(bot, tg, db
     assert "骑手哨兵" in alone and "登记工单" in alone, alone
     what = (await said(tg, GROUP_B, AMY, "@Rider_Sentinel_Bot what can you do?"))["plain_text"]
     assert "Rider Sentinel" in what and "register a case" in what, what
+    # an unknown command addressed to us is named as the rider knows it, without our handle
+    unknown = (await said(tg, GROUP_B, AMY, "/frob@rider_sentinel_bot"))["plain_text"]
+    assert "Unknown command: /frob." in unknown and "rider_sentinel_bot" not in unknown, unknown
