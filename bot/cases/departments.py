@@ -16,8 +16,12 @@ CALLBACK_LIMIT = 64  # Telegram's callback data, in bytes
 _TOKEN = re.compile(r"[\w-]{1,32}")  # what bot.buttons.DepartmentChoice reads back as a code
 
 
+# The end of a sentence typed after a name ("/assign C-1 住建局。", "/transfer C-1 水务局！"), after NFKC.
+_SENTENCE_END = "。!?,;:、"
+
+
 def _key(text: str) -> str:
-    return _DOTS.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    return _DOTS.sub("", unicodedata.normalize("NFKC", text).rstrip(_SENTENCE_END + " ")).casefold()
 
 
 def _names(routing: RoutingTable, code: str) -> list[str]:

@@ -5,6 +5,7 @@ aside), for the current month or week. Riders who chose /privacy are never named
 """
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "�
 
 
 def parse_period(text: str) -> str | None:
-    word = text.strip().lower()
+    word = unicodedata.normalize("NFKC", text).strip().rstrip("。.!?,").strip().lower()  # "/top 本周。"
     return "month" if not word else PERIODS.get(word)
 
 

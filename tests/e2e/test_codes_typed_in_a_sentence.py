@@ -1,6 +1,7 @@
 """A command's codes typed as the end of a sentence, tried from outside: Chinese input methods put
 `。` or `！` after the last word. Before, `/lang en。` and `/top week。` answered their usage, and
-`/redeem data_pack。` "没有编号为「data_pack。」的兑换项目", `/export cases。` the export's usage."""
+`/redeem data_pack。` "没有编号为「data_pack。」的兑换项目", `/export cases。` the export's usage,
+`/assign C-000001 住建局。` "没有叫“住建局。”的部门", `/top 本周。` its usage."""
 from __future__ import annotations
 
 import pytest
@@ -25,3 +26,7 @@ async def test_the_punctuation_after_a_commands_last_code_ends_the_sentence(bot,
     assert "Data package" in redeem and "costs 50" in redeem, redeem  # the item, read: not enough points
     export = await said(tg, SEC["id"], SEC, "/export cases。")
     assert export.get("document") and "用法" not in (export.get("caption") or ""), export
+    # a name, not a code: a department, a leaderboard's period
+    moved = (await said(tg, SEC["id"], SEC, "/assign C-000001 住建局。"))["plain_text"]
+    assert "已办理" in moved and "没有叫" not in moved, moved
+    assert "本周积分排行" in (await said(tg, LI["id"], LI, "/top 本周。"))["plain_text"]
