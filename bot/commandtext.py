@@ -58,13 +58,19 @@ def normalize_command(text: str | None) -> str | None:
 _CASE_SPLIT = re.compile(r"^(?:[CcＣｃ][-_:.#－]?|[#＃])[ \t\u3000]+([0-9０-９]{1,12})(?=[\s，、：；。]|$)")
 
 
+# A case number with an ASCII comma typed where a space was meant: "C-1,住建局" (a case number never
+# has one; other numbers are left alone, `/lessons 1 plan mon,wed,fri` is one word).
+_CASE_COMMA = re.compile(r"^((?:[CcＣｃ][-_:.#－]?|[#＃])?[0-9０-９]{1,12}),(?=\S)")
+
+
 def _case_together(word: str, args: str) -> str:
-    """`args` with a leading case number typed apart (`C 1 住建局`) as one (`C-1 住建局`), for a
-    command whose first argument is a case; else `args` as they are."""
+    """`args` with a leading case number typed apart (`C 1 住建局`) as one (`C-1 住建局`), and one glued
+    to the next word by an ASCII comma (`C-1,住建局`) apart, for a command whose first argument is a
+    case; else `args` as they are."""
     command = find(word.split("@", 1)[0])
     if command is None or not command.grammar.startswith("<case>"):
         return args
-    return _CASE_SPLIT.sub(lambda m: f"C-{m.group(1)}", args, count=1)
+    return _CASE_COMMA.sub(r"\1 ", _CASE_SPLIT.sub(lambda m: f"C-{m.group(1)}", args, count=1), count=1)
 
 
 # What an input method puts after a number where a space was meant (not ASCII: `mon,wed,fri` is one word).

@@ -31,6 +31,9 @@ from bot.commandtext import command_args, normalize_command, typed_rest
     # free text keeps its punctuation
     ("/reject C-1 重复了。", "/reject C-1 重复了。"),
     ("/cases 我的！", "/cases 我的！"),
+    # an ASCII comma after a case number separates it (before: "C-000002,住建局" was no case)
+    ("/accept C-000002,住建局", "/accept C-000002 住建局"),
+    ("/dup C-4,C-2", "/dup C-4 C-2"),
 ])
 def test_commands_are_normalised(typed: str, expected: str) -> None:
     assert normalize_command(typed) == expected
