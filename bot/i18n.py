@@ -45,6 +45,20 @@ def normalize_lang(code: str | None) -> str | None:
     return None
 
 
+# Our languages as people name them in /lang ("/lang 中文", "/lang English", "/lang 英语"), besides the codes.
+LANG_NAMES: dict[str, str] = {
+    "中文": "zh", "汉语": "zh", "简体中文": "zh", "简体": "zh", "普通话": "zh", "中": "zh", "chinese": "zh",
+    "英文": "en", "英语": "en", "英": "en", "english": "en",
+}
+
+
+def lang_named(word: str | None) -> str | None:
+    """The language `word` names: a code of ours or a Telegram/BCP 47 one ("zh", "zh-CN", "en-GB"),
+    or a name (LANG_NAMES: 中文, English, 英语…), any case; None when it names none of ours."""
+    word = (word or "").strip().lower()
+    return LANG_NAMES.get(word) or normalize_lang(word)
+
+
 def accepted_lang(header: str) -> str | None:
     """The most preferred of our languages in an HTTP Accept-Language header ("en-GB,en;q=0.9,zh;q=0.5";
     RFC 9110 §12.5.4: q-values, 0 refuses); None when it names none of them."""

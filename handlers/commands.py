@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot.commandtext import command_args
 from bot.domain import IncomingMessage
 from bot.events import CommandCall
-from bot.i18n import LANGS
+from bot.i18n import lang_named
 from bot.services.albums import AlbumService
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService, is_junk
@@ -33,8 +33,8 @@ async def help_(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: st
 
 async def set_lang(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                    user: User, lang: str, reports: ReportService) -> None:
-    choice = (command.args or "").strip().lower()
-    if choice not in LANGS:
+    choice = lang_named(command.args)  # "en", "zh-CN", "中文", "English", "英语"
+    if choice is None:
         reports.reply(uow, incoming, "lang-usage", lang)
         return
     user.lang = choice

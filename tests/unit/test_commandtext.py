@@ -68,3 +68,13 @@ def test_a_zero_width_space_alone_after_a_known_command_separates_it() -> None:
     assert command_args("/report\u200b光华路红绿灯坏了") == "光华路红绿灯坏了"
     assert normalize_command("/report@SentinelBot\u2060灯坏了") == "/report@sentinelbot 灯坏了"
     assert normalize_command("/my\u200bcases") == "/mycases"
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("zh", "zh"), ("EN", "en"), ("zh-CN", "zh"), ("en-GB", "en"), ("中文", "zh"), ("简体中文", "zh"),
+    ("English", "en"), ("英语", "en"), ("英文", "en"), (" chinese ", "zh"), ("fr", None), ("法语", None), ("", None),
+    (None, None),
+])
+def test_a_language_by_its_code_or_name(word, lang) -> None:
+    from bot.i18n import lang_named
+    assert lang_named(word) == lang
