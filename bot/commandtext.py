@@ -119,8 +119,18 @@ def _code_like(word: str) -> bool:
     return all(c.isascii() or "\uff01" <= c <= "\uff5e" for c in word)
 
 
-# What ends a sentence typed after the last code (`/lang en。`, `/top week！`, `/redeem data_pack。`).
-_END_MARKS = "，、：；。！？"
+# What ends a sentence as a Chinese input method types it (`/lang en。`, `/top week！`, `/case C-1。`).
+CHINESE_SENTENCE_END = "，、：；。！？"
+# The same after NFKC (，：；！？ become ASCII; 、 and 。 have no other form), and the ASCII full stop.
+SENTENCE_END = unicodedata.normalize("NFKC", CHINESE_SENTENCE_END) + "."
+
+
+def without_sentence_end(text: str) -> str:
+    """`text` in NFKC, without surrounding space and the marks that end a sentence after it
+    (`住建局。` → `住建局`, `本周！` → `本周`, `C-1,` → `C-1`): what one typed word of a command
+    names, however the sentence around it was typed. One rule for case numbers
+    (bot.cases.numbers), departments (bot.cases.departments) and board periods (bot.services.top)."""
+    return unicodedata.normalize("NFKC", text).strip().rstrip(SENTENCE_END + " \t\n").rstrip()
 
 
 def _codes_ascii(args: str) -> str:
@@ -131,7 +141,7 @@ def _codes_ascii(args: str) -> str:
     for m in _WORD.finditer(args):
         part = m.group()
         if part.strip(" \t\n\u3000") and not args[m.end():].strip(" \t\n\u3000"):
-            bare = part.rstrip(_END_MARKS)
+            bare = part.rstrip(CHINESE_SENTENCE_END)  # an ASCII mark may be the code's own (`2.`, `a,b`)
             if bare and _code_like(bare):
                 return "".join(out) + bare.translate(_WIDE)
         if part.strip(" \t\n\u3000") and not _code_like(part):

@@ -6,22 +6,19 @@ Pure: the routing table in, a department code (or a refusal with the candidates)
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.cases.lifecycle import InvalidInput
 from bot.cases.routing import RoutingTable
+from bot.commandtext import without_sentence_end
 
 _DOTS = re.compile(r"[·・•．.\-_/\s]+")
 CALLBACK_LIMIT = 64  # Telegram's callback data, in bytes
 _TOKEN = re.compile(r"[\w-]{1,32}")  # what bot.buttons.DepartmentChoice reads back as a code
 
 
-# The end of a sentence typed after a name ("/assign C-1 住建局。", "/transfer C-1 水务局！"), after NFKC.
-_SENTENCE_END = "。!?,;:、"
-
-
 def _key(text: str) -> str:
-    return _DOTS.sub("", unicodedata.normalize("NFKC", text).rstrip(_SENTENCE_END + " ")).casefold()
+    """A name as compared: the sentence typed around it ("/assign C-1 住建局。") and its dots gone."""
+    return _DOTS.sub("", without_sentence_end(text)).casefold()
 
 
 def _names(routing: RoutingTable, code: str) -> list[str]:

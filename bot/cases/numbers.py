@@ -8,8 +8,8 @@ by the punctuation that ends a sentence ("C-123。", "C-123！", "C-123,") too.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bot.commandtext import without_sentence_end
 from bot.ids import MAX_ID
 
 PREFIX = "C-"
@@ -19,7 +19,6 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": 
 # Around a number as typed (after NFKC: full-width brackets and marks are ASCII by then).
 _OPENING = "([【「『〔《<\"“'‘"
 _CLOSING = ")]】」』〕》>\"”'’"
-_AFTER = ",、:;.。!?"
 
 
 def format_case_no(n: int) -> str:
@@ -33,8 +32,8 @@ def parse_case_no(s: str | None) -> int | None:
     """The case id in `s`, or None when `s` is not a case number."""
     if not s:
         return None
-    text = unicodedata.normalize("NFKC", s).translate(_DASHES).strip().lower()
-    text = text.rstrip(_AFTER + " ").rstrip(_CLOSING + " ").lstrip(_OPENING + " ")
+    text = without_sentence_end(s).translate(_DASHES).lower()
+    text = text.rstrip(_CLOSING + " ").lstrip(_OPENING + " ")
     m = _CASE_NO.match(text)
     if not m:
         return None

@@ -5,10 +5,10 @@ aside), for the current month or week. Riders who chose /privacy are never named
 """
 from __future__ import annotations
 
-import unicodedata
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.commandtext import without_sentence_end
 from bot.i18n import t
 from bot.refusals import Refused
 from bot.services.people import branch_names
@@ -23,7 +23,7 @@ PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "�
 
 
 def parse_period(text: str) -> str | None:
-    word = unicodedata.normalize("NFKC", text).strip().rstrip("。.!?,").strip().lower()  # "/top 本周。"
+    word = without_sentence_end(text).lower()  # "/top 本周。"
     return "month" if not word else PERIODS.get(word)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.cases.departments import resolve_department
+from bot.cases.numbers import parse_case_no
 from bot.cases.lifecycle import InvalidInput
 from bot.cases.routing import load_routing
+from bot.commandtext import without_sentence_end
 from bot.services.top import parse_period
 
 
@@ -24,3 +26,13 @@ def test_punctuation_alone_names_no_department() -> None:
 @pytest.mark.parametrize("typed, period", [("本周。", "week"), ("week!", "week"), ("本月！", "month"), ("年。", None)])
 def test_a_leaderboard_period_before_the_sentences_end(typed: str, period: str | None) -> None:
     assert parse_period(typed) == period
+
+
+@pytest.mark.parametrize("mark", list("，、：；。！？,:;.!?") + ["。 ", "！！", "？。"])
+def test_every_reader_of_a_typed_word_ends_the_sentence_alike(mark: str) -> None:
+    """One rule (bot.commandtext.without_sentence_end) for case numbers, departments and periods:
+    each used to keep its own set of marks, so `/top 本周：` or `/case C-1；` was refused."""
+    assert parse_case_no(f"C-000001{mark}") == 1
+    assert resolve_department(load_routing(), f"住建局{mark}") == "road_maintenance"
+    assert parse_period(f"本周{mark}") == "week"
+    assert without_sentence_end(f" 住建局{mark}") == "住建局"
