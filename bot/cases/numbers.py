@@ -2,7 +2,7 @@
 
 Riders type case numbers by hand on phone keyboards, so parsing accepts what
 they actually type: "c123", "C-123", "C000123", "#123", full-width
-"Ｃ－１２３", or a bare "123"; in brackets or quotes ("【C-123】", "「C-123」", "(C-123)") or followed
+"Ｃ－１２３", "C一123" (the input method's 一 for the dash), or a bare "123"; in brackets or quotes ("【C-123】", "「C-123」", "(C-123)") or followed
 by the punctuation that ends a sentence ("C-123。", "C-123！", "C-123,") too.
 """
 from __future__ import annotations
@@ -14,7 +14,9 @@ from bot.ids import MAX_ID
 
 PREFIX = "C-"
 _WIDTH = 6
-_CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.]?\s*)?#?\s*(\d{1,12})$")
+# The mark between C and the digits: a dash as typed (a Chinese input method's 一 "one" looks like one,
+# and its ～ is next to it), or none.
+_CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.~一]?\s*)?#?\s*(\d{1,12})$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
 # Around a number as typed (after NFKC: full-width brackets and marks are ASCII by then).
 _OPENING = "([【「『〔《<\"“'‘"

@@ -20,7 +20,7 @@ async def test_a_case_number_in_brackets_or_before_punctuation_is_read(bot, tg, 
     assert "C-000001" in (await report(tg, GROUP, LI, "建国路88号门口路灯坏了，晚上很黑"))["text"]
     assert "C-000002" in (await report(tg, GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2"))["text"]
     for typed in ("/case C-000001！", "/case C-000001,", "/case【C-000001】", "/case「C-000001」",
-                  "/case （C-000001）"):
+                  "/case （C-000001）", "/case C一000001", "/case C～1", "/case c~000001。"):
         card = (await said(tg, SEC["id"], SEC, typed))["plain_text"]
         assert card.startswith("📋 C-000001") and "建国路88号门口" in card, (typed, card)
     card = (await said(tg, SEC_B["id"], SEC_B, "/case (C-000002)."))["plain_text"]
@@ -28,6 +28,9 @@ async def test_a_case_number_in_brackets_or_before_punctuation_is_read(bot, tg, 
     # a move with one: the number is read, the department after it too
     moved = (await said(tg, GROUP, SEC, "/accept 「C-000001」 住建局"))["plain_text"]
     assert "C-000001" in moved and "已受理" in moved and "住建局" in moved, moved
+    # the input method's 一 for the dash, with a note after it (free text from the number on)
+    noted = (await said(tg, GROUP, SEC, "/note C一000001 已派人"))["plain_text"]
+    assert "C-000001" in noted and "找不到" not in noted, noted
     # what is no number is still answered as one nobody has, in the user's language
     assert "找不到工单" in (await said(tg, SEC["id"], SEC, "/case 【abc】"))["plain_text"]
     assert "No case" in (await said(tg, SEC_B["id"], SEC_B, "/case (C-)"))["plain_text"]
