@@ -77,13 +77,14 @@ def _case_together(word: str, args: str) -> str:
 _AFTER_NUMBER = "，、：；。"
 _NUMBER_THEN_MARK = re.compile(r"^([!-~\uff03\uff0d\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a]*"
                                rf"[0-9\uff10-\uff19][!-~\uff03\uff0d\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a]*)"
-                               rf"[{_AFTER_NUMBER}]+[ \t\n\u3000]*")
+                               rf"(?:[{_AFTER_NUMBER}]+[ \t\n\u3000]*|(?=[{OPENERS}]))")
 _NUMBER_FIRST = ("<case>", "<redemption>", "<user>", "<N>")
 
 
 def _number_apart(word: str, args: str) -> str:
-    """`args` with the mark typed right after a leading number (`C-1，住建局`) made a space, for a
-    command whose first argument is a number; else `args` as they are."""
+    """`args` with the mark typed right after a leading number (`C-1，住建局`) made a space, and a
+    bracket or quote right after it (`C-1【住建局】`) put apart, for a command whose first argument
+    is a number; else `args` as they are."""
     command = find(word.split("@", 1)[0])
     if command is None or not command.grammar.startswith(_NUMBER_FIRST):
         return args
@@ -131,6 +132,17 @@ def without_sentence_end(text: str) -> str:
     names, however the sentence around it was typed. One rule for case numbers
     (bot.cases.numbers), departments (bot.cases.departments) and board periods (bot.services.top)."""
     return unicodedata.normalize("NFKC", text).strip().rstrip(SENTENCE_END + " \t\n").rstrip()
+
+
+# Brackets and quotes typed around a word, after NFKC (（ and ＜ are ASCII by then): `【C-1】`, `「住建局」`.
+OPENING = "([【「『〔《<\"“'‘"
+CLOSING = ")]】」』〕》>\"”'’"
+
+
+def typed_word(text: str) -> str:
+    """What one typed word names: `without_sentence_end`, and the brackets or quotes around it gone
+    (`【C-000001】` → `C-000001`, `「住建局」。` → `住建局`)."""
+    return without_sentence_end(text).rstrip(CLOSING + " ").lstrip(OPENING + " ")
 
 
 def _codes_ascii(args: str) -> str:

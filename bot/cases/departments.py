@@ -9,7 +9,7 @@ import re
 
 from bot.cases.lifecycle import InvalidInput
 from bot.cases.routing import RoutingTable
-from bot.commandtext import without_sentence_end
+from bot.commandtext import typed_word
 
 _DOTS = re.compile(r"[·・•．.\-_/\s]+")
 CALLBACK_LIMIT = 64  # Telegram's callback data, in bytes
@@ -17,8 +17,9 @@ _TOKEN = re.compile(r"[\w-]{1,32}")  # what bot.buttons.DepartmentChoice reads b
 
 
 def _key(text: str) -> str:
-    """A name as compared: the sentence typed around it ("/assign C-1 住建局。") and its dots gone."""
-    return _DOTS.sub("", without_sentence_end(text)).casefold()
+    """A name as compared: the sentence, brackets or quotes typed around it ("/assign C-1 住建局。",
+    "【住建局】") and its dots gone."""
+    return _DOTS.sub("", typed_word(text)).casefold()
 
 
 def _names(routing: RoutingTable, code: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.commandtext import without_sentence_end
+from bot.commandtext import typed_word
 from bot.ids import MAX_ID
 
 PREFIX = "C-"
@@ -18,9 +18,6 @@ _WIDTH = 6
 # and its ～ is next to it), or none.
 _CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.~一]?\s*)?#?\s*(\d{1,12})$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
-# Around a number as typed (after NFKC: full-width brackets and marks are ASCII by then).
-_OPENING = "([【「『〔《<\"“'‘"
-_CLOSING = ")]】」』〕》>\"”'’"
 
 
 def format_case_no(n: int) -> str:
@@ -34,8 +31,7 @@ def parse_case_no(s: str | None) -> int | None:
     """The case id in `s`, or None when `s` is not a case number."""
     if not s:
         return None
-    text = without_sentence_end(s).translate(_DASHES).lower()
-    text = text.rstrip(_CLOSING + " ").lstrip(_OPENING + " ")
+    text = typed_word(s).translate(_DASHES).lower()
     m = _CASE_NO.match(text)
     if not m:
         return None

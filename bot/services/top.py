@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.commandtext import without_sentence_end
+from bot.commandtext import typed_word
 from bot.i18n import t
 from bot.refusals import Refused
 from bot.services.people import branch_names
@@ -23,7 +23,7 @@ PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "�
 
 
 def parse_period(text: str) -> str | None:
-    word = without_sentence_end(text).lower()  # "/top 本周。"
+    word = typed_word(text).lower()  # "/top 本周。", "/top 「本周」"
     return "month" if not word else PERIODS.get(word)
 
 

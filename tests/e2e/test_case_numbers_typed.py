@@ -28,6 +28,12 @@ async def test_a_case_number_in_brackets_or_before_punctuation_is_read(bot, tg, 
     # a move with one: the number is read, the department after it too
     moved = (await said(tg, GROUP, SEC, "/accept 「C-000001」 住建局"))["plain_text"]
     assert "C-000001" in moved and "已受理" in moved and "住建局" in moved, moved
+    # a department in brackets, glued to the number or not
+    assert "C-000003" in (await report(tg, GROUP, LI, "光华路桥下积水很深，电动车过不去"))["text"]
+    assert "C-000004" in (await report(tg, GROUP, LI, "人民路地铁站B口井盖没了，很危险"))["text"]
+    for number, typed in (("C-000003", "/accept C-000003【水务局】"), ("C-000004", "/accept C-000004 「住建局」。")):
+        moved = (await said(tg, GROUP, SEC, typed))["plain_text"]
+        assert number in moved and "已受理" in moved and "没有叫" not in moved, (typed, moved)
     # the input method's 一 for the dash, with a note after it (free text from the number on)
     noted = (await said(tg, GROUP, SEC, "/note C一000001 已派人"))["plain_text"]
     assert "C-000001" in noted and "找不到" not in noted, noted

@@ -36,3 +36,11 @@ def test_every_reader_of_a_typed_word_ends_the_sentence_alike(mark: str) -> None
     assert resolve_department(load_routing(), f"住建局{mark}") == "road_maintenance"
     assert parse_period(f"本周{mark}") == "week"
     assert without_sentence_end(f" 住建局{mark}") == "住建局"
+
+
+@pytest.mark.parametrize("typed", ["【{}】", "「{}」。", "（{}）", "“{}”", "《{}》！"])
+def test_a_name_in_brackets_or_quotes_is_read(typed: str) -> None:
+    """`/assign C-1 【住建局】`, `/top 「本周」`: the brackets are the sentence's, not the name's."""
+    assert resolve_department(load_routing(), typed.format("住建局")) == "road_maintenance"
+    assert parse_period(typed.format("本周")) == "week"
+    assert parse_case_no(typed.format("C-000001")) == 1
