@@ -19,7 +19,7 @@ from bot.outbox import enqueue
 from bot.services.people import register_person
 from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
-from bot.services.points import PointsError, PointsService, item_name, redemption_no
+from bot.services.points import PointsService, item_name, redemption_no
 from bot.services.reports import ReportService
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser, settle
@@ -88,30 +88,24 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
         reports.reply(uow, incoming, "points-not-permitted", lang)
         return
     replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
-    target: User | None = None
     chat_branch, who = None, None
     if words and (_points_word(words[0]) is None or (replied_user is None and len(words) >= 3)):
         who, words = words[0], words[1:]  # @username or user id, then the points
-        target = await uow.users.find(who)
-        if target is None and points.is_superadmin(user):
-            reports.reply(uow, incoming, "points-user-unknown", lang, who=who[:64])
-            return
-    elif replied_user is not None:  # a reply to the rider's message: the points come first
+    elif replied_user is None:
+        reports.reply(uow, incoming, "points-grant-usage", lang)
+        return
+    amount_word = _points_word(words[0]) if words else None
+    amount = bounded_int(amount_word, -MAX_AMOUNT, MAX_AMOUNT) if amount_word is not None else None
+    if len(words) < 2 or amount is None:
+        reports.reply(uow, incoming, "points-grant-usage", lang)
+        return
+    reason = " ".join(words[1:])
+    if who is not None:
+        target = await corrections.grant_target(points, uow, user, who, amount)
+    else:  # a reply to the rider's message: the points come first
         target = await register_person(uow, replied_user)
         chat = await uow.chats.get(incoming.chat_id)
         chat_branch = chat.branch_id if chat is not None and not incoming.is_private else None
-    amount_word = _points_word(words[0]) if words else None
-    if (target is None and who is None) or len(words) < 2 or amount_word is None:
-        reports.reply(uow, incoming, "points-grant-usage", lang)
-        return
-    amount, reason = bounded_int(amount_word, -MAX_AMOUNT, MAX_AMOUNT), " ".join(words[1:])
-    if amount is None:
-        reports.reply(uow, incoming, "points-grant-usage", lang)
-        return
-    if target is None:  # a secretary naming somebody the bot does not know: refused as a rider of
-        # another branch is (scope before state), so that the answer tells nothing of who exists elsewhere
-        raise (PointsError("points-correct-none", points=-amount, who=(who or "")[:64]) if amount < 0
-               else PointsError("points-grant-other-branch"))
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     if amount < 0:  # a correction: cancels the matching grant line, audited
         done = await corrections.correct_grant(points, uow, user, target, amount, reason, who)

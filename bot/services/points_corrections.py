@@ -92,6 +92,21 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
             "points": take, "short": entry.points - take, "reason": reason}
 
 
+async def grant_target(points: PointsService, uow: UnitOfWork, actor: User, who: str, amount: int) -> User:
+    """The person `who` (an @username or user id, as typed after `/points grant`) names, for a grant
+    of `amount` (negative: a correction). Raises PointsError when nobody is known by it: a superadmin
+    hears `points-user-unknown`; a secretary is refused as for another branch's rider (scope before
+    state, as PointsService.grant and correct_grant refuse), so the answer tells nothing of who
+    exists elsewhere."""
+    target = await uow.users.find(who)
+    if target is not None:
+        return target
+    if points.is_superadmin(actor):
+        raise PointsError("points-user-unknown", who=who[:64])
+    raise (PointsError("points-correct-none", points=-amount, who=who[:64]) if amount < 0
+           else PointsError("points-grant-other-branch"))
+
+
 async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, target: User, amount: int,
                         reason: str, typed: str | None = None) -> dict[str, Any]:
     """`/points grant 501 -30 误发冲正`: a negative grant revokes the rider's latest manual grant of
