@@ -54,7 +54,7 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
         await _ledger(words[1], uow, incoming, user, lang, reports, points)
         return
     if words and _names_a_person(words[0]):  # `/points 8001`: the ledger for staff (issue 13 B8)
-        if points.is_superadmin(user) or user.role == "secretary":
+        if points.keeps_the_bank(user):
             await _ledger(words[0], uow, incoming, user, lang, reports, points)
             return
         reports.reply(uow, incoming, "points-own-only", lang)  # riders: said, then their own record
@@ -84,11 +84,11 @@ def _names_a_person(word: str) -> bool:
 
 async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User,
                  lang: str, reports: ReportService, points: PointsService) -> None:
-    if not (points.is_superadmin(user) or user.role == "secretary"):
+    if not points.keeps_the_bank(user):
         reports.reply(uow, incoming, "points-not-permitted", lang)
         return
     replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
-    chat_branch, who = None, None
+    who = None
     if words and (_points_word(words[0]) is None or (replied_user is None and len(words) >= 3)):
         who, words = words[0], words[1:]  # @username or user id, then the points
     elif replied_user is None:
@@ -104,15 +104,13 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
         target = await corrections.grant_target(points, uow, user, who, amount)
     else:  # a reply to the rider's message: the points come first
         target = await register_person(uow, replied_user)
-        chat = await uow.chats.get(incoming.chat_id)
-        chat_branch = chat.branch_id if chat is not None and not incoming.is_private else None
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     if amount < 0:  # a correction: cancels the matching grant line, audited
         done = await corrections.correct_grant(points, uow, user, target, amount, reason, who)
         await _revoked(uow, incoming, user, lang, reports, done)
         return
     given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
-                               chat_branch=chat_branch)
+                               group_id=None if who is not None or incoming.is_private else incoming.chat_id)
     number = await corrections.grant_entry_no(points, uow, source_key)
     reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
                   points=given, reason=reason, number=number)

@@ -380,15 +380,16 @@ class PointsService:
 
     # --- grants ---------------------------------------------------------------------
     async def grant(self, uow: UnitOfWork, actor: User, target: User, amount: int, reason: str, *,
-                    source_key: str, chat_branch: int | None = None) -> int:
+                    source_key: str, group_id: int | None = None) -> int:
         """A secretary's manual grant to a rider of their branch; audited in the ledger
         (actor, reason, time) and told to the rider. Raises PointsError when refused.
 
-        `chat_branch`: the branch of the group where the rider's message was answered,
-        which places the rider in that branch even before they earned anything there."""
+        `group_id`: the group where the secretary answered the rider's message; its branch places
+        the rider in that branch even before they earned anything there."""
         if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
             raise PointsError("points-not-permitted")
-        choice = await self.branch_of(uow, target, chat_branch)
+        chat = await uow.chats.get(group_id) if group_id is not None else None
+        choice = await self.branch_of(uow, target, chat.branch_id if chat is not None else None)
         branch = choice.branch_id
         if not self.is_superadmin(actor):  # scope before state: another branch's rider is refused as
             mine = self._secretary_branch(actor)  # somebody nobody knows is, whatever the amount
@@ -446,6 +447,11 @@ class PointsService:
     # --- who ------------------------------------------------------------------------
     def is_superadmin(self, user: User) -> bool:
         return user.id in self.superadmins or user.role == SUPERADMIN
+
+    def keeps_the_bank(self, user: User) -> bool:
+        """Whether `user` grants, corrects and reads riders' ledgers (a superadmin or a secretary):
+        who hears the usage of /points grant and ledger rather than their own history."""
+        return self.is_superadmin(user) or user.role == "secretary"
 
     @staticmethod
     def _secretary_branch(user: User) -> int | None:

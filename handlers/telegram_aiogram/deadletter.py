@@ -51,10 +51,7 @@ async def retry(uow_factory: Callable[[], UnitOfWork], bot: Bot, dp: Any, letter
     async with uow_factory() as uow:
         letter = await uow.deadletters.get(letter_id)
         assert letter is not None
-        again = await uow.deadletters.after(letter.update_id, letter.id or 0)
-        if again is not None:  # the middleware dead-lettered it anew: fold that into this letter
-            error = again.error
-            await uow.session.delete(again)
+        error = await uow.deadletters.fold_newer(letter) or error  # the middleware dead-lettered it anew
         if error is not None:
             letter.error, letter.attempts = error, letter.attempts + 1
             if not await uow.updates.seen(letter.update_id):

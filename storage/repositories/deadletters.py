@@ -31,7 +31,12 @@ class DeadLetterRepository(Repository):
             stmt = stmt.where(DeadLetter.status == status)
         return int((await self.session.exec(stmt)).one())
 
-    async def after(self, update_id: int, letter_id: int) -> DeadLetter | None:
-        """A newer dead letter of the same update (its retry failed again)."""
-        stmt = select(DeadLetter).where(DeadLetter.update_id == update_id, col(DeadLetter.id) > letter_id)
-        return (await self.session.exec(stmt.order_by(col(DeadLetter.id).desc()))).first()
+    async def fold_newer(self, letter: DeadLetter) -> str | None:
+        """A newer dead letter of `letter`'s update (its retry failed again, and the middleware
+        dead-lettered it anew) folded into `letter`: deleted, its error returned; None when none."""
+        stmt = select(DeadLetter).where(DeadLetter.update_id == letter.update_id, col(DeadLetter.id) > (letter.id or 0))
+        again = (await self.session.exec(stmt.order_by(col(DeadLetter.id).desc()))).first()
+        if again is None:
+            return None
+        await self.session.delete(again)
+        return again.error
