@@ -70,7 +70,8 @@ async def stats_usage(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
 async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService,
                   port: ChatPort, raw_text: str | None = None) -> None:
     """An unknown or malformed command (`/foo`, `/`, `//`, `/ report`): in private a short pointer
-    to /help. In a group only when addressed to us by name (`/foo@our_bot`): otherwise it may be
+    to /help. In a group only when addressed to us (`/foo@our_bot`; on WeCom every group line, which
+    reaches the bot only when it @-mentions it): otherwise it may be
     meant for another bot, or be mere chit-chat, and the group hears nothing. In private, a command
     addressed to another bot (`/help@OtherBot`, copied from a group) is said to be that bot's, not
     "no such command" (/help is one of ours)."""
@@ -79,8 +80,9 @@ async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports
     _, _, mention = word.partition("@")
     me = await port.username() if mention else None
     if not incoming.is_private:
-        if me is None or mention.lower() != me.lower():
-            return
+        to_us = me is not None and mention.lower() == me.lower() if mention else incoming.addressed
+        if not to_us:
+            return  # said to nobody by name, or to another bot by name
     elif mention and me is not None and mention.lower() != me.lower():
         typed = (raw_text or text).split(maxsplit=1)[0].partition("@")[2] or mention
         reports.reply(uow, incoming, "other-bot-command-private", lang, bot=typed[:64])

@@ -289,8 +289,10 @@ class WeComCallback:
             return []  # image, file, stream refresh: not read yet (docs/wecom.md)
         if group:
             content = _MENTION.sub("", content, count=1)  # "@Bot 路灯坏了": the message is what follows
+        # a group's line reaches the AI bot only when it @-mentions the bot: it is said to the bot, as a
+        # Telegram line naming it is (answered even when it is no report)
         first = IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
-                                text=content, photo_file_id=photos[0] if photos else None)
+                                text=content, photo_file_id=photos[0] if photos else None, addressed=group)
         if len(photos) < 2:
             return [first]
         album = replace(first, media_group_id=f"wecom:{payload.get('msgid', '')}"[:64], is_caption=True)
