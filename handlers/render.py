@@ -204,7 +204,8 @@ def _case_alert(lang: str, p: dict[str, Any]) -> str:
 
 
 def _case_followed(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, "case-followed-own" if p.get("own") else "case-followed", number=f"<b>{esc(p['number'])}</b>",
+    key = "case-followed-own" if p.get("own") else "case-followed-me-too" if p.get("me_too") else "case-followed"
+    return t(lang, key, number=f"<b>{esc(p['number'])}</b>",
              status=t(lang, f"case-status-{p['status']}"))
 
 

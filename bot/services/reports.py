@@ -14,6 +14,7 @@ from bot.cases.lifecycle import PLACE_ADDED, PLACE_CORRECTED, TRIAGE, UNFINISHED
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
+from bot.cases.metoo import says_me_too
 from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, remainder,
                                says_another, says_correction)
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
@@ -69,6 +70,9 @@ class ReportService:
     async def hear(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Heard:
         """`on_message`, saying also whether the sender was asked "is this a report?": a private
         chat's other answers (the manual, a caption hint) must not follow that question."""
+        followed = await self._me_too(uow, msg, user, lang)
+        if followed is not None:
+            return Heard(followed)
         intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         found = (intake.location if intake is not None else None) or (
             extract_location(msg.text) if msg.text.strip() else None)
@@ -90,6 +94,34 @@ class ReportService:
             return Heard(asked=True)
         return Heard(await self._open_case(uow, msg, user, lang, intake.category or "other",
                                            intake.urgency or "normal", intake.location))
+
+    def follow(self, uow: UnitOfWork, case: Case, msg: IncomingMessage, user: User, lang: str, *,
+               own: bool, me_too: bool = False) -> None:
+        """`user` follows `case` from `msg` (they hear its news in that chat and forum topic, named in
+        the group's announcements), and are told so in reply to `msg`: a duplicate report that it was
+        reported already (`own`: by them), a "me too" (`me_too`) just which case they now follow."""
+        uow.cases.watch(case, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)
+        enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=case, reply_to=msg.message_id,
+                            priority=PRIORITY_CONVERSATION,  # in the follower's topic, not the case's
+                            payload={"status": case.status, "own": own, "me_too": me_too,
+                                     "thread_id": msg.thread_id}))
+
+    async def _me_too(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
+        """"+1", "我也遇到了", "同上", "me too" in a group, in reply to a rider's report or to the bot's
+        message about its case: the sender met the same problem, so they follow the case and are told
+        once which one (no report's words, no reporter's name: nothing personal is repeated). Who
+        already hears it (its reporter, a follower, a second "+1") is not answered again: a group
+        is not spammed with acknowledgements. A case no longer open is nobody's to follow: None, and
+        the message is read as any other."""
+        if msg.is_private or msg.reply_to_id is None or msg.forwarded or not says_me_too(msg.text):
+            return None
+        case = (await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id) if msg.reply_to_bot
+                else await uow.cases.of_report(msg.chat_id, msg.reply_to_id))
+        if case is None or not (is_open(case.status) or case.status == TRIAGE):
+            return None
+        if not await uow.cases.follows(case, user.id):
+            self.follow(uow, case, msg, user, lang, own=False, me_too=True)
+        return case
 
     async def _place_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              intake: Intake | None, found: str | None) -> Case | None:
@@ -251,11 +283,7 @@ class ReportService:
         if master is not None and may_follow(urgency, master.urgency):
             if source != "chat":  # another system's request: no rider to tell "you follow it" in the
                 return master     # group (nobody there sent it); the caller answers that it was merged
-            own = await uow.cases.follows(master, user.id)
-            uow.cases.watch(master, user.id, msg.chat_id, msg.message_id, lang, msg.thread_id)
-            enqueue(uow, Notice(msg.chat_id, "case-followed", lang, case=master, reply_to=msg.message_id,
-                                priority=PRIORITY_CONVERSATION,  # in the follower's topic, not the master's
-                                payload={"status": master.status, "own": own, "thread_id": msg.thread_id}))
+            self.follow(uow, master, msg, user, lang, own=await uow.cases.follows(master, user.id))
             return master
         case = uow.cases.add(Case(
             category=category, urgency=urgency, text=text,

@@ -213,6 +213,12 @@ class CaseRepository(Repository):
         case_id = (await self.session.exec(stmt)).first()
         return await self.get(case_id) if case_id else None
 
+    async def of_report(self, chat_id: int, message_id: int) -> Case | None:
+        """The case a rider's message in `chat_id` reported (a reply to it is about that case), or None."""
+        stmt = (select(Case).where(Case.chat_id == chat_id, Case.message_id == message_id)
+                .order_by(col(Case.id)).limit(1))
+        return (await self.session.exec(stmt)).first()
+
     async def by_reporter(self, reporter_id: int, limit: int = 10) -> list[Case]:
         stmt = (select(Case).where(Case.reporter_id == reporter_id)
                 .order_by(col(Case.id).desc()).limit(limit))

@@ -24,6 +24,7 @@ case-place-fix-private = { case-place-fix }
 location-corrected = 📍 Place of <b>{ $number }</b> corrected: { $location }
 case-linked = 🔗 A non-urgent case of the same kind is open nearby ({ $master }); this one is urgent, so it is registered and timed on its own, and the secretary will handle both together.
 case-followed-own = 🔁 You already reported this ({ $number }, { $status }); no need to report it again, you will hear every update.
+case-followed-me-too = 👍 Noted: you follow { $number } ({ $status }) now and will hear its updates here.
 case-followers = Also reported by: { $names }
 
 card-fix-due = fix due: { $due }

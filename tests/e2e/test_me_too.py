@@ -1,0 +1,75 @@
+"""A rider's "+1" in a group, in reply to another rider's report or to the bot's message about its case,
+tried from outside: they follow the case, and are told so once.
+
+Before: 王哥 replied "+1" (or "我也遇到了", "同上", "me too") to 李师傅's report of a dark street light,
+and got no answer: the bot did not count him among those who met the problem, he never heard what became
+of it, and he had no way but a report of his own to say "me too"."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from storage.models import CaseWatcher
+from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, said, two_branches, until, with_boss
+from tests.factories import new_message, report
+
+BOB = {"id": 603, "first_name": "Bob", "language_code": "en"}
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _watchers(db: Any) -> list[CaseWatcher]:
+    async with db() as s:
+        return list((await s.exec(select(CaseWatcher))).all())
+
+
+async def test_a_plus_one_to_another_riders_report_follows_its_case_and_is_told_once(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG)
+    sent = await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的，有事打13812345678")
+    registered = await new_message(tg, GROUP["id"], 1, "C-000001")
+    told = await said(tg, GROUP, WANG, "+1 我也遇到了", reply_to_message_id=sent["message_id"])
+    text = told["plain_text"]
+    assert "C-000001" in text and "关注" in text, text
+    assert "13812345678" not in text and "路灯" not in text and "李师傅" not in text, text  # nothing of the report
+    assert told["reply_to_message_id"] is not None
+    [watcher] = await until(lambda: _watchers(db))
+    assert (watcher.case_id, watcher.user_id, watcher.chat_id) == (1, WANG["id"], GROUP["id"]), watcher
+    # again, in reply to the bot's message: already following, the group hears nothing more; nor does the
+    # reporter's own "+1" get an answer (the group's next answer is the one to the words that follow)
+    await tg.send(GROUP, WANG, "同上", reply_to_message_id=registered["message_id"])
+    await tg.send(GROUP, LI, "+1", reply_to_message_id=registered["message_id"])
+    hello = (await said(tg, GROUP, WANG, "@rider_sentinel_bot 你好"))["plain_text"]
+    assert hello.startswith("你好！"), f"a second +1 answered: {hello}"
+    assert len(await _watchers(db)) == 1
+    before = len(await tg.messages(GROUP["id"]))
+    await said(tg, SEC["id"], SEC, "/accept C-000001")
+    news = await new_message(tg, GROUP["id"], before, "C-000001", field="plain_text")
+    assert "已受理" in news["plain_text"] and WANG["first_name"] in news["plain_text"], news  # he hears the news
+
+
+@pytest.mark.parametrize("words", ["me too", "Same here!", "同上"])
+async def test_me_too_in_reply_to_the_bots_case_message_follows_the_case(bot, tg, db, words) -> None:
+    await two_branches(tg, AMY, BOB)
+    registered = await report(tg, GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night")
+    assert "C-000001" in registered["text"], registered
+    told = (await said(tg, GROUP_B, BOB, words, reply_to_message_id=registered["message_id"]))["plain_text"]
+    assert "C-000001" in told and "follow" in told and "Amy" not in told, told
+    before = len(await tg.messages(GROUP_B["id"]))
+    await said(tg, SEC_B["id"], SEC_B, "/accept C-000001")
+    news = await new_message(tg, GROUP_B["id"], before, "C-000001", field="plain_text")
+    assert "Bob" in news["plain_text"], news
+
+
+async def test_a_plus_one_that_reports_more_is_a_report(bot, tg, db) -> None:
+    """"我也遇到了，光华路那边路灯也坏了" says more than "me too": another place, read as its own report."""
+    await two_branches(tg, LI, WANG)
+    sent = await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await new_message(tg, GROUP["id"], 1, "C-000001")
+    answer = await said(tg, GROUP, WANG, "我也遇到了，光华路和东三环路口的路灯也坏了",
+                        reply_to_message_id=sent["message_id"])
+    assert "C-000002" in answer["plain_text"], answer
