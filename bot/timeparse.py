@@ -10,7 +10,9 @@
     every day 20:00, daily 8pm, every mon 08:30, every mon,wed 8:30, weekdays 7:30
                                      -> a weekly cron (days of week, hour, minute)
 
-A bare time of day ("08:30", "晚上8点") means the next such moment. Full-width
+A bare time of day ("08:30", "晚上8点") means the next such moment. The night's small hours
+said with an evening word ("今晚12点", "晚上1点", "夜里2点") are after midnight: the night after
+the day they are said of (今晚12点 = 00:00 after today; 每周五晚上12点 = Saturdays 00:00). Full-width
 digits and colons are accepted (NFKC). Errors carry a catalogue key.
 """
 from __future__ import annotations
@@ -74,7 +76,9 @@ _EN_DOW = {name: i for i, names in enumerate((
 _NUM = r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})"
 _HM = re.compile(r"^(\d{1,2}):(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?$")
 _H_AMPM = re.compile(r"^(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)$")
-_PERIOD = r"(上午|早上|早晨|清晨|中午|下午|傍晚|晚上|夜里|夜间|凌晨)"
+_PERIOD = r"(上午|早上|早晨|清晨|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨)"
+_NIGHT = ("晚上", "夜里", "夜间", "半夜", "深夜")  # evening words; with 12 or a small hour, after midnight
+_NIGHT_LAST = 4  # "晚上4点" is still the night's; "晚上5点", dark in winter, the afternoon's 17:00
 _CN_TIME = re.compile(rf"^{_PERIOD}?\s*({_NUM})\s*[点點时時](?:\s*(半|一刻|三刻|{_NUM})\s*分?)?$")
 _CN_PERIOD_ONLY = re.compile(rf"^{_PERIOD}\s*(\d{{1,2}}):(\d{{2}})$")
 _DATE_FULL = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
@@ -150,7 +154,9 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
         hm = _time_of_day(rest)
         if hm is None:
             raise WhenError("when-err-need-time")
-        return When("cron", days=days, hour=hm[0], minute=hm[1])
+        if hm[0] >= 24:  # "每周五晚上12点": the night after Friday, Saturday 00:00
+            days = tuple(sorted({(d + 1) % 7 for d in days}))
+        return When("cron", days=days, hour=hm[0] % 24, minute=hm[1])
     m = _IN.match(s)
     if m:
         n, unit = int(m.group(1)), m.group(2)
@@ -162,21 +168,23 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
     hm = _time_of_day(rest)
     if hm is None:
         raise WhenError("when-err-need-time" if day is not None else "when-err-unknown")
-    if day is None:  # a bare time of day: the next such moment
-        day, roll = local_now.date(), 1
+    if day is None:  # a bare time of day: the next such moment ("晚上1点" at 00:30: in half an hour)
+        day, roll, hm = local_now.date(), 1, (hm[0] % 24, hm[1])
     at = _local(day, hm, tz)
     if at <= local_now and roll:  # "周三 9:00" said on Wednesday afternoon: next week's
         at = _local(day + timedelta(days=roll), hm, tz)
     if at <= local_now and day == local_now.date():  # "今晚 20:00" at 22:00: say so, and what to write
         raise WhenError("when-err-past-today", said=text.strip(), now=f"{local_now:%H:%M}",
-                        time=f"{hm[0]:02d}:{hm[1]:02d}")
+                        time=f"{hm[0] % 24:02d}:{hm[1]:02d}")
     if at <= local_now:
         raise WhenError("when-err-past")
     return When("at", at=at.astimezone(timezone.utc))
 
 
 def _local(day: date, hm: tuple[int, int], tz: tzinfo) -> datetime:
-    return datetime.combine(day, time(hm[0], hm[1]), tzinfo=tz)
+    """`day` at `hm`; an hour from 24 on is the night after `day` (`_cn_period`: 今晚12点, 周五晚上1点)."""
+    later, hour = divmod(hm[0], 24)
+    return datetime.combine(day + timedelta(days=later), time(hour, hm[1]), tzinfo=tz)
 
 
 def _recurring(s: str) -> tuple[tuple[int, ...], str] | None:
@@ -324,7 +332,7 @@ def _time_of_day(s: str) -> tuple[int, int] | None:
         return _checked(int(m.group(1)), 0, m.group(2))
     m = _CN_PERIOD_ONLY.match(s)
     if m:
-        return _checked(_cn_period(m.group(1), int(m.group(2))), int(m.group(3)), None)
+        return _in_period(m.group(1), int(m.group(2)), int(m.group(3)))
     m = _CN_TIME.match(s)
     if m:
         hour = _cn_number(m.group(2))
@@ -332,12 +340,23 @@ def _time_of_day(s: str) -> tuple[int, int] | None:
         minute = {"半": 30, "一刻": 15, "三刻": 45, None: 0}.get(minute_text)
         if minute is None:
             minute = _cn_number(minute_text or "0")
-        return _checked(_cn_period(m.group(1), hour), minute, None)
+        return _in_period(m.group(1), hour, minute)
     return None
 
 
+def _in_period(period: str | None, hour: int, minute: int) -> tuple[int, int]:
+    """A clock time said with its part of the day ("晚上8点", "凌晨2点"), checked as said."""
+    hour, minute = _checked(hour, minute, None)
+    return _cn_period(period, hour), minute
+
+
 def _cn_period(period: str | None, hour: int) -> int:
-    if period in ("下午", "傍晚", "晚上", "夜里", "夜间") and hour < 12:
+    """The hour that a part of the day and a clock hour mean. The night's small hours said with an
+    evening word ("晚上12点", "夜里1点", "半夜2点") are after midnight, not noon nor the afternoon: an
+    hour from 24 on, the night after the day they are said of (`_local`)."""
+    if period in _NIGHT and (hour == 12 or hour <= _NIGHT_LAST):
+        return hour % 12 + 24
+    if period in ("下午", "傍晚", *_NIGHT) and hour < 12:
         return hour + 12
     if period == "中午" and hour < 6:
         return hour + 12

@@ -46,3 +46,15 @@ async def test_a_text_that_opens_with_a_day_word_is_still_the_text(bot, tg, db, 
     await _setup(tg)
     preview = (await _say(tg, SEC, command))["plain_text"]
     assert "推送预览" in preview and body in preview.splitlines() and "立即" in preview, preview
+
+
+@pytest.mark.parametrize("command, days, hm, body", [
+    ("/broadcast all 今晚12点 大家注意安全", 1, (0, 0), "大家注意安全"),
+    ("/broadcast all 明天 晚上1点 停电检修", 2, (1, 0), "停电检修"),
+])
+async def test_the_nights_small_hours_are_after_midnight(bot, tg, db, command, days, hm, body) -> None:
+    """"今晚12点" is midnight at the end of today, not noon: its preview said today 12:00 (the lunch
+    peak; after noon, a time already past), "明天 晚上1点" tomorrow 13:00."""
+    await _setup(tg)
+    preview = (await _say(tg, SEC, command))["plain_text"]
+    assert "推送预览" in preview and _local(days, hm) in preview and body in preview.splitlines(), preview
