@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bot.cases import format_case_no
-from bot.cases.lifecycle import RESOLVED
 from bot.checkins.service import CheckinService
 from bot.domain import IncomingMessage
-from bot.i18n import t
 from bot.services import people
+from bot.services import answers
 from bot.services.albums import AlbumService
 from bot.services.edits import EditService
 from bot.services.reports import ReportService
-from bot.smalltalk import smalltalk
 from handlers.chat import ChatRoutes
 from handlers.commands import is_command_text
 from storage.models import User
@@ -24,32 +21,13 @@ from storage.uow import UnitOfWork
 async def group_message(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                         reports: ReportService, checkins: CheckinService) -> None:
     """A report, or a case's place; a pin no case took, from a rider we asked for one in their
-    private chat (/checkin in the group), is pointed there. Anyone else's pin stays unanswered.
-    Chit-chat gets no answer, unless it is said to the bot: the reporter's (or a follower's)
-    words in reply to the bot's message about their case ("什么时候修？") are told, as in private,
-    that nobody reads them there (a courtesy, "谢谢", is not answered); a message that names the
-    bot ("@bot 你好", "@bot" alone) gets a courtesy's answer, the question what is wrong at a place
-    named alone, or else what the bot does in a group."""
+    private chat (/checkin in the group), is pointed there. Anyone else's pin stays unanswered;
+    what else no case took is answered only when said to the bot (bot/services/answers.py)."""
     heard = await reports.hear(uow, incoming, user, lang)
     if heard.case is None and incoming.lat is not None and not incoming.as_group:
         await checkins.pin_in_group(uow, incoming, user, lang)
-    elif not heard.answered and incoming.text:
-        kind = smalltalk(incoming.text)
-        about = None if kind or incoming.is_caption else await reports.replied_case(uow, incoming, user)
-        if about is not None:
-            reports.reply(uow, incoming, "case-reply-unread", lang, number=format_case_no(about.id or 0),
-                          status=t(lang, f"case-status-{about.status}"),
-                          resolved="yes" if about.status == RESOLVED else "no")
-        elif not incoming.addressed:
-            return
-        elif kind:
-            reports.reply(uow, incoming, f"smalltalk-{kind}", lang)
-        elif heard.bare_place:
-            reports.reply(uow, incoming, "place-alone", lang, place=heard.bare_place)
-        else:
-            reports.reply(uow, incoming, "start-group", lang)
-    elif not heard.answered and incoming.addressed and incoming.lat is None:  # "@bot" alone
-        reports.reply(uow, incoming, "start-group", lang)
+    else:
+        await answers.in_group(reports, uow, incoming, user, lang, heard)
 
 
 async def private_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
@@ -73,26 +51,7 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
     heard = await reports.hear(uow, incoming, user, lang)
     if heard.case is not None:  # photos the rider sent alone just before are its photos
         await albums.claim(uow, incoming, user, heard.case)
-    if heard.answered:  # a case, its place, or the question "is this a report?": nothing more
-        return
-    if heard.bare_place:  # "在角门": where, but not what
-        reports.reply(uow, incoming, "place-alone", lang, place=heard.bare_place)
-    elif incoming.lat is not None:
-        reports.reply(uow, incoming, "pin-unused", lang, staff="yes" if checkins.is_staff(user) else "no")
-    elif incoming.text:
-        kind = smalltalk(incoming.text)
-        about = None if kind or incoming.is_caption else await reports.replied_case(uow, incoming, user)
-        if kind:
-            reports.reply(uow, incoming, f"smalltalk-{kind}", lang)
-        elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: heard by nobody
-            reports.reply(uow, incoming, "case-reply-unread", lang, number=format_case_no(about.id or 0),
-                          status=t(lang, f"case-status-{about.status}"),
-                          resolved="yes" if about.status == RESOLVED else "no")
-        elif incoming.is_caption:
-            reports.reply(uow, incoming, "photo-needs-caption" if incoming.photo_file_id else "media-unsupported",
-                          lang)
-        else:
-            reports.reply(uow, incoming, "help", lang)
+    await answers.in_private(reports, uow, incoming, user, lang, heard, staff=checkins.is_staff(user))
 
 
 async def bots_words(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:

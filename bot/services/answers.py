@@ -1,0 +1,85 @@
+"""The answer to a message the report path did not take (no case, no "is this a report?"), in a
+group and in a private chat: one place for which of the short answers a rider hears, or none.
+
+Privately every message gets an answer: a rider who writes to the bot alone expects one. In a
+group only what is said to the bot is answered (domain.md: never a reply to chit-chat): the
+reporter's (or a follower's) words in reply to the bot's message about their case are told,
+as privately, that nobody reads them there; a message that names the bot ("@bot 你好", "@bot"
+alone) gets a courtesy's answer, the question what is wrong at a place named alone, or else
+what the bot does in a group.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.cases import format_case_no
+from bot.cases.lifecycle import RESOLVED
+from bot.i18n import t
+from bot.smalltalk import smalltalk
+
+if TYPE_CHECKING:
+    from bot.domain import IncomingMessage
+    from bot.services.reports import Heard, ReportService
+    from storage.models import Case, User
+    from storage.uow import UnitOfWork
+
+
+async def _about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User,
+                 kind: str | None) -> Case | None:
+    """The case whose bot message `msg` replies to, when its sender hears that case's news; a
+    courtesy ("谢谢") or a caption is about no case."""
+    return None if kind or msg.is_caption else await reports.replied_case(uow, msg, user)
+
+
+def _unread(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, lang: str, case: Case) -> None:
+    """Words in reply to the bot's message about `case`: nobody reads them there; its status."""
+    reports.reply(uow, msg, "case-reply-unread", lang, number=format_case_no(case.id or 0),
+                  status=t(lang, f"case-status-{case.status}"), resolved="yes" if case.status == RESOLVED else "no")
+
+
+async def in_group(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                   heard: Heard) -> None:
+    """Answer a group message no case took, when it was said to the bot; else stay silent."""
+    if heard.answered:
+        return
+    if not msg.text:
+        if msg.addressed and msg.lat is None:  # "@bot" alone
+            reports.reply(uow, msg, "start-group", lang)
+        return
+    kind = smalltalk(msg.text)
+    about = await _about(reports, uow, msg, user, kind)
+    if about is not None:
+        _unread(reports, uow, msg, lang, about)
+    elif not msg.addressed:
+        return
+    elif kind:
+        reports.reply(uow, msg, f"smalltalk-{kind}", lang)
+    elif heard.bare_place:
+        reports.reply(uow, msg, "place-alone", lang, place=heard.bare_place)
+    else:
+        reports.reply(uow, msg, "start-group", lang)
+
+
+async def in_private(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                     heard: Heard, *, staff: bool) -> None:
+    """Answer a private message no case took: a place alone the question what is wrong there; a pin
+    what a pin is for (`staff`: an activity's place too); a courtesy its own; words in reply to a
+    case's message that nobody reads them; a caption what to add (a photo's) or what the bot can
+    read (a video's, a file's); anything else the manual."""
+    if heard.answered:
+        return
+    if heard.bare_place:  # "在角门": where, but not what
+        reports.reply(uow, msg, "place-alone", lang, place=heard.bare_place)
+    elif msg.lat is not None:
+        reports.reply(uow, msg, "pin-unused", lang, staff="yes" if staff else "no")
+    elif msg.text:
+        kind = smalltalk(msg.text)
+        about = await _about(reports, uow, msg, user, kind)
+        if kind:
+            reports.reply(uow, msg, f"smalltalk-{kind}", lang)
+        elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: heard by nobody
+            _unread(reports, uow, msg, lang, about)
+        elif msg.is_caption:
+            reports.reply(uow, msg, "photo-needs-caption" if msg.photo_file_id else "media-unsupported", lang)
+        else:
+            reports.reply(uow, msg, "help", lang)
