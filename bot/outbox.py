@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot import metrics
-from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.pacing import Pacer
 from bot.platform import ChatPlatform
 from storage.uow import UnitOfWork
@@ -146,6 +146,15 @@ def enqueue(uow: UnitOfWork, notice: Notice) -> None:
     uow.outbox.add(chat_id=notice.chat_id, kind=notice.kind, lang=notice.lang, payload=notice.payload,
                    reply_to=notice.reply_to, priority=notice.priority, dedupe_key=notice.dedupe_key,
                    case=notice.case)
+
+
+def reply(uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: Any) -> None:
+    """A direct answer to what the user just said (catalogue message `kind` in `lang`, with
+    `payload` for its variables): in the chat they wrote in, in reply to their message in a
+    group and in its forum topic, at the conversation's priority (ahead of broadcasts and pushes)."""
+    enqueue(uow, Notice(msg.chat_id, kind, lang, payload=dict(payload, thread_id=msg.thread_id),
+                        reply_to=None if msg.is_private else msg.message_id,
+                        priority=PRIORITY_CONVERSATION))
 
 
 class Unrecorded:

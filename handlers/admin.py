@@ -5,20 +5,19 @@ from __future__ import annotations
 from bot.ids import bounded_int
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import CommandCall
-from bot.outbox import enqueue
+from bot.outbox import enqueue, reply
 from bot.services.admin import AdminService
-from bot.services.reports import ReportService
 from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
 async def grant(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
+                user: User, lang: str, admin: AdminService) -> None:
     """/grant <id|@username> secretary <branch> | superadmin | dept <code> [branch]  (and /revoke)"""
     words = (command.args or "").split()
     if len(words) < 2:
-        reports.reply(uow, incoming, "admin-grant-usage", lang)
+        reply(uow, incoming, "admin-grant-usage", lang)
         return
     key, args = await admin.grant(uow, user, words[0], words[1].lower(), words[2] if len(words) > 2 else None,
                                   revoke=command.command.lower() == "revoke",
@@ -26,41 +25,41 @@ async def grant(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
     if args.get("role") == "dept" and args.get("arg"):  # the department by its name, not its code
         code, _, scope = str(args["arg"]).partition(" ")
         args = {**args, "arg": " ".join(filter(None, (admin.cases.department_name(code, lang), scope)))}
-    reports.reply(uow, incoming, key, lang, **args)
+    reply(uow, incoming, key, lang, **args)
 
 
 async def bind(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-               user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
+               user: User, lang: str, admin: AdminService) -> None:
     """/bind <branch-code> [name] in a group."""
     words = (command.args or "").split(maxsplit=1)
     if incoming.is_private or not words:
-        reports.reply(uow, incoming, "admin-bind-usage", lang)
+        reply(uow, incoming, "admin-bind-usage", lang)
         return
     key, args = await admin.bind(uow, user, incoming.chat_id, words[0], words[1] if len(words) > 1 else None)
-    reports.reply(uow, incoming, key, lang, **args)
+    reply(uow, incoming, key, lang, **args)
 
 
 async def unbind(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                 reports: ReportService, admin: AdminService) -> None:
+                 admin: AdminService) -> None:
     """/unbind in a group: it no longer belongs to its branch."""
     if incoming.is_private:
-        reports.reply(uow, incoming, "admin-unbind-usage", lang)
+        reply(uow, incoming, "admin-unbind-usage", lang)
         return
     key, args = await admin.unbind(uow, user, incoming.chat_id)
-    reports.reply(uow, incoming, key, lang, **args)
+    reply(uow, incoming, key, lang, **args)
 
 
 async def audit(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                user: User, lang: str, reports: ReportService, admin: AdminService) -> None:
+                user: User, lang: str, admin: AdminService) -> None:
     """/audit [n]: the newest n role changes (superadmins only)."""
     arg = (command.args or "").strip()
     count = bounded_int(arg, 1, 9999) if arg else None
     if arg and count is None:  # "²", "-3", "1e9": a usage answer, never a crash
-        reports.reply(uow, incoming, "admin-audit-usage", lang)
+        reply(uow, incoming, "admin-audit-usage", lang)
         return
     pages = await admin.audit(uow, user, count)
     if pages is None:
-        reports.reply(uow, incoming, "admin-not-permitted", lang)
+        reply(uow, incoming, "admin-not-permitted", lang)
         return
     for page in pages:
         enqueue(uow, Notice(incoming.chat_id, "admin-audit", lang, payload=page,

@@ -13,7 +13,7 @@ from bot.domain import IncomingMessage
 from bot.services import people
 from bot.services.board import post_board
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from storage.uow import UnitOfWork
 
 CASE_NO = re.compile(r"^[Cc]-?\d+$")
@@ -34,7 +34,6 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     if mention and me and mention.lower() != me.lower():
         return  # a command for another bot
     uow: UnitOfWork = data["uow"]
-    reports: ReportService = data["reports"]
     cases: CaseService = data["cases"]
     # An anonymous admin has no language_code. Their own words tell the language: words outside
     # ASCII (Chinese, say), or a phrase of Latin words (`roads team please`); else the group's.
@@ -51,22 +50,22 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     if word == "board":
         await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board
         return
-    if word == "case" and await _group_case(uow, cases, reports, msg, text, lang):
+    if word == "case" and await _group_case(uow, cases, msg, text, lang):
         return
-    reports.reply(uow, msg, "anon-admin-hint", lang)
+    reply(uow, msg, "anon-admin-hint", lang)
 
 
-async def _group_case(uow: UnitOfWork, cases: CaseService, reports: ReportService, msg: IncomingMessage,
+async def _group_case(uow: UnitOfWork, cases: CaseService, msg: IncomingMessage,
                       text: str, lang: str) -> bool:
     """/case C-… of a case reported in this group: its card, with no buttons."""
     words = text.split()
     if len(words) < 2:
-        reports.reply(uow, msg, "case-usage", lang, command="case")
+        reply(uow, msg, "case-usage", lang, command="case")
         return True
     try:
         case = await cases.find(uow, words[1])
     except CaseError as e:
-        reports.reply(uow, msg, "case-error", lang, key=e.key, params=e.params)
+        reply(uow, msg, "case-error", lang, key=e.key, params=e.params)
         return True
     if not cases.told_in(case, msg.chat_id, msg.is_private):
         return False  # another group's case: nothing to show anonymously

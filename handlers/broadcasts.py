@@ -23,6 +23,7 @@ from bot.services.needs import NeedsService
 from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
+from bot.outbox import reply
 from handlers.chat import ChatPort, ChatRoutes
 from handlers.presses import answer, presser
 from storage.models import User
@@ -35,14 +36,14 @@ def _number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
-async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, reports: ReportService, lang: str,
+async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a time we cannot read becomes the answer (other refusals, bad input or no
     permission, are answered by the one catch, handlers/chat.py)."""
     try:
         await step()
     except WhenError as e:
-        reports.reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
+        reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
 
 
 async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
@@ -53,10 +54,10 @@ async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
         broadcasts.scope(user)  # riders are told they may not, before anything they typed is read
         c = broadcasts.parse(args)
         if c.action == "cancel":
-            reports.reply(uow, incoming, await broadcasts.drop_draft(uow, user), lang)
+            reply(uow, incoming, await broadcasts.drop_draft(uow, user), lang)
             return
         if c.action == "help":
-            reports.reply(uow, incoming, "bc-usage", lang)
+            reply(uow, incoming, "bc-usage", lang)
             return
         body = None
         if c.body_at is not None:
@@ -64,7 +65,7 @@ async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
             body = port.body(incoming, len(incoming.text) - len(args) + c.body_at)
         await broadcasts.compose(uow, user, incoming.chat_id, lang, c, body)
 
-    await _refusals(incoming, uow, reports, lang, step)
+    await _refusals(incoming, uow, lang, step)
 
 
 async def draft_body(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
@@ -72,9 +73,9 @@ async def draft_body(uow: UnitOfWork, incoming: IncomingMessage, user: User, lan
     """The next private message after `/broadcast …` without a text: the body (forwarded ones too)."""
     body = port.body(incoming)
     if body is None:
-        reports.reply(uow, incoming, "bc-err-content", lang)
+        reply(uow, incoming, "bc-err-content", lang)
         return
-    await _refusals(incoming, uow, reports, lang, lambda: broadcasts.take_body(uow, user, incoming.chat_id, body))
+    await _refusals(incoming, uow, lang, lambda: broadcasts.take_body(uow, user, incoming.chat_id, body))
 
 
 async def list_broadcasts(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
@@ -86,14 +87,14 @@ async def list_broadcasts(command: CommandCall, uow: UnitOfWork, incoming: Incom
         if words and words[0].lower() in ("cancel", "取消"):
             bid = _number(words[1]) if len(words) > 1 else None
             if bid is None:
-                reports.reply(uow, incoming, "bc-list-usage", lang)
+                reply(uow, incoming, "bc-list-usage", lang)
                 return
             key, args = await broadcasts.cancel(uow, user, bid)
-            reports.reply(uow, incoming, key, lang, **args)
+            reply(uow, incoming, key, lang, **args)
             return
         await broadcasts.send_list(uow, user, incoming.chat_id, lang)
 
-    await _refusals(incoming, uow, reports, lang, step)
+    await _refusals(incoming, uow, lang, step)
 
 
 async def press_broadcast(query: ButtonPress, uow: UnitOfWork, broadcasts: BroadcastService,
@@ -128,13 +129,13 @@ async def survey(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessag
             await surveys.results(uow, user, sid, incoming.chat_id, lang)
         elif sub in ("close", "关闭", "结束") and sid is not None:
             await surveys.close(uow, user, sid)
-            reports.reply(uow, incoming, "sv-closing", lang, id=sid)
+            reply(uow, incoming, "sv-closing", lang, id=sid)
         elif sub in ("list", "列表"):
             await surveys.send_list(uow, user, incoming.chat_id, lang)
         else:
-            reports.reply(uow, incoming, "sv-usage", lang)
+            reply(uow, incoming, "sv-usage", lang)
 
-    await _refusals(incoming, uow, reports, lang, step)
+    await _refusals(incoming, uow, lang, step)
 
 
 async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
@@ -148,7 +149,7 @@ async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyServi
 
 async def needs(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, reports: ReportService, needs: NeedsService) -> None:
-    await _refusals(incoming, uow, reports, lang,
+    await _refusals(incoming, uow, lang,
                     lambda: needs.overview(uow, user, incoming.chat_id, lang, command.args or ""))
 
 

@@ -12,7 +12,7 @@ from bot.events import ButtonPress
 from bot.i18n import t
 from bot.services import case_choices as choices
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser, settle
 from handlers.render import error_text
@@ -81,14 +81,14 @@ async def _prompt_reply(incoming: IncomingMessage, uow: UnitOfWork) -> dict[str,
 
 
 async def answer_prompt(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                        reports: ReportService, cases: CaseService, prompt: dict[str, Any]) -> None:
+                        cases: CaseService, prompt: dict[str, Any]) -> None:
     action = prompt["action"]
     text = incoming.text.strip()
     case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
     await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
                     **choices.input_for(action, text))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
-        reports.reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
+        reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
                       action=t(lang, f"case-action-{action}"))
 
 

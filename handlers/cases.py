@@ -19,6 +19,7 @@ from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from bot.services import case_choices as choices
 from bot.services import case_transfers as transfers
+from bot.outbox import reply
 from handlers.case_choices import answer_stale, offer_for_press, stale_or_refused
 from handlers.chat import ChatRoutes
 from handlers.commands import my_cases
@@ -39,12 +40,12 @@ NEEDS_INPUT = {"assign", "note", "resolve", "reject", "mark_duplicate", "transfe
 
 
 async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                      user: User, lang: str, reports: ReportService, cases: CaseService,
+                      user: User, lang: str, cases: CaseService,
                       raw_text: str | None = None) -> None:
     action, arg = ACTION_COMMANDS[command.command.lower()]
     parts = (command.args or "").split(maxsplit=1)
     if not parts:
-        reports.reply(uow, incoming, "case-usage", lang, command=command.command)
+        reply(uow, incoming, "case-usage", lang, command=command.command)
         return
     # a note or reason as typed (full-width letters and digits kept), a department as normalised
     rest = (typed_rest(raw_text, 1) if raw_text and arg == "note" else parts[1].strip()) if len(parts) > 1 else None
@@ -58,13 +59,13 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
         return
     await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
-        reports.reply(uow, incoming, "case-done", lang)
+        reply(uow, incoming, "case-done", lang)
 
 
 async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                    user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+                    user: User, lang: str, cases: CaseService) -> None:
     if not command.args:
-        reports.reply(uow, incoming, "case-usage", lang, command="case")
+        reply(uow, incoming, "case-usage", lang, command="case")
         return
     # in scope, or reported in this group (its public card); any other reads as none
     case = await cases.find_to_show(uow, user, command.args.split()[0], incoming.chat_id, incoming.is_private)
@@ -74,15 +75,15 @@ async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
 
 
 async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                user: User, lang: str, reports: ReportService, cases: CaseService) -> None:
+                user: User, lang: str, cases: CaseService) -> None:
     """/recat C-000123 road [urgent]"""
     words = (command.args or "").split()
     if len(words) < 2:
-        reports.reply(uow, incoming, "recat-usage", lang)
+        reply(uow, incoming, "recat-usage", lang)
         return
     case = await cases.find(uow, words[0])
     await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
-    reports.reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
+    reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
                   category=case.category, urgency=case.urgency)
 
 
@@ -93,17 +94,17 @@ async def list_cases(command: CommandCall, uow: UnitOfWork, incoming: IncomingMe
         return
     which = case_filter(command.args)
     if which is None:  # a word we do not know: say so and list the ones we do, never an empty list
-        reports.reply(uow, incoming, "cases-filter-unknown", lang, word=(command.args or "").strip()[:40])
+        reply(uow, incoming, "cases-filter-unknown", lang, word=(command.args or "").strip()[:40])
         return
     await cases.send_list(uow, user, which, incoming.chat_id, lang,
                           reply_to=None if incoming.is_private else incoming.message_id)
 
 
 async def board(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                reports: ReportService, cases: CaseService) -> None:
+                cases: CaseService) -> None:
     if not await post_board(uow, cases, user, incoming.chat_id, incoming.is_private, lang,
                             None if incoming.is_private else incoming.message_id):
-        reports.reply(uow, incoming, "board-in-group", lang)
+        reply(uow, incoming, "board-in-group", lang)
 
 
 async def press_case_button(query: ButtonPress, uow: UnitOfWork, cases: CaseService, settings: Settings,

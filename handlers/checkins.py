@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser, settle
 from storage.models import User
@@ -49,7 +50,7 @@ async def activity(command: CommandCall, uow: UnitOfWork, incoming: IncomingMess
         await checkins.set_place(uow, incoming, user, lang, words[0], words[1] if len(words) > 1 else None,
                                  _replied_pin(incoming))
     else:
-        checkins.reply(uow, incoming, "activity-usage", lang)
+        reply(uow, incoming, "activity-usage", lang)
 
 
 async def checkin(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
@@ -57,7 +58,7 @@ async def checkin(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessa
     """/checkin CODE (a reply to your own location pin brings the pin along)."""
     words = (command.args or "").split()
     if not words:
-        checkins.reply(uow, incoming, "checkin-usage", lang)
+        reply(uow, incoming, "checkin-usage", lang)
         return
     await checkins.checkin(uow, incoming, user, lang, "".join(words),
                            _replied_pin(incoming, same_sender=True))
@@ -67,7 +68,7 @@ async def location_answer(uow: UnitOfWork, incoming: IncomingMessage, user: User
                           lang: str, checkins: CheckinService) -> None:
     """A pin we asked for (the filter checked that we did)."""
     if incoming.forwarded:
-        checkins.reply(uow, incoming, "checkin-err-forwarded", lang)
+        reply(uow, incoming, "checkin-err-forwarded", lang)
         return
     await checkins.on_pin(uow, incoming, user, lang)
 
@@ -92,12 +93,12 @@ async def report_ins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMe
     if words and words[0].lower() in APPROVE + REJECT:
         row_id = parse_id(words[1]) if len(words) > 1 else None
         if row_id is None:
-            checkins.reply(uow, incoming, "reportins-usage", lang)
+            reply(uow, incoming, "reportins-usage", lang)
             return
         key, args = await checkins.decide_report_in(uow, user, row_id,
                                                     words[0].lower() in APPROVE,
                                                     words[2] if len(words) > 2 else None)
-        checkins.reply(uow, incoming, key, lang, **args)
+        reply(uow, incoming, key, lang, **args)
     else:
         await checkins.list_report_ins(uow, incoming, user, lang, words[0] if words else None)
 
@@ -114,15 +115,15 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
     elif head in APPROVE + REJECT:
         entry_id = parse_id(words[1]) if len(words) > 1 else None
         if entry_id is None:
-            checkins.reply(uow, incoming, "hours-usage", lang)
+            reply(uow, incoming, "hours-usage", lang)
             return
         key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
                                                 words[2] if len(words) > 2 else None)
-        checkins.reply(uow, incoming, key, lang, **args)
+        reply(uow, incoming, key, lang, **args)
     elif (logged := split_code(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `CODE：2.5`
         await checkins.log_hours(uow, incoming, user, lang, *logged)
     else:
-        checkins.reply(uow, incoming, "hours-usage", lang)
+        reply(uow, incoming, "hours-usage", lang)
 
 
 async def stats_checkins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,

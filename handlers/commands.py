@@ -9,36 +9,36 @@ from bot.services.albums import AlbumService
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService, is_junk
 from bot.services.privately import to_private
+from bot.outbox import reply
 from handlers.chat import ChatPort, ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def start(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
-                reports: ReportService) -> None:
+async def start(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> None:
     """The welcome in private; in a group, as /help there (no staff part), only what concerns the
     group, and the private chat for the rest: the welcome speaks of 'here' and of /me, /shop …"""
-    reports.reply(uow, incoming, "start" if incoming.is_private else "start-group", lang,
+    reply(uow, incoming, "start" if incoming.is_private else "start-group", lang,
                   name=incoming.sender.first_name)
 
 
 async def help_(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                reports: ReportService, cases: CaseService) -> None:
-    reports.reply(uow, incoming, "help", lang)
+                cases: CaseService) -> None:
+    reply(uow, incoming, "help", lang)
     if incoming.is_private:
         scope = await cases.scope(uow, user)
         if scope.staff:
-            reports.reply(uow, incoming, "help-staff", lang)
+            reply(uow, incoming, "help-staff", lang)
 
 
 async def set_lang(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                   user: User, lang: str, reports: ReportService) -> None:
+                   user: User, lang: str) -> None:
     choice = lang_named(command.args)  # "en", "zh-CN", "中文", "English", "英语"
     if choice is None:
-        reports.reply(uow, incoming, "lang-usage", lang)
+        reply(uow, incoming, "lang-usage", lang)
         return
     user.lang = choice
-    reports.reply(uow, incoming, "lang-set", choice)
+    reply(uow, incoming, "lang-set", choice)
 
 
 async def my_cases(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
@@ -55,19 +55,18 @@ async def report(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessag
     # The words as the rider typed them (the command itself may have been normalised).
     text = command_args(raw_text) if raw_text else (command.args or "").strip()
     if not text or is_junk(text):
-        reports.reply(uow, incoming, "report-usage", lang)
+        reply(uow, incoming, "report-usage", lang)
         return
     case = await reports.report_private(uow, incoming, user, lang, text)
     await albums.claim(uow, incoming, user, case)  # a photo sent alone just before is its photo
 
 
-async def stats_usage(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
-                      reports: ReportService) -> None:
+async def stats_usage(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> None:
     """/stats with neither `lessons` nor `checkins` (those are answered by their features' routers)."""
-    reports.reply(uow, incoming, "stats-usage", lang)
+    reply(uow, incoming, "stats-usage", lang)
 
 
-async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService,
+async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                   port: ChatPort, raw_text: str | None = None) -> None:
     """An unknown or malformed command (`/foo`, `/`, `//`, `/ report`): in private a short pointer
     to /help. In a group only when addressed to us (`/foo@our_bot`; on WeCom every group line, which
@@ -85,11 +84,11 @@ async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports
             return  # said to nobody by name, or to another bot by name
     elif mention and me is not None and mention.lower() != me.lower():
         typed = (raw_text or text).split(maxsplit=1)[0].partition("@")[2] or mention
-        reports.reply(uow, incoming, "other-bot-command-private", lang, bot=typed[:64])
+        reply(uow, incoming, "other-bot-command-private", lang, bot=typed[:64])
         return
     ours = mention and me is not None and mention.lower() == me.lower()  # `/foo@our_bot`: shown as /foo
     shown = word.partition("@")[0] if ours else word
-    reports.reply(uow, incoming, "unknown-command-private", lang, command=shown[:64])
+    reply(uow, incoming, "unknown-command-private", lang, command=shown[:64])
 
 
 def is_command_text(incoming: IncomingMessage) -> bool:

@@ -23,6 +23,7 @@ from bot.ids import bounded_int, parse_id
 from bot.services.reports import ReportService
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser
 from handlers.render_deliberation import option_label, status_name
@@ -43,7 +44,7 @@ LIST_WORDS = {"open": "open", "进行中": "open", "adopted": "adopted", "通过
               "done": "done", "办结": "done", "已办结": "done",
               "closed": "closed", "已关闭": "closed", "未通过": "closed", "未采纳": "closed",
               "all": "all", "全部": "all"}
-async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, reports: ReportService, lang: str,
+async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a refusal becomes the answer (a status code in words)."""
     try:
@@ -52,9 +53,9 @@ async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, reports: ReportS
         params = dict(e.params)
         if "status" in params:
             params["status"] = status_name(lang, str(params["status"]))
-        reports.reply(uow, incoming, e.key, lang, **params)
+        reply(uow, incoming, e.key, lang, **params)
     except WhenError as e:
-        reports.reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
+        reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
 
 
 def _rest(args: str, words: int) -> str:
@@ -70,14 +71,14 @@ async def propose(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessa
                   user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
     text = command.args or ""
     if not text.strip():
-        reports.reply(uow, incoming, "dl-propose-usage", lang)
+        reply(uow, incoming, "dl-propose-usage", lang)
         return
     case_id = parse_case_no(text.strip()) if text.strip()[:1] in ("C", "c") else None
     if case_id is not None:  # `/propose C-000123`: a suggestion case becomes a proposal
         key, args = await deliberation.from_case(uow, user, case_id, lang)
-        reports.reply(uow, incoming, key, lang, **(args | {"case": format_case_no(case_id)}))
+        reply(uow, incoming, key, lang, **(args | {"case": format_case_no(case_id)}))
         return
-    await _refusals(uow, incoming, reports, lang, lambda: deliberation.propose(
+    await _refusals(uow, incoming, lang, lambda: deliberation.propose(
         uow, user, incoming.chat_id, incoming.message_id, incoming.is_private, lang, text,
         thread_id=incoming.thread_id))
 
@@ -89,7 +90,7 @@ async def proposal(command: CommandCall, uow: UnitOfWork, incoming: IncomingMess
     words = args.split()
     pid = parse_id(words[0]) if words else None
     if pid is None:
-        reports.reply(uow, incoming, "dl-proposal-usage", lang)
+        reply(uow, incoming, "dl-proposal-usage", lang)
         return
     step_word = normalize(words[1]) if len(words) > 1 else ""
     action = STAFF_WORDS.get(step_word)
@@ -100,17 +101,17 @@ async def proposal(command: CommandCall, uow: UnitOfWork, incoming: IncomingMess
     async def step() -> None:
         if not step_word:
             summary = await d.summary(uow, user, pid, *where)
-            reports.reply(uow, incoming, "dl-summary", lang, **summary)
+            reply(uow, incoming, "dl-summary", lang, **summary)
             return
         if action is None:
-            reports.reply(uow, incoming, "dl-proposal-usage", lang)
+            reply(uow, incoming, "dl-proposal-usage", lang)
             return
         of, done_key = STEPS[action]
         p = await of(d)(uow, user, pid, *where, rest)
         extra = {"deadline": d.broadcasts.local(p.vote_deadline)} if action == "vote" else {}
-        reports.reply(uow, incoming, done_key, lang, id=pid, **extra)
+        reply(uow, incoming, done_key, lang, id=pid, **extra)
 
-    await _refusals(uow, incoming, reports, lang, step)
+    await _refusals(uow, incoming, lang, step)
 
 
 Step = Callable[[UnitOfWork, User, int, int, bool, str], Awaitable[Proposal]]
@@ -148,23 +149,23 @@ async def proposals(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
             n = bounded_int(words[1], 1, 10_000) if len(words) > 1 else None
             days = bounded_int(words[2], 1, 10_000) if len(words) > 2 else None
             if n is None or days is None:
-                reports.reply(uow, incoming, "dl-rule-usage", lang)
+                reply(uow, incoming, "dl-rule-usage", lang)
                 return
             supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, n, days)
-            reports.reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
+            reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
             return
         which = LIST_WORDS.get(first) if first else None
         if first and (which is None or which not in LISTS) or len(words) > 1:
-            reports.reply(uow, incoming, "dl-proposals-usage", lang)
+            reply(uow, incoming, "dl-proposals-usage", lang)
             return
         listing = await deliberation.listing(uow, user, incoming.chat_id, incoming.is_private, which)
-        reports.reply(uow, incoming, "dl-list", lang, **listing)
+        reply(uow, incoming, "dl-list", lang, **listing)
 
-    await _refusals(uow, incoming, reports, lang, step)
+    await _refusals(uow, incoming, lang, step)
 
 
 async def vote(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-               user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+               user: User, lang: str, deliberation: DeliberationService) -> None:
     """`/vote N OPTION`: the option's number (1-based), or a word — 赞成/反对/弃权 on a for/against
     vote, or an option's text. A number or word that names no option is answered with the options."""
     args = command.args or ""
@@ -172,12 +173,12 @@ async def vote(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
     pid = parse_id(words[0]) if words else None
     choice = _rest(args, 1).strip()
     if pid is None or not choice:
-        reports.reply(uow, incoming, "dl-vote-cmd-usage", lang)
+        reply(uow, incoming, "dl-vote-cmd-usage", lang)
         return
     digits = normalize(choice)
     option: int | str = int(digits) - 1 if digits.isdecimal() and len(digits) <= 6 else choice
     key, out = await deliberation.vote(uow, user, pid, option, incoming.chat_id, incoming.is_private, pressed=False)
-    reports.reply(uow, incoming, key, lang, **_answer_args(lang, out))
+    reply(uow, incoming, key, lang, **_answer_args(lang, out))
 
 
 def _answer_args(lang: str, args: dict[str, Any]) -> dict[str, Any]:

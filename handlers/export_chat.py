@@ -5,20 +5,20 @@ from bot.domain import IncomingMessage
 from bot.events import CommandCall
 from bot.services import chat_export
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
 async def export(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
-                 lang: str, reports: ReportService, cases: CaseService) -> None:
+                 lang: str, cases: CaseService) -> None:
     words = (command.args or "").split()
     if not words or words[0].lower() not in ("cases", "工单"):
-        reports.reply(uow, incoming, "export-usage", lang)
+        reply(uow, incoming, "export-usage", lang)
         return
     if not incoming.is_private:  # a table of every case is not for the group
-        reports.reply(uow, incoming, "export-in-private", lang)
+        reply(uow, incoming, "export-in-private", lang)
         return
     await chat_export.send(cases, uow, user, incoming.chat_id, lang, words[1:])
 

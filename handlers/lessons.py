@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.services.lessons import STATS_DAYS, LessonService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser
 from handlers.render_lessons import feedback
@@ -24,14 +24,14 @@ SUBCOMMANDS = {"show": "show", "plan": "plan", "shifts": "shifts", "shift": "shi
 
 
 async def lesson(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                 reports: ReportService, lessons: LessonService) -> None:
+                 lessons: LessonService) -> None:
     """/lesson: the current lesson, in private (in a group the command table's pointer there,
     bot/commands.py, answered by the chat layer)."""
     await lessons.current(uow, user, incoming.chat_id, lang)
 
 
 async def lessons_command(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                          user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
+                          user: User, lang: str, lessons: LessonService) -> None:
     """/lessons [N] [show | plan DAYS | shifts PROFILE | off]  (N: the group, in private)"""
     words = (command.args or "").split(maxsplit=1)
     selector = None
@@ -40,7 +40,7 @@ async def lessons_command(command: CommandCall, uow: UnitOfWork, incoming: Incom
     sub = SUBCOMMANDS.get(words[0].lower()) if words else "show"
     rest = words[1].strip() if len(words) > 1 else ""
     if sub is None or (sub == "plan" and not rest):
-        reports.reply(uow, incoming, "lessons-usage", lang)
+        reply(uow, incoming, "lessons-usage", lang)
         return
     reply_to = None if incoming.is_private else incoming.message_id
     try:
@@ -60,12 +60,12 @@ async def lessons_command(command: CommandCall, uow: UnitOfWork, incoming: Incom
 
 
 async def stats_lessons(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                        user: User, lang: str, reports: ReportService, lessons: LessonService) -> None:
+                        user: User, lang: str, lessons: LessonService) -> None:
     """/stats lessons [days]"""
     words = (command.args or "").split()
     days = bounded_int(words[1], 1, 366) if len(words) == 2 else STATS_DAYS
     if len(words) > 2 or days is None:
-        reports.reply(uow, incoming, "lessons-stats-usage", lang)
+        reply(uow, incoming, "lessons-stats-usage", lang)
         return
     await lessons.stats(uow, user, incoming.chat_id, lang, days,
                         reply_to=None if incoming.is_private else incoming.message_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.domain import IncomingMessage
 from bot.events import CommandCall
 from bot.services.identities import CODE_TTL, LinkService, looks_like_code
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatPort, ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -27,16 +27,16 @@ def identity(port: ChatPort, incoming: IncomingMessage, user: User) -> tuple[str
 
 
 async def link(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
-               lang: str, reports: ReportService, links: LinkService, port: ChatPort) -> None:
+               lang: str, links: LinkService, port: ChatPort) -> None:
     args = (command.args or "").strip()
     platform, external = identity(port, incoming, user)
     if not args:
         code = await links.issue(uow, platform, external, user.id)
-        reports.reply(uow, incoming, "link-code", lang, code=code, minutes=int(CODE_TTL.total_seconds() // 60),
+        reply(uow, incoming, "link-code", lang, code=code, minutes=int(CODE_TTL.total_seconds() // 60),
                       platform=platform)
         return
     if not looks_like_code(args):
-        reports.reply(uow, incoming, "link-usage", lang)
+        reply(uow, incoming, "link-usage", lang)
         return
     linked = await links.redeem(uow, platform, external, user.id, args)
     forget = getattr(port, "linked", None)
@@ -44,7 +44,7 @@ async def link(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
         async def refreshed() -> None:
             forget(external)
         uow.after_commit(refreshed)
-    reports.reply(uow, incoming, "link-done", lang, platform=linked.other)
+    reply(uow, incoming, "link-done", lang, platform=linked.other)
 
 
 def register(routes: ChatRoutes) -> None:

@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
-from bot.outbox import enqueue
+from bot.outbox import enqueue, reply
 from bot.services.people import register_person
 from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
@@ -28,7 +28,7 @@ from storage.uow import UnitOfWork
 
 
 async def me(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-             reports: ReportService, points: PointsService, checkins: Any = None) -> None:
+             points: PointsService, checkins: Any = None) -> None:
     """Balance, tier, the latest lines, and other features' summary lines (always privately)."""
     target = await to_private(uow, incoming, user, lang)
     if target is None:
@@ -37,7 +37,7 @@ async def me(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
     lines = getattr(checkins, "me_lines", None)
     if lines is not None:  # CheckinService.me_lines: check-ins, lessons, volunteer hours, report-in
         extra = list(await lines(uow, user, lang) or [])
-    reports.reply(uow, target, "points-me", lang, **await points.me(uow, user, extra=extra))
+    reply(uow, target, "points-me", lang, **await points.me(uow, user, extra=extra))
 
 
 async def points_command(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
@@ -45,36 +45,36 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
     if words and words[0].lower() in ("revoke", "撤回", "冲正"):
-        await _revoke(words[1:], uow, incoming, user, lang, reports, points)
+        await _revoke(words[1:], uow, incoming, user, lang, points)
         return
     if words and words[0].lower() in ("ledger", "明细"):  # a rider's entries, numbered for /points revoke
         if len(words) < 2:
-            reports.reply(uow, incoming, "points-ledger-usage", lang)
+            reply(uow, incoming, "points-ledger-usage", lang)
             return
-        await _ledger(words[1], uow, incoming, user, lang, reports, points)
+        await _ledger(words[1], uow, incoming, user, lang, points)
         return
     if words and _names_a_person(words[0]):  # `/points 8001`: the ledger for staff (issue 13 B8)
         if points.keeps_the_bank(user):
-            await _ledger(words[0], uow, incoming, user, lang, reports, points)
+            await _ledger(words[0], uow, incoming, user, lang, points)
             return
-        reports.reply(uow, incoming, "points-own-only", lang)  # riders: said, then their own record
+        reply(uow, incoming, "points-own-only", lang)  # riders: said, then their own record
         words = []
     if not words or words[0].lower() != "grant":
         target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
         if target is not None:
-            reports.reply(uow, target, "points-history", lang, **await points.history(uow, user))
+            reply(uow, target, "points-history", lang, **await points.history(uow, user))
         return
-    await _grant(words[1:], uow, incoming, user, lang, reports, points)
+    await _grant(words[1:], uow, incoming, user, lang, points)
 
 
 async def _ledger(who: str, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                  reports: ReportService, points: PointsService) -> None:
+                  points: PointsService) -> None:
     """A rider's ledger for a secretary: privately, whatever chat it was asked in (a rider's
     entries and their notes are not the group's to read)."""
     shown = await corrections.ledger_of(points, uow, user, who)  # refusals first, where asked
     target = await to_private(uow, incoming, user, lang)
     if target is not None:
-        reports.reply(uow, target, "points-ledger", lang, **shown)
+        reply(uow, target, "points-ledger", lang, **shown)
 
 
 def _names_a_person(word: str) -> bool:
@@ -83,57 +83,58 @@ def _names_a_person(word: str) -> bool:
 
 
 async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User,
-                 lang: str, reports: ReportService, points: PointsService) -> None:
+                 lang: str, points: PointsService) -> None:
     if not points.keeps_the_bank(user):
-        reports.reply(uow, incoming, "points-not-permitted", lang)
+        reply(uow, incoming, "points-not-permitted", lang)
         return
     replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
     who = None
     if words and (_points_word(words[0]) is None or (replied_user is None and len(words) >= 3)):
         who, words = words[0], words[1:]  # @username or user id, then the points
     elif replied_user is None:
-        reports.reply(uow, incoming, "points-grant-usage", lang)
+        reply(uow, incoming, "points-grant-usage", lang)
         return
     amount_word = _points_word(words[0]) if words else None
     amount = bounded_int(amount_word, -MAX_AMOUNT, MAX_AMOUNT) if amount_word is not None else None
     if len(words) < 2 or amount is None:
-        reports.reply(uow, incoming, "points-grant-usage", lang)
+        reply(uow, incoming, "points-grant-usage", lang)
         return
     reason = " ".join(words[1:])
     if who is not None:
         target = await corrections.grant_target(points, uow, user, who, amount)
-    else:  # a reply to the rider's message: the points come first
+    else:  # a reply to the rider's message (checked above): the points come first
+        assert replied_user is not None
         target = await register_person(uow, replied_user)
     source_key = f"grant:{incoming.chat_id}:{incoming.message_id}"
     if amount < 0:  # a correction: cancels the matching grant line, audited
         done = await corrections.correct_grant(points, uow, user, target, amount, reason, who)
-        await _revoked(uow, incoming, user, lang, reports, done)
+        await _revoked(uow, incoming, user, lang, done)
         return
     given = await points.grant(uow, user, target, amount, reason, source_key=source_key,
                                group_id=None if who is not None or incoming.is_private else incoming.chat_id)
     number = await corrections.grant_entry_no(points, uow, source_key)
-    reports.reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
+    reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
                   points=given, reason=reason, number=number)
 
 
 async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                  reports: ReportService, points: PointsService) -> None:
+                  points: PointsService) -> None:
     """/points revoke #17 原因: a reversal line for ledger line 17, audited."""
     if len(words) < 2:
-        reports.reply(uow, incoming, "points-revoke-usage", lang)
+        reply(uow, incoming, "points-revoke-usage", lang)
         return
     done = await corrections.revoke(points, uow, user, words[0], " ".join(words[1:]))
-    await _revoked(uow, incoming, user, lang, reports, done)
+    await _revoked(uow, incoming, user, lang, done)
 
 
-async def _revoked(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, reports: ReportService,
+async def _revoked(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                    done: dict[str, Any]) -> None:
     """What a revoke took back, and what it could not because the rider had spent it, tells what
     the rider had left: the secretary hears it privately (the group gets a pointer), as a
     rider's ledger is shown."""
     target = await to_private(uow, incoming, user, lang)
     if target is not None:
-        reports.reply(uow, target, "points-revoke-ok", lang, **done)
+        reply(uow, target, "points-revoke-ok", lang, **done)
 
 
 MAX_AMOUNT = 1_000_000  # far above any rule's cap; a longer number is a typo, not a grant
@@ -154,18 +155,18 @@ def _points_word(word: str) -> str | None:
 
 
 async def shop(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
-               reports: ReportService, points: PointsService) -> None:
-    reports.reply(uow, incoming, "points-shop", lang, **await points.shop(uow, lang))
+               points: PointsService) -> None:
+    reply(uow, incoming, "points-shop", lang, **await points.shop(uow, lang))
 
 
 async def redeem(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+                 user: User, lang: str, points: PointsService) -> None:
     code = (command.args or "").strip().split(maxsplit=1)
     if not code:
-        reports.reply(uow, incoming, "points-redeem-usage", lang)
+        reply(uow, incoming, "points-redeem-usage", lang)
         return
     payload = await _redeem(uow, points, user, code[0], incoming.chat_id, lang)
-    reports.reply(uow, incoming, "points-redeemed", lang, **payload)
+    reply(uow, incoming, "points-redeemed", lang, **payload)
 
 
 async def _redeem(uow: UnitOfWork, points: PointsService, user: User, ref: str | int, chat_id: int,
@@ -177,30 +178,30 @@ async def _redeem(uow: UnitOfWork, points: PointsService, user: User, ref: str |
 
 
 async def privacy(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                  reports: ReportService, points: PointsService) -> None:
+                  points: PointsService) -> None:
     hidden = await points.toggle_privacy(uow, user)
-    reports.reply(uow, incoming, "points-privacy-on" if hidden else "points-privacy-off", lang)
+    reply(uow, incoming, "points-privacy-on" if hidden else "points-privacy-off", lang)
 
 
 async def redemptions(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                      reports: ReportService, points: PointsService) -> None:
+                      points: PointsService) -> None:
     """The pending redemptions, by rider: privately, whatever chat it was asked in."""
     pending = await points.pending(uow, user, lang)  # a rider asking is refused where they asked
     target = await to_private(uow, incoming, user, lang)
     if target is not None:
-        reports.reply(uow, target, "points-pending", lang, **pending)
+        reply(uow, target, "points-pending", lang, **pending)
 
 
 async def decide(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+                 user: User, lang: str, points: PointsService) -> None:
     """/fulfil R12 [code or message] · /refuse R12 [reason]"""
     parts = (command.args or "").split(maxsplit=1)
     if not parts:
-        reports.reply(uow, incoming, "points-decide-usage", lang)
+        reply(uow, incoming, "points-decide-usage", lang)
         return
     r = await points.decide(uow, user, parts[0], command.command.lower() == "fulfil",
                             parts[1] if len(parts) > 1 else None, chat_id=incoming.chat_id)
-    reports.reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
+    reply(uow, incoming, "points-decided", lang, number=redemption_no(r.id or 0))
 
 
 async def press(query: ButtonPress, uow: UnitOfWork, points: PointsService, settings: Settings,

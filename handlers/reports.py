@@ -12,6 +12,7 @@ from bot.services import answers
 from bot.services.albums import AlbumService
 from bot.services.edits import EditService
 from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from handlers.commands import is_command_text
 from storage.models import User
@@ -54,10 +55,10 @@ async def private_message(uow: UnitOfWork, incoming: IncomingMessage, user: User
     await answers.in_private(reports, uow, incoming, user, lang, heard, staff=checkins.is_staff(user))
 
 
-async def bots_words(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:
+async def bots_words(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> None:
     """A bot's words passed on (forwarded from a bot, ours too, or sent via one's inline mode):
     no report of what the rider saw. A private chat hears so; a group stays silent."""
-    reports.reply(uow, incoming, "bots-words", lang)
+    reply(uow, incoming, "bots-words", lang)
 
 
 async def album_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
@@ -65,9 +66,9 @@ async def album_photo(uow: UnitOfWork, incoming: IncomingMessage, user: User, la
     await albums.on_photo(uow, incoming, user, lang)
 
 
-async def unreadable(uow: UnitOfWork, incoming: IncomingMessage, lang: str, reports: ReportService) -> None:
+async def unreadable(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> None:
     """A sticker, voice note, video, file… in private: say what we can read. Groups stay silent."""
-    reports.reply(uow, incoming, "media-unsupported", lang)
+    reply(uow, incoming, "media-unsupported", lang)
 
 
 async def edited(message: IncomingMessage, date: datetime, uow: UnitOfWork, edits: EditService,

@@ -7,7 +7,7 @@ from bot.domain import IncomingMessage
 from bot.i18n import t
 from bot.services import routing_view
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.render import composer, esc
 from handlers.chat import ChatRoutes
 from storage.models import User
@@ -15,12 +15,12 @@ from storage.uow import UnitOfWork
 
 
 async def show_routing(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                       reports: ReportService, cases: CaseService) -> None:
+                       cases: CaseService) -> None:
     payload = await routing_view.overview(uow, cases, user)
     if payload is None:
-        reports.reply(uow, incoming, "routing-not-staff", lang)
+        reply(uow, incoming, "routing-not-staff", lang)
         return
-    reports.reply(uow, incoming, "routing", lang, **payload)
+    reply(uow, incoming, "routing", lang, **payload)
 
 
 @composer("routing")

@@ -5,23 +5,23 @@ from bot.domain import IncomingMessage
 from bot.events import CommandCall
 from bot.services import top as leaderboard
 from bot.services.points import PointsService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
 async def top(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-              user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+              user: User, lang: str, points: PointsService) -> None:
     period = leaderboard.parse_period(command.args or "")
     if period is None:
-        reports.reply(uow, incoming, "top-usage", lang)
+        reply(uow, incoming, "top-usage", lang)
         return
     board = await leaderboard.top(points, uow, user, period, None if incoming.is_private else incoming.chat_id)
     if board is None:
-        reports.reply(uow, incoming, "top-no-branch", lang)
+        reply(uow, incoming, "top-no-branch", lang)
         return
-    reports.reply(uow, incoming, "points-top", lang, **board)
+    reply(uow, incoming, "points-top", lang, **board)
 
 
 def register(routes: ChatRoutes) -> None:

@@ -9,16 +9,16 @@ from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.services import web_login
 from bot.services.cases import CaseService
-from bot.services.reports import ReportService
+from bot.outbox import reply
 from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
 async def web_link(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                   reports: ReportService, cases: CaseService, settings: Settings) -> None:
+                   cases: CaseService, settings: Settings) -> None:
     if not incoming.is_private:
-        reports.reply(uow, incoming, "web-in-private", lang)
+        reply(uow, incoming, "web-in-private", lang)
         return
     await web_login.send_link(uow, cases, user, incoming.chat_id, lang, settings.web.base_url(), cases.clock())
 

@@ -22,6 +22,7 @@ from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, distance_args, is_cod
 from bot.domain import IncomingMessage
 from bot.services.people import branch_names, rider_branch
 from bot.services.privately import reachable
+from bot.outbox import reply
 from storage.models import User
 from storage.models.checkins import Activity, ActivityCheckin
 
@@ -72,7 +73,7 @@ class Activities:
         where = "none" if radius is None else ("pin" if pin else "ask")
         if where == "ask":
             await uow.checkins.ask_pin(user.id, msg.chat_id, "place", activity.id or 0, radius, now)
-        self.ctx.reply(uow, msg, "activity-created", lang, title=activity.title, code=activity.code,
+        reply(uow, msg, "activity-created", lang, title=activity.title, code=activity.code,
                    when=self.ctx.window(activity), where=where, radius=radius or 0)
         return activity
 
@@ -85,12 +86,12 @@ class Activities:
             self._place(uow, msg, lang, activity, pin, radius)
             return
         await uow.checkins.ask_pin(user.id, msg.chat_id, "place", activity.id or 0, radius, self.ctx.clock())
-        self.ctx.reply(uow, msg, "activity-ask-place", lang, code=activity.code, radius=radius)
+        reply(uow, msg, "activity-ask-place", lang, code=activity.code, radius=radius)
 
     def _place(self, uow: UnitOfWork, msg: IncomingMessage, lang: str, activity: Activity,
                pin: tuple[float, float], radius: int) -> None:
         activity.lat, activity.lon, activity.radius_m = pin[0], pin[1], radius
-        self.ctx.reply(uow, msg, "activity-place-set", lang, code=activity.code, title=activity.title,
+        reply(uow, msg, "activity-place-set", lang, code=activity.code, title=activity.title,
                    radius=radius, lat=f"{pin[0]:.5f}", lon=f"{pin[1]:.5f}")
 
     async def close_activity(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
@@ -100,7 +101,7 @@ class Activities:
             raise CheckinError("activity-err-closed-already", code=activity.code)
         activity.status, activity.closed_at = "closed", self.ctx.clock()
         await uow.checkins.drop_pending_for(activity.id or 0)
-        self.ctx.reply(uow, msg, "activity-closed", lang, code=activity.code, title=activity.title,
+        reply(uow, msg, "activity-closed", lang, code=activity.code, title=activity.title,
                    count=await uow.checkins.checkins_at(activity.id or 0))
 
     async def list_activities(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
@@ -120,7 +121,7 @@ class Activities:
         branch = await uow.checkins.branch(branch_id or 0)
         items = [{"code": a.code, "title": a.title, "when": self.ctx.window(a),
                   "state": self._state(a, now), "place": a.needs_pin} for a in reversed(activities)]
-        self.ctx.reply(uow, msg, "activity-list", lang, branch=branch.name if branch else "", items=items)
+        reply(uow, msg, "activity-list", lang, branch=branch.name if branch else "", items=items)
 
     def _state(self, a: Activity, now: datetime) -> str:
         if a.status == "closed":
@@ -164,7 +165,7 @@ class Activities:
         if pin is not None:
             return await self._with_pin(uow, msg, user, lang, activity, pin)
         await uow.checkins.ask_pin(user.id, user.id, "checkin", activity.id or 0, None, now)
-        self.ctx.reply(uow, msg, "checkin-ask-pin" if msg.is_private else "checkin-ask-pin-private", lang,
+        reply(uow, msg, "checkin-ask-pin" if msg.is_private else "checkin-ask-pin-private", lang,
                    title=activity.title, code=activity.code, radius=activity.radius_m or 0)
         return None
 
@@ -173,7 +174,7 @@ class Activities:
         """A check-in made before (answered as such), or None once the window allows a new one."""
         done = await uow.checkins.checkin_of(activity.id or 0, user.id)
         if done is not None:
-            self.ctx.reply(uow, msg, "checkin-already", lang, title=activity.title, code=activity.code,
+            reply(uow, msg, "checkin-already", lang, title=activity.title, code=activity.code,
                        at=self.ctx.local(done.created_at))
             return done
         self._check_window(activity, now)
@@ -195,7 +196,7 @@ class Activities:
         row = uow.checkins.add_checkin(ActivityCheckin(
             activity_id=activity.id or 0, user_id=user.id, chat_id=msg.chat_id,
             lat=pin[0] if pin else None, lon=pin[1] if pin else None, distance_m=distance, created_at=now))
-        self.ctx.reply(uow, msg, "checkin-done", lang, title=activity.title, code=activity.code,
+        reply(uow, msg, "checkin-done", lang, title=activity.title, code=activity.code,
                    at=self.ctx.local(now), where="none" if distance is None else "pin", distance=distance or 0)
         return row
 
@@ -218,7 +219,7 @@ class Activities:
         if where == "private":
             self.ctx.tell(uow, user.id, "checkin-pin-elsewhere", lang, **args)
         else:
-            self.ctx.reply(uow, msg, "checkin-pin-elsewhere", lang, **args)
+            reply(uow, msg, "checkin-pin-elsewhere", lang, **args)
         return True
 
     async def on_pin(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> bool:
@@ -242,7 +243,7 @@ class Activities:
         except CheckinError as e:
             if e.key != "checkin-err-too-far":  # too far: they may walk closer and send another pin
                 await uow.checkins.answered(row)
-            self.ctx.reply(uow, msg, e.key, lang, **e.params)
+            reply(uow, msg, e.key, lang, **e.params)
             return True
         await uow.checkins.answered(row)
         return True

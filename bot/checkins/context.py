@@ -94,12 +94,6 @@ class CheckinContext:
         return user.lang or normalize_lang(user.language_code) or fallback
 
     # --- telling ----------------------------------------------------------------------------
-    def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: Any) -> None:
-        """An answer in the chat the user wrote in (a reply to their message in a group)."""
-        enqueue(uow, Notice(msg.chat_id, kind, lang, payload=payload,
-                            reply_to=None if msg.is_private else msg.message_id,
-                            priority=PRIORITY_CONVERSATION))
-
     def tell(self, uow: UnitOfWork, chat_id: int, kind: str, lang: str, *, reply_to: int | None = None,
              **payload: Any) -> None:
         enqueue(uow, Notice(chat_id, kind, lang, payload=payload, reply_to=reply_to,

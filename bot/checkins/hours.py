@@ -19,6 +19,7 @@ from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import hours_text, parse_hours
 from bot.domain import IncomingMessage
 from bot.services.privately import to_private
+from bot.outbox import reply
 from storage.models import User
 from storage.models.checkins import Activity, VolunteerHours
 
@@ -68,7 +69,7 @@ class Hours:
             entry.halves, entry.checked_in, entry.status, entry.updated_at = halves, checked_in, "pending", now
             entry.chat_id, entry.lang, entry.reason, entry.decided_by, entry.decided_at = \
                 msg.chat_id, lang, None, None, None
-        self.ctx.reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
+        reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
                    hours=hours_text(halves), checked_in=str(checked_in).lower())
         for staff in await self.ctx.staff_to_tell(uow, activity.branch_id, requester=user.id):
             self.ctx.tell(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
@@ -91,7 +92,7 @@ class Hours:
         if target is None:
             return
         rows, total = await uow.checkins.pending_hours(branch_id)
-        self.ctx.reply(uow, target, "hours-pending-header", lang, count=total, shown=len(rows))
+        reply(uow, target, "hours-pending-header", lang, count=total, shown=len(rows))
         for entry in rows:
             activity = await uow.checkins.activity(entry.activity_id)
             if activity is not None:
@@ -106,7 +107,7 @@ class Hours:
         totals = await uow.checkins.halves_by_status(user.id)
         items = [{"title": a.title, "code": a.code, "hours": hours_text(h.halves), "status": h.status}
                  for h, a in await uow.checkins.hours_of(user.id)]
-        self.ctx.reply(uow, target, "hours-mine", lang, balance=hours_text(totals.get("approved", 0)),
+        reply(uow, target, "hours-mine", lang, balance=hours_text(totals.get("approved", 0)),
                    pending=hours_text(totals.get("pending", 0)), items=items)
 
     async def decide_hours(self, uow: UnitOfWork, actor: User, entry_id: int, approve: bool,

@@ -21,6 +21,7 @@ from bot.domain import IncomingMessage
 from bot.privacy import mask
 from bot.services.people import rider_branch
 from bot.services.privately import to_private
+from bot.outbox import reply
 from storage.models import User
 from storage.models.checkins import ReportIn
 
@@ -63,7 +64,7 @@ class ReportIns:
             row.home_org, row.lang = home, lang
         seen = [b for b in await uow.branches.all() if b.id in choice.known]
         buttons = [[(b.name, encode(ReportInBranch(row.id or 0, b.id or 0)))] for b in seen[:8]]
-        self.ctx.reply(uow, msg, "reportin-choose-branch", lang, home=home, buttons=buttons)
+        reply(uow, msg, "reportin-choose-branch", lang, home=home, buttons=buttons)
 
     async def choose_branch(self, uow: UnitOfWork, user: User, lang: str, row_id: int, branch_id: int) -> str:
         """A button under "which branch?": returns the key for the press's answer."""
@@ -122,7 +123,7 @@ class ReportIns:
             return
         rows, total = await uow.checkins.pending_report_ins(branch_id)
         branch = await uow.checkins.branch(branch_id)
-        self.ctx.reply(uow, target, "reportins-header", lang, count=total, shown=len(rows),
+        reply(uow, target, "reportins-header", lang, count=total, shown=len(rows),
                    branch=branch.name if branch else "")
         for row in rows:
             self.ctx.tell(uow, target.chat_id, "reportin-request", lang,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from bot.checkins.context import CheckinContext
 from bot.checkins.parsing import hours_text, streak_days, streak_weeks
 from bot.domain import IncomingMessage
+from bot.outbox import reply
 from storage.models import User
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class Figures:
         items = [{"code": s.activity.code, "title": s.activity.title, "when": self.ctx.window(s.activity),
                   "checkins": s.checkins, "hours": hours_text(s.approved_halves), "pending": s.pending_hours}
                  for s in rows]
-        self.ctx.reply(uow, msg, "stats-checkins", lang, branch=branch.name if branch else "", items=items,
+        reply(uow, msg, "stats-checkins", lang, branch=branch.name if branch else "", items=items,
                    reportins_pending=counts.get("pending", 0), reportins_approved=counts.get("approved", 0),
                    hours_total=hours_text(await uow.checkins.branch_halves(branch_id)))
 

@@ -22,6 +22,7 @@ from bot.cases.lifecycle import TRIAGE
 from bot.domain import IncomingMessage
 from bot.services.cases import number
 from bot.services.reports import ReportService
+from bot.outbox import reply
 from storage.models import Case, User, as_utc, utcnow
 from storage.repositories.telegram import TelegramRepository
 from storage.uow import UnitOfWork
@@ -68,13 +69,13 @@ class AlbumService:
                 and now - as_utc(latest.created_at) <= PHOTO_WAIT):
             _give_photos(latest, [photo])
             uow.cases.touch(latest)
-            self.reports.reply(uow, msg, "photo-added", lang, number=number(latest))
+            reply(uow, msg, "photo-added", lang, number=number(latest))
             return latest
         group = await TelegramRepository(uow.session, uow.deferred).media_group(
             waiting_key(msg.chat_id, user.id), msg.chat_id)
         group.photos = [*_fresh(group.photos, now), {"photo": photo, "message_id": msg.message_id,
                                                      "at": now.isoformat()}]
-        self.reports.reply(uow, msg, "photo-needs-caption", lang)
+        reply(uow, msg, "photo-needs-caption", lang)
         return None
 
     async def claim(self, uow: UnitOfWork, msg: IncomingMessage, user: User, case: Case) -> None:
@@ -127,14 +128,14 @@ class AlbumService:
             group.photos = [*group.photos, {"photo": photo, "message_id": msg.message_id}]
             if msg.is_private and not group.hinted:
                 group.hinted = True
-                self.reports.reply(uow, msg, "album-needs-caption", lang)
+                reply(uow, msg, "album-needs-caption", lang)
             return None
         heard = await self.reports.hear(uow, msg, user, lang)
         case = heard.case
         if case is None:
             if msg.is_private and not group.hinted and not msg.lat and not heard.asked:
                 group.hinted = True
-                self.reports.reply(uow, msg, "help", lang)
+                reply(uow, msg, "help", lang)
             return None
         if case.id is None:
             await uow.session.flush()

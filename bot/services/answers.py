@@ -16,6 +16,7 @@ from bot.cases import format_case_no
 from bot.cases.lifecycle import RESOLVED
 from bot.i18n import t
 from bot.smalltalk import smalltalk
+from bot.outbox import reply
 
 if TYPE_CHECKING:
     from bot.domain import IncomingMessage
@@ -31,9 +32,9 @@ async def _about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, 
     return None if kind or msg.is_caption else await reports.replied_case(uow, msg, user)
 
 
-def _unread(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, lang: str, case: Case) -> None:
+def _unread(uow: UnitOfWork, msg: IncomingMessage, lang: str, case: Case) -> None:
     """Words in reply to the bot's message about `case`: nobody reads them there; its status."""
-    reports.reply(uow, msg, "case-reply-unread", lang, number=format_case_no(case.id or 0),
+    reply(uow, msg, "case-reply-unread", lang, number=format_case_no(case.id or 0),
                   status=t(lang, f"case-status-{case.status}"), resolved="yes" if case.status == RESOLVED else "no")
 
 
@@ -44,20 +45,20 @@ async def in_group(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage
         return
     if not msg.text:
         if msg.addressed and msg.lat is None:  # "@bot" alone
-            reports.reply(uow, msg, "start-group", lang)
+            reply(uow, msg, "start-group", lang)
         return
     kind = smalltalk(msg.text)
     about = await _about(reports, uow, msg, user, kind)
     if about is not None:
-        _unread(reports, uow, msg, lang, about)
+        _unread(uow, msg, lang, about)
     elif not msg.addressed:
         return
     elif kind:
-        reports.reply(uow, msg, f"smalltalk-{kind}", lang)
+        reply(uow, msg, f"smalltalk-{kind}", lang)
     elif heard.bare_place:
-        reports.reply(uow, msg, "place-alone", lang, place=heard.bare_place)
+        reply(uow, msg, "place-alone", lang, place=heard.bare_place)
     else:
-        reports.reply(uow, msg, "start-group", lang)
+        reply(uow, msg, "start-group", lang)
 
 
 async def in_private(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
@@ -69,17 +70,17 @@ async def in_private(reports: ReportService, uow: UnitOfWork, msg: IncomingMessa
     if heard.answered:
         return
     if heard.bare_place:  # "在角门": where, but not what
-        reports.reply(uow, msg, "place-alone", lang, place=heard.bare_place)
+        reply(uow, msg, "place-alone", lang, place=heard.bare_place)
     elif msg.lat is not None:
-        reports.reply(uow, msg, "pin-unused", lang, staff="yes" if staff else "no")
+        reply(uow, msg, "pin-unused", lang, staff="yes" if staff else "no")
     elif msg.text:
         kind = smalltalk(msg.text)
         about = await _about(reports, uow, msg, user, kind)
         if kind:
-            reports.reply(uow, msg, f"smalltalk-{kind}", lang)
+            reply(uow, msg, f"smalltalk-{kind}", lang)
         elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: heard by nobody
-            _unread(reports, uow, msg, lang, about)
+            _unread(uow, msg, lang, about)
         elif msg.is_caption:
-            reports.reply(uow, msg, "photo-needs-caption" if msg.photo_file_id else "media-unsupported", lang)
+            reply(uow, msg, "photo-needs-caption" if msg.photo_file_id else "media-unsupported", lang)
         else:
-            reports.reply(uow, msg, "help", lang)
+            reply(uow, msg, "help", lang)

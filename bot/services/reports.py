@@ -19,7 +19,7 @@ from bot.cases.places import (answer_place, bare_place, clean_place, is_place_an
                                says_another, says_correction)
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
-from bot.outbox import enqueue
+from bot.outbox import enqueue, reply
 from bot.privacy import mask, shareable_place
 from bot.services import people
 from bot.services.cases import CaseService, number, pin_payload
@@ -430,17 +430,11 @@ class ReportService:
         case = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
         return case if case is not None and await uow.cases.follows(case, user.id) else None
 
-    def reply(self, uow: UnitOfWork, msg: IncomingMessage, kind: str, lang: str, **payload: object) -> None:
-        """A direct answer to what the user just said."""
-        enqueue(uow, Notice(msg.chat_id, kind, lang, payload=dict(payload, thread_id=msg.thread_id),
-                            reply_to=None if msg.is_private else msg.message_id,
-                            priority=PRIORITY_CONVERSATION))
-
     async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         cases = await uow.cases.by_reporter(user.id)
         items = [{"number": number(c), "category": c.category, "status": c.status,
                   "date": c.created_at.astimezone(self.cases.tz).strftime("%m-%d")} for c in cases]
-        self.reply(uow, msg, "mycases", lang, cases=items)
+        reply(uow, msg, "mycases", lang, cases=items)
 
 
 def shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:
