@@ -23,6 +23,7 @@ help =
     /reportin your party organisation — report in as a party member
     /me — your points, tier and activity; /points your history
     /shop — redeem points; /redeem ITEM
+    /top — your branch's points leaderboard this month; /top week for this week's
     🗣 Riders' council: /propose title | details — propose; /proposals — the list; /proposal N — one proposal; /vote N option — vote
     /privacy — hide or show your name on leaderboards
     /lang zh|en — switch language

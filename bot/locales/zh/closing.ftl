@@ -12,7 +12,7 @@ points-entry-revoked = 记录 { $number } 已经撤回过了。
 points-correct-none = 没有找到给{ $who }的 { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
 points-grant-cap = 每位骑手每天最多获得 { $cap } 分书记奖励，今天还能发 { $left } 分。
 
-top-usage = 用法：/top 查看本月排行，/top week 查看本周排行。
+top-usage = 用法：/top 查看本月排行，/top 本周 查看本周排行。
 top-no-branch = 你还没有所属支部，暂时没有排行榜。在工作群里上报或报到后就有了。
 top-which-branch = 你在几个支部都有记录（{ $branches }），私聊里我不知道看哪个支部的排行榜。请在那个支部的群里发 /top。
 points-top-title = 🏆 <b>{ $period ->

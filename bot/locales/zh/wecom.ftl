@@ -23,6 +23,7 @@ help--wecom =
     /reportin 所在党组织 — 党员报到
     /me — 我的积分、等级和参与记录；/points 积分明细
     /shop — 积分兑换；/redeem 编号
+    /top — 本支部本月积分排行；/top 本周 看本周
     🗣 小哥议事会：/propose 标题 | 说明 — 发起议题；/proposals — 议题列表；/proposal 编号 — 看议题；/vote 编号 选项 — 投票
     /privacy — 排行榜上隐藏或显示我的名字
     /lang zh|en — 切换语言
