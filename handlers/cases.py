@@ -58,8 +58,9 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
                             reply_to=None if incoming.is_private else incoming.message_id)
         return
     await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
-    if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
-        reply(uow, incoming, "case-done", lang)
+    if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here which case and step
+        reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
+              action=t(lang, f"case-action-{action}"))
 
 
 async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
