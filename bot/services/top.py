@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from storage.models import User
     from storage.uow import UnitOfWork
 
-PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "月榜": "month",
-           "week": "week", "w": "week", "周": "week", "本周": "week", "周榜": "week"}
+# the words riders type for the two boards, as they say them ("/top 这周", "/top this week")
+PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "月榜": "month", "这个月": "month",
+           "this month": "month", "monthly": "month",
+           "week": "week", "w": "week", "周": "week", "本周": "week", "周榜": "week", "这周": "week",
+           "本星期": "week", "这星期": "week", "this week": "week", "weekly": "week"}
 
 
 def parse_period(text: str) -> str | None:
