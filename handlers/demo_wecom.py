@@ -35,7 +35,8 @@ NAMES = {LI: "李师傅", WANG: "王哥", ZHANG: "张姐", AMY: "Amy", SECRETARY
 # (group or None for the speaker's private chat with the app, who, text, messages the bot should send there)
 SCRIPT: list[tuple[tuple[str, str] | None, str, str, int]] = [
     (ZH_GROUP, LI, "兄弟们 幸福小区3号门下水道堵了 门口一大滩水 电动车过去溅一身", 1),
-    (ZH_GROUP, WANG, "中午吃啥 有人一起不", 0),
+    # every group line here @-mentions the bot (only those reach it), so chit-chat is said to the bot and answered
+    (ZH_GROUP, WANG, "你好", 1),
     (ZH_GROUP, ZHANG, "路灯又坏了 建国路和光华路路口 晚上黑乎乎的 好吓人", 1),
     (EN_GROUP, AMY, "Manhole cover missing on Keyuan Rd near the metro exit, someone will get hurt", 1),
     (None, AMY, "/mycases", 1),

@@ -82,3 +82,12 @@ def test_wecom_transcript_names_the_group_and_reads_markdown(wecom: list[str]) -
     assert "📚 朝阳骑手一群 · 微党课" in after(wecom, "/lessons plan 一三五")
     assert not [line for line in wecom if "**" in line]
     assert "Your cases" in after(wecom, "/mycases")
+
+
+def test_wecom_transcript_shows_each_answer_under_its_own_line(wecom: list[str]) -> None:
+    """A WeCom group's line is said to the bot, chit-chat too, and answered: the transcript once said
+    "no reply" under it and printed that answer under the next line, a report, which then read as
+    answered twice (the bot's introduction, then its case)."""
+    assert not [line for line in wecom if "no reply" in line]
+    assert "你好！" in after(wecom, "你好")
+    assert "已登记工单" in after(wecom, "路灯又坏了 建国路和光华路路口")
