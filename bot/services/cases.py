@@ -20,7 +20,6 @@ from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY, FINAL_STATUSES, PLACE_EVENTS,
                                  STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
-from bot.intake import CATEGORIES, URGENCIES
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
 from bot.services.people import own_lang
@@ -28,6 +27,7 @@ from bot.services.privately import reachable
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
+from bot.services.case_labels import category_named, urgency_named
 from bot.services.case_dialogs import CHOICE_KIND, STAMP_FIELDS, settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, as_utc, utcnow
 from storage.repositories.cases import Followers
@@ -297,9 +297,14 @@ class CaseService:
             raise CaseNotFound(number=number(case))
         if not (scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
             raise NotPermitted(action="recategorize")
-        if category not in CATEGORIES or (urgency is not None and urgency not in URGENCIES):
-            raise InvalidInput("case-err-bad-label", label=" ".join(w for w in (category, urgency) if w))
-        case.category, case.urgency = category, urgency or case.urgency
+        # as typed: a code or the label the bot shows (`积水内涝 紧急`), bot/services/case_labels
+        code, level = category_named(category), urgency_named(urgency) if urgency is not None else None
+        if code is None:
+            raise InvalidInput("case-err-bad-category", label=category[:40])
+        if urgency is not None and level is None:
+            raise InvalidInput("case-err-bad-urgency", label=urgency[:40])
+        category = code
+        case.category, case.urgency = category, level or case.urgency
         if case.status == "new":  # not yet owned: route it afresh, the clock still from the report
             self.route_new(case)
         uow.cases.log(case, "recategorized", user.id, f"{category} {case.urgency}")

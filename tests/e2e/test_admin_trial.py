@@ -138,9 +138,9 @@ async def test_a_missing_argument_gets_the_usage_and_a_refusal_echoes_only_what_
                                 (BOSS, f"/revoke {LI['id']} dept", "用法：/grant")):
         text = (await said(tg, who["id"], who, command))["text"]
         assert usage in text and "“”" not in text, (command, text)
-    assert "“nonsense”不是" in (await said(tg, SEC["id"], SEC, "/recat C-000001 nonsense"))["text"]
+    assert "没有叫“nonsense”的类别" in (await said(tg, SEC["id"], SEC, "/recat C-000001 nonsense"))["text"]
     await said(tg, BOSS["id"], BOSS, "/lang en")
-    assert "“road sometime” is not" in (await said(tg, BOSS["id"], BOSS, "/recat C-000001 road sometime"))["text"]
+    assert "No urgency is called “sometime”" in (await said(tg, BOSS["id"], BOSS, "/recat C-000001 road sometime"))["text"]
 
 
 async def test_a_replaced_or_dropped_drafts_preview_sends_nothing_else(bot, tg, db) -> None:

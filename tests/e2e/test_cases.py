@@ -228,7 +228,7 @@ async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, t
     await tg.send(private(SEC), SEC, "/recat C-000001 spaceship")
     assert "没有权限" in (await last(tg, LI["id"], 2))["text"]
     done, bad = (await tg.wait(SEC["id"], 3))[1:3]
-    assert "道路破损" in done["text"] and "road" not in done["text"] and "不是有效" in bad["text"]  # codes in words
+    assert "道路破损" in done["text"] and "road" not in done["text"] and "没有叫“spaceship”的类别" in bad["text"]  # codes in words
     case = await read_case(db)
     assert (case.category, case.urgency, case.department) == ("road", "urgent", "road_maintenance")
     assert case.due_at - case.created_at == timedelta(hours=1)

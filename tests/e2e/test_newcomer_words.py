@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, SEC_B, said, two_branches, with_boss
-from tests.factories import report
+from tests.factories import read_case, report
 
 
 @pytest.fixture
@@ -33,3 +33,16 @@ async def test_top_takes_the_words_people_say_for_the_week_and_month(bot, tg, db
     await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
     board = (await said(tg, LI["id"], LI, f"/top {words}"))["plain_text"]
     assert title in board, board
+
+
+async def test_recat_takes_the_labels_the_bot_shows(bot, tg, db) -> None:
+    """`/recat C-000001 积水 紧急`: the secretary writes what the card reads (路灯照明 · 一般), not a code
+    they never saw; before, every Chinese word was "not a valid category or urgency code"."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    fixed = (await said(tg, SEC["id"], SEC, "/recat C-000001 积水 紧急"))["plain_text"]
+    assert "积水内涝" in fixed and "紧急" in fixed, fixed
+    case = await read_case(db)
+    assert (case.category, case.urgency) == ("waterlogging", "urgent"), case
+    unknown = (await said(tg, SEC["id"], SEC, "/recat C-000001 火星"))["plain_text"]
+    assert "火星" in unknown and "类别" in unknown and "紧急程度" not in unknown, unknown

@@ -154,9 +154,10 @@ admin-bind-bad-code = ⛔ “{ $branch }” cannot be a branch code: use letters
 admin-bound = ✅ This group now belongs to branch: { $branch }
 
 ## Corrections
-recat-usage = Usage: /recat C-000123 &lt;category code&gt; [urgent|normal|low], category codes like lighting, road, waterlogging…
+recat-usage = Usage: /recat C-000123 category [urgency], e.g. /recat C-000123 Waterlogging urgent (a category's name or code: waterlogging, lighting, road…)
 recat-done = ✅ { $number } corrected to { $category } · { $urgency }, and kept as a training example.
-case-err-bad-label = “{ $label }” is not a valid category or urgency code.
+case-err-bad-category = No category is called “{ $label }”. Write its name or code, e.g. Waterlogging (waterlogging), Street lighting (lighting), Road damage (road).
+case-err-bad-urgency = No urgency is called “{ $label }”: write urgent, normal or low.
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
 digest-header = 📋 Busy group: { $count ->

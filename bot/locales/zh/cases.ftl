@@ -151,9 +151,10 @@ admin-bind-bad-code = ⛔ 支部代码“{ $branch }”不可用：只能用字�
 admin-bound = ✅ 本群已归属支部：{ $branch }
 
 ## Corrections
-recat-usage = 用法：/recat C-000123 类别代码 [urgent|normal|low]，类别代码如 lighting、road、waterlogging……
+recat-usage = 用法：/recat C-000123 类别 [紧急程度]，例如 /recat C-000123 积水内涝 紧急（类别和紧急程度写名称或代码都行：waterlogging urgent）
 recat-done = ✅ 已更正 { $number }：{ $category } · { $urgency }，并记为训练样本。
-case-err-bad-label = “{ $label }”不是有效的类别或紧急程度代码。
+case-err-bad-category = 没有叫“{ $label }”的类别。类别写名称或代码，例如 积水内涝（waterlogging）、路灯照明（lighting）、道路破损（road）。
+case-err-bad-urgency = 没有叫“{ $label }”的紧急程度，请写 紧急、一般 或 较低（urgent、normal、low）。
 
 ## Group digest (the group's queue backed up; everything still arrives, merged)
 digest-header = 📋 群里消息较多，以下 { $count } 条进展合并发送：
