@@ -15,6 +15,7 @@ from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.services.albums import AlbumService
 from bot.services.board import post_board
+from bot.services.case_labels import split_labels
 from bot.services.cases import CaseService
 from bot.services.reports import ReportService
 from bot.services import case_choices as choices
@@ -83,9 +84,9 @@ async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         reply(uow, incoming, "recat-usage", lang)
         return
     case = await cases.find(uow, words[0])
-    await cases.recategorize(uow, user, case, words[1].lower(), words[2].lower() if len(words) > 2 else None)
+    await cases.recategorize(uow, user, case, *split_labels(words[1:]))
     reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
-                  category=case.category, urgency=case.urgency)
+          category=case.category, urgency=case.urgency)
 
 
 async def list_cases(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,

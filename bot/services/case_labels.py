@@ -42,3 +42,12 @@ def category_named(text: str) -> str | None:
 def urgency_named(text: str) -> str | None:
     """The urgency code `text` names; None when it names none, or more than one."""
     return _URGENCY_WORDS.get(_key(text)) or _named(text, URGENCIES, "urg")
+
+
+def split_labels(words: list[str]) -> tuple[str, str | None]:
+    """`/recat C-1`'s words after the number as (category, urgency): a label of several words
+    (`Street lighting`, `Street lighting urgent`) stays whole, the last word is the urgency only
+    when the whole does not name a category."""
+    if len(words) == 1 or category_named(" ".join(words)) is not None:
+        return " ".join(words), None
+    return " ".join(words[:-1]), words[-1]

@@ -44,5 +44,7 @@ async def test_recat_takes_the_labels_the_bot_shows(bot, tg, db) -> None:
     assert "积水内涝" in fixed and "紧急" in fixed, fixed
     case = await read_case(db)
     assert (case.category, case.urgency) == ("waterlogging", "urgent"), case
+    fixed = (await said(tg, SEC["id"], SEC, "/recat C-000001 Street lighting low"))["plain_text"]  # a label of two words
+    assert "路灯照明" in fixed and "较低" in fixed, fixed
     unknown = (await said(tg, SEC["id"], SEC, "/recat C-000001 火星"))["plain_text"]
     assert "火星" in unknown and "类别" in unknown and "紧急程度" not in unknown, unknown
