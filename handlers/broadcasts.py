@@ -20,7 +20,6 @@ from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.services.broadcasts import BroadcastService
 from bot.services.needs import NeedsService
-from bot.services.reports import ReportService
 from bot.services.surveys import SurveyService
 from bot.timeparse import WhenError
 from bot.outbox import reply
@@ -47,7 +46,7 @@ async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, lang: str,
 
 
 async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                    reports: ReportService, broadcasts: BroadcastService, port: ChatPort) -> None:
+                    broadcasts: BroadcastService, port: ChatPort) -> None:
     args = command.args or ""
 
     async def step() -> None:
@@ -69,7 +68,7 @@ async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
 
 
 async def draft_body(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                     reports: ReportService, broadcasts: BroadcastService, port: ChatPort) -> None:
+                     broadcasts: BroadcastService, port: ChatPort) -> None:
     """The next private message after `/broadcast …` without a text: the body (forwarded ones too)."""
     body = port.body(incoming)
     if body is None:
@@ -79,7 +78,7 @@ async def draft_body(uow: UnitOfWork, incoming: IncomingMessage, user: User, lan
 
 
 async def list_broadcasts(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                          user: User, lang: str, reports: ReportService, broadcasts: BroadcastService) -> None:
+                          user: User, lang: str, broadcasts: BroadcastService) -> None:
     """/broadcasts, or /broadcasts cancel ID."""
     words = (command.args or "").split()
 
@@ -113,7 +112,7 @@ async def press_broadcast(query: ButtonPress, uow: UnitOfWork, broadcasts: Broad
 
 
 async def survey(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                 user: User, lang: str, reports: ReportService, surveys: SurveyService) -> None:
+                 user: User, lang: str, surveys: SurveyService) -> None:
     args = command.args or ""
     word = args.split(maxsplit=1)[0] if args.strip() else ""
     sub = word.lower()
@@ -148,7 +147,7 @@ async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyServi
 
 
 async def needs(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                user: User, lang: str, reports: ReportService, needs: NeedsService) -> None:
+                user: User, lang: str, needs: NeedsService) -> None:
     await _refusals(incoming, uow, lang,
                     lambda: needs.overview(uow, user, incoming.chat_id, lang, command.args or ""))
 

@@ -20,7 +20,6 @@ from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.ids import bounded_int, parse_id
-from bot.services.reports import ReportService
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from bot.outbox import reply
@@ -68,7 +67,7 @@ def _rest(args: str, words: int) -> str:
 
 
 async def propose(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                  user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+                  user: User, lang: str, deliberation: DeliberationService) -> None:
     text = command.args or ""
     if not text.strip():
         reply(uow, incoming, "dl-propose-usage", lang)
@@ -84,7 +83,7 @@ async def propose(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessa
 
 
 async def proposal(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                   user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+                   user: User, lang: str, deliberation: DeliberationService) -> None:
     """`/proposal N` (everyone: the summary) or `/proposal N <step> …` (the branch's secretary)."""
     args = command.args or ""
     words = args.split()
@@ -138,7 +137,7 @@ STEPS: dict[str, tuple[Callable[[DeliberationService], Step], str]] = {
 
 
 async def proposals(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                    user: User, lang: str, reports: ReportService, deliberation: DeliberationService) -> None:
+                    user: User, lang: str, deliberation: DeliberationService) -> None:
     """`/proposals` (the open ones, and how many the other lists hold), `/proposals
     open|adopted|done|closed|all`, or `/proposals rule N D` (a secretary)."""
     words = (command.args or "").split()

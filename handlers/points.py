@@ -20,7 +20,6 @@ from bot.services.people import register_person
 from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
 from bot.services.points import PointsService, item_name, redemption_no
-from bot.services.reports import ReportService
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser, settle
 from storage.models import User
@@ -41,7 +40,7 @@ async def me(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
 
 
 async def points_command(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                         user: User, lang: str, reports: ReportService, points: PointsService) -> None:
+                         user: User, lang: str, points: PointsService) -> None:
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
     if words and words[0].lower() in ("revoke", "撤回", "冲正"):
