@@ -17,12 +17,12 @@ def settings(settings):
 
 async def test_the_punctuation_after_a_commands_last_code_ends_the_sentence(bot, tg, db) -> None:
     await two_branches(tg, LI, AMY)
-    assert "Language set to English" in (await said(tg, LI["id"], LI, "/lang en。"))["plain_text"]
+    assert "Your language is now English" in (await said(tg, LI["id"], LI, "/lang en。"))["plain_text"]
     assert "语言已切换为简体中文" in (await said(tg, LI["id"], LI, "/lang ｚｈ！"))["plain_text"]
     # a language as people name it
-    assert "Language set to English" in (await said(tg, LI["id"], LI, "/lang English"))["plain_text"]
+    assert "Your language is now English" in (await said(tg, LI["id"], LI, "/lang English"))["plain_text"]
     assert "语言已切换为简体中文" in (await said(tg, LI["id"], LI, "/lang 中文"))["plain_text"]
-    assert "Language set to English" in (await said(tg, LI["id"], LI, "/lang 英语"))["plain_text"]
+    assert "Your language is now English" in (await said(tg, LI["id"], LI, "/lang 英语"))["plain_text"]
     assert "语言已切换为简体中文" in (await said(tg, LI["id"], LI, "/lang zh-CN"))["plain_text"]
     assert "/lang 英文" in (await said(tg, LI["id"], LI, "/lang 法语"))["plain_text"]  # none of ours: the usage
     await report(tg, text="建国路88号门口路灯坏了，晚上很黑")

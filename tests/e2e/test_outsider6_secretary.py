@@ -97,7 +97,7 @@ async def test_an_input_asked_for_an_action_the_status_refuses_says_the_status(b
     captioned = (await said(tg, SEC["id"], SEC, photo=True, caption=typed))["text"]
     assert "工单当前状态为“待确认”" in captioned, captioned
     # another branch's secretary still reads it as a case that does not exist
-    assert "No case “C-000001” in your scope" in (await said(tg, SEC_B["id"], SEC_B, typed))["text"]
+    assert "No case “C-000001” that you can see" in (await said(tg, SEC_B["id"], SEC_B, typed))["text"]
 
 
 async def test_a_case_number_typed_with_a_space_inside_is_the_number(bot, tg, db) -> None:

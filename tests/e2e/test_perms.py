@@ -136,7 +136,7 @@ async def test_a_foreign_case_reads_exactly_as_a_missing_one(bot, tg, db) -> Non
     await said(tg, SEC["id"], SEC, "/accept C-000001")
     await said(tg, SEC["id"], SEC, "/work C-000001")
     missing = (await said(tg, SEC_B["id"], SEC_B, "/case C-000099"))["text"]
-    assert "in your scope" in missing
+    assert "that you can see" in missing
     for command in ("/case C-000001", "/accept C-000001", "/work C-000001", "/resolve C-000001 done",
                     "/reject C-000001 no", "/dup C-000001 C-000099", "/transfer C-000001 road_maintenance",
                     "/take C-000001", "/cannotfix C-000001 no", "/confirm C-000001", "/recat C-000001 road"):
