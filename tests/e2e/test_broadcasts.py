@@ -288,7 +288,7 @@ async def test_600_messages_across_50_groups_no_429_and_case_replies_overtake(bo
     started = time.monotonic()
     await asyncio.gather(*(tg.press(sec["id"], p["message_id"], sec, buttons(p)[0])
                            for sec, p in zip(secretaries, previews)))
-    await until(lambda: _queued(db, 600), timeout=20)
+    await until(lambda: _queued(db, 600), timeout=60)
     report = await tg.send(groups[0], LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # mid-broadcast
 
     for g in groups:
@@ -305,8 +305,10 @@ async def test_600_messages_across_50_groups_no_429_and_case_replies_overtake(bo
         later = (await s.exec(select(OutboxMessage).where(OutboxMessage.kind == "bc-message",
                                                           OutboxMessage.sent_at > reply.sent_at))).all()
     assert reply.reply_to_message_id == report["message_id"]
-    waited = (reply.sent_at - reply.created_at).total_seconds()  # behind the queue it would be ~4 s
-    assert waited < 1.5 and len(later) > 100, (waited, len(later), elapsed)
+    # Overtaking is an order, not a time (a loaded machine slows both): behind the queue, the reply
+    # would have gone after every broadcast message; ahead of it, more than a hundred follow it.
+    waited = (reply.sent_at - reply.created_at).total_seconds()
+    assert len(later) > 100, (waited, len(later), elapsed)
     # every secretary gets their delivery report
     for sec in secretaries:
         msgs = await tg.wait(sec["id"], 4, timeout=30)

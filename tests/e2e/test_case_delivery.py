@@ -35,9 +35,9 @@ async def test_thirty_changes_in_a_backed_up_group_arrive_in_at_most_twenty_mess
     for n in range(1, 11):
         for command in (f"/accept C-{n:06d}", f"/work C-{n:06d}", f"/note C-{n:06d} 进展{n}号"):
             await tg.send(private(SEC), SEC, command)
-    await until(lambda: _events(db, 30), timeout=30)
+    await until(lambda: _events(db, 30), timeout=90)  # generous: a loaded machine (CI's 4 processes) is slow
     await tg.http.delete(f"{tg.base_url}/_emu/faults")
-    await until(lambda: _no_pending(db), timeout=30)
+    await until(lambda: _no_pending(db), timeout=90)
 
     group = (await tg.messages(GROUP["id"]))[before:]
     assert len(group) <= 20, len(group)
