@@ -31,7 +31,7 @@ from bot.refusals import Refused
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
-from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, load_points_config,
+from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, Rule, load_points_config,
                         tier_rank)
 from bot.privacy import mask
 from bot.services.people import BranchChoice, branch_names, rider_branch
@@ -82,23 +82,47 @@ class PointsService:
                     held: dict[int, Account] | None = None) -> int:
         """Points credited (0 when the key was already used, a cap is reached or the rule gives none).
         `held`: accounts this transaction has locked already (see `award_each`)."""
+        spec = self._awardable(user_id, rule, source_key, units, actor_id)
+        if spec is None:
+            return 0
+        return await self._credit(uow, user_id, rule, spec.points * units, spec.daily_cap, source_key,
+                                  branch_id=branch_id, actor_id=actor_id, held=held)
+
+    def _awardable(self, user_id: int, rule: str, source_key: str, units: int, actor_id: int | None) -> Rule | None:
+        """The rule's spec when `award` may credit by it (a known rule, units within its limit, not
+        a self-award it forbids); else None."""
         spec = self.config.rule(rule)
         if spec is None:
             log.warning("award by unknown rule %r (%s) ignored", rule, source_key)
-            return 0
+            return None
         if units < 1 or (spec.max_units and units > spec.max_units):
-            return 0
+            return None
         if actor_id is not None and actor_id == user_id and not spec.self_award:
-            return 0  # a secretary's own report, a grant to oneself
-        return await self._credit(uow, user_id, rule, spec.points * units, spec.daily_cap, source_key,
-                                  branch_id=branch_id, actor_id=actor_id, held=held)
+            return None  # a secretary's own report, a grant to oneself
+        return spec if spec.points > 0 else None
 
     async def award_each(self, uow: UnitOfWork, user_id: int, awards: Sequence[tuple[str, str, int | None]], *,
                          branch_id: int | None = None) -> int:
         """`award` of each (rule, source key, actor id) to `user_id` in turn; the points credited in
-        all. The same lines, caps, tiers and notices as one `award` after another; the rider's
+        all. The same lines, caps, balance and tier as one `award` after another; the rider's
         account is locked once, by the first that gets that far (locking it again in the same
-        transaction changed nothing: it returned the row as the first credit left it)."""
+        transaction changed nothing: it returned the row as the first credit left it).
+
+        Capped awards of different rules (a case accepted and urgent, fixed and confirmed: each
+        transition that earns anything) are credited together: their lines in one INSERT (each
+        capped by its rule's lines before it, which the others are not), then one move of the
+        balance counting them all, and the tier once after them (a promotion they make together
+        is announced once, as the final tier). Three statements instead of five: a transition's
+        cost is mostly per statement (issue 18). A repeated source key credits once (the first)."""
+        batch: list[tuple[str, str, int | None, Rule]] = []
+        keys: set[str] = set()
+        for rule, source_key, actor_id in awards:
+            spec = self._awardable(user_id, rule, source_key, 1, actor_id)
+            if spec is not None and source_key not in keys:
+                keys.add(source_key)
+                batch.append((rule, source_key, actor_id, spec))
+        if len(batch) > 1 and all(spec.daily_cap for *_x, spec in batch) and len({b[0] for b in batch}) == len(batch):
+            return await self._credit_together(uow, user_id, batch, branch_id=branch_id)
         held: dict[int, Account] = {}
         total = 0
         for rule, source_key, actor_id in awards:
@@ -139,6 +163,25 @@ class PointsService:
         tier = await self._set_tier(uow, repo, account, earned, reports)
         if held is not None:  # the row as stored now, for what `_credit` reads of it (the tier)
             held[user_id] = replace(account, tier=tier)
+        return points
+
+    async def _credit_together(self, uow: UnitOfWork, user_id: int, batch: Sequence[tuple[str, str, int | None, Rule]],
+                               *, branch_id: int | None) -> int:
+        """`_credit` of capped lines of different rules at once, under one lock (see `award_each`)."""
+        repo = self.repo(uow)
+        account = await repo.lock_account(user_id)
+        now = self.clock()
+        written = await repo.add_capped_entries(
+            [{"user_id": user_id, "rule": rule, "points": spec.points, "cap": spec.daily_cap, "source_key": key,
+              "branch_id": branch_id, "actor_id": actor_id} for rule, key, actor_id, spec in batch],
+            day_since=self._day_start(), at=now)
+        points = sum(written.values())
+        if not written:
+            return 0
+        window = now - timedelta(days=self.config.window_days)
+        view = await repo.credit_move(user_id, points, window, lines=len(written))
+        earned, reports = view if view is not None else await repo.earned(user_id, window)
+        await self._set_tier(uow, repo, account, earned, reports)
         return points
 
     async def reverse(self, uow: UnitOfWork, source_key: str, reason: str) -> int:

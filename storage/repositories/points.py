@@ -10,7 +10,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, and_, bindparam, case, func, select, update
+from sqlalchemy import CursorResult, Executable, Select, and_, bindparam, case, func, select, union_all, update
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel import select as model_select  # a model's rows as objects (exec gives scalars)
@@ -50,22 +50,11 @@ def _statements(dialect: str) -> SimpleNamespace:
                             updated_at=bindparam("p_now"))
     lock = lock.on_conflict_do_update(index_elements=[a.c.user_id], set_={"user_id": lock.excluded.user_id})
     move = (update(a).where(a.c.user_id == bindparam("p_user"), a.c.balance + bindparam("p_delta") >= 0)
-            .values(balance=a.c.balance + bindparam("p_delta"), entries=a.c.entries + 1,
+            .values(balance=a.c.balance + bindparam("p_delta"), entries=a.c.entries + bindparam("p_lines"),
                     updated_at=bindparam("p_now")))
     entry = (dialect_insert(dialect, e).values(**{c: bindparam(f"p_{c}") for c in _ENTRY_COLUMNS})
              .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id))
-    # A capped credit's line: the cap applied by the insert itself, from the ledger as it stands
-    # (under the rider's lock: nothing else credits them meanwhile), and no line when nothing is left.
-    given = (select(func.coalesce(func.sum(e.c.points), 0))
-             .where(e.c.user_id == bindparam("p_user_id"), e.c.rule == bindparam("p_rule"),
-                    e.c.reverses_id.is_(None), e.c.created_at >= bindparam("p_day")).scalar_subquery())
-    wanted, room = bindparam("p_points", type_=e.c.points.type), bindparam("p_cap", type_=e.c.points.type) - given
-    capped = case((wanted <= room, wanted), else_=room)
-    capped_entry = (dialect_insert(dialect, e).from_select(
-        list(_ENTRY_COLUMNS),
-        select(*[capped if c == "points" else bindparam(f"p_{c}", type_=e.c[c].type) for c in _ENTRY_COLUMNS])
-        .where(capped > 0))
-        .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id, e.c.points))
+    capped_entry = _capped_entries(dialect, 1)
     # The move of a credit, returning what the tier needs once that line is in: as `earned` would.
     mine = (e.c.user_id == bindparam("p_user"), e.c.created_at >= bindparam("p_window"))
     earned_now = select(func.coalesce(func.sum(case((e.c.rule.not_in(SPENDING), e.c.points), else_=0)), 0)
@@ -79,6 +68,37 @@ def _statements(dialect: str) -> SimpleNamespace:
 
 _ENTRY_COLUMNS = ("user_id", "rule", "points", "source_key", "branch_id", "actor_id", "note", "reverses_id",
                   "created_at")
+
+
+def _capped_line(prefix: str) -> Select[Any]:
+    """A capped credit's line, bound as `{prefix}<column>` (and `{prefix}cap`, `{prefix}day`): the
+    cap applied by the insert itself, from the ledger as it stands (under the rider's lock: nothing
+    else credits them meanwhile), and no line when nothing is left."""
+    e = table_of(PointsEntry)
+    given = (select(func.coalesce(func.sum(e.c.points), 0))
+             .where(e.c.user_id == bindparam(f"{prefix}user_id"), e.c.rule == bindparam(f"{prefix}rule"),
+                    e.c.reverses_id.is_(None), e.c.created_at >= bindparam(f"{prefix}day")).scalar_subquery())
+    wanted = bindparam(f"{prefix}points", type_=e.c.points.type)
+    room = bindparam(f"{prefix}cap", type_=e.c.points.type) - given
+    capped = case((wanted <= room, wanted), else_=room)
+    return (select(*[capped if c == "points" else bindparam(f"{prefix}{c}", type_=e.c[c].type).label(c)
+                     for c in _ENTRY_COLUMNS])
+            .where(capped > 0))
+
+
+@functools.lru_cache(maxsize=16)
+def _capped_entries(dialect: str, lines: int) -> Any:
+    """The INSERT of `lines` capped credit lines (`_capped_line`; one line's binds are `p_<column>`,
+    the n-th of several `p<n>_<column>`), skipping a source key already in the ledger and returning
+    (id, points, source_key) of each line written. Several lines are one INSERT … SELECT of a UNION
+    ALL: each line's cap is read from the ledger as it stood before the statement, so the lines of
+    one statement must be of different rules (`PointsService.award_each` sees to it). Built once
+    per dialect and count."""
+    e = table_of(PointsEntry)
+    rows: Any = (_capped_line("p_") if lines == 1
+                 else union_all(*(_capped_line(f"p{n}_") for n in range(lines))))
+    return (dialect_insert(dialect, e).from_select(list(_ENTRY_COLUMNS), rows)
+            .on_conflict_do_nothing(index_elements=["source_key"]).returning(e.c.id, e.c.points, e.c.source_key))
 
 
 class PointsRepository(Repository):
@@ -106,14 +126,17 @@ class PointsRepository(Repository):
 
     async def move(self, user_id: int, delta: int) -> bool:
         """balance += delta, unless that would go below zero; counts the entry. True if done."""
-        result = await self._run("move", {"p_user": user_id, "p_delta": delta, "p_now": utcnow()})
+        result = await self._run("move", {"p_user": user_id, "p_delta": delta, "p_now": utcnow(), "p_lines": 1})
         return result.rowcount == 1
 
-    async def credit_move(self, user_id: int, delta: int, window_since: datetime) -> tuple[int, int] | None:
-        """`move` of a credit, in the same statement reading (points earned, reports accepted) since
-        `window_since` with the credit's line counted (as `earned`); None when nothing moved."""
+    async def credit_move(self, user_id: int, delta: int, window_since: datetime,
+                          lines: int = 1) -> tuple[int, int] | None:
+        """`move` of a credit of `lines` ledger lines (`delta` their points), in the same statement
+        reading (points earned, reports accepted) since `window_since` with those lines counted (as
+        `earned`); None when nothing moved."""
         row: Sequence[Any] | None = (await self._run("move_view", {"p_user": user_id, "p_delta": delta,
-                                                                   "p_now": utcnow(), "p_window": window_since})).first()
+                                                                   "p_now": utcnow(), "p_window": window_since,
+                                                                   "p_lines": lines})).first()
         return (int(row[0]), int(row[1])) if row is not None else None
 
     async def set_account(self, user_id: int, **values: Any) -> None:
@@ -144,6 +167,20 @@ class PointsRepository(Repository):
         row: Sequence[Any] | None = (await self._run("capped_entry", {
             "p_cap": cap, "p_day": day_since, **{f"p_{k}": v for k, v in values.items()}})).first()
         return int(row[1]) if row is not None else 0
+
+    async def add_capped_entries(self, lines: Sequence[dict[str, Any]], *, day_since: datetime,
+                                 at: datetime) -> dict[str, int]:
+        """`add_capped_entry` of several lines in one statement, each of another rule (its cap is read
+        as the ledger stood before the statement); each line a dict of user_id, rule, points, cap,
+        source_key, branch_id, actor_id, note. The points written by source key (a line not written
+        is absent: its cap used up, or its key already in the ledger)."""
+        params: dict[str, Any] = {}
+        for n, line in enumerate(lines):
+            values = {"reverses_id": None, "created_at": at, "day": day_since, "note": None, **line}
+            params.update((f"p{n}_{k}", v) for k, v in values.items())
+        conn = await self.session.connection()
+        result = await conn.execute(_capped_entries(conn.dialect.name, len(lines)), params)
+        return {source_key: int(points) for _id, points, source_key in result.all()}
 
     async def entry(self, source_key: str) -> PointsEntry | None:
         stmt = model_select(PointsEntry).where(col(PointsEntry.source_key) == source_key)

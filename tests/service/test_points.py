@@ -323,6 +323,34 @@ async def test_awards_of_one_transition_count_as_one_after_another(uows) -> None
         assert account is not None and account.tier == ADVANCED and account.balance == 105
 
 
+async def test_awards_credited_together_keep_each_rules_cap_and_the_ledger_count(uows) -> None:
+    """A transition's awards go in together (one INSERT of their lines, one move of the balance):
+    each line is still cut to what its own rule's daily cap leaves, a rule whose cap is used up
+    writes no line, an award the actor may not give themselves is left out, and the account counts
+    the lines written (`check`), as one award after another would."""
+    bank, _now = await _rider_501(uows, reports=9)  # report_accepted: 45 of its 50 today
+    async with uows() as uow:  # 5 left of report_accepted's cap, urgent_confirmed's whole 10, fix_confirmed 1
+        assert await bank.award_each(uow, 501, [("report_accepted", "case:C-000020:accepted", 801),
+                                                ("urgent_confirmed", "case:C-000020:urgent", 801),
+                                                ("fix_confirmed", "case:C-000020:fix_confirmed", 801)]) == 16
+        await uow.commit()
+    async with uows() as uow:  # report_accepted's cap is used up: only urgent_confirmed writes; the rider's
+        # own report_resolved is refused (no self-award), their fix_confirmed is not
+        assert await bank.award_each(uow, 501, [("report_accepted", "case:C-000021:accepted", 801),
+                                                ("urgent_confirmed", "case:C-000021:urgent", 801),
+                                                ("report_resolved", "case:C-000021:resolved", 501),
+                                                ("fix_confirmed", "case:C-000021:fix_confirmed", 501)]) == 11
+        assert await bank.award_each(uow, 501, [("urgent_confirmed", "case:C-000021:urgent", 801),
+                                                ("fix_confirmed", "case:C-000021:fix_confirmed", 501)]) == 0  # again
+        await uow.commit()
+    lines = [(e.source_key, e.points) for e in await _entries(uows, 501) if e.source_key.startswith("case:C-00002")]
+    assert sorted(lines) == [("case:C-000020:accepted", 5), ("case:C-000020:fix_confirmed", 1),
+                             ("case:C-000020:urgent", 10), ("case:C-000021:fix_confirmed", 1),
+                             ("case:C-000021:urgent", 10)]
+    await _consistent(uows, bank)
+    assert await _balance(uows, bank, 501) == 45 + 80 + 16 + 11
+
+
 # --- leaderboards -------------------------------------------------------------------
 async def _branch_with_group(uows: Factory) -> int:
     async with uows() as uow:
