@@ -23,9 +23,10 @@ import re
 import unicodedata
 
 from bot.commands import find
+from bot.plaintext import INVISIBLE as INVISIBLE_CHARS
 
-# Zero-width and direction marks, soft hyphen, word joiner, BOM, Mongolian vowel separator.
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Zero-width and direction marks, soft hyphen, word joiner, BOM, Mongolian vowel separator (bot.plaintext).
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 SLASHES = "/／⁄∕"
 # What an input method may put between the command and its arguments.
 SEPARATORS = " \t\n\u3000,，、:：;；.。!！?？"
@@ -93,7 +94,7 @@ def _number_apart(word: str, args: str) -> str:
 
 
 # A command word (with an optional @botname) right before an invisible character.
-_WORD_BEFORE_INVISIBLE = re.compile(rf"^([{SLASHES}][^\s{re.escape(SEPARATORS)}\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+)"
+_WORD_BEFORE_INVISIBLE = re.compile(rf"^([{SLASHES}][^\s{re.escape(SEPARATORS)}{INVISIBLE_CHARS}]+)"
                                     rf"{INVISIBLE.pattern}+")
 _LEADING = re.compile(rf"^(?:\s|{INVISIBLE.pattern})+")
 

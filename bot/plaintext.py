@@ -15,6 +15,13 @@ from typing import Any
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # control characters nobody means to type (C0 but tab and line breaks, and DEL): dropped on the way in
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Format characters that show nothing (Unicode category Cf, as chat apps and input methods leave them):
+# soft hyphen, Mongolian vowel separator, zero-width space/non-joiner/joiner, the direction marks,
+# embeddings, overrides and isolates (U+200E/F, U+202A-E, U+2066-9), the word joiner and invisible
+# operators (U+2060-4), BOM. One set for every reader that must see through them: a command typed with
+# one (bot.commandtext), a phone number split by one (bot.privacy.normalize).
+INVISIBLE = ("\u00ad\u180e" + "".join(map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                                *range(0x2060, 0x2065), *range(0x2066, 0x206A)])) + "\ufeff")
 
 
 def xml_safe(text: str) -> str:

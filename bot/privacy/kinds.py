@@ -34,8 +34,21 @@ def stars(n: int) -> str:
     return STAR * max(n, 3)
 
 
+# Digits written as characters, read one by one (一二零三 = 1203): the everyday ones, 幺 for one as it is
+# said aloud, and the financial ones of cheques and receipts (壹贰叁…, traditional 貳參陸 too), which spell a
+# number as surely as 一二三 do ("壹叁捌…" was shown in full).
+_ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "壹": "1", "二": "2", "贰": "2",
+                           "貳": "2", "两": "2", "三": "3", "叁": "3", "參": "3", "叄": "3", "四": "4", "肆": "4",
+                           "五": "5", "伍": "5", "六": "6", "陆": "6", "陸": "6", "七": "7", "柒": "7", "八": "8",
+                           "捌": "8", "九": "9", "玖": "9"})
+_ZH_DIGIT = "零〇○一幺壹二贰貳三叁參叄四肆五伍六陆陸七柒八捌九玖"
+# Any digit, Arabic or written as a character: in numbers a cue names (身份证一一零一…, read out by a voice note).
+_DIGIT = "[0-9" + _ZH_DIGIT + "]"
+
+
 def digits(s: str) -> str:
-    return "".join(c for c in s if c.isdigit() or c in "Xx").upper()
+    """The digits of `s` (and an ID number's X) as ASCII, however written: 一三八 and 壹叁捌 are 138."""
+    return "".join(c for c in s.translate(_ZH_VALUE) if c.isdigit() or c in "Xx").upper()
 
 
 # --- checks --------------------------------------------------------------------------
@@ -158,25 +171,24 @@ class Kind:
 
 
 # What may stand between the digits of a number, for every kind of number: a space, a dot, a dash, an
-# underscore or a slash ("138_1234_5678", "110101.19900307.4477" and "138 - 1234 - 5678" are typed to
-# get past filters, and were shown in full where a kind allowed fewer). _GAP is one such character, in
-# numbers grouped by position (ID and card numbers); _SEP up to three, in numbers read by their digits.
-_GAP = r"[ .\-_/]?"
-_SEP = r"[ .\-_/]{0,3}"
-_ZH_DIGIT = "零〇○一二三四五六七八九幺"  # read one by one: 一二零三 = 1203
+# underscore, a slash, a star, a tilde or a comma ("138_1234_5678", "110101.19900307.4477", "138 - 1234 - 5678",
+# "138*1234*5678", "138～1234～5678", "138，1234，5678" and "138、1234、5678" are typed to get past filters, and
+# were shown in full where a kind allowed fewer). The view is NFKC (＊ ～ ， are * ~ ,); 〜 and 、 are not.
+# _GAP is one such character, in numbers grouped by position (ID and card numbers); _SEP up to three, in
+# numbers read by their digits.
+_SEP_CHAR = r"[ .\-_/*~〜,、]"
+_GAP = _SEP_CHAR + "?"
+_SEP = _SEP_CHAR + "{0,3}"
 _ZH_NUM = _ZH_DIGIT + "十百千两"
-_ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3",
-                           "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
 
 
-def zh_digits(s: str) -> str:
-    """A number read out one digit at a time in Chinese (一三八…, 幺 for one) as Arabic digits."""
-    return digits(s.translate(_ZH_VALUE))
 # Between a plate's parts: a dot (· is one in the normalised view), a dash or a space.
 _PLATE_SEP = r"(?:\s?[.\-]\s?|\s)?"
 _PLATE_CHAR = r"[A-HJ-NP-Z0-9]"
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
-_WECHAT_CUE = r"(?:微信号?|威信|薇信|v信|(?<![a-z])(?:vx|wx|wechat|weixin)(?![a-z]))"
+# "加V", "+v", "v：" and 微x/威x/薇x say WeChat as surely as 微信 does (the letter alone is the slang for it).
+_WECHAT_CUE = (r"(?:微信号?|威信|薇信|v信|[微威薇]x(?![a-z])|(?<![a-z])(?:vx|wx|wechat|weixin)(?![a-z])"
+               r"|(?:加|\+)\s?v(?![a-z])|(?<![a-z0-9])v(?=\s?:))")
 _CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
             r"|电话|手机|座机|联系方式|联系电话|联系|号码|手机号|拨打我|打我)")
 
@@ -269,13 +281,22 @@ KINDS: tuple[Kind, ...] = (
     Kind("email", re.compile(
         r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)\s?@\s?[A-Za-z0-9\-]+(?:\s?\.\s?[A-Za-z0-9\-]+)+"),
         _always, _email_local),
+    # An address spelled to get past filters: 艾特, (at), [at] or # for @, 点, (dot) or [dot] for the dot
+    # ("zhangsan艾特qq点com", "zhangsan#qq.com", "zhangsan at qq dot com"). Only before a mail domain's last
+    # part (com, cn …): "waiting at gate. Then" names nobody.
+    Kind("email_spelled", re.compile(
+        r"(?<![A-Za-z0-9._%+\-])(?P<secret>[A-Za-z0-9._%+\-]+)(?:\s?(?:@|艾特|\(at\)|\[at\]|#)\s?|\s+at\s+)"
+        r"[A-Za-z0-9\-]+(?:(?:\s?(?:\.|点|\(dot\)|\[dot\])\s?|\s+dot\s+)[A-Za-z0-9\-]+)*?"
+        r"(?:\s?(?:\.|点|\(dot\)|\[dot\])\s?|\s+dot\s+)(?:com|cn|net|org|edu|gov|io|me|co|info|hk|tw)(?![A-Za-z0-9])",
+        re.IGNORECASE), _always, _email_local),
     Kind("id_card", re.compile(
         r"(?<![0-9])(?P<secret>[1-9](?:" + _GAP + r"\d){16}" + _GAP + r"[0-9Xx])(?![0-9])"),
         is_id_card, keep_ends(3, 4)),
     # An ID-shaped number its writer calls an ID ("身份证11010119900307777X", "ID no. …"): masked
     # whatever its check digit (issue 17: a mistyped or invented one is still someone's ID to the
     # reader). Without the cue the check digit decides, so order numbers stay readable.
-    Kind("id_card_cued", re.compile(_ID_CUE + r"[^0-9\n]{0,8}?(?P<secret>\d(?:" + _GAP + r"\d){16}" + _GAP + r"[0-9Xx])(?![0-9])",
+    Kind("id_card_cued", re.compile(_ID_CUE + r"[^0-9\n]{0,8}?(?P<secret>" + _DIGIT + r"(?:" + _GAP + _DIGIT + r"){16}" + _GAP
+                                    + r"(?:" + _DIGIT + r"|[Xx]))(?![0-9" + _ZH_DIGIT + r"])",
                                     re.IGNORECASE),
          _always, keep_ends(3, 4)),
     Kind("bank_card", re.compile(
@@ -286,7 +307,8 @@ KINDS: tuple[Kind, ...] = (
     # …"): masked whatever its Luhn digit, as a cued ID number is (a mistyped card number is still
     # someone's card to the reader; it was shown in full on the dashboard, in exports and on Open311).
     # Without the cue Luhn decides, so order numbers stay readable.
-    Kind("bank_card_cued", re.compile(_CARD_CUE + r"[^0-9\n]{0,8}?(?P<secret>[1-9](?:" + _GAP + r"\d){11,18})(?![0-9])",
+    Kind("bank_card_cued", re.compile(_CARD_CUE + r"[^0-9\n]{0,8}?(?P<secret>(?![0零〇○])" + _DIGIT + r"(?:" + _GAP + _DIGIT
+                                      + r"){11,18})(?![0-9" + _ZH_DIGIT + r"])",
                                       re.IGNORECASE), _always, keep_ends(4, 4)),
     # An order or waybill number its writer calls one ("订单 2024-0512-1530-0001", "运单号：0512 6523 1234",
     # "order #…"): read as it is, not as the landline its 0512 looks like (it was masked, and the hotline
@@ -297,14 +319,16 @@ KINDS: tuple[Kind, ...] = (
         r"(?:是|为|:|#)?\s?(?P<secret>[0-9a-z]*\d[0-9a-z]*(?:(?:[.\-_/]|\s(?=\d))[0-9a-z]+)*)(?![0-9a-z])",
         re.IGNORECASE), _order_number, lambda s: s, personal=False),
     Kind("mobile", re.compile(
-        r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"
+        r"(?<![0-9])(?:(?:\+|00)?\s?86" + _SEP + r"|\(\s?\+?86\s?\)\s?)?"  # "8613812345678": 86 without its +
         r"(?P<secret>1(?:" + _SEP + r"\d){10})(?![0-9])"),
         lambda s: is_mobile(digits(s)), _mobile),
-    # A mobile number read out in Chinese digits ("一三八一二三四五六七八", 幺 for one): how a voice
-    # note's transcript writes it, and how people write it to slip past filters.
+    # A mobile number read out in Chinese digits ("一三八一二三四五六七八", 幺 for one), whole or in part
+    # ("138一二三四5678", "一3八1二3四5六7八"): how a voice note's transcript writes it, and how people write
+    # it to slip past filters. One written in Arabic digits alone is the row above's.
     Kind("mobile_zh", re.compile(
-        r"(?<![" + _ZH_DIGIT + r"两])(?P<secret>[一幺](?:" + _GAP + r"[" + _ZH_DIGIT + r"两]){10})(?![" + _ZH_DIGIT + r"两])"),
-        lambda s: is_mobile(zh_digits(s)), lambda s: _mobile(zh_digits(s))),
+        r"(?<![0-9" + _ZH_DIGIT + r"两])(?P<secret>[1一幺壹](?:" + _SEP + r"[0-9" + _ZH_DIGIT + r"两]){10})"
+        r"(?![0-9" + _ZH_DIGIT + r"两])"),
+        lambda s: is_mobile(digits(s)), _mobile),
     Kind("landline", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
         r"(?P<secret>\d{3,4}" + _SEP + r"\d{4}(?:\s?(?:转|ext\.?|x|-)\s?\d{1,5})?)(?![0-9])", re.IGNORECASE),

@@ -13,9 +13,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-# Invisible characters that split a number without showing: zero-width space/joiners,
-# word joiner, BOM, soft hyphen, Mongolian vowel separator.
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+from bot.plaintext import INVISIBLE as INVISIBLE_FORMAT
+
+# Characters that split a number without changing how it reads: every invisible format character
+# (bot.plaintext: zero-width, direction marks and isolates, word joiner, BOM, soft hyphen …; a direction
+# mark between the digits showed "138\u200e1234\u200e5678" in full), and the emoji presentation selectors
+# and the keycap (1\ufe0f\u20e3 is the digit 1 drawn on a key: 1️⃣3️⃣8️⃣… was shown in full).
+INVISIBLE = frozenset(INVISIBLE_FORMAT + "\ufe0e\ufe0f\u20e3")
 # Dashes that NFKC leaves alone (or maps to something other than "-").
 DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d\u30fc")
 # Characters read as a dot inside numbers and e-mail addresses (the ideographic full stop too:
@@ -32,8 +36,12 @@ class View:
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the view's span [start, end) (end > start)."""
-        return self.origin[start], self.origin[end - 1] + 1
+        """The original span of the view's span [start, end) (end > start), with the invisible characters
+        that follow its last character (a keycap's selector and frame: they are that character's)."""
+        last = self.origin[end - 1] + 1
+        while last < len(self.original) and self.original[last] in INVISIBLE:
+            last += 1
+        return self.origin[start], last
 
 
 def _one(ch: str) -> str:

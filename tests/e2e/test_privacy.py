@@ -193,6 +193,23 @@ async def test_a_note_to_the_reporter_is_as_written_privately_and_masked_in_the_
     assert opened  # (the group's thread got the masked copy as a reply)
 
 
+@pytest.mark.parametrize("number", ["一3八1二3四5六7八", "138\u20661234\u20695678",
+                                    "".join(f"{d}\ufe0f\u20e3" for d in "13812345678"), "138＊1234＊5678",
+                                    "壹叁捌壹贰叁肆伍陆柒捌"])
+async def test_a_number_written_to_slip_past_filters_is_masked_in_the_group(bot, tg, number) -> None:
+    """Mixed Chinese and Arabic digits, a direction mark, keycap emoji, stars, financial digits: each
+    was shown in full in the group's copy of a note."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    group_before = len(await tg.messages(GROUP["id"]))
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    await tg.wait(GROUP["id"], group_before + 1)
+    await tg.send(private(SEC), SEC, f"/note C-000001 师傅请回电 {number} 找王工")
+    in_group = body(await last(tg, GROUP["id"], group_before + 2))
+    assert "王工" in in_group and "138****5678" in in_group, in_group
+    assert number not in in_group and "1234" not in in_group
+
+
 async def test_a_watchers_copy_of_a_note_is_masked(bot, tg) -> None:
     await two_branches(tg, LI, WANG)
     await report(tg, GROUP, LI, "光华路积水很深 电动车过不去 在光华路口")

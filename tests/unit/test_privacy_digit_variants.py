@@ -1,0 +1,81 @@
+"""Personal data written to slip past a filter (issue: personal data leaks through variants).
+
+A mobile number written the ways riders write one to slip past a filter was shown in full: in
+Chinese digits mixed with Arabic ones ("138一二三四5678"), in the financial digits of a receipt
+(壹叁捌…), in keycap emoji (1️⃣3️⃣8️⃣…), split by a direction mark or an isolate (invisible), by a star,
+a tilde or a Chinese comma, or with 86 before it and no +. Each is masked now, as the plain number is,
+and what only looks like a number (a list, counting, a room in a public building) is left alone.
+So are an ID or card number its writer names, read out in Chinese digits, an e-mail address spelled
+with 艾特/at/# and 点/dot, and a WeChat id after the slang cues 加V, +v, v: and 威x."""
+from __future__ import annotations
+
+import pytest
+
+from bot.commandtext import normalize_command
+from bot.privacy import find, mask
+
+KEYCAPS = "".join(f"{d}\ufe0f\u20e3" for d in "13812345678")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一3八1二3四5六7八", "138****5678"),
+    ("电话138 一二三四 5678", "电话138****5678"),
+    ("打我幺38-1234-五六七八", "打我138****5678"),
+    ("壹叁捌壹贰叁肆伍陆柒捌", "138****5678"),
+    ("壹參捌壹貳參肆伍陸柒捌", "138****5678"),  # traditional forms
+    (KEYCAPS + " 找我", "138****5678 找我"),  # the keycap's selector and frame go with the digit
+    ("138\u200e1234\u200e5678", "138****5678"),  # left-to-right mark
+    ("138\u20661234\u20695678", "138****5678"),  # an isolate and its end
+    ("138*1234*5678", "138****5678"),
+    ("138～1234～5678", "138****5678"),
+    ("138〜1234〜5678", "138****5678"),
+    ("138，1234，5678", "138****5678"),
+    ("138、1234、5678", "138****5678"),
+    ("8613812345678", "86138****5678"),
+    ("86 138 1234 5678", "86 138****5678"),
+])
+def test_a_mobile_number_however_written_is_masked(text, expected) -> None:
+    assert mask(text) == expected
+    assert any(h.kind.startswith("mobile") for h in find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "一二三四五六七八九十",            # counting
+    "我一三八一二三四五六七八九",        # twelve digits: no mobile
+    "第一三八个",
+    "2、3、4、5号门都坏了",
+    "1,2,3,4,5,6,7,8,9,10,11",
+    "建国路88号 C-000123",
+    "订单 2024-0512-1530-0001",
+    "壹佰贰拾叁元",                     # an amount
+    "❤️光华路路灯坏了",
+    "waiting at gate. Then the rain",
+    "12v:电池没电了",
+    "加vip会员",
+    "3#楼2单元门口",
+])
+def test_what_only_looks_like_a_number_stays(text) -> None:
+    assert mask(text) == text
+
+
+def test_commands_see_through_the_same_invisible_characters() -> None:
+    """One set of invisible characters (bot.plaintext.INVISIBLE) for commands and for privacy: an
+    isolate after the command word no longer glues itself to it."""
+    assert normalize_command("/help\u2066 C-000001") == normalize_command("/help C-000001")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("身份证一一零一零一一九九零零三零七四四七七", "身份证110***********4477"),
+    ("身份证号：一一零一零五一九四九一二三一零零二X", "身份证号：110***********002X"),
+    ("卡号六二二二零二一二三四五六七八九零一二三", "卡号6222***********0123"),
+    ("邮箱 zhangsan艾特qq点com", "邮箱 z***艾特qq点com"),
+    ("zhangsan at qq dot com", "z*** at qq dot com"),
+    ("zhangsan(at)qq.com", "z***(at)qq.com"),
+    ("zhangsan#qq.com", "z***#qq.com"),
+    ("加V：rider_2023", "加V：ri***"),
+    ("+v rider_2023", "+v ri***"),
+    ("v: rider_2023", "v: ri***"),
+    ("威x rider2023", "威x ri***"),
+])
+def test_other_kinds_written_to_slip_past_filters_are_masked(text, expected) -> None:
+    assert mask(text) == expected
