@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.privacy.places import (
+    ADDRESS_CHAR_ZH,
     COMPOUND_AFTER_ZH,
     EN_UNIT_WORD,
     HOME_CUE_EN,
@@ -210,19 +211,19 @@ _UNIT_ZH = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号
 _MORE_ZH = (r"(?:[，,、]\s?(?:(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*"
             r"|[0-9]{2,5}[a-zA-Z]?(?=[，。,.;；！!？?\s…]|$)))*")
 _UNIT_EN = r"(?:" + EN_UNIT_WORD + r"|#)\s*[0-9a-z]{1,5}\b"
+_CHUNK = ADDRESS_CHAR_ZH
 # "家在3号楼2单元501，幸福小区": the building first, the compound after its comma is the home too.
 _UNITS_FIRST_ZH = r"(?:" + _UNIT_ZH + r"\s?)+[0-9a-zA-Z]*" + _MORE_ZH + COMPOUND_AFTER_ZH
 # The cue is the one grammar of bot.privacy.places (家在, 俺家在, 家就在, 我住的是, 住址 …): a home cue
 # that masked here and not there (or the other way round) left a home visible in one of the two.
 _HOME_ZH = (HOME_CUE_ZH + r"\s?:?\s?(?P<secret>(?![的了着过院哪])(?:" + _UNITS_FIRST_ZH + r"|"
-            r"(?:[^，。,.;；！!？?\s…]|\s(?=\d)){2,30}" + _MORE_ZH + "))")
+            + _CHUNK + r"{2,30}" + _MORE_ZH + "))")
 _HOME_EN = (HOME_CUE_EN + r"\s*:?\s*(?:(?:in|at|on)\s+)?"
             r"(?P<secret>(?:" + _UNIT_EN + r"\s*,\s*(?=(?-i:[A-Z0-9])))?[^,.;!?\n]{2,40}(?:\s*,\s*" + _UNIT_EN + r")*)")
 
 # A bare 住 ("…，住幸福小区5号楼1203室", "他住在3栋2单元501") is a home cue only where a clause
 # starts (the text's start, after punctuation or a person) and when what follows names a residence
 # (a compound, a building, a unit, a room): never 挡住/堵住/记住, 住院/住宅/住房/住户/住建局.
-_CHUNK = r"(?:[^，。,.;；！!？?\s…]|\s(?=\d))"  # within a clause ("幸福小区 5号楼 1203室" too)
 _RESIDENCE = r"(?:小区|花园|公寓|家园|苑|村|社区|大厦|宿舍|号院|栋|幢|座|号楼|单元|室|户)"
 _HOME_BARE_ZH = (r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'我他她们人]))住(?:在|于)?\s?:?\s?"
                  r"(?P<secret>(?![的了着过院宅房户建手不进])" + _CHUNK + r"{0,30}?" + _RESIDENCE + _CHUNK + r"{0,30})")

@@ -31,11 +31,14 @@ _SAYS = r"(?:是|为|在|:|," + _ADDRESS_AHEAD + r")"  # what may end a cue that
 HOME_CUE_ZH = (r"(?:(?:" + _CLAUSE_START + r"|" + _WHO + r"的?)家(?:里(?=住))?" + _STILL
                + r"(?:住在|住于|住|在|位于|的?(?:地址|门牌号?)" + _SAYS + r"?"
                r"|是(?=[^，。,.;；！!？?\s…]{0,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦|号院|栋|幢|号楼|单元|室))"
-               r"|\s?[,:]" + _ADDRESS_AHEAD + r")"  # 我家，幸福小区… / 家：3号楼…: a bare 家, a comma or colon, an address
+               r"|\s?[,:]" + _ADDRESS_AHEAD  # 我家，幸福小区… / 家：3号楼…: a bare 家, a comma or colon, an address
+               # 我家幸福小区5号楼…: a bare 家 right before a named compound ("我家后面的幸福小区", "我家小区门口" name none)
+               + r"|(?=(?![这那该此楼门附旁对隔后前边左右里外])[^，。,.;；：:！!？?\s…的]{1,12}?(?:小区|花园|公寓|家园|苑|社区|新村|大厦)))"
                r"|" + _WHO + _STILL + r"(?:住在|住于|(?:住|租)的(?:地方|房子?|屋子?)?(?:是|在)|住)"
                r"|(?:家庭|家的?)?住址" + _SAYS + r"?|家庭地址" + _SAYS + r"?|现住址?|现住在|居住在|居住于|租住在"
+               r"|" + _WHO + r"的?地址(?:是|为|在|:)?" + _ADDRESS_AHEAD  # 我的地址：幸福小区…, as "my address is"
                # a customer's address a rider passes on is someone's home too
-               r"|(?:收货|收件|送货|配送)地址" + _SAYS + r"?)")
+               + r"|(?:收货|收件|送货|配送)地址" + _SAYS + r"?)")
 # The English words for a flat's or block's number ("Block 5", "Flat 12", "No. 3"), wherever an address's unit is read.
 EN_UNIT_WORD = r"(?:block|building|bldg|tower|unit|flat|apt|apartment|room|no\.?)"
 # What an English address looks like, wherever one must be told from other words ("Home: 12 Xingfu Rd", not
@@ -135,11 +138,12 @@ _PHONE_FIELD = (r"(?>(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?(?:\+?86[\s\-]?)?(?:
                 r"(?![\d*]))")
 # An address by its shape: a place word (区, 路, 小区 …) and a numbered building, unit or room, or those alone
 # ("3号楼2单元501"), in Chinese; an English one (EN_ADDRESS: "Flat 5B", "12 Keyuan Rd").
-_ZH_CH = r"(?:[^，。,.;；！!？?\s…]|\s(?=\d))"
+# One character of an address within a clause; a space only before a number or a unit word ("幸福小区 5 号楼 1203室").
+ADDRESS_CHAR_ZH = r"(?:[^，。,.;；！!？?\s…]|\s(?=[0-9号栋幢座单元室楼层户]))"
 _ZH_UNIT = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
 _ZH_UNITS = _ZH_UNIT + r"(?:\s?" + _ZH_UNIT + r")*[0-9a-zA-Z]*"
-_ZH_ADDRESS = (r"(?:" + _ZH_CH + r"{0,20}?(?:省|市|区|县|镇|乡|村|路|街|道|巷|胡同|里|小区|花园|苑|公寓|大厦|家园|社区)"
-               + _ZH_CH + r"{0,20}?" + _ZH_UNITS + r"|" + _ZH_UNITS + r")")
+_ZH_ADDRESS = (r"(?:" + ADDRESS_CHAR_ZH + r"{0,20}?(?:省|市|区|县|镇|乡|村|路|街|道|巷|胡同|里|小区|花园|苑|公寓|大厦|家园|社区)"
+               + ADDRESS_CHAR_ZH + r"{0,20}?" + _ZH_UNITS + r"|" + _ZH_UNITS + r")")
 _ADDRESS_CHUNK = r"(?:" + _ZH_ADDRESS + r"|(?i:" + EN_ADDRESS + r"))"
 # The record's address: after its head (a label with a name, or with a colon, or with a field right after it) and
 # any phones, an address by its shape, or anything after an address label, with the parts of it that follow.

@@ -79,3 +79,21 @@ def test_commands_see_through_the_same_invisible_characters() -> None:
 ])
 def test_other_kinds_written_to_slip_past_filters_are_masked(text, expected) -> None:
     assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我的地址：朝阳区幸福路12号院3号楼501", "我的地址：***"),  # the building and compound showed, 501 alone went
+    ("我地址是望京花园5号楼", "我地址是***"),
+    ("我家幸福小区5号楼1203室", "我家***"),  # a bare 家 right before the compound
+    ("我住幸福小区 5 号楼 1203", "我住***"),  # spaces before a unit word
+])
+def test_a_home_said_other_ways_is_masked_whole(text, expected) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "我的地址不对", "我的地址是错的", "我家后面的幸福小区路灯坏了", "我家小区门口路灯坏了", "我家楼下路灯坏了",
+    "我家附近望京花园积水", "我家那个小区停电了",
+])
+def test_words_near_a_home_cue_that_name_no_home_stay(text) -> None:
+    assert mask(text) == text
