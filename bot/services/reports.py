@@ -10,13 +10,15 @@ from datetime import timedelta
 from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
-from bot.cases.lifecycle import PLACE_ADDED, PLACE_CORRECTED, TRIAGE, UNFINISHED_STATUSES
+from bot.cases.lifecycle import (CASE_FILTERS, DUPLICATE, PLACE_ADDED, PLACE_CORRECTED, TRIAGE,
+                                 UNFINISHED_STATUSES)
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
 from bot.cases.metoo import says_me_too
 from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, remainder,
                                says_another, says_correction)
+from bot.i18n import t
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
 from bot.outbox import enqueue, reply
@@ -34,6 +36,7 @@ _JUNK = re.compile(r"^[\s\W_]*(undefined|null|nil|none|nan|\[object object\]|\{\
 def is_junk(text: str) -> bool:
     """True for `undefined`, `null`, `NaN`, `[object Object]` and the like, alone in a message."""
     return bool(_JUNK.match(unicodedata.normalize("NFKC", text)))
+CLOSED_STATUSES = CASE_FILTERS["closed"]  # what /cases closed lists: a "+1" can follow none
 PLACE_FOLLOWUP = timedelta(minutes=10)  # the sender's next message naming a place, without Reply, is the answer
 
 
@@ -51,10 +54,11 @@ class Heard:
     case: Case | None = None
     asked: bool = False
     bare_place: str | None = None  # the message named a place and nothing else (nobody's case awaited it)
+    told: bool = False  # answered about a case it took no part in (a "+1" to a closed case)
 
     @property
     def answered(self) -> bool:
-        return self.case is not None or self.asked
+        return self.case is not None or self.asked or self.told
 
 
 class ReportService:
@@ -72,7 +76,7 @@ class ReportService:
         chat's other answers (the manual, a caption hint) must not follow that question."""
         followed = await self._me_too(uow, msg, user, lang)
         if followed is not None:
-            return Heard(followed)
+            return followed
         intake = await classify_async(msg.text) if msg.text.strip() and not is_junk(msg.text) else None
         found = (intake.location if intake is not None else None) or (
             extract_location(msg.text) if msg.text.strip() else None)
@@ -106,22 +110,29 @@ class ReportService:
                             payload={"status": case.status, "own": own, "me_too": me_too,
                                      "thread_id": msg.thread_id}))
 
-    async def _me_too(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Case | None:
-        """"+1", "我也遇到了", "同上", "me too" in a group, in reply to a rider's report or to the bot's
-        message about its case: the sender met the same problem, so they follow the case and are told
-        once which one (no report's words, no reporter's name: nothing personal is repeated). Who
-        already hears it (its reporter, a follower, a second "+1") is not answered again: a group
-        is not spammed with acknowledgements. A case no longer open is nobody's to follow: None, and
-        the message is read as any other."""
+    async def _me_too(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> Heard | None:
+        """"+1", "我也遇到了", "同上", "me too" in a group, in reply to a rider's report (one that opened
+        a case, or one folded into a case as a duplicate) or to the bot's message about its case: the
+        sender met the same problem, so they follow the case and are told once which one (no report's
+        words, no reporter's name: nothing personal is repeated). A case marked a duplicate stands for
+        the case it was folded into. Who already hears it (its reporter, a follower, a second "+1") is
+        not answered again: a group is not spammed with acknowledgements. A closed case is nobody's
+        to follow: the sender is told so, and that a new report opens a new case. None: no "+1" to a
+        case, and the message is read as any other."""
         if msg.is_private or msg.reply_to_id is None or msg.forwarded or not says_me_too(msg.text):
             return None
         case = (await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id) if msg.reply_to_bot
                 else await uow.cases.of_report(msg.chat_id, msg.reply_to_id))
-        if case is None or not (is_open(case.status) or case.status == TRIAGE):
+        case = await _standing_for(uow, case)
+        if case is None:
             return None
+        if case.status in CLOSED_STATUSES:
+            reply(uow, msg, "case-me-too-closed", lang, number=number(case),
+                  status=t(lang, f"case-status-{case.status}"))
+            return Heard(told=True)
         if not await uow.cases.follows(case, user.id):
             self.follow(uow, case, msg, user, lang, own=False, me_too=True)
-        return case
+        return Heard(case)
 
     async def _place_message(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                              intake: Intake | None, found: str | None) -> Case | None:
@@ -435,6 +446,16 @@ class ReportService:
         items = [{"number": number(c), "category": c.category, "status": c.status,
                   "date": c.created_at.astimezone(self.cases.tz).strftime("%m-%d")} for c in cases]
         reply(uow, msg, "mycases", lang, cases=items)
+
+
+async def _standing_for(uow: UnitOfWork, case: Case | None) -> Case | None:
+    """The case that carries `case`'s problem: itself, or, for one marked a duplicate, the case it
+    was folded into (and so on, a few steps at most)."""
+    for _ in range(5):
+        if case is None or case.status != DUPLICATE or case.master_id is None:
+            return case
+        case = await uow.cases.get(case.master_id)
+    return case
 
 
 def shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:

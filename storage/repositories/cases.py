@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import ColumnElement, Select, bindparam, exists, func, inspect, or_, update
 from sqlalchemy import select as core_select  # more columns than sqlmodel's select() types
@@ -74,6 +74,11 @@ _WATCHERS = core_select(*_FOLLOWER).where(_WATCHING.c.case_id == bindparam("p_ca
 # Whether a user follows a case: a primary-key read
 _FOLLOWS = (core_select(_WATCHING.c.user_id)
             .where(_WATCHING.c.case_id == bindparam("p_case_id"), _WATCHING.c.user_id == bindparam("p_user_id")))
+# The case a follower's own report (a duplicate folded into it) follows
+_FOLLOWED_FROM = (core_select(_WATCHING.c.case_id)
+                  .where(_WATCHING.c.chat_id == bindparam("p_chat_id"),
+                         _WATCHING.c.message_id == bindparam("p_message_id"))
+                  .order_by(_WATCHING.c.case_id).limit(1))
 # The same, and a user (the reporter, an ORM object): the case's row anchors the one row when it has none
 _WATCHERS_AND_USER = (core_select(User, *_FOLLOWER)
                       .select_from(_CASES)
@@ -214,10 +219,19 @@ class CaseRepository(Repository):
         return await self.get(case_id) if case_id else None
 
     async def of_report(self, chat_id: int, message_id: int) -> Case | None:
-        """The case a rider's message in `chat_id` reported (a reply to it is about that case), or None."""
+        """The case a rider's message in `chat_id` reported, or was folded into as a duplicate (its
+        sender follows the case from that message): a reply to it is about that case; or None."""
         stmt = (select(Case).where(Case.chat_id == chat_id, Case.message_id == message_id)
                 .order_by(col(Case.id)).limit(1))
-        return (await self.session.exec(stmt)).first()
+        case = (await self.session.exec(stmt)).first()
+        if case is not None:
+            return case
+        for values, followed in self.deferred.queued(CaseWatcher):  # folded earlier in this unit of work
+            if values["chat_id"] == chat_id and values["message_id"] == message_id:
+                return cast(Case, followed)
+        conn = await self.session.connection()
+        case_id = (await conn.execute(_FOLLOWED_FROM, {"p_chat_id": chat_id, "p_message_id": message_id})).scalar()
+        return await self.get(case_id) if case_id is not None else None
 
     async def by_reporter(self, reporter_id: int, limit: int = 10) -> list[Case]:
         stmt = (select(Case).where(Case.reporter_id == reporter_id)

@@ -73,3 +73,60 @@ async def test_a_plus_one_that_reports_more_is_a_report(bot, tg, db) -> None:
     answer = await said(tg, GROUP, WANG, "我也遇到了，光华路和东三环路口的路灯也坏了",
                         reply_to_message_id=sent["message_id"])
     assert "C-000002" in answer["plain_text"], answer
+
+
+ZHAO = {"id": 604, "first_name": "赵师傅", "language_code": "zh"}
+
+
+async def test_a_plus_one_to_a_report_folded_into_a_case_follows_that_case(bot, tg, db) -> None:
+    """Before: 王哥's report of the same light was folded into C-000001 ("已有人上报"); 赵师傅's "+1" in
+    reply to 王哥's message was not recognised (only the first report's message was), and he heard nothing."""
+    await two_branches(tg, LI, WANG, ZHAO)
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    before = len(await tg.messages(GROUP["id"]))
+    again = await tg.send(GROUP, WANG, "幸福小区三号门口路灯不亮了")
+    await new_message(tg, GROUP["id"], before, "已有人上报")
+    told = (await said(tg, GROUP, ZHAO, "+1", reply_to_message_id=again["message_id"]))["plain_text"]
+    assert "C-000001" in told and "关注" in told and "王哥" not in told, told
+    watchers = await until(lambda: _two(db))
+    assert {(w.case_id, w.user_id) for w in watchers} == {(1, WANG["id"]), (1, ZHAO["id"])}, watchers
+
+
+async def _two(db: Any) -> list[CaseWatcher] | None:
+    found = await _watchers(db)
+    return found if len(found) >= 2 else None
+
+
+async def test_a_plus_one_to_a_case_marked_duplicate_follows_the_case_it_was_folded_into(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, ZHAO)
+    await report(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    second = await tg.send(GROUP, WANG, "朝阳路和东三环路口红绿灯坏了")
+    await new_message(tg, GROUP["id"], 1, "C-000002")
+    await said(tg, SEC["id"], SEC, "/dup C-000002 C-000001")
+    told = (await said(tg, GROUP, ZHAO, "同上", reply_to_message_id=second["message_id"]))["plain_text"]
+    assert "C-000001" in told and "关注" in told, told
+    [watcher] = [w for w in await until(lambda: _watchers(db)) if w.user_id == ZHAO["id"]]
+    assert watcher.case_id == 1, watcher
+
+
+@pytest.mark.parametrize("group, rider, other, secretary, words, closed, told", [
+    (GROUP, LI, WANG, SEC, "+1", "/reject C-000001 不属于本辖区", ["C-000001", "已经结束", "不予受理", "重新上报"]),
+    (GROUP_B, AMY, BOB, SEC_B, "me too", "/reject C-000001 not ours",
+     ["C-000001", "no longer open", "Rejected", "report it again"]),
+])
+async def test_a_plus_one_to_a_closed_case_is_told_it_is_closed(bot, tg, db, group, rider, other, secretary,
+                                                                 words, closed, told) -> None:
+    """Before: "+1" in reply to a closed case's report or message got silence; now a short answer to
+    the sender alone (a reply to their "+1"), in their language: closed, and a new report opens a case."""
+    await two_branches(tg, rider, other)
+    registered = await report(tg, group, rider, "幸福小区3号门的路灯坏了 晚上黑乎乎的" if group is GROUP
+                              else "The street light is out on Keyuan Rd gate 2, completely dark at night")
+    before = len(await tg.messages(group["id"]))
+    await said(tg, secretary["id"], secretary, closed)
+    await new_message(tg, group["id"], before, "C-000001")  # the group hears the case was rejected
+    for target in (registered["reply_to_message_id"], registered["message_id"]):
+        answer = await said(tg, group, other, words, reply_to_message_id=target)
+        for word in told:
+            assert word in answer["plain_text"], answer["plain_text"]
+        assert answer["reply_to_message_id"] is not None
+    assert not await _watchers(db)

@@ -25,6 +25,7 @@ location-corrected = 📍 Place of <b>{ $number }</b> corrected: { $location }
 case-linked = 🔗 A non-urgent case of the same kind is open nearby ({ $master }); this one is urgent, so it is registered and timed on its own, and the secretary will handle both together.
 case-followed-own = 🔁 You already reported this ({ $number }, { $status }); no need to report it again, you will hear every update.
 case-followed-me-too = 👍 Noted: you follow { $number } ({ $status }) now and will hear its updates here.
+case-me-too-closed = ℹ️ { $number } is no longer open (now: { $status }). If the problem is still there, please report it again: it gets a new case.
 case-followers = Also reported by: { $names }
 
 card-fix-due = fix due: { $due }

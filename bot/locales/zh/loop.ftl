@@ -16,6 +16,7 @@ location-corrected = 📍 已更正 <b>{ $number }</b> 的地点：{ $location }
 case-linked = 🔗 附近已有一件同类的一般工单 { $master }；这次是紧急情况，单独登记、单独计时，书记会一并处理。
 case-followed-own = 🔁 你已经上报过这个问题（{ $number }，{ $status }），不用重复上报，有进展会通知你。
 case-followed-me-too = 👍 收到，已为你关注 { $number }（{ $status }），有进展会在这里告诉你。
+case-me-too-closed = ℹ️ { $number } 已经结束了（现在：{ $status }）。问题还在的话，请重新上报，会登记新的工单。
 case-followers = 同样反映过的：{ $names }
 
 card-fix-due = 办结期限：{ $due }
