@@ -12,7 +12,8 @@
 
 A bare time of day ("08:30", "晚上8点") means the next such moment. The night's small hours
 said with an evening word ("今晚12点", "晚上1点", "夜里2点") are after midnight: the night after
-the day they are said of (今晚12点 = 00:00 after today; 每周五晚上12点 = Saturdays 00:00). Full-width
+the day they are said of (今晚12点 = 00:00 after today; 每周五晚上12点 = Saturdays 00:00), and so are
+they in English after "tonight" or "<day> night" ("tonight 1am", "tonight at 12", "friday night 1am"). Full-width
 digits and colons are accepted (NFKC). Errors carry a catalogue key.
 """
 from __future__ import annotations
@@ -258,7 +259,30 @@ def _en_days(s: str) -> tuple[tuple[int, ...], str]:
 
 def _day(s: str, local_now: datetime) -> tuple[date | None, str, int]:
     """A leading day (relative word, date, or next weekday), the rest of the text, and how
-    many days later the same words mean if that moment has passed today (0: none)."""
+    many days later the same words mean if that moment has passed today (0: none). A day followed
+    by "night" or "evening" ("tomorrow night 1am", "friday evening 8") is read as "tonight" is."""
+    day, rest, roll = _day_word(s, local_now)
+    evening = re.match(r"^(?:at\s+)?(?:night|evening)\b", rest)
+    if day is not None and evening:
+        return (*_evening(day, rest[evening.end():]), roll)
+    return day, rest, roll
+
+
+def _evening(day: date, rest: str) -> tuple[date, str]:
+    """The day and time of day said after an evening word ("tonight", "friday night"), as 晚上 reads
+    them (`_cn_period`): 8 or 8:30 the evening's, 12 and the small hours the night after `day`; an
+    hour said with am is the night's too, so the next day's ("tonight 1am" = 01:00 after today, as
+    今晚1点); one with pm as said."""
+    rest = re.sub(r"^(?:at|@)\s*", "", rest.strip())
+    if re.search(r"(?:am|a\.m\.)$", rest):
+        return day + timedelta(days=1), rest
+    if re.search(r"(?:pm|p\.m\.)$", rest):
+        return day, rest
+    return day, "晚上" + (rest + "点" if re.fullmatch(r"\d{1,2}", rest) else rest)
+
+
+def _day_word(s: str, local_now: datetime) -> tuple[date | None, str, int]:
+    """`_day` without what follows an evening word."""
     today = local_now.date()
     s = re.sub(r"^(?:at|on)\s+", "", s)
     for word, offset in sorted(_REL_DAYS.items(), key=lambda kv: -len(kv[0])):
@@ -272,9 +296,8 @@ def _day(s: str, local_now: datetime) -> tuple[date | None, str, int]:
         return today + timedelta(days=1), "晚上" + s[len("明晚"):].strip(), 0
     if s.startswith("明早"):  # 明早8点 = tomorrow 08:00
         return today + timedelta(days=1), "早上" + s[len("明早"):].strip(), 0
-    if re.match(r"^tonight\b", s):  # tonight 8:30 = today 20:30; tonight 8pm as said
-        rest = re.sub(r"^(?:at|@)\s*", "", s[len("tonight"):].strip())
-        return today, rest if re.search(r"(?:am|pm|a\.m\.|p\.m\.)$", rest) else "晚上" + rest, 0
+    if re.match(r"^tonight\b", s):  # tonight 8:30 = today 20:30; tonight 1am = the night after today
+        return (*_evening(today, s[len("tonight"):]), 0)
     head, _, tail = s.partition(" ")
     head, tail = _split_iso(head, tail)
     for pattern, full in ((_DATE_FULL, True), (_DATE_SHORT, False)):

@@ -51,6 +51,8 @@ async def test_a_text_that_opens_with_a_day_word_is_still_the_text(bot, tg, db, 
 @pytest.mark.parametrize("command, days, hm, body", [
     ("/broadcast all 今晚12点 大家注意安全", 1, (0, 0), "大家注意安全"),
     ("/broadcast all 明天 晚上1点 停电检修", 2, (1, 0), "停电检修"),
+    ("/broadcast all tonight 1am Stay safe on the road", 1, (1, 0), "Stay safe on the road"),
+    ("/broadcast all tonight at 1 am Power cut for repairs", 1, (1, 0), "Power cut for repairs"),
 ])
 async def test_the_nights_small_hours_are_after_midnight(bot, tg, db, command, days, hm, body) -> None:
     """"今晚12点" is midnight at the end of today, not noon: its preview said today 12:00 (the lunch

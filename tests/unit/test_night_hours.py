@@ -29,6 +29,12 @@ def _at(text: str, now: datetime) -> str:
     # the evening's own hours are as before
     ("晚上8点", "12-04 20:00"), ("晚上11点半", "12-04 23:30"), ("晚上5点", "12-04 17:00"), ("下午1点", "12-04 13:00"),
     ("凌晨2点", "12-05 02:00"), ("中午12点", "12-04 12:00"),
+    # in English too: an hour said after "tonight" with am, or 12 or a small hour alone, is the night's
+    ("tonight 1am", "12-05 01:00"), ("tonight at 1 am", "12-05 01:00"), ("Tonight 1:30 a.m.", "12-05 01:30"),
+    ("tonight 12am", "12-05 00:00"), ("tonight at 12", "12-05 00:00"), ("tonight 1", "12-05 01:00"),
+    ("tonight 11pm", "12-04 23:00"), ("tonight 8", "12-04 20:00"), ("tonight 8:30", "12-04 20:30"),
+    ("tomorrow night 1am", "12-06 01:00"), ("tomorrow evening 8", "12-05 20:00"), ("friday night 1am", "12-05 01:00"),
+    ("tomorrow 1am", "12-05 01:00"),
 ])
 def test_the_nights_small_hours(text: str, local: str) -> None:
     assert _at(text, MORNING) == local
@@ -49,6 +55,7 @@ def test_a_weekly_night_hour_is_the_next_days() -> None:
     ("明天", "12-05 09:00"),  # the calendar's tomorrow, shown as a date in the preview before ✅
     ("明早", "12-05 09:00"),
     ("今天 9点", "12-04 09:00"),  # what to write for this morning
+    ("tonight 1am", "12-05 01:00"),  # as 今晚1点
 ])
 def test_said_at_half_past_midnight(text: str, local: str) -> None:
     assert _at(text, SMALL_HOURS) == local
