@@ -22,9 +22,8 @@ async def grant(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
     key, args = await admin.grant(uow, user, words[0], words[1].lower(), words[2] if len(words) > 2 else None,
                                   revoke=command.command.lower() == "revoke",
                                   branch_code=words[3] if len(words) > 3 else None)
-    if args.get("role") == "dept" and args.get("arg"):  # the department by its name, not its code
-        code, _, scope = str(args["arg"]).partition(" ")
-        args = {**args, "arg": " ".join(filter(None, (admin.cases.department_name(code, lang), scope)))}
+    if args.get("department"):  # the department by its name, not its code
+        args = {**args, "department": admin.cases.department_name(args["department"], lang)}
     reply(uow, incoming, key, lang, **args)
 
 

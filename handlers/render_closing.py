@@ -58,21 +58,35 @@ def _recat_done(lang: str, p: dict[str, Any]) -> str:
              urgency=t(lang, f"urg-{p['urgency']}"))
 
 
-def _role(lang: str, p: dict[str, Any]) -> dict[str, Any]:
+def _role(lang: str, key: str, p: dict[str, Any]) -> str:
+    """A role's receipt (/grant, /revoke, or "has no such role"): the person by name, or "user 502" when
+    the sender may not know their name (people.shown_name keeps the id as typed); the department and
+    the branch by their names (a department role held in every branch says so)."""
     role = str(p.get("role") or "")
-    arg = str(p.get("arg") or "")
-    return {"who": esc(p.get("who") or ""), "role": t(lang, f"role-{role}") if role else "",
-            "arg": esc(arg, 60), "has_arg": "yes" if arg else "no"}
+    who = str(p.get("who") or "")
+    department, branch = str(p.get("department") or ""), str(p.get("branch") or "")
+    if department:
+        scope = (t(lang, "admin-scope-dept", department=esc(department, 60), branch=esc(branch, 60)) if branch
+                 else t(lang, "admin-scope-dept-every", department=esc(department, 60)))
+    else:
+        scope = t(lang, "admin-scope-branch", branch=esc(branch, 60)) if branch else ""
+    return t(lang, key, who=t(lang, "admin-person-id", id=who) if who.isdigit() else esc(who),
+             role=t(lang, f"role-{role}") if role else "", scope=scope)
 
 
 @composer("admin-granted")
 def _granted(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, "admin-granted-role", **_role(lang, p))
+    return _role(lang, "admin-granted-role", p)
 
 
 @composer("admin-revoked")
 def _revoked(lang: str, p: dict[str, Any]) -> str:
-    return t(lang, "admin-revoked-role", **_role(lang, p))
+    return _role(lang, "admin-revoked-role", p)
+
+
+@composer("admin-revoke-none")
+def _revoke_none(lang: str, p: dict[str, Any]) -> str:
+    return _role(lang, "admin-revoke-none", p)
 
 
 @composer("export-document")

@@ -61,19 +61,21 @@ class AdminService:
             branch = await uow.branches.by_code(arg) if arg else None
             if not revoke and branch is None:
                 return "admin-branch-unknown", {"branch": (arg or "")[:64]}
+            shown_branch = (branch.name or branch.code) if branch else (arg or "")[:64]
             if revoke and user.role != "secretary":
-                return "admin-revoke-none", {"who": who, "role": role, "arg": arg or ""}
+                return "admin-revoke-none", {"who": who, "role": role, "branch": shown_branch}
             user.role, user.branch_id = ("rider", None) if revoke else ("secretary", branch.id if branch else None)
         else:
+            shown_branch = ""
             if revoke and user.role != "superadmin":
-                return "admin-revoke-none", {"who": who, "role": role, "arg": ""}
+                return "admin-revoke-none", {"who": who, "role": role}
             user.role = "rider" if revoke else "superadmin"
         after = await self._role_state(uow, user)
         if after != before:
             uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}",
                              branch_id=user.branch_id if not revoke else before.get("branch_id"),
                              before=before, after=after)
-        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "arg": arg or ""}
+        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "branch": shown_branch}
 
     async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
@@ -89,20 +91,20 @@ class AdminService:
             if branch is None:
                 return "admin-branch-unknown", {"branch": branch_code[:64]}
             branch_id = branch.id
-        where = await self._branch_code(uow, branch_id) if branch_id is not None else "*"
+        said: dict[str, object] = {"who": who, "role": "dept", "department": dept,
+                                   "branch": await self._branch_shown(uow, branch_id)}
         before = await self._dept_state(uow, user, dept)
         if revoke:
             every = secretary_branch is None and not branch_code
             if not await uow.users.revoke_department(user.id, dept, branch_id, every=every):
                 # a secretary learns nothing of memberships in other branches: "none here"
-                return "admin-revoke-none", {"who": who, "role": "dept", "arg": dept}
+                return "admin-revoke-none", said
         elif not await uow.users.grant_department(user.id, dept, branch_id, actor.id):
-            return "admin-granted", {"who": who, "role": "dept", "arg": f"{dept} @{where}"}
+            return "admin-granted", said
         await uow.session.flush()
         uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}", branch_id=branch_id,
                          before=before, after=await self._dept_state(uow, user, dept))
-        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": "dept",
-                                                                  "arg": f"{dept} @{where}"}
+        return ("admin-revoked" if revoke else "admin-granted"), said
 
     def _resolve_department(self, dept: str | None) -> str | None:
         """A department as people name it (住建局, Road maintenance, a prefix) or its code; the
@@ -122,7 +124,8 @@ class AdminService:
         dept = self._resolve_department(dept)
         if not dept or dept not in self.cases.routing.departments:
             return "admin-dept-unknown", {"dept": (dept or "")[:64]}
-        return "admin-revoke-none", {"who": typed[:64], "role": "dept", "arg": dept}
+        return "admin-revoke-none", {"who": typed[:64], "role": "dept", "department": dept,
+                                     "branch": await self._branch_shown(uow, secretary_branch)}
 
     async def _role_state(self, uow: UnitOfWork, user: User) -> dict[str, Any]:
         code = await self._branch_code(uow, user.branch_id) if user.branch_id is not None else None
@@ -133,6 +136,11 @@ class AdminService:
         branches = sorted([await self._branch_code(uow, b) or "?" if b is not None else "*"
                            for d, b in await uow.users.department_grants(user.id) if d == dept])
         return {"user": user.id, "name": user.first_name, "department": dept, "branches": branches}
+
+    async def _branch_shown(self, uow: UnitOfWork, branch_id: int | None) -> str:
+        """A branch as a receipt names it: its name (its code when it has none); "" for every branch."""
+        branch = await uow.branches.get(branch_id) if branch_id is not None else None
+        return (branch.name or branch.code) if branch else ""
 
     async def _branch_code(self, uow: UnitOfWork, branch_id: int | None) -> str | None:
         branch = await uow.branches.get(branch_id) if branch_id is not None else None

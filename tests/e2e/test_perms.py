@@ -210,6 +210,35 @@ async def test_grant_confirmations_name_the_person_when_known(bot, tg, db) -> No
     text = (await said(tg, SEC["id"], SEC, f"/revoke {LI['id']} dept urban_lighting"))["text"]
     assert "李师傅" in text, text
     text = (await said(tg, SEC["id"], SEC, f"/grant {HD_RIDER['id']} dept urban_lighting"))["text"]
-    assert text.startswith(f"✅ 已授予{HD_RIDER['id']}「部门成员」") and "海淀" not in text, text
+    assert text.startswith(f"✅ 已授予用户 {HD_RIDER['id']}「部门成员」") and "海淀" not in text, text
     text = (await said(tg, BOSS["id"], BOSS, f"/grant {SEC['id']} secretary cy"))["text"]
     assert "张书记" in text, text
+
+
+AMY = {"id": 601, "first_name": "Amy", "language_code": "en"}
+
+
+async def test_role_receipts_name_the_department_and_the_branch_in_words(bot, tg, db) -> None:
+    """A trial: `/grant 503 dept 水务局` answered "已授予503「部门成员」（水务局 @cy）": a bare number, and the
+    branch as its code ("@*" for every branch); `/revoke` of a role nobody had "…没有这个角色：dept 水务局",
+    the role's code. Now the person by name, or "用户 503" when the sender may not know the name; the
+    department and the branch by their names; in English as a sentence."""
+    await two_branches(tg, LI, WATER, HD_RIDER, AMY)
+    await report(tg, GROUP, LI)
+    await report(tg, GROUP_B, AMY, "The street light is out on Keyuan Rd gate 2, completely dark at night")
+    for who, command, expected in [
+        (BOSS, f"/grant {WATER['id']} dept 水务局", "✅ 已授予水务小周「部门成员」（水务局，全部支部）。"),
+        (BOSS, f"/grant {WATER['id']} dept 水务局 cy", "✅ 已授予水务小周「部门成员」（水务局，朝阳支部）。"),
+        (BOSS, f"/grant {SEC['id']} secretary cy", "✅ 已授予张书记「支部书记」（朝阳支部）。"),
+        (SEC, f"/grant {HD_RIDER['id']} dept 水务局", f"✅ 已授予用户 {HD_RIDER['id']}「部门成员」（水务局，朝阳支部）。"),
+        (SEC, f"/revoke {HD_RIDER['id']} dept 水务局", f"✅ 已撤销用户 {HD_RIDER['id']}的「部门成员」（水务局，朝阳支部）。"),
+        (SEC, f"/revoke {WANG['id']} dept 水务局", f"在你的范围内，用户 {WANG['id']}没有这个角色：「部门成员」（水务局，朝阳支部）。"),
+        (SEC_B, f"/grant {AMY['id']} dept water", "✅ Amy is now a department member for Water authority in Haidian."),
+        (SEC_B, f"/revoke {AMY['id']} dept road", "Within your scope, Amy is not a department member for "),
+        (SEC_B, f"/grant {WATER['id']} dept water", f"✅ User {WATER['id']} is now a department member for Water "
+                                                    "authority in Haidian."),
+        (BOSS, f"/grant {AMY['id']} secretary hd", "✅ 已授予Amy「支部书记」（Haidian）。"),
+    ]:
+        text = (await said(tg, who["id"], who, command))["plain_text"]
+        assert text.startswith(expected), (command, text)
+        assert "@" not in text and " cy" not in text and "dept" not in text, text

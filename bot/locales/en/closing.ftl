@@ -70,14 +70,12 @@ board-title-all = {" "}(all branches)
 role-secretary = a branch secretary
 role-superadmin = a superadmin
 role-dept = a department member
-admin-granted-role = ✅ { $who } is now { $role }{ $has_arg ->
-    [yes] {" "}({ $arg })
-   *[no] {""}
-}.
-admin-revoked-role = ✅ { $who } is no longer { $role }{ $has_arg ->
-    [yes] {" "}({ $arg })
-   *[no] {""}
-}.
+admin-granted-role = ✅ { $who } is now { $role }{ $scope }.
+admin-revoked-role = ✅ { $who } is no longer { $role }{ $scope }.
+admin-scope-dept = {" "}for { $department } in { $branch }
+admin-scope-dept-every = {" "}for { $department } in every branch
+admin-scope-branch = {" "}of { $branch }
+admin-person-id = User { $id }
 smalltalk-thanks = You're welcome! Ride safe 🙏 Send me anything you see on the road.
 smalltalk-hello = Hello! If you see a problem on the road, just send me a description (with the place or a pin). /help shows everything I can do.
 

@@ -54,14 +54,12 @@ board-title-all = （全部支部）
 role-secretary = 支部书记
 role-superadmin = 超级管理员
 role-dept = 部门成员
-admin-granted-role = ✅ 已授予{ $who }「{ $role }」{ $has_arg ->
-    [yes] （{ $arg }）
-   *[no] {""}
-}。
-admin-revoked-role = ✅ 已撤销{ $who }的「{ $role }」{ $has_arg ->
-    [yes] （{ $arg }）
-   *[no] {""}
-}。
+admin-granted-role = ✅ 已授予{ $who }「{ $role }」{ $scope }。
+admin-revoked-role = ✅ 已撤销{ $who }的「{ $role }」{ $scope }。
+admin-scope-dept = （{ $department }，{ $branch }）
+admin-scope-dept-every = （{ $department }，全部支部）
+admin-scope-branch = （{ $branch }）
+admin-person-id = 用户 { $id }
 smalltalk-thanks = 不客气！路上注意安全 🙏 看到问题随时发给我。
 smalltalk-hello = 你好！看到路上的问题，直接把描述（最好带地点或定位）发给我就行。发 /help 查看全部用法。
 
