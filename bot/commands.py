@@ -64,7 +64,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("reportin", "<home organisation>", "reportin-usage", menu=True),
     Command("me", menu=True),
     Command("shop", menu=True),
-    Command("top", "[week|month]", "top-usage", menu=True),
+    Command("top", "[week|month|year|last week|last month|last year]", "top-usage", menu=True),
     Command("lang", "zh|en", "lang-usage", menu=True),
     Command("help", menu=True),
     # one person on Telegram and WeCom: a one-time code from one, used on the other (bot/services/identities.py)

@@ -111,9 +111,12 @@ def _leaderboard(lang: str, p: dict[str, Any]) -> str:
 def _top(lang: str, p: dict[str, Any]) -> str:
     """/top: hidden riders are never named; the viewer's own row is marked."""
     rows = p.get("rows") or []
-    lines = [t(lang, "points-top-title", period=p["period"], since=esc(p.get("since") or ""))]
+    label = t(lang, f"top-period-{p['period']}")
+    ended = "yes" if p.get("until") else "no"
+    lines = [t(lang, "points-top-title", period=label, since=esc(p.get("since") or ""),
+               until=esc(p.get("until") or ""), ended=ended)]
     if not rows:
-        lines.append(t(lang, "points-top-empty", period=p["period"]))
+        lines.append(t(lang, "points-top-empty", period=label, ended=ended))
     for r in rows:
         name = esc(shown_name(lang, r.get("name")), 64)
         line = t(lang, "points-top-line", rank=int(r["rank"]), name=name, points=int(r["points"]))

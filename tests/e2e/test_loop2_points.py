@@ -2,9 +2,13 @@
 daily cap on manual grants, and /top [month|week] in the viewer's language with /privacy."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from sqlmodel import select
+
+from storage.models.points import PointsEntry
 
 from tests.conftest import AMY, GROUP, LI, SEC, SEC_B, WANG, ledger, private, two_branches, until, with_boss
 
@@ -96,7 +100,7 @@ async def test_top_in_the_viewers_language_respects_privacy(bot, tg, db) -> None
     assert "王哥" not in en["text"] and "← you" in en["text"]
     grp = await _command(tg, AMY, "/top month", "Leaderboard this month", chat=GROUP)
     assert grp["reply_to_message_id"]
-    await _command(tg, AMY, "/top year", "Usage: /top")
+    await _command(tg, AMY, "/top forever", "Usage: /top")
     await _command(tg, SEC_B, "/top", "Leaderboard")  # her branch has nobody yet: an empty board, not cy's
 
 
@@ -132,3 +136,38 @@ async def test_grant_amounts_as_secretaries_type_them(bot, tg, db) -> None:
     await _command(tg, SEC, f"/points grant {LI['id']} -20分 误发冲正", "已撤回")
     assert await _balance(db, LI["id"], 4) == 15
     assert [e.note for e in await ledger(db, LI["id"])][:3] == ["帮助摔倒的老人", "志愿服务", "值班"]
+
+
+async def _moved(db, user_id: int, to: datetime) -> None:
+    """The rider's ledger lines, as if earned at `to` (UTC)."""
+    async with db() as s:
+        for entry in (await s.exec(select(PointsEntry).where(PointsEntry.user_id == user_id))).all():
+            entry.created_at = to.replace(tzinfo=None) if entry.created_at.tzinfo is None else to
+            s.add(entry)
+        await s.commit()
+
+
+async def test_top_of_a_past_period_and_of_the_year(bot, tg, db) -> None:
+    """Before: `/top 上周`, `/top 上个月`, `/top 今年`, `/top last week` answered the usage. The ledger
+    keeps every line, so a past week, month or year is summed as the current one is."""
+    await two_branches(tg, LI, AMY)
+    await _granted(tg, ((AMY, 40), (LI, 30)))
+    [entry] = await ledger(db, LI["id"], at_least=1)
+    await _moved(db, LI["id"], entry.created_at.replace(tzinfo=timezone.utc) - timedelta(days=7))
+    last_week = (await _command(tg, LI, "/top 上周", "上周积分排行"))["text"]
+    assert "李师傅" in last_week and "30 分" in last_week and "Amy" not in last_week and " 至 " in last_week
+    this_week = (await _command(tg, LI, "/top 本周", "本周积分排行"))["text"]
+    assert "李师傅" not in this_week and "Amy" in this_week and "起" in this_week
+    en = (await _command(tg, AMY, "/top last week", "Leaderboard last week"))["text"]
+    assert "李师傅" in en and "30 points" in en and " to " in en
+
+    first = datetime.now(timezone.utc).replace(day=1, hour=12, minute=0, second=0, microsecond=0)
+    await _moved(db, LI["id"], first - timedelta(days=5))  # the middle of last month, in any time zone
+    last_month = (await _command(tg, LI, "/top 上个月", "上个月积分排行"))["text"]
+    assert "李师傅" in last_month and "Amy" not in last_month, last_month
+    assert "李师傅" not in (await _command(tg, LI, "/top", "本月积分排行"))["text"]
+    year = (await _command(tg, AMY, "/top this year", "Leaderboard this year"))["text"]
+    assert "Amy" in year and f"since {first:%Y}-01-01" in year, year
+    assert "今年积分排行" in (await _command(tg, LI, "/top 本年", "积分排行"))["text"]
+    empty = (await _command(tg, LI, "/top 去年", "去年"))["text"]
+    assert "去年没有人获得积分" in empty and "还没有" not in empty, empty

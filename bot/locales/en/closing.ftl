@@ -25,22 +25,28 @@ points-grant-cap = A rider can receive at most { $cap ->
    *[other] { $cap } points
 } of manual grants a day; { $left } left today.
 
-top-usage = Usage: /top for this month's leaderboard, /top week for this week's.
+top-usage = Usage: /top for this month's leaderboard; also /top week, last week, last month, this year, last year.
 top-no-branch = You don't belong to a branch yet, so there is no leaderboard for you. Report something in your work group or report in first.
 top-which-branch = You are known in several branches ({ $branches }), so in private I cannot tell whose board to show. Please send /top in a group of that branch.
-points-top-title = 🏆 <b>Leaderboard this { $period ->
-    [week] week
-   *[month] month
-}</b> (since { $since })
+points-top-title = 🏆 <b>Leaderboard { $period }</b>{ $ended ->
+    [yes] {" "}({ $since } to { $until })
+   *[no] {" "}(since { $since })
+}
+top-period-week = this week
+top-period-month = this month
+top-period-year = this year
+top-period-last-week = last week
+top-period-last-month = last month
+top-period-last-year = last year
 points-top-line = { $rank }. { $name } — { $points ->
     [one] 1 point
    *[other] { $points } points
 }
 points-top-you = ← you
-points-top-empty = Nobody has earned points this { $period ->
-    [week] week
-   *[month] month
-} yet: report a problem or finish a micro lesson to get on the board.
+points-top-empty = { $ended ->
+    [yes] Nobody earned points { $period }.
+   *[no] Nobody has earned points { $period } yet: report a problem or finish a micro lesson to get on the board.
+}
 points-top-footer = Rather not be named? Send /privacy to the bot.
 cmd-top = Points leaderboard
 

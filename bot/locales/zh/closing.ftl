@@ -12,19 +12,25 @@ points-entry-revoked = 记录 { $number } 已经撤回过了。
 points-correct-none = 没有找到给{ $who }的 { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
 points-grant-cap = 每位骑手每天最多获得 { $cap } 分书记奖励，今天还能发 { $left } 分。
 
-top-usage = 用法：/top 查看本月排行，/top 本周 查看本周排行。
+top-usage = 用法：/top 查看本月排行；也可以 /top 本周、上周、上个月、今年、去年。
 top-no-branch = 你还没有所属支部，暂时没有排行榜。在工作群里上报或报到后就有了。
 top-which-branch = 你在几个支部都有记录（{ $branches }），私聊里我不知道看哪个支部的排行榜。请在那个支部的群里发 /top。
-points-top-title = 🏆 <b>{ $period ->
-    [week] 本周
-   *[month] 本月
-}积分排行</b>（{ $since } 起）
+points-top-title = 🏆 <b>{ $period }积分排行</b>{ $ended ->
+    [yes] （{ $since } 至 { $until }）
+   *[no] （{ $since } 起）
+}
+top-period-week = 本周
+top-period-month = 本月
+top-period-year = 今年
+top-period-last-week = 上周
+top-period-last-month = 上个月
+top-period-last-year = 去年
 points-top-line = { $rank }. { $name } — { $points } 分
 points-top-you = ← 你
-points-top-empty = { $period ->
-    [week] 本周
-   *[month] 本月
-}还没有人获得积分，上报问题、学习微党课都能上榜。
+points-top-empty = { $ended ->
+    [yes] { $period }没有人获得积分。
+   *[no] { $period }还没有人获得积分，上报问题、学习微党课都能上榜。
+}
 points-top-footer = 不想上榜？私聊发 /privacy。
 cmd-top = 积分排行榜
 
