@@ -46,6 +46,7 @@ class IncomingMessage:
     thread_id: int | None = None  # the forum topic it was posted in
     media_group_id: str | None = None  # one photo of an album
     reply_to_id: int | None = None  # the message this one replies to (which case's thread it is in)
+    quoted: str | None = None  # the text a WeCom message quotes (引用): its words only, no message id nor sender
     is_forum: bool | None = None  # the group has topics (Telegram's Chat.is_forum); None: not told
     # What the chat layer (handlers/chat.py) routes on; an adapter fills what its platform tells.
     is_caption: bool = False  # `text` is a photo's caption, not a text message

@@ -37,6 +37,8 @@ def is_junk(text: str) -> bool:
     """True for `undefined`, `null`, `NaN`, `[object Object]` and the like, alone in a message."""
     return bool(_JUNK.match(unicodedata.normalize("NFKC", text)))
 CLOSED_STATUSES = CASE_FILTERS["closed"]  # what /cases closed lists: a "+1" can follow none
+QUOTE_WINDOW = timedelta(days=30)  # a WeCom "+1" quoting a report's words: a case reported since then
+_NUMBER_SHOWN = re.compile(r"\bC-(\d{6,12})\b")  # a case number as the bot writes it (format_case_no)
 PLACE_FOLLOWUP = timedelta(minutes=10)  # the sender's next message naming a place, without Reply, is the answer
 
 
@@ -119,10 +121,14 @@ class ReportService:
         not answered again: a group is not spammed with acknowledgements. A closed case is nobody's
         to follow: the sender is told so, and that a new report opens a new case. None: no "+1" to a
         case, and the message is read as any other."""
-        if msg.is_private or msg.reply_to_id is None or msg.forwarded or not says_me_too(msg.text):
+        if (msg.is_private or (msg.reply_to_id is None and not msg.quoted) or msg.forwarded
+                or not says_me_too(msg.text)):
             return None
-        case = (await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id) if msg.reply_to_bot
-                else await uow.cases.of_report(msg.chat_id, msg.reply_to_id))
+        if msg.reply_to_id is None:
+            case = await _quoted_case(uow, msg)
+        else:
+            case = (await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id) if msg.reply_to_bot
+                    else await uow.cases.of_report(msg.chat_id, msg.reply_to_id))
         case = await _standing_for(uow, case)
         if case is None:
             return None
@@ -446,6 +452,23 @@ class ReportService:
         items = [{"number": number(c), "category": c.category, "status": c.status,
                   "date": c.created_at.astimezone(self.cases.tz).strftime("%m-%d")} for c in cases]
         reply(uow, msg, "mycases", lang, cases=items)
+
+
+async def _quoted_case(uow: UnitOfWork, msg: IncomingMessage) -> Case | None:
+    """The case a WeCom "+1" quoting a message is about. A quote carries the message's words only
+    (no message id, no sender), so: the case number the words name (every message the bot sends about
+    a case names it), when that case is this group's or its branch's; else the case this group
+    reported in exactly those words, lately."""
+    quoted = msg.quoted or ""
+    named = _NUMBER_SHOWN.search(quoted)
+    if named is None:
+        return await uow.cases.of_words(msg.chat_id, quoted, utcnow() - QUOTE_WINDOW)
+    case = await uow.cases.get(int(named.group(1)))
+    if case is None or case.chat_id == msg.chat_id:
+        return case
+    chat = await uow.chats.get(msg.chat_id)
+    same_branch = chat is not None and chat.branch_id is not None and case.branch_id == chat.branch_id
+    return case if same_branch else None  # another branch's case is nobody's to follow from here
 
 
 async def _standing_for(uow: UnitOfWork, case: Case | None) -> Case | None:

@@ -330,8 +330,9 @@ class WeComEmulator:
 
     async def _c_send(self, request: web.Request) -> web.Response:
         """A member posts. ``{"from": "li", "chat": "wrGroup"?, "text"?, "image"?, "images"?, "voice"?, "location"?,
-        "signature"?, "deliveries"?}``: in a group (``chat``) it is an AI bot callback — the member @-mentions the bot,
-        as WeCom delivers group messages: text, or text with photos (``image``, and/or a list ``images``) as one
+        "quote"?, "signature"?, "deliveries"?}``: in a group (``chat``) it is an AI bot callback — the member
+        @-mentions the bot, as WeCom delivers group messages: text (quoting a message's words, ``quote``: a text
+        quote as WeCom gives one), or text with photos (``image``, and/or a list ``images``) as one
         mixed message (photos alone in a group are not delivered: ``"delivered": false``); in private an app callback (text, image, voice, location)."""
         body = await self._body(request)
         sender = str(body.get("from") or "")
@@ -350,6 +351,8 @@ class WeComEmulator:
             payload: dict[str, Any] = {
                 "msgid": msgid, "aibotid": self.config.aibot_id, "chatid": chat, "chattype": "group",
                 "from": {"userid": sender}, "response_url": self._response_url(chat, "group", msgid), **mention}
+            if body.get("quote"):  # a quoted message (引用): WeCom gives its content only, no msgid nor sender
+                payload["quote"] = {"msgtype": "text", "text": {"content": str(body["quote"])}}
             if images:  # text and photos: one mixed message (图文混排), each image an encrypted URL with its own key
                 items = [mention]
                 for each in images:

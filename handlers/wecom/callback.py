@@ -292,7 +292,8 @@ class WeComCallback:
         # a group's line reaches the AI bot only when it @-mentions the bot: it is said to the bot, as a
         # Telegram line naming it is (answered even when it is no report)
         first = IncomingMessage(chat_id=chat_id, chat_type=chat_type, sender=sender, message_id=message_id,
-                                text=content, photo_file_id=photos[0] if photos else None, addressed=group)
+                                text=content, photo_file_id=photos[0] if photos else None, addressed=group,
+                                quoted=_quoted(payload.get("quote")))
         if len(photos) < 2:
             return [first]
         album = replace(first, media_group_id=f"wecom:{payload.get('msgid', '')}"[:64], is_caption=True)
@@ -313,6 +314,22 @@ class WeComCallback:
                 log.warning("wecom: a mixed message's photo not fetched: %s", type(e).__name__)
         return kept
 
+
+
+def _quoted(quote: Any) -> str | None:
+    """The words of the message a WeCom message quotes (引用: a text's, or a mixed message's lines), its
+    @-mention gone; None when it quotes nothing or no words (a photo, a voice note, a file). WeCom gives
+    a quote's content only: not which message it was, nor who wrote it."""
+    if not isinstance(quote, dict):
+        return None
+    if quote.get("msgtype") == "text":
+        words = str((quote.get("text") or {}).get("content", ""))
+    elif quote.get("msgtype") == "mixed":
+        items = [i for i in (quote.get("mixed") or {}).get("msg_item") or [] if isinstance(i, dict)]
+        words = "\n".join(str((i.get("text") or {}).get("content", "")) for i in items if i.get("msgtype") == "text")
+    else:
+        return None
+    return _MENTION.sub("", words, count=1).strip() or None
 
 
 def encrypt_reply(keys: CallbackKeys, plain: str, nonce: str) -> dict[str, Any]:

@@ -233,6 +233,13 @@ class CaseRepository(Repository):
         case_id = (await conn.execute(_FOLLOWED_FROM, {"p_chat_id": chat_id, "p_message_id": message_id})).scalar()
         return await self.get(case_id) if case_id is not None else None
 
+    async def of_words(self, chat_id: int, text: str, since: datetime) -> Case | None:
+        """The latest case reported in `chat_id` since `since` in exactly these words (what a WeCom
+        quote of the report gives: its words, not its message), or None."""
+        stmt = (select(Case).where(Case.chat_id == chat_id, Case.text == text, col(Case.created_at) >= since)
+                .order_by(col(Case.id).desc()).limit(1))
+        return (await self.session.exec(stmt)).first()
+
     async def by_reporter(self, reporter_id: int, limit: int = 10) -> list[Case]:
         stmt = (select(Case).where(Case.reporter_id == reporter_id)
                 .order_by(col(Case.id).desc()).limit(limit))
