@@ -649,6 +649,7 @@ import intake_seeds as S
 import intake_seeds_hand2 as H2
 import intake_seeds_hand3 as H3
 import intake_seeds_hand4 as H4
+import intake_seeds_hand5 as H5
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 
@@ -1002,26 +1003,31 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     # fourth round (intake_seeds_hand4, TRY13): hand lines in riders' styles; reports buried after
     # small talk (weather, food, the day); places with a landmark part (桥下, 地铁C口, SOHO T3楼下,
     # "Rd near exit C"). Own random stream so every line above stays as it was.
+    def hand_round(lines: list[str], rng_: random.Random, src: str) -> None:
+        """Each hand line as written, without its punctuation (lower-cased in English) and in
+        H2_VARIANTS riders' variants (a wrapper or an opener, a typo or noise)."""
+        for line in lines:
+            cat, urg, loc, text = line.split("|", 3)
+            lang = "en" if text.isascii() else "zh"
+            rep = cat != "-"
+            variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
+            for _ in range(H2_VARIANTS):
+                if lang == "zh":
+                    t = rng_.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep and rng_.random() < 0.4 else (
+                        rng_.choice(ZH_OPEN[4:]) + text if rng_.random() < 0.5 else text)
+                    t = _typo_zh(rng_, t) if rng_.random() < 0.4 else _noise_zh(rng_, t)
+                else:
+                    t = rng_.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw ", ""]) + text
+                    t = t.lower() if rng_.random() < 0.4 else _typo_en(rng_, t)
+                variants.append(t)
+            for t in variants:
+                keep, where = _hand_place(loc, t)
+                if not keep:
+                    continue
+                add(t, lang, rep, cat if rep else None, urg if rep else None, where, src, grp=text)
+
     rng5 = random.Random(SEED + 5)
-    for line in H4.rows():
-        cat, urg, loc, text = line.split("|", 3)
-        lang = "en" if text.isascii() else "zh"
-        rep = cat != "-"
-        variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
-        for _ in range(H2_VARIANTS):
-            if lang == "zh":
-                t = rng5.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep and rng5.random() < 0.4 else (
-                    rng5.choice(ZH_OPEN[4:]) + text if rng5.random() < 0.5 else text)
-                t = _typo_zh(rng5, t) if rng5.random() < 0.4 else _noise_zh(rng5, t)
-            else:
-                t = rng5.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw ", ""]) + text
-                t = t.lower() if rng5.random() < 0.4 else _typo_en(rng5, t)
-            variants.append(t)
-        for t in variants:
-            keep, where = _hand_place(loc, t)
-            if not keep:
-                continue
-            add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand4", grp=text)
+    hand_round(H4.rows(), rng5, "hand4")
     for c, u, phrase in rng5.sample(zh_all, 160):
         label, rendered = zh_location3(rng5)
         lead = rng5.choice(ZH_SMALLTALK)
@@ -1049,6 +1055,10 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             t = rng5.choice(en_neg_tail)
             t = t.replace("{L}", en_location3(rng5)[1]) if "{L}" in t else t
             add(lead + rng5.choice([". ", ", ", " "]) + t, "en", False, src="smalltalk-neg", grp="st-" + lead)
+    # fifth round (intake_seeds_hand5): a rider's own errands at a named place (waiting for orders at 国贸,
+    # a red light on 建国路) are no report, and the same settings with a real problem are. Own random
+    # stream, after every line above, so those stay as they were.
+    hand_round(H5.rows(), random.Random(SEED + 6), "hand5")
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

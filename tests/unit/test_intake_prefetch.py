@@ -137,7 +137,7 @@ def test_message_texts_reads_messages_edits_and_captions():
     assert polling.message_texts(raws) == ["a", "b"]
 
 
-VAGUE3 = "这边好像有点情况 大家注意一下"
+VAGUE3 = "那个东西又坏了吧 有没有人知道"  # unsure, and the two stages answer it differently
 
 
 async def _until(condition) -> None:
