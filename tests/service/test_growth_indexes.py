@@ -37,3 +37,18 @@ async def test_a_cases_outbox_rows_are_found_by_index(database_url: str) -> None
                 assert "Seq Scan on outbox" not in ends and "ix_outbox_dedupe_prefix" in ends, ends
     finally:
         await engine.dispose()
+
+
+async def test_the_case_a_followers_report_was_folded_into_is_found_by_index(database_url: str) -> None:
+    """A "+1" to a duplicate report looks its case up by that message (CaseRepository.of_report)."""
+    engine = create_engine(database_url)
+    postgres = database_url.startswith("postgresql")
+    try:
+        async with engine.begin() as conn:
+            names = await conn.run_sync(lambda c: {i["name"] for i in inspect(c).get_indexes("case_watcher")})
+            assert "ix_case_watcher_message" in names
+            plan = await _plan(conn, "SELECT case_id FROM case_watcher WHERE chat_id = -100 AND message_id = 7 "
+                                     "ORDER BY case_id LIMIT 1", postgres)
+            assert "ix_case_watcher_message" in plan, plan
+    finally:
+        await engine.dispose()
