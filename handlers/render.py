@@ -43,6 +43,13 @@ def _place(lang: str, p: dict[str, Any]) -> str:
     return t(lang, "location-unknown")
 
 
+def _listed_place(lang: str, c: dict[str, Any]) -> str:
+    """A case's place on one line of a list: short, and saying so when there is none yet."""
+    if c.get("location"):
+        return esc(c["location"], 30)
+    return _place(lang, c) if c.get("lat") is not None else t(lang, "mycases-no-place")
+
+
 def _degrees(value: float) -> str:
     """A coordinate to at most 5 decimals (a metre) and no more than it has: a pin shown to a block
     (bot.privacy.shareable_point: 39.921) must not read as one to the metre (39.92100)."""
@@ -119,7 +126,8 @@ def _mycases(lang: str, p: dict[str, Any]) -> str:
         return t(lang, "mycases-empty")
     lines = [t(lang, "mycases-header", count=len(cases))]
     lines += [t(lang, "mycases-item", number=esc(c["number"]), category=t(lang, f"cat-{c['category']}"),
-                status=t(lang, f"case-status-{c['status']}"), date=esc(c["date"])) for c in cases]
+                place=_listed_place(lang, c), status=t(lang, f"case-status-{c['status']}"), date=esc(c["date"]))
+              for c in cases]
     return "\n".join(lines)
 
 

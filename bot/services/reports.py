@@ -449,7 +449,10 @@ class ReportService:
 
     async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         cases = await uow.cases.by_reporter(user.id)
+        # always the reporter's own chat (handlers.commands.my_cases): the place as they gave it, so
+        # that two cases of one kind ("路灯照明 · 待受理") can be told apart
         items = [{"number": number(c), "category": c.category, "status": c.status,
+                  "location": c.location, "lat": c.lat, "lon": c.lon,
                   "date": c.created_at.astimezone(self.cases.tz).strftime("%m-%d")} for c in cases]
         reply(uow, msg, "mycases", lang, cases=items)
 

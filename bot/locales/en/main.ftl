@@ -56,7 +56,8 @@ location-pin = pin ({ $lat }, { $lon })
 lang-set = ✅ Your language is now English (nobody else in the group is affected).
 lang-usage = Usage: /lang zh (or /lang 中文) or /lang en (or /lang English)
 mycases-header = <b>Your cases</b> (latest { $count })
-mycases-item = { $number } · { $category } · { $status } · { $date }
+mycases-item = { $number } · { $category } · { $place } · { $status } · { $date }
+mycases-no-place = no place yet
 mycases-empty = You have not reported any case yet. Just say what you saw in your group.
 unknown-command = 🤔 Unknown command: { $command }
     Send /help to see what I can do.

@@ -56,7 +56,8 @@ location-pin = 位置（{ $lat }, { $lon }）
 lang-set = ✅ 你的语言已切换为简体中文（群里的其他人不受影响）。
 lang-usage = 用法：/lang zh（或 /lang 中文）或 /lang en（或 /lang 英文）
 mycases-header = <b>我上报的工单</b>（最近 { $count } 件）
-mycases-item = { $number } · { $category } · { $status } · { $date }
+mycases-item = { $number } · { $category } · { $place } · { $status } · { $date }
+mycases-no-place = 未填地点
 mycases-empty = 你还没有上报过工单。在群里说一句看到的问题就行。
 unknown-command = 🤔 没有这个命令：{ $command }
     发 /help 查看可用的命令。
