@@ -1,18 +1,20 @@
 """An admin posting as the group itself (Telegram's anonymous admins): there is no person to
-register, so read-only views are answered, actions get a hint to act as themselves, and
-anything that is not a command stays unanswered (it is not a rider's report)."""
+register, so read-only views are answered (/start and /help as anyone in the group hears them,
+/board, /case of a case reported here), actions get a hint to act as themselves, and anything
+that is not a command stays unanswered (it is not a rider's report)."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
 from bot.cases import CaseError
+from bot.cases.numbers import shown_case_no
 from bot.cases.lifecycle import Actor
 from bot.commands import find
 from bot.domain import IncomingMessage
 from bot.services import people
 from bot.services.board import post_board
-from bot.services.cases import CaseService
+from bot.services.cases import CaseNotFound, CaseService
 from bot.outbox import reply
 from storage.uow import UnitOfWork
 
@@ -47,27 +49,31 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     phrased = len(phrase) >= 2 and any(len(w) >= 4 for w in phrase)  # a phrase, not `all now`
     words = own or (" ".join(phrase) if phrased or not group else "")
     lang = people.reply_lang(None, None, words, group or default_lang)
+    if word in ("start", "help"):  # what the bot does here: nobody's to act as
+        reply(uow, msg, "start-group" if word == "start" else "help", lang, name="")
+        return
     if word == "board":
         await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board
         return
-    if word == "case" and await _group_case(uow, cases, msg, text, lang):
+    if word == "case":
+        await _group_case(uow, cases, msg, text, lang)
         return
     reply(uow, msg, "anon-admin-hint", lang)
 
 
 async def _group_case(uow: UnitOfWork, cases: CaseService, msg: IncomingMessage,
-                      text: str, lang: str) -> bool:
-    """/case C-… of a case reported in this group: its card, with no buttons."""
+                      text: str, lang: str) -> None:
+    """/case C-… of a case reported in this group: its card, with no buttons. Another group's (or
+    branch's) case reads exactly as a number nobody reported: its existence is not this group's."""
     words = text.split()
     if len(words) < 2:
         reply(uow, msg, "case-usage", lang, command="case")
-        return True
+        return
     try:
         case = await cases.find(uow, words[1])
+        if not cases.told_in(case, msg.chat_id, msg.is_private):
+            raise CaseNotFound(number=shown_case_no(words[1]))
     except CaseError as e:
         reply(uow, msg, "case-error", lang, key=e.key, params=e.params)
-        return True
-    if not cases.told_in(case, msg.chat_id, msg.is_private):
-        return False  # another group's case: nothing to show anonymously
+        return
     await cases.card(uow, case, msg.chat_id, lang, Actor(user_id=None, roles=frozenset()), reply_to=msg.message_id)
-    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, GROUP, GROUP_B, LI, said, two_branches, with_boss
+from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, said, two_branches, with_boss
 from tests.factories import report
 
 
@@ -28,3 +28,19 @@ async def test_mycases_tells_apart_two_cases_of_one_kind(bot, tg, db) -> None:
     await report(tg, GROUP_B, AMY, "The street light is out at 12 Keyuan Rd gate 2")
     mine = (await said(tg, AMY["id"], AMY, "/mycases"))["plain_text"]
     assert "C-000004 · Street lighting · 12 Keyuan Rd gate 2 · New" in mine, mine
+
+
+async def test_an_anonymous_admin_hears_help_and_another_groups_case_reads_as_none(bot, tg, db) -> None:
+    """Before: an anonymous admin's /help and /start got "🕶 你正以群组匿名管理员身份发言… 查看类的 /board、
+    /case 可以匿名使用…" instead of the help; and their /case of another branch's case got that hint too,
+    while a number nobody reported got "找不到工单": the answer told which numbers exist elsewhere."""
+    await two_branches(tg, LI, AMY)
+    await report(tg, GROUP_B, AMY, "Manhole cover missing at 12 Keyuan Rd gate 2")
+    helped = (await said(tg, GROUP, SEC, "/help", anonymous=True))["plain_text"]
+    assert "使用说明" in helped and "匿名" not in helped, helped
+    started = (await said(tg, GROUP, SEC, "/start", anonymous=True))["plain_text"]
+    assert "我是骑手哨兵" in started, started
+    elsewhere = (await said(tg, GROUP, SEC, "/case C-000001", anonymous=True))["plain_text"]
+    nobody = (await said(tg, GROUP, SEC, "/case C-000099", anonymous=True))["plain_text"]
+    assert elsewhere == nobody.replace("99", "01") and "找不到工单" in nobody, (elsewhere, nobody)
+    assert "匿名" in (await said(tg, GROUP, SEC, "/accept C-000001", anonymous=True))["plain_text"]
