@@ -14,6 +14,7 @@ from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.services.albums import AlbumService
+from bot.services.asked import Asked, asked as asked_about
 from bot.services.board import post_board
 from bot.services.case_labels import split_labels
 from bot.services.cases import CaseService
@@ -69,11 +70,40 @@ async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
     if not command.args:
         reply(uow, incoming, "case-usage", lang, command="case")
         return
+    await _card(uow, incoming, user, lang, cases, command.args.split()[0])
+
+
+async def _card(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, cases: CaseService,
+                number: str) -> None:
     # in scope, or reported in this group (its public card); any other reads as none
-    case = await cases.find_to_show(uow, user, command.args.split()[0], incoming.chat_id, incoming.is_private)
+    case = await cases.find_to_show(uow, user, number, incoming.chat_id, incoming.is_private)
     actor = await cases.actor(uow, user, case)
     await cases.card(uow, case, incoming.chat_id, lang, actor,
                      reply_to=None if incoming.is_private else incoming.message_id)
+
+
+def said_to_the_bot(incoming: IncomingMessage) -> bool:
+    """Words the bot is asked: a private chat's, or a group's that name the bot; typed by the
+    sender (not forwarded, not a caption, not a bot's)."""
+    return ((incoming.is_private or incoming.addressed) and bool(incoming.text) and not incoming.is_caption
+            and not incoming.forwarded and not incoming.bots_words and not incoming.as_group)
+
+
+async def case_asked(incoming: IncomingMessage) -> dict[str, Asked] | None:
+    """"C-1 怎么样了", "我的工单" said to the bot: a question (bot/services/asked.py)."""
+    if not said_to_the_bot(incoming):
+        return None
+    found = await asked_about(incoming.text)
+    return {"asked": found} if found is not None else None
+
+
+async def case_question(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, asked: Asked,
+                        cases: CaseService, reports: ReportService) -> None:
+    """A case asked about by its number: its card, as /case shows it there; one's cases: /mycases."""
+    if asked.number is None:
+        await my_cases(uow, incoming, user, lang, reports)
+    else:
+        await _card(uow, incoming, user, lang, cases, asked.number)
 
 
 async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
@@ -162,6 +192,11 @@ async def press_unsure(query: ButtonPress, uow: UnitOfWork, reports: ReportServi
         settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
                what=t(lang, "unsure-yes" if button.yes else "unsure-no"))
     await answer(query, t(lang, key))
+
+
+def register_questions(routes: ChatRoutes) -> None:
+    """Before the report routes: a case asked about in words is a question, not a report."""
+    routes.message(case_question, case_asked)
 
 
 def register(routes: ChatRoutes) -> None:

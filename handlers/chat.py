@@ -294,7 +294,8 @@ def default_registrations() -> list[Callable[[ChatRoutes], None]]:
     from handlers import (admin, broadcasts, case_choices, cases, checkins, commands, deliberation, export_chat,
                           lessons, link, points, reports, routing, top, voice, web_command)
     return [checkins.register_pins, broadcasts.register_capture, deliberation.register_threads,
-            case_choices.register, voice.register, reports.register_albums, reports.register,
+            case_choices.register, voice.register, reports.register_albums, cases.register_questions,
+            reports.register,
             cases.register, routing.register, admin.register, points.register, checkins.register,
             broadcasts.register, lessons.register, deliberation.register, top.register,
             export_chat.register, web_command.register, link.register, commands.register, reports.register_last]

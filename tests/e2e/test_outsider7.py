@@ -4,13 +4,42 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, said, two_branches, with_boss
+from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, said, two_branches, with_boss
 from tests.factories import report
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
+
+
+async def test_a_case_asked_about_in_words_is_answered_as_case_and_mycases_are(bot, tg, db) -> None:
+    """Before: "C-000001" sent to the bot privately was asked "🤔 这是要上报的问题吗？ 是，上报 / 不是";
+    "C-1 怎么样了", "我的工单", "工单进度" got the whole manual; "@bot C-1 怎么样了" in the group what the
+    bot does there. A rider checking on their report typed its number as they remember it."""
+    await two_branches(tg, LI, WANG, AMY)
+    assert "C-000001" in (await report(tg, GROUP, LI, "建国路88号门口井盖丢了"))["plain_text"]
+    assert "C-000002" in (await report(tg, GROUP_B, AMY, "Manhole cover missing at 12 Keyuan Rd gate 2"))["plain_text"]
+    for typed in ("C-000001", "c1 怎么样了", "【C-1】进度？", "Ｃ－０００００１修好了吗"):
+        card = (await said(tg, LI["id"], LI, typed))["plain_text"]
+        assert card.startswith("📋 C-000001") and "建国路88号门口井盖丢了" in card, (typed, card)
+    english = (await said(tg, AMY["id"], AMY, "how is C-000002 going?"))["plain_text"]
+    assert english.startswith("📋 C-000002") and "Manhole cover" in english, english
+    # another rider's case reads exactly as a number nobody reported
+    nobody = (await said(tg, WANG["id"], WANG, "C-000099 怎么样了"))["plain_text"]
+    assert (await said(tg, WANG["id"], WANG, "C-000001 怎么样了"))["plain_text"] == nobody.replace("99", "01")
+    assert "找不到工单" in nobody, nobody
+    for typed in ("我的工单", "工单进度。"):
+        listed = (await said(tg, LI["id"], LI, typed))["plain_text"]
+        assert listed.startswith("我上报的工单") and "C-000001" in listed, (typed, listed)
+    assert (await said(tg, AMY["id"], AMY, "my cases"))["plain_text"].startswith("Your cases")
+    # a report that names a case is still a report
+    again = (await said(tg, LI["id"], LI, "建国路90号门口的井盖也丢了，和C-1不是一处"))["plain_text"]
+    assert "C-000003" in again, again
+    # in the group: said to the bot, the public card; not said to it, nothing
+    await tg.send(GROUP, LI, "C-1 怎么样了")
+    public = (await said(tg, GROUP, LI, "@rider_sentinel_bot C-1 怎么样了"))["plain_text"]
+    assert public.startswith("📋 C-000001"), public
 
 
 async def test_mycases_tells_apart_two_cases_of_one_kind(bot, tg, db) -> None:

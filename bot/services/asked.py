@@ -1,0 +1,68 @@
+"""A case asked about in words, not by command: a rider checking on their report days later types
+its number as they remember it ("C-000001", "c1 怎么样了", "【C-3】进度？", "how is C-000001 going?"),
+or asks for their cases ("我的工单", "工单进度", "my cases"). Said to the bot (in private, or naming
+it in a group) that is a question, answered as /case and /mycases are: never a report to ask
+"是，上报 / 不是" about, nor the manual."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.intake import ASK_THRESHOLD, classify_async
+
+# An explicit case number in a sentence (after NFKC: full-width "Ｃ－１" is "C-1"): C and digits, with
+# what an input method puts between (a dash, 一, a colon), or "#" and digits; a bare number is no case's.
+_NUMBER = re.compile(r"(?<![0-9a-z])(?:c\s*[-_#:.~一]?\s*#?|#)\s*(\d{1,12})(?![0-9])", re.I)
+# What names a case besides its number ("工单 C-1", "case #3"): not a question's content.
+_CASE_WORDS = re.compile(r"工单号?|单号|编号|案件|\bcase\b|\bno\b|\bnumber\b", re.I)
+# At most this much else: a question about the case ("怎么样了", "修好了吗", "what's the status of"),
+# not a report that mentions one.
+_MAX_CJK = 12
+_MAX_WORDS = 8
+# Asking for one's own cases, as riders say it (spaces and punctuation aside, lower case).
+MY_CASES = frozenset({"我的工单", "我的上报", "我上报的工单", "查工单", "查询工单", "查看工单", "查我的工单", "工单进度",
+                      "工单状态", "上报进度", "mycases", "mycase", "myreports", "mystatus", "caseprogress"})
+
+
+@dataclass(frozen=True)
+class Asked:
+    number: str | None  # the case number as typed; None: the rider's cases (/mycases)
+
+
+def _bare(text: str) -> str:
+    """`text` without punctuation, symbols and spaces."""
+    return "".join(c for c in text if unicodedata.category(c)[0] not in "PSZC")
+
+
+def named_case(text: str) -> tuple[str, str] | None:
+    """(the case number as typed, what the text says besides) when `text` names one case number
+    and says little else; else None."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    found = list(_NUMBER.finditer(plain))
+    if len(found) != 1:
+        return None
+    rest = _CASE_WORDS.sub(" ", plain[:found[0].start()] + " " + plain[found[0].end():])
+    words = [w for w in re.split(r"\s+", rest) if _bare(w)]
+    cjk = sum(1 for c in rest if unicodedata.east_asian_width(c) == "W" and _bare(c))
+    if cjk > _MAX_CJK or len(words) > _MAX_WORDS:
+        return None
+    return found[0].group(0).strip(), rest.strip()
+
+
+async def asked(text: str) -> Asked | None:
+    """What `text` asks about (a case by its number, or one's cases), or None when it is no such
+    question (a report that names a case number is a report: the classifier is sure of it)."""
+    if not text or text.lstrip().startswith("/"):
+        return None
+    if _bare(text).lower() in MY_CASES:
+        return Asked(None)
+    named = named_case(text)
+    if named is None:
+        return None
+    number, rest = named
+    if _bare(rest):
+        said = await classify_async(rest)
+        if said.is_report and said.confidence >= ASK_THRESHOLD:
+            return None
+    return Asked(number)
