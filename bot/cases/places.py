@@ -49,6 +49,24 @@ def remainder(text: str, place: str) -> str:
     return text.replace(place, " ", 1) if place and place in text else text
 
 
+# where a clause ends: Chinese and Latin punctuation (a full stop only before a space or the end:
+# "Keyuan Rd. gate 2" is one clause)
+_CLAUSE_END = re.compile(r"[，。！？；、,!?;\n]|\.(?=\s|$)")
+
+
+def place_clause(text: str, place: str | None) -> str | None:
+    """The clause of `text` that holds `place` ("光华路和东三环路口的红绿灯坏了" in "今天好累，光华路和东三环路口的
+    红绿灯坏了"): what the message says about the place itself, without the chit-chat around it.
+    None when the place is not in the text, or is in its only clause."""
+    at = text.find(place) if place else -1
+    if at < 0 or not place:
+        return None
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    after = _CLAUSE_END.search(text, at + len(place))
+    clause = text[start:after.start() if after else len(text)]
+    return clause if clause.strip() != text.strip() else None
+
+
 # words that say the place given before was wrong ("地点不对，是…", "wrong place, it's …")
 _CORRECTION = re.compile(r"不对|错了|有误|更正|纠正|搞错|说错|写错|应该是|\bwrong\b|\bcorrection\b|\bactually\b", re.I)
 

@@ -16,8 +16,8 @@ from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
 from bot.cases.metoo import says_me_too
-from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, remainder,
-                               says_another, says_correction)
+from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, place_clause,
+                               remainder, says_another, says_correction)
 from bot.i18n import t
 from bot.intake import ASK_THRESHOLD, Intake, classify, classify_async
 from bot.intake.location import extract_location
@@ -497,23 +497,34 @@ async def _reports_other_than(category: str | None, text: str = "",
     """Whether a text reports something other than the case of `category` (then it is a new
     report, not the place of this one): a confident report of another kind ("建国路井盖丢了" after
     "路灯坏了"; `category` None: of any kind), or a report of any kind that says it is another one
-    ("光华路路灯也坏了", "another light is out": `says_another`).
+    ("光华路路灯也坏了", "another light is out": `says_another`). What `text` says besides `place`
+    is read whole and, when the message has several clauses, in the place's own clause too: chit-chat
+    around it ("今天好累，光华路和东三环路口的红绿灯坏了" after "路灯坏了") must not water down a
+    report of another problem there into an answer.
 
     The texts the check will be asked about (what `text` says besides `place`) are classified
     here, off the event loop; any other text falls back to the synchronous classifier."""
     known: dict[str, Intake] = {}
+    rests: set[str] = set()
+    in_clause = ""
     if place:
-        for rest in {remainder(text, place), remainder(text.strip(), place)}:
+        rests = {remainder(text, place), remainder(text.strip(), place)}
+        clause = place_clause(text, place)
+        in_clause = remainder(clause, place) if clause is not None else ""
+        for rest in rests | {in_clause}:
             if rest.strip():
                 known[rest] = await classify_async(rest)
 
-    def check(text: str) -> bool:
+    def reports(text: str) -> bool:
         if not text.strip():
             return False
         found = known.get(text) or classify(text)
         # one that says it is another (also, 也) need not be sure: the rider said so
         return found.is_report and (says_another(text)
                                     or found.confidence >= ASK_THRESHOLD and found.category != category)
+
+    def check(text: str) -> bool:
+        return reports(text) or (text in rests and reports(in_clause))
     return check
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, said, two_branches, with_boss
-from tests.factories import report
+from tests.factories import read_case, read_cases_at_least, report
 
 
 @pytest.fixture
@@ -73,3 +73,27 @@ async def test_an_anonymous_admin_hears_help_and_another_groups_case_reads_as_no
     nobody = (await said(tg, GROUP, SEC, "/case C-000099", anonymous=True))["plain_text"]
     assert elsewhere == nobody.replace("99", "01") and "找不到工单" in nobody, (elsewhere, nobody)
     assert "匿名" in (await said(tg, GROUP, SEC, "/accept C-000001", anonymous=True))["plain_text"]
+
+
+@pytest.mark.parametrize("chat, who, first, second, place", [
+    (GROUP, LI, "路灯坏了", "今天好累，光华路和东三环路口的红绿灯坏了", "就在幸福小区3号门，快来修吧"),
+    (GROUP, LI, "/report 路灯坏了", "今天好累啊，幸福小区3号门的垃圾没人清", "就在幸福小区3号门，快来修吧"),
+    (GROUP_B, AMY, "/report The street light is out",
+     "so tired today lol. The manhole cover at Keyuan Rd gate 2 is missing", "at Keyuan Rd gate 3, please fix it"),
+])
+async def test_a_report_of_another_problem_with_chit_chat_is_not_the_last_reports_place(bot, tg, db, chat, who, first,
+                                                                                         second, place) -> None:
+    """Before: "路灯坏了" (no place asked), then "今天好累，光华路和东三环路口的红绿灯坏了" was answered
+    "📍 已为 C-000001 补充地点：光华路和东三环路口": the traffic lights became the street light's place,
+    because the chit-chat around them watered down what the message said besides the place. Now the
+    place's own clause is read too."""
+    await two_branches(tg, who)
+    asked = (await report(tg, chat, who, first))["plain_text"]
+    assert "还缺地点" in asked or "No place yet" in asked, asked
+    answer = (await said(tg, chat, who, second))["plain_text"]
+    assert "补充地点" not in answer and "Place added" not in answer, answer
+    assert (await read_case(db, 1)).location is None
+    # a place said with a word or two besides is still the answer
+    filled = (await said(tg, chat, who, place))["plain_text"]
+    assert "C-000001" in filled and ("补充地点" in filled or "Place added" in filled), filled
+    assert (await read_cases_at_least(db, 1))[0].location is not None
