@@ -20,6 +20,7 @@ Fields of `Command`:
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from enum import Enum
 
@@ -131,6 +132,18 @@ assert len(BY_NAME) == len(COMMANDS), "a command is in the table twice"
 def find(word: str) -> Command | None:
     """The command typed as `word` (its name or an alias, any case, without the slash), or None."""
     return _BY_WORD.get(word.lower().lstrip("/"))
+
+
+def close_to(word: str, *, staff: bool) -> str | None:
+    """The command `word` (not one of ours) was most likely meant to be, a slip of the thumb away
+    (`accpet`, `acept`, `mycase`, `boad`: difflib's ratio), among those the sender may use (a
+    rider is never pointed to a staff command), or None."""
+    typed = word.lower().lstrip("/")
+    if find(typed) is not None or len(typed) < 3:
+        return None
+    words = [w for w, c in _BY_WORD.items() if staff or c.who is Who.ANYONE]
+    near = difflib.get_close_matches(typed, words, n=1, cutoff=0.75)
+    return _BY_WORD[near[0]].name if near else None
 
 
 def menu() -> tuple[str, ...]:

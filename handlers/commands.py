@@ -1,6 +1,7 @@
 """Commands any rider may use, in a private chat or a group."""
 from __future__ import annotations
 
+from bot.commands import close_to
 from bot.commandtext import command_args
 from bot.domain import IncomingMessage
 from bot.events import CommandCall
@@ -66,14 +67,15 @@ async def stats_usage(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> 
     reply(uow, incoming, "stats-usage", lang)
 
 
-async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
-                  port: ChatPort, raw_text: str | None = None) -> None:
+async def unknown(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                  port: ChatPort, cases: CaseService, raw_text: str | None = None) -> None:
     """An unknown or malformed command (`/foo`, `/`, `//`, `/ report`): in private a short pointer
     to /help. In a group only when addressed to us (`/foo@our_bot`; on WeCom every group line, which
     reaches the bot only when it @-mentions it): otherwise it may be
     meant for another bot, or be mere chit-chat, and the group hears nothing. In private, a command
     addressed to another bot (`/help@OtherBot`, copied from a group) is said to be that bot's, not
-    "no such command" (/help is one of ours)."""
+    "no such command" (/help is one of ours). A slip of the thumb (`/accpet`) is told the command
+    meant, one the sender may use."""
     text = incoming.text
     word = text.split(maxsplit=1)[0] if text.strip() else "/"
     _, _, mention = word.partition("@")
@@ -88,7 +90,11 @@ async def unknown(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
         return
     ours = mention and me is not None and mention.lower() == me.lower()  # `/foo@our_bot`: shown as /foo
     shown = word.partition("@")[0] if ours else word
-    reply(uow, incoming, "unknown-command-private", lang, command=shown[:64])
+    near = close_to(shown.partition("@")[0], staff=(await cases.scope(uow, user)).staff)
+    if near is not None:  # `/accpet C-1`: a slip of the thumb, not a command to look up in /help
+        reply(uow, incoming, "unknown-command-close", lang, command=shown[:64], close=f"/{near}")
+    else:
+        reply(uow, incoming, "unknown-command-private", lang, command=shown[:64])
 
 
 def is_command_text(incoming: IncomingMessage) -> bool:

@@ -97,3 +97,20 @@ async def test_a_report_of_another_problem_with_chit_chat_is_not_the_last_report
     filled = (await said(tg, chat, who, place))["plain_text"]
     assert "C-000001" in filled and ("补充地点" in filled or "Place added" in filled), filled
     assert (await read_cases_at_least(db, 1))[0].location is not None
+
+
+async def test_a_slip_of_the_thumb_is_told_the_command_meant(bot, tg, db) -> None:
+    """Before: a secretary's `/accpet C-000001` (and `/mycase`, `/boad`) got "🤔 没有这个命令：/accpet。发送
+    /help 查看可用的命令。": the long manual to find the command they had just typed. Now the command
+    meant, among those the sender may use (a rider is not pointed to a secretary's)."""
+    await two_branches(tg, LI, AMY)
+    await report(tg, GROUP, LI, "建国路88号门口井盖丢了")
+    slip = (await said(tg, SEC["id"], SEC, "/accpet C-000001"))["plain_text"]
+    assert "没有这个命令：/accpet。是不是想发 /accept？" in slip, slip
+    addressed = (await said(tg, GROUP, SEC, "/acept@rider_sentinel_bot C-000001"))["plain_text"]
+    assert "是不是想发 /accept？" in addressed and "rider_sentinel_bot" not in addressed, addressed
+    assert "是不是想发 /mycases？" in (await said(tg, LI["id"], LI, "/mycase"))["plain_text"]
+    assert "Did you mean /board?" in (await said(tg, AMY["id"], AMY, "/boad"))["plain_text"]
+    rider = (await said(tg, LI["id"], LI, "/accpet C-000001"))["plain_text"]
+    assert "没有这个命令：/accpet" in rider and "/accept" not in rider, rider
+    assert "是不是" not in (await said(tg, LI["id"], LI, "/frob"))["plain_text"]

@@ -1,0 +1,36 @@
+"""Words read from outside (outsider trial 7): a command mistyped, a case asked about, a place's clause."""
+from __future__ import annotations
+
+import pytest
+
+from bot.cases.places import place_clause
+from bot.commands import close_to
+from bot.services.asked import named_case
+
+
+@pytest.mark.parametrize("typed, staff, meant", [
+    ("accpet", True, "accept"), ("acept", True, "accept"), ("accpet", False, None), ("mycase", False, "mycases"),
+    ("boad", False, "board"), ("hlep", False, "help"), ("frob", False, None), ("help", False, None), ("me", False, None),
+])
+def test_close_to(typed: str, staff: bool, meant: str | None) -> None:
+    assert close_to(typed, staff=staff) == meant
+
+
+@pytest.mark.parametrize("text, number", [
+    ("C-000001", "C-000001"), ("c1 怎么样了", "c1"), ("【C-3】进度？", "C-3"), ("Ｃ－０００００１修好了吗", "C-000001"),
+    ("how is case #12 going?", "#12"), ("c一1", "c一1"),
+    ("建国路88号门口井盖丢了，晚上很黑，和C-1不是一处，快来修", None), ("C-2 和 C-3", None), ("3号门", None), ("Bloc 3", None),
+])
+def test_named_case(text: str, number: str | None) -> None:
+    named = named_case(text)
+    assert (named[0] if named else None) == number
+
+
+@pytest.mark.parametrize("text, place, clause", [
+    ("今天好累，光华路和东三环路口的红绿灯坏了", "光华路和东三环路口", "光华路和东三环路口的红绿灯坏了"),
+    ("so tired. The cover at Keyuan Rd. gate 2 is missing", "Keyuan Rd. gate 2", " The cover at Keyuan Rd. gate 2 is missing"),
+    ("光华路和东三环路口的红绿灯坏了", "光华路和东三环路口", None),  # one clause: the message itself
+    ("路灯坏了", "幸福小区", None),
+])
+def test_place_clause(text: str, place: str, clause: str | None) -> None:
+    assert place_clause(text, place) == clause
