@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.intake import ASK_THRESHOLD, classify_async
+from bot.intake.location import extract_location
 
 # An explicit case number in a sentence (after NFKC: full-width "Ｃ－１" is "C-1"): C and digits, with
 # what an input method puts between (a dash, 一, a colon), or "#" and digits; a bare number is no case's.
@@ -52,7 +53,8 @@ def named_case(text: str) -> tuple[str, str] | None:
 
 async def asked(text: str) -> Asked | None:
     """What `text` asks about (a case by its number, or one's cases), or None when it is no such
-    question (a report that names a case number is a report: the classifier is sure of it)."""
+    question: a report that names a case number (the classifier is sure of it), or a place given
+    with it ("C-1 在幸福小区3号门": a place's answer, read as one)."""
     if not text or text.lstrip().startswith("/"):
         return None
     if _bare(text).lower() in MY_CASES:
@@ -62,6 +64,8 @@ async def asked(text: str) -> Asked | None:
         return None
     number, rest = named
     if _bare(rest):
+        if extract_location(rest):
+            return None
         said = await classify_async(rest)
         if said.is_report and said.confidence >= ASK_THRESHOLD:
             return None

@@ -5,7 +5,7 @@ import pytest
 
 from bot.cases.places import place_clause
 from bot.commands import close_to
-from bot.services.asked import named_case
+from bot.services.asked import asked, named_case
 
 
 @pytest.mark.parametrize("typed, staff, meant", [
@@ -24,6 +24,15 @@ def test_close_to(typed: str, staff: bool, meant: str | None) -> None:
 def test_named_case(text: str, number: str | None) -> None:
     named = named_case(text)
     assert (named[0] if named else None) == number
+
+
+@pytest.mark.parametrize("text, number", [
+    ("C-1 怎么样了", "C-1"), ("我的工单", None), ("C-1 在幸福小区3号门", "-"), ("C-1 is at Keyuan Rd gate 2", "-"),
+])
+async def test_asked(text: str, number: str | None) -> None:
+    """What a message asks about; "-": nothing (a place given with the number is a place's answer)."""
+    found = await asked(text)
+    assert (found.number if found else "-") == number
 
 
 @pytest.mark.parametrize("text, place, clause", [
