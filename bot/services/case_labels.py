@@ -51,3 +51,12 @@ def split_labels(words: list[str]) -> tuple[str, str | None]:
     if len(words) == 1 or category_named(" ".join(words)) is not None:
         return " ".join(words), None
     return " ".join(words[:-1]), words[-1]
+
+
+def labels_of(codes: str, lang: str) -> str:
+    """A recategorisation's note as stored ("lighting urgent") in `lang`'s words ("路灯照明 · 紧急");
+    a word that is no code is kept as it is."""
+    words = codes.split()
+    shown = [t(lang, f"cat-{w}") if i == 0 and w in CATEGORIES else t(lang, f"urg-{w}") if w in URGENCIES else w
+             for i, w in enumerate(words)]
+    return " · ".join(shown)

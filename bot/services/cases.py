@@ -27,7 +27,7 @@ from bot.services.privately import reachable
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
-from bot.services.case_labels import category_named, urgency_named
+from bot.services.case_labels import category_named, labels_of, urgency_named
 from bot.services.case_dialogs import CHOICE_KIND, STAMP_FIELDS, settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, as_utc, utcnow
 from storage.repositories.cases import Followers
@@ -441,11 +441,14 @@ class CaseService:
                 "fix_s": int(self.routing.resolve_deadline(urgency).total_seconds())}
 
     def event_note(self, case: Case, kind: str, note: str | None, lang: str, *, own: bool = False) -> str:
-        """A timeline event's note as shown: an assign's department by its name; in the reporter's
+        """A timeline event's note as shown: an assign's department by its name, a recategorisation's
+        category and urgency by theirs; in the reporter's
         own chat (`own`) the words as written; elsewhere a place event's note as the place itself is
         shown (shareable_place), any other note masked (bot.privacy: the negative list)."""
         if kind == "assigned" and note and note in self.routing.departments:
             return self.department_name(note, lang)
+        if kind == "recategorized" and note:  # stored as codes ("lighting urgent"): shown in words
+            return labels_of(note, lang)
         if not note or own:
             return note or ""
         return shareable_place(note, case.text) if kind in PLACE_EVENTS else mask(note)

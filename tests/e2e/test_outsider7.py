@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, WANG, said, two_branches, with_boss
+from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, said, two_branches, with_boss
 from tests.factories import read_case, read_cases_at_least, report
 
 
@@ -114,3 +114,19 @@ async def test_a_slip_of_the_thumb_is_told_the_command_meant(bot, tg, db) -> Non
     rider = (await said(tg, LI["id"], LI, "/accpet C-000001"))["plain_text"]
     assert "没有这个命令：/accpet" in rider and "/accept" not in rider, rider
     assert "是不是" not in (await said(tg, LI["id"], LI, "/frob"))["plain_text"]
+
+
+async def test_a_recategorisation_reads_in_words_on_the_timeline(bot, tg, db) -> None:
+    """Before: after `/recat C-000001 路灯`, the case card's timeline read "· 12-04 12:37 更正分类 — lighting
+    urgent": the codes, in a Chinese card (and the web dashboard's). Now the labels, in the reader's language."""
+    await two_branches(tg, LI, AMY)
+    await report(tg, GROUP, LI, "建国路88号门口井盖丢了")
+    assert "已更正 C-000001：路灯照明" in (await said(tg, SEC["id"], SEC, "/recat C-000001 路灯"))["plain_text"]
+    card = (await said(tg, SEC["id"], SEC, "/case C-000001"))["plain_text"]
+    assert "更正分类 — 路灯照明 · 🔴 紧急" in card and "lighting" not in card, card
+    mine = (await said(tg, LI["id"], LI, "C-000001"))["plain_text"]  # the reporter's own card too
+    assert "更正分类 — 路灯照明 · 🔴 紧急" in mine, mine
+    await report(tg, GROUP_B, AMY, "Manhole cover missing at 12 Keyuan Rd gate 2")
+    await said(tg, SEC_B["id"], SEC_B, "/recat C-000002 waterlogging low")
+    english = (await said(tg, SEC_B["id"], SEC_B, "/case C-000002"))["plain_text"]
+    assert "category corrected — Waterlogging · low" in english, english
