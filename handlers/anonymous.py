@@ -76,4 +76,5 @@ async def _group_case(uow: UnitOfWork, cases: CaseService, msg: IncomingMessage,
     except CaseError as e:
         reply(uow, msg, "case-error", lang, key=e.key, params=e.params)
         return
-    await cases.card(uow, case, msg.chat_id, lang, Actor(user_id=None, roles=frozenset()), reply_to=msg.message_id)
+    await cases.card(uow, case, msg.chat_id, lang, Actor(user_id=None, roles=frozenset()), reply_to=msg.message_id,
+                     thread_id=msg.thread_id)

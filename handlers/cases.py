@@ -57,10 +57,11 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
     if rest is None and action in NEEDS_INPUT:
         # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
         await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
-                            reply_to=None if incoming.is_private else incoming.message_id)
+                            reply_to=None if incoming.is_private else incoming.message_id, thread_id=incoming.thread_id)
         return
     await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
-    if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here which case and step
+    if (incoming.chat_id, incoming.thread_id) != (case.chat_id, case.thread_id):
+        # the case's thread (its chat, its forum topic) hears it there; tell the actor here which case and step
         reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
               action=t(lang, f"case-action-{action}"))
 
@@ -79,7 +80,7 @@ async def _card(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: st
     case = await cases.find_to_show(uow, user, number, incoming.chat_id, incoming.is_private)
     actor = await cases.actor(uow, user, case)
     await cases.card(uow, case, incoming.chat_id, lang, actor,
-                     reply_to=None if incoming.is_private else incoming.message_id)
+                     reply_to=None if incoming.is_private else incoming.message_id, thread_id=incoming.thread_id)
 
 
 def said_to_the_bot(incoming: IncomingMessage) -> bool:

@@ -36,10 +36,12 @@ PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
 
 
 async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, action: str, *, chat_id: int,
-                lang: str, reply_to: int | None = None) -> None:
+                lang: str, reply_to: int | None = None, thread_id: int | None = None) -> None:
     """Ask `user` for what `action` needs: department buttons or a reply prompt. Refused (as the
     action itself would be) when the user may not take it now, so nobody is asked in vain; a case
-    out of their scope reads as one nobody reported (scope before state, as in CaseService.act)."""
+    out of their scope reads as one nobody reported (scope before state, as in CaseService.act).
+    Asked in a forum topic (`thread_id`), the question is put there, not in the case's topic."""
+    here = {"thread_id": thread_id} if thread_id is not None else {}
     actor = await cases.acting(uow, user, case, action)
     check(snapshot(case), action, actor)  # "already resolved" is not "you may not"
     if action in DEPARTMENT_ACTIONS:
@@ -50,11 +52,11 @@ async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, act
                  for code in cases.routing.departments if code not in skip]
         rows: list[list[tuple[str, str]]] = [names[i:i + 2] for i in range(0, len(names), 2)]
         rows.append([("choice-cancel", encode(DepartmentChoice(case.id or 0, None)))])
-        enqueue(uow, Notice(chat_id, CHOICE_KIND, lang, payload={"action": action, "buttons": rows},
+        enqueue(uow, Notice(chat_id, CHOICE_KIND, lang, payload={"action": action, "buttons": rows, **here},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case))
         return
     enqueue(uow, Notice(chat_id, PROMPT_KIND, lang, reply_to=reply_to, priority=PRIORITY_CONVERSATION, case=case,
-                        payload={"action": action, "force_reply": True,
+                        payload={"action": action, "force_reply": True, **here,
                                  "prompt": {"case_id": case.id, "action": action, "user_id": user.id}}))
 
 

@@ -247,8 +247,9 @@ class CaseService:
         return requests[-1].from_status if requests else None
 
     async def card(self, uow: UnitOfWork, case: Case, chat_id: int, lang: str, actor: Actor, *,
-                   reply_to: int | None) -> None:
-        """The case card: facts, timeline, and the buttons this user may press."""
+                   reply_to: int | None, thread_id: int | None) -> None:
+        """The case card: facts, timeline, and the buttons this user may press. An answer to who asked:
+        in their forum topic (`thread_id`; None: the General one), not the case's."""
         own = chat_id == case.reporter_id  # the reporter's own private chat: their words as written
         shown: Callable[[str], str] = (lambda s: s) if own else mask
         events = [{"kind": e.kind, "at": self.local(e.created_at),
@@ -261,7 +262,7 @@ class CaseService:
                    "text": shown(case.text), "department": self.department_name(case.department, lang),
                    "due": self.local(case.due_at), "overdue": _overdue(case, self.clock()),
                    "fix_due": self.local(case.fix_due_at),
-                   "events": events[-12:], "buttons": self.buttons_for(case, actor)}
+                   "events": events[-12:], "buttons": self.buttons_for(case, actor), "thread_id": thread_id}
         enqueue(uow, Notice(chat_id, "case-card", lang, payload=payload, reply_to=reply_to,
                             priority=PRIORITY_CONVERSATION, case=case))
 

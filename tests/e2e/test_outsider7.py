@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, said, two_branches, with_boss
-from tests.factories import read_case, read_cases_at_least, report
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, SEC, SEC_B, WANG, said, two_branches, with_boss
+from tests.factories import new_message, read_case, read_cases_at_least, report
 
 
 @pytest.fixture
@@ -130,3 +130,28 @@ async def test_a_recategorisation_reads_in_words_on_the_timeline(bot, tg, db) ->
     await said(tg, SEC_B["id"], SEC_B, "/recat C-000002 waterlogging low")
     english = (await said(tg, SEC_B["id"], SEC_B, "/case C-000002"))["plain_text"]
     assert "category corrected — Waterlogging · low" in english, english
+
+
+FORUM = {"id": -100300, "type": "supergroup", "title": "朝阳骑手论坛", "is_forum": True}
+
+
+async def test_a_case_asked_about_in_another_forum_topic_is_answered_in_that_topic(bot, tg, db) -> None:
+    """Before: in a forum, `/case C-000001` asked in topic 9 about a case reported in topic 7 was
+    answered in topic 7 (the case's news' topic), where the asker was not reading; `/assign C-000001`
+    put its department buttons there too, and `/accept C-000001` said nothing in topic 9."""
+    await two_branches(tg, LI)
+    await tg.chat(FORUM)
+    await said(tg, FORUM, BOSS, "/bind cy", message_thread_id=7)
+    registered = await said(tg, FORUM, LI, "幸福小区5号门路灯坏了", message_thread_id=7)
+    assert "C-000001" in registered["plain_text"] and registered.get("message_thread_id") == 7
+    for who, typed, expected in ((LI, "/case C-000001", "📋 C-000001"), (SEC, "/case C-000001", "📋 C-000001"),
+                                 (SEC, "/assign C-000001", "请选择部门"), (SEC, "/accept C-000001", "已办理 C-000001：受理")):
+        before = len(await tg.messages(FORUM["id"]))
+        await tg.send(FORUM, who, typed, message_thread_id=9)
+        answer = await new_message(tg, FORUM["id"], before, expected, field="plain_text")
+        assert answer.get("message_thread_id") == 9, (typed, answer.get("message_thread_id"), answer["plain_text"])
+    card = await said(tg, FORUM, SEC, "/case C-000001", anonymous=True, message_thread_id=9)
+    assert card.get("message_thread_id") == 9 and card["plain_text"].startswith("📋 C-000001"), card
+    # the case's own news stays in its topic
+    news = [m for m in await tg.messages(FORUM["id"]) if str(m.get("plain_text")).startswith("工单 C-000001 已受理")]
+    assert news and all(m.get("message_thread_id") == 7 for m in news), [m.get("message_thread_id") for m in news]
