@@ -1,7 +1,8 @@
 """An admin posting as the group itself (Telegram's anonymous admins): there is no person to
 register, so read-only views are answered (/start and /help as anyone in the group hears them,
-/board, /case of a case reported here), actions get a hint to act as themselves, and anything
-that is not a command stays unanswered (it is not a rider's report)."""
+/board, /case of a case reported here), actions get a hint to act as themselves, words that name
+the bot a short answer, and anything else that is not a command stays unanswered (it is not a
+rider's report)."""
 from __future__ import annotations
 
 import re
@@ -13,9 +14,11 @@ from bot.cases.lifecycle import Actor
 from bot.commands import find
 from bot.domain import IncomingMessage
 from bot.services import people
+from bot.services.asked import asked
 from bot.services.board import post_board
 from bot.services.cases import CaseNotFound, CaseService
 from bot.outbox import reply
+from bot.smalltalk import smalltalk
 from storage.uow import UnitOfWork
 
 CASE_NO = re.compile(r"^[Cc]-?\d+$")
@@ -30,6 +33,8 @@ def _keywords(command: str) -> set[str]:
 async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_lang: str) -> None:
     text = msg.text
     if not text.startswith("/"):
+        if msg.addressed:  # "@bot 你好", "@bot" alone: said to the bot, answered as anyone's is
+            await _said_to_the_bot(msg, data, default_lang)
         return
     word, _, mention = text.split(maxsplit=1)[0][1:].partition("@")
     me = await data["port"].username()
@@ -59,6 +64,20 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
         await _group_case(uow, cases, msg, text, lang)
         return
     reply(uow, msg, "anon-admin-hint", lang)
+
+
+async def _said_to_the_bot(msg: IncomingMessage, data: dict[str, Any], default_lang: str) -> None:
+    """Words (no command) that name the bot: a courtesy its own answer, anything else what the bot
+    does in a group, in the words' language (else the group's). A case asked about gets its card,
+    as /case would show it here."""
+    uow: UnitOfWork = data["uow"]
+    lang = people.reply_lang(None, None, msg.text, await people.chat_lang(uow, msg.chat_id) or default_lang)
+    found = await asked(msg.text)
+    if found is not None and found.number is not None:
+        await _group_case(uow, data["cases"], msg, f"/case {found.number}", lang)
+        return
+    kind = smalltalk(msg.text) if msg.text else None
+    reply(uow, msg, f"smalltalk-{kind}" if kind else "start-group", lang)
 
 
 async def _group_case(uow: UnitOfWork, cases: CaseService, msg: IncomingMessage,

@@ -155,3 +155,17 @@ async def test_a_case_asked_about_in_another_forum_topic_is_answered_in_that_top
     # the case's own news stays in its topic
     news = [m for m in await tg.messages(FORUM["id"]) if str(m.get("plain_text")).startswith("工单 C-000001 已受理")]
     assert news and all(m.get("message_thread_id") == 7 for m in news), [m.get("message_thread_id") for m in news]
+
+
+async def test_an_anonymous_admin_who_names_the_bot_is_answered(bot, tg, db) -> None:
+    """Before: an anonymous admin's "@rider_sentinel_bot 你好" (or the bot's name alone, or "@bot C-1
+    怎么样了") got silence, where anyone else's gets an answer."""
+    await two_branches(tg, LI)
+    await report(tg, GROUP, LI, "建国路88号门口井盖丢了")
+    await tg.send(GROUP, SEC, "今天下午开会", anonymous=True)  # not said to the bot: nothing
+    hello = (await said(tg, GROUP, SEC, "@rider_sentinel_bot 你好", anonymous=True))["plain_text"]
+    assert hello.startswith("你好！"), hello
+    alone = (await said(tg, GROUP, SEC, "@rider_sentinel_bot", anonymous=True))["plain_text"]
+    assert "我是骑手哨兵" in alone, alone
+    card = (await said(tg, GROUP, SEC, "@rider_sentinel_bot C-1 怎么样了", anonymous=True))["plain_text"]
+    assert card.startswith("📋 C-000001"), card
