@@ -57,36 +57,60 @@ class ExportFile:
     rows: int
 
 
-def parse_args(words: list[str], today: date) -> tuple[date, str]:
-    """[since] [format]: since as 2026-11-01, 11-01, 30d / 30天, week / month (本周/本月)."""
-    since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
+# the periods people name, as the start of the export (a week starts on Monday)
+THIS_WEEK = ("week", "this week", "本周", "这周", "这个星期", "本星期")
+THIS_MONTH = ("month", "this month", "本月", "这个月")
+LAST_WEEK = ("last week", "上周", "上个星期", "上星期")
+LAST_MONTH = ("last month", "上月", "上个月")
+
+
+def _phrases(words: list[str]) -> list[str]:
+    """`words` with the two-word periods ("last week", "this month") as one."""
+    out: list[str] = []
     for word in words:
+        if out and f"{out[-1]} {word}".lower() in THIS_WEEK + THIS_MONTH + LAST_WEEK + LAST_MONTH:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def parse_args(words: list[str], today: date) -> tuple[date, str]:
+    """[since] [format]: since as 2026-11-01, 11-01, 30d / 30天, week / month (本周/本月), last week /
+    last month (上周/上个月). A word it cannot read is named in the refusal (a date that is none,
+    2026-13-01, too), with the forms it knows."""
+    since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
+    for word in _phrases(words):
         w = word.strip().lower()
         if w in FORMATS:
             fmt = w
         elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", w):
-            since = _date(int(m[1]), int(m[2]), int(m[3]))
+            since = _date(int(m[1]), int(m[2]), int(m[3]), word)
         elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})日?", w):
             month, day = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
-            since = _date(today.year, month, day)
+            since = _date(today.year, month, day, word)
             if since > today:
-                since = _date(today.year - 1, month, day)
+                since = _date(today.year - 1, month, day, word)
         elif m := re.fullmatch(r"(\d{1,3})(d|天|days?)", w):
             since = today - timedelta(days=int(m[1]))
-        elif w in ("week", "本周"):
+        elif w in THIS_WEEK:
             since = today - timedelta(days=today.weekday())
-        elif w in ("month", "本月"):
+        elif w in THIS_MONTH:
             since = today.replace(day=1)
+        elif w in LAST_WEEK:
+            since = today - timedelta(days=today.weekday() + 7)
+        elif w in LAST_MONTH:
+            since = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         else:
-            raise ExportError("export-usage")
+            raise ExportError("export-bad-word", word=word[:40])
     return since, fmt
 
 
-def _date(y: int, m: int, d: int) -> date:
+def _date(y: int, m: int, d: int, word: str) -> date:
     try:
         return date(y, m, d)
     except ValueError:
-        raise ExportError("export-usage") from None
+        raise ExportError("export-bad-word", word=word[:40]) from None
 
 
 def may_export(scope: Scope) -> bool:

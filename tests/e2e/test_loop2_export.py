@@ -86,4 +86,4 @@ async def test_csv_in_english_with_coordinates_and_refusals(bot, tg, db) -> None
 
     assert "私聊" in (await said(tg, GROUP, SEC, "/export cases"))["text"]
     assert "只有支部书记" in (await said(tg, LI["id"], LI, "/export cases"))["text"]
-    assert "用法" in (await said(tg, SEC["id"], SEC, "/export cases yesterday-ish"))["text"]
+    assert "没看懂“yesterday-ish”" in (await said(tg, SEC["id"], SEC, "/export cases yesterday-ish"))["text"]  # the word named

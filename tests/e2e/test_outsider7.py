@@ -169,3 +169,19 @@ async def test_an_anonymous_admin_who_names_the_bot_is_answered(bot, tg, db) -> 
     assert "我是骑手哨兵" in alone, alone
     card = (await said(tg, GROUP, SEC, "@rider_sentinel_bot C-1 怎么样了", anonymous=True))["plain_text"]
     assert card.startswith("📋 C-000001"), card
+
+
+async def test_an_export_word_it_cannot_read_is_named(bot, tg, db) -> None:
+    """Before: `/export cases 上周` (last week) and `/export cases 2026-13-01` (no such date) got the
+    export's usage, as if nothing had been typed: which word was wrong, the secretary had to guess.
+    Now the word is named, with the forms it knows; last week and last month are read."""
+    await two_branches(tg, LI, AMY)
+    await report(tg, GROUP, LI, "建国路88号门口井盖丢了")
+    bad = (await said(tg, SEC["id"], SEC, "/export cases 2026-13-01"))["plain_text"]
+    assert bad.startswith("没看懂“2026-13-01”。") and "上周" in bad, bad
+    assert (await said(tg, SEC["id"], SEC, "/export cases 昨天"))["plain_text"].startswith("没看懂“昨天”")
+    english = (await said(tg, SEC_B["id"], SEC_B, "/export cases lastweek"))["plain_text"]
+    assert english.startswith("I can't read “lastweek”.") and "last week" in english, english
+    for typed in ("/export cases 上周", "/export cases 上个月 csv"):
+        sent = await said(tg, SEC["id"], SEC, typed)
+        assert sent.get("document") and "个人信息已按负面清单脱敏" in sent["plain_text"], (typed, sent["plain_text"])

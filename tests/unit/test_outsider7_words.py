@@ -1,11 +1,15 @@
 """Words read from outside (outsider trial 7): a command mistyped, a case asked about, a place's clause."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.cases.places import place_clause
 from bot.commands import close_to
+from bot.refusals import Refused
 from bot.services.asked import asked, named_case
+from bot.services.chat_export import parse_args
 
 
 @pytest.mark.parametrize("typed, staff, meant", [
@@ -43,3 +47,19 @@ async def test_asked(text: str, number: str | None) -> None:
 ])
 def test_place_clause(text: str, place: str, clause: str | None) -> None:
     assert place_clause(text, place) == clause
+
+
+@pytest.mark.parametrize("words, since, fmt", [
+    (["上周"], date(2026, 11, 23), "xlsx"), (["last", "week", "csv"], date(2026, 11, 23), "csv"),
+    (["上个月"], date(2026, 11, 1), "xlsx"), (["last", "month"], date(2026, 11, 1), "xlsx"),
+    (["这周"], date(2026, 11, 30), "xlsx"), (["本月"], date(2026, 12, 1), "xlsx"),
+])
+def test_export_periods(words: list[str], since: date, fmt: str) -> None:
+    assert parse_args(words, date(2026, 12, 4)) == (since, fmt)  # a Friday
+
+
+@pytest.mark.parametrize("words, named", [(["2026-13-01"], "2026-13-01"), (["上星期五"], "上星期五"), (["csv", "x"], "x")])
+def test_export_word_unread(words: list[str], named: str) -> None:
+    with pytest.raises(Refused) as refused:
+        parse_args(words, date(2026, 12, 4))
+    assert refused.value.key == "export-bad-word" and refused.value.params == {"word": named}

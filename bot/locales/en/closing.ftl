@@ -86,6 +86,7 @@ smalltalk-thanks = You're welcome! Ride safe 🙏 Send me anything you see on th
 smalltalk-hello = Hello! If you see a problem on the road, just send me a description (with the place or a pin). /help shows everything I can do.
 
 export-usage = Usage: /export cases [since] [xlsx|csv], e.g. /export cases 2026-11-01, /export cases 7d, /export cases month csv. Default: the last 30 days, xlsx.
+export-bad-word = I can't read “{ $word }”. Give the start as 2026-11-01, 11-01, 7d, week, month, last week or last month, and the format as xlsx or csv, e.g. /export cases last week csv.
 export-in-private = Send /export cases to the bot in a private chat (tables are not posted in groups).
 export-not-permitted = Only branch secretaries and admins can export cases.
 export-too-big = The table is too big to send in chat: choose a shorter period, or use `sentinel export cases`.

@@ -70,6 +70,7 @@ smalltalk-thanks = 不客气！路上注意安全 🙏 看到问题随时发给�
 smalltalk-hello = 你好！看到路上的问题，直接把描述（最好带地点或定位）发给我就行。发 /help 查看全部用法。
 
 export-usage = 用法：/export cases [起始日期] [xlsx|csv]，例如 /export cases 2026-11-01、/export cases 7天、/export cases 本月 csv。默认最近 30 天、xlsx。
+export-bad-word = 没看懂“{ $word }”。起始日期可以写 2026-11-01、11-01、7天、本周、本月、上周、上个月；格式写 xlsx 或 csv，例如 /export cases 上周 csv。
 export-in-private = 导出表格请私聊机器人发送 /export cases（表格不在群里发）。
 export-not-permitted = 只有支部书记和管理员可以导出工单。
 export-too-big = 表格太大，无法在聊天里发送，请缩短时间范围，或用命令行 sentinel export cases。
