@@ -17,13 +17,14 @@ import base64
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from bot.cases import format_case_no
 from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
+from bot.periods import PERIODS, span
 from bot.refusals import Refused
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.tabular import write_table, xlsx_cell
@@ -57,18 +58,11 @@ class ExportFile:
     rows: int
 
 
-# the periods people name, as the start of the export (a week starts on Monday)
-THIS_WEEK = ("week", "this week", "本周", "这周", "这个星期", "本星期")
-THIS_MONTH = ("month", "this month", "本月", "这个月")
-LAST_WEEK = ("last week", "上周", "上个星期", "上星期")
-LAST_MONTH = ("last month", "上月", "上个月")
-
-
 def _phrases(words: list[str]) -> list[str]:
-    """`words` with the two-word periods ("last week", "this month") as one."""
+    """`words` with the two-word periods ("last week", "this month": bot.periods) as one."""
     out: list[str] = []
     for word in words:
-        if out and f"{out[-1]} {word}".lower() in THIS_WEEK + THIS_MONTH + LAST_WEEK + LAST_MONTH:
+        if out and f"{out[-1]} {word}".lower() in PERIODS:
             out[-1] = f"{out[-1]} {word}"
         else:
             out.append(word)
@@ -76,9 +70,9 @@ def _phrases(words: list[str]) -> list[str]:
 
 
 def parse_args(words: list[str], today: date) -> tuple[date, str]:
-    """[since] [format]: since as 2026-11-01, 11-01, 30d / 30天, week / month (本周/本月), last week /
-    last month (上周/上个月). A word it cannot read is named in the refusal (a date that is none,
-    2026-13-01, too), with the forms it knows."""
+    """[since] [format]: since as 2026-11-01, 11-01, 30d / 30天, or the start of a named period
+    (bot.periods: 本周, 本月, 上周, 上个月, 今年, last week …). A word it cannot read is named in the
+    refusal (a date that is none, 2026-13-01, too), with the forms it knows."""
     since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
     for word in _phrases(words):
         w = word.strip().lower()
@@ -93,14 +87,8 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
                 since = _date(today.year - 1, month, day, word)
         elif m := re.fullmatch(r"(\d{1,3})(d|天|days?)", w):
             since = today - timedelta(days=int(m[1]))
-        elif w in THIS_WEEK:
-            since = today - timedelta(days=today.weekday())
-        elif w in THIS_MONTH:
-            since = today.replace(day=1)
-        elif w in LAST_WEEK:
-            since = today - timedelta(days=today.weekday() + 7)
-        elif w in LAST_MONTH:
-            since = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        elif (period := PERIODS.get(w)) is not None:  # 本周, 上个月, last week … (bot.periods): where it starts
+            since = span(period, datetime.combine(today, time()))[0].date()
         else:
             raise ExportError("export-bad-word", word=word[:40])
     return since, fmt

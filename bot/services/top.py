@@ -7,11 +7,12 @@ aside), for the current week, month or year so far, or the last whole one. Rider
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.commandtext import typed_word
 from bot.i18n import t
+from bot.periods import PERIODS, SPANS, span
 from bot.refusals import Refused
 from bot.services.people import branch_names
 from bot.services.points import PointsService
@@ -20,45 +21,11 @@ if TYPE_CHECKING:
     from storage.models import User
     from storage.uow import UnitOfWork
 
-# The boards /top can show: a calendar week (from Monday), month or year, the current one so far or
-# the last whole one. Every board is summed from the points ledger, which keeps every line, so a past
-# period is as exact as the current one. One rule: a period is a unit and how many of them back.
-SPANS: dict[str, tuple[str, int]] = {"week": ("week", 0), "month": ("month", 0), "year": ("year", 0),
-                                     "last-week": ("week", 1), "last-month": ("month", 1), "last-year": ("year", 1)}
-# the words riders type for them, as they say them ("/top 这周", "/top 上个月", "/top last week")
-PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "月榜": "month", "这个月": "month",
-           "这月": "month", "当月": "month", "this month": "month", "monthly": "month",
-           "week": "week", "w": "week", "周": "week", "本周": "week", "周榜": "week", "这周": "week",
-           "本星期": "week", "这星期": "week", "这个星期": "week", "本礼拜": "week", "这礼拜": "week",
-           "this week": "week", "weekly": "week",
-           "year": "year", "今年": "year", "本年": "year", "本年度": "year", "年榜": "year", "全年": "year",
-           "this year": "year", "yearly": "year",
-           "上周": "last-week", "上星期": "last-week", "上个星期": "last-week", "上礼拜": "last-week",
-           "上个礼拜": "last-week", "上一周": "last-week", "last week": "last-week", "previous week": "last-week",
-           "上月": "last-month", "上个月": "last-month", "上一个月": "last-month", "last month": "last-month",
-           "previous month": "last-month",
-           "去年": "last-year", "上一年": "last-year", "上年": "last-year", "last year": "last-year",
-           "previous year": "last-year"}
-
-
+# The boards /top can show (bot.periods). Every board is summed from the points ledger, which keeps every
+# line, so a past period is as exact as the current one.
 def parse_period(text: str) -> str | None:
     word = " ".join(typed_word(text).lower().split())  # "/top 本周。", "/top 「本周」", "/top last  week"
     return "month" if not word else PERIODS.get(word)
-
-
-def span(period: str, now: datetime) -> tuple[datetime, datetime | None]:
-    """Where `period` (a SPANS key) starts, and where it ends (None: it is the current one, so far),
-    for `now` in local time."""
-    unit, back = SPANS[period]
-    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    if unit == "week":
-        start = day - timedelta(days=day.weekday())
-        return (start - timedelta(weeks=1), start) if back else (start, None)
-    if unit == "month":
-        start = day.replace(day=1)
-        return ((start - timedelta(days=1)).replace(day=1), start) if back else (start, None)
-    start = day.replace(month=1, day=1)
-    return (start.replace(year=start.year - 1), start) if back else (start, None)
 
 
 def shown_name(lang: str, name: str | None) -> str:
