@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 SEED = 20240611
@@ -770,6 +771,27 @@ def _near_key(text: str, loc: str | None) -> str:
     return _re.sub(r"[\s\W_]+", "", t)
 
 
+def _style_hand3(rng: random.Random, text: str, lang: str, rep: bool) -> str:
+    """A third-round hand line in a rider's style: a wrapper (a report) or an opener and an emoji, a typo or noise."""
+    if lang == "zh":
+        t = rng.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep else (
+            rng.choice(ZH_OPEN[4:]) + text + rng.choice(["😂", "🙏", " 哈哈", "", "👍"]))
+        return _typo_zh(rng, t) if rng.random() < 0.4 else _noise_zh(rng, t)
+    t = rng.choice(S.EN_WRAP[3:]).replace("{B}", text) if rep and rng.random() < 0.5 else (
+        rng.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw "]) + text if rng.random() < 0.5 else text)
+    return t.lower() if rng.random() < 0.4 else _typo_en(rng, t)
+
+
+def _style_hand4(rng: random.Random, text: str, lang: str, rep: bool) -> str:
+    """A fourth- or fifth-round hand line in a rider's style: sometimes a wrapper or an opener, a typo or noise."""
+    if lang == "zh":
+        t = rng.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep and rng.random() < 0.4 else (
+            rng.choice(ZH_OPEN[4:]) + text if rng.random() < 0.5 else text)
+        return _typo_zh(rng, t) if rng.random() < 0.4 else _noise_zh(rng, t)
+    t = rng.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw ", ""]) + text
+    return t.lower() if rng.random() < 0.4 else _typo_en(rng, t)
+
+
 def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     rng = random.Random(SEED)
     rows: list[dict] = []
@@ -960,29 +982,25 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
             if not keep:
                 continue
             add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand2", grp=text)
+    def hand_round(lines: list[str], rng_: random.Random, src: str,
+                   styled: Callable[[random.Random, str, str, bool], str]) -> None:
+        """Each hand line as written, without its punctuation (lower-cased in English) and in
+        H2_VARIANTS riders' variants (`styled`: a wrapper or an opener, a typo or noise)."""
+        for line in lines:
+            cat, urg, loc, text = line.split("|", 3)
+            lang = "en" if text.isascii() else "zh"
+            rep = cat != "-"
+            variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
+            variants += [styled(rng_, text, lang, rep) for _ in range(H2_VARIANTS)]
+            for t in variants:
+                keep, where = _hand_place(loc, t)
+                if not keep:
+                    continue
+                add(t, lang, rep, cat if rep else None, urg if rep else None, where, src, grp=text)
+
     # third round (intake_seeds_hand3): as the second, with its own random stream so every line
     # above stays as it was
-    rng3 = random.Random(SEED + 3)
-    for line in H3.rows():
-        cat, urg, loc, text = line.split("|", 3)
-        lang = "en" if text.isascii() else "zh"
-        rep = cat != "-"
-        variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
-        for _ in range(H2_VARIANTS):
-            if lang == "zh":
-                t = rng3.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep else (
-                    rng3.choice(ZH_OPEN[4:]) + text + rng3.choice(["😂", "🙏", " 哈哈", "", "👍"]))
-                t = _typo_zh(rng3, t) if rng3.random() < 0.4 else _noise_zh(rng3, t)
-            else:
-                t = rng3.choice(S.EN_WRAP[3:]).replace("{B}", text) if rep and rng3.random() < 0.5 else (
-                    rng3.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw "]) + text if rng3.random() < 0.5 else text)
-                t = t.lower() if rng3.random() < 0.4 else _typo_en(rng3, t)
-            variants.append(t)
-        for t in variants:
-            keep, where = _hand_place(loc, t)
-            if not keep:
-                continue
-            add(t, lang, rep, cat if rep else None, urg if rep else None, where, "hand3", grp=text)
+    hand_round(H3.rows(), random.Random(SEED + 3), "hand3", _style_hand3)
     # the rider's home said first, the incident's place after it (issue 14: the incident's place,
     # not the home); own random stream so every line above stays as it was
     rng4 = random.Random(SEED + 4)
@@ -1003,31 +1021,8 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     # fourth round (intake_seeds_hand4, TRY13): hand lines in riders' styles; reports buried after
     # small talk (weather, food, the day); places with a landmark part (桥下, 地铁C口, SOHO T3楼下,
     # "Rd near exit C"). Own random stream so every line above stays as it was.
-    def hand_round(lines: list[str], rng_: random.Random, src: str) -> None:
-        """Each hand line as written, without its punctuation (lower-cased in English) and in
-        H2_VARIANTS riders' variants (a wrapper or an opener, a typo or noise)."""
-        for line in lines:
-            cat, urg, loc, text = line.split("|", 3)
-            lang = "en" if text.isascii() else "zh"
-            rep = cat != "-"
-            variants = [text, _strip_punct(text) if lang == "zh" else text.lower()]
-            for _ in range(H2_VARIANTS):
-                if lang == "zh":
-                    t = rng_.choice(S.ZH_WRAP[3:]).replace("{B}", text) if rep and rng_.random() < 0.4 else (
-                        rng_.choice(ZH_OPEN[4:]) + text if rng_.random() < 0.5 else text)
-                    t = _typo_zh(rng_, t) if rng_.random() < 0.4 else _noise_zh(rng_, t)
-                else:
-                    t = rng_.choice(["guys, ", "hey all, ", "lol ", "ok so ", "btw ", ""]) + text
-                    t = t.lower() if rng_.random() < 0.4 else _typo_en(rng_, t)
-                variants.append(t)
-            for t in variants:
-                keep, where = _hand_place(loc, t)
-                if not keep:
-                    continue
-                add(t, lang, rep, cat if rep else None, urg if rep else None, where, src, grp=text)
-
     rng5 = random.Random(SEED + 5)
-    hand_round(H4.rows(), rng5, "hand4")
+    hand_round(H4.rows(), rng5, "hand4", _style_hand4)
     for c, u, phrase in rng5.sample(zh_all, 160):
         label, rendered = zh_location3(rng5)
         lead = rng5.choice(ZH_SMALLTALK)
@@ -1058,7 +1053,7 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     # fifth round (intake_seeds_hand5): a rider's own errands at a named place (waiting for orders at 国贸,
     # a red light on 建国路) are no report, and the same settings with a real problem are. Own random
     # stream, after every line above, so those stay as they were.
-    hand_round(H5.rows(), random.Random(SEED + 6), "hand5")
+    hand_round(H5.rows(), random.Random(SEED + 6), "hand5", _style_hand4)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []
