@@ -106,6 +106,11 @@ _MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
 _LOCK = threading.Lock()
 _MAX_CHARS = 2000  # a report is never longer; bounds the cost of huge pastes
+# A unit (up to 8 characters, no digits) said four times or more in a row is read as said three times: a
+# flood ("很长"×3000, "啊"×500, "asdf"×300) weighed its one word thousands of times and came out an unsure
+# report, asked about in front of the group; "路灯坏了"×100 is still a report, "8888号" and C-000001 keep
+# their digits.
+_REPEATED = re.compile(r"(\D{1,8}?)\1{3,}", re.S)
 # A leading media label — "视频：…", "[图片] …", "【照片】…", "video: …" (how chat apps and forwards
 # mark what came with a text) — says what is attached, not what happened. The heads learned
 # "视频" as a chit-chat word ("刷视频"), so "视频：朝阳路护栏倒了" was chit-chat while the same
@@ -389,7 +394,7 @@ def _lexical_stage(m: Cascade, text: str, lang: str | None, count: bool = True) 
     cascade's counts (False for `prefetch`, which looks ahead at what classify will do)."""
     if not text or not text.strip():
         return Intake(is_report=False, confidence=1.0)
-    text = text[:_MAX_CHARS]
+    text = _REPEATED.sub(r"\1\1\1", text[:_MAX_CHARS])
     n = normalize(text)
     if label := _MEDIA_LABEL.match(n):  # the same cut of both: an index into one is one into the other
         text, n = text[label.end():], n[label.end():]

@@ -36,6 +36,8 @@ _JUNK = re.compile(r"^[\s\W_]*(undefined|null|nil|none|nan|\[object object\]|\{\
 def is_junk(text: str) -> bool:
     """True for `undefined`, `null`, `NaN`, `[object Object]` and the like, alone in a message."""
     return bool(_JUNK.match(unicodedata.normalize("NFKC", text)))
+
+
 CLOSED_STATUSES = CASE_FILTERS["closed"]  # what /cases closed lists: a "+1" can follow none
 QUOTE_WINDOW = timedelta(days=30)  # a WeCom "+1" quoting a report's words: a case reported since then
 _NUMBER_SHOWN = re.compile(r"\bC-(\d{6,12})\b")  # a case number as the bot writes it (format_case_no)
