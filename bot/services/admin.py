@@ -17,6 +17,7 @@ from typing import Any
 from bot.cases import CaseError
 from bot.cases.departments import resolve_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
+from bot.commandtext import typed_word
 from bot.outbox import enqueue
 from bot.services.cases import CaseService
 from bot.services.people import own_lang, shown_name
@@ -24,6 +25,11 @@ from storage.models import Branch, User
 from storage.uow import UnitOfWork
 
 ROLES = ("secretary", "superadmin", "dept")
+# The roles as a secretary says them ("/grant 501 书记 cy", "/grant @wang 部门 水务局"): only the English codes
+# were read, and "/grant 501 书记" got the usage.
+ROLE_WORDS = {"secretary": "secretary", "书记": "secretary", "支部书记": "secretary", "党支部书记": "secretary",
+              "superadmin": "superadmin", "super": "superadmin", "超管": "superadmin", "超级管理员": "superadmin",
+              "dept": "dept", "department": "dept", "部门": "dept", "部门成员": "dept"}
 AUDIT_DEFAULT, AUDIT_MAX, AUDIT_PER_MESSAGE = 20, 100, 15
 BRANCH_CODE = re.compile(r"[^\W_][\w-]{0,31}")  # a new branch's code: letters, digits, - and _, at most 32
 
@@ -38,6 +44,7 @@ class AdminService:
         """Returns (message key, arguments) for the reply. `branch_code`: a superadmin's
         department grant for one branch (without it: every branch)."""
         is_super = self.cases.is_superadmin(actor)
+        role = ROLE_WORDS.get(typed_word(role).lower(), role)
         if role not in ROLES or (not arg and (role == "dept" or (role == "secretary" and not revoke))):
             return "admin-grant-usage", {}  # `/grant 8003 dept`: what is missing, not a department “”
         secretary_branch = actor.branch_id if actor.role == "secretary" else None

@@ -242,3 +242,19 @@ async def test_role_receipts_name_the_department_and_the_branch_in_words(bot, tg
         text = (await said(tg, who["id"], who, command))["plain_text"]
         assert text.startswith(expected), (command, text)
         assert "@" not in text and " cy" not in text and "dept" not in text, text
+
+
+async def test_roles_said_in_chinese_are_read(bot, tg, db) -> None:
+    """`/grant 501 书记 cy` got the usage: only secretary, superadmin and dept were read (found trying
+    the bot as a secretary). The role words a secretary says (书记, 超管, 部门, 部门成员) are read as those."""
+    await two_branches(tg, LI, WATER)
+    await report(tg, GROUP, LI)
+    for who, command, expected in [
+        (BOSS, f"/grant {WATER['id']} 部门 水务局 cy", "✅ 已授予水务小周「部门成员」（水务局，朝阳支部）。"),
+        (BOSS, f"/grant {SEC['id']} 书记 cy", "✅ 已授予张书记「支部书记」（朝阳支部）。"),
+        (SEC, f"/revoke {WATER['id']} 部门成员 水务局", f"✅ 已撤销用户 {WATER['id']}的「部门成员」（水务局，朝阳支部）。"),
+    ]:
+        text = (await said(tg, who["id"], who, command))["plain_text"]
+        assert text.startswith(expected), (command, text)
+    usage = (await said(tg, BOSS["id"], BOSS, f"/grant {LI['id']} 书记"))["plain_text"]
+    assert usage.startswith("用法：/grant") and "书记" in usage, usage
