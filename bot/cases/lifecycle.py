@@ -82,10 +82,12 @@ SOLVED_STATUSES = frozenset({RESOLVED, CLOSED})  # fixed: awaiting the reporter'
 NOT_OWED_STATUSES = frozenset({REJECTED, DUPLICATE})  # never a case to fix: no clock counts against anyone
 # The lists `/cases` shows, and the words a secretary types for them, in the 12345 hotline's terms
 # (办结 = the case is done with; 未办结 = it is not). The one mapping: the handler asks `case_filter`.
+# "all" is every status, newest first, as "mine" is for a rider.
 # "open" is OPEN_STATUSES (a resolved case waits for the reporter's word, so it is still open),
 # "closed" its complement FINAL_STATUSES, "overdue" the unfinished ones past a deadline.
 CASE_FILTERS: dict[str, frozenset[str]] = {
-    "open": OPEN_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES, "mine": frozenset(STATUSES)}
+    "open": OPEN_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES, "mine": frozenset(STATUSES),
+    "all": frozenset(STATUSES)}
 CASE_FILTER_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "unfinished", "pending", "ongoing", "active", "in progress", "in-progress", "todo", "to do",
              "未办结", "未完成", "未结", "未结案", "未处理", "办理中", "处理中", "在办", "待办", "待处理", "待办理",
@@ -94,6 +96,7 @@ CASE_FILTER_WORDS: dict[str, tuple[str, ...]] = {
                "已办结", "已完成", "办结", "已结", "已结案", "结案", "已关闭", "关闭", "完成", "已结束", "结束"),
     "overdue": ("overdue", "late", "past due", "expired", "超期", "逾期", "超时", "已超期", "已逾期", "已超时", "过期"),
     "mine": ("mine", "my", "my cases", "我的", "我上报的", "我报的", "本人"),
+    "all": ("all", "everything", "全部", "所有", "全都", "全"),  # "/cases 全部" was an unknown filter
 }
 _FILTER_BY_WORD = {w: which for which, words in CASE_FILTER_WORDS.items() for w in words}
 

@@ -268,12 +268,12 @@ class CaseService:
 
     async def send_list(self, uow: UnitOfWork, user: User, which: str, chat_id: int, lang: str, *,
                         reply_to: int | None) -> None:
-        """/cases open|closed|overdue|mine (lifecycle.CASE_FILTERS) within the user's scope (a rider
+        """/cases open|closed|overdue|mine|all (lifecycle.CASE_FILTERS) within the user's scope (a rider
         sees their own: open, closed, or all of them)."""
         scope = await self.scope(uow, user)
         statuses = tuple(sorted(CASE_FILTERS[which]))
         if which == "mine" or not scope.staff:
-            mine = {"mine": (), "closed": statuses}.get(which, tuple(sorted(CASE_FILTERS["open"])))
+            mine = {"mine": (), "all": (), "closed": statuses}.get(which, tuple(sorted(CASE_FILTERS["open"])))
             found = await uow.cases.listing(reporter_id=user.id, statuses=mine)
         else:
             found = await uow.cases.listing(

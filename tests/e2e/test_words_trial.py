@@ -109,6 +109,10 @@ async def test_cases_reads_the_hotline_words_and_names_the_ones_it_knows(bot, tg
     en = (await said(tg, SEC_B["id"], SEC_B, "/cases whatever"))["plain_text"]
     assert "“whatever”" in en and "closed" in en and "overdue" in en, en
     assert "No closed cases" in (await said(tg, SEC_B["id"], SEC_B, "/cases closed"))["plain_text"]
+    # "/cases 全部" was an unknown filter (found trying the bot as a secretary): every case, open or closed
+    everything = (await said(tg, SEC["id"], SEC, "/cases 全部"))["plain_text"]
+    assert "全部工单" in everything and "C-000001" in everything and "C-000002" in everything, everything
+    assert "No cases yet" in (await said(tg, SEC_B["id"], SEC_B, "/cases all"))["plain_text"]
 
 
 # --- 4. a home that is the problem's place --------------------------------------------------------------

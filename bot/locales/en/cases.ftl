@@ -78,6 +78,7 @@ cases-usage = Usage: /cases [filter], where the filter is one of:
     · closed / done / finished
     · overdue / late
     · mine
+    · all (newest first)
 cases-filter-unknown = I don't know the filter “{ $word }”.
     { cases-usage }
 case-needs-input = This step needs a few words. Send: /{ $command } { $case } your note
@@ -90,12 +91,14 @@ card-overdue = ⏰ overdue
 cases-header = { $which ->
     [overdue] <b>Overdue cases</b>
     [mine] <b>Your cases</b>
+    [all] <b>All cases</b>
     [closed] <b>Closed cases</b>
    *[open] <b>Open cases</b>
  } ({ $count })
 cases-empty = { $which ->
     [overdue] No overdue cases. 👍
     [mine] You have not reported any case yet.
+    [all] No cases yet.
     [closed] No closed cases.
    *[open] No open cases.
  }

@@ -75,6 +75,7 @@ cases-usage = 用法：/cases [筛选]，可以写：
     · 已办结 / 已完成 / 办结（closed）
     · 超期 / 逾期（overdue）
     · 我的（mine）
+    · 全部 / 所有（all，最新的在前）
 cases-filter-unknown = 没看懂“{ $word }”这个筛选。
     { cases-usage }
 case-needs-input = 这一步需要补充内容，请发：/{ $command } { $case } 说明
@@ -87,12 +88,14 @@ card-overdue = ⏰ 已超时
 cases-header = { $which ->
     [overdue] <b>超时工单</b>
     [mine] <b>我上报的工单</b>
+    [all] <b>全部工单</b>
     [closed] <b>已办结工单</b>
    *[open] <b>未办结工单</b>
  }（{ $count } 件）
 cases-empty = { $which ->
     [overdue] 没有超时工单。👍
     [mine] 你还没有上报过工单。
+    [all] 还没有工单。
     [closed] 没有已办结的工单。
    *[open] 没有未办结的工单。
  }
