@@ -35,8 +35,9 @@ async def help_(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: st
 async def set_lang(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                    user: User, lang: str) -> None:
     choice = lang_named(command.args)  # "en", "zh-CN", "中文", "English", "英语"
-    if choice is None:
-        reply(uow, incoming, "lang-usage", lang)
+    if choice is None:  # a language named that the bot does not speak is told so, not just the usage
+        word = (command.args or "").strip()[:40]
+        reply(uow, incoming, "lang-unsupported" if word else "lang-usage", lang, word=word)
         return
     user.lang = choice
     reply(uow, incoming, "lang-set", choice)

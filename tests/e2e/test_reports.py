@@ -111,7 +111,7 @@ async def test_private_report_lang_and_mycases(bot, tg, db) -> None:
     assert "C-000001" in texts[2]
     assert "English" in texts[3]
     assert "Your cases" in texts[4] and "C-000001" in texts[4]
-    assert "Usage: /lang zh" in texts[5]
+    assert "“fr” is not available yet" in texts[5] and "/lang zh" in texts[5], texts[5]  # was the bare usage
     [case] = await read_cases(db)
     assert case.text == "人民路地铁站B口的电梯坏了一个星期了"
 

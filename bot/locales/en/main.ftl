@@ -55,6 +55,7 @@ location-attached = 📍 Place added to <b>{ $number }</b>: { $location }
 location-pin = pin ({ $lat }, { $lon })
 lang-set = ✅ Your language is now English (nobody else in the group is affected).
 lang-usage = Usage: /lang zh (or /lang 中文) or /lang en (or /lang English)
+lang-unsupported = “{ $word }” is not available yet. The bot speaks Chinese (/lang zh) and English (/lang en).
 mycases-header = <b>Your cases</b> (latest { $count })
 mycases-item = { $number } · { $category } · { $place } · { $status } · { $date }
 mycases-no-place = no place yet
