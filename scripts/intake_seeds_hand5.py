@@ -79,6 +79,19 @@ sanitation|normal|十里堡|抵达十里堡发现垃圾满地
 lighting|normal|东风北桥|东风北桥下面，路灯不亮
 waterlogging|normal|西坝河东里|西坝河东里，积水
 road|normal|南磨房路|南磨房路，坑很深
+# a place and what is wrong there, said in a few words: the shortest reports (zh)
+waterlogging|normal|星火路对面|星火路对面，有积水
+waterlogging|normal|红庙路口|红庙路口有积水 挺深的
+road|normal|甜水园街|甜水园街有个大坑
+road|urgent|延静里|延静里井盖没了
+lighting|normal|朝阳北路辅路|朝阳北路辅路，路灯不亮
+lighting|normal|石佛营|石佛营那边路灯全黑
+traffic|normal|姚家园路口|姚家园路口，红绿灯不亮
+public_facility|normal|平房地铁站|平房地铁站电梯坏了
+sanitation|normal|青年路|青年路，垃圾没人收
+parking|normal|常营地铁站|常营地铁站门口，汽车占了非机动车道
+bike_lane|normal|朝阳路|朝阳路的非机动车道被栏杆挡了
+waterlogging|normal|东坝中路|到了东坝中路，发现有积水
 # the same settings, and something really is wrong there (en)
 traffic|normal|Dongzhimen St|waiting at the lights on Dongzhimen St, the signal is stuck on red
 road|urgent|Sanlitun|waiting for orders at Sanlitun and there's a manhole with no cover right by the gate
