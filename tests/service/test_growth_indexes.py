@@ -2,6 +2,8 @@
 cost the same with a million messages stored as with ten (scripts/bench_growth.py measures it)."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import inspect, text
@@ -22,33 +24,38 @@ async def _plan(conn: Any, sql: str, postgres: bool) -> str:
     return "\n".join(str(r[-1]) for r in rows)
 
 
-async def test_a_cases_outbox_rows_are_found_by_index(database_url: str) -> None:
+@asynccontextmanager
+async def _connection(database_url: str) -> AsyncIterator[Any]:
+    """A connection to the test's migrated database, in a transaction (SET LOCAL holds within it)."""
     engine = create_engine(database_url)
-    postgres = database_url.startswith("postgresql")
     try:
         async with engine.begin() as conn:
-            names = await conn.run_sync(lambda c: {i["name"] for i in inspect(c).get_indexes("outbox")})
-            assert "ix_outbox_case" in names
-            dialogs = await _plan(conn, CASE_DIALOGS, postgres)
-            assert "ix_outbox_case" in dialogs, dialogs
-            if postgres:
-                assert "ix_outbox_dedupe_prefix" in names
-                ends = await _plan(conn, DIALOG_ENDS, postgres)
-                assert "Seq Scan on outbox" not in ends and "ix_outbox_dedupe_prefix" in ends, ends
+            yield conn
     finally:
         await engine.dispose()
+
+
+async def _indexes(conn: Any, table: str) -> set[str]:
+    return await conn.run_sync(lambda c: {i["name"] for i in inspect(c).get_indexes(table)})
+
+
+async def test_a_cases_outbox_rows_are_found_by_index(database_url: str) -> None:
+    postgres = database_url.startswith("postgresql")
+    async with _connection(database_url) as conn:
+        names = await _indexes(conn, "outbox")
+        assert "ix_outbox_case" in names
+        dialogs = await _plan(conn, CASE_DIALOGS, postgres)
+        assert "ix_outbox_case" in dialogs, dialogs
+        if postgres:
+            assert "ix_outbox_dedupe_prefix" in names
+            ends = await _plan(conn, DIALOG_ENDS, postgres)
+            assert "Seq Scan on outbox" not in ends and "ix_outbox_dedupe_prefix" in ends, ends
 
 
 async def test_the_case_a_followers_report_was_folded_into_is_found_by_index(database_url: str) -> None:
     """A "+1" to a duplicate report looks its case up by that message (CaseRepository.of_report)."""
-    engine = create_engine(database_url)
-    postgres = database_url.startswith("postgresql")
-    try:
-        async with engine.begin() as conn:
-            names = await conn.run_sync(lambda c: {i["name"] for i in inspect(c).get_indexes("case_watcher")})
-            assert "ix_case_watcher_message" in names
-            plan = await _plan(conn, "SELECT case_id FROM case_watcher WHERE chat_id = -100 AND message_id = 7 "
-                                     "ORDER BY case_id LIMIT 1", postgres)
-            assert "ix_case_watcher_message" in plan, plan
-    finally:
-        await engine.dispose()
+    async with _connection(database_url) as conn:
+        assert "ix_case_watcher_message" in await _indexes(conn, "case_watcher")
+        plan = await _plan(conn, "SELECT case_id FROM case_watcher WHERE chat_id = -100 AND message_id = 7 "
+                                 "ORDER BY case_id LIMIT 1", database_url.startswith("postgresql"))
+        assert "ix_case_watcher_message" in plan, plan
