@@ -16,7 +16,13 @@ PREFIX = "C-"
 _WIDTH = 6
 # The mark between C and the digits: a dash as typed (a Chinese input method's 一 "one" looks like one,
 # and its ～ is next to it), or none.
-_CASE_NO = re.compile(r"^#?\s*(?:c\s*[-_#:.~一]?\s*)?#?\s*(\d{1,12})$")
+_MARK = r"c\s*[-_#:.~一]?\s*"
+_CASE_NO = re.compile(rf"^#?\s*(?:{_MARK})?#?\s*(\d{{1,12}})$")
+# A case number inside a sentence ("c1 怎么样了", "how is C-000001 going?", after NFKC): C or # before the
+# digits, with the same marks; a bare number in a sentence is nobody's case.
+CASE_NO_IN_TEXT = re.compile(rf"(?<![0-9a-z])(?:{_MARK}#?|#)\s*(\d{{1,12}})(?![0-9])", re.I)
+# A case number as the bot writes it (format_case_no), in a message it sent: "C-000123".
+SHOWN_CASE_NO = re.compile(rf"\b{PREFIX}(\d{{{_WIDTH},12}})\b")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
 
 

@@ -9,12 +9,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.cases.numbers import CASE_NO_IN_TEXT
 from bot.intake import ASK_THRESHOLD, classify_async
 from bot.intake.location import extract_location
 
-# An explicit case number in a sentence (after NFKC: full-width "Ｃ－１" is "C-1"): C and digits, with
-# what an input method puts between (a dash, 一, a colon), or "#" and digits; a bare number is no case's.
-_NUMBER = re.compile(r"(?<![0-9a-z])(?:c\s*[-_#:.~一]?\s*#?|#)\s*(\d{1,12})(?![0-9])", re.I)
 # What names a case besides its number ("工单 C-1", "case #3"): not a question's content.
 _CASE_WORDS = re.compile(r"工单号?|单号|编号|案件|\bcase\b|\bno\b|\bnumber\b", re.I)
 # At most this much else: a question about the case ("怎么样了", "修好了吗", "what's the status of"),
@@ -40,7 +38,7 @@ def named_case(text: str) -> tuple[str, str] | None:
     """(the case number as typed, what the text says besides) when `text` names one case number
     and says little else; else None."""
     plain = unicodedata.normalize("NFKC", text).strip()
-    found = list(_NUMBER.finditer(plain))
+    found = list(CASE_NO_IN_TEXT.finditer(plain))  # full-width "Ｃ－１" is "C-1" after NFKC
     if len(found) != 1:
         return None
     rest = _CASE_WORDS.sub(" ", plain[:found[0].start()] + " " + plain[found[0].end():])

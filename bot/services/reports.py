@@ -16,6 +16,7 @@ from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
 from bot.cases.metoo import says_me_too
+from bot.cases.numbers import SHOWN_CASE_NO
 from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, place_clause,
                                remainder, says_another, says_correction)
 from bot.i18n import t
@@ -40,7 +41,6 @@ def is_junk(text: str) -> bool:
 
 CLOSED_STATUSES = CASE_FILTERS["closed"]  # what /cases closed lists: a "+1" can follow none
 QUOTE_WINDOW = timedelta(days=30)  # a WeCom "+1" quoting a report's words: a case reported since then
-_NUMBER_SHOWN = re.compile(r"\bC-(\d{6,12})\b")  # a case number as the bot writes it (format_case_no)
 PLACE_FOLLOWUP = timedelta(minutes=10)  # the sender's next message naming a place, without Reply, is the answer
 
 
@@ -465,7 +465,7 @@ async def _quoted_case(uow: UnitOfWork, msg: IncomingMessage) -> Case | None:
     a case names it), when that case is this group's or its branch's; else the case this group
     reported in exactly those words, lately."""
     quoted = msg.quoted or ""
-    named = _NUMBER_SHOWN.search(quoted)
+    named = SHOWN_CASE_NO.search(quoted)
     if named is None:
         return await uow.cases.of_words(msg.chat_id, quoted, utcnow() - QUOTE_WINDOW)
     case = await uow.cases.get(int(named.group(1)))
