@@ -274,8 +274,9 @@ class Open311Service:
         self.tz = tz
         self.lang = lang
 
-    def services(self) -> list[dict[str, Any]]:
-        return catalogue(self.routing, self.lang)
+    def services(self, lang: str | None = None) -> list[dict[str, Any]]:
+        """The catalogue in `lang` (the client's; else the operator's default)."""
+        return catalogue(self.routing, lang or self.lang)
 
     def service(self, code: str) -> dict[str, Any]:
         return definition(self.routing, code)
@@ -289,8 +290,11 @@ class Open311Service:
             raise Open311Error(403, "open311-error-key-refused")
         return key
 
-    async def create(self, uow: UnitOfWork, key: ApiKey, form: Mapping[str, str]) -> dict[str, Any]:
-        """POST requests: a case, announced in the branch's group; its id and a notice."""
+    async def create(self, uow: UnitOfWork, key: ApiKey, form: Mapping[str, str],
+                     lang: str | None = None) -> dict[str, Any]:
+        """POST requests: a case, announced in the branch's group (in the group's language); its id
+        and a notice in `lang` (the client's; else the operator's default)."""
+        said = lang or self.lang
         new = parse_new_request(form, self.routing, self.lang)
         branch = await self._branch(uow, key, new.jurisdiction_id)
         group = await ServiceRequestRepository(uow.session, uow.deferred).group_of(branch.id or 0)
@@ -308,9 +312,9 @@ class Open311Service:
         if new.address_id and not merged:  # the client's place id, as it sent it (issue 17: not the address)
             uow.cases.log(case, ADDRESS_ID_EVENT, None, new.address_id)
         await uow.session.flush()
-        agency = _department_name(self.routing, case.department, self.lang)
-        notice = (t(self.lang, "open311-notice-merged", number=format_case_no(case.id or 0), agency=agency)
-                  if merged else t(self.lang, "open311-notice", agency=agency))
+        agency = _department_name(self.routing, case.department, said)
+        notice = (t(said, "open311-notice-merged", number=format_case_no(case.id or 0), agency=agency)
+                  if merged else t(said, "open311-notice", agency=agency))
         return {"service_request_id": format_case_no(case.id or 0), "service_notice": notice, "account_id": ""}
 
     async def jurisdiction(self, uow: UnitOfWork, jurisdiction_id: str | None,
@@ -358,15 +362,16 @@ class Open311Service:
         return branch.id if branch is not None else key.branch_id
 
     async def requests(self, uow: UnitOfWork, key: ApiKey, query: Mapping[str, str],
-                       now: datetime | None = None) -> list[dict[str, Any]]:
-        """GET requests with the spec's filters, within the key's scope and the `jurisdiction_id`'s.
-        Given ids, the date window does not apply (the spec: the other filters are ignored)."""
+                       now: datetime | None = None, lang: str | None = None) -> list[dict[str, Any]]:
+        """GET requests with the spec's filters, within the key's scope and the `jurisdiction_id`'s,
+        their words in `lang` (the client's; else the operator's default). Given ids, the date window
+        does not apply (the spec: the other filters are ignored)."""
         repo = ServiceRequestRepository(uow.session, uow.deferred)
         branch_id = await self._read_scope(uow, key, query.get("jurisdiction_id"))
         ids_text = (query.get("service_request_id") or "").strip()
         if ids_text:
             cases = await repo.find(ids=parse_ids(ids_text), branch_id=branch_id)
-            return await self._views(repo, cases)
+            return await self._views(repo, cases, lang)
         codes = [c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()]
         statuses = {s.strip().lower() for s in (query.get("status") or "").split(",") if s.strip()}
         if statuses - {"open", "closed"}:
@@ -375,14 +380,15 @@ class Open311Service:
         since, until = window(query.get("start_date"), query.get("end_date"), now or utcnow())
         cases = await repo.find(categories=codes, open_statuses=OPEN, closed=closed, since=since,
                                 until=until, branch_id=branch_id)
-        return await self._views(repo, cases)
+        return await self._views(repo, cases, lang)
 
-    async def _views(self, repo: ServiceRequestRepository, cases: list[Case]) -> list[dict[str, Any]]:
+    async def _views(self, repo: ServiceRequestRepository, cases: list[Case],
+                     lang: str | None = None) -> list[dict[str, Any]]:
         ids = await repo.notes_of([c.id for c in cases if c.id is not None], ADDRESS_ID_EVENT)
-        return [request_view(c, self.routing, self.tz, self.lang, ids.get(c.id or 0, "")) for c in cases]
+        return [request_view(c, self.routing, self.tz, lang or self.lang, ids.get(c.id or 0, "")) for c in cases]
 
     async def request(self, uow: UnitOfWork, key: ApiKey, request_id: str,
-                      jurisdiction_id: str | None = None) -> dict[str, Any]:
+                      jurisdiction_id: str | None = None, lang: str | None = None) -> dict[str, Any]:
         """GET requests/{id}: one request; 404 when unknown or outside the key's branch or the
         `jurisdiction_id`'s."""
         n = parse_case_no(request_id)
@@ -391,4 +397,4 @@ class Open311Service:
         cases = await repo.find(ids=[n], branch_id=branch_id) if n else []
         if not cases:
             raise Open311Error(404, "open311-error-request-unknown", value=request_id[:32])
-        return (await self._views(repo, cases[:1]))[0]
+        return (await self._views(repo, cases[:1], lang))[0]

@@ -32,7 +32,8 @@ def _fmt(request: web.Request) -> str:
 
 
 def _lang(request: web.Request) -> str:
-    """The language of an error's description: the client's Accept-Language, else the bot's default."""
+    """The language of an answer's words (an error's description, a service's name, a request's
+    status_notes and agency, a notice): the client's Accept-Language, else the bot's default."""
     return accepted_lang(request.headers.get("Accept-Language", "")) or request.config_dict[CORE].settings.default_lang
 
 
@@ -72,7 +73,7 @@ async def _jurisdiction(request: web.Request) -> None:
 @_spec
 async def services(request: web.Request) -> web.Response:
     await _jurisdiction(request)
-    return respond(_fmt(request), "services", "service", _service(request).services())
+    return respond(_fmt(request), "services", "service", _service(request).services(_lang(request)))
 
 
 @_spec
@@ -87,7 +88,7 @@ async def post_request(request: web.Request) -> web.Response:
     svc, core = _service(request), request.config_dict[CORE]
     async with core.uow() as uow:
         key = await svc.authenticate(uow, form.get("api_key") or request.query.get("api_key"))
-        created = await svc.create(uow, key, form)
+        created = await svc.create(uow, key, form, _lang(request))
         await uow.commit()
     return respond(_fmt(request), "service_requests", "request", [created], status=201)
 
@@ -97,7 +98,7 @@ async def get_requests(request: web.Request) -> web.Response:
     svc, core = _service(request), request.config_dict[CORE]
     async with core.uow() as uow:
         key = await svc.authenticate(uow, request.query.get("api_key"))
-        found = await svc.requests(uow, key, request.query)
+        found = await svc.requests(uow, key, request.query, lang=_lang(request))
     return respond(_fmt(request), "service_requests", "request", found)
 
 
@@ -106,7 +107,8 @@ async def get_request(request: web.Request) -> web.Response:
     svc, core = _service(request), request.config_dict[CORE]
     async with core.uow() as uow:
         key = await svc.authenticate(uow, request.query.get("api_key"))
-        found = await svc.request(uow, key, request.match_info["id"], request.query.get("jurisdiction_id"))
+        found = await svc.request(uow, key, request.match_info["id"], request.query.get("jurisdiction_id"),
+                                  _lang(request))
     return respond(_fmt(request), "service_requests", "request", [found])
 
 

@@ -76,3 +76,36 @@ async def test_a_utc_offset_whose_plus_the_url_made_a_space_is_read(
             assert r.status == 200, (fmt, r.status, got)
         rows = xml_rows(got, "service_requests", "request") if fmt == "xml" else got
         assert [row["service_request_id"] for row in rows] == [number]
+
+
+async def test_the_answers_words_follow_the_clients_language(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An English client (Accept-Language: en) had its errors in English but the catalogue
+    ('路灯照明', '此类问题转交…'), a request's service_name, status_notes and agency_responsible, and
+    the POST's service_notice in Chinese: every word of an answer now follows the client's language,
+    else the bot's default (zh)."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    await chat_case(db, "路面塌陷")
+    for fmt in ("json", "xml"):
+        _, _, services = await web.get(f"services.{fmt}", lang="en-GB,en;q=0.9")
+        rows = xml_rows(services, "services", "service") if fmt == "xml" else services
+        road = next(s for s in rows if s["service_code"] == "road")
+        assert road["service_name"] == "Road damage" and "Reports of this kind go to" in road["description"], road
+        assert "Road maintenance" in road["group"], road
+        _, _, found = await web.get(f"requests.{fmt}", lang="en", api_key=key)
+        rows = xml_rows(found, "service_requests", "request") if fmt == "xml" else found
+        assert [(r["service_name"], r["status_notes"]) for r in rows] == [("Road damage", "new: New")], rows
+        _, _, one = await web.get(f"requests/C-000001.{fmt}", lang="en", api_key=key)
+        rows = xml_rows(one, "service_requests", "request") if fmt == "xml" else one
+        assert rows[0]["service_name"] == "Road damage", rows
+    status, _, made = await web.post("requests.json", lang="en", api_key=key, jurisdiction_id="cy",
+                                     service_code="lighting", address_string="光华路8号")
+    assert status == 201 and made[0]["service_notice"].startswith("Received and routed to"), made
+    _, _, found = await web.get("requests.json", lang="en", api_key=key, service_code="lighting")
+    assert found[0]["agency_responsible"] == "Urban lighting", found
+    _, _, services = await web.get("services.json")  # no Accept-Language: the bot's default
+    assert next(s for s in services if s["service_code"] == "road")["service_name"] == "道路破损"
+    _, _, found = await web.get("requests.json", api_key=key, service_code="lighting")
+    assert found[0]["status_notes"] == "new: 待受理" and found[0]["agency_responsible"] == "城管局·市政照明", found
