@@ -107,6 +107,8 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
                     too_big = True
                 except web.HTTPBadRequest:
                     return _refuse(request, lang, 400, "web-bad-form", wants_json)
+                except web.HTTPUnsupportedMediaType:
+                    return _refuse(request, lang, 415, "web-not-a-form", wants_json)
             if too_big:
                 number = request.match_info.get("number")
                 if number is not None:  # the case page again, saying why (not a bare 413)
@@ -279,6 +281,9 @@ async def login(request: web.Request) -> web.StreamResponse:
     except web.HTTPBadRequest:
         lang = _lang(request, None)
         return _page(request, "message.html", lang, status=400, message=t(lang, "web-bad-form"))
+    except web.HTTPUnsupportedMediaType:
+        lang = _lang(request, None)
+        return _page(request, "message.html", lang, status=415, message=t(lang, "web-not-a-form"))
     async with core.uow() as uow:
         opened = await web_login.open_session(uow, form.get("t", "")[:128], core.cases.clock())
         await uow.commit()

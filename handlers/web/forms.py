@@ -6,7 +6,10 @@ them, and PostgreSQL refuses a NUL in text, so a note with one was a 500 on that
 A body that cannot be read as a form — bytes that are not in its charset, a charset nobody knows, a
 multipart body without or beyond its boundary — is the client's mistake: `read_form` raises a 400
 (`web.HTTPBadRequest`, reason `BAD_FORM`) that each part of the app answers in its own shape, never a
-500 from a UnicodeDecodeError or LookupError deep in a handler.
+500 from a UnicodeDecodeError or LookupError deep in a handler. A body of another type (JSON, XML)
+is a 415 (`web.HTTPUnsupportedMediaType`, reason `NOT_A_FORM`): it was read as an empty form, and an
+Open311 client that posted JSON with its api_key in it was told "api_key is required", a dashboard
+form posted so "the form has expired".
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from bot.plaintext import without_controls
 from handlers.web.app import MAX_BODY
 
 BAD_FORM = "the form cannot be read: not in its charset, an unknown charset, or a broken multipart body"
+NOT_A_FORM = "the body is not a form: neither application/x-www-form-urlencoded nor multipart/form-data"
 MAX_FIELD = 16 * 1024  # bytes of one text field of a multipart form (Open311's 4,000 characters fit)
 MAX_UPLOAD_BODY = 2 * MAX_PHOTO_BYTES  # a POST that may carry a photo: longer is refused before it is read
 MAX_PARTS = 32  # parts of a multipart form
@@ -42,12 +46,16 @@ async def read_form(request: web.Request, photo: bool = False) -> Posted:
     """The form of a POST: url-encoded (the app's small body limit), or multipart, read part by part
     so that a photo (`photo`: this form may carry one) is held up to the limit and the rest of an
     over-size one is read and dropped (the page can then say why). Text is decoded strictly.
-    Raises HTTPBadRequest(BAD_FORM) for a body it cannot decode, HTTPRequestEntityTooLarge for one too big."""
+    A POST without a body is an empty form. Raises HTTPBadRequest(BAD_FORM) for a body it cannot
+    decode, HTTPUnsupportedMediaType(NOT_A_FORM) for a body that is no form, HTTPRequestEntityTooLarge
+    for one too big."""
     try:
         if request.content_type == "multipart/form-data":
             return await _multipart(request, MAX_UPLOAD_BODY if photo else MAX_BODY, photo)
         if request.content_type != "application/x-www-form-urlencoded":
-            return Posted({})  # as aiohttp's request.post(): no form
+            if request.body_exists and request.content_length != 0:
+                raise web.HTTPUnsupportedMediaType(reason=NOT_A_FORM)
+            return Posted({})  # no body: an empty form
         charset = request.charset or "utf-8"
         text = (await request.read()).decode(charset)
         pairs = parse_qsl(text, keep_blank_values=True, encoding=charset, errors="strict",

@@ -18,7 +18,7 @@ from bot.i18n import accepted_lang, t
 from bot.services.open311 import Open311Error, Open311Service
 from handlers.web.app import CORE
 from handlers.web.formats import error, respond
-from handlers.web.forms import BAD_FORM, read_form
+from handlers.web.forms import BAD_FORM, NOT_A_FORM, read_form
 
 log = logging.getLogger(__name__)
 PREFIX = "/open311/v2"
@@ -54,6 +54,9 @@ def _spec(handler: Handler) -> Handler:
         except web.HTTPClientError as e:  # a form that cannot be read (forms.read_form): still the spec's shape
             if e.reason == BAD_FORM:
                 return _refused(request, _fmt(request), e.status, "open311-error-bad-form")
+            if e.reason == NOT_A_FORM:
+                return _refused(request, _fmt(request), e.status, "open311-error-not-a-form",
+                                type=request.content_type[:64])
             return error(_fmt(request), e.status, e.reason)
         except Exception:  # an integration gets an answer it can parse
             log.exception("open311 %s %s failed", request.method, request.path)

@@ -204,3 +204,26 @@ async def test_an_oversized_form_or_an_assets_folder_is_answered_as_a_page(
         async with http.get(f"{web}{path}", headers={"Accept-Language": "en"}) as r:
             body = html.unescape(await r.text())
             assert r.status == 404 and t("en", "web-page-not-found") in body, (path, r.status, body[:200])
+
+
+async def test_a_body_that_is_no_form_is_told_so(web: str, tg: EmulatorClient, db: Any,
+                                                  http: aiohttp.ClientSession) -> None:
+    """A case action posted as JSON (`{"csrf": …, "action": "accept"}`) was read as an empty form and
+    answered '表单已过期，请刷新页面后重试' (403), and a JSON login 'the link has expired': neither was
+    true. A body that is no form is a 415 saying so, in the page's language (JSON under /dash/api/);
+    a POST without a body is still an empty form."""
+    await bound(tg, db)
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    await log_in(http, tg, web)
+    csrf = await _csrf(http, web, number)
+    for path, lang in ((f"/dash/cases/{number}/act", "zh"), ("/dash/login", "en")):  # the user's; else the browser's
+        for ctype, body in (("application/json", json.dumps({"csrf": csrf, "action": "accept", "t": "x"})),
+                            ("text/xml", "<form/>")):
+            async with http.post(f"{web}{path}", data=body.encode(), allow_redirects=False,
+                                 headers={"Content-Type": ctype, "Accept-Language": "en"}) as r:
+                text = html.unescape(await r.text())
+                assert r.status == 415 and t(lang, "web-not-a-form") in text, (path, ctype, r.status, text[-300:])
+    async with session(db) as s:  # nothing was done
+        assert [e.kind for e in (await s.exec(select(CaseEvent))).all()] == []
+    async with http.post(f"{web}/dash/cases/{number}/act", allow_redirects=False) as r:  # no body
+        assert r.status == 403 and t("zh", "web-forbidden") in await r.text()

@@ -6,14 +6,17 @@ whose '+' the URL turned into a space.
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from sqlmodel import select
 from yarl import URL
 
 from emulator.client import EmulatorClient
-from tests.conftest import GROUP, LI, last
+from storage.models import Case
+from tests.conftest import GROUP, LI, last, session
 from tests.e2e.test_open311 import Api, bound, check_error, new_key, settings, web, xml_rows  # noqa: F401
 from tests.e2e.test_open311_trial import chat_case
 
@@ -109,3 +112,27 @@ async def test_the_answers_words_follow_the_clients_language(
     assert next(s for s in services if s["service_code"] == "road")["service_name"] == "道路破损"
     _, _, found = await web.get("requests.json", api_key=key, service_code="lighting")
     assert found[0]["status_notes"] == "new: 待受理" and found[0]["agency_responsible"] == "城管局·市政照明", found
+
+
+async def test_a_body_that_is_no_form_is_told_so(
+        web: Api, tg: EmulatorClient, db: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A POST of JSON (`{"api_key": …, "service_code": "road", …}`), the commonest first try of an
+    integration, was read as an empty form and answered 'api_key is required' (400), though the key
+    was there; with the key in the query, 'service_code is required'. GeoReport v2 posts a form: a
+    body of another type is a 415 that says so, in the spec's shape and the client's language."""
+    await bound(tg, db)
+    key = await new_key(monkeypatch, capsys, database_url, "city")
+    fields = {"api_key": key, "service_code": "road", "jurisdiction_id": "cy", "address_string": "光华路8号"}
+    for fmt in ("json", "xml"):
+        for path, ctype, body in ((f"requests.{fmt}", "application/json", json.dumps(fields)),
+                                  (f"requests.{fmt}?api_key={key}", "text/xml", "<request/>")):
+            for lang, words in (("en", "must be a form"), ("", "须为表单")):
+                async with web.http.post(f"{web.base}/open311/v2/{path}", data=body.encode(),
+                                         headers={"Content-Type": ctype, "Accept-Language": lang}) as r:
+                    said = check_error(fmt, await web._body(r, path.split("?")[0]), 415)
+                    assert r.status == 415 and words in said and ctype in said, (path, ctype, said)
+    async with session(db) as s:
+        assert (await s.exec(select(Case))).all() == []
+    async with web.http.post(f"{web.base}/open311/v2/requests.json?api_key={key}") as r:  # no body: an empty form
+        assert r.status == 400 and "service_code" in check_error("json", await r.json(), 400)

@@ -52,6 +52,7 @@ open311-error-status = status is open or closed
 open311-error-request-unknown = service_request_id '{ $value }' not found
 open311-error-method = method { $method } is not allowed here; use { $allowed }
 open311-error-no-resource = no such Open311 resource (formats: .json, .xml)
+open311-error-not-a-form = the body must be a form (application/x-www-form-urlencoded or multipart/form-data), not { $type }
 open311-error-bad-form = the form cannot be read: not in its charset, an unknown charset, or a broken multipart body
 open311-error-too-big = the request body is too large
 open311-error-internal = internal error; try again later

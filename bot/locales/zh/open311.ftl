@@ -40,6 +40,7 @@ open311-error-status = status 只能是 open 或 closed
 open311-error-request-unknown = 没有 service_request_id 为「{ $value }」的诉求
 open311-error-method = 此处不接受 { $method } 方法；请用 { $allowed }
 open311-error-no-resource = 没有这个 Open311 资源（格式：.json、.xml）
+open311-error-not-a-form = 请求正文须为表单（application/x-www-form-urlencoded 或 multipart/form-data），不能是 { $type }
 open311-error-bad-form = 无法读取表单：字符集不符、字符集未知，或 multipart 正文损坏
 open311-error-too-big = 请求正文过大
 open311-error-internal = 内部错误，请稍后重试
