@@ -110,11 +110,13 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
                 except web.HTTPUnsupportedMediaType:
                     return _refuse(request, lang, 415, "web-not-a-form", wants_json)
             if too_big:
+                # only a multipart form carries a photo: an over-size url-encoded one (a note of
+                # 400 KB) was told "the photo is too large: at most 10 MB", and so was a logout
+                key = "web-photo-too-big" if request.content_type == "multipart/form-data" else "web-too-large"
                 number = request.match_info.get("number")
                 if number is not None:  # the case page again, saying why (not a bare 413)
-                    return _back_to_case(number, {"key": "web-photo-too-big",
-                                                  "params": {"mb": MAX_PHOTO_BYTES // (1024 * 1024)}})
-                return _refuse(request, lang, 413, "web-photo-too-big", wants_json)
+                    return _back_to_case(number, {"key": key, "params": {"mb": MAX_PHOTO_BYTES // (1024 * 1024)}})
+                return _refuse(request, lang, 413, key, wants_json)
             sent = posted.fields.get("csrf", "")
             if not hmac.compare_digest(sent.encode(), session.csrf.encode()):
                 return _refuse(request, lang, 403, "web-forbidden", wants_json)

@@ -227,3 +227,25 @@ async def test_a_body_that_is_no_form_is_told_so(web: str, tg: EmulatorClient, d
         assert [e.kind for e in (await s.exec(select(CaseEvent))).all()] == []
     async with http.post(f"{web}/dash/cases/{number}/act", allow_redirects=False) as r:  # no body
         assert r.status == 403 and t("zh", "web-forbidden") in await r.text()
+
+
+async def test_an_oversized_form_without_a_photo_is_not_called_a_photo(
+        web: str, tg: EmulatorClient, db: Any, http: aiohttp.ClientSession) -> None:
+    """A case action posted as a url-encoded form of 400 KB (a note pasted from a document; no photo
+    can be in such a form) came back '照片太大：最多 10 MB', and so did a logout with such a body: the
+    photo's words are for a multipart form, anything else is 'what was sent is too large'."""
+    await bound(tg, db)
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    await log_in(http, tg, web)
+    csrf = await _csrf(http, web, number)
+    big = f"csrf={csrf}&action=note&text=".encode() + b"x" * 400_000
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    async with http.post(f"{web}/dash/cases/{number}/act", data=big, headers=form) as r:
+        page = await r.text()
+        assert r.status == 200 and r.url.path == f"/dash/cases/{number}", (r.status, r.url)
+        assert t("zh", "web-too-large") in page and t("zh", "web-photo-too-big", mb=10) not in page, page[-600:]
+    async with http.post(f"{web}/dash/logout", data=big, headers=form) as r:
+        page = await r.text()
+        assert r.status == 413 and t("zh", "web-too-large") in page and "照片" not in page, page[-300:]
+    async with session(db) as s:  # nothing was done
+        assert [e.kind for e in (await s.exec(select(CaseEvent))).all()] == []
