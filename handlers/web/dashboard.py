@@ -3,7 +3,8 @@
 Every page and JSON endpoint goes through `_view`: the session cookie names the user, their scope is
 computed afresh by the same services as in chat, a POST must carry the session's CSRF token, a case
 outside the scope is a 404 that reads like a case that does not exist, and a user without a staff
-role (any more) is sent to log in again. Pages are Jinja2 (aiohttp-jinja2) in the user's language
+role (any more) is told the dashboard is for staff (403): "log in first" sent them to a /web that
+refuses them. Pages are Jinja2 (aiohttp-jinja2) in the user's language
 (Fluent, bot/locales/*/web.ftl); the map and charts are vendored Leaflet, leaflet.heat and Chart.js.
 """
 from __future__ import annotations
@@ -122,8 +123,8 @@ def _view(handler: View) -> Callable[[web.Request], Awaitable[web.StreamResponse
                 return _refuse(request, lang, 403, "web-forbidden", wants_json)
         try:
             return await handler(request, session, lang)
-        except NotStaff:
-            return _refuse(request, lang, 401, "web-login-needed", wants_json)
+        except NotStaff:  # logged in, but no staff role any more: logging in again would not help
+            return _refuse(request, lang, 403, "web-not-staff", wants_json)
         except CaseError as e:
             if e.key == "case-err-not-found":  # out of scope reads like no such case
                 return _refuse(request, lang, 404, "web-not-found", wants_json)

@@ -25,7 +25,7 @@ from bot.services.dashboard import DashboardService
 from emulator.client import EmulatorClient
 from storage.models import CaseEvent
 from storage.models.web import WebToken
-from tests.conftest import GROUP, LI, SEC, session, until
+from tests.conftest import BOSS, GROUP, LI, SEC, said, session, until
 from tests.e2e.test_dashboard import CHROMIUM, bound, browser, logged_in, web  # noqa: F401
 from tests.e2e.test_dashboard_trial import http, log_in, settings  # noqa: F401
 from tests.e2e.test_open311_trial import HOME_PIN, chat_case
@@ -249,3 +249,23 @@ async def test_an_oversized_form_without_a_photo_is_not_called_a_photo(
         assert r.status == 413 and t("zh", "web-too-large") in page and "照片" not in page, page[-300:]
     async with session(db) as s:  # nothing was done
         assert [e.kind for e in (await s.exec(select(CaseEvent))).all()] == []
+
+
+async def test_a_secretary_whose_role_is_revoked_is_told_why(web: str, tg: EmulatorClient, db: Any,
+                                                              http: aiohttp.ClientSession) -> None:
+    """A secretary logged in, then the superadmin revoked the role: every page said '请先登录：在私聊中
+    向机器人发送 /web' (401), though they were logged in, and /web then refuses them. The page says
+    the dashboard is for staff (403), and shows nothing of the branch any more."""
+    await bound(tg, db)
+    number = f"C-{await chat_case(db, '路面塌陷'):06d}"
+    await log_in(http, tg, web)
+    async with http.get(f"{web}/dash/cases/{number}") as r:
+        assert r.status == 200
+    await said(tg, BOSS["id"], BOSS, f"/revoke {SEC['id']} secretary cy")
+    for path in ("/dash/", f"/dash/cases/{number}", "/dash/needs"):
+        async with http.get(f"{web}{path}") as r:
+            body = await r.text()
+            assert r.status == 403 and t("zh", "web-not-staff") in body and number not in body, (path, r.status)
+            assert t("zh", "web-login-needed") not in body
+    async with http.get(f"{web}/dash/api/map.json") as r:
+        assert r.status == 403 and await r.json() == {"error": t("zh", "web-not-staff")}
