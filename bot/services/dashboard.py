@@ -19,7 +19,8 @@ from typing import Any
 from cachetools import TTLCache
 
 from bot.cases import format_case_no
-from bot.cases.lifecycle import SOLVED_STATUSES, STATUSES, UNFINISHED_STATUSES, InvalidInput, NotPermitted
+from bot.cases.lifecycle import (PRE_LIFECYCLE_STATUSES, SOLVED_STATUSES, STATUSES, TRIAGE, UNFINISHED_STATUSES,
+                                 InvalidInput, NotPermitted)
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
@@ -32,8 +33,13 @@ from storage.repositories.dashboard import DashboardRepository, GroupFigures, Wh
 from storage.uow import UnitOfWork
 
 PAGE = 50
-# 'open' on the dashboard: still owed an answer or a fix (not 'resolved'); 'solved': fixed. In STATUSES' order.
-OPEN = tuple(s for s in STATUSES if s in UNFINISHED_STATUSES)
+# Every status a case shows on the dashboard: the lifecycle's, and a voice report awaiting the
+# secretary's triage (before the lifecycle), which the filters could not name.
+SHOWN_STATUSES = (*STATUSES, TRIAGE)
+# 'open' on the dashboard: still owed an answer or a fix (not 'resolved'), a report nobody has
+# classified yet included (it counted in the total but not as open: '1 reported, 0 open' while a
+# voice report waited for the secretary, as Open311 read it closed); 'solved': fixed.
+OPEN = tuple(s for s in SHOWN_STATUSES if s in UNFINISHED_STATUSES | PRE_LIFECYCLE_STATUSES)
 SOLVED = tuple(s for s in STATUSES if s in SOLVED_STATUSES)
 FRESH_FOR = 60  # seconds an aggregate is kept while no case changes (overdue counts may lag this much)
 SORTS = ("id", "created_at", "status", "category", "urgency", "department", "due_at")
@@ -81,7 +87,7 @@ class Filters:
             except ValueError:
                 return None
 
-        status_words = many("status", (*STATUSES, "open"))
+        status_words = many("status", (*SHOWN_STATUSES, "open"))
         statuses = tuple(dict.fromkeys(s for w in status_words for s in (OPEN if w == "open" else (w,))))
         dept = str(query.get("department", "")).strip()[:64] or None
         return cls(many("category", tuple(CATEGORIES)), statuses, many("urgency", tuple(URGENCIES)), dept,

@@ -26,7 +26,7 @@ from cachetools import TTLCache
 from yarl import URL
 
 from bot.app import Core
-from bot.cases import CaseError, STATUSES
+from bot.cases import CaseError
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import accepted_lang, has, normalize_lang, t
 from bot.intake import CATEGORIES, URGENCIES
@@ -35,7 +35,7 @@ from bot.privacy import clip
 from bot.photos import CONTENT_TYPES, MAX_PHOTO_BYTES, image_suffix, stored_name
 from bot.services import chat_export, web_login
 from bot.services import top as leaderboard
-from bot.services.dashboard import DashboardService, Filters, NotStaff
+from bot.services.dashboard import OPEN, SHOWN_STATUSES, DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
 from handlers.render import error_text
 from handlers.web.app import CORE
@@ -78,7 +78,7 @@ def _page(request: web.Request, template: str, lang: str, status: int = 200, **c
     response = aiohttp_jinja2.render_template(
         template, request, {"lang": lang, "_": functools.partial(t, lang), "prefix": PREFIX,
                             "path": request.path, "categories": CATEGORIES, "urgencies": URGENCIES,
-                            "statuses": STATUSES, "web": core.settings.web,
+                            "statuses": SHOWN_STATUSES, "open_statuses": OPEN, "web": core.settings.web,
                             "event_name": functools.partial(_event_name, lang), **context}, status=status)
     return response
 

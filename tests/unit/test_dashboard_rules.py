@@ -14,7 +14,7 @@ from handlers.web.geo import from_tiles, tile_converter
 def test_filters_keep_known_values_and_drop_the_rest() -> None:
     f = Filters.parse(MultiDict([("status", "open"), ("category", "lighting,road,nonsense"), ("urgency", "urgent"),
                                  ("since", "2026-11-01"), ("until", "not a date"), ("department", "x" * 200)]))
-    assert f.statuses == ("new", "accepted", "in_progress", "transferred")
+    assert f.statuses == ("new", "accepted", "in_progress", "transferred", "triage")  # a voice report awaiting triage too
     assert f.categories == ("lighting", "road") and f.urgencies == ("urgent",)
     assert f.since == date(2026, 11, 1) and f.until is None and f.department == "x" * 64
     assert Filters.parse(MultiDict(f.query())) == f
