@@ -120,6 +120,22 @@ def clamp_when(when: datetime) -> datetime:
     return when
 
 
+_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
+
+
+def read_day(text: str) -> date | None:
+    """A calendar day as people type it into a date field or a URL: ISO (2026-12-01), with slashes,
+    dots or 年月日 (2026/12/1, 2026年12月1日), in full-width digits too; within EARLIEST..LATEST
+    (clamp_day). None when it is no day at all (2026-13-01, 'yesterday')."""
+    found = _DAY.match(unicodedata.normalize("NFKC", text or "").strip())
+    if found is None:
+        return None
+    try:
+        return clamp_day(date(*(int(g) for g in found.groups())))
+    except ValueError:
+        return None
+
+
 def normalize(text: str) -> str:
     """Full width to half width, lower case, single spaces, Chinese punctuation to ASCII."""
     text = unicodedata.normalize("NFKC", text).lower().replace("，", ",").replace("、", ",")

@@ -27,7 +27,7 @@ from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.privacy.places import COARSE_DECIMALS
 from bot.services.cases import CaseService, Scope, _overdue
-from bot.timeparse import clamp_day
+from bot.timeparse import read_day
 from storage.models import Case, User
 from storage.repositories.dashboard import DashboardRepository, GroupFigures, Where
 from storage.uow import UnitOfWork
@@ -65,7 +65,9 @@ class NotStaff(Exception):
 @dataclass(frozen=True, slots=True)
 class Filters:
     """A page's filters as typed in its query string (unknown values are dropped, not errors; a date
-    beyond the dates anyone may ask for is brought to the nearest one, bot.timeparse.clamp_day)."""
+    is read as people type it, bot.timeparse.read_day, and one beyond the dates anyone may ask for
+    is brought to the nearest one; a date that is no date is dropped here, and `unreadable_dates`
+    names it for the page to say so)."""
 
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -82,16 +84,20 @@ class Filters:
             return tuple(w for w in dict.fromkeys(words) if w in allowed)
 
         def day(name: str) -> date | None:
-            try:
-                return clamp_day(date.fromisoformat(str(query.get(name, "")).strip()))
-            except ValueError:
-                return None
+            return read_day(str(query.get(name, "")))
 
         status_words = many("status", (*SHOWN_STATUSES, "open"))
         statuses = tuple(dict.fromkeys(s for w in status_words for s in (OPEN if w == "open" else (w,))))
         dept = str(query.get("department", "")).strip()[:64] or None
         return cls(many("category", tuple(CATEGORIES)), statuses, many("urgency", tuple(URGENCIES)), dept,
                    day("since"), day("until"))
+
+    @staticmethod
+    def unreadable_dates(query: Mapping[str, str]) -> list[tuple[str, str]]:
+        """The date filters (`since`, `until`) typed but not a day (`2026-13-01`), with what was typed:
+        dropping them silently showed every date's figures as if they were the ones asked for."""
+        return [(name, text) for name in ("since", "until")
+                if (text := str(query.get(name, "")).strip()) and read_day(text) is None]
 
     def query(self) -> dict[str, str]:
         """Back to a query string's fields (for links that keep the filters)."""

@@ -14,7 +14,7 @@ import functools
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -37,6 +37,7 @@ from bot.services import chat_export, web_login
 from bot.services import top as leaderboard
 from bot.services.dashboard import OPEN, SHOWN_STATUSES, DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
+from bot.timeparse import read_day
 from handlers.render import error_text
 from handlers.web.app import CORE
 from handlers.web.forms import MAX_UPLOAD_BODY, Posted, read_form
@@ -350,6 +351,13 @@ async def _common(request: web.Request, session: Session, lang: str) -> dict[str
             "departments": [(code, core.cases.department_name(code, lang)) for code in core.cases.routing.departments]}
 
 
+def _bad_dates(request: web.Request, lang: str) -> str:
+    """What to say of a date filter typed but not a day (`since=2026-13-01`); "" when there is none.
+    A page says it above its filters (status 400, the figures unfiltered by it), a JSON answer is a 400."""
+    return " ".join(t(lang, "web-bad-date", value=value[:40], field=t(lang, f"web-filter-{name}"))
+                    for name, value in Filters.unreadable_dates(request.query))
+
+
 def _days(request: web.Request) -> int:
     return 90 if request.query.get("days") == "90" else 30
 
@@ -360,13 +368,17 @@ async def overview(request: web.Request, session: Session, lang: str) -> web.Str
     filters = Filters.parse(request.query)  # the JSON endpoint's filters, as a GET form on the page
     async with core.uow() as uow:
         data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request), filters)
-    return _page(request, "overview.html", lang, data=data, filters=filters, query=filters.query(),
+    bad = _bad_dates(request, lang)
+    return _page(request, "overview.html", lang, status=400 if bad else 200, filter_error=bad,
+                 data=data, filters=filters, query=filters.query(),
                  keep={"days": str(data["trend"]["days"])}, **await _common(request, session, lang))
 
 
 @_view
 async def overview_json(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
+    if bad := _bad_dates(request, lang):
+        return web.json_response({"error": bad}, status=400)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request),
                                                          Filters.parse(request.query))
@@ -375,8 +387,9 @@ async def overview_json(request: web.Request, session: Session, lang: str) -> we
 
 @_view
 async def map_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
-    return _page(request, "map.html", lang, filters=Filters.parse(request.query),
-                 **await _common(request, session, lang))
+    bad = _bad_dates(request, lang)
+    return _page(request, "map.html", lang, status=400 if bad else 200, filter_error=bad,
+                 filters=Filters.parse(request.query), **await _common(request, session, lang))
 
 
 def _bbox(text: str) -> tuple[float, float, float, float] | None:
@@ -392,6 +405,8 @@ def _bbox(text: str) -> tuple[float, float, float, float] | None:
 @_view
 async def map_json(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
+    if bad := _bad_dates(request, lang):
+        return web.json_response({"error": bad}, status=400)
     datum = core.settings.web.tiles_datum
     bbox = _bbox(request.query.get("bbox", ""))
     if bbox is not None and datum == "gcj02":  # the view is in the tiles' datum; the data in WGS-84
@@ -415,7 +430,9 @@ async def cases_page(request: web.Request, session: Session, lang: str) -> web.S
     desc = request.query.get("dir", "desc") != "asc"
     async with core.uow() as uow:
         data = await request.config_dict[DASH].case_page(uow, session.user, lang, filters, order, desc, page)
-    return _page(request, "cases.html", lang, data=data, filters=filters, query=filters.query(),
+    bad = _bad_dates(request, lang)
+    return _page(request, "cases.html", lang, status=400 if bad else 200, filter_error=bad,
+                 data=data, filters=filters, query=filters.query(),
                  **await _common(request, session, lang))
 
 
@@ -592,9 +609,12 @@ async def export_file(request: web.Request, session: Session, lang: str) -> web.
     """The chat's `/export cases` table as a download (same builder, same masking, same scope)."""
     core = _core(request)
     fmt = request.match_info["fmt"]
-    try:
-        since = date.fromisoformat(request.query.get("since", ""))
-    except ValueError:
+    typed = request.query.get("since", "").strip()
+    since = read_day(typed)
+    if since is None and typed:  # not a day: said, not a file of another period
+        return _page(request, "message.html", lang, status=400, message=t(
+            lang, "web-bad-date", value=typed[:40], field=t(lang, "web-exports-since")))
+    if since is None:
         since = core.cases.clock().astimezone(core.cases.tz).date() - timedelta(days=chat_export.DEFAULT_DAYS)
     try:
         async with core.uow() as uow:

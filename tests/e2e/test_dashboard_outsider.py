@@ -12,6 +12,7 @@ import html
 import json
 import os
 import re
+from datetime import date, timedelta
 from typing import Any
 
 import aiohttp
@@ -297,3 +298,35 @@ async def test_a_voice_report_awaiting_triage_counts_as_open(web: str, tg: Emula
         assert re.search(r'<option value="open"\s+selected>', await r.text())
     async with http.get(f"{web}/dash/cases?status=triage") as r:
         assert re.search(r'<option value="triage"\s+selected>', await r.text())
+
+
+async def test_a_date_filter_that_is_no_date_is_said_not_dropped(web: str, tg: EmulatorClient, db: Any,
+                                                                  http: aiohttp.ClientSession) -> None:
+    """`since=2026-13-01` (or a date typed 2026/12/01, 2026年12月1日, in full-width digits, where a
+    browser shows a text box for the date) was dropped without a word: the overview, the table, the
+    map and its JSON showed every date's figures as the ones asked for, and the export a file of the
+    last 30 days. Dates as people type them are read; what is no date is a 400 that says so."""
+    await bound(tg, db)
+    await chat_case(db, "路面塌陷")
+    await log_in(http, tg, web)
+    today = date.today()
+    later = today + timedelta(days=2)  # nothing reported since: an empty answer when the filter is read
+    for typed in (later.isoformat(), f"{later.year}/{later.month}/{later.day}", f"{later.year}年{later.month}月{later.day}日",
+                  later.isoformat().translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})):
+        async with http.get(f"{web}/dash/api/overview.json", params={"since": typed}) as r:
+            assert r.status == 200 and (await r.json())["total"]["total"] == 0, typed
+    said_zh = t("zh", "web-bad-date", value="2026-13-01", field=t("zh", "web-filter-since"))
+    for path in ("/dash/", "/dash/cases", "/dash/map"):
+        async with http.get(f"{web}{path}?since=2026-13-01") as r:
+            page = html.unescape(await r.text())
+            assert r.status == 400 and said_zh in page and 'id="filters"' in page, (path, r.status)
+    for path in ("/dash/api/overview.json", "/dash/api/map.json"):
+        async with http.get(f"{web}{path}?until=yesterday") as r:
+            assert r.status == 400, path
+            assert (await r.json())["error"] == t("zh", "web-bad-date", value="yesterday",
+                                                  field=t("zh", "web-filter-until"))
+    async with http.get(f"{web}/dash/exports/cases.csv?since=2026-02-30") as r:
+        page = html.unescape(await r.text())
+        assert r.status == 400 and "2026-02-30" in page and r.content_type == "text/html", r.status
+    async with http.get(f"{web}/dash/exports/cases.csv?since=2026/1/1") as r:
+        assert r.status == 200 and "C-000001" in await r.text()

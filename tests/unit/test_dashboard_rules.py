@@ -35,3 +35,13 @@ def test_gcj02_moves_points_in_china_and_back() -> None:
 def test_fit_zoom_grows_as_the_box_shrinks() -> None:
     assert _fit_zoom(None) == 11
     assert _fit_zoom((39.8, 116.2, 40.0, 116.6)) < _fit_zoom((39.90, 116.40, 39.91, 116.41)) <= 16
+
+
+def test_dates_are_read_as_people_type_them() -> None:
+    from bot.timeparse import read_day
+    for typed in ("2026-12-01", "2026/12/1", "2026.12.01", "2026年12月1日", "２０２６－１２－０１", " 2026-12-1 "):
+        assert read_day(typed) == date(2026, 12, 1), typed
+    for typed in ("", "2026-13-01", "2026-02-30", "yesterday", "20261201", "2026-12"):
+        assert read_day(typed) is None, typed
+    assert read_day("0001-01-01") == date(1970, 1, 1) and read_day("9999-12-31") == date(2999, 12, 31)
+    assert Filters.unreadable_dates({"since": "2026-13-01", "until": "2026/12/1"}) == [("since", "2026-13-01")]

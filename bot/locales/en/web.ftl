@@ -114,6 +114,7 @@ web-case-err-unknown-department = There is no department called “{ $department
 web-page-not-found = There is no such page. Start from the dashboard's home, /dash/.
 web-method-not-allowed = This address cannot be used that way (only { $allowed }). Start from the dashboard's home, /dash/.
 web-not-a-form = What was sent is not a form and cannot be read. Use the buttons on the dashboard's pages.
+web-bad-date = “{ $value }” is not a date ({ $field }) and was not used. Write it as 2026-12-01.
 web-bad-form = The form could not be read (its text is not in a known encoding). Go back, reload the page and send it again.
 web-error = Something went wrong on the dashboard and this request was not completed. Please try again in a moment; if it keeps happening, tell the administrator.
 web-too-large = What was sent is too large to accept. Go back, reload the page and send it again.

@@ -99,6 +99,7 @@ web-case-err-unknown-department = 没有叫“{ $department }”的部门。请�
 web-page-not-found = 没有这个页面。请从看板首页 /dash/ 进入。
 web-method-not-allowed = 这个地址不能这样使用（只支持 { $allowed }）。请从看板首页 /dash/ 进入。
 web-not-a-form = 提交的内容不是表单，无法识别。请在看板页面上用按钮操作。
+web-bad-date = 「{ $value }」不是日期（{ $field }），没有用于筛选。请写成 2026-12-01 这样的格式。
 web-bad-form = 表单内容无法识别（文字编码不对）。请返回、刷新页面后重新提交。
 web-error = 看板出了点问题，没能完成这个请求。请稍后重试；如果一直这样，请告诉管理员。
 web-too-large = 提交的内容太大，无法接收。请返回、刷新页面后重新提交。
