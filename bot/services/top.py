@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bot.commandtext import typed_word
 from bot.i18n import t
 from bot.periods import PERIODS, SPANS, span
+from bot.privacy import mask
 from bot.refusals import Refused
 from bot.services.people import branch_names
 from bot.services.points import PointsService
@@ -30,8 +31,10 @@ def parse_period(text: str) -> str | None:
 
 def shown_name(lang: str, name: str | None) -> str:
     """A board row's name as every board shows it (chat /top, the monthly post, the web): a rider
-    who chose /privacy has no name in the row and reads as the anonymous label."""
-    return name or t(lang, "points-anonymous")
+    who chose /privacy has no name in the row and reads as the anonymous label. The name passes the
+    negative list (bot.privacy.mask): riders often put their phone number in it ('李师傅13812345678'),
+    and the dashboard's board showed it in full to the secretary and the superadmin."""
+    return mask(name) if name else t(lang, "points-anonymous")
 
 
 async def top(points: PointsService, uow: UnitOfWork, user: User, period: str,

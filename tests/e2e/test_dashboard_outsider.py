@@ -12,7 +12,7 @@ import html
 import json
 import os
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import aiohttp
@@ -24,7 +24,8 @@ from yarl import URL
 from bot.i18n import t
 from bot.services.dashboard import DashboardService
 from emulator.client import EmulatorClient
-from storage.models import Case, CaseEvent
+from storage.models import Branch, Case, CaseEvent, User
+from storage.models.points import PointsEntry
 from storage.models.web import WebToken
 from tests.conftest import BOSS, GROUP, LI, SEC, said, session, until
 from tests.e2e.test_dashboard import CHROMIUM, bound, browser, logged_in, web  # noqa: F401
@@ -330,3 +331,26 @@ async def test_a_date_filter_that_is_no_date_is_said_not_dropped(web: str, tg: E
         assert r.status == 400 and "2026-02-30" in page and r.content_type == "text/html", r.status
     async with http.get(f"{web}/dash/exports/cases.csv?since=2026/1/1") as r:
         assert r.status == 200 and "C-000001" in await r.text()
+
+
+async def test_a_phone_number_in_a_riders_name_is_masked_on_the_board(web: str, tg: EmulatorClient, db: Any,
+                                                                      http: aiohttp.ClientSession) -> None:
+    """Riders often put their phone number in their name ('李师傅13812345678'); the needs page's
+    points board showed it in full. A board's names pass the negative list, as its cases' text does."""
+    await bound(tg, db)
+    async with session(db) as s:
+        branch = (await s.exec(select(Branch).where(Branch.code == "cy"))).one()
+        rider = await s.get(User, LI["id"])
+        assert rider is not None
+        rider.first_name = "李师傅13812345678"
+        s.add(rider)
+        s.add(PointsEntry(user_id=LI["id"], rule="report_verified", points=30, source_key="outsider:1",
+                          branch_id=branch.id, created_at=datetime.now(timezone.utc)))
+        await s.commit()
+    await log_in(http, tg, web)
+    async with http.get(f"{web}/dash/needs") as r:
+        board = (await r.text()).split('id="leaderboard"', 1)[1]
+    assert "李师傅138****5678 · 30" in board and "13812345678" not in board, board[:300]
+    named = {**LI, "first_name": "李师傅13812345678"}  # as Telegram sends the name with each message
+    top = await said(tg, LI["id"], named, "/top")  # the chat's board, by the same rule
+    assert "13812345678" not in str(top.get("text")) and "138****5678" in str(top.get("text")), top.get("text")
