@@ -299,6 +299,9 @@ async def test_a_voice_report_awaiting_triage_counts_as_open(web: str, tg: Emula
         assert re.search(r'<option value="open"\s+selected>', await r.text())
     async with http.get(f"{web}/dash/cases?status=triage") as r:
         assert re.search(r'<option value="triage"\s+selected>', await r.text())
+    async with http.get(f"{web}/dash/cases/C-000002", headers={"Cookie": "sentinel_lang=en"}) as r:
+        page = await r.text()  # no deadline before it is classified: a dash, not 'Answer by ; fix by'
+    assert t("en", "web-case-due", due="—", fix_due="—") in html.unescape(page), page[-2000:]
 
 
 async def test_a_date_filter_that_is_no_date_is_said_not_dropped(web: str, tg: EmulatorClient, db: Any,
