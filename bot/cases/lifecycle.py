@@ -80,14 +80,25 @@ FINAL_STATUSES = frozenset(STATUSES) - OPEN_STATUSES
 UNFINISHED_STATUSES = OPEN_STATUSES - {RESOLVED}
 SOLVED_STATUSES = frozenset({RESOLVED, CLOSED})  # fixed: awaiting the reporter's word, or confirmed
 NOT_OWED_STATUSES = frozenset({REJECTED, DUPLICATE})  # never a case to fix: no clock counts against anyone
+# Before the lifecycle: a voice note's case until a secretary classifies it (bot/voice). No
+# action of TABLE applies to it; classifying moves it to NEW, dismissing to REJECTED.
+TRIAGE = "triage"
+PRE_LIFECYCLE_STATUSES = frozenset({TRIAGE})
+# Every status a case can show: the lifecycle's, then the one before it.
+SHOWN_STATUSES: tuple[str, ...] = (*STATUSES, TRIAGE)
+# Owed an answer or a fix, a report nobody has classified yet included: what the dashboard and
+# Open311 call open (a voice report awaiting triage counted as reported but not as open).
+OWED_STATUSES = UNFINISHED_STATUSES | PRE_LIFECYCLE_STATUSES
 # The lists `/cases` shows, and the words a secretary types for them, in the 12345 hotline's terms
 # (办结 = the case is done with; 未办结 = it is not). The one mapping: the handler asks `case_filter`.
 # "all" is every status, newest first, as "mine" is for a rider.
-# "open" is OPEN_STATUSES (a resolved case waits for the reporter's word, so it is still open),
-# "closed" its complement FINAL_STATUSES, "overdue" the unfinished ones past a deadline.
+# "open" is OPEN_STATUSES (a resolved case waits for the reporter's word, so it is still open) and a
+# voice report awaiting triage (it was in no list: neither the secretary who must classify it nor
+# the rider who sent it saw it in /cases), "closed" the FINAL_STATUSES, "overdue" the unfinished
+# ones past a deadline.
 CASE_FILTERS: dict[str, frozenset[str]] = {
-    "open": OPEN_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES, "mine": frozenset(STATUSES),
-    "all": frozenset(STATUSES)}
+    "open": OPEN_STATUSES | PRE_LIFECYCLE_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES,
+    "mine": frozenset(SHOWN_STATUSES), "all": frozenset(SHOWN_STATUSES)}
 CASE_FILTER_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "unfinished", "pending", "ongoing", "active", "in progress", "in-progress", "todo", "to do",
              "未办结", "未完成", "未结", "未结案", "未处理", "办理中", "处理中", "在办", "待办", "待处理", "待办理",
@@ -110,11 +121,6 @@ def case_filter(word: str | None) -> str | None:
     return _FILTER_BY_WORD.get(text) or _FILTER_BY_WORD.get(text.removesuffix("工单").removesuffix("的")) \
         or _FILTER_BY_WORD.get(text.removesuffix(" cases"))
 
-
-# Before the lifecycle: a voice note's case until a secretary classifies it (bot/voice). No
-# action of TABLE applies to it; classifying moves it to NEW, dismissing to REJECTED.
-TRIAGE = "triage"
-PRE_LIFECYCLE_STATUSES = frozenset({TRIAGE})
 
 # --- roles (relative to one case; see module docstring) ---------------------
 RIDER = "rider"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from bot.cases.lifecycle import SOLVED_STATUSES, UNFINISHED_STATUSES
+from bot.cases.lifecycle import OWED_STATUSES, SOLVED_STATUSES
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import shareable_place
@@ -41,7 +41,7 @@ async def post_board(uow: UnitOfWork, cases: CaseService, user: User, chat_id: i
     counts, seconds, newest = await uow.cases.board(branch_id=branch_id, chat_id=scope_chat, latest=LATEST)
     payload = {
         "title": title,
-        "open": sum(n for status, n in counts.items() if status in UNFINISHED_STATUSES),
+        "open": sum(n for status, n in counts.items() if status in OWED_STATUSES),  # a voice report awaiting triage too
         "solved": sum(counts.get(status, 0) for status in SOLVED),
         "total": sum(counts.values()),
         "median_minutes": round(median(seconds) / 60) if seconds else None,

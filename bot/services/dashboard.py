@@ -19,8 +19,8 @@ from typing import Any
 from cachetools import TTLCache
 
 from bot.cases import format_case_no
-from bot.cases.lifecycle import (PRE_LIFECYCLE_STATUSES, SOLVED_STATUSES, STATUSES, TRIAGE, UNFINISHED_STATUSES,
-                                 InvalidInput, NotPermitted)
+from bot.cases.lifecycle import (OWED_STATUSES, SHOWN_STATUSES, SOLVED_STATUSES, STATUSES, InvalidInput,
+                                 NotPermitted)
 from bot.intake import CATEGORIES, URGENCIES
 from bot.media_store import MediaStore
 from bot.photos import MAX_PHOTO_BYTES, image_suffix, media_ref
@@ -33,13 +33,10 @@ from storage.repositories.dashboard import DashboardRepository, GroupFigures, Wh
 from storage.uow import UnitOfWork
 
 PAGE = 50
-# Every status a case shows on the dashboard: the lifecycle's, and a voice report awaiting the
-# secretary's triage (before the lifecycle), which the filters could not name.
-SHOWN_STATUSES = (*STATUSES, TRIAGE)
 # 'open' on the dashboard: still owed an answer or a fix (not 'resolved'), a report nobody has
-# classified yet included (it counted in the total but not as open: '1 reported, 0 open' while a
-# voice report waited for the secretary, as Open311 read it closed); 'solved': fixed.
-OPEN = tuple(s for s in SHOWN_STATUSES if s in UNFINISHED_STATUSES | PRE_LIFECYCLE_STATUSES)
+# classified yet included ('1 reported, 0 open' while a voice report waited for the secretary);
+# 'solved': fixed. In SHOWN_STATUSES' order (the filters name triage too).
+OPEN = tuple(s for s in SHOWN_STATUSES if s in OWED_STATUSES)
 SOLVED = tuple(s for s in STATUSES if s in SOLVED_STATUSES)
 FRESH_FOR = 60  # seconds an aggregate is kept while no case changes (overdue counts may lag this much)
 SORTS = ("id", "created_at", "status", "category", "urgency", "department", "due_at")

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from bot.cases.lifecycle import UNFINISHED_STATUSES
+from bot.cases.lifecycle import OWED_STATUSES
 from bot.privacy import shareable_place
 from bot.services.broadcasts import BroadcastError, BroadcastService, tell
 from bot.services.cases import number
@@ -45,7 +45,7 @@ class NeedsService:
         now = self.clock()
         since = now - timedelta(days=days)
         needs = uow.needs
-        urgent = await needs.open_urgent(branch_id, everything, UNFINISHED_STATUSES)
+        urgent = await needs.open_urgent(branch_id, everything, OWED_STATUSES)
         tell(uow, chat_id, "needs-overview", lang, days=days, branch=branch.name if branch else "",
              total=await needs.total(branch_id, everything, since),
              categories=[[c, n] for c, n in await needs.top_categories(branch_id, everything, since, TOP)],

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from bot.cases import RoutingTable
-from bot.cases.lifecycle import OPEN_STATUSES, PRE_LIFECYCLE_STATUSES, RESOLVED
+from bot.cases.lifecycle import OWED_STATUSES
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.i18n import t
 from bot.plaintext import without_controls
@@ -43,7 +43,7 @@ MAX_TEXT = 4000
 # the hotline; the fine-grained state goes to status_notes. A voice report nobody has classified
 # yet (triage, before the lifecycle) is open: it was read as "closed" by the hotline, a request
 # taken for done before anyone had listened to it.
-OPEN = tuple(sorted((OPEN_STATUSES - {RESOLVED}) | PRE_LIFECYCLE_STATUSES))
+OPEN = tuple(sorted(OWED_STATUSES))
 _PLAIN_WORD = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff ]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 KEYWORDS_PER_SERVICE = 12

@@ -183,3 +183,21 @@ class TestWithAnEngine:
         await _voice(tg, GROUP, LI)
         async with db() as s:
             assert len((await s.exec(select(Case))).all()) == 1
+
+
+async def test_a_voice_report_awaiting_triage_is_in_the_case_lists(bot, tg, db) -> None:
+    """It was in no /cases list (open, all, the rider's own): the secretary who must classify it
+    and the rider who sent it looked for it in vain; another branch's secretary still sees nothing."""
+    await two_branches(tg, LI)
+    sec_before = len(await tg.messages(SEC["id"]))
+    await _voice(tg, GROUP, LI)
+    await last(tg, SEC["id"], sec_before + 1)  # the secretary's triage card first
+    for words in ("/cases", "/cases 未办结", "/cases 全部"):
+        listed = body(await said(tg, SEC["id"], SEC, words))
+        assert "C-000001" in listed and "待分拣" in listed, (words, listed)
+    assert "C-000001" not in body(await said(tg, SEC["id"], SEC, "/cases 已办结"))
+    mine = body(await said(tg, LI["id"], LI, "/cases"))
+    assert "C-000001" in mine and "待分拣" in mine, mine
+    assert "C-000001" not in body(await said(tg, SEC_B["id"], SEC_B, "/cases all"))
+    board = body(await said(tg, GROUP, LI, "/board"))  # it was reported but not in process: 0 of 1
+    assert "处理中 1 件" in board and "累计上报 1 件" in board, board

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.cases.lifecycle import CASE_FILTER_WORDS, CASE_FILTERS, FINAL_STATUSES, OPEN_STATUSES, case_filter
+from bot.cases.lifecycle import (CASE_FILTER_WORDS, CASE_FILTERS, FINAL_STATUSES, OPEN_STATUSES, PRE_LIFECYCLE_STATUSES,
+                                 SHOWN_STATUSES, case_filter)
 from bot.i18n import t
 from bot.intake.places import locate
 from bot.privacy import shareable_place
@@ -201,7 +202,8 @@ def test_case_filter_words() -> None:
                   for w in line.strip("· ").split("（")[0].split(" (")[0].split(" / ")]
         assert listed and all(case_filter(w) for w in listed), (lang, listed)
     assert set(CASE_FILTER_WORDS) == set(CASE_FILTERS)
-    assert CASE_FILTERS["open"] == OPEN_STATUSES and CASE_FILTERS["closed"] == FINAL_STATUSES
+    assert CASE_FILTERS["open"] == OPEN_STATUSES | PRE_LIFECYCLE_STATUSES and CASE_FILTERS["closed"] == FINAL_STATUSES
+    assert CASE_FILTERS["all"] == set(SHOWN_STATUSES)  # a voice report awaiting triage is a case too
 
 
 
