@@ -160,11 +160,11 @@ async def shop(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
 
 async def redeem(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                  user: User, lang: str, points: PointsService) -> None:
-    code = (command.args or "").strip().split(maxsplit=1)
-    if not code:
+    typed = (command.args or "").strip()  # a code or an item's name, as the shop shows them
+    if not typed:
         reply(uow, incoming, "points-redeem-usage", lang)
         return
-    payload = await _redeem(uow, points, user, code[0], incoming.chat_id, lang)
+    payload = await _redeem(uow, points, user, typed, incoming.chat_id, lang)
     reply(uow, incoming, "points-redeemed", lang, **payload)
 
 

@@ -33,6 +33,7 @@ from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, Rule, load_points_config,
                         tier_rank)
+from bot.points.catalogue import match_item
 from bot.privacy import mask
 from bot.services.people import BranchChoice, branch_names, rider_branch
 from bot.services.privately import answered_privately
@@ -308,9 +309,8 @@ class PointsService:
         branch = await self.branch_of(uow, user, chat.branch_id if chat is not None else None)
         if branch.several:  # whose secretaries would hand it over is a guess: the rider says, in the group
             raise PointsError("points-which-branch", branches=await branch_names(uow, branch.known))
-        item = await repo.item(item_ref.strip().lower() if isinstance(item_ref, str) else item_ref)
-        if item is None or not item.active or item.id is None:
-            raise PointsError("points-item-unknown", item=str(item_ref)[:32])
+        item = await self._item(repo, item_ref, lang)
+        assert item.id is not None  # _item gives only stored items
         account = await repo.lock_account(user.id)
         if account.balance < item.cost:
             raise PointsError("points-too-few", cost=item.cost, balance=account.balance, item=item_name(item, lang))
@@ -331,6 +331,30 @@ class PointsService:
             raise RuntimeError(f"balance of {user.id} changed under its lock")
         await self._tell_staff(uow, redemption, item)
         return redemption
+
+    async def _item(self, repo: PointsRepository, ref: str | int, lang: str) -> PointsItem:
+        """The active item a /shop button (its id) or the words after /redeem name: a code, a name in
+        either language, or a part of one name (bot.points.catalogue); the whole text first, then
+        its first word (`/redeem meal 2`). Raises PointsError naming what it could not read, or
+        the items a part of a name fits."""
+        if not isinstance(ref, str):
+            found = await repo.item(ref)
+            if found is None or not found.active or found.id is None:
+                raise PointsError("points-item-unknown", item=str(ref))
+            return found
+        items = [i for i in await repo.items() if i.id is not None]
+        typed = ref.strip()
+        tries = [typed] + ([typed.split()[0]] if len(typed.split()) > 1 else [])
+        matches = [match_item(items, text) for text in tries]
+        for m in matches:
+            if isinstance(m.item, PointsItem):
+                return m.item
+        if several := matches[0].several:
+            raise PointsError("points-item-several", item=typed[:32],
+                              items=("、" if lang == "zh" else ", ").join(
+                                  f"{i.code}（{item_name(i, lang)}）" if lang == "zh" else f"{i.code} ({item_name(i, lang)})"
+                                  for i in several if isinstance(i, PointsItem)))
+        raise PointsError("points-item-unknown", item=typed[:32])
 
     async def _tell_staff(self, uow: UnitOfWork, redemption: Redemption, item: PointsItem) -> None:
         """The branch's secretaries (and superadmins) get the request with two buttons."""

@@ -50,7 +50,7 @@ points-line = { $date } { $what } { $points }
 points-history-title = <b>Points history</b> (balance { $balance })
 points-history-empty = No points yet.
 
-points-shop-title = <b>Redeem points</b> (send /redeem CODE, or tap a button below)
+points-shop-title = <b>Redeem points</b> (send /redeem CODE or name, or tap a button below)
 points-shop-item = { $code } · { $name } · { $cost ->
     [one] 1 point
    *[other] { $cost } points
@@ -61,13 +61,14 @@ points-shop-limit = { $days ->
    *[other] {" "}(max { $count } each per { $days } days)
 }
 points-shop-empty = The catalogue is empty for now.
-points-redeem-usage = Usage: /redeem CODE, e.g. /redeem data_pack. Send /shop for the catalogue.
+points-redeem-usage = Usage: /redeem CODE or name, e.g. /redeem data_pack or /redeem data package. Send /shop for the catalogue.
 points-redeem-private-only = 🔒 Redeem in a private chat with me: send /redeem CODE, or tap a button under /shop (your balance is told to you alone).
 points-redeemed = 🎁 You asked to redeem <b>{ $item }</b> ({ $number }): { $cost ->
     [one] 1 point
    *[other] { $cost } points
 } taken, { $balance } left. You will hear when the secretary has handled it.
 points-item-unknown = There is nothing called “{ $item }” in the catalogue. Send /shop to see it.
+points-item-several = “{ $item }” fits more than one item: { $items }. Please write its whole code or name, e.g. /redeem data_pack.
 points-too-few = Not enough points: “{ $item }” costs { $cost }, you have { $balance }.
 points-which-branch = You are known in several branches ({ $branches }), so I cannot tell which branch should hand this over. Please send /shop in a group of the branch you mean and tap the item there.
 points-limit = “{ $item }” is limited to { $limit } per rider{ $days ->

@@ -42,17 +42,18 @@ points-line = { $date } { $what } { $points }
 points-history-title = <b>积分记录</b>（可用 { $balance } 分）
 points-history-empty = 还没有积分记录。
 
-points-shop-title = <b>积分兑换</b>（发 /redeem 编号 兑换，或点下面的按钮）
+points-shop-title = <b>积分兑换</b>（发 /redeem 编号或名称 兑换，或点下面的按钮）
 points-shop-item = { $code } · { $name } · { $cost } 分 · 剩 { $stock } 份{ $limit }
 points-shop-limit = （每人 { $count } 份{ $days ->
     [0] {""}
    *[other] /{ $days } 天
 }）
 points-shop-empty = 兑换目录暂时是空的。
-points-redeem-usage = 用法：/redeem 商品编号，例如 /redeem data_pack。发 /shop 查看目录。
+points-redeem-usage = 用法：/redeem 商品编号或名称，例如 /redeem data_pack 或 /redeem 流量包。发 /shop 查看目录。
 points-redeem-private-only = 🔒 兑换请私聊我：发 /redeem 编号，或在 /shop 列表里点按钮（你的积分余额只告诉你本人）。
 points-redeemed = 🎁 已申请兑换 <b>{ $item }</b>（{ $number }），扣除 { $cost } 分，剩余 { $balance } 分。书记审核后会通知你。
-points-item-unknown = 没有编号为「{ $item }」的兑换项目。发 /shop 查看目录。
+points-item-unknown = 没有编号或名称为「{ $item }」的兑换项目。发 /shop 查看目录。
+points-item-several = 「{ $item }」对应不止一个兑换项目：{ $items }。请写完整的编号或名称，例如 /redeem data_pack。
 points-too-few = 积分不足：「{ $item }」需要 { $cost } 分，你现在有 { $balance } 分。
 points-which-branch = 你在几个支部都有记录（{ $branches }），兑换该由哪个支部办理我说不准。请在你要兑换的那个支部的群里发 /shop，点要兑换的项目。
 points-limit = 「{ $item }」每人限兑 { $limit } 份{ $days ->
