@@ -6,6 +6,8 @@ China's calendars print it).
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime, timedelta
 
 # A calendar week (from Monday), month or year: the current one so far, or the last whole one.
@@ -41,3 +43,22 @@ def span(period: str, now: datetime) -> tuple[datetime, datetime | None]:
         return ((start - timedelta(days=1)).replace(day=1), start) if back else (start, None)
     start = day.replace(month=1, day=1)
     return (start.replace(year=start.year - 1), start) if back else (start, None)
+
+
+# A number of days as people type it after /needs or /stats lessons: 7, 7天, 7d, 7 days, 近7天, 最近 7 天,
+# last 7 days, 2周, 2 weeks (a week is 7 days); width as the input method gives it (７天).
+_DAYS = re.compile(r"(?<!\w)(?:最近|近|过去|last|past)?\s*(\d{1,6})\s*(天|日|d|days?|个?星期|周|w|weeks?)?(?!\w)",
+                   re.IGNORECASE)
+_WEEK_UNITS = ("周", "星期", "个星期", "w", "week", "weeks")
+
+
+def split_days(text: str) -> tuple[int | None, list[str]]:
+    """The number of days `text` says (its first such phrase), and its other words; None when it
+    says none. A number too long to be a span (over 6 digits) is no number of days."""
+    plain = unicodedata.normalize("NFKC", text)
+    m = _DAYS.search(plain)
+    if m is None:
+        return None, plain.split()
+    n = int(m[1])
+    days = n * 7 if (m[2] or "").lower() in _WEEK_UNITS else n
+    return days, (plain[:m.start()] + " " + plain[m.end():]).split()

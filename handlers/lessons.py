@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.buttons import LessonPress
-from bot.ids import bounded_int
+from bot.periods import split_days
 from bot.refusals import Refused
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -62,9 +62,10 @@ async def lessons_command(command: CommandCall, uow: UnitOfWork, incoming: Incom
 async def stats_lessons(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                         user: User, lang: str, lessons: LessonService) -> None:
     """/stats lessons [days]"""
-    words = (command.args or "").split()
-    days = bounded_int(words[1], 1, 366) if len(words) == 2 else STATS_DAYS
-    if len(words) > 2 or days is None:
+    after = (command.args or "").split(maxsplit=1)[1:]  # what follows `lessons`: 7, 7天, 近7天, 2周
+    said, others = split_days(after[0]) if after else (STATS_DAYS, [])
+    days = said if said is not None and 1 <= said <= 366 else None
+    if others or days is None:
         reply(uow, incoming, "lessons-stats-usage", lang)
         return
     await lessons.stats(uow, user, incoming.chat_id, lang, days,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.cases.lifecycle import OWED_STATUSES
+from bot.periods import split_days
 from bot.privacy import shareable_place
 from bot.services.broadcasts import BroadcastError, BroadcastService, tell
 from bot.services.cases import number
@@ -27,12 +28,11 @@ class NeedsService:
         """`/needs [days] [branch code]`: a secretary sees their branch; a superadmin every
         branch, or the one named."""
         scope = self.broadcasts.scope(user)
-        days, code = DEFAULT_DAYS, None
-        for word in args.split():
-            if word.isdigit():  # any run of digits is a number of days; out of range -> usage
-                days = int(word) if word.isascii() and len(word) <= 4 else 0
-            else:
-                code = word
+        said, words = split_days(args)  # 30, 30天, 近7天, last 7 days, 2周 (bot.periods)
+        days = DEFAULT_DAYS if said is None else said
+        if any(w.isdigit() for w in words):  # a run of digits no span reads: out of range -> usage
+            days = 0
+        code = words[-1] if words else None
         if not 1 <= days <= MAX_DAYS:
             raise BroadcastError("needs-usage")
         branch_id, everything = scope.branch_id, scope.everything

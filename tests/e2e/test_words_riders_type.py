@@ -1,11 +1,13 @@
 """Words riders and secretaries type for what the bot shows them, through the real bot on SQLite and
-PostgreSQL: an item's name as /shop shows it (`/redeem 流量包`, not only `data_pack`), which used to get
-'没有编号为「流量包」的兑换项目'."""
+PostgreSQL: an item's name as /shop shows it (`/redeem 流量包`, not only `data_pack`), and a number of
+days with its unit (`/needs 7天`, `/stats lessons 7天`, `last 7 days`). Each used to get a refusal or
+the usage: '没有编号为「流量包」的兑换项目', '在你的范围内没有代码为“7天”的支部', the /stats usage."""
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import AMY, GROUP, LI, SEC, WANG, ledger, said, two_branches, with_boss
+from tests.factories import answer_text
 
 
 @pytest.fixture
@@ -39,3 +41,18 @@ async def test_an_item_is_redeemed_by_the_name_the_shop_shows(bot, tg, db) -> No
     assert "/redeem data_pack 或 /redeem 流量包" in (await said(tg, LI["id"], LI, "/redeem"))["plain_text"]
     spent = [e for e in await ledger(db, LI["id"]) if e.rule == "redeem"]
     assert sorted(-e.points for e in spent) == [20, 50]
+
+
+async def test_a_number_of_days_is_read_with_its_unit(bot, tg, db) -> None:
+    await two_branches(tg, LI)
+    for typed in ("/needs 7天", "/needs 近7天", "/needs 7 days", "/needs ７天"):
+        got = (await said(tg, SEC["id"], SEC, typed))["plain_text"]
+        assert "近 7 天" in got and "支部" in got and "没有代码" not in got, (typed, got)
+    assert "近 14 天" in (await said(tg, SEC["id"], SEC, "/needs 2周"))["plain_text"]
+    assert "范围内没有" in (await said(tg, SEC["id"], SEC, "/needs 7天 hd"))["plain_text"]  # another's: none
+    assert "用法" in (await said(tg, SEC["id"], SEC, "/needs 0天"))["plain_text"]
+    for typed in ("/stats lessons 7天", "/stats lessons last 7 days"):
+        got = (await said(tg, SEC["id"], SEC, typed))["plain_text"]
+        assert "近 7 天" in got and "用法" not in got, (typed, got)
+    got = await answer_text(tg, SEC["id"], SEC, "/stats lessons 七天")
+    assert "/stats lessons 7天" in got, got  # what it cannot read: the usage, with the unit

@@ -165,7 +165,7 @@ sv-list-item = #{ $id } · { $question } · { $total ->
 sv-list-empty = No surveys yet.
 
 ## Needs overview
-needs-usage = Usage: /needs [days 1–365] [branch code]
+needs-usage = Usage: /needs [days 1–365] [branch code], e.g. /needs 7 or /needs 7 days
 needs-err-branch = There is no branch “{ $branch }” in your scope.
 needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days ->
     [one] 1 day

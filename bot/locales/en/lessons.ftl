@@ -105,6 +105,6 @@ lessons-stats-row = <b>{ $title }</b>: { $sent ->
 } took part · completion { $rate } · quiz { $accuracy } ({ $correct }/{ $answers })
 lessons-stats-empty = Your branch has no groups yet.
 lessons-stats-note = Completion = completions ÷ (lessons pushed × known riders); known riders = those who reported in the group, or did or answered one of its lessons.
-lessons-stats-usage = Usage: /stats lessons [days], e.g. /stats lessons 7
+lessons-stats-usage = Usage: /stats lessons [days 1–366], e.g. /stats lessons 7 or /stats lessons 7 days
 
 cmd-lesson = The current micro lesson

@@ -87,6 +87,6 @@ lessons-stats-title = 📊 <b>微党课统计</b> · 近 { $days } 天
 lessons-stats-row = <b>{ $title }</b>：推送 { $sent } 课 · 学完 { $completions } 人次 · 参与 { $completers }/{ $known } 人 · 完成率 { $rate } · 测验正确率 { $accuracy }（{ $correct }/{ $answers }）
 lessons-stats-empty = 你的支部还没有群。
 lessons-stats-note = 完成率 = 学完人次 ÷（推送课数 × 已知骑手）；已知骑手 = 在群里上报过问题、或学过/答过本群微党课的人。
-lessons-stats-usage = 用法：/stats lessons [天数]，例如 /stats lessons 7
+lessons-stats-usage = 用法：/stats lessons [天数 1–366]，例如 /stats lessons 7 或 /stats lessons 7天
 
 cmd-lesson = 本期微党课
