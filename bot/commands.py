@@ -151,11 +151,20 @@ def menu() -> tuple[str, ...]:
     return tuple(c.name for c in COMMANDS if c.menu)
 
 
-def wrong_place(name: str, is_private: bool) -> str | None:
+# What a rider hears for a staff command sent in the wrong kind of chat (`/survey results 1` in the
+# group): whose command it is, not where to send it (there it would only be refused).
+NOT_STAFF = "bc-err-not-staff"
+
+
+def wrong_place(name: str, is_private: bool, *, staff: bool = True) -> str | None:
     """The message that answers command `name` sent in the wrong kind of chat, or None when it
-    may be used here (or its handler decides itself)."""
+    may be used here (or its handler decides itself). `staff`: whether the sender may use staff
+    commands at all; a rider is told a staff command is not theirs (NOT_STAFF) rather than where
+    to send it."""
     command = BY_NAME.get(name.lower())
     if command is None or command.wrong_place is None:
         return None
     wanted_private = command.where is Where.PRIVATE
-    return command.wrong_place if command.where is not Where.ANYWHERE and is_private != wanted_private else None
+    if command.where is Where.ANYWHERE or is_private == wanted_private:
+        return None
+    return NOT_STAFF if command.who is not Who.ANYONE and not staff else command.wrong_place

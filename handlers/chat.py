@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from bot.buttons import Button
 from bot.cases import CaseError
-from bot.commands import BY_NAME, find, wrong_place
+from bot.commands import BY_NAME, Who, find, wrong_place
 from bot.commandtext import normalize_command, without_mention
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import ButtonPress, ChatEvent, ChatMoved, CommandCall, MembershipChanged, MessageEdited
@@ -207,6 +207,10 @@ class ChatDispatcher:
         try:
             if is_command and command is not None:
                 key = wrong_place(command.command, msg.is_private)
+                spec, cases = BY_NAME.get(command.command.lower()), data.get("cases")
+                if key is not None and spec is not None and spec.who is not Who.ANYONE and cases is not None:
+                    # a rider: whose command it is, not where to send it (to be refused there)
+                    key = wrong_place(command.command, msg.is_private, staff=(await cases.scope(uow, user)).staff)
                 if key is not None:  # the command table's answer; the handler does not run
                     self._say(uow, msg, key, data["lang"], {})
                     return

@@ -48,5 +48,9 @@ def test_wrong_place_follows_the_table() -> None:
     assert wrong_place("broadcast", is_private=True) is None
     assert wrong_place("lesson", is_private=False) == "lesson-private-only"
     assert wrong_place("accept", is_private=False) is None and wrong_place("nosuch", is_private=False) is None
+    # a rider is told a staff command is not theirs, not where to send it (to be refused there)
+    assert wrong_place("survey", is_private=False, staff=False) == "bc-err-not-staff"
+    assert wrong_place("survey", is_private=True, staff=False) is None  # the handler refuses, by its rule
+    assert wrong_place("lesson", is_private=False, staff=False) == "lesson-private-only"  # everyone's
     private_only = {c.name for c in COMMANDS if c.where is Where.PRIVATE and c.wrong_place}
     assert private_only == {"broadcast", "broadcasts", "survey", "needs", "lesson", "link", "redeem", "privacy"}
