@@ -14,8 +14,14 @@ MAX_VOTE = timedelta(days=30)
 CLOSE_GRACE = 24 * 3600  # seconds a closing job missed while the bot was down may still run
 SWEEP_EVERY = 60  # seconds between sweeps for votes whose closing job was lost
 YES_NO = ["dl-opt-yes", "dl-opt-no", "dl-opt-abstain"]  # catalogue keys, rendered in each reader's language
-YES_NO_WORDS = {"赞成": 0, "同意": 0, "yes": 0, "for": 0, "反对": 1, "no": 1, "against": 1,
-                "弃权": 2, "abstain": 2}  # `/vote N 赞成` on a for/against vote: the option's index
+YES_NO_WORDS = {"赞成": 0, "同意": 0, "赞同": 0, "支持": 0, "赞成票": 0, "yes": 0, "y": 0, "for": 0, "agree": 0,
+                "support": 0,
+                "反对": 1, "不同意": 1, "不赞成": 1, "不赞同": 1, "不支持": 1, "反对票": 1, "no": 1, "n": 1,
+                "against": 1, "disagree": 1,
+                "弃权": 2, "弃权票": 2, "abstain": 2, "abstention": 2, "pass": 2}
+# `/vote N 赞成` on a for/against vote: the option's index, for the words riders say (赞同, 支持, 不同意,
+# agree, disagree); the end of a sentence (`同意！`, `yes.`) is no part of the word (voting.option_named)
+VOTE_WORD_END = "!！。.,，~～、?？ "
 ANON_WORDS = {"anon", "anonymous", "匿名"}
 NAMED_WORDS = {"named", "public", "实名", "记名"}
 CLOSE_KEYS = {"close", "deadline", "until", "截止", "结束", "截至"}
