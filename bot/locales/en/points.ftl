@@ -115,7 +115,7 @@ points-decide-usage = Usage: /fulfil R12 code or instructions · /refuse R12 rea
 points-grant-usage = Usage: /points grant @username or user-id POINTS reason (or reply to the rider's message: /points grant POINTS reason)
 points-grant-amount = Points must be a whole number from 1 to { $max }.
 points-grant-self = You cannot grant points to yourself.
-points-grant-other-branch = You can grant points only to riders of your own branch: they must have written in one of its groups, or reported in to it, first.
+points-grant-other-branch = You can grant points only to riders of your own branch: they must have reported a problem or taken part in a proposal or an activity there, or reported in to it. You can also reply to their message in the group with /points grant POINTS REASON.
 points-grant-done = This grant has already been recorded.
 points-grant-ok = ✅ { $points ->
     [one] 1 point
