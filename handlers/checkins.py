@@ -60,7 +60,7 @@ async def checkin(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessa
     if not words:
         reply(uow, incoming, "checkin-usage", lang)
         return
-    await checkins.checkin(uow, incoming, user, lang, "".join(words),
+    await checkins.checkin(uow, incoming, user, lang, " ".join(words),  # the code among them: the service's
                            _replied_pin(incoming, same_sender=True))
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cases.duplicates import haversine_m
 from bot.checkins.context import SECRETARY, CheckinContext
 from bot.checkins.errors import CheckinError
-from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, distance_args, is_code, normalize_code, parse_activity,
+from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, codes_in, distance_args, parse_activity,
                                   parse_radius)
 from bot.domain import IncomingMessage
 from bot.services.people import branch_names, rider_branch
@@ -36,8 +36,10 @@ DEFAULT_RADIUS_M = 300
 
 async def find_activity(uow: UnitOfWork, code: str | None) -> Activity:
     """The activity a typed code names; refused if there is none."""
-    norm = normalize_code(code)
-    activity = await uow.checkins.activity_by_code(norm) if is_code(norm) else None
+    activity = None
+    for candidate in codes_in(code):  # `K7MPQ 到了`, `签到 K7MPQ`: the code among the words
+        if (activity := await uow.checkins.activity_by_code(candidate)) is not None:
+            break
     if activity is None:
         raise CheckinError("checkin-err-unknown-code", code=(code or "").strip()[:16])
     return activity

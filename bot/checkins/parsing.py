@@ -62,6 +62,21 @@ def split_code(text: str) -> tuple[str, str]:
     return (m[1], m[2].strip()) if m else ("", "")
 
 
+_CODE_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CODE_LEN)
+
+
+def codes_in(text: str | None) -> list[str]:
+    """The check-in codes a rider may mean by what they typed, most likely first, with the words
+    around it they add on a scooter: `K7MPQ 到了`, `签到K7MPQ`, `K7MPQ thanks`, as well as `k7m pq` (a
+    code split by a space). The whole of it when it is a code; else each run of five letters and
+    digits that could be one (the caller takes the first an activity has)."""
+    whole = normalize_code(text)
+    if is_code(whole):
+        return [whole]
+    runs = [c.upper() for c in _CODE_RUN.findall(norm_text(text or ""))]
+    return list(dict.fromkeys(c for c in runs if is_code(c)))
+
+
 def is_code(text: str | None) -> bool:
     code = normalize_code(text)
     return len(code) == CODE_LEN and all(c in CODE_ALPHABET for c in code)
