@@ -146,6 +146,26 @@ async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyServi
     await answer(query, t(lang, key, **args), alert=key in ("sv-ans-gone", "sv-ans-closed"))
 
 
+async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                       surveys: SurveyService, survey_answer: tuple[int, int]) -> None:
+    """A reply to a survey's question naming an option (`2`, `午休点`): answered as its button is,
+    the answer in reply to the rider's message (they typed it where everyone reads it)."""
+    survey_id, option = survey_answer
+    key, args = await surveys.answer(uow, user, survey_id, option, incoming.chat_id)
+    reply(uow, incoming, key, lang, **args)
+
+
+async def _answers_survey(incoming: IncomingMessage, uow: UnitOfWork,
+                          surveys: SurveyService) -> dict[str, Any] | bool:
+    """Only text replying to the bot's question of a survey, naming one of its options (one
+    indexed look-up)."""
+    if (incoming.as_group or not incoming.text or incoming.text.startswith("/") or not incoming.reply_to_bot
+            or incoming.reply_to_id is None or incoming.forwarded):
+        return False
+    found = await surveys.replied_answer(uow, incoming.chat_id, incoming.reply_to_id, incoming.text)
+    return {"survey_answer": found} if found is not None else False
+
+
 async def needs(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, needs: NeedsService) -> None:
     await _refusals(incoming, uow, lang,
@@ -161,8 +181,10 @@ async def _awaiting_body(incoming: IncomingMessage, uow: UnitOfWork, broadcasts:
 
 
 def register_capture(routes: ChatRoutes) -> None:
-    """Goes before the report routes: a draft's body must not become a case."""
+    """Goes before the report routes: a draft's body must not become a case, nor a survey's answer
+    typed as a reply to its question ('2', '午休点') go unanswered."""
     routes.message(draft_body, _awaiting_body)
+    routes.message(survey_reply, _answers_survey)
 
 
 def register(routes: ChatRoutes) -> None:

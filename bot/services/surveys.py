@@ -165,6 +165,18 @@ class SurveyService:
                                              branch_id=survey.branch_id)
         return ("sv-ans-points" if points else "sv-ans-recorded"), {"option": choice, "points": points}
 
+    async def replied_answer(self, uow: UnitOfWork, chat_id: int, reply_to_id: int,
+                             text: str) -> tuple[int, int] | None:
+        """(survey id, option) when `text`, a reply to the bot's question of a survey in `chat_id`,
+        names one of its options (its number or its words: option_named); None otherwise — the
+        reply goes the usual routes (chit-chat stays unanswered, a report becomes a case)."""
+        sid = await uow.surveys.of_bot_message(chat_id, reply_to_id)
+        survey = await uow.surveys.get(sid) if sid is not None else None
+        if survey is None:
+            return None
+        option = option_named(survey.options, text)
+        return (sid, option) if sid is not None and option is not None else None
+
     # --- results and closing --------------------------------------------------------
     async def results(self, uow: UnitOfWork, user: User, survey_id: int, chat_id: int, lang: str) -> None:
         survey = await self._managed(uow, user, survey_id)
@@ -230,3 +242,18 @@ class SurveyService:
                 "options": [{"text": o, "count": counts.get(i, 0),
                              "names": names.get(i, [])[:VOTERS_SHOWN], "more": max(0, len(names.get(i, [])) - VOTERS_SHOWN)}
                             for i, o in enumerate(survey.options)]}
+
+
+_OPTION_NO = re.compile(r"(?:选项?|第|option|no\.?|#)?\s*(\d{1,2})\s*(?:号|个|项)?")
+_ANSWER_END = "!！。.,，~～、?？ "
+
+
+def option_named(options: list[str], text: str) -> int | None:
+    """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`),
+    or its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded); None
+    for anything else (`谢谢`, `午休点和饮水点都要`)."""
+    said = normalize(text).strip(_ANSWER_END)
+    if m := _OPTION_NO.fullmatch(said):
+        n = int(m[1])
+        return n - 1 if 1 <= n <= len(options) else None
+    return next((i for i, o in enumerate(options) if normalize(o).strip(_ANSWER_END) == said), None)

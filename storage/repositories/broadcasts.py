@@ -128,6 +128,16 @@ class SurveyRepository(Repository):
             stmt = stmt.where(Survey.branch_id == branch_id)
         return list((await self.session.exec(stmt.order_by(col(Survey.id).desc()).limit(limit))).all())
 
+    async def of_bot_message(self, chat_id: int, message_id: int) -> int | None:
+        """The survey whose question the bot sent in `chat_id` as `message_id` (a reply to it may be
+        an answer), from the dedupe key `sv:<id>:<chat>` of that message's outbox row."""
+        stmt = select(OutboxMessage.dedupe_key).where(
+            OutboxMessage.chat_id == chat_id, OutboxMessage.sent_message_id == message_id,
+            col(OutboxMessage.dedupe_key).like("sv:%")).limit(1)
+        key = (await self.session.exec(stmt)).first()
+        parts = (key or "").split(":")
+        return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
     async def answer_of(self, survey_id: int, user_id: int) -> SurveyAnswer | None:
         return await self.session.get(SurveyAnswer, (survey_id, user_id))
 
