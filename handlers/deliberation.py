@@ -9,6 +9,8 @@ secretary's card becomes a proposal; also `/propose C-000123`) · replies in a p
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -42,7 +44,8 @@ STAFF_WORDS: dict[str, str] = {
 LIST_WORDS = {"open": "open", "进行中": "open", "adopted": "adopted", "通过": "adopted", "已通过": "adopted",
               "done": "done", "办结": "done", "已办结": "done",
               "closed": "closed", "已关闭": "closed", "未通过": "closed", "未采纳": "closed",
-              "all": "all", "全部": "all"}
+              "all": "all", "全部": "all", "所有": "all", "采纳": "adopted", "已采纳": "adopted",
+              "落实中": "adopted", "进行": "open"}
 async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a refusal becomes the answer (a status code in words)."""
@@ -55,6 +58,20 @@ async def _refusals(uow: UnitOfWork, incoming: IncomingMessage, lang: str,
         reply(uow, incoming, e.key, lang, **params)
     except WhenError as e:
         reply(uow, incoming, "when-error", lang, key=e.key, params=e.params)
+
+
+_NUMBERED = re.compile(r"^\s*(?:议题|提案|proposal)\s*#?\s*(?=\d)", re.IGNORECASE)
+
+
+def _numbered(args: str) -> str:
+    """`议题1 …`, `议题 #1 …`, `proposal 1 …` as `1 …`: the number as the bot's posts name it."""
+    return _NUMBERED.sub("", unicodedata.normalize("NFKC", args), count=1)
+
+
+def _list_word(word: str) -> str | None:
+    """The list a word after /proposals names: LIST_WORDS, also as said with a trailing 的
+    (`通过的`, `进行中的`, `已办结的`)."""
+    return LIST_WORDS.get(word) or (LIST_WORDS.get(word[:-1]) if word.endswith("的") else None)
 
 
 def _rest(args: str, words: int) -> str:
@@ -85,7 +102,7 @@ async def propose(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessa
 async def proposal(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                    user: User, lang: str, deliberation: DeliberationService) -> None:
     """`/proposal N` (everyone: the summary) or `/proposal N <step> …` (the branch's secretary)."""
-    args = command.args or ""
+    args = _numbered(command.args or "")
     words = args.split()
     pid = parse_id(words[0]) if words else None
     if pid is None:
@@ -153,7 +170,7 @@ async def proposals(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
             supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, n, days)
             reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
             return
-        which = LIST_WORDS.get(first) if first else None
+        which = _list_word(first) if first else None
         if first and (which is None or which not in LISTS) or len(words) > 1:
             reply(uow, incoming, "dl-proposals-usage", lang)
             return
@@ -167,7 +184,7 @@ async def vote(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                user: User, lang: str, deliberation: DeliberationService) -> None:
     """`/vote N OPTION`: the option's number (1-based), or a word — 赞成/反对/弃权 on a for/against
     vote, or an option's text. A number or word that names no option is answered with the options."""
-    args = command.args or ""
+    args = _numbered(command.args or "")
     words = args.split()
     pid = parse_id(words[0]) if words else None
     choice = _rest(args, 1).strip()
