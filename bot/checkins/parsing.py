@@ -27,9 +27,17 @@ class ActivitySpec:
 
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』", "《": "》", "'": "'", "‘": "’"}
-_DATE_Y = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
-_DATE_MD = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?$")
+_DATE_Y = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$")
+_DATE_MD = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})[日号]?$")
 _DATE_WORDS = {"今天": 0, "today": 0, "明天": 1, "tomorrow": 1, "后天": 2}
+# a weekday as secretaries say it (周六, 星期六, 礼拜六, 本周六, saturday): its next day, today included
+_WEEKDAY = re.compile(r"^(?:本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天])$")
+_CN_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_WEEKDAYS = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                              "sunday"))}  # whole names: `sun`, `sat` are title words too
+# a start time said in words: 9点, 9点半, 9点30(分), 上午9点, 下午3点, 晚上7点半, 9am, 3:30pm
+_CLOCK_WORDS = re.compile(r"^(上午|早上|早晨|中午|下午|晚上|傍晚)?(\d{1,2})(?:点|时)(半|(\d{1,2})分?)?$")
+_CLOCK_AMPM = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
 _TIME_RANGE = re.compile(r"(\d{1,2}[:：]\d{2})\s*[-–—~～到至]\s*(\d{1,2}[:：]\d{2})")
 _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小时))?"
@@ -91,14 +99,35 @@ def _split_title(text: str) -> tuple[str, str]:
             return text[1:end].strip(), text[end + 1:]
         raise CheckinError("activity-err-usage")
     words = text.split()
-    for i, word in enumerate(words):
-        if _is_date(word) or _TIME.match(word.replace("：", ":")):
+    for i, word in enumerate(words[1:], 1):  # a title has a word at least: `周六 清洁 周六 9点 2h`
+        if _is_date(word) or _TIME.match(word.replace("：", ":")) or _clock(word):
             return " ".join(words[:i]), " ".join(words[i:])
     return text, ""
 
 
 def _is_date(word: str) -> bool:
-    return bool(_DATE_Y.match(word) or _DATE_MD.match(word) or word.lower() in _DATE_WORDS)
+    return bool(_DATE_Y.match(word) or _DATE_MD.match(word) or word.lower() in _DATE_WORDS
+                or _weekday(word) is not None)
+
+
+def _weekday(word: str) -> int | None:
+    if m := _WEEKDAY.match(word):
+        return _CN_WEEKDAYS[m[1]]
+    return _EN_WEEKDAYS.get(word.lower())
+
+
+def _clock(word: str) -> tuple[int, int] | None:
+    """A start time said in words (9点半, 下午3点, 3pm), as (hour, minute); None for anything else."""
+    w = word.lower()
+    if m := _CLOCK_WORDS.match(w):
+        hour, minute = int(m[2]), 30 if m[3] == "半" else int(m[4] or 0)
+        if m[1] in ("下午", "晚上", "傍晚") and hour < 12:
+            hour += 12
+        return hour, minute
+    if m := _CLOCK_AMPM.match(w):
+        hour = int(m[1]) % 12 + (12 if m[3] == "pm" else 0)
+        return hour, int(m[2] or 0)
+    return None
 
 
 def _date(word: str, today: date) -> date:
@@ -110,6 +139,8 @@ def _date(word: str, today: date) -> date:
             return day if day >= today else date(today.year + 1, day.month, day.day)
     except ValueError:
         raise CheckinError("activity-err-date", value=word) from None
+    if (weekday := _weekday(word)) is not None:
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
     return today + timedelta(days=_DATE_WORDS[word.lower()])
 
 
@@ -144,12 +175,14 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     day = now_local.date()
     if _is_date(words[0]):
         day = _date(words.pop(0), day)
-    m = _TIME.match(words.pop(0)) if words else None
-    if m is None:
+    first = words.pop(0) if words else ""
+    m = _TIME.match(first)
+    said = (int(m[1]), int(m[2])) if m else _clock(first)  # 09:00, or 9点, 下午3点, 3pm
+    if said is None:
         raise CheckinError("activity-err-time")
     try:
-        starts = datetime.combine(day, time(int(m[1]), int(m[2])), tz)
-        if m[3] is not None:
+        starts = datetime.combine(day, time(*said), tz)
+        if m is not None and m[3] is not None:
             ends = datetime.combine(day, time(int(m[3]), int(m[4])), tz)
             if ends <= starts:
                 ends += timedelta(days=1)

@@ -3,7 +3,7 @@
 ## Activities
 activity-usage =
     <b>Activity check-in</b>
-    /activity new "Title" 2026-12-05 09:00 2h — a new activity (date may be 12-05 or tomorrow; length may be 90m, or give an end: 09:00-11:00)
+    /activity new "Title" 2026-12-05 09:00 2h — a new activity (date may be 12-05, tomorrow or saturday; time may be 3pm; length may be 90m, or give an end: 09:00-11:00)
     Add a radius at the end (e.g. 500m) to require riders on the spot; I'll ask you for the place's location. You can also send the command as a reply to a location.
     /activity list — your branch's activities
     /activity close CODE — stop check-ins
@@ -34,7 +34,7 @@ activity-list-item = <code>{ $code }</code> · { $title } · { $when } · { $sta
 activity-list-no-branch = Send /activity list in your work group to see its branch's activities.
 activity-list-which-branch = You are known in several branches ({ $branches }), so in private I cannot tell whose activities to list. Please send /activity list in a group of that branch.
 activity-err-usage = I couldn't read that. Example: /activity new "Saturday clean-up" 2026-12-05 09:00 2h 500m
-activity-err-time = Please give a start time such as 09:00, or a span such as 09:00-11:00.
+activity-err-time = Please give a start time such as 09:00 or 3pm, or a span such as 09:00-11:00.
 activity-err-duration = Please give a length (2h, 90m) or an end time (09:00-11:00), at most 24 hours.
 activity-err-date = “{ $value }” is not a valid date; use 2026-12-05 or 12-05.
 activity-err-radius = The check-in radius must be between { $min } and { $max } m, e.g. 500m.

@@ -3,7 +3,7 @@
 ## Activities
 activity-usage =
     <b>活动签到</b>
-    /activity new "活动名称" 2026-12-05 09:00 2h — 新建活动（日期可写 12-05、明天；时长可写 90m，或写结束时间 09:00-11:00）
+    /activity new "活动名称" 2026-12-05 09:00 2h — 新建活动（日期可写 12-05、12月5号、明天、周六；时间可写 9点半、下午3点；时长可写 90m，或写结束时间 09:00-11:00）
     末尾加半径（如 500m）表示须到场签到，我会请你发送活动地点的位置；也可以回复一个位置消息来新建
     /activity list — 本支部的活动
     /activity close 签到码 — 结束签到
@@ -34,7 +34,7 @@ activity-list-item = <code>{ $code }</code> · { $title } · { $when } · { $sta
 activity-list-no-branch = 请在工作群里发 /activity list 查看本群支部的活动。
 activity-list-which-branch = 你在几个支部都有记录（{ $branches }），私聊里我不知道列哪个支部的活动。请在那个支部的群里发 /activity list。
 activity-err-usage = 格式不对。例如：/activity new "周六社区清洁" 2026-12-05 09:00 2h 500m
-activity-err-time = 请写开始时间，例如 09:00，或时间段 09:00-11:00。
+activity-err-time = 请写开始时间，例如 09:00、9点半、下午3点，或时间段 09:00-11:00。
 activity-err-duration = 请写活动时长（如 2h、90m）或结束时间（如 09:00-11:00），不超过 24 小时。
 activity-err-date = “{ $value }”不是有效的日期，请写 2026-12-05 或 12-05。
 activity-err-radius = 签到范围要在 { $min } 到 { $max } 米之间，例如 500m。

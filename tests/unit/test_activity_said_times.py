@@ -1,0 +1,39 @@
+"""An activity's day and start time as a secretary says them (bot.checkins.parsing.parse_activity):
+'/activity new "清洁" 12月5号 9点 2小时' and '… 周六 09:00 2h' got '请写开始时间，例如 09:00' (only 12月5日,
+12-05, 今天/明天/后天 and 09:00 were read)."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.checkins.errors import CheckinError
+from bot.checkins.parsing import parse_activity
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=TZ)  # a Tuesday
+
+
+@pytest.mark.parametrize("typed, title, starts, hours", [
+    ('"清洁" 12月5号 9点 2小时', "清洁", (12, 5, 9, 0), 2),
+    ('"清洁" 周六 09:00 2h', "清洁", (12, 5, 9, 0), 2),
+    ('"清洁" 星期六 9点半 2h', "清洁", (12, 5, 9, 30), 2),
+    ('社区清洁 礼拜天 下午3点 1.5h', "社区清洁", (12, 6, 15, 0), 1.5),
+    ('"清洁" 本周二 9点30分 1h', "清洁", (12, 1, 9, 30), 1),  # today is Tuesday: today
+    ('"清洁" 周一 晚上7点 1h', "清洁", (12, 7, 19, 0), 1),
+    ('"Park cleanup" saturday 3pm 2h', "Park cleanup", (12, 5, 15, 0), 2),
+    ('"Park cleanup" tomorrow 9:30am 2h', "Park cleanup", (12, 2, 9, 30), 2),
+    ('周六 社区清洁 周六 9点 2h', "周六 社区清洁", (12, 5, 9, 0), 2),  # a title may start with the day's word
+])
+def test_days_and_times_as_said(typed: str, title: str, starts: tuple[int, int, int, int], hours: float) -> None:
+    spec = parse_activity(typed, NOW)
+    assert spec.title == title
+    assert spec.starts_at == datetime(2026, *starts, tzinfo=TZ)
+    assert (spec.ends_at - spec.starts_at).total_seconds() == hours * 3600
+
+
+@pytest.mark.parametrize("typed", ['"清洁" 周八 9点 2h', '"清洁" 25点 1h', '"清洁" 周六 早 2h'])
+def test_what_is_no_time_is_still_refused(typed: str) -> None:
+    with pytest.raises(CheckinError):
+        parse_activity(typed, NOW)
