@@ -45,6 +45,11 @@ _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小
 _RADIUS = re.compile(r"^(\d+(?:\.\d+)?)(m|米|km|公里|千米)$")
 _HOURS = re.compile(r"^(\d+(?:\.\d+)?)(?:h|hr|hrs|hours?|小时|个小时)?$")
 _HOURS_HM = re.compile(r"^(\d+):(\d{2})$")
+_CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_COUNT = re.compile(r"^([一两二三四五六七八九十])(?=个|小时|钟头)")
+# an amount in words and minutes: 90分钟, 90min, 半小时, 1个半小时, 2小时30分钟, 2h30m
+_HOURS_WORDS = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:个)?(?:h|hr|hrs|hours?|小时|钟头)?)??(半(?:个)?(?:小时|钟头))?"
+                          r"(?:(\d+)(?:m|min|mins|minutes?|分钟|分))?$")
 
 
 def norm_text(text: str) -> str:
@@ -218,10 +223,13 @@ def parse_hours(text: str) -> int:
     """Hours as typed (2.5, 2.5h, 2小时, 1:30) -> half hours, rounded to the nearest half."""
     # `2。5`: a Chinese input method's full stop typed as the decimal point; `2.5。` ends a sentence
     word = norm_text(text).lower().replace(" ", "").rstrip("。.!！").replace("。", ".")
+    word = _CN_COUNT.sub(lambda m: str(_CN_DIGITS[m[1]]), word)  # 一个半小时, 两小时: a count in words
     if m := _HOURS_HM.match(word):
         value = int(m[1]) + int(m[2]) / 60
     elif m := _HOURS.match(word):
         value = float(m[1])
+    elif m := _HOURS_WORDS.match(word):  # 90分钟, 半小时, 1个半小时, 2小时30分钟
+        value = float(m[1] or 0) + (0.5 if m[2] else 0) + int(m[3] or 0) / 60
     else:
         raise CheckinError("hours-err-amount", value=text[:20])
     halves = math.floor(value * 2 + 0.5)

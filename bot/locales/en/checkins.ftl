@@ -160,7 +160,7 @@ hours-decided-rejected = { $hours } h of { $name } rejected{ $undelivered ->
         [yes] . ⚠️ { $name } has not started a private chat with me or has blocked me, so your reason did not reach them: the group was told only that the hours were not approved and to ask the secretary why. Please tell them in person.
        *[no] {""}
     }
-hours-err-amount = “{ $value }” is not a number of hours; write e.g. 2 or 2.5.
+hours-err-amount = “{ $value }” is not a number of hours; write e.g. 2, 2.5 or 90min.
 hours-err-early = “{ $title }” has not started yet ({ $when }); log hours once it has.
 hours-err-late = “{ $title }” ended more than { $days ->
     [one] 1 day

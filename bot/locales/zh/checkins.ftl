@@ -157,7 +157,7 @@ hours-decided-rejected = 已驳回{ $name }的 { $hours } 小时{ $undelivered -
         [yes] 。⚠️ { $name }没有私聊过我或已屏蔽我，你写的原因没能告诉TA：群里只说了未被认可、原因请问书记。请当面告诉TA。
        *[no] {""}
     }
-hours-err-amount = “{ $value }”不是有效的时长，请写小时数，例如 2 或 2.5。
+hours-err-amount = “{ $value }”不是有效的时长，请写小时数，例如 2、2.5、90分钟 或 1个半小时。
 hours-err-early = 「{ $title }」还没开始（{ $when }），活动开始后才能登记时长。
 hours-err-late = 「{ $title }」已结束超过 { $days } 天，不能再登记时长，请联系支部书记。
 hours-err-too-many = 「{ $title }」最多登记 { $max } 小时（你填了 { $value } 小时）。
