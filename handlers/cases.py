@@ -17,7 +17,9 @@ from bot.services.albums import AlbumService
 from bot.services.asked import Asked, asked as asked_about
 from bot.services.board import post_board
 from bot.services.case_labels import split_labels
+from bot.checkins.service import CheckinService
 from bot.services.cases import CaseService
+from bot.services.points import PointsService
 from bot.services.reports import ReportService
 from bot.services import case_choices as choices
 from bot.services import case_transfers as transfers
@@ -25,6 +27,7 @@ from bot.outbox import reply
 from handlers.case_choices import answer_stale, offer_for_press, stale_or_refused
 from handlers.chat import ChatRoutes
 from handlers.commands import my_cases
+from handlers.points import me
 from handlers.presses import answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -99,9 +102,13 @@ async def case_asked(incoming: IncomingMessage) -> dict[str, Asked] | None:
 
 
 async def case_question(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, asked: Asked,
-                        cases: CaseService, reports: ReportService) -> None:
-    """A case asked about by its number: its card, as /case shows it there; one's cases: /mycases."""
-    if asked.number is None:
+                        cases: CaseService, reports: ReportService, points: PointsService,
+                        checkins: CheckinService) -> None:
+    """A case asked about by its number: its card, as /case shows it there; one's cases: /mycases;
+    one's points ("我的积分", "my balance"): /me."""
+    if asked.points:
+        await me(uow, incoming, user, lang, points, checkins)
+    elif asked.number is None:
         await my_cases(uow, incoming, user, lang, reports)
     else:
         await _card(uow, incoming, user, lang, cases, asked.number)

@@ -1,6 +1,6 @@
 """A case asked about in words, not by command: a rider checking on their report days later types
 its number as they remember it ("C-000001", "c1 怎么样了", "【C-3】进度？", "how is C-000001 going?"),
-or asks for their cases ("我的工单", "工单进度", "my cases"). Said to the bot (in private, or naming
+or asks for their cases ("我的工单", "工单进度", "my cases") or their points ("我的积分", "my balance"). Said to the bot (in private, or naming
 it in a group) that is a question, answered as /case and /mycases are: never a report to ask
 "是，上报 / 不是" about, nor the manual."""
 from __future__ import annotations
@@ -24,9 +24,16 @@ MY_CASES = frozenset({"我的工单", "我的上报", "我上报的工单", "查
                       "工单状态", "上报进度", "mycases", "mycase", "myreports", "mystatus", "caseprogress"})
 
 
+# Asking for one's points, as riders say it (the same reading): /me's answer.
+MY_POINTS = frozenset({"我的积分", "积分", "查积分", "查询积分", "积分余额", "我的积分余额", "我有多少积分", "我有几分",
+                       "我的余额", "积分多少", "我的等级", "mypoints", "points", "mybalance", "balance",
+                       "whatismybalance", "howmanypointsdoihave", "mypointsbalance", "mytier"})
+
+
 @dataclass(frozen=True)
 class Asked:
     number: str | None  # the case number as typed; None: the rider's cases (/mycases)
+    points: bool = False  # the rider's points (/me), not a case
 
 
 def _bare(text: str) -> str:
@@ -57,6 +64,8 @@ async def asked(text: str) -> Asked | None:
         return None
     if _bare(text).lower() in MY_CASES:
         return Asked(None)
+    if _bare(text).lower() in MY_POINTS:
+        return Asked(None, points=True)
     named = named_case(text)
     if named is None:
         return None
