@@ -367,6 +367,9 @@ async def test_chosen_groups_and_forwarded_formatting(bot, tg, db) -> None:
     for g in (GROUP, GROUP_B):
         assert (await last(tg, g["id"], 2))["plain_text"] == "两个群都收到"
 
+    async def reported() -> bool:  # the delivery report, before the next command's answer is awaited
+        return any("已送达 2" in str(m.get("plain_text")) for m in await tg.messages(SEC["id"]))
+    await until(reported)
     preview = await _say(tg, SEC, "/broadcast groups=Riders")
     assert "请把要推送的内容发给我" in preview["plain_text"]
     before = len(await tg.messages(SEC["id"]))
