@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cases import format_case_no
 from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
-from bot.periods import PERIODS, span
+from bot.periods import PERIODS, span, split_days
 from bot.refusals import Refused
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.tabular import write_table, xlsx_cell
@@ -58,11 +58,22 @@ class ExportFile:
     rows: int
 
 
+MAX_DAYS = 999  # "/export 2026" is no number of days
+
+
+def _days(word: str) -> int | None:
+    """The number of days a whole phrase says (7天, 近7天, 2周, last 7 days: bot.periods.split_days)."""
+    days, rest = split_days(word)
+    return days if days is not None and not rest and days <= MAX_DAYS else None
+
+
 def _phrases(words: list[str]) -> list[str]:
-    """`words` with the two-word periods ("last week", "this month": bot.periods) as one."""
+    """`words` with the two-word periods ("last week", "this month": bot.periods) and a number of
+    days in words ("7 days", "last 7 days") as one."""
     out: list[str] = []
     for word in words:
-        if out and f"{out[-1]} {word}".lower() in PERIODS:
+        joined = f"{out[-1]} {word}" if out else ""
+        if out and (joined.lower() in PERIODS or (_days(joined) is not None)):
             out[-1] = f"{out[-1]} {word}"
         else:
             out.append(word)
@@ -70,7 +81,7 @@ def _phrases(words: list[str]) -> list[str]:
 
 
 def parse_args(words: list[str], today: date) -> tuple[date, str]:
-    """[since] [format]: since as 2026-11-01, 11-01, 30d / 30天, or the start of a named period
+    """[since] [format]: since as 2026-11-01, 11-01, a number of days (30, 30d, 30天, 近7天, 2周, last 7 days), or the start of a named period
     (bot.periods: 本周, 本月, 上周, 上个月, 今年, last week …). A word it cannot read is named in the
     refusal (a date that is none, 2026-13-01, too), with the forms it knows."""
     since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
@@ -85,8 +96,8 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
             since = _date(today.year, month, day, word)
             if since > today:
                 since = _date(today.year - 1, month, day, word)
-        elif m := re.fullmatch(r"(\d{1,3})(d|天|days?)", w):
-            since = today - timedelta(days=int(m[1]))
+        elif (days := _days(w)) is not None:  # 30d, 30天, 7 days, 近7天, 2周 (bot.periods)
+            since = today - timedelta(days=days)
         elif (period := PERIODS.get(w)) is not None:  # 本周, 上个月, last week … (bot.periods): where it starts
             since = span(period, datetime.combine(today, time()))[0].date()
         else:

@@ -63,3 +63,20 @@ def test_export_word_unread(words: list[str], named: str) -> None:
     with pytest.raises(Refused) as refused:
         parse_args(words, date(2026, 12, 4))
     assert refused.value.key == "export-bad-word" and refused.value.params == {"word": named}
+
+
+@pytest.mark.parametrize("words, since", [
+    (["30d"], date(2026, 11, 4)), (["30天"], date(2026, 11, 4)), (["7", "days"], date(2026, 11, 27)),
+    (["近7天"], date(2026, 11, 27)), (["last", "7", "days"], date(2026, 11, 27)), (["2周", "csv"], date(2026, 11, 20)),
+    (["７天"], date(2026, 11, 27)), (["14"], date(2026, 11, 20)),
+])
+def test_export_days_as_people_type_them(words: list[str], since: date) -> None:
+    """The export read only 30d / 30天 of a number of days ('/export cases 7 days', '近7天', '2周' were
+    unread words): bot.periods.split_days, the one reader /needs and /stats lessons use, reads them."""
+    assert parse_args(words, date(2026, 12, 4))[0] == since
+
+
+@pytest.mark.parametrize("words", [["2026"], ["7天", "x"]])
+def test_export_days_that_are_none(words: list[str]) -> None:
+    with pytest.raises(Refused):
+        parse_args(words, date(2026, 12, 4))
