@@ -26,8 +26,11 @@ from enum import Enum
 
 
 class Who(str, Enum):
+    """Who may use a command: anyone; staff (a superadmin, a secretary or a department member); a
+    branch's secretary or a superadmin (the branch-wide commands); a superadmin."""
     ANYONE = "anyone"
     STAFF = "staff"
+    SECRETARY = "secretary"
     SUPERADMIN = "superadmin"
 
 
@@ -49,7 +52,7 @@ class Command:
     aliases: tuple[str, ...] = ()
 
 
-A, S, SA = Who.ANYONE, Who.STAFF, Who.SUPERADMIN
+A, S, SEC, SA = Who.ANYONE, Who.STAFF, Who.SECRETARY, Who.SUPERADMIN
 PRIVATE, GROUP = Where.PRIVATE, Where.GROUP
 
 COMMANDS: tuple[Command, ...] = (
@@ -102,10 +105,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("activity", "new|list|close|place …", "activity-usage", S),
     Command("reportins", "[branch | approve <id> | reject <id> [reason]]", "reportins-usage", S),
     # broadcasts, surveys, needs, lessons, exports (private: they show a whole branch)
-    Command("broadcast", "[cancel]", "bc-usage", S, PRIVATE, "bc-err-private-only"),
-    Command("broadcasts", "[cancel <id>]", "bc-list-usage", S, PRIVATE, "bc-err-private-only"),
-    Command("survey", "new|results <id>|close <id>|list", "sv-usage", S, PRIVATE, "bc-err-private-only"),
-    Command("needs", "[days] [branch]", "needs-usage", S, PRIVATE, "bc-err-private-only"),
+    Command("broadcast", "[cancel]", "bc-usage", SEC, PRIVATE, "bc-err-private-only"),
+    Command("broadcasts", "[cancel <id>]", "bc-list-usage", SEC, PRIVATE, "bc-err-private-only"),
+    Command("survey", "new|results <id>|close <id>|list", "sv-usage", SEC, PRIVATE, "bc-err-private-only"),
+    Command("needs", "[days] [branch]", "needs-usage", SEC, PRIVATE, "bc-err-private-only"),
     Command("lessons", "[N] [show | plan DAYS | shifts PROFILE | off]", "lessons-usage", S),
     Command("export", "cases [from] [csv]", "export-usage", S),
     # branches and roles
@@ -158,9 +161,9 @@ NOT_STAFF = "bc-err-not-staff"
 
 def wrong_place(name: str, is_private: bool, *, staff: bool = True) -> str | None:
     """The message that answers command `name` sent in the wrong kind of chat, or None when it
-    may be used here (or its handler decides itself). `staff`: whether the sender may use staff
-    commands at all; a rider is told a staff command is not theirs (NOT_STAFF) rather than where
-    to send it."""
+    may be used here (or its handler decides itself). `staff`: whether the sender may use the
+    command at all (CaseService.may_use); one who may not is told it is not theirs (NOT_STAFF)
+    rather than where to send it, to be refused there."""
     command = BY_NAME.get(name.lower())
     if command is None or command.wrong_place is None:
         return None

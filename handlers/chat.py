@@ -210,7 +210,7 @@ class ChatDispatcher:
                 spec, cases = BY_NAME.get(command.command.lower()), data.get("cases")
                 if key is not None and spec is not None and spec.who is not Who.ANYONE and cases is not None:
                     # a rider: whose command it is, not where to send it (to be refused there)
-                    key = wrong_place(command.command, msg.is_private, staff=(await cases.scope(uow, user)).staff)
+                    key = wrong_place(command.command, msg.is_private, staff=await cases.may_use(uow, user, spec.who))
                 if key is not None:  # the command table's answer; the handler does not run
                     self._say(uow, msg, key, data["lang"], {})
                     return

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, GROUP, LI, SEC, said, two_branches, with_boss
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, with_boss
 from tests.factories import answer_text
 
 
@@ -25,3 +25,16 @@ async def test_a_rider_is_told_whose_command_it_is_a_secretary_where_to_send_it(
     assert await answer_text(tg, GROUP, AMY, "/survey list") == "⛔ Only branch secretaries can use this."
     assert await answer_text(tg, GROUP, SEC, "/survey list") == "🔒 请在与我的私聊中使用这个命令。"
     assert "问卷" in (await said(tg, SEC["id"], SEC, "/survey list"))["plain_text"]
+
+
+async def test_a_department_member_is_told_a_branch_command_is_the_secretarys(bot, tg, db) -> None:
+    """A department member is staff, but a branch's broadcasts, surveys and needs are the secretary's:
+    '/survey list' in the group sent them to the private chat, to be refused there."""
+    await two_branches(tg, LI)
+    await said(tg, WANG["id"], WANG, "/start")
+    granted = (await said(tg, SEC["id"], SEC, f"/grant {WANG['id']} dept urban_lighting"))["plain_text"]
+    assert "✅" in granted, granted
+    for typed in ("/survey list", "/broadcast all now 测试", "/needs"):
+        told = await answer_text(tg, GROUP, WANG, typed)
+        assert told == "⛔ 只有支部书记可以使用这个功能。", (typed, told)
+        assert (await said(tg, WANG["id"], WANG, typed))["plain_text"] == told, typed
