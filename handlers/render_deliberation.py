@@ -108,8 +108,11 @@ def _summary(lang: str, p: dict[str, Any]) -> str:
     lines = [t(lang, "dl-sum-title", id=str(p["id"]), title=esc(p["title"], 80), status=status_name(lang, p["status"]))]
     if p.get("body"):
         lines.append(esc(p["body"], 1000))
-    lines.append(t(lang, "dl-sum-supporters", supporters=int(p.get("supporters") or 0),
-                   threshold=int(p.get("threshold") or 0), days=int(p.get("days") or 0)))
+    if p.get("threshold"):  # still proposed: what the agenda needs
+        lines.append(t(lang, "dl-sum-supporters", supporters=int(p.get("supporters") or 0),
+                       threshold=int(p["threshold"]), days=int(p.get("days") or 0)))
+    else:
+        lines.append(t(lang, "dl-sum-supported", supporters=int(p.get("supporters") or 0)))
     if p.get("reason"):
         lines.append(t(lang, "dl-sum-reason", reason=esc(p["reason"], 500)))
     lines.append(t(lang, "dl-sum-comments", comments=int(p.get("comments") or 0)))

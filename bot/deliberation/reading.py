@@ -63,7 +63,9 @@ class Reading(Access):
                       is_private: bool) -> dict[str, Any]:
         p = await self._visible(uow, user, proposal_id, chat_id, is_private)
         pid = p.id or 0
-        threshold, days = await self.rule_of(uow, p.branch_id)
+        # the agenda's rule (N supporters within D days) only while it can still reach it: on the
+        # agenda or past it, '上议程需要 7 天内 5 人' read as if it still had to
+        threshold, days = await self.rule_of(uow, p.branch_id) if p.status == lc.PROPOSED else (None, None)
         out: dict[str, Any] = {
             "id": pid, "title": p.title, "body": p.body, "status": p.status,
             "supporters": await uow.deliberation.support_count(pid), "threshold": threshold, "days": days,

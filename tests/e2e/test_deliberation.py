@@ -92,6 +92,7 @@ async def test_proposal_from_support_to_done(bot, tg, db, settings, tmp_path) ->
     summary = (await said(tg, GROUP, LI, "/proposal 1"))["plain_text"]
     assert "2 条讨论" in summary and "王哥：我家住***" in summary and "501" not in summary, summary
     assert "已上议程" in summary and "可以做" not in summary  # a rider sees no staff actions
+    assert "👍 2 人附议" in summary and "上议程需要" not in summary, summary  # on it: no rule to reach it
     assert not await _texts(tg, GROUP["id"], "已登记工单")  # no comment became a case
 
     # permissions: a rider, and the secretary of another branch (who learns nothing)

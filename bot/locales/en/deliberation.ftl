@@ -100,6 +100,10 @@ dl-sum-supporters = 👍 { $supporters } { $supporters ->
     [one] day
    *[other] days
 })
+dl-sum-supported = 👍 { $supporters } { $supporters ->
+    [one] supporter
+   *[other] supporters
+}
 dl-sum-comments = 💬 { $comments } { $comments ->
     [one] comment
    *[other] comments

@@ -73,6 +73,7 @@ dl-settled-vote = 🗳 表决已结束
 
 dl-sum-title = 💡 议题 #{ $id }：<b>{ $title }</b>（{ $status }）
 dl-sum-supporters = 👍 { $supporters } 人附议（上议程需要 { $days } 天内 { $threshold } 人）
+dl-sum-supported = 👍 { $supporters } 人附议
 dl-sum-comments = 💬 { $comments } 条讨论
 dl-sum-latest = 最新讨论：
 dl-sum-comment = · { $name }：{ $text }
