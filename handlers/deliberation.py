@@ -17,11 +17,12 @@ from typing import Any
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.config import Settings
 from bot.deliberation.lifecycle import LISTS
+from bot.deliberation.limits import read_rule
 from bot.deliberation.service import DeliberationError, DeliberationService
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
-from bot.ids import bounded_int, parse_id
+from bot.ids import parse_id
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from bot.outbox import reply
@@ -162,12 +163,11 @@ async def proposals(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
 
     async def step() -> None:
         if first in ("rule", "规则"):
-            n = bounded_int(words[1], 1, 10_000) if len(words) > 1 else None
-            days = bounded_int(words[2], 1, 10_000) if len(words) > 2 else None
-            if n is None or days is None:
+            rule = read_rule(" ".join(words[1:]))
+            if rule is None:
                 reply(uow, incoming, "dl-rule-usage", lang)
                 return
-            supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, n, days)
+            supporters, days = await deliberation.set_rule(uow, user, incoming.chat_id, incoming.is_private, *rule)
             reply(uow, incoming, "dl-rule-set", lang, supporters=supporters, days=days)
             return
         which = _list_word(first) if first else None

@@ -2,8 +2,11 @@
 and `commit`, and the refusal type. Figures are the product's choices (issue 19), not Telegram's."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import timedelta
 
+from bot.periods import split_days
 from bot.refusals import Refused
 
 DEFAULT_RULE = (5, 7)  # supporters, days: a branch without its own AgendaRule
@@ -28,6 +31,19 @@ CLOSE_KEYS = {"close", "deadline", "until", "截止", "结束", "截至"}
 QUORUM_KEYS = {"quorum", "法定", "法定人数", "最少"}
 DUE_KEYS = {"due", "by", "期限", "截止", "完成"}
 RULE_MAX = (500, 90)  # most supporters, most days a rule may ask
+# `/proposals rule 5 7` as secretaries type it: 5人 7天, 5人，7天, 5 people 1 week, 5人7天
+_RULE = re.compile(r"^\s*(\d{1,6})(?:\s*(?:个人|人|位|people|persons?|supporters?)\s*[,，、]?\s*|\s*[,，、]\s*|\s+)(\S.*)$",
+                   re.IGNORECASE)
+
+
+def read_rule(text: str) -> tuple[int, int] | None:
+    """The supporters and days `text` (what follows `/proposals rule`) names, or None; whether they
+    are within RULE_MAX is the service's to say (DeliberationService.set_rule)."""
+    m = _RULE.match(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    days, rest = split_days(m[2])
+    return (int(m[1]), days) if days is not None and not rest else None
 NAMES_SHOWN = 30
 POINTS_ADOPTED, POINTS_VOTE = "proposal_adopted", "vote_cast"
 MAX_OWNER = 120  # characters of a commitment's owner

@@ -406,6 +406,9 @@ async def test_a_rule_out_of_range_names_the_ranges(bot, tg, db) -> None:
     zh = await answer_text(tg, SEC["id"], SEC, "/proposals rule 9999 9999")
     assert "1–500" in zh and "1–90" in zh, zh
     assert "5 人附议即上议程" in await answer_text(tg, SEC["id"], SEC, "/proposals rule 5 7")
+    # the numbers with their units, as a secretary types them (got the usage)
+    assert "14 天内 3 人附议即上议程" in await answer_text(tg, SEC["id"], SEC, "/proposals rule 3人，2周")
+    assert "7 天内 4 人附议即上议程" in await answer_text(tg, SEC["id"], SEC, "/proposals rule 4人 7天")
     await answer_text(tg, SEC["id"], SEC, "/lang en")
     en = await answer_text(tg, SEC["id"], SEC, "/proposals rule 3 365")
     assert "1–500" in en and "1–90" in en, en

@@ -184,3 +184,12 @@ def test_the_secretarys_steps_are_named_by_real_commands():
     assert [w for _, w in lc.commands(lc.AGENDA)] == ["decline", "vote"]
     assert [w for _, w in lc.commands(lc.IN_PROGRESS)] == ["commit", "note", "done"]
     assert lc.commands(lc.DONE) == []
+
+
+@pytest.mark.parametrize("typed, rule", [
+    ("5 7", (5, 7)), ("5人 7天", (5, 7)), ("5人，7天", (5, 7)), ("5人7天", (5, 7)), ("5 people 1 week", (5, 7)),
+    ("３人 ２周", (3, 14)), ("5, 7", (5, 7)), ("5", None), ("5 7 8", None), ("a 7", None), ("", None),
+])
+def test_a_rule_as_secretaries_type_it(typed: str, rule: tuple[int, int] | None) -> None:
+    from bot.deliberation.limits import read_rule
+    assert read_rule(typed) == rule

@@ -132,7 +132,7 @@ dl-decline-usage = Give a reason: /proposal { $id } decline reason
 dl-vote-usage = A vote: /proposal N vote [close=tomorrow 18:00] [quorum=5] [anon] [option 1 | option 2] (no options: for / against / abstain)
 dl-commit-usage = Name an owner and a due date: /proposal { $id } commit owner due=2026-12-31 (or due=12-31 18:00). While in progress, commit again to correct the owner or the due date.
 dl-note-usage = Write the progress: /proposal { $id } note text
-dl-rule-usage = Usage: /proposals rule SUPPORTERS DAYS (e.g. /proposals rule 5 7: 5 supporters within 7 days put a proposal on the agenda)
+dl-rule-usage = Usage: /proposals rule SUPPORTERS DAYS (e.g. /proposals rule 5 7, or 5 people 1 week: 5 supporters within 7 days put a proposal on the agenda)
 dl-rule-range = Supporters must be 1–{ $max_supporters } and days 1–{ $max_days } (e.g. /proposals rule 5 7).
 dl-rule-set = ✅ This branch's rule: { $supporters } supporters within { $days } { $days ->
     [one] day

@@ -99,7 +99,7 @@ dl-decline-usage = 请写上理由：/proposal { $id } decline 理由
 dl-vote-usage = 表决写法：/proposal 编号 vote [close=明天18:00] [quorum=5] [anon] [选项1 | 选项2]（不写选项就是 赞成/反对/弃权）
 dl-commit-usage = 请写负责方和期限：/proposal { $id } commit 负责方 due=2026-12-31（或 due=12-31 18:00）。落实中再发一次 commit 可以更正负责方或期限。
 dl-note-usage = 请写进展：/proposal { $id } note 进展
-dl-rule-usage = 用法：/proposals rule 人数 天数（例如 /proposals rule 5 7：7 天内 5 人附议即上议程）
+dl-rule-usage = 用法：/proposals rule 人数 天数（例如 /proposals rule 5人 7天：7 天内 5 人附议即上议程）
 dl-rule-range = 附议人数请写 1–{ $max_supporters }，天数请写 1–{ $max_days }（例如 /proposals rule 5 7）。
 dl-rule-set = ✅ 本支部规则：{ $days } 天内 { $supporters } 人附议即上议程。
 
