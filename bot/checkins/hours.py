@@ -61,6 +61,8 @@ class Hours:
         entry = await uow.checkins.hours_entry(activity.id or 0, user.id)
         if entry is not None and entry.status == "approved":
             raise CheckinError("hours-err-approved", title=activity.title, hours=hours_text(entry.halves))
+        # a second /hours for one activity replaces the first claim: said, not done silently
+        was = hours_text(entry.halves) if entry is not None else ""
         if entry is None:
             entry = await uow.checkins.add_hours(VolunteerHours(
                 activity_id=activity.id or 0, user_id=user.id, halves=halves, checked_in=checked_in,
@@ -70,7 +72,8 @@ class Hours:
             entry.chat_id, entry.lang, entry.reason, entry.decided_by, entry.decided_at = \
                 msg.chat_id, lang, None, None, None
         reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
-                   hours=hours_text(halves), checked_in=str(checked_in).lower())
+                   hours=hours_text(halves), checked_in=str(checked_in).lower(), was=was,
+                   replaced=str(bool(was)).lower())
         for staff in await self.ctx.staff_to_tell(uow, activity.branch_id, requester=user.id):
             self.ctx.tell(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
                        **self._hours_card(user, entry, activity))

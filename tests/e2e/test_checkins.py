@@ -469,8 +469,14 @@ async def test_codes_and_hours_typed_with_chinese_punctuation(bot, tg, db, clock
                          (f"{code.lower()}、0.5。", "0.5 小时")):
         logged = await said(tg, LI["id"], LI, f"/hours {typed}")
         assert "已登记" in logged["text"] and shown in logged["text"], (typed, logged["text"])
+        if typed != f"{code}，1.5":  # each later claim replaces the one before: said (it was silent)
+            assert "（代替之前登记的 " in logged["text"], (typed, logged["text"])
+        else:
+            assert "代替" not in logged["text"], logged["text"]
     amy = await said(tg, AMY["id"], AMY, f"/hours {code}, 1:30")
-    assert "1.5 h logged" in amy["text"], amy["text"]
+    assert "1.5 h logged" in amy["text"] and "instead of" not in amy["text"], amy["text"]
+    again = await said(tg, AMY["id"], AMY, f"/hours {code} 1.5h")
+    assert "(instead of the 1.5 h you logged before)" in again["text"], again["text"]
     assert "/hours" in (await said(tg, AMY["id"], AMY, f"/hours {code}，"))["text"]  # no amount: the usage
     async with db() as s:
         rows = {r.user_id: r.halves for r in (await s.exec(select(VolunteerHours))).all()}

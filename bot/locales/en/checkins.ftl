@@ -123,7 +123,10 @@ hours-usage =
     /hours CODE HOURS — log volunteer hours, e.g. /hours K7MPQ 2.5
     /hours — my time bank
     Secretaries: /hours pending; /hours approve ID; /hours reject ID [reason]
-hours-logged = 📝 { $hours } h logged for “{ $title }”; the branch secretary will review it.{ $checked_in ->
+hours-logged = 📝 { $hours } h logged for “{ $title }”{ $replaced ->
+        [true] {" "}(instead of the { $was } h you logged before)
+       *[false] {""}
+    }; the branch secretary will review it.{ $checked_in ->
         [true] {""}
        *[false] {" "}(You did not check in to this activity; the secretary decides.)
     }

@@ -123,7 +123,10 @@ hours-usage =
     /hours 签到码 时长 — 登记志愿时长，例如 /hours K7MPQ 2.5
     /hours — 我的时间银行
     书记：/hours pending 待审核；/hours approve 编号；/hours reject 编号 [原因]
-hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时，等待支部书记审核。{ $checked_in ->
+hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时{ $replaced ->
+        [true] （代替之前登记的 { $was } 小时）
+       *[false] {""}
+    }，等待支部书记审核。{ $checked_in ->
         [true] {""}
        *[false] （你没有签到这个活动，由书记决定是否认可。）
     }
