@@ -9,7 +9,7 @@ import re
 
 from bot.buttons import HoursVerdict, ReportInBranch, ReportInVerdict
 from bot.ids import parse_id
-from bot.checkins.parsing import split_code
+from bot.checkins.parsing import is_code, normalize_code, split_code
 from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -122,6 +122,8 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         reply(uow, incoming, key, lang, **args)
     elif (logged := split_code(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `CODE：2.5`
         await checkins.log_hours(uow, incoming, user, lang, *logged)
+    elif is_code(logged[0]):  # the code alone: the hours are what is missing
+        reply(uow, incoming, "hours-need-amount", lang, code=normalize_code(logged[0]))
     else:
         reply(uow, incoming, "hours-usage", lang)
 

@@ -70,9 +70,16 @@ _AFTER_CODE = re.compile(r"^\s*([^\s,，、;；:：。]+)[\s,，、;；:：。]*
 
 def split_code(text: str) -> tuple[str, str]:
     """`CODE rest` as typed, the code cut at the first space or punctuation mark: ("Q5KN8", "2.5")
-    from `Q5KN8，2.5`, `Q5KN8：2.5` or `Q5KN8 2.5`; ("", "") for nothing."""
+    from `Q5KN8，2.5`, `Q5KN8：2.5` or `Q5KN8 2.5`, and from `Q5KN82.5` (a code is five characters:
+    what is glued to one and starts with a digit is the rest); ("", "") for nothing."""
+    m = _GLUED.match(norm_text(text or ""))
+    if m is not None and is_code(m[1]):
+        return m[1], m[2].strip()
     m = _AFTER_CODE.match(text or "")
     return (m[1], m[2].strip()) if m else ("", "")
+
+
+_GLUED = re.compile(r"^([A-Za-z0-9]{%d})(\d.*)$" % CODE_LEN, re.S)
 
 
 _CODE_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CODE_LEN)

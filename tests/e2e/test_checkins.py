@@ -477,10 +477,14 @@ async def test_codes_and_hours_typed_with_chinese_punctuation(bot, tg, db, clock
     assert "1.5 h logged" in amy["text"] and "instead of" not in amy["text"], amy["text"]
     again = await said(tg, AMY["id"], AMY, f"/hours {code} 1.5h")
     assert "(instead of the 1.5 h you logged before)" in again["text"], again["text"]
-    assert "/hours" in (await said(tg, AMY["id"], AMY, f"/hours {code}，"))["text"]  # no amount: the usage
+    # no amount: what is missing, with the code typed (was the whole usage)
+    assert f"Add the hours, e.g. /hours {code} 2" in (await said(tg, AMY["id"], AMY, f"/hours {code}，"))["text"]
+    assert f"请写上时长，例如 /hours {code} 2" in (await said(tg, LI["id"], LI, f"/hours {code.lower()}"))["text"]
+    glued = await said(tg, LI["id"], LI, f"/hours {code}1")  # the hours glued to the code
+    assert "已登记" in glued["text"] and "1 小时" in glued["text"], glued["text"]
     async with db() as s:
         rows = {r.user_id: r.halves for r in (await s.exec(select(VolunteerHours))).all()}
-    assert rows == {LI["id"]: 1, AMY["id"]: 3}
+    assert rows == {LI["id"]: 2, AMY["id"]: 3}
 
 
 async def test_a_pin_from_another_city_reads_in_kilometres(bot, tg, db, clock) -> None:

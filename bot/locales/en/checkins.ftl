@@ -123,6 +123,7 @@ hours-usage =
     /hours CODE HOURS — log volunteer hours, e.g. /hours K7MPQ 2.5
     /hours — my time bank
     Secretaries: /hours pending; /hours approve ID; /hours reject ID [reason]
+hours-need-amount = Add the hours, e.g. /hours { $code } 2 or /hours { $code } 90min.
 hours-logged = 📝 { $hours } h logged for “{ $title }”{ $replaced ->
         [true] {" "}(instead of the { $was } h you logged before)
        *[false] {""}
