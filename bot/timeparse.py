@@ -120,14 +120,11 @@ def clamp_when(when: datetime) -> datetime:
     return when
 
 
-_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
-
-
 def read_day(text: str) -> date | None:
     """A calendar day as people type it into a date field or a URL: ISO (2026-12-01), with slashes,
     dots or 年月日 (2026/12/1, 2026年12月1日), in full-width digits too; within EARLIEST..LATEST
     (clamp_day). None when it is no day at all (2026-13-01, 'yesterday')."""
-    found = _DAY.match(unicodedata.normalize("NFKC", text or "").strip())
+    found = _DATE_FULL.match(unicodedata.normalize("NFKC", text or "").strip())
     if found is None:
         return None
     try:
@@ -161,14 +158,14 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
     local_now = now.astimezone(tz)
     if bare_day and s in BARE_DAYS:
         offset, default = BARE_DAYS[s]
-        at = _local(local_now.date() + timedelta(days=offset), default, tz)
+        at = at_local(local_now.date() + timedelta(days=offset), default, tz)
         if at <= local_now:  # only today's evening can have passed: it is still this evening, so at once
             return When("now")
         return When("at", at=at.astimezone(timezone.utc))
     recurring = _recurring(s)
     if recurring is not None:
         days, rest = recurring
-        hm = _time_of_day(rest)
+        hm = time_of_day(rest)
         if hm is None:
             raise WhenError("when-err-need-time")
         if hm[0] >= 24:  # "每周五晚上12点": the night after Friday, Saturday 00:00
@@ -182,14 +179,14 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
             raise WhenError("when-err-past")
         return When("at", at=(now + timedelta(minutes=minutes)).astimezone(timezone.utc))
     day, rest, roll = _day(s, local_now)
-    hm = _time_of_day(rest)
+    hm = time_of_day(rest)
     if hm is None:
         raise WhenError("when-err-need-time" if day is not None else "when-err-unknown")
     if day is None:  # a bare time of day: the next such moment ("晚上1点" at 00:30: in half an hour)
         day, roll, hm = local_now.date(), 1, (hm[0] % 24, hm[1])
-    at = _local(day, hm, tz)
+    at = at_local(day, hm, tz)
     if at <= local_now and roll:  # "周三 9:00" said on Wednesday afternoon: next week's
-        at = _local(day + timedelta(days=roll), hm, tz)
+        at = at_local(day + timedelta(days=roll), hm, tz)
     if at <= local_now and day == local_now.date():  # "今晚 20:00" at 22:00: say so, and what to write
         raise WhenError("when-err-past-today", said=text.strip(), now=f"{local_now:%H:%M}",
                         time=f"{hm[0] % 24:02d}:{hm[1]:02d}")
@@ -198,7 +195,7 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
     return When("at", at=at.astimezone(timezone.utc))
 
 
-def _local(day: date, hm: tuple[int, int], tz: tzinfo) -> datetime:
+def at_local(day: date, hm: tuple[int, int], tz: tzinfo | None) -> datetime:
     """`day` at `hm`; an hour from 24 on is the night after `day` (`_cn_period`: 今晚12点, 周五晚上1点)."""
     later, hour = divmod(hm[0], 24)
     return datetime.combine(day + timedelta(days=later), time(hour, hm[1]), tzinfo=tz)
@@ -358,7 +355,10 @@ def _next_weekday(today: date, dow: int, next_week: bool) -> date:
     return today + timedelta(days=ahead)
 
 
-def _time_of_day(s: str) -> tuple[int, int] | None:
+def time_of_day(s: str) -> tuple[int, int] | None:
+    """A time of day as typed (09:00, 9:30am, 3pm, 9点, 九点半, 下午3点, 晚上8点一刻) -> (hour, minute),
+    the hour from 24 on for the night's small hours said with an evening word (晚上1点: `at_local`);
+    None when it is none. Raises WhenError for a time no clock shows (25:00, 13pm)."""
     s = s.strip()
     if not s:
         return None
@@ -436,7 +436,7 @@ def next_fire(when: When, now: datetime, tz: tzinfo) -> datetime | None:
     local_now = now.astimezone(tz)
     for ahead in range(8):
         day = local_now.date() + timedelta(days=ahead)
-        at = _local(day, (when.hour, when.minute), tz)
+        at = at_local(day, (when.hour, when.minute), tz)
         if day.weekday() in when.days and at > local_now:
             return at.astimezone(timezone.utc)
     return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.checkins.errors import CheckinError
+from bot.timeparse import WhenError, at_local, time_of_day
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
 CODE_LEN = 5
@@ -35,9 +36,6 @@ _WEEKDAY = re.compile(r"^(?:本|这|这个)?(?:周|星期|礼拜)([一二三四�
 _CN_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_WEEKDAYS = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                               "sunday"))}  # whole names: `sun`, `sat` are title words too
-# a start time said in words: 9点, 9点半, 9点30(分), 上午9点, 下午3点, 晚上7点半, 9am, 3:30pm
-_CLOCK_WORDS = re.compile(r"^(上午|早上|早晨|中午|下午|晚上|傍晚)?(\d{1,2})(?:点|时)(半|(\d{1,2})分?)?$")
-_CLOCK_AMPM = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
 _TIME_RANGE = re.compile(r"(\d{1,2}[:：]\d{2})\s*[-–—~～到至]\s*(\d{1,2}[:：]\d{2})")
 _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小时))?"
@@ -129,17 +127,13 @@ def _weekday(word: str) -> int | None:
 
 
 def _clock(word: str) -> tuple[int, int] | None:
-    """A start time said in words (9点半, 下午3点, 3pm), as (hour, minute); None for anything else."""
-    w = word.lower()
-    if m := _CLOCK_WORDS.match(w):
-        hour, minute = int(m[2]), 30 if m[3] == "半" else int(m[4] or 0)
-        if m[1] in ("下午", "晚上", "傍晚") and hour < 12:
-            hour += 12
-        return hour, minute
-    if m := _CLOCK_AMPM.match(w):
-        hour = int(m[1]) % 12 + (12 if m[3] == "pm" else 0)
-        return hour, int(m[2] or 0)
-    return None
+    """A start time said in words (9点半, 下午3点, 3pm), as (hour, minute): the one reader of a time
+    of day, bot.timeparse.time_of_day (晚上1点 is the night's 25:00: `at_local`); None for anything
+    else, or a time no clock shows."""
+    try:
+        return time_of_day(word.lower())
+    except WhenError:
+        return None
 
 
 def _date(word: str, today: date) -> date:
@@ -193,7 +187,8 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     if said is None:
         raise CheckinError("activity-err-time")
     try:
-        starts = datetime.combine(day, time(*said), tz)
+        # 25:00 typed is no time (ValueError); 晚上1点 said is the night after `day` (at_local)
+        starts = datetime.combine(day, time(*said), tz) if m is not None else at_local(day, said, tz)
         if m is not None and m[3] is not None:
             ends = datetime.combine(day, time(int(m[3]), int(m[4])), tz)
             if ends <= starts:

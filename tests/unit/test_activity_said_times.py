@@ -25,6 +25,8 @@ NOW = datetime(2026, 12, 1, 10, 0, tzinfo=TZ)  # a Tuesday
     ('"Park cleanup" saturday 3pm 2h', "Park cleanup", (12, 5, 15, 0), 2),
     ('"Park cleanup" tomorrow 9:30am 2h', "Park cleanup", (12, 2, 9, 30), 2),
     ('周六 社区清洁 周六 9点 2h', "周六 社区清洁", (12, 5, 9, 0), 2),  # a title may start with the day's word
+    ('"夜巡" 周五 晚上11点 3h', "夜巡", (12, 4, 23, 0), 3),
+    ('"夜巡" 周五 晚上1点 2h', "夜巡", (12, 5, 1, 0), 2),  # the night after Friday (bot.timeparse), not 13:00
 ])
 def test_days_and_times_as_said(typed: str, title: str, starts: tuple[int, int, int, int], hours: float) -> None:
     spec = parse_activity(typed, NOW)
