@@ -125,6 +125,8 @@ def _code_like(word: str) -> bool:
 CHINESE_SENTENCE_END = "，、：；。！？"
 # The same after NFKC (，：；！？ become ASCII; 、 and 。 have no other form), and the ASCII full stop.
 SENTENCE_END = unicodedata.normalize("NFKC", CHINESE_SENTENCE_END) + "."
+# What may follow a one-word answer (a vote's 同意！, a survey's 午休点~, yes.), in either width, spaces too.
+ANSWER_END = "!！。.,，~～、?？ "
 
 
 def without_sentence_end(text: str) -> str:

@@ -23,8 +23,8 @@ YES_NO_WORDS = {"赞成": 0, "同意": 0, "赞同": 0, "支持": 0, "赞成票":
                 "against": 1, "disagree": 1,
                 "弃权": 2, "弃权票": 2, "abstain": 2, "abstention": 2, "pass": 2}
 # `/vote N 赞成` on a for/against vote: the option's index, for the words riders say (赞同, 支持, 不同意,
-# agree, disagree); the end of a sentence (`同意！`, `yes.`) is no part of the word (voting.option_named)
-VOTE_WORD_END = "!！。.,，~～、?？ "
+# agree, disagree); the end of a sentence (`同意！`, `yes.`) is no part of the word (voting.option_named,
+# bot.commandtext.ANSWER_END)
 ANON_WORDS = {"anon", "anonymous", "匿名"}
 NAMED_WORDS = {"named", "public", "实名", "记名"}
 CLOSE_KEYS = {"close", "deadline", "until", "截止", "结束", "截至"}

@@ -11,12 +11,13 @@ import re
 from typing import Any
 
 from bot.buttons import VotePress, encode
+from bot.commandtext import ANSWER_END
 from bot.deliberation import lifecycle as lc
 from bot.deliberation import threads
 from bot.deliberation.access import Access
 from bot.deliberation.limits import (ANON_WORDS, CLOSE_GRACE, CLOSE_KEYS, DEFAULT_VOTE, MAX_OPTION, MAX_OPTIONS,
                                      MAX_VOTE, MIN_OPTIONS, NAMED_WORDS, NAMES_SHOWN, POINTS_ADOPTED, POINTS_VOTE,
-                                     QUORUM_KEYS, SWEEP_EVERY, VOTE_WORD_END, YES_NO, YES_NO_WORDS,
+                                     QUORUM_KEYS, SWEEP_EVERY, YES_NO, YES_NO_WORDS,
                                      DeliberationError)
 from bot.domain import PRIORITY_BROADCAST
 from bot.privacy import mask
@@ -143,7 +144,7 @@ class Voting(Access):
     def option_named(p: Proposal, word: str) -> int | None:
         """The option a word names: 赞成/反对/弃权 (for, against, abstain) on a for/against vote, else
         an option's own text (compared as /vote compares words: NFKC, case-folded)."""
-        w = normalize(word).strip(VOTE_WORD_END) or normalize(word)
+        w = normalize(word).strip(ANSWER_END) or normalize(word)
         if p.yes_no:
             return YES_NO_WORDS.get(w)
         return next((n for n, o in enumerate(p.options) if normalize(o) == w), None)

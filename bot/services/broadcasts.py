@@ -61,7 +61,7 @@ class StaffScope:
 def staff_scope(cases: CaseService, user: User) -> StaffScope | None:
     if cases.is_superadmin(user):
         return StaffScope(user.branch_id, True)
-    if cases.is_secretary(user) and user.branch_id is not None:
+    if cases.is_secretary(user):
         return StaffScope(user.branch_id, False)
     return None
 

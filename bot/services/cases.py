@@ -16,11 +16,11 @@ from bot.buttons import CaseAction, CaseConfirm, ProposeFromCase, encode
 from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, actor_for,
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
-from bot.commands import Who
 from bot.cases.departments import resolve_department
 from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY, FINAL_STATUSES, PLACE_EVENTS,
                                  STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
+from bot.commands import Who
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
 from bot.services.people import own_lang
@@ -90,13 +90,13 @@ class CaseService:
         return user.id in self.superadmins or user.role == SUPERADMIN
 
     async def may_use(self, uow: UnitOfWork, user: User, who: Who) -> bool:
-        """Whether `user` is among `who` (bot.commands.Who: a command's users): a branch's
-        commands (broadcasts, surveys, needs) are a secretary's and a superadmin's, not a
+        """Whether `user` is among `who` (bot.commands.Who: a command's users): a superadmin may use
+        every command; a branch's commands (broadcasts, surveys, needs) are a secretary's, not a
         department member's, as the services that run them decide (broadcasts.staff_scope)."""
-        if who is Who.ANYONE:
+        if who is Who.ANYONE or self.is_superadmin(user):
             return True
-        if who is Who.SUPERADMIN or self.is_superadmin(user):
-            return self.is_superadmin(user)
+        if who is Who.SUPERADMIN:
+            return False
         if who is Who.SECRETARY:
             return self.is_secretary(user)
         return (await self.scope(uow, user)).staff

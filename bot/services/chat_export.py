@@ -73,8 +73,8 @@ def _phrases(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
         joined = f"{out[-1]} {word}" if out else ""
-        if out and (joined.lower() in PERIODS or (_days(joined) is not None)):
-            out[-1] = f"{out[-1]} {word}"
+        if joined and (joined.lower() in PERIODS or _days(joined) is not None):
+            out[-1] = joined
         else:
             out.append(word)
     return out

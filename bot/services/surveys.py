@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.buttons import SurveyOption, encode
+from bot.commandtext import ANSWER_END
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.outbox import EDIT, enqueue
 from bot.scheduling import Jobs, Pass
@@ -172,10 +173,10 @@ class SurveyService:
         reply goes the usual routes (chit-chat stays unanswered, a report becomes a case)."""
         sid = await uow.surveys.of_bot_message(chat_id, reply_to_id)
         survey = await uow.surveys.get(sid) if sid is not None else None
-        if survey is None:
+        if survey is None or sid is None:
             return None
         option = option_named(survey.options, text)
-        return (sid, option) if sid is not None and option is not None else None
+        return (sid, option) if option is not None else None
 
     # --- results and closing --------------------------------------------------------
     async def results(self, uow: UnitOfWork, user: User, survey_id: int, chat_id: int, lang: str) -> None:
@@ -245,15 +246,14 @@ class SurveyService:
 
 
 _OPTION_NO = re.compile(r"(?:选项?|第|option|no\.?|#)?\s*(\d{1,2})\s*(?:号|个|项)?")
-_ANSWER_END = "!！。.,，~～、?？ "
 
 
 def option_named(options: list[str], text: str) -> int | None:
     """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`),
     or its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded); None
     for anything else (`谢谢`, `午休点和饮水点都要`)."""
-    said = normalize(text).strip(_ANSWER_END)
+    said = normalize(text).strip(ANSWER_END)
     if m := _OPTION_NO.fullmatch(said):
         n = int(m[1])
         return n - 1 if 1 <= n <= len(options) else None
-    return next((i for i, o in enumerate(options) if normalize(o).strip(_ANSWER_END) == said), None)
+    return next((i for i, o in enumerate(options) if normalize(o).strip(ANSWER_END) == said), None)
