@@ -79,11 +79,18 @@ async def browser() -> AsyncIterator[Any]:
 
 
 async def link_for(tg: EmulatorClient, who: dict[str, Any]) -> str:
-    """`who` sends /web in private; the link the bot answers with."""
-    msg = await said(tg, who["id"], who, "/web")
-    found = re.search(r"http://\S+/dash/login\?t=[\w-]+", str(msg.get("text")))
-    assert found, msg.get("text")
-    return found.group(0)
+    """`who` sends /web in private; the link the bot answers with. Looked for among all the bot says
+    after it: a notice sent to `who` just before (a voice report's triage card) may come first."""
+    before = len(await tg.messages(who["id"]))
+    await tg.send(private(who), who, "/web")
+
+    async def link() -> str | None:
+        texts = [str(m.get("text")) for m in (await tg.messages(who["id"]))[before:]]
+        return next((found[0] for text in texts if (found := _LINK.search(text))), None)
+    return await until(link)
+
+
+_LINK = re.compile(r"http://\S+/dash/login\?t=[\w-]+")
 
 
 async def logged_in(browser: Any, tg: EmulatorClient, who: dict[str, Any]) -> Any:

@@ -280,12 +280,12 @@ async def test_a_voice_report_awaiting_triage_counts_as_open(web: str, tg: Emula
     listing every case). It is open until someone classifies it, as on Open311 (1496ee1)."""
     await bound(tg, db)
     await chat_case(db, "路面塌陷")  # C-000001, new
+    sec_before = len(await tg.messages(SEC["id"]))
     await tg.send(GROUP, LI, voice={"duration": 4})
-
-    async def triaged() -> bool:
-        async with session(db) as s:
-            return any(c.status == "triage" for c in (await s.exec(select(Case))).all())
-    await until(triaged)
+    # the secretary's triage card, before /web: else it may come between /web and its answer
+    await tg.wait(SEC["id"], sec_before + 1)
+    async with session(db) as s:
+        assert [c.status for c in (await s.exec(select(Case).order_by(col(Case.id)))).all()] == ["new", "triage"]
     await log_in(http, tg, web)
     async with http.get(f"{web}/dash/api/overview.json") as r:
         total = (await r.json())["total"]
