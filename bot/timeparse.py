@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
+from bot.numerals import chinese_int
+
 DOW = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # CronTrigger's day_of_week names
 
 
@@ -65,8 +67,6 @@ class When:
 NOW_WORDS = {"now", "现在", "立即", "立刻", "马上", "即刻", "immediately", "asap"}
 ALL_DAYS = tuple(range(7))
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
 _CN_DOW = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_DOW = {name: i for i, names in enumerate((
     ("mon", "monday", "mondays"), ("tue", "tues", "tuesday", "tuesdays"),
@@ -333,6 +333,19 @@ def _day_word(s: str, local_now: datetime) -> tuple[date | None, str, int]:
     return None, s, 0
 
 
+def day_named(word: str, today: date, *, short_names: bool = True) -> date | None:
+    """A day said alone, as before a time of day (`_day_word`): 今天, 明天, 后天, today, tomorrow; 2026-12-05,
+    2026年12月5日, 12-05, 12.5, 12月5日 (the next such day); 周六, 星期六, 礼拜六, 本周六 (the next one, today
+    included), 下周六 (next week's); saturday. `short_names` False leaves sat, sun, wed… out (an
+    activity's title may hold them). None when `word` is no day, or says more than one; raises
+    WhenError("when-err-bad-date") for a date no calendar has (2026-02-30)."""
+    s = re.sub(r"^(\d{1,2})\.(\d{1,2})$", r"\1-\2", normalize(word))  # 12.5 alone in a day's place
+    if not short_names and s in _EN_DOW and not s.endswith("day"):
+        return None
+    day, rest, _ = _day_word(s, datetime.combine(today, time()))
+    return day if not rest else None
+
+
 def _split_iso(head: str, tail: str) -> tuple[str, str]:
     """'2026-12-01t09:00' -> ('2026-12-01', '09:00 ...')."""
     if "t" in head and re.match(r"^\d{4}-\d{1,2}-\d{1,2}t", head):
@@ -374,11 +387,11 @@ def time_of_day(s: str) -> tuple[int, int] | None:
         return _in_period(m.group(1), int(m.group(2)), int(m.group(3)))
     m = _CN_TIME.match(s)
     if m:
-        hour = _cn_number(m.group(2))
+        hour = chinese_int(m.group(2))
         minute_text = m.group(3)
         minute = {"半": 30, "一刻": 15, "三刻": 45, None: 0}.get(minute_text)
         if minute is None:
-            minute = _cn_number(minute_text or "0")
+            minute = chinese_int(minute_text or "0")
         return _in_period(m.group(1), hour, minute)
     return None
 
@@ -402,19 +415,6 @@ def _cn_period(period: str | None, hour: int) -> int:
     if period == "凌晨" and hour == 12:
         return 0
     return hour
-
-
-def _cn_number(text: str) -> int:
-    """'8', '八', '十', '十二', '二十', '三十五' -> int."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    value = 0
-    for ch in text:
-        value = value * 10 + _CN_DIGITS[ch]
-    return value
 
 
 def _checked(hour: int, minute: int, ampm: str | None) -> tuple[int, int]:

@@ -24,6 +24,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.numerals import chinese_int
+
 from .lifecycle import is_open
 
 RADIUS_M = 150.0
@@ -58,8 +60,6 @@ def haversine_m(a: LatLon, b: LatLon) -> float:
 
 
 # --- place normalisation -----------------------------------------------------------
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+")
 # words that say "around there" rather than where: dropped before comparing
 _ZH_VAGUE = re.compile(r"附近|旁边|边上|周边|周围|一带|那边|这边|这里|那里|对面|跟前|前面|后面|里面|外面")
@@ -76,23 +76,6 @@ _NUMBER = re.compile(r"\d+")
 _EN_JOIN = re.compile(r"\s*(?:\band\b|&|/|\+)\s*")
 
 
-def _cn_to_int(s: str) -> str:
-    """一 -> 1, 十二 -> 12, 二十三 -> 23, 一百零五 -> 105, 三零一 -> 301."""
-    if "十" not in s and "百" not in s:
-        return "".join(str(_DIGITS[c]) for c in s)
-    total, digit = 0, 0
-    for c in s:
-        if c in _DIGITS:
-            digit = _DIGITS[c]
-        elif c == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif c == "百":
-            total += (digit or 1) * 100
-            digit = 0
-    return str(total + digit)
-
-
 @lru_cache(maxsize=8192)
 def normalize_place(text: str) -> str:
     """Comparable form of a place string (zh or en). Cached: a new report is compared with
@@ -101,7 +84,7 @@ def normalize_place(text: str) -> str:
     for a, b in _ZH_SAME:                     # before numerals: 十字路口, 一带
         s = s.replace(a, b)
     s = _ZH_VAGUE.sub("", s)
-    s = _CN_NUMBER.sub(lambda m: _cn_to_int(m.group()), s)
+    s = _CN_NUMBER.sub(lambda m: str(chinese_int(m.group())), s)  # 十二号楼 = 12号楼, 三零一 = 301
     s = re.sub(r"[^\w\s&/+]", " ", s)          # punctuation to spaces
     words = [_EN_SAME.get(w, w) for w in s.split()]
     words = [w for w in words if w and w not in _EN_VAGUE]

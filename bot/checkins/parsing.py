@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.checkins.errors import CheckinError
-from bot.timeparse import WhenError, at_local, time_of_day
+from bot.numerals import chinese_int
+from bot.timeparse import WhenError, at_local, day_named, time_of_day
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
 CODE_LEN = 5
@@ -28,14 +29,6 @@ class ActivitySpec:
 
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』", "《": "》", "'": "'", "‘": "’"}
-_DATE_Y = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$")
-_DATE_MD = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})[日号]?$")
-_DATE_WORDS = {"今天": 0, "today": 0, "明天": 1, "tomorrow": 1, "后天": 2}
-# a weekday as secretaries say it (周六, 星期六, 礼拜六, 本周六, saturday): its next day, today included
-_WEEKDAY = re.compile(r"^(?:本|这|这个)?(?:周|星期|礼拜)([一二三四五六日天])$")
-_CN_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_EN_WEEKDAYS = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                              "sunday"))}  # whole names: `sun`, `sat` are title words too
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
 _TIME_RANGE = re.compile(r"(\d{1,2}[:：]\d{2})\s*[-–—~～到至]\s*(\d{1,2}[:：]\d{2})")
 _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小时))?"
@@ -43,8 +36,7 @@ _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小
 _RADIUS = re.compile(r"^(\d+(?:\.\d+)?)(m|米|km|公里|千米)$")
 _HOURS = re.compile(r"^(\d+(?:\.\d+)?)(?:h|hr|hrs|hours?|小时|个小时)?$")
 _HOURS_HM = re.compile(r"^(\d+):(\d{2})$")
-_CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_CN_COUNT = re.compile(r"^([一两二三四五六七八九十])(?=个|小时|钟头)")
+_CN_COUNT = re.compile(r"^([一两二三四五六七八九十]{1,3})(?=个|小时|钟头)")  # 两小时, 一个半小时, 十二小时
 # an amount in words and minutes: 90分钟, 90min, 半小时, 1个半小时, 2小时30分钟, 2h30m
 _HOURS_WORDS = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:个)?(?:h|hr|hrs|hours?|小时|钟头)?)??(半(?:个)?(?:小时|钟头))?"
                           r"(?:(\d+)(?:m|min|mins|minutes?|分钟|分))?$")
@@ -100,7 +92,7 @@ def is_code(text: str | None) -> bool:
     return len(code) == CODE_LEN and all(c in CODE_ALPHABET for c in code)
 
 
-def _split_title(text: str) -> tuple[str, str]:
+def _split_title(text: str, today: date) -> tuple[str, str]:
     text = text.strip()
     close = _QUOTES.get(text[:1])
     if close:
@@ -110,20 +102,22 @@ def _split_title(text: str) -> tuple[str, str]:
         raise CheckinError("activity-err-usage")
     words = text.split()
     for i, word in enumerate(words[1:], 1):  # a title has a word at least: `周六 清洁 周六 9点 2h`
-        if _is_date(word) or _TIME.match(word.replace("：", ":")) or _clock(word):
+        if _is_date(word, today) or _TIME.match(word.replace("：", ":")) or _clock(word):
             return " ".join(words[:i]), " ".join(words[i:])
     return text, ""
 
 
-def _is_date(word: str) -> bool:
-    return bool(_DATE_Y.match(word) or _DATE_MD.match(word) or word.lower() in _DATE_WORDS
-                or _weekday(word) is not None)
+def _is_date(word: str, today: date) -> bool:
+    try:
+        return _day(word, today) is not None
+    except WhenError:  # 2026-02-30: a date, if none a calendar has
+        return True
 
 
-def _weekday(word: str) -> int | None:
-    if m := _WEEKDAY.match(word):
-        return _CN_WEEKDAYS[m[1]]
-    return _EN_WEEKDAYS.get(word.lower())
+def _day(word: str, today: date) -> date | None:
+    """A day said alone, as /broadcast and /lessons read one (bot.timeparse.day_named): 今天, 明天, 后天,
+    2026-12-05, 12月5日, 周六, 下周六, saturday; English day names whole (`sun`, `sat` are title words too)."""
+    return day_named(word, today, short_names=False)
 
 
 def _clock(word: str) -> tuple[int, int] | None:
@@ -134,20 +128,6 @@ def _clock(word: str) -> tuple[int, int] | None:
         return time_of_day(word.lower())
     except WhenError:
         return None
-
-
-def _date(word: str, today: date) -> date:
-    try:
-        if m := _DATE_Y.match(word):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _DATE_MD.match(word):
-            day = date(today.year, int(m[1]), int(m[2]))
-            return day if day >= today else date(today.year + 1, day.month, day.day)
-    except ValueError:
-        raise CheckinError("activity-err-date", value=word) from None
-    if (weekday := _weekday(word)) is not None:
-        return today + timedelta(days=(weekday - today.weekday()) % 7)
-    return today + timedelta(days=_DATE_WORDS[word.lower()])
 
 
 def _duration(word: str) -> timedelta | None:
@@ -167,20 +147,25 @@ def _radius(word: str) -> int | None:
 def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     """`"title" [date] HH:MM (duration | -HH:MM) [radius]`, e.g. `"周六社区清洁" 2026-12-05 09:00 2h 500m`.
 
-    date: 2026-12-05, 12-05, 12月5日, 今天/明天/后天, today/tomorrow (default: today);
+    date: 2026-12-05, 12-05, 12月5日, 今天/明天/后天, today/tomorrow, 周六/下周六/saturday (default: today);
     duration: 2h, 1.5h, 90m, 2h30m, 2小时; or an end time: 09:00-11:00;
     radius: 500m, 1km, 500米 (then a location pin sets the place).
     """
     text = _TIME_RANGE.sub(r"\1-\2", norm_text(text))
-    title, rest = _split_title(text)
+    title, rest = _split_title(text, now_local.date())
     title = " ".join(title.split())
     words = rest.replace("：", ":").split()
     if not title or not words:
         raise CheckinError("activity-err-usage")
     tz = now_local.tzinfo
     day = now_local.date()
-    if _is_date(words[0]):
-        day = _date(words.pop(0), day)
+    try:
+        named = _day(words[0], day)
+    except WhenError:
+        raise CheckinError("activity-err-date", value=words[0]) from None
+    if named is not None:
+        day = named
+        words.pop(0)
     first = words.pop(0) if words else ""
     m = _TIME.match(first)
     said = (int(m[1]), int(m[2])) if m else _clock(first)  # 09:00, or 9点, 下午3点, 3pm
@@ -225,7 +210,7 @@ def parse_hours(text: str) -> int:
     """Hours as typed (2.5, 2.5h, 2小时, 1:30) -> half hours, rounded to the nearest half."""
     # `2。5`: a Chinese input method's full stop typed as the decimal point; `2.5。` ends a sentence
     word = norm_text(text).lower().replace(" ", "").rstrip("。.!！").replace("。", ".")
-    word = _CN_COUNT.sub(lambda m: str(_CN_DIGITS[m[1]]), word)  # 一个半小时, 两小时: a count in words
+    word = _CN_COUNT.sub(lambda m: str(chinese_int(m[1])), word)  # 一个半小时, 两小时: a count in words
     if m := _HOURS_HM.match(word):
         value = int(m[1]) + int(m[2]) / 60
     elif m := _HOURS.match(word):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.numerals import ZH_DIGITS, ascii_digits
 from bot.privacy.places import (
     ADDRESS_CHAR_ZH,
     COMPOUND_AFTER_ZH,
@@ -35,21 +36,16 @@ def stars(n: int) -> str:
     return STAR * max(n, 3)
 
 
-# Digits written as characters, read one by one (一二零三 = 1203): the everyday ones, 幺 for one as it is
-# said aloud, and the financial ones of cheques and receipts (壹贰叁…, traditional 貳參陸 too), which spell a
-# number as surely as 一二三 do ("壹叁捌…" was shown in full).
-_ZH_VALUE = str.maketrans({"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "壹": "1", "二": "2", "贰": "2",
-                           "貳": "2", "两": "2", "三": "3", "叁": "3", "參": "3", "叄": "3", "四": "4", "肆": "4",
-                           "五": "5", "伍": "5", "六": "6", "陆": "6", "陸": "6", "七": "7", "柒": "7", "八": "8",
-                           "捌": "8", "九": "9", "玖": "9"})
-_ZH_DIGIT = "零〇○一幺壹二贰貳三叁參叄四肆五伍六陆陸七柒八捌九玖"
+# Digits written as characters, read one by one (一二零三 = 1203; 壹叁捌 as surely): bot.numerals. Not 两,
+# which counts (两室, 两个) more often than it spells a digit; the mobile number's pattern adds it.
+_ZH_DIGIT = ZH_DIGITS.replace("两", "")
 # Any digit, Arabic or written as a character: in numbers a cue names (身份证一一零一…, read out by a voice note).
 _DIGIT = "[0-9" + _ZH_DIGIT + "]"
 
 
 def digits(s: str) -> str:
     """The digits of `s` (and an ID number's X) as ASCII, however written: 一三八 and 壹叁捌 are 138."""
-    return "".join(c for c in s.translate(_ZH_VALUE) if c.isdigit() or c in "Xx").upper()
+    return "".join(c for c in ascii_digits(s) if c.isdigit() or c in "Xx").upper()
 
 
 # --- checks --------------------------------------------------------------------------

@@ -39,3 +39,29 @@ def test_days_and_times_as_said(typed: str, title: str, starts: tuple[int, int, 
 def test_what_is_no_time_is_still_refused(typed: str) -> None:
     with pytest.raises(CheckinError):
         parse_activity(typed, NOW)
+
+
+@pytest.mark.parametrize("typed, title, starts", [
+    ('"清洁" 下周六 9点 2h', "清洁", (12, 12, 9, 0)),  # next week's, as /broadcast reads it
+    ('"清洁" 下周二 9点 2h', "清洁", (12, 8, 9, 0)),  # said on a Tuesday: a week on
+    ('"清洁" 12.5 9点 2h', "清洁", (12, 5, 9, 0)),
+    ('"清洁" 今日 9点 2h', "清洁", (12, 1, 9, 0)),
+    ('Meet at Sun Plaza 9:00 2h', "Meet at Sun Plaza", (12, 1, 9, 0)),  # `sun` in a title is no Sunday
+    ('"Sat patrol" sat 9:00 2h', None, None),  # nor is `sat` a day's name: the usage
+])
+def test_a_day_said_as_broadcasts_read_one(typed: str, title: str | None,
+                                             starts: tuple[int, int, int, int] | None) -> None:
+    """The activity's day is read by bot.timeparse.day_named, the one reader of a day said alone:
+    its own table knew no 下周六, 今日 nor 12.5."""
+    if title is None:
+        with pytest.raises(CheckinError):
+            parse_activity(typed, NOW)
+        return
+    spec = parse_activity(typed, NOW)
+    assert (spec.title, spec.starts_at) == (title, datetime(2026, *starts, tzinfo=TZ))
+
+
+def test_a_date_no_calendar_has_is_named_back() -> None:
+    with pytest.raises(CheckinError) as refused:
+        parse_activity('"清洁" 2026-02-30 9点 2h', NOW)
+    assert (refused.value.key, refused.value.params.get("value")) == ("activity-err-date", "2026-02-30")
