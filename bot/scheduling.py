@@ -11,9 +11,11 @@ sends, so a pass that runs twice announces nothing twice.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +36,8 @@ DEFAULT_GRACE = 300  # seconds a missed run may still be run late
 
 Pass = Callable[..., Awaitable[Any]]  # (uow, *ids) -> None; the runner commits
 _runner: Callable[[str, tuple[Any, ...]], Awaitable[None]] | None = None
+# the id of the job a pass runs for, and the pass's task (Jobs._add)
+_running: ContextVar[tuple[str, asyncio.Task[Any]] | None] = ContextVar("running_job", default=None)
 
 
 def sync_url(url: str) -> str:
@@ -151,12 +155,17 @@ def start_paused(scheduler: AsyncIOScheduler, tries: int = 3) -> None:
             log.info("job store table made by another process meanwhile; opening it again")
 
 
-async def run_job(kind: str, *args: Any) -> None:
-    """What every stored job calls."""
+async def run_job(kind: str, *args: Any, job_id: str | None = None) -> None:
+    """What every stored job calls (`job_id`: its own id; jobs stored before it was passed have none)."""
     if _runner is None:
         log.warning("job %s%s ran with no core attached; skipped", kind, args)
         return
-    await _runner(kind, args)
+    task = asyncio.current_task()
+    token = _running.set((job_id, task) if job_id is not None and task is not None else None)
+    try:
+        await _runner(kind, args)
+    finally:
+        _running.reset(token)
 
 
 def attach_runner(runner: Callable[[str, tuple[Any, ...]], Awaitable[None]] | None) -> None:
@@ -175,8 +184,24 @@ class Jobs:
         self.scheduler = scheduler
 
     def _add(self, job_id: str, trigger: Any, kind: str, args: tuple[Any, ...], grace: int | None) -> None:
-        self.scheduler.add_job(JOB_FUNC, trigger=trigger, args=[kind, *args], id=job_id, name=kind,
-                               replace_existing=True, misfire_grace_time=grace or DEFAULT_GRACE)
+        """Store the job (from the event loop or a thread of it). A pass that arms its own next run
+        (a broadcast's delivery check, every second while messages are pending: `bc-report:<run>`)
+        has it stored once the pass has ended: APScheduler skips a run that comes while its job is
+        still running ("maximum number of running instances reached"), and a date job has no other
+        run, so on a loaded machine the check was lost and the secretary never got the report. The
+        pass's task calls back APScheduler's executor first (it counts the run as over), then this,
+        which stores the job in a thread as the pass would have."""
+        def add() -> None:
+            self.scheduler.add_job(JOB_FUNC, trigger=trigger, args=[kind, *args], kwargs={"job_id": job_id},
+                                   id=job_id, name=kind, replace_existing=True,
+                                   misfire_grace_time=grace or DEFAULT_GRACE)
+        running = _running.get()
+        if running is None or running[0] != job_id:
+            add()
+            return
+        task = running[1]
+        loop = task.get_loop()
+        loop.call_soon_threadsafe(task.add_done_callback, lambda _task: loop.run_in_executor(None, add))
 
     def every(self, job_id: str, kind: str, *args: Any, seconds: float, grace: int | None = None) -> None:
         self._add(job_id, IntervalTrigger(seconds=seconds), kind, args, grace)
