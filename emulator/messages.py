@@ -161,6 +161,8 @@ def deliver(ctx: Ctx, chat: ChatState, p: Params, fields: dict, markup: Any,
             **meta: Any) -> dict:
     """Common tail of every send*: reply lookup, flood limits, then the effect."""
     reply = resolve_reply(ctx, chat, p)
+    if chat.type == "private" and p.int("message_thread_id"):  # a private chat has no topics (no topic mode)
+        raise bad_request("message thread not found")
     rate_check(ctx, chat)
     thread_fields(chat, p.int("message_thread_id"), reply, fields)
     if inline_markup(markup) is not None:

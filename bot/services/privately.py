@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
-from bot.outbox import enqueue
+from bot.domain import IncomingMessage
+from bot.outbox import reply
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -32,12 +32,14 @@ async def answered_privately(uow: UnitOfWork, user_id: int, chat_id: int) -> boo
 
 async def to_private(uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> IncomingMessage | None:
     """Where to answer `msg` privately: `msg` itself in a private chat; in a group, the same
-    message re-addressed to the rider's private chat (after a pointer in the group), or None
-    when the rider cannot be reached there (then the caller says nothing)."""
+    message re-addressed to the rider's private chat (after a pointer in the group, in its forum
+    topic), or None when the rider cannot be reached there (then the caller says nothing).
+    What places a message in the group (its forum topic, the message it replies to) is no part
+    of the private chat: a group's topic number sent there is refused ("message thread not found")."""
     if msg.is_private:
         return msg
     if not await reachable(uow, user):
         return None
-    enqueue(uow, Notice(msg.chat_id, "private-answer-sent", lang, reply_to=msg.message_id,
-                        priority=PRIORITY_CONVERSATION, payload={"name": msg.sender.first_name}))
-    return replace(msg, chat_id=user.id, chat_type="private", chat_title=None, reply_to_bot=False)
+    reply(uow, msg, "private-answer-sent", lang, name=msg.sender.first_name)
+    return replace(msg, chat_id=user.id, chat_type="private", chat_title=None, reply_to_bot=False,
+                   thread_id=None, is_forum=None, reply_to_id=None, reply_sender=None, reply_location=None)
