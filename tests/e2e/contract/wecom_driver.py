@@ -8,7 +8,7 @@ scenarios' assertions on ids (reporter, /grant, the blocked chat) read the same 
 Groups are made by the app (appchat/create): the AI bot answers there and the app may post unasked.
 
 What the bot sent is read back as Telegram-style message dicts: `text`/`plain_text` from the
-markdown or a card's title and description, `reply_markup` from a card's buttons (gone once the
+markdown (`plain_text` as WeCom shows it) or a card's title and description (plain text), `reply_markup` from a card's buttons (gone once the
 card was updated: WeCom's equivalent of an edit that removes the keyboard), `reply_to_message_id`
 for an answer through the AI bot's response_url (the one way WeCom ties an answer to a message;
 it shows no reply arrow), and `via` (message/send, appchat/send, aibot/response).
@@ -108,7 +108,8 @@ class WeComDriver:
                         for b in card.get("button_list") or []]
         else:
             text = str(sent.get("text") or "")
-        return {"message_id": message_number(str(sent["msgid"])), "text": text, "plain_text": plain(text),
+        shown = text if sent["msgtype"] == "template_card" else plain(text)  # a card's text takes no markup
+        return {"message_id": message_number(str(sent["msgid"])), "text": text, "plain_text": shown,
                 "reply_markup": {"inline_keyboard": [keys]} if keys else None,
                 "reply_to_message_id": int(sent["answers"]) if str(sent.get("answers") or "").isdigit() else None,
                 "via": sent["via"], "msgtype": sent["msgtype"], "task_id": (body.get("template_card") or {}).get(
