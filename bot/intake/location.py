@@ -780,6 +780,9 @@ def extract_location(text: str, lang: str | None = None, norm: str | None = None
         if cands:
             s, e, _ = cands[0]
             loc: str | None = text[s:e].strip()
+            # the same place said again more exactly ("光华路路灯也坏了，在光华路8号"): the fuller one
+            loc = next((text[s2:e2].strip() for s2, e2, _ in cands[1:]
+                        if loc and loc in text[s2:e2] and len(text[s2:e2].strip()) > len(loc)), loc)
             if loc:
                 return loc
     loc = _en_extract(text)
