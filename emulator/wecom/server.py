@@ -3,7 +3,8 @@ control API, so the WeCom adapter, its tests and the demo run offline.
 
 Server API (what the bot calls), each answering ``{"errcode": 0, "errmsg": "ok", ...}`` as WeCom does:
 ``GET /cgi-bin/gettoken``, ``POST /cgi-bin/message/send`` (to a user), ``POST /cgi-bin/appchat/create``,
-``POST /cgi-bin/appchat/send`` (to a group the app made), ``GET /cgi-bin/appchat/get`` (its name), ``POST /cgi-bin/media/upload``,
+``POST /cgi-bin/appchat/send`` (to a group the app made), ``GET /cgi-bin/appchat/get`` (its name),
+``GET /cgi-bin/user/get`` (a member's name), ``POST /cgi-bin/media/upload``,
 ``GET /cgi-bin/media/get``, an AI bot callback's response_url, ``POST /cgi-bin/aibot/response``, and
 a mixed message's image URL, ``GET /_emu/aibot-image/{media_id}`` (encrypted with the item's aeskey).
 
@@ -76,6 +77,7 @@ class WeComEmulator:
         r.add_post("/cgi-bin/appchat/create", self._appchat_create)
         r.add_post("/cgi-bin/appchat/send", self._appchat_send)
         r.add_get("/cgi-bin/appchat/get", self._appchat_get)
+        r.add_get("/cgi-bin/user/get", self._user_get)
         r.add_post("/cgi-bin/media/upload", self._media_upload)
         r.add_get("/cgi-bin/media/get", self._media_get)
         r.add_post("/cgi-bin/aibot/response", self._aibot_response)
@@ -204,6 +206,22 @@ class WeComEmulator:
         info = {k: group[k] for k in ("chatid", "name", "owner", "userlist")}
         return self._answer("appchat/get", 0, chat_info=info)
 
+    async def _user_get(self, request: web.Request) -> web.Response:
+        """user/get: a member's userid and name (the ``name`` a control send or press gave; else the
+        userid itself, as a member's name defaults to it); 60111 for a userid nobody posted as."""
+        errcode = self._gate(request, "user/get")
+        if errcode:
+            return self._answer("user/get", errcode)
+        userid = request.query.get("userid", "")
+        if userid not in self.state.names:
+            return self._answer("user/get", 60111)
+        return self._answer("user/get", 0, userid=userid, name=self.state.names[userid])
+
+    def _member(self, body: dict[str, Any], userid: str) -> None:
+        """Remember the member posting or pressing (their ``name``, if given) for user/get."""
+        if body.get("name") or userid not in self.state.names:
+            self.state.names[userid] = str(body.get("name") or self.state.names.get(userid) or userid)
+
     async def _appchat_send(self, request: web.Request) -> web.Response:
         errcode = self._gate(request, "appchat/send")
         if errcode:
@@ -329,7 +347,7 @@ class WeComEmulator:
         return body
 
     async def _c_send(self, request: web.Request) -> web.Response:
-        """A member posts. ``{"from": "li", "chat": "wrGroup"?, "text"?, "image"?, "images"?, "voice"?, "location"?,
+        """A member posts. ``{"from": "li", "name"?: "李师傅", "chat": "wrGroup"?, "text"?, "image"?, "images"?, "voice"?, "location"?,
         "quote"?, "signature"?, "deliveries"?}``: in a group (``chat``) it is an AI bot callback — the member
         @-mentions the bot, as WeCom delivers group messages: text (quoting a message's words, ``quote``: a text
         quote as WeCom gives one), or text with photos (``image``, and/or a list ``images``) as one
@@ -338,6 +356,7 @@ class WeComEmulator:
         sender = str(body.get("from") or "")
         if not sender:
             return web.json_response({"ok": False, "error": "from is required"}, status=400)
+        self._member(body, sender)
         signature = body.get("signature")
         times = int(body.get("deliveries", 1))  # >1: WeCom's retries, arriving while the first runs
         msgid = str(int(time.time() * 1000)) + str(len(self.state.callbacks))
@@ -386,7 +405,7 @@ class WeComEmulator:
         return web.json_response({"ok": True, "msgid": msgid, **result})
 
     async def _c_press(self, request: web.Request) -> web.Response:
-        """A member presses a template card's button: ``{"task_id", "key", "from"}``. A card the app sent
+        """A member presses a template card's button: ``{"task_id", "key", "from", "name"?}``. A card the app sent
         to a user comes back to the app's callback (XML, template_card_event); a card the AI bot answered
         with in a group comes back to the AI bot's (JSON)."""
         body = await self._body(request)
@@ -394,6 +413,7 @@ class WeComEmulator:
         if card is None:
             return web.json_response({"ok": False, "error": "no card with that task_id"}, status=400)
         sender = str(body.get("from") or card.chat)
+        self._member(body, sender)
         key = str(body.get("key", ""))
         tpl = card.body.get("template_card", {})
         if card.via == "aibot/response":

@@ -74,6 +74,7 @@ class WeComState:
         self.tokens: dict[str, float] = {}  # access_token → expiry (time.monotonic)
         self.current: str | None = None
         self.groups: dict[str, dict[str, Any]] = {}
+        self.names: dict[str, str] = {}  # userid → the member's name (user/get), as a member's post gave it
         self.media: dict[str, tuple[bytes, str, str, str]] = {}  # media_id → (bytes, type, filename, mime)
         self.sent: list[Sent] = []
         self.cards: dict[str, Sent] = {}  # task_id → the card's message

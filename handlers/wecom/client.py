@@ -128,6 +128,11 @@ class WeComClient:
         answer = await self.call("appchat/get", params={"chatid": chatid})
         return str((answer.get("chat_info") or {}).get("name") or "") or None
 
+    async def user_name(self, userid: str) -> str | None:
+        """user/get: a member's name as the corp's directory gives it (None when it gives none)."""
+        answer = await self.call("user/get", params={"userid": userid})
+        return str(answer.get("name") or "") or None
+
     async def create_group(self, name: str, owner: str, userlist: list[str], chatid: str | None = None) -> str:
         body: dict[str, Any] = {"name": name, "owner": owner, "userlist": userlist}
         if chatid:

@@ -100,6 +100,7 @@ class WeComReceiver:
         self.core, self.settings, self.client, self.ids = core, settings, client, ids
         self.prompts = prompts or PromptBook()
         self.titles: dict[int, str | None] = {}  # a group's name, from appchat/get
+        self.names: dict[int, str | None] = {}  # a member's name, from user/get
         self.chat = ChatDispatcher(build_routes(), settings.default_lang, core.services())
         self.port = WeComPort(client, ids)
         self.isolation = make_isolation(settings.redis_url, settings.redis_prefix)
@@ -172,6 +173,23 @@ class WeComReceiver:
         title = self.titles[event.chat_id]
         return replace(event, chat_title=title) if title else event
 
+    async def _named(self, event: ChatEvent) -> ChatEvent:
+        """The sender's name: the callbacks carry only their userid, which the bot showed where
+        Telegram shows a name (the riders a group notice names, /top, "已由…处理"); the directory's
+        name (user/get), asked once per member and process; the userid while it gives none."""
+        if not isinstance(event, IncomingMessage | ButtonPress):
+            return event
+        sender = event.sender
+        if sender.id not in self.names:
+            try:
+                self.names[sender.id] = await self.client.user_name(sender.username or "")
+            except WeComError:
+                self.names[sender.id] = None
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                return event  # asked again with the next message
+        name = self.names[sender.id]
+        return replace(event, sender=replace(sender, first_name=name)) if name else event
+
     def _settling(self, press: ButtonPress, uow: UnitOfWork) -> None:
         """A press on a group's card that queued the edit settling the card: the callback's reply
         waits for that decision (handlers/wecom/cards.py); a press settling nothing is answered at once.
@@ -196,7 +214,7 @@ class WeComReceiver:
             return
 
     async def handle(self, event: ChatEvent, delivery: int) -> None:
-        event, prompt = self._answering(self._lang(await self._titled(event)))
+        event, prompt = self._answering(self._lang(await self._titled(await self._named(event))))
         if isinstance(event, ButtonPress):
             event = replace(event, answer_with=self._answerer(event.sender.id))
         chat = getattr(event, "chat_id", None)

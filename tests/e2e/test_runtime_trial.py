@@ -109,7 +109,7 @@ async def test_a_follower_named_in_a_wecom_group_notice_is_no_telegram_link(
     before = len(await tg.messages(GROUP["id"]))
     await tg.send(private(SEC), SEC, "/accept C-000001")
     news = await new_message(tg, GROUP["id"], before, "已受理")
-    assert f"u{WANG['id']}" in news["text"] and "tg://" not in news["text"], news
+    assert WANG["first_name"] in news["text"] and "tg://" not in news["text"], news  # his name (user/get)
 
 
 async def test_a_wecom_rider_corrects_the_place_without_a_reply(

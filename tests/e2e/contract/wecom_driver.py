@@ -89,6 +89,8 @@ class WeComDriver:
         WeCom has no replies (the scenarios say what they check instead)."""
         userid = await self.known(int(sender["id"]))
         body: dict[str, Any] = {"from": userid, "text": text or "", **extra}
+        if sender.get("first_name"):
+            body["name"] = sender["first_name"]  # the directory's name for them (user/get)
         if chat["id"] != sender["id"]:
             body["chat"] = await self.known(int(chat["id"]))
         result = await self.control("send", body)
@@ -134,7 +136,8 @@ class WeComDriver:
         before = len((await self.control("sent", chat=userid))["messages"])
         qid = f"press-{next(self._ids)}"
         self._presses[qid] = (userid, before)
-        await self.control("press", {"task_id": card["task_id"], "key": data, "from": userid})
+        await self.control("press", {"task_id": card["task_id"], "key": data, "from": userid,
+                                     **({"name": sender["first_name"]} if sender.get("first_name") else {})})
         return qid
 
     async def answers(self) -> list[dict[str, Any]]:
