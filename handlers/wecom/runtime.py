@@ -47,7 +47,7 @@ from handlers.webhook_site import start_webhook_site
 from handlers.wecom.callback import CallbackKeys, ReplyBook, WeComCallback
 from handlers.wecom.cards import CardBook, CardPress
 from handlers.wecom.client import WeComClient, text
-from handlers.wecom.errors import WeComError
+from handlers.wecom.errors import BUSY, RETRY_AFTER, WeComError
 from handlers.wecom.ids import PLATFORM, IdBook, StoredIds
 from handlers.wecom.limits import WECOM, clip
 from handlers.wecom.prompts import PromptBook
@@ -183,8 +183,10 @@ class WeComReceiver:
         if sender.id not in self.names:
             try:
                 self.names[sender.id] = await self.client.user_name(sender.username or "")
-            except WeComError:
-                self.names[sender.id] = None
+            except WeComError as e:
+                if e.errcode == BUSY or e.errcode in RETRY_AFTER:
+                    return event  # busy, or over a quota: asked again with the next message
+                self.names[sender.id] = None  # no such member, no right to read the directory
             except (aiohttp.ClientError, asyncio.TimeoutError):
                 return event  # asked again with the next message
         name = self.names[sender.id]

@@ -4,10 +4,13 @@ bot showed it where Telegram shows a name. Wang followed Li's report with "同�
 (user/get, asked once per member) is the member's name: "王哥", "李师傅"."""
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.config import Settings
-from tests.conftest import GROUP, LI, SEC, WANG, last, said, two_branches, with_boss
+from storage.models import User
+from tests.conftest import GROUP, LI, SEC, WANG, last, said, two_branches, until, with_boss
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
 
@@ -31,3 +34,19 @@ async def test_members_are_named_by_their_names_not_their_userids(wecom: tuple[W
     assert "u502" not in accepted["plain_text"]
     top = (await said(tg, LI["id"], LI, "/top"))["plain_text"]
     assert "李师傅" in top and "u501" not in top, top
+
+
+async def test_a_busy_directory_is_asked_again(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """user/get over its quota (45009) when Li first wrote: his next message asks again, rather than
+    naming him by his userid until the process restarts."""
+    tg, _running = wecom
+    await two_branches(tg)
+    await tg.fault("user/get", 45009)
+    await said(tg, LI["id"], LI, "/start")
+    await said(tg, LI["id"], LI, "/me")
+
+    async def named() -> bool:
+        async with db() as s:
+            user = await s.get(User, LI["id"])
+        return user is not None and user.first_name == LI["first_name"]
+    await until(named)
