@@ -40,7 +40,8 @@ async def set_lang(command: CommandCall, uow: UnitOfWork, incoming: IncomingMess
         reply(uow, incoming, "lang-unsupported" if word else "lang-usage", lang, word=word)
         return
     user.lang = choice
-    reply(uow, incoming, "lang-set", choice)
+    # the others in a group keep theirs: said only where there are others
+    reply(uow, incoming, "lang-set", choice, where="private" if incoming.is_private else "group")
 
 
 async def my_cases(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

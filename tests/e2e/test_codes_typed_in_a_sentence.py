@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, LI, SEC, said, two_branches, with_boss
+from tests.conftest import AMY, GROUP, LI, SEC, said, two_branches, with_boss
 from tests.factories import report
 
 
@@ -17,8 +17,11 @@ def settings(settings):
 
 async def test_the_punctuation_after_a_commands_last_code_ends_the_sentence(bot, tg, db) -> None:
     await two_branches(tg, LI, AMY)
-    assert "Your language is now English" in (await said(tg, LI["id"], LI, "/lang en。"))["plain_text"]
+    chosen = (await said(tg, LI["id"], LI, "/lang en。"))["plain_text"]
+    assert "Your language is now English" in chosen and "group" not in chosen, chosen  # no group here
     assert "语言已切换为简体中文" in (await said(tg, LI["id"], LI, "/lang ｚｈ！"))["plain_text"]
+    in_group = (await said(tg, GROUP, LI, "/lang zh"))["plain_text"]
+    assert "群里的其他人不受影响" in in_group, in_group  # there, the others keep theirs
     # a language as people name it
     assert "Your language is now English" in (await said(tg, LI["id"], LI, "/lang English"))["plain_text"]
     assert "语言已切换为简体中文" in (await said(tg, LI["id"], LI, "/lang 中文"))["plain_text"]

@@ -53,7 +53,10 @@ location-unknown = to be added
 ask-location = 📍 { $number } has no place yet: reply with where it is (road, compound, gate, junction) or send a location pin.
 location-attached = 📍 Place added to <b>{ $number }</b>: { $location }
 location-pin = pin ({ $lat }, { $lon })
-lang-set = ✅ Your language is now English (nobody else in the group is affected).
+lang-set = ✅ Your language is now English{ $where ->
+    [group] {" "}(nobody else in the group is affected).
+   *[private] .
+}
 lang-usage = Usage: /lang zh (or /lang 中文) or /lang en (or /lang English)
 lang-unsupported = “{ $word }” is not available yet. The bot speaks Chinese (/lang zh) and English (/lang en).
 mycases-header = <b>Your cases</b> (latest { $count })

@@ -53,7 +53,10 @@ location-unknown = 待补充
 ask-location = 📍 { $number } 还缺地点：请回复具体位置（路名、小区、门牌、路口），或直接发一个位置。
 location-attached = 📍 已为 <b>{ $number }</b> 补充地点：{ $location }
 location-pin = 位置（{ $lat }, { $lon }）
-lang-set = ✅ 你的语言已切换为简体中文（群里的其他人不受影响）。
+lang-set = ✅ 你的语言已切换为简体中文{ $where ->
+    [group] （群里的其他人不受影响）。
+   *[private] 。
+}
 lang-usage = 用法：/lang zh（或 /lang 中文）或 /lang en（或 /lang 英文）
 lang-unsupported = 暂时不支持“{ $word }”。目前只有中文（/lang zh）和英文（/lang en）。
 mycases-header = <b>我上报的工单</b>（最近 { $count } 件）
