@@ -27,7 +27,7 @@ from bot.services.people import own_lang
 from bot.services.privately import reachable
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place, shareable_point
-from bot.services import case_awards, case_clocks as clocks, case_transfers as transfers
+from bot.services import case_awards, case_clocks as clocks, case_handovers as handovers, case_transfers as transfers
 from bot.services.case_labels import category_named, labels_of, urgency_named
 from bot.services.case_dialogs import CHOICE_KIND, STAMP_FIELDS, settle_dialogs, state_stamp
 from storage.models import Case, Correction, User, as_utc, utcnow
@@ -254,6 +254,7 @@ class CaseService:
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
         await transfers.on_transition(self, uow, case, t, user)
+        await handovers.on_transition(self, uow, case, t, user)
         if state_stamp(case) != stamp:  # open department dialogs were for the old state
             await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",
                                  f"case-status-{case.status}", skip=pressed, any_sent=moved.sent)
@@ -412,11 +413,12 @@ class CaseService:
 
     async def alert(self, uow: UnitOfWork, case: Case, key: str, *, departments: bool = False,
                     staff: bool = False, department: str | None = None, dedupe: str = "",
-                    extra: dict[str, object] | None = None) -> None:
+                    extra: dict[str, object] | None = None, skip: int | None = None) -> None:
         """A private note about `case` to its department's members (or those of `department`)
         and/or the branch secretaries and superadmins (those who have started the bot), each
         once per key. A department nobody can be reached in falls back to the branch secretary
-        (the superadmins when the case has no branch), so no reminder goes to nobody."""
+        (the superadmins when the case has no branch), so no reminder goes to nobody. `skip`: who
+        made the change, not told what they just did."""
         ids: set[int] = set()
         dept_code = department or case.department
         unstaffed = False
@@ -428,6 +430,7 @@ class CaseService:
                 ids |= await self.fallback(uow, case)
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
+        ids -= {skip}
         for user in await uow.users.reachable(ids):
             lang = own_lang(user, self.default_lang)  # staff read their own language, not the case's
             more = dict(extra or {})

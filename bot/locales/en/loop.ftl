@@ -66,3 +66,9 @@ routing-not-staff = ⛔ Only branch secretaries and superadmins can see the depa
 
 # Between the names of a list (followers): 、 in Chinese, a comma and space in English.
 list-sep = {", "}
+
+# a case handed to a department (bot/services/case_handovers.py): its members hear it privately
+case-assigned-dept = 📥 Case { $number } ({ $category }, { $location }) has been assigned to { $department }.
+    “{ $text }”
+    Answer due: { $due } · fix due: { $fix_due }
+case-reopened-dept = 🔁 The reporter says case { $number } ({ $category }, { $location }) is not fixed: it is back with { $department }, fix due { $fix_due }.

@@ -48,3 +48,9 @@ routing-not-staff = ⛔ 只有支部书记和超级管理员可以查看部门�
 
 # Between the names of a list (followers): 、 in Chinese, a comma and space in English.
 list-sep = 、
+
+# a case handed to a department (bot/services/case_handovers.py): its members hear it privately
+case-assigned-dept = 📥 工单 { $number }（{ $category }，{ $location }）已指派给{ $department }。
+    「{ $text }」
+    答复期限：{ $due } · 办结期限：{ $fix_due }
+case-reopened-dept = 🔁 上报人反馈工单 { $number }（{ $category }，{ $location }）仍未解决，已重新交由{ $department }处理，办结期限 { $fix_due }。
