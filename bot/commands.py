@@ -171,3 +171,18 @@ def wrong_place(name: str, is_private: bool, *, staff: bool = True) -> str | Non
     if command.where is Where.ANYWHERE or is_private == wanted_private:
         return None
     return NOT_STAFF if command.who is not Who.ANYONE and not staff else command.wrong_place
+
+
+# A case command -> (the lifecycle action it takes, what the words after the case number mean).
+ACTION_COMMANDS: dict[str, tuple[str, str | None]] = {
+    "accept": ("accept", "department"), "assign": ("assign", "department"), "work": ("start", None),
+    "note": ("note", "note"), "resolve": ("resolve", "note"), "reject": ("reject", "note"),
+    "dup": ("mark_duplicate", "master"), "transfer": ("transfer_request", "department"),
+    "take": ("transfer_accept", None), "decline": ("transfer_decline", "note"),
+    "cannotfix": ("cannot_fix", "note"), "confirm": ("confirm", None), "reopen": ("reopen", None),
+}
+
+
+def command_for(action: str) -> str | None:
+    """The command a person types for lifecycle `action` (`transfer_request` -> `transfer`)."""
+    return next((name for name, (act, _arg) in ACTION_COMMANDS.items() if act == action), None)

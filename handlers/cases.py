@@ -9,6 +9,7 @@ from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.commandtext import typed_rest
 from bot.cases.lifecycle import ACTIONS, TRANSFERRED, case_filter
+from bot.commands import ACTION_COMMANDS
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
@@ -32,14 +33,6 @@ from handlers.presses import answer, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
-# command -> (action, what the words after the case number mean)
-ACTION_COMMANDS: dict[str, tuple[str, str | None]] = {
-    "accept": ("accept", "department"), "assign": ("assign", "department"), "work": ("start", None),
-    "note": ("note", "note"), "resolve": ("resolve", "note"), "reject": ("reject", "note"),
-    "dup": ("mark_duplicate", "master"), "transfer": ("transfer_request", "department"),
-    "take": ("transfer_accept", None), "decline": ("transfer_decline", "note"),
-    "cannotfix": ("cannot_fix", "note"), "confirm": ("confirm", None), "reopen": ("reopen", None),
-}
 NEEDS_INPUT = {"assign", "note", "resolve", "reject", "mark_duplicate", "transfer_request",
                "transfer_decline", "cannot_fix"}
 

@@ -1,5 +1,6 @@
 """Naming a department the way people do: its display name in either language (`住建局·市政道路`,
-`Road maintenance`), the part before the dot (`住建局`), an unambiguous prefix, or its code.
+`Road maintenance`), the part before the dot (`住建局`) or after it (`市政道路`), an unambiguous
+prefix or part of a name (`道路`, `lighting`), or its code.
 
 Pure: the routing table in, a department code (or a refusal with the candidates) out.
 """
@@ -9,6 +10,7 @@ import re
 
 from bot.cases.lifecycle import InvalidInput
 from bot.cases.routing import RoutingTable
+from bot.commands import command_for
 from bot.commandtext import typed_word
 
 _DOTS = re.compile(r"[·・•．.\-_/\s]+")
@@ -27,11 +29,14 @@ def _names(routing: RoutingTable, code: str) -> list[str]:
     return [code, d.name_zh, d.name_en]
 
 
-def resolve_department(routing: RoutingTable, text: str, *, action: str = "") -> str:
-    """The code `text` names; InvalidInput when nothing or more than one department fits."""
+def resolve_department(routing: RoutingTable, text: str, *, action: str = "", number: str = "C-000123") -> str:
+    """The code `text` names; InvalidInput when nothing or more than one department fits (saying
+    how to choose from buttons: the command typed, `action`'s, for case `number`)."""
     wanted = _key(text)
+    unknown = InvalidInput("case-err-unknown-department", action=action, department=text[:40],
+                           command=command_for(action) or "assign", number=number)
     if not wanted:
-        raise InvalidInput("case-err-unknown-department", action=action, department=text[:40])
+        raise unknown
     exact = [c for c in routing.departments if any(_key(n) == wanted for n in _names(routing, c))]
     if len(exact) == 1:
         return exact[0]
@@ -39,14 +44,20 @@ def resolve_department(routing: RoutingTable, text: str, *, action: str = "") ->
              if _key(_DOTS.split(routing.departments[c].name_zh)[0]) == wanted]
     if len(heads) == 1:
         return heads[0]
-    prefix = [c for c in routing.departments if any(_key(n).startswith(wanted) for n in _names(routing, c))]
-    if len(prefix) == 1:
-        return prefix[0]
-    if len(prefix) > 1:
-        raise InvalidInput("case-err-ambiguous-department", action=action, department=text[:40],
-                           candidates="、".join(routing.departments[c].name_zh for c in prefix[:6]),
-                           candidates_en=", ".join(routing.departments[c].name_en for c in prefix[:6]))
-    raise InvalidInput("case-err-unknown-department", action=action, department=text[:40])
+    tails = [c for c in routing.departments  # 市政道路 for 住建局·市政道路
+             if any(_key(part) == wanted for part in _DOTS.split(routing.departments[c].name_zh)[1:])]
+    if len(tails) == 1:
+        return tails[0]
+    for fits in (lambda name: name.startswith(wanted), lambda name: wanted in name):  # 住建, then 道路
+        found = [c for c in routing.departments if any(fits(_key(n)) for n in _names(routing, c))]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InvalidInput("case-err-ambiguous-department", action=action, department=text[:40],
+                               candidates="、".join(routing.departments[c].name_zh for c in found[:6]),
+                               candidates_en=", ".join(routing.departments[c].name_en for c in found[:6]),
+                               command=command_for(action) or "assign", number=number)
+    raise unknown
 
 
 def department_token(routing: RoutingTable, code: str) -> str:

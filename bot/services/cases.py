@@ -207,7 +207,7 @@ class CaseService:
         settles it, the other open dialogs of the case are settled here."""
         actor = Actor.system() if user is None else await self.acting(uow, user, case, action)  # scope first
         if department is not None:  # a display name, its head or a prefix, or the code
-            department = resolve_department(self.routing, department, action=action)
+            department = resolve_department(self.routing, department, action=action, number=number(case))
         master_case = None
         if action == "mark_duplicate":
             master_case = await self.find(uow, master) if user is None else \

@@ -55,7 +55,7 @@ case-action-cannot_fix = Cannot fix
 
 ## Commands, cards, lists, alerts
 case-err-not-found = No case “{ $number }” that you can see. Case numbers look like C-000123.
-case-err-unknown-department = There is no department called “{ $department }”. Send the command without a department (e.g. /assign C-000001) to choose from buttons.
+case-err-unknown-department = There is no department called “{ $department }”. Send the command without a department (e.g. /{ $command } { $number }) to choose from buttons.
 case-usage = Usage: { $command ->
     [case] /case C-000123 (show the case)
     [accept] /accept C-000123 [department], e.g. /accept C-000123 Road maintenance

@@ -52,7 +52,7 @@ case-action-cannot_fix = 无法解决
 
 ## Commands, cards, lists, alerts
 case-err-not-found = 找不到工单“{ $number }”，或者你无权查看它。工单号形如 C-000123。
-case-err-unknown-department = 没有叫“{ $department }”的部门。不带部门发命令（例如 /assign C-000001），可以从按钮里选。
+case-err-unknown-department = 没有叫“{ $department }”的部门。不带部门发命令（例如 /{ $command } { $number }），可以从按钮里选。
 case-usage = 用法：{ $command ->
     [case] /case C-000123（查看工单）
     [accept] /accept C-000123 [部门]，例如 /accept C-000123 住建局
