@@ -19,6 +19,17 @@ def sentences(lang: str, *parts: str) -> str:
     return out
 
 
+# What ends what somebody typed: dropped where a message quotes their words mid-sentence or in brackets
+# and supplies its own stop ("理由：不归我们管。。", "（不归我们管。）").
+TYPED_ENDS = "。．.，,；;、：:！!？?~～…"
+
+
+def unended(text: str) -> str:
+    """`text` as a message quotes it before its own punctuation: without the marks that end it
+    (a reason that is nothing but marks is kept as typed)."""
+    return text.rstrip().rstrip(TYPED_ENDS + " \t\n") or text
+
+
 MARKS = "✅❌"
 
 

@@ -19,6 +19,7 @@ from bot.outbox import enqueue, reply
 from bot.services.people import register_person
 from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
+from bot.wording import unended
 from bot.services.points import PointsService, item_name, redemption_no
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser, settle
@@ -113,7 +114,7 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
                                group_id=None if who is not None or incoming.is_private else incoming.chat_id)
     number = await corrections.grant_entry_no(points, uow, source_key)
     reply(uow, incoming, "points-grant-ok", lang, who=target.first_name or str(target.id),
-                  points=given, reason=reason, number=number)
+                  points=given, reason=unended(reason), number=number)
 
 
 async def _revoke(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

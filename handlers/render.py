@@ -10,11 +10,14 @@ from typing import Any
 from bot.cases.numbers import format_case_no
 from bot.i18n import has, t
 from bot.outbox import DIGEST, Outgoing
+from bot.wording import unended
 
 MAX_TEXT = 4096
 MAX_ARG = 300  # user text quoted back is clipped so a message never outgrows Telegram's limit
 DIGEST_ITEM = 180  # characters of each merged message in a digest (DIGEST_MAX of them fit in one)
 TAGS = re.compile(r"<[^>]+>")
+# Messages that quote a typed note or reason before their own punctuation (bot.wording.unended)
+QUOTED_MID_SENTENCE = frozenset({"case-ev-transfer-declined", "case-transfer-declined"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,8 @@ def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
     if p["key"] == "case-ev-resolved":
         args["note"] = _sentence(args["note"], lang)
+    elif p["key"] in QUOTED_MID_SENTENCE:
+        args["note"] = unended(args["note"])
     text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
     if p.get("mentions"):
         text += "\n" + t(lang, "case-followers", names=mentions(p, lang), count=len(p["mentions"]))
@@ -204,7 +209,7 @@ def _case_alert(lang: str, p: dict[str, Any]) -> str:
              urgency=t(lang, f"urg-{p['urgency']}"), location=_place(lang, p),
              department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"),
              fix_due=esc(p.get("fix_due") or "—"), text=esc(p.get("text") or "", 200),
-             note=esc(p.get("note") or "—"), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
+             note=esc((unended if p["key"] in QUOTED_MID_SENTENCE else str)(p.get("note") or "—")), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
              **{"from": esc(p.get("from") or "—")}, **_clock_args(lang, p))
     if p.get("unstaffed"):  # the department has nobody in the bot: the secretary hears it instead
         text += "\n" + t(lang, "case-alert-unstaffed", department=esc(p.get("department") or "—"))

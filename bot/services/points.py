@@ -35,6 +35,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, Ru
                         tier_rank)
 from bot.points.catalogue import match_item
 from bot.privacy import mask
+from bot.wording import unended
 from bot.services.people import BranchChoice, branch_names, rider_branch
 from bot.services.privately import answered_privately
 from storage.models import OutboxMessage, User, utcnow
@@ -479,7 +480,7 @@ class PointsService:
             raise PointsError("points-grant-done")
         if target.started:
             enqueue(uow, Notice(target.id, "points-granted", self._lang(target), priority=PRIORITY_CONVERSATION,
-                                payload={"points": points, "reason": mask(reason),
+                                payload={"points": points, "reason": unended(mask(reason)),
                                          "balance": await self.balance(uow, target.id)}))
         return points
 

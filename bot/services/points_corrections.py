@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
+from bot.wording import unended
 from bot.ids import parse_id
 from bot.services.people import shown_name
 from bot.services.points import REVERSE_PREFIX, PointsError, PointsService
@@ -87,9 +88,9 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
     if rider is not None and rider.started:
         enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider),
                             priority=PRIORITY_CONVERSATION,
-                            payload={"points": take, "reason": mask(reason), "balance": balance}))
+                            payload={"points": take, "reason": unended(mask(reason)), "balance": balance}))
     return {"number": entry_no(entry.id), "who": (rider.first_name if rider else "") or str(entry.user_id),
-            "points": take, "short": entry.points - take, "reason": reason}
+            "points": take, "short": entry.points - take, "reason": unended(reason)}
 
 
 async def grant_target(points: PointsService, uow: UnitOfWork, actor: User, who: str, amount: int) -> User:
