@@ -1,10 +1,12 @@
 """The answer to a message the report path did not take (no case, no "is this a report?"), in a
 group and in a private chat: one place for which of the short answers a rider hears, or none.
+Words in reply to the bot's message about an open case the sender hears are passed on to whoever
+handles it (and kept in its timeline); the rider is told so.
 
 Privately every message gets an answer: a rider who writes to the bot alone expects one. In a
 group only what is said to the bot is answered (domain.md: never a reply to chit-chat): the
 reporter's (or a follower's) words in reply to the bot's message about their case are told,
-as privately, that nobody reads them there; a message that names the bot ("@bot 你好", "@bot"
+as privately, that they were passed on (a closed case's: that nobody reads them); a message that names the bot ("@bot 你好", "@bot"
 alone) gets a courtesy's answer, the question what is wrong at a place named alone, or else
 what the bot does in a group.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.cases import format_case_no
+from bot.cases import format_case_no, is_open
 from bot.cases.lifecycle import RESOLVED
 from bot.i18n import t
 from bot.smalltalk import smalltalk
@@ -32,10 +34,16 @@ async def _about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, 
     return None if kind or msg.is_caption else await reports.replied_case(uow, msg, user)
 
 
-def _unread(uow: UnitOfWork, msg: IncomingMessage, lang: str, case: Case) -> None:
-    """Words in reply to the bot's message about `case`: nobody reads them there; its status."""
+async def _said_about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                     case: Case) -> None:
+    """Words in reply to the bot's message about `case`: an open case's department hears them
+    (CaseService.hear_from) and the rider is told so; a closed one's nobody reads. Its status."""
+    relayed = is_open(case.status)
+    if relayed:
+        await reports.cases.hear_from(uow, case, user, msg.text, dedupe=f"-{msg.chat_id}-{msg.message_id}")
     reply(uow, msg, "case-reply-unread", lang, number=format_case_no(case.id or 0),
-                  status=t(lang, f"case-status-{case.status}"), resolved="yes" if case.status == RESOLVED else "no")
+          status=t(lang, f"case-status-{case.status}"), resolved="yes" if case.status == RESOLVED else "no",
+          relayed="yes" if relayed else "no")
 
 
 async def in_group(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
@@ -50,7 +58,7 @@ async def in_group(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage
     kind = smalltalk(msg.text)
     about = await _about(reports, uow, msg, user, kind)
     if about is not None:
-        _unread(uow, msg, lang, about)
+        await _said_about(reports, uow, msg, user, lang, about)
     elif not msg.addressed:
         return
     elif kind:
@@ -78,8 +86,8 @@ async def in_private(reports: ReportService, uow: UnitOfWork, msg: IncomingMessa
         about = await _about(reports, uow, msg, user, kind)
         if kind:
             reply(uow, msg, f"smalltalk-{kind}", lang)
-        elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: heard by nobody
-            _unread(uow, msg, lang, about)
+        elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: passed on
+            await _said_about(reports, uow, msg, user, lang, about)
         elif msg.is_caption:
             reply(uow, msg, "photo-needs-caption" if msg.photo_file_id else "media-unsupported", lang)
         else:

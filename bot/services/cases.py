@@ -445,6 +445,18 @@ class CaseService:
                                          "department": self.department_name(dept_code, lang),
                                          "unstaffed": unstaffed, **self.clocks(case.urgency), **more}))
 
+    async def hear_from(self, uow: UnitOfWork, case: Case, user: User, text: str, dedupe: str) -> None:
+        """Words the reporter (or a rider who follows the case) said about an open `case` in reply to
+        the bot's message about it ("是靠近垃圾桶那根" to the department's "哪根灯杆？", "还是不亮"):
+        its timeline keeps them and whoever handles it hears them, masked (its department's members,
+        else the branch secretary). They used to be heard by nobody."""
+        own = user.id == case.reporter_id
+        uow.cases.touch(case)
+        uow.cases.log(case, "reporter_added" if own else "follower_added", user.id, text[:500])
+        await self.alert(uow, case, "case-reporter-added" if own else "case-follower-added",
+                         departments=True, staff=case.department is None, dedupe=dedupe,
+                         extra={"note": mask(text)})
+
     async def members(self, uow: UnitOfWork, department: str, branch_id: int | None) -> set[int]:
         """Who acts for `department` in `branch_id`: members in the routing file and those
         granted in the bot for that branch (or for every branch)."""

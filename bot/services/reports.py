@@ -87,6 +87,8 @@ class ReportService:
         placed = await self._place_message(uow, msg, user, lang, intake, found)
         if placed is not None:
             return Heard(placed)
+        if await self._said_about_own_case(uow, msg, user, found):
+            return Heard()  # the answer passes it on (bot.services.answers)
         if intake is None:
             return Heard()
         if (bare := bare_place(msg.text, found)) is not None:
@@ -166,6 +168,8 @@ class ReportService:
                     replied.category if replied.awaiting_location else None, msg.text, found))
                 if place is None and msg.lat is None:
                     return None
+                if msg.lat is None and within_place(place, replied.location):
+                    return None  # "就是3号门东边第二根" of 幸福小区3号门: a detail of its place, not another place
                 if replied.awaiting_location:
                     return replied if await self._supply_location(uow, replied, msg, lang, place) else None
                 await self._correct_location(uow, replied, msg, lang, place)
@@ -441,6 +445,20 @@ class ReportService:
         if key and case.location and case.lat is not None and case.lon is not None:
             await uow.places.learn(case.branch_id, key, case.location, case.lat, case.lon)
 
+    async def _said_about_own_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User,
+                                   found: str | None) -> bool:
+        """Words in reply to the bot's message about an open case the sender hears (its reporter, a
+        follower), naming no place but the case's own and not saying it is another problem: what
+        they say about that case ("是靠近垃圾桶那根" answering the department's "哪根灯杆？"), never a
+        new report (it opened a sanitation case). A place of its own or "也/另外/another" still
+        reports a problem of its own."""
+        if msg.forwarded or msg.is_caption:
+            return False
+        case = await self.replied_case(uow, msg, user)
+        if case is None or not is_open(case.status) or says_another(msg.text):
+            return False
+        return not found or within_place(found, case.location)
+
     async def replied_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User) -> Case | None:
         """The case of the bot's message `msg` replies to, when the sender hears that case's news
         (its reporter or a follower): what a reply the report path did not take was about."""
@@ -484,6 +502,12 @@ async def _standing_for(uow: UnitOfWork, case: Case | None) -> Case | None:
             return case
         case = await uow.cases.get(case.master_id)
     return case
+
+
+def within_place(place: str | None, location: str | None) -> bool:
+    """Whether `place` is (a part of) the case's `location`: "3号门" of "幸福小区3号门"."""
+    key, whole = place_key(place), place_key(location)
+    return bool(key and whole and key in whole)
 
 
 def shown_place(msg: IncomingMessage, place: str | None, text: str) -> str | None:

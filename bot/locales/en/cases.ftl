@@ -188,7 +188,16 @@ case-ev-withdrawn = Case { $case } was withdrawn by the reporter.
 ev-withdrawn = withdrawn by the reporter
 case-err-already-assigned = This case is already assigned to { $department }.
 ev-address_id = the source system's address id
-case-reply-unread = 💬 This reply is about { $number } (now: { $status }). What you write here is not passed on to whoever handles it; I will tell you here when it moves, and /case { $number } shows its details.{ $resolved ->
+case-reply-unread = 💬 This reply is about { $number } (now: { $status }). { $relayed ->
+    [yes] I have passed it on to whoever handles it and noted it on the case;
+   *[no] What you write here is not passed on to whoever handles it;
+} I will tell you here when it moves, and /case { $number } shows its details.{ $resolved ->
     [yes] {" "}Still there? Send /reopen { $number } to have it handled again.
    *[no] {""}
 }
+ev-reporter_added = the reporter added
+ev-follower_added = another rider who reported it added
+case-reporter-added = 💬 The reporter of case { $number } ({ $category }, { $location }) adds:
+    “{ $note }”
+case-follower-added = 💬 A rider who reported case { $number } ({ $category }, { $location }) too adds:
+    “{ $note }”
