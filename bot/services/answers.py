@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.cases import format_case_no, is_open
+from bot.cases import CaseError, format_case_no, is_open
+from bot.cases.verdicts import reporter_verdict
 from bot.cases.lifecycle import RESOLVED
 from bot.i18n import t
 from bot.smalltalk import smalltalk
@@ -36,8 +37,16 @@ async def _about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, 
 
 async def _said_about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                      case: Case) -> None:
-    """Words in reply to the bot's message about `case`: an open case's department hears them
-    (CaseService.hear_from) and the rider is told so; a closed one's nobody reads. Its status."""
+    """Words in reply to the bot's message about `case`: the reporter's clear yes or no to a resolved
+    one confirms or reopens it (bot.cases.verdicts); other words about an open case its department
+    hears (CaseService.hear_from), and the rider is told so; a closed one's nobody reads."""
+    verdict = reporter_verdict(msg.text) if case.status == RESOLVED and user.id == case.reporter_id else None
+    if verdict is not None:  # "修好了" / "还是不亮" to "已处理完毕…请确认": the ✅ / ❌ said in words
+        try:
+            await reports.cases.act(uow, user, case, verdict)
+            return
+        except CaseError:
+            pass  # decided meanwhile: words about the case, as any others
     relayed = is_open(case.status)
     if relayed:
         await reports.cases.hear_from(uow, case, user, msg.text, dedupe=f"-{msg.chat_id}-{msg.message_id}")

@@ -62,3 +62,25 @@ async def test_a_closed_cases_reply_is_not_passed_on(bot, tg, db) -> None:
     told = await said(tg, LI["id"], LI, "为什么不管？", reply_to_message_id=rejected["message_id"])
     assert "不会转给处理的人" in told["text"], told
     assert not await _find(tg, LIGHT["id"], "为什么不管")
+
+
+async def test_the_reporters_yes_or_no_in_words_confirms_or_reopens(bot, tg, db) -> None:
+    """"已处理完毕…请确认是否解决" answered in words, as a reply: "还没修好" was passed on while the case
+    stayed resolved (the ❌ button unpressed), and "亮了，谢谢师傅" left it waiting to be auto-closed."""
+    await two_branches(tg, LI, LIGHT)
+    await said(tg, BOSS["id"], BOSS, f"/grant {LIGHT['id']} dept urban_lighting")
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    before = len(await tg.messages(LI["id"]))
+    await said(tg, LIGHT["id"], LIGHT, "/resolve C-000001 replaced the bulb")
+    resolved = await new_message(tg, LI["id"], before, "已处理完毕")
+    told = await said(tg, LI["id"], LI, "还没修好", reply_to_message_id=resolved["message_id"])
+    assert "仍未解决" in told["text"] and "C-000001" in told["text"], told
+    assert (await read_case(db)).status == "in_progress"
+    await until(lambda: _find(tg, LIGHT["id"], "not fixed"))  # the department hears the reopen
+    before = len(await tg.messages(GROUP["id"]))
+    await said(tg, LIGHT["id"], LIGHT, "/resolve C-000001 new lamp")
+    resolved = await new_message(tg, GROUP["id"], before, "已处理完毕")
+    told = await said(tg, GROUP, LI, "亮了，谢谢师傅", reply_to_message_id=resolved["message_id"])
+    assert "已确认" in told["text"] and "已办结" in told["text"], told
+    assert (await read_case(db)).status == "closed"
