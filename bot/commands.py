@@ -8,8 +8,9 @@ lifecycle table refuse, and tests/e2e/test_permission_matrix.py proves it per co
 
 Fields of `Command`:
 - `name`: the ASCII command word (`/accept`); Telegram allows [a-z0-9_], 1-32 characters.
-- `aliases`: other words typed for it (a zh word an input method produces). None are in use yet:
-  an adapter that maps them must keep `name` canonical (handlers and logs see the name).
+- `aliases`: other words typed for it after the slash: the case commands' 12345 words (`/签收`,
+  `/办结`, `/退回` …), as a department member types them; the name stays canonical (handlers and
+  logs see the name).
 - `grammar`: the arguments, for people (`<case> [department]`); `usage`: the Fluent message that
   explains them (bot/locales/*/), answered when the arguments do not parse. None when the
   command takes nothing or answers a usage of a sub-feature itself.
@@ -80,21 +81,21 @@ COMMANDS: tuple[Command, ...] = (
     Command("points", "[grant <user> <n> <reason> | ledger <user> | revoke #<line> <reason>]"),
     Command("stats", "lessons [days] | checkins [branch]", "stats-usage", S),
     # case work (secretaries and departments; the reporter confirms or reopens)
-    Command("case", "<case>", "case-usage", S),
-    Command("cases", "[open|closed|overdue|mine]", "cases-usage", S),
-    Command("accept", "<case> [department]", "case-usage", S),
-    Command("assign", "<case> <department>", "case-usage", S),
-    Command("work", "<case>", "case-usage", S),
-    Command("note", "<case> <note>", "case-usage", S),
-    Command("resolve", "<case> <note>", "case-usage", S),
-    Command("reject", "<case> <reason>", "case-usage", S),
-    Command("dup", "<case> <master case>", "case-usage", S),
-    Command("transfer", "<case> <department>", "case-usage", S),
-    Command("take", "<case>", "case-usage", S),
-    Command("decline", "<case> <reason>", "case-usage", S),
-    Command("cannotfix", "<case> <reason>", "case-usage", S),
-    Command("confirm", "<case>", "case-usage"),
-    Command("reopen", "<case>", "case-usage"),
+    Command("case", "<case>", "case-usage", S, aliases=("工单", "查看工单")),
+    Command("cases", "[open|closed|overdue|mine]", "cases-usage", S, aliases=("工单列表", "待办")),
+    Command("accept", "<case> [department]", "case-usage", S, aliases=("签收", "受理", "接单")),
+    Command("assign", "<case> <department>", "case-usage", S, aliases=("指派", "派单", "分派")),
+    Command("work", "<case>", "case-usage", S, aliases=("开始处理",)),
+    Command("note", "<case> <note>", "case-usage", S, aliases=("进展", "回复")),
+    Command("resolve", "<case> <note>", "case-usage", S, aliases=("办结", "处理完毕")),
+    Command("reject", "<case> <reason>", "case-usage", S, aliases=("驳回", "不予受理")),
+    Command("dup", "<case> <master case>", "case-usage", S, aliases=("重复",)),
+    Command("transfer", "<case> <department>", "case-usage", S, aliases=("转办", "转派")),
+    Command("take", "<case>", "case-usage", S, aliases=("接收",)),
+    Command("decline", "<case> <reason>", "case-usage", S, aliases=("退回",)),
+    Command("cannotfix", "<case> <reason>", "case-usage", S, aliases=("无法解决",)),
+    Command("confirm", "<case>", "case-usage", aliases=("确认", "已解决")),
+    Command("reopen", "<case>", "case-usage", aliases=("重新处理", "未解决")),
     Command("recat", "<case> <category> [urgency]", "recat-usage", S),
     Command("routing", who=S),
     # points

@@ -49,8 +49,8 @@ def normalize_command(text: str | None) -> str | None:
     if match is None:
         return None
     word = unicodedata.normalize("NFKC", match.group(1)).lower()
-    if not word or not (word[0].isascii() and word[0].isalnum()):
-        return None  # "/ 你好", "/。" or a path-like "//": not a command
+    if not word or not (word[0].isascii() and word[0].isalnum() or find(word.split("@", 1)[0]) is not None):
+        return None  # "/ 你好", "/。" or a path-like "//": not a command (an alias, `／办结`, is one)
     args = _codes_ascii(_number_apart(word, _case_together(word, match.group(2).lstrip(SEPARATORS).rstrip())))
     return f"/{word} {args}" if args else f"/{word}"
 

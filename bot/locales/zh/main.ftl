@@ -32,6 +32,7 @@ help =
 help-staff =
     <b>书记 / 部门命令</b>
     工单：/cases [未办结|超期|我的] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing
+    也可以写中文：/签收 /指派 /开始处理 /进展 /办结 /驳回 /转办 /接收 /退回 /无法解决
     看板与需求：/board · /needs
     微党课：/lessons · /lessons plan 一三五 · /lessons shifts … · /stats lessons
     活动与报到：/activity new "名称" 日期 时间 时长 · /activity list · /stats checkins · /reportins · /hours pending
