@@ -25,9 +25,10 @@ _PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _FILLER_ONLY = re.compile(r"^(?:[\s\W_\d]|[在就是的了口号门边上里这那儿呢啊呀吧哈哦]|我们|我|人(?=\s*在)|\b(?:at|on|in|near|by|the|it'?s|it|is|"
                           r"gate|exit|please|here|there)\b)*$", re.I)
 
-# a text that reads as a place even when the extractor finds no proper name in it
+# a text that reads as a place even when the extractor finds no proper name in it (路 of 路灯, 路面 and
+# 路障 is the problem's, not a place's: "路灯不亮，好几天了" is no place)
 _PLACE_WORDS = re.compile(
-    r"[路街道巷弄桥]|路口|小区|花园|家园|新村|公寓|大厦|广场|商场|超市|医院|学校|公园|地铁|车站|站|号门|门口|[东西南北]门|"
+    r"路(?!灯|面|障)|[街道巷弄桥]|路口|小区|花园|家园|新村|公寓|大厦|广场|商场|超市|医院|学校|公园|地铁|车站|站|号门|门口|[东西南北]门|"
     r"出口|入口|栋|号楼|单元|\b(?:road|rd|street|st|avenue|ave|lane|ln|bridge|gate|exit|station|"
     r"junction|crossing|mall|park|plaza|block|building|compound|entrance)\b", re.I)
 # words that mean the rider talks about the problem, not its place
