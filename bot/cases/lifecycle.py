@@ -89,6 +89,9 @@ SHOWN_STATUSES: tuple[str, ...] = (*STATUSES, TRIAGE)
 # Owed an answer or a fix, a report nobody has classified yet included: what the dashboard and
 # Open311 call open (a voice report awaiting triage counted as reported but not as open).
 OWED_STATUSES = UNFINISHED_STATUSES | PRE_LIFECYCLE_STATUSES
+# Somebody still handles it (a department, the reporter's word awaited, a secretary to classify it):
+# what the reporter or a follower says about it is passed on (bot.services.answers), and /cases open lists it.
+HANDLED_STATUSES = OPEN_STATUSES | PRE_LIFECYCLE_STATUSES
 # The lists `/cases` shows, and the words a secretary types for them, in the 12345 hotline's terms
 # (办结 = the case is done with; 未办结 = it is not). The one mapping: the handler asks `case_filter`.
 # "all" is every status, newest first, as "mine" is for a rider.
@@ -97,7 +100,7 @@ OWED_STATUSES = UNFINISHED_STATUSES | PRE_LIFECYCLE_STATUSES
 # the rider who sent it saw it in /cases), "closed" the FINAL_STATUSES, "overdue" the unfinished
 # ones past a deadline.
 CASE_FILTERS: dict[str, frozenset[str]] = {
-    "open": OPEN_STATUSES | PRE_LIFECYCLE_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES,
+    "open": HANDLED_STATUSES, "closed": FINAL_STATUSES, "overdue": UNFINISHED_STATUSES,
     "mine": frozenset(SHOWN_STATUSES), "all": frozenset(SHOWN_STATUSES)}
 CASE_FILTER_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "unfinished", "pending", "ongoing", "active", "in progress", "in-progress", "todo", "to do",

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.cases import CaseError, format_case_no, is_open
+from bot.cases import CaseError, format_case_no
 from bot.cases.verdicts import reporter_verdict
-from bot.cases.lifecycle import RESOLVED
+from bot.cases.lifecycle import HANDLED_STATUSES, RESOLVED
 from bot.i18n import t
 from bot.smalltalk import smalltalk
 from bot.outbox import reply
@@ -47,7 +47,7 @@ async def _said_about(reports: ReportService, uow: UnitOfWork, msg: IncomingMess
             return
         except CaseError:
             pass  # decided meanwhile: words about the case, as any others
-    relayed = is_open(case.status)
+    relayed = case.status in HANDLED_STATUSES
     if relayed:
         await reports.cases.hear_from(uow, case, user, msg.text, dedupe=f"-{msg.chat_id}-{msg.message_id}")
     reply(uow, msg, "case-reply-unread", lang, number=format_case_no(case.id or 0),

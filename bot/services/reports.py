@@ -10,7 +10,7 @@ from datetime import timedelta
 from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
-from bot.cases.lifecycle import (CASE_FILTERS, DUPLICATE, PLACE_ADDED, PLACE_CORRECTED, TRIAGE,
+from bot.cases.lifecycle import (CASE_FILTERS, DUPLICATE, HANDLED_STATUSES, PLACE_ADDED, PLACE_CORRECTED, TRIAGE,
                                  UNFINISHED_STATUSES)
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
@@ -455,7 +455,7 @@ class ReportService:
         if msg.forwarded or msg.is_caption:
             return False
         case = await self.replied_case(uow, msg, user)
-        if case is None or not is_open(case.status) or says_another(msg.text):
+        if case is None or case.status not in HANDLED_STATUSES or says_another(msg.text):
             return False
         return not found or within_place(found, case.location)
 

@@ -19,7 +19,7 @@ def settings(settings):
 
 
 async def _find(tg, chat_id: int, needle: str) -> list[dict]:
-    return [m for m in await tg.messages(chat_id) if needle in m["text"]]
+    return [m for m in await tg.messages(chat_id) if needle in (m.get("text") or "")]
 
 
 async def test_the_reporters_answer_to_a_departments_question_reaches_it(bot, tg, db) -> None:
@@ -33,12 +33,12 @@ async def test_the_reporters_answer_to_a_departments_question_reaches_it(bot, tg
     asked_group = await new_message(tg, GROUP["id"], before_group, "哪根灯杆")
 
     told = await said(tg, LI["id"], LI, "是靠近垃圾桶那根", reply_to_message_id=asked_private["message_id"])
-    assert "C-000001" in told["text"] and "已转给处理的部门" in told["text"], told
+    assert "C-000001" in told["text"] and "已转给处理的人" in told["text"], told
     heard = await until(lambda: _find(tg, LIGHT["id"], "是靠近垃圾桶那根"))
     assert "C-000001" in heard[0]["text"] and "reporter" in heard[0]["text"]
 
     told = await said(tg, GROUP, LI, "就是3号门东边第二根灯杆", reply_to_message_id=asked_group["message_id"])
-    assert "已转给处理的部门" in told["text"], told
+    assert "已转给处理的人" in told["text"], told
     await until(lambda: _find(tg, LIGHT["id"], "就是3号门东边第二根灯杆"))
 
     async with db() as s:
@@ -60,7 +60,7 @@ async def test_a_closed_cases_reply_is_not_passed_on(bot, tg, db) -> None:
     await said(tg, SEC["id"], SEC, "/reject C-000001 不归我们管")
     rejected = await new_message(tg, LI["id"], before, "C-000001")
     told = await said(tg, LI["id"], LI, "为什么不管？", reply_to_message_id=rejected["message_id"])
-    assert "不会转给处理的人" in told["text"], told
+    assert "不会转给处理的人" in told["text"] and "重新上报" in told["text"], told
     assert not await _find(tg, LIGHT["id"], "为什么不管")
 
 
@@ -84,3 +84,17 @@ async def test_the_reporters_yes_or_no_in_words_confirms_or_reopens(bot, tg, db)
     told = await said(tg, GROUP, LI, "亮了，谢谢师傅", reply_to_message_id=resolved["message_id"])
     assert "已确认" in told["text"] and "已办结" in told["text"], told
     assert (await read_case(db)).status == "closed"
+
+
+async def test_words_about_a_voice_report_awaiting_triage_reach_the_secretary(bot, tg, db) -> None:
+    """A voice report nobody has classified yet: what its reporter adds in reply ("在幸福小区东门，
+    垃圾桶旁边那根灯杆") was heard by nobody; the secretary who must classify it hears it now."""
+    await two_branches(tg, LI)
+    before = len(await tg.messages(GROUP["id"]))
+    await tg.send(GROUP, LI, voice={"duration": 4})
+    registered = await new_message(tg, GROUP["id"], before, "C-000001")
+    told = await said(tg, GROUP, LI, "路灯不亮，好几天了", reply_to_message_id=registered["message_id"])
+    assert "已转给处理的人" in told["text"], told
+    heard = await until(lambda: _find(tg, SEC["id"], "路灯不亮，好几天了"))
+    assert "C-000001" in heard[0]["text"]
+    assert (await read_case(db)).status == "triage"

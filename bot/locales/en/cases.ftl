@@ -189,9 +189,9 @@ ev-withdrawn = withdrawn by the reporter
 case-err-already-assigned = This case is already assigned to { $department }.
 ev-address_id = the source system's address id
 case-reply-unread = 💬 This reply is about { $number } (now: { $status }). { $relayed ->
-    [yes] I have passed it on to whoever handles it and noted it on the case;
-   *[no] What you write here is not passed on to whoever handles it;
-} I will tell you here when it moves, and /case { $number } shows its details.{ $resolved ->
+    [yes] I have passed it on to whoever handles it and noted it on the case; I will tell you here when it moves, and
+   *[no] The case is over: what you write here is not passed on to anyone. If the problem is still there, report it again and a new case is opened;
+} /case { $number } shows its details.{ $resolved ->
     [yes] {" "}Still there? Send /reopen { $number } to have it handled again.
    *[no] {""}
 }

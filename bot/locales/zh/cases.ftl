@@ -183,9 +183,9 @@ ev-withdrawn = 上报人撤回
 case-err-already-assigned = 该工单已由{ $department }负责，无需重复指派。
 ev-address_id = 来源系统的地址编号
 case-reply-unread = 💬 这条回复是关于 { $number } 的（现在：{ $status }）。{ $relayed ->
-    [yes] 已转给处理的部门，也记在工单里；
-   *[no] 回复里的话不会转给处理的人；
-}有新进展我会在这里告诉你，发 /case { $number } 查看详情。{ $resolved ->
+    [yes] 已转给处理的人，也记在工单里；有新进展我会在这里告诉你，
+   *[no] 工单已经结束，回复里的话不会转给处理的人；问题还在的话，请重新上报，会登记新的工单。
+}发 /case { $number } 查看详情。{ $resolved ->
     [yes] 问题还在的话，发 /reopen { $number } 重新处理。
    *[no] {""}
 }
