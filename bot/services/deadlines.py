@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.cases.lifecycle import AUTO_CLOSE_AFTER, UNFINISHED_STATUSES
+from bot.services.case_handovers import next_step
 from bot.services.cases import CaseService
 from storage.models import Case, as_utc
 from storage.uow import UnitOfWork
@@ -53,10 +54,11 @@ class DeadlineService:
         """`clock` "" is the response deadline, "fix-" the resolution one (alert keys differ,
         so each reminder of each clock, and of each reopen round, goes once)."""
         round_ = f"-r{case.reopens}" if clock and case.reopens else ""
+        step: dict[str, object] = {"buttons": next_step(case)}  # one tap to act on the reminder (accept, start, resolve)
         if level == HALF:
-            await self.cases.alert(uow, case, f"case-{clock}remind-half", departments=True, dedupe=round_)
+            await self.cases.alert(uow, case, f"case-{clock}remind-half", departments=True, dedupe=round_, extra=step)
         else:
-            await self.cases.alert(uow, case, f"case-{clock}remind-due", departments=True, dedupe=round_)
+            await self.cases.alert(uow, case, f"case-{clock}remind-due", departments=True, dedupe=round_, extra=step)
             await self.cases.alert(uow, case, f"case-{clock}escalated", staff=True, dedupe=round_)
         kind = "escalated" if level == ESCALATED else "reminded"
         uow.cases.log(case, kind if not clock else f"fix_{kind}", None)

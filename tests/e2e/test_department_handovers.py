@@ -61,3 +61,30 @@ async def test_the_department_hears_the_reporter_say_it_is_not_fixed(bot, tg, db
 async def _status(db, status: str):
     case = await read_case(db)
     return case if case.status == status else None
+
+
+async def _sweep(settings, at) -> None:
+    from bot.app import Core
+    core = await Core.open(settings, migrate=False)
+    try:
+        async with core.uow() as uow:
+            await core.deadlines.sweep(uow, at)
+            await uow.commit()
+    finally:
+        await core.close()
+
+
+async def test_a_deadline_reminder_carries_the_departments_next_step(bot, tg, db, settings) -> None:
+    """"⏰ 已到答复期限，请尽快处理" came with nothing to press: the department had to find the case and
+    type /accept. Now the reminder has the button of its next step (accept; start; mark resolved)."""
+    from datetime import timedelta
+    await _setup(tg)
+    created = (await read_case(db)).created_at
+    await _sweep(settings, created + timedelta(hours=37))  # half of the 72 h response clock
+    half = await until(lambda: _find(tg, LIGHT["id"], "half-way"))
+    assert buttons(half) == ["ca:1:accept"]
+    await answer_for(tg, await tg.press(LIGHT["id"], half["message_id"], LIGHT, "ca:1:accept"))
+    await until(lambda: _status(db, "accepted"))
+    await _sweep(settings, created + timedelta(days=4))  # past half of the 7-day fix clock
+    fix_half = await until(lambda: _find(tg, LIGHT["id"], "fix deadline"))
+    assert buttons(fix_half) == ["ca:1:start"]
