@@ -7,19 +7,15 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BOSS, GROUP, LI, SEC, answer_for, buttons, said, two_branches, until, with_boss
+from tests.e2e.test_loop_clocks import _sweep
+from tests.e2e.test_loop_transfers import LIGHT, ROADS, _find  # a roads and a lighting department
 from tests.factories import read_case
 
-ROADS = {"id": 701, "first_name": "刘工", "language_code": "zh"}   # road_maintenance
-LIGHT = {"id": 702, "first_name": "Lee", "language_code": "en"}   # urban_lighting
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _find(tg, chat_id: int, needle: str) -> dict | None:
-    return next((m for m in reversed(await tg.messages(chat_id)) if needle in m["text"]), None)
 
 
 async def _setup(tg) -> None:
@@ -61,17 +57,6 @@ async def test_the_department_hears_the_reporter_say_it_is_not_fixed(bot, tg, db
 async def _status(db, status: str):
     case = await read_case(db)
     return case if case.status == status else None
-
-
-async def _sweep(settings, at) -> None:
-    from bot.app import Core
-    core = await Core.open(settings, migrate=False)
-    try:
-        async with core.uow() as uow:
-            await core.deadlines.sweep(uow, at)
-            await uow.commit()
-    finally:
-        await core.close()
 
 
 async def test_a_deadline_reminder_carries_the_departments_next_step(bot, tg, db, settings) -> None:
