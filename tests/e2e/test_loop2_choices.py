@@ -26,9 +26,11 @@ async def _report(tg, text: str = "幸福小区3号门的路灯坏了 晚上黑�
 
 
 async def _card(tg, who: dict, number: str = "C-000001") -> dict[str, Any]:
+    """The case's card, asked for with /case: told by its title ("📋 C-000001 · …"), since the
+    receipt of an action just taken ("✅ 已办理 C-000001") may arrive after the question."""
     before = len(await tg.messages(who["id"]))
     await tg.send(private(who), who, f"/case {number}")
-    return await new_message(tg, who["id"], before, number)
+    return await new_message(tg, who["id"], before, f"📋 {number}", field="plain_text")
 
 
 async def _status(db, status: str, case_id: int = 1) -> Case:
