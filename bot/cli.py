@@ -319,7 +319,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Every mistake ends here as one line on stderr: exit 2 for usage, 1 for runtime (bot/ops/errors.py)."""
-    args = build_parser().parse_args(argv)
+    try:  # the parser imports every command's module: seconds in which Ctrl-C may come
+        args = build_parser().parse_args(argv)
+    except KeyboardInterrupt:
+        return 130
     try:
         # services log what they do; tools print their own output, so only warnings go to stderr
         default = "INFO" if args.command in ("run", "emulator") else "WARNING"

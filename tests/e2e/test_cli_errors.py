@@ -316,6 +316,28 @@ def test_a_revoked_api_keys_name_is_not_reused_and_the_refusal_says_so(tmp_path:
     assert taken.returncode == 1 and "already exists: pick another name" in taken.stderr, taken.stderr
 
 
+@pytest.mark.parametrize("after", [0.3, 1.0, 2.0, 4.0])
+def test_ctrl_c_while_the_command_starts_is_quiet(tmp_path: Path, after: float) -> None:
+    """A trial: Ctrl-C in the seconds `sentinel` takes to load (its parser imports the bot, the web app and
+    the model) printed a traceback of whatever import it hit. Now it ends quietly (130) at any moment;
+    `classify -` with standard input left open waits for input once loaded, so every delay interrupts it."""
+    from importlib.metadata import entry_points
+    (script,) = entry_points(group="console_scripts", name="sentinel")
+    assert script.value == "bot.launch:main", script.value  # the console script is the guarded entry
+    proc = subprocess.Popen([sys.executable, "-m", "bot.launch", "classify", "-"], cwd=tmp_path, env=clean_env(),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        try:
+            proc.wait(after)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    # 130, or the interpreter's own death by SIGINT when the signal beats its start-up (a loaded machine)
+    assert proc.returncode in (130, -signal.SIGINT) and err.decode() == "", (proc.returncode, err.decode()[-800:])
+
+
 def test_db_commands_report_the_revision(tmp_path: Path) -> None:
     up = sentinel(["db", "upgrade"], tmp_path)
     assert up.returncode == 0, up.stderr
