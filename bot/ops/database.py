@@ -47,9 +47,11 @@ def require_existing(url: str) -> None:
 
 
 def _unreachable(url: str, exc: BaseException) -> CommandError:
+    """An SQLite file has no server to be running: what to check there is the file and its folder."""
     reason = getattr(exc, "orig", None) or exc
+    check = "that this process may create and write its file" if is_sqlite(url) else "that the server is running"
     return CommandError(one_line(f"cannot use the database {describe(url)}: {reason or type(exc).__name__} "
-                                 "(check SENTINEL_DATABASE_URL and that the server is running)"))
+                                 f"(check SENTINEL_DATABASE_URL and {check})"))
 
 
 async def _current(url: str) -> tuple[str, ...]:

@@ -175,6 +175,9 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
     ("db-missing-folder", ["db", "upgrade"], {"SENTINEL_DATABASE_URL": "sqlite:///no/such/folder/x.db"}, 1,
      "no folder"),
     ("db-current-no-db", ["db", "current"], {}, 1, "no database at"),
+    # an SQLite file that cannot be made (a folder nobody may write): no server to check, the file
+    ("db-sqlite-unwritable", ["db", "upgrade"], {"SENTINEL_DATABASE_URL": "sqlite:////proc/sentinel.db"}, 1,
+     "unable to open database file (check SENTINEL_DATABASE_URL and that this process may create and write its file)"),
     ("db-upgrade-nosuchrev", ["db", "upgrade", "nosuchrev"], {}, 2, "nosuchrev"),
     ("db-downgrade-no-db", ["db", "downgrade", "base"], {}, 1, "no database at"),
     ("db-no-subcommand", ["db"], {}, 2, "db_command"),
