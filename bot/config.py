@@ -297,9 +297,35 @@ class Settings(LogSettings):
         check_database_url(v)
         return v
 
+    @field_validator("redis_url")
+    @classmethod
+    def _redis(cls, v: str) -> str:
+        v = v.strip()
+        if v:
+            check_redis_url(v)
+        return v
+
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+REDIS_URL_FORMS = "redis://[:password@]host[:port][/db], rediss://… (TLS) or unix:///path/to/redis.sock"
+
+
+def check_redis_url(url: str) -> None:
+    """ValueError, in words, unless redis-py can read `url`: checked when settings load, as the
+    database's is, so a typo is one line at once, not an unexpected ValueError when `run` first paces
+    a send. The message never repeats the URL: it may hold a password."""
+    from urllib.parse import urlsplit
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError: not a number, or out of range
+    except ValueError:
+        raise ValueError(f"not a Redis URL (a port is a number from 1 to 65535): expected {REDIS_URL_FORMS}") from None
+    if parts.scheme not in ("redis", "rediss", "unix") or (parts.scheme != "unix" and not parts.hostname) \
+            or (parts.scheme == "unix" and not parts.path) or port == 0:
+        raise ValueError(f"not a Redis URL: expected {REDIS_URL_FORMS}")
 
 
 DATABASE_URL_FORMS = "sqlite:///path.db or postgresql://user[:password]@host[:port]/db"

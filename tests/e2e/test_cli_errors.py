@@ -147,6 +147,11 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
      "invalid setting SENTINEL_DATABASE_URL: an SQLite database needs a file"),
     ("database-url-password-unshown", ["db", "current"], {"SENTINEL_DATABASE_URL": "postgresql://u:s3cret@h:1:2/x"},
      2, "not a database URL"),
+    # a Redis URL redis-py cannot read: refused with the settings, not at the first send of `run`
+    ("redis-url-scheme", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_REDIS_URL": "localhost:6379"}, 2,
+     "invalid setting SENTINEL_REDIS_URL: not a Redis URL: expected redis://"),
+    ("redis-url-port", ["db", "current"], {"SENTINEL_REDIS_URL": "redis://:s3cret@127.0.0.1:637900/0"}, 2,
+     "invalid setting SENTINEL_REDIS_URL: not a Redis URL (a port is a number from 1 to 65535)"),
     # the WeCom adapter (bot/config.py WeComSettings)
     ("wecom-corp-id", ["db", "current"], {"SENTINEL_WECOM__CORP_ID": "corp-1"}, 2, "SENTINEL_WECOM__CORP_ID"),
     ("wecom-agent-id", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AGENT_ID": "app"}, 2, "SENTINEL_WECOM__AGENT_ID"),
