@@ -54,6 +54,8 @@ def _run(args: argparse.Namespace) -> int:
     from bot.ops import database
     from bot.ops.doctor import load_operator_files
     load_operator_files(settings)
+    from bot.ops.shared import redis_reachable
+    redis_reachable(settings.redis_url)  # N workers' shared limit: unreachable, no reply could be paced
     database.current(settings.database_url, must_exist=False)  # reachable (SQLite: created on upgrade)
     from bot.ops.model import ensure_model
     ensure_model()  # a first build shows its progress here rather than as a silent pause at start
@@ -70,6 +72,8 @@ def _run_wecom(settings: Any) -> int:
     from bot.ops import database
     from bot.ops.doctor import load_operator_files
     load_operator_files(settings)
+    from bot.ops.shared import redis_reachable
+    redis_reachable(settings.redis_url)
     database.current(settings.database_url, must_exist=False)
     from bot.ops.model import ensure_model
     ensure_model()

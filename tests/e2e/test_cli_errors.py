@@ -152,6 +152,9 @@ CASES: list[tuple[str, list[str], dict[str, str] | Setup, int, str]] = [
      "invalid setting SENTINEL_REDIS_URL: not a Redis URL: expected redis://"),
     ("redis-url-port", ["db", "current"], {"SENTINEL_REDIS_URL": "redis://:s3cret@127.0.0.1:637900/0"}, 2,
      "invalid setting SENTINEL_REDIS_URL: not a Redis URL (a port is a number from 1 to 65535)"),
+    # Redis unreachable: `run` came up and then no outbox pass could pace a send; now one line before it starts
+    ("redis-unreachable", ["run"], {"SENTINEL_BOT_TOKEN": GOOD_FORM_TOKEN, "SENTINEL_REDIS_URL": "redis://:s3cret@127.0.0.1:1/0"},
+     1, "cannot reach Redis (SENTINEL_REDIS_URL)"),
     # the WeCom adapter (bot/config.py WeComSettings)
     ("wecom-corp-id", ["db", "current"], {"SENTINEL_WECOM__CORP_ID": "corp-1"}, 2, "SENTINEL_WECOM__CORP_ID"),
     ("wecom-agent-id", ["db", "current"], {**WECOM, "SENTINEL_WECOM__AGENT_ID": "app"}, 2, "SENTINEL_WECOM__AGENT_ID"),
