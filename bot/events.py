@@ -77,12 +77,25 @@ class ChatMoved:
 
 @dataclass(frozen=True, slots=True)
 class MembershipChanged:
-    """The bot itself was blocked or removed (`gone`), or unblocked or added back, in a chat."""
+    """The bot itself was blocked or removed (`gone`), or unblocked or added back, in a chat;
+    `added`: it was not a member before (added to a group, or unblocked); `by_lang`: the language
+    code of whoever did it (the platform's, when it tells one)."""
 
     chat_id: int
     chat_type: str
     chat_title: str | None
     gone: bool
+    added: bool = False
+    by_lang: str | None = None
+
+    @classmethod
+    def between(cls, chat_id: int, chat_type: str, chat_title: str | None, old: str, new: str,
+                by_lang: str | None) -> MembershipChanged:
+        """From the bot's member status before and after (`member`, `administrator`, `left`,
+        `kicked` …): outside a chat is `left` or `kicked`."""
+        outside = ("left", "kicked")
+        return cls(chat_id, chat_type, chat_title, gone=new in outside, added=old in outside and new not in outside,
+                   by_lang=by_lang)
 
 
 ChatEvent = IncomingMessage | ButtonPress | MessageEdited | ChatMoved | MembershipChanged

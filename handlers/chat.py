@@ -180,6 +180,8 @@ class ChatDispatcher:
         elif isinstance(event, MembershipChanged):  # blocked or removed: do not write there
             chat = await uow.chats.ensure(event.chat_id, event.chat_type, event.chat_title)
             await people.set_reachable(uow, chat, not event.gone)
+            if event.added:
+                await people.joined(uow, chat, normalize_lang(event.by_lang) or self.default_lang)
 
     # --- messages ----------------------------------------------------------------------------
     async def _message(self, raw: IncomingMessage, data: dict[str, Any]) -> None:

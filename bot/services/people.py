@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commandtext import normalize_command
-from bot.domain import IncomingMessage, Person
+from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.i18n import normalize_lang
 from bot.intake.lang import written_language
+from bot.outbox import enqueue
 from storage.models import Chat, User, utcnow
 from storage.repositories.points import PointsRepository
 from storage.uow import UnitOfWork
@@ -72,6 +73,15 @@ async def register(uow: UnitOfWork, msg: IncomingMessage) -> User:
     if msg.is_private:
         user.started = True
     return user
+
+
+async def joined(uow: UnitOfWork, chat: Chat, lang: str) -> None:
+    """The bot just added to a group that belongs to no branch: it says what it does there and how the
+    group is put under a branch (/bind), in the language of whoever added it. Adding the bot is a new
+    secretary's first step, and silence left them guessing what comes next; a group added back that
+    has its branch hears its news instead (set_reachable)."""
+    if chat.type in ("group", "supergroup") and chat.branch_id is None:
+        enqueue(uow, Notice(chat.id, "joined-unbound", lang, priority=PRIORITY_CONVERSATION))
 
 
 async def set_reachable(uow: UnitOfWork, chat: Chat, reachable: bool) -> None:

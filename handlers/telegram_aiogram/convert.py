@@ -81,8 +81,8 @@ def edited_event(message: Message, bot_id: int) -> MessageEdited:
 
 
 def membership_event(event: ChatMemberUpdated) -> MembershipChanged:
-    return MembershipChanged(event.chat.id, event.chat.type, event.chat.title,
-                             gone=event.new_chat_member.status in ("left", "kicked"))
+    return MembershipChanged.between(event.chat.id, event.chat.type, event.chat.title, event.old_chat_member.status,
+                                     event.new_chat_member.status, event.from_user.language_code)
 
 
 def press_event(query: CallbackQuery) -> ButtonPress:

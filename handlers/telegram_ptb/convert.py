@@ -96,8 +96,8 @@ def events(update: telegram.Update, bot_id: int) -> ChatEvent | None:
         return press_event(update.callback_query)
     if update.my_chat_member is not None:
         e = update.my_chat_member
-        return MembershipChanged(e.chat.id, str(e.chat.type), e.chat.title,
-                                 gone=e.new_chat_member.status in ("left", "kicked"))
+        return MembershipChanged.between(e.chat.id, str(e.chat.type), e.chat.title, str(e.old_chat_member.status),
+                                         str(e.new_chat_member.status), e.from_user.language_code)
     return None
 
 

@@ -53,6 +53,9 @@ UPDATES: dict[str, dict[str, Any]] = {
     "blocked": {"my_chat_member": {"chat": PRIVATE, "from": LI, "date": 1_700_000_000,
                                    "old_chat_member": {"status": "member", "user": BOT},
                                    "new_chat_member": {"status": "kicked", "user": BOT, "until_date": 0}}},
+    "added to a group": {"my_chat_member": {"chat": GROUP, "from": LI, "date": 1_700_000_000,
+                                            "old_chat_member": {"status": "left", "user": BOT},
+                                            "new_chat_member": {"status": "member", "user": BOT}}},
 }
 
 
@@ -95,7 +98,9 @@ def test_the_events_say_what_routing_needs() -> None:
     assert incoming("voice").voice is not None and incoming("topic message").thread_id == 11
     assert by_aiogram(UPDATES["migration"]) == ChatMoved(-100, -1000100)
     assert isinstance(by_aiogram(UPDATES["edit"]), MessageEdited)
-    assert by_aiogram(UPDATES["blocked"]) == MembershipChanged(7, "private", None, gone=True)
+    assert by_aiogram(UPDATES["blocked"]) == MembershipChanged(7, "private", None, gone=True, by_lang="zh")
+    assert by_aiogram(UPDATES["added to a group"]) == MembershipChanged(-100, "supergroup", "骑手群", gone=False,
+                                                                        added=True, by_lang="zh")
     press, forged = by_aiogram(UPDATES["press"]), by_aiogram(UPDATES["forged press"])
     assert isinstance(press, ButtonPress) and press.data is not None and press.message_id == 5
     assert press.carrier_markup == "<b>C-000001</b> &lt;b&gt;new&lt;/b&gt;"  # re-rendered when settled

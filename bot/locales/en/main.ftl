@@ -11,6 +11,10 @@ start =
 start-group =
     👋 I'm <b>Rider Sentinel</b>. Say a problem you saw on the road in this group (a photo or location pin helps): I register a case and post its progress here.
     Points, micro lessons, check-ins and the rest are yours alone: open a private chat with me. /help lists all commands.
+# the bot added to a group that belongs to no branch (bot/services/people.joined)
+joined-unbound =
+    { start-group }
+    This group belongs to no branch yet. Secretaries: send /bind &lt;branch code&gt; here to put it under your branch; for a branch that does not exist yet, a superadmin sends /bind &lt;code&gt; &lt;branch name&gt;.
 help =
     <b>Rider Sentinel · how to use</b>
     📸 Report: describe the problem in the group (a photo or location pin helps), or send /report with a description here

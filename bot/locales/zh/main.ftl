@@ -11,6 +11,10 @@ start =
 start-group =
     👋 我是<b>骑手哨兵</b>。在群里说一句路上看到的问题（可带照片或位置），我会登记工单，进展在群里回复。
     积分、微党课、签到等个人事项请私聊我；/help 查看全部命令。
+# the bot added to a group that belongs to no branch (bot/services/people.joined)
+joined-unbound =
+    { start-group }
+    本群还没有归属支部。支部书记请在群里发 /bind 支部代码，把本群归到自己的支部；还没有支部的，请超级管理员发 /bind 支部代码 支部名称 新建。
 help =
     <b>骑手哨兵 · 使用说明</b>
     📸 上报：在群里直接描述问题（可带照片或位置），或私聊发 /report 描述
