@@ -29,14 +29,20 @@ def _names(routing: RoutingTable, code: str) -> list[str]:
     return [code, d.name_zh, d.name_en]
 
 
-def resolve_department(routing: RoutingTable, text: str, *, action: str = "", number: str = "C-000123") -> str:
-    """The code `text` names; InvalidInput when nothing or more than one department fits (saying
-    how to choose from buttons: the command typed, `action`'s, for case `number`)."""
+class NoSuchDepartment(LookupError):
+    """`typed` names no department (`candidates` empty) or several (their codes, at most six)."""
+
+    def __init__(self, typed: str, candidates: list[str]) -> None:
+        super().__init__(typed)
+        self.typed = typed
+        self.candidates = candidates
+
+
+def find_department(routing: RoutingTable, text: str) -> str:
+    """The code of the department `text` names; NoSuchDepartment when none or several fit."""
     wanted = _key(text)
-    unknown = InvalidInput("case-err-unknown-department", action=action, department=text[:40],
-                           command=command_for(action) or "assign", number=number)
     if not wanted:
-        raise unknown
+        raise NoSuchDepartment(text, [])
     exact = [c for c in routing.departments if any(_key(n) == wanted for n in _names(routing, c))]
     if len(exact) == 1:
         return exact[0]
@@ -53,11 +59,23 @@ def resolve_department(routing: RoutingTable, text: str, *, action: str = "", nu
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise InvalidInput("case-err-ambiguous-department", action=action, department=text[:40],
-                               candidates="、".join(routing.departments[c].name_zh for c in found[:6]),
-                               candidates_en=", ".join(routing.departments[c].name_en for c in found[:6]),
-                               command=command_for(action) or "assign", number=number)
-    raise unknown
+            raise NoSuchDepartment(text, found[:6])
+    raise NoSuchDepartment(text, [])
+
+
+def resolve_department(routing: RoutingTable, text: str, *, action: str, number: str) -> str:
+    """`find_department` for a case command: InvalidInput when nothing or more than one department
+    fits, saying how to choose from buttons (the command typed, `action`'s, for case `number`)."""
+    try:
+        return find_department(routing, text)
+    except NoSuchDepartment as e:
+        said = {"action": action, "department": text[:40], "command": command_for(action) or "assign",
+                "number": number}
+        if not e.candidates:
+            raise InvalidInput("case-err-unknown-department", **said) from None
+        raise InvalidInput("case-err-ambiguous-department", **said,
+                           candidates="、".join(routing.departments[c].name_zh for c in e.candidates),
+                           candidates_en=", ".join(routing.departments[c].name_en for c in e.candidates)) from None
 
 
 def department_token(routing: RoutingTable, code: str) -> str:

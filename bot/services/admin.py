@@ -10,12 +10,10 @@ written to the audit (actor, time, target, before and after) in the same transac
 """
 from __future__ import annotations
 
-import contextlib
 import re
 from typing import Any
 
-from bot.cases import CaseError
-from bot.cases.departments import resolve_department
+from bot.cases.departments import NoSuchDepartment, find_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.commandtext import typed_word
 from bot.outbox import enqueue
@@ -89,9 +87,10 @@ class AdminService:
         """A department membership: a secretary's in their own branch; a superadmin's in the
         branch named, or in every branch. The department is named as people name it (住建局,
         Road maintenance, a prefix) or by its code, as in the case commands."""
-        dept = self._resolve_department(dept)
-        if not dept or dept not in self.cases.routing.departments:
-            return "admin-dept-unknown", {"dept": (dept or "")[:64]}
+        found = self._resolve_department(dept)
+        if not isinstance(found, str):
+            return found
+        dept = found
         branch_id = secretary_branch
         if secretary_branch is None and branch_code:
             branch = await uow.branches.by_code(branch_code)
@@ -113,13 +112,18 @@ class AdminService:
                          before=before, after=await self._dept_state(uow, user, dept))
         return ("admin-revoked" if revoke else "admin-granted"), said
 
-    def _resolve_department(self, dept: str | None) -> str | None:
-        """A department as people name it (住建局, Road maintenance, a prefix) or its code; the
-        words as typed when they name none."""
-        if dept and dept not in self.cases.routing.departments:
-            with contextlib.suppress(CaseError):
-                dept = resolve_department(self.cases.routing, dept)
-        return dept
+    def _resolve_department(self, dept: str | None) -> str | tuple[str, dict[str, object]]:
+        """The code of a department as people name it (住建局, Road maintenance, a prefix) or its
+        code; else the refusal: no such department, or the several the words fit."""
+        routing = self.cases.routing
+        try:
+            return find_department(routing, dept or "")
+        except NoSuchDepartment as e:
+            if not e.candidates:
+                return "admin-dept-unknown", {"dept": (dept or "")[:64]}
+            return "admin-dept-ambiguous", {
+                "dept": (dept or "")[:64], "candidates": "、".join(routing.departments[c].name_zh for c in e.candidates),
+                "candidates_en": ", ".join(routing.departments[c].name_en for c in e.candidates)}
 
     async def _revoke_from_nobody(self, uow: UnitOfWork, typed: str, dept: str | None, branch_code: str | None,
                                   secretary_branch: int | None) -> tuple[str, dict[str, object]]:
@@ -128,9 +132,10 @@ class AdminService:
         her branch either, so "none here" tells nobody's existence."""
         if branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
             return "admin-not-permitted", {}
-        dept = self._resolve_department(dept)
-        if not dept or dept not in self.cases.routing.departments:
-            return "admin-dept-unknown", {"dept": (dept or "")[:64]}
+        found = self._resolve_department(dept)
+        if not isinstance(found, str):
+            return found
+        dept = found
         return "admin-revoke-none", {"who": typed[:64], "role": "dept", "department": dept,
                                      "branch": await self._branch_shown(uow, secretary_branch)}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cases.departments import resolve_department
+from bot.cases.departments import find_department, resolve_department
 from bot.cases.lifecycle import InvalidInput
 from bot.cases.routing import load_routing
 from handlers.render import error_text
@@ -17,7 +17,7 @@ from handlers.render import error_text
                                          ("lighting", "urban_lighting"), ("公共设施", "street_office"),
                                          ("城管局", "urban_management"), ("住建局", "road_maintenance")])
 def test_a_department_named_by_a_part_only_it_has(typed: str, code: str) -> None:
-    assert resolve_department(load_routing(), typed) == code
+    assert find_department(load_routing(), typed) == code
 
 
 def test_a_part_several_names_share_lists_them_with_the_command_typed() -> None:

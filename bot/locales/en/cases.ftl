@@ -147,6 +147,7 @@ admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;bra
 admin-not-permitted = ⛔ You are not allowed to use this admin command.
 admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
 admin-dept-unknown = There is no department “{ $dept }”. Send /routing to see the departments.
+admin-dept-ambiguous = “{ $dept }” fits several departments: { $candidates_en }. Write the full name.
 admin-branch-unknown = There is no branch “{ $branch }”; create it with /bind in its group first.
 admin-granted = ✅ Granted { $who }: { $role } { $arg }
 admin-revoked = ✅ Revoked from { $who }: { $role } { $arg }

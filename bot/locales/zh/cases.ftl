@@ -144,6 +144,7 @@ admin-grant-usage = 用法：/grant 用户ID或@用户名 书记 支部代码 | 
 admin-not-permitted = ⛔ 你没有权限执行这个管理命令。
 admin-user-unknown = 找不到用户“{ $who }”：对方需要先和机器人说过话。
 admin-dept-unknown = 没有“{ $dept }”这个部门。发 /routing 查看部门名称。
+admin-dept-ambiguous = “{ $dept }”对应多个部门：{ $candidates }。请写全称。
 admin-branch-unknown = 没有“{ $branch }”这个支部，请先在群里用 /bind 创建。
 admin-granted = ✅ 已授予{ $who }：{ $role } { $arg }
 admin-revoked = ✅ 已撤销{ $who }：{ $role } { $arg }
