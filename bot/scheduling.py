@@ -201,7 +201,12 @@ class Jobs:
             return
         task = running[1]
         loop = task.get_loop()
-        loop.call_soon_threadsafe(task.add_done_callback, lambda _task: loop.run_in_executor(None, add))
+
+        def stored(future: asyncio.Future[None]) -> None:  # nobody awaits it: a failure is logged here
+            if not future.cancelled() and (error := future.exception()) is not None:
+                log.error("job %s could not arm its next run", job_id, exc_info=error)
+        loop.call_soon_threadsafe(task.add_done_callback,
+                                  lambda _task: loop.run_in_executor(None, add).add_done_callback(stored))
 
     def every(self, job_id: str, kind: str, *args: Any, seconds: float, grace: int | None = None) -> None:
         self._add(job_id, IntervalTrigger(seconds=seconds), kind, args, grace)
