@@ -158,12 +158,18 @@ def _sentence(text: str, lang: str) -> str:
     return text + ("。" if lang == "zh" else ".")
 
 
+def _quoted(key: str, note: str, lang: str) -> str:
+    """A typed note or reason as message `key` quotes it: a resolution's ends as a sentence (the
+    next one follows it); one quoted mid-sentence (QUOTED_MID_SENTENCE) loses its own full stop, so
+    the message's does not double it; others as typed."""
+    if key == "case-ev-resolved":
+        return _sentence(note, lang)
+    return unended(note) if key in QUOTED_MID_SENTENCE else note
+
+
 def _case_event(lang: str, p: dict[str, Any]) -> str:
     args = {k: esc(p.get(k) or "") for k in ("note", "master", "department", "from", "to")}
-    if p["key"] == "case-ev-resolved":
-        args["note"] = _sentence(args["note"], lang)
-    elif p["key"] in QUOTED_MID_SENTENCE:
-        args["note"] = unended(args["note"])
+    args["note"] = _quoted(p["key"], args["note"], lang)
     text = t(lang, p["key"], case=f"<b>{esc(p['number'])}</b>", **args)
     if p.get("mentions"):
         text += "\n" + t(lang, "case-followers", names=mentions(p, lang), count=len(p["mentions"]))
@@ -209,7 +215,7 @@ def _case_alert(lang: str, p: dict[str, Any]) -> str:
              urgency=t(lang, f"urg-{p['urgency']}"), location=_place(lang, p),
              department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"),
              fix_due=esc(p.get("fix_due") or "—"), text=esc(p.get("text") or "", 200),
-             note=esc((unended if p["key"] in QUOTED_MID_SENTENCE else str)(p.get("note") or "—")), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
+             note=esc(_quoted(p["key"], p.get("note") or "—", lang)), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
              **{"from": esc(p.get("from") or "—")}, **_clock_args(lang, p))
     if p.get("unstaffed"):  # the department has nobody in the bot: the secretary hears it instead
         text += "\n" + t(lang, "case-alert-unstaffed", department=esc(p.get("department") or "—"))
