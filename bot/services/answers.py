@@ -28,11 +28,10 @@ if TYPE_CHECKING:
     from storage.uow import UnitOfWork
 
 
-async def _about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User,
-                 kind: str | None) -> Case | None:
-    """The case whose bot message `msg` replies to, when its sender hears that case's news; a
-    courtesy ("谢谢") or a caption is about no case."""
-    return None if kind or msg.is_caption else await reports.replied_case(uow, msg, user)
+def _about(heard: Heard, kind: str | None) -> Case | None:
+    """The case whose bot message the message replies to, when its sender hears that case's news
+    (ReportService.replied_case, found once by the report path); a courtesy ("谢谢") is about no case."""
+    return None if kind else heard.replied
 
 
 async def _said_about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
@@ -65,7 +64,7 @@ async def in_group(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage
             reply(uow, msg, "start-group", lang)
         return
     kind = smalltalk(msg.text)
-    about = await _about(reports, uow, msg, user, kind)
+    about = _about(heard, kind)
     if about is not None:
         await _said_about(reports, uow, msg, user, lang, about)
     elif not msg.addressed:
@@ -92,7 +91,7 @@ async def in_private(reports: ReportService, uow: UnitOfWork, msg: IncomingMessa
         reply(uow, msg, "pin-unused", lang, staff="yes" if staff else "no")
     elif msg.text:
         kind = smalltalk(msg.text)
-        about = await _about(reports, uow, msg, user, kind)
+        about = _about(heard, kind)
         if kind:
             reply(uow, msg, f"smalltalk-{kind}", lang)
         elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: passed on

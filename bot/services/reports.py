@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -59,6 +60,7 @@ class Heard:
     asked: bool = False
     bare_place: str | None = None  # the message named a place and nothing else (nobody's case awaited it)
     told: bool = False  # answered about a case it took no part in (a "+1" to a closed case)
+    replied: Case | None = None  # the case of the bot's message it replies to, when the sender follows it
 
     @property
     def answered(self) -> bool:
@@ -87,8 +89,16 @@ class ReportService:
         placed = await self._place_message(uow, msg, user, lang, intake, found)
         if placed is not None:
             return Heard(placed)
-        if await self._said_about_own_case(uow, msg, user, found):
-            return Heard()  # the answer passes it on (bot.services.answers)
+        replied = None if msg.is_caption else await self.replied_case(uow, msg, user)
+        if replied is not None and _said_about(msg, replied, found):
+            return Heard(replied=replied)  # the answer passes it on (bot.services.answers)
+        heard = await self._report_or_not(uow, msg, user, lang, intake, found)
+        return dataclasses.replace(heard, replied=replied) if replied is not None else heard
+
+    async def _report_or_not(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
+                             intake: Intake | None, found: str | None) -> Heard:
+        """A message that is about no case of the sender's: a new case, the question "is this a
+        report?", or nothing (chit-chat, a place named alone)."""
         if intake is None:
             return Heard()
         if (bare := bare_place(msg.text, found)) is not None:
@@ -445,20 +455,6 @@ class ReportService:
         if key and case.location and case.lat is not None and case.lon is not None:
             await uow.places.learn(case.branch_id, key, case.location, case.lat, case.lon)
 
-    async def _said_about_own_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User,
-                                   found: str | None) -> bool:
-        """Words in reply to the bot's message about an open case the sender hears (its reporter, a
-        follower), naming no place but the case's own and not saying it is another problem: what
-        they say about that case ("是靠近垃圾桶那根" answering the department's "哪根灯杆？"), never a
-        new report (it opened a sanitation case). A place of its own or "也/另外/another" still
-        reports a problem of its own."""
-        if msg.forwarded or msg.is_caption:
-            return False
-        case = await self.replied_case(uow, msg, user)
-        if case is None or case.status not in HANDLED_STATUSES or says_another(msg.text):
-            return False
-        return not found or within_place(found, case.location)
-
     async def replied_case(self, uow: UnitOfWork, msg: IncomingMessage, user: User) -> Case | None:
         """The case of the bot's message `msg` replies to, when the sender hears that case's news
         (its reporter or a follower): what a reply the report path did not take was about."""
@@ -475,6 +471,17 @@ class ReportService:
                   "location": c.location, "lat": c.lat, "lon": c.lon,
                   "date": c.created_at.astimezone(self.cases.tz).strftime("%m-%d")} for c in cases]
         reply(uow, msg, "mycases", lang, cases=items)
+
+
+def _said_about(msg: IncomingMessage, case: Case, found: str | None) -> bool:
+    """Words in reply to the bot's message about an open `case` the sender hears (its reporter, a
+    follower), naming no place but the case's own and not saying it is another problem: what they
+    say about that case ("是靠近垃圾桶那根" answering the department's "哪根灯杆？"), never a new report
+    (it opened a sanitation case). A place of its own or "也/另外/another" still reports a problem
+    of its own; a forwarded message is somebody else's words."""
+    if msg.forwarded or case.status not in HANDLED_STATUSES or says_another(msg.text):
+        return False
+    return not found or within_place(found, case.location)
 
 
 async def _quoted_case(uow: UnitOfWork, msg: IncomingMessage) -> Case | None:
