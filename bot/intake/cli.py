@@ -128,8 +128,12 @@ def register(subparsers: argparse._SubParsersAction[_P]) -> argparse._SubParsers
     intake = subparsers.add_parser("intake", help="intake model maintenance")
     sub = intake.add_subparsers(dest="intake_cmd", required=True)
     t = sub.add_parser("train", help="rebuild the model cache from data/intake/train.jsonl (+ corrections.jsonl)")
-    t.add_argument("--data", default=str(model.TRAIN_FILE))
-    t.add_argument("--corrections", default=str(model.CORRECTIONS_FILE))
+    t.add_argument("--data", default=str(model.TRAIN_FILE), metavar="JSONL",
+                   help="labelled messages, one JSON object per line: text, is_report, category, urgency "
+                        "(default: %(default)s)")
+    t.add_argument("--corrections", default=str(model.CORRECTIONS_FILE), metavar="JSONL",
+                   help="secretaries' label corrections, as `intake export-corrections` writes them; "
+                        "read when present (default: %(default)s)")
     t.add_argument("--lexical-only", action="store_true", help="refit only the lexical heads")
     t.set_defaults(func=cmd_train)
     r = sub.add_parser("report", help="figures and confusion matrix on a labelled set (default: shared dev set)")
