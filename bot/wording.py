@@ -5,6 +5,11 @@ a stray gap); English ones with one. Each part is a whole, already translated se
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from babel import Locale
+from babel.lists import format_list
+
 CJK_STOPS = "。！？；：，、）」』”"
 
 
@@ -42,3 +47,14 @@ def one_mark(body: str, line: str, mark: str = "✅") -> str:
         if mark in body or any(m in rest for m in MARKS):
             return rest
     return line
+
+
+def listed(items: Iterable[str], lang: str, *, more: bool = False) -> str:
+    """`items` as a sentence lists them in `lang` ("周一、周三和周五", "Mon, Wed, and Fri"; one item
+    alone; "" for none): the CLDR's list patterns, through Babel (babel.lists.format_list).
+    `more`: the list goes on ("…等 3 人" follows), so no "和"/"and" before its last item."""
+    locale = "zh" if lang.startswith("zh") else "en"
+    if more:
+        middle: str = Locale.parse(locale).list_patterns["standard"]["middle"]
+        return middle.format("", "").join(items)
+    return format_list(list(items), locale=locale)

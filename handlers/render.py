@@ -10,7 +10,7 @@ from typing import Any
 from bot.cases.numbers import format_case_no
 from bot.i18n import has, t
 from bot.outbox import DIGEST, Outgoing
-from bot.wording import unended
+from bot.wording import listed, unended
 
 MAX_TEXT = 4096
 MAX_ARG = 300  # user text quoted back is clipped so a message never outgrows Telegram's limit
@@ -118,9 +118,10 @@ def _location_corrected(lang: str, p: dict[str, Any]) -> str:
 
 
 def mentions(p: dict[str, Any], lang: str = "zh") -> str:
-    """Followers named in a group message, as Telegram mentions (they get notified), joined by the
-    language's list separator (`list-sep`: 、 in zh, ", " in en; issue 13 B10)."""
-    return t(lang, "list-sep").join(f'<a href="tg://user?id={int(i)}">{esc(name, 40)}</a>' for i, name in p.get("mentions") or [])
+    """Followers named in a group message, as Telegram mentions (they get notified), listed as the
+    language lists names (bot.wording.listed: 、 and 和 in zh, ", " and "and" in en; issue 13 B10)."""
+    return listed((f'<a href="tg://user?id={int(i)}">{esc(name, 40)}</a>' for i, name in p.get("mentions") or []),
+                  lang)
 
 
 def _mycases(lang: str, p: dict[str, Any]) -> str:

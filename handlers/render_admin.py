@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import t
+from bot.wording import listed
 from handlers.render import composer, esc
 
 
@@ -35,7 +36,7 @@ def _state(lang: str, state: dict[str, Any] | str, departments: dict[str, dict[s
         elif field == "department":
             shown = (departments.get(str(value)) or {}).get(lang) or str(value)
         elif isinstance(value, list):
-            shown = ("、" if lang == "zh" else ", ").join(t(lang, "audit-all-branches") if v == "*" else str(v) for v in value) if value else "—"
+            shown = listed((t(lang, "audit-all-branches") if v == "*" else str(v) for v in value), lang) if value else "—"
         else:
             shown = "—" if value is None else str(value)
         parts.append(t(lang, "audit-field", field=field, value=shown))

@@ -5,6 +5,7 @@ import html
 from typing import Any
 
 from bot.i18n import t
+from bot.wording import listed
 from handlers.render import TAGS, composer, esc
 
 EXCERPT = 60  # characters of a broadcast's text in lists
@@ -40,7 +41,7 @@ def _audience(lang: str, p: dict[str, Any]) -> str:
         names = chosen if isinstance(chosen, list) else []
         count = len(names) if names else int(chosen)
         text = t(lang, "bc-audience-chosen", count=count)
-        return text + (f" ({esc('、'.join(names), 200)})" if names else "")
+        return text + (f" ({esc(listed(names, lang), 200)})" if names else "")
     return t(lang, "bc-audience-groups")
 
 
@@ -119,7 +120,7 @@ def _group_unknown(lang: str, p: dict[str, Any]) -> str:
     groups = [t(lang, "bc-group-item", title=esc(str(title), 64), id=str(chat_id))
               for title, chat_id in p.get("groups") or []]
     return t(lang, "bc-err-group-unknown", group=esc(str(p.get("group") or ""), 64),
-             groups=t(lang, "list-sep").join(groups))
+             groups=listed(groups, lang))
 
 
 SAYS_WHAT_TO_WRITE = {"when-err-past-today", "bc-err-past-today"}  # no list of examples after these
@@ -153,7 +154,7 @@ def _tally(lang: str, p: dict[str, Any], title_key: str) -> str:
         names = o.get("names") or []
         if names:
             more = t(lang, "sv-more", more=o["more"]) if o.get("more") else ""
-            lines.append("    " + esc(t(lang, "list-sep").join(names), 600) + more)
+            lines.append("    " + esc(listed(names, lang, more=bool(more)), 600) + more)
     lines.append(t(lang, "sv-total", total=total, close=esc(p.get("close") or ""), status=p.get("status", "open")))
     if p.get("anonymous") and title_key == "sv-results-title":
         lines.append(t(lang, "sv-anon-note"))

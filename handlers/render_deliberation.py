@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import t
+from bot.wording import listed
 from handlers.render import composer, esc
 
 
@@ -62,7 +63,7 @@ def _result(lang: str, p: dict[str, Any]) -> str:
         lines.append(t(lang, "dl-option-line", n=n, text=esc(option_label(lang, o["text"], yes_no), 60),
                        count=int(o.get("count") or 0)))
         if o.get("names") and not p.get("anonymous"):
-            lines.append("    " + esc(("、" if lang == "zh" else ", ").join(o["names"]), 600))
+            lines.append("    " + esc(listed(o["names"], lang), 600))
     met = bool(p.get("quorum_met"))
     lines.append(t(lang, "dl-result-turnout", turnout=int(p.get("turnout") or 0), quorum=int(p.get("quorum") or 0),
                    met=t(lang, "dl-quorum-met" if met else "dl-quorum-not-met")))

@@ -10,6 +10,7 @@ from bot.i18n import t
 from bot.lessons.catalog import load_catalog
 from bot.lessons.library import Lesson
 from bot.lessons.shifts import Span, fmt_minute, format_weekdays
+from bot.wording import listed
 from handlers.render import composer, esc
 
 
@@ -61,7 +62,7 @@ def _lesson(lang: str, p: dict[str, Any]) -> str:
 
 
 def _spans(lang: str, spans: list[list[int]]) -> str:
-    return ("、" if lang == "zh" else ", ").join(str(Span(*s)) for s in spans) if spans else t(lang, "lessons-none")
+    return listed((str(Span(*s)) for s in spans), lang) if spans else t(lang, "lessons-none")
 
 
 @composer("lessons-plan")

@@ -8,6 +8,7 @@ from bot.i18n import t
 from bot.services import routing_view
 from bot.services.cases import CaseService
 from bot.outbox import reply
+from bot.wording import listed
 from handlers.render import composer, esc
 from handlers.chat import ChatRoutes
 from storage.models import User
@@ -29,14 +30,12 @@ def _routing(lang: str, p: dict[str, Any]) -> str:
     names = {d["code"]: d["name_zh"] if lang == "zh" else d["name_en"] for d in depts}
     lines = [t(lang, "routing-title", count=len(depts))]
     for d in depts:
-        members = "、".join(esc(m, 40) for m in d["members"]) if lang == "zh" else ", ".join(
-            esc(m, 40) for m in d["members"])
+        members = listed((esc(m, 40) for m in d["members"]), lang)
         lines.append("· " + t(lang, "routing-dept", name=esc(names[d["code"]]), code=esc(d["code"]),
                               members=members or t(lang, "routing-members-none")))
     unstaffed = p.get("unstaffed") or []
-    sep = "、" if lang == "zh" else ", "
     lines.append(t(lang, "routing-unstaffed", count=len(unstaffed),
-                   names=sep.join(esc(names.get(c, c)) for c in unstaffed)) if unstaffed
+                   names=listed((esc(names.get(c, c)) for c in unstaffed), lang)) if unstaffed
                  else t(lang, "routing-all-staffed"))
     return "\n".join(lines)
 

@@ -12,6 +12,7 @@ from bot.cases.lifecycle import InvalidInput
 from bot.cases.routing import RoutingTable
 from bot.commands import command_for
 from bot.commandtext import typed_word
+from bot.wording import listed
 
 _DOTS = re.compile(r"[·・•．.\-_/\s]+")
 CALLBACK_LIMIT = 64  # Telegram's callback data, in bytes
@@ -74,8 +75,8 @@ def resolve_department(routing: RoutingTable, text: str, *, action: str, number:
         if not e.candidates:
             raise InvalidInput("case-err-unknown-department", **said) from None
         raise InvalidInput("case-err-ambiguous-department", **said,
-                           candidates="、".join(routing.departments[c].name_zh for c in e.candidates),
-                           candidates_en=", ".join(routing.departments[c].name_en for c in e.candidates)) from None
+                           candidates=listed((routing.departments[c].name_zh for c in e.candidates), "zh"),
+                           candidates_en=listed((routing.departments[c].name_en for c in e.candidates), "en")) from None
 
 
 def department_token(routing: RoutingTable, code: str) -> str:

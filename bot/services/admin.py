@@ -19,6 +19,7 @@ from bot.commandtext import typed_word
 from bot.outbox import enqueue
 from bot.services.cases import CaseService
 from bot.services.people import own_lang, shown_name
+from bot.wording import listed
 from storage.models import Branch, User
 from storage.uow import UnitOfWork
 
@@ -122,8 +123,8 @@ class AdminService:
             if not e.candidates:
                 return "admin-dept-unknown", {"dept": (dept or "")[:64]}
             return "admin-dept-ambiguous", {
-                "dept": (dept or "")[:64], "candidates": "、".join(routing.departments[c].name_zh for c in e.candidates),
-                "candidates_en": ", ".join(routing.departments[c].name_en for c in e.candidates)}
+                "dept": (dept or "")[:64], "candidates": listed((routing.departments[c].name_zh for c in e.candidates), "zh"),
+                "candidates_en": listed((routing.departments[c].name_en for c in e.candidates), "en")}
 
     async def _revoke_from_nobody(self, uow: UnitOfWork, typed: str, dept: str | None, branch_code: str | None,
                                   secretary_branch: int | None) -> tuple[str, dict[str, object]]:

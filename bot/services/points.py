@@ -35,7 +35,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, Ru
                         tier_rank)
 from bot.points.catalogue import match_item
 from bot.privacy import mask
-from bot.wording import unended
+from bot.wording import listed, unended
 from bot.services.people import BranchChoice, branch_names, rider_branch
 from bot.services.privately import answered_privately
 from storage.models import OutboxMessage, User, utcnow
@@ -352,9 +352,8 @@ class PointsService:
                 return m.item
         if several := matches[0].several:
             raise PointsError("points-item-several", item=typed[:32],
-                              items=("、" if lang == "zh" else ", ").join(
-                                  f"{i.code}（{item_name(i, lang)}）" if lang == "zh" else f"{i.code} ({item_name(i, lang)})"
-                                  for i in several if isinstance(i, PointsItem)))
+                              items=listed((f"{i.code}（{item_name(i, lang)}）" if lang == "zh" else f"{i.code} ({item_name(i, lang)})"
+                                           for i in several if isinstance(i, PointsItem)), lang))
         raise PointsError("points-item-unknown", item=typed[:32])
 
     async def _tell_staff(self, uow: UnitOfWork, redemption: Redemption, item: PointsItem) -> None:

@@ -38,6 +38,7 @@ from bot.services import top as leaderboard
 from bot.services.dashboard import OPEN, SHOWN_STATUSES, DashboardService, Filters, NotStaff
 from bot.services.web_login import Session
 from bot.timeparse import read_day
+from bot.wording import listed
 from handlers.render import error_text
 from handlers.web.app import CORE
 from handlers.web.forms import MAX_UPLOAD_BODY, Posted, read_form
@@ -336,9 +337,8 @@ def _scope_line(core: Core, lang: str, scope: Any, branches: dict[int, str]) -> 
     if scope.branch_id is not None:
         return t(lang, "web-scope-branch", branch=branches.get(scope.branch_id, ""))
     codes = sorted({*scope.departments, *(d for d, _ in scope.branch_departments)})
-    sep = "、" if lang == "zh" else ", "
     return t(lang, "web-scope-departments",
-             departments=sep.join(core.cases.department_name(c, lang) or c for c in codes))
+             departments=listed((core.cases.department_name(c, lang) or c for c in codes), lang))
 
 
 async def _common(request: web.Request, session: Session, lang: str) -> dict[str, Any]:

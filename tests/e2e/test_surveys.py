@@ -151,7 +151,7 @@ async def test_an_unknown_group_lists_the_secretarys_groups_in_their_language(bo
     writes a list (Riders East（-100200）、朝阳骑手一群（-100100）), not with ASCII ', ' in Chinese."""
     await _setup(tg)
     zh = (await _say(tg, SEC, "/survey new groups=海淀 午休去哪？ | 驿站 | 公园"))["plain_text"]
-    assert "找不到群“海淀”。你的群：Riders East（-100200）、朝阳骑手一群（-100100）" in zh, zh
+    assert "找不到群“海淀”。你的群：Riders East（-100200）和朝阳骑手一群（-100100）" in zh, zh
     await _say(tg, SEC, "/lang en")
     en = (await _say(tg, SEC, "/broadcast groups=Haidian now 今晚8点起建国路封路"))["plain_text"]
-    assert "Your groups: Riders East (-100200), 朝阳骑手一群 (-100100)" in en, en
+    assert "Your groups: Riders East (-100200) and 朝阳骑手一群 (-100100)" in en, en

@@ -12,6 +12,7 @@ import pytest
 from fluent.syntax import FluentParser, ast
 
 from bot.i18n import t
+from bot.wording import listed
 
 ZH = sorted((Path(__file__).resolve().parents[2] / "bot" / "locales" / "zh").glob("*.ftl"))
 FULL_WIDTH = "（）。，、：；！？「」『』《》“”"
@@ -50,4 +51,6 @@ def test_zh_catalogue_has_no_ascii_space_at_full_width_punctuation_or_names(path
 
 def test_the_board_title_and_list_separator_read_naturally() -> None:
     assert t("zh", "board-title", title=t("zh", "board-title-all")).endswith("问题上报与解决</b>（全部支部）")
-    assert t("zh", "list-sep") == "、" and t("en", "list-sep") == ", "
+    assert listed(["周一", "周三", "周五"], "zh") == "周一、周三和周五" and listed(["A", "B"], "en") == "A and B"
+    assert listed(["Rider00", "Rider01"], "zh", more=True) == "Rider00、Rider01"
+    assert listed(["Rider00", "Rider01"], "en", more=True) == "Rider00, Rider01" and listed([], "zh") == ""

@@ -65,7 +65,6 @@ routing-all-staffed = ✅ Every department has members.
 routing-not-staff = ⛔ Only branch secretaries and superadmins can see the department setup.
 
 # Between the names of a list (followers): 、 in Chinese, a comma and space in English.
-list-sep = {", "}
 
 # a case handed to a department (bot/services/case_handovers.py): its members hear it privately
 case-assigned-dept = 📥 Case { $number } ({ $category }, { $location }) has been assigned to { $department }.

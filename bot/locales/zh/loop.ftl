@@ -47,7 +47,6 @@ routing-all-staffed = ✅ 每个部门都有成员。
 routing-not-staff = ⛔ 只有支部书记和超级管理员可以查看部门配置。
 
 # Between the names of a list (followers): 、 in Chinese, a comma and space in English.
-list-sep = 、
 
 # a case handed to a department (bot/services/case_handovers.py): its members hear it privately
 case-assigned-dept = 📥 工单 { $number }（{ $category }，{ $location }）已指派给{ $department }。
