@@ -55,7 +55,8 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
         await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
                             reply_to=None if incoming.is_private else incoming.message_id, thread_id=incoming.thread_id)
         return
-    await cases.act(uow, user, case, action, photo=photo, **({arg: rest} if arg and rest else {}))
+    await cases.act(uow, user, case, action, photo=photo, asked_in=incoming.chat_id,
+                    **({arg: rest} if arg and rest else {}))
     if (incoming.chat_id, incoming.thread_id) != (case.chat_id, case.thread_id):
         # the case's thread (its chat, its forum topic) hears it there; tell the actor here which case and step
         reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
@@ -156,7 +157,7 @@ async def press_case_button(query: ButtonPress, uow: UnitOfWork, cases: CaseServ
         return
     try:
         case = await cases.find(uow, format_case_no(case_id))  # refusals name it as /case would
-        await cases.act(uow, user, case, action)
+        await cases.act(uow, user, case, action, asked_in=query.chat_id)
     except CaseError as e:
         await stale_or_refused(query, uow, cases, lang, str(case_id), e)
         return

@@ -185,6 +185,8 @@ ERR_TRANSFER_SAME = "case-err-transfer-same-department"
 ERR_NO_OWNER = "case-err-no-owner"
 ERR_ALREADY_ASSIGNED = "case-err-already-assigned"
 ERR_STAFF_ONLY = "case-err-staff-only"
+# confirm / reopen by anyone but the case's reporter: whose word it is, and what they may do instead
+ERR_REPORTER_ONLY = "case-err-reporter-only"
 
 
 def event_key(event_kind: str) -> str:
@@ -393,6 +395,8 @@ def _rule(case: CaseSnapshot, action: str, actor: Actor) -> Rule:
     if rule is None:
         raise IllegalTransition(status=case.status, action=action)
     if not (_roles(case, actor) & rule.roles):
+        if rule.roles == _REPORTER:  # the reporter's word (confirm, reopen): say whose it is
+            raise NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action)
         raise NotPermitted(status=case.status, action=action)
     if action == "transfer_request":
         if case.department is None:

@@ -17,13 +17,13 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY, FINAL_STATUSES, PLACE_EVENTS,
-                                 STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_REPORTER_ONLY, ERR_STAFF_ONLY,
+                                 FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, roles_settle)
 from bot.commands import Who
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
-from bot.services.people import own_lang
+from bot.services.people import known_branches, own_lang
 from bot.services.privately import reachable
 from bot.outbox import enqueue
 from bot.privacy import mask, shareable_place, shareable_point
@@ -132,12 +132,16 @@ class CaseService:
                          is_rider=True, is_secretary=scope.branch_id is not None and scope.branch_id == case.branch_id,
                          is_superadmin=scope.superadmin)
 
-    async def acting(self, uow: UnitOfWork, user: User, case: Case, action: str) -> Actor:
+    async def acting(self, uow: UnitOfWork, user: User, case: Case, action: str,
+                     asked_in: int | None = None) -> Actor:
         """`user`'s roles on `case` for `action`, once they may see it (CaseNotFound otherwise: scope
         before state). Their department grants are read only when the answer can depend on them:
         the case's reporter confirming, the branch's secretary or a superadmin moving it, or an
         action this status does not have, are decided by the user's row alone (a grant only ever
-        adds to what a user may see and do)."""
+        adds to what a user may see and do). The reporter's word (confirm, reopen) said by another
+        rider who knows of the case (`known_to`: asked in its group or its branch's, or privately by
+        one of its branch or who follows it) is told whose word it is (ERR_REPORTER_ONLY), whatever
+        its status; any other case reads as none."""
         known = self.known_scope(user)
         if self.can_view(known, case):
             actor = self.actor_in(known, case)
@@ -145,8 +149,25 @@ class CaseService:
                 return actor
         scope = await self.scope(uow, user)
         if not self.can_view(scope, case):
+            if action in REPORTER_ACTIONS and await self.known_to(uow, user, case, asked_in):
+                raise NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action)
             raise CaseNotFound(number=number(case))  # nothing of it is told
         return self.actor_in(scope, case)
+
+    async def known_to(self, uow: UnitOfWork, user: User, case: Case, asked_in: int | None) -> bool:
+        """Whether a rider outside `case`'s scope may learn that it exists: asked in a group
+        (`asked_in`), when it was reported there or belongs to that group's branch (the group heard
+        it, or may see its board); asked privately (or nowhere known), when it belongs to a branch the
+        bot knows them in (people.known_branches) or they follow it ("+1"). Another branch's case
+        never: a refusal tells nothing of other branches."""
+        if asked_in is not None and asked_in != user.id:
+            if case.chat_id == asked_in:
+                return True
+            chat = await uow.chats.get(asked_in)
+            return chat is not None and chat.branch_id is not None and chat.branch_id == case.branch_id
+        if case.branch_id is not None and case.branch_id in await known_branches(uow, user):
+            return True
+        return any(w.user_id == user.id for w in await uow.cases.watchers(case.id or 0))
 
     async def require_staff(self, uow: UnitOfWork, user: User, action: str) -> None:
         """Refuses a staff action (`STAFF_ACTIONS`: all but the reporter's confirm and reopen) to a
@@ -201,11 +222,13 @@ class CaseService:
 
     async def act(self, uow: UnitOfWork, user: User | None, case: Case, action: str, *,
                   note: str | None = None, department: str | None = None, master: str | None = None,
-                  photo: str | None = None, pressed: tuple[int, int] | None = None) -> Transition:
+                  photo: str | None = None, pressed: tuple[int, int] | None = None,
+                  asked_in: int | None = None) -> Transition:
         """Apply `action` (raises CaseError with a message key when refused) and announce it.
         `pressed`: (chat id, message id) of the dialog whose button made this choice; its own press
-        settles it, the other open dialogs of the case are settled here."""
-        actor = Actor.system() if user is None else await self.acting(uow, user, case, action)  # scope first
+        settles it, the other open dialogs of the case are settled here. `asked_in`: the chat the
+        command or button came from (what a refusal may tell: `acting`)."""
+        actor = Actor.system() if user is None else await self.acting(uow, user, case, action, asked_in)  # scope first
         if department is not None:  # a display name, its head or a prefix, or the code
             department = resolve_department(self.routing, department, action=action, number=number(case))
         master_case = None

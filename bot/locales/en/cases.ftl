@@ -3,6 +3,10 @@
 case-err-illegal = This case is “{ $status }”; “{ $action }” is not possible now.
 case-err-not-permitted = You may not do “{ $action }” on this case.
 case-err-staff-only = “{ $action }” is for branch secretaries and departments. To report a problem, just describe it in the group: every step is answered there.
+case-err-reporter-only = { $verb ->
+    [confirm] Only the person who reported this case can confirm it is fixed.
+   *[other] Only the person who reported this case can reopen it.
+} If you have run into this problem too, just report it again in the group; every step of this case is posted there for all to see.
 case-err-reason-required = Please give a reason; it will be shown to the reporter.
 case-err-note-required = Please add a note on what was done.
 case-err-department-required = Please choose the responsible department.

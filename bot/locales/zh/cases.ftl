@@ -3,6 +3,10 @@
 case-err-illegal = 工单当前状态为“{ $status }”，不能执行“{ $action }”。
 case-err-not-permitted = 你没有权限对这个工单执行“{ $action }”。
 case-err-staff-only = “{ $action }”由支部书记和责任部门操作。要上报问题，直接在群里描述就行，每一步进展都会回复你。
+case-err-reporter-only = { $verb ->
+    [confirm] 只有上报人本人可以确认这张工单已解决。
+   *[other] 只有上报人本人可以把这张工单重新打开。
+}如果你也遇到了这个问题，直接在群里再报一次就行；这张工单的每一步进展，群里都看得到。
 case-err-reason-required = 请填写原因，原因会告知上报人。
 case-err-note-required = 请填写处理说明。
 case-err-department-required = 请选择责任部门。
