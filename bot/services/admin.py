@@ -17,6 +17,7 @@ from bot.cases.departments import NoSuchDepartment, find_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.commandtext import typed_word
 from bot.outbox import enqueue
+from bot.refusals import Refused
 from bot.services.cases import CaseService
 from bot.services.people import own_lang, shown_name
 from bot.wording import listed
@@ -179,7 +180,7 @@ class AdminService:
                 branch = uow.branches.add(Branch(code=code, name=name[:200]))
                 await uow.session.flush()
         elif actor.role != "secretary" or actor.branch_id is None:
-            return "admin-not-permitted", {}
+            raise Refused("admin-bind-who")  # who may bind, and where: a secretary, in the group itself
         elif branch is None or branch.id != actor.branch_id:
             # unknown, or another branch's: the same answer, which tells nothing of the other branches
             return "admin-bind-unknown", {"branch": code[:64], "own": await self._branch_code(uow, actor.branch_id) or ""}

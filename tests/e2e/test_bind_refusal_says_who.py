@@ -1,0 +1,34 @@
+"""A rider or a department member types `/bind cy` in a group, through the real bot on SQLite and
+PostgreSQL. Before: "⛔ 你没有权限执行这个管理命令。" and nothing else: nobody learnt who may put a group
+under a branch, nor where. Now one sentence says it: a branch secretary, sending /bind in the group to
+be bound (in English too); the group stays unbound."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from storage.models import Chat
+from tests.conftest import AMY, BOSS, LI, said, two_branches, with_boss
+from tests.factories import answer_text
+
+GROUP_C = {"id": -100300, "type": "supergroup", "title": "望京骑手群"}
+LIGHT = {"id": 703, "first_name": "照明小陈", "language_code": "zh"}   # urban_lighting
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def test_a_non_secretary_is_told_who_binds_a_group_and_where(bot, tg, db) -> None:
+    await two_branches(tg, LI, AMY, LIGHT)
+    await said(tg, BOSS["id"], BOSS, f"/grant {LIGHT['id']} dept urban_lighting")
+    await tg.send(GROUP_C, LI, "大家好")  # the group is known to the bot, bound to nobody
+    for who in (LI, LIGHT):
+        told = await answer_text(tg, GROUP_C, who, "/bind cy")
+        assert "只有支部书记" in told and "要绑定的群里" in told and "/bind" in told, told
+        assert told.count("。") == 1, told  # one sentence
+    en = await answer_text(tg, GROUP_C, AMY, "/bind cy")
+    assert "only a branch secretary" in en and "in the group to be bound" in en, en
+    async with db() as s:
+        assert (await s.exec(select(Chat.branch_id).where(Chat.id == GROUP_C["id"]))).first() is None
