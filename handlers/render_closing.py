@@ -79,6 +79,11 @@ def _granted(lang: str, p: dict[str, Any]) -> str:
     return _role(lang, "admin-granted-role", p)
 
 
+@composer("admin-already-granted")
+def _already_granted(lang: str, p: dict[str, Any]) -> str:
+    return _role(lang, "admin-already-role", p)
+
+
 @composer("admin-revoked")
 def _revoked(lang: str, p: dict[str, Any]) -> str:
     return _role(lang, "admin-revoked-role", p)

@@ -78,11 +78,13 @@ class AdminService:
                 return "admin-revoke-none", {"who": who, "role": role}
             user.role = "rider" if revoke else "superadmin"
         after = await self._role_state(uow, user)
-        if after != before:
-            uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}",
-                             branch_id=user.branch_id if not revoke else before.get("branch_id"),
-                             before=before, after=after)
-        return ("admin-revoked" if revoke else "admin-granted"), {"who": who, "role": role, "branch": shown_branch}
+        said: dict[str, object] = {"who": who, "role": role, "branch": shown_branch}
+        if after == before:  # granted again: it already was so, and nothing changes (nor is audited)
+            return "admin-already-granted", said
+        uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}",
+                         branch_id=user.branch_id if not revoke else before.get("branch_id"),
+                         before=before, after=after)
+        return ("admin-revoked" if revoke else "admin-granted"), said
 
     async def _department(self, uow: UnitOfWork, actor: User, user: User, who: str, dept: str | None, revoke: bool,
                           branch_code: str | None, secretary_branch: int | None) -> tuple[str, dict[str, object]]:
@@ -108,7 +110,7 @@ class AdminService:
                 # a secretary learns nothing of memberships in other branches: "none here"
                 return "admin-revoke-none", said
         elif not await uow.users.grant_department(user.id, dept, branch_id, actor.id):
-            return "admin-granted", said
+            return "admin-already-granted", said  # it already was so: nothing written, nothing audited
         await uow.session.flush()
         uow.audit.record(actor.id, "revoke" if revoke else "grant", f"user:{user.id}", branch_id=branch_id,
                          before=before, after=await self._dept_state(uow, user, dept))
@@ -187,8 +189,8 @@ class AdminService:
         elif chat.branch_id is not None and chat.branch_id != actor.branch_id:
             return "admin-bind-taken", {}
         old = chat.branch_id
-        if old == branch.id:
-            return "admin-bound", {"branch": branch.name}
+        if old == branch.id:  # bound again: it already was so, and nothing changes (nor is audited)
+            return "admin-already-bound", {"branch": branch.name}
         old_code = await self._branch_code(uow, old)
         chat.branch_id = branch.id
         await uow.cases.adopt(chat_id, branch.id or 0)  # what the group reported before is the branch's too

@@ -2,6 +2,7 @@
 admin-not-self = ⛔ You cannot grant or revoke your own roles; ask another secretary or a superadmin.
 admin-revoke-none = Within your scope, { $who } is not { $role }{ $scope }.
 admin-bind-who = ⛔ You can't bind this group: only a branch secretary can, by sending /bind &lt;branch code&gt; in the group to be bound.
+admin-already-bound = ℹ️ This group already belongs to the branch “{ $branch }”; nothing was changed.
 admin-bind-taken = ⛔ This group already belongs to another branch; only a superadmin can move it.
 admin-group-moved = ℹ️ The group “{ $group }” was moved by a superadmin to the branch “{ $branch }”: its reports no longer go to your branch.
 admin-group-unbound = ℹ️ The group “{ $group }” no longer belongs to your branch: its reports no longer go to your branch.

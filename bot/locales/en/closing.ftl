@@ -78,6 +78,7 @@ role-superadmin = a superadmin
 role-dept = a department member
 admin-granted-role = ✅ { $who } is now { $role }{ $scope }.
 admin-revoked-role = ✅ { $who } is no longer { $role }{ $scope }.
+admin-already-role = ℹ️ { $who } is already { $role }{ $scope }; nothing was changed.
 admin-scope-dept = {" "}for { $department } in { $branch }
 admin-scope-dept-every = {" "}for { $department } in every branch
 admin-scope-branch = {" "}of { $branch }

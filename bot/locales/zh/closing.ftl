@@ -62,6 +62,7 @@ role-superadmin = 超级管理员
 role-dept = 部门成员
 admin-granted-role = ✅ 已授予{ $who }「{ $role }」{ $scope }。
 admin-revoked-role = ✅ 已撤销{ $who }的「{ $role }」{ $scope }。
+admin-already-role = ℹ️ { $who }已经是「{ $role }」{ $scope }，无需重复授予，没有做任何更改。
 admin-scope-dept = （{ $department }，{ $branch }）
 admin-scope-dept-every = （{ $department }，全部支部）
 admin-scope-branch = （{ $branch }）
