@@ -33,6 +33,11 @@ help =
     /lang zh|en — switch language
     /link — one person on Telegram and WeCom (a one-time code)
     /help — show this help
+# /help in a group asked by a secretary, a department member or a superadmin: the riders' help the
+# group reads, and one line sending them to the private chat for their own commands (not listed in the group)
+help-group-staff =
+    { help }
+    🔑 Secretary and department commands are not listed in the group: send me /help in a private chat to see them.
 help-staff =
     <b>Secretary and department commands</b>
     Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing

@@ -33,6 +33,11 @@ help =
     /lang zh|en — 切换语言
     /link — 绑定 Telegram 与企业微信账号（一次性绑定码）
     /help — 显示本说明
+# /help in a group asked by a secretary, a department member or a superadmin: the riders' help the
+# group reads, and one line sending them to the private chat for their own commands (not listed in the group)
+help-group-staff =
+    { help }
+    🔑 书记和部门的命令不在群里列出，请私聊我发 /help 查看。
 help-staff =
     <b>书记 / 部门命令</b>
     工单：/cases [未办结|超期|我的] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing
