@@ -314,7 +314,10 @@ class CaseService:
         sees their own: open, closed, or all of them)."""
         scope = await self.scope(uow, user)
         statuses = tuple(sorted(CASE_FILTERS[which]))
-        if which == "mine" or not scope.staff:
+        if which == "mine" and (scope.departments or scope.branch_departments):
+            # a department member's own cases are what their department holds (or is offered), open first
+            which, found = "dept", await self._department_cases(uow, scope)
+        elif which == "mine" or not scope.staff:
             mine = {"mine": (), "all": (), "closed": statuses}.get(which, tuple(sorted(CASE_FILTERS["open"])))
             found = await uow.cases.listing(reporter_id=user.id, statuses=mine)
         else:
@@ -331,6 +334,17 @@ class CaseService:
                  for c in found]
         enqueue(uow, Notice(chat_id, "case-list", lang, payload={"which": which, "cases": items},
                             reply_to=reply_to, priority=PRIORITY_CONVERSATION))
+
+    async def _department_cases(self, uow: UnitOfWork, scope: Scope, limit: int = 20) -> list[Case]:
+        """The cases the departments of `scope` hold or are offered (in the branches they act in):
+        the open ones (newest first), then the closed ones, `limit` in all."""
+        found: list[Case] = []
+        for statuses in (CASE_FILTERS["open"], FINAL_STATUSES):
+            if len(found) < limit:
+                found += await uow.cases.listing(departments=scope.departments or None,
+                                                 branch_departments=scope.branch_departments or None,
+                                                 statuses=tuple(sorted(statuses)), limit=limit - len(found))
+        return found
 
     async def recategorize(self, uow: UnitOfWork, user: User, case: Case, category: str,
                            urgency: str | None) -> None:

@@ -81,7 +81,7 @@ cases-usage = Usage: /cases [filter], where the filter is one of:
     · open / unfinished / in progress / pending (the default)
     · closed / done / finished
     · overdue / late
-    · mine
+    · mine (what you reported; for a department member, your department's cases)
     · all (newest first)
 cases-filter-unknown = I don't know the filter “{ $word }”.
     { cases-usage }
@@ -93,6 +93,7 @@ card-facts = { $category } · { $urgency } · { $location }
 card-owner = Department: { $department } · answer due: { $due }
 card-overdue = ⏰ overdue
 cases-header = { $which ->
+    [dept] <b>Your department's cases</b>, open ones first
     [overdue] <b>Overdue cases</b>
     [mine] <b>Your cases</b>
     [all] <b>All cases</b>
@@ -100,6 +101,7 @@ cases-header = { $which ->
    *[open] <b>Open cases</b>
  } ({ $count })
 cases-empty = { $which ->
+    [dept] Your department has no cases yet.
     [overdue] No overdue cases. 👍
     [mine] You have not reported any case yet.
     [all] No cases yet.

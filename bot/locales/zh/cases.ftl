@@ -78,7 +78,7 @@ cases-usage = 用法：/cases [筛选]，可以写：
     · 未办结 / 未完成 / 办理中 / 待办 / 进行中（open，默认）
     · 已办结 / 已完成 / 办结（closed）
     · 超期 / 逾期（overdue）
-    · 我的（mine）
+    · 我的（mine：你上报的；部门成员是本部门负责的工单）
     · 全部 / 所有（all，最新的在前）
 cases-filter-unknown = 没看懂“{ $word }”这个筛选。
     { cases-usage }
@@ -90,6 +90,7 @@ card-facts = { $category } · { $urgency } · { $location }
 card-owner = 责任部门：{ $department } · 答复期限：{ $due }
 card-overdue = ⏰ 已超时
 cases-header = { $which ->
+    [dept] <b>本部门的工单</b>，未办结的在前
     [overdue] <b>超时工单</b>
     [mine] <b>我上报的工单</b>
     [all] <b>全部工单</b>
@@ -97,6 +98,7 @@ cases-header = { $which ->
    *[open] <b>未办结工单</b>
  }（{ $count } 件）
 cases-empty = { $which ->
+    [dept] 你的部门目前没有工单。
     [overdue] 没有超时工单。👍
     [mine] 你还没有上报过工单。
     [all] 还没有工单。
