@@ -113,8 +113,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("lessons", "[N] [show | plan DAYS | shifts PROFILE | off]", "lessons-usage", S),
     Command("export", "cases [from] [csv]", "export-usage", S),
     # branches and roles
-    Command("bind", "<branch code> [name]", "admin-bind-usage", SA, GROUP),
-    Command("unbind", "", "admin-unbind-usage", SA, GROUP),
+    Command("bind", "<branch code> [name]", "admin-bind-usage", SEC, GROUP),
+    Command("unbind", "", "admin-unbind-usage", SEC, GROUP),
     Command("grant", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
     Command("revoke", "<user> secretary <branch> | superadmin | dept <code> [branch]", "admin-grant-usage", SA),
     Command("audit", "[n]", "admin-audit-usage", SA),
