@@ -17,7 +17,8 @@ MAX_ARG = 300  # user text quoted back is clipped so a message never outgrows Te
 DIGEST_ITEM = 180  # characters of each merged message in a digest (DIGEST_MAX of them fit in one)
 TAGS = re.compile(r"<[^>]+>")
 # Messages that quote a typed note or reason before their own punctuation (bot.wording.unended)
-QUOTED_MID_SENTENCE = frozenset({"case-ev-transfer-declined", "case-transfer-declined"})
+QUOTED_MID_SENTENCE = frozenset({"case-ev-transfer-declined", "case-transfer-declined", "case-lost-rejected",
+                                 "case-lost-cannot-fix"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,8 @@ def _case_alert(lang: str, p: dict[str, Any]) -> str:
              department=esc(p.get("department") or "—"), due=esc(p.get("due") or "—"),
              fix_due=esc(p.get("fix_due") or "—"), text=esc(p.get("text") or "", 200),
              note=esc(_quoted(p["key"], p.get("note") or "—", lang)), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
-             **{"from": esc(p.get("from") or "—")}, **_clock_args(lang, p))
+             **{"from": esc(p.get("from") or "—")}, to=esc(p.get("to") or "—"), master=esc(p.get("master") or "—"),
+             by=t(lang, p["by"]) if p.get("by") else "—", **_clock_args(lang, p))
     if p.get("unstaffed"):  # the department has nobody in the bot: the secretary hears it instead
         text += "\n" + t(lang, "case-alert-unstaffed", department=esc(p.get("department") or "—"))
     return text

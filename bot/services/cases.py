@@ -277,7 +277,7 @@ class CaseService:
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
         await transfers.on_transition(self, uow, case, t, user)
-        await handovers.on_transition(self, uow, case, t, user)
+        await handovers.on_transition(self, uow, case, t, user, actor)
         if state_stamp(case) != stamp:  # open department dialogs were for the old state
             await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",
                                  f"case-status-{case.status}", skip=pressed, any_sent=moved.sent)
@@ -450,12 +450,14 @@ class CaseService:
 
     async def alert(self, uow: UnitOfWork, case: Case, key: str, *, departments: bool = False,
                     staff: bool = False, department: str | None = None, dedupe: str = "",
-                    extra: dict[str, object] | None = None, skip: int | None = None) -> None:
+                    extra: dict[str, object] | None = None, skip: int | None = None,
+                    fallback: bool = True) -> None:
         """A private note about `case` to its department's members (or those of `department`)
         and/or the branch secretaries and superadmins (those who have started the bot), each
         once per key. A department nobody can be reached in falls back to the branch secretary
-        (the superadmins when the case has no branch), so no reminder goes to nobody. `skip`: who
-        made the change, not told what they just did."""
+        (the superadmins when the case has no branch), so no reminder goes to nobody; `fallback`
+        False: a note only the department's own members need (a case it no longer has) goes to
+        nobody instead. `skip`: who made the change, not told what they just did."""
         ids: set[int] = set()
         dept_code = department or case.department
         unstaffed = False
@@ -463,7 +465,7 @@ class CaseService:
             members = await self.members(uow, dept_code, case.branch_id)
             unstaffed = not await uow.users.reachable(members)
             ids |= members
-            if unstaffed:
+            if unstaffed and fallback:
                 ids |= await self.fallback(uow, case)
         if staff:
             ids |= set(self.superadmins) | set(await uow.users.staff_ids(case.branch_id))
@@ -471,8 +473,9 @@ class CaseService:
         for user in await uow.users.reachable(ids):
             lang = own_lang(user, self.default_lang)  # staff read their own language, not the case's
             more = dict(extra or {})
-            if "from_code" in more:
-                more["from"] = self.department_name(more.pop("from_code"), lang)
+            for code, name in (("from_code", "from"), ("to_code", "to")):  # departments by name, in `lang`
+                if code in more:
+                    more[name] = self.department_name(more.pop(code), lang)
             enqueue(uow, Notice(user.id, "case-alert", lang, case=case, priority=PRIORITY_CONVERSATION,
                                 dedupe_key=f"case:{case.id}:{key}{dedupe}:{user.id}" if case.id else None,
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,

@@ -71,3 +71,15 @@ case-assigned-dept = 📥 Case { $number } ({ $category }, { $location }) has be
     “{ $text }”
     Answer due: { $due } · fix due: { $fix_due }
 case-reopened-dept = 🔁 The reporter says case { $number } ({ $category }, { $location }) is not fixed: it is back with { $department }, fix due { $fix_due }.
+
+# the department a case was taken from (bot/services/case_handovers.py): its members hear it privately
+case-lost-moved = 🔀 Case { $number } ({ $category }, { $location }) has been moved to { $to } by { $by }: { $department } no longer handles it. There is nothing more for you to do, and no need to send anyone.
+case-lost-transferred = 🔀 Case { $number } ({ $category }, { $location }) has been transferred to { $to }, accepted by { $by }: { $department } no longer handles it. There is nothing more for you to do, and no need to send anyone.
+case-lost-rejected = ⛔ Case { $number } ({ $category }, { $location }) has been rejected by { $by }, reason: { $note }. The case is closed: there is nothing more for { $department } to do, and no need to send anyone.
+case-lost-cannot-fix = 🚫 Case { $number } ({ $category }, { $location }) has been closed as cannot be fixed by { $by }, reason: { $note }. The case is closed: there is nothing more for { $department } to do, and no need to send anyone.
+case-lost-duplicate = 🔗 Case { $number } ({ $category }, { $location }) has been marked by { $by } as a duplicate of { $master } and closed. There is nothing more for { $department } to do on it, and no need to send anyone; the problem itself is followed under { $master }.
+case-by-secretary = the branch secretary
+case-by-superadmin = a superadmin
+case-by-new-department = the receiving department
+case-by-colleague = a colleague in your department
+case-by-system = the system

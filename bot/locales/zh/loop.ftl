@@ -53,3 +53,15 @@ case-assigned-dept = 📥 工单 { $number }（{ $category }，{ $location }）�
     「{ $text }」
     答复期限：{ $due } · 办结期限：{ $fix_due }
 case-reopened-dept = 🔁 上报人反馈工单 { $number }（{ $category }，{ $location }）仍未解决，已重新交由{ $department }处理，办结期限 { $fix_due }。
+
+# the department a case was taken from (bot/services/case_handovers.py): its members hear it privately
+case-lost-moved = 🔀 工单 { $number }（{ $category }，{ $location }）已由{ $by }改派给{ $to }，不再由{ $department }负责。你们无需再做任何事，也不必派人前往。
+case-lost-transferred = 🔀 工单 { $number }（{ $category }，{ $location }）已转办给{ $to }，{ $by }已确认接收，不再由{ $department }负责。你们无需再做任何事，也不必派人前往。
+case-lost-rejected = ⛔ 工单 { $number }（{ $category }，{ $location }）已被{ $by }驳回，理由：{ $note }。工单已结束，{ $department }无需再做任何事，也不必派人前往。
+case-lost-cannot-fix = 🚫 工单 { $number }（{ $category }，{ $location }）已由{ $by }以“无法解决”结案，理由：{ $note }。工单已结束，{ $department }无需再做任何事，也不必派人前往。
+case-lost-duplicate = 🔗 工单 { $number }（{ $category }，{ $location }）已被{ $by }标为 { $master } 的重复工单并关闭。{ $department }无需再为它做任何事，也不必派人前往；问题本身随 { $master } 处理。
+case-by-secretary = 支部书记
+case-by-superadmin = 超级管理员
+case-by-new-department = 接收部门
+case-by-colleague = 本部门同事
+case-by-system = 系统

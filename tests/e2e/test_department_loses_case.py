@@ -1,0 +1,82 @@
+"""The department that loses a case hears it, privately (bot/services/case_handovers.py): a department
+that had accepted a case, or been assigned it, heard nothing when the secretary moved it elsewhere,
+rejected it or closed it as cannot-fix, kept it on its list in its head and might send a crew. Now it
+is told the case, what happened, by whom (in role terms) and that it need do nothing more; the one
+who made the change is not told, nor a department that never had the case in hand."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import BOSS, GROUP, LI, SEC, private, said, two_branches, until, with_boss
+from tests.e2e.test_loop_transfers import LIGHT, ROADS, _find  # a roads (zh) and a lighting (en) department
+from tests.factories import read_case
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _setup(tg) -> None:
+    await two_branches(tg, LI, ROADS, LIGHT)
+    await said(tg, BOSS["id"], BOSS, f"/grant {ROADS['id']} dept road_maintenance")
+    await said(tg, BOSS["id"], BOSS, f"/grant {LIGHT['id']} dept urban_lighting")
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # routed to urban lighting
+
+
+async def _status(db, status: str):
+    case = await read_case(db)
+    return case if case.status == status else None
+
+
+async def _none_told(tg, chat_id: int, *needles: str) -> bool:
+    return not [m for m in await tg.messages(chat_id) if any(n in m["text"] for n in needles)]
+
+
+async def test_an_accepted_case_moved_elsewhere_is_heard_by_the_department_that_had_it(bot, tg, db) -> None:
+    await _setup(tg)
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    await until(lambda: _status(db, "accepted"))
+    await said(tg, SEC["id"], SEC, "/assign C-000001 住建局")
+    told = await until(lambda: _find(tg, LIGHT["id"], "has been moved to"))
+    assert "C-000001" in told["text"] and "Road maintenance" in told["text"]
+    assert "the branch secretary" in told["text"] and "Urban lighting no longer handles it" in told["text"]
+    assert "nothing more for you to do" in told["text"] and "幸福小区3号门" in told["text"]
+    await until(lambda: _find(tg, ROADS["id"], "已指派给"))  # the new one hears it as before
+    assert await _none_told(tg, SEC["id"], "改派", "moved to")  # who moved it is not told what they did
+    assert await _none_told(tg, ROADS["id"], "改派给")
+
+
+async def test_an_assigned_case_rejected_is_heard_by_its_department_in_chinese(bot, tg, db) -> None:
+    await _setup(tg)
+    await said(tg, SEC["id"], SEC, "/assign C-000001 road_maintenance")
+    await until(lambda: _find(tg, ROADS["id"], "已指派给"))
+    await said(tg, SEC["id"], SEC, "/reject C-000001 已由物业处理。")
+    told = await until(lambda: _find(tg, ROADS["id"], "驳回"))
+    assert "C-000001" in told["text"] and "已被支部书记驳回，理由：已由物业处理。工单已结束" in told["text"]
+    assert "住建局·市政道路无需再做任何事，也不必派人前往。" in told["text"]
+    assert await _none_told(tg, SEC["id"], "无需再做任何事")
+
+
+async def test_a_case_closed_as_cannot_fix_and_a_transfer_taken_are_heard(bot, tg, db) -> None:
+    await _setup(tg)
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    await tg.send(private(LIGHT), LIGHT, "/transfer C-000001 road_maintenance")
+    await until(lambda: _find(tg, ROADS["id"], "申请把工单"))
+    await said(tg, ROADS["id"], ROADS, "/take C-000001")
+    taken = await until(lambda: _find(tg, LIGHT["id"], "has been transferred to"))
+    assert "Road maintenance" in taken["text"] and "the receiving department" in taken["text"]
+    assert await _none_told(tg, ROADS["id"], "不再由")  # the receiving one took it: it is not told it lost it
+    await said(tg, BOSS["id"], BOSS, "/cannotfix C-000001 产权不清，需区里协调")
+    told = await until(lambda: _find(tg, ROADS["id"], "无法解决"))
+    assert "已由超级管理员以“无法解决”结案，理由：产权不清，需区里协调。" in told["text"]
+    assert (await read_case(db)).status == "closed_not_fixed"
+
+
+async def test_a_case_nobody_had_in_hand_rejected_tells_no_department(bot, tg, db) -> None:
+    """A report routed by default and rejected before anybody looked: no department had it."""
+    await _setup(tg)
+    await said(tg, SEC["id"], SEC, "/reject C-000001 不是问题")
+    await until(lambda: _status(db, "rejected"))
+    await said(tg, LIGHT["id"], LIGHT, "/case C-000001")  # a message after which the notice would be queued
+    assert await _none_told(tg, LIGHT["id"], "rejected by")
