@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.i18n import wording
+from bot.i18n import t, wording
 from bot.services.case_choices import PROMPT_KIND
 from bot.outbox import CREATE_TOPIC, EDIT, Outgoing, PermanentError, TransientError, Unreachable
 from handlers.wecom.callback import ReplyBook
@@ -66,27 +66,43 @@ def cut(text: str, limit: int) -> str:
     return clip(text, limit - len("…".encode())).rstrip() + "…"
 
 
-def cards(task_prefix: str, text_html: str, buttons: list[list[tuple[str, str]]]) -> list[tuple[str, dict[str, Any]]]:
+def cards(task_prefix: str, text_html: str, buttons: list[list[tuple[str, str]]],
+          lang: str = "zh") -> list[tuple[str, dict[str, Any]]]:
     """The notice as template cards of at most CARD_BUTTONS buttons each: the first carries the text
     (first line the title, the rest the description), each has its own task id. A first line too
     long for a title is shown whole in the description, the title its beginning with "…" (clipped
     alone, "请确认是否解决；如未解决可申请重新处理。" lost its end). A description longer than
     CARD_DESC_BYTES is its beginning with "…", and the whole text follows the cards as markdown
-    (it was sent whole, up to 1,024 bytes, and WeCom cut it where it chose)."""
+    (it was sent whole, up to 1,024 bytes, and WeCom cut it where it chose).
+
+    More buttons than one card holds (a button_interaction card shows at most 6; `/assign`'s
+    departments are a dozen) go on several cards, each titled with the notice's title and its
+    number in `lang` ("C-000001 · 指派部门：请选择部门（2/3）"), the buttons shared as evenly as the
+    cards allow (5, 5, 3 of 13): the second and third used to be titled "…", which said nothing of what
+    their buttons were for, and the third held the cancel button alone."""
     flat = [button for row in buttons for button in row]
     plain = to_plain(text_html)
     title, _, desc = plain.partition("\n")
     if len(title.encode()) > CARD_TITLE_BYTES:
         title, desc = cut(title, CARD_TITLE_BYTES), plain
     shown = cut(desc, CARD_DESC_BYTES)
+    total = max(1, -(-len(flat) // CARD_BUTTONS))
+    per = -(-len(flat) // total)  # as even as the cards allow: the last is no lone "✖ 取消"
     out = []
-    for n in range(0, len(flat), CARD_BUTTONS):
-        head = title if n == 0 else "…"
-        out.append(button_card(f"{task_prefix}-{n // CARD_BUTTONS}", head, shown if n == 0 else "",
-                               flat[n:n + CARD_BUTTONS]))
+    for i, n in enumerate(range(0, len(flat), per)):
+        head = title if total == 1 else card_part(title, i + 1, total, lang)
+        out.append(button_card(f"{task_prefix}-{i}", head, shown if n == 0 else "", flat[n:n + per]))
     if shown != desc:
         out.append(markdown(clip(to_markdown(text_html))))
     return out
+
+
+def card_part(title: str, n: int, total: int, lang: str) -> str:
+    """`title` numbered as the `n`th of `total` cards, within CARD_TITLE_BYTES (the title is cut, never
+    the number)."""
+    numbered = t(lang, "wecom-card-part", title="", n=n, total=total)
+    room = CARD_TITLE_BYTES - len(numbered.encode())
+    return t(lang, "wecom-card-part", title=cut(title.removesuffix("…"), room) if title else "", n=n, total=total)
 
 
 class WeComTransport:
@@ -148,15 +164,15 @@ class WeComTransport:
                 continue  # the code was refused (expired): nothing more can be done to that card
         return target
 
-    def _bodies(self, message_id: int, rendered: RenderedLike) -> list[tuple[str, dict[str, Any]]]:
+    def _bodies(self, message: Outgoing, rendered: RenderedLike) -> list[tuple[str, dict[str, Any]]]:
         if rendered.buttons:
-            return cards(f"o{message_id}", rendered.text, rendered.buttons)
+            return cards(f"o{message.id}", rendered.text, rendered.buttons, message.lang)
         return [markdown(clip(to_markdown(rendered.text)))]
 
     async def _to_user(self, message: Outgoing, userid: str, rendered: RenderedLike) -> SendResult:
         first: SendResult | None = None
         cards: list[tuple[str, str | None]] = []
-        for msgtype, content in self._bodies(message.id, rendered):
+        for msgtype, content in self._bodies(message, rendered):
             sent = await self.client.send_to_user(userid, msgtype, content)
             first = first or sent
             if msgtype == "template_card":
@@ -169,7 +185,7 @@ class WeComTransport:
 
     async def _to_group(self, message: Outgoing, chatid: str, rendered: RenderedLike) -> SendResult:
         url = self.replies.take(message.chat_id, message.reply_to) if message.reply_to else None
-        bodies = self._bodies(message.id, rendered)
+        bodies = self._bodies(message, rendered)
         if url is not None:  # the one answer WeCom allows to that message
             msgtype, content = bodies[0]
             await self.client.respond(url, msgtype, content)

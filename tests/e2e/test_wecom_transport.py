@@ -62,8 +62,9 @@ def test_markup() -> None:
     assert to_markdown(html) == "**C-000001** 已登记 <路灯>\n地点：[光华路](https://x.org/1) 请确认"
     assert to_plain(html) == "C-000001 已登记 <路灯>\n地点：光华路 请确认"
     many = cards("o9", "<b>选择部门</b>\n共 8 个", [[(f"部门{i}", f"as:1:{i}")] for i in range(8)])
-    assert [len(c["button_list"]) for _, c in many] == [6, 2]
-    assert many[0][1]["main_title"] == {"title": "选择部门", "desc": "共 8 个"}
+    assert [len(c["button_list"]) for _, c in many] == [4, 4]  # as even as the cards allow
+    assert many[0][1]["main_title"] == {"title": "选择部门（1/2）", "desc": "共 8 个"}
+    assert many[1][1]["main_title"] == {"title": "选择部门（2/2）", "desc": ""}  # was "…"
     assert len({c["task_id"] for _, c in many}) == 2
 
 

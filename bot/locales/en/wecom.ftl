@@ -52,3 +52,5 @@ voice-place-missing--wecom = 📍 The place is missing: tap the button below, or
 voice-place-prompt--wecom = 📍 Where is case { $number }? Send me the place, or a location pin in our private chat.
 # WeCom has no replies to a message: a proposal's discussion thread cannot be joined there
 dl-agenda-hint--wecom = 💬 /proposal { $id } shows a summary of the discussion.
+# A button card holds at most 6 buttons: more go on several cards, each with the title and its number (handlers/wecom/transport.py)
+wecom-card-part = { $title } ({ $n }/{ $total })

@@ -51,3 +51,5 @@ voice-place-missing--wecom = 📍 还差地点：点下面的按钮补充，或�
 voice-place-prompt--wecom = 📍 工单 { $number } 在哪里？请把地点发给我，或在私聊里发送一个位置。
 # 企业微信没有“回复某条消息”，议题的讨论串在那里接不上
 dl-agenda-hint--wecom = 💬 发 /proposal { $id } 看讨论摘要。
+# 一张按钮卡片最多 6 个按钮：按钮多时分成几张卡片，每张都带标题和序号（handlers/wecom/transport.py）
+wecom-card-part = { $title }（{ $n }/{ $total }）
