@@ -100,6 +100,34 @@ class SchedulerLock:
         self._held = handle
         return True
 
+    def held_elsewhere(self) -> bool:
+        """Whether another process holds the lock, asked without taking it for longer than the
+        question and without leaving anything behind (`sentinel doctor`, a read-only check): on
+        SQLite the lock file is opened only if it is there (a running bot made it, and holds it
+        open), never created; `acquire` would create it, and the doctor left a
+        `sentinel.jobs.db.lock` in the working folder."""
+        if self._url.startswith("postgresql"):
+            probe = SchedulerLock(self._url)
+            try:
+                return not probe.acquire()
+            finally:
+                probe.release()
+        path = jobstore_url(self._url).removeprefix("sqlite:///")
+        if not path or ":memory:" in path:
+            return False  # one process's own database: nobody else can hold it
+        import fcntl
+        try:
+            handle = open(path + ".lock")  # read only: never created here
+        except FileNotFoundError:
+            return False  # no bot has run on this database since the file was last removed
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+
     def still_held(self) -> bool:
         """Whether the lock is still ours: a PostgreSQL session that died (server restart, network
         cut) took its advisory lock with it. A file lock lasts as long as the open file."""

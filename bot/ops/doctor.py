@@ -1,5 +1,6 @@
 """`sentinel doctor`: what an operator checks before (and while) the bot runs, one line each, ✓ or ✗
 (the WeCom line only when WeCom is configured).
+It only reads: it creates no file (no database, no scheduler lock) and changes nothing.
 
 Each check is independent: a failing one says what to do and the others still run. Exit code 1 if any
 check fails, so the command fits a deployment's health check.
@@ -134,12 +135,7 @@ def _scheduler(state: dict[str, object]) -> Check:
     settings = _need(state)
     if not state.get("database_ok"):  # the lock lives with the database (a file beside SQLite's)
         return Check("scheduler", False, "unknown: the database check failed")
-    lock = SchedulerLock(settings.database_url)
-    try:
-        free = lock.acquire()
-    finally:
-        lock.release()
-    if free:
+    if not SchedulerLock(settings.database_url).held_elsewhere():  # asked, not taken: no lock file left behind
         return Check("scheduler", False, "no process holds the scheduler lock: no bot is running jobs "
                                          "(start `sentinel run`)")
     return Check("scheduler", True, "a running bot holds the scheduler lock and runs the jobs")
