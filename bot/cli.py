@@ -276,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     emulator_arguments(p)
     p.set_defaults(func=_emulator)
 
-    p = sub.add_parser("doctor", help="check settings, database, token, webhook, departments, scheduler, model")
+    p = sub.add_parser("doctor", help="check settings, database, Redis, token, webhook, departments, scheduler, model")
     p.set_defaults(func=_doctor)
 
     db = sub.add_parser("db", help="database tools").add_subparsers(dest="db_command", required=True)

@@ -1,5 +1,5 @@
 """`sentinel doctor`: what an operator checks before (and while) the bot runs, one line each, ✓ or ✗
-(the WeCom line only when WeCom is configured).
+(the Redis line only when SENTINEL_REDIS_URL is set, the WeCom line only when WeCom is configured).
 It only reads: it creates no file (no database, no scheduler lock) and changes nothing.
 
 Each check is independent: a failing one says what to do and the others still run. Exit code 1 if any
@@ -83,6 +83,18 @@ async def _telegram(settings: Settings) -> tuple[str, object]:
         return f"@{me.username} (id {me.id})", hook
     finally:
         await lib.close(bot)
+
+
+def _redis(state: dict[str, object]) -> Check | None:
+    """Only when SENTINEL_REDIS_URL is set (the workers' shared send limit, bot/shared_pacing.py):
+    whether Redis answers PING, as `sentinel run` checks before it starts (bot.ops.shared). The line
+    never repeats the URL: it may hold a password."""
+    settings = state.get("settings")
+    if not isinstance(settings, Settings) or not settings.redis_url:
+        return None
+    from bot.ops.shared import redis_reachable
+    redis_reachable(settings.redis_url)  # CommandError, one line without the URL: the ✗ line says it
+    return Check("redis", True, "reachable (SENTINEL_REDIS_URL answered PING)")
 
 
 def _token(state: dict[str, object]) -> Check:
@@ -185,7 +197,7 @@ def _need(state: dict[str, object]) -> Settings:
 
 
 CHECKS: tuple[tuple[str, Callable[[dict[str, object]], Check | None]], ...] = (
-    ("settings", _settings), ("database", _database), ("token", _token), ("webhook", _webhook),
+    ("settings", _settings), ("database", _database), ("redis", _redis), ("token", _token), ("webhook", _webhook),
     ("wecom", _wecom), ("departments", _departments), ("scheduler", _scheduler), ("intake model", _model))
 
 
