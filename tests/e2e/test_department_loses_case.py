@@ -80,3 +80,42 @@ async def test_a_case_nobody_had_in_hand_rejected_tells_no_department(bot, tg, d
     await until(lambda: _status(db, "rejected"))
     await said(tg, LIGHT["id"], LIGHT, "/case C-000001")  # a message after which the notice would be queued
     assert await _none_told(tg, LIGHT["id"], "rejected by")
+
+
+async def test_a_case_marked_a_duplicate_is_heard_by_its_department(bot, tg, db) -> None:
+    await _setup(tg)
+    await said(tg, GROUP, LI, "科苑路地铁站B口旁边的路灯也不亮了")
+    await until(lambda: _case_count(db, 2))
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000002")
+    await said(tg, SEC["id"], SEC, "/dup C-000002 C-000001")
+    told = await until(lambda: _find(tg, LIGHT["id"], "duplicate of"))
+    assert "C-000002" in told["text"] and "as a duplicate of C-000001" in told["text"]
+    assert "followed under C-000001" in told["text"] and "the branch secretary" in told["text"]
+
+
+async def test_a_new_case_its_department_was_reminded_of_is_its_own_to_lose(bot, tg, db, settings) -> None:
+    """Routed by default, nobody accepted it yet: moved elsewhere, the department hears it once it
+    was told of the case (here its half-time reminder), not a case it never heard of."""
+    from datetime import timedelta
+
+    from tests.e2e.test_loop_clocks import _sweep
+    await _setup(tg)
+    created = (await read_case(db)).created_at
+    await _sweep(settings, created + timedelta(hours=37))  # urban lighting is reminded at half time
+    await until(lambda: _find(tg, LIGHT["id"], "half-way"))
+    await said(tg, SEC["id"], SEC, "/assign C-000001 住建局")
+    told = await until(lambda: _find(tg, LIGHT["id"], "has been moved to"))
+    assert "C-000001" in told["text"] and "Road maintenance by the branch secretary" in told["text"]
+    await said(tg, GROUP, LI, "科苑路地铁站B口旁边的路灯也不亮了")  # routed to urban lighting too, never reminded
+    await until(lambda: _case_count(db, 2))
+    await said(tg, SEC["id"], SEC, "/assign C-000002 住建局")
+    await until(lambda: _find(tg, ROADS["id"], "C-000002"))
+    assert not [m for m in await tg.messages(LIGHT["id"]) if "C-000002" in m["text"] and "moved to" in m["text"]]
+
+
+async def _case_count(db, n: int) -> bool:
+    from sqlmodel import select
+
+    from storage.models import Case
+    async with db() as s:
+        return len((await s.exec(select(Case))).all()) >= n
