@@ -4,7 +4,11 @@
   members, or the branch secretary when it has none), and `/cases` lists it;
 * the owning department hears a decline, with the reason;
 * the branch secretary hears when the transfer limit is hit: from then on only
-  they can move the case (assign, reject, cannot fix).
+  they can move the case (assign, reject, cannot fix);
+* the department a transfer was requested to hears when the secretary settles the case another way
+  while the request waits (assigns it elsewhere, rejects it, marks it a duplicate), and the request's
+  buttons go: it used to keep an offer that could no longer be accepted, and nobody told it the case
+  was no longer coming (`WITHDRAWN_KEY`).
 """
 from __future__ import annotations
 
@@ -12,14 +16,16 @@ from typing import TYPE_CHECKING
 
 from bot.buttons import CaseAction, encode
 from bot.cases import Transition
-from bot.cases.lifecycle import MAX_TRANSFERS
+from bot.cases.lifecycle import MAX_TRANSFERS, Actor
 from bot.privacy import mask
 from bot.services.case_dialogs import settle_sent
+from bot.services.case_handovers import role_key
 from storage.models import Case, User
 from storage.uow import UnitOfWork
 
 LIMIT_EVENT = "transfer_limit"
 OFFER_KEY = "case-transfer-offer"
+WITHDRAWN_KEY = "case-transfer-withdrawn"
 DECIDING = ("transfer_accept", "transfer_decline")  # the actions that use a request up
 
 if TYPE_CHECKING:
@@ -53,12 +59,22 @@ def offer_buttons(case: Case) -> list[list[tuple[str, str]]]:
 
 
 async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Transition,
-                        user: User | None = None) -> None:
+                        user: User | None = None, actor: Actor | None = None, pending: str | None = None) -> None:
     """Private notes after a transfer request or decline (in the transition's transaction); a
-    decision settles the request's buttons, naming `user` (None: the system)."""
+    decision settles the request's buttons, naming `user` (None: the system). `pending`: the
+    department a transfer was requested to before `t` (None when none was)."""
     round_ = f"-{case.transfers}"
+    who = (user.first_name or str(user.id)) if user else "—"
     if t.action in DECIDING:
-        await settle_offers(uow, case, t.action, (user.first_name or str(user.id)) if user else "—")
+        await settle_offers(uow, case, t.action, who)
+    elif pending and case.pending_department is None and t.payload.get("to_department") != pending:
+        # the request died with another decision (an assign elsewhere, a reject, a duplicate)
+        await settle_offers(uow, case, t.action, who)
+        await service.alert(uow, case, WITHDRAWN_KEY, department=pending, dedupe=round_, fallback=False,
+                            skip=user.id if user is not None else None,
+                            extra={"action": t.action, "by": role_key(actor, t),
+                                   "to_code": t.payload.get("to_department") or "",
+                                   "master": t.payload.get("master") or ""})
     if t.action == "transfer_request" and case.pending_department:
         await service.alert(uow, case, OFFER_KEY, department=case.pending_department,
                             dedupe=round_, extra={"buttons": offer_buttons(case),

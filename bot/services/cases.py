@@ -263,6 +263,7 @@ class CaseService:
         # one UPDATE now (the first thing the transaction writes), which also says whether a department
         # dialog of the case was sent, when the dialogs may go out of date (settle_dialogs below), and
         # (where the database can) reads whom the announcement goes to
+        pending = case.pending_department  # a transfer request this transition may end
         moved = await uow.cases.update(case, changes, sent_kind=CHOICE_KIND if STAMP_FIELDS & changes.keys() else None,
                                        followers=t.announce)
         # an assign's line names the department it went to (the timeline said only "指派 → 待受理")
@@ -276,7 +277,7 @@ class CaseService:
                             case.thread_id)
         if self.points is not None:  # in this transaction: the awards commit with the transition, or neither
             await case_awards.on_transition(self.points, uow, case, t, actor)
-        await transfers.on_transition(self, uow, case, t, user)
+        await transfers.on_transition(self, uow, case, t, user, actor, pending)
         await handovers.on_transition(self, uow, case, t, user, actor)
         if state_stamp(case) != stamp:  # open department dialogs were for the old state
             await settle_dialogs(uow, case, (user.first_name or str(user.id)) if user else "—",

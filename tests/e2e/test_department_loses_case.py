@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import BOSS, GROUP, LI, SEC, private, said, two_branches, until, with_boss
+from tests.conftest import BOSS, GROUP, LI, SEC, buttons, private, said, two_branches, until, with_boss
 from tests.e2e.test_loop_transfers import LIGHT, ROADS, _find  # a roads (zh) and a lighting (en) department
 from tests.factories import read_case
 
@@ -119,3 +119,25 @@ async def _case_count(db, n: int) -> bool:
     from storage.models import Case
     async with db() as s:
         return len((await s.exec(select(Case))).all()) >= n
+
+
+async def test_a_department_a_transfer_waits_on_hears_when_the_secretary_settles_the_case(bot, tg, db) -> None:
+    """A transfer requested to the roads department, then the secretary assigns the case elsewhere:
+    the roads department kept an offer it could no longer accept, and heard nothing."""
+    await _setup(tg)
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    await tg.send(private(LIGHT), LIGHT, "/transfer C-000001 road_maintenance")
+    offer = await until(lambda: _find(tg, ROADS["id"], "申请把工单"))
+    await said(tg, SEC["id"], SEC, "/assign C-000001 water_authority")
+    told = await until(lambda: _find(tg, ROADS["id"], "不用再转给"))
+    assert "C-000001" in told["text"] and "不用再转给住建局·市政道路了：支部书记已把它指派给水务局" in told["text"]
+    assert "无需接收，也不必派人前往。" in told["text"]
+    settled = await until(lambda: _settled(tg, ROADS["id"], offer["message_id"]))
+    assert "张书记" in settled["text"]  # the request's buttons went, saying who decided
+    moved = await until(lambda: _find(tg, LIGHT["id"], "has been moved to"))  # and the owner lost it
+    assert "Water authority" in moved["text"] or "水务局" in moved["text"]
+
+
+async def _settled(tg, chat_id: int, message_id: int) -> dict | None:
+    msg = next((m for m in await tg.messages(chat_id) if m["message_id"] == message_id), None)
+    return msg if msg is not None and not buttons(msg) else None

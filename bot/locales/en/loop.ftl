@@ -45,6 +45,11 @@ case-transfer-limit = 🚦 Case { $number } ({ $category }, { $location }) has b
     [one] once
    *[other] { $transfers } times
 }, the limit is { $limit }: it cannot be transferred again. The secretary must assign it or decide.
+case-transfer-withdrawn = ↩️ Case { $number } ({ $category }, { $location }) is no longer coming to { $department }: { $by } { $action ->
+    [assign] assigned it to { $to }
+    [reject] rejected it
+   *[other] marked it a duplicate of { $master }
+}. There is nothing to accept, and no need to send anyone.
 
 ev-transfer_limit = transfer limit reached, the secretary decides
 ev-linked = linked case

@@ -33,6 +33,11 @@ case-transfer-offer = ↪ { $from }申请把工单 { $number }（{ $category }�
     请接收或退回（退回需说明理由）。
 case-transfer-declined = ↩️ { $from }退回了工单 { $number }（{ $category }，{ $location }），理由：{ $note }。工单仍由{ $department }负责。
 case-transfer-limit = 🚦 工单 { $number }（{ $category }，{ $location }）已转办 { $transfers } 次，达到上限 { $limit } 次，不能再转。请书记指派部门或作出处理决定。
+case-transfer-withdrawn = ↩️ 工单 { $number }（{ $category }，{ $location }）不用再转给{ $department }了：{ $by }{ $action ->
+    [assign] 已把它指派给{ $to }
+    [reject] 已驳回此工单
+   *[other] 已把它标为 { $master } 的重复工单
+}。{ $department }无需接收，也不必派人前往。
 
 ev-transfer_limit = 转办次数已达上限，交书记决定
 ev-linked = 关联工单
