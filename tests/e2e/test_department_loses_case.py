@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import BOSS, GROUP, LI, SEC, buttons, private, said, two_branches, until, with_boss
+from tests.conftest import BOSS, GROUP, LI, SEC, buttons, private, said, until, with_boss
+from tests.e2e.test_department_handovers import _setup  # C-000001, routed to urban lighting
 from tests.e2e.test_loop_transfers import LIGHT, ROADS, _find  # a roads (zh) and a lighting (en) department
 from tests.factories import read_case
 
@@ -15,13 +16,6 @@ from tests.factories import read_case
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _setup(tg) -> None:
-    await two_branches(tg, LI, ROADS, LIGHT)
-    await said(tg, BOSS["id"], BOSS, f"/grant {ROADS['id']} dept road_maintenance")
-    await said(tg, BOSS["id"], BOSS, f"/grant {LIGHT['id']} dept urban_lighting")
-    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")  # routed to urban lighting
 
 
 async def _status(db, status: str):
