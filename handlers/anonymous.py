@@ -54,8 +54,9 @@ async def anonymous_admin(msg: IncomingMessage, data: dict[str, Any], default_la
     phrased = len(phrase) >= 2 and any(len(w) >= 4 for w in phrase)  # a phrase, not `all now`
     words = own or (" ".join(phrase) if phrased or not group else "")
     lang = people.reply_lang(None, None, words, group or default_lang)
-    if word in ("start", "help"):  # what the bot does here: nobody's to act as
-        reply(uow, msg, "start-group" if word == "start" else "help", lang, name="")
+    if word in ("start", "help"):  # what the bot does here: nobody's to act as; only a group's
+        # admins post anonymously, so their /help says, as a secretary's does, where the staff's are
+        reply(uow, msg, "start-group" if word == "start" else "help-group-staff", lang, name="")
         return
     if word == "board":
         await post_board(uow, cases, None, msg.chat_id, False, lang, msg.message_id)  # type: ignore[arg-type]  # no user: a group board

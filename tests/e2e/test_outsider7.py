@@ -67,6 +67,7 @@ async def test_an_anonymous_admin_hears_help_and_another_groups_case_reads_as_no
     await report(tg, GROUP_B, AMY, "Manhole cover missing at 12 Keyuan Rd gate 2")
     helped = (await said(tg, GROUP, SEC, "/help", anonymous=True))["plain_text"]
     assert "使用说明" in helped and "匿名" not in helped, helped
+    assert "私聊我发 /help" in helped, helped  # only admins post anonymously: where the staff's commands are
     started = (await said(tg, GROUP, SEC, "/start", anonymous=True))["plain_text"]
     assert "我是骑手哨兵" in started, started
     elsewhere = (await said(tg, GROUP, SEC, "/case C-000001", anonymous=True))["plain_text"]
