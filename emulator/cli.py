@@ -9,7 +9,6 @@ import sys
 from typing import NoReturn
 
 from .config import DEFAULT_TOKEN, EmulatorConfig
-from .server import Emulator
 
 
 def port_number(text: str) -> int:
@@ -46,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _serve(args: argparse.Namespace) -> None:
+    from .server import Emulator  # aiohttp's server: loaded only to serve (the CLI's parser imports this module)
     emu = Emulator(EmulatorConfig(limits=not args.no_limits, global_per_sec=args.global_per_sec,
                                   group_per_min=args.group_per_min,
                                   private_per_sec=args.private_per_sec,
