@@ -58,7 +58,7 @@ async def audit(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         return
     pages = await admin.audit(uow, user, count)
     if pages is None:
-        reply(uow, incoming, "admin-not-permitted", lang)
+        reply(uow, incoming, "admin-audit-who", lang)
         return
     for page in pages:
         enqueue(uow, Notice(incoming.chat_id, "admin-audit", lang, payload=page,

@@ -49,7 +49,7 @@ class AdminService:
             return "admin-grant-usage", {}  # `/grant 8003 dept`: what is missing, not a department “”
         secretary_branch = actor.branch_id if actor.role == "secretary" else None
         if not is_super and not (role == "dept" and secretary_branch is not None):
-            return "admin-not-permitted", {}
+            return "admin-grant-who", {}  # whose command it is: a rider, or a secretary naming a role
         user = await uow.users.find(target)
         if user is None and revoke and not is_super:  # a secretary's revoke: somebody nobody knows has
             return await self._revoke_from_nobody(uow, target, arg, branch_code, secretary_branch)  # no role
@@ -209,7 +209,7 @@ class AdminService:
         is_super = self.cases.is_superadmin(actor)
         mine = actor.branch_id if actor.role == "secretary" else None
         if not is_super and (mine is None or chat.branch_id != mine):
-            return "admin-not-permitted", {}
+            return "admin-unbind-who", {}  # said in the group: whose group it is, nothing of other branches
         if chat.branch_id is None:
             return "admin-unbind-none", {}
         old = chat.branch_id

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from storage.models import Chat
-from tests.conftest import AMY, BOSS, LI, said, two_branches, with_boss
+from tests.conftest import AMY, BOSS, GROUP, LI, SEC, said, two_branches, with_boss
 from tests.factories import answer_text
 
 GROUP_C = {"id": -100300, "type": "supergroup", "title": "望京骑手群"}
@@ -32,3 +32,20 @@ async def test_a_non_secretary_is_told_who_binds_a_group_and_where(bot, tg, db) 
     assert "only a branch secretary" in en and "in the group to be bound" in en, en
     async with db() as s:
         assert (await s.exec(select(Chat.branch_id).where(Chat.id == GROUP_C["id"]))).first() is None
+
+
+async def test_the_other_admin_commands_say_whose_they_are(bot, tg, db) -> None:
+    """Before: a rider's /grant and /unbind, a secretary's /grant of a secretary and her /audit were all
+    answered "⛔ 你没有权限执行这个管理命令。"; now each says who may (and nothing of another branch)."""
+    await two_branches(tg, LI, AMY)
+    told = (await said(tg, LI["id"], LI, f"/grant {AMY['id']} dept urban_lighting"))["text"]
+    assert "支部书记可以授予本支部的部门成员" in told, told
+    told = (await said(tg, SEC["id"], SEC, f"/grant {LI['id']} secretary cy"))["text"]
+    assert "只有超级管理员可以授予" in told, told
+    assert "只有超级管理员可以查看" in (await said(tg, SEC["id"], SEC, "/audit"))["text"]
+    told = await answer_text(tg, GROUP, LI, "/unbind")
+    assert "只有本群所属支部的书记或超级管理员" in told, told
+    en = (await said(tg, AMY["id"], AMY, "/audit 5"))["text"]
+    assert "only a superadmin can" in en and "audit" in en, en
+    async with db() as s:
+        assert (await s.exec(select(Chat.branch_id).where(Chat.id == GROUP["id"]))).first() is not None

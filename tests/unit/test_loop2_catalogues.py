@@ -11,7 +11,7 @@ from fluent.syntax.visitor import Visitor
 
 LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
 # Variables that name the same thing in each language's own words (a list of names in zh or en).
-LANGUAGE_SPECIFIC = {"case-err-ambiguous-department": {"candidates", "candidates_en"}}
+LANGUAGE_SPECIFIC = {key: {"candidates", "candidates_en"} for key in ("case-err-ambiguous-department", "admin-dept-ambiguous")}
 
 
 class _Vars(Visitor):

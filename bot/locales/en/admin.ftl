@@ -2,6 +2,9 @@
 admin-not-self = ⛔ You cannot grant or revoke your own roles; ask another secretary or a superadmin.
 admin-revoke-none = Within your scope, { $who } is not { $role }{ $scope }.
 admin-bind-who = ⛔ You can't bind this group: only a branch secretary can, by sending /bind &lt;branch code&gt; in the group to be bound.
+admin-grant-who = ⛔ You are not allowed to grant or revoke this role: a branch secretary grants department membership in their own branch (/grant &lt;user&gt; dept &lt;department&gt;); only a superadmin grants the secretary and superadmin roles.
+admin-unbind-who = ⛔ You are not allowed to unbind this group: only a secretary of the branch it belongs to, or a superadmin, can.
+admin-audit-who = ⛔ You are not allowed to read the audit of role changes: only a superadmin can.
 admin-already-bound = ℹ️ This group already belongs to the branch “{ $branch }”; nothing was changed.
 admin-bind-taken = ⛔ This group already belongs to another branch; only a superadmin can move it.
 admin-group-moved = ℹ️ The group “{ $group }” was moved by a superadmin to the branch “{ $branch }”: its reports no longer go to your branch.

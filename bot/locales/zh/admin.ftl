@@ -2,6 +2,9 @@
 admin-not-self = ⛔ 不能给自己授予或撤销角色，请找其他书记或超级管理员。
 admin-revoke-none = 在你的范围内，{ $who }没有这个角色：「{ $role }」{ $scope }。
 admin-bind-who = ⛔ 你没有权限绑定本群：只有支部书记可以在要绑定的群里发 /bind 支部代码，把群归到自己的支部。
+admin-grant-who = ⛔ 你没有权限授予或撤销这个角色：支部书记可以授予本支部的部门成员（/grant 用户 dept 部门），书记和超级管理员的角色只有超级管理员可以授予。
+admin-unbind-who = ⛔ 你没有权限解除本群的绑定：只有本群所属支部的书记或超级管理员可以。
+admin-audit-who = ⛔ 你没有权限查看角色变更审计：只有超级管理员可以查看。
 admin-already-bound = ℹ️ 本群已经归属支部“{ $branch }”，无需重复绑定，没有做任何更改。
 admin-bind-taken = ⛔ 本群已归属其他支部，只有超级管理员可以变更归属。
 admin-group-moved = ℹ️ 群“{ $group }”已由超级管理员转到支部“{ $branch }”：此后该群的上报不再归你的支部。
