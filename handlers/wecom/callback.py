@@ -68,19 +68,26 @@ class CallbackKeys:
 
 class ReplyBook:
     """The AI bot's response_url of each message it was given, for the one answer it allows
-    (the outbox's reply to that message); taken once, forgotten after an hour."""
+    (the outbox's reply to that message); taken once, forgotten after an hour. With it, who wrote
+    the message (their userid): a choice too long for the one card a response_url takes goes to
+    them privately (handlers/wecom/transport.py)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._urls: dict[tuple[int, int], tuple[str, float]] = {}
+        self._urls: dict[tuple[int, int], tuple[str, float, str | None]] = {}
         self._clock = clock
 
-    def keep(self, chat_id: int, message_id: int, url: str) -> None:
+    def keep(self, chat_id: int, message_id: int, url: str, asker: str | None = None) -> None:
         now = self._clock()
         self._urls = {k: v for k, v in self._urls.items() if v[1] > now}
-        self._urls[(chat_id, message_id)] = (url, now + RESPONSE_URL_TTL)
+        self._urls[(chat_id, message_id)] = (url, now + RESPONSE_URL_TTL, asker)
+
+    def asker(self, chat_id: int, message_id: int) -> str | None:
+        """Who wrote the message, while its response_url is still unused and valid (not taken)."""
+        _, expires, asker = self._urls.get((chat_id, message_id), ("", 0.0, None))
+        return asker if expires > self._clock() else None
 
     def take(self, chat_id: int, message_id: int) -> str | None:
-        url, expires = self._urls.pop((chat_id, message_id), ("", 0.0))
+        url, expires, _ = self._urls.pop((chat_id, message_id), ("", 0.0, None))
         return url if expires > self._clock() else None
 
 
@@ -269,7 +276,7 @@ class WeComCallback:
         msgtype = payload.get("msgtype")
         message_id = message_number(str(payload.get("msgid", "")))
         if payload.get("response_url"):
-            self.replies.keep(chat_id, message_id, str(payload["response_url"]))
+            self.replies.keep(chat_id, message_id, str(payload["response_url"]), userid)
         if msgtype == "event":
             event = payload.get("event") or {}
             card = event.get("template_card_event") if event.get("eventtype") == "template_card_event" else None

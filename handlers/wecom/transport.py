@@ -4,7 +4,8 @@ errcodes to the sender's outcomes (handlers/wecom/errors.py).
 Routes (docs/wecom.md): a member's private chat → message/send (markdown; buttons → a template card);
 a group → the AI bot's response_url when the notice replies to a message whose response_url is
 still unused (markdown or a card; a card's decision is shown by the AI bot's reply to its press,
-handlers/wecom/cards.py), else appchat/send (groups the app made; markdown; a card's
+handlers/wecom/cards.py; a choice too long for one card goes to the asker privately, every card,
+and the group's one answer says so: a response_url takes one message), else appchat/send (groups the app made; markdown; a card's
 buttons cannot go there, so they are dropped); in a group where only the AI bot is, a notice that
 answers no message fails for that message alone (PermanentError), the group stays reachable. WeCom has no
 edits of text, no forced replies and no forum topics: an edit is sent as a new message, a forced
@@ -31,10 +32,11 @@ from handlers.wecom.client import SendResult, WeComClient, button_card, markdown
 from handlers.wecom.errors import WeComError, outcomes
 from handlers.wecom.ids import IdBook, message_number
 from handlers.wecom.limits import WECOM, clip
-from handlers.wecom.markup import to_markdown, to_plain
+from handlers.wecom.markup import as_text, to_markdown, to_plain
 from handlers.wecom.prompts import PromptBook
 
 GROUP_NOT_OURS = 86003  # appchat/send to a group the app did not create
+PRIVATE_UNREACHABLE = (60111, 81013)  # message/send: no such member / none the app may write to
 CARD_BUTTONS = 6  # a button_interaction card shows at most 6 buttons
 CARD_TITLE_BYTES = 108  # a card's main title: keep it short (36 Chinese characters)
 # A card's description: WeCom cuts a card's description beyond 512 bytes (message/send: a textcard's
@@ -184,8 +186,14 @@ class WeComTransport:
         return first
 
     async def _to_group(self, message: Outgoing, chatid: str, rendered: RenderedLike) -> SendResult:
-        url = self.replies.take(message.chat_id, message.reply_to) if message.reply_to else None
         bodies = self._bodies(message, rendered)
+        if message.reply_to and sum(1 for msgtype, _ in bodies if msgtype == "template_card") > 1:
+            asker = self.replies.asker(message.chat_id, message.reply_to)
+            if asker is not None:
+                sent = await self._in_private(message, asker, rendered)
+                if sent is not None:
+                    return sent
+        url = self.replies.take(message.chat_id, message.reply_to) if message.reply_to else None
         if url is not None:  # the one answer WeCom allows to that message
             msgtype, content = bodies[0]
             await self.client.respond(url, msgtype, content)
@@ -209,6 +217,31 @@ class WeComTransport:
             # A group where only the AI bot is: it takes an answer to a message, nothing unasked.
             # This message cannot go; the group is still reachable (not Unreachable).
             raise PermanentError(f"{e} (an AI-bot group takes only answers to its messages)") from e
+
+    async def _in_private(self, message: Outgoing, asker: str, rendered: RenderedLike) -> SendResult | None:
+        """A choice too long for one card, answering a group message: the response_url takes one
+        answer, so only its first card would arrive (WeCom: "每个 response_url 用户可以调用接口一次").
+        Every card goes to the asker privately (message/send: several cards arrive there, and each
+        press comes back to the app's callback with a code that settles its card), and the group's one
+        answer is a short line saying so. None, with nothing sent, when the app cannot write to them
+        (60111, 81013: not a member it sees): the group then gets the first card, as before."""
+        try:
+            sent = await self._to_user(message, asker, rendered)
+        except WeComError as e:
+            if e.errcode not in PRIVATE_UNREACHABLE:
+                raise  # the response_url stays unused: a retry tries again
+            return None
+        number = message_number(sent.msgid) if sent.msgid else None
+        try:  # the bot spoke last in the asker's private chat: an open prompt there is no longer the question
+            self.prompts.delivered(await self.ids.user(asker), number, message.kind == PROMPT_KIND)
+        except (SQLAlchemyError, OSError):
+            pass  # the cards went; only the prompt's bookkeeping is skipped
+        url = self.replies.take(message.chat_id, message.reply_to) if message.reply_to else None
+        if url is not None:
+            title = cut(to_plain(rendered.text).partition("\n")[0], CARD_TITLE_BYTES)
+            line = t(message.lang, "wecom-choice-in-private", title=as_text(title))
+            await self.client.respond(url, *markdown(clip(line)))
+        return sent
 
     async def _attachments(self, kind: str, target: str, message: Outgoing, rendered: RenderedLike) -> None:
         """A photo, a voice note (media ids) or a document (bytes in the row) after the text. A photo

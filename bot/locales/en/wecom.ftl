@@ -54,3 +54,6 @@ voice-place-prompt--wecom = 📍 Where is case { $number }? Send me the place, o
 dl-agenda-hint--wecom = 💬 /proposal { $id } shows a summary of the discussion.
 # A button card holds at most 6 buttons: more go on several cards, each with the title and its number (handlers/wecom/transport.py)
 wecom-card-part = { $title } ({ $n }/{ $total })
+# A group gets one answer per message (a response_url serves once): a choice too long for one card goes to the asker privately, the group gets one line (handlers/wecom/transport.py)
+wecom-choice-in-private = { $title }
+    👉 Too many choices for one card here: I sent them to you privately; choose in our private chat.

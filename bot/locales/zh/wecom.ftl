@@ -53,3 +53,6 @@ voice-place-prompt--wecom = 📍 工单 { $number } 在哪里？请把地点发�
 dl-agenda-hint--wecom = 💬 发 /proposal { $id } 看讨论摘要。
 # 一张按钮卡片最多 6 个按钮：按钮多时分成几张卡片，每张都带标题和序号（handlers/wecom/transport.py）
 wecom-card-part = { $title }（{ $n }/{ $total }）
+# 群里的回答只能有一条（response_url 只能用一次）：一张卡片放不下的选项私信发给提问的人，群里只说一句（handlers/wecom/transport.py）
+wecom-choice-in-private = { $title }
+    👉 选项较多，一张卡片放不下，已私信发给你，请在与我的私聊里选择。
