@@ -4,6 +4,7 @@ nothing of what their buttons were for. Each card now carries the choice's title
 (handlers/wecom/transport.py `cards`), in the reader's language."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -45,9 +46,10 @@ async def test_every_department_card_of_an_assign_is_titled_and_numbered(
 
 
 async def _cards(tg: WeComDriver, before: int) -> list[dict[str, Any]] | None:
-    await tg.wait(SEC["id"], before + 1)
+    """The secretary's new cards once all of them are there (the first's title says how many)."""
     new = [m for m in (await tg.messages(SEC["id"]))[before:] if m["msgtype"] == "template_card"]
-    return new if len(new) > 1 else None
+    found = re.search(r"（1/(\d+)）", new[0]["text"]) if new else None
+    return new if found and len(new) == int(found.group(1)) > 1 else None
 
 
 async def _assigned(db: Any) -> bool:

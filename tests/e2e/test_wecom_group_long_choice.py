@@ -17,7 +17,8 @@ from bot.config import Settings
 from tests.conftest import GROUP, LI, SEC, answer_for, said, two_branches, until
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.factories import new_message, read_case
+from tests.e2e.test_wecom_department_cards import _assigned, _cards  # all the cards of a choice; assigned
+from tests.factories import new_message
 
 
 @pytest.fixture
@@ -78,18 +79,6 @@ async def test_a_secretary_in_a_group_gets_every_department_and_can_assign_from_
     async def settled() -> bool:  # the private cards show the decision, as a private /assign's do
         return all(m["reply_markup"] is None for m in (await tg.messages(SEC["id"]))[before:before + len(private)])
     assert await until(settled)
-
-
-async def _cards(tg: WeComDriver, before: int) -> list[dict[str, Any]] | None:
-    """The secretary's new cards once all of them are there (the first's title says how many)."""
-    new = [m for m in (await tg.messages(SEC["id"]))[before:] if m["msgtype"] == "template_card"]
-    found = re.search(r"（1/(\d+)）", new[0]["text"]) if new else None
-    return new if found and len(new) == int(found.group(1)) > 1 else None
-
-
-async def _assigned(db: Any) -> bool:
-    case = await read_case(db)
-    return case.department not in (None, "urban_lighting")
 
 
 async def test_the_groups_line_is_in_the_askers_language(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
