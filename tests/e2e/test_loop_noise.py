@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from bot.wording import listed
 from storage.models import CaseWatcher
 from tests.conftest import AMY, GROUP, LI, SEC, WANG, private, said, two_branches, with_boss
 
@@ -45,5 +46,6 @@ async def test_one_group_message_per_change_mentioning_followers(bot, tg, db, re
         assert m["reply_to_message_id"] == first["reply_to_message_id"]
         assert word in m["text"]
         assert all(f'tg://user?id={who["id"]}' in m["text"] for who in followers)
-        sep = "、" if word == "同样反映过的" else ", "  # issue 13 B10: a list, not names run together
-        assert sep.join(who["first_name"] for who in followers) in m["plain_text"], m["plain_text"]
+        # issue 13 B10: a list as the language writes one ("王师傅和Amy", "Wang and Amy"), not names run together
+        names = listed((who["first_name"] for who in followers), "zh" if word == "同样反映过的" else "en")
+        assert names in m["plain_text"] and ("和" in names or " and " in names), m["plain_text"]
