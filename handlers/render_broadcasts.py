@@ -153,7 +153,9 @@ def _tally(lang: str, p: dict[str, Any], title_key: str) -> str:
         lines.append(t(lang, "sv-option-line", n=n, text=esc(o["text"], 100), count=count, pct=pct, bar=bar))
         names = o.get("names") or []
         if names:
-            more = t(lang, "sv-more", more=o["more"]) if o.get("more") else ""
+            # en "A, B and 3 more" counts those left out; zh "A、B等 33 人" counts everyone ("等 N 人"
+            # after a list is its total: "等 3 人" after thirty names read as three voters)
+            more = t(lang, "sv-more", more=o["more"], total=len(names) + int(o["more"])) if o.get("more") else ""
             lines.append("    " + esc(listed(names, lang, more=bool(more)), 600) + more)
     lines.append(t(lang, "sv-total", total=total, close=esc(p.get("close") or ""), status=p.get("status", "open")))
     if p.get("anonymous") and title_key == "sv-results-title":

@@ -110,7 +110,8 @@ async def test_anonymous_survey_lines_form_early_close_and_bad_input(bot, tg, db
 
 async def test_named_results_list_voters_in_the_readers_language(bot, tg, db) -> None:
     """A named survey's results list who chose what: in English with ", " between the names and
-    " and N more" after the first 30, in Chinese with 、 and 等 N 人."""
+    " and N more" after the first 30, in Chinese with 、 and 等 N 人 (N everyone who chose it: "…Rider29等 3 人"
+    read as three voters after thirty names)."""
     await _setup(tg, groups=(GROUP,))
     created = await _say(tg, SEC, "/survey new 午休去哪？ | 驿站 | 公园")
     assert "问卷 #1" in created["plain_text"]
@@ -119,7 +120,7 @@ async def test_named_results_list_voters_in_the_readers_language(bot, tg, db) ->
     for who in riders:
         await _press(tg, GROUP["id"], q, who, "sv:1:0")
     zh = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
-    assert "Rider00、Rider01、" in zh and "等 3 人" in zh, zh
+    assert "Rider00、Rider01、" in zh and "Rider29等 33 人" in zh, zh  # 等 N 人 is everyone: 30 named, 3 more
     await _say(tg, SEC, "/lang en")
     en = (await _say(tg, SEC, "/survey results 1"))["plain_text"]
     assert "Rider00, Rider01, " in en and "、" not in en, en

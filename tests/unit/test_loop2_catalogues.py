@@ -12,6 +12,8 @@ from fluent.syntax.visitor import Visitor
 LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
 # Variables that name the same thing in each language's own words (a list of names in zh or en).
 LANGUAGE_SPECIFIC = {key: {"candidates", "candidates_en"} for key in ("case-err-ambiguous-department", "admin-dept-ambiguous")}
+# a list that goes on: English counts those left out ("and 3 more"), Chinese everyone ("等 33 人")
+LANGUAGE_SPECIFIC["sv-more"] = {"more", "total"}
 
 
 class _Vars(Visitor):

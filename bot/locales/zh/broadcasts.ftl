@@ -121,7 +121,7 @@ sv-status-closed = 已结束
 sv-results-title = 📊 <b>问卷 #{ $id } 结果</b>（{ $status }）
 sv-summary-title = 📊 <b>问卷 #{ $id } 已结束</b>，谢谢大家参与！
 sv-option-line = { $n }. { $text } — { $count } 票（{ $pct }%）{ $bar }
-sv-more = 等 { $more } 人
+sv-more = 等 { $total } 人
 sv-total = 共 { $total } 人参与 · { $status ->
     [closed] 已于 { $close } 截止
    *[open] 截止 { $close }
