@@ -40,8 +40,9 @@ def _audience(lang: str, p: dict[str, Any]) -> str:
     if chosen:
         names = chosen if isinstance(chosen, list) else []
         count = len(names) if names else int(chosen)
-        text = t(lang, "bc-audience-chosen", count=count)
-        return text + (f" ({esc(listed(names, lang), 200)})" if names else "")
+        if names:  # the names in the reader's brackets: "选定的 2 个群（A和B）", "2 chosen groups (A and B)"
+            return t(lang, "bc-audience-chosen-names", count=count, names=esc(listed(names, lang), 200))
+        return t(lang, "bc-audience-chosen", count=count)
     return t(lang, "bc-audience-groups")
 
 

@@ -362,7 +362,12 @@ async def test_refusals_and_bad_input_get_clear_answers(bot, tg, db) -> None:
 async def test_chosen_groups_and_forwarded_formatting(bot, tg, db) -> None:
     await _setup(tg)
     preview = await _say(tg, SEC, "/broadcast groups=riders,-100100 when=now 两个群都收到")
-    assert "选定的 2 个群" in preview["plain_text"] and "Riders East" in preview["plain_text"]
+    assert "选定的 2 个群（Riders East和朝阳骑手一群）（2 个聊天）" in preview["plain_text"], preview["plain_text"]
+    await _say(tg, SEC, "/lang en")  # (the chosen groups in brackets as each language writes them)
+    preview = await _say(tg, SEC, "/broadcast groups=riders,-100100 when=now 两个群都收到")
+    assert "2 chosen groups (Riders East and 朝阳骑手一群) (2 chats)" in preview["plain_text"], preview["plain_text"]
+    await _say(tg, SEC, "/lang zh")
+    preview = await _say(tg, SEC, "/broadcast groups=riders,-100100 when=now 两个群都收到")
     await _confirm(tg, SEC, preview)
     for g in (GROUP, GROUP_B):
         assert (await last(tg, g["id"], 2))["plain_text"] == "两个群都收到"

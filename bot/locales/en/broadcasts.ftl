@@ -46,6 +46,10 @@ bc-audience-chosen = { $count ->
     [one] { $count } chosen group
    *[other] { $count } chosen groups
  }
+bc-audience-chosen-names = { $count ->
+    [one] { $count } chosen group
+   *[other] { $count } chosen groups
+ } ({ $names })
 bc-audience-riders = riders who started the bot
 bc-btn-confirm = ✅ Send
 bc-btn-drop = ❌ Cancel

@@ -31,6 +31,7 @@ bc-preview-masked = 🔒 正文里的身份证号、银行卡号、车牌或住�
 bc-preview-contacts = ⚠️ 正文含电话号码、邮箱或微信/QQ号，将原样发出；如果不是公开的联系方式，请取消后重写。
 bc-audience-groups = 本支部全部群
 bc-audience-chosen = 选定的 { $count } 个群
+bc-audience-chosen-names = 选定的 { $count } 个群（{ $names }）
 bc-audience-riders = 已私聊机器人的骑手
 bc-btn-confirm = ✅ 确认发送
 bc-btn-drop = ❌ 取消
