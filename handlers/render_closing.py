@@ -70,8 +70,10 @@ def _role(lang: str, key: str, p: dict[str, Any]) -> str:
                  else t(lang, "admin-scope-dept-every", department=esc(department, 60)))
     else:
         scope = t(lang, "admin-scope-branch", branch=esc(branch, 60)) if branch else ""
+    # (zh: a name runs into the Chinese after it, "王哥已经是"; an id keeps the space digits take,
+    # "用户 502 已经是", where it used to read "用户 502已经是")
     return t(lang, key, who=t(lang, "admin-person-id", id=who) if who.isdigit() else esc(who),
-             role=t(lang, f"role-{role}") if role else "", scope=scope)
+             gap=" " if who.isdigit() else "", role=t(lang, f"role-{role}") if role else "", scope=scope)
 
 
 @composer("admin-granted")

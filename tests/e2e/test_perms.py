@@ -232,8 +232,8 @@ async def test_role_receipts_name_the_department_and_the_branch_in_words(bot, tg
         # SEC is cy's secretary already (two_branches): said so, in words, and nothing changes
         (BOSS, f"/grant {SEC['id']} secretary cy", "ℹ️ 张书记已经是「支部书记」（朝阳支部），无需重复授予"),
         (SEC, f"/grant {HD_RIDER['id']} dept 水务局", f"✅ 已授予用户 {HD_RIDER['id']}「部门成员」（水务局，朝阳支部）。"),
-        (SEC, f"/revoke {HD_RIDER['id']} dept 水务局", f"✅ 已撤销用户 {HD_RIDER['id']}的「部门成员」（水务局，朝阳支部）。"),
-        (SEC, f"/revoke {WANG['id']} dept 水务局", f"在你的范围内，用户 {WANG['id']}没有这个角色：「部门成员」（水务局，朝阳支部）。"),
+        (SEC, f"/revoke {HD_RIDER['id']} dept 水务局", f"✅ 已撤销用户 {HD_RIDER['id']} 的「部门成员」（水务局，朝阳支部）。"),
+        (SEC, f"/revoke {WANG['id']} dept 水务局", f"在你的范围内，用户 {WANG['id']} 没有这个角色：「部门成员」（水务局，朝阳支部）。"),
         (SEC_B, f"/grant {AMY['id']} dept water", "✅ Amy is now a department member for Water authority in Haidian."),
         (SEC_B, f"/revoke {AMY['id']} dept road", "Within your scope, Amy is not a department member for "),
         (SEC_B, f"/grant {WATER['id']} dept water", f"✅ User {WATER['id']} is now a department member for Water "
@@ -253,7 +253,7 @@ async def test_roles_said_in_chinese_are_read(bot, tg, db) -> None:
     for who, command, expected in [
         (BOSS, f"/grant {WATER['id']} 部门 水务局 cy", "✅ 已授予水务小周「部门成员」（水务局，朝阳支部）。"),
         (BOSS, f"/grant {SEC['id']} 书记 cy", "ℹ️ 张书记已经是「支部书记」（朝阳支部）"),  # two_branches granted it
-        (SEC, f"/revoke {WATER['id']} 部门成员 水务局", f"✅ 已撤销用户 {WATER['id']}的「部门成员」（水务局，朝阳支部）。"),
+        (SEC, f"/revoke {WATER['id']} 部门成员 水务局", f"✅ 已撤销用户 {WATER['id']} 的「部门成员」（水务局，朝阳支部）。"),
     ]:
         text = (await said(tg, who["id"], who, command))["plain_text"]
         assert text.startswith(expected), (command, text)

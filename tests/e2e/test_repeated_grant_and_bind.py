@@ -39,6 +39,7 @@ async def test_a_repeated_grant_or_bind_says_it_already_was_so(bot, tg, db) -> N
 
     again = await answer_text(tg, SEC["id"], SEC, f"/grant {LIGHT['id']} dept urban_lighting")
     assert "已经是" in again and "没有做任何更改" in again and not again.startswith("✅"), again
+    assert "ℹ️ 用户 703 已经是「部门成员」" in again, again  # an id spaced from the Chinese after it, as digits are
     again_en = await answer_text(tg, SEC_B["id"], SEC_B, f"/grant {AMY['id']} dept urban_lighting")
     assert "is already" in again_en and "nothing was changed" in again_en, again_en
     secretary = await answer_text(tg, BOSS["id"], BOSS, f"/grant {SEC['id']} secretary cy")
@@ -53,4 +54,7 @@ async def test_a_repeated_grant_or_bind_says_it_already_was_so(bot, tg, db) -> N
     assert cy is not None
     revoked = await answer_text(tg, SEC["id"], SEC, f"/revoke {LIGHT['id']} dept urban_lighting")
     assert revoked.startswith("✅"), revoked  # a real change is still a receipt, and audited
+    assert "已撤销用户 703 的「部门成员」" in revoked, revoked
+    none = await answer_text(tg, SEC["id"], SEC, f"/revoke {LIGHT['id']} dept urban_lighting")
+    assert "在你的范围内，用户 703 没有这个角色" in none, none
     assert (await _rows(db))[0] == before[0] + 1

@@ -14,6 +14,8 @@ LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
 LANGUAGE_SPECIFIC = {key: {"candidates", "candidates_en"} for key in ("case-err-ambiguous-department", "admin-dept-ambiguous")}
 # a list that goes on: English counts those left out ("and 3 more"), Chinese everyone ("等 33 人")
 LANGUAGE_SPECIFIC["sv-more"] = {"more", "total"}
+# Chinese spaces a user id from the Chinese after it ("用户 502 已经是"), a name not ("王哥已经是")
+LANGUAGE_SPECIFIC.update({key: {"gap"} for key in ("admin-revoke-none", "admin-revoked-role", "admin-already-role")})
 
 
 class _Vars(Visitor):

@@ -1,6 +1,6 @@
 # Permissions and the audit of role changes (issue 12 §2)
 admin-not-self = ⛔ 不能给自己授予或撤销角色，请找其他书记或超级管理员。
-admin-revoke-none = 在你的范围内，{ $who }没有这个角色：「{ $role }」{ $scope }。
+admin-revoke-none = 在你的范围内，{ $who }{ $gap }没有这个角色：「{ $role }」{ $scope }。
 admin-bind-who = ⛔ 你没有权限绑定本群：只有支部书记可以在要绑定的群里发 /bind 支部代码，把群归到自己的支部。
 admin-grant-who = ⛔ 你没有权限授予或撤销这个角色：支部书记可以授予本支部的部门成员（/grant 用户 dept 部门），书记和超级管理员的角色只有超级管理员可以授予。
 admin-unbind-who = ⛔ 你没有权限解除本群的绑定：只有本群所属支部的书记或超级管理员可以。
