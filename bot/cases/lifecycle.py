@@ -389,14 +389,30 @@ def _roles(case: CaseSnapshot, actor: Actor) -> frozenset[str]:
     return actor.roles
 
 
+# Who hears "only the reporter" as staff: told how the reporter's word comes, not to report it again.
+_CASE_STAFF = frozenset({SECRETARY, SUPERADMIN, DEPARTMENT_MEMBER, TARGET_DEPARTMENT_MEMBER})
+
+
+def reporter_only(action: str, actor: Actor | None = None) -> NotPermitted:
+    """The refusal of the reporter's word (confirm, reopen) said by somebody else: a rider is told to
+    report it again if it is theirs too; the case's staff (its secretary, a superadmin, its department)
+    how the reporter's word comes ("如果你也遇到了这个问题，直接在群里再报一次" was said to a secretary)."""
+    who = "staff" if actor is not None and actor.roles & _CASE_STAFF else "rider"
+    return NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action, who=who)
+
+
 def _rule(case: CaseSnapshot, action: str, actor: Actor) -> Rule:
-    """The applicable rule, or the error saying why there is none (state first)."""
+    """The applicable rule, or the error saying why there is none (state first; but the reporter's
+    word, confirm or reopen, said by anyone else is theirs in any status: "工单当前状态为“待受理”，
+    不能执行“确认已解决”" told a secretary it might be hers later)."""
     rule = TABLE.get((case.status, action))
+    if rule is None and action in REPORTER_ACTIONS and REPORTER not in _roles(case, actor):
+        raise reporter_only(action, actor)
     if rule is None:
         raise IllegalTransition(status=case.status, action=action)
     if not (_roles(case, actor) & rule.roles):
         if rule.roles == _REPORTER:  # the reporter's word (confirm, reopen): say whose it is
-            raise NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action)
+            raise reporter_only(action, actor)
         raise NotPermitted(status=case.status, action=action)
     if action == "transfer_request":
         if case.department is None:

@@ -17,9 +17,9 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_REPORTER_ONLY, ERR_STAFF_ONLY,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY,
                                  FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
-                                 TransferLimitReached, roles_settle)
+                                 TransferLimitReached, reporter_only, roles_settle)
 from bot.commands import Who
 from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
 from bot.i18n import normalize_lang
@@ -150,7 +150,7 @@ class CaseService:
         scope = await self.scope(uow, user)
         if not self.can_view(scope, case):
             if action in REPORTER_ACTIONS and await self.known_to(uow, user, case, asked_in):
-                raise NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action)
+                raise reporter_only(action)
             raise CaseNotFound(number=number(case))  # nothing of it is told
         return self.actor_in(scope, case)
 

@@ -6,7 +6,10 @@ case-err-staff-only = “{ $action }” is for branch secretaries and department
 case-err-reporter-only = { $verb ->
     [confirm] Only the person who reported this case can confirm it is fixed.
    *[other] Only the person who reported this case can reopen it.
-} If you have run into this problem too, just report it again in the group; every step of this case is posted there for all to see.
+} { $who ->
+    [staff] Once the case is marked resolved, I ask the reporter to confirm it; if they answer that it is not fixed, the case goes back to its department.
+   *[rider] If you have run into this problem too, just report it again in the group; every step of this case is posted there for all to see.
+}
 case-err-reason-required = Please give a reason; it will be shown to the reporter.
 case-err-note-required = Please add a note on what was done.
 case-err-department-required = Please choose the responsible department.

@@ -6,7 +6,10 @@ case-err-staff-only = “{ $action }”由支部书记和责任部门操作。�
 case-err-reporter-only = { $verb ->
     [confirm] 只有上报人本人可以确认这张工单已解决。
    *[other] 只有上报人本人可以把这张工单重新打开。
-}如果你也遇到了这个问题，直接在群里再报一次就行；这张工单的每一步进展，群里都看得到。
+}{ $who ->
+    [staff] 工单标记为已解决后，我会请上报人确认；上报人选“仍未解决”，工单就会重新交给责任部门处理。
+   *[rider] 如果你也遇到了这个问题，直接在群里再报一次就行；这张工单的每一步进展，群里都看得到。
+}
 case-err-reason-required = 请填写原因，原因会告知上报人。
 case-err-note-required = 请填写处理说明。
 case-err-department-required = 请选择责任部门。
