@@ -219,7 +219,8 @@ def _case_alert(lang: str, p: dict[str, Any]) -> str:
              fix_due=esc(p.get("fix_due") or "—"), text=esc(p.get("text") or "", 200),
              note=esc(_quoted(p["key"], p.get("note") or "—", lang)), transfers=p.get("transfers", 0), limit=p.get("limit", 0),
              **{"from": esc(p.get("from") or "—")}, to=esc(p.get("to") or "—"), master=esc(p.get("master") or "—"),
-             by=t(lang, p["by"]) if p.get("by") else "—", action=str(p.get("action") or ""),
+             by=t(lang, p["by"], **{"from": esc(p.get("from") or "—")}) if p.get("by") else "—",
+             action=str(p.get("action") or ""),
              **_clock_args(lang, p))
     if p.get("unstaffed"):  # the department has nobody in the bot: the secretary hears it instead
         text += "\n" + t(lang, "case-alert-unstaffed", department=esc(p.get("department") or "—"))

@@ -70,9 +70,14 @@ async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Tr
     elif pending and case.pending_department is None and t.payload.get("to_department") != pending:
         # the request died with another decision (an assign elsewhere, a reject, a duplicate)
         await settle_offers(uow, case, t.action, who)
+        # said by the department that asked for the transfer, it is that department to the one asked,
+        # never "本部门同事" (a colleague of the reader's own)
+        by = role_key(actor, t)
         await service.alert(uow, case, WITHDRAWN_KEY, department=pending, dedupe=round_, fallback=False,
                             skip=user.id if user is not None else None,
-                            extra={"action": t.action, "by": role_key(actor, t),
+                            extra={"action": t.action,
+                                   "by": "case-by-asking-department" if by == "case-by-colleague" else by,
+                                   "from_code": case.department or "",
                                    "to_code": t.payload.get("to_department") or "",
                                    "master": t.payload.get("master") or ""})
     if t.action == "transfer_request" and case.pending_department:

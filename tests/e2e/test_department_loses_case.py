@@ -135,3 +135,20 @@ async def test_a_department_a_transfer_waits_on_hears_when_the_secretary_settles
 async def _settled(tg, chat_id: int, message_id: int) -> dict | None:
     msg = next((m for m in await tg.messages(chat_id) if m["message_id"] == message_id), None)
     return msg if msg is not None and not buttons(msg) else None
+
+
+async def test_a_transfer_its_asker_settles_names_the_asking_department(bot, tg, db) -> None:
+    """The department that asked for a transfer marks the case a duplicate while the request waits: the
+    department asked was told '本部门同事已把它标为 C-000002 的重复工单', a colleague of its own, who
+    did nothing of the kind; now it reads the asking department's name."""
+    await _setup(tg)
+    await said(tg, GROUP, LI, "科苑路地铁站B口旁边的路灯也不亮了")
+    await until(lambda: _case_count(db, 2))
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    await tg.send(private(LIGHT), LIGHT, "/transfer C-000001 road_maintenance")
+    await until(lambda: _find(tg, ROADS["id"], "申请把工单"))
+    await said(tg, LIGHT["id"], LIGHT, "/dup C-000001 C-000002")
+    told = await until(lambda: _find(tg, ROADS["id"], "不用再转给"))
+    assert "不用再转给住建局·市政道路了：城管局·市政照明已把它标为 C-000002 的重复工单。" in told["text"], told["text"]
+    assert "本部门同事" not in told["text"]
+    assert await _none_told(tg, LIGHT["id"], "no longer coming", "duplicate of")  # the one who did it

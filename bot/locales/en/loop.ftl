@@ -87,4 +87,5 @@ case-by-secretary = the branch secretary
 case-by-superadmin = a superadmin
 case-by-new-department = the receiving department
 case-by-colleague = a colleague in your department
+case-by-asking-department = { $from }
 case-by-system = the system

@@ -69,4 +69,5 @@ case-by-secretary = 支部书记
 case-by-superadmin = 超级管理员
 case-by-new-department = 接收部门
 case-by-colleague = 本部门同事
+case-by-asking-department = { $from }
 case-by-system = 系统
