@@ -152,3 +152,13 @@ async def test_a_transfer_its_asker_settles_names_the_asking_department(bot, tg,
     assert "不用再转给住建局·市政道路了：城管局·市政照明已把它标为 C-000002 的重复工单。" in told["text"], told["text"]
     assert "本部门同事" not in told["text"]
     assert await _none_told(tg, LIGHT["id"], "no longer coming", "duplicate of")  # the one who did it
+
+
+async def test_a_case_closed_as_cannot_fix_reads_as_english(bot, tg, db) -> None:
+    """'has been closed as cannot be fixed by the branch secretary' said the secretary could not fix it."""
+    await _setup(tg)
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    await said(tg, SEC["id"], SEC, "/cannotfix C-000001 产权不清，需区里协调")
+    told = await until(lambda: _find(tg, LIGHT["id"], "cannot be fixed"))
+    assert "has been closed by the branch secretary as one that cannot be fixed, reason: 产权不清，需区里协调." \
+        in told["text"], told["text"]
