@@ -19,7 +19,7 @@ from bot.services.asked import Asked, asked as asked_about
 from bot.services.board import post_board
 from bot.services.case_labels import split_labels
 from bot.checkins.service import CheckinService
-from bot.services.cases import CaseService
+from bot.services.cases import RECATEGORIZE, CaseService
 from bot.services.points import PointsService
 from bot.services.reports import ReportService
 from bot.services import case_choices as choices
@@ -111,6 +111,7 @@ async def case_question(uow: UnitOfWork, incoming: IncomingMessage, user: User, 
 async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, cases: CaseService) -> None:
     """/recat C-000123 road [urgent]"""
+    await cases.require_staff(uow, user, RECATEGORIZE)  # a rider's /recat: whose it is, whatever the number
     words = (command.args or "").split()
     if len(words) < 2:
         reply(uow, incoming, "recat-usage", lang)

@@ -71,6 +71,9 @@ class Scope:
         return self.superadmin or self.branch_id is not None or bool(self.departments or self.branch_departments)
 
 
+RECATEGORIZE = "recategorize"  # /recat: a secretary's fix of the classifier's labels, no lifecycle action
+
+
 class CaseService:
     def __init__(self, routing: RoutingTable, superadmins: frozenset[int], tz: tzinfo,
                  clock: Callable[[], datetime] = utcnow, points: Awarder | None = None,
@@ -170,12 +173,13 @@ class CaseService:
         return any(w.user_id == user.id for w in await uow.cases.watchers(case.id or 0))
 
     async def require_staff(self, uow: UnitOfWork, user: User, action: str) -> None:
-        """Refuses a staff action (`STAFF_ACTIONS`: all but the reporter's confirm and reopen) to a
+        """Refuses a staff action (`STAFF_ACTIONS`: all but the reporter's confirm and reopen; and
+        `/recat`, RECATEGORIZE, which a rider's "找不到工单" answered for a case in his own group) to a
         user with no staff role anywhere (NotPermitted, ERR_STAFF_ONLY), before any case is looked
         up: a rider typing `/accept C-000123` learns what the command is for, and the same answer
         for every number (nothing of whether that case exists). Staff go on to `acting`, which
         decides per case."""
-        if action in STAFF_ACTIONS and not await self.is_staff(uow, user):
+        if (action in STAFF_ACTIONS or action == RECATEGORIZE) and not await self.is_staff(uow, user):
             raise NotPermitted(ERR_STAFF_ONLY, action=action)
 
     async def is_staff(self, uow: UnitOfWork, user: User) -> bool:
@@ -354,7 +358,7 @@ class CaseService:
         if not self.can_view(scope, case):
             raise CaseNotFound(number=number(case))
         if not (scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
-            raise NotPermitted(action="recategorize")
+            raise NotPermitted(action=RECATEGORIZE)
         # as typed: a code or the label the bot shows (`积水内涝 紧急`), bot/services/case_labels
         code, level = category_named(category), urgency_named(urgency) if urgency is not None else None
         if code is None:

@@ -226,7 +226,7 @@ async def test_recat_corrects_labels_and_feeds_training(bot, tg, db, settings, t
     await tg.send(private(LI), LI, "/recat C-000001 road urgent")
     await tg.send(private(SEC), SEC, "/recat C-000001 road urgent")
     await tg.send(private(SEC), SEC, "/recat C-000001 spaceship")
-    assert "没有权限" in (await last(tg, LI["id"], 2))["text"]
+    assert "“更正分类”由支部书记" in (await last(tg, LI["id"], 2))["text"]  # a rider: whose command it is
     done, bad = (await tg.wait(SEC["id"], 3))[1:3]
     assert "道路破损" in done["text"] and "road" not in done["text"] and "没有叫“spaceship”的类别" in bad["text"]  # codes in words
     case = await read_case(db)
