@@ -58,6 +58,9 @@ async def broadcast(command: CommandCall, uow: UnitOfWork, incoming: IncomingMes
         if c.action == "help":
             reply(uow, incoming, "bc-usage", lang)
             return
+        if c.action == "list":  # the scheduled ones, as /broadcasts lists them
+            await broadcasts.send_list(uow, user, incoming.chat_id, lang)
+            return
         body = None
         if c.body_at is not None:
             # the body as the adapter reads the message: the formatting is the platform's

@@ -82,6 +82,12 @@ class Body:
     length: int = 0
 
 
+# `/broadcast WORD` alone: what the secretary asks for, not a text to send ("/broadcast list" was
+# previewed as a broadcast of "list" to every group; the list is /broadcasts')
+ACTION_WORDS = {"cancel": "cancel", "取消": "cancel", "help": "help", "帮助": "help",
+                "list": "list", "列表": "list", "查看": "list"}
+
+
 @dataclass(slots=True)
 class Compose:
     """`/broadcast` arguments: audience, when, and where in them the body starts (if it does)."""
@@ -90,7 +96,7 @@ class Compose:
     groups: list[str] | None = None  # chosen group selectors; None = every group in scope
     when: When = field(default_factory=lambda: When("now"))
     body_at: int | None = None
-    action: str | None = None  # cancel | help
+    action: str | None = None  # cancel | help | list
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +154,8 @@ class BroadcastService:
     def _parse(self, args: str) -> Compose:
         tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", args)]
         c = Compose()
-        if len(tokens) == 1 and normalize(tokens[0][1]) in ("cancel", "取消", "help", "帮助"):
-            c.action = "cancel" if normalize(tokens[0][1]) in ("cancel", "取消") else "help"
+        if len(tokens) == 1 and normalize(tokens[0][1]) in ACTION_WORDS:
+            c.action = ACTION_WORDS[normalize(tokens[0][1])]
             return c
         seen_audience = seen_when = False
         i = 0

@@ -440,3 +440,14 @@ def test_catalogue_has_every_key_in_both_languages_once() -> None:
     zh, en = (set(re.findall(r"^([a-z][a-z0-9-]*) =", (root / f"bot/locales/{lang}/broadcasts.ftl").read_text(), re.M))
               for lang in ("zh", "en"))
     assert zh == en, zh ^ en
+
+
+async def test_broadcast_list_lists_and_sends_nothing(bot, tg, db) -> None:
+    """'/broadcast list' (the secretary meaning /broadcasts, as '/survey list' is) was read as a text to
+    send: '📢 推送预览 #2 · 发给：本支部全部群 · 时间：立即 · list', one tap from every group."""
+    await _setup(tg)
+    await _confirm(tg, SEC, await _say(tg, SEC, "/broadcast groups=Riders when=每周一08:30 午休提醒"))
+    for word in ("list", "列表"):
+        listing = (await _say(tg, SEC, f"/broadcast {word}"))["plain_text"]
+        assert "推送预览" not in listing and "#1" in listing and "每周一" in listing, listing
+    assert (await _say(tg, SEC, "/broadcast 列表 明天 早上8点开会"))["plain_text"].startswith("📢 推送预览")
