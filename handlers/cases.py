@@ -132,7 +132,8 @@ async def list_cases(command: CommandCall, uow: UnitOfWork, incoming: IncomingMe
         reply(uow, incoming, "cases-filter-unknown", lang, word=(command.args or "").strip()[:40])
         return
     await cases.send_list(uow, user, which, incoming.chat_id, lang,
-                          reply_to=None if incoming.is_private else incoming.message_id)
+                          reply_to=None if incoming.is_private else incoming.message_id,
+                          group=None if incoming.is_private else incoming.chat_id)
 
 
 async def board(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,

@@ -314,9 +314,11 @@ class CaseService:
                             priority=PRIORITY_CONVERSATION, case=case))
 
     async def send_list(self, uow: UnitOfWork, user: User, which: str, chat_id: int, lang: str, *,
-                        reply_to: int | None) -> None:
+                        reply_to: int | None, group: int | None = None) -> None:
         """/cases open|closed|overdue|mine|all (lifecycle.CASE_FILTERS) within the user's scope (a rider
-        sees their own: open, closed, or all of them)."""
+        sees their own: open, closed, or all of them). Asked in a `group`, only the cases of that group's
+        branch: the group's riders read the list, and a department or superadmin's scope spans branches
+        (a lighting member's '/cases 我的' in 朝阳's group listed Haidian's cases there)."""
         scope = await self.scope(uow, user)
         statuses = tuple(sorted(CASE_FILTERS[which]))
         if which == "mine" and (scope.departments or scope.branch_departments):
@@ -332,6 +334,9 @@ class CaseService:
                 statuses=statuses,
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
+        if group is not None:
+            chat = await uow.chats.get(group)
+            found = [c for c in found if chat is not None and c.branch_id == chat.branch_id]
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
                   "due": self.local(running_due(c)), "overdue": _overdue(c, self.clock()),
                   "incoming": c.pending_department is not None
