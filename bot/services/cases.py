@@ -210,10 +210,16 @@ class CaseService:
                            is_private: bool) -> Case:
         """/case: the case numbered `number` if `user` may see it (find_in_scope), or if it was
         reported in the group where they ask (told_in). Any other case raises the very same
-        CaseNotFound as a number nobody reported."""
+        CaseNotFound as a number nobody reported. Asked in a group, a case of another branch is such a
+        case even to staff who may see it (a department or a superadmin spanning branches): its card,
+        place and words were posted to a group of another branch."""
         case = await self.find(uow, number)
-        if self.told_in(case, chat_id, is_private) or self.can_view(await self.scope(uow, user), case):
+        if self.told_in(case, chat_id, is_private):
             return case
+        if self.can_view(await self.scope(uow, user), case):
+            chat = None if is_private else await uow.chats.get(chat_id)
+            if is_private or (chat is not None and chat.branch_id == case.branch_id):
+                return case
         raise CaseNotFound(number=shown_case_no(number))
 
     # --- what -----------------------------------------------------------------------

@@ -32,3 +32,20 @@ async def test_a_list_in_a_group_holds_that_groups_branch_only(bot, tg, db) -> N
     assert "C-000002" in boss and "C-000001" not in boss, boss
     assert "C-000001" in await answer_text(tg, BOSS["id"], BOSS, "/cases")
     assert "C-000002" in await answer_text(tg, GROUP_B, SEC_B, "/cases")  # a secretary's own branch, as before
+
+
+async def test_a_card_asked_in_a_group_of_another_branch_reads_as_none(bot, tg, db) -> None:
+    """Lee's (or a superadmin's) '/case C-000002' in 朝阳's group posted Haidian's case there: its
+    place, the rider's words, the deadlines and buttons. Now it reads as a number nobody reported,
+    as it does to everyone else in that group; privately, and in its own branch's group, the card."""
+    await _setup(tg)
+    await said(tg, GROUP_B, AMY, "The street light at Keyuan Rd gate 2 is broken, it is pitch dark")
+    await read_cases_at_least(db, 2)
+    nobody = await answer_text(tg, GROUP, LIGHT, "/case C-000099")
+    for who in (LIGHT, BOSS):
+        other = await answer_text(tg, GROUP, who, "/case C-000002")
+        assert "Keyuan" not in other and other.replace("C-000002", "#") == (
+            nobody if who is LIGHT else await answer_text(tg, GROUP, BOSS, "/case C-000099")).replace("C-000099", "#"), other
+    assert "Keyuan Rd gate 2" in await answer_text(tg, LIGHT["id"], LIGHT, "/case C-000002")
+    assert "Keyuan Rd gate 2" in await answer_text(tg, GROUP_B, LIGHT, "/case C-000002")
+    assert "幸福小区3号门" in await answer_text(tg, GROUP, LIGHT, "/case C-000001")
