@@ -235,7 +235,11 @@ async def test_role_receipts_name_the_department_and_the_branch_in_words(bot, tg
         (SEC, f"/revoke {HD_RIDER['id']} dept 水务局", f"✅ 已撤销用户 {HD_RIDER['id']} 的「部门成员」（水务局，朝阳支部）。"),
         (SEC, f"/revoke {WANG['id']} dept 水务局", f"在你的范围内，用户 {WANG['id']} 没有这个角色：「部门成员」（水务局，朝阳支部）。"),
         (SEC_B, f"/grant {AMY['id']} dept water", "✅ Amy is now a department member for Water authority in Haidian."),
-        (SEC_B, f"/revoke {AMY['id']} dept road", "Within your scope, Amy is not a department member for "),
+        (SEC_B, f"/revoke {AMY['id']} dept road", "Amy is not a department member for Road maintenance in Haidian "
+                                                  "within your scope; nothing was revoked."),
+        # (an id begins the sentence: "Within your scope, User 8003 is not…" had it capitalised mid-sentence)
+        (SEC_B, f"/revoke {WATER['id']} dept road", f"User {WATER['id']} is not a department member for Road "
+                                                    "maintenance in Haidian within your scope; nothing was revoked."),
         (SEC_B, f"/grant {WATER['id']} dept water", f"✅ User {WATER['id']} is now a department member for Water "
                                                     "authority in Haidian."),
         (BOSS, f"/grant {AMY['id']} secretary hd", "✅ 已授予Amy「支部书记」（Haidian）。"),

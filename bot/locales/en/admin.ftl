@@ -1,6 +1,6 @@
 # Permissions and the audit of role changes (issue 12 §2)
 admin-not-self = ⛔ You cannot grant or revoke your own roles; ask another secretary or a superadmin.
-admin-revoke-none = Within your scope, { $who } is not { $role }{ $scope }.
+admin-revoke-none = { $who } is not { $role }{ $scope } within your scope; nothing was revoked.
 admin-bind-who = ⛔ You can't bind this group: only a branch secretary can, by sending /bind &lt;branch code&gt; in the group to be bound.
 admin-grant-who = ⛔ You are not allowed to grant or revoke this role: a branch secretary grants department membership in their own branch (/grant &lt;user&gt; dept &lt;department&gt;); only a superadmin grants the secretary and superadmin roles.
 admin-unbind-who = ⛔ You are not allowed to unbind this group: only a secretary of the branch it belongs to, or a superadmin, can.
