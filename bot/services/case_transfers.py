@@ -67,7 +67,11 @@ async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Tr
     who = (user.first_name or str(user.id)) if user else "—"
     if t.action in DECIDING:
         await settle_offers(uow, case, t.action, who)
-    elif pending and case.pending_department is None and t.payload.get("to_department") != pending:
+    elif pending and case.pending_department is None and t.payload.get("to_department") == pending:
+        # assigned straight to the department asked: the case is coming, as its assign note says; the
+        # request's accept / decline buttons go (they stayed live beside that note)
+        await settle_offers(uow, case, t.action, who)
+    elif pending and case.pending_department is None:
         # the request died with another decision (an assign elsewhere, a reject, a duplicate)
         await settle_offers(uow, case, t.action, who)
         # said by the department that asked for the transfer, it is that department to the one asked,

@@ -162,3 +162,20 @@ async def test_a_case_closed_as_cannot_fix_reads_as_english(bot, tg, db) -> None
     told = await until(lambda: _find(tg, LIGHT["id"], "cannot be fixed"))
     assert "has been closed by the branch secretary as one that cannot be fixed, reason: 产权不清，需区里协调." \
         in told["text"], told["text"]
+
+
+async def test_a_case_assigned_to_the_department_a_transfer_waits_on_settles_the_request(bot, tg, db) -> None:
+    """The secretary assigns the case straight to the department it was offered to: that department got
+    the assign note ('已指派给住建局·市政道路', with its start button) beside the request, whose accept
+    and decline buttons stayed live; now the request's buttons go, naming who decided, and it is told
+    nothing of a withdrawal (the case is coming)."""
+    await _setup(tg)
+    await said(tg, LIGHT["id"], LIGHT, "/accept C-000001")
+    await tg.send(private(LIGHT), LIGHT, "/transfer C-000001 road_maintenance")
+    offer = await until(lambda: _find(tg, ROADS["id"], "申请把工单"))
+    await said(tg, SEC["id"], SEC, "/assign C-000001 road_maintenance")
+    await until(lambda: _find(tg, ROADS["id"], "已指派给"))
+    settled = await until(lambda: _settled(tg, ROADS["id"], offer["message_id"]))
+    assert "张书记" in settled["text"], settled["text"]
+    assert await _none_told(tg, ROADS["id"], "不用再转给")
+    assert (await read_case(db)).department == "road_maintenance"
