@@ -30,6 +30,10 @@ help--wecom =
     /lang zh|en — switch language
     /link — one person on Telegram and WeCom (a one-time code)
     /help — show this help
+# /help in a WeCom group by staff: the riders' WeCom help, and the line sending them to the private chat
+help-group-staff--wecom =
+    { help--wecom }
+    🔑 Secretary and department commands are not listed in the group: send me /help in a private chat to see them.
 case-next--wecom = { $urgency ->
     [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within { $respond } and deal with it within { $fix }. Stay safe!
     [low] Noted: to be taken up within { $respond } and answered within { $fix }. Every step will be sent to you in a private chat.

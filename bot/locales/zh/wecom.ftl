@@ -29,6 +29,10 @@ help--wecom =
     /lang zh|en — 切换语言
     /link — 绑定 Telegram 与企业微信账号（一次性绑定码）
     /help — 显示本说明
+# 书记、部门成员或超级管理员在企业微信群里发 /help：企业微信的骑手说明，加一行私聊指引
+help-group-staff--wecom =
+    { help--wecom }
+    🔑 书记和部门的命令不在群里列出，请私聊我发 /help 查看。
 case-next--wecom = { $urgency ->
     [urgent] ⚠️ 涉及人身安全，已标记为紧急：{ $respond }内必须有人响应，{ $fix }内处置。注意自身安全！
     [low] 已记录，{ $respond }内受理、{ $fix }内答复。之后每一步进展都会私聊告诉你。
