@@ -34,6 +34,15 @@ help--wecom =
 help-group-staff--wecom =
     { help--wecom }
     🔑 Secretary and department commands are not listed in the group: send me /help in a private chat to see them.
+# the reporter's word said by someone else: a WeCom group sees no case's progress (it goes privately), and
+# a report again there @-mentions the bot
+case-err-reporter-only--wecom = { $verb ->
+    [confirm] Only the person who reported this case can confirm it is fixed.
+   *[other] Only the person who reported this case can reopen it.
+} { $who ->
+    [staff] Once the case is marked resolved, I ask the reporter to confirm it; if they answer that it is not fixed, the case goes back to its department.
+   *[rider] If you have run into this problem too, just @ me in the group with it again, and I will tell you its progress in a private chat.
+}
 case-next--wecom = { $urgency ->
     [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within { $respond } and deal with it within { $fix }. Stay safe!
     [low] Noted: to be taken up within { $respond } and answered within { $fix }. Every step will be sent to you in a private chat.
