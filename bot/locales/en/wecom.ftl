@@ -43,6 +43,8 @@ case-err-reporter-only--wecom = { $verb ->
     [staff] Once the case is marked resolved, I ask the reporter to confirm it; if they answer that it is not fixed, the case goes back to its department.
    *[rider] If you have run into this problem too, just @ me in the group with it again, and I will tell you its progress in a private chat.
 }
+# a rider typing a staff's case command: a WeCom group reports by @-mentioning the bot, progress goes privately
+case-err-staff-only--wecom = “{ $action }” is for branch secretaries and departments. To report a problem, just @ me in the group with it, and I will tell you its progress in a private chat.
 case-next--wecom = { $urgency ->
     [urgent] ⚠️ Personal safety at risk, flagged URGENT: someone must respond within { $respond } and deal with it within { $fix }. Stay safe!
     [low] Noted: to be taken up within { $respond } and answered within { $fix }. Every step will be sent to you in a private chat.
