@@ -25,12 +25,7 @@ def settings(settings: Settings) -> Settings:
 async def test_every_department_card_of_an_assign_is_titled_and_numbered(
         wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
     tg, _ = wecom
-    await two_branches(tg, LI)
-    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
-    await new_message(tg, GROUP["id"], 0, "C-000001", field="plain_text")
-    before = len(await tg.messages(SEC["id"]))
-    await said(tg, SEC["id"], SEC, "/assign C-000001")
-    shown = await until(lambda: _cards(tg, before))
+    shown = await _assign_privately(tg)
     titles = [m["text"].partition("\n")[0] for m in shown]
     total = len(shown)
     assert total > 1, titles  # a dozen departments: more than one card holds
@@ -43,6 +38,17 @@ async def test_every_department_card_of_an_assign_is_titled_and_numbered(
     data = keys[-1][0]
     await answer_for(tg, await tg.press(SEC["id"], last["message_id"], SEC, data))
     assert await until(lambda: _assigned(db))
+
+
+async def _assign_privately(tg: WeComDriver) -> list[dict[str, Any]]:
+    """Li reports C-000001 in the group; the cards the secretary's private `/assign C-000001` offers."""
+    await two_branches(tg, LI)
+    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
+    await new_message(tg, GROUP["id"], 0, "C-000001", field="plain_text")
+    before = len(await tg.messages(SEC["id"]))
+    await said(tg, SEC["id"], SEC, "/assign C-000001")
+    cards: list[dict[str, Any]] = await until(lambda: _cards(tg, before))
+    return cards
 
 
 async def _cards(tg: WeComDriver, before: int) -> list[dict[str, Any]] | None:

@@ -17,7 +17,7 @@ from bot.config import Settings
 from tests.conftest import GROUP, LI, SEC, answer_for, said, two_branches, until
 from tests.e2e.contract.conftest import RunningWeCom
 from tests.e2e.contract.wecom_driver import WeComDriver
-from tests.e2e.test_wecom_department_cards import _assigned, _cards  # all the cards of a choice; assigned
+from tests.e2e.test_wecom_department_cards import _assign_privately, _assigned, _cards  # all the cards of a choice; assigned
 from tests.factories import new_message
 
 
@@ -34,19 +34,14 @@ def _keys(cards: list[dict[str, Any]]) -> list[list[tuple[str, str]]]:
 async def test_a_secretary_in_a_group_gets_every_department_and_can_assign_from_the_second_part(
         wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
     tg, _ = wecom
-    await two_branches(tg, LI)
-    await said(tg, GROUP, LI, "幸福小区3号门的路灯坏了 晚上黑乎乎的")
-    await new_message(tg, GROUP["id"], 0, "C-000001", field="plain_text")
-    # what the same command offers in private: every department and the cancel button
-    before = len(await tg.messages(SEC["id"]))
-    await said(tg, SEC["id"], SEC, "/assign C-000001")
-    offered = await until(lambda: _cards(tg, before))
+    offered = await _assign_privately(tg)  # what the command offers in private: every department, ✖ 取消
     everything = [k for card in _keys(offered) for k in card]
     assert len(everything) > 6 and any(label.startswith("✖") for label, _ in everything), everything
     await tg.press(SEC["id"], offered[0]["message_id"], SEC, everything[-1][1])  # ✖ 取消 (the last)
 
     async def cancelled() -> bool:
-        return all(m["reply_markup"] is None for m in (await tg.messages(SEC["id"]))[before:])
+        shown = {m["message_id"] for m in offered}
+        return all(m["reply_markup"] is None for m in await tg.messages(SEC["id"]) if m["message_id"] in shown)
     assert await until(cancelled)
 
     # now in the group
