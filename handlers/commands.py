@@ -26,15 +26,16 @@ async def start(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> None:
 async def help_(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                 cases: CaseService) -> None:
     """The riders' help; staff (a secretary, a department member, a superadmin) get their own commands
-    too: in private as a second message, in a group as one more line of the same answer that sends
+    too (a department member only those a department uses, help-dept): in private as a second message, in a group as one more line of the same answer that sends
     them to the private chat (the group reads the riders' commands, and is not flooded with the rest)."""
     staff = await cases.is_staff(uow, user)
     if not incoming.is_private:
         reply(uow, incoming, "help-group-staff" if staff else "help", lang)
         return
     reply(uow, incoming, "help", lang)
-    if staff:
-        reply(uow, incoming, "help-staff", lang)
+    if staff:  # a department member's are the case commands a department takes, not the branch's
+        admin = cases.is_superadmin(user) or cases.is_secretary(user)
+        reply(uow, incoming, "help-staff" if admin else "help-dept", lang)
 
 
 async def set_lang(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,

@@ -45,6 +45,11 @@ async def test_staff_help_in_a_group_points_to_the_private_chat(bot, tg, db) -> 
     await answer_text(tg, SEC["id"], SEC, "/help")  # in private: the riders' help, then the staff commands
     staff = await until(lambda: _last_text(tg, SEC["id"], "/accept"))
     assert "/bind" in staff, staff
+    # a department member's are a department's: before, the secretary's list (/bind, /grant, /broadcast …)
+    await answer_text(tg, LIGHT["id"], LIGHT, "/help")
+    dept = await until(lambda: _last_text(tg, LIGHT["id"], "/accept"))
+    assert "部门命令" in dept and "/cannotfix" in dept and "/签收" in dept, dept
+    assert not [c for c in ("/bind", "/grant", "/broadcast", "/assign", "/recat") if c in dept], dept
 
 
 async def _last_text(tg, chat_id: int, needle: str) -> str | None:

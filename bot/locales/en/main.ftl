@@ -38,6 +38,10 @@ help =
 help-group-staff =
     { help }
     🔑 Secretary and department commands are not listed in the group: send me /help in a private chat to see them.
+help-dept =
+    <b>Department commands</b>
+    Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /work /note /resolve /dup /transfer /take /decline /cannotfix · /routing
+    Assigning, rejecting and recategorising a case are the branch secretary's.
 help-staff =
     <b>Secretary and department commands</b>
     Cases: /cases [open|overdue|mine] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing

@@ -38,6 +38,11 @@ help =
 help-group-staff =
     { help }
     🔑 书记和部门的命令不在群里列出，请私聊我发 /help 查看。
+help-dept =
+    <b>部门命令</b>
+    工单：/cases [未办结|超期|我的] · /case C-000123 · /accept /work /note /resolve /dup /transfer /take /decline /cannotfix · /routing
+    也可以写中文：/签收 /开始处理 /进展 /办结 /转办 /接收 /退回 /无法解决
+    指派、驳回和改类别由支部书记操作。
 help-staff =
     <b>书记 / 部门命令</b>
     工单：/cases [未办结|超期|我的] · /case C-000123 · /accept /assign /work /note /resolve /reject /dup /transfer /take /decline /cannotfix · /recat · /routing
