@@ -65,17 +65,13 @@ async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Tr
     department a transfer was requested to before `t` (None when none was)."""
     round_ = f"-{case.transfers}"
     who = (user.first_name or str(user.id)) if user else "—"
-    if t.action in DECIDING:
+    ended = bool(pending) and case.pending_department is None  # the request ended with another decision
+    if t.action in DECIDING or ended:  # its accept / decline buttons go, naming who decided
         await settle_offers(uow, case, t.action, who)
-    elif pending and case.pending_department is None and t.payload.get("to_department") == pending:
-        # assigned straight to the department asked: the case is coming, as its assign note says; the
-        # request's accept / decline buttons go (they stayed live beside that note)
-        await settle_offers(uow, case, t.action, who)
-    elif pending and case.pending_department is None:
-        # the request died with another decision (an assign elsewhere, a reject, a duplicate)
-        await settle_offers(uow, case, t.action, who)
-        # said by the department that asked for the transfer, it is that department to the one asked,
-        # never "本部门同事" (a colleague of the reader's own)
+    if ended and t.action not in DECIDING and t.payload.get("to_department") != pending:
+        # the case is not coming (an assign elsewhere, a reject, a duplicate; one assigned straight to the
+        # department asked is, as its assign note says). Said by the department that asked for the
+        # transfer, it is that department to the one asked, never "本部门同事" (a colleague of the reader's own)
         by = role_key(actor, t)
         await service.alert(uow, case, WITHDRAWN_KEY, department=pending, dedupe=round_, fallback=False,
                             skip=user.id if user is not None else None,
