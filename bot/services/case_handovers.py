@@ -108,13 +108,11 @@ async def on_transition(service: CaseService, uow: UnitOfWork, case: Case, t: Tr
     lost = lost_by(case, t)
     if lost is not None and await held_by(uow, case, lost, t):
         await service.alert(uow, case, LOST_KEYS[t.action], department=lost, skip=skip, fallback=False,
-                            dedupe=f"-{int(service.clock().timestamp())}",
-                            extra={"by": role_key(actor, t), "to_code": t.payload.get("to_department") or "",
+                            dedupe=None, extra={"by": role_key(actor, t), "to_code": t.payload.get("to_department") or "",
                                    "note": mask(t.payload.get("note") or ""), "master": t.payload.get("master") or ""})
     moved = t.payload.get("to_department") not in (None, t.payload.get("from_department"))
     if t.action == "assign" and moved:  # (an assign that keeps a case where it is hands nothing over)
         await service.alert(uow, case, ASSIGNED_KEY, departments=True, skip=skip,
-                            dedupe=f"-{int(service.clock().timestamp())}",
-                            extra={"buttons": next_step(case)})
+                            dedupe=None, extra={"buttons": next_step(case)})
     elif t.action == "reopen":
         await service.alert(uow, case, REOPENED_KEY, departments=True, dedupe=f"-{case.reopens}", skip=skip)

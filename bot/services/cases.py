@@ -465,7 +465,7 @@ class CaseService:
                                 priority=PRIORITY_CONVERSATION, case=case))
 
     async def alert(self, uow: UnitOfWork, case: Case, key: str, *, departments: bool = False,
-                    staff: bool = False, department: str | None = None, dedupe: str = "",
+                    staff: bool = False, department: str | None = None, dedupe: str | None = "",
                     extra: dict[str, object] | None = None, skip: int | None = None,
                     fallback: bool = True) -> None:
         """A private note about `case` to its department's members (or those of `department`)
@@ -473,7 +473,10 @@ class CaseService:
         once per key. A department nobody can be reached in falls back to the branch secretary
         (the superadmins when the case has no branch), so no reminder goes to nobody; `fallback`
         False: a note only the department's own members need (a case it no longer has) goes to
-        nobody instead. `skip`: who made the change, not told what they just did."""
+        nobody instead. `skip`: who made the change, not told what they just did. `dedupe`: what
+        tells this note from the key's earlier ones (a reminder's round); None for a note a
+        transition causes, which its one commit queues once: no key, so a case moved A → B → A
+        within a second tells A twice, as it happened."""
         ids: set[int] = set()
         dept_code = department or case.department
         unstaffed = False
@@ -493,7 +496,8 @@ class CaseService:
                 if code in more:
                     more[name] = self.department_name(more.pop(code), lang)
             enqueue(uow, Notice(user.id, "case-alert", lang, case=case, priority=PRIORITY_CONVERSATION,
-                                dedupe_key=f"case:{case.id}:{key}{dedupe}:{user.id}" if case.id else None,
+                                dedupe_key=(f"case:{case.id}:{key}{dedupe}:{user.id}"
+                                            if case.id and dedupe is not None else None),
                                 payload={"key": key, "category": case.category, "urgency": case.urgency,
                                          "location": shareable_place(case.location, case.text),
                                          "place_hidden": bool(case.location), "text": mask(case.text),

@@ -179,3 +179,21 @@ async def test_a_case_assigned_to_the_department_a_transfer_waits_on_settles_the
     assert "张书记" in settled["text"], settled["text"]
     assert await _none_told(tg, ROADS["id"], "不用再转给")
     assert (await read_case(db)).department == "road_maintenance"
+
+
+async def test_a_case_moved_back_and_forth_within_a_second_tells_each_move(bot, tg, db) -> None:
+    """A transition's note is queued once by its commit, so it needs no key against doubles: a key
+    made of the second (as it was) dropped the second "assigned" of A → B → A within one second."""
+    from datetime import datetime, timezone
+    bot.core.cases.clock = lambda: datetime(2026, 12, 1, 2, 0, 0, 500_000, tzinfo=timezone.utc)  # one instant
+    await _setup(tg)
+    for department, back in (("住建局", 1), ("urban_lighting", 1), ("住建局", 2)):
+        await said(tg, SEC["id"], SEC, f"/assign C-000001 {department}")
+        await until(lambda n=back: _count(tg, ROADS["id"], "已指派给", n))
+    await until(lambda: _count(tg, ROADS["id"], "改派", 1))  # and, in between, that it was moved away
+    await said(tg, SEC["id"], SEC, "/case C-000001")  # a message after which any extra note would be queued
+    assert len([m for m in await tg.messages(ROADS["id"]) if "已指派给" in m["text"]]) == 2
+
+
+async def _count(tg, chat_id: int, needle: str, n: int) -> bool:
+    return len([m for m in await tg.messages(chat_id) if needle in m["text"]]) >= n
