@@ -188,9 +188,11 @@ class AdminService:
             return "admin-bind-unknown", {"branch": code[:64], "own": await self._branch_code(uow, actor.branch_id) or ""}
         elif chat.branch_id is not None and chat.branch_id != actor.branch_id:
             return "admin-bind-taken", {}
+        renamed = self._rename(uow, actor, branch, name)
         old = chat.branch_id
         if old == branch.id:  # bound again: it already was so, and nothing changes (nor is audited)
-            return "admin-already-bound", {"branch": branch.name}
+            return ("admin-branch-renamed", {"branch": branch.name, "old": renamed}) if renamed is not None else (
+                "admin-already-bound", {"branch": branch.name})
         old_code = await self._branch_code(uow, old)
         chat.branch_id = branch.id
         await uow.cases.adopt(chat_id, branch.id or 0)  # what the group reported before is the branch's too
@@ -200,7 +202,23 @@ class AdminService:
         if old is not None:
             await self._tell_old_branch(uow, actor, old, "admin-group-moved", group=chat.title or str(chat_id),
                                         branch=branch.name)
+        if renamed is not None:
+            return "admin-bound-renamed", {"branch": branch.name, "old": renamed}
         return "admin-bound", {"branch": branch.name}
+
+    @staticmethod
+    def _rename(uow: UnitOfWork, actor: User, branch: Branch, name: str | None) -> str | None:
+        """`/bind CODE name` naming a branch that exists by another name renames it (the usage says
+        the name is the branch's; a mistyped name is mended the same way): its old name, or None when
+        no name was given or it is the same. Only its own secretary or a superadmin gets here."""
+        name = name.strip()[:200] if name else ""
+        if not name or name == branch.name:
+            return None
+        old = branch.name
+        branch.name = name
+        uow.audit.record(actor.id, "rename", f"branch:{branch.code}", branch_id=branch.id,
+                         before={"branch_name": old}, after={"branch_name": name})
+        return old
 
     async def unbind(self, uow: UnitOfWork, actor: User, chat_id: int) -> tuple[str, dict[str, object]]:
         """Take a group out of its branch: a superadmin, or a secretary of that branch."""

@@ -6,6 +6,8 @@ admin-grant-who = ⛔ You are not allowed to grant or revoke this role: a branch
 admin-unbind-who = ⛔ You are not allowed to unbind this group: only a secretary of the branch it belongs to, or a superadmin, can.
 admin-audit-who = ⛔ You are not allowed to read the audit of role changes: only a superadmin can.
 admin-already-bound = ℹ️ This group already belongs to the branch “{ $branch }”; nothing was changed.
+admin-branch-renamed = ✅ The branch is renamed: “{ $old }” → “{ $branch }”. This group still belongs to it.
+admin-bound-renamed = ✅ This group now belongs to branch: { $branch } (renamed from “{ $old }”)
 admin-bind-taken = ⛔ This group already belongs to another branch; only a superadmin can move it.
 admin-group-moved = ℹ️ The group “{ $group }” was moved by a superadmin to the branch “{ $branch }”: its reports no longer go to your branch.
 admin-group-unbound = ℹ️ The group “{ $group }” no longer belongs to your branch: its reports no longer go to your branch.
@@ -21,12 +23,14 @@ admin-audit-action = { $action ->
     [revoke] revoke
     [bind] bind
     [unbind] unbind
+    [rename] rename
     [move] move
     [link] link accounts
    *[other] { $action }
 }
 # an audit line's before and after, as labels (issue 13 wording)
 audit-field = { $field ->
+    [branch_name] name
     [role] role
     [branch] branch
     [department] department

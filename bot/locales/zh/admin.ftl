@@ -6,6 +6,8 @@ admin-grant-who = ⛔ 你没有权限授予或撤销这个角色：支部书记�
 admin-unbind-who = ⛔ 你没有权限解除本群的绑定：只有本群所属支部的书记或超级管理员可以。
 admin-audit-who = ⛔ 你没有权限查看角色变更审计：只有超级管理员可以查看。
 admin-already-bound = ℹ️ 本群已经归属支部“{ $branch }”，无需重复绑定，没有做任何更改。
+admin-branch-renamed = ✅ 支部已改名：“{ $old }”→“{ $branch }”。本群仍归属该支部。
+admin-bound-renamed = ✅ 本群已归属支部：{ $branch }（支部原名“{ $old }”，已改为现名）
 admin-bind-taken = ⛔ 本群已归属其他支部，只有超级管理员可以变更归属。
 admin-group-moved = ℹ️ 群“{ $group }”已由超级管理员转到支部“{ $branch }”：此后该群的上报不再归你的支部。
 admin-group-unbound = ℹ️ 群“{ $group }”已解除与你的支部的归属：此后该群的上报不再归你的支部。
@@ -21,12 +23,14 @@ admin-audit-action = { $action ->
     [revoke] 撤销
     [bind] 绑定
     [unbind] 解绑
+    [rename] 改名
     [move] 转移
     [link] 合并账号
    *[other] { $action }
 }
 # an audit line's before and after, as labels (issue 13 wording)
 audit-field = { $field ->
+    [branch_name] 名称
     [role] 角色
     [branch] 支部
     [department] 部门
