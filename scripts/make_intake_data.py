@@ -651,6 +651,7 @@ import intake_seeds_hand2 as H2
 import intake_seeds_hand3 as H3
 import intake_seeds_hand4 as H4
 import intake_seeds_hand5 as H5
+import intake_seeds_hand6 as H6
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 
@@ -1054,6 +1055,9 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     # a red light on 建国路) are no report, and the same settings with a real problem are. Own random
     # stream, after every line above, so those stay as they were.
     hand_round(H5.rows(), random.Random(SEED + 6), "hand5", _style_hand4)
+    # sixth round (intake_seeds_hand6): a rider's pay or fees withheld (配送费还没结, 押金不退) is a
+    # rider-rights report; the same words in talk of pay that arrived are not. Own random stream.
+    hand_round(H6.rows(), random.Random(SEED + 7), "hand6", _style_hand4)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

@@ -625,6 +625,9 @@ _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "S
                "Pothole", "Potholes", "E-bike", "E-bikes", "Construction", "Vendors", "Stalls", "Tree",
                "App", "Ok", "OK", "Okay", "Yes", "No", "Sorry", "Good", "Great", "Nice", "Not", "Never", "Every", "Each", "Today", "Yesterday", "Tonight", "Now", "Right",
                "Left", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+               # months are times, not places ("my pay from March still hasn't come")
+               "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December",
                "WeChat", "Meituan", "Eleme", "Didi", "Telegram"}
 # a building, block, gate or exit of the place, by its code, on either side of it and its comma:
 # "Building 3, Jianwai SOHO", "Jianwai SOHO, Tower B", "Xili Garden Block 5"
