@@ -26,7 +26,7 @@ async def offer_for_press(query: ButtonPress, uow: UnitOfWork, cases: CaseServic
     they have one with the bot, else where they pressed)."""
     chat_id = user.id if user.started or query.chat_id is None else query.chat_id
     reply_to = None if chat_id == user.id or query.chat_id is None else query.message_id
-    case = await cases.find_in_scope(uow, user, str(case_id))
+    case = await cases.find_in_scope(uow, user, str(case_id), query.chat_id)  # pressed in a group: its cases only
     await choices.offer(cases, uow, user, case, action, chat_id=chat_id, lang=lang, reply_to=reply_to)
     key = "choice-sent-departments" if action in choices.DEPARTMENT_ACTIONS else "choice-sent-prompt"
     await answer(query, t(lang, key))
@@ -46,11 +46,11 @@ async def press_choice(query: ButtonPress, uow: UnitOfWork, cases: CaseService, 
     if department is None:  # the routing changed since the buttons were made
         await answer(query, t(lang, "choice-stale"), alert=True)
         return
-    case = await cases.find_in_scope(uow, user, str(case_id))
+    case = await cases.find_in_scope(uow, user, str(case_id), query.chat_id)
     if choices.is_stale(case, button):  # another dialog, card or command decided since it was offered
         await answer_stale(query, uow, cases, lang, case_id)
         return
-    await cases.act(uow, user, case, action, department=department, pressed=at)
+    await cases.act(uow, user, case, action, department=department, pressed=at, asked_in=query.chat_id)
     name = cases.department_name(department, lang)
     settle(uow, query, lang, "choice-settled-department", who=user.first_name or str(user.id),
            action=t(lang, f"case-action-{action}"), department=name)
@@ -84,9 +84,9 @@ async def answer_prompt(uow: UnitOfWork, incoming: IncomingMessage, user: User, 
                         cases: CaseService, prompt: dict[str, Any]) -> None:
     action = prompt["action"]
     text = incoming.text.strip()
-    case = await cases.find_in_scope(uow, user, str(prompt["case_id"]))
+    case = await cases.find_in_scope(uow, user, str(prompt["case_id"]), incoming.chat_id)
     await cases.act(uow, user, case, action, photo=incoming.photo_file_id if action == "resolve" else None,
-                    **choices.input_for(action, text))
+                    asked_in=incoming.chat_id, **choices.input_for(action, text))
     if incoming.chat_id != case.chat_id:  # the thread hears it there; tell the actor here
         reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
                       action=t(lang, f"case-action-{action}"))

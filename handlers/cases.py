@@ -53,7 +53,8 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
     if rest is None and action in NEEDS_INPUT:
         # `/assign C-1` alone: the departments as buttons; `/reject C-1` alone: a reply prompt
         await choices.offer(cases, uow, user, case, action, chat_id=incoming.chat_id, lang=lang,
-                            reply_to=None if incoming.is_private else incoming.message_id, thread_id=incoming.thread_id)
+                            reply_to=None if incoming.is_private else incoming.message_id, thread_id=incoming.thread_id,
+                            asked_in=incoming.chat_id)
         return
     await cases.act(uow, user, case, action, photo=photo, asked_in=incoming.chat_id,
                     **({arg: rest} if arg and rest else {}))
@@ -117,7 +118,7 @@ async def recat(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         reply(uow, incoming, "recat-usage", lang)
         return
     case = await cases.find(uow, words[0])
-    await cases.recategorize(uow, user, case, *split_labels(words[1:]))
+    await cases.recategorize(uow, user, case, *split_labels(words[1:]), asked_in=incoming.chat_id)
     reply(uow, incoming, "recat-done", lang, number=format_case_no(case.id or 0),
           category=case.category, urgency=case.urgency)
 
@@ -151,7 +152,7 @@ async def press_case_button(query: ButtonPress, uow: UnitOfWork, cases: CaseServ
     if action not in ACTIONS:  # forged: no such action (the card's buttons only carry real ones)
         await answer(query, t(lang, "button-stale"))
         return
-    if action in transfers.DECIDING and await _request_used_up(uow, cases, case_id, user):
+    if action in transfers.DECIDING and await _request_used_up(uow, cases, case_id, user, query.chat_id):
         await answer_stale(query, uow, cases, lang, case_id)  # who decided, not "not found" (issue 13 B3a)
         return
     if action in NEEDS_INPUT:  # ask for it: department buttons or a reply prompt
@@ -172,11 +173,14 @@ async def press_case_button(query: ButtonPress, uow: UnitOfWork, cases: CaseServ
     await answer(query, t(lang, f"case-{action}-you" if mine else "case-done"))
 
 
-async def _request_used_up(uow: UnitOfWork, cases: CaseService, case_id: int, user: User) -> bool:
+async def _request_used_up(uow: UnitOfWork, cases: CaseService, case_id: int, user: User,
+                           pressed_in: int | None) -> bool:
     """A transfer request this user was sent, pressed after it was decided (the case is no longer
-    waiting to be taken over): the request message's buttons are out of date."""
+    waiting to be taken over): the request message's buttons are out of date. Pressed in a group
+    that does not hold the case (another branch's), never: it reads as none there."""
     try:
         case = await cases.find(uow, format_case_no(case_id))
+        await cases.require_in_group(uow, user, case, pressed_in)
     except CaseError:
         return False
     return case.status != TRANSFERRED and await transfers.was_offered(uow, case_id, user.id or 0)

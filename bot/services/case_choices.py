@@ -36,13 +36,16 @@ PROMPT_TTL = timedelta(days=2)  # an older prompt's reply is an ordinary message
 
 
 async def offer(cases: CaseService, uow: UnitOfWork, user: User, case: Case, action: str, *, chat_id: int,
-                lang: str, reply_to: int | None = None, thread_id: int | None = None) -> None:
+                lang: str, reply_to: int | None = None, thread_id: int | None = None,
+                asked_in: int | None = None) -> None:
     """Ask `user` for what `action` needs: department buttons or a reply prompt. Refused (as the
     action itself would be) when the user may not take it now, so nobody is asked in vain; a case
     out of their scope reads as one nobody reported (scope before state, as in CaseService.act).
-    Asked in a forum topic (`thread_id`), the question is put there, not in the case's topic."""
+    Asked in a forum topic (`thread_id`), the question is put there, not in the case's topic. Asked in
+    a group (`asked_in`: the chat of the command or button) that does not hold the case (another
+    branch's), it reads as none there (CaseService.acting)."""
     here = {"thread_id": thread_id} if thread_id is not None else {}
-    actor = await cases.acting(uow, user, case, action)
+    actor = await cases.acting(uow, user, case, action, asked_in)
     check(snapshot(case), action, actor)  # "already resolved" is not "you may not"
     if action in DEPARTMENT_ACTIONS:
         skip = {case.department} if action == "transfer_request" else set()
@@ -70,7 +73,7 @@ async def check_cancel(cases: CaseService, uow: UnitOfWork, user: User, case_id:
     refused as a department button would refuse them: a case out of their scope reads as one
     nobody reported; the reporter or a rider who sees it may not. `at`: (chat id, message id) of
     the dialog, whose action names the refusal."""
-    case = await cases.find_in_scope(uow, user, str(case_id))
+    case = await cases.find_in_scope(uow, user, str(case_id), at[0] if at else None)
     if (await cases.actor(uow, user, case)).roles & STAFF_ROLES:
         return
     row = await uow.outbox.prompt_for(at[0], at[1], CHOICE_KIND, utcnow() - PROMPT_TTL) if at else None

@@ -71,6 +71,23 @@ class Scope:
         return self.superadmin or self.branch_id is not None or bool(self.departments or self.branch_departments)
 
 
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """The cases a group may be told of: those reported in it, and those of the branch it is bound to
+    (an unbound group belongs to no branch: its are the cases of no branch). Every answer given in a
+    group holds to it, whoever asks (a card, a list, an action and its receipt, a rider's "whose word
+    this is"): staff whose scope spans branches (a department, a superadmin) included, so another
+    branch's case reads there as a number nobody reported. A chat the bot has no record of holds only
+    what was reported in it. `CaseService.asked_in_group` makes one."""
+
+    chat_id: int
+    known: bool
+    branch_id: int | None
+
+    def holds(self, case: Case) -> bool:
+        return case.chat_id == self.chat_id or (self.known and case.branch_id == self.branch_id)
+
+
 RECATEGORIZE = "recategorize"  # /recat: a secretary's fix of the classifier's labels, no lifecycle action
 
 
@@ -135,6 +152,24 @@ class CaseService:
                          is_rider=True, is_secretary=scope.branch_id is not None and scope.branch_id == case.branch_id,
                          is_superadmin=scope.superadmin)
 
+    @staticmethod
+    async def asked_in_group(uow: UnitOfWork, user: User, chat_id: int | None) -> GroupView | None:
+        """The group a command, a button or a question about a case came from (`GroupView`: which cases
+        it holds), or None when it came privately (the user's own chat) or from nowhere (a web page,
+        the bot itself): there the user's scope alone decides."""
+        if chat_id is None or chat_id == user.id:
+            return None
+        chat = await uow.chats.get(chat_id)
+        return GroupView(chat_id, chat is not None, chat.branch_id if chat is not None else None)
+
+    async def require_in_group(self, uow: UnitOfWork, user: User, case: Case, chat_id: int | None,
+                               named: str | None = None) -> None:
+        """Refuses `case`, named in a group (`chat_id`) that does not hold it (`asked_in_group`), as a
+        number nobody reported (CaseNotFound; `named`: the number as typed)."""
+        group = await self.asked_in_group(uow, user, chat_id)
+        if group is not None and not group.holds(case):
+            raise CaseNotFound(number=shown_case_no(named) if named is not None else number(case))
+
     async def acting(self, uow: UnitOfWork, user: User, case: Case, action: str,
                      asked_in: int | None = None) -> Actor:
         """`user`'s roles on `case` for `action`, once they may see it (CaseNotFound otherwise: scope
@@ -144,7 +179,9 @@ class CaseService:
         adds to what a user may see and do). The reporter's word (confirm, reopen) said by another
         rider who knows of the case (`known_to`: asked in its group or its branch's, or privately by
         one of its branch or who follows it) is told whose word it is (ERR_REPORTER_ONLY), whatever
-        its status; any other case reads as none."""
+        its status; any other case reads as none. Asked in a group (`asked_in`), a case the group does
+        not hold (`GroupView`: another branch's) reads as none to everyone, first."""
+        await self.require_in_group(uow, user, case, asked_in)
         known = self.known_scope(user)
         if self.can_view(known, case):
             actor = self.actor_in(known, case)
@@ -159,15 +196,13 @@ class CaseService:
 
     async def known_to(self, uow: UnitOfWork, user: User, case: Case, asked_in: int | None) -> bool:
         """Whether a rider outside `case`'s scope may learn that it exists: asked in a group
-        (`asked_in`), when it was reported there or belongs to that group's branch (the group heard
-        it, or may see its board); asked privately (or nowhere known), when it belongs to a branch the
+        (`asked_in`), when the group holds it (`GroupView`: reported there, or of that group's branch;
+        the group heard it, or may see its branch's board); asked privately (or nowhere known), when it belongs to a branch the
         bot knows them in (people.known_branches) or they follow it ("+1"). Another branch's case
         never: a refusal tells nothing of other branches."""
-        if asked_in is not None and asked_in != user.id:
-            if case.chat_id == asked_in:
-                return True
-            chat = await uow.chats.get(asked_in)
-            return chat is not None and chat.branch_id is not None and chat.branch_id == case.branch_id
+        group = await self.asked_in_group(uow, user, asked_in)
+        if group is not None:
+            return group.holds(case)
         if case.branch_id is not None and case.branch_id in await known_branches(uow, user):
             return True
         return any(w.user_id == user.id for w in await uow.cases.watchers(case.id or 0))
@@ -192,10 +227,13 @@ class CaseService:
                 or (scope.branch_id is not None and scope.branch_id == case.branch_id)
                 or bool({case.department, case.pending_department} & scope.departments_in(case.branch_id)))
 
-    async def find_in_scope(self, uow: UnitOfWork, user: User, number: str | None) -> Case:
-        """The case numbered `number` if `user` may see it. A case out of their scope raises the
-        very same CaseNotFound as a number nobody reported: a refusal reveals nothing of it."""
+    async def find_in_scope(self, uow: UnitOfWork, user: User, number: str | None,
+                            asked_in: int | None = None) -> Case:
+        """The case numbered `number` if `user` may see it (and, named in a group, `asked_in`, if that
+        group holds it: `GroupView`). Any other case raises the very same CaseNotFound as a number
+        nobody reported: a refusal reveals nothing of it."""
         case = await self.find(uow, number)
+        await self.require_in_group(uow, user, case, asked_in, number)
         if not self.can_view(await self.scope(uow, user), case):
             raise CaseNotFound(number=shown_case_no(number))
         return case
@@ -210,16 +248,13 @@ class CaseService:
                            is_private: bool) -> Case:
         """/case: the case numbered `number` if `user` may see it (find_in_scope), or if it was
         reported in the group where they ask (told_in). Any other case raises the very same
-        CaseNotFound as a number nobody reported. Asked in a group, a case of another branch is such a
-        case even to staff who may see it (a department or a superadmin spanning branches): its card,
-        place and words were posted to a group of another branch."""
+        CaseNotFound as a number nobody reported. Asked in a group, a case the group does not hold
+        (`GroupView`: another branch's) is such a case even to staff who may see it (a department or a
+        superadmin spanning branches): its card, place and words were posted to another branch's group."""
         case = await self.find(uow, number)
-        if self.told_in(case, chat_id, is_private):
+        await self.require_in_group(uow, user, case, None if is_private else chat_id, number)
+        if self.told_in(case, chat_id, is_private) or self.can_view(await self.scope(uow, user), case):
             return case
-        if self.can_view(await self.scope(uow, user), case):
-            chat = None if is_private else await uow.chats.get(chat_id)
-            if is_private or (chat is not None and chat.branch_id == case.branch_id):
-                return case
         raise CaseNotFound(number=shown_case_no(number))
 
     # --- what -----------------------------------------------------------------------
@@ -244,7 +279,7 @@ class CaseService:
         master_case = None
         if action == "mark_duplicate":
             master_case = await self.find(uow, master) if user is None else \
-                await self.find_in_scope(uow, user, master)
+                await self.find_in_scope(uow, user, master, asked_in)
             if master_case.id == case.id:  # a real number, so not "not a case number"
                 raise InvalidInput(ERR_MASTER_SELF, action=action, number=shown_case_no(master))
         seen = snapshot(case)
@@ -322,8 +357,8 @@ class CaseService:
     async def send_list(self, uow: UnitOfWork, user: User, which: str, chat_id: int, lang: str, *,
                         reply_to: int | None, group: int | None = None) -> None:
         """/cases open|closed|overdue|mine|all (lifecycle.CASE_FILTERS) within the user's scope (a rider
-        sees their own: open, closed, or all of them). Asked in a `group`, only the cases of that group's
-        branch: the group's riders read the list, and a department or superadmin's scope spans branches
+        sees their own: open, closed, or all of them). Asked in a `group`, only the cases it holds
+        (`GroupView`: that group's branch's): the group's riders read the list, and a department or superadmin's scope spans branches
         (a lighting member's '/cases 我的' in 朝阳's group listed Haidian's cases there)."""
         scope = await self.scope(uow, user)
         statuses = tuple(sorted(CASE_FILTERS[which]))
@@ -340,9 +375,9 @@ class CaseService:
                 statuses=statuses,
                 overdue_at=self.clock() if which == "overdue" else None,
                 everything=scope.superadmin)
-        if group is not None:
-            chat = await uow.chats.get(group)
-            found = [c for c in found if chat is not None and c.branch_id == chat.branch_id]
+        here = await self.asked_in_group(uow, user, group)
+        if here is not None:
+            found = [c for c in found if here.holds(c)]
         items = [{"number": number(c), "category": c.category, "status": c.status, "urgency": c.urgency,
                   "due": self.local(running_due(c)), "overdue": _overdue(c, self.clock()),
                   "incoming": c.pending_department is not None
@@ -363,8 +398,10 @@ class CaseService:
         return found
 
     async def recategorize(self, uow: UnitOfWork, user: User, case: Case, category: str,
-                           urgency: str | None) -> None:
-        """A secretary fixes the classifier's labels; the fix becomes a training example."""
+                           urgency: str | None, asked_in: int | None = None) -> None:
+        """A secretary fixes the classifier's labels; the fix becomes a training example. Asked in a
+        group that does not hold the case (`GroupView`), it reads as none."""
+        await self.require_in_group(uow, user, case, asked_in)
         scope = await self.scope(uow, user)
         if not self.can_view(scope, case):
             raise CaseNotFound(number=number(case))

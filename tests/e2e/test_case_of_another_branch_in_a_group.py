@@ -1,0 +1,121 @@
+"""A case of another branch, named in a group, reads there exactly as a number nobody reported, for
+every case command and every staff role, through the real bot on SQLite and PostgreSQL. Before: Lee
+of urban lighting (a department in every branch) or a superadmin typing '/accept C-000002' in 朝阳's
+group, C-000002 being Haidian's, accepted it and answered there '✅ Done for C-000002: Accept', where
+'/case C-000002' in the same group reads as a number nobody reported. Privately their own scope rules
+apply as before. An unbound group belongs to no branch: the cases of no branch are its (as /case and
+/cases have shown them there to staff who may see them), another branch's never."""
+from __future__ import annotations
+
+import re
+import pytest
+
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, WANG, answer_for, said, until, with_boss
+from tests.e2e.test_department_handovers import _setup  # C-000001 in 朝阳 (cy), routed to urban lighting
+from tests.e2e.test_loop_transfers import LIGHT
+from tests.factories import answer_text, read_case, read_cases_at_least
+
+UNBOUND = {"id": -100300, "type": "supergroup", "title": "望京骑手群"}  # bound to no branch
+KEYUAN = "The street light at Keyuan Rd gate 2 is broken, it is pitch dark"  # Haidian's: C-000002
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+def _any_number(text: str) -> str:
+    return re.sub(r"C-\d+", "C-#", text)
+
+
+async def _two_branches_cases(tg, db) -> None:
+    """C-000001 in 朝阳's group (cy), C-000002 in Haidian's (hd); both street lights, Lee's department's."""
+    await _setup(tg)
+    await said(tg, GROUP_B, AMY, KEYUAN)
+    await read_cases_at_least(db, 2)
+
+
+async def _status(db, case_id: int, status: str) -> bool:
+    return (await read_case(db, case_id)).status == status
+
+
+async def _unchanged(db) -> None:
+    case = await read_case(db, 2)
+    assert (case.status, case.department, case.category, case.master_id) == (
+        "new", "urban_lighting", "lighting", None), case
+
+
+async def test_a_command_on_another_branchs_case_in_a_group_reads_as_an_unknown_number(bot, tg, db) -> None:
+    await _two_branches_cases(tg, db)
+    commands = [("/accept C-000002", "/accept C-000099"), ("/note C-000002 on my way", "/note C-000099 on my way"),
+                ("/work C-000002", "/work C-000099"), ("/transfer C-000002", "/transfer C-000099"),
+                ("/dup C-000001 C-000002", "/dup C-000001 C-000099")]
+    for who in (LIGHT, BOSS):
+        for other, unknown in commands + ([("/assign C-000002", "/assign C-000099"),
+                                           ("/recat C-000002 road", "/recat C-000099 road")] if who is BOSS else []):
+            nobody = await answer_text(tg, GROUP, who, unknown)
+            answer = await answer_text(tg, GROUP, who, other)
+            assert _any_number(answer) == _any_number(nobody), (other, answer, nobody)
+            assert "Keyuan" not in answer and "海淀" not in answer and "Haidian" not in answer, answer
+    await _unchanged(db)
+    assert (await read_case(db, 1)).status == "new"  # not folded into Haidian's case
+    told = [m["plain_text"] for m in await tg.messages(GROUP["id"]) if "C-000002" in m["plain_text"]]
+    assert told and all("找不到" in t or "No case" in t for t in told), told  # refusals only
+
+
+async def test_a_button_of_another_branchs_case_pressed_in_a_group_reads_as_an_unknown_number(bot, tg, db) -> None:
+    """The data of a button names a case; pressed in 朝阳's group (on any message there), Haidian's case
+    reads as one nobody reported, as the command does."""
+    await _two_branches_cases(tg, db)
+    carrier = (await tg.messages(GROUP["id"]))[-1]["message_id"]
+    for who in (LIGHT, BOSS):
+        for action in ("accept", "start", "note"):
+            nobody = await answer_for(tg, await tg.press(GROUP["id"], carrier, who, f"ca:99:{action}"))
+            other = await answer_for(tg, await tg.press(GROUP["id"], carrier, who, f"ca:2:{action}"))
+            assert _any_number(other["text"]) == _any_number(nobody["text"]), (action, other, nobody)
+    await _unchanged(db)
+
+
+async def test_the_same_commands_privately_act_as_before(bot, tg, db) -> None:
+    await _two_branches_cases(tg, db)
+    await said(tg, GROUP_B, AMY, "The street light on Zhongguancun Street north end is out")  # C-000003, hd
+    await read_cases_at_least(db, 3)
+    done = await answer_text(tg, BOSS["id"], BOSS, "/accept C-000002")
+    assert "C-000002" in done and "找不到" not in done, done
+    assert (await read_case(db, 2)).status == "accepted"
+    done = await answer_text(tg, LIGHT["id"], LIGHT, "/accept C-000003")
+    assert "C-000003" in done and "No case" not in done, done
+    assert (await read_case(db, 3)).status == "accepted"
+    # and in the case's own branch's group, as before (the case's thread hears it there)
+    await tg.send(GROUP_B, LIGHT, "/work C-000003")
+    assert await until(lambda: _status(db, 3, "in_progress"))
+
+
+async def test_in_an_unbound_group_the_cases_of_no_branch_are_its_and_another_branchs_none(bot, tg, db) -> None:
+    """A group bound to no branch: a case of no branch (王哥's private report, by a rider the bot knows in
+    no branch) is asked about there as before (its card, the list, an action), by a superadmin or a
+    department who may see it; Haidian's case reads as a number nobody reported, /accept too."""
+    await _two_branches_cases(tg, db)
+    await said(tg, WANG["id"], WANG, "/start")
+    await said(tg, WANG["id"], WANG, "/report 建国路88号门口的路灯坏了 晚上黑乎乎的")  # C-000003, no branch
+    cases = await read_cases_at_least(db, 3)
+    assert cases[2].branch_id is None and cases[2].department == "urban_lighting", cases[2]
+    for who in (LIGHT, BOSS):
+        card = await answer_text(tg, UNBOUND, who, "/case C-000003")
+        assert "C-000003" in card and "建国路88号" in card, card
+        listed = await answer_text(tg, UNBOUND, who, "/cases")
+        assert "C-000003" in listed and "C-000001" not in listed and "C-000002" not in listed, listed
+        for command in ("/case", "/accept"):
+            nobody = await answer_text(tg, UNBOUND, who, f"{command} C-000099")
+            other = await answer_text(tg, UNBOUND, who, f"{command} C-000002")
+            assert _any_number(other) == _any_number(nobody) and "Keyuan" not in other, (command, other)
+    await _unchanged(db)
+    done = await answer_text(tg, UNBOUND, BOSS, "/accept C-000003")
+    assert "C-000003" in done and "找不到" not in done, done
+    assert (await read_case(db, 3)).status == "accepted"
+    # a rider there: the case of no branch is the group's (whose word a reopen is); Haidian's, none
+    mine = await answer_text(tg, UNBOUND, LI, "/reopen C-000003")
+    nobody = await answer_text(tg, UNBOUND, LI, "/reopen C-000099")
+    assert _any_number(mine) != _any_number(nobody) and "王哥" not in mine, mine
+    assert _any_number(await answer_text(tg, UNBOUND, LI, "/reopen C-000002")) == _any_number(nobody)
+
