@@ -92,7 +92,7 @@ async def propose(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessa
         return
     case_id = parse_case_no(text.strip()) if text.strip()[:1] in ("C", "c") else None
     if case_id is not None:  # `/propose C-000123`: a suggestion case becomes a proposal
-        key, args = await deliberation.from_case(uow, user, case_id, lang)
+        key, args = await deliberation.from_case(uow, user, case_id, lang, incoming.chat_id)
         reply(uow, incoming, key, lang, **(args | {"case": format_case_no(case_id)}))
         return
     await _refusals(uow, incoming, lang, lambda: deliberation.propose(
@@ -216,7 +216,7 @@ async def press(query: ButtonPress, uow: UnitOfWork, deliberation: DeliberationS
     user, lang = await presser(uow, query, settings.default_lang)
     chat_id = query.chat_id if query.chat_id is not None else 0
     if isinstance(button, ProposeFromCase):
-        key, args = await deliberation.from_case(uow, user, button.case_id, lang)
+        key, args = await deliberation.from_case(uow, user, button.case_id, lang, query.chat_id)
         await answer(query, t(lang, key, **(args | {"case": format_case_no(button.case_id)})),
                      alert=key != "dl-case-proposed")
         return

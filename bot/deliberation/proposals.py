@@ -60,12 +60,17 @@ class Proposals(Access):
             tell(uow, chat_id, "dl-proposed", lang, id=p.id, title=p.title, threshold=threshold, days=days)
         return p
 
-    async def from_case(self, uow: UnitOfWork, user: User, case_id: int, lang: str) -> tuple[str, dict[str, Any]]:
+    async def from_case(self, uow: UnitOfWork, user: User, case_id: int, lang: str,
+                        asked_in: int | None = None) -> tuple[str, dict[str, Any]]:
         """A `suggestion` case becomes a proposal (its card in the branch's groups, a reply to the
         report in its own group), by the case's reporter or the branch's secretary: one button on
         the secretary's case card (dc:<case id>), or `/propose C-000123`. Once per case. Anyone
-        else, or any other case, is answered as if there were no such case."""
+        else, or any other case, is answered as if there were no such case; so is, asked in a group
+        (`asked_in`), a case that group does not hold (CaseService.asked_in_group: another branch's)."""
         case = await uow.cases.get(case_id)
+        group = await self.cases.asked_in_group(uow, user, asked_in)
+        if case is not None and group is not None and not group.holds(case):
+            case = None
         staff = case is not None and (self.cases.is_superadmin(user) or (
             user.role == "secretary" and user.branch_id is not None and user.branch_id == case.branch_id))
         if case is None or case.branch_id is None or case.category != "suggestion" or not (

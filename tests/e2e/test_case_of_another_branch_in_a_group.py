@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import pytest
+from sqlmodel import select
 
-from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, WANG, answer_for, said, until, with_boss
+from storage.models.deliberation import Proposal
+from tests.conftest import AMY, BOSS, GROUP, GROUP_B, LI, WANG, answer_for, said, two_branches, until, with_boss
+from tests.e2e.test_case_in_its_group import HD_RIDER
 from tests.e2e.test_department_handovers import _setup  # C-000001 in 朝阳 (cy), routed to urban lighting
 from tests.e2e.test_loop_transfers import LIGHT
 from tests.factories import answer_text, read_case, read_cases_at_least
@@ -119,3 +122,18 @@ async def test_in_an_unbound_group_the_cases_of_no_branch_are_its_and_another_br
     assert _any_number(mine) != _any_number(nobody) and "王哥" not in mine, mine
     assert _any_number(await answer_text(tg, UNBOUND, LI, "/reopen C-000002")) == _any_number(nobody)
 
+
+async def test_another_branchs_suggestion_proposed_in_a_group_reads_as_an_unknown_number(bot, tg, db) -> None:
+    """'/propose C-000001' names a case too: a superadmin's in 朝阳's group made Haidian's suggestion a
+    proposal of Haidian's groups and answered in 朝阳's '已转为议题 #1，已发到本支部各群征集附议'. Now it reads
+    there as a number nobody reported (the words a case that cannot become a proposal gets); privately,
+    or in Haidian's group, it becomes one as before."""
+    await two_branches(tg, HD_RIDER)
+    await said(tg, GROUP_B, HD_RIDER, "建议在菜市场门口划个骑手临时停车区 取餐几分钟就走")  # C-000001, hd
+    assert (await read_cases_at_least(db, 1))[0].category == "suggestion"
+    nobody = await answer_text(tg, GROUP, BOSS, "/propose C-000099")
+    other = await answer_text(tg, GROUP, BOSS, "/propose C-000001")
+    assert _any_number(other) == _any_number(nobody) and "议题 #" not in other, other
+    async with db() as s:
+        assert not (await s.exec(select(Proposal))).all()
+    assert "已转为议题 #1" in await answer_text(tg, BOSS["id"], BOSS, "/propose C-000001")
