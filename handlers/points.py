@@ -216,7 +216,8 @@ async def press(query: ButtonPress, uow: UnitOfWork, points: PointsService, sett
                                 priority=PRIORITY_CONVERSATION))
         text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
     else:
-        r = await points.decide(uow, user, button.redemption_id, button.fulfil, None)
+        pressed = (query.chat_id, query.message_id) if query.chat_id is not None and query.message_id is not None else None
+        r = await points.decide(uow, user, button.redemption_id, button.fulfil, None, pressed=pressed)
         text = t(lang, "points-decided", number=redemption_no(r.id or 0))
         settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
                what=t(lang, "points-fulfil-button" if button.fulfil else "points-refuse-button"))

@@ -19,6 +19,8 @@ def _settled(lang: str, p: dict[str, Any]) -> str:
         args["status"] = t(lang, str(args.pop("status_key")))
     if "action_key" in args:  # a lifecycle action named by its code: its label in this language
         args["action"] = t(lang, f"case-action-{args.pop('action_key')}")
+    if "what_key" in args:  # what was decided, named by its message key (a button's label): in this language
+        args["what"] = t(lang, str(args.pop("what_key")))
     body = str(p.get("html") or "") or _was(p.get("was"), lang)
     line = one_mark(body, t(lang, str(p["key"]), **args))
     text = f"{body}\n\n{line}" if body else line

@@ -36,6 +36,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, Ru
 from bot.points.catalogue import match_item
 from bot.privacy import mask
 from bot.wording import listed, unended
+from bot.services.case_dialogs import settle_sent
 from bot.services.people import BranchChoice, branch_names, rider_branch
 from bot.services.privately import answered_privately
 from storage.models import OutboxMessage, User, utcnow
@@ -371,17 +372,21 @@ class PointsService:
                                                       ("points-refuse-button", encode(RedemptionVerdict(redemption.id or 0, False)))]]}))
 
     async def decide(self, uow: UnitOfWork, actor: User, number: str | int, fulfil: bool,
-                     note: str | None, *, chat_id: int | None = None) -> Redemption:
+                     note: str | None, *, chat_id: int | None = None,
+                     pressed: tuple[int, int] | None = None) -> Redemption:
         """A secretary fulfils a pending redemption (the rider hears the code or message) or
         refuses it (the points come back by a refund entry, the item back into stock).
-        `chat_id`: where the secretary acted (None: their private chat)."""
+        `chat_id`: where the secretary acted (None: their private chat). Every other copy of the
+        request card loses its buttons, naming who decided what; `pressed` (chat, message): the
+        copy whose button decided it, which the press itself settles."""
         if not (self.is_superadmin(actor) or self._secretary_branch(actor) is not None):
             raise PointsError("points-not-permitted")  # riders: before any lookup
         repo = self.repo(uow)
         rid = number if isinstance(number, int) else parse_redemption_no(number)
         redemption = await repo.redemption(rid) if rid is not None else None
         if redemption is None or redemption.id is None or not self.may_manage(actor, redemption.branch_id):
-            raise PointsError("points-redemption-unknown", number=str(number)[:32])  # another's reads as none
+            shown = redemption_no(number) if isinstance(number, int) else str(number)[:32]  # a button's: R1
+            raise PointsError("points-redemption-unknown", number=shown)  # another's reads as none
         if redemption.user_id == actor.id:  # nobody fulfils (or refunds) their own: another secretary does
             raise PointsError("points-redemption-own", number=redemption_no(redemption.id))
         note = (note or "").strip()[:500] or None
@@ -398,6 +403,7 @@ class PointsService:
                                     actor_id=actor.id, note=note, at=self.clock()) is not None:
                 await repo.move(redemption.user_id, redemption.cost)
                 await repo.put_back(redemption.item_id)
+        await self._settle_cards(uow, redemption.id, actor, fulfil, pressed)
         rider = await uow.users.get(redemption.user_id)
         lang = self._lang(rider) if rider is not None else redemption.lang
         # privately when the bot can write to them; else where they asked, and in a group without the
@@ -415,6 +421,18 @@ class PointsService:
             await self._tell_note_undelivered(uow, actor, redemption, item, fulfil,
                                               actor.id if chat_id is None else chat_id)
         return redemption
+
+    @staticmethod
+    async def _settle_cards(uow: UnitOfWork, redemption_id: int, actor: User, fulfil: bool,
+                            pressed: tuple[int, int] | None) -> None:
+        """The request's cards (_tell_staff's, one per secretary and superadmin) lose their buttons and
+        say who decided what, as the pressed one does: decided by command, or on one copy, the others
+        kept live buttons that only answered "already handled"."""
+        rows = [r for r in await uow.outbox.sent_under(f"points:redeem:{redemption_id}:")
+                if (r.chat_id, r.sent_message_id) != pressed]
+        await settle_sent(uow, rows, f"points:redeemed:{redemption_id}:", "settled-by",
+                          {"who": actor.first_name or str(actor.id),
+                           "what_key": "points-fulfil-button" if fulfil else "points-refuse-button"})
 
     async def _tell_note_undelivered(self, uow: UnitOfWork, actor: User, redemption: Redemption,
                                      item: PointsItem | None, fulfil: bool, chat_id: int) -> None:
