@@ -9,7 +9,7 @@ import re
 
 from bot.buttons import HoursVerdict, ReportInBranch, ReportInVerdict
 from bot.ids import parse_id
-from bot.checkins.parsing import is_code, normalize_code, split_code
+from bot.checkins.parsing import code_and_amount, is_code, normalize_code
 from bot.checkins.service import CheckinService
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -120,7 +120,7 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
                                                 words[2] if len(words) > 2 else None)
         reply(uow, incoming, key, lang, **args)
-    elif (logged := split_code(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `CODE：2.5`
+    elif (logged := code_and_amount(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `2.5 CODE`
         await checkins.log_hours(uow, incoming, user, lang, *logged)
     elif is_code(logged[0]):  # the code alone: the hours are what is missing
         reply(uow, incoming, "hours-need-amount", lang, code=normalize_code(logged[0]))

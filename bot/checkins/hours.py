@@ -16,7 +16,7 @@ from bot.buttons import HoursVerdict, encode
 from bot.checkins.activities import find_activity
 from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
-from bot.checkins.parsing import hours_text, parse_hours
+from bot.checkins.parsing import hours_text, hours_typed, parse_hours
 from bot.domain import IncomingMessage
 from bot.services.privately import to_private
 from bot.outbox import reply
@@ -71,9 +71,12 @@ class Hours:
             entry.halves, entry.checked_in, entry.status, entry.updated_at = halves, checked_in, "pending", now
             entry.chat_id, entry.lang, entry.reason, entry.decided_by, entry.decided_at = \
                 msg.chat_id, lang, None, None, None
+        # 1.25 or 20分钟 counts as 1.5 or 0.5 h: said, with what they typed, not passed off as theirs
+        rounded = abs(hours_typed(amount) - halves / 2) > 1e-9
         reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
-                   hours=hours_text(halves), checked_in=str(checked_in).lower(), was=was,
-                   replaced=str(bool(was)).lower())
+                   hours=hours_text(halves), checked_in=str(checked_in).lower(), was=was, typed=amount.strip()[:20],
+                   note={(False, False): "none", (True, False): "rounded", (False, True): "replaced",
+                         (True, True): "both"}[rounded, bool(was)])
         for staff in await self.ctx.staff_to_tell(uow, activity.branch_id, requester=user.id):
             self.ctx.tell(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
                        **self._hours_card(user, entry, activity))

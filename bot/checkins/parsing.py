@@ -206,23 +206,45 @@ def parse_radius(word: str | None) -> int | None:
     return radius
 
 
-def parse_hours(text: str) -> int:
-    """Hours as typed (2.5, 2.5h, 2小时, 1:30) -> half hours, rounded to the nearest half."""
+def hours_typed(text: str) -> float:
+    """Hours as typed (2.5, 2.5h, 2小时, 1:30, 90分钟, 1个半小时), unrounded."""
     # `2。5`: a Chinese input method's full stop typed as the decimal point; `2.5。` ends a sentence
     word = norm_text(text).lower().replace(" ", "").rstrip("。.!！").replace("。", ".")
     word = _CN_COUNT.sub(lambda m: str(chinese_int(m[1])), word)  # 一个半小时, 两小时: a count in words
     if m := _HOURS_HM.match(word):
-        value = int(m[1]) + int(m[2]) / 60
-    elif m := _HOURS.match(word):
-        value = float(m[1])
-    elif m := _HOURS_WORDS.match(word):  # 90分钟, 半小时, 1个半小时, 2小时30分钟
-        value = float(m[1] or 0) + (0.5 if m[2] else 0) + int(m[3] or 0) / 60
-    else:
-        raise CheckinError("hours-err-amount", value=text[:20])
+        return int(m[1]) + int(m[2]) / 60
+    if m := _HOURS.match(word):
+        return float(m[1])
+    if m := _HOURS_WORDS.match(word):  # 90分钟, 半小时, 1个半小时, 2小时30分钟
+        return float(m[1] or 0) + (0.5 if m[2] else 0) + int(m[3] or 0) / 60
+    raise CheckinError("hours-err-amount", value=text[:20])
+
+
+def parse_hours(text: str) -> int:
+    """Hours as typed -> half hours, rounded to the nearest half (hours_typed says whether that
+    changed them). Under a quarter of an hour (`10分钟`) is a length, too short to count."""
+    value = hours_typed(text)
     halves = math.floor(value * 2 + 0.5)
     if halves <= 0:
-        raise CheckinError("hours-err-amount", value=text[:20])
+        raise CheckinError("hours-err-too-little" if value > 0 else "hours-err-amount", value=text[:20])
     return halves
+
+
+# `/hours 2 K7MPQ`, `/hours 2小时，K7MPQ`: the amount typed before the code
+_CODE_LAST = re.compile(r"^(.*?)[\s,，、;；:：。]+([A-Za-z0-9]{%d})[\s。.!！]*$" % CODE_LEN, re.S)
+
+
+def code_and_amount(text: str) -> tuple[str, str]:
+    """/hours' `CODE amount` (split_code), or `amount CODE` as a rider in a hurry types it the other
+    way round: ("K7MPQ", "2") from `K7MPQ 2` and from `2 K7MPQ`."""
+    code, rest = split_code(text)
+    if rest and not is_code(code) and (m := _CODE_LAST.match(norm_text(text or ""))) and is_code(m[2]):
+        try:
+            hours_typed(m[1])
+        except CheckinError:
+            return code, rest
+        return m[2], m[1].strip()
+    return code, rest
 
 
 KM_FROM_M = 10_000  # from here on a distance reads in kilometres: another district, not a walk away

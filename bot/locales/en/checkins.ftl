@@ -124,9 +124,11 @@ hours-usage =
     /hours — my time bank
     Secretaries: /hours pending; /hours approve ID; /hours reject ID [reason]
 hours-need-amount = Add the hours, e.g. /hours { $code } 2 or /hours { $code } 90min.
-hours-logged = 📝 { $hours } h logged for “{ $title }”{ $replaced ->
-        [true] {" "}(instead of the { $was } h you logged before)
-       *[false] {""}
+hours-logged = 📝 { $hours } h logged for “{ $title }”{ $note ->
+        [rounded] {" "}(counted in half hours; you wrote “{ $typed }”)
+        [replaced] {" "}(instead of the { $was } h you logged before)
+        [both] {" "}(counted in half hours, you wrote “{ $typed }”; instead of the { $was } h you logged before)
+       *[none] {""}
     }; the branch secretary will review it.{ $checked_in ->
         [true] {""}
        *[false] {" "}(You did not check in to this activity; the secretary decides.)
@@ -164,6 +166,7 @@ hours-decided-rejected = { $hours } h of { $name } rejected{ $undelivered ->
         [yes] . ⚠️ { $name } has not started a private chat with me or has blocked me, so your reason did not reach them: the group was told only that the hours were not approved and to ask the secretary why. Please tell them in person.
        *[no] {""}
     }
+hours-err-too-little = “{ $value }” is too short to log: volunteer hours count in half hours, and 15 minutes make 0.5 h.
 hours-err-amount = “{ $value }” is not a number of hours; write e.g. 2, 2.5 or 90min.
 hours-err-early = “{ $title }” has not started yet ({ $when }); log hours once it has.
 hours-err-late = “{ $title }” ended more than { $days ->

@@ -124,9 +124,11 @@ hours-usage =
     /hours — 我的时间银行
     书记：/hours pending 待审核；/hours approve 编号；/hours reject 编号 [原因]
 hours-need-amount = 请写上时长，例如 /hours { $code } 2 或 /hours { $code } 90分钟。
-hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时{ $replaced ->
-        [true] （代替之前登记的 { $was } 小时）
-       *[false] {""}
+hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时{ $note ->
+        [rounded] （按半小时计，你填的是“{ $typed }”）
+        [replaced] （代替之前登记的 { $was } 小时）
+        [both] （按半小时计，你填的是“{ $typed }”；代替之前登记的 { $was } 小时）
+       *[none] {""}
     }，等待支部书记审核。{ $checked_in ->
         [true] {""}
        *[false] （你没有签到这个活动，由书记决定是否认可。）
@@ -161,6 +163,7 @@ hours-decided-rejected = 已驳回{ $name }的 { $hours } 小时{ $undelivered -
         [yes] 。⚠️ { $name }没有私聊过我或已屏蔽我，你写的原因没能告诉TA：群里只说了未被认可、原因请问书记。请当面告诉TA。
        *[no] {""}
     }
+hours-err-too-little = “{ $value }”太短了，登记不了：志愿时长按半小时计，满 15 分钟算 0.5 小时。
 hours-err-amount = “{ $value }”不是有效的时长，请写小时数，例如 2、2.5、90分钟 或 1个半小时。
 hours-err-early = 「{ $title }」还没开始（{ $when }），活动开始后才能登记时长。
 hours-err-late = 「{ $title }」已结束超过 { $days } 天，不能再登记时长，请联系支部书记。
