@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cases.duplicates import haversine_m
 from bot.checkins.context import SECRETARY, CheckinContext
 from bot.checkins.errors import CheckinError
-from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, codes_in, distance_args, parse_activity,
+from bot.checkins.parsing import (CODE_ALPHABET, CODE_LEN, codes_in, distance_args, hours_text, most_halves, parse_activity,
                                   parse_radius)
 from bot.domain import IncomingMessage
 from bot.services.people import branch_names, rider_branch
@@ -199,7 +199,8 @@ class Activities:
             activity_id=activity.id or 0, user_id=user.id, chat_id=msg.chat_id,
             lat=pin[0] if pin else None, lon=pin[1] if pin else None, distance_m=distance, created_at=now))
         reply(uow, msg, "checkin-done", lang, title=activity.title, code=activity.code,
-                   at=self.ctx.local(now), where="none" if distance is None else "pin", distance=distance or 0)
+                   at=self.ctx.local(now), where="none" if distance is None else "pin", distance=distance or 0,
+                   hours=hours_text(most_halves(activity.starts_at, activity.ends_at)))  # its length: an example that fits
         return row
 
     async def awaiting_pin(self, uow: UnitOfWork, user_id: int, chat_id: int) -> bool:

@@ -8,7 +8,6 @@ the entry (2.5 h -> 2 units), source key `hours:<entry id>`, so an entry is paid
 """
 from __future__ import annotations
 
-import math
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,7 @@ from bot.buttons import HoursVerdict, encode
 from bot.checkins.activities import find_activity
 from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
-from bot.checkins.parsing import hours_text, hours_typed, parse_hours
+from bot.checkins.parsing import hours_text, hours_typed, most_halves, parse_hours
 from bot.domain import IncomingMessage
 from bot.services.privately import to_private
 from bot.outbox import reply
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from storage.uow import UnitOfWork
 
 HOURS_LATE = timedelta(days=7)
-HALF_HOUR = timedelta(minutes=30)
 POINTS_RULE = "volunteer_hour"
 
 
@@ -53,7 +51,7 @@ class Hours:
             raise CheckinError("hours-err-early", title=activity.title, when=self.ctx.window(activity))
         if now > activity.ends_at + HOURS_LATE:
             raise CheckinError("hours-err-late", title=activity.title, days=HOURS_LATE.days)
-        most = math.ceil((activity.ends_at - activity.starts_at) / HALF_HOUR)
+        most = most_halves(activity.starts_at, activity.ends_at)
         if halves > most:
             raise CheckinError("hours-err-too-many", title=activity.title, max=hours_text(most),
                                value=hours_text(halves))

@@ -256,6 +256,11 @@ def distance_args(metres: int) -> dict[str, int | str]:
     return {"distance": metres, "km": str(round(metres / 1000)), "unit": "km" if metres >= KM_FROM_M else "m"}
 
 
+def most_halves(starts_at: datetime, ends_at: datetime) -> int:
+    """The most half hours an activity's volunteer hours may claim: its length, rounded up."""
+    return math.ceil((ends_at - starts_at) / timedelta(minutes=30))
+
+
 def hours_text(halves: int | float) -> str:
     return f"{halves / 2:g}"
 

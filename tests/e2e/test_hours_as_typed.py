@@ -46,3 +46,19 @@ async def test_a_rounded_amount_says_so_and_too_short_a_one_is_told_why(bot, tg,
     assert "1 h logged for “社区清洁” (counted in half hours; you wrote “1.2”)" in got, got
     got = (await said(tg, AMY["id"], AMY, f"/hours {code} 0"))["plain_text"]
     assert "is not a number of hours" in got, got
+
+
+async def test_the_check_in_receipt_suggests_hours_the_activity_allows(bot, tg, db, clock) -> None:
+    """'/checkin K7MPQ' at a one-hour activity answered '…活动结束后可以登记志愿时长：/hours K7MPQ 2', an
+    example the bot then refuses ('最多登记 1 小时'); now the example is the activity's length."""
+    await two_branches(tg, LI, AMY)
+    await said(tg, SEC["id"], SEC, '/activity new "清洁" 今天 10:00 1h')
+    code = (await activities(db))[-1].code
+    got = (await said(tg, LI["id"], LI, f"/checkin {code}"))["plain_text"]
+    assert got.endswith(f"活动结束后可以登记志愿时长：/hours {code} 1"), got
+    await said(tg, SEC["id"], SEC, '/activity new "巡查" 今天 9:30-12:00')
+    code = (await activities(db))[-1].code
+    got = (await said(tg, AMY["id"], AMY, f"/checkin {code}"))["plain_text"]
+    assert got.endswith(f"log your volunteer hours: /hours {code} 2.5"), got
+    got = (await said(tg, AMY["id"], AMY, f"/hours {code} 2.5"))["plain_text"]
+    assert got.startswith("📝 2.5 h logged"), got

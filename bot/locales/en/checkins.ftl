@@ -47,7 +47,7 @@ checkin-done = ✅ Checked in: “{ $title }” (<code>{ $code }</code>) at { $a
         [pin] , { $distance } m from the place
        *[none] {""}
     }.
-    After the activity, log your volunteer hours: /hours { $code } 2
+    After the activity, log your volunteer hours: /hours { $code } { $hours }
 checkin-already = 👌 You already checked in to “{ $title }” at { $at }; once is enough.
 checkin-ask-pin = 📍 “{ $title }” needs you on the spot: send your current location (📎 → Location); within { $radius } m counts.
 checkin-ask-pin-private = 📍 “{ $title }” needs you on the spot: open a private chat with me and send your current location (📎 → Location).

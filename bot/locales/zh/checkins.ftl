@@ -47,7 +47,7 @@ checkin-done = ✅ 签到成功：「{ $title }」（<code>{ $code }</code>）{ 
         [pin] ，距活动地点 { $distance } 米
        *[none] {""}
     }。
-    活动结束后可以登记志愿时长：/hours { $code } 2
+    活动结束后可以登记志愿时长：/hours { $code } { $hours }
 checkin-already = 👌 你已经在 { $at } 签到过「{ $title }」了，不用重复签到。
 checkin-ask-pin = 📍 「{ $title }」需要到场签到：请发送你当前的位置（📎 → 位置），{ $radius } 米内即可。
 checkin-ask-pin-private = 📍 「{ $title }」需要到场签到：请私聊我，发送你当前的位置（📎 → 位置）完成签到。
