@@ -8,6 +8,8 @@ their own branch; a line of another branch reads as unknown (nothing is revealed
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Any
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
@@ -93,18 +95,35 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
             "points": take, "short": entry.points - take, "reason": unended(reason)}
 
 
+_PERSON = re.compile(r"@?[A-Za-z0-9_]+|-?\d+")
+
+
+def typed_person(who: str) -> None:
+    """A person as staff name one: an id or a (Telegram, ASCII) username; a display name (`李师傅`) is
+    refused as what it is, not read as another branch's rider ("只能给本支部的骑手…", of one who is)."""
+    if not _PERSON.fullmatch(who.strip()):
+        raise PointsError("points-who-unknown", who=who.strip()[:32])
+
+
+def as_id(who: str) -> str:
+    """Whether a person is shown as the id typed ("yes": the catalogue says "用户 501 的", "user 501"),
+    not by a name that runs on in Chinese ("李师傅的")."""
+    return "yes" if who.strip().lstrip("-").isdigit() else "no"
+
+
 async def grant_target(points: PointsService, uow: UnitOfWork, actor: User, who: str, amount: int) -> User:
     """The person `who` (an @username or user id, as typed after `/points grant`) names, for a grant
     of `amount` (negative: a correction). Raises PointsError when nobody is known by it: a superadmin
     hears `points-user-unknown`; a secretary is refused as for another branch's rider (scope before
     state, as PointsService.grant and correct_grant refuse), so the answer tells nothing of who
     exists elsewhere."""
+    typed_person(who)
     target = await uow.users.find(who)
     if target is not None:
         return target
     if points.is_superadmin(actor):
         raise PointsError("points-user-unknown", who=who[:64])
-    raise (PointsError("points-correct-none", points=-amount, who=who[:64]) if amount < 0
+    raise (PointsError("points-correct-none", points=-amount, who=who[:64], as_id=as_id(who)) if amount < 0
            else PointsError("points-grant-other-branch"))
 
 
@@ -119,9 +138,10 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
     for entry in await points.repo(uow).unreversed(target.id, "manual", -amount * spec.points):
         if entry.id is not None and points.may_manage(actor, entry.branch_id):
             return await revoke(points, uow, actor, str(entry.id), reason)
-    raise PointsError("points-correct-none", points=-amount,
-                      who=await shown_name(uow, target, typed or str(target.id), superadmin=points.is_superadmin(actor),
-                                           branch_id=points._secretary_branch(actor)))
+    known = any(points.may_manage(actor, e.branch_id) for e in await points.repo(uow).history(target.id, 60))
+    who = await shown_name(uow, target, typed or str(target.id), superadmin=points.is_superadmin(actor),
+                           branch_id=points._secretary_branch(actor), known=known)  # named, as its receipts were
+    raise PointsError("points-correct-none", points=-amount, who=who, as_id=as_id(who))
 
 
 async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20) -> dict[str, Any]:
@@ -129,16 +149,17 @@ async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: st
     numbers /points revoke takes (a superadmin sees every branch's lines)."""
     if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
         raise PointsError("points-not-permitted")
+    typed_person(who)
     target = await uow.users.find(who)
     if target is None:
         if not points.is_superadmin(actor):  # read as another branch's rider: no lines in hers
-            return {"who": who[:64], "entries": []}
+            return {"who": who[:64], "as_id": as_id(who), "entries": []}
         raise PointsError("points-user-unknown", who=who[:64])
     lines = [e for e in await points.repo(uow).history(target.id, limit * 3)
              if points.may_manage(actor, e.branch_id)][:limit]
     who = await shown_name(uow, target, who, superadmin=points.is_superadmin(actor),
                            branch_id=points._secretary_branch(actor), known=bool(lines))
-    return {"who": who,
+    return {"who": who, "as_id": as_id(who),
             "entries": [{"number": entry_no(e.id or 0), "rule": e.rule, "points": e.points,
                          "reversal": e.reverses_id is not None, "note": mask(e.note) if e.note else "",
                          "date": points._local(e.created_at).strftime("%m-%d")}

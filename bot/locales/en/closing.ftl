@@ -16,10 +16,14 @@ points-revoked-rider = ↩️ Your secretary corrected your points: { $points ->
 points-entry-unknown = There is no points entry { $number } (or it is not your branch's).
 points-entry-not-revocable = Entry { $number } cannot be revoked: only grants and awards can; for redemptions use /refuse.
 points-entry-revoked = Entry { $number } has already been revoked.
+points-who-unknown = I can't tell who “{ $who }” is: write their @username or user id.
 points-correct-none = No grant of { $points ->
     [one] 1 point
    *[other] { $points } points
-} to { $who } to correct. Use /points revoke ENTRY reason to revoke a specific entry.
+} to { $as_id ->
+        [yes] user { $who }
+       *[no] { $who }
+    } to correct. Use /points revoke ENTRY reason to revoke a specific entry.
 points-grant-cap = A rider can receive at most { $cap ->
     [one] 1 point
    *[other] { $cap } points
@@ -144,7 +148,10 @@ cmd-export = Export cases as a table
 points-own-only = ℹ️ /points shows only your own points record.
 points-ledger-usage = Usage: /points ledger @username or user-id, to see that rider's entries in your branch (with entry numbers).
 points-ledger-title = <b>Points entries of { $who }</b> (your branch)
-points-ledger-empty = { $who } has no points entries in your branch yet.
+points-ledger-empty = { $as_id ->
+        [yes] User { $who }
+       *[no] { $who }
+    } has no points entries in your branch yet.
 points-ledger-footer = To revoke an entry: /points revoke ENTRY reason
 
 # the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)

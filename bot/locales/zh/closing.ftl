@@ -9,7 +9,11 @@ points-revoked-rider = ↩️ 书记更正了你的积分：扣回 { $points } �
 points-entry-unknown = 没有积分记录 { $number }（或不属于你的支部）。
 points-entry-not-revocable = 记录 { $number } 不能撤回：只能撤回发放或奖励的积分，兑换请用 /refuse。
 points-entry-revoked = 记录 { $number } 已经撤回过了。
-points-correct-none = 没有找到给{ $who }的 { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
+points-who-unknown = 我认不出“{ $who }”是谁：请写 TA 的 @用户名 或用户 ID。
+points-correct-none = 没有找到给{ $as_id ->
+        [yes] 用户 { $who } 的
+       *[no] { $who }的
+    } { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
 points-grant-cap = 每位骑手每天最多获得 { $cap } 分书记奖励，今天还能发 { $left } 分。
 
 top-usage = 用法：/top 查看本月排行；也可以 /top 本周、上周、上个月、今年、去年。
@@ -122,7 +126,10 @@ cmd-export = 导出工单表格
 points-own-only = ℹ️ /points 只显示你自己的积分记录。
 points-ledger-usage = 用法：/points ledger @用户名 或 用户ID，查看该骑手在本支部的积分记录（带记录号）。
 points-ledger-title = <b>{ $who }的积分记录</b>（本支部）
-points-ledger-empty = { $who }在本支部还没有积分记录。
+points-ledger-empty = { $as_id ->
+        [yes] 用户 { $who } 在
+       *[no] { $who }在
+    }本支部还没有积分记录。
 points-ledger-footer = 撤回某条记录：/points revoke 记录号 原因
 
 # the presser's own private chat: the rider's own ✅/❌ says "you" (issue 13 wording)
