@@ -274,7 +274,8 @@ class PointsService:
     async def _lines(self, uow: UnitOfWork, user_id: int, limit: int) -> list[dict[str, Any]]:
         return [{"rule": e.rule, "points": e.points, "reversal": e.reverses_id is not None,
                  "date": self._local(e.created_at).strftime("%m-%d"), "note": mask(e.note) if e.note else ""}
-                for e in await self.repo(uow).history(user_id, limit)]
+                for e in await self.repo(uow).history(user_id, limit)
+                if e.points != 0]  # a correction of points already spent took none: no line of theirs moved
 
     async def toggle_privacy(self, uow: UnitOfWork, user: User) -> bool:
         """Hide (or show again) the rider's name on leaderboards and in exports; the new state."""

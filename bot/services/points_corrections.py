@@ -87,7 +87,7 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
     await points._retier(uow, repo, account)
     rider = await uow.users.get(entry.user_id)
     balance = await points.balance(uow, entry.user_id)
-    if rider is not None and rider.started:
+    if rider is not None and rider.started and take > 0:  # a correction that took nothing changes nothing of theirs
         enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider),
                             priority=PRIORITY_CONVERSATION,
                             payload={"points": take, "reason": unended(mask(reason)), "balance": balance}))

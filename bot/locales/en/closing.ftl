@@ -1,13 +1,19 @@
 ## Closing the loop: points corrections, leaderboard, choice buttons, settled buttons, exports
 
 points-revoke-usage = Usage: /points revoke ENTRY reason, e.g. /points revoke #17 granted by mistake. The entry number is in the grant's receipt.
-points-revoke-ok = ↩️ Entry { $number } of { $who } revoked: { $points ->
-    [one] 1 point
-   *[other] { $points } points
-} taken back ({ $reason }).{ $short ->
-    [0] {""}
-    [one] {" "}1 point was already spent and cannot be taken back.
-   *[other] {" "}{ $short } points were already spent and cannot be taken back.
+points-revoke-ok = { $points ->
+    [0] ↩️ Entry { $number } of { $who } revoked ({ $reason }), but { $short ->
+        [one] its 1 point was
+       *[other] its { $short } points were
+    } already spent: nothing was taken back, and their balance is unchanged.
+   *[other] ↩️ Entry { $number } of { $who } revoked: { $points ->
+        [one] 1 point
+       *[other] { $points } points
+    } taken back ({ $reason }).{ $short ->
+        [0] {""}
+        [one] {" "}1 point was already spent and cannot be taken back.
+       *[other] {" "}{ $short } points were already spent and cannot be taken back.
+    }
 }
 points-revoked-rider = ↩️ Your secretary corrected your points: { $points ->
     [one] 1 point

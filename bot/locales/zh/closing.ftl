@@ -1,9 +1,12 @@
 ## 闭环：更正积分、排行榜、选择按钮、已处理的按钮、导出
 
 points-revoke-usage = 用法：/points revoke 记录号 原因，例如 /points revoke #17 误发冲正。记录号在发放回执里。
-points-revoke-ok = ↩️ 已撤回{ $who }的记录 { $number }，扣回 { $points } 分（{ $reason }）。{ $short ->
-    [0] {""}
-   *[other] 另有 { $short } 分已被使用，无法扣回。
+points-revoke-ok = { $points ->
+    [0] ↩️ 已撤回{ $who }的记录 { $number }（{ $reason }），但这 { $short } 分已被使用，没有扣回；TA 的积分没有变化。
+   *[other] ↩️ 已撤回{ $who }的记录 { $number }，扣回 { $points } 分（{ $reason }）。{ $short ->
+        [0] {""}
+       *[other] 另有 { $short } 分已被使用，无法扣回。
+    }
 }
 points-revoked-rider = ↩️ 书记更正了你的积分：扣回 { $points } 分（{ $reason }）。现有 { $balance } 分，发 /points 查看记录。
 points-entry-unknown = 没有积分记录 { $number }（或不属于你的支部）。
