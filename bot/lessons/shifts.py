@@ -319,10 +319,12 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
-_WEEKDAY_NAMES_EN = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_NAMES_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAY_NAMES_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def format_weekdays(days: tuple[int, ...] | list[int], lang: str = "en") -> str:
+    """Weekdays as a reader says them ("周一、周三、周五", "Mon, Wed, Fri"), not the codes a command
+    takes ("mon,wed,fri", which an English plan used to show)."""
     names = _WEEKDAY_NAMES_ZH if lang.startswith("zh") else _WEEKDAY_NAMES_EN
-    return ("、" if lang.startswith("zh") else ",").join(names[d] for d in sorted(set(days)))
+    return ("、" if lang.startswith("zh") else ", ").join(names[d] for d in sorted(set(days)))

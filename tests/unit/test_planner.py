@@ -256,7 +256,7 @@ def test_parse_weekdays_errors(text):
 
 
 def test_format_weekdays():
-    assert format_weekdays((4, 0, 2)) == "mon,wed,fri"
+    assert format_weekdays((4, 0, 2)) == "Mon, Wed, Fri"
     assert format_weekdays((0, 2), "zh") == "周一、周三"
 
 
