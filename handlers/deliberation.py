@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.cases.metoo import says_me_too
 from bot.cases.numbers import format_case_no, parse_case_no
 from bot.config import Settings
 from bot.deliberation.lifecycle import LISTS
@@ -230,9 +231,16 @@ async def press(query: ButtonPress, uow: UnitOfWork, deliberation: DeliberationS
     await answer(query, t(lang, key, **_answer_args(lang, {"id": pid, **args})), alert=alert)
 
 
-async def comment(uow: UnitOfWork, incoming: IncomingMessage, user: User,
+async def comment(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                   deliberation: DeliberationService, proposal_id: int) -> None:
-    """A reply in a proposal's thread: a comment, never a report. The thread hears nothing back."""
+    """A reply in a proposal's thread: a comment, never a report. The thread hears nothing back.
+    "附议", "+1", "支持" and nothing more, said to a proposal gathering support, is the 👍 button typed:
+    a support, answered in a short reply as the press is (it used to be a silent comment, counted nowhere)."""
+    if says_me_too(incoming.text or "", support=True):
+        key, args = await deliberation.support(uow, user, proposal_id, incoming.chat_id)
+        if key not in ("dl-sup-closed", "dl-err-gone"):  # on the agenda, voting …: a comment, as before
+            reply(uow, incoming, key, lang, **_answer_args(lang, {"id": proposal_id, **args}))
+            return
     await deliberation.comment(uow, user, proposal_id, incoming.chat_id, incoming.message_id, incoming.text)
 
 

@@ -20,17 +20,25 @@ _NOISE = re.compile(r"[\s!！.。,，、~～?？:：;；👍🙋‍♂️🙋‍
 _ORDERED = sorted(PHRASES + _FILLERS, key=len, reverse=True)  # longest first: "我也遇到了" before "我也遇到"
 
 
-def says_me_too(text: str) -> bool:
-    """Whether `text` says "me too" and nothing else (at least one phrase, otherwise fillers)."""
+# what a rider says to a proposal to support it, besides a "me too" ("附议", "+1", "顶")
+SUPPORT_PHRASES = ("支持", "同意", "赞成", "赞同", "我支持", "我同意", "我赞成", "支持一下", "support", "i support",
+                   "agree", "i agree", "yes")
+_ORDERED_SUPPORT = sorted(PHRASES + SUPPORT_PHRASES + _FILLERS, key=len, reverse=True)
+
+
+def says_me_too(text: str, *, support: bool = False) -> bool:
+    """Whether `text` says "me too" and nothing else (at least one phrase, otherwise fillers);
+    `support`: or, said to a proposal, that the rider supports it ("支持", "同意！", "agree")."""
     rest = _NOISE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
     if not rest or len(rest) > 30:
-        return False
+        return support and not rest and "👍" in text  # a thumb alone: the support button's own sign
+    ordered, phrases = (_ORDERED_SUPPORT, PHRASES + SUPPORT_PHRASES) if support else (_ORDERED, PHRASES)
     said = False
     while rest:
         rest = rest.lstrip()
-        word = next((w for w in _ORDERED if rest.startswith(w)), None)
+        word = next((w for w in ordered if rest.startswith(w)), None)
         if word is None:
             return False
-        said = said or word in PHRASES
+        said = said or word in phrases
         rest = rest[len(word):]
     return said
