@@ -147,6 +147,23 @@ def _summary(lang: str, p: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@composer("dl-err-state")
+def _not_now(lang: str, p: dict[str, Any]) -> str:
+    """A secretary's step the proposal's status does not take, and what they may do now, each step as
+    the proposal's card lists it (`/proposal 1 vote` while it gathers support: first /proposal 1 agenda);
+    none left: said so."""
+    line = t(lang, "dl-err-state", id=p["id"], status=esc(p.get("status") or ""))
+    if "steps" not in p:
+        return line
+    steps = p.get("steps") or []
+    if not steps:
+        return f"{line}\n{t(lang, 'dl-err-state-none')}"
+    return "\n".join([line, t(lang, "dl-err-state-now")]
+                      + [t(lang, "dl-sum-step", command=f"/proposal {p['id']} {a['word']}",
+                           args=t(lang, f"dl-args-{a['action']}"), what=t(lang, f"dl-action-{a['action']}"))
+                         for a in steps])
+
+
 @composer("dl-list")
 def _list(lang: str, p: dict[str, Any]) -> str:
     """A list; the overview (`/proposals` alone) adds how many each other list holds, with its filter."""

@@ -82,8 +82,9 @@ class Access:
         p = await self._visible(uow, user, proposal_id, chat_id, is_private, for_update=True)
         try:
             return p, lc.decide(p.status, action, self.role(user, p))
-        except lc.NotAllowed as e:
-            raise DeliberationError(e.key, id=proposal_id, status=p.status) from None
+        except lc.NotAllowed as e:  # not now: the steps the secretary may take now, as /proposal N lists them
+            more = {"steps": [{"action": a, "word": w} for a, w in lc.commands(p.status)]} if e.key == "dl-err-state" else {}
+            raise DeliberationError(e.key, id=proposal_id, status=p.status, **more) from None
 
     async def rule_of(self, uow: UnitOfWork, branch_id: int) -> tuple[int, int]:
         """(supporters, days) that put a proposal of the branch on the agenda."""
