@@ -102,7 +102,7 @@ def _split_title(text: str, today: date) -> tuple[str, str]:
         raise CheckinError("activity-err-usage")
     words = text.split()
     for i, word in enumerate(words[1:], 1):  # a title has a word at least: `周六 清洁 周六 9点 2h`
-        if _is_date(word, today) or _TIME.match(word.replace("：", ":")) or _clock(word):
+        if _is_date(word, today) or _TIME.match(word.replace("：", ":")) or _clock(word) or _clock_range(word):
             return " ".join(words[:i]), " ".join(words[i:])
     return text, ""
 
@@ -114,10 +114,35 @@ def _is_date(word: str, today: date) -> bool:
         return True
 
 
+# a day gone by: for an activity, a date (so refused as past), never a word of its title
+_PAST_DAYS = {"昨天": 1, "昨日": 1, "yesterday": 1, "前天": 2}
+
+
 def _day(word: str, today: date) -> date | None:
     """A day said alone, as /broadcast and /lessons read one (bot.timeparse.day_named): 今天, 明天, 后天,
-    2026-12-05, 12月5日, 周六, 下周六, saturday; English day names whole (`sun`, `sat` are title words too)."""
+    2026-12-05, 12月5日, 周六, 下周六, saturday; English day names whole (`sun`, `sat` are title words too);
+    and 昨天, 前天, yesterday (`社区清洁 昨天 9:00 2h` made an activity titled 社区清洁 昨天, today)."""
+    if (back := _PAST_DAYS.get(word.strip().lower())) is not None:
+        return today - timedelta(days=back)
     return day_named(word, today, short_names=False)
+
+
+# a range of clock times said in words, `9点-11点`, `9点半到11点`, `下午2点~4点`: one word, as `09:00-11:00` is
+_CLOCK_RANGE_GAP = re.compile(r"(点半?|点\d{1,2}分?|[ap]m)\s*[-–—~～到至]\s*", re.I)
+
+
+def _clock_range(word: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """`9点-11点` -> ((9, 0), (11, 0)); an end said without its half of the day takes the start's
+    (`下午2点-4点` ends at 16:00, not 04:00)."""
+    start_word, sep, end_word = word.partition("-")
+    if not sep or not end_word:
+        return None
+    start, end = _clock(start_word), _clock(end_word)
+    if start is None or end is None:
+        return None
+    if end < start and end[0] <= 12 <= start[0] and (end[0] + 12, end[1]) > start:  # 晚上10点-12点: midnight
+        end = (end[0] + 12, end[1])
+    return start, end
 
 
 def _clock(word: str) -> tuple[int, int] | None:
@@ -151,7 +176,7 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     duration: 2h, 1.5h, 90m, 2h30m, 2小时; or an end time: 09:00-11:00;
     radius: 500m, 1km, 500米 (then a location pin sets the place).
     """
-    text = _TIME_RANGE.sub(r"\1-\2", norm_text(text))
+    text = _CLOCK_RANGE_GAP.sub(r"\1-", _TIME_RANGE.sub(r"\1-\2", norm_text(text)))
     title, rest = _split_title(text, now_local.date())
     title = " ".join(title.split())
     words = rest.replace("：", ":").split()
@@ -168,14 +193,16 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
         words.pop(0)
     first = words.pop(0) if words else ""
     m = _TIME.match(first)
-    said = (int(m[1]), int(m[2])) if m else _clock(first)  # 09:00, or 9点, 下午3点, 3pm
+    span = None if m else _clock_range(first)  # 9点-11点
+    said = (int(m[1]), int(m[2])) if m else span[0] if span else _clock(first)  # 09:00, or 9点, 下午3点, 3pm
     if said is None:
         raise CheckinError("activity-err-time")
     try:
         # 25:00 typed is no time (ValueError); 晚上1点 said is the night after `day` (at_local)
         starts = datetime.combine(day, time(*said), tz) if m is not None else at_local(day, said, tz)
-        if m is not None and m[3] is not None:
-            ends = datetime.combine(day, time(int(m[3]), int(m[4])), tz)
+        if (m is not None and m[3] is not None) or span is not None:
+            ends = (datetime.combine(day, time(int(m[3]), int(m[4])), tz) if m is not None
+                    else at_local(day, span[1], tz) if span is not None else starts)
             if ends <= starts:
                 ends += timedelta(days=1)
         else:
