@@ -93,8 +93,10 @@ class ReportIns:
                 self.ctx.tell(uow, chat_id, "reportin-already", lang, reply_to=reply_to, branch=name,
                            since=self.ctx.local(r.decided_at or r.created_at, "%Y-%m-%d"))
             else:
-                r.home_org = home
+                changed, r.home_org = r.home_org != home, home
                 self.ctx.tell(uow, chat_id, "reportin-updated", lang, reply_to=reply_to, branch=name, home=shown)
+                if changed:  # the secretaries' card showed the old organisation: the one they decide on now
+                    await self._tell_staff(uow, user, r, name)
             return
         if row is None:
             row = await uow.checkins.add_report_in(ReportIn(
@@ -103,9 +105,13 @@ class ReportIns:
         else:
             row.branch_id = branch_id
         self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=shown)
-        for staff in await self.ctx.staff_to_tell(uow, branch_id, requester=user.id):
+        await self._tell_staff(uow, user, row, name)
+
+    async def _tell_staff(self, uow: UnitOfWork, user: User, row: ReportIn, branch: str) -> None:
+        """The branch's secretaries get the report-in's card, with its buttons."""
+        for staff in await self.ctx.staff_to_tell(uow, row.branch_id or 0, requester=user.id):
             self.ctx.tell(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
-                       **self._report_in_card(user, row, name))
+                       **self._report_in_card(user, row, branch))
 
     def _report_in_card(self, user: User | None, row: ReportIn, branch: str) -> dict[str, Any]:
         return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
