@@ -130,7 +130,8 @@ def _ledger(lang: str, p: dict[str, Any]) -> str:
     """A secretary's view of one rider's entries, each with the number /points revoke takes."""
     entries = p.get("entries") or []
     if not entries:
-        return t(lang, "points-ledger-empty", who=esc(p.get("who") or ""), as_id=p.get("as_id") or "no")
+        return t(lang, "points-ledger-empty", who=esc(p.get("who") or ""), id=esc(p.get("who") or ""),
+                 as_id=p.get("as_id") or "no")
     return "\n".join([t(lang, "points-ledger-title", who=esc(p.get("who") or ""))]
                      + [f"{esc(e['number'])} {_line(lang, e)[2:]}" for e in entries]
                      + [t(lang, "points-ledger-footer")])

@@ -123,7 +123,7 @@ async def grant_target(points: PointsService, uow: UnitOfWork, actor: User, who:
         return target
     if points.is_superadmin(actor):
         raise PointsError("points-user-unknown", who=who[:64])
-    raise (PointsError("points-correct-none", points=-amount, who=who[:64], as_id=as_id(who)) if amount < 0
+    raise (PointsError("points-correct-none", points=-amount, who=who[:64], id=who[:64], as_id=as_id(who)) if amount < 0
            else PointsError("points-grant-other-branch"))
 
 
@@ -141,7 +141,7 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
     known = any(points.may_manage(actor, e.branch_id) for e in await points.repo(uow).history(target.id, 60))
     who = await shown_name(uow, target, typed or str(target.id), superadmin=points.is_superadmin(actor),
                            branch_id=points._secretary_branch(actor), known=known)  # named, as its receipts were
-    raise PointsError("points-correct-none", points=-amount, who=who, as_id=as_id(who))
+    raise PointsError("points-correct-none", points=-amount, who=who, id=who, as_id=as_id(who))
 
 
 async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20) -> dict[str, Any]:

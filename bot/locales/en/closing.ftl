@@ -27,7 +27,7 @@ points-correct-none = No grant of { $points ->
     [one] 1 point
    *[other] { $points } points
 } to { $as_id ->
-        [yes] user { $who }
+        [yes] user { $id }
        *[no] { $who }
     } to correct. Use /points revoke ENTRY reason to revoke a specific entry.
 points-grant-cap = A rider can receive at most { $cap ->
@@ -155,7 +155,7 @@ points-own-only = ℹ️ /points shows only your own points record.
 points-ledger-usage = Usage: /points ledger @username or user-id, to see that rider's entries in your branch (with entry numbers).
 points-ledger-title = <b>Points entries of { $who }</b> (your branch)
 points-ledger-empty = { $as_id ->
-        [yes] User { $who }
+        [yes] User { $id }
        *[no] { $who }
     } has no points entries in your branch yet.
 points-ledger-footer = To revoke an entry: /points revoke ENTRY reason

@@ -14,7 +14,7 @@ points-entry-not-revocable = 记录 { $number } 不能撤回：只能撤回发�
 points-entry-revoked = 记录 { $number } 已经撤回过了。
 points-who-unknown = 我认不出“{ $who }”是谁：请写 TA 的 @用户名 或用户 ID。
 points-correct-none = 没有找到给{ $as_id ->
-        [yes] 用户 { $who } 的
+        [yes] 用户 { $id } 的
        *[no] { $who }的
     } { $points } 分书记奖励可以冲正。请用 /points revoke 记录号 原因 撤回指定记录。
 points-grant-cap = 每位骑手每天最多获得 { $cap } 分书记奖励，今天还能发 { $left } 分。
@@ -130,7 +130,7 @@ points-own-only = ℹ️ /points 只显示你自己的积分记录。
 points-ledger-usage = 用法：/points ledger @用户名 或 用户ID，查看该骑手在本支部的积分记录（带记录号）。
 points-ledger-title = <b>{ $who }的积分记录</b>（本支部）
 points-ledger-empty = { $as_id ->
-        [yes] 用户 { $who } 在
+        [yes] 用户 { $id } 在
        *[no] { $who }在
     }本支部还没有积分记录。
 points-ledger-footer = 撤回某条记录：/points revoke 记录号 原因
