@@ -20,7 +20,7 @@ from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.services.broadcasts import BroadcastService
 from bot.services.needs import NeedsService
-from bot.services.surveys import SurveyService
+from bot.services.surveys import NO_OPTION, SurveyService
 from bot.timeparse import WhenError
 from bot.outbox import reply
 from handlers.chat import ChatPort, ChatRoutes
@@ -154,6 +154,11 @@ async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, l
     """A reply to a survey's question naming an option (`2`, `午休点`): answered as its button is,
     the answer in reply to the rider's message (they typed it where everyone reads it)."""
     survey_id, option = survey_answer
+    if option == NO_OPTION:  # `选4` of three: which there are, as /vote answers a number naming none
+        options = await surveys.options_of(uow, survey_id)
+        reply(uow, incoming, "sv-ans-no-option", lang, id=survey_id, count=len(options),
+              options=("；" if lang.startswith("zh") else "; ").join(f"{n} {o}" for n, o in enumerate(options, 1)))
+        return
     key, args = await surveys.answer(uow, user, survey_id, option, incoming.chat_id)
     reply(uow, incoming, key, lang, **args)
 

@@ -176,7 +176,13 @@ class SurveyService:
         if survey is None or sid is None:
             return None
         option = option_named(survey.options, text)
+        if option is None and survey.status == "open" and option_number(text) is not None:
+            return sid, NO_OPTION  # `选4` of three: a choice naming none, answered with the options
         return (sid, option) if option is not None else None
+
+    async def options_of(self, uow: UnitOfWork, survey_id: int) -> list[str]:
+        survey = await uow.surveys.get(survey_id)
+        return list(survey.options) if survey is not None else []
 
     # --- results and closing --------------------------------------------------------
     async def results(self, uow: UnitOfWork, user: User, survey_id: int, chat_id: int, lang: str) -> None:
@@ -248,12 +254,20 @@ class SurveyService:
 _OPTION_NO = re.compile(r"(?:选项?|第|option|no\.?|#)?\s*(\d{1,2})\s*(?:号|个|项)?")
 
 
+NO_OPTION = -1  # replied_answer's option for a number that names none of the survey's
+
+
+def option_number(text: str) -> int | None:
+    """The option number a reply types (`2`, `选2`, `第2个`), whether or not the survey has it."""
+    m = _OPTION_NO.fullmatch(normalize(text).strip(ANSWER_END))
+    return int(m[1]) if m else None
+
+
 def option_named(options: list[str], text: str) -> int | None:
     """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`),
     or its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded); None
     for anything else (`谢谢`, `午休点和饮水点都要`)."""
     said = normalize(text).strip(ANSWER_END)
-    if m := _OPTION_NO.fullmatch(said):
-        n = int(m[1])
+    if (n := option_number(text)) is not None:
         return n - 1 if 1 <= n <= len(options) else None
     return next((i for i, o in enumerate(options) if normalize(o).strip(ANSWER_END) == said), None)

@@ -145,6 +145,7 @@ sv-ans-points = ✅ Recorded: { $option } (+{ $points ->
 })
 sv-ans-changed = 🔄 Changed to: { $option }
 sv-ans-same = You already chose: { $option }
+sv-ans-no-option = Survey #{ $id } has no such option; choose 1–{ $count }: { $options }.
 sv-ans-closed = This survey is closed.
 sv-ans-gone = This survey does not exist or is not for this chat.
 sv-status-open = open

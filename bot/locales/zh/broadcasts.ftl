@@ -115,6 +115,7 @@ sv-ans-recorded = ✅ 已记录：{ $option }
 sv-ans-points = ✅ 已记录：{ $option }（+{ $points } 积分）
 sv-ans-changed = 🔄 已改为：{ $option }
 sv-ans-same = 你已经选了：{ $option }
+sv-ans-no-option = 问卷 #{ $id } 没有这个选项，请选 1–{ $count }：{ $options }。
 sv-ans-closed = 这个问卷已经结束了。
 sv-ans-gone = 这个问卷不存在或不在本群。
 sv-status-open = 进行中
