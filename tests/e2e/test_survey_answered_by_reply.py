@@ -32,8 +32,10 @@ async def test_a_reply_naming_an_option_answers_the_survey(bot, tg, db) -> None:
     assert await _replied(tg, WANG, "午休点！", question) == "✅ 已记录：午休点（+3 积分）"
     assert await _replied(tg, WANG, "选3", question) == "🔄 已改为：饮水点"
     assert await _replied(tg, AMY, "2", question) == "✅ Recorded: 午休点 (+3 points)"
+    # a number naming no option is answered with the options (tests/e2e/test_survey_reply_no_option.py)
+    assert (await _replied(tg, LI, "4", question)).startswith("问卷 #1 没有这个选项，请选 1–3")
     quiet = [await tg.send(GROUP, LI, text, reply_to_message_id=question["message_id"])
-             for text in ("谢谢书记", "4")]  # chit-chat, and a number naming no option: unanswered
+             for text in ("谢谢书记",)]  # chit-chat: unanswered
     assert await answer_text(tg, GROUP, LI, "/board")  # answered after anything those caused
     await asyncio.sleep(0.5)
     ids = {m["message_id"] for m in quiet}
