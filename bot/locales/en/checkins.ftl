@@ -160,9 +160,9 @@ hours-rejected = Your { $hours } h for “{ $title }” were not approved{ $has_
         [yes] : { $reason }
        *[no] .
     }
-hours-decided-approved = ✅ { $hours } h of { $name } approved
+hours-decided-approved = ✅ Approved { $name }'s { $hours } h
 # $undelivered yes: the rider was told in the group, without the reason the secretary wrote
-hours-decided-rejected = { $hours } h of { $name } rejected{ $undelivered ->
+hours-decided-rejected = Rejected { $name }'s { $hours } h{ $undelivered ->
         [yes] . ⚠️ { $name } has not started a private chat with me or has blocked me, so your reason did not reach them: the group was told only that the hours were not approved and to ask the secretary why. Please tell them in person.
        *[no] {""}
     }
