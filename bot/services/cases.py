@@ -17,7 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_REPORTER_ONLY, ERR_STAFF_ONLY,
                                  FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, reporter_only, roles_settle)
 from bot.commands import Who
@@ -244,6 +244,15 @@ class CaseService:
         change, so anyone in it may see its public card there (masked, as the group saw it)."""
         return not is_private and case.chat_id == chat_id
 
+    @staticmethod
+    def told_where(case: Case, asked_in: int | None) -> str:
+        """Where `case`'s every step is posted for all to see, as said to someone asking in `asked_in`:
+        "here" (the group where it was reported), "group" (another group: the one where it was
+        reported), or "private" (reported in the reporter's own chat: only they hear it)."""
+        if case.chat_id == case.reporter_id:
+            return "private"
+        return "here" if asked_in == case.chat_id else "group"
+
     async def find_to_show(self, uow: UnitOfWork, user: User, number: str | None, chat_id: int,
                            is_private: bool) -> Case:
         """/case: the case numbered `number` if `user` may see it (find_in_scope), or if it was
@@ -273,7 +282,12 @@ class CaseService:
         `pressed`: (chat id, message id) of the dialog whose button made this choice; its own press
         settles it, the other open dialogs of the case are settled here. `asked_in`: the chat the
         command or button came from (what a refusal may tell: `acting`)."""
-        actor = Actor.system() if user is None else await self.acting(uow, user, case, action, asked_in)  # scope first
+        try:
+            actor = Actor.system() if user is None else await self.acting(uow, user, case, action, asked_in)  # scope first
+        except NotPermitted as e:
+            if e.key == ERR_REPORTER_ONLY:  # where this case's steps are seen, as seen from where asked
+                e.params["where"] = self.told_where(case, asked_in)
+            raise
         if department is not None:  # a display name, its head or a prefix, or the code
             department = resolve_department(self.routing, department, action=action, number=number(case))
         master_case = None

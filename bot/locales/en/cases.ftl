@@ -8,7 +8,11 @@ case-err-reporter-only = { $verb ->
    *[other] Only the person who reported this case can reopen it.
 } { $who ->
     [staff] Once the case is marked resolved, I ask the reporter to confirm it; if they answer that it is not fixed, the case goes back to its department.
-   *[rider] If you have run into this problem too, just report it again in the group; every step of this case is posted there for all to see.
+   *[rider] { $where ->
+        [here] If you have run into this problem too, just report it again in the group; every step of this case is posted here for all to see.
+        [group] If you have run into this problem too, just report it again; every step of this case is posted in the group where it was reported.
+       *[private] If you have run into this problem too, just report it again: I will tell you every step of your report.
+    }
 }
 case-err-reason-required = Please give a reason; it will be shown to the reporter.
 case-err-note-required = Please add a note on what was done.

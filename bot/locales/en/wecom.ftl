@@ -41,7 +41,10 @@ case-err-reporter-only--wecom = { $verb ->
    *[other] Only the person who reported this case can reopen it.
 } { $who ->
     [staff] Once the case is marked resolved, I ask the reporter to confirm it; if they answer that it is not fixed, the case goes back to its department.
-   *[rider] If you have run into this problem too, just @ me in the group with it again, and I will tell you its progress in a private chat.
+   *[rider] { $where ->
+        [here] If you have run into this problem too, just @ me in this group with it again, and I will tell you its progress in a private chat.
+       *[other] If you have run into this problem too, just @ me in your group with it again, and I will tell you its progress in a private chat.
+    }
 }
 # a rider typing a staff's case command: a WeCom group reports by @-mentioning the bot, progress goes privately
 case-err-staff-only--wecom = “{ $action }” is for branch secretaries and departments. To report a problem, just @ me in the group with it, and I will tell you its progress in a private chat.
