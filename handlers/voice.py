@@ -54,7 +54,7 @@ def has_voice(incoming: IncomingMessage) -> bool:
 async def press_triage(query: ButtonPress, uow: UnitOfWork, voice: VoiceService, settings: Settings,
                        button: VoiceTriage) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
-    key, args = await voice.triage(uow, user, button.case_id, button.choice)
+    key, args = await voice.triage(uow, user, button.case_id, button.choice, pressed_in=query.chat_id)
     if "category" in args:
         args = {**args, "category": t(lang, f"cat-{args['category']}")}
     await answer(query, t(lang, key, **args))
@@ -63,7 +63,7 @@ async def press_triage(query: ButtonPress, uow: UnitOfWork, voice: VoiceService,
 async def press_place(query: ButtonPress, uow: UnitOfWork, voice: VoiceService, settings: Settings,
                       button: VoicePlace) -> None:
     user, lang = await presser(uow, query, settings.default_lang)
-    key = await voice.ask_place(uow, user, button.case_id)
+    key = await voice.ask_place(uow, user, button.case_id, pressed_in=query.chat_id)
     await answer(query, t(lang, key))
 
 

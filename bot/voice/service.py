@@ -102,11 +102,12 @@ class VoiceService:
                                          "location": shareable_place(case.location, case.text),
                                          "buttons": buttons}))
 
-    async def ask_place(self, uow: UnitOfWork, user: User, case_id: int) -> str:
+    async def ask_place(self, uow: UnitOfWork, user: User, case_id: int, pressed_in: int | None = None) -> str:
         """The rider's "add a place" button: a prompt they can answer (a reply, or a pin).
-        Returns the key of the press's answer."""
+        Returns the key of the press's answer. Pressed in a group that does not hold the case
+        (`pressed_in`; GroupView), as for a case nobody reported."""
         case = await uow.cases.get(case_id)
-        if case is None or case.reporter_id != user.id:
+        if case is None or case.reporter_id != user.id or not await self._held(uow, user, case, pressed_in):
             return "voice-err-not-yours"
         if not case.awaiting_location:
             return "voice-place-known"
@@ -114,14 +115,23 @@ class VoiceService:
                             priority=PRIORITY_CONVERSATION))
         return "voice-place-asked"
 
-    async def triage(self, uow: UnitOfWork, user: User, case_id: int, choice: str) -> tuple[str, dict[str, Any]]:
+    async def _held(self, uow: UnitOfWork, user: User, case: Case, pressed_in: int | None) -> bool:
+        """Whether a press in `pressed_in` may touch `case`: privately (or from nowhere) always; in a
+        group, when the group holds it (GroupView: reported there, or of its branch), as every other
+        case button."""
+        group = await self.cases.asked_in_group(uow, user, pressed_in)
+        return group is None or group.holds(case)
+
+    async def triage(self, uow: UnitOfWork, user: User, case_id: int, choice: str,
+                     pressed_in: int | None = None) -> tuple[str, dict[str, Any]]:
         """A secretary's press on a voice report: a category (classify and route) or dismiss.
-        Returns (key, args) for the press's answer; a case outside the presser's scope reads
-        as not found."""
+        Returns (key, args) for the press's answer; a case outside the presser's scope, or pressed in
+        a group that does not hold it (`pressed_in`; GroupView: another branch's), reads as not found."""
         case = await uow.cases.get(case_id)
         scope = await self.cases.scope(uow, user) if case is not None else None
         if case is None or scope is None or not (
-                scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)):
+                scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)) \
+                or not await self._held(uow, user, case, pressed_in):
             return "voice-err-not-found", {}
         if case.status != TRIAGE:
             return "voice-err-decided", {"number": number(case)}
