@@ -20,12 +20,10 @@ SOLVED = SOLVED_STATUSES  # bot.cases.lifecycle
 
 async def post_board(uow: UnitOfWork, cases: CaseService, user: User, chat_id: int, is_private: bool,
                      lang: str, reply_to: int | None) -> bool:
-    """A group sees the cases it holds (GroupView, as /cases and /case there: those reported in it and
-    its branch's; an unbound group's branch is none, so the cases of no branch); in private a
-    secretary sees their branch and a superadmin everything. False when there is no board to show here."""
+    """A group sees its branch (or, unbound, its own cases); in private a secretary sees their
+    branch and a superadmin everything. False when there is no board to show here."""
     branch_id: int | None = None
     scope_chat: int | None = None
-    no_branch = False
     title = ""
     if is_private:
         scope = await cases.scope(uow, user)
@@ -33,16 +31,14 @@ async def post_board(uow: UnitOfWork, cases: CaseService, user: User, chat_id: i
             return False
         branch_id = scope.branch_id
     else:
-        view = await cases.group_view(uow, chat_id)
         chat = await uow.chats.get(chat_id)
-        scope_chat, branch_id = chat_id, view.branch_id if view.known else None
-        no_branch = view.known and view.branch_id is None
+        branch_id = chat.branch_id if chat else None
+        scope_chat = None if branch_id is not None else chat_id
         title = (chat.title or "") if chat else ""
     if branch_id is not None:
         branch = await uow.branches.get(branch_id)
         title = branch.name if branch else title
-    counts, seconds, newest = await uow.cases.board(branch_id=branch_id, chat_id=scope_chat, no_branch=no_branch,
-                                                    latest=LATEST)
+    counts, seconds, newest = await uow.cases.board(branch_id=branch_id, chat_id=scope_chat, latest=LATEST)
     payload = {
         "title": title,
         "open": sum(n for status, n in counts.items() if status in OWED_STATUSES),  # a voice report awaiting triage too

@@ -159,11 +159,6 @@ class CaseService:
         the bot itself): there the user's scope alone decides."""
         if chat_id is None or chat_id == user.id:
             return None
-        return await CaseService.group_view(uow, chat_id)
-
-    @staticmethod
-    async def group_view(uow: UnitOfWork, chat_id: int) -> GroupView:
-        """The cases group `chat_id` holds (GroupView), whoever asks (an anonymous admin's /board too)."""
         chat = await uow.chats.get(chat_id)
         return GroupView(chat_id, chat is not None, chat.branch_id if chat is not None else None)
 

@@ -392,15 +392,12 @@ class CaseRepository(Repository):
                                   col(Case.fix_due_at) < overdue_at))
         return list((await self.session.exec(stmt.order_by(col(Case.id).desc()).limit(limit))).all())
 
-    async def board(self, *, branch_id: int | None, chat_id: int | None, latest: int, no_branch: bool = False,
+    async def board(self, *, branch_id: int | None, chat_id: int | None, latest: int,
                     ) -> tuple[dict[str, int], list[float], list[Case]]:
-        """Counts by status, seconds from report to resolution, and the newest cases of a scope: those
-        of a branch, or reported in a chat, or of no branch (`no_branch`), any of these; everything
-        when none is given."""
-        held = ([col(Case.chat_id) == chat_id] if chat_id is not None else []) \
-            + ([col(Case.branch_id) == branch_id] if branch_id is not None else []) \
-            + ([col(Case.branch_id).is_(None)] if no_branch else [])
-        where = [or_(*held)] if held else []
+        """Counts by status, seconds from report to resolution, and the newest cases of a scope
+        (a branch, a chat, or everything when both are None)."""
+        where = ([Case.branch_id == branch_id] if branch_id is not None
+                 else [Case.chat_id == chat_id] if chat_id is not None else [])
         counts = dict((await self.session.exec(
             select(Case.status, func.count()).where(*where).group_by(Case.status))).all())
         times = (await self.session.exec(
