@@ -73,19 +73,20 @@ class Scope:
 
 @dataclass(frozen=True, slots=True)
 class GroupView:
-    """The cases a group may be told of: those reported in it, and those of the branch it is bound to
-    (an unbound group belongs to no branch: its are the cases of no branch). Every answer given in a
-    group holds to it, whoever asks (a card, a list, an action and its receipt, a rider's "whose word
-    this is"): staff whose scope spans branches (a department, a superadmin) included, so another
-    branch's case reads there as a number nobody reported. A chat the bot has no record of holds only
-    what was reported in it. `CaseService.asked_in_group` makes one."""
+    """The cases a group may be told of: those reported in it, and those of the branch it is bound to.
+    An unbound group (or a chat the bot has no record of) belongs to no branch and holds only what was
+    reported in it: a case of no branch reported elsewhere (a rider's private report, another unbound
+    group's) is a stranger's there, and its card, place and words must not reach that group. Every
+    answer given in a group holds to it, whoever asks (a card, a list, an action and its receipt, a
+    rider's "whose word this is"): staff whose scope spans branches (a department, a superadmin)
+    included, so another branch's case reads there as a number nobody reported.
+    `CaseService.asked_in_group` makes one."""
 
     chat_id: int
-    known: bool
     branch_id: int | None
 
     def holds(self, case: Case) -> bool:
-        return case.chat_id == self.chat_id or (self.known and case.branch_id == self.branch_id)
+        return case.chat_id == self.chat_id or (self.branch_id is not None and case.branch_id == self.branch_id)
 
 
 RECATEGORIZE = "recategorize"  # /recat: a secretary's fix of the classifier's labels, no lifecycle action
@@ -160,7 +161,7 @@ class CaseService:
         if chat_id is None or chat_id == user.id:
             return None
         chat = await uow.chats.get(chat_id)
-        return GroupView(chat_id, chat is not None, chat.branch_id if chat is not None else None)
+        return GroupView(chat_id, chat.branch_id if chat is not None else None)
 
     async def require_in_group(self, uow: UnitOfWork, user: User, case: Case, chat_id: int | None,
                                named: str | None = None) -> None:

@@ -3,8 +3,9 @@ every case command and every staff role, through the real bot on SQLite and Post
 of urban lighting (a department in every branch) or a superadmin typing '/accept C-000002' in 朝阳's
 group, C-000002 being Haidian's, accepted it and answered there '✅ Done for C-000002: Accept', where
 '/case C-000002' in the same group reads as a number nobody reported. Privately their own scope rules
-apply as before. An unbound group belongs to no branch: the cases of no branch are its (as /case and
-/cases have shown them there to staff who may see them), another branch's never."""
+apply as before. An unbound group belongs to no branch: it holds only the cases reported in it (a case of
+no branch reported elsewhere is a stranger's there: before, a superadmin's '/case C-3' posted a rider's
+private report, place and words, into any unbound group), another branch's never."""
 from __future__ import annotations
 
 import re
@@ -94,33 +95,43 @@ async def test_the_same_commands_privately_act_as_before(bot, tg, db) -> None:
     assert await until(lambda: _status(db, 3, "in_progress"))
 
 
-async def test_in_an_unbound_group_the_cases_of_no_branch_are_its_and_another_branchs_none(bot, tg, db) -> None:
-    """A group bound to no branch: a case of no branch (王哥's private report, by a rider the bot knows in
-    no branch) is asked about there as before (its card, the list, an action), by a superadmin or a
-    department who may see it; Haidian's case reads as a number nobody reported, /accept too."""
+async def test_an_unbound_group_holds_only_the_cases_reported_in_it(bot, tg, db) -> None:
+    """A group bound to no branch: a case reported there is asked about there (its card, the list, an
+    action); a case of no branch reported elsewhere (王哥's private report, by a rider the bot knows in no
+    branch) and Haidian's case read there as a number nobody reported, for a superadmin, a department
+    and a rider alike, and the group's board counts only its own."""
     await _two_branches_cases(tg, db)
     await said(tg, WANG["id"], WANG, "/start")
     await said(tg, WANG["id"], WANG, "/report 建国路88号门口的路灯坏了 晚上黑乎乎的")  # C-000003, no branch
-    cases = await read_cases_at_least(db, 3)
+    await said(tg, UNBOUND, LI, "望京西路12号门口的路灯坏了 晚上黑乎乎的")  # C-000004, reported here
+    cases = await read_cases_at_least(db, 4)
     assert cases[2].branch_id is None and cases[2].department == "urban_lighting", cases[2]
+    assert cases[3].branch_id is None and cases[3].chat_id == UNBOUND["id"], cases[3]
     for who in (LIGHT, BOSS):
-        card = await answer_text(tg, UNBOUND, who, "/case C-000003")
-        assert "C-000003" in card and "建国路88号" in card, card
+        card = await answer_text(tg, UNBOUND, who, "/case C-000004")
+        assert "C-000004" in card and "望京西路12号" in card, card
         listed = await answer_text(tg, UNBOUND, who, "/cases")
-        assert "C-000003" in listed and "C-000001" not in listed and "C-000002" not in listed, listed
+        assert "C-000004" in listed and "C-000003" not in listed and "C-000002" not in listed, listed
         for command in ("/case", "/accept"):
             nobody = await answer_text(tg, UNBOUND, who, f"{command} C-000099")
-            other = await answer_text(tg, UNBOUND, who, f"{command} C-000002")
-            assert _any_number(other) == _any_number(nobody) and "Keyuan" not in other, (command, other)
+            for elsewhere in ("C-000002", "C-000003"):
+                other = await answer_text(tg, UNBOUND, who, f"{command} {elsewhere}")
+                assert _any_number(other) == _any_number(nobody), (command, elsewhere, other)
+                assert "Keyuan" not in other and "建国路88号" not in other, other
     await _unchanged(db)
-    done = await answer_text(tg, UNBOUND, BOSS, "/accept C-000003")
-    assert "C-000003" in done and "找不到" not in done, done
-    assert (await read_case(db, 3)).status == "accepted"
-    # a rider there: the case of no branch is the group's (whose word a reopen is); Haidian's, none
-    mine = await answer_text(tg, UNBOUND, LI, "/reopen C-000003")
-    nobody = await answer_text(tg, UNBOUND, LI, "/reopen C-000099")
-    assert _any_number(mine) != _any_number(nobody) and "王哥" not in mine, mine
-    assert _any_number(await answer_text(tg, UNBOUND, LI, "/reopen C-000002")) == _any_number(nobody)
+    assert (await read_case(db, 3)).status == "new"
+    mine = await answer_text(tg, BOSS["id"], BOSS, "/case C-000003")  # privately, the superadmin's scope decides
+    assert "建国路88号" in mine, mine
+    await said(tg, UNBOUND, BOSS, "/accept C-000004")  # answered by the case's own news there
+    await until(lambda: _status(db, 4, "accepted"))
+    # a rider there: the case reported there is the group's (whose word a reopen is); the others, none
+    ours = await answer_text(tg, UNBOUND, WANG, "/reopen C-000004")
+    nobody = await answer_text(tg, UNBOUND, WANG, "/reopen C-000099")
+    assert _any_number(ours) != _any_number(nobody) and "李师傅" not in ours, ours
+    for elsewhere in ("C-000002", "C-000003"):
+        assert _any_number(await answer_text(tg, UNBOUND, LI, f"/reopen {elsewhere}")) == _any_number(nobody)
+    board = await answer_text(tg, UNBOUND, LI, "/board")
+    assert "望京西路12号" in board and "建国路88号" not in board and "Keyuan" not in board, board
 
 
 async def test_another_branchs_suggestion_proposed_in_a_group_reads_as_an_unknown_number(bot, tg, db) -> None:
