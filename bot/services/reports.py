@@ -191,12 +191,18 @@ class ReportService:
             corrected = await self._corrected_without_reply(uow, msg, user, lang, found)
             if corrected is not None:
                 return corrected
-        if pending is None and msg.is_private and msg.lat is not None:
-            # a pin sent privately answers the sender's own case whose group was asked for its place
-            # (a WeCom group takes no pins: its question says to send one in the private chat)
+        if pending is None and msg.is_private:
+            # a pin, or a place named alone, sent privately answers the sender's own case whose group was
+            # asked for its place (a WeCom group takes no pins: its question says to send one in the
+            # private chat; "光华路和东三环路口" sent there was asked "那里出了什么问题？")
             elsewhere = await uow.cases.awaiting_location(user.id, None, utcnow() - LOCATION_WAIT)
-            if elsewhere is not None:
+            if elsewhere is not None and msg.lat is not None:
                 return elsewhere if await self._supply_location(uow, elsewhere, msg, lang, None) else None
+            if (elsewhere is not None and found and utcnow() - as_utc(elsewhere.created_at) <= PLACE_FOLLOWUP
+                    and is_place_answer(msg.text, found,
+                                        await _reports_other_than(elsewhere.category, msg.text, found))):
+                await self._supply_location(uow, elsewhere, msg, lang, answer_place(msg.text, found))
+                return elsewhere
         if pending is None or pending.thread_id != msg.thread_id:
             return None  # none asked; or asked in another forum topic: this one is another conversation
         if msg.lat is not None:
