@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no
 from bot.commandtext import typed_rest
-from bot.cases.lifecycle import ACTIONS, TRANSFERRED, case_filter
+from bot.cases.lifecycle import ACTIONS, REPORTER_ACTIONS, TRANSFERRED, case_filter
 from bot.commands import ACTION_COMMANDS
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -58,7 +58,10 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
         return
     await cases.act(uow, user, case, action, photo=photo, asked_in=incoming.chat_id,
                     **({arg: rest} if arg and rest else {}))
-    if (incoming.chat_id, incoming.thread_id) != (case.chat_id, case.thread_id):
+    # the reporter's own confirm or reopen in their own chat: the case's news to them says it there
+    # ("你已确认，工单 C-000001 已办结", then "✅ 已办理 C-000001：确认已解决" said it twice)
+    own_word = incoming.is_private and action in REPORTER_ACTIONS and case.reporter_id == user.id
+    if (incoming.chat_id, incoming.thread_id) != (case.chat_id, case.thread_id) and not own_word:
         # the case's thread (its chat, its forum topic) hears it there; tell the actor here which case and step
         reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
               action=t(lang, f"case-action-{action}"))
