@@ -35,12 +35,14 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from bot import metrics
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.pacing import Pacer
 from bot.platform import ChatPlatform
+from storage.models.core import utcnow
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -237,6 +239,7 @@ class _Outcome:
     count_attempt: bool = True
     new_chat_id: int | None = None  # status "migrated"
     dispatched: float = 0.0  # time.monotonic() when the platform was called
+    sent_at: datetime | None = None  # and the wall clock then (a "blocked" refusal is weighed against it)
 
 
 class Sender:
@@ -466,7 +469,7 @@ class Sender:
         if msg.payload.get(CLOSE_TOPIC) and not msg.payload.get("thread_id"):  # the topic was never made
             return _Outcome(msg.id, msg.chat_id, "failed", error="no topic to close: it was not made")
         self._pacer.record(msg.chat_id)
-        dispatched = time.monotonic()
+        dispatched, sent_at = time.monotonic(), utcnow()
         try:
             platform_id = await self._transport.deliver(msg)
         except RetryLater as e:
@@ -483,7 +486,7 @@ class Sender:
             return _Outcome(msg.id, msg.chat_id, "migrated", error=str(e), new_chat_id=e.new_chat_id)
         except Unreachable as e:
             self._pacer.answered(msg.chat_id)
-            return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e))
+            return _Outcome(msg.id, msg.chat_id, "blocked", error=str(e), sent_at=sent_at)
         except PermanentError as e:
             self._pacer.answered(msg.chat_id)
             log.warning("outbox %s to %s refused: %s", msg.id, msg.chat_id, e)
@@ -533,9 +536,11 @@ class Sender:
                             await uow.outbox.postpone(o.msg_id, o.delay, o.error, o.count_attempt)
                         elif o.status == "migrated" and o.new_chat_id is not None and self._on_migrate:
                             await self._on_migrate(uow, o.chat_id, o.new_chat_id)
+                        elif (o.status == "blocked" and o.sent_at is not None
+                              and not await uow.chats.refused_since(o.chat_id, o.sent_at)):
+                            # the chat took us back after this send was refused: it goes again now
+                            await uow.outbox.postpone(o.msg_id, 0.0, o.error, count_attempt=False)
                         else:  # refused (or migrated with nobody to move it: as refused)
-                            if o.status == "blocked":
-                                await uow.chats.set_blocked(o.chat_id)
                             await uow.outbox.mark_failed(o.msg_id, o.error, status=o.status)
                     if time.monotonic() - self._renewed > self._lease / 3:  # a long pass keeps its claims
                         await uow.outbox.renew(self.worker, self._lease)

@@ -179,7 +179,7 @@ class ChatDispatcher:
             await self.services["migration"].move(uow, event.old_id, event.new_id)
         elif isinstance(event, MembershipChanged):  # blocked or removed: do not write there
             chat = await uow.chats.ensure(event.chat_id, event.chat_type, event.chat_title)
-            await people.set_reachable(uow, chat, not event.gone)
+            await people.set_reachable(uow, chat, not event.gone, rejoined=not event.gone)
             if event.added:
                 await people.joined(uow, chat, normalize_lang(event.by_lang) or self.default_lang)
 

@@ -84,10 +84,15 @@ async def joined(uow: UnitOfWork, chat: Chat, lang: str) -> None:
         enqueue(uow, Notice(chat.id, "joined-unbound", lang, priority=PRIORITY_CONVERSATION))
 
 
-async def set_reachable(uow: UnitOfWork, chat: Chat, reachable: bool) -> None:
+async def set_reachable(uow: UnitOfWork, chat: Chat, reachable: bool, *, rejoined: bool = False) -> None:
     """Whether the bot may write to `chat` now (a rider blocked or unblocked it, a group removed
     it or added it back). Back in a chat, the case news it refused while away goes out again:
-    a group re-adding the bot hears what became of its reports (CATCH_UP_KINDS)."""
+    a group re-adding the bot hears what became of its reports (CATCH_UP_KINDS). Back (or
+    `rejoined`: the platform says the bot is a member again, even of a chat not known to have lost
+    it), `reachable_at` is stamped: a refusal of a send made before then, recorded later, no longer
+    marks the chat blocked (ChatRepository.refused_since)."""
+    if reachable and (chat.blocked or rejoined):
+        chat.reachable_at = utcnow()
     if bool(chat.blocked) == (not reachable):
         return
     chat.blocked = not reachable

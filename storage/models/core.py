@@ -33,6 +33,9 @@ class Chat(SQLModel, table=True):
     title: str | None = Field(default=None, max_length=255)
     branch_id: int | None = Field(default=None, foreign_key="branch.id", index=True)
     blocked: bool = False
+    # when the bot could write to it again (a group added it back, a rider unblocked it): a refusal of a
+    # send made before then is no longer news (bot.outbox); None: never lost
+    reachable_at: datetime | None = None
     is_forum: bool = False  # a supergroup with topics (Telegram's Chat.is_forum, as last seen on a message)
     created_at: datetime = Field(default_factory=utcnow)
 

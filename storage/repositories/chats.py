@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import or_, update
+from sqlmodel import col
+
 from storage.models import Chat
 from storage.repositories.base import Repository
 
@@ -25,3 +30,16 @@ class ChatRepository(Repository):
         chat = await self.get(chat_id)
         if chat is not None:
             chat.blocked = blocked
+
+    async def refused_since(self, chat_id: int, sent_at: datetime) -> bool:
+        """A send made at `sent_at` was refused because the chat blocked or removed us: the chat is
+        marked blocked, unless it became reachable again since (`reachable_at`, set when a group adds
+        the bot back), whose news then still goes; False then (a chat with no row: True). One conditional UPDATE, so a re-add
+        committed between the refusal and its recording is never undone (the row lock orders them)."""
+        result = await self.rows(
+            update(Chat).where(col(Chat.id) == chat_id,
+                               or_(col(Chat.reachable_at).is_(None), col(Chat.reachable_at) < sent_at))
+            .values(blocked=True).execution_options(synchronize_session=False))
+        if getattr(result, "rowcount", 0):
+            return True
+        return await self.get(chat_id) is None  # a chat we have no row of: refused, as before
