@@ -58,3 +58,9 @@ def listed(items: Iterable[str], lang: str, *, more: bool = False) -> str:
         middle: str = Locale.parse(locale).list_patterns["standard"]["middle"]
         return middle.format("", "").join(items)
     return format_list(list(items), locale=locale)
+
+
+def numbered(options: Iterable[str], lang: str) -> str:
+    """Options as a refusal lists what may be chosen, each after its number: "1 驿站；2 公园" (a
+    Chinese semicolon between them), "1 Yes; 2 No". What `/vote N` and a survey's number name."""
+    return ("；" if lang.startswith("zh") else "; ").join(f"{n} {o}" for n, o in enumerate(options, 1))

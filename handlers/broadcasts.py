@@ -23,6 +23,7 @@ from bot.services.needs import NeedsService
 from bot.services.surveys import NO_OPTION, SurveyService
 from bot.timeparse import WhenError
 from bot.outbox import reply
+from bot.wording import numbered
 from handlers.chat import ChatPort, ChatRoutes
 from handlers.presses import answer, presser
 from storage.models import User
@@ -156,8 +157,7 @@ async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, l
     survey_id, option = survey_answer
     if option == NO_OPTION:  # `选4` of three: which there are, as /vote answers a number naming none
         options = await surveys.options_of(uow, survey_id)
-        reply(uow, incoming, "sv-ans-no-option", lang, id=survey_id, count=len(options),
-              options=("；" if lang.startswith("zh") else "; ").join(f"{n} {o}" for n, o in enumerate(options, 1)))
+        reply(uow, incoming, "sv-ans-no-option", lang, id=survey_id, count=len(options), options=numbered(options, lang))
         return
     key, args = await surveys.answer(uow, user, survey_id, option, incoming.chat_id)
     reply(uow, incoming, key, lang, **args)

@@ -27,6 +27,7 @@ from bot.ids import parse_id
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from bot.outbox import reply
+from bot.wording import numbered
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser
 from handlers.render_deliberation import option_label, status_name
@@ -203,9 +204,7 @@ def _answer_args(lang: str, args: dict[str, Any]) -> dict[str, Any]:
     if "option" in out:
         out["option"] = option_label(lang, str(out["option"]), bool(args.get("yes_no")))
     if "options" in out:  # every option, numbered: what `/vote N` may name
-        sep = "；" if lang == "zh" else "; "
-        out["options"] = sep.join(f"{n} {option_label(lang, str(o), bool(args.get('yes_no')))}"
-                                  for n, o in enumerate(out["options"], 1))
+        out["options"] = numbered((option_label(lang, str(o), bool(args.get("yes_no"))) for o in out["options"]), lang)
     if "status" in out:
         out["status"] = status_name(lang, str(out["status"]))
     return out
