@@ -393,12 +393,13 @@ def _roles(case: CaseSnapshot, actor: Actor) -> frozenset[str]:
 _CASE_STAFF = frozenset({SECRETARY, SUPERADMIN, DEPARTMENT_MEMBER, TARGET_DEPARTMENT_MEMBER})
 
 
-def reporter_only(action: str, actor: Actor | None = None) -> NotPermitted:
+def reporter_only(action: str, actor: Actor | None = None, where: str | None = None) -> NotPermitted:
     """The refusal of the reporter's word (confirm, reopen) said by somebody else: a rider is told to
     report it again if it is theirs too; the case's staff (its secretary, a superadmin, its department)
-    how the reporter's word comes ("如果你也遇到了这个问题，直接在群里再报一次" was said to a secretary)."""
+    how the reporter's word comes ("如果你也遇到了这个问题，直接在群里再报一次" was said to a secretary).
+    `where`: where the case's steps are seen, from where the rider asks (CaseService.told_where)."""
     who = "staff" if actor is not None and actor.roles & _CASE_STAFF else "rider"
-    return NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action, who=who)
+    return NotPermitted(ERR_REPORTER_ONLY, action=action, verb=action, who=who, **({"where": where} if where else {}))
 
 
 def _rule(case: CaseSnapshot, action: str, actor: Actor) -> Rule:

@@ -68,8 +68,7 @@ class Proposals(Access):
         else, or any other case, is answered as if there were no such case; so is, asked in a group
         (`asked_in`), a case that group does not hold (CaseService.asked_in_group: another branch's)."""
         case = await uow.cases.get(case_id)
-        group = await self.cases.asked_in_group(uow, user, asked_in)
-        if case is not None and group is not None and not group.holds(case):
+        if case is not None and not await self.cases.held_where_asked(uow, user, case, asked_in):
             case = None
         staff = case is not None and (self.cases.is_superadmin(user) or (
             user.role == "secretary" and user.branch_id is not None and user.branch_id == case.branch_id))

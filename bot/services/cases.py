@@ -17,7 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_REPORTER_ONLY, ERR_STAFF_ONLY,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY,
                                  FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, reporter_only, roles_settle)
 from bot.commands import Who
@@ -163,12 +163,17 @@ class CaseService:
         chat = await uow.chats.get(chat_id)
         return GroupView(chat_id, chat.branch_id if chat is not None else None)
 
+    async def held_where_asked(self, uow: UnitOfWork, user: User, case: Case, chat_id: int | None) -> bool:
+        """Whether `case` may be named where `user` asks (`chat_id`): privately (or from nowhere)
+        always; in a group, when the group holds it (`asked_in_group`)."""
+        group = await self.asked_in_group(uow, user, chat_id)
+        return group is None or group.holds(case)
+
     async def require_in_group(self, uow: UnitOfWork, user: User, case: Case, chat_id: int | None,
                                named: str | None = None) -> None:
-        """Refuses `case`, named in a group (`chat_id`) that does not hold it (`asked_in_group`), as a
-        number nobody reported (CaseNotFound; `named`: the number as typed)."""
-        group = await self.asked_in_group(uow, user, chat_id)
-        if group is not None and not group.holds(case):
+        """Refuses `case`, named in a group (`chat_id`) that does not hold it (`held_where_asked`), as
+        a number nobody reported (CaseNotFound; `named`: the number as typed)."""
+        if not await self.held_where_asked(uow, user, case, chat_id):
             raise CaseNotFound(number=shown_case_no(named) if named is not None else number(case))
 
     async def acting(self, uow: UnitOfWork, user: User, case: Case, action: str,
@@ -191,7 +196,8 @@ class CaseService:
         scope = await self.scope(uow, user)
         if not self.can_view(scope, case):
             if action in REPORTER_ACTIONS and await self.known_to(uow, user, case, asked_in):
-                raise reporter_only(action)
+                # where this case's steps are seen, as seen from where asked
+                raise reporter_only(action, where=self.told_where(case, asked_in))
             raise CaseNotFound(number=number(case))  # nothing of it is told
         return self.actor_in(scope, case)
 
@@ -283,12 +289,7 @@ class CaseService:
         `pressed`: (chat id, message id) of the dialog whose button made this choice; its own press
         settles it, the other open dialogs of the case are settled here. `asked_in`: the chat the
         command or button came from (what a refusal may tell: `acting`)."""
-        try:
-            actor = Actor.system() if user is None else await self.acting(uow, user, case, action, asked_in)  # scope first
-        except NotPermitted as e:
-            if e.key == ERR_REPORTER_ONLY:  # where this case's steps are seen, as seen from where asked
-                e.params["where"] = self.told_where(case, asked_in)
-            raise
+        actor = Actor.system() if user is None else await self.acting(uow, user, case, action, asked_in)  # scope first
         if department is not None:  # a display name, its head or a prefix, or the code
             department = resolve_department(self.routing, department, action=action, number=number(case))
         master_case = None

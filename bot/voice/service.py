@@ -107,20 +107,13 @@ class VoiceService:
         Returns the key of the press's answer. Pressed in a group that does not hold the case
         (`pressed_in`; GroupView), as for a case nobody reported."""
         case = await uow.cases.get(case_id)
-        if case is None or case.reporter_id != user.id or not await self._held(uow, user, case, pressed_in):
+        if case is None or case.reporter_id != user.id or not await self.cases.held_where_asked(uow, user, case, pressed_in):
             return "voice-err-not-yours"
         if not case.awaiting_location:
             return "voice-place-known"
         enqueue(uow, Notice(case.chat_id, "voice-place-prompt", case.lang, case=case, reply_to=case.message_id,
                             priority=PRIORITY_CONVERSATION))
         return "voice-place-asked"
-
-    async def _held(self, uow: UnitOfWork, user: User, case: Case, pressed_in: int | None) -> bool:
-        """Whether a press in `pressed_in` may touch `case`: privately (or from nowhere) always; in a
-        group, when the group holds it (GroupView: reported there, or of its branch), as every other
-        case button."""
-        group = await self.cases.asked_in_group(uow, user, pressed_in)
-        return group is None or group.holds(case)
 
     async def triage(self, uow: UnitOfWork, user: User, case_id: int, choice: str,
                      pressed_in: int | None = None) -> tuple[str, dict[str, Any]]:
@@ -131,7 +124,7 @@ class VoiceService:
         scope = await self.cases.scope(uow, user) if case is not None else None
         if case is None or scope is None or not (
                 scope.superadmin or (scope.branch_id is not None and scope.branch_id == case.branch_id)) \
-                or not await self._held(uow, user, case, pressed_in):
+                or not await self.cases.held_where_asked(uow, user, case, pressed_in):
             return "voice-err-not-found", {}
         if case.status != TRIAGE:
             return "voice-err-decided", {"number": number(case)}

@@ -26,16 +26,12 @@ class ChatRepository(Repository):
             chat.title = title
         return chat
 
-    async def set_blocked(self, chat_id: int, blocked: bool = True) -> None:
-        chat = await self.get(chat_id)
-        if chat is not None:
-            chat.blocked = blocked
-
     async def refused_since(self, chat_id: int, sent_at: datetime) -> bool:
         """A send made at `sent_at` was refused because the chat blocked or removed us: the chat is
         marked blocked, unless it became reachable again since (`reachable_at`, set when a group adds
-        the bot back), whose news then still goes; False then (a chat with no row: True). One conditional UPDATE, so a re-add
-        committed between the refusal and its recording is never undone (the row lock orders them)."""
+        the bot back), whose news then still goes; False then (a chat with no row: True). One
+        conditional UPDATE, so a re-add committed between the refusal and its recording is never
+        undone (the row lock orders them)."""
         result = await self.rows(
             update(Chat).where(col(Chat.id) == chat_id,
                                or_(col(Chat.reachable_at).is_(None), col(Chat.reachable_at) < sent_at))
