@@ -90,7 +90,7 @@ class ReportService:
         if placed is not None:
             return Heard(placed)
         replied = None if msg.is_caption else await self.replied_case(uow, msg, user)
-        if replied is not None and _said_about(msg, replied, found):
+        if replied is not None and _said_about(msg, replied, found, intake):
             return Heard(replied=replied)  # the answer passes it on (bot.services.answers)
         heard = await self._report_or_not(uow, msg, user, lang, intake, found)
         return dataclasses.replace(heard, replied=replied) if replied is not None else heard
@@ -479,13 +479,19 @@ class ReportService:
         reply(uow, msg, "mycases", lang, cases=items)
 
 
-def _said_about(msg: IncomingMessage, case: Case, found: str | None) -> bool:
+def _said_about(msg: IncomingMessage, case: Case, found: str | None, intake: Intake | None) -> bool:
     """Words in reply to the bot's message about an open `case` the sender hears (its reporter, a
     follower), naming no place but the case's own and not saying it is another problem: what they
     say about that case ("是靠近垃圾桶那根" answering the department's "哪根灯杆？"), never a new report
     (it opened a sanitation case). A place of its own or "也/另外/another" still reports a problem
-    of its own; a forwarded message is somebody else's words."""
+    of its own; so does a hazard of another kind, told surely ("旁边井盖没了，很危险" in reply to a
+    street light's news): passed on, it reached the light's department only, where a hazard must
+    reach its own within the hour (domain.md: urgent cases); a forwarded message is somebody else's
+    words."""
     if msg.forwarded or case.status not in HANDLED_STATUSES or says_another(msg.text):
+        return False
+    if intake is not None and intake.is_report and intake.urgency == "urgent" \
+            and intake.confidence >= ASK_THRESHOLD and intake.category != case.category:
         return False
     return not found or within_place(found, case.location)
 
