@@ -120,6 +120,24 @@ def _all(_: str) -> str:
     return stars(3)  # not one star per character: the length would tell
 
 
+# A digit said in English, perhaps doubled or tripled ("double eight" is 88): the mobile_en row's pieces.
+_EN_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+             "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_EN_DIGIT = r"(?:(?:double|triple)\s)?(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|[0-9]{1,4})"
+
+
+def en_digits(s: str) -> str:
+    """The digits of a number said in English words and digits ("one three eight", "double eight 5")."""
+    out, times = [], 1
+    for word in re.findall(r"[a-z]+|[0-9]+", s.lower()):
+        if word in ("double", "triple"):
+            times = 2 if word == "double" else 3
+            continue
+        out.append((_EN_WORDS.get(word, word) if not word.isdigit() else word) * (times if not word.isdigit() else 1))
+        times = 1
+    return "".join(out)
+
+
 def _mobile(s: str) -> str:
     n = digits(s)
     return f"{n[:3]}****{n[-4:]}"
@@ -326,6 +344,12 @@ KINDS: tuple[Kind, ...] = (
         r"(?<![0-9" + _ZH_DIGIT + r"两])(?P<secret>[1一幺壹](?:" + _SEP + r"[0-9" + _ZH_DIGIT + r"两]){10})"
         r"(?![0-9" + _ZH_DIGIT + r"两])"),
         lambda s: is_mobile(digits(s)), _mobile),
+    # One read out in English words ("one three eight one two three four five six seven eight", "1 3 8,
+    # double one, …"), whole or mixed with digits: how a voice note's English transcript writes it.
+    Kind("mobile_en", re.compile(
+        r"(?<![a-z0-9])(?P<secret>" + _EN_DIGIT + r"(?:[\s,\-]{1,3}" + _EN_DIGIT + r"){3,10})(?![a-z0-9])",
+        re.IGNORECASE), lambda s: any(c.isalpha() for c in s) and is_mobile(en_digits(s)),
+        lambda s: _mobile(en_digits(s))),
     Kind("landline", re.compile(
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
         r"(?P<secret>\d{3,4}" + _SEP + r"\d{4}(?:\s?(?:转|ext\.?|x|-)\s?\d{1,5})?)(?![0-9])", re.IGNORECASE),

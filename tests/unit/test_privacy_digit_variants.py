@@ -97,3 +97,24 @@ def test_a_home_said_other_ways_is_masked_whole(text, expected) -> None:
 ])
 def test_words_near_a_home_cue_that_name_no_home_stay(text) -> None:
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my phone is one three eight one two three four five six seven eight", "my phone is 138****5678"),
+    ("call me at 138 one two three four 5678", "call me at 138****5678"),
+    ("call One Three Eight, one two three four, five six seven eight", "call 138****5678"),
+    ("one three eight double one two three four five six seven", "138****4567"),
+    ("reach me on one three nine - oh oh one two - three four five six", "reach me on 139****3456"),
+])
+def test_a_mobile_number_said_in_english_words_is_masked(text, expected) -> None:
+    """How an English voice note's transcript (or a rider dodging a filter) writes a mobile number:
+    it was shown in full."""
+    assert mask(text) == expected
+    assert any(h.kind == "mobile_en" for h in find(text))
+
+
+@pytest.mark.parametrize("text", ["I have one or two orders, three of them late, five six seven eight",
+                                  "gate one two three", "one two three four five six seven eight nine ten",
+                                  "route 5 then 6 then 7"])
+def test_counting_in_english_words_is_no_number(text) -> None:
+    assert mask(text) == text
