@@ -204,7 +204,7 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 # "加V", "+v", "v：" and 微x/威x/薇x say WeChat as surely as 微信 does (the letter alone is the slang for it).
 _WECHAT_CUE = (r"(?:微信号?|威信|薇信|v信|[微威薇]x(?![a-z])|(?<![a-z])(?:vx|wx|wechat|weixin)(?![a-z])"
                r"|(?:加|\+)\s?v(?![a-z])|(?<![a-z0-9])v(?=\s?:))")
-_CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact)"
+_CONTACT = (r"(?:(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|contact|whatsapp|telegram|signal)"
             r"|电话|手机|座机|联系方式|联系电话|联系|号码|手机号|拨打我|打我)")
 
 # What people call an ID number before writing it: 身份证(号码), 证件号, 公民身份号码, ID (card/no./number).
@@ -354,6 +354,12 @@ KINDS: tuple[Kind, ...] = (
         r"(?<![0-9])(?:(?:\+|00)\s?86" + _SEP + r"(?:\(0\)\s?|\(?0?)|\(0|0)(?:10|2\d|[3-9]\d\d)\)?" + _SEP +
         r"(?P<secret>\d{3,4}" + _SEP + r"\d{4}(?:\s?(?:转|ext\.?|x|-)\s?\d{1,5})?)(?![0-9])", re.IGNORECASE),
         _always, keep_last(4)),
+    # A number in international form ("+44 7700 900123", "+1 (415) 555-0132"): E.164 gives every phone
+    # number so, a + and its country code, at most 15 digits; nothing else riders write looks like it
+    # ("+1" agreeing is one digit). The country code stays, the rest but its last 4 digits is masked.
+    Kind("international", re.compile(
+        r"(?<![0-9a-z+])\+\s?[1-9]\d{0,2}[\s.\-]?(?P<secret>\(?\d(?:[ .\-()]{0,2}\d){6,12})(?![0-9])",
+        re.IGNORECASE), _always, keep_last(4)),
     # A number anyone labels as a way to reach them, whatever its shape (a local landline
     # without area code, a number abroad): at least 7 digits after 电话/tel/手机….
     Kind("contact_number", re.compile(

@@ -118,3 +118,21 @@ def test_a_mobile_number_said_in_english_words_is_masked(text, expected) -> None
                                   "route 5 then 6 then 7"])
 def test_counting_in_english_words_is_no_number(text) -> None:
     assert mask(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WhatsApp +44 7700 900123", "WhatsApp +44 ******0123"),
+    ("+1 (415) 555-0132", "+1 ******0132"),
+    ("call +33 6 12 34 56 78 after 6", "call +33 *****5678 after 6"),
+    ("signal 07700 900123", "signal *******0123"),
+    ("telegram: 7700 900123", "telegram: ******0123"),
+])
+def test_a_number_abroad_is_masked(text, expected) -> None:
+    """A number in international form, or after a messaging app's name, was shown in full without
+    电话/tel before it."""
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", ["+1 我也遇到了", "+1", "+10", "温度+35度", "+1 +1 +1", "加1，+2"])
+def test_agreeing_and_counting_with_a_plus_are_no_number(text) -> None:
+    assert mask(text) == text
