@@ -795,7 +795,7 @@ def extract_location(text: str, lang: str | None = None, norm: str | None = None
     if loc and loc in text:
         return loc
     if has_han:
-        bare = _bare_at(n)
+        bare = _bare_at(n) or _near_name(n)
         if bare:
             return text[bare[0]:bare[1]]
         m = _ACRONYM.search(text)
@@ -840,6 +840,41 @@ def _bare_at(n: str) -> tuple[int, int] | None:
     if name[-2] in _BARE_COMMON.get(name[-1], ()) or name in _GENERIC_NAMES:
         return None
     return m.span(1)
+
+
+_NEAR = re.compile(r"(?:^|(?<=[，。！？；：,.!?;:\s在到从往去]))(?![在到从往去])([\u4e00-\u9fff]{2,4}?)(?=这边|那边|附近|一带|周边|这块|那块|"
+                   r"这一片|那一片)")
+"""A name and the words for "around there" ("国贸这边", "石佛营那边", "三里屯附近"), opening a clause or
+after 在/到/从: how riders name an area that has no place suffix."""
+
+
+_PARTY_END = set("家管方人们手员主户长警")
+"""The last characters of the parties riders speak of "over there" (商家那边, 城管那边, 对方那边, 骑手那边,
+业主, 站长, 交警): someone's side, not a place."""
+_PARTIES = frozenset({"平台", "美团", "饿了么", "顺丰", "京东", "滴滴", "闪送", "蜂鸟", "达达", "快递", "外卖", "客服",
+                      "物业", "公司", "领导", "政府", "老家", "老板", "师傅", "兄弟", "朋友", "同事", "站点", "后台"})
+"""Parties and everyday nouns of riders' talk that jieba's dictionary alone does not rule out as an area."""
+
+
+def _near_name(n: str) -> tuple[int, int] | None:
+    """The span of an area's name said with "around there" (_NEAR) in a clause that then names a
+    problem ("国贸这边井盖丢了", "早上…石佛营那边路灯全黑"), by the test _bare_at gives a name after 在
+    (jieba's dictionary or a place name's last character; no chat word, verb or everyday noun:
+    "平台那边罚款", "老家那边", "站长那边" name no place), or None."""
+    for m in _NEAR.finditer(n):
+        name = m.group(1)
+        end = n.find("，", m.end())
+        if not _names_a_problem(n[m.end():end if end > 0 else len(n)]):
+            continue
+        if name in _SPOT_LIKE_AREAS:
+            return m.span(1)
+        if (name[-1] not in _BARE_END and not _dictionary_place(name)) or name[0] in _BARE_VERB \
+                or any(c in _BARE_CHAT for c in name) or name in _GENERIC_NAMES or name in _LEAD_WORDS:
+            continue
+        if name[-2] in _BARE_COMMON.get(name[-1], ()) or name[-1] in _PARTY_END or name in _PARTIES:
+            continue
+        return m.span(1)
+    return None
 
 
 def _names_a_problem(rest: str) -> bool:

@@ -48,3 +48,21 @@ def test_a_report_in_a_compound_named_by_its_side_is_routed_with_its_place() -> 
     got = classify("水碓子东里8号楼楼道里有人给电瓶充电，太危险了")
     assert got.is_report
     assert got.location == "水碓子东里8号楼"
+
+
+# ---- an area named with "around there", no place suffix
+@pytest.mark.parametrize(("text", "want"), [
+    ("国贸这边井盖丢了", "国贸"), ("三里屯那边井盖丢了", "三里屯"), ("双井这边路灯坏了", "双井"),
+    ("在望京这边有人摔倒了", "望京"), ("在国贸这边有个井盖丢了", "国贸"), ("三里屯附近有人晕倒了", "三里屯"),
+    ("西单那边积水了", "西单"), ("天通苑附近井盖没了", "天通苑"), ("到亦庄那边路灯全黑", "亦庄"),
+    ("早上出门下雨 一路骑过来 石佛营那边路灯全黑", "石佛营"),
+])
+def test_an_area_said_with_around_there_is_the_place(text: str, want: str) -> None:
+    assert locate(text) == want
+
+
+@pytest.mark.parametrize("text", ["平台那边罚款太狠了", "站长那边拖工资", "老家那边路灯坏了", "公司那边出事了",
+                                  "城管那边不管 垃圾堆着", "商家那边着火了", "对方那边着火了", "朋友那边有人摔倒了",
+                                  "我们这边路灯坏了", "他那边井盖丢了", "客服那边不管", "国贸这边吃饭呢"])
+def test_a_party_or_chat_over_there_is_no_place(text: str) -> None:
+    assert locate(text) is None
