@@ -122,10 +122,22 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         reply(uow, incoming, key, lang, **args)
     elif (logged := code_and_amount(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `2.5 CODE`
         await checkins.log_hours(uow, incoming, user, lang, *logged)
-    elif is_code(logged[0]):  # the code alone: the hours are what is missing
-        reply(uow, incoming, "hours-need-amount", lang, code=normalize_code(logged[0]))
+    elif is_code(logged[0]):  # the code alone: the hours are asked for, a reply prompt
+        await checkins.ask_hours(uow, incoming, user, lang, normalize_code(logged[0]))
     else:
         reply(uow, incoming, "hours-usage", lang)
+
+
+async def answering_hours(incoming: IncomingMessage, uow: UnitOfWork, checkins: CheckinService) -> dict[str, str] | bool:
+    """Filter: the answer to our "how many hours?" put to this sender; gives the handler its `code`."""
+    code = await checkins.hours_prompt_answered(uow, incoming)
+    return {"code": code} if code else False
+
+
+async def hours_answer(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                       checkins: CheckinService, code: str) -> None:
+    """`1.5` answering the hours prompt: logged as `/hours CODE 1.5`."""
+    await checkins.log_hours(uow, incoming, user, lang, code, incoming.text.strip())
 
 
 async def stats_checkins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
@@ -163,8 +175,10 @@ async def press_hours(query: ButtonPress, uow: UnitOfWork, checkins: CheckinServ
 
 
 def register_pins(routes: ChatRoutes) -> None:
-    """Pins we asked for: before the report routes, which would take a pin as a report's place."""
+    """Pins we asked for, and the hours we asked for: before the report routes, which would take a
+    pin as a report's place, a bare number as chit-chat."""
     routes.message(location_answer, asked_for_pin)
+    routes.message(hours_answer, answering_hours)
 
 
 STATS_CHECKINS = re.compile(r"(?i)^\s*checkins\b")

@@ -19,7 +19,7 @@ from bot.checkins.parsing import hours_text, hours_typed, most_halves, parse_hou
 from bot.domain import IncomingMessage
 from bot.services.privately import to_private
 from bot.outbox import reply
-from storage.models import User
+from storage.models import User, utcnow
 from storage.models.checkins import Activity, VolunteerHours
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 HOURS_LATE = timedelta(days=7)
 POINTS_RULE = "volunteer_hour"
+PROMPT_KIND = "hours-need-amount"  # "how many hours?": a reply prompt, its answer the hours
+PROMPT_TTL = timedelta(minutes=30)  # an older prompt's reply is an ordinary message
 
 
 # what a verdict told in the group leaves out, even from the notice's stored payload: the time
@@ -35,11 +37,48 @@ NOT_FOR_THE_GROUP: dict[str, Any] = {"balance": "", "points": 0, "has_points": "
                                      "has_reason": "no"}
 
 
+def _an_amount(text: str) -> bool:
+    """The whole message reads as a number of hours."""
+    try:
+        hours_typed(text)
+    except CheckinError:
+        return False
+    return True
+
+
 class Hours:
     """/hours: logging, listing, my balance, and the secretaries' verdicts (with points)."""
 
     def __init__(self, ctx: CheckinContext) -> None:
         self.ctx = ctx
+
+    async def ask_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str) -> None:
+        """`/hours CODE` without the hours: asked for them with a reply prompt (as a case's note is,
+        bot.services.case_choices), whose answer, a bare `1.5`, logs them as `/hours CODE 1.5` does
+        (`prompt_answered`). An unknown code is refused now, not after the rider answered."""
+        activity = await find_activity(uow, code)
+        reply(uow, msg, PROMPT_KIND, lang, title=activity.title, code=activity.code, force_reply=True,
+              prompt={"code": activity.code, "user_id": user.id})
+
+    async def prompt_answered(self, uow: UnitOfWork, msg: IncomingMessage) -> str | None:
+        """The activity code of the hours prompt `msg` answers, if it answers one put to its sender:
+        a reply to it (a group's, or Telegram's reply prompt in private); or, in the private chat
+        while the prompt is still the bot's last word there, a message that is only an amount
+        (`1.5`, `90分钟`: a client that dropped the reply, and WeCom, which has none)."""
+        if msg.text.strip().startswith("/") or msg.forwarded:
+            return None
+        since = utcnow() - PROMPT_TTL  # the outbox's own time, as case prompts read it
+        if msg.reply_to_bot and msg.reply_to_id is not None:
+            row = await uow.outbox.prompt_for(msg.chat_id, msg.reply_to_id, PROMPT_KIND, since)
+        elif msg.is_private and msg.reply_to_id is None and _an_amount(msg.text):
+            row = await uow.outbox.last_word(msg.chat_id, since)
+            row = row if row is not None and row.kind == PROMPT_KIND else None
+        else:
+            return None
+        prompt = (row.payload or {}).get("prompt") if row is not None else None
+        if not prompt or prompt.get("user_id") != msg.sender.id:
+            return None
+        return str(prompt["code"])
 
     async def log_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str,
                         amount: str) -> VolunteerHours:

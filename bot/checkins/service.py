@@ -85,6 +85,12 @@ class CheckinService(CheckinContext):
                         amount: str) -> VolunteerHours:
         return await self.hours.log_hours(uow, msg, user, lang, code, amount)
 
+    async def ask_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str) -> None:
+        await self.hours.ask_hours(uow, msg, user, lang, code)
+
+    async def hours_prompt_answered(self, uow: UnitOfWork, msg: IncomingMessage) -> str | None:
+        return await self.hours.prompt_answered(uow, msg)
+
     async def list_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
                          branch_code: str | None = None) -> None:
         await self.hours.list_hours(uow, msg, user, lang, branch_code)

@@ -285,6 +285,15 @@ class OutboxRepository(Repository):
         rows = list((await self.session.exec(stmt)).all())
         return next((r for r in rows if r.sent_message_id == message_id), rows[0] if rows else None)
 
+    async def last_word(self, chat_id: int, since: datetime) -> OutboxMessage | None:
+        """What the bot last said in the chat since `since` (sent or still queued; an edit settling an
+        earlier message says nothing new and is passed over): whether a question is still the open one."""
+        stmt = (select(OutboxMessage)
+                .where(col(OutboxMessage.chat_id) == chat_id, col(OutboxMessage.created_at) >= since,
+                       col(OutboxMessage.kind) != "settled")
+                .order_by(col(OutboxMessage.id).desc()).limit(1))
+        return (await self.session.exec(stmt)).first()
+
     async def sent_of_kind(self, kind: str, case_id: int) -> list[OutboxMessage]:
         """Sent rows of `kind` about case `case_id` (platform message id known), oldest first."""
         rows = await self.session.exec(_SENT_OF_KIND, params={"p_kind": kind, "p_case_id": case_id})

@@ -478,8 +478,8 @@ async def test_codes_and_hours_typed_with_chinese_punctuation(bot, tg, db, clock
     again = await said(tg, AMY["id"], AMY, f"/hours {code} 1.5h")
     assert "(instead of the 1.5 h you logged before)" in again["text"], again["text"]
     # no amount: what is missing, with the code typed (was the whole usage)
-    assert f"Add the hours, e.g. /hours {code} 2" in (await said(tg, AMY["id"], AMY, f"/hours {code}，"))["text"]
-    assert f"请写上时长，例如 /hours {code} 2" in (await said(tg, LI["id"], LI, f"/hours {code.lower()}"))["text"]
+    assert f"Reply with the hours, e.g. 2, 1.5 or 90min (or send /hours {code} 2)" in (await said(tg, AMY["id"], AMY, f"/hours {code}，"))["text"]
+    assert f"请直接回复时长，例如 2、1.5 或 90分钟（也可以发 /hours {code} 2）" in (await said(tg, LI["id"], LI, f"/hours {code.lower()}"))["text"]
     glued = await said(tg, LI["id"], LI, f"/hours {code}1")  # the hours glued to the code
     assert "已登记" in glued["text"] and "1 小时" in glued["text"], glued["text"]
     async with db() as s:

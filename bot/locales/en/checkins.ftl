@@ -123,7 +123,7 @@ hours-usage =
     /hours CODE HOURS — log volunteer hours, e.g. /hours K7MPQ 2.5
     /hours — my time bank
     Secretaries: /hours pending; /hours approve ID; /hours reject ID [reason]
-hours-need-amount = Add the hours, e.g. /hours { $code } 2 or /hours { $code } 90min.
+hours-need-amount = How many hours for “{ $title }”? Reply with the hours, e.g. 2, 1.5 or 90min (or send /hours { $code } 2).
 hours-logged = 📝 { $hours } h logged for “{ $title }”{ $note ->
         [rounded] {" "}(counted in half hours; you wrote “{ $typed }”)
         [replaced] {" "}(instead of the { $was } h you logged before)

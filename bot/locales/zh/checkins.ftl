@@ -123,7 +123,7 @@ hours-usage =
     /hours 签到码 时长 — 登记志愿时长，例如 /hours K7MPQ 2.5
     /hours — 我的时间银行
     书记：/hours pending 待审核；/hours approve 编号；/hours reject 编号 [原因]
-hours-need-amount = 请写上时长，例如 /hours { $code } 2 或 /hours { $code } 90分钟。
+hours-need-amount = 「{ $title }」登记多少小时？请直接回复时长，例如 2、1.5 或 90分钟（也可以发 /hours { $code } 2）。
 hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时{ $note ->
         [rounded] （按半小时计，你填的是“{ $typed }”）
         [replaced] （代替之前登记的 { $was } 小时）
