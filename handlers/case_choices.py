@@ -14,7 +14,7 @@ from bot.services import case_choices as choices
 from bot.services.cases import CaseService
 from bot.outbox import reply
 from handlers.chat import ChatRoutes
-from handlers.presses import answer, presser, settle
+from handlers.presses import answer, pressed_card, presser, settle
 from handlers.render import error_text
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -37,7 +37,7 @@ async def press_choice(query: ButtonPress, uow: UnitOfWork, cases: CaseService, 
     """A department from a department choice (or its cancel button)."""
     user, lang = await presser(uow, query, settings.default_lang)
     case_id, action, department = choices.parse_choice(cases, button)
-    at = (query.chat_id, query.message_id) if query.chat_id is not None and query.message_id is not None else None
+    at = pressed_card(query)
     if action is None:
         await choices.check_cancel(cases, uow, user, case_id, at)  # not a rider's to take away
         settle(uow, query, lang, "choice-cancelled", who=user.first_name or str(user.id))

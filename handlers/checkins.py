@@ -17,7 +17,7 @@ from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.outbox import reply
 from handlers.chat import ChatRoutes
-from handlers.presses import answer, presser, settle
+from handlers.presses import answer, pressed_card, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -152,7 +152,8 @@ async def press_report_in(query: ButtonPress, uow: UnitOfWork, checkins: Checkin
                           settings: Settings, button: ReportInVerdict) -> None:
     """Approve or reject on a report-in card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    key, args = await checkins.decide_report_in(uow, user, button.report_in_id, button.approve)
+    key, args = await checkins.decide_report_in(uow, user, button.report_in_id, button.approve,
+                                                pressed=pressed_card(query))
     settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id), what=t(lang, key, **args))
     await answer(query, t(lang, key, **args))
 
@@ -169,7 +170,8 @@ async def press_hours(query: ButtonPress, uow: UnitOfWork, checkins: CheckinServ
                       settings: Settings, button: HoursVerdict) -> None:
     """Approve or reject volunteer hours, as they stood on the card (the branch's secretary)."""
     user, lang = await presser(uow, query, settings.default_lang)
-    key, args = await checkins.decide_hours(uow, user, button.entry_id, button.approve, halves=button.halves)
+    key, args = await checkins.decide_hours(uow, user, button.entry_id, button.approve, halves=button.halves,
+                                            pressed=pressed_card(query))
     settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id), what=t(lang, key, **args))
     await answer(query, t(lang, key, **args))
 

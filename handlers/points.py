@@ -22,7 +22,7 @@ from bot.services.privately import to_private
 from bot.wording import unended
 from bot.services.points import PointsService, item_name, redemption_no
 from handlers.chat import ChatRoutes
-from handlers.presses import answer, presser, settle
+from handlers.presses import answer, pressed_card, presser, settle
 from storage.models import User
 from storage.uow import UnitOfWork
 
@@ -216,8 +216,7 @@ async def press(query: ButtonPress, uow: UnitOfWork, points: PointsService, sett
                                 priority=PRIORITY_CONVERSATION))
         text = t(lang, "points-redeemed", **{k: str(v) for k, v in payload.items()})
     else:
-        pressed = (query.chat_id, query.message_id) if query.chat_id is not None and query.message_id is not None else None
-        r = await points.decide(uow, user, button.redemption_id, button.fulfil, None, pressed=pressed)
+        r = await points.decide(uow, user, button.redemption_id, button.fulfil, None, pressed=pressed_card(query))
         text = t(lang, "points-decided", number=redemption_no(r.id or 0))
         settle(uow, query, lang, "settled-by", who=user.first_name or str(user.id),
                what=t(lang, "points-fulfil-button" if button.fulfil else "points-refuse-button"))

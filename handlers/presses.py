@@ -48,6 +48,12 @@ async def answer(press: ButtonPress, text: str, alert: bool = False) -> None:
         uow.after_commit(now)
 
 
+def pressed_card(press: ButtonPress) -> tuple[int, int] | None:
+    """(chat, message) of the pressed copy of a request card, which `settle` settles: the service
+    settles every other copy (bot.services.case_dialogs.settle_copies)."""
+    return (press.chat_id, press.message_id) if press.chat_id is not None and press.message_id is not None else None
+
+
 def settle(uow: UnitOfWork, press: ButtonPress, lang: str, key: str, **args: object) -> None:
     """The pressed message's buttons are used up: queue an edit (through the outbox, like any
     send) that removes them and says, in one line under the text, what was decided and by whom."""

@@ -10,6 +10,7 @@ from bot.checkins.errors import CheckinError
 from bot.domain import PRIORITY_CONVERSATION, Awarder, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.outbox import enqueue
+from bot.services.case_dialogs import card_key, settle_copies
 from bot.services.privately import answered_privately
 from storage.models import User, utcnow
 from storage.models.checkins import Activity
@@ -95,9 +96,23 @@ class CheckinContext:
 
     # --- telling ----------------------------------------------------------------------------
     def tell(self, uow: UnitOfWork, chat_id: int, kind: str, lang: str, *, reply_to: int | None = None,
-             **payload: Any) -> None:
+             dedupe_key: str | None = None, **payload: Any) -> None:
         enqueue(uow, Notice(chat_id, kind, lang, payload=payload, reply_to=reply_to,
-                            priority=PRIORITY_CONVERSATION))
+                            priority=PRIORITY_CONVERSATION, dedupe_key=dedupe_key))
+
+    def tell_card(self, uow: UnitOfWork, chat_id: int, kind: str, lang: str, request: str, **payload: Any) -> None:
+        """A request's card with its buttons (`request`: `hours:<id>`, `reportin:<id>`), one copy of those
+        `settle_card_copies` settles once it is decided."""
+        self.tell(uow, chat_id, kind, lang, dedupe_key=card_key(f"{request}:card:", chat_id), **payload)
+
+    @staticmethod
+    async def settle_card_copies(uow: UnitOfWork, request: str, actor: User, approve: bool, approve_key: str,
+                                 reject_key: str, pressed: tuple[int, int] | None) -> None:
+        """A request decided (volunteer hours, a report-in): every copy of its card (`tell_card`'s: each
+        secretary's, a list's) loses its buttons, naming who decided and the deciding button's label
+        (bot.services.case_dialogs.settle_copies, as a redemption's); `pressed`: the copy the press settles."""
+        await settle_copies(uow, f"{request}:card:", f"{request}:settled:", actor.first_name or str(actor.id),
+                            approve_key if approve else reject_key, pressed)
 
     async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
                           lang: str, kind: str, *, group_kind: str | None = None,

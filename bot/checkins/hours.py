@@ -115,8 +115,8 @@ class Hours:
                    note={(False, False): "none", (True, False): "rounded", (False, True): "replaced",
                          (True, True): "both"}[rounded, bool(was)])
         for staff in await self.ctx.staff_to_tell(uow, activity.branch_id, requester=user.id):
-            self.ctx.tell(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
-                       **self._hours_card(user, entry, activity))
+            self.ctx.tell_card(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
+                               f"hours:{entry.id}", **self._hours_card(user, entry, activity))
         return entry
 
     def _hours_card(self, user: User | None, entry: VolunteerHours, activity: Activity) -> dict[str, Any]:
@@ -139,8 +139,8 @@ class Hours:
         for entry in rows:
             activity = await uow.checkins.activity(entry.activity_id)
             if activity is not None:
-                self.ctx.tell(uow, target.chat_id, "hours-request", lang,
-                           **self._hours_card(await uow.users.get(entry.user_id), entry, activity))
+                self.ctx.tell_card(uow, target.chat_id, "hours-request", lang, f"hours:{entry.id}",
+                                   **self._hours_card(await uow.users.get(entry.user_id), entry, activity))
 
     async def my_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         """/hours: my entries and my time-bank balance (privately, as /me shows it)."""
@@ -154,8 +154,11 @@ class Hours:
                    pending=hours_text(totals.get("pending", 0)), items=items)
 
     async def decide_hours(self, uow: UnitOfWork, actor: User, entry_id: int, approve: bool,
-                           reason: str | None = None, halves: int | None = None) -> tuple[str, dict[str, Any]]:
-        """Approve (into the time bank, with points) or reject. `halves`: the amount on the card pressed."""
+                           reason: str | None = None, halves: int | None = None,
+                           pressed: tuple[int, int] | None = None) -> tuple[str, dict[str, Any]]:
+        """Approve (into the time bank, with points) or reject. `halves`: the amount on the card pressed;
+        `pressed` (chat, message): that card, which the press settles; every other copy of the entry's
+        card loses its buttons here, naming who decided."""
         self.ctx.require_staff(actor)
         entry = await uow.checkins.hours(entry_id)
         activity = await uow.checkins.activity(entry.activity_id) if entry else None
@@ -176,6 +179,8 @@ class Hours:
             entry.points = await self.ctx.awarder.award(uow, entry.user_id, POINTS_RULE, f"hours:{entry.id}",
                                                     units=entry.halves // 2, branch_id=activity.branch_id,
                                                     actor_id=actor.id)
+        await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", actor, approve, "hours-approve", "hours-reject",
+                                          pressed)
         await uow.session.flush()  # the balance below includes this entry
         balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)
         rider = await uow.users.get(entry.user_id)

@@ -110,8 +110,8 @@ class ReportIns:
     async def _tell_staff(self, uow: UnitOfWork, user: User, row: ReportIn, branch: str) -> None:
         """The branch's secretaries get the report-in's card, with its buttons."""
         for staff in await self.ctx.staff_to_tell(uow, row.branch_id or 0, requester=user.id):
-            self.ctx.tell(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
-                       **self._report_in_card(user, row, branch))
+            self.ctx.tell_card(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
+                               f"reportin:{row.id}", **self._report_in_card(user, row, branch))
 
     def _report_in_card(self, user: User | None, row: ReportIn, branch: str) -> dict[str, Any]:
         return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
@@ -132,12 +132,15 @@ class ReportIns:
         reply(uow, target, "reportins-header", lang, count=total, shown=len(rows),
                    branch=branch.name if branch else "")
         for row in rows:
-            self.ctx.tell(uow, target.chat_id, "reportin-request", lang,
-                       **self._report_in_card(await uow.users.get(row.user_id), row, branch.name if branch else ""))
+            self.ctx.tell_card(uow, target.chat_id, "reportin-request", lang, f"reportin:{row.id}",
+                               **self._report_in_card(await uow.users.get(row.user_id), row, branch.name if branch else ""))
 
     async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,
-                               reason: str | None = None) -> tuple[str, dict[str, Any]]:
-        """Approve or reject; returns (key, args) for the secretary. Raises CheckinError if refused."""
+                               reason: str | None = None,
+                               pressed: tuple[int, int] | None = None) -> tuple[str, dict[str, Any]]:
+        """Approve or reject; returns (key, args) for the secretary. Raises CheckinError if refused.
+        Every copy of its card but the one `pressed` (chat, message; the press settles it) loses its
+        buttons, naming who decided."""
         self.ctx.require_staff(actor)
         row = await uow.checkins.report_in(row_id)
         if row is None or row.branch_id is None or not self.ctx.may_manage(actor, row.branch_id):
@@ -154,6 +157,8 @@ class ReportIns:
             for other in await uow.checkins.report_ins_of(row.user_id):
                 if other.id != row.id and other.status == "approved":
                     other.status = "moved"
+        await self.ctx.settle_card_copies(uow, f"reportin:{row.id}", actor, approve, "reportin-approve",
+                                          "reportin-reject", pressed)
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)

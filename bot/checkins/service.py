@@ -77,8 +77,9 @@ class CheckinService(CheckinContext):
         await self.report_ins.list_report_ins(uow, msg, user, lang, branch_code)
 
     async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,
-                               reason: str | None = None) -> tuple[str, dict[str, Any]]:
-        return await self.report_ins.decide_report_in(uow, actor, row_id, approve, reason)
+                               reason: str | None = None,
+                               pressed: tuple[int, int] | None = None) -> tuple[str, dict[str, Any]]:
+        return await self.report_ins.decide_report_in(uow, actor, row_id, approve, reason, pressed)
 
     # --- volunteer hours ----------------------------------------------------------------------
     async def log_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str, code: str,
@@ -99,8 +100,9 @@ class CheckinService(CheckinContext):
         await self.hours.my_hours(uow, msg, user, lang)
 
     async def decide_hours(self, uow: UnitOfWork, actor: User, entry_id: int, approve: bool,
-                           reason: str | None = None, halves: int | None = None) -> tuple[str, dict[str, Any]]:
-        return await self.hours.decide_hours(uow, actor, entry_id, approve, reason, halves)
+                           reason: str | None = None, halves: int | None = None,
+                           pressed: tuple[int, int] | None = None) -> tuple[str, dict[str, Any]]:
+        return await self.hours.decide_hours(uow, actor, entry_id, approve, reason, halves, pressed)
 
     # --- figures ------------------------------------------------------------------------------
     async def stats(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,

@@ -10,6 +10,7 @@ same way (handlers.case_choices).
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import EDIT, enqueue
@@ -60,3 +61,21 @@ async def settle_sent(uow: UnitOfWork, rows: list[OutboxMessage], prefix: str, k
                             payload={EDIT: row.sent_message_id, "html": "",
                                      "was": {"kind": row.kind, "payload": row.payload, "case_id": row.case_id},
                                      "key": key, "args": args}))
+
+
+def card_key(prefix: str, chat_id: int) -> str:
+    """A dedupe key under `prefix` for one copy of a request card sent to `chat_id`: unique, so a card
+    sent again (a claim changed, a list asked for twice) is another copy, settled with the rest."""
+    return f"{prefix}{chat_id}:{secrets.token_hex(4)}"
+
+
+async def settle_copies(uow: UnitOfWork, card_prefix: str, done_prefix: str, who: str, what_key: str,
+                        pressed: tuple[int, int] | None) -> None:
+    """A request decided: every sent copy of its card (dedupe keys under `card_prefix`, one per
+    secretary and superadmin told, and any listed again) loses its buttons and says who decided what
+    (`what_key`: the message key of the deciding button's label, shown in each reader's language).
+    `pressed` (chat, message): the copy whose button decided it, which the press itself settles.
+    `done_prefix`: the settling edits' dedupe keys. Decided by command or on one copy, the others
+    kept live buttons that only answered "already handled"."""
+    rows = [r for r in await uow.outbox.sent_under(card_prefix) if (r.chat_id, r.sent_message_id) != pressed]
+    await settle_sent(uow, rows, done_prefix, "settled-by", {"who": who, "what_key": what_key})

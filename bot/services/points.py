@@ -36,7 +36,7 @@ from bot.points import (ADVANCED, BASIC, REDEEM, REFUND, SPARK, PointsConfig, Ru
 from bot.points.catalogue import match_item
 from bot.privacy import mask
 from bot.wording import listed, unended
-from bot.services.case_dialogs import settle_sent
+from bot.services.case_dialogs import settle_copies
 from bot.services.people import BranchChoice, branch_names, rider_branch
 from bot.services.privately import answered_privately
 from storage.models import OutboxMessage, User, utcnow
@@ -404,7 +404,9 @@ class PointsService:
                                     actor_id=actor.id, note=note, at=self.clock()) is not None:
                 await repo.move(redemption.user_id, redemption.cost)
                 await repo.put_back(redemption.item_id)
-        await self._settle_cards(uow, redemption.id, actor, fulfil, pressed)
+        await settle_copies(uow, f"points:redeem:{redemption.id}:", f"points:redeemed:{redemption.id}:",
+                            actor.first_name or str(actor.id),
+                            "points-fulfil-button" if fulfil else "points-refuse-button", pressed)
         rider = await uow.users.get(redemption.user_id)
         lang = self._lang(rider) if rider is not None else redemption.lang
         # privately when the bot can write to them; else where they asked, and in a group without the
@@ -422,18 +424,6 @@ class PointsService:
             await self._tell_note_undelivered(uow, actor, redemption, item, fulfil,
                                               actor.id if chat_id is None else chat_id)
         return redemption
-
-    @staticmethod
-    async def _settle_cards(uow: UnitOfWork, redemption_id: int, actor: User, fulfil: bool,
-                            pressed: tuple[int, int] | None) -> None:
-        """The request's cards (_tell_staff's, one per secretary and superadmin) lose their buttons and
-        say who decided what, as the pressed one does: decided by command, or on one copy, the others
-        kept live buttons that only answered "already handled"."""
-        rows = [r for r in await uow.outbox.sent_under(f"points:redeem:{redemption_id}:")
-                if (r.chat_id, r.sent_message_id) != pressed]
-        await settle_sent(uow, rows, f"points:redeemed:{redemption_id}:", "settled-by",
-                          {"who": actor.first_name or str(actor.id),
-                           "what_key": "points-fulfil-button" if fulfil else "points-refuse-button"})
 
     async def _tell_note_undelivered(self, uow: UnitOfWork, actor: User, redemption: Redemption,
                                      item: PointsItem | None, fulfil: bool, chat_id: int) -> None:
