@@ -8,7 +8,7 @@ the entry (2.5 h -> 2 units), source key `hours:<entry id>`, so an entry is paid
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.buttons import HoursVerdict, encode
@@ -17,6 +17,7 @@ from bot.checkins.context import CheckinContext
 from bot.checkins.errors import CheckinError
 from bot.checkins.parsing import hours_text, hours_typed, most_halves, parse_hours
 from bot.domain import IncomingMessage
+from bot.ids import parse_id
 from bot.services.privately import to_private
 from bot.outbox import reply
 from storage.models import User, utcnow
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 HOURS_LATE = timedelta(days=7)
 POINTS_RULE = "volunteer_hour"
+SOURCE_PREFIX = "hours:"  # the points line of an approved entry: `hours:<entry id>`
 PROMPT_KIND = "hours-need-amount"  # "how many hours?": a reply prompt, its answer the hours
 PROMPT_TTL = timedelta(minutes=30)  # an older prompt's reply is an ordinary message
 
@@ -44,6 +46,32 @@ def _an_amount(text: str) -> bool:
     except CheckinError:
         return False
     return True
+
+
+async def withdraw_approval(uow: UnitOfWork, source_key: str, actor_id: int, reason: str,
+                            at: datetime) -> dict[str, Any] | None:
+    """The points an approval of volunteer hours paid (ledger line `hours:<entry id>`) revoked by a
+    secretary (/points revoke): the approval goes with them, and the hours leave the time bank.
+
+    Why: the points are the time bank's reward for hours a secretary recognised, and there is no
+    other way to take an approval back; a bank that took the reward and kept counting the hours
+    would show hours nobody recognises any more (in /hours, /me, the attendance export and the
+    branch's figures) next to no points for them. So a revoke of those points reads as the
+    approval withdrawn: the entry is `rejected`, with the revoke's reason and its secretary, as a
+    rejection would have left it (the rider may claim again, as after a rejection). Points the
+    rider already spent are not taken back (the revoke says so); the hours leave regardless.
+    Returns what the rider and the secretary are told of it, or None when the line is no approval's
+    (another rule's; an entry no longer approved)."""
+    entry_id = parse_id(source_key.removeprefix(SOURCE_PREFIX)) if source_key.startswith(SOURCE_PREFIX) else None
+    entry = await uow.checkins.hours(entry_id) if entry_id else None
+    activity = await uow.checkins.activity(entry.activity_id) if entry is not None else None
+    if entry is None or activity is None or entry.status != "approved":
+        return None
+    entry.status, entry.decided_by, entry.decided_at, entry.updated_at = "rejected", actor_id, at, at
+    entry.reason = reason.strip()[:300] or None
+    await uow.session.flush()  # the balance below leaves this entry out
+    balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)
+    return {"title": activity.title, "hours": hours_text(entry.halves), "time_balance": hours_text(balance)}
 
 
 class Hours:

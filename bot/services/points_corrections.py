@@ -12,6 +12,7 @@ import re
 
 from typing import TYPE_CHECKING, Any
 
+from bot.checkins.hours import withdraw_approval
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
@@ -61,7 +62,8 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
     """Takes back ledger line `ref` with a reversal line; what the receipt shows.
 
     What the rider already spent cannot be taken back (a balance never goes below zero):
-    the reversal takes what is there, and says so."""
+    the reversal takes what is there, and says so. The points of approved volunteer hours take the
+    approval with them: the hours leave the time bank (bot.checkins.hours.withdraw_approval says why)."""
     if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
         raise PointsError("points-not-permitted")
     entry_id = parse_entry_no(ref)
@@ -85,14 +87,19 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
         raise PointsError("points-entry-revoked", number=entry_no(entry.id))
     await repo.move(entry.user_id, -take)
     await points._retier(uow, repo, account)
+    hours = await withdraw_approval(uow, entry.source_key, actor.id, reason, points.clock())  # hours it paid for
     rider = await uow.users.get(entry.user_id)
     balance = await points.balance(uow, entry.user_id)
-    if rider is not None and rider.started and take > 0:  # a correction that took nothing changes nothing of theirs
-        enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider),
-                            priority=PRIORITY_CONVERSATION,
-                            payload={"points": take, "reason": unended(mask(reason)), "balance": balance}))
+    told = {"points": take, "reason": unended(mask(reason)), "balance": balance}
+    if rider is not None and rider.started and hours is not None:  # his time bank changed, whatever was taken
+        enqueue(uow, Notice(rider.id, "hours-revoked-rider", points._lang(rider), priority=PRIORITY_CONVERSATION,
+                            payload={**told, **hours}))
+    elif rider is not None and rider.started and take > 0:  # a correction that took nothing changes nothing of theirs
+        enqueue(uow, Notice(rider.id, "points-revoked-rider", points._lang(rider), priority=PRIORITY_CONVERSATION,
+                            payload=told))
     return {"number": entry_no(entry.id), "who": (rider.first_name if rider else "") or str(entry.user_id),
-            "points": take, "short": entry.points - take, "reason": unended(reason)}
+            "points": take, "short": entry.points - take, "reason": unended(reason),
+            "has_hours": "yes" if hours else "no", **(hours or {"title": "", "hours": "", "time_balance": ""})}
 
 
 _PERSON = re.compile(r"@?[A-Za-z0-9_]+|-?\d+")

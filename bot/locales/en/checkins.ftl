@@ -160,6 +160,12 @@ hours-rejected = Your { $hours } h for “{ $title }” were not approved{ $has_
         [yes] : { $reason }
        *[no] .
     }
+# a secretary revoked the points of approved hours (/points revoke): the approval goes with them
+hours-revoked-rider = ↩️ Your secretary withdrew the approval of your { $hours } h at “{ $title }” ({ $reason }): they no longer count in your time bank, now { $time_balance } h.{ $points ->
+        [0] {""}
+        [one] {" "}The 1 point they earned was taken back too; balance { $balance }. Send /points for your history.
+       *[other] {" "}The { $points } points they earned were taken back too; balance { $balance }. Send /points for your history.
+    }
 hours-decided-approved = ✅ Approved { $name }'s { $hours } h
 # $undelivered yes: the rider was told in the group, without the reason the secretary wrote
 hours-decided-rejected = Rejected { $name }'s { $hours } h{ $undelivered ->

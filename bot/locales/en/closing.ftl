@@ -14,6 +14,9 @@ points-revoke-ok = { $points ->
         [one] {" "}1 point was already spent and cannot be taken back.
        *[other] {" "}{ $short } points were already spent and cannot be taken back.
     }
+}{ $has_hours ->
+    [yes] {" "}They were the points of { $hours } h of volunteering at “{ $title }”: that approval is withdrawn too, and the hours no longer count in their time bank.
+   *[no] {""}
 }
 points-revoked-rider = ↩️ Your secretary corrected your points: { $points ->
     [one] 1 point

@@ -157,6 +157,11 @@ hours-rejected = 「{ $title }」的志愿时长 { $hours } 小时未被认可{ 
         [yes] ：{ $reason }
        *[no] 。
     }
+# a secretary revoked the points of approved hours (/points revoke): the approval goes with them
+hours-revoked-rider = ↩️ 书记撤回了对你在「{ $title }」{ $hours } 小时志愿时长的认可（{ $reason }），这些时长不再计入时间银行，现余额 { $time_balance } 小时。{ $points ->
+        [0] {""}
+       *[other] 这笔时长的 { $points } 分积分也已扣回，现有 { $balance } 分，发 /points 查看记录。
+    }
 hours-decided-approved = ✅ 已认可{ $name }的 { $hours } 小时
 # $undelivered yes: the rider was told in the group, without the reason the secretary wrote
 hours-decided-rejected = 已驳回{ $name }的 { $hours } 小时{ $undelivered ->

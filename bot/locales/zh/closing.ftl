@@ -7,6 +7,9 @@ points-revoke-ok = { $points ->
         [0] {""}
        *[other] 另有 { $short } 分已被使用，无法扣回。
     }
+}{ $has_hours ->
+    [yes] 这是「{ $title }」{ $hours } 小时志愿时长的积分，这些时长的认可也随之撤回，不再计入 TA 的时间银行。
+   *[no] {""}
 }
 points-revoked-rider = ↩️ 书记更正了你的积分：扣回 { $points } 分（{ $reason }）。现有 { $balance } 分，发 /points 查看记录。
 points-entry-unknown = 没有积分记录 { $number }（或不属于你的支部）。
