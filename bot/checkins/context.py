@@ -106,13 +106,13 @@ class CheckinContext:
         self.tell(uow, chat_id, kind, lang, dedupe_key=card_key(f"{request}:card:", chat_id), **payload)
 
     @staticmethod
-    async def settle_card_copies(uow: UnitOfWork, request: str, actor: User, approve: bool, approve_key: str,
-                                 reject_key: str, pressed: tuple[int, int] | None) -> None:
-        """A request decided (volunteer hours, a report-in): every copy of its card (`tell_card`'s: each
-        secretary's, a list's) loses its buttons, naming who decided and the deciding button's label
-        (bot.services.case_dialogs.settle_copies, as a redemption's); `pressed`: the copy the press settles."""
-        await settle_copies(uow, f"{request}:card:", f"{request}:settled:", actor.first_name or str(actor.id),
-                            approve_key if approve else reject_key, pressed)
+    async def settle_card_copies(uow: UnitOfWork, request: str, pressed: tuple[int, int] | None,
+                                 key: str = "settled-by", **args: object) -> None:
+        """A request settled (volunteer hours, a report-in): every copy of its card (`tell_card`'s: each
+        secretary's, a list's) loses its buttons, with the line `key` (`args`; "settled-by": `who` and
+        the deciding button's label `what_key`) under it (bot.services.case_dialogs.settle_copies, as a
+        redemption's); `pressed`: the copy whose press settles it itself."""
+        await settle_copies(uow, f"{request}:card:", f"{request}:settled:", pressed, key, args)
 
     async def tell_person(self, uow: UnitOfWork, user_id: int, chat_id: int, reply_to: int | None,
                           lang: str, kind: str, *, group_kind: str | None = None,

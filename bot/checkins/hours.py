@@ -207,8 +207,8 @@ class Hours:
             entry.points = await self.ctx.awarder.award(uow, entry.user_id, POINTS_RULE, f"hours:{entry.id}",
                                                     units=entry.halves // 2, branch_id=activity.branch_id,
                                                     actor_id=actor.id)
-        await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", actor, approve, "hours-approve", "hours-reject",
-                                          pressed)
+        await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", pressed, who=actor.first_name or str(actor.id),
+                                          what_key="hours-approve" if approve else "hours-reject")
         await uow.session.flush()  # the balance below includes this entry
         balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)
         rider = await uow.users.get(entry.user_id)

@@ -21,6 +21,7 @@ from bot.domain import IncomingMessage
 from bot.privacy import mask
 from bot.services.people import rider_branch
 from bot.services.privately import to_private
+from bot.wording import listed
 from bot.outbox import reply
 from storage.models import User
 from storage.models.checkins import ReportIn
@@ -98,14 +99,34 @@ class ReportIns:
                 if changed:  # the secretaries' card showed the old organisation: the one they decide on now
                     await self._tell_staff(uow, user, r, name)
             return
+        withdrawn = await self._withdraw_elsewhere(uow, user, branch_id)
         if row is None:
             row = await uow.checkins.add_report_in(ReportIn(
                 user_id=user.id, home_org=home, branch_id=branch_id, chat_id=chat_id, message_id=message_id,
                 lang=lang, created_at=self.ctx.clock()))
         else:
             row.branch_id = branch_id
-        self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=shown)
+        self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=shown,
+                      withdrawn=listed(withdrawn, lang), has_withdrawn="yes" if withdrawn else "no")
         await self._tell_staff(uow, user, row, name)
+
+    async def _withdraw_elsewhere(self, uow: UnitOfWork, user: User, branch_id: int) -> list[str]:
+        """A party member reports in to the one branch where they work: a report-in to `branch_id`
+        withdraws the one still waiting in another branch (its secretaries' cards lose their buttons
+        and say so; a press that still arrives is told it was withdrawn), rather than leaving two
+        branches to approve one rider, the later approval marking the first `moved`. The rider's
+        receipt names it (returned: the branches' names, none when nothing waited). An approved report-in
+        elsewhere stays until this one is approved, as before."""
+        names = []
+        for r in await uow.checkins.report_ins_of(user.id):
+            if r.status != "pending" or r.branch_id is None or r.branch_id == branch_id:
+                continue
+            r.status, r.decided_at = "withdrawn", self.ctx.clock()
+            await self.ctx.settle_card_copies(uow, f"reportin:{r.id}", None, "reportin-withdrawn-card",
+                                              who=user.first_name or str(user.id))
+            branch = await uow.checkins.branch(r.branch_id)
+            names.append(branch.name if branch else "")
+        return [n for n in names if n]
 
     async def _tell_staff(self, uow: UnitOfWork, user: User, row: ReportIn, branch: str) -> None:
         """The branch's secretaries get the report-in's card, with its buttons."""
@@ -157,8 +178,8 @@ class ReportIns:
             for other in await uow.checkins.report_ins_of(row.user_id):
                 if other.id != row.id and other.status == "approved":
                     other.status = "moved"
-        await self.ctx.settle_card_copies(uow, f"reportin:{row.id}", actor, approve, "reportin-approve",
-                                          "reportin-reject", pressed)
+        await self.ctx.settle_card_copies(uow, f"reportin:{row.id}", pressed, who=actor.first_name or str(actor.id),
+                                          what_key="reportin-approve" if approve else "reportin-reject")
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
         person = await uow.users.get(row.user_id)

@@ -69,13 +69,14 @@ def card_key(prefix: str, chat_id: int) -> str:
     return f"{prefix}{chat_id}:{secrets.token_hex(4)}"
 
 
-async def settle_copies(uow: UnitOfWork, card_prefix: str, done_prefix: str, who: str, what_key: str,
-                        pressed: tuple[int, int] | None) -> None:
-    """A request decided: every sent copy of its card (dedupe keys under `card_prefix`, one per
-    secretary and superadmin told, and any listed again) loses its buttons and says who decided what
-    (`what_key`: the message key of the deciding button's label, shown in each reader's language).
-    `pressed` (chat, message): the copy whose button decided it, which the press itself settles.
-    `done_prefix`: the settling edits' dedupe keys. Decided by command or on one copy, the others
-    kept live buttons that only answered "already handled"."""
+async def settle_copies(uow: UnitOfWork, card_prefix: str, done_prefix: str, pressed: tuple[int, int] | None,
+                        key: str, args: dict[str, object]) -> None:
+    """A request settled: every sent copy of its card (dedupe keys under `card_prefix`, one per
+    secretary and superadmin told, and any listed again) loses its buttons, with the line `key`
+    (`args`) under it: who decided what ("settled-by": `who`, and `what_key`, the message key of the
+    deciding button's label, shown in each reader's language), or how else it ended. `pressed`
+    (chat, message): the copy whose button decided it, which the press itself settles. `done_prefix`:
+    the settling edits' dedupe keys. Decided by command or on one copy, the others kept live buttons
+    that only answered "already handled"."""
     rows = [r for r in await uow.outbox.sent_under(card_prefix) if (r.chat_id, r.sent_message_id) != pressed]
-    await settle_sent(uow, rows, done_prefix, "settled-by", {"who": who, "what_key": what_key})
+    await settle_sent(uow, rows, done_prefix, key, args)

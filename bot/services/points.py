@@ -404,9 +404,9 @@ class PointsService:
                                     actor_id=actor.id, note=note, at=self.clock()) is not None:
                 await repo.move(redemption.user_id, redemption.cost)
                 await repo.put_back(redemption.item_id)
-        await settle_copies(uow, f"points:redeem:{redemption.id}:", f"points:redeemed:{redemption.id}:",
-                            actor.first_name or str(actor.id),
-                            "points-fulfil-button" if fulfil else "points-refuse-button", pressed)
+        await settle_copies(uow, f"points:redeem:{redemption.id}:", f"points:redeemed:{redemption.id}:", pressed,
+                            "settled-by", {"who": actor.first_name or str(actor.id),
+                                           "what_key": "points-fulfil-button" if fulfil else "points-refuse-button"})
         rider = await uow.users.get(redemption.user_id)
         lang = self._lang(rider) if rider is not None else redemption.lang
         # privately when the bot can write to them; else where they asked, and in a group without the

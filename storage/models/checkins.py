@@ -93,7 +93,7 @@ class ReportIn(SQLModel, table=True):
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))  # where the rider asked
     message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
     lang: str = Field(default="zh", max_length=8)
-    status: str = Field(default="pending", max_length=16)  # pending | approved | rejected | moved
+    status: str = Field(default="pending", max_length=16)  # pending | approved | rejected | moved | dropped | withdrawn
     decided_by: int | None = Field(default=None, sa_column=Column(BigInteger))
     decided_at: datetime | None = None
     reason: str | None = Field(default=None, max_length=300)

@@ -83,7 +83,10 @@ reportin-err-chosen = A branch has already been chosen for this report-in.
 reportin-err-not-yours = This is not your report-in.
 reportin-err-not-found = There is no report-in #{ $id } in your scope.
 reportin-err-own = Report-in #{ $id } is your own; another secretary of the branch or a superadmin confirms it.
-reportin-submitted = 📮 Your report-in to “{ $branch }” is submitted (home organisation: { $home }). You'll hear once the secretary confirms it.
+reportin-submitted = 📮 Your report-in to “{ $branch }” is submitted (home organisation: { $home }). You'll hear once the secretary confirms it.{ $has_withdrawn ->
+        [yes] {" "}A party member reports in to the one branch where they work: your report-in to “{ $withdrawn }”, still awaiting confirmation, is withdrawn, and its secretary sees that.
+       *[no] {""}
+    }
 reportin-updated = ✏️ Your report-in to “{ $branch }” is updated (home organisation: { $home }); it still awaits the secretary.
 reportin-already = 👌 You reported in to “{ $branch }” on { $since } already.
 reportin-request =
@@ -101,8 +104,11 @@ reportins-usage = Usage: /reportins lists those to confirm; /reportins approve I
 reportin-err-decided = Report-in #{ $id } has been handled already ({ $status ->
         [approved] approved
         [rejected] rejected
+        [withdrawn] withdrawn by the member, who reported in to another branch
        *[other] no longer valid
     }).
+# a pending report-in's card, once its rider reported in to another branch instead
+reportin-withdrawn-card = ↩️ { $who } withdrew this report-in and reported in to another branch instead: nothing to do.
 reportin-approved = 🎉 Your report-in to “{ $branch }” is confirmed! You are registered as a party member reporting in to this branch (home organisation: { $home }). You're welcome at its micro lessons and volunteer activities.
 reportin-rejected = Your report-in to “{ $branch }” was not approved{ $has_reason ->
         [yes] : { $reason }

@@ -83,7 +83,10 @@ reportin-err-chosen = 这条报到已经选过支部了。
 reportin-err-not-yours = 这不是你的报到。
 reportin-err-not-found = 在你的范围内找不到编号 { $id } 的报到。
 reportin-err-own = 报到 #{ $id } 是你自己的，不能自己确认，请由本支部其他书记或超级管理员处理。
-reportin-submitted = 📮 已向「{ $branch }」提交报到（组织关系：{ $home }），支部书记确认后会通知你。
+reportin-submitted = 📮 已向「{ $branch }」提交报到（组织关系：{ $home }），支部书记确认后会通知你。{ $has_withdrawn ->
+        [yes] 党员只向工作所在的一个支部报到：你之前向「{ $withdrawn }」提交、还在等待确认的报到已撤回，那边的书记也会看到。
+       *[no] {""}
+    }
 reportin-updated = ✏️ 已更新你向「{ $branch }」的报到（组织关系：{ $home }），仍在等待支部书记确认。
 reportin-already = 👌 你已经在 { $since } 向「{ $branch }」报到过了。
 reportin-request =
@@ -101,8 +104,11 @@ reportins-usage = 用法：/reportins 查看待确认的报到；/reportins appr
 reportin-err-decided = 报到 #{ $id } 已经处理过了（{ $status ->
         [approved] 已通过
         [rejected] 已驳回
+        [withdrawn] 本人已撤回，改向其他支部报到
        *[other] 已失效
     }）。
+# a pending report-in's card, once its rider reported in to another branch instead
+reportin-withdrawn-card = ↩️ { $who }已撤回这条报到，改向其他支部报到，不用再处理。
 reportin-approved = 🎉 你向「{ $branch }」的报到已确认！你已登记为本支部报到党员（组织关系：{ $home }）。欢迎参加支部的微党课和志愿活动。
 reportin-rejected = 你向「{ $branch }」的报到未通过{ $has_reason ->
         [yes] ：{ $reason }
