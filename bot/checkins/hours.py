@@ -48,6 +48,16 @@ def _an_amount(text: str) -> bool:
     return True
 
 
+def points_key(entry: VolunteerHours) -> str:
+    """The points line an approval of `entry` writes: `hours:<id>`, so an entry is paid once. An
+    entry paid before (its `points` kept) is one whose approval was revoked since (withdraw_approval)
+    and claimed again: that key is spent, and this claim is paid under its own, `hours:<id>:<the
+    claim's time>` (the same for two secretaries approving it at once)."""
+    if not entry.points:
+        return f"{SOURCE_PREFIX}{entry.id}"
+    return f"{SOURCE_PREFIX}{entry.id}:{entry.updated_at:%Y%m%d%H%M%S%f}"
+
+
 async def withdraw_approval(uow: UnitOfWork, source_key: str, actor_id: int, reason: str,
                             at: datetime) -> dict[str, Any] | None:
     """The points an approval of volunteer hours paid (ledger line `hours:<entry id>`) revoked by a
@@ -58,11 +68,13 @@ async def withdraw_approval(uow: UnitOfWork, source_key: str, actor_id: int, rea
     would show hours nobody recognises any more (in /hours, /me, the attendance export and the
     branch's figures) next to no points for them. So a revoke of those points reads as the
     approval withdrawn: the entry is `rejected`, with the revoke's reason and its secretary, as a
-    rejection would have left it (the rider may claim again, as after a rejection). Points the
+    rejection would have left it (the rider may claim again, as after a rejection, and an approval of
+    that claim pays again: points_key). Points the
     rider already spent are not taken back (the revoke says so); the hours leave regardless.
     Returns what the rider and the secretary are told of it, or None when the line is no approval's
     (another rule's; an entry no longer approved)."""
-    entry_id = parse_id(source_key.removeprefix(SOURCE_PREFIX)) if source_key.startswith(SOURCE_PREFIX) else None
+    entry_id = parse_id(source_key.removeprefix(SOURCE_PREFIX).split(":")[0]) \
+        if source_key.startswith(SOURCE_PREFIX) else None
     entry = await uow.checkins.hours(entry_id) if entry_id else None
     activity = await uow.checkins.activity(entry.activity_id) if entry is not None else None
     if entry is None or activity is None or entry.status != "approved":
@@ -199,14 +211,15 @@ class Hours:
                                who=decider.first_name if decider else "")
         if halves is not None and halves != entry.halves:
             raise CheckinError("hours-err-changed", id=entry_id, hours=hours_text(entry.halves))
+        key = points_key(entry)  # before the claim's time below becomes the decision's
         now = self.ctx.clock()
         entry.status, entry.decided_by, entry.decided_at, entry.updated_at = \
             ("approved" if approve else "rejected"), actor.id, now, now
         entry.reason = (reason or "").strip()[:300] or None
-        if approve and self.ctx.awarder is not None and entry.halves >= 2:
-            entry.points = await self.ctx.awarder.award(uow, entry.user_id, POINTS_RULE, f"hours:{entry.id}",
-                                                    units=entry.halves // 2, branch_id=activity.branch_id,
-                                                    actor_id=actor.id)
+        if approve:  # what this approval pays (none for half an hour), not what a revoked one did
+            entry.points = await self.ctx.awarder.award(uow, entry.user_id, POINTS_RULE, key, units=entry.halves // 2,
+                                                        branch_id=activity.branch_id, actor_id=actor.id) \
+                if self.ctx.awarder is not None and entry.halves >= 2 else 0
         await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", pressed, who=actor.first_name or str(actor.id),
                                           what_key="hours-approve" if approve else "hours-reject")
         await uow.session.flush()  # the balance below includes this entry

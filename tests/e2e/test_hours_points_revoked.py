@@ -3,7 +3,7 @@
 back and left the hours in his time bank: /hours still read '时间银行：2 小时 · ✅ 已认可', recognised
 hours without their reward, and no other command takes an approval back. Now the revoke withdraws
 the approval with its points: the hours leave the time bank, the rider hears both (zh, en) and the
-secretary's receipt says so; a revoke of other points reads as before."""
+secretary's receipt says so; claimed again and approved, the hours are paid again."""
 from __future__ import annotations
 
 import pytest
@@ -47,6 +47,14 @@ async def test_revoking_the_points_of_approved_hours_takes_the_hours_back(bot, t
     async with db() as s:
         entry = (await s.exec(select(VolunteerHours))).one()
     assert (entry.status, entry.decided_by, entry.reason) == ("rejected", SEC["id"], "时长记错了"), entry
+
+    got = (await said(tg, LI["id"], LI, f"/hours {code} 1"))["plain_text"]  # claimed again, as after a rejection
+    assert got.startswith("📝 已登记「社区清洁」志愿时长 1 小时"), got
+    await said(tg, SEC["id"], SEC, "/hours approve 1")
+    lines = await ledger(db, LI["id"], at_least=3)  # and paid again: the first line's key is spent
+    assert lines[-1].source_key.startswith("hours:1:") and lines[-1].points == 10, lines[-1]
+    told = await _told(tg, LI, "1 小时志愿时长已认可")
+    assert "时间银行余额 1 小时" in told and "+10" in told, told
 
     await said(tg, SEC_B["id"], SEC_B, '/activity new "Park cleanup" today 9:00 2h')  # English, both sides
     code = (await activities(db))[-1].code
