@@ -13,7 +13,7 @@ import hashlib
 import secrets
 
 from bot.domain import PRIORITY_CONVERSATION, Notice
-from bot.outbox import EDIT, enqueue
+from bot.outbox import EDIT, EDIT_OF, enqueue
 from storage.models import Case, OutboxMessage
 from storage.uow import UnitOfWork
 
@@ -49,7 +49,8 @@ async def settle_sent(uow: UnitOfWork, rows: list[OutboxMessage], prefix: str, k
                       args: dict[str, object]) -> None:
     """Each sent message in `rows` loses its buttons, once: an edit re-rendering it from its row
     (`was`, so its text stays) with the line `key` (`args`) under it. `prefix`: the edits' dedupe
-    key prefix; a row whose edit is already queued or sent is skipped."""
+    key prefix; a row whose edit is already queued or sent is skipped. A row not sent yet is edited
+    once it is (EDIT_OF its dedupe key: a chat's rows go in order)."""
     if not rows:  # the common case (no dialog was sent): no read of the keys either
         return
     done = await uow.outbox.keys_under(prefix)
@@ -58,7 +59,8 @@ async def settle_sent(uow: UnitOfWork, rows: list[OutboxMessage], prefix: str, k
             continue
         enqueue(uow, Notice(row.chat_id, "settled", row.lang, priority=PRIORITY_CONVERSATION,
                             dedupe_key=f"{prefix}{row.id}",
-                            payload={EDIT: row.sent_message_id, "html": "",
+                            payload={**({EDIT: row.sent_message_id} if row.sent_message_id is not None
+                                        else {EDIT_OF: row.dedupe_key}), "html": "",
                                      "was": {"kind": row.kind, "payload": row.payload, "case_id": row.case_id},
                                      "key": key, "args": args}))
 
@@ -71,12 +73,13 @@ def card_key(prefix: str, chat_id: int) -> str:
 
 async def settle_copies(uow: UnitOfWork, card_prefix: str, done_prefix: str, pressed: tuple[int, int] | None,
                         key: str, args: dict[str, object]) -> None:
-    """A request settled: every sent copy of its card (dedupe keys under `card_prefix`, one per
+    """A request settled: every copy of its card, sent or still queued (dedupe keys under `card_prefix`, one per
     secretary and superadmin told, and any listed again) loses its buttons, with the line `key`
     (`args`) under it: who decided what ("settled-by": `who`, and `what_key`, the message key of the
     deciding button's label, shown in each reader's language), or how else it ended. `pressed`
     (chat, message): the copy whose button decided it, which the press itself settles. `done_prefix`:
     the settling edits' dedupe keys. Decided by command or on one copy, the others kept live buttons
     that only answered "already handled"."""
-    rows = [r for r in await uow.outbox.sent_under(card_prefix) if (r.chat_id, r.sent_message_id) != pressed]
+    rows = [r for r in await uow.outbox.sent_under(card_prefix, queued=True)
+            if (r.chat_id, r.sent_message_id) != pressed]
     await settle_sent(uow, rows, done_prefix, key, args)

@@ -319,13 +319,14 @@ class OutboxRepository(Repository):
         stmt = select(OutboxMessage.dedupe_key).where(col(OutboxMessage.dedupe_key).like(escaped, escape="\\"))
         return {k for k in (await self.session.exec(stmt)).all() if k}
 
-    async def sent_under(self, prefix: str, chat_id: int | None = None) -> list[OutboxMessage]:
+    async def sent_under(self, prefix: str, chat_id: int | None = None, *, queued: bool = False) -> list[OutboxMessage]:
         """Rows sent (with the platform's message id known) whose dedupe key starts with `prefix`,
-        optionally only to `chat_id`, oldest first: the copies of a message there are to settle."""
+        optionally only to `chat_id`, oldest first: the copies of a message there are to settle.
+        `queued`: those still waiting to be sent too (an edit names them by EDIT_OF, bot.outbox)."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sent = and_(col(OutboxMessage.status) == "sent", col(OutboxMessage.sent_message_id).is_not(None))
         stmt = select(OutboxMessage).where(col(OutboxMessage.dedupe_key).like(escaped, escape="\\"),
-                                           OutboxMessage.status == "sent",
-                                           col(OutboxMessage.sent_message_id).is_not(None))
+                                           or_(sent, col(OutboxMessage.status) == "pending") if queued else sent)
         if chat_id is not None:
             stmt = stmt.where(OutboxMessage.chat_id == chat_id)
         return list((await self.session.exec(stmt.order_by(col(OutboxMessage.id)))).all())

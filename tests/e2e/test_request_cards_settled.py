@@ -8,8 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
-from tests.conftest import BOSS, GROUP, LI, SEC, WANG, buttons, said, two_branches, until, with_boss
+from storage.models.checkins import ReportIn
+
+from tests.conftest import BOSS, GROUP, LI, SEC, WANG, buttons, private, said, two_branches, until, with_boss
 from tests.e2e.test_checkins import activities
 
 
@@ -65,3 +68,20 @@ async def test_every_copy_of_a_report_in_card_says_who_decided(bot, tg, db) -> N
     last_line = card["plain_text"].split("\n")[-1]
     assert "王哥" in last_line and "驳回" in last_line, card["plain_text"]
     assert "王哥" in (await _settled(tg, WANG["id"], "党员报到 #1"))[0]["plain_text"]
+
+
+async def test_a_card_decided_before_it_was_delivered_arrives_settled(bot, tg, db) -> None:
+    """A card still queued when the request is decided (the platform asked the bot to slow down) went
+    out later with live buttons: settling read only the copies already sent. Now the edit waits for it."""
+    await _two_secretaries(tg)
+    await tg.fault("sendMessage", 429, count=3, retry_after=2)  # the rider's receipt and both cards wait
+    await tg.send(GROUP, LI, "/reportin 河南省周口市某村党支部")
+    async def pending() -> bool:
+        async with db() as s:
+            rows = (await s.exec(select(ReportIn))).all()
+        return bool(rows)
+    await until(pending)
+    await tg.send(private(SEC), SEC, "/reportins approve 1")
+    for staff in (SEC, WANG):
+        card = (await _settled(tg, staff["id"], "党员报到 #1"))[0]
+        assert "张书记" in card["plain_text"].split("\n")[-1], (staff, card["plain_text"])
