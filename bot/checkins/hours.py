@@ -150,6 +150,9 @@ class Hours:
                 msg.chat_id, lang, None, None, None
         # 1.25 or 20分钟 counts as 1.5 or 0.5 h: said, with what they typed, not passed off as theirs
         rounded = abs(hours_typed(amount) - halves / 2) > 1e-9
+        if was:  # the cards of the claim replaced go out of date: the new one follows
+            await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", None, "settled-superseded",
+                                              who=user.first_name or str(user.id))
         reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
                    hours=hours_text(halves), checked_in=str(checked_in).lower(), was=was, typed=amount.strip()[:20],
                    note={(False, False): "none", (True, False): "rounded", (False, True): "replaced",

@@ -97,6 +97,8 @@ class ReportIns:
                 changed, r.home_org = r.home_org != home, home
                 self.ctx.tell(uow, chat_id, "reportin-updated", lang, reply_to=reply_to, branch=name, home=shown)
                 if changed:  # the secretaries' card showed the old organisation: the one they decide on now
+                    await self.ctx.settle_card_copies(uow, f"reportin:{r.id}", None, "settled-superseded",
+                                                      who=user.first_name or str(user.id))
                     await self._tell_staff(uow, user, r, name)
             return
         withdrawn = await self._withdraw_elsewhere(uow, user, branch_id)

@@ -70,6 +70,30 @@ async def test_every_copy_of_a_report_in_card_says_who_decided(bot, tg, db) -> N
     assert "王哥" in (await _settled(tg, WANG["id"], "党员报到 #1"))[0]["plain_text"]
 
 
+async def test_a_changed_request_settles_its_old_cards(bot, tg, db, clock) -> None:
+    """李师傅's second '/hours K7MPQ 1.5' (replacing 2) or corrected '/reportin …' sent 张书记 a new card and
+    left the old one with live buttons, showing what he no longer asks (a press on the hours' answered
+    '已改为 1.5 小时', the report-in's approved the new organisation under the old one); now the old card
+    loses them and says he changed it."""
+    await two_branches(tg, LI)
+    await said(tg, SEC["id"], SEC, '/activity new "社区清洁" 今天 9:00 2h')
+    code = (await activities(db))[-1].code
+    await said(tg, LI["id"], LI, f"/hours {code} 2")
+    old = await _card(tg, SEC["id"], "申报 2 小时")
+    await said(tg, LI["id"], LI, f"/hours {code} 1.5")
+    assert buttons(await _card(tg, SEC["id"], "申报 1.5 小时"))
+    card = (await _settled(tg, SEC["id"], "申报 2 小时"))[0]
+    assert card["message_id"] == old["message_id"]
+    assert card["plain_text"].endswith("✏️ 李师傅已修改申请，请按最新的消息处理。"), card["plain_text"]
+
+    await said(tg, GROUP, LI, "/reportin 河南省周口市某村党支部")
+    old = await _card(tg, SEC["id"], "组织关系所在：河南省周口市某村党支部")
+    await said(tg, GROUP, LI, "/reportin 河南省周口市某某村党支部")
+    assert buttons(await _card(tg, SEC["id"], "组织关系所在：河南省周口市某某村党支部"))
+    card = (await _settled(tg, SEC["id"], "组织关系所在：河南省周口市某村党支部"))[0]
+    assert card["message_id"] == old["message_id"] and "李师傅已修改申请" in card["plain_text"], card
+
+
 async def test_a_card_decided_before_it_was_delivered_arrives_settled(bot, tg, db) -> None:
     """A card still queued when the request is decided (the platform asked the bot to slow down) went
     out later with live buttons: settling read only the copies already sent. Now the edit waits for it."""

@@ -83,6 +83,8 @@ case-stale = Someone already handled this: { $who } ({ $at }); the case is now: 
 case-err-ambiguous-department = “{ $department }” fits several departments: { $candidates_en }. Write the full name, or send /{ $command } { $number } without a department and choose from the buttons.
 settled-by = ✅ { $who }: { $what }
 settled-stale-by = ℹ️ Handled by { $who }
+# a request card its requester changed since (hours claimed again, a report-in corrected): a newer card follows
+settled-superseded = ✏️ { $who } changed this request: decide on the latest message.
 decided-by = Handled by { $who }.
 board-title-of = {" "}{ $name }
 board-title-all = {" "}(all branches)

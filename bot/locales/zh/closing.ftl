@@ -64,6 +64,8 @@ case-stale = 这一步已经有人处理了：{ $who }（{ $at }），现在状�
 case-err-ambiguous-department = “{ $department }”对应多个部门：{ $candidates }。请写全称，或不带部门发命令（/{ $command } { $number }），从按钮里选。
 settled-by = ✅ { $who }：{ $what }
 settled-stale-by = ℹ️ 已由{ $who }处理
+# a request card its requester changed since (hours claimed again, a report-in corrected): a newer card follows
+settled-superseded = ✏️ { $who }已修改申请，请按最新的消息处理。
 decided-by = 处理人：{ $who }。
 board-title-of = （{ $name }）
 board-title-all = （全部支部）
