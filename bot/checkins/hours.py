@@ -4,7 +4,8 @@ Hours are logged per activity in half hours (2.5 = five halves), from the start 
 after the end, at most the activity's length (rounded up to a half hour). The rider need
 not have checked in: the secretary sees whether they did and decides. Approved hours are the
 time-bank balance and earn points under rule `volunteer_hour`, one unit per *whole* hour of
-the entry (2.5 h -> 2 units), source key `hours:<entry id>`, so an entry is paid once.
+the entry (2.5 h -> 2 units), source key `hours:<entry id>`, so an entry is paid once (a claim
+approved again after a secretary revoked those points, and with them the approval: points_key).
 """
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ def _an_amount(text: str) -> bool:
     return True
 
 
+def _request(entry: VolunteerHours) -> str:
+    """The entry as a request whose cards the secretaries get (CheckinContext.tell_card)."""
+    return f"hours:{entry.id}"
+
+
 def points_key(entry: VolunteerHours) -> str:
     """The points line an approval of `entry` writes: `hours:<id>`, so an entry is paid once. An
     entry paid before (its `points` kept) is one whose approval was revoked since (withdraw_approval)
@@ -69,8 +75,8 @@ async def withdraw_approval(uow: UnitOfWork, source_key: str, actor_id: int, rea
     branch's figures) next to no points for them. So a revoke of those points reads as the
     approval withdrawn: the entry is `rejected`, with the revoke's reason and its secretary, as a
     rejection would have left it (the rider may claim again, as after a rejection, and an approval of
-    that claim pays again: points_key). Points the
-    rider already spent are not taken back (the revoke says so); the hours leave regardless.
+    that claim pays again: points_key). Points the rider already spent are not taken back (the
+    revoke says so); the hours leave regardless.
     Returns what the rider and the secretary are told of it, or None when the line is no approval's
     (another rule's; an entry no longer approved)."""
     entry_id = parse_id(source_key.removeprefix(SOURCE_PREFIX).split(":")[0]) \
@@ -151,7 +157,7 @@ class Hours:
         # 1.25 or 20分钟 counts as 1.5 or 0.5 h: said, with what they typed, not passed off as theirs
         rounded = abs(hours_typed(amount) - halves / 2) > 1e-9
         if was:  # the cards of the claim replaced go out of date: the new one follows
-            await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", None, "settled-superseded",
+            await self.ctx.settle_card_copies(uow, _request(entry), None, "settled-superseded",
                                               who=user.first_name or str(user.id))
         reply(uow, msg, "hours-logged", lang, title=activity.title, code=activity.code,
                    hours=hours_text(halves), checked_in=str(checked_in).lower(), was=was, typed=amount.strip()[:20],
@@ -159,7 +165,7 @@ class Hours:
                          (True, True): "both"}[rounded, bool(was)])
         for staff in await self.ctx.staff_to_tell(uow, activity.branch_id, requester=user.id):
             self.ctx.tell_card(uow, staff.id, "hours-request", self.ctx.lang_of(staff, self.ctx.default_lang),
-                               f"hours:{entry.id}", **self._hours_card(user, entry, activity))
+                               _request(entry), **self._hours_card(user, entry, activity))
         return entry
 
     def _hours_card(self, user: User | None, entry: VolunteerHours, activity: Activity) -> dict[str, Any]:
@@ -182,7 +188,7 @@ class Hours:
         for entry in rows:
             activity = await uow.checkins.activity(entry.activity_id)
             if activity is not None:
-                self.ctx.tell_card(uow, target.chat_id, "hours-request", lang, f"hours:{entry.id}",
+                self.ctx.tell_card(uow, target.chat_id, "hours-request", lang, _request(entry),
                                    **self._hours_card(await uow.users.get(entry.user_id), entry, activity))
 
     async def my_hours(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
@@ -223,7 +229,7 @@ class Hours:
             entry.points = await self.ctx.awarder.award(uow, entry.user_id, POINTS_RULE, key, units=entry.halves // 2,
                                                         branch_id=activity.branch_id, actor_id=actor.id) \
                 if self.ctx.awarder is not None and entry.halves >= 2 else 0
-        await self.ctx.settle_card_copies(uow, f"hours:{entry.id}", pressed, who=actor.first_name or str(actor.id),
+        await self.ctx.settle_card_copies(uow, _request(entry), pressed, who=actor.first_name or str(actor.id),
                                           what_key="hours-approve" if approve else "hours-reject")
         await uow.session.flush()  # the balance below includes this entry
         balance = (await uow.checkins.halves_by_status(entry.user_id)).get("approved", 0)

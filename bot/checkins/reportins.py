@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from storage.uow import UnitOfWork
 
 
+def _request(row: ReportIn) -> str:
+    """The report-in as a request whose cards the secretaries get (CheckinContext.tell_card)."""
+    return f"reportin:{row.id}"
+
+
 class ReportIns:
     """/reportin, the branch choice, and the secretaries' list and verdicts."""
 
@@ -97,7 +102,7 @@ class ReportIns:
                 changed, r.home_org = r.home_org != home, home
                 self.ctx.tell(uow, chat_id, "reportin-updated", lang, reply_to=reply_to, branch=name, home=shown)
                 if changed:  # the secretaries' card showed the old organisation: the one they decide on now
-                    await self.ctx.settle_card_copies(uow, f"reportin:{r.id}", None, "settled-superseded",
+                    await self.ctx.settle_card_copies(uow, _request(r), None, "settled-superseded",
                                                       who=user.first_name or str(user.id))
                     await self._tell_staff(uow, user, r, name)
             return
@@ -124,7 +129,7 @@ class ReportIns:
             if r.status != "pending" or r.branch_id is None or r.branch_id == branch_id:
                 continue
             r.status, r.decided_at = "withdrawn", self.ctx.clock()
-            await self.ctx.settle_card_copies(uow, f"reportin:{r.id}", None, "reportin-withdrawn-card",
+            await self.ctx.settle_card_copies(uow, _request(r), None, "reportin-withdrawn-card",
                                               who=user.first_name or str(user.id))
             branch = await uow.checkins.branch(r.branch_id)
             names.append(branch.name if branch else "")
@@ -134,7 +139,7 @@ class ReportIns:
         """The branch's secretaries get the report-in's card, with its buttons."""
         for staff in await self.ctx.staff_to_tell(uow, row.branch_id or 0, requester=user.id):
             self.ctx.tell_card(uow, staff.id, "reportin-request", self.ctx.lang_of(staff, self.ctx.default_lang),
-                               f"reportin:{row.id}", **self._report_in_card(user, row, branch))
+                               _request(row), **self._report_in_card(user, row, branch))
 
     def _report_in_card(self, user: User | None, row: ReportIn, branch: str) -> dict[str, Any]:
         return {"id": row.id, "name": (user.first_name if user else "") or str(row.user_id),
@@ -155,7 +160,7 @@ class ReportIns:
         reply(uow, target, "reportins-header", lang, count=total, shown=len(rows),
                    branch=branch.name if branch else "")
         for row in rows:
-            self.ctx.tell_card(uow, target.chat_id, "reportin-request", lang, f"reportin:{row.id}",
+            self.ctx.tell_card(uow, target.chat_id, "reportin-request", lang, _request(row),
                                **self._report_in_card(await uow.users.get(row.user_id), row, branch.name if branch else ""))
 
     async def decide_report_in(self, uow: UnitOfWork, actor: User, row_id: int, approve: bool,
@@ -180,7 +185,7 @@ class ReportIns:
             for other in await uow.checkins.report_ins_of(row.user_id):
                 if other.id != row.id and other.status == "approved":
                     other.status = "moved"
-        await self.ctx.settle_card_copies(uow, f"reportin:{row.id}", pressed, who=actor.first_name or str(actor.id),
+        await self.ctx.settle_card_copies(uow, _request(row), pressed, who=actor.first_name or str(actor.id),
                                           what_key="reportin-approve" if approve else "reportin-reject")
         branch = await uow.checkins.branch(row.branch_id)
         name = branch.name if branch else ""
