@@ -631,7 +631,11 @@ _EN_STOPCAP = {"I", "I'm", "I've", "I'll", "The", "A", "An", "Bot", "Anyone", "S
                # months are times, not places ("my pay from March still hasn't come")
                "January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December",
-               "WeChat", "Meituan", "Eleme", "Didi", "Telegram"}
+               "WeChat", "Meituan", "Eleme", "Didi", "Telegram",
+               # a preposition opening the sentence ("Near Sanlitun the manhole…", "Outside Hujialou station
+               # someone fell"): the place's cue, as in lower case, not part of its name
+               "On", "At", "Near", "Around", "Outside", "Behind", "By", "In", "Opposite", "Along", "Beside",
+               "Under", "Below", "Inside", "Across", "Next"}
 # a building, block, gate or exit of the place, by its code, on either side of it and its comma:
 # "Building 3, Jianwai SOHO", "Jianwai SOHO, Tower B", "Xili Garden Block 5"
 _EN_PART = r"(?:Building|Bldg|Block|Tower|Unit|Gate|Exit|Entrance|Door|Wing|Hall)"
@@ -686,7 +690,8 @@ def _en_extract(text: str) -> str | None:
             e = mo.end()
             has_suffix = True
         before = text[:s]
-        prep = re.search(r"\b(?:on|at|near|in|outside|behind|by|of|along|from|opposite|to)(?: the)? $", before)
+        prep = re.search(r"\b(?:on|at|near|around|in|outside|behind|by|of|along|from|opposite|to|beside|under|below)"
+                         r"(?: the)? $", before, re.I)
         if not has_suffix and not prep:
             continue
         if not has_suffix and (len(phrase) < 3 or re.fullmatch(r"[0-9]+(?:st|nd|rd|th)?", phrase)):

@@ -66,3 +66,21 @@ def test_an_area_said_with_around_there_is_the_place(text: str, want: str) -> No
                                   "我们这边路灯坏了", "他那边井盖丢了", "客服那边不管", "国贸这边吃饭呢"])
 def test_a_party_or_chat_over_there_is_no_place(text: str) -> None:
     assert locate(text) is None
+
+
+# ---- English: a preposition opening the sentence is the place's cue, not a part of its name
+@pytest.mark.parametrize(("text", "want"), [
+    ("Outside Hujialou station someone fell", "Hujialou station"),
+    ("Near Sanlitun the manhole is missing", "Sanlitun"),
+    ("On Jintai Rd the light is out", "Jintai Rd"),
+    ("At Guomao, the light is out", "Guomao"),
+    ("Beside Wanda Plaza a tree fell", "Wanda Plaza"),
+    ("Next to Guomao station, pothole", "Guomao station"),
+    ("streetlight out around Guomao", "Guomao"),
+])
+def test_an_english_place_after_its_preposition(text: str, want: str) -> None:
+    assert locate(text, "en") == want
+
+
+def test_by_the_way_is_no_place() -> None:
+    assert locate("By the way the light is out", "en") is None
