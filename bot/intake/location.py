@@ -606,6 +606,11 @@ _RIGHT_HEAD = re.compile(
     r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit " + _CODE + r"|exit|entrance|"
     r"gate(?: " + _CODE + r")?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
+# the place's kind written in lower case after a name that has none ("Sanlitun mall", "Shuangjing bridge");
+# not the thing that is broken there ("… street light", "… road works")
+_RIGHT_KIND = re.compile(
+    r"^ (?:shopping mall|shopping cent(?:re|er)|mall|hospital|school|bridge|road|rd|street|lane|gardens?|village|"
+    r"compound|estate|community|hotel|building|cent(?:re|er))\b(?! ?(?:lights?|lamps?|works?|surface|signs?))")
 _EN_OF = re.compile(rf" of (?:the )?({_PROPER}(?: (?:station|park|mall|plaza|market|hospital|school|garden|village|"
                    rf"tower|building|center|centre)\b)?)")
 # a gate, exit or block whose code the proper name is ("gate 3 of Chaoyang Park", "exit B of … station")
@@ -714,7 +719,7 @@ def _en_extract(text: str) -> str | None:
             if mpr:
                 e += mpr.end()
                 continue
-            mh = _RIGHT_HEAD.match(rest)
+            mh = _RIGHT_HEAD.match(rest) or (None if has_suffix else _RIGHT_KIND.match(rest))
             if mh:
                 e += mh.end()
                 continue

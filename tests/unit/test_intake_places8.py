@@ -84,3 +84,13 @@ def test_an_english_place_after_its_preposition(text: str, want: str) -> None:
 
 def test_by_the_way_is_no_place() -> None:
     assert locate("By the way the light is out", "en") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("bins overflowing at Sanlitun mall", "Sanlitun mall"),
+    ("flooding by Shuangjing bridge, deep water", "Shuangjing bridge"),
+    ("light out on Jintai road", "Jintai road"),
+    ("the lights at Xingfu community are out", "Xingfu community"),
+])
+def test_a_place_kind_in_lower_case_after_its_name_is_kept(text: str, want: str) -> None:
+    assert locate(text, "en") == want
