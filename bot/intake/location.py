@@ -769,7 +769,7 @@ def _en_extract(text: str) -> str | None:
 
 
 _EN_LOWER_NAME = (r"(?:(?:[0-9]+ )?[a-z][a-z0-9]*(?: [a-z0-9]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu|"
-                  r"plaza|square|garden|gardens|village|park|mall|market|station|tower|center|centre|building|"
+                  r"plaza|square|garden|gardens|village|park|mall|market|station|(?:tower|building)(?: [0-9]{1,3}[a-z]?\b)?|center|centre|"
                   r"hospital|school|estate|[2-6](?:nd|rd|th) ring(?: road| rd)?)|[2-6](?:nd|rd|th) ring(?: road| rd)?)")
 # the second road of a junction ("guanghua rd and east 3rd ring"): a road, not any place
 _EN_LOWER_ROAD = (r"(?:[a-z][a-z0-9]*(?: [a-z0-9]+)? (?:rd|road|st|street|ave|avenue|blvd|boulevard|lu)"

@@ -94,3 +94,9 @@ def test_by_the_way_is_no_place() -> None:
 ])
 def test_a_place_kind_in_lower_case_after_its_name_is_kept(text: str, want: str) -> None:
     assert locate(text, "en") == want
+
+
+def test_a_building_keeps_its_number_in_lower_case() -> None:
+    """"… in the stairwell of building 3" named "stairwell of building": which building was lost."""
+    assert locate("Somebody is charging an e-bike in the stairwell of building 3", "en") == "stairwell of building 3"
+    assert locate("light out in the lobby of tower 2", "en") == "lobby of tower 2"
