@@ -58,7 +58,7 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
                "另外", "此外", "而且", "并且", "以及", "还有")
 
 # place-type suffixes; longest first inside each alternation
-_ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|大街|公路|环路|高速|胡同|路|街|巷|弄)"
+_ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|步行街|商业街|美食街|小吃街|大街|公路|环路|高速|胡同|路|街|巷|弄)"
 _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区|华府|公馆|大院|名苑|别墅|庄园|"
              r"广场|大厦|大楼|写字楼|商场|商厦|商城|购物中心|百货|中心|市场|菜场|超市|医院|卫生院|诊所|"
              r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|美术馆|博物馆|纪念馆|科技馆|展览馆|艺术馆|文化馆|游泳馆|电影院|影院|"
@@ -80,6 +80,7 @@ _BRANDS = re.compile(r"万达|万象城|万象汇|沃尔玛|家乐福|大润发|
 _BAD_PREV = {"路": set("封修绕马走带让堵问近道一上过出开拦挡铺占迷找半引探赶认小大条段抄顺同赶"),
              "街": set("逛满上沿临大小条整扫摆"), "城": set("进全出满同县古京"),
              "区": set("小社城景园地郊市片分山灾"), "站": set("车驿")}
+_STREET_KINDS = {"步行", "商业", "美食", "小吃"}  # 步行街, 商业街 …: _ROAD_SUF's, whole
 _SUF = re.compile(rf"{_ROAD_SUF}|{_AREA_SUF}")
 _SUF_END = re.compile(rf"(?:{_ROAD_SUF}|{_AREA_SUF}|{_BRANDS.pattern})(?:门口|[东西南北正后侧]门)?$")
 
@@ -343,6 +344,8 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     if name in _LEAD_WORDS:
         return False  # 建议|社区: chat, even once the word before it is left out (这时候|建议社区)
     bad_prev = _BAD_PREV.get(suf)
+    if suf == "街" and name[-2:] in _STREET_KINDS:
+        return False  # (这条)步行|街: the kind of street is the suffix (步行街), tried on its own
     if bad_prev and name[-1:] in bad_prev:
         return False  # 驿|站, 车|站: a kind of station alone, before a one-character name is let through
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:

@@ -100,3 +100,13 @@ def test_a_building_keeps_its_number_in_lower_case() -> None:
     """"… in the stairwell of building 3" named "stairwell of building": which building was lost."""
     assert locate("Somebody is charging an e-bike in the stairwell of building 3", "en") == "stairwell of building 3"
     assert locate("light out in the lobby of tower 2", "en") == "lobby of tower 2"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("解放碑步行街的垃圾桶满了", "解放碑步行街"), ("王府井步行街有人晕倒了", "王府井步行街"),
+    ("南锣鼓巷小吃街有人摔倒", "南锣鼓巷小吃街"), ("这条步行街路灯坏了", "步行街"), ("工业街路灯坏了", "工业街"),
+])
+def test_a_kind_of_street_is_one_suffix(text: str, want: str) -> None:
+    """步行街, 商业街, 美食街, 小吃街: the kind is the suffix, so the name before it is whole ("解放碑步行街"
+    read "放碑步行街", its head cut as a five-character name before 街; "这条步行街" read "条步行街")."""
+    assert locate(text) == want
