@@ -20,7 +20,7 @@ from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.services.broadcasts import BroadcastService
 from bot.services.needs import NeedsService
-from bot.services.surveys import NO_OPTION, SurveyService
+from bot.services.surveys import NO_OPTION, UNNAMED, SurveyService
 from bot.timeparse import WhenError
 from bot.outbox import reply
 from bot.wording import numbered
@@ -152,9 +152,12 @@ async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyServi
 
 async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                        surveys: SurveyService, survey_answer: tuple[int, int]) -> None:
-    """A reply to a survey's question naming an option (`2`, `午休点`): answered as its button is,
-    the answer in reply to the rider's message (they typed it where everyone reads it)."""
+    """A reply to a survey's question naming an option (`2`, `午休点`, `我觉得午休点好`): answered as its
+    button is, the answer in reply to the rider's message (they typed it where everyone reads it).
+    Words naming none are an answer to the survey all the same, never a report: left alone."""
     survey_id, option = survey_answer
+    if option == UNNAMED:
+        return
     if option == NO_OPTION:  # `选4` of three: which there are, as /vote answers a number naming none
         options = await surveys.options_of(uow, survey_id)
         reply(uow, incoming, "sv-ans-no-option", lang, id=survey_id, count=len(options), options=numbered(options, lang))
@@ -165,8 +168,7 @@ async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, l
 
 async def _answers_survey(incoming: IncomingMessage, uow: UnitOfWork,
                           surveys: SurveyService) -> dict[str, Any] | bool:
-    """Only text replying to the bot's question of a survey, naming one of its options (one
-    indexed look-up)."""
+    """Only text replying to the bot's question of a survey, whatever it says (one indexed look-up)."""
     if (incoming.as_group or not incoming.text or incoming.text.startswith("/") or not incoming.reply_to_bot
             or incoming.reply_to_id is None or incoming.forwarded):
         return False
@@ -190,7 +192,7 @@ async def _awaiting_body(incoming: IncomingMessage, uow: UnitOfWork, broadcasts:
 
 def register_capture(routes: ChatRoutes) -> None:
     """Goes before the report routes: a draft's body must not become a case, nor a survey's answer
-    typed as a reply to its question ('2', '午休点') go unanswered."""
+    typed as a reply to its question ('2', '午休点', an opinion) go unanswered or be read as a report."""
     routes.message(draft_body, _awaiting_body)
     routes.message(survey_reply, _answers_survey)
 

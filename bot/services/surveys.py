@@ -22,8 +22,10 @@ from typing import Any
 from bot.buttons import SurveyOption, encode
 from bot.commandtext import ANSWER_END
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
+from bot.intake.lang import written_language
 from bot.outbox import EDIT, enqueue
 from bot.scheduling import Jobs, Pass
+from bot.smalltalk import smalltalk
 from bot.services.broadcasts import (AUDIENCE_KEYS, RIDER_WORDS, BroadcastError, BroadcastService, after_commit,
                                      may_manage, parse_audience, tell)
 from bot.timeparse import When, WhenError, normalize
@@ -168,17 +170,22 @@ class SurveyService:
 
     async def replied_answer(self, uow: UnitOfWork, chat_id: int, reply_to_id: int,
                              text: str) -> tuple[int, int] | None:
-        """(survey id, option) when `text`, a reply to the bot's question of a survey in `chat_id`,
-        names one of its options (its number or its words: option_named); None otherwise — the
-        reply goes the usual routes (chit-chat stays unanswered, a report becomes a case)."""
+        """(survey id, option) when `text` replies to the bot's question of a survey in `chat_id`:
+        a reply there is an answer to the survey, never a report. The option it names (its number,
+        its words alone or in an opinion: option_named); NO_OPTION, on an open survey, for a choice
+        naming none (`选4` of three, `station` said to Chinese options: answered with the options);
+        UNNAMED for anything else (an opinion naming none, a thank-you: left alone, as chit-chat).
+        None when it replies to no survey: the usual routes."""
         sid = await uow.surveys.of_bot_message(chat_id, reply_to_id)
         survey = await uow.surveys.get(sid) if sid is not None else None
         if survey is None or sid is None:
             return None
         option = option_named(survey.options, text)
-        if option is None and survey.status == "open" and option_number(text) is not None:
-            return sid, NO_OPTION  # `选4` of three: a choice naming none, answered with the options
-        return (sid, option) if option is not None else None
+        if option is not None:
+            return sid, option
+        if survey.status == "open" and (option_number(text) is not None or unreadable_choice(survey.options, text)):
+            return sid, NO_OPTION
+        return sid, UNNAMED
 
     async def options_of(self, uow: UnitOfWork, survey_id: int) -> list[str]:
         survey = await uow.surveys.get(survey_id)
@@ -254,7 +261,8 @@ class SurveyService:
 _OPTION_NO = re.compile(r"(?:选项?|第|option|no\.?|#)?\s*(\d{1,2})\s*(?:号|个|项)?")
 
 
-NO_OPTION = -1  # replied_answer's option for a number that names none of the survey's
+NO_OPTION = -1  # replied_answer's option for a choice that names none of the survey's
+UNNAMED = -2  # replied_answer's option for words naming none: an answer to the survey all the same, unanswered
 
 
 def option_number(text: str) -> int | None:
@@ -263,11 +271,53 @@ def option_number(text: str) -> int | None:
     return int(m[1]) if m else None
 
 
+# An option's words said against it: `不要商场`, `别去驿站`, `not the park`; `商场太吵`, `驿站不方便`.
+_NOT_BEFORE = re.compile(r"(?:[不别没非][要想去选用是]?|\b(?:not|no|don'?t|never)\s+(?:the\s+|a\s+)?)$")
+_NOT_AFTER = re.compile(r"^(?:不(?:行|好|要|去|方便|合适|太行)|太(?:远|吵|贵|挤|热|小|差|偏|晒))")
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+def _said_for(said: str, option: str) -> bool:
+    """Whether an opinion names `option` for it: its words (two characters at least, a Latin one a
+    whole word of three), not said against it."""
+    latin = option.isascii()
+    if len(option) < (3 if latin else 2):
+        return False
+    for m in re.finditer(re.escape(option), said):
+        if latin and (_LATIN.match(said[m.end():m.end() + 1]) or _LATIN.match(said[m.start() - 1:m.start()] or " ")):
+            continue
+        if not _NOT_BEFORE.search(said[:m.start()]) and not _NOT_AFTER.search(said[m.end():]):
+            return True
+    return False
+
+
 def option_named(options: list[str], text: str) -> int | None:
     """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`),
-    or its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded); None
-    for anything else (`谢谢`, `午休点和饮水点都要`)."""
+    its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded), or its words
+    in an opinion naming it and no other (`我觉得午休点好一点，离得近`; an option inside a longer one's
+    words is that one); None for anything else (`谢谢`, `午休点和饮水点都要`, `不要午休点`)."""
     said = normalize(text).strip(ANSWER_END)
     if (n := option_number(text)) is not None:
         return n - 1 if 1 <= n <= len(options) else None
-    return next((i for i, o in enumerate(options) if normalize(o).strip(ANSWER_END) == said), None)
+    words = [normalize(o).strip(ANSWER_END) for o in options]
+    exact = next((i for i, w in enumerate(words) if w == said), None)
+    if exact is not None or not said:
+        return exact
+    named = [i for i, w in enumerate(words) if _said_for(said, w)]
+    named = [i for i in named if not any(j != i and words[i] in words[j] for j in named)]
+    return named[0] if len(named) == 1 else None
+
+
+SHORT_CHOICE = 4  # words (Latin) or twice as many characters (Chinese): a choice, not a remark
+
+
+def unreadable_choice(options: list[str], text: str) -> bool:
+    """A short reply in another language than every option's (`station`, `the park` said to `驿站 | 公园`;
+    `充电` to `Yes | No`): meant as a choice the words cannot name, so answered with the options. A
+    courtesy (`thanks`) is none."""
+    lang = written_language(text)
+    langs = {written_language(o) for o in options} - {None}
+    if lang is None or not langs or lang in langs or smalltalk(text):
+        return False
+    said = normalize(text).strip(ANSWER_END)
+    return len(said.split()) <= SHORT_CHOICE if lang == "en" else len(said) <= 2 * SHORT_CHOICE

@@ -1,0 +1,61 @@
+"""A rider's opinion replying to a survey's question, through the real bot on SQLite and PostgreSQL:
+王哥's '我觉得驿站好一点，离得近' replying to '午休点选哪里？| 驿站 | 公园 | 商场' was asked '是不是要上报？'
+(the intake read it as a maybe-report) and counted nothing; Amy's 'station' or 'the park' replying to the
+Chinese options met silence. A reply to a survey's question is an answer to the survey, never a report:
+an opinion naming one option by its words is that option's vote, as the option typed alone is; words in
+another language than the options' are answered with the options, as a number naming none is; an
+opinion naming none (or two) is left alone, as chit-chat is."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss
+from tests.factories import answer_text
+
+ZHAO = {"id": 504, "first_name": "赵师傅", "language_code": "zh"}
+
+
+@pytest.fixture
+def settings(settings):
+    return with_boss(settings)
+
+
+async def _survey(tg) -> dict:
+    await said(tg, SEC["id"], SEC, "/survey new 午休点选哪里？| 驿站 | 公园 | 商场")
+
+    async def posted() -> dict | None:
+        return next((m for m in await tg.messages(GROUP["id"]) if "问卷 #1" in m["plain_text"]), None)
+    return await until(posted)
+
+
+async def test_an_opinion_naming_an_option_is_its_vote(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    survey = await _survey(tg)
+    got = (await said(tg, GROUP, WANG, "我觉得驿站好一点，离得近", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "✅ 已记录：驿站（+3 积分）", got
+    got = (await said(tg, GROUP, LI, "还是公园吧，凉快", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "✅ 已记录：公园（+3 积分）", got
+    got = (await said(tg, GROUP, AMY, "station", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "Survey #1 has no such option; choose 1–3: 1 驿站; 2 公园; 3 商场.", got
+    got = (await said(tg, GROUP, AMY, "the park", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "Survey #1 has no such option; choose 1–3: 1 驿站; 2 公园; 3 商场.", got
+    results = (await said(tg, SEC["id"], SEC, "/survey results 1"))["plain_text"]
+    assert "1. 驿站 — 1 票" in results and "2. 公园 — 1 票" in results and "3. 商场 — 0 票" in results, results
+
+
+async def test_an_opinion_naming_no_option_is_left_alone(bot, tg, db) -> None:
+    await two_branches(tg, LI, WANG, AMY)
+    survey = await _survey(tg)
+    quiet = [await tg.send(GROUP, who, text, reply_to_message_id=survey["message_id"])
+             for who, text in ((WANG, "我觉得哪里都行，离得近就好"), (ZHAO, "驿站和公园都可以"),
+                               (LI, "不要商场，太吵"), (WANG, "中午热得不行，路边根本没地方歇"),
+                               (AMY, "thanks"))]
+    assert await answer_text(tg, GROUP, LI, "/board")  # answered after anything those caused
+    await asyncio.sleep(0.5)
+    ids = {m["message_id"] for m in quiet}
+    said_back = [m["plain_text"] for m in await tg.messages(GROUP["id"]) if m.get("reply_to_message_id") in ids]
+    assert not said_back, said_back
+    results = (await said(tg, SEC["id"], SEC, "/survey results 1"))["plain_text"]
+    assert "共 0 人" in results or "0 票" in results, results
