@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from bot.commands import find
 from bot.plaintext import INVISIBLE as INVISIBLE_CHARS
+from bot.timeparse import normalize
 
 # Zero-width and direction marks, soft hyphen, word joiner, BOM, Mongolian vowel separator (bot.plaintext).
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
@@ -127,6 +129,28 @@ CHINESE_SENTENCE_END = "，、：；。！？"
 SENTENCE_END = unicodedata.normalize("NFKC", CHINESE_SENTENCE_END) + "."
 # What may follow a one-word answer (a vote's 同意！, a survey's 午休点~, yes.), in either width, spaces too.
 ANSWER_END = "!！。.,，~～、?？ "
+
+
+# An option's number as a choice types it: `2`, `选2`, `选项 2`, `第2个`, `2号`, `#2`, `option 2`.
+_OPTION_NO = re.compile(r"(?:选项?|第|option|no\.?|#)?\s*(\d{1,2})\s*(?:号|个|项)?")
+# What parts a choice from the words said after it (`2 ok`, `2，离得近`, `赞成；大家加油`), after normalize.
+CHOICE_APART = ANSWER_END + ",;:"
+_OPTION_FIRST = re.compile(_OPTION_NO.pattern + rf"(?=$|[{re.escape(CHOICE_APART)}])")
+
+
+def option_number(text: str, *, leading: bool = False) -> int | None:
+    """The option number a choice types (`2`, `选2`, `第2个`), whether or not there is such an option;
+    `leading`: the number first, any words after it apart being chatter (`2 ok`, `2，离得近`: /vote)."""
+    said = normalize(text).strip(ANSWER_END)
+    m = (_OPTION_FIRST.match if leading else _OPTION_NO.fullmatch)(said)
+    return int(m[1]) if m else None
+
+
+def leading_name(said: str, names: Iterable[str]) -> str | None:
+    """The longest of `names` that `said` (normalized) begins with, apart from any words after it
+    (`赞成，大家加油` → 赞成, `建国路口 那边近` → 建国路口): a choice with chatter after it."""
+    apart = [n for n in names if n and said.startswith(n) and (len(said) == len(n) or said[len(n)] in CHOICE_APART)]
+    return max(apart, key=len) if apart else None
 
 
 def without_sentence_end(text: str) -> str:

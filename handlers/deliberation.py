@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.cases.metoo import says_me_too
 from bot.cases.numbers import format_case_no, parse_case_no
+from bot.commandtext import option_number
 from bot.config import Settings
 from bot.deliberation.lifecycle import LISTS
 from bot.deliberation.limits import read_rule
@@ -193,8 +194,8 @@ async def vote(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
     if pid is None or not choice:
         reply(uow, incoming, "dl-vote-cmd-usage", lang)
         return
-    digits = normalize(choice)
-    option: int | str = int(digits) - 1 if digits.isdecimal() and len(digits) <= 6 else choice
+    number = option_number(choice, leading=True)  # `/vote 1 2 ok`: the option's number, chatter after it apart
+    option: int | str = number - 1 if number is not None else choice
     key, out = await deliberation.vote(uow, user, pid, option, incoming.chat_id, incoming.is_private, pressed=False)
     reply(uow, incoming, key, lang, **_answer_args(lang, out))
 

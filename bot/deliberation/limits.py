@@ -18,12 +18,12 @@ CLOSE_GRACE = 24 * 3600  # seconds a closing job missed while the bot was down m
 SWEEP_EVERY = 60  # seconds between sweeps for votes whose closing job was lost
 YES_NO = ["dl-opt-yes", "dl-opt-no", "dl-opt-abstain"]  # catalogue keys, rendered in each reader's language
 YES_NO_WORDS = {"赞成": 0, "同意": 0, "赞同": 0, "支持": 0, "赞成票": 0, "yes": 0, "y": 0, "for": 0, "agree": 0,
-                "support": 0,
+                "support": 0, "ok": 0, "okay": 0, "好": 0, "好的": 0, "行": 0, "可以": 0, "没问题": 0,
                 "反对": 1, "不同意": 1, "不赞成": 1, "不赞同": 1, "不支持": 1, "反对票": 1, "no": 1, "n": 1,
-                "against": 1, "disagree": 1,
+                "against": 1, "disagree": 1, "不行": 1, "不可以": 1,
                 "弃权": 2, "弃权票": 2, "abstain": 2, "abstention": 2, "pass": 2}
-# `/vote N 赞成` on a for/against vote: the option's index, for the words riders say (赞同, 支持, 不同意,
-# agree, disagree); the end of a sentence (`同意！`, `yes.`) is no part of the word (voting.option_named,
+# `/vote N 赞成` on a for/against vote: the option's index, for the words riders say (赞同, 支持, 可以, 不同意,
+# ok, agree, disagree); the end of a sentence (`同意！`, `yes.`) is no part of the word (voting.option_named,
 # bot.commandtext.ANSWER_END)
 ANON_WORDS = {"anon", "anonymous", "匿名"}
 NAMED_WORDS = {"named", "public", "实名", "记名"}

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from bot.buttons import VotePress, encode
-from bot.commandtext import ANSWER_END
+from bot.commandtext import ANSWER_END, leading_name
 from bot.deliberation import lifecycle as lc
 from bot.deliberation import threads
 from bot.deliberation.access import Access
@@ -143,11 +143,12 @@ class Voting(Access):
     @staticmethod
     def option_named(p: Proposal, word: str) -> int | None:
         """The option a word names: 赞成/反对/弃权 (for, against, abstain) on a for/against vote, else
-        an option's own text (compared as /vote compares words: NFKC, case-folded)."""
+        an option's own text (compared as /vote compares words: NFKC, case-folded); said alone, or
+        first with words after it apart (`赞成，大家加油`, `against it, sorry`: chatter)."""
         w = normalize(word).strip(ANSWER_END) or normalize(word)
-        if p.yes_no:
-            return YES_NO_WORDS.get(w)
-        return next((n for n, o in enumerate(p.options) if normalize(o) == w), None)
+        names = YES_NO_WORDS if p.yes_no else {normalize(o): n for n, o in reversed(list(enumerate(p.options)))}
+        named = w if w in names else leading_name(w, names)
+        return names[named] if named is not None else None
 
     async def close_vote(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                          is_private: bool) -> Proposal:

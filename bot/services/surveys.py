@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.buttons import SurveyOption, encode
-from bot.commandtext import ANSWER_END
+from bot.commandtext import ANSWER_END, option_number
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.intake.lang import written_language
 from bot.outbox import EDIT, enqueue
@@ -258,17 +258,8 @@ class SurveyService:
                             for i, o in enumerate(survey.options)]}
 
 
-_OPTION_NO = re.compile(r"(?:选项?|第|option|no\.?|#)?\s*(\d{1,2})\s*(?:号|个|项)?")
-
-
 NO_OPTION = -1  # replied_answer's option for a choice that names none of the survey's
 UNNAMED = -2  # replied_answer's option for words naming none: an answer to the survey all the same, unanswered
-
-
-def option_number(text: str) -> int | None:
-    """The option number a reply types (`2`, `选2`, `第2个`), whether or not the survey has it."""
-    m = _OPTION_NO.fullmatch(normalize(text).strip(ANSWER_END))
-    return int(m[1]) if m else None
 
 
 # An option's words said against it: `不要商场`, `别去驿站`, `not the park`; `商场太吵`, `驿站不方便`.
