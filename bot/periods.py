@@ -10,6 +10,8 @@ import re
 import unicodedata
 from datetime import datetime, timedelta
 
+from bot.intake.normalize import to_simplified
+
 # A calendar week (from Monday), month or year: the current one so far, or the last whole one.
 # One rule: a period is a unit and how many of them back.
 SPANS: dict[str, tuple[str, int]] = {"week": ("week", 0), "month": ("month", 0), "year": ("year", 0),
@@ -18,16 +20,23 @@ SPANS: dict[str, tuple[str, int]] = {"week": ("week", 0), "month": ("month", 0),
 PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "月榜": "month", "这个月": "month",
            "这月": "month", "当月": "month", "this month": "month", "monthly": "month",
            "week": "week", "w": "week", "周": "week", "本周": "week", "周榜": "week", "这周": "week",
-           "本星期": "week", "这星期": "week", "这个星期": "week", "本礼拜": "week", "这礼拜": "week",
+           "本星期": "week", "这星期": "week", "这个星期": "week", "本礼拜": "week", "这礼拜": "week", "这个礼拜": "week", "这一周": "week",
            "this week": "week", "weekly": "week",
            "year": "year", "今年": "year", "本年": "year", "本年度": "year", "年榜": "year", "全年": "year",
            "this year": "year", "yearly": "year",
            "上周": "last-week", "上星期": "last-week", "上个星期": "last-week", "上礼拜": "last-week",
-           "上个礼拜": "last-week", "上一周": "last-week", "last week": "last-week", "previous week": "last-week",
+           "上个礼拜": "last-week", "上一周": "last-week", "上一个星期": "last-week", "上一个礼拜": "last-week", "last week": "last-week", "previous week": "last-week",
            "上月": "last-month", "上个月": "last-month", "上一个月": "last-month", "last month": "last-month",
            "previous month": "last-month",
            "去年": "last-year", "上一年": "last-year", "上年": "last-year", "last year": "last-year",
            "previous year": "last-year"}
+
+
+def period_named(word: str) -> str | None:
+    """The period (a SPANS key) a word names, as typed: `本周`, `Last  Week`, and in traditional
+    characters as a Hong Kong or Taiwan phone types them (`本週`, `上個禮拜`, `這個月`: one table,
+    bot.intake.normalize.to_simplified); None for a word naming none."""
+    return PERIODS.get(" ".join(to_simplified(word).lower().split()))
 
 
 def span(period: str, now: datetime) -> tuple[datetime, datetime | None]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cases import format_case_no
 from bot.cases.lifecycle import NOT_OWED_STATUSES
 from bot.i18n import t
-from bot.periods import PERIODS, span, split_days
+from bot.periods import period_named, span, split_days
 from bot.refusals import Refused
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.tabular import write_table, xlsx_cell
@@ -73,7 +73,7 @@ def _phrases(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
         joined = f"{out[-1]} {word}" if out else ""
-        if joined and (joined.lower() in PERIODS or _days(joined) is not None):
+        if joined and (period_named(joined) is not None or _days(joined) is not None):
             out[-1] = joined
         else:
             out.append(word)
@@ -98,7 +98,7 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
                 since = _date(today.year - 1, month, day, word)
         elif (days := _days(w)) is not None:  # 30d, 30天, 7 days, 近7天, 2周 (bot.periods)
             since = today - timedelta(days=days)
-        elif (period := PERIODS.get(w)) is not None:  # 本周, 上个月, last week … (bot.periods): where it starts
+        elif (period := period_named(w)) is not None:  # 本周, 上个月, last week … (bot.periods): where it starts
             since = span(period, datetime.combine(today, time()))[0].date()
         else:
             raise ExportError("export-bad-word", word=word[:40])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.commandtext import typed_word
 from bot.i18n import t
-from bot.periods import PERIODS, SPANS, span
+from bot.periods import SPANS, period_named, span
 from bot.privacy import mask
 from bot.refusals import Refused
 from bot.services.people import branch_names
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 # The boards /top can show (bot.periods). Every board is summed from the points ledger, which keeps every
 # line, so a past period is as exact as the current one.
 def parse_period(text: str) -> str | None:
-    word = " ".join(typed_word(text).lower().split())  # "/top 本周。", "/top 「本周」", "/top last  week"
-    return "month" if not word else PERIODS.get(word)
+    word = typed_word(text).strip()  # "/top 本周。", "/top 「本周」", "/top last  week", "/top 本週"
+    return "month" if not word else period_named(word)
 
 
 def shown_name(lang: str, name: str | None) -> str:

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.top import PERIODS, SPANS, parse_period, span
+from bot.periods import PERIODS, SPANS, span
+from bot.services.top import parse_period
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 1, 7, 10, 0, tzinfo=TZ)  # a Wednesday, early in a year
@@ -17,6 +18,8 @@ NOW = datetime(2026, 1, 7, 10, 0, tzinfo=TZ)  # a Wednesday, early in a year
     ("", "month"), ("本周", "week"), ("上周", "last-week"), ("上个星期", "last-week"), ("Last  Week", "last-week"),
     ("上个月", "last-month"), ("上月。", "last-month"), ("last month", "last-month"), ("今年", "year"),
     ("本年", "year"), ("this year", "year"), ("去年", "last-year"), ("last year", "last-year"), ("明年", None),
+    ("本週", "week"), ("這個禮拜", "week"), ("上週", "last-week"), ("上個月", "last-month"), ("當月", "month"),
+    ("這個月。", "month"), ("週榜", "week"),
 ])
 def test_the_words_for_a_period(typed: str, period: str | None) -> None:
     assert parse_period(typed) == period
