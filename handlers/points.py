@@ -48,10 +48,13 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
         await _revoke(words[1:], uow, incoming, user, lang, points)
         return
     if words and words[0].lower() in ("ledger", "明细"):  # a rider's entries, numbered for /points revoke
-        if len(words) < 2:
+        if len(words) < 2 and incoming.reply_sender is None:
             reply(uow, incoming, "points-ledger-usage", lang)
             return
-        await _ledger(words[1], uow, incoming, user, lang, points)
+        await _ledger(words[1] if len(words) > 1 else None, uow, incoming, user, lang, points)
+        return
+    if not words and incoming.reply_sender is not None and points.keeps_the_bank(user):
+        await _ledger(None, uow, incoming, user, lang, points)  # as `/points 8001`, the rider replied to
         return
     if words and _names_a_person(words[0]):  # `/points 8001`: the ledger for staff (issue 13 B8)
         if points.keeps_the_bank(user):
@@ -67,11 +70,12 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
     await _grant(words[1:], uow, incoming, user, lang, points)
 
 
-async def _ledger(who: str, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+async def _ledger(who: str | None, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
                   points: PointsService) -> None:
     """A rider's ledger for a secretary: privately, whatever chat it was asked in (a rider's
-    entries and their notes are not the group's to read)."""
-    shown = await corrections.ledger_of(points, uow, user, who)  # refusals first, where asked
+    entries and their notes are not the group's to read). The rider typed (`who`), else the one
+    whose message the command replies to, as `/points grant 30 帮忙` names them."""
+    shown = await corrections.ledger_of(points, uow, user, who or "", seen=incoming.reply_sender if who is None else None)
     target = await to_private(uow, incoming, user, lang)
     if target is not None:
         reply(uow, target, "points-ledger", lang, **shown)
@@ -87,7 +91,7 @@ async def _grant(words: list[str], uow: UnitOfWork, incoming: IncomingMessage, u
     if not points.keeps_the_bank(user):
         reply(uow, incoming, "points-not-permitted", lang)
         return
-    replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's)
+    replied_user = incoming.reply_sender  # a person's message this command replies to (not a bot's): /points ledger's too
     who = None
     if words and (_points_word(words[0]) is None or (replied_user is None and len(words) >= 3)):
         who, words = words[0], words[1:]  # @username or user id, then the points

@@ -18,10 +18,11 @@ from bot.outbox import enqueue
 from bot.privacy import mask
 from bot.wording import unended
 from bot.ids import parse_id
-from bot.services.people import shown_name
+from bot.services.people import named, register_person, shown_name
 from bot.services.points import REVERSE_PREFIX, PointsError, PointsService
 
 if TYPE_CHECKING:
+    from bot.domain import Person
     from storage.models import User
     from storage.uow import UnitOfWork
 
@@ -151,13 +152,21 @@ async def correct_grant(points: PointsService, uow: UnitOfWork, actor: User, tar
     raise PointsError("points-correct-none", points=-amount, who=who, id=who, as_id=as_id(who))
 
 
-async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20) -> dict[str, Any]:
+async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: str, limit: int = 20, *,
+                    seen: Person | None = None) -> dict[str, Any]:
     """`/points ledger @user` for a secretary: the rider's lines in her branch, with the entry
-    numbers /points revoke takes (a superadmin sees every branch's lines)."""
+    numbers /points revoke takes (a superadmin sees every branch's lines). `seen`: the person whose
+    message the command replies to instead (`/points ledger` as a reply, as /points grant takes
+    one), named as the secretary saw them."""
     if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
         raise PointsError("points-not-permitted")
-    typed_person(who)
-    target = await uow.users.find(who)
+    target: User | None
+    if seen is not None:
+        target = await register_person(uow, seen)
+        who = named(target)
+    else:
+        typed_person(who)
+        target = await uow.users.find(who)
     if target is None:
         if not points.is_superadmin(actor):  # read as another branch's rider: no lines in hers
             return {"who": who[:64], "as_id": as_id(who), "entries": []}

@@ -157,7 +157,7 @@ export-sum-department_code = Department code
 cmd-export = Export cases as a table
 # `/points <someone>` from a rider (issue 13 B8): only their own record is shown.
 points-own-only = ℹ️ /points shows only your own points record.
-points-ledger-usage = Usage: /points ledger @username or user-id, to see that rider's entries in your branch (with entry numbers).
+points-ledger-usage = Usage: /points ledger @username or user-id (or reply to the rider's message: /points ledger), to see that rider's entries in your branch (with entry numbers).
 points-ledger-title = <b>Points entries of { $who }</b> (your branch)
 points-ledger-empty = { $as_id ->
         [yes] User { $id }

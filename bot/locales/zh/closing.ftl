@@ -132,7 +132,7 @@ export-sum-department_code = 部门代码
 cmd-export = 导出工单表格
 # `/points <someone>` from a rider (issue 13 B8): only their own record is shown.
 points-own-only = ℹ️ /points 只显示你自己的积分记录。
-points-ledger-usage = 用法：/points ledger @用户名 或 用户ID，查看该骑手在本支部的积分记录（带记录号）。
+points-ledger-usage = 用法：/points ledger @用户名 或 用户ID（也可以回复该骑手的消息：/points ledger），查看该骑手在本支部的积分记录（带记录号）。
 points-ledger-title = <b>{ $who }的积分记录</b>（本支部）
 points-ledger-empty = { $as_id ->
         [yes] 用户 { $id } 在
