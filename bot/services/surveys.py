@@ -183,7 +183,7 @@ class SurveyService:
         option = option_named(survey.options, text)
         if option is not None:
             return sid, option
-        if survey.status == "open" and (option_number(text) is not None or unreadable_choice(survey.options, text)):
+        if survey.status == "open" and (option_number(text, leading=True) is not None or unreadable_choice(survey.options, text)):
             return sid, NO_OPTION
         return sid, UNNAMED
 
@@ -283,12 +283,12 @@ def _said_for(said: str, option: str) -> bool:
 
 
 def option_named(options: list[str], text: str) -> int | None:
-    """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`),
-    its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded), or its words
+    """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`;
+    first, with words after it apart: `2，离得近`, as /vote reads it), its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded), or its words
     in an opinion naming it and no other (`我觉得午休点好一点，离得近`; an option inside a longer one's
     words is that one); None for anything else (`谢谢`, `午休点和饮水点都要`, `不要午休点`)."""
     said = normalize(text).strip(ANSWER_END)
-    if (n := option_number(text)) is not None:
+    if (n := option_number(text, leading=True)) is not None:
         return n - 1 if 1 <= n <= len(options) else None
     words = [normalize(o).strip(ANSWER_END) for o in options]
     exact = next((i for i, w in enumerate(words) if w == said), None)

@@ -37,12 +37,16 @@ async def test_an_opinion_naming_an_option_is_its_vote(bot, tg, db) -> None:
     assert got == "✅ 已记录：驿站（+3 积分）", got
     got = (await said(tg, GROUP, LI, "还是公园吧，凉快", reply_to_message_id=survey["message_id"]))["plain_text"]
     assert got == "✅ 已记录：公园（+3 积分）", got
+    got = (await said(tg, GROUP, WANG, "3，商场有空调", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "🔄 已改为：商场", got
+    got = (await said(tg, GROUP, ZHAO, "4 吧", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "问卷 #1 没有这个选项，请选 1–3：1 驿站；2 公园；3 商场。", got
     got = (await said(tg, GROUP, AMY, "station", reply_to_message_id=survey["message_id"]))["plain_text"]
     assert got == "Survey #1 has no such option; choose 1–3: 1 驿站; 2 公园; 3 商场.", got
     got = (await said(tg, GROUP, AMY, "the park", reply_to_message_id=survey["message_id"]))["plain_text"]
     assert got == "Survey #1 has no such option; choose 1–3: 1 驿站; 2 公园; 3 商场.", got
     results = (await said(tg, SEC["id"], SEC, "/survey results 1"))["plain_text"]
-    assert "1. 驿站 — 1 票" in results and "2. 公园 — 1 票" in results and "3. 商场 — 0 票" in results, results
+    assert "1. 驿站 — 0 票" in results and "2. 公园 — 1 票" in results and "3. 商场 — 1 票" in results, results
 
 
 async def test_an_opinion_naming_no_option_is_left_alone(bot, tg, db) -> None:

@@ -11,6 +11,7 @@ OPTIONS = ["充电桩", "午休点", "Water point"]
 @pytest.mark.parametrize("typed, option", [
     ("1", 0), ("２", 1), ("3。", 2), ("选2", 1), ("选项 2", 1), ("2号", 1), ("第2个", 1), ("#3", 2), ("option 3", 2),
     ("充电桩", 0), ("午休点！", 1), ("water point", 2), ("WATER POINT.", 2),
+    ("2，离得近", 1), ("选3 吧", 2), ("1 ok", 0), ("3个人都说充电桩好", 0), ("2点以后都行", None),
     ("我觉得午休点好一点，离得近", 1), ("还是充电桩吧", 0), ("I'd say water point", 2),
     ("不要充电桩", None), ("充电桩太远了", None), ("哪个都行", None), ("watering pointless", None),
     ("4", None), ("0", None), ("谢谢", None), ("午休点和充电桩都要", None), ("12345", None), ("", None),
