@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
+from bot.services import people
 from bot.services.broadcasts import BroadcastService
 from bot.services.needs import NeedsService
 from bot.services.surveys import NO_OPTION, UNNAMED, SurveyService
@@ -166,6 +167,21 @@ async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, l
     reply(uow, incoming, key, lang, **args)
 
 
+async def survey_reply_edited(message: IncomingMessage, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
+                              survey_answer: tuple[int, int]) -> None:
+    """A reply to a survey's question, edited: still an answer to the survey, read as the reply is
+    (an edit to another option changes the vote), never a report (the edit route of a message
+    that is no survey's answer reads it as a new message: handlers/reports.edited)."""
+    user = await people.register(uow, message)
+    lang = people.reply_lang(user, message.sender.language_code, message.text, settings.default_lang)
+    await survey_reply(uow, message, user, lang, surveys, survey_answer)
+
+
+async def _edit_answers_survey(message: IncomingMessage, uow: UnitOfWork,
+                               surveys: SurveyService) -> dict[str, Any] | bool:
+    return await _answers_survey(message, uow, surveys)
+
+
 async def _answers_survey(incoming: IncomingMessage, uow: UnitOfWork,
                           surveys: SurveyService) -> dict[str, Any] | bool:
     """Only text replying to the bot's question of a survey, whatever it says (one indexed look-up)."""
@@ -192,9 +208,11 @@ async def _awaiting_body(incoming: IncomingMessage, uow: UnitOfWork, broadcasts:
 
 def register_capture(routes: ChatRoutes) -> None:
     """Goes before the report routes: a draft's body must not become a case, nor a survey's answer
-    typed as a reply to its question ('2', '午休点', an opinion) go unanswered or be read as a report."""
+    typed as a reply to its question ('2', '午休点', an opinion), or edited, go unanswered or be read
+    as a report."""
     routes.message(draft_body, _awaiting_body)
     routes.message(survey_reply, _answers_survey)
+    routes.edit(survey_reply_edited, _edit_answers_survey)
 
 
 def register(routes: ChatRoutes) -> None:

@@ -12,7 +12,8 @@ import asyncio
 import pytest
 
 from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss
-from tests.factories import answer_text
+from tests.e2e.test_telegram_real import emu
+from tests.factories import answer_text, new_message
 
 ZHAO = {"id": 504, "first_name": "赵师傅", "language_code": "zh"}
 
@@ -63,3 +64,21 @@ async def test_an_opinion_naming_no_option_is_left_alone(bot, tg, db) -> None:
     assert not said_back, said_back
     results = (await said(tg, SEC["id"], SEC, "/survey results 1"))["plain_text"]
     assert "共 0 人" in results or "0 票" in results, results
+
+
+async def test_an_edited_reply_is_still_an_answer_to_the_survey(bot, tg, db) -> None:
+    """An edit is read as a new message would be: an edited reply to the survey opened a case
+    ('📝 已登记工单 C-000001 …'); now it is read as the reply is."""
+    await two_branches(tg, LI, WANG, AMY)
+    survey = await _survey(tg)
+    sent = await tg.send(GROUP, WANG, "都可以", reply_to_message_id=survey["message_id"])
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=sent["message_id"],
+              text="都可以，中午热得不行，路边根本没地方歇，光华路路灯也坏了")
+    other = await tg.send(GROUP, LI, "随便", reply_to_message_id=survey["message_id"])
+    await emu(tg, "edit", chat_id=GROUP["id"], message_id=other["message_id"], text="我觉得公园好一点")
+    voted = await new_message(tg, GROUP["id"], 0, lambda m: m.get("reply_to_message_id") == other["message_id"])
+    assert voted["plain_text"] == "✅ 已记录：公园（+3 积分）", voted["plain_text"]
+    assert await answer_text(tg, GROUP, LI, "/board")  # answered after anything those caused
+    await asyncio.sleep(0.5)
+    said_back = [m["plain_text"] for m in await tg.messages(GROUP["id"]) if m.get("reply_to_message_id") == sent["message_id"]]
+    assert not said_back, said_back
