@@ -28,6 +28,7 @@ from bot.ids import parse_id
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from bot.outbox import reply
+from bot.services import people
 from bot.wording import numbered
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser
@@ -258,9 +259,24 @@ async def _in_thread(incoming: IncomingMessage, uow: UnitOfWork,
     return {"proposal_id": pid} if pid is not None else False
 
 
+async def comment_edited(message: IncomingMessage, uow: UnitOfWork, deliberation: DeliberationService,
+                         settings: Settings, proposal_id: int) -> None:
+    """A reply in a proposal's thread, edited: the comment's new words, never a report (the edit
+    route of any other message reads it as a new message: handlers/reports.edited)."""
+    user = await people.register(uow, message)
+    await deliberation.comment_edited(uow, user, proposal_id, message.chat_id, message.message_id, message.text)
+
+
+async def _edit_in_thread(message: IncomingMessage, uow: UnitOfWork,
+                          deliberation: DeliberationService) -> dict[str, Any] | bool:
+    return await _in_thread(message, uow, deliberation)
+
+
 def register_threads(routes: ChatRoutes) -> None:
-    """Goes before the report routes: a comment in a proposal's thread must not become a case."""
+    """Goes before the report routes: a comment in a proposal's thread, or its edit, must not become
+    a case."""
     routes.message(comment, _in_thread)
+    routes.edit(comment_edited, _edit_in_thread)
 
 
 def register(routes: ChatRoutes) -> None:

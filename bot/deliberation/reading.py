@@ -14,7 +14,7 @@ from bot.intake import classify_async
 from bot.outbox import enqueue
 from bot.privacy import mask
 from storage.models import User
-from storage.models.deliberation import ProposalComment
+from storage.models.deliberation import Proposal, ProposalComment
 from storage.uow import UnitOfWork
 
 
@@ -50,14 +50,33 @@ class Reading(Access):
         uow.deliberation.add_comment(ProposalComment(
             proposal_id=proposal_id, user_id=user.id, text=mask(clip(text.strip(), MAX_COMMENT)),
             chat_id=chat_id, message_id=message_id, at=self.clock()))
-        key = f"dl-report-hint:{proposal_id}:{user.id}"
+        await self._report_hint(uow, user, p, chat_id, message_id, text)
+        return True
+
+    async def _report_hint(self, uow: UnitOfWork, user: User, p: Proposal, chat_id: int, message_id: int,
+                           text: str) -> None:
+        """A comment that reads as a report: kept as discussion, and the rider told how to report,
+        once per rider and proposal (the dedupe key)."""
+        key = f"dl-report-hint:{p.id}:{user.id}"
         if replies.looks_like_report(await classify_async(text)) and key not in await uow.outbox.keys_under(key):
-            # once per rider and proposal (the dedupe key): kept as discussion, and how to report
             lang = self.lang_of(user, p.lang)
             enqueue(uow, Notice(chat_id, "dl-report-hint", lang, reply_to=message_id, priority=PRIORITY_CONVERSATION,
-                                payload={"id": proposal_id, **threads.where(p, chat_id, False)},
+                                payload={"id": p.id, **threads.where(p, chat_id, False)},
                                 dedupe_key=key))
-        return True
+
+    async def comment_edited(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int, message_id: int,
+                             text: str) -> None:
+        """A reply in the thread, edited: the comment's new words (masked as a comment is), never a
+        report; one the thread did not keep (a support typed, a proposal past discussion) is read
+        as a new comment would be."""
+        kept = await uow.deliberation.comment_at(proposal_id, chat_id, message_id)
+        if kept is None:
+            await self.comment(uow, user, proposal_id, chat_id, message_id, text)
+            return
+        p = await uow.deliberation.get(proposal_id)
+        if p is not None and kept.user_id == user.id and text.strip():
+            kept.text = mask(clip(text.strip(), MAX_COMMENT))
+            await self._report_hint(uow, user, p, chat_id, message_id, text)
 
     async def summary(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,
                       is_private: bool) -> dict[str, Any]:

@@ -107,6 +107,13 @@ class DeliberationRepository(Repository):
     def add_comment(self, comment: ProposalComment) -> None:
         self.session.add(comment)
 
+    async def comment_at(self, proposal_id: int, chat_id: int, message_id: int) -> ProposalComment | None:
+        """The comment a message in the proposal's thread was kept as (by the proposal's index)."""
+        stmt = select(ProposalComment).where(ProposalComment.proposal_id == proposal_id,
+                                             ProposalComment.chat_id == chat_id, ProposalComment.message_id == message_id,
+                                             ProposalComment.kind == "comment")
+        return (await self.session.exec(stmt)).first()
+
     async def comment_count(self, proposal_id: int, kind: str = "comment") -> int:
         stmt = select(func.count()).select_from(ProposalComment).where(
             ProposalComment.proposal_id == proposal_id, ProposalComment.kind == kind)
