@@ -25,6 +25,7 @@ from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.ids import parse_id
+from bot.intake.normalize import typed_key
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from bot.outbox import reply
@@ -76,6 +77,7 @@ def _numbered(args: str) -> str:
 def _list_word(word: str) -> str | None:
     """The list a word after /proposals names: LIST_WORDS, also as said with a trailing 的
     (`通过的`, `进行中的`, `已办结的`)."""
+    word = typed_key(word)  # `進行中的`, `已採納` too
     return LIST_WORDS.get(word) or (LIST_WORDS.get(word[:-1]) if word.endswith("的") else None)
 
 

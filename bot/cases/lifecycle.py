@@ -49,11 +49,11 @@ only when `Actor.user_id` is the case's reporter.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
+from bot.intake.normalize import typed_key
 from bot.refusals import Refused
 
 from .numbers import format_case_no, parse_case_no
@@ -118,7 +118,7 @@ _FILTER_BY_WORD = {w: which for which, words in CASE_FILTER_WORDS.items() for w 
 def case_filter(word: str | None) -> str | None:
     """The `/cases` list a typed word names (`未办结` -> "open"); none given is "open"; None for a
     word that names none (the caller answers with the words it knows)."""
-    text = " ".join(unicodedata.normalize("NFKC", word or "").lower().split()).strip("。.!！?？")
+    text = typed_key(word or "").strip("。.!！?？")  # `未辦結` too
     if not text:
         return "open"
     return _FILTER_BY_WORD.get(text) or _FILTER_BY_WORD.get(text.removesuffix("工单").removesuffix("的")) \

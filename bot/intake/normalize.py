@@ -11,6 +11,8 @@ location extractor works on the normalised form and slices the original.
 """
 from __future__ import annotations
 
+import unicodedata
+
 # Pairs "traditional simplified", whitespace separated. Covers the common
 # characters of everyday chat plus the vocabulary of city reports.
 _T2S_PAIRS = """
@@ -53,7 +55,7 @@ _T2S_PAIRS = """
 現现 舉举 闆板 闊阔 鬥斗 鬧闹 閒闲 間间 問问 隨随 陰阴 陽阳 隻只 雖虽 離离 難难
 須须 順顺 預预 領领 頻频 顏颜 額额 風风 飛飞 養养 餓饿 館馆 驚惊 體体 鬍胡 魯鲁
 鮮鲜 麥麦 齊齐 齒齿 龜龟 週周 進进 運运 遊游 達达 適适 選选 遲迟 遺遗 邊边 還还
-當当 禮礼 錄录 鍵键 鏈链 長长 閉闭 閱阅 際际 隱隐 雜杂 電电 靜静 韋韦 頁页 項项 順顺 須须
+當当 禮礼 決决 絕绝 採采 納纳 錄录 鍵键 鏈链 長长 閉闭 閱阅 際际 隱隐 雜杂 電电 靜静 韋韦 頁页 項项 順顺 須须
 """.split()
 
 _T2S: dict[int, str] = {}
@@ -97,3 +99,11 @@ def normalize(text: str) -> str:
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified only (case and width untouched)."""
     return "".join(_T2S.get(ord(c), c) for c in text)
+
+
+def typed_key(word: str) -> str:
+    """A typed word as the bot's word tables are keyed: NFKC width, lower case, single spaces,
+    simplified characters (`本週` → `本周`, `未辦結` → `未办结`, `Last  Week` → `last week`). One rule for
+    every table a command's word is looked up in: periods (bot.periods), /cases lists
+    (bot.cases.lifecycle), /proposals lists."""
+    return " ".join(to_simplified(unicodedata.normalize("NFKC", word)).lower().split())
