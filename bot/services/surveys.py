@@ -284,9 +284,10 @@ def _said_for(said: str, option: str) -> bool:
 
 def option_named(options: list[str], text: str) -> int | None:
     """The option a rider's reply names: its number as the buttons show it (`2`, `选2`, `2号`, `#2`;
-    first, with words after it apart: `2，离得近`, as /vote reads it), its words (`午休点`, `午休点！`), compared as typed commands are (NFKC, case-folded), or its words
-    in an opinion naming it and no other (`我觉得午休点好一点，离得近`; an option inside a longer one's
-    words is that one); None for anything else (`谢谢`, `午休点和饮水点都要`, `不要午休点`)."""
+    first, with words after it apart: `2，离得近`, as /vote reads it), its words (`午休点`, `午休点！`),
+    compared as typed commands are (NFKC, case-folded), or its words in an opinion naming it and no
+    other (`我觉得午休点好一点，离得近`; an option inside a longer one's words is that one); None for
+    anything else (`谢谢`, `午休点和饮水点都要`, `不要午休点`)."""
     said = normalize(text).strip(ANSWER_END)
     if (n := option_number(text, leading=True)) is not None:
         return n - 1 if 1 <= n <= len(options) else None
