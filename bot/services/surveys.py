@@ -301,15 +301,17 @@ def option_named(options: list[str], text: str) -> int | None:
 
 
 SHORT_CHOICE = 4  # words (Latin) or twice as many characters (Chinese): a choice, not a remark
+# A laugh or a nod in any language is chit-chat, never a choice: `haha`, `lol`, `cool`, `哈哈哈`, `666`.
+_REMARK = re.compile(r"(?:(?:ha|he|hi)+h?|lo+l|hm+|wo+w|cool|nice|great|good|sure|ok+|okay|哈+|呵+|嗯+|好吧|哦+|噢+|6+)")
 
 
 def unreadable_choice(options: list[str], text: str) -> bool:
     """A short reply in another language than every option's (`station`, `the park` said to `驿站 | 公园`;
     `充电` to `Yes | No`): meant as a choice the words cannot name, so answered with the options. A
-    courtesy (`thanks`) is none."""
+    courtesy (`thanks`) or a laugh (`haha`) is none."""
     lang = written_language(text)
     langs = {written_language(o) for o in options} - {None}
-    if lang is None or not langs or lang in langs or smalltalk(text):
-        return False
     said = normalize(text).strip(ANSWER_END)
+    if lang is None or not langs or lang in langs or smalltalk(text) or _REMARK.fullmatch(said.replace(" ", "")):
+        return False
     return len(said.split()) <= SHORT_CHOICE if lang == "en" else len(said) <= 2 * SHORT_CHOICE

@@ -56,7 +56,7 @@ async def test_an_opinion_naming_no_option_is_left_alone(bot, tg, db) -> None:
     quiet = [await tg.send(GROUP, who, text, reply_to_message_id=survey["message_id"])
              for who, text in ((WANG, "我觉得哪里都行，离得近就好"), (ZHAO, "驿站和公园都可以"),
                                (LI, "不要商场，太吵"), (WANG, "中午热得不行，路边根本没地方歇"),
-                               (AMY, "thanks"))]
+                               (AMY, "thanks"), (AMY, "haha"))]
     assert await answer_text(tg, GROUP, LI, "/board")  # answered after anything those caused
     await asyncio.sleep(0.5)
     ids = {m["message_id"] for m in quiet}

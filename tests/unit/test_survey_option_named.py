@@ -26,6 +26,8 @@ def test_an_option_inside_a_longer_one_is_that_one() -> None:
 
 @pytest.mark.parametrize("options, typed, unreadable", [
     (["驿站", "公园"], "station", True), (["驿站", "公园"], "the park", True), (["驿站", "公园"], "thanks", False),
+    (["驿站", "公园"], "hahaha", False), (["驿站", "公园"], "lol", False), (["驿站", "公园"], "cool!", False),
+    (["Yes", "No"], "哈哈哈", False), (["Yes", "No"], "666", False),
     (["驿站", "公园"], "I think we should ask everyone again next week", False), (["驿站", "公园"], "午休", False),
     (["Yes", "No"], "充电", True), (["Yes", "No"], "maybe", False), (["1号", "2号"], "station", True),
 ])
