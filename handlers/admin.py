@@ -6,7 +6,9 @@ from bot.ids import bounded_int
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice
 from bot.events import CommandCall
 from bot.outbox import enqueue, reply
-from bot.services.admin import AdminService
+from bot.commandtext import typed_word
+from bot.services.admin import ROLE_WORDS, AdminService
+from bot.services.people import register_person
 from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -14,14 +16,19 @@ from storage.uow import UnitOfWork
 
 async def grant(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                 user: User, lang: str, admin: AdminService) -> None:
-    """/grant <id|@username> secretary <branch> | superadmin | dept <code> [branch]  (and /revoke)"""
+    """/grant <id|@username> secretary <branch> | superadmin | dept <code> [branch]  (and /revoke); as a
+    reply to the person's message, without <id|@username>."""
     words = (command.args or "").split()
+    seen = incoming.reply_sender is not None and bool(words) and typed_word(words[0]).lower() in ROLE_WORDS
+    if seen and incoming.reply_sender is not None:
+        # as a reply to the person's message, the role first: them, as `/points grant 30 原因` names a rider
+        words = [str((await register_person(uow, incoming.reply_sender)).id), *words]
     if len(words) < 2:
         reply(uow, incoming, "admin-grant-usage", lang)
         return
     key, args = await admin.grant(uow, user, words[0], words[1].lower(), words[2] if len(words) > 2 else None,
                                   revoke=command.command.lower() == "revoke",
-                                  branch_code=words[3] if len(words) > 3 else None)
+                                  branch_code=words[3] if len(words) > 3 else None, seen=seen)
     if args.get("department"):  # the department by its name, not its code
         args = {**args, "department": admin.cases.department_name(args["department"], lang)}
     reply(uow, incoming, key, lang, **args)

@@ -40,9 +40,10 @@ class AdminService:
 
     # --- roles ------------------------------------------------------------------------------
     async def grant(self, uow: UnitOfWork, actor: User, target: str, role: str, arg: str | None,
-                    revoke: bool = False, branch_code: str | None = None) -> tuple[str, dict[str, object]]:
+                    revoke: bool = False, branch_code: str | None = None, seen: bool = False) -> tuple[str, dict[str, object]]:
         """Returns (message key, arguments) for the reply. `branch_code`: a superadmin's
-        department grant for one branch (without it: every branch)."""
+        department grant for one branch (without it: every branch). `seen`: `target` is the person
+        whose message the command replies to, so named as the actor saw them."""
         is_super = self.cases.is_superadmin(actor)
         role = ROLE_WORDS.get(typed_word(role).lower(), role)
         if role not in ROLES or (not arg and (role == "dept" or (role == "secretary" and not revoke))):
@@ -57,7 +58,7 @@ class AdminService:
             return "admin-user-unknown", {"who": target[:64]}
         if user.id == actor.id and not is_super:
             return "admin-not-self", {}
-        who = await shown_name(uow, user, target, superadmin=is_super, branch_id=secretary_branch)
+        who = await shown_name(uow, user, target, superadmin=is_super, branch_id=secretary_branch, known=seen)
         if role == "dept":
             if not is_super and branch_code is not None and branch_code != await self._branch_code(uow, secretary_branch):
                 return "admin-not-permitted", {}  # a secretary names no branch but their own

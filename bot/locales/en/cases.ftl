@@ -156,7 +156,7 @@ unsure-dropped = OK, not reported.
 unsure-reported = ✅ Reported; the case number is on its way to the group.
 
 ## Admin
-admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;branch&gt; | superadmin | dept &lt;department name or code&gt;, e.g. /grant @wang dept water_authority (same for /revoke)
+admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;branch&gt; | superadmin | dept &lt;department name or code&gt;, e.g. /grant @wang dept water_authority (or reply to the person's message: /grant dept water_authority; same for /revoke)
 admin-not-permitted = ⛔ You are not allowed to use this admin command.
 admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
 admin-dept-unknown = There is no department “{ $dept }”. Send /routing to see the departments.

@@ -153,7 +153,7 @@ unsure-dropped = 好的，不上报。
 unsure-reported = ✅ 已上报，工单号马上发到群里。
 
 ## Admin
-admin-grant-usage = 用法：/grant 用户ID或@用户名 书记 支部代码 | 超管 | 部门 部门名称或代码，例如 /grant @wang 部门 住建局（/revoke 同样格式；也可写 secretary、superadmin、dept）
+admin-grant-usage = 用法：/grant 用户ID或@用户名 书记 支部代码 | 超管 | 部门 部门名称或代码，例如 /grant @wang 部门 住建局（也可以回复该用户的消息：/grant 部门 住建局；/revoke 同样格式；也可写 secretary、superadmin、dept）
 admin-not-permitted = ⛔ 你没有权限执行这个管理命令。
 admin-user-unknown = 找不到用户“{ $who }”：对方需要先和机器人说过话。
 admin-dept-unknown = 没有“{ $dept }”这个部门。发 /routing 查看部门名称。
