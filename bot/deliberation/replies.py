@@ -36,7 +36,7 @@ def takes_comments(status: str) -> bool:
 def is_report(intake: Intake | None) -> bool:
     """Whether a message in an open proposal's thread is a report (a case) rather than a comment:
     an urgent one."""
-    return intake is not None and intake.is_report and intake.urgency == "urgent"
+    return intake is not None and intake.urgent_report
 
 
 def looks_like_report(intake: Intake | None) -> bool:

@@ -66,6 +66,12 @@ class Intake:
     location: str | None = None
     confidence: float = 1.0
 
+    @property
+    def urgent_report(self) -> bool:
+        """A report of danger to someone's safety (taxonomy.md: urgent): a case wherever it is said,
+        even in reply to what takes other replies as answers (a survey's question, a proposal's thread)."""
+        return self.is_report and self.urgency == "urgent"
+
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from typing import Any
 from bot.buttons import SurveyOption, encode
 from bot.commandtext import ANSWER_END, option_number
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
+from bot.intake import classify_async
 from bot.intake.lang import written_language
 from bot.outbox import EDIT, enqueue
 from bot.scheduling import Jobs, Pass
@@ -171,7 +172,8 @@ class SurveyService:
     async def replied_answer(self, uow: UnitOfWork, chat_id: int, reply_to_id: int,
                              text: str) -> tuple[int, int] | None:
         """(survey id, option) when `text` replies to the bot's question of a survey in `chat_id`:
-        a reply there is an answer to the survey, never a report. The option it names (its number,
+        a reply there is an answer to the survey, not a report, unless it tells of danger to someone
+        (an urgent report: None, a case as a proposal's thread makes it). The option it names (its number,
         its words alone or in an opinion: option_named); NO_OPTION, on an open survey, for a choice
         naming none (`选4` of three, `station` said to Chinese options: answered with the options);
         UNNAMED for anything else (an opinion naming none, a thank-you: left alone, as chit-chat).
@@ -180,6 +182,8 @@ class SurveyService:
         survey = await uow.surveys.get(sid) if sid is not None else None
         if survey is None or sid is None:
             return None
+        if (await classify_async(text)).urgent_report:
+            return None  # "公园门口有人晕倒了" replying to "午休点选哪里？": a case, as anywhere in the group
         option = option_named(survey.options, text)
         if option is not None:
             return sid, option

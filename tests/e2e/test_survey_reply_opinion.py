@@ -82,3 +82,14 @@ async def test_an_edited_reply_is_still_an_answer_to_the_survey(bot, tg, db) -> 
     await asyncio.sleep(0.5)
     said_back = [m["plain_text"] for m in await tg.messages(GROUP["id"]) if m.get("reply_to_message_id") == sent["message_id"]]
     assert not said_back, said_back
+
+
+async def test_an_urgent_report_replying_to_a_survey_is_a_case(bot, tg, db) -> None:
+    """Someone hurt, told in reply to the survey's question: a case with its one-hour deadline, as in a
+    proposal's thread (bot.deliberation.replies), not an answer to the survey left alone."""
+    await two_branches(tg, LI, WANG, AMY)
+    survey = await _survey(tg)
+    got = (await said(tg, GROUP, WANG, "公园门口有个大爷晕倒了，叫不醒", reply_to_message_id=survey["message_id"]))
+    assert "C-000001" in got["plain_text"], got["plain_text"]
+    got = (await said(tg, GROUP, LI, "我觉得公园好一点，离得近", reply_to_message_id=survey["message_id"]))["plain_text"]
+    assert got == "✅ 已记录：公园（+3 积分）", got
