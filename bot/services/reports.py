@@ -490,8 +490,8 @@ def _said_about(msg: IncomingMessage, case: Case, found: str | None, intake: Int
     words."""
     if msg.forwarded or case.status not in HANDLED_STATUSES or says_another(msg.text):
         return False
-    if intake is not None and intake.is_report and intake.urgency == "urgent" \
-            and intake.confidence >= ASK_THRESHOLD and intake.category != case.category:
+    if intake is not None and intake.urgent_report and intake.confidence >= ASK_THRESHOLD \
+            and intake.category != case.category:
         return False
     return not found or within_place(found, case.location)
 
