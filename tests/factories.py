@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from emulator.client import EmulatorClient
 from storage.models import Case
-from tests.conftest import GROUP, LI, said, until
+from tests.conftest import GROUP, LI, SEC, said, until
 
 Chat = dict[str, Any]
 Person = dict[str, Any]
@@ -82,6 +82,12 @@ async def propose(tg: EmulatorClient, who: Person, text: str, number: int, chat:
     """`who` proposes (`/propose text`) in `chat`; the card of proposal `number`, once posted there."""
     await tg.send(chat, who, f"/propose {text}")
     return await new_message(tg, chat["id"], 0, f"#{number}", field="plain_text", timeout=timeout)
+
+
+async def open_vote(tg: EmulatorClient, number: int, options: str = "") -> None:
+    """SEC puts proposal `number` on the agenda and opens its vote (quorum 1; `options` as typed)."""
+    assert "上议程" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
+    assert "开始表决" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} vote quorum=1 {options}".strip())
 
 
 STREET_LIGHT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"

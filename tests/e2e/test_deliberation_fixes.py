@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from storage.models import Case, OutboxMessage
 from storage.models.deliberation import Proposal, ProposalVote
-from tests.factories import answer_text, new_message
+from tests.factories import answer_text, new_message, open_vote
 from tests.factories import propose
 from tests.conftest import (AMY, GROUP, GROUP_B, LI, SEC, SEC_B, TOKEN, WANG, answer_for, buttons, said,
                             two_branches, until, with_boss)
@@ -58,16 +58,10 @@ async def _reads(tg, chat_id: int, message_id: int, needle: str, timeout: float 
     return await until(edited, timeout=timeout)
 
 
-async def _voting(tg, number: int, options: str = "") -> None:
-    """The secretary puts proposal `number` on the agenda and opens its vote (quorum 1)."""
-    assert "上议程" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
-    assert "开始表决" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} vote quorum=1 {options}".strip())
-
-
 async def test_a_vote_naming_no_option_is_told_the_options(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
     await propose_card(tg, LI, "夜间充电柜开放时间 | 晚上十点后没地方换电", 1)
-    await _voting(tg, 1, "早上 | 中午 | 晚上")
+    await open_vote(tg, 1, "早上 | 中午 | 晚上")
 
     told = "议题 #1 没有这个选项（请选 1–3：1 早上；2 中午；3 晚上）"
     for command in ("/vote 1 9", "/vote 1 0", "/vote 1 半夜"):  # too big, zero, a word that is no option
@@ -79,7 +73,7 @@ async def test_a_vote_naming_no_option_is_told_the_options(bot, tg, db) -> None:
 
     # a for/against vote: its options in the reader's language
     await propose_card(tg, WANG, "统一工服 | 夏天太热", 2)
-    await _voting(tg, 2)
+    await open_vote(tg, 2)
     assert "请选 1–3：1 赞成；2 反对；3 弃权" in await answer_text(tg, GROUP, LI, "/vote 2 5")
     assert "choose 1–3: 1 For; 2 Against; 3 Abstain" in await answer_text(tg, GROUP, AMY, "/vote 2 0")
     assert "Voted: Against" in await answer_text(tg, GROUP, AMY, "/vote 2 against")
@@ -104,7 +98,7 @@ async def test_riders_known_in_the_branch_vote_privately_and_others_are_told_in_
             return {(c.reporter_id, c.branch_id) for c in (await s.exec(select(Case))).all()} == {
                 (ZHAO["id"], 1), (AMY["id"], 2)}
     await until(cases, timeout=30)
-    await _voting(tg, 1)
+    await open_vote(tg, 1)
 
     # none of them reported in (users.branch_id): the groups are what the bot knows them from
     assert "已投票：赞成" in await answer_text(tg, WANG["id"], WANG, "/vote 1 1")
@@ -209,13 +203,13 @@ async def test_proposals_lists_every_state_and_has_its_own_usage(bot, tg, db) ->
     await propose_card(tg, LI, "统一工服 | 夏天太热", 1)
     await answer_text(tg, SEC["id"], SEC, "/proposal 1 decline 不属于本支部能协调的事项")  # declined
     await propose_card(tg, LI, "夜间充电柜 | 晚上没地方换电", 2)
-    await _voting(tg, 2)
+    await open_vote(tg, 2)
     assert "已投票" in await answer_text(tg, GROUP, WANG, "/vote 2 1")
     await answer_text(tg, SEC["id"], SEC, "/proposal 2 close")  # adopted
     await answer_text(tg, SEC["id"], SEC, "/proposal 2 commit 街道办 due=2027-01-31")
     await answer_text(tg, SEC["id"], SEC, "/proposal 2 done")  # done
     await propose_card(tg, LI, "午间休息点 | 建国路", 3)
-    await _voting(tg, 3)
+    await open_vote(tg, 3)
     await answer_text(tg, SEC["id"], SEC, "/proposal 3 close")  # nobody voted: rejected
     assert [p.status for p in await _all(db)] == ["declined", "done", "rejected"]
 

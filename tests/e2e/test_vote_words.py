@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AMY, GROUP, LI, SEC, WANG, two_branches, with_boss
-from tests.factories import answer_text
+from tests.conftest import AMY, GROUP, LI, WANG, two_branches, with_boss
+from tests.factories import answer_text, open_vote
 from tests.factories import propose as propose_card
 
 
@@ -17,15 +17,11 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _voting(tg, number: int, options: str = "") -> None:
-    await answer_text(tg, SEC["id"], SEC, f"/proposal {number} agenda")
-    await answer_text(tg, SEC["id"], SEC, f"/proposal {number} vote quorum=1 {options}".rstrip())
-
 
 async def test_riders_vote_with_their_own_words(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
     await propose_card(tg, LI, "建国路口设骑手休息点 | 中午没地方歇脚", 1)
-    await _voting(tg, 1)
+    await open_vote(tg, 1)
     assert "已投票：赞成" in await answer_text(tg, GROUP, WANG, "/vote 1 赞同")
     assert "已改为：反对" in await answer_text(tg, GROUP, WANG, "/vote 1 不同意！")
     assert "已改为：赞成" in await answer_text(tg, GROUP, WANG, "/vote 1 支持")
@@ -35,5 +31,5 @@ async def test_riders_vote_with_their_own_words(bot, tg, db) -> None:
     assert "没有这个选项" in told and "1 赞成" in told, told  # a word naming nothing: the options
 
     await propose_card(tg, WANG, "午休点选址 | 两个地方", 2)
-    await _voting(tg, 2, "建国路口 | 光华路")
+    await open_vote(tg, 2, "建国路口 | 光华路")
     assert "已投票：光华路" in await answer_text(tg, GROUP, LI, "/vote 2 光华路！")
