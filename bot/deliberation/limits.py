@@ -22,6 +22,9 @@ YES_NO_WORDS = {"赞成": 0, "同意": 0, "赞同": 0, "支持": 0, "赞成票":
                 "反对": 1, "不同意": 1, "不赞成": 1, "不赞同": 1, "不支持": 1, "反对票": 1, "no": 1, "n": 1,
                 "against": 1, "disagree": 1, "不行": 1, "不可以": 1,
                 "弃权": 2, "弃权票": 2, "abstain": 2, "abstention": 2, "pass": 2}
+# vote words that open English phrases of other meanings ("no idea", "no problem", "y not"): a vote only
+# alone or before a mark ("no.", "no, sorry"), never before another word (Voting.option_named)
+ALONE_WORDS = frozenset({"no", "n", "y"})
 # `/vote N 赞成` on a for/against vote: the option's index, for the words riders say (赞同, 支持, 可以, 不同意,
 # ok, agree, disagree); the end of a sentence (`同意！`, `yes.`) is no part of the word (voting.option_named,
 # bot.commandtext.ANSWER_END)

@@ -15,7 +15,7 @@ from bot.commandtext import ANSWER_END, leading_name
 from bot.deliberation import lifecycle as lc
 from bot.deliberation import threads
 from bot.deliberation.access import Access
-from bot.deliberation.limits import (ANON_WORDS, CLOSE_GRACE, CLOSE_KEYS, DEFAULT_VOTE, MAX_OPTION, MAX_OPTIONS,
+from bot.deliberation.limits import (ALONE_WORDS, ANON_WORDS, CLOSE_GRACE, CLOSE_KEYS, DEFAULT_VOTE, MAX_OPTION, MAX_OPTIONS,
                                      MAX_VOTE, MIN_OPTIONS, NAMED_WORDS, NAMES_SHOWN, POINTS_ADOPTED, POINTS_VOTE,
                                      QUORUM_KEYS, SWEEP_EVERY, YES_NO, YES_NO_WORDS,
                                      DeliberationError)
@@ -148,6 +148,8 @@ class Voting(Access):
         w = normalize(word).strip(ANSWER_END) or normalize(word)
         names = YES_NO_WORDS if p.yes_no else {normalize(o): n for n, o in reversed(list(enumerate(p.options)))}
         named = w if w in names else leading_name(w, names)
+        if named in ALONE_WORDS and len(w) > len(named) and w[len(named)].isspace():
+            return None  # "no idea", "no problem": a phrase, not the word no
         return names[named] if named is not None else None
 
     async def close_vote(self, uow: UnitOfWork, user: User, proposal_id: int, chat_id: int,

@@ -35,6 +35,15 @@ async def test_the_choice_is_read_and_the_chatter_after_it_ignored(bot, tg, db) 
     assert "Changed to: Against" in got, got
     told = await answer_text(tg, GROUP, LI, "/vote 1 随便 都行")
     assert "没有这个选项" in told and "1 赞成" in told, told  # a word naming nothing: the options
+    # "no" opening an English phrase is not the word no: "no idea" was a vote against
+    told = await answer_text(tg, GROUP, AMY, "/vote 1 no idea")
+    assert "no such option" in told and "Changed" not in told, told
+    got = await answer_text(tg, GROUP, AMY, "/vote 1 no problem, go ahead")
+    assert "no such option" in got, got
+    got = await answer_text(tg, GROUP, AMY, "/vote 1 1")
+    assert "Changed to: For" in got, got
+    got = await answer_text(tg, GROUP, AMY, "/vote 1 no, sorry")
+    assert "Changed to: Against" in got, got
 
     await propose_card(tg, WANG, "午休点选址 | 两个地方", 2)
     await open_vote(tg, 2, "建国路口 | 光华路")
