@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.buttons import Button
 from bot.domain import IncomingMessage, Person
+from bot.typed import typed_key
 
 # Say `text` to the presser alone (alert: a dialog they must close, else a passing toast).
 PressAnswerer = Callable[[str, bool], Awaitable[None]]
@@ -30,6 +31,14 @@ class CommandCall:
     args: str | None = None
     text: str = ""
     mention: str | None = None
+
+    @property
+    def word(self) -> str:
+        """The first argument word as every command's word table is keyed (bot.typed.typed_key:
+        `結果` → `结果`, `ＮＥＷ` → `new`), "" for none: the one place a sub-command's word is read
+        (`/survey 關閉 1`, `/hours 待審`, `/points 明細`)."""
+        words = (self.args or "").split(maxsplit=1)
+        return typed_key(words[0]) if words else ""
 
 
 @dataclass(frozen=True, slots=True)

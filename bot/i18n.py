@@ -16,6 +16,7 @@ from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import fluent_number
+from bot.typed import typed_key
 
 LANGS: tuple[str, ...] = ("zh", "en")
 _LOCALES = Path(__file__).with_name("locales")
@@ -48,14 +49,16 @@ def normalize_lang(code: str | None) -> str | None:
 # Our languages as people name them in /lang ("/lang 中文", "/lang English", "/lang 英语"), besides the codes.
 LANG_NAMES: dict[str, str] = {
     "中文": "zh", "汉语": "zh", "简体中文": "zh", "简体": "zh", "普通话": "zh", "中": "zh", "chinese": "zh",
+    "繁体中文": "zh", "繁体": "zh",
     "英文": "en", "英语": "en", "英": "en", "english": "en",
 }
 
 
 def lang_named(word: str | None) -> str | None:
     """The language `word` names: a code of ours or a Telegram/BCP 47 one ("zh", "zh-CN", "en-GB"),
-    or a name (LANG_NAMES: 中文, English, 英语…), any case; None when it names none of ours."""
-    word = (word or "").strip().lower()
+    or a name (LANG_NAMES: 中文, English, 英语…; `英語`, `漢語` too: bot.typed.typed_key), any case; None
+    when it names none of ours."""
+    word = typed_key(word or "")
     return LANG_NAMES.get(word) or normalize_lang(word)
 
 

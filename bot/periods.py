@@ -10,7 +10,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta
 
-from bot.intake.normalize import typed_key
+from bot.typed import typed_key
 
 # A calendar week (from Monday), month or year: the current one so far, or the last whole one.
 # One rule: a period is a unit and how many of them back.
@@ -35,7 +35,7 @@ PERIODS = {"month": "month", "m": "month", "月": "month", "本月": "month", "�
 def period_named(word: str) -> str | None:
     """The period (a SPANS key) a word names, as typed: `本周`, `Last  Week`, and in traditional
     characters as a Hong Kong or Taiwan phone types them (`本週`, `上個禮拜`, `這個月`: one table,
-    bot.intake.normalize.typed_key); None for a word naming none."""
+    bot.typed.typed_key); None for a word naming none."""
     return PERIODS.get(typed_key(word))
 
 

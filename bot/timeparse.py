@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
+from bot.typed import typed_key
 from bot.numerals import chinese_int
 
 DOW = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # CronTrigger's day_of_week names
@@ -134,9 +135,10 @@ def read_day(text: str) -> date | None:
 
 
 def normalize(text: str) -> str:
-    """Full width to half width, lower case, single spaces, Chinese punctuation to ASCII."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("，", ",").replace("、", ",")
-    return re.sub(r"\s+", " ", text).strip()
+    """A typed word as the word tables are keyed (bot.typed.typed_key: full width to half
+    width, lower case, single spaces, traditional characters to simplified: `下週六`, `結果`), and
+    Chinese commas to ASCII."""
+    return typed_key(text.replace("、", ","))
 
 
 def is_bare_day(text: str) -> bool:

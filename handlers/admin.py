@@ -9,6 +9,7 @@ from bot.outbox import enqueue, reply
 from bot.commandtext import typed_word
 from bot.services.admin import ROLE_WORDS, AdminService
 from bot.services.people import register_person
+from bot.typed import typed_key
 from handlers.chat import ChatRoutes
 from storage.models import User
 from storage.uow import UnitOfWork
@@ -19,7 +20,7 @@ async def grant(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
     """/grant <id|@username> secretary <branch> | superadmin | dept <code> [branch]  (and /revoke); as a
     reply to the person's message, without <id|@username>."""
     words = (command.args or "").split()
-    seen = incoming.reply_sender is not None and bool(words) and typed_word(words[0]).lower() in ROLE_WORDS
+    seen = incoming.reply_sender is not None and bool(words) and typed_key(typed_word(words[0])) in ROLE_WORDS
     if seen and incoming.reply_sender is not None:
         # as a reply to the person's message, the role first: them, as `/points grant 30 原因` names a rider
         words = [str((await register_person(uow, incoming.reply_sender)).id), *words]

@@ -88,7 +88,7 @@ async def list_broadcasts(command: CommandCall, uow: UnitOfWork, incoming: Incom
     words = (command.args or "").split()
 
     async def step() -> None:
-        if words and words[0].lower() in ("cancel", "取消"):
+        if command.word in ("cancel", "取消"):
             bid = _number(words[1]) if len(words) > 1 else None
             if bid is None:
                 reply(uow, incoming, "bc-list-usage", lang)
@@ -120,7 +120,7 @@ async def survey(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessag
                  user: User, lang: str, surveys: SurveyService) -> None:
     args = command.args or ""
     word = args.split(maxsplit=1)[0] if args.strip() else ""
-    sub = word.lower()
+    sub = command.word  # `結果`, `關閉` too
     rest = args[len(word):].lstrip(" \t")  # a newline after "new" stays: the question is on its own line
 
     sid = _number(rest)

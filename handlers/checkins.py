@@ -37,8 +37,8 @@ def _replied_pin(incoming: IncomingMessage, same_sender: bool = False) -> tuple[
 async def activity(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                    user: User, lang: str, checkins: CheckinService) -> None:
     """/activity new "title" 2026-12-05 09:00 2h [500m] | list | close CODE | place CODE [500m]"""
-    sub, _, rest = (command.args or "").strip().partition(" ")
-    sub = sub.lower()
+    _, _, rest = (command.args or "").strip().partition(" ")
+    sub = command.word
     if sub in NEW:
         await checkins.create_activity(uow, incoming, user, lang, rest, _replied_pin(incoming))
     elif sub in LIST:
@@ -90,13 +90,13 @@ async def report_ins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMe
                      user: User, lang: str, checkins: CheckinService) -> None:
     """/reportins [BRANCH] | /reportins approve ID | /reportins reject ID [reason]"""
     words = (command.args or "").split(maxsplit=2)
-    if words and words[0].lower() in APPROVE + REJECT:
+    if command.word in APPROVE + REJECT:
         row_id = parse_id(words[1]) if len(words) > 1 else None
         if row_id is None:
             reply(uow, incoming, "reportins-usage", lang)
             return
         key, args = await checkins.decide_report_in(uow, user, row_id,
-                                                    words[0].lower() in APPROVE,
+                                                    command.word in APPROVE,
                                                     words[2] if len(words) > 2 else None)
         reply(uow, incoming, key, lang, **args)
     else:
@@ -107,7 +107,7 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
                 user: User, lang: str, checkins: CheckinService) -> None:
     """/hours CODE 2.5 | /hours | /hours pending [BRANCH] | /hours approve ID | /hours reject ID [reason]"""
     words = (command.args or "").split(maxsplit=2)
-    head = words[0].lower() if words else ""
+    head = command.word  # `待審` too
     if not words:
         await checkins.my_hours(uow, incoming, user, lang)
     elif head in ("pending", "待审"):

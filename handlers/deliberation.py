@@ -25,7 +25,7 @@ from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.ids import parse_id
-from bot.intake.normalize import typed_key
+from bot.typed import typed_key
 from bot.timeparse import WhenError, normalize
 from bot.buttons import ProposeFromCase, SupportPress, VotePress
 from bot.outbox import reply

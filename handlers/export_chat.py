@@ -14,7 +14,7 @@ from storage.uow import UnitOfWork
 async def export(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
                  lang: str, cases: CaseService) -> None:
     words = (command.args or "").split()
-    if not words or words[0].lower() not in ("cases", "工单"):
+    if command.word not in ("cases", "工单"):
         reply(uow, incoming, "export-usage", lang)
         return
     if not incoming.is_private:  # a table of every case is not for the group

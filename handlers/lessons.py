@@ -12,6 +12,7 @@ from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.services.lessons import STATS_DAYS, LessonService
 from bot.outbox import reply
+from bot.typed import typed_key
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, presser
 from handlers.render_lessons import feedback
@@ -37,7 +38,7 @@ async def lessons_command(command: CommandCall, uow: UnitOfWork, incoming: Incom
     selector = None
     if incoming.is_private and words and SELECTOR.match(words[0]):
         selector, words = words[0], (words[1] if len(words) > 1 else "").split(maxsplit=1)
-    sub = SUBCOMMANDS.get(words[0].lower()) if words else "show"
+    sub = SUBCOMMANDS.get(typed_key(words[0])) if words else "show"
     rest = words[1].strip() if len(words) > 1 else ""
     if sub is None or (sub == "plan" and not rest):
         reply(uow, incoming, "lessons-usage", lang)

@@ -21,6 +21,7 @@ from bot.services import points_corrections as corrections
 from bot.services.privately import to_private
 from bot.wording import unended
 from bot.services.points import PointsService, item_name, redemption_no
+from bot.typed import typed_key
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, pressed_card, presser, settle
 from storage.models import User
@@ -44,10 +45,10 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
                          user: User, lang: str, points: PointsService) -> None:
     """/points — history; /points grant <@user|id> N reason (or as a reply: /points grant N reason)."""
     words = (command.args or "").split()
-    if words and words[0].lower() in ("revoke", "撤回", "冲正"):
+    if command.word in ("revoke", "撤回", "冲正"):
         await _revoke(words[1:], uow, incoming, user, lang, points)
         return
-    if words and words[0].lower() in ("ledger", "明细"):  # a rider's entries, numbered for /points revoke
+    if command.word in ("ledger", "明细"):  # a rider's entries, numbered for /points revoke
         if len(words) < 2 and incoming.reply_sender is None:
             reply(uow, incoming, "points-ledger-usage", lang)
             return
@@ -62,7 +63,7 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
             return
         reply(uow, incoming, "points-own-only", lang)  # riders: said, then their own record
         words = []
-    if not words or words[0].lower() != "grant":
+    if not words or typed_key(words[0]) != "grant":
         target = await to_private(uow, incoming, user, lang)  # a rider's history is theirs alone
         if target is not None:
             reply(uow, target, "points-history", lang, **await points.history(uow, user))

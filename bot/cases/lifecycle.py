@@ -53,7 +53,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
-from bot.intake.normalize import typed_key
+from bot.typed import typed_key
 from bot.refusals import Refused
 
 from .numbers import format_case_no, parse_case_no

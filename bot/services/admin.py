@@ -21,6 +21,7 @@ from bot.refusals import Refused
 from bot.services.cases import CaseService
 from bot.services.people import own_lang, shown_name
 from bot.wording import listed
+from bot.typed import typed_key
 from storage.models import Branch, User
 from storage.uow import UnitOfWork
 
@@ -45,7 +46,7 @@ class AdminService:
         department grant for one branch (without it: every branch). `seen`: `target` is the person
         whose message the command replies to, so named as the actor saw them."""
         is_super = self.cases.is_superadmin(actor)
-        role = ROLE_WORDS.get(typed_word(role).lower(), role)
+        role = ROLE_WORDS.get(typed_key(typed_word(role)), role)
         if role not in ROLES or (not arg and (role == "dept" or (role == "secretary" and not revoke))):
             return "admin-grant-usage", {}  # `/grant 8003 dept`: what is missing, not a department “”
         secretary_branch = actor.branch_id if actor.role == "secretary" else None

@@ -44,6 +44,7 @@ from bot.lessons.shifts import DEFAULT_PROFILE, LessonPlanError, ShiftProfile, p
 from bot.outbox import enqueue
 from bot.scheduling import Jobs
 from bot.services.cases import CaseService
+from bot.typed import typed_key
 from storage.models import Chat, User, utcnow
 from storage.models.lessons import LessonDelivery, LessonSchedule
 from storage.uow import UnitOfWork
@@ -151,7 +152,7 @@ class LessonService:
         await self._change(uow, user, chat, weekdays=",".join(map(str, days)), lang=lang)
 
     async def set_shifts(self, uow: UnitOfWork, user: User, chat: Chat, text: str) -> None:
-        if text.strip().lower() in ("default", "reset", "默认", "恢复默认"):
+        if typed_key(text) in ("default", "reset", "默认", "恢复默认"):
             await self._change(uow, user, chat, profile=None)
             return
         try:
