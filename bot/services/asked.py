@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.cases.numbers import CASE_NO_IN_TEXT
 from bot.intake import ASK_THRESHOLD, classify_async
 from bot.intake.location import extract_location
+from bot.typed import typed_key
 
 # What names a case besides its number ("工单 C-1", "case #3"): not a question's content.
 _CASE_WORDS = re.compile(r"工单号?|单号|编号|案件|\bcase\b|\bno\b|\bnumber\b", re.I)
@@ -28,6 +29,22 @@ MY_CASES = frozenset({"我的工单", "我的上报", "我上报的工单", "查
 MY_POINTS = frozenset({"我的积分", "积分", "查积分", "查询积分", "积分余额", "我的积分余额", "我有多少积分", "我有几分",
                        "我的余额", "积分多少", "我的等级", "mypoints", "points", "mybalance", "balance",
                        "whatismybalance", "howmanypointsdoihave", "mypointsbalance", "mytier"})
+
+
+# What a hurried rider wraps such a question in: a polite start, "一下", a particle at the end
+# ("我想查一下我的积分", "帮我查下工单吧", "my points please").
+_WRAPPING = re.compile(r"^(?:请|麻烦|帮我|帮忙|我想|我要|想|给我)+|一下|下|吧|吗|呢|啊|呀|谢谢|please|pls|thanks$")
+_ASKING = ("查询", "查看", "看看", "查", "看")
+
+
+def _asked_as(text: str, table: frozenset[str]) -> bool:
+    """Whether `text` asks what `table` holds, as riders type it: the words table's key (bot.typed.typed_key:
+    `我的積分`, full width, case), punctuation and spaces aside, its wrapping and a verb before it too."""
+    key = _bare(typed_key(text))
+    if key in table:
+        return True
+    key = _WRAPPING.sub("", key)
+    return key in table or any(key.startswith(v) and key[len(v):] in table for v in _ASKING)
 
 
 @dataclass(frozen=True)
@@ -62,9 +79,9 @@ async def asked(text: str) -> Asked | None:
     with it ("C-1 在幸福小区3号门": a place's answer, read as one)."""
     if not text or text.lstrip().startswith("/"):
         return None
-    if _bare(text).lower() in MY_CASES:
+    if _asked_as(text, MY_CASES):
         return Asked(None)
-    if _bare(text).lower() in MY_POINTS:
+    if _asked_as(text, MY_POINTS):
         return Asked(None, points=True)
     named = named_case(text)
     if named is None:

@@ -29,3 +29,20 @@ async def test_points_asked_in_words_get_me(bot, tg, db) -> None:
     assert got.startswith("我的积分"), got
     await asyncio.sleep(0.3)
     assert not [m for m in await tg.messages(GROUP["id"]) if "可用积分" in (m.get("plain_text") or "")]
+
+
+async def test_points_and_cases_asked_as_a_hurried_rider_types_them(bot, tg, db) -> None:
+    """'我想查一下我的積分', '幫我查下工單吧', '我的工單' and 'my points please' in the private chat got the whole
+    manual (/help): the words were compared as typed. Now they are read through the word tables' key
+    (traditional characters, width), their polite wrapping and a verb before them aside."""
+    await two_branches(tg, LI, AMY)
+    await tg.send(GROUP, LI, "光华路和东三环路口红绿灯坏了")
+    await tg.wait(GROUP["id"], 2)
+    for typed in ("我想查一下我的積分", "幫我查下積分吧", "我的积分呢？"):
+        got = (await said(tg, LI["id"], LI, typed))["plain_text"]
+        assert got.startswith("我的积分") and "使用说明" not in got, (typed, got)
+    for typed in ("我的工單", "幫我查下工單吧", "查一下我的工单"):
+        got = (await said(tg, LI["id"], LI, typed))["plain_text"]
+        assert got.startswith("我上报的工单") and "C-000001" in got, (typed, got)
+    got = (await said(tg, AMY["id"], AMY, "my points please"))["plain_text"]
+    assert got.startswith("My points"), got
