@@ -2,16 +2,17 @@
 
 The shop shows each item as `code · name` (`meal · 驿站爱心餐券`); riders type either: the code, the
 name as shown in their language or the other, or a part of the name that only one item has
-(`/redeem 流量包`, `/redeem 爱心餐`, `/redeem 餐券`, `/redeem 餐`, `/redeem Meal voucher`). Width, case, spaces and
-the quotes and brackets an input method adds (「」“”《》) do not matter.
+(`/redeem 流量包`, `/redeem 爱心餐`, `/redeem 餐券`, `/redeem 餐`, `/redeem Meal voucher`). Width, case, spaces, traditional
+characters (`/redeem 愛心餐`) and the quotes and brackets an input method adds (「」“”《》) do not matter.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from bot.typed import typed_key
 
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】()（）\[\]<>·・.,，。:：;；!！?？_\-—]+")
 
@@ -33,7 +34,8 @@ class Match:
 
 
 def _plain(text: str) -> str:
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    """As the word tables read a typed word (bot.typed.typed_key: `愛心餐`, full width, case), the noise gone."""
+    return _NOISE.sub("", typed_key(text)).casefold()
 
 
 def match_item(items: Sequence[Named], typed: str) -> Match:

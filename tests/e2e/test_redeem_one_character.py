@@ -28,3 +28,14 @@ async def test_one_character_names_the_item_whose_name_has_it(bot, tg, db) -> No
     assert got.startswith("“券” fits more than one item:") and "meal (Station meal voucher)" in got, got
     got = (await said(tg, AMY["id"], AMY, "/redeem e"))["plain_text"]
     assert got == "There is nothing called “e” in the catalogue. Send /shop to see it.", got
+
+
+async def test_an_item_named_in_traditional_characters(bot, tg, db) -> None:
+    """'/redeem 愛心餐' and '/redeem 技能培訓' were told '没有编号或名称为「愛心餐」的兑换项目': the names were
+    compared as typed. Now through the word tables' key (bot.typed.typed_key), as every command word is."""
+    await two_branches(tg, LI)
+    await _granted(tg, db, LI, 200)
+    got = (await said(tg, LI["id"], LI, "/redeem 愛心餐"))["plain_text"]
+    assert "驿站爱心餐券" in got and "没有编号" not in got, got
+    got = (await said(tg, LI["id"], LI, "/redeem 技能培訓"))["plain_text"]
+    assert "技能培训名额" in got and "没有编号" not in got, got
