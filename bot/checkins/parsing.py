@@ -237,7 +237,7 @@ def parse_radius(word: str | None) -> int | None:
 def hours_typed(text: str) -> float:
     """Hours as typed (2.5, 2.5h, 2小时, 1:30, 90分钟, 1个半小时), unrounded."""
     # `2。5`: a Chinese input method's full stop typed as the decimal point; `2.5。` ends a sentence
-    word = typed_key(text).replace(" ", "")  # `2小時`, `90分鐘` too.rstrip("。.!！").replace("。", ".")
+    word = typed_key(text).replace(" ", "").rstrip("。.!！").replace("。", ".")  # `2小時`, `90分鐘` too
     word = _CN_COUNT.sub(lambda m: str(chinese_int(m[1])), word)  # 一个半小时, 两小时: a count in words
     if m := _HOURS_HM.match(word):
         return int(m[1]) + int(m[2]) / 60
