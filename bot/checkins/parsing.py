@@ -180,7 +180,7 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     text = _CLOCK_RANGE_GAP.sub(r"\1-", _TIME_RANGE.sub(r"\1-\2", norm_text(text)))
     title, rest = _split_title(text, now_local.date())
     title = " ".join(title.split())
-    words = rest.replace("：", ":").split()
+    words = typed_key(rest).replace("：", ":").split()  # `下週六 9點 2小時` too; the title as typed
     if not title or not words:
         raise CheckinError("activity-err-usage")
     tz = now_local.tzinfo

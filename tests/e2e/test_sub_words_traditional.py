@@ -51,3 +51,11 @@ async def test_proposal_steps_and_language_read_in_traditional_characters(bot, t
     assert "已上议程" in await answer_text(tg, SEC["id"], SEC, "/proposal 1 上議程")
     assert "开始表决" in await answer_text(tg, SEC["id"], SEC, "/proposal 1 表決 quorum=1")
     assert "English" in await _text(tg, LI, "/lang 英語")
+
+
+async def test_an_activity_said_in_traditional_characters(bot, tg, db, clock) -> None:
+    """'/activity new "巡查" 下週六 9點 2小時' was told to write the activity's length ('请写活动时长…'): the day,
+    time and length words after the title were read as typed. Now through the same key; the title as typed."""
+    await two_branches(tg, LI)
+    got = await _text(tg, SEC, '/activity new "巡查隊" 下週六 9點 2小時')
+    assert got.startswith("✅ 已创建活动「巡查隊」") and "09:00–11:00" in got, got
