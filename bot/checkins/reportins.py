@@ -20,7 +20,7 @@ from bot.checkins.parsing import norm_text
 from bot.domain import IncomingMessage
 from bot.privacy import mask
 from bot.services.people import rider_branch
-from bot.services.privately import to_private
+from bot.services.privately import reachable, to_private
 from bot.wording import listed
 from bot.outbox import reply
 from storage.models import User
@@ -113,9 +113,26 @@ class ReportIns:
                 lang=lang, created_at=self.ctx.clock()))
         else:
             row.branch_id = branch_id
+        told = "no"
+        if withdrawn:
+            told = await self._tell_withdrawn(uow, user, lang, chat_id, withdrawn)
         self.ctx.tell(uow, chat_id, "reportin-submitted", lang, reply_to=reply_to, branch=name, home=shown,
-                      withdrawn=listed(withdrawn, lang), has_withdrawn="yes" if withdrawn else "no")
+                      withdrawn=listed(withdrawn, lang), has_withdrawn=told)
         await self._tell_staff(uow, user, row, name)
+
+    async def _tell_withdrawn(self, uow: UnitOfWork, user: User, lang: str, chat_id: int,
+                              withdrawn: list[str]) -> str:
+        """How the receipt in `chat_id` speaks of the report-ins `withdrawn` elsewhere (its
+        `has_withdrawn`): naming their branches in the rider's private chat ("yes"); a group reads
+        nothing of another branch, so asked there the rider hears it privately ("no": a note of its
+        own) or, the bot unable to write to them, the group's receipt says it unnamed ("unnamed")."""
+        if chat_id == user.id:
+            return "yes"
+        if not await reachable(uow, user):
+            return "unnamed"
+        own = self.ctx.lang_of(user, lang)
+        self.ctx.tell(uow, user.id, "reportin-withdrawn-elsewhere", own, withdrawn=listed(withdrawn, own))
+        return "no"
 
     async def _withdraw_elsewhere(self, uow: UnitOfWork, user: User, branch_id: int) -> list[str]:
         """A party member reports in to the one branch where they work: a report-in to `branch_id`

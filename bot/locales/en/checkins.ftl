@@ -85,8 +85,11 @@ reportin-err-not-found = There is no report-in #{ $id } in your scope.
 reportin-err-own = Report-in #{ $id } is your own; another secretary of the branch or a superadmin confirms it.
 reportin-submitted = 📮 Your report-in to “{ $branch }” is submitted (home organisation: { $home }). You'll hear once the secretary confirms it.{ $has_withdrawn ->
         [yes] {" "}A party member reports in to the one branch where they work: your report-in to “{ $withdrawn }”, still awaiting confirmation, is withdrawn, and its secretary sees that.
+        [unnamed] {" "}A party member reports in to the one branch where they work: your earlier report-in to another branch, still awaiting confirmation, is withdrawn.
        *[no] {""}
     }
+# privately, after a report-in made in a group withdrew one waiting elsewhere (the group reads nothing of another branch)
+reportin-withdrawn-elsewhere = ↩️ A party member reports in to the one branch where they work: with the report-in you just made in a group, your report-in to “{ $withdrawn }”, still awaiting confirmation, is withdrawn, and its secretary sees that.
 reportin-updated = ✏️ Your report-in to “{ $branch }” is updated (home organisation: { $home }); it still awaits the secretary.
 reportin-already = 👌 You reported in to “{ $branch }” on { $since } already.
 reportin-request =

@@ -85,8 +85,11 @@ reportin-err-not-found = 在你的范围内找不到编号 { $id } 的报到。
 reportin-err-own = 报到 #{ $id } 是你自己的，不能自己确认，请由本支部其他书记或超级管理员处理。
 reportin-submitted = 📮 已向「{ $branch }」提交报到（组织关系：{ $home }），支部书记确认后会通知你。{ $has_withdrawn ->
         [yes] 党员只向工作所在的一个支部报到：你之前向「{ $withdrawn }」提交、还在等待确认的报到已撤回，那边的书记也会看到。
+        [unnamed] 党员只向工作所在的一个支部报到：你之前向其他支部提交、还在等待确认的报到已撤回。
        *[no] {""}
     }
+# privately, after a report-in made in a group withdrew one waiting elsewhere (the group reads nothing of another branch)
+reportin-withdrawn-elsewhere = ↩️ 党员只向工作所在的一个支部报到：你刚在群里提交了新的报到，之前向「{ $withdrawn }」提交、还在等待确认的报到已撤回，那边的书记也会看到。
 reportin-updated = ✏️ 已更新你向「{ $branch }」的报到（组织关系：{ $home }），仍在等待支部书记确认。
 reportin-already = 👌 你已经在 { $since } 向「{ $branch }」报到过了。
 reportin-request =
