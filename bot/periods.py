@@ -10,7 +10,8 @@ import re
 import unicodedata
 from datetime import datetime, timedelta
 
-from bot.typed import typed_key
+from bot.numerals import ZH_DIGITS, chinese_int
+from bot.typed import to_simplified, typed_key
 
 # A calendar week (from Monday), month or year: the current one so far, or the last whole one.
 # One rule: a period is a unit and how many of them back.
@@ -55,19 +56,23 @@ def span(period: str, now: datetime) -> tuple[datetime, datetime | None]:
 
 
 # A number of days as people type it after /needs or /stats lessons: 7, 7天, 7d, 7 days, 近7天, 最近 7 天,
-# last 7 days, 2周, 2 weeks (a week is 7 days); width as the input method gives it (７天).
-_DAYS = re.compile(r"(?<!\w)(?:最近|近|过去|last|past)?\s*(\d{1,6})\s*(天|日|d|days?|个?星期|周|w|weeks?)?(?!\w)",
+# last 7 days, 2周, 2 weeks (a week is 7 days), 1个月, 1 month (a month is 30 days); width as the input
+# method gives it (７天); the number in Chinese too, before its unit (一周, 最近一周, 两周, 十天, 近一个月).
+_UNIT = r"天|日|d|days?|个?星期|个?礼拜|周|w|weeks?|个月|months?"
+_DAYS = re.compile(rf"(?<!\w)(?:最近|近|过去|last|past)?\s*(?:(\d{{1,6}})\s*({_UNIT})?|([{ZH_DIGITS}十百]+)\s*({_UNIT}))(?!\w)",
                    re.IGNORECASE)
-_WEEK_UNITS = ("周", "星期", "个星期", "w", "week", "weeks")
+_WEEK_UNITS = ("周", "星期", "个星期", "礼拜", "个礼拜", "w", "week", "weeks")
+_MONTH_UNITS = ("个月", "month", "months")
 
 
 def split_days(text: str) -> tuple[int | None, list[str]]:
     """The number of days `text` says (its first such phrase), and its other words; None when it
     says none. A number too long to be a span (over 6 digits) is no number of days."""
-    plain = unicodedata.normalize("NFKC", text)
+    plain = to_simplified(unicodedata.normalize("NFKC", text))  # 一週 is 一周
     m = _DAYS.search(plain)
     if m is None:
         return None, plain.split()
-    n = int(m[1])
-    days = n * 7 if (m[2] or "").lower() in _WEEK_UNITS else n
+    n, unit = (int(m[1]), m[2] or "") if m[1] else (chinese_int(m[3]), m[4])
+    unit = unit.lower()
+    days = n * 7 if unit in _WEEK_UNITS else n * 30 if unit in _MONTH_UNITS else n
     return days, (plain[:m.start()] + " " + plain[m.end():]).split()

@@ -55,4 +55,6 @@ async def test_a_number_of_days_is_read_with_its_unit(bot, tg, db) -> None:
         got = (await said(tg, SEC["id"], SEC, typed))["plain_text"]
         assert "近 7 天" in got and "用法" not in got, (typed, got)
     got = await answer_text(tg, SEC["id"], SEC, "/stats lessons 七天")
+    assert "近 7 天" in got and "用法" not in got, got  # a Chinese numeral before its unit reads too
+    got = await answer_text(tg, SEC["id"], SEC, "/stats lessons 好几天")
     assert "/stats lessons 7天" in got, got  # what it cannot read: the usage, with the unit
