@@ -86,7 +86,7 @@ settled-stale-by = ℹ️ Handled by { $who }
 # a request card its requester changed since (hours claimed again, a report-in corrected): a newer card follows
 settled-superseded = ✏️ { $who } changed this request: decide on the latest message.
 decided-by = Handled by { $who }.
-board-title-of = {" "}{ $name }
+board-title-of = {" "}· { $name }
 board-title-all = {" "}(all branches)
 role-secretary = a branch secretary
 role-superadmin = a superadmin
