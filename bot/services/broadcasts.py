@@ -31,6 +31,7 @@ from bot.i18n import normalize_lang
 from bot.outbox import enqueue
 from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
+from bot.services.case_dialogs import card_key, settle_copies
 from bot.services.cases import CaseService
 from bot.timeparse import NOW_WORDS, When, WhenError, longest_when, next_fire, normalize, parse_when, send_time
 from storage.models import Chat, User, utcnow
@@ -113,9 +114,24 @@ def after_commit(uow: UnitOfWork, step: Callable[[], object]) -> None:
     uow.after_commit(effect)
 
 
-def tell(uow: UnitOfWork, chat_id: int, kind: str, lang: str, **payload: Any) -> None:
+def tell(uow: UnitOfWork, chat_id: int, kind: str, lang: str, dedupe_key: str | None = None,
+         **payload: Any) -> None:
     """A direct answer to a staff member (private chat, conversation priority)."""
-    enqueue(uow, Notice(chat_id, kind, lang, payload=payload, priority=PRIORITY_CONVERSATION))
+    enqueue(uow, Notice(chat_id, kind, lang, payload=payload, priority=PRIORITY_CONVERSATION,
+                        dedupe_key=dedupe_key))
+
+
+def _preview_key(broadcast_id: int | None) -> str:
+    """The dedupe keys' prefix of a draft's previews (card_key), which `_settle_preview` settles."""
+    return f"bc-preview:{broadcast_id}:card:"
+
+
+async def _settle_preview(uow: UnitOfWork, broadcast_id: int | None, how: str) -> None:
+    """A draft's preview loses its ✅ / ❌ once the draft ends, with one line saying how (`how`: sent
+    now, scheduled, dropped, replaced by a newer draft), as a decided request's card does
+    (settle_copies), rather than keep buttons that only answer "gone" or "already"."""
+    await settle_copies(uow, _preview_key(broadcast_id), f"bc-preview:{broadcast_id}:settled:", None,
+                        "bc-settled", {"how": how})
 
 
 class BroadcastService:
@@ -203,7 +219,10 @@ class BroadcastService:
         if body is not None:
             _check_body(body)
             body, masked = screened(body)
+        old = await uow.broadcasts.draft_of(user.id)
         await uow.broadcasts.discard_drafts(user.id)
+        if old is not None:
+            await _settle_preview(uow, old.id, "replaced")
         draft = await uow.broadcasts.add(Broadcast(
             author_id=user.id, branch_id=scope.branch_id, audience=c.audience, chat_ids=chat_ids,
             body=body.html if body else None, photo=body.photo if body else None,
@@ -241,6 +260,7 @@ class BroadcastService:
         if draft is None or (broadcast_id is not None and draft.id != broadcast_id):
             return "bc-no-draft" if broadcast_id is None else "bc-gone"
         await uow.broadcasts.discard_drafts(user.id)
+        await _settle_preview(uow, draft.id, "dropped")
         return "bc-dropped"
 
     async def _preview(self, uow: UnitOfWork, draft: Broadcast, chat_id: int, scope: StaffScope,
@@ -256,6 +276,7 @@ class BroadcastService:
              chosen=titles, count=len(targets), blocked=blocked, when=self.describe(when),
              body=draft.body or "", photo=draft.photo, masked=masked,
              contacts=any(h.kind in CONTACT_KINDS for h in find(draft.body or "")),
+             dedupe_key=card_key(_preview_key(draft.id), chat_id),
              buttons=[[("bc-btn-confirm", encode(BroadcastPress("go", draft.id or 0))),
                        ("bc-btn-drop", encode(BroadcastPress("x", draft.id or 0)))]])
 
@@ -286,6 +307,7 @@ class BroadcastService:
             run = await self.fan_out(uow, draft, "now")
             tell(uow, user.id, "bc-started", draft.lang, id=draft.id, count=run.planned if run else 0,
                  blocked=run.skipped if run else 0)
+            await _settle_preview(uow, draft.id, "sent")
             return "bc-ok"
         nxt = next_fire(when, self.clock(), self.cases.tz)
         if nxt is None:
@@ -299,6 +321,7 @@ class BroadcastService:
             fields = when.cron_fields()
             after_commit(uow, lambda: self.jobs.cron(job_id, "bc-fire", bid, **fields))
         tell(uow, user.id, "bc-scheduled", draft.lang, id=draft.id, when=self.describe(when))
+        await _settle_preview(uow, draft.id, "scheduled")
         return "bc-ok"
 
     async def cancel(self, uow: UnitOfWork, user: User, broadcast_id: int) -> tuple[str, dict[str, object]]:

@@ -57,6 +57,13 @@ bc-ok = ✅ Confirmed
 bc-gone = This draft no longer exists or was already handled.
 bc-not-yours = This is not your draft.
 bc-already = This broadcast was already confirmed.
+# a draft's preview once the draft has ended: its buttons go, one line says how
+bc-settled = { $how ->
+        [sent] 🚀 Confirmed: it is going out.
+        [scheduled] ⏰ Confirmed: it goes out on time (/broadcasts to see or cancel it).
+        [replaced] ✏️ Replaced by a newer draft: see the latest preview.
+       *[dropped] 🗑 Draft dropped: it will not go out.
+    }
 bc-no-body = No text yet: send me the content first.
 bc-started = 🚀 Broadcast #{ $id } is going out to { $count ->
     [one] { $count } chat

@@ -39,6 +39,13 @@ bc-ok = ✅ 已确认
 bc-gone = 这份草稿已不存在或已处理。
 bc-not-yours = 这不是你的草稿。
 bc-already = 这份推送已经确认过了。
+# a draft's preview once the draft has ended: its buttons go, one line says how
+bc-settled = { $how ->
+        [sent] 🚀 已确认，正在发出。
+        [scheduled] ⏰ 已确认，按时发送（/broadcasts 可查看或取消）。
+        [replaced] ✏️ 已被新的草稿替代，请看最新的预览。
+       *[dropped] 🗑 草稿已放弃，不会发出。
+    }
 bc-no-body = 还没有正文：请先把内容发给我。
 bc-started = 🚀 推送 #{ $id } 开始发送：{ $count } 个聊天{ $blocked ->
     [0] 。
