@@ -38,6 +38,7 @@ _RADIUS = re.compile(r"^(\d+(?:\.\d+)?)(m|米|km|公里|千米)$")
 _HOURS = re.compile(r"^(\d+(?:\.\d+)?)(?:h|hr|hrs|hours?|小时|个小时)?$")
 _HOURS_HM = re.compile(r"^(\d+):(\d{2})$")
 _CN_COUNT = re.compile(r"^([一两二三四五六七八九十]{1,3})(?=个|小时|钟头)")  # 两小时, 一个半小时, 十二小时
+_CN_COUNT_ANY = re.compile(r"^([零〇一两二三四五六七八九十百千]{1,6})(?=米|公里|千米)")  # 五百米, 一公里
 # an amount in words and minutes: 90分钟, 90min, 半小时, 1个半小时, 2小时30分钟, 2h30m
 _HOURS_WORDS = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:个)?(?:h|hr|hrs|hours?|小时|钟头)?)??(半(?:个)?(?:小时|钟头))?"
                           r"(?:(\d+)(?:m|min|mins|minutes?|分钟|分))?$")
@@ -157,13 +158,27 @@ def _clock(word: str) -> tuple[int, int] | None:
 
 
 def _duration(word: str) -> timedelta | None:
+    """A length (2h, 90m, 2h30m), or hours said as /hours reads them (两小时, 1个半小时, 90分钟,
+    2 hours: `hours_typed`) — with a unit: a bare number is no length."""
     m = _DURATION.match(word.lower())
-    if not m or not (m[1] or m[2]):
+    if m and (m[1] or m[2]):
+        return timedelta(hours=float(m[1] or 0), minutes=int(m[2] or 0))
+    if re.fullmatch(r"[\d.]*", word):
         return None
-    return timedelta(hours=float(m[1] or 0), minutes=int(m[2] or 0))
+    try:
+        return timedelta(hours=hours_typed(word))
+    except CheckinError:
+        return None
+
+
+# a number and its unit set apart (`2 hours`, `500 米`), and the commas a Chinese input method
+# types between an activity's parts (`周六社区清洁，周六，9:00，2小时`: NFKC has made them ASCII)
+_UNIT_APART = re.compile(r"(\d)\s+(h|hrs?|hours?|mins?|minutes?|小时|个小时|分钟|m|米|km|公里|千米)(?![A-Za-z])", re.I)
+_PARTS = re.compile(r"\s*[,、;；]\s*")
 
 
 def _radius(word: str) -> int | None:
+    word = _CN_COUNT_ANY.sub(lambda m: str(chinese_int(m[1])), word)  # 五百米, 一公里: a number in words
     m = _RADIUS.match(word.lower())
     if not m:
         return None
@@ -178,9 +193,12 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     radius: 500m, 1km, 500米 (then a location pin sets the place).
     """
     text = _CLOCK_RANGE_GAP.sub(r"\1-", _TIME_RANGE.sub(r"\1-\2", norm_text(text)))
+    if text[:1] not in _QUOTES:  # a quoted title keeps its commas
+        text = _PARTS.sub(" ", text)
     title, rest = _split_title(text, now_local.date())
     title = " ".join(title.split())
-    words = typed_key(rest).replace("：", ":").split()  # `下週六 9點 2小時` too; the title as typed
+    # `下週六 9點 2小時` read through the word tables' key (the title as typed); parts apart by commas, `2 hours`
+    words = _UNIT_APART.sub(r"\1\2", _PARTS.sub(" ", typed_key(rest).replace("：", ":"))).split()
     if not title or not words:
         raise CheckinError("activity-err-usage")
     tz = now_local.tzinfo
