@@ -475,6 +475,17 @@ def longest_when(words: list[str], now: datetime, tz: tzinfo, first: str | None 
     return None
 
 
+# What sets a send time's words apart: a space, or the comma or semicolon a Chinese input method types
+# after a day (`明天，8点 开会`, `每周一，08：30 例会`, `明天 8:30，开会`); an ASCII comma stays a word's
+# own (`every mon,wed 08:30`).
+_TIME_WORD = re.compile(r"[^\s，；]+")
+
+
+def time_words(text: str) -> list[tuple[int, str]]:
+    """The words of `text` as the send-time readers take them, each with where it starts."""
+    return [(m.start(), m.group()) for m in _TIME_WORD.finditer(text)]
+
+
 def send_time(text: str, now: datetime, tz: tzinfo, key: str | None = None) -> tuple[When, int] | None:
     """The send time that leads `text`, and how many of its words it takes; None when the text does
     not open with one (it is the message itself). One reading — a day word, then perhaps a time:
@@ -490,10 +501,11 @@ def send_time(text: str, now: datetime, tz: tzinfo, key: str | None = None) -> t
 
     Raises WhenError: what is wrong with a time clearly meant (STRICT_WHEN_ERRORS), "when-err-mistyped"
     (`said`: the words that look like a time) and, after `key`, why its value does not read."""
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    tokens = time_words(text)
     words = [w for _, w in tokens]
     if key is None:
-        found = longest_when(words, now, tz, bare_day=_stands_apart(text, tokens))
+        apart = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]  # `明天，大家…` runs on: a text
+        found = longest_when(words, now, tz, bare_day=_stands_apart(text, apart))
         if found is None and (said := mistyped_when(text)) is not None:
             raise WhenError("when-err-mistyped", said=said)  # "每周八 08:30 …": never sent now as the text
         return found

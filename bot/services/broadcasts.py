@@ -33,7 +33,10 @@ from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.case_dialogs import card_key, settle_copies
 from bot.services.cases import CaseService
-from bot.timeparse import NOW_WORDS, When, WhenError, longest_when, next_fire, normalize, parse_when, send_time
+from bot.timeparse import (
+    NOW_WORDS, When, WhenError, longest_when, next_fire, normalize, parse_when, send_time,
+    time_words,
+)
 from storage.models import Chat, User, utcnow
 from storage.models.broadcasts import DROPPED, Broadcast, BroadcastRun
 from storage.uow import UnitOfWork
@@ -168,7 +171,7 @@ class BroadcastService:
             raise
 
     def _parse(self, args: str) -> Compose:
-        tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", args)]
+        tokens = time_words(args)  # `明天，8点 开会`: the comma sets the time apart as a space does
         c = Compose()
         if len(tokens) == 1 and normalize(tokens[0][1]) in ACTION_WORDS:
             c.action = ACTION_WORDS[normalize(tokens[0][1])]
