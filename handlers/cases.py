@@ -6,7 +6,7 @@ rules decide, with roles computed for this user and this case (branch scope).
 from __future__ import annotations
 
 from bot.buttons import CaseAction, CaseConfirm, UnsureReport
-from bot.cases import CaseError, format_case_no
+from bot.cases import CaseError, format_case_no, parse_case_no
 from bot.commandtext import typed_rest
 from bot.cases.lifecycle import ACTIONS, REPORTER_ACTIONS, TRANSFERRED, case_filter
 from bot.commands import ACTION_COMMANDS
@@ -41,12 +41,12 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
                       user: User, lang: str, cases: CaseService,
                       raw_text: str | None = None) -> None:
     action, arg = ACTION_COMMANDS[command.command.lower()]
-    parts = (command.args or "").split(maxsplit=1)
+    parts, skip = await _case_first(uow, incoming, cases, command.args)
     if not parts:
         reply(uow, incoming, "case-usage", lang, command=command.command)
         return
     # a note or reason as typed (full-width letters and digits kept), a department as normalised
-    rest = (typed_rest(raw_text, 1) if raw_text and arg == "note" else parts[1].strip()) if len(parts) > 1 else None
+    rest = (typed_rest(raw_text, skip) if raw_text and arg == "note" else parts[1].strip()) if len(parts) > 1 else None
     photo = incoming.photo_file_id if action == "resolve" else None
     await cases.require_staff(uow, user, action)  # a rider's /accept: what it is for, whatever the number
     case = await cases.find(uow, parts[0])
@@ -69,10 +69,26 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
 
 async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
                     user: User, lang: str, cases: CaseService) -> None:
-    if not command.args:
+    parts, _ = await _case_first(uow, incoming, cases, command.args)
+    if not parts:
         reply(uow, incoming, "case-usage", lang, command="case")
         return
-    await _card(uow, incoming, user, lang, cases, command.args.split()[0])
+    await _card(uow, incoming, user, lang, cases, parts[0].split()[0])
+
+
+async def _case_first(uow: UnitOfWork, incoming: IncomingMessage, cases: CaseService,
+                      args: str | None) -> tuple[list[str], int]:
+    """A case command's words, its case number first, and how many words of what was typed that
+    number took (`typed_rest`'s skip): as typed (`/assign C-1 住建局`); or, sent in a group as a reply
+    to a case's message (the rider's report, the bot's news of it) without a number, that case's
+    number before the words typed (`/accept`, `/assign 住建局`, `/note 已派人查看` replying to it)."""
+    parts = (args or "").split(maxsplit=1)
+    if parts and parse_case_no(parts[0]) is not None:
+        return parts, 1
+    case = await cases.replied_to(uow, incoming)
+    if case is None:
+        return parts, 1
+    return [format_case_no(case.id or 0), *([(args or "").strip()] if parts else [])], 0
 
 
 async def _card(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str, cases: CaseService,

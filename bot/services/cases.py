@@ -21,7 +21,7 @@ from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_
                                  FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
                                  TransferLimitReached, reporter_only, roles_settle)
 from bot.commands import Who
-from bot.domain import PRIORITY_CONVERSATION, Awarder, Notice
+from bot.domain import PRIORITY_CONVERSATION, Awarder, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.services.people import known_branches, own_lang
 from bot.services.privately import reachable
@@ -280,6 +280,18 @@ class CaseService:
         if case is None:
             raise CaseNotFound(number=shown_case_no(number))
         return case
+
+    @staticmethod
+    async def replied_to(uow: UnitOfWork, msg: IncomingMessage) -> Case | None:
+        """The case of the group message `msg` replies to: the bot's message about it, or the rider's
+        message that reported it (or was folded into it); None in private, or for any other message.
+        The case is this group's own (its messages are here): a command naming it so is held to the
+        group as one naming its number."""
+        if msg.is_private or msg.reply_to_id is None:
+            return None
+        if msg.reply_to_bot:
+            return await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
+        return await uow.cases.of_report(msg.chat_id, msg.reply_to_id)
 
     async def act(self, uow: UnitOfWork, user: User | None, case: Case, action: str, *,
                   note: str | None = None, department: str | None = None, master: str | None = None,
