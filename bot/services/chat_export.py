@@ -28,7 +28,7 @@ from bot.periods import period_named, span, split_days
 from bot.refusals import Refused
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.tabular import write_table, xlsx_cell
-from bot.timeparse import clamp_day
+from bot.timeparse import clamp_day, read_day
 
 if TYPE_CHECKING:
     from bot.services.cases import CaseService, Scope
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from storage.uow import UnitOfWork
 
 FORMATS = ("xlsx", "csv")
+FORMAT_WORDS = {"excel": "xlsx", "xls": "xlsx", "表格": "xlsx"}  # as people name the format
 MAX_BYTES = 8 * 1024 * 1024  # a document the outbox carries; bigger ones: `sentinel export cases`
 DEFAULT_DAYS = 30
 ACCEPTED = ("accepted", "started", "assigned")  # the first of these answers the report
@@ -87,10 +88,12 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
     since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
     for word in _phrases(words):
         w = word.strip().lower()
-        if w in FORMATS:
-            fmt = w
+        if w in FORMATS or w in FORMAT_WORDS:
+            fmt = FORMAT_WORDS.get(w, w)
         elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", w):
             since = _date(int(m[1]), int(m[2]), int(m[3]), word)
+        elif (typed := read_day(w)) is not None:  # 2026年11月1日, 2026/11/1, as the dashboard reads a date
+            since = typed
         elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})日?", w):
             month, day = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
             since = _date(today.year, month, day, word)
