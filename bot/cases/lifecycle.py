@@ -118,7 +118,7 @@ _FILTER_BY_WORD = {w: which for which, words in CASE_FILTER_WORDS.items() for w 
 def case_filter(word: str | None) -> str | None:
     """The `/cases` list a typed word names (`未办结` -> "open"); none given is "open"; None for a
     word that names none (the caller answers with the words it knows)."""
-    text = typed_key(word or "").strip("。.!！?？")  # `未辦結` too
+    text = typed_key(word or "").strip("。.!！?？,，、;；:：")  # `未辦結` too; `closed,` as the thumb typed it
     if not text:
         return "open"
     return _FILTER_BY_WORD.get(text) or _FILTER_BY_WORD.get(text.removesuffix("工单").removesuffix("的")) \
