@@ -28,7 +28,7 @@ from bot.buttons import BroadcastPress, encode
 from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
-from bot.outbox import enqueue
+from bot.outbox import EDIT, enqueue
 from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.case_dialogs import card_key, settle_copies
@@ -342,8 +342,11 @@ class BroadcastService:
         after_commit(uow, lambda: self.jobs.cancel(job_id))
         return "bc-cancelled", {"id": b.id}
 
-    async def send_list(self, uow: UnitOfWork, user: User, chat_id: int, lang: str) -> None:
-        """/broadcasts: the scheduled and recurring ones in scope, each with a cancel button."""
+    async def send_list(self, uow: UnitOfWork, user: User, chat_id: int, lang: str,
+                        edit: int | None = None) -> None:
+        """/broadcasts: the scheduled and recurring ones in scope, each with a cancel button. `edit`:
+        the list message whose ❌ was just pressed, shown again as the list stands now (the one
+        cancelled gone), rather than keep a button that only answers "gone"."""
         scope = self.scope(user)
         items, buttons = [], []
         for b in await uow.broadcasts.scheduled(scope.branch_id, scope.everything):
@@ -353,7 +356,10 @@ class BroadcastService:
                           "next": self.local(nxt) if nxt else "", "body": b.body or "",
                           "photo": bool(b.photo)})
             buttons.append([(f"❌ #{b.id}", encode(BroadcastPress("c", b.id or 0)))])
-        tell(uow, chat_id, "bc-list", lang, items=items, buttons=buttons)
+        shown: dict[str, Any] = {"items": items, "buttons": buttons}
+        if edit is not None:
+            shown[EDIT] = edit
+        tell(uow, chat_id, "bc-list", lang, **shown)
 
     # --- delivering (stored-job passes) ---------------------------------------------
     async def fire(self, uow: UnitOfWork, broadcast_id: int) -> None:

@@ -50,3 +50,22 @@ async def test_an_english_preview_sent_now_says_so(bot, tg, db) -> None:
     await tg.press(SEC_B["id"], preview["message_id"], SEC_B, buttons(preview)[0])
     got = (await _settled(tg, SEC_B["id"], preview["message_id"]))["plain_text"]
     assert got.endswith("\n🚀 Confirmed: it is going out."), got
+
+
+async def test_the_list_shows_a_cancelled_broadcast_gone(bot, tg, db) -> None:
+    """张书记's ❌ #1 on '/broadcasts' cancelled it and left the list as it was, the ❌ still there
+    (a second press: '推送 #1 不存在，或已发出/已取消。'); now the list is shown again as it stands."""
+    await two_branches(tg)
+    for text in ("通知一", "通知二"):
+        preview = await said(tg, SEC["id"], SEC, f"/broadcast all 明天 08:30 {text}")
+        await tg.press(SEC["id"], preview["message_id"], SEC, buttons(preview)[0])
+        await _settled(tg, SEC["id"], preview["message_id"])
+    listed = await said(tg, SEC["id"], SEC, "/broadcasts")
+    assert len(buttons(listed)) == 2, listed
+    await tg.press(SEC["id"], listed["message_id"], SEC, buttons(listed)[0])
+
+    async def shown_again() -> dict[str, Any] | None:
+        now = next(m for m in await tg.messages(SEC["id"]) if m["message_id"] == listed["message_id"])
+        return now if len(buttons(now)) == 1 else None
+    now = await until(shown_again)
+    assert "通知二" in now["plain_text"] and "通知一" not in now["plain_text"], now["plain_text"]
