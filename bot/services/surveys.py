@@ -24,8 +24,9 @@ from bot.commandtext import ANSWER_END, option_number
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Awarder, Notice
 from bot.intake import classify_async
 from bot.intake.lang import written_language
-from bot.outbox import EDIT, enqueue
+from bot.outbox import enqueue
 from bot.scheduling import Jobs, Pass
+from bot.services.case_dialogs import settle_copies
 from bot.smalltalk import smalltalk
 from bot.services.broadcasts import (AUDIENCE_KEYS, RIDER_WORDS, BroadcastError, BroadcastService, after_commit,
                                      may_manage, parse_audience, tell)
@@ -223,10 +224,9 @@ class SurveyService:
         for chat_id in survey.chat_ids:
             enqueue(uow, Notice(chat_id, "sv-summary", survey.lang, payload=tally, reply_to=replies.get(chat_id),
                                 priority=PRIORITY_BROADCAST, dedupe_key=f"sv-sum:{sid}:{chat_id}"))
-            if replies.get(chat_id):  # the question's buttons go: a closed survey takes no more answers
-                enqueue(uow, Notice(chat_id, "settled", survey.lang, priority=PRIORITY_BROADCAST,
-                                    dedupe_key=f"sv-edit:{sid}:{chat_id}",
-                                    payload={EDIT: replies[chat_id], "html": "", "key": "settled-by", "args": {}}))
+        # the question's buttons go, and it says it is closed (its "you may change it until it closes"
+        # read as open): a closed survey takes no more answers
+        await settle_copies(uow, f"sv:{sid}:", f"sv-edit:{sid}:", None, "sv-closed-line", {})
         full = await self._tally(uow, survey, with_names=not survey.anonymous)
         enqueue(uow, Notice(survey.author_id, "sv-results", survey.lang, payload=full,
                             priority=PRIORITY_CONVERSATION, dedupe_key=f"sv-res:{sid}"))

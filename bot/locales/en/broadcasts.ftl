@@ -200,3 +200,5 @@ needs-urgent-item = · { $number } · { $category } · { $location } · { $hours
     [one] 1 hour ago
    *[other] { $hours } hours ago
 } · { $status }
+# a survey's question once it has closed: its buttons go
+sv-closed-line = 🔒 This survey is closed and takes no more answers; the results follow.

@@ -154,3 +154,5 @@ needs-urgent-item = · { $number } · { $category } · { $location } · { $hours
     [0] 不到 1 小时前
    *[other] { $hours } 小时前
 } · { $status }
+# a survey's question once it has closed: its buttons go
+sv-closed-line = 🔒 问卷已结束，不再接受回答，结果见下条。
