@@ -4,7 +4,7 @@ was read as a broadcast to send NOW whose text was '每週一 08:30 周例會提
 weekly notice going out at once, its schedule in its text); '/cases 已辦結' and '/cases 超時' were
 unknown filters, '/export cases 上個月' an unknown word. Every reader of a command's words (a send
 time, a /cases filter, a period) now reads a traditional character as its simplified form
-(bot.simplified, the intake's table), while the text sent stays as typed."""
+(bot.typed, the intake's table), while the text sent stays as typed."""
 from __future__ import annotations
 
 import pytest
