@@ -111,7 +111,7 @@ async def case_asked(incoming: IncomingMessage) -> dict[str, Asked] | None:
     """"C-1 怎么样了", "我的工单" said to the bot: a question (bot/services/asked.py)."""
     if not said_to_the_bot(incoming):
         return None
-    found = await asked_about(incoming.text)
+    found = await asked_about(incoming.text, progress=incoming.reply_to_id is None)
     return {"asked": found} if found is not None else None
 
 

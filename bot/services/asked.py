@@ -1,6 +1,6 @@
 """A case asked about in words, not by command: a rider checking on their report days later types
 its number as they remember it ("C-000001", "c1 怎么样了", "【C-3】进度？", "how is C-000001 going?"),
-or asks for their cases ("我的工单", "工单进度", "my cases") or their points ("我的积分", "my balance"). Said to the bot (in private, or naming
+or asks for their cases ("我的工单", "工单进度", "my cases", or how a report is getting on: "光华路那个红绿灯修好了吗") or their points ("我的积分", "my balance"). Said to the bot (in private, or naming
 it in a group) that is a question, answered as /case and /mycases are: never a report to ask
 "是，上报 / 不是" about, nor the manual."""
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.cases.numbers import CASE_NO_IN_TEXT
 from bot.intake import ASK_THRESHOLD, classify_async
+from bot.intake.lexicon import lexicon_features
 from bot.intake.location import extract_location
 from bot.typed import typed_key
 
@@ -47,6 +48,29 @@ def _asked_as(text: str, table: frozenset[str]) -> bool:
     return key in table or any(key.startswith(v) and key[len(v):] in table for v in _ASKING)
 
 
+# A question about how a report is getting on, at the end of what is said ("光华路那个红绿灯修好了吗",
+# "我报的井盖处理了没", "is it fixed yet?"): the rider's cases, when no number is named. A question of how
+# anything is ("怎么样了", "any news") is about a report only when the words name one or its problem
+# ("上次那个路灯怎么样了", "我报的那个怎么样了"; not "今天单子怎么样了").
+_FIXED = re.compile(r"(?:(?:修|处理|解决|弄|搞|办)(?:好|完)?了?(?:没有?|吗|么|嘛)|有进展(?:了)?吗|进度(?:如何|怎样|怎么样)|"
+                    r"什么时候(?:修|处理|解决|弄)|fixed yet|been fixed)[\s?？。.!！~～]*$", re.I)
+_HOW = re.compile(r"(?:怎么样了|咋样了|any (?:news|progress)|what(?:'s| is) the status)[\s?？。.!！~～]*$", re.I)
+_REPORT_WORDS = re.compile(r"报|工单|\b(?:case|report|reported)\b", re.I)
+_PROGRESS_MAX = 24  # characters before it: a question about a report, not a new one with a question in it
+
+
+def _asks_progress(text: str) -> bool:
+    """Whether `text` asks how a report is getting on (see above)."""
+    key = typed_key(text)
+    if (m := _FIXED.search(key)) is not None:
+        return m.start() <= _PROGRESS_MAX
+    if (m := _HOW.search(key)) is None or m.start() > _PROGRESS_MAX:
+        return False
+    before = key[:m.start()]
+    return _REPORT_WORDS.search(before) is not None or any(
+        f.startswith("kw:") and f not in ("kw:past", "kw:neg", "kw:ask") for f in lexicon_features(before))
+
+
 @dataclass(frozen=True)
 class Asked:
     number: str | None  # the case number as typed; None: the rider's cases (/mycases)
@@ -73,10 +97,12 @@ def named_case(text: str) -> tuple[str, str] | None:
     return found[0].group(0).strip(), rest.strip()
 
 
-async def asked(text: str) -> Asked | None:
+async def asked(text: str, *, progress: bool = True) -> Asked | None:
     """What `text` asks about (a case by its number, or one's cases), or None when it is no such
     question: a report that names a case number (the classifier is sure of it), or a place given
-    with it ("C-1 在幸福小区3号门": a place's answer, read as one)."""
+    with it ("C-1 在幸福小区3号门": a place's answer, read as one). `progress` False: a question of how
+    a report is getting on without its number is none (a reply to the bot's message about a case asks
+    about that case: bot.services.answers)."""
     if not text or text.lstrip().startswith("/"):
         return None
     if _asked_as(text, MY_CASES):
@@ -85,7 +111,7 @@ async def asked(text: str) -> Asked | None:
         return Asked(None, points=True)
     named = named_case(text)
     if named is None:
-        return None
+        return Asked(None) if progress and _asks_progress(text) else None
     number, rest = named
     if _bare(rest):
         if extract_location(rest):
