@@ -52,8 +52,9 @@ def _asked_as(text: str, table: frozenset[str]) -> bool:
 # "我报的井盖处理了没", "is it fixed yet?"): the rider's cases, when no number is named. A question of how
 # anything is ("怎么样了", "any news") is about a report only when the words name one or its problem
 # ("上次那个路灯怎么样了", "我报的那个怎么样了"; not "今天单子怎么样了").
+# ("什么时候修" is not one: "光华路的坑什么时候修啊" tells of a pothole as often as it asks after a report)
 _FIXED = re.compile(r"(?:(?:修|处理|解决|弄|搞|办)(?:好|完)?了?(?:没有?|吗|么|嘛)|有进展(?:了)?吗|进度(?:如何|怎样|怎么样)|"
-                    r"什么时候(?:修|处理|解决|弄)|fixed yet|been fixed)[\s?？。.!！~～]*$", re.I)
+                    r"fixed yet|been fixed)[\s?？。.!！~～]*$", re.I)
 _HOW = re.compile(r"(?:怎么样了|咋样了|any (?:news|progress)|what(?:'s| is) the status)[\s?？。.!！~～]*$", re.I)
 _REPORT_WORDS = re.compile(r"报|工单|\b(?:case|report|reported)\b", re.I)
 _PROGRESS_MAX = 24  # characters before it: a question about a report, not a new one with a question in it
