@@ -188,8 +188,13 @@ def _survey_list(lang: str, p: dict[str, Any]) -> str:
 @composer("needs-overview")
 def _needs(lang: str, p: dict[str, Any]) -> str:
     days = p.get("days", 30)
-    title = (t(lang, "needs-title", days=days, branch=esc(p["branch"])) if p.get("branch")
-             else t(lang, "needs-title-all", days=days))
+    if p.get("period"):  # /needs 本周, /needs last month: the period by its name, as /top names it
+        name = t(lang, f"top-period-{p['period']}")
+        title = (t(lang, "needs-title-period", period=name, branch=esc(p["branch"])) if p.get("branch")
+                 else t(lang, "needs-title-period-all", period=name))
+    else:
+        title = (t(lang, "needs-title", days=days, branch=esc(p["branch"])) if p.get("branch")
+                 else t(lang, "needs-title-all", days=days))
     lines = [title, t(lang, "needs-total", total=p.get("total", 0))]
     if p.get("categories"):
         lines.append(t(lang, "needs-categories"))

@@ -163,23 +163,30 @@ class NeedsRepository(Repository):
     def _scope(self, stmt: Any, branch_id: int | None, everything: bool) -> Any:
         return stmt if everything else stmt.where(Case.branch_id == branch_id)
 
-    async def total(self, branch_id: int | None, everything: bool, since: datetime) -> int:
-        stmt = select(func.count()).select_from(Case).where(Case.created_at >= since)
+    @staticmethod
+    def _until(stmt: Any, until: datetime | None) -> Any:
+        """Only cases created before `until` (a past period's end); None: up to now."""
+        return stmt if until is None else stmt.where(Case.created_at < until)
+
+    async def total(self, branch_id: int | None, everything: bool, since: datetime,
+                    until: datetime | None = None) -> int:
+        stmt = self._until(select(func.count()).select_from(Case).where(Case.created_at >= since), until)
         return int((await self.session.exec(self._scope(stmt, branch_id, everything))).one())
 
     async def top_categories(self, branch_id: int | None, everything: bool, since: datetime,
-                             limit: int = 5) -> list[tuple[str, int]]:
+                             limit: int = 5, until: datetime | None = None) -> list[tuple[str, int]]:
         n = func.count().label("n")
-        stmt = select(Case.category, n).where(Case.created_at >= since).group_by(Case.category)
+        stmt = self._until(select(Case.category, n).where(Case.created_at >= since), until).group_by(Case.category)
         stmt = self._scope(stmt, branch_id, everything).order_by(n.desc(), Case.category).limit(limit)
         return [(str(c), int(k)) for c, k in (await self.session.exec(stmt)).all()]
 
     async def places(self, branch_id: int | None, everything: bool, since: datetime,
-                     limit: int = 5000) -> list[tuple[str, str]]:
+                     limit: int = 5000, until: datetime | None = None) -> list[tuple[str, str]]:
         """(place, report text) of the newest cases with a place since `since`: the text tells
         whether the place is the reporter's home (bot.privacy), which SQL cannot."""
         stmt = (select(Case.location, Case.text)
                 .where(Case.created_at >= since, col(Case.location).is_not(None), Case.location != ""))
+        stmt = self._until(stmt, until)
         stmt = self._scope(stmt, branch_id, everything).order_by(col(Case.created_at).desc()).limit(limit)
         return [(str(p), str(t or "")) for p, t in (await self.session.exec(stmt)).all()]
 

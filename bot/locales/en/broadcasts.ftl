@@ -177,7 +177,7 @@ sv-list-item = #{ $id } · { $question } · { $total ->
 sv-list-empty = No surveys yet.
 
 ## Needs overview
-needs-usage = Usage: /needs [days 1–365] [branch code], e.g. /needs 7 or /needs 7 days
+needs-usage = Usage: /needs [days 1–365, or a period such as this week or last month] [branch code], e.g. /needs 7, /needs 7 days or /needs this week
 needs-err-branch = There is no branch “{ $branch }” in your scope.
 needs-title = 📈 <b>Needs overview</b> · { $branch } · last { $days ->
     [one] 1 day
@@ -187,6 +187,8 @@ needs-title-all = 📈 <b>Needs overview</b> · all branches · last { $days ->
     [one] 1 day
    *[other] { $days } days
 }
+needs-title-period = 📈 <b>Needs overview</b> · { $branch } · { $period }
+needs-title-period-all = 📈 <b>Needs overview</b> · all branches · { $period }
 needs-total = { $total ->
     [one] 1 report
    *[other] { $total } reports

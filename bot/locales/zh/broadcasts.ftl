@@ -141,10 +141,12 @@ sv-list-item = #{ $id } · { $question } · { $total } 人 · { $status } · { $
 sv-list-empty = 还没有问卷。
 
 ## 需求概览
-needs-usage = 用法：/needs [天数 1–365] [支部代码]，例如 /needs 7 或 /needs 7天
+needs-usage = 用法：/needs [天数 1–365，或本周、上个月等时段] [支部代码]，例如 /needs 7、/needs 7天 或 /needs 本周
 needs-err-branch = 在你的范围内没有代码为“{ $branch }”的支部。
 needs-title = 📈 <b>需求概览</b> · { $branch } · 近 { $days } 天
 needs-title-all = 📈 <b>需求概览</b> · 全部支部 · 近 { $days } 天
+needs-title-period = 📈 <b>需求概览</b> · { $branch } · { $period }
+needs-title-period-all = 📈 <b>需求概览</b> · 全部支部 · { $period }
 needs-total = 共上报 { $total } 件
 needs-categories = <b>最多的问题</b>
 needs-places = <b>最多的地点</b>
