@@ -81,13 +81,15 @@ async def _case_first(uow: UnitOfWork, incoming: IncomingMessage, cases: CaseSer
     """A case command's words, its case number first, and how many words of what was typed that
     number took (`typed_rest`'s skip): as typed (`/assign C-1 住建局`); or, sent in a group as a reply
     to a case's message (the rider's report, the bot's news of it) without a number, that case's
-    number before the words typed (`/accept`, `/assign 住建局`, `/note 已派人查看` replying to it)."""
+    number before the words typed (`/accept`, `/assign 住建局`, `/note 已派人查看` replying to it).
+    No words (the command's usage) when the first word, with no digit in it, is plainly no number:
+    `/note 已派人查看` replying to nothing was refused '找不到工单“已派人查看”'."""
     parts = (args or "").split(maxsplit=1)
     if parts and parse_case_no(parts[0]) is not None:
         return parts, 1
     case = await cases.replied_to(uow, incoming)
     if case is None:
-        return parts, 1
+        return (parts if parts and any(ch.isdigit() for ch in parts[0]) else []), 1
     return [format_case_no(case.id or 0), *([(args or "").strip()] if parts else [])], 0
 
 

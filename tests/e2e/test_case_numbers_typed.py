@@ -37,6 +37,7 @@ async def test_a_case_number_in_brackets_or_before_punctuation_is_read(bot, tg, 
     # the input method's 一 for the dash, with a note after it (free text from the number on)
     noted = (await said(tg, GROUP, SEC, "/note C一000001 已派人"))["plain_text"]
     assert "C-000001" in noted and "找不到" not in noted, noted
-    # what is no number is still answered as one nobody has, in the user's language
-    assert "找不到工单" in (await said(tg, SEC["id"], SEC, "/case 【abc】"))["plain_text"]
-    assert "No case" in (await said(tg, SEC_B["id"], SEC_B, "/case (C-)"))["plain_text"]
+    # what is plainly no number (no digit in it) is answered with the usage, in the user's language
+    # (tests/e2e/test_case_command_without_number.py)
+    assert "用法：/case C-000123" in (await said(tg, SEC["id"], SEC, "/case 【abc】"))["plain_text"]
+    assert "Usage: /case C-000123" in (await said(tg, SEC_B["id"], SEC_B, "/case (C-)"))["plain_text"]
