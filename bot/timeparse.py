@@ -121,15 +121,36 @@ def clamp_when(when: datetime) -> datetime:
     return when
 
 
-def read_day(text: str) -> date | None:
+# English month names as typed: Nov, Nov., November, Sept
+MONTHS = {name: n for n, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_DATE_EN = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)"
+                      r"(?:\s*,?\s*(\d{4}))?")
+
+
+def read_day(text: str, today: date | None = None) -> date | None:
     """A calendar day as people type it into a date field or a URL: ISO (2026-12-01), with slashes,
-    dots or 年月日 (2026/12/1, 2026年12月1日), in full-width digits too; within EARLIEST..LATEST
-    (clamp_day). None when it is no day at all (2026-13-01, 'yesterday')."""
-    found = _DATE_FULL.match(unicodedata.normalize("NFKC", text or "").strip())
-    if found is None:
-        return None
+    dots or 年月日 (2026/12/1, 2026年12月1日), with an English month name (Nov 1, 1 November,
+    November 1, 2026), in full-width digits too; within EARLIEST..LATEST (clamp_day). A month name
+    without a year, given `today`, is its last such day on or before today. None when it is no day
+    at all (2026-13-01, 'yesterday')."""
+    plain = unicodedata.normalize("NFKC", text or "").strip()
     try:
-        return clamp_day(date(*(int(g) for g in found.groups())))
+        if (found := _DATE_FULL.match(plain)) is not None:
+            return clamp_day(date(*(int(g) for g in found.groups())))
+        if (named := _DATE_EN.fullmatch(plain.lower())) is None:
+            return None
+        month = MONTHS.get(named[2] or named[3])
+        day, year = int(named[1] or named[4]), named[5]
+        if month is None or (year is None and today is None):
+            return None
+        if year is not None:
+            return clamp_day(date(int(year), month, day))
+        assert today is not None
+        found_day = date(today.year, month, day)
+        return clamp_day(found_day if found_day <= today else date(today.year - 1, month, day))
     except ValueError:
         return None
 

@@ -59,6 +59,7 @@ class ExportFile:
     rows: int
 
 
+SINCE_WORDS = frozenset({"since", "from"})
 MAX_DAYS = 999  # "/export 2026" is no number of days
 
 
@@ -68,13 +69,14 @@ def _days(word: str) -> int | None:
     return days if days is not None and not rest and days <= MAX_DAYS else None
 
 
-def _phrases(words: list[str]) -> list[str]:
+def _phrases(words: list[str], today: date) -> list[str]:
     """`words` with the two-word periods ("last week", "this month": bot.periods) and a number of
     days in words ("7 days", "last 7 days") as one."""
     out: list[str] = []
     for word in words:
         joined = f"{out[-1]} {word}" if out else ""
-        if joined and (period_named(joined) is not None or _days(joined) is not None):
+        if joined and (period_named(joined) is not None or _days(joined) is not None
+                       or read_day(joined, today) is not None):  # Nov 1, 1 November, Nov 1 2026
             out[-1] = joined
         else:
             out.append(word)
@@ -86,13 +88,15 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
     (bot.periods: 本周, 本月, 上周, 上个月, 今年, last week …). A word it cannot read is named in the
     refusal (a date that is none, 2026-13-01, too), with the forms it knows."""
     since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
-    for word in _phrases(words):
+    for word in _phrases(words, today):
         w = word.strip().lower()
+        if w in SINCE_WORDS:  # since Nov 1, from 2026-11-01
+            continue
         if w in FORMATS or w in FORMAT_WORDS:
             fmt = FORMAT_WORDS.get(w, w)
         elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", w):
             since = _date(int(m[1]), int(m[2]), int(m[3]), word)
-        elif (typed := read_day(w)) is not None:  # 2026年11月1日, 2026/11/1, as the dashboard reads a date
+        elif (typed := read_day(w, today)) is not None:  # 2026年11月1日, 2026/11/1, as the dashboard reads a date
             since = typed
         elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})日?", w):
             month, day = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
