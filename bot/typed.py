@@ -53,15 +53,15 @@ _T2S_PAIRS = """
 當当 禮礼 決决 絕绝 採采 納纳 漢汉 審审 補补 貼贴 惠惠 優优 練练 訓训 體体 簡简 繁繁 錄录 鍵键 鏈链 長长 閉闭 閱阅 際际 隱隐 雜杂 電电 靜静 韋韦 頁页 項项 順顺 須须
 """.split()
 
-_T2S: dict[int, str] = {}
+T2S: dict[int, str] = {}
 for _pair in _T2S_PAIRS:
     if len(_pair) == 2 and _pair[0] != _pair[1]:
-        _T2S[ord(_pair[0])] = _pair[1]
+        T2S[ord(_pair[0])] = _pair[1]
 
 
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified only (case and width untouched)."""
-    return "".join(_T2S.get(ord(c), c) for c in text)
+    return "".join(T2S.get(ord(c), c) for c in text)
 
 
 def typed_key(word: str) -> str:

@@ -843,16 +843,20 @@ def _bare_at(n: str) -> tuple[int, int] | None:
     m = _BARE_AT.match(n)
     if not m:
         return None
-    name = m.group(1)
     if m.end() < len(n) and not _names_a_problem(n[m.end():]):
         return None
+    return m.span(1) if _area_name(m.group(1)) else None
+
+
+def _area_name(name: str) -> bool:
+    """Whether `name`, said with no place suffix (after a bare 在, or with "around there"), is an area's:
+    one of _SPOT_LIKE_AREAS (在金台, 在草房: ending as a kind of spot's does), or ending as place names do
+    or a place by jieba's dictionary, with no chat word, verb or everyday noun in it."""
     if name in _SPOT_LIKE_AREAS:
-        return m.span(1)  # 在金台, 在草房: an area whose name ends as a kind of spot's does
+        return True
     if (name[-1] not in _BARE_END and not _dictionary_place(name)) or name[0] in _BARE_VERB or any(c in _BARE_CHAT for c in name):
-        return None
-    if name[-2] in _BARE_COMMON.get(name[-1], ()) or name in _GENERIC_NAMES:
-        return None
-    return m.span(1)
+        return False
+    return name[-2] not in _BARE_COMMON.get(name[-1], ()) and name not in _GENERIC_NAMES
 
 
 _NEAR = re.compile(r"(?:^|(?<=[，。！？；：,.!?;:\s在到从往去]))(?![在到从往去])([\u4e00-\u9fff]{2,4}?)(?=这边|那边|附近|一带|周边|这块|那块|"
@@ -871,22 +875,15 @@ _PARTIES = frozenset({"平台", "美团", "饿了么", "顺丰", "京东", "滴�
 
 def _near_name(n: str) -> tuple[int, int] | None:
     """The span of an area's name said with "around there" (_NEAR) in a clause that then names a
-    problem ("国贸这边井盖丢了", "早上…石佛营那边路灯全黑"), by the test _bare_at gives a name after 在
-    (jieba's dictionary or a place name's last character; no chat word, verb or everyday noun:
-    "平台那边罚款", "老家那边", "站长那边" name no place), or None."""
+    problem ("国贸这边井盖丢了", "早上…石佛营那边路灯全黑"), by the test a name after a bare 在 passes
+    (_area_name), and no party ("平台那边罚款", "老家那边", "站长那边" name no place), or None."""
     for m in _NEAR.finditer(n):
         name = m.group(1)
         end = n.find("，", m.end())
         if not _names_a_problem(n[m.end():end if end > 0 else len(n)]):
             continue
-        if name in _SPOT_LIKE_AREAS:
+        if _area_name(name) and name not in _LEAD_WORDS and name[-1] not in _PARTY_END and name not in _PARTIES:
             return m.span(1)
-        if (name[-1] not in _BARE_END and not _dictionary_place(name)) or name[0] in _BARE_VERB \
-                or any(c in _BARE_CHAT for c in name) or name in _GENERIC_NAMES or name in _LEAD_WORDS:
-            continue
-        if name[-2] in _BARE_COMMON.get(name[-1], ()) or name[-1] in _PARTY_END or name in _PARTIES:
-            continue
-        return m.span(1)
     return None
 
 

@@ -11,9 +11,9 @@ location extractor works on the normalised form and slices the original.
 """
 from __future__ import annotations
 
-from bot.typed import _T2S  # the traditional-to-simplified table every typed word is read with
+from bot.typed import T2S  # the traditional-to-simplified table every typed word is read with
 
-_TABLE: dict[int, str] = dict(_T2S)
+_TABLE: dict[int, str] = dict(T2S)
 # full-width ASCII block -> half-width
 for _cp in range(0xFF01, 0xFF5F):
     _TABLE[_cp] = chr(_cp - 0xFEE0)
