@@ -4,8 +4,7 @@ Every function here maps one input character to exactly one output character, so
 an index into the normalised text is also an index into the original: the
 location extractor works on the normalised form and slices the original.
 
-* Traditional -> Simplified Chinese via a built-in table of common characters
-  (enough for street-level rider chat; no dependency on zhconv/OpenCC).
+* Traditional -> Simplified Chinese by OpenCC's character table (bot.typed.T2S).
 * full-width ASCII -> half-width, ideographic space -> space.
 * ASCII / Latin lower-casing (only where it keeps the length).
 """

@@ -13,6 +13,7 @@ import pytest
 from bot.intake import ASK_THRESHOLD, CATEGORIES, URGENCIES, Intake, classify, detect_language
 from bot.intake.location import extract_location
 from bot.intake.normalize import normalize
+from bot.typed import to_simplified, typed_key
 
 DEV = next((p for p in (Path(__file__).resolve().parents[3] / "shared" / "intake" / "dev.jsonl",) if p.exists()), None)
 
@@ -174,6 +175,16 @@ def test_traditional_chinese():
     assert r.is_report and r.category == "lighting"
     r = classify("東方路口的紅綠燈壞了")
     assert r.is_report and r.category == "traffic" and r.location == "東方路口"
+
+
+def test_traditional_beyond_everyday_characters():
+    """Every traditional character reads as its simplified one (OpenCC's table, bot.typed.T2S), not
+    only the everyday ones a list of our own held (汙, 從, 鏽, 攝, 纜 were kept as typed), and a
+    character already simplified is left alone (蓬萊 was read 篷莱, 檔案 挡案)."""
+    typed = "汙水從井蓋裡冒出來，欄杆鏽斷了，攝像頭的電纜垂在地上。蓬萊閣的檔案"
+    assert to_simplified(typed) == "污水从井盖里冒出来，栏杆锈断了，摄像头的电缆垂在地上。蓬莱阁的档案"
+    assert normalize(typed) == normalize(to_simplified(typed))
+    assert typed_key("攝像頭") == "摄像头"
 
 
 def test_detect_language():
