@@ -58,7 +58,10 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
                "另外", "此外", "而且", "并且", "以及", "还有")
 
 # place-type suffixes; longest first inside each alternation
-_ROAD_SUF = r"(?:十字路口|交叉口|路口|街口|大道|步行街|商业街|美食街|小吃街|大街|公路|环路|高速|胡同|路|街|巷|弄)"
+_ROAD_SUF = (r"(?:十字路口|交叉口|路口|街口|大道|步行街|商业街|美食街|小吃街|大街|公路|环路|高速|胡同|路|街|巷|弄|"
+             # a numbered highway (107国道, G318国道, S203省道); a road named 道 (成都道, 睦南道: Tianjin's,
+             # Hong Kong's 弥敦道), weak: 道 ends many everyday words too (_road_named_dao)
+             r"国道|省道|县道|道)")
 _AREA_SUF = (r"(?:小区|花园|家园|新村|新城|山庄|公寓|宿舍|社区|华府|公馆|大院|名苑|别墅|庄园|"
              r"广场|大厦|大楼|写字楼|商场|商厦|商城|购物中心|百货|中心|市场|菜场|超市|医院|卫生院|诊所|"
              r"幼儿园|小学|中学|大学城|大学|学校|学院|书店|公园|体育馆|体育场|图书馆|美术馆|博物馆|纪念馆|科技馆|展览馆|艺术馆|文化馆|游泳馆|电影院|影院|"
@@ -97,7 +100,7 @@ _BAD_NEXT = {
     "路": set("灯面过人费线程由子牙边况段标障虎"), "街": set("道头边灯上"), "城": set("管市里"),
     "区": set("域别"), "站": set("长着在起队住岗"), "园": set("丁艺林"), "村": set("民长"),
     "中心": set("线点"), "市场": set("价部"), "高架": set("桥"),
-    "巷": set("子"), "湾": set("区"), "苑": set(), "弄": set("坏丢脏乱"), "桥": set("梁洞"),
+    "巷": set("子"), "湾": set("区"), "道": set("歉理德具谢别贺喜牙"), "苑": set(), "弄": set("坏丢脏乱"), "桥": set("梁洞"),
 }
 # generic words: a "name" made only of these is not a proper name
 _GENERIC_NAMES = {"马", "道", "大", "小", "公", "一", "这", "那", "立交", "天", "公交", "地铁", "过",
@@ -142,7 +145,7 @@ _PLACE_INTRO = set("在到从往去于至")
 _NOT_IN_LONG = re.compile(rf"[哪上下]|[{_NUM}][点时]")
 
 
-_WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里", "东里", "西里", "南里", "北里", "中里"}
+_WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里", "道", "东里", "西里", "南里", "北里", "中里"}
 _SINGLE_OK = {"苑", "大道", "大街", "新村", "新城", "天地", "街", "湾", "广场", "大厦", "花园"}
 
 
@@ -348,6 +351,8 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
         return False  # (这条)步行|街: the kind of street is the suffix (步行街), tried on its own
     if bad_prev and name[-1:] in bad_prev:
         return False  # 驿|站, 车|站: a kind of station alone, before a one-character name is let through
+    if suf == "道" and not _road_named_dao(name):
+        return False
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:
         return True
     if not name or name in _GENERIC_NAMES:
@@ -363,6 +368,28 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
     if suf in _WEAK_SUF and (cut or len(name) >= 4) and not (anchored and not cut and len(name) <= 4):
         return False
     return True
+
+
+_NOT_A_DAO_ROAD = set("辅横便慢快步车机盲行跑匝坡栈通隧轨渠频报知难味街主干国省县乡一两几这那每哪")
+"""Before 道, a kind of way (辅道, 人行横道, 便道, 车道, 非机道, 盲道, 匝道) or a word that counts it (一道, 那道),
+when jieba's dictionary does not know the word whole."""
+
+
+def _road_named_dao(name: str) -> bool:
+    """Whether `name` + 道 is a road's name (成都道, 睦南道, 大理道: most of central Tianjin's roads; 弥敦道
+    in Hong Kong) rather than an everyday word ending in 道 (知道, 人行道, 下水道, 楼道, 国道, 味道): two
+    characters or more, a place's or a person's name to jieba (卫国道, 常德道: 国 is a kind of road's), or else
+    ending in none of _NOT_A_DAO_ROAD with no end of it making a word of jieba's full dictionary with
+    道 (马场道 is lost: 场道 is a word). Without jieba's dictionary: no 道 road."""
+    from .span_crf import PLACE_TAGS, dictionary_entry
+    if len(name) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return False
+    if dictionary_entry("道") is None:
+        return False  # jieba is not installed: nothing to tell 成都道 from 楼道 by
+    whole = dictionary_entry(name)
+    if whole is not None and (whole[1] in PLACE_TAGS or whole[1] in _PERSONAL_TAGS):
+        return True
+    return name[-1] not in _NOT_A_DAO_ROAD and all(dictionary_entry(name[i:] + "道") is None for i in range(len(name)))
 
 
 def _station_kind(before: str) -> int:
@@ -442,6 +469,8 @@ def _zh_candidates(n: str) -> list[tuple[int, int, bool]]:
         if suf == "弄" and not (s > 0 and n[s - 1] in _LANE_NUMBER):
             continue  # a lane is numbered (长乐路325弄); 来弄, 弄好 is the verb "to fix, to do"
         bad = _BAD_NEXT.get(suf) or _BAD_NEXT.get(suf[-1])
+        if suf == "道" and n[e:e + 1] == "路" and n[e + 1:e + 2] not in ("灯", "口"):
+            continue  # 团结路|道路施工: the word 道路 ("road"); 成都道|路灯, 常德道|路口 keep their road
         if bad and e < len(n) and n[e] in bad:
             # 亮马桥|路|边: the road named for a bridge or village, its roadside after it (not
             # 幸福大街|路边, 海滨公寓|路面, 长虹北路天桥|路边)
