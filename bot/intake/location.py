@@ -353,6 +353,8 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
         return False  # 驿|站, 车|站: a kind of station alone, before a one-character name is let through
     if suf == "道" and not _road_named_dao(name):
         return False
+    if suf in ("小区", "社区") and _going_into(name):
+        return False
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:
         return True
     if not name or name in _GENERIC_NAMES:
@@ -390,6 +392,17 @@ def _road_named_dao(name: str) -> bool:
     if whole is not None and (whole[1] in PLACE_TAGS or whole[1] in _PERSONAL_TAGS):
         return True
     return name[-1] not in _NOT_A_DAO_ROAD and all(dictionary_entry(name[i:] + "道") is None for i in range(len(name)))
+
+
+def _going_into(name: str) -> bool:
+    """Whether `name` before 小区/社区 ends in a verb of going in or out (骑车进|小区, 进出|小区, 回|社区)
+    rather than in a word of a compound's name (前进小区, 回龙观社区: 前进 and 回龙观 are jieba's words)."""
+    if name[-1:] not in ("进", "出", "回", "入") and name[-2:] not in ("进出", "出入"):
+        return False
+    if name[-2:] in ("进出", "出入"):
+        return True
+    from .span_crf import dictionary_entry
+    return len(name) == 1 or dictionary_entry(name[-2:]) is None
 
 
 def _station_kind(before: str) -> int:

@@ -1,7 +1,8 @@
 """Places, the place9 kinds (lines written for these kinds, not the evaluation set): a road named 道, as most
 of central Tianjin's are (成都道, 睦南道, 大理道, 重庆道) and Hong Kong's (彌敦道), and a numbered highway
 (107国道, G107国道, S203省道): the rules knew neither, so the rider was asked where; while the everyday words
-ending in 道 (知道, 人行道, 车道, 非机道, 盲道, 楼道, 下水道, 道路, 道牙子) stay words."""
+ending in 道 (知道, 人行道, 车道, 非机道, 盲道, 楼道, 下水道, 道路, 道牙子) stay words; and going into a
+compound (骑车进小区, 进出小区) is no compound's name."""
 from __future__ import annotations
 
 import pytest
@@ -54,3 +55,22 @@ def test_everyday_words_ending_in_dao_are_no_road(text: str) -> None:
 def test_a_road_before_the_word_road_or_curb_keeps_its_own_name() -> None:
     assert extract_location("复兴路道牙子碎了一地") == "复兴路"
     assert extract_location("友谊路主路盲道上停满了电动车") == "友谊路主路"
+
+
+@pytest.mark.parametrize("text", [
+    "保安不让我们骑车进小区 让走两公里送上楼",
+    "骑车进小区被拦",
+    "骑车回社区的路上井盖没了",
+    "建议给骑手发个社区通行卡 进出小区不用每次登记",
+])
+def test_going_into_a_compound_names_none(text: str) -> None:
+    """"骑车进小区" had the place "车进小区", "进出小区" "进出小区": a verb of going in before 小区/社区."""
+    assert extract_location(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("前进小区门口的路灯坏了", "前进小区门口"),
+    ("回龙观社区门口积水", "回龙观社区门口"),
+])
+def test_a_compound_whose_name_holds_such_a_verb_keeps_it(text: str, want: str) -> None:
+    assert extract_location(text) == want
