@@ -40,7 +40,10 @@ _LEX: dict[str, str] = {
     "rider_service": r"驿站|充电|换电|休息|歇脚|饮水|喝水|热饭|微波炉|厕所|卫生间|食堂|吃饭|空调|wifi|插座|椅子|"
                      r"rider station|charging|battery.?swap|rest|nap|toilet|restroom|water dispenser|drinking|microwave|lunch",
     "suggestion": r"建议|提议|提个|能不能|可不可以|可以搞|希望|要是能|最好|统一设|"
-                  r"suggest|idea|proposal|could we|would be great|maybe (give|let|add)|how about|why not",
+                  r"suggest|idea|proposal|could we|would be great|maybe (give|let|add)|how about|why not|"
+                  # a wish said as a request (希望…能多几个, 能不能…): can we get, please add, we need
+                  r"can (we|you|they) (get|have|add|put|set up|install)|please (add|put|set up|install|build)|"
+                  r"we (really )?need (a|an|more|some)\b|there should be|would help|wish (there|we|they)",
     "other": r"噪音|扰民|吵|音乐|音响|广场舞|流浪狗|野狗|咬|偷|被盗|丢了|网吧|未成年|黑车|高空抛物|扔.{0,4}(下来|瓶)|塔吊|脚手架|打桩|"
              r"noise|loud|music|stray dogs?|bit|stolen|stealing|theft|throwing|balcony|crane|scaffold",
 }
