@@ -58,7 +58,7 @@ _LEAD_WORDS = ("兄弟们", "兄弟", "家人们", "师傅们", "师傅", "大�
                "另外", "此外", "而且", "并且", "以及", "还有")
 
 # place-type suffixes; longest first inside each alternation
-_ROAD_SUF = (r"(?:十字路口|交叉口|路口|街口|大道|步行街|商业街|美食街|小吃街|大街|公路|环路|高速|胡同|路|街|巷|弄|"
+_ROAD_SUF = (r"(?:十字路口|交叉口|路口|街口|大道|步行街|商业街|美食街|小吃街|大街|公路|环路|高速|胡同|路|街|巷子|巷|弄|"
              # a numbered highway (107国道, G318国道, S203省道); a road named 道 (成都道, 睦南道: Tianjin's,
              # Hong Kong's 弥敦道), weak: 道 ends many everyday words too (_road_named_dao)
              r"国道|省道|县道|道)")
@@ -145,7 +145,7 @@ _PLACE_INTRO = set("在到从往去于至")
 _NOT_IN_LONG = re.compile(rf"[哪上下]|[{_NUM}][点时]")
 
 
-_WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里", "道", "东里", "西里", "南里", "北里", "中里"}
+_WEAK_SUF = {"城", "区", "园", "村", "湾", "站", "苑", "中心", "社区", "桥", "里", "道", "巷子", "东里", "西里", "南里", "北里", "中里"}
 _SINGLE_OK = {"苑", "大道", "大街", "新村", "新城", "天地", "街", "湾", "广场", "大厦", "花园"}
 
 
@@ -353,6 +353,8 @@ def _accept(name: str, suf: str, cut: bool, anchored: bool = False) -> bool:
         return False  # 驿|站, 车|站: a kind of station alone, before a one-character name is let through
     if suf == "道" and not _road_named_dao(name):
         return False
+    if suf == "巷子" and (name[-1] in _POSITION_END or name[0] in _COUNTING or name[-1] in "条个进出过穿到"):
+        return False  # 后面|巷子, 那条|巷子, 钻进|巷子: an alley, not one named (宽窄巷子)
     if suf in ("小区", "社区") and _going_into(name):
         return False
     if len(name) == 1 and suf in _SINGLE_OK and name not in _BAD_SINGLE:

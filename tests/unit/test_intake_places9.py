@@ -74,3 +74,17 @@ def test_going_into_a_compound_names_none(text: str) -> None:
 ])
 def test_a_compound_whose_name_holds_such_a_verb_keeps_it(text: str, want: str) -> None:
     assert extract_location(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("宽窄巷子那边有人晕倒了", "宽窄巷子"),  # Chengdu's lanes: no place, the rider was asked where
+    ("宽窄巷子里井盖没了", "宽窄巷子"),
+])
+def test_a_lane_named_xiangzi(text: str, want: str) -> None:
+    assert extract_location(text) == want
+
+
+@pytest.mark.parametrize("text", ["后面巷子里有人摔倒了", "那条巷子的路灯坏了", "小巷子里积水", "钻进巷子就迷路",
+                                  "穿过巷子有个坑"])
+def test_an_alley_unnamed_is_no_place(text: str) -> None:
+    assert extract_location(text) is None
