@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +78,10 @@ def cross_validate(k: int, use_semantic: bool) -> dict:
             from bot.intake import semantic as S
             sem = S.fit_heads(E[tr], train_rows)
             lookup = {rows[i]["text"][:2000]: E[i] for i in te}
-            emb = lookup.__getitem__
+            # what the cascade embeds is the message, or its place and what was seen there (an arrival
+            # said first: bot.intake._seen_at), which is embedded when asked for
+            def emb(said: str, lookup: dict = lookup) -> Any:
+                return lookup[said] if said in lookup else S.embed(said)
         casc = Cascade(lex, sem, embed=emb, places=_fold_places(train_rows, fold))
         test_rows = [rows[i] for i in te if rows[i].get("is_report") is not None]
         vague_rows = [rows[i] for i in te if rows[i].get("is_report") is None]
