@@ -399,10 +399,10 @@ def _road_named_dao(name: str) -> bool:
 def _going_into(name: str) -> bool:
     """Whether `name` before 小区/社区 ends in a verb of going in or out (骑车进|小区, 进出|小区, 回|社区)
     rather than in a word of a compound's name (前进小区, 回龙观社区: 前进 and 回龙观 are jieba's words)."""
-    if name[-1:] not in ("进", "出", "回", "入") and name[-2:] not in ("进出", "出入"):
-        return False
     if name[-2:] in ("进出", "出入"):
         return True
+    if name[-1:] not in ("进", "出", "回", "入"):
+        return False
     from .span_crf import dictionary_entry
     return len(name) == 1 or dictionary_entry(name[-2:]) is None
 
