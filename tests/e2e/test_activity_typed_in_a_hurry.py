@@ -25,5 +25,5 @@ async def test_an_activity_typed_in_a_hurry_is_created(bot, tg, db) -> None:
         assert got.startswith("✅ 已创建活动「周六社区清洁」") and span in got, (typed, got)
     got = (await said(tg, SEC["id"], SEC, "/activity new 社区清洁 明天 9:00 2h 五百米"))["plain_text"]
     assert got.startswith("✅ 已创建活动「社区清洁」") and "到场 500 米内才能签到" in got, got
-    got = (await said(tg, SEC_B["id"], SEC_B, "/activity new Clean-up saturday 9am 2 hours"))["plain_text"]
+    got = (await said(tg, SEC_B["id"], SEC_B, "/activity new Clean-up tomorrow 9am 2 hours"))["plain_text"]
     assert got.startswith("✅ Activity “Clean-up” created") and "09:00–11:00" in got, got
