@@ -652,6 +652,7 @@ import intake_seeds_hand3 as H3
 import intake_seeds_hand4 as H4
 import intake_seeds_hand5 as H5
 import intake_seeds_hand6 as H6
+import intake_seeds_hand7 as H7
 
 H2_VARIANTS = 3  # styled copies of each second-round hand line
 
@@ -1058,6 +1059,10 @@ def generate(n_zh: int = 9, n_en: int = 6) -> list[dict]:
     # sixth round (intake_seeds_hand6): a rider's pay or fees withheld (配送费还没结, 押金不退) is a
     # rider-rights report; the same words in talk of pay that arrived are not. Own random stream.
     hand_round(H6.rows(), random.Random(SEED + 7), "hand6", _style_hand4)
+    # seventh round (intake_seeds_hand7): a gate, door or barrier broken is public_facility (not lighting),
+    # sparks at a transformer fire_safety, an animal dead on the road sanitation, a wish said in English as
+    # a request rider_service; the same words in talk are not reports. Own random stream.
+    hand_round(H7.rows(), random.Random(SEED + 8), "hand7", _style_hand4)
     # de-duplicate near-copies and shuffle deterministically
     seen: set = set()
     uniq = []

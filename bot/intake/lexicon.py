@@ -22,15 +22,18 @@ _LEX: dict[str, str] = {
     "traffic": r"红绿灯|信号灯|黄灯|红灯|绿灯|车祸|撞车|相撞|撞了|追尾|侧翻|路口|斑马线|限速|逆行|视线|转弯镜|闯红灯|交警|"
                r"traffic lights?|signal|accident|crash|collision|junction|intersection|crossing|stop sign|blind corner|zebra",
     "fire_safety": r"消防|安全出口|着火|起火|失火|火灾|冒烟|浓烟|煤气|燃气|液化气|漏气|漏电|电线|高压线|火花|配电箱|焦糊|"
-                   r"飞线|楼道.{0,6}充电|充电.{0,6}楼道|插线板|灭火器|消防栓|"
+                   r"飞线|楼道.{0,6}充电|充电.{0,6}楼道|插线板|灭火器|消防栓|火星|冒火|变压器|电箱|"
                    r"fire|smoke|gas smell|gas leak|live wire|sparks?|sparking|stairwell|extinguisher|hydrant|fire lane|fire exit",
     "sanitation": r"垃圾|臭|异味|苍蝇|蚊子|老鼠|死狗|死猫|死老鼠|尸体|泔水|污水|粪|脏|恶心|清运|环卫|保洁|"
+                  r"(?:狗|猫|鸟|老鼠|动物).{0,6}死(?:在|了)|"
                   r"garbage|trash|rubbish|bins?|litter|stink|smell|rats?|dead (dog|cat|rat|bird)|sewage|dumped|waste",
     "public_facility": r"栏杆|护栏|扶手|长椅|座椅|石凳|凳子|站台|候车亭|棚子|顶棚|指示牌|路牌|路名牌|标识|广告牌|招牌|"
                        r"大树|树倒|树枝|倒树|电梯|扶梯|健身器材|滑梯|秋千|设施|井字|"
+                       # a gate, door or its lock, a barrier, steps (大门坏了, 门禁坏了, 道闸, 天桥的台阶)
+                       r"大门|门禁|门锁|(?<!出)门(?:坏|关不|打不开|掉|倒)|道闸|闸杆|栏杆机|台阶|天桥|"
                        r"railing|bench(es)?|bus shelter|shelter|signs?|billboard|tree|branch|elevator|lift|escalator|slide|playground",
     "person_in_need": r"老人|老大爷|大爷|老奶奶|奶奶|老爷子|大妈|孕妇|走丢|走散|找不到(妈妈|爸爸|家长)|晕倒|昏倒|"
-                      r"摔倒|倒地|起不来|叫不醒|不舒服|中暑|困人|被困|独居|残疾|求助|救命|"
+                      r"摔倒|倒地|起不来|叫不醒|不舒服|中暑|困人|被困|独居|残疾|求助|救命|落水|溺水|(锁|关)在车里|"
                       r"elderly|old (man|lady|woman|guy|folks)|grandma|grandpa|fell|collapsed|fainted|unconscious|lost (kid|child)|"
                       r"trapped|disabled|blind|living alone",
     "rider_rights": r"工资|欠薪|拖欠|扣钱|扣了|罚款|罚了|申诉|工伤|保险|不让进|不让骑手|不让外卖|保安|物业|骂|打骑手|推了我|"
@@ -45,7 +48,8 @@ _LEX: dict[str, str] = {
                   r"can (we|you|they) (get|have|add|put|set up|install)|please (add|put|set up|install|build)|"
                   r"we (really )?need (a|an|more|some)\b|there should be|would help|wish (there|we|they)",
     "other": r"噪音|扰民|吵|音乐|音响|广场舞|流浪狗|野狗|咬|偷|被盗|丢了|网吧|未成年|黑车|高空抛物|扔.{0,4}(下来|瓶)|塔吊|脚手架|打桩|"
-             r"noise|loud|music|stray dogs?|bit|stolen|stealing|theft|throwing|balcony|crane|scaffold",
+             r"拿刀|持刀|砍人|打架|斗殴|"
+             r"noise|loud|music|stray dogs?|bit|stolen|stealing|theft|throwing|balcony|crane|scaffold|knife|fight(ing)?\b",
 }
 _NEG = (r"谢谢|感谢|辛苦|修好|补好|已经(修|补|盖|清|挪|换|退|处理|解决|好)|退了|搞定|点赞|"
         r"红包|换班|调班|顶班|顶一下|带一单|帮我(带|拿|送|取)|谁接|接一下|顺路|转让|私聊|出一|"

@@ -26,7 +26,9 @@ URGENT_ZH = re.compile(
     r"(电瓶|电池).{0,4}(拿|带|扛)(回家|上楼).{0,2}充|"
     r"打120|叫120|打了120|拨120|叫救护车|打119|报警|"
     r"走丢|走散|找不到(妈妈|爸爸|家长|家人)|小孩.{0,6}(丢|哭)|"
-    r"围着.{0,6}打|打骑手|动刀|"
+    r"围着.{0,6}打|打骑手|动刀|[拿持举提抡]着?.{0,2}刀.{0,6}(追|砍|捅|伤|吓|威胁|逼|抢|打)|砍人|捅人|砍伤|捅伤|追着.{0,4}砍|"
+    r"落水|溺水|掉(进|到|在)?(河|湖|江|水塘|水池|池塘|水)里|"
+    r"(锁|关|困)在车(里|内)|"
     r"卷到车底|卷进去|差点被(卷|撞|刮)")
 URGENT_EN = re.compile(
     r"can'?t (get up|stand)|collapsed|unconscious|not responding|unresponsive|not moving|fainted|passed out|seizure|"
@@ -41,6 +43,8 @@ URGENT_EN = re.compile(
     r"someone('s| is) (gonna|going to) (get hurt|die)|nearly hit|almost hit|"
     r"can'?t find (his|her|their) (parents|mum|mom|dad)|(kid|child|boy|girl) (is )?lost|"
     r"leaning.{0,30}over the (footpath|pavement|sidewalk)|"
+    r"\b(knife|machete|stabb(ed|ing)|drowning)\b|fell (into|in) the (river|lake|canal|water)|"
+    r"(locked|trapped|left) in (a|the|his|her) (hot )?car|"
     r"\b(old|elderly|lady|man|woman|grandma|grandpa|kid|child|rider|guy)\b.{0,20}\b(fell|fallen|fall down)\b")
 # explicit de-escalation -> not urgent
 CALM_ZH = re.compile(r"不算(太|特别)?急|不(是很|太)?急|不着急|暂时没(啥|什么)?(危险|事)|有空(再)?(来|修)|不影响")

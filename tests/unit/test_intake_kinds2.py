@@ -18,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 RIGHTS = [
     "跑一天下来被扣了八十 理由是顾客说餐撒了 我打包好好的 这找谁说理去",
-    pytest.param("站里说好的冲单奖励到现在都没发 问就是下周 都下了三个周了", marks=pytest.mark.xfail(
-        reason="known miss: an unpaid bonus said flatly reads as chit-chat to both stages", strict=False)),
+    "站里说好的冲单奖励到现在都没发 问就是下周 都下了三个周了",  # a known miss until the heads of the seventh round
     "那个小区的保安说骑手一律不准进 让客户下来拿 客户不下来就给我差评",
     pytest.param("thanks platform for fining me 30 for rain delay, very kind of you", marks=pytest.mark.xfail(
         reason="known miss: English mock thanks still read as thanks", strict=False)),
