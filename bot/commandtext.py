@@ -148,9 +148,22 @@ def option_number(text: str, *, leading: bool = False) -> int | None:
 
 def leading_name(said: str, names: Iterable[str]) -> str | None:
     """The longest of `names` that `said` (normalized) begins with, apart from any words after it
-    (`赞成，大家加油` → 赞成, `建国路口 那边近` → 建国路口): a choice with chatter after it."""
-    apart = [n for n in names if n and said.startswith(n) and (len(said) == len(n) or said[len(n)] in CHOICE_APART)]
+    (`赞成，大家加油` → 赞成, `建国路口 那边近` → 建国路口): a choice with chatter after it. Chinese is
+    typed without spaces, so a Chinese name of two characters or more needs no mark before Chinese
+    words after it (`赞成大家加油` → 赞成); a Latin word does (`okay` is not `ok`), as does a
+    one-character name (`好久没来` is no `好`)."""
+    apart = [n for n in names if n and said.startswith(n)
+             and (len(said) == len(n) or said[len(n)] in CHOICE_APART or _glued_chinese(n, said[len(n)]))]
     return max(apart, key=len) if apart else None
+
+
+def _chinese(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _glued_chinese(name: str, after: str) -> bool:
+    """Whether Chinese words run on from a Chinese `name` with no mark between (`赞成` + `大家加油`)."""
+    return len(name) >= 2 and _chinese(name[-1]) and _chinese(after)
 
 
 def without_sentence_end(text: str) -> str:
