@@ -266,9 +266,15 @@ NO_OPTION = -1  # replied_answer's option for a choice that names none of the su
 UNNAMED = -2  # replied_answer's option for words naming none: an answer to the survey all the same, unanswered
 
 
-# An option's words said against it: `不要商场`, `别去驿站`, `not the park`; `商场太吵`, `驿站不方便`.
-_NOT_BEFORE = re.compile(r"(?:[不别没非][要想去选用是]?|\b(?:not|no|don'?t|never)\s+(?:the\s+|a\s+)?)$")
-_NOT_AFTER = re.compile(r"^(?:不(?:行|好|要|去|方便|合适|太行)|太(?:远|吵|贵|挤|热|小|差|偏|晒))")
+# An option's words said against it, or with a lukewarm judgement: `不要商场`, `不想去驿站`, `not the park`;
+# `商场太吵`, `驿站不方便`, `驿站一般般`, `公园感觉不行`, `the park is too far`. A few words of the kind one
+# puts between may come first (`驿站的话一般般`, `公园感觉有点远`); a mark ends the judgement (`驿站好，不要商场`).
+_NOT_BEFORE = re.compile(r"(?:[不别没非](?:想去|喜欢|推荐|[要想去选用是])?|讨厌|\b(?:not|no|don'?t|never)\s+(?:the\s+|a\s+)?)$")
+_BETWEEN = r"(?:的话|感觉|觉得|我觉得|真的|其实|就|也|还|还是|实在|是|吧|啊)*"
+_NOT_AFTER = re.compile(
+    rf"^{_BETWEEN}(?:不(?:行|好|要|去|想去|方便|合适|太行|太好|怎么样|咋样|咋地|喜欢|推荐|划算)"
+    r"|(?:太|有点|有些|比较|很)(?:远|吵|贵|挤|热|小|差|偏|晒|一般)|差劲|没意思|算了|拉倒|一般(?=般|吧|啊|呀|了|$|[^\w]))"
+    r"|^\s+(?:is\s+|'s\s+|are\s+)?(?:too\s|bad\b|not\s|no\sgood|so-so|meh\b|terrible)")
 _LATIN = re.compile(r"[a-z0-9]")
 
 
