@@ -155,10 +155,11 @@ async def press_survey(query: ButtonPress, uow: UnitOfWork, surveys: SurveyServi
 
 
 async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
-                       surveys: SurveyService, survey_answer: tuple[int, int]) -> None:
+                       surveys: SurveyService, survey_answer: tuple[int, int], *, edited: bool = False) -> None:
     """A reply to a survey's question naming an option (`2`, `午休点`, `我觉得午休点好`): answered as its
     button is, the answer in reply to the rider's message (they typed it where everyone reads it).
-    Words naming none are an answer to the survey all the same, never a report: left alone."""
+    Words naming none are an answer to the survey all the same, never a report: left alone. An edit
+    leaving the vote as it was says nothing (SurveyService.edited_answer)."""
     survey_id, option = survey_answer
     if option == UNNAMED:
         return
@@ -166,8 +167,10 @@ async def survey_reply(uow: UnitOfWork, incoming: IncomingMessage, user: User, l
         options = await surveys.options_of(uow, survey_id)
         reply(uow, incoming, "sv-ans-no-option", lang, id=survey_id, count=len(options), options=numbered(options, lang))
         return
-    key, args = await surveys.answer(uow, user, survey_id, option, incoming.chat_id)
-    reply(uow, incoming, key, lang, **args)
+    said = (await surveys.edited_answer(uow, user, survey_id, option, incoming.chat_id) if edited
+            else await surveys.answer(uow, user, survey_id, option, incoming.chat_id))
+    if said is not None:
+        reply(uow, incoming, said[0], lang, **said[1])
 
 
 async def survey_reply_edited(message: IncomingMessage, uow: UnitOfWork, surveys: SurveyService, settings: Settings,
@@ -177,7 +180,7 @@ async def survey_reply_edited(message: IncomingMessage, uow: UnitOfWork, surveys
     that is no survey's answer reads it as a new message: handlers/reports.edited)."""
     user = await people.register(uow, message)
     lang = people.reply_lang(user, message.sender.language_code, message.text, settings.default_lang)
-    await survey_reply(uow, message, user, lang, surveys, survey_answer)
+    await survey_reply(uow, message, user, lang, surveys, survey_answer, edited=True)
 
 
 async def _edit_answers_survey(message: IncomingMessage, uow: UnitOfWork,

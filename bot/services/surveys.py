@@ -170,6 +170,16 @@ class SurveyService:
                                              branch_id=survey.branch_id)
         return ("sv-ans-points" if points else "sv-ans-recorded"), {"option": choice, "points": points}
 
+    async def edited_answer(self, uow: UnitOfWork, user: User, survey_id: int, option: int,
+                            chat_id: int) -> tuple[str, dict[str, object]] | None:
+        """A typed answer, edited: None (nothing to say) when it leaves the vote as it was, as its first
+        version was answered already (an edit fixing a typo or adding a word must not announce the vote
+        again, open or closed); else as `answer`: one correction when it changes the vote."""
+        existing = await uow.surveys.answer_of(survey_id, user.id)
+        if existing is not None and existing.option == option:
+            return None
+        return await self.answer(uow, user, survey_id, option, chat_id)
+
     async def replied_answer(self, uow: UnitOfWork, chat_id: int, reply_to_id: int,
                              text: str) -> tuple[int, int] | None:
         """(survey id, option) when `text` replies to the bot's question of a survey in `chat_id`:
