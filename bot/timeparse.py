@@ -92,6 +92,9 @@ _REL_DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "to
 # the morning, before the lunch peak; an evening after the dinner peak, at its off-peak window.
 BARE_DAY_AT = (9, 0)
 BARE_EVENING_AT = (21, 0)
+# A deadline given as a day alone (a survey's `close=明天`, a vote's `close=周五`, parse_when(deadline=True)):
+# the end of that day, stated in the confirmation, instead of asking for a time of day.
+DAY_END = (23, 59)
 BARE_DAYS = {"明天": (1, BARE_DAY_AT), "明日": (1, BARE_DAY_AT), "明早": (1, BARE_DAY_AT), "后天": (2, BARE_DAY_AT),
              "tomorrow": (1, BARE_DAY_AT), "day after tomorrow": (2, BARE_DAY_AT),
              "今晚": (0, BARE_EVENING_AT), "明晚": (1, BARE_EVENING_AT), "tonight": (0, BARE_EVENING_AT)}
@@ -167,10 +170,11 @@ def is_bare_day(text: str) -> bool:
     return normalize(text) in BARE_DAYS
 
 
-def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> When:
+def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False, deadline: bool = False) -> When:
     """Parse `text` relative to `now` (aware). One-off moments must lie in the future.
     `bare_day`: a relative day word alone (BARE_DAYS) is that day at its default hour (a send
-    time; 今晚/tonight said after its hour is now: the evening is still on); else it asks for a time
+    time; 今晚/tonight said after its hour is now: the evening is still on); `deadline`: any day said
+    alone (明天, 今晚, 周五, 12月8日) is the end of that day (DAY_END); else it asks for a time
     of day. A time of day today that has passed ("今晚 20:00" at 22:00) is `when-err-past-today`,
     with what was said, the time now and the time of day to write after 明天 instead."""
     s = normalize(text)
@@ -203,6 +207,8 @@ def parse_when(text: str, now: datetime, tz: tzinfo, bare_day: bool = False) -> 
         return When("at", at=(now + timedelta(minutes=minutes)).astimezone(timezone.utc))
     day, rest, roll = _day(s, local_now)
     hm = time_of_day(rest)
+    if hm is None and deadline and day is not None and rest in ("", "晚上"):
+        hm, roll = DAY_END, 0  # "close=明天": until the day is over
     if hm is None:
         raise WhenError("when-err-need-time" if day is not None else "when-err-unknown")
     if day is None:  # a bare time of day: the next such moment ("晚上1点" at 00:30: in half an hour)
@@ -473,18 +479,18 @@ STRICT_WHEN_ERRORS = {"when-err-past", "when-err-past-today", "when-err-bad-time
 
 
 def longest_when(words: list[str], now: datetime, tz: tzinfo, first: str | None = None,
-                 bare_day: bool = False) -> tuple[When, int] | None:
+                 bare_day: bool = False, deadline: bool = False) -> tuple[When, int] | None:
     """The longest run of leading `words` (after `first`, a key's value) that is a time expression:
     (when, words used), or None. `bare_day`: a send time, where a relative day alone ("明天",
     "tonight") is that day at its default hour (BARE_DAYS), unless the words after it were clearly
-    a time that is wrong ("今晚 20:00" passed, "明天 25:00"). A strict error is raised when nothing
-    reads."""
+    a time that is wrong ("今晚 20:00" passed, "明天 25:00"); `deadline`: a day alone is its end
+    (parse_when). A strict error is raised when nothing reads."""
     head = [first] if first is not None else []
     strict: WhenError | None = None
     for n in range(min(MAX_WHEN_WORDS, len(words)), -1 if head else 0, -1):
         text = " ".join(head + words[:n])
         try:
-            when = parse_when(text, now, tz, bare_day)
+            when = parse_when(text, now, tz, bare_day, deadline)
         except WhenError as e:
             strict = strict or (e if e.key in STRICT_WHEN_ERRORS else None)
             continue

@@ -47,9 +47,9 @@ class Voting(Access):
             word = normalize(raw)
             key, eq, value = word.partition("=")
             if eq and key in CLOSE_KEYS:
-                found = self.broadcasts.longest_when(tokens[i + 1:], value)
+                found = self.broadcasts.longest_when(tokens[i + 1:], value, deadline=True)
                 if found is None:
-                    self.broadcasts.parse_when(value)
+                    self.broadcasts.parse_when(value, deadline=True)
                     raise WhenError("when-err-unknown")
                 when, used = found
                 if when.kind != "at" or when.at is None:

@@ -149,13 +149,14 @@ class BroadcastService:
         return {"bc-fire": self.fire, "bc-report": self.report}
 
     # --- parsing --------------------------------------------------------------------
-    def parse_when(self, text: str, bare_day: bool = False) -> When:
-        return parse_when(text, self.clock(), self.cases.tz, bare_day)
+    def parse_when(self, text: str, bare_day: bool = False, deadline: bool = False) -> When:
+        return parse_when(text, self.clock(), self.cases.tz, bare_day, deadline)
 
     def longest_when(self, words: list[str], first: str | None = None,
-                     bare_day: bool = False) -> tuple[When, int] | None:
-        """bot/timeparse.longest_when at the service's clock and zone (a survey's close, a vote's deadline)."""
-        return longest_when(words, self.clock(), self.cases.tz, first, bare_day)
+                     bare_day: bool = False, deadline: bool = False) -> tuple[When, int] | None:
+        """bot/timeparse.longest_when at the service's clock and zone (a survey's close, a vote's deadline:
+        `deadline`, a day alone is its end)."""
+        return longest_when(words, self.clock(), self.cases.tz, first, bare_day, deadline)
 
     def parse(self, args: str) -> Compose:
         """Parse `/broadcast` arguments (raises BroadcastError or WhenError). A text that opens like

@@ -84,9 +84,9 @@ class SurveyService:
             if eq and key in AUDIENCE_KEYS:
                 d.audience, d.groups = parse_audience(key, re.split(r"[=＝]", raw, maxsplit=1)[1])
             elif eq and key in CLOSE_KEYS:
-                found = self.broadcasts.longest_when([w for _, w in tokens[i + 1:]], value)
+                found = self.broadcasts.longest_when([w for _, w in tokens[i + 1:]], value, deadline=True)
                 if found is None:
-                    self.broadcasts.parse_when(value)  # raises the precise reason
+                    self.broadcasts.parse_when(value, deadline=True)  # raises the precise reason
                     raise WhenError("when-err-unknown")
                 d.close, used = found
                 i += used
