@@ -285,6 +285,15 @@ class OutboxRepository(Repository):
         rows = list((await self.session.exec(stmt)).all())
         return next((r for r in rows if r.sent_message_id == message_id), rows[0] if rows else None)
 
+    async def latest_of_kind(self, chat_id: int, kind: str, since: datetime, limit: int = 5) -> list[OutboxMessage]:
+        """The chat's latest `kind` messages since `since`, newest first (sent or still queued): the
+        prompts a WeCom quote may answer, which names their words, not their message."""
+        stmt = (select(OutboxMessage)
+                .where(col(OutboxMessage.chat_id) == chat_id, col(OutboxMessage.kind) == kind,
+                       col(OutboxMessage.created_at) >= since)
+                .order_by(col(OutboxMessage.id).desc()).limit(limit))
+        return list((await self.session.exec(stmt)).all())
+
     async def last_word(self, chat_id: int, since: datetime) -> OutboxMessage | None:
         """What the bot last said in the chat since `since` (sent or still queued; an edit settling an
         earlier message says nothing new and is passed over): whether a question is still the open one."""
