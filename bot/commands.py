@@ -64,7 +64,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("board", menu=True),
     Command("lesson", where=PRIVATE, wrong_place="lesson-private-only", menu=True),
     Command("checkin", "<code>", "checkin-usage", menu=True),
-    Command("hours", "[<code> <hours> | pending [branch] | approve <id> | reject <id> [reason]]", "hours-usage",
+    Command("hours", "[<code> <hours> | pending [branch] | approve <id> | reject <id> [reason] | revoke <id> <reason>]", "hours-usage",
             menu=True),
     Command("reportin", "<home organisation>", "reportin-usage", menu=True),
     Command("me", menu=True),
@@ -104,7 +104,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("refuse", "<redemption> [reason]", "points-decide-usage", S),
     # activities and report-ins
     Command("activity", "new|list|close|place …", "activity-usage", S),
-    Command("reportins", "[branch | approve <id> | reject <id> [reason]]", "reportins-usage", S),
+    Command("reportins", "[branch | approve <id> | reject <id> [reason] | revoke <id> <reason>]", "reportins-usage", S),
     # broadcasts, surveys, needs, lessons, exports (private: they show a whole branch)
     Command("broadcast", "[cancel]", "bc-usage", SEC, PRIVATE, "bc-err-private-only"),
     Command("broadcasts", "[cancel <id>]", "bc-list-usage", SEC, PRIVATE, "bc-err-private-only"),

@@ -16,6 +16,9 @@ from bot.domain import IncomingMessage
 from bot.events import ButtonPress, CommandCall
 from bot.i18n import t
 from bot.outbox import reply
+from bot.services import points_corrections as corrections
+from bot.services.points import PointsService
+from bot.services.privately import to_private
 from handlers.chat import ChatRoutes
 from handlers.presses import answer, pressed_card, presser, settle
 from storage.models import User
@@ -23,6 +26,7 @@ from storage.uow import UnitOfWork
 
 NEW, LIST, CLOSE, PLACE = ("new", "新建", "创建"), ("list", "列表"), ("close", "关闭", "结束"), ("place", "地点")
 APPROVE, REJECT = ("approve", "ok", "通过", "批准"), ("reject", "no", "驳回", "拒绝")
+REVOKE = ("revoke", "撤回", "撤销")
 
 
 def _replied_pin(incoming: IncomingMessage, same_sender: bool = False) -> tuple[float, float] | None:
@@ -104,8 +108,9 @@ async def report_ins(command: CommandCall, uow: UnitOfWork, incoming: IncomingMe
 
 
 async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,
-                user: User, lang: str, checkins: CheckinService) -> None:
-    """/hours CODE 2.5 | /hours | /hours pending [BRANCH] | /hours approve ID | /hours reject ID [reason]"""
+                user: User, lang: str, checkins: CheckinService, points: PointsService) -> None:
+    """/hours CODE 2.5 | /hours | /hours pending [BRANCH] | /hours approve ID | /hours reject ID [reason]
+    | /hours revoke ID reason"""
     words = (command.args or "").split(maxsplit=2)
     head = command.word  # `待審` too
     if not words:
@@ -120,6 +125,15 @@ async def hours(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage
         key, args = await checkins.decide_hours(uow, user, entry_id, head in APPROVE,
                                                 words[2] if len(words) > 2 else None)
         reply(uow, incoming, key, lang, **args)
+    elif head in REVOKE:  # `/hours revoke 7 原因`: an approval taken back, whatever it paid
+        entry_id = parse_id(words[1]) if len(words) > 1 else None
+        if entry_id is None or len(words) < 3:
+            reply(uow, incoming, "hours-revoke-usage", lang)
+            return
+        key, args = await corrections.revoke_hours(points, uow, user, entry_id, words[2])
+        target = await to_private(uow, incoming, user, lang)  # what the rider had left: as /points revoke tells it
+        if target is not None:
+            reply(uow, target, key, lang, **args)
     elif (logged := code_and_amount(command.args or ""))[1]:  # `CODE 2.5`, `CODE，2.5`, `2.5 CODE`
         await checkins.log_hours(uow, incoming, user, lang, *logged)
     elif is_code(logged[0]):  # the code alone: the hours are asked for, a reply prompt

@@ -12,7 +12,7 @@ import re
 
 from typing import TYPE_CHECKING, Any
 
-from bot.checkins.hours import withdraw_approval
+from bot.checkins.hours import SOURCE_PREFIX as HOURS_PREFIX, withdraw_approval
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.outbox import enqueue
 from bot.privacy import mask
@@ -101,6 +101,38 @@ async def revoke(points: PointsService, uow: UnitOfWork, actor: User, ref: str, 
     return {"number": entry_no(entry.id), "who": (rider.first_name if rider else "") or str(entry.user_id),
             "points": take, "short": entry.points - take, "reason": unended(reason),
             "has_hours": "yes" if hours else "no", **(hours or {"title": "", "hours": "", "time_balance": ""})}
+
+
+async def revoke_hours(points: PointsService, uow: UnitOfWork, actor: User, entry_id: int,
+                       reason: str) -> tuple[str, dict[str, Any]]:
+    """`/hours revoke 7 原因`: a secretary takes back the approval of volunteer hours entry 7; the
+    receipt's (key, args). Hours that earned points go as `/points revoke` of that line takes them
+    (`revoke`: the points, and the approval with them). Hours that earned none (half an hour: points
+    are per whole hour) have no ledger line to revoke by, so the approval is withdrawn alone, the
+    rider told as for a revoke: every approval can be taken back, whatever it paid."""
+    if not (points.is_superadmin(actor) or points._secretary_branch(actor) is not None):
+        raise PointsError("points-not-permitted")
+    reason = reason.strip()
+    if not reason:
+        raise PointsError("hours-revoke-usage")
+    entry = await uow.checkins.hours(entry_id)
+    activity = await uow.checkins.activity(entry.activity_id) if entry is not None else None
+    if entry is None or activity is None or not points.may_manage(actor, activity.branch_id):
+        raise PointsError("hours-err-not-found", id=entry_id)  # another branch's reads as none
+    key = f"{HOURS_PREFIX}{entry_id}"
+    paid = await points.repo(uow).latest_paid(key) if entry.status == "approved" else None
+    if paid is not None and paid.id is not None:
+        return "points-revoke-ok", await revoke(points, uow, actor, entry_no(paid.id), reason)
+    hours = await withdraw_approval(uow, key, actor.id, reason, points.clock())
+    if hours is None:
+        raise PointsError("hours-revoke-not-approved", id=entry_id)
+    rider = await uow.users.get(entry.user_id)
+    if rider is not None and rider.started:
+        enqueue(uow, Notice(rider.id, "hours-revoked-rider", points._lang(rider), priority=PRIORITY_CONVERSATION,
+                            payload={"points": 0, "reason": unended(mask(reason)),
+                                     "balance": await points.balance(uow, rider.id), **hours}))
+    return "hours-revoke-ok", {"who": (rider.first_name if rider else "") or str(entry.user_id),
+                               "reason": unended(reason), **hours}
 
 
 _PERSON = re.compile(r"@?[A-Za-z0-9_]+|-?\d+")

@@ -10,7 +10,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable, Select, and_, bindparam, case, func, select, union_all, update
+from sqlalchemy import CursorResult, Executable, Select, and_, bindparam, case, func, or_, select, union_all, update
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel import select as model_select  # a model's rows as objects (exec gives scalars)
@@ -185,6 +185,18 @@ class PointsRepository(Repository):
     async def entry(self, source_key: str) -> PointsEntry | None:
         stmt = model_select(PointsEntry).where(col(PointsEntry.source_key) == source_key)
         return (await self.session.exec(stmt)).first()
+
+    async def latest_paid(self, source_key: str) -> PointsEntry | None:
+        """The latest line paid under `source_key` or a key it opens (`hours:7`, `hours:7:<time>`: what
+        an entry's approvals paid) that is no reversal nor reversed: what a revoke of it takes back."""
+        e = PointsEntry
+        stmt = (model_select(e).where(or_(col(e.source_key) == source_key, col(e.source_key).like(f"{source_key}:%")),
+                                      col(e.reverses_id).is_(None), col(e.points) > 0)
+                .order_by(col(e.id).desc()).limit(5))
+        for entry in (await self.session.exec(stmt)).all():
+            if await self.reversal_of(entry.id or 0) is None:
+                return entry
+        return None
 
     async def has_entry(self, source_key: str) -> bool:
         t = table_of(PointsEntry)

@@ -131,7 +131,7 @@ reportin-decided-rejected = { $name }'s report-in rejected{ $undelivered ->
 hours-usage =
     /hours CODE HOURS — log volunteer hours, e.g. /hours K7MPQ 2.5
     /hours — my time bank
-    Secretaries: /hours pending; /hours approve ID; /hours reject ID [reason]
+    Secretaries: /hours pending; /hours approve ID; /hours reject ID [reason]; /hours revoke ID reason to take back approved hours
 hours-need-amount = How many hours for “{ $title }”? Reply with the hours, e.g. 2, 1.5 or 90min (or send /hours { $code } 2).
 hours-logged = 📝 { $hours } h logged for “{ $title }”{ $note ->
         [rounded] {" "}(counted in half hours; you wrote “{ $typed }”)
@@ -190,6 +190,9 @@ hours-err-late = “{ $title }” ended more than { $days ->
 } ago; hours can no longer be logged. Please ask the branch secretary.
 hours-err-too-many = At most { $max } h can be logged for “{ $title }” (you wrote { $value } h).
 hours-err-approved = Your { $hours } h for “{ $title }” are already approved.
+hours-revoke-usage = Usage: /hours revoke ID reason, e.g. /hours revoke 7 logged by mistake. Takes back approved volunteer hours (and the points they earned, if any).
+hours-revoke-not-approved = Volunteer hours #{ $id } are not approved: nothing to take back.
+hours-revoke-ok = ↩️ Took back the approval of { $who }'s { $hours } h for “{ $title }” ({ $reason }): they no longer count in their time bank (balance now { $time_balance } h). These hours earned no points, so none were taken.
 hours-err-not-found = There are no volunteer hours #{ $id } in your scope.
 hours-err-own = Volunteer hours #{ $id } are your own; another secretary of the branch or a superadmin reviews them.
 hours-err-decided = Volunteer hours #{ $id } have been handled already ({ $status ->

@@ -131,7 +131,7 @@ reportin-decided-rejected = 已驳回{ $name }的报到{ $undelivered ->
 hours-usage =
     /hours 签到码 时长 — 登记志愿时长，例如 /hours K7MPQ 2.5
     /hours — 我的时间银行
-    书记：/hours pending 待审核；/hours approve 编号；/hours reject 编号 [原因]
+    书记：/hours pending 待审核；/hours approve 编号；/hours reject 编号 [原因]；/hours revoke 编号 原因 撤回已认可的时长
 hours-need-amount = 「{ $title }」登记多少小时？请直接回复时长，例如 2、1.5 或 90分钟（也可以发 /hours { $code } 2）。
 hours-logged = 📝 已登记「{ $title }」志愿时长 { $hours } 小时{ $note ->
         [rounded] （按半小时计，你填的是“{ $typed }”）
@@ -183,6 +183,9 @@ hours-err-early = 「{ $title }」还没开始（{ $when }），活动开始后�
 hours-err-late = 「{ $title }」已结束超过 { $days } 天，不能再登记时长，请联系支部书记。
 hours-err-too-many = 「{ $title }」最多登记 { $max } 小时（你填了 { $value } 小时）。
 hours-err-approved = 你在「{ $title }」的 { $hours } 小时已经认可过了。
+hours-revoke-usage = 用法：/hours revoke 编号 原因，例如 /hours revoke 7 时长记错了。撤回已认可的志愿时长（带积分的，积分一并扣回）。
+hours-revoke-not-approved = 志愿时长 #{ $id } 没有被认可，无需撤回。
+hours-revoke-ok = ↩️ 已撤回对{ $who }在「{ $title }」{ $hours } 小时志愿时长的认可（{ $reason }），这些时长不再计入 TA 的时间银行（现余额 { $time_balance } 小时）。这笔时长没有积分，无需扣回。
 hours-err-not-found = 在你的范围内找不到编号 { $id } 的志愿时长。
 hours-err-own = 志愿时长 #{ $id } 是你自己的申请，不能自己审核，请由本支部其他书记或超级管理员处理。
 hours-err-decided = 志愿时长 #{ $id } 已经处理过了（{ $status ->
