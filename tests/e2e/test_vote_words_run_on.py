@@ -3,7 +3,8 @@
 answered with the options list, while '/vote 1 赞成，大家加油' counted. Now a Chinese option word of two
 characters or more, first after the proposal's number, is the choice whatever Chinese follows it
 (bot.commandtext.leading_name); a Latin word still needs a space or a mark after it, and a
-one-character word ('好久没来了') is no vote."""
+one-character word ('好久没来了') is no vote. An option's number with Chinese run on ('/vote 2 1离得近')
+is that option, when no option's words are what was typed ('12点' of '11点 | 12点' is that option)."""
 from __future__ import annotations
 
 import pytest
@@ -35,3 +36,12 @@ async def test_a_chinese_choice_with_words_run_on_is_the_vote(bot, tg, db) -> No
     await open_vote(tg, 2, "建国路口 | 光华路")
     got = await answer_text(tg, GROUP, LI, "/vote 2 光华路那边近")
     assert "已投票：光华路" in got, got
+    got = await answer_text(tg, GROUP, WANG, "/vote 2 1离得近")  # a number, Chinese run on: as '1，离得近'
+    assert "已投票：建国路口" in got, got
+
+    await propose_card(tg, WANG, "午休时间 | 几点合适", 3)
+    await open_vote(tg, 3, "11点 | 12点")
+    got = await answer_text(tg, GROUP, LI, "/vote 3 12点")  # an option's words beginning with a number
+    assert "已投票：12点" in got, got
+    told = await answer_text(tg, GROUP, WANG, "/vote 3 5号吧")
+    assert "没有这个选项" in told, told  # a number naming none: the options, as before
