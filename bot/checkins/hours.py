@@ -110,9 +110,9 @@ class Hours:
         """The activity code of the hours prompt `msg` answers, if it answers one put to its sender:
         a reply to it (a group's, or Telegram's reply prompt in private); a WeCom quote of it (引用:
         its words, naming the activity's code, with only an amount: WeCom gives a bot no replies, so
-        in a group a quote is the reply); or, in the private chat while the prompt is still the bot's
-        last word there, a message that is only an amount (`1.5`, `90分钟`: a client that dropped the
-        reply, and WeCom, which has none)."""
+        in a group a quote is the reply); or, while the prompt is still the bot's last word in the chat,
+        a message that is only an amount (`1.5`, `90分钟`: a client that dropped the reply, and WeCom,
+        which has none), privately or, in a group, said to the bot (`@骑手哨兵 1.5`)."""
         if msg.text.strip().startswith("/") or msg.forwarded:
             return None
         since = utcnow() - PROMPT_TTL  # the outbox's own time, as case prompts read it
@@ -122,7 +122,8 @@ class Hours:
             rows = await uow.outbox.latest_of_kind(msg.chat_id, PROMPT_KIND, since)
             row = next((r for r in rows if ((r.payload or {}).get("prompt") or {}).get("user_id") == msg.sender.id
                         and str(r.payload["prompt"].get("code", "")) in msg.quoted), None)
-        elif msg.is_private and msg.reply_to_id is None and _an_amount(msg.text):
+        elif (msg.is_private or msg.addressed) and msg.reply_to_id is None and _an_amount(msg.text):
+            # in a group, only an amount said to the bot (`@骑手哨兵 1.5`): a WeCom group's bot hears nothing else
             row = await uow.outbox.last_word(msg.chat_id, since)
             row = row if row is not None and row.kind == PROMPT_KIND else None
         else:

@@ -46,5 +46,20 @@ async def test_a_quote_of_the_hours_question_answers_it(wecom: tuple[WeComDriver
     assert await _hours(db) == [(LI["id"], 3)]
 
 
+async def test_the_amount_said_to_the_bot_next_answers_it(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+    """Without the quote: '@骑手哨兵 1.5' from the member asked, while the question is the bot's last
+    word in the group (as the next message alone answers it in private), is his answer."""
+    tg, _ = wecom
+    await two_branches(tg, LI, WANG, AMY)
+    await said(tg, SEC["id"], SEC, '/activity new "社区清洁" 今天 9:00 2h')
+    code = (await activities(db))[-1].code
+    asked = (await said(tg, GROUP, LI, f"/hours {code}"))["plain_text"]
+    assert asked.startswith("「社区清洁」登记多少小时？"), asked
+    got = (await said(tg, GROUP, LI, "1.5"))["plain_text"]
+    assert got.startswith("📝 已登记「社区清洁」志愿时长 1.5 小时"), got
+    assert await until(lambda: _logged(db))
+    assert await _hours(db) == [(LI["id"], 3)]
+
+
 async def _logged(db: Any) -> bool:
     return bool(await _hours(db))
