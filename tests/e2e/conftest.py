@@ -26,3 +26,13 @@ def clock(bot: Any) -> Any:
     c = Clock(local(2026, 12, 1, 10, 0))
     bot.core.checkins.clock = c
     return c
+
+
+@pytest.fixture
+def wecom_clock(wecom: tuple[WeComDriver, RunningWeCom]) -> Any:
+    """`clock` for the bot on WeCom: its check-in service at 2026-12-01 10:00 in Asia/Shanghai, so an
+    activity '今天 9:00 2h' is under way whatever the hour the suite runs at."""
+    from tests.e2e.test_checkins import Clock, local
+    c = Clock(local(2026, 12, 1, 10, 0))
+    wecom[1].core.checkins.clock = c
+    return c

@@ -30,7 +30,8 @@ async def _hours(db: Any) -> list[tuple[int, int]]:
         return [(h.user_id, h.halves) for h in (await s.exec(select(VolunteerHours))).all()]
 
 
-async def test_a_quote_of_the_hours_question_answers_it(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+async def test_a_quote_of_the_hours_question_answers_it(wecom: tuple[WeComDriver, RunningWeCom], db: Any,
+                                                        wecom_clock: Any) -> None:
     tg, _ = wecom
     await two_branches(tg, LI, WANG, AMY)
     await said(tg, SEC["id"], SEC, '/activity new "社区清洁" 今天 9:00 2h')
@@ -46,7 +47,8 @@ async def test_a_quote_of_the_hours_question_answers_it(wecom: tuple[WeComDriver
     assert await _hours(db) == [(LI["id"], 3)]
 
 
-async def test_the_amount_said_to_the_bot_next_answers_it(wecom: tuple[WeComDriver, RunningWeCom], db: Any) -> None:
+async def test_the_amount_said_to_the_bot_next_answers_it(wecom: tuple[WeComDriver, RunningWeCom], db: Any,
+                                                        wecom_clock: Any) -> None:
     """Without the quote: '@骑手哨兵 1.5' from the member asked, while the question is the bot's last
     word in the group (as the next message alone answers it in private), is his answer."""
     tg, _ = wecom
