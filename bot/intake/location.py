@@ -632,7 +632,8 @@ _EN_PLACE = re.compile(rf"\b{_PROPER}\b")
 _HEAD = (r"(?:underpass|tunnel|bus stop|bus shelter|metro exit|metro station|subway station|rider station|"
          r"rider hub|station|parking shed|bike shed|parking lot|car park|garage|footbridge|overpass|bridge|"
          r"entrance|exit|gate|back|front|side|rear|corner|junction|intersection|crossing|roundabout|"
-         r"food court|plaza|square|market|alley|park|stairs|stairway|ramp|east gate|"
+         r"food court|plaza|square|(?:wet |night |farmers'? |vegetable |fish |flower |food )?market|alley|park|"
+         r"stairs|stairway|ramp|east gate|"
          r"west gate|north gate|south gate|main gate|back gate|basement|lobby)")
 _LEFT = re.compile(rf"(?:\bthe )?\b({_HEAD}) (?:on|at|of|in|outside|near|by|below|under|beneath) (?:the )?$", re.I)
 # a spot given from the landmark: a distance and a side ("200m east of"), a floor ("2nd floor of", "B1 of")

@@ -88,3 +88,12 @@ def test_a_lane_named_xiangzi(text: str, want: str) -> None:
                                   "穿过巷子有个坑"])
 def test_an_alley_unnamed_is_no_place(text: str) -> None:
     assert extract_location(text) is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Garbage everywhere behind the wet market on Xinyuan St", "wet market on Xinyuan St"),  # was "market on …"
+    ("rats all over the night market on Guijie", "night market on Guijie"),
+    ("the market on Xinyuan St stinks", "market on Xinyuan St"),
+])
+def test_a_kind_of_market_keeps_its_kind(text: str, want: str) -> None:
+    assert extract_location(text) == want
