@@ -622,6 +622,8 @@ _EN_SUF = (r"(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Lu|Xilu|Donglu|Nanlu
            r"University|College|Estate|Community|Court|Residence|Apartments|City|Town|Complex|"
            r"Stadium|Library|Hotel|Terminal|Airport|Pier|Metro|Hub|Campus|Compound|Heights|Bay|"
            r"Gate|Food Court|Exit [A-Z0-9]+|"
+           # Beijing's compounds named by their side in pinyin (Tuanjiehu Beili, Anzhen Xili: 北里, 西里)
+           r"Beili|Dongli|Xili|Nanli|Zhongli|"
            # office parks and malls named by a Latin brand, as _BRANDS reads them in Chinese (Jianwai SOHO)
            r"SOHO|Soho|CBD|IFC|SKP|APM|"
            # Beijing's ring roads go without "Road": "East 3rd Ring", "Dongsanhuan"

@@ -97,3 +97,12 @@ def test_an_alley_unnamed_is_no_place(text: str) -> None:
 ])
 def test_a_kind_of_market_keeps_its_kind(text: str, want: str) -> None:
     assert extract_location(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Drain blocked in Tuanjiehu Beili, building 5", "Tuanjiehu Beili, building 5"),  # was without its building
+    ("Tuanjiehu Beili building 5 drain blocked", "Tuanjiehu Beili building 5"),  # was none
+    ("someone collapsed in Anzhen Xili", "Anzhen Xili"),
+])
+def test_a_compound_named_by_its_side_in_pinyin(text: str, want: str) -> None:
+    assert extract_location(text) == want
