@@ -654,7 +654,7 @@ _RIGHT_LM = re.compile(
 _RIGHT_HEAD = re.compile(
     r"^ (?:pedestrian crossing|crossing|junction|intersection|crossroads|roundabout|metro footbridge|"
     r"footbridge|overpass|underpass|bus stop|metro station|metro exit|station|exit " + _CODE + r"|exit|entrance|"
-    r"gate(?: " + _CODE + r")?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
+    r"(?:(?:north|south|east|west|main|back|side|front|rear) )?(?:gate|entrance|exit)(?: " + _CODE + r")?|t[0-9]{1,2}\b|tower [a-z]\b|food court|community park|park|market|plaza|square|underground garage|garage|car park|"
     r"parking lot|side road|service road|main road|tunnel)\b", re.I)
 # the place's kind written in lower case after a name that has none ("Sanlitun mall", "Shuangjing bridge");
 # not the thing that is broken there ("… street light", "… road works")

@@ -106,3 +106,12 @@ def test_a_kind_of_market_keeps_its_kind(text: str, want: str) -> None:
 ])
 def test_a_compound_named_by_its_side_in_pinyin(text: str, want: str) -> None:
     assert extract_location(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("big hole in front of the Wanda Plaza north gate", "Wanda Plaza north gate"),  # was "Wanda Plaza"
+    ("light out at Wanda Plaza main entrance", "Wanda Plaza main entrance"),
+    ("pothole at Guomao exit B", "Guomao exit B"),
+])
+def test_a_gate_named_by_its_side_after_the_place(text: str, want: str) -> None:
+    assert extract_location(text) == want
