@@ -60,7 +60,9 @@ HOME_CUE_EN = (r"(?:\bi\s+(?:live|stay|reside)|\bi'?m\s+(?:living|staying)|\bi\s
                # address after it (EN_ADDRESS, or a Chinese one); "Home: back by 5", "Home: Back by 5" name none
                r"|(?:^|(?<=[\n.;!?])|(?<=[\n.;!?]\s)|\bmy\s+)home(?=\s*:\s*(?=(?-i:[A-Z0-9\u3400-\u9fff]))"
                r"(?:[^.;!?\n]{0,40}?(?<![a-z])" + EN_ADDRESS + r"|" + _ADDRESS_AHEAD + r"))"
-               r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9])))")
+               r"|\bmy\s+(?:house|flat|apartment|place)(?:\s+is|'s)(?=\s+(?:in|at|on)\s+(?-i:[A-Z0-9]))"
+               # "my flat is 1203, Block 5 Xili Garden": its number first, then its block or compound
+               r"|\bmy\s+(?:house|flat|apartment)(?:\s+is|'s)(?=\s+(?:no\.?\s*|#\s*)?\d{1,5}[a-z]?\s*,?\s+(?-i:[A-Z])))")
 # What marks a home before a place, for telling the place apart (here and in bot.intake): the cues, a
 # bare 我家 ("我家楼下"), and 住在/现住/租住 anywhere.
 HOME_MARK_ZH = (r"(?:" + HOME_CUE_ZH + r"|" + _WHO + r"的?家|住在|现住|居住于|租住)")
@@ -138,8 +140,9 @@ _PHONE_FIELD = (r"(?>(?:" + _PHONE_LABEL + r"\s?[:：]?\s?)?(?:\+?86[\s\-]?)?(?:
                 r"(?![\d*]))")
 # An address by its shape: a place word (区, 路, 小区 …) and a numbered building, unit or room, or those alone
 # ("3号楼2单元501"), in Chinese; an English one (EN_ADDRESS: "Flat 5B", "12 Keyuan Rd").
-# One character of an address within a clause; a space only before a number or a unit word ("幸福小区 5 号楼 1203室").
-ADDRESS_CHAR_ZH = r"(?:[^，。,.;；！!？?\s…]|\s(?=[0-9号栋幢座单元室楼层户]))"
+# One character of an address within a clause; a space only before a number or a unit word ("幸福小区 5 号楼 1203室"),
+# not before where something is from the building ("…1203室 楼下井盖没了": the problem, said after a space).
+ADDRESS_CHAR_ZH = r"(?:[^，。,.;；！!？?\s…]|\s(?=[0-9号栋幢座单元室户]|[楼层](?![下上道梯顶前后里边口外门])))"
 _ZH_UNIT = r"[0-9零〇一二两三四五六七八九十百a-zA-Z]{1,6}\s?(?:号楼|号院|栋|幢|座|单元|室|层|号|楼|户)"
 _ZH_UNITS = _ZH_UNIT + r"(?:\s?" + _ZH_UNIT + r")*[0-9a-zA-Z]*"
 _ZH_ADDRESS = (r"(?:" + ADDRESS_CHAR_ZH + r"{0,20}?(?:省|市|区|县|镇|乡|村|路|街|道|巷|胡同|里|小区|花园|苑|公寓|大厦|家园|社区)"
