@@ -240,7 +240,9 @@ _HOME_EN = (HOME_CUE_EN + r"\s*:?\s*(?:(?:in|at|on)\s+)?"
 # (a compound, a building, a unit, a room): never 挡住/堵住/记住, 住院/住宅/住房/住户/住建局.
 _RESIDENCE = r"(?:小区|花园|公寓|家园|苑|村|社区|大厦|宿舍|号院|栋|幢|座|号楼|单元|室|户)"
 _HOME_BARE_ZH = (r"(?:^|(?<=[\s，。,.;；：:！!？?、…（(“”\"'我他她们人]))住(?:在|于)?\s?:?\s?"
-                 r"(?P<secret>(?![的了着过院宅房户建手不进])" + _CHUNK + r"{0,30}?" + _RESIDENCE + _CHUNK + r"{0,30})")
+                 r"(?P<secret>(?![的了着过院宅房户建手不进])" + _CHUNK + r"{0,30}?" + _RESIDENCE + _CHUNK + r"{0,30}"
+                 # a building, unit and room written with dashes ("住3-2-501", "住5-1203"), not days ("住3-5天")
+                 r"|[0-9]{1,3}-[0-9]{1,4}(?:-[0-9]{2,4})?(?![0-9\-天日晚号个月年周小点]))")
 # "she lives at 12 Keyuan Rd, Flat 3": after someone "live(s) at", an address with a number in it
 # ("I live …" is _HOME_EN's; "broadcast live at 8pm" names nobody), or a place and its building or flat past
 # a comma ("we live at Xingfu Garden, Bldg 3"); a colon may follow the cue ("we live at: …").
