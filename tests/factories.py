@@ -90,6 +90,23 @@ async def open_vote(tg: EmulatorClient, number: int, options: str = "") -> None:
     assert "开始表决" in await answer_text(tg, SEC["id"], SEC, f"/proposal {number} vote quorum=1 {options}".strip())
 
 
+async def posted_survey(tg: EmulatorClient, command: str = "/survey new 午休点选哪里？| 驿站 | 公园 | 商场",
+                        number: int = 1) -> dict[str, Any]:
+    """SEC opens a survey (by default: where to rest at noon, three places); its question once posted in GROUP."""
+    await said(tg, SEC["id"], SEC, command)
+
+    async def posted() -> dict[str, Any] | None:
+        return next((m for m in await tg.messages(GROUP["id"]) if f"问卷 #{number}" in m["plain_text"]), None)
+    return await until(posted)
+
+
+async def message_to(tg: EmulatorClient, who: Person, words: str) -> str:
+    """The first message in `who`'s private chat that holds `words` (waited for)."""
+    async def found() -> str | None:
+        return next((m["plain_text"] for m in await tg.messages(who["id"]) if words in m["plain_text"]), None)
+    return await until(found)
+
+
 STREET_LIGHT = "幸福小区3号门的路灯坏了 晚上黑乎乎的"
 
 

@@ -10,8 +10,9 @@ import pytest
 from sqlmodel import select
 
 from storage.models.checkins import VolunteerHours
-from tests.conftest import AMY, LI, SEC, SEC_B, ledger, said, two_branches, until, with_boss
+from tests.conftest import AMY, LI, SEC, SEC_B, ledger, said, two_branches, with_boss
 from tests.e2e.test_checkins import activities
+from tests.factories import message_to
 
 
 @pytest.fixture
@@ -19,27 +20,21 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _told(tg, who: dict, words: str) -> str:
-    async def found() -> str | None:
-        return next((m["plain_text"] for m in await tg.messages(who["id"]) if words in m["plain_text"]), None)
-    return await until(found)
-
-
 async def test_revoking_the_points_of_approved_hours_takes_the_hours_back(bot, tg, db, clock) -> None:
     await two_branches(tg, LI, AMY)
     await said(tg, SEC["id"], SEC, '/activity new "社区清洁" 今天 9:00 2h')
     code = (await activities(db))[-1].code
     await said(tg, LI["id"], LI, f"/hours {code} 2")
-    await _told(tg, SEC, "志愿时长 #1")  # the card, before the command's receipt
+    await message_to(tg, SEC, "志愿时长 #1")  # the card, before the command's receipt
     await said(tg, SEC["id"], SEC, "/hours approve 1")
-    await _told(tg, SEC, "已认可李师傅")
+    await message_to(tg, SEC, "已认可李师傅")
     line = (await ledger(db, LI["id"], at_least=1))[0]
     assert line.source_key == "hours:1" and line.points == 20, line
 
     got = (await said(tg, SEC["id"], SEC, f"/points revoke #{line.id} 时长记错了"))["plain_text"]
     assert got == (f"↩️ 已撤回李师傅的记录 #{line.id}，扣回 20 分（时长记错了）。这是「社区清洁」2 小时志愿时长的积分，"
                    "这些时长的认可也随之撤回，不再计入 TA 的时间银行。"), got
-    told = await _told(tg, LI, "撤回了对你")
+    told = await message_to(tg, LI, "撤回了对你")
     assert told == ("↩️ 书记撤回了对你在「社区清洁」2 小时志愿时长的认可（时长记错了），这些时长不再计入时间银行，现余额 0 小时。"
                     "这笔时长的 20 分积分也已扣回，现有 0 分，发 /points 查看记录。"), told
     mine = (await said(tg, LI["id"], LI, "/hours"))["plain_text"]
@@ -53,19 +48,19 @@ async def test_revoking_the_points_of_approved_hours_takes_the_hours_back(bot, t
     await said(tg, SEC["id"], SEC, "/hours approve 1")
     lines = await ledger(db, LI["id"], at_least=3)  # and paid again: the first line's key is spent
     assert lines[-1].source_key.startswith("hours:1:") and lines[-1].points == 10, lines[-1]
-    told = await _told(tg, LI, "1 小时志愿时长已认可")
+    told = await message_to(tg, LI, "1 小时志愿时长已认可")
     assert "时间银行余额 1 小时" in told and "+10" in told, told
 
     await said(tg, SEC_B["id"], SEC_B, '/activity new "Park cleanup" today 9:00 2h')  # English, both sides
     code = (await activities(db))[-1].code
     await said(tg, AMY["id"], AMY, f"/hours {code} 1.5")
-    await _told(tg, SEC_B, "Volunteer hours #2")
+    await message_to(tg, SEC_B, "Volunteer hours #2")
     await said(tg, SEC_B["id"], SEC_B, "/hours approve 2")
-    await _told(tg, SEC_B, "Approved Amy")
+    await message_to(tg, SEC_B, "Approved Amy")
     line = (await ledger(db, AMY["id"], at_least=1))[0]
     got = (await said(tg, SEC_B["id"], SEC_B, f"/points revoke #{line.id} wrong day"))["plain_text"]
     assert got.endswith("They were the points of 1.5 h of volunteering at “Park cleanup”: that approval is "
                         "withdrawn too, and the hours no longer count in their time bank."), got
-    told = await _told(tg, AMY, "withdrew")
+    told = await message_to(tg, AMY, "withdrew")
     assert told.startswith("↩️ Your secretary withdrew the approval of your 1.5 h at “Park cleanup” (wrong day): "
                            "they no longer count in your time bank, now 0 h. The 10 points they earned"), told

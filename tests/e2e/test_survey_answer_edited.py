@@ -9,22 +9,14 @@ import asyncio
 
 import pytest
 
-from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, with_boss
 from tests.e2e.test_telegram_real import emu
-from tests.factories import answer_text
+from tests.factories import answer_text, posted_survey
 
 
 @pytest.fixture
 def settings(settings):
     return with_boss(settings)
-
-
-async def _survey(tg) -> dict:
-    await said(tg, SEC["id"], SEC, "/survey new 午休点选哪里？| 驿站 | 公园 | 商场")
-
-    async def posted() -> dict | None:
-        return next((m for m in await tg.messages(GROUP["id"]) if "问卷 #1" in m["plain_text"]), None)
-    return await until(posted)
 
 
 async def _replies(tg, message_id: int) -> list[str]:
@@ -35,7 +27,7 @@ async def _replies(tg, message_id: int) -> list[str]:
 
 async def test_an_edit_keeping_the_vote_says_nothing_and_a_change_is_told_once(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    survey = await _survey(tg)
+    survey = await posted_survey(tg)
     sent = await tg.send(GROUP, WANG, "驿站", reply_to_message_id=survey["message_id"])
     assert await _replies(tg, sent["message_id"]) == ["✅ 已记录：驿站（+3 积分）"]
     await emu(tg, "edit", chat_id=GROUP["id"], message_id=sent["message_id"], text="驿站，离得近")

@@ -11,8 +11,8 @@ import asyncio
 
 import pytest
 
-from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss
-from tests.factories import answer_text
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, with_boss
+from tests.factories import answer_text, posted_survey
 
 ZHAO = {"id": 504, "first_name": "赵师傅", "language_code": "zh"}
 
@@ -22,17 +22,9 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _survey(tg) -> dict:
-    await said(tg, SEC["id"], SEC, "/survey new 午休点选哪里？| 驿站 | 公园 | 商场")
-
-    async def posted() -> dict | None:
-        return next((m for m in await tg.messages(GROUP["id"]) if "问卷 #1" in m["plain_text"]), None)
-    return await until(posted)
-
-
 async def test_an_option_judged_poorly_is_no_vote_for_it(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    survey = await _survey(tg)
+    survey = await posted_survey(tg)
     quiet = [await tg.send(GROUP, who, text, reply_to_message_id=survey["message_id"])
              for who, text in ((WANG, "驿站一般般"), (LI, "驿站不行"), (ZHAO, "驿站太远了"), (WANG, "不想去驿站"),
                                (LI, "驿站的话感觉不太好"), (ZHAO, "商场有点远"), (AMY, "the park is too far"))]

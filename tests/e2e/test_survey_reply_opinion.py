@@ -11,9 +11,9 @@ import asyncio
 
 import pytest
 
-from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, until, with_boss
+from tests.conftest import AMY, GROUP, LI, SEC, WANG, said, two_branches, with_boss
 from tests.e2e.test_telegram_real import emu
-from tests.factories import answer_text, new_message
+from tests.factories import answer_text, new_message, posted_survey
 
 ZHAO = {"id": 504, "first_name": "赵师傅", "language_code": "zh"}
 
@@ -23,17 +23,9 @@ def settings(settings):
     return with_boss(settings)
 
 
-async def _survey(tg) -> dict:
-    await said(tg, SEC["id"], SEC, "/survey new 午休点选哪里？| 驿站 | 公园 | 商场")
-
-    async def posted() -> dict | None:
-        return next((m for m in await tg.messages(GROUP["id"]) if "问卷 #1" in m["plain_text"]), None)
-    return await until(posted)
-
-
 async def test_an_opinion_naming_an_option_is_its_vote(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    survey = await _survey(tg)
+    survey = await posted_survey(tg)
     got = (await said(tg, GROUP, WANG, "我觉得驿站好一点，离得近", reply_to_message_id=survey["message_id"]))["plain_text"]
     assert got == "✅ 已记录：驿站（+3 积分）", got
     got = (await said(tg, GROUP, LI, "还是公园吧，凉快", reply_to_message_id=survey["message_id"]))["plain_text"]
@@ -52,7 +44,7 @@ async def test_an_opinion_naming_an_option_is_its_vote(bot, tg, db) -> None:
 
 async def test_an_opinion_naming_no_option_is_left_alone(bot, tg, db) -> None:
     await two_branches(tg, LI, WANG, AMY)
-    survey = await _survey(tg)
+    survey = await posted_survey(tg)
     quiet = [await tg.send(GROUP, who, text, reply_to_message_id=survey["message_id"])
              for who, text in ((WANG, "我觉得哪里都行，离得近就好"), (ZHAO, "驿站和公园都可以"),
                                (LI, "不要商场，太吵"), (WANG, "中午热得不行，路边根本没地方歇"),
@@ -70,7 +62,7 @@ async def test_an_edited_reply_is_still_an_answer_to_the_survey(bot, tg, db) -> 
     """An edit is read as a new message would be: an edited reply to the survey opened a case
     ('📝 已登记工单 C-000001 …'); now it is read as the reply is."""
     await two_branches(tg, LI, WANG, AMY)
-    survey = await _survey(tg)
+    survey = await posted_survey(tg)
     sent = await tg.send(GROUP, WANG, "都可以", reply_to_message_id=survey["message_id"])
     await emu(tg, "edit", chat_id=GROUP["id"], message_id=sent["message_id"],
               text="都可以，中午热得不行，路边根本没地方歇，光华路路灯也坏了")
@@ -88,7 +80,7 @@ async def test_an_urgent_report_replying_to_a_survey_is_a_case(bot, tg, db) -> N
     """Someone hurt, told in reply to the survey's question: a case with its one-hour deadline, as in a
     proposal's thread (bot.deliberation.replies), not an answer to the survey left alone."""
     await two_branches(tg, LI, WANG, AMY)
-    survey = await _survey(tg)
+    survey = await posted_survey(tg)
     got = (await said(tg, GROUP, WANG, "公园门口有个大爷晕倒了，叫不醒", reply_to_message_id=survey["message_id"]))
     assert "C-000001" in got["plain_text"], got["plain_text"]
     got = (await said(tg, GROUP, LI, "我觉得公园好一点，离得近", reply_to_message_id=survey["message_id"]))["plain_text"]
