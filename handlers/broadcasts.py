@@ -112,8 +112,12 @@ async def press_broadcast(query: ButtonPress, uow: UnitOfWork, broadcasts: Broad
     elif action == "x":
         key = await broadcasts.drop_draft(uow, user, bid)
     else:
-        key, args = await broadcasts.cancel(uow, user, bid)
-        if key in ("bc-cancelled", "bc-cancel-gone") and query.chat_id == user.id and query.message_id is not None:
+        # the presser's own list (their private chat) is redrawn below, the others by cancel
+        pressed = (query.chat_id, query.message_id) if query.chat_id == user.id and query.message_id is not None \
+            else None
+        key, args = await broadcasts.cancel(uow, user, bid, pressed)
+        if key in ("bc-cancelled", "bc-cancel-already", "bc-cancel-gone") and query.chat_id == user.id \
+                and query.message_id is not None:
             # the presser's own list (their private chat), shown again as it stands
             await broadcasts.send_list(uow, user, user.id, lang, edit=query.message_id)
     await answer(query, t(lang, key, **args), alert=key not in ("bc-ok", "bc-dropped", "bc-cancelled"))

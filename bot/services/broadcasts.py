@@ -28,7 +28,7 @@ from bot.buttons import BroadcastPress, encode
 from bot.refusals import Refused
 from bot.domain import PRIORITY_BROADCAST, PRIORITY_CONVERSATION, Notice
 from bot.i18n import normalize_lang
-from bot.outbox import EDIT, enqueue
+from bot.outbox import EDIT, EDIT_OF, enqueue
 from bot.privacy import find, mask
 from bot.scheduling import Jobs, Pass
 from bot.services.case_dialogs import card_key, settle_copies
@@ -124,6 +124,9 @@ def tell(uow: UnitOfWork, chat_id: int, kind: str, lang: str, dedupe_key: str | 
                         dedupe_key=dedupe_key))
 
 
+LIST_KEY = "bc-list:"  # the dedupe keys' prefix of /broadcasts lists (card_key), and of their redraws
+
+
 def _preview_key(broadcast_id: int | None) -> str:
     """The dedupe keys' prefix of a draft's previews (card_key), which `_settle_preview` settles."""
     return f"bc-preview:{broadcast_id}:card:"
@@ -135,6 +138,31 @@ async def _settle_preview(uow: UnitOfWork, broadcast_id: int | None, how: str) -
     (settle_copies), rather than keep buttons that only answer "gone" or "already"."""
     await settle_copies(uow, _preview_key(broadcast_id), f"bc-preview:{broadcast_id}:settled:", None,
                         "bc-settled", {"how": how})
+
+
+async def _drop_from_lists(uow: UnitOfWork, broadcast_id: int, pressed: tuple[int, int] | None) -> None:
+    """Every /broadcasts list message still showing `broadcast_id` (as it was last drawn: the
+    latest of its rows, the list or a redraw of it) is drawn again without its line and its ❌,
+    the rest as it was: a cancelled broadcast no longer reads as one to go out, whoever cancelled
+    it and wherever. `pressed`: the list the cancelling press came from, redrawn by the press."""
+    rows = await uow.outbox.sent_under(LIST_KEY, queued=True)
+    sent_as = {r.dedupe_key: r.sent_message_id for r in rows if r.sent_message_id is not None}
+    latest: dict[tuple[int, object], Any] = {}
+    for r in rows:  # oldest first: a later row (a redraw) of the same message wins
+        p = r.payload or {}
+        target: object = p.get(EDIT) or r.sent_message_id \
+            or sent_as.get(p.get(EDIT_OF) or r.dedupe_key) or (p.get(EDIT_OF) or r.dedupe_key)
+        latest[(r.chat_id, target)] = r
+    button = encode(BroadcastPress("c", broadcast_id))
+    for (chat_id, target), r in latest.items():
+        items = r.payload.get("items") or []
+        if (chat_id, target) == pressed or not any(it.get("id") == broadcast_id for it in items):
+            continue
+        shown = {k: v for k, v in r.payload.items() if k not in (EDIT, EDIT_OF)}
+        shown["items"] = [it for it in items if it.get("id") != broadcast_id]
+        shown["buttons"] = [row for row in r.payload.get("buttons") or [] if all(b[1] != button for b in row)]
+        shown[EDIT if isinstance(target, int) else EDIT_OF] = target
+        tell(uow, chat_id, "bc-list", r.lang, dedupe_key=card_key(LIST_KEY, chat_id), **shown)
 
 
 class BroadcastService:
@@ -328,19 +356,27 @@ class BroadcastService:
         await _settle_preview(uow, draft.id, "scheduled")
         return "bc-ok"
 
-    async def cancel(self, uow: UnitOfWork, user: User, broadcast_id: int) -> tuple[str, dict[str, object]]:
-        """Cancel a scheduled or recurring broadcast: its stored job goes, nothing more is sent."""
+    async def cancel(self, uow: UnitOfWork, user: User, broadcast_id: int,
+                     pressed: tuple[int, int] | None = None) -> tuple[str, dict[str, object]]:
+        """Cancel a scheduled or recurring broadcast: its stored job goes, nothing more is sent, and
+        every earlier /broadcasts list still showing it is shown again without it (`pressed`: the
+        (chat, message) of the list whose ❌ was pressed, which the press redraws itself). One
+        cancelled already says so (a stale ❌, or the command sent twice)."""
         scope = staff_scope(self.cases, user)
         if scope is None:
             return "bc-err-not-staff", {}
         b = await uow.broadcasts.get(broadcast_id)
         # scope before state: another branch's broadcast reads exactly as one that is gone
-        if b is None or not may_manage(scope, user, b.author_id, b.branch_id) \
-                or b.status not in ("scheduled", "recurring"):
+        if b is None or not may_manage(scope, user, b.author_id, b.branch_id):
+            return "bc-cancel-gone", {"id": broadcast_id}
+        if b.status == "cancelled":
+            return "bc-cancel-already", {"id": b.id}
+        if b.status not in ("scheduled", "recurring"):
             return "bc-cancel-gone", {"id": broadcast_id}
         b.status, b.updated_at = "cancelled", self.clock()
         job_id = f"bc:{b.id}"
         after_commit(uow, lambda: self.jobs.cancel(job_id))
+        await _drop_from_lists(uow, b.id or 0, pressed)
         return "bc-cancelled", {"id": b.id}
 
     async def send_list(self, uow: UnitOfWork, user: User, chat_id: int, lang: str,
@@ -360,7 +396,7 @@ class BroadcastService:
         shown: dict[str, Any] = {"items": items, "buttons": buttons}
         if edit is not None:
             shown[EDIT] = edit
-        tell(uow, chat_id, "bc-list", lang, **shown)
+        tell(uow, chat_id, "bc-list", lang, dedupe_key=card_key(LIST_KEY, chat_id), **shown)
 
     # --- delivering (stored-job passes) ---------------------------------------------
     async def fire(self, uow: UnitOfWork, broadcast_id: int) -> None:

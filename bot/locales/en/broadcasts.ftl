@@ -86,6 +86,7 @@ bc-list-hint = Tap a button below to cancel, or send /broadcasts cancel ID
 bc-list-empty = No scheduled broadcasts.
 bc-list-usage = Usage: /broadcasts or /broadcasts cancel ID
 bc-cancelled = 🗑 Broadcast #{ $id } cancelled; nothing more will be sent.
+bc-cancel-already = Broadcast #{ $id } was already cancelled; nothing more will be sent.
 bc-cancel-gone = Broadcast #{ $id } does not exist, or was already sent or cancelled.
 
 ## Time expressions

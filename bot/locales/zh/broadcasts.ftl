@@ -65,6 +65,7 @@ bc-list-hint = 点下方按钮取消，或发 /broadcasts cancel 编号
 bc-list-empty = 没有定时推送。
 bc-list-usage = 用法：/broadcasts 或 /broadcasts cancel 编号
 bc-cancelled = 🗑 推送 #{ $id } 已取消，不会再发送。
+bc-cancel-already = 推送 #{ $id } 已经取消过了，不会再发送。
 bc-cancel-gone = 推送 #{ $id } 不存在，或已发出/已取消。
 
 ## 时间表达
