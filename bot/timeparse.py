@@ -129,8 +129,19 @@ MONTHS = {name: n for n, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
      ("nov", "november"), ("dec", "december")), start=1) for name in names}
-_DATE_EN = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)"
-                      r"(?:\s*,?\s*(\d{4}))?")
+_DATE_EN = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?)"
+                      r"(?:\s*,?\s*(\d{4}))?(?![\w:])")
+
+
+def english_date(text: str) -> tuple[int | None, int, int, int] | None:
+    """The day an English month name says at the start of `text` (lower case, half width): Nov 1,
+    Nov. 1st, 1 November, November 1, 2026, Dec 5 2026; as (year or None, month, day, where it ends).
+    None when `text` starts with none (`9 am`, `sat 9:00`: no month name). The one reading of such a
+    day, for a date typed (read_day) and a day said before a time (_day_word)."""
+    m = _DATE_EN.match(text)
+    if m is None or (month := MONTHS.get(m[2] or m[3])) is None:
+        return None
+    return (int(m[5]) if m[5] else None), month, int(m[1] or m[4]), m.end()
 
 
 def read_day(text: str, today: date | None = None) -> date | None:
@@ -143,14 +154,14 @@ def read_day(text: str, today: date | None = None) -> date | None:
     try:
         if (found := _DATE_FULL.match(plain)) is not None:
             return clamp_day(date(*(int(g) for g in found.groups())))
-        if (named := _DATE_EN.fullmatch(plain.lower())) is None:
+        named = english_date(plain.lower())
+        if named is None or named[3] != len(plain):
             return None
-        month = MONTHS.get(named[2] or named[3])
-        day, year = int(named[1] or named[4]), named[5]
-        if month is None or (year is None and today is None):
+        year, month, day, _ = named
+        if year is None and today is None:
             return None
         if year is not None:
-            return clamp_day(date(int(year), month, day))
+            return clamp_day(date(year, month, day))
         assert today is not None
         found_day = date(today.year, month, day)
         return clamp_day(found_day if found_day <= today else date(today.year - 1, month, day))
@@ -353,6 +364,15 @@ def _day_word(s: str, local_now: datetime) -> tuple[date | None, str, int]:
             except ValueError:
                 raise WhenError("when-err-bad-date") from None
             return (day if day >= today else day.replace(year=today.year + 1)), rest, 0
+    if (named := english_date(s)) is not None:  # dec 5 9:00, 5 december 2026 9:00: the next such day
+        year, month, day_of, end = named
+        try:
+            day = date(year or today.year, month, day_of)
+            if year is None and day < today:
+                day = day.replace(year=today.year + 1)
+        except ValueError:
+            raise WhenError("when-err-bad-date") from None
+        return day, s[end:].lstrip(" ,;"), 0
     m = re.match(r"^(下个?|本|这个?)?(?:周|星期|礼拜)([一二三四五六日天])\s*", s)
     if m:
         return _next_weekday(today, _CN_DOW[m.group(2)], m.group(1) in ("下", "下个")), s[m.end():].strip(), 7
@@ -369,7 +389,7 @@ def day_named(word: str, today: date, *, short_names: bool = True) -> date | Non
     activity's title may hold them). None when `word` is no day, or says more than one; raises
     WhenError("when-err-bad-date") for a date no calendar has (2026-02-30)."""
     s = re.sub(r"^(\d{1,2})\.(\d{1,2})$", r"\1-\2", normalize(word))  # 12.5 alone in a day's place
-    if not short_names and s in _EN_DOW and not s.endswith("day"):
+    if not short_names and re.sub(r"^(?:at|on)\s+", "", s) in _EN_DOW and not s.endswith("day"):
         return None
     day, rest, _ = _day_word(s, datetime.combine(today, time()))
     return day if not rest else None

@@ -104,16 +104,25 @@ def _split_title(text: str, today: date) -> tuple[str, str]:
         raise CheckinError("activity-err-usage")
     words = text.split()
     for i, word in enumerate(words[1:], 1):  # a title has a word at least: `周六 清洁 周六 9点 2h`
-        if _is_date(word, today) or _TIME.match(word.replace("：", ":")) or _clock(word) or _clock_range(word):
+        if _is_date(words[i:], today) or _TIME.match(word.replace("：", ":")) or _clock(word) or _clock_range(word):
             return " ".join(words[:i]), " ".join(words[i:])
     return text, ""
 
 
-def _is_date(word: str, today: date) -> bool:
+def _is_date(words: list[str], today: date) -> bool:
     try:
-        return _day(word, today) is not None
-    except WhenError:  # 2026-02-30: a date, if none a calendar has
+        return _day_at(words, today)[0] is not None
+    except WhenError:  # 2026-02-30, Feb 30: a date, if none a calendar has
         return True
+
+
+def _day_at(words: list[str], today: date) -> tuple[date | None, int]:
+    """The day said by the first words of `words` (`_day`), and how many words it took: one, or
+    up to three for a day said in words apart (Dec 5, 5 December 2026: bot.timeparse.english_date)."""
+    for n in (3, 2, 1):
+        if len(words) >= n and (day := _day(" ".join(words[:n]), today)) is not None:
+            return day, n
+    return None, 0
 
 
 # a day gone by: for an activity, a date (so refused as past), never a word of its title
@@ -188,7 +197,8 @@ def _radius(word: str) -> int | None:
 def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     """`"title" [date] HH:MM (duration | -HH:MM) [radius]`, e.g. `"周六社区清洁" 2026-12-05 09:00 2h 500m`.
 
-    date: 2026-12-05, 12-05, 12月5日, 今天/明天/后天, today/tomorrow, 周六/下周六/saturday (default: today);
+    date: 2026-12-05, 12-05, 12月5日, Dec 5, 5 December 2026, 今天/明天/后天, today/tomorrow, 周六/下周六/saturday
+    (default: today);
     duration: 2h, 1.5h, 90m, 2h30m, 2小时; or an end time: 09:00-11:00;
     radius: 500m, 1km, 500米 (then a location pin sets the place).
     """
@@ -204,12 +214,12 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     tz = now_local.tzinfo
     day = now_local.date()
     try:
-        named = _day(words[0], day)
+        named, took = _day_at(words, day)
     except WhenError:
         raise CheckinError("activity-err-date", value=words[0]) from None
     if named is not None:
         day = named
-        words.pop(0)
+        del words[:took]
     first = words.pop(0) if words else ""
     m = _TIME.match(first)
     span = None if m else _clock_range(first)  # 9点-11点
