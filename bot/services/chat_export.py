@@ -60,6 +60,7 @@ class ExportFile:
 
 
 SINCE_WORDS = frozenset({"since", "from"})
+_APART = re.compile(r"[,，、;；]+")
 MAX_DAYS = 999  # "/export 2026" is no number of days
 
 
@@ -88,6 +89,8 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
     (bot.periods: 本周, 本月, 上周, 上个月, 今年, last week …). A word it cannot read is named in the
     refusal (a date that is none, 2026-13-01, too), with the forms it knows."""
     since, fmt = today - timedelta(days=DEFAULT_DAYS), "xlsx"
+    # the commas typed between the parts (`Nov 1, 2026`, `上个月，csv`) set words apart as a space does
+    words = [part for word in words for part in _APART.split(word) if part]
     for word in _phrases(words, today):
         w = word.strip().lower()
         if w in SINCE_WORDS:  # since Nov 1, from 2026-11-01

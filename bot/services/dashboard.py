@@ -74,14 +74,16 @@ class Filters:
     until: date | None = None
 
     @classmethod
-    def parse(cls, query: Mapping[str, str] | Any) -> Filters:
+    def parse(cls, query: Mapping[str, str] | Any, today: date | None = None) -> Filters:
+        """`today` (the dashboard's local day): what a date typed without its year (Nov 1) means, as
+        the chat's /export reads it (read_day)."""
         def many(name: str, allowed: tuple[str, ...] | frozenset[str]) -> tuple[str, ...]:
             values = query.getall(name, []) if hasattr(query, "getall") else [query.get(name, "")]
             words = [w.strip() for v in values for w in str(v).split(",") if w.strip()]
             return tuple(w for w in dict.fromkeys(words) if w in allowed)
 
         def day(name: str) -> date | None:
-            return read_day(str(query.get(name, "")))
+            return read_day(str(query.get(name, "")), today)
 
         status_words = many("status", (*SHOWN_STATUSES, "open"))
         statuses = tuple(dict.fromkeys(s for w in status_words for s in (OPEN if w == "open" else (w,))))
@@ -90,11 +92,11 @@ class Filters:
                    day("since"), day("until"))
 
     @staticmethod
-    def unreadable_dates(query: Mapping[str, str]) -> list[tuple[str, str]]:
+    def unreadable_dates(query: Mapping[str, str], today: date | None = None) -> list[tuple[str, str]]:
         """The date filters (`since`, `until`) typed but not a day (`2026-13-01`), with what was typed:
         dropping them silently showed every date's figures as if they were the ones asked for."""
         return [(name, text) for name in ("since", "until")
-                if (text := str(query.get(name, "")).strip()) and read_day(text) is None]
+                if (text := str(query.get(name, "")).strip()) and read_day(text, today) is None]
 
     def query(self) -> dict[str, str]:
         """Back to a query string's fields (for links that keep the filters)."""

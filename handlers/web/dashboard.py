@@ -14,7 +14,7 @@ import functools
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -355,7 +355,13 @@ def _bad_dates(request: web.Request, lang: str) -> str:
     """What to say of a date filter typed but not a day (`since=2026-13-01`); "" when there is none.
     A page says it above its filters (status 400, the figures unfiltered by it), a JSON answer is a 400."""
     return " ".join(t(lang, "web-bad-date", value=value[:40], field=t(lang, f"web-filter-{name}"))
-                    for name, value in Filters.unreadable_dates(request.query))
+                    for name, value in Filters.unreadable_dates(request.query, _today(request)))
+
+
+def _today(request: web.Request) -> date:
+    """The local day now: what a date typed without its year means (bot.timeparse.read_day)."""
+    cases = _core(request).cases
+    return cases.clock().astimezone(cases.tz).date()
 
 
 def _days(request: web.Request) -> int:
@@ -365,7 +371,7 @@ def _days(request: web.Request) -> int:
 @_view
 async def overview(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
-    filters = Filters.parse(request.query)  # the JSON endpoint's filters, as a GET form on the page
+    filters = Filters.parse(request.query, _today(request))  # the JSON endpoint's filters, as a GET form on the page
     async with core.uow() as uow:
         data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request), filters)
     bad = _bad_dates(request, lang)
@@ -381,7 +387,7 @@ async def overview_json(request: web.Request, session: Session, lang: str) -> we
         return web.json_response({"error": bad}, status=400)
     async with core.uow() as uow:
         data = await request.config_dict[DASH].overview(uow, session.user, lang, _days(request),
-                                                         Filters.parse(request.query))
+                                                         Filters.parse(request.query, _today(request)))
     return web.json_response(data)
 
 
@@ -389,7 +395,7 @@ async def overview_json(request: web.Request, session: Session, lang: str) -> we
 async def map_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     bad = _bad_dates(request, lang)
     return _page(request, "map.html", lang, status=400 if bad else 200, filter_error=bad,
-                 filters=Filters.parse(request.query), **await _common(request, session, lang))
+                 filters=Filters.parse(request.query, _today(request)), **await _common(request, session, lang))
 
 
 def _bbox(text: str) -> tuple[float, float, float, float] | None:
@@ -416,7 +422,7 @@ async def map_json(request: web.Request, session: Session, lang: str) -> web.Str
         bbox = (s, w, n, e)
     zoom = _int(request, "zoom", 1, 18)
     async with core.uow() as uow:
-        data = await request.config_dict[DASH].map_data(uow, session.user, Filters.parse(request.query), bbox, zoom,
+        data = await request.config_dict[DASH].map_data(uow, session.user, Filters.parse(request.query, _today(request)), bbox, zoom,
                                                          tile_converter(datum))
     return web.json_response(data)
 
@@ -424,7 +430,7 @@ async def map_json(request: web.Request, session: Session, lang: str) -> web.Str
 @_view
 async def cases_page(request: web.Request, session: Session, lang: str) -> web.StreamResponse:
     core = _core(request)
-    filters = Filters.parse(request.query)
+    filters = Filters.parse(request.query, _today(request))
     page = _int(request, "page", 1, MAX_PAGE) or 1
     order = request.query.get("sort", "id")
     desc = request.query.get("dir", "desc") != "asc"
@@ -610,7 +616,7 @@ async def export_file(request: web.Request, session: Session, lang: str) -> web.
     core = _core(request)
     fmt = request.match_info["fmt"]
     typed = request.query.get("since", "").strip()
-    since = read_day(typed)
+    since = read_day(typed, _today(request))
     if since is None and typed:  # not a day: said, not a file of another period
         return _page(request, "message.html", lang, status=400, message=t(
             lang, "web-bad-date", value=typed[:40], field=t(lang, "web-exports-since")))
