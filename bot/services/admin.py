@@ -16,10 +16,11 @@ from typing import Any
 from bot.cases.departments import NoSuchDepartment, find_department
 from bot.domain import PRIORITY_CONVERSATION, Notice
 from bot.commandtext import typed_word
+from bot.ids import bounded_int
 from bot.outbox import enqueue
 from bot.refusals import Refused
 from bot.services.cases import CaseService
-from bot.services.people import own_lang, shown_name
+from bot.services.people import own_lang, person_typed, shown_name
 from bot.wording import listed
 from bot.typed import typed_key
 from storage.models import Branch, User
@@ -47,12 +48,17 @@ class AdminService:
         whose message the command replies to, so named as the actor saw them."""
         is_super = self.cases.is_superadmin(actor)
         role = ROLE_WORDS.get(typed_key(typed_word(role)), role)
+        if not revoke and bounded_int(typed_key(role).lstrip("+"), 1, 10**6) is not None:
+            # `/grant 李师傅 10 理由`: points where the role goes, as /points grant takes them
+            return "admin-grant-points", {"who": target[:32], "points": typed_key(role).lstrip("+")}
         if role not in ROLES or (not arg and (role == "dept" or (role == "secretary" and not revoke))):
             return "admin-grant-usage", {}  # `/grant 8003 dept`: what is missing, not a department “”
         secretary_branch = actor.branch_id if actor.role == "secretary" else None
         if not is_super and not (role == "dept" and secretary_branch is not None):
             return "admin-grant-who", {}  # whose command it is: a rider, or a secretary naming a role
-        user = await uow.users.find(target)
+        user, count = await person_typed(uow, target, secretary_branch, is_super)  # 李师傅: one of hers by name
+        if count > 1:
+            return "admin-who-several", {"who": target[:32], "count": count}
         if user is None and revoke and not is_super:  # a secretary's revoke: somebody nobody knows has
             return await self._revoke_from_nobody(uow, target, arg, branch_code, secretary_branch)  # no role
         if user is None:  # in her branch, as another branch's rider has none: the same answer

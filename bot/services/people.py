@@ -1,6 +1,7 @@
 """Who is talking, in which chat, and in what language we answer them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -161,6 +162,28 @@ async def sole_branch(uow: UnitOfWork, user: User) -> int | None:
 def named(user: User) -> str:
     """The person by name: their first name, else their id."""
     return user.first_name.strip() or str(user.id)
+
+
+_ID_OR_USERNAME = re.compile(r"@?[A-Za-z0-9_]+|-?\d+")
+
+
+async def person_typed(uow: UnitOfWork, who: str, branch_id: int | None, everyone: bool) -> tuple[User | None, int]:
+    """THE reading of a person staff type (`/points grant 李师傅 10 …`, `/grant 李师傅 部门 …`): an id
+    or an @username (UserRepository.find); else a display name (`李师傅`, or `Amy` when no username
+    is Amy) that members of `branch_id` go by (known_branches; `everyone`: a superadmin's scope).
+    (the person, 1) when exactly one is; (None, n) when n of them go by it (ask for the @username
+    or a reply); (None, 0) for nobody. Whoever of another branch goes by the name counts as
+    nobody: the answer tells nothing of other branches' members."""
+    typed = who.strip()
+    if _ID_OR_USERNAME.fullmatch(typed):
+        found = await uow.users.find(typed)
+        if found is not None or typed.startswith("@") or typed.lstrip("-").isdigit():
+            return found, int(found is not None)
+    if not typed.lstrip("@") or (branch_id is None and not everyone):
+        return None, 0
+    members = [u for u in await uow.users.named(typed.lstrip("@"))
+               if everyone or branch_id in await known_branches(uow, u)]
+    return (members[0] if len(members) == 1 else None), len(members)
 
 
 async def shown_name(uow: UnitOfWork, user: User, typed: str, *, superadmin: bool, branch_id: int | None,

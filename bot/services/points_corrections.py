@@ -18,7 +18,7 @@ from bot.outbox import enqueue
 from bot.privacy import mask
 from bot.wording import unended
 from bot.ids import parse_id
-from bot.services.people import named, register_person, shown_name
+from bot.services.people import named, person_typed, register_person, shown_name
 from bot.services.points import REVERSE_PREFIX, PointsError, PointsService
 
 if TYPE_CHECKING:
@@ -138,27 +138,31 @@ async def revoke_hours(points: PointsService, uow: UnitOfWork, actor: User, entr
 _PERSON = re.compile(r"@?[A-Za-z0-9_]+|-?\d+")
 
 
-def typed_person(who: str) -> None:
-    """A person as staff name one: an id or a (Telegram, ASCII) username; a display name (`李师傅`) is
-    refused as what it is, not read as another branch's rider ("只能给本支部的骑手…", of one who is)."""
-    if not _PERSON.fullmatch(who.strip()):
-        raise PointsError("points-who-unknown", who=who.strip()[:32])
-
-
 def as_id(who: str) -> str:
     """Whether a person is shown as the id typed ("yes": the catalogue says "用户 501 的", "user 501"),
     not by a name that runs on in Chinese ("李师傅的")."""
     return "yes" if who.strip().lstrip("-").isdigit() else "no"
 
 
+async def typed_target(points: PointsService, uow: UnitOfWork, actor: User, who: str) -> User | None:
+    """The person staff name as typed (people.person_typed: an id, an @username, or the display name
+    one member of the sender's own branch goes by). Several of hers by that name:
+    PointsError("points-who-several"), asking for the @username or a reply; a name none of hers goes
+    by (whoever elsewhere does): "points-who-unknown", as for a name nobody has. None: an id or
+    @username nobody has."""
+    person, count = await person_typed(uow, who, points._secretary_branch(actor), points.is_superadmin(actor))
+    if person is not None or (count == 0 and _PERSON.fullmatch(who.strip())):  # an id or username: as before
+        return person
+    raise PointsError("points-who-several" if count > 1 else "points-who-unknown", who=who.strip()[:32], count=count)
+
+
 async def grant_target(points: PointsService, uow: UnitOfWork, actor: User, who: str, amount: int) -> User:
-    """The person `who` (an @username or user id, as typed after `/points grant`) names, for a grant
+    """The person `who` (an @username, user id or display name, as typed after `/points grant`: typed_target) names, for a grant
     of `amount` (negative: a correction). Raises PointsError when nobody is known by it: a superadmin
     hears `points-user-unknown`; a secretary is refused as for another branch's rider (scope before
     state, as PointsService.grant and correct_grant refuse), so the answer tells nothing of who
     exists elsewhere."""
-    typed_person(who)
-    target = await uow.users.find(who)
+    target = await typed_target(points, uow, actor, who)
     if target is not None:
         return target
     if points.is_superadmin(actor):
@@ -197,8 +201,7 @@ async def ledger_of(points: PointsService, uow: UnitOfWork, actor: User, who: st
         target = await register_person(uow, seen)
         who = named(target)
     else:
-        typed_person(who)
-        target = await uow.users.find(who)
+        target = await typed_target(points, uow, actor, who)
     if target is None:
         if not points.is_superadmin(actor):  # read as another branch's rider: no lines in hers
             return {"who": who[:64], "as_id": as_id(who), "entries": []}

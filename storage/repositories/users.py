@@ -88,6 +88,12 @@ class UserRepository(Repository):
         stmt = select(User).where(User.username == who.lstrip("@"))
         return (await self.session.exec(stmt)).first()
 
+    async def named(self, name: str, limit: int = 50) -> list[User]:
+        """The users whose display name is `name` (as typed, spaces at its ends aside), by id: at
+        most `limit` (a name so common says nobody)."""
+        stmt = select(User).where(User.first_name == name.strip()).order_by(col(User.id)).limit(limit)
+        return list((await self.session.exec(stmt)).all())
+
     async def department_grants(self, user_id: int) -> list[tuple[str, int | None]]:
         """(department, branch id or None for every branch) of each membership `user_id` holds.
         Read once per unit of work and user (a transition asks for the actor's scope twice);

@@ -34,11 +34,13 @@ async def test_a_secretarys_points_answers_name_the_rider_as_they_may(bot, tg, d
 
 
 async def test_a_name_typed_for_a_rider_is_asked_as_an_id(bot, tg, db) -> None:
+    """A name none of the secretary's own branch goes by (李师傅 is 朝阳's; a namesake of hers is
+    named: tests/e2e/test_grant_by_display_name.py)."""
     await two_branches(tg, LI)
     await tg.send(GROUP, LI, "幸福小区3号门的路灯坏了")
-    for text in ("/points grant 李师傅 10 帮忙", "/points ledger 李师傅"):
+    for text in ("/points grant 钱师傅 10 帮忙", "/points ledger 钱师傅"):
         got = (await said(tg, SEC["id"], SEC, text))["plain_text"]
-        assert got == "我认不出“李师傅”是谁：请写 TA 的 @用户名 或用户 ID。", (text, got)
+        assert got == "我认不出“钱师傅”是谁：请写 TA 的 @用户名 或用户 ID。", (text, got)
     got = (await said(tg, SEC_B["id"], SEC_B, "/points grant 李师傅 10 thanks"))["plain_text"]
     assert got == "I can't tell who “李师傅” is: write their @username or user id.", got
     got = (await said(tg, SEC["id"], SEC, "/points grant @nobody 10 帮忙"))["plain_text"]  # a username: as before

@@ -159,6 +159,11 @@ unsure-reported = ✅ Reported; the case number is on its way to the group.
 admin-grant-usage = Usage: /grant &lt;user id or @username&gt; secretary &lt;branch&gt; | superadmin | dept &lt;department name or code&gt;, e.g. /grant @wang dept water_authority (or reply to the person's message: /grant dept water_authority; same for /revoke)
 admin-not-permitted = ⛔ You are not allowed to use this admin command.
 admin-user-unknown = Unknown user “{ $who }”: they need to have talked to the bot first.
+admin-who-several = More than one member of your branch goes by “{ $who }” ({ $count }): write their @username or user id, or reply to their message in the group with the command.
+admin-grant-points = /grant gives roles (secretary, superadmin, department). To give “{ $who }” { $points ->
+        [one] 1 point
+       *[other] { $points } points
+    }, send: /points grant { $who } { $points } reason
 admin-dept-unknown = There is no department “{ $dept }”. Send /routing to see the departments.
 admin-dept-ambiguous = “{ $dept }” fits several departments: { $candidates_en }. Write the full name.
 admin-branch-unknown = There is no branch “{ $branch }”; create it with /bind in its group first.

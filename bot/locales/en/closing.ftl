@@ -26,6 +26,7 @@ points-entry-unknown = There is no points entry { $number } (or it is not your b
 points-entry-not-revocable = Entry { $number } cannot be revoked: only grants and awards can; for redemptions use /refuse.
 points-entry-revoked = Entry { $number } has already been revoked.
 points-who-unknown = I can't tell who “{ $who }” is: write their @username or user id.
+points-who-several = More than one member of your branch goes by “{ $who }” ({ $count }): write their @username or user id, or reply to their message in the group with the command.
 points-correct-none = No grant of { $points ->
     [one] 1 point
    *[other] { $points } points

@@ -16,6 +16,7 @@ points-entry-unknown = 没有积分记录 { $number }（或不属于你的支部
 points-entry-not-revocable = 记录 { $number } 不能撤回：只能撤回发放或奖励的积分，兑换请用 /refuse。
 points-entry-revoked = 记录 { $number } 已经撤回过了。
 points-who-unknown = 我认不出“{ $who }”是谁：请写 TA 的 @用户名 或用户 ID。
+points-who-several = 本支部有 { $count } 位成员叫“{ $who }”：请写 TA 的 @用户名 或用户 ID，或者在群里回复 TA 的消息再发这条命令。
 points-correct-none = 没有找到给{ $as_id ->
         [yes] 用户 { $id } 的
        *[no] { $who }的
