@@ -16,6 +16,7 @@ MAX_ID = 2**31 - 1  # PostgreSQL INTEGER, the id column of every table we number
 ID_DIGITS = 10      # len(str(MAX_ID)); a longer run of digits cannot be an id
 ID = r"\d{1,9}"  # the id part of every callback filter's regexp: nine digits are always below MAX_ID
 _ID = re.compile(r"^#?\s*(\d{1,%d})$" % ID_DIGITS)
+_ENDING = re.compile(r"[\s。.,，、!?！？]+$")  # what a phone's input method types after a number (NFKC'd)
 
 
 def in_range(n: int) -> bool:
@@ -28,7 +29,7 @@ def parse_id(text: str | None, prefix: str = "") -> int | None:
     "R" or "C-"), or None when it is not a number from 1 to MAX_ID."""
     if not text:
         return None
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = _ENDING.sub("", unicodedata.normalize("NFKC", text).strip())  # `1。`, `#3.`: a sentence's end typed after
     if prefix and s.upper().startswith(prefix.upper()):
         s = s[len(prefix):].lstrip("-#").strip()
     m = _ID.match(s)

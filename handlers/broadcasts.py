@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.ids import parse_id
 from bot.buttons import BroadcastPress, SurveyOption
 from bot.config import Settings
 from bot.domain import IncomingMessage
@@ -32,9 +33,9 @@ from storage.uow import UnitOfWork
 
 
 def _number(text: str) -> int | None:
-    """An id as typed ("3", "#3"); None for anything else, huge numbers included."""
-    text = text.strip().lstrip("#")
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+    """An id as typed ("3", "#3", "＃3", "3。"): the one reader, bot.ids.parse_id; None for anything
+    else, huge numbers included."""
+    return parse_id(text)
 
 
 async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, lang: str,
