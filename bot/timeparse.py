@@ -19,7 +19,6 @@ digits and colons are accepted (NFKC). Errors carry a catalogue key.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
@@ -150,11 +149,11 @@ def read_day(text: str, today: date | None = None) -> date | None:
     November 1, 2026), in full-width digits too; within EARLIEST..LATEST (clamp_day). A month name
     without a year, given `today`, is its last such day on or before today. None when it is no day
     at all (2026-13-01, 'yesterday')."""
-    plain = unicodedata.normalize("NFKC", text or "").strip()
+    plain = typed_key(text or "")  # full width, traditional characters (2026年11月1號), as every typed word
     try:
         if (found := _DATE_FULL.match(plain)) is not None:
             return clamp_day(date(*(int(g) for g in found.groups())))
-        named = english_date(plain.lower())
+        named = english_date(plain)
         if named is None or named[3] != len(plain):
             return None
         year, month, day, _ = named

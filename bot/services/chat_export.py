@@ -29,6 +29,7 @@ from bot.refusals import Refused
 from bot.privacy import mask, shareable_place, shareable_point
 from bot.tabular import write_table, xlsx_cell
 from bot.timeparse import clamp_day, read_day
+from bot.typed import typed_key
 
 if TYPE_CHECKING:
     from bot.services.cases import CaseService, Scope
@@ -61,6 +62,7 @@ class ExportFile:
 
 SINCE_WORDS = frozenset({"since", "from"})
 _APART = re.compile(r"[,，、;；]+")
+_SINCE_SAID = re.compile(r"^(?:从|自)|(?:起|开始|以来|以后|之后)$")  # since, said in Chinese around the day
 MAX_DAYS = 999  # "/export 2026" is no number of days
 
 
@@ -92,16 +94,17 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
     # the commas typed between the parts (`Nov 1, 2026`, `上个月，csv`) set words apart as a space does
     words = [part for word in words for part in _APART.split(word) if part]
     for word in _phrases(words, today):
-        w = word.strip().lower()
+        w = typed_key(word)  # full width, traditional characters (上個月, 11月1號), as every typed word
         if w in SINCE_WORDS:  # since Nov 1, from 2026-11-01
             continue
+        w = _SINCE_SAID.sub("", w) or w  # 从11月1日起, 2026年11月1日以来, 自上个月开始: the day it says
         if w in FORMATS or w in FORMAT_WORDS:
             fmt = FORMAT_WORDS.get(w, w)
         elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", w):
             since = _date(int(m[1]), int(m[2]), int(m[3]), word)
         elif (typed := read_day(w, today)) is not None:  # 2026年11月1日, 2026/11/1, as the dashboard reads a date
             since = typed
-        elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})日?", w):
+        elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})[日号]?", w):
             month, day = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
             since = _date(today.year, month, day, word)
             if since > today:
