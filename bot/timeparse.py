@@ -394,6 +394,14 @@ def day_named(word: str, today: date, *, short_names: bool = True) -> date | Non
     return day if not rest else None
 
 
+def day_then(word: str, today: date) -> tuple[date, str] | None:
+    """A day said flush against what follows it, as `_day_word` reads one before a time of day
+    (明天上午9点, 周六9点, 12月6日9:00, 明晚8点): the day and the rest (上午9点, 9点, 9:00, 晚上8点); None
+    when `word` starts with no day, or is a day alone. Raises WhenError for a date no calendar has."""
+    day, rest, _ = _day_word(normalize(word), datetime.combine(today, time()))
+    return (day, rest) if day is not None and rest else None
+
+
 def _split_iso(head: str, tail: str) -> tuple[str, str]:
     """'2026-12-01t09:00' -> ('2026-12-01', '09:00 ...')."""
     if "t" in head and re.match(r"^\d{4}-\d{1,2}-\d{1,2}t", head):

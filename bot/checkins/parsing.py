@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.checkins.errors import CheckinError
 from bot.numerals import chinese_int
-from bot.timeparse import WhenError, at_local, day_named, time_of_day
+from bot.timeparse import WhenError, at_local, day_named, day_then, time_of_day
 from bot.typed import typed_key
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
@@ -104,9 +104,23 @@ def _split_title(text: str, today: date) -> tuple[str, str]:
         raise CheckinError("activity-err-usage")
     words = text.split()
     for i, word in enumerate(words[1:], 1):  # a title has a word at least: `周六 清洁 周六 9点 2h`
-        if _is_date(words[i:], today) or _TIME.match(word.replace("：", ":")) or _clock(word) or _clock_range(word):
+        if _is_date(words[i:], today) or _is_time(word) or _timed_day(word, today) is not None:
             return " ".join(words[:i]), " ".join(words[i:])
     return text, ""
+
+
+def _is_time(word: str) -> bool:
+    return bool(_TIME.match(word.replace("：", ":")) or _clock(word) or _clock_range(word))
+
+
+def _timed_day(word: str, today: date) -> tuple[date, str] | None:
+    """A day said flush against its start time (明天上午9点, 周六9点-11点, 12月6日9:00: timeparse.day_then):
+    the day and the time; None for anything else (今天天气: a day, then no time)."""
+    try:
+        found = day_then(word, today)
+    except WhenError:
+        return None
+    return found if found is not None and _is_time(found[1]) else None
 
 
 def _is_date(words: list[str], today: date) -> bool:
@@ -217,6 +231,8 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
         named, took = _day_at(words, day)
     except WhenError:
         raise CheckinError("activity-err-date", value=words[0]) from None
+    if named is None and words and (timed := _timed_day(words[0], day)) is not None:
+        named, words[0], took = timed[0], timed[1], 0  # 明天上午9点: the day, then its time
     if named is not None:
         day = named
         del words[:took]
