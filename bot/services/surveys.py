@@ -57,6 +57,11 @@ class SurveyDraft:
     close: When | None = None
 
 
+_ASKED = re.compile(r"^(.+?[?？])\s*(.+)$", re.S)  # a question, then what follows its question mark
+_LISTED = re.compile(r"[/／、,，;；]")  # between the options of a list typed on one line
+_SPACES = re.compile(r"\s+")  # between them when none of those is typed
+
+
 class SurveyService:
     def __init__(self, jobs: Jobs, broadcasts: BroadcastService, points: Awarder | None = None,
                  clock: Callable[[], datetime] = utcnow) -> None:
@@ -101,6 +106,13 @@ class SurveyService:
         rest = (first[rest_at:] + nl + more).strip()
         lines = [ln.strip() for ln in rest.splitlines() if ln.strip()]
         parts = lines if len(lines) > 1 else [p.strip() for p in re.split(r"[|｜]", rest) if p.strip()]
+        if len(parts) == 1 and (asked := _ASKED.match(parts[0])) is not None:
+            # one line, no |: `周六活动去不去？ 去/不去`, `最需要什么？充电桩、午休点、饮水点`: the question up to
+            # its question mark, the options after it as a phone types a list
+            tail = asked[2]
+            options = [o.strip() for o in (_LISTED if _LISTED.search(tail) else _SPACES).split(tail) if o.strip()]
+            if len(options) >= MIN_OPTIONS:
+                parts = [asked[1].strip(), *options]
         if not parts:
             raise BroadcastError("sv-usage")
         d.question = parts[0]

@@ -123,7 +123,7 @@ sv-usage =
     or the question and each option on a line of its own; 2–10 options.
     Options: close=tomorrow 18:00 (default: 24 hours) · anon (anonymous) · riders (privately to riders) · groups=group id or name,…
     /survey results ID · /survey close ID (close now) · /survey list
-sv-err-options = A survey needs { $min }–{ $max } options (this one has { $count }).
+sv-err-options = A survey needs { $min }–{ $max } options (this one has { $count }). Set them apart with |, or one per line, e.g. /survey new Which day suits you? | Saturday | Sunday
 sv-err-too-long = At most { $question ->
     [one] 1 character
    *[other] { $question } characters

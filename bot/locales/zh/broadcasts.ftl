@@ -102,7 +102,7 @@ sv-usage =
     或者问题和每个选项各占一行；2–10 个选项。
     可选：close=明天18:00（默认 24 小时后截止）· anon（匿名）· riders（发给骑手私聊）· groups=群ID或群名,…
     /survey results 编号 · /survey close 编号（提前结束）· /survey list
-sv-err-options = 需要 { $min }–{ $max } 个选项（现在是 { $count } 个）。
+sv-err-options = 需要 { $min }–{ $max } 个选项（现在是 { $count } 个）。选项用 | 隔开，或者每个选项占一行，例如：/survey new 周六活动去不去？| 去 | 不去
 sv-err-too-long = 问题最多 { $question } 字，每个选项最多 { $option } 字。
 sv-err-duplicate = 有重复的选项。
 sv-err-close = 截止时间要写一个具体时间（30 天内），例如 close=明天18:00。
