@@ -57,7 +57,8 @@ async def points_command(command: CommandCall, uow: UnitOfWork, incoming: Incomi
     if not words and incoming.reply_sender is not None and points.keeps_the_bank(user):
         await _ledger(None, uow, incoming, user, lang, points)  # as `/points 8001`, the rider replied to
         return
-    if words and _names_a_person(words[0]):  # `/points 8001`: the ledger for staff (issue 13 B8)
+    if words and (_names_a_person(words[0]) or await corrections.names_a_member(points, uow, user, words[0])):
+        # `/points 8001`, `/points 李师傅` (a member of the sender's branch by name): the ledger for staff (issue 13 B8)
         if points.keeps_the_bank(user):
             await _ledger(words[0], uow, incoming, user, lang, points)
             return

@@ -156,6 +156,14 @@ async def typed_target(points: PointsService, uow: UnitOfWork, actor: User, who:
     raise PointsError("points-who-several" if count > 1 else "points-who-unknown", who=who.strip()[:32], count=count)
 
 
+async def names_a_member(points: PointsService, uow: UnitOfWork, actor: User, word: str) -> bool:
+    """Whether staff's `/points 李师傅` names a member of their scope by display name (people.person_typed:
+    one or several), so it asks for that member's ledger rather than the sender's own points."""
+    if not points.keeps_the_bank(actor) or _PERSON.fullmatch(word.strip()):
+        return False
+    return (await person_typed(uow, word, points._secretary_branch(actor), points.is_superadmin(actor)))[1] > 0
+
+
 async def grant_target(points: PointsService, uow: UnitOfWork, actor: User, who: str, amount: int) -> User:
     """The person `who` (an @username, user id or display name, as typed after `/points grant`: typed_target) names, for a grant
     of `amount` (negative: a correction). Raises PointsError when nobody is known by it: a superadmin
