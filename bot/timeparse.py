@@ -146,13 +146,17 @@ def english_date(text: str) -> tuple[int | None, int, int, int] | None:
 def read_day(text: str, today: date | None = None) -> date | None:
     """A calendar day as people type it into a date field or a URL: ISO (2026-12-01), with slashes,
     dots or 年月日 (2026/12/1, 2026年12月1日), with an English month name (Nov 1, 1 November,
-    November 1, 2026), in full-width digits too; within EARLIEST..LATEST (clamp_day). A month name
-    without a year, given `today`, is its last such day on or before today. None when it is no day
+    November 1, 2026), in full-width digits too; within EARLIEST..LATEST (clamp_day). A day without
+    its year (Nov 1, 11-01, 11/1, 11.1, 11月1日), given `today`, is its last such day on or before today. None when it is no day
     at all (2026-13-01, 'yesterday')."""
     plain = typed_key(text or "")  # full width, traditional characters (2026年11月1號), as every typed word
     try:
         if (found := _DATE_FULL.match(plain)) is not None:
             return clamp_day(date(*(int(g) for g in found.groups())))
+        if today is not None and (short := _DATE_SHORT.match(re.sub(r"^(\d{1,2})\.(\d{1,2})$", r"\1-\2", plain))):
+            month, day_of = int(short[1]), int(short[2])  # 11-01, 11/1, 11.1, 11月1日: the last such day
+            found_day = date(today.year, month, day_of)
+            return found_day if found_day <= today else date(today.year - 1, month, day_of)
         named = english_date(plain)
         if named is None or named[3] != len(plain):
             return None

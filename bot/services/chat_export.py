@@ -102,13 +102,8 @@ def parse_args(words: list[str], today: date) -> tuple[date, str]:
             fmt = FORMAT_WORDS.get(w, w)
         elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", w):
             since = _date(int(m[1]), int(m[2]), int(m[3]), word)
-        elif (typed := read_day(w, today)) is not None:  # 2026年11月1日, 2026/11/1, as the dashboard reads a date
+        elif (typed := read_day(w, today)) is not None:  # 2026年11月1日, 11/1, Nov 1, as the dashboard reads a date
             since = typed
-        elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})|(\d{1,2})月(\d{1,2})[日号]?", w):
-            month, day = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
-            since = _date(today.year, month, day, word)
-            if since > today:
-                since = _date(today.year - 1, month, day, word)
         elif (days := _days(w)) is not None:  # 30d, 30天, 7 days, 近7天, 2周 (bot.periods)
             since = today - timedelta(days=days)
         elif (period := period_named(w)) is not None:  # 本周, 上个月, last week … (bot.periods): where it starts
