@@ -74,6 +74,29 @@ class SurveyService:
         return {"survey-close": self.close_due}
 
     # --- creating -------------------------------------------------------------------
+    def _flags_after(self, rest: str, d: SurveyDraft) -> str:
+        """`rest` without the keys typed at its end (`… | 午休点 close=明晚8点`, `… groups=骑手群`),
+        read into `d` as they are read before the question: a close= or groups= typed last was an
+        option's words. Only key=value: a last word such as 骑手 or 匿名 may be an option."""
+        while len(toks := list(re.finditer(r"\S+", rest))) > 1:
+            for k in range(len(toks) - 1, max(len(toks) - 6, 0), -1):  # a close time is a few words at most
+                raw = toks[k].group()
+                key, eq, value = normalize(raw).partition("=")
+                if eq and key in AUDIENCE_KEYS and k == len(toks) - 1:
+                    d.audience, d.groups = parse_audience(key, re.split(r"[=＝]", raw, maxsplit=1)[1])
+                    break
+                if eq and key in CLOSE_KEYS:
+                    found = self.broadcasts.longest_when([t.group() for t in toks[k + 1:]], value)
+                    if found is None or found[1] != len(toks) - k - 1:
+                        self.broadcasts.parse_when(" ".join([value, *(t.group() for t in toks[k + 1:])]))
+                        raise WhenError("when-err-unknown")  # the precise reason above, else this
+                    d.close = found[0]
+                    break
+            else:
+                return rest
+            rest = rest[:toks[k].start()].rstrip()
+        return rest
+
     def parse_new(self, text: str) -> SurveyDraft:
         """Flags and keys first (groups=, close=, anon), then the question and its options,
         split by lines or by '|'. Raises BroadcastError or WhenError."""
@@ -103,7 +126,7 @@ class SurveyService:
                 rest_at = start
                 break
             i += 1
-        rest = (first[rest_at:] + nl + more).strip()
+        rest = self._flags_after((first[rest_at:] + nl + more).strip(), d)
         lines = [ln.strip() for ln in rest.splitlines() if ln.strip()]
         parts = lines if len(lines) > 1 else [p.strip() for p in re.split(r"[|｜]", rest) if p.strip()]
         if len(parts) == 1 and (asked := _ASKED.match(parts[0])) is not None:
