@@ -603,8 +603,9 @@ _LEAD = (r"(?:每个?(?:周|星期|礼拜)\S{0,8}?|每天|每日|天天|每个?�
          r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[月/-]\s*\d{1,2}\s*[日号]?"
          r"|(?:every|each)\s+\S+(?:\s*,\s*\S+){0,6}|daily|everyday|weekdays|weekends"
          r"|tomorrow|today|tonight|day after tomorrow|(?:next\s+)?[a-z]{3,9})")
+_AT_HOUR = r"(?:at\s+|@\s*)\d{1,2}(?![\d:：.])(?!\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock))"  # `at 8`: morning or evening?
 _MISTYPED = re.compile(
-    rf"^(?:{_LEAD}\s*(?:at\s+|@\s*|的\s*)?{_TIMEISH}"
+    rf"^(?:{_LEAD}\s*(?:at\s+|@\s*|的\s*)?{_TIMEISH}|{_LEAD}\s+{_AT_HOUR}"
     r"|(?:每个?|下个?|本|这个?)?(?:周|星期|礼拜)[七八九十零〇\d]"
     rf"|(?:at\s+|@\s*)?{_TIMEISH})")
 
