@@ -31,7 +31,8 @@ class ActivitySpec:
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』", "《": "》", "'": "'", "‘": "’"}
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
-_TIME_RANGE = re.compile(r"(\d{1,2}[:：]\d{2})\s*[-–—~～到至]\s*(\d{1,2}[:：]\d{2})")
+_TIME_RANGE = re.compile(r"(\d{1,2}[:：]\d{2}(?:\s*[ap]m)?)(?:\s*[-–—~～到至]\s*|\s+(?:to|till|until)\s+)"
+                         r"(\d{1,2}[:：]\d{2})", re.I)
 _DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hour|hours|小时|个小时))?"
                        r"(?:(\d+)(?:m|min|mins|minutes|分钟|分))?$")
 _RADIUS = re.compile(r"^(\d+(?:\.\d+)?)(m|米|km|公里|千米)$")
@@ -153,7 +154,9 @@ def _day(word: str, today: date) -> date | None:
 
 
 # a range of clock times said in words, `9点-11点`, `9点半到11点`, `下午2点~4点`: one word, as `09:00-11:00` is
-_CLOCK_RANGE_GAP = re.compile(r"(点半?|点\d{1,2}分?|[ap]m)\s*[-–—~～到至]\s*", re.I)
+_CLOCK_RANGE_GAP = re.compile(r"(点半?|点\d{1,2}分?|[ap]m)(?:\s*[-–—~～到至]\s*|\s+(?:to|till|until)\s+)", re.I)
+_FILLERS = {"for", "at", "from", "on", "lasting"}  # English words between an activity's parts
+_AMPM_APART = re.compile(r"(\d)\s+([ap]\.?m\.?)(?![A-Za-z])", re.I)  # `9 am`, as `9am`
 
 
 def _clock_range(word: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -163,6 +166,12 @@ def _clock_range(word: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if not sep or not end_word:
         return None
     start, end = _clock(start_word), _clock(end_word)
+    half = re.search(r"[ap]m$", end_word.lower())
+    if start is None and end is not None and half is not None and start_word.isdigit():
+        # `9-11am`, `11-1pm`: a bare start takes the end's half of the day, else the other half
+        start = _clock(start_word + half[0])
+        if start is None or start > end:
+            start = _clock(start_word + ("am" if half[0] == "pm" else "pm"))
     if start is None or end is None:
         return None
     if end < start and end[0] <= 12 <= start[0] and (end[0] + 12, end[1]) > start:  # 晚上10点-12点: midnight
@@ -216,13 +225,14 @@ def parse_activity(text: str, now_local: datetime) -> ActivitySpec:
     duration: 2h, 1.5h, 90m, 2h30m, 2小时; or an end time: 09:00-11:00;
     radius: 500m, 1km, 500米 (then a location pin sets the place).
     """
-    text = _CLOCK_RANGE_GAP.sub(r"\1-", _TIME_RANGE.sub(r"\1-\2", norm_text(text)))
+    text = _CLOCK_RANGE_GAP.sub(r"\1-", _TIME_RANGE.sub(r"\1-\2", _AMPM_APART.sub(r"\1\2", norm_text(text))))
     if text[:1] not in _QUOTES:  # a quoted title keeps its commas
         text = _PARTS.sub(" ", text)
     title, rest = _split_title(text, now_local.date())
     title = " ".join(title.split())
     # `下週六 9點 2小時` read through the word tables' key (the title as typed); parts apart by commas, `2 hours`
     words = _UNIT_APART.sub(r"\1\2", _PARTS.sub(" ", typed_key(rest).replace("：", ":"))).split()
+    words = [w for w in words if w not in _FILLERS]  # `9:00 for 2 hours`, `at 9am`
     if not title or not words:
         raise CheckinError("activity-err-usage")
     tz = now_local.tzinfo
