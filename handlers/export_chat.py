@@ -14,7 +14,7 @@ from storage.uow import UnitOfWork
 async def export(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
                  lang: str, cases: CaseService) -> None:
     words = (command.args or "").split()
-    if command.word not in ("cases", "工单"):
+    if command.word not in ("cases", "case", "工单"):  # `case`: the s left off on a phone
         reply(uow, incoming, "export-usage", lang)
         return
     if not incoming.is_private:  # a table of every case is not for the group
