@@ -1,13 +1,15 @@
 """Seventh round of hand-written intake lines (gates, doors and barriers broken; sparks at electrical
 gear; animals dead on the road; someone in the water, shut in a car or threatened with a knife; wishes
-said in English as requests).
+said in English as requests; short reports pointing at the spot, a street light written as one word).
 
 Why: trying the bot from outside with messages of our own, short reports of a broken thing that is not a
 lamp were filed as lighting: "小区大门坏了 关不上", "楼下的门禁坏了 进不去", "公厕门锁坏了", "出小区的门坏了"
 (the corpus says "X坏了" mostly of lights, and hardly names a gate, door, lock, barrier or steps);
 "变压器冒火星" was small talk (火花 is in the corpus, 火星 and 变压器 hardly); "有只狗被车撞死在路上" was traffic
 (taxonomy: dead animals are sanitation); "有人拿刀在街上追人" was small talk and "河边有人落水了 快来人" filed
-as waterlogging; and "Can we get a charging station near Wangjing SOHO?" was small
+as waterlogging; "这个井盖松了" and "streetlight at gate 3 of Xingfu Garden is out" were asked "is this
+something to report?" (0.55, 0.53: the corpus says 这里/这个 of the rider's own errands, and "street light" in
+two words); and "Can we get a charging station near Wangjing SOHO?" was small
 talk where 希望…能多几个换电柜 is rider_service. These lines were written one by one for those KINDS (never
 from the evaluation set), in zh and en, and beside them the same words in talk that reports nothing (a
 gate where riders meet, a door code asked, a request to the group), so a word alone does not make a report.
@@ -68,7 +70,24 @@ person_in_need|urgent|-|someone fell into the canal and can't swim
 other|urgent|-|有个男的拿着刀在菜市场追人
 other|urgent|-|两伙人在路口打架 有人拿着棍子
 other|urgent|-|a guy with a knife is threatening people outside the mall
+# a short report pointing at the spot, and a street light written as one word (zh, en)
+road|normal|-|这个井盖松了 一踩就响
+road|normal|-|这里有个坑 大家小心
+road|normal|-|这块路面裂开了
+waterlogging|normal|-|这个下水道又堵了
+lighting|normal|-|这盏路灯又不亮了
+public_facility|normal|-|这个栏杆松了 一推就晃
+lighting|normal|Jintai Rd|the streetlight on Jintai Rd is out
+lighting|normal|-|streetlight here is out again
+lighting|normal|-|streetlights are dead all along this road
+lighting|normal|-|the streetlamp by the gate keeps flickering
+waterlogging|normal|-|this drain is blocked again
+road|normal|-|pothole here, nearly came off my bike
+road|normal|-|this manhole cover is loose
 # the same words, and nothing wrong (zh)
+-|-|-|这里有个商家出餐好快
+-|-|-|这个单子好远 不想跑
+-|-|-|这块的单子最多
 -|-|-|我拿刀切个西瓜 等会给大家分
 -|-|-|今天去河边钓鱼了 一条没钓到
 -|-|-|钥匙锁在车里了 哈哈 等开锁师傅
@@ -81,6 +100,8 @@ other|urgent|-|a guy with a knife is threatening people outside the mall
 -|-|-|今天走了好多台阶 腿都酸了
 -|-|-|过年放鞭炮冒火星 小时候最喜欢
 # the same words, and nothing wrong (en)
+-|-|-|this order is so far away
+-|-|-|this app is so slow today
 -|-|-|meet at the main gate at 12?
 -|-|-|can we swap shifts tomorrow?
 -|-|-|we need more orders today lol
