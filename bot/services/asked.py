@@ -54,7 +54,17 @@ def _asked_as(text: str, table: frozenset[str]) -> bool:
 # ("上次那个路灯怎么样了", "我报的那个怎么样了"; not "今天单子怎么样了").
 # ("什么时候修" is not one: "光华路的坑什么时候修啊" tells of a pothole as often as it asks after a report)
 _FIXED = re.compile(r"(?:(?:修|处理|解决|弄|搞|办)(?:好|完)?了?(?:没有?|吗|么|嘛)|有进展(?:了)?吗|进度(?:如何|怎样|怎么样)|"
+                    r"(?:处理|解决|修|办)得?(?:怎么样|咋样|如何)了?|"
                     r"fixed yet|been fixed)[\s?？。.!！~～]*$", re.I)
+# Whether anyone has taken it up ("我上次报的井盖有人管吗", "上报的事有回音吗"): asked after what the rider
+# reported only (报 before it); "光华路的坑有人管吗" says of a pothole what a report says.
+_TAKEN_UP = re.compile(r"有(?:人(?:管|处理|修|理|看)|回音|回复|消息|结果|下文)(?:了)?(?:吗|没有?|么|嘛)[\s?？。.!！~～]*$")
+# The same asked in English: of the rider's own report ("my report", "the pothole I reported"), how it is
+# going ("any update on my report?", "is the pothole I reported fixed yet?", "what happened to my case?").
+_MINE_EN = re.compile(r"\b(?:my (?:report|case|complaint)s?|i (?:reported|posted|sent in)|i'?ve reported)\b")
+_GOING_EN = re.compile(r"\b(?:update[sd]?|news|progress|status|fixed|happened|looked at|look at|check(?:ed)?|done|"
+                       r"handled|sorted)\b")
+_PROGRESS_MAX_EN = 80  # a short English question: about twice as many characters as the Chinese one
 _HOW = re.compile(r"(?:怎么样了|咋样了|any (?:news|progress)|what(?:'s| is) the status)[\s?？。.!！~～]*$", re.I)
 _REPORT_WORDS = re.compile(r"报|工单|\b(?:case|report|reported)\b", re.I)
 _PROGRESS_MAX = 24  # characters before it: a question about a report, not a new one with a question in it
@@ -63,6 +73,12 @@ _PROGRESS_MAX = 24  # characters before it: a question about a report, not a new
 def _asks_progress(text: str) -> bool:
     """Whether `text` asks how a report is getting on (see above)."""
     key = typed_key(text)
+    if key.isascii():
+        return len(key) <= _PROGRESS_MAX_EN and (key.rstrip().endswith("?") or "yet" in key) \
+            and ((_MINE_EN.search(key) is not None and _GOING_EN.search(key) is not None)
+                 or (m := _FIXED.search(key)) is not None and m.start() <= _PROGRESS_MAX)
+    if (m := _TAKEN_UP.search(key)) is not None:
+        return m.start() <= _PROGRESS_MAX and "报" in key[:m.start()]
     if (m := _FIXED.search(key)) is not None:
         return m.start() <= _PROGRESS_MAX
     if (m := _HOW.search(key)) is None or m.start() > _PROGRESS_MAX:
