@@ -110,6 +110,9 @@ ENCODER_WINDOW_S = 30.0
 
 _MODEL: Cascade | None = None
 _SUGGEST = re.compile(r"^\W*(?:我)?(?:建议|提个?建议|提议|suggestion|idea|proposal)")
+# Parked cars in the way of the fire service ("车横在消防通道口", "停满了车 消防车进不来", "parked in the fire
+# lane"): the taxonomy files them as fire_safety, not parking.
+_FIRE_ACCESS = re.compile(r"消防(?:通道|车道|车|栓|门)|fire (?:lane|exit|truck|engine|hydrant)s?\b")
 _LOCK = threading.Lock()
 _MAX_CHARS = 2000  # a report is never longer; bounds the cost of huge pastes
 # A unit (up to 8 characters, no digits) said four times or more in a row is read as said three times: a
@@ -444,6 +447,8 @@ def _final_stage(m: Cascade, u: _Unsure, e: np.ndarray | None) -> Intake:
     category = lex.labels["category"][int(pc.argmax())]
     if _SUGGEST.match(n):
         category = "suggestion"  # an explicit "建议 / suggestion:" opener
+    elif category == "parking" and _FIRE_ACCESS.search(n):
+        category = "fire_safety"  # taxonomy.md: blocked fire lanes by parked cars go to fire_safety
     pu = lex.p_urgency(s, category)
     if e is not None and m.semantic is not None:
         pu = (1 - SEMANTIC_WEIGHT) * pu + SEMANTIC_WEIGHT * m.semantic.p_urgency(e, category)
