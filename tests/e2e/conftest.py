@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import pytest
 
 from bot.config import Settings
@@ -36,3 +37,10 @@ def wecom_clock(wecom: tuple[WeComDriver, RunningWeCom]) -> Any:
     c = Clock(local(2026, 12, 1, 10, 0))
     wecom[1].core.checkins.clock = c
     return c
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    """A web client keeping the dashboard's session cookie (127.0.0.1's: an unsafe jar)."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as s:
+        yield s

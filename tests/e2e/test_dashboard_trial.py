@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,6 @@ EXTREME = ("since=0001-01-01", "until=9999-12-31", "since=0001-01-01&until=9999-
 def settings(settings: Settings) -> Settings:
     port = _free_port()
     return with_boss(settings, web=WebSettings(port=port, public_url=f"http://127.0.0.1:{port}"))
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as s:  # 127.0.0.1's cookies
-        yield s
 
 
 async def log_in(http: aiohttp.ClientSession, tg: EmulatorClient, web: str) -> None:

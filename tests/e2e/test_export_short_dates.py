@@ -7,7 +7,6 @@ day without its year (11-01, 11/1, 11.1, 11月1日), given today, as its last su
 /export and the dashboard alike."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date, datetime
 from typing import Any
 
@@ -24,12 +23,6 @@ from tests.e2e.test_dashboard import _free_port, bound, link_for, web  # noqa: F
 def settings(settings: Settings) -> Settings:
     port = _free_port()
     return with_boss(settings, web=WebSettings(port=port, public_url=f"http://127.0.0.1:{port}"))
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as s:  # 127.0.0.1's cookies
-        yield s
 
 
 def _last(today: date, month: int, day: int) -> str:
