@@ -28,10 +28,14 @@ if TYPE_CHECKING:
     from storage.uow import UnitOfWork
 
 
-def _about(heard: Heard, kind: str | None) -> Case | None:
+def _about(heard: Heard, kind: str | None, text: str) -> Case | None:
     """The case whose bot message the message replies to, when its sender hears that case's news
-    (ReportService.replied_case, found once by the report path); a courtesy ("谢谢") is about no case."""
-    return None if kind else heard.replied
+    (ReportService.replied_case, found once by the report path); a courtesy ("谢谢") is about no case,
+    unless it comes with a clear word on a resolved case's fix ("fixed, thanks", "修好了，谢谢")."""
+    case = heard.replied
+    if kind and not (case is not None and case.status == RESOLVED and reporter_verdict(text) is not None):
+        return None
+    return case
 
 
 async def _said_about(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str,
@@ -64,7 +68,7 @@ async def in_group(reports: ReportService, uow: UnitOfWork, msg: IncomingMessage
             reply(uow, msg, "start-group", lang)
         return
     kind = smalltalk(msg.text)
-    about = _about(heard, kind)
+    about = _about(heard, kind, msg.text)
     if about is not None:
         await _said_about(reports, uow, msg, user, lang, about)
     elif not msg.addressed:
@@ -91,11 +95,11 @@ async def in_private(reports: ReportService, uow: UnitOfWork, msg: IncomingMessa
         reply(uow, msg, "pin-unused", lang, staff="yes" if staff else "no")
     elif msg.text:
         kind = smalltalk(msg.text)
-        about = _about(heard, kind)
-        if kind:
-            reply(uow, msg, f"smalltalk-{kind}", lang)
-        elif about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: passed on
+        about = _about(heard, kind, msg.text)
+        if about is not None:  # "还是没修好", "什么时候修？" in reply to a case's message: passed on
             await _said_about(reports, uow, msg, user, lang, about)
+        elif kind:
+            reply(uow, msg, f"smalltalk-{kind}", lang)
         elif msg.is_caption:
             reply(uow, msg, "photo-needs-caption" if msg.photo_file_id else "media-unsupported", lang)
         else:

@@ -11,13 +11,14 @@ from datetime import timedelta
 from bot.buttons import UnsureReport, encode
 from bot.domain import PRIORITY_CONVERSATION, IncomingMessage, Notice, Person
 from bot.cases import is_open
-from bot.cases.lifecycle import (CASE_FILTERS, DUPLICATE, HANDLED_STATUSES, PLACE_ADDED, PLACE_CORRECTED, TRIAGE,
-                                 UNFINISHED_STATUSES)
+from bot.cases.lifecycle import (AUTO_CLOSE_AFTER, CASE_FILTERS, DUPLICATE, HANDLED_STATUSES, PLACE_ADDED,
+                                 PLACE_CORRECTED, RESOLVED, TRIAGE, UNFINISHED_STATUSES)
 from bot.cases.duplicates import WINDOW as DUPLICATE_WINDOW
 from bot.cases.duplicates import ReportRef, is_probable_duplicate, may_follow, may_have_duplicates
 from bot.cases.gazetteer import place_key
 from bot.cases.metoo import says_me_too
 from bot.cases.numbers import SHOWN_CASE_NO
+from bot.cases.verdicts import reporter_verdict
 from bot.cases.places import (answer_place, bare_place, clean_place, is_place_answer, looks_like_place, place_clause,
                                remainder, says_another, says_correction)
 from bot.i18n import t
@@ -90,6 +91,8 @@ class ReportService:
         if placed is not None:
             return Heard(placed)
         replied = None if msg.is_caption else await self.replied_case(uow, msg, user)
+        if replied is None and (awaiting := await self._verdict_awaited(uow, msg, user)) is not None:
+            return Heard(replied=awaiting)  # "fixed, thanks" / "还是不亮" said without Reply: the ✅ / ❌ in words
         if replied is not None and _said_about(msg, replied, found, intake):
             return Heard(replied=replied)  # the answer passes it on (bot.services.answers)
         heard = await self._report_or_not(uow, msg, user, lang, intake, found)
@@ -468,6 +471,22 @@ class ReportService:
             return None
         case = await uow.cases.of_bot_message(msg.chat_id, msg.reply_to_id)
         return case if case is not None and await uow.cases.follows(case, user.id) else None
+
+    async def _verdict_awaited(self, uow: UnitOfWork, msg: IncomingMessage, user: User) -> Case | None:
+        """The resolved case whose confirmation the bot last asked its reporter for in this chat, when
+        `msg` is a clear yes or no to it (bot.cases.verdicts) said without Reply: a client that dropped
+        the reply, a rider who just typed under the question, and WeCom, which has no replies. Privately,
+        or in a group said to the bot; only while that case's message is the bot's last word there."""
+        if msg.reply_to_id is not None or msg.forwarded or msg.is_caption or msg.quoted \
+                or not (msg.is_private or msg.addressed) or reporter_verdict(msg.text) is None:
+            return None
+        row = await uow.outbox.last_word(msg.chat_id, utcnow() - AUTO_CLOSE_AFTER)
+        if row is None or row.case_id is None:
+            return None
+        case = await uow.cases.get(row.case_id)
+        if case is None or case.status != RESOLVED or case.reporter_id != user.id:
+            return None
+        return case
 
     async def my_cases(self, uow: UnitOfWork, msg: IncomingMessage, user: User, lang: str) -> None:
         cases = await uow.cases.by_reporter(user.id)
