@@ -75,3 +75,12 @@ wecom-card-part = { $title } ({ $n }/{ $total })
 # A group gets one answer per message (a response_url serves once): a choice too long for one card goes to the asker privately, the group gets one line (handlers/wecom/transport.py)
 wecom-choice-in-private = { $title }
     👉 Too many choices for one card here: I sent them to you privately; choose in our private chat.
+# WeCom has no replies, and a group delivers no pins: a pin nothing waits for is told what a pin does here, and a greeting how to report here
+pin-unused--wecom = 📍 Location received, but nothing is waiting for one. A location is for:
+    · a report: say the problem in one line first, then send the location when I ask; to correct a case's place, tell me “wrong place, it is …”
+    · checking in to an activity: send /checkin CODE, then your location{ $staff ->
+        [yes] {""}
+            · an activity's place: send /activity place CODE, then the location
+       *[no] {""}
+    }
+smalltalk-hello--wecom = Hello! If you see a problem on the road, just @ me with a description and the place (a location pin goes in our private chat). /help shows everything I can do.
