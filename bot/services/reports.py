@@ -91,7 +91,8 @@ class ReportService:
         if placed is not None:
             return Heard(placed)
         replied = None if msg.is_caption else await self.replied_case(uow, msg, user)
-        if replied is None and (awaiting := await self._verdict_awaited(uow, msg, user)) is not None:
+        if replied is None and (awaiting := await self._verdict_awaited(uow, msg, user)) is not None \
+                and _said_about(msg, awaiting, found, intake) and not _another_kind(awaiting, intake, msg.text):
             return Heard(replied=awaiting)  # "fixed, thanks" / "还是不亮" said without Reply: the ✅ / ❌ in words
         if replied is not None and _said_about(msg, replied, found, intake):
             return Heard(replied=replied)  # the answer passes it on (bot.services.answers)
@@ -513,6 +514,16 @@ def _said_about(msg: IncomingMessage, case: Case, found: str | None, intake: Int
             and intake.category != case.category:
         return False
     return not found or within_place(found, case.location)
+
+
+_AGAIN = re.compile(r"还|仍|依然|依旧|又|没修|\b(?:still|again|not fixed|same)\b", re.I)
+
+
+def _another_kind(case: Case, intake: Intake | None, text: str) -> bool:
+    """A sure report of another kind of problem ("traffic light broken at gate 5" after a pothole's
+    fix), not saying the old one is still there: its own case, not a word on `case`'s fix."""
+    return intake is not None and intake.is_report and intake.confidence >= ASK_THRESHOLD \
+        and intake.category not in (None, case.category) and _AGAIN.search(text) is None
 
 
 async def _quoted_case(uow: UnitOfWork, msg: IncomingMessage) -> Case | None:

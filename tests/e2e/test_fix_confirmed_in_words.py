@@ -82,3 +82,16 @@ async def test_a_word_once_the_bot_has_said_something_else_is_no_verdict(bot: An
     await said(tg, LI["id"], LI, "/me")
     await said(tg, LI["id"], LI, "ok")
     assert (await read_case(db)).status == "resolved"
+
+
+async def test_another_problem_after_the_question_is_its_own_report(bot: Any, tg: Any, db: Any) -> None:
+    """A report of another kind, or of another place, typed under the question is no word on the fix."""
+    await two_branches(tg, AMY)
+    await said(tg, GROUP, AMY, "big pothole on Keyuan Road outside the metro station")
+    await read_cases_at_least(db, 1)
+    await tg.send(private(SEC), SEC, "/accept C-000001")
+    await _status(db, "accepted")
+    await _resolved(tg, AMY, "done")
+    await said(tg, AMY["id"], AMY, "traffic light broken at Jianshe Road")
+    await read_cases_at_least(db, 2)
+    assert (await read_case(db)).status == "resolved"
