@@ -8,6 +8,7 @@ by the punctuation that ends a sentence ("C-123。", "C-123！", "C-123,") too.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.commandtext import typed_word
 from bot.ids import MAX_ID
@@ -17,7 +18,8 @@ _WIDTH = 6
 # The mark between C and the digits: a dash as typed (a Chinese input method's 一 "one" looks like one,
 # and its ～ is next to it), or none.
 _MARK = r"c\s*[-_#:.~一]?\s*"
-_CASE_NO = re.compile(rf"^#?\s*(?:{_MARK})?#?\s*(\d{{1,12}})$")
+# Around it, as said in Chinese: "1号工单", "工单1", "第1号", "1號單" (traditional characters too).
+_CASE_NO = re.compile(rf"^(?:工单|工單|单号|單號)?\s*第?\s*#?\s*(?:{_MARK})?#?\s*(\d{{1,12}})\s*[号號]?\s*(?:工单|工單|单|單)?$")
 # A case number inside a sentence ("c1 怎么样了", "how is C-000001 going?", after NFKC): C or # before the
 # digits, with the same marks; a bare number in a sentence is nobody's case.
 CASE_NO_IN_TEXT = re.compile(rf"(?<![0-9a-z])(?:{_MARK}#?|#)\s*(\d{{1,12}})(?![0-9])", re.I)
@@ -37,7 +39,7 @@ def parse_case_no(s: str | None) -> int | None:
     """The case id in `s`, or None when `s` is not a case number."""
     if not s:
         return None
-    text = typed_word(s).translate(_DASHES).lower()
+    text = unicodedata.normalize("NFKC", typed_word(s)).translate(_DASHES).lower()
     m = _CASE_NO.match(text)
     if not m:
         return None
