@@ -146,6 +146,8 @@ def error_text(lang: str, key: str, params: dict[str, Any]) -> str:
     if "action" in params:  # an action without a name (never a raw key) reads as "this action"
         name = f"case-action-{params['action']}"
         args["action"] = t(lang, name if has(lang, name) else "case-action-unnamed")
+    if "step" in params:  # the step one may take instead, in words
+        args["step"] = t(lang, f"case-action-{params['step']}")
     return t(lang, key, **args)
 
 

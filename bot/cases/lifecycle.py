@@ -173,6 +173,8 @@ PLACE_EVENTS = frozenset({PLACE_ADDED, PLACE_CORRECTED})
 
 # --- message keys (rendered by the Fluent catalogue; bot/locales/*/cases.ftl)
 ERR_ILLEGAL = "case-err-illegal"
+# ... and the step the actor may take now, as the command to type (bot.services.cases)
+ERR_ILLEGAL_NEXT = "case-err-illegal-next"
 ERR_NOT_PERMITTED = "case-err-not-permitted"
 ERR_REASON_REQUIRED = "case-err-reason-required"
 ERR_NOTE_REQUIRED = "case-err-note-required"

@@ -17,10 +17,10 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_MASTER_SELF, ERR_STAFF_ONLY,
-                                 FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, NotPermitted, Transition,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_ILLEGAL, ERR_ILLEGAL_NEXT, ERR_MASTER_SELF, ERR_STAFF_ONLY,
+                                 FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, IllegalTransition, NotPermitted, Transition,
                                  TransferLimitReached, reporter_only, roles_settle)
-from bot.commands import Who
+from bot.commands import Who, command_for
 from bot.domain import PRIORITY_CONVERSATION, Awarder, IncomingMessage, Notice
 from bot.i18n import normalize_lang
 from bot.services.people import known_branches, own_lang
@@ -318,6 +318,10 @@ class CaseService:
                        master=master, photo=photo)
         except TransferLimitReached:
             await transfers.limit_hit(self, uow, case)  # the refusal commits with this note
+            raise
+        except IllegalTransition as e:
+            if e.key == ERR_ILLEGAL:  # not possible in this status: the step the actor may take now
+                _with_next_step(e, seen, actor, number(case))
             raise
         except InvalidInput as e:
             if e.key == ERR_ALREADY_ASSIGNED:  # named as the reader calls it, in their language
@@ -664,6 +668,23 @@ def _overdue(case: Case, now: datetime) -> bool:
     return case.status in UNFINISHED_STATUSES and (
         (case.responded_at is None and case.due_at is not None and as_utc(case.due_at) < now)
         or (case.fix_due_at is not None and as_utc(case.fix_due_at) < now))
+
+
+# The steps that move a case forward, in the order a department takes them: the first the actor may
+# take now is named when what they tried does not fit the case's status.
+_FORWARD_STEPS = ("accept", "transfer_accept", "start", "resolve")
+
+
+def _with_next_step(error: CaseError, seen: CaseSnapshot, actor: Actor, shown: str) -> None:
+    """`error` (an action the status does not allow) says the forward step `actor` may take now,
+    as the command to type: '/resolve C-1' on a case nobody accepted yet gets '请先受理：/accept C-1'
+    (it said only '工单当前状态为“待受理”，不能执行“处理完毕”。')."""
+    allowed = allowed_actions(seen, actor)
+    step = next((a for a in _FORWARD_STEPS if a in allowed and a != error.action), None)
+    name = command_for(step) if step else None
+    if step and name:
+        error.key = ERR_ILLEGAL_NEXT
+        error.params.update(step=step, next=f"/{name} {shown}")
 
 
 def snapshot(case: Case) -> CaseSnapshot:

@@ -1,6 +1,7 @@
 ## Case lifecycle: errors, announcements, statuses, actions
 
 case-err-illegal = This case is “{ $status }”; “{ $action }” is not possible now.
+case-err-illegal-next = This case is “{ $status }”; “{ $action }” is not possible now. Next step: “{ $step }”, { $next }
 case-err-not-permitted = You may not do “{ $action }” on this case.
 case-err-staff-only = “{ $action }” is for branch secretaries and departments. To report a problem, just describe it in the group: every step is answered there.
 case-err-reporter-only = { $verb ->
