@@ -5,6 +5,8 @@ rules decide, with roles computed for this user and this case (branch scope).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.buttons import CaseAction, CaseConfirm, UnsureReport
 from bot.cases import CaseError, format_case_no, parse_case_no
 from bot.commandtext import typed_rest
@@ -65,6 +67,19 @@ async def case_action(command: CommandCall, uow: UnitOfWork, incoming: IncomingM
         # the case's thread (its chat, its forum topic) hears it there; tell the actor here which case and step
         reply(uow, incoming, "choice-prompt-done", lang, number=format_case_no(case.id or 0),
               action=t(lang, f"case-action-{action}"))
+
+
+async def start_named_a_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User,
+                             lang: str, cases: CaseService) -> bool:
+    """/start said by staff of a case (`/start C-000001`, or in a group as a reply to a case's
+    message): the lifecycle's "start", as /work (it was answered with the riders' welcome). Whether
+    it was taken so; a rider's /start, or staff's naming no case, is the welcome."""
+    parts = (command.args or "").split(maxsplit=1)
+    named = parse_case_no(parts[0]) is not None if parts else await cases.replied_to(uow, incoming) is not None
+    if not named or not await cases.is_staff(uow, user):
+        return False
+    await case_action(replace(command, command="work"), uow, incoming, user, lang, cases)
+    return True
 
 
 async def show_case(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage,

@@ -16,9 +16,14 @@ from storage.models import User
 from storage.uow import UnitOfWork
 
 
-async def start(uow: UnitOfWork, incoming: IncomingMessage, lang: str) -> None:
+async def start(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessage, user: User, lang: str,
+                cases: CaseService) -> None:
     """The welcome in private; in a group, as /help there (no staff part), only what concerns the
-    group, and the private chat for the rest: the welcome speaks of 'here' and of /me, /shop …"""
+    group, and the private chat for the rest: the welcome speaks of 'here' and of /me, /shop …
+    Staff's /start of a case (`/start C-000001`) starts work on it (handlers.cases)."""
+    from handlers.cases import start_named_a_case  # handlers.cases reads this module's my_cases
+    if await start_named_a_case(command, uow, incoming, user, lang, cases):
+        return
     reply(uow, incoming, "start" if incoming.is_private else "start-group", lang,
                   name=incoming.sender.first_name)
 
