@@ -61,9 +61,11 @@ def normalize_command(text: str | None) -> str | None:
 _CASE_SPLIT = re.compile(r"^(?:[CcＣｃ][-_:.#－]?|[#＃])[ \t\u3000]+([0-9０-９]{1,12})(?=[\s，、：；。]|$)")
 
 
-# A case number with an ASCII comma typed where a space was meant: "C-1,住建局" (a case number never
-# has one; other numbers are left alone, `/lessons 1 plan mon,wed,fri` is one word).
-_CASE_COMMA = re.compile(r"^((?:[CcＣｃ][-_:.#－]?|[#＃])?[0-9０-９]{1,12}),(?=\S)")
+# A case number with an ASCII comma, colon or semicolon typed where a space was meant: "C-1,住建局",
+# "#1:crew on the way" (a case number never has one; other numbers are left alone, `/lessons 1 plan
+# mon,wed,fri` is one word); and one said in Chinese with a mark after it: "1号工单，已修好".
+_CASE_COMMA = re.compile(r"^((?:[CcＣｃ][-_:.#－]?|[#＃])?[0-9０-９]{1,12})[,:;](?=\S)")
+_CASE_SAID = re.compile(r"^((?:工单|工單)?第?[0-9０-９]{1,12}[号號](?:工单|工單|单|單)?)[，、：；。,:;]+[ \t\u3000]*(?=\S)")
 
 
 def _case_together(word: str, args: str) -> str:
@@ -73,7 +75,8 @@ def _case_together(word: str, args: str) -> str:
     command = find(word.split("@", 1)[0])
     if command is None or not command.grammar.startswith("<case>"):
         return args
-    return _CASE_COMMA.sub(r"\1 ", _CASE_SPLIT.sub(lambda m: f"C-{m.group(1)}", args, count=1), count=1)
+    args = _CASE_COMMA.sub(r"\1 ", _CASE_SPLIT.sub(lambda m: f"C-{m.group(1)}", args, count=1), count=1)
+    return _CASE_SAID.sub(r"\1 ", args, count=1)
 
 
 # What an input method puts after a number where a space was meant (not ASCII: `mon,wed,fri` is one word).
