@@ -176,6 +176,8 @@ ERR_ILLEGAL = "case-err-illegal"
 # ... and the step the actor may take now, as the command to type (bot.services.cases)
 ERR_ILLEGAL_NEXT = "case-err-illegal-next"
 ERR_NOT_PERMITTED = "case-err-not-permitted"
+# staff acting on a case they may know of that is not in their scope (bot.services.cases.acting)
+ERR_NOT_YOURS = "case-err-not-yours"
 ERR_REASON_REQUIRED = "case-err-reason-required"
 ERR_NOTE_REQUIRED = "case-err-note-required"
 ERR_DEPARTMENT_REQUIRED = "case-err-department-required"

@@ -17,7 +17,7 @@ from bot.cases import (CaseError, CaseSnapshot, InvalidInput, RoutingTable, acto
                        allowed_actions, decide, format_case_no, parse_case_no)
 from bot.cases.numbers import shown_case_no
 from bot.cases.departments import resolve_department
-from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_ILLEGAL, ERR_ILLEGAL_NEXT, ERR_MASTER_SELF, ERR_STAFF_ONLY,
+from bot.cases.lifecycle import (CASE_FILTERS, ERR_ALREADY_ASSIGNED, ERR_ILLEGAL, ERR_ILLEGAL_NEXT, ERR_NOT_YOURS, ERR_MASTER_SELF, ERR_STAFF_ONLY,
                                  FINAL_STATUSES, PLACE_EVENTS, REPORTER_ACTIONS, STAFF_ACTIONS, UNFINISHED_STATUSES, Actor, IllegalTransition, NotPermitted, Transition,
                                  TransferLimitReached, reporter_only, roles_settle)
 from bot.commands import Who, command_for
@@ -198,6 +198,12 @@ class CaseService:
             if action in REPORTER_ACTIONS and await self.known_to(uow, user, case, asked_in):
                 # where this case's steps are seen, as seen from where asked
                 raise reporter_only(action, where=self.told_where(case, asked_in))
+            if (action not in REPORTER_ACTIONS and scope.departments_in(case.branch_id)
+                    and await self.known_to(uow, user, case, asked_in)):
+                # a member of another department of the case's branch, on a case they may know of (its
+                # group's): not theirs, whose it is untold ('找不到工单' answered one the group had just
+                # been shown); another branch's staff still hear of no case
+                raise NotPermitted(ERR_NOT_YOURS, action=action, number=number(case))
             raise CaseNotFound(number=number(case))  # nothing of it is told
         return self.actor_in(scope, case)
 

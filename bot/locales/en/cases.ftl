@@ -2,6 +2,7 @@
 
 case-err-illegal = This case is “{ $status }”; “{ $action }” is not possible now.
 case-err-illegal-next = This case is “{ $status }”; “{ $action }” is not possible now. Next step: “{ $step }”, { $next }
+case-err-not-yours = Case { $number } is not yours to handle, so you cannot do “{ $action }” on it. If your department should handle it, ask the branch secretary to assign it or the responsible department to transfer it.
 case-err-not-permitted = You may not do “{ $action }” on this case.
 case-err-staff-only = “{ $action }” is for branch secretaries and departments. To report a problem, just describe it in the group: every step is answered there.
 case-err-reporter-only = { $verb ->

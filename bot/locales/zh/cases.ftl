@@ -2,6 +2,7 @@
 
 case-err-illegal = 工单当前状态为“{ $status }”，不能执行“{ $action }”。
 case-err-illegal-next = 工单当前状态为“{ $status }”，不能执行“{ $action }”。下一步可以“{ $step }”：{ $next }
+case-err-not-yours = 工单 { $number } 不归你负责，你不能对它执行“{ $action }”。需要由你的部门办理的，请联系支部书记指派或请责任部门转办。
 case-err-not-permitted = 你没有权限对这个工单执行“{ $action }”。
 case-err-staff-only = “{ $action }”由支部书记和责任部门操作。要上报问题，直接在群里描述就行，每一步进展都会回复你。
 case-err-reporter-only = { $verb ->
