@@ -5,7 +5,7 @@ from typing import Any
 
 from bot.buttons import DepartmentChoice
 from bot.cases import CaseError, format_case_no
-from bot.cases.lifecycle import ERR_ILLEGAL
+from bot.cases.lifecycle import ERR_ILLEGAL, ERR_ILLEGAL_NEXT
 from bot.config import Settings
 from bot.domain import IncomingMessage
 from bot.events import ButtonPress
@@ -102,7 +102,7 @@ async def stale_or_refused(query: ButtonPress, uow: UnitOfWork, cases: CaseServi
                            error: CaseError) -> None:
     """A refused press. When the case has moved on since the buttons were made (the action no
     longer fits its status), say who moved it and take the stale buttons away."""
-    if error.key != ERR_ILLEGAL or not case_id.isdigit():
+    if error.key not in (ERR_ILLEGAL, ERR_ILLEGAL_NEXT) or not case_id.isdigit():
         await answer(query, error_text(lang, error.key, error.params), alert=True)
         return
     last = await choices.last_decision(cases, uow, int(case_id))

@@ -29,7 +29,7 @@ from storage.models.points import PointsEntry
 from storage.models.web import WebToken
 from tests.conftest import BOSS, GROUP, LI, SEC, said, session, until
 from tests.e2e.test_dashboard import CHROMIUM, bound, browser, logged_in, web  # noqa: F401
-from tests.e2e.test_dashboard_trial import http, log_in, settings  # noqa: F401
+from tests.e2e.test_dashboard_trial import log_in, settings  # noqa: F401
 from tests.e2e.test_open311_trial import HOME_PIN, chat_case
 from tests.e2e.test_telegram_real import emu
 

@@ -26,7 +26,7 @@ async def test_chit_chat_addressed_to_the_bot_in_a_wecom_group_is_answered(
     tg, _ = wecom
     await two_branches(tg, LI, AMY)
     hello = (await said(tg, GROUP, LI, "你好"))["plain_text"]
-    assert hello.startswith("你好！") and "发给我" in hello, hello
+    assert hello.startswith("你好！") and "@我" in hello, hello  # WeCom: said to the bot, pins privately
     alone = (await said(tg, GROUP, LI, ""))["plain_text"]
     assert "骑手哨兵" in alone and "登记工单" in alone, alone
     what = (await said(tg, GROUP_B, AMY, "what can you do?"))["plain_text"]
