@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AMY, GROUP, LI, SEC, WANG, ledger, said, two_branches, with_boss
-from tests.factories import answer_text
+from tests.factories import answer_text, message_to
 
 
 @pytest.fixture
@@ -16,10 +16,12 @@ def settings(settings):
 
 
 async def _granted(tg, db, who: dict, amount: int) -> None:
-    """`who` speaks in GROUP and the secretary grants them `amount` points in reply."""
+    """`who` speaks in GROUP and the secretary grants them `amount` points in reply; returns once the
+    rider's private notice of it has arrived, so the next private answer a test waits for is its own."""
     spoken = await tg.send(GROUP, who, "大家好")
     await tg.send(GROUP, SEC, f"/points grant {amount} 协助处置积水", reply_to_message_id=spoken["message_id"])
     await ledger(db, who["id"], at_least=1)
+    await message_to(tg, who, "协助处置积水")
 
 
 async def test_an_item_is_redeemed_by_the_name_the_shop_shows(bot, tg, db) -> None:
