@@ -32,12 +32,6 @@ from storage.models import User
 from storage.uow import UnitOfWork
 
 
-def _number(text: str) -> int | None:
-    """An id as typed ("3", "#3", "＃3", "3。"): the one reader, bot.ids.parse_id; None for anything
-    else, huge numbers included."""
-    return parse_id(text)
-
-
 async def _refusals(incoming: IncomingMessage, uow: UnitOfWork, lang: str,
                     step: Callable[[], Awaitable[Any]]) -> None:
     """Run `step`; a time we cannot read becomes the answer (other refusals, bad input or no
@@ -90,7 +84,7 @@ async def list_broadcasts(command: CommandCall, uow: UnitOfWork, incoming: Incom
 
     async def step() -> None:
         if command.word in ("cancel", "取消"):
-            bid = _number(words[1]) if len(words) > 1 else None
+            bid = parse_id(words[1]) if len(words) > 1 else None
             if bid is None:
                 reply(uow, incoming, "bc-list-usage", lang)
                 return
@@ -131,7 +125,7 @@ async def survey(command: CommandCall, uow: UnitOfWork, incoming: IncomingMessag
     sub = command.word  # `結果`, `關閉` too
     rest = args[len(word):].lstrip(" \t")  # a newline after "new" stays: the question is on its own line
 
-    sid = _number(rest)
+    sid = parse_id(rest)
 
     async def step() -> None:
         surveys.broadcasts.scope(user)  # riders are told they may not, rather than how
